@@ -1,0 +1,47 @@
+"""Reading what people type into a number: "68", "68%", "0.68", "350 m", "1,5".
+
+Pure functions; `Question.clean_answer` applies a question's unit and plausible range on top.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+NUMBER = re.compile(r"^[+]?(\d+(?:[.,]\d+)?|[.,]\d+)$")
+UNIT_WORDS = {
+    "%": ("%", "percent", "per cent", "pct"),
+    "m": ("m", "metres", "meters", "metre", "meter", "米"),
+    "years": ("years", "year", "yrs", "y", "岁"),
+    "h/day": ("h/day", "h/d", "hours", "hour", "hrs", "h", "小时"),
+    "times": ("times", "time", "x", "次"),
+}
+
+
+class NotANumber(ValueError):
+    pass
+
+
+def parse_number(text: str, unit: str = "") -> Decimal:
+    """The number in `text`, with the question's own unit word (or a % sign for a ratio) allowed after it.
+
+    For a ratio, a value written as a percentage ("68%" or "68") becomes 0.68.
+    """
+    cleaned = " ".join(str(text).split()).lower()
+    suffixes = UNIT_WORDS.get(unit, ()) + (("%", "percent") if unit == "ratio" else ())
+    percent = False
+    for suffix in sorted(suffixes, key=len, reverse=True):
+        if cleaned.endswith(suffix):
+            percent = suffix in ("%", "percent") and unit == "ratio"
+            cleaned = cleaned[: -len(suffix)].strip()
+            break
+    cleaned = cleaned.replace(" ", "")
+    if not NUMBER.match(cleaned):
+        raise NotANumber(text)
+    try:
+        number = Decimal(cleaned.replace(",", "."))
+    except InvalidOperation as error:
+        raise NotANumber(text) from error
+    if unit == "ratio" and (percent or number > 1):
+        number = number / 100
+    return number.normalize() if number != number.to_integral() else number.quantize(Decimal(1))

@@ -1,0 +1,284 @@
+"""The eligibility engine: structured rules and a patient's answers in, outcomes out.
+
+Contract
+- Pure Python over plain data: no Django, no database, no clock, no I/O. The models turn themselves into
+  these dataclasses (`Trial.to_rules()`, `Question.to_info()`); views and commands call the functions here.
+- Answers map a question key to a value: a number (int, Decimal, or its decimal string), a choice code
+  (str), a collection of choice codes (multiple choice), or `DONT_KNOW`. A key that is absent has not been
+  asked yet. Codes are stable identifiers, never display labels.
+- Per criterion the outcome is MET, NOT_MET, UNKNOWN (no answer, "I don't know", an answer the rule marks
+  as needing the study team's judgement, or an answer the rule cannot read) or STUDY_TEAM (no question:
+  only the study team can judge). An inclusion criterion is met when the answer satisfies its rule; an
+  exclusion criterion is not met when the answer satisfies its rule.
+- Per trial: NO_MATCH if any criterion is not met; else POSSIBLE if any is unknown; else MATCH.
+  STUDY_TEAM criteria never decide the verdict.
+- A question may be asked only when another answer allows it (pregnancy only when sex is female). When
+  that other answer rules it out, the question takes its implied answer and is never asked.
+- `next_question` returns the unanswered question used by the most trials that are still open (not
+  NO_MATCH), ties broken by priority (lower first) then key; None when no open trial needs anything more.
+- Every function returns an explicit value for every input; nothing here raises on odd answers.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import Any, Union
+
+
+class _DontKnow:
+    _instance = None
+
+    def __new__(cls):
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "DONT_KNOW"
+
+
+DONT_KNOW = _DontKnow()
+"""The patient said "I don't know": answered, so not asked again, but it decides nothing."""
+
+
+class Polarity(StrEnum):
+    INCLUSION = "inclusion"
+    EXCLUSION = "exclusion"
+
+
+class Outcome(StrEnum):
+    MET = "met"
+    NOT_MET = "not_met"
+    UNKNOWN = "unknown"
+    STUDY_TEAM = "study_team"
+
+
+class Verdict(StrEnum):
+    MATCH = "match"
+    POSSIBLE = "possible"
+    NO_MATCH = "no_match"
+
+
+def to_decimal(value: Any) -> Decimal | None:
+    """The exact decimal a number answer stands for, or None when it is not a finite number."""
+    if isinstance(value, bool) or value is None or value is DONT_KNOW:
+        return None
+    try:
+        number = Decimal(str(value).strip())
+    except (InvalidOperation, ValueError):
+        return None
+    return number if number.is_finite() else None
+
+
+@dataclass(frozen=True)
+class NumberRule:
+    """A range with its own inclusivity at each end; either end may be open."""
+
+    min_value: Decimal | None = None
+    min_inclusive: bool = True
+    max_value: Decimal | None = None
+    max_inclusive: bool = True
+
+    def problems(self) -> list[str]:
+        if self.min_value is None and self.max_value is None:
+            return ["A number rule needs a minimum, a maximum or both."]
+        if self.min_value is not None and self.max_value is not None:
+            if self.min_value > self.max_value:
+                return ["The minimum is above the maximum."]
+            if self.min_value == self.max_value and not (self.min_inclusive and self.max_inclusive):
+                return ["Equal minimum and maximum must both be inclusive, or no number could satisfy the rule."]
+        return []
+
+    def test(self, answer: Any) -> bool | None:
+        """True/False when the answer is a number; None when it cannot be read as one."""
+        number = to_decimal(answer)
+        if number is None:
+            return None
+        if self.min_value is not None:
+            if number < self.min_value or (number == self.min_value and not self.min_inclusive):
+                return False
+        if self.max_value is not None:
+            if number > self.max_value or (number == self.max_value and not self.max_inclusive):
+                return False
+        return True
+
+
+@dataclass(frozen=True)
+class ChoiceRule:
+    """Satisfied when the answer is (or, for multiple choice, contains) an accepted code.
+
+    `uncertain` codes leave the criterion UNKNOWN: the answer is known, but only the study team can say
+    what it means for this trial (a cancer more than five years ago, for example).
+    """
+
+    accepted: frozenset[str]
+    uncertain: frozenset[str] = frozenset()
+
+    def problems(self) -> list[str]:
+        if not self.accepted:
+            return ["A choice rule needs at least one accepted answer."]
+        if self.accepted & self.uncertain:
+            return ["An answer cannot be both accepted and left for the study team."]
+        return []
+
+    def test(self, answer: Any) -> bool | None:
+        if isinstance(answer, str):
+            codes = {answer}
+        elif isinstance(answer, Collection) and all(isinstance(code, str) for code in answer):
+            codes = set(answer)
+        else:
+            return None
+        if codes & self.accepted:
+            return True
+        if codes & self.uncertain:
+            return None
+        return False
+
+
+Rule = Union[NumberRule, ChoiceRule]
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: Any
+    polarity: Polarity
+    question_key: str | None = None
+    rule: Rule | None = None
+    text: str = ""
+    explanation: str = ""
+
+
+@dataclass(frozen=True)
+class Trial:
+    id: Any
+    criteria: tuple[Criterion, ...]
+
+    @property
+    def question_keys(self) -> frozenset[str]:
+        return frozenset(c.question_key for c in self.criteria if c.question_key and c.rule)
+
+
+@dataclass(frozen=True)
+class AskedOnlyIf:
+    """Ask a question only when another question's answer is one of `codes`; else imply `otherwise`."""
+
+    question_key: str
+    codes: frozenset[str]
+    otherwise: Any
+
+
+@dataclass(frozen=True)
+class QuestionInfo:
+    key: str
+    priority: int = 100
+    asked_only_if: AskedOnlyIf | None = None
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    criterion: Criterion
+    outcome: Outcome
+
+
+@dataclass(frozen=True)
+class TrialResult:
+    trial: Trial
+    verdict: Verdict
+    results: tuple[CriterionResult, ...] = field(default=())
+
+    def with_outcome(self, outcome: Outcome) -> tuple[CriterionResult, ...]:
+        return tuple(r for r in self.results if r.outcome is outcome)
+
+
+def evaluate_criterion(criterion: Criterion, answers: Mapping[str, Any]) -> Outcome:
+    if criterion.question_key is None or criterion.rule is None:
+        return Outcome.STUDY_TEAM
+    answer = answers.get(criterion.question_key, DONT_KNOW)
+    if answer is DONT_KNOW:
+        return Outcome.UNKNOWN
+    satisfied = criterion.rule.test(answer)
+    if satisfied is None:
+        return Outcome.UNKNOWN
+    if criterion.polarity is Polarity.EXCLUSION:
+        satisfied = not satisfied
+    return Outcome.MET if satisfied else Outcome.NOT_MET
+
+
+def evaluate_trial(trial: Trial, answers: Mapping[str, Any]) -> TrialResult:
+    results = tuple(CriterionResult(c, evaluate_criterion(c, answers)) for c in trial.criteria)
+    outcomes = {r.outcome for r in results}
+    if Outcome.NOT_MET in outcomes:
+        verdict = Verdict.NO_MATCH
+    elif Outcome.UNKNOWN in outcomes:
+        verdict = Verdict.POSSIBLE
+    else:
+        verdict = Verdict.MATCH
+    return TrialResult(trial, verdict, results)
+
+
+def with_implied_answers(answers: Mapping[str, Any], questions: Mapping[str, QuestionInfo]) -> dict[str, Any]:
+    """The answers plus the implied answer of every question that another answer rules out."""
+    effective = dict(answers)
+    for info in questions.values():
+        gate = info.asked_only_if
+        if gate is None or info.key in effective:
+            continue
+        if _gate_state(gate, effective) is False:
+            effective[info.key] = gate.otherwise
+    return effective
+
+
+def _gate_state(gate: AskedOnlyIf, answers: Mapping[str, Any]) -> bool | None:
+    """True: the question may be asked; False: it is ruled out; None: the gate itself is unanswered."""
+    if gate.question_key not in answers:
+        return None
+    answer = answers[gate.question_key]
+    if answer is DONT_KNOW:
+        return True
+    return ChoiceRule(gate.codes).test(answer) is not False
+
+
+def evaluate(
+    trials: Iterable[Trial], answers: Mapping[str, Any], questions: Mapping[str, QuestionInfo]
+) -> list[TrialResult]:
+    effective = with_implied_answers(answers, questions)
+    return [evaluate_trial(trial, effective) for trial in trials]
+
+
+def next_question(
+    trials: Iterable[Trial], answers: Mapping[str, Any], questions: Mapping[str, QuestionInfo]
+) -> str | None:
+    effective = with_implied_answers(answers, questions)
+    demand: Counter[str] = Counter()
+    for trial in trials:
+        if evaluate_trial(trial, effective).verdict is Verdict.NO_MATCH:
+            continue
+        wanted = set()
+        for key in trial.question_keys - effective.keys():
+            wanted.add(_askable(key, effective, questions))
+        wanted.discard(None)
+        demand.update(wanted)
+    if not demand:
+        return None
+
+    def order(key: str) -> tuple[int, int, str]:
+        info = questions.get(key)
+        return (-demand[key], info.priority if info else 100, key)
+
+    return min(demand, key=order)
+
+
+def _askable(key: str, answers: Mapping[str, Any], questions: Mapping[str, QuestionInfo], depth: int = 0) -> str | None:
+    """The question to ask on the way to `key`: itself, the question that gates it, or None if ruled out."""
+    info = questions.get(key)
+    gate = info.asked_only_if if info else None
+    if gate is None or depth > len(questions):
+        return key
+    state = _gate_state(gate, answers)
+    if state is None:
+        return _askable(gate.question_key, answers, questions, depth + 1)
+    return key if state else None

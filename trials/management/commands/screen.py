@@ -1,0 +1,97 @@
+import json
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from trials import eligibility
+from trials.models import Question, Trial
+
+
+class Command(BaseCommand):
+    help = (
+        "Try a patient profile against the published trials. ANSWERS.json holds {question key: answer}; "
+        "null means “I don't know”. Prints each trial's verdict and each criterion's outcome as JSON."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("answers", nargs="?", type=Path)
+        parser.add_argument("--list-questions", action="store_true", help="Print the published trials' questions.")
+
+    def handle(self, *args, answers=None, list_questions=False, **options):
+        trials = list(Trial.objects.published().with_approved_criteria())
+        keys = {c.question.key for t in trials for c in t.approved_criteria if c.question_id}
+        questions = {q.key: q for q in Question.objects.select_related("asked_only_if")}
+        used = {key: questions[key] for key in sorted(keys)}
+        for question in list(used.values()):
+            if question.asked_only_if_id:
+                used.setdefault(question.asked_only_if.key, question.asked_only_if)
+        if list_questions:
+            return self.print_json([self.describe(q) for q in sorted(used.values(), key=lambda q: (q.priority, q.key))])
+        if answers is None:
+            raise CommandError("Give ANSWERS.json, or --list-questions.")
+        given = self.read_answers(answers)
+        problems, cleaned = [], {}
+        for key, value in given.items():
+            question = questions.get(key)
+            if question is None:
+                problems.append(f"{key}: not a question key (see --list-questions)")
+                continue
+            try:
+                cleaned[key] = question.answer_from_storage(question.clean_answer(value))
+            except ValidationError as error:
+                problems.append(f"{key}: {' '.join(error.messages)}")
+        if problems:
+            raise CommandError("\n".join(["The answers were not used:"] + problems))
+        infos = {key: q.to_info() for key, q in questions.items()}
+        rules = [trial.to_rules() for trial in trials]
+        results = eligibility.evaluate(rules, cleaned, infos)
+        criteria = {c.pk: c for t in trials for c in t.approved_criteria}
+        self.print_json(
+            {
+                "trials": [
+                    {
+                        "nct_id": result.trial.id,
+                        "verdict": str(result.verdict),
+                        "criteria": [
+                            {
+                                "kind": str(r.criterion.polarity),
+                                "question": r.criterion.question_key,
+                                "rule": criteria[r.criterion.id].rule_in_words(),
+                                "outcome": str(r.outcome),
+                                "words": r.criterion.text,
+                            }
+                            for r in result.results
+                        ],
+                    }
+                    for result in results
+                ],
+                "next_question": eligibility.next_question(rules, cleaned, infos),
+            }
+        )
+
+    def read_answers(self, path: Path) -> dict:
+        try:
+            given = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise CommandError(f"{path}: no such file")
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise CommandError(f"{path}: not valid JSON ({error})")
+        if not isinstance(given, dict):
+            raise CommandError(f"{path}: expected an object of {{question key: answer}}")
+        return given
+
+    def describe(self, question: Question) -> dict:
+        return {
+            "key": question.key,
+            "kind": question.kind,
+            "unit": question.unit,
+            "choices": question.choice_codes() if question.is_choice else [],
+            "min": None if question.min_value is None else str(question.min_value.normalize()),
+            "max": None if question.max_value is None else str(question.max_value.normalize()),
+            "dont_know_allowed": question.allow_dont_know,
+            "prompt": question.prompt,
+        }
+
+    def print_json(self, data):
+        self.stdout.write(json.dumps(data, indent=2, ensure_ascii=False))
