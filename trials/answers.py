@@ -35,7 +35,6 @@ def parse_number(text: str, unit: str = "") -> Decimal:
             percent = suffix in ("%", "percent") and unit == "ratio"
             cleaned = cleaned[: -len(suffix)].strip()
             break
-    cleaned = cleaned.replace(" ", "")
     if not NUMBER.match(cleaned):
         raise NotANumber(text)
     try:
@@ -44,4 +43,9 @@ def parse_number(text: str, unit: str = "") -> Decimal:
         raise NotANumber(text) from error
     if unit == "ratio" and (percent or number > 1):
         number = number / 100
-    return number.normalize() if number != number.to_integral() else number.quantize(Decimal(1))
+    return Decimal(plain(number))
+
+
+def plain(number: Decimal) -> str:
+    """A decimal as people write it: 200, not 2E+2; 0.7, not 0.7000."""
+    return format(number.normalize(), "f")

@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from trials import eligibility
+from trials.answers import NotANumber, parse_number, plain
 
 NCT_ID_PATTERN = r"^NCT\d{8}$"
 validate_nct_id = RegexValidator(NCT_ID_PATTERN, _("An NCT number is “NCT” followed by eight digits."))
@@ -229,8 +230,6 @@ class Question(models.Model):
         return sorted(chosen, key=codes.index) if self.kind == self.Kind.MULTIPLE else value
 
     def _clean_number(self, value) -> str:
-        from trials.answers import NotANumber, parse_number
-
         if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal)):
             raise ValidationError(_("Enter a number."), code="invalid")
         try:
@@ -247,7 +246,7 @@ class Question(models.Model):
                    "high": self.format_number(high) if high is not None else "…"},
                 code="out_of_range",
             )
-        return format(number, "f")
+        return plain(number)
 
     def example(self) -> str:
         examples = {"%": "65", "ratio": "0.68", "m": "350", "years": "68", "h/day": "12", "times": "2"}
@@ -268,7 +267,7 @@ class Question(models.Model):
         return eligibility.QuestionInfo(key=self.key, priority=self.priority, asked_only_if=gate)
 
     def format_number(self, value: Decimal) -> str:
-        text = format(value.normalize(), "f") if isinstance(value, Decimal) else str(value)
+        text = plain(value) if isinstance(value, Decimal) else str(value)
         if self.unit in ("", "ratio"):
             return text
         return f"{text}{self.unit}" if self.unit == "%" else f"{text} {self.unit}"

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from trials import eligibility
+from trials.answers import plain
 from trials.models import Question, Trial
 
 
@@ -87,8 +88,8 @@ class Command(BaseCommand):
             "kind": question.kind,
             "unit": question.unit,
             "choices": question.choice_codes() if question.is_choice else [],
-            "min": None if question.min_value is None else str(question.min_value.normalize()),
-            "max": None if question.max_value is None else str(question.max_value.normalize()),
+            "min": None if question.min_value is None else plain(question.min_value),
+            "max": None if question.max_value is None else plain(question.max_value),
             "dont_know_allowed": question.allow_dont_know,
             "prompt": question.prompt,
         }

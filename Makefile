@@ -1,0 +1,20 @@
+# The two commands of the README: `make run` and `make test`. Everything they need is installed here.
+VENV := .venv
+PY := $(VENV)/bin/python
+DEV := DEBUG=1
+
+.PHONY: run test
+
+$(VENV)/installed: requirements.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+run: $(VENV)/installed
+	$(DEV) $(PY) manage.py migrate --no-input
+	$(DEV) $(PY) manage.py load_seed_trials
+	@echo "Open http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/)"
+	$(DEV) $(PY) manage.py runserver 127.0.0.1:8000
+
+test: $(VENV)/installed
+	$(VENV)/bin/pytest

@@ -1,0 +1,97 @@
+"""Admins keep each trial's criteria right in Django admin."""
+
+import pytest
+from django.urls import reverse
+
+from tests.formdata import form_data
+from tests.trials.profiles import COPD
+from trials.models import Criterion, Question, Trial
+
+pytestmark = pytest.mark.django_db
+
+
+def trial_change_url(nct_id=COPD):
+    return reverse("admin:trials_trial_change", args=[Trial.objects.get(nct_id=nct_id).pk])
+
+
+def test_the_trial_list_filters_and_searches(admin_client, seed_trials):
+    Trial.objects.filter(nct_id=COPD).update(is_published=False)
+    page = admin_client.get(reverse("admin:trials_trial_changelist"), {"is_published__exact": "0"}).content.decode()
+    assert COPD in page and "NCT06534528" not in page
+    page = admin_client.get(reverse("admin:trials_trial_changelist"), {"q": "interstitial"}).content.decode()
+    assert "NCT06534528" in page and COPD not in page
+    page = admin_client.get(reverse("admin:trials_trial_changelist"), {"q": "NCT07355868"}).content.decode()
+    assert COPD in page
+
+
+def test_a_trial_shows_its_sites_and_each_rule_in_words(admin_client, seed_trials):
+    page = admin_client.get(trial_change_url()).content.decode()
+    assert "The Fourth Hospital of Zhejiang University School of Medicine" in page
+    assert "150 m ≤ six-minute walk distance &lt; 600 m" in page
+    assert "40 years ≤ age ≤ 80 years" in page
+    assert "excluded if hospital stays for a lung flare-up in the last 12 months &gt; 4 times" in page
+
+
+def test_an_admin_edits_a_rule_inline_and_it_becomes_theirs(admin_client, seed_trials):
+    url = trial_change_url()
+    data = form_data(admin_client.get(url).content.decode(), "trial_form")
+    age = Criterion.objects.get(trial__nct_id=COPD, question__key="age")
+    prefix = next(k[: -len("-id")] for k, v in data.items() if k.startswith("criteria-") and k.endswith("-id") and v == str(age.pk))
+    data[f"{prefix}-max_value"] = "79"
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    age.refresh_from_db()
+    assert (age.max_value, age.origin) == (79, Criterion.Origin.EDITED)
+
+
+def test_an_inconsistent_rule_cannot_be_saved_inline(admin_client, seed_trials):
+    url = trial_change_url()
+    data = form_data(admin_client.get(url).content.decode(), "trial_form")
+    walk = Criterion.objects.get(trial__nct_id=COPD, question__key="sixmwd_m")
+    prefix = next(k[: -len("-id")] for k, v in data.items() if k.startswith("criteria-") and k.endswith("-id") and v == str(walk.pk))
+    data[f"{prefix}-min_value"] = "700"
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "The minimum is above the maximum." in response.content.decode()
+    walk.refresh_from_db()
+    assert walk.min_value == 150
+
+
+def test_a_criterion_with_codes_its_question_lacks_cannot_be_added(admin_client, seed_trials):
+    data = {
+        "trial": Trial.objects.get(nct_id=COPD).pk, "kind": "exclusion", "status": "approved", "order": "99",
+        "question": Question.objects.get(key="cancer_history").pk, "values": '["lung"]', "uncertain_values": "[]",
+        "source_text": "words", "explanation": "",
+    }
+    response = admin_client.post(reverse("admin:trials_criterion_add"), data)
+    assert response.status_code == 200
+    assert "Not answers to this question: lung" in response.content.decode()
+    data["values"] = '["within_5y"]'
+    assert admin_client.post(reverse("admin:trials_criterion_add"), data).status_code == 302
+
+
+def test_an_admin_edits_question_wording_but_not_the_key_of_a_question_in_use(admin_client, seed_trials):
+    question = Question.objects.get(key="dlco_pct_pred")
+    url = reverse("admin:trials_question_change", args=[question.pk])
+    page = admin_client.get(url).content.decode()
+    data = form_data(page, "question_form")
+    assert "key" not in data
+    data["prompt"] = "What was your DLCO (% predicted)?"
+    assert admin_client.post(url, data).status_code == 302
+    question.refresh_from_db()
+    assert (question.key, question.prompt) == ("dlco_pct_pred", "What was your DLCO (% predicted)?")
+
+
+@pytest.mark.parametrize("is_staff", [False, True])
+def test_people_without_admin_rights_are_kept_out(client, django_user_model, seed_trials, is_staff):
+    user = django_user_model.objects.create_user("nurse", password="a-long-test-password", is_staff=is_staff)
+    client.force_login(user)
+    response = client.get(trial_change_url())
+    assert response.status_code in (302, 403)
+    if response.status_code == 302:
+        assert "/admin/login/" in response["Location"]
+
+
+def test_anonymous_visitors_are_sent_to_the_login_page(client, seed_trials):
+    response = client.get(reverse("admin:trials_trial_changelist"))
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]

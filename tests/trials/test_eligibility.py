@@ -1,0 +1,227 @@
+"""The engine on plain data: outcomes, verdicts and the order of questions."""
+
+import subprocess
+import sys
+from decimal import Decimal
+
+import pytest
+
+from trials.eligibility import (
+    DONT_KNOW,
+    AskedOnlyIf,
+    ChoiceRule,
+    Criterion,
+    NumberRule,
+    Outcome,
+    Polarity,
+    QuestionInfo,
+    Trial,
+    Verdict,
+    evaluate,
+    evaluate_criterion,
+    evaluate_trial,
+    next_question,
+)
+
+INC, EXC = Polarity.INCLUSION, Polarity.EXCLUSION
+WALK = NumberRule(Decimal(150), True, Decimal(600), False)
+
+
+def number(polarity, rule, key="x"):
+    return Criterion(id=key, polarity=polarity, question_key=key, rule=rule)
+
+
+def choice(polarity, accepted, key="c", uncertain=()):
+    return Criterion(id=key, polarity=polarity, question_key=key, rule=ChoiceRule(frozenset(accepted), frozenset(uncertain)))
+
+
+def test_the_engine_imports_no_django():
+    code = "import sys, trials.eligibility; print(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))"
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert output.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    "answer, satisfied",
+    [("149.99", False), (150, True), ("150.0", True), (Decimal("599.99"), True), (600, False), ("600.00", False), (0, False)],
+)
+def test_number_rule_keeps_each_end_s_own_inclusivity(answer, satisfied):
+    assert WALK.test(answer) is satisfied
+
+
+@pytest.mark.parametrize("answer", ["abc", "", None, True, DONT_KNOW, "nan", "inf", ["150"]])
+def test_a_number_rule_cannot_read_a_non_number(answer):
+    assert WALK.test(answer) is None
+
+
+@pytest.mark.parametrize(
+    "polarity, answer, outcome",
+    [
+        (INC, 300, Outcome.MET),
+        (INC, 600, Outcome.NOT_MET),
+        (EXC, 300, Outcome.NOT_MET),
+        (EXC, 600, Outcome.MET),
+        (INC, DONT_KNOW, Outcome.UNKNOWN),
+        (EXC, DONT_KNOW, Outcome.UNKNOWN),
+        (INC, "three hundred", Outcome.UNKNOWN),
+    ],
+)
+def test_criterion_outcome_depends_on_polarity(polarity, answer, outcome):
+    assert evaluate_criterion(number(polarity, WALK), {"x": answer}) is outcome
+
+
+def test_an_unanswered_criterion_is_unknown():
+    assert evaluate_criterion(number(INC, WALK), {}) is Outcome.UNKNOWN
+
+
+def test_a_criterion_without_a_question_is_for_the_study_team():
+    criterion = Criterion(id=1, polarity=EXC, question_key=None, rule=None, text="Investigator considers unsuitable")
+    assert evaluate_criterion(criterion, {"x": 1}) is Outcome.STUDY_TEAM
+
+
+@pytest.mark.parametrize(
+    "answer, outcome",
+    [
+        (["copd"], Outcome.MET),
+        (["asthma", "copd"], Outcome.MET),
+        (("copd",), Outcome.MET),
+        (["ild"], Outcome.NOT_MET),
+        ([], Outcome.NOT_MET),
+        ("copd", Outcome.MET),
+        ([1, 2], Outcome.UNKNOWN),
+        (7, Outcome.UNKNOWN),
+    ],
+)
+def test_a_multiple_choice_answer_satisfies_a_rule_when_it_contains_an_accepted_code(answer, outcome):
+    assert evaluate_criterion(choice(INC, {"copd"}), {"c": answer}) is outcome
+
+
+@pytest.mark.parametrize("answer, outcome", [("within_5y", Outcome.NOT_MET), ("over_5y", Outcome.UNKNOWN), ("never", Outcome.MET)])
+def test_uncertain_codes_leave_the_criterion_open(answer, outcome):
+    criterion = choice(EXC, {"within_5y"}, uncertain={"over_5y"})
+    assert evaluate_criterion(criterion, {"c": answer}) is outcome
+
+
+@pytest.mark.parametrize(
+    "answers, verdict",
+    [
+        ({"x": 300, "c": "no"}, Verdict.MATCH),
+        ({"x": 300, "c": "yes"}, Verdict.NO_MATCH),
+        ({"x": 700, "c": "no"}, Verdict.NO_MATCH),
+        ({"x": 700}, Verdict.NO_MATCH),
+        ({"x": DONT_KNOW, "c": "no"}, Verdict.POSSIBLE),
+        ({"c": "no"}, Verdict.POSSIBLE),
+        ({}, Verdict.POSSIBLE),
+    ],
+)
+def test_trial_verdict(answers, verdict):
+    team = Criterion(id="t", polarity=INC, text="Signs the consent form")
+    trial = Trial("T", (number(INC, WALK), choice(EXC, {"yes"}), team))
+    result = evaluate_trial(trial, answers)
+    assert result.verdict is verdict
+    assert [r.criterion.id for r in result.with_outcome(Outcome.STUDY_TEAM)] == ["t"]
+
+
+def test_study_team_criteria_alone_give_a_match():
+    trial = Trial("T", (Criterion(id="t", polarity=EXC, text="Investigator judgement"),))
+    assert evaluate_trial(trial, {}).verdict is Verdict.MATCH
+
+
+@pytest.mark.parametrize(
+    "rule, problem",
+    [
+        (NumberRule(), "needs a minimum"),
+        (NumberRule(Decimal(80), True, Decimal(30), True), "above the maximum"),
+        (NumberRule(Decimal(5), True, Decimal(5), False), "must both be inclusive"),
+        (ChoiceRule(frozenset()), "at least one"),
+        (ChoiceRule(frozenset({"a"}), frozenset({"a"})), "both accepted"),
+    ],
+)
+def test_inconsistent_rules_report_their_problem(rule, problem):
+    assert problem in " ".join(rule.problems())
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [NumberRule(Decimal(5), True, Decimal(5), True), NumberRule(None, True, Decimal(1)), ChoiceRule(frozenset({"a"}))],
+)
+def test_consistent_rules_have_no_problems(rule):
+    assert rule.problems() == []
+
+
+# The order of questions
+
+A = Trial("A", (number(INC, WALK, "walk"), choice(INC, {"copd"}, "dx"), number(INC, WALK, "dlco")))
+B = Trial("B", (choice(INC, {"ild"}, "dx"), number(INC, WALK, "dlco"), number(INC, WALK, "fvc")))
+C = Trial("C", (choice(INC, {"ild"}, "dx"), number(EXC, WALK, "oxygen")))
+QUESTIONS = {k: QuestionInfo(k, priority=p) for k, p in [("walk", 5), ("dx", 1), ("dlco", 3), ("fvc", 4), ("oxygen", 2)]}
+
+
+def test_the_question_most_open_trials_need_comes_first():
+    assert next_question([A, B, C], {}, QUESTIONS) == "dx"
+
+
+def test_a_trial_ruled_out_is_never_asked_about_again():
+    # dx = copd rules out B and C; only A's questions remain, most-used first then by priority.
+    assert next_question([A, B, C], {"dx": ["copd"]}, QUESTIONS) == "dlco"
+    assert next_question([A, B, C], {"dx": ["copd"], "dlco": 300}, QUESTIONS) == "walk"
+    assert next_question([A, B, C], {"dx": ["copd"], "dlco": 300, "walk": 300}, QUESTIONS) is None
+
+
+def test_ties_break_by_priority_then_key():
+    trial = Trial("T", (number(INC, WALK, "b"), number(INC, WALK, "a"), number(INC, WALK, "c")))
+    infos = {"a": QuestionInfo("a", 9), "b": QuestionInfo("b", 9), "c": QuestionInfo("c", 1)}
+    assert next_question([trial], {}, infos) == "c"
+    assert next_question([trial], {"c": 300}, infos) == "a"
+
+
+def test_dont_know_counts_as_answered():
+    assert next_question([A], {"dx": ["copd"], "dlco": DONT_KNOW, "walk": DONT_KNOW}, QUESTIONS) is None
+
+
+def test_nothing_is_asked_when_every_trial_is_ruled_out():
+    assert next_question([A, B, C], {"dx": ["none"]}, QUESTIONS) is None
+
+
+def test_nothing_is_asked_when_there_are_no_trials():
+    assert next_question([], {}, QUESTIONS) is None
+
+
+# Questions asked only when another answer allows
+
+PREGNANCY = Trial("P", (choice(EXC, {"yes"}, "pregnant"),))
+GATED = {
+    "sex": QuestionInfo("sex", 20),
+    "pregnant": QuestionInfo("pregnant", 30, AskedOnlyIf("sex", frozenset({"female"}), "no")),
+}
+
+
+def test_the_deciding_question_is_asked_first():
+    assert next_question([PREGNANCY], {}, GATED) == "sex"
+
+
+def test_a_question_ruled_out_by_another_answer_is_not_asked_and_takes_its_implied_answer():
+    assert next_question([PREGNANCY], {"sex": "male"}, GATED) is None
+    [result] = evaluate([PREGNANCY], {"sex": "male"}, GATED)
+    assert result.verdict is Verdict.MATCH
+
+
+def test_a_question_allowed_by_another_answer_is_asked():
+    assert next_question([PREGNANCY], {"sex": "female"}, GATED) == "pregnant"
+    assert next_question([PREGNANCY], {"sex": DONT_KNOW}, GATED) == "pregnant"
+    [result] = evaluate([PREGNANCY], {"sex": "female", "pregnant": "yes"}, GATED)
+    assert result.verdict is Verdict.NO_MATCH
+
+
+def test_an_answer_given_is_never_replaced_by_the_implied_one():
+    [result] = evaluate([PREGNANCY], {"sex": "male", "pregnant": "yes"}, GATED)
+    assert result.verdict is Verdict.NO_MATCH
+
+
+def test_a_cycle_of_conditions_still_returns_a_question():
+    infos = {
+        "a": QuestionInfo("a", 1, AskedOnlyIf("b", frozenset({"y"}), "n")),
+        "b": QuestionInfo("b", 1, AskedOnlyIf("a", frozenset({"y"}), "n")),
+    }
+    trial = Trial("T", (choice(INC, {"y"}, "a"),))
+    assert next_question([trial], {}, infos) in {"a", "b"}

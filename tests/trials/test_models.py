@@ -1,0 +1,126 @@
+"""Rules that make no sense are refused when saved, not discovered at matching time."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from trials.models import Criterion, Question, Trial
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def trial():
+    return Trial.objects.create(nct_id="NCT00000001", brief_title="A trial")
+
+
+@pytest.fixture
+def walk():
+    return Question.objects.create(key="sixmwd_m", prompt="How far?", short_label="six-minute walk", kind="number", unit="m")
+
+
+@pytest.fixture
+def smoker():
+    return Question.objects.create(key="smoker", prompt="Do you smoke?", short_label="smoking", kind="yes_no")
+
+
+def criterion(trial, question, **rule):
+    return Criterion(trial=trial, kind="inclusion", question=question, source_text="words", **rule)
+
+
+@pytest.mark.parametrize(
+    "rule, message",
+    [
+        ({}, "needs a minimum, a maximum or both"),
+        ({"min_value": 600, "max_value": 150}, "minimum is above the maximum"),
+        ({"min_value": 5, "max_value": 5, "max_inclusive": False}, "must both be inclusive"),
+        ({"min_value": 150, "values": ["yes"]}, "not choice codes"),
+    ],
+)
+def test_inconsistent_number_rules_cannot_be_saved(trial, walk, rule, message):
+    with pytest.raises(ValidationError, match=message):
+        criterion(trial, walk, **rule).save()
+    assert Criterion.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "rule, message",
+    [
+        ({}, "at least one accepted answer"),
+        ({"values": ["maybe"]}, "Not answers to this question: maybe"),
+        ({"values": ["yes"], "uncertain_values": ["yes"]}, "both accepted and left"),
+        ({"values": ["yes"], "min_value": 1}, "not a minimum or maximum"),
+        ({"values": "yes"}, "Give a list of choice codes"),
+    ],
+)
+def test_inconsistent_choice_rules_cannot_be_saved(trial, smoker, rule, message):
+    with pytest.raises(ValidationError, match=message):
+        criterion(trial, smoker, **rule).save()
+
+
+def test_a_study_team_criterion_cannot_carry_a_rule(trial):
+    with pytest.raises(ValidationError, match="has no rule"):
+        criterion(trial, None, min_value=3).save()
+
+
+def test_consistent_rules_save(trial, walk, smoker):
+    criterion(trial, walk, min_value=150, max_value=600, max_inclusive=False).save()
+    criterion(trial, smoker, values=["yes"]).save()
+    criterion(trial, None).save()
+    assert Criterion.objects.count() == 3
+
+
+@pytest.mark.parametrize("nct_id", ["NCT1234567", "nct12345678", "NCT123456789", "12345678"])
+def test_an_nct_number_is_validated(nct_id):
+    with pytest.raises(ValidationError, match="NCT"):
+        Trial(nct_id=nct_id, brief_title="x").full_clean()
+
+
+@pytest.mark.parametrize(
+    "fields, message",
+    [
+        ({"kind": "single", "choices": [{"code": "a", "label": "A"}]}, "at least two choices"),
+        ({"kind": "single", "choices": [{"code": "a", "label": "A"}, {"code": "a", "label": "B"}]}, "its own code"),
+        ({"kind": "multiple", "choices": "a,b"}, "at least two choices"),
+        ({"kind": "number", "min_value": 10, "max_value": 1}, "below the lowest"),
+    ],
+)
+def test_inconsistent_questions_are_refused(fields, message):
+    with pytest.raises(ValidationError, match=message):
+        Question(key="q", prompt="Q?", short_label="q", **fields).full_clean()
+
+
+def test_a_question_can_only_depend_on_a_choice_question_with_its_codes(walk, smoker):
+    dependent = Question(key="q", prompt="Q?", short_label="q", kind="yes_no", asked_only_if=walk,
+                         asked_only_if_codes=["x"], implied_answer="no")
+    with pytest.raises(ValidationError, match="Only a choice question"):
+        dependent.full_clean()
+    dependent.asked_only_if = smoker
+    with pytest.raises(ValidationError, match="Choose codes of that question: yes, no"):
+        dependent.full_clean()
+    dependent.asked_only_if_codes = ["yes"]
+    dependent.implied_answer = "perhaps"
+    with pytest.raises(ValidationError, match="Give the answer to assume"):
+        dependent.full_clean()
+    dependent.implied_answer = "no"
+    dependent.full_clean()
+
+
+@pytest.mark.parametrize(
+    "rule, words",
+    [
+        ({"min_value": 150, "max_value": 600, "max_inclusive": False}, "150 m ≤ six-minute walk < 600 m"),
+        ({"min_value": Decimal("150.5")}, "six-minute walk ≥ 150.5 m"),
+        ({"min_value": 150, "min_inclusive": False}, "six-minute walk > 150 m"),
+        ({"max_value": 600}, "six-minute walk ≤ 600 m"),
+    ],
+)
+def test_rules_read_in_words(trial, walk, rule, words):
+    assert criterion(trial, walk, **rule).rule_in_words() == words
+
+
+def test_exclusions_and_choices_read_in_words(trial, smoker):
+    rule = Criterion(trial=trial, kind="exclusion", question=smoker, values=["yes"], source_text="w")
+    assert rule.rule_in_words() == "excluded if smoking is “Yes”"
+    assert Criterion(trial=trial, kind="exclusion", source_text="w").rule_in_words() == "for the study team to check"
