@@ -13,7 +13,8 @@ Contract
 - Per trial: NO_MATCH if any criterion is not met; else POSSIBLE if any is unknown; else MATCH.
   STUDY_TEAM criteria never decide the verdict.
 - A question may be asked only when another answer allows it (pregnancy only when sex is female). When
-  that other answer rules it out, the question takes its implied answer and is never asked.
+  that other answer rules it out, the question takes its implied answer (over any earlier answer) and is
+  never asked.
 - `next_question` returns the unanswered question used by the most trials that are still open (not
   NO_MATCH), ties broken by priority (lower first) then key; None when no open trial needs anything more.
 - Every function returns an explicit value for every input; nothing here raises on odd answers.
@@ -221,13 +222,15 @@ def evaluate_trial(trial: Trial, answers: Mapping[str, Any]) -> TrialResult:
 
 
 def with_implied_answers(answers: Mapping[str, Any], questions: Mapping[str, QuestionInfo]) -> dict[str, Any]:
-    """The answers plus the implied answer of every question that another answer rules out."""
+    """The answers, with the implied answer for every question that another answer rules out.
+
+    The implied answer replaces one given earlier: a man's answer to the pregnancy question, kept from
+    before he corrected his sex, no longer counts.
+    """
     effective = dict(answers)
     for info in questions.values():
         gate = info.asked_only_if
-        if gate is None or info.key in effective:
-            continue
-        if _gate_state(gate, effective) is False:
+        if gate is not None and _gate_state(gate, effective) is False:
             effective[info.key] = gate.otherwise
     return effective
 
@@ -252,24 +255,87 @@ def evaluate(
 def next_question(
     trials: Iterable[Trial], answers: Mapping[str, Any], questions: Mapping[str, QuestionInfo]
 ) -> str | None:
-    effective = with_implied_answers(answers, questions)
-    demand: Counter[str] = Counter()
-    for trial in trials:
-        if evaluate_trial(trial, effective).verdict is Verdict.NO_MATCH:
-            continue
-        wanted = set()
-        for key in trial.question_keys - effective.keys():
-            wanted.add(_askable(key, effective, questions))
-        wanted.discard(None)
-        demand.update(wanted)
-    if not demand:
-        return None
+    return Catalogue(trials, questions).walk(answers).next_key
 
-    def order(key: str) -> tuple[int, int, str]:
-        info = questions.get(key)
-        return (-demand[key], info.priority if info else 100, key)
 
-    return min(demand, key=order)
+@dataclass(frozen=True)
+class Walk:
+    """The questions a patient with these answers has been asked, in order, and the one to ask next."""
+
+    path: tuple[str, ...]
+    next_key: str | None
+
+
+@dataclass(frozen=True)
+class Assessment:
+    open: tuple[TrialResult, ...]  # every trial not ruled out, fully evaluated
+    ruled_out: tuple[Trial, ...]  # evaluate_trial() gives the reasons for those a page shows
+
+
+class Catalogue:
+    """Trials and questions indexed once, so a step costs little however many trials there are.
+
+    A trial can only be ruled out by a criterion whose question has an answer, so those are the only
+    criteria looked at until a trial is known to be open; answers only grow along a walk, so a trial
+    ruled out stays ruled out.
+    """
+
+    def __init__(self, trials: Iterable[Trial], questions: Mapping[str, QuestionInfo]):
+        self.trials = tuple(trials)
+        self.questions = dict(questions)
+        self._by_key: dict[str, list[tuple[int, Criterion]]] = {}
+        for index, trial in enumerate(self.trials):
+            for criterion in trial.criteria:
+                if criterion.question_key and criterion.rule:
+                    self._by_key.setdefault(criterion.question_key, []).append((index, criterion))
+        self._keys = [trial.question_keys for trial in self.trials]
+        self._first_demand = self._demand(range(len(self.trials)), {})
+
+    def walk(self, answers: Mapping[str, Any]) -> Walk:
+        given: dict[str, Any] = {}
+        path: list[str] = []
+        live, dead, checked = list(range(len(self.trials))), set(), set()
+        demand = self._first_demand
+        while demand:
+            key = min(demand, key=lambda k: (-demand[k], self._priority(k), k))
+            if key not in answers:
+                return Walk(tuple(path), key)
+            given[key] = answers[key]
+            path.append(key)
+            effective = with_implied_answers(given, self.questions)
+            dead |= self._ruled_out(effective, effective.keys() - checked)
+            checked |= effective.keys()
+            live = [index for index in live if index not in dead]
+            demand = self._demand(live, effective)
+        return Walk(tuple(path), None)
+
+    def assess(self, answers: Mapping[str, Any]) -> Assessment:
+        effective = with_implied_answers(answers, self.questions)
+        dead = self._ruled_out(effective, effective.keys())
+        return Assessment(
+            open=tuple(evaluate_trial(t, effective) for i, t in enumerate(self.trials) if i not in dead),
+            ruled_out=tuple(t for i, t in enumerate(self.trials) if i in dead),
+        )
+
+    def _ruled_out(self, answers: Mapping[str, Any], keys: Iterable[str]) -> set[int]:
+        dead: set[int] = set()
+        for key in keys:
+            for index, criterion in self._by_key.get(key, ()):
+                if index not in dead and evaluate_criterion(criterion, answers) is Outcome.NOT_MET:
+                    dead.add(index)
+        return dead
+
+    def _demand(self, live: Iterable[int], answers: Mapping[str, Any]) -> Counter[str]:
+        demand: Counter[str] = Counter()
+        for index in live:
+            wanted = {_askable(key, answers, self.questions) for key in self._keys[index] - answers.keys()}
+            wanted.discard(None)
+            demand.update(wanted)
+        return demand
+
+    def _priority(self, key: str) -> int:
+        info = self.questions.get(key)
+        return info.priority if info else 100
 
 
 def _askable(key: str, answers: Mapping[str, Any], questions: Mapping[str, QuestionInfo], depth: int = 0) -> str | None:
