@@ -122,3 +122,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+
+# How long answers that never became a referral are kept (shown to patients on the start page).
+SCREENING_RETENTION_DAYS = env.int("SCREENING_RETENTION_DAYS", default=30)

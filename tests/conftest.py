@@ -34,3 +34,21 @@ def seed_trials_for_module(django_db_setup, django_db_blocker):
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_catalogue():
+    """Each test builds the engine's catalogue from its own database state (rolled back between tests)."""
+    from trials import catalogue
+
+    catalogue.forget()
+    yield
+    catalogue.forget()
+
+
+@pytest.fixture
+def django_app_client():
+    """A second browser: its own session, no cookies shared with `client`."""
+    from django.test import Client
+
+    return Client()

@@ -6,3 +6,6 @@ class TrialsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "trials"
     verbose_name = _("Trials and eligibility criteria")
+
+    def ready(self):
+        from trials import signals  # noqa: F401  (connects the receivers)

@@ -264,6 +264,7 @@ class Walk:
 
     path: tuple[str, ...]
     next_key: str | None
+    remaining: int = 0  # questions the open trials still need, the next one included
 
 
 @dataclass(frozen=True)
@@ -299,7 +300,7 @@ class Catalogue:
         while demand:
             key = min(demand, key=lambda k: (-demand[k], self._priority(k), k))
             if key not in answers:
-                return Walk(tuple(path), key)
+                return Walk(tuple(path), key, len(demand))
             given[key] = answers[key]
             path.append(key)
             effective = with_implied_answers(given, self.questions)

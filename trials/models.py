@@ -392,3 +392,24 @@ class Criterion(models.Model):
             verb = "includes" if question.kind == Question.Kind.MULTIPLE else "is"
             rule = f"{question.short_label} {verb} {labels}"
         return f"{_('excluded if')} {rule}" if self.kind == self.Kind.EXCLUSION else rule
+
+
+class CatalogueVersion(models.Model):
+    """One row whose number goes up whenever a trial, site, question or criterion changes.
+
+    Each process keeps the engine's indexed catalogue in memory and rebuilds it when this number moves,
+    so a questionnaire step costs one small query however many trials there are. Saving or deleting
+    through the ORM bumps it (see trials.signals); a bare QuerySet.update() does not, so call
+    `CatalogueVersion.bump()` after one.
+    """
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    @classmethod
+    def current(cls) -> int:
+        return cls.objects.filter(pk=1).values_list("number", flat=True).first() or 0
+
+    @classmethod
+    def bump(cls) -> None:
+        if not cls.objects.filter(pk=1).update(number=models.F("number") + 1):
+            cls.objects.get_or_create(pk=1, defaults={"number": 1})

@@ -1,0 +1,59 @@
+"""The results page's groups: each study with its verdict and its criteria sorted by outcome."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+
+from trials import eligibility
+from trials.catalogue import LoadedCatalogue
+from trials.models import Criterion, Trial
+
+NO_MATCH_SHOWN = 20
+Outcome = eligibility.Outcome
+
+
+@dataclass
+class StudyResult:
+    trial: Trial
+    verdict: str
+    met: list[Criterion] = field(default_factory=list)
+    not_met: list[Criterion] = field(default_factory=list)
+    unknown: list[Criterion] = field(default_factory=list)
+    study_team: list[Criterion] = field(default_factory=list)
+
+
+def grouped(loaded: LoadedCatalogue, stored_answers: dict) -> dict:
+    answers = eligibility.with_implied_answers(loaded.engine_answers(stored_answers), loaded.engine.questions)
+    assessment = loaded.engine.assess(answers)
+    shown_out = assessment.ruled_out[:NO_MATCH_SHOWN]
+    engine_results = list(assessment.open) + [eligibility.evaluate_trial(t, answers) for t in shown_out]
+    trials = _trials_with_criteria([r.trial.id for r in engine_results])
+    studies = [_study(trials[r.trial.id], r) for r in engine_results if r.trial.id in trials]
+    by_verdict = {verdict: [s for s in studies if s.verdict == verdict] for verdict in eligibility.Verdict}
+    return {
+        "matches": by_verdict[eligibility.Verdict.MATCH],
+        "possibles": by_verdict[eligibility.Verdict.POSSIBLE],
+        "no_matches": by_verdict[eligibility.Verdict.NO_MATCH],
+        "more_no_matches": len(assessment.ruled_out) - len(shown_out),
+    }
+
+
+def _trials_with_criteria(nct_ids: list[str]) -> dict[str, Trial]:
+    approved = Criterion.objects.approved().select_related("question").order_by("order", "pk")
+    trials = Trial.objects.filter(nct_id__in=nct_ids).prefetch_related(
+        "sites", Prefetch("criteria", queryset=approved, to_attr="approved_criteria")
+    )
+    return {t.nct_id: t for t in trials}
+
+
+def _study(trial: Trial, result: eligibility.TrialResult) -> StudyResult:
+    criteria = {c.pk: c for c in trial.approved_criteria}
+    study = StudyResult(trial=trial, verdict=str(result.verdict))
+    lists = {Outcome.MET: study.met, Outcome.NOT_MET: study.not_met, Outcome.UNKNOWN: study.unknown,
+             Outcome.STUDY_TEAM: study.study_team}
+    for outcome in result.results:
+        if outcome.criterion.id in criteria:  # an admin may have changed it since the catalogue was built
+            lists[outcome.outcome].append(criteria[outcome.criterion.id])
+    return study

@@ -1,0 +1,175 @@
+"""The patient's questionnaire: start, one question at a time, check your answers, results, study pages.
+
+Every view works as a plain GET or POST → redirect; an htmx request gets the page's `panel` partial
+from the same template, with the URL pushed so back, reload and bookmarks keep working.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from uuid import UUID
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.translation import get_language, gettext
+from django.views.decorators.http import require_GET, require_http_methods
+from django_htmx.http import push_url
+
+from screener import results as results_module
+from screener.forms import AnswerForm, initial_for
+from screener.models import Screening
+from trials import catalogue
+from trials.models import Criterion, Question, Trial
+
+
+def render(request: HttpRequest, template: str, context: dict, private: bool = True) -> TemplateResponse:
+    """The whole page, or only its panel for htmx (the URL follows, so back and reload work)."""
+    partial = request.htmx and not request.htmx.history_restore_request
+    response = TemplateResponse(request, template + ("#panel" if partial else ""), context)
+    if partial and request.htmx.current_url_abs_path != request.get_full_path():
+        push_url(response, request.get_full_path())
+    patch_vary_headers(response, ["HX-Request"])
+    if private:
+        # Answers are health data: never cached by the browser or anything between.
+        add_never_cache_headers(response)
+        response["Cache-Control"] = "no-store, " + response["Cache-Control"]
+    return response
+
+
+def owned_screening(request: HttpRequest, screening_id: UUID) -> Screening:
+    return get_object_or_404(Screening.objects.owned_by(request.session), pk=screening_id)
+
+
+@require_http_methods(["GET", "POST"])
+def start(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        screening = Screening.start(request.session, language=get_language())
+        return redirect("screener:resume", screening.id)
+    loaded = catalogue.current()
+    trials = Trial.objects.published().filter(nct_id__in=loaded.trial_ids).order_by("brief_title")
+    context = {"trials": trials, "retention_days": settings.SCREENING_RETENTION_DAYS}
+    return render(request, "screener/start.html", context, private=False)
+
+
+@require_GET
+def resume(request: HttpRequest, screening_id: UUID) -> HttpResponse:
+    screening = owned_screening(request, screening_id)
+    loaded = catalogue.current()
+    walk = loaded.engine.walk(loaded.engine_answers(screening.answers))
+    return redirect(next_step_url(screening, walk.next_key))
+
+
+def next_step_url(screening: Screening, key: str | None, back_to_check: bool = False) -> str:
+    if key is None:
+        return reverse("screener:check", args=[screening.id])
+    url = reverse("screener:question", args=[screening.id, key])
+    return url + "?return=check" if back_to_check else url
+
+
+@require_http_methods(["GET", "POST"])
+def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse:
+    screening = owned_screening(request, screening_id)
+    loaded = catalogue.current()
+    the_question = loaded.questions.get(key)
+    if the_question is None:
+        raise Http404
+    walk = loaded.engine.walk(loaded.engine_answers(screening.answers))
+    if key != walk.next_key and key not in walk.path:
+        # Not a question for this patient (any more): go where they are.
+        return redirect(next_step_url(screening, walk.next_key))
+    returning = request.GET.get("return") == "check"
+
+    if request.method == "POST":
+        form = AnswerForm(the_question, request.POST)
+        if form.is_valid():
+            screening.record_answer(key, form.cleaned_data["answer"])
+            after = loaded.engine.walk(loaded.engine_answers(screening.answers))
+            return redirect(url_after_answer(screening, key, after, returning))
+    else:
+        form = AnswerForm(the_question, initial=initial_for(the_question, screening.answers.get(key)))
+
+    position = walk.path.index(key) if key in walk.path else len(walk.path)
+    if returning:
+        back_url = reverse("screener:check", args=[screening.id])
+    elif position == 0:
+        back_url = reverse("screener:start")
+    else:
+        back_url = reverse("screener:question", args=[screening.id, walk.path[position - 1]])
+    context = {
+        "screening": screening,
+        "question": the_question,
+        "form": form,
+        "back_url": back_url,
+        "returning": returning,
+        "number": position + 1,
+        "remaining": walk.remaining if key == walk.next_key else None,
+        "said_dont_know": key in screening.answers and screening.answers[key] is None,
+    }
+    return render(request, "screener/question.html", context)
+
+
+def url_after_answer(screening: Screening, key: str, after, returning: bool) -> str:
+    """Coming from "check your answers": back there, unless the change raised new questions.
+    Otherwise: the next question on the patient's path (already answered ones show their answer)."""
+    if returning or after.next_key is None:
+        return next_step_url(screening, after.next_key, back_to_check=returning)
+    position = after.path.index(key) if key in after.path else len(after.path)
+    following = after.path[position + 1] if position + 1 < len(after.path) else after.next_key
+    return next_step_url(screening, following)
+
+
+@require_GET
+def check_answers(request: HttpRequest, screening_id: UUID) -> HttpResponse:
+    screening = owned_screening(request, screening_id)
+    loaded = catalogue.current()
+    walk = loaded.engine.walk(loaded.engine_answers(screening.answers))
+    if walk.next_key is not None:
+        return redirect(next_step_url(screening, walk.next_key))
+    rows = [
+        {"question": loaded.questions[key], "answer": display_answer(loaded.questions[key], screening.answers[key])}
+        for key in walk.path
+    ]
+    back_url = (
+        reverse("screener:question", args=[screening.id, walk.path[-1]]) if walk.path else reverse("screener:start")
+    )
+    return render(request, "screener/check.html", {"screening": screening, "rows": rows, "back_url": back_url})
+
+
+def display_answer(question: Question, stored) -> str:
+    if stored is None:
+        return gettext("I don’t know")
+    if question.kind == Question.Kind.NUMBER:
+        return question.format_number(Decimal(stored))
+    if isinstance(stored, list):
+        return "; ".join(question.label_for(code) for code in stored)
+    return question.label_for(stored)
+
+
+@require_GET
+def results(request: HttpRequest, screening_id: UUID) -> HttpResponse:
+    screening = owned_screening(request, screening_id)
+    loaded = catalogue.current()
+    walk = loaded.engine.walk(loaded.engine_answers(screening.answers))
+    if walk.next_key is not None:
+        return redirect(next_step_url(screening, walk.next_key))
+    answers = {key: screening.answers[key] for key in walk.path}
+    context = {"screening": screening, **results_module.grouped(loaded, answers)}
+    context["back_url"] = reverse("screener:check", args=[screening.id])
+    return render(request, "screener/results.html", context)
+
+
+@require_GET
+def study(request: HttpRequest, nct_id: str) -> HttpResponse:
+    trial = get_object_or_404(Trial.objects.published().prefetch_related("sites"), nct_id=nct_id)
+    criteria = trial.criteria.approved().select_related("question").order_by("order", "pk")
+    context = {
+        "trial": trial,
+        "inclusion": [c for c in criteria if c.kind == Criterion.Kind.INCLUSION],
+        "exclusion": [c for c in criteria if c.kind == Criterion.Kind.EXCLUSION],
+    }
+    return render(request, "screener/study.html", context, private=False)
+

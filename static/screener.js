@@ -1,0 +1,18 @@
+// After htmx swaps in a new step, keep keyboard and screen-reader users where the page now starts:
+// the error summary if there is one, otherwise the heading. Also keep the tab's title in step.
+(function () {
+  "use strict";
+
+  function settle(root) {
+    var panel = document.getElementById("panel");
+    if (!panel) return;
+    if (panel.dataset.title) document.title = panel.dataset.title;
+    var target = panel.querySelector(".error-summary[data-focus]") || (root && panel.querySelector("[data-focus]"));
+    if (target) target.focus();
+  }
+
+  document.addEventListener("htmx:afterSettle", function (event) {
+    if (event.detail && event.detail.target && event.detail.target.id === "panel") settle(true);
+  });
+  document.addEventListener("DOMContentLoaded", function () { settle(false); });
+})();

@@ -1,0 +1,329 @@
+"""The patient's questionnaire, step by step, with and without htmx."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from screener.models import Screening
+from tests.screener.flow import HTMX, answer, answer_everything, question_url, start
+from tests.trials.profiles import COPD, ILD, MATCHES_COPD, MATCHES_ILD
+
+pytestmark = pytest.mark.usefixtures("seed_trials")
+
+
+def page(response) -> str:
+    return response.content.decode()
+
+
+# Start page
+
+
+def test_the_start_page_says_what_the_service_does_and_lists_the_studies(client):
+    html = page(client.get(reverse("screener:start")))
+    assert "It does not enrol you in a study" in html
+    assert "about 5 minutes" in html
+    assert "deleted after 30 days" in html
+    assert f'href="/studies/{COPD}/"' in html and f'href="/studies/{ILD}/"' in html
+    assert "Start now" in html
+
+
+def test_starting_creates_a_screening_owned_by_this_browser(client):
+    screening_id = start(client)
+    assert Screening.objects.filter(pk=screening_id).exists()
+    assert client.session["screenings"] == [screening_id]
+    response = client.get(reverse("screener:resume", args=[screening_id]))
+    assert response["Location"] == question_url(screening_id, "diagnoses")
+
+
+@pytest.mark.parametrize("name", ["start", "question", "check", "results", "study"])
+def test_every_page_is_a_full_page_or_an_htmx_panel_from_one_template(client, name):
+    screening_id = start(client)
+    if name in ("check", "results"):
+        answer_everything(client, screening_id, MATCHES_COPD)
+    url = {
+        "start": reverse("screener:start"),
+        "question": question_url(screening_id, "diagnoses"),
+        "check": reverse("screener:check", args=[screening_id]),
+        "results": reverse("screener:results", args=[screening_id]),
+        "study": reverse("screener:study", args=[COPD]),
+    }[name]
+    full, partial = client.get(url), client.get(url, headers=HTMX)
+    assert full.status_code == partial.status_code == 200
+    assert page(full).startswith("<!doctype html>") and '<main id="panel"' in page(full)
+    assert page(partial).lstrip().startswith('<main id="panel"')
+    assert "<html" not in page(partial)
+    assert "HX-Request" in full["Vary"]
+
+
+def test_a_history_restore_gets_the_whole_page(client):
+    screening_id = start(client)
+    response = client.get(question_url(screening_id, "diagnoses"), headers={**HTMX, "HX-History-Restore-Request": "true"})
+    assert page(response).startswith("<!doctype html>")
+
+
+# Questions
+
+
+def test_a_question_page_follows_the_question_pattern(client):
+    screening_id = start(client)
+    html = page(client.get(question_url(screening_id, "diagnoses")))
+    assert "<legend><h1" in html and "Which of these lung conditions has a doctor told you that you have?" in html
+    assert 'type="checkbox" name="answer" value="copd"' in html
+    assert 'class="back-link" href="/"' in html
+    assert "Question 1" in html
+    assert "Continue" in html
+    assert "I don’t know" not in html  # diagnoses does not offer it
+
+
+def test_answering_moves_to_the_next_question_and_keeps_the_answer(client):
+    screening_id = start(client)
+    response = answer(client, screening_id, "diagnoses", ["copd"])
+    assert response["Location"] == question_url(screening_id, "age")
+    assert Screening.objects.get(pk=screening_id).answers == {"diagnoses": ["copd"]}
+    html = page(client.get(question_url(screening_id, "age")))
+    assert f'href="{question_url(screening_id, "diagnoses")}"' in html  # back link
+    assert "Question 2" in html
+
+
+def test_an_htmx_answer_swaps_the_panel_and_pushes_the_next_url(client):
+    screening_id = start(client)
+    current = "http://testserver" + question_url(screening_id, "diagnoses")
+    response = answer(client, screening_id, "diagnoses", ["copd"], follow=True, headers={**HTMX, "HX-Current-URL": current})
+    assert response.redirect_chain == [(question_url(screening_id, "age"), 302)]
+    assert page(response).lstrip().startswith('<main id="panel"')
+    assert "How old are you?" in page(response)
+    assert response["HX-Push-Url"] == question_url(screening_id, "age")
+
+
+def test_an_htmx_form_error_does_not_push_a_new_url(client):
+    screening_id = start(client)
+    answer(client, screening_id, "diagnoses", ["copd"])
+    url = question_url(screening_id, "age")
+    response = client.post(url, {"answer": "old"}, headers={**HTMX, "HX-Current-URL": "http://testserver" + url})
+    assert "HX-Push-Url" not in response
+    assert "Enter a number" in page(response)
+
+
+@pytest.mark.parametrize(
+    "key, typed, message",
+    [
+        ("age", "", "Enter a number."),
+        ("age", "sixty", "Enter a number, like 68."),
+        ("age", "7", "Enter a value from 18 years to 120 years."),
+        ("age", "68.5", "Enter a whole number."),
+        ("age", "<script>alert(1)</script>", "Enter a number, like 68."),
+    ],
+)
+def test_a_bad_number_gets_a_polite_message_and_keeps_what_was_typed(client, key, typed, message):
+    screening_id = start(client)
+    answer(client, screening_id, "diagnoses", ["copd"])
+    response = answer(client, screening_id, key, typed)
+    html = page(response)
+    assert response.status_code == 200
+    assert html.count(message) == 2  # in the error summary and beside the field
+    assert 'href="#id_answer"' in html and 'aria-invalid="true"' in html
+    assert 'aria-describedby="id_answer-hint id_answer-error"' in html
+    assert "<title>Error: How old are you?" in html
+    if typed:
+        assert 'value="&lt;script&gt;alert(1)&lt;/script&gt;"' in html if "<" in typed else f'value="{typed}"' in html
+    assert "<script>alert(1)</script>" not in html
+    assert Screening.objects.get(pk=screening_id).answers == {"diagnoses": ["copd"]}
+
+
+def test_an_impossible_lung_function_value_is_refused(client):
+    screening_id = start(client)
+    for key, value in [("diagnoses", ["ild"]), ("age", "60"), ("sex", "female"), ("pregnant_or_breastfeeding", "no")]:
+        answer(client, screening_id, key, value)
+    response = client.get(reverse("screener:resume", args=[screening_id]))
+    key = response["Location"].split("/questions/")[1].strip("/")
+    # walk until the DLCO question
+    profile = {**MATCHES_ILD}
+    while key != "dlco_pct_pred":
+        answer(client, screening_id, key, profile[key])
+        key = client.get(reverse("screener:resume", args=[screening_id]))["Location"].split("/questions/")[1].strip("/")
+    html = page(answer(client, screening_id, "dlco_pct_pred", "900%"))
+    assert "Enter a value from 5% to 200%." in html
+    assert 'value="900%"' in html
+
+
+@pytest.mark.parametrize("typed, stored", [("68%", "0.68"), ("0.68", "0.68"), ("68", "0.68"), ("0,7", "0.7")])
+def test_a_ratio_may_be_typed_as_a_percentage(client, typed, stored):
+    screening_id = start(client)
+    profile = {**MATCHES_ILD}
+    answer(client, screening_id, "diagnoses", ["ild"])
+    key = None
+    while key != "fev1_fvc_ratio":
+        key = client.get(reverse("screener:resume", args=[screening_id]))["Location"].split("/questions/")[1].strip("/")
+        if key != "fev1_fvc_ratio":
+            answer(client, screening_id, key, profile[key])
+    answer(client, screening_id, "fev1_fvc_ratio", typed)
+    assert Screening.objects.get(pk=screening_id).answers["fev1_fvc_ratio"] == stored
+
+
+def test_choosing_none_of_these_with_another_condition_is_refused(client):
+    screening_id = start(client)
+    html = page(answer(client, screening_id, "diagnoses", ["copd", "none"]))
+    assert "Choose “None of these” on its own, or untick it." in html
+    assert 'href="#id_answer_0"' in html
+    assert re.search(r'value="copd" id="id_answer_0"[^>]* checked', html)
+
+
+def test_no_choice_gets_a_message(client):
+    screening_id = start(client)
+    html = page(client.post(question_url(screening_id, "diagnoses"), {}))
+    assert "Choose at least one answer." in html
+
+
+def test_a_made_up_choice_is_refused(client):
+    screening_id = start(client)
+    html = page(answer(client, screening_id, "diagnoses", ["flu"]))
+    assert "Choose from the list." in html
+
+
+def test_i_dont_know_is_a_normal_answer(client):
+    screening_id = start(client)
+    answer(client, screening_id, "diagnoses", ["copd"])
+    answer(client, screening_id, "age", "60")
+    response = client.get(reverse("screener:resume", args=[screening_id]))
+    key = response["Location"].split("/questions/")[1].strip("/")
+    while key != "sixmwd_m":
+        answer(client, screening_id, key, MATCHES_COPD[key])
+        key = client.get(reverse("screener:resume", args=[screening_id]))["Location"].split("/questions/")[1].strip("/")
+    html = page(client.get(question_url(screening_id, "sixmwd_m")))
+    assert 'name="dont_know"' in html and "Not knowing is fine" in html
+    response = client.post(question_url(screening_id, "sixmwd_m"), {"answer": "whatever", "dont_know": "1"})
+    assert response.status_code == 302
+    assert Screening.objects.get(pk=screening_id).answers["sixmwd_m"] is None
+    assert "You said you don’t know this" in page(client.get(question_url(screening_id, "sixmwd_m")))
+
+
+def test_i_dont_know_is_refused_where_the_question_does_not_offer_it(client):
+    screening_id = start(client)
+    answer(client, screening_id, "diagnoses", ["copd"])
+    html = page(answer(client, screening_id, "age", None))
+    assert "“I don’t know” is not an answer to this question." in html
+
+
+def test_a_question_that_is_not_for_this_patient_sends_them_to_their_next_step(client):
+    screening_id = start(client)
+    answer(client, screening_id, "diagnoses", ["copd"])
+    for key in ("dlco_pct_pred", "pregnant_or_breastfeeding"):
+        response = client.get(question_url(screening_id, key))
+        assert response["Location"] == question_url(screening_id, "age")
+    response = answer(client, screening_id, "dlco_pct_pred", "50")
+    assert response["Location"] == question_url(screening_id, "age")
+    assert "dlco_pct_pred" not in Screening.objects.get(pk=screening_id).answers
+
+
+def test_an_unknown_question_key_is_not_found(client):
+    screening_id = start(client)
+    assert client.get(question_url(screening_id, "shoe-size")).status_code == 404
+
+
+# Back, change, resume
+
+
+def test_back_from_a_later_question_then_continue_goes_forward_in_order(client):
+    screening_id = start(client)
+    answer(client, screening_id, "diagnoses", ["copd"])
+    answer(client, screening_id, "age", "60")
+    html = page(client.get(question_url(screening_id, "diagnoses")))
+    assert re.search(r'value="copd" id="id_answer_0"[^>]* checked', html)
+    response = answer(client, screening_id, "diagnoses", ["copd"])
+    assert response["Location"] == question_url(screening_id, "age")
+    assert 'value="60"' in page(client.get(response["Location"]))
+
+
+def test_check_your_answers_lists_every_answer_with_a_change_link(client):
+    screening_id = start(client)
+    asked = answer_everything(client, screening_id, {**MATCHES_COPD, "sixmwd_m": None})
+    html = page(client.get(reverse("screener:check", args=[screening_id])))
+    for key in asked:
+        assert f'href="{question_url(screening_id, key, returning=True)}"' in html
+    assert "I don’t know" in html
+    assert "COPD (chronic obstructive pulmonary disease)" in html
+    assert ">60 years<" in html
+
+
+def test_changing_an_answer_asks_what_became_relevant_and_returns_to_check(client):
+    screening_id = start(client)
+    answer_everything(client, screening_id, MATCHES_COPD)
+    response = answer(client, screening_id, "diagnoses", ["copd", "ild"], returning=True)
+    # The ILD study is open now: its questions are asked, then back to the check page.
+    assert "/questions/" in response["Location"] and response["Location"].endswith("?return=check")
+    asked = []
+    while "/questions/" in response["Location"]:
+        key = response["Location"].split("/questions/")[1].split("/")[0]
+        asked.append(key)
+        response = answer(client, screening_id, key, MATCHES_ILD[key], returning=True)
+    assert response["Location"] == reverse("screener:check", args=[screening_id])
+    assert {"dlco_pct_pred", "fvc_pct_pred", "fev1_fvc_ratio"} <= set(asked)
+    assert "sixmwd_m" not in asked  # still relevant, still answered: not asked again
+    html = page(client.get(reverse("screener:check", args=[screening_id])))
+    assert "six-minute walk" in html and "DLCO" in html
+
+
+def test_changing_an_answer_that_raises_nothing_new_returns_straight_to_check(client):
+    screening_id = start(client)
+    answer_everything(client, screening_id, MATCHES_COPD)
+    response = answer(client, screening_id, "age", "61", returning=True)
+    assert response["Location"] == reverse("screener:check", args=[screening_id])
+    html = page(client.get(question_url(screening_id, "age", returning=True)))
+    assert f'class="back-link" href="{reverse("screener:check", args=[screening_id])}"' in html
+
+
+def test_an_answer_no_longer_needed_leaves_the_check_page(client):
+    screening_id = start(client)
+    answer_everything(client, screening_id, {**MATCHES_COPD, "diagnoses": ["copd", "ild"], **{
+        k: v for k, v in MATCHES_ILD.items() if k not in MATCHES_COPD}})
+    answer(client, screening_id, "diagnoses", ["copd"], returning=True)
+    html = page(client.get(reverse("screener:check", args=[screening_id])))
+    assert "DLCO" not in html and "six-minute walk" in html
+
+
+def test_resuming_continues_where_the_patient_stopped(client):
+    screening_id = start(client)
+    answer(client, screening_id, "diagnoses", ["copd"])
+    answer(client, screening_id, "age", "60")
+    response = client.get(reverse("screener:resume", args=[screening_id]))
+    assert response["Location"] == question_url(screening_id, "sex")
+
+
+def test_check_and_results_wait_until_every_question_is_answered(client):
+    screening_id = start(client)
+    answer(client, screening_id, "diagnoses", ["copd"])
+    for name in ("check", "results"):
+        response = client.get(reverse(f"screener:{name}", args=[screening_id]))
+        assert response["Location"] == question_url(screening_id, "age")
+
+
+@pytest.mark.parametrize("name", ["resume", "question", "check", "results"])
+def test_another_browser_cannot_open_someone_s_screening(client, django_app_client, name):
+    screening_id = start(client)
+    answer_everything(client, screening_id, MATCHES_COPD)
+    args = [screening_id, "age"] if name == "question" else [screening_id]
+    url = reverse(f"screener:{name}", args=args)
+    assert client.get(url).status_code in (200, 302)
+    assert django_app_client.get(url).status_code == 404
+    assert django_app_client.post(question_url(screening_id, "age"), {"answer": "30"}).status_code == 404
+    assert Screening.objects.get(pk=screening_id).answers["age"] == "60"
+
+
+def test_a_made_up_screening_id_is_not_found(client):
+    start(client)
+    assert client.get("/screening/00000000-0000-0000-0000-000000000000/").status_code == 404
+    assert client.get("/screening/not-a-uuid/").status_code == 404
+
+
+def test_screening_pages_are_never_cached(client):
+    screening_id = start(client)
+    response = client.get(question_url(screening_id, "diagnoses"))
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_every_post_needs_a_csrf_token(seed_trials):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    assert strict.post(reverse("screener:start")).status_code == 403

@@ -1,0 +1,51 @@
+"""The published trials as the engine sees them, built once per process and rebuilt when anything changes."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from trials import eligibility
+from trials.models import CatalogueVersion, Question, Trial
+
+
+@dataclass(frozen=True)
+class LoadedCatalogue:
+    version: int
+    engine: eligibility.Catalogue
+    questions: dict[str, Question]
+    trial_ids: tuple[str, ...]
+
+    def engine_answers(self, stored: dict) -> dict:
+        """Stored answers (None = "I don't know") as the engine reads them, for known questions only."""
+        return {k: eligibility.DONT_KNOW if v is None else v for k, v in stored.items() if k in self.questions}
+
+
+_lock = threading.Lock()
+_loaded: LoadedCatalogue | None = None
+
+
+def current() -> LoadedCatalogue:
+    global _loaded
+    version = CatalogueVersion.current()
+    loaded = _loaded
+    if loaded is not None and loaded.version == version:
+        return loaded
+    with _lock:
+        if _loaded is None or _loaded.version != version:
+            _loaded = _build(version)
+        return _loaded
+
+
+def forget() -> None:
+    global _loaded
+    _loaded = None
+
+
+def _build(version: int) -> LoadedCatalogue:
+    trials = list(Trial.objects.published().with_approved_criteria())
+    questions = {q.key: q for q in Question.objects.select_related("asked_only_if")}
+    engine = eligibility.Catalogue(
+        (t.to_rules() for t in trials), {key: q.to_info() for key, q in questions.items()}
+    )
+    return LoadedCatalogue(version, engine, questions, tuple(t.nct_id for t in trials))
