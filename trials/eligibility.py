@@ -284,18 +284,29 @@ class Catalogue:
     def __init__(self, trials: Iterable[Trial], questions: Mapping[str, QuestionInfo]):
         self.trials = tuple(trials)
         self.questions = dict(questions)
-        self._by_key: dict[str, list[tuple[int, Criterion]]] = {}
-        for index, trial in enumerate(self.trials):
+        self._by_key: list[dict[str, list[Criterion]]] = []  # per trial: its criteria by question
+        for trial in self.trials:
+            by_key: dict[str, list[Criterion]] = {}
             for criterion in trial.criteria:
                 if criterion.question_key and criterion.rule:
-                    self._by_key.setdefault(criterion.question_key, []).append((index, criterion))
-        self._keys = [trial.question_keys for trial in self.trials]
+                    by_key.setdefault(criterion.question_key, []).append(criterion)
+            self._by_key.append(by_key)
+        self._keys = [frozenset(by_key) for by_key in self._by_key]
+        # Per question, the distinct rules and the trials that share each: "has COPD" is judged once,
+        # not once per COPD trial.
+        groups: dict[str, dict[tuple, tuple[Criterion, set[int]]]] = {}
+        for index, by_key in enumerate(self._by_key):
+            for key, criteria in by_key.items():
+                for criterion in criteria:
+                    shared = groups.setdefault(key, {}).setdefault((criterion.polarity, criterion.rule), (criterion, set()))
+                    shared[1].add(index)
+        self._groups = {key: list(shared.values()) for key, shared in groups.items()}
         self._first_demand = self._demand(range(len(self.trials)), {})
 
     def walk(self, answers: Mapping[str, Any]) -> Walk:
         given: dict[str, Any] = {}
         path: list[str] = []
-        live, dead, checked = list(range(len(self.trials))), set(), set()
+        live, checked = list(range(len(self.trials))), set()
         demand = self._first_demand
         while demand:
             key = min(demand, key=lambda k: (-demand[k], self._priority(k), k))
@@ -304,27 +315,36 @@ class Catalogue:
             given[key] = answers[key]
             path.append(key)
             effective = with_implied_answers(given, self.questions)
-            dead |= self._ruled_out(effective, effective.keys() - checked)
+            live = self._still_open(live, effective, effective.keys() - checked)
             checked |= effective.keys()
-            live = [index for index in live if index not in dead]
             demand = self._demand(live, effective)
         return Walk(tuple(path), None)
 
     def assess(self, answers: Mapping[str, Any]) -> Assessment:
         effective = with_implied_answers(answers, self.questions)
-        dead = self._ruled_out(effective, effective.keys())
+        live = set(self._still_open(range(len(self.trials)), effective, effective.keys()))
         return Assessment(
-            open=tuple(evaluate_trial(t, effective) for i, t in enumerate(self.trials) if i not in dead),
-            ruled_out=tuple(t for i, t in enumerate(self.trials) if i in dead),
+            open=tuple(evaluate_trial(t, effective) for i, t in enumerate(self.trials) if i in live),
+            ruled_out=tuple(t for i, t in enumerate(self.trials) if i not in live),
         )
 
-    def _ruled_out(self, answers: Mapping[str, Any], keys: Iterable[str]) -> set[int]:
-        dead: set[int] = set()
+    def _still_open(self, live: Iterable[int], answers: Mapping[str, Any], keys: Iterable[str]) -> list[int]:
+        """The trials in `live` that no criterion on one of `keys` rules out."""
+        live = list(live)
         for key in keys:
-            for index, criterion in self._by_key.get(key, ()):
-                if index not in dead and evaluate_criterion(criterion, answers) is Outcome.NOT_MET:
-                    dead.add(index)
-        return dead
+            groups = self._groups.get(key, ())
+            if len(groups) <= len(live):
+                dead: set[int] = set()
+                for criterion, indices in groups:
+                    if evaluate_criterion(criterion, answers) is Outcome.NOT_MET:
+                        dead |= indices
+                live = [index for index in live if index not in dead] if dead else live
+            else:
+                live = [
+                    index for index in live
+                    if not any(evaluate_criterion(c, answers) is Outcome.NOT_MET for c in self._by_key[index].get(key, ()))
+                ]
+        return live
 
     def _demand(self, live: Iterable[int], answers: Mapping[str, Any]) -> Counter[str]:
         demand: Counter[str] = Counter()

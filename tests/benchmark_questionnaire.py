@@ -1,0 +1,137 @@
+"""Benchmark: complete screenings through the real request path with N synthetic trials.
+
+    .venv/bin/python -m tests.benchmark_questionnaire [--sizes 100 1000 10000] [--screenings 20]
+
+Each size gets a throwaway SQLite database (a temporary file), filled with N realistic synthetic trials
+(20 conditions, 10–20 criteria each over 30 questions). Synthetic patients start a screening and answer
+every question the service asks, then open "check your answers" and the results, all through Django's
+full handler (middleware, sessions, views, templates) with the test client. It prints p50/p95 per kind
+of request and queries per request, beside a minimal view rendering a tiny template in the same run.
+Targets (2-core machine): step p95 ≤ 25 ms at 1,000 trials, ≤ 100 ms at 10,000; a step ≤ 3× the
+minimal view at 1,000 trials.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+_tiny = None
+
+
+def minimal_view(request):
+    """The yardstick: a Django view rendering a tiny template, through the same middleware."""
+    global _tiny
+    from django.http import HttpResponse
+    from django.template import engines
+
+    _tiny = _tiny or engines["django"].from_string("<p>Hello, {{ name }}.</p>")
+    return HttpResponse(_tiny.render({"name": "world"}, request))
+
+
+def _urlpatterns():
+    from django.urls import include, path
+
+    return [path("__minimal__/", minimal_view), path("", include("screener.urls"))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", nargs="+", type=int, default=[100, 1000, 10000])
+    parser.add_argument("--screenings", type=int, default=20)
+    args = parser.parse_args()
+    print(f"{'trials':>7} {'request':<22} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory() as folder:
+            run(size, args.screenings, Path(folder) / "bench.sqlite3")
+
+
+def run(size: int, screenings: int, database: Path) -> None:
+    import subprocess
+
+    # Each size in its own process: a fresh database and a fresh in-process catalogue.
+    env = {**os.environ, "SQLITE_PATH": str(database), "SECRET_KEY": "benchmark-only", "DEBUG": "",
+           "DATABASE_URL": "", "ALLOWED_HOSTS": "testserver", "LOG_LEVEL": "WARNING"}
+    code = f"from tests.benchmark_questionnaire import measure; measure({size}, {screenings})"
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True)
+
+
+def measure(size: int, screenings: int) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "screener.settings")
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    settings.ROOT_URLCONF = "tests.benchmark_questionnaire"
+    global urlpatterns
+    urlpatterns = _urlpatterns()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext, setup_test_environment
+
+    setup_test_environment()
+    call_command("migrate", verbosity=0)
+    from tests.synthetic import make_trials, patient
+
+    started = time.perf_counter()
+    make_trials(size)
+    fill_seconds = time.perf_counter() - started
+
+    timings: dict[str, list[float]] = defaultdict(list)
+    queries: dict[str, list[int]] = defaultdict(list)
+
+    def timed(kind: str, call):
+        with CaptureQueriesContext(connection) as captured:
+            begin = time.perf_counter()
+            response = call()
+            timings[kind].append((time.perf_counter() - begin) * 1000)
+        queries[kind].append(len(captured))
+        assert response.status_code in (200, 302), (kind, response.status_code)
+        return response
+
+    minimal = Client()
+    for _ in range(200):
+        timed("minimal view", lambda: minimal.get("/__minimal__/"))
+
+    for number in range(screenings):
+        client, profile = Client(), patient(seed=number)
+        response = timed("start (POST)", lambda: client.post("/"))
+        response = client.get(response["Location"])
+        while "/questions/" in response["Location"]:
+            url = response["Location"]
+            key = url.split("/questions/")[1].strip("/")
+            timed("question page (GET)", lambda: client.get(url))
+            value = profile[key]
+            data = {"dont_know": "1"} if value is None else {"answer": value}
+            response = timed("answer (POST)", lambda: client.post(url, data))
+        check = response["Location"]
+        timed("check answers (GET)", lambda: client.get(check))
+        timed("results (GET)", lambda: client.get(check.replace("/check/", "/results/")))
+
+    steps = timings["question page (GET)"] + timings["answer (POST)"]
+    rows = [*timings.items(), ("every question step", steps)]
+    for kind, values in rows:
+        count = queries.get(kind) or queries["question page (GET)"] + queries["answer (POST)"]
+        print(f"{size:>7} {kind:<22} {len(values):>5} {p(values, 50):>8.1f} {p(values, 95):>8.1f} "
+              f"{statistics.mean(count):>8.1f}")
+    ratio = p(steps, 95) / p(timings["minimal view"], 95)
+    print(f"{size:>7} step p95 / minimal p95 = {ratio:.1f}x   (filled {size} trials in {fill_seconds:.1f} s)")
+    sys.stdout.flush()
+
+
+def p(values: list[float], percentile: int) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(percentile / 100 * (len(ordered) - 1)))]
+
+
+if __name__ == "__main__":
+    main()

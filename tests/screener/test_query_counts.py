@@ -1,0 +1,41 @@
+"""A step's database queries do not grow with the number of trials."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.screener.flow import answer, question_url, start
+from tests.synthetic import make_trials, patient
+
+pytestmark = pytest.mark.django_db
+
+
+def queries_per_step(client, trial_count: int) -> dict:
+    make_trials(trial_count)
+    profile = {**patient(seed=7), "dx": ["cond01"], "age": "60"}  # open to trial 0 in both sizes
+    screening_id = start(client)
+    client.get(question_url(screening_id, "dx"))  # builds this process's catalogue once
+    counts = {}
+    for name, call in [
+        ("question page", lambda: client.get(question_url(screening_id, "dx"))),
+        ("answer", lambda: answer(client, screening_id, "dx", profile["dx"])),
+        ("next question page", lambda: client.get(question_url(screening_id, "age"))),
+        ("answer 2", lambda: answer(client, screening_id, "age", profile["age"])),
+    ]:
+        with CaptureQueriesContext(connection) as captured:
+            response = call()
+        assert response.status_code in (200, 302)
+        counts[name] = len(captured)
+    return counts
+
+
+def test_queries_per_step_are_the_same_for_5_and_200_trials(client, django_app_client):
+    small = queries_per_step(client, 5)
+    from trials.models import Criterion, Trial
+
+    Criterion.objects.all().delete()
+    Trial.objects.all().delete()
+    large = queries_per_step(django_app_client, 200)
+    assert small == large
+    assert max(small.values()) <= 8
