@@ -2,6 +2,8 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 DEV := DEBUG=1
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test
 
@@ -16,5 +18,10 @@ run: $(VENV)/installed
 	@echo "Open http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/)"
 	$(DEV) $(PY) manage.py runserver 127.0.0.1:8000
 
-test: $(VENV)/installed
+test: $(VENV)/installed $(CHROMIUM)
 	$(VENV)/bin/pytest
+
+# Browser tests drive Debian's Chromium; Playwright's own browser download is never used.
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null

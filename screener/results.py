@@ -15,10 +15,16 @@ Outcome = eligibility.Outcome
 
 
 @dataclass
+class Fit:
+    criterion: Criterion
+    answer: str
+
+
+@dataclass
 class StudyResult:
     trial: Trial
     verdict: str
-    met: list[Criterion] = field(default_factory=list)
+    met: list[Fit] = field(default_factory=list)
     not_met: list[Criterion] = field(default_factory=list)
     unknown: list[Criterion] = field(default_factory=list)
     study_team: list[Criterion] = field(default_factory=list)
@@ -30,7 +36,7 @@ def grouped(loaded: LoadedCatalogue, stored_answers: dict) -> dict:
     shown_out = assessment.ruled_out[:NO_MATCH_SHOWN]
     engine_results = list(assessment.open) + [eligibility.evaluate_trial(t, answers) for t in shown_out]
     trials = _trials_with_criteria([r.trial.id for r in engine_results])
-    studies = [_study(trials[r.trial.id], r) for r in engine_results if r.trial.id in trials]
+    studies = [_study(trials[r.trial.id], r, loaded.questions, answers) for r in engine_results if r.trial.id in trials]
     by_verdict = {verdict: [s for s in studies if s.verdict == verdict] for verdict in eligibility.Verdict}
     return {
         "matches": by_verdict[eligibility.Verdict.MATCH],
@@ -48,12 +54,20 @@ def _trials_with_criteria(nct_ids: list[str]) -> dict[str, Trial]:
     return {t.nct_id: t for t in trials}
 
 
-def _study(trial: Trial, result: eligibility.TrialResult) -> StudyResult:
+def _study(trial: Trial, result: eligibility.TrialResult, questions: dict, answers: dict) -> StudyResult:
     criteria = {c.pk: c for c in trial.approved_criteria}
     study = StudyResult(trial=trial, verdict=str(result.verdict))
-    lists = {Outcome.MET: study.met, Outcome.NOT_MET: study.not_met, Outcome.UNKNOWN: study.unknown,
-             Outcome.STUDY_TEAM: study.study_team}
+    lists = {Outcome.NOT_MET: study.not_met, Outcome.UNKNOWN: study.unknown, Outcome.STUDY_TEAM: study.study_team}
     for outcome in result.results:
-        if outcome.criterion.id in criteria:  # an admin may have changed it since the catalogue was built
-            lists[outcome.outcome].append(criteria[outcome.criterion.id])
+        criterion = criteria.get(outcome.criterion.id)  # an admin may have changed it since the catalogue was built
+        if criterion is None:
+            continue
+        if outcome.outcome is Outcome.MET:
+            key = outcome.criterion.question_key
+            if any(fit.criterion.question_id == criterion.question_id for fit in study.met):
+                continue  # one line per answer, however many criteria it satisfies
+            stored = answers.get(key)
+            study.met.append(Fit(criterion, questions[key].display_answer(None if stored is eligibility.DONT_KNOW else stored)))
+        else:
+            lists[outcome.outcome].append(criterion)
     return study

@@ -6,7 +6,6 @@ from the same template, with the URL pushed so back, reload and bookmarks keep w
 
 from __future__ import annotations
 
-from decimal import Decimal
 from uuid import UUID
 
 from django.conf import settings
@@ -15,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.http import push_url
 
@@ -23,7 +22,7 @@ from screener import results as results_module
 from screener.forms import AnswerForm, initial_for
 from screener.models import Screening
 from trials import catalogue
-from trials.models import Criterion, Question, Trial
+from trials.models import Criterion, Trial
 
 
 def render(request: HttpRequest, template: str, context: dict, private: bool = True) -> TemplateResponse:
@@ -130,23 +129,13 @@ def check_answers(request: HttpRequest, screening_id: UUID) -> HttpResponse:
     if walk.next_key is not None:
         return redirect(next_step_url(screening, walk.next_key))
     rows = [
-        {"question": loaded.questions[key], "answer": display_answer(loaded.questions[key], screening.answers[key])}
+        {"question": loaded.questions[key], "answer": loaded.questions[key].display_answer(screening.answers[key])}
         for key in walk.path
     ]
     back_url = (
         reverse("screener:question", args=[screening.id, walk.path[-1]]) if walk.path else reverse("screener:start")
     )
     return render(request, "screener/check.html", {"screening": screening, "rows": rows, "back_url": back_url})
-
-
-def display_answer(question: Question, stored) -> str:
-    if stored is None:
-        return gettext("I don’t know")
-    if question.kind == Question.Kind.NUMBER:
-        return question.format_number(Decimal(stored))
-    if isinstance(stored, list):
-        return "; ".join(question.label_for(code) for code in stored)
-    return question.label_for(stored)
 
 
 @require_GET

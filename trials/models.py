@@ -248,6 +248,16 @@ class Question(models.Model):
             )
         return plain(number)
 
+    def display_answer(self, stored) -> str:
+        """A stored answer in the patient's words: "60 years", "No", "I don't know"."""
+        if stored is None:
+            return str(_("I don’t know"))
+        if self.kind == self.Kind.NUMBER:
+            return self.format_number(Decimal(stored))
+        if isinstance(stored, list):
+            return "; ".join(self.label_for(code) for code in stored)
+        return self.label_for(stored)
+
     def example(self) -> str:
         examples = {"%": "65", "ratio": "0.68", "m": "350", "years": "68", "h/day": "12", "times": "2"}
         return examples.get(self.unit, "10")

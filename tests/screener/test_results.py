@@ -38,7 +38,7 @@ def test_a_copd_patient_may_match_the_copd_study(client):
     assert "REGEND007" in matches and "EARLY_PHASE1" in matches
     assert "The Fourth Hospital of Zhejiang University School of Medicine, Yiwu, China" in matches
     assert "Recruiting" in matches
-    assert "150 m ≤ six-minute walk distance &lt; 600 m" in matches
+    assert "Six-minute walk distance: 300 m" in matches and "Age: 60 years" in matches
     assert "The study team will check 11 more things" in matches
     assert f"https://clinicaltrials.gov/study/{COPD}" in matches
     assert f'href="/studies/{COPD}/"' in matches
@@ -55,6 +55,8 @@ def test_an_ild_patient_may_match_the_ild_study(client):
     html = results_for(client, MATCHES_ILD)
     assert verdicts(html) == {ILD: "match", COPD: "no_match"}
     assert "Not stated" in section(html, "matches-title")  # the page gives no phase
+    # diagnoses satisfies two ILD criteria (has ILD; no current asthma) but is one answer
+    assert section(html, "matches-title").count("Lung conditions diagnosed:") == 1
     assert "The registry does not list a hospital yet." in section(html, "matches-title")
 
 

@@ -1,0 +1,72 @@
+"""Browser tests: Playwright driving Debian's Chromium against Django's live server.
+
+Run them alone with `pytest -m browser`. Screenshots land in test-output/screenshots/.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls made by fixtures are still
+# plain synchronous calls, made between browser steps.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "Debian's Chromium is missing: `make test` installs it (apt-get install chromium)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def seeded_live_server(live_server, transactional_db):
+    call_command("load_seed_trials", verbosity=0, stdout=open(os.devnull, "w"))
+    return live_server
+
+
+def open_page(browser, *, javascript=True, width=360, height=780):
+    context = browser.new_context(java_script_enabled=javascript, viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    return page
+
+
+@pytest.fixture
+def phone(browser):
+    page = open_page(browser)
+    yield page
+    page.context.close()
+
+
+@pytest.fixture
+def phone_without_javascript(browser):
+    page = open_page(browser, javascript=False)
+    yield page
+    page.context.close()
+
+
+def screenshot(page, name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
