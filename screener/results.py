@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
-
 from trials import eligibility
 from trials.catalogue import LoadedCatalogue
 from trials.models import Criterion, Trial
@@ -35,8 +33,9 @@ def grouped(loaded: LoadedCatalogue, stored_answers: dict) -> dict:
     assessment = loaded.engine.assess(answers)
     shown_out = assessment.ruled_out[:NO_MATCH_SHOWN]
     engine_results = list(assessment.open) + [eligibility.evaluate_trial(t, answers) for t in shown_out]
-    trials = _trials_with_criteria([r.trial.id for r in engine_results])
-    studies = [_study(trials[r.trial.id], r, loaded.questions, answers) for r in engine_results if r.trial.id in trials]
+    trials = {t.nct_id: t for t in Trial.objects.filter(nct_id__in=[r.trial.id for r in engine_results]).prefetch_related("sites")}
+    criteria = _criteria(engine_results, loaded)
+    studies = [_study(trials[r.trial.id], r, criteria, loaded.questions, answers) for r in engine_results if r.trial.id in trials]
     by_verdict = {verdict: [s for s in studies if s.verdict == verdict] for verdict in eligibility.Verdict}
     return {
         "matches": by_verdict[eligibility.Verdict.MATCH],
@@ -46,16 +45,25 @@ def grouped(loaded: LoadedCatalogue, stored_answers: dict) -> dict:
     }
 
 
-def _trials_with_criteria(nct_ids: list[str]) -> dict[str, Trial]:
-    approved = Criterion.objects.approved().select_related("question").order_by("order", "pk")
-    trials = Trial.objects.filter(nct_id__in=nct_ids).prefetch_related(
-        "sites", Prefetch("criteria", queryset=approved, to_attr="approved_criteria")
-    )
-    return {t.nct_id: t for t in trials}
+def _criteria(engine_results, loaded: LoadedCatalogue) -> dict[int, Criterion]:
+    """The criteria the page shows (all of an open study's, only the failed ones of a ruled-out study),
+    with their questions taken from the catalogue rather than loaded again."""
+    wanted = [
+        r.criterion.id for result in engine_results for r in result.results
+        if result.verdict is not eligibility.Verdict.NO_MATCH or r.outcome is Outcome.NOT_MET
+    ]
+    questions_by_id = {q.pk: q for q in loaded.questions.values()}
+    criteria = {}
+    for criterion in Criterion.objects.filter(pk__in=wanted).only(
+        "id", "kind", "question_id", "min_value", "min_inclusive", "max_value", "max_inclusive", "values",
+        "source_text", "explanation",
+    ):
+        criterion.question = questions_by_id.get(criterion.question_id)
+        criteria[criterion.pk] = criterion
+    return criteria
 
 
-def _study(trial: Trial, result: eligibility.TrialResult, questions: dict, answers: dict) -> StudyResult:
-    criteria = {c.pk: c for c in trial.approved_criteria}
+def _study(trial: Trial, result: eligibility.TrialResult, criteria: dict, questions: dict, answers: dict) -> StudyResult:
     study = StudyResult(trial=trial, verdict=str(result.verdict))
     lists = {Outcome.NOT_MET: study.not_met, Outcome.UNKNOWN: study.unknown, Outcome.STUDY_TEAM: study.study_team}
     for outcome in result.results:

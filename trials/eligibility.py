@@ -301,6 +301,7 @@ class Catalogue:
                     shared = groups.setdefault(key, {}).setdefault((criterion.polarity, criterion.rule), (criterion, set()))
                     shared[1].add(index)
         self._groups = {key: list(shared.values()) for key, shared in groups.items()}
+        self._gated = frozenset(key for key, info in self.questions.items() if info.asked_only_if)
         self._first_demand = self._demand(range(len(self.trials)), {})
 
     def walk(self, answers: Mapping[str, Any]) -> Walk:
@@ -347,11 +348,18 @@ class Catalogue:
         return live
 
     def _demand(self, live: Iterable[int], answers: Mapping[str, Any]) -> Counter[str]:
+        """How many open trials need each unanswered question (one asked on behalf of another counts once)."""
         demand: Counter[str] = Counter()
         for index in live:
-            wanted = {_askable(key, answers, self.questions) for key in self._keys[index] - answers.keys()}
-            wanted.discard(None)
-            demand.update(wanted)
+            keys = self._keys[index]
+            if keys & self._gated:
+                wanted = {_askable(key, answers, self.questions) for key in keys - answers.keys()}
+                wanted.discard(None)
+                demand.update(wanted)
+            else:
+                demand.update(keys)
+        for key in answers.keys() & demand.keys():
+            del demand[key]
         return demand
 
     def _priority(self, key: str) -> int:
