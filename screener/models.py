@@ -44,3 +44,15 @@ class Screening(models.Model):
     def record_answer(self, key: str, stored) -> None:
         self.answers = {**self.answers, key: stored}
         self.save(update_fields=["answers", "updated_at"])
+
+
+from screener.referrals import (  # noqa: E402  (the referral models live in their own module)
+    AccessLog,
+    AnswerCheck,
+    ConsentText,
+    Referral,
+    ReferralEvent,
+    StaffMembership,
+)
+
+__all__ = ["Screening", "AccessLog", "AnswerCheck", "ConsentText", "Referral", "ReferralEvent", "StaffMembership"]

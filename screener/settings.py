@@ -125,3 +125,16 @@ LOGGING = {
 
 # How long answers that never became a referral are kept (shown to patients on the start page).
 SCREENING_RETENTION_DAYS = env.int("SCREENING_RETENTION_DAYS", default=30)
+
+# Absolute links in emails to staff.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+
+# Email: the console by default; EMAIL_URL (e.g. smtp+tls://user:password@host:587) for real delivery.
+if email_url := env.str("EMAIL_URL", default=""):
+    vars().update(env.email_url_config(email_url))
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Lung disease study finder <no-reply@localhost>")
+
+LOGIN_URL = "staff:login"
+LOGIN_REDIRECT_URL = "staff:list"

@@ -25,11 +25,13 @@ from trials import catalogue
 from trials.models import Criterion, Trial
 
 
-def render(request: HttpRequest, template: str, context: dict, private: bool = True) -> TemplateResponse:
-    """The whole page, or only its panel for htmx (the URL follows, so back and reload work)."""
-    partial = request.htmx and not request.htmx.history_restore_request
-    response = TemplateResponse(request, template + ("#panel" if partial else ""), context)
-    if partial and request.htmx.current_url_abs_path != request.get_full_path():
+def render(
+    request: HttpRequest, template: str, context: dict, private: bool = True, partial: str = "panel", status: int = 200
+) -> TemplateResponse:
+    """The whole page, or only its named partial for htmx (the URL follows, so back and reload work)."""
+    as_partial = request.htmx and not request.htmx.history_restore_request
+    response = TemplateResponse(request, template + (f"#{partial}" if as_partial else ""), context, status=status)
+    if as_partial and request.htmx.current_url_abs_path != request.get_full_path():
         push_url(response, request.get_full_path())
     patch_vary_headers(response, ["HX-Request"])
     if private:
@@ -147,6 +149,7 @@ def results(request: HttpRequest, screening_id: UUID) -> HttpResponse:
         return redirect(next_step_url(screening, walk.next_key))
     answers = {key: screening.answers[key] for key in walk.path}
     context = {"screening": screening, **results_module.grouped(loaded, answers)}
+    context["referred"] = {r.site_id: r for r in screening.referrals.active()}
     context["back_url"] = reverse("screener:check", args=[screening.id])
     return render(request, "screener/results.html", context)
 

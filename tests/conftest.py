@@ -52,3 +52,93 @@ def django_app_client():
     from django.test import Client
 
     return Client()
+
+
+# Personas: a patient, staff of site A, staff of site B, an admin (admin_user above).
+
+
+@pytest.fixture
+def site_a(seed_trials):
+    from trials.models import Site
+
+    return Site.objects.get(trial__nct_id="NCT07355868")
+
+
+@pytest.fixture
+def site_b(seed_trials):
+    """A second hospital running the COPD study, so two sites' staff share one study."""
+    from trials.models import Site
+
+    return Site.objects.create(trial=site_a_trial(), facility="Hospital B", city="Hangzhou", country="China",
+                               recruitment_status="RECRUITING")
+
+
+def site_a_trial():
+    from trials.models import Trial
+
+    return Trial.objects.get(nct_id="NCT07355868")
+
+
+def make_staff(django_user_model, username, site):
+    from screener.referrals import StaffMembership
+
+    user = django_user_model.objects.create_user(username, f"{username}@hospital.example", "a-long-test-password")
+    StaffMembership.objects.create(user=user, site=site)
+    return user
+
+
+@pytest.fixture
+def staff_a(django_user_model, site_a):
+    return make_staff(django_user_model, "nurse_a", site_a)
+
+
+@pytest.fixture
+def staff_b(django_user_model, site_b):
+    return make_staff(django_user_model, "nurse_b", site_b)
+
+
+@pytest.fixture
+def staff_a_client(staff_a):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(staff_a)
+    return client
+
+
+@pytest.fixture
+def staff_b_client(staff_b):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(staff_b)
+    return client
+
+
+@pytest.fixture
+def patient(client, seed_trials):
+    """A patient (this test's browser) who finished the questionnaire and may match the COPD study."""
+    from tests.screener.flow import answer_everything, start
+    from tests.trials.profiles import MATCHES_COPD
+
+    client.screening_id = start(client)
+    answer_everything(client, client.screening_id, MATCHES_COPD)
+    return client
+
+
+CONTACT = {
+    "name": "Li Wei", "phone": "0579 8997 9999", "email": "li.wei@example.org", "contact_by": "either",
+    "contact_time": "morning", "message": "Mornings are best.", "consent": "on",
+}
+
+
+@pytest.fixture
+def referral_a(patient, site_a, staff_a):
+    """The patient's referral to site A (sent through the real form)."""
+    from django.urls import reverse
+
+    from screener.referrals import Referral
+
+    response = patient.post(reverse("screener:refer", args=[patient.screening_id, site_a.public_id]), CONTACT)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    return Referral.objects.get()

@@ -108,3 +108,21 @@ class QuestionAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         # Answers are stored under the key and the choice codes: changing them would orphan answers.
         return ["key", "kind"] if obj and obj.criteria.exists() else []
+
+
+class StaffMembershipInline(admin.TabularInline):
+    from screener.referrals import StaffMembership as model
+
+    extra = 0
+    autocomplete_fields = ["user"]
+    verbose_name = _("staff member")
+    verbose_name_plural = _("staff who see this site's referrals")
+
+
+@admin.register(Site)
+class SiteAdmin(admin.ModelAdmin):
+    list_display = ["facility", "city", "country", "trial", "recruitment_status"]
+    list_filter = ["country", "recruitment_status"]
+    search_fields = ["facility", "city", "trial__nct_id"]
+    list_select_related = ["trial"]
+    inlines = [StaffMembershipInline]

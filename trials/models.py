@@ -5,6 +5,7 @@ Only these models know how to turn themselves into the eligibility engine's plai
 
 from __future__ import annotations
 
+import uuid
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -86,6 +87,7 @@ class Trial(models.Model):
 
 
 class Site(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     trial = models.ForeignKey(Trial, on_delete=models.CASCADE, related_name="sites", verbose_name=_("trial"))
     facility = models.CharField(_("facility"), max_length=300)
     city = models.CharField(_("city"), max_length=200, blank=True)
@@ -107,6 +109,15 @@ class Site(models.Model):
 
     def __str__(self) -> str:
         return ", ".join(part for part in (self.facility, self.city, self.country) if part)
+
+    def country_code(self) -> str | None:
+        """ISO 3166 alpha-2 code of the site's country ("China" → "CN"), for reading phone numbers."""
+        import pycountry
+
+        try:
+            return pycountry.countries.lookup(self.country).alpha_2 if self.country else None
+        except LookupError:
+            return None
 
     def clean(self):
         if not isinstance(self.contacts, list) or not all(isinstance(c, dict) for c in self.contacts):
