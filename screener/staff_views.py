@@ -90,7 +90,7 @@ class ReferralFilterForm(forms.Form):
 
 
 def filtered(request: HttpRequest):
-    form = ReferralFilterForm(request.GET or None, user=request.user)
+    form = ReferralFilterForm(request.GET, user=request.user)
     referrals = form.apply(Referral.objects.visible_to(request.user)).select_related("trial", "site")
     return form, referrals
 

@@ -61,7 +61,7 @@ def django_app_client():
 def site_a(seed_trials):
     from trials.models import Site
 
-    return Site.objects.get(trial__nct_id="NCT07355868")
+    return Site.objects.get(trial__nct_id="NCT07355868", facility__startswith="The Fourth Hospital")
 
 
 @pytest.fixture
