@@ -1,8 +1,18 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
 class ScreenerConfig(AppConfig):
+    default = True
+
     default_auto_field = "django.db.models.BigAutoField"
     name = "screener"
     verbose_name = _("Screener")
+
+
+class OTPAdminConfig(admin_apps.AdminConfig):
+    """Django admin behind a second factor: a password alone does not open it."""
+
+    default = False
+    default_site = "django_otp.admin.OTPAdminSite"

@@ -7,12 +7,15 @@ whatever the URL says. Every view of a referral, every export and every change i
 from __future__ import annotations
 
 import csv
+from functools import wraps
 from uuid import UUID
 
 from django import forms
 from django.contrib.auth import logout as auth_logout
-from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.urls import reverse
+from django_otp import forms as otp_forms
+from django_otp import views as otp_views
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -28,9 +31,52 @@ from trials.models import Site, Trial
 PAGE_SIZE = 25
 
 
-class StaffLoginView(auth_views.LoginView):
+class SecondFactorMixin:
+    """One box for the code: six digits come from the authenticator app, anything else is a backup code."""
+
+    def _chosen_device(self, user):
+        from django_otp.plugins.otp_static.models import StaticDevice
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        token = (self.cleaned_data.get("otp_token") or "").strip()
+        app = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        backup = StaticDevice.objects.filter(user=user, confirmed=True).first()
+        if app and token.isdigit() and len(token) == app.digits:
+            return app
+        return backup or app
+
+
+class StaffAuthenticationForm(SecondFactorMixin, otp_forms.OTPAuthenticationForm):
+    pass
+
+
+class StaffTokenForm(SecondFactorMixin, otp_forms.OTPTokenForm):
+    pass
+
+
+class StaffLoginView(otp_views.LoginView):
+    """Username, password and a one-time code from the staff member's authenticator app."""
+
     template_name = "staff/login.html"
-    redirect_authenticated_user = True
+    otp_authentication_form = StaffAuthenticationForm
+    otp_token_form = StaffTokenForm
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "timed_out": "timed_out" in self.request.GET}
+
+
+def staff_required(view):
+    """Logged in with a password *and* a second factor; anyone else goes to the login page."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not (request.user.is_authenticated and request.user.is_verified()):
+            return redirect_to_login(request.get_full_path(), reverse("staff:login"))
+        response = view(request, *args, **kwargs)
+        response["Cache-Control"] = "no-store, no-cache, must-revalidate, private, max-age=0"
+        return response
+
+    return wrapper
 
 
 @require_POST
@@ -95,7 +141,7 @@ def filtered(request: HttpRequest):
     return form, referrals
 
 
-@login_required
+@staff_required
 @require_GET
 def referral_list(request: HttpRequest) -> HttpResponse:
     form, referrals = filtered(request)
@@ -106,7 +152,7 @@ def referral_list(request: HttpRequest) -> HttpResponse:
     return render(request, "staff/list.html", context, partial="results")
 
 
-@login_required
+@staff_required
 @require_GET
 def export(request: HttpRequest) -> HttpResponse:
     form, referrals = filtered(request)
@@ -174,7 +220,7 @@ def detail_context(request, referral, **forms_) -> dict:
     }
 
 
-@login_required
+@staff_required
 @require_GET
 def referral_detail(request: HttpRequest, referral_id: UUID) -> HttpResponse:
     referral = staff_referral(request, referral_id)
@@ -182,7 +228,7 @@ def referral_detail(request: HttpRequest, referral_id: UUID) -> HttpResponse:
     return render(request, "staff/detail.html", detail_context(request, referral))
 
 
-@login_required
+@staff_required
 @require_POST
 def change_status(request: HttpRequest, referral_id: UUID) -> HttpResponse:
     referral = staff_referral(request, referral_id)
@@ -198,7 +244,7 @@ def change_status(request: HttpRequest, referral_id: UUID) -> HttpResponse:
     return render(request, "staff/detail.html", detail_context(request, referral, status_form=form))
 
 
-@login_required
+@staff_required
 @require_POST
 def add_note(request: HttpRequest, referral_id: UUID) -> HttpResponse:
     referral = staff_referral(request, referral_id)
@@ -210,7 +256,7 @@ def add_note(request: HttpRequest, referral_id: UUID) -> HttpResponse:
     return render(request, "staff/detail.html", detail_context(request, referral, note_form=form))
 
 
-@login_required
+@staff_required
 @require_POST
 def check_answer(request: HttpRequest, referral_id: UUID, key: str) -> HttpResponse:
     referral = staff_referral(request, referral_id)

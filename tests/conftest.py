@@ -12,10 +12,22 @@ def admin_user(db, django_user_model):
     return django_user_model.objects.create_superuser("ada", "ada@example.org", "a-long-test-password")
 
 
+def log_in_with_second_factor(client, user):
+    """Log in as someone who has entered both their password and a one-time code."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user).first() or TOTPDevice.objects.create(user=user, name="phone")
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
 @pytest.fixture
 def admin_client(client, admin_user):
-    client.force_login(admin_user)
-    return client
+    return log_in_with_second_factor(client, admin_user)
 
 
 @pytest.fixture(scope="module")
@@ -34,6 +46,14 @@ def seed_trials_for_module(django_db_setup, django_db_blocker):
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Rate limits and lockouts count per test, not across the whole run."""
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -82,8 +102,11 @@ def site_a_trial():
 def make_staff(django_user_model, username, site):
     from screener.referrals import StaffMembership
 
+    from django_otp.plugins.otp_static.models import StaticDevice
+
     user = django_user_model.objects.create_user(username, f"{username}@hospital.example", "a-long-test-password")
     StaffMembership.objects.create(user=user, site=site)
+    StaticDevice.objects.create(user=user, name="backup codes").token_set.create(token="246810")
     return user
 
 
@@ -101,18 +124,14 @@ def staff_b(django_user_model, site_b):
 def staff_a_client(staff_a):
     from django.test import Client
 
-    client = Client()
-    client.force_login(staff_a)
-    return client
+    return log_in_with_second_factor(Client(), staff_a)
 
 
 @pytest.fixture
 def staff_b_client(staff_b):
     from django.test import Client
 
-    client = Client()
-    client.force_login(staff_b)
-    return client
+    return log_in_with_second_factor(Client(), staff_b)
 
 
 @pytest.fixture

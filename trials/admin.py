@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from trials.models import Criterion, Question, Site, Trial
 
@@ -34,7 +35,7 @@ class CriterionInline(admin.StackedInline):
 
 
 @admin.register(Trial)
-class TrialAdmin(admin.ModelAdmin):
+class TrialAdmin(SimpleHistoryAdmin):
     list_display = ["nct_id", "brief_title", "overall_status", "is_published", "approved_count", "draft_count"]
     list_filter = ["overall_status", "is_published"]
     search_fields = ["nct_id", "brief_title", "official_title"]
@@ -74,7 +75,7 @@ class TrialAdmin(admin.ModelAdmin):
 
 
 @admin.register(Criterion)
-class CriterionAdmin(admin.ModelAdmin):
+class CriterionAdmin(SimpleHistoryAdmin):
     list_display = ["trial", "kind", "rule_in_words", "status", "origin", "order"]
     list_filter = ["status", "kind", "origin", "trial"]
     search_fields = ["trial__nct_id", "source_text", "explanation", "question__key"]
@@ -93,7 +94,7 @@ class CriterionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(SimpleHistoryAdmin):
     list_display = ["key", "prompt", "kind", "unit", "allow_dont_know", "priority"]
     list_filter = ["kind", "allow_dont_know"]
     search_fields = ["key", "prompt", "short_label"]
@@ -120,7 +121,7 @@ class StaffMembershipInline(admin.TabularInline):
 
 
 @admin.register(Site)
-class SiteAdmin(admin.ModelAdmin):
+class SiteAdmin(SimpleHistoryAdmin):
     list_display = ["facility", "city", "country", "trial", "recruitment_status"]
     list_filter = ["country", "recruitment_status"]
     search_fields = ["facility", "city", "trial__nct_id"]

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from trials import eligibility
 from trials.answers import NotANumber, parse_number, plain
@@ -65,6 +66,7 @@ class Trial(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = TrialQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["source_record", "updated_at"])
 
     class Meta:
         ordering = ["nct_id"]
@@ -100,6 +102,7 @@ class Site(models.Model):
     contacts = models.JSONField(
         _("contacts"), default=list, blank=True, help_text=_("A list of {name, role, phone, email}.")
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["trial", "country", "city", "facility"]
@@ -159,6 +162,7 @@ class Question(models.Model):
     implied_answer = models.CharField(
         _("implied answer when not asked"), max_length=64, blank=True, help_text=_("A choice code, e.g. “no”.")
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["priority", "key"]
@@ -338,6 +342,7 @@ class Criterion(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = CriterionQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["trial", "order", "pk"]

@@ -44,18 +44,36 @@ def seeded_live_server(live_server, transactional_db):
     return live_server
 
 
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.reportCspViolation(e.violatedDirective + " " + e.blockedURI + " " + e.sourceFile + ":" + e.lineNumber + ":" + e.columnNumber + " " + e.sample);
+});
+"""
+
+
 def open_page(browser, *, javascript=True, width=360, height=780):
+    """A new browser tab; every Content-Security-Policy violation in any document it shows is recorded."""
     context = browser.new_context(java_script_enabled=javascript, viewport={"width": width, "height": height})
     page = context.new_page()
     page.set_default_timeout(10_000)
+    page.csp_violations = []
+    if javascript:
+        page.expose_function("reportCspViolation", lambda violation: page.csp_violations.append(violation))
+        page.add_init_script(REPORT_CSP_VIOLATIONS)
     return page
+
+
+def close_page(page):
+    violations = list(page.csp_violations)
+    page.context.close()
+    assert violations == [], f"Content-Security-Policy violations: {violations}"
 
 
 @pytest.fixture
 def phone(browser):
     page = open_page(browser)
     yield page
-    page.context.close()
+    close_page(page)
 
 
 @pytest.fixture
@@ -68,5 +86,5 @@ def phone_without_javascript(browser):
 def screenshot(page, name: str) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=True, caret="initial")  # "hide" would add style attributes
     return path

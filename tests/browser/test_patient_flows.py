@@ -5,6 +5,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot
 from tests.trials.profiles import COPD, ILD, MATCHES_COPD, MATCHES_ILD
@@ -109,7 +110,7 @@ def test_htmx_swaps_only_the_panel_moves_focus_and_keeps_history(seeded_live_ser
     answer_current(phone, ["copd"])
     assert phone.url.endswith("/questions/age/")
     assert phone.evaluate("window.stillTheSamePage === true"), "the whole page reloaded"
-    phone.wait_for_function("document.activeElement.tagName === 'H1'", timeout=2000)
+    expect(phone.get_by_role("heading", level=1)).to_be_focused()
     assert phone.title().startswith("How old are you?")
     screenshot(phone, "question-age-360")
 
@@ -117,7 +118,7 @@ def test_htmx_swaps_only_the_panel_moves_focus_and_keeps_history(seeded_live_ser
     phone.get_by_role("button", name="Continue").click()
     summary = phone.locator(".error-summary")
     summary.wait_for()
-    phone.wait_for_function("document.activeElement.classList.contains('error-summary')", timeout=2000)
+    expect(summary).to_be_focused()
     assert phone.locator("#id_answer").input_value() == "seven"
     assert phone.url.endswith("/questions/age/")
     assert_accessible(phone, "question with an error")
@@ -170,3 +171,16 @@ def test_study_pages_are_accessible(seeded_live_server, phone):
         phone.goto(f"{seeded_live_server.url}/studies/{nct_id}/")
         assert_accessible(phone, f"study page {nct_id}")
     screenshot(phone, "study-ild-360")
+
+
+def test_the_policy_is_enforced_and_would_report_a_violation(seeded_live_server, browser):
+    """The recorder is live: an inline style that the policy forbids is caught."""
+    from tests.browser.conftest import open_page
+
+    page = open_page(browser)
+    page.goto(seeded_live_server.url + "/")
+    assert "default-src 'self'" in page.evaluate("fetch('/').then(r => r.headers.get('content-security-policy'))")
+    page.evaluate("document.body.insertAdjacentHTML('beforeend', '<img src=\"https://example.org/x.png\">')")
+    page.wait_for_timeout(300)
+    assert any("img-src" in v for v in page.csp_violations)
+    page.context.close()

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from screener.referrals import Referral
-from tests.browser.conftest import open_page, screenshot
+from tests.browser.conftest import close_page, open_page, screenshot
 from tests.browser.test_patient_flows import answer_everything, assert_accessible, see_results, start
 from tests.conftest import make_staff
 from tests.trials.profiles import COPD, MATCHES_COPD
@@ -37,7 +37,7 @@ def test_a_patient_refers_themself_and_the_site_nurse_acts_on_it(seeded_live_ser
     assert re.fullmatch(r"[A-Z0-9]{4}-[A-Z0-9]{4}", reference)
     assert_accessible(patient, "confirmation")
     screenshot(patient, "referral-sent-360")
-    patient.context.close()
+    close_page(patient)
 
     # The nurse at that site
     nurse = open_page(browser, width=1280, height=900)
@@ -46,6 +46,7 @@ def test_a_patient_refers_themself_and_the_site_nurse_acts_on_it(seeded_live_ser
     assert_accessible(nurse, "staff login")
     nurse.get_by_label("Username").fill("nurse_a")
     nurse.get_by_label("Password").fill("a-long-test-password")
+    nurse.get_by_label("Code from your authenticator app").fill("246810")
     nurse.get_by_role("button", name="Log in").click()
     nurse.wait_for_url(re.compile(r"/staff/referrals/$"))
     nurse.get_by_label("Reference or name").fill(reference.lower())
@@ -68,4 +69,4 @@ def test_a_patient_refers_themself_and_the_site_nurse_acts_on_it(seeded_live_ser
     content = open(download.value.path(), encoding="utf-8-sig").read()
     assert reference in content and "Li Wei" in content and "Contacted" in content
     assert Referral.objects.get().status == "contacted"
-    nurse.context.close()
+    close_page(nurse)

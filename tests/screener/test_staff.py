@@ -78,10 +78,11 @@ def test_site_staff_cannot_reach_django_admin(staff_a_client):
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
 
 
-def test_staff_log_in_and_out(client, staff_a):
+def test_staff_log_in_with_a_password_and_a_one_time_code_and_out(client, staff_a):
     page = client.get(reverse("staff:login")).content.decode()
-    assert 'name="username"' in page and 'name="password"' in page
-    response = client.post(reverse("staff:login"), {"username": "nurse_a", "password": "a-long-test-password"})
+    assert 'name="username"' in page and 'name="password"' in page and 'name="otp_token"' in page
+    response = client.post(reverse("staff:login"), {"username": "nurse_a", "password": "a-long-test-password",
+                                                    "otp_token": "246810"})
     assert response["Location"] == reverse("staff:list")
     assert client.get(reverse("staff:list")).status_code == 200
     response = client.post(reverse("staff:logout"))
@@ -89,8 +90,22 @@ def test_staff_log_in_and_out(client, staff_a):
     assert client.get(reverse("staff:list")).status_code == 302
 
 
+@pytest.mark.parametrize("token, message", [("", "Please enter your OTP token."), ("000000", "Invalid token")])
+def test_a_password_alone_does_not_open_the_workspace(client, staff_a, token, message):
+    response = client.post(reverse("staff:login"), {"username": "nurse_a", "password": "a-long-test-password",
+                                                    "otp_token": token})
+    assert response.status_code == 200 and message in response.content.decode()
+    assert client.get(reverse("staff:list")).status_code == 302
+
+
+def test_a_logged_in_but_unverified_user_is_sent_back_to_the_login(client, staff_a, referral_a):
+    client.force_login(staff_a)
+    response = client.get(reverse("staff:detail", args=[referral_a.id]))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("staff:login"))
+
+
 def test_a_wrong_password_is_refused_politely(client, staff_a):
-    response = client.post(reverse("staff:login"), {"username": "nurse_a", "password": "wrong"})
+    response = client.post(reverse("staff:login"), {"username": "nurse_a", "password": "wrong", "otp_token": "246810"})
     assert response.status_code == 200
     assert "Please enter a correct username and password" in response.content.decode()
 
@@ -123,7 +138,9 @@ def test_the_list_filters(client, django_user_model, site_a, site_b, params, exp
     from screener.referrals import StaffMembership
 
     StaffMembership.objects.create(user=user, site=site_b)
-    client.force_login(user)
+    from tests.conftest import log_in_with_second_factor
+
+    log_in_with_second_factor(client, user)
     make_referral(site_a)
     make_referral(site_a, name="Contacted one", status="contacted")
     make_referral(site_a, name="Old", days_ago=3)

@@ -1,0 +1,58 @@
+"""Security plumbing shared by views and settings: the client's address, rate limits, staff session limits."""
+
+from __future__ import annotations
+
+import time
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from ipware import get_client_ip
+
+
+def client_ip(request) -> str:
+    """The real client address, trusting exactly TRUSTED_PROXY_COUNT proxies in front of the app."""
+    address, _routable = get_client_ip(request, proxy_count=settings.TRUSTED_PROXY_COUNT or None)
+    return address or request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def ratelimit_key(group, request) -> str:
+    return client_ip(request)
+
+
+def rate_limited(request, exception=None):
+    """The polite page for too many requests from one address."""
+    response = TemplateResponse(request, "screener/rate_limited.html", {}, status=429)
+    response["Retry-After"] = "600"
+    return response
+
+
+def is_staff_session(request) -> bool:
+    return request.user.is_authenticated and (
+        request.user.is_staff or request.user.is_superuser or request.user.site_memberships.exists()
+    )
+
+
+class StaffSessionLimitsMiddleware:
+    """Staff sessions end after STAFF_IDLE_SECONDS without a request and STAFF_MAX_SESSION_SECONDS in all."""
+
+    IDLE_KEY, STARTED_KEY = "staff_last_seen", "staff_started"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            now = int(time.time())
+            session = request.session
+            started = session.setdefault(self.STARTED_KEY, now)
+            last_seen = session.get(self.IDLE_KEY, now)
+            if now - last_seen > settings.STAFF_IDLE_SECONDS or now - started > settings.STAFF_MAX_SESSION_SECONDS:
+                logout(request)
+                response = redirect(reverse("staff:login") + "?timed_out=1")
+                response["Clear-Site-Data"] = '"cache", "storage"'
+                return response
+            session[self.IDLE_KEY] = now
+        return self.get_response(request)
