@@ -12,12 +12,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from screener.forms import ReferenceForm, ReferralForm
 from screener.referrals import ConsentText, NotReferable, Referral, send_referral
+from screener.security import limit
 from screener.views import owned_screening, render
 from trials import catalogue
 from trials.models import Site
 
 
 @require_http_methods(["GET", "POST"])
+@limit("RATE_REFERRALS", "referrals")
 def refer(request: HttpRequest, screening_id: UUID, site_id: UUID) -> HttpResponse:
     screening = owned_screening(request, screening_id)
     site = get_object_or_404(Site.objects.select_related("trial").filter(trial__is_published=True), public_id=site_id)
@@ -53,6 +55,7 @@ def referral_sent(request: HttpRequest, screening_id: UUID, referral_id: UUID) -
 
 
 @require_http_methods(["GET", "POST"])
+@limit("RATE_REFERENCE_LOOKUPS", "reference")
 def request_status(request: HttpRequest) -> HttpResponse:
     """Look a request up by its reference code. POST, so the code never lands in a URL or a log."""
     form = ReferenceForm(request.POST or None)
@@ -65,6 +68,7 @@ def request_status(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
+@limit("RATE_REFERENCE_LOOKUPS", "reference")
 def withdraw(request: HttpRequest) -> HttpResponse:
     form = ReferenceForm(request.POST)
     referral = None

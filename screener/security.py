@@ -56,3 +56,13 @@ class StaffSessionLimitsMiddleware:
                 return response
             session[self.IDLE_KEY] = now
         return self.get_response(request)
+
+
+def limit(setting_name: str, group: str):
+    """Rate-limit a view's POSTs per client address, at the rate named by a setting (read per request)."""
+    from django_ratelimit.decorators import ratelimit
+
+    return ratelimit(
+        group=group, key=ratelimit_key, rate=lambda _group, _request: getattr(settings, setting_name),
+        method="POST", block=True,
+    )

@@ -275,3 +275,10 @@ def check_answer(request: HttpRequest, referral_id: UUID, key: str) -> HttpRespo
         return redirect("staff:detail", referral.id)
     context = detail_context(request, referral, check_form_errors={key: form.errors})
     return render(request, "staff/detail.html", context)
+
+
+@staff_required
+@require_GET
+def keepalive(request: HttpRequest) -> HttpResponse:
+    """Touching the session is all it takes: the session-limits middleware notes the time."""
+    return HttpResponse(status=204)

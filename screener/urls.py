@@ -20,6 +20,7 @@ screener_patterns = [
 staff_patterns = [
     path("login/", staff_views.StaffLoginView.as_view(), name="login"),
     path("logout/", staff_views.logout, name="logout"),
+    path("keepalive/", staff_views.keepalive, name="keepalive"),
     path("referrals/", staff_views.referral_list, name="list"),
     path("referrals/export.csv", staff_views.export, name="export"),
     path("referrals/<uuid:referral_id>/", staff_views.referral_detail, name="detail"),

@@ -21,6 +21,7 @@ from django_htmx.http import push_url
 from screener import results as results_module
 from screener.forms import AnswerForm, initial_for
 from screener.models import Screening
+from screener.security import limit
 from trials import catalogue
 from trials.models import Criterion, Trial
 
@@ -46,6 +47,7 @@ def owned_screening(request: HttpRequest, screening_id: UUID) -> Screening:
 
 
 @require_http_methods(["GET", "POST"])
+@limit("RATE_ANSWERS", "answers")
 def start(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         screening = Screening.start(request.session, language=get_language())
@@ -72,6 +74,7 @@ def next_step_url(screening: Screening, key: str | None, back_to_check: bool = F
 
 
 @require_http_methods(["GET", "POST"])
+@limit("RATE_ANSWERS", "answers")
 def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse:
     screening = owned_screening(request, screening_id)
     loaded = catalogue.current()
