@@ -1,7 +1,6 @@
 """Answers that match each seed trial on every question, so a test can change one and see its effect."""
 
 from trials import eligibility
-from trials.models import Question, Trial
 
 COPD = "NCT07355868"
 ILD = "NCT06534528"
@@ -40,10 +39,14 @@ MATCHES_ILD = {
 
 
 def questions() -> dict:
+    from trials.models import Question
+
     return {q.key: q.to_info() for q in Question.objects.select_related("asked_only_if")}
 
 
 def rules() -> list:
+    from trials.models import Trial
+
     return [t.to_rules() for t in Trial.objects.published().with_approved_criteria()]
 
 
