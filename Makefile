@@ -5,7 +5,7 @@ DEV := DEBUG=1
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test
+.PHONY: run test serve
 
 $(VENV)/installed: requirements.txt
 	python3 -m venv $(VENV)
@@ -20,6 +20,13 @@ run: $(VENV)/installed
 
 test: $(VENV)/installed $(CHROMIUM)
 	$(VENV)/bin/pytest
+
+# Production: settings come from the environment (see README, "Running in production").
+# The access log leaves out query strings: a staff search may be a patient's name.
+serve: $(VENV)/installed
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py collectstatic --no-input -v0
+	$(VENV)/bin/gunicorn screener.wsgi:application --bind $${BIND:-0.0.0.0:8000} --workers $${WEB_CONCURRENCY:-4} --access-logfile - --access-logformat '%(h)s %(t)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms' --forwarded-allow-ips "$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
 
 # Browser tests drive Debian's Chromium; Playwright's own browser download is never used.
 $(CHROMIUM):

@@ -6,8 +6,9 @@ Loopback only and bounded: at most --patients complete flows and --seconds of wa
 For each database it makes a throwaway one (a temporary SQLite file, or a new PostgreSQL database on
 127.0.0.1:5432 that is dropped afterwards), migrates, loads the seed trials, collects static files,
 starts gunicorn on a free local port, and drives patients with plain HTTP (cookies, CSRF tokens, forms).
-It prints throughput and p50/p95 per step, and checks: zero server errors, zero "database is locked",
-and every referral that was confirmed to a patient is in the database exactly once.
+Every fourth patient double-clicks "Send": the two submissions go out at the same moment. It prints
+throughput and p50/p95 per step, and checks: zero server errors, zero "database is locked", and every
+referral that was confirmed to a patient is in the database exactly once.
 """
 
 from __future__ import annotations
@@ -46,8 +47,8 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 class Patient:
-    def __init__(self, base: str, record):
-        self.base, self.record = base, record
+    def __init__(self, base: str, record, double_click: bool = False):
+        self.base, self.record, self.double_click = base, record, double_click
         self.jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), NoRedirect())
 
@@ -90,7 +91,15 @@ class Patient:
         if not refer:
             raise RuntimeError("no referral link on the results page")
         self.request("referral form (GET)", refer.group(1))
-        status, _, location = self.request("referral (POST)", refer.group(1), CONTACT)
+        if self.double_click:
+            # Two submissions of the same form at the same moment: one referral, both see it.
+            with ThreadPoolExecutor(2) as pair:
+                outcomes = list(pair.map(lambda _: self.request("referral (POST)", refer.group(1), CONTACT), range(2)))
+            if {o[0] for o in outcomes} != {302} or outcomes[0][2] != outcomes[1][2]:
+                raise RuntimeError(f"double submit got {[o[:1] + o[2:] for o in outcomes]}")
+            status, _, location = outcomes[0]
+        else:
+            status, _, location = self.request("referral (POST)", refer.group(1), CONTACT)
         if status != 302:
             raise RuntimeError(f"referral got {status}")
         status, text, _ = self.request("confirmation (GET)", location)
@@ -123,7 +132,7 @@ def run_against(database: str, patients: int, concurrency: int, seconds: float) 
     log = open(folder / "gunicorn.log", "w+")
     server = subprocess.Popen(
         [python, "-m", "gunicorn", "screener.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "4",
-         "--timeout", "60", "--access-logfile", "-"],
+         "--timeout", "60", "--access-logfile", "-", "--access-logformat", "%(h)s %(t)s \"%(m)s %(U)s\" %(s)s %(M)sms"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
@@ -146,11 +155,11 @@ def run_against(database: str, patients: int, concurrency: int, seconds: float) 
             timings[step].append(ms)
             statuses[status] += 1
 
-    def one(_):
+    def one(number):
         if time.monotonic() > deadline:
             return
         try:
-            reference = Patient(base, record).run()
+            reference = Patient(base, record, double_click=number % 4 == 0).run()
         except Exception as error:  # a failed flow is counted, not fatal
             with lock:
                 failures.append(str(error))

@@ -1,0 +1,26 @@
+"""The benchmark and the load test still run end to end (tiny sizes; their figures are not judged here)."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args):
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    return subprocess.run([sys.executable, "-m", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_the_benchmark_drives_screenings_and_prints_its_figures():
+    result = run("tests.benchmark_questionnaire", "--sizes", "20", "--screenings", "2")
+    assert result.returncode == 0, result.stderr
+    assert "every question step" in result.stdout and "minimal view" in result.stdout
+
+
+def test_the_load_test_refers_patients_through_gunicorn_exactly_once():
+    result = run("tests.load_test", "--patients", "4", "--concurrency", "2", "--databases", "sqlite")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "server errors: 0; 'database is locked': 0; failed flows: 0" in result.stdout
+    assert "each exactly once: True" in result.stdout
