@@ -58,7 +58,11 @@ def run(size: int, screenings: int, database: Path) -> None:
 
     # Each size in its own process: a fresh database and a fresh in-process catalogue.
     env = {**os.environ, "SQLITE_PATH": str(database), "SECRET_KEY": "benchmark-only", "DEBUG": "",
-           "DATABASE_URL": "", "ALLOWED_HOSTS": "testserver", "LOG_LEVEL": "WARNING"}
+           "DATABASE_URL": "", "ALLOWED_HOSTS": "testserver", "LOG_LEVEL": "WARNING", "RATELIMIT_ENABLE": "0",
+           # No collectstatic here: static URLs come from the finders, as in the tests.
+           "STATICFILES_BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
+           "STATIC_ROOT": str(database.parent)}
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     code = f"from tests.benchmark_questionnaire import measure; measure({size}, {screenings})"
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True)
 
@@ -76,9 +80,7 @@ def measure(size: int, screenings: int) -> None:
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext, setup_test_environment
-
-    setup_test_environment()
+    from django.test.utils import CaptureQueriesContext
     call_command("migrate", verbosity=0)
     from tests.synthetic import make_trials, patient
 
