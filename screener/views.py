@@ -62,7 +62,7 @@ def start(request: HttpRequest) -> HttpResponse:
 def resume(request: HttpRequest, screening_id: UUID) -> HttpResponse:
     screening = owned_screening(request, screening_id)
     loaded = catalogue.current()
-    walk = loaded.engine.walk(loaded.engine_answers(screening.answers))
+    walk = loaded.walk(screening.answers)
     return redirect(next_step_url(screening, walk.next_key))
 
 
@@ -81,7 +81,7 @@ def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse
     the_question = loaded.questions.get(key)
     if the_question is None:
         raise Http404
-    walk = loaded.engine.walk(loaded.engine_answers(screening.answers))
+    walk = loaded.walk(screening.answers)
     if key != walk.next_key and key not in walk.path:
         # Not a question for this patient (any more): go where they are.
         return redirect(next_step_url(screening, walk.next_key))
@@ -91,7 +91,7 @@ def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse
         form = AnswerForm(the_question, request.POST)
         if form.is_valid():
             screening.record_answer(key, form.cleaned_data["answer"])
-            after = loaded.engine.walk(loaded.engine_answers(screening.answers))
+            after = loaded.walk(screening.answers)
             return redirect(url_after_answer(screening, key, after, returning))
     else:
         form = AnswerForm(the_question, initial=initial_for(the_question, screening.answers.get(key)))
@@ -126,13 +126,21 @@ def url_after_answer(screening: Screening, key: str, after, returning: bool) -> 
     return next_step_url(screening, following)
 
 
-@require_GET
-def check_answers(request: HttpRequest, screening_id: UUID) -> HttpResponse:
+def finished(request: HttpRequest, screening_id: UUID):
+    """(screening, catalogue, walk, None) for a finished questionnaire, or a redirect to its next question."""
     screening = owned_screening(request, screening_id)
     loaded = catalogue.current()
-    walk = loaded.engine.walk(loaded.engine_answers(screening.answers))
+    walk = loaded.walk(screening.answers)
     if walk.next_key is not None:
-        return redirect(next_step_url(screening, walk.next_key))
+        return screening, loaded, walk, redirect(next_step_url(screening, walk.next_key))
+    return screening, loaded, walk, None
+
+
+@require_GET
+def check_answers(request: HttpRequest, screening_id: UUID) -> HttpResponse:
+    screening, loaded, walk, unfinished = finished(request, screening_id)
+    if unfinished:
+        return unfinished
     rows = [
         {"question": loaded.questions[key], "answer": loaded.questions[key].display_answer(screening.answers[key])}
         for key in walk.path
@@ -145,11 +153,9 @@ def check_answers(request: HttpRequest, screening_id: UUID) -> HttpResponse:
 
 @require_GET
 def results(request: HttpRequest, screening_id: UUID) -> HttpResponse:
-    screening = owned_screening(request, screening_id)
-    loaded = catalogue.current()
-    walk = loaded.engine.walk(loaded.engine_answers(screening.answers))
-    if walk.next_key is not None:
-        return redirect(next_step_url(screening, walk.next_key))
+    screening, loaded, walk, unfinished = finished(request, screening_id)
+    if unfinished:
+        return unfinished
     answers = {key: screening.answers[key] for key in walk.path}
     context = {"screening": screening, **results_module.grouped(loaded, answers)}
     context["referred"] = {r.site_id: r for r in screening.referrals.active()}

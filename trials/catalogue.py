@@ -16,6 +16,10 @@ class LoadedCatalogue:
     questions: dict[str, Question]
     trial_ids: tuple[str, ...]
 
+    def walk(self, stored: dict) -> eligibility.Walk:
+        """The path a patient with these stored answers has taken, and their next question."""
+        return self.engine.walk(self.engine_answers(stored))
+
     def engine_answers(self, stored: dict) -> dict:
         """Stored answers (None = "I don't know") as the engine reads them, for known questions only."""
         return {k: eligibility.DONT_KNOW if v is None else v for k, v in stored.items() if k in self.questions}

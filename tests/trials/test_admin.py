@@ -32,11 +32,18 @@ def test_a_trial_shows_its_sites_and_each_rule_in_words(admin_client, seed_trial
     assert "excluded if hospital stays for a lung flare-up in the last 12 months &gt; 4 times" in page
 
 
-def test_an_admin_edits_a_rule_inline_and_it_becomes_theirs(admin_client, seed_trials):
+def inline_form(admin_client, criterion):
+    """The trial's change form as the browser would post it, and the inline prefix of one criterion."""
     url = trial_change_url()
     data = form_data(admin_client.get(url).content.decode(), "trial_form")
+    prefix = next(k[: -len("-id")] for k, v in data.items()
+                  if k.startswith("criteria-") and k.endswith("-id") and v == str(criterion.pk))
+    return url, data, prefix
+
+
+def test_an_admin_edits_a_rule_inline_and_it_becomes_theirs(admin_client, seed_trials):
     age = Criterion.objects.get(trial__nct_id=COPD, question__key="age")
-    prefix = next(k[: -len("-id")] for k, v in data.items() if k.startswith("criteria-") and k.endswith("-id") and v == str(age.pk))
+    url, data, prefix = inline_form(admin_client, age)
     data[f"{prefix}-max_value"] = "79"
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -45,10 +52,8 @@ def test_an_admin_edits_a_rule_inline_and_it_becomes_theirs(admin_client, seed_t
 
 
 def test_an_inconsistent_rule_cannot_be_saved_inline(admin_client, seed_trials):
-    url = trial_change_url()
-    data = form_data(admin_client.get(url).content.decode(), "trial_form")
     walk = Criterion.objects.get(trial__nct_id=COPD, question__key="sixmwd_m")
-    prefix = next(k[: -len("-id")] for k, v in data.items() if k.startswith("criteria-") and k.endswith("-id") and v == str(walk.pk))
+    url, data, prefix = inline_form(admin_client, walk)
     data[f"{prefix}-min_value"] = "700"
     response = admin_client.post(url, data)
     assert response.status_code == 200
