@@ -70,3 +70,25 @@ def test_a_patient_refers_themself_and_the_site_nurse_acts_on_it(seeded_live_ser
     assert reference in content and "Li Wei" in content and "Contacted" in content
     assert Referral.objects.get().status == "contacted"
     close_page(nurse)
+
+
+def test_staff_are_warned_before_the_idle_logout_and_can_stay(seeded_live_server, browser, django_user_model, settings):
+    settings.STAFF_IDLE_SECONDS = 6
+    settings.STAFF_IDLE_WARNING_SECONDS = 4
+    make_staff(django_user_model, "nurse_a", Site.objects.get(trial__nct_id=COPD))
+    nurse = open_page(browser, width=1280, height=900)
+    nurse.goto(seeded_live_server.url + "/staff/login/")
+    nurse.get_by_label("Username").fill("nurse_a")
+    nurse.get_by_label("Password").fill("a-long-test-password")
+    nurse.get_by_label("Code from your authenticator app").fill("246810")
+    nurse.get_by_role("button", name="Log in").click()
+    nurse.wait_for_url(re.compile(r"/staff/referrals/$"))
+    warning = nurse.locator("#idle-warning")
+    assert warning.is_hidden()
+    warning.wait_for(state="visible", timeout=5000)  # shown 4 s before the 6 s idle limit
+    assert_accessible(nurse, "idle warning")
+    nurse.get_by_role("button", name="Stay logged in").click()
+    warning.wait_for(state="hidden", timeout=2000)
+    nurse.wait_for_url(re.compile(r"/staff/login/\?timed_out=1"), timeout=15000)  # then truly idle
+    assert nurse.get_by_text("You were logged out because you were away for a while.").is_visible()
+    close_page(nurse)
