@@ -15,4 +15,4 @@ class OTPAdminConfig(admin_apps.AdminConfig):
     """Django admin behind a second factor: a password alone does not open it."""
 
     default = False
-    default_site = "django_otp.admin.OTPAdminSite"
+    default_site = "screener.admin_site.SecondFactorAdminSite"

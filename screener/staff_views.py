@@ -25,25 +25,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
 from screener.referrals import AccessLog, AnswerCheck, Referral
+from screener.security import SecondFactorMixin
 from screener.views import render
 from trials.models import Site, Trial
 
 PAGE_SIZE = 25
-
-
-class SecondFactorMixin:
-    """One box for the code: six digits come from the authenticator app, anything else is a backup code."""
-
-    def _chosen_device(self, user):
-        from django_otp.plugins.otp_static.models import StaticDevice
-        from django_otp.plugins.otp_totp.models import TOTPDevice
-
-        token = (self.cleaned_data.get("otp_token") or "").strip()
-        app = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-        backup = StaticDevice.objects.filter(user=user, confirmed=True).first()
-        if app and token.isdigit() and len(token) == app.digits:
-            return app
-        return backup or app
 
 
 class StaffAuthenticationForm(SecondFactorMixin, otp_forms.OTPAuthenticationForm):

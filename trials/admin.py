@@ -3,6 +3,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from screener.referrals import StaffMembership
 from trials.models import Criterion, Question, Site, Trial
 
 
@@ -112,8 +113,7 @@ class QuestionAdmin(SimpleHistoryAdmin):
 
 
 class StaffMembershipInline(admin.TabularInline):
-    from screener.referrals import StaffMembership as model
-
+    model = StaffMembership
     extra = 0
     autocomplete_fields = ["user"]
     verbose_name = _("staff member")

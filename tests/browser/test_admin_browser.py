@@ -1,0 +1,29 @@
+"""An admin logs in with a password and a one-time code and edits a trial, with no policy violations."""
+
+import re
+
+import pytest
+
+from tests.browser.conftest import close_page, open_page
+from tests.trials.profiles import COPD
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_an_admin_logs_in_with_a_code_and_opens_a_trial(seeded_live_server, browser, django_user_model):
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    from trials.models import Trial
+
+    admin = django_user_model.objects.create_superuser("ada", "ada@example.org", "a-long-test-password")
+    StaticDevice.objects.create(user=admin, name="first login").token_set.create(token="k3y4dm1n")
+    page = open_page(browser, width=1280, height=900)
+    page.goto(seeded_live_server.url + "/admin/")
+    page.fill("#id_username", "ada")
+    page.fill("#id_password", "a-long-test-password")
+    page.fill("#id_otp_token", "k3y4dm1n")
+    page.locator("input[type=submit]").click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+    page.goto(f"{seeded_live_server.url}/admin/trials/trial/{Trial.objects.get(nct_id=COPD).pk}/change/")
+    assert page.get_by_text("150 m ≤ six-minute walk distance < 600 m").first.is_visible()
+    close_page(page)
