@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import time
 
 from django.conf import settings
@@ -12,14 +13,22 @@ from django.urls import reverse
 from ipware import get_client_ip
 
 
-def client_ip(request) -> str:
-    """The real client address, trusting exactly TRUSTED_PROXY_COUNT proxies in front of the app."""
+def client_ip(request) -> str | None:
+    """The real client address, trusting exactly TRUSTED_PROXY_COUNT proxies in front of the app.
+
+    None when there is none to be had (a request made inside the process, such as a test's force_login):
+    the login records store addresses in an inet column, which refuses anything else.
+    """
     address, _routable = get_client_ip(request, proxy_count=settings.TRUSTED_PROXY_COUNT or None)
-    return address or request.META.get("REMOTE_ADDR", "") or "unknown"
+    address = address or request.META.get("REMOTE_ADDR") or None
+    try:
+        return str(ipaddress.ip_address(address)) if address else None
+    except ValueError:
+        return None
 
 
 def ratelimit_key(group, request) -> str:
-    return client_ip(request)
+    return client_ip(request) or "unknown"
 
 
 def rate_limited(request, exception=None):

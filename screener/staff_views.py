@@ -73,10 +73,19 @@ def logout(request: HttpRequest) -> HttpResponse:
     return response
 
 
+class ChoiceFromQuery(forms.ModelChoiceField):
+    """A choice looked up in the database: text PostgreSQL cannot even compare (a NUL byte) is just invalid."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and "\x00" in value:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
 class ReferralFilterForm(forms.Form):
     q = forms.CharField(label=_("Reference or name"), required=False, max_length=100)
-    trial = forms.ModelChoiceField(label=_("Study"), queryset=Trial.objects.none(), required=False, to_field_name="nct_id")
-    site = forms.ModelChoiceField(label=_("Site"), queryset=Site.objects.none(), required=False, to_field_name="public_id")
+    trial = ChoiceFromQuery(label=_("Study"), queryset=Trial.objects.none(), required=False, to_field_name="nct_id")
+    site = ChoiceFromQuery(label=_("Site"), queryset=Site.objects.none(), required=False, to_field_name="public_id")
     status = forms.ChoiceField(label=_("Status"), choices=[("", _("Any"))] + Referral.Status.choices, required=False)
     date_from = forms.DateField(label=_("Sent from"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
                                 error_messages={"invalid": _("Enter a date like 2026-11-22.")})
@@ -117,8 +126,13 @@ class ReferralFilterForm(forms.Form):
         return referrals
 
     def loggable(self) -> str:
-        """The filters, minus the free-text search (which may be a patient's name)."""
-        return "&".join(f"{k}={v}" for k, v in sorted(self.data.items()) if k in self.fields and k != "q" and v)
+        """The valid filters as applied, minus the free-text search (which may be a patient's name)."""
+        shown = {"trial": lambda t: t.nct_id, "site": lambda s: s.public_id}
+        return "&".join(
+            f"{name}={shown.get(name, str)(value)}"
+            for name, value in sorted(self.cleaned_data.items())
+            if name != "q" and value and name not in self.errors
+        )
 
 
 def filtered(request: HttpRequest):

@@ -323,3 +323,11 @@ def test_events_are_kept_in_order(referral_a, staff_a):
     referral_a.move_to("contacted", by=staff_a)
     assert list(referral_a.events.values_list("kind", flat=True)) == ["created", "note", "status"]
     assert ReferralEvent.objects.count() == 3
+
+
+@pytest.mark.parametrize("field", ["trial", "site", "q", "status"])
+def test_a_nul_byte_in_a_filter_is_just_an_invalid_filter(staff_a_client, site_a, field):
+    """Found by the fuzzer on PostgreSQL, which refuses to compare text containing NUL."""
+    make_referral(site_a)
+    response = staff_a_client.get(reverse("staff:list"), {field: "NCT\x00"})
+    assert response.status_code == 200 and "1 referral" in response.content.decode()
