@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from screener import referral_views, staff_views, views
 
@@ -18,6 +19,7 @@ screener_patterns = [
 ]
 
 staff_patterns = [
+    path("", RedirectView.as_view(pattern_name="staff:list"), name="home"),
     path("login/", staff_views.StaffLoginView.as_view(), name="login"),
     path("logout/", staff_views.logout, name="logout"),
     path("keepalive/", staff_views.keepalive, name="keepalive"),

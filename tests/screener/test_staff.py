@@ -331,3 +331,9 @@ def test_a_nul_byte_in_a_filter_is_just_an_invalid_filter(staff_a_client, site_a
     make_referral(site_a)
     response = staff_a_client.get(reverse("staff:list"), {field: "NCT\x00"})
     assert response.status_code == 200 and "1 referral" in response.content.decode()
+
+
+def test_the_staff_address_leads_to_the_list_or_the_login(client, staff_a_client):
+    assert client.get("/staff/")["Location"] == reverse("staff:list")
+    assert client.get(reverse("staff:list"))["Location"].startswith(reverse("staff:login"))
+    assert staff_a_client.get("/staff/", follow=True).status_code == 200
