@@ -68,13 +68,6 @@ class AnswerForm(forms.Form):
         return self.question.clean_answer(value)
 
 
-def initial_for(question: Question, stored) -> dict:
-    """The form's starting value for a stored answer (an "I don't know" starts empty)."""
-    if stored is None:
-        return {}
-    return {"answer": stored}
-
-
 class ReferralForm(forms.Form):
     """The patient's request to be contacted: who, how, when, and explicit consent."""
 

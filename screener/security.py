@@ -38,12 +38,6 @@ def rate_limited(request, exception=None):
     return response
 
 
-def is_staff_session(request) -> bool:
-    return request.user.is_authenticated and (
-        request.user.is_staff or request.user.is_superuser or request.user.site_memberships.exists()
-    )
-
-
 class StaffSessionLimitsMiddleware:
     """Staff sessions end after STAFF_IDLE_SECONDS without a request and STAFF_MAX_SESSION_SECONDS in all."""
 

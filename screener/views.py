@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.http import push_url
 
 from screener import results as results_module
-from screener.forms import AnswerForm, initial_for
+from screener.forms import AnswerForm
 from screener.models import Screening
 from screener.security import limit
 from trials import catalogue
@@ -94,7 +94,8 @@ def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse
             after = loaded.walk(screening.answers)
             return redirect(url_after_answer(screening, key, after, returning))
     else:
-        form = AnswerForm(the_question, initial=initial_for(the_question, screening.answers.get(key)))
+        stored = screening.answers.get(key)
+        form = AnswerForm(the_question, initial={} if stored is None else {"answer": stored})  # "I don't know" starts empty
 
     position = walk.path.index(key) if key in walk.path else len(walk.path)
     if returning:

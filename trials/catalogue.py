@@ -22,7 +22,7 @@ class LoadedCatalogue:
 
     def engine_answers(self, stored: dict) -> dict:
         """Stored answers (None = "I don't know") as the engine reads them, for known questions only."""
-        return {k: eligibility.DONT_KNOW if v is None else v for k, v in stored.items() if k in self.questions}
+        return eligibility.from_storage({k: v for k, v in stored.items() if k in self.questions})
 
 
 _lock = threading.Lock()

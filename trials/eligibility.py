@@ -64,6 +64,11 @@ class Verdict(StrEnum):
     NO_MATCH = "no_match"
 
 
+def from_storage(stored: Mapping[str, Any]) -> dict[str, Any]:
+    """Answers as they are stored (JSON, where null means "I don't know") as the engine reads them."""
+    return {key: DONT_KNOW if value is None else value for key, value in stored.items()}
+
+
 def to_decimal(value: Any) -> Decimal | None:
     """The exact decimal a number answer stands for, or None when it is not a finite number."""
     if isinstance(value, bool) or value is None or value is DONT_KNOW:

@@ -277,10 +277,6 @@ class Question(models.Model):
         examples = {"%": "65", "ratio": "0.68", "m": "350", "years": "68", "h/day": "12", "times": "2"}
         return examples.get(self.unit, "10")
 
-    def answer_from_storage(self, stored):
-        """The engine's value for a stored answer."""
-        return eligibility.DONT_KNOW if stored is None else stored
-
     def to_info(self) -> eligibility.QuestionInfo:
         gate = None
         if self.asked_only_if_id:

@@ -3,7 +3,6 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from tests.screener.flow import answer, question_url, start
 from tests.synthetic import make_trials, patient

@@ -8,7 +8,7 @@ from django.urls import reverse
 from screener.referrals import REFERENCE_ALPHABET, AccessLog, ConsentText, Referral, normalise_reference
 from tests.conftest import CONTACT
 from tests.screener.flow import answer_everything, start
-from tests.trials.profiles import MATCHES_COPD, MATCHES_ILD
+from tests.trials.profiles import MATCHES_ILD
 from trials.models import Criterion
 
 pytestmark = pytest.mark.django_db

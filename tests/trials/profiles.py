@@ -52,8 +52,7 @@ def rules() -> list:
 
 def results(answers: dict) -> dict:
     """{nct_id: TrialResult} for answers given as stored (None = "I don't know")."""
-    engine_answers = {k: eligibility.DONT_KNOW if v is None else v for k, v in answers.items()}
-    return {r.trial.id: r for r in eligibility.evaluate(rules(), engine_answers, questions())}
+    return {r.trial.id: r for r in eligibility.evaluate(rules(), eligibility.from_storage(answers), questions())}
 
 
 def verdict(nct_id: str, answers: dict) -> str:

@@ -176,8 +176,7 @@ def walk_through(answers: dict) -> list[str]:
     while (key := eligibility.next_question(trial_rules, given, infos)) is not None:
         assert key not in asked, f"{key} asked twice"
         asked.append(key)
-        value = answers.get(key)
-        given[key] = eligibility.DONT_KNOW if value is None else value
+        given.update(eligibility.from_storage({key: answers.get(key)}))
     return asked
 
 

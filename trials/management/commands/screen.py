@@ -4,9 +4,9 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from trials import eligibility
+from trials import catalogue, eligibility
 from trials.answers import plain
-from trials.models import Question, Trial
+from trials.models import Criterion, Question
 
 
 class Command(BaseCommand):
@@ -20,9 +20,9 @@ class Command(BaseCommand):
         parser.add_argument("--list-questions", action="store_true", help="Print the published trials' questions.")
 
     def handle(self, *args, answers=None, list_questions=False, **options):
-        trials = list(Trial.objects.published().with_approved_criteria())
-        keys = {c.question.key for t in trials for c in t.approved_criteria if c.question_id}
-        questions = {q.key: q for q in Question.objects.select_related("asked_only_if")}
+        loaded = catalogue.current()
+        questions = loaded.questions
+        keys = {key for trial in loaded.engine.trials for key in trial.question_keys}
         used = {key: questions[key] for key in sorted(keys)}
         for question in list(used.values()):
             if question.asked_only_if_id:
@@ -39,15 +39,16 @@ class Command(BaseCommand):
                 problems.append(f"{key}: not a question key (see --list-questions)")
                 continue
             try:
-                cleaned[key] = question.answer_from_storage(question.clean_answer(value))
+                cleaned[key] = question.clean_answer(value)
             except ValidationError as error:
                 problems.append(f"{key}: {' '.join(error.messages)}")
         if problems:
             raise CommandError("\n".join(["The answers were not used:"] + problems))
-        infos = {key: q.to_info() for key, q in questions.items()}
-        rules = [trial.to_rules() for trial in trials]
-        results = eligibility.evaluate(rules, cleaned, infos)
-        criteria = {c.pk: c for t in trials for c in t.approved_criteria}
+        answers = eligibility.from_storage(cleaned)
+        results = eligibility.evaluate(loaded.engine.trials, answers, loaded.engine.questions)
+        criteria = Criterion.objects.select_related("question").in_bulk(
+            [r.criterion.id for result in results for r in result.results]
+        )
         self.print_json(
             {
                 "trials": [
@@ -67,7 +68,7 @@ class Command(BaseCommand):
                     }
                     for result in results
                 ],
-                "next_question": eligibility.next_question(rules, cleaned, infos),
+                "next_question": loaded.engine.walk(answers).next_key,
             }
         )
 
