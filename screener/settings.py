@@ -91,12 +91,13 @@ WSGI_APPLICATION = "screener.wsgi.application"
 
 
 def _database():
+    # Connections are kept between requests: opening one (and, for SQLite, setting its pragmas) would
+    # otherwise cost more than the whole of a question step's work.
+    reuse = {"CONN_MAX_AGE": env.int("CONN_MAX_AGE", default=60), "CONN_HEALTH_CHECKS": True}
     if url := env.str("DATABASE_URL", default=""):
-        config = env.db_url_config(url)
-        config["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-        config["CONN_HEALTH_CHECKS"] = True
-        return config
+        return {**env.db_url_config(url), **reuse}
     return {
+        **reuse,
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": env.str("SQLITE_PATH", default=str(BASE_DIR / "db.sqlite3")),
         "OPTIONS": {
@@ -139,10 +140,17 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG or env.bool("WHITENOISE_USE_FINDERS", default=False)
 
 # A shared cache (Redis) for rate limits and lockouts in production; memory in development and tests.
+# Template fragments that are the same for every visitor (page chrome, a question's options) are kept
+# in each process's memory: a round trip to Redis would cost more than rendering them, and a deploy's
+# new static file names can never meet an old process's fragments.
 if redis_url := env.str("REDIS_URL", default=""):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fragments", "TIMEOUT": None,
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
 
 # HTTPS=1 behind TLS (production): secure cookies, redirects to https, HSTS.
 HTTPS = env.bool("HTTPS", default=False)

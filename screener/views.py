@@ -18,6 +18,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.http import push_url
 
+from screener import ownership
 from screener import results as results_module
 from screener.forms import AnswerForm
 from screener.models import Screening
@@ -43,15 +44,21 @@ def render(
 
 
 def owned_screening(request: HttpRequest, screening_id: UUID) -> Screening:
-    return get_object_or_404(Screening.objects.owned_by(request.session), pk=screening_id)
+    """This browser's screening (404 for anyone else's), with the catalogue version read in the same query."""
+    screening = Screening.objects.owned_for_step(screening_id, ownership.screening_ids(request))
+    if screening is None:
+        raise Http404
+    return screening
 
 
 @require_http_methods(["GET", "POST"])
 @limit("RATE_ANSWERS", "answers")
 def start(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
-        screening = Screening.start(request.session, language=get_language())
-        return redirect("screener:resume", screening.id)
+        screening = Screening.start(language=get_language())
+        response = redirect("screener:resume", screening.id)
+        ownership.remember(request, response, screening.id)
+        return response
     loaded = catalogue.current()
     trials = Trial.objects.published().filter(nct_id__in=loaded.trial_ids).order_by("brief_title")
     context = {"trials": trials, "retention_days": settings.SCREENING_RETENTION_DAYS}
@@ -61,7 +68,7 @@ def start(request: HttpRequest) -> HttpResponse:
 @require_GET
 def resume(request: HttpRequest, screening_id: UUID) -> HttpResponse:
     screening = owned_screening(request, screening_id)
-    loaded = catalogue.current()
+    loaded = catalogue.current(screening.catalogue_version)
     walk = loaded.walk(screening.answers)
     return redirect(next_step_url(screening, walk.next_key))
 
@@ -77,7 +84,7 @@ def next_step_url(screening: Screening, key: str | None, back_to_check: bool = F
 @limit("RATE_ANSWERS", "answers")
 def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse:
     screening = owned_screening(request, screening_id)
-    loaded = catalogue.current()
+    loaded = catalogue.current(screening.catalogue_version)
     the_question = loaded.questions.get(key)
     if the_question is None:
         raise Http404
@@ -130,7 +137,7 @@ def url_after_answer(screening: Screening, key: str, after, returning: bool) -> 
 def finished(request: HttpRequest, screening_id: UUID):
     """(screening, catalogue, walk, None) for a finished questionnaire, or a redirect to its next question."""
     screening = owned_screening(request, screening_id)
-    loaded = catalogue.current()
+    loaded = catalogue.current(screening.catalogue_version)
     walk = loaded.walk(screening.answers)
     if walk.next_key is not None:
         return screening, loaded, walk, redirect(next_step_url(screening, walk.next_key))

@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings as hypothesis_settings, stra
 
 from screener.models import Referral, Screening
 from tests.conftest import CONTACT
+from tests.screener.flow import owned_ids
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +46,7 @@ def no_rate_limits(settings):
 def screening_client(seed_trials, no_rate_limits):
     client = Client()
     client.post(reverse("screener:start"))
-    client.screening_id = client.session["screenings"][-1]
+    client.screening_id = owned_ids(client)[-1]
     return client
 
 

@@ -29,9 +29,11 @@ _lock = threading.Lock()
 _loaded: LoadedCatalogue | None = None
 
 
-def current() -> LoadedCatalogue:
+def current(version: int | None = None) -> LoadedCatalogue:
+    """The catalogue at `version` (read from the database when not given, e.g. by a query that had it)."""
     global _loaded
-    version = CatalogueVersion.current()
+    if version is None:
+        version = CatalogueVersion.current()
     loaded = _loaded
     if loaded is not None and loaded.version == version:
         return loaded

@@ -11,6 +11,17 @@ def start(client) -> str:
     return response["Location"].rstrip("/").split("/")[-1]
 
 
+def owned_ids(client) -> list[str]:
+    """The screening ids the browser's ownership cookie names, read as the server reads them."""
+    from django.test import RequestFactory
+
+    from screener import ownership
+
+    request = RequestFactory().get("/")
+    request.COOKIES = {name: morsel.value for name, morsel in client.cookies.items()}
+    return ownership.screening_ids(request)
+
+
 def question_url(screening_id, key, returning=False) -> str:
     url = reverse("screener:question", args=[screening_id, key])
     return url + "?return=check" if returning else url

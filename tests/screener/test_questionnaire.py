@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from screener.models import Screening
-from tests.screener.flow import HTMX, answer, answer_everything, question_url, start
+from tests.screener.flow import HTMX, answer, answer_everything, owned_ids, question_url, start
 from tests.trials.profiles import COPD, ILD, MATCHES_COPD, MATCHES_ILD
 
 pytestmark = pytest.mark.usefixtures("seed_trials")
@@ -31,7 +31,7 @@ def test_the_start_page_says_what_the_service_does_and_lists_the_studies(client)
 def test_starting_creates_a_screening_owned_by_this_browser(client):
     screening_id = start(client)
     assert Screening.objects.filter(pk=screening_id).exists()
-    assert client.session["screenings"] == [screening_id]
+    assert owned_ids(client) == [screening_id]
     response = client.get(reverse("screener:resume", args=[screening_id]))
     assert response["Location"] == question_url(screening_id, "diagnoses")
 
@@ -308,6 +308,40 @@ def test_another_browser_cannot_open_someone_s_screening(client, django_app_clie
     assert django_app_client.get(url).status_code == 404
     assert django_app_client.post(question_url(screening_id, "age"), {"answer": "30"}).status_code == 404
     assert Screening.objects.get(pk=screening_id).answers["age"] == "60"
+
+
+def test_an_edited_or_forged_ownership_cookie_opens_nothing(client, django_app_client):
+    screening_id = start(client)
+    url = question_url(screening_id, "diagnoses")
+    django_app_client.cookies["screenings"] = screening_id  # the id alone, unsigned
+    assert django_app_client.get(url).status_code == 404
+    signed = client.cookies["screenings"].value
+    django_app_client.cookies["screenings"] = signed.replace(screening_id[:8], "00000000")
+    assert django_app_client.get(url).status_code == 404
+    django_app_client.cookies["screenings"] = signed  # the stolen cookie itself works, as a session cookie would
+    assert django_app_client.get(url).status_code == 200
+
+
+def test_ownership_lasts_as_long_as_the_screenings_are_kept(client, settings, time_machine):
+    time_machine.move_to("2026-01-01 09:00", tick=False)
+    screening_id = start(client)
+    cookie = client.cookies["screenings"]
+    assert cookie["httponly"] and cookie["samesite"] == "Lax"
+    assert int(cookie["max-age"]) == settings.SCREENING_RETENTION_DAYS * 24 * 3600
+    time_machine.move_to("2026-01-30 09:00", tick=False)
+    assert client.get(question_url(screening_id, "diagnoses")).status_code == 200
+    time_machine.move_to("2026-02-01 09:01", tick=False)
+    assert client.get(question_url(screening_id, "diagnoses")).status_code == 404
+
+
+def test_a_browser_keeps_its_last_twenty_screenings_and_patients_leave_no_session_rows(client):
+    from django.contrib.sessions.models import Session
+
+    started = [start(client) for _ in range(21)]
+    assert owned_ids(client) == started[1:]
+    assert client.get(question_url(started[0], "diagnoses")).status_code == 404
+    assert client.get(question_url(started[-1], "diagnoses")).status_code == 200
+    assert not Session.objects.exists()
 
 
 def test_a_made_up_screening_id_is_not_found(client):
