@@ -278,13 +278,31 @@ class Assessment:
     ruled_out: tuple[Trial, ...]  # evaluate_trial() gives the reasons for those a page shows
 
 
+@dataclass
+class _Step:
+    """Where a walk stands after the answers along `path`, in order: the same for every patient who gave
+    them. `after` remembers the step each answer to `next_key` leads to, so the walks of a patient who
+    comes back, and of patients who answered alike, are looked up instead of worked out again."""
+
+    path: tuple[str, ...]
+    given: Mapping[str, Any]
+    live: tuple[int, ...]
+    checked: frozenset[str]
+    next_key: str | None
+    remaining: int
+    after: dict[Any, _Step] = field(default_factory=dict)
+
+
 class Catalogue:
     """Trials and questions indexed once, so a step costs little however many trials there are.
 
     A trial can only be ruled out by a criterion whose question has an answer, so those are the only
     criteria looked at until a trial is known to be open; answers only grow along a walk, so a trial
-    ruled out stays ruled out.
+    ruled out stays ruled out. Walks are remembered as a tree of steps (at most MEMO_STEPS of them; then
+    the tree starts again), so a question page and its answer cost one new step between them.
     """
+
+    MEMO_STEPS = 5000
 
     def __init__(self, trials: Iterable[Trial], questions: Mapping[str, QuestionInfo]):
         self.trials = tuple(trials)
@@ -307,24 +325,43 @@ class Catalogue:
                     shared[1].add(index)
         self._groups = {key: list(shared.values()) for key, shared in groups.items()}
         self._gated = frozenset(key for key, info in self.questions.items() if info.asked_only_if)
-        self._first_demand = self._demand(range(len(self.trials)), {})
+        self._root = self._step((), {}, {}, tuple(range(len(self.trials))), frozenset())
+        self._memo_steps = 0
 
     def walk(self, answers: Mapping[str, Any]) -> Walk:
-        given: dict[str, Any] = {}
-        path: list[str] = []
-        live, checked = list(range(len(self.trials))), set()
-        demand = self._first_demand
-        while demand:
-            key = min(demand, key=lambda k: (-demand[k], self._priority(k), k))
-            if key not in answers:
-                return Walk(tuple(path), key, len(demand))
-            given[key] = answers[key]
-            path.append(key)
-            effective = with_implied_answers(given, self.questions)
-            live = self._still_open(live, effective, effective.keys() - checked)
-            checked |= effective.keys()
-            demand = self._demand(live, effective)
-        return Walk(tuple(path), None)
+        step = self._root
+        while step.next_key is not None and step.next_key in answers:
+            answer = answers[step.next_key]
+            memo_key = _memo_key(answer)
+            following = step.after.get(memo_key) if memo_key is not None else None
+            if following is None:
+                following = self._advance(step, answer)
+                if memo_key is not None:
+                    self._remember(step, memo_key, following)
+            step = following
+        return Walk(step.path, step.next_key, step.remaining)
+
+    def _advance(self, step: _Step, answer: Any) -> _Step:
+        given = {**step.given, step.next_key: answer}
+        effective = with_implied_answers(given, self.questions)
+        live = self._still_open(step.live, effective, effective.keys() - step.checked)
+        return self._step((*step.path, step.next_key), given, effective, tuple(live), step.checked | effective.keys())
+
+    def _step(self, path, given, effective, live, checked) -> _Step:
+        demand = self._demand(live, effective)
+        next_key = min(demand, key=lambda k: (-demand[k], self._priority(k), k)) if demand else None
+        return _Step(path, given, live, frozenset(checked), next_key, len(demand))
+
+    def _remember(self, step: _Step, memo_key: Any, following: _Step) -> None:
+        if self._memo_steps >= self.MEMO_STEPS:
+            # Start a new tree (the old one goes once no walk holds it); a race costs a recomputation only.
+            root = self._root
+            self._root = _Step(root.path, root.given, root.live, root.checked, root.next_key, root.remaining)
+            self._memo_steps = 0
+            if step is root:
+                step = self._root
+        step.after[memo_key] = following
+        self._memo_steps += 1
 
     def assess(self, answers: Mapping[str, Any]) -> Assessment:
         effective = with_implied_answers(answers, self.questions)
@@ -370,6 +407,19 @@ class Catalogue:
     def _priority(self, key: str) -> int:
         info = self.questions.get(key)
         return info.priority if info else 100
+
+
+def _memo_key(answer: Any) -> Any:
+    """A hashable stand-in for an answer that differs whenever the engine could read them differently
+    (the type is kept: True and 1 are equal in Python, not to the engine); None when there is none."""
+    if isinstance(answer, (list, tuple)):
+        parts = tuple(_memo_key(part) for part in answer)
+        return None if None in parts else (list, parts)
+    try:
+        hash(answer)
+    except TypeError:
+        return None
+    return (type(answer), answer)
 
 
 def _askable(key: str, answers: Mapping[str, Any], questions: Mapping[str, QuestionInfo], depth: int = 0) -> str | None:

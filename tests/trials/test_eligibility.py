@@ -5,10 +5,12 @@ import sys
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from trials.eligibility import (
     DONT_KNOW,
     AskedOnlyIf,
+    Catalogue,
     ChoiceRule,
     Criterion,
     NumberRule,
@@ -17,6 +19,7 @@ from trials.eligibility import (
     QuestionInfo,
     Trial,
     Verdict,
+    Walk,
     evaluate,
     evaluate_criterion,
     evaluate_trial,
@@ -225,3 +228,51 @@ def test_a_cycle_of_conditions_still_returns_a_question():
     }
     trial = Trial("T", (choice(INC, {"y"}, "a"),))
     assert next_question([trial], {}, infos) in {"a", "b"}
+
+
+# Remembered walks: a catalogue that has walked before answers exactly as a new one would
+
+ALL_TRIALS, ALL_QUESTIONS = [A, B, C, PREGNANCY], {**QUESTIONS, **GATED}
+any_answer = st.one_of(
+    st.sampled_from(["copd", "ild", "none", "female", "male", "yes", "no", DONT_KNOW, True, 1, "1", "1.0"]),
+    st.integers(0, 700), st.decimals(0, 700, places=1),
+    st.lists(st.sampled_from(["copd", "ild", "none"]), max_size=3),
+)
+answer_sets = st.lists(st.dictionaries(st.sampled_from(sorted(ALL_QUESTIONS)), any_answer), min_size=1, max_size=25)
+
+
+@settings(max_examples=150, deadline=None)
+@given(answer_sets)
+def test_a_catalogue_that_remembers_its_walks_walks_as_a_new_one_would(many_answers):
+    remembering = Catalogue(ALL_TRIALS, ALL_QUESTIONS)
+    for answers in many_answers + many_answers:
+        assert remembering.walk(answers) == Catalogue(ALL_TRIALS, ALL_QUESTIONS).walk(answers)
+
+
+def test_answers_python_finds_equal_but_the_engine_reads_differently_are_not_confused():
+    trial = Trial("T", (number(EXC, NumberRule(Decimal(0), True, Decimal(5), True), "x"), number(INC, WALK, "y")))
+    catalogue = Catalogue([trial], {"x": QuestionInfo("x", 1), "y": QuestionInfo("y", 2)})
+    assert catalogue.walk({"x": 1}).next_key is None  # 1 is in the excluded range
+    assert catalogue.walk({"x": True}).next_key == "y"  # True is not a number: the study team checks
+
+
+@settings(max_examples=30, deadline=None)
+@given(answer_sets)
+def test_the_remembered_walks_stay_within_their_bound(many_answers):
+    remembering = Catalogue(ALL_TRIALS, ALL_QUESTIONS)
+    remembering.MEMO_STEPS = 3
+    for answers in many_answers:
+        assert remembering.walk(answers) == Catalogue(ALL_TRIALS, ALL_QUESTIONS).walk(answers)
+        assert remembered_steps(remembering._root) <= 3
+
+
+def remembered_steps(step) -> int:
+    return sum(1 + remembered_steps(following) for following in step.after.values())
+
+
+def test_a_second_walk_over_the_same_answers_is_remembered_not_worked_out_again():
+    catalogue = Catalogue(ALL_TRIALS, ALL_QUESTIONS)
+    catalogue.walk({"dx": ["ild"], "oxygen": 300})
+    assert remembered_steps(catalogue._root) == 2
+    catalogue._advance = None  # any new work would now fail
+    assert catalogue.walk({"dx": ["ild"], "oxygen": 300, "fvc": 1}) == Walk(("dx", "oxygen"), "dlco", 3)
