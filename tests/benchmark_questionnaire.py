@@ -21,8 +21,10 @@ import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
+FORM = "application/x-www-form-urlencoded"
 _tiny = None
 
 
@@ -47,7 +49,7 @@ def main() -> None:
     parser.add_argument("--sizes", nargs="+", type=int, default=[100, 1000, 10000])
     parser.add_argument("--screenings", type=int, default=20)
     args = parser.parse_args()
-    print(f"{'trials':>7} {'request':<22} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
+    print(f"{'trials':>7} {'request':<26} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as folder:
             run(size, args.screenings, Path(folder) / "bench.sqlite3")
@@ -80,7 +82,6 @@ def measure(size: int, screenings: int) -> None:
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
     call_command("migrate", verbosity=0)
     from tests.synthetic import make_trials, patient
 
@@ -90,43 +91,64 @@ def measure(size: int, screenings: int) -> None:
 
     timings: dict[str, list[float]] = defaultdict(list)
     queries: dict[str, list[int]] = defaultdict(list)
+    counted = [0]
 
-    def timed(kind: str, call):
-        with CaptureQueriesContext(connection) as captured:
-            begin = time.perf_counter()
-            response = call()
-            timings[kind].append((time.perf_counter() - begin) * 1000)
-        queries[kind].append(len(captured))
-        assert response.status_code in (200, 302), (kind, response.status_code)
-        return response
+    def count(execute, sql, params, many, context):
+        counted[0] += 1
+        return execute(sql, params, many, context)
 
     minimal = Client()
-    for _ in range(200):
-        timed("minimal view", lambda: minimal.get("/__minimal__/"))
 
-    for number in range(screenings):
-        client, profile = Client(), patient(seed=number)
-        response = timed("start (POST)", lambda: client.post("/"))
-        response = client.get(response["Location"])
-        while "/questions/" in response["Location"]:
-            url = response["Location"]
-            key = url.split("/questions/")[1].strip("/")
-            timed("question page (GET)", lambda: client.get(url))
-            value = profile[key]
-            data = {"dont_know": "1"} if value is None else {"answer": value}
-            response = timed("answer (POST)", lambda: client.post(url, data))
-        check = response["Location"]
-        timed("check answers (GET)", lambda: client.get(check))
-        timed("results (GET)", lambda: client.get(check.replace("/check/", "/results/")))
+    def timed(kind: str, call):
+        """Time one request; then time the minimal view right after it, under the same conditions."""
+        counted[0] = 0
+        begin = time.perf_counter()
+        response = call()
+        timings[kind].append((time.perf_counter() - begin) * 1000)
+        queries[kind].append(counted[0])
+        assert response.status_code in (200, 302), (kind, response.status_code)
+        begin = time.perf_counter()
+        minimal.get("/__minimal__/")
+        timings["minimal view"].append((time.perf_counter() - begin) * 1000)
+        queries["minimal view"].append(0)
+        return response
 
-    steps = timings["question page (GET)"] + timings["answer (POST)"]
-    rows = [*timings.items(), ("every question step", steps)]
-    for kind, values in rows:
-        count = queries.get(kind) or queries["question page (GET)"] + queries["answer (POST)"]
-        print(f"{size:>7} {kind:<22} {len(values):>5} {p(values, 50):>8.1f} {p(values, 95):>8.1f} "
-              f"{statistics.mean(count):>8.1f}")
-    ratio = p(steps, 95) / p(timings["minimal view"], 95)
-    print(f"{size:>7} step p95 / minimal p95 = {ratio:.1f}x   (filled {size} trials in {fill_seconds:.1f} s)")
+    for _ in range(50):  # warm up the minimal view's own code paths
+        minimal.get("/__minimal__/")
+    with connection.execute_wrapper(count):
+        for number in range(screenings):
+            # Half the patients step with htmx (a browser with JavaScript: each page is the question panel),
+            # half without JavaScript (whole pages); both post the answer and follow the redirect.
+            htmx = number % 2 == 0
+            mode = "htmx" if htmx else "no JS"
+            headers = {"HX-Request": "true"} if htmx else {}
+            client, profile = Client(headers=headers), patient(seed=number)
+            response = timed("start (POST)", lambda: client.post("/"))
+            response = client.get(response["Location"])
+            while "/questions/" in response["Location"]:
+                url = response["Location"]
+                key = url.split("/questions/")[1].strip("/")
+                timed(f"question ({mode}, GET)", lambda: client.get(url))
+                value = profile[key]
+                data = {"dont_know": "1"} if value is None else {"answer": value}
+                # Encoded as a browser sends a form without files (the test client's default is multipart).
+                body = urlencode(data, doseq=True)
+                response = timed(f"answer ({mode}, POST)", lambda: client.post(url, body, content_type=FORM))
+            check = response["Location"]
+            timed("check answers (GET)", lambda: client.get(check))
+            timed("results (GET)", lambda: client.get(check.replace("/check/", "/results/")))
+
+    steps = {mode: timings[f"question ({mode}, GET)"] + timings[f"answer ({mode}, POST)"] for mode in ("htmx", "no JS")}
+    step_queries = {mode: queries[f"question ({mode}, GET)"] + queries[f"answer ({mode}, POST)"] for mode in steps}
+    for kind, values in [*sorted(timings.items()), *((f"every step ({m})", v) for m, v in steps.items())]:
+        count_ = queries.get(kind) or step_queries[kind[len("every step ("):-1]]
+        print(f"{size:>7} {kind:<26} {len(values):>5} {p(values, 50):>8.2f} {p(values, 95):>8.2f} "
+              f"{statistics.mean(count_):>8.1f}")
+    minimal_p50, minimal_p95 = p(timings["minimal view"], 50), p(timings["minimal view"], 95)
+    for mode, values in steps.items():
+        print(f"{size:>7} step / minimal view ({mode}): p50 {p(values, 50) / minimal_p50:.1f}x, "
+              f"p95 {p(values, 95) / minimal_p95:.1f}x")
+    print(f"{size:>7} (filled {size} trials in {fill_seconds:.1f} s)")
     sys.stdout.flush()
 
 

@@ -17,7 +17,8 @@ def run(*args):
 def test_the_benchmark_drives_screenings_and_prints_its_figures():
     result = run("tests.benchmark_questionnaire", "--sizes", "20", "--screenings", "2")
     assert result.returncode == 0, result.stderr
-    assert "every question step" in result.stdout and "minimal view" in result.stdout
+    for words in ("every step (htmx)", "every step (no JS)", "minimal view", "step / minimal view (htmx): p50"):
+        assert words in result.stdout
 
 
 def test_the_load_test_refers_patients_through_gunicorn_exactly_once():
