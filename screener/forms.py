@@ -20,12 +20,12 @@ class AnswerForm(forms.Form):
             field = forms.CharField(max_length=50, strip=True, error_messages=required)
         elif question.kind == Question.Kind.MULTIPLE:
             field = forms.MultipleChoiceField(
-                choices=self.choices(), widget=forms.CheckboxSelectMultiple, error_messages={
+                choices=self.choices, widget=forms.CheckboxSelectMultiple, error_messages={
                     **required, "invalid_choice": _("Choose from the list."), "invalid_list": _("Choose from the list.")}
             )
         else:
             field = forms.ChoiceField(
-                choices=self.choices(), widget=forms.RadioSelect,
+                choices=self.choices, widget=forms.RadioSelect,
                 error_messages={**required, "invalid_choice": _("Choose one of the answers.")},
             )
         field.label = question.prompt
@@ -37,6 +37,8 @@ class AnswerForm(forms.Form):
         return self.is_bound and DONT_KNOW_BUTTON in self.data
 
     def choices(self):
+        # Passed to the field uncalled: Django normalises a list of choices at once (slow for long lists),
+        # a callable only when the options are drawn or checked, which a remembered page never does.
         return [(c["code"], c["label"]) for c in self.question.choice_list()]
 
     def required_message(self):

@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext as _, ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.http import push_url
 
@@ -117,11 +117,19 @@ def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse
         "form": form,
         "back_url": back_url,
         "returning": returning,
-        "number": position + 1,
-        "remaining": walk.remaining if key == walk.next_key else None,
+        "progress": progress_caption(position + 1, walk.remaining if key == walk.next_key else None),
         "said_dont_know": key in screening.answers and screening.answers[key] is None,
     }
     return render(request, "screener/question.html", context)
+
+
+def progress_caption(number: int, remaining: int | None) -> str:
+    """ "Question 3 · up to 7 questions left": built here, as two {% blocktranslate %} cost a fifth of the panel."""
+    caption = _("Question %(number)s") % {"number": number}
+    if remaining:
+        left = ngettext("about %(remaining)s question left", "up to %(remaining)s questions left", remaining)
+        caption += " · " + left % {"remaining": remaining}
+    return caption
 
 
 def url_after_answer(screening: Screening, key: str, after, returning: bool) -> str:

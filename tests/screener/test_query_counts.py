@@ -52,10 +52,16 @@ def test_a_step_reads_its_screening_and_the_catalogue_version_in_one_query(clien
     assert len(captured) == 1
     assert found == screening and found.answers == {} and found.catalogue_version == CatalogueVersion.current()
     CatalogueVersion.bump()
-    screening.record_answer("age", "61")
-    found = Screening.objects.owned_for_step(screening.pk, owned)
-    assert found.catalogue_version == CatalogueVersion.current() > 0
-    assert found.answers == {"age": "61"} and found.created_at == screening.created_at
+    with CaptureQueriesContext(connection) as captured:
+        found.record_answer("age", "61")
+    assert len(captured) == 1
+    found.record_answer("diagnoses", ["copd", "ild"])
+    found.record_answer("dlco_pct_pred", None)
+    again = Screening.objects.owned_for_step(screening.pk, owned)
+    assert again.catalogue_version == CatalogueVersion.current() > 0
+    assert again.answers == {"age": "61", "diagnoses": ["copd", "ild"], "dlco_pct_pred": None}
+    assert again.created_at == screening.created_at < again.updated_at == found.updated_at
+    assert Screening.objects.get(pk=screening.pk).answers == again.answers
 
 
 def test_a_step_finds_nothing_it_does_not_own_or_that_is_gone(client):

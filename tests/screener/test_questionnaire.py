@@ -71,7 +71,7 @@ def test_a_question_page_follows_the_question_pattern(client):
     assert "<legend><h1" in html and "Which of these lung conditions has a doctor told you that you have?" in html
     assert 'type="checkbox" name="answer" value="copd"' in html
     assert 'class="back-link" href="/"' in html
-    assert "Question 1" in html
+    assert re.search(r'<p class="caption">Question 1 · up to \d+ questions left</p>', html)
     assert "Continue" in html
     assert "I don’t know" not in html  # diagnoses does not offer it
 
@@ -83,7 +83,19 @@ def test_answering_moves_to_the_next_question_and_keeps_the_answer(client):
     assert Screening.objects.get(pk=screening_id).answers == {"diagnoses": ["copd"]}
     html = page(client.get(question_url(screening_id, "age")))
     assert f'href="{question_url(screening_id, "diagnoses")}"' in html  # back link
-    assert "Question 2" in html
+    assert "Question 2 · " in html
+    assert '<p class="caption">Question 1</p>' in page(client.get(question_url(screening_id, "diagnoses")))  # answered
+
+
+@pytest.mark.parametrize("number, remaining, caption", [
+    (1, 7, "Question 1 · up to 7 questions left"),
+    (3, 1, "Question 3 · about 1 question left"),
+    (4, None, "Question 4"),
+])
+def test_the_progress_hint_says_about_how_many_questions_are_left(number, remaining, caption):
+    from screener.views import progress_caption
+
+    assert progress_caption(number, remaining) == caption
 
 
 def test_an_htmx_answer_swaps_the_panel_and_pushes_the_next_url(client):
@@ -348,6 +360,39 @@ def test_a_made_up_screening_id_is_not_found(client):
     start(client)
     assert client.get("/screening/00000000-0000-0000-0000-000000000000/").status_code == 404
     assert client.get("/screening/not-a-uuid/").status_code == 404
+
+
+# Question pages are partly rendered once per process: what one patient sees never leaks to another
+
+
+def test_a_remembered_question_never_shows_one_patient_s_answer_or_error_to_another(client, django_app_client):
+    mine, theirs = start(client), start(django_app_client)
+    answer(client, mine, "diagnoses", ["copd"])
+    answer(django_app_client, theirs, "diagnoses", ["ild"])
+    for _ in range(2):  # the second time from the fragments
+        my_page, their_page = page(client.get(question_url(mine, "diagnoses"))), page(
+            django_app_client.get(question_url(theirs, "diagnoses")))
+        assert re.search(r'value="copd" id="id_answer_\d+" checked', my_page)
+        assert not re.search(r'value="ild" id="id_answer_\d+" checked', my_page)
+        assert re.search(r'value="ild" id="id_answer_\d+" checked', their_page)
+        assert f"/screening/{mine}/" in my_page and f"/screening/{theirs}/" not in my_page
+    answer(client, mine, "age", "61")
+    answer(django_app_client, theirs, "age", "sixty")  # refused
+    assert 'value="61"' in page(client.get(question_url(mine, "age")))
+    their_age = page(django_app_client.get(question_url(theirs, "age")))
+    assert 'value=""' in their_age and "Enter a number" not in their_age and "aria-invalid" not in their_age
+
+
+def test_a_remembered_question_shows_an_admin_s_new_wording_at_once(client):
+    from trials.models import Question
+
+    screening_id = start(client)
+    assert "Which of these lung conditions" in page(client.get(question_url(screening_id, "diagnoses")))
+    question = Question.objects.get(key="diagnoses")
+    question.prompt, question.choices[0]["label"] = "Which lung conditions has a doctor told you about?", "COPD (emphysema)"
+    question.save()
+    html = page(client.get(question_url(screening_id, "diagnoses")))
+    assert "Which lung conditions has a doctor told you about?" in html and "COPD (emphysema)" in html
 
 
 def test_screening_pages_are_never_cached(client):
