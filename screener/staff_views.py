@@ -26,7 +26,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from screener.referrals import AccessLog, AnswerCheck, Referral
 from screener.security import SecondFactorMixin
-from screener.views import render
+from screener.views import NEVER_STORE, render
 from trials.models import Site, Trial
 
 PAGE_SIZE = 25
@@ -59,7 +59,7 @@ def staff_required(view):
         if not (request.user.is_authenticated and request.user.is_verified()):
             return redirect_to_login(request.get_full_path(), reverse("staff:login"))
         response = view(request, *args, **kwargs)
-        response["Cache-Control"] = "no-store, no-cache, must-revalidate, private, max-age=0"
+        response["Cache-Control"] = NEVER_STORE
         return response
 
     return wrapper

@@ -13,7 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language, gettext as _, ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.http import push_url
@@ -27,6 +27,9 @@ from trials import catalogue
 from trials.models import Criterion, Trial
 
 
+NEVER_STORE = "no-store, no-cache, must-revalidate, private, max-age=0"
+
+
 def render(
     request: HttpRequest, template: str, context: dict, private: bool = True, partial: str = "panel", status: int = 200
 ) -> TemplateResponse:
@@ -38,8 +41,7 @@ def render(
     patch_vary_headers(response, ["HX-Request"])
     if private:
         # Answers are health data: never cached by the browser or anything between.
-        add_never_cache_headers(response)
-        response["Cache-Control"] = "no-store, " + response["Cache-Control"]
+        response["Cache-Control"] = NEVER_STORE
     return response
 
 
