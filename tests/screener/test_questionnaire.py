@@ -24,6 +24,7 @@ def test_the_start_page_says_what_the_service_does_and_lists_the_studies(client)
     assert "It does not enrol you in a study" in html
     assert "about 5 minutes" in html
     assert "deleted after 30 days" in html
+    assert "keeps a cookie that lets it open them again (the cookie holds no answers)" in html
     assert f'href="/studies/{COPD}/"' in html and f'href="/studies/{ILD}/"' in html
     assert "Start now" in html
 
