@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import uuid
 
-from django.db import connections, models
+from django.db import models
 from django.db.models import Subquery, Value
 from django.db.models.functions import Coalesce
-from django.db.models.sql import UpdateQuery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from screener import step_queries
 
 
 class ScreeningQuerySet(models.QuerySet):
@@ -28,74 +29,11 @@ class ScreeningQuerySet(models.QuerySet):
         """The screening, if this browser owns it, with `catalogue_version`: what every question step reads.
 
         The same query as `owned_by(owned_ids).with_catalogue_version().get(pk=screening_id)`, with its
-        SQL compiled once (see `_compiled`).
+        SQL compiled once (see screener.step_queries).
         """
         if str(screening_id) not in owned_ids:
             return None
-        connection = connections[self.db]
-        sql, params, slots = _compiled(self.db, "read", _read_query)
-        params[slots[0]] = Screening._meta.pk.get_db_prep_value(screening_id, connection)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            row = cursor.fetchone()
-        if row is None:
-            return None
-        # What QuerySet.raw() would do, without its per-call set-up: each column through the converters
-        # the ORM would apply (UUID, JSON and dates differ by database), then a model instance.
-        fields = Screening._meta.concrete_fields
-        values = []
-        for field, value in zip(fields, row):
-            column = field.cached_col
-            for convert in connection.ops.get_db_converters(column) + field.get_db_converters(connection):
-                value = convert(value, column, connection)
-            values.append(value)
-        screening = Screening.from_db(self.db, [field.attname for field in fields], values)
-        screening.catalogue_version = row[len(fields)]
-        return screening
-
-
-# A question step is the hottest path in the app, and the ORM takes 0.1–0.4 ms to compile each of its
-# two queries, ten to twenty times what the database takes to run them. So each is built by the ORM as
-# usual, compiled once per database with placeholder values, and then run with only the values changed.
-
-_PLACEHOLDER = uuid.UUID(int=0)
-_compiled_sql: dict[tuple[str, str, str], tuple[str, tuple, tuple[int, ...]]] = {}
-
-
-def _compiled(alias: str, name: str, build) -> tuple[str, list, tuple[int, ...]]:
-    """(sql, params to fill in, the slots of the values) for a query `build(alias)` compiles."""
-    key = (alias, connections[alias].vendor, name)
-    if key not in _compiled_sql:
-        _compiled_sql[key] = build(alias)
-    sql, params, slots = _compiled_sql[key]
-    return sql, list(params), slots
-
-
-def _id_slot(params, alias: str) -> int:
-    placeholder = Screening._meta.pk.get_db_prep_value(_PLACEHOLDER, connections[alias])
-    assert params.count(placeholder) == 1, "the screening id must appear once in the compiled query"
-    return params.index(placeholder)
-
-
-def _read_query(alias: str):
-    query = Screening.objects.using(alias).with_catalogue_version().filter(pk=_PLACEHOLDER).order_by().query
-    sql, params = query.sql_with_params()
-    # Every concrete field in model order, then the version: the order owned_for_step() reads them in.
-    compiler = query.get_compiler(alias)
-    compiler.setup_query()
-    columns = [getattr(expression, "target", None) for expression, _sql, _alias in compiler.select]
-    assert columns[:-1] == list(Screening._meta.concrete_fields) and columns[-1] is None, columns
-    return sql, tuple(params), (_id_slot(list(params), alias),)
-
-
-def _answer_update(alias: str):
-    query = UpdateQuery(Screening)
-    query.add_update_values({"answers": {}, "updated_at": timezone.now()})
-    query.add_filter("pk", _PLACEHOLDER)
-    sql, params = query.get_compiler(alias).as_sql()
-    params = list(params)
-    assert len(params) == 3 and sql.index('"answers"') < sql.index('"updated_at"'), sql
-    return sql, tuple(params), (0, 1, _id_slot(params, alias))
+        return step_queries.read(self.db, screening_id)
 
 
 class Screening(models.Model):
@@ -124,15 +62,7 @@ class Screening(models.Model):
     def record_answer(self, key: str, stored) -> None:
         self.answers = {**self.answers, key: stored}
         self.updated_at = timezone.now()
-        # Screening.objects.filter(pk=self.pk).update(answers=..., updated_at=...), compiled once.
-        alias = self._state.db or "default"
-        connection = connections[alias]
-        sql, params, (answers, updated_at, pk) = _compiled(alias, "answer", _answer_update)
-        params[answers] = self._meta.get_field("answers").get_db_prep_save(self.answers, connection)
-        params[updated_at] = self._meta.get_field("updated_at").get_db_prep_save(self.updated_at, connection)
-        params[pk] = self._meta.pk.get_db_prep_value(self.pk, connection)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
+        step_queries.write_answers(self)
 
 
 from screener.referrals import (  # noqa: E402  (the referral models live in their own module)
