@@ -5,8 +5,11 @@
 Each size gets a throwaway SQLite database (a temporary file), filled with N realistic synthetic trials
 (20 conditions, 10–20 criteria each over 30 questions). Synthetic patients start a screening and answer
 every question the service asks, then open "check your answers" and the results, all through Django's
-full handler (middleware, sessions, views, templates) with the test client. It prints p50/p95 per kind
-of request and queries per request, beside a minimal view rendering a tiny template in the same run.
+full handler (middleware, views, templates, the database) with the test client. Half step as a browser
+with JavaScript does (htmx requests: each page is the question panel), half as one without (whole
+pages); answers are posted form-encoded, as browsers post them. Right after every request, a minimal
+view rendering a tiny template is timed through the same middleware, so both meet the same conditions.
+It prints p50/p95 and queries per kind of request, and each path's step-to-minimal-view ratios.
 Targets (2-core machine): step p95 ≤ 25 ms at 1,000 trials, ≤ 100 ms at 10,000; a step ≤ 3× the
 minimal view at 1,000 trials.
 """
