@@ -14,10 +14,6 @@ from screener import step_queries
 
 
 class ScreeningQuerySet(models.QuerySet):
-    def owned_by(self, screening_ids):
-        """Only the screenings this browser started (see screener.ownership): an id in a URL alone opens nothing."""
-        return self.filter(pk__in=screening_ids)
-
     def with_catalogue_version(self):
         """Read the catalogue's version in the same query, so a question step needs only this one read."""
         from trials.models import CatalogueVersion
@@ -28,8 +24,9 @@ class ScreeningQuerySet(models.QuerySet):
     def owned_for_step(self, screening_id: uuid.UUID, owned_ids: list[str]) -> Screening | None:
         """The screening, if this browser owns it, with `catalogue_version`: what every question step reads.
 
-        The same query as `owned_by(owned_ids).with_catalogue_version().get(pk=screening_id)`, with its
-        SQL compiled once (see screener.step_queries).
+        Only the screenings this browser started (see screener.ownership): an id in a URL alone opens
+        nothing. The read is `with_catalogue_version().get(pk=...)` with its SQL compiled once (see
+        screener.step_queries).
         """
         if str(screening_id) not in owned_ids:
             return None

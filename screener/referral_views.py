@@ -30,7 +30,9 @@ def refer(request: HttpRequest, screening_id: UUID, site_id: UUID) -> HttpRespon
     problem = ""
     if request.method == "POST" and form.is_valid():
         try:
-            referral, _created = send_referral(screening, site, form.cleaned_data, catalogue.current(), get_language())
+            referral, _created = send_referral(
+                screening, site, form.cleaned_data, catalogue.current(screening.catalogue_version), get_language()
+            )
         except NotReferable:
             problem = "not_referable"
         else:

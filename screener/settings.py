@@ -140,7 +140,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG or env.bool("WHITENOISE_USE_FINDERS", default=False)
 
 # A shared cache (Redis) for rate limits and lockouts in production; memory in development and tests.
-# Template fragments that are the same for every visitor (page chrome, a question's options) are kept
+# Template fragments that are the same for every visitor (page chrome, a question's body) are kept
 # in each process's memory: a round trip to Redis would cost more than rendering them, and a deploy's
 # new static file names can never meet an old process's fragments.
 if redis_url := env.str("REDIS_URL", default=""):

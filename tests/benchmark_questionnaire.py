@@ -110,10 +110,11 @@ def measure(size: int, screenings: int) -> None:
         timings[kind].append((time.perf_counter() - begin) * 1000)
         queries[kind].append(counted[0])
         assert response.status_code in (200, 302), (kind, response.status_code)
+        counted[0] = 0
         begin = time.perf_counter()
         minimal.get("/__minimal__/")
         timings["minimal view"].append((time.perf_counter() - begin) * 1000)
-        queries["minimal view"].append(0)
+        queries["minimal view"].append(counted[0])
         return response
 
     for _ in range(50):  # warm up the minimal view's own code paths
@@ -142,11 +143,12 @@ def measure(size: int, screenings: int) -> None:
             timed("results (GET)", lambda: client.get(check.replace("/check/", "/results/")))
 
     steps = {mode: timings[f"question ({mode}, GET)"] + timings[f"answer ({mode}, POST)"] for mode in ("htmx", "no JS")}
-    step_queries = {mode: queries[f"question ({mode}, GET)"] + queries[f"answer ({mode}, POST)"] for mode in steps}
-    for kind, values in [*sorted(timings.items()), *((f"every step ({m})", v) for m, v in steps.items())]:
-        count_ = queries.get(kind) or step_queries[kind[len("every step ("):-1]]
+    rows = [(kind, values, queries[kind]) for kind, values in sorted(timings.items())]
+    rows += [(f"every step ({mode})", values, queries[f"question ({mode}, GET)"] + queries[f"answer ({mode}, POST)"])
+             for mode, values in steps.items()]
+    for kind, values, counts in rows:
         print(f"{size:>7} {kind:<26} {len(values):>5} {p(values, 50):>8.2f} {p(values, 95):>8.2f} "
-              f"{statistics.mean(count_):>8.1f}")
+              f"{statistics.mean(counts):>8.1f}")
     minimal_p50, minimal_p95 = p(timings["minimal view"], 50), p(timings["minimal view"], 95)
     for mode, values in steps.items():
         print(f"{size:>7} step / minimal view ({mode}): p50 {p(values, 50) / minimal_p50:.1f}x, "
