@@ -1,6 +1,6 @@
 from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
 
-from screener.security import SecondFactorMixin
+from screener.second_factor import SecondFactorMixin
 
 
 class AdminLoginForm(SecondFactorMixin, OTPAdminAuthenticationForm):

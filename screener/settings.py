@@ -41,8 +41,12 @@ INSTALLED_APPS = [
     "simple_history",
     "django_htmx",
     "template_partials",
-    "trials",
     "screener",
+    "trials",
+    "trials.registry",
+    "screener.questionnaire",
+    "screener.referrals",
+    "screener.staff",
 ]
 
 MIDDLEWARE = [
@@ -55,7 +59,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "screener.security.StaffSessionLimitsMiddleware",
+    "screener.middleware.StaffSessionLimitsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -140,17 +144,10 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG or env.bool("WHITENOISE_USE_FINDERS", default=False)
 
 # A shared cache (Redis) for rate limits and lockouts in production; memory in development and tests.
-# Template fragments that are the same for every visitor (page chrome, a question's body) are kept
-# in each process's memory: a round trip to Redis would cost more than rendering them, and a deploy's
-# new static file names can never meet an old process's fragments.
 if redis_url := env.str("REDIS_URL", default=""):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-CACHES["fragments"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fragments", "TIMEOUT": None,
-    "OPTIONS": {"MAX_ENTRIES": 2000},
-}
 
 # HTTPS=1 behind TLS (production): secure cookies, redirects to https, HSTS.
 HTTPS = env.bool("HTTPS", default=False)
@@ -213,10 +210,12 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Staff login: lock after repeated failures for a username from an address, even with the right password.
+# Management commands and workers stay quiet: no version banner on every start.
+AXES_VERBOSE = False
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_CLIENT_IP_CALLABLE = "screener.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "screener.client.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "staff/locked_out.html"
 AXES_SENSITIVE_PARAMETERS = ["username", "password", "otp_token"]
@@ -228,7 +227,7 @@ STAFF_IDLE_WARNING_SECONDS = 2 * 60
 
 # Public POST endpoints: requests per address (django-ratelimit syntax).
 RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
-RATELIMIT_VIEW = "screener.security.rate_limited"
+RATELIMIT_VIEW = "screener.ratelimits.rate_limited"
 RATE_ANSWERS = env.str("RATE_ANSWERS", default="120/m")
 RATE_REFERRALS = env.str("RATE_REFERRALS", default="10/h")
 RATE_REFERENCE_LOOKUPS = env.str("RATE_REFERENCE_LOOKUPS", default="10/h")

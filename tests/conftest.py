@@ -100,7 +100,7 @@ def site_a_trial():
 
 
 def make_staff(django_user_model, username, site):
-    from screener.referrals import StaffMembership
+    from trials.models import StaffMembership
 
     from django_otp.plugins.otp_static.models import StaticDevice
 
@@ -137,7 +137,7 @@ def staff_b_client(staff_b):
 @pytest.fixture
 def patient(client, seed_trials):
     """A patient (this test's browser) who finished the questionnaire and may match the COPD study."""
-    from tests.screener.flow import answer_everything, start
+    from tests.screener.questionnaire.flow import answer_everything, start
     from tests.trials.profiles import MATCHES_COPD
 
     client.screening_id = start(client)
@@ -156,8 +156,8 @@ def referral_a(patient, site_a, staff_a):
     """The patient's referral to site A (sent through the real form)."""
     from django.urls import reverse
 
-    from screener.referrals import Referral
+    from screener.referrals.models import Referral
 
-    response = patient.post(reverse("screener:refer", args=[patient.screening_id, site_a.public_id]), CONTACT)
+    response = patient.post(reverse("referrals:refer", args=[patient.screening_id, site_a.public_id]), CONTACT)
     assert response.status_code == 302, response.content.decode()[:3000]
     return Referral.objects.get()

@@ -179,7 +179,7 @@ def run_against(database: str, patients: int, concurrency: int, seconds: float) 
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
 
-    check = ("from screener.models import Referral; import json; "
+    check = ("from screener.referrals.models import Referral; import json; "
              "print(json.dumps(list(Referral.objects.values_list('reference', flat=True))))")
     stored = subprocess.run([python, "manage.py", "shell", "-c", check], cwd=ROOT, env=env, check=True,
                             capture_output=True, text=True).stdout.strip().splitlines()[-1]

@@ -6,9 +6,10 @@ from django.test import Client
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
 
-from screener.models import Referral, Screening
+from screener.questionnaire.models import Screening
+from screener.referrals.models import Referral
 from tests.conftest import CONTACT
-from tests.screener.flow import owned_ids
+from tests.screener.questionnaire.flow import owned_ids
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +46,7 @@ def no_rate_limits(settings):
 @pytest.fixture
 def screening_client(seed_trials, no_rate_limits):
     client = Client()
-    client.post(reverse("screener:start"))
+    client.post(reverse("questionnaire:start"))
     client.screening_id = owned_ids(client)[-1]
     return client
 
@@ -53,11 +54,11 @@ def screening_client(seed_trials, no_rate_limits):
 @pytest.mark.parametrize("key", ["diagnoses", "age", "sex", "sixmwd_m", "fev1_fvc_ratio", "cancer_history"])
 def test_answers(screening_client, key):
     client = screening_client
-    client.post(reverse("screener:question", args=[client.screening_id, "diagnoses"]), {"answer": ["copd", "ild"]})
+    client.post(reverse("questionnaire:question", args=[client.screening_id, "diagnoses"]), {"answer": ["copd", "ild"]})
     if key not in ("diagnoses", "age"):
         for prerequisite, value in [("age", "60"), ("sex", "female"), ("pregnant_or_breastfeeding", "no")]:
-            client.post(reverse("screener:question", args=[client.screening_id, prerequisite]), {"answer": value})
-    url = reverse("screener:question", args=[client.screening_id, key])
+            client.post(reverse("questionnaire:question", args=[client.screening_id, prerequisite]), {"answer": value})
+    url = reverse("questionnaire:question", args=[client.screening_id, key])
     from trials.models import Question
 
     question = Question.objects.get(key=key)
@@ -78,11 +79,11 @@ def test_answers(screening_client, key):
 
 def test_referral_form(screening_client, site_a, staff_a):
     client = screening_client
-    from tests.screener.flow import answer_everything
+    from tests.screener.questionnaire.flow import answer_everything
     from tests.trials.profiles import MATCHES_COPD
 
     answer_everything(client, client.screening_id, MATCHES_COPD)
-    url = reverse("screener:refer", args=[client.screening_id, site_a.public_id])
+    url = reverse("referrals:refer", args=[client.screening_id, site_a.public_id])
 
     @FUZZ
     @given(fields=st.dictionaries(st.sampled_from(list(CONTACT)), values, max_size=7))
@@ -102,9 +103,9 @@ def test_reference_lookup_and_withdrawal(seed_trials, no_rate_limits):
     @FUZZ
     @given(reference=values, confirm=st.one_of(st.none(), hostile_text))
     def fuzz(reference, confirm):
-        post_form(client, reverse("screener:request_status"), {"reference": reference})
+        post_form(client, reverse("referrals:request_status"), {"reference": reference})
         data = {"reference": reference} if confirm is None else {"reference": reference, "confirm": confirm}
-        post_form(client, reverse("screener:withdraw"), data)
+        post_form(client, reverse("referrals:withdraw"), data)
 
     fuzz()
 

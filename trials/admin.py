@@ -3,8 +3,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from screener.referrals import StaffMembership
-from trials.models import Criterion, Question, Site, Trial
+from trials.models import Criterion, Question, Site, StaffMembership, Trial
 
 
 class SiteInline(admin.StackedInline):
@@ -127,3 +126,12 @@ class SiteAdmin(SimpleHistoryAdmin):
     search_fields = ["facility", "city", "trial__nct_id"]
     list_select_related = ["trial"]
     inlines = [StaffMembershipInline]
+
+
+@admin.register(StaffMembership)
+class StaffMembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "site", "created_at"]
+    list_filter = ["site__trial"]
+    search_fields = ["user__username", "user__email", "site__facility", "site__trial__nct_id"]
+    autocomplete_fields = ["user"]
+    list_select_related = ["user", "site", "site__trial"]

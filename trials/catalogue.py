@@ -1,4 +1,8 @@
-"""The published trials as the engine sees them, built once per process and rebuilt when anything changes."""
+"""The published trials as the engine sees them, built once per process and rebuilt when anything changes.
+
+This is the one place that turns stored answers into the engine's input: the questionnaire's walk, the
+results page and a referral's snapshot all read answers through `LoadedCatalogue`.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +27,20 @@ class LoadedCatalogue:
     def engine_answers(self, stored: dict) -> dict:
         """Stored answers (None = "I don't know") as the engine reads them, for known questions only."""
         return eligibility.from_storage({k: v for k, v in stored.items() if k in self.questions})
+
+    def effective_answers(self, stored: dict) -> dict:
+        """The engine's answers with every implied answer filled in: what criteria are judged against."""
+        return eligibility.with_implied_answers(self.engine_answers(stored), self.engine.questions)
+
+    def assess(self, stored: dict) -> tuple[dict, eligibility.Assessment]:
+        """(effective answers, assessment of every published trial) for these stored answers."""
+        answers = self.effective_answers(stored)
+        return answers, self.engine.assess(answers)
+
+    def evaluate(self, nct_id: str, stored: dict) -> eligibility.TrialResult | None:
+        """One published trial judged against these stored answers; None if it is not in the catalogue."""
+        rules = self.engine.trial(nct_id)
+        return None if rules is None else eligibility.evaluate_trial(rules, self.effective_answers(stored))
 
 
 _lock = threading.Lock()

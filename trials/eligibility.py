@@ -2,7 +2,8 @@
 
 Contract
 - Pure Python over plain data: no Django, no database, no clock, no I/O. The models turn themselves into
-  these dataclasses (`Trial.to_rules()`, `Question.to_info()`); views and commands call the functions here.
+  these dataclasses (the model `Trial.to_rules()` gives a `TrialRules`, `Criterion.to_rule()` a
+  `CriterionRule`, `Question.to_info()` a `QuestionInfo`); the catalogue calls the functions here.
 - Answers map a question key to a value: a number (int, Decimal, or its decimal string), a choice code
   (str), a collection of choice codes (multiple choice), or `DONT_KNOW`. A key that is absent has not been
   asked yet. Codes are stable identifiers, never display labels.
@@ -149,7 +150,7 @@ Rule = Union[NumberRule, ChoiceRule]
 
 
 @dataclass(frozen=True)
-class Criterion:
+class CriterionRule:
     id: Any
     polarity: Polarity
     question_key: str | None = None
@@ -159,9 +160,9 @@ class Criterion:
 
 
 @dataclass(frozen=True)
-class Trial:
+class TrialRules:
     id: Any
-    criteria: tuple[Criterion, ...]
+    criteria: tuple[CriterionRule, ...]
 
     @property
     def question_keys(self) -> frozenset[str]:
@@ -186,13 +187,13 @@ class QuestionInfo:
 
 @dataclass(frozen=True)
 class CriterionResult:
-    criterion: Criterion
+    criterion: CriterionRule
     outcome: Outcome
 
 
 @dataclass(frozen=True)
 class TrialResult:
-    trial: Trial
+    trial: TrialRules
     verdict: Verdict
     results: tuple[CriterionResult, ...] = field(default=())
 
@@ -200,7 +201,7 @@ class TrialResult:
         return tuple(r for r in self.results if r.outcome is outcome)
 
 
-def evaluate_criterion(criterion: Criterion, answers: Mapping[str, Any]) -> Outcome:
+def evaluate_criterion(criterion: CriterionRule, answers: Mapping[str, Any]) -> Outcome:
     if criterion.question_key is None or criterion.rule is None:
         return Outcome.STUDY_TEAM
     answer = answers.get(criterion.question_key, DONT_KNOW)
@@ -214,7 +215,7 @@ def evaluate_criterion(criterion: Criterion, answers: Mapping[str, Any]) -> Outc
     return Outcome.MET if satisfied else Outcome.NOT_MET
 
 
-def evaluate_trial(trial: Trial, answers: Mapping[str, Any]) -> TrialResult:
+def evaluate_trial(trial: TrialRules, answers: Mapping[str, Any]) -> TrialResult:
     results = tuple(CriterionResult(c, evaluate_criterion(c, answers)) for c in trial.criteria)
     outcomes = {r.outcome for r in results}
     if Outcome.NOT_MET in outcomes:
@@ -251,14 +252,14 @@ def _gate_state(gate: AskedOnlyIf, answers: Mapping[str, Any]) -> bool | None:
 
 
 def evaluate(
-    trials: Iterable[Trial], answers: Mapping[str, Any], questions: Mapping[str, QuestionInfo]
+    trials: Iterable[TrialRules], answers: Mapping[str, Any], questions: Mapping[str, QuestionInfo]
 ) -> list[TrialResult]:
     effective = with_implied_answers(answers, questions)
     return [evaluate_trial(trial, effective) for trial in trials]
 
 
 def next_question(
-    trials: Iterable[Trial], answers: Mapping[str, Any], questions: Mapping[str, QuestionInfo]
+    trials: Iterable[TrialRules], answers: Mapping[str, Any], questions: Mapping[str, QuestionInfo]
 ) -> str | None:
     return Catalogue(trials, questions).walk(answers).next_key
 
@@ -275,7 +276,7 @@ class Walk:
 @dataclass(frozen=True)
 class Assessment:
     open: tuple[TrialResult, ...]  # every trial not ruled out, fully evaluated
-    ruled_out: tuple[Trial, ...]  # evaluate_trial() gives the reasons for those a page shows
+    ruled_out: tuple[TrialRules, ...]  # evaluate_trial() gives the reasons for those a page shows
 
 
 @dataclass
@@ -304,12 +305,12 @@ class Catalogue:
 
     MEMO_STEPS = 5000
 
-    def __init__(self, trials: Iterable[Trial], questions: Mapping[str, QuestionInfo]):
+    def __init__(self, trials: Iterable[TrialRules], questions: Mapping[str, QuestionInfo]):
         self.trials = tuple(trials)
         self.questions = dict(questions)
-        self._by_key: list[dict[str, list[Criterion]]] = []  # per trial: its criteria by question
+        self._by_key: list[dict[str, list[CriterionRule]]] = []  # per trial: its criteria by question
         for trial in self.trials:
-            by_key: dict[str, list[Criterion]] = {}
+            by_key: dict[str, list[CriterionRule]] = {}
             for criterion in trial.criteria:
                 if criterion.question_key and criterion.rule:
                     by_key.setdefault(criterion.question_key, []).append(criterion)
@@ -317,7 +318,7 @@ class Catalogue:
         self._keys = [frozenset(by_key) for by_key in self._by_key]
         # Per question, the distinct rules and the trials that share each: "has COPD" is judged once,
         # not once per COPD trial.
-        groups: dict[str, dict[tuple, tuple[Criterion, set[int]]]] = {}
+        groups: dict[str, dict[tuple, tuple[CriterionRule, set[int]]]] = {}
         for index, by_key in enumerate(self._by_key):
             for key, criteria in by_key.items():
                 for criterion in criteria:
@@ -327,6 +328,10 @@ class Catalogue:
         self._gated = frozenset(key for key, info in self.questions.items() if info.asked_only_if)
         self._root = self._step((), {}, {}, tuple(range(len(self.trials))), frozenset())
         self._memo_steps = 0
+        self._by_id = {trial.id: trial for trial in self.trials}
+
+    def trial(self, trial_id: Any) -> TrialRules | None:
+        return self._by_id.get(trial_id)
 
     def walk(self, answers: Mapping[str, Any]) -> Walk:
         step = self._root

@@ -8,6 +8,7 @@ from __future__ import annotations
 import uuid
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -80,12 +81,12 @@ class Trial(models.Model):
     def registry_url(self) -> str:
         return f"https://clinicaltrials.gov/study/{self.nct_id}"
 
-    def to_rules(self) -> eligibility.Trial:
+    def to_rules(self) -> eligibility.TrialRules:
         """The engine's view of this trial: its approved criteria only."""
         criteria = getattr(self, "approved_criteria", None)
         if criteria is None:
             criteria = self.criteria.approved().select_related("question").order_by("order", "pk")
-        return eligibility.Trial(id=self.nct_id, criteria=tuple(c.to_rule() for c in criteria))
+        return eligibility.TrialRules(id=self.nct_id, criteria=tuple(c.to_rule() for c in criteria))
 
 
 class Site(models.Model):
@@ -125,6 +126,23 @@ class Site(models.Model):
     def clean(self):
         if not isinstance(self.contacts, list) or not all(isinstance(c, dict) for c in self.contacts):
             raise ValidationError({"contacts": _("Contacts must be a list of objects with name, role, phone and email.")})
+
+
+class StaffMembership(models.Model):
+    """A staff user works at a site and sees that site's referrals, and no others."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="site_memberships")
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="memberships")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "screener_staffmembership"
+        constraints = [models.UniqueConstraint(fields=["user", "site"], name="one_membership_per_user_and_site")]
+        verbose_name = _("site membership")
+        verbose_name_plural = _("site memberships")
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.site}"
 
 
 class Question(models.Model):
@@ -385,8 +403,8 @@ class Criterion(models.Model):
         self.full_clean(exclude=["trial"] if self.trial_id is None else None)
         super().save(*args, **kwargs)
 
-    def to_rule(self) -> eligibility.Criterion:
-        return eligibility.Criterion(
+    def to_rule(self) -> eligibility.CriterionRule:
+        return eligibility.CriterionRule(
             id=self.pk,
             polarity=eligibility.Polarity(self.kind),
             question_key=self.question.key if self.question_id else None,

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import screener.referrals
+import screener.referrals.models
 import uuid
 from django.conf import settings
 from django.db import migrations, models
@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
             name='Referral',
             fields=[
                 ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('reference', models.CharField(default=screener.referrals.new_reference, editable=False, max_length=8, unique=True, verbose_name='reference')),
+                ('reference', models.CharField(default=screener.referrals.models.new_reference, editable=False, max_length=8, unique=True, verbose_name='reference')),
                 ('name', models.CharField(max_length=200, verbose_name='name')),
                 ('phone', models.CharField(blank=True, max_length=32, verbose_name='phone')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),

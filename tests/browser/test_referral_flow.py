@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from screener.referrals import Referral
+from screener.referrals.models import Referral
 from tests.browser.conftest import close_page, open_page, screenshot
 from tests.browser.test_patient_flows import answer_everything, assert_accessible, see_results, start
 from tests.conftest import make_staff

@@ -12,12 +12,12 @@ from trials.eligibility import (
     AskedOnlyIf,
     Catalogue,
     ChoiceRule,
-    Criterion,
+    CriterionRule,
     NumberRule,
     Outcome,
     Polarity,
     QuestionInfo,
-    Trial,
+    TrialRules,
     Verdict,
     Walk,
     evaluate,
@@ -31,11 +31,11 @@ WALK = NumberRule(Decimal(150), True, Decimal(600), False)
 
 
 def number(polarity, rule, key="x"):
-    return Criterion(id=key, polarity=polarity, question_key=key, rule=rule)
+    return CriterionRule(id=key, polarity=polarity, question_key=key, rule=rule)
 
 
 def choice(polarity, accepted, key="c", uncertain=()):
-    return Criterion(id=key, polarity=polarity, question_key=key, rule=ChoiceRule(frozenset(accepted), frozenset(uncertain)))
+    return CriterionRule(id=key, polarity=polarity, question_key=key, rule=ChoiceRule(frozenset(accepted), frozenset(uncertain)))
 
 
 def test_the_engine_imports_no_django():
@@ -78,7 +78,7 @@ def test_an_unanswered_criterion_is_unknown():
 
 
 def test_a_criterion_without_a_question_is_for_the_study_team():
-    criterion = Criterion(id=1, polarity=EXC, question_key=None, rule=None, text="Investigator considers unsuitable")
+    criterion = CriterionRule(id=1, polarity=EXC, question_key=None, rule=None, text="Investigator considers unsuitable")
     assert evaluate_criterion(criterion, {"x": 1}) is Outcome.STUDY_TEAM
 
 
@@ -118,15 +118,15 @@ def test_uncertain_codes_leave_the_criterion_open(answer, outcome):
     ],
 )
 def test_trial_verdict(answers, verdict):
-    team = Criterion(id="t", polarity=INC, text="Signs the consent form")
-    trial = Trial("T", (number(INC, WALK), choice(EXC, {"yes"}), team))
+    team = CriterionRule(id="t", polarity=INC, text="Signs the consent form")
+    trial = TrialRules("T", (number(INC, WALK), choice(EXC, {"yes"}), team))
     result = evaluate_trial(trial, answers)
     assert result.verdict is verdict
     assert [r.criterion.id for r in result.with_outcome(Outcome.STUDY_TEAM)] == ["t"]
 
 
 def test_study_team_criteria_alone_give_a_match():
-    trial = Trial("T", (Criterion(id="t", polarity=EXC, text="Investigator judgement"),))
+    trial = TrialRules("T", (CriterionRule(id="t", polarity=EXC, text="Investigator judgement"),))
     assert evaluate_trial(trial, {}).verdict is Verdict.MATCH
 
 
@@ -154,9 +154,9 @@ def test_consistent_rules_have_no_problems(rule):
 
 # The order of questions
 
-A = Trial("A", (number(INC, WALK, "walk"), choice(INC, {"copd"}, "dx"), number(INC, WALK, "dlco")))
-B = Trial("B", (choice(INC, {"ild"}, "dx"), number(INC, WALK, "dlco"), number(INC, WALK, "fvc")))
-C = Trial("C", (choice(INC, {"ild"}, "dx"), number(EXC, WALK, "oxygen")))
+A = TrialRules("A", (number(INC, WALK, "walk"), choice(INC, {"copd"}, "dx"), number(INC, WALK, "dlco")))
+B = TrialRules("B", (choice(INC, {"ild"}, "dx"), number(INC, WALK, "dlco"), number(INC, WALK, "fvc")))
+C = TrialRules("C", (choice(INC, {"ild"}, "dx"), number(EXC, WALK, "oxygen")))
 QUESTIONS = {k: QuestionInfo(k, priority=p) for k, p in [("walk", 5), ("dx", 1), ("dlco", 3), ("fvc", 4), ("oxygen", 2)]}
 
 
@@ -172,7 +172,7 @@ def test_a_trial_ruled_out_is_never_asked_about_again():
 
 
 def test_ties_break_by_priority_then_key():
-    trial = Trial("T", (number(INC, WALK, "b"), number(INC, WALK, "a"), number(INC, WALK, "c")))
+    trial = TrialRules("T", (number(INC, WALK, "b"), number(INC, WALK, "a"), number(INC, WALK, "c")))
     infos = {"a": QuestionInfo("a", 9), "b": QuestionInfo("b", 9), "c": QuestionInfo("c", 1)}
     assert next_question([trial], {}, infos) == "c"
     assert next_question([trial], {"c": 300}, infos) == "a"
@@ -192,7 +192,7 @@ def test_nothing_is_asked_when_there_are_no_trials():
 
 # Questions asked only when another answer allows
 
-PREGNANCY = Trial("P", (choice(EXC, {"yes"}, "pregnant"),))
+PREGNANCY = TrialRules("P", (choice(EXC, {"yes"}, "pregnant"),))
 GATED = {
     "sex": QuestionInfo("sex", 20),
     "pregnant": QuestionInfo("pregnant", 30, AskedOnlyIf("sex", frozenset({"female"}), "no")),
@@ -226,7 +226,7 @@ def test_a_cycle_of_conditions_still_returns_a_question():
         "a": QuestionInfo("a", 1, AskedOnlyIf("b", frozenset({"y"}), "n")),
         "b": QuestionInfo("b", 1, AskedOnlyIf("a", frozenset({"y"}), "n")),
     }
-    trial = Trial("T", (choice(INC, {"y"}, "a"),))
+    trial = TrialRules("T", (choice(INC, {"y"}, "a"),))
     assert next_question([trial], {}, infos) in {"a", "b"}
 
 
@@ -250,7 +250,7 @@ def test_a_catalogue_that_remembers_its_walks_walks_as_a_new_one_would(many_answ
 
 
 def test_answers_python_finds_equal_but_the_engine_reads_differently_are_not_confused():
-    trial = Trial("T", (number(EXC, NumberRule(Decimal(0), True, Decimal(5), True), "x"), number(INC, WALK, "y")))
+    trial = TrialRules("T", (number(EXC, NumberRule(Decimal(0), True, Decimal(5), True), "x"), number(INC, WALK, "y")))
     catalogue = Catalogue([trial], {"x": QuestionInfo("x", 1), "y": QuestionInfo("y", 2)})
     assert catalogue.walk({"x": 1}).next_key is None  # 1 is in the excluded range
     assert catalogue.walk({"x": True}).next_key == "y"  # True is not a number: the study team checks

@@ -4,7 +4,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from trials import catalogue, eligibility
+from trials import catalogue
 from trials.answers import plain
 from trials.models import Criterion, Question
 
@@ -44,8 +44,7 @@ class Command(BaseCommand):
                 problems.append(f"{key}: {' '.join(error.messages)}")
         if problems:
             raise CommandError("\n".join(["The answers were not used:"] + problems))
-        answers = eligibility.from_storage(cleaned)
-        results = eligibility.evaluate(loaded.engine.trials, answers, loaded.engine.questions)
+        results = [loaded.evaluate(rules.id, cleaned) for rules in loaded.engine.trials]
         criteria = Criterion.objects.select_related("question").in_bulk(
             [r.criterion.id for result in results for r in result.results]
         )
@@ -68,7 +67,7 @@ class Command(BaseCommand):
                     }
                     for result in results
                 ],
-                "next_question": loaded.engine.walk(answers).next_key,
+                "next_question": loaded.walk(cleaned).next_key,
             }
         )
 

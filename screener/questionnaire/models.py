@@ -1,0 +1,61 @@
+"""A patient's pass through the questionnaire."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+from django.db.models import Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from trials.models import CatalogueVersion
+
+
+class ScreeningQuerySet(models.QuerySet):
+    def with_catalogue_version(self):
+        """Read the catalogue's version in the same query, so a question step needs only this one read."""
+        number = CatalogueVersion.objects.filter(pk=1).values("number")[:1]
+        return self.annotate(catalogue_version=Coalesce(Subquery(number), Value(0)))
+
+    def owned_for_step(self, screening_id: uuid.UUID, owned_ids: list[str]) -> Screening | None:
+        """The screening, if this browser owns it, with `catalogue_version`: what every question step reads.
+
+        Only the screenings this browser started (see questionnaire.ownership): an id in a URL alone
+        opens nothing.
+        """
+        if str(screening_id) not in owned_ids:
+            return None
+        return self.with_catalogue_version().filter(pk=screening_id).first()
+
+
+class Screening(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    answers = models.JSONField(
+        _("answers"), default=dict, blank=True, help_text=_("{question key: stored answer}; null means “I don’t know”.")
+    )
+    language = models.CharField(_("language"), max_length=16, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ScreeningQuerySet.as_manager()
+
+    class Meta:
+        db_table = "screener_screening"
+        ordering = ["-created_at"]
+        verbose_name = _("screening")
+        verbose_name_plural = _("screenings")
+
+    def __str__(self) -> str:
+        return str(self.id)
+
+    @classmethod
+    def start(cls, language: str = "") -> Screening:
+        return cls.objects.create(language=language)
+
+    def record_answer(self, key: str, stored) -> None:
+        """Store one answer (None is "I don't know") in a single UPDATE of this row."""
+        self.answers = {**self.answers, key: stored}
+        self.updated_at = timezone.now()
+        Screening.objects.filter(pk=self.pk).update(answers=self.answers, updated_at=self.updated_at)

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from screener.questionnaire import views
+
+app_name = "questionnaire"
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("studies/<str:nct_id>/", views.study, name="study"),
+    path("screening/<uuid:screening_id>/", views.resume, name="resume"),
+    path("screening/<uuid:screening_id>/questions/<slug:key>/", views.question, name="question"),
+    path("screening/<uuid:screening_id>/check/", views.check_answers, name="check"),
+    path("screening/<uuid:screening_id>/results/", views.results, name="results"),
+]

@@ -1,0 +1,158 @@
+"""The patient's questionnaire: start, one question at a time, check your answers, results, study pages.
+
+Every view works as a plain GET or POST → redirect; an htmx request gets the page's `panel` partial
+from the same template, with the URL pushed so back, reload and bookmarks keep working.
+"""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.views.decorators.http import require_GET, require_http_methods
+
+from screener.pages import render_page
+from screener.questionnaire import ownership, results as study_results
+from screener.questionnaire.forms import AnswerForm
+from screener.questionnaire.models import Screening
+from screener.questionnaire.ownership import owned_screening
+from screener.ratelimits import limit
+from trials import catalogue
+from trials.models import Criterion, Trial
+
+
+@require_http_methods(["GET", "POST"])
+@limit("RATE_ANSWERS", "answers")
+def start(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        screening = Screening.start(language=get_language())
+        response = redirect("questionnaire:resume", screening.id)
+        ownership.remember(request, response, screening.id)
+        return response
+    loaded = catalogue.current()
+    trials = Trial.objects.published().filter(nct_id__in=loaded.trial_ids).order_by("brief_title")
+    context = {"trials": trials, "retention_days": settings.SCREENING_RETENTION_DAYS}
+    return render_page(request, "questionnaire/start.html", context, private=False)
+
+
+@require_GET
+def resume(request: HttpRequest, screening_id: UUID) -> HttpResponse:
+    screening = owned_screening(request, screening_id)
+    loaded = catalogue.current(screening.catalogue_version)
+    walk = loaded.walk(screening.answers)
+    return redirect(next_step_url(screening, walk.next_key))
+
+
+def next_step_url(screening: Screening, key: str | None, back_to_check: bool = False) -> str:
+    if key is None:
+        return reverse("questionnaire:check", args=[screening.id])
+    url = reverse("questionnaire:question", args=[screening.id, key])
+    return url + "?return=check" if back_to_check else url
+
+
+@require_http_methods(["GET", "POST"])
+@limit("RATE_ANSWERS", "answers")
+def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse:
+    screening = owned_screening(request, screening_id)
+    loaded = catalogue.current(screening.catalogue_version)
+    the_question = loaded.questions.get(key)
+    if the_question is None:
+        raise Http404
+    walk = loaded.walk(screening.answers)
+    if key != walk.next_key and key not in walk.path:
+        # Not a question for this patient (any more): go where they are.
+        return redirect(next_step_url(screening, walk.next_key))
+    returning = request.GET.get("return") == "check"
+
+    if request.method == "POST":
+        form = AnswerForm(the_question, request.POST)
+        if form.is_valid():
+            screening.record_answer(key, form.cleaned_data["answer"])
+            after = loaded.walk(screening.answers)
+            return redirect(url_after_answer(screening, key, after, returning))
+    else:
+        stored = screening.answers.get(key)
+        form = AnswerForm(the_question, initial={} if stored is None else {"answer": stored})  # "I don't know" starts empty
+
+    position = walk.path.index(key) if key in walk.path else len(walk.path)
+    if returning:
+        back_url = reverse("questionnaire:check", args=[screening.id])
+    elif position == 0:
+        back_url = reverse("questionnaire:start")
+    else:
+        back_url = reverse("questionnaire:question", args=[screening.id, walk.path[position - 1]])
+    context = {
+        "screening": screening,
+        "question": the_question,
+        "form": form,
+        "back_url": back_url,
+        "returning": returning,
+        "number": position + 1,
+        "remaining": walk.remaining if key == walk.next_key else 0,
+        "said_dont_know": key in screening.answers and screening.answers[key] is None,
+    }
+    return render_page(request, "questionnaire/question.html", context)
+
+
+def url_after_answer(screening: Screening, key: str, after, returning: bool) -> str:
+    """Coming from "check your answers": back there, unless the change raised new questions.
+    Otherwise: the next question on the patient's path (already answered ones show their answer)."""
+    if returning or after.next_key is None:
+        return next_step_url(screening, after.next_key, back_to_check=returning)
+    position = after.path.index(key) if key in after.path else len(after.path)
+    following = after.path[position + 1] if position + 1 < len(after.path) else after.next_key
+    return next_step_url(screening, following)
+
+
+def finished(request: HttpRequest, screening_id: UUID):
+    """(screening, catalogue, walk, None) for a finished questionnaire, or a redirect to its next question."""
+    screening = owned_screening(request, screening_id)
+    loaded = catalogue.current(screening.catalogue_version)
+    walk = loaded.walk(screening.answers)
+    if walk.next_key is not None:
+        return screening, loaded, walk, redirect(next_step_url(screening, walk.next_key))
+    return screening, loaded, walk, None
+
+
+@require_GET
+def check_answers(request: HttpRequest, screening_id: UUID) -> HttpResponse:
+    screening, loaded, walk, unfinished = finished(request, screening_id)
+    if unfinished:
+        return unfinished
+    rows = [
+        {"question": loaded.questions[key], "answer": loaded.questions[key].display_answer(screening.answers[key])}
+        for key in walk.path
+    ]
+    back_url = (
+        reverse("questionnaire:question", args=[screening.id, walk.path[-1]]) if walk.path else reverse("questionnaire:start")
+    )
+    return render_page(request, "questionnaire/check.html", {"screening": screening, "rows": rows, "back_url": back_url})
+
+
+@require_GET
+def results(request: HttpRequest, screening_id: UUID) -> HttpResponse:
+    screening, loaded, walk, unfinished = finished(request, screening_id)
+    if unfinished:
+        return unfinished
+    answers = {key: screening.answers[key] for key in walk.path}
+    context = {"screening": screening, **study_results.grouped(loaded, answers)}
+    context["referred"] = {r.site_id: r for r in screening.referrals.active()}
+    context["back_url"] = reverse("questionnaire:check", args=[screening.id])
+    return render_page(request, "questionnaire/results.html", context)
+
+
+@require_GET
+def study(request: HttpRequest, nct_id: str) -> HttpResponse:
+    trial = get_object_or_404(Trial.objects.published().prefetch_related("sites"), nct_id=nct_id)
+    criteria = trial.criteria.approved().select_related("question").order_by("order", "pk")
+    context = {
+        "trial": trial,
+        "inclusion": [c for c in criteria if c.kind == Criterion.Kind.INCLUSION],
+        "exclusion": [c for c in criteria if c.kind == Criterion.Kind.EXCLUSION],
+    }
+    return render_page(request, "questionnaire/study.html", context, private=False)
+

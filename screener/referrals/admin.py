@@ -1,0 +1,65 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from screener.referrals.models import AccessLog, ConsentText, Referral, ReferralEvent
+
+
+@admin.register(ConsentText)
+class ConsentTextAdmin(admin.ModelAdmin):
+    list_display = ["version", "created_at"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # A wording patients have agreed to is evidence: a new wording is a new version.
+        return ["version", "text"] if obj and obj.referrals.exists() else []
+
+
+class ReferralEventInline(admin.TabularInline):
+    model = ReferralEvent
+    extra = 0
+    can_delete = False
+    fields = ["at", "kind", "by", "from_status", "to_status", "note"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Referral)
+class ReferralAdmin(admin.ModelAdmin):
+    list_display = ["display_reference", "trial", "site", "status", "created_at"]
+    list_filter = ["status", "trial", "site"]
+    search_fields = ["reference", "trial__nct_id"]
+    list_select_related = ["trial", "site"]
+    inlines = [ReferralEventInline]
+    exclude = ["screening"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in Referral._meta.concrete_fields if f.name != "screening"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("reference"), ordering="reference")
+    def display_reference(self, referral):
+        return referral.display_reference
+
+
+@admin.register(AccessLog)
+class AccessLogAdmin(admin.ModelAdmin):
+    list_display = ["at", "user", "action", "referral", "detail"]
+    list_filter = ["action", "user"]
+    search_fields = ["user__username", "referral__reference", "detail"]
+    date_hierarchy = "at"
+    list_select_related = ["user", "referral"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,294 @@
+"""Referrals: a patient's request to one study's team at one site, and what staff do with it."""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from trials.models import Site, Trial
+
+# No 0/O, 1/I/L, 5/S or 2/Z pairs to confuse when read aloud or typed.
+REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRTUVWXY346789"
+REFERENCE_LENGTH = 8
+
+
+def new_reference() -> str:
+    return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
+
+
+def normalise_reference(text: str) -> str:
+    """What a person typed ("abcd 2345", "ABCD-2345") as a stored reference, or "" if it cannot be one."""
+    cleaned = "".join(ch for ch in str(text).upper() if ch.isalnum())
+    if len(cleaned) != REFERENCE_LENGTH or any(ch not in REFERENCE_ALPHABET for ch in cleaned):
+        return ""
+    return cleaned
+
+
+class ConsentText(models.Model):
+    """The words a patient agrees to. Each wording is its own version; the newest one is shown."""
+
+    version = models.CharField(_("version"), max_length=40, unique=True)
+    text = models.TextField(
+        _("text"),
+        help_text=_("Use {study} and {site} where the study's title and the hospital belong."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    DEFAULT_VERSION = "2026-11-v1"
+    DEFAULT_TEXT = (
+        "I agree that my answers to these questions and the contact details above will be shared with the "
+        "team running the study “{study}” at {site}, so that they can contact me to discuss taking part. "
+        "I understand that this does not enrol me in the study, and that I can withdraw this request at any "
+        "time with my reference code."
+    )
+
+    class Meta:
+        db_table = "screener_consenttext"
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("consent text")
+        verbose_name_plural = _("consent texts")
+
+    def __str__(self) -> str:
+        return self.version
+
+    @classmethod
+    def current(cls) -> ConsentText:
+        latest = cls.objects.first()
+        if latest is None:
+            latest, _ = cls.objects.get_or_create(version=cls.DEFAULT_VERSION, defaults={"text": cls.DEFAULT_TEXT})
+        return latest
+
+    def render(self, site: Site) -> str:
+        return self.text.replace("{study}", site.trial.brief_title).replace("{site}", str(site))
+
+
+class ReferralQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Every staff view starts here: only the referrals of the sites the user works at."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(site__memberships__user=user)
+
+    def active(self):
+        return self.exclude(status=Referral.Status.WITHDRAWN)
+
+    def open_for_review(self, user, referral_id) -> Referral:
+        """One of the user's referrals, opened to read its details: the access log records the view.
+
+        Raises Referral.DoesNotExist for a referral the user may not see, as for one that does not exist.
+        """
+        referral = self.visible_to(user).select_related("trial", "site").get(pk=referral_id)
+        AccessLog.record(user, AccessLog.Action.VIEW, referral)
+        return referral
+
+
+class Referral(models.Model):
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        CONTACTED = "contacted", _("Contacted")
+        PRE_SCREENING = "pre_screening", _("Pre-screening")
+        ELIGIBLE = "eligible", _("Eligible")
+        NOT_ELIGIBLE = "not_eligible", _("Not eligible")
+        ENROLLED = "enrolled", _("Enrolled")
+        UNREACHABLE = "unreachable", _("Unreachable")
+        WITHDRAWN = "withdrawn", _("Withdrawn by the patient")
+
+    # Where staff can move a referral from each status; "withdrawn" is the patient's alone.
+    TRANSITIONS = {
+        Status.NEW: {Status.CONTACTED, Status.UNREACHABLE, Status.NOT_ELIGIBLE},
+        Status.CONTACTED: {Status.PRE_SCREENING, Status.NOT_ELIGIBLE, Status.UNREACHABLE},
+        Status.UNREACHABLE: {Status.CONTACTED, Status.NOT_ELIGIBLE},
+        Status.PRE_SCREENING: {Status.ELIGIBLE, Status.NOT_ELIGIBLE},
+        Status.ELIGIBLE: {Status.ENROLLED, Status.NOT_ELIGIBLE},
+        Status.NOT_ELIGIBLE: set(),
+        Status.ENROLLED: set(),
+        Status.WITHDRAWN: set(),
+    }
+
+    class ContactBy(models.TextChoices):
+        PHONE = "phone", _("Phone")
+        EMAIL = "email", _("Email")
+        EITHER = "either", _("Either")
+
+    class ContactTime(models.TextChoices):
+        ANY = "any", _("Any time")
+        MORNING = "morning", _("Morning")
+        AFTERNOON = "afternoon", _("Afternoon")
+        EVENING = "evening", _("Evening")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    reference = models.CharField(_("reference"), max_length=REFERENCE_LENGTH, unique=True, default=new_reference, editable=False)
+    screening = models.ForeignKey("questionnaire.Screening", on_delete=models.SET_NULL, null=True, blank=True, related_name="referrals")
+    trial = models.ForeignKey(Trial, on_delete=models.PROTECT, related_name="referrals")
+    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="referrals")
+    name = models.CharField(_("name"), max_length=200)
+    phone = models.CharField(_("phone"), max_length=32, blank=True)
+    email = models.EmailField(_("email"), max_length=254, blank=True)
+    contact_by = models.CharField(_("preferred way to be contacted"), max_length=10, choices=ContactBy, default=ContactBy.EITHER)
+    contact_time = models.CharField(_("preferred time"), max_length=10, choices=ContactTime, default=ContactTime.ANY)
+    message = models.TextField(_("message"), blank=True, max_length=2000)
+    consent = models.ForeignKey(ConsentText, on_delete=models.PROTECT, related_name="referrals")
+    consent_wording = models.TextField(_("words agreed to"))
+    consent_given_at = models.DateTimeField(_("consent given at"))
+    verdict = models.CharField(_("result when sent"), max_length=16)
+    answers_snapshot = models.JSONField(_("answers when sent"), default=list)
+    outcomes_snapshot = models.JSONField(_("criteria when sent"), default=list)
+    status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.NEW)
+    language = models.CharField(_("language"), max_length=16, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    contact_erased_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ReferralQuerySet.as_manager()
+
+    class Meta:
+        db_table = "screener_referral"
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["screening", "site"],
+                condition=~models.Q(status="withdrawn"),
+                name="one_open_referral_per_screening_and_site",
+            )
+        ]
+        verbose_name = _("referral")
+        verbose_name_plural = _("referrals")
+
+    def __str__(self) -> str:
+        return self.display_reference
+
+    @property
+    def display_reference(self) -> str:
+        return f"{self.reference[:4]}-{self.reference[4:]}"
+
+    def allowed_statuses(self) -> list[str]:
+        return sorted(self.TRANSITIONS[self.Status(self.status)], key=list(self.Status).index)
+
+    @transaction.atomic
+    def move_to(self, status: str, by, note: str = "") -> None:
+        if status not in self.allowed_statuses():
+            raise ValidationError(
+                _("A referral that is “%(current)s” cannot move to “%(new)s”.")
+                % {"current": self.get_status_display(), "new": self.Status(status).label if status in self.Status.values else status},
+                code="transition",
+            )
+        previous = self.status
+        self.status = status
+        self.save(update_fields=["status", "updated_at"])
+        self.events.create(kind=ReferralEvent.Kind.STATUS, by=by, from_status=previous, to_status=status, note=note)
+        AccessLog.record(by, AccessLog.Action.STATUS, self, detail=status)
+
+    @transaction.atomic
+    def add_note(self, note: str, by) -> None:
+        self.events.create(kind=ReferralEvent.Kind.NOTE, by=by, note=note)
+        AccessLog.record(by, AccessLog.Action.NOTE, self)
+
+    def answer_keys(self) -> set[str]:
+        return {row["key"] for row in self.answers_snapshot}
+
+    @transaction.atomic
+    def check_answer(self, key: str, state: str, note: str, by) -> AnswerCheck:
+        """Staff mark one of the patient's answers as verified or contradicted (a measured value, say)."""
+        if key not in self.answer_keys():
+            raise ValidationError(_("This referral has no answer to that question."), code="no_answer")
+        check, _created = AnswerCheck.objects.update_or_create(
+            referral=self, question_key=key, defaults={"state": state, "note": note, "by": by, "at": timezone.now()}
+        )
+        label = AnswerCheck.State(state).label
+        self.events.create(kind=ReferralEvent.Kind.VERIFICATION, by=by, note=f"{key}: {label}. {note}".strip())
+        AccessLog.record(by, AccessLog.Action.CHECK, self, detail=key)
+        return check
+
+    @transaction.atomic
+    def withdraw(self) -> None:
+        """The patient's withdrawal: contact details are erased at once and the site sees it."""
+        if self.status == self.Status.WITHDRAWN:
+            return
+        previous = self.status
+        now = timezone.now()
+        self.status = self.Status.WITHDRAWN
+        self.withdrawn_at = now
+        self.erase_contact_details(now)
+        self.save()
+        self.events.create(kind=ReferralEvent.Kind.STATUS, by=None, from_status=previous, to_status=self.status,
+                           note="Withdrawn by the patient; contact details erased.")
+
+    def erase_contact_details(self, when=None) -> None:
+        self.name = ""
+        self.phone = ""
+        self.email = ""
+        self.message = ""
+        self.contact_erased_at = when or timezone.now()
+
+
+class ReferralEvent(models.Model):
+    class Kind(models.TextChoices):
+        CREATED = "created", _("Sent by the patient")
+        STATUS = "status", _("Status changed")
+        NOTE = "note", _("Note")
+        VERIFICATION = "verification", _("Answer checked")
+
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=16, choices=Kind)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+    from_status = models.CharField(max_length=16, choices=Referral.Status, blank=True)
+    to_status = models.CharField(max_length=16, choices=Referral.Status, blank=True)
+    note = models.TextField(blank=True, max_length=4000)
+
+    class Meta:
+        db_table = "screener_referralevent"
+        ordering = ["at", "pk"]
+
+
+class AnswerCheck(models.Model):
+    """Staff mark a self-reported answer as verified or contradicted by a measured value."""
+
+    class State(models.TextChoices):
+        VERIFIED = "verified", _("Verified")
+        CONTRADICTED = "contradicted", _("Contradicted")
+
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="answer_checks")
+    question_key = models.SlugField(max_length=64)
+    state = models.CharField(max_length=16, choices=State)
+    note = models.CharField(max_length=500, blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        db_table = "screener_answercheck"
+        constraints = [models.UniqueConstraint(fields=["referral", "question_key"], name="one_check_per_answer")]
+
+
+class AccessLog(models.Model):
+    """Who looked at or changed what, and when. Written by the staff views; read-only in admin."""
+
+    class Action(models.TextChoices):
+        VIEW = "view", _("Viewed a referral")
+        EXPORT = "export", _("Exported referrals")
+        STATUS = "status", _("Changed a status")
+        NOTE = "note", _("Added a note")
+        CHECK = "check", _("Checked an answer")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+    action = models.CharField(max_length=16, choices=Action)
+    referral = models.ForeignKey(Referral, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    detail = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        db_table = "screener_accesslog"
+        ordering = ["-at", "-pk"]
+        verbose_name = _("access log entry")
+        verbose_name_plural = _("access log")
+
+    @classmethod
+    def record(cls, user, action: str, referral=None, detail: str = "") -> None:
+        cls.objects.create(user=user, action=action, referral=referral, detail=detail[:500])

@@ -1,0 +1,119 @@
+"""Results: three groups, each study with its reasons, never a promise of eligibility."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from tests.screener.questionnaire.flow import answer_everything, start
+from tests.trials.profiles import COPD, ILD, MATCHES_COPD, MATCHES_ILD
+from trials.models import Trial
+
+pytestmark = pytest.mark.usefixtures("seed_trials")
+
+
+def results_for(client, profile) -> str:
+    screening_id = start(client)
+    answer_everything(client, screening_id, profile)
+    response = client.get(reverse("questionnaire:results", args=[screening_id]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def verdicts(html: str) -> dict:
+    return dict(re.findall(r'data-nct-id="(NCT\d{8})" data-verdict="(\w+)"', html))
+
+
+def section(html: str, title_id: str) -> str:
+    start = html.index(f'id="{title_id}"')
+    end = html.find("</section>", start)
+    return html[start:end]
+
+
+def test_a_copd_patient_may_match_the_copd_study(client):
+    html = results_for(client, MATCHES_COPD)
+    assert verdicts(html) == {COPD: "match", ILD: "no_match"}
+    matches = section(html, "matches-title")
+    assert "Treatment of Chronic Obstructive Pulmonary Disease (COPD) by REGEND007 Cell Therapy" in matches
+    assert "REGEND007" in matches and "EARLY_PHASE1" in matches
+    assert "The Fourth Hospital of Zhejiang University School of Medicine, Yiwu, China" in matches
+    assert "Recruiting" in matches
+    assert "Six-minute walk distance: 300 m" in matches and "Age: 60 years" in matches
+    assert "The study team will check 11 more things" in matches
+    assert f"https://clinicaltrials.gov/study/{COPD}" in matches
+    assert f'href="/studies/{COPD}/"' in matches
+
+
+def test_the_study_that_is_not_a_match_says_why(client):
+    html = results_for(client, MATCHES_COPD)
+    no_matches = section(html, "no-matches-title")
+    assert "<details" in no_matches and "open" not in no_matches.split(">")[0]
+    assert "You need a diagnosis of interstitial lung disease (ILD) from a doctor." in no_matches
+
+
+def test_an_ild_patient_may_match_the_ild_study(client):
+    html = results_for(client, MATCHES_ILD)
+    assert verdicts(html) == {ILD: "match", COPD: "no_match"}
+    assert "Not stated" in section(html, "matches-title")  # the page gives no phase
+    # diagnoses satisfies two ILD criteria (has ILD; no current asthma) but is one answer
+    assert section(html, "matches-title").count("Lung conditions diagnosed:") == 1
+    assert "The registry does not list a hospital yet." in section(html, "matches-title")
+
+
+def test_not_knowing_dlco_makes_the_ild_study_a_possible_match_with_what_to_ask(client):
+    html = results_for(client, {**MATCHES_ILD, "dlco_pct_pred": None})
+    assert verdicts(html)[ILD] == "possible"
+    possibles = section(html, "possibles-title")
+    assert "Still to find out" in possibles
+    assert "Your DLCO (corrected for haemoglobin), measured in the last 3 months, needs to be from 30% to 80%" in possibles
+    assert "Ask your doctor or the study team about: DLCO (% of predicted)." in possibles
+
+
+def test_a_patient_who_matches_nothing_sees_both_studies_as_not_a_match(client):
+    html = results_for(client, {"diagnoses": ["other"]})
+    assert verdicts(html) == {COPD: "no_match", ILD: "no_match"}
+    assert "No study matches all of your answers." in html
+    assert "Not a match (2)" in html
+
+
+def test_a_boundary_answer_lands_in_the_right_group(client):
+    assert verdicts(results_for(client, {**MATCHES_COPD, "sixmwd_m": "600"}))[COPD] == "no_match"
+    assert verdicts(results_for(client, {**MATCHES_COPD, "sixmwd_m": "150"}))[COPD] == "match"
+
+
+def test_results_never_tell_a_patient_they_are_eligible(client):
+    html = results_for(client, MATCHES_COPD).lower()
+    assert "you are eligible" not in html and "you qualify" not in html
+    assert "they do not mean you can or cannot take part" in html
+
+
+def test_an_unpublished_study_is_not_in_the_results(client):
+    Trial.objects.filter(nct_id=ILD).update(is_published=False)
+    from trials.models import CatalogueVersion
+
+    CatalogueVersion.bump()
+    assert ILD not in verdicts(results_for(client, MATCHES_COPD))
+
+
+# Study pages
+
+
+def test_a_study_page_explains_who_can_join_and_where(client):
+    html = client.get(reverse("questionnaire:study", args=[COPD])).content.decode()
+    assert "Treatment of Chronic Obstructive Pulmonary Disease (COPD) by REGEND007 Cell Therapy" in html
+    assert "A first study in people of a new cell therapy for COPD" in html
+    assert "Your six-minute walk distance needs to be at least 150 metres and less than 600 metres" in html
+    assert "Shaohua Zhang" in html and 'href="tel:086-0579-89979999"' in html
+    assert f"https://clinicaltrials.gov/study/{COPD}" in html
+    assert "Run by Regend Therapeutics." in html
+
+
+def test_a_study_page_without_locations_says_so(client):
+    html = client.get(reverse("questionnaire:study", args=[ILD])).content.decode()
+    assert "The registry does not list a hospital or contact for this study yet." in html
+
+
+def test_an_unpublished_or_unknown_study_is_not_found(client):
+    Trial.objects.filter(nct_id=ILD).update(is_published=False)
+    assert client.get(reverse("questionnaire:study", args=[ILD])).status_code == 404
+    assert client.get(reverse("questionnaire:study", args=["NCT00000000"])).status_code == 404

@@ -1,0 +1,339 @@
+"""Research staff see their own sites' referrals, move them through the workflow, and every look is logged."""
+
+import csv
+import io
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from screener.referrals.models import AccessLog, AnswerCheck, Referral, ReferralEvent
+
+pytestmark = pytest.mark.django_db
+
+
+def make_referral(site, name="Wang Fang", status="new", days_ago=0, **fields):
+    from screener.referrals.models import ConsentText
+
+    consent = ConsentText.current()
+    referral = Referral.objects.create(
+        trial=site.trial, site=site, name=name, phone="+8613800138000", email="", consent=consent,
+        consent_wording=consent.render(site), consent_given_at=timezone.now(), verdict="match", status=status,
+        answers_snapshot=[{"key": "age", "question": "How old are you?", "short_label": "age", "answer": "60 years", "stored": "60"}],
+        outcomes_snapshot=[], **fields,
+    )
+    if days_ago:
+        Referral.objects.filter(pk=referral.pk).update(created_at=timezone.now() - timedelta(days=days_ago))
+    return referral
+
+
+STAFF_URLS = [
+    ("get", "staff:detail", {}),
+    ("post", "staff:status", {"status": "contacted"}),
+    ("post", "staff:note", {"note": "Called"}),
+    ("post", "staff:check_answer", {"state": "verified"}),
+]
+
+
+def staff_url(name, referral):
+    args = [referral.id, "age"] if name == "staff:check_answer" else [referral.id]
+    return reverse(name, args=args)
+
+
+# Who may see what
+
+
+@pytest.mark.parametrize("method, name, data", STAFF_URLS)
+def test_staff_of_another_site_get_404(staff_b_client, referral_a, method, name, data):
+    response = getattr(staff_b_client, method)(staff_url(name, referral_a), data)
+    assert response.status_code == 404
+    referral_a.refresh_from_db()
+    assert referral_a.status == "new" and not referral_a.events.exclude(kind="created").exists()
+
+
+def test_staff_of_another_site_do_not_see_it_listed_or_exported(staff_b_client, referral_a):
+    assert referral_a.display_reference not in staff_b_client.get(reverse("staff:list")).content.decode()
+    searched = staff_b_client.get(reverse("staff:list"), {"q": referral_a.reference}).content.decode()
+    assert f'data-reference="{referral_a.reference}"' not in searched and "0 referrals" in searched
+    export = staff_b_client.get(reverse("staff:export")).content.decode("utf-8-sig")
+    assert len(list(csv.reader(io.StringIO(export)))) == 1
+
+
+@pytest.mark.parametrize("method, name, data", STAFF_URLS + [("get", "staff:list", {}), ("get", "staff:export", {})])
+def test_anonymous_visitors_are_sent_to_the_login_page(client, referral_a, method, name, data):
+    url = reverse(name) if name in ("staff:list", "staff:export") else staff_url(name, referral_a)
+    response = getattr(client, method)(url, data)
+    assert response.status_code == 302 and response["Location"].startswith(reverse("staff:login"))
+
+
+def test_a_patient_cannot_reach_staff_pages(patient, referral_a):
+    assert patient.get(reverse("staff:detail", args=[referral_a.id]))["Location"].startswith("/staff/login/")
+
+
+def test_site_staff_cannot_reach_django_admin(staff_a_client):
+    response = staff_a_client.get("/admin/")
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_staff_log_in_with_a_password_and_a_one_time_code_and_out(client, staff_a):
+    page = client.get(reverse("staff:login")).content.decode()
+    assert 'name="username"' in page and 'name="password"' in page and 'name="otp_token"' in page
+    response = client.post(reverse("staff:login"), {"username": "nurse_a", "password": "a-long-test-password",
+                                                    "otp_token": "246810"})
+    assert response["Location"] == reverse("staff:list")
+    assert client.get(reverse("staff:list")).status_code == 200
+    response = client.post(reverse("staff:logout"))
+    assert response["Clear-Site-Data"] == '"cache", "storage"'
+    assert client.get(reverse("staff:list")).status_code == 302
+
+
+@pytest.mark.parametrize("token, message", [("", "Please enter your OTP token."), ("000000", "Invalid token")])
+def test_a_password_alone_does_not_open_the_workspace(client, staff_a, token, message):
+    response = client.post(reverse("staff:login"), {"username": "nurse_a", "password": "a-long-test-password",
+                                                    "otp_token": token})
+    assert response.status_code == 200 and message in response.content.decode()
+    assert client.get(reverse("staff:list")).status_code == 302
+
+
+def test_a_logged_in_but_unverified_user_is_sent_back_to_the_login(client, staff_a, referral_a):
+    client.force_login(staff_a)
+    response = client.get(reverse("staff:detail", args=[referral_a.id]))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("staff:login"))
+
+
+def test_a_wrong_password_is_refused_politely(client, staff_a):
+    response = client.post(reverse("staff:login"), {"username": "nurse_a", "password": "wrong", "otp_token": "246810"})
+    assert response.status_code == 200
+    assert "Please enter a correct username and password" in response.content.decode()
+
+
+# The list
+
+
+def test_the_list_shows_own_referrals_newest_first(staff_a_client, site_a):
+    old = make_referral(site_a, name="Old", days_ago=3)
+    new = make_referral(site_a, name="New")
+    html = staff_a_client.get(reverse("staff:list")).content.decode()
+    assert html.index(new.display_reference) < html.index(old.display_reference)
+    assert "2 referrals" in html
+
+
+@pytest.mark.parametrize(
+    "params, expected",
+    [
+        ({"status": "contacted"}, {"Contacted one"}),
+        ({"q": "fang"}, {"Wang Fang"}),
+        ({"date_from": "{three_days_ago}", "date_to": "{yesterday}"}, {"Old"}),
+        ({"site": "{site_b}"}, {"At B"}),
+        ({"trial": "NCT07355868"}, {"Wang Fang", "Contacted one", "Old", "At B"}),
+    ],
+)
+def test_the_list_filters(client, django_user_model, site_a, site_b, params, expected):
+    from tests.conftest import make_staff
+
+    user = make_staff(django_user_model, "coordinator", site_a)
+    from trials.models import StaffMembership
+
+    StaffMembership.objects.create(user=user, site=site_b)
+    from tests.conftest import log_in_with_second_factor
+
+    log_in_with_second_factor(client, user)
+    make_referral(site_a)
+    make_referral(site_a, name="Contacted one", status="contacted")
+    make_referral(site_a, name="Old", days_ago=3)
+    make_referral(site_b, name="At B")
+    today = timezone.localdate()
+    values = {"three_days_ago": str(today - timedelta(days=3)), "yesterday": str(today - timedelta(days=1)),
+              "site_b": str(site_b.public_id)}
+    params = {k: v.format(**values) for k, v in params.items()}
+    html = client.get(reverse("staff:list"), params).content.decode()
+    shown = {r.name for r in Referral.objects.all() if r.display_reference in html}
+    assert shown == expected
+
+
+def test_a_reference_finds_its_referral_however_it_is_typed(staff_a_client, site_a):
+    wanted, other = make_referral(site_a), make_referral(site_a, name="Other")
+    html = staff_a_client.get(reverse("staff:list"), {"q": wanted.display_reference.lower()}).content.decode()
+    assert wanted.display_reference in html and other.display_reference not in html
+
+
+def test_a_bad_filter_is_explained_and_the_rest_still_apply(staff_a_client, site_a):
+    make_referral(site_a, status="contacted")
+    make_referral(site_a, name="New one")
+    html = staff_a_client.get(reverse("staff:list"), {"date_from": "yesterday-ish", "status": "contacted"}).content.decode()
+    assert "Enter a date like 2026-11-22." in html
+    assert "1 referral" in html
+
+
+def test_the_list_is_paginated_and_pages_keep_the_filters(staff_a_client, site_a):
+    for number in range(27):
+        make_referral(site_a, name=f"Patient {number}")
+    html = staff_a_client.get(reverse("staff:list"), {"status": "new"}).content.decode()
+    assert "Page 1 of 2" in html and "?status=new&amp;page=2" in html
+    assert html.count("<tr data-reference") == 25
+    page2 = staff_a_client.get(reverse("staff:list"), {"status": "new", "page": "2"}).content.decode()
+    assert page2.count("<tr data-reference") == 2
+    assert staff_a_client.get(reverse("staff:list"), {"page": "999"}).status_code == 200
+
+
+def test_htmx_filtering_swaps_only_the_results_and_keeps_the_url(staff_a_client, site_a):
+    make_referral(site_a)
+    response = staff_a_client.get(reverse("staff:list"), {"status": "new"}, headers={
+        "HX-Request": "true", "HX-Current-URL": "http://testserver/staff/referrals/"})
+    html = response.content.decode()
+    assert html.lstrip().startswith('<section id="results"') and "<form" not in html
+    assert response["HX-Push-Url"] == "/staff/referrals/?status=new"
+
+
+def test_the_list_s_queries_do_not_grow_with_its_referrals(staff_a_client, site_a):
+    make_referral(site_a)
+    staff_a_client.get(reverse("staff:list"))
+    with CaptureQueriesContext(connection) as few:
+        staff_a_client.get(reverse("staff:list"))
+    for number in range(20):
+        make_referral(site_a, name=f"P{number}")
+    with CaptureQueriesContext(connection) as many:
+        staff_a_client.get(reverse("staff:list"))
+    assert len(many) == len(few)
+
+
+# The detail and the workflow
+
+
+def test_the_detail_shows_contact_consent_answers_outcomes_and_history(staff_a_client, referral_a):
+    html = staff_a_client.get(reverse("staff:detail", args=[referral_a.id])).content.decode()
+    for words in ("Li Wei", "+8657989979999", "li.wei@example.org", "Mornings are best.", "Version 2026-11-v1",
+                  "will be shared with the team running", "How far did you walk in your most recent six-minute walk test?",
+                  "300 m", "150 m ≤ six-minute walk distance &lt; 600 m", "Sent by the patient"):
+        assert words in html, words
+    assert AccessLog.objects.filter(user__username="nurse_a", action="view", referral=referral_a).count() == 1
+
+
+def test_moving_a_referral_records_who_when_from_what_to_what_and_the_note(staff_a_client, staff_a, referral_a):
+    response = staff_a_client.post(reverse("staff:status", args=[referral_a.id]), {"status": "contacted", "note": "Rang at 10"})
+    assert response.status_code == 302
+    referral_a.refresh_from_db()
+    assert referral_a.status == "contacted"
+    event = referral_a.events.get(kind="status")
+    assert (event.by, event.from_status, event.to_status, event.note) == (staff_a, "new", "contacted", "Rang at 10")
+    assert AccessLog.objects.filter(action="status", referral=referral_a, detail="contacted").exists()
+
+
+@pytest.mark.parametrize("status", ["enrolled", "eligible", "withdrawn", "new", "made-up"])
+def test_a_transition_that_makes_no_sense_is_refused_politely(staff_a_client, referral_a, status):
+    response = staff_a_client.post(reverse("staff:status", args=[referral_a.id]), {"status": status})
+    assert response.status_code == 200
+    assert "Choose a status from the list." in response.content.decode()
+    referral_a.refresh_from_db()
+    assert referral_a.status == "new"
+
+
+def test_the_whole_workflow_to_enrolled(staff_a_client, referral_a):
+    for status in ["contacted", "pre_screening", "eligible", "enrolled"]:
+        assert staff_a_client.post(reverse("staff:status", args=[referral_a.id]), {"status": status}).status_code == 302
+    referral_a.refresh_from_db()
+    assert referral_a.status == "enrolled"
+    html = staff_a_client.get(reverse("staff:detail", args=[referral_a.id])).content.decode()
+    assert "This referral is closed" in html
+
+
+def test_a_withdrawn_referral_cannot_be_moved(staff_a_client, referral_a):
+    referral_a.withdraw()
+    staff_a_client.post(reverse("staff:status", args=[referral_a.id]), {"status": "contacted"})
+    referral_a.refresh_from_db()
+    assert referral_a.status == "withdrawn"
+
+
+def test_a_note_without_a_status_change(staff_a_client, referral_a):
+    staff_a_client.post(reverse("staff:note", args=[referral_a.id]), {"note": "Left a voicemail"})
+    assert referral_a.events.filter(kind="note", note="Left a voicemail").exists()
+    referral_a.refresh_from_db()
+    assert referral_a.status == "new"
+    html = staff_a_client.post(reverse("staff:note", args=[referral_a.id]), {"note": ""}).content.decode()
+    assert "Write a note first." in html
+
+
+def test_staff_mark_an_answer_verified_or_contradicted(staff_a_client, referral_a):
+    url = reverse("staff:check_answer", args=[referral_a.id, "sixmwd_m"])
+    staff_a_client.post(url, {"state": "contradicted", "note": "Measured 140 m"})
+    check = AnswerCheck.objects.get(referral=referral_a, question_key="sixmwd_m")
+    assert (check.state, check.note) == ("contradicted", "Measured 140 m")
+    staff_a_client.post(url, {"state": "verified", "note": ""})
+    assert AnswerCheck.objects.get(referral=referral_a, question_key="sixmwd_m").state == "verified"
+    assert referral_a.events.filter(kind="verification").count() == 2
+    assert AccessLog.objects.filter(action="check", detail="sixmwd_m").count() == 2
+    assert staff_a_client.post(reverse("staff:check_answer", args=[referral_a.id, "shoe_size"]), {"state": "verified"}).status_code == 404
+    html = staff_a_client.post(url, {"state": ""}).content.decode()
+    assert "Choose verified or contradicted." in html
+
+
+# Export
+
+
+def test_the_export_is_utf8_with_a_bom_filtered_and_logged(staff_a_client, site_a):
+    make_referral(site_a, name="王芳")
+    make_referral(site_a, name="=HYPERLINK(\"http://evil\")", status="contacted")
+    response = staff_a_client.get(reverse("staff:export"), {"status": "new", "q": ""})
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    body = response.content
+    assert body.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    assert rows[0][:3] == ["reference", "sent", "status"]
+    assert [row[5] for row in rows[1:]] == ["王芳"]
+    everything = list(csv.reader(io.StringIO(staff_a_client.get(reverse("staff:export")).content.decode("utf-8-sig"))))
+    assert "'=HYPERLINK(\"http://evil\")" in [row[5] for row in everything]
+    assert list(AccessLog.objects.filter(action="export").order_by("at", "pk").values_list("detail", flat=True)) == ["status=new", ""]
+
+
+def test_an_export_never_logs_the_name_searched_for(staff_a_client, site_a):
+    staff_a_client.get(reverse("staff:export"), {"q": "Wang Fang"})
+    assert "Wang" not in AccessLog.objects.get(action="export").detail
+
+
+# Admin
+
+
+def test_admins_read_the_access_log_but_nobody_edits_it(admin_client, referral_a, staff_a_client):
+    staff_a_client.get(reverse("staff:detail", args=[referral_a.id]))
+    entry = AccessLog.objects.get()
+    assert admin_client.get(reverse("admin:referrals_accesslog_changelist")).status_code == 200
+    assert admin_client.get(reverse("admin:referrals_accesslog_add")).status_code == 403
+    assert admin_client.post(reverse("admin:referrals_accesslog_delete", args=[entry.pk]), {"post": "yes"}).status_code == 403
+    page = admin_client.get(reverse("admin:referrals_accesslog_change", args=[entry.pk])).content.decode()
+    assert 'name="_save"' not in page
+    assert AccessLog.objects.count() == 1
+
+
+def test_admins_see_referrals_read_only(admin_client, referral_a):
+    page = admin_client.get(reverse("admin:referrals_referral_change", args=[referral_a.pk])).content.decode()
+    assert "Li Wei" in page and 'name="name"' not in page
+    assert admin_client.get(reverse("admin:referrals_referral_add")).status_code == 403
+
+
+def test_admins_manage_memberships_on_the_site_page(admin_client, site_a, staff_a):
+    page = admin_client.get(reverse("admin:trials_site_change", args=[site_a.pk])).content.decode()
+    assert "staff who see this site" in page.lower() and "nurse_a" in page
+
+
+def test_events_are_kept_in_order(referral_a, staff_a):
+    referral_a.add_note("first", by=staff_a)
+    referral_a.move_to("contacted", by=staff_a)
+    assert list(referral_a.events.values_list("kind", flat=True)) == ["created", "note", "status"]
+    assert ReferralEvent.objects.count() == 3
+
+
+@pytest.mark.parametrize("field", ["trial", "site", "q", "status"])
+def test_a_nul_byte_in_a_filter_is_just_an_invalid_filter(staff_a_client, site_a, field):
+    """Found by the fuzzer on PostgreSQL, which refuses to compare text containing NUL."""
+    make_referral(site_a)
+    response = staff_a_client.get(reverse("staff:list"), {field: "NCT\x00"})
+    assert response.status_code == 200 and "1 referral" in response.content.decode()
+
+
+def test_the_staff_address_leads_to_the_list_or_the_login(client, staff_a_client):
+    assert client.get("/staff/")["Location"] == reverse("staff:list")
+    assert client.get(reverse("staff:list"))["Location"].startswith(reverse("staff:login"))
+    assert staff_a_client.get("/staff/", follow=True).status_code == 200

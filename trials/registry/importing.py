@@ -1,0 +1,167 @@
+"""Writes what `trials.ctgov` reads: trials, sites and the registry's age and sex limits as criteria.
+
+One transaction per study. Re-importing updates a trial by NCT id; criteria an admin wrote or edited
+are never touched, nor are the fields the registry does not hold (plain summary, publication).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from django.db import transaction
+
+from trials.registry import ctgov
+from trials.models import Criterion, Question, Site, Trial
+
+VOCABULARY = Path(__file__).parent / "seed" / "questions.json"
+
+
+@dataclass
+class ImportOutcome:
+    nct_id: str
+    created: bool
+    changed: bool
+
+
+def ensure_questions(keys=None) -> dict[str, Question]:
+    """Create the vocabulary's questions that are missing; an admin's wording of existing ones stays."""
+    definitions = json.loads(VOCABULARY.read_text(encoding="utf-8"))
+    wanted = [d for d in definitions if keys is None or d["key"] in keys]
+    existing = {q.key: q for q in Question.objects.filter(key__in=[d["key"] for d in wanted])}
+    for definition in wanted:
+        if definition["key"] in existing:
+            continue
+        fields = dict(definition)
+        gate_key = fields.pop("asked_only_if", None)
+        if gate_key:
+            fields["asked_only_if"] = existing.get(gate_key) or ensure_questions([gate_key])[gate_key]
+        question = Question(**fields)
+        question.full_clean()
+        question.save()
+        existing[question.key] = question
+    return existing
+
+
+def import_record(record: ctgov.StudyRecord) -> ImportOutcome:
+    with transaction.atomic():
+        trial = Trial.objects.select_for_update().filter(nct_id=record.nct_id).first()
+        created = trial is None
+        trial = trial or Trial(nct_id=record.nct_id)
+        before = _snapshot(trial)
+        trial.brief_title = record.brief_title
+        trial.official_title = record.official_title
+        trial.registry_summary = record.summary
+        trial.conditions = record.conditions
+        trial.phase = record.phase
+        trial.overall_status = record.overall_status if record.overall_status in Trial.Status.values else Trial.Status.UNKNOWN
+        trial.sponsor = record.sponsor
+        trial.enrollment_target = record.enrollment
+        trial.start_date = record.start_date
+        trial.primary_completion_date = record.primary_completion_date
+        trial.completion_date = record.completion_date
+        trial.first_posted = record.first_posted
+        trial.last_updated = record.last_updated
+        trial.eligibility_text = record.eligibility_text
+        trial.source_record = record.raw
+        changed = created or _snapshot(trial) != before
+        if changed:
+            trial.full_clean()
+            trial.save()
+        changed |= _import_sites(trial, record.sites)
+        changed |= _import_registry_criteria(trial, record)
+    return ImportOutcome(record.nct_id, created, changed)
+
+
+def _snapshot(trial: Trial) -> dict:
+    return {f.attname: getattr(trial, f.attname) for f in Trial._meta.concrete_fields if f.attname not in ("updated_at",)}
+
+
+def _import_sites(trial: Trial, sites: list[ctgov.SiteRecord]) -> bool:
+    changed = False
+    for record in sites:
+        values = {
+            "state": record.state,
+            "country": record.country,
+            "postal_code": record.postal_code,
+            "latitude": record.latitude,
+            "longitude": record.longitude,
+            "recruitment_status": record.status,
+            "contacts": record.contacts,
+        }
+        site = Site.objects.filter(trial=trial, facility=record.facility, city=record.city).first()
+        if site is None:
+            Site.objects.create(trial=trial, facility=record.facility, city=record.city, **values)
+            changed = True
+        elif any(getattr(site, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(site, name, value)
+            site.save()
+            changed = True
+    return changed
+
+
+def _registry_criteria(record: ctgov.StudyRecord, questions: dict[str, Question]) -> list[Criterion]:
+    criteria = []
+    if record.minimum_age or record.maximum_age:
+        words = [f"Minimum age: {record.minimum_age.text}" if record.minimum_age else "",
+                 f"Maximum age: {record.maximum_age.text}" if record.maximum_age else ""]
+        criteria.append(
+            Criterion(
+                kind=Criterion.Kind.INCLUSION,
+                question=questions["age"],
+                min_value=record.minimum_age.years if record.minimum_age else None,
+                max_value=record.maximum_age.years if record.maximum_age else None,
+                min_inclusive=True,
+                max_inclusive=True,
+                source_text="; ".join(w for w in words if w) + " (registry eligibility limits)",
+                explanation=(
+                    "The registry's age limits include both ends: someone whose age in whole years equals the "
+                    "minimum or the maximum can take part."
+                ),
+            )
+        )
+    if record.sex in ("FEMALE", "MALE"):
+        criteria.append(
+            Criterion(
+                kind=Criterion.Kind.INCLUSION,
+                question=questions["sex"],
+                values=[record.sex.lower()],
+                source_text=f"Sex: {record.sex} (registry eligibility limits)",
+                explanation=f"This study includes {record.sex.lower()} participants only.",
+            )
+        )
+    return criteria
+
+
+def _import_registry_criteria(trial: Trial, record: ctgov.StudyRecord) -> bool:
+    """Replace the criteria the importer owns; a question an admin has edited a criterion for is left alone."""
+    questions = ensure_questions(["age", "sex"])
+    owned = list(trial.criteria.filter(origin=Criterion.Origin.IMPORT).select_related("question"))
+    edited_keys = set(
+        trial.criteria.exclude(origin=Criterion.Origin.IMPORT)
+        .filter(question__key__in=["age", "sex"])
+        .values_list("question__key", flat=True)
+    )
+    wanted = [c for c in _registry_criteria(record, questions) if c.question.key not in edited_keys]
+    if sorted(map(_rule_key, owned)) == sorted(map(_rule_key, wanted)):
+        return False
+    for criterion in owned:
+        criterion.delete()
+    for order, criterion in enumerate(wanted):
+        criterion.trial = trial
+        criterion.status = Criterion.Status.APPROVED
+        criterion.origin = Criterion.Origin.IMPORT
+        criterion.order = order
+        criterion.save()
+    return True
+
+
+def _rule_key(criterion: Criterion) -> tuple:
+    def number(value):
+        return None if value is None else Decimal(value).normalize()
+
+    return (criterion.kind, criterion.question.key, number(criterion.min_value), criterion.min_inclusive,
+            number(criterion.max_value), criterion.max_inclusive, tuple(criterion.values), criterion.source_text)

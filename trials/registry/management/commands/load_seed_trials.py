@@ -1,0 +1,39 @@
+import json
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from trials.registry.importing import VOCABULARY, ensure_questions
+from trials.models import Criterion, Question, Trial
+
+SEED_DIR = VOCABULARY.parent
+
+
+class Command(BaseCommand):
+    help = "Load the two seed trials with their questions and structured criteria, published. Safe to run again."
+
+    def handle(self, *args, **options):
+        ensure_questions()
+        seeds = json.loads((SEED_DIR / "criteria.json").read_text(encoding="utf-8"))
+        call_command("import_ctgov", *[str(SEED_DIR / f"{nct_id}.json") for nct_id in seeds], stdout=self.stdout)
+        questions = {q.key: q for q in Question.objects.all()}
+        for nct_id, seed in seeds.items():
+            with transaction.atomic():
+                trial = Trial.objects.select_for_update().get(nct_id=nct_id)
+                self.load_trial(trial, seed, questions)
+
+    def load_trial(self, trial, seed, questions):
+        if not trial.plain_summary:
+            trial.plain_summary = seed["plain_summary"]
+            trial.is_published = True
+            trial.save(update_fields=["plain_summary", "is_published", "updated_at"])
+        if trial.criteria.exclude(origin=Criterion.Origin.IMPORT).exists():
+            self.stdout.write(f"{trial.nct_id}: criteria already loaded, left as they are")
+            return
+        for order, fields in enumerate(seed["criteria"], start=10):
+            fields = dict(fields)
+            question = questions[fields.pop("question")] if fields.get("question") else None
+            fields.pop("question", None)
+            Criterion(trial=trial, question=question, order=order, status=Criterion.Status.APPROVED, **fields).save()
+        self.stdout.write(f"{trial.nct_id}: {len(seed['criteria'])} criteria loaded")
