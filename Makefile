@@ -3,9 +3,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DEV := DEBUG=1
 CHROMIUM := /usr/bin/chromium
+PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test serve
+.PHONY: run test lint serve
 
 $(VENV)/installed: requirements.txt
 	python3 -m venv $(VENV)
@@ -15,11 +16,17 @@ $(VENV)/installed: requirements.txt
 run: $(VENV)/installed
 	$(DEV) $(PY) manage.py migrate --no-input
 	$(DEV) $(PY) manage.py load_seed_trials
-	@echo "Open http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/)"
-	$(DEV) $(PY) manage.py runserver 127.0.0.1:8000
+	@echo "Open http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
+	$(DEV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/installed $(CHROMIUM)
+test: lint $(CHROMIUM)
 	$(VENV)/bin/pytest
+
+# Lint, formatting and the one-way dependencies between apps (contracts in pyproject.toml).
+lint: $(VENV)/installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 # Production: settings come from the environment (see README, "Running in production").
 # The access log leaves out query strings: a staff search may be a patient's name.

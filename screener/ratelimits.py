@@ -24,6 +24,9 @@ def limit(setting_name: str, group: str):
     from django_ratelimit.decorators import ratelimit
 
     return ratelimit(
-        group=group, key=ratelimit_key, rate=lambda _group, _request: getattr(settings, setting_name),
-        method="POST", block=True,
+        group=group,
+        key=ratelimit_key,
+        rate=lambda _group, _request: getattr(settings, setting_name),
+        method="POST",
+        block=True,
     )

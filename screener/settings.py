@@ -94,23 +94,30 @@ TEMPLATES = [
 WSGI_APPLICATION = "screener.wsgi.application"
 
 
+SQLITE_OPTIONS = {
+    # Writers queue behind each other (IMMEDIATE + timeout) and readers never block (WAL).
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+
+
 def _database():
     # Connections are kept between requests: opening one (and, for SQLite, setting its pragmas) would
     # otherwise cost more than the whole of a question step's work.
     reuse = {"CONN_MAX_AGE": env.int("CONN_MAX_AGE", default=60), "CONN_HEALTH_CHECKS": True}
     if url := env.str("DATABASE_URL", default=""):
-        return {**env.db_url_config(url), **reuse}
-    return {
-        **reuse,
-        "ENGINE": "django.db.backends.sqlite3",
-        "NAME": env.str("SQLITE_PATH", default=str(BASE_DIR / "db.sqlite3")),
-        "OPTIONS": {
-            # Writers queue behind each other (IMMEDIATE + timeout) and readers never block (WAL).
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-            "transaction_mode": "IMMEDIATE",
-            "timeout": 20,
-        },
-    }
+        database = {**env.db_url_config(url), **reuse}
+    else:
+        database = {
+            **reuse,
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": env.str("SQLITE_PATH", default=str(BASE_DIR / "db.sqlite3")),
+        }
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        # Every SQLite database, however it is named (a sqlite:// DATABASE_URL too), gets the same options.
+        database["OPTIONS"] = {**SQLITE_OPTIONS, **database.get("OPTIONS", {})}
+    return database
 
 
 DATABASES = {"default": _database()}

@@ -62,11 +62,19 @@ def run(size: int, screenings: int, database: Path) -> None:
     import subprocess
 
     # Each size in its own process: a fresh database and a fresh in-process catalogue.
-    env = {**os.environ, "SQLITE_PATH": str(database), "SECRET_KEY": "benchmark-only", "DEBUG": "",
-           "DATABASE_URL": "", "ALLOWED_HOSTS": "testserver", "LOG_LEVEL": "WARNING", "RATELIMIT_ENABLE": "0",
-           # No collectstatic here: static URLs come from the finders, as in the tests.
-           "STATICFILES_BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
-           "STATIC_ROOT": str(database.parent)}
+    env = {
+        **os.environ,
+        "SQLITE_PATH": str(database),
+        "SECRET_KEY": "benchmark-only",
+        "DEBUG": "",
+        "DATABASE_URL": "",
+        "ALLOWED_HOSTS": "testserver",
+        "LOG_LEVEL": "WARNING",
+        "RATELIMIT_ENABLE": "0",
+        # No collectstatic here: static URLs come from the finders, as in the tests.
+        "STATICFILES_BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
+        "STATIC_ROOT": str(database.parent),
+    }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     code = f"from tests.benchmark_questionnaire import measure; measure({size}, {screenings})"
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True)
@@ -85,6 +93,7 @@ def measure(size: int, screenings: int) -> None:
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
+
     call_command("migrate", verbosity=0)
     from tests.synthetic import make_trials, patient
 
@@ -144,15 +153,21 @@ def measure(size: int, screenings: int) -> None:
 
     steps = {mode: timings[f"question ({mode}, GET)"] + timings[f"answer ({mode}, POST)"] for mode in ("htmx", "no JS")}
     rows = [(kind, values, queries[kind]) for kind, values in sorted(timings.items())]
-    rows += [(f"every step ({mode})", values, queries[f"question ({mode}, GET)"] + queries[f"answer ({mode}, POST)"])
-             for mode, values in steps.items()]
+    rows += [
+        (f"every step ({mode})", values, queries[f"question ({mode}, GET)"] + queries[f"answer ({mode}, POST)"])
+        for mode, values in steps.items()
+    ]
     for kind, values, counts in rows:
-        print(f"{size:>7} {kind:<26} {len(values):>5} {p(values, 50):>8.2f} {p(values, 95):>8.2f} "
-              f"{statistics.mean(counts):>8.1f}")
+        print(
+            f"{size:>7} {kind:<26} {len(values):>5} {p(values, 50):>8.2f} {p(values, 95):>8.2f} "
+            f"{statistics.mean(counts):>8.1f}"
+        )
     minimal_p50, minimal_p95 = p(timings["minimal view"], 50), p(timings["minimal view"], 95)
     for mode, values in steps.items():
-        print(f"{size:>7} step / minimal view ({mode}): p50 {p(values, 50) / minimal_p50:.1f}x, "
-              f"p95 {p(values, 95) / minimal_p95:.1f}x")
+        print(
+            f"{size:>7} step / minimal view ({mode}): p50 {p(values, 50) / minimal_p50:.1f}x, "
+            f"p95 {p(values, 95) / minimal_p95:.1f}x"
+        )
     print(f"{size:>7} (filled {size} trials in {fill_seconds:.1f} s)")
     sys.stdout.flush()
 

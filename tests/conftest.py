@@ -89,8 +89,9 @@ def site_b(seed_trials):
     """A second hospital running the COPD study, so two sites' staff share one study."""
     from trials.models import Site
 
-    return Site.objects.create(trial=site_a_trial(), facility="Hospital B", city="Hangzhou", country="China",
-                               recruitment_status="RECRUITING")
+    return Site.objects.create(
+        trial=site_a_trial(), facility="Hospital B", city="Hangzhou", country="China", recruitment_status="RECRUITING"
+    )
 
 
 def site_a_trial():
@@ -100,9 +101,9 @@ def site_a_trial():
 
 
 def make_staff(django_user_model, username, site):
-    from trials.models import StaffMembership
-
     from django_otp.plugins.otp_static.models import StaticDevice
+
+    from trials.models import StaffMembership
 
     user = django_user_model.objects.create_user(username, f"{username}@hospital.example", "a-long-test-password")
     StaffMembership.objects.create(user=user, site=site)
@@ -146,8 +147,13 @@ def patient(client, seed_trials):
 
 
 CONTACT = {
-    "name": "Li Wei", "phone": "0579 8997 9999", "email": "li.wei@example.org", "contact_by": "either",
-    "contact_time": "morning", "message": "Mornings are best.", "consent": "on",
+    "name": "Li Wei",
+    "phone": "0579 8997 9999",
+    "email": "li.wei@example.org",
+    "contact_by": "either",
+    "contact_time": "morning",
+    "message": "Mornings are best.",
+    "consent": "on",
 }
 
 

@@ -37,8 +37,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from tests.trials.profiles import MATCHES_COPD  # noqa: E402
 
-CONTACT = {"name": "Load Test Patient", "phone": "+86 579 8997 9999", "email": "", "contact_by": "phone",
-           "contact_time": "any", "message": "", "consent": "on"}
+CONTACT = {
+    "name": "Load Test Patient",
+    "phone": "+86 579 8997 9999",
+    "email": "",
+    "contact_by": "phone",
+    "contact_time": "any",
+    "message": "",
+    "consent": "on",
+}
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -65,7 +72,11 @@ class Patient:
             with self.opener.open(request, timeout=30) as response:
                 status, text, location = response.status, response.read().decode(), ""
         except urllib.error.HTTPError as error:
-            status, text, location = error.code, error.read().decode(errors="replace"), error.headers.get("Location", "")
+            status, text, location = (
+                error.code,
+                error.read().decode(errors="replace"),
+                error.headers.get("Location", ""),
+            )
         self.record(step, (time.perf_counter() - started) * 1000, status)
         return status, text, location
 
@@ -116,12 +127,20 @@ def free_port() -> int:
 def run_against(database: str, patients: int, concurrency: int, seconds: float) -> bool:
     folder = Path(tempfile.mkdtemp(prefix="load-"))
     env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")}
-    env.update(SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="127.0.0.1", RATELIMIT_ENABLE="0",
-               STATIC_ROOT=str(folder / "static"), LOG_LEVEL="WARNING", AXES_FAILURE_LIMIT="1000")
+    env.update(
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1",
+        RATELIMIT_ENABLE="0",
+        STATIC_ROOT=str(folder / "static"),
+        LOG_LEVEL="WARNING",
+        AXES_FAILURE_LIMIT="1000",
+    )
     pg_name = None
     if database == "postgres":
         pg_name = f"load_test_{os.getpid()}"
-        subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-qc", f"CREATE DATABASE {pg_name}"], check=True)
+        subprocess.run(
+            ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-qc", f"CREATE DATABASE {pg_name}"], check=True
+        )
         env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{pg_name}"
     else:
         env["SQLITE_PATH"] = str(folder / "load.sqlite3")
@@ -131,9 +150,27 @@ def run_against(database: str, patients: int, concurrency: int, seconds: float) 
     port = free_port()
     log = open(folder / "gunicorn.log", "w+")
     server = subprocess.Popen(
-        [python, "-m", "gunicorn", "screener.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "4",
-         "--timeout", "60", "--access-logfile", "-", "--access-logformat", "%(h)s %(t)s \"%(m)s %(U)s\" %(s)s %(M)sms"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        [
+            python,
+            "-m",
+            "gunicorn",
+            "screener.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "4",
+            "--timeout",
+            "60",
+            "--access-logfile",
+            "-",
+            "--access-logformat",
+            '%(h)s %(t)s "%(m)s %(U)s" %(s)s %(M)sms',
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
@@ -179,31 +216,46 @@ def run_against(database: str, patients: int, concurrency: int, seconds: float) 
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
 
-    check = ("from screener.referrals.models import Referral; import json; "
-             "print(json.dumps(list(Referral.objects.values_list('reference', flat=True))))")
-    stored = subprocess.run([python, "manage.py", "shell", "-c", check], cwd=ROOT, env=env, check=True,
-                            capture_output=True, text=True).stdout.strip().splitlines()[-1]
+    check = (
+        "from screener.referrals.models import Referral; import json; "
+        "print(json.dumps(list(Referral.objects.values_list('reference', flat=True))))"
+    )
+    stored = (
+        subprocess.run(
+            [python, "manage.py", "shell", "-c", check], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
     import json
 
     stored = json.loads(stored)
     log.seek(0)
     server_log = log.read()
     if pg_name:
-        subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-qc", f"DROP DATABASE {pg_name}"], check=True)
+        subprocess.run(
+            ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-qc", f"DROP DATABASE {pg_name}"], check=True
+        )
 
     requests = sum(len(v) for v in timings.values())
     server_errors = sum(n for status, n in statuses.items() if status >= 500)
     locked = server_log.count("database is locked")
     exactly_once = sorted(confirmed) == sorted(stored) and len(set(stored)) == len(stored)
-    print(f"\n== {database}: {len(confirmed)} patients referred in {elapsed:.1f} s with {concurrency} at a time "
-          f"({requests / elapsed:.1f} requests/s, {len(confirmed) / elapsed * 60:.0f} complete flows/min)")
+    print(
+        f"\n== {database}: {len(confirmed)} patients referred in {elapsed:.1f} s with {concurrency} at a time "
+        f"({requests / elapsed:.1f} requests/s, {len(confirmed) / elapsed * 60:.0f} complete flows/min)"
+    )
     print(f"{'step':<22} {'n':>6} {'p50 ms':>8} {'p95 ms':>8}")
     for step, values in timings.items():
         ordered = sorted(values)
-        print(f"{step:<22} {len(values):>6} {statistics.median(ordered):>8.1f} {ordered[int(0.95 * (len(ordered) - 1))]:>8.1f}")
+        print(
+            f"{step:<22} {len(values):>6} {statistics.median(ordered):>8.1f} {ordered[int(0.95 * (len(ordered) - 1))]:>8.1f}"
+        )
     print(f"statuses: {dict(sorted(statuses.items()))}")
-    print(f"server errors: {server_errors}; 'database is locked': {locked}; failed flows: {len(failures)}"
-          + (f" (first: {failures[0]})" if failures else ""))
+    print(
+        f"server errors: {server_errors}; 'database is locked': {locked}; failed flows: {len(failures)}"
+        + (f" (first: {failures[0]})" if failures else "")
+    )
     print(f"confirmed referrals: {len(confirmed)}; in the database: {len(stored)}; each exactly once: {exactly_once}")
     return server_errors == 0 and locked == 0 and not failures and exactly_once
 

@@ -15,19 +15,55 @@ HISTORY = [f"hx{i:02d}" for i in range(1, 11)]
 
 def make_questions() -> dict[str, Question]:
     questions = [
-        Question(key="dx", kind="multiple", prompt="Which conditions do you have?", short_label="conditions",
-                 choices=[{"code": c, "label": f"Condition {c[-2:]}"} for c in CONDITIONS]
-                 + [{"code": "none", "label": "None of these"}], allow_dont_know=False, priority=1),
-        Question(key="age", kind="number", unit="years", prompt="How old are you?", short_label="age",
-                 min_value=18, max_value=120, whole_number=True, allow_dont_know=False, priority=10),
-        Question(key="sex", kind="single", prompt="What is your sex?", short_label="sex",
-                 choices=[{"code": "female", "label": "Female"}, {"code": "male", "label": "Male"}],
-                 allow_dont_know=False, priority=20),
+        Question(
+            key="dx",
+            kind="multiple",
+            prompt="Which conditions do you have?",
+            short_label="conditions",
+            choices=[{"code": c, "label": f"Condition {c[-2:]}"} for c in CONDITIONS]
+            + [{"code": "none", "label": "None of these"}],
+            allow_dont_know=False,
+            priority=1,
+        ),
+        Question(
+            key="age",
+            kind="number",
+            unit="years",
+            prompt="How old are you?",
+            short_label="age",
+            min_value=18,
+            max_value=120,
+            whole_number=True,
+            allow_dont_know=False,
+            priority=10,
+        ),
+        Question(
+            key="sex",
+            kind="single",
+            prompt="What is your sex?",
+            short_label="sex",
+            choices=[{"code": "female", "label": "Female"}, {"code": "male", "label": "Male"}],
+            allow_dont_know=False,
+            priority=20,
+        ),
     ]
-    questions += [Question(key=key, kind="number", unit="%", prompt=f"What was your {key}?", short_label=key,
-                           min_value=0, max_value=200, priority=40 + i) for i, key in enumerate(LABS)]
-    questions += [Question(key=key, kind="yes_no", prompt=f"Have you had {key}?", short_label=key, priority=70 + i)
-                  for i, key in enumerate(HISTORY)]
+    questions += [
+        Question(
+            key=key,
+            kind="number",
+            unit="%",
+            prompt=f"What was your {key}?",
+            short_label=key,
+            min_value=0,
+            max_value=200,
+            priority=40 + i,
+        )
+        for i, key in enumerate(LABS)
+    ]
+    questions += [
+        Question(key=key, kind="yes_no", prompt=f"Have you had {key}?", short_label=key, priority=70 + i)
+        for i, key in enumerate(HISTORY)
+    ]
     Question.objects.bulk_create(questions)
     return {q.key: q for q in Question.objects.all()}
 
@@ -36,23 +72,43 @@ def make_trials(count: int, seed: int = 1, first_number: int = 90000000) -> None
     rng = random.Random(seed)
     questions = {q.key: q for q in Question.objects.all()} or make_questions()
     trials = Trial.objects.bulk_create(
-        Trial(nct_id=f"NCT{first_number + i:08d}", brief_title=f"Synthetic study {i} of {CONDITIONS[i % 20]}",
-              plain_summary="A synthetic study for tests and benchmarks.", overall_status="RECRUITING",
-              is_published=True)
+        Trial(
+            nct_id=f"NCT{first_number + i:08d}",
+            brief_title=f"Synthetic study {i} of {CONDITIONS[i % 20]}",
+            plain_summary="A synthetic study for tests and benchmarks.",
+            overall_status="RECRUITING",
+            is_published=True,
+        )
         for i in range(count)
     )
     criteria = []
     for i, trial in enumerate(trials):
+
         def add(kind, question=None, **rule):
-            criteria.append(Criterion(trial=trial, kind=kind, question=question, source_text="Synthetic clause.",
-                                      status="approved", order=len(criteria), **rule))
+            criteria.append(
+                Criterion(
+                    trial=trial,
+                    kind=kind,
+                    question=question,
+                    source_text="Synthetic clause.",
+                    status="approved",
+                    order=len(criteria),
+                    **rule,
+                )
+            )
 
         add("inclusion", questions["dx"], values=[CONDITIONS[i % 20]])
         add("inclusion", questions["age"], min_value=rng.choice([18, 40, 50]), max_value=rng.choice([65, 75, 80]))
         for key in rng.sample(LABS, rng.randint(4, 9)):
             low = Decimal(rng.randint(10, 60))
-            add("inclusion", questions[key], min_value=low, min_inclusive=rng.random() < 0.5,
-                max_value=low + rng.randint(20, 80), max_inclusive=rng.random() < 0.5)
+            add(
+                "inclusion",
+                questions[key],
+                min_value=low,
+                min_inclusive=rng.random() < 0.5,
+                max_value=low + rng.randint(20, 80),
+                max_inclusive=rng.random() < 0.5,
+            )
         for key in rng.sample(HISTORY, rng.randint(2, 5)):
             add("exclusion", questions[key], values=["yes"])
         for _ in range(rng.randint(2, 3)):

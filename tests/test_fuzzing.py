@@ -4,7 +4,9 @@ shown unescaped, and nothing already entered is lost."""
 import pytest
 from django.test import Client
 from django.urls import reverse
-from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from screener.questionnaire.models import Screening
 from screener.referrals.models import Referral
@@ -18,11 +20,30 @@ FUZZ = hypothesis_settings(max_examples=40, deadline=None, suppress_health_check
 hostile_text = st.one_of(
     st.text(max_size=50),
     st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=20),
-    st.sampled_from([
-        "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "'; DROP TABLE trials_trial; --",
-        "\x00\x01\x1b[31m", "9" * 5000, "1e308", "-0", "NaN", "∞", "６８", "六十八", "68%%", "0x44", " ", "\u202e68",
-        "=cmd|' /C calc'!A0", "{{ 7*7 }}", "%s%s%s", "../../etc/passwd", "😷" * 100,
-    ]),
+    st.sampled_from(
+        [
+            "<script>alert(1)</script>",
+            '"><img src=x onerror=alert(1)>',
+            "'; DROP TABLE trials_trial; --",
+            "\x00\x01\x1b[31m",
+            "9" * 5000,
+            "1e308",
+            "-0",
+            "NaN",
+            "∞",
+            "６８",
+            "六十八",
+            "68%%",
+            "0x44",
+            " ",
+            "\u202e68",
+            "=cmd|' /C calc'!A0",
+            "{{ 7*7 }}",
+            "%s%s%s",
+            "../../etc/passwd",
+            "😷" * 100,
+        ]
+    ),
 )
 values = st.one_of(hostile_text, st.lists(hostile_text, max_size=4))
 
@@ -32,7 +53,7 @@ def post_form(client, url, data):
     assert response.status_code in (200, 302, 404, 429), response.status_code
     html = response.content.decode(errors="replace")
     for value in data.values():
-        for piece in (value if isinstance(value, list) else [value]):
+        for piece in value if isinstance(value, list) else [value]:
             if "<" in piece and len(piece) > 3:
                 assert piece not in html, "echoed unescaped"
     return response
@@ -64,7 +85,10 @@ def test_answers(screening_client, key):
     question = Question.objects.get(key=key)
 
     @FUZZ
-    @given(answer=values, extra=st.dictionaries(st.sampled_from(["dont_know", "csrfmiddlewaretoken", "answer", "x"]), values, max_size=2))
+    @given(
+        answer=values,
+        extra=st.dictionaries(st.sampled_from(["dont_know", "csrfmiddlewaretoken", "answer", "x"]), values, max_size=2),
+    )
     def fuzz(answer, extra):
         before = dict(Screening.objects.get(pk=client.screening_id).answers)
         response = post_form(client, url, {"answer": answer, **extra})
@@ -114,8 +138,14 @@ def test_staff_forms(referral_a, staff_a_client, no_rate_limits):
     client = staff_a_client
 
     @FUZZ
-    @given(params=st.dictionaries(st.sampled_from(["q", "trial", "site", "status", "date_from", "date_to", "page"]), hostile_text, max_size=5),
-           status=values, note=values, state=values)
+    @given(
+        params=st.dictionaries(
+            st.sampled_from(["q", "trial", "site", "status", "date_from", "date_to", "page"]), hostile_text, max_size=5
+        ),
+        status=values,
+        note=values,
+        state=values,
+    )
     def fuzz(params, status, note, state):
         response = client.get(reverse("staff:list"), params)
         assert response.status_code == 200

@@ -10,7 +10,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def run(*args):
     # As from a shell: nothing the test run itself sets up.
-    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_ALLOW_ASYNC_UNSAFE", "STATICFILES_BACKEND", "SECRET_KEY")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DJANGO_ALLOW_ASYNC_UNSAFE", "STATICFILES_BACKEND", "SECRET_KEY")
+    }
     return subprocess.run([sys.executable, "-m", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
 
 

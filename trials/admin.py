@@ -9,7 +9,12 @@ from trials.models import Criterion, Question, Site, StaffMembership, Trial
 class SiteInline(admin.StackedInline):
     model = Site
     extra = 0
-    fields = [("facility", "recruitment_status"), ("city", "state", "postal_code", "country"), ("latitude", "longitude"), "contacts"]
+    fields = [
+        ("facility", "recruitment_status"),
+        ("city", "state", "postal_code", "country"),
+        ("latitude", "longitude"),
+        "contacts",
+    ]
 
 
 class CriterionInline(admin.StackedInline):
@@ -43,18 +48,34 @@ class TrialAdmin(SimpleHistoryAdmin):
     inlines = [SiteInline, CriterionInline]
     fieldsets = [
         (None, {"fields": ["nct_id", "is_published", "brief_title", "plain_summary"]}),
-        (_("From the registry"), {"fields": [
-            "official_title", "registry_summary", "conditions", "phase", "overall_status", "sponsor",
-            "enrollment_target", ("start_date", "primary_completion_date", "completion_date"),
-            ("first_posted", "last_updated"), "eligibility_text",
-        ]}),
+        (
+            _("From the registry"),
+            {
+                "fields": [
+                    "official_title",
+                    "registry_summary",
+                    "conditions",
+                    "phase",
+                    "overall_status",
+                    "sponsor",
+                    "enrollment_target",
+                    ("start_date", "primary_completion_date", "completion_date"),
+                    ("first_posted", "last_updated"),
+                    "eligibility_text",
+                ]
+            },
+        ),
         (_("Record"), {"fields": ["created_at", "updated_at"]}),
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(
-            approved=Count("criteria", filter=Q(criteria__status=Criterion.Status.APPROVED)),
-            drafts=Count("criteria", filter=Q(criteria__status=Criterion.Status.DRAFT)),
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                approved=Count("criteria", filter=Q(criteria__status=Criterion.Status.APPROVED)),
+                drafts=Count("criteria", filter=Q(criteria__status=Criterion.Status.DRAFT)),
+            )
         )
 
     @admin.display(description=_("approved criteria"), ordering="approved")

@@ -69,7 +69,5 @@ def forget() -> None:
 def _build(version: int) -> LoadedCatalogue:
     trials = list(Trial.objects.published().with_approved_criteria())
     questions = {q.key: q for q in Question.objects.select_related("asked_only_if")}
-    engine = eligibility.Catalogue(
-        (t.to_rules() for t in trials), {key: q.to_info() for key, q in questions.items()}
-    )
+    engine = eligibility.Catalogue((t.to_rules() for t in trials), {key: q.to_info() for key, q in questions.items()})
     return LoadedCatalogue(version, engine, questions, tuple(t.nct_id for t in trials))

@@ -28,7 +28,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
-from typing import Any, Union
+from typing import Any
 
 
 class _DontKnow:
@@ -146,7 +146,7 @@ class ChoiceRule:
         return False
 
 
-Rule = Union[NumberRule, ChoiceRule]
+Rule = NumberRule | ChoiceRule
 
 
 @dataclass(frozen=True)
@@ -322,7 +322,9 @@ class Catalogue:
         for index, by_key in enumerate(self._by_key):
             for key, criteria in by_key.items():
                 for criterion in criteria:
-                    shared = groups.setdefault(key, {}).setdefault((criterion.polarity, criterion.rule), (criterion, set()))
+                    shared = groups.setdefault(key, {}).setdefault(
+                        (criterion.polarity, criterion.rule), (criterion, set())
+                    )
                     shared[1].add(index)
         self._groups = {key: list(shared.values()) for key, shared in groups.items()}
         self._gated = frozenset(key for key, info in self.questions.items() if info.asked_only_if)
@@ -389,8 +391,11 @@ class Catalogue:
                 live = [index for index in live if index not in dead] if dead else live
             else:
                 live = [
-                    index for index in live
-                    if not any(evaluate_criterion(c, answers) is Outcome.NOT_MET for c in self._by_key[index].get(key, ()))
+                    index
+                    for index in live
+                    if not any(
+                        evaluate_criterion(c, answers) is Outcome.NOT_MET for c in self._by_key[index].get(key, ())
+                    )
                 ]
         return live
 

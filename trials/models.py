@@ -55,7 +55,9 @@ class Trial(models.Model):
     overall_status = models.CharField(_("overall status"), max_length=32, choices=Status, default=Status.UNKNOWN)
     sponsor = models.CharField(_("sponsor"), max_length=300, blank=True)
     enrollment_target = models.PositiveIntegerField(_("enrolment target"), null=True, blank=True)
-    start_date = models.CharField(_("start date"), max_length=10, blank=True, help_text=_("As the registry gives it: YYYY-MM or YYYY-MM-DD."))
+    start_date = models.CharField(
+        _("start date"), max_length=10, blank=True, help_text=_("As the registry gives it: YYYY-MM or YYYY-MM-DD.")
+    )
     primary_completion_date = models.CharField(_("primary completion date"), max_length=10, blank=True)
     completion_date = models.CharField(_("completion date"), max_length=10, blank=True)
     first_posted = models.CharField(_("first posted"), max_length=10, blank=True)
@@ -125,7 +127,9 @@ class Site(models.Model):
 
     def clean(self):
         if not isinstance(self.contacts, list) or not all(isinstance(c, dict) for c in self.contacts):
-            raise ValidationError({"contacts": _("Contacts must be a list of objects with name, role, phone and email.")})
+            raise ValidationError(
+                {"contacts": _("Contacts must be a list of objects with name, role, phone and email.")}
+            )
 
 
 class StaffMembership(models.Model):
@@ -154,7 +158,9 @@ class Question(models.Model):
 
     YES_NO_CHOICES = [{"code": "yes", "label": "Yes"}, {"code": "no", "label": "No"}]
 
-    key = models.SlugField(_("key"), max_length=64, unique=True, help_text=_("Stable identifier; never change it once used."))
+    key = models.SlugField(
+        _("key"), max_length=64, unique=True, help_text=_("Stable identifier; never change it once used.")
+    )
     prompt = models.CharField(_("question"), max_length=300)
     short_label = models.CharField(
         _("short label"), max_length=100, help_text=_("Used in rules and summaries, e.g. “six-minute walk distance”.")
@@ -162,17 +168,26 @@ class Question(models.Model):
     help_text = models.TextField(_("help text"), blank=True, help_text=_("Where the patient can find the answer."))
     kind = models.CharField(_("kind"), max_length=16, choices=Kind)
     unit = models.CharField(_("unit"), max_length=20, blank=True, help_text=_("e.g. m, %, years, h/day, ratio."))
-    min_value = models.DecimalField(_("lowest plausible answer"), max_digits=12, decimal_places=4, null=True, blank=True)
-    max_value = models.DecimalField(_("highest plausible answer"), max_digits=12, decimal_places=4, null=True, blank=True)
+    min_value = models.DecimalField(
+        _("lowest plausible answer"), max_digits=12, decimal_places=4, null=True, blank=True
+    )
+    max_value = models.DecimalField(
+        _("highest plausible answer"), max_digits=12, decimal_places=4, null=True, blank=True
+    )
     whole_number = models.BooleanField(_("whole numbers only"), default=False)
     choices = models.JSONField(
-        _("choices"), default=list, blank=True, help_text=_("A list of {code, label}; codes are stable, labels may change.")
+        _("choices"),
+        default=list,
+        blank=True,
+        help_text=_("A list of {code, label}; codes are stable, labels may change."),
     )
     allow_dont_know = models.BooleanField(_("offer “I don’t know”"), default=True)
     priority = models.PositiveSmallIntegerField(
         _("priority"), default=100, help_text=_("Among equally useful questions, lower numbers are asked first.")
     )
-    standard_code = models.CharField(_("standard code"), max_length=40, blank=True, help_text=_("LOINC code, where one exists."))
+    standard_code = models.CharField(
+        _("standard code"), max_length=40, blank=True, help_text=_("LOINC code, where one exists.")
+    )
     asked_only_if = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("ask only if")
     )
@@ -268,15 +283,19 @@ class Question(models.Model):
         try:
             number = parse_number(str(value), self.unit)
         except NotANumber:
-            raise ValidationError(_("Enter a number, like %(example)s.") % {"example": self.example()}, code="invalid")
+            raise ValidationError(
+                _("Enter a number, like %(example)s.") % {"example": self.example()}, code="invalid"
+            ) from None
         if self.whole_number and number != number.to_integral_value():
             raise ValidationError(_("Enter a whole number."), code="whole_number")
         low, high = self.min_value, self.max_value
         if (low is not None and number < low) or (high is not None and number > high):
             raise ValidationError(
                 _("Enter a value from %(low)s to %(high)s.")
-                % {"low": self.format_number(low) if low is not None else "…",
-                   "high": self.format_number(high) if high is not None else "…"},
+                % {
+                    "low": self.format_number(low) if low is not None else "…",
+                    "high": self.format_number(high) if high is not None else "…",
+                },
                 code="out_of_range",
             )
         return plain(number)
@@ -345,9 +364,14 @@ class Criterion(models.Model):
     min_inclusive = models.BooleanField(_("minimum included"), default=True)
     max_value = models.DecimalField(_("maximum"), max_digits=12, decimal_places=4, null=True, blank=True)
     max_inclusive = models.BooleanField(_("maximum included"), default=True)
-    values = models.JSONField(_("matching answers"), default=list, blank=True, help_text=_("Choice codes that satisfy the rule."))
+    values = models.JSONField(
+        _("matching answers"), default=list, blank=True, help_text=_("Choice codes that satisfy the rule.")
+    )
     uncertain_values = models.JSONField(
-        _("answers for the study team to judge"), default=list, blank=True, help_text=_("Choice codes that leave this criterion open.")
+        _("answers for the study team to judge"),
+        default=list,
+        blank=True,
+        help_text=_("Choice codes that leave this criterion open."),
     )
     source_text = models.TextField(_("registry’s words"))
     explanation = models.TextField(_("plain explanation"), blank=True)
@@ -377,7 +401,9 @@ class Criterion(models.Model):
         question = self.question if self.question_id else None
         if question is None:
             if self.min_value is not None or self.max_value is not None or self.values or self.uncertain_values:
-                raise ValidationError(_("A criterion for the study team has no rule: choose a question or clear the rule."))
+                raise ValidationError(
+                    _("A criterion for the study team has no rule: choose a question or clear the rule.")
+                )
             return
         for name in ("values", "uncertain_values"):
             value = getattr(self, name)
@@ -392,8 +418,10 @@ class Criterion(models.Model):
             unknown = (set(self.values) | set(self.uncertain_values)) - set(question.choice_codes())
             if unknown:
                 raise ValidationError(
-                    {"values": _("Not answers to this question: %(unknown)s. Its codes are: %(codes)s.")
-                     % {"unknown": ", ".join(sorted(unknown)), "codes": ", ".join(question.choice_codes())}}
+                    {
+                        "values": _("Not answers to this question: %(unknown)s. Its codes are: %(codes)s.")
+                        % {"unknown": ", ".join(sorted(unknown)), "codes": ", ".join(question.choice_codes())}
+                    }
                 )
         problems = self._rule().problems()
         if problems:

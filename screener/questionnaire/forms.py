@@ -19,20 +19,28 @@ class AnswerForm(forms.Form):
         help_text = question.help_text
         if question.kind == Question.Kind.NUMBER:
             field = forms.CharField(
-                max_length=50, strip=True, error_messages=required,
+                max_length=50,
+                strip=True,
+                error_messages=required,
                 widget=forms.TextInput(
                     attrs={"class": "input", "inputmode": "decimal", "autocomplete": "off", "spellcheck": "false"}
                 ),
             )
         elif question.kind == Question.Kind.MULTIPLE:
             field = forms.MultipleChoiceField(
-                choices=self.choices, widget=forms.CheckboxSelectMultiple, error_messages={
-                    **required, "invalid_choice": _("Choose from the list."), "invalid_list": _("Choose from the list.")}
+                choices=self.choices,
+                widget=forms.CheckboxSelectMultiple,
+                error_messages={
+                    **required,
+                    "invalid_choice": _("Choose from the list."),
+                    "invalid_list": _("Choose from the list."),
+                },
             )
             help_text = format_lazy("{} {}", _("Select all that apply."), help_text)
         else:
             field = forms.ChoiceField(
-                choices=self.choices, widget=forms.RadioSelect,
+                choices=self.choices,
+                widget=forms.RadioSelect,
                 error_messages={**required, "invalid_choice": _("Choose one of the answers.")},
             )
         field.label = question.prompt
@@ -42,7 +50,9 @@ class AnswerForm(forms.Form):
     @property
     def unit_shown(self) -> str:
         """The unit written after the box ("m", "%"); a ratio has none."""
-        return self.question.unit if self.question.kind == Question.Kind.NUMBER and self.question.unit != "ratio" else ""
+        return (
+            self.question.unit if self.question.kind == Question.Kind.NUMBER and self.question.unit != "ratio" else ""
+        )
 
     @property
     def said_dont_know(self) -> bool:

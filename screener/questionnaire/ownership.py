@@ -32,8 +32,13 @@ def remember(request: HttpRequest, response: HttpResponse, screening_id) -> None
     """Add a screening to the browser's cookie (keeping the newest KEEP)."""
     ids = [*(i for i in screening_ids(request) if i != str(screening_id)), str(screening_id)][-KEEP:]
     response.set_signed_cookie(
-        COOKIE, ",".join(ids), salt=SALT, max_age=_max_age(), secure=settings.SESSION_COOKIE_SECURE,
-        httponly=True, samesite="Lax",
+        COOKIE,
+        ",".join(ids),
+        salt=SALT,
+        max_age=_max_age(),
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
     )
 
 

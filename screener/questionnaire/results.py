@@ -32,9 +32,16 @@ def grouped(loaded: LoadedCatalogue, stored_answers: dict) -> dict:
     answers, assessment = loaded.assess(stored_answers)
     shown_out = assessment.ruled_out[:NO_MATCH_SHOWN]
     engine_results = list(assessment.open) + [eligibility.evaluate_trial(t, answers) for t in shown_out]
-    trials = {t.nct_id: t for t in Trial.objects.filter(nct_id__in=[r.trial.id for r in engine_results]).prefetch_related("sites")}
+    trials = {
+        t.nct_id: t
+        for t in Trial.objects.filter(nct_id__in=[r.trial.id for r in engine_results]).prefetch_related("sites")
+    }
     criteria = _criteria(engine_results, loaded)
-    studies = [_study(trials[r.trial.id], r, criteria, loaded.questions, answers) for r in engine_results if r.trial.id in trials]
+    studies = [
+        _study(trials[r.trial.id], r, criteria, loaded.questions, answers)
+        for r in engine_results
+        if r.trial.id in trials
+    ]
     by_verdict = {verdict: [s for s in studies if s.verdict == verdict] for verdict in eligibility.Verdict}
     return {
         "matches": by_verdict[eligibility.Verdict.MATCH],
@@ -48,21 +55,33 @@ def _criteria(engine_results, loaded: LoadedCatalogue) -> dict[int, Criterion]:
     """The criteria the page shows (all of an open study's, only the failed ones of a ruled-out study),
     with their questions taken from the catalogue rather than loaded again."""
     wanted = [
-        r.criterion.id for result in engine_results for r in result.results
+        r.criterion.id
+        for result in engine_results
+        for r in result.results
         if result.verdict is not eligibility.Verdict.NO_MATCH or r.outcome is Outcome.NOT_MET
     ]
     questions_by_id = {q.pk: q for q in loaded.questions.values()}
     criteria = {}
     for criterion in Criterion.objects.filter(pk__in=wanted).only(
-        "id", "kind", "question_id", "min_value", "min_inclusive", "max_value", "max_inclusive", "values",
-        "source_text", "explanation",
+        "id",
+        "kind",
+        "question_id",
+        "min_value",
+        "min_inclusive",
+        "max_value",
+        "max_inclusive",
+        "values",
+        "source_text",
+        "explanation",
     ):
         criterion.question = questions_by_id.get(criterion.question_id)
         criteria[criterion.pk] = criterion
     return criteria
 
 
-def _study(trial: Trial, result: eligibility.TrialResult, criteria: dict, questions: dict, answers: dict) -> StudyResult:
+def _study(
+    trial: Trial, result: eligibility.TrialResult, criteria: dict, questions: dict, answers: dict
+) -> StudyResult:
     study = StudyResult(trial=trial, verdict=str(result.verdict))
     lists = {Outcome.NOT_MET: study.not_met, Outcome.UNKNOWN: study.unknown, Outcome.STUDY_TEAM: study.study_team}
     for outcome in result.results:
@@ -74,7 +93,9 @@ def _study(trial: Trial, result: eligibility.TrialResult, criteria: dict, questi
             if any(fit.criterion.question_id == criterion.question_id for fit in study.met):
                 continue  # one line per answer, however many criteria it satisfies
             stored = answers.get(key)
-            study.met.append(Fit(criterion, questions[key].display_answer(None if stored is eligibility.DONT_KNOW else stored)))
+            study.met.append(
+                Fit(criterion, questions[key].display_answer(None if stored is eligibility.DONT_KNOW else stored))
+            )
         else:
             lists[outcome.outcome].append(criterion)
     return study

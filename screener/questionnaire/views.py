@@ -16,7 +16,8 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_http_methods
 
 from screener.pages import render_page
-from screener.questionnaire import ownership, results as study_results
+from screener.questionnaire import ownership
+from screener.questionnaire import results as study_results
 from screener.questionnaire.forms import AnswerForm
 from screener.questionnaire.models import Screening
 from screener.questionnaire.ownership import owned_screening
@@ -76,7 +77,9 @@ def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse
             return redirect(url_after_answer(screening, key, after, returning))
     else:
         stored = screening.answers.get(key)
-        form = AnswerForm(the_question, initial={} if stored is None else {"answer": stored})  # "I don't know" starts empty
+        form = AnswerForm(
+            the_question, initial={} if stored is None else {"answer": stored}
+        )  # "I don't know" starts empty
 
     position = walk.path.index(key) if key in walk.path else len(walk.path)
     if returning:
@@ -128,9 +131,13 @@ def check_answers(request: HttpRequest, screening_id: UUID) -> HttpResponse:
         for key in walk.path
     ]
     back_url = (
-        reverse("questionnaire:question", args=[screening.id, walk.path[-1]]) if walk.path else reverse("questionnaire:start")
+        reverse("questionnaire:question", args=[screening.id, walk.path[-1]])
+        if walk.path
+        else reverse("questionnaire:start")
     )
-    return render_page(request, "questionnaire/check.html", {"screening": screening, "rows": rows, "back_url": back_url})
+    return render_page(
+        request, "questionnaire/check.html", {"screening": screening, "rows": rows, "back_url": back_url}
+    )
 
 
 @require_GET
@@ -155,4 +162,3 @@ def study(request: HttpRequest, nct_id: str) -> HttpResponse:
         "exclusion": [c for c in criteria if c.kind == Criterion.Kind.EXCLUSION],
     }
     return render_page(request, "questionnaire/study.html", context, private=False)
-

@@ -10,30 +10,41 @@ class ReferralForm(forms.Form):
 
     name = forms.CharField(label=_("Your name"), max_length=200, error_messages={"required": _("Enter your name.")})
     phone = forms.CharField(
-        label=_("Phone number"), max_length=40, required=False,
+        label=_("Phone number"),
+        max_length=40,
+        required=False,
         help_text=_("Include the country code if the number is not in the same country as the hospital."),
     )
     email = forms.EmailField(
-        label=_("Email address"), max_length=254, required=False,
+        label=_("Email address"),
+        max_length=254,
+        required=False,
         error_messages={"invalid": _("Enter an email address like name@example.com.")},
     )
     contact_by = forms.ChoiceField(
-        label=_("How would you like to be contacted?"), choices=Referral.ContactBy.choices,
-        initial=Referral.ContactBy.EITHER, widget=forms.RadioSelect,
+        label=_("How would you like to be contacted?"),
+        choices=Referral.ContactBy.choices,
+        initial=Referral.ContactBy.EITHER,
+        widget=forms.RadioSelect,
         error_messages={"required": _("Choose how you would like to be contacted.")},
     )
     contact_time = forms.ChoiceField(
-        label=_("When is the best time to call?"), choices=Referral.ContactTime.choices,
-        initial=Referral.ContactTime.ANY, widget=forms.RadioSelect,
+        label=_("When is the best time to call?"),
+        choices=Referral.ContactTime.choices,
+        initial=Referral.ContactTime.ANY,
+        widget=forms.RadioSelect,
         error_messages={"required": _("Choose a time.")},
     )
     message = forms.CharField(
-        label=_("Anything you would like the study team to know (optional)"), required=False, max_length=2000,
+        label=_("Anything you would like the study team to know (optional)"),
+        required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Please do not include more health details than you are happy to share."),
     )
     consent = forms.BooleanField(
-        label=_("I agree"), error_messages={"required": _("Tick the box to agree to share your answers, or go back.")},
+        label=_("I agree"),
+        error_messages={"required": _("Tick the box to agree to share your answers, or go back.")},
     )
 
     def __init__(self, *args, region: str | None = None, **kwargs):
@@ -65,7 +76,12 @@ class ReferralForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if not self.errors.get("phone") and not self.errors.get("email") and not data.get("phone") and not data.get("email"):
+        if (
+            not self.errors.get("phone")
+            and not self.errors.get("email")
+            and not data.get("phone")
+            and not data.get("email")
+        ):
             self.add_error("phone", _("Enter a phone number or an email address, so the team can reach you."))
         contact_by = data.get("contact_by")
         if contact_by == Referral.ContactBy.PHONE and not data.get("phone") and "phone" not in self.errors:
@@ -77,7 +93,8 @@ class ReferralForm(forms.Form):
 
 class ReferenceForm(forms.Form):
     reference = forms.CharField(
-        label=_("Your reference code"), max_length=20,
+        label=_("Your reference code"),
+        max_length=20,
         help_text=_("8 letters and numbers, for example ABCD-3467. It is on your confirmation page."),
         error_messages={"required": _("Enter your reference code.")},
     )

@@ -7,7 +7,7 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -123,14 +123,20 @@ class Referral(models.Model):
         EVENING = "evening", _("Evening")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    reference = models.CharField(_("reference"), max_length=REFERENCE_LENGTH, unique=True, default=new_reference, editable=False)
-    screening = models.ForeignKey("questionnaire.Screening", on_delete=models.SET_NULL, null=True, blank=True, related_name="referrals")
+    reference = models.CharField(
+        _("reference"), max_length=REFERENCE_LENGTH, unique=True, default=new_reference, editable=False
+    )
+    screening = models.ForeignKey(
+        "questionnaire.Screening", on_delete=models.SET_NULL, null=True, blank=True, related_name="referrals"
+    )
     trial = models.ForeignKey(Trial, on_delete=models.PROTECT, related_name="referrals")
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="referrals")
     name = models.CharField(_("name"), max_length=200)
     phone = models.CharField(_("phone"), max_length=32, blank=True)
     email = models.EmailField(_("email"), max_length=254, blank=True)
-    contact_by = models.CharField(_("preferred way to be contacted"), max_length=10, choices=ContactBy, default=ContactBy.EITHER)
+    contact_by = models.CharField(
+        _("preferred way to be contacted"), max_length=10, choices=ContactBy, default=ContactBy.EITHER
+    )
     contact_time = models.CharField(_("preferred time"), max_length=10, choices=ContactTime, default=ContactTime.ANY)
     message = models.TextField(_("message"), blank=True, max_length=2000)
     consent = models.ForeignKey(ConsentText, on_delete=models.PROTECT, related_name="referrals")
@@ -176,7 +182,10 @@ class Referral(models.Model):
         if status not in self.allowed_statuses():
             raise ValidationError(
                 _("A referral that is “%(current)s” cannot move to “%(new)s”.")
-                % {"current": self.get_status_display(), "new": self.Status(status).label if status in self.Status.values else status},
+                % {
+                    "current": self.get_status_display(),
+                    "new": self.Status(status).label if status in self.Status.values else status,
+                },
                 code="transition",
             )
         previous = self.status
@@ -217,8 +226,13 @@ class Referral(models.Model):
         self.withdrawn_at = now
         self.erase_contact_details(now)
         self.save()
-        self.events.create(kind=ReferralEvent.Kind.STATUS, by=None, from_status=previous, to_status=self.status,
-                           note="Withdrawn by the patient; contact details erased.")
+        self.events.create(
+            kind=ReferralEvent.Kind.STATUS,
+            by=None,
+            from_status=previous,
+            to_status=self.status,
+            note="Withdrawn by the patient; contact details erased.",
+        )
 
     def erase_contact_details(self, when=None) -> None:
         self.name = ""

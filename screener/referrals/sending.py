@@ -39,20 +39,39 @@ def send_referral(screening, site: Site, contact: dict, loaded, language: str = 
     consent = ConsentText.current()
     now = timezone.now()
     referral = Referral(
-        screening=screening, trial=trial, site=site,
-        name=contact["name"], phone=contact["phone"], email=contact["email"],
-        contact_by=contact["contact_by"], contact_time=contact["contact_time"], message=contact["message"],
-        consent=consent, consent_wording=consent.render(site), consent_given_at=now,
-        verdict=str(result.verdict), language=language,
+        screening=screening,
+        trial=trial,
+        site=site,
+        name=contact["name"],
+        phone=contact["phone"],
+        email=contact["email"],
+        contact_by=contact["contact_by"],
+        contact_time=contact["contact_time"],
+        message=contact["message"],
+        consent=consent,
+        consent_wording=consent.render(site),
+        consent_given_at=now,
+        verdict=str(result.verdict),
+        language=language,
         answers_snapshot=[
-            {"key": key, "question": loaded.questions[key].prompt, "short_label": loaded.questions[key].short_label,
-             "answer": loaded.questions[key].display_answer(value), "stored": value}
+            {
+                "key": key,
+                "question": loaded.questions[key].prompt,
+                "short_label": loaded.questions[key].short_label,
+                "answer": loaded.questions[key].display_answer(value),
+                "stored": value,
+            }
             for key, value in answers.items()
         ],
         outcomes_snapshot=[
-            {"kind": str(r.criterion.polarity), "question": r.criterion.question_key, "outcome": str(r.outcome),
-             "rule": criteria[r.criterion.id].rule_in_words() if r.criterion.id in criteria else "",
-             "words": r.criterion.text, "explanation": r.criterion.explanation}
+            {
+                "kind": str(r.criterion.polarity),
+                "question": r.criterion.question_key,
+                "outcome": str(r.outcome),
+                "rule": criteria[r.criterion.id].rule_in_words() if r.criterion.id in criteria else "",
+                "words": r.criterion.text,
+                "explanation": r.criterion.explanation,
+            }
             for r in result.results
         ],
     )

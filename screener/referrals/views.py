@@ -66,9 +66,13 @@ def request_status(request: HttpRequest) -> HttpResponse:
     referral = None
     not_found = False
     if request.method == "POST" and form.is_valid():
-        referral = Referral.objects.select_related("trial", "site").filter(reference=form.cleaned_data["reference"]).first()
+        referral = (
+            Referral.objects.select_related("trial", "site").filter(reference=form.cleaned_data["reference"]).first()
+        )
         not_found = referral is None
-    return render_page(request, "referrals/request_status.html", {"form": form, "referral": referral, "not_found": not_found})
+    return render_page(
+        request, "referrals/request_status.html", {"form": form, "referral": referral, "not_found": not_found}
+    )
 
 
 @require_POST
@@ -77,10 +81,18 @@ def withdraw(request: HttpRequest) -> HttpResponse:
     form = ReferenceForm(request.POST)
     referral = None
     if form.is_valid():
-        referral = Referral.objects.select_related("trial", "site").filter(reference=form.cleaned_data["reference"]).first()
+        referral = (
+            Referral.objects.select_related("trial", "site").filter(reference=form.cleaned_data["reference"]).first()
+        )
     if referral is None:
-        return render_page(request, "referrals/request_status.html", {"form": form, "referral": None, "not_found": form.is_valid()})
+        return render_page(
+            request, "referrals/request_status.html", {"form": form, "referral": None, "not_found": form.is_valid()}
+        )
     if request.POST.get("confirm") == "yes":
         referral.withdraw()
-        return render_page(request, "referrals/request_status.html", {"form": form, "referral": referral, "just_withdrawn": True})
-    return render_page(request, "referrals/request_status.html", {"form": form, "referral": referral, "confirming": True})
+        return render_page(
+            request, "referrals/request_status.html", {"form": form, "referral": referral, "just_withdrawn": True}
+        )
+    return render_page(
+        request, "referrals/request_status.html", {"form": form, "referral": referral, "confirming": True}
+    )

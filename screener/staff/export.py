@@ -9,8 +9,19 @@ from django.utils import timezone
 
 from screener.referrals.models import AccessLog
 
-HEADER = ["reference", "sent", "status", "study", "site", "name", "phone", "email", "contact by", "best time",
-          "result when sent"]
+HEADER = [
+    "reference",
+    "sent",
+    "status",
+    "study",
+    "site",
+    "name",
+    "phone",
+    "email",
+    "contact by",
+    "best time",
+    "result when sent",
+]
 
 
 def referrals_csv(referrals, by, filters: str) -> HttpResponse:
@@ -22,12 +33,21 @@ def referrals_csv(referrals, by, filters: str) -> HttpResponse:
     writer = csv.writer(response)
     writer.writerow(HEADER)
     for referral in referrals:
-        writer.writerow([
-            referral.display_reference, referral.created_at.strftime("%Y-%m-%d %H:%M"), referral.get_status_display(),
-            referral.trial.nct_id, str(referral.site), safe_cell(referral.name), safe_cell(referral.phone),
-            safe_cell(referral.email), referral.get_contact_by_display(), referral.get_contact_time_display(),
-            referral.verdict,
-        ])
+        writer.writerow(
+            [
+                referral.display_reference,
+                referral.created_at.strftime("%Y-%m-%d %H:%M"),
+                referral.get_status_display(),
+                referral.trial.nct_id,
+                str(referral.site),
+                safe_cell(referral.name),
+                safe_cell(referral.phone),
+                safe_cell(referral.email),
+                referral.get_contact_by_display(),
+                referral.get_contact_time_display(),
+                referral.verdict,
+            ]
+        )
     return response
 
 

@@ -24,10 +24,18 @@ class ReferralFilterForm(forms.Form):
     trial = ChoiceFromQuery(label=_("Study"), queryset=Trial.objects.none(), required=False, to_field_name="nct_id")
     site = ChoiceFromQuery(label=_("Site"), queryset=Site.objects.none(), required=False, to_field_name="public_id")
     status = forms.ChoiceField(label=_("Status"), choices=[("", _("Any"))] + Referral.Status.choices, required=False)
-    date_from = forms.DateField(label=_("Sent from"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
-                                error_messages={"invalid": _("Enter a date like 2026-11-22.")})
-    date_to = forms.DateField(label=_("Sent to"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
-                              error_messages={"invalid": _("Enter a date like 2026-11-22.")})
+    date_from = forms.DateField(
+        label=_("Sent from"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Enter a date like 2026-11-22.")},
+    )
+    date_to = forms.DateField(
+        label=_("Sent to"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Enter a date like 2026-11-22.")},
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -71,9 +79,14 @@ class ReferralFilterForm(forms.Form):
 
 
 class StatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("New status"), choices=Referral.Status.choices,
-                               error_messages={"required": _("Choose a status."), "invalid_choice": _("Choose a status from the list.")})
-    note = forms.CharField(label=_("Note (optional)"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+    status = forms.ChoiceField(
+        label=_("New status"),
+        choices=Referral.Status.choices,
+        error_messages={"required": _("Choose a status."), "invalid_choice": _("Choose a status from the list.")},
+    )
+    note = forms.CharField(
+        label=_("Note (optional)"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args, referral: Referral, **kwargs):
         super().__init__(*args, **kwargs)
@@ -82,11 +95,18 @@ class StatusForm(forms.Form):
 
 
 class NoteForm(forms.Form):
-    note = forms.CharField(label=_("Note"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3}),
-                           error_messages={"required": _("Write a note first.")})
+    note = forms.CharField(
+        label=_("Note"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Write a note first.")},
+    )
 
 
 class AnswerCheckForm(forms.Form):
-    state = forms.ChoiceField(choices=AnswerCheck.State.choices, widget=forms.RadioSelect,
-                              error_messages={"required": _("Choose verified or contradicted.")})
+    state = forms.ChoiceField(
+        choices=AnswerCheck.State.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose verified or contradicted.")},
+    )
     note = forms.CharField(label=_("Measured value or note"), required=False, max_length=500)

@@ -4,8 +4,12 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = [("screener", "0002_referrals_staff_and_access_log"), ("trials", "0004_history_of_trials_sites_questions_criteria"),
-          ("questionnaire", None), ("referrals", None)]
+BEFORE = [
+    ("screener", "0002_referrals_staff_and_access_log"),
+    ("trials", "0004_history_of_trials_sites_questions_criteria"),
+    ("questionnaire", None),
+    ("referrals", None),
+]
 
 
 MOVED_APPS = {app for app, _migration in BEFORE}
@@ -33,20 +37,31 @@ def test_a_database_from_before_the_move_keeps_its_screening_referral_events_and
     screening = old.get_model("screener", "Screening").objects.create(answers={"age": "68", "dlco_pct_pred": None})
     consent = old.get_model("screener", "ConsentText").objects.create(version="v1", text="I agree.")
     referral = old.get_model("screener", "Referral").objects.create(
-        reference="ABCD3467", screening=screening, trial=trial, site=site, name="Li Wei", phone="+8657989979999",
-        consent=consent, consent_wording="I agree.", consent_given_at="2026-11-30T10:00:00Z", verdict="possible",
+        reference="ABCD3467",
+        screening=screening,
+        trial=trial,
+        site=site,
+        name="Li Wei",
+        phone="+8657989979999",
+        consent=consent,
+        consent_wording="I agree.",
+        consent_given_at="2026-11-30T10:00:00Z",
+        verdict="possible",
         answers_snapshot=[{"key": "age", "answer": "68 years"}],
     )
     old.get_model("screener", "ReferralEvent").objects.create(referral=referral, kind="created")
     old.get_model("screener", "ReferralEvent").objects.create(referral=referral, kind="note", by=user, note="Called.")
-    old.get_model("screener", "AnswerCheck").objects.create(referral=referral, question_key="age", state="verified", by=user)
+    old.get_model("screener", "AnswerCheck").objects.create(
+        referral=referral, question_key="age", state="verified", by=user
+    )
     old.get_model("screener", "AccessLog").objects.create(user=user, action="view", referral=referral)
     # As in a database made before the move: the referral's permissions hang on the screener app's content type.
     ContentType = old.get_model("contenttypes", "ContentType")
     ContentType.objects.filter(app_label="referrals").delete()
     referral_type = ContentType.objects.get_or_create(app_label="screener", model="referral")[0]
     old.get_model("auth", "Permission").objects.get_or_create(
-        content_type=referral_type, codename="view_referral", defaults={"name": "Can view referral"})
+        content_type=referral_type, codename="view_referral", defaults={"name": "Can view referral"}
+    )
 
     migrate(None)
 

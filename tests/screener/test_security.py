@@ -26,11 +26,21 @@ pytestmark = pytest.mark.django_db
 
 def test_the_deployment_checklist_passes_with_the_production_environment():
     env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")}
-    env.update(SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="screener.example.org", HTTPS="1",
-               REDIS_URL="redis://127.0.0.1:6379/0", STATICFILES_BACKEND="")
+    env.update(
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="screener.example.org",
+        HTTPS="1",
+        REDIS_URL="redis://127.0.0.1:6379/0",
+        STATICFILES_BACKEND="",
+    )
     env.pop("STATICFILES_BACKEND")
-    result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-                            cwd=ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
@@ -45,8 +55,13 @@ def all_patterns(resolver=None, prefix=""):
             yield prefix + entry.name, entry
 
 
-SAMPLE_ARGS = {"screening_id": uuid.uuid4(), "site_id": uuid.uuid4(), "referral_id": uuid.uuid4(), "key": "age",
-               "nct_id": "NCT07355868"}
+SAMPLE_ARGS = {
+    "screening_id": uuid.uuid4(),
+    "site_id": uuid.uuid4(),
+    "referral_id": uuid.uuid4(),
+    "key": "age",
+    "nct_id": "NCT07355868",
+}
 
 
 def our_urls(namespaces=("questionnaire", "referrals", "staff")):
@@ -115,8 +130,12 @@ def test_htmx_is_configured_safe(client, seed_trials):
 
 
 def log_in(client, password, address="198.51.100.7", **extra):
-    return client.post(reverse("staff:login"), {"username": "nurse_a", "password": password, "otp_token": "246810"},
-                       REMOTE_ADDR=address, **extra)
+    return client.post(
+        reverse("staff:login"),
+        {"username": "nurse_a", "password": password, "otp_token": "246810"},
+        REMOTE_ADDR=address,
+        **extra,
+    )
 
 
 def test_repeated_failures_lock_the_login_even_for_the_right_password(client, staff_a, settings):
@@ -181,10 +200,17 @@ def test_staff_pages_carry_the_idle_warning(staff_a_client, settings):
 def test_reference_lookups_are_limited_per_address(client, settings, seed_trials):
     settings.RATE_REFERENCE_LOOKUPS = "3/h"
     for number in range(3):
-        assert client.post(reverse("referrals:request_status"), {"reference": f"ABCD-EFG{number + 3}"}).status_code == 200
+        assert (
+            client.post(reverse("referrals:request_status"), {"reference": f"ABCD-EFG{number + 3}"}).status_code == 200
+        )
     blocked = client.post(reverse("referrals:request_status"), {"reference": "ABCD-EFGH"})
     assert blocked.status_code == 429 and "Please wait a few minutes" in blocked.content.decode()
-    assert Client(REMOTE_ADDR="203.0.113.50").post(reverse("referrals:request_status"), {"reference": "ABCD-EFGH"}).status_code == 200
+    assert (
+        Client(REMOTE_ADDR="203.0.113.50")
+        .post(reverse("referrals:request_status"), {"reference": "ABCD-EFGH"})
+        .status_code
+        == 200
+    )
 
 
 def test_answers_and_referrals_are_limited_per_address(patient, site_a, settings):

@@ -36,8 +36,11 @@ def inline_form(admin_client, criterion):
     """The trial's change form as the browser would post it, and the inline prefix of one criterion."""
     url = trial_change_url()
     data = form_data(admin_client.get(url).content.decode(), "trial_form")
-    prefix = next(k[: -len("-id")] for k, v in data.items()
-                  if k.startswith("criteria-") and k.endswith("-id") and v == str(criterion.pk))
+    prefix = next(
+        k[: -len("-id")]
+        for k, v in data.items()
+        if k.startswith("criteria-") and k.endswith("-id") and v == str(criterion.pk)
+    )
     return url, data, prefix
 
 
@@ -64,9 +67,15 @@ def test_an_inconsistent_rule_cannot_be_saved_inline(admin_client, seed_trials):
 
 def test_a_criterion_with_codes_its_question_lacks_cannot_be_added(admin_client, seed_trials):
     data = {
-        "trial": Trial.objects.get(nct_id=COPD).pk, "kind": "exclusion", "status": "approved", "order": "99",
-        "question": Question.objects.get(key="cancer_history").pk, "values": '["lung"]', "uncertain_values": "[]",
-        "source_text": "words", "explanation": "",
+        "trial": Trial.objects.get(nct_id=COPD).pk,
+        "kind": "exclusion",
+        "status": "approved",
+        "order": "99",
+        "question": Question.objects.get(key="cancer_history").pk,
+        "values": '["lung"]',
+        "uncertain_values": "[]",
+        "source_text": "words",
+        "explanation": "",
     }
     response = admin_client.post(reverse("admin:trials_criterion_add"), data)
     assert response.status_code == 200

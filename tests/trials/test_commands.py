@@ -112,8 +112,14 @@ def test_list_questions_prints_the_published_trials_questions(seed_trials):
     listed = {q["key"]: q for q in json.loads(out.getvalue())}
     assert listed["diagnoses"]["choices"] == ["copd", "ild", "ipf", "asthma", "other", "none"]
     assert listed["dlco_pct_pred"] | {"prompt": ""} == {
-        "key": "dlco_pct_pred", "kind": "number", "unit": "%", "choices": [], "min": "5", "max": "200",
-        "dont_know_allowed": True, "prompt": "",
+        "key": "dlco_pct_pred",
+        "kind": "number",
+        "unit": "%",
+        "choices": [],
+        "min": "5",
+        "max": "200",
+        "dont_know_allowed": True,
+        "prompt": "",
     }
     assert listed["sex"]["dont_know_allowed"] is False
     assert "sex" in listed  # asked because it decides the pregnancy question

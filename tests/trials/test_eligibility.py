@@ -5,7 +5,8 @@ import sys
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from trials.eligibility import (
     DONT_KNOW,
@@ -35,7 +36,9 @@ def number(polarity, rule, key="x"):
 
 
 def choice(polarity, accepted, key="c", uncertain=()):
-    return CriterionRule(id=key, polarity=polarity, question_key=key, rule=ChoiceRule(frozenset(accepted), frozenset(uncertain)))
+    return CriterionRule(
+        id=key, polarity=polarity, question_key=key, rule=ChoiceRule(frozenset(accepted), frozenset(uncertain))
+    )
 
 
 def test_the_engine_imports_no_django():
@@ -46,7 +49,15 @@ def test_the_engine_imports_no_django():
 
 @pytest.mark.parametrize(
     "answer, satisfied",
-    [("149.99", False), (150, True), ("150.0", True), (Decimal("599.99"), True), (600, False), ("600.00", False), (0, False)],
+    [
+        ("149.99", False),
+        (150, True),
+        ("150.0", True),
+        (Decimal("599.99"), True),
+        (600, False),
+        ("600.00", False),
+        (0, False),
+    ],
 )
 def test_number_rule_keeps_each_end_s_own_inclusivity(answer, satisfied):
     assert WALK.test(answer) is satisfied
@@ -78,7 +89,9 @@ def test_an_unanswered_criterion_is_unknown():
 
 
 def test_a_criterion_without_a_question_is_for_the_study_team():
-    criterion = CriterionRule(id=1, polarity=EXC, question_key=None, rule=None, text="Investigator considers unsuitable")
+    criterion = CriterionRule(
+        id=1, polarity=EXC, question_key=None, rule=None, text="Investigator considers unsuitable"
+    )
     assert evaluate_criterion(criterion, {"x": 1}) is Outcome.STUDY_TEAM
 
 
@@ -99,7 +112,9 @@ def test_a_multiple_choice_answer_satisfies_a_rule_when_it_contains_an_accepted_
     assert evaluate_criterion(choice(INC, {"copd"}), {"c": answer}) is outcome
 
 
-@pytest.mark.parametrize("answer, outcome", [("within_5y", Outcome.NOT_MET), ("over_5y", Outcome.UNKNOWN), ("never", Outcome.MET)])
+@pytest.mark.parametrize(
+    "answer, outcome", [("within_5y", Outcome.NOT_MET), ("over_5y", Outcome.UNKNOWN), ("never", Outcome.MET)]
+)
 def test_uncertain_codes_leave_the_criterion_open(answer, outcome):
     criterion = choice(EXC, {"within_5y"}, uncertain={"over_5y"})
     assert evaluate_criterion(criterion, {"c": answer}) is outcome
@@ -157,7 +172,9 @@ def test_consistent_rules_have_no_problems(rule):
 A = TrialRules("A", (number(INC, WALK, "walk"), choice(INC, {"copd"}, "dx"), number(INC, WALK, "dlco")))
 B = TrialRules("B", (choice(INC, {"ild"}, "dx"), number(INC, WALK, "dlco"), number(INC, WALK, "fvc")))
 C = TrialRules("C", (choice(INC, {"ild"}, "dx"), number(EXC, WALK, "oxygen")))
-QUESTIONS = {k: QuestionInfo(k, priority=p) for k, p in [("walk", 5), ("dx", 1), ("dlco", 3), ("fvc", 4), ("oxygen", 2)]}
+QUESTIONS = {
+    k: QuestionInfo(k, priority=p) for k, p in [("walk", 5), ("dx", 1), ("dlco", 3), ("fvc", 4), ("oxygen", 2)]
+}
 
 
 def test_the_question_most_open_trials_need_comes_first():
@@ -235,7 +252,8 @@ def test_a_cycle_of_conditions_still_returns_a_question():
 ALL_TRIALS, ALL_QUESTIONS = [A, B, C, PREGNANCY], {**QUESTIONS, **GATED}
 any_answer = st.one_of(
     st.sampled_from(["copd", "ild", "none", "female", "male", "yes", "no", DONT_KNOW, True, 1, "1", "1.0"]),
-    st.integers(0, 700), st.decimals(0, 700, places=1),
+    st.integers(0, 700),
+    st.decimals(0, 700, places=1),
     st.lists(st.sampled_from(["copd", "ild", "none"]), max_size=3),
 )
 answer_sets = st.lists(st.dictionaries(st.sampled_from(sorted(ALL_QUESTIONS)), any_answer), min_size=1, max_size=25)

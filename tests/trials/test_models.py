@@ -17,7 +17,9 @@ def trial():
 
 @pytest.fixture
 def walk():
-    return Question.objects.create(key="sixmwd_m", prompt="How far?", short_label="six-minute walk", kind="number", unit="m")
+    return Question.objects.create(
+        key="sixmwd_m", prompt="How far?", short_label="six-minute walk", kind="number", unit="m"
+    )
 
 
 @pytest.fixture
@@ -92,8 +94,15 @@ def test_inconsistent_questions_are_refused(fields, message):
 
 
 def test_a_question_can_only_depend_on_a_choice_question_with_its_codes(walk, smoker):
-    dependent = Question(key="q", prompt="Q?", short_label="q", kind="yes_no", asked_only_if=walk,
-                         asked_only_if_codes=["x"], implied_answer="no")
+    dependent = Question(
+        key="q",
+        prompt="Q?",
+        short_label="q",
+        kind="yes_no",
+        asked_only_if=walk,
+        asked_only_if_codes=["x"],
+        implied_answer="no",
+    )
     with pytest.raises(ValidationError, match="Only a choice question"):
         dependent.full_clean()
     dependent.asked_only_if = smoker

@@ -13,14 +13,35 @@ from decimal import Decimal
 from typing import Any
 
 NCT_ID = re.compile(r"^NCT\d{8}$")
-AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s+(Year|Years|Month|Months|Week|Weeks|Day|Days|Hour|Hours|Minute|Minutes)\s*$", re.I)
+AGE = re.compile(
+    r"^\s*(\d+(?:\.\d+)?)\s+(Year|Years|Month|Months|Week|Weeks|Day|Days|Hour|Hours|Minute|Minutes)\s*$", re.I
+)
 DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
-UNITS_PER_YEAR = {"year": Decimal(1), "month": Decimal(12), "week": Decimal("52.1775"), "day": Decimal("365.25"),
-                 "hour": Decimal("8766"), "minute": Decimal("525960")}
+UNITS_PER_YEAR = {
+    "year": Decimal(1),
+    "month": Decimal(12),
+    "week": Decimal("52.1775"),
+    "day": Decimal("365.25"),
+    "hour": Decimal("8766"),
+    "minute": Decimal("525960"),
+}
 SEXES = {"ALL", "FEMALE", "MALE"}
-STATUSES = {"NOT_YET_RECRUITING", "RECRUITING", "ENROLLING_BY_INVITATION", "ACTIVE_NOT_RECRUITING", "SUSPENDED",
-            "TERMINATED", "COMPLETED", "WITHDRAWN", "UNKNOWN", "AVAILABLE", "NO_LONGER_AVAILABLE",
-            "TEMPORARILY_NOT_AVAILABLE", "APPROVED_FOR_MARKETING", "WITHHELD"}
+STATUSES = {
+    "NOT_YET_RECRUITING",
+    "RECRUITING",
+    "ENROLLING_BY_INVITATION",
+    "ACTIVE_NOT_RECRUITING",
+    "SUSPENDED",
+    "TERMINATED",
+    "COMPLETED",
+    "WITHDRAWN",
+    "UNKNOWN",
+    "AVAILABLE",
+    "NO_LONGER_AVAILABLE",
+    "TEMPORARILY_NOT_AVAILABLE",
+    "APPROVED_FOR_MARKETING",
+    "WITHHELD",
+}
 
 
 @dataclass
@@ -86,7 +107,7 @@ def study_objects(document: Any) -> list[Any]:
         return [document]
     if isinstance(document, list):
         return document
-    raise DocumentError("expected a study object, a list of them, or {\"studies\": [...]}")
+    raise DocumentError('expected a study object, a list of them, or {"studies": [...]}')
 
 
 def read_studies(document: Any) -> list[StudyRecord | StudyProblems]:
@@ -160,7 +181,7 @@ class _Reader:
             return None
         years = parse_age(text)
         if years is None:
-            self.problems.append(f"{path}: expected an age like \"40 Years\" or \"6 Months\", got {text!r}")
+            self.problems.append(f'{path}: expected an age like "40 Years" or "6 Months", got {text!r}')
             return None
         return Age(text, years)
 
@@ -172,7 +193,9 @@ class _Reader:
             return None
         nct_id = self._text("protocolSection.identificationModule.nctId", required=True)
         if nct_id and not NCT_ID.match(nct_id):
-            self.problems.append(f"protocolSection.identificationModule.nctId: {nct_id!r} is not an NCT number (NCT + 8 digits)")
+            self.problems.append(
+                f"protocolSection.identificationModule.nctId: {nct_id!r} is not an NCT number (NCT + 8 digits)"
+            )
         p = "protocolSection."
         status = self._text(p + "statusModule.overallStatus") or "UNKNOWN"
         if status not in STATUSES:
@@ -209,7 +232,9 @@ class _Reader:
             raw=self.study,
         )
         if record.minimum_age and record.maximum_age and record.minimum_age.years > record.maximum_age.years:
-            self.problems.append(f"{p}eligibilityModule: minimumAge {record.minimum_age.text!r} is above maximumAge {record.maximum_age.text!r}")
+            self.problems.append(
+                f"{p}eligibilityModule: minimumAge {record.minimum_age.text!r} is above maximumAge {record.maximum_age.text!r}"
+            )
         return record
 
     def _string_list(self, path: str) -> list[str]:
@@ -266,6 +291,13 @@ def _str(value: Any) -> str:
 
 
 def _json_name(python_name: str) -> str:
-    names = {"dict": "an object", "list": "a list", "str": "a string", "int": "a whole number",
-             "float": "a number", "bool": "true/false", "NoneType": "null"}
+    names = {
+        "dict": "an object",
+        "list": "a list",
+        "str": "a string",
+        "int": "a whole number",
+        "float": "a number",
+        "bool": "true/false",
+        "NoneType": "null",
+    }
     return " or ".join(names.get(n, n) for n in python_name.split(" or "))

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from django.db import transaction
 
-from trials.registry import ctgov
 from trials.models import Criterion, Question, Site, Trial
+from trials.registry import ctgov
 
 VOCABULARY = Path(__file__).parent / "seed" / "questions.json"
 
@@ -56,7 +56,9 @@ def import_record(record: ctgov.StudyRecord) -> ImportOutcome:
         trial.registry_summary = record.summary
         trial.conditions = record.conditions
         trial.phase = record.phase
-        trial.overall_status = record.overall_status if record.overall_status in Trial.Status.values else Trial.Status.UNKNOWN
+        trial.overall_status = (
+            record.overall_status if record.overall_status in Trial.Status.values else Trial.Status.UNKNOWN
+        )
         trial.sponsor = record.sponsor
         trial.enrollment_target = record.enrollment
         trial.start_date = record.start_date
@@ -76,7 +78,9 @@ def import_record(record: ctgov.StudyRecord) -> ImportOutcome:
 
 
 def _snapshot(trial: Trial) -> dict:
-    return {f.attname: getattr(trial, f.attname) for f in Trial._meta.concrete_fields if f.attname not in ("updated_at",)}
+    return {
+        f.attname: getattr(trial, f.attname) for f in Trial._meta.concrete_fields if f.attname not in ("updated_at",)
+    }
 
 
 def _import_sites(trial: Trial, sites: list[ctgov.SiteRecord]) -> bool:
@@ -106,8 +110,10 @@ def _import_sites(trial: Trial, sites: list[ctgov.SiteRecord]) -> bool:
 def _registry_criteria(record: ctgov.StudyRecord, questions: dict[str, Question]) -> list[Criterion]:
     criteria = []
     if record.minimum_age or record.maximum_age:
-        words = [f"Minimum age: {record.minimum_age.text}" if record.minimum_age else "",
-                 f"Maximum age: {record.maximum_age.text}" if record.maximum_age else ""]
+        words = [
+            f"Minimum age: {record.minimum_age.text}" if record.minimum_age else "",
+            f"Maximum age: {record.maximum_age.text}" if record.maximum_age else "",
+        ]
         criteria.append(
             Criterion(
                 kind=Criterion.Kind.INCLUSION,
@@ -163,5 +169,13 @@ def _rule_key(criterion: Criterion) -> tuple:
     def number(value):
         return None if value is None else Decimal(value).normalize()
 
-    return (criterion.kind, criterion.question.key, number(criterion.min_value), criterion.min_inclusive,
-            number(criterion.max_value), criterion.max_inclusive, tuple(criterion.values), criterion.source_text)
+    return (
+        criterion.kind,
+        criterion.question.key,
+        number(criterion.min_value),
+        criterion.min_inclusive,
+        number(criterion.max_value),
+        criterion.max_inclusive,
+        tuple(criterion.values),
+        criterion.source_text,
+    )

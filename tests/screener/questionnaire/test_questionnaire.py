@@ -59,7 +59,9 @@ def test_every_page_is_a_full_page_or_an_htmx_panel_from_one_template(client, na
 
 def test_a_history_restore_gets_the_whole_page(client):
     screening_id = start(client)
-    response = client.get(question_url(screening_id, "diagnoses"), headers={**HTMX, "HX-History-Restore-Request": "true"})
+    response = client.get(
+        question_url(screening_id, "diagnoses"), headers={**HTMX, "HX-History-Restore-Request": "true"}
+    )
     assert page(response).startswith("<!doctype html>")
 
 
@@ -88,11 +90,14 @@ def test_answering_moves_to_the_next_question_and_keeps_the_answer(client):
     assert '<p class="caption">Question 1</p>' in page(client.get(question_url(screening_id, "diagnoses")))  # answered
 
 
-@pytest.mark.parametrize("number, remaining, caption", [
-    (1, 7, "Question 1 · up to 7 questions left"),
-    (3, 1, "Question 3 · about 1 question left"),
-    (4, 0, "Question 4"),
-])
+@pytest.mark.parametrize(
+    "number, remaining, caption",
+    [
+        (1, 7, "Question 1 · up to 7 questions left"),
+        (3, 1, "Question 3 · about 1 question left"),
+        (4, 0, "Question 4"),
+    ],
+)
 def test_the_progress_hint_says_about_how_many_questions_are_left(rf, number, remaining, caption):
     from django.template.loader import render_to_string
 
@@ -100,16 +105,26 @@ def test_the_progress_hint_says_about_how_many_questions_are_left(rf, number, re
     from trials.models import Question
 
     question = Question(key="age", kind=Question.Kind.NUMBER, prompt="How old are you?", unit="years")
-    html = render_to_string("questionnaire/question.html#panel", {
-        "question": question, "form": AnswerForm(question), "number": number, "remaining": remaining, "back_url": "/",
-    }, request=rf.get("/"))
+    html = render_to_string(
+        "questionnaire/question.html#panel",
+        {
+            "question": question,
+            "form": AnswerForm(question),
+            "number": number,
+            "remaining": remaining,
+            "back_url": "/",
+        },
+        request=rf.get("/"),
+    )
     assert f'<p class="caption">{caption}</p>' in html
 
 
 def test_an_htmx_answer_swaps_the_panel_and_pushes_the_next_url(client):
     screening_id = start(client)
     current = "http://testserver" + question_url(screening_id, "diagnoses")
-    response = answer(client, screening_id, "diagnoses", ["copd"], follow=True, headers={**HTMX, "HX-Current-URL": current})
+    response = answer(
+        client, screening_id, "diagnoses", ["copd"], follow=True, headers={**HTMX, "HX-Current-URL": current}
+    )
     assert response.redirect_chain == [(question_url(screening_id, "age"), 302)]
     assert page(response).lstrip().startswith('<main id="panel"')
     assert "How old are you?" in page(response)
@@ -161,7 +176,11 @@ def test_an_impossible_lung_function_value_is_refused(client):
     profile = {**MATCHES_ILD}
     while key != "dlco_pct_pred":
         answer(client, screening_id, key, profile[key])
-        key = client.get(reverse("questionnaire:resume", args=[screening_id]))["Location"].split("/questions/")[1].strip("/")
+        key = (
+            client.get(reverse("questionnaire:resume", args=[screening_id]))["Location"]
+            .split("/questions/")[1]
+            .strip("/")
+        )
     html = page(answer(client, screening_id, "dlco_pct_pred", "900%"))
     assert "Enter a value from 5% to 200%." in html
     assert 'value="900%"' in html
@@ -174,7 +193,11 @@ def test_a_ratio_may_be_typed_as_a_percentage(client, typed, stored):
     answer(client, screening_id, "diagnoses", ["ild"])
     key = None
     while key != "fev1_fvc_ratio":
-        key = client.get(reverse("questionnaire:resume", args=[screening_id]))["Location"].split("/questions/")[1].strip("/")
+        key = (
+            client.get(reverse("questionnaire:resume", args=[screening_id]))["Location"]
+            .split("/questions/")[1]
+            .strip("/")
+        )
         if key != "fev1_fvc_ratio":
             answer(client, screening_id, key, profile[key])
     answer(client, screening_id, "fev1_fvc_ratio", typed)
@@ -209,7 +232,11 @@ def test_i_dont_know_is_a_normal_answer(client):
     key = response["Location"].split("/questions/")[1].strip("/")
     while key != "sixmwd_m":
         answer(client, screening_id, key, MATCHES_COPD[key])
-        key = client.get(reverse("questionnaire:resume", args=[screening_id]))["Location"].split("/questions/")[1].strip("/")
+        key = (
+            client.get(reverse("questionnaire:resume", args=[screening_id]))["Location"]
+            .split("/questions/")[1]
+            .strip("/")
+        )
     html = page(client.get(question_url(screening_id, "sixmwd_m")))
     assert 'name="dont_know"' in html and "Not knowing is fine" in html
     response = client.post(question_url(screening_id, "sixmwd_m"), {"answer": "whatever", "dont_know": "1"})
@@ -295,8 +322,15 @@ def test_changing_an_answer_that_raises_nothing_new_returns_straight_to_check(cl
 
 def test_an_answer_no_longer_needed_leaves_the_check_page(client):
     screening_id = start(client)
-    answer_everything(client, screening_id, {**MATCHES_COPD, "diagnoses": ["copd", "ild"], **{
-        k: v for k, v in MATCHES_ILD.items() if k not in MATCHES_COPD}})
+    answer_everything(
+        client,
+        screening_id,
+        {
+            **MATCHES_COPD,
+            "diagnoses": ["copd", "ild"],
+            **{k: v for k, v in MATCHES_ILD.items() if k not in MATCHES_COPD},
+        },
+    )
     answer(client, screening_id, "diagnoses", ["copd"], returning=True)
     html = page(client.get(reverse("questionnaire:check", args=[screening_id])))
     assert "DLCO" not in html and "six-minute walk" in html
@@ -378,8 +412,10 @@ def test_a_remembered_question_never_shows_one_patient_s_answer_or_error_to_anot
     answer(client, mine, "diagnoses", ["copd"])
     answer(django_app_client, theirs, "diagnoses", ["ild"])
     for _ in range(2):  # and again, as a page seen twice
-        my_page, their_page = page(client.get(question_url(mine, "diagnoses"))), page(
-            django_app_client.get(question_url(theirs, "diagnoses")))
+        my_page, their_page = (
+            page(client.get(question_url(mine, "diagnoses"))),
+            page(django_app_client.get(question_url(theirs, "diagnoses"))),
+        )
         assert re.search(r'value="copd" id="id_answer_\d+" checked', my_page)
         assert not re.search(r'value="ild" id="id_answer_\d+" checked', my_page)
         assert re.search(r'value="ild" id="id_answer_\d+" checked', their_page)
@@ -397,7 +433,10 @@ def test_a_remembered_question_shows_an_admin_s_new_wording_at_once(client):
     screening_id = start(client)
     assert "Which of these lung conditions" in page(client.get(question_url(screening_id, "diagnoses")))
     question = Question.objects.get(key="diagnoses")
-    question.prompt, question.choices[0]["label"] = "Which lung conditions has a doctor told you about?", "COPD (emphysema)"
+    question.prompt, question.choices[0]["label"] = (
+        "Which lung conditions has a doctor told you about?",
+        "COPD (emphysema)",
+    )
     question.save()
     html = page(client.get(question_url(screening_id, "diagnoses")))
     assert "Which lung conditions has a doctor told you about?" in html and "COPD (emphysema)" in html

@@ -65,7 +65,9 @@ def test_not_knowing_dlco_makes_the_ild_study_a_possible_match_with_what_to_ask(
     assert verdicts(html)[ILD] == "possible"
     possibles = section(html, "possibles-title")
     assert "Still to find out" in possibles
-    assert "Your DLCO (corrected for haemoglobin), measured in the last 3 months, needs to be from 30% to 80%" in possibles
+    assert (
+        "Your DLCO (corrected for haemoglobin), measured in the last 3 months, needs to be from 30% to 80%" in possibles
+    )
     assert "Ask your doctor or the study team about: DLCO (% of predicted)." in possibles
 
 

@@ -38,8 +38,13 @@ def test_a_referral_records_consent_contact_and_a_snapshot(referral_a, site_a):
     assert referral.consent == ConsentText.current() and referral.consent.version == "2026-11-v1"
     assert "Fourth Hospital" in referral.consent_wording and referral.consent_given_at is not None
     assert referral.verdict == "match" and referral.status == "new"
-    assert {"key": "sixmwd_m", "question": "How far did you walk in your most recent six-minute walk test?",
-            "short_label": "six-minute walk distance", "answer": "300 m", "stored": "300"} in referral.answers_snapshot
+    assert {
+        "key": "sixmwd_m",
+        "question": "How far did you walk in your most recent six-minute walk test?",
+        "short_label": "six-minute walk distance",
+        "answer": "300 m",
+        "stored": "300",
+    } in referral.answers_snapshot
     walk = next(o for o in referral.outcomes_snapshot if o["question"] == "sixmwd_m")
     assert walk["outcome"] == "met" and walk["rule"] == "150 m ≤ six-minute walk distance < 600 m"
     assert len(referral.reference) == 8 and set(referral.reference) <= set(REFERENCE_ALPHABET)
@@ -120,7 +125,9 @@ def test_the_snapshot_survives_a_later_criteria_edit(referral_a):
     assert outcome["outcome"] == "met" and outcome["rule"] == "150 m ≤ six-minute walk distance < 600 m"
 
 
-def test_the_site_staff_get_an_email_with_a_link_and_no_health_data(patient, site_a, staff_a, django_capture_on_commit_callbacks):
+def test_the_site_staff_get_an_email_with_a_link_and_no_health_data(
+    patient, site_a, staff_a, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         patient.post(refer_url(patient, site_a), CONTACT)
     [message] = mail.outbox
@@ -159,7 +166,9 @@ def test_withdrawal_asks_first_then_erases_contact_details_and_tells_the_site(cl
     assert "Are you sure?" in html
     referral_a.refresh_from_db()
     assert referral_a.status == "new"
-    html = client.post(reverse("referrals:withdraw"), {"reference": referral_a.reference, "confirm": "yes"}).content.decode()
+    html = client.post(
+        reverse("referrals:withdraw"), {"reference": referral_a.reference, "confirm": "yes"}
+    ).content.decode()
     assert "Your request has been withdrawn" in html
     referral_a.refresh_from_db()
     assert referral_a.status == "withdrawn"
@@ -176,8 +185,10 @@ def test_after_withdrawing_the_patient_may_ask_again(patient, referral_a, site_a
     assert response.status_code == 302 and Referral.objects.count() == 2
 
 
-@pytest.mark.parametrize("typed, stored", [("abcd-3467", "ABCD3467"), ("ABCD 3467", "ABCD3467"), ("ABCD-346", ""),
-                                           ("ABCD-3O67", ""), ("ABCD-3I67", "")])
+@pytest.mark.parametrize(
+    "typed, stored",
+    [("abcd-3467", "ABCD3467"), ("ABCD 3467", "ABCD3467"), ("ABCD-346", ""), ("ABCD-3O67", ""), ("ABCD-3I67", "")],
+)
 def test_reference_codes_are_read_forgivingly_but_never_guessed(typed, stored):
     assert normalise_reference(typed) == stored
 

@@ -33,11 +33,17 @@ def test_screenings_never_sent_go_after_the_retention_period(settings, referral_
     assert "Deleted 0 screening(s)" in purge()  # idempotent
 
 
-@pytest.mark.parametrize("status, erased", [("not_eligible", True), ("enrolled", True), ("contacted", False), ("new", False)])
+@pytest.mark.parametrize(
+    "status, erased", [("not_eligible", True), ("enrolled", True), ("contacted", False), ("new", False)]
+)
 def test_closed_referrals_lose_contact_details_after_their_period(settings, referral_a, staff_a, status, erased):
     settings.RETENTION_CLOSED_REFERRAL_DAYS = 90
-    path = {"not_eligible": ["not_eligible"], "enrolled": ["contacted", "pre_screening", "eligible", "enrolled"],
-            "contacted": ["contacted"], "new": []}[status]
+    path = {
+        "not_eligible": ["not_eligible"],
+        "enrolled": ["contacted", "pre_screening", "eligible", "enrolled"],
+        "contacted": ["contacted"],
+        "new": [],
+    }[status]
     for step in path:
         referral_a.move_to(step, by=staff_a)
     with time_machine.travel(timezone.now() + timedelta(days=89)):

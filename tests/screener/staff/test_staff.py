@@ -20,10 +20,21 @@ def make_referral(site, name="Wang Fang", status="new", days_ago=0, **fields):
 
     consent = ConsentText.current()
     referral = Referral.objects.create(
-        trial=site.trial, site=site, name=name, phone="+8613800138000", email="", consent=consent,
-        consent_wording=consent.render(site), consent_given_at=timezone.now(), verdict="match", status=status,
-        answers_snapshot=[{"key": "age", "question": "How old are you?", "short_label": "age", "answer": "60 years", "stored": "60"}],
-        outcomes_snapshot=[], **fields,
+        trial=site.trial,
+        site=site,
+        name=name,
+        phone="+8613800138000",
+        email="",
+        consent=consent,
+        consent_wording=consent.render(site),
+        consent_given_at=timezone.now(),
+        verdict="match",
+        status=status,
+        answers_snapshot=[
+            {"key": "age", "question": "How old are you?", "short_label": "age", "answer": "60 years", "stored": "60"}
+        ],
+        outcomes_snapshot=[],
+        **fields,
     )
     if days_ago:
         Referral.objects.filter(pk=referral.pk).update(created_at=timezone.now() - timedelta(days=days_ago))
@@ -81,8 +92,9 @@ def test_site_staff_cannot_reach_django_admin(staff_a_client):
 def test_staff_log_in_with_a_password_and_a_one_time_code_and_out(client, staff_a):
     page = client.get(reverse("staff:login")).content.decode()
     assert 'name="username"' in page and 'name="password"' in page and 'name="otp_token"' in page
-    response = client.post(reverse("staff:login"), {"username": "nurse_a", "password": "a-long-test-password",
-                                                    "otp_token": "246810"})
+    response = client.post(
+        reverse("staff:login"), {"username": "nurse_a", "password": "a-long-test-password", "otp_token": "246810"}
+    )
     assert response["Location"] == reverse("staff:list")
     assert client.get(reverse("staff:list")).status_code == 200
     response = client.post(reverse("staff:logout"))
@@ -92,8 +104,9 @@ def test_staff_log_in_with_a_password_and_a_one_time_code_and_out(client, staff_
 
 @pytest.mark.parametrize("token, message", [("", "Please enter your OTP token."), ("000000", "Invalid token")])
 def test_a_password_alone_does_not_open_the_workspace(client, staff_a, token, message):
-    response = client.post(reverse("staff:login"), {"username": "nurse_a", "password": "a-long-test-password",
-                                                    "otp_token": token})
+    response = client.post(
+        reverse("staff:login"), {"username": "nurse_a", "password": "a-long-test-password", "otp_token": token}
+    )
     assert response.status_code == 200 and message in response.content.decode()
     assert client.get(reverse("staff:list")).status_code == 302
 
@@ -146,8 +159,11 @@ def test_the_list_filters(client, django_user_model, site_a, site_b, params, exp
     make_referral(site_a, name="Old", days_ago=3)
     make_referral(site_b, name="At B")
     today = timezone.localdate()
-    values = {"three_days_ago": str(today - timedelta(days=3)), "yesterday": str(today - timedelta(days=1)),
-              "site_b": str(site_b.public_id)}
+    values = {
+        "three_days_ago": str(today - timedelta(days=3)),
+        "yesterday": str(today - timedelta(days=1)),
+        "site_b": str(site_b.public_id),
+    }
     params = {k: v.format(**values) for k, v in params.items()}
     html = client.get(reverse("staff:list"), params).content.decode()
     shown = {r.name for r in Referral.objects.all() if r.display_reference in html}
@@ -163,7 +179,9 @@ def test_a_reference_finds_its_referral_however_it_is_typed(staff_a_client, site
 def test_a_bad_filter_is_explained_and_the_rest_still_apply(staff_a_client, site_a):
     make_referral(site_a, status="contacted")
     make_referral(site_a, name="New one")
-    html = staff_a_client.get(reverse("staff:list"), {"date_from": "yesterday-ish", "status": "contacted"}).content.decode()
+    html = staff_a_client.get(
+        reverse("staff:list"), {"date_from": "yesterday-ish", "status": "contacted"}
+    ).content.decode()
     assert "Enter a date like 2026-11-22." in html
     assert "1 referral" in html
 
@@ -181,8 +199,11 @@ def test_the_list_is_paginated_and_pages_keep_the_filters(staff_a_client, site_a
 
 def test_htmx_filtering_swaps_only_the_results_and_keeps_the_url(staff_a_client, site_a):
     make_referral(site_a)
-    response = staff_a_client.get(reverse("staff:list"), {"status": "new"}, headers={
-        "HX-Request": "true", "HX-Current-URL": "http://testserver/staff/referrals/"})
+    response = staff_a_client.get(
+        reverse("staff:list"),
+        {"status": "new"},
+        headers={"HX-Request": "true", "HX-Current-URL": "http://testserver/staff/referrals/"},
+    )
     html = response.content.decode()
     assert html.lstrip().startswith('<section id="results"') and "<form" not in html
     assert response["HX-Push-Url"] == "/staff/referrals/?status=new"
@@ -205,15 +226,26 @@ def test_the_list_s_queries_do_not_grow_with_its_referrals(staff_a_client, site_
 
 def test_the_detail_shows_contact_consent_answers_outcomes_and_history(staff_a_client, referral_a):
     html = staff_a_client.get(reverse("staff:detail", args=[referral_a.id])).content.decode()
-    for words in ("Li Wei", "+8657989979999", "li.wei@example.org", "Mornings are best.", "Version 2026-11-v1",
-                  "will be shared with the team running", "How far did you walk in your most recent six-minute walk test?",
-                  "300 m", "150 m ≤ six-minute walk distance &lt; 600 m", "Sent by the patient"):
+    for words in (
+        "Li Wei",
+        "+8657989979999",
+        "li.wei@example.org",
+        "Mornings are best.",
+        "Version 2026-11-v1",
+        "will be shared with the team running",
+        "How far did you walk in your most recent six-minute walk test?",
+        "300 m",
+        "150 m ≤ six-minute walk distance &lt; 600 m",
+        "Sent by the patient",
+    ):
         assert words in html, words
     assert AccessLog.objects.filter(user__username="nurse_a", action="view", referral=referral_a).count() == 1
 
 
 def test_moving_a_referral_records_who_when_from_what_to_what_and_the_note(staff_a_client, staff_a, referral_a):
-    response = staff_a_client.post(reverse("staff:status", args=[referral_a.id]), {"status": "contacted", "note": "Rang at 10"})
+    response = staff_a_client.post(
+        reverse("staff:status", args=[referral_a.id]), {"status": "contacted", "note": "Rang at 10"}
+    )
     assert response.status_code == 302
     referral_a.refresh_from_db()
     assert referral_a.status == "contacted"
@@ -265,7 +297,12 @@ def test_staff_mark_an_answer_verified_or_contradicted(staff_a_client, referral_
     assert AnswerCheck.objects.get(referral=referral_a, question_key="sixmwd_m").state == "verified"
     assert referral_a.events.filter(kind="verification").count() == 2
     assert AccessLog.objects.filter(action="check", detail="sixmwd_m").count() == 2
-    assert staff_a_client.post(reverse("staff:check_answer", args=[referral_a.id, "shoe_size"]), {"state": "verified"}).status_code == 404
+    assert (
+        staff_a_client.post(
+            reverse("staff:check_answer", args=[referral_a.id, "shoe_size"]), {"state": "verified"}
+        ).status_code
+        == 404
+    )
     html = staff_a_client.post(url, {"state": ""}).content.decode()
     assert "Choose verified or contradicted." in html
 
@@ -275,7 +312,7 @@ def test_staff_mark_an_answer_verified_or_contradicted(staff_a_client, referral_
 
 def test_the_export_is_utf8_with_a_bom_filtered_and_logged(staff_a_client, site_a):
     make_referral(site_a, name="王芳")
-    make_referral(site_a, name="=HYPERLINK(\"http://evil\")", status="contacted")
+    make_referral(site_a, name='=HYPERLINK("http://evil")', status="contacted")
     response = staff_a_client.get(reverse("staff:export"), {"status": "new", "q": ""})
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     body = response.content
@@ -284,8 +321,11 @@ def test_the_export_is_utf8_with_a_bom_filtered_and_logged(staff_a_client, site_
     assert rows[0][:3] == ["reference", "sent", "status"]
     assert [row[5] for row in rows[1:]] == ["王芳"]
     everything = list(csv.reader(io.StringIO(staff_a_client.get(reverse("staff:export")).content.decode("utf-8-sig"))))
-    assert "'=HYPERLINK(\"http://evil\")" in [row[5] for row in everything]
-    assert list(AccessLog.objects.filter(action="export").order_by("at", "pk").values_list("detail", flat=True)) == ["status=new", ""]
+    assert '\'=HYPERLINK("http://evil")' in [row[5] for row in everything]
+    assert list(AccessLog.objects.filter(action="export").order_by("at", "pk").values_list("detail", flat=True)) == [
+        "status=new",
+        "",
+    ]
 
 
 def test_an_export_never_logs_the_name_searched_for(staff_a_client, site_a):
@@ -301,7 +341,10 @@ def test_admins_read_the_access_log_but_nobody_edits_it(admin_client, referral_a
     entry = AccessLog.objects.get()
     assert admin_client.get(reverse("admin:referrals_accesslog_changelist")).status_code == 200
     assert admin_client.get(reverse("admin:referrals_accesslog_add")).status_code == 403
-    assert admin_client.post(reverse("admin:referrals_accesslog_delete", args=[entry.pk]), {"post": "yes"}).status_code == 403
+    assert (
+        admin_client.post(reverse("admin:referrals_accesslog_delete", args=[entry.pk]), {"post": "yes"}).status_code
+        == 403
+    )
     page = admin_client.get(reverse("admin:referrals_accesslog_change", args=[entry.pk])).content.decode()
     assert 'name="_save"' not in page
     assert AccessLog.objects.count() == 1

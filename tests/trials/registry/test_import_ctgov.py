@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from trials.registry.ctgov import parse_age
 from trials.models import Criterion, Site, Trial
+from trials.registry.ctgov import parse_age
 
 SEED = Path(__file__).resolve().parents[3] / "trials" / "registry" / "seed"
 COPD_RECORD = json.loads((SEED / "NCT07355868.json").read_text(encoding="utf-8"))
@@ -54,16 +54,28 @@ def test_imports_the_copd_record(tmp_path):
     assert not trial.is_published
     [site] = trial.sites.all()
     assert (site.facility, site.city, site.state, site.country, site.postal_code) == (
-        "The Fourth Hospital of Zhejiang University School of Medicine", "Yiwu", "Zhejiang", "China", "322000")
+        "The Fourth Hospital of Zhejiang University School of Medicine",
+        "Yiwu",
+        "Zhejiang",
+        "China",
+        "322000",
+    )
     assert (site.latitude, site.longitude) == (Decimal("29.315060"), Decimal("120.076760"))
-    assert site.contacts == [{"name": "Shaohua Zhang", "role": "CONTACT", "email": "z16zsh@126.com", "phone": "086-0579-89979999"}]
+    assert site.contacts == [
+        {"name": "Shaohua Zhang", "role": "CONTACT", "email": "z16zsh@126.com", "phone": "086-0579-89979999"}
+    ]
 
 
 def test_age_limits_become_an_approved_inclusive_criterion(tmp_path):
     run(tmp_path, COPD_RECORD)
     [age] = Criterion.objects.filter(trial__nct_id="NCT07355868")
     assert (age.question.key, age.min_value, age.min_inclusive, age.max_value, age.max_inclusive) == (
-        "age", Decimal("40"), True, Decimal("80"), True)
+        "age",
+        Decimal("40"),
+        True,
+        Decimal("80"),
+        True,
+    )
     assert age.status == Criterion.Status.APPROVED
     assert age.origin == Criterion.Origin.IMPORT
     assert "40 Years" in age.source_text and "80 Years" in age.source_text
@@ -71,7 +83,8 @@ def test_age_limits_become_an_approved_inclusive_criterion(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "sex, codes", [("FEMALE", [["female"]]), ("MALE", [["male"]]), ("ALL", [])],
+    "sex, codes",
+    [("FEMALE", [["female"]]), ("MALE", [["male"]]), ("ALL", [])],
 )
 def test_a_restricted_sex_becomes_a_criterion(tmp_path, sex, codes):
     run(tmp_path, study(sex=sex))
@@ -81,8 +94,16 @@ def test_a_restricted_sex_becomes_a_criterion(tmp_path, sex, codes):
 
 @pytest.mark.parametrize(
     "text, years",
-    [("40 Years", Decimal(40)), ("1 Year", Decimal(1)), ("6 Months", Decimal("0.5")), ("18 months", Decimal("1.5")),
-     ("2 Weeks", Decimal("0.0383")), ("forty", None), ("40", None), ("", None)],
+    [
+        ("40 Years", Decimal(40)),
+        ("1 Year", Decimal(1)),
+        ("6 Months", Decimal("0.5")),
+        ("18 months", Decimal("1.5")),
+        ("2 Weeks", Decimal("0.0383")),
+        ("forty", None),
+        ("40", None),
+        ("", None),
+    ],
 )
 def test_registry_ages_are_read_in_their_own_units(text, years):
     assert parse_age(text) == years
@@ -142,7 +163,7 @@ def test_a_bad_study_writes_nothing_and_the_good_ones_still_land(tmp_path):
     assert list(Trial.objects.values_list("nct_id", flat=True)) == ["NCT00000001"]
     assert err.strip() == (
         f"{tmp_path / 'studies.json'}: study 2 (NCT00000002): protocolSection.eligibilityModule.minimumAge: "
-        "expected an age like \"40 Years\" or \"6 Months\", got 'forty'"
+        'expected an age like "40 Years" or "6 Months", got \'forty\''
     )
 
 
@@ -169,18 +190,32 @@ def mangle(path, value):
         ("protocolSection.identificationModule.briefTitle", "  ", "briefTitle: empty"),
         ("protocolSection.statusModule.overallStatus", "OPEN", "unknown status 'OPEN'"),
         ("protocolSection.eligibilityModule.sex", "BOTH", "expected ALL, FEMALE or MALE, got 'BOTH'"),
-        ("protocolSection.eligibilityModule.maximumAge", "30 Years", "minimumAge '40 Years' is above maximumAge '30 Years'"),
-        ("protocolSection.eligibilityModule.eligibilityCriteria", ["a"], "eligibilityCriteria: expected a string, got a list"),
+        (
+            "protocolSection.eligibilityModule.maximumAge",
+            "30 Years",
+            "minimumAge '40 Years' is above maximumAge '30 Years'",
+        ),
+        (
+            "protocolSection.eligibilityModule.eligibilityCriteria",
+            ["a"],
+            "eligibilityCriteria: expected a string, got a list",
+        ),
         ("protocolSection.conditionsModule.conditions", "COPD", "conditions: expected a list, got a string"),
         ("protocolSection.designModule.enrollmentInfo.count", "12", "count: expected a whole number, got a string"),
         ("protocolSection.designModule.enrollmentInfo.count", -1, "count: cannot be negative"),
         ("protocolSection.statusModule.startDateStruct.date", "March 2026", "expected a date like 2026-03-19"),
         ("protocolSection.contactsLocationsModule.locations", {"a": 1}, "locations: expected a list, got an object"),
         ("protocolSection.contactsLocationsModule.locations", [{"city": "Yiwu"}], "locations[0].facility: missing"),
-        ("protocolSection.contactsLocationsModule.locations", [{"facility": "H", "geoPoint": {"lat": 91, "lon": 0}}],
-         "locations[0].geoPoint.lat: expected a number from -90 to 90"),
-        ("protocolSection.contactsLocationsModule.locations", [{"facility": "H", "contacts": "x"}],
-         "locations[0].contacts: expected a list of objects"),
+        (
+            "protocolSection.contactsLocationsModule.locations",
+            [{"facility": "H", "geoPoint": {"lat": 91, "lon": 0}}],
+            "locations[0].geoPoint.lat: expected a number from -90 to 90",
+        ),
+        (
+            "protocolSection.contactsLocationsModule.locations",
+            [{"facility": "H", "contacts": "x"}],
+            "locations[0].contacts: expected a list of objects",
+        ),
         ("protocolSection", KeyError, "protocolSection: missing"),
         ("protocolSection", [], "protocolSection: expected an object, got a list"),
     ],

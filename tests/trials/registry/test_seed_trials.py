@@ -184,7 +184,13 @@ def test_a_copd_patient_is_never_asked_the_ild_trial_s_questions():
     asked = walk_through(MATCHES_COPD)
     assert asked[:3] == ["diagnoses", "age", "sex"]
     assert "sixmwd_m" in asked
-    assert not {"dlco_pct_pred", "fvc_pct_pred", "fev1_fvc_ratio", "oxygen_hours_per_day", "pregnant_or_breastfeeding"} & set(asked)
+    assert not {
+        "dlco_pct_pred",
+        "fvc_pct_pred",
+        "fev1_fvc_ratio",
+        "oxygen_hours_per_day",
+        "pregnant_or_breastfeeding",
+    } & set(asked)
 
 
 def test_an_ild_patient_is_never_asked_the_copd_trial_s_questions():
@@ -199,7 +205,15 @@ def test_a_patient_with_neither_condition_answers_one_question():
 
 def test_questions_both_trials_use_come_before_those_only_one_uses():
     asked = walk_through({**MATCHES_COPD, "diagnoses": ["copd", "ild"], "sex": "male"})
-    shared = {"diagnoses", "age", "sex", "cancer_history", "pneumonia_last_month", "respiratory_hospitalisations_12m",
-              "mechanical_ventilation", "other_trial_recent"}
+    shared = {
+        "diagnoses",
+        "age",
+        "sex",
+        "cancer_history",
+        "pneumonia_last_month",
+        "respiratory_hospitalisations_12m",
+        "mechanical_ventilation",
+        "other_trial_recent",
+    }
     first = asked[: len(shared)]
     assert set(first) == shared

@@ -75,9 +75,9 @@ class Command(BaseCommand):
         try:
             given = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise CommandError(f"{path}: no such file")
+            raise CommandError(f"{path}: no such file") from None
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise CommandError(f"{path}: not valid JSON ({error})")
+            raise CommandError(f"{path}: not valid JSON ({error})") from None
         if not isinstance(given, dict):
             raise CommandError(f"{path}: expected an object of {{question key: answer}}")
         return given

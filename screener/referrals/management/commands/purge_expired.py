@@ -34,4 +34,6 @@ class Command(BaseCommand):
                 referral.erase_contact_details(now)
                 referral.save(update_fields=["name", "phone", "email", "message", "contact_erased_at"])
                 erased += 1
-        self.stdout.write(f"Deleted {deleted} screening(s) never sent; erased contact details of {erased} closed referral(s).")
+        self.stdout.write(
+            f"Deleted {deleted} screening(s) never sent; erased contact details of {erased} closed referral(s)."
+        )

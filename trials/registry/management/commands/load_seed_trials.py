@@ -4,8 +4,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from trials.registry.importing import VOCABULARY, ensure_questions
 from trials.models import Criterion, Question, Trial
+from trials.registry.importing import VOCABULARY, ensure_questions
 
 SEED_DIR = VOCABULARY.parent
 
