@@ -239,11 +239,11 @@ def render(report: Report, verbose: bool = False) -> str:
     if verbose:
         lines.append("")
         lines.append(f"Misses ({len(report.misses)}):")
-        lines.extend(f"  {m['case']}: expected {m['expected']}  quote: "{m['quote']}"" for m in report.misses)
+        lines.extend(f"  {m['case']}: expected {m['expected']}  quote: \"{m['quote']}\"" for m in report.misses)
         lines.append("")
         lines.append(f"False proposals ({len(report.false_proposals)}):")
         lines.extend(
-            f"  {f['case']}: proposed {f['proposed']}  quote: "{f['quote']}"" for f in report.false_proposals
+            f"  {f['case']}: proposed {f['proposed']}  quote: \"{f['quote']}\"" for f in report.false_proposals
         )
     return "\n".join(lines)
 
