@@ -1,0 +1,267 @@
+"""Measure the criteria extractor against the hand-annotated evaluation set.
+
+Run from the repository root:
+
+    python -m tests.trials.registry.evaluate_extraction [--verbose] [--cases DIR]
+
+It runs ``trials.registry.extraction.extract`` on every case in
+``tests/trials/registry/evaluation/cases/`` and prints, per variable (and for
+time windows separately), how many thresholds were expected, proposed and
+matched, with precision and recall, then the overall figures for the named
+variables (everything but windows) against the targets. ``--verbose`` also lists
+every miss and every false proposal.
+
+A proposal matches an expected item when kind and variable are the same, the
+lower and upper bounds are equal as Decimals (None only equals None), the
+inclusivity of each bound that is present is the same, and, for windows, the
+unit is the same ("4 weeks" and "28 days" differ). The event text is not
+compared. Each expected item matches at most one proposal, greedily in the
+order the case lists them. Proposals for ``sex`` and ``diagnoses`` are not
+annotated and are left out; a proposal for any other variable that was not
+annotated counts against precision.
+
+The extractor is imported inside ``main()`` only, so that ``score`` and the
+case loader can be used (and tested) without it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+CASES_DIR = Path(__file__).resolve().parent / "evaluation" / "cases"
+
+NAMED_VARIABLES = (
+    "age",
+    "sixmwd_m",
+    "fev1_pct_pred",
+    "fvc_pct_pred",
+    "fev1_fvc_ratio",
+    "dlco_pct_pred",
+    "tlc_pct_pred",
+    "spo2_pct",
+    "bmi",
+    "pack_years",
+    "oxygen_hours_per_day",
+    "respiratory_hospitalisations_12m",
+    "exacerbations_12m",
+    "alt_x_uln",
+    "ast_x_uln",
+    "bilirubin_x_uln",
+    "creatinine_x_uln",
+    "egfr",
+)
+WINDOW = "window"
+IGNORED_VARIABLES = frozenset({"sex", "diagnoses"})
+
+TARGET_NAMED_PRECISION = Decimal("0.95")
+TARGET_NAMED_RECALL = Decimal("0.90")
+TARGET_WINDOW_RECALL = Decimal("0.80")
+
+
+def load_cases(directory: Path | str = CASES_DIR) -> list[dict[str, Any]]:
+    """Every case file in ``directory``, in file-name order."""
+    cases = []
+    for path in sorted(Path(directory).glob("*.json")):
+        case = json.loads(path.read_text(encoding="utf-8"))
+        case["_file"] = path.name
+        cases.append(case)
+    return cases
+
+
+def _decimal(value: Any) -> Decimal | None:
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return value
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def _get(obj: Any, name: str) -> Any:
+    if isinstance(obj, dict):
+        return obj.get(name)
+    return getattr(obj, name, None)
+
+
+def _bound_matches(expected: dict, proposal: Any, side: str) -> bool:
+    want = _decimal(expected.get(side))
+    got = _decimal(_get(proposal, side))
+    if want != got:
+        return False
+    if want is None:
+        return True
+    return bool(expected.get(f"{side}_inclusive")) == bool(_get(proposal, f"{side}_inclusive"))
+
+
+def matches(expected: dict, proposal: Any) -> bool:
+    """Whether ``proposal`` is the threshold ``expected`` describes."""
+    if expected["kind"] != _get(proposal, "kind") or expected["variable"] != _get(proposal, "variable"):
+        return False
+    if not (_bound_matches(expected, proposal, "lower") and _bound_matches(expected, proposal, "upper")):
+        return False
+    if expected["variable"] == WINDOW and expected.get("unit") != _get(proposal, "unit"):
+        return False
+    return True
+
+
+@dataclass
+class Counts:
+    expected: int = 0
+    proposed: int = 0
+    matched: int = 0
+
+    @property
+    def precision(self) -> Decimal | None:
+        return Decimal(self.matched) / Decimal(self.proposed) if self.proposed else None
+
+    @property
+    def recall(self) -> Decimal | None:
+        return Decimal(self.matched) / Decimal(self.expected) if self.expected else None
+
+    def add(self, other: "Counts") -> None:
+        self.expected += other.expected
+        self.proposed += other.proposed
+        self.matched += other.matched
+
+
+@dataclass
+class Report:
+    per_variable: dict[str, Counts] = field(default_factory=dict)
+    named: Counts = field(default_factory=Counts)
+    window: Counts = field(default_factory=Counts)
+    misses: list[dict[str, Any]] = field(default_factory=list)
+    false_proposals: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def targets(self) -> list[tuple[str, Decimal, Decimal | None, bool]]:
+        """(description, target, achieved, met) for each target."""
+        rows = []
+        for label, target, achieved in (
+            ("named variables precision", TARGET_NAMED_PRECISION, self.named.precision),
+            ("named variables recall", TARGET_NAMED_RECALL, self.named.recall),
+            ("windows recall", TARGET_WINDOW_RECALL, self.window.recall),
+        ):
+            rows.append((label, target, achieved, achieved is not None and achieved >= target))
+        return rows
+
+    @property
+    def all_targets_met(self) -> bool:
+        return all(met for *_, met in self.targets())
+
+
+def _describe(item: Any) -> str:
+    def bound(side: str) -> str:
+        value = _get(item, side)
+        if value is None:
+            return "-"
+        inclusive = _get(item, f"{side}_inclusive")
+        return f"{value}{'' if inclusive else ' (excl.)'}"
+
+    text = f"{_get(item, 'kind')} {_get(item, 'variable')} [{bound('lower')} .. {bound('upper')}] {_get(item, 'unit') or ''}".rstrip()
+    return text
+
+
+def score(cases: Iterable[dict[str, Any]], extract_fn: Callable[..., Iterable[Any]]) -> Report:
+    """Run ``extract_fn`` on every case and compare its proposals with the annotations."""
+    report = Report()
+    for variable in (*NAMED_VARIABLES, WINDOW):
+        report.per_variable[variable] = Counts()
+
+    for case in cases:
+        case_id = case["id"]
+        try:
+            proposals = list(
+                extract_fn(case["text"], minimum_age=case.get("minimum_age"), maximum_age=case.get("maximum_age"))
+            )
+        except Exception as error:  # one broken case must not hide the others
+            report.errors.append({"case": case_id, "error": repr(error)})
+            proposals = []
+        proposals = [p for p in proposals if _get(p, "variable") not in IGNORED_VARIABLES]
+
+        for proposal in proposals:
+            report.per_variable.setdefault(_get(proposal, "variable"), Counts()).proposed += 1
+        for item in case["expected"]:
+            report.per_variable.setdefault(item["variable"], Counts()).expected += 1
+
+        unmatched = list(range(len(proposals)))
+        for item in case["expected"]:
+            found = next((i for i in unmatched if matches(item, proposals[i])), None)
+            if found is None:
+                report.misses.append({"case": case_id, "quote": item.get("quote", ""), "expected": _describe(item)})
+                continue
+            unmatched.remove(found)
+            report.per_variable[item["variable"]].matched += 1
+        for i in unmatched:
+            proposal = proposals[i]
+            report.false_proposals.append(
+                {"case": case_id, "quote": _get(proposal, "quote") or "", "proposed": _describe(proposal)}
+            )
+
+    for variable, counts in report.per_variable.items():
+        (report.window if variable == WINDOW else report.named).add(counts)
+    return report
+
+
+def _fmt(value: Decimal | None) -> str:
+    return "  -  " if value is None else f"{value:.3f}"
+
+
+def render(report: Report, verbose: bool = False) -> str:
+    lines = [f"{'variable':<34}{'expected':>9}{'proposed':>9}{'matched':>8}{'precision':>10}{'recall':>8}"]
+    rows = [(v, c) for v, c in report.per_variable.items() if v != WINDOW and (c.expected or c.proposed)]
+    for variable, counts in rows:
+        lines.append(
+            f"{variable:<34}{counts.expected:>9}{counts.proposed:>9}{counts.matched:>8}"
+            f"{_fmt(counts.precision):>10}{_fmt(counts.recall):>8}"
+        )
+    lines.append("-" * 78)
+    for label, counts in (("all named variables", report.named), ("window", report.window)):
+        lines.append(
+            f"{label:<34}{counts.expected:>9}{counts.proposed:>9}{counts.matched:>8}"
+            f"{_fmt(counts.precision):>10}{_fmt(counts.recall):>8}"
+        )
+    lines.append("")
+    lines.append("Targets (exact bounds and inclusivity):")
+    for label, target, achieved, met in report.targets():
+        lines.append(f"  {label:<28} >= {target}  achieved {_fmt(achieved)}  {'MET' if met else 'NOT MET'}")
+    if report.errors:
+        lines.append("")
+        lines.append(f"Extractor errors ({len(report.errors)}):")
+        lines.extend(f"  {e['case']}: {e['error']}" for e in report.errors)
+    if verbose:
+        lines.append("")
+        lines.append(f"Misses ({len(report.misses)}):")
+        lines.extend(f"  {m['case']}: expected {m['expected']}  quote: \"{m['quote']}\"" for m in report.misses)
+        lines.append("")
+        lines.append(f"False proposals ({len(report.false_proposals)}):")
+        lines.extend(
+            f"  {f['case']}: proposed {f['proposed']}  quote: \"{f['quote']}\"" for f in report.false_proposals
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--verbose", "-v", action="store_true", help="list every miss and false proposal")
+    parser.add_argument("--cases", default=str(CASES_DIR), help="directory of case files")
+    args = parser.parse_args(argv)
+
+    from trials.registry.extraction import extract  # imported here: the set and score() do not need it
+
+    cases = load_cases(args.cases)
+    report = score(cases, extract)
+    print(f"{len(cases)} cases, {report.named.expected} named-variable thresholds, {report.window.expected} windows\n")
+    print(render(report, verbose=args.verbose))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
