@@ -29,10 +29,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 CASES_DIR = Path(__file__).resolve().parent / "evaluation" / "cases"
 
@@ -126,7 +127,7 @@ class Counts:
     def recall(self) -> Decimal | None:
         return Decimal(self.matched) / Decimal(self.expected) if self.expected else None
 
-    def add(self, other: "Counts") -> None:
+    def add(self, other: Counts) -> None:
         self.expected += other.expected
         self.proposed += other.proposed
         self.matched += other.matched
@@ -239,12 +240,10 @@ def render(report: Report, verbose: bool = False) -> str:
     if verbose:
         lines.append("")
         lines.append(f"Misses ({len(report.misses)}):")
-        lines.extend(f"  {m['case']}: expected {m['expected']}  quote: \"{m['quote']}\"" for m in report.misses)
+        lines.extend(f'  {m["case"]}: expected {m["expected"]}  quote: "{m["quote"]}"' for m in report.misses)
         lines.append("")
         lines.append(f"False proposals ({len(report.false_proposals)}):")
-        lines.extend(
-            f"  {f['case']}: proposed {f['proposed']}  quote: \"{f['quote']}\"" for f in report.false_proposals
-        )
+        lines.extend(f'  {f["case"]}: proposed {f["proposed"]}  quote: "{f["quote"]}"' for f in report.false_proposals)
     return "\n".join(lines)
 
 

@@ -86,12 +86,37 @@ CASE = {
     "minimum_age": "40 Years",
     "maximum_age": "80 Years",
     "expected": [
-        {"kind": "inclusion", "variable": "age", "lower": 40, "lower_inclusive": True, "upper": 80,
-         "upper_inclusive": True, "unit": "years", "quote": "Age 40-80 years"},
-        {"kind": "inclusion", "variable": "fev1_pct_pred", "lower": None, "lower_inclusive": None, "upper": 50,
-         "upper_inclusive": False, "unit": "% predicted", "quote": "FEV1 \\< 50% predicted"},
-        {"kind": "exclusion", "variable": "window", "lower": None, "lower_inclusive": None, "upper": 4,
-         "upper_inclusive": True, "unit": "weeks", "event": "exacerbation", "quote": "within 4 weeks"},
+        {
+            "kind": "inclusion",
+            "variable": "age",
+            "lower": 40,
+            "lower_inclusive": True,
+            "upper": 80,
+            "upper_inclusive": True,
+            "unit": "years",
+            "quote": "Age 40-80 years",
+        },
+        {
+            "kind": "inclusion",
+            "variable": "fev1_pct_pred",
+            "lower": None,
+            "lower_inclusive": None,
+            "upper": 50,
+            "upper_inclusive": False,
+            "unit": "% predicted",
+            "quote": "FEV1 \\< 50% predicted",
+        },
+        {
+            "kind": "exclusion",
+            "variable": "window",
+            "lower": None,
+            "lower_inclusive": None,
+            "upper": 4,
+            "upper_inclusive": True,
+            "unit": "weeks",
+            "event": "exacerbation",
+            "quote": "within 4 weeks",
+        },
     ],
 }
 
@@ -150,8 +175,15 @@ def test_window_units_must_be_exact_and_event_is_not_compared():
 
 
 def test_bounds_compare_as_decimals_and_absent_bounds_must_be_absent():
-    ratio = {"kind": "inclusion", "variable": "fev1_fvc_ratio", "lower": None, "lower_inclusive": None,
-             "upper": 0.7, "upper_inclusive": False, "unit": "ratio"}
+    ratio = {
+        "kind": "inclusion",
+        "variable": "fev1_fvc_ratio",
+        "lower": None,
+        "lower_inclusive": None,
+        "upper": 0.7,
+        "upper_inclusive": False,
+        "unit": "ratio",
+    }
     assert matches(ratio, Proposal("inclusion", "fev1_fvc_ratio", None, None, Decimal("0.70"), False, "ratio"))
     assert not matches(ratio, Proposal("inclusion", "fev1_fvc_ratio", None, None, Decimal("70"), False, "ratio"))
     assert not matches(ratio, Proposal("inclusion", "fev1_fvc_ratio", Decimal(0), True, Decimal("0.7"), False, "ratio"))
