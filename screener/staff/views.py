@@ -34,7 +34,11 @@ class StaffAuthenticationForm(SecondFactorMixin, otp_forms.OTPAuthenticationForm
 
 
 class StaffTokenForm(SecondFactorMixin, otp_forms.OTPTokenForm):
-    pass
+    """The code alone, for someone whose password was accepted earlier in this session."""
+
+    def __init__(self, user, request=None, *args, **kwargs):
+        super().__init__(user, request, *args, **kwargs)
+        self.request = request  # a wrong code counts toward the lockout of this address
 
 
 class StaffLoginView(otp_views.LoginView):
