@@ -582,3 +582,71 @@ def test_the_export_streams_and_never_reads_a_trial_s_registry_record(staff_a_cl
     assert response.streaming and referral_a.display_reference in body
     sql = " ".join(q["sql"] for q in queries.captured_queries)
     assert "source_record" not in sql and "answers_snapshot" not in sql
+
+
+def free_loopback_port(first=18733, last=18799) -> int:
+    import socket
+
+    for port in range(first, last):
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) != 0:
+                return port
+    raise RuntimeError("no free port")
+
+
+def raw_request(port: int, target: bytes, seconds: float = 10) -> bytes:
+    import socket
+
+    with socket.create_connection(("127.0.0.1", port), timeout=seconds) as connection:
+        connection.sendall(b"GET " + target + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        received = b""
+        while chunk := connection.recv(65536):
+            received += chunk
+    return received
+
+
+def test_attack_forging_gunicorn_access_log_lines_with_encoded_newlines(tmp_path):
+    """Through a real gunicorn (loopback, one worker, bounded in time) started with `make serve`'s settings."""
+    import socket
+    import time
+
+    port = free_loopback_port()
+    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")}
+    env.update(
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1",
+        BIND=f"127.0.0.1:{port}",
+        WEB_CONCURRENCY="1",
+        SQLITE_PATH=str(tmp_path / "db.sqlite3"),
+    )
+    log = open(tmp_path / "gunicorn.log", "w+b")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "screener.wsgi:application", "-c", "python:screener.gunicorn_conf"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    forged = b'203.0.113.66 [01/Jan/2026:00:00:00 +0000] "POST /admin/" 200 - 1ms'.replace(b" ", b"%20")
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            assert time.monotonic() < deadline and server.poll() is None, "gunicorn did not start"
+            time.sleep(0.1)
+        raw_request(port, b"/%0a" + forged)
+        raw_request(port, b"/%0d" + forged + b"%0d%0a")
+        raw_request(port, b"/staff/referrals/?q=Li%20Wei%0a" + forged)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    log.seek(0)
+    lines = log.read().decode("utf-8", "replace").splitlines()
+    access = [line for line in lines if '"GET ' in line]
+    assert len(access) == 3, lines  # one line per request, however many newlines it carried
+    assert not any(line.startswith("203.0.113.66") for line in lines), lines
+    assert all("\r" not in line for line in lines)
+    assert "%0a203.0.113.66" in access[0] and "%0d203.0.113.66" in access[1]
+    assert "Wei" not in "\n".join(lines)  # query strings are left out
