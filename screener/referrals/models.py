@@ -27,6 +27,11 @@ def new_reference() -> str:
     return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
 
 
+def display_reference(code: str) -> str:
+    """ABCD-3467: easier to read aloud than ABCD3467."""
+    return f"{code[:4]}-{code[4:]}"
+
+
 def normalise_reference(text: str) -> str:
     """What a person typed ("abcd 2345", "ABCD-2345") as a stored reference, or "" if it cannot be one."""
     cleaned = "".join(ch for ch in str(text).upper() if ch.isalnum())
@@ -177,7 +182,7 @@ class Referral(models.Model):
 
     @property
     def display_reference(self) -> str:
-        return f"{self.reference[:4]}-{self.reference[4:]}"
+        return display_reference(self.reference)
 
     def allowed_statuses(self) -> list[str]:
         return sorted(self.TRANSITIONS[self.Status(self.status)], key=list(self.Status).index)
