@@ -50,7 +50,7 @@ class Command(BaseCommand):
 
     def erase(self, referrals, now) -> int:
         erased = 0
-        for referral in referrals.select_for_update().select_related("screening"):
+        for referral in referrals.select_for_update(of=("self",)).select_related("screening"):
             referral.erase_personal_data(ERASED_AFTER_RETENTION, now)
             referral.events.create(kind=ReferralEvent.Kind.ERASED, at=now, note=ERASED_AFTER_RETENTION)
             erased += 1
