@@ -411,6 +411,20 @@ def test_attack_guessing_codes_with_the_right_password_is_locked_out(both_logins
     assert attempt(where, "a-long-test-password", right_code).status_code == 429
 
 
+def test_attack_a_half_logged_in_session_cannot_skip_the_password_or_the_lockout(staff_a, settings):
+    """django-otp would ask a session with only the password done for the code alone, unguarded by axes."""
+    browser = Client()
+    browser.force_login(staff_a)
+    page = browser.get(reverse("staff:login")).content.decode()
+    assert 'name="username"' in page and 'name="password"' in page
+    assert browser.post(reverse("staff:login"), {"otp_token": "246810"}).status_code == 200
+    assert browser.get(reverse("staff:list")).status_code == 302
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert log_in(browser, "wrong").status_code == 200
+    assert log_in(browser, "wrong").status_code == 429
+    assert log_in(browser, "a-long-test-password").status_code == 429
+
+
 @pytest.mark.parametrize("where", LOGINS)
 def test_wrong_passwords_and_wrong_codes_count_together_toward_the_lockout(both_logins, settings, where):
     for number in range(settings.AXES_FAILURE_LIMIT):
@@ -641,7 +655,11 @@ def test_attack_forging_gunicorn_access_log_lines_with_encoded_newlines(tmp_path
         raw_request(port, b"/staff/referrals/?q=Li%20Wei%0a" + forged)
     finally:
         server.terminate()
-        server.wait(timeout=20)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
     log.seek(0)
     lines = log.read().decode("utf-8", "replace").splitlines()
     access = [line for line in lines if '"GET ' in line]
