@@ -28,12 +28,12 @@ lint: $(VENV)/installed
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-cache
 
-# Production: settings come from the environment (see README, "Running in production").
-# The access log leaves out query strings: a staff search may be a patient's name.
+# Production: settings come from the environment (see README, "Running in production"); gunicorn's own
+# (BIND, default 127.0.0.1:8000; WEB_CONCURRENCY; FORWARDED_ALLOW_IPS; the access log) from screener/gunicorn_conf.py.
 serve: $(VENV)/installed
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py collectstatic --no-input -v0
-	$(VENV)/bin/gunicorn screener.wsgi:application --bind $${BIND:-0.0.0.0:8000} --workers $${WEB_CONCURRENCY:-4} --access-logfile - --access-logformat '%(h)s %(t)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms' --forwarded-allow-ips "$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
+	$(VENV)/bin/gunicorn screener.wsgi:application -c python:screener.gunicorn_conf
 
 # Browser tests drive Debian's Chromium; Playwright's own browser download is never used.
 $(CHROMIUM):

@@ -8,6 +8,10 @@ class AdminLoginForm(SecondFactorMixin, OTPAdminAuthenticationForm):
 
 
 class SecondFactorAdminSite(OTPAdminSite):
-    """Django admin behind a password and a one-time code, entered together on one page."""
+    """Django admin behind a password and a one-time code, entered together on one page.
+
+    Its own login page: django-otp's shows a device list only once the password is right, which tells.
+    """
 
     login_form = AdminLoginForm
+    login_template = "admin/second_factor_login.html"

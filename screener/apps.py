@@ -10,6 +10,9 @@ class ScreenerConfig(AppConfig):
     name = "screener"
     verbose_name = _("Screener")
 
+    def ready(self):
+        from screener import checks  # noqa: F401  (registers the deployment checks)
+
 
 class OTPAdminConfig(admin_apps.AdminConfig):
     """Django admin behind a second factor: a password alone does not open it."""

@@ -31,3 +31,40 @@ class StaffSessionLimitsMiddleware:
                 return response
             session[self.IDLE_KEY] = now
         return self.get_response(request)
+
+
+class PatientPostLimitsMiddleware:
+    """Patient-facing forms are a few short fields, posted form-encoded: refuse anything else unread.
+
+    Multipart bodies (file uploads, which no patient form has) get a polite 400, and bodies over
+    PATIENT_POST_MAX_BYTES a polite 413, before anything parses them. Staff and admin pages keep Django's
+    own limits (DATA_UPLOAD_MAX_MEMORY_SIZE). Every URL outside their namespaces counts as patient-facing,
+    so a new public form is covered without anyone remembering to.
+    """
+
+    STAFF_NAMESPACES = {"admin", "staff"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method != "POST" or self.STAFF_NAMESPACES & set(request.resolver_match.namespaces):
+            return None
+        if request.content_type == "multipart/form-data":
+            return refused(request, 400)
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return refused(request, 400)
+        if length > settings.PATIENT_POST_MAX_BYTES:
+            return refused(request, 413)
+        return None
+
+
+def refused(request, status: int):
+    from django.template.response import TemplateResponse
+
+    return TemplateResponse(request, "errors/request_refused.html", {"too_large": status == 413}, status=status)

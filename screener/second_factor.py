@@ -1,6 +1,25 @@
-"""Logging in with a password and a one-time code, entered together in one box."""
+"""Logging in with a password and a one-time code, entered together in one box.
+
+Whatever is wrong (the password, the code, or a missing code) the form says the same thing, and each
+failure counts toward the lockout (django-axes): otherwise a right password with a wrong code would tell
+an attacker that the password is right, and guessing codes would cost them nothing.
+"""
 
 from __future__ import annotations
+
+import re
+
+from django.contrib.auth.signals import user_login_failed
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+LOGIN_FAILED = _("The username, password and code do not match. Check them and try again.")
+
+
+def normalise_code(text: str) -> str:
+    """An app's six digits or a backup code (`addstatictoken` prints eight of a–z and 2–7) as typed:
+    people add spaces or dashes and capitals."""
+    return re.sub(r"[\s-]", "", text or "").lower()
 
 
 class SecondFactorMixin:
@@ -10,13 +29,35 @@ class SecondFactorMixin:
     code itself tells which device to check.
     """
 
+    error_messages = {"invalid_login": LOGIN_FAILED, "inactive": LOGIN_FAILED}
+
+    def clean_otp_token(self):
+        return normalise_code(self.cleaned_data.get("otp_token"))
+
     def _chosen_device(self, user):
         from django_otp.plugins.otp_static.models import StaticDevice
         from django_otp.plugins.otp_totp.models import TOTPDevice
 
-        token = (self.cleaned_data.get("otp_token") or "").strip()
+        token = self.cleaned_data.get("otp_token") or ""
         app = TOTPDevice.objects.filter(user=user, confirmed=True).first()
         backup = StaticDevice.objects.filter(user=user, confirmed=True).first()
         if app and token.isdigit() and len(token) == app.digits:
             return app
         return backup or app
+
+    def clean_otp(self, user):
+        if user is None:
+            return
+        try:
+            super().clean_otp(user)
+        except ValidationError:
+            # The password was right: count it as a failed login all the same, and say nothing more.
+            user_login_failed.send(
+                sender=type(self),
+                credentials={"username": user.get_username()},
+                request=getattr(self, "request", None),
+            )
+            raise ValidationError(LOGIN_FAILED, code="invalid_login") from None
+
+    def _update_form(self, user):
+        """django-otp would now list the user's devices and keep the password filled in: both say it was right."""

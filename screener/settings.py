@@ -51,6 +51,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "screener.client.ClientAddressMiddleware",
+    "screener.middleware.PatientPostLimitsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -163,7 +165,9 @@ SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
-SECURE_HSTS_PRELOAD = HTTPS
+# Preloading is a promise to browsers that is slow to take back: only when the site's owner asks for it.
+SECURE_HSTS_PRELOAD = HTTPS and env.bool("HSTS_PRELOAD", default=False)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 # How many reverse proxies stand in front of the app; each appends to X-Forwarded-For.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 if TRUSTED_PROXY_COUNT:
@@ -238,8 +242,11 @@ RATELIMIT_VIEW = "screener.ratelimits.rate_limited"
 RATE_ANSWERS = env.str("RATE_ANSWERS", default="120/m")
 RATE_REFERRALS = env.str("RATE_REFERRALS", default="10/h")
 RATE_REFERENCE_LOOKUPS = env.str("RATE_REFERENCE_LOOKUPS", default="10/h")
+# Patient-facing POSTs: form-encoded and small (screener.middleware.PatientPostLimitsMiddleware).
+PATIENT_POST_MAX_BYTES = env.int("PATIENT_POST_MAX_BYTES", default=64 * 1024)
 
-# Retention (manage.py purge_expired): screenings never sent, and contact details of closed referrals.
+# Retention (manage.py purge_expired): personal data of closed referrals, and of open ones nobody touches.
 RETENTION_CLOSED_REFERRAL_DAYS = env.int("RETENTION_CLOSED_REFERRAL_DAYS", default=90)
+RETENTION_OPEN_REFERRAL_DAYS = env.int("RETENTION_OPEN_REFERRAL_DAYS", default=365)
 
 OTP_TOTP_ISSUER = "Lung disease study finder"

@@ -136,7 +136,7 @@ def measure(size: int, screenings: int) -> None:
             mode = "htmx" if htmx else "no JS"
             headers = {"HX-Request": "true"} if htmx else {}
             client, profile = Client(headers=headers), patient(seed=number)
-            response = timed("start (POST)", lambda: client.post("/"))
+            response = timed("start (POST)", lambda: client.post("/", "", content_type=FORM))
             response = client.get(response["Location"])
             while "/questions/" in response["Location"]:
                 url = response["Location"]

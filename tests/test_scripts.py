@@ -25,6 +25,12 @@ def test_the_benchmark_drives_screenings_and_prints_its_figures():
         assert words in result.stdout
 
 
+def test_the_export_benchmark_streams_every_referral_and_prints_its_time():
+    result = run("tests.benchmark_export", "--referrals", "50", "--runs", "1")
+    assert result.returncode == 0, result.stderr
+    assert "export of 50 referrals:" in result.stdout and " s (median " in result.stdout
+
+
 def test_the_load_test_refers_patients_through_gunicorn_exactly_once():
     result = run("tests.load_test", "--patients", "4", "--concurrency", "2", "--databases", "sqlite")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -42,6 +42,12 @@ class ReferralAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # The page shows the patient's contact details: recorded like a staff member's view of them.
+        if obj is not None:
+            AccessLog.record(request.user, AccessLog.Action.VIEW, obj, detail="admin")
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     @admin.display(description=_("reference"), ordering="reference")
     def display_reference(self, referral):
         return referral.display_reference
@@ -49,9 +55,9 @@ class ReferralAdmin(admin.ModelAdmin):
 
 @admin.register(AccessLog)
 class AccessLogAdmin(admin.ModelAdmin):
-    list_display = ["at", "user", "action", "referral", "detail"]
+    list_display = ["at", "user", "action", "referral", "detail", "address"]
     list_filter = ["action", "user"]
-    search_fields = ["user__username", "referral__reference", "detail"]
+    search_fields = ["user__username", "referral__reference", "detail", "address"]
     date_hierarchy = "at"
     list_select_related = ["user", "referral"]
 

@@ -11,7 +11,12 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from screener.client import current_client_ip
 from trials.models import Site, Trial
+
+# What replaces a note once the patient's data is erased (who wrote it and when stay).
+ERASED_ON_WITHDRAWAL = "Erased on withdrawal."
+ERASED_AFTER_RETENTION = "Erased at the end of the retention period."
 
 # No 0/O, 1/I/L, 5/S or 2/Z pairs to confuse when read aloud or typed.
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRTUVWXY346789"
@@ -20,6 +25,11 @@ REFERENCE_LENGTH = 8
 
 def new_reference() -> str:
     return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
+
+
+def display_reference(code: str) -> str:
+    """ABCD-3467: easier to read aloud than ABCD3467."""
+    return f"{code[:4]}-{code[4:]}"
 
 
 def normalise_reference(text: str) -> str:
@@ -172,7 +182,7 @@ class Referral(models.Model):
 
     @property
     def display_reference(self) -> str:
-        return f"{self.reference[:4]}-{self.reference[4:]}"
+        return display_reference(self.reference)
 
     def allowed_statuses(self) -> list[str]:
         return sorted(self.TRANSITIONS[self.Status(self.status)], key=list(self.Status).index)
@@ -194,9 +204,14 @@ class Referral(models.Model):
         self.events.create(kind=ReferralEvent.Kind.STATUS, by=by, from_status=previous, to_status=status, note=note)
         AccessLog.record(by, AccessLog.Action.STATUS, self, detail=status)
 
+    def touch(self) -> None:
+        """Staff worked on it: the retention of open referrals counts from here."""
+        self.save(update_fields=["updated_at"])
+
     @transaction.atomic
     def add_note(self, note: str, by) -> None:
         self.events.create(kind=ReferralEvent.Kind.NOTE, by=by, note=note)
+        self.touch()
         AccessLog.record(by, AccessLog.Action.NOTE, self)
 
     def answer_keys(self) -> set[str]:
@@ -212,34 +227,60 @@ class Referral(models.Model):
         )
         label = AnswerCheck.State(state).label
         self.events.create(kind=ReferralEvent.Kind.VERIFICATION, by=by, note=f"{key}: {label}. {note}".strip())
+        self.touch()
         AccessLog.record(by, AccessLog.Action.CHECK, self, detail=key)
         return check
 
     @transaction.atomic
     def withdraw(self) -> None:
-        """The patient's withdrawal: contact details are erased at once and the site sees it."""
+        """The patient's withdrawal: everything that could identify them is erased at once; the site sees it."""
         if self.status == self.Status.WITHDRAWN:
             return
         previous = self.status
         now = timezone.now()
         self.status = self.Status.WITHDRAWN
         self.withdrawn_at = now
-        self.erase_contact_details(now)
-        self.save()
+        self.erase_personal_data(ERASED_ON_WITHDRAWAL, now)
         self.events.create(
             kind=ReferralEvent.Kind.STATUS,
             by=None,
+            at=now,
             from_status=previous,
             to_status=self.status,
-            note="Withdrawn by the patient; contact details erased.",
+            note="Withdrawn by the patient; contact details, message, answers and notes erased.",
         )
 
-    def erase_contact_details(self, when=None) -> None:
-        self.name = ""
-        self.phone = ""
-        self.email = ""
-        self.message = ""
-        self.contact_erased_at = when or timezone.now()
+    @transaction.atomic
+    def erase_personal_data(self, reason: str, when=None) -> None:
+        """Erase what could identify the patient; the skeleton of the history (who moved it where, when) stays.
+
+        Gone: name, phone, email, message, the answers as sent, the text of every note and answer check
+        (each becomes `reason`, keeping who wrote it and when), and the screening's own answers unless
+        another of its requests still holds the patient's details. The criteria's outcomes stay, without
+        any of the patient's values.
+        """
+        when = when or timezone.now()
+        self.name = self.phone = self.email = self.message = ""
+        self.answers_snapshot = []
+        self.contact_erased_at = when
+        self.save()
+        self.events.exclude(note="").update(note=reason)
+        self.answer_checks.exclude(note="").update(note=reason)
+        screening = self.screening
+        if screening is not None and not self.others_still_holding_data().exists():
+            screening.answers = {}
+            # Not a patient's change: the screening's retention keeps counting from their last answer.
+            type(screening).objects.filter(pk=screening.pk).update(answers={})
+
+    def others_still_holding_data(self):
+        return Referral.objects.filter(screening_id=self.screening_id, contact_erased_at__isnull=True).exclude(
+            pk=self.pk
+        )
+
+    @property
+    def screening_answers_kept(self) -> bool:
+        """After an erasure: did the patient's answers stay because another of their requests is open?"""
+        return self.screening is not None and bool(self.screening.answers)
 
 
 class ReferralEvent(models.Model):
@@ -248,6 +289,7 @@ class ReferralEvent(models.Model):
         STATUS = "status", _("Status changed")
         NOTE = "note", _("Note")
         VERIFICATION = "verification", _("Answer checked")
+        ERASED = "erased", _("Personal data erased")
 
     referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=16, choices=Kind)
@@ -282,7 +324,11 @@ class AnswerCheck(models.Model):
 
 
 class AccessLog(models.Model):
-    """Who looked at or changed what, and when. Written by the staff views; read-only in admin."""
+    """Who looked at or changed what, when, and from which address. Read-only in admin.
+
+    Written where the thing happens (opening a referral, exporting, a change), with the client address of
+    the request being handled (screener.client).
+    """
 
     class Action(models.TextChoices):
         VIEW = "view", _("Viewed a referral")
@@ -296,6 +342,7 @@ class AccessLog(models.Model):
     action = models.CharField(max_length=16, choices=Action)
     referral = models.ForeignKey(Referral, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     detail = models.CharField(max_length=500, blank=True)
+    address = models.GenericIPAddressField(_("client address"), null=True, blank=True)
 
     class Meta:
         db_table = "screener_accesslog"
@@ -304,5 +351,7 @@ class AccessLog(models.Model):
         verbose_name_plural = _("access log")
 
     @classmethod
-    def record(cls, user, action: str, referral=None, detail: str = "") -> None:
-        cls.objects.create(user=user, action=action, referral=referral, detail=detail[:500])
+    def record(cls, user, action: str, referral=None, detail: str = "", address: str | None = None) -> None:
+        cls.objects.create(
+            user=user, action=action, referral=referral, detail=detail[:500], address=address or current_client_ip()
+        )

@@ -93,7 +93,10 @@ def send_referral(screening, site: Site, contact: dict, loaded, language: str = 
 
 
 def notify_site(referral: Referral) -> None:
-    """Tell the site's staff that a referral arrived: a link only, no health data, no patient name."""
+    """Tell the site's staff that a referral arrived: a link only, no health data, no name, no reference code.
+
+    The reference code is the patient's key to their request (it withdraws it), so it never travels by email.
+    """
     from django.core.mail import send_mail
     from django.urls import reverse
 
@@ -104,7 +107,7 @@ def notify_site(referral: Referral) -> None:
         return
     link = settings.SITE_URL.rstrip("/") + reverse("staff:detail", args=[referral.id])
     send_mail(
-        subject=f"New referral {referral.display_reference} for {referral.trial.nct_id}",
+        subject=f"New referral for {referral.trial.nct_id}",
         message=(
             f"A new referral has arrived for {referral.trial.nct_id} at {referral.site.facility}.\n\n"
             f"Open it here (you will be asked to log in):\n{link}\n"

@@ -33,16 +33,15 @@ class StaffAuthenticationForm(SecondFactorMixin, otp_forms.OTPAuthenticationForm
     pass
 
 
-class StaffTokenForm(SecondFactorMixin, otp_forms.OTPTokenForm):
-    pass
-
-
 class StaffLoginView(otp_views.LoginView):
-    """Username, password and a one-time code from the staff member's authenticator app."""
+    """Username, password and a one-time code from the staff member's authenticator app.
+
+    Always all three: django-otp would ask someone already logged in but unverified for the code alone,
+    a form that never asks django-axes whether the login is locked.
+    """
 
     template_name = "staff/login.html"
-    otp_authentication_form = StaffAuthenticationForm
-    otp_token_form = StaffTokenForm
+    authentication_form = StaffAuthenticationForm
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "timed_out": "timed_out" in self.request.GET}

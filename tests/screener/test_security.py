@@ -149,13 +149,14 @@ def test_repeated_failures_lock_the_login_even_for_the_right_password(client, st
 
 
 def test_the_lockout_follows_the_real_client_behind_a_proxy(client, staff_a, settings):
+    """Behind one proxy that appends the address it saw: one client's failures lock that client, no one else."""
     settings.TRUSTED_PROXY_COUNT = 1
-    behind = {"HTTP_X_FORWARDED_FOR": "192.0.2.44, 10.0.0.1"}
+    proxy = "10.0.0.2"
     for _ in range(settings.AXES_FAILURE_LIMIT):
-        log_in(client, "wrong", address="10.0.0.2", **behind)
-    assert log_in(client, "a-long-test-password", address="10.0.0.2", **behind).status_code == 429
-    other = {"HTTP_X_FORWARDED_FOR": "192.0.2.45, 10.0.0.1"}
-    assert log_in(Client(), "a-long-test-password", address="10.0.0.2", **other).status_code == 302
+        log_in(client, "wrong", address=proxy, HTTP_X_FORWARDED_FOR="192.0.2.44")
+    assert log_in(client, "a-long-test-password", address=proxy, HTTP_X_FORWARDED_FOR="192.0.2.44").status_code == 429
+    # The real nurse, behind the same proxy, is not locked out by someone else's failures.
+    assert log_in(Client(), "a-long-test-password", address=proxy, HTTP_X_FORWARDED_FOR="192.0.2.45").status_code == 302
 
 
 def test_django_admin_asks_for_a_second_factor(client, admin_user):
@@ -279,3 +280,391 @@ def test_logs_of_a_whole_flow_carry_no_health_data_names_or_contacts(client, see
     logged = re.sub(r"\d{4}-\d\d-\d\d[ T][\d:.]+(\+\d\d:\d\d)?", "<time>", logged)
     for private in ("Li Wei", "li.wei@example.org", "8997", "0579", "321", "copd", "Mornings"):
         assert private not in logged, private
+
+
+# Attacks from a production-mode test (issue: the client's address, the login oracle, limits and logs).
+# Each test names the attack it tries; each failed before the fix.
+
+SPOOFED_HEADERS = {
+    "x_forwarded_for": "HTTP_X_FORWARDED_FOR",
+    "x_real_ip": "HTTP_X_REAL_IP",
+    "client_ip": "HTTP_CLIENT_IP",
+    "x_client_ip": "HTTP_X_CLIENT_IP",
+    "true_client_ip": "HTTP_TRUE_CLIENT_IP",
+    "cf_connecting_ip": "HTTP_CF_CONNECTING_IP",
+    "x_cluster_client_ip": "HTTP_X_CLUSTER_CLIENT_IP",
+    "forwarded": "HTTP_FORWARDED",
+}
+
+
+def spoofed(header: str, number: int) -> dict:
+    value = f"198.51.100.{number + 1}"
+    return {SPOOFED_HEADERS[header]: f"for={value}" if header == "forwarded" else value}
+
+
+@pytest.mark.parametrize("header", SPOOFED_HEADERS)
+def test_attack_spoofed_address_header_gets_no_fresh_lockout_counter(client, staff_a, settings, header):
+    assert settings.TRUSTED_PROXY_COUNT == 0
+    for number in range(settings.AXES_FAILURE_LIMIT):
+        log_in(Client(), "wrong", **spoofed(header, number))
+    locked = log_in(Client(), "a-long-test-password", **spoofed(header, 99))
+    assert locked.status_code == 429
+
+
+@pytest.mark.parametrize("header", SPOOFED_HEADERS)
+def test_attack_spoofed_address_header_gets_no_fresh_rate_limit(settings, seed_trials, header):
+    settings.RATE_REFERENCE_LOOKUPS = "3/h"
+    statuses = [
+        Client()
+        .post(reverse("referrals:request_status"), {"reference": "ABCD-EFGH"}, **spoofed(header, number))
+        .status_code
+        for number in range(5)
+    ]
+    assert statuses == [200, 200, 200, 429, 429]
+
+
+def test_attack_prepending_a_fake_address_behind_one_proxy_gets_no_fresh_counter(client, staff_a, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    for number in range(settings.AXES_FAILURE_LIMIT):
+        # The client sends its own X-Forwarded-For; the proxy appends the address it really saw.
+        log_in(Client(), "wrong", address="10.0.0.2", HTTP_X_FORWARDED_FOR=f"198.51.100.{number}, 192.0.2.44")
+    fresh_fake = {"HTTP_X_FORWARDED_FOR": "198.51.100.200, 192.0.2.44"}
+    assert log_in(Client(), "a-long-test-password", address="10.0.0.2", **fresh_fake).status_code == 429
+
+
+def test_attack_one_user_behind_a_proxy_cannot_lock_out_a_nurse_behind_it(client, staff_a, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.RATE_REFERENCE_LOOKUPS = "2/h"
+    attacker, nurse = {"HTTP_X_FORWARDED_FOR": "192.0.2.44"}, {"HTTP_X_FORWARDED_FOR": "192.0.2.45"}
+    for _ in range(settings.AXES_FAILURE_LIMIT + 1):
+        log_in(Client(), "wrong", address="10.0.0.2", **attacker)
+        Client().post(
+            reverse("referrals:request_status"), {"reference": "ABCD-EFGH"}, REMOTE_ADDR="10.0.0.2", **attacker
+        )
+    assert log_in(Client(), "a-long-test-password", address="10.0.0.2", **nurse).status_code == 302
+    lookup = Client().post(
+        reverse("referrals:request_status"), {"reference": "ABCD-EFGH"}, REMOTE_ADDR="10.0.0.2", **nurse
+    )
+    assert lookup.status_code == 200
+
+
+def test_attack_spoofed_header_does_not_change_the_address_in_the_access_log(referral_a, staff_a, settings):
+    from screener.referrals.models import AccessLog
+
+    staff = log_in_with_second_factor(Client(REMOTE_ADDR="192.0.2.10"), staff_a)
+    staff.get(reverse("staff:detail", args=[referral_a.id]), HTTP_X_FORWARDED_FOR="198.51.100.1")
+    settings.TRUSTED_PROXY_COUNT = 1
+    staff.get(reverse("staff:detail", args=[referral_a.id]), HTTP_X_FORWARDED_FOR="198.51.100.1, 192.0.2.11")
+    assert list(AccessLog.objects.order_by("pk").values_list("action", "address")) == [
+        ("view", "192.0.2.10"),
+        ("view", "192.0.2.11"),
+    ]
+
+
+# The login oracle: a right password with a wrong code must look exactly like a wrong password.
+
+LOGINS = {
+    "staff": ("staff:login", "nurse_a"),
+    "admin": ("admin:login", "ada"),
+}
+
+
+@pytest.fixture
+def both_logins(staff_a, admin_user):
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    StaticDevice.objects.create(user=admin_user, name="backup codes").token_set.create(token="k3y4dm1n")
+
+
+def attempt(where, password, code, address="198.51.100.7"):
+    url_name, username = LOGINS[where]
+    return Client().post(
+        reverse(url_name), {"username": username, "password": password, "otp_token": code}, REMOTE_ADDR=address
+    )
+
+
+def masked(response) -> str:
+    """The page as a person sees it: the CSRF token differs on every response, so it is blanked."""
+    return re.sub(r"[A-Za-z0-9]{64}", "<token>", response.content.decode())
+
+
+@pytest.mark.parametrize("where", LOGINS)
+@pytest.mark.parametrize(
+    "code", ["", "000000", "zzzzzzzz"], ids=["missing code", "wrong app code", "wrong backup code"]
+)
+def test_attack_right_password_with_a_wrong_code_looks_exactly_like_a_wrong_password(both_logins, where, code):
+    from screener.second_factor import LOGIN_FAILED
+
+    wrong_password = attempt(where, "wrong", code)
+    right_password = attempt(where, "a-long-test-password", code, address="198.51.100.8")
+    assert wrong_password.status_code == right_password.status_code == 200
+    assert str(LOGIN_FAILED) in wrong_password.content.decode()
+    assert masked(right_password) == masked(wrong_password)
+
+
+@pytest.mark.parametrize("where", LOGINS)
+def test_attack_guessing_codes_with_the_right_password_is_locked_out(both_logins, settings, where):
+    right_code = {"staff": "246810", "admin": "k3y4dm1n"}[where]
+    for number in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert attempt(where, "a-long-test-password", f"{number:06d}").status_code == 200
+    assert attempt(where, "a-long-test-password", "999999").status_code == 429
+    assert attempt(where, "a-long-test-password", right_code).status_code == 429
+
+
+def test_attack_a_half_logged_in_session_cannot_skip_the_password_or_the_lockout(staff_a, settings):
+    """django-otp would ask a session with only the password done for the code alone, unguarded by axes."""
+    browser = Client()
+    browser.force_login(staff_a)
+    page = browser.get(reverse("staff:login")).content.decode()
+    assert 'name="username"' in page and 'name="password"' in page
+    assert browser.post(reverse("staff:login"), {"otp_token": "246810"}).status_code == 200
+    assert browser.get(reverse("staff:list")).status_code == 302
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert log_in(browser, "wrong").status_code == 200
+    assert log_in(browser, "wrong").status_code == 429
+    assert log_in(browser, "a-long-test-password").status_code == 429
+
+
+@pytest.mark.parametrize("where", LOGINS)
+def test_wrong_passwords_and_wrong_codes_count_together_toward_the_lockout(both_logins, settings, where):
+    for number in range(settings.AXES_FAILURE_LIMIT):
+        password = "wrong" if number % 2 else "a-long-test-password"
+        attempt(where, password, "123456")
+    right_code = {"staff": "246810", "admin": "k3y4dm1n"}[where]
+    assert attempt(where, "a-long-test-password", right_code).status_code == 429
+
+
+@pytest.mark.parametrize("typed", ["{code}", " {first} {last} "], ids=["as shown", "with spaces"])
+def test_staff_log_in_with_an_app_code(client, staff_a, typed):
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=staff_a, name="phone")
+    code = f"{totp(device.bin_key):06d}"
+    typed = typed.format(code=code, first=code[:3], last=code[3:])
+    response = client.post(
+        reverse("staff:login"), {"username": "nurse_a", "password": "a-long-test-password", "otp_token": typed}
+    )
+    assert response.status_code == 302
+
+
+@pytest.mark.parametrize("typed", ["{code}", "{upper}", "{dashed}"], ids=["as printed", "in capitals", "with a dash"])
+def test_staff_log_in_with_a_backup_code_as_addstatictoken_prints_it(client, staff_a, typed):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("addstatictoken", "nurse_a", stdout=out)
+    code = out.getvalue().strip()
+    assert len(code) == 8 and re.fullmatch(r"[a-z2-7]{8}", code)
+    typed = typed.format(code=code, upper=code.upper(), dashed=f"{code[:4]}-{code[4:]}")
+    response = client.post(
+        reverse("staff:login"), {"username": "nurse_a", "password": "a-long-test-password", "otp_token": typed}
+    )
+    assert response.status_code == 302
+
+
+def test_the_staff_login_hint_names_both_kinds_of_code_and_the_box_takes_letters(client, db):
+    html = client.get(reverse("staff:login")).content.decode()
+    assert "The 6 digits your app shows, or one of your 8-character backup codes" in html
+    assert 'inputmode="numeric"' not in html  # a phone's number pad cannot type a backup code
+
+
+def test_the_admin_login_hint_names_both_kinds_of_code(client, db):
+    html = client.get(reverse("admin:login")).content.decode()
+    assert "The 6 digits your authenticator app shows, or one of your 8-character backup codes" in html
+
+
+# Limits and logs
+
+
+@pytest.mark.parametrize("url_name", ["questionnaire:start", "referrals:request_status", "referrals:withdraw"])
+def test_attack_multipart_body_to_a_patient_form_is_refused_politely(client, seed_trials, url_name):
+    from django.test.client import encode_multipart
+
+    body = encode_multipart("BoUnDaRy", {"reference": "ABCD-EFGH", "upload": "x" * 100})
+    response = client.post(reverse(url_name), body, content_type="multipart/form-data; boundary=BoUnDaRy")
+    assert response.status_code == 400
+    assert "Our forms take only typed answers, no files" in response.content.decode()
+
+
+def test_attack_oversized_body_to_a_patient_form_is_refused_politely(patient, site_a, settings):
+    url = reverse("referrals:refer", args=[patient.screening_id, site_a.public_id])
+    just_under = {**CONTACT, "message": "x" * (settings.PATIENT_POST_MAX_BYTES - 400)}
+    assert patient.post(url, just_under).status_code == 200  # too long for the form, so it says so
+    too_big = {**CONTACT, "message": "x" * settings.PATIENT_POST_MAX_BYTES}
+    response = patient.post(url, too_big)
+    assert response.status_code == 413
+    assert "That was more than this form can take" in response.content.decode()
+    from screener.referrals.models import Referral
+
+    assert not Referral.objects.exists()
+
+
+def test_staff_and_admin_forms_keep_django_s_own_limits(staff_a_client, referral_a, settings):
+    big_note = {"note": "x" * (settings.PATIENT_POST_MAX_BYTES + 1000)}
+    response = staff_a_client.post(reverse("staff:note", args=[referral_a.id]), big_note)
+    assert response.status_code == 200 and "Ensure this value has at most 4000 characters" in response.content.decode()
+
+
+def deploy_check(**overrides):
+    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")}
+    env.pop("STATICFILES_BACKEND", None)
+    env.update(SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="screener.example.org", HTTPS="1", **overrides)
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_attack_per_worker_rate_limits_fail_the_deployment_check():
+    without_redis = deploy_check(REDIS_URL="")
+    assert without_redis.returncode != 0
+    assert "screener.E001" in without_redis.stderr and "Set REDIS_URL" in without_redis.stderr
+
+
+def settings_in_a_fresh_process(*names, **environment) -> list[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE")}
+    env.update(SECRET_KEY="x" * 50, DJANGO_SETTINGS_MODULE="screener.settings", **environment)
+    code = "import django; django.setup(); from django.conf import settings; " + "; ".join(
+        f"print(settings.{name})" for name in names
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+@pytest.mark.parametrize(
+    "environment, preload",
+    [
+        ({"HTTPS": "1"}, "False"),
+        ({"HTTPS": "1", "HSTS_PRELOAD": "1"}, "True"),
+        ({"HTTPS": "", "HSTS_PRELOAD": "1"}, "False"),
+    ],
+    ids=["https", "https asking for preload", "no https"],
+)
+def test_hsts_is_never_preloaded_unless_asked_for(environment, preload):
+    assert settings_in_a_fresh_process("SECURE_HSTS_PRELOAD", **environment)[0] == preload
+
+
+def test_make_serve_binds_loopback_unless_told_otherwise():
+    dry_run = subprocess.run(["make", "-n", "serve"], cwd=ROOT, capture_output=True, text=True, timeout=60).stdout
+    assert "-c python:screener.gunicorn_conf" in dry_run and "0.0.0.0" not in dry_run
+    code = "import screener.gunicorn_conf as c; print(c.bind[0])"
+    env = {k: v for k, v in os.environ.items() if k != "BIND"}
+    assert (
+        subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True).stdout.strip()
+        == "127.0.0.1:8000"
+    )
+    env["BIND"] = "127.0.0.1:18999"
+    assert (
+        subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True).stdout.strip()
+        == "127.0.0.1:18999"
+    )
+
+
+def test_an_admin_viewing_a_referral_s_contact_details_goes_into_the_access_log(referral_a, admin_user):
+    from screener.referrals.models import AccessLog
+
+    admin = log_in_with_second_factor(Client(REMOTE_ADDR="192.0.2.20"), admin_user)
+    response = admin.get(reverse("admin:referrals_referral_change", args=[referral_a.pk]))
+    assert response.status_code == 200 and "Li Wei" in response.content.decode()
+    entry = AccessLog.objects.get()
+    assert (entry.user, entry.action, entry.referral, entry.detail, entry.address) == (
+        admin_user,
+        "view",
+        referral_a,
+        "admin",
+        "192.0.2.20",
+    )
+    admin.get(reverse("admin:referrals_referral_changelist"))  # the list shows no contact details
+    assert AccessLog.objects.count() == 1
+
+
+def test_the_export_streams_and_never_reads_a_trial_s_registry_record(staff_a_client, referral_a):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = staff_a_client.get(reverse("staff:export"))
+        body = response.getvalue().decode("utf-8-sig")
+    assert response.streaming and referral_a.display_reference in body
+    sql = " ".join(q["sql"] for q in queries.captured_queries)
+    assert "source_record" not in sql and "answers_snapshot" not in sql
+
+
+def free_loopback_port(first=18733, last=18799) -> int:
+    import socket
+
+    for port in range(first, last):
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) != 0:
+                return port
+    raise RuntimeError("no free port")
+
+
+def raw_request(port: int, target: bytes, seconds: float = 10) -> bytes:
+    import socket
+
+    with socket.create_connection(("127.0.0.1", port), timeout=seconds) as connection:
+        connection.sendall(b"GET " + target + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        received = b""
+        while chunk := connection.recv(65536):
+            received += chunk
+    return received
+
+
+def test_attack_forging_gunicorn_access_log_lines_with_encoded_newlines(tmp_path):
+    """Through a real gunicorn (loopback, one worker, bounded in time) started with `make serve`'s settings."""
+    import socket
+    import time
+
+    port = free_loopback_port()
+    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")}
+    env.update(
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1",
+        BIND=f"127.0.0.1:{port}",
+        WEB_CONCURRENCY="1",
+        SQLITE_PATH=str(tmp_path / "db.sqlite3"),
+    )
+    log = open(tmp_path / "gunicorn.log", "w+b")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "screener.wsgi:application", "-c", "python:screener.gunicorn_conf"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    forged = b'203.0.113.66 [01/Jan/2026:00:00:00 +0000] "POST /admin/" 200 - 1ms'.replace(b" ", b"%20")
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            assert time.monotonic() < deadline and server.poll() is None, "gunicorn did not start"
+            time.sleep(0.1)
+        raw_request(port, b"/%0a" + forged)
+        raw_request(port, b"/%0d" + forged + b"%0d%0a")
+        raw_request(port, b"/staff/referrals/?q=Li%20Wei%0a" + forged)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+    log.seek(0)
+    lines = log.read().decode("utf-8", "replace").splitlines()
+    access = [line for line in lines if '"GET ' in line]
+    assert len(access) == 3, lines  # one line per request, however many newlines it carried
+    assert not any(line.startswith("203.0.113.66") for line in lines), lines
+    assert all("\r" not in line for line in lines)
+    assert "%0a203.0.113.66" in access[0] and "%0d203.0.113.66" in access[1]
+    assert "Wei" not in "\n".join(lines)  # query strings are left out

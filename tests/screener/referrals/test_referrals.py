@@ -139,6 +139,16 @@ def test_the_site_staff_get_an_email_with_a_link_and_no_health_data(
         assert private not in text
 
 
+def test_the_reference_code_never_travels_by_email(patient, site_a, staff_a, django_capture_on_commit_callbacks):
+    """The code is the patient's key to their request (it withdraws it): the link is enough for staff."""
+    with django_capture_on_commit_callbacks(execute=True):
+        patient.post(refer_url(patient, site_a), CONTACT)
+    [message] = mail.outbox
+    referral = Referral.objects.get()
+    for shown in (referral.reference, referral.display_reference, referral.reference.lower()):
+        assert shown not in message.subject and shown not in message.body
+
+
 # Status and withdrawal with the reference code
 
 
@@ -175,12 +185,15 @@ def test_withdrawal_asks_first_then_erases_contact_details_and_tells_the_site(cl
     assert (referral_a.name, referral_a.phone, referral_a.email, referral_a.message) == ("", "", "", "")
     assert referral_a.contact_erased_at is not None
     staff_page = staff_a_client.get(reverse("staff:detail", args=[referral_a.id])).content.decode()
-    assert "Withdrawn by the patient" in staff_page and "Contact details were erased" in staff_page
+    assert "Withdrawn by the patient" in staff_page and "Contact details, message and answers were erased" in staff_page
     assert "Li Wei" not in staff_page
 
 
-def test_after_withdrawing_the_patient_may_ask_again(patient, referral_a, site_a):
+def test_after_withdrawing_the_patient_may_answer_again_and_ask_again(patient, referral_a, site_a):
+    from tests.trials.profiles import MATCHES_COPD
+
     referral_a.withdraw()
+    answer_everything(patient, patient.screening_id, MATCHES_COPD)  # their answers went with the withdrawal
     response = patient.post(refer_url(patient, site_a), CONTACT)
     assert response.status_code == 302 and Referral.objects.count() == 2
 
@@ -200,3 +213,51 @@ def test_reference_codes_avoid_look_alike_characters():
 def test_no_access_log_entry_is_written_for_the_patient(referral_a, client):
     look_up(client, referral_a.reference)
     assert AccessLog.objects.count() == 0
+
+
+def withdraw(client, referral) -> str:
+    return client.post(
+        reverse("referrals:withdraw"), {"reference": referral.reference, "confirm": "yes"}
+    ).content.decode()
+
+
+def test_withdrawal_erases_notes_checks_answers_and_the_message_but_keeps_who_changed_what_when(
+    patient, referral_a, staff_a
+):
+    from screener.referrals.models import ERASED_ON_WITHDRAWAL
+
+    referral_a.add_note("Li Wei prefers mornings, 0579 8997 9999", by=staff_a)
+    referral_a.check_answer("sixmwd_m", "contradicted", "measured 280 m", by=staff_a)
+    referral_a.move_to("contacted", by=staff_a, note="Spoke to Li Wei")
+    html = withdraw(patient, referral_a)
+    referral_a.refresh_from_db()
+    assert (referral_a.name, referral_a.phone, referral_a.email, referral_a.message) == ("", "", "", "")
+    assert referral_a.answers_snapshot == [] and referral_a.screening.answers == {}
+    assert referral_a.outcomes_snapshot and all("stored" not in row for row in referral_a.outcomes_snapshot)
+    staff_notes = referral_a.events.exclude(by=None).exclude(note="")
+    assert set(staff_notes.values_list("note", flat=True)) == {ERASED_ON_WITHDRAWAL}
+    assert set(staff_notes.values_list("by__username", flat=True)) == {"nurse_a"}
+    check = referral_a.answer_checks.get()
+    assert (check.note, check.by, check.state) == (ERASED_ON_WITHDRAWAL, staff_a, "contradicted")
+    skeleton = list(referral_a.events.filter(kind="status").values_list("by__username", "from_status", "to_status"))
+    assert skeleton == [("nurse_a", "new", "contacted"), (None, "contacted", "withdrawn")]
+    for said in (
+        "your name, phone number and email address",
+        "your message",
+        "the answers you sent with this request",
+        "your answers to the questionnaire",
+        "notes the study team wrote",
+    ):
+        assert said in html, said
+
+
+def test_withdrawing_one_request_keeps_the_questionnaire_answers_another_request_still_needs(
+    patient, referral_a, site_b
+):
+    response = patient.post(refer_url(patient, site_b), CONTACT)
+    assert response.status_code == 302
+    html = withdraw(patient, referral_a)
+    referral_a.refresh_from_db()
+    assert referral_a.answers_snapshot == [] and referral_a.screening.answers != {}
+    assert "your answers to the questionnaire</li>" not in html
+    assert "stay with your other request, which you have not withdrawn" in html
