@@ -39,5 +39,5 @@ def test_a_refused_status_change_records_nothing(referral_a, staff_a):
 
 def test_exporting_records_the_filters_it_applied(referral_a, staff_a):
     response = referrals_csv(Referral.objects.visible_to(staff_a), by=staff_a, filters="status=new")
-    assert referral_a.display_reference in response.content.decode("utf-8-sig")
+    assert referral_a.display_reference in b"".join(response.streaming_content).decode("utf-8-sig")
     assert actions(staff_a) == [("export", "status=new")]
