@@ -58,7 +58,7 @@ def rejudge_open_referrals(trial: Trial) -> int:
                 "verdict": str(result.verdict),
                 "outcomes": outcomes,
                 "differs": str(result.verdict) != referral.verdict
-                or _comparable(outcomes) != _comparable(referral.outcomes_snapshot),
+                or outcomes_differ(referral.outcomes_snapshot, outcomes),
                 "at": timezone.now(),
             },
         )
@@ -66,8 +66,20 @@ def rejudge_open_referrals(trial: Trial) -> int:
     return count
 
 
-def _comparable(rows: list[dict]) -> list[tuple]:
-    return sorted((r["kind"], r.get("question") or "", r.get("rule", ""), r["outcome"]) for r in rows)
+def outcomes_differ(sent: list[dict], now: list[dict]) -> bool:
+    """Whether any criterion came out otherwise for this patient (a moved limit they still meet does not)."""
+    by_id = all("criterion" in row for row in sent)
+
+    def outcomes(rows):
+        return sorted(
+            (
+                str(row["criterion"]) if by_id else f"{row['kind']}|{row.get('question')}|{row.get('words')}",
+                row["outcome"],
+            )
+            for row in rows
+        )
+
+    return outcomes(sent) != outcomes(now)
 
 
 @task()

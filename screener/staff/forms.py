@@ -24,6 +24,11 @@ class ReferralFilterForm(forms.Form):
     trial = ChoiceFromQuery(label=_("Study"), queryset=Trial.objects.none(), required=False, to_field_name="nct_id")
     site = ChoiceFromQuery(label=_("Site"), queryset=Site.objects.none(), required=False, to_field_name="public_id")
     status = forms.ChoiceField(label=_("Status"), choices=[("", _("Any"))] + Referral.Status.choices, required=False)
+    changed = forms.ChoiceField(
+        label=_("Criteria changed since sent"),
+        choices=[("", _("Any")), ("yes", _("Changed: another result now")), ("no", _("No change"))],
+        required=False,
+    )
     date_from = forms.DateField(
         label=_("Sent from"),
         required=False,
@@ -62,6 +67,8 @@ class ReferralFilterForm(forms.Form):
             referrals = referrals.filter(site=data["site"])
         if data.get("status"):
             referrals = referrals.filter(status=data["status"])
+        if data.get("changed"):
+            referrals = referrals.filter(criteria_changed=data["changed"] == "yes")
         if data.get("date_from"):
             referrals = referrals.filter(created_at__date__gte=data["date_from"])
         if data.get("date_to") and "date_to" not in self.errors:

@@ -25,6 +25,7 @@ from screener.referrals.models import Referral
 from screener.second_factor import SecondFactorMixin
 from screener.staff.export import referrals_csv
 from screener.staff.forms import AnswerCheckForm, NoteForm, ReferralFilterForm, StatusForm
+from screener.staff.wording import because, plain_rows, verdict_words
 
 PAGE_SIZE = 25
 
@@ -71,7 +72,9 @@ def logout(request: HttpRequest) -> HttpResponse:
 
 def filtered(request: HttpRequest):
     form = ReferralFilterForm(request.GET, user=request.user)
-    referrals = form.apply(Referral.objects.visible_to(request.user)).select_related("trial", "site")
+    referrals = form.apply(Referral.objects.visible_to(request.user).with_criteria_changed()).select_related(
+        "trial", "site"
+    )
     return form, referrals
 
 
@@ -100,16 +103,34 @@ def staff_referral(request: HttpRequest, referral_id: UUID) -> Referral:
 def detail_context(request, referral, **forms_) -> dict:
     checks = {c.question_key: c for c in referral.answer_checks.select_related("by")}
     answers = [{**row, "check": checks.get(row["key"])} for row in referral.answers_snapshot]
+    wording = {row["key"]: row.get("question") or row.get("short_label") or row["key"] for row in answers}
+    rejudged = referral.latest_rejudgement()
     return {
         "referral": referral,
         "answers": answers,
-        "outcomes": referral.outcomes_snapshot,
-        "events": referral.events.select_related("by"),
+        "outcomes": plain_rows(referral.outcomes_snapshot),
+        "sent_verdict": verdict_words(referral.verdict),
+        "rejudged": rejudged,
+        "rejudged_verdict": verdict_words(rejudged.verdict) if rejudged else "",
+        "rejudged_because": because(rejudged.verdict, rejudged.outcomes) if rejudged else "",
+        "rejudged_outcomes": plain_rows(rejudged.outcomes) if rejudged else [],
+        "rejudging_pending": referral.criteria_version < referral.trial.criteria_version
+        and (rejudged is None or rejudged.version < referral.trial.criteria_version),
+        "events": [with_question_wording(event, wording) for event in referral.events.select_related("by")],
         "status_form": forms_.get("status_form") or StatusForm(referral=referral),
-        "note_form": forms_.get("note_form") or NoteForm(),
+        "note_form": forms_.get("note_form") or NoteForm(auto_id="note-%s"),
         "check_form_errors": forms_.get("check_form_errors"),
         "status_error": forms_.get("status_error"),
     }
+
+
+def with_question_wording(event, wording: dict):
+    """An answer check's history line names the question as the patient read it, not its key."""
+    if event.kind == event.Kind.VERIFICATION and ":" in event.note:
+        key, rest = event.note.split(":", 1)
+        if key in wording:
+            event.note = f"{wording[key]}:{rest}"
+    return event
 
 
 @staff_required
@@ -141,7 +162,7 @@ def change_status(request: HttpRequest, referral_id: UUID) -> HttpResponse:
 @require_POST
 def add_note(request: HttpRequest, referral_id: UUID) -> HttpResponse:
     referral = staff_referral(request, referral_id)
-    form = NoteForm(request.POST)
+    form = NoteForm(request.POST, auto_id="note-%s")
     if form.is_valid():
         referral.add_note(form.cleaned_data["note"], by=request.user)
         return redirect("staff:detail", referral.id)

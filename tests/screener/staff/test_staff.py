@@ -191,9 +191,9 @@ def test_the_list_is_paginated_and_pages_keep_the_filters(staff_a_client, site_a
         make_referral(site_a, name=f"Patient {number}")
     html = staff_a_client.get(reverse("staff:list"), {"status": "new"}).content.decode()
     assert "Page 1 of 2" in html and "?status=new&amp;page=2" in html
-    assert html.count("<tr data-reference") == 25
+    assert html.count('<li class="referral-card" data-reference') == 25
     page2 = staff_a_client.get(reverse("staff:list"), {"status": "new", "page": "2"}).content.decode()
-    assert page2.count("<tr data-reference") == 2
+    assert page2.count('<li class="referral-card" data-reference') == 2
     assert staff_a_client.get(reverse("staff:list"), {"page": "999"}).status_code == 200
 
 
