@@ -117,3 +117,34 @@ class AnswerCheckForm(forms.Form):
         error_messages={"required": _("Choose verified or contradicted.")},
     )
     note = forms.CharField(label=_("Measured value or note"), required=False, max_length=500)
+
+
+class AuthenticatorCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code from your authenticator app"),
+        help_text=_("The 6 digits the app shows for “Lung disease study finder”, after you scan the code."),
+        max_length=12,
+        error_messages={"required": _("Enter the 6-digit code from your app.")},
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "class": "input input-small"}
+        ),
+    )
+
+    def __init__(self, *args, device, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.device = device
+
+    def clean_code(self):
+        code = "".join(self.cleaned_data["code"].split())
+        if not (code.isdigit() and len(code) == self.device.digits):
+            raise ValidationError(_("Enter the 6 digits your app shows, like 123456."))
+        allowed, _details = self.device.verify_is_allowed()
+        if not allowed:
+            raise ValidationError(_("Too many tries in a row. Wait a few seconds, then enter the newest code."))
+        if not self.device.verify_token(code):
+            raise ValidationError(
+                _(
+                    "That code does not match. Check that the app shows “Lung disease study finder” and try the newest code."
+                )
+            )
+        return code

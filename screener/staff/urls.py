@@ -8,6 +8,8 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="staff:list"), name="home"),
     path("login/", views.StaffLoginView.as_view(), name="login"),
     path("logout/", views.logout, name="logout"),
+    path("authenticator/", views.authenticator, name="authenticator"),
+    path("profile/", views.profile, name="profile"),
     path("keepalive/", views.keepalive, name="keepalive"),
     path("referrals/", views.referral_list, name="list"),
     path("referrals/export.csv", views.export, name="export"),
