@@ -12,6 +12,7 @@ urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("keepalive/", views.keepalive, name="keepalive"),
     path("referrals/", views.referral_list, name="list"),
+    path("dashboard/", views.dashboard, name="dashboard"),
     path("referrals/export.csv", views.export, name="export"),
     path("referrals/<uuid:referral_id>/", views.referral_detail, name="detail"),
     path("referrals/<uuid:referral_id>/status/", views.change_status, name="status"),

@@ -32,6 +32,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from screener.pages import never_store, render_page
 from screener.referrals.models import Referral
 from screener.second_factor import SecondFactorMixin
+from screener.staff import dashboard as charts
 from screener.staff.export import referrals_csv
 from screener.staff.forms import AnswerCheckForm, AuthenticatorCodeForm, NoteForm, ReferralFilterForm, StatusForm
 from screener.staff.wording import because, plain_rows, verdict_words
@@ -110,6 +111,22 @@ def referral_list(request: HttpRequest) -> HttpResponse:
     query.pop("page", None)
     context = {"form": form, "page": page, "query": query.urlencode()}
     return render_page(request, "staff/list.html", context, partial="results")
+
+
+@staff_required
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """Charts of the user's own sites' referrals, narrowed by the same filters as the list."""
+    form, referrals = filtered(request)
+    query = request.GET.copy()
+    context = {
+        "form": form,
+        "query": query.urlencode(),
+        "by_status": charts.per_status(referrals),
+        "over_time": charts.per_trial_over_time(referrals),
+        "funnel": charts.funnel(referrals),
+    }
+    return render_page(request, "staff/dashboard.html", context, partial="results")
 
 
 @staff_required

@@ -380,3 +380,24 @@ def test_the_staff_address_leads_to_the_list_or_the_login(client, staff_a_client
     assert client.get("/staff/")["Location"] == reverse("staff:list")
     assert client.get(reverse("staff:list"))["Location"].startswith(reverse("staff:login"))
     assert staff_a_client.get("/staff/", follow=True).status_code == 200
+
+
+# The dashboard
+
+
+def test_the_dashboard_counts_only_the_users_own_sites_per_status_and_through_the_funnel(
+    staff_a_client, staff_a, site_a, site_b
+):
+    contacted = make_referral(site_a, status="new")
+    contacted.move_to("contacted", by=staff_a)
+    contacted.move_to("pre_screening", by=staff_a)
+    make_referral(site_a, status="new")
+    make_referral(site_b, status="new")  # another site's: never counted
+    page = staff_a_client.get(reverse("staff:dashboard")).content.decode()
+    assert '<svg class="chart" role="img"' in page
+    assert '<th scope="row">New</th><td>1</td>' in page
+    assert '<th scope="row">Pre-screening</th><td>1</td>' in page
+    assert '<th scope="row">Sent</th><td>2</td>' in page
+    assert '<th scope="row">Contacted</th><td>1</td>' in page
+    filtered = staff_a_client.get(reverse("staff:dashboard"), {"status": "new"}).content.decode()
+    assert '<th scope="row">Sent</th><td>1</td>' in filtered
