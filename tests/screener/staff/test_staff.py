@@ -401,3 +401,19 @@ def test_the_dashboard_counts_only_the_users_own_sites_per_status_and_through_th
     assert '<th scope="row">Contacted</th><td>1</td>' in page
     filtered = staff_a_client.get(reverse("staff:dashboard"), {"status": "new"}).content.decode()
     assert '<th scope="row">Sent</th><td>1</td>' in filtered
+
+
+@pytest.mark.parametrize(
+    "email, active, says",
+    [
+        ("nurse_a@hospital.example", True, "an email with a link goes to nurse_a@hospital.example"),
+        ("", True, "do not reach you: your account has no email address"),
+    ],
+    ids=["with an email address", "without one"],
+)
+def test_a_staff_members_profile_says_whether_new_referral_emails_reach_them(
+    staff_a_client, staff_a, email, active, says
+):
+    staff_a.email, staff_a.is_active = email, active
+    staff_a.save()
+    assert says in staff_a_client.get(reverse("staff:profile")).content.decode()
