@@ -422,3 +422,17 @@ def test_a_staff_members_profile_says_whether_new_referral_emails_reach_them(
     staff_a.email, staff_a.is_active = email, active
     staff_a.save()
     assert says in staff_a_client.get(reverse("staff:profile")).content.decode()
+
+
+def test_the_detail_page_has_unique_ids_and_history_names_the_question_not_its_key(staff_a_client, site_a, staff_a):
+    import re
+
+    referral = make_referral(site_a)
+    referral.check_answer("age", "verified", "Checked the ID card", by=staff_a)
+    html = staff_a_client.get(reverse("staff:detail", args=[referral.id])).content.decode()
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    history = html[html.index('<ol class="history">') :]
+    history = history[: history.index("</ol>")]
+    assert "How old are you?: Verified. Checked the ID card" in history
+    assert "age: Verified" not in history
