@@ -22,26 +22,28 @@ FUNNEL = [
 ]
 
 
-BAR_START = 290  # the labels' column, in SVG units (the chart scales down to the screen)
+# In SVG units, drawn 1:1 on a 360 px phone: each row is its label above its bar, so nothing is squeezed.
+CHART_WIDTH, ROW_HEIGHT, BAR_ROOM = 320, 52, 260
 
 
 def bars(rows: list[tuple[str, int]]) -> dict:
     """Rows for a horizontal bar chart: label, value and the bar's length in per cent of the longest."""
     top = max((value for _label, value in rows), default=0) or 1
-    height, bar_start, bar_room = 36, BAR_START, 300
     return {
         "rows": [
             {
                 "label": label,
                 "value": value,
-                "y": i * height,
-                "width": round(bar_room * value / top),
-                "value_x": bar_start + round(bar_room * value / top) + 6,
+                "label_y": i * ROW_HEIGHT + 18,
+                "bar_y": i * ROW_HEIGHT + 24,
+                "value_y": i * ROW_HEIGHT + 40,
+                "width": max(round(BAR_ROOM * value / top), 1 if value else 0),
+                "value_x": round(BAR_ROOM * value / top) + 6,
             }
             for i, (label, value) in enumerate(rows)
         ],
-        "bar_start": bar_start,
-        "height": max(len(rows), 1) * height,
+        "width": CHART_WIDTH,
+        "height": max(len(rows), 1) * ROW_HEIGHT,
         "total": sum(value for _label, value in rows),
     }
 

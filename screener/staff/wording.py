@@ -7,13 +7,18 @@ outcome says what it means ("not excluded: …").
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-VERDICTS = {"match": "may match", "possible": "might match", "no_match": "not a match"}
+VERDICTS = {
+    "match": gettext_lazy("may match"),
+    "possible": gettext_lazy("might match"),
+    "no_match": gettext_lazy("not a match"),
+}
 EXCLUDED_IF = "excluded if "
 
 
 def verdict_words(verdict: str) -> str:
-    return _(VERDICTS.get(verdict, verdict))
+    return str(VERDICTS.get(verdict, verdict))
 
 
 def condition(row: dict) -> str:

@@ -8,7 +8,7 @@ import pytest
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.browser.conftest import close_page, open_page, screenshot
+from tests.browser.conftest import SCREENSHOTS, close_page, open_page, screenshot
 from tests.browser.test_patient_flows import assert_accessible
 from tests.conftest import make_staff
 from tests.screener.referrals.test_rejudging import sent_without_screening
@@ -21,6 +21,12 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def code_for(device) -> str:
     device.refresh_from_db()
     return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+def first_screen(page, name: str):
+    """What the nurse sees without scrolling (the full-page screenshots are very tall on a phone)."""
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), caret="initial")
 
 
 def assert_fits_the_screen(page, what: str):
@@ -81,6 +87,7 @@ def test_a_nurse_sets_up_their_app_and_works_on_a_phone(seeded_live_server, brow
     assert_accessible(nurse, "referral detail at 360 px")
     assert_fits_the_screen(nurse, "referral detail")
     screenshot(nurse, "staff-detail-360")
+    first_screen(nurse, "staff-detail-360-top")
 
     nurse.get_by_role("link", name="Dashboard").click()
     nurse.wait_for_url(re.compile(r"/staff/dashboard/$"))
@@ -88,4 +95,5 @@ def test_a_nurse_sets_up_their_app_and_works_on_a_phone(seeded_live_server, brow
     assert_accessible(nurse, "dashboard at 360 px")
     assert_fits_the_screen(nurse, "dashboard")
     screenshot(nurse, "staff-dashboard-360")
+    first_screen(nurse, "staff-dashboard-360-top")
     close_page(nurse)
