@@ -82,7 +82,17 @@ def send_referral(screening, site: Site, contact: dict, loaded, language: str = 
         raise IntegrityError("Could not allocate a reference code.")
     if email is not None:
         transaction.on_commit(lambda: enqueue_delivery(email))
+    transaction.on_commit(lambda: rejudge_if_criteria_moved_meanwhile(referral))
     return referral, True
+
+
+def rejudge_if_criteria_moved_meanwhile(referral: Referral) -> None:
+    """An admin's change committed while this referral was being sent would miss it: catch that here."""
+    from screener.referrals.tasks import rejudge_referrals
+
+    version = Trial.objects.filter(pk=referral.trial_id).values_list("criteria_version", flat=True).first()
+    if version is not None and version > referral.criteria_version:
+        rejudge_referrals.enqueue(referral.trial_id, version)
 
 
 def outcome_rows(trial: Trial, result: eligibility.TrialResult) -> list[dict]:

@@ -132,3 +132,25 @@ def test_the_patient_reads_in_plain_words_that_a_change_affects_their_request(
     change_criteria(django_capture_on_commit_callbacks, raise_walk_minimum_to_350)
     after = patient.post(reverse("referrals:request_status"), lookup).content.decode()
     assert "The study has changed who can take part" in after
+
+
+def test_a_referral_sent_while_the_criteria_changed_is_judged_again_too(
+    patient, site_a, staff_a, django_capture_on_commit_callbacks
+):
+    from unittest import mock
+
+    from tests.conftest import CONTACT
+    from trials.models import Trial
+
+    real_evaluate = catalogue.LoadedCatalogue.evaluate
+
+    def admin_changes_the_criteria_meanwhile(self, nct_id, stored):
+        result = real_evaluate(self, nct_id, stored)
+        Trial.objects.filter(nct_id=nct_id).update(criteria_version=site_a.trial.criteria_version + 1)
+        return result
+
+    with mock.patch.object(catalogue.LoadedCatalogue, "evaluate", admin_changes_the_criteria_meanwhile):
+        with django_capture_on_commit_callbacks(execute=True):
+            patient.post(reverse("referrals:refer", args=[patient.screening_id, site_a.public_id]), CONTACT)
+    referral = Referral.objects.get()
+    assert referral.latest_rejudgement().version == referral.criteria_version + 1
