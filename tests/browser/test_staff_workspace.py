@@ -97,3 +97,22 @@ def test_a_nurse_sets_up_their_app_and_works_on_a_phone(seeded_live_server, brow
     screenshot(nurse, "staff-dashboard-360")
     first_screen(nurse, "staff-dashboard-360-top")
     close_page(nurse)
+
+
+def test_a_patient_reads_on_a_phone_that_a_protocol_change_affects_their_request(seeded_live_server, browser):
+    site = Site.objects.get(trial__nct_id=COPD)
+    referral = sent_without_screening(site, MATCHES_COPD, verdict="match")
+    walk = Criterion.objects.get(trial__nct_id=COPD, question__key="sixmwd_m")
+    walk.min_value = Decimal("350")
+    walk.save()
+
+    patient = open_page(browser)
+    patient.goto(seeded_live_server.url + "/request/")
+    patient.get_by_label("Reference code").fill(referral.display_reference)
+    patient.get_by_role("button", name="Continue").click()
+    change = patient.locator("[data-criteria-change]")
+    change.wait_for()
+    assert "the study may no longer be right for you" in change.inner_text()
+    assert_accessible(patient, "request status after a protocol change")
+    screenshot(patient, "request-status-criteria-changed-360")
+    close_page(patient)
