@@ -6,7 +6,7 @@ CHROMIUM := /usr/bin/chromium
 PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test lint serve
+.PHONY: run test lint serve worker
 
 $(VENV)/installed: requirements.txt
 	python3 -m venv $(VENV)
@@ -17,6 +17,9 @@ run: $(VENV)/installed
 	$(DEV) $(PY) manage.py migrate --no-input
 	$(DEV) $(PY) manage.py load_seed_trials
 	@echo "Open http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
+	@# The background worker (emails, re-judging) runs beside the server and stops with it.
+	@$(DEV) $(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: lint $(CHROMIUM)
@@ -34,6 +37,10 @@ serve: $(VENV)/installed
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py collectstatic --no-input -v0
 	$(VENV)/bin/gunicorn screener.wsgi:application -c python:screener.gunicorn_conf
+
+# Production: the background worker, one per machine or more (run beside `make serve`).
+worker: $(VENV)/installed
+	$(PY) manage.py db_worker
 
 # Browser tests drive Debian's Chromium; Playwright's own browser download is never used.
 $(CHROMIUM):

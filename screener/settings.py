@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "simple_history",
     "django_htmx",
     "template_partials",
+    "django_tasks",
+    "django_tasks_db",
     "screener",
     "trials",
     "trials.registry",
@@ -200,6 +202,10 @@ if email_url := env.str("EMAIL_URL", default=""):
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Lung disease study finder <no-reply@localhost>")
+
+# Background tasks (django-tasks, Django 6's tasks framework): a queue in the database, run by
+# `python manage.py db_worker`. The tests run each task at once (TASKS_BACKEND in pyproject.toml).
+TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
 
 LOGIN_URL = "staff:login"
 LOGIN_REDIRECT_URL = "staff:list"

@@ -1,5 +1,7 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -18,8 +20,11 @@ class SiteInline(admin.StackedInline):
 
 
 class CriterionInline(admin.StackedInline):
+    """Collapsed: a trial with dozens of criteria stays readable; the criteria list is the place to review them."""
+
     model = Criterion
     extra = 0
+    classes = ["collapse"]
     ordering = ["order", "pk"]
     autocomplete_fields = ["question"]
     readonly_fields = ["rule_in_words", "origin"]
@@ -44,10 +49,13 @@ class TrialAdmin(SimpleHistoryAdmin):
     list_display = ["nct_id", "brief_title", "overall_status", "is_published", "approved_count", "draft_count"]
     list_filter = ["overall_status", "is_published"]
     search_fields = ["nct_id", "brief_title", "official_title"]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["created_at", "updated_at", "criteria_version", "criteria_link"]
     inlines = [SiteInline, CriterionInline]
     fieldsets = [
-        (None, {"fields": ["nct_id", "is_published", "brief_title", "plain_summary"]}),
+        (
+            None,
+            {"fields": ["nct_id", "is_published", "brief_title", "plain_summary", "criteria_version", "criteria_link"]},
+        ),
         (
             _("From the registry"),
             {
@@ -95,6 +103,16 @@ class TrialAdmin(SimpleHistoryAdmin):
         super().save_formset(request, form, formset, change)
 
 
+def _criteria_link(self, trial):
+    if not trial.pk:
+        return "—"
+    url = reverse("admin:trials_criterion_changelist") + f"?trial__id__exact={trial.pk}"
+    return format_html('<a href="{}">{}</a>', url, _("Review and edit this trial’s criteria one by one"))
+
+
+TrialAdmin.criteria_link = admin.display(description=_("criteria"))(_criteria_link)
+
+
 @admin.register(Criterion)
 class CriterionAdmin(SimpleHistoryAdmin):
     list_display = ["trial", "kind", "rule_in_words", "status", "origin", "order"]
@@ -140,13 +158,37 @@ class StaffMembershipInline(admin.TabularInline):
     verbose_name_plural = _("staff who see this site's referrals")
 
 
+NOTIFIABLE = Q(memberships__user__is_active=True) & ~Q(memberships__user__email="")
+
+
 @admin.register(Site)
 class SiteAdmin(SimpleHistoryAdmin):
-    list_display = ["facility", "city", "country", "trial", "recruitment_status"]
+    list_display = ["facility", "city", "country", "trial", "recruitment_status", "notified"]
     list_filter = ["country", "recruitment_status"]
     search_fields = ["facility", "city", "trial__nct_id"]
     list_select_related = ["trial"]
     inlines = [StaffMembershipInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(notifiable=Count("memberships", filter=NOTIFIABLE, distinct=True))
+
+    @admin.display(description=_("who hears of new referrals"), ordering="notifiable")
+    def notified(self, site):
+        if site.notifiable:
+            return _("%(count)s staff member(s) by email") % {"count": site.notifiable}
+        return format_html('<strong class="errornote">{}</strong>', _("No one: no active member has an email address"))
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        site = self.get_object(request, object_id)
+        if site is not None and request.method == "GET" and not self.get_queryset(request).get(pk=site.pk).notifiable:
+            messages.warning(
+                request,
+                _(
+                    "No one will hear of new referrals to this site: add a staff member who is active and has an "
+                    "email address (their user page), or patients' requests wait unseen."
+                ),
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
 
 
 @admin.register(StaffMembership)

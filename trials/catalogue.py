@@ -1,7 +1,8 @@
 """The published trials as the engine sees them, built once per process and rebuilt when anything changes.
 
 This is the one place that turns stored answers into the engine's input: the questionnaire's walk, the
-results page and a referral's snapshot all read answers through `LoadedCatalogue`.
+results page and a referral's snapshot all read answers through `LoadedCatalogue`, and a referral judged
+again after its trial's criteria changed goes through `judge_current_criteria`.
 """
 
 from __future__ import annotations
@@ -41,6 +42,15 @@ class LoadedCatalogue:
         """One published trial judged against these stored answers; None if it is not in the catalogue."""
         rules = self.engine.trial(nct_id)
         return None if rules is None else eligibility.evaluate_trial(rules, self.effective_answers(stored))
+
+
+def judge_current_criteria(trial: Trial, stored: dict) -> eligibility.TrialResult:
+    """One trial's approved criteria as they are in the database now, judged against stored answers.
+
+    Unlike `LoadedCatalogue.evaluate`, the trial need not be published (a referral's trial may have closed).
+    """
+    loaded = current()
+    return eligibility.evaluate_trial(trial.to_rules(), loaded.effective_answers(stored))
 
 
 _lock = threading.Lock()

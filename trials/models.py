@@ -65,6 +65,12 @@ class Trial(models.Model):
     eligibility_text = models.TextField(_("eligibility criteria (verbatim)"), blank=True)
     source_record = models.JSONField(_("source record"), default=dict, blank=True, editable=False)
     is_published = models.BooleanField(_("published"), default=False)
+    criteria_version = models.PositiveIntegerField(
+        _("criteria version"),
+        default=1,
+        editable=False,
+        help_text=_("Goes up whenever an approved criterion is added, edited, removed or approved."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -89,6 +95,12 @@ class Trial(models.Model):
         if criteria is None:
             criteria = self.criteria.approved().select_related("question").order_by("order", "pk")
         return eligibility.TrialRules(id=self.nct_id, criteria=tuple(c.to_rule() for c in criteria))
+
+    def bump_criteria_version(self) -> int:
+        """A new version of the approved criteria: referrals judged on an older one are judged again."""
+        Trial.objects.filter(pk=self.pk).update(criteria_version=models.F("criteria_version") + 1)
+        self.criteria_version = Trial.objects.filter(pk=self.pk).values_list("criteria_version", flat=True).get()
+        return self.criteria_version
 
 
 class Site(models.Model):
@@ -430,6 +442,24 @@ class Criterion(models.Model):
     def save(self, *args, **kwargs):
         self.full_clean(exclude=["trial"] if self.trial_id is None else None)
         super().save(*args, **kwargs)
+
+    # What an approved criterion means to the engine and to the people reading it: a change to any of
+    # these is a new version of the trial's criteria; reordering or the origin flag is not.
+    MEANING_FIELDS = (
+        "kind",
+        "question_id",
+        "min_value",
+        "min_inclusive",
+        "max_value",
+        "max_inclusive",
+        "values",
+        "uncertain_values",
+        "source_text",
+        "explanation",
+    )
+
+    def meaning(self) -> tuple:
+        return tuple(getattr(self, name) for name in self.MEANING_FIELDS)
 
     def to_rule(self) -> eligibility.CriterionRule:
         return eligibility.CriterionRule(

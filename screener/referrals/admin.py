@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from screener.referrals.models import AccessLog, ConsentText, Referral, ReferralEvent
+from screener.referrals.models import AccessLog, ConsentText, OutgoingEmail, Referral, ReferralEvent
 
 
 @admin.register(ConsentText)
@@ -69,3 +69,29 @@ class AccessLogAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(OutgoingEmail)
+class OutgoingEmailAdmin(admin.ModelAdmin):
+    """The outbox: what was sent, what waits for a retry, what failed (and why)."""
+
+    list_display = ["subject", "state", "attempts", "next_attempt_at", "sent_at", "created_at"]
+    list_filter = ["state"]
+    readonly_fields = [f.name for f in OutgoingEmail._meta.fields]
+    actions = ["retry_now"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description="Send again now (failed or waiting emails)")
+    def retry_now(self, request, queryset):
+        from django.utils import timezone
+
+        from screener.referrals.sending import enqueue_delivery
+
+        emails = list(queryset.exclude(state__in=[OutgoingEmail.State.SENT, OutgoingEmail.State.SENDING]))
+        for email in emails:
+            email.state, email.next_attempt_at = OutgoingEmail.State.PENDING, timezone.now()
+            email.save(update_fields=["state", "next_attempt_at"])
+            enqueue_delivery(email)
+        self.message_user(request, f"{len(emails)} email(s) queued.")

@@ -7,3 +7,19 @@ class ReferralsConfig(AppConfig):
     name = "screener.referrals"
     label = "referrals"
     verbose_name = _("Referrals")
+
+    def ready(self):
+        from trials.signals import criteria_version_changed
+
+        criteria_version_changed.connect(rejudge_in_the_background, dispatch_uid="referrals.rejudge")
+
+
+def rejudge_in_the_background(trial_id: int, version: int, **kwargs) -> None:
+    """Never in the admin's request: once the change is committed, a task judges open referrals again."""
+    from django.db import transaction
+
+    from screener.referrals.models import Referral
+    from screener.referrals.tasks import rejudge_referrals
+
+    if Referral.objects.open().filter(trial_id=trial_id).exists():
+        transaction.on_commit(lambda: rejudge_referrals.enqueue(trial_id, version))

@@ -88,6 +88,17 @@ class ReferralQuerySet(models.QuerySet):
     def active(self):
         return self.exclude(status=Referral.Status.WITHDRAWN)
 
+    def open(self):
+        """Still being worked on: a change to the criteria matters to these."""
+        return self.filter(status__in=Referral.OPEN_STATUSES)
+
+    def with_criteria_changed(self):
+        """Annotate `criteria_changed`: judged again under the trial's current criteria, with another result."""
+        changed = ReferralRejudgement.objects.filter(
+            referral=models.OuterRef("pk"), version=models.OuterRef("trial__criteria_version"), differs=True
+        )
+        return self.annotate(criteria_changed=models.Exists(changed))
+
     def open_for_review(self, user, referral_id) -> Referral:
         """One of the user's referrals, opened to read its details: the access log records the view.
 
@@ -121,6 +132,8 @@ class Referral(models.Model):
         Status.WITHDRAWN: set(),
     }
 
+    OPEN_STATUSES = (Status.NEW, Status.CONTACTED, Status.UNREACHABLE, Status.PRE_SCREENING, Status.ELIGIBLE)
+
     class ContactBy(models.TextChoices):
         PHONE = "phone", _("Phone")
         EMAIL = "email", _("Email")
@@ -153,6 +166,7 @@ class Referral(models.Model):
     consent_wording = models.TextField(_("words agreed to"))
     consent_given_at = models.DateTimeField(_("consent given at"))
     verdict = models.CharField(_("result when sent"), max_length=16)
+    criteria_version = models.PositiveIntegerField(_("criteria version when sent"), default=1)
     answers_snapshot = models.JSONField(_("answers when sent"), default=list)
     outcomes_snapshot = models.JSONField(_("criteria when sent"), default=list)
     status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.NEW)
@@ -213,6 +227,22 @@ class Referral(models.Model):
         self.events.create(kind=ReferralEvent.Kind.NOTE, by=by, note=note)
         self.touch()
         AccessLog.record(by, AccessLog.Action.NOTE, self)
+
+    def stored_answers(self) -> dict:
+        """The answers to judge again: the screening's own, or the sent snapshot's once the screening is gone."""
+        if self.screening_id and self.screening is not None:
+            return dict(self.screening.answers)
+        return {row["key"]: row.get("stored") for row in self.answers_snapshot}
+
+    def latest_rejudgement(self) -> ReferralRejudgement | None:
+        return self.rejudgements.order_by("-version").first()
+
+    def change_for_patient(self) -> ReferralRejudgement | None:
+        """The re-judgement under the trial's current criteria, if it gives the patient another result."""
+        latest = self.latest_rejudgement()
+        if latest and latest.version == self.trial.criteria_version and latest.verdict != self.verdict:
+            return latest
+        return None
 
     def answer_keys(self) -> set[str]:
         return {row["key"] for row in self.answers_snapshot}
@@ -304,6 +334,28 @@ class ReferralEvent(models.Model):
         ordering = ["at", "pk"]
 
 
+class ReferralRejudgement(models.Model):
+    """A referral judged again, from its stored answers, after the trial's criteria changed.
+
+    What the site received (the referral's verdict and snapshots) is never altered; this sits beside it.
+    """
+
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="rejudgements")
+    version = models.PositiveIntegerField(_("criteria version"))
+    verdict = models.CharField(_("result"), max_length=16)
+    outcomes = models.JSONField(_("criteria"), default=list)
+    differs = models.BooleanField(_("differs from what was sent"), default=False)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["referral", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["referral", "version"], name="one_rejudgement_per_referral_and_version")
+        ]
+        verbose_name = _("referral judged again")
+        verbose_name_plural = _("referrals judged again")
+
+
 class AnswerCheck(models.Model):
     """Staff mark a self-reported answer as verified or contradicted by a measured value."""
 
@@ -321,6 +373,37 @@ class AnswerCheck(models.Model):
     class Meta:
         db_table = "screener_answercheck"
         constraints = [models.UniqueConstraint(fields=["referral", "question_key"], name="one_check_per_answer")]
+
+
+class OutgoingEmail(models.Model):
+    """One email to send, kept until it is sent: a failure waits for its next attempt, never lost.
+
+    Created in the same transaction as what it announces; a background task sends it (screener.referrals.tasks).
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Waiting to be sent")
+        SENDING = "sending", _("Being sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed (gave up)")
+
+    subject = models.CharField(max_length=300)
+    body = models.TextField()
+    recipients = models.JSONField(default=list)
+    state = models.CharField(max_length=16, choices=State, default=State.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=500, blank=True)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("outgoing email")
+        verbose_name_plural = _("outgoing emails")
+
+    def __str__(self) -> str:
+        return self.subject
 
 
 class AccessLog(models.Model):

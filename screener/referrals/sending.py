@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
-from screener.referrals.models import ConsentText, Referral, ReferralEvent, new_reference
+from screener.referrals.models import ConsentText, OutgoingEmail, Referral, ReferralEvent, new_reference
 from trials import eligibility
-from trials.models import Site
+from trials.models import Site, Trial
 
 
 class NotReferable(Exception):
@@ -35,7 +36,6 @@ def send_referral(screening, site: Site, contact: dict, loaded, language: str = 
     if result.verdict is eligibility.Verdict.NO_MATCH:
         raise NotReferable("The answers rule this study out.")
 
-    criteria = {c.pk: c for c in trial.criteria.filter(pk__in=[r.criterion.id for r in result.results])}
     consent = ConsentText.current()
     now = timezone.now()
     referral = Referral(
@@ -52,6 +52,7 @@ def send_referral(screening, site: Site, contact: dict, loaded, language: str = 
         consent_wording=consent.render(site),
         consent_given_at=now,
         verdict=str(result.verdict),
+        criteria_version=trial.criteria_version,
         language=language,
         answers_snapshot=[
             {
@@ -63,17 +64,7 @@ def send_referral(screening, site: Site, contact: dict, loaded, language: str = 
             }
             for key, value in answers.items()
         ],
-        outcomes_snapshot=[
-            {
-                "kind": str(r.criterion.polarity),
-                "question": r.criterion.question_key,
-                "outcome": str(r.outcome),
-                "rule": criteria[r.criterion.id].rule_in_words() if r.criterion.id in criteria else "",
-                "words": r.criterion.text,
-                "explanation": r.criterion.explanation,
-            }
-            for r in result.results
-        ],
+        outcomes_snapshot=outcome_rows(trial, result),
     )
     for _attempt in range(5):
         try:
@@ -81,6 +72,7 @@ def send_referral(screening, site: Site, contact: dict, loaded, language: str = 
                 referral.reference = new_reference()
                 referral.save(force_insert=True)
                 referral.events.create(kind=ReferralEvent.Kind.CREATED, at=now)
+                email = notify_site(referral)
             break
         except IntegrityError:
             existing = Referral.objects.active().filter(screening=screening, site=site).first()
@@ -88,30 +80,68 @@ def send_referral(screening, site: Site, contact: dict, loaded, language: str = 
                 return existing, False
     else:
         raise IntegrityError("Could not allocate a reference code.")
-    transaction.on_commit(lambda: notify_site(referral))
+    if email is not None:
+        transaction.on_commit(lambda: enqueue_delivery(email))
+    transaction.on_commit(lambda: rejudge_if_criteria_moved_meanwhile(referral))
     return referral, True
 
 
-def notify_site(referral: Referral) -> None:
-    """Tell the site's staff that a referral arrived: a link only, no health data, no name, no reference code.
+def rejudge_if_criteria_moved_meanwhile(referral: Referral) -> None:
+    """An admin's change committed while this referral was being sent would miss it: catch that here."""
+    from screener.referrals.tasks import rejudge_referrals
 
-    The reference code is the patient's key to their request (it withdraws it), so it never travels by email.
+    version = Trial.objects.filter(pk=referral.trial_id).values_list("criteria_version", flat=True).first()
+    if version is not None and version > referral.criteria_version:
+        rejudge_referrals.enqueue(referral.trial_id, version)
+
+
+def outcome_rows(trial: Trial, result: eligibility.TrialResult) -> list[dict]:
+    """Each criterion's outcome with its rule in words, as a site reads it (a snapshot row each)."""
+    criteria = {
+        c.pk: c
+        for c in trial.criteria.select_related("question").filter(pk__in=[r.criterion.id for r in result.results])
+    }
+    return [
+        {
+            "criterion": r.criterion.id,
+            "kind": str(r.criterion.polarity),
+            "question": r.criterion.question_key,
+            "outcome": str(r.outcome),
+            "rule": criteria[r.criterion.id].rule_in_words() if r.criterion.id in criteria else "",
+            "words": r.criterion.text,
+            "explanation": r.criterion.explanation,
+        }
+        for r in result.results
+    ]
+
+
+def notify_site(referral: Referral) -> OutgoingEmail | None:
+    """Queue an email telling the site's staff that a referral arrived: a link only, no health data, no name,
+    no reference code (it is the patient's key to their request: it withdraws it).
+
+    The email is recorded in the same transaction as the referral and sent by a background task, so a slow
+    or failing mail server never slows or breaks the patient's request, and a failure waits for a retry.
     """
-    from django.core.mail import send_mail
-    from django.urls import reverse
-
-    recipients = sorted(
-        {m.user.email for m in referral.site.memberships.select_related("user") if m.user.email and m.user.is_active}
-    )
+    recipients = notifiable_emails(referral.site)
     if not recipients:
-        return
+        return None
     link = settings.SITE_URL.rstrip("/") + reverse("staff:detail", args=[referral.id])
-    send_mail(
+    return OutgoingEmail.objects.create(
         subject=f"New referral for {referral.trial.nct_id}",
-        message=(
+        body=(
             f"A new referral has arrived for {referral.trial.nct_id} at {referral.site.facility}.\n\n"
             f"Open it here (you will be asked to log in):\n{link}\n"
         ),
-        from_email=None,
-        recipient_list=recipients,
+        recipients=recipients,
     )
+
+
+def notifiable_emails(site: Site) -> list[str]:
+    """The addresses of the site's active members: who hears of a new referral."""
+    return sorted({m.user.email for m in site.memberships.select_related("user") if m.user.email and m.user.is_active})
+
+
+def enqueue_delivery(email: OutgoingEmail) -> None:
+    from screener.referrals.tasks import deliver_email
+
+    deliver_email.enqueue(email.pk)

@@ -70,8 +70,11 @@ def request_status(request: HttpRequest) -> HttpResponse:
             Referral.objects.select_related("trial", "site").filter(reference=form.cleaned_data["reference"]).first()
         )
         not_found = referral is None
+    change = referral.change_for_patient() if referral and referral.status in Referral.OPEN_STATUSES else None
     return render_page(
-        request, "referrals/request_status.html", {"form": form, "referral": referral, "not_found": not_found}
+        request,
+        "referrals/request_status.html",
+        {"form": form, "referral": referral, "not_found": not_found, "change": change},
     )
 
 

@@ -24,6 +24,11 @@ class ReferralFilterForm(forms.Form):
     trial = ChoiceFromQuery(label=_("Study"), queryset=Trial.objects.none(), required=False, to_field_name="nct_id")
     site = ChoiceFromQuery(label=_("Site"), queryset=Site.objects.none(), required=False, to_field_name="public_id")
     status = forms.ChoiceField(label=_("Status"), choices=[("", _("Any"))] + Referral.Status.choices, required=False)
+    changed = forms.ChoiceField(
+        label=_("Criteria changed since sent"),
+        choices=[("", _("Any")), ("yes", _("Changed: another result now")), ("no", _("No change"))],
+        required=False,
+    )
     date_from = forms.DateField(
         label=_("Sent from"),
         required=False,
@@ -62,6 +67,8 @@ class ReferralFilterForm(forms.Form):
             referrals = referrals.filter(site=data["site"])
         if data.get("status"):
             referrals = referrals.filter(status=data["status"])
+        if data.get("changed"):
+            referrals = referrals.filter(criteria_changed=data["changed"] == "yes")
         if data.get("date_from"):
             referrals = referrals.filter(created_at__date__gte=data["date_from"])
         if data.get("date_to") and "date_to" not in self.errors:
@@ -110,3 +117,34 @@ class AnswerCheckForm(forms.Form):
         error_messages={"required": _("Choose verified or contradicted.")},
     )
     note = forms.CharField(label=_("Measured value or note"), required=False, max_length=500)
+
+
+class AuthenticatorCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code from your authenticator app"),
+        help_text=_("The 6 digits the app shows for “Lung disease study finder”, after you scan the code."),
+        max_length=12,
+        error_messages={"required": _("Enter the 6-digit code from your app.")},
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "class": "input input-small"}
+        ),
+    )
+
+    def __init__(self, *args, device, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.device = device
+
+    def clean_code(self):
+        code = "".join(self.cleaned_data["code"].split())
+        if not (code.isdigit() and len(code) == self.device.digits):
+            raise ValidationError(_("Enter the 6 digits your app shows, like 123456."))
+        allowed, _details = self.device.verify_is_allowed()
+        if not allowed:
+            raise ValidationError(_("Too many tries in a row. Wait a few seconds, then enter the newest code."))
+        if not self.device.verify_token(code):
+            raise ValidationError(
+                _(
+                    "That code does not match. Check that the app shows “Lung disease study finder” and try the newest code."
+                )
+            )
+        return code

@@ -6,25 +6,36 @@ whatever the URL says. Every view of a referral, every export and every change i
 
 from __future__ import annotations
 
+from base64 import b32encode
 from functools import wraps
 from uuid import UUID
 
+from django.contrib import messages
 from django.contrib.auth import logout as auth_logout
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_otp import forms as otp_forms
+from django_otp import login as otp_login
 from django_otp import views as otp_views
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from screener.pages import never_store, render_page
 from screener.referrals.models import Referral
 from screener.second_factor import SecondFactorMixin
+from screener.staff import dashboard as charts
 from screener.staff.export import referrals_csv
-from screener.staff.forms import AnswerCheckForm, NoteForm, ReferralFilterForm, StatusForm
+from screener.staff.forms import AnswerCheckForm, AuthenticatorCodeForm, NoteForm, ReferralFilterForm, StatusForm
+from screener.staff.wording import because, plain_rows, verdict_words
 
 PAGE_SIZE = 25
 
@@ -48,16 +59,30 @@ class StaffLoginView(otp_views.LoginView):
 
 
 def staff_required(view):
-    """Logged in with a password *and* a second factor; anyone else goes to the login page."""
+    """Logged in with a password *and* a second factor; anyone else goes to the login page.
+
+    Someone who logged in with a backup code and has no authenticator app yet sets one up first.
+    """
 
     @wraps(view)
     @never_store
     def wrapper(request, *args, **kwargs):
         if not (request.user.is_authenticated and request.user.is_verified()):
             return redirect_to_login(request.get_full_path(), reverse("staff:login"))
+        setting_up = request.resolver_match and request.resolver_match.url_name in ("authenticator", "logout")
+        if not setting_up and used_backup_code(request) and not has_authenticator(request.user):
+            return redirect("staff:authenticator")
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def used_backup_code(request) -> bool:
+    return isinstance(getattr(request.user, "otp_device", None), StaticDevice)
+
+
+def has_authenticator(user) -> bool:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
 @require_POST
@@ -70,7 +95,9 @@ def logout(request: HttpRequest) -> HttpResponse:
 
 def filtered(request: HttpRequest):
     form = ReferralFilterForm(request.GET, user=request.user)
-    referrals = form.apply(Referral.objects.visible_to(request.user)).select_related("trial", "site")
+    referrals = form.apply(Referral.objects.visible_to(request.user).with_criteria_changed()).select_related(
+        "trial", "site"
+    )
     return form, referrals
 
 
@@ -87,6 +114,22 @@ def referral_list(request: HttpRequest) -> HttpResponse:
 
 @staff_required
 @require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """Charts of the user's own sites' referrals, narrowed by the same filters as the list."""
+    form, referrals = filtered(request)
+    query = request.GET.copy()
+    context = {
+        "form": form,
+        "query": query.urlencode(),
+        "by_status": charts.per_status(referrals),
+        "over_time": charts.per_trial_over_time(referrals),
+        "funnel": charts.funnel(referrals),
+    }
+    return render_page(request, "staff/dashboard.html", context, partial="results")
+
+
+@staff_required
+@require_GET
 def export(request: HttpRequest) -> HttpResponse:
     form, referrals = filtered(request)
     return referrals_csv(referrals, by=request.user, filters=form.loggable())
@@ -99,16 +142,34 @@ def staff_referral(request: HttpRequest, referral_id: UUID) -> Referral:
 def detail_context(request, referral, **forms_) -> dict:
     checks = {c.question_key: c for c in referral.answer_checks.select_related("by")}
     answers = [{**row, "check": checks.get(row["key"])} for row in referral.answers_snapshot]
+    wording = {row["key"]: row.get("question") or row.get("short_label") or row["key"] for row in answers}
+    rejudged = referral.latest_rejudgement()
     return {
         "referral": referral,
         "answers": answers,
-        "outcomes": referral.outcomes_snapshot,
-        "events": referral.events.select_related("by"),
+        "outcomes": plain_rows(referral.outcomes_snapshot),
+        "sent_verdict": verdict_words(referral.verdict),
+        "rejudged": rejudged,
+        "rejudged_verdict": verdict_words(rejudged.verdict) if rejudged else "",
+        "rejudged_because": because(rejudged.verdict, rejudged.outcomes) if rejudged else "",
+        "rejudged_outcomes": plain_rows(rejudged.outcomes) if rejudged else [],
+        "rejudging_pending": referral.criteria_version < referral.trial.criteria_version
+        and (rejudged is None or rejudged.version < referral.trial.criteria_version),
+        "events": [with_question_wording(event, wording) for event in referral.events.select_related("by")],
         "status_form": forms_.get("status_form") or StatusForm(referral=referral),
-        "note_form": forms_.get("note_form") or NoteForm(),
+        "note_form": forms_.get("note_form") or NoteForm(auto_id="note-%s"),
         "check_form_errors": forms_.get("check_form_errors"),
         "status_error": forms_.get("status_error"),
     }
+
+
+def with_question_wording(event, wording: dict):
+    """An answer check's history line names the question as the patient read it, not its key."""
+    if event.kind == event.Kind.VERIFICATION and ":" in event.note:
+        key, rest = event.note.split(":", 1)
+        if key in wording:
+            event.note = f"{wording[key]}:{rest}"
+    return event
 
 
 @staff_required
@@ -140,7 +201,7 @@ def change_status(request: HttpRequest, referral_id: UUID) -> HttpResponse:
 @require_POST
 def add_note(request: HttpRequest, referral_id: UUID) -> HttpResponse:
     referral = staff_referral(request, referral_id)
-    form = NoteForm(request.POST)
+    form = NoteForm(request.POST, auto_id="note-%s")
     if form.is_valid():
         referral.add_note(form.cleaned_data["note"], by=request.user)
         return redirect("staff:detail", referral.id)
@@ -159,6 +220,58 @@ def check_answer(request: HttpRequest, referral_id: UUID, key: str) -> HttpRespo
         return redirect("staff:detail", referral.id)
     context = detail_context(request, referral, check_form_errors={key: form.errors})
     return render_page(request, "staff/detail.html", context)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def authenticator(request: HttpRequest) -> HttpResponse:
+    """Set up an authenticator app, or replace a lost one: open only to a login made with a backup code.
+
+    The new device stays unconfirmed (it cannot log anyone in) until the user types a code it shows; then
+    it replaces any older app, and this session counts as verified by it.
+    """
+    if not used_backup_code(request):
+        context = {"needs_backup_code": True, "has_app": has_authenticator(request.user)}
+        return render_page(request, "staff/authenticator.html", context, status=403)
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).order_by(
+        "-pk"
+    ).first() or TOTPDevice.objects.create(user=request.user, name="Authenticator app", confirmed=False)
+    form = AuthenticatorCodeForm(request.POST or None, device=device)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            TOTPDevice.objects.filter(user=request.user).exclude(pk=device.pk).delete()
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+        otp_login(request, device)
+        messages.success(request, _("Your authenticator app is set up. Use its codes from now on."))
+        return redirect("staff:profile")
+    context = {"form": form, "qr_svg": qr_svg(device.config_url), "secret": b32encode(device.bin_key).decode()}
+    return render_page(request, "staff/authenticator.html", context)
+
+
+def qr_svg(text: str) -> str:
+    """The QR code as inline SVG markup: no image request, nothing inline that the CSP would block."""
+    import qrcode
+    import qrcode.image.svg
+
+    svg = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage).to_string(encoding="unicode")
+    label = escape(_("QR code to scan with your authenticator app"))
+    return mark_safe(svg.replace("<svg ", f'<svg role="img" aria-label="{label}" focusable="false" ', 1))  # noqa: S308
+
+
+@staff_required
+@require_GET
+def profile(request: HttpRequest) -> HttpResponse:
+    """The staff member's own page: whether new-referral emails reach them, and their second factor."""
+    user = request.user
+    sites = [m.site for m in user.site_memberships.select_related("site__trial")]
+    context = {
+        "sites": sites,
+        "notified": bool(user.email and user.is_active),
+        "has_app": has_authenticator(user),
+        "used_backup_code": used_backup_code(request),
+    }
+    return render_page(request, "staff/profile.html", context)
 
 
 @staff_required

@@ -25,5 +25,8 @@ def test_an_admin_logs_in_with_a_code_and_opens_a_trial(seeded_live_server, brow
     page.locator("input[type=submit]").click()
     page.wait_for_url(re.compile(r"/admin/$"))
     page.goto(f"{seeded_live_server.url}/admin/trials/trial/{Trial.objects.get(nct_id=COPD).pk}/change/")
+    rule = page.get_by_text("150 m ≤ six-minute walk distance < 600 m").first
+    assert not rule.is_visible()  # dozens of criteria stay folded away until asked for
+    page.locator("summary", has_text=re.compile("criteria", re.I)).first.click()
     assert page.get_by_text("150 m ≤ six-minute walk distance < 600 m").first.is_visible()
     close_page(page)

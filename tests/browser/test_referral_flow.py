@@ -15,8 +15,17 @@ from trials.models import Site
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+def app_code(user) -> str:
+    """A code from the nurse's authenticator app (set up already; tests/browser/test_staff_workspace.py sets one up)."""
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
 def test_a_patient_refers_themself_and_the_site_nurse_acts_on_it(seeded_live_server, browser, django_user_model):
-    make_staff(django_user_model, "nurse_a", Site.objects.get(trial__nct_id=COPD))
+    nurse_user = make_staff(django_user_model, "nurse_a", Site.objects.get(trial__nct_id=COPD))
 
     # The patient
     patient = open_page(browser)
@@ -46,7 +55,7 @@ def test_a_patient_refers_themself_and_the_site_nurse_acts_on_it(seeded_live_ser
     assert_accessible(nurse, "staff login")
     nurse.get_by_label("Username").fill("nurse_a")
     nurse.get_by_label("Password").fill("a-long-test-password")
-    nurse.get_by_label("Code from your authenticator app").fill("246810")
+    nurse.get_by_label("Code from your authenticator app").fill(app_code(nurse_user))
     nurse.get_by_role("button", name="Log in").click()
     nurse.wait_for_url(re.compile(r"/staff/referrals/$"))
     nurse.get_by_label("Reference or name").fill(reference.lower())
@@ -75,12 +84,12 @@ def test_a_patient_refers_themself_and_the_site_nurse_acts_on_it(seeded_live_ser
 def test_staff_are_warned_before_the_idle_logout_and_can_stay(seeded_live_server, browser, django_user_model, settings):
     settings.STAFF_IDLE_SECONDS = 6
     settings.STAFF_IDLE_WARNING_SECONDS = 4
-    make_staff(django_user_model, "nurse_a", Site.objects.get(trial__nct_id=COPD))
+    nurse_user = make_staff(django_user_model, "nurse_a", Site.objects.get(trial__nct_id=COPD))
     nurse = open_page(browser, width=1280, height=900)
     nurse.goto(seeded_live_server.url + "/staff/login/")
     nurse.get_by_label("Username").fill("nurse_a")
     nurse.get_by_label("Password").fill("a-long-test-password")
-    nurse.get_by_label("Code from your authenticator app").fill("246810")
+    nurse.get_by_label("Code from your authenticator app").fill(app_code(nurse_user))
     nurse.get_by_role("button", name="Log in").click()
     nurse.wait_for_url(re.compile(r"/staff/referrals/$"))
     warning = nurse.locator("#idle-warning")

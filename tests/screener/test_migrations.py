@@ -82,3 +82,31 @@ def test_a_database_from_before_the_move_keeps_its_screening_referral_events_and
     permission = Permission.objects.get(codename="view_referral")
     assert (permission.content_type.app_label, permission.content_type.model) == ("referrals", "referral")
     assert moved._meta.db_table == "screener_referral" and Screening._meta.db_table == "screener_screening"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_referrals_sent_before_criteria_versions_count_as_judged_on_their_trials_first_version():
+    before = [("referrals", "0001_referrals_move_here"), ("trials", "0005_staff_membership_moves_beside_site")]
+    executor = migrate(before)
+    old = executor.loader.project_state(before).apps
+    trial = old.get_model("trials", "Trial").objects.create(nct_id="NCT07355868", brief_title="COPD study")
+    site = old.get_model("trials", "Site").objects.create(trial=trial, facility="The Fourth Hospital", city="Yiwu")
+    consent = old.get_model("referrals", "ConsentText").objects.create(version="v1", text="I agree.")
+    old.get_model("referrals", "Referral").objects.create(
+        reference="ABCD3467",
+        trial=trial,
+        site=site,
+        name="Li Wei",
+        consent=consent,
+        consent_wording="I agree.",
+        consent_given_at="2026-11-30T10:00:00Z",
+        verdict="possible",
+        outcomes_snapshot=[{"kind": "inclusion", "outcome": "unknown"}],
+    )
+    migrate(None)
+    from screener.referrals.models import Referral
+
+    referral = Referral.objects.get(reference="ABCD3467")
+    assert referral.criteria_version == referral.trial.criteria_version == 1
+    assert referral.outcomes_snapshot == [{"kind": "inclusion", "outcome": "unknown"}]
+    assert not referral.rejudgements.exists()

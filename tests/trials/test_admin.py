@@ -109,3 +109,37 @@ def test_people_without_admin_rights_are_kept_out(client, django_user_model, see
 def test_anonymous_visitors_are_sent_to_the_login_page(client, seed_trials):
     response = client.get(reverse("admin:trials_trial_changelist"))
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_admin_warns_when_no_one_at_a_site_can_be_told_of_new_referrals(admin_client, site_a, django_user_model):
+    from django.urls import reverse
+
+    from trials.models import StaffMembership
+
+    warning = "No one will hear of new referrals to this site"
+    page = admin_client.get(reverse("admin:trials_site_change", args=[site_a.pk])).content.decode()
+    assert warning in page
+    assert (
+        "No one: no active member has an email address"
+        in admin_client.get(reverse("admin:trials_site_changelist")).content.decode()
+    )
+
+    no_email = django_user_model.objects.create_user("no_email", "", "pw-long-enough-1")
+    StaffMembership.objects.create(user=no_email, site=site_a)
+    assert warning in admin_client.get(reverse("admin:trials_site_change", args=[site_a.pk])).content.decode()
+
+    nurse = django_user_model.objects.create_user("nurse", "nurse@hospital.example", "pw-long-enough-1")
+    StaffMembership.objects.create(user=nurse, site=site_a)
+    assert warning not in admin_client.get(reverse("admin:trials_site_change", args=[site_a.pk])).content.decode()
+    assert "1 staff member(s) by email" in admin_client.get(reverse("admin:trials_site_changelist")).content.decode()
+
+
+def test_a_trials_criteria_are_collapsed_and_linked_to_their_own_list(admin_client, seed_trials):
+    from django.urls import reverse
+
+    from trials.models import Trial
+
+    trial = Trial.objects.get(nct_id="NCT07355868")
+    page = admin_client.get(reverse("admin:trials_trial_change", args=[trial.pk])).content.decode()
+    assert f"/admin/trials/criterion/?trial__id__exact={trial.pk}" in page
+    assert "collapse" in page

@@ -91,10 +91,15 @@ def test_site_staff_cannot_reach_django_admin(staff_a_client):
 
 
 def test_staff_log_in_with_a_password_and_a_one_time_code_and_out(client, staff_a):
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    app = TOTPDevice.objects.create(user=staff_a, name="phone", confirmed=True)
+    code = f"{totp(app.bin_key, step=app.step, t0=app.t0, digits=app.digits):06d}"
     page = client.get(reverse("staff:login")).content.decode()
     assert 'name="username"' in page and 'name="password"' in page and 'name="otp_token"' in page
     response = client.post(
-        reverse("staff:login"), {"username": "nurse_a", "password": "a-long-test-password", "otp_token": "246810"}
+        reverse("staff:login"), {"username": "nurse_a", "password": "a-long-test-password", "otp_token": code}
     )
     assert response["Location"] == reverse("staff:list")
     assert client.get(reverse("staff:list")).status_code == 200
@@ -192,9 +197,9 @@ def test_the_list_is_paginated_and_pages_keep_the_filters(staff_a_client, site_a
         make_referral(site_a, name=f"Patient {number}")
     html = staff_a_client.get(reverse("staff:list"), {"status": "new"}).content.decode()
     assert "Page 1 of 2" in html and "?status=new&amp;page=2" in html
-    assert html.count("<tr data-reference") == 25
+    assert html.count('<li class="referral-card" data-reference') == 25
     page2 = staff_a_client.get(reverse("staff:list"), {"status": "new", "page": "2"}).content.decode()
-    assert page2.count("<tr data-reference") == 2
+    assert page2.count('<li class="referral-card" data-reference') == 2
     assert staff_a_client.get(reverse("staff:list"), {"page": "999"}).status_code == 200
 
 
@@ -383,3 +388,54 @@ def test_the_staff_address_leads_to_the_list_or_the_login(client, staff_a_client
     assert client.get("/staff/")["Location"] == reverse("staff:list")
     assert client.get(reverse("staff:list"))["Location"].startswith(reverse("staff:login"))
     assert staff_a_client.get("/staff/", follow=True).status_code == 200
+
+
+# The dashboard
+
+
+def test_the_dashboard_counts_only_the_users_own_sites_per_status_and_through_the_funnel(
+    staff_a_client, staff_a, site_a, site_b
+):
+    contacted = make_referral(site_a, status="new")
+    contacted.move_to("contacted", by=staff_a)
+    contacted.move_to("pre_screening", by=staff_a)
+    make_referral(site_a, status="new")
+    make_referral(site_b, status="new")  # another site's: never counted
+    page = staff_a_client.get(reverse("staff:dashboard")).content.decode()
+    assert '<svg class="chart" role="img"' in page
+    assert '<th scope="row">New</th><td>1</td>' in page
+    assert '<th scope="row">Pre-screening</th><td>1</td>' in page
+    assert '<th scope="row">Sent</th><td>2</td>' in page
+    assert '<th scope="row">Contacted</th><td>1</td>' in page
+    filtered = staff_a_client.get(reverse("staff:dashboard"), {"status": "new"}).content.decode()
+    assert '<th scope="row">Sent</th><td>1</td>' in filtered
+
+
+@pytest.mark.parametrize(
+    "email, active, says",
+    [
+        ("nurse_a@hospital.example", True, "an email with a link goes to nurse_a@hospital.example"),
+        ("", True, "do not reach you: your account has no email address"),
+    ],
+    ids=["with an email address", "without one"],
+)
+def test_a_staff_members_profile_says_whether_new_referral_emails_reach_them(
+    staff_a_client, staff_a, email, active, says
+):
+    staff_a.email, staff_a.is_active = email, active
+    staff_a.save()
+    assert says in staff_a_client.get(reverse("staff:profile")).content.decode()
+
+
+def test_the_detail_page_has_unique_ids_and_history_names_the_question_not_its_key(staff_a_client, site_a, staff_a):
+    import re
+
+    referral = make_referral(site_a)
+    referral.check_answer("age", "verified", "Checked the ID card", by=staff_a)
+    html = staff_a_client.get(reverse("staff:detail", args=[referral.id])).content.decode()
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    history = html[html.index('<ol class="history">') :]
+    history = history[: history.index("</ol>")]
+    assert "How old are you?: Verified. Checked the ID card" in history
+    assert "age: Verified" not in history
