@@ -49,10 +49,8 @@ class AnswerForm(forms.Form):
 
     @property
     def unit_shown(self) -> str:
-        """The unit written after the box ("m", "%"); a ratio has none."""
-        return (
-            self.question.unit if self.question.kind == Question.Kind.NUMBER and self.question.unit != "ratio" else ""
-        )
+        """The unit written after the box ("m", "%"), in the page's language; a ratio has none."""
+        return self.question.unit_shown
 
     @property
     def said_dont_know(self) -> bool:

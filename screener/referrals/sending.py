@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
+from screener.preferences.models import LanguagePreference
 from screener.referrals.models import ConsentText, Referral, ReferralEvent, new_reference
 from trials import eligibility
 from trials.models import Site
@@ -37,6 +39,7 @@ def send_referral(screening, site: Site, contact: dict, loaded, language: str = 
 
     criteria = {c.pk: c for c in trial.criteria.filter(pk__in=[r.criterion.id for r in result.results])}
     consent = ConsentText.current()
+    consent_wording, consent_language = consent.wording_for(site, language or settings.LANGUAGE_CODE)
     now = timezone.now()
     referral = Referral(
         screening=screening,
@@ -49,7 +52,8 @@ def send_referral(screening, site: Site, contact: dict, loaded, language: str = 
         contact_time=contact["contact_time"],
         message=contact["message"],
         consent=consent,
-        consent_wording=consent.render(site),
+        consent_wording=consent_wording,
+        consent_language=consent_language,
         consent_given_at=now,
         verdict=str(result.verdict),
         language=language,
@@ -93,22 +97,42 @@ def send_referral(screening, site: Site, contact: dict, loaded, language: str = 
 
 
 def notify_site(referral: Referral) -> None:
-    """Tell the site's staff that a referral arrived: a link only, no health data, no patient name."""
+    """Tell the site's staff that a referral arrived: a link only, no health data, no patient name.
+
+    Each member gets the email in their own language (their preference, else the site's default).
+    """
     from django.core.mail import send_mail
     from django.urls import reverse
 
-    recipients = sorted(
-        {m.user.email for m in referral.site.memberships.select_related("user") if m.user.email and m.user.is_active}
-    )
-    if not recipients:
+    members = [
+        m.user
+        for m in referral.site.memberships.select_related("user").order_by("user__email")
+        if m.user.email and m.user.is_active
+    ]
+    if not members:
         return
+    languages = LanguagePreference.of_users(members)
     link = settings.SITE_URL.rstrip("/") + reverse("staff:detail", args=[referral.id])
-    send_mail(
-        subject=f"New referral {referral.display_reference} for {referral.trial.nct_id}",
-        message=(
-            f"A new referral has arrived for {referral.trial.nct_id} at {referral.site.facility}.\n\n"
-            f"Open it here (you will be asked to log in):\n{link}\n"
-        ),
-        from_email=None,
-        recipient_list=recipients,
-    )
+    by_language: dict[str, list[str]] = {}
+    for user in members:
+        addresses = by_language.setdefault(languages[user.pk], [])
+        if user.email not in addresses:
+            addresses.append(user.email)
+    for language, recipients in sorted(by_language.items()):
+        with translation.override(language):
+            values = {
+                "reference": referral.display_reference,
+                "nct_id": referral.trial.nct_id,
+                "site": referral.site.facility,
+                "link": link,
+            }
+            send_mail(
+                subject=gettext("New referral %(reference)s for %(nct_id)s") % values,
+                message=gettext(
+                    "A new referral has arrived for %(nct_id)s at %(site)s.\n\n"
+                    "Open it here (you will be asked to log in):\n%(link)s\n"
+                )
+                % values,
+                from_email=None,
+                recipient_list=recipients,
+            )
