@@ -1,12 +1,19 @@
 from django.contrib import admin
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from trials.models import Criterion, Question, Site, StaffMembership, Trial
 
 
-class SiteInline(admin.StackedInline):
+def translation_gaps(obj) -> str:
+    """What still lacks a translation: an admin sees it before a patient meets English on a Chinese page."""
+    missing = obj.missing_translations()
+    return _("missing: %(fields)s") % {"fields": ", ".join(missing)} if missing else "✓"
+
+
+class SiteInline(TranslationStackedInline):
     model = Site
     extra = 0
     fields = [
@@ -17,7 +24,7 @@ class SiteInline(admin.StackedInline):
     ]
 
 
-class CriterionInline(admin.StackedInline):
+class CriterionInline(TranslationStackedInline):
     model = Criterion
     extra = 0
     ordering = ["order", "pk"]
@@ -40,14 +47,22 @@ class CriterionInline(admin.StackedInline):
 
 
 @admin.register(Trial)
-class TrialAdmin(SimpleHistoryAdmin):
-    list_display = ["nct_id", "brief_title", "overall_status", "is_published", "approved_count", "draft_count"]
+class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
+    list_display = [
+        "nct_id",
+        "brief_title",
+        "overall_status",
+        "is_published",
+        "approved_count",
+        "draft_count",
+        "chinese",
+    ]
     list_filter = ["overall_status", "is_published"]
     search_fields = ["nct_id", "brief_title", "official_title"]
     readonly_fields = ["created_at", "updated_at"]
     inlines = [SiteInline, CriterionInline]
     fieldsets = [
-        (None, {"fields": ["nct_id", "is_published", "brief_title", "plain_summary"]}),
+        (None, {"fields": ["nct_id", "is_published", "brief_title", "patient_title", "plain_summary"]}),
         (
             _("From the registry"),
             {
@@ -72,6 +87,7 @@ class TrialAdmin(SimpleHistoryAdmin):
         return (
             super()
             .get_queryset(request)
+            .prefetch_related("criteria", "sites")
             .annotate(
                 approved=Count("criteria", filter=Q(criteria__status=Criterion.Status.APPROVED)),
                 drafts=Count("criteria", filter=Q(criteria__status=Criterion.Status.DRAFT)),
@@ -86,6 +102,15 @@ class TrialAdmin(SimpleHistoryAdmin):
     def draft_count(self, trial):
         return trial.drafts
 
+    @admin.display(description=_("Chinese"))
+    def chinese(self, trial):
+        gaps = trial.missing_translations()
+        if any(criterion.missing_translations() for criterion in trial.criteria.all()):
+            gaps.append(str(_("criteria")))
+        if any(site.missing_translations() for site in trial.sites.all()):
+            gaps.append(str(_("sites")))
+        return _("missing: %(fields)s") % {"fields": ", ".join(gaps)} if gaps else "✓"
+
     def save_formset(self, request, form, formset, change):
         if formset.model is Criterion:
             # A criterion an admin has touched is theirs: re-imports leave it alone from now on.
@@ -96,8 +121,8 @@ class TrialAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Criterion)
-class CriterionAdmin(SimpleHistoryAdmin):
-    list_display = ["trial", "kind", "rule_in_words", "status", "origin", "order"]
+class CriterionAdmin(TranslationAdmin, SimpleHistoryAdmin):
+    list_display = ["trial", "kind", "rule_in_words", "status", "origin", "order", "chinese"]
     list_filter = ["status", "kind", "origin", "trial"]
     search_fields = ["trial__nct_id", "source_text", "explanation", "question__key"]
     list_select_related = ["trial", "question"]
@@ -113,23 +138,40 @@ class CriterionAdmin(SimpleHistoryAdmin):
             obj.origin = Criterion.Origin.EDITED
         super().save_model(request, obj, form, change)
 
+    @admin.display(description=_("Chinese"))
+    def chinese(self, criterion):
+        return translation_gaps(criterion)
+
 
 @admin.register(Question)
-class QuestionAdmin(SimpleHistoryAdmin):
-    list_display = ["key", "prompt", "kind", "unit", "allow_dont_know", "priority"]
+class QuestionAdmin(TranslationAdmin, SimpleHistoryAdmin):
+    list_display = ["key", "prompt", "kind", "unit", "allow_dont_know", "priority", "chinese"]
     list_filter = ["kind", "allow_dont_know"]
     search_fields = ["key", "prompt", "short_label"]
     list_editable = ["priority"]
     fieldsets = [
         (None, {"fields": ["key", "kind", "prompt", "short_label", "help_text", "allow_dont_know", "priority"]}),
         (_("Numbers"), {"fields": ["unit", ("min_value", "max_value"), "whole_number", "standard_code"]}),
-        (_("Choices"), {"fields": ["choices"]}),
+        (
+            _("Choices"),
+            {
+                "fields": ["choices"],
+                "description": _(
+                    'Each choice: {"code": ..., "label": English, "label_zh_hans": Chinese}. '
+                    "A choice without a Chinese label shows its English one to Chinese-speaking patients."
+                ),
+            },
+        ),
         (_("Asked only when"), {"fields": ["asked_only_if", "asked_only_if_codes", "implied_answer"]}),
     ]
 
     def get_readonly_fields(self, request, obj=None):
         # Answers are stored under the key and the choice codes: changing them would orphan answers.
         return ["key", "kind"] if obj and obj.criteria.exists() else []
+
+    @admin.display(description=_("Chinese"))
+    def chinese(self, question):
+        return translation_gaps(question)
 
 
 class StaffMembershipInline(admin.TabularInline):
@@ -141,12 +183,16 @@ class StaffMembershipInline(admin.TabularInline):
 
 
 @admin.register(Site)
-class SiteAdmin(SimpleHistoryAdmin):
-    list_display = ["facility", "city", "country", "trial", "recruitment_status"]
+class SiteAdmin(TranslationAdmin, SimpleHistoryAdmin):
+    list_display = ["facility", "city", "country", "trial", "recruitment_status", "chinese"]
     list_filter = ["country", "recruitment_status"]
     search_fields = ["facility", "city", "trial__nct_id"]
     list_select_related = ["trial"]
     inlines = [StaffMembershipInline]
+
+    @admin.display(description=_("Chinese"))
+    def chinese(self, site):
+        return translation_gaps(site)
 
 
 @admin.register(StaffMembership)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import wraps
 from uuid import UUID
 
+from django.conf import settings
 from django.contrib.auth import logout as auth_logout
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
@@ -16,6 +17,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 from django_otp import forms as otp_forms
 from django_otp import views as otp_views
@@ -27,6 +29,21 @@ from screener.staff.export import referrals_csv
 from screener.staff.forms import AnswerCheckForm, NoteForm, ReferralFilterForm, StatusForm
 
 PAGE_SIZE = 25
+VERDICT_LABELS = {"match": _("may match"), "possible": _("might match"), "no_match": _("not a match")}
+
+OUTCOME_LABELS = {
+    "met": _("met"),
+    "not_met": _("not met"),
+    "unknown": _("unknown"),
+    "study_team": _("for the study team"),
+}
+KIND_LABELS = {"inclusion": _("Inclusion"), "exclusion": _("Exclusion")}
+
+
+def language_name(code: str) -> str:
+    """A referral's language as the reader's language names it ("Simplified Chinese" / "简体中文")."""
+    names = dict(settings.LANGUAGES)
+    return str(names.get(code, names[settings.LANGUAGE_CODE] if not code else code))
 
 
 class StaffAuthenticationForm(SecondFactorMixin, otp_forms.OTPAuthenticationForm):
@@ -102,8 +119,20 @@ def detail_context(request, referral, **forms_) -> dict:
     answers = [{**row, "check": checks.get(row["key"])} for row in referral.answers_snapshot]
     return {
         "referral": referral,
+        "patient_language_name": language_name(referral.language),
+        # Answers and rules were written down in the patient's language when they sent the request.
+        "snapshot_lang": "zh-Hans" if referral.language == "zh-hans" else (referral.language or settings.LANGUAGE_CODE),
+        "consent_language_name": language_name(referral.consent_language or referral.language),
+        "verdict_label": VERDICT_LABELS.get(referral.verdict, referral.verdict),
         "answers": answers,
-        "outcomes": referral.outcomes_snapshot,
+        "outcomes": [
+            {
+                **row,
+                "outcome_label": OUTCOME_LABELS.get(row.get("outcome"), row.get("outcome")),
+                "kind_label": KIND_LABELS.get(row.get("kind"), row.get("kind")),
+            }
+            for row in referral.outcomes_snapshot
+        ],
         "events": referral.events.select_related("by"),
         "status_form": forms_.get("status_form") or StatusForm(referral=referral),
         "note_form": forms_.get("note_form") or NoteForm(),

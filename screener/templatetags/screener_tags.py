@@ -20,3 +20,15 @@ def lang_of(obj, field: str) -> str:
     if language == settings.LANGUAGE_CODE or getattr(obj, f"{field}_{language.replace('-', '_')}", None):
         return ""
     return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+
+
+@register.filter
+def in_english(value) -> str:
+    """A name that stays in the registry's English (a sponsor), marked as such on a page in another language."""
+    from django.conf import settings
+    from django.utils.html import format_html
+    from django.utils.translation import get_language
+
+    if (get_language() or settings.LANGUAGE_CODE) == settings.LANGUAGE_CODE:
+        return value
+    return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, value)

@@ -33,7 +33,13 @@ def ensure_questions(keys=None) -> dict[str, Question]:
     """Create the vocabulary's questions that are missing; an admin's wording of existing ones stays.
 
     Of an existing question, only translations nobody has written yet are filled in from the vocabulary.
+    The vocabulary's plain fields are English, whatever language the caller has active.
     """
+    with translation.override(settings.LANGUAGE_CODE):
+        return _ensure_questions(keys)
+
+
+def _ensure_questions(keys=None) -> dict[str, Question]:
     definitions = json.loads(VOCABULARY.read_text(encoding="utf-8"))
     wanted = [d for d in definitions if keys is None or d["key"] in keys]
     existing = {q.key: q for q in Question.objects.filter(key__in=[d["key"] for d in wanted])}
@@ -44,7 +50,7 @@ def ensure_questions(keys=None) -> dict[str, Question]:
         fields = dict(definition)
         gate_key = fields.pop("asked_only_if", None)
         if gate_key:
-            fields["asked_only_if"] = existing.get(gate_key) or ensure_questions([gate_key])[gate_key]
+            fields["asked_only_if"] = existing.get(gate_key) or _ensure_questions([gate_key])[gate_key]
         question = Question(**fields)
         question.full_clean()
         question.save()

@@ -1,8 +1,10 @@
 import json
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import translation
 
 from trials.models import Criterion, Question, Trial
 from trials.registry.importing import VOCABULARY, ensure_questions
@@ -15,6 +17,11 @@ class Command(BaseCommand):
     help = "Load the two seed trials with their questions and structured criteria, published. Safe to run again."
 
     def handle(self, *args, **options):
+        # The seed's plain fields are English, whatever language the caller has active.
+        with translation.override(settings.LANGUAGE_CODE):
+            self.load()
+
+    def load(self):
         ensure_questions()
         seeds = json.loads((SEED_DIR / "criteria.json").read_text(encoding="utf-8"))
         call_command("import_ctgov", *[str(SEED_DIR / f"{nct_id}.json") for nct_id in seeds], stdout=self.stdout)
