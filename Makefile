@@ -3,10 +3,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DEV := DEBUG=1
 CHROMIUM := /usr/bin/chromium
+# Screenshots of Chinese pages need a CJK font, or Chromium draws empty boxes.
+CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test lint serve
+.PHONY: run test lint serve messages translations
 
 $(VENV)/installed: requirements.txt
 	python3 -m venv $(VENV)
@@ -19,7 +21,7 @@ run: $(VENV)/installed
 	@echo "Open http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
 	$(DEV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: lint $(CHROMIUM)
+test: lint $(CHROMIUM) $(CJK_FONT)
 	$(VENV)/bin/pytest
 
 # Lint, formatting and the one-way dependencies between apps (contracts in pyproject.toml).
@@ -27,6 +29,15 @@ lint: $(VENV)/installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-cache
+
+# Translations: `make messages` collects new strings into locale/zh_Hans/LC_MESSAGES/django.po (needs GNU
+# gettext); after translating them, `make translations` compiles the .mo in pure Python (polib), the same on
+# every machine. A test fails when the committed .mo is not what the .po compiles to.
+messages: $(VENV)/installed
+	$(DEV) $(PY) manage.py makemessages -l zh_Hans --no-location --no-obsolete -i ".venv/*" -i "tests/*" -i "staticfiles/*"
+
+translations: $(VENV)/installed
+	$(DEV) $(PY) manage.py compile_translations
 
 # Production: settings come from the environment (see README, "Running in production").
 # The access log leaves out query strings: a staff search may be a patient's name.
@@ -39,3 +50,7 @@ serve: $(VENV)/installed
 $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null
+
+$(CJK_FONT):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq fonts-noto-cjk >/dev/null
