@@ -114,6 +114,20 @@ class Trial(models.Model):
     def __str__(self) -> str:
         return f"{self.nct_id}: {self.brief_title}"
 
+    PHASES = {
+        "EARLY_PHASE1": _("Early phase 1"),
+        "PHASE1": _("Phase 1"),
+        "PHASE2": _("Phase 2"),
+        "PHASE3": _("Phase 3"),
+        "PHASE4": _("Phase 4"),
+        "NA": _("Not applicable"),
+    }
+
+    def phase_display(self) -> str:
+        """The registry's phase codes ("EARLY_PHASE1, PHASE2") in the reader's language."""
+        codes = [code.strip() for code in self.phase.split(",") if code.strip()]
+        return gettext(", ").join(str(self.PHASES.get(code, code)) for code in codes)
+
     @property
     def title_for_patients(self) -> str:
         return self.patient_title or self.brief_title

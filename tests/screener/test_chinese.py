@@ -341,3 +341,13 @@ def test_seed_profiles_get_the_same_verdicts_in_both_languages(seed_trials, prof
             nct: html.split(f'data-nct-id="{nct}"')[1].split('data-verdict="')[1].split('"')[0] for nct in (COPD, ILD)
         }
     assert verdicts["en"] == verdicts["zh-hans"]
+
+
+def test_an_admin_chooses_their_language_in_admin_and_keeps_it(admin_client, admin_user, seed_trials):
+    html = admin_client.get(reverse("admin:index")).content.decode()
+    assert 'name="language" value="zh-hans"' in html
+    response = admin_client.post(reverse("set_language"), {"language": "zh-hans", "next": reverse("admin:index")})
+    assert response["Location"] == reverse("admin:index")
+    assert LanguagePreference.objects.get(user=admin_user).language == "zh-hans"
+    html = admin_client.get(reverse("admin:trials_question_changelist")).content.decode()
+    assert "问题" in html and "中文" in html  # the project's own admin words, in Chinese
