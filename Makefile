@@ -34,7 +34,7 @@ lint: $(VENV)/installed
 # gettext); after translating them, `make translations` compiles the .mo in pure Python (polib), the same on
 # every machine. A test fails when the committed .mo is not what the .po compiles to.
 messages: $(VENV)/installed
-	$(DEV) $(PY) manage.py makemessages -l zh_Hans --no-location --no-obsolete --no-fuzzy-matching -i ".venv/*" -i "tests/*" -i "staticfiles/*"
+	$(DEV) $(PY) manage.py makemessages -l zh_Hans --no-location --no-obsolete -i ".venv/*" -i "tests/*" -i "staticfiles/*"
 
 translations: $(VENV)/installed
 	$(DEV) $(PY) manage.py compile_translations

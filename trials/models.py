@@ -172,6 +172,9 @@ class Site(models.Model):
     def __str__(self) -> str:
         return ", ".join(part for part in (self.facility, self.city, self.country) if part)
 
+    def missing_translations(self) -> list[str]:
+        return missing_translations(self, ["facility", "city", "state", "country"])
+
     def country_code(self) -> str | None:
         """ISO 3166 alpha-2 code of the site's country ("China" → "CN"), for reading phone numbers."""
         import pycountry

@@ -6,21 +6,24 @@ import csv
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from screener.referrals.models import AccessLog
 
+# In the language of the staff member who exports (their preference, or the page's).
 HEADER = [
-    "reference",
-    "sent",
-    "status",
-    "study",
-    "site",
-    "name",
-    "phone",
-    "email",
-    "contact by",
-    "best time",
-    "result when sent",
+    _("reference"),
+    _("sent"),
+    _("status"),
+    _("study"),
+    _("site"),
+    _("name"),
+    _("phone"),
+    _("email"),
+    _("contact by"),
+    _("best time"),
+    _("result when sent"),
+    _("language"),
 ]
 
 
@@ -31,7 +34,7 @@ def referrals_csv(referrals, by, filters: str) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="referrals-{timezone.localdate():%Y-%m-%d}.csv"'
     response.write("\ufeff")
     writer = csv.writer(response)
-    writer.writerow(HEADER)
+    writer.writerow([str(heading) for heading in HEADER])
     for referral in referrals:
         writer.writerow(
             [
@@ -46,6 +49,7 @@ def referrals_csv(referrals, by, filters: str) -> HttpResponse:
                 referral.get_contact_by_display(),
                 referral.get_contact_time_display(),
                 referral.verdict,
+                referral.language,
             ]
         )
     return response

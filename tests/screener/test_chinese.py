@@ -351,3 +351,27 @@ def test_an_admin_chooses_their_language_in_admin_and_keeps_it(admin_client, adm
     assert LanguagePreference.objects.get(user=admin_user).language == "zh-hans"
     html = admin_client.get(reverse("admin:trials_question_changelist")).content.decode()
     assert "问题" in html and "中文" in html  # the project's own admin words, in Chinese
+
+
+def test_the_trial_list_shows_which_trials_lack_chinese(admin_client, seed_trials):
+    from trials.models import Criterion
+
+    html = admin_client.get(reverse("admin:trials_trial_changelist")).content.decode()
+    assert "missing:" not in html  # the seed trials are translated in full
+    Criterion.objects.filter(trial__nct_id=COPD, order=11).update(explanation_zh_hans="")
+    html = admin_client.get(reverse("admin:trials_trial_changelist")).content.decode()
+    assert html.count("missing: criteria") == 1
+
+
+def test_an_admin_writes_the_chinese_beside_the_english(admin_client, seed_trials):
+    from tests.formdata import form_data
+    from trials.models import Question
+
+    question = Question.objects.get(key="dlco_pct_pred")
+    url = reverse("admin:trials_question_change", args=[question.pk])
+    data = form_data(admin_client.get(url).content.decode(), "question_form")
+    data["prompt_zh_hans"] = "您的DLCO占预计值百分之多少？"
+    assert admin_client.post(url, data).status_code == 302
+    question.refresh_from_db()
+    assert question.prompt_en == "What was your DLCO, as a percentage of the predicted value?"
+    assert question.prompt_zh_hans == "您的DLCO占预计值百分之多少？"
