@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.utils.translation import get_language, gettext, pgettext_lazy
+from django.utils.translation import get_language, gettext, gettext_noop, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -417,6 +417,15 @@ class Question(models.Model):
         return str(UNIT_NAMES.get(self.unit, self.unit))
 
 
+# The engine is pure (no Django), so its words for a rule that makes no sense are marked here for translation.
+ENGINE_PROBLEMS = [
+    gettext_noop("A number rule needs a minimum, a maximum or both."),
+    gettext_noop("The minimum is above the maximum."),
+    gettext_noop("Equal minimum and maximum must both be inclusive, or no number could satisfy the rule."),
+    gettext_noop("A choice rule needs at least one accepted answer."),
+    gettext_noop("An answer cannot be both accepted and left for the study team."),
+]
+
 # The units questions use, as each language writes them after a number and beside an input box.
 NUMBER_WITH_UNIT = {
     "%": "%(number)s%%",
@@ -528,7 +537,7 @@ class Criterion(models.Model):
                 )
         problems = self._rule().problems()
         if problems:
-            raise ValidationError(problems)
+            raise ValidationError([gettext(problem) for problem in problems])  # the engine speaks English
 
     def save(self, *args, **kwargs):
         self.full_clean(exclude=["trial"] if self.trial_id is None else None)

@@ -101,3 +101,13 @@ def test_a_choice_without_a_chinese_label_shows_its_english_one_and_admin_is_tol
     with translation.override("zh-hans"):
         assert [c["label"] for c in question.choice_list()] == ["Female", "男"]
     assert "choice labels" in question.missing_translations()
+
+
+def test_a_rule_that_makes_no_sense_is_refused_in_chinese(seed_trials):
+    from django.core.exceptions import ValidationError
+
+    criterion = rule("sixmwd_m", "During the screening")
+    criterion.min_value, criterion.max_value = 700, 600
+    with translation.override("zh-hans"), pytest.raises(ValidationError) as error:
+        criterion.full_clean()
+    assert error.value.messages == ["最小值大于最大值。"]
