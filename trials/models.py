@@ -170,7 +170,7 @@ class Site(models.Model):
         verbose_name_plural = _("sites")
 
     def __str__(self) -> str:
-        return ", ".join(part for part in (self.facility, self.city, self.country) if part)
+        return gettext(", ").join(part for part in (self.facility, self.city, self.country) if part)
 
     def missing_translations(self) -> list[str]:
         return missing_translations(self, ["facility", "city", "state", "country"])
