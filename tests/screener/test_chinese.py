@@ -375,3 +375,10 @@ def test_an_admin_writes_the_chinese_beside_the_english(admin_client, seed_trial
     question.refresh_from_db()
     assert question.prompt_en == "What was your DLCO, as a percentage of the predicted value?"
     assert question.prompt_zh_hans == "您的DLCO占预计值百分之多少？"
+
+
+def test_the_staff_list_shows_the_language_each_patient_used(zh_patient, site_a, staff_a):
+    zh_patient.post(reverse("referrals:refer", args=[zh_patient.screening_id, site_a.public_id]), CONTACT)
+    staff = log_in_with_second_factor(Client(HTTP_ACCEPT_LANGUAGE="en"), staff_a)
+    html = staff.get(reverse("staff:list")).content.decode()
+    assert "Patient's language" in html and '<td data-language="zh-hans">Simplified Chinese</td>' in html
