@@ -31,6 +31,15 @@ def language_suffix(language: str | None = None) -> str:
     return (language or get_language() or settings.LANGUAGE_CODE).lower().replace("-", "_")
 
 
+def fallback_language(instance, field: str) -> str:
+    """ "en" when `field` shows its English text on a page in another language (its translation is missing),
+    so the element can say so (`lang="en"`); "" when it is in the page's language."""
+    suffix = language_suffix()
+    if suffix == language_suffix(settings.LANGUAGE_CODE) or getattr(instance, f"{field}_{suffix}", None):
+        return ""
+    return settings.LANGUAGE_CODE
+
+
 def per_language(*names: str) -> list[str]:
     """The fields modeltranslation adds for these (`prompt_en`, `prompt_zh_hans`): history keeps the original
     column, which holds the English text, and leaves these out (simple-history builds its tables first)."""

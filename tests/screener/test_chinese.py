@@ -382,3 +382,14 @@ def test_the_staff_list_shows_the_language_each_patient_used(zh_patient, site_a,
     staff = log_in_with_second_factor(Client(HTTP_ACCEPT_LANGUAGE="en"), staff_a)
     html = staff.get(reverse("staff:list")).content.decode()
     assert "Patient's language" in html and '<td data-language="zh-hans">Simplified Chinese</td>' in html
+
+
+def test_a_question_not_yet_translated_shows_english_marked_as_english(zh_client):
+    from trials.models import Question
+
+    Question.objects.filter(key="diagnoses").update(prompt_zh_hans=None, help_text_zh_hans="")
+    screening_id = start(zh_client)
+    html = zh_client.get(question_url(screening_id, "diagnoses")).content.decode()
+    assert '<h1 tabindex="-1" data-focus lang="en">Which of these lung conditions' in html
+    assert 'class="hint" lang="en">' in html
+    assert "慢性阻塞性肺疾病（慢阻肺，COPD）" in html  # the choices have their Chinese

@@ -57,6 +57,8 @@ def test_loading_again_fills_in_missing_chinese_but_keeps_an_admins_words(seed_t
     load()
     age = Question.objects.get(key="age")
     assert (age.prompt_zh_hans, age.help_text_zh_hans) == ("您今年多少岁？", "管理员写的帮助文字")
-    assert Criterion.objects.get(question__key="sixmwd_m").explanation_zh_hans.startswith("您的6分钟步行距离需要至少150米")
+    assert Criterion.objects.get(question__key="sixmwd_m").explanation_zh_hans.startswith(
+        "您的6分钟步行距离需要至少150米"
+    )
     assert Trial.objects.get(nct_id="NCT07355868").patient_title_zh_hans.startswith("用REGEND007细胞疗法")
     assert [c["label_zh_hans"] for c in Question.objects.get(key="sex").choices] == ["女", "男"]
