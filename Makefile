@@ -3,10 +3,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DEV := DEBUG=1
 CHROMIUM := /usr/bin/chromium
+# Screenshots of Chinese pages need a CJK font, or Chromium draws empty boxes.
+CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test lint serve worker
+.PHONY: run test lint serve worker messages translations
 
 $(VENV)/installed: requirements.txt
 	python3 -m venv $(VENV)
@@ -22,7 +24,7 @@ run: $(VENV)/installed
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: lint $(CHROMIUM)
+test: lint $(CHROMIUM) $(CJK_FONT)
 	$(VENV)/bin/pytest
 
 # Lint, formatting and the one-way dependencies between apps (contracts in pyproject.toml).
@@ -30,6 +32,15 @@ lint: $(VENV)/installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-cache
+
+# Translations: `make messages` collects new strings into locale/zh_Hans/LC_MESSAGES/django.po (needs GNU
+# gettext); after translating them, `make translations` compiles the .mo in pure Python (polib), the same on
+# every machine. A test fails when the committed .mo is not what the .po compiles to.
+messages: $(VENV)/installed
+	$(DEV) $(PY) manage.py makemessages -l zh_Hans --no-location --no-obsolete -i ".venv/*" -i "tests/*" -i "staticfiles/*"
+
+translations: $(VENV)/installed
+	$(DEV) $(PY) manage.py compile_translations
 
 # Production: settings come from the environment (see README, "Running in production"); gunicorn's own
 # (BIND, default 127.0.0.1:8000; WEB_CONCURRENCY; FORWARDED_ALLOW_IPS; the access log) from screener/gunicorn_conf.py.
@@ -46,3 +57,7 @@ worker: $(VENV)/installed
 $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null
+
+$(CJK_FONT):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq fonts-noto-cjk >/dev/null

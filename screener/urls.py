@@ -1,7 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from screener.preferences.views import set_language
+
 urlpatterns = [
+    path("language/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("staff/", include("screener.staff.urls")),
     path("", include("screener.referrals.urls")),

@@ -11,8 +11,16 @@
     if (target) target.focus();
   }
 
+  // The language switch sits outside the swapped panel: it must come back to the page now shown.
+  function keepLanguageSwitchInStep() {
+    var next = document.querySelector("[data-language-next]");
+    if (next) next.value = window.location.pathname + window.location.search;
+  }
+
   document.addEventListener("htmx:afterSettle", function (event) {
     if (event.detail && event.detail.target && event.detail.target.id === "panel") settle(true);
+    keepLanguageSwitchInStep();
   });
+  document.addEventListener("htmx:pushedIntoHistory", keepLanguageSwitchInStep);
   document.addEventListener("DOMContentLoaded", function () { settle(false); });
 })();

@@ -105,7 +105,7 @@ def django_app_client():
 def site_a(seed_trials):
     from trials.models import Site
 
-    return Site.objects.get(trial__nct_id="NCT07355868", facility__startswith="The Fourth Hospital")
+    return Site.objects.get(trial__nct_id="NCT07355868", facility_en__startswith="The Fourth Hospital")
 
 
 @pytest.fixture
@@ -191,3 +191,13 @@ def referral_a(patient, site_a, staff_a):
     response = patient.post(reverse("referrals:refer", args=[patient.screening_id, site_a.public_id]), CONTACT)
     assert response.status_code == 302, response.content.decode()[:3000]
     return Referral.objects.get()
+
+
+@pytest.fixture(autouse=True)
+def english_between_tests():
+    """A request leaves its language active in the thread; each test starts in the default language."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")

@@ -3,12 +3,19 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from trials.models import Criterion, Question, Site, StaffMembership, Trial
 
 
-class SiteInline(admin.StackedInline):
+def translation_gaps(obj) -> str:
+    """What still lacks a translation: an admin sees it before a patient meets English on a Chinese page."""
+    missing = obj.missing_translations()
+    return _("missing: %(fields)s") % {"fields": ", ".join(missing)} if missing else "✓"
+
+
+class SiteInline(TranslationStackedInline):
     model = Site
     extra = 0
     fields = [
@@ -19,7 +26,7 @@ class SiteInline(admin.StackedInline):
     ]
 
 
-class CriterionInline(admin.StackedInline):
+class CriterionInline(TranslationStackedInline):
     """Collapsed: a trial with dozens of criteria stays readable; the criteria list is the place to review them."""
 
     model = Criterion
@@ -45,8 +52,16 @@ class CriterionInline(admin.StackedInline):
 
 
 @admin.register(Trial)
-class TrialAdmin(SimpleHistoryAdmin):
-    list_display = ["nct_id", "brief_title", "overall_status", "is_published", "approved_count", "draft_count"]
+class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
+    list_display = [
+        "nct_id",
+        "brief_title",
+        "overall_status",
+        "is_published",
+        "approved_count",
+        "draft_count",
+        "chinese",
+    ]
     list_filter = ["overall_status", "is_published"]
     search_fields = ["nct_id", "brief_title", "official_title"]
     readonly_fields = ["created_at", "updated_at", "criteria_version", "criteria_link"]
@@ -54,7 +69,17 @@ class TrialAdmin(SimpleHistoryAdmin):
     fieldsets = [
         (
             None,
-            {"fields": ["nct_id", "is_published", "brief_title", "plain_summary", "criteria_version", "criteria_link"]},
+            {
+                "fields": [
+                    "nct_id",
+                    "is_published",
+                    "brief_title",
+                    "patient_title",
+                    "plain_summary",
+                    "criteria_version",
+                    "criteria_link",
+                ]
+            },
         ),
         (
             _("From the registry"),
@@ -80,6 +105,7 @@ class TrialAdmin(SimpleHistoryAdmin):
         return (
             super()
             .get_queryset(request)
+            .prefetch_related("criteria", "sites")
             .annotate(
                 approved=Count("criteria", filter=Q(criteria__status=Criterion.Status.APPROVED)),
                 drafts=Count("criteria", filter=Q(criteria__status=Criterion.Status.DRAFT)),
@@ -93,6 +119,15 @@ class TrialAdmin(SimpleHistoryAdmin):
     @admin.display(description=_("draft criteria"), ordering="drafts")
     def draft_count(self, trial):
         return trial.drafts
+
+    @admin.display(description=_("Chinese"))
+    def chinese(self, trial):
+        gaps = trial.missing_translations()
+        if any(criterion.missing_translations() for criterion in trial.criteria.all()):
+            gaps.append(str(_("criteria")))
+        if any(site.missing_translations() for site in trial.sites.all()):
+            gaps.append(str(_("sites")))
+        return _("missing: %(fields)s") % {"fields": ", ".join(gaps)} if gaps else "✓"
 
     def save_formset(self, request, form, formset, change):
         if formset.model is Criterion:
@@ -114,8 +149,8 @@ TrialAdmin.criteria_link = admin.display(description=_("criteria"))(_criteria_li
 
 
 @admin.register(Criterion)
-class CriterionAdmin(SimpleHistoryAdmin):
-    list_display = ["trial", "kind", "rule_in_words", "status", "origin", "order"]
+class CriterionAdmin(TranslationAdmin, SimpleHistoryAdmin):
+    list_display = ["trial", "kind", "rule_in_words", "status", "origin", "order", "chinese"]
     list_filter = ["status", "kind", "origin", "trial"]
     search_fields = ["trial__nct_id", "source_text", "explanation", "question__key"]
     list_select_related = ["trial", "question"]
@@ -131,23 +166,40 @@ class CriterionAdmin(SimpleHistoryAdmin):
             obj.origin = Criterion.Origin.EDITED
         super().save_model(request, obj, form, change)
 
+    @admin.display(description=_("Chinese"))
+    def chinese(self, criterion):
+        return translation_gaps(criterion)
+
 
 @admin.register(Question)
-class QuestionAdmin(SimpleHistoryAdmin):
-    list_display = ["key", "prompt", "kind", "unit", "allow_dont_know", "priority"]
+class QuestionAdmin(TranslationAdmin, SimpleHistoryAdmin):
+    list_display = ["key", "prompt", "kind", "unit", "allow_dont_know", "priority", "chinese"]
     list_filter = ["kind", "allow_dont_know"]
     search_fields = ["key", "prompt", "short_label"]
     list_editable = ["priority"]
     fieldsets = [
         (None, {"fields": ["key", "kind", "prompt", "short_label", "help_text", "allow_dont_know", "priority"]}),
         (_("Numbers"), {"fields": ["unit", ("min_value", "max_value"), "whole_number", "standard_code"]}),
-        (_("Choices"), {"fields": ["choices"]}),
+        (
+            _("Choices"),
+            {
+                "fields": ["choices"],
+                "description": _(
+                    'Each choice: {"code": ..., "label": English, "label_zh_hans": Chinese}. '
+                    "A choice without a Chinese label shows its English one to Chinese-speaking patients."
+                ),
+            },
+        ),
         (_("Asked only when"), {"fields": ["asked_only_if", "asked_only_if_codes", "implied_answer"]}),
     ]
 
     def get_readonly_fields(self, request, obj=None):
         # Answers are stored under the key and the choice codes: changing them would orphan answers.
         return ["key", "kind"] if obj and obj.criteria.exists() else []
+
+    @admin.display(description=_("Chinese"))
+    def chinese(self, question):
+        return translation_gaps(question)
 
 
 class StaffMembershipInline(admin.TabularInline):
@@ -162,8 +214,8 @@ NOTIFIABLE = Q(memberships__user__is_active=True) & ~Q(memberships__user__email=
 
 
 @admin.register(Site)
-class SiteAdmin(SimpleHistoryAdmin):
-    list_display = ["facility", "city", "country", "trial", "recruitment_status", "notified"]
+class SiteAdmin(TranslationAdmin, SimpleHistoryAdmin):
+    list_display = ["facility", "city", "country", "trial", "recruitment_status", "notified", "chinese"]
     list_filter = ["country", "recruitment_status"]
     search_fields = ["facility", "city", "trial__nct_id"]
     list_select_related = ["trial"]
@@ -189,6 +241,10 @@ class SiteAdmin(SimpleHistoryAdmin):
                 ),
             )
         return super().change_view(request, object_id, form_url, extra_context)
+
+    @admin.display(description=_("Chinese"))
+    def chinese(self, site):
+        return translation_gaps(site)
 
 
 @admin.register(StaffMembership)

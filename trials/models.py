@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.translation import get_language, gettext, gettext_noop, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -20,6 +21,41 @@ from trials.answers import NotANumber, parse_number, plain
 
 NCT_ID_PATTERN = r"^NCT\d{8}$"
 validate_nct_id = RegexValidator(NCT_ID_PATTERN, _("An NCT number is “NCT” followed by eight digits."))
+
+# The languages admins write in besides English, as modeltranslation names its fields ("zh_hans").
+OTHER_LANGUAGES = [code.replace("-", "_") for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+def language_suffix(language: str | None = None) -> str:
+    """The active language as a field suffix: "zh-hans" → "zh_hans"."""
+    return (language or get_language() or settings.LANGUAGE_CODE).lower().replace("-", "_")
+
+
+def fallback_language(instance, field: str) -> str:
+    """ "en" when `field` shows its English text on a page in another language (its translation is missing),
+    so the element can say so (`lang="en"`); "" when it is in the page's language."""
+    suffix = language_suffix()
+    if suffix == language_suffix(settings.LANGUAGE_CODE) or getattr(instance, f"{field}_{suffix}", None):
+        return ""
+    return settings.LANGUAGE_CODE
+
+
+def per_language(*names: str) -> list[str]:
+    """The fields modeltranslation adds for these (`prompt_en`, `prompt_zh_hans`): history keeps the original
+    column, which holds the English text, and leaves these out (simple-history builds its tables first)."""
+    return [f"{name}_{suffix}" for name in names for suffix in [settings.LANGUAGE_CODE, *OTHER_LANGUAGES]]
+
+
+def missing_translations(instance, fields, verbose=None) -> list[str]:
+    """Names of the fields that have English text but none in another language (for admin's warnings)."""
+    missing = []
+    for name in fields:
+        english = getattr(instance, f"{name}_en", "") or ""
+        for suffix in OTHER_LANGUAGES:
+            if english.strip() and not (getattr(instance, f"{name}_{suffix}", "") or "").strip():
+                missing.append(str(instance._meta.get_field(name).verbose_name))
+                break
+    return missing
 
 
 class TrialQuerySet(models.QuerySet):
@@ -45,6 +81,12 @@ class Trial(models.Model):
 
     nct_id = models.CharField(_("NCT number"), max_length=11, unique=True, validators=[validate_nct_id])
     brief_title = models.CharField(_("brief title"), max_length=500)
+    patient_title = models.CharField(
+        _("title for patients"),
+        max_length=300,
+        blank=True,
+        help_text=_("A short title in plain words; the registry's brief title is shown where this is empty."),
+    )
     official_title = models.TextField(_("official title"), blank=True)
     registry_summary = models.TextField(_("registry summary"), blank=True)
     plain_summary = models.TextField(
@@ -75,7 +117,9 @@ class Trial(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = TrialQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["source_record", "updated_at"])
+    history = HistoricalRecords(
+        excluded_fields=["source_record", "updated_at", *per_language("patient_title", "plain_summary")]
+    )
 
     class Meta:
         ordering = ["nct_id"]
@@ -84,6 +128,27 @@ class Trial(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nct_id}: {self.brief_title}"
+
+    PHASES = {
+        "EARLY_PHASE1": _("Early phase 1"),
+        "PHASE1": _("Phase 1"),
+        "PHASE2": _("Phase 2"),
+        "PHASE3": _("Phase 3"),
+        "PHASE4": _("Phase 4"),
+        "NA": _("Not applicable"),
+    }
+
+    def phase_display(self) -> str:
+        """The registry's phase codes ("EARLY_PHASE1, PHASE2") in the reader's language."""
+        codes = [code.strip() for code in self.phase.split(",") if code.strip()]
+        return gettext(", ").join(str(self.PHASES.get(code, code)) for code in codes)
+
+    @property
+    def title_for_patients(self) -> str:
+        return self.patient_title or self.brief_title
+
+    def missing_translations(self) -> list[str]:
+        return missing_translations(self, ["patient_title", "plain_summary"])
 
     @property
     def registry_url(self) -> str:
@@ -117,7 +182,7 @@ class Site(models.Model):
     contacts = models.JSONField(
         _("contacts"), default=list, blank=True, help_text=_("A list of {name, role, phone, email}.")
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=per_language("facility", "city", "state", "country"))
 
     class Meta:
         ordering = ["trial", "country", "city", "facility"]
@@ -126,14 +191,18 @@ class Site(models.Model):
         verbose_name_plural = _("sites")
 
     def __str__(self) -> str:
-        return ", ".join(part for part in (self.facility, self.city, self.country) if part)
+        return gettext(", ").join(part for part in (self.facility, self.city, self.country) if part)
+
+    def missing_translations(self) -> list[str]:
+        return missing_translations(self, ["facility", "city", "state", "country"])
 
     def country_code(self) -> str | None:
         """ISO 3166 alpha-2 code of the site's country ("China" → "CN"), for reading phone numbers."""
         import pycountry
 
         try:
-            return pycountry.countries.lookup(self.country).alpha_2 if self.country else None
+            country = self.country_en or self.country  # the registry's English name, whatever the page's language
+            return pycountry.countries.lookup(country).alpha_2 if country else None
         except LookupError:
             return None
 
@@ -168,7 +237,7 @@ class Question(models.Model):
         SINGLE = "single", _("Single choice")
         MULTIPLE = "multiple", _("Multiple choice")
 
-    YES_NO_CHOICES = [{"code": "yes", "label": "Yes"}, {"code": "no", "label": "No"}]
+    YES_NO_CHOICES = [{"code": "yes", "label": _("Yes")}, {"code": "no", "label": _("No")}]
 
     key = models.SlugField(
         _("key"), max_length=64, unique=True, help_text=_("Stable identifier; never change it once used.")
@@ -207,7 +276,7 @@ class Question(models.Model):
     implied_answer = models.CharField(
         _("implied answer when not asked"), max_length=64, blank=True, help_text=_("A choice code, e.g. “no”.")
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=per_language("prompt", "short_label", "help_text"))
 
     class Meta:
         ordering = ["priority", "key"]
@@ -222,10 +291,25 @@ class Question(models.Model):
         return self.kind != self.Kind.NUMBER
 
     def choice_list(self) -> list[dict]:
-        return self.YES_NO_CHOICES if self.kind == self.Kind.YES_NO else list(self.choices or [])
+        """{code, label} in the active language: a choice's `label_zh_hans` (etc.), else its English `label`."""
+        if self.kind == self.Kind.YES_NO:
+            return [{"code": c["code"], "label": str(c["label"])} for c in self.YES_NO_CHOICES]
+        key = f"label_{language_suffix()}"
+        return [{"code": c["code"], "label": c.get(key) or c["label"]} for c in self.choices or []]
 
     def choice_codes(self) -> list[str]:
-        return [c["code"] for c in self.choice_list()]
+        if self.kind == self.Kind.YES_NO:
+            return [c["code"] for c in self.YES_NO_CHOICES]
+        return [c["code"] for c in self.choices or []]
+
+    def missing_translations(self) -> list[str]:
+        missing = missing_translations(self, ["prompt", "short_label", "help_text"])
+        if self.kind in (self.Kind.SINGLE, self.Kind.MULTIPLE) and isinstance(self.choices, list):
+            for suffix in OTHER_LANGUAGES:
+                if any(isinstance(c, dict) and not c.get(f"label_{suffix}") for c in self.choices):
+                    missing.append(str(_("choice labels")))
+                    break
+        return missing
 
     def label_for(self, code: str) -> str:
         return next((c["label"] for c in self.choice_list() if c["code"] == code), code)
@@ -240,6 +324,8 @@ class Question(models.Model):
                 or not all(isinstance(c, dict) and c.get("code") and c.get("label") for c in choices)
             ):
                 errors["choices"] = _("A choice question needs at least two choices, each with a code and a label.")
+            elif not all(isinstance(c.get(f"label_{suffix}", ""), str) for c in choices for suffix in OTHER_LANGUAGES):
+                errors["choices"] = _("A translated label (such as “label_zh_hans”) must be text.")
             elif len({c["code"] for c in choices}) != len(choices):
                 errors["choices"] = _("Each choice needs its own code.")
         if self.kind == self.Kind.NUMBER and self.min_value is not None and self.max_value is not None:
@@ -337,10 +423,45 @@ class Question(models.Model):
         return eligibility.QuestionInfo(key=self.key, priority=self.priority, asked_only_if=gate)
 
     def format_number(self, value: Decimal) -> str:
+        """A number with its unit as the active language writes it: "350 m" / "350米", "12 h/day" / "每天12小时"."""
         text = plain(value) if isinstance(value, Decimal) else str(value)
         if self.unit in ("", "ratio"):
             return text
-        return f"{text}{self.unit}" if self.unit == "%" else f"{text} {self.unit}"
+        template = NUMBER_WITH_UNIT.get(self.unit)
+        return str(template) % {"number": text} if template else f"{text} {self.unit}"
+
+    @property
+    def unit_shown(self) -> str:
+        """The unit written after a number's box, in the active language ("m" / "米"); a ratio has none."""
+        if self.kind != self.Kind.NUMBER or self.unit == "ratio":
+            return ""
+        return str(UNIT_NAMES.get(self.unit, self.unit))
+
+
+# The engine is pure (no Django), so its words for a rule that makes no sense are marked here for translation.
+ENGINE_PROBLEMS = [
+    gettext_noop("A number rule needs a minimum, a maximum or both."),
+    gettext_noop("The minimum is above the maximum."),
+    gettext_noop("Equal minimum and maximum must both be inclusive, or no number could satisfy the rule."),
+    gettext_noop("A choice rule needs at least one accepted answer."),
+    gettext_noop("An answer cannot be both accepted and left for the study team."),
+]
+
+# The units questions use, as each language writes them after a number and beside an input box.
+NUMBER_WITH_UNIT = {
+    "%": "%(number)s%%",
+    "m": pgettext_lazy("a distance", "%(number)s m"),
+    "years": pgettext_lazy("an age", "%(number)s years"),
+    "h/day": pgettext_lazy("a duration", "%(number)s h/day"),
+    "times": pgettext_lazy("a count", "%(number)s times"),
+}
+UNIT_NAMES = {
+    "%": "%",
+    "m": pgettext_lazy("unit beside a box", "m"),
+    "years": pgettext_lazy("unit beside a box", "years"),
+    "h/day": pgettext_lazy("unit beside a box", "h/day"),
+    "times": pgettext_lazy("unit beside a box", "times"),
+}
 
 
 class CriterionQuerySet(models.QuerySet):
@@ -392,7 +513,7 @@ class Criterion(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = CriterionQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=per_language("explanation"))
 
     class Meta:
         ordering = ["trial", "order", "pk"]
@@ -437,7 +558,7 @@ class Criterion(models.Model):
                 )
         problems = self._rule().problems()
         if problems:
-            raise ValidationError(problems)
+            raise ValidationError([gettext(problem) for problem in problems])  # the engine speaks English
 
     def save(self, *args, **kwargs):
         self.full_clean(exclude=["trial"] if self.trial_id is None else None)
@@ -472,24 +593,36 @@ class Criterion(models.Model):
         )
 
     def rule_in_words(self) -> str:
+        """The rule as a line a person reads, in the active language: "150 m ≤ six-minute walk distance < 600 m"."""
         question = self.question if self.question_id else None
         if question is None:
-            return str(_("for the study team to check"))
+            return gettext("for the study team to check")
         if question.kind == Question.Kind.NUMBER:
             low, high = self.min_value, self.max_value
-            low_sign = "≤" if self.min_inclusive else "<"
-            high_sign = "≤" if self.max_inclusive else "<"
+            values = {
+                "what": question.short_label,
+                "low": question.format_number(low) if low is not None else "",
+                "high": question.format_number(high) if high is not None else "",
+                "low_sign": "≤" if self.min_inclusive else "<",
+                "high_sign": "≤" if self.max_inclusive else "<",
+                "at_least": "≥" if self.min_inclusive else ">",
+            }
             if low is not None and high is not None:
-                rule = f"{question.format_number(low)} {low_sign} {question.short_label} {high_sign} {question.format_number(high)}"
+                rule = gettext("%(low)s %(low_sign)s %(what)s %(high_sign)s %(high)s") % values
             elif low is not None:
-                rule = f"{question.short_label} {'≥' if self.min_inclusive else '>'} {question.format_number(low)}"
+                rule = gettext("%(what)s %(at_least)s %(low)s") % values
             else:
-                rule = f"{question.short_label} {high_sign} {question.format_number(high)}"
+                rule = gettext("%(what)s %(high_sign)s %(high)s") % values
         else:
-            labels = " or ".join(f"“{question.label_for(code)}”" for code in self.values)
-            verb = "includes" if question.kind == Question.Kind.MULTIPLE else "is"
-            rule = f"{question.short_label} {verb} {labels}"
-        return f"{_('excluded if')} {rule}" if self.kind == self.Kind.EXCLUSION else rule
+            labels = gettext(" or ").join(f"“{question.label_for(code)}”" for code in self.values)
+            if question.kind == Question.Kind.MULTIPLE:
+                rule = gettext("%(what)s includes %(answers)s") % {"what": question.short_label, "answers": labels}
+            else:
+                rule = gettext("%(what)s is %(answers)s") % {"what": question.short_label, "answers": labels}
+        return gettext("excluded if %(rule)s") % {"rule": rule} if self.kind == self.Kind.EXCLUSION else rule
+
+    def missing_translations(self) -> list[str]:
+        return missing_translations(self, ["explanation"])
 
 
 class CatalogueVersion(models.Model):

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from trials.models import Question
+from trials.models import Question, fallback_language
 
 DONT_KNOW_BUTTON = "dont_know"
 EXCLUSIVE_CODE = "none"
@@ -46,13 +46,14 @@ class AnswerForm(forms.Form):
         field.label = question.prompt
         field.help_text = help_text
         self.fields["answer"] = field
+        # A prompt or hint not yet translated shows in English, and says so to screen readers.
+        self.label_lang = fallback_language(question, "prompt")
+        self.help_lang = fallback_language(question, "help_text")
 
     @property
     def unit_shown(self) -> str:
-        """The unit written after the box ("m", "%"); a ratio has none."""
-        return (
-            self.question.unit if self.question.kind == Question.Kind.NUMBER and self.question.unit != "ratio" else ""
-        )
+        """The unit written after the box ("m", "%"), in the page's language; a ratio has none."""
+        return self.question.unit_shown
 
     @property
     def said_dont_know(self) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import translation
 
 from screener.questionnaire.models import Screening
 
@@ -47,4 +48,19 @@ def owned_screening(request: HttpRequest, screening_id) -> Screening:
     screening = Screening.objects.owned_for_step(screening_id, screening_ids(request))
     if screening is None:
         raise Http404
+    keep_language(request, screening)
     return screening
+
+
+def keep_language(request: HttpRequest, screening: Screening) -> None:
+    """A screening remembers its language: the patient's switch changes it, and without a choice of the
+    browser's own (no language cookie, say a fresh Accept-Language) the screening's language is used."""
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    if chosen and translation.check_for_language(chosen):
+        language = translation.get_language()
+        if screening.language != language:
+            screening.language = language
+            Screening.objects.filter(pk=screening.pk).update(language=language)
+    elif screening.language and translation.check_for_language(screening.language):
+        translation.activate(screening.language)
+        request.LANGUAGE_CODE = translation.get_language()

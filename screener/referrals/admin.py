@@ -1,16 +1,32 @@
+from django.conf import settings
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from screener.referrals.models import AccessLog, ConsentText, OutgoingEmail, Referral, ReferralEvent
 
 
 @admin.register(ConsentText)
-class ConsentTextAdmin(admin.ModelAdmin):
-    list_display = ["version", "created_at"]
+class ConsentTextAdmin(TranslationAdmin):
+    list_display = ["version", "created_at", "languages_written"]
 
     def get_readonly_fields(self, request, obj=None):
         # A wording patients have agreed to is evidence: a new wording is a new version.
-        return ["version", "text"] if obj and obj.referrals.exists() else []
+        return ["version", *self.get_translation_field_names()] if obj and obj.referrals.exists() else []
+
+    def get_translation_field_names(self):
+        return ["text", *(f"text_{code.replace('-', '_')}" for code, _name in settings.LANGUAGES)]
+
+    @admin.display(description=_("languages"))
+    def languages_written(self, consent):
+        missing = [str(name) for code, name in settings.LANGUAGES if code not in consent.languages()]
+        written = ", ".join(consent.languages())
+        if missing:
+            return _("%(written)s (missing: %(missing)s: those patients see the English words and are told so)") % {
+                "written": written,
+                "missing": ", ".join(missing),
+            }
+        return written
 
 
 class ReferralEventInline(admin.TabularInline):

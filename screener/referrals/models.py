@@ -8,8 +8,9 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from screener.client import current_client_ip
 from trials.models import Site, Trial
@@ -46,7 +47,10 @@ class ConsentText(models.Model):
     version = models.CharField(_("version"), max_length=40, unique=True)
     text = models.TextField(
         _("text"),
-        help_text=_("Use {study} and {site} where the study's title and the hospital belong."),
+        help_text=_(
+            "Use {study} and {site} where the study's title and the hospital belong. Write it in every language: "
+            "a patient whose language is missing is told and shown the English words."
+        ),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -56,6 +60,11 @@ class ConsentText(models.Model):
         "team running the study “{study}” at {site}, so that they can contact me to discuss taking part. "
         "I understand that this does not enrol me in the study, and that I can withdraw this request at any "
         "time with my reference code."
+    )
+    DEFAULT_TEXT_ZH_HANS = (
+        "我同意把我对这些问题的回答和上面填写的联系方式提供给{site}负责“{study}”这项研究的团队，"
+        "以便他们联系我，商谈参加研究的事宜。我明白，这并不表示我已经加入这项研究；"
+        "我也可以随时凭我的查询码撤回这个请求。"
     )
 
     class Meta:
@@ -71,11 +80,33 @@ class ConsentText(models.Model):
     def current(cls) -> ConsentText:
         latest = cls.objects.first()
         if latest is None:
-            latest, _ = cls.objects.get_or_create(version=cls.DEFAULT_VERSION, defaults={"text": cls.DEFAULT_TEXT})
+            latest, _ = cls.objects.get_or_create(
+                version=cls.DEFAULT_VERSION,
+                defaults={"text_en": cls.DEFAULT_TEXT, "text_zh_hans": cls.DEFAULT_TEXT_ZH_HANS},
+            )
         return latest
 
+    def languages(self) -> list[str]:
+        """The languages this version has words in (missing ones are marked in admin)."""
+        return [
+            code
+            for code, _name in settings.LANGUAGES
+            if (getattr(self, f"text_{code.replace('-', '_')}") or "").strip()
+        ]
+
+    def wording_for(self, site: Site, language: str) -> tuple[str, str]:
+        """(the exact words, their language) a patient using `language` agrees to for this site.
+
+        Never a silent fallback: where this version has no words in the patient's language, the English
+        ones come back with "en", and the form says so.
+        """
+        language = language if language in self.languages() else settings.LANGUAGE_CODE
+        with translation.override(language):
+            text = getattr(self, f"text_{language.replace('-', '_')}") or ""
+            return text.replace("{study}", site.trial.title_for_patients).replace("{site}", str(site)), language
+
     def render(self, site: Site) -> str:
-        return self.text.replace("{study}", site.trial.brief_title).replace("{site}", str(site))
+        return self.wording_for(site, translation.get_language() or settings.LANGUAGE_CODE)[0]
 
 
 class ReferralQuerySet(models.QuerySet):
@@ -164,6 +195,7 @@ class Referral(models.Model):
     message = models.TextField(_("message"), blank=True, max_length=2000)
     consent = models.ForeignKey(ConsentText, on_delete=models.PROTECT, related_name="referrals")
     consent_wording = models.TextField(_("words agreed to"))
+    consent_language = models.CharField(_("language of the words agreed to"), max_length=16, blank=True)
     consent_given_at = models.DateTimeField(_("consent given at"))
     verdict = models.CharField(_("result when sent"), max_length=16)
     criteria_version = models.PositiveIntegerField(_("criteria version when sent"), default=1)
@@ -277,7 +309,9 @@ class Referral(models.Model):
             at=now,
             from_status=previous,
             to_status=self.status,
-            note="Withdrawn by the patient; contact details, message, answers and notes erased.",
+            note=gettext_noop(
+                "Withdrawn by the patient; contact details, message, answers and notes erased."
+            ),  # translated when shown
         )
 
     @transaction.atomic

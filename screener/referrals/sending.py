@@ -5,8 +5,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
+from screener.preferences.models import LanguagePreference
 from screener.referrals.models import ConsentText, OutgoingEmail, Referral, ReferralEvent, new_reference
 from trials import eligibility
 from trials.models import Site, Trial
@@ -37,6 +39,7 @@ def send_referral(screening, site: Site, contact: dict, loaded, language: str = 
         raise NotReferable("The answers rule this study out.")
 
     consent = ConsentText.current()
+    consent_wording, consent_language = consent.wording_for(site, language or settings.LANGUAGE_CODE)
     now = timezone.now()
     referral = Referral(
         screening=screening,
@@ -49,7 +52,8 @@ def send_referral(screening, site: Site, contact: dict, loaded, language: str = 
         contact_time=contact["contact_time"],
         message=contact["message"],
         consent=consent,
-        consent_wording=consent.render(site),
+        consent_wording=consent_wording,
+        consent_language=consent_language,
         consent_given_at=now,
         verdict=str(result.verdict),
         criteria_version=trial.criteria_version,
@@ -72,7 +76,7 @@ def send_referral(screening, site: Site, contact: dict, loaded, language: str = 
                 referral.reference = new_reference()
                 referral.save(force_insert=True)
                 referral.events.create(kind=ReferralEvent.Kind.CREATED, at=now)
-                email = notify_site(referral)
+                emails = notify_site(referral)
             break
         except IntegrityError:
             existing = Referral.objects.active().filter(screening=screening, site=site).first()
@@ -80,8 +84,8 @@ def send_referral(screening, site: Site, contact: dict, loaded, language: str = 
                 return existing, False
     else:
         raise IntegrityError("Could not allocate a reference code.")
-    if email is not None:
-        transaction.on_commit(lambda: enqueue_delivery(email))
+    for email in emails:
+        transaction.on_commit(lambda email=email: enqueue_delivery(email))
     transaction.on_commit(lambda: rejudge_if_criteria_moved_meanwhile(referral))
     return referral, True
 
@@ -115,30 +119,54 @@ def outcome_rows(trial: Trial, result: eligibility.TrialResult) -> list[dict]:
     ]
 
 
-def notify_site(referral: Referral) -> OutgoingEmail | None:
-    """Queue an email telling the site's staff that a referral arrived: a link only, no health data, no name,
-    no reference code (it is the patient's key to their request: it withdraws it).
+def notify_site(referral: Referral) -> list[OutgoingEmail]:
+    """Queue the emails telling the site's staff that a referral arrived: a link only, no health data, no
+    name, no reference code (it is the patient's key to their request: it withdraws it).
 
-    The email is recorded in the same transaction as the referral and sent by a background task, so a slow
+    Each member gets the email in their own language (their preference, else the site's default). The
+    emails are recorded in the same transaction as the referral and sent by a background task, so a slow
     or failing mail server never slows or breaks the patient's request, and a failure waits for a retry.
     """
-    recipients = notifiable_emails(referral.site)
-    if not recipients:
-        return None
+    members = notifiable_members(referral.site)
+    if not members:
+        return []
+    languages = LanguagePreference.of_users(members)
     link = settings.SITE_URL.rstrip("/") + reverse("staff:detail", args=[referral.id])
-    return OutgoingEmail.objects.create(
-        subject=f"New referral for {referral.trial.nct_id}",
-        body=(
-            f"A new referral has arrived for {referral.trial.nct_id} at {referral.site.facility}.\n\n"
-            f"Open it here (you will be asked to log in):\n{link}\n"
-        ),
-        recipients=recipients,
-    )
+    by_language: dict[str, list[str]] = {}
+    for user in members:
+        addresses = by_language.setdefault(languages[user.pk], [])
+        if user.email not in addresses:
+            addresses.append(user.email)
+    values = {"nct_id": referral.trial.nct_id, "site": referral.site.facility, "link": link}
+    emails = []
+    for language, recipients in sorted(by_language.items()):
+        with translation.override(language):
+            emails.append(
+                OutgoingEmail.objects.create(
+                    subject=gettext("New referral for %(nct_id)s") % values,
+                    body=gettext(
+                        "A new referral has arrived for %(nct_id)s at %(site)s.\n\n"
+                        "Open it here (you will be asked to log in):\n%(link)s\n"
+                    )
+                    % values,
+                    recipients=sorted(recipients),
+                )
+            )
+    return emails
+
+
+def notifiable_members(site: Site) -> list:
+    """The site's active members with an email address: who hears of a new referral."""
+    return [
+        m.user
+        for m in site.memberships.select_related("user").order_by("user__email")
+        if m.user.email and m.user.is_active
+    ]
 
 
 def notifiable_emails(site: Site) -> list[str]:
     """The addresses of the site's active members: who hears of a new referral."""
-    return sorted({m.user.email for m in site.memberships.select_related("user") if m.user.email and m.user.is_active})
+    return sorted({user.email for user in notifiable_members(site)})
 
 
 def enqueue_delivery(email: OutgoingEmail) -> None:

@@ -39,11 +39,14 @@ def refer(request: HttpRequest, screening_id: UUID, site_id: UUID) -> HttpRespon
             problem = "not_referable"
         else:
             return redirect("referrals:sent", screening.id, referral.id)
+    consent_wording, consent_language = ConsentText.current().wording_for(site, get_language())
     context = {
         "screening": screening,
         "site": site,
         "form": form,
-        "consent_wording": ConsentText.current().render(site),
+        "consent_wording": consent_wording,
+        "consent_language": consent_language,
+        "consent_in_other_language": consent_language != get_language(),
         "problem": problem,
         "back_url": reverse("questionnaire:results", args=[screening.id]),
     }

@@ -6,21 +6,24 @@ import csv
 
 from django.http import StreamingHttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from screener.referrals.models import AccessLog, Referral, display_reference
 
+# In the language of the staff member who exports (their preference, or the page's).
 HEADER = [
-    "reference",
-    "sent",
-    "status",
-    "study",
-    "site",
-    "name",
-    "phone",
-    "email",
-    "contact by",
-    "best time",
-    "result when sent",
+    _("reference"),
+    _("sent"),
+    _("status"),
+    _("study"),
+    _("site"),
+    _("name"),
+    _("phone"),
+    _("email"),
+    _("contact by"),
+    _("best time"),
+    _("result when sent"),
+    _("language"),
 ]
 
 # Only what the rows show (as plain values): never a trial's stored registry record, nor the snapshots.
@@ -34,6 +37,7 @@ COLUMNS = [
     "contact_by",
     "contact_time",
     "verdict",
+    "language",
     "trial__nct_id",
     "site__facility",
     "site__city",
@@ -64,9 +68,9 @@ def rows(referrals):
         dict(Referral.ContactBy.choices),
         dict(Referral.ContactTime.choices),
     )
-    yield "\ufeff" + writer.writerow(HEADER)
+    yield "\ufeff" + writer.writerow([str(heading) for heading in HEADER])
     for row in referrals.values_list(*COLUMNS).iterator(chunk_size=2000):
-        (reference, sent, state, name, phone, email, by, time, verdict, nct_id, facility, city, country) = row
+        (reference, sent, state, name, phone, email, by, time, verdict, language, nct_id, facility, city, country) = row
         yield writer.writerow(
             [
                 display_reference(reference),
@@ -80,6 +84,7 @@ def rows(referrals):
                 contact_by.get(by, by),
                 contact_time.get(time, time),
                 verdict,
+                language,
             ]
         )
 

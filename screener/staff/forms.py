@@ -13,6 +13,10 @@ from trials.models import Site, Trial
 class ChoiceFromQuery(forms.ModelChoiceField):
     """A choice looked up in the database: text PostgreSQL cannot even compare (a NUL byte) is just invalid."""
 
+    def label_from_instance(self, obj):
+        # A study by its number and the title patients see (in the reader's language); a site by its name.
+        return f"{obj.nct_id}: {obj.title_for_patients}" if hasattr(obj, "nct_id") else str(obj)
+
     def to_python(self, value):
         if isinstance(value, str) and "\x00" in value:
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")

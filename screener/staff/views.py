@@ -10,6 +10,7 @@ from base64 import b32encode
 from functools import wraps
 from uuid import UUID
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout as auth_logout
 from django.contrib.auth.views import redirect_to_login
@@ -21,7 +22,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_otp import forms as otp_forms
 from django_otp import login as otp_login
@@ -38,6 +39,21 @@ from screener.staff.forms import AnswerCheckForm, AuthenticatorCodeForm, NoteFor
 from screener.staff.wording import because, plain_rows, verdict_words
 
 PAGE_SIZE = 25
+VERDICT_LABELS = {"match": _("may match"), "possible": _("might match"), "no_match": _("not a match")}
+
+OUTCOME_LABELS = {
+    "met": _("met"),
+    "not_met": _("not met"),
+    "unknown": _("unknown"),
+    "study_team": _("for the study team"),
+}
+KIND_LABELS = {"inclusion": _("Inclusion"), "exclusion": _("Exclusion")}
+
+
+def language_name(code: str) -> str:
+    """A referral's language as the reader's language names it ("Simplified Chinese" / "简体中文")."""
+    names = dict(settings.LANGUAGES)
+    return str(names.get(code, names[settings.LANGUAGE_CODE] if not code else code))
 
 
 class StaffAuthenticationForm(SecondFactorMixin, otp_forms.OTPAuthenticationForm):
@@ -146,6 +162,11 @@ def detail_context(request, referral, **forms_) -> dict:
     rejudged = referral.latest_rejudgement()
     return {
         "referral": referral,
+        "patient_language_name": language_name(referral.language),
+        # Answers and rules were written down in the patient's language when they sent the request.
+        "snapshot_lang": "zh-Hans" if referral.language == "zh-hans" else (referral.language or settings.LANGUAGE_CODE),
+        "consent_language_name": language_name(referral.consent_language or referral.language),
+        "verdict_label": VERDICT_LABELS.get(referral.verdict, referral.verdict),
         "answers": answers,
         "outcomes": plain_rows(referral.outcomes_snapshot),
         "sent_verdict": verdict_words(referral.verdict),

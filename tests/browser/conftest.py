@@ -58,9 +58,15 @@ document.addEventListener("securitypolicyviolation", function (e) {
 """
 
 
-def open_page(browser, *, javascript=True, width=360, height=780):
-    """A new browser tab; every Content-Security-Policy violation in any document it shows is recorded."""
-    context = browser.new_context(java_script_enabled=javascript, viewport={"width": width, "height": height})
+def open_page(browser, *, javascript=True, width=360, height=780, locale=None):
+    """A new browser tab; every Content-Security-Policy violation in any document it shows is recorded.
+
+    `locale` ("zh-CN") is the browser's language: it sends it as Accept-Language.
+    """
+    options = {"locale": locale} if locale else {}
+    context = browser.new_context(
+        java_script_enabled=javascript, viewport={"width": width, "height": height}, **options
+    )
     page = context.new_page()
     page.set_default_timeout(10_000)
     page.csp_violations = []
@@ -88,6 +94,9 @@ def phone_without_javascript(browser):
     page = open_page(browser, javascript=False)
     yield page
     page.context.close()
+
+
+CJK_FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 
 
 def screenshot(page, name: str) -> Path:

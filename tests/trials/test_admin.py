@@ -90,7 +90,7 @@ def test_an_admin_edits_question_wording_but_not_the_key_of_a_question_in_use(ad
     page = admin_client.get(url).content.decode()
     data = form_data(page, "question_form")
     assert "key" not in data
-    data["prompt"] = "What was your DLCO (% predicted)?"
+    data["prompt_en"] = "What was your DLCO (% predicted)?"  # each language has its own field
     assert admin_client.post(url, data).status_code == 302
     question.refresh_from_db()
     assert (question.key, question.prompt) == ("dlco_pct_pred", "What was your DLCO (% predicted)?")

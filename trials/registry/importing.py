@@ -11,9 +11,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext
 
-from trials.models import Criterion, Question, Site, Trial
+from trials.models import OTHER_LANGUAGES, Criterion, Question, Site, Trial
 from trials.registry import ctgov
 
 VOCABULARY = Path(__file__).parent / "seed" / "questions.json"
@@ -27,17 +30,27 @@ class ImportOutcome:
 
 
 def ensure_questions(keys=None) -> dict[str, Question]:
-    """Create the vocabulary's questions that are missing; an admin's wording of existing ones stays."""
+    """Create the vocabulary's questions that are missing; an admin's wording of existing ones stays.
+
+    Of an existing question, only translations nobody has written yet are filled in from the vocabulary.
+    The vocabulary's plain fields are English, whatever language the caller has active.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        return _ensure_questions(keys)
+
+
+def _ensure_questions(keys=None) -> dict[str, Question]:
     definitions = json.loads(VOCABULARY.read_text(encoding="utf-8"))
     wanted = [d for d in definitions if keys is None or d["key"] in keys]
     existing = {q.key: q for q in Question.objects.filter(key__in=[d["key"] for d in wanted])}
     for definition in wanted:
         if definition["key"] in existing:
+            fill_missing_translations(existing[definition["key"]], definition)
             continue
         fields = dict(definition)
         gate_key = fields.pop("asked_only_if", None)
         if gate_key:
-            fields["asked_only_if"] = existing.get(gate_key) or ensure_questions([gate_key])[gate_key]
+            fields["asked_only_if"] = existing.get(gate_key) or _ensure_questions([gate_key])[gate_key]
         question = Question(**fields)
         question.full_clean()
         question.save()
@@ -45,7 +58,35 @@ def ensure_questions(keys=None) -> dict[str, Question]:
     return existing
 
 
+def fill_missing_translations(question: Question, definition: dict) -> None:
+    """Add the vocabulary's translations where the question has none (never over an admin's words)."""
+    changed = []
+    for name, value in definition.items():
+        if name.endswith(tuple(f"_{suffix}" for suffix in OTHER_LANGUAGES)) and not getattr(question, name, None):
+            setattr(question, name, value)
+            changed.append(name)
+    if question.choices and definition.get("choices"):
+        seeded = {c["code"]: c for c in definition["choices"]}
+        choices = [
+            {**{k: v for k, v in seeded.get(c.get("code"), {}).items() if k.startswith("label_")}, **c}
+            if isinstance(c, dict)
+            else c
+            for c in question.choices
+        ]
+        if choices != question.choices:
+            question.choices = choices
+            changed.append("choices")
+    if changed:
+        question.save(update_fields=changed)
+
+
 def import_record(record: ctgov.StudyRecord) -> ImportOutcome:
+    # The registry writes English: every field set here is the English one, whatever the caller's language.
+    with translation.override(settings.LANGUAGE_CODE):
+        return _import_record(record)
+
+
+def _import_record(record: ctgov.StudyRecord) -> ImportOutcome:
     with transaction.atomic():
         trial = Trial.objects.select_for_update().filter(nct_id=record.nct_id).first()
         created = trial is None
@@ -123,9 +164,12 @@ def _registry_criteria(record: ctgov.StudyRecord, questions: dict[str, Question]
                 min_inclusive=True,
                 max_inclusive=True,
                 source_text="; ".join(w for w in words if w) + " (registry eligibility limits)",
-                explanation=(
-                    "The registry's age limits include both ends: someone whose age in whole years equals the "
-                    "minimum or the maximum can take part."
+                **in_every_language(
+                    "explanation",
+                    lambda: gettext(
+                        "The registry's age limits include both ends: someone whose age in whole years equals the "
+                        "minimum or the maximum can take part."
+                    ),
                 ),
             )
         )
@@ -136,10 +180,24 @@ def _registry_criteria(record: ctgov.StudyRecord, questions: dict[str, Question]
                 question=questions["sex"],
                 values=[record.sex.lower()],
                 source_text=f"Sex: {record.sex} (registry eligibility limits)",
-                explanation=f"This study includes {record.sex.lower()} participants only.",
+                **in_every_language(
+                    "explanation",
+                    lambda: gettext("This study includes women only.")
+                    if record.sex == "FEMALE"
+                    else gettext("This study includes men only."),
+                ),
             )
         )
     return criteria
+
+
+def in_every_language(field: str, text) -> dict:
+    """{field_en: ..., field_zh_hans: ...}: the words the importer writes itself, from the message catalogue."""
+    values = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            values[f"{field}_{code.replace('-', '_')}"] = text()
+    return values
 
 
 def _import_registry_criteria(trial: Trial, record: ctgov.StudyRecord) -> bool:

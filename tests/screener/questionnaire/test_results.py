@@ -35,7 +35,7 @@ def test_a_copd_patient_may_match_the_copd_study(client):
     assert verdicts(html) == {COPD: "match", ILD: "no_match"}
     matches = section(html, "matches-title")
     assert "Treatment of Chronic Obstructive Pulmonary Disease (COPD) by REGEND007 Cell Therapy" in matches
-    assert "REGEND007" in matches and "EARLY_PHASE1" in matches
+    assert "REGEND007" in matches and "Early phase 1" in matches
     assert "The Fourth Hospital of Zhejiang University School of Medicine, Yiwu, China" in matches
     assert "Recruiting" in matches
     assert "Six-minute walk distance: 300 m" in matches and "Age: 60 years" in matches

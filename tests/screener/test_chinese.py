@@ -1,0 +1,399 @@
+"""Simplified Chinese end to end: the language a patient gets, keeps and switches, every page in Chinese,
+Chinese input, consent in the patient's language, staff in their own language, the same verdicts."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+
+from screener.preferences.models import LanguagePreference
+from screener.questionnaire.models import Screening
+from screener.referrals.models import ConsentText, Referral
+from tests.chinese import ZH, english_phrases
+from tests.conftest import CONTACT, log_in_with_second_factor
+from tests.screener.questionnaire.flow import HTMX, answer, answer_everything, question_url, start
+from tests.trials.profiles import COPD, ILD, MATCHES_COPD, MATCHES_ILD
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def zh_client(seed_trials):
+    return Client(**ZH)
+
+
+@pytest.fixture
+def zh_patient(zh_client):
+    """A Chinese-speaking patient who finished the questionnaire and may match the COPD study."""
+    zh_client.screening_id = start(zh_client)
+    answer_everything(zh_client, zh_client.screening_id, MATCHES_COPD)
+    return zh_client
+
+
+def html_of(response) -> str:
+    assert response.status_code in (200, 400, 403, 404, 429, 500), response.status_code
+    return response.content.decode()
+
+
+# -- How the language is chosen -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "accept_language, html_lang, heading",
+    [
+        ("zh-CN,zh;q=0.9", 'lang="zh-Hans"', "查找您可能可以参加的肺病临床研究"),
+        ("zh-Hans", 'lang="zh-Hans"', "查找您可能可以参加的肺病临床研究"),
+        ("en-GB,en;q=0.8", 'lang="en"', "Find lung disease studies you may be able to join"),
+        ("fr-FR", 'lang="en"', "Find lung disease studies you may be able to join"),
+    ],
+    ids=["mainland-chinese", "simplified-chinese", "english", "another-language-gets-english"],
+)
+def test_a_first_visit_speaks_the_browsers_language(seed_trials, accept_language, html_lang, heading):
+    html = Client(HTTP_ACCEPT_LANGUAGE=accept_language).get("/").content.decode()
+    assert html_lang in html.split(">")[1] and heading in html
+
+
+def test_every_page_has_a_language_switch_that_works_without_javascript(zh_client):
+    html = zh_client.get("/").content.decode()
+    form = html.split('class="language-switch"')[1].split("</form>")[0]
+    assert 'method="post"' in form and 'name="csrfmiddlewaretoken"' in form
+    assert 'name="next" value="/"' in form and 'name="language" value="en"' in form
+
+
+def test_switching_language_keeps_the_patient_on_the_same_page_with_their_answers(zh_patient):
+    page = question_url(zh_patient.screening_id, "sixmwd_m")
+    response = zh_patient.post(reverse("set_language"), {"language": "en", "next": page})
+    assert response.status_code == 302 and response["Location"] == page
+    html = zh_patient.get(page).content.decode()
+    assert "How far did you walk in your most recent six-minute walk test?" in html, re.findall(
+        r"<h1.*?</h1>|<title>.*?</title>", html, re.S
+    )
+    assert 'value="300"' in html  # the answer given in Chinese is still there
+    assert Screening.objects.get(pk=zh_patient.screening_id).language == "en"
+
+
+def test_a_screening_remembers_its_language_without_a_cookie(zh_patient):
+    assert "django_language" not in zh_patient.cookies  # Accept-Language chose Chinese: no cookie was set
+    zh_patient.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    html = zh_patient.get(reverse("questionnaire:check", args=[zh_patient.screening_id])).content.decode()
+    assert "核对您的回答" in html
+
+
+def test_htmx_partials_keep_the_chosen_language(zh_client):
+    screening_id = start(zh_client)
+    response = zh_client.get(question_url(screening_id, "diagnoses"), headers=HTMX)
+    html = response.content.decode()
+    assert html.lstrip().startswith("<main") and "医生告诉过您，您患有以下哪些肺部疾病？" in html
+    assert "Accept-Language" in response["Vary"] and "Cookie" in response["Vary"]
+
+
+# -- Every page type in Chinese, with no English sentence --------------------------------------------------
+
+
+def patient_pages(client, site):
+    """(name, response) of each page a patient meets, in the order of a visit."""
+    screening_id = start(client)
+    yield "start", client.get("/")
+    yield "question: multiple choice", client.get(question_url(screening_id, "diagnoses"))
+    yield "question: error", answer(client, screening_id, "diagnoses", ["copd", "none"])
+    answer(client, screening_id, "diagnoses", ["copd"])
+    yield "question: number", client.get(question_url(screening_id, "age"))
+    yield "question: number unreadable", answer(client, screening_id, "age", "六十八")
+    answer(client, screening_id, "age", "68")
+    yield "question: single choice", client.get(question_url(screening_id, "sex"))
+    answer(client, screening_id, "sex", "female")
+    yield "question: yes or no", client.get(question_url(screening_id, "pregnant_or_breastfeeding"))
+    answer_everything(client, screening_id, {**MATCHES_COPD, "sex": "female", "pregnant_or_breastfeeding": "no"})
+    yield "check answers", client.get(reverse("questionnaire:check", args=[screening_id]))
+    yield "results", client.get(reverse("questionnaire:results", args=[screening_id]))
+    yield "study (COPD)", client.get(reverse("questionnaire:study", args=[COPD]))
+    yield "study (ILD)", client.get(reverse("questionnaire:study", args=[ILD]))
+    refer = reverse("referrals:refer", args=[screening_id, site.public_id])
+    yield "referral form", client.get(refer)
+    yield "referral form: errors", client.post(refer, {"phone": "12", "contact_by": "phone"})
+    response = client.post(refer, {**CONTACT, "name": "李伟", "phone": "138 0013 8000"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    yield "referral sent", client.get(response["Location"])
+    referral = Referral.objects.get(screening_id=screening_id)
+    yield "request status: look-up", client.get(reverse("referrals:request_status"))
+    yield "request status: not found", client.post(reverse("referrals:request_status"), {"reference": "ABCD3467"})
+    yield "request status", client.post(reverse("referrals:request_status"), {"reference": referral.reference})
+    yield "withdraw: confirm", client.post(reverse("referrals:withdraw"), {"reference": referral.reference})
+    yield (
+        "withdrawn",
+        client.post(reverse("referrals:withdraw"), {"reference": referral.reference, "confirm": "yes"}),
+    )
+    yield "not found (404)", client.get("/no-such-page/")
+
+
+def test_every_patient_page_in_chinese_has_no_english_sentence(zh_client, site_a, settings):
+    settings.DEBUG = False
+    pages = {name: html_of(response) for name, response in patient_pages(zh_client, site_a)}
+    assert len(pages) == 20 and all('<html lang="zh-Hans">' in html for html in pages.values())
+    found = {name: english_phrases(html) for name, html in pages.items()}
+    assert {name: phrases for name, phrases in found.items() if phrases} == {}
+
+
+CHINESE_CONTACT = {**CONTACT, "name": "李伟", "message": "上午联系我最方便。"}
+
+
+def test_every_staff_page_in_chinese_has_no_english_sentence(zh_patient, site_a, staff_a):
+    zh_patient.post(reverse("referrals:refer", args=[zh_patient.screening_id, site_a.public_id]), CHINESE_CONTACT)
+    referral = Referral.objects.get()
+    staff = Client(**ZH)
+    pages = {"login": staff.get(reverse("staff:login"))}
+    log_in_with_second_factor(staff, staff_a)
+    pages["list"] = staff.get(reverse("staff:list"))
+    pages["list: bad filter"] = staff.get(reverse("staff:list"), {"date_from": "soon"})
+    pages["detail"] = staff.get(reverse("staff:detail", args=[referral.id]))
+    pages["status: error"] = staff.post(reverse("staff:status", args=[referral.id]), {"status": ""})
+    found = {name: english_phrases(html_of(response)) for name, response in pages.items()}
+    assert {name: phrases for name, phrases in found.items() if phrases} == {}
+    assert all(response.status_code == 200 for response in pages.values())
+
+
+@pytest.mark.parametrize("status", [400, 403, 404, 500])
+def test_error_pages_are_in_chinese(zh_client, status):
+    from django.template import loader
+    from django.utils import translation
+
+    with translation.override("zh-hans"):
+        html = loader.render_to_string(f"{status}.html")
+    assert 'lang="zh-Hans"' in html and "回到首页" in html and english_phrases(html) == []
+
+
+def test_the_rate_limit_page_is_in_chinese(zh_client, settings):
+    settings.RATE_ANSWERS = "1/h"
+    zh_client.post(reverse("questionnaire:start"))
+    response = zh_client.post(reverse("questionnaire:start"))
+    assert response.status_code == 429 and "请稍等几分钟" in response.content.decode()
+
+
+# -- Chinese input ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "key, typed, stored",
+    [
+        ("age", "６８", "68"),
+        ("age", "68岁", "68"),
+        ("age", "６８周岁", "68"),
+        ("sixmwd_m", "350米", "350"),
+        ("sixmwd_m", "３５０ 米", "350"),
+        ("sixmwd_m", "３５０．５", "350.5"),
+        ("dlco_pct_pred", "68%", "68"),
+        ("dlco_pct_pred", "６８％", "68"),
+        ("dlco_pct_pred", "百分之68", "68"),
+        ("fev1_fvc_ratio", "０．６８", "0.68"),
+        ("fev1_fvc_ratio", "0。68", "0.68"),
+        ("fev1_fvc_ratio", "百分之68", "0.68"),
+        ("oxygen_hours_per_day", "15小时", "15"),
+        ("oxygen_hours_per_day", "每天15小时", "15"),
+        ("respiratory_hospitalisations_12m", "３次", "3"),
+    ],
+    ids=lambda value: value if isinstance(value, str) else None,
+)
+def test_numbers_typed_on_a_chinese_keyboard_are_read(zh_client, key, typed, stored):
+    screening = Screening.start(language="zh-hans")
+    screening.record_answer("diagnoses", ["ild"] if key in ("dlco_pct_pred", "fev1_fvc_ratio") else ["copd"])
+    from trials.models import Question
+
+    assert Question.objects.get(key=key).clean_answer(typed) == stored
+
+
+def test_an_unreadable_number_gets_a_polite_chinese_message_and_stays_in_the_box(zh_client):
+    screening_id = start(zh_client)
+    answer(zh_client, screening_id, "diagnoses", ["copd"])
+    response = answer(zh_client, screening_id, "age", "六十八")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "请输入一个数字，例如 68。" in html and 'value="六十八"' in html
+
+
+@pytest.mark.parametrize(
+    "phone, stored",
+    [
+        ("138 0013 8000", "+8613800138000"),
+        ("+86 138 0013 8000", "+8613800138000"),
+        ("+8613800138000", "+8613800138000"),
+        ("＋８６ １３８ ００１３ ８０００", "+8613800138000"),
+        ("0579-8997 9999", "+8657989979999"),
+    ],
+    ids=["mobile", "mobile-with-86", "mobile-e164", "full-width", "landline"],
+)
+def test_chinese_phone_numbers_are_read_with_or_without_86(zh_patient, site_a, phone, stored):
+    url = reverse("referrals:refer", args=[zh_patient.screening_id, site_a.public_id])
+    response = zh_patient.post(url, {**CONTACT, "phone": phone})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Referral.objects.get().phone == stored
+
+
+def test_an_unreadable_phone_number_gets_a_chinese_message_and_stays_in_the_box(zh_patient, site_a):
+    url = reverse("referrals:refer", args=[zh_patient.screening_id, site_a.public_id])
+    html = zh_patient.post(url, {**CONTACT, "phone": "１２３"}).content.decode()
+    assert "请输入一个可以拨通的电话号码" in html and 'value="１２３"' in html
+
+
+# -- Consent in the patient's language -------------------------------------------------------------------
+
+
+def test_a_chinese_referral_keeps_the_chinese_words_agreed_to_and_its_language(zh_patient, site_a, staff_a):
+    response = zh_patient.post(reverse("referrals:refer", args=[zh_patient.screening_id, site_a.public_id]), CONTACT)
+    assert response.status_code == 302
+    referral = Referral.objects.get()
+    assert referral.language == "zh-hans" and referral.consent_language == "zh-hans"
+    assert referral.consent.version == "2026-11-v1"
+    assert "我同意把我对这些问题的回答" in referral.consent_wording
+    assert "浙江大学医学院附属第四医院" in referral.consent_wording
+    staff = log_in_with_second_factor(Client(), staff_a)
+    html = staff.get(reverse("staff:detail", args=[referral.id])).content.decode()
+    assert "The patient used the screener in:" in html and "<strong>Simplified Chinese</strong>" in html
+
+
+def test_a_consent_without_chinese_words_is_shown_in_english_and_the_patient_is_told(zh_patient, site_a):
+    ConsentText.objects.create(version="2026-12-en-only", text_en="I agree to share with {site}.")
+    url = reverse("referrals:refer", args=[zh_patient.screening_id, site_a.public_id])
+    html = zh_patient.get(url).content.decode()
+    assert "这段文字暂时还没有您所用语言的版本，所以显示的是英文。" in html
+    assert 'id="consent-wording" lang="en">I agree to share with' in html
+    zh_patient.post(url, CONTACT)
+    referral = Referral.objects.get()
+    assert referral.consent_language == "en" and referral.consent_wording.startswith("I agree to share with")
+
+
+# -- Staff and admins in their own language ------------------------------------------------------------
+
+
+def log_in(client, token):
+    credentials = {"username": "nurse_a", "password": "a-long-test-password", "otp_token": token}
+    assert client.post(reverse("staff:login"), credentials).status_code == 302
+    return client
+
+
+def test_a_staff_members_language_choice_is_kept_for_their_pages_and_next_login(staff_a):
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from django_otp.oath import totp
+
+    phone = TOTPDevice.objects.create(user=staff_a, name="phone")  # set up already: no enrolment on the way
+    StaticDevice.objects.get(user=staff_a).token_set.create(token="abcd2345")  # backup codes work once each
+    staff = log_in(Client(HTTP_ACCEPT_LANGUAGE="en"), f"{totp(phone.bin_key):06d}")
+    assert "Referrals – study staff" in staff.get(reverse("staff:list")).content.decode()
+    response = staff.post(reverse("set_language"), {"language": "zh-hans", "next": reverse("staff:list")})
+    assert response["Location"] == reverse("staff:list")
+    assert "转介 – 研究人员" in staff.get(reverse("staff:list")).content.decode()
+    assert LanguagePreference.objects.get(user=staff_a).language == "zh-hans"
+    another_browser = log_in(Client(HTTP_ACCEPT_LANGUAGE="en"), "abcd2345")
+    assert "转介 – 研究人员" in another_browser.get(reverse("staff:list")).content.decode()
+
+
+def test_notification_emails_go_out_in_each_recipients_language(
+    zh_patient, site_a, staff_a, django_user_model, django_capture_on_commit_callbacks
+):
+    from tests.conftest import make_staff
+
+    chinese_nurse = make_staff(django_user_model, "nurse_zh", site_a)
+    LanguagePreference.remember(chinese_nurse, "zh-hans")
+    url = reverse("referrals:refer", args=[zh_patient.screening_id, site_a.public_id])
+    with django_capture_on_commit_callbacks(execute=True):  # the emails go out once the referral is saved
+        zh_patient.post(url, CONTACT)
+    by_recipient = {message.to[0]: message for message in mail.outbox}
+    assert set(by_recipient) == {"nurse_a@hospital.example", "nurse_zh@hospital.example"}
+    assert by_recipient["nurse_a@hospital.example"].subject.startswith("New referral")
+    assert by_recipient["nurse_zh@hospital.example"].subject.startswith("新转介")
+    assert "浙江大学医学院附属第四医院" in by_recipient["nurse_zh@hospital.example"].body
+    assert "Li Wei" not in by_recipient["nurse_zh@hospital.example"].body
+
+
+def test_admin_marks_what_has_no_chinese_yet(admin_client, seed_trials):
+    from trials.models import Question
+
+    Question.objects.filter(key="age").update(help_text_zh_hans="")
+    html = admin_client.get(reverse("admin:trials_question_changelist")).content.decode()
+    assert "missing: help text" in html
+    html = admin_client.get(reverse("admin:trials_question_change", args=[Question.objects.get(key="age").pk]))
+    html = html.content.decode()
+    assert 'name="prompt_en"' in html and 'name="prompt_zh_hans"' in html
+
+
+# -- The same verdicts in both languages ---------------------------------------------------------------
+
+
+PROFILES = {
+    "matches-copd": MATCHES_COPD,
+    "matches-ild": MATCHES_ILD,
+    "copd-walks-too-far": {**MATCHES_COPD, "sixmwd_m": "600"},
+    "copd-does-not-know-walk": {**MATCHES_COPD, "sixmwd_m": None},
+    "ild-ratio-at-limit": {**MATCHES_ILD, "fev1_fvc_ratio": "0.7"},
+    "ild-ratio-below-limit": {**MATCHES_ILD, "fev1_fvc_ratio": "0.69"},
+    "ild-oxygen-over-15h": {**MATCHES_ILD, "oxygen_hours_per_day": "15.5"},
+}
+
+
+@pytest.mark.parametrize("profile", PROFILES.values(), ids=PROFILES.keys())
+def test_seed_profiles_get_the_same_verdicts_in_both_languages(seed_trials, profile):
+    verdicts = {}
+    for language in ("en", "zh-hans"):
+        client = Client(HTTP_ACCEPT_LANGUAGE=language)
+        screening_id = start(client)
+        answer_everything(client, screening_id, profile)
+        html = client.get(reverse("questionnaire:results", args=[screening_id])).content.decode()
+        verdicts[language] = {
+            nct: html.split(f'data-nct-id="{nct}"')[1].split('data-verdict="')[1].split('"')[0] for nct in (COPD, ILD)
+        }
+    assert verdicts["en"] == verdicts["zh-hans"]
+
+
+def test_an_admin_chooses_their_language_in_admin_and_keeps_it(admin_client, admin_user, seed_trials):
+    html = admin_client.get(reverse("admin:index")).content.decode()
+    assert 'name="language" value="zh-hans"' in html
+    response = admin_client.post(reverse("set_language"), {"language": "zh-hans", "next": reverse("admin:index")})
+    assert response["Location"] == reverse("admin:index")
+    assert LanguagePreference.objects.get(user=admin_user).language == "zh-hans"
+    html = admin_client.get(reverse("admin:trials_question_changelist")).content.decode()
+    assert "问题" in html and "中文" in html  # the project's own admin words, in Chinese
+
+
+def test_the_trial_list_shows_which_trials_lack_chinese(admin_client, seed_trials):
+    from trials.models import Criterion
+
+    html = admin_client.get(reverse("admin:trials_trial_changelist")).content.decode()
+    assert "missing:" not in html  # the seed trials are translated in full
+    Criterion.objects.filter(trial__nct_id=COPD, order=11).update(explanation_zh_hans="")
+    html = admin_client.get(reverse("admin:trials_trial_changelist")).content.decode()
+    assert html.count("missing: criteria") == 1
+
+
+def test_an_admin_writes_the_chinese_beside_the_english(admin_client, seed_trials):
+    from tests.formdata import form_data
+    from trials.models import Question
+
+    question = Question.objects.get(key="dlco_pct_pred")
+    url = reverse("admin:trials_question_change", args=[question.pk])
+    data = form_data(admin_client.get(url).content.decode(), "question_form")
+    data["prompt_zh_hans"] = "您的DLCO占预计值百分之多少？"
+    assert admin_client.post(url, data).status_code == 302
+    question.refresh_from_db()
+    assert question.prompt_en == "What was your DLCO, as a percentage of the predicted value?"
+    assert question.prompt_zh_hans == "您的DLCO占预计值百分之多少？"
+
+
+def test_the_staff_list_shows_the_language_each_patient_used(zh_patient, site_a, staff_a):
+    zh_patient.post(reverse("referrals:refer", args=[zh_patient.screening_id, site_a.public_id]), CONTACT)
+    staff = log_in_with_second_factor(Client(HTTP_ACCEPT_LANGUAGE="en"), staff_a)
+    html = staff.get(reverse("staff:list")).content.decode()
+    assert "Patient's language" in html and 'data-language="zh-hans">Simplified Chinese</dd>' in html
+
+
+def test_a_question_not_yet_translated_shows_english_marked_as_english(zh_client):
+    from trials.models import Question
+
+    Question.objects.filter(key="diagnoses").update(prompt_zh_hans=None, help_text_zh_hans="")
+    screening_id = start(zh_client)
+    html = zh_client.get(question_url(screening_id, "diagnoses")).content.decode()
+    assert '<h1 tabindex="-1" data-focus lang="en">Which of these lung conditions' in html
+    assert 'class="hint" lang="en">' in html
+    assert "慢性阻塞性肺疾病（慢阻肺，COPD）" in html  # the choices have their Chinese

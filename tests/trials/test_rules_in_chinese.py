@@ -1,0 +1,113 @@
+"""Rules, units and numbers in the reader's language: reasons are built from translatable templates."""
+
+import pytest
+from django.utils import translation
+
+from trials.models import Criterion, Question
+
+pytestmark = pytest.mark.django_db
+
+
+def rule(question_key, source_startswith):
+    return Criterion.objects.select_related("question").get(
+        question__key=question_key, source_text__startswith=source_startswith
+    )
+
+
+@pytest.mark.parametrize(
+    "key, source, english, chinese",
+    [
+        (
+            "sixmwd_m",
+            "During the screening",
+            "150 m ≤ six-minute walk distance < 600 m",
+            "150米 ≤ 6分钟步行距离 < 600米",
+        ),
+        (
+            "oxygen_hours_per_day",
+            "Individuals with a history",
+            "excluded if hours of oxygen therapy a day > 15 h/day",
+            "排除：每天吸氧的小时数 > 15小时/天",
+        ),
+        (
+            "respiratory_hospitalisations_12m",
+            "Individuals who have been",
+            "excluded if hospital stays for a lung flare-up in the last 12 months ≥ 3 times",
+            "排除：过去12个月因肺病急性加重住院的次数 ≥ 3次",
+        ),
+        (
+            "pregnant_or_breastfeeding",
+            "Pregnant",
+            "excluded if pregnant or breastfeeding is “Yes”",
+            "排除：怀孕或哺乳为“是”",
+        ),
+        (
+            "diagnoses",
+            "Clinical diagnosis",
+            "lung conditions diagnosed includes “Interstitial lung disease (ILD) or pulmonary fibrosis” or "
+            "“Idiopathic pulmonary fibrosis (IPF)”",
+            "医生诊断过的肺部疾病包括“间质性肺疾病（ILD）或肺纤维化”或“特发性肺纤维化（IPF）”",
+        ),
+    ],
+    ids=["range-in-metres", "hours-a-day", "times", "yes-no", "multiple-choice"],
+)
+def test_a_rule_reads_naturally_in_each_language(seed_trials, key, source, english, chinese):
+    criterion = rule(key, source)
+    with translation.override("en"):
+        assert criterion.rule_in_words() == english
+    with translation.override("zh-hans"):
+        assert criterion.rule_in_words() == chinese
+
+
+@pytest.mark.parametrize(
+    "key, english, chinese",
+    [
+        ("age", "68 years", "68岁"),
+        ("sixmwd_m", "350.5 m", "350.5米"),
+        ("dlco_pct_pred", "68%", "68%"),
+        ("oxygen_hours_per_day", "12 h/day", "12小时/天"),
+        ("fev1_fvc_ratio", "0.68", "0.68"),
+    ],
+)
+def test_answers_are_shown_with_the_units_of_the_language(seed_trials, key, english, chinese):
+    question = Question.objects.get(key=key)
+    stored = {"age": "68", "sixmwd_m": "350.5", "dlco_pct_pred": "68", "oxygen_hours_per_day": "12"}.get(key, "0.68")
+    with translation.override("en"):
+        assert question.display_answer(stored) == english
+    with translation.override("zh-hans"):
+        assert question.display_answer(stored) == chinese
+
+
+def test_an_out_of_range_answer_is_explained_in_chinese(seed_trials):
+    from django.core.exceptions import ValidationError
+
+    with translation.override("zh-hans"), pytest.raises(ValidationError) as error:
+        Question.objects.get(key="sixmwd_m").clean_answer("1200米")
+    assert error.value.messages == ["请输入 0米 到 1000米 之间的数值。"]
+
+
+def test_yes_and_no_and_choice_labels_follow_the_language(seed_trials):
+    with translation.override("zh-hans"):
+        assert Question.objects.get(key="pneumonia_last_month").display_answer("yes") == "是"
+        assert Question.objects.get(key="sex").display_answer("female") == "女"
+    with translation.override("en"):
+        assert Question.objects.get(key="sex").display_answer("female") == "Female"
+
+
+def test_a_choice_without_a_chinese_label_shows_its_english_one_and_admin_is_told(seed_trials):
+    question = Question.objects.get(key="sex")
+    question.choices = [{"code": "female", "label": "Female"}, {"code": "male", "label": "Male", "label_zh_hans": "男"}]
+    question.save()
+    with translation.override("zh-hans"):
+        assert [c["label"] for c in question.choice_list()] == ["Female", "男"]
+    assert "choice labels" in question.missing_translations()
+
+
+def test_a_rule_that_makes_no_sense_is_refused_in_chinese(seed_trials):
+    from django.core.exceptions import ValidationError
+
+    criterion = rule("sixmwd_m", "During the screening")
+    criterion.min_value, criterion.max_value = 700, 600
+    with translation.override("zh-hans"), pytest.raises(ValidationError) as error:
+        criterion.full_clean()
+    assert error.value.messages == ["最小值大于最大值。"]
