@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from trials.answers import plain
 from trials.models import Criterion, Question, Site, Trial
 from trials.registry import ctgov
 
@@ -123,10 +124,7 @@ def _registry_criteria(record: ctgov.StudyRecord, questions: dict[str, Question]
                 min_inclusive=True,
                 max_inclusive=True,
                 source_text="; ".join(w for w in words if w) + " (registry eligibility limits)",
-                explanation=(
-                    "The registry's age limits include both ends: someone whose age in whole years equals the "
-                    "minimum or the maximum can take part."
-                ),
+                explanation=_age_explanation(record),
             )
         )
     if record.sex in ("FEMALE", "MALE"):
@@ -140,6 +138,17 @@ def _registry_criteria(record: ctgov.StudyRecord, questions: dict[str, Question]
             )
         )
     return criteria
+
+
+def _age_explanation(record: ctgov.StudyRecord) -> str:
+    """What the registry's age limits mean for a patient, both ends included (as the registry means them)."""
+    low = record.minimum_age.years if record.minimum_age else None
+    high = record.maximum_age.years if record.maximum_age else None
+    if low is not None and high is not None:
+        return f"This study needs people aged {plain(low)} to {plain(high)}, both ages included."
+    if low is not None:
+        return f"This study needs people aged {plain(low)} or over."
+    return f"This study needs people aged {plain(high)} or under."
 
 
 def _import_registry_criteria(trial: Trial, record: ctgov.StudyRecord) -> bool:
