@@ -35,6 +35,12 @@ class Screening(models.Model):
     answers = models.JSONField(
         _("answers"), default=dict, blank=True, help_text=_("{question key: stored answer}; null means “I don’t know”.")
     )
+    answer_sources = models.JSONField(
+        _("where computed answers came from"),
+        default=dict,
+        blank=True,
+        help_text=_("{question key: {computed, method, inputs, equation}} for answers the screener worked out."),
+    )
     language = models.CharField(_("language"), max_length=16, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -54,8 +60,18 @@ class Screening(models.Model):
     def start(cls, language: str = "") -> Screening:
         return cls.objects.create(language=language)
 
-    def record_answer(self, key: str, stored) -> None:
-        """Store one answer (None is "I don't know") in a single UPDATE of this row."""
+    def record_answer(self, key: str, stored, source: dict | None = None) -> None:
+        """Store one answer (None is "I don't know") in a single UPDATE of this row.
+
+        `source` says how the screener computed it (from litres, a lab range, a date); an answer typed
+        directly has none, and replaces any earlier computed one's.
+        """
         self.answers = {**self.answers, key: stored}
+        sources = {k: v for k, v in (self.answer_sources or {}).items() if k != key}
+        if source is not None:
+            sources[key] = source
+        self.answer_sources = sources
         self.updated_at = timezone.now()
-        Screening.objects.filter(pk=self.pk).update(answers=self.answers, updated_at=self.updated_at)
+        Screening.objects.filter(pk=self.pk).update(
+            answers=self.answers, answer_sources=self.answer_sources, updated_at=self.updated_at
+        )

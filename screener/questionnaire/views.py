@@ -12,11 +12,12 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_http_methods
 
 from screener.pages import render_page
-from screener.questionnaire import ownership
+from screener.questionnaire import answer_helpers, ownership
 from screener.questionnaire import results as study_results
 from screener.questionnaire.forms import AnswerForm
 from screener.questionnaire.models import Screening
@@ -97,8 +98,50 @@ def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse
         "number": position + 1,
         "remaining": walk.remaining if key == walk.next_key else 0,
         "said_dont_know": key in screening.answers and screening.answers[key] is None,
+        "helper_link": answer_helpers.link_text(the_question),
+        "source": (screening.answer_sources or {}).get(key),
     }
     return render_page(request, "questionnaire/question.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@limit("RATE_ANSWERS", "answers")
+def answer_helper(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse:
+    """Work an answer out from what the patient's papers show (litres, a lab range, a date), show the
+    result and how it was worked out, and store it only when the patient confirms it."""
+    screening = owned_screening(request, screening_id)
+    loaded = catalogue.current(screening.catalogue_version)
+    the_question = loaded.questions.get(key)
+    if the_question is None or answer_helpers.helper_kind(the_question) is None:
+        raise Http404
+    walk = loaded.walk(screening.answers)
+    if key != walk.next_key and key not in walk.path:
+        return redirect(next_step_url(screening, walk.next_key))
+    returning = request.GET.get("return") == "check"
+    confirming = False
+    today = timezone.localdate()
+    if request.method == "POST":
+        form = answer_helpers.form_for(the_question, request.POST, today=today)
+        if form.is_valid():
+            if "confirm" in request.POST:
+                source = {**form.computed.as_source(), "summary": form.summary()}
+                screening.record_answer(key, form.computed.stored, source=source)
+                after = loaded.walk(screening.answers)
+                return redirect(url_after_answer(screening, key, after, returning))
+            confirming = "edit" not in request.POST
+    else:
+        form = answer_helpers.form_for(the_question, initial=answer_helpers.prefill(screening.answers), today=today)
+    question_url = next_step_url(screening, key, back_to_check=returning)
+    context = {
+        "screening": screening,
+        "question": the_question,
+        "form": form,
+        "kind": answer_helpers.helper_kind(the_question),
+        "confirming": confirming,
+        "back_url": question_url,
+        "action": request.get_full_path(),
+    }
+    return render_page(request, "questionnaire/helper.html", context)
 
 
 def url_after_answer(screening: Screening, key: str, after, returning: bool) -> str:
@@ -126,8 +169,13 @@ def check_answers(request: HttpRequest, screening_id: UUID) -> HttpResponse:
     screening, loaded, walk, unfinished = finished(request, screening_id)
     if unfinished:
         return unfinished
+    sources = screening.answer_sources or {}
     rows = [
-        {"question": loaded.questions[key], "answer": loaded.questions[key].display_answer(screening.answers[key])}
+        {
+            "question": loaded.questions[key],
+            "answer": loaded.questions[key].display_answer(screening.answers[key]),
+            "source": sources.get(key),
+        }
         for key in walk.path
     ]
     back_url = (

@@ -31,6 +31,7 @@ def send_referral(screening, site: Site, contact: dict, loaded, language: str = 
     if walk.next_key is not None:
         raise NotReferable("The questionnaire is not finished.")
     answers = {key: screening.answers[key] for key in walk.path}
+    sources = screening.answer_sources or {}
     result = loaded.evaluate(trial.nct_id, answers)
     if result.verdict is eligibility.Verdict.NO_MATCH:
         raise NotReferable("The answers rule this study out.")
@@ -60,6 +61,7 @@ def send_referral(screening, site: Site, contact: dict, loaded, language: str = 
                 "short_label": loaded.questions[key].short_label,
                 "answer": loaded.questions[key].display_answer(value),
                 "stored": value,
+                **({"source": sources[key]} if key in sources else {}),
             }
             for key, value in answers.items()
         ],
