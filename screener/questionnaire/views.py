@@ -194,7 +194,7 @@ def results(request: HttpRequest, screening_id: UUID) -> HttpResponse:
     if unfinished:
         return unfinished
     answers = {key: screening.answers[key] for key in walk.path}
-    context = {"screening": screening, **study_results.grouped(loaded, answers)}
+    context = {"screening": screening, "answers": answers, **study_results.grouped(loaded, answers)}
     context["referred"] = {r.site_id: r for r in screening.referrals.active()}
     context["back_url"] = reverse("questionnaire:check", args=[screening.id])
     return render_page(request, "questionnaire/results.html", context)
