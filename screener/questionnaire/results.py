@@ -99,3 +99,25 @@ def _study(
         else:
             lists[outcome.outcome].append(criterion)
     return study
+
+
+@dataclass
+class ValueToAsk:
+    """A value the patient can ask their doctor for: it would decide the studies listed."""
+
+    question: object
+    studies: list[Trial] = field(default_factory=list)
+
+
+def values_to_ask(open_studies: list[StudyResult]) -> list[ValueToAsk]:
+    """The questions still unknown for studies not ruled out, each with the studies it would decide,
+    in the order the studies list them."""
+    wanted: dict[str, ValueToAsk] = {}
+    for study in open_studies:
+        for criterion in study.unknown:
+            if criterion.question is None:
+                continue
+            entry = wanted.setdefault(criterion.question.key, ValueToAsk(criterion.question))
+            if study.trial not in entry.studies:
+                entry.studies.append(study.trial)
+    return list(wanted.values())

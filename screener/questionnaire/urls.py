@@ -11,4 +11,5 @@ urlpatterns = [
     path("screening/<uuid:screening_id>/questions/<slug:key>/work-it-out/", views.answer_helper, name="helper"),
     path("screening/<uuid:screening_id>/check/", views.check_answers, name="check"),
     path("screening/<uuid:screening_id>/results/", views.results, name="results"),
+    path("screening/<uuid:screening_id>/summary/", views.summary, name="summary"),
 ]

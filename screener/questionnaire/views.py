@@ -201,6 +201,36 @@ def results(request: HttpRequest, screening_id: UUID) -> HttpResponse:
 
 
 @require_GET
+def summary(request: HttpRequest, screening_id: UUID) -> HttpResponse:
+    """A page for the patient to print or show their doctor: answers, each study's verdict and reasons,
+    and exactly which values would decide the studies still open. No contact details, never stored."""
+    screening, loaded, walk, unfinished = finished(request, screening_id)
+    if unfinished:
+        return unfinished
+    answers = {key: screening.answers[key] for key in walk.path}
+    groups = study_results.grouped(loaded, answers)
+    sources = screening.answer_sources or {}
+    rows = [
+        {
+            "question": loaded.questions[key],
+            "answer": loaded.questions[key].display_answer(answers[key]),
+            "source": sources.get(key),
+        }
+        for key in walk.path
+    ]
+    context = {
+        "screening": screening,
+        "answers": answers,
+        "rows": rows,
+        "to_ask": study_results.values_to_ask(groups["matches"] + groups["possibles"]),
+        "today": timezone.localdate(),
+        "back_url": reverse("questionnaire:results", args=[screening.id]),
+        **groups,
+    }
+    return render_page(request, "questionnaire/summary.html", context)
+
+
+@require_GET
 def study(request: HttpRequest, nct_id: str) -> HttpResponse:
     trial = get_object_or_404(Trial.objects.published().prefetch_related("sites"), nct_id=nct_id)
     criteria = trial.criteria.approved().select_related("question").order_by("order", "pk")
