@@ -75,11 +75,13 @@ def picture(criterion, stored) -> dict | None:
         )
         for low, high in bands
     ]
+    # A band that runs to the lowest (or highest) answer anyone can give stops there: no arrow.
+    at_limit = {"low": start == question.min_value, "high": end == question.max_value}
     inside = None if value is None else any(_within(value, low, high) for low, high in bands)
     return {
         "bands": [{"x": band.x1, "width": round(band.x2 - band.x1, 1)} for band in drawn],
         "ends": [
-            _end(band.x1 if side == "low" else band.x2, end_, side)
+            _end(band.x1 if side == "low" else band.x2, end_, side, at_limit[side])
             for band in drawn
             for side, end_ in (("low", band.low), ("high", band.high))
         ],
@@ -95,9 +97,11 @@ def picture(criterion, stored) -> dict | None:
     }
 
 
-def _end(x: float, end: End, side: str) -> dict:
+def _end(x: float, end: End, side: str, at_limit: bool) -> dict:
     """A closed end is a filled dot, an open end a hollow one; a band with no end gets an arrow."""
     arrow = ""
+    if end.value is None and at_limit:
+        return {"x": x, "closed": False, "arrow": "", "none": True}
     if end.value is None:
         tip, back = (x - 2, x + 8) if side == "low" else (x + 2, x - 8)
         arrow = f"{tip},{AXIS_Y} {back},{AXIS_Y - 7} {back},{AXIS_Y + 7}"
