@@ -7,10 +7,21 @@ results page and a referral's snapshot all read answers through `LoadedCatalogue
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from collections import OrderedDict
+from dataclasses import dataclass, field
 
-from trials import eligibility
-from trials.models import CatalogueVersion, Question, Trial
+from trials import eligibility, places
+from trials.models import CatalogueVersion, Question, Site, Trial
+
+NARROWED_KEPT = 64  # catalogues narrowed to the trials one patient can reach, most recently used
+_narrow_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class SitePoint:
+    site_id: int
+    latitude: float
+    longitude: float
 
 
 @dataclass(frozen=True)
@@ -19,10 +30,42 @@ class LoadedCatalogue:
     engine: eligibility.Catalogue
     questions: dict[str, Question]
     trial_ids: tuple[str, ...]
+    site_points: dict[str, tuple[SitePoint, ...]] = field(default_factory=dict)
+    _narrowed: OrderedDict = field(default_factory=OrderedDict, compare=False, repr=False)
 
-    def walk(self, stored: dict) -> eligibility.Walk:
-        """The path a patient with these stored answers has taken, and their next question."""
-        return self.engine.walk(self.engine_answers(stored))
+    def walk(self, stored: dict, in_reach: frozenset[str] | None = None) -> eligibility.Walk:
+        """The path a patient with these stored answers has taken, and their next question; with
+        `in_reach`, only the questions of those trials are asked."""
+        engine = self.engine if in_reach is None else self.narrowed(in_reach)
+        return engine.walk(self.engine_answers(stored))
+
+    def narrowed(self, in_reach: frozenset[str]) -> eligibility.Catalogue:
+        """The engine narrowed to these trials, kept for the next patient who can reach the same ones."""
+        with _narrow_lock:
+            engine = self._narrowed.get(in_reach)
+            if engine is not None:
+                self._narrowed.move_to_end(in_reach)
+                return engine
+        engine = self.engine.only(in_reach)
+        with _narrow_lock:
+            self._narrowed[in_reach] = engine
+            while len(self._narrowed) > NARROWED_KEPT:
+                self._narrowed.popitem(last=False)
+        return engine
+
+    def in_reach(self, latitude: float, longitude: float, km: float | None) -> frozenset[str] | None:
+        """The published trials with a recruiting site within `km` of the point; None when the patient
+        can travel anywhere. A trial whose sites have no coordinates stays in reach: we cannot tell."""
+        if km is None:
+            return None
+        return frozenset(
+            nct_id
+            for nct_id in self.trial_ids
+            if not self.site_points.get(nct_id)
+            or any(
+                places.distance_km(latitude, longitude, p.latitude, p.longitude) <= km for p in self.site_points[nct_id]
+            )
+        )
 
     def engine_answers(self, stored: dict) -> dict:
         """Stored answers (None = "I don't know") as the engine reads them, for known questions only."""
@@ -70,4 +113,16 @@ def _build(version: int) -> LoadedCatalogue:
     trials = list(Trial.objects.published().with_approved_criteria())
     questions = {q.key: q for q in Question.objects.select_related("asked_only_if")}
     engine = eligibility.Catalogue((t.to_rules() for t in trials), {key: q.to_info() for key, q in questions.items()})
-    return LoadedCatalogue(version, engine, questions, tuple(t.nct_id for t in trials))
+    site_points: dict[str, list[SitePoint]] = {}
+    for site in Site.objects.recruiting().filter(trial__in=trials).select_related("trial"):
+        if site.latitude is not None and site.longitude is not None:
+            site_points.setdefault(site.trial.nct_id, []).append(
+                SitePoint(site.pk, float(site.latitude), float(site.longitude))
+            )
+    return LoadedCatalogue(
+        version,
+        engine,
+        questions,
+        tuple(t.nct_id for t in trials),
+        {nct_id: tuple(points) for nct_id, points in site_points.items()},
+    )

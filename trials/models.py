@@ -91,6 +91,16 @@ class Trial(models.Model):
         return eligibility.TrialRules(id=self.nct_id, criteria=tuple(c.to_rule() for c in criteria))
 
 
+class SiteQuerySet(models.QuerySet):
+    def recruiting(self):
+        """Sites that take patients now or soon (a site with no status of its own follows its trial)."""
+        open_statuses = [Trial.Status.RECRUITING, Trial.Status.NOT_YET_RECRUITING, Trial.Status.ENROLLING_BY_INVITATION]
+        return self.filter(
+            models.Q(recruitment_status__in=open_statuses)
+            | models.Q(recruitment_status="", trial__overall_status__in=open_statuses)
+        )
+
+
 class Site(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     trial = models.ForeignKey(Trial, on_delete=models.CASCADE, related_name="sites", verbose_name=_("trial"))
@@ -106,6 +116,8 @@ class Site(models.Model):
         _("contacts"), default=list, blank=True, help_text=_("A list of {name, role, phone, email}.")
     )
     history = HistoricalRecords()
+
+    objects = SiteQuerySet.as_manager()
 
     class Meta:
         ordering = ["trial", "country", "city", "facility"]

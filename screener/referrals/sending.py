@@ -27,7 +27,7 @@ def send_referral(screening, site: Site, contact: dict, loaded, language: str = 
     trial = site.trial
     if not trial.is_published or trial.nct_id not in loaded.trial_ids:
         raise NotReferable("This study is not open to requests.")
-    walk = loaded.walk(screening.answers)
+    walk = screening.walk(loaded)
     if walk.next_key is not None:
         raise NotReferable("The questionnaire is not finished.")
     answers = {key: screening.answers[key] for key in walk.path}
