@@ -72,3 +72,21 @@ def test_the_print_summary_passes_axe_and_prints_without_the_site_chrome(seeded_
     expect(phone.locator(".site-header")).to_be_hidden()
     expect(phone.locator(".back-link")).to_be_hidden()
     expect(phone.locator('[data-ask="dlco_pct_pred"]')).to_be_visible()
+
+
+def test_a_patient_picks_their_town_from_suggestions_and_sees_the_nearest_hospital(seeded_live_server, phone):
+    phone.goto(seeded_live_server.url + "/")
+    assert_accessible(phone, "start page with the optional place")
+    phone.get_by_label("Your town or city").press_sequentially("Hangz", delay=30)
+    expect(phone.locator('#place-suggestions option[value="Hangzhou, China"]')).to_have_count(1)
+    phone.get_by_label("Your town or city").fill("Hangzhou, China")
+    phone.get_by_label("Up to 300 km").check()
+    phone.get_by_role("button", name="Start now").click()
+    phone.wait_for_url(re.compile(r"/questions/diagnoses/$"))
+    from tests.trials.profiles import MATCHES_COPD
+
+    while current_key(phone) is not None:
+        answer_current(phone, MATCHES_COPD[current_key(phone)])
+    see_results(phone)
+    expect(phone.get_by_text("about 109 km from you", exact=False)).to_be_visible()
+    assert_accessible(phone, "results with the nearest hospital")
