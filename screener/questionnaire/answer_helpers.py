@@ -155,7 +155,7 @@ class PercentPredictedForm(HelperForm):
         inputs = self.computed.inputs
         return str(
             _(
-                "Worked out from %(measure)s %(value)s %(unit)s, height %(height)s cm, age %(age)s, %(sex)s, "
+                "From %(measure)s %(value)s %(unit)s, height %(height)s cm, age %(age)s, %(sex)s, "
                 "with the %(equation)s equations."
             )
             % {
@@ -193,7 +193,7 @@ class TimesUlnForm(HelperForm):
     def summary(self) -> str:
         inputs = self.computed.inputs
         return str(
-            _("Worked out from a result of %(value)s with an upper limit of normal of %(uln)s.")
+            _("From a result of %(value)s with an upper limit of normal of %(uln)s.")
             % {"value": inputs["value"], "uln": inputs["upper_limit"]}
         )
 
@@ -215,7 +215,7 @@ class EventDateForm(HelperForm):
         return measurements.time_since(cleaned["date"], self.today, self.question.unit)
 
     def summary(self) -> str:
-        return str(_("Worked out from the date %(date)s.") % {"date": self.computed.inputs["date"]})
+        return str(_("From the date %(date)s.") % {"date": self.computed.inputs["date"]})
 
 
 FORMS = {
