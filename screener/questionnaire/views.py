@@ -72,7 +72,6 @@ def where(request: HttpRequest, screening_id: UUID) -> HttpResponse:
 
 
 @require_GET
-@limit("RATE_ANSWERS", "answers")
 def place_suggestions(request: HttpRequest) -> HttpResponse:
     """`<option>`s for the town box's datalist (htmx fills it as the patient types)."""
     suggestions = places.suggest(request.GET.get("place", "")[:100])

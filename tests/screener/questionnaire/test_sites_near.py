@@ -141,3 +141,12 @@ def test_where_can_be_changed_later_and_the_walk_follows(client):
 def test_another_browser_cannot_change_where_the_patient_is(client, django_app_client):
     screening_id = start_from(client, HANGZHOU)
     assert django_app_client.get(reverse("questionnaire:where", args=[screening_id])).status_code == 404
+
+
+def test_check_your_answers_and_the_summary_say_where_the_patient_is(client):
+    screening_id = start_from(client, HANGZHOU)
+    answer_everything(client, screening_id, {**MATCHES_COPD, **MATCHES_ILD, "diagnoses": ["copd"]})
+    check = client.get(reverse("questionnaire:check", args=[screening_id])).content.decode()
+    assert "<dd data-where>杭州 (Hangzhou, China): up to 50 km</dd>" in check
+    summary = client.get(reverse("questionnaire:summary", args=[screening_id])).content.decode()
+    assert f"Not asked about, because no hospital is within 50 km: {COPD}." in summary
