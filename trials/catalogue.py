@@ -30,8 +30,10 @@ class LoadedCatalogue:
     engine: eligibility.Catalogue
     questions: dict[str, Question]
     trial_ids: tuple[str, ...]
-    site_points: dict[str, tuple[SitePoint, ...]] = field(default_factory=dict)
+    site_points: dict[str, tuple[SitePoint, ...]] = field(default_factory=dict)  # recruiting sites only
+    located: frozenset[str] = frozenset()  # trials with at least one site that has coordinates
     _narrowed: OrderedDict = field(default_factory=OrderedDict, compare=False, repr=False)
+    _reach: OrderedDict = field(default_factory=OrderedDict, compare=False, repr=False)
 
     def walk(self, stored: dict, in_reach: frozenset[str] | None = None) -> eligibility.Walk:
         """The path a patient with these stored answers has taken, and their next question; with
@@ -55,17 +57,28 @@ class LoadedCatalogue:
 
     def in_reach(self, latitude: float, longitude: float, km: float | None) -> frozenset[str] | None:
         """The published trials with a recruiting site within `km` of the point; None when the patient
-        can travel anywhere. A trial whose sites have no coordinates stays in reach: we cannot tell."""
+        can travel anywhere. A trial none of whose sites has coordinates stays in reach: we cannot tell."""
         if km is None:
             return None
-        return frozenset(
+        key = (latitude, longitude, km)
+        with _narrow_lock:
+            if key in self._reach:
+                self._reach.move_to_end(key)
+                return self._reach[key]
+        reach = frozenset(
             nct_id
             for nct_id in self.trial_ids
-            if not self.site_points.get(nct_id)
+            if nct_id not in self.located
             or any(
-                places.distance_km(latitude, longitude, p.latitude, p.longitude) <= km for p in self.site_points[nct_id]
+                places.distance_km(latitude, longitude, p.latitude, p.longitude) <= km
+                for p in self.site_points.get(nct_id, ())
             )
         )
+        with _narrow_lock:  # every step of a patient's walk asks again: keep the answer for a while
+            self._reach[key] = reach
+            while len(self._reach) > NARROWED_KEPT * 16:
+                self._reach.popitem(last=False)
+        return reach
 
     def engine_answers(self, stored: dict) -> dict:
         """Stored answers (None = "I don't know") as the engine reads them, for known questions only."""
@@ -114,15 +127,16 @@ def _build(version: int) -> LoadedCatalogue:
     questions = {q.key: q for q in Question.objects.select_related("asked_only_if")}
     engine = eligibility.Catalogue((t.to_rules() for t in trials), {key: q.to_info() for key, q in questions.items()})
     site_points: dict[str, list[SitePoint]] = {}
-    for site in Site.objects.recruiting().filter(trial__in=trials).select_related("trial"):
-        if site.latitude is not None and site.longitude is not None:
-            site_points.setdefault(site.trial.nct_id, []).append(
-                SitePoint(site.pk, float(site.latitude), float(site.longitude))
-            )
+    located = Site.objects.filter(trial__in=trials, latitude__isnull=False, longitude__isnull=False)
+    for site in located.recruiting().select_related("trial"):
+        site_points.setdefault(site.trial.nct_id, []).append(
+            SitePoint(site.pk, float(site.latitude), float(site.longitude))
+        )
     return LoadedCatalogue(
         version,
         engine,
         questions,
         tuple(t.nct_id for t in trials),
         {nct_id: tuple(points) for nct_id, points in site_points.items()},
+        frozenset(located.values_list("trial__nct_id", flat=True)),
     )
