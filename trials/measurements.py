@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from dateutil.relativedelta import relativedelta
+from django.utils.translation import gettext as _
 
 from trials.answers import plain
 
@@ -98,24 +99,30 @@ def percent_predicted(measure: str, value: Decimal, unit: str, height_cm: Decima
     implemented by the pyspiro package, which carries the published look-up tables.
     """
     if measure not in RAW_UNITS or unit not in RAW_UNITS[measure]:
-        raise CannotCompute(f"Choose one of the units: {', '.join(RAW_UNITS.get(measure, {}))}.")
+        raise CannotCompute(_("Choose one of the units: %(units)s.") % {"units": ", ".join(RAW_UNITS.get(measure, {}))})
     if sex not in ("female", "male"):
-        raise CannotCompute("The reference equations need your sex at birth: female or male.")
+        raise CannotCompute(_("The reference equations need your sex at birth: female or male."))
     factor = RAW_UNITS[measure][unit]
     low, high = RAW_RANGES[(measure, "L" if factor != 1 else unit)]
     if not low <= value * factor <= high:
-        raise CannotCompute(f"Enter a value from {plain(low / factor)} to {plain(high / factor)} {unit}.")
+        raise CannotCompute(
+            _("Enter a value from %(low)s to %(high)s %(unit)s.")
+            % {"low": plain(low / factor), "high": plain(high / factor), "unit": unit}
+        )
     if not HEIGHT_RANGE_CM[0] <= height_cm <= HEIGHT_RANGE_CM[1]:
-        raise CannotCompute(f"Enter a height from {HEIGHT_RANGE_CM[0]} to {HEIGHT_RANGE_CM[1]} cm.")
+        raise CannotCompute(
+            _("Enter a height from %(low)s to %(high)s cm.") % {"low": HEIGHT_RANGE_CM[0], "high": HEIGHT_RANGE_CM[1]}
+        )
     age_low, age_high = AGE_RANGES[measure]
     if not age_low <= age <= age_high:
         raise CannotCompute(
-            f"The reference equation covers ages {age_low} to {age_high} only: ask the clinic for the % predicted."
+            _("The reference equation covers ages %(low)s to %(high)s only: ask the clinic for the %% predicted.")
+            % {"low": age_low, "high": age_high}
         )
     percent = _pyspiro_percent(measure, float(value * factor), unit, float(height_cm), float(age), sex)
     if percent is None:
         raise CannotCompute(
-            "The reference equation has no value for these details: ask the clinic for the % predicted."
+            _("The reference equation has no value for these details: ask the clinic for the % predicted.")
         )
     stored = plain(Decimal(str(percent)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
     inputs = {
@@ -150,9 +157,9 @@ def _pyspiro_percent(measure: str, value: float, unit: str, height_cm: float, ag
 def times_uln(value: Decimal, upper_limit: Decimal) -> Computed:
     """The value as a multiple of the upper limit of normal, to two decimal places."""
     if value < 0:
-        raise CannotCompute("The value must be 0 or more.")
+        raise CannotCompute(_("The value must be 0 or more."))
     if upper_limit <= 0:
-        raise CannotCompute("The upper limit must be more than 0.")
+        raise CannotCompute(_("The upper limit must be more than 0."))
     multiple = (value / upper_limit).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     return Computed(
         stored=plain(multiple), method=TIMES_ULN, inputs={"value": plain(value), "upper_limit": plain(upper_limit)}
@@ -168,7 +175,7 @@ def time_since(event: datetime.date, today: datetime.date, unit: str) -> Compute
     if span is None:
         raise CannotCompute(f"Not a time unit: {unit}.")
     if event > today:
-        raise CannotCompute("The date must be today or in the past.")
+        raise CannotCompute(_("The date must be today or in the past."))
     if span == "days":
         amount = (today - event).days
     elif span == "weeks":
