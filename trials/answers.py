@@ -1,6 +1,13 @@
-"""Reading what people type into a number: "68", "68%", "0.68", "350 m", "1,5", "６８岁", "百分之68".
+"""Reading what people type into a number: "68", "68%", "0.68", "350 m", "1,5", "1 000", "1,000", "６８岁",
+"百分之68".
 
 Pure functions; `Question.clean_answer` applies a question's unit and plausible range on top.
+
+Separators. A dot is always the decimal point (as people write in English and in Chinese). A space
+between groups of three digits ("1 000") is always a thousands separator. A comma is either: "68,5"
+is 68.5 (a decimal comma), "1,000,000" is a million, and "1,500" could be 1.5 or 1500. Such a value
+has two readings; the question decides which it can be (a whole-number question cannot be 1.5, and
+nobody writes "1,000" to mean 1), and when both remain the patient is asked which they meant.
 """
 
 from __future__ import annotations
@@ -9,7 +16,10 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-NUMBER = re.compile(r"^[+]?(\d+(?:[.,]\d+)?|[.,]\d+)$")
+PLAIN = re.compile(r"^(\d+(?:[.,]\d+)?|[.,]\d+)$")
+SPACE_GROUPED = re.compile(r"^\d{1,3}(?: \d{3})+(?:[.,]\d+)?$")
+COMMA_GROUPED = re.compile(r"^[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$")
+MINUS_SIGNS = ("-", "\u2212", "\u2013")  # hyphen-minus, minus sign, en dash (what phones type)
 UNIT_WORDS = {
     "%": ("%", "percent", "per cent", "pct"),
     "m": ("m", "metres", "meters", "metre", "meter", "米", "公尺"),
@@ -50,12 +60,23 @@ def normalise_chinese_input(text: str) -> str:
     return text
 
 
-def parse_number(text: str, unit: str = "") -> Decimal:
-    """The number in `text`, with the question's own unit word (or a % sign for a ratio) allowed after it.
+class AmbiguousNumber(ValueError):
+    """The text reads as more than one number ("1,500": 1.5 or 1500); `readings` lists them, smallest first."""
 
-    For a ratio, a value written as a percentage ("68%" or "68") becomes 0.68.
+    def __init__(self, text: str, readings: list[Decimal]):
+        super().__init__(text)
+        self.text = text
+        self.readings = readings
+
+
+def readings(text: str, unit: str = "") -> list[Decimal]:
+    """Every number `text` can mean, smallest first (one, or two for "1,500"); NotANumber if none.
+
+    The question's own unit word (or a % sign for a ratio) may follow the number. For a ratio, a value
+    written as a percentage ("68%" or "68") becomes 0.68. A leading minus gives a negative number:
+    whether that is allowed is the question's business.
     """
-    cleaned = " ".join(normalise_chinese_input(text).split()).lower()
+    cleaned = " ".join(normalise_chinese_input(text).replace("\u00a0", " ").replace("\u202f", " ").split()).lower()
     suffixes = UNIT_WORDS.get(unit, ()) + (("%", "percent") if unit == "ratio" else ())
     percent = False
     for suffix in sorted(suffixes, key=len, reverse=True):
@@ -63,15 +84,40 @@ def parse_number(text: str, unit: str = "") -> Decimal:
             percent = suffix in ("%", "percent") and unit == "ratio"
             cleaned = cleaned[: -len(suffix)].strip()
             break
-    if not NUMBER.match(cleaned):
+    sign = 1
+    if cleaned[:1] in MINUS_SIGNS:
+        sign, cleaned = -1, cleaned[1:].strip()
+    elif cleaned[:1] == "+":
+        cleaned = cleaned[1:].strip()
+    if SPACE_GROUPED.match(cleaned):
+        candidates = [cleaned.replace(" ", "").replace(",", ".")]
+    elif COMMA_GROUPED.match(cleaned):
+        candidates = [cleaned.replace(",", "")]
+        whole, _, fraction = cleaned.partition(",")
+        if cleaned.count(",") == 1 and "." not in cleaned and fraction.strip("0"):
+            candidates.append(f"{whole}.{fraction}")  # "1,500" may be 1.5; "1,000" is never 1
+    elif PLAIN.match(cleaned):
+        candidates = [cleaned.replace(",", ".")]
+    else:
         raise NotANumber(text)
-    try:
-        number = Decimal(cleaned.replace(",", "."))
-    except InvalidOperation as error:
-        raise NotANumber(text) from error
-    if unit == "ratio" and (percent or number > 1):
-        number = number / 100
-    return Decimal(plain(number))
+    numbers = []
+    for candidate in candidates:
+        try:
+            number = sign * Decimal(candidate)
+        except InvalidOperation as error:
+            raise NotANumber(text) from error
+        if unit == "ratio" and (percent or number > 1):
+            number = number / 100
+        numbers.append(Decimal(plain(number)) if number else Decimal(0))
+    return sorted(set(numbers))
+
+
+def parse_number(text: str, unit: str = "") -> Decimal:
+    """The one number in `text`; NotANumber if there is none, AmbiguousNumber if it reads two ways."""
+    found = readings(text, unit)
+    if len(found) > 1:
+        raise AmbiguousNumber(text, found)
+    return found[0]
 
 
 def plain(number: Decimal) -> str:

@@ -18,6 +18,8 @@ Contract
   never asked.
 - `next_question` returns the unanswered question used by the most trials that are still open (not
   NO_MATCH), ties broken by priority (lower first) then key; None when no open trial needs anything more.
+- `Catalogue.only(trial_ids)` is the same catalogue narrowed to those trials (the ones with a site the
+  patient can reach): its walk asks only what they need. Which trials those are is the caller's business.
 - Every function returns an explicit value for every input; nothing here raises on odd answers.
 """
 
@@ -334,6 +336,11 @@ class Catalogue:
 
     def trial(self, trial_id: Any) -> TrialRules | None:
         return self._by_id.get(trial_id)
+
+    def only(self, trial_ids: Collection[Any]) -> Catalogue:
+        """A catalogue of just these trials (in this one's order), with the same questions."""
+        wanted = frozenset(trial_ids)
+        return Catalogue((t for t in self.trials if t.id in wanted), self.questions)
 
     def walk(self, answers: Mapping[str, Any]) -> Walk:
         step = self._root

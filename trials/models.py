@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from trials import eligibility
-from trials.answers import NotANumber, parse_number, plain
+from trials.answers import NotANumber, plain, readings
 
 NCT_ID_PATTERN = r"^NCT\d{8}$"
 validate_nct_id = RegexValidator(NCT_ID_PATTERN, _("An NCT number is “NCT” followed by eight digits."))
@@ -168,6 +168,16 @@ class Trial(models.Model):
         return self.criteria_version
 
 
+class SiteQuerySet(models.QuerySet):
+    def recruiting(self):
+        """Sites that take patients now or soon (a site with no status of its own follows its trial)."""
+        open_statuses = [Trial.Status.RECRUITING, Trial.Status.NOT_YET_RECRUITING, Trial.Status.ENROLLING_BY_INVITATION]
+        return self.filter(
+            models.Q(recruitment_status__in=open_statuses)
+            | models.Q(recruitment_status="", trial__overall_status__in=open_statuses)
+        )
+
+
 class Site(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     trial = models.ForeignKey(Trial, on_delete=models.CASCADE, related_name="sites", verbose_name=_("trial"))
@@ -183,6 +193,8 @@ class Site(models.Model):
         _("contacts"), default=list, blank=True, help_text=_("A list of {name, role, phone, email}.")
     )
     history = HistoricalRecords(excluded_fields=per_language("facility", "city", "state", "country"))
+
+    objects = SiteQuerySet.as_manager()
 
     class Meta:
         ordering = ["trial", "country", "city", "facility"]
@@ -379,14 +391,33 @@ class Question(models.Model):
         if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal)):
             raise ValidationError(_("Enter a number."), code="invalid")
         try:
-            number = parse_number(str(value), self.unit)
+            found = readings(str(value), self.unit)
         except NotANumber:
             raise ValidationError(
                 _("Enter a number, like %(example)s.") % {"example": self.example()}, code="invalid"
             ) from None
+        if self.whole_number and len(found) > 1:
+            found = [n for n in found if n == n.to_integral_value()] or found
+        if len(found) > 1:
+            raise ValidationError(
+                _(
+                    "“%(text)s” could mean %(first)s or %(second)s. Type it again without the comma: %(one)s or %(other)s."
+                )
+                % {
+                    "text": str(value).strip(),
+                    "first": self.format_number(found[0]),
+                    "second": self.format_number(found[1]),
+                    "one": plain(found[0]),
+                    "other": plain(found[1]),
+                },
+                code="ambiguous",
+            )
+        number = found[0]
+        low, high = self.min_value, self.max_value
+        if number < 0 and (low is None or low >= 0):
+            raise ValidationError(_("The value must be 0 or more."), code="negative")
         if self.whole_number and number != number.to_integral_value():
             raise ValidationError(_("Enter a whole number."), code="whole_number")
-        low, high = self.min_value, self.max_value
         if (low is not None and number < low) or (high is not None and number > high):
             raise ValidationError(
                 _("Enter a value from %(low)s to %(high)s.")

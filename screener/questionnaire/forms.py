@@ -1,8 +1,10 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse_lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from trials import places
 from trials.models import Question, fallback_language
 
 DONT_KNOW_BUTTON = "dont_know"
@@ -89,3 +91,71 @@ class AnswerForm(forms.Form):
         if self.question.kind == Question.Kind.MULTIPLE and EXCLUSIVE_CODE in value and len(value) > 1:
             raise ValidationError(_("Choose “None of these” on its own, or untick it."), code="exclusive")
         return self.question.clean_answer(value)
+
+
+class WhereForm(forms.Form):
+    """Where the patient is (a city, or the browser's location) and how far they can travel."""
+
+    ANYWHERE = "anywhere"
+
+    place = forms.CharField(
+        label=_("Your town or city"),
+        help_text=_("In English or Chinese, for example Hangzhou or 杭州. Leave it empty to see studies anywhere."),
+        required=False,
+        max_length=100,
+        strip=True,
+        widget=forms.TextInput(
+            attrs={
+                "class": "input",
+                "autocomplete": "off",
+                "spellcheck": "false",
+                "list": "place-suggestions",
+                "hx-get": reverse_lazy("questionnaire:place_suggestions"),
+                "hx-trigger": "input changed delay:300ms",
+                "hx-target": "#place-suggestions",
+                "hx-swap": "innerHTML",
+            }
+        ),
+    )
+    travel = forms.ChoiceField(
+        label=_("How far can you travel to a study’s hospital?"),
+        choices=[(str(km), _("Up to %(km)s km") % {"km": km}) for km in places.TRAVEL_CHOICES_KM]
+        + [(ANYWHERE, _("Any distance"))],
+        initial=ANYWHERE,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    latitude = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
+    longitude = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
+
+    def clean(self):
+        cleaned = super().clean()
+        latitude, longitude, text = cleaned.get("latitude"), cleaned.get("longitude"), cleaned.get("place", "")
+        place = {}
+        if latitude is not None and longitude is not None:
+            # Rounded to about a kilometre: enough to find hospitals, not enough to find a home.
+            place = {
+                "label": str(_("where you are now")),
+                "latitude": round(latitude, 2),
+                "longitude": round(longitude, 2),
+                "source": "browser",
+            }
+        elif text:
+            found = places.find(text)
+            if not found:
+                self.add_error(
+                    "place",
+                    _(
+                        "We could not find “%(text)s”. Check the spelling, try the nearest larger city, or leave it empty."
+                    )
+                    % {"text": text},
+                )
+                return cleaned
+            best = found[0]
+            place = {"label": best.label, "latitude": best.latitude, "longitude": best.longitude, "source": "city"}
+        travel = cleaned.get("travel") or self.ANYWHERE
+        if travel != self.ANYWHERE and not place:
+            self.add_error("place", _("Say where you are, or choose “Any distance”."))
+        cleaned["place_found"] = place
+        cleaned["travel_km"] = None if travel == self.ANYWHERE or not place else int(travel)
+        return cleaned

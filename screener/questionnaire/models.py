@@ -35,6 +35,21 @@ class Screening(models.Model):
     answers = models.JSONField(
         _("answers"), default=dict, blank=True, help_text=_("{question key: stored answer}; null means “I don’t know”.")
     )
+    answer_sources = models.JSONField(
+        _("where computed answers came from"),
+        default=dict,
+        blank=True,
+        help_text=_("{question key: {computed, method, inputs, equation}} for answers the screener worked out."),
+    )
+    place = models.JSONField(
+        _("where the patient is"),
+        default=dict,
+        blank=True,
+        help_text=_("{label, latitude, longitude, source}: a city they chose, or their browser's location rounded."),
+    )
+    travel_km = models.PositiveIntegerField(
+        _("how far they can travel (km)"), null=True, blank=True, help_text=_("Empty: anywhere.")
+    )
     language = models.CharField(_("language"), max_length=16, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -54,8 +69,33 @@ class Screening(models.Model):
     def start(cls, language: str = "") -> Screening:
         return cls.objects.create(language=language)
 
-    def record_answer(self, key: str, stored) -> None:
-        """Store one answer (None is "I don't know") in a single UPDATE of this row."""
+    def trials_in_reach(self, loaded) -> frozenset[str] | None:
+        """The trials with a site this patient can reach; None when they can travel anywhere."""
+        place = self.place or {}
+        if self.travel_km is None or "latitude" not in place:
+            return None
+        return loaded.in_reach(place["latitude"], place["longitude"], self.travel_km)
+
+    def walk(self, loaded):
+        """This patient's path through the catalogue, asking only about trials they can reach."""
+        return loaded.walk(self.answers, in_reach=self.trials_in_reach(loaded))
+
+    def set_place(self, place: dict, travel_km: int | None) -> None:
+        self.place, self.travel_km = place, travel_km
+        Screening.objects.filter(pk=self.pk).update(place=place, travel_km=travel_km, updated_at=timezone.now())
+
+    def record_answer(self, key: str, stored, source: dict | None = None) -> None:
+        """Store one answer (None is "I don't know") in a single UPDATE of this row.
+
+        `source` says how the screener computed it (from litres, a lab range, a date); an answer typed
+        directly has none, and replaces any earlier computed one's.
+        """
         self.answers = {**self.answers, key: stored}
+        sources = {k: v for k, v in (self.answer_sources or {}).items() if k != key}
+        if source is not None:
+            sources[key] = source
+        self.answer_sources = sources
         self.updated_at = timezone.now()
-        Screening.objects.filter(pk=self.pk).update(answers=self.answers, updated_at=self.updated_at)
+        Screening.objects.filter(pk=self.pk).update(
+            answers=self.answers, answer_sources=self.answer_sources, updated_at=self.updated_at
+        )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from trials import eligibility
+from trials import eligibility, places
 from trials.catalogue import LoadedCatalogue
-from trials.models import Criterion, Trial
+from trials.models import Criterion, Site, Trial
 
 NO_MATCH_SHOWN = 20
 Outcome = eligibility.Outcome
@@ -26,9 +26,44 @@ class StudyResult:
     not_met: list[Criterion] = field(default_factory=list)
     unknown: list[Criterion] = field(default_factory=list)
     study_team: list[Criterion] = field(default_factory=list)
+    nearest_site: Site | None = None
+    nearest_km: float | None = None
 
 
-def grouped(loaded: LoadedCatalogue, stored_answers: dict) -> dict:
+OPEN_SITE_STATUSES = {
+    "",
+    Trial.Status.RECRUITING,
+    Trial.Status.NOT_YET_RECRUITING,
+    Trial.Status.ENROLLING_BY_INVITATION,
+}
+
+
+def nearest(trial: Trial, place: dict | None) -> tuple[Site | None, float | None]:
+    """The trial's recruiting site nearest to the patient, with its distance in km (None, None without
+    a place or without a site that has coordinates)."""
+    if not place or "latitude" not in place:
+        return None, None
+    best = (None, None)
+    for site in trial.sites.all():
+        if site.latitude is None or site.longitude is None or site.recruitment_status not in OPEN_SITE_STATUSES:
+            continue
+        km = places.distance_km(place["latitude"], place["longitude"], float(site.latitude), float(site.longitude))
+        if best[1] is None or km < best[1]:
+            best = (site, km)
+    return best
+
+
+def by_distance(studies: list[StudyResult]) -> list[StudyResult]:
+    """Nearest first; studies whose sites have no known place keep their order, after the others."""
+    return sorted(studies, key=lambda s: (s.nearest_km is None, s.nearest_km or 0))
+
+
+def grouped(
+    loaded: LoadedCatalogue, stored_answers: dict, place: dict | None = None, in_reach: frozenset[str] | None = None
+) -> dict:
+    """The studies in groups by verdict; with `in_reach`, the others apart as "not near you" (their
+    questions were not asked, so they have no verdict). With a `place`, each study knows its nearest site
+    and every group is nearest first."""
     answers, assessment = loaded.assess(stored_answers)
     shown_out = assessment.ruled_out[:NO_MATCH_SHOWN]
     engine_results = list(assessment.open) + [eligibility.evaluate_trial(t, answers) for t in shown_out]
@@ -42,11 +77,16 @@ def grouped(loaded: LoadedCatalogue, stored_answers: dict) -> dict:
         for r in engine_results
         if r.trial.id in trials
     ]
-    by_verdict = {verdict: [s for s in studies if s.verdict == verdict] for verdict in eligibility.Verdict}
+    for study in studies:
+        study.nearest_site, study.nearest_km = nearest(study.trial, place)
+    far = [s for s in studies if in_reach is not None and s.trial.nct_id not in in_reach]
+    near = [s for s in studies if s not in far]
+    by_verdict = {verdict: by_distance([s for s in near if s.verdict == verdict]) for verdict in eligibility.Verdict}
     return {
         "matches": by_verdict[eligibility.Verdict.MATCH],
         "possibles": by_verdict[eligibility.Verdict.POSSIBLE],
         "no_matches": by_verdict[eligibility.Verdict.NO_MATCH],
+        "not_near": by_distance(far),
         "more_no_matches": len(assessment.ruled_out) - len(shown_out),
     }
 
@@ -99,3 +139,25 @@ def _study(
         else:
             lists[outcome.outcome].append(criterion)
     return study
+
+
+@dataclass
+class ValueToAsk:
+    """A value the patient can ask their doctor for: it would decide the studies listed."""
+
+    question: object
+    studies: list[Trial] = field(default_factory=list)
+
+
+def values_to_ask(open_studies: list[StudyResult]) -> list[ValueToAsk]:
+    """The questions still unknown for studies not ruled out, each with the studies it would decide,
+    in the order the studies list them."""
+    wanted: dict[str, ValueToAsk] = {}
+    for study in open_studies:
+        for criterion in study.unknown:
+            if criterion.question is None:
+                continue
+            entry = wanted.setdefault(criterion.question.key, ValueToAsk(criterion.question))
+            if study.trial not in entry.studies:
+                entry.studies.append(study.trial)
+    return list(wanted.values())

@@ -11,40 +11,78 @@ from uuid import UUID
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_http_methods
 
 from screener.pages import render_page
-from screener.questionnaire import ownership
+from screener.questionnaire import answer_helpers, ownership
 from screener.questionnaire import results as study_results
-from screener.questionnaire.forms import AnswerForm
+from screener.questionnaire.forms import AnswerForm, WhereForm
 from screener.questionnaire.models import Screening
 from screener.questionnaire.ownership import owned_screening
 from screener.ratelimits import limit
-from trials import catalogue
+from trials import catalogue, places
 from trials.models import Criterion, Trial
 
 
 @require_http_methods(["GET", "POST"])
 @limit("RATE_ANSWERS", "answers")
 def start(request: HttpRequest) -> HttpResponse:
-    if request.method == "POST":
+    where = WhereForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and where.is_valid():
         screening = Screening.start(language=get_language())
+        if where.cleaned_data["place_found"]:
+            screening.set_place(where.cleaned_data["place_found"], where.cleaned_data["travel_km"])
         response = redirect("questionnaire:resume", screening.id)
         ownership.remember(request, response, screening.id)
         return response
     loaded = catalogue.current()
     trials = Trial.objects.published().filter(nct_id__in=loaded.trial_ids).order_by("brief_title")
-    context = {"trials": trials, "retention_days": settings.SCREENING_RETENTION_DAYS}
-    return render_page(request, "questionnaire/start.html", context, private=False)
+    context = {"trials": trials, "retention_days": settings.SCREENING_RETENTION_DAYS, "where": where}
+    return render_page(request, "questionnaire/start.html", context, private=request.method == "POST")
+
+
+@require_http_methods(["GET", "POST"])
+@limit("RATE_ANSWERS", "answers")
+def where(request: HttpRequest, screening_id: UUID) -> HttpResponse:
+    """Change where the patient is and how far they can travel; the questionnaire then asks only about
+    studies with a site in reach."""
+    screening = owned_screening(request, screening_id)
+    if request.method == "POST":
+        form = WhereForm(request.POST)
+        if form.is_valid():
+            screening.set_place(form.cleaned_data["place_found"], form.cleaned_data["travel_km"])
+            return redirect("questionnaire:resume", screening.id)
+    else:
+        place = screening.place or {}
+        initial = {"travel": str(screening.travel_km) if screening.travel_km else WhereForm.ANYWHERE}
+        if place.get("source") == "city":
+            initial["place"] = place.get("label", "")
+        form = WhereForm(initial=initial)
+    context = {
+        "screening": screening,
+        "where": form,
+        "place": screening.place,
+        "back_url": reverse("questionnaire:resume", args=[screening.id]),
+    }
+    return render_page(request, "questionnaire/where.html", context)
+
+
+@require_GET
+def place_suggestions(request: HttpRequest) -> HttpResponse:
+    """`<option>`s for the town box's datalist (htmx fills it as the patient types)."""
+    suggestions = places.suggest(request.GET.get("place", "")[:100])
+    return TemplateResponse(request, "questionnaire/_place_suggestions.html", {"suggestions": suggestions})
 
 
 @require_GET
 def resume(request: HttpRequest, screening_id: UUID) -> HttpResponse:
     screening = owned_screening(request, screening_id)
     loaded = catalogue.current(screening.catalogue_version)
-    walk = loaded.walk(screening.answers)
+    walk = screening.walk(loaded)
     return redirect(next_step_url(screening, walk.next_key))
 
 
@@ -63,7 +101,7 @@ def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse
     the_question = loaded.questions.get(key)
     if the_question is None:
         raise Http404
-    walk = loaded.walk(screening.answers)
+    walk = screening.walk(loaded)
     if key != walk.next_key and key not in walk.path:
         # Not a question for this patient (any more): go where they are.
         return redirect(next_step_url(screening, walk.next_key))
@@ -73,7 +111,7 @@ def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse
         form = AnswerForm(the_question, request.POST)
         if form.is_valid():
             screening.record_answer(key, form.cleaned_data["answer"])
-            after = loaded.walk(screening.answers)
+            after = screening.walk(loaded)
             return redirect(url_after_answer(screening, key, after, returning))
     else:
         stored = screening.answers.get(key)
@@ -97,8 +135,50 @@ def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse
         "number": position + 1,
         "remaining": walk.remaining if key == walk.next_key else 0,
         "said_dont_know": key in screening.answers and screening.answers[key] is None,
+        "helper_link": answer_helpers.link_text(the_question),
+        "source": (screening.answer_sources or {}).get(key),
     }
     return render_page(request, "questionnaire/question.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@limit("RATE_ANSWERS", "answers")
+def answer_helper(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse:
+    """Work an answer out from what the patient's papers show (litres, a lab range, a date), show the
+    result and how it was worked out, and store it only when the patient confirms it."""
+    screening = owned_screening(request, screening_id)
+    loaded = catalogue.current(screening.catalogue_version)
+    the_question = loaded.questions.get(key)
+    if the_question is None or answer_helpers.helper_kind(the_question) is None:
+        raise Http404
+    walk = screening.walk(loaded)
+    if key != walk.next_key and key not in walk.path:
+        return redirect(next_step_url(screening, walk.next_key))
+    returning = request.GET.get("return") == "check"
+    confirming = False
+    today = timezone.localdate()
+    if request.method == "POST":
+        form = answer_helpers.form_for(the_question, request.POST, today=today)
+        if form.is_valid():
+            if "confirm" in request.POST:
+                source = {**form.computed.as_source(), "summary": form.summary()}
+                screening.record_answer(key, form.computed.stored, source=source)
+                after = screening.walk(loaded)
+                return redirect(url_after_answer(screening, key, after, returning))
+            confirming = "edit" not in request.POST
+    else:
+        form = answer_helpers.form_for(the_question, initial=answer_helpers.prefill(screening.answers), today=today)
+    question_url = next_step_url(screening, key, back_to_check=returning)
+    context = {
+        "screening": screening,
+        "question": the_question,
+        "form": form,
+        "kind": answer_helpers.helper_kind(the_question),
+        "confirming": confirming,
+        "back_url": question_url,
+        "action": request.get_full_path(),
+    }
+    return render_page(request, "questionnaire/helper.html", context)
 
 
 def url_after_answer(screening: Screening, key: str, after, returning: bool) -> str:
@@ -115,7 +195,7 @@ def finished(request: HttpRequest, screening_id: UUID):
     """(screening, catalogue, walk, None) for a finished questionnaire, or a redirect to its next question."""
     screening = owned_screening(request, screening_id)
     loaded = catalogue.current(screening.catalogue_version)
-    walk = loaded.walk(screening.answers)
+    walk = screening.walk(loaded)
     if walk.next_key is not None:
         return screening, loaded, walk, redirect(next_step_url(screening, walk.next_key))
     return screening, loaded, walk, None
@@ -126,8 +206,13 @@ def check_answers(request: HttpRequest, screening_id: UUID) -> HttpResponse:
     screening, loaded, walk, unfinished = finished(request, screening_id)
     if unfinished:
         return unfinished
+    sources = screening.answer_sources or {}
     rows = [
-        {"question": loaded.questions[key], "answer": loaded.questions[key].display_answer(screening.answers[key])}
+        {
+            "question": loaded.questions[key],
+            "answer": loaded.questions[key].display_answer(screening.answers[key]),
+            "source": sources.get(key),
+        }
         for key in walk.path
     ]
     back_url = (
@@ -146,10 +231,41 @@ def results(request: HttpRequest, screening_id: UUID) -> HttpResponse:
     if unfinished:
         return unfinished
     answers = {key: screening.answers[key] for key in walk.path}
-    context = {"screening": screening, **study_results.grouped(loaded, answers)}
+    groups = study_results.grouped(loaded, answers, screening.place, screening.trials_in_reach(loaded))
+    context = {"screening": screening, "answers": answers, **groups}
     context["referred"] = {r.site_id: r for r in screening.referrals.active()}
     context["back_url"] = reverse("questionnaire:check", args=[screening.id])
     return render_page(request, "questionnaire/results.html", context)
+
+
+@require_GET
+def summary(request: HttpRequest, screening_id: UUID) -> HttpResponse:
+    """A page for the patient to print or show their doctor: answers, each study's verdict and reasons,
+    and exactly which values would decide the studies still open. No contact details, never stored."""
+    screening, loaded, walk, unfinished = finished(request, screening_id)
+    if unfinished:
+        return unfinished
+    answers = {key: screening.answers[key] for key in walk.path}
+    groups = study_results.grouped(loaded, answers, screening.place, screening.trials_in_reach(loaded))
+    sources = screening.answer_sources or {}
+    rows = [
+        {
+            "question": loaded.questions[key],
+            "answer": loaded.questions[key].display_answer(answers[key]),
+            "source": sources.get(key),
+        }
+        for key in walk.path
+    ]
+    context = {
+        "screening": screening,
+        "answers": answers,
+        "rows": rows,
+        "to_ask": study_results.values_to_ask(groups["matches"] + groups["possibles"]),
+        "today": timezone.localdate(),
+        "back_url": reverse("questionnaire:results", args=[screening.id]),
+        **groups,
+    }
+    return render_page(request, "questionnaire/summary.html", context)
 
 
 @require_GET

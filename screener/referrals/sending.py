@@ -30,10 +30,11 @@ def send_referral(screening, site: Site, contact: dict, loaded, language: str = 
     trial = site.trial
     if not trial.is_published or trial.nct_id not in loaded.trial_ids:
         raise NotReferable("This study is not open to requests.")
-    walk = loaded.walk(screening.answers)
+    walk = screening.walk(loaded)
     if walk.next_key is not None:
         raise NotReferable("The questionnaire is not finished.")
     answers = {key: screening.answers[key] for key in walk.path}
+    sources = screening.answer_sources or {}
     result = loaded.evaluate(trial.nct_id, answers)
     if result.verdict is eligibility.Verdict.NO_MATCH:
         raise NotReferable("The answers rule this study out.")
@@ -65,6 +66,7 @@ def send_referral(screening, site: Site, contact: dict, loaded, language: str = 
                 "short_label": loaded.questions[key].short_label,
                 "answer": loaded.questions[key].display_answer(value),
                 "stored": value,
+                **({"source": sources[key]} if key in sources else {}),
             }
             for key, value in answers.items()
         ],

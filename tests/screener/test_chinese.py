@@ -273,10 +273,9 @@ def log_in(client, token):
 
 
 def test_a_staff_members_language_choice_is_kept_for_their_pages_and_next_login(staff_a):
+    from django_otp.oath import totp
     from django_otp.plugins.otp_static.models import StaticDevice
     from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    from django_otp.oath import totp
 
     phone = TOTPDevice.objects.create(user=staff_a, name="phone")  # set up already: no enrolment on the way
     StaticDevice.objects.get(user=staff_a).token_set.create(token="abcd2345")  # backup codes work once each

@@ -294,3 +294,24 @@ def test_a_second_walk_over_the_same_answers_is_remembered_not_worked_out_again(
     assert remembered_steps(catalogue._root) == 2
     catalogue._advance = None  # any new work would now fail
     assert catalogue.walk({"dx": ["ild"], "oxygen": 300, "fvc": 1}) == Walk(("dx", "oxygen"), "dlco", 3)
+
+
+# Trials in reach
+
+
+def test_a_catalogue_narrowed_to_the_trials_in_reach_asks_only_their_questions():
+    everywhere = Catalogue([A, B, C], QUESTIONS)
+    only_c = everywhere.only({"C"})
+    assert [t.id for t in only_c.trials] == ["C"]
+    assert only_c.walk({}).next_key == "dx"
+    assert only_c.walk({"dx": ["ild"]}).next_key == "oxygen"
+    assert only_c.walk({"dx": ["ild"], "oxygen": 0}).next_key is None  # B's dlco and fvc are never asked
+    assert everywhere.walk({"dx": ["ild"], "oxygen": 0}).next_key == "dlco"
+
+
+def test_a_catalogue_narrowed_to_no_trial_asks_nothing():
+    assert Catalogue([A, B, C], QUESTIONS).only(set()).walk({}).next_key is None
+
+
+def test_narrowing_keeps_the_trials_order_and_ignores_unknown_ids():
+    assert [t.id for t in Catalogue([A, B, C], QUESTIONS).only(["C", "A", "Z"]).trials] == ["A", "C"]

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext
 
+from trials.answers import plain
 from trials.models import OTHER_LANGUAGES, Criterion, Question, Site, Trial
 from trials.registry import ctgov
 
@@ -164,13 +165,7 @@ def _registry_criteria(record: ctgov.StudyRecord, questions: dict[str, Question]
                 min_inclusive=True,
                 max_inclusive=True,
                 source_text="; ".join(w for w in words if w) + " (registry eligibility limits)",
-                **in_every_language(
-                    "explanation",
-                    lambda: gettext(
-                        "The registry's age limits include both ends: someone whose age in whole years equals the "
-                        "minimum or the maximum can take part."
-                    ),
-                ),
+                **in_every_language("explanation", lambda: _age_explanation(record)),
             )
         )
     if record.sex in ("FEMALE", "MALE"):
@@ -198,6 +193,20 @@ def in_every_language(field: str, text) -> dict:
         with translation.override(code):
             values[f"{field}_{code.replace('-', '_')}"] = text()
     return values
+
+
+def _age_explanation(record: ctgov.StudyRecord) -> str:
+    """What the registry's age limits mean for a patient, both ends included (as the registry means them)."""
+    low = record.minimum_age.years if record.minimum_age else None
+    high = record.maximum_age.years if record.maximum_age else None
+    if low is not None and high is not None:
+        return gettext("This study needs people aged %(low)s to %(high)s, both ages included.") % {
+            "low": plain(low),
+            "high": plain(high),
+        }
+    if low is not None:
+        return gettext("This study needs people aged %(low)s or over.") % {"low": plain(low)}
+    return gettext("This study needs people aged %(high)s or under.") % {"high": plain(high)}
 
 
 def _import_registry_criteria(trial: Trial, record: ctgov.StudyRecord) -> bool:

@@ -1,0 +1,240 @@
+"""Forms that work an answer out from what the patient's papers show (see trials.measurements).
+
+Each form takes the question it helps with; when valid, `form.computed` holds the answer as the
+question stores it and `form.summary()` says in words what it was worked out from.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from trials import measurements
+from trials.answers import AmbiguousNumber, NotANumber, parse_number, plain
+from trials.models import Question
+
+TEXT_INPUT = {"class": "input input-short", "inputmode": "decimal", "autocomplete": "off", "spellcheck": "false"}
+SEXES = [("female", _("Female")), ("male", _("Male"))]
+
+
+def helper_kind(question: Question) -> str | None:
+    return measurements.helper_for(question.key, question.kind, question.unit or "")
+
+
+def link_text(question: Question) -> str:
+    """The question page's link to its helper, naming what the patient's papers show instead."""
+    kind = helper_kind(question)
+    if kind == measurements.PCT_PRED:
+        if measurements.pct_pred_measure(question.key) == "DLCO":
+            return str(_("My report shows DLCO in mL/min/mmHg or mmol/min/kPa, not “% Pred”"))
+        return str(_("My report shows litres (L), not “% Pred”"))
+    if kind == measurements.TIMES_ULN:
+        return str(_("My report shows the value and its normal range, not “× ULN”"))
+    if kind == measurements.EVENT_DATE:
+        return str(_("I know the date instead"))
+    return ""
+
+
+def number_field(label, help_text=""):
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        max_length=30,
+        strip=True,
+        error_messages={"required": _("Enter a number.")},
+        widget=forms.TextInput(attrs=TEXT_INPUT),
+    )
+
+
+def read_number(text: str) -> Decimal:
+    try:
+        number = parse_number(text)
+    except AmbiguousNumber as error:
+        raise ValidationError(
+            _("“%(text)s” could mean %(one)s or %(other)s. Type it again without the comma.")
+            % {"text": text, "one": plain(error.readings[0]), "other": plain(error.readings[1])}
+        ) from None
+    except NotANumber:
+        raise ValidationError(_("Enter a number, like 2.5.")) from None
+    if number < 0:
+        raise ValidationError(_("The value must be 0 or more."))
+    return number
+
+
+class HelperForm(forms.Form):
+    computed: measurements.Computed | None = None
+
+    def __init__(self, question: Question, *args, today: datetime.date | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.question = question
+        self.today = today or datetime.date.today()
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        try:
+            computed = self.compute(cleaned)
+        except measurements.CannotCompute as error:
+            raise ValidationError(str(error)) from None
+        try:
+            self.question.clean_answer(computed.stored)
+        except ValidationError as error:
+            raise ValidationError(
+                _("That works out as %(value)s, which this question cannot take: %(why)s")
+                % {"value": self.question.display_answer(computed.stored), "why": " ".join(error.messages)}
+            ) from None
+        self.computed = computed
+        return cleaned
+
+    def result_text(self) -> str:
+        return self.question.display_answer(self.computed.stored) if self.computed else ""
+
+    def compute(self, cleaned) -> measurements.Computed:
+        raise NotImplementedError
+
+    def summary(self) -> str:
+        raise NotImplementedError
+
+
+class PercentPredictedForm(HelperForm):
+    """The raw value from a lung function report, with height, age and sex."""
+
+    def __init__(self, question, *args, **kwargs):
+        super().__init__(question, *args, **kwargs)
+        self.measure = measurements.pct_pred_measure(question.key)
+        units = list(measurements.RAW_UNITS[self.measure])
+        self.fields["value"] = number_field(
+            _("Your %(measure)s, as the report prints it") % {"measure": self.measure},
+            _("Use the measured value (often the column “Meas”, “Actual” or “Pre”), not the predicted one."),
+        )
+        self.fields["unit"] = forms.ChoiceField(
+            label=_("Unit"),
+            choices=[(u, u) for u in units],
+            initial=units[0],
+            widget=forms.RadioSelect,
+            error_messages={"required": _("Choose the unit on your report.")},
+        )
+        self.fields["height_cm"] = number_field(
+            _("Your height in centimetres"), _("As measured at the test, if the report shows it.")
+        )
+        self.fields["age"] = number_field(_("Your age in years at the test"))
+        self.fields["sex"] = forms.ChoiceField(
+            label=_("Your sex"),
+            choices=SEXES,
+            widget=forms.RadioSelect,
+            help_text=_("The reference equations differ for women and men."),
+            error_messages={"required": _("Choose female or male.")},
+        )
+
+    def clean_value(self):
+        return read_number(self.cleaned_data["value"])
+
+    def clean_height_cm(self):
+        return read_number(self.cleaned_data["height_cm"])
+
+    def clean_age(self):
+        return read_number(self.cleaned_data["age"])
+
+    def clean(self):
+        cleaned = self.cleaned_data
+        if cleaned.get("unit") == "mL" and cleaned.get("value") is not None and cleaned["value"] < 20:
+            self.add_error("value", _("That looks like litres: choose “L”, or enter the value in millilitres."))
+        return super().clean()
+
+    def compute(self, cleaned):
+        return measurements.percent_predicted(
+            self.measure, cleaned["value"], cleaned["unit"], cleaned["height_cm"], cleaned["age"], cleaned["sex"]
+        )
+
+    def summary(self) -> str:
+        inputs = self.computed.inputs
+        return str(
+            _(
+                "From %(measure)s %(value)s %(unit)s, height %(height)s cm, age %(age)s, %(sex)s, "
+                "with the %(equation)s equations."
+            )
+            % {
+                "measure": self.measure,
+                "value": inputs["value"],
+                "unit": inputs["unit"],
+                "height": inputs["height_cm"],
+                "age": inputs["age"],
+                "sex": dict(SEXES)[inputs["sex"]].lower(),
+                "equation": self.computed.equation,
+            }
+        )
+
+
+class TimesUlnForm(HelperForm):
+    """A lab value with the upper limit of its reference range, as printed beside it."""
+
+    def __init__(self, question, *args, **kwargs):
+        super().__init__(question, *args, **kwargs)
+        self.fields["value"] = number_field(_("Your result, as the report prints it"))
+        self.fields["upper_limit"] = number_field(
+            _("The upper limit of the normal range printed beside it"),
+            _("For a range such as “7–40”, enter 40. Use the same unit as your result."),
+        )
+
+    def clean_value(self):
+        return read_number(self.cleaned_data["value"])
+
+    def clean_upper_limit(self):
+        return read_number(self.cleaned_data["upper_limit"])
+
+    def compute(self, cleaned):
+        return measurements.times_uln(cleaned["value"], cleaned["upper_limit"])
+
+    def summary(self) -> str:
+        inputs = self.computed.inputs
+        return str(
+            _("From a result of %(value)s with an upper limit of normal of %(uln)s.")
+            % {"value": inputs["value"], "uln": inputs["upper_limit"]}
+        )
+
+
+class EventDateForm(HelperForm):
+    """The date of the event; the time since it is what the question stores."""
+
+    def __init__(self, question, *args, **kwargs):
+        super().__init__(question, *args, **kwargs)
+        self.fields["date"] = forms.DateField(
+            label=_("The date"),
+            help_text=_("For example 2026-03-27. If you know only the month, use the 1st of that month."),
+            input_formats=["%Y-%m-%d", "%d/%m/%Y", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"],
+            error_messages={"required": _("Enter the date."), "invalid": _("Enter a date, like 2026-03-27.")},
+            widget=forms.DateInput(attrs={"class": "input input-short", "type": "date", "autocomplete": "off"}),
+        )
+
+    def compute(self, cleaned):
+        return measurements.time_since(cleaned["date"], self.today, self.question.unit)
+
+    def summary(self) -> str:
+        return str(_("From the date %(date)s.") % {"date": self.computed.inputs["date"]})
+
+
+FORMS = {
+    measurements.PCT_PRED: PercentPredictedForm,
+    measurements.TIMES_ULN: TimesUlnForm,
+    measurements.EVENT_DATE: EventDateForm,
+}
+
+
+def form_for(question: Question, *args, **kwargs) -> HelperForm | None:
+    kind = helper_kind(question)
+    return FORMS[kind](question, *args, **kwargs) if kind else None
+
+
+def prefill(stored_answers: dict) -> dict:
+    """What the questionnaire already knows that a helper asks again (age, sex)."""
+    initial = {}
+    if isinstance(stored_answers.get("age"), str):
+        initial["age"] = stored_answers["age"]
+    if stored_answers.get("sex") in ("female", "male"):
+        initial["sex"] = stored_answers["sex"]
+    return initial

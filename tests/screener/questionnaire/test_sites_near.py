@@ -1,0 +1,152 @@
+"""Sites near the patient: where they are, how far they can travel, the nearest site of each study,
+and studies out of reach set apart without their questions."""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from screener.questionnaire.models import Screening
+from tests.screener.questionnaire.flow import answer_everything, owned_ids
+from tests.trials.profiles import COPD, ILD, MATCHES_COPD, MATCHES_ILD
+from trials.models import Site, Trial
+
+pytestmark = pytest.mark.usefixtures("seed_trials")
+
+HANGZHOU = {"place": "杭州", "travel": "50"}  # the COPD study's one site is in Yiwu, ~109 km away
+
+
+def start_from(client, where: dict) -> str:
+    response = client.post(reverse("questionnaire:start"), where)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    return owned_ids(client)[0]
+
+
+def results_html(client, screening_id) -> str:
+    return client.get(reverse("questionnaire:results", args=[screening_id])).content.decode()
+
+
+def test_the_start_page_asks_where_the_patient_is_optionally(client):
+    html = client.get(reverse("questionnaire:start")).content.decode()
+    assert "Find studies near you (optional)" in html
+    assert 'list="place-suggestions"' in html and f'hx-get="{reverse("questionnaire:place_suggestions")}"' in html
+    for km in ("50", "100", "300", "anywhere"):
+        assert f'name="travel" value="{km}"' in html
+
+
+def test_suggestions_come_from_the_offline_list(client):
+    html = client.get(reverse("questionnaire:place_suggestions"), {"place": "杭"}).content.decode()
+    assert '<option value="杭州 (Hangzhou, China)">' in html
+
+
+def test_a_town_that_cannot_be_found_gets_a_polite_error_and_keeps_what_was_typed(client):
+    response = client.post(reverse("questionnaire:start"), {"place": "Xyzzyville", "travel": "50"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count("We could not find “Xyzzyville”.") == 2 and 'value="Xyzzyville"' in html
+    assert not Screening.objects.exists()
+
+
+def test_a_distance_without_a_place_is_refused(client):
+    response = client.post(reverse("questionnaire:start"), {"travel": "100"})
+    assert "Say where you are, or choose “Any distance”." in response.content.decode()
+
+
+def test_a_study_out_of_reach_is_not_asked_about_and_is_listed_apart(client):
+    screening_id = start_from(client, HANGZHOU)
+    screening = Screening.objects.get(pk=screening_id)
+    assert screening.place["label"] == "杭州 (Hangzhou, China)" and screening.travel_km == 50
+    asked = answer_everything(client, screening_id, {**MATCHES_COPD, **MATCHES_ILD, "diagnoses": ["copd"]})
+    assert "sixmwd_m" not in asked  # only the COPD study needs it, and its site is out of reach
+    html = results_html(client, screening_id)
+    near_not = html.split('id="not-near-title"')[1].split("</section>")[0]
+    assert f'data-not-near="{COPD}"' in near_not
+    assert (
+        "nearest hospital The Fourth Hospital of Zhejiang University School of Medicine, Yiwu, China, about 109 km away"
+        in near_not
+    )
+    assert f'data-nct-id="{COPD}"' not in html.split('id="not-near-title"')[0]
+    # The ILD study lists no hospital, so it cannot be ruled out by distance.
+    assert f'data-not-near="{ILD}"' not in html
+
+
+def test_with_enough_reach_the_study_is_asked_about_and_shows_its_nearest_site(client):
+    screening_id = start_from(client, {**HANGZHOU, "travel": "300"})
+    asked = answer_everything(client, screening_id, MATCHES_COPD)
+    assert "sixmwd_m" in asked
+    html = results_html(client, screening_id)
+    assert 'id="not-near-title"' not in html
+    assert (
+        "Nearest hospital: The Fourth Hospital of Zhejiang University School of Medicine, Yiwu, China, about 109 km from you."
+        in html
+    )
+
+
+def test_the_nearest_of_a_studys_sites_is_shown(client):
+    Site.objects.create(
+        trial=Trial.objects.get(nct_id=COPD),
+        facility="Hangzhou First",
+        city="Hangzhou",
+        country="China",
+        latitude=Decimal("30.25"),
+        longitude=Decimal("120.17"),
+        recruitment_status="RECRUITING",
+    )
+    screening_id = start_from(client, {**HANGZHOU, "travel": "50"})
+    answer_everything(client, screening_id, MATCHES_COPD)
+    html = results_html(client, screening_id)
+    assert "Nearest hospital: Hangzhou First, Hangzhou, China, about 5 km from you." in html
+
+
+def test_studies_in_each_group_are_listed_nearest_first(client):
+    ild = Trial.objects.get(nct_id=ILD)
+    Site.objects.create(
+        trial=ild,
+        facility="Shanghai Pulmonary",
+        city="Shanghai",
+        country="China",
+        latitude=Decimal("31.23"),
+        longitude=Decimal("121.47"),
+        recruitment_status="",
+    )
+    both = {**MATCHES_COPD, **MATCHES_ILD, "diagnoses": ["copd", "ild"], "sex": "male", "age": "60"}
+    for place, first in (("Yiwu", COPD), ("Shanghai", ILD)):
+        client.cookies.clear()
+        screening_id = start_from(client, {"place": place, "travel": "anywhere"})
+        answer_everything(client, screening_id, {**both, "sixmwd_m": None, "dlco_pct_pred": None})
+        html = results_html(client, screening_id)
+        possibles = html.split('id="possibles-title"')[1].split("</section>")[0]
+        order = [nct for nct in (COPD, ILD) if f'data-nct-id="{nct}"' in possibles]
+        assert len(order) == 2, possibles[:500]
+        assert sorted(order, key=possibles.index)[0] == first
+
+
+def test_the_browsers_location_is_kept_rounded_to_about_a_kilometre(client):
+    screening_id = start_from(client, {"latitude": "30.293651", "longitude": "120.161428", "travel": "300"})
+    place = Screening.objects.get(pk=screening_id).place
+    assert (place["latitude"], place["longitude"], place["source"]) == (30.29, 120.16, "browser")
+
+
+def test_where_can_be_changed_later_and_the_walk_follows(client):
+    screening_id = start_from(client, HANGZHOU)
+    asked = answer_everything(client, screening_id, {**MATCHES_COPD, **MATCHES_ILD, "diagnoses": ["copd"]})
+    assert asked == ["diagnoses"]  # the ILD study needs ILD; the COPD study is out of reach
+    response = client.post(reverse("questionnaire:where", args=[screening_id]), {"place": "Yiwu", "travel": "50"})
+    assert response.status_code == 302
+    # The COPD study is now in reach, so its questions are asked.
+    response = client.get(reverse("questionnaire:resume", args=[screening_id]))
+    assert response["Location"].endswith("/questions/age/")
+
+
+def test_another_browser_cannot_change_where_the_patient_is(client, django_app_client):
+    screening_id = start_from(client, HANGZHOU)
+    assert django_app_client.get(reverse("questionnaire:where", args=[screening_id])).status_code == 404
+
+
+def test_check_your_answers_and_the_summary_say_where_the_patient_is(client):
+    screening_id = start_from(client, HANGZHOU)
+    answer_everything(client, screening_id, {**MATCHES_COPD, **MATCHES_ILD, "diagnoses": ["copd"]})
+    check = client.get(reverse("questionnaire:check", args=[screening_id])).content.decode()
+    assert "<dd data-where>杭州 (Hangzhou, China): up to 50 km</dd>" in check
+    summary = client.get(reverse("questionnaire:summary", args=[screening_id])).content.decode()
+    assert f"Not asked about, because no hospital is within 50 km: {COPD}." in summary

@@ -1,0 +1,86 @@
+"""The printable summary for the patient's doctor: answers, verdicts with reasons, what to ask for."""
+
+import pytest
+from django.urls import reverse
+
+from screener.pages import NEVER_STORE
+from tests.screener.questionnaire.flow import answer, answer_everything, start
+from tests.trials.profiles import COPD, ILD, MATCHES_ILD
+
+pytestmark = pytest.mark.usefixtures("seed_trials")
+
+
+def summary_url(screening_id):
+    return reverse("questionnaire:summary", args=[screening_id])
+
+
+@pytest.fixture
+def ild_patient_who_does_not_know_dlco(client):
+    screening_id = start(client)
+    answer_everything(client, screening_id, {**MATCHES_ILD, "dlco_pct_pred": None})
+    return screening_id
+
+
+def test_the_results_link_to_the_summary(client, ild_patient_who_does_not_know_dlco):
+    html = client.get(reverse("questionnaire:results", args=[ild_patient_who_does_not_know_dlco])).content.decode()
+    assert f'href="{summary_url(ild_patient_who_does_not_know_dlco)}"' in html
+
+
+def test_the_summary_lists_the_values_to_ask_for_with_where_to_find_them(client, ild_patient_who_does_not_know_dlco):
+    response = client.get(summary_url(ild_patient_who_does_not_know_dlco))
+    html = response.content.decode()
+    assert response.status_code == 200
+    ask = html.split('id="ask-title"')[1].split("</section>")[0]
+    assert ask.count("data-ask=") == 1 and 'data-ask="dlco_pct_pred"' in ask
+    assert "DLCO (% of predicted)" in ask
+    assert "find the row “DLCO”" in ask  # the question's help text says where it is on a report
+    assert f"Decides: {ILD}" in ask
+
+
+def test_the_summary_has_every_answer_and_each_studys_verdict_with_reasons(client, ild_patient_who_does_not_know_dlco):
+    html = client.get(summary_url(ild_patient_who_does_not_know_dlco)).content.decode()
+    assert f'data-nct-id="{ILD}" data-verdict="possible"' in html
+    assert f'data-nct-id="{COPD}" data-verdict="no_match"' in html
+    copd = html.split(f'data-nct-id="{COPD}"')[1].split("</article>")[0]
+    assert "You need a diagnosis of COPD from a doctor." in copd
+    answers = html.split('id="answers-title"')[1]
+    assert "What was your FVC, as a percentage of the predicted value?" in answers and "<dd>55%" in answers
+    assert "Allowed FVC (% of predicted): from 40% to 70%, both included. Yours: 55%, inside the allowed range." in html
+
+
+def test_the_summary_has_no_contact_details_and_is_never_stored(client, ild_patient_who_does_not_know_dlco):
+    response = client.get(summary_url(ild_patient_who_does_not_know_dlco))
+    html = response.content.decode()
+    assert response["Cache-Control"] == NEVER_STORE
+    assert "@" not in html.split('id="panel"')[1].split("</main>")[0]
+    assert "Ask the study team to contact me" not in html
+    assert "tel:" not in html
+
+
+def test_the_summary_works_without_javascript_and_prints_without_the_chrome(client, ild_patient_who_does_not_know_dlco):
+    html = client.get(summary_url(ild_patient_who_does_not_know_dlco)).content.decode()
+    assert "<script>" not in html and "hx-" not in html.split('id="panel"')[1].split("</main>")[0]
+    from pathlib import Path
+
+    css = Path("static/screener.css").read_text()
+    assert "@media print" in css and ".site-header, .site-footer" in css.split("@media print")[1]
+
+
+def test_another_browser_cannot_open_the_summary(client, django_app_client, ild_patient_who_does_not_know_dlco):
+    assert django_app_client.get(summary_url(ild_patient_who_does_not_know_dlco)).status_code == 404
+
+
+def test_an_unfinished_questionnaire_goes_to_its_next_question(client):
+    screening_id = start(client)
+    answer(client, screening_id, "diagnoses", ["ild"])
+    response = client.get(summary_url(screening_id))
+    assert response.status_code == 302 and "/questions/" in response["Location"]
+
+
+def test_the_summary_is_in_the_patients_language(client, ild_patient_who_does_not_know_dlco):
+    from django.utils import translation
+
+    with translation.override("zh-hans"):
+        response = client.get(summary_url(ild_patient_who_does_not_know_dlco), HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert response.status_code == 200
+    assert '<html lang="zh-hans">' in response.content.decode()

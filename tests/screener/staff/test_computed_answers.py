@@ -1,0 +1,46 @@
+"""Staff see which answers the screener worked out, and from what."""
+
+import pytest
+from django.urls import reverse
+
+from screener.referrals.models import Referral
+from tests.conftest import CONTACT, log_in_with_second_factor, make_staff
+from tests.screener.questionnaire.flow import answer, start
+from tests.trials.profiles import ILD, MATCHES_ILD
+from trials.models import Site
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_computed_answer_reaches_the_referral_snapshot_and_the_staff_detail(client, seed_trials, django_user_model):
+    site = Site.objects.create(
+        trial_id=seed_trials_trial_id(), facility="Ruijin Hospital", city="Shanghai", country="China"
+    )
+    screening_id = start(client)
+    response = client.get(reverse("questionnaire:resume", args=[screening_id]))
+    while "/questions/" in response["Location"]:
+        key = response["Location"].split("/questions/")[1].strip("/")
+        if key == "fvc_pct_pred":
+            raw = {"value": "1.9", "unit": "L", "height_cm": "165", "age": "60", "sex": "female", "confirm": "1"}
+            response = client.post(reverse("questionnaire:helper", args=[screening_id, key]), raw)
+        else:
+            response = answer(client, screening_id, key, MATCHES_ILD[key])
+        assert response.status_code == 302
+    response = client.post(reverse("referrals:refer", args=[screening_id, site.public_id]), CONTACT)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    row = next(r for r in Referral.objects.get().answers_snapshot if r["key"] == "fvc_pct_pred")
+    assert row["source"]["inputs"] == {"value": "1.9", "unit": "L", "height_cm": "165", "age": "60", "sex": "female"}
+    assert "GLI Global 2022" in row["source"]["summary"]
+    assert not any("source" in r for r in Referral.objects.get().answers_snapshot if r["key"] != "fvc_pct_pred")
+
+    nurse = log_in_with_second_factor(client.__class__(), make_staff(django_user_model, "nurse_ild", site))
+    html = nurse.get(reverse("staff:detail", args=[Referral.objects.get().id])).content.decode()
+    detail_row = html.split('data-answer="fvc_pct_pred"')[1].split("</tr>")[0]
+    assert "Worked out by the screener, not typed by the patient." in detail_row
+    assert "FVC 1.9 L, height 165 cm, age 60, female" in detail_row
+
+
+def seed_trials_trial_id():
+    from trials.models import Trial
+
+    return Trial.objects.get(nct_id=ILD).pk

@@ -1,0 +1,51 @@
+"""Towns typed in English or Chinese, found offline; distances between points."""
+
+import pytest
+
+from trials.places import distance_km, find, suggest
+
+
+@pytest.mark.parametrize(
+    "typed, label",
+    [
+        ("Hangzhou", "Hangzhou, China"),
+        ("hangzhou", "Hangzhou, China"),
+        ("杭州", "杭州 (Hangzhou, China)"),
+        ("杭州市", "杭州 (Hangzhou, China)"),
+        ("Yiwu", "Yiwu, China"),
+        ("义乌", "义乌 (Yiwu, China)"),
+        ("浦东", "浦东 (Pudong, China)"),  # a district GeoNames lists as a place
+        ("Hangzhou, China", "Hangzhou, China"),  # a suggestion's own label reads back
+        ("杭州 (Hangzhou, China)", "杭州 (Hangzhou, China)"),
+    ],
+)
+def test_a_town_is_found_in_english_or_chinese(typed, label):
+    assert find(typed)[0].label == label
+
+
+def test_a_name_shared_by_two_towns_finds_the_larger_first():
+    suzhou = find("Suzhou")
+    assert len(suzhou) >= 2 and suzhou[0].population > suzhou[1].population
+
+
+def test_an_unknown_town_finds_nothing():
+    assert find("Nowhereville-on-Sea") == []
+
+
+def test_suggestions_start_with_what_was_typed_largest_first():
+    assert suggest("hang")[0].label == "Hangzhou, China"
+    assert suggest("杭")[0].label == "杭州 (Hangzhou, China)"
+    assert suggest("h") == []  # one Latin letter is too little to suggest from
+
+
+@pytest.mark.parametrize(
+    "a, b, km",
+    [
+        ((39.9042, 116.4074), (31.2304, 121.4737), 1067),  # Beijing – Shanghai
+        ((30.2936, 120.1614), (29.3151, 120.0768), 109),  # Hangzhou – Yiwu
+        ((0, 0), (0, 180), 20015),  # half the equator
+        ((51.5, -0.12), (51.5, -0.12), 0),
+    ],
+)
+def test_great_circle_distances(a, b, km):
+    assert distance_km(*a, *b) == pytest.approx(km, abs=2)
