@@ -104,7 +104,7 @@ VARIABLE_PATTERNS: list[tuple[str, str]] = [
                   r"|谷草转氨酶|天门冬氨酸氨基转移酶"),
     ("bilirubin_x_uln", r"(?:total |direct |serum )?bilirubin|(?<![a-z])[td]bil(?![a-z])|胆红素"),
     ("creatinine_x_uln", r"(?:serum )?creatinine|(?<![a-z])s?cr(?![a-z])|肌酐"),
-    ("age", r"(?<![a-z])ag(?:e|ed)(?![a-z])|of age|years? old|年龄|周岁"),
+    ("age", r"(?<![a-z])ag(?:e|ed)(?![a-z])|of age|(?<![a-z])old(?![a-z])|年龄|周岁"),
 ]
 _VARIABLE_RES = [(v, re.compile(p)) for v, p in VARIABLE_PATTERNS]
 LAB_VARIABLES = {"alt_x_uln", "ast_x_uln", "bilirubin_x_uln", "creatinine_x_uln"}
@@ -120,7 +120,7 @@ UNIT_PATTERNS: list[tuple[str, str]] = [
      r"(?:\s*\(uln\))?|倍(?:正常值)?上限|倍uln", "x ULN"),
     (r"ml\s*/\s*min(?:ute)?(?:\s*(?:/|per)\s*1[.,]73\s*m\s*2)?", "mL/min/1.73m2"),
     (r"kg\s*/\s*m\s*\^?\s*2|kg/m²|公斤/米2", "kg/m2"),
-    (r"(?:h|hrs?|hours?|小时)\s*(?:/\s*(?:d|day|24\s*h)|per\s+day|a\s+day|each\s+day|every\s+day|daily|/天|每天|每日)",
+    (r"(?:h|hrs?|hours?|小时)\s*(?:/\s*(?:day|d(?![a-z])|24\s*h)|per\s+day|a\s+day|each\s+day|every\s+day|daily|/天|每天|每日)",
      "h/day"),
     (r"(?:hrs?|hours?|小时|h)(?![a-z])", "h"),
     (r"pack[- ]?years?|pack-yrs?|包年", "pack-years"),
@@ -347,7 +347,7 @@ _MARKER = re.compile(
 _INLINE_BULLET = re.compile(r"(?<=\s)[*•●▪◦■►➢◆](?=\s)|[•●▪◆]")
 _INLINE_NUMBER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[.;:。；：,，]))(\d{1,2})(?:[.)](?=\s)|、)|[(（](\d{1,2})[)）]")
 _INLINE_CIRCLED = re.compile(r"[①-⑳]")
-_INLINE_HEADING = re.compile(r"(?<=\S)\s+(?=(?:key\s+|main\s+)?(?:inclusion|exclusion|non-inclusion)\s+criteria\b)"
+_INLINE_HEADING = re.compile(r"(?<=\S)(?<!key)(?<!main)(?<!major)(?<!other)(?<!general)(?<!additional)(?<!principal)(?<!primary)(?<!specific)(?<!basic)\s+(?=(?:key\s+|main\s+)?(?:inclusion|exclusion|non-inclusion)\s+criteria\b)"
                              r"|(?<=[\S])(?=(?:纳入|入选|排除|剔除)标准)", re.I)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>=~|&\"'$%^,:;/?@])")
 _LOWER_START = re.compile(r"^[a-z(]")
@@ -805,6 +805,8 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         if checked is None:
             continue
         lower, upper, unit, confidence = checked
+        if variable in COUNT_VARIABLES and any(p.variable == variable for p in proposals):
+            continue  # "≥2 moderate or ≥1 severe exacerbations": the first count is the question's
         key = (variable, lower, comparison.lower_inclusive, upper, comparison.upper_inclusive)
         if key in seen:
             continue
@@ -877,9 +879,9 @@ def _merge_bounds(n: str, measured: list) -> list:
             one_sided = (last.lower is None) != (last.upper is None) and (comparison.lower is None) != (comparison.upper is None)
             opposite = one_sided and (last.lower is None) != (comparison.lower is None)
             joined = re.fullmatch(r"\s*(?:,|and|but|to|or|-|&|且|并且|,\s*and)?\s*(?:(?:the\s+)?(?:value\s+)?)?", gap)
-            if last_variable == variable and opposite and joined and (not last.unit or not comparison.unit
-                                                                        or last.unit == comparison.unit):
-                both = _Comparison(last.start, comparison.end, unit=comparison.unit or last.unit,
+            joined = joined or (last.shape == "reverse" and not _BOUNDARY.search(gap))
+            if last_variable == variable and opposite and joined and _same_unit(last.unit, comparison.unit):
+                both = _Comparison(last.start, comparison.end, unit=_wider_unit(last.unit, comparison.unit),
                                    raw_unit=comparison.raw_unit or last.raw_unit, shape="range",
                                    number_start=last.number_start)
                 for part in (last, comparison):
@@ -893,6 +895,14 @@ def _merge_bounds(n: str, measured: list) -> list:
         merged.append(item)
     # a unit written once after the second bound belongs to the first too
     return merged
+
+
+def _wider_unit(first: str, second: str) -> str:
+    return "% predicted" if "% predicted" in (first, second) else (second or first)
+
+
+def _same_unit(first: str, second: str) -> bool:
+    return not first or not second or first == second or {first, second} == {"%", "% predicted"}
 
 
 def _in_range(value: Decimal | None, low: float, high: float) -> bool:
@@ -1103,7 +1113,7 @@ def _choice_proposals(n: str, kind: str, span: _Span) -> list[Proposal]:
             return proposals
         if kind == "exclusion" and not cue.group().startswith(("diagnos", "诊断", "确诊")):
             return proposals
-        quote_start = cue.start()
+        quote_start = min(cue.start(), first)
     elif kind == "inclusion" and PATIENTS_WITH.match(n) and first < 100:
         quote_start = first
     else:
