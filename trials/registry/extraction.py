@@ -152,8 +152,9 @@ PREFIX_OPERATORS: list[tuple[str, str, bool]] = [
      "lower", False),
     (r"<|(?:less|lower|fewer|younger|smaller) than|below|under|小于|低于|少于|不足|＜", "upper", False),
 ]
-_PREFIX_RES = [(re.compile(r"(?:" + p + r")\s*(?:of\s+|than\s+)?$"), b, inc) for p, b, inc in PREFIX_OPERATORS]
-_PREFIX_ANY = re.compile(r"(?:" + "|".join(p for p, _b, _i in PREFIX_OPERATORS) + r")\s*(?:of\s+|than\s+)?$")
+WORD_START = r"(?:(?<![a-z])(?=[a-z])|(?![a-z]))"  # a word operator starts a word: "for more than" is not "or more than"
+_PREFIX_RES = [(re.compile(WORD_START + r"(?:" + p + r")\s*(?:of\s+|than\s+)?$"), b, inc) for p, b, inc in PREFIX_OPERATORS]
+_PREFIX_ANY = re.compile(WORD_START + r"(?:" + "|".join(p for p, _b, _i in PREFIX_OPERATORS) + r")\s*(?:of\s+|than\s+)?$")
 
 POSTFIX_OPERATORS: list[tuple[str, str, bool]] = [
     (r"or (?:more|greater|higher|above|over|older)|and (?:more|above|over|older|greater|higher)|\+|or more times"
@@ -260,6 +261,8 @@ DIAGNOSIS_NEGATION = re.compile(r"(?<![a-z])(?:no|not|without|never|absence of|f
 PATIENTS_WITH = re.compile(r"^(?:(?:male|female|men|women)(?: (?:or|and) (?:male|female|men|women))?\s*,?\s*)?"
                            r"(?:adult\s+)?(?:patients?|subjects?|participants?|individuals?|adults?|people|persons?|men"
                            r"|women)\s+(?:aged [^,;]{0,30}\s+)?(?:with|who have|having|suffering from)\b")
+
+AN_EVENT_NOT_A_DIAGNOSIS = re.compile(r"\s*(?:\)\s*)?(?:\w+\s+)?(?:exacerbation|attack|flare|急性加重|加重)")
 
 SEX_FEMALE = re.compile(r"(?<![a-z])(?:women|females?|female patients)\s+only|only\s+(?:women|females?)|^(?:postmenopausal\s+)?"
                         r"(?:women|female (?:patients|subjects|participants))(?![a-z ]*(?:or|and) (?:men|males?))"
@@ -429,15 +432,32 @@ def _pieces(text: str, line_start: int, line_end: int) -> list[tuple[int, int]]:
             cuts.add(match.start())
     for match in _INLINE_HEADING.finditer(line):
         cuts.add(match.end())
-    numbers = [(m.start(), int(m.group(1) or m.group(2)), bool(m.group(2))) for m in _INLINE_NUMBER.finditer(line)]
-    for position, number, bracketed in numbers:
-        if not line[:position].strip():
-            continue
-        neighbours = {n for p, n, b in numbers if b == bracketed and p != position}
-        if number - 1 in neighbours or number + 1 in neighbours:
-            cuts.add(position)
+    for position in _numbered_sequence(line):
+        cuts.add(position)
     bounds = [0] + sorted(c for c in cuts if 0 < c < len(line)) + [len(line)]
     return [(line_start + a, line_start + b) for a, b in zip(bounds, bounds[1:]) if line[a:b].strip()]
+
+
+def _numbered_sequence(line: str) -> list[int]:
+    """Where "1. … 2. … 3." items start in one line: numbers in the same style counting up by one (or restarting
+    at 1 after a heading); a lone "(Group 1)" or a decimal "1.5" is not an item."""
+    styles: dict[str, list[tuple[int, int]]] = {}
+    for match in _INLINE_NUMBER.finditer(line):
+        style = match.group()[-1] if match.group(1) else "()"
+        if style == ")" and line[:match.start()].count("(") > line[:match.start()].count(")"):
+            continue
+        styles.setdefault(style, []).append((match.start(), int(match.group(1) or match.group(2))))
+    positions: list[int] = []
+    for candidates in styles.values():
+        run: list[tuple[int, int]] = []
+        for position, number in candidates + [(-1, -1)]:
+            if run and number == run[-1][1] + 1:
+                run.append((position, number))
+                continue
+            if len(run) >= 2 or (run and not line[:run[0][0]].strip()):
+                positions.extend(p for p, _n in run if line[:p].strip())
+            run = [(position, number)] if number in (1, 2) or not line[:position].strip() else []
+    return positions
 
 
 def _heading(piece: str) -> tuple[str | None, int | None]:
@@ -741,10 +761,12 @@ def _variables_for(n: str, comparison: _Comparison, mentions: list[tuple[int, in
     if before:
         chosen = [before[-1]]
         for mention in reversed(before[:-1]):
-            if _CONNECTOR.match(n[mention[1]:chosen[-1][0]]) and mention[2] != chosen[-1][2]:
-                chosen.append(mention)
-            else:
+            if not _CONNECTOR.match(n[mention[1]:chosen[-1][0]]):
                 break
+            if mention[2] == chosen[-1][2]:
+                chosen[-1] = mention  # the full name before its abbreviation
+            elif all(mention[2] != c[2] for c in chosen):
+                chosen.append(mention)
         return list(reversed(chosen))
     after = [m for m in mentions if m[0] >= comparison.end and m[0] - comparison.end <= 30
              and not _BOUNDARY.search(n[comparison.end:m[0]])]
@@ -785,22 +807,22 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
             parent_mentions = _find_mentions(_normalise(parent, 0, len(parent))[0])
             parent_variable = parent_mentions[-1][2] if parent_mentions else ""
 
-    measured: list[tuple[str, _Comparison, int, float]] = []  # (variable, comparison, quote start, confidence)
+    measured: list[tuple[str, _Comparison, int, int]] = []  # (variable, comparison, quote start, quote end)
     for comparison in comparisons:
         chosen = _variables_for(n, comparison, mentions)
         if not chosen:
             implied = _implied_variable(n, comparison, parent_variable)
             chosen = [(comparison.start, comparison.start, implied)] if implied else []
-        for mention_start, _mention_end, variable in chosen:
+        for mention_start, mention_end, variable in chosen:
             mention_start = _full_name_start(n, mention_start, variable, mentions)
             variable = _refine_variable(n, variable, comparison)
-            measured.append((variable, comparison, min(mention_start, comparison.start), 0.0))
+            measured.append((variable, comparison, min(mention_start, comparison.start), max(mention_end, comparison.end)))
 
     measured = _merge_bounds(n, measured)
     proposals: list[Proposal] = []
     used_periods: set[int] = set()
     seen: set[tuple] = set()
-    for variable, comparison, quote_start, _ in measured:
+    for variable, comparison, quote_start, quote_end in measured:
         checked = _check(n, variable, comparison, windows, used_periods)
         if checked is None:
             continue
@@ -815,7 +837,7 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
             kind=kind, variable=variable, lower=lower,
             lower_inclusive=comparison.lower_inclusive if lower is not None else None,
             upper=upper, upper_inclusive=comparison.upper_inclusive if upper is not None else None,
-            unit=unit, quote=span.quote(quote_start, comparison.end), confidence=confidence))
+            unit=unit, quote=span.quote(quote_start, max(quote_end, comparison.end)), confidence=confidence))
 
     has_measurement = any(p.variable not in COUNT_VARIABLES for p in proposals)
     for index, window in enumerate(windows):
@@ -872,9 +894,9 @@ def _merge_bounds(n: str, measured: list) -> list:
     """Two bounds on one variable in a row (">= 30% and < 80% predicted") become one comparison with both."""
     merged: list = []
     for item in measured:
-        variable, comparison, quote_start, confidence = item
+        variable, comparison, quote_start, quote_end = item
         if merged:
-            last_variable, last, last_start, _ = merged[-1]
+            last_variable, last, last_start, last_end = merged[-1]
             gap = n[last.end:comparison.start]
             one_sided = (last.lower is None) != (last.upper is None) and (comparison.lower is None) != (comparison.upper is None)
             opposite = one_sided and (last.lower is None) != (comparison.lower is None)
@@ -890,7 +912,7 @@ def _merge_bounds(n: str, measured: list) -> list:
                     if part.upper is not None:
                         both.upper, both.upper_inclusive = part.upper, part.upper_inclusive
                 if both.lower <= both.upper:
-                    merged[-1] = (variable, both, last_start, confidence)
+                    merged[-1] = (variable, both, last_start, max(last_end, quote_end))
                     continue
         merged.append(item)
     # a unit written once after the second bound belongs to the first too
@@ -1072,13 +1094,13 @@ def _event_for(n: str, start: int, end: int) -> tuple[str | None, int, int, bool
     sentence_end_match = _BOUNDARY.search(n, end)
     sentence_end = sentence_end_match.start() if sentence_end_match else len(n)
     best = None
-    for rank, (pattern, label) in enumerate(_EVENT_RES):
+    for pattern, label in _EVENT_RES:
         for match in pattern.finditer(n, sentence_start, sentence_end):
             if start <= match.start() < end:
                 continue
-            distance = start - match.end() if match.end() <= start else (match.start() - end) * 2 + 10
+            before = match.end() <= start and start - match.end() <= 150
             generic = label == "treatment"
-            score = (generic, distance)
+            score = (generic, not before, match.start() if before else match.start() - end)
             if best is None or score < best[0]:
                 best = (score, label, match.start(), match.end(), generic)
     if best is None:
@@ -1103,7 +1125,7 @@ def _choice_proposals(n: str, kind: str, span: _Span) -> list[Proposal]:
                 proposals.append(Proposal(kind=kind, variable="sex", values=(value,),
                                           quote=span.quote(match.start(), match.end()), confidence=0.7))
                 break
-    found = _diagnoses_in(n)
+    found = [d for d in _diagnoses_in(n) if not AN_EVENT_NOT_A_DIAGNOSIS.match(n, d[2])]
     if not found:
         return proposals
     cue = DIAGNOSIS_CUE.search(n)
