@@ -214,7 +214,7 @@ EVENT_PATTERNS: list[tuple[str, str | None]] = [
     (r"(?:clinical|investigational|interventional|another|other|any) (?:drug )?(?:trials?|stud(?:y|ies))|investigational"
      r"|clinical trials?|临床试验|临床研究", "other clinical trial"),
     (r"corticosteroid|steroid|prednis\w*|glucocorticoid|激素", "systemic corticosteroids"),
-    (r"antibiotic|抗生素|抗菌", "antibiotics"),
+    (r"antibiotic\w*|macrolide\w*|azithromycin|抗生素|抗菌", "antibiotics"),
     (r"vaccin\w*|疫苗", "vaccination"),
     (r"blood donation|donated blood|blood loss|献血", "blood donation"),
     (r"pulmonary rehabilitation|rehabilitation|肺康复", "pulmonary rehabilitation"),
@@ -228,6 +228,9 @@ EVENT_PATTERNS: list[tuple[str, str | None]] = [
     (r"drugs?|medications?|medicines?|treatment|therap\w*|药物|治疗|用药", "treatment"),
 ]
 _EVENT_RES = [(re.compile(p), label) for p, label in EVENT_PATTERNS]
+CHANGE_NOT_LEVEL = re.compile(r"reversib\w*|improve\w*|increase\w*|change\w*|response|declin\w*|variability|drop\w*"
+                              r"|(?<![a-z])fall\w*|reduction|relative|absolute|from baseline|post-challenge|provocative"
+                              r"|pc20|改善率|增加|下降")
 TWELVE_MONTHS = {("12", "months"), ("1", "years"), ("52", "weeks"), ("365", "days")}
 PER_YEAR = re.compile(r"per year|a year|/\s*year|annual|each year|every year|yearly|每年|一年|1年|12个月")
 PERIOD = re.compile(rf"(?:past|last|previous|prior|preceding|within)\s+(?:the\s+)?(?:{ANY_NUM})\s*{TIME_UNIT}"
@@ -937,6 +940,8 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
     after = n[c.end:c.end + 50]
     near = n[max(0, c.start - 60):c.end + 50]
     clean = 0.9 if c.shape in ("operator", "range", "reverse", "postfix") else 0.7
+    if variable in PCT_PRED_VARIABLES | {"fev1_fvc_ratio"} and CHANGE_NOT_LEVEL.search(n[max(0, c.start - 80):c.end + 40]):
+        return None
     if variable in PCT_PRED_VARIABLES:
         if unit == "% predicted" or (unit == "%" and re.match(r"\s*(?:of|the|\(|value|预计)", after) is None):
             pass
@@ -1104,11 +1109,23 @@ def _event_for(n: str, start: int, end: int) -> tuple[str | None, int, int, bool
             if best is None or score < best[0]:
                 best = (score, label, match.start(), match.end(), generic)
     if best is None:
-        return "", -1, -1, True
+        words = _words_before(n, sentence_start, start)
+        return (words, start - len(words) - 1, start, True) if words else ("", -1, -1, True)
     _score, label, a, b, generic = best
     if label is None:
         return None, a, b, generic
     return label, a, b, generic
+
+
+_LEADING_FILLER = re.compile(r"^(?:(?:patients?|subjects?|participants?|individuals?|who|with|have|has|had|having|been"
+                             r"|received|receiving|any|a|an|the|history|of|use|prior|previous|current|known|or|and)\s+)+")
+
+
+def _words_before(n: str, sentence_start: int, start: int) -> str:
+    """A few words naming the event when no known event is named: the words just before the window."""
+    words = re.findall(r"[a-z][a-z'-]*|[\u4e00-\u9fff]+", n[sentence_start:start])[-4:]
+    phrase = _LEADING_FILLER.sub("", " ".join(words) + " ").strip()
+    return phrase if len(phrase) >= 3 else ""
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -1130,6 +1147,11 @@ def _choice_proposals(n: str, kind: str, span: _Span) -> list[Proposal]:
         return proposals
     cue = DIAGNOSIS_CUE.search(n)
     first = min(a for _code, a, _b in found)
+    bare = _bare_diagnosis(n, found)
+    if bare:
+        proposals.append(Proposal(kind=kind, variable="diagnoses", values=bare, quote=span.quote(0, len(n)),
+                                  confidence=0.6))
+        return proposals
     if cue and cue.start() <= first + 40 and abs(first - cue.end()) <= 80:
         if DIAGNOSIS_NEGATION.search(n[max(0, cue.start() - 25):cue.start()]):
             return proposals
@@ -1150,6 +1172,21 @@ def _choice_proposals(n: str, kind: str, span: _Span) -> list[Proposal]:
     proposals.append(Proposal(kind=kind, variable="diagnoses", values=codes, quote=span.quote(quote_start, last),
                               confidence=0.6 if kind == "inclusion" else 0.5))
     return proposals
+
+
+BARE_FILLER = re.compile(r"(?:(?<![a-z])(?:known|current|active|concomitant|a|an|history of|presence of|diagnosed|confirmed"
+                         r"|clinical|established|documented|or|and|and/or|other|significant|primary)(?![a-z])|[\s,;.:/()、，；。]"
+                         r"|合并|患有|有|或|及|和|者)*")
+
+
+def _bare_diagnosis(n: str, found: list[tuple[str, int, int]]) -> tuple[str, ...]:
+    """A clause that is nothing but disease names ("Cystic fibrosis", "Known asthma or COPD") is a diagnosis."""
+    rest = list(n)
+    for _code, a, b in found:
+        rest[a:b] = " " * (b - a)
+    if not BARE_FILLER.fullmatch("".join(rest)):
+        return ()
+    return tuple(dict.fromkeys(code for code, _a, _b in found))
 
 
 def _diagnoses_in(n: str) -> list[tuple[str, int, int]]:

@@ -78,6 +78,15 @@ SPLITS = [
      [("inclusion", "成人"), ("exclusion", "哮喘")]),
     ("heading-with-clause-on-same-line", "Exclusion criteria: current smokers",
      [("exclusion", "current smokers")]),
+    ("lost-breaks-bracket-is-not-an-item", "Inclusion criteria: 1. PAH (WHO Group 1) confirmed; 2. Adults",
+     [("inclusion", "PAH (WHO Group 1) confirmed;"), ("inclusion", "Adults")]),
+    ("numbered-items-restart-after-heading", "Inclusion criteria: 1. Adults 2. COPD Exclusion criteria: 1. Asthma",
+     [("inclusion", "Adults"), ("inclusion", "COPD"), ("exclusion", "Asthma")]),
+    ("numbered-parent-lettered-children", "Inclusion Criteria:\n1. Lung function at screening:\n   a. FEV1 < 50%\n"
+     "   b. FEV1/FVC < 0.7\n2. Adults", [("inclusion", "Lung function at screening:"), ("inclusion", "FEV1 < 50%"),
+                                        ("inclusion", "FEV1/FVC < 0.7"), ("inclusion", "Adults")]),
+    ("withdrawal-section-skipped", "Inclusion Criteria:\n* Adults\nWithdrawal Criteria:\n* Consent withdrawn",
+     [("inclusion", "Adults")]),
 ]
 
 
@@ -216,6 +225,11 @@ NOTHING = [
     ("pressure-is-not-a-variable", "Severe pulmonary hypertension [cardiac ultrasound examination > 70 mmHg]", None),
     ("years-of-disease-are-not-age", "History of COPD for more than 5 years", "age"),
     ("twelve-lead-ecg", "12-lead electrocardiogram showing severe arrhythmias", None),
+    ("reversibility-is-a-change-not-a-level", "Reversibility of ≥12% and ≥200 mL in FEV1 after salbutamol", None),
+    ("decline-is-a-change-not-a-level", "Relative decline in FVC of ≥ 10% within 24 months", "fvc_pct_pred"),
+    ("weight-is-not-bmi", "Weight ≥ 40 kg", None),
+    ("group-number-in-brackets", "Diagnosed with PAH (WHO Group 1) by right heart catheterisation", "window"),
+    ("for-more-than-is-not-or-more", "Long-term oxygen therapy for more than 12 hours per day", "window"),
 ]
 
 
@@ -255,6 +269,10 @@ WINDOWS = [
     ("chinese-recent-months", "近3个月内发生肺炎", 3, "months", "pneumonia"),
     ("chinese-weeks", "筛选前4周内使用全身糖皮质激素", 4, "weeks", "systemic corticosteroids"),
     ("chinese-year", "1年内参加过其他临床试验", 1, "years", "other clinical trial"),
+    ("first-named-event", "Myocardial infarction, unstable angina or stroke within 6 months of screening", 6,
+     "months", "myocardial infarction"),
+    ("unknown-event-named-by-its-words", "Bronchial thermoplasty within 2 years before screening", 2, "years",
+     "bronchial thermoplasty"),
 ]
 
 
@@ -289,7 +307,19 @@ CHOICES = [
      "inclusion", "diagnoses", ("bronchiectasis",)),
     ("chinese", "确诊为特发性肺纤维化", "inclusion", "diagnoses", ("ipf",)),
     ("exclusion-diagnosis", "Current diagnosis of asthma", "exclusion", "diagnoses", ("asthma",)),
+    ("bare-disease-name", "Cystic fibrosis", "exclusion", "diagnoses", ("cystic_fibrosis",)),
+    ("bare-disease-names", "Known asthma or bronchiectasis", "exclusion", "diagnoses", ("asthma", "bronchiectasis")),
 ]
+
+
+def test_an_exacerbation_of_a_disease_is_not_a_diagnosis_of_it():
+    found = proposals_for("Documented history of ≥2 moderate COPD exacerbations in the past 12 months")
+    assert [p.variable for p in found] == ["exacerbations_12m"]
+
+
+def test_a_disease_named_as_an_exception_is_not_a_diagnosis():
+    found = proposals_for("Clinically important lung disease other than COPD", "exclusion")
+    assert [p for p in found if p.variable == "diagnoses"] == []
 
 
 @pytest.mark.parametrize("text, kind, variable, values", [c[1:] for c in CHOICES], ids=[c[0] for c in CHOICES])
