@@ -184,6 +184,7 @@ WINDOW_RES = [
     re.compile(rf"within\s+(?:the\s+)?(?:first\s+)?({ANY_NUM})\s*(?:calendar\s+)?{TIME_UNIT}" + REFERENCE_POINT),
     re.compile(r"(?:within|during|in|over)\s+(?:the\s+)?(?:past|last|previous|preceding|prior)\s+(year|month|week)"
                + REFERENCE_POINT),
+    re.compile(r"within\s+(?:a|one|the\s+(?:same|last|past)\s+)?\s*(year|month|week)(?![a-z])" + REFERENCE_POINT),
     re.compile(rf"(?<![a-z])({ANY_NUM})\s*{TIME_UNIT}\s+(?:before|prior to|preceding)\s+(?:the\s+)?(?:date of\s+)?"
                r"(?:screening|randomi[sz]ation|enrol?l?ment|baseline|visit|(?:informed )?consent|study|inclusion|"
                r"first|day 1|dosing|signing|entry)[a-z0-9 ]{0,20}"),
@@ -267,6 +268,8 @@ PATIENTS_WITH = re.compile(r"^(?:(?:male|female|men|women)(?: (?:or|and) (?:male
 
 AN_EVENT_NOT_A_DIAGNOSIS = re.compile(r"\s*(?:\)\s*)?(?:\w+\s+)?(?:exacerbation|attack|flare|急性加重|加重)")
 
+NOT_ABOUT_SEX = re.compile(r"childbearing|child-bearing|contracept\w*|pregnan\w*|lactat\w*|breast|potential|if female"
+                           r"|sterili[sz]|menopaus(?!al women)|partner|育龄|避孕|妊娠")
 SEX_FEMALE = re.compile(r"(?<![a-z])(?:women|females?|female patients)\s+only|only\s+(?:women|females?)|^(?:postmenopausal\s+)?"
                         r"(?:women|female (?:patients|subjects|participants))(?![a-z ]*(?:or|and) (?:men|males?))"
                         r"|仅限女性|女性患者")
@@ -352,6 +355,7 @@ _MARKER = re.compile(
     r"|[(（](?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[)）]\s*|[一二三四五六七八九十]{1,3}\s*[、.．]\s*)+")
 _INLINE_BULLET = re.compile(r"(?<=\s)[*•●▪◦■►➢◆](?=\s)|[•●▪◆]")
 _INLINE_NUMBER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[.;:。；：,，]))(\d{1,2})(?:[.)](?=\s)|、)|[(（](\d{1,2})[)）]")
+_INLINE_DASH = re.compile(r"(?<=[^\d\s])\s+-\s+(?=[A-Z])")
 _INLINE_CIRCLED = re.compile(r"[①-⑳]")
 _INLINE_HEADING = re.compile(r"(?<=\S)(?<!key)(?<!main)(?<!major)(?<!other)(?<!general)(?<!additional)(?<!principal)(?<!primary)(?<!specific)(?<!basic)\s+(?=(?:key\s+|main\s+)?(?:inclusion|exclusion|non-inclusion)\s+criteria\b)"
                              r"|(?<=[\S])(?=(?:纳入|入选|排除|剔除)标准)", re.I)
@@ -433,6 +437,9 @@ def _pieces(text: str, line_start: int, line_end: int) -> list[tuple[int, int]]:
     for match in _INLINE_CIRCLED.finditer(line):
         if line[:match.start()].strip():
             cuts.add(match.start())
+    dashes = list(_INLINE_DASH.finditer(line))
+    if len(dashes) >= 2:
+        cuts.update(m.start() + len(m.group()) - len(m.group().lstrip()) for m in dashes)
     for match in _INLINE_HEADING.finditer(line):
         cuts.add(match.end())
     for position in _numbered_sequence(line):
@@ -634,7 +641,8 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
         return None
     if _PREFIX_ANY.search(n[max(0, match.start() - 30):match.start()]) and not between:
         return None  # "> 30 - 80" is not a range: the operator owns the first number
-    second_match = _NUMBER_RE.match(n, joined.end())
+    upper_operator = re.compile(r"(<=|=<|≤|<)\s*").match(n, joined.end())
+    second_match = _NUMBER_RE.match(n, upper_operator.end() if upper_operator else joined.end())
     if not second_match:
         return None
     second = _to_decimal(second_match.group())
@@ -645,10 +653,14 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
         return None
     if unit1 and unit2 and unit1 != unit2 and not (unit1 == "%" and unit2 == "% predicted"):
         return None
-    lower_inclusive = upper_inclusive = True  # plain "X to Y" / "between X and Y": both ends count (the usual reading)
+    # Plain "X to Y", "X-Y" and "between X and Y" count both ends (the usual reading of registry text), unless the
+    # text says "(excluding ...)" or writes "18 to < 65".
+    lower_inclusive = upper_inclusive = True
     tail = n[after2:after2 + 40]
     if EXCLUSIVE_AFTER.match(tail):
         lower_inclusive = upper_inclusive = False
+    if upper_operator:
+        upper_inclusive = upper_operator.group(1) != "<"
     start = between.start() + max(0, match.start() - 12) if between else match.start()
     end = after2
     qualifier = re.match(r"\s*[(（\[][^)）\]]{0,60}[)）\]]", n[after2:])
@@ -696,6 +708,9 @@ def _postfix_at(n: str, match: re.Match) -> _Comparison | None:
     value = _to_decimal(match.group())
     unit, raw, end = _unit_at(n, match.end())
     post = _postfix_match(n, end)
+    age_words = re.compile(r"\s*(?:of age|old)").match(n, end) if unit == "years" else None
+    if not post and age_words:  # "18 years of age or older"
+        post = _postfix_match(n, age_words.end())
     if not post or value is None:
         return None
     bound, inclusive, post_end, words = post
@@ -704,7 +719,7 @@ def _postfix_at(n: str, match: re.Match) -> _Comparison | None:
     unit_after, raw_after, end_after = ("", "", post_end)
     if not unit:
         unit_after, raw_after, end_after = _unit_at(n, post_end)
-    hint = "age" if re.search(r"older|younger", words) else ""
+    hint = "age" if re.search(r"older|younger", words) or age_words else ""
     comparison = _Comparison(match.start(), end_after, unit=unit or unit_after, raw_unit=raw or raw_after,
                              shape="postfix", hint=hint, number_start=match.start())
     if bound == "lower":
@@ -903,7 +918,7 @@ def _merge_bounds(n: str, measured: list) -> list:
             gap = n[last.end:comparison.start]
             one_sided = (last.lower is None) != (last.upper is None) and (comparison.lower is None) != (comparison.upper is None)
             opposite = one_sided and (last.lower is None) != (comparison.lower is None)
-            joined = re.fullmatch(r"\s*(?:,|and|but|to|or|-|&|且|并且|,\s*and)?\s*(?:(?:the\s+)?(?:value\s+)?)?", gap)
+            joined = re.fullmatch(r"\s*(?:,|and|but|to|-|&|且|并且|,\s*and)?\s*(?:(?:the\s+)?(?:value\s+)?)?", gap)
             joined = joined or (last.shape == "reverse" and not _BOUNDARY.search(gap))
             if last_variable == variable and opposite and joined and _same_unit(last.unit, comparison.unit):
                 both = _Comparison(last.start, comparison.end, unit=_wider_unit(last.unit, comparison.unit),
@@ -1135,7 +1150,7 @@ def _words_before(n: str, sentence_start: int, start: int) -> str:
 
 def _choice_proposals(n: str, kind: str, span: _Span) -> list[Proposal]:
     proposals: list[Proposal] = []
-    if kind == "inclusion" and not BOTH_SEXES.search(n):
+    if kind == "inclusion" and not BOTH_SEXES.search(n) and not NOT_ABOUT_SEX.search(n):
         for pattern, value in ((SEX_FEMALE, "female"), (SEX_MALE, "male")):
             match = pattern.search(n)
             if match:

@@ -85,6 +85,8 @@ SPLITS = [
     ("numbered-parent-lettered-children", "Inclusion Criteria:\n1. Lung function at screening:\n   a. FEV1 < 50%\n"
      "   b. FEV1/FVC < 0.7\n2. Adults", [("inclusion", "Lung function at screening:"), ("inclusion", "FEV1 < 50%"),
                                         ("inclusion", "FEV1/FVC < 0.7"), ("inclusion", "Adults")]),
+    ("lost-breaks-dash-bullets", "Inclusion Criteria: - Age 18 - 75 years - FEV1 < 50% Exclusion Criteria: - Asthma",
+     [("inclusion", "Age 18 - 75 years"), ("inclusion", "FEV1 < 50%"), ("exclusion", "Asthma")]),
     ("withdrawal-section-skipped", "Inclusion Criteria:\n* Adults\nWithdrawal Criteria:\n* Consent withdrawn",
      [("inclusion", "Adults")]),
 ]
@@ -193,6 +195,9 @@ THRESHOLDS = [
      None, None, "count"),
     ("no-more-than", "No more than 1 hospitalisation for COPD in the last 12 months", "inclusion",
      "respiratory_hospitalisations_12m", None, None, 1, True, "count"),
+    ("range-to-less-than", "Subjects aged 18 to < 65 years", "inclusion", "age", 18, True, 65, False, "years"),
+    ("years-of-age-or-older", "18 years of age or older", "inclusion", "age", 18, True, None, None, "years"),
+    ("age-chained", "40 ≤ age ≤ 75", "inclusion", "age", 40, True, 75, True, "years"),
     ("reverse-chained", "30% ≤ FEV1 < 80% predicted", "inclusion", "fev1_pct_pred", 30, True, 80, False,
      "% predicted"),
 ]
@@ -229,6 +234,7 @@ NOTHING = [
     ("decline-is-a-change-not-a-level", "Relative decline in FVC of ≥ 10% within 24 months", "fvc_pct_pred"),
     ("weight-is-not-bmi", "Weight ≥ 40 kg", None),
     ("group-number-in-brackets", "Diagnosed with PAH (WHO Group 1) by right heart catheterisation", "window"),
+    ("childbearing-potential-is-not-a-sex-limit", "Women of childbearing potential must use contraception", "sex"),
     ("for-more-than-is-not-or-more", "Long-term oxygen therapy for more than 12 hours per day", "window"),
 ]
 
@@ -247,6 +253,11 @@ def test_one_clause_may_give_several_proposals():
     found = {p.variable: bounds(p) for p in proposals_for(text)}
     assert found == {"fev1_fvc_ratio": (None, None, D("0.7"), False),
                      "fev1_pct_pred": (D(30), True, D(80), True)}
+
+
+def test_two_bounds_joined_by_or_stay_two_proposals():
+    found = [bounds(p) for p in proposals_for("BMI < 18 or > 35 kg/m2", "exclusion")]
+    assert found == [(None, None, D(18), False), (D(35), False, None, None)]
 
 
 def test_one_bound_shared_by_two_labs_gives_a_proposal_for_each():
@@ -271,6 +282,7 @@ WINDOWS = [
     ("chinese-year", "1年内参加过其他临床试验", 1, "years", "other clinical trial"),
     ("first-named-event", "Myocardial infarction, unstable angina or stroke within 6 months of screening", 6,
      "months", "myocardial infarction"),
+    ("within-a-month", "Use of antibiotics within a month before screening", 1, "months", "antibiotics"),
     ("unknown-event-named-by-its-words", "Bronchial thermoplasty within 2 years before screening", 2, "years",
      "bronchial thermoplasty"),
 ]
