@@ -91,7 +91,7 @@ VARIABLE_PATTERNS: list[tuple[str, str]] = [
     ("spo2_pct", r"(?<![a-z])s[pa]o2(?![a-z])|(?:peripheral |arterial )?(?:oxygen|o2|oxyh(?:a)?emoglobin) saturation"
                  r"|pulse oximetry|血氧饱和度|氧饱和度"),
     ("sixmwd_m", r"6\s?-?\s?mw(?:d|t|td)?(?![a-z])|(?:six|6)[- ]?min(?:ute)?s?[- ]walk(?:ing)?(?: test)?(?: \(6mwt\))?"
-                 r"(?: distance)?(?: \(6mwd\))?|6分钟步行(?:试验)?(?:距离)?|六分钟步行(?:试验)?(?:距离)?"),
+                 r"(?: distance)?(?: \(6mwd\))?|distance walked in (?:6|six) minutes|6分钟步行(?:试验)?(?:距离)?|六分钟步行(?:试验)?(?:距离)?"),
     ("bmi", r"(?<![a-z])bmi(?![a-z])|body mass index|体重指数|体质指数"),
     ("pack_years", r"pack[- ]?years?(?: history)?|pack-yrs?|包年"),
     ("oxygen_hours_per_day", r"(?<![a-z])(?:supplemental |home |long[- ]term |ambulatory )?(?:oxygen|o2)(?! saturation)"
@@ -123,14 +123,14 @@ UNIT_PATTERNS: list[tuple[str, str]] = [
     (r"(?:h|hrs?|hours?|小时)\s*(?:/\s*(?:day|d(?![a-z])|24\s*h)|per\s+day|a\s+day|each\s+day|every\s+day|daily|/天|每天|每日)",
      "h/day"),
     (r"(?:hrs?|hours?|小时|h)(?![a-z])", "h"),
-    (r"pack[- ]?years?|pack-yrs?|包年", "pack-years"),
+    (r"pack[- ]?years?|pack-yrs?|包年|(?<![a-z])pys?(?![a-z])", "pack-years"),
     (r"%|percent", "%"),
     (r"(?:met(?:er|re)s?|m)(?![a-z0-9/])|米", "m"),
     (r"(?:feet|ft)(?![a-z])", "ft"),
     (r"mm\s*hg", "mmHg"),
     (r"(?:mg|mcg|ug|g|ng|iu|mmol|umol|mol|meq)(?:\s*/\s*(?:dl|l|ml|kg|day|d))?(?![a-z])|μmol/l|cells?/", "dose"),
     (r"(?:liters?|litres?|l|ml)(?![a-z/])|升", "L"),
-    (r"years?(?![a-z])|yrs?(?![a-z])|y/o|岁", "years"),
+    (r"周岁|years?(?![a-z])|yrs?(?![a-z])|y/o|岁", "years"),
     (r"months?|mos?(?![a-z])|个月", "months"),
     (r"weeks?|wks?(?![a-z])|周|星期", "weeks"),
     (r"days?|天|日", "days"),
@@ -229,6 +229,10 @@ EVENT_PATTERNS: list[tuple[str, str | None]] = [
     (r"drugs?|medications?|medicines?|treatment|therap\w*|药物|治疗|用药", "treatment"),
 ]
 _EVENT_RES = [(re.compile(p), label) for p, label in EVENT_PATTERNS]
+PEOPLE = re.compile(r"(?<![a-z])(?:adults?|males?|females?|men|women|patients?|subjects?|participants?|volunteers?"
+                    r"|individuals?|persons?|people|children|adolescents?)(?![a-z])|^\W*$")
+NOT_AGE = re.compile(r"history|diagnos\w*|since|duration|smok\w*|ago|quit|stopped|treat\w*|therap\w*|disease|symptom\w*"
+                     r"|onset|exposure|experience|employ|within|prior|before|previous|last|past")
 CHANGE_NOT_LEVEL = re.compile(r"reversib\w*|improve\w*|increase\w*|change\w*|response|declin\w*|variability|drop\w*"
                               r"|(?<![a-z])fall\w*|reduction|relative|absolute|from baseline|post-challenge|provocative"
                               r"|pc20|改善率|增加|下降")
@@ -885,6 +889,9 @@ def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> 
         return "age"
     if comparison.unit == "pack-years":
         return "pack_years"
+    if comparison.unit == "years" and PEOPLE.search(n[max(0, comparison.start - 40):comparison.start]) and not (
+            NOT_AGE.search(n) or re.search(r"for\s*$", n[:comparison.start])):
+        return "age"  # "Adults (≥ 18 years)": a person's years with no other meaning in the clause
     if comparison.unit == "kg/m2":
         return "bmi"
     if comparison.unit == "mL/min/1.73m2" and "1.73" in comparison.raw_unit:
@@ -1076,6 +1083,8 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
             groups = [g for g in match.groups() if g]
             if len(groups) == 1:
                 amount, unit_word = Decimal(1), groups[0]
+            elif groups[0] == "半" and groups[1] == "年":
+                amount, unit_word = Decimal(6), "个月"  # 半年: half a year, six months
             else:
                 amount, unit_word = _to_decimal(groups[0]), groups[1]
             unit = WINDOW_UNITS.get(unit_word.rstrip("s") if unit_word.rstrip("s") in WINDOW_UNITS else unit_word)
