@@ -78,12 +78,14 @@ VARIABLE_PATTERNS: list[tuple[str, str]] = [
     ("fev1_fvc_ratio", r"fev\s?1\s*(?:%\s*)?(?:/|:|to|-to-)\s*(?:f?vc|forced vital capacity)(?:\s*ratio)?"
                        r"|forced expiratory volume in (?:1|one) s(?:ec(?:ond)?)?\s*(?:\(fev1\)\s*)?"
                        r"(?:/|to)\s*forced vital capacity(?:\s*\(fvc\))?(?:\s*ratio)?"
-                       r"|ratio of fev1 (?:to|and) fvc|tiffeneau(?:[- ]pinelli)?(?: index| ratio)?|一秒率|fev1\s*fvc ratio"),
+                       r"|ratio of fev1 (?:to|and) fvc|tiffeneau(?:[- ]pinelli)?(?: index| ratio)?|一秒率"
+                       r"|fev1\s*fvc ratio"),
     ("egfr", r"(?<![a-z])e?gfr(?![a-z])|(?:estimated )?glomerular filtration rate|creatinine clearance|(?<![a-z])crcl"
              r"|肌酐清除率|肾小球滤过率"),
     ("fev1_pct_pred", r"fev\s?1(?:\.0)?(?![0-9])|forced expiratory volume in (?:1|one) s(?:ec(?:ond)?)?"
                       r"|forced expiratory volume in the first second|第一秒用力呼气容积|第1秒用力呼气容积|一秒用力呼气容积"),
-    ("dlco_pct_pred", r"(?<![a-z])dl\s?co(?:c|\s?corr(?:ected)?|\s?\(?hb\)?)?(?![a-z/])(?!\s*/\s*va)|(?<![a-z])tlco(?![a-z])"
+    ("dlco_pct_pred", r"(?<![a-z])dl\s?co(?:c|\s?corr(?:ected)?|\s?\(?hb\)?)?(?![a-z/])(?!\s*/\s*va)"
+                      r"|(?<![a-z])tlco(?![a-z])"
                       r"|diffusi(?:ng|on) capacity(?: of (?:the lungs? )?for carbon monoxide| for carbon monoxide"
                       r"| of carbon monoxide)?|transfer factor|一氧化碳弥散量|肺一氧化碳弥散|弥散量|弥散功能"),
     ("fvc_pct_pred", r"(?<![a-z/])fvc(?![a-z])|forced vital capacity|用力肺活量"),
@@ -91,7 +93,8 @@ VARIABLE_PATTERNS: list[tuple[str, str]] = [
     ("spo2_pct", r"(?<![a-z])s[pa]o2(?![a-z])|(?:peripheral |arterial )?(?:oxygen|o2|oxyh(?:a)?emoglobin) saturation"
                  r"|pulse oximetry|血氧饱和度|氧饱和度"),
     ("sixmwd_m", r"6\s?-?\s?mw(?:d|t|td)?(?![a-z])|(?:six|6)[- ]?min(?:ute)?s?[- ]walk(?:ing)?(?: test)?(?: \(6mwt\))?"
-                 r"(?: distance)?(?: \(6mwd\))?|distance walked in (?:6|six) minutes|6分钟步行(?:试验)?(?:距离)?|六分钟步行(?:试验)?(?:距离)?"),
+                 r"(?: distance)?(?: \(6mwd\))?|distance walked in (?:6|six) minutes|6分钟步行(?:试验)?(?:距离)?"
+                 r"|六分钟步行(?:试验)?(?:距离)?"),
     ("bmi", r"(?<![a-z])bmi(?![a-z])|body mass index|体重指数|体质指数"),
     ("pack_years", r"pack[- ]?years?(?: history)?|pack-yrs?|包年"),
     ("oxygen_hours_per_day", r"(?<![a-z])(?:supplemental |home |long[- ]term |ambulatory )?(?:oxygen|o2)(?! saturation)"
@@ -120,7 +123,8 @@ UNIT_PATTERNS: list[tuple[str, str]] = [
      r"(?:\s*\(uln\))?|倍(?:正常值)?上限|倍uln", "x ULN"),
     (r"ml\s*/\s*min(?:ute)?(?:\s*(?:/|per)\s*1[.,]73\s*m\s*2)?", "mL/min/1.73m2"),
     (r"kg\s*/\s*m\s*\^?\s*2|kg/m²|公斤/米2", "kg/m2"),
-    (r"(?:h|hrs?|hours?|小时)\s*(?:/\s*(?:day|d(?![a-z])|24\s*h)|per\s+day|a\s+day|each\s+day|every\s+day|daily|/天|每天|每日)",
+    (r"(?:h|hrs?|hours?|小时)\s*(?:/\s*(?:day|d(?![a-z])|24\s*h)|per\s+day|a\s+day|each\s+day|every\s+day|daily"
+     r"|/天|每天|每日)",
      "h/day"),
     (r"(?:hrs?|hours?|小时|h)(?![a-z])", "h"),
     (r"pack[- ]?years?|pack-yrs?|包年|(?<![a-z])pys?(?![a-z])", "pack-years"),
@@ -152,9 +156,12 @@ PREFIX_OPERATORS: list[tuple[str, str, bool]] = [
      "lower", False),
     (r"<|(?:less|lower|fewer|younger|smaller) than|below|under|小于|低于|少于|不足|＜", "upper", False),
 ]
-WORD_START = r"(?:(?<![a-z])(?=[a-z])|(?![a-z]))"  # a word operator starts a word: "for more than" is not "or more than"
-_PREFIX_RES = [(re.compile(WORD_START + r"(?:" + p + r")\s*(?:of\s+|than\s+)?$"), b, inc) for p, b, inc in PREFIX_OPERATORS]
-_PREFIX_ANY = re.compile(WORD_START + r"(?:" + "|".join(p for p, _b, _i in PREFIX_OPERATORS) + r")\s*(?:of\s+|than\s+)?$")
+# A word operator starts a word: "for more than" is not "or more than".
+WORD_START = r"(?:(?<![a-z])(?=[a-z])|(?![a-z]))"
+_PREFIX_RES = [(re.compile(WORD_START + r"(?:" + p + r")\s*(?:of\s+|than\s+)?$"), b, inc)
+               for p, b, inc in PREFIX_OPERATORS]
+_PREFIX_ANY = re.compile(WORD_START + r"(?:" + "|".join(p for p, _b, _i in PREFIX_OPERATORS)
+                         + r")\s*(?:of\s+|than\s+)?$")
 
 POSTFIX_OPERATORS: list[tuple[str, str, bool]] = [
     (r"or (?:more|greater|higher|above|over|older)|and (?:more|above|over|older|greater|higher)|\+|or more times"
@@ -191,9 +198,11 @@ WINDOW_RES = [
     re.compile(r"(?:近|过去|最近|前)?\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)\s*(?:内|以内)"),
     re.compile(r"(?:近|过去|最近)\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)"),
 ]
-WINDOW_NOT_AFTER = re.compile(r"^\s*(?:after|following|post|of (?:the )?(?:last|final)|from (?:the )?(?:last|end)|后|之后)")
+WINDOW_NOT_AFTER = re.compile(r"^\s*(?:after|following|post|of (?:the )?(?:last|final)|from (?:the )?(?:last"
+                              r"|end)|后|之后)")
 DURATION_BEFORE = re.compile(r"(?:for|at least|≥|>=|>|minimum(?: of)?|stable|more than|over|lasting|duration of"
-                             r"|last(?:ed|ing)?)\s*(?:a\s+(?:period|duration)\s+of\s+)?(?:the\s+)?(?:past\s+|last\s+)?$")
+                             r"|last(?:ed|ing)?)\s*(?:a\s+(?:period|duration)\s+of\s+)?(?:the\s+)?(?:past\s+"
+                             r"|last\s+)?$")
 
 # Events a window is about, specific first: (pattern, label). Label None: a measurement's timing, not an event.
 EVENT_PATTERNS: list[tuple[str, str | None]] = [
@@ -201,7 +210,8 @@ EVENT_PATTERNS: list[tuple[str, str | None]] = [
     (r"asthma[^.;]{0,12}(?:exacerbation|attack)|exacerbations? of asthma", "asthma exacerbation"),
     (r"(?:ild|ipf|fibrosis)[^.;]{0,12}exacerbation|exacerbations? of (?:ild|ipf)", "ILD exacerbation"),
     (r"exacerbation|flare|急性加重", "exacerbation"),
-    (r"(?:upper |lower )?respiratory (?:tract )?infection|chest infection|airway infection|呼吸道感染", "respiratory infection"),
+    (r"(?:upper |lower )?respiratory (?:tract )?infection|chest infection|airway infection"
+     r"|呼吸道感染", "respiratory infection"),
     (r"pneumonia|肺炎", "pneumonia"),
     (r"covid|sars-cov-2|coronavirus|新冠", "COVID-19"),
     (r"myocardial infarction|heart attack|acute coronary|心肌梗死|心梗", "myocardial infarction"),
@@ -212,7 +222,8 @@ EVENT_PATTERNS: list[tuple[str, str | None]] = [
     (r"surger\w*|surgical|operation|resection|手术", "surgery"),
     (r"hospitali[sz]\w*|admission|admitted|住院", "hospitalisation"),
     (r"malignan\w*|cancer|tumou?rs?|neoplasm|carcinoma|肿瘤|癌", "malignancy"),
-    (r"(?:clinical|investigational|interventional|another|other|any) (?:drug )?(?:trials?|stud(?:y|ies))|investigational"
+    (r"(?:clinical|investigational|interventional|another|other|any) (?:drug )?(?:trials?|stud(?:y|ies))"
+     r"|investigational"
      r"|clinical trials?|临床试验|临床研究", "other clinical trial"),
     (r"corticosteroid|steroid|prednis\w*|glucocorticoid|激素", "systemic corticosteroids"),
     (r"antibiotic\w*|macrolide\w*|azithromycin|抗生素|抗菌", "antibiotics"),
@@ -248,9 +259,11 @@ NEGATED_DIAGNOSIS = re.compile(r"non[- ]?(?:cystic fibrosis|cf|ipf|idiopathic|co
 DIAGNOSIS_PATTERNS: list[tuple[str, str]] = [
     ("ipf", r"idiopathic pulmonary fibrosis|(?<![a-z])ipf(?![a-z])|特发性肺纤维化|特发性肺间质纤维化"),
     ("cystic_fibrosis", r"cystic fibrosis|(?<![a-z])cf(?![a-z])|mucoviscidosis|囊性纤维化"),
-    ("pulmonary_hypertension", r"pulmonary (?:arterial )?hypertension|hypertension, pulmonary|(?<![a-z])pa?h(?:-ild)?(?![a-z])"
+    ("pulmonary_hypertension", r"pulmonary (?:arterial )?hypertension|hypertension, pulmonary"
+                               r"|(?<![a-z])pa?h(?:-ild)?(?![a-z])"
                                r"|cteph|pulmonary arterial hypertension|肺动脉高压|肺高压|肺高血压"),
-    ("copd", r"(?<![a-z])copd|chronic obstructive (?:pulmonary|lung|airways?) disease|pulmonary disease, chronic obstructive"
+    ("copd", r"(?<![a-z])copd|chronic obstructive (?:pulmonary|lung|airways?) disease"
+             r"|pulmonary disease, chronic obstructive"
              r"|emphysema|chronic bronchitis|bronchitis, chronic|慢阻肺|慢性阻塞性肺疾病|慢性阻塞性肺病|慢性阻塞性肺部疾病|肺气肿"
              r"|慢性支气管炎"),
     ("ild", r"interstitial lung diseases?|lung diseases?, interstitial|(?<![a-z])ild(?![a-z])|pulmonary fibrosis"
@@ -274,7 +287,8 @@ AN_EVENT_NOT_A_DIAGNOSIS = re.compile(r"\s*(?:\)\s*)?(?:\w+\s+)?(?:exacerbation|
 
 NOT_ABOUT_SEX = re.compile(r"childbearing|child-bearing|contracept\w*|pregnan\w*|lactat\w*|breast|potential|if female"
                            r"|sterili[sz]|menopaus(?!al women)|partner|育龄|避孕|妊娠")
-SEX_FEMALE = re.compile(r"(?<![a-z])(?:women|females?|female patients)\s+only|only\s+(?:women|females?)|^(?:postmenopausal\s+)?"
+SEX_FEMALE = re.compile(r"(?<![a-z])(?:women|females?|female patients)\s+only|only\s+(?:women|females?)"
+                        r"|^(?:postmenopausal\s+)?"
                         r"(?:women|female (?:patients|subjects|participants))(?![a-z ]*(?:or|and) (?:men|males?))"
                         r"|仅限女性|女性患者")
 SEX_MALE = re.compile(r"(?<![a-z])(?:men|males?)\s+only|only\s+(?:men|males?)|^(?:men|male (?:patients|subjects"
@@ -330,23 +344,28 @@ def _json_number(value: Decimal | None) -> int | float | None:
 
 _HEADING_EMPHASIS = re.compile(r"^[\s#*_>|]*")
 _INCLUSION_HEADING = re.compile(
-    r"^(?:(?:\d+|[ivx]+|[a-z])[.)]\s*)?(?:(?:key|main|major|general|principal|primary|additional|other|specific|basic)\s+)?"
+    r"^(?:(?:\d+|[ivx]+|[a-z])[.)]\s*)?(?:(?:key|main|major|general|principal|primary|additional|other|specific"
+    r"|basic)\s+)?"
     r"(?:(?:inclusion|eligibility|entry|selection)\s+criteri(?:a|on)|criteria for (?:inclusion|eligibility|entry)"
     r"|inclusion(?=\s*[:：\-–]|\s*$))")
 _EXCLUSION_HEADING = re.compile(
-    r"^(?:(?:\d+|[ivx]+|[a-z])[.)]\s*)?(?:(?:key|main|major|general|principal|primary|additional|other|specific|basic)\s+)?"
+    r"^(?:(?:\d+|[ivx]+|[a-z])[.)]\s*)?(?:(?:key|main|major|general|principal|primary|additional|other|specific"
+    r"|basic)\s+)?"
     r"(?:(?:exclusion|non[- ]?inclusion)\s+criteri(?:a|on)|criteria for (?:exclusion|non[- ]?inclusion)"
     r"|(?:exclusion|non[- ]?inclusion)(?=\s*[:：\-–]|\s*$))")
 _SKIP_HEADING = re.compile(r"^(?:(?:withdrawal|discontinuation|dropout|drop-out|termination|removal)\s+criteri(?:a|on)"
                            r"|criteria for (?:withdrawal|discontinuation|removal))")
 _INCLUSION_SENTENCE = re.compile(
-    r"^(?:patients|subjects|participants|individuals|candidates|volunteers|children|adults)\s+(?:must|should|need to|have to"
-    r"|will|are required to|can be included|may be included|are eligible)\s*(?:be\s+)?(?:meet|fulfil?l|satisfy|have|include"
-    r"|eligible|enrolled|included)?[^.]{0,60}(?:following|if|criteria|when)\b")
+    r"^(?:(?:patients|subjects|participants|individuals|candidates|volunteers|children|adults)\s+(?:must|should"
+    r"|need to|have to|will|are required to|can be included|may be included|are eligible)\s*(?:be\s+)?(?:meet"
+    r"|fulfil?l|satisfy|have|include|eligible|enrolled|included)?[^.]{0,60}(?:following|if|criteria|when)\b"
+    r"|the following\b[^.]{0,60}(?:inclu|eligible|enrol))")
 _EXCLUSION_SENTENCE = re.compile(
-    r"^(?:(?:patients|subjects|participants|individuals|candidates|volunteers|anyone|those)\b[^.]{0,60}?\s+(?:will|shall"
+    r"^(?:(?:patients|subjects|participants|individuals|candidates|volunteers|anyone"
+    r"|those)\b[^.]{0,60}?\s+(?:will|shall"
     r"|may|must|should|are|is)\s+(?:not\s+be\s+(?:eligible|included|enrolled)|be\s+excluded|not\s+eligible|excluded"
-    r"|ineligible)|(?:any|presence|one or more) of the following[^.]{0,40}(?:exclu|not eligible|ineligible))")
+    r"|ineligible)|(?:any|presence|one or more) of the following[^.]{0,40}(?:exclu|not eligible|ineligible)"
+    r"|the following\b[^.]{0,60}(?:exclu|not eligible|ineligible|not be (?:included|enrolled)))")
 _CN_HEADING = re.compile(r"^(?:[一二三四五六七八九十\d]+\s*[、.．)）]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)?"
                          r"(不纳入|不入选|纳入|入选|入组|排除|剔除|退出|中止|终止|脱落)(?:病例)?(?:标准|条件)")
 _CN_KIND = {"纳入": "inclusion", "入选": "inclusion", "入组": "inclusion", "排除": "exclusion", "不纳入": "exclusion",
@@ -361,7 +380,10 @@ _INLINE_BULLET = re.compile(r"(?<=\s)[*•●▪◦■►➢◆](?=\s)|[•●�
 _INLINE_NUMBER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[.;:。；：,，]))(\d{1,2})(?:[.)](?=\s)|、)|[(（](\d{1,2})[)）]")
 _INLINE_DASH = re.compile(r"(?<=[^\d\s])\s+-\s+(?=[A-Z])")
 _INLINE_CIRCLED = re.compile(r"[①-⑳]")
-_INLINE_HEADING = re.compile(r"(?<=\S)(?<!key)(?<!main)(?<!major)(?<!other)(?<!general)(?<!additional)(?<!principal)(?<!primary)(?<!specific)(?<!basic)\s+(?=(?:key\s+|main\s+)?(?:inclusion|exclusion|non-inclusion)\s+criteria\b)"
+_INLINE_HEADING = re.compile(r"(?<=[.;:])(?=(?:key\s+)?(?:inclusion|exclusion)\s+criteria\s*[:：])"
+                             r"|(?<=\S)(?<!key)(?<!main)(?<!major)(?<!other)(?<!general)(?<!additional)(?<!principal)"
+                             r"(?<!primary)(?<!specific)(?<!basic)\s+(?=(?:key\s+|main\s+)?(?:inclusion|exclusion"
+                             r"|non-inclusion)\s+criteria\b)"
                              r"|(?<=[\S])(?=(?:纳入|入选|排除|剔除)标准)", re.I)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>=~|&\"'$%^,:;/?@])")
 _LOWER_START = re.compile(r"^[a-z(]")
@@ -404,8 +426,9 @@ def _split(text: str) -> list[Clause]:
             if body_end <= body_start:
                 continue
             indent = len(piece) - len(piece.lstrip(" \t")) if index == 0 else 0
-            if (index == 0 and not has_marker and heading_kind is None and clauses and last_line_with_clause == line_no - 1
-                    and clauses[-1][0] == kind and _continues(text, clauses[-1], indent, body_start)):
+            follows = bool(clauses) and last_line_with_clause == line_no - 1 and clauses[-1][0] == kind
+            if (index == 0 and not has_marker and heading_kind is None and follows
+                    and _continues(text, clauses[-1], indent, body_start)):
                 clauses[-1][2] = body_end
                 last_line_with_clause = line_no
                 continue
@@ -413,7 +436,8 @@ def _split(text: str) -> list[Clause]:
                 continue
             clauses.append([kind, body_start, body_end, indent, has_marker, line_no])
             last_line_with_clause = line_no
-    return [Clause(kind=c[0], text=_clean(text[c[1]:c[2]]), start=c[1], end=c[2]) for c in clauses if _clean(text[c[1]:c[2]])]
+    return [Clause(kind=c[0], text=_clean(text[c[1]:c[2]]), start=c[1], end=c[2])
+            for c in clauses if _clean(text[c[1]:c[2]])]
 
 
 def _lines(text: str):
@@ -480,7 +504,8 @@ def _heading(piece: str) -> tuple[str | None, int | None]:
     rest = unicodedata.normalize("NFKC", piece[lead:]).lower()
     if len(rest) != len(piece) - lead:  # NFKC changed length: map through the plain lower-cased text instead
         rest = piece[lead:].lower()
-    for pattern, kind in ((_SKIP_HEADING, "skip"), (_EXCLUSION_HEADING, "exclusion"), (_INCLUSION_HEADING, "inclusion")):
+    headings = ((_SKIP_HEADING, "skip"), (_EXCLUSION_HEADING, "exclusion"), (_INCLUSION_HEADING, "inclusion"))
+    for pattern, kind in headings:
         match = pattern.match(rest)
         if match:
             return kind, _after_heading(piece, lead + match.end())
@@ -838,7 +863,8 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         for mention_start, mention_end, variable in chosen:
             mention_start = _full_name_start(n, mention_start, variable, mentions)
             variable = _refine_variable(n, variable, comparison)
-            measured.append((variable, comparison, min(mention_start, comparison.start), max(mention_end, comparison.end)))
+            quote_span = (min(mention_start, comparison.start), max(mention_end, comparison.end))
+            measured.append((variable, comparison, *quote_span))
 
     measured = _merge_bounds(n, measured)
     proposals: list[Proposal] = []
@@ -923,7 +949,8 @@ def _merge_bounds(n: str, measured: list) -> list:
         if merged:
             last_variable, last, last_start, last_end = merged[-1]
             gap = n[last.end:comparison.start]
-            one_sided = (last.lower is None) != (last.upper is None) and (comparison.lower is None) != (comparison.upper is None)
+            one_sided = ((last.lower is None) != (last.upper is None)
+                         and (comparison.lower is None) != (comparison.upper is None))
             opposite = one_sided and (last.lower is None) != (comparison.lower is None)
             joined = re.fullmatch(r"\s*(?:,|and|but|to|-|&|且|并且|,\s*and)?\s*(?:(?:the\s+)?(?:value\s+)?)?", gap)
             joined = joined or (last.shape == "reverse" and not _BOUNDARY.search(gap))
@@ -962,8 +989,9 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
     after = n[c.end:c.end + 50]
     near = n[max(0, c.start - 60):c.end + 50]
     clean = 0.9 if c.shape in ("operator", "range", "reverse", "postfix") else 0.7
-    if variable in PCT_PRED_VARIABLES | {"fev1_fvc_ratio"} and CHANGE_NOT_LEVEL.search(n[max(0, c.start - 80):c.end + 40]):
-        return None
+    if variable in PCT_PRED_VARIABLES | {"fev1_fvc_ratio"}:
+        if CHANGE_NOT_LEVEL.search(n[max(0, c.start - 80):c.end + 40]):
+            return None
     if variable in PCT_PRED_VARIABLES:
         if unit == "% predicted" or (unit == "%" and re.match(r"\s*(?:of|the|\(|value|预计)", after) is None):
             pass
@@ -1142,7 +1170,8 @@ def _event_for(n: str, start: int, end: int) -> tuple[str | None, int, int, bool
 
 
 _LEADING_FILLER = re.compile(r"^(?:(?:patients?|subjects?|participants?|individuals?|who|with|have|has|had|having|been"
-                             r"|received|receiving|any|a|an|the|history|of|use|prior|previous|current|known|or|and)\s+)+")
+                             r"|received|receiving|any|a|an|the|history|of|use|prior|previous|current|known|or"
+                             r"|and)\s+)+")
 
 
 def _words_before(n: str, sentence_start: int, start: int) -> str:
@@ -1173,8 +1202,8 @@ def _choice_proposals(n: str, kind: str, span: _Span) -> list[Proposal]:
     first = min(a for _code, a, _b in found)
     bare = _bare_diagnosis(n, found)
     if bare:
-        proposals.append(Proposal(kind=kind, variable="diagnoses", values=bare, quote=span.quote(0, len(n)),
-                                  confidence=0.6))
+        quote = span.quote(min(a for _c, a, _b in found), max(b for _c, _a, b in found))
+        proposals.append(Proposal(kind=kind, variable="diagnoses", values=bare, quote=quote, confidence=0.6))
         return proposals
     if cue and cue.start() <= first + 40 and abs(first - cue.end()) <= 80:
         if DIAGNOSIS_NEGATION.search(n[max(0, cue.start() - 25):cue.start()]):
@@ -1198,8 +1227,10 @@ def _choice_proposals(n: str, kind: str, span: _Span) -> list[Proposal]:
     return proposals
 
 
-BARE_FILLER = re.compile(r"(?:(?<![a-z])(?:known|current|active|concomitant|a|an|history of|presence of|diagnosed|confirmed"
-                         r"|clinical|established|documented|or|and|and/or|other|significant|primary)(?![a-z])|[\s,;.:/()、，；。]"
+BARE_FILLER = re.compile(r"(?:(?<![a-z])(?:known|current|active|concomitant|a|an|history of|presence of"
+                         r"|diagnosed|confirmed"
+                         r"|clinical|established|documented|or|and|and/or|other|significant|primary)(?![a-z])"
+                         r"|[\s,;.:/()、，；。]"
                          r"|合并|患有|有|或|及|和|者)*")
 
 
@@ -1295,7 +1326,8 @@ def _merge_record_age(proposals: list[Proposal], low: Decimal | None, high: Deci
             continue
         agrees_low = low is None or proposal.lower is None or (proposal.lower == low and proposal.lower_inclusive) or (
             proposal.lower_inclusive is False and proposal.lower + 1 == low)
-        agrees_high = high is None or proposal.upper is None or (proposal.upper == high and proposal.upper_inclusive) or (
+        agrees_high = high is None or proposal.upper is None or (
+            proposal.upper == high and proposal.upper_inclusive) or (
             proposal.upper_inclusive is False and proposal.upper - 1 == high)
         if not (agrees_low and agrees_high):
             continue
@@ -1311,7 +1343,8 @@ def _merge_record_age(proposals: list[Proposal], low: Decimal | None, high: Deci
         return proposals
     quote = "; ".join(part for part in (f"minimumAge: {low_text.strip()}" if low is not None else "",
                                         f"maximumAge: {high_text.strip()}" if high is not None else "") if part)
-    proposals.insert(0, Proposal(kind="inclusion", variable="age", lower=low, lower_inclusive=True if low is not None else None,
-                                 upper=high, upper_inclusive=True if high is not None else None, unit="years",
+    proposals.insert(0, Proposal(kind="inclusion", variable="age", lower=low,
+                                 lower_inclusive=True if low is not None else None, upper=high,
+                                 upper_inclusive=True if high is not None else None, unit="years",
                                  quote=quote, confidence=0.95))
     return proposals

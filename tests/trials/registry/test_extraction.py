@@ -68,7 +68,8 @@ SPLITS = [
      [("inclusion", "FEV1/FVC < 0.7"), ("inclusion", "ALT < 1.5 x ULN"), ("inclusion", "Adults")]),
     ("escapes-undone-in-text", "Inclusion Criteria:\n\n* FEV1/FVC \\< 0.7 \\[post\\-bronchodilator\\]",
      [("inclusion", "FEV1/FVC < 0.7 [post-bronchodilator]")]),
-    ("wrapped-continuation-line", "Inclusion Criteria:\n* A documented history of COPD\n  for at least 12 months\n* Adults",
+    ("wrapped-continuation-line",
+     "Inclusion Criteria:\n* A documented history of COPD\n  for at least 12 months\n* Adults",
      [("inclusion", "A documented history of COPD for at least 12 months"), ("inclusion", "Adults")]),
     ("nested-bullets-are-own-clauses", "Inclusion Criteria:\n* Lung function:\n  * FEV1 ≥ 30%\n  * FVC ≥ 50%",
      [("inclusion", "Lung function:"), ("inclusion", "FEV1 ≥ 30%"), ("inclusion", "FVC ≥ 50%")]),
@@ -440,8 +441,8 @@ def test_odd_input_never_raises(text):
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.text(alphabet=st.sampled_from(list("FEV1/FVC<>=≥≤ 0.7%-–~ *\n\\年龄岁()predictedwithinweeks2ALTxULN:")) | st.characters(),
-               max_size=300))
+@given(st.text(alphabet=st.sampled_from(list("FEV1/FVC<>=≥≤ 0.7%-–~ *\n\\年龄岁()predictedwithinweeks2ALTxULN:"))
+               | st.characters(), max_size=300))
 def test_random_text_never_raises_and_every_quote_lies_in_its_clause(text):
     for clause in split_clauses(text):
         assert 0 <= clause.start <= clause.end <= len(text)
