@@ -27,7 +27,7 @@ def test_load_seed_trials_loads_both_published(seed_trials):
     assert Trial.objects.get(nct_id=ILD).criteria.approved().count() == 24
     assert Trial.objects.get(nct_id=COPD).sites.count() == 1
     assert Trial.objects.get(nct_id=ILD).sites.count() == 0  # the page lists no location
-    assert Question.objects.count() == 18
+    assert Question.objects.count() == 40
 
 
 def test_load_seed_trials_twice_changes_nothing(seed_trials):
@@ -110,7 +110,19 @@ def test_list_questions_prints_the_published_trials_questions(seed_trials):
     out = StringIO()
     call_command("screen", "--list-questions", stdout=out)
     listed = {q["key"]: q for q in json.loads(out.getvalue())}
-    assert listed["diagnoses"]["choices"] == ["copd", "ild", "ipf", "asthma", "other", "none"]
+    assert listed["diagnoses"]["choices"] == [
+        "copd",
+        "ild",
+        "ipf",
+        "asthma",
+        "bronchiectasis",
+        "cystic_fibrosis",
+        "pulmonary_hypertension",
+        "sarcoidosis",
+        "lung_cancer",
+        "other",
+        "none",
+    ]
     assert listed["dlco_pct_pred"] | {"prompt": ""} == {
         "key": "dlco_pct_pred",
         "kind": "number",

@@ -1,7 +1,8 @@
-"""Writes what `trials.ctgov` reads: trials, sites and the registry's age and sex limits as criteria.
+"""Writes what `trials.ctgov` reads: trials, sites, the registry's age and sex limits as criteria, and a
+draft criterion for every clause of the eligibility text (`trials.registry.drafting`).
 
-One transaction per study. Re-importing updates a trial by NCT id; criteria an admin wrote or edited
-are never touched, nor are the fields the registry does not hold (plain summary, publication).
+One transaction per study. Re-importing updates a trial by NCT id; criteria an admin wrote, edited, approved
+or rejected are never touched, nor are the fields the registry does not hold (plain summary, publication).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 from django.db import transaction
 
 from trials.models import Criterion, Question, Site, Trial
-from trials.registry import ctgov
+from trials.registry import ctgov, drafting
 
 VOCABULARY = Path(__file__).parent / "seed" / "questions.json"
 
@@ -27,12 +28,14 @@ class ImportOutcome:
 
 
 def ensure_questions(keys=None) -> dict[str, Question]:
-    """Create the vocabulary's questions that are missing; an admin's wording of existing ones stays."""
+    """Create the vocabulary's questions that are missing and add the choices an existing question lacks (before
+    “None of these”); an admin's wording of existing questions and choices stays."""
     definitions = json.loads(VOCABULARY.read_text(encoding="utf-8"))
     wanted = [d for d in definitions if keys is None or d["key"] in keys]
     existing = {q.key: q for q in Question.objects.filter(key__in=[d["key"] for d in wanted])}
     for definition in wanted:
         if definition["key"] in existing:
+            _add_missing_choices(existing[definition["key"]], definition.get("choices") or [])
             continue
         fields = dict(definition)
         gate_key = fields.pop("asked_only_if", None)
@@ -43,6 +46,20 @@ def ensure_questions(keys=None) -> dict[str, Question]:
         question.save()
         existing[question.key] = question
     return existing
+
+
+def _add_missing_choices(question: Question, choices: list[dict]) -> None:
+    if question.kind not in (Question.Kind.SINGLE, Question.Kind.MULTIPLE):
+        return
+    have = list(question.choices or [])
+    codes = {c.get("code") for c in have}
+    missing = [c for c in choices if c["code"] not in codes]
+    if not missing:
+        return
+    at = next((i for i, c in enumerate(have) if c.get("code") == "none"), len(have))
+    question.choices = have[:at] + missing + have[at:]
+    question.full_clean()
+    question.save()
 
 
 def import_record(record: ctgov.StudyRecord) -> ImportOutcome:
@@ -74,6 +91,7 @@ def import_record(record: ctgov.StudyRecord) -> ImportOutcome:
             trial.save()
         changed |= _import_sites(trial, record.sites)
         changed |= _import_registry_criteria(trial, record)
+        changed |= drafting.draft_criteria(trial, record, ensure_questions(drafting.QUESTION_KEYS))
     return ImportOutcome(record.nct_id, created, changed)
 
 

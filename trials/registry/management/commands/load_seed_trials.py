@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from trials.models import Criterion, Question, Trial
+from trials.registry.drafting import adopt_clauses
 from trials.registry.importing import VOCABULARY, ensure_questions
 
 SEED_DIR = VOCABULARY.parent
@@ -24,16 +25,20 @@ class Command(BaseCommand):
                 self.load_trial(trial, seed, questions)
 
     def load_trial(self, trial, seed, questions):
+        if trial.criteria.filter(origin=Criterion.Origin.EDITED).exists():
+            self.stdout.write(f"{trial.nct_id}: criteria already loaded, left as they are")
+        else:
+            for order, fields in enumerate(seed["criteria"], start=10):
+                fields = dict(fields)
+                question = questions[fields.pop("question")] if fields.get("question") else None
+                fields.pop("question", None)
+                Criterion(
+                    trial=trial, question=question, order=order, status=Criterion.Status.APPROVED, **fields
+                ).save()
+            self.stdout.write(f"{trial.nct_id}: {len(seed['criteria'])} criteria loaded")
+        # The hand-written criteria cover every clause: the import's drafts for those clauses are not needed.
+        adopt_clauses(trial)
         if not trial.plain_summary:
             trial.plain_summary = seed["plain_summary"]
             trial.is_published = True
             trial.save(update_fields=["plain_summary", "is_published", "updated_at"])
-        if trial.criteria.exclude(origin=Criterion.Origin.IMPORT).exists():
-            self.stdout.write(f"{trial.nct_id}: criteria already loaded, left as they are")
-            return
-        for order, fields in enumerate(seed["criteria"], start=10):
-            fields = dict(fields)
-            question = questions[fields.pop("question")] if fields.get("question") else None
-            fields.pop("question", None)
-            Criterion(trial=trial, question=question, order=order, status=Criterion.Status.APPROVED, **fields).save()
-        self.stdout.write(f"{trial.nct_id}: {len(seed['criteria'])} criteria loaded")
