@@ -69,11 +69,19 @@ def follow_moved_clauses(trial: Trial, text: str) -> bool:
     is gone takes its untouched drafts with it; criteria an admin approved, edited or rejected are kept, no
     longer tied to a clause, so the new text's clauses get drafts of their own."""
     changed = False
+    clauses: dict[str, list[int]] = {}
+    for clause in extraction.split_clauses(text):
+        clauses.setdefault(text[clause.start : clause.end], []).append(clause.start)
     for criterion in trial.criteria.exclude(clause_start=None):
         start, end = criterion.clause_start, criterion.clause_end
         if text[start:end] == criterion.clause_text:
             continue
-        found = _nearest(text, criterion.clause_text, start) if criterion.clause_text else -1
+        if criterion.clause_text in clauses:  # the same clause, elsewhere in the text
+            found = min(clauses[criterion.clause_text], key=lambda p: abs(p - start))
+        elif criterion.origin == Criterion.Origin.EDITED and criterion.clause_text:
+            found = _nearest(text, criterion.clause_text, start)  # hand-written words may span several clauses
+        else:
+            found = -1
         if found >= 0:
             criterion.clause_start, criterion.clause_end = found, found + len(criterion.clause_text)
             criterion.save(update_fields=["clause_start", "clause_end"])

@@ -165,7 +165,7 @@ def _import_registry_criteria(trial: Trial, record: ctgov.StudyRecord) -> bool:
     questions = ensure_questions(["age", "sex"])
     owned = list(trial.criteria.filter(origin=Criterion.Origin.IMPORT).select_related("question"))
     edited_keys = set(
-        trial.criteria.exclude(origin=Criterion.Origin.IMPORT)
+        trial.criteria.filter(origin=Criterion.Origin.EDITED)
         .filter(question__key__in=["age", "sex"])
         .values_list("question__key", flat=True)
     )
