@@ -141,7 +141,7 @@ def _registry_criteria(record: ctgov.StudyRecord, questions: dict[str, Question]
                 min_inclusive=True,
                 max_inclusive=True,
                 source_text="; ".join(w for w in words if w) + " (registry eligibility limits)",
-                explanation=(
+                staff_note=(
                     "The registry's age limits include both ends: someone whose age in whole years equals the "
                     "minimum or the maximum can take part."
                 ),
@@ -154,7 +154,7 @@ def _registry_criteria(record: ctgov.StudyRecord, questions: dict[str, Question]
                 question=questions["sex"],
                 values=[record.sex.lower()],
                 source_text=f"Sex: {record.sex} (registry eligibility limits)",
-                explanation=f"This study includes {record.sex.lower()} participants only.",
+                staff_note=f"The registry lists this study for {record.sex.lower()} participants only.",
             )
         )
     return criteria
