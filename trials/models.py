@@ -402,7 +402,19 @@ class Question(models.Model):
         return self.label_for(stored)
 
     def example(self) -> str:
-        examples = {"%": "65", "ratio": "0.68", "m": "350", "years": "68", "h/day": "12", "times": "2"}
+        examples = {
+            "%": "65",
+            "ratio": "0.68",
+            "m": "350",
+            "years": "68",
+            "h/day": "12",
+            "times": "2",
+            "days": "30",
+            "x ULN": "1.5",
+            "kg/m2": "24.5",
+            "pack-years": "20",
+            "mL/min/1.73m2": "75",
+        }
         return examples.get(self.unit, "10")
 
     def to_info(self) -> eligibility.QuestionInfo:
