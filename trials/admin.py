@@ -169,7 +169,7 @@ class TrialAdmin(SimpleHistoryAdmin):
         back = reverse("admin:trials_trial_review", args=[trial.pk])
         with transaction.atomic():
             if action in ("approve", "reject"):
-                criterion = get_object_or_404(trial.criteria, pk=request.POST.get("criterion"))
+                criterion = get_object_or_404(trial.criteria, pk=_whole_number(request.POST.get("criterion")))
                 back += f"#clause-{criterion.clause_start}-{criterion.clause_end}"
                 try:
                     if action == "approve":
@@ -184,7 +184,7 @@ class TrialAdmin(SimpleHistoryAdmin):
                 except ValidationError as error:
                     self.message_user(request, " ".join(error.messages), messages.ERROR)
             elif action == "approve_clause":
-                start, end = request.POST.get("start"), request.POST.get("end")
+                start, end = _whole_number(request.POST.get("start")), _whole_number(request.POST.get("end"))
                 waiting = list(trial.criteria.filter(clause_start=start, clause_end=end, status=Criterion.Status.DRAFT))
                 for criterion in waiting:
                     criterion.approve()
@@ -224,6 +224,11 @@ class TrialAdmin(SimpleHistoryAdmin):
                 if criterion_form.has_changed() and criterion_form.instance.origin == Criterion.Origin.IMPORT:
                     criterion_form.instance.origin = Criterion.Origin.EDITED
         super().save_formset(request, form, formset, change)
+
+
+def _whole_number(value) -> int:
+    """A posted id or offset; anything else matches nothing (a 404 or an empty clause), never a server error."""
+    return int(value) if isinstance(value, str) and value.isascii() and value.isdigit() else -1
 
 
 def _publishing_problem(trial: Trial) -> str | None:

@@ -207,3 +207,19 @@ def test_actions_need_a_post_with_a_csrf_token(client, admin_user, imported):
 def test_a_criterion_of_another_trial_cannot_be_acted_on(admin_client, imported, seed_trials):
     other = Criterion.objects.filter(trial__nct_id="NCT07355868").first()
     assert act(admin_client, imported, action="reject", criterion=other.pk).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"action": "approve", "criterion": "abc"},
+        {"action": "reject"},
+        {"action": "approve_clause", "start": "x", "end": "1"},
+        {"action": "explode"},
+    ],
+    ids=["bad-id", "no-id", "bad-offsets", "unknown-action"],
+)
+def test_odd_posts_get_a_polite_answer_never_a_server_error(admin_client, imported, data):
+    response = act(admin_client, imported, **data)
+    assert response.status_code in (302, 404)
+    assert not imported.criteria.exclude(status=Criterion.Status.DRAFT).exclude(origin=Criterion.Origin.IMPORT).exists()

@@ -43,119 +43,53 @@ def bounds(p):
 # ---------------------------------------------------------------------------------------------------------------
 
 SPLITS = [
-    (
-        "api-markdown",
-        "Inclusion Criteria:\n\n* Age 40 years\n* COPD\n\nExclusion Criteria:\n\n* Asthma",
-        [("inclusion", "Age 40 years"), ("inclusion", "COPD"), ("exclusion", "Asthma")],
-    ),
-    (
-        "upper-case-headings",
-        "INCLUSION CRITERIA\n1. Adults\n2. COPD\nEXCLUSION CRITERIA\n1. Asthma",
-        [("inclusion", "Adults"), ("inclusion", "COPD"), ("exclusion", "Asthma")],
-    ),
-    (
-        "key-headings",
-        "Key Inclusion Criteria:\n- Adults\nKey exclusion criteria:\n- Smokers",
-        [("inclusion", "Adults"), ("exclusion", "Smokers")],
-    ),
-    (
-        "dash-heading",
-        "Inclusion criteria - \n1) Adults\nExclusion criteria -\n1) Smokers",
-        [("inclusion", "Adults"), ("exclusion", "Smokers")],
-    ),
-    (
-        "main-heading",
-        "Main inclusion criteria\n(1) Adults\nMain exclusion criteria\n(1) Smokers",
-        [("inclusion", "Adults"), ("exclusion", "Smokers")],
-    ),
-    (
-        "sentence-headings",
-        "Patients must meet all of the following criteria:\na. Adults\n"
-        "Subjects will be excluded if any of the following apply:\na. Smokers",
-        [("inclusion", "Adults"), ("exclusion", "Smokers")],
-    ),
-    (
-        "markdown-headings",
-        "## Inclusion\n* Adults\n## Exclusion\n* Smokers",
-        [("inclusion", "Adults"), ("exclusion", "Smokers")],
-    ),
-    ("roman-numerals", "Inclusion Criteria:\ni. Adults\nii. COPD", [("inclusion", "Adults"), ("inclusion", "COPD")]),
-    (
-        "text-before-any-heading-is-inclusion",
-        "Adults with COPD\nExclusion Criteria:\n* Asthma",
-        [("inclusion", "Adults with COPD"), ("exclusion", "Asthma")],
-    ),
-    (
-        "lost-line-breaks-bullets",
-        "Inclusion Criteria: * Adults * FEV1 < 50% Exclusion Criteria: * Asthma",
-        [("inclusion", "Adults"), ("inclusion", "FEV1 < 50%"), ("exclusion", "Asthma")],
-    ),
-    (
-        "lost-line-breaks-numbers-keep-decimals",
-        "Inclusion Criteria: 1. FEV1/FVC < 0.7 2. ALT < 1.5 x ULN 3. Adults",
-        [("inclusion", "FEV1/FVC < 0.7"), ("inclusion", "ALT < 1.5 x ULN"), ("inclusion", "Adults")],
-    ),
-    (
-        "escapes-undone-in-text",
-        "Inclusion Criteria:\n\n* FEV1/FVC \\< 0.7 \\[post\\-bronchodilator\\]",
-        [("inclusion", "FEV1/FVC < 0.7 [post-bronchodilator]")],
-    ),
-    (
-        "wrapped-continuation-line",
-        "Inclusion Criteria:\n* A documented history of COPD\n  for at least 12 months\n* Adults",
-        [("inclusion", "A documented history of COPD for at least 12 months"), ("inclusion", "Adults")],
-    ),
-    (
-        "nested-bullets-are-own-clauses",
-        "Inclusion Criteria:\n* Lung function:\n  * FEV1 ≥ 30%\n  * FVC ≥ 50%",
-        [("inclusion", "Lung function:"), ("inclusion", "FEV1 ≥ 30%"), ("inclusion", "FVC ≥ 50%")],
-    ),
-    (
-        "chinese-headings",
-        "纳入标准：\n1、年龄40~80岁；\n2、诊断为慢阻肺。\n排除标准：\n（1）哮喘；\n①妊娠",
-        [
-            ("inclusion", "年龄40~80岁；"),
-            ("inclusion", "诊断为慢阻肺。"),
-            ("exclusion", "哮喘；"),
-            ("exclusion", "妊娠"),
-        ],
-    ),
-    (
-        "chinese-withdrawal-section-skipped",
-        "入选标准：\n1、成人\n剔除标准：\n1、失访\n排除标准：\n1、哮喘",
-        [("inclusion", "成人"), ("exclusion", "哮喘")],
-    ),
-    ("heading-with-clause-on-same-line", "Exclusion criteria: current smokers", [("exclusion", "current smokers")]),
-    (
-        "lost-breaks-bracket-is-not-an-item",
-        "Inclusion criteria: 1. PAH (WHO Group 1) confirmed; 2. Adults",
-        [("inclusion", "PAH (WHO Group 1) confirmed;"), ("inclusion", "Adults")],
-    ),
-    (
-        "numbered-items-restart-after-heading",
-        "Inclusion criteria: 1. Adults 2. COPD Exclusion criteria: 1. Asthma",
-        [("inclusion", "Adults"), ("inclusion", "COPD"), ("exclusion", "Asthma")],
-    ),
-    (
-        "numbered-parent-lettered-children",
-        "Inclusion Criteria:\n1. Lung function at screening:\n   a. FEV1 < 50%\n   b. FEV1/FVC < 0.7\n2. Adults",
-        [
-            ("inclusion", "Lung function at screening:"),
-            ("inclusion", "FEV1 < 50%"),
-            ("inclusion", "FEV1/FVC < 0.7"),
-            ("inclusion", "Adults"),
-        ],
-    ),
-    (
-        "lost-breaks-dash-bullets",
-        "Inclusion Criteria: - Age 18 - 75 years - FEV1 < 50% Exclusion Criteria: - Asthma",
-        [("inclusion", "Age 18 - 75 years"), ("inclusion", "FEV1 < 50%"), ("exclusion", "Asthma")],
-    ),
-    (
-        "withdrawal-section-skipped",
-        "Inclusion Criteria:\n* Adults\nWithdrawal Criteria:\n* Consent withdrawn",
-        [("inclusion", "Adults")],
-    ),
+    ("api-markdown", "Inclusion Criteria:\n\n* Age 40 years\n* COPD\n\nExclusion Criteria:\n\n* Asthma",
+     [("inclusion", "Age 40 years"), ("inclusion", "COPD"), ("exclusion", "Asthma")]),
+    ("upper-case-headings", "INCLUSION CRITERIA\n1. Adults\n2. COPD\nEXCLUSION CRITERIA\n1. Asthma",
+     [("inclusion", "Adults"), ("inclusion", "COPD"), ("exclusion", "Asthma")]),
+    ("key-headings", "Key Inclusion Criteria:\n- Adults\nKey exclusion criteria:\n- Smokers",
+     [("inclusion", "Adults"), ("exclusion", "Smokers")]),
+    ("dash-heading", "Inclusion criteria - \n1) Adults\nExclusion criteria -\n1) Smokers",
+     [("inclusion", "Adults"), ("exclusion", "Smokers")]),
+    ("main-heading", "Main inclusion criteria\n(1) Adults\nMain exclusion criteria\n(1) Smokers",
+     [("inclusion", "Adults"), ("exclusion", "Smokers")]),
+    ("sentence-headings", "Patients must meet all of the following criteria:\na. Adults\n"
+                          "Subjects will be excluded if any of the following apply:\na. Smokers",
+     [("inclusion", "Adults"), ("exclusion", "Smokers")]),
+    ("markdown-headings", "## Inclusion\n* Adults\n## Exclusion\n* Smokers",
+     [("inclusion", "Adults"), ("exclusion", "Smokers")]),
+    ("roman-numerals", "Inclusion Criteria:\ni. Adults\nii. COPD",
+     [("inclusion", "Adults"), ("inclusion", "COPD")]),
+    ("text-before-any-heading-is-inclusion", "Adults with COPD\nExclusion Criteria:\n* Asthma",
+     [("inclusion", "Adults with COPD"), ("exclusion", "Asthma")]),
+    ("lost-line-breaks-bullets", "Inclusion Criteria: * Adults * FEV1 < 50% Exclusion Criteria: * Asthma",
+     [("inclusion", "Adults"), ("inclusion", "FEV1 < 50%"), ("exclusion", "Asthma")]),
+    ("lost-line-breaks-numbers-keep-decimals", "Inclusion Criteria: 1. FEV1/FVC < 0.7 2. ALT < 1.5 x ULN 3. Adults",
+     [("inclusion", "FEV1/FVC < 0.7"), ("inclusion", "ALT < 1.5 x ULN"), ("inclusion", "Adults")]),
+    ("escapes-undone-in-text", "Inclusion Criteria:\n\n* FEV1/FVC \\< 0.7 \\[post\\-bronchodilator\\]",
+     [("inclusion", "FEV1/FVC < 0.7 [post-bronchodilator]")]),
+    ("wrapped-continuation-line",
+     "Inclusion Criteria:\n* A documented history of COPD\n  for at least 12 months\n* Adults",
+     [("inclusion", "A documented history of COPD for at least 12 months"), ("inclusion", "Adults")]),
+    ("nested-bullets-are-own-clauses", "Inclusion Criteria:\n* Lung function:\n  * FEV1 ≥ 30%\n  * FVC ≥ 50%",
+     [("inclusion", "Lung function:"), ("inclusion", "FEV1 ≥ 30%"), ("inclusion", "FVC ≥ 50%")]),
+    ("chinese-headings", "纳入标准：\n1、年龄40~80岁；\n2、诊断为慢阻肺。\n排除标准：\n（1）哮喘；\n①妊娠",
+     [("inclusion", "年龄40~80岁；"), ("inclusion", "诊断为慢阻肺。"), ("exclusion", "哮喘；"), ("exclusion", "妊娠")]),
+    ("chinese-withdrawal-section-skipped", "入选标准：\n1、成人\n剔除标准：\n1、失访\n排除标准：\n1、哮喘",
+     [("inclusion", "成人"), ("exclusion", "哮喘")]),
+    ("heading-with-clause-on-same-line", "Exclusion criteria: current smokers",
+     [("exclusion", "current smokers")]),
+    ("lost-breaks-bracket-is-not-an-item", "Inclusion criteria: 1. PAH (WHO Group 1) confirmed; 2. Adults",
+     [("inclusion", "PAH (WHO Group 1) confirmed;"), ("inclusion", "Adults")]),
+    ("numbered-items-restart-after-heading", "Inclusion criteria: 1. Adults 2. COPD Exclusion criteria: 1. Asthma",
+     [("inclusion", "Adults"), ("inclusion", "COPD"), ("exclusion", "Asthma")]),
+    ("numbered-parent-lettered-children", "Inclusion Criteria:\n1. Lung function at screening:\n   a. FEV1 < 50%\n"
+     "   b. FEV1/FVC < 0.7\n2. Adults", [("inclusion", "Lung function at screening:"), ("inclusion", "FEV1 < 50%"),
+                                        ("inclusion", "FEV1/FVC < 0.7"), ("inclusion", "Adults")]),
+    ("lost-breaks-dash-bullets", "Inclusion Criteria: - Age 18 - 75 years - FEV1 < 50% Exclusion Criteria: - Asthma",
+     [("inclusion", "Age 18 - 75 years"), ("inclusion", "FEV1 < 50%"), ("exclusion", "Asthma")]),
+    ("withdrawal-section-skipped", "Inclusion Criteria:\n* Adults\nWithdrawal Criteria:\n* Consent withdrawn",
+     [("inclusion", "Adults")]),
 ]
 
 
@@ -168,7 +102,7 @@ def test_clauses_are_split_in_every_shape_records_come_in(text, expected):
 def test_a_clause_span_points_into_the_original_text_with_its_escapes():
     text = "Inclusion Criteria:\n\n* FEV1/FVC \\< 0.7\n"
     (clause,) = split_clauses(text)
-    assert text[clause.start : clause.end] == "FEV1/FVC \\< 0.7"
+    assert text[clause.start:clause.end] == "FEV1/FVC \\< 0.7"
 
 
 def test_section_headings_are_never_clauses():
@@ -189,303 +123,79 @@ def test_a_nested_clause_uses_its_parents_words_when_it_names_no_variable():
 
 THRESHOLDS = [
     # (id, clause, kind, variable, lower, lower_inclusive, upper, upper_inclusive, unit)
-    (
-        "ge-symbol",
-        "Post-bronchodilator FEV1 ≥ 30% predicted",
-        "inclusion",
-        "fev1_pct_pred",
-        30,
-        True,
-        None,
-        None,
-        "% predicted",
-    ),
-    (
-        "range-words-exclusive-upper",
-        "FEV1 ≥ 30% and < 80% of predicted normal",
-        "inclusion",
-        "fev1_pct_pred",
-        30,
-        True,
-        80,
-        False,
-        "% predicted",
-    ),
-    (
-        "ratio-as-fraction-in-exclusion",
-        "FEV1/FVC < 0.7",
-        "exclusion",
-        "fev1_fvc_ratio",
-        None,
-        None,
-        "0.7",
-        False,
-        "ratio",
-    ),
-    (
-        "ratio-as-percent",
-        "Post-bronchodilator FEV1/FVC ratio < 70%",
-        "inclusion",
-        "fev1_fvc_ratio",
-        None,
-        None,
-        "0.7",
-        False,
-        "ratio",
-    ),
-    (
-        "ratio-subscript-and-full-width",
-        "FEV₁/FVC＜0.70",
-        "inclusion",
-        "fev1_fvc_ratio",
-        None,
-        None,
-        "0.7",
-        False,
-        "ratio",
-    ),
+    ("ge-symbol", "Post-bronchodilator FEV1 ≥ 30% predicted", "inclusion", "fev1_pct_pred", 30, True, None, None,
+     "% predicted"),
+    ("range-words-exclusive-upper", "FEV1 ≥ 30% and < 80% of predicted normal", "inclusion", "fev1_pct_pred",
+     30, True, 80, False, "% predicted"),
+    ("ratio-as-fraction-in-exclusion", "FEV1/FVC < 0.7", "exclusion", "fev1_fvc_ratio", None, None, "0.7", False,
+     "ratio"),
+    ("ratio-as-percent", "Post-bronchodilator FEV1/FVC ratio < 70%", "inclusion", "fev1_fvc_ratio", None, None,
+     "0.7", False, "ratio"),
+    ("ratio-subscript-and-full-width", "FEV₁/FVC＜0.70", "inclusion", "fev1_fvc_ratio", None, None, "0.7", False,
+     "ratio"),
     ("ratio-chinese", "使用支气管扩张剂后一秒率<70%", "inclusion", "fev1_fvc_ratio", None, None, "0.7", False, "ratio"),
-    (
-        "ratio-escaped",
-        "FEV1/FVC\\<0.7 before using bronchodilators",
-        "exclusion",
-        "fev1_fvc_ratio",
-        None,
-        None,
-        "0.7",
-        False,
-        "ratio",
-    ),
-    (
-        "fev1-words-and-percent-pred",
-        "Forced expiratory volume in 1 second of 30-79 %pred",
-        "inclusion",
-        "fev1_pct_pred",
-        30,
-        True,
-        79,
-        True,
-        "% predicted",
-    ),
-    (
-        "fev1-chinese",
-        "第一秒用力呼气容积占预计值百分比<50%",
-        "inclusion",
-        "fev1_pct_pred",
-        None,
-        None,
-        50,
-        False,
-        "% predicted",
-    ),
-    ("fvc-at-least", "FVC at least 45% of predicted", "inclusion", "fvc_pct_pred", 45, True, None, None, "% predicted"),
-    (
-        "fvc-including-both",
-        "FVC is 40% to 70% of the estimated value (including 40% and 70%)",
-        "inclusion",
-        "fvc_pct_pred",
-        40,
-        True,
-        70,
-        True,
-        "% predicted",
-    ),
-    (
-        "dlco-between",
-        "DLCO (corrected for haemoglobin) between 25% and 79% predicted",
-        "inclusion",
-        "dlco_pct_pred",
-        25,
-        True,
-        79,
-        True,
-        "% predicted",
-    ),
+    ("ratio-escaped", "FEV1/FVC\\<0.7 before using bronchodilators", "exclusion", "fev1_fvc_ratio", None, None,
+     "0.7", False, "ratio"),
+    ("fev1-words-and-percent-pred", "Forced expiratory volume in 1 second of 30-79 %pred", "inclusion",
+     "fev1_pct_pred", 30, True, 79, True, "% predicted"),
+    ("fev1-chinese", "第一秒用力呼气容积占预计值百分比<50%", "inclusion", "fev1_pct_pred", None, None, 50, False,
+     "% predicted"),
+    ("fvc-at-least", "FVC at least 45% of predicted", "inclusion", "fvc_pct_pred", 45, True, None, None,
+     "% predicted"),
+    ("fvc-including-both", "FVC is 40% to 70% of the estimated value (including 40% and 70%)", "inclusion",
+     "fvc_pct_pred", 40, True, 70, True, "% predicted"),
+    ("dlco-between", "DLCO (corrected for haemoglobin) between 25% and 79% predicted", "inclusion",
+     "dlco_pct_pred", 25, True, 79, True, "% predicted"),
     ("dlco-chinese-tilde", "DLCO 30%~80%预计值", "inclusion", "dlco_pct_pred", 30, True, 80, True, "% predicted"),
-    (
-        "tlco-greater-than",
-        "TLCO greater than 30% predicted",
-        "inclusion",
-        "dlco_pct_pred",
-        30,
-        False,
-        None,
-        None,
-        "% predicted",
-    ),
+    ("tlco-greater-than", "TLCO greater than 30% predicted", "inclusion", "dlco_pct_pred", 30, False, None, None,
+     "% predicted"),
     ("tlc-below", "TLC below 80% predicted", "inclusion", "tlc_pct_pred", None, None, 80, False, "% predicted"),
     ("spo2-resting", "Resting SpO2 ≥ 88% on room air", "inclusion", "spo2_pct", 88, True, None, None, "%"),
-    (
-        "oxygen-saturation-words",
-        "Oxygen saturation less than 89% at rest",
-        "exclusion",
-        "spo2_pct",
-        None,
-        None,
-        89,
-        False,
-        "%",
-    ),
+    ("oxygen-saturation-words", "Oxygen saturation less than 89% at rest", "exclusion", "spo2_pct", None, None,
+     89, False, "%"),
     ("six-minute-walk", "6MWD between 150 and 450 meters", "inclusion", "sixmwd_m", 150, True, 450, True, "m"),
     ("six-minute-walk-chinese", "6分钟步行距离150-450米", "inclusion", "sixmwd_m", 150, True, 450, True, "m"),
-    (
-        "six-minute-walk-words",
-        "Six-minute walk distance of at least 100 m",
-        "inclusion",
-        "sixmwd_m",
-        100,
-        True,
-        None,
-        None,
-        "m",
-    ),
+    ("six-minute-walk-words", "Six-minute walk distance of at least 100 m", "inclusion", "sixmwd_m", 100, True,
+     None, None, "m"),
     ("bmi-range", "Body mass index (BMI) 18 to 35 kg/m2", "inclusion", "bmi", 18, True, 35, True, "kg/m2"),
     ("bmi-over", "BMI > 40 kg/m²", "exclusion", "bmi", 40, False, None, None, "kg/m2"),
-    (
-        "pack-years",
-        "Current or former smokers with a smoking history of ≥ 10 pack-years",
-        "inclusion",
-        "pack_years",
-        10,
-        True,
-        None,
-        None,
-        "pack-years",
-    ),
+    ("pack-years", "Current or former smokers with a smoking history of ≥ 10 pack-years", "inclusion",
+     "pack_years", 10, True, None, None, "pack-years"),
     ("pack-years-chinese", "吸烟史≥10包年", "inclusion", "pack_years", 10, True, None, None, "pack-years"),
-    (
-        "oxygen-hours",
-        "Long-term oxygen therapy > 12 h per day",
-        "exclusion",
-        "oxygen_hours_per_day",
-        12,
-        False,
-        None,
-        None,
-        "h/day",
-    ),
-    (
-        "oxygen-hours-words",
-        "Requires supplemental oxygen for 15 hours/day or more",
-        "exclusion",
-        "oxygen_hours_per_day",
-        15,
-        True,
-        None,
-        None,
-        "h/day",
-    ),
-    (
-        "alt-times-uln",
-        "ALT > 3 times the upper limit of normal",
-        "exclusion",
-        "alt_x_uln",
-        3,
-        False,
-        None,
-        None,
-        "x ULN",
-    ),
+    ("oxygen-hours", "Long-term oxygen therapy > 12 h per day", "exclusion", "oxygen_hours_per_day", 12, False,
+     None, None, "h/day"),
+    ("oxygen-hours-words", "Requires supplemental oxygen for 15 hours/day or more", "exclusion",
+     "oxygen_hours_per_day", 15, True, None, None, "h/day"),
+    ("alt-times-uln", "ALT > 3 times the upper limit of normal", "exclusion", "alt_x_uln", 3, False, None, None,
+     "x ULN"),
     ("ast-bare-uln", "AST > 3 ULN", "exclusion", "ast_x_uln", 3, False, None, None, "x ULN"),
     ("bilirubin", "Total bilirubin > 1.5 × ULN", "exclusion", "bilirubin_x_uln", "1.5", False, None, None, "x ULN"),
     ("creatinine", "Serum creatinine ≥ 2 x ULN", "exclusion", "creatinine_x_uln", 2, True, None, None, "x ULN"),
     ("egfr", "eGFR < 30 mL/min/1.73 m²", "exclusion", "egfr", None, None, 30, False, "mL/min/1.73m2"),
     ("age-to", "Aged 40 to 80 years", "inclusion", "age", 40, True, 80, True, "years"),
     ("age-years-old-dash", "Men and women 40-75 years old", "inclusion", "age", 40, True, 75, True, "years"),
-    (
-        "age-of-age",
-        "≥ 18 years of age at the time of signing consent",
-        "inclusion",
-        "age",
-        18,
-        True,
-        None,
-        None,
-        "years",
-    ),
+    ("age-of-age", "≥ 18 years of age at the time of signing consent", "inclusion", "age", 18, True, None, None,
+     "years"),
     ("age-or-older", "Patients 40 years or older", "inclusion", "age", 40, True, None, None, "years"),
     ("age-over-is-exclusive", "Age over 18 years", "inclusion", "age", 18, False, None, None, "years"),
     ("age-chinese", "年龄18~75岁，性别不限", "inclusion", "age", 18, True, 75, True, "years"),
     ("age-chinese-ge", "≥18岁", "inclusion", "age", 18, True, None, None, "years"),
-    (
-        "age-between-inclusive",
-        "the age should be between 40 and 80 years old (inclusive of the boundary values)",
-        "inclusion",
-        "age",
-        40,
-        True,
-        80,
-        True,
-        "years",
-    ),
-    (
-        "age-excluding",
-        "Age between 18 and 65 years (excluding 18 and 65)",
-        "inclusion",
-        "age",
-        18,
-        False,
-        65,
-        False,
-        "years",
-    ),
-    (
-        "exacerbations",
-        "≥2 moderate or ≥1 severe exacerbations in the previous 12 months",
-        "inclusion",
-        "exacerbations_12m",
-        2,
-        True,
-        None,
-        None,
-        "count",
-    ),
-    (
-        "exacerbations-words",
-        "Two or more COPD exacerbations in the past year",
-        "inclusion",
-        "exacerbations_12m",
-        2,
-        True,
-        None,
-        None,
-        "count",
-    ),
+    ("age-between-inclusive", "the age should be between 40 and 80 years old (inclusive of the boundary values)",
+     "inclusion", "age", 40, True, 80, True, "years"),
+    ("age-excluding", "Age between 18 and 65 years (excluding 18 and 65)", "inclusion", "age", 18, False, 65,
+     False, "years"),
+    ("exacerbations", "≥2 moderate or ≥1 severe exacerbations in the previous 12 months", "inclusion",
+     "exacerbations_12m", 2, True, None, None, "count"),
+    ("exacerbations-words", "Two or more COPD exacerbations in the past year", "inclusion", "exacerbations_12m",
+     2, True, None, None, "count"),
     ("exacerbations-chinese", "过去1年内急性加重≥2次", "inclusion", "exacerbations_12m", 2, True, None, None, "count"),
-    (
-        "hospitalised-times",
-        "Hospitalized for 3 or more times due to acute exacerbation within the past year",
-        "exclusion",
-        "respiratory_hospitalisations_12m",
-        3,
-        True,
-        None,
-        None,
-        "count",
-    ),
-    (
-        "exacerbations-requiring-hospitalisation",
-        "More than 4 episodes of acute exacerbation of COPD and required "
-        "hospitalization within 1 year before screening",
-        "exclusion",
-        "respiratory_hospitalisations_12m",
-        4,
-        False,
-        None,
-        None,
-        "count",
-    ),
-    (
-        "no-more-than",
-        "No more than 1 hospitalisation for COPD in the last 12 months",
-        "inclusion",
-        "respiratory_hospitalisations_12m",
-        None,
-        None,
-        1,
-        True,
-        "count",
-    ),
+    ("hospitalised-times", "Hospitalized for 3 or more times due to acute exacerbation within the past year",
+     "exclusion", "respiratory_hospitalisations_12m", 3, True, None, None, "count"),
+    ("exacerbations-requiring-hospitalisation", "More than 4 episodes of acute exacerbation of COPD and required "
+     "hospitalization within 1 year before screening", "exclusion", "respiratory_hospitalisations_12m", 4, False,
+     None, None, "count"),
+    ("no-more-than", "No more than 1 hospitalisation for COPD in the last 12 months", "inclusion",
+     "respiratory_hospitalisations_12m", None, None, 1, True, "count"),
     ("range-to-less-than", "Subjects aged 18 to < 65 years", "inclusion", "age", 18, True, 65, False, "years"),
     ("years-of-age-or-older", "18 years of age or older", "inclusion", "age", 18, True, None, None, "years"),
     ("age-chained", "40 ≤ age ≤ 75", "inclusion", "age", 40, True, 75, True, "years"),
@@ -494,25 +204,18 @@ THRESHOLDS = [
     ("age-chinese-postfix", "18周岁以上", "inclusion", "age", 18, True, None, None, "years"),
     ("pack-years-py", "Smoking history ≥10 PY", "inclusion", "pack_years", 10, True, None, None, "pack-years"),
     ("distance-walked", "Distance walked in 6 minutes ≥ 150 m", "inclusion", "sixmwd_m", 150, True, None, None, "m"),
-    ("reverse-chained", "30% ≤ FEV1 < 80% predicted", "inclusion", "fev1_pct_pred", 30, True, 80, False, "% predicted"),
+    ("reverse-chained", "30% ≤ FEV1 < 80% predicted", "inclusion", "fev1_pct_pred", 30, True, 80, False,
+     "% predicted"),
 ]
 
 
-@pytest.mark.parametrize(
-    "text, kind, variable, lower, lower_inc, upper, upper_inc, unit",
-    [t[1:] for t in THRESHOLDS],
-    ids=[t[0] for t in THRESHOLDS],
-)
-def test_a_clause_gives_the_range_it_states_in_its_own_list(
-    text, kind, variable, lower, lower_inc, upper, upper_inc, unit
-):
+@pytest.mark.parametrize("text, kind, variable, lower, lower_inc, upper, upper_inc, unit",
+                         [t[1:] for t in THRESHOLDS], ids=[t[0] for t in THRESHOLDS])
+def test_a_clause_gives_the_range_it_states_in_its_own_list(text, kind, variable, lower, lower_inc, upper,
+                                                             upper_inc, unit):
     proposal = only(text, variable, kind)
-    expected = (
-        None if lower is None else D(str(lower)),
-        lower_inc,
-        None if upper is None else D(str(upper)),
-        upper_inc,
-    )
+    expected = (None if lower is None else D(str(lower)), lower_inc, None if upper is None else D(str(upper)),
+                upper_inc)
     assert bounds(proposal) == expected
     assert proposal.kind == kind
     assert proposal.unit == unit == QUESTION_UNITS[variable]
@@ -556,7 +259,8 @@ def test_numbers_that_are_not_thresholds_for_a_named_variable_give_no_proposal(t
 def test_one_clause_may_give_several_proposals():
     text = "Post-bronchodilator FEV1/FVC < 0.70 and FEV1 ≥ 30% and ≤ 80% predicted"
     found = {p.variable: bounds(p) for p in proposals_for(text)}
-    assert found == {"fev1_fvc_ratio": (None, None, D("0.7"), False), "fev1_pct_pred": (D(30), True, D(80), True)}
+    assert found == {"fev1_fvc_ratio": (None, None, D("0.7"), False),
+                     "fev1_pct_pred": (D(30), True, D(80), True)}
 
 
 def test_two_bounds_joined_by_or_stay_two_proposals():
@@ -574,42 +278,22 @@ def test_one_bound_shared_by_two_labs_gives_a_proposal_for_each():
 # ---------------------------------------------------------------------------------------------------------------
 
 WINDOWS = [
-    (
-        "weeks-before-screening",
-        "Respiratory infection within 4 weeks before screening",
-        4,
-        "weeks",
-        "respiratory infection",
-    ),
+    ("weeks-before-screening", "Respiratory infection within 4 weeks before screening", 4, "weeks",
+     "respiratory infection"),
     ("past-months", "COPD exacerbation in the last 3 months", 3, "months", "COPD exacerbation"),
-    (
-        "days-prior-to",
-        "Participation in another clinical trial within 30 days prior to randomisation",
-        30,
-        "days",
-        "other clinical trial",
-    ),
+    ("days-prior-to", "Participation in another clinical trial within 30 days prior to randomisation", 30, "days",
+     "other clinical trial"),
     ("past-year", "Myocardial infarction within the past year", 1, "years", "myocardial infarction"),
     ("weeks-prior-to", "Major surgery 6 weeks prior to screening", 6, "weeks", "surgery"),
     ("chinese-recent-months", "近3个月内发生肺炎", 3, "months", "pneumonia"),
     ("chinese-weeks", "筛选前4周内使用全身糖皮质激素", 4, "weeks", "systemic corticosteroids"),
     ("chinese-year", "1年内参加过其他临床试验", 1, "years", "other clinical trial"),
-    (
-        "first-named-event",
-        "Myocardial infarction, unstable angina or stroke within 6 months of screening",
-        6,
-        "months",
-        "myocardial infarction",
-    ),
+    ("first-named-event", "Myocardial infarction, unstable angina or stroke within 6 months of screening", 6,
+     "months", "myocardial infarction"),
     ("chinese-half-year", "近半年内发生心肌梗死", 6, "months", "myocardial infarction"),
     ("within-a-month", "Use of antibiotics within a month before screening", 1, "months", "antibiotics"),
-    (
-        "unknown-event-named-by-its-words",
-        "Bronchial thermoplasty within 2 years before screening",
-        2,
-        "years",
-        "bronchial thermoplasty",
-    ),
+    ("unknown-event-named-by-its-words", "Bronchial thermoplasty within 2 years before screening", 2, "years",
+     "bronchial thermoplasty"),
 ]
 
 
@@ -640,13 +324,8 @@ CHOICES = [
     ("female-patients", "Female patients aged 40 or older", "inclusion", "sex", ("female",)),
     ("diagnosed-copd", "Diagnosed with COPD according to GOLD", "inclusion", "diagnoses", ("copd",)),
     ("diagnosis-ipf", "A diagnosis of IPF per ATS/ERS/JRS/ALAT guidelines", "inclusion", "diagnoses", ("ipf",)),
-    (
-        "patients-with-bronchiectasis",
-        "Patients with non-cystic fibrosis bronchiectasis confirmed by CT",
-        "inclusion",
-        "diagnoses",
-        ("bronchiectasis",),
-    ),
+    ("patients-with-bronchiectasis", "Patients with non-cystic fibrosis bronchiectasis confirmed by CT",
+     "inclusion", "diagnoses", ("bronchiectasis",)),
     ("chinese", "确诊为特发性肺纤维化", "inclusion", "diagnoses", ("ipf",)),
     ("exclusion-diagnosis", "Current diagnosis of asthma", "exclusion", "diagnoses", ("asthma",)),
     ("bare-disease-name", "Cystic fibrosis", "exclusion", "diagnoses", ("cystic_fibrosis",)),
@@ -736,27 +415,12 @@ def test_the_seed_records_give_their_hand_encoded_thresholds():
 
 
 def test_as_json_writes_decimals_as_numbers_and_values_only_when_present():
-    proposal = Proposal(
-        kind="exclusion",
-        variable="fev1_fvc_ratio",
-        upper=D("0.70"),
-        upper_inclusive=False,
-        unit="ratio",
-        quote="FEV1/FVC < 0.7",
-    )
+    proposal = Proposal(kind="exclusion", variable="fev1_fvc_ratio", upper=D("0.70"), upper_inclusive=False,
+                        unit="ratio", quote="FEV1/FVC < 0.7")
     data = proposal.as_json("NCT00000001")
-    assert data == {
-        "nct_id": "NCT00000001",
-        "kind": "exclusion",
-        "variable": "fev1_fvc_ratio",
-        "lower": None,
-        "lower_inclusive": None,
-        "upper": 0.7,
-        "upper_inclusive": False,
-        "unit": "ratio",
-        "event": "",
-        "quote": "FEV1/FVC < 0.7",
-    }
+    assert data == {"nct_id": "NCT00000001", "kind": "exclusion", "variable": "fev1_fvc_ratio", "lower": None,
+                    "lower_inclusive": None, "upper": 0.7, "upper_inclusive": False, "unit": "ratio", "event": "",
+                    "quote": "FEV1/FVC < 0.7"}
     assert Proposal(kind="inclusion", variable="age", lower=D("40.0")).as_json()["lower"] == 40
     assert Proposal(kind="inclusion", variable="sex", values=("female",)).as_json()["values"] == ["female"]
     json.dumps(data)
@@ -766,13 +430,8 @@ def test_as_json_writes_decimals_as_numbers_and_values_only_when_present():
 # Never raises; stays pure
 # ---------------------------------------------------------------------------------------------------------------
 
-ODD = [
-    ("empty", ""),
-    ("none", None),
-    ("only-headings", "Inclusion Criteria:\n\nExclusion Criteria:"),
-    ("unicode", "\u202e\ufeff≥≥≥ ％％ ① \\"),
-    ("huge", "* FEV1 < 50% predicted\n" * 20000),
-]
+ODD = [("empty", ""), ("none", None), ("only-headings", "Inclusion Criteria:\n\nExclusion Criteria:"),
+       ("unicode", "\u202e\ufeff≥≥≥ ％％ ① \\"), ("huge", "* FEV1 < 50% predicted\n" * 20000)]
 
 
 @pytest.mark.parametrize("text", [o[1] for o in ODD], ids=[o[0] for o in ODD])
@@ -782,32 +441,20 @@ def test_odd_input_never_raises(text):
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    st.text(
-        alphabet=st.sampled_from(list("FEV1/FVC<>=≥≤ 0.7%-–~ *\n\\年龄岁()predictedwithinweeks2ALTxULN:"))
-        | st.characters(),
-        max_size=300,
-    )
-)
+@given(st.text(alphabet=st.sampled_from(list("FEV1/FVC<>=≥≤ 0.7%-–~ *\n\\年龄岁()predictedwithinweeks2ALTxULN:"))
+               | st.characters(), max_size=300))
 def test_random_text_never_raises_and_every_quote_lies_in_its_clause(text):
     for clause in split_clauses(text):
         assert 0 <= clause.start <= clause.end <= len(text)
         for proposal in propose(clause, text):
-            assert proposal.quote in text[clause.start : clause.end]
+            assert proposal.quote in text[clause.start:clause.end]
     for proposal in extract(text):
         assert proposal.quote in text
 
 
 def test_the_module_loads_no_django():
-    code = (
-        "import sys, trials.registry.extraction; "
-        "print(sorted(m for m in sys.modules if m == 'django' or m.startswith('django.')))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=Path(__file__).resolve().parents[3],
-    )
+    code = ("import sys, trials.registry.extraction; "
+            "print(sorted(m for m in sys.modules if m == 'django' or m.startswith('django.')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            cwd=Path(__file__).resolve().parents[3])
     assert result.stdout.strip() == "[]"
