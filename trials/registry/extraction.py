@@ -131,6 +131,7 @@ UNIT_PATTERNS: list[tuple[str, str]] = [
     (r"%|percent", "%"),
     (r"(?:met(?:er|re)s?|m)(?![a-z0-9/])|米", "m"),
     (r"(?:feet|ft)(?![a-z])", "ft"),
+    (r"kg(?![a-z/])|kilograms?|公斤", "kg"),
     (r"mm\s*hg", "mmHg"),
     (r"(?:mg|mcg|ug|g|ng|iu|mmol|umol|mol|meq)(?:\s*/\s*(?:dl|l|ml|kg|day|d))?(?![a-z])|μmol/l|cells?/", "dose"),
     (r"(?:liters?|litres?|l|ml)(?![a-z/])|升", "L"),
@@ -260,7 +261,7 @@ DIAGNOSIS_PATTERNS: list[tuple[str, str]] = [
     ("ipf", r"idiopathic pulmonary fibrosis|(?<![a-z])ipf(?![a-z])|特发性肺纤维化|特发性肺间质纤维化"),
     ("cystic_fibrosis", r"cystic fibrosis|(?<![a-z])cf(?![a-z])|mucoviscidosis|囊性纤维化"),
     ("pulmonary_hypertension", r"pulmonary (?:arterial )?hypertension|hypertension, pulmonary"
-                               r"|(?<![a-z])pa?h(?:-ild)?(?![a-z])"
+                               r"|(?<![a-z])pa?h(?![a-z])"
                                r"|cteph|pulmonary arterial hypertension|肺动脉高压|肺高压|肺高血压"),
     ("copd", r"(?<![a-z])copd|chronic obstructive (?:pulmonary|lung|airways?) disease"
              r"|pulmonary disease, chronic obstructive"
@@ -643,7 +644,6 @@ def _unit_at(n: str, position: int) -> tuple[str, str, int]:
 
 
 _NUMBER_RE = re.compile(ANY_NUM)
-_RANGE_RE = re.compile(rf"(?:(between|from)\s+)?({ANY_NUM})")
 
 
 def _find_comparisons(n: str) -> list[_Comparison]:
@@ -796,6 +796,16 @@ def _find_mentions(n: str) -> list[tuple[int, int, str]]:
 
 
 _CONNECTOR = re.compile(r"^(?:\s|and/or|and|or|/|,|、|或|和|及|与|\(|\)|[a-z]{2,5}\)|\(\w{2,6}\))*$")
+_LIST_GAP = re.compile(r",|(?<![a-z])(?:or|and)(?![a-z])(?! more| greater| fewer| less| above| over)|或|和")
+
+
+def _list_gap(gap: str) -> bool:
+    """Words between a number and a later variable that make it another item ("< 45 kg or BMI"), unless the
+    item is another bound on the same noun ("≥2 moderate or ≥1 severe exacerbations")."""
+    found = _LIST_GAP.search(gap)
+    return bool(found) and not re.search(r"\d|" + NUM_WORD, gap[found.end():])
+
+
 _BOUNDARY = re.compile(r"[;；]|\.\s|。")
 
 
@@ -816,7 +826,7 @@ def _variables_for(n: str, comparison: _Comparison, mentions: list[tuple[int, in
                 chosen.append(mention)
         return list(reversed(chosen))
     after = [m for m in mentions if m[0] >= comparison.end and m[0] - comparison.end <= 30
-             and not _BOUNDARY.search(n[comparison.end:m[0]])]
+             and not _BOUNDARY.search(n[comparison.end:m[0]]) and not _list_gap(n[comparison.end:m[0]])]
     return after[:1]
 
 
@@ -856,7 +866,8 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
 
     measured: list[tuple[str, _Comparison, int, int]] = []  # (variable, comparison, quote start, quote end)
     for comparison in comparisons:
-        chosen = _variables_for(n, comparison, mentions)
+        by_unit = _unit_variable(comparison)
+        chosen = [(comparison.start, comparison.end, by_unit)] if by_unit else _variables_for(n, comparison, mentions)
         if not chosen:
             implied = _implied_variable(n, comparison, parent_variable)
             chosen = [(comparison.start, comparison.start, implied)] if implied else []
@@ -891,7 +902,7 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
     for index, window in enumerate(windows):
         if index in used_periods:
             continue
-        proposal = _window_proposal(n, kind, window, span, has_measurement, mentions)
+        proposal = _window_proposal(n, kind, window, span, has_measurement)
         if proposal:
             proposals.append(proposal)
     proposals.extend(_choice_proposals(n, kind, span))
@@ -906,6 +917,15 @@ def _full_name_start(n: str, start: int, variable: str, mentions) -> int:
             if other == variable and b <= bracket and not n[b:bracket].strip():
                 return a
     return start
+
+
+def _unit_variable(comparison: _Comparison) -> str:
+    """Units that name their variable whatever words come before: "10 pack-years", "18岁"."""
+    if comparison.unit == "pack-years":
+        return "pack_years"
+    if comparison.raw_unit in ("岁", "周岁"):
+        return "age"
+    return ""
 
 
 def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> str:
@@ -945,7 +965,7 @@ def _merge_bounds(n: str, measured: list) -> list:
     """Two bounds on one variable in a row (">= 30% and < 80% predicted") become one comparison with both."""
     merged: list = []
     for item in measured:
-        variable, comparison, quote_start, quote_end = item
+        variable, comparison, _quote_start, quote_end = item
         if merged:
             last_variable, last, last_start, last_end = merged[-1]
             gap = n[last.end:comparison.start]
@@ -1130,7 +1150,7 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
     return sorted(found)
 
 
-def _window_proposal(n: str, kind: str, window, span: _Span, has_measurement: bool, mentions) -> Proposal | None:
+def _window_proposal(n: str, kind: str, window, span: _Span, has_measurement: bool) -> Proposal | None:
     start, end, amount, unit, _reference = window
     event, event_start, event_end, generic = _event_for(n, start, end)
     if event is None:
@@ -1171,7 +1191,7 @@ def _event_for(n: str, start: int, end: int) -> tuple[str | None, int, int, bool
 
 _LEADING_FILLER = re.compile(r"^(?:(?:patients?|subjects?|participants?|individuals?|who|with|have|has|had|having|been"
                              r"|received|receiving|any|a|an|the|history|of|use|prior|previous|current|known|or"
-                             r"|and)\s+)+")
+                             r"|and|by|confirmed|on|in|at|for|as|due|to)\s+)+")
 
 
 def _words_before(n: str, sentence_start: int, start: int) -> str:

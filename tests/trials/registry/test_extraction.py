@@ -241,6 +241,9 @@ NOTHING = [
     ("reversibility-is-a-change-not-a-level", "Reversibility of ≥12% and ≥200 mL in FEV1 after salbutamol", None),
     ("decline-is-a-change-not-a-level", "Relative decline in FVC of ≥ 10% within 24 months", "fvc_pct_pred"),
     ("weight-is-not-bmi", "Weight ≥ 40 kg", None),
+    ("weight-before-bmi-is-not-bmi", "Body weight < 45 kg or BMI", "bmi"),
+    ("oxygen-flow-is-not-hours", "Use of oxygen > 10 L/min at rest", None),
+    ("life-expectancy-is-not-a-window", "Life expectancy of less than 12 months", None),
     ("group-number-in-brackets", "Diagnosed with PAH (WHO Group 1) by right heart catheterisation", "window"),
     ("childbearing-potential-is-not-a-sex-limit", "Women of childbearing potential must use contraception", "sex"),
     ("for-more-than-is-not-or-more", "Long-term oxygen therapy for more than 12 hours per day", "window"),
@@ -261,6 +264,11 @@ def test_one_clause_may_give_several_proposals():
     found = {p.variable: bounds(p) for p in proposals_for(text)}
     assert found == {"fev1_fvc_ratio": (None, None, D("0.7"), False),
                      "fev1_pct_pred": (D(30), True, D(80), True)}
+
+
+def test_a_unit_that_names_its_variable_quotes_only_its_own_words():
+    proposal = only("Patients aged ≥ 40 years with a smoking history of at least 10 pack-years", "pack_years")
+    assert proposal.quote == "at least 10 pack-years"
 
 
 def test_two_bounds_joined_by_or_stay_two_proposals():
@@ -368,6 +376,7 @@ CODES = [
     ("sarcoidosis", [], ["Sarcoidosis, Pulmonary"], ("sarcoidosis",)),
     ("asthma-and-copd", ["Asthma", "COPD"], [], ("asthma", "copd")),
     ("chinese", ["慢阻肺", "间质性肺疾病", "肺动脉高压"], [], ("copd", "ild", "pulmonary_hypertension")),
+    ("ph-ild-is-both", ["Pulmonary Hypertension Due to ILD (PH-ILD)"], [], ("pulmonary_hypertension", "ild")),
     ("other-lung", ["Alpha 1-Antitrypsin Deficiency Lung Disease"], [], ("other",)),
     ("not-respiratory", ["Diabetes"], [], ()),
 ]
