@@ -378,7 +378,9 @@ _MARKER = re.compile(
     r"|(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\s*[.)](?=\s)\s*"
     r"|[(（](?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[)）]\s*|[一二三四五六七八九十]{1,3}\s*[、.．]\s*)+")
 _INLINE_BULLET = re.compile(r"(?<=\s)[*•●▪◦■►➢◆](?=\s)|[•●▪◆]")
-_INLINE_NUMBER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[.;:。；：,，]))(\d{1,2})(?:[.)](?=\s)|、)|[(（](\d{1,2})[)）]")
+_INLINE_NUMBER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[.;:。；：,，]))(\d{1,2})(?:[.)](?=\s)|[.．](?=[A-Za-z\u4e00-\u9fff\d])|、)"
+                            r"|[(（](\d{1,2})[)）]")
+_NUMBER_MARKER = re.compile(r"^\s*(\d{1,2})\s*(?:[.)、．](?!\d)|[.．](?=\d))")
 _INLINE_DASH = re.compile(r"(?<=[^\d\s])\s+-\s+(?=[A-Z])")
 _INLINE_CIRCLED = re.compile(r"[①-⑳]")
 _INLINE_HEADING = re.compile(r"(?<=[.;:])(?=(?:key\s+)?(?:inclusion|exclusion)\s+criteria\s*[:：])"
@@ -405,6 +407,7 @@ def _split(text: str) -> list[Clause]:
     kind: str | None = "inclusion"
     line_no = 0
     last_line_with_clause = -2
+    last_number = 0
     for line_start, line_end in _lines(text):
         line_no += 1
         line = text[line_start:line_end]
@@ -420,6 +423,12 @@ def _split(text: str) -> list[Clause]:
                 piece_start += body_offset
                 piece = text[piece_start:piece_end]
             marker = _MARKER.match(piece)
+            numbered = _NUMBER_MARKER.match(piece)
+            if numbered and piece[numbered.end():numbered.end() + 1].isdigit() and (
+                    int(numbered.group(1)) == last_number + 1):
+                marker = numbered  # "4.6分钟步行距离" after item 3 is item 4 on a 6-minute walk, not the number 4.6
+            if numbered and marker and marker.end() >= numbered.end():
+                last_number = int(numbered.group(1))
             has_marker = bool(marker and marker.group().strip())
             body_start = piece_start + (marker.end() if marker else 0)
             body_start += len(text[body_start:piece_end]) - len(text[body_start:piece_end].lstrip())
@@ -483,6 +492,8 @@ def _numbered_sequence(line: str) -> list[int]:
     styles: dict[str, list[tuple[int, int]]] = {}
     for match in _INLINE_NUMBER.finditer(line):
         style = match.group()[-1] if match.group(1) else "()"
+        if style in ".．":  # "1. a 2. b" and "1.a；2.b" are two styles; "1.5" can only be the second
+            style += " " if line[match.end():match.end() + 1].isspace() else "x"
         if style == ")" and line[:match.start()].count("(") > line[:match.start()].count(")"):
             continue
         styles.setdefault(style, []).append((match.start(), int(match.group(1) or match.group(2))))
@@ -818,8 +829,9 @@ def _variables_for(n: str, comparison: _Comparison, mentions: list[tuple[int, in
     if before:
         chosen = [before[-1]]
         for mention in reversed(before[:-1]):
-            if not _CONNECTOR.match(n[mention[1]:chosen[-1][0]]):
-                break
+            gap = n[mention[1]:chosen[-1][0]]
+            if not gap or not _CONNECTOR.match(gap):
+                break  # "急性加重住院": one noun phrase, the last word names it
             if mention[2] == chosen[-1][2]:
                 chosen[-1] = mention  # the full name before its abbreviation
             elif all(mention[2] != c[2] for c in chosen):
@@ -867,7 +879,9 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
     measured: list[tuple[str, _Comparison, int, int]] = []  # (variable, comparison, quote start, quote end)
     for comparison in comparisons:
         by_unit = _unit_variable(comparison)
-        chosen = [(comparison.start, comparison.end, by_unit)] if by_unit else _variables_for(n, comparison, mentions)
+        chosen = _variables_for(n, comparison, mentions)
+        if by_unit and [m[2] for m in chosen] != [by_unit]:
+            chosen = [(comparison.start, comparison.end, by_unit)]
         if not chosen:
             implied = _implied_variable(n, comparison, parent_variable)
             chosen = [(comparison.start, comparison.start, implied)] if implied else []
