@@ -343,7 +343,7 @@ def _json_number(value: Decimal | None) -> int | float | None:
 # Clause splitting
 # ----------------------------------------------------------------------------------------------------------------
 
-_HEADING_EMPHASIS = re.compile(r"^[\s#*_>|]*")
+_HEADING_EMPHASIS = re.compile(r"^[\s#*_>|•●▪◦■►➢◆-]*")  # "## ", "**", "• " before a heading
 _INCLUSION_HEADING = re.compile(
     r"^(?:(?:\d+|[ivx]+|[a-z])[.)]\s*)?(?:(?:key|main|major|general|principal|primary|additional|other|specific"
     r"|basic)\s+)?"
@@ -378,8 +378,8 @@ _MARKER = re.compile(
     r"|(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\s*[.)](?=\s)\s*"
     r"|[(（](?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[)）]\s*|[一二三四五六七八九十]{1,3}\s*[、.．]\s*)+")
 _INLINE_BULLET = re.compile(r"(?<=\s)[*•●▪◦■►➢◆](?=\s)|[•●▪◆]")
-_INLINE_NUMBER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[.;:。；：,，]))(\d{1,2})(?:[.)](?=\s)|[.．](?=[A-Za-z\u4e00-\u9fff\d])|、)"
-                            r"|[(（](\d{1,2})[)）]")
+_INLINE_NUMBER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[.;:。；：,，]))(\d{1,2})"
+                            r"(?:[.)](?=\s)|[.．](?=[A-Za-z\u4e00-\u9fff\d])|、)|[(（](\d{1,2})[)）]")
 _NUMBER_MARKER = re.compile(r"^\s*(\d{1,2})\s*(?:[.)、．](?!\d)|[.．](?=\d))")
 _INLINE_DASH = re.compile(r"(?<=[^\d\s])\s+-\s+(?=[A-Z])")
 _INLINE_CIRCLED = re.compile(r"[①-⑳]")
@@ -1343,10 +1343,23 @@ def extract(text: str, *, minimum_age: str | None = None, maximum_age: str | Non
             text = text[:MAX_TEXT]
             for clause in split_clauses(text):
                 proposals.extend(propose(clause, text))
-        return _merge_record_age(proposals, _record_years(minimum_age), _record_years(maximum_age),
-                                 minimum_age, maximum_age)
+        proposals = _merge_record_age(proposals, _record_years(minimum_age), _record_years(maximum_age),
+                                      minimum_age, maximum_age)
+        return _without_repeats(proposals)
     except Exception:  # the contract: never raise
         return []
+
+
+def _without_repeats(proposals: list[Proposal]) -> list[Proposal]:
+    """The same rule stated twice in a record (an age range in two clauses) is one proposal: the first."""
+    seen: set[tuple] = set()
+    kept = []
+    for p in proposals:
+        key = (p.kind, p.variable, p.lower, p.lower_inclusive, p.upper, p.upper_inclusive, p.unit, p.event, p.values)
+        if key not in seen:
+            seen.add(key)
+            kept.append(p)
+    return kept
 
 
 def _merge_record_age(proposals: list[Proposal], low: Decimal | None, high: Decimal | None,
