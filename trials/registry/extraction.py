@@ -810,6 +810,29 @@ _CONNECTOR = re.compile(r"^(?:\s|and/or|and|or|/|,|、|或|和|及|与|\(|\)|[a-
 _LIST_GAP = re.compile(r",|(?<![a-z])(?:or|and)(?![a-z])(?! more| greater| fewer| less| above| over)|或|和")
 
 
+_GAP_WORDS = {"than", "less", "greater", "more", "fewer", "higher", "lower", "at", "least", "most", "no", "not", "equal",
+              "to", "up", "or", "and", "below", "above", "over", "under", "of", "predicted", "pred", "the", "value",
+              "values", "is", "are", "be", "should", "must", "post", "pre", "bronchodilator", "between", "from", "a", "an",
+              "minimum", "maximum", "normal", "percent", "times", "x", "uln", "m", "kg", "years", "old", "age",
+              "inclusive", "exclusive", "including", "excluding", "but", "was", "were", "with", "by", "in", "on", "it",
+              "its", "which", "that", "if", "either", "both", "any", "one"}
+_GAP_CJK = re.compile(r"^(?:占|预计值|预测值|百分比|的|为|在|之间|且|并且|或|和|及|大于|小于|等于|不|低于|高于|超过|以上|以下|倍|正常值|上限)*$")
+
+
+def _another_item(gap: str) -> bool:
+    """After a list break (",", "or", "and", "或", "，") a new noun starts another item: "FEV1 < 30%, or HbA1c > 9%"
+    does not give 9% to FEV1; a second bound ("≥ 150 m and < 600 m") is not a new item."""
+    parts = re.split(r",|;|(?<![a-z])(?:or|and)(?![a-z])|或|，|、", gap)
+    if len(parts) < 2:
+        return False
+    tail = parts[-1]
+    words = re.findall(r"[a-z][a-z0-9-]+", tail)
+    if any(w not in _GAP_WORDS and not w.startswith(("bronchodilat", "screen", "predict")) for w in words):
+        return True
+    cjk = "".join(re.findall(r"[\u4e00-\u9fff]+", tail))
+    return bool(cjk) and not _GAP_CJK.match(cjk)
+
+
 def _list_gap(gap: str) -> bool:
     """Words between a number and a later variable that make it another item ("< 45 kg or BMI"), unless the
     item is another bound on the same noun ("≥2 moderate or ≥1 severe exacerbations")."""
@@ -826,9 +849,10 @@ def _variables_for(n: str, comparison: _Comparison, mentions: list[tuple[int, in
               and not _BOUNDARY.search(n[m[1]:comparison.start])]
     if comparison.unit == "x ULN":
         before = [m for m in before if m[2] in LAB_VARIABLES]
-    if before:
-        chosen = [before[-1]]
-        for mention in reversed(before[:-1]):
+    nearest = [i for i, m in enumerate(before) if not _another_item(n[m[1]:comparison.start])]
+    if nearest:
+        chosen = [before[nearest[-1]]]
+        for mention in reversed(before[:nearest[-1]]):
             gap = n[mention[1]:chosen[-1][0]]
             if not gap or not _CONNECTOR.match(gap):
                 break  # "急性加重住院": one noun phrase, the last word names it

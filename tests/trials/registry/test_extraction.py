@@ -93,6 +93,8 @@ SPLITS = [
                                         ("inclusion", "FEV1/FVC < 0.7"), ("inclusion", "Adults")]),
     ("lost-breaks-dash-bullets", "Inclusion Criteria: - Age 18 - 75 years - FEV1 < 50% Exclusion Criteria: - Asthma",
      [("inclusion", "Age 18 - 75 years"), ("inclusion", "FEV1 < 50%"), ("exclusion", "Asthma")]),
+    ("bulleted-headings", "  • Inclusion Criteria:\n  • Adults\n  • Exclusion Criteria:\n  • Smokers",
+     [("inclusion", "Adults"), ("exclusion", "Smokers")]),
     ("withdrawal-section-skipped", "Inclusion Criteria:\n* Adults\nWithdrawal Criteria:\n* Consent withdrawn",
      [("inclusion", "Adults")]),
 ]
@@ -232,6 +234,11 @@ def test_a_clause_gives_the_range_it_states_in_its_own_list(text, kind, variable
     assert proposal.unit == unit == QUESTION_UNITS[variable]
     assert proposal.quote and proposal.quote in text
     assert 0 < proposal.confidence <= 1
+
+
+def test_a_number_after_a_list_break_belongs_to_the_noun_after_the_break():
+    found = [(p.variable, bounds(p)) for p in proposals_for("FEV1 < 30% predicted, or HbA1c > 9%", "exclusion")]
+    assert found == [("fev1_pct_pred", (None, None, D(30), False))]
 
 
 NOTHING = [
