@@ -188,12 +188,14 @@ REFERENCE_POINT = (r"(?:\s*\(?(?:before|prior to|preceding|of|from|until|up to)\
                    r"|the study|this study|study|treatment|start|v1)[a-z0-9 ]{0,24}?\)?)?")
 WINDOW_RES = [
     re.compile(rf"(?:within|during|in|over)\s+(?:the\s+)?(?:past|last|previous|preceding|prior|recent|most recent)"
-               rf"\s+({ANY_NUM})\s*(?:calendar\s+)?{TIME_UNIT}" + REFERENCE_POINT),
-    re.compile(rf"within\s+(?:the\s+)?(?:first\s+)?({ANY_NUM})\s*(?:calendar\s+)?{TIME_UNIT}" + REFERENCE_POINT),
+               rf"\s+({ANY_NUM})\s*(?:\(\d+\)\s*)?(?:calendar\s+)?{TIME_UNIT}" + REFERENCE_POINT),
+    re.compile(rf"within\s+(?:the\s+)?(?:first\s+)?({ANY_NUM})\s*(?:\(\d+\)\s*)?(?:calendar\s+)?{TIME_UNIT}"
+               + REFERENCE_POINT),
     re.compile(r"(?:within|during|in|over)\s+(?:the\s+)?(?:past|last|previous|preceding|prior)\s+(year|month|week)"
                + REFERENCE_POINT),
     re.compile(r"within\s+(?:a|one|the\s+(?:same|last|past)\s+)?\s*(year|month|week)(?![a-z])" + REFERENCE_POINT),
-    re.compile(rf"(?<![a-z])({ANY_NUM})\s*{TIME_UNIT}\s+(?:before|prior to|preceding)\s+(?:the\s+)?(?:date of\s+)?"
+    re.compile(r"(?:in|during)\s+the\s+(year|month|week)\s+(?:before|prior to|preceding)\s*(?:the\s+)?[a-z0-9 ]{0,24}"),
+    re.compile(rf"(?<![a-z])({ANY_NUM})\s*(?:\(\d+\)\s*)?{TIME_UNIT}\s+(?:before|prior to|preceding)\s+(?:the\s+)?(?:date of\s+)?"
                r"(?:screening|randomi[sz]ation|enrol?l?ment|baseline|visit|(?:informed )?consent|study|inclusion|"
                r"first|day 1|dosing|signing|entry)[a-z0-9 ]{0,20}"),
     re.compile(r"(?:近|过去|最近|前)?\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)\s*(?:内|以内)"),
