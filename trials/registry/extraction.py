@@ -894,7 +894,8 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
     comparisons = _find_comparisons(n)
     windows = _find_windows(n)
     window_spans = [(w[0], w[1]) for w in windows]
-    comparisons = [c for c in comparisons if not any(a <= c.number_start < b for a, b in window_spans)]
+    comparisons = [c for c in comparisons if not any(a <= c.number_start < b for a, b in window_spans)
+                   and not any(a <= c.number_start < b for a, b, _v in mentions)]  # the 6 of "6MWD"
     parent_variable = ""
     if not mentions:
         parent = _parent_text(clause, original)
@@ -922,6 +923,8 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
     used_periods: set[int] = set()
     seen: set[tuple] = set()
     for variable, comparison, quote_start, quote_end in measured:
+        if variable in COUNT_VARIABLES:  # a count's period ("in the past 2 years") is not a window of its own
+            used_periods.update(i for i, w in enumerate(windows) if 0 <= w[0] - comparison.end <= 80)
         checked = _check(n, variable, comparison, windows, used_periods)
         if checked is None:
             continue

@@ -252,6 +252,7 @@ NOTHING = [
     ("a-date-is-not-a-threshold", "Diagnosed between 2015 and 2020", None),
     ("male-or-female", "Male or female, aged 18 or over", "sex"),
     ("exacerbations-over-another-period", "At least 2 exacerbations in the past 2 years", "exacerbations_12m"),
+    ("a-count-period-is-not-a-window", "At least 2 exacerbations in the past 2 years", "window"),
     ("duration-of-treatment-is-not-a-window", "On a stable dose of inhaled therapy for at least 4 weeks", "window"),
     ("future-is-not-a-window", "Planning to become pregnant within one year after using this product", "window"),
     ("pressure-is-not-a-variable", "Severe pulmonary hypertension [cardiac ultrasound examination > 70 mmHg]", None),
