@@ -110,6 +110,7 @@ VARIABLE_PATTERNS: list[tuple[str, str]] = [
     ("age", r"(?<![a-z])ag(?:e|ed)(?![a-z])|of age|(?<![a-z])old(?![a-z])|年龄|周岁"),
 ]
 _VARIABLE_RES = [(v, re.compile(p)) for v, p in VARIABLE_PATTERNS]
+_VARIABLE_BY_NAME = {v: pattern for v, pattern in _VARIABLE_RES}
 LAB_VARIABLES = {"alt_x_uln", "ast_x_uln", "bilirubin_x_uln", "creatinine_x_uln"}
 PCT_PRED_VARIABLES = {"fev1_pct_pred", "fvc_pct_pred", "dlco_pct_pred", "tlc_pct_pred"}
 COUNT_VARIABLES = {"exacerbations_12m", "respiratory_hospitalisations_12m"}
@@ -119,7 +120,7 @@ UNIT_PATTERNS: list[tuple[str, str]] = [
     (r"%\s*(?:of\s+)?(?:the\s+)?(?:(?:patient'?s?|subject'?s?)\s+)?(?:predicted|pred\b\.?|expected|estimated|normal"
      r"|reference|预计值|预测值|预计)(?:\s*(?:normal\s+)?values?)?|%\s*pred|percent(?:age)?\s+(?:of\s+)?(?:the\s+)?predicted"
      r"|%\s*(?:of\s+)?(?:the\s+)?(?:predicted|pred)", "% predicted"),
-    (r"(?:x|\*|times|fold)?\s*(?:the\s+)?(?:institutional\s+)?(?:upper limits? of (?:the )?normal(?: range)?|uln)"
+    (r"(?:-?\s*(?:x|\*|times|fold))?\s*(?:the\s+)?(?:institutional\s+)?(?:upper limits? of (?:the )?normal(?: range)?|uln)"
      r"(?:\s*\(uln\))?|倍(?:正常值)?上限|倍uln", "x ULN"),
     (r"ml\s*/\s*min(?:ute)?(?:\s*(?:/|per)\s*1[.,]73\s*m\s*2)?", "mL/min/1.73m2"),
     (r"kg\s*/\s*m\s*\^?\s*2|kg/m²|公斤/米2", "kg/m2"),
@@ -1011,7 +1012,7 @@ def _merge_bounds(n: str, measured: list) -> list:
         variable, comparison, _quote_start, quote_end = item
         if merged:
             last_variable, last, last_start, last_end = merged[-1]
-            gap = n[last.end:comparison.start]
+            gap = _VARIABLE_BY_NAME[variable].sub("", n[last.end:comparison.start])  # "≥ 30% and FEV1 < 80%"
             one_sided = ((last.lower is None) != (last.upper is None)
                          and (comparison.lower is None) != (comparison.upper is None))
             opposite = one_sided and (last.lower is None) != (comparison.lower is None)
@@ -1030,7 +1031,6 @@ def _merge_bounds(n: str, measured: list) -> list:
                     merged[-1] = (variable, both, last_start, max(last_end, quote_end))
                     continue
         merged.append(item)
-    # a unit written once after the second bound belongs to the first too
     return merged
 
 
@@ -1056,9 +1056,7 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
         if CHANGE_NOT_LEVEL.search(n[max(0, c.start - 80):c.end + 40]):
             return None
     if variable in PCT_PRED_VARIABLES:
-        if unit == "% predicted" or (unit == "%" and re.match(r"\s*(?:of|the|\(|value|预计)", after) is None):
-            pass
-        elif unit == "%":
+        if unit in ("% predicted", "%"):
             pass
         elif unit == "" and re.search(r"predicted|% ?pred|预计", near):
             clean = 0.7
@@ -1224,8 +1222,8 @@ def _event_for(n: str, start: int, end: int) -> tuple[str | None, int, int, bool
             if best is None or score < best[0]:
                 best = (score, label, match.start(), match.end(), generic)
     if best is None:
-        words = _words_before(n, sentence_start, start)
-        return (words, start - len(words) - 1, start, True) if words else ("", -1, -1, True)
+        words, words_start = _words_before(n, sentence_start, start)
+        return (words, words_start, start, True) if words else ("", -1, -1, True)
     _score, label, a, b, generic = best
     if label is None:
         return None, a, b, generic
@@ -1237,11 +1235,14 @@ _LEADING_FILLER = re.compile(r"^(?:(?:patients?|subjects?|participants?|individu
                              r"|and|by|confirmed|on|in|at|for|as|due|to)\s+)+")
 
 
-def _words_before(n: str, sentence_start: int, start: int) -> str:
+def _words_before(n: str, sentence_start: int, start: int) -> tuple[str, int]:
     """A few words naming the event when no known event is named: the words just before the window."""
-    words = re.findall(r"[a-z][a-z'-]*|[\u4e00-\u9fff]+", n[sentence_start:start])[-4:]
-    phrase = _LEADING_FILLER.sub("", " ".join(words) + " ").strip()
-    return phrase if len(phrase) >= 3 else ""
+    words = list(re.finditer(r"[a-z][a-z'-]*|[\u4e00-\u9fff]+", n[sentence_start:start]))[-4:]
+    while words and _LEADING_FILLER.fullmatch(words[0].group() + " "):
+        words.pop(0)
+    if not words or len(" ".join(w.group() for w in words)) < 3:
+        return "", -1
+    return " ".join(w.group() for w in words), sentence_start + words[0].start()
 
 
 # ----------------------------------------------------------------------------------------------------------------
