@@ -57,6 +57,7 @@ QUESTION_UNITS: dict[str, str] = {
 }
 
 MAX_TEXT = 200_000  # characters read from one record; longer text is cut, never an error
+MAX_CLAUSE = 2_000  # characters of one clause read at once
 ESCAPABLE = set("\\`*_{}[]()#+-.!<>=~|&\"'$%^,:;/?@")
 
 # Characters NFKC leaves alone but that mean the same as an ASCII form here.
@@ -882,9 +883,36 @@ def propose(clause: Clause, original: str) -> list[Proposal]:
         start, end = max(0, clause.start), min(len(original), clause.end)
         if end <= start:
             return []
-        return _propose(clause, original, start, end)
+        proposals: list[Proposal] = []
+        for chunk_start, chunk_end in _chunks(original, start, end):
+            proposals.extend(_propose(clause, original, chunk_start, chunk_end))
+        return proposals
     except Exception:  # the contract: never raise
         return []
+
+
+def _chunks(original: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A clause longer than MAX_CLAUSE (text whose breaks were all lost) is read a few sentences at a time, so the
+    work stays linear in the text's length."""
+    if end - start <= MAX_CLAUSE:
+        return [(start, end)]
+    chunks = []
+    chunk_start = start
+    for match in re.finditer(r"[.;。；](?=\s|$)|\n", original[start:end]):
+        cut = start + match.end()
+        if cut - chunk_start >= MAX_CLAUSE // 2:
+            chunks.append((chunk_start, cut))
+            chunk_start = cut
+    chunks.append((chunk_start, end))
+    bounded = []
+    for a, b in chunks:  # a sentence that is itself too long is cut at spaces
+        while b - a > MAX_CLAUSE:
+            cut = original.rfind(" ", a + MAX_CLAUSE // 2, a + MAX_CLAUSE)
+            cut = cut if cut > a else a + MAX_CLAUSE
+            bounded.append((a, cut))
+            a = cut
+        bounded.append((a, b))
+    return bounded
 
 
 def _propose(clause: Clause, original: str, start: int, end: int) -> list[Proposal]:

@@ -474,6 +474,17 @@ def test_odd_input_never_raises(text):
     assert isinstance(split_clauses(text), list)
 
 
+def test_a_huge_clause_with_no_breaks_is_read_in_linear_time():
+    import time
+
+    text = "Pneumonia within 4 weeks before screening; FEV1 < 50% predicted; " * 2000
+    started = time.perf_counter()
+    found = extract(text)
+    assert time.perf_counter() - started < 20
+    assert {p.variable for p in found} == {"window", "fev1_pct_pred"}
+    assert all(p.quote in text for p in found)
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=st.sampled_from(list("FEV1/FVC<>=≥≤ 0.7%-–~ *\n\\年龄岁()predictedwithinweeks2ALTxULN:"))
                | st.characters(), max_size=300))
