@@ -258,7 +258,7 @@ PERIOD = re.compile(rf"(?:past|last|previous|prior|preceding|within)\s+(?:the\s+
                     r"|(?:近|过去)\s*\d+\s*(?:个月|年)")
 
 # Diagnoses: (code, pattern). Negated phrases are masked first; specific codes mask their text for later ones.
-NEGATED_DIAGNOSIS = re.compile(r"non[- ]?(?:cystic fibrosis|cf|ipf|idiopathic|copd|small|asthma)\w*"
+NEGATED_DIAGNOSIS = re.compile(r"non[- ]?(?:cystic fibrosis|cf|ipf|idiopathic|copd|asthma)\w*"
                                r"|other than [^,;.]{0,60}|except(?:ing)? [^,;.]{0,60}|excluding [^,;.]{0,60}"
                                r"|apart from [^,;.]{0,60}|besides [^,;.]{0,60}|非囊性纤维化|除外[^,;.]{0,30}")
 DIAGNOSIS_PATTERNS: list[tuple[str, str]] = [
