@@ -83,13 +83,13 @@ VARIABLE_PATTERNS: list[tuple[str, str]] = [
                        r"|fev1\s*fvc ratio"),
     ("egfr", r"(?<![a-z])e?gfr(?![a-z])|(?:estimated )?glomerular filtration rate|creatinine clearance|(?<![a-z])crcl"
              r"|肌酐清除率|肾小球滤过率"),
-    ("fev1_pct_pred", r"fev\s?1(?:\.0)?(?![0-9])|forced expiratory volume in (?:1|one) s(?:ec(?:ond)?)?"
+    ("fev1_pct_pred", r"(?:percent predicted |% predicted |pp)?fev\s?1(?:\.0)?(?![0-9])|forced expiratory volume in (?:1|one) s(?:ec(?:ond)?)?"
                       r"|forced expiratory volume in the first second|第一秒用力呼气容积|第1秒用力呼气容积|一秒用力呼气容积"),
     ("dlco_pct_pred", r"(?<![a-z])dl\s?co(?:c|\s?corr(?:ected)?|\s?\(?hb\)?)?(?![a-z/])(?!\s*/\s*va)"
                       r"|(?<![a-z])tlco(?![a-z])"
                       r"|diffusi(?:ng|on) capacity(?: of (?:the lungs? )?for carbon monoxide| for carbon monoxide"
                       r"| of carbon monoxide)?|transfer factor|一氧化碳弥散量|肺一氧化碳弥散|弥散量|弥散功能"),
-    ("fvc_pct_pred", r"(?<![a-z/])fvc(?![a-z])|forced vital capacity|用力肺活量"),
+    ("fvc_pct_pred", r"(?:percent predicted |% predicted )?(?<![a-z/])(?:pp)?fvc(?![a-z])|forced vital capacity|用力肺活量"),
     ("tlc_pct_pred", r"(?<![a-z])tlc(?![a-z])|total lung capacity|肺总量"),
     ("spo2_pct", r"(?<![a-z])s[pa]o2(?![a-z])|(?:peripheral |arterial )?(?:oxygen|o2|oxyh(?:a)?emoglobin) saturation"
                  r"|pulse oximetry|血氧饱和度|氧饱和度"),
@@ -1087,7 +1087,7 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
         if unit in ("% predicted", "%"):
             pass
         elif unit == "" and re.search(r"predicted|% ?pred|预计", near):
-            clean = 0.7
+            clean = 0.85 if re.search(r"pp(?:fev1|fvc)|percent predicted|% ?pred", near) else 0.7
         else:
             return None
         if unit == "%" and not re.search(r"predict|pred|预计|normal|expected|estimated", near):
@@ -1265,9 +1265,11 @@ _LEADING_FILLER = re.compile(r"^(?:(?:patients?|subjects?|participants?|individu
 
 def _words_before(n: str, sentence_start: int, start: int) -> tuple[str, int]:
     """A few words naming the event when no known event is named: the words just before the window."""
-    words = list(re.finditer(r"[a-z][a-z'-]*|[\u4e00-\u9fff]+", n[sentence_start:start]))[-4:]
+    words = list(re.finditer(r"[a-z][a-z0-9'-]*|[\u4e00-\u9fff]+", n[sentence_start:start]))[-4:]
     while words and _LEADING_FILLER.fullmatch(words[0].group() + " "):
         words.pop(0)
+    while words and _LEADING_FILLER.fullmatch(words[-1].group() + " "):
+        words.pop()
     if not words or len(" ".join(w.group() for w in words)) < 3:
         return "", -1
     return " ".join(w.group() for w in words), sentence_start + words[0].start()
