@@ -101,14 +101,14 @@ VARIABLE_PATTERNS: list[tuple[str, str]] = [
     ("oxygen_hours_per_day", r"(?<![a-z])(?:supplemental |home |long[- ]term |ambulatory )?(?:oxygen|o2)(?! saturation)"
                              r"(?: therapy| treatment| use)?|(?<![a-z])ltot(?![a-z])|氧疗|吸氧|家庭氧疗"),
     ("respiratory_hospitalisations_12m", r"hospitali[sz]\w*|(?<![a-z])admission|(?<![a-z])admitted|住院"),
-    ("exacerbations_12m", r"exacerbations?|flare[- ]?ups?|急性加重|加重"),
+    ("exacerbations_12m", r"exacerbations?|ae-?copd|flare[- ]?ups?|急性加重|加重"),
     ("alt_x_uln", r"(?<![a-z])alt(?![a-z])|alanine (?:amino)?transaminase|alanine aminotransferase|(?<![a-z])sgpt"
                   r"|谷丙转氨酶|丙氨酸氨基转移酶"),
     ("ast_x_uln", r"(?<![a-z])ast(?![a-z])|aspartate (?:amino)?transaminase|aspartate aminotransferase|(?<![a-z])sgot"
                   r"|谷草转氨酶|天门冬氨酸氨基转移酶"),
     ("bilirubin_x_uln", r"(?:total |direct |serum )?bilirubin|(?<![a-z])[td]bil(?![a-z])|胆红素"),
     ("creatinine_x_uln", r"(?:serum )?creatinine|(?<![a-z])s?cr(?![a-z])|肌酐"),
-    ("age", r"(?<![a-z])ag(?:e|ed)(?![a-z])|of age|(?<![a-z])old(?![a-z])|年龄|周岁"),
+    ("age", r"(?<![a-z])ag(?:es?|ed)(?![a-z])|of age|(?<![a-z])old(?![a-z])|年龄|周岁"),
 ]
 _VARIABLE_RES = [(v, re.compile(p)) for v, p in VARIABLE_PATTERNS]
 _VARIABLE_BY_NAME = {v: pattern for v, pattern in _VARIABLE_RES}
@@ -137,7 +137,7 @@ UNIT_PATTERNS: list[tuple[str, str]] = [
     (r"mm\s*hg", "mmHg"),
     (r"(?:mg|mcg|ug|g|ng|iu|mmol|umol|mol|meq)(?:\s*/\s*(?:dl|l|ml|kg|day|d))?(?![a-z])|μmol/l|cells?/", "dose"),
     (r"(?:liters?|litres?|l|ml)(?![a-z/])|升", "L"),
-    (r"周岁|years?(?![a-z])|yrs?(?![a-z])|y/o|岁", "years"),
+    (r"周岁|years?(?![a-z])|yrs?(?![a-z])|y/o|y(?![a-z0-9])|岁", "years"),
     (r"months?|mos?(?![a-z])|个月", "months"),
     (r"weeks?|wks?(?![a-z])|周|星期", "weeks"),
     (r"days?|天|日", "days"),
@@ -605,15 +605,21 @@ def _normalise(original: str, start: int, end: int) -> tuple[str, list[int]]:
 class _Span:
     """Turns spans of the normalised text back into exact quotes of the original."""
 
-    def __init__(self, original: str, where: list[int]):
+    def __init__(self, original: str, where: list[int], normalised: str):
         self.original = original
         self.where = where
+        self.n = normalised
 
     def quote(self, a: int, b: int) -> str:
+        """The original text behind n[a:b], widened to whole words ("admission" -> "admissions")."""
         if not self.where:
             return ""
         a = max(0, min(a, len(self.where) - 1))
         b = max(a + 1, min(b, len(self.where)))
+        while a > 0 and self.n[a - 1].isalpha() and self.n[a].isalpha() and self.n[a].isascii():
+            a -= 1
+        while b < len(self.n) and self.n[b].isalpha() and self.n[b - 1].isalpha() and self.n[b].isascii():
+            b += 1
         return self.original[self.where[a]:self.where[b - 1] + 1].strip()
 
 
@@ -677,8 +683,8 @@ def _find_comparisons(n: str) -> list[_Comparison]:
 def _range_at(n: str, match: re.Match) -> _Comparison | None:
     first = _to_decimal(match.group())
     unit1, raw1, after1 = _unit_at(n, match.end())
-    before = n[max(0, match.start() - 12):match.start()]
-    between = re.search(r"(between|from)\s+$", before)
+    before = n[max(0, match.start() - 40):match.start()]
+    between = re.search(r"(between|from)\s+(?:[a-z]+\s+){0,4}$", before)
     join = re.compile(RANGE_JOIN + r"|\s*and\s*" if between and between.group(1) == "between" else RANGE_JOIN)
     joined = join.match(n, after1)
     if not joined:
@@ -705,7 +711,7 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
         lower_inclusive = upper_inclusive = False
     if upper_operator:
         upper_inclusive = upper_operator.group(1) != "<"
-    start = between.start() + max(0, match.start() - 12) if between else match.start()
+    start = between.start() + max(0, match.start() - 40) if between else match.start()
     end = after2
     qualifier = re.match(r"\s*[(（\[][^)）\]]{0,60}[)）\]]", n[after2:])
     if qualifier and (INCLUSIVE_AFTER.match(qualifier.group()) or EXCLUSIVE_AFTER.match(qualifier.group())):
@@ -917,7 +923,7 @@ def _chunks(original: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _propose(clause: Clause, original: str, start: int, end: int) -> list[Proposal]:
     n, where = _normalise(original, start, end)
-    span = _Span(original, where)
+    span = _Span(original, where, n)
     kind = clause.kind if clause.kind in ("inclusion", "exclusion") else "inclusion"
     mentions = _find_mentions(n)
     comparisons = _find_comparisons(n)
@@ -1026,7 +1032,7 @@ def _refine_variable(n: str, variable: str, comparison: _Comparison) -> str:
     if variable == "exacerbations_12m" and re.search(r"hospitali[sz]|admission|admitted|住院", n):
         several_counts = len(re.findall(rf"(?:≥|>=|>|at least|{NUM}\s*or more)", n)) > 1
         if not several_counts and re.search(r"(?:and|that|which|who)?\s*(?:required|requiring|leading to|resulting in"
-                                            r"|needed|needing|with)\s+(?:\w+\s+){0,2}(?:hospitali[sz]|admission)", n):
+                                            r"|needed|needing|with)\s+(?:(?!or\b)\w+\s+){0,2}(?:hospitali[sz]|admission)", n):
             return "respiratory_hospitalisations_12m"
     if variable == "oxygen_hours_per_day" and comparison.unit not in ("h/day", "h"):
         return "spo2_pct" if comparison.unit == "%" and re.search(r"saturation|spo2", n) else variable

@@ -220,6 +220,17 @@ THRESHOLDS = [
     ("age-chinese-postfix", "18周岁以上", "inclusion", "age", 18, True, None, None, "years"),
     ("pack-years-py", "Smoking history ≥10 PY", "inclusion", "pack_years", 10, True, None, None, "pack-years"),
     ("distance-walked", "Distance walked in 6 minutes ≥ 150 m", "inclusion", "sixmwd_m", 150, True, None, None, "m"),
+    ("between-the-ages-of", "Between the ages of 40 and 80", "inclusion", "age", 40, True, 80, True, "years"),
+    ("age-chinese-chained", "40岁≤年龄≤80岁", "inclusion", "age", 40, True, 80, True, "years"),
+    ("age-chinese-and", "年龄≥40岁且≤80岁", "inclusion", "age", 40, True, 80, True, "years"),
+    ("aecopd", "≥ 2 moderate or ≥ 1 severe AECOPD in the previous year", "inclusion", "exacerbations_12m", 2, True,
+     None, None, "count"),
+    ("treatment-or-hospitalisation-is-an-exacerbation", "≥1 exacerbation in the past 12 months requiring OCS or "
+     "hospitalisation", "inclusion", "exacerbations_12m", 1, True, None, None, "count"),
+    ("exacerbation-requiring-hospitalisation-is-a-stay", "≥ 1 exacerbation requiring hospitalisation in the previous "
+     "12 months", "inclusion", "respiratory_hospitalisations_12m", 1, True, None, None, "count"),
+    ("pp-fev1", "Percent predicted FEV1 (ppFEV1) ≥ 40 and ≤ 90 at screening", "inclusion", "fev1_pct_pred", 40, True,
+     90, True, "% predicted"),
     ("reverse-chained", "30% ≤ FEV1 < 80% predicted", "inclusion", "fev1_pct_pred", 30, True, 80, False,
      "% predicted"),
 ]
@@ -291,6 +302,11 @@ def test_one_clause_may_give_several_proposals():
 def test_a_unit_that_names_its_variable_quotes_only_its_own_words():
     proposal = only("Patients aged ≥ 40 years with a smoking history of at least 10 pack-years", "pack_years")
     assert proposal.quote == "at least 10 pack-years"
+
+
+def test_a_quote_keeps_whole_words():
+    assert only("Two or more hospital admissions for COPD in the last 12 months",
+                "respiratory_hospitalisations_12m").quote == "Two or more hospital admissions"
 
 
 def test_two_bounds_joined_by_or_stay_two_proposals():
