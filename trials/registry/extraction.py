@@ -66,12 +66,14 @@ CHAR_MAP = {"≧": "≥", "≦": "≤", "⩾": "≥", "⩽": "≤", "–": "-", 
             "“": '"', "”": '"', "。": ". ", "；": "; ", "，": ", ", "、": "、", "μ": "u", "µ": "u"}
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10, "eleven": 11, "twelve": 12, "a single": 1, "single": 1}
+                "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "sixteen": 16, "eighteen": 18,
+                "twenty": 20, "twenty-four": 24, "twenty-eight": 28, "thirty": 30, "a single": 1, "single": 1}
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
              "十二": 12, "半": 0.5}
 
 NUM = r"(?<![a-z0-9.])(?:0,\d+|\d+(?:\.\d+)?|\.\d+)(?![\d])"
-NUM_WORD = r"(?<![a-z])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?![a-z])"
+NUM_WORD = (r"(?<![a-z-])(?:twenty-four|twenty-eight|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+            r"|fourteen|fifteen|sixteen|eighteen|twenty|thirty)(?![a-z-])")
 ANY_NUM = rf"(?:{NUM}|{NUM_WORD})"
 
 # Variable mentions, most specific first: a later pattern never claims text an earlier one matched.
@@ -980,7 +982,8 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
     for index, window in enumerate(windows):
         if index in used_periods:
             continue
-        proposal = _window_proposal(n, kind, window, span, has_measurement)
+        previous_end = windows[index - 1][1] if index else 0
+        proposal = _window_proposal(n, kind, window, span, has_measurement, previous_end)
         if proposal:
             proposals.append(proposal)
     proposals.extend(_choice_proposals(n, kind, span))
@@ -1225,9 +1228,10 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
     return sorted(found)
 
 
-def _window_proposal(n: str, kind: str, window, span: _Span, has_measurement: bool) -> Proposal | None:
+def _window_proposal(n: str, kind: str, window, span: _Span, has_measurement: bool,
+                     previous_end: int) -> Proposal | None:
     start, end, amount, unit, _reference = window
-    event, event_start, event_end, generic = _event_for(n, start, end)
+    event, event_start, event_end, generic = _event_for(n, start, end, previous_end)
     if event is None:
         return None
     if has_measurement and generic:
@@ -1240,9 +1244,10 @@ def _window_proposal(n: str, kind: str, window, span: _Span, has_measurement: bo
                     quote=span.quote(quote_start, quote_end), confidence=0.6 if generic else 0.8)
 
 
-def _event_for(n: str, start: int, end: int) -> tuple[str | None, int, int, bool]:
-    """(label, start, end, generic) of the event a window is about: the nearest known event before it, else after."""
-    sentence_start = max([m.end() for m in _BOUNDARY.finditer(n, 0, start)] or [0])
+def _event_for(n: str, start: int, end: int, previous_end: int = 0) -> tuple[str | None, int, int, bool]:
+    """(label, start, end, generic) of the event a window is about: the first known event named between the
+    previous window (or the sentence's start) and this one, else the first after it."""
+    sentence_start = max([m.end() for m in _BOUNDARY.finditer(n, 0, start)] + [previous_end, 0])
     sentence_end_match = _BOUNDARY.search(n, end)
     sentence_end = sentence_end_match.start() if sentence_end_match else len(n)
     best = None
