@@ -85,7 +85,8 @@ VARIABLE_PATTERNS: list[tuple[str, str]] = [
                        r"|fev1\s*fvc ratio"),
     ("egfr", r"(?<![a-z])e?gfr(?![a-z])|(?:estimated )?glomerular filtration rate|creatinine clearance|(?<![a-z])crcl"
              r"|肌酐清除率|肾小球滤过率"),
-    ("fev1_pct_pred", r"(?:percent predicted |% predicted |pp)?fev\s?1(?:\.0)?(?![0-9])|forced expiratory volume in (?:1|one) s(?:ec(?:ond)?)?"
+    ("fev1_pct_pred", r"(?:percent predicted |% predicted |pp)?fev\s?1(?:\.0)?(?![0-9])"
+                      r"|forced expiratory volume in (?:1|one) s(?:ec(?:ond)?)?"
                       r"|forced expiratory volume in the first second|第一秒用力呼气容积|第1秒用力呼气容积|一秒用力呼气容积"),
     ("dlco_pct_pred", r"(?<![a-z])dl\s?co(?:c|\s?corr(?:ected)?|\s?\(?hb\)?)?(?![a-z/])(?!\s*/\s*va)"
                       r"|(?<![a-z])tlco(?![a-z])"
@@ -123,7 +124,8 @@ UNIT_PATTERNS: list[tuple[str, str]] = [
     (r"%\s*(?:of\s+)?(?:the\s+)?(?:(?:patient'?s?|subject'?s?)\s+)?(?:predicted|pred\b\.?|expected|estimated|normal"
      r"|reference|预计值|预测值|预计)(?:\s*(?:normal\s+)?values?)?|%\s*pred|percent(?:age)?\s+(?:of\s+)?(?:the\s+)?predicted"
      r"|%\s*(?:of\s+)?(?:the\s+)?(?:predicted|pred)", "% predicted"),
-    (r"(?:-?\s*(?:x|\*|times|fold))?\s*(?:the\s+)?(?:institutional\s+)?(?:upper limits? of (?:the )?normal(?: range)?|uln)"
+    (r"(?:-?\s*(?:x|\*|times|fold))?\s*(?:the\s+)?(?:institutional\s+)?"
+     r"(?:upper limits? of (?:the )?normal(?: range)?|uln)"
      r"(?:\s*\(uln\))?|倍(?:正常值)?上限|倍uln", "x ULN"),
     (r"ml\s*/\s*min(?:ute)?(?:\s*(?:/|per)\s*1[.,]73\s*m\s*2)?", "mL/min/1.73m2"),
     (r"kg\s*/\s*m\s*\^?\s*2|kg/m²|公斤/米2", "kg/m2"),
@@ -199,7 +201,8 @@ WINDOW_RES = [
                + REFERENCE_POINT),
     re.compile(r"within\s+(?:a|one|the\s+(?:same|last|past)\s+)?\s*(year|month|week)(?![a-z])" + REFERENCE_POINT),
     re.compile(r"(?:in|during)\s+the\s+(year|month|week)\s+(?:before|prior to|preceding)\s*(?:the\s+)?[a-z0-9 ]{0,24}"),
-    re.compile(rf"(?<![a-z])({ANY_NUM})\s*(?:\(\d+\)\s*)?{TIME_UNIT}\s+(?:before|prior to|preceding)\s+(?:the\s+)?(?:date of\s+)?"
+    re.compile(rf"(?<![a-z])({ANY_NUM})\s*(?:\(\d+\)\s*)?{TIME_UNIT}\s+(?:before|prior to|preceding)\s+"
+               r"(?:the\s+)?(?:date of\s+)?"
                r"(?:screening|randomi[sz]ation|enrol?l?ment|baseline|visit|(?:informed )?consent|study|inclusion|"
                r"first|day 1|dosing|signing|entry)[a-z0-9 ]{0,20}"),
     re.compile(r"(?:近|过去|最近|前)?\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)\s*(?:内|以内)"),
@@ -302,6 +305,27 @@ SEX_MALE = re.compile(r"(?<![a-z])(?:men|males?)\s+only|only\s+(?:men|males?)|^(
                       r"|participants))(?![a-z ]*(?:or|and) (?:women|females?))|仅限男性|男性患者")
 BOTH_SEXES = re.compile(r"(?<![a-z])(?:male|men)(?![a-z])[^.;]{0,20}(?:female|women)|(?:female|women)[^.;]{0,20}"
                         r"(?<![a-z])(?:male|men)(?![a-z])|男女|男性或女性|女性或男性|性别不限")
+
+# Words that may stand between a variable and its number, or around disease names, without changing the item.
+_CONNECTOR = re.compile(r"^(?:\s|and/or|and|or|/|,|、|或|和|及|与|\(|\)|[a-z]{2,5}\)|\(\w{2,6}\))*$")
+_GAP_WORDS = {"than", "less", "greater", "more", "fewer", "higher", "lower", "at", "least", "most", "no", "not",
+              "equal", "to", "up", "or", "and", "below", "above", "over", "under", "of", "predicted", "pred", "the",
+              "value", "values", "is", "are", "be", "should", "must", "post", "pre", "bronchodilator", "between",
+              "from", "a", "an", "minimum", "maximum", "normal", "percent", "times", "x", "uln", "m", "kg", "years",
+              "old", "age", "inclusive", "exclusive", "including", "excluding", "but", "was", "were", "with", "by", "in", "on", "it",
+              "its", "which", "that", "if", "either", "both", "any", "one"}
+_GAP_CJK = re.compile(r"^(?:占|预计值|预测值|百分比|的|为|在|之间|且|并且|或|和|及|大于|小于|等于|不|低于|高于|超过|以上|以下|倍|正常值|上限)*$")
+_LIST_GAP = re.compile(r",|(?<![a-z])(?:or|and)(?![a-z])(?! more| greater| fewer| less| above| over)|或|和")
+_BOUNDARY = re.compile(r"[;；]|\.\s|。")
+_LEADING_FILLER = re.compile(r"^(?:(?:patients?|subjects?|participants?|individuals?|who|with|have|has|had|having|been"
+                             r"|received|receiving|any|a|an|the|history|of|use|prior|previous|current|known|or"
+                             r"|and|by|confirmed|on|in|at|for|as|due|to)\s+)+")
+BARE_FILLER = re.compile(r"(?:(?<![a-z])(?:known|current|active|concomitant|a|an|history of|presence of"
+                         r"|diagnosed|confirmed"
+                         r"|clinical|established|documented|or|and|and/or|other|significant|primary)(?![a-z])"
+                         r"|[\s,;.:/()、，；。]"
+                         r"|合并|患有|有|或|及|和|者)*")
+
 
 # ----------------------------------------------------------------------------------------------------------------
 # Data
@@ -430,7 +454,7 @@ def _split(text: str) -> list[Clause]:
                 piece = text[piece_start:piece_end]
             marker = _MARKER.match(piece)
             numbered = _NUMBER_MARKER.match(piece)
-            if numbered and piece[numbered.end():numbered.end() + 1].isdigit() and (
+            if numbered and piece[numbered.end():numbered.end() + 1].isdigit() and last_number and (
                     int(numbered.group(1)) == last_number + 1):
                 marker = numbered  # "4.6分钟步行距离" after item 3 is item 4 on a 6-minute walk, not the number 4.6
             if numbered and marker and marker.end() >= numbered.end():
@@ -818,19 +842,6 @@ def _find_mentions(n: str) -> list[tuple[int, int, str]]:
     return sorted(mentions)
 
 
-_CONNECTOR = re.compile(r"^(?:\s|and/or|and|or|/|,|、|或|和|及|与|\(|\)|[a-z]{2,5}\)|\(\w{2,6}\))*$")
-_LIST_GAP = re.compile(r",|(?<![a-z])(?:or|and)(?![a-z])(?! more| greater| fewer| less| above| over)|或|和")
-
-
-_GAP_WORDS = {"than", "less", "greater", "more", "fewer", "higher", "lower", "at", "least", "most", "no", "not", "equal",
-              "to", "up", "or", "and", "below", "above", "over", "under", "of", "predicted", "pred", "the", "value",
-              "values", "is", "are", "be", "should", "must", "post", "pre", "bronchodilator", "between", "from", "a", "an",
-              "minimum", "maximum", "normal", "percent", "times", "x", "uln", "m", "kg", "years", "old", "age",
-              "inclusive", "exclusive", "including", "excluding", "but", "was", "were", "with", "by", "in", "on", "it",
-              "its", "which", "that", "if", "either", "both", "any", "one"}
-_GAP_CJK = re.compile(r"^(?:占|预计值|预测值|百分比|的|为|在|之间|且|并且|或|和|及|大于|小于|等于|不|低于|高于|超过|以上|以下|倍|正常值|上限)*$")
-
-
 def _another_item(gap: str) -> bool:
     """After a list break (",", "or", "and", "或", "，") a new noun starts another item: "FEV1 < 30%, or HbA1c > 9%"
     does not give 9% to FEV1; a second bound ("≥ 150 m and < 600 m") is not a new item."""
@@ -850,9 +861,6 @@ def _list_gap(gap: str) -> bool:
     item is another bound on the same noun ("≥2 moderate or ≥1 severe exacerbations")."""
     found = _LIST_GAP.search(gap)
     return bool(found) and not re.search(r"\d|" + NUM_WORD, gap[found.end():])
-
-
-_BOUNDARY = re.compile(r"[;；]|\.\s|。")
 
 
 def _variables_for(n: str, comparison: _Comparison, mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -1035,7 +1043,8 @@ def _refine_variable(n: str, variable: str, comparison: _Comparison) -> str:
     if variable == "exacerbations_12m" and re.search(r"hospitali[sz]|admission|admitted|住院", n):
         several_counts = len(re.findall(rf"(?:≥|>=|>|at least|{NUM}\s*or more)", n)) > 1
         if not several_counts and re.search(r"(?:and|that|which|who)?\s*(?:required|requiring|leading to|resulting in"
-                                            r"|needed|needing|with)\s+(?:(?!or\b)\w+\s+){0,2}(?:hospitali[sz]|admission)", n):
+                                            r"|needed|needing|with)\s+(?:(?!or\b)\w+\s+){0,2}"
+                                            r"(?:hospitali[sz]|admission)", n):
             return "respiratory_hospitalisations_12m"
     if variable == "oxygen_hours_per_day" and comparison.unit not in ("h/day", "h"):
         return "spo2_pct" if comparison.unit == "%" and re.search(r"saturation|spo2", n) else variable
@@ -1269,11 +1278,6 @@ def _event_for(n: str, start: int, end: int, previous_end: int = 0) -> tuple[str
     return label, a, b, generic
 
 
-_LEADING_FILLER = re.compile(r"^(?:(?:patients?|subjects?|participants?|individuals?|who|with|have|has|had|having|been"
-                             r"|received|receiving|any|a|an|the|history|of|use|prior|previous|current|known|or"
-                             r"|and|by|confirmed|on|in|at|for|as|due|to)\s+)+")
-
-
 def _words_before(n: str, sentence_start: int, start: int) -> tuple[str, int]:
     """A few words naming the event when no known event is named: the words just before the window."""
     words = list(re.finditer(r"[a-z][a-z0-9'-]*|[\u4e00-\u9fff]+", n[sentence_start:start]))[-4:]
@@ -1330,13 +1334,6 @@ def _choice_proposals(n: str, kind: str, span: _Span) -> list[Proposal]:
     proposals.append(Proposal(kind=kind, variable="diagnoses", values=codes, quote=span.quote(quote_start, last),
                               confidence=0.6 if kind == "inclusion" else 0.5))
     return proposals
-
-
-BARE_FILLER = re.compile(r"(?:(?<![a-z])(?:known|current|active|concomitant|a|an|history of|presence of"
-                         r"|diagnosed|confirmed"
-                         r"|clinical|established|documented|or|and|and/or|other|significant|primary)(?![a-z])"
-                         r"|[\s,;.:/()、，；。]"
-                         r"|合并|患有|有|或|及|和|者)*")
 
 
 def _bare_diagnosis(n: str, found: list[tuple[str, int, int]]) -> tuple[str, ...]:
