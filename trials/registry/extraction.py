@@ -314,7 +314,8 @@ _GAP_WORDS = {"than", "less", "greater", "more", "fewer", "higher", "lower", "at
               "from", "a", "an", "minimum", "maximum", "normal", "percent", "times", "x", "uln", "m", "kg", "years",
               "old", "age", "inclusive", "exclusive", "including", "excluding", "but", "was", "were", "with", "by", "in", "on", "it",
               "its", "which", "that", "if", "either", "both", "any", "one"}
-_GAP_CJK = re.compile(r"^(?:占|预计值|预测值|百分比|的|为|在|之间|且|并且|或|和|及|大于|小于|等于|不|低于|高于|超过|以上|以下|倍|正常值|上限)*$")
+_GAP_CJK = re.compile(r"^(?:占|预计值|预测值|百分比|的|为|在|之间|且|并且|或|和|及|大于|小于|等于|不|低于|高于|超过"
+                      r"|以上|以下|倍|正常值|上限)*$")
 _LIST_GAP = re.compile(r",|(?<![a-z])(?:or|and)(?![a-z])(?! more| greater| fewer| less| above| over)|或|和")
 _BOUNDARY = re.compile(r"[;；]|\.\s|。")
 _LEADING_FILLER = re.compile(r"^(?:(?:patients?|subjects?|participants?|individuals?|who|with|have|has|had|having|been"
