@@ -312,8 +312,8 @@ _GAP_WORDS = {"than", "less", "greater", "more", "fewer", "higher", "lower", "at
               "equal", "to", "up", "or", "and", "below", "above", "over", "under", "of", "predicted", "pred", "the",
               "value", "values", "is", "are", "be", "should", "must", "post", "pre", "bronchodilator", "between",
               "from", "a", "an", "minimum", "maximum", "normal", "percent", "times", "x", "uln", "m", "kg", "years",
-              "old", "age", "inclusive", "exclusive", "including", "excluding", "but", "was", "were", "with", "by", "in", "on", "it",
-              "its", "which", "that", "if", "either", "both", "any", "one"}
+              "old", "age", "inclusive", "exclusive", "including", "excluding", "but", "was", "were", "with", "by",
+              "in", "on", "it", "its", "which", "that", "if", "either", "both", "any", "one"}
 _GAP_CJK = re.compile(r"^(?:占|预计值|预测值|百分比|的|为|在|之间|且|并且|或|和|及|大于|小于|等于|不|低于|高于|超过"
                       r"|以上|以下|倍|正常值|上限)*$")
 _LIST_GAP = re.compile(r",|(?<![a-z])(?:or|and)(?![a-z])(?! more| greater| fewer| less| above| over)|或|和")
