@@ -188,10 +188,11 @@ WINDOW_UNITS = {"day": "days", "days": "days", "d": "days", "天": "days", "日"
                 "months": "months", "mo": "months", "mos": "months", "个月": "months", "月": "months", "year": "years",
                 "years": "years", "yr": "years", "yrs": "years", "年": "years"}
 TIME_UNIT = r"(days?|weeks?|wks?|months?|mos?|years?|yrs?)(?![a-z])"
+REFERENCE_TAIL = r"(?:\s+(?:visit|period|dose|day\s*\d*|v\d+|\d+|\(v(?:isit\s*)?\d+\)))*"
 REFERENCE_POINT = (r"(?:\s*\(?(?:before|prior to|preceding|of|from|until|up to)\s+(?:the\s+)?(?:date of\s+)?(?:the\s+)?"
                    r"(?:screening|randomi[sz]ation|enrol?l?ment|baseline|visit\s*\d*|(?:signing\s+)?(?:the\s+)?"
                    r"(?:informed\s+)?consent|inclusion|study entry|study start|entry|day 1|first dos\w*|dosing|signing"
-                   r"|the study|this study|study|treatment|start|v1)[a-z0-9 ]{0,24}?\)?)?")
+                   r"|the study|this study|study|treatment|start|v1)" + REFERENCE_TAIL + r"\)?)?")
 WINDOW_RES = [
     re.compile(rf"(?:within|during|in|over)\s+(?:the\s+)?(?:past|last|previous|preceding|prior|recent|most recent)"
                rf"\s+({ANY_NUM})\s*(?:\(\d+\)\s*)?(?:calendar\s+)?{TIME_UNIT}" + REFERENCE_POINT),
@@ -200,11 +201,14 @@ WINDOW_RES = [
     re.compile(r"(?:within|during|in|over)\s+(?:the\s+)?(?:past|last|previous|preceding|prior)\s+(year|month|week)"
                + REFERENCE_POINT),
     re.compile(r"within\s+(?:a|one|the\s+(?:same|last|past)\s+)?\s*(year|month|week)(?![a-z])" + REFERENCE_POINT),
-    re.compile(r"(?:in|during)\s+the\s+(year|month|week)\s+(?:before|prior to|preceding)\s*(?:the\s+)?[a-z0-9 ]{0,24}"),
-    re.compile(rf"(?<![a-z])({ANY_NUM})\s*(?:\(\d+\)\s*)?{TIME_UNIT}\s+(?:before|prior to|preceding)\s+"
+    re.compile(r"(?:in|during)\s+the\s+(year|month|week)\s+(?:before|prior to|preceding)\s+(?:the\s+)?"
+               r"(?:screening|randomi[sz]ation|enrol?l?ment|baseline|visit|(?:informed )?consent|study|inclusion|"
+               r"first|day 1|dosing|signing|entry)" + REFERENCE_TAIL),
+    re.compile(rf"(?<![a-z])({ANY_NUM})\s*(?:\(\d+\)\s*)?{TIME_UNIT}\s+(?:or (?:less|fewer)\s+)?"
+               r"(?:before|prior to|preceding)\s+"
                r"(?:the\s+)?(?:date of\s+)?"
                r"(?:screening|randomi[sz]ation|enrol?l?ment|baseline|visit|(?:informed )?consent|study|inclusion|"
-               r"first|day 1|dosing|signing|entry)[a-z0-9 ]{0,20}"),
+               r"first|day 1|dosing|signing|entry)" + REFERENCE_TAIL),
     re.compile(r"(?:近|过去|最近|前)?\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)\s*(?:内|以内)"),
     re.compile(r"(?:近|过去|最近)\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)"),
 ]

@@ -339,6 +339,9 @@ WINDOWS = [
     ("chinese-half-year", "近半年内发生心肌梗死", 6, "months", "myocardial infarction"),
     ("in-the-year-before", "Myocardial infarction in the year before screening", 1, "years", "myocardial infarction"),
     ("number-word-and-digit", "Surgery within one (1) month of screening", 1, "months", "surgery"),
+    ("or-less-before", "Lower respiratory tract infection requiring antibiotics 30 days or less before screening", 30,
+     "days", "respiratory infection"),
+    ("chinese-before-enrolment", "入组前4周内有呼吸道感染", 4, "weeks", "respiratory infection"),
     ("number-word-beyond-twelve", "Surgery within twenty-eight days", 28, "days", "surgery"),
     ("in-the-weeks-before", "COPD exacerbation in the 6 weeks before randomisation", 6, "weeks", "COPD exacerbation"),
     ("within-a-month", "Use of antibiotics within a month before screening", 1, "months", "antibiotics"),
@@ -353,6 +356,11 @@ def test_a_window_gives_its_length_and_names_its_event(text, amount, unit, event
     assert bounds(proposal) == (None, None, D(amount), True)
     assert (proposal.unit, proposal.event, proposal.kind) == (unit, event, "exclusion")
     assert proposal.quote in text
+
+
+def test_a_window_quote_stops_at_its_reference_point():
+    proposal = only("Major surgery in the 8 weeks before screening or planned during the study", "window", "exclusion")
+    assert proposal.quote == "surgery in the 8 weeks before screening"
 
 
 def test_a_count_over_the_last_12_months_gives_no_separate_window():
