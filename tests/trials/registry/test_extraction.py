@@ -529,6 +529,29 @@ def test_random_text_never_raises_and_every_quote_lies_in_its_clause(text):
         assert proposal.quote in text
 
 
+FRAGMENTS = ["Inclusion Criteria:", "Exclusion Criteria:", "纳入标准：", "排除标准：", "剔除标准：", "* ", "  * ", "1. ", "2) ",
+             "（3）", "①", "FEV1", "FEV1/FVC", "DLCO", "6MWD", "age", "年龄", "≥", "<", "\\<", "between", "and", "to",
+             "30", "0.7", "80%", "% predicted", "years", "岁", "x ULN", "within", "4 weeks", "近3个月内", "before screening",
+             "exacerbations", "hospitalised", "or more", "in the past 12 months", "pack-years", "kg/m2", "h/day",
+             "oxygen", "(inclusive)", "(excluding 18 and 65)", "COPD", "IPF", "women only", "diagnosed with", "\n",
+             "; ", ". ", " "]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=40).map("".join))
+def test_text_built_from_criteria_fragments_never_raises_and_quotes_stay_in_their_clause(text):
+    for clause in split_clauses(text):
+        assert text[clause.start:clause.end].strip()
+        for proposal in propose(clause, text):
+            assert proposal.quote in text[clause.start:clause.end]
+            assert proposal.variable in QUESTION_UNITS or proposal.variable == "window"
+            for bound in (proposal.lower, proposal.upper):
+                assert bound is None or isinstance(bound, Decimal)
+            if proposal.lower is not None and proposal.upper is not None:
+                assert proposal.lower <= proposal.upper
+    json.dumps([p.as_json("NCT00000000") for p in extract(text, minimum_age="18 Years", maximum_age="80 Years")])
+
+
 def test_the_module_loads_no_django():
     code = ("import sys, trials.registry.extraction; "
             "print(sorted(m for m in sys.modules if m == 'django' or m.startswith('django.')))")
