@@ -1179,6 +1179,8 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
             return None
         return lower, upper, "mL/min/1.73m2", confidence
     if variable == "age":
+        if re.search(r"age (?:at|of) (?:the )?(?:onset|diagnosis|first|start)|onset|起病|发病", near):
+            return None  # the age a disease began, not the person's age now
         if unit == "years" or (unit == "" and re.search(r"years|岁|old", after[:20])):
             pass
         elif unit == "" and c.shape in ("range", "operator", "postfix"):

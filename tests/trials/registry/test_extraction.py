@@ -269,6 +269,7 @@ NOTHING = [
     ("pressure-is-not-a-variable", "Severe pulmonary hypertension [cardiac ultrasound examination > 70 mmHg]", None),
     ("years-of-disease-are-not-age", "History of COPD for more than 5 years", "age"),
     ("years-of-disease-are-not-age-either", "COPD diagnosed ≥ 1 year before screening", "age"),
+    ("age-at-onset-is-not-age", "Age at onset of respiratory symptoms > 40 years", "age"),
     ("years-since-quitting-are-not-age", "Former smokers who quit at least 1 year ago", "age"),
     ("twelve-lead-ecg", "12-lead electrocardiogram showing severe arrhythmias", None),
     ("reversibility-is-a-change-not-a-level", "Reversibility of ≥12% and ≥200 mL in FEV1 after salbutamol", None),
