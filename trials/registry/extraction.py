@@ -402,6 +402,7 @@ _EXCLUSION_SENTENCE = re.compile(
     r"|may|must|should|are|is)\s+(?:not\s+be\s+(?:eligible|included|enrolled)|be\s+excluded|not\s+eligible|excluded"
     r"|ineligible)|(?:any|presence|one or more) of the following[^.]{0,40}(?:exclu|not eligible|ineligible)"
     r"|the following\b[^.]{0,60}(?:exclu|not eligible|ineligible|not be (?:included|enrolled)))")
+_SENTENCE_HEADING_END = re.compile(r"(?<![a-z])(?:if|when|who|whom|apply|applies|they)\W*$")
 _CN_HEADING = re.compile(r"^(?:[一二三四五六七八九十\d]+\s*[、.．)）]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)?"
                          r"(不纳入|不入选|纳入|入选|入组|排除|剔除|退出|中止|终止|脱落)(?:病例)?(?:标准|条件)")
 _CN_KIND = {"纳入": "inclusion", "入选": "inclusion", "入组": "inclusion", "排除": "exclusion", "不纳入": "exclusion",
@@ -561,11 +562,14 @@ def _heading(piece: str) -> tuple[str | None, int | None]:
         kind = _CN_KIND.get(match.group(1), "skip")
         return kind, _after_heading(piece, lead + match.end())
     stripped = rest.strip()
-    if len(stripped) <= 160 and (stripped.endswith((":", "：")) or "following" in stripped):
-        if _EXCLUSION_SENTENCE.match(stripped):
-            return "exclusion", None
-        if _INCLUSION_SENTENCE.match(stripped):
-            return "inclusion", None
+    if len(stripped) > 200:
+        return None, None
+    kind = "exclusion" if _EXCLUSION_SENTENCE.match(stripped) else "inclusion" if _INCLUSION_SENTENCE.match(
+        stripped) else None
+    if kind == "inclusion" and re.search(r"(?<![a-z])(?:not|no|none|neither)(?![a-z])", stripped):
+        kind = "exclusion"  # "Patients must not have any of the following:"
+    if kind and (stripped.endswith((":", "：")) or "following" in stripped or _SENTENCE_HEADING_END.search(stripped)):
+        return kind, None  # "Subjects will be excluded if": a heading; a sentence that goes on is a clause
     return None, None
 
 

@@ -56,6 +56,14 @@ SPLITS = [
     ("sentence-headings", "Patients must meet all of the following criteria:\na. Adults\n"
                           "Subjects will be excluded if any of the following apply:\na. Smokers",
      [("inclusion", "Adults"), ("exclusion", "Smokers")]),
+    ("sentence-headings-without-colons", "Patients must meet all of the following\n* Adults\n"
+                                         "Subjects will be excluded if\n* Smokers",
+     [("inclusion", "Adults"), ("exclusion", "Smokers")]),
+    ("negative-sentence-heading-is-exclusion", "Inclusion Criteria:\n* Adults\nPatients must not have any of the "
+                                               "following:\n* Asthma", [("inclusion", "Adults"), ("exclusion", "Asthma")]),
+    ("a-criteria-sentence-is-still-a-clause", "Exclusion Criteria:\n* Patients must be able to perform spirometry "
+                                              "according to ATS criteria",
+     [("exclusion", "Patients must be able to perform spirometry according to ATS criteria")]),
     ("markdown-headings", "## Inclusion\n* Adults\n## Exclusion\n* Smokers",
      [("inclusion", "Adults"), ("exclusion", "Smokers")]),
     ("roman-numerals", "Inclusion Criteria:\ni. Adults\nii. COPD",
