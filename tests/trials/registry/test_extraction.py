@@ -60,7 +60,8 @@ SPLITS = [
                                          "Subjects will be excluded if\n* Smokers",
      [("inclusion", "Adults"), ("exclusion", "Smokers")]),
     ("negative-sentence-heading-is-exclusion", "Inclusion Criteria:\n* Adults\nPatients must not have any of the "
-                                               "following:\n* Asthma", [("inclusion", "Adults"), ("exclusion", "Asthma")]),
+                                               "following:\n* Asthma",
+     [("inclusion", "Adults"), ("exclusion", "Asthma")]),
     ("a-criteria-sentence-is-still-a-clause", "Exclusion Criteria:\n* Patients must be able to perform spirometry "
                                               "according to ATS criteria",
      [("exclusion", "Patients must be able to perform spirometry according to ATS criteria")]),
