@@ -575,11 +575,12 @@ def _heading(piece: str) -> tuple[str | None, int | None]:
 
 def _after_heading(piece: str, offset: int) -> int | None:
     tail = piece[offset:]
-    match = re.match(r"[^:：\n]{0,60}?(?:[:：]|\s[-–—]\s|$)", tail)
-    if match and (":" in match.group() or "：" in match.group() or re.search(r"\s[-–—]\s", match.group())):
-        offset += match.end()
-    elif match and not tail.strip():
-        return None
+    colon = re.match(r"[^:：\n]{0,60}?[:：]", tail)  # "Inclusion criteria (Part A):"
+    dash = re.match(r"\s*[-–—]+(?:\s|$)", tail)  # "Inclusion criteria - "
+    if colon and len(colon.group().split()) <= 8:
+        offset += colon.end()
+    elif dash:
+        offset += dash.end()
     remainder = piece[offset:]
     remainder = remainder.lstrip(" \t*_#|)）").rstrip()
     if not remainder or not re.search(r"[^\W_]", remainder):
