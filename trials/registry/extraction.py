@@ -577,7 +577,7 @@ def _after_heading(piece: str, offset: int) -> int | None:
     tail = piece[offset:]
     colon = re.match(r"[^:：\n]{0,60}?[:：]", tail)  # "Inclusion criteria (Part A):"
     dash = re.match(r"\s*[-–—]+(?:\s|$)", tail)  # "Inclusion criteria - "
-    if colon and len(colon.group().split()) <= 8:
+    if colon and len(colon.group().split()) <= 6:
         offset += colon.end()
     elif dash:
         offset += dash.end()

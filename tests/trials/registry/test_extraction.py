@@ -92,8 +92,9 @@ SPLITS = [
     ("chinese-item-number-before-a-digit", "入选标准：\n3.FVC≥50%；\n4.6分钟步行距离≥150米；",
      [("inclusion", "FVC≥50%；"), ("inclusion", "6分钟步行距离≥150米；")]),
     ("heading-with-part-and-dash", "Inclusion Criteria - Part A:\n* Adults", [("inclusion", "Adults")]),
-    ("heading-then-sentence-with-colon", "Inclusion Criteria Patients aged over 18 years with confirmed COPD: see below",
-     [("inclusion", "Patients aged over 18 years with confirmed COPD: see below")]),
+    ("heading-then-sentence-with-colon", "Inclusion Criteria Patients aged over 18 years with a confirmed COPD "
+                                         "diagnosis: see below",
+     [("inclusion", "Patients aged over 18 years with a confirmed COPD diagnosis: see below")]),
     ("heading-with-clause-on-same-line", "Exclusion criteria: current smokers",
      [("exclusion", "current smokers")]),
     ("lost-breaks-bracket-is-not-an-item", "Inclusion criteria: 1. PAH (WHO Group 1) confirmed; 2. Adults",
