@@ -250,7 +250,7 @@ EVENT_PATTERNS: list[tuple[str, str | None]] = [
     (r"smok\w*|吸烟", "smoking"),
     (r"spirometr\w*|lung function|pulmonary function|function tests?|measured|measurement|assessed|performed"
      r"|(?<![a-z])(?:hr)?ct(?![a-z])|scan|x-ray|肺功能|检查|检测", None),
-    (r"biologic\w*|monoclonal|antibod\w*|生物制剂", "biologic therapy"),
+    (r"biologic\w*|monoclonal|生物制剂", "biologic therapy"),
     (r"drugs?|medications?|medicines?|treatment|therap\w*|药物|治疗|用药", "treatment"),
 ]
 _EVENT_RES = [(re.compile(p), label) for p, label in EVENT_PATTERNS]
@@ -1271,14 +1271,20 @@ def _event_for(n: str, start: int, end: int, previous_end: int = 0) -> tuple[str
     sentence_start = max([m.end() for m in _BOUNDARY.finditer(n, 0, start)] + [previous_end, 0])
     sentence_end_match = _BOUNDARY.search(n, end)
     sentence_end = sentence_end_match.start() if sentence_end_match else len(n)
+    depth = _bracket_depths(n, sentence_start, sentence_end)
     best = None
     for pattern, label in _EVENT_RES:
         for match in pattern.finditer(n, sentence_start, sentence_end):
             if start <= match.start() < end:
                 continue
-            before = match.end() <= start and start - match.end() <= 150
+            if match.end() <= start:
+                tier = 0 if start - match.end() <= 150 else 2  # named before the window, near enough
+            else:
+                tier = 1
             generic = label == "treatment"
-            score = (generic, not before, match.start() if before else match.start() - end)
+            # an event in brackets ("(including viral pneumonia)", "(IgG antibody levels)") only qualifies another
+            in_brackets = depth[match.start() - sentence_start] > depth[start - sentence_start]
+            score = (generic, in_brackets, tier, match.start())
             if best is None or score < best[0]:
                 best = (score, label, match.start(), match.end(), generic)
     if best is None:
@@ -1288,6 +1294,19 @@ def _event_for(n: str, start: int, end: int, previous_end: int = 0) -> tuple[str
     if label is None:
         return None, a, b, generic
     return label, a, b, generic
+
+
+def _bracket_depths(n: str, start: int, end: int) -> list[int]:
+    """How deep in brackets each character of n[start:end] (and the position after it) lies."""
+    depths, depth = [], 0
+    for char in n[start:end]:
+        if char in "([（":
+            depth += 1
+        depths.append(depth)
+        if char in ")]）":
+            depth = max(0, depth - 1)
+    depths.append(depth)
+    return depths
 
 
 def _words_before(n: str, sentence_start: int, start: int) -> tuple[str, int]:

@@ -356,6 +356,8 @@ WINDOWS = [
     ("or-less-before", "Lower respiratory tract infection requiring antibiotics 30 days or less before screening", 30,
      "days", "respiratory infection"),
     ("chinese-before-enrolment", "入组前4周内有呼吸道感染", 4, "weeks", "respiratory infection"),
+    ("event-in-brackets-only-qualifies", "Positive tests (nucleic acid, IgG antibody levels) for novel coronavirus "
+                                         "infection within 4 weeks before screening", 4, "weeks", "COVID-19"),
     ("number-word-beyond-twelve", "Surgery within twenty-eight days", 28, "days", "surgery"),
     ("in-the-weeks-before", "COPD exacerbation in the 6 weeks before randomisation", 6, "weeks", "COPD exacerbation"),
     ("within-a-month", "Use of antibiotics within a month before screening", 1, "months", "antibiotics"),
