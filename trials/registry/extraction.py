@@ -181,7 +181,8 @@ _POSTFIX_RES = [(re.compile(r"\s*(?:" + p + ")"), b, inc) for p, b, inc in POSTF
 RANGE_JOIN = r"\s*(?:-|~|to|through|至|到)\s*"
 INCLUSIVE_AFTER = re.compile(r"^\s*[,;]?\s*[(（\[]?\s*(?:both\s+)?(?:inclusive|inclusively|including|included|incl\.?"
                              r"|含|包括|包含)")
-EXCLUSIVE_AFTER = re.compile(r"^\s*[,;]?\s*[(（\[]?\s*(?:both\s+)?(?:exclusive|excluding|not including|不含|不包括)")
+EXCLUSIVE_AFTER = re.compile(r"^\s*[,;]?\s*[(（\[]?\s*(?:both\s+)?(?:exclusive|excluding|not including|not inclusive"
+                             r"|non-inclusive|不含|不包括)")
 
 WINDOW_UNITS = {"day": "days", "days": "days", "d": "days", "天": "days", "日": "days", "week": "weeks",
                 "weeks": "weeks", "wk": "weeks", "wks": "weeks", "周": "weeks", "星期": "weeks", "month": "months",
