@@ -18,6 +18,19 @@ How it works: clauses are found line by line (and inside lines whose breaks were
 ("≥ 30%", "40 to 80 years", "3 or more times") and windows ("within 4 weeks before screening") are found with the
 pattern tables below; each comparison is given to the nearest variable mention before it (or just after it), checked
 against that variable's unit and plausible range, and merged with a second bound on the same variable.
+
+Readings chosen where registry text is ambiguous:
+
+* "X to Y", "X-Y" and plain "between X and Y" include both ends (how registries use them); "(excluding ...)",
+  "exclusive" or "18 to < 65" say otherwise. "over"/"above"/"more than" are exclusive, "at least"/"≥" inclusive.
+* FEV1/FVC is always a fraction: "< 70%" and "< 0.7" both give 0.7.
+* Windows ("within 4 weeks before screening", "近3个月内") have upper N inclusive and no lower bound, in the unit
+  the text uses; a count's own period ("≥2 exacerbations in the past 12 months") is not a window.
+* Counts of exacerbations that needed a hospital stay are ``respiratory_hospitalisations_12m``; counts over a
+  period other than 12 months give nothing.
+* A nested clause that names no variable borrows one from its parent line ("Lung function:" then "≥ 30%").
+* Age from the record (minimumAge/maximumAge, inclusive) merges into the text's inclusion age proposal when the
+  two agree; otherwise each stands.
 """
 
 from __future__ import annotations
