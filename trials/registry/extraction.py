@@ -423,11 +423,12 @@ _CN_KIND = {"纳入": "inclusion", "入选": "inclusion", "入组": "inclusion",
             "不入选": "exclusion"}
 
 _MARKER = re.compile(
-    r"^\s*(?:[*•●▪◦○■□►➢✓✔·‣⁃◆◇-](?=\s)\s*|[•●▪◦■►➢◆]\s*|\d{1,2}\s*[.)](?![\d])\s*|\d{1,2}\s*[、．]\s*"
+    r"^\s*(?:[*•●▪◦○■□►➢➤✓✔·‣⁃◆◇+-](?=\s)\s*|[•●▪◦■►➢➤◆\uf0b7\uf0a7\uf0d8\uf076]\s*"
+    r"|\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-Z\u4e00-\u9fff])|\d{1,2}\s*[.)](?![\d])\s*|\d{1,2}\s*[、．]\s*"
     r"|[(（]\s*\d{1,2}\s*[)）]\s*|[①-⑳]\s*|[a-zA-Z]\s*[.)](?=\s)\s*|[(（][a-zA-Z][)）]\s*"
     r"|(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\s*[.)](?=\s)\s*"
     r"|[(（](?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[)）]\s*|[一二三四五六七八九十]{1,3}\s*[、.．]\s*)+")
-_INLINE_BULLET = re.compile(r"(?<=\s)[*•●▪◦■►➢◆](?=\s)|[•●▪◆]")
+_INLINE_BULLET = re.compile(r"(?<=\s)[*•●▪◦■►➢➤◆](?=\s)|[•●▪◆\uf0b7\uf0a7\uf0d8]")
 _INLINE_NUMBER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[.;:。；：,，]))(\d{1,2})"
                             r"(?:[.)](?=\s)|[.．](?=[A-Za-z\u4e00-\u9fff\d])|、)|[(（](\d{1,2})[)）]")
 _NUMBER_MARKER = re.compile(r"^\s*(\d{1,2})\s*(?:[.)、．](?!\d)|[.．](?=\d))")

@@ -108,6 +108,10 @@ SPLITS = [
      [("inclusion", "Age 18 - 75 years"), ("inclusion", "FEV1 < 50%"), ("exclusion", "Asthma")]),
     ("bulleted-headings", "  • Inclusion Criteria:\n  • Adults\n  • Exclusion Criteria:\n  • Smokers",
      [("inclusion", "Adults"), ("exclusion", "Smokers")]),
+    ("multi-level-numbers-and-odd-bullets", "Inclusion Criteria:\n1. Lung function\n1.1 FEV1 < 50%\n2. Adults\n"
+                                            "\uf0b7 Smokers\n+ Sub item\n1.5 mg daily is allowed",
+     [("inclusion", "Lung function"), ("inclusion", "FEV1 < 50%"), ("inclusion", "Adults"), ("inclusion", "Smokers"),
+      ("inclusion", "Sub item"), ("inclusion", "1.5 mg daily is allowed")]),
     ("withdrawal-section-skipped", "Inclusion Criteria:\n* Adults\nWithdrawal Criteria:\n* Consent withdrawn",
      [("inclusion", "Adults")]),
 ]
