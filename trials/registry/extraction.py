@@ -167,14 +167,15 @@ PREFIX_OPERATORS: list[tuple[str, str, bool]] = [
     (r">=|=>|≥|(?:greater|more|higher|larger) than or equal to|(?:equal to )?or (?:greater|more|higher) than"
      r"|equal to or (?:greater|more|higher) than|at least|no less than|not less than|no fewer than|not fewer than"
      r"|no lower than|not lower than|not below|a minimum of|minimum of|minimum|min\.?|大于等于|大于或等于|不低于|不少于"
-     r"|不小于|至少|≮", "lower", True),
+     r"|不小于|至少|≮|(?:minimum|min\.?|lower) age(?: limit)?(?: of| is|:)?", "lower", True),
     (r"<=|=<|≤|(?:less|lower|fewer) than or equal to|equal to or (?:less|lower|fewer) than|no more than|not more than"
      r"|no greater than|not greater than|no higher than|not higher than|not exceeding|not to exceed|does not exceed"
      r"|up to(?: and including)?|a maximum of|maximum of|maximum|max\.?|at most|小于等于|小于或等于|不高于|不超过|不大于"
-     r"|不多于|≯", "upper", True),
-    (r">|(?:greater|more|higher|larger|older) than|above|over|exceeding|exceeds?|in excess of|大于|高于|超过|多于|＞",
-     "lower", False),
-    (r"<|(?:less|lower|fewer|younger|smaller) than|below|under|小于|低于|少于|不足|＜", "upper", False),
+     r"|不多于|≯|(?:maximum|max\.?|upper) age(?: limit)?(?: of| is|:)?", "upper", True),
+    (r"(?:over|above|older than) the age of|>|(?:greater|more|higher|larger|older) than|above|over|exceeding|exceeds?"
+     r"|in excess of|大于|高于|超过|多于|＞", "lower", False),
+    (r"(?:under|below|younger than) the age of|<|(?:less|lower|fewer|younger|smaller) than|below|under|小于|低于|少于"
+     r"|不足|＜", "upper", False),
 ]
 # A word operator starts a word: "for more than" is not "or more than".
 WORD_START = r"(?:(?<![a-z])(?=[a-z])|(?![a-z]))"
@@ -784,7 +785,7 @@ def _operator_at(n: str, match: re.Match) -> _Comparison | None:
         value = _to_decimal(match.group())
         unit, raw, end = _unit_at(n, match.end())
         start = max(0, match.start() - 45) + found.start()
-        hint = "age" if re.search(r"older|younger", found.group()) else ""
+        hint = "age" if re.search(r"older|younger|(?<![a-z])age(?![a-z])", found.group()) else ""
         comparison = _Comparison(start, end, unit=unit, raw_unit=raw, hint=hint, number_start=match.start())
         post = _postfix_match(n, end)
         if post:  # "at least 3 or more": the postfix repeats the bound
