@@ -273,9 +273,12 @@ PEOPLE = re.compile(r"(?<![a-z])(?:adults?|males?|females?|men|women|patients?|s
                     r"|individuals?|persons?|people|children|adolescents?)(?![a-z])|^\W*$")
 NOT_AGE = re.compile(r"history|diagnos\w*|since|duration|smok\w*|ago|quit|stopped|treat\w*|therap\w*|disease|symptom\w*"
                      r"|onset|exposure|experience|employ|within|prior|before|previous|last|past")
-CHANGE_NOT_LEVEL = re.compile(r"reversib\w*|improve\w*|increase\w*|change\w*|response|declin\w*|variability|drop\w*"
-                              r"|(?<![a-z])fall\w*|reduction|relative|absolute|from baseline|post-challenge|provocative"
-                              r"|pc20|改善率|增加|下降")
+CHANGE_WORDS = (r"reversib\w*|improve\w*|increase\w*|decrease\w*|change\w*|response|declin\w*|variab\w*|drop\w*"
+                r"|(?<![a-z])fall\w*|(?<![a-z])rise|reduction|relative|absolute|from baseline|post-challenge"
+                r"|provocative|pc20|diurnal|改善率|改善|增加|下降|变异")
+CHANGE_BEFORE = re.compile(CHANGE_WORDS)  # "Reversibility of ≥ 12%", "a decline in FVC of ≥ 10%"
+# "≥ 12% increase", "≥ 12% (reversibility)"
+CHANGE_AFTER = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?\(?\s*(?:in\s+\w+\s+)?(?:" + CHANGE_WORDS + ")")
 TWELVE_MONTHS = {("12", "months"), ("1", "years"), ("52", "weeks"), ("365", "days")}
 PER_YEAR = re.compile(r"per year|a year|/\s*year|annual|each year|every year|yearly|每年|一年|1年|12个月")
 PERIOD = re.compile(rf"(?:past|last|previous|prior|preceding|within)\s+(?:the\s+)?(?:{ANY_NUM})\s*{TIME_UNIT}"
@@ -1125,7 +1128,7 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
     near = n[max(0, c.start - 60):c.end + 50]
     clean = 0.9 if c.shape in ("operator", "range", "reverse", "postfix") else 0.7
     if variable in PCT_PRED_VARIABLES | {"fev1_fvc_ratio"}:
-        if CHANGE_NOT_LEVEL.search(n[max(0, c.start - 80):c.end + 40]):
+        if CHANGE_BEFORE.search(n[max(0, c.start - 50):c.start]) or CHANGE_AFTER.match(n, c.end):
             return None
     if variable in PCT_PRED_VARIABLES:
         if unit in ("% predicted", "%"):

@@ -293,6 +293,8 @@ NOTHING = [
     ("years-since-quitting-are-not-age", "Former smokers who quit at least 1 year ago", "age"),
     ("twelve-lead-ecg", "12-lead electrocardiogram showing severe arrhythmias", None),
     ("reversibility-is-a-change-not-a-level", "Reversibility of ≥12% and ≥200 mL in FEV1 after salbutamol", None),
+    ("increase-after-the-number", "≥ 12% increase in FEV1 after salbutamol", None),
+    ("reversibility-in-brackets", "FEV1 ≥ 12% (reversibility)", None),
     ("decline-is-a-change-not-a-level", "Relative decline in FVC of ≥ 10% within 24 months", "fvc_pct_pred"),
     ("weight-is-not-bmi", "Weight ≥ 40 kg", None),
     ("weight-before-bmi-is-not-bmi", "Body weight < 45 kg or BMI", "bmi"),
@@ -311,6 +313,11 @@ def test_numbers_that_are_not_thresholds_for_a_named_variable_give_no_proposal(t
         assert found == []
     else:
         assert [p for p in found if p.variable == variable] == []
+
+
+def test_a_change_word_later_in_the_clause_does_not_hide_a_level():
+    assert bounds(only("FEV1 ≥ 40% predicted with no change in medication", "fev1_pct_pred")) == (D(40), True, None,
+                                                                                                None)
 
 
 def test_one_clause_may_give_several_proposals():
