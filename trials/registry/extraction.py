@@ -671,9 +671,12 @@ class _Span:
             return ""
         a = max(0, min(a, len(self.where) - 1))
         b = max(a + 1, min(b, len(self.where)))
-        while a > 0 and self.n[a - 1].isalpha() and self.n[a].isalpha() and self.n[a].isascii():
+        def letter(i: int) -> bool:
+            return self.n[i].isascii() and self.n[i].isalpha()
+
+        while a > 0 and letter(a - 1) and letter(a):
             a -= 1
-        while b < len(self.n) and self.n[b].isalpha() and self.n[b - 1].isalpha() and self.n[b].isascii():
+        while b < len(self.n) and letter(b) and letter(b - 1):
             b += 1
         return self.original[self.where[a]:self.where[b - 1] + 1].strip()
 
@@ -992,7 +995,7 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
             quote_span = (min(mention_start, comparison.start), max(mention_end, comparison.end))
             measured.append((variable, comparison, *quote_span))
 
-    measured = _merge_bounds(n, measured)
+    measured = _merge_bounds(n, _without_asides(n, measured))
     proposals: list[Proposal] = []
     used_periods: set[int] = set()
     seen: set[tuple] = set()
@@ -1078,6 +1081,22 @@ def _refine_variable(n: str, variable: str, comparison: _Comparison) -> str:
     if variable == "oxygen_hours_per_day" and comparison.unit not in ("h/day", "h"):
         return "spo2_pct" if comparison.unit == "%" and re.search(r"saturation|spo2", n) else variable
     return variable
+
+
+def _without_asides(n: str, measured: list) -> list:
+    """An age in brackets beside another variable's bound is an aside: "eGFR ≤ 50 (by CKD-EPI for ages ≥ 18)" is
+    not an age limit. Conditions such as "for ages 12 to 17" are asides too."""
+    depth = _bracket_depths(n, 0, len(n))
+    outside = {variable for variable, c, _a, _b in measured if depth[c.number_start] == 0}
+    kept = []
+    for item in measured:
+        variable, comparison, quote_start, _quote_end = item
+        if variable == "age" and depth[comparison.number_start] > 0 and outside - {"age"}:
+            continue
+        if variable == "age" and re.search(r"(?<![a-z])for (?:\w+ ){0,2}$", n[max(0, quote_start - 30):quote_start]):
+            continue
+        kept.append(item)
+    return kept
 
 
 def _merge_bounds(n: str, measured: list) -> list:

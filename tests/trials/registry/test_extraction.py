@@ -289,6 +289,8 @@ NOTHING = [
     ("pressure-is-not-a-variable", "Severe pulmonary hypertension [cardiac ultrasound examination > 70 mmHg]", None),
     ("years-of-disease-are-not-age", "History of COPD for more than 5 years", "age"),
     ("years-of-disease-are-not-age-either", "COPD diagnosed ≥ 1 year before screening", "age"),
+    ("age-in-a-formula-note-is-not-age", "eGFR ≤ 50 mL/min/1.73 m2 (by Counahan-Barratt for ages 12 to 17 or by "
+                                         "CKD-EPI for ages ≥ 18)", "age"),
     ("age-at-onset-is-not-age", "Age at onset of respiratory symptoms > 40 years", "age"),
     ("years-since-quitting-are-not-age", "Former smokers who quit at least 1 year ago", "age"),
     ("twelve-lead-ecg", "12-lead electrocardiogram showing severe arrhythmias", None),
