@@ -1503,6 +1503,8 @@ def _merge_record_age(proposals: list[Proposal], low: Decimal | None, high: Deci
                       low_text: str | None, high_text: str | None) -> list[Proposal]:
     if low is not None and low <= 0:
         low = None
+    if low is not None and high is not None and low > high:
+        high = None  # a record whose maximum is below its minimum: keep only the minimum
     if low is None and high is None:
         return proposals
     for index, proposal in enumerate(proposals):
