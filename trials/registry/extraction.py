@@ -1050,12 +1050,10 @@ def _unit_variable(comparison: _Comparison) -> str:
 
 
 def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> str:
+    """The variable a comparison with no variable named near it is about, from its words, its unit or the parent
+    line of a nested clause; "" when there is none."""
     if comparison.hint:
         return comparison.hint
-    if comparison.raw_unit in ("岁", "周岁"):
-        return "age"
-    if comparison.unit == "pack-years":
-        return "pack_years"
     if comparison.unit == "years" and PEOPLE.search(n[max(0, comparison.start - 40):comparison.start]) and not (
             NOT_AGE.search(n) or re.search(r"for\s*$", n[:comparison.start])):
         return "age"  # "Adults (≥ 18 years)": a person's years with no other meaning in the clause
@@ -1067,11 +1065,7 @@ def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> 
 
 
 def _refine_variable(n: str, variable: str, comparison: _Comparison) -> str:
-    """Counts of exacerbations that needed a hospital stay are hospitalisations; units settle a few more."""
-    if comparison.raw_unit in ("岁", "周岁"):
-        return "age"
-    if comparison.unit == "pack-years":
-        return "pack_years"
+    """Counts of exacerbations that needed a hospital stay are hospitalisations; an oxygen percentage is SpO2."""
     if variable == "exacerbations_12m" and re.search(r"hospitali[sz]|admission|admitted|住院", n):
         several_counts = len(re.findall(rf"(?:≥|>=|>|at least|{NUM}\s*or more)", n)) > 1
         if not several_counts and re.search(r"(?:and|that|which|who)?\s*(?:required|requiring|leading to|resulting in"
