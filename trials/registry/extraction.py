@@ -342,7 +342,8 @@ _LIST_GAP = re.compile(r",|(?<![a-z])(?:or|and)(?![a-z])(?! more| greater| fewer
 _BOUNDARY = re.compile(r"[;；]|\.\s|。")
 _LEADING_FILLER = re.compile(r"^(?:(?:patients?|subjects?|participants?|individuals?|who|with|have|has|had|having|been"
                              r"|received|receiving|any|a|an|the|history|of|use|prior|previous|current|known|or"
-                             r"|and|by|confirmed|on|in|at|for|as|due|to)\s+)+")
+                             r"|and|by|confirmed|on|in|at|for|as|due|to|less|more|than|fewer|within|during|is|are"
+                             r"|was|were)\s+)+")
 BARE_FILLER = re.compile(r"(?:(?<![a-z])(?:known|current|active|concomitant|a|an|history of|presence of"
                          r"|diagnosed|confirmed"
                          r"|clinical|established|documented|or|and|and/or|other|significant|primary)(?![a-z])"
@@ -438,11 +439,14 @@ _INLINE_NUMBER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[.;:。；：,，]))(\d{1,2}
 _NUMBER_MARKER = re.compile(r"^\s*(\d{1,2})\s*(?:[.)、．](?!\d)|[.．](?=\d))")
 _INLINE_DASH = re.compile(r"(?<=[^\d\s])\s+-\s+(?=[A-Z])")
 _INLINE_CIRCLED = re.compile(r"[①-⑳]")
-_INLINE_HEADING = re.compile(r"(?<=[.;:])(?=(?:key\s+)?(?:inclusion|exclusion)\s+criteria\s*[:：])"
-                             r"|(?<=\S)(?<!key)(?<!main)(?<!major)(?<!other)(?<!general)(?<!additional)(?<!principal)"
-                             r"(?<!primary)(?<!specific)(?<!basic)\s+(?=(?:key\s+|main\s+)?(?:inclusion|exclusion"
-                             r"|non-inclusion)\s+criteria\b)"
-                             r"|(?<=[\S])(?=(?:纳入|入选|排除|剔除)标准)", re.I)
+# A heading inside a line whose breaks were lost: it needs its colon ("… consent. Exclusion Criteria: * …") or
+# capitals and a list marker after it ("… EXCLUSION CRITERIA 1. …"); "as defined in the inclusion criteria" is not one.
+_INLINE_HEADING = re.compile(
+    r"(?i:(?<!the)(?<!in)(?<!of)(?<!these)(?<!all)(?<!any)(?<!study)(?<!protocol)(?<!key)(?<!main)(?<!/)\s+"
+    r"|(?<=[.;:。；]))(?=(?i:(?:key\s+|main\s+)?(?:inclusion|exclusion|non-inclusion)\s+criteria)\s*[:：])"
+    r"|\s+(?=(?:Key |Main |KEY |MAIN )?(?:INCLUSION|EXCLUSION|Inclusion|Exclusion) (?:CRITERIA|Criteria)"
+    r"\s*(?:[-–*•]|\d{1,2}[.)、]|\(\d))"
+    r"|(?<=[\S])(?=(?:纳入|入选|排除|剔除)标准\s*[:：])")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>=~|&\"'$%^,:;/?@])")
 _LOWER_START = re.compile(r"^[a-z(]")
 
@@ -1343,11 +1347,12 @@ def _bracket_depths(n: str, start: int, end: int) -> list[int]:
 
 def _words_before(n: str, sentence_start: int, start: int) -> tuple[str, int]:
     """A few words naming the event when no known event is named: the words just before the window."""
-    words = list(re.finditer(r"[a-z][a-z0-9'-]*|[\u4e00-\u9fff]+", n[sentence_start:start]))[-4:]
-    while words and _LEADING_FILLER.fullmatch(words[0].group() + " "):
-        words.pop(0)
+    words = list(re.finditer(r"[a-z][a-z0-9'-]*|[\u4e00-\u9fff]+", n[sentence_start:start]))
     while words and _LEADING_FILLER.fullmatch(words[-1].group() + " "):
         words.pop()
+    words = words[-4:]
+    while words and _LEADING_FILLER.fullmatch(words[0].group() + " "):
+        words.pop(0)
     if not words or len(" ".join(w.group() for w in words)) < 3:
         return "", -1
     return " ".join(w.group() for w in words), sentence_start + words[0].start()

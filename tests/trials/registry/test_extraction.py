@@ -112,6 +112,13 @@ SPLITS = [
                                             "\uf0b7 Smokers\n+ Sub item\n1.5 mg daily is allowed",
      [("inclusion", "Lung function"), ("inclusion", "FEV1 < 50%"), ("inclusion", "Adults"), ("inclusion", "Smokers"),
       ("inclusion", "Sub item"), ("inclusion", "1.5 mg daily is allowed")]),
+    ("inclusion-criteria-named-inside-a-clause", "Exclusion Criteria:\n* AECOPD as defined in the inclusion criteria "
+                                                "within 4 weeks\n* Smokers",
+     [("exclusion", "AECOPD as defined in the inclusion criteria within 4 weeks"), ("exclusion", "Smokers")]),
+    ("chinese-inclusion-criteria-named-inside-a-clause", "排除标准：\n1、不符合纳入标准者\n2、哮喘",
+     [("exclusion", "不符合纳入标准者"), ("exclusion", "哮喘")]),
+    ("lost-breaks-capital-headings", "INCLUSION CRITERIA 1. Adults 2. COPD EXCLUSION CRITERIA 1. Asthma",
+     [("inclusion", "Adults"), ("inclusion", "COPD"), ("exclusion", "Asthma")]),
     ("withdrawal-section-skipped", "Inclusion Criteria:\n* Adults\nWithdrawal Criteria:\n* Consent withdrawn",
      [("inclusion", "Adults")]),
 ]
@@ -374,6 +381,8 @@ WINDOWS = [
     ("chinese-before-enrolment", "入组前4周内有呼吸道感染", 4, "weeks", "respiratory infection"),
     ("event-in-brackets-only-qualifies", "Positive tests (nucleic acid, IgG antibody levels) for novel coronavirus "
                                          "infection within 4 weeks before screening", 4, "weeks", "COVID-19"),
+    ("disease-diagnosed-recently", "COPD diagnosis for less than 12 months prior to randomization", 12, "months",
+     "copd diagnosis"),
     ("number-word-beyond-twelve", "Surgery within twenty-eight days", 28, "days", "surgery"),
     ("in-the-weeks-before", "COPD exacerbation in the 6 weeks before randomisation", 6, "weeks", "COPD exacerbation"),
     ("within-a-month", "Use of antibiotics within a month before screening", 1, "months", "antibiotics"),
