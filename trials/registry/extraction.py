@@ -18,6 +18,19 @@ How it works: clauses are found line by line (and inside lines whose breaks were
 ("≥ 30%", "40 to 80 years", "3 or more times") and windows ("within 4 weeks before screening") are found with the
 pattern tables below; each comparison is given to the nearest variable mention before it (or just after it), checked
 against that variable's unit and plausible range, and merged with a second bound on the same variable.
+
+Readings chosen where registry text is ambiguous:
+
+* "X to Y", "X-Y" and plain "between X and Y" include both ends (how registries use them); "(excluding ...)",
+  "exclusive" or "18 to < 65" say otherwise. "over"/"above"/"more than" are exclusive, "at least"/"≥" inclusive.
+* FEV1/FVC is always a fraction: "< 70%" and "< 0.7" both give 0.7.
+* Windows ("within 4 weeks before screening", "近3个月内") have upper N inclusive and no lower bound, in the unit
+  the text uses; a count's own period ("≥2 exacerbations in the past 12 months") is not a window.
+* Counts of exacerbations that needed a hospital stay are ``respiratory_hospitalisations_12m``; counts over a
+  period other than 12 months give nothing.
+* A nested clause that names no variable borrows one from its parent line ("Lung function:" then "≥ 30%").
+* Age from the record (minimumAge/maximumAge, inclusive) merges into the text's inclusion age proposal when the
+  two agree; otherwise each stands.
 """
 
 from __future__ import annotations
@@ -57,6 +70,7 @@ QUESTION_UNITS: dict[str, str] = {
 }
 
 MAX_TEXT = 200_000  # characters read from one record; longer text is cut, never an error
+MAX_CLAUSE = 2_000  # characters of one clause read at once
 ESCAPABLE = set("\\`*_{}[]()#+-.!<>=~|&\"'$%^,:;/?@")
 
 # Characters NFKC leaves alone but that mean the same as an ASCII form here.
@@ -65,12 +79,14 @@ CHAR_MAP = {"≧": "≥", "≦": "≤", "⩾": "≥", "⩽": "≤", "–": "-", 
             "“": '"', "”": '"', "。": ". ", "；": "; ", "，": ", ", "、": "、", "μ": "u", "µ": "u"}
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10, "eleven": 11, "twelve": 12, "a single": 1, "single": 1}
+                "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "sixteen": 16, "eighteen": 18,
+                "twenty": 20, "twenty-four": 24, "twenty-eight": 28, "thirty": 30, "a single": 1, "single": 1}
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
              "十二": 12, "半": 0.5}
 
 NUM = r"(?<![a-z0-9.])(?:0,\d+|\d+(?:\.\d+)?|\.\d+)(?![\d])"
-NUM_WORD = r"(?<![a-z])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?![a-z])"
+NUM_WORD = (r"(?<![a-z-])(?:twenty-four|twenty-eight|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+            r"|fourteen|fifteen|sixteen|eighteen|twenty|thirty)(?![a-z-])")
 ANY_NUM = rf"(?:{NUM}|{NUM_WORD})"
 
 # Variable mentions, most specific first: a later pattern never claims text an earlier one matched.
@@ -82,13 +98,14 @@ VARIABLE_PATTERNS: list[tuple[str, str]] = [
                        r"|fev1\s*fvc ratio"),
     ("egfr", r"(?<![a-z])e?gfr(?![a-z])|(?:estimated )?glomerular filtration rate|creatinine clearance|(?<![a-z])crcl"
              r"|肌酐清除率|肾小球滤过率"),
-    ("fev1_pct_pred", r"fev\s?1(?:\.0)?(?![0-9])|forced expiratory volume in (?:1|one) s(?:ec(?:ond)?)?"
+    ("fev1_pct_pred", r"(?:percent predicted |% predicted |pp)?fev\s?1(?:\.0)?(?![0-9])"
+                      r"|forced expiratory volume in (?:1|one) s(?:ec(?:ond)?)?"
                       r"|forced expiratory volume in the first second|第一秒用力呼气容积|第1秒用力呼气容积|一秒用力呼气容积"),
     ("dlco_pct_pred", r"(?<![a-z])dl\s?co(?:c|\s?corr(?:ected)?|\s?\(?hb\)?)?(?![a-z/])(?!\s*/\s*va)"
                       r"|(?<![a-z])tlco(?![a-z])"
                       r"|diffusi(?:ng|on) capacity(?: of (?:the lungs? )?for carbon monoxide| for carbon monoxide"
                       r"| of carbon monoxide)?|transfer factor|一氧化碳弥散量|肺一氧化碳弥散|弥散量|弥散功能"),
-    ("fvc_pct_pred", r"(?<![a-z/])fvc(?![a-z])|forced vital capacity|用力肺活量"),
+    ("fvc_pct_pred", r"(?:percent predicted |% predicted )?(?<![a-z/])(?:pp)?fvc(?![a-z])|forced vital capacity|用力肺活量"),
     ("tlc_pct_pred", r"(?<![a-z])tlc(?![a-z])|total lung capacity|肺总量"),
     ("spo2_pct", r"(?<![a-z])s[pa]o2(?![a-z])|(?:peripheral |arterial )?(?:oxygen|o2|oxyh(?:a)?emoglobin) saturation"
                  r"|pulse oximetry|血氧饱和度|氧饱和度"),
@@ -100,16 +117,17 @@ VARIABLE_PATTERNS: list[tuple[str, str]] = [
     ("oxygen_hours_per_day", r"(?<![a-z])(?:supplemental |home |long[- ]term |ambulatory )?(?:oxygen|o2)(?! saturation)"
                              r"(?: therapy| treatment| use)?|(?<![a-z])ltot(?![a-z])|氧疗|吸氧|家庭氧疗"),
     ("respiratory_hospitalisations_12m", r"hospitali[sz]\w*|(?<![a-z])admission|(?<![a-z])admitted|住院"),
-    ("exacerbations_12m", r"exacerbations?|flare[- ]?ups?|急性加重|加重"),
+    ("exacerbations_12m", r"exacerbations?|ae-?copd|flare[- ]?ups?|急性加重|加重"),
     ("alt_x_uln", r"(?<![a-z])alt(?![a-z])|alanine (?:amino)?transaminase|alanine aminotransferase|(?<![a-z])sgpt"
                   r"|谷丙转氨酶|丙氨酸氨基转移酶"),
     ("ast_x_uln", r"(?<![a-z])ast(?![a-z])|aspartate (?:amino)?transaminase|aspartate aminotransferase|(?<![a-z])sgot"
                   r"|谷草转氨酶|天门冬氨酸氨基转移酶"),
     ("bilirubin_x_uln", r"(?:total |direct |serum )?bilirubin|(?<![a-z])[td]bil(?![a-z])|胆红素"),
     ("creatinine_x_uln", r"(?:serum )?creatinine|(?<![a-z])s?cr(?![a-z])|肌酐"),
-    ("age", r"(?<![a-z])ag(?:e|ed)(?![a-z])|of age|(?<![a-z])old(?![a-z])|年龄|周岁"),
+    ("age", r"(?<![a-z])ag(?:es?|ed)(?![a-z])|of age|(?<![a-z])old(?![a-z])|年龄|周岁"),
 ]
 _VARIABLE_RES = [(v, re.compile(p)) for v, p in VARIABLE_PATTERNS]
+_VARIABLE_BY_NAME = {v: pattern for v, pattern in _VARIABLE_RES}
 LAB_VARIABLES = {"alt_x_uln", "ast_x_uln", "bilirubin_x_uln", "creatinine_x_uln"}
 PCT_PRED_VARIABLES = {"fev1_pct_pred", "fvc_pct_pred", "dlco_pct_pred", "tlc_pct_pred"}
 COUNT_VARIABLES = {"exacerbations_12m", "respiratory_hospitalisations_12m"}
@@ -119,7 +137,8 @@ UNIT_PATTERNS: list[tuple[str, str]] = [
     (r"%\s*(?:of\s+)?(?:the\s+)?(?:(?:patient'?s?|subject'?s?)\s+)?(?:predicted|pred\b\.?|expected|estimated|normal"
      r"|reference|预计值|预测值|预计)(?:\s*(?:normal\s+)?values?)?|%\s*pred|percent(?:age)?\s+(?:of\s+)?(?:the\s+)?predicted"
      r"|%\s*(?:of\s+)?(?:the\s+)?(?:predicted|pred)", "% predicted"),
-    (r"(?:x|\*|times|fold)?\s*(?:the\s+)?(?:institutional\s+)?(?:upper limits? of (?:the )?normal(?: range)?|uln)"
+    (r"(?:-?\s*(?:x|\*|times|fold))?\s*(?:the\s+)?(?:institutional\s+)?"
+     r"(?:upper limits? of (?:the )?normal(?: range)?|uln)"
      r"(?:\s*\(uln\))?|倍(?:正常值)?上限|倍uln", "x ULN"),
     (r"ml\s*/\s*min(?:ute)?(?:\s*(?:/|per)\s*1[.,]73\s*m\s*2)?", "mL/min/1.73m2"),
     (r"kg\s*/\s*m\s*\^?\s*2|kg/m²|公斤/米2", "kg/m2"),
@@ -131,10 +150,11 @@ UNIT_PATTERNS: list[tuple[str, str]] = [
     (r"%|percent", "%"),
     (r"(?:met(?:er|re)s?|m)(?![a-z0-9/])|米", "m"),
     (r"(?:feet|ft)(?![a-z])", "ft"),
+    (r"kg(?![a-z/])|kilograms?|公斤", "kg"),
     (r"mm\s*hg", "mmHg"),
     (r"(?:mg|mcg|ug|g|ng|iu|mmol|umol|mol|meq)(?:\s*/\s*(?:dl|l|ml|kg|day|d))?(?![a-z])|μmol/l|cells?/", "dose"),
     (r"(?:liters?|litres?|l|ml)(?![a-z/])|升", "L"),
-    (r"周岁|years?(?![a-z])|yrs?(?![a-z])|y/o|岁", "years"),
+    (r"周岁|years?(?![a-z])|yrs?(?![a-z])|y/o|y(?![a-z0-9])|岁", "years"),
     (r"months?|mos?(?![a-z])|个月", "months"),
     (r"weeks?|wks?(?![a-z])|周|星期", "weeks"),
     (r"days?|天|日", "days"),
@@ -147,14 +167,15 @@ PREFIX_OPERATORS: list[tuple[str, str, bool]] = [
     (r">=|=>|≥|(?:greater|more|higher|larger) than or equal to|(?:equal to )?or (?:greater|more|higher) than"
      r"|equal to or (?:greater|more|higher) than|at least|no less than|not less than|no fewer than|not fewer than"
      r"|no lower than|not lower than|not below|a minimum of|minimum of|minimum|min\.?|大于等于|大于或等于|不低于|不少于"
-     r"|不小于|至少|≮", "lower", True),
+     r"|不小于|至少|≮|(?:minimum|min\.?|lower) age(?: limit)?(?: of| is|:)?", "lower", True),
     (r"<=|=<|≤|(?:less|lower|fewer) than or equal to|equal to or (?:less|lower|fewer) than|no more than|not more than"
      r"|no greater than|not greater than|no higher than|not higher than|not exceeding|not to exceed|does not exceed"
      r"|up to(?: and including)?|a maximum of|maximum of|maximum|max\.?|at most|小于等于|小于或等于|不高于|不超过|不大于"
-     r"|不多于|≯", "upper", True),
-    (r">|(?:greater|more|higher|larger|older) than|above|over|exceeding|exceeds?|in excess of|大于|高于|超过|多于|＞",
-     "lower", False),
-    (r"<|(?:less|lower|fewer|younger|smaller) than|below|under|小于|低于|少于|不足|＜", "upper", False),
+     r"|不多于|≯|(?:maximum|max\.?|upper) age(?: limit)?(?: of| is|:)?", "upper", True),
+    (r"(?:over|above|older than) the age of|>|(?:greater|more|higher|larger|older) than|above|over|exceeding|exceeds?"
+     r"|in excess of|大于|高于|超过|多于|＞", "lower", False),
+    (r"(?:under|below|younger than) the age of|<|(?:less|lower|fewer|younger|smaller) than|below|under|小于|低于|少于"
+     r"|不足|＜", "upper", False),
 ]
 # A word operator starts a word: "for more than" is not "or more than".
 WORD_START = r"(?:(?<![a-z])(?=[a-z])|(?![a-z]))"
@@ -174,27 +195,35 @@ _POSTFIX_RES = [(re.compile(r"\s*(?:" + p + ")"), b, inc) for p, b, inc in POSTF
 RANGE_JOIN = r"\s*(?:-|~|to|through|至|到)\s*"
 INCLUSIVE_AFTER = re.compile(r"^\s*[,;]?\s*[(（\[]?\s*(?:both\s+)?(?:inclusive|inclusively|including|included|incl\.?"
                              r"|含|包括|包含)")
-EXCLUSIVE_AFTER = re.compile(r"^\s*[,;]?\s*[(（\[]?\s*(?:both\s+)?(?:exclusive|excluding|not including|不含|不包括)")
+EXCLUSIVE_AFTER = re.compile(r"^\s*[,;]?\s*[(（\[]?\s*(?:both\s+)?(?:exclusive|excluding|not including|not inclusive"
+                             r"|non-inclusive|不含|不包括)")
 
 WINDOW_UNITS = {"day": "days", "days": "days", "d": "days", "天": "days", "日": "days", "week": "weeks",
                 "weeks": "weeks", "wk": "weeks", "wks": "weeks", "周": "weeks", "星期": "weeks", "month": "months",
                 "months": "months", "mo": "months", "mos": "months", "个月": "months", "月": "months", "year": "years",
                 "years": "years", "yr": "years", "yrs": "years", "年": "years"}
 TIME_UNIT = r"(days?|weeks?|wks?|months?|mos?|years?|yrs?)(?![a-z])"
+REFERENCE_TAIL = r"(?:\s+(?:visit|period|dose|day\s*\d*|v\d+|\d+|\(v(?:isit\s*)?\d+\)))*"
 REFERENCE_POINT = (r"(?:\s*\(?(?:before|prior to|preceding|of|from|until|up to)\s+(?:the\s+)?(?:date of\s+)?(?:the\s+)?"
                    r"(?:screening|randomi[sz]ation|enrol?l?ment|baseline|visit\s*\d*|(?:signing\s+)?(?:the\s+)?"
                    r"(?:informed\s+)?consent|inclusion|study entry|study start|entry|day 1|first dos\w*|dosing|signing"
-                   r"|the study|this study|study|treatment|start|v1)[a-z0-9 ]{0,24}?\)?)?")
+                   r"|the study|this study|study|treatment|start|v1)" + REFERENCE_TAIL + r"\)?)?")
 WINDOW_RES = [
     re.compile(rf"(?:within|during|in|over)\s+(?:the\s+)?(?:past|last|previous|preceding|prior|recent|most recent)"
-               rf"\s+({ANY_NUM})\s*(?:calendar\s+)?{TIME_UNIT}" + REFERENCE_POINT),
-    re.compile(rf"within\s+(?:the\s+)?(?:first\s+)?({ANY_NUM})\s*(?:calendar\s+)?{TIME_UNIT}" + REFERENCE_POINT),
+               rf"\s+({ANY_NUM})\s*(?:\(\d+\)\s*)?(?:calendar\s+)?{TIME_UNIT}" + REFERENCE_POINT),
+    re.compile(rf"within\s+(?:the\s+)?(?:first\s+)?({ANY_NUM})\s*(?:\(\d+\)\s*)?(?:calendar\s+)?{TIME_UNIT}"
+               + REFERENCE_POINT),
     re.compile(r"(?:within|during|in|over)\s+(?:the\s+)?(?:past|last|previous|preceding|prior)\s+(year|month|week)"
                + REFERENCE_POINT),
     re.compile(r"within\s+(?:a|one|the\s+(?:same|last|past)\s+)?\s*(year|month|week)(?![a-z])" + REFERENCE_POINT),
-    re.compile(rf"(?<![a-z])({ANY_NUM})\s*{TIME_UNIT}\s+(?:before|prior to|preceding)\s+(?:the\s+)?(?:date of\s+)?"
+    re.compile(r"(?:in|during)\s+the\s+(year|month|week)\s+(?:before|prior to|preceding)\s+(?:the\s+)?"
                r"(?:screening|randomi[sz]ation|enrol?l?ment|baseline|visit|(?:informed )?consent|study|inclusion|"
-               r"first|day 1|dosing|signing|entry)[a-z0-9 ]{0,20}"),
+               r"first|day 1|dosing|signing|entry)" + REFERENCE_TAIL),
+    re.compile(rf"(?<![a-z])({ANY_NUM})\s*(?:\(\d+\)\s*)?{TIME_UNIT}\s+(?:or (?:less|fewer)\s+)?"
+               r"(?:before|prior to|preceding)\s+"
+               r"(?:the\s+)?(?:date of\s+)?"
+               r"(?:screening|randomi[sz]ation|enrol?l?ment|baseline|visit|(?:informed )?consent|study|inclusion|"
+               r"first|day 1|dosing|signing|entry)" + REFERENCE_TAIL),
     re.compile(r"(?:近|过去|最近|前)?\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)\s*(?:内|以内)"),
     re.compile(r"(?:近|过去|最近)\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)"),
 ]
@@ -236,7 +265,7 @@ EVENT_PATTERNS: list[tuple[str, str | None]] = [
     (r"smok\w*|吸烟", "smoking"),
     (r"spirometr\w*|lung function|pulmonary function|function tests?|measured|measurement|assessed|performed"
      r"|(?<![a-z])(?:hr)?ct(?![a-z])|scan|x-ray|肺功能|检查|检测", None),
-    (r"biologic\w*|monoclonal|antibod\w*|生物制剂", "biologic therapy"),
+    (r"biologic\w*|monoclonal|生物制剂", "biologic therapy"),
     (r"drugs?|medications?|medicines?|treatment|therap\w*|药物|治疗|用药", "treatment"),
 ]
 _EVENT_RES = [(re.compile(p), label) for p, label in EVENT_PATTERNS]
@@ -244,23 +273,26 @@ PEOPLE = re.compile(r"(?<![a-z])(?:adults?|males?|females?|men|women|patients?|s
                     r"|individuals?|persons?|people|children|adolescents?)(?![a-z])|^\W*$")
 NOT_AGE = re.compile(r"history|diagnos\w*|since|duration|smok\w*|ago|quit|stopped|treat\w*|therap\w*|disease|symptom\w*"
                      r"|onset|exposure|experience|employ|within|prior|before|previous|last|past")
-CHANGE_NOT_LEVEL = re.compile(r"reversib\w*|improve\w*|increase\w*|change\w*|response|declin\w*|variability|drop\w*"
-                              r"|(?<![a-z])fall\w*|reduction|relative|absolute|from baseline|post-challenge|provocative"
-                              r"|pc20|改善率|增加|下降")
+CHANGE_WORDS = (r"reversib\w*|improve\w*|increase\w*|decrease\w*|change\w*|response|declin\w*|variab\w*|drop\w*"
+                r"|(?<![a-z])fall\w*|(?<![a-z])rise|reduction|relative|absolute|from baseline|post-challenge"
+                r"|provocative|pc20|diurnal|改善率|改善|增加|下降|变异")
+CHANGE_BEFORE = re.compile(CHANGE_WORDS)  # "Reversibility of ≥ 12%", "a decline in FVC of ≥ 10%"
+# "≥ 12% increase", "≥ 12% (reversibility)"
+CHANGE_AFTER = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?\(?\s*(?:in\s+\w+\s+)?(?:" + CHANGE_WORDS + ")")
 TWELVE_MONTHS = {("12", "months"), ("1", "years"), ("52", "weeks"), ("365", "days")}
 PER_YEAR = re.compile(r"per year|a year|/\s*year|annual|each year|every year|yearly|每年|一年|1年|12个月")
 PERIOD = re.compile(rf"(?:past|last|previous|prior|preceding|within)\s+(?:the\s+)?(?:{ANY_NUM})\s*{TIME_UNIT}"
                     r"|(?:近|过去)\s*\d+\s*(?:个月|年)")
 
 # Diagnoses: (code, pattern). Negated phrases are masked first; specific codes mask their text for later ones.
-NEGATED_DIAGNOSIS = re.compile(r"non[- ]?(?:cystic fibrosis|cf|ipf|idiopathic|copd|small|asthma)\w*"
+NEGATED_DIAGNOSIS = re.compile(r"non[- ]?(?:cystic fibrosis|cf|ipf|idiopathic|copd|asthma)\w*"
                                r"|other than [^,;.]{0,60}|except(?:ing)? [^,;.]{0,60}|excluding [^,;.]{0,60}"
                                r"|apart from [^,;.]{0,60}|besides [^,;.]{0,60}|非囊性纤维化|除外[^,;.]{0,30}")
 DIAGNOSIS_PATTERNS: list[tuple[str, str]] = [
     ("ipf", r"idiopathic pulmonary fibrosis|(?<![a-z])ipf(?![a-z])|特发性肺纤维化|特发性肺间质纤维化"),
     ("cystic_fibrosis", r"cystic fibrosis|(?<![a-z])cf(?![a-z])|mucoviscidosis|囊性纤维化"),
     ("pulmonary_hypertension", r"pulmonary (?:arterial )?hypertension|hypertension, pulmonary"
-                               r"|(?<![a-z])pa?h(?:-ild)?(?![a-z])"
+                               r"|(?<![a-z])pa?h(?![a-z])"
                                r"|cteph|pulmonary arterial hypertension|肺动脉高压|肺高压|肺高血压"),
     ("copd", r"(?<![a-z])copd|chronic obstructive (?:pulmonary|lung|airways?) disease"
              r"|pulmonary disease, chronic obstructive"
@@ -295,6 +327,29 @@ SEX_MALE = re.compile(r"(?<![a-z])(?:men|males?)\s+only|only\s+(?:men|males?)|^(
                       r"|participants))(?![a-z ]*(?:or|and) (?:women|females?))|仅限男性|男性患者")
 BOTH_SEXES = re.compile(r"(?<![a-z])(?:male|men)(?![a-z])[^.;]{0,20}(?:female|women)|(?:female|women)[^.;]{0,20}"
                         r"(?<![a-z])(?:male|men)(?![a-z])|男女|男性或女性|女性或男性|性别不限")
+
+# Words that may stand between a variable and its number, or around disease names, without changing the item.
+_CONNECTOR = re.compile(r"^(?:\s|and/or|and|or|/|,|、|或|和|及|与|\(|\)|[a-z]{2,5}\)|\(\w{2,6}\))*$")
+_GAP_WORDS = {"than", "less", "greater", "more", "fewer", "higher", "lower", "at", "least", "most", "no", "not",
+              "equal", "to", "up", "or", "and", "below", "above", "over", "under", "of", "predicted", "pred", "the",
+              "value", "values", "is", "are", "be", "should", "must", "post", "pre", "bronchodilator", "between",
+              "from", "a", "an", "minimum", "maximum", "normal", "percent", "times", "x", "uln", "m", "kg", "years",
+              "old", "age", "inclusive", "exclusive", "including", "excluding", "but", "was", "were", "with", "by",
+              "in", "on", "it", "its", "which", "that", "if", "either", "both", "any", "one"}
+_GAP_CJK = re.compile(r"^(?:占|预计值|预测值|百分比|的|为|在|之间|且|并且|或|和|及|大于|小于|等于|不|低于|高于|超过"
+                      r"|以上|以下|倍|正常值|上限)*$")
+_LIST_GAP = re.compile(r",|(?<![a-z])(?:or|and)(?![a-z])(?! more| greater| fewer| less| above| over)|或|和")
+_BOUNDARY = re.compile(r"[;；]|\.\s|。")
+_LEADING_FILLER = re.compile(r"^(?:(?:patients?|subjects?|participants?|individuals?|who|with|have|has|had|having|been"
+                             r"|received|receiving|any|a|an|the|history|of|use|prior|previous|current|known|or"
+                             r"|and|by|confirmed|on|in|at|for|as|due|to|less|more|than|fewer|within|during|is|are"
+                             r"|was|were)\s+)+")
+BARE_FILLER = re.compile(r"(?:(?<![a-z])(?:known|current|active|concomitant|a|an|history of|presence of"
+                         r"|diagnosed|confirmed"
+                         r"|clinical|established|documented|or|and|and/or|other|significant|primary)(?![a-z])"
+                         r"|[\s,;.:/()、，；。]"
+                         r"|合并|患有|有|或|及|和|者)*")
+
 
 # ----------------------------------------------------------------------------------------------------------------
 # Data
@@ -342,7 +397,7 @@ def _json_number(value: Decimal | None) -> int | float | None:
 # Clause splitting
 # ----------------------------------------------------------------------------------------------------------------
 
-_HEADING_EMPHASIS = re.compile(r"^[\s#*_>|]*")
+_HEADING_EMPHASIS = re.compile(r"^[\s#*_>|•●▪◦■►➢◆-]*")  # "## ", "**", "• " before a heading
 _INCLUSION_HEADING = re.compile(
     r"^(?:(?:\d+|[ivx]+|[a-z])[.)]\s*)?(?:(?:key|main|major|general|principal|primary|additional|other|specific"
     r"|basic)\s+)?"
@@ -366,25 +421,32 @@ _EXCLUSION_SENTENCE = re.compile(
     r"|may|must|should|are|is)\s+(?:not\s+be\s+(?:eligible|included|enrolled)|be\s+excluded|not\s+eligible|excluded"
     r"|ineligible)|(?:any|presence|one or more) of the following[^.]{0,40}(?:exclu|not eligible|ineligible)"
     r"|the following\b[^.]{0,60}(?:exclu|not eligible|ineligible|not be (?:included|enrolled)))")
+_SENTENCE_HEADING_END = re.compile(r"(?<![a-z])(?:if|when|who|whom|apply|applies|they)\W*$")
 _CN_HEADING = re.compile(r"^(?:[一二三四五六七八九十\d]+\s*[、.．)）]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)?"
                          r"(不纳入|不入选|纳入|入选|入组|排除|剔除|退出|中止|终止|脱落)(?:病例)?(?:标准|条件)")
 _CN_KIND = {"纳入": "inclusion", "入选": "inclusion", "入组": "inclusion", "排除": "exclusion", "不纳入": "exclusion",
             "不入选": "exclusion"}
 
 _MARKER = re.compile(
-    r"^\s*(?:[*•●▪◦○■□►➢✓✔·‣⁃◆◇-](?=\s)\s*|[•●▪◦■►➢◆]\s*|\d{1,2}\s*[.)](?![\d])\s*|\d{1,2}\s*[、．]\s*"
+    r"^\s*(?:[*•●▪◦○■□►➢➤✓✔·‣⁃◆◇+-](?=\s)\s*|[•●▪◦■►➢➤◆\uf0b7\uf0a7\uf0d8\uf076]\s*"
+    r"|\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-Z\u4e00-\u9fff])|\d{1,2}\s*[.)](?![\d])\s*|\d{1,2}\s*[、．]\s*"
     r"|[(（]\s*\d{1,2}\s*[)）]\s*|[①-⑳]\s*|[a-zA-Z]\s*[.)](?=\s)\s*|[(（][a-zA-Z][)）]\s*"
     r"|(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\s*[.)](?=\s)\s*"
     r"|[(（](?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[)）]\s*|[一二三四五六七八九十]{1,3}\s*[、.．]\s*)+")
-_INLINE_BULLET = re.compile(r"(?<=\s)[*•●▪◦■►➢◆](?=\s)|[•●▪◆]")
-_INLINE_NUMBER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[.;:。；：,，]))(\d{1,2})(?:[.)](?=\s)|、)|[(（](\d{1,2})[)）]")
+_INLINE_BULLET = re.compile(r"(?<=\s)[*•●▪◦■►➢➤◆](?=\s)|[•●▪◆\uf0b7\uf0a7\uf0d8]")
+_INLINE_NUMBER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[.;:。；：,，]))(\d{1,2})"
+                            r"(?:[.)](?=\s)|[.．](?=[A-Za-z\u4e00-\u9fff\d])|、)|[(（](\d{1,2})[)）]")
+_NUMBER_MARKER = re.compile(r"^\s*(\d{1,2})\s*(?:[.)、．](?!\d)|[.．](?=\d))")
 _INLINE_DASH = re.compile(r"(?<=[^\d\s])\s+-\s+(?=[A-Z])")
 _INLINE_CIRCLED = re.compile(r"[①-⑳]")
-_INLINE_HEADING = re.compile(r"(?<=[.;:])(?=(?:key\s+)?(?:inclusion|exclusion)\s+criteria\s*[:：])"
-                             r"|(?<=\S)(?<!key)(?<!main)(?<!major)(?<!other)(?<!general)(?<!additional)(?<!principal)"
-                             r"(?<!primary)(?<!specific)(?<!basic)\s+(?=(?:key\s+|main\s+)?(?:inclusion|exclusion"
-                             r"|non-inclusion)\s+criteria\b)"
-                             r"|(?<=[\S])(?=(?:纳入|入选|排除|剔除)标准)", re.I)
+# A heading inside a line whose breaks were lost: it needs its colon ("… consent. Exclusion Criteria: * …") or
+# capitals and a list marker after it ("… EXCLUSION CRITERIA 1. …"); "as defined in the inclusion criteria" is not one.
+_INLINE_HEADING = re.compile(
+    r"(?i:(?<!the)(?<!in)(?<!of)(?<!these)(?<!all)(?<!any)(?<!study)(?<!protocol)(?<!key)(?<!main)(?<!/)\s+"
+    r"|(?<=[.;:。；]))(?=(?i:(?:key\s+|main\s+)?(?:inclusion|exclusion|non-inclusion)\s+criteria)\s*[:：])"
+    r"|\s+(?=(?:Key |Main |KEY |MAIN )?(?:INCLUSION|EXCLUSION|Inclusion|Exclusion) (?:CRITERIA|Criteria)"
+    r"\s*(?:[-–*•]|\d{1,2}[.)、]|\(\d))"
+    r"|(?<=[\S])(?=(?:纳入|入选|排除|剔除)标准\s*[:：])")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>=~|&\"'$%^,:;/?@])")
 _LOWER_START = re.compile(r"^[a-z(]")
 
@@ -404,6 +466,7 @@ def _split(text: str) -> list[Clause]:
     kind: str | None = "inclusion"
     line_no = 0
     last_line_with_clause = -2
+    last_number = 0
     for line_start, line_end in _lines(text):
         line_no += 1
         line = text[line_start:line_end]
@@ -419,6 +482,12 @@ def _split(text: str) -> list[Clause]:
                 piece_start += body_offset
                 piece = text[piece_start:piece_end]
             marker = _MARKER.match(piece)
+            numbered = _NUMBER_MARKER.match(piece)
+            if numbered and piece[numbered.end():numbered.end() + 1].isdigit() and last_number and (
+                    int(numbered.group(1)) == last_number + 1):
+                marker = numbered  # "4.6分钟步行距离" after item 3 is item 4 on a 6-minute walk, not the number 4.6
+            if numbered and marker and marker.end() >= numbered.end():
+                last_number = int(numbered.group(1))
             has_marker = bool(marker and marker.group().strip())
             body_start = piece_start + (marker.end() if marker else 0)
             body_start += len(text[body_start:piece_end]) - len(text[body_start:piece_end].lstrip())
@@ -482,6 +551,8 @@ def _numbered_sequence(line: str) -> list[int]:
     styles: dict[str, list[tuple[int, int]]] = {}
     for match in _INLINE_NUMBER.finditer(line):
         style = match.group()[-1] if match.group(1) else "()"
+        if style in ".．":  # "1. a 2. b" and "1.a；2.b" are two styles; "1.5" can only be the second
+            style += " " if line[match.end():match.end() + 1].isspace() else "x"
         if style == ")" and line[:match.start()].count("(") > line[:match.start()].count(")"):
             continue
         styles.setdefault(style, []).append((match.start(), int(match.group(1) or match.group(2))))
@@ -514,21 +585,25 @@ def _heading(piece: str) -> tuple[str | None, int | None]:
         kind = _CN_KIND.get(match.group(1), "skip")
         return kind, _after_heading(piece, lead + match.end())
     stripped = rest.strip()
-    if len(stripped) <= 160 and (stripped.endswith((":", "：")) or "following" in stripped):
-        if _EXCLUSION_SENTENCE.match(stripped):
-            return "exclusion", None
-        if _INCLUSION_SENTENCE.match(stripped):
-            return "inclusion", None
+    if len(stripped) > 200:
+        return None, None
+    kind = "exclusion" if _EXCLUSION_SENTENCE.match(stripped) else "inclusion" if _INCLUSION_SENTENCE.match(
+        stripped) else None
+    if kind == "inclusion" and re.search(r"(?<![a-z])(?:not|no|none|neither)(?![a-z])", stripped):
+        kind = "exclusion"  # "Patients must not have any of the following:"
+    if kind and (stripped.endswith((":", "：")) or "following" in stripped or _SENTENCE_HEADING_END.search(stripped)):
+        return kind, None  # "Subjects will be excluded if": a heading; a sentence that goes on is a clause
     return None, None
 
 
 def _after_heading(piece: str, offset: int) -> int | None:
     tail = piece[offset:]
-    match = re.match(r"[^:：\n]{0,60}?(?:[:：]|\s[-–—]\s|$)", tail)
-    if match and (":" in match.group() or "：" in match.group() or re.search(r"\s[-–—]\s", match.group())):
-        offset += match.end()
-    elif match and not tail.strip():
-        return None
+    colon = re.match(r"[^:：\n]{0,60}?[:：]", tail)  # "Inclusion criteria (Part A):"
+    dash = re.match(r"\s*[-–—]+(?:\s|$)", tail)  # "Inclusion criteria - "
+    if colon and len(colon.group().split()) <= 6:
+        offset += colon.end()
+    elif dash:
+        offset += dash.end()
     remainder = piece[offset:]
     remainder = remainder.lstrip(" \t*_#|)）").rstrip()
     if not remainder or not re.search(r"[^\W_]", remainder):
@@ -589,15 +664,24 @@ def _normalise(original: str, start: int, end: int) -> tuple[str, list[int]]:
 class _Span:
     """Turns spans of the normalised text back into exact quotes of the original."""
 
-    def __init__(self, original: str, where: list[int]):
+    def __init__(self, original: str, where: list[int], normalised: str):
         self.original = original
         self.where = where
+        self.n = normalised
 
     def quote(self, a: int, b: int) -> str:
+        """The original text behind n[a:b], widened to whole words ("admission" -> "admissions")."""
         if not self.where:
             return ""
         a = max(0, min(a, len(self.where) - 1))
         b = max(a + 1, min(b, len(self.where)))
+        def letter(i: int) -> bool:
+            return self.n[i].isascii() and self.n[i].isalpha()
+
+        while a > 0 and letter(a - 1) and letter(a):
+            a -= 1
+        while b < len(self.n) and letter(b) and letter(b - 1):
+            b += 1
         return self.original[self.where[a]:self.where[b - 1] + 1].strip()
 
 
@@ -643,7 +727,6 @@ def _unit_at(n: str, position: int) -> tuple[str, str, int]:
 
 
 _NUMBER_RE = re.compile(ANY_NUM)
-_RANGE_RE = re.compile(rf"(?:(between|from)\s+)?({ANY_NUM})")
 
 
 def _find_comparisons(n: str) -> list[_Comparison]:
@@ -662,8 +745,8 @@ def _find_comparisons(n: str) -> list[_Comparison]:
 def _range_at(n: str, match: re.Match) -> _Comparison | None:
     first = _to_decimal(match.group())
     unit1, raw1, after1 = _unit_at(n, match.end())
-    before = n[max(0, match.start() - 12):match.start()]
-    between = re.search(r"(between|from)\s+$", before)
+    before = n[max(0, match.start() - 40):match.start()]
+    between = re.search(r"(between|from)\s+(?:[a-z]+\s+){0,4}$", before)
     join = re.compile(RANGE_JOIN + r"|\s*and\s*" if between and between.group(1) == "between" else RANGE_JOIN)
     joined = join.match(n, after1)
     if not joined:
@@ -690,7 +773,7 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
         lower_inclusive = upper_inclusive = False
     if upper_operator:
         upper_inclusive = upper_operator.group(1) != "<"
-    start = between.start() + max(0, match.start() - 12) if between else match.start()
+    start = between.start() + max(0, match.start() - 40) if between else match.start()
     end = after2
     qualifier = re.match(r"\s*[(（\[][^)）\]]{0,60}[)）\]]", n[after2:])
     if qualifier and (INCLUSIVE_AFTER.match(qualifier.group()) or EXCLUSIVE_AFTER.match(qualifier.group())):
@@ -712,7 +795,7 @@ def _operator_at(n: str, match: re.Match) -> _Comparison | None:
         value = _to_decimal(match.group())
         unit, raw, end = _unit_at(n, match.end())
         start = max(0, match.start() - 45) + found.start()
-        hint = "age" if re.search(r"older|younger", found.group()) else ""
+        hint = "age" if re.search(r"older|younger|(?<![a-z])age(?![a-z])", found.group()) else ""
         comparison = _Comparison(start, end, unit=unit, raw_unit=raw, hint=hint, number_start=match.start())
         post = _postfix_match(n, end)
         if post:  # "at least 3 or more": the postfix repeats the bound
@@ -795,8 +878,25 @@ def _find_mentions(n: str) -> list[tuple[int, int, str]]:
     return sorted(mentions)
 
 
-_CONNECTOR = re.compile(r"^(?:\s|and/or|and|or|/|,|、|或|和|及|与|\(|\)|[a-z]{2,5}\)|\(\w{2,6}\))*$")
-_BOUNDARY = re.compile(r"[;；]|\.\s|。")
+def _another_item(gap: str) -> bool:
+    """After a list break (",", "or", "and", "或", "，") a new noun starts another item: "FEV1 < 30%, or HbA1c > 9%"
+    does not give 9% to FEV1; a second bound ("≥ 150 m and < 600 m") is not a new item."""
+    parts = re.split(r",|;|(?<![a-z])(?:or|and)(?![a-z])|或|，|、", gap)
+    if len(parts) < 2:
+        return False
+    tail = parts[-1]
+    words = re.findall(r"[a-z][a-z0-9-]+", tail)
+    if any(w not in _GAP_WORDS and not w.startswith(("bronchodilat", "screen", "predict")) for w in words):
+        return True
+    cjk = "".join(re.findall(r"[\u4e00-\u9fff]+", tail))
+    return bool(cjk) and not _GAP_CJK.match(cjk)
+
+
+def _list_gap(gap: str) -> bool:
+    """Words between a number and a later variable that make it another item ("< 45 kg or BMI"), unless the
+    item is another bound on the same noun ("≥2 moderate or ≥1 severe exacerbations")."""
+    found = _LIST_GAP.search(gap)
+    return bool(found) and not re.search(r"\d|" + NUM_WORD, gap[found.end():])
 
 
 def _variables_for(n: str, comparison: _Comparison, mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -805,18 +905,20 @@ def _variables_for(n: str, comparison: _Comparison, mentions: list[tuple[int, in
               and not _BOUNDARY.search(n[m[1]:comparison.start])]
     if comparison.unit == "x ULN":
         before = [m for m in before if m[2] in LAB_VARIABLES]
-    if before:
-        chosen = [before[-1]]
-        for mention in reversed(before[:-1]):
-            if not _CONNECTOR.match(n[mention[1]:chosen[-1][0]]):
-                break
+    nearest = [i for i, m in enumerate(before) if not _another_item(n[m[1]:comparison.start])]
+    if nearest:
+        chosen = [before[nearest[-1]]]
+        for mention in reversed(before[:nearest[-1]]):
+            gap = n[mention[1]:chosen[-1][0]]
+            if not gap or not _CONNECTOR.match(gap):
+                break  # "急性加重住院": one noun phrase, the last word names it
             if mention[2] == chosen[-1][2]:
                 chosen[-1] = mention  # the full name before its abbreviation
             elif all(mention[2] != c[2] for c in chosen):
                 chosen.append(mention)
         return list(reversed(chosen))
     after = [m for m in mentions if m[0] >= comparison.end and m[0] - comparison.end <= 30
-             and not _BOUNDARY.search(n[comparison.end:m[0]])]
+             and not _BOUNDARY.search(n[comparison.end:m[0]]) and not _list_gap(n[comparison.end:m[0]])]
     return after[:1]
 
 
@@ -833,20 +935,48 @@ def propose(clause: Clause, original: str) -> list[Proposal]:
         start, end = max(0, clause.start), min(len(original), clause.end)
         if end <= start:
             return []
-        return _propose(clause, original, start, end)
+        proposals: list[Proposal] = []
+        for chunk_start, chunk_end in _chunks(original, start, end):
+            proposals.extend(_propose(clause, original, chunk_start, chunk_end))
+        return proposals
     except Exception:  # the contract: never raise
         return []
 
 
+def _chunks(original: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A clause longer than MAX_CLAUSE (text whose breaks were all lost) is read a few sentences at a time, so the
+    work stays linear in the text's length."""
+    if end - start <= MAX_CLAUSE:
+        return [(start, end)]
+    chunks = []
+    chunk_start = start
+    for match in re.finditer(r"[.;。；](?=\s|$)|\n", original[start:end]):
+        cut = start + match.end()
+        if cut - chunk_start >= MAX_CLAUSE // 2:
+            chunks.append((chunk_start, cut))
+            chunk_start = cut
+    chunks.append((chunk_start, end))
+    bounded = []
+    for a, b in chunks:  # a sentence that is itself too long is cut at spaces
+        while b - a > MAX_CLAUSE:
+            cut = original.rfind(" ", a + MAX_CLAUSE // 2, a + MAX_CLAUSE)
+            cut = cut if cut > a else a + MAX_CLAUSE
+            bounded.append((a, cut))
+            a = cut
+        bounded.append((a, b))
+    return bounded
+
+
 def _propose(clause: Clause, original: str, start: int, end: int) -> list[Proposal]:
     n, where = _normalise(original, start, end)
-    span = _Span(original, where)
+    span = _Span(original, where, n)
     kind = clause.kind if clause.kind in ("inclusion", "exclusion") else "inclusion"
     mentions = _find_mentions(n)
     comparisons = _find_comparisons(n)
     windows = _find_windows(n)
     window_spans = [(w[0], w[1]) for w in windows]
-    comparisons = [c for c in comparisons if not any(a <= c.number_start < b for a, b in window_spans)]
+    comparisons = [c for c in comparisons if not any(a <= c.number_start < b for a, b in window_spans)
+                   and not any(a <= c.number_start < b for a, b, _v in mentions)]  # the 6 of "6MWD"
     parent_variable = ""
     if not mentions:
         parent = _parent_text(clause, original)
@@ -856,7 +986,10 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
 
     measured: list[tuple[str, _Comparison, int, int]] = []  # (variable, comparison, quote start, quote end)
     for comparison in comparisons:
+        by_unit = _unit_variable(comparison)
         chosen = _variables_for(n, comparison, mentions)
+        if by_unit and [m[2] for m in chosen] != [by_unit]:
+            chosen = [(comparison.start, comparison.end, by_unit)]
         if not chosen:
             implied = _implied_variable(n, comparison, parent_variable)
             chosen = [(comparison.start, comparison.start, implied)] if implied else []
@@ -866,11 +999,13 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
             quote_span = (min(mention_start, comparison.start), max(mention_end, comparison.end))
             measured.append((variable, comparison, *quote_span))
 
-    measured = _merge_bounds(n, measured)
+    measured = _merge_bounds(n, _without_asides(n, measured))
     proposals: list[Proposal] = []
     used_periods: set[int] = set()
     seen: set[tuple] = set()
     for variable, comparison, quote_start, quote_end in measured:
+        if variable in COUNT_VARIABLES:  # a count's period ("in the past 2 years") is not a window of its own
+            used_periods.update(i for i, w in enumerate(windows) if 0 <= w[0] - comparison.end <= 80)
         checked = _check(n, variable, comparison, windows, used_periods)
         if checked is None:
             continue
@@ -891,7 +1026,8 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
     for index, window in enumerate(windows):
         if index in used_periods:
             continue
-        proposal = _window_proposal(n, kind, window, span, has_measurement, mentions)
+        previous_end = windows[index - 1][1] if index else 0
+        proposal = _window_proposal(n, kind, window, span, has_measurement, previous_end)
         if proposal:
             proposals.append(proposal)
     proposals.extend(_choice_proposals(n, kind, span))
@@ -908,13 +1044,20 @@ def _full_name_start(n: str, start: int, variable: str, mentions) -> int:
     return start
 
 
-def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> str:
-    if comparison.hint:
-        return comparison.hint
-    if comparison.raw_unit in ("岁", "周岁"):
-        return "age"
+def _unit_variable(comparison: _Comparison) -> str:
+    """Units that name their variable whatever words come before: "10 pack-years", "18岁"."""
     if comparison.unit == "pack-years":
         return "pack_years"
+    if comparison.raw_unit in ("岁", "周岁"):
+        return "age"
+    return ""
+
+
+def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> str:
+    """The variable a comparison with no variable named near it is about, from its words, its unit or the parent
+    line of a nested clause; "" when there is none."""
+    if comparison.hint:
+        return comparison.hint
     if comparison.unit == "years" and PEOPLE.search(n[max(0, comparison.start - 40):comparison.start]) and not (
             NOT_AGE.search(n) or re.search(r"for\s*$", n[:comparison.start])):
         return "age"  # "Adults (≥ 18 years)": a person's years with no other meaning in the clause
@@ -926,29 +1069,42 @@ def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> 
 
 
 def _refine_variable(n: str, variable: str, comparison: _Comparison) -> str:
-    """Counts of exacerbations that needed a hospital stay are hospitalisations; units settle a few more."""
-    if comparison.raw_unit in ("岁", "周岁"):
-        return "age"
-    if comparison.unit == "pack-years":
-        return "pack_years"
+    """Counts of exacerbations that needed a hospital stay are hospitalisations; an oxygen percentage is SpO2."""
     if variable == "exacerbations_12m" and re.search(r"hospitali[sz]|admission|admitted|住院", n):
         several_counts = len(re.findall(rf"(?:≥|>=|>|at least|{NUM}\s*or more)", n)) > 1
         if not several_counts and re.search(r"(?:and|that|which|who)?\s*(?:required|requiring|leading to|resulting in"
-                                            r"|needed|needing|with)\s+(?:\w+\s+){0,2}(?:hospitali[sz]|admission)", n):
+                                            r"|needed|needing|with)\s+(?:(?!or\b)\w+\s+){0,2}"
+                                            r"(?:hospitali[sz]|admission)", n):
             return "respiratory_hospitalisations_12m"
     if variable == "oxygen_hours_per_day" and comparison.unit not in ("h/day", "h"):
         return "spo2_pct" if comparison.unit == "%" and re.search(r"saturation|spo2", n) else variable
     return variable
 
 
+def _without_asides(n: str, measured: list) -> list:
+    """An age in brackets beside another variable's bound is an aside: "eGFR ≤ 50 (by CKD-EPI for ages ≥ 18)" is
+    not an age limit. Conditions such as "for ages 12 to 17" are asides too."""
+    depth = _bracket_depths(n, 0, len(n))
+    outside = {variable for variable, c, _a, _b in measured if depth[c.number_start] == 0}
+    kept = []
+    for item in measured:
+        variable, comparison, quote_start, _quote_end = item
+        if variable == "age" and depth[comparison.number_start] > 0 and outside - {"age"}:
+            continue
+        if variable == "age" and re.search(r"(?<![a-z])for (?:\w+ ){0,2}$", n[max(0, quote_start - 30):quote_start]):
+            continue
+        kept.append(item)
+    return kept
+
+
 def _merge_bounds(n: str, measured: list) -> list:
     """Two bounds on one variable in a row (">= 30% and < 80% predicted") become one comparison with both."""
     merged: list = []
     for item in measured:
-        variable, comparison, quote_start, quote_end = item
+        variable, comparison, _quote_start, quote_end = item
         if merged:
             last_variable, last, last_start, last_end = merged[-1]
-            gap = n[last.end:comparison.start]
+            gap = _VARIABLE_BY_NAME[variable].sub("", n[last.end:comparison.start])  # "≥ 30% and FEV1 < 80%"
             one_sided = ((last.lower is None) != (last.upper is None)
                          and (comparison.lower is None) != (comparison.upper is None))
             opposite = one_sided and (last.lower is None) != (comparison.lower is None)
@@ -967,7 +1123,6 @@ def _merge_bounds(n: str, measured: list) -> list:
                     merged[-1] = (variable, both, last_start, max(last_end, quote_end))
                     continue
         merged.append(item)
-    # a unit written once after the second bound belongs to the first too
     return merged
 
 
@@ -990,15 +1145,13 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
     near = n[max(0, c.start - 60):c.end + 50]
     clean = 0.9 if c.shape in ("operator", "range", "reverse", "postfix") else 0.7
     if variable in PCT_PRED_VARIABLES | {"fev1_fvc_ratio"}:
-        if CHANGE_NOT_LEVEL.search(n[max(0, c.start - 80):c.end + 40]):
+        if CHANGE_BEFORE.search(n[max(0, c.start - 50):c.start]) or CHANGE_AFTER.match(n, c.end):
             return None
     if variable in PCT_PRED_VARIABLES:
-        if unit == "% predicted" or (unit == "%" and re.match(r"\s*(?:of|the|\(|value|预计)", after) is None):
-            pass
-        elif unit == "%":
+        if unit in ("% predicted", "%"):
             pass
         elif unit == "" and re.search(r"predicted|% ?pred|预计", near):
-            clean = 0.7
+            clean = 0.85 if re.search(r"pp(?:fev1|fvc)|percent predicted|% ?pred", near) else 0.7
         else:
             return None
         if unit == "%" and not re.search(r"predict|pred|预计|normal|expected|estimated", near):
@@ -1067,6 +1220,8 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
             return None
         return lower, upper, "mL/min/1.73m2", confidence
     if variable == "age":
+        if re.search(r"age (?:at|of) (?:the )?(?:onset|diagnosis|first|start)|onset|起病|发病", near):
+            return None  # the age a disease began, not the person's age now
         if unit == "years" or (unit == "" and re.search(r"years|岁|old", after[:20])):
             pass
         elif unit == "" and c.shape in ("range", "operator", "postfix"):
@@ -1130,9 +1285,10 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
     return sorted(found)
 
 
-def _window_proposal(n: str, kind: str, window, span: _Span, has_measurement: bool, mentions) -> Proposal | None:
+def _window_proposal(n: str, kind: str, window, span: _Span, has_measurement: bool,
+                     previous_end: int) -> Proposal | None:
     start, end, amount, unit, _reference = window
-    event, event_start, event_end, generic = _event_for(n, start, end)
+    event, event_start, event_end, generic = _event_for(n, start, end, previous_end)
     if event is None:
         return None
     if has_measurement and generic:
@@ -1145,40 +1301,61 @@ def _window_proposal(n: str, kind: str, window, span: _Span, has_measurement: bo
                     quote=span.quote(quote_start, quote_end), confidence=0.6 if generic else 0.8)
 
 
-def _event_for(n: str, start: int, end: int) -> tuple[str | None, int, int, bool]:
-    """(label, start, end, generic) of the event a window is about: the nearest known event before it, else after."""
-    sentence_start = max([m.end() for m in _BOUNDARY.finditer(n, 0, start)] or [0])
+def _event_for(n: str, start: int, end: int, previous_end: int = 0) -> tuple[str | None, int, int, bool]:
+    """(label, start, end, generic) of the event a window is about: the first known event named between the
+    previous window (or the sentence's start) and this one, else the first after it."""
+    sentence_start = max([m.end() for m in _BOUNDARY.finditer(n, 0, start)] + [previous_end, 0])
     sentence_end_match = _BOUNDARY.search(n, end)
     sentence_end = sentence_end_match.start() if sentence_end_match else len(n)
+    depth = _bracket_depths(n, sentence_start, sentence_end)
     best = None
     for pattern, label in _EVENT_RES:
         for match in pattern.finditer(n, sentence_start, sentence_end):
             if start <= match.start() < end:
                 continue
-            before = match.end() <= start and start - match.end() <= 150
+            if match.end() <= start:
+                tier = 0 if start - match.end() <= 150 else 2  # named before the window, near enough
+            else:
+                tier = 1
             generic = label == "treatment"
-            score = (generic, not before, match.start() if before else match.start() - end)
+            # an event in brackets ("(including viral pneumonia)", "(IgG antibody levels)") only qualifies another
+            in_brackets = depth[match.start() - sentence_start] > depth[start - sentence_start]
+            score = (generic, in_brackets, tier, match.start())
             if best is None or score < best[0]:
                 best = (score, label, match.start(), match.end(), generic)
     if best is None:
-        words = _words_before(n, sentence_start, start)
-        return (words, start - len(words) - 1, start, True) if words else ("", -1, -1, True)
+        words, words_start = _words_before(n, sentence_start, start)
+        return (words, words_start, start, True) if words else ("", -1, -1, True)
     _score, label, a, b, generic = best
     if label is None:
         return None, a, b, generic
     return label, a, b, generic
 
 
-_LEADING_FILLER = re.compile(r"^(?:(?:patients?|subjects?|participants?|individuals?|who|with|have|has|had|having|been"
-                             r"|received|receiving|any|a|an|the|history|of|use|prior|previous|current|known|or"
-                             r"|and)\s+)+")
+def _bracket_depths(n: str, start: int, end: int) -> list[int]:
+    """How deep in brackets each character of n[start:end] (and the position after it) lies."""
+    depths, depth = [], 0
+    for char in n[start:end]:
+        if char in "([（":
+            depth += 1
+        depths.append(depth)
+        if char in ")]）":
+            depth = max(0, depth - 1)
+    depths.append(depth)
+    return depths
 
 
-def _words_before(n: str, sentence_start: int, start: int) -> str:
+def _words_before(n: str, sentence_start: int, start: int) -> tuple[str, int]:
     """A few words naming the event when no known event is named: the words just before the window."""
-    words = re.findall(r"[a-z][a-z'-]*|[\u4e00-\u9fff]+", n[sentence_start:start])[-4:]
-    phrase = _LEADING_FILLER.sub("", " ".join(words) + " ").strip()
-    return phrase if len(phrase) >= 3 else ""
+    words = list(re.finditer(r"[a-z][a-z0-9'-]*|[\u4e00-\u9fff]+", n[sentence_start:start]))
+    while words and _LEADING_FILLER.fullmatch(words[-1].group() + " "):
+        words.pop()
+    words = words[-4:]
+    while words and _LEADING_FILLER.fullmatch(words[0].group() + " "):
+        words.pop(0)
+    if not words or len(" ".join(w.group() for w in words)) < 3:
+        return "", -1
+    return " ".join(w.group() for w in words), sentence_start + words[0].start()
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -1225,13 +1402,6 @@ def _choice_proposals(n: str, kind: str, span: _Span) -> list[Proposal]:
     proposals.append(Proposal(kind=kind, variable="diagnoses", values=codes, quote=span.quote(quote_start, last),
                               confidence=0.6 if kind == "inclusion" else 0.5))
     return proposals
-
-
-BARE_FILLER = re.compile(r"(?:(?<![a-z])(?:known|current|active|concomitant|a|an|history of|presence of"
-                         r"|diagnosed|confirmed"
-                         r"|clinical|established|documented|or|and|and/or|other|significant|primary)(?![a-z])"
-                         r"|[\s,;.:/()、，；。]"
-                         r"|合并|患有|有|或|及|和|者)*")
 
 
 def _bare_diagnosis(n: str, found: list[tuple[str, int, int]]) -> tuple[str, ...]:
@@ -1309,16 +1479,31 @@ def extract(text: str, *, minimum_age: str | None = None, maximum_age: str | Non
             text = text[:MAX_TEXT]
             for clause in split_clauses(text):
                 proposals.extend(propose(clause, text))
-        return _merge_record_age(proposals, _record_years(minimum_age), _record_years(maximum_age),
-                                 minimum_age, maximum_age)
+        proposals = _merge_record_age(proposals, _record_years(minimum_age), _record_years(maximum_age),
+                                      minimum_age, maximum_age)
+        return _without_repeats(proposals)
     except Exception:  # the contract: never raise
         return []
+
+
+def _without_repeats(proposals: list[Proposal]) -> list[Proposal]:
+    """The same rule stated twice in a record (an age range in two clauses) is one proposal: the first."""
+    seen: set[tuple] = set()
+    kept = []
+    for p in proposals:
+        key = (p.kind, p.variable, p.lower, p.lower_inclusive, p.upper, p.upper_inclusive, p.unit, p.event, p.values)
+        if key not in seen:
+            seen.add(key)
+            kept.append(p)
+    return kept
 
 
 def _merge_record_age(proposals: list[Proposal], low: Decimal | None, high: Decimal | None,
                       low_text: str | None, high_text: str | None) -> list[Proposal]:
     if low is not None and low <= 0:
         low = None
+    if low is not None and high is not None and low > high:
+        high = None  # a record whose maximum is below its minimum: keep only the minimum
     if low is None and high is None:
         return proposals
     for index, proposal in enumerate(proposals):
