@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from simple_history.utils import bulk_create_with_history
+
 from trials.models import DAYS_PER, Criterion, Question, Trial
 from trials.registry import ctgov, extraction
 
@@ -22,7 +24,7 @@ from trials.registry import ctgov, extraction
 EVENT_QUESTIONS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"pneumonia|肺炎"), "days_since_pneumonia"),
     (re.compile(r"covid|coronavirus|sars-cov|新冠"), "days_since_covid"),
-    (re.compile(r"exacerbation|flare|急性加重"), "days_since_exacerbation"),
+    (re.compile(r"exacerbation|flare|急性加重|急性发作"), "days_since_exacerbation"),
     (
         re.compile(r"respiratory (?:tract )?infection|chest infection|airway infection|呼吸道感染"),
         "days_since_respiratory_infection",
@@ -52,14 +54,19 @@ def draft_criteria(trial: Trial, record: ctgov.StudyRecord, questions: dict[str,
     text = trial.eligibility_text
     changed = follow_moved_clauses(trial, text)
     existing = list(trial.criteria.select_related("question"))
+    drafts = []
     for index, clause in enumerate(extraction.split_clauses(text)):
         if _covered(clause, existing):
             continue
         for criterion in drafts_for(clause, text, questions, existing):
             criterion.trial = trial
             criterion.order = 100 + index
-            criterion.save()
-            existing.append(criterion)
+            drafts.append(criterion)
+    if drafts:
+        # Checked one by one in drafts_for; drafts never take part in matching, so the catalogue need not be
+        # rebuilt for them (no save signal), and one INSERT per study keeps a bulk import quick.
+        bulk_create_with_history(drafts, Criterion)
+        existing.extend(drafts)
         changed = True
     return _draft_diagnosis(trial, record, questions, existing) or changed
 
