@@ -356,3 +356,19 @@ def test_a_text_age_that_disagrees_with_the_registry_limits_is_drafted_for_revie
     import_file(path)
     draft = Criterion.objects.get(question__key="age", status="draft")
     assert (draft.min_value, draft.max_value) == (Decimal(40), Decimal(80))
+
+
+def test_an_existing_database_loses_the_seeds_stale_notes_but_keeps_an_admins_own(seed_trials):
+    walk = Criterion.objects.get(trial__nct_id="NCT07355868", question__key="sixmwd_m")
+    old = (
+        "Your six-minute walk distance needs to be at least 150 metres and less than 600 metres: 150 m counts, "
+        "600 m does not. The study team repeats the test at screening."
+    )
+    Criterion.objects.filter(pk=walk.pk).update(explanation=old)
+    oxygen = Criterion.objects.get(trial__nct_id="NCT06534528", question__key="oxygen_hours_per_day")
+    Criterion.objects.filter(pk=oxygen.pk).update(explanation="Our own words about 15 hours.")
+    call_command("load_seed_trials", stdout=StringIO())
+    walk.refresh_from_db()
+    oxygen.refresh_from_db()
+    assert walk.explanation == "The study team repeats the test at screening."
+    assert oxygen.explanation == "Our own words about 15 hours."

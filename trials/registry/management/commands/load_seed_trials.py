@@ -27,6 +27,7 @@ class Command(BaseCommand):
     def load_trial(self, trial, seed, questions):
         if trial.criteria.filter(origin=Criterion.Origin.EDITED).exists():
             self.stdout.write(f"{trial.nct_id}: criteria already loaded, left as they are")
+            self.retire_old_notes(trial)
         else:
             for order, fields in enumerate(seed["criteria"], start=10):
                 fields = dict(fields)
@@ -42,3 +43,14 @@ class Command(BaseCommand):
             trial.plain_summary = seed["plain_summary"]
             trial.is_published = True
             trial.save(update_fields=["plain_summary", "is_published", "updated_at"])
+
+    def retire_old_notes(self, trial):
+        """Notes of the first seed that restated a limit (and went stale when the limit changed), or spoke to
+        staff, are replaced where nobody has changed them since; anything an admin wrote stays."""
+        retired = json.loads((SEED_DIR / "retired_notes.json").read_text(encoding="utf-8"))
+        for note in (n for n in retired if n["nct_id"] == trial.nct_id):
+            for criterion in trial.criteria.filter(
+                question__key=note["question"], kind=note["kind"], explanation=note["old_explanation"]
+            ):
+                criterion.explanation, criterion.staff_note = note["explanation"], note["staff_note"]
+                criterion.save(update_fields=["explanation", "staff_note"])
