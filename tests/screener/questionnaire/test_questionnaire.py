@@ -145,7 +145,7 @@ def test_an_htmx_form_error_does_not_push_a_new_url(client):
     [
         ("age", "", "Enter a number."),
         ("age", "sixty", "Enter a number, like 68."),
-        ("age", "7", "Enter a value from 18 years to 120 years."),
+        ("age", "130", "Enter a value from 0 years to 120 years."),
         ("age", "68.5", "Enter a whole number."),
         ("age", "<script>alert(1)</script>", "Enter a number, like 68."),
     ],

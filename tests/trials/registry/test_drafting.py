@@ -194,7 +194,7 @@ def test_every_key_the_extractor_names_is_a_question_with_help_a_unit_and_dont_k
         if unit != "choice":
             assert question.unit and question.min_value is not None and question.max_value is not None, key
             assert question.allow_dont_know or key == "age", key
-    assert (questions["age"].min_value, questions["age"].max_value) == (18, 120)
+    assert (questions["age"].min_value, questions["age"].max_value) == (0, 120)
 
 
 # Time windows
