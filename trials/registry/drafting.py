@@ -232,7 +232,11 @@ def _window_criterion(proposal, clause, original, questions) -> Criterion | None
     if any(bound is not None and bound >= LONGEST_WINDOW_DAYS for bound in (lower, upper)):
         return None  # "10 years or more, or never" is one answer: such a window cannot tell them apart
     lower_inclusive, upper_inclusive = proposal.lower_inclusive, proposal.upper_inclusive
-    if _negated(proposal.quote, clause, original):
+    confidence = proposal.confidence
+    # Only inclusion lists say "no exacerbation within 4 weeks"; in an exclusion list a "not" nearby belongs to
+    # another part of the clause far more often than it negates the window.
+    if proposal.kind == "inclusion" and _negated(proposal.quote, clause, original):
+        confidence = round(confidence * 0.8, 2)
         if lower is not None and upper is not None:
             return None
         if upper is not None:  # free of the event for the last N days: it was more than N days ago
@@ -243,7 +247,7 @@ def _window_criterion(proposal, clause, original, questions) -> Criterion | None
         kind=proposal.kind,
         question=question,
         quote=proposal.quote,
-        confidence=proposal.confidence,
+        confidence=confidence,
         proposal=proposal.as_json(),
         status=Criterion.Status.DRAFT,
         origin=Criterion.Origin.EXTRACTED,

@@ -256,6 +256,13 @@ def outcome(criterion, days):
             42,
             43,
         ),
+        (
+            "exclusion",
+            "Patients who could not stop their inhalers, or had a respiratory infection within 4 weeks before screening",
+            "days_since_respiratory_infection",
+            28,
+            29,
+        ),
     ],
     ids=[
         "infection-4w",
@@ -267,6 +274,7 @@ def outcome(criterion, days):
         "trial-30d",
         "inclusion-no-exacerbation-4w",
         "inclusion-without-infection-6w",
+        "exclusion-with-an-unrelated-not",
     ],
 )
 def test_a_window_rules_out_exactly_the_days_inside_it(kind, words, key, ruled_out, fine):
