@@ -671,6 +671,22 @@ class Criterion(models.Model):
                 )
         return str(_(" and ")).join(str(part) for part in parts)
 
+    def unread(self) -> list[str]:
+        """What the extractor read in this clause that no question asks about: "lung transplant within 6 months"."""
+        lines = []
+        for read in (self.proposal or {}).get("unmapped", []):
+            what = read.get("event") or read.get("variable", "")
+            parts = []
+            if read.get("lower") is not None:
+                parts.append(_("from %(low)s") % {"low": read["lower"]})
+            if read.get("upper") is not None:
+                if read.get("variable") == "window":
+                    parts.append(_("within %(high)s") % {"high": read["upper"]})
+                else:
+                    parts.append(_("up to %(high)s") % {"high": read["upper"]})
+            lines.append(" ".join([what, *map(str, parts), read.get("unit", "")]).strip())
+        return lines
+
     @staticmethod
     def clause_state(members) -> str:
         """ "to_review", "answerable" or "study_team" for the criteria drawn from one clause (see Coverage)."""
