@@ -225,3 +225,22 @@ def test_odd_posts_get_a_polite_answer_never_a_server_error(admin_client, import
     response = act(admin_client, imported, **data)
     assert response.status_code in (302, 404)
     assert not imported.criteria.exclude(status=Criterion.Status.DRAFT).exclude(origin=Criterion.Origin.IMPORT).exists()
+
+
+def test_the_coverage_column_costs_the_same_queries_for_one_trial_or_many(admin_client, imported, tmp_path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def list_queries():
+        with CaptureQueriesContext(connection) as queries:
+            assert admin_client.get(reverse("admin:trials_trial_changelist")).status_code == 200
+        return len(queries)
+
+    one = list_queries()
+    record = json.loads((RECORDS / f"{COPD_STUDY}.json").read_text(encoding="utf-8"))
+    for n in range(1, 6):
+        record["protocolSection"]["identificationModule"]["nctId"] = f"NCT0000000{n}"
+        path = tmp_path / f"{n}.json"
+        path.write_text(json.dumps(record), encoding="utf-8")
+        call_command("import_ctgov", str(path), stdout=StringIO())
+    assert list_queries() == one
