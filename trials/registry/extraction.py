@@ -576,9 +576,13 @@ def _heading(piece: str) -> tuple[str | None, int | None]:
     if len(rest) != len(piece) - lead:  # NFKC changed length: map through the plain lower-cased text instead
         rest = piece[lead:].lower()
     headings = ((_SKIP_HEADING, "skip"), (_EXCLUSION_HEADING, "exclusion"), (_INCLUSION_HEADING, "inclusion"))
+    bulleted = bool(re.search(r"[*•●▪◦■►➢◆-]", piece[:lead]))
     for pattern, kind in headings:
         match = pattern.match(rest)
         if match:
+            tail = rest[match.end():].strip()
+            if bulleted and tail and tail[0] not in ":：-–—(":
+                return None, None  # "* Exclusion criteria of the parent study apply" is a clause
             return kind, _after_heading(piece, lead + match.end())
     match = _CN_HEADING.match(rest)
     if match:

@@ -119,6 +119,9 @@ SPLITS = [
      [("exclusion", "不符合纳入标准者"), ("exclusion", "哮喘")]),
     ("lost-breaks-capital-headings", "INCLUSION CRITERIA 1. Adults 2. COPD EXCLUSION CRITERIA 1. Asthma",
      [("inclusion", "Adults"), ("inclusion", "COPD"), ("exclusion", "Asthma")]),
+    ("bulleted-clause-starting-with-criteria-words", "Inclusion Criteria:\n* Adults\n* Exclusion criteria of the "
+                                                     "parent study do not apply",
+     [("inclusion", "Adults"), ("inclusion", "Exclusion criteria of the parent study do not apply")]),
     ("withdrawal-section-skipped", "Inclusion Criteria:\n* Adults\nWithdrawal Criteria:\n* Consent withdrawn",
      [("inclusion", "Adults")]),
 ]
