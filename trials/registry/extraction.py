@@ -245,7 +245,8 @@ EVENT_PATTERNS: list[tuple[str, str | None]] = [
     (r"covid|sars-cov-2|coronavirus|新冠", "COVID-19"),
     (r"myocardial infarction|heart attack|acute coronary|心肌梗死|心梗", "myocardial infarction"),
     (r"stroke|cerebrovascular accident|transient ischaemic|transient ischemic|卒中|脑梗", "stroke"),
-    (r"unstable angina", "unstable angina"),
+    (r"unstable (?:\w+ )?angina|angina", "unstable angina"),
+    (r"heart failure|cardiac failure|arrhythmi\w*|hypertension|心力衰竭|心衰|高血压", "cardiovascular event"),
     (r"lung transplant", "lung transplant"),
     (r"lung volume reduction|valve", "lung volume reduction"),
     (r"surger\w*|surgical|operation|resection|手术", "surgery"),
@@ -263,8 +264,8 @@ EVENT_PATTERNS: list[tuple[str, str | None]] = [
     (r"pulmonary embol\w*|deep vein thrombosis|肺栓塞", "pulmonary embolism"),
     (r"infection|感染", "infection"),
     (r"smok\w*|吸烟", "smoking"),
-    (r"spirometr\w*|lung function|pulmonary function|function tests?|measured|measurement|assessed|performed"
-     r"|(?<![a-z])(?:hr)?ct(?![a-z])|scan|x-ray|肺功能|检查|检测", None),
+    (r"spirometr\w*|lung function|pulmonary function|function tests?|measurement|(?<![a-z])(?:hr)?ct(?![a-z])|scan"
+     r"|x-ray|echocardiogra\w*|肺功能|检查|检测", None),
     (r"biologic\w*|monoclonal|生物制剂", "biologic therapy"),
     (r"drugs?|medications?|medicines?|treatment|therap\w*|药物|治疗|用药", "treatment"),
 ]
@@ -1321,15 +1322,18 @@ def _event_for(n: str, start: int, end: int, previous_end: int = 0) -> tuple[str
                 tier = 0 if start - match.end() <= 150 else 2  # named before the window, near enough
             else:
                 tier = 1
+            if label is None and tier != 0:
+                continue  # a test named after the window does not make it the test's timing
             generic = label == "treatment"
             # an event in brackets ("(including viral pneumonia)", "(IgG antibody levels)") only qualifies another
             in_brackets = depth[match.start() - sentence_start] > depth[start - sentence_start]
             score = (generic, in_brackets, tier, match.start())
             if best is None or score < best[0]:
                 best = (score, label, match.start(), match.end(), generic)
-    if best is None:
+    if best is None or (best[4] and best[0][2] != 0):  # nothing named, or only a generic "treatment" after it
         words, words_start = _words_before(n, sentence_start, start)
-        return (words, words_start, start, True) if words else ("", -1, -1, True)
+        if words or best is None:
+            return (words, words_start, start, True) if words else ("", -1, -1, True)
     _score, label, a, b, generic = best
     if label is None:
         return None, a, b, generic

@@ -386,6 +386,9 @@ WINDOWS = [
                                          "infection within 4 weeks before screening", 4, "weeks", "COVID-19"),
     ("disease-diagnosed-recently", "COPD diagnosis for less than 12 months prior to randomization", 12, "months",
      "copd diagnosis"),
+    ("assessed-by-the-investigator-is-not-a-test", "Myocardial infarction within 6 months, as assessed by the "
+                                                   "investigator", 6, "months", "myocardial infarction"),
+    ("cardiovascular", "Uncontrolled hypertension within 6 months of Visit 1", 6, "months", "cardiovascular event"),
     ("number-word-beyond-twelve", "Surgery within twenty-eight days", 28, "days", "surgery"),
     ("in-the-weeks-before", "COPD exacerbation in the 6 weeks before randomisation", 6, "weeks", "COPD exacerbation"),
     ("within-a-month", "Use of antibiotics within a month before screening", 1, "months", "antibiotics"),
