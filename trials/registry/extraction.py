@@ -1114,7 +1114,7 @@ def _merge_bounds(n: str, measured: list) -> list:
                          and (comparison.lower is None) != (comparison.upper is None))
             opposite = one_sided and (last.lower is None) != (comparison.lower is None)
             joined = re.fullmatch(r"\s*(?:,|and|but|to|-|&|且|并且|,\s*and)?\s*(?:(?:the\s+)?(?:value\s+)?)?", gap)
-            joined = joined or (last.shape == "reverse" and not _BOUNDARY.search(gap))
+            joined = joined or (last.shape == "reverse" and not _BOUNDARY.search(gap)) or _filler_and(gap)
             if last_variable == variable and opposite and joined and _same_unit(last.unit, comparison.unit):
                 both = _Comparison(last.start, comparison.end, unit=_wider_unit(last.unit, comparison.unit),
                                    raw_unit=comparison.raw_unit or last.raw_unit, shape="range",
@@ -1129,6 +1129,14 @@ def _merge_bounds(n: str, measured: list) -> list:
                     continue
         merged.append(item)
     return merged
+
+
+def _filler_and(gap: str) -> bool:
+    """ "≤ 80% predicted at Visit 1 and ≥ 40%": the words between two bounds are only "and" and filler."""
+    if len(gap) > 50 or _BOUNDARY.search(gap) or not re.search(r"(?<![a-z])(?:and|but)(?![a-z])|,|且|并且", gap):
+        return False
+    words = re.findall(r"[a-z][a-z0-9-]*", gap)
+    return all(w in _GAP_WORDS or w in ("visit", "screening", "baseline", "rest", "day") for w in words)
 
 
 def _wider_unit(first: str, second: str) -> str:

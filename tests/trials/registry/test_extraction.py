@@ -261,6 +261,8 @@ THRESHOLDS = [
      "12 months", "inclusion", "respiratory_hospitalisations_12m", 1, True, None, None, "count"),
     ("pp-fev1", "Percent predicted FEV1 (ppFEV1) ≥ 40 and ≤ 90 at screening", "inclusion", "fev1_pct_pred", 40, True,
      90, True, "% predicted"),
+    ("two-bounds-with-filler-between", "FEV1 ≤ 80% predicted at Visit 1 and ≥ 40%", "inclusion", "fev1_pct_pred", 40,
+     True, 80, True, "% predicted"),
     ("reverse-chained", "30% ≤ FEV1 < 80% predicted", "inclusion", "fev1_pct_pred", 30, True, 80, False,
      "% predicted"),
 ]
