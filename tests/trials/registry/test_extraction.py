@@ -263,6 +263,9 @@ THRESHOLDS = [
      90, True, "% predicted"),
     ("two-bounds-with-filler-between", "FEV1 ≤ 80% predicted at Visit 1 and ≥ 40%", "inclusion", "fev1_pct_pred", 40,
      True, 80, True, "% predicted"),
+    ("spaced-operator", "Age > = 18 years", "inclusion", "age", 18, True, None, None, "years"),
+    ("or-equal-operator", "FEV1 < or = 50% predicted", "inclusion", "fev1_pct_pred", None, None, 50, True,
+     "% predicted"),
     ("reverse-chained", "30% ≤ FEV1 < 80% predicted", "inclusion", "fev1_pct_pred", 30, True, 80, False,
      "% predicted"),
 ]
