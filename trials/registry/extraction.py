@@ -210,8 +210,8 @@ REFERENCE_POINT = (r"(?:\s*\(?(?:before|prior to|preceding|of|from|until|up to)\
                    r"|the study|this study|study|treatment|start|v1)" + REFERENCE_TAIL + r"\)?)?")
 WINDOW_RES = [
     re.compile(rf"(?:within|during|in|over)\s+(?:the\s+)?(?:past|last|previous|preceding|prior|recent|most recent)"
-               rf"\s+({ANY_NUM})\s*(?:\(\d+\)\s*)?(?:calendar\s+)?{TIME_UNIT}" + REFERENCE_POINT),
-    re.compile(rf"within\s+(?:the\s+)?(?:first\s+)?({ANY_NUM})\s*(?:\(\d+\)\s*)?(?:calendar\s+)?{TIME_UNIT}"
+               rf"\s+({ANY_NUM})[\s-]*(?:\(\d+\)\s*)?(?:calendar\s+)?{TIME_UNIT}" + REFERENCE_POINT),
+    re.compile(rf"within\s+(?:the\s+)?(?:first\s+)?({ANY_NUM})[\s-]*(?:\(\d+\)\s*)?(?:calendar\s+)?{TIME_UNIT}"
                + REFERENCE_POINT),
     re.compile(r"(?:within|during|in|over)\s+(?:the\s+)?(?:past|last|previous|preceding|prior)\s+(year|month|week)"
                + REFERENCE_POINT),
@@ -219,7 +219,7 @@ WINDOW_RES = [
     re.compile(r"(?:in|during)\s+the\s+(year|month|week)\s+(?:before|prior to|preceding)\s+(?:the\s+)?"
                r"(?:screening|randomi[sz]ation|enrol?l?ment|baseline|visit|(?:informed )?consent|study|inclusion|"
                r"first|day 1|dosing|signing|entry)" + REFERENCE_TAIL),
-    re.compile(rf"(?<![a-z])({ANY_NUM})\s*(?:\(\d+\)\s*)?{TIME_UNIT}\s+(?:or (?:less|fewer)\s+)?"
+    re.compile(rf"(?<![a-z])({ANY_NUM})[\s-]*(?:\(\d+\)\s*)?{TIME_UNIT}\s+(?:or (?:less|fewer)\s+)?"
                r"(?:before|prior to|preceding)\s+"
                r"(?:the\s+)?(?:date of\s+)?"
                r"(?:screening|randomi[sz]ation|enrol?l?ment|baseline|visit|(?:informed )?consent|study|inclusion|"
@@ -282,7 +282,7 @@ CHANGE_BEFORE = re.compile(CHANGE_WORDS)  # "Reversibility of ≥ 12%", "a decli
 CHANGE_AFTER = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?\(?\s*(?:in\s+\w+\s+)?(?:" + CHANGE_WORDS + ")")
 TWELVE_MONTHS = {("12", "months"), ("1", "years"), ("52", "weeks"), ("365", "days")}
 PER_YEAR = re.compile(r"per year|a year|/\s*year|annual|each year|every year|yearly|每年|一年|1年|12个月")
-PERIOD = re.compile(rf"(?:past|last|previous|prior|preceding|within)\s+(?:the\s+)?(?:{ANY_NUM})\s*{TIME_UNIT}"
+PERIOD = re.compile(rf"(?:past|last|previous|prior|preceding|within)\s+(?:the\s+)?(?:{ANY_NUM})[\s-]*{TIME_UNIT}"
                     r"|(?:近|过去)\s*\d+\s*(?:个月|年)")
 
 # Diagnoses: (code, pattern). Negated phrases are masked first; specific codes mask their text for later ones.

@@ -229,6 +229,8 @@ THRESHOLDS = [
     ("exacerbations-words", "Two or more COPD exacerbations in the past year", "inclusion", "exacerbations_12m",
      2, True, None, None, "count"),
     ("exacerbations-chinese", "过去1年内急性加重≥2次", "inclusion", "exacerbations_12m", 2, True, None, None, "count"),
+    ("hyphenated-period", "≥ 2 exacerbations in the last 12-month period", "inclusion", "exacerbations_12m", 2, True,
+     None, None, "count"),
     ("hospitalised-times", "Hospitalized for 3 or more times due to acute exacerbation within the past year",
      "exclusion", "respiratory_hospitalisations_12m", 3, True, None, None, "count"),
     ("exacerbations-requiring-hospitalisation", "More than 4 episodes of acute exacerbation of COPD and required "
