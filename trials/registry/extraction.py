@@ -164,18 +164,19 @@ _UNIT_RES = [(re.compile(r"\s*(?:" + p + ")"), u) for p, u in UNIT_PATTERNS]
 
 # Comparison words, as they read BEFORE a number: (pattern, bound, inclusive). "lower" means the value is >= or >.
 PREFIX_OPERATORS: list[tuple[str, str, bool]] = [
-    (r">\s?=|=\s?>|>\s*or\s*=|≥|(?:greater|more|higher|larger) than or equal to"
-     r"|(?:equal to )?or (?:greater|more|higher) than|equal to or (?:greater|more|higher) than|at least|no less than|not less than|no fewer than|not fewer than"
-     r"|no lower than|not lower than|not below|a minimum of|minimum of|minimum|min\.?|大于等于|大于或等于|不低于|不少于"
-     r"|不小于|至少|≮|(?:minimum|min\.?|lower) age(?: limit)?(?: of| is|:)?", "lower", True),
+    (r">\s?=|=\s?>|>\s*or\s*=|≥|(?:greater|more|higher|larger) than or equal to|(?:equal to )?or (?:greater"
+     r"|more|higher) than|equal to or (?:greater|more|higher) than|at least|no less than|not less than"
+     r"|no fewer than|not fewer than|no lower than|not lower than|not below|a minimum of|minimum of|minimum"
+     r"|min\.?|大于等于|大于或等于|不低于|不少于|不小于|至少|≮|(?:minimum|min\.?|lower) age(?: limit)?(?: of| is|:)?", "lower", True),
     (r"<\s?=|=\s?<|<\s*or\s*=|≤|(?:less|lower|fewer) than or equal to|equal to or (?:less|lower|fewer) than"
-     r"|no more than|not more than|no greater than|not greater than|no higher than|not higher than|not exceeding|not to exceed|does not exceed"
-     r"|up to(?: and including)?|a maximum of|maximum of|maximum|max\.?|at most|小于等于|小于或等于|不高于|不超过|不大于"
-     r"|不多于|≯|(?:maximum|max\.?|upper) age(?: limit)?(?: of| is|:)?", "upper", True),
-    (r"(?:over|above|older than) the age of|>|(?:greater|more|higher|larger|older) than|above|over|exceeding|exceeds?"
-     r"|in excess of|大于|高于|超过|多于|＞", "lower", False),
-    (r"(?:under|below|younger than) the age of|<|(?:less|lower|fewer|younger|smaller) than|below|under|小于|低于|少于"
-     r"|不足|＜", "upper", False),
+     r"|no more than|not more than|no greater than|not greater than|no higher than|not higher than"
+     r"|not exceeding|not to exceed|does not exceed|up to(?: and including)?|a maximum of|maximum of"
+     r"|maximum|max\.?|at most|小于等于|小于或等于|不高于|不超过|不大于|不多于|≯|(?:maximum|max\.?|upper) age(?: limit)?(?: of"
+     r"| is|:)?", "upper", True),
+    (r"(?:over|above|older than) the age of|>|(?:greater|more|higher|larger|older) than|above|over"
+     r"|exceeding|exceeds?|in excess of|大于|高于|超过|多于|＞", "lower", False),
+    (r"(?:under|below|younger than) the age of|<|(?:less|lower|fewer|younger|smaller) than|below|under|小于"
+     r"|低于|少于|不足|＜", "upper", False),
 ]
 # A word operator starts a word: "for more than" is not "or more than".
 WORD_START = r"(?:(?<![a-z])(?=[a-z])|(?![a-z]))"
