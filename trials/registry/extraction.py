@@ -110,14 +110,14 @@ VARIABLE_PATTERNS: list[tuple[str, str]] = [
     ("spo2_pct", r"(?<![a-z])s[pa]o2(?![a-z])|(?:peripheral |arterial )?(?:oxygen|o2|oxyh(?:a)?emoglobin) saturation"
                  r"|pulse oximetry|血氧饱和度|氧饱和度"),
     ("sixmwd_m", r"6\s?-?\s?mw(?:d|t|td)?(?![a-z])|(?:six|6)[- ]?min(?:ute)?s?[- ]walk(?:ing)?(?: test)?(?: \(6mwt\))?"
-                 r"(?: distance)?(?: \(6mwd\))?|distance walked in (?:6|six) minutes|6分钟步行(?:试验)?(?:距离)?"
-                 r"|六分钟步行(?:试验)?(?:距离)?"),
+                 r"(?: distance)?(?: \(6mwd\))?|distance walked in (?:6|six) minutes|walk(?:ing)?(?: test)? distance"
+                 r"|6分钟步行(?:试验)?(?:距离)?|六分钟步行(?:试验)?(?:距离)?"),
     ("bmi", r"(?<![a-z])bmi(?![a-z])|body mass index|体重指数|体质指数"),
     ("pack_years", r"pack[- ]?years?(?: history)?|pack-yrs?|包年"),
     ("oxygen_hours_per_day", r"(?<![a-z])(?:supplemental |home |long[- ]term |ambulatory )?(?:oxygen|o2)(?! saturation)"
                              r"(?: therapy| treatment| use)?|(?<![a-z])ltot(?![a-z])|氧疗|吸氧|家庭氧疗"),
     ("respiratory_hospitalisations_12m", r"hospitali[sz]\w*|(?<![a-z])admission|(?<![a-z])admitted|住院"),
-    ("exacerbations_12m", r"exacerbations?|ae-?copd|flare[- ]?ups?|急性加重|加重"),
+    ("exacerbations_12m", r"exacerbat(?:ions?|ors?)|ae-?copd|flare[- ]?ups?|急性加重|加重"),
     ("alt_x_uln", r"(?<![a-z])alt(?![a-z])|alanine (?:amino)?transaminase|alanine aminotransferase|(?<![a-z])sgpt"
                   r"|谷丙转氨酶|丙氨酸氨基转移酶"),
     ("ast_x_uln", r"(?<![a-z])ast(?![a-z])|aspartate (?:amino)?transaminase|aspartate aminotransferase|(?<![a-z])sgot"

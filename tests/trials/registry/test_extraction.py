@@ -231,6 +231,9 @@ THRESHOLDS = [
     ("exacerbations-chinese", "过去1年内急性加重≥2次", "inclusion", "exacerbations_12m", 2, True, None, None, "count"),
     ("hyphenated-period", "≥ 2 exacerbations in the last 12-month period", "inclusion", "exacerbations_12m", 2, True,
      None, None, "count"),
+    ("exacerbators-per-year", "Frequent exacerbators (≥2 per year)", "inclusion", "exacerbations_12m", 2, True, None,
+     None, "count"),
+    ("walk-distance", "Walk distance < 150 m", "exclusion", "sixmwd_m", None, None, 150, False, "m"),
     ("hospitalised-times", "Hospitalized for 3 or more times due to acute exacerbation within the past year",
      "exclusion", "respiratory_hospitalisations_12m", 3, True, None, None, "count"),
     ("exacerbations-requiring-hospitalisation", "More than 4 episodes of acute exacerbation of COPD and required "
