@@ -338,6 +338,9 @@ _GAP_WORDS = {"than", "less", "greater", "more", "fewer", "higher", "lower", "at
               "from", "a", "an", "minimum", "maximum", "normal", "percent", "times", "x", "uln", "m", "kg", "years",
               "old", "age", "inclusive", "exclusive", "including", "excluding", "but", "was", "were", "with", "by",
               "in", "on", "it", "its", "which", "that", "if", "either", "both", "any", "one"}
+_BOUND_FILLER = {"visit", "screening", "baseline", "rest", "day", "predicted", "normal", "value", "values", "pred",
+                 "post-bronchodilator", "pre-bronchodilator", "bronchodilator", "respectively", "inclusive", "meters",
+                 "metres", "years", "old", "of", "age"}
 _GAP_CJK = re.compile(r"^(?:占|预计值|预测值|百分比|的|为|在|之间|且|并且|或|和|及|大于|小于|等于|不|低于|高于|超过"
                       r"|以上|以下|倍|正常值|上限)*$")
 _LIST_GAP = re.compile(r",|(?<![a-z])(?:or|and)(?![a-z])(?! more| greater| fewer| less| above| over)|或|和")
@@ -898,6 +901,14 @@ def _another_item(gap: str) -> bool:
     return bool(cjk) and not _GAP_CJK.match(cjk)
 
 
+def _only_filler_since_last_bound(n: str, mention, comparison: _Comparison, comparisons) -> bool:
+    earlier = [c for c in comparisons if c.start >= mention[1] and c.end <= comparison.start]
+    if not earlier:
+        return True
+    words = re.findall(r"[a-z][a-z0-9-]*", n[earlier[-1].end:comparison.start])
+    return all(w in _GAP_WORDS or w in _BOUND_FILLER for w in words)
+
+
 def _list_gap(gap: str) -> bool:
     """Words between a number and a later variable that make it another item ("< 45 kg or BMI"), unless the
     item is another bound on the same noun ("≥2 moderate or ≥1 severe exacerbations")."""
@@ -905,13 +916,17 @@ def _list_gap(gap: str) -> bool:
     return bool(found) and not re.search(r"\d|" + NUM_WORD, gap[found.end():])
 
 
-def _variables_for(n: str, comparison: _Comparison, mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The mention(s) a comparison bounds: the nearest one before it, with any joined to it by "and"/"or"/"/"."""
+def _variables_for(n: str, comparison: _Comparison, mentions: list[tuple[int, int, str]],
+                   comparisons: list[_Comparison] = ()) -> list[tuple[int, int, str]]:
+    """The mention(s) a comparison bounds: the nearest one before it, with any joined to it by "and"/"or"/"/".
+    A mention that already has a bound keeps this one too only if nothing but filler stands between the two bounds
+    ("≥ 150 m and < 600 m", not "≥ 50% predicted with CAT score ≥ 10")."""
     before = [m for m in mentions if m[1] <= comparison.number_start and comparison.number_start - m[1] <= 90
               and not _BOUNDARY.search(n[m[1]:comparison.start])]
     if comparison.unit == "x ULN":
         before = [m for m in before if m[2] in LAB_VARIABLES]
-    nearest = [i for i, m in enumerate(before) if not _another_item(n[m[1]:comparison.start])]
+    nearest = [i for i, m in enumerate(before) if not _another_item(n[m[1]:comparison.start])
+               and _only_filler_since_last_bound(n, m, comparison, comparisons)]
     if nearest:
         chosen = [before[nearest[-1]]]
         for mention in reversed(before[:nearest[-1]]):
@@ -924,7 +939,8 @@ def _variables_for(n: str, comparison: _Comparison, mentions: list[tuple[int, in
                 chosen.append(mention)
         return list(reversed(chosen))
     after = [m for m in mentions if m[0] >= comparison.end and m[0] - comparison.end <= 30
-             and not _BOUNDARY.search(n[comparison.end:m[0]]) and not _list_gap(n[comparison.end:m[0]])]
+             and not _BOUNDARY.search(n[comparison.end:m[0]]) and not _list_gap(n[comparison.end:m[0]])
+             and "(" not in n[comparison.end:m[0]]]
     return after[:1]
 
 
@@ -993,8 +1009,8 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
     measured: list[tuple[str, _Comparison, int, int]] = []  # (variable, comparison, quote start, quote end)
     for comparison in comparisons:
         by_unit = _unit_variable(comparison)
-        chosen = _variables_for(n, comparison, mentions)
-        if by_unit and [m[2] for m in chosen] != [by_unit]:
+        chosen = _variables_for(n, comparison, mentions, comparisons)
+        if by_unit and ([m[2] for m in chosen] != [by_unit] or chosen[0][0] >= comparison.end):
             chosen = [(comparison.start, comparison.end, by_unit)]
         if not chosen:
             implied = _implied_variable(n, comparison, parent_variable)
@@ -1137,7 +1153,7 @@ def _filler_and(gap: str) -> bool:
     if len(gap) > 50 or _BOUNDARY.search(gap) or not re.search(r"(?<![a-z])(?:and|but)(?![a-z])|,|且|并且", gap):
         return False
     words = re.findall(r"[a-z][a-z0-9-]*", gap)
-    return all(w in _GAP_WORDS or w in ("visit", "screening", "baseline", "rest", "day") for w in words)
+    return all(w in _GAP_WORDS or w in _BOUND_FILLER for w in words)
 
 
 def _wider_unit(first: str, second: str) -> str:

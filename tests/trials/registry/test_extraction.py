@@ -290,6 +290,11 @@ def test_a_clause_gives_the_range_it_states_in_its_own_list(text, kind, variable
     assert 0 < proposal.confidence <= 1
 
 
+def test_a_second_number_after_another_noun_is_not_a_second_bound():
+    found = [(p.variable, bounds(p)) for p in proposals_for("FEV1 ≥ 50% predicted with CAT score ≥ 10")]
+    assert found == [("fev1_pct_pred", (D(50), True, None, None))]
+
+
 def test_a_number_after_a_list_break_belongs_to_the_noun_after_the_break():
     found = [(p.variable, bounds(p)) for p in proposals_for("FEV1 < 30% predicted, or HbA1c > 9%", "exclusion")]
     assert found == [("fev1_pct_pred", (None, None, D(30), False))]
