@@ -525,6 +525,13 @@ def test_the_record_fills_the_bound_the_text_leaves_open():
     assert bounds(age) == (D(18), True, D(75), True)
 
 
+def test_a_record_and_its_text_disagreeing_on_age_keep_both_proposals():
+    text = "Inclusion Criteria:\n\n* Aged 40 to 80 years\n"
+    ages = [p for p in extract(text, minimum_age="18 Years") if p.variable == "age"]
+    assert sorted((p.lower, p.upper, p.quote) for p in ages) == [(D(18), None, "minimumAge: 18 Years"),
+                                                                (D(40), D(80), "Aged 40 to 80 years")]
+
+
 def test_the_record_alone_quotes_its_own_field():
     (age,) = extract("", minimum_age="6 Months", maximum_age="N/A")
     assert (age.lower, age.upper, age.quote) == (D("0.50"), None, "minimumAge: 6 Months")
