@@ -78,6 +78,10 @@ CHAR_MAP = {"≧": "≥", "≦": "≤", "⩾": "≥", "⩽": "≤", "–": "-", 
             "〜": "~", "∼": "~", "～": "~", "×": "x", "✕": "x", "·": " ", "\u00a0": " ", "’": "'", "‘": "'",
             "“": '"', "”": '"', "。": ". ", "；": "; ", "，": ", ", "、": "、", "μ": "u", "µ": "u"}
 
+HTML_ENTITIES = {"&lt;": "<", "&gt;": ">", "&le;": "≤", "&ge;": "≥", "&amp;": "&", "&nbsp;": " ", "&#8804;": "≤",
+                 "&#8805;": "≥", "&#60;": "<", "&#62;": ">", "&quot;": '"', "&#39;": "'"}
+_HTML_ENTITY = re.compile("|".join(re.escape(e) for e in HTML_ENTITIES), re.I)
+
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "sixteen": 16, "eighteen": 18,
                 "twenty": 20, "twenty-four": 24, "twenty-eight": 28, "thirty": 30, "a single": 1, "single": 1}
@@ -656,6 +660,13 @@ def _normalise(original: str, start: int, end: int) -> tuple[str, list[int]]:
     i = start
     while i < end:
         char = original[i]
+        if char == "&":
+            entity = _HTML_ENTITY.match(original, i, end)
+            if entity:
+                out.append(HTML_ENTITIES[entity.group().lower()])
+                where.append(i)
+                i = entity.end()
+                continue
         if char == "\\" and i + 1 < end and original[i + 1] in ESCAPABLE:
             i += 1
             char = original[i]

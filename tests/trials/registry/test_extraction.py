@@ -271,6 +271,7 @@ THRESHOLDS = [
     ("spaced-operator", "Age > = 18 years", "inclusion", "age", 18, True, None, None, "years"),
     ("or-equal-operator", "FEV1 < or = 50% predicted", "inclusion", "fev1_pct_pred", None, None, 50, True,
      "% predicted"),
+    ("html-entities", "FEV1/FVC &lt; 0.7", "exclusion", "fev1_fvc_ratio", None, None, "0.7", False, "ratio"),
     ("reverse-chained", "30% ≤ FEV1 < 80% predicted", "inclusion", "fev1_pct_pred", 30, True, 80, False,
      "% predicted"),
 ]
