@@ -406,7 +406,7 @@ def _json_number(value: Decimal | None) -> int | float | None:
 # Clause splitting
 # ----------------------------------------------------------------------------------------------------------------
 
-_HEADING_EMPHASIS = re.compile(r"^[\s#*_>|•●▪◦■►➢◆-]*")  # "## ", "**", "• " before a heading
+_HEADING_EMPHASIS = re.compile(r"^[\s#*_>|•●▪◦■►➢◆【〖\[-]*")  # "## ", "**", "• ", "【" before a heading
 _INCLUSION_HEADING = re.compile(
     r"^(?:(?:\d+|[ivx]+|[a-z])[.)]\s*)?(?:(?:key|main|major|general|principal|primary|additional|other|specific"
     r"|basic)\s+)?"

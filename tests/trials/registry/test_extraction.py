@@ -84,6 +84,8 @@ SPLITS = [
      [("inclusion", "Lung function:"), ("inclusion", "FEV1 ≥ 30%"), ("inclusion", "FVC ≥ 50%")]),
     ("chinese-headings", "纳入标准：\n1、年龄40~80岁；\n2、诊断为慢阻肺。\n排除标准：\n（1）哮喘；\n①妊娠",
      [("inclusion", "年龄40~80岁；"), ("inclusion", "诊断为慢阻肺。"), ("exclusion", "哮喘；"), ("exclusion", "妊娠")]),
+    ("chinese-bracketed-headings", "【入选标准】\n1. 年龄≥18岁\n【排除标准】\n1. 哮喘",
+     [("inclusion", "年龄≥18岁"), ("exclusion", "哮喘")]),
     ("chinese-withdrawal-section-skipped", "入选标准：\n1、成人\n剔除标准：\n1、失访\n排除标准：\n1、哮喘",
      [("inclusion", "成人"), ("exclusion", "哮喘")]),
     ("chinese-one-line", "纳入标准：1.年龄40-75岁；2.FEV1/FVC<0.7；3.mMRC≥2分。排除标准：1.哮喘；2.4周内使用过全身激素。",
