@@ -435,6 +435,10 @@ _CN_HEADING = re.compile(r"^(?:[一二三四五六七八九十\d]+\s*[、.．)�
                          r"(不纳入|不入选|纳入|入选|入组|排除|剔除|退出|中止|终止|脱落)(?:病例)?(?:标准|条件)")
 _CN_KIND = {"纳入": "inclusion", "入选": "inclusion", "入组": "inclusion", "排除": "exclusion", "不纳入": "exclusion",
             "不入选": "exclusion"}
+# Recruitment pages: "招募对象：", "适合人群：", "不适合人群：", "以下人群不能参加：" (a short line ending in a colon or alone).
+_CN_PAGE_HEADING = re.compile(r"^(?:[一二三四五六七八九十\d]+\s*[、.．)）]\s*)?(?:(不适合人群|不适用人群|不能参加|不可参加"
+                              r"|不宜参加|排除人群|(?:有)?(?:以下|下列)[^：:]{0,8}(?:不能|不可|不宜|不得)(?:参加|入组|入选|纳入))|(招募对象|招募条件|招募要求|招募人群|参加条件|参与条件|适合人群|适用人群"
+                              r"|入组要求|受试者要求))")
 
 _MARKER = re.compile(
     r"^\s*(?:[*•●▪◦○■□►➢➤✓✔·‣⁃◆◇+-](?=\s)\s*|[•●▪◦■►➢➤◆\uf0b7\uf0a7\uf0d8\uf076]\s*"
@@ -597,6 +601,9 @@ def _heading(piece: str) -> tuple[str | None, int | None]:
     if match:
         kind = _CN_KIND.get(match.group(1), "skip")
         return kind, _after_heading(piece, lead + match.end())
+    match = _CN_PAGE_HEADING.match(rest)
+    if match and len(rest.strip()) <= 20:
+        return ("exclusion" if match.group(1) else "inclusion"), _after_heading(piece, lead + match.end())
     stripped = rest.strip()
     if len(stripped) > 200:
         return None, None

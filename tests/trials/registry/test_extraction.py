@@ -86,6 +86,9 @@ SPLITS = [
      [("inclusion", "年龄40~80岁；"), ("inclusion", "诊断为慢阻肺。"), ("exclusion", "哮喘；"), ("exclusion", "妊娠")]),
     ("chinese-bracketed-headings", "【入选标准】\n1. 年龄≥18岁\n【排除标准】\n1. 哮喘",
      [("inclusion", "年龄≥18岁"), ("exclusion", "哮喘")]),
+    ("chinese-recruitment-page-headings", "招募对象：\n1. 年龄40-80岁；\n不适合人群：\n1. 哮喘患者\n适合人群：\n1. 慢阻肺\n"
+                                          "以下人群不能参加：\n1. 孕妇",
+     [("inclusion", "年龄40-80岁；"), ("exclusion", "哮喘患者"), ("inclusion", "慢阻肺"), ("exclusion", "孕妇")]),
     ("chinese-withdrawal-section-skipped", "入选标准：\n1、成人\n剔除标准：\n1、失访\n排除标准：\n1、哮喘",
      [("inclusion", "成人"), ("exclusion", "哮喘")]),
     ("chinese-one-line", "纳入标准：1.年龄40-75岁；2.FEV1/FVC<0.7；3.mMRC≥2分。排除标准：1.哮喘；2.4周内使用过全身激素。",
