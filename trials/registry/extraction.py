@@ -525,8 +525,10 @@ def _split(text: str) -> list[Clause]:
 
 
 def _lines(text: str):
+    """(start, end) of each line; text pasted from a JSON dump with literal "\\n" and no real breaks splits there."""
+    breaks = r"\r\n|\r|\n" if "\n" in text or "\\n" not in text else r"\\n"
     start = 0
-    for match in re.finditer(r"\r\n|\r|\n", text):
+    for match in re.finditer(breaks, text):
         yield start, match.start()
         start = match.end()
     yield start, len(text)

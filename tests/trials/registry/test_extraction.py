@@ -127,6 +127,8 @@ SPLITS = [
     ("bulleted-clause-starting-with-criteria-words", "Inclusion Criteria:\n* Adults\n* Exclusion criteria of the "
                                                      "parent study do not apply",
      [("inclusion", "Adults"), ("inclusion", "Exclusion criteria of the parent study do not apply")]),
+    ("literal-backslash-n-from-a-json-dump", r"Inclusion Criteria:\n\n* Adults\n\nExclusion Criteria:\n\n* Smokers",
+     [("inclusion", "Adults"), ("exclusion", "Smokers")]),
     ("withdrawal-section-skipped", "Inclusion Criteria:\n* Adults\nWithdrawal Criteria:\n* Consent withdrawn",
      [("inclusion", "Adults")]),
 ]
