@@ -78,6 +78,10 @@ CHAR_MAP = {"≧": "≥", "≦": "≤", "⩾": "≥", "⩽": "≤", "–": "-", 
             "〜": "~", "∼": "~", "～": "~", "×": "x", "✕": "x", "·": " ", "\u00a0": " ", "’": "'", "‘": "'",
             "“": '"', "”": '"', "。": ". ", "；": "; ", "，": ", ", "、": "、", "μ": "u", "µ": "u"}
 
+HTML_ENTITIES = {"&lt;": "<", "&gt;": ">", "&le;": "≤", "&ge;": "≥", "&amp;": "&", "&nbsp;": " ", "&#8804;": "≤",
+                 "&#8805;": "≥", "&#60;": "<", "&#62;": ">", "&quot;": '"', "&#39;": "'"}
+_HTML_ENTITY = re.compile("|".join(re.escape(e) for e in HTML_ENTITIES), re.I)
+
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "sixteen": 16, "eighteen": 18,
                 "twenty": 20, "twenty-four": 24, "twenty-eight": 28, "thirty": 30, "a single": 1, "single": 1}
@@ -110,14 +114,14 @@ VARIABLE_PATTERNS: list[tuple[str, str]] = [
     ("spo2_pct", r"(?<![a-z])s[pa]o2(?![a-z])|(?:peripheral |arterial )?(?:oxygen|o2|oxyh(?:a)?emoglobin) saturation"
                  r"|pulse oximetry|血氧饱和度|氧饱和度"),
     ("sixmwd_m", r"6\s?-?\s?mw(?:d|t|td)?(?![a-z])|(?:six|6)[- ]?min(?:ute)?s?[- ]walk(?:ing)?(?: test)?(?: \(6mwt\))?"
-                 r"(?: distance)?(?: \(6mwd\))?|distance walked in (?:6|six) minutes|6分钟步行(?:试验)?(?:距离)?"
-                 r"|六分钟步行(?:试验)?(?:距离)?"),
+                 r"(?: distance)?(?: \(6mwd\))?|distance walked in (?:6|six) minutes|walk(?:ing)?(?: test)? distance"
+                 r"|6分钟步行(?:试验)?(?:距离)?|六分钟步行(?:试验)?(?:距离)?"),
     ("bmi", r"(?<![a-z])bmi(?![a-z])|body mass index|体重指数|体质指数"),
     ("pack_years", r"pack[- ]?years?(?: history)?|pack-yrs?|包年"),
     ("oxygen_hours_per_day", r"(?<![a-z])(?:supplemental |home |long[- ]term |ambulatory )?(?:oxygen|o2)(?! saturation)"
                              r"(?: therapy| treatment| use)?|(?<![a-z])ltot(?![a-z])|氧疗|吸氧|家庭氧疗"),
     ("respiratory_hospitalisations_12m", r"hospitali[sz]\w*|(?<![a-z])admission|(?<![a-z])admitted|住院"),
-    ("exacerbations_12m", r"exacerbations?|ae-?copd|flare[- ]?ups?|急性加重|加重"),
+    ("exacerbations_12m", r"exacerbat(?:ions?|ors?)|ae-?copd|flare[- ]?ups?|急性加重|加重"),
     ("alt_x_uln", r"(?<![a-z])alt(?![a-z])|alanine (?:amino)?transaminase|alanine aminotransferase|(?<![a-z])sgpt"
                   r"|谷丙转氨酶|丙氨酸氨基转移酶"),
     ("ast_x_uln", r"(?<![a-z])ast(?![a-z])|aspartate (?:amino)?transaminase|aspartate aminotransferase|(?<![a-z])sgot"
@@ -164,18 +168,19 @@ _UNIT_RES = [(re.compile(r"\s*(?:" + p + ")"), u) for p, u in UNIT_PATTERNS]
 
 # Comparison words, as they read BEFORE a number: (pattern, bound, inclusive). "lower" means the value is >= or >.
 PREFIX_OPERATORS: list[tuple[str, str, bool]] = [
-    (r">=|=>|≥|(?:greater|more|higher|larger) than or equal to|(?:equal to )?or (?:greater|more|higher) than"
-     r"|equal to or (?:greater|more|higher) than|at least|no less than|not less than|no fewer than|not fewer than"
-     r"|no lower than|not lower than|not below|a minimum of|minimum of|minimum|min\.?|大于等于|大于或等于|不低于|不少于"
-     r"|不小于|至少|≮|(?:minimum|min\.?|lower) age(?: limit)?(?: of| is|:)?", "lower", True),
-    (r"<=|=<|≤|(?:less|lower|fewer) than or equal to|equal to or (?:less|lower|fewer) than|no more than|not more than"
-     r"|no greater than|not greater than|no higher than|not higher than|not exceeding|not to exceed|does not exceed"
-     r"|up to(?: and including)?|a maximum of|maximum of|maximum|max\.?|at most|小于等于|小于或等于|不高于|不超过|不大于"
-     r"|不多于|≯|(?:maximum|max\.?|upper) age(?: limit)?(?: of| is|:)?", "upper", True),
-    (r"(?:over|above|older than) the age of|>|(?:greater|more|higher|larger|older) than|above|over|exceeding|exceeds?"
-     r"|in excess of|大于|高于|超过|多于|＞", "lower", False),
-    (r"(?:under|below|younger than) the age of|<|(?:less|lower|fewer|younger|smaller) than|below|under|小于|低于|少于"
-     r"|不足|＜", "upper", False),
+    (r">\s?=|=\s?>|>\s*or\s*=|≥|(?:greater|more|higher|larger) than or equal to|(?:equal to )?or (?:greater"
+     r"|more|higher) than|equal to or (?:greater|more|higher) than|at least|no less than|not less than"
+     r"|no fewer than|not fewer than|no lower than|not lower than|not below|a minimum of|minimum of|minimum"
+     r"|min\.?|大于等于|大于或等于|不低于|不少于|不小于|至少|≮|(?:minimum|min\.?|lower) age(?: limit)?(?: of| is|:)?", "lower", True),
+    (r"<\s?=|=\s?<|<\s*or\s*=|≤|(?:less|lower|fewer) than or equal to|equal to or (?:less|lower|fewer) than"
+     r"|no more than|not more than|no greater than|not greater than|no higher than|not higher than"
+     r"|not exceeding|not to exceed|does not exceed|up to(?: and including)?|a maximum of|maximum of"
+     r"|maximum|max\.?|at most|小于等于|小于或等于|不高于|不超过|不大于|不多于|≯|(?:maximum|max\.?|upper) age(?: limit)?(?: of"
+     r"| is|:)?", "upper", True),
+    (r"(?:over|above|older than) the age of|>|(?:greater|more|higher|larger|older) than|above|over"
+     r"|exceeding|exceeds?|in excess of|大于|高于|超过|多于|＞", "lower", False),
+    (r"(?:under|below|younger than) the age of|<|(?:less|lower|fewer|younger|smaller) than|below|under|小于"
+     r"|低于|少于|不足|＜", "upper", False),
 ]
 # A word operator starts a word: "for more than" is not "or more than".
 WORD_START = r"(?:(?<![a-z])(?=[a-z])|(?![a-z]))"
@@ -210,8 +215,8 @@ REFERENCE_POINT = (r"(?:\s*\(?(?:before|prior to|preceding|of|from|until|up to)\
                    r"|the study|this study|study|treatment|start|v1)" + REFERENCE_TAIL + r"\)?)?")
 WINDOW_RES = [
     re.compile(rf"(?:within|during|in|over)\s+(?:the\s+)?(?:past|last|previous|preceding|prior|recent|most recent)"
-               rf"\s+({ANY_NUM})\s*(?:\(\d+\)\s*)?(?:calendar\s+)?{TIME_UNIT}" + REFERENCE_POINT),
-    re.compile(rf"within\s+(?:the\s+)?(?:first\s+)?({ANY_NUM})\s*(?:\(\d+\)\s*)?(?:calendar\s+)?{TIME_UNIT}"
+               rf"\s+({ANY_NUM})[\s-]*(?:\(\d+\)\s*)?(?:calendar\s+)?{TIME_UNIT}" + REFERENCE_POINT),
+    re.compile(rf"within\s+(?:the\s+)?(?:first\s+)?({ANY_NUM})[\s-]*(?:\(\d+\)\s*)?(?:calendar\s+)?{TIME_UNIT}"
                + REFERENCE_POINT),
     re.compile(r"(?:within|during|in|over)\s+(?:the\s+)?(?:past|last|previous|preceding|prior)\s+(year|month|week)"
                + REFERENCE_POINT),
@@ -219,7 +224,7 @@ WINDOW_RES = [
     re.compile(r"(?:in|during)\s+the\s+(year|month|week)\s+(?:before|prior to|preceding)\s+(?:the\s+)?"
                r"(?:screening|randomi[sz]ation|enrol?l?ment|baseline|visit|(?:informed )?consent|study|inclusion|"
                r"first|day 1|dosing|signing|entry)" + REFERENCE_TAIL),
-    re.compile(rf"(?<![a-z])({ANY_NUM})\s*(?:\(\d+\)\s*)?{TIME_UNIT}\s+(?:or (?:less|fewer)\s+)?"
+    re.compile(rf"(?<![a-z])({ANY_NUM})[\s-]*(?:\(\d+\)\s*)?{TIME_UNIT}\s+(?:or (?:less|fewer)\s+)?"
                r"(?:before|prior to|preceding)\s+"
                r"(?:the\s+)?(?:date of\s+)?"
                r"(?:screening|randomi[sz]ation|enrol?l?ment|baseline|visit|(?:informed )?consent|study|inclusion|"
@@ -245,7 +250,8 @@ EVENT_PATTERNS: list[tuple[str, str | None]] = [
     (r"covid|sars-cov-2|coronavirus|新冠", "COVID-19"),
     (r"myocardial infarction|heart attack|acute coronary|心肌梗死|心梗", "myocardial infarction"),
     (r"stroke|cerebrovascular accident|transient ischaemic|transient ischemic|卒中|脑梗", "stroke"),
-    (r"unstable angina", "unstable angina"),
+    (r"unstable (?:\w+ )?angina|angina", "unstable angina"),
+    (r"heart failure|cardiac failure|arrhythmi\w*|hypertension|心力衰竭|心衰|高血压", "cardiovascular event"),
     (r"lung transplant", "lung transplant"),
     (r"lung volume reduction|valve", "lung volume reduction"),
     (r"surger\w*|surgical|operation|resection|手术", "surgery"),
@@ -263,8 +269,8 @@ EVENT_PATTERNS: list[tuple[str, str | None]] = [
     (r"pulmonary embol\w*|deep vein thrombosis|肺栓塞", "pulmonary embolism"),
     (r"infection|感染", "infection"),
     (r"smok\w*|吸烟", "smoking"),
-    (r"spirometr\w*|lung function|pulmonary function|function tests?|measured|measurement|assessed|performed"
-     r"|(?<![a-z])(?:hr)?ct(?![a-z])|scan|x-ray|肺功能|检查|检测", None),
+    (r"spirometr\w*|lung function|pulmonary function|function tests?|measurement|(?<![a-z])(?:hr)?ct(?![a-z])|scan"
+     r"|x-ray|echocardiogra\w*|肺功能|检查|检测", None),
     (r"biologic\w*|monoclonal|生物制剂", "biologic therapy"),
     (r"drugs?|medications?|medicines?|treatment|therap\w*|药物|治疗|用药", "treatment"),
 ]
@@ -281,7 +287,7 @@ CHANGE_BEFORE = re.compile(CHANGE_WORDS)  # "Reversibility of ≥ 12%", "a decli
 CHANGE_AFTER = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?\(?\s*(?:in\s+\w+\s+)?(?:" + CHANGE_WORDS + ")")
 TWELVE_MONTHS = {("12", "months"), ("1", "years"), ("52", "weeks"), ("365", "days")}
 PER_YEAR = re.compile(r"per year|a year|/\s*year|annual|each year|every year|yearly|每年|一年|1年|12个月")
-PERIOD = re.compile(rf"(?:past|last|previous|prior|preceding|within)\s+(?:the\s+)?(?:{ANY_NUM})\s*{TIME_UNIT}"
+PERIOD = re.compile(rf"(?:past|last|previous|prior|preceding|within)\s+(?:the\s+)?(?:{ANY_NUM})[\s-]*{TIME_UNIT}"
                     r"|(?:近|过去)\s*\d+\s*(?:个月|年)")
 
 # Diagnoses: (code, pattern). Negated phrases are masked first; specific codes mask their text for later ones.
@@ -336,6 +342,9 @@ _GAP_WORDS = {"than", "less", "greater", "more", "fewer", "higher", "lower", "at
               "from", "a", "an", "minimum", "maximum", "normal", "percent", "times", "x", "uln", "m", "kg", "years",
               "old", "age", "inclusive", "exclusive", "including", "excluding", "but", "was", "were", "with", "by",
               "in", "on", "it", "its", "which", "that", "if", "either", "both", "any", "one"}
+_BOUND_FILLER = {"visit", "screening", "baseline", "rest", "day", "predicted", "normal", "value", "values", "pred",
+                 "post-bronchodilator", "pre-bronchodilator", "bronchodilator", "respectively", "inclusive", "meters",
+                 "metres", "years", "old", "of", "age"}
 _GAP_CJK = re.compile(r"^(?:占|预计值|预测值|百分比|的|为|在|之间|且|并且|或|和|及|大于|小于|等于|不|低于|高于|超过"
                       r"|以上|以下|倍|正常值|上限)*$")
 _LIST_GAP = re.compile(r",|(?<![a-z])(?:or|and)(?![a-z])(?! more| greater| fewer| less| above| over)|或|和")
@@ -397,7 +406,7 @@ def _json_number(value: Decimal | None) -> int | float | None:
 # Clause splitting
 # ----------------------------------------------------------------------------------------------------------------
 
-_HEADING_EMPHASIS = re.compile(r"^[\s#*_>|•●▪◦■►➢◆-]*")  # "## ", "**", "• " before a heading
+_HEADING_EMPHASIS = re.compile(r"^[\s#*_>|•●▪◦■►➢◆【〖\[-]*")  # "## ", "**", "• ", "【" before a heading
 _INCLUSION_HEADING = re.compile(
     r"^(?:(?:\d+|[ivx]+|[a-z])[.)]\s*)?(?:(?:key|main|major|general|principal|primary|additional|other|specific"
     r"|basic)\s+)?"
@@ -426,6 +435,12 @@ _CN_HEADING = re.compile(r"^(?:[一二三四五六七八九十\d]+\s*[、.．)�
                          r"(不纳入|不入选|纳入|入选|入组|排除|剔除|退出|中止|终止|脱落)(?:病例)?(?:标准|条件)")
 _CN_KIND = {"纳入": "inclusion", "入选": "inclusion", "入组": "inclusion", "排除": "exclusion", "不纳入": "exclusion",
             "不入选": "exclusion"}
+# Recruitment pages: "招募对象：", "适合人群：", "不适合人群：", "以下人群不能参加：" (a short line ending in a colon or alone).
+_CN_PAGE_HEADING = re.compile(r"^(?:[一二三四五六七八九十\d]+\s*[、.．)）]\s*)?(?:(不适合人群|不适用人群|不能参加"
+                              r"|不可参加|不宜参加|排除人群"
+                              r"|(?:有)?(?:以下|下列)[^：:]{0,8}(?:不能|不可|不宜|不得)(?:参加|入组|入选|纳入))"
+                              r"|(招募对象|招募条件|招募要求|招募人群|参加条件|参与条件|适合人群|适用人群|入组要求"
+                              r"|受试者要求))")
 
 _MARKER = re.compile(
     r"^\s*(?:[*•●▪◦○■□►➢➤✓✔·‣⁃◆◇+-](?=\s)\s*|[•●▪◦■►➢➤◆\uf0b7\uf0a7\uf0d8\uf076]\s*"
@@ -510,8 +525,10 @@ def _split(text: str) -> list[Clause]:
 
 
 def _lines(text: str):
+    """(start, end) of each line; text pasted from a JSON dump with literal "\\n" and no real breaks splits there."""
+    breaks = r"\r\n|\r|\n" if "\n" in text or "\\n" not in text else r"\\n"
     start = 0
-    for match in re.finditer(r"\r\n|\r|\n", text):
+    for match in re.finditer(breaks, text):
         yield start, match.start()
         start = match.end()
     yield start, len(text)
@@ -576,14 +593,21 @@ def _heading(piece: str) -> tuple[str | None, int | None]:
     if len(rest) != len(piece) - lead:  # NFKC changed length: map through the plain lower-cased text instead
         rest = piece[lead:].lower()
     headings = ((_SKIP_HEADING, "skip"), (_EXCLUSION_HEADING, "exclusion"), (_INCLUSION_HEADING, "inclusion"))
+    bulleted = bool(re.search(r"[*•●▪◦■►➢◆-]", piece[:lead]))
     for pattern, kind in headings:
         match = pattern.match(rest)
         if match:
+            tail = rest[match.end():].strip()
+            if bulleted and tail and tail[0] not in ":：-–—(":
+                return None, None  # "* Exclusion criteria of the parent study apply" is a clause
             return kind, _after_heading(piece, lead + match.end())
     match = _CN_HEADING.match(rest)
     if match:
         kind = _CN_KIND.get(match.group(1), "skip")
         return kind, _after_heading(piece, lead + match.end())
+    match = _CN_PAGE_HEADING.match(rest)
+    if match and len(rest.strip()) <= 20:
+        return ("exclusion" if match.group(1) else "inclusion"), _after_heading(piece, lead + match.end())
     stripped = rest.strip()
     if len(stripped) > 200:
         return None, None
@@ -647,6 +671,13 @@ def _normalise(original: str, start: int, end: int) -> tuple[str, list[int]]:
     i = start
     while i < end:
         char = original[i]
+        if char == "&":
+            entity = _HTML_ENTITY.match(original, i, end)
+            if entity:
+                out.append(HTML_ENTITIES[entity.group().lower()])
+                where.append(i)
+                i = entity.end()
+                continue
         if char == "\\" and i + 1 < end and original[i + 1] in ESCAPABLE:
             i += 1
             char = original[i]
@@ -892,6 +923,14 @@ def _another_item(gap: str) -> bool:
     return bool(cjk) and not _GAP_CJK.match(cjk)
 
 
+def _only_filler_since_last_bound(n: str, mention, comparison: _Comparison, comparisons) -> bool:
+    earlier = [c for c in comparisons if c.start >= mention[1] and c.end <= comparison.start]
+    if not earlier:
+        return True
+    words = re.findall(r"[a-z][a-z0-9-]*", n[earlier[-1].end:comparison.start])
+    return all(w in _GAP_WORDS or w in _BOUND_FILLER for w in words)
+
+
 def _list_gap(gap: str) -> bool:
     """Words between a number and a later variable that make it another item ("< 45 kg or BMI"), unless the
     item is another bound on the same noun ("≥2 moderate or ≥1 severe exacerbations")."""
@@ -899,13 +938,17 @@ def _list_gap(gap: str) -> bool:
     return bool(found) and not re.search(r"\d|" + NUM_WORD, gap[found.end():])
 
 
-def _variables_for(n: str, comparison: _Comparison, mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The mention(s) a comparison bounds: the nearest one before it, with any joined to it by "and"/"or"/"/"."""
+def _variables_for(n: str, comparison: _Comparison, mentions: list[tuple[int, int, str]],
+                   comparisons: list[_Comparison] = ()) -> list[tuple[int, int, str]]:
+    """The mention(s) a comparison bounds: the nearest one before it, with any joined to it by "and"/"or"/"/".
+    A mention that already has a bound keeps this one too only if nothing but filler stands between the two bounds
+    ("≥ 150 m and < 600 m", not "≥ 50% predicted with CAT score ≥ 10")."""
     before = [m for m in mentions if m[1] <= comparison.number_start and comparison.number_start - m[1] <= 90
               and not _BOUNDARY.search(n[m[1]:comparison.start])]
     if comparison.unit == "x ULN":
         before = [m for m in before if m[2] in LAB_VARIABLES]
-    nearest = [i for i, m in enumerate(before) if not _another_item(n[m[1]:comparison.start])]
+    nearest = [i for i, m in enumerate(before) if not _another_item(n[m[1]:comparison.start])
+               and _only_filler_since_last_bound(n, m, comparison, comparisons)]
     if nearest:
         chosen = [before[nearest[-1]]]
         for mention in reversed(before[:nearest[-1]]):
@@ -918,7 +961,8 @@ def _variables_for(n: str, comparison: _Comparison, mentions: list[tuple[int, in
                 chosen.append(mention)
         return list(reversed(chosen))
     after = [m for m in mentions if m[0] >= comparison.end and m[0] - comparison.end <= 30
-             and not _BOUNDARY.search(n[comparison.end:m[0]]) and not _list_gap(n[comparison.end:m[0]])]
+             and not _BOUNDARY.search(n[comparison.end:m[0]]) and not _list_gap(n[comparison.end:m[0]])
+             and "(" not in n[comparison.end:m[0]]]
     return after[:1]
 
 
@@ -987,8 +1031,8 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
     measured: list[tuple[str, _Comparison, int, int]] = []  # (variable, comparison, quote start, quote end)
     for comparison in comparisons:
         by_unit = _unit_variable(comparison)
-        chosen = _variables_for(n, comparison, mentions)
-        if by_unit and [m[2] for m in chosen] != [by_unit]:
+        chosen = _variables_for(n, comparison, mentions, comparisons)
+        if by_unit and ([m[2] for m in chosen] != [by_unit] or chosen[0][0] >= comparison.end):
             chosen = [(comparison.start, comparison.end, by_unit)]
         if not chosen:
             implied = _implied_variable(n, comparison, parent_variable)
@@ -1109,7 +1153,7 @@ def _merge_bounds(n: str, measured: list) -> list:
                          and (comparison.lower is None) != (comparison.upper is None))
             opposite = one_sided and (last.lower is None) != (comparison.lower is None)
             joined = re.fullmatch(r"\s*(?:,|and|but|to|-|&|且|并且|,\s*and)?\s*(?:(?:the\s+)?(?:value\s+)?)?", gap)
-            joined = joined or (last.shape == "reverse" and not _BOUNDARY.search(gap))
+            joined = joined or (last.shape == "reverse" and not _BOUNDARY.search(gap)) or _filler_and(gap)
             if last_variable == variable and opposite and joined and _same_unit(last.unit, comparison.unit):
                 both = _Comparison(last.start, comparison.end, unit=_wider_unit(last.unit, comparison.unit),
                                    raw_unit=comparison.raw_unit or last.raw_unit, shape="range",
@@ -1124,6 +1168,14 @@ def _merge_bounds(n: str, measured: list) -> list:
                     continue
         merged.append(item)
     return merged
+
+
+def _filler_and(gap: str) -> bool:
+    """ "≤ 80% predicted at Visit 1 and ≥ 40%": the words between two bounds are only "and" and filler."""
+    if len(gap) > 50 or _BOUNDARY.search(gap) or not re.search(r"(?<![a-z])(?:and|but)(?![a-z])|,|且|并且", gap):
+        return False
+    words = re.findall(r"[a-z][a-z0-9-]*", gap)
+    return all(w in _GAP_WORDS or w in _BOUND_FILLER for w in words)
 
 
 def _wider_unit(first: str, second: str) -> str:
@@ -1317,15 +1369,18 @@ def _event_for(n: str, start: int, end: int, previous_end: int = 0) -> tuple[str
                 tier = 0 if start - match.end() <= 150 else 2  # named before the window, near enough
             else:
                 tier = 1
+            if label is None and tier != 0:
+                continue  # a test named after the window does not make it the test's timing
             generic = label == "treatment"
             # an event in brackets ("(including viral pneumonia)", "(IgG antibody levels)") only qualifies another
             in_brackets = depth[match.start() - sentence_start] > depth[start - sentence_start]
             score = (generic, in_brackets, tier, match.start())
             if best is None or score < best[0]:
                 best = (score, label, match.start(), match.end(), generic)
-    if best is None:
+    if best is None or (best[4] and best[0][2] != 0):  # nothing named, or only a generic "treatment" after it
         words, words_start = _words_before(n, sentence_start, start)
-        return (words, words_start, start, True) if words else ("", -1, -1, True)
+        if words or best is None:
+            return (words, words_start, start, True) if words else ("", -1, -1, True)
     _score, label, a, b, generic = best
     if label is None:
         return None, a, b, generic

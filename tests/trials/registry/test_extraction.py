@@ -84,6 +84,11 @@ SPLITS = [
      [("inclusion", "Lung function:"), ("inclusion", "FEV1 ≥ 30%"), ("inclusion", "FVC ≥ 50%")]),
     ("chinese-headings", "纳入标准：\n1、年龄40~80岁；\n2、诊断为慢阻肺。\n排除标准：\n（1）哮喘；\n①妊娠",
      [("inclusion", "年龄40~80岁；"), ("inclusion", "诊断为慢阻肺。"), ("exclusion", "哮喘；"), ("exclusion", "妊娠")]),
+    ("chinese-bracketed-headings", "【入选标准】\n1. 年龄≥18岁\n【排除标准】\n1. 哮喘",
+     [("inclusion", "年龄≥18岁"), ("exclusion", "哮喘")]),
+    ("chinese-recruitment-page-headings", "招募对象：\n1. 年龄40-80岁；\n不适合人群：\n1. 哮喘患者\n适合人群：\n1. 慢阻肺\n"
+                                          "以下人群不能参加：\n1. 孕妇",
+     [("inclusion", "年龄40-80岁；"), ("exclusion", "哮喘患者"), ("inclusion", "慢阻肺"), ("exclusion", "孕妇")]),
     ("chinese-withdrawal-section-skipped", "入选标准：\n1、成人\n剔除标准：\n1、失访\n排除标准：\n1、哮喘",
      [("inclusion", "成人"), ("exclusion", "哮喘")]),
     ("chinese-one-line", "纳入标准：1.年龄40-75岁；2.FEV1/FVC<0.7；3.mMRC≥2分。排除标准：1.哮喘；2.4周内使用过全身激素。",
@@ -119,6 +124,11 @@ SPLITS = [
      [("exclusion", "不符合纳入标准者"), ("exclusion", "哮喘")]),
     ("lost-breaks-capital-headings", "INCLUSION CRITERIA 1. Adults 2. COPD EXCLUSION CRITERIA 1. Asthma",
      [("inclusion", "Adults"), ("inclusion", "COPD"), ("exclusion", "Asthma")]),
+    ("bulleted-clause-starting-with-criteria-words", "Inclusion Criteria:\n* Adults\n* Exclusion criteria of the "
+                                                     "parent study do not apply",
+     [("inclusion", "Adults"), ("inclusion", "Exclusion criteria of the parent study do not apply")]),
+    ("literal-backslash-n-from-a-json-dump", r"Inclusion Criteria:\n\n* Adults\n\nExclusion Criteria:\n\n* Smokers",
+     [("inclusion", "Adults"), ("exclusion", "Smokers")]),
     ("withdrawal-section-skipped", "Inclusion Criteria:\n* Adults\nWithdrawal Criteria:\n* Consent withdrawn",
      [("inclusion", "Adults")]),
 ]
@@ -226,6 +236,11 @@ THRESHOLDS = [
     ("exacerbations-words", "Two or more COPD exacerbations in the past year", "inclusion", "exacerbations_12m",
      2, True, None, None, "count"),
     ("exacerbations-chinese", "过去1年内急性加重≥2次", "inclusion", "exacerbations_12m", 2, True, None, None, "count"),
+    ("hyphenated-period", "≥ 2 exacerbations in the last 12-month period", "inclusion", "exacerbations_12m", 2, True,
+     None, None, "count"),
+    ("exacerbators-per-year", "Frequent exacerbators (≥2 per year)", "inclusion", "exacerbations_12m", 2, True, None,
+     None, "count"),
+    ("walk-distance", "Walk distance < 150 m", "exclusion", "sixmwd_m", None, None, 150, False, "m"),
     ("hospitalised-times", "Hospitalized for 3 or more times due to acute exacerbation within the past year",
      "exclusion", "respiratory_hospitalisations_12m", 3, True, None, None, "count"),
     ("exacerbations-requiring-hospitalisation", "More than 4 episodes of acute exacerbation of COPD and required "
@@ -258,6 +273,12 @@ THRESHOLDS = [
      "12 months", "inclusion", "respiratory_hospitalisations_12m", 1, True, None, None, "count"),
     ("pp-fev1", "Percent predicted FEV1 (ppFEV1) ≥ 40 and ≤ 90 at screening", "inclusion", "fev1_pct_pred", 40, True,
      90, True, "% predicted"),
+    ("two-bounds-with-filler-between", "FEV1 ≤ 80% predicted at Visit 1 and ≥ 40%", "inclusion", "fev1_pct_pred", 40,
+     True, 80, True, "% predicted"),
+    ("spaced-operator", "Age > = 18 years", "inclusion", "age", 18, True, None, None, "years"),
+    ("or-equal-operator", "FEV1 < or = 50% predicted", "inclusion", "fev1_pct_pred", None, None, 50, True,
+     "% predicted"),
+    ("html-entities", "FEV1/FVC &lt; 0.7", "exclusion", "fev1_fvc_ratio", None, None, "0.7", False, "ratio"),
     ("reverse-chained", "30% ≤ FEV1 < 80% predicted", "inclusion", "fev1_pct_pred", 30, True, 80, False,
      "% predicted"),
 ]
@@ -275,6 +296,11 @@ def test_a_clause_gives_the_range_it_states_in_its_own_list(text, kind, variable
     assert proposal.unit == unit == QUESTION_UNITS[variable]
     assert proposal.quote and proposal.quote in text
     assert 0 < proposal.confidence <= 1
+
+
+def test_a_second_number_after_another_noun_is_not_a_second_bound():
+    found = [(p.variable, bounds(p)) for p in proposals_for("FEV1 ≥ 50% predicted with CAT score ≥ 10")]
+    assert found == [("fev1_pct_pred", (D(50), True, None, None))]
 
 
 def test_a_number_after_a_list_break_belongs_to_the_noun_after_the_break():
@@ -383,6 +409,9 @@ WINDOWS = [
                                          "infection within 4 weeks before screening", 4, "weeks", "COVID-19"),
     ("disease-diagnosed-recently", "COPD diagnosis for less than 12 months prior to randomization", 12, "months",
      "copd diagnosis"),
+    ("assessed-by-the-investigator-is-not-a-test", "Myocardial infarction within 6 months, as assessed by the "
+                                                   "investigator", 6, "months", "myocardial infarction"),
+    ("cardiovascular", "Uncontrolled hypertension within 6 months of Visit 1", 6, "months", "cardiovascular event"),
     ("number-word-beyond-twelve", "Surgery within twenty-eight days", 28, "days", "surgery"),
     ("in-the-weeks-before", "COPD exacerbation in the 6 weeks before randomisation", 6, "weeks", "COPD exacerbation"),
     ("within-a-month", "Use of antibiotics within a month before screening", 1, "months", "antibiotics"),
@@ -502,6 +531,13 @@ def test_the_record_fills_the_bound_the_text_leaves_open():
     text = "Inclusion Criteria:\n\n* Age ≥ 18 years\n"
     (age,) = [p for p in extract(text, minimum_age="18 Years", maximum_age="75 Years") if p.variable == "age"]
     assert bounds(age) == (D(18), True, D(75), True)
+
+
+def test_a_record_and_its_text_disagreeing_on_age_keep_both_proposals():
+    text = "Inclusion Criteria:\n\n* Aged 40 to 80 years\n"
+    ages = [p for p in extract(text, minimum_age="18 Years") if p.variable == "age"]
+    assert sorted((p.lower, p.upper, p.quote) for p in ages) == [(D(18), None, "minimumAge: 18 Years"),
+                                                                (D(40), D(80), "Aged 40 to 80 years")]
 
 
 def test_the_record_alone_quotes_its_own_field():
