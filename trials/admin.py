@@ -1,11 +1,20 @@
 from django.contrib import admin, messages
-from django.db.models import Count, Q
-from django.urls import reverse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Count, Prefetch, Q
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from trials import review
 from trials.models import Criterion, Question, Site, StaffMembership, Trial
 
 
@@ -42,7 +51,9 @@ class CriterionInline(TranslationStackedInline):
         ("values", "uncertain_values"),
         "rule_in_words",
         "source_text",
+        "quote",
         "explanation",
+        "staff_note",
         "origin",
     ]
 
@@ -60,6 +71,7 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
         "is_published",
         "approved_count",
         "draft_count",
+        "coverage",
         "chinese",
     ]
     list_filter = ["overall_status", "is_published"]
@@ -102,6 +114,7 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
     ]
 
     def get_queryset(self, request):
+        clause_fields = Criterion.objects.only("trial_id", "clause_start", "clause_end", "status", "question_id")
         return (
             super()
             .get_queryset(request)
@@ -110,7 +123,116 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
                 approved=Count("criteria", filter=Q(criteria__status=Criterion.Status.APPROVED)),
                 drafts=Count("criteria", filter=Q(criteria__status=Criterion.Status.DRAFT)),
             )
+            .prefetch_related(Prefetch("criteria", queryset=clause_fields, to_attr="coverage_criteria"))
         )
+
+    @admin.display(description=_("coverage of the clauses"))
+    def coverage(self, trial):
+        coverage = trial.coverage()
+        return format_html(
+            '<a href="{}"><meter min="0" max="{}" value="{}" aria-hidden="true"></meter> {}</a>',
+            reverse("admin:trials_trial_review", args=[trial.pk]),
+            max(coverage.clauses, 1),
+            coverage.reviewed,
+            _(
+                "%(reviewed)s of %(clauses)s clauses reviewed: %(answerable)s answerable, %(study_team)s for the study team"
+            )
+            % {
+                "reviewed": coverage.reviewed,
+                "clauses": coverage.clauses,
+                "answerable": coverage.answerable,
+                "study_team": coverage.study_team,
+            },
+        )
+
+    def get_urls(self):
+        review_urls = [
+            path(
+                "<path:object_id>/review/",
+                self.admin_site.admin_view(self.review_view),
+                name="trials_trial_review",
+            ),
+            path(
+                "<path:object_id>/review/act/",
+                self.admin_site.admin_view(require_POST(self.review_action)),
+                name="trials_trial_review_action",
+            ),
+        ]
+        return review_urls + super().get_urls()
+
+    def reviewable_trial(self, request: HttpRequest, object_id: str) -> Trial:
+        if not request.user.has_perm("trials.change_criterion"):
+            raise PermissionDenied
+        return get_object_or_404(Trial, pk=object_id)
+
+    def review_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """Every clause with its criteria, the quoted spans marked, approve / edit / reject, and a profile to try."""
+        trial = self.reviewable_trial(request, object_id)
+        clauses, loose = review.clauses(trial)
+        coverage = trial.coverage()
+        tried = review.try_profile(trial, request.GET["answers"]) if "answers" in request.GET else None
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": trial,
+            "trial": trial,
+            "title": _("Review the criteria of %(nct_id)s") % {"nct_id": trial.nct_id},
+            "clauses": clauses,
+            "loose": loose,
+            "coverage": coverage,
+            "bar": _coverage_bar(coverage),
+            "tried": tried,
+            "answers": request.GET.get("answers") or review.profile_template(trial),
+            "publishing_problem": _publishing_problem(trial),
+        }
+        return TemplateResponse(request, "admin/trials/trial/review.html", context)
+
+    def review_action(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """Approve, reject or approve-all for a clause; publish. Always a redirect back to the review page."""
+        trial = self.reviewable_trial(request, object_id)
+        action = request.POST.get("action", "")
+        back = reverse("admin:trials_trial_review", args=[trial.pk])
+        with transaction.atomic():
+            if action in ("approve", "reject"):
+                criterion = get_object_or_404(trial.criteria, pk=_whole_number(request.POST.get("criterion")))
+                back += f"#clause-{criterion.clause_start}-{criterion.clause_end}"
+                try:
+                    if action == "approve":
+                        criterion.approve()
+                        self.message_user(request, gettext("Approved: %(rule)s") % {"rule": criterion.rule_in_words()})
+                    else:
+                        left = criterion.reject()
+                        note = gettext(" The clause is left for the study team.") if left else ""
+                        self.message_user(
+                            request, gettext("Rejected: %(rule)s.") % {"rule": criterion.rule_in_words()} + note
+                        )
+                except ValidationError as error:
+                    self.message_user(request, " ".join(error.messages), messages.ERROR)
+            elif action == "approve_clause":
+                start, end = _whole_number(request.POST.get("start")), _whole_number(request.POST.get("end"))
+                waiting = list(trial.criteria.filter(clause_start=start, clause_end=end, status=Criterion.Status.DRAFT))
+                for criterion in waiting:
+                    criterion.approve()
+                back += f"#clause-{start}-{end}"
+                self.message_user(
+                    request, gettext("Approved %(count)s criteria of the clause.") % {"count": len(waiting)}
+                )
+            elif action == "publish":
+                if not request.user.has_perm("trials.change_trial"):
+                    raise PermissionDenied
+                trial.is_published = True
+                try:
+                    trial.save()
+                    self.message_user(request, gettext("%(nct_id)s is published.") % {"nct_id": trial.nct_id})
+                except ValidationError as error:
+                    self.message_user(request, " ".join(error.messages), messages.ERROR)
+            else:
+                self.message_user(request, gettext("Choose approve, reject or publish."), messages.ERROR)
+        return HttpResponseRedirect(back)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "review_url": reverse("admin:trials_trial_review", args=[object_id])}
+        return super().change_view(request, object_id, form_url, extra_context)
 
     @admin.display(description=_("approved criteria"), ordering="approved")
     def approved_count(self, trial):
@@ -148,6 +270,36 @@ def _criteria_link(self, trial):
 TrialAdmin.criteria_link = admin.display(description=_("criteria"))(_criteria_link)
 
 
+def _whole_number(value) -> int:
+    """A posted id or offset; anything else matches nothing (a 404 or an empty clause), never a server error."""
+    return int(value) if isinstance(value, str) and value.isascii() and value.isdigit() else -1
+
+
+def _publishing_problem(trial: Trial) -> str | None:
+    if trial.is_published:
+        return None
+    trial.is_published = True
+    try:
+        return trial.publishing_problem()
+    finally:
+        trial.is_published = False
+
+
+def _coverage_bar(coverage) -> list[dict]:
+    """The coverage bar's segments as SVG rectangles (x and width in % of the bar), in a fixed order."""
+    total = max(coverage.clauses, 1)
+    segments, x = [], 0.0
+    for state, count, label in (
+        ("answerable", coverage.answerable, _("patient-answerable")),
+        ("study-team", coverage.study_team, _("for the study team")),
+        ("to-review", coverage.to_review, _("still to review")),
+    ):
+        width = 100 * count / total
+        segments.append({"state": state, "count": count, "label": label, "x": f"{x:.2f}", "width": f"{width:.2f}"})
+        x += width
+    return segments
+
+
 @admin.register(Criterion)
 class CriterionAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["trial", "kind", "rule_in_words", "status", "origin", "order", "chinese"]
@@ -155,11 +307,12 @@ class CriterionAdmin(TranslationAdmin, SimpleHistoryAdmin):
     search_fields = ["trial__nct_id", "source_text", "explanation", "question__key"]
     list_select_related = ["trial", "question"]
     autocomplete_fields = ["question"]
-    readonly_fields = ["origin"]
 
     @admin.display(description=_("rule in words"))
     def rule_in_words(self, criterion):
         return criterion.rule_in_words()
+
+    readonly_fields = ["origin", "quote", "confidence", "clause_text"]
 
     def save_model(self, request, obj, form, change):
         if change and form.has_changed():
@@ -169,6 +322,14 @@ class CriterionAdmin(TranslationAdmin, SimpleHistoryAdmin):
     @admin.display(description=_("Chinese"))
     def chinese(self, criterion):
         return translation_gaps(criterion)
+
+    def response_change(self, request, obj):
+        """Back to the trial's review page when the edit started there."""
+        back = request.GET.get("next", "")
+        if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+            self.message_user(request, gettext("Saved: %(rule)s") % {"rule": obj.rule_in_words()})
+            return HttpResponseRedirect(back)
+        return super().response_change(request, obj)
 
 
 @admin.register(Question)

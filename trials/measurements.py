@@ -8,7 +8,8 @@ the registry review) gets the same help:
   % of predicted, by a published reference equation (`percent_predicted`);
 - a number question whose unit is "x ULN" (or "× ULN"): the value and the upper limit of normal printed
   beside it give the multiple (`times_uln`);
-- a number question whose unit is "days ago", "weeks ago" or "months ago": the date of the event gives
+- a number question whose unit is "days ago", "weeks ago" or "months ago", or an event question
+  (`days_since_<event>`, unit "days", which time windows are judged on): the date of the event gives
   the time since it (`time_since`), so one date answers every "within N weeks/months" criterion on it.
 
 Every function returns a `Computed` (the answer as the question stores it, plus what it came from) or
@@ -32,7 +33,9 @@ EVENT_DATE = "event_date"
 
 PCT_PRED_MEASURES = {"fev1": "FEV1", "fvc": "FVC", "dlco": "DLCO", "tlco": "DLCO"}
 ULN_UNITS = {"x uln", "× uln", "xuln"}
-TIME_UNITS = {"days ago": "days", "weeks ago": "weeks", "months ago": "months"}
+TIME_UNITS = {"days ago": "days", "weeks ago": "weeks", "months ago": "months", "days": "days"}
+# The event questions that time windows are judged on ("days_since_pneumonia", unit "days"): a date answers them.
+EVENT_KEY_PREFIX = "days_since_"
 
 # Units a report prints each raw value in, and the factor to the unit the equation takes.
 RAW_UNITS = {
@@ -80,7 +83,8 @@ def helper_for(key: str, kind: str, unit: str) -> str | None:
         return PCT_PRED
     if unit.strip().lower() in ULN_UNITS:
         return TIMES_ULN
-    if unit.strip().lower() in TIME_UNITS:
+    unit = unit.strip().lower()
+    if unit in TIME_UNITS and (unit.endswith(" ago") or key.startswith(EVENT_KEY_PREFIX)):
         return EVENT_DATE
     return None
 

@@ -6,13 +6,14 @@ Only these models know how to turn themselves into the eligibility engine's plai
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.utils.translation import get_language, gettext, gettext_noop, pgettext_lazy
+from django.utils.translation import get_language, gettext, gettext_noop, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -129,20 +130,6 @@ class Trial(models.Model):
     def __str__(self) -> str:
         return f"{self.nct_id}: {self.brief_title}"
 
-    PHASES = {
-        "EARLY_PHASE1": _("Early phase 1"),
-        "PHASE1": _("Phase 1"),
-        "PHASE2": _("Phase 2"),
-        "PHASE3": _("Phase 3"),
-        "PHASE4": _("Phase 4"),
-        "NA": _("Not applicable"),
-    }
-
-    def phase_display(self) -> str:
-        """The registry's phase codes ("EARLY_PHASE1, PHASE2") in the reader's language."""
-        codes = [code.strip() for code in self.phase.split(",") if code.strip()]
-        return gettext(", ").join(str(self.PHASES.get(code, code)) for code in codes)
-
     @property
     def title_for_patients(self) -> str:
         return self.patient_title or self.brief_title
@@ -153,6 +140,45 @@ class Trial(models.Model):
     @property
     def registry_url(self) -> str:
         return f"https://clinicaltrials.gov/study/{self.nct_id}"
+
+    def phase_in_words(self) -> str:
+        """The registry's phase codes as words: "EARLY_PHASE1" → "Early phase 1", "PHASE2, PHASE3" → "Phase 2/Phase 3"."""
+        codes = [code.strip() for code in self.phase.replace("/", ",").split(",") if code.strip()]
+        return "/".join(str(PHASE_WORDS.get(code.upper(), code.replace("_", " ").capitalize())) for code in codes)
+
+    def criteria_to_review(self):
+        return self.criteria.filter(status=Criterion.Status.DRAFT)
+
+    def publishing_problem(self) -> str | None:
+        """Why this trial cannot be published now, or None. Checked whenever a trial becomes published."""
+        if not self.is_published or self.pk is None:
+            return None
+        if Trial.objects.filter(pk=self.pk, is_published=True).exists():
+            return None  # already published: a re-import's new drafts wait, unused, for review
+        waiting = self.criteria_to_review().count()
+        if waiting:
+            return _(
+                "This trial cannot be published while %(count)s criteria are still to review: approve, edit or "
+                "reject each of them on the trial's review page first."
+            ) % {"count": waiting}
+        return None
+
+    def clean(self):
+        problem = self.publishing_problem()
+        if problem:
+            raise ValidationError({"is_published": problem})
+
+    def save(self, *args, **kwargs):
+        problem = self.publishing_problem()
+        if problem:
+            raise ValidationError({"is_published": problem})
+        super().save(*args, **kwargs)
+
+    def coverage(self) -> Coverage:
+        criteria = getattr(self, "coverage_criteria", None)
+        if criteria is None:
+            criteria = self.criteria.only("clause_start", "clause_end", "status", "question_id")
+        return Coverage.of(criteria)
 
     def to_rules(self) -> eligibility.TrialRules:
         """The engine's view of this trial: its approved criteria only."""
@@ -176,6 +202,56 @@ class SiteQuerySet(models.QuerySet):
             models.Q(recruitment_status__in=open_statuses)
             | models.Q(recruitment_status="", trial__overall_status__in=open_statuses)
         )
+
+
+PHASE_WORDS = {
+    "EARLY_PHASE1": _("Early phase 1"),
+    "PHASE1": _("Phase 1"),
+    "PHASE2": _("Phase 2"),
+    "PHASE3": _("Phase 3"),
+    "PHASE4": _("Phase 4"),
+    "NA": _("Not applicable"),
+}
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How a trial's clauses stand: each clause counts once, by its criteria's review state.
+
+    A clause is still to review while any of its criteria is; otherwise it has a patient-answerable rule when
+    an approved criterion of it has a question, and is for the study team when not (every proposal rejected,
+    or only the study team can judge it).
+    """
+
+    answerable: int = 0
+    study_team: int = 0
+    to_review: int = 0
+
+    @property
+    def clauses(self) -> int:
+        return self.answerable + self.study_team + self.to_review
+
+    @property
+    def reviewed(self) -> int:
+        return self.answerable + self.study_team
+
+    @classmethod
+    def of(cls, criteria) -> Coverage:
+        clauses: dict[tuple[int, int], list] = {}
+        for criterion in criteria:
+            if criterion.clause_start is not None:
+                clauses.setdefault((criterion.clause_start, criterion.clause_end), []).append(criterion)
+        counts = {"answerable": 0, "study_team": 0, "to_review": 0}
+        for members in clauses.values():
+            counts[Criterion.clause_state(members)] += 1
+        return cls(**counts)
+
+    def __str__(self) -> str:
+        return _("%(answerable)s answerable, %(study_team)s for the study team, %(to_review)s to review") % {
+            "answerable": self.answerable,
+            "study_team": self.study_team,
+            "to_review": self.to_review,
+        }
 
 
 class Site(models.Model):
@@ -440,7 +516,19 @@ class Question(models.Model):
         return self.label_for(stored)
 
     def example(self) -> str:
-        examples = {"%": "65", "ratio": "0.68", "m": "350", "years": "68", "h/day": "12", "times": "2"}
+        examples = {
+            "%": "65",
+            "ratio": "0.68",
+            "m": "350",
+            "years": "68",
+            "h/day": "12",
+            "times": "2",
+            "days": "30",
+            "x ULN": "1.5",
+            "kg/m2": "24.5",
+            "pack-years": "20",
+            "mL/min/1.73m2": "75",
+        }
         return examples.get(self.unit, "10")
 
     def to_info(self) -> eligibility.QuestionInfo:
@@ -455,6 +543,8 @@ class Question(models.Model):
 
     def format_number(self, value: Decimal) -> str:
         """A number with its unit as the active language writes it: "350 m" / "350米", "12 h/day" / "每天12小时"."""
+        if self.unit == "days":
+            return days_in_words(Decimal(value))
         text = plain(value) if isinstance(value, Decimal) else str(value)
         if self.unit in ("", "ratio"):
             return text
@@ -495,6 +585,25 @@ UNIT_NAMES = {
 }
 
 
+DAYS_PER = {"years": 365, "months": 30, "weeks": 7, "days": 1}
+"""How time windows become days since an event: a week is 7 days, a month 30 and a year 365 (docs/decisions.md)."""
+
+
+def days_in_words(days: Decimal) -> str:
+    """A number of days in the largest whole unit that holds it: 28 → "4 weeks", 90 → "3 months", 10 → "10 days"."""
+    for unit, size in DAYS_PER.items():
+        if days and days % size == 0 and unit != "days":
+            count = int(days // size)
+            words = {
+                "years": ngettext("%(count)s year", "%(count)s years", count),
+                "months": ngettext("%(count)s month", "%(count)s months", count),
+                "weeks": ngettext("%(count)s week", "%(count)s weeks", count),
+            }[unit]
+            return words % {"count": count}
+    count = plain(days)
+    return ngettext("%(count)s day", "%(count)s days", 1 if count == "1" else 2) % {"count": count}
+
+
 class CriterionQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=Criterion.Status.APPROVED)
@@ -506,11 +615,13 @@ class Criterion(models.Model):
         EXCLUSION = "exclusion", _("Exclusion")
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
+        DRAFT = "draft", _("To review")
         APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
 
     class Origin(models.TextChoices):
         IMPORT = "import", _("Imported from the registry")
+        EXTRACTED = "extracted", _("Proposed from the registry text")
         EDITED = "edited", _("Written or edited by an admin")
 
     trial = models.ForeignKey(Trial, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("trial"))
@@ -538,7 +649,29 @@ class Criterion(models.Model):
         help_text=_("Choice codes that leave this criterion open."),
     )
     source_text = models.TextField(_("registry’s words"))
-    explanation = models.TextField(_("plain explanation"), blank=True)
+    explanation = models.TextField(
+        _("note for patients"),
+        blank=True,
+        help_text=_(
+            "Optional, shown after the rule in words. Do not restate the limits here: patients read them from the "
+            "rule, so they stay true when the rule changes."
+        ),
+    )
+    staff_note = models.TextField(
+        _("note for staff"), blank=True, help_text=_("For admins and study teams only; never shown to patients.")
+    )
+    quote = models.TextField(
+        _("quoted span"), blank=True, help_text=_("The exact words of the eligibility text the rule was read from.")
+    )
+    confidence = models.FloatField(
+        _("extractor’s confidence"), null=True, blank=True, editable=False, help_text=_("From 0 to 1.")
+    )
+    clause_start = models.PositiveIntegerField(_("clause start"), null=True, blank=True, editable=False)
+    clause_end = models.PositiveIntegerField(_("clause end"), null=True, blank=True, editable=False)
+    clause_text = models.TextField(
+        _("clause"), blank=True, editable=False, help_text=_("The eligibility text's clause this criterion covers.")
+    )
+    proposal = models.JSONField(_("extractor’s proposal"), default=dict, blank=True, editable=False)
     status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.DRAFT)
     origin = models.CharField(_("origin"), max_length=16, choices=Origin, default=Origin.EDITED, editable=False)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -624,7 +757,7 @@ class Criterion(models.Model):
         )
 
     def rule_in_words(self) -> str:
-        """The rule as a line a person reads, in the active language: "150 m ≤ six-minute walk distance < 600 m"."""
+        """The rule for admins and staff, in the active language: "150 m ≤ six-minute walk distance < 600 m"."""
         question = self.question if self.question_id else None
         if question is None:
             return gettext("for the study team to check")
@@ -642,8 +775,10 @@ class Criterion(models.Model):
                 rule = gettext("%(low)s %(low_sign)s %(what)s %(high_sign)s %(high)s") % values
             elif low is not None:
                 rule = gettext("%(what)s %(at_least)s %(low)s") % values
-            else:
+            elif high is not None:
                 rule = gettext("%(what)s %(high_sign)s %(high)s") % values
+            else:
+                rule = question.short_label
         else:
             labels = gettext(" or ").join(f"“{question.label_for(code)}”" for code in self.values)
             if question.kind == Question.Kind.MULTIPLE:
@@ -654,6 +789,118 @@ class Criterion(models.Model):
 
     def missing_translations(self) -> list[str]:
         return missing_translations(self, ["explanation"])
+
+    def reason(self) -> str:
+        """What a patient reads about this criterion, built from the rule itself so it can never go stale:
+        "Your six-minute walk distance needs to be at least 150 m and less than 550 m."
+        A criterion for the study team reads as the registry's words."""
+        question = self.question if self.question_id else None
+        if question is None:
+            return _("The study team will check: %(words)s") % {"words": self.source_text}
+        exclusion = self.kind == self.Kind.EXCLUSION
+        if question.kind == Question.Kind.NUMBER:
+            span = self.range_in_words()
+            if question.unit == "days":
+                if exclusion:
+                    return _("You cannot take part if your %(what)s was %(range)s ago.") % {
+                        "what": question.short_label,
+                        "range": span,
+                    }
+                return _("Your %(what)s needs to have been %(range)s ago.") % {
+                    "what": question.short_label,
+                    "range": span,
+                }
+            if exclusion:
+                return _("You cannot take part if your %(what)s is %(range)s.") % {
+                    "what": question.short_label,
+                    "range": span,
+                }
+            return _("Your %(what)s needs to be %(range)s.") % {"what": question.short_label, "range": span}
+        answers = _(" or ").join(f"“{question.label_for(code)}”" for code in self.values)
+        if exclusion:
+            text = _("You cannot take part if your answer about %(what)s is %(answers)s.")
+        else:
+            text = _("This study is for people whose answer about %(what)s is %(answers)s.")
+        text = text % {"what": question.short_label, "answers": answers}
+        if self.uncertain_values:
+            text += " " + _("If it is %(answers)s, the study team decides.") % {
+                "answers": _(" or ").join(f"“{question.label_for(code)}”" for code in self.uncertain_values)
+            }
+        return text
+
+    def range_in_words(self) -> str:
+        """A number rule's range: "at least 150 m and less than 550 m", "more than 4 times", "28 days or less"."""
+        question = self.question
+        low = question.format_number(self.min_value) if self.min_value is not None else None
+        high = question.format_number(self.max_value) if self.max_value is not None else None
+        if low is not None and high is not None and self.min_value == self.max_value:
+            return _("exactly %(value)s") % {"value": low}
+        parts = []
+        if low is not None:
+            parts.append((_("at least %(low)s") if self.min_inclusive else _("more than %(low)s")) % {"low": low})
+        if high is not None:
+            if low is None and question.unit == "days":
+                parts.append(
+                    (_("%(high)s or less") if self.max_inclusive else _("less than %(high)s")) % {"high": high}
+                )
+            else:
+                parts.append(
+                    (_("at most %(high)s") if self.max_inclusive else _("less than %(high)s")) % {"high": high}
+                )
+        return str(_(" and ")).join(str(part) for part in parts)
+
+    def unread(self) -> list[str]:
+        """What the extractor read in this clause that no question asks about: "lung transplant within 6 months"."""
+        lines = []
+        for read in (self.proposal or {}).get("unmapped", []):
+            what = read.get("event") or read.get("variable", "")
+            parts = []
+            if read.get("lower") is not None:
+                parts.append(_("from %(low)s") % {"low": read["lower"]})
+            if read.get("upper") is not None:
+                if read.get("variable") == "window":
+                    parts.append(_("within %(high)s") % {"high": read["upper"]})
+                else:
+                    parts.append(_("up to %(high)s") % {"high": read["upper"]})
+            lines.append(" ".join([what, *map(str, parts), read.get("unit", "")]).strip())
+        return lines
+
+    @staticmethod
+    def clause_state(members) -> str:
+        """ "to_review", "answerable" or "study_team" for the criteria drawn from one clause (see Coverage)."""
+        if any(c.status == Criterion.Status.DRAFT for c in members):
+            return "to_review"
+        if any(c.status == Criterion.Status.APPROVED and c.question_id for c in members):
+            return "answerable"
+        return "study_team"
+
+    def same_clause(self):
+        return Criterion.objects.filter(
+            trial_id=self.trial_id, clause_start=self.clause_start, clause_end=self.clause_end
+        )
+
+    def approve(self) -> None:
+        self.status = self.Status.APPROVED
+        self.save()
+
+    def reject(self) -> Criterion | None:
+        """Rejected criteria are kept for the record and never used. When the last live criterion of a clause
+        is rejected, the clause is left for the study team (approved, in the registry's words), so no clause
+        is ever lost; that criterion is returned."""
+        self.status = self.Status.REJECTED
+        self.save()
+        if self.clause_start is None or self.same_clause().exclude(status=self.Status.REJECTED).exists():
+            return None
+        return Criterion.objects.create(
+            trial_id=self.trial_id,
+            kind=self.kind,
+            source_text=self.source_text,
+            status=self.Status.APPROVED,
+            origin=self.Origin.EDITED,
+            order=self.order,
+            clause_start=self.clause_start,
+            clause_end=self.clause_end,
+        )
 
 
 class CatalogueVersion(models.Model):

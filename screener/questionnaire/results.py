@@ -111,6 +111,7 @@ def _criteria(engine_results, loaded: LoadedCatalogue) -> dict[int, Criterion]:
         "max_value",
         "max_inclusive",
         "values",
+        "uncertain_values",
         "source_text",
         "explanation",
     ):

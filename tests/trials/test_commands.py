@@ -27,7 +27,7 @@ def test_load_seed_trials_loads_both_published(seed_trials):
     assert Trial.objects.get(nct_id=ILD).criteria.approved().count() == 24
     assert Trial.objects.get(nct_id=COPD).sites.count() == 1
     assert Trial.objects.get(nct_id=ILD).sites.count() == 0  # the page lists no location
-    assert Question.objects.count() == 18
+    assert Question.objects.count() == 40
 
 
 def test_load_seed_trials_twice_changes_nothing(seed_trials):
@@ -87,6 +87,7 @@ def test_screen_names_the_next_question(seed_trials, tmp_path):
         ({"dlco_pct_pred": 900}, "dlco_pct_pred: Enter a value from 5% to 200%."),
         ({"age": 121}, "age: Enter a value from 0 years to 120 years."),
         ({"age": -1}, "age: The value must be 0 or more."),
+        ({"age": 130}, "age: Enter a value from 0 years to 120 years."),
         ({"age": 40.5}, "age: Enter a whole number."),
         ({"age": None}, "age: “I don’t know” is not an answer to this question."),
         ({"sixmwd_m": "far"}, "sixmwd_m: Enter a number, like 350."),
@@ -111,7 +112,19 @@ def test_list_questions_prints_the_published_trials_questions(seed_trials):
     out = StringIO()
     call_command("screen", "--list-questions", stdout=out)
     listed = {q["key"]: q for q in json.loads(out.getvalue())}
-    assert listed["diagnoses"]["choices"] == ["copd", "ild", "ipf", "asthma", "other", "none"]
+    assert listed["diagnoses"]["choices"] == [
+        "copd",
+        "ild",
+        "ipf",
+        "asthma",
+        "bronchiectasis",
+        "cystic_fibrosis",
+        "pulmonary_hypertension",
+        "sarcoidosis",
+        "lung_cancer",
+        "other",
+        "none",
+    ]
     assert listed["dlco_pct_pred"] | {"prompt": ""} == {
         "key": "dlco_pct_pred",
         "kind": "number",

@@ -23,6 +23,8 @@ from trials.measurements import CannotCompute, helper_for, percent_predicted, ti
         ("last_chest_infection", "number", "weeks ago", "event_date"),
         ("last_hospital_stay", "number", "months ago", "event_date"),
         ("last_steroid_course", "number", "days ago", "event_date"),
+        ("days_since_pneumonia", "number", "days", "event_date"),  # the event questions windows are judged on
+        ("treatment_days", "number", "days", None),  # a duration in days is not a date
         ("sixmwd_m", "number", "m", None),
         ("fvc_pct_pred", "single", "", None),
     ],

@@ -133,3 +133,116 @@ def test_exclusions_and_choices_read_in_words(trial, smoker):
     rule = Criterion(trial=trial, kind="exclusion", question=smoker, values=["yes"], source_text="w")
     assert rule.rule_in_words() == "excluded if smoking is “Yes”"
     assert Criterion(trial=trial, kind="exclusion", source_text="w").rule_in_words() == "for the study team to check"
+
+
+# What patients read, built from the rule itself
+
+
+@pytest.mark.parametrize(
+    "phase, words",
+    [
+        ("EARLY_PHASE1", "Early phase 1"),
+        ("PHASE1", "Phase 1"),
+        ("PHASE2, PHASE3", "Phase 2/Phase 3"),
+        ("PHASE1/PHASE2", "Phase 1/Phase 2"),
+        ("PHASE4", "Phase 4"),
+        ("NA", "Not applicable"),
+        ("", ""),
+    ],
+)
+def test_the_phase_reads_as_words_never_as_a_registry_code(phase, words):
+    from trials.models import Trial
+
+    assert Trial(phase=phase).phase_in_words() == words
+
+
+def reason(key, kind="inclusion", **rule):
+    from trials.models import Criterion, Question
+    from trials.registry.importing import ensure_questions
+
+    ensure_questions([key])
+    return Criterion(kind=kind, question=Question.objects.get(key=key), source_text="x", **rule).reason()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "key, kind, rule, words",
+    [
+        (
+            "sixmwd_m",
+            "inclusion",
+            {"min_value": 150, "max_value": 550, "max_inclusive": False},
+            "Your six-minute walk distance needs to be at least 150 m and less than 550 m.",
+        ),
+        (
+            "age",
+            "inclusion",
+            {"min_value": 40, "max_value": 80},
+            "Your age needs to be at least 40 years and at most 80 years.",
+        ),
+        ("age", "inclusion", {"min_value": 18, "min_inclusive": False}, "Your age needs to be more than 18 years."),
+        (
+            "fev1_fvc_ratio",
+            "exclusion",
+            {"max_value": "0.7", "max_inclusive": False},
+            "You cannot take part if your FEV1/FVC before a bronchodilator is less than 0.7.",
+        ),
+        (
+            "alt_x_uln",
+            "inclusion",
+            {"max_value": "2.5"},
+            "Your ALT (alanine aminotransferase) as times the upper limit of normal needs to be at most 2.5 x ULN.",
+        ),
+        (
+            "days_since_pneumonia",
+            "exclusion",
+            {"max_value": 28},
+            "You cannot take part if your last pneumonia was 4 weeks or less ago.",
+        ),
+        (
+            "days_since_exacerbation",
+            "inclusion",
+            {"min_value": 90, "min_inclusive": False},
+            "Your last flare-up of your lung condition needs to have been more than 3 months ago.",
+        ),
+        (
+            "bmi",
+            "inclusion",
+            {"min_value": 18, "max_value": 18},
+            "Your body mass index (BMI) needs to be exactly 18 kg/m2.",
+        ),
+    ],
+    ids=[
+        "walk",
+        "age-both",
+        "age-exclusive",
+        "ratio-exclusion",
+        "alt",
+        "window-exclusion",
+        "window-inclusion",
+        "equal",
+    ],
+)
+def test_a_reason_states_the_rules_own_limits(key, kind, rule, words):
+    assert reason(key, kind, **rule) == words
+
+
+@pytest.mark.django_db
+def test_a_choice_reason_names_the_answers_and_those_the_study_team_judges():
+    assert reason("cancer_history", "exclusion", values=["within_5y"], uncertain_values=["over_5y"]) == (
+        "You cannot take part if your answer about cancer history is “Yes, I have cancer now or had it in the last "
+        "5 years”. If it is “Yes, but treatment ended more than 5 years ago and it has not come back”, the study "
+        "team decides."
+    )
+
+
+@pytest.mark.parametrize(
+    "days, words",
+    [(28, "4 weeks"), (7, "1 week"), (90, "3 months"), (30, "1 month"), (365, "1 year"), (10, "10 days"), (1, "1 day")],
+)
+def test_days_read_in_the_largest_whole_unit(days, words):
+    from decimal import Decimal
+
+    from trials.models import days_in_words
+
+    assert days_in_words(Decimal(days)) == words

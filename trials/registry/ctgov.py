@@ -70,6 +70,7 @@ class StudyRecord:
     official_title: str = ""
     summary: str = ""
     conditions: list[str] = field(default_factory=list)
+    mesh_terms: list[str] = field(default_factory=list)  # derivedSection.conditionBrowseModule.meshes[].term
     phase: str = ""
     overall_status: str = "UNKNOWN"
     sponsor: str = ""
@@ -215,6 +216,7 @@ class _Reader:
             official_title=self._text(p + "identificationModule.officialTitle"),
             summary=self._text(p + "descriptionModule.briefSummary"),
             conditions=conditions,
+            mesh_terms=self._mesh_terms("derivedSection.conditionBrowseModule.meshes"),
             phase=", ".join(phases),
             overall_status=status,
             sponsor=self._text(p + "sponsorCollaboratorsModule.leadSponsor.name"),
@@ -236,6 +238,13 @@ class _Reader:
                 f"{p}eligibilityModule: minimumAge {record.minimum_age.text!r} is above maximumAge {record.maximum_age.text!r}"
             )
         return record
+
+    def _mesh_terms(self, path: str) -> list[str]:
+        """The registry derives these itself; an odd entry is skipped rather than refusing the study."""
+        meshes = self._get(path)
+        if not isinstance(meshes, list):
+            return []
+        return [m["term"].strip() for m in meshes if isinstance(m, dict) and isinstance(m.get("term"), str)]
 
     def _string_list(self, path: str) -> list[str]:
         values = self._expect(path, list, default=[])

@@ -1,7 +1,8 @@
-"""Writes what `trials.ctgov` reads: trials, sites and the registry's age and sex limits as criteria.
+"""Writes what `trials.ctgov` reads: trials, sites, the registry's age and sex limits as criteria, and a
+draft criterion for every clause of the eligibility text (`trials.registry.drafting`).
 
-One transaction per study. Re-importing updates a trial by NCT id; criteria an admin wrote or edited
-are never touched, nor are the fields the registry does not hold (plain summary, publication).
+One transaction per study. Re-importing updates a trial by NCT id; criteria an admin wrote, edited, approved
+or rejected are never touched, nor are the fields the registry does not hold (plain summary, publication).
 """
 
 from __future__ import annotations
@@ -14,11 +15,9 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 from django.utils import translation
-from django.utils.translation import gettext
 
-from trials.answers import plain
 from trials.models import OTHER_LANGUAGES, Criterion, Question, Site, Trial
-from trials.registry import ctgov
+from trials.registry import ctgov, drafting
 
 VOCABULARY = Path(__file__).parent / "seed" / "questions.json"
 
@@ -31,7 +30,8 @@ class ImportOutcome:
 
 
 def ensure_questions(keys=None) -> dict[str, Question]:
-    """Create the vocabulary's questions that are missing; an admin's wording of existing ones stays.
+    """Create the vocabulary's questions that are missing and add the choices an existing question lacks (before
+    “None of these”); an admin's wording of existing questions and choices stays.
 
     Of an existing question, only translations nobody has written yet are filled in from the vocabulary.
     The vocabulary's plain fields are English, whatever language the caller has active.
@@ -46,6 +46,7 @@ def _ensure_questions(keys=None) -> dict[str, Question]:
     existing = {q.key: q for q in Question.objects.filter(key__in=[d["key"] for d in wanted])}
     for definition in wanted:
         if definition["key"] in existing:
+            _add_missing_choices(existing[definition["key"]], definition.get("choices") or [])
             fill_missing_translations(existing[definition["key"]], definition)
             continue
         fields = dict(definition)
@@ -79,6 +80,20 @@ def fill_missing_translations(question: Question, definition: dict) -> None:
             changed.append("choices")
     if changed:
         question.save(update_fields=changed)
+
+
+def _add_missing_choices(question: Question, choices: list[dict]) -> None:
+    if question.kind not in (Question.Kind.SINGLE, Question.Kind.MULTIPLE):
+        return
+    have = list(question.choices or [])
+    codes = {c.get("code") for c in have}
+    missing = [c for c in choices if c["code"] not in codes]
+    if not missing:
+        return
+    at = next((i for i, c in enumerate(have) if c.get("code") == "none"), len(have))
+    question.choices = have[:at] + missing + have[at:]
+    question.full_clean()
+    question.save()
 
 
 def import_record(record: ctgov.StudyRecord) -> ImportOutcome:
@@ -116,6 +131,7 @@ def _import_record(record: ctgov.StudyRecord) -> ImportOutcome:
             trial.save()
         changed |= _import_sites(trial, record.sites)
         changed |= _import_registry_criteria(trial, record)
+        changed |= drafting.draft_criteria(trial, record, ensure_questions(drafting.QUESTION_KEYS))
     return ImportOutcome(record.nct_id, created, changed)
 
 
@@ -165,7 +181,10 @@ def _registry_criteria(record: ctgov.StudyRecord, questions: dict[str, Question]
                 min_inclusive=True,
                 max_inclusive=True,
                 source_text="; ".join(w for w in words if w) + " (registry eligibility limits)",
-                **in_every_language("explanation", lambda: _age_explanation(record)),
+                staff_note=(
+                    "The registry's age limits include both ends: someone whose age in whole years equals the "
+                    "minimum or the maximum can take part."
+                ),
             )
         )
     if record.sex in ("FEMALE", "MALE"):
@@ -175,38 +194,10 @@ def _registry_criteria(record: ctgov.StudyRecord, questions: dict[str, Question]
                 question=questions["sex"],
                 values=[record.sex.lower()],
                 source_text=f"Sex: {record.sex} (registry eligibility limits)",
-                **in_every_language(
-                    "explanation",
-                    lambda: gettext("This study includes women only.")
-                    if record.sex == "FEMALE"
-                    else gettext("This study includes men only."),
-                ),
+                staff_note=f"The registry lists this study for {record.sex.lower()} participants only.",
             )
         )
     return criteria
-
-
-def in_every_language(field: str, text) -> dict:
-    """{field_en: ..., field_zh_hans: ...}: the words the importer writes itself, from the message catalogue."""
-    values = {}
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            values[f"{field}_{code.replace('-', '_')}"] = text()
-    return values
-
-
-def _age_explanation(record: ctgov.StudyRecord) -> str:
-    """What the registry's age limits mean for a patient, both ends included (as the registry means them)."""
-    low = record.minimum_age.years if record.minimum_age else None
-    high = record.maximum_age.years if record.maximum_age else None
-    if low is not None and high is not None:
-        return gettext("This study needs people aged %(low)s to %(high)s, both ages included.") % {
-            "low": plain(low),
-            "high": plain(high),
-        }
-    if low is not None:
-        return gettext("This study needs people aged %(low)s or over.") % {"low": plain(low)}
-    return gettext("This study needs people aged %(high)s or under.") % {"high": plain(high)}
 
 
 def _import_registry_criteria(trial: Trial, record: ctgov.StudyRecord) -> bool:
@@ -214,7 +205,7 @@ def _import_registry_criteria(trial: Trial, record: ctgov.StudyRecord) -> bool:
     questions = ensure_questions(["age", "sex"])
     owned = list(trial.criteria.filter(origin=Criterion.Origin.IMPORT).select_related("question"))
     edited_keys = set(
-        trial.criteria.exclude(origin=Criterion.Origin.IMPORT)
+        trial.criteria.filter(origin=Criterion.Origin.EDITED)
         .filter(question__key__in=["age", "sex"])
         .values_list("question__key", flat=True)
     )

@@ -19,16 +19,18 @@ pytestmark = pytest.mark.usefixtures("seed_trials")
 
 @pytest.fixture
 def alt_question():
-    question = Question.objects.create(
+    question, _created = Question.objects.update_or_create(  # the vocabulary may have it already
         key="alt_x_uln",
-        kind="number",
-        unit="x ULN",
-        min_value=0,
-        max_value=100,
-        priority=2,
-        short_label="ALT (× upper limit of normal)",
-        prompt="What was your ALT, as a multiple of the upper limit?",
-        help_text="On a liver blood test, the row “ALT”.",
+        defaults={
+            "kind": "number",
+            "unit": "x ULN",
+            "min_value": 0,
+            "max_value": 100,
+            "priority": 2,
+            "short_label": "ALT (× upper limit of normal)",
+            "prompt": "What was your ALT, as a multiple of the upper limit?",
+            "help_text": "On a liver blood test, the row “ALT”.",
+        },
     )
     Criterion.objects.create(
         trial=Trial.objects.get(nct_id=ILD),

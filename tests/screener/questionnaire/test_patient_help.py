@@ -37,8 +37,8 @@ def test_a_17_year_old_finishes_and_reads_per_study_which_ages_it_takes(client):
     # Both studies are ruled out by age alone, so nothing more is asked.
     assert response["Location"] == reverse("questionnaire:check", args=[screening_id])
     html = page(client.get(reverse("questionnaire:results", args=[screening_id])))
-    assert "This study needs people aged 18 or over." in study_block(html, ILD)
-    assert "This study needs people aged 40 to 80, both ages included." in study_block(html, COPD)
+    assert "Your age needs to be at least 18 years." in study_block(html, ILD)  # built from the rule itself
+    assert "Your age needs to be at least 40 years and at most 80 years." in study_block(html, COPD)
 
 
 @pytest.mark.parametrize("age, verdict", [("17", "no_match"), ("18", "possible")], ids=["17 is out", "18 is in"])

@@ -147,6 +147,7 @@ def test_an_htmx_form_error_does_not_push_a_new_url(client):
         ("age", "sixty", "Enter a number, like 68."),
         ("age", "121", "Enter a value from 0 years to 120 years."),
         ("age", "-1", "The value must be 0 or more."),
+        ("age", "130", "Enter a value from 0 years to 120 years."),
         ("age", "68.5", "Enter a whole number."),
         ("age", "<script>alert(1)</script>", "Enter a number, like 68."),
     ],

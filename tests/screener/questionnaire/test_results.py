@@ -35,7 +35,7 @@ def test_a_copd_patient_may_match_the_copd_study(client):
     assert verdicts(html) == {COPD: "match", ILD: "no_match"}
     matches = section(html, "matches-title")
     assert "Treatment of Chronic Obstructive Pulmonary Disease (COPD) by REGEND007 Cell Therapy" in matches
-    assert "REGEND007" in matches and "Early phase 1" in matches
+    assert "REGEND007" in matches and "Early phase 1" in matches and "EARLY_PHASE1" not in matches
     assert "The Fourth Hospital of Zhejiang University School of Medicine, Yiwu, China" in matches
     assert "Recruiting" in matches
     assert "Six-minute walk distance: 300 m" in matches and "Age: 60 years" in matches
@@ -66,7 +66,8 @@ def test_not_knowing_dlco_makes_the_ild_study_a_possible_match_with_what_to_ask(
     possibles = section(html, "possibles-title")
     assert "Still to find out" in possibles
     assert (
-        "Your DLCO (corrected for haemoglobin), measured in the last 3 months, needs to be from 30% to 80%" in possibles
+        "Your DLCO (% of predicted) needs to be at least 30% and at most 80%. Use a test from the last 3 months, "
+        "corrected for haemoglobin." in possibles
     )
     assert "Ask your doctor or the study team about: DLCO (% of predicted)." in possibles
 
@@ -104,7 +105,7 @@ def test_a_study_page_explains_who_can_join_and_where(client):
     html = client.get(reverse("questionnaire:study", args=[COPD])).content.decode()
     assert "Treatment of Chronic Obstructive Pulmonary Disease (COPD) by REGEND007 Cell Therapy" in html
     assert "A first study in people of a new cell therapy for COPD" in html
-    assert "Your six-minute walk distance needs to be at least 150 metres and less than 600 metres" in html
+    assert "Your six-minute walk distance needs to be at least 150 m and less than 600 m." in html
     assert "Shaohua Zhang" in html and 'href="tel:086-0579-89979999"' in html
     assert f"https://clinicaltrials.gov/study/{COPD}" in html
     assert "Run by Regend Therapeutics." in html
@@ -119,3 +120,62 @@ def test_an_unpublished_or_unknown_study_is_not_found(client):
     Trial.objects.filter(nct_id=ILD).update(is_published=False)
     assert client.get(reverse("questionnaire:study", args=[ILD])).status_code == 404
     assert client.get(reverse("questionnaire:study", args=["NCT00000000"])).status_code == 404
+
+
+# Reasons are built from the rules, so they stay true when an admin edits a rule
+
+
+def test_an_edited_walk_limit_is_what_the_results_and_study_pages_say(client):
+    from trials.models import Criterion
+
+    walk = Criterion.objects.get(trial__nct_id=COPD, question__key="sixmwd_m")
+    walk.max_value = 550
+    walk.save()
+    html = results_for(client, {**MATCHES_COPD, "sixmwd_m": "560"})
+    not_a_match = section(html, "no-matches-title")
+    assert "Your six-minute walk distance needs to be at least 150 m and less than 550 m." in not_a_match
+    assert "600" not in not_a_match
+    study = client.get(reverse("questionnaire:study", args=[COPD])).content.decode()
+    assert "Your six-minute walk distance needs to be at least 150 m and less than 550 m." in study
+    assert "600 m" not in study and "600 metres" not in study
+
+
+def test_an_unknown_answer_states_the_limits_it_is_judged_against(client):
+    html = results_for(client, {**MATCHES_COPD, "sixmwd_m": None})
+    assert "Your six-minute walk distance needs to be at least 150 m and less than 600 m." in section(
+        html, "possibles-title"
+    )
+
+
+def test_a_ruled_out_age_states_the_limits(client):
+    html = results_for(client, {**MATCHES_COPD, "age": "85"})
+    assert "Your age needs to be at least 40 years and at most 80 years." in section(html, "no-matches-title")
+
+
+def test_who_can_join_lists_every_structured_rule_in_words(client):
+    from trials.models import Criterion
+
+    study = client.get(reverse("questionnaire:study", args=[ILD])).content.decode()
+    for criterion in Criterion.objects.filter(trial__nct_id=ILD, status="approved").exclude(question=None):
+        assert criterion.reason().replace("“", "&ldquo;") in study or criterion.reason() in study, criterion.reason()
+    assert "You cannot take part if your FEV1/FVC before a bronchodilator is less than 0.7." in study
+    assert "You cannot take part if your hours of oxygen therapy a day is more than 15 h/day." in study
+
+
+def test_notes_meant_for_staff_never_reach_a_patient(client):
+    from trials.models import Criterion
+
+    notes = [n for n in Criterion.objects.values_list("staff_note", flat=True) if n]
+    assert notes
+    pages = [client.get(reverse("questionnaire:study", args=[nct_id])).content.decode() for nct_id in (COPD, ILD)] + [
+        results_for(client, MATCHES_COPD),
+        results_for(client, MATCHES_ILD),
+    ]
+    for note in notes:
+        assert not any(note in page or note.replace("“", "&ldquo;") in page for page in pages), note
+
+
+def test_the_phase_reads_as_words(client):
+    Trial.objects.filter(nct_id=ILD).update(phase="PHASE2, PHASE3")
+    study = client.get(reverse("questionnaire:study", args=[ILD])).content.decode()
+    assert "<dd>Phase 2/Phase 3</dd>" in study and "PHASE" not in study

@@ -78,9 +78,10 @@ def test_an_unfinished_questionnaire_goes_to_its_next_question(client):
 
 
 def test_the_summary_is_in_the_patients_language(client, ild_patient_who_does_not_know_dlco):
-    from django.utils import translation
+    from django.urls import reverse
 
-    with translation.override("zh-hans"):
-        response = client.get(summary_url(ild_patient_who_does_not_know_dlco), HTTP_ACCEPT_LANGUAGE="zh-hans")
+    url = summary_url(ild_patient_who_does_not_know_dlco)
+    client.post(reverse("set_language"), {"language": "zh-hans", "next": url})  # the switch on every page
+    response = client.get(url)
     assert response.status_code == 200
-    assert '<html lang="zh-hans">' in response.content.decode()
+    assert '<html lang="zh-Hans">' in response.content.decode()

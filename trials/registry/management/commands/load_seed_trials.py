@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import translation
 
 from trials.models import Criterion, Question, Trial
+from trials.registry.drafting import adopt_clauses
 from trials.registry.importing import VOCABULARY, ensure_questions
 
 SEED_DIR = VOCABULARY.parent
@@ -32,6 +33,22 @@ class Command(BaseCommand):
                 self.load_trial(trial, seed, questions)
 
     def load_trial(self, trial, seed, questions):
+        if trial.criteria.filter(origin=Criterion.Origin.EDITED).exists():
+            self.stdout.write(f"{trial.nct_id}: criteria already loaded, left as they are")
+            self.retire_old_notes(trial)
+            self.fill_missing_explanations(trial, seed)
+        else:
+            for order, fields in enumerate(seed["criteria"], start=10):
+                fields = dict(fields)
+                question = questions[fields.pop("question")] if fields.get("question") else None
+                fields.pop("question", None)
+                fields["explanation_en"] = fields.pop("explanation", "")
+                Criterion(
+                    trial=trial, question=question, order=order, status=Criterion.Status.APPROVED, **fields
+                ).save()
+            self.stdout.write(f"{trial.nct_id}: {len(seed['criteria'])} criteria loaded")
+        # The hand-written criteria cover every clause: the import's drafts for those clauses are not needed.
+        adopt_clauses(trial)
         if not trial.plain_summary_en:
             trial.plain_summary_en = seed["plain_summary"]
             trial.is_published = True
@@ -49,25 +66,27 @@ class Command(BaseCommand):
                 setattr(site, name, names[name])
             if missing:
                 site.save(update_fields=missing)
-        if trial.criteria.exclude(origin=Criterion.Origin.IMPORT).exists():
-            self.fill_missing_explanations(trial, seed)
-            self.stdout.write(f"{trial.nct_id}: criteria already loaded, left as they are")
-            return
-        for order, fields in enumerate(seed["criteria"], start=10):
-            fields = dict(fields)
-            question = questions[fields.pop("question")] if fields.get("question") else None
-            fields.pop("question", None)
-            fields["explanation_en"] = fields.pop("explanation")
-            Criterion(trial=trial, question=question, order=order, status=Criterion.Status.APPROVED, **fields).save()
-        self.stdout.write(f"{trial.nct_id}: {len(seed['criteria'])} criteria loaded")
 
     def fill_missing_explanations(self, trial, seed):
         """Chinese explanations for seed criteria loaded before they existed (the English words must match)."""
         for fields in seed["criteria"]:
             translations = {k: v for k, v in fields.items() if k.startswith("explanation_")}
             for criterion in trial.criteria.filter(
-                source_text=fields["source_text"], explanation_en=fields["explanation"]
+                source_text=fields["source_text"], explanation_en=fields.get("explanation", "")
             ):
                 missing = [name for name in translations if not getattr(criterion, name)]
                 if missing:
                     Criterion.objects.filter(pk=criterion.pk).update(**{name: translations[name] for name in missing})
+
+    def retire_old_notes(self, trial):
+        """Notes of the first seed that restated a limit (and went stale when the limit changed), or spoke to
+        staff, are replaced where nobody has changed them since; anything an admin wrote stays."""
+        retired = json.loads((SEED_DIR / "retired_notes.json").read_text(encoding="utf-8"))
+        for note in (n for n in retired if n["nct_id"] == trial.nct_id):
+            for criterion in trial.criteria.filter(
+                question__key=note["question"], kind=note["kind"], explanation_en=note["old_explanation"]
+            ):
+                # The old note's translation said the old words: it is filled in again from the seed.
+                criterion.explanation_en, criterion.explanation_zh_hans = note["explanation"], ""
+                criterion.staff_note = note["staff_note"]
+                criterion.save(update_fields=["explanation_en", "explanation_zh_hans", "staff_note"])

@@ -1,0 +1,116 @@
+"""An admin reviews an imported trial in a real browser: given its drafted criteria, when they approve, edit and
+reject them clause by clause, then the coverage moves and the trial can be published only once nothing is left to
+review. The review page passes axe and the strict Content-Security-Policy."""
+
+import re
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from tests.browser.conftest import close_page, open_page, screenshot
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+RECORD = Path(__file__).resolve().parents[1] / "trials" / "registry" / "records" / "NCT03197818.json"
+axe = Axe()
+
+
+def assert_accessible(page, what: str):
+    results = axe.run(page)
+    assert results.violations_count == 0, f"{what}:\n{results.generate_report()}"
+
+
+@pytest.fixture
+def admin_page(live_server, browser, django_user_model):
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    call_command("import_ctgov", str(RECORD), stdout=StringIO())
+    admin = django_user_model.objects.create_superuser("ada", "ada@example.org", "a-long-test-password")
+    StaticDevice.objects.create(user=admin, name="first login").token_set.create(token="k3y4dm1n")
+    page = open_page(browser, width=1280, height=900)
+    page.goto(live_server.url + "/admin/")
+    page.fill("#id_username", "ada")
+    page.fill("#id_password", "a-long-test-password")
+    page.fill("#id_otp_token", "k3y4dm1n")
+    page.locator("input[type=submit]").click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+    yield page
+    close_page(page)
+
+
+def row(page, rule: str):
+    return page.locator("tr.criterion", has_text=rule).first
+
+
+def test_an_admin_reviews_a_trial_clause_by_clause_and_publishes_it(admin_page, live_server):
+    from trials.models import Criterion, Trial
+
+    page = admin_page
+    trial = Trial.objects.get(nct_id="NCT03197818")
+    # Given the trial list, the coverage column leads to the review page
+    page.goto(live_server.url + "/admin/trials/trial/")
+    expect(page.get_by_text("0 of 12 clauses reviewed")).to_be_visible()
+    page.get_by_text("0 of 12 clauses reviewed").click()
+    page.wait_for_url(re.compile(r"/review/$"))
+    expect(page.locator("mark", has_text="FEV1 \\< 50% of the predicted normal value")).to_be_visible()
+    expect(
+        page.get_by_text("12 clauses: 0 with a patient-answerable rule, 0 for the study team, 12 still to review.")
+    ).to_be_visible()
+    assert_accessible(page, "review page")
+    screenshot(page, "admin-review")
+
+    # Publishing is refused while anything is still to review
+    page.get_by_role("button", name="Publish this trial").click()
+    expect(page.locator(".messagelist .error")).to_contain_text(
+        "cannot be published while 15 criteria are still to review"
+    )
+    assert not Trial.objects.get(pk=trial.pk).is_published
+
+    # Approve one proposal
+    row(page, "FEV1 (% of predicted) < 50%").get_by_role("button", name="Approve").click()
+    expect(page.locator(".messagelist")).to_contain_text("Approved: FEV1 (% of predicted) < 50%")
+    expect(row(page, "FEV1 (% of predicted) < 50%")).to_contain_text("Approved")
+
+    # Edit one: the oxygen limit becomes 15 h/day, approved, and the review page says so
+    row(page, "hours of oxygen therapy a day").get_by_role("link", name="Edit").click()
+    page.fill("#id_min_value", "15")
+    page.select_option("#id_status", "approved")
+    page.locator("input[name=_save]").click()
+    page.wait_for_url(re.compile(r"/review/$"))
+    expect(row(page, "excluded if hours of oxygen therapy a day ≥ 15 h/day")).to_contain_text("Approved")
+    expect(
+        page.get_by_text("You cannot take part if your hours of oxygen therapy a day is at least 15 h/day.")
+    ).to_be_visible()
+
+    # Reject one: kept, struck through, never used
+    row(page, "FEV1/FVC before a bronchodilator < 0.7").get_by_role("button", name="Reject").click()
+    expect(row(page, "FEV1/FVC before a bronchodilator < 0.7")).to_contain_text("Rejected")
+    ratio = Criterion.objects.get(trial=trial, question__key="fev1_fvc_ratio")
+    assert ratio.status == "rejected" and ratio.pk not in [c.id for c in trial.to_rules().criteria]
+
+    # Approve all of a clause with two proposals
+    age_clause = page.locator("section.clause", has_text="Male or Female adults aged")
+    age_clause.get_by_role("button", name=re.compile("Approve all of clause")).click()
+    expect(page.locator("section.clause", has_text="Male or Female adults aged")).to_contain_text("patient-answerable")
+    expect(
+        page.get_by_text("12 clauses: 3 with a patient-answerable rule, 0 for the study team, 9 still to review.")
+    ).to_be_visible()
+
+    # Try a profile against the approved criteria
+    page.fill("#id_answers", '{"age": 60, "fev1_pct_pred": 55}')
+    page.get_by_role("button", name="Try these answers").click()
+    expect(page.locator(".verdict")).to_contain_text("no_match")
+
+    # Once every clause is reviewed, publishing works
+    for criterion in Criterion.objects.filter(trial=trial, status="draft"):
+        criterion.approve()
+    page.goto(f"{live_server.url}/admin/trials/trial/{trial.pk}/review/")
+    expect(page.get_by_text("0 still to review.", exact=False)).to_be_visible()
+    assert_accessible(page, "review page, all reviewed")
+    page.get_by_role("button", name="Publish this trial").click()
+    expect(page.locator(".messagelist")).to_contain_text("NCT03197818 is published.")
+    assert Trial.objects.get(pk=trial.pk).is_published

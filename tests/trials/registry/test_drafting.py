@@ -1,0 +1,382 @@
+"""Import drafts a criterion for every clause of real registry text, never approves one, and re-import neither
+duplicates drafts nor touches what an admin decided. Time windows become rules on "days since" questions."""
+
+import copy
+import json
+from decimal import Decimal
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from trials import eligibility
+from trials.models import Criterion, Question, Trial
+from trials.registry import extraction
+from trials.registry.drafting import drafts_for, event_question
+from trials.registry.importing import ensure_questions
+
+pytestmark = pytest.mark.django_db
+
+HERE = Path(__file__).resolve().parent
+SEED = HERE.parents[2] / "trials" / "registry" / "seed"
+RECORDS = {
+    "NCT07355868": SEED / "NCT07355868.json",  # markdown bullets, escapes (the seed's registry record)
+    "NCT03197818": HERE / "records" / "NCT03197818.json",  # one line, inline bullets
+    "NCT06189495": HERE / "records" / "NCT06189495.json",  # one line, numbered, 'of the expected value'
+}
+
+
+def import_file(path):
+    out = StringIO()
+    call_command("import_ctgov", str(path), stdout=out)
+    return out.getvalue()
+
+
+def covered(clause, criteria):
+    return any(
+        c.clause_start is not None and c.clause_start <= clause.start and clause.end <= c.clause_end for c in criteria
+    )
+
+
+@pytest.mark.parametrize("nct_id", list(RECORDS))
+def test_importing_a_real_record_ends_with_a_draft_for_every_clause(nct_id):
+    import_file(RECORDS[nct_id])
+    trial = Trial.objects.get(nct_id=nct_id)
+    criteria = list(trial.criteria.all())
+    clauses = extraction.split_clauses(trial.eligibility_text)
+    assert len(clauses) >= 8
+    assert [c.text for c in clauses if not covered(c, criteria)] == []
+    assert trial.coverage().clauses == len(clauses)
+    for criterion in criteria:
+        if criterion.clause_start is not None:
+            assert criterion.clause_text == trial.eligibility_text[criterion.clause_start : criterion.clause_end]
+            assert criterion.quote in criterion.clause_text
+
+
+@pytest.mark.parametrize("nct_id", list(RECORDS))
+def test_nothing_extracted_is_approved_automatically(nct_id):
+    import_file(RECORDS[nct_id])
+    extracted = Criterion.objects.filter(trial__nct_id=nct_id, origin=Criterion.Origin.EXTRACTED)
+    assert extracted.exists()
+    assert set(extracted.values_list("status", flat=True)) == {Criterion.Status.DRAFT}
+    # only the registry's own structured age and sex limits are approved, as before
+    approved = Criterion.objects.filter(trial__nct_id=nct_id, status=Criterion.Status.APPROVED)
+    assert set(approved.values_list("origin", flat=True)) <= {Criterion.Origin.IMPORT}
+
+
+def test_each_proposal_keeps_its_quote_confidence_and_rule():
+    import_file(RECORDS["NCT03197818"])
+    fev1 = Criterion.objects.get(trial__nct_id="NCT03197818", question__key="fev1_pct_pred")
+    assert fev1.quote == "FEV1 \\< 50% of the predicted normal value"
+    assert 0 < fev1.confidence <= 1
+    assert (fev1.kind, fev1.min_value, fev1.max_value, fev1.max_inclusive) == ("inclusion", None, Decimal(50), False)
+    assert fev1.proposal["variable"] == "fev1_pct_pred"
+    team = Criterion.objects.get(trial__nct_id="NCT03197818", source_text="Current smokers or ex-smokers")
+    assert (team.question, team.status, team.rule_in_words()) == (None, "draft", "for the study team to check")
+
+
+def test_reimporting_never_duplicates_drafts():
+    import_file(RECORDS["NCT03197818"])
+    before = sorted(Criterion.objects.values_list("pk", "status", "clause_start"))
+    assert "NCT03197818 unchanged" in import_file(RECORDS["NCT03197818"])
+    assert sorted(Criterion.objects.values_list("pk", "status", "clause_start")) == before
+
+
+def changed_text(path, old, new, tmp_path):
+    record = json.loads(path.read_text(encoding="utf-8"))
+    module = record["protocolSection"]["eligibilityModule"]
+    assert old in module["eligibilityCriteria"]
+    module["eligibilityCriteria"] = module["eligibilityCriteria"].replace(old, new)
+    changed = tmp_path / "changed.json"
+    changed.write_text(json.dumps(record), encoding="utf-8")
+    return changed
+
+
+def test_reimporting_a_changed_text_keeps_what_an_admin_decided_and_drafts_only_the_new_clause(tmp_path):
+    import_file(RECORDS["NCT03197818"])
+    trial = Trial.objects.get(nct_id="NCT03197818")
+    oxygen = trial.criteria.get(question__key="oxygen_hours_per_day")
+    oxygen.approve()
+    ratio = trial.criteria.get(question__key="fev1_fvc_ratio")
+    ratio.reject()
+    untouched = trial.criteria.get(source_text="Known respiratory disorders other than COPD")
+    decided = sorted(trial.criteria.exclude(status="draft").values_list("pk", "status", "min_value", "max_value"))
+    # a sentence added at the start shifts every clause; one clause is reworded
+    path = changed_text(
+        RECORDS["NCT03197818"],
+        "* Known respiratory disorders other than COPD",
+        "* Known respiratory disorders other than COPD or asthma * SpO2 below 88% at rest",
+        tmp_path,
+    )
+    text = json.loads(path.read_text())["protocolSection"]["eligibilityModule"]["eligibilityCriteria"]
+    record = json.loads(path.read_text())
+    record["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = "Registry note. " + text
+    path.write_text(json.dumps(record), encoding="utf-8")
+    assert "NCT03197818 updated" in import_file(path)
+    trial.refresh_from_db()
+    assert sorted(trial.criteria.exclude(status="draft").values_list("pk", "status", "min_value", "max_value")) == (
+        decided
+    )
+    oxygen.refresh_from_db()
+    assert trial.eligibility_text[oxygen.clause_start : oxygen.clause_end] == oxygen.clause_text  # moved with its words
+    assert not Criterion.objects.filter(pk=untouched.pk).exists()  # its clause is gone, and nobody had touched it
+    spo2 = trial.criteria.get(question__key="spo2_pct")
+    assert (spo2.kind, spo2.status, spo2.max_value, spo2.max_inclusive) == ("exclusion", "draft", Decimal(88), False)
+    criteria = list(trial.criteria.all())
+    assert all(covered(c, criteria) for c in extraction.split_clauses(trial.eligibility_text))
+    assert "NCT03197818 unchanged" in import_file(path)
+
+
+def test_an_approved_criterion_whose_clause_is_gone_is_kept_and_its_clause_redrafted(tmp_path):
+    import_file(RECORDS["NCT03197818"])
+    trial = Trial.objects.get(nct_id="NCT03197818")
+    oxygen = trial.criteria.get(question__key="oxygen_hours_per_day")
+    oxygen.approve()
+    import_file(changed_text(RECORDS["NCT03197818"], "at least 12 hours daily", "at least 15 hours daily", tmp_path))
+    oxygen.refresh_from_db()
+    assert (oxygen.status, oxygen.min_value, oxygen.clause_start) == ("approved", Decimal(12), None)
+    redrafted = trial.criteria.get(question__key="oxygen_hours_per_day", status="draft")
+    assert redrafted.min_value == Decimal(15)
+
+
+# Conditions
+
+
+@pytest.mark.parametrize(
+    "conditions, meshes, codes",
+    [
+        (["Chronic Obstructive Pulmonary Disease"], [], ["copd"]),
+        (["Lung Diseases"], ["Emphysema"], ["copd"]),
+        (["Interstitial Lung Disease", "Rheumatoid Arthritis"], [], ["ild"]),
+        (["Idiopathic Pulmonary Fibrosis"], ["Idiopathic Pulmonary Fibrosis"], ["ipf"]),
+        (["Bronchiectasis"], [], ["bronchiectasis"]),
+        (["Cystic Fibrosis"], [], ["cystic_fibrosis"]),
+        (["Pulmonary Arterial Hypertension"], [], ["pulmonary_hypertension"]),
+        (["Asthma", "COPD"], [], ["asthma", "copd"]),
+    ],
+    ids=["copd", "mesh-emphysema", "ctd-ild", "ipf", "bronchiectasis", "cf", "pah", "asthma-copd"],
+)
+def test_conditions_and_mesh_terms_become_a_drafted_diagnosis(tmp_path, conditions, meshes, codes):
+    record = json.loads(RECORDS["NCT03197818"].read_text(encoding="utf-8"))
+    record["protocolSection"]["conditionsModule"]["conditions"] = conditions
+    record["derivedSection"]["conditionBrowseModule"]["meshes"] = [{"id": "D0", "term": t} for t in meshes]
+    path = tmp_path / "study.json"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    import_file(path)
+    [diagnosis] = Criterion.objects.filter(question__key="diagnoses", clause_start=None)
+    assert (diagnosis.kind, diagnosis.values, diagnosis.status) == ("inclusion", codes, "draft")
+    assert diagnosis.source_text.startswith("Conditions: " + conditions[0])
+
+
+def test_existing_databases_gain_the_new_diagnosis_choices_and_keep_their_own_labels():
+    ensure_questions(["diagnoses"])
+    question = Question.objects.get(key="diagnoses")
+    question.choices = [
+        {"code": "copd", "label": "COPD (our words)"},
+        {"code": "ild", "label": "ILD"},
+        {"code": "none", "label": "None of these"},
+    ]
+    question.save()
+    ensure_questions(["diagnoses"])
+    question.refresh_from_db()
+    codes = question.choice_codes()
+    assert codes[:2] == ["copd", "ild"] and codes[-1] == "none"
+    assert {"bronchiectasis", "cystic_fibrosis", "pulmonary_hypertension", "sarcoidosis", "lung_cancer"} <= set(codes)
+    assert question.label_for("copd") == "COPD (our words)"
+
+
+def test_every_key_the_extractor_names_is_a_question_with_help_a_unit_and_dont_know():
+    questions = ensure_questions()
+    for key, unit in extraction.QUESTION_UNITS.items():
+        question = questions[key]
+        assert question.prompt and question.help_text, key
+        if unit != "choice":
+            assert question.unit and question.min_value is not None and question.max_value is not None, key
+            assert question.allow_dont_know or key == "age", key
+    assert (questions["age"].min_value, questions["age"].max_value) == (0, 120)
+
+
+# Time windows
+
+
+def window_rule(list_kind, clause_words):
+    """The rule drafted for one clause, judged by the engine against a number of days since the event."""
+    heading = "Inclusion Criteria" if list_kind == "inclusion" else "Exclusion Criteria"
+    text = f"{heading}:\n\n* {clause_words}\n"
+    [clause] = extraction.split_clauses(text)
+    questions = ensure_questions()
+    drafts = [d for d in drafts_for(clause, text, questions) if d.question_id]
+    return drafts
+
+
+def outcome(criterion, days):
+    return eligibility.evaluate_criterion(criterion.to_rule(), {criterion.question.key: days})
+
+
+@pytest.mark.parametrize(
+    "kind, words, key, ruled_out, fine",
+    [
+        (
+            "exclusion",
+            "Respiratory tract infection within 4 weeks before screening",
+            "days_since_respiratory_infection",
+            28,
+            29,
+        ),
+        ("exclusion", "Pneumonia within 14 days prior to screening", "days_since_pneumonia", 14, 15),
+        ("exclusion", "COPD exacerbation within 3 months before screening", "days_since_exacerbation", 90, 91),
+        ("exclusion", "Myocardial infarction within 6 months prior to screening", "days_since_heart_attack", 180, 181),
+        (
+            "exclusion",
+            "Hospitalisation for any reason within 1 year before screening",
+            "days_since_hospitalisation",
+            365,
+            366,
+        ),
+        (
+            "exclusion",
+            "Use of systemic corticosteroids within 30 days before screening",
+            "days_since_systemic_steroids",
+            30,
+            31,
+        ),
+        (
+            "exclusion",
+            "Participation in another clinical trial within 30 days of screening",
+            "days_since_other_trial",
+            30,
+            31,
+        ),
+        ("inclusion", "No exacerbation within 4 weeks before screening", "days_since_exacerbation", 28, 29),
+        (
+            "inclusion",
+            "Clinically stable without a respiratory infection within 6 weeks",
+            "days_since_respiratory_infection",
+            42,
+            43,
+        ),
+        (
+            "exclusion",
+            "Patients who could not stop their inhalers, or had a respiratory infection within 4 weeks before screening",
+            "days_since_respiratory_infection",
+            28,
+            29,
+        ),
+    ],
+    ids=[
+        "infection-4w",
+        "pneumonia-14d",
+        "exacerbation-3m",
+        "mi-6m",
+        "hospital-1y",
+        "steroids-30d",
+        "trial-30d",
+        "inclusion-no-exacerbation-4w",
+        "inclusion-without-infection-6w",
+        "exclusion-with-an-unrelated-not",
+    ],
+)
+def test_a_window_rules_out_exactly_the_days_inside_it(kind, words, key, ruled_out, fine):
+    [criterion] = [d for d in window_rule(kind, words) if d.question.key == key]
+    assert criterion.kind == kind
+    assert outcome(criterion, ruled_out) is eligibility.Outcome.NOT_MET
+    assert outcome(criterion, ruled_out - 1) is eligibility.Outcome.NOT_MET
+    assert outcome(criterion, fine) is eligibility.Outcome.MET
+    assert outcome(criterion, 3650) is eligibility.Outcome.MET  # more than 10 years ago, or never
+    assert outcome(criterion, eligibility.DONT_KNOW) is eligibility.Outcome.UNKNOWN
+
+
+def test_a_window_reason_reads_in_the_registrys_unit():
+    [criterion] = window_rule("exclusion", "Respiratory tract infection within 4 weeks before screening")
+    criterion.trial = Trial(nct_id="NCT00000000")
+    assert criterion.rule_in_words() == "excluded if last chest or breathing infection ≤ 4 weeks"
+    assert (
+        criterion.reason() == "You cannot take part if your last chest or breathing infection was 4 weeks or less ago."
+    )
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Lung transplant within 6 months before screening", "Vaccination within 2 weeks before screening"],
+    ids=["lung-transplant", "vaccination"],
+)
+def test_a_window_no_question_asks_about_is_left_for_the_study_team_with_its_words(words):
+    text = f"Exclusion Criteria:\n\n* {words}\n"
+    [clause] = extraction.split_clauses(text)
+    [draft] = drafts_for(clause, text, ensure_questions())
+    assert draft.question is None and draft.source_text == words
+    assert draft.proposal["unmapped"][0]["variable"] == "window"
+
+
+@pytest.mark.parametrize(
+    "event, key",
+    [
+        ("COPD exacerbation", "days_since_exacerbation"),
+        ("asthma exacerbation", "days_since_exacerbation"),
+        ("respiratory infection", "days_since_respiratory_infection"),
+        ("pneumonia", "days_since_pneumonia"),
+        ("COVID-19", "days_since_covid"),
+        ("surgery", "days_since_surgery"),
+        ("other clinical trial", "days_since_other_trial"),
+        ("antibiotics", "days_since_antibiotics"),
+        ("malignancy", None),
+        ("blood donation", None),
+    ],
+)
+def test_extractor_events_map_to_event_questions_by_their_words(event, key):
+    assert event_question(event) == key
+
+
+def test_the_seed_record_imported_alone_is_fully_drafted_and_loading_the_seed_covers_it_by_hand():
+    import_file(RECORDS["NCT07355868"])
+    assert Trial.objects.get().coverage().to_review > 0
+    call_command("load_seed_trials", stdout=StringIO())
+    trial = Trial.objects.get(nct_id="NCT07355868")
+    assert trial.is_published and trial.coverage().to_review == 0
+    assert not trial.criteria.filter(status="draft").exists()
+    criteria = list(trial.criteria.all())
+    assert all(covered(c, criteria) or _near(c, criteria) for c in extraction.split_clauses(trial.eligibility_text))
+
+
+def _near(clause, criteria):
+    """Hand-written words may stop short of a clause's last character (a list's semicolon)."""
+    length = clause.end - clause.start
+    return any(
+        c.clause_start is not None and min(clause.end, c.clause_end) - max(clause.start, c.clause_start) >= 0.8 * length
+        for c in criteria
+    )
+
+
+def test_the_registry_age_limit_covers_the_clause_that_states_it():
+    import_file(RECORDS["NCT07355868"])
+    age = Criterion.objects.get(question__key="age")
+    assert (age.origin, age.status) == (Criterion.Origin.IMPORT, "approved")
+    assert "between 40 and 80 years old" in age.clause_text
+    assert not Criterion.objects.filter(question__key="age", status="draft").exists()
+
+
+def test_a_text_age_that_disagrees_with_the_registry_limits_is_drafted_for_review(tmp_path):
+    record = copy.deepcopy(json.loads(RECORDS["NCT07355868"].read_text(encoding="utf-8")))
+    record["protocolSection"]["eligibilityModule"]["maximumAge"] = "75 Years"
+    path = tmp_path / "study.json"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    import_file(path)
+    draft = Criterion.objects.get(question__key="age", status="draft")
+    assert (draft.min_value, draft.max_value) == (Decimal(40), Decimal(80))
+
+
+def test_an_existing_database_loses_the_seeds_stale_notes_but_keeps_an_admins_own(seed_trials):
+    walk = Criterion.objects.get(trial__nct_id="NCT07355868", question__key="sixmwd_m")
+    old = (
+        "Your six-minute walk distance needs to be at least 150 metres and less than 600 metres: 150 m counts, "
+        "600 m does not. The study team repeats the test at screening."
+    )
+    Criterion.objects.filter(pk=walk.pk).update(explanation=old)
+    oxygen = Criterion.objects.get(trial__nct_id="NCT06534528", question__key="oxygen_hours_per_day")
+    Criterion.objects.filter(pk=oxygen.pk).update(explanation="Our own words about 15 hours.")
+    call_command("load_seed_trials", stdout=StringIO())
+    walk.refresh_from_db()
+    oxygen.refresh_from_db()
+    assert walk.explanation == "The study team repeats the test at screening."
+    assert oxygen.explanation == "Our own words about 15 hours."

@@ -1,0 +1,246 @@
+"""An admin reviews a trial's drafted criteria clause by clause, sees its coverage, tries a profile, and publishes
+only once nothing is left to review."""
+
+import json
+import re
+from decimal import Decimal
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.urls import reverse
+
+from tests.conftest import log_in_with_second_factor
+from trials import catalogue
+from trials.models import Criterion, Trial
+
+pytestmark = pytest.mark.django_db
+
+RECORDS = Path(__file__).resolve().parent / "registry" / "records"
+COPD_STUDY = "NCT03197818"  # real eligibility text, one line with inline bullets
+
+
+@pytest.fixture
+def imported(db):
+    call_command("import_ctgov", str(RECORDS / f"{COPD_STUDY}.json"), stdout=StringIO())
+    return Trial.objects.get(nct_id=COPD_STUDY)
+
+
+def review_url(trial):
+    return reverse("admin:trials_trial_review", args=[trial.pk])
+
+
+def act(client, trial, **data):
+    return client.post(reverse("admin:trials_trial_review_action", args=[trial.pk]), data)
+
+
+def test_the_review_page_lists_every_clause_with_its_quote_marked_and_each_rule_in_words(admin_client, imported):
+    page = admin_client.get(review_url(imported)).content.decode()
+    clauses = imported.criteria.exclude(clause_start=None).values("clause_start").distinct().count()
+    assert page.count('class="module clause clause-') == clauses == 12
+    assert "<mark>FEV1 \\&lt; 50% of the predicted normal value</mark>" in page
+    assert "FEV1 (% of predicted) &lt; 50%" in page
+    assert "Your FEV1 (% of predicted) needs to be less than 50%." in page
+    assert "for the study team to check" in page and "Current smokers or ex-smokers" in page
+    assert "Conditions: Chronic Obstructive Pulmonary Disease" in page  # the drafted diagnosis, tied to no clause
+    # a window no question asks about is shown as read, on its clause's draft for the study team
+    assert "Read, but no question asks it: treated with non-cardioselective blockers within 1 months" in page
+
+
+def test_the_trial_list_and_change_page_link_to_the_review_with_its_coverage(admin_client, imported):
+    listing = admin_client.get(reverse("admin:trials_trial_changelist")).content.decode()
+    assert review_url(imported) in listing
+    assert '<meter min="0" max="12" value="0"' in listing
+    assert "0 of 12 clauses reviewed: 0 answerable, 0 for the study team" in listing
+    change = admin_client.get(reverse("admin:trials_trial_change", args=[imported.pk])).content.decode()
+    assert review_url(imported) in change and "Review criteria" in change
+
+
+def test_coverage_counts_each_clause_once_by_its_criteria(admin_client, imported):
+    assert (imported.coverage().answerable, imported.coverage().study_team, imported.coverage().to_review) == (0, 0, 12)
+    fev1 = imported.criteria.get(question__key="fev1_pct_pred")
+    act(admin_client, imported, action="approve_clause", start=fev1.clause_start, end=fev1.clause_end)
+    smokers = imported.criteria.get(source_text="Current smokers or ex-smokers")
+    act(admin_client, imported, action="approve", criterion=smokers.pk)
+    coverage = Trial.objects.get(pk=imported.pk).coverage()
+    assert (coverage.answerable, coverage.study_team, coverage.to_review, coverage.clauses) == (1, 1, 10, 12)
+    page = admin_client.get(review_url(imported)).content.decode()
+    assert "12 clauses: 1 with a patient-answerable rule, 1 for the study team, 10 still to review." in page
+    assert re.search(r'<rect class="bar-answerable" x="0.00" y="0" width="8.33"', page)
+
+
+def test_approve_all_approves_only_that_clauses_drafts(admin_client, imported):
+    fev1 = imported.criteria.get(question__key="fev1_pct_pred")
+    response = act(admin_client, imported, action="approve_clause", start=fev1.clause_start, end=fev1.clause_end)
+    assert response.status_code == 302 and response["Location"].endswith(
+        f"#clause-{fev1.clause_start}-{fev1.clause_end}"
+    )
+    approved = set(
+        imported.criteria.approved().exclude(origin=Criterion.Origin.IMPORT).values_list("question__key", flat=True)
+    )
+    assert approved == {"fev1_pct_pred", "fev1_fvc_ratio"}
+
+
+def test_rejecting_keeps_the_criterion_for_the_record_and_never_uses_it(admin_client, imported):
+    oxygen = imported.criteria.get(question__key="oxygen_hours_per_day")
+    act(admin_client, imported, action="reject", criterion=oxygen.pk)
+    oxygen.refresh_from_db()
+    assert oxygen.status == Criterion.Status.REJECTED
+    assert oxygen.pk not in [c.id for c in imported.to_rules().criteria]
+    # the clause's only proposal was rejected: the clause is left for the study team, in its own words
+    [team] = imported.criteria.filter(clause_start=oxygen.clause_start, question=None)
+    assert (team.status, team.source_text) == (Criterion.Status.APPROVED, oxygen.source_text)
+    assert Criterion.clause_state(list(oxygen.same_clause())) == "study_team"
+
+
+def test_an_edit_started_on_the_review_page_returns_to_it(admin_client, imported):
+    walk = imported.criteria.get(question__key="fev1_pct_pred")
+    url = reverse("admin:trials_criterion_change", args=[walk.pk]) + "?next=" + review_url(imported)
+    from tests.formdata import form_data
+
+    data = form_data(admin_client.get(url).content.decode(), "criterion_form")
+    data.update(max_value="60", status="approved")
+    response = admin_client.post(url, data)
+    assert response.status_code == 302 and response["Location"] == review_url(imported)
+    walk.refresh_from_db()
+    assert (walk.max_value, walk.status, walk.origin) == (Decimal(60), "approved", Criterion.Origin.EDITED)
+
+
+def test_publishing_waits_until_every_criterion_is_reviewed(admin_client, imported):
+    response = act(admin_client, imported, action="publish")
+    assert response.status_code == 302
+    assert not Trial.objects.get(pk=imported.pk).is_published
+    page = admin_client.get(response["Location"]).content.decode()
+    assert "cannot be published while 15 criteria are still to review" in page
+    for criterion in imported.criteria.filter(status=Criterion.Status.DRAFT):
+        act(admin_client, imported, action="approve", criterion=criterion.pk)
+    act(admin_client, imported, action="publish")
+    assert Trial.objects.get(pk=imported.pk).is_published
+
+
+def test_publishing_is_refused_in_the_trial_form_and_anywhere_else(admin_client, imported):
+    from tests.formdata import form_data
+
+    url = reverse("admin:trials_trial_change", args=[imported.pk])
+    data = form_data(admin_client.get(url).content.decode(), "trial_form")
+    data["is_published"] = "on"
+    page = admin_client.post(url, data).content.decode()
+    assert "cannot be published while 15 criteria are still to review" in page
+    imported.is_published = True
+    with pytest.raises(ValidationError, match="still to review"):
+        imported.save()
+    assert not Trial.objects.get(pk=imported.pk).is_published
+
+
+def test_a_profile_is_tried_against_the_approved_criteria_of_an_unpublished_trial(admin_client, imported):
+    for criterion in imported.criteria.filter(question__key__in=["fev1_pct_pred", "fev1_fvc_ratio"]):
+        act(admin_client, imported, action="approve", criterion=criterion.pk)
+    answers = json.dumps({"age": 60, "fev1_pct_pred": 45, "fev1_fvc_ratio": 0.6})
+    page = admin_client.get(review_url(imported), {"answers": answers}).content.decode()
+    assert "Verdict: <strong>match</strong>" in page
+    answers = json.dumps({"age": 60, "fev1_pct_pred": 50, "fev1_fvc_ratio": 0.6})
+    page = admin_client.get(review_url(imported), {"answers": answers}).content.decode()
+    assert "Verdict: <strong>no_match</strong>" in page
+    assert re.search(r'<tr class="outcome-not_met"><td>Inclusion</td><td>FEV1 \(% of predicted\) &lt; 50%</td>', page)
+
+
+@pytest.mark.parametrize(
+    "answers, problem",
+    [
+        ("{not json", "The answers are not valid JSON"),
+        ("[1, 2]", "Give the answers as an object"),
+        ('{"height_cm": 170}', "height_cm: not a question key."),
+        ('{"fev1_pct_pred": 900}', "fev1_pct_pred: Enter a value from 5% to 200%."),
+    ],
+    ids=["not-json", "not-an-object", "unknown-key", "out-of-range"],
+)
+def test_a_bad_profile_is_explained_and_kept(admin_client, imported, answers, problem):
+    response = admin_client.get(review_url(imported), {"answers": answers})
+    page = response.content.decode()
+    assert response.status_code == 200 and problem in page and "Verdict:" not in page
+
+
+def test_a_published_trial_is_judged_as_the_catalogue_judges_it(admin_client, seed_trials):
+    from tests.trials.profiles import COPD, MATCHES_COPD
+
+    trial = Trial.objects.get(nct_id=COPD)
+    for walk, expected in (("300", "match"), ("600", "no_match")):
+        answers = {**MATCHES_COPD, "sixmwd_m": walk}
+        page = admin_client.get(review_url(trial), {"answers": json.dumps(answers)}).content.decode()
+        assert f"Verdict: <strong>{expected}</strong>" in page
+        assert str(catalogue.current().evaluate(COPD, answers).verdict) == expected
+
+
+def test_the_seed_trials_have_every_clause_reviewed(admin_client, seed_trials):
+    for trial in Trial.objects.all():
+        coverage = trial.coverage()
+        assert coverage.to_review == 0 and coverage.clauses > 0
+        page = admin_client.get(review_url(trial)).content.decode()
+        assert "0 still to review" in page
+
+
+@pytest.mark.parametrize("perms", [[], ["view_trial", "view_criterion"]], ids=["no-rights", "view-only"])
+def test_only_admins_who_may_change_criteria_review(client, django_user_model, imported, perms):
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user("sam", password="a-long-test-password", is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(codename__in=perms))
+    log_in_with_second_factor(client, user)
+    assert client.get(review_url(imported)).status_code == 403
+    draft = imported.criteria.filter(status=Criterion.Status.DRAFT).first()
+    assert act(client, imported, action="approve", criterion=draft.pk).status_code == 403
+    draft.refresh_from_db()
+    assert draft.status == Criterion.Status.DRAFT
+
+
+def test_actions_need_a_post_with_a_csrf_token(client, admin_user, imported):
+    from django.test import Client
+
+    strict = log_in_with_second_factor(Client(enforce_csrf_checks=True), admin_user)
+    draft = imported.criteria.filter(status=Criterion.Status.DRAFT).first()
+    assert act(strict, imported, action="approve", criterion=draft.pk).status_code == 403
+    assert strict.get(reverse("admin:trials_trial_review_action", args=[imported.pk])).status_code == 405
+    draft.refresh_from_db()
+    assert draft.status == Criterion.Status.DRAFT
+
+
+def test_a_criterion_of_another_trial_cannot_be_acted_on(admin_client, imported, seed_trials):
+    other = Criterion.objects.filter(trial__nct_id="NCT07355868").first()
+    assert act(admin_client, imported, action="reject", criterion=other.pk).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"action": "approve", "criterion": "abc"},
+        {"action": "reject"},
+        {"action": "approve_clause", "start": "x", "end": "1"},
+        {"action": "explode"},
+    ],
+    ids=["bad-id", "no-id", "bad-offsets", "unknown-action"],
+)
+def test_odd_posts_get_a_polite_answer_never_a_server_error(admin_client, imported, data):
+    response = act(admin_client, imported, **data)
+    assert response.status_code in (302, 404)
+    assert not imported.criteria.exclude(status=Criterion.Status.DRAFT).exclude(origin=Criterion.Origin.IMPORT).exists()
+
+
+def test_the_coverage_column_costs_the_same_queries_for_one_trial_or_many(admin_client, imported, tmp_path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def list_queries():
+        with CaptureQueriesContext(connection) as queries:
+            assert admin_client.get(reverse("admin:trials_trial_changelist")).status_code == 200
+        return len(queries)
+
+    one = list_queries()
+    record = json.loads((RECORDS / f"{COPD_STUDY}.json").read_text(encoding="utf-8"))
+    for n in range(1, 6):
+        record["protocolSection"]["identificationModule"]["nctId"] = f"NCT0000000{n}"
+        path = tmp_path / f"{n}.json"
+        path.write_text(json.dumps(record), encoding="utf-8")
+        call_command("import_ctgov", str(path), stdout=StringIO())
+    assert list_queries() == one

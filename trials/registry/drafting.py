@@ -1,0 +1,374 @@
+"""Draft criteria from a trial's registry text: every clause ends up with at least one criterion to review.
+
+The pure extractor (`trials.registry.extraction`) proposes rules clause by clause; this module turns each
+proposal into a draft `Criterion` on the question it names, with the quoted span and the extractor's
+confidence. A clause with no usable proposal becomes one draft "for the study team" carrying its words, so no
+clause is ever lost. Nothing here approves anything: an admin does, on the trial's review page.
+
+Time windows ("within 4 weeks before screening") become rules on event questions that ask how many days ago
+the event last happened (`days_since_*`): one answer serves every trial that asks about the same event.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from simple_history.utils import bulk_create_with_history
+
+from trials.models import DAYS_PER, Criterion, Question, Trial
+from trials.registry import ctgov, extraction
+
+# Events named by the extractor (a few free words) → the event question that answers them. The first match wins,
+# so a narrower event comes before a broader one ("pneumonia" before "infection").
+EVENT_QUESTIONS: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"pneumonia|肺炎"), "days_since_pneumonia"),
+    (re.compile(r"covid|coronavirus|sars-cov|新冠"), "days_since_covid"),
+    (re.compile(r"exacerbation|flare|急性加重|急性发作"), "days_since_exacerbation"),
+    (
+        re.compile(r"respiratory (?:tract )?infection|chest infection|airway infection|呼吸道感染"),
+        "days_since_respiratory_infection",
+    ),
+    (re.compile(r"myocardial infarction|heart attack|心肌梗死|心梗"), "days_since_heart_attack"),
+    (re.compile(r"\bstroke|卒中"), "days_since_stroke"),
+    (re.compile(r"surger|operation|手术"), "days_since_surgery"),
+    (re.compile(r"hospitali[sz]|住院"), "days_since_hospitalisation"),
+    (re.compile(r"corticosteroid|steroid|激素"), "days_since_systemic_steroids"),
+    (re.compile(r"antibiotic|抗生素"), "days_since_antibiotics"),
+    (re.compile(r"clinical trial|clinical stud|investigational|临床试验"), "days_since_other_trial"),
+]
+EVENT_KEYS = sorted({key for _pattern, key in EVENT_QUESTIONS})
+QUESTION_KEYS = [*extraction.QUESTION_UNITS, *EVENT_KEYS]
+LONGEST_WINDOW_DAYS = Decimal(3650)  # the event questions' answer for "more than 10 years ago, or never"
+# "No exacerbation within 4 weeks" describes being free of the event: the rule is the window's complement.
+NEGATED = re.compile(r"(?:\bno\b|\bnot\b|\bwithout\b|\bfree (?:of|from)\b|\babsence of\b|\bnone\b|无|未)[^.;:]{0,40}$")
+
+
+def event_question(event: str) -> str | None:
+    words = (event or "").lower()
+    return next((key for pattern, key in EVENT_QUESTIONS if pattern.search(words)), None)
+
+
+def draft_criteria(trial: Trial, record: ctgov.StudyRecord, questions: dict[str, Question]) -> bool:
+    """Draft the criteria of every clause that no criterion covers yet; True when anything changed."""
+    text = trial.eligibility_text
+    changed = follow_moved_clauses(trial, text)
+    existing = list(trial.criteria.select_related("question"))
+    drafts = []
+    for index, clause in enumerate(extraction.split_clauses(text)):
+        if _covered(clause, existing):
+            continue
+        for criterion in drafts_for(clause, text, questions, existing):
+            criterion.trial = trial
+            criterion.order = 100 + index
+            drafts.append(criterion)
+    if drafts:
+        # Checked one by one in drafts_for; drafts never take part in matching, so the catalogue need not be
+        # rebuilt for them (no save signal), and one INSERT per study keeps a bulk import quick.
+        bulk_create_with_history(drafts, Criterion)
+        existing.extend(drafts)
+        changed = True
+    return _draft_diagnosis(trial, record, questions, existing) or changed
+
+
+def follow_moved_clauses(trial: Trial, text: str) -> bool:
+    """After the registry text changed, move each criterion's clause to where its words now stand. A clause that
+    is gone takes its untouched drafts with it; criteria an admin approved, edited or rejected are kept, no
+    longer tied to a clause, so the new text's clauses get drafts of their own."""
+    changed = False
+    clauses: dict[str, list[int]] = {}
+    for clause in extraction.split_clauses(text):
+        clauses.setdefault(text[clause.start : clause.end], []).append(clause.start)
+    for criterion in trial.criteria.exclude(clause_start=None):
+        start, end = criterion.clause_start, criterion.clause_end
+        if text[start:end] == criterion.clause_text:
+            continue
+        if criterion.clause_text in clauses:  # the same clause, elsewhere in the text
+            found = min(clauses[criterion.clause_text], key=lambda p: abs(p - start))
+        elif criterion.origin == Criterion.Origin.EDITED and criterion.clause_text:
+            found = _nearest(text, criterion.clause_text, start)  # hand-written words may span several clauses
+        else:
+            found = -1
+        if found >= 0:
+            criterion.clause_start, criterion.clause_end = found, found + len(criterion.clause_text)
+            criterion.save(update_fields=["clause_start", "clause_end"])
+        elif criterion.status == Criterion.Status.DRAFT and criterion.origin == Criterion.Origin.EXTRACTED:
+            criterion.delete()
+        else:
+            criterion.clause_start = criterion.clause_end = None
+            criterion.save(update_fields=["clause_start", "clause_end"])
+        changed = True
+    return changed
+
+
+def _nearest(text: str, words: str, near: int) -> int:
+    positions, at = [], text.find(words)
+    while at >= 0:
+        positions.append(at)
+        at = text.find(words, at + 1)
+    return min(positions, key=lambda p: abs(p - near)) if positions else -1
+
+
+def _covered(clause: extraction.Clause, criteria: list[Criterion]) -> bool:
+    """A clause is covered when a criterion's clause holds (nearly all of) it: hand-written criteria may quote
+    the registry without a list's last semicolon, or join several clauses in one."""
+    length = max(1, clause.end - clause.start)
+    for criterion in criteria:
+        if criterion.clause_start is None:
+            continue
+        overlap = min(clause.end, criterion.clause_end) - max(clause.start, criterion.clause_start)
+        if overlap >= 0.8 * length:
+            return True
+    return False
+
+
+def drafts_for(
+    clause: extraction.Clause, original: str, questions: dict[str, Question], existing: list[Criterion] = ()
+) -> list[Criterion]:
+    """Unsaved draft criteria for one clause: one per usable proposal, and one for the study team when the
+    clause has none or some of its proposals cannot become a rule (an event no question asks about)."""
+    where = {
+        "clause_start": clause.start,
+        "clause_end": clause.end,
+        "clause_text": original[clause.start : clause.end],
+        "source_text": clause.text,
+    }
+    drafts, unmapped, adopted = [], [], False
+    for proposal in extraction.propose(clause, original):
+        criterion = criterion_for(proposal, clause, original, questions)
+        if criterion is None:
+            unmapped.append(proposal)
+            continue
+        twin = _approved_twin(criterion, existing)
+        if twin is not None:  # the registry's own age limit, already approved: it now covers this clause too
+            twin.clause_start, twin.clause_end, twin.clause_text = clause.start, clause.end, where["clause_text"]
+            twin.save(update_fields=["clause_start", "clause_end", "clause_text"])
+            adopted = True
+            continue
+        for name, value in where.items():
+            setattr(criterion, name, value)
+        drafts.append(criterion)
+    if unmapped or not (drafts or adopted):
+        drafts.append(
+            Criterion(
+                kind=clause.kind,
+                quote=unmapped[0].quote if unmapped else "",
+                proposal={"unmapped": [p.as_json() for p in unmapped]} if unmapped else {},
+                status=Criterion.Status.DRAFT,
+                origin=Criterion.Origin.EXTRACTED,
+                **where,
+            )
+        )
+    return drafts
+
+
+def _approved_twin(criterion: Criterion, existing) -> Criterion | None:
+    key = _rule_key(criterion)
+    return next(
+        (
+            c
+            for c in existing
+            if c.status == Criterion.Status.APPROVED and c.clause_start is None and c.pk and _rule_key(c) == key
+        ),
+        None,
+    )
+
+
+def _rule_key(criterion: Criterion) -> tuple:
+    def number(value):
+        return None if value is None else Decimal(value).normalize()
+
+    return (
+        criterion.kind,
+        criterion.question_id,
+        number(criterion.min_value),
+        criterion.min_inclusive if criterion.min_value is not None else None,
+        number(criterion.max_value),
+        criterion.max_inclusive if criterion.max_value is not None else None,
+        tuple(sorted(criterion.values or [])),
+    )
+
+
+def criterion_for(
+    proposal: extraction.Proposal, clause: extraction.Clause, original: str, questions: dict[str, Question]
+) -> Criterion | None:
+    """The draft criterion a proposal stands for (unsaved, without its clause), or None when it cannot be a rule."""
+    if proposal.variable == "window":
+        return _window_criterion(proposal, clause, original, questions)
+    question = questions.get(proposal.variable)
+    if question is None:
+        return None
+    criterion = Criterion(
+        kind=proposal.kind,
+        question=question,
+        quote=proposal.quote,
+        confidence=proposal.confidence,
+        proposal=proposal.as_json(),
+        status=Criterion.Status.DRAFT,
+        origin=Criterion.Origin.EXTRACTED,
+    )
+    if question.is_choice:
+        codes = [code for code in proposal.values if code in question.choice_codes()]
+        if not codes:
+            return None
+        criterion.values = codes
+    else:
+        if proposal.unit != extraction.QUESTION_UNITS.get(proposal.variable) or (
+            proposal.lower is None and proposal.upper is None
+        ):
+            return None
+        _set_bounds(criterion, proposal.lower, proposal.lower_inclusive, proposal.upper, proposal.upper_inclusive)
+    return criterion if _valid(criterion) else None
+
+
+def _window_criterion(proposal, clause, original, questions) -> Criterion | None:
+    key = event_question(proposal.event)
+    question = questions.get(key) if key else None
+    days = DAYS_PER.get(proposal.unit)
+    if question is None or days is None:
+        return None
+    lower = None if proposal.lower is None else proposal.lower * days
+    upper = None if proposal.upper is None else proposal.upper * days
+    if any(bound is not None and bound >= LONGEST_WINDOW_DAYS for bound in (lower, upper)):
+        return None  # "10 years or more, or never" is one answer: such a window cannot tell them apart
+    lower_inclusive, upper_inclusive = proposal.lower_inclusive, proposal.upper_inclusive
+    confidence = proposal.confidence
+    # Only inclusion lists say "no exacerbation within 4 weeks"; in an exclusion list a "not" nearby belongs to
+    # another part of the clause far more often than it negates the window.
+    if proposal.kind == "inclusion" and _negated(proposal.quote, clause, original):
+        confidence = round(confidence * 0.8, 2)
+        if lower is not None and upper is not None:
+            return None
+        if upper is not None:  # free of the event for the last N days: it was more than N days ago
+            lower, lower_inclusive, upper, upper_inclusive = upper, not upper_inclusive, None, None
+        else:
+            lower, lower_inclusive, upper, upper_inclusive = None, None, lower, not lower_inclusive
+    criterion = Criterion(
+        kind=proposal.kind,
+        question=question,
+        quote=proposal.quote,
+        confidence=confidence,
+        proposal=proposal.as_json(),
+        status=Criterion.Status.DRAFT,
+        origin=Criterion.Origin.EXTRACTED,
+    )
+    _set_bounds(criterion, lower, lower_inclusive, upper, upper_inclusive)
+    return criterion if _valid(criterion) else None
+
+
+def _negated(quote: str, clause: extraction.Clause, original: str) -> bool:
+    span = original[clause.start : clause.end]
+    at = span.find(quote) if quote else -1
+    if at < 0:
+        return False
+    return bool(NEGATED.search(span[max(0, at - 60) : at].lower()))
+
+
+def _set_bounds(criterion: Criterion, lower, lower_inclusive, upper, upper_inclusive) -> None:
+    criterion.min_value = lower
+    criterion.min_inclusive = True if lower_inclusive is None else bool(lower_inclusive)
+    criterion.max_value = upper
+    criterion.max_inclusive = True if upper_inclusive is None else bool(upper_inclusive)
+
+
+def _valid(criterion: Criterion) -> bool:
+    try:
+        criterion.full_clean(exclude=["trial", "source_text"])
+    except Exception:  # a proposal that makes no sense as a rule is left for the study team
+        return False
+    return True
+
+
+def _draft_diagnosis(trial: Trial, record: ctgov.StudyRecord, questions, existing: list[Criterion]) -> bool:
+    """The record's conditions and MeSH terms as a draft inclusion on the diagnoses question, unless an admin has
+    already decided the diagnoses this trial takes."""
+    question = questions.get("diagnoses")
+    codes = [
+        c
+        for c in extraction.diagnosis_codes(record.conditions, record.mesh_terms)
+        if question and c in question.choice_codes()
+    ]
+    if not codes:
+        return False
+    on_diagnoses = [c for c in existing if c.question_id == question.pk and c.kind == Criterion.Kind.INCLUSION]
+    if any(c.origin != Criterion.Origin.EXTRACTED or c.status != Criterion.Status.DRAFT for c in on_diagnoses):
+        return False
+    words = "; ".join(record.conditions + [t for t in record.mesh_terms if t not in record.conditions])
+    source = f"Conditions: {words} (registry conditions)"
+    drafted = next((c for c in on_diagnoses if c.clause_start is None), None)
+    if drafted is not None:
+        if drafted.values == codes and drafted.source_text == source:
+            return False
+        drafted.values, drafted.source_text, drafted.quote = codes, source, words
+        drafted.save()
+        return True
+    Criterion.objects.create(
+        trial=trial,
+        kind=Criterion.Kind.INCLUSION,
+        question=question,
+        values=codes,
+        source_text=source,
+        quote=words,
+        confidence=0.9,
+        proposal={
+            "variable": "diagnoses",
+            "values": codes,
+            "conditions": record.conditions,
+            "mesh_terms": record.mesh_terms,
+        },
+        status=Criterion.Status.DRAFT,
+        origin=Criterion.Origin.EXTRACTED,
+        order=99,
+    )
+    return True
+
+
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>=~|&\"'$%^,:;/?@])")
+
+
+def locate(original: str, words: str) -> tuple[int, int] | None:
+    """Where `words` stand in the registry text, ignoring CommonMark escapes and runs of white space, or None."""
+
+    def normalised(text: str) -> tuple[str, list[int]]:
+        out, where, i = [], [], 0
+        while i < len(text):
+            char = text[i]
+            if char == "\\" and _ESCAPE.match(text, i):
+                i += 1
+                char = text[i]
+            if char.isspace():
+                if out and out[-1] == " ":
+                    i += 1
+                    continue
+                char = " "
+            out.append(char)
+            where.append(i)
+            i += 1
+        return "".join(out), where
+
+    text, where = normalised(original)
+    wanted = normalised(words.strip())[0].strip().rstrip(";.")
+    at = text.find(wanted) if wanted else -1
+    if at < 0:
+        return None
+    return where[at], where[at + len(wanted) - 1] + 1
+
+
+def adopt_clauses(trial: Trial) -> None:
+    """Tie hand-written criteria to the clauses whose words they carry, and drop the untouched drafts of the
+    clauses they cover (the seed trials: published with their hand-written criteria, every clause covered)."""
+    text = trial.eligibility_text
+    for criterion in trial.criteria.filter(clause_start=None).exclude(origin=Criterion.Origin.EXTRACTED):
+        span = locate(text, criterion.source_text)
+        if span is not None:
+            criterion.clause_start, criterion.clause_end = span
+            criterion.clause_text = text[span[0] : span[1]]
+            criterion.save(update_fields=["clause_start", "clause_end", "clause_text"])
+    decided = list(trial.criteria.exclude(status=Criterion.Status.DRAFT))
+    for draft in trial.criteria.filter(status=Criterion.Status.DRAFT, origin=Criterion.Origin.EXTRACTED):
+        if draft.clause_start is None:
+            taken = any(c.question_id == draft.question_id and c.kind == draft.kind for c in decided)
+        else:
+            taken = _covered(extraction.Clause(draft.kind, "", draft.clause_start, draft.clause_end), decided)
+        if taken:
+            draft.delete()

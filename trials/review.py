@@ -1,0 +1,124 @@
+"""What an admin's review page shows: a trial's clauses with their criteria, the quoted spans, and a profile tried
+against the trial's approved criteria. No request, no response: `trials.admin` renders these."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+
+from trials import eligibility
+from trials.models import Criterion, Question, Trial
+
+
+@dataclass
+class ClauseReview:
+    kind: str
+    start: int | None
+    end: int | None
+    text: str
+    criteria: list[Criterion]
+    state: str = ""
+
+    @property
+    def highlighted(self) -> SafeString:
+        return highlight(self.text, [c.quote for c in self.criteria if c.status != Criterion.Status.REJECTED])
+
+    @property
+    def waiting(self) -> list[Criterion]:
+        return [c for c in self.criteria if c.status == Criterion.Status.DRAFT]
+
+    @property
+    def dom_id(self) -> str:
+        return f"clause-{self.start}-{self.end}"
+
+
+def clauses(trial: Trial) -> tuple[list[ClauseReview], list[Criterion]]:
+    """(every clause of the trial in text order with its criteria, the criteria tied to no clause)."""
+    grouped: dict[tuple[int, int], list[Criterion]] = {}
+    loose = []
+    for criterion in trial.criteria.select_related("question").order_by("clause_start", "order", "pk"):
+        if criterion.clause_start is None:
+            loose.append(criterion)
+        else:
+            grouped.setdefault((criterion.clause_start, criterion.clause_end), []).append(criterion)
+    reviews = []
+    for (start, end), members in sorted(grouped.items()):
+        text = members[0].clause_text or trial.eligibility_text[start:end]
+        review = ClauseReview(members[0].kind, start, end, text, members, Criterion.clause_state(members))
+        reviews.append(review)
+    return reviews, loose
+
+
+def highlight(text: str, quotes: list[str]) -> SafeString:
+    """The clause with every quoted span in <mark>, everything else escaped."""
+    spans = []
+    for quote in quotes:
+        at = text.find(quote) if quote else -1
+        if at >= 0:
+            spans.append((at, at + len(quote)))
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    parts, at = [], 0
+    for start, end in merged:
+        parts.append((text[at:start], text[start:end]))
+        at = end
+    html = format_html_join("", "{}<mark>{}</mark>", parts)
+    return format_html("{}{}", html, text[at:])
+
+
+@dataclass
+class Tried:
+    """A profile judged against a trial's approved criteria."""
+
+    answers: dict
+    problems: list[str] = field(default_factory=list)
+    verdict: str = ""
+    outcomes: list[tuple[Criterion, str]] = field(default_factory=list)
+
+
+def try_profile(trial: Trial, answers_json: str) -> Tried:
+    """The `screen` command's logic for one trial, published or not: answers are checked like the command checks
+    them, then the trial's approved criteria are judged by the engine with every question's gate applied."""
+    try:
+        given = json.loads(answers_json or "{}")
+    except json.JSONDecodeError as error:
+        return Tried({}, [_("The answers are not valid JSON: %(error)s.") % {"error": error.msg}])
+    if not isinstance(given, dict):
+        return Tried({}, [_("Give the answers as an object of {question key: answer}.")])
+    questions = {q.key: q for q in Question.objects.select_related("asked_only_if")}
+    tried = Tried(given)
+    cleaned = {}
+    for key, value in given.items():
+        question = questions.get(key)
+        if question is None:
+            tried.problems.append(_("%(key)s: not a question key.") % {"key": key})
+            continue
+        try:
+            cleaned[key] = question.clean_answer(value)
+        except ValidationError as error:
+            tried.problems.append(f"{key}: {' '.join(error.messages)}")
+    if tried.problems:
+        return tried
+    criteria = list(trial.criteria.approved().select_related("question").order_by("order", "pk"))
+    trial.approved_criteria = criteria
+    infos = {key: q.to_info() for key, q in questions.items()}
+    [result] = eligibility.evaluate([trial.to_rules()], eligibility.from_storage(cleaned), infos)
+    by_id = {c.pk: c for c in criteria}
+    tried.verdict = str(result.verdict)
+    tried.outcomes = [(by_id[r.criterion.id], str(r.outcome)) for r in result.results]
+    return tried
+
+
+def profile_template(trial: Trial) -> str:
+    """A starting profile: every question the trial's approved criteria ask, unanswered ("I don't know")."""
+    keys = sorted({c.question.key for c in trial.criteria.approved().select_related("question") if c.question_id})
+    return json.dumps(dict.fromkeys(keys), indent=1)
