@@ -93,6 +93,13 @@ class AnswerForm(forms.Form):
         return self.question.clean_answer(value)
 
 
+def travel_choices() -> list[tuple[str, str]]:
+    """Drawn when a form is drawn, so in the reader's language (a list built at import would stay English)."""
+    return [(str(km), _("Up to %(km)s km") % {"km": km}) for km in places.TRAVEL_CHOICES_KM] + [
+        ("anywhere", _("Any distance"))
+    ]
+
+
 class WhereForm(forms.Form):
     """Where the patient is (a city, or the browser's location) and how far they can travel."""
 
@@ -119,8 +126,7 @@ class WhereForm(forms.Form):
     )
     travel = forms.ChoiceField(
         label=_("How far can you travel to a study’s hospital?"),
-        choices=[(str(km), _("Up to %(km)s km") % {"km": km}) for km in places.TRAVEL_CHOICES_KM]
-        + [(ANYWHERE, _("Any distance"))],
+        choices=travel_choices,
         initial=ANYWHERE,
         required=False,
         widget=forms.RadioSelect,

@@ -302,7 +302,7 @@ def test_notification_emails_go_out_in_each_recipients_language(
     by_recipient = {message.to[0]: message for message in mail.outbox}
     assert set(by_recipient) == {"nurse_a@hospital.example", "nurse_zh@hospital.example"}
     assert by_recipient["nurse_a@hospital.example"].subject.startswith("New referral")
-    assert by_recipient["nurse_zh@hospital.example"].subject.startswith("新转介")
+    assert by_recipient["nurse_zh@hospital.example"].subject == "NCT07355868 有新的转介"
     assert "浙江大学医学院附属第四医院" in by_recipient["nurse_zh@hospital.example"].body
     assert "Li Wei" not in by_recipient["nurse_zh@hospital.example"].body
 
