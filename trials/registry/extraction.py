@@ -88,14 +88,14 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
              "十二": 12, "半": 0.5}
 
-NUM = r"(?<![a-z0-9.])(?:0,\d+|\d+(?:\.\d+)?|\.\d+)(?![\d])"
+NUM = r"(?<![a-z0-9.])(?:0,\d+|\d+(?:\.\d+)?|\.\d+|[一两二三四五六七八九十](?=\s*次))(?![\d])"
 NUM_WORD = (r"(?<![a-z-])(?:twenty-four|twenty-eight|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
             r"|fourteen|fifteen|sixteen|eighteen|twenty|thirty)(?![a-z-])")
 ANY_NUM = rf"(?:{NUM}|{NUM_WORD})"
 
 # Variable mentions, most specific first: a later pattern never claims text an earlier one matched.
 VARIABLE_PATTERNS: list[tuple[str, str]] = [
-    ("fev1_fvc_ratio", r"fev\s?1\s*(?:%\s*)?(?:/|:|to|-to-)\s*(?:f?vc|forced vital capacity)(?:\s*ratio)?"
+    ("fev1_fvc_ratio", r"fev\s?1\s*\)?\s*(?:%\s*)?(?:/|:|to|-to-)\s*(?:f?vc|forced vital capacity)(?:\s*ratio)?"
                        r"|forced expiratory volume in (?:1|one) s(?:ec(?:ond)?)?\s*(?:\(fev1\)\s*)?"
                        r"(?:/|to)\s*forced vital capacity(?:\s*\(fvc\))?(?:\s*ratio)?"
                        r"|ratio of fev1 (?:to|and) fvc|tiffeneau(?:[- ]pinelli)?(?: index| ratio)?|一秒率"
@@ -111,7 +111,7 @@ VARIABLE_PATTERNS: list[tuple[str, str]] = [
                       r"| of carbon monoxide)?|transfer factor|一氧化碳弥散量|肺一氧化碳弥散|弥散量|弥散功能"),
     ("fvc_pct_pred", r"(?:percent predicted |% predicted )?(?<![a-z/])(?:pp)?fvc(?![a-z])|forced vital capacity|用力肺活量"),
     ("tlc_pct_pred", r"(?<![a-z])tlc(?![a-z])|total lung capacity|肺总量"),
-    ("spo2_pct", r"(?<![a-z])s[pa]o2(?![a-z])|(?:peripheral |arterial )?(?:oxygen|o2|oxyh(?:a)?emoglobin) saturation"
+    ("spo2_pct", r"(?<![a-z])s[pa]o[_ ]?2(?![a-z])|(?:peripheral |arterial )?(?:oxygen|o2|oxyh(?:a)?emoglobin) saturation"
                  r"|pulse oximetry|血氧饱和度|氧饱和度"),
     ("sixmwd_m", r"6\s?-?\s?mw(?:d|t|td)?(?![a-z])|(?:six|6)[- ]?min(?:ute)?s?[- ]walk(?:ing)?(?: test)?(?: \(6mwt\))?"
                  r"(?: distance)?(?: \(6mwd\))?|distance walked in (?:6|six) minutes|walk(?:ing)?(?: test)? distance"
@@ -121,7 +121,7 @@ VARIABLE_PATTERNS: list[tuple[str, str]] = [
     ("oxygen_hours_per_day", r"(?<![a-z])(?:supplemental |home |long[- ]term |ambulatory )?(?:oxygen|o2)(?! saturation)"
                              r"(?: therapy| treatment| use)?|(?<![a-z])ltot(?![a-z])|氧疗|吸氧|家庭氧疗"),
     ("respiratory_hospitalisations_12m", r"hospitali[sz]\w*|(?<![a-z])admission|(?<![a-z])admitted|住院"),
-    ("exacerbations_12m", r"exacerbat(?:ions?|ors?)|ae-?copd|flare[- ]?ups?|急性加重|加重"),
+    ("exacerbations_12m", r"exacerbat(?:ions?|ors?)|ae-?copd|急性发作|哮喘发作|flare[- ]?ups?|急性加重|加重"),
     ("alt_x_uln", r"(?<![a-z])alt(?![a-z])|alanine (?:amino)?transaminase|alanine aminotransferase|(?<![a-z])sgpt"
                   r"|谷丙转氨酶|丙氨酸氨基转移酶"),
     ("ast_x_uln", r"(?<![a-z])ast(?![a-z])|aspartate (?:amino)?transaminase|aspartate aminotransferase|(?<![a-z])sgot"
@@ -140,7 +140,7 @@ COUNT_VARIABLES = {"exacerbations_12m", "respiratory_hospitalisations_12m"}
 UNIT_PATTERNS: list[tuple[str, str]] = [
     (r"%\s*(?:of\s+)?(?:the\s+)?(?:(?:patient'?s?|subject'?s?)\s+)?(?:predicted|pred\b\.?|expected|estimated|normal"
      r"|reference|预计值|预测值|预计)(?:\s*(?:normal\s+)?values?)?|%\s*pred|percent(?:age)?\s+(?:of\s+)?(?:the\s+)?predicted"
-     r"|%\s*(?:of\s+)?(?:the\s+)?(?:predicted|pred)", "% predicted"),
+     r"|%\s*(?:of\s+)?(?:the\s+)?(?:predicted|pred)|percent\s*\(%\)\s*(?:of\s+)?(?:the\s+)?predicted", "% predicted"),
     (r"(?:-?\s*(?:x|\*|times|fold))?\s*(?:the\s+)?(?:institutional\s+)?"
      r"(?:upper limits? of (?:the )?normal(?: range)?|uln)"
      r"(?:\s*\(uln\))?|倍(?:正常值)?上限|倍uln", "x ULN"),
@@ -168,7 +168,7 @@ _UNIT_RES = [(re.compile(r"\s*(?:" + p + ")"), u) for p, u in UNIT_PATTERNS]
 
 # Comparison words, as they read BEFORE a number: (pattern, bound, inclusive). "lower" means the value is >= or >.
 PREFIX_OPERATORS: list[tuple[str, str, bool]] = [
-    (r">\s?=|=\s?>|>\s*or\s*=|≥|(?:greater|more|higher|larger) than or equal to|(?:equal to )?or (?:greater"
+    (r">\s?=|=\s?>|>\s*or\s*=|≥|(?:greater|more) than equal to|(?:greater|more|higher|larger) than or equal to|equal to or (?:greater"
      r"|more|higher) than|equal to or (?:greater|more|higher) than|at least|no less than|not less than"
      r"|no fewer than|not fewer than|no lower than|not lower than|not below|a minimum of|minimum of|minimum"
      r"|min\.?|大于等于|大于或等于|不低于|不少于|不小于|至少|≮|(?:minimum|min\.?|lower) age(?: limit)?(?: of| is|:)?", "lower", True),
@@ -184,10 +184,11 @@ PREFIX_OPERATORS: list[tuple[str, str, bool]] = [
 ]
 # A word operator starts a word: "for more than" is not "or more than".
 WORD_START = r"(?:(?<![a-z])(?=[a-z])|(?![a-z]))"
-_PREFIX_RES = [(re.compile(WORD_START + r"(?:" + p + r")\s*(?:of\s+|than\s+)?$"), b, inc)
+OPERATOR_TAIL = r"\s*(?:\(\s*(?:>=|<=|>|<|≥|≤)\s*\)\s*)?(?:of\s+|than\s+|(?:正常)?预计值的?\s*)?$"  # "(>=) ", "预计值的"
+_PREFIX_RES = [(re.compile(WORD_START + r"(?:" + p + r")" + OPERATOR_TAIL), b, inc)
                for p, b, inc in PREFIX_OPERATORS]
 _PREFIX_ANY = re.compile(WORD_START + r"(?:" + "|".join(p for p, _b, _i in PREFIX_OPERATORS)
-                         + r")\s*(?:of\s+|than\s+)?$")
+                         + r")" + OPERATOR_TAIL)
 
 POSTFIX_OPERATORS: list[tuple[str, str, bool]] = [
     (r"or (?:more|greater|higher|above|over|older)|and (?:more|above|over|older|greater|higher)|\+|or more times"
@@ -195,7 +196,7 @@ POSTFIX_OPERATORS: list[tuple[str, str, bool]] = [
     (r"or (?:less|fewer|lower|below|under|younger)|and (?:below|under|less|younger|lower)|及以下|或以下|以下|以内",
      "upper", True),
 ]
-_POSTFIX_RES = [(re.compile(r"\s*(?:" + p + ")"), b, inc) for p, b, inc in POSTFIX_OPERATORS]
+_POSTFIX_RES = [(re.compile(r"\s*(?:" + p + r")(?!\s*than)"), b, inc) for p, b, inc in POSTFIX_OPERATORS]
 
 RANGE_JOIN = r"\s*(?:-|~|to|through|至|到)\s*"
 INCLUSIVE_AFTER = re.compile(r"^\s*[,;]?\s*[(（\[]?\s*(?:both\s+)?(?:inclusive|inclusively|including|included|incl\.?"
@@ -243,7 +244,7 @@ EVENT_PATTERNS: list[tuple[str, str | None]] = [
     (r"(?:copd|aecopd)\b[^.;]{0,25}exacerbation|exacerbations? of (?:the )?copd|aecopd|慢阻肺急性加重", "COPD exacerbation"),
     (r"asthma[^.;]{0,12}(?:exacerbation|attack)|exacerbations? of asthma", "asthma exacerbation"),
     (r"(?:ild|ipf|fibrosis)[^.;]{0,12}exacerbation|exacerbations? of (?:ild|ipf)", "ILD exacerbation"),
-    (r"exacerbation|flare|急性加重", "exacerbation"),
+    (r"exacerbation|flare|急性加重|急性发作", "exacerbation"),
     (r"(?:upper |lower )?respiratory (?:tract )?infection|chest infection|airway infection"
      r"|呼吸道感染", "respiratory infection"),
     (r"pneumonia|肺炎", "pneumonia"),
@@ -432,8 +433,8 @@ _EXCLUSION_SENTENCE = re.compile(
     r"|the following\b[^.]{0,60}(?:exclu|not eligible|ineligible|not be (?:included|enrolled)))")
 _SENTENCE_HEADING_END = re.compile(r"(?<![a-z])(?:if|when|who|whom|apply|applies|they)\W*$")
 _CN_HEADING = re.compile(r"^(?:[一二三四五六七八九十\d]+\s*[、.．)）]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)?"
-                         r"(不纳入|不入选|纳入|入选|入组|排除|剔除|退出|中止|终止|脱落)(?:病例)?(?:标准|条件)")
-_CN_KIND = {"纳入": "inclusion", "入选": "inclusion", "入组": "inclusion", "排除": "exclusion", "不纳入": "exclusion",
+                         r"(不纳入|不入选|纳入|入选|入组|参加|参与|排除|剔除|退出|中止|终止|脱落)(?:病例)?(?:标准|条件)")
+_CN_KIND = {"纳入": "inclusion", "入选": "inclusion", "入组": "inclusion", "参加": "inclusion", "参与": "inclusion", "排除": "exclusion", "不纳入": "exclusion",
             "不入选": "exclusion"}
 # Recruitment pages: "招募对象：", "适合人群：", "不适合人群：", "以下人群不能参加：" (a short line ending in a colon or alone).
 _CN_PAGE_HEADING = re.compile(r"^(?:[一二三四五六七八九十\d]+\s*[、.．)）]\s*)?(?:(不适合人群|不适用人群|不能参加"
@@ -457,7 +458,7 @@ _INLINE_CIRCLED = re.compile(r"[①-⑳]")
 # A heading inside a line whose breaks were lost: it needs its colon ("… consent. Exclusion Criteria: * …") or
 # capitals and a list marker after it ("… EXCLUSION CRITERIA 1. …"); "as defined in the inclusion criteria" is not one.
 _INLINE_HEADING = re.compile(
-    r"(?i:(?<!the)(?<!in)(?<!of)(?<!these)(?<!all)(?<!any)(?<!study)(?<!protocol)(?<!key)(?<!main)(?<!/)\s+"
+    r"(?i:(?<!the)(?<!key)(?<!main)(?<!/)\s+"
     r"|(?<=[.;:。；]))(?=(?i:(?:key\s+|main\s+)?(?:inclusion|exclusion|non-inclusion)\s+criteria)\s*[:：])"
     r"|\s+(?=(?:Key |Main |KEY |MAIN )?(?:INCLUSION|EXCLUSION|Inclusion|Exclusion) (?:CRITERIA|Criteria)"
     r"\s*(?:[-–*•]|\d{1,2}[.)、]|\(\d))"
@@ -791,8 +792,6 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
     second = _to_decimal(second_match.group())
     unit2, raw2, after2 = _unit_at(n, second_match.end())
     if first is None or second is None or first > second:
-        return None
-    if joined.group().strip() == "-" and (unit1 and unit2 and unit1 != unit2):
         return None
     if unit1 and unit2 and unit1 != unit2 and not (unit1 == "%" and unit2 == "% predicted"):
         return None
