@@ -483,6 +483,10 @@ def _split(text: str) -> list[Clause]:
     line_no = 0
     last_line_with_clause = -2
     last_number = 0
+    seen_heading = False
+    top_style = ""  # the marker style of the first numbered list ("1、", "1.", "(1)")
+    top_indent = 10_000
+    highest = 0
     for line_start, line_end in _lines(text):
         line_no += 1
         line = text[line_start:line_end]
@@ -492,6 +496,7 @@ def _split(text: str) -> list[Clause]:
             piece = text[piece_start:piece_end]
             heading_kind, body_offset = _heading(piece)
             if heading_kind is not None:
+                seen_heading = True
                 kind = None if heading_kind == "skip" else heading_kind
                 if body_offset is None:
                     continue
@@ -504,6 +509,17 @@ def _split(text: str) -> list[Clause]:
                 marker = numbered  # "4.6分钟步行距离" after item 3 is item 4 on a 6-minute walk, not the number 4.6
             if numbered and marker and marker.end() >= numbered.end():
                 last_number = int(numbered.group(1))
+                style = re.sub(r"[\d\s]", "", numbered.group())
+                here = len(piece) - len(piece.lstrip(" \t"))
+                if not seen_heading and index == 0 and kind == "inclusion" and here <= top_indent:
+                    # No headings: a second numbered list at the first one's depth (restarting, or in another
+                    # style) is the exclusion list
+                    if top_style and highest >= 2 and last_number <= 2 and (last_number < highest or style != top_style):
+                        kind = "exclusion"
+                        seen_heading = True
+                    if not top_style:
+                        top_style, top_indent = style, here
+                    highest = max(highest, last_number)
             has_marker = bool(marker and marker.group().strip())
             body_start = piece_start + (marker.end() if marker else 0)
             body_start += len(text[body_start:piece_end]) - len(text[body_start:piece_end].lstrip())
@@ -882,7 +898,8 @@ def _reverse_at(n: str, match: re.Match) -> _Comparison | None:
     if not any(pattern.match(following) for _v, pattern in _VARIABLE_RES):
         return None
     symbol = found.group().strip()
-    comparison = _Comparison(match.start(), end, unit=unit, raw_unit=raw, shape="reverse", number_start=match.start())
+    comparison = _Comparison(match.start(), found.end(), unit=unit, raw_unit=raw, shape="reverse",
+                             number_start=match.start())
     if symbol in ("<=", "=<", "≤", "<"):
         comparison.lower, comparison.lower_inclusive = value, symbol != "<"
     else:
@@ -922,6 +939,22 @@ def _another_item(gap: str) -> bool:
     return bool(cjk) and not _GAP_CJK.match(cjk)
 
 
+UNITS_FITTING = {
+    "age": {"years", ""}, "sixmwd_m": {"m", ""}, "fev1_pct_pred": {"%", "% predicted", ""},
+    "fvc_pct_pred": {"%", "% predicted", ""}, "dlco_pct_pred": {"%", "% predicted", ""},
+    "tlc_pct_pred": {"%", "% predicted", ""}, "fev1_fvc_ratio": {"%", "% predicted", ""}, "spo2_pct": {"%", ""},
+    "bmi": {"kg/m2", ""}, "pack_years": {"pack-years", "years", ""}, "oxygen_hours_per_day": {"h/day", "h", "%", "L"},
+    "respiratory_hospitalisations_12m": {"count", ""}, "exacerbations_12m": {"count", ""},
+    "egfr": {"mL/min/1.73m2", ""}}
+
+
+def _unit_fits(variable: str, unit: str) -> bool:
+    """Whether a number in this unit can bound the variable at all ("18 years" cannot bound hospitalisations)."""
+    if variable in LAB_VARIABLES:
+        return unit == "x ULN"
+    return unit in UNITS_FITTING.get(variable, {unit})
+
+
 def _only_filler_since_last_bound(n: str, mention, comparison: _Comparison, comparisons) -> bool:
     earlier = [c for c in comparisons if c.start >= mention[1] and c.end <= comparison.start]
     if not earlier:
@@ -942,6 +975,9 @@ def _variables_for(n: str, comparison: _Comparison, mentions: list[tuple[int, in
     """The mention(s) a comparison bounds: the nearest one before it, with any joined to it by "and"/"or"/"/".
     A mention that already has a bound keeps this one too only if nothing but filler stands between the two bounds
     ("≥ 150 m and < 600 m", not "≥ 50% predicted with CAT score ≥ 10")."""
+    if comparison.shape == "reverse":  # "30% ≤ FEV1": the variable after the operator
+        following = [m for m in mentions if 0 <= m[0] - comparison.end <= 6]
+        return following[:1]
     before = [m for m in mentions if m[1] <= comparison.number_start and comparison.number_start - m[1] <= 90
               and not _BOUNDARY.search(n[m[1]:comparison.start])]
     if comparison.unit == "x ULN":
@@ -958,7 +994,8 @@ def _variables_for(n: str, comparison: _Comparison, mentions: list[tuple[int, in
                 chosen[-1] = mention  # the full name before its abbreviation
             elif all(mention[2] != c[2] for c in chosen):
                 chosen.append(mention)
-        return list(reversed(chosen))
+        if any(_unit_fits(m[2], comparison.unit) for m in chosen) or not comparison.unit:
+            return list(reversed(chosen))
     after = [m for m in mentions if m[0] >= comparison.end and m[0] - comparison.end <= 30
              and not _BOUNDARY.search(n[comparison.end:m[0]]) and not _list_gap(n[comparison.end:m[0]])
              and "(" not in n[comparison.end:m[0]]]
