@@ -184,7 +184,8 @@ PREFIX_OPERATORS: list[tuple[str, str, bool]] = [
 ]
 # A word operator starts a word: "for more than" is not "or more than".
 WORD_START = r"(?:(?<![a-z])(?=[a-z])|(?![a-z]))"
-OPERATOR_TAIL = r"\s*(?:\(\s*(?:>=|<=|>|<|≥|≤)\s*\)\s*)?(?:of\s+|than\s+|(?:正常)?预计值的?\s*)?$"  # "(>=) ", "预计值的"
+OPERATOR_TAIL = (r"\s*(?:\(\s*(?:>=|<=|>|<|≥|≤)\s*\)\s*)?(?:of\s+|than\s+|(?:正常)?预计值的?\s*"
+                 r"|(?:发生|出现|有|患)过?\s*)?$")  # "(>=) ", "预计值的"
 _PREFIX_RES = [(re.compile(WORD_START + r"(?:" + p + r")" + OPERATOR_TAIL), b, inc)
                for p, b, inc in PREFIX_OPERATORS]
 _PREFIX_ANY = re.compile(WORD_START + r"(?:" + "|".join(p for p, _b, _i in PREFIX_OPERATORS)
@@ -217,11 +218,14 @@ REFERENCE_POINT = (r"(?:\s*\(?(?:before|prior to|preceding|of|from|until|up to)\
 WINDOW_RES = [
     re.compile(rf"(?:within|during|in|over)\s+(?:the\s+)?(?:past|last|previous|preceding|prior|recent|most recent)"
                rf"\s+({ANY_NUM})[\s-]*(?:\(\d+\)\s*)?(?:calendar\s+)?{TIME_UNIT}" + REFERENCE_POINT),
-    re.compile(rf"within\s+(?:the\s+)?(?:first\s+)?({ANY_NUM})[\s-]*(?:\(\d+\)\s*)?(?:calendar\s+)?{TIME_UNIT}"
+    re.compile(rf"within\s+(?:the\s+)?(?:first\s+)?\(?({ANY_NUM})\)?[\s-]*(?:\(\d+\)\s*)?(?:calendar\s+)?{TIME_UNIT}"
                + REFERENCE_POINT),
     re.compile(r"(?:within|during|in|over)\s+(?:the\s+)?(?:past|last|previous|preceding|prior)\s+(year|month|week)"
                + REFERENCE_POINT),
-    re.compile(r"within\s+(?:a|one|the\s+(?:same|last|past)\s+)?\s*(year|month|week)(?![a-z])" + REFERENCE_POINT),
+    re.compile(r"within\s+(?:a|one|the(?:\s+(?:same|last|past))?|last|past)?\s*(year|month|week)(?![a-z])"
+               + REFERENCE_POINT),
+    re.compile(rf"(?:≤|<=|<|less than|within|up to|no more than)?\s*({ANY_NUM})[\s-]*{TIME_UNIT}\s+ago"),
+    re.compile(r"前\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)\s*(?:至|到)"),
     re.compile(r"(?:in|during)\s+the\s+(year|month|week)\s+(?:before|prior to|preceding)\s+(?:the\s+)?"
                r"(?:screening|randomi[sz]ation|enrol?l?ment|baseline|visit|(?:informed )?consent|study|inclusion|"
                r"first|day 1|dosing|signing|entry)" + REFERENCE_TAIL),
@@ -235,6 +239,9 @@ WINDOW_RES = [
 ]
 WINDOW_NOT_AFTER = re.compile(r"^\s*(?:after|following|post|of (?:the )?(?:last|final)|from (?:the )?(?:last"
                               r"|end)|后|之后)")
+EXAMPLE_BEFORE = re.compile(r"(?:e\.g\.|for example|for instance|such as|例如|如:)[^;)]*$")
+WINDOW_NOT_BEFORE = re.compile(r"(?:planning|plans? to|intend\w*|expected to|likely to|anticipated|require\w* [a-z ]{0,30}"
+                               r"(?:transplant|surgery)|(?<![a-z])if |unless |如果|若|倘若)[^.;。；]*$|后的?\s*$")
 DURATION_BEFORE = re.compile(r"(?:for|at least|≥|>=|>|minimum(?: of)?|stable|more than|over|lasting|duration of"
                              r"|last(?:ed|ing)?)\s*(?:a\s+(?:period|duration)\s+of\s+)?(?:the\s+)?(?:past\s+"
                              r"|last\s+)?$")
@@ -280,7 +287,8 @@ PEOPLE = re.compile(r"(?<![a-z])(?:adults?|males?|females?|men|women|patients?|s
                     r"|individuals?|persons?|people|children|adolescents?)(?![a-z])|^\W*$")
 NOT_AGE = re.compile(r"history|diagnos\w*|since|duration|smok\w*|ago|quit|stopped|treat\w*|therap\w*|disease|symptom\w*"
                      r"|onset|exposure|experience|employ|within|prior|before|previous|last|past")
-CHANGE_WORDS = (r"reversib\w*|improve\w*|increase\w*|decrease\w*|change\w*|response|declin\w*|variab\w*|drop\w*"
+CHANGE_WORDS = (r"reversib\w*|(?:improve\w*|increase\w*|decrease\w*|change\w*|declin\w*|drop\w*)(?= (?:in|of|from|by) )"
+                r"|response|variab\w*"
                 r"|(?<![a-z])fall\w*|(?<![a-z])rise|reduction|relative|absolute|from baseline|post-challenge"
                 r"|provocative|pc20|diurnal|改善率|改善|增加|下降|变异")
 CHANGE_BEFORE = re.compile(CHANGE_WORDS)  # "Reversibility of ≥ 12%", "a decline in FVC of ≥ 10%"
@@ -799,8 +807,10 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
     joined = join.match(n, after1)
     if not joined:
         return None
-    if _PREFIX_ANY.search(n[max(0, match.start() - 30):match.start()]) and not between:
-        return None  # "> 30 - 80" is not a range: the operator owns the first number
+    operator_before = _PREFIX_ANY.search(n[max(0, match.start() - 30):match.start()])
+    lower_operator = re.search(r"(≥|>=|>)\s*$", n[max(0, match.start() - 4):match.start()])
+    if operator_before and not between and not (lower_operator and joined.group().strip() == "-"):
+        return None  # "> 30 to 80" is not a range: the operator owns the first number
     upper_operator = re.compile(r"(<=|=<|≤|<)\s*").match(n, joined.end())
     second_match = _NUMBER_RE.match(n, upper_operator.end() if upper_operator else joined.end())
     if not second_match:
@@ -819,7 +829,11 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
         lower_inclusive = upper_inclusive = False
     if upper_operator:
         upper_inclusive = upper_operator.group(1) != "<"
+    if lower_operator and not between:  # "≥3 - 18 years"
+        lower_inclusive = lower_operator.group(1) != ">"
     start = between.start() + max(0, match.start() - 40) if between else match.start()
+    if lower_operator and not between:
+        start = max(0, match.start() - 4) + lower_operator.start()
     end = after2
     qualifier = re.match(r"\s*[(（\[][^)）\]]{0,60}[)）\]]", n[after2:])
     if qualifier and (INCLUSIVE_AFTER.match(qualifier.group()) or EXCLUSIVE_AFTER.match(qualifier.group())):
@@ -866,6 +880,9 @@ def _postfix_at(n: str, match: re.Match) -> _Comparison | None:
     value = _to_decimal(match.group())
     unit, raw, end = _unit_at(n, match.end())
     post = _postfix_match(n, end)
+    if not post and unit == "pack-years" and value is not None:  # "a 10 pack-year history" means at least 10
+        return _Comparison(match.start(), end, lower=value, lower_inclusive=True, unit=unit, raw_unit=raw,
+                           shape="bare", number_start=match.start())
     age_words = re.compile(r"\s*(?:of age|old)").match(n, end) if unit == "years" else None
     if not post and age_words:  # "18 years of age or older"
         post = _postfix_match(n, age_words.end())
@@ -1055,6 +1072,7 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
     comparisons = _find_comparisons(n)
     windows = _find_windows(n)
     window_spans = [(w[0], w[1]) for w in windows]
+    comparisons = [c for c in comparisons if not EXAMPLE_BEFORE.search(n[max(0, c.start - 25):c.start])]
     comparisons = [c for c in comparisons if not any(a <= c.number_start < b for a, b in window_spans)
                    and not any(a <= c.number_start < b for a, b, _v in mentions)]  # the 6 of "6MWD"
     parent_variable = ""
@@ -1363,6 +1381,8 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 continue
             if WINDOW_NOT_AFTER.match(n[match.end():match.end() + 30]):
                 continue
+            if WINDOW_NOT_BEFORE.search(n[max(0, match.start() - 60):match.start()]):
+                continue  # "planning a pregnancy within 12 months", "给药后的6个月内", "如果…前6个月内"
             if DURATION_BEFORE.search(n[max(0, match.start() - 30):match.start()]) and not match.group().startswith(
                     ("within", "in ", "during", "近", "过去", "最近")):
                 continue
@@ -1377,8 +1397,10 @@ def _window_proposal(n: str, kind: str, window, span: _Span, has_measurement: bo
                      previous_end: int) -> Proposal | None:
     start, end, amount, unit, _reference = window
     event, event_start, event_end, generic = _event_for(n, start, end, previous_end)
-    if event is None:
-        return None
+    if event is None:  # the timing of a test: a window of its own only when the clause measures nothing
+        if has_measurement:
+            return None
+        event = n[event_start:event_end].strip()
     if has_measurement and generic:
         return None
     if not event:
