@@ -354,7 +354,8 @@ _GAP_WORDS = {"than", "less", "greater", "more", "fewer", "higher", "lower", "at
 _BOUND_FILLER = {"visit", "screening", "baseline", "rest", "day", "predicted", "normal", "value", "values", "pred",
                  "post-bronchodilator", "pre-bronchodilator", "bronchodilator", "respectively", "inclusive", "meters",
                  "metres", "years", "old", "of", "age"}
-_GAP_CJK = re.compile(r"^(?:占|预计值|预测值|百分比|的|为|在|之间|且|并且|或|和|及|大于|小于|等于|不|低于|高于|超过"
+_GAP_CJK = re.compile(r"^(?:占|预计值|预测值|百分比|的|为|在|之间|且|并且|或|和|及|大于|小于|等于|不|低于|高于|超过|成人|青少年|儿童"
+                      r"|患者|测定值|实测值|谷值|基线|筛选时|筛选期|男性|女性"
                       r"|以上|以下|倍|正常值|上限)*$")
 _LIST_GAP = re.compile(r",|(?<![a-z])(?:or|and)(?![a-z])(?! more| greater| fewer| less| above| over)|或|和")
 _BOUNDARY = re.compile(r"[;；]|\.\s|。")
@@ -880,7 +881,8 @@ def _postfix_at(n: str, match: re.Match) -> _Comparison | None:
     value = _to_decimal(match.group())
     unit, raw, end = _unit_at(n, match.end())
     post = _postfix_match(n, end)
-    if not post and unit == "pack-years" and value is not None:  # "a 10 pack-year history" means at least 10
+    if (not post and unit == "pack-years" and value is not None and not re.match(r"\s*=", n[end:])
+            and not n[:match.start()].rstrip().endswith(("(", "（"))):  # "a 10 pack-year history": at least 10
         return _Comparison(match.start(), end, lower=value, lower_inclusive=True, unit=unit, raw_unit=raw,
                            shape="bare", number_start=match.start())
     age_words = re.compile(r"\s*(?:of age|old)").match(n, end) if unit == "years" else None
@@ -1102,8 +1104,11 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
     used_periods: set[int] = set()
     seen: set[tuple] = set()
     for variable, comparison, quote_start, quote_end in measured:
-        if variable in COUNT_VARIABLES:  # a count's period ("in the past 2 years") is not a window of its own
-            used_periods.update(i for i, w in enumerate(windows) if 0 <= w[0] - comparison.end <= 80)
+        if variable in COUNT_VARIABLES and windows:  # a count's period ("in the past 2 years") is not a window
+            distances = [(min(abs(w[0] - comparison.end), abs(comparison.start - w[1])), i) for i, w in enumerate(windows)]
+            distance, nearest = min(distances)
+            if distance <= 80:
+                used_periods.add(nearest)
         checked = _check(n, variable, comparison, windows, used_periods)
         if checked is None:
             continue
@@ -1120,12 +1125,13 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
             upper=upper, upper_inclusive=comparison.upper_inclusive if upper is not None else None,
             unit=unit, quote=span.quote(quote_start, max(quote_end, comparison.end)), confidence=confidence))
 
-    has_measurement = any(p.variable not in COUNT_VARIABLES for p in proposals)
+    measured_spans = [(c.start, c.end) for v, c, _a, _b in measured if v not in COUNT_VARIABLES]
     for index, window in enumerate(windows):
         if index in used_periods:
             continue
         previous_end = windows[index - 1][1] if index else 0
-        proposal = _window_proposal(n, kind, window, span, has_measurement, previous_end)
+        proposal = _window_proposal(n, kind, window, span, _times_a_measurement(n, window, measured_spans),
+                                    previous_end)
         if proposal:
             proposals.append(proposal)
     proposals.extend(_choice_proposals(n, kind, span))
@@ -1393,6 +1399,18 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
     return sorted(found)
 
 
+def _times_a_measurement(n: str, window, measured_spans) -> bool:
+    """Whether the window is when a measured value was taken ("DLCO in tests within the previous 3 months is 30% to
+    80%"): a bound of the clause lies just before or after it with no list break between."""
+    start, end = window[0], window[1]
+    for a, b in measured_spans:
+        between = n[b:start] if b <= start else n[end:a] if a >= end else ""
+        if (0 <= start - b <= 80 or 0 <= a - end <= 60) and not re.search(
+                r"(?<![a-z])(?:and/or|or|and)(?![a-z])|[;,]|或|及", between):
+            return True
+    return False
+
+
 def _window_proposal(n: str, kind: str, window, span: _Span, has_measurement: bool,
                      previous_end: int) -> Proposal | None:
     start, end, amount, unit, _reference = window
@@ -1437,8 +1455,14 @@ def _event_for(n: str, start: int, end: int, previous_end: int = 0) -> tuple[str
                 best = (score, label, match.start(), match.end(), generic)
     if best is None or (best[4] and best[0][2] != 0):  # nothing named, or only a generic "treatment" after it
         words, words_start = _words_before(n, sentence_start, start)
-        if words or best is None:
-            return (words, words_start, start, True) if words else ("", -1, -1, True)
+        if words:
+            return words, words_start, start, True
+        after = re.match(r"\s*(?:(?:有|接受过?|使用过?|发生过?|进行过?|患有|曾)\s*)?([\u4e00-\u9fff]{2,12}|(?:[a-z][a-z0-9-]*\s*){1,4})",
+                         n[end:sentence_end])
+        if best is None:  # "随机前12个月内接受过支气管热成形术": the words after it
+            if after and len(after.group(1).strip()) >= 2:
+                return after.group(1).strip(), end + after.start(1), end + after.end(1), True
+            return "", -1, -1, True
     _score, label, a, b, generic = best
     if label is None:
         return None, a, b, generic
