@@ -111,7 +111,8 @@ VARIABLE_PATTERNS: list[tuple[str, str]] = [
                       r"| of carbon monoxide)?|transfer factor|一氧化碳弥散量|肺一氧化碳弥散|弥散量|弥散功能"),
     ("fvc_pct_pred", r"(?:percent predicted |% predicted )?(?<![a-z/])(?:pp)?fvc(?![a-z])|forced vital capacity|用力肺活量"),
     ("tlc_pct_pred", r"(?<![a-z])tlc(?![a-z])|total lung capacity|肺总量"),
-    ("spo2_pct", r"(?<![a-z])s[pa]o[_ ]?2(?![a-z])|(?:peripheral |arterial )?(?:oxygen|o2|oxyh(?:a)?emoglobin) saturation"
+    ("spo2_pct", r"(?<![a-z])s[pa]o[_ ]?2(?![a-z])|(?:peripheral |arterial )?(?:oxygen|o2"
+                 r"|oxyh(?:a)?emoglobin) saturation"
                  r"|pulse oximetry|血氧饱和度|氧饱和度"),
     ("sixmwd_m", r"6\s?-?\s?mw(?:d|t|td)?(?![a-z])|(?:six|6)[- ]?min(?:ute)?s?[- ]walk(?:ing)?(?: test)?(?: \(6mwt\))?"
                  r"(?: distance)?(?: \(6mwd\))?|distance walked in (?:6|six) minutes|walk(?:ing)?(?: test)? distance"
@@ -168,7 +169,8 @@ _UNIT_RES = [(re.compile(r"\s*(?:" + p + ")"), u) for p, u in UNIT_PATTERNS]
 
 # Comparison words, as they read BEFORE a number: (pattern, bound, inclusive). "lower" means the value is >= or >.
 PREFIX_OPERATORS: list[tuple[str, str, bool]] = [
-    (r">\s?=|=\s?>|>\s*or\s*=|≥|(?:greater|more) than equal to|(?:greater|more|higher|larger) than or equal to|equal to or (?:greater"
+    (r">\s?=|=\s?>|>\s*or\s*=|≥|(?:greater|more) than equal to|(?:greater|more|higher|larger) than or equal to"
+     r"|equal to or (?:greater"
      r"|more|higher) than|equal to or (?:greater|more|higher) than|at least|no less than|not less than"
      r"|no fewer than|not fewer than|no lower than|not lower than|not below|a minimum of|minimum of|minimum"
      r"|min\.?|大于等于|大于或等于|不低于|不少于|不小于|至少|≮|(?:minimum|min\.?|lower) age(?: limit)?(?: of| is|:)?", "lower", True),
@@ -240,7 +242,8 @@ WINDOW_RES = [
 WINDOW_NOT_AFTER = re.compile(r"^\s*(?:after|following|post|of (?:the )?(?:last|final)|from (?:the )?(?:last"
                               r"|end)|后|之后)")
 EXAMPLE_BEFORE = re.compile(r"(?:e\.g\.|for example|for instance|such as|例如|如:)[^;)]*$")
-WINDOW_NOT_BEFORE = re.compile(r"(?:planning|plans? to|intend\w*|expected to|likely to|anticipated|require\w* [a-z ]{0,30}"
+WINDOW_NOT_BEFORE = re.compile(r"(?:planning|plans? to|intend\w*|expected to|likely to|anticipated"
+                               r"|require\w* [a-z ]{0,30}"
                                r"(?:transplant|surgery)|(?<![a-z])if |unless |如果|若|倘若)[^.;。；]*$|后的?\s*$")
 DURATION_BEFORE = re.compile(r"(?:for|at least|≥|>=|>|minimum(?: of)?|stable|more than|over|lasting|duration of"
                              r"|last(?:ed|ing)?)\s*(?:a\s+(?:period|duration)\s+of\s+)?(?:the\s+)?(?:past\s+"
@@ -443,7 +446,8 @@ _EXCLUSION_SENTENCE = re.compile(
 _SENTENCE_HEADING_END = re.compile(r"(?<![a-z])(?:if|when|who|whom|apply|applies|they)\W*$")
 _CN_HEADING = re.compile(r"^(?:[一二三四五六七八九十\d]+\s*[、.．)）]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)?"
                          r"(不纳入|不入选|纳入|入选|入组|参加|参与|排除|剔除|退出|中止|终止|脱落)(?:病例)?(?:标准|条件)")
-_CN_KIND = {"纳入": "inclusion", "入选": "inclusion", "入组": "inclusion", "参加": "inclusion", "参与": "inclusion", "排除": "exclusion", "不纳入": "exclusion",
+_CN_KIND = {"纳入": "inclusion", "入选": "inclusion", "入组": "inclusion", "参加": "inclusion",
+            "参与": "inclusion", "排除": "exclusion", "不纳入": "exclusion",
             "不入选": "exclusion"}
 # Recruitment pages: "招募对象：", "适合人群：", "不适合人群：", "以下人群不能参加：" (a short line ending in a colon or alone).
 _CN_PAGE_HEADING = re.compile(r"^(?:[一二三四五六七八九十\d]+\s*[、.．)）]\s*)?(?:(不适合人群|不适用人群|不能参加"
@@ -523,7 +527,8 @@ def _split(text: str) -> list[Clause]:
                 if not seen_heading and index == 0 and kind == "inclusion" and here <= top_indent:
                     # No headings: a second numbered list at the first one's depth (restarting, or in another
                     # style) is the exclusion list
-                    if top_style and highest >= 2 and last_number <= 2 and (last_number < highest or style != top_style):
+                    restarts = last_number < highest or style != top_style
+                    if top_style and highest >= 2 and last_number <= 2 and restarts:
                         kind = "exclusion"
                         seen_heading = True
                     if not top_style:
@@ -1105,7 +1110,8 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
     seen: set[tuple] = set()
     for variable, comparison, quote_start, quote_end in measured:
         if variable in COUNT_VARIABLES and windows:  # a count's period ("in the past 2 years") is not a window
-            distances = [(min(abs(w[0] - comparison.end), abs(comparison.start - w[1])), i) for i, w in enumerate(windows)]
+            distances = [(min(abs(w[0] - comparison.end), abs(comparison.start - w[1])), i)
+                         for i, w in enumerate(windows)]
             distance, nearest = min(distances)
             if distance <= 80:
                 used_periods.add(nearest)
@@ -1457,8 +1463,8 @@ def _event_for(n: str, start: int, end: int, previous_end: int = 0) -> tuple[str
         words, words_start = _words_before(n, sentence_start, start)
         if words:
             return words, words_start, start, True
-        after = re.match(r"\s*(?:(?:有|接受过?|使用过?|发生过?|进行过?|患有|曾)\s*)?([\u4e00-\u9fff]{2,12}|(?:[a-z][a-z0-9-]*\s*){1,4})",
-                         n[end:sentence_end])
+        after = re.match(r"\s*(?:(?:有|接受过?|使用过?|发生过?|进行过?|患有|曾)\s*)?"
+                         r"([\u4e00-\u9fff]{2,12}|(?:[a-z][a-z0-9-]*\s*){1,4})", n[end:sentence_end])
         if best is None:  # "随机前12个月内接受过支气管热成形术": the words after it
             if after and len(after.group(1).strip()) >= 2:
                 return after.group(1).strip(), end + after.start(1), end + after.end(1), True
