@@ -1106,6 +1106,7 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
 
     measured = _merge_bounds(n, _without_asides(n, measured))
     proposals: list[Proposal] = []
+    measured_spans: list[tuple[int, int]] = []  # the bounds proposed, other than counts
     used_periods: set[int] = set()
     seen: set[tuple] = set()
     for variable, comparison, quote_start, quote_end in measured:
@@ -1125,13 +1126,14 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         if key in seen:
             continue
         seen.add(key)
+        if variable not in COUNT_VARIABLES:
+            measured_spans.append((comparison.start, comparison.end))
         proposals.append(Proposal(
             kind=kind, variable=variable, lower=lower,
             lower_inclusive=comparison.lower_inclusive if lower is not None else None,
             upper=upper, upper_inclusive=comparison.upper_inclusive if upper is not None else None,
             unit=unit, quote=span.quote(quote_start, max(quote_end, comparison.end)), confidence=confidence))
 
-    measured_spans = [(c.start, c.end) for v, c, _a, _b in measured if v not in COUNT_VARIABLES]
     for index, window in enumerate(windows):
         if index in used_periods:
             continue
