@@ -607,10 +607,15 @@ def _numbered_sequence(line: str) -> list[int]:
     positions: list[int] = []
     for candidates in styles.values():
         run: list[tuple[int, int]] = []
-        for position, number in candidates + [(-1, -1)]:
+        for index, (position, number) in enumerate(candidates + [(-1, -1)]):
             if run and number == run[-1][1] + 1:
                 run.append((position, number))
                 continue
+            later = [m for _p, m in candidates[index + 1:]]
+            restart = number in (1, 2) and (not run or number + 1 in later[:3]) and (
+                not run or run[-1][1] + 1 not in later[:1])
+            if number != -1 and run and not restart:
+                continue  # "visit 1." inside item 2: not an item number, the list goes on
             if len(run) >= 2 or (run and not line[:run[0][0]].strip()):
                 positions.extend(p for p, _n in run if line[:p].strip())
             run = [(position, number)] if number in (1, 2) or not line[:position].strip() else []
@@ -1414,7 +1419,7 @@ def _times_a_measurement(n: str, window, measured_spans) -> bool:
     for a, b in measured_spans:
         between = n[b:start] if b <= start else n[end:a] if a >= end else ""
         if (0 <= start - b <= 80 or 0 <= a - end <= 60) and not re.search(
-                r"(?<![a-z])(?:and/or|or|and)(?![a-z])|[;,]|或|及", between):
+                r"(?<![a-z])(?:and/or|or|and)(?![a-z])|[;,]|\.\s|或|及|。", between):
             return True
     return False
 

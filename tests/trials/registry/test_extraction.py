@@ -137,6 +137,10 @@ SPLITS = [
     ("one-line-heading-after-any-word", "Inclusion Criteria: * Adults * Able to comply with the study Exclusion "
                                         "Criteria: * Smokers",
      [("inclusion", "Adults"), ("inclusion", "Able to comply with the study"), ("exclusion", "Smokers")]),
+    ("lost-breaks-a-number-inside-an-item", "Inclusion: 1. Smoking history 2. Use of X in the 2 months before visit 1. "
+                                            "3. FEV1 < 65% 4. Adults",
+     [("inclusion", "Smoking history"), ("inclusion", "Use of X in the 2 months before visit 1."),
+      ("inclusion", "FEV1 < 65%"), ("inclusion", "Adults")]),
     ("withdrawal-section-skipped", "Inclusion Criteria:\n* Adults\nWithdrawal Criteria:\n* Consent withdrawn",
      [("inclusion", "Adults")]),
 ]
