@@ -241,6 +241,7 @@ WINDOW_RES = [
 ]
 WINDOW_NOT_AFTER = re.compile(r"^\s*(?:after|following|post|of (?:the )?(?:last|final)|from (?:the )?(?:last"
                               r"|end)|后|之后)")
+CONDITION_BEFORE = re.compile(r"(?<![a-z])(?:if|when|whether)\s+(?:[a-z]+\s+){0,2}$")  # "if under 18 years, a parent"
 EXAMPLE_BEFORE = re.compile(r"(?:e\.g\.|for example|for instance|such as|例如|如:)[^;)]*$")
 WINDOW_NOT_BEFORE = re.compile(r"(?:planning|plans? to|intend\w*|expected to|likely to|anticipated"
                                r"|require\w* [a-z ]{0,30}"
@@ -1084,7 +1085,8 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
     comparisons = _find_comparisons(n)
     windows = _find_windows(n)
     window_spans = [(w[0], w[1]) for w in windows]
-    comparisons = [c for c in comparisons if not EXAMPLE_BEFORE.search(n[max(0, c.start - 25):c.start])]
+    comparisons = [c for c in comparisons if not EXAMPLE_BEFORE.search(n[max(0, c.start - 25):c.start])
+                   and not CONDITION_BEFORE.search(n[max(0, c.start - 25):c.start])]
     comparisons = [c for c in comparisons if not any(a <= c.number_start < b for a, b in window_spans)
                    and not any(a <= c.number_start < b for a, b, _v in mentions)]  # the 6 of "6MWD"
     parent_variable = ""
@@ -1629,23 +1631,10 @@ def extract(text: str, *, minimum_age: str | None = None, maximum_age: str | Non
             text = text[:MAX_TEXT]
             for clause in split_clauses(text):
                 proposals.extend(propose(clause, text))
-        proposals = _merge_record_age(proposals, _record_years(minimum_age), _record_years(maximum_age),
-                                      minimum_age, maximum_age)
-        return _without_repeats(proposals)
+        return _merge_record_age(proposals, _record_years(minimum_age), _record_years(maximum_age),
+                                 minimum_age, maximum_age)
     except Exception:  # the contract: never raise
         return []
-
-
-def _without_repeats(proposals: list[Proposal]) -> list[Proposal]:
-    """The same rule stated twice in a record (an age range in two clauses) is one proposal: the first."""
-    seen: set[tuple] = set()
-    kept = []
-    for p in proposals:
-        key = (p.kind, p.variable, p.lower, p.lower_inclusive, p.upper, p.upper_inclusive, p.unit, p.event, p.values)
-        if key not in seen:
-            seen.add(key)
-            kept.append(p)
-    return kept
 
 
 def _merge_record_age(proposals: list[Proposal], low: Decimal | None, high: Decimal | None,

@@ -350,6 +350,8 @@ NOTHING = [
     ("years-of-disease-are-not-age-either", "COPD diagnosed ≥ 1 year before screening", "age"),
     ("age-in-a-formula-note-is-not-age", "eGFR ≤ 50 mL/min/1.73 m2 (by Counahan-Barratt for ages 12 to 17 or by "
                                          "CKD-EPI for ages ≥ 18)", "age"),
+    ("a-condition-on-age-is-not-an-age-limit", "Informed consent of participant and if under 18 years, legal "
+                                               "representative", "age"),
     ("age-at-onset-is-not-age", "Age at onset of respiratory symptoms > 40 years", "age"),
     ("years-since-quitting-are-not-age", "Former smokers who quit at least 1 year ago", "age"),
     ("twelve-lead-ecg", "12-lead electrocardiogram showing severe arrhythmias", None),
@@ -555,6 +557,11 @@ def test_a_record_and_its_text_agreeing_on_age_give_one_proposal_quoting_the_tex
     assert len(ages) == 1
     assert bounds(ages[0]) == (D(40), True, D(80), True)
     assert ages[0].quote == "Aged 40 to 80 years"
+
+
+def test_a_range_stated_for_two_cohorts_is_proposed_for_each():
+    text = "Inclusion Criteria:\n* Patients: aged 3 to 18 years\nHealthy volunteers:\n* Aged 3 to 18 years\n"
+    assert len([p for p in extract(text) if p.variable == "age"]) == 2
 
 
 def test_the_record_fills_the_bound_the_text_leaves_open():
