@@ -159,7 +159,7 @@ CN_DIGITS = {
     "半": 0.5,
 }
 
-NUM = r"(?<![a-z0-9.])(?:0,\d+|\d+(?:\.\d+)?|\.\d+)(?![\d])"
+NUM = r"(?<![a-z0-9.])(?:0,\d+|\d+(?:\.\d+)?|\.\d+|[一两二三四五六七八九十](?=\s*次))(?![\d])"
 NUM_WORD = (
     r"(?<![a-z-])(?:twenty-four|twenty-eight|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|fourteen|fifteen|sixteen|eighteen|twenty|thirty)(?![a-z-])"
@@ -170,7 +170,7 @@ ANY_NUM = rf"(?:{NUM}|{NUM_WORD})"
 VARIABLE_PATTERNS: list[tuple[str, str]] = [
     (
         "fev1_fvc_ratio",
-        r"fev\s?1\s*(?:%\s*)?(?:/|:|to|-to-)\s*(?:f?vc|forced vital capacity)(?:\s*ratio)?"
+        r"fev\s?1\s*\)?\s*(?:%\s*)?(?:/|:|to|-to-)\s*(?:f?vc|forced vital capacity)(?:\s*ratio)?"
         r"|forced expiratory volume in (?:1|one) s(?:ec(?:ond)?)?\s*(?:\(fev1\)\s*)?"
         r"(?:/|to)\s*forced vital capacity(?:\s*\(fvc\))?(?:\s*ratio)?"
         r"|ratio of fev1 (?:to|and) fvc|tiffeneau(?:[- ]pinelli)?(?: index| ratio)?|一秒率"
@@ -201,7 +201,8 @@ VARIABLE_PATTERNS: list[tuple[str, str]] = [
     ("tlc_pct_pred", r"(?<![a-z])tlc(?![a-z])|total lung capacity|肺总量"),
     (
         "spo2_pct",
-        r"(?<![a-z])s[pa]o2(?![a-z])|(?:peripheral |arterial )?(?:oxygen|o2|oxyh(?:a)?emoglobin) saturation"
+        r"(?<![a-z])s[pa]o[_ ]?2(?![a-z])|(?:peripheral |arterial )?(?:oxygen|o2"
+        r"|oxyh(?:a)?emoglobin) saturation"
         r"|pulse oximetry|血氧饱和度|氧饱和度",
     ),
     (
@@ -218,7 +219,7 @@ VARIABLE_PATTERNS: list[tuple[str, str]] = [
         r"(?: therapy| treatment| use)?|(?<![a-z])ltot(?![a-z])|氧疗|吸氧|家庭氧疗",
     ),
     ("respiratory_hospitalisations_12m", r"hospitali[sz]\w*|(?<![a-z])admission|(?<![a-z])admitted|住院"),
-    ("exacerbations_12m", r"exacerbat(?:ions?|ors?)|ae-?copd|flare[- ]?ups?|急性加重|加重"),
+    ("exacerbations_12m", r"exacerbat(?:ions?|ors?)|ae-?copd|急性发作|哮喘发作|flare[- ]?ups?|急性加重|加重"),
     (
         "alt_x_uln",
         r"(?<![a-z])alt(?![a-z])|alanine (?:amino)?transaminase|alanine aminotransferase|(?<![a-z])sgpt"
@@ -244,7 +245,7 @@ UNIT_PATTERNS: list[tuple[str, str]] = [
     (
         r"%\s*(?:of\s+)?(?:the\s+)?(?:(?:patient'?s?|subject'?s?)\s+)?(?:predicted|pred\b\.?|expected|estimated|normal"
         r"|reference|预计值|预测值|预计)(?:\s*(?:normal\s+)?values?)?|%\s*pred|percent(?:age)?\s+(?:of\s+)?(?:the\s+)?predicted"
-        r"|%\s*(?:of\s+)?(?:the\s+)?(?:predicted|pred)",
+        r"|%\s*(?:of\s+)?(?:the\s+)?(?:predicted|pred)|percent\s*\(%\)\s*(?:of\s+)?(?:the\s+)?predicted",
         "% predicted",
     ),
     (
@@ -280,7 +281,8 @@ _UNIT_RES = [(re.compile(r"\s*(?:" + p + ")"), u) for p, u in UNIT_PATTERNS]
 # Comparison words, as they read BEFORE a number: (pattern, bound, inclusive). "lower" means the value is >= or >.
 PREFIX_OPERATORS: list[tuple[str, str, bool]] = [
     (
-        r">\s?=|=\s?>|>\s*or\s*=|≥|(?:greater|more|higher|larger) than or equal to|(?:equal to )?or (?:greater"
+        r">\s?=|=\s?>|>\s*or\s*=|≥|(?:greater|more) than equal to|(?:greater|more|higher|larger) than or equal to"
+        r"|equal to or (?:greater"
         r"|more|higher) than|equal to or (?:greater|more|higher) than|at least|no less than|not less than"
         r"|no fewer than|not fewer than|no lower than|not lower than|not below|a minimum of|minimum of|minimum"
         r"|min\.?|大于等于|大于或等于|不低于|不少于|不小于|至少|≮|(?:minimum|min\.?|lower) age(?: limit)?(?: of| is|:)?",
@@ -311,12 +313,12 @@ PREFIX_OPERATORS: list[tuple[str, str, bool]] = [
 ]
 # A word operator starts a word: "for more than" is not "or more than".
 WORD_START = r"(?:(?<![a-z])(?=[a-z])|(?![a-z]))"
-_PREFIX_RES = [
-    (re.compile(WORD_START + r"(?:" + p + r")\s*(?:of\s+|than\s+)?$"), b, inc) for p, b, inc in PREFIX_OPERATORS
-]
-_PREFIX_ANY = re.compile(
-    WORD_START + r"(?:" + "|".join(p for p, _b, _i in PREFIX_OPERATORS) + r")\s*(?:of\s+|than\s+)?$"
-)
+OPERATOR_TAIL = (
+    r"\s*(?:\(\s*(?:>=|<=|>|<|≥|≤)\s*\)\s*)?(?:of\s+|than\s+|(?:正常)?预计值的?\s*"
+    r"|(?:发生|出现|有|患)过?\s*)?$"
+)  # "(>=) ", "预计值的"
+_PREFIX_RES = [(re.compile(WORD_START + r"(?:" + p + r")" + OPERATOR_TAIL), b, inc) for p, b, inc in PREFIX_OPERATORS]
+_PREFIX_ANY = re.compile(WORD_START + r"(?:" + "|".join(p for p, _b, _i in PREFIX_OPERATORS) + r")" + OPERATOR_TAIL)
 
 POSTFIX_OPERATORS: list[tuple[str, str, bool]] = [
     (
@@ -331,7 +333,7 @@ POSTFIX_OPERATORS: list[tuple[str, str, bool]] = [
         True,
     ),
 ]
-_POSTFIX_RES = [(re.compile(r"\s*(?:" + p + ")"), b, inc) for p, b, inc in POSTFIX_OPERATORS]
+_POSTFIX_RES = [(re.compile(r"\s*(?:" + p + r")(?!\s*than)"), b, inc) for p, b, inc in POSTFIX_OPERATORS]
 
 RANGE_JOIN = r"\s*(?:-|~|to|through|至|到)\s*"
 INCLUSIVE_AFTER = re.compile(
@@ -381,14 +383,18 @@ WINDOW_RES = [
         rf"\s+({ANY_NUM})[\s-]*(?:\(\d+\)\s*)?(?:calendar\s+)?{TIME_UNIT}" + REFERENCE_POINT
     ),
     re.compile(
-        rf"within\s+(?:the\s+)?(?:first\s+)?({ANY_NUM})[\s-]*(?:\(\d+\)\s*)?(?:calendar\s+)?{TIME_UNIT}"
+        rf"within\s+(?:the\s+)?(?:first\s+)?\(?({ANY_NUM})\)?[\s-]*(?:\(\d+\)\s*)?(?:calendar\s+)?{TIME_UNIT}"
         + REFERENCE_POINT
     ),
     re.compile(
         r"(?:within|during|in|over)\s+(?:the\s+)?(?:past|last|previous|preceding|prior)\s+(year|month|week)"
         + REFERENCE_POINT
     ),
-    re.compile(r"within\s+(?:a|one|the\s+(?:same|last|past)\s+)?\s*(year|month|week)(?![a-z])" + REFERENCE_POINT),
+    re.compile(
+        r"within\s+(?:a|one|the(?:\s+(?:same|last|past))?|last|past)?\s*(year|month|week)(?![a-z])" + REFERENCE_POINT
+    ),
+    re.compile(rf"(?:≤|<=|<|less than|within|up to|no more than)?\s*({ANY_NUM})[\s-]*{TIME_UNIT}\s+ago"),
+    re.compile(r"前\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)\s*(?:至|到)"),
     re.compile(
         r"(?:in|during)\s+the\s+(year|month|week)\s+(?:before|prior to|preceding)\s+(?:the\s+)?"
         r"(?:screening|randomi[sz]ation|enrol?l?ment|baseline|visit|(?:informed )?consent|study|inclusion|"
@@ -410,6 +416,13 @@ WINDOW_NOT_AFTER = re.compile(
     r"^\s*(?:after|following|post|of (?:the )?(?:last|final)|from (?:the )?(?:last"
     r"|end)|后|之后)"
 )
+CONDITION_BEFORE = re.compile(r"(?<![a-z])(?:if|when|whether)\s+(?:[a-z]+\s+){0,2}$")  # "if under 18 years, a parent"
+EXAMPLE_BEFORE = re.compile(r"(?:e\.g\.|for example|for instance|such as|例如|如:)[^;)]*$")
+WINDOW_NOT_BEFORE = re.compile(
+    r"(?:planning|plans? to|intend\w*|expected to|likely to|anticipated"
+    r"|require\w* [a-z ]{0,30}"
+    r"(?:transplant|surgery)|(?<![a-z])if |unless |如果|若|倘若)[^.;。；]*$|后的?\s*$"
+)
 DURATION_BEFORE = re.compile(
     r"(?:for|at least|≥|>=|>|minimum(?: of)?|stable|more than|over|lasting|duration of"
     r"|last(?:ed|ing)?)\s*(?:a\s+(?:period|duration)\s+of\s+)?(?:the\s+)?(?:past\s+"
@@ -424,7 +437,7 @@ EVENT_PATTERNS: list[tuple[str, str | None]] = [
     ),
     (r"asthma[^.;]{0,12}(?:exacerbation|attack)|exacerbations? of asthma", "asthma exacerbation"),
     (r"(?:ild|ipf|fibrosis)[^.;]{0,12}exacerbation|exacerbations? of (?:ild|ipf)", "ILD exacerbation"),
-    (r"exacerbation|flare|急性加重", "exacerbation"),
+    (r"exacerbation|flare|急性加重|急性发作", "exacerbation"),
     (
         r"(?:upper |lower )?respiratory (?:tract )?infection|chest infection|airway infection"
         r"|呼吸道感染",
@@ -474,7 +487,8 @@ NOT_AGE = re.compile(
     r"|onset|exposure|experience|employ|within|prior|before|previous|last|past"
 )
 CHANGE_WORDS = (
-    r"reversib\w*|improve\w*|increase\w*|decrease\w*|change\w*|response|declin\w*|variab\w*|drop\w*"
+    r"reversib\w*|(?:improve\w*|increase\w*|decrease\w*|change\w*|declin\w*|drop\w*)(?= (?:in|of|from|by) )"
+    r"|response|variab\w*"
     r"|(?<![a-z])fall\w*|(?<![a-z])rise|reduction|relative|absolute|from baseline|post-challenge"
     r"|provocative|pc20|diurnal|改善率|改善|增加|下降|变异"
 )
@@ -655,7 +669,8 @@ _BOUND_FILLER = {
     "age",
 }
 _GAP_CJK = re.compile(
-    r"^(?:占|预计值|预测值|百分比|的|为|在|之间|且|并且|或|和|及|大于|小于|等于|不|低于|高于|超过"
+    r"^(?:占|预计值|预测值|百分比|的|为|在|之间|且|并且|或|和|及|大于|小于|等于|不|低于|高于|超过|成人|青少年|儿童"
+    r"|患者|测定值|实测值|谷值|基线|筛选时|筛选期|男性|女性"
     r"|以上|以下|倍|正常值|上限)*$"
 )
 _LIST_GAP = re.compile(r",|(?<![a-z])(?:or|and)(?![a-z])(?! more| greater| fewer| less| above| over)|或|和")
@@ -763,12 +778,14 @@ _EXCLUSION_SENTENCE = re.compile(
 _SENTENCE_HEADING_END = re.compile(r"(?<![a-z])(?:if|when|who|whom|apply|applies|they)\W*$")
 _CN_HEADING = re.compile(
     r"^(?:[一二三四五六七八九十\d]+\s*[、.．)）]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)?"
-    r"(不纳入|不入选|纳入|入选|入组|排除|剔除|退出|中止|终止|脱落)(?:病例)?(?:标准|条件)"
+    r"(不纳入|不入选|纳入|入选|入组|参加|参与|排除|剔除|退出|中止|终止|脱落)(?:病例)?(?:标准|条件)"
 )
 _CN_KIND = {
     "纳入": "inclusion",
     "入选": "inclusion",
     "入组": "inclusion",
+    "参加": "inclusion",
+    "参与": "inclusion",
     "排除": "exclusion",
     "不纳入": "exclusion",
     "不入选": "exclusion",
@@ -800,7 +817,7 @@ _INLINE_CIRCLED = re.compile(r"[①-⑳]")
 # A heading inside a line whose breaks were lost: it needs its colon ("… consent. Exclusion Criteria: * …") or
 # capitals and a list marker after it ("… EXCLUSION CRITERIA 1. …"); "as defined in the inclusion criteria" is not one.
 _INLINE_HEADING = re.compile(
-    r"(?i:(?<!the)(?<!in)(?<!of)(?<!these)(?<!all)(?<!any)(?<!study)(?<!protocol)(?<!key)(?<!main)(?<!/)\s+"
+    r"(?i:(?<!the)(?<!key)(?<!main)(?<!/)\s+"
     r"|(?<=[.;:。；]))(?=(?i:(?:key\s+|main\s+)?(?:inclusion|exclusion|non-inclusion)\s+criteria)\s*[:：])"
     r"|\s+(?=(?:Key |Main |KEY |MAIN )?(?:INCLUSION|EXCLUSION|Inclusion|Exclusion) (?:CRITERIA|Criteria)"
     r"\s*(?:[-–*•]|\d{1,2}[.)、]|\(\d))"
@@ -826,6 +843,10 @@ def _split(text: str) -> list[Clause]:
     line_no = 0
     last_line_with_clause = -2
     last_number = 0
+    seen_heading = False
+    top_style = ""  # the marker style of the first numbered list ("1、", "1.", "(1)")
+    top_indent = 10_000
+    highest = 0
     for line_start, line_end in _lines(text):
         line_no += 1
         line = text[line_start:line_end]
@@ -835,6 +856,7 @@ def _split(text: str) -> list[Clause]:
             piece = text[piece_start:piece_end]
             heading_kind, body_offset = _heading(piece)
             if heading_kind is not None:
+                seen_heading = True
                 kind = None if heading_kind == "skip" else heading_kind
                 if body_offset is None:
                     continue
@@ -851,6 +873,18 @@ def _split(text: str) -> list[Clause]:
                 marker = numbered  # "4.6分钟步行距离" after item 3 is item 4 on a 6-minute walk, not the number 4.6
             if numbered and marker and marker.end() >= numbered.end():
                 last_number = int(numbered.group(1))
+                style = re.sub(r"[\d\s]", "", numbered.group())
+                here = len(piece) - len(piece.lstrip(" \t"))
+                if not seen_heading and index == 0 and kind == "inclusion" and here <= top_indent:
+                    # No headings: a second numbered list at the first one's depth (restarting, or in another
+                    # style) is the exclusion list
+                    restarts = last_number < highest or style != top_style
+                    if top_style and highest >= 2 and last_number <= 2 and restarts:
+                        kind = "exclusion"
+                        seen_heading = True
+                    if not top_style:
+                        top_style, top_indent = style, here
+                    highest = max(highest, last_number)
             has_marker = bool(marker and marker.group().strip())
             body_start = piece_start + (marker.end() if marker else 0)
             body_start += len(text[body_start:piece_end]) - len(text[body_start:piece_end].lstrip())
@@ -932,10 +966,18 @@ def _numbered_sequence(line: str) -> list[int]:
     positions: list[int] = []
     for candidates in styles.values():
         run: list[tuple[int, int]] = []
-        for position, number in candidates + [(-1, -1)]:
+        for index, (position, number) in enumerate(candidates + [(-1, -1)]):
             if run and number == run[-1][1] + 1:
                 run.append((position, number))
                 continue
+            later = [m for _p, m in candidates[index + 1 :]]
+            restart = (
+                number in (1, 2)
+                and (not run or number + 1 in later[:3])
+                and (not run or run[-1][1] + 1 not in later[:1])
+            )
+            if number != -1 and run and not restart:
+                continue  # "visit 1." inside item 2: not an item number, the list goes on
             if len(run) >= 2 or (run and not line[: run[0][0]].strip()):
                 positions.extend(p for p, _n in run if line[:p].strip())
             run = [(position, number)] if number in (1, 2) or not line[:position].strip() else []
@@ -1144,8 +1186,10 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
     joined = join.match(n, after1)
     if not joined:
         return None
-    if _PREFIX_ANY.search(n[max(0, match.start() - 30) : match.start()]) and not between:
-        return None  # "> 30 - 80" is not a range: the operator owns the first number
+    operator_before = _PREFIX_ANY.search(n[max(0, match.start() - 30) : match.start()])
+    lower_operator = re.search(r"(≥|>=|>)\s*$", n[max(0, match.start() - 4) : match.start()])
+    if operator_before and not between and not (lower_operator and joined.group().strip() == "-"):
+        return None  # "> 30 to 80" is not a range: the operator owns the first number
     upper_operator = re.compile(r"(<=|=<|≤|<)\s*").match(n, joined.end())
     second_match = _NUMBER_RE.match(n, upper_operator.end() if upper_operator else joined.end())
     if not second_match:
@@ -1153,8 +1197,6 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
     second = _to_decimal(second_match.group())
     unit2, raw2, after2 = _unit_at(n, second_match.end())
     if first is None or second is None or first > second:
-        return None
-    if joined.group().strip() == "-" and (unit1 and unit2 and unit1 != unit2):
         return None
     if unit1 and unit2 and unit1 != unit2 and not (unit1 == "%" and unit2 == "% predicted"):
         return None
@@ -1166,7 +1208,11 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
         lower_inclusive = upper_inclusive = False
     if upper_operator:
         upper_inclusive = upper_operator.group(1) != "<"
+    if lower_operator and not between:  # "≥3 - 18 years"
+        lower_inclusive = lower_operator.group(1) != ">"
     start = between.start() + max(0, match.start() - 40) if between else match.start()
+    if lower_operator and not between:
+        start = max(0, match.start() - 4) + lower_operator.start()
     end = after2
     qualifier = re.match(r"\s*[(（\[][^)）\]]{0,60}[)）\]]", n[after2:])
     if qualifier and (INCLUSIVE_AFTER.match(qualifier.group()) or EXCLUSIVE_AFTER.match(qualifier.group())):
@@ -1223,6 +1269,23 @@ def _postfix_at(n: str, match: re.Match) -> _Comparison | None:
     value = _to_decimal(match.group())
     unit, raw, end = _unit_at(n, match.end())
     post = _postfix_match(n, end)
+    if (
+        not post
+        and unit == "pack-years"
+        and value is not None
+        and not re.match(r"\s*=", n[end:])
+        and not n[: match.start()].rstrip().endswith(("(", "（"))
+    ):  # "a 10 pack-year history": at least 10
+        return _Comparison(
+            match.start(),
+            end,
+            lower=value,
+            lower_inclusive=True,
+            unit=unit,
+            raw_unit=raw,
+            shape="bare",
+            number_start=match.start(),
+        )
     age_words = re.compile(r"\s*(?:of age|old)").match(n, end) if unit == "years" else None
     if not post and age_words:  # "18 years of age or older"
         post = _postfix_match(n, age_words.end())
@@ -1262,7 +1325,9 @@ def _reverse_at(n: str, match: re.Match) -> _Comparison | None:
     if not any(pattern.match(following) for _v, pattern in _VARIABLE_RES):
         return None
     symbol = found.group().strip()
-    comparison = _Comparison(match.start(), end, unit=unit, raw_unit=raw, shape="reverse", number_start=match.start())
+    comparison = _Comparison(
+        match.start(), found.end(), unit=unit, raw_unit=raw, shape="reverse", number_start=match.start()
+    )
     if symbol in ("<=", "=<", "≤", "<"):
         comparison.lower, comparison.lower_inclusive = value, symbol != "<"
     else:
@@ -1302,6 +1367,31 @@ def _another_item(gap: str) -> bool:
     return bool(cjk) and not _GAP_CJK.match(cjk)
 
 
+UNITS_FITTING = {
+    "age": {"years", ""},
+    "sixmwd_m": {"m", ""},
+    "fev1_pct_pred": {"%", "% predicted", ""},
+    "fvc_pct_pred": {"%", "% predicted", ""},
+    "dlco_pct_pred": {"%", "% predicted", ""},
+    "tlc_pct_pred": {"%", "% predicted", ""},
+    "fev1_fvc_ratio": {"%", "% predicted", ""},
+    "spo2_pct": {"%", ""},
+    "bmi": {"kg/m2", ""},
+    "pack_years": {"pack-years", "years", ""},
+    "oxygen_hours_per_day": {"h/day", "h", "%", "L"},
+    "respiratory_hospitalisations_12m": {"count", ""},
+    "exacerbations_12m": {"count", ""},
+    "egfr": {"mL/min/1.73m2", ""},
+}
+
+
+def _unit_fits(variable: str, unit: str) -> bool:
+    """Whether a number in this unit can bound the variable at all ("18 years" cannot bound hospitalisations)."""
+    if variable in LAB_VARIABLES:
+        return unit == "x ULN"
+    return unit in UNITS_FITTING.get(variable, {unit})
+
+
 def _only_filler_since_last_bound(n: str, mention, comparison: _Comparison, comparisons) -> bool:
     earlier = [c for c in comparisons if c.start >= mention[1] and c.end <= comparison.start]
     if not earlier:
@@ -1323,6 +1413,9 @@ def _variables_for(
     """The mention(s) a comparison bounds: the nearest one before it, with any joined to it by "and"/"or"/"/".
     A mention that already has a bound keeps this one too only if nothing but filler stands between the two bounds
     ("≥ 150 m and < 600 m", not "≥ 50% predicted with CAT score ≥ 10")."""
+    if comparison.shape == "reverse":  # "30% ≤ FEV1": the variable after the operator
+        following = [m for m in mentions if 0 <= m[0] - comparison.end <= 6]
+        return following[:1]
     before = [
         m
         for m in mentions
@@ -1348,7 +1441,8 @@ def _variables_for(
                 chosen[-1] = mention  # the full name before its abbreviation
             elif all(mention[2] != c[2] for c in chosen):
                 chosen.append(mention)
-        return list(reversed(chosen))
+        if any(_unit_fits(m[2], comparison.unit) for m in chosen) or not comparison.unit:
+            return list(reversed(chosen))
     after = [
         m
         for m in mentions
@@ -1417,6 +1511,12 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
     comparisons = [
         c
         for c in comparisons
+        if not EXAMPLE_BEFORE.search(n[max(0, c.start - 25) : c.start])
+        and not CONDITION_BEFORE.search(n[max(0, c.start - 25) : c.start])
+    ]
+    comparisons = [
+        c
+        for c in comparisons
         if not any(a <= c.number_start < b for a, b in window_spans)
         and not any(a <= c.number_start < b for a, b, _v in mentions)
     ]  # the 6 of "6MWD"
@@ -1444,11 +1544,17 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
 
     measured = _merge_bounds(n, _without_asides(n, measured))
     proposals: list[Proposal] = []
+    measured_spans: list[tuple[int, int]] = []  # the bounds proposed, other than counts
     used_periods: set[int] = set()
     seen: set[tuple] = set()
     for variable, comparison, quote_start, quote_end in measured:
-        if variable in COUNT_VARIABLES:  # a count's period ("in the past 2 years") is not a window of its own
-            used_periods.update(i for i, w in enumerate(windows) if 0 <= w[0] - comparison.end <= 80)
+        if variable in COUNT_VARIABLES and windows:  # a count's period ("in the past 2 years") is not a window
+            distances = [
+                (min(abs(w[0] - comparison.end), abs(comparison.start - w[1])), i) for i, w in enumerate(windows)
+            ]
+            distance, nearest = min(distances)
+            if distance <= 80:
+                used_periods.add(nearest)
         checked = _check(n, variable, comparison, windows, used_periods)
         if checked is None:
             continue
@@ -1459,6 +1565,8 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         if key in seen:
             continue
         seen.add(key)
+        if variable not in COUNT_VARIABLES:
+            measured_spans.append((comparison.start, comparison.end))
         proposals.append(
             Proposal(
                 kind=kind,
@@ -1473,12 +1581,13 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
             )
         )
 
-    has_measurement = any(p.variable not in COUNT_VARIABLES for p in proposals)
     for index, window in enumerate(windows):
         if index in used_periods:
             continue
         previous_end = windows[index - 1][1] if index else 0
-        proposal = _window_proposal(n, kind, window, span, has_measurement, previous_end)
+        proposal = _window_proposal(
+            n, kind, window, span, _times_a_measurement(n, window, measured_spans), previous_end
+        )
         if proposal:
             proposals.append(proposal)
     proposals.extend(_choice_proposals(n, kind, span))
@@ -1712,7 +1821,7 @@ def _count_period(n: str, c: _Comparison, windows: list) -> int | None:
     for index, (a, _b, value, unit, _ref) in enumerate(windows):
         if a >= c.start and (str(value.normalize()), unit) in TWELVE_MONTHS:
             return index
-    for index, (a, _b, value, unit, _ref) in enumerate(windows):
+    for index, (_a, _b, value, unit, _ref) in enumerate(windows):
         if (str(value.normalize()), unit) in TWELVE_MONTHS:
             return index
     if windows:
@@ -1748,6 +1857,8 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 continue
             if WINDOW_NOT_AFTER.match(n[match.end() : match.end() + 30]):
                 continue
+            if WINDOW_NOT_BEFORE.search(n[max(0, match.start() - 60) : match.start()]):
+                continue  # "planning a pregnancy within 12 months", "给药后的6个月内", "如果…前6个月内"
             if DURATION_BEFORE.search(n[max(0, match.start() - 30) : match.start()]) and not match.group().startswith(
                 ("within", "in ", "during", "近", "过去", "最近")
             ):
@@ -1759,13 +1870,28 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
     return sorted(found)
 
 
+def _times_a_measurement(n: str, window, measured_spans) -> bool:
+    """Whether the window is when a measured value was taken ("DLCO in tests within the previous 3 months is 30% to
+    80%"): a bound of the clause lies just before or after it with no list break between."""
+    start, end = window[0], window[1]
+    for a, b in measured_spans:
+        between = n[b:start] if b <= start else n[end:a] if a >= end else ""
+        if (0 <= start - b <= 80 or 0 <= a - end <= 60) and not re.search(
+            r"(?<![a-z])(?:and/or|or|and)(?![a-z])|[;,]|\.\s|或|及|。", between
+        ):
+            return True
+    return False
+
+
 def _window_proposal(
     n: str, kind: str, window, span: _Span, has_measurement: bool, previous_end: int
 ) -> Proposal | None:
     start, end, amount, unit, _reference = window
     event, event_start, event_end, generic = _event_for(n, start, end, previous_end)
-    if event is None:
-        return None
+    if event is None:  # the timing of a test: a window of its own only when the clause measures nothing
+        if has_measurement:
+            return None
+        event = n[event_start:event_end].strip()
     if has_measurement and generic:
         return None
     if not event:
@@ -1810,8 +1936,17 @@ def _event_for(n: str, start: int, end: int, previous_end: int = 0) -> tuple[str
                 best = (score, label, match.start(), match.end(), generic)
     if best is None or (best[4] and best[0][2] != 0):  # nothing named, or only a generic "treatment" after it
         words, words_start = _words_before(n, sentence_start, start)
-        if words or best is None:
-            return (words, words_start, start, True) if words else ("", -1, -1, True)
+        if words:
+            return words, words_start, start, True
+        after = re.match(
+            r"\s*(?:(?:有|接受过?|使用过?|发生过?|进行过?|患有|曾)\s*)?"
+            r"([\u4e00-\u9fff]{2,12}|(?:[a-z][a-z0-9-]*\s*){1,4})",
+            n[end:sentence_end],
+        )
+        if best is None:  # "随机前12个月内接受过支气管热成形术": the words after it
+            if after and len(after.group(1).strip()) >= 2:
+                return after.group(1).strip(), end + after.start(1), end + after.end(1), True
+            return "", -1, -1, True
     _score, label, a, b, generic = best
     if label is None:
         return None, a, b, generic
@@ -1982,24 +2117,11 @@ def extract(text: str, *, minimum_age: str | None = None, maximum_age: str | Non
             text = text[:MAX_TEXT]
             for clause in split_clauses(text):
                 proposals.extend(propose(clause, text))
-        proposals = _merge_record_age(
+        return _merge_record_age(
             proposals, _record_years(minimum_age), _record_years(maximum_age), minimum_age, maximum_age
         )
-        return _without_repeats(proposals)
     except Exception:  # the contract: never raise
         return []
-
-
-def _without_repeats(proposals: list[Proposal]) -> list[Proposal]:
-    """The same rule stated twice in a record (an age range in two clauses) is one proposal: the first."""
-    seen: set[tuple] = set()
-    kept = []
-    for p in proposals:
-        key = (p.kind, p.variable, p.lower, p.lower_inclusive, p.upper, p.upper_inclusive, p.unit, p.event, p.values)
-        if key not in seen:
-            seen.add(key)
-            kept.append(p)
-    return kept
 
 
 def _merge_record_age(

@@ -20,7 +20,7 @@ from trials.registry.extraction import (
     split_clauses,
 )
 
-SEED = Path(__file__).resolve().parents[3] / "trials" / "seed"
+SEED = Path(__file__).resolve().parents[3] / "trials" / "registry" / "seed"
 D = Decimal
 
 
@@ -240,6 +240,37 @@ SPLITS = [
         "literal-backslash-n-from-a-json-dump",
         r"Inclusion Criteria:\n\n* Adults\n\nExclusion Criteria:\n\n* Smokers",
         [("inclusion", "Adults"), ("exclusion", "Smokers")],
+    ),
+    (
+        "no-headings-second-numbered-list-is-exclusion",
+        "1、成人。\n2、慢阻肺。\n1、哮喘。\n2、孕妇。",
+        [("inclusion", "成人。"), ("inclusion", "慢阻肺。"), ("exclusion", "哮喘。"), ("exclusion", "孕妇。")],
+    ),
+    (
+        "no-headings-nested-numbers-are-not-a-second-list",
+        "1. Adults\n2. COPD\n   1. sub one\n   2. sub two\n3. More",
+        [
+            ("inclusion", "Adults"),
+            ("inclusion", "COPD"),
+            ("inclusion", "sub one"),
+            ("inclusion", "sub two"),
+            ("inclusion", "More"),
+        ],
+    ),
+    (
+        "one-line-heading-after-any-word",
+        "Inclusion Criteria: * Adults * Able to comply with the study Exclusion Criteria: * Smokers",
+        [("inclusion", "Adults"), ("inclusion", "Able to comply with the study"), ("exclusion", "Smokers")],
+    ),
+    (
+        "lost-breaks-a-number-inside-an-item",
+        "Inclusion: 1. Smoking history 2. Use of X in the 2 months before visit 1. 3. FEV1 < 65% 4. Adults",
+        [
+            ("inclusion", "Smoking history"),
+            ("inclusion", "Use of X in the 2 months before visit 1."),
+            ("inclusion", "FEV1 < 65%"),
+            ("inclusion", "Adults"),
+        ],
     ),
     (
         "withdrawal-section-skipped",
@@ -717,6 +748,62 @@ THRESHOLDS = [
         "% predicted",
     ),
     ("html-entities", "FEV1/FVC &lt; 0.7", "exclusion", "fev1_fvc_ratio", None, None, "0.7", False, "ratio"),
+    (
+        "reverse-after-another-variable",
+        "FEV1/FVC 比值<0.7,且 30%预计值≤FEV1<80%预计值",
+        "inclusion",
+        "fev1_pct_pred",
+        30,
+        True,
+        80,
+        False,
+        "% predicted",
+    ),
+    (
+        "years-of-age-after-another-noun",
+        "Hospitalized patients at high risk for readmission who are at least 18 years of age",
+        "inclusion",
+        "age",
+        18,
+        True,
+        None,
+        None,
+        "years",
+    ),
+    ("operator-then-range", "≥3 - 18 years of age", "inclusion", "age", 3, True, 18, True, "years"),
+    (
+        "bare-pack-years",
+        "Tobacco use within last year and/or a 10 pack-years history",
+        "exclusion",
+        "pack_years",
+        10,
+        True,
+        None,
+        None,
+        "pack-years",
+    ),
+    (
+        "chinese-of-predicted-after-operator",
+        "FEV1,成人≤正常预计值的80%",
+        "inclusion",
+        "fev1_pct_pred",
+        None,
+        None,
+        80,
+        True,
+        "% predicted",
+    ),
+    (
+        "chinese-at-least-once",
+        "筛选访视前12个月内至少发生过一次重度哮喘急性发作",
+        "inclusion",
+        "exacerbations_12m",
+        1,
+        True,
+        None,
+        None,
+        "count",
+    ),
     ("reverse-chained", "30% ≤ FEV1 < 80% predicted", "inclusion", "fev1_pct_pred", 30, True, 80, False, "% predicted"),
 ]
 
@@ -763,6 +850,9 @@ NOTHING = [
     ("exacerbations-over-another-period", "At least 2 exacerbations in the past 2 years", "exacerbations_12m"),
     ("a-count-period-is-not-a-window", "At least 2 exacerbations in the past 2 years", "window"),
     ("duration-of-treatment-is-not-a-window", "On a stable dose of inhaled therapy for at least 4 weeks", "window"),
+    ("a-planned-event-is-not-a-window", "Women planning a pregnancy within 12 months of study start", "window"),
+    ("after-dosing-is-not-a-window", "药物给药后的 6 个月内避孕", "window"),
+    ("an-example-is-not-a-threshold", "Smoking history (e.g., at least 1 pack-year) required", "pack_years"),
     ("future-is-not-a-window", "Planning to become pregnant within one year after using this product", "window"),
     ("pressure-is-not-a-variable", "Severe pulmonary hypertension [cardiac ultrasound examination > 70 mmHg]", None),
     ("years-of-disease-are-not-age", "History of COPD for more than 5 years", "age"),
@@ -770,6 +860,11 @@ NOTHING = [
     (
         "age-in-a-formula-note-is-not-age",
         "eGFR ≤ 50 mL/min/1.73 m2 (by Counahan-Barratt for ages 12 to 17 or by CKD-EPI for ages ≥ 18)",
+        "age",
+    ),
+    (
+        "a-condition-on-age-is-not-an-age-limit",
+        "Informed consent of participant and if under 18 years, legal representative",
         "age",
     ),
     ("age-at-onset-is-not-age", "Age at onset of respiratory symptoms > 40 years", "age"),
@@ -901,6 +996,15 @@ WINDOWS = [
         "myocardial infarction",
     ),
     ("cardiovascular", "Uncontrolled hypertension within 6 months of Visit 1", 6, "months", "cardiovascular event"),
+    ("years-ago", "Onset of disease ≤ 5 years ago", 5, "years", "onset of disease"),
+    ("event-named-after-the-window", "随机前12个月内接受过支气管热成形术", 12, "months", "支气管热成形术"),
+    (
+        "test-timing-when-nothing-is-measured",
+        "ILD confirmed by HRCT within 12 months before screening",
+        12,
+        "months",
+        "hrct",
+    ),
     ("number-word-beyond-twelve", "Surgery within twenty-eight days", 28, "days", "surgery"),
     ("in-the-weeks-before", "COPD exacerbation in the 6 weeks before randomisation", 6, "weeks", "COPD exacerbation"),
     ("within-a-month", "Use of antibiotics within a month before screening", 1, "months", "antibiotics"),
@@ -1027,6 +1131,11 @@ def test_a_record_and_its_text_agreeing_on_age_give_one_proposal_quoting_the_tex
     assert len(ages) == 1
     assert bounds(ages[0]) == (D(40), True, D(80), True)
     assert ages[0].quote == "Aged 40 to 80 years"
+
+
+def test_a_range_stated_for_two_cohorts_is_proposed_for_each():
+    text = "Inclusion Criteria:\n* Patients: aged 3 to 18 years\nHealthy volunteers:\n* Aged 3 to 18 years\n"
+    assert len([p for p in extract(text) if p.variable == "age"]) == 2
 
 
 def test_the_record_fills_the_bound_the_text_leaves_open():
