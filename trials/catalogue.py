@@ -1,24 +1,57 @@
-"""The published trials as the engine sees them, built once per process and rebuilt when anything changes.
+"""The published trials as the engine sees them: built once per catalogue version, shared, kept current.
 
 This is the one place that turns stored answers into the engine's input: the questionnaire's walk, the
 results page and a referral's snapshot all read answers through `LoadedCatalogue`.
+
+How a worker gets and keeps its catalogue (see docs/decisions.md, "A catalogue for 80,000 trials"):
+- The catalogue is a compact `eligibility.RuleIndex` (shared rules, bitsets over trials), read from the
+  database with plain value queries (no model instances) in one streaming pass.
+- One process per machine builds each version and stores it as a snapshot file
+  (`CATALOGUE_SNAPSHOT_DIR`, named by the database's epoch and the version); the others wait for it and
+  load it, which takes a fraction of the build.
+- In a server, a thread in each worker (`start_keeper()`, called by the WSGI module) loads the catalogue
+  when the worker starts and then polls `CatalogueVersion` every `CATALOGUE_POLL_SECONDS`. A version that
+  names the trials it changed is patched in (those trials read again, everything else shared); any other
+  change loads or builds the whole catalogue. Either way the new catalogue is swapped in whole when it
+  is ready, and the old one serves until then: a patient's request never builds anything.
+- Without a keeper (tests, management commands) `current()` brings the catalogue up to date itself.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import gc
+import logging
+import os
+import pickle
+import tempfile
 import threading
-from dataclasses import dataclass
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import close_old_connections
 
 from trials import eligibility
-from trials.models import CatalogueVersion, Question, Trial
+from trials.models import CatalogueChange, CatalogueVersion, Criterion, Question, Site, Trial
+
+logger = logging.getLogger(__name__)
+PATCH_LIMIT = 500  # more changed trials than this in one go: load the whole catalogue again
+FACETS_SHOWN = 24
 
 
 @dataclass(frozen=True)
 class LoadedCatalogue:
     version: int
+    epoch: str
     engine: eligibility.Catalogue
     questions: dict[str, Question]
-    trial_ids: tuple[str, ...]
+    conditions: tuple[tuple[str, int], ...] = ()  # the commonest conditions, with their trial counts
+    countries: tuple[tuple[str, int], ...] = ()
+    loaded_at: float = field(default_factory=time.monotonic)
 
     def walk(self, stored: dict) -> eligibility.Walk:
         """The path a patient with these stored answers has taken, and their next question."""
@@ -38,36 +71,295 @@ class LoadedCatalogue:
         return answers, self.engine.assess(answers)
 
     def evaluate(self, nct_id: str, stored: dict) -> eligibility.TrialResult | None:
-        """One published trial judged against these stored answers; None if it is not in the catalogue."""
-        rules = self.engine.trial(nct_id)
-        return None if rules is None else eligibility.evaluate_trial(rules, self.effective_answers(stored))
+        """One published trial judged against these stored answers, with its criteria's words read from the
+        database (the catalogue keeps none); None if it is not in the catalogue."""
+        if self.engine.trial(nct_id) is None:
+            return None
+        trial = Trial.objects.published().with_approved_criteria().filter(nct_id=nct_id).first()
+        if trial is None:
+            return None
+        return eligibility.evaluate_trial(trial.to_rules(), self.effective_answers(stored))
+
+    def question_keys(self) -> frozenset[str]:
+        return self.engine.question_keys()
+
+    def has_trial(self, nct_id: str) -> bool:
+        return self.engine.trial(nct_id) is not None
 
 
-_lock = threading.Lock()
+_lock = threading.RLock()
 _loaded: LoadedCatalogue | None = None
+_ready = threading.Event()
+_keeper: _Keeper | None = None
 
 
 def current(version: int | None = None) -> LoadedCatalogue:
-    """The catalogue at `version` (read from the database when not given, e.g. by a query that had it)."""
-    global _loaded
-    if version is None:
-        version = CatalogueVersion.current()
+    """The catalogue for a request that read `version` (or none): in a server, the one loaded now, even if
+    a newer one is on its way (the keeper is told to hurry); elsewhere, brought up to date first."""
     loaded = _loaded
     if loaded is not None and loaded.version == version:
         return loaded
-    with _lock:
-        if _loaded is None or _loaded.version != version:
-            _loaded = _build(version)
-        return _loaded
+    if _keeper is not None and _keeper.is_alive() and _keeper.pid == os.getpid():
+        if loaded is None:
+            _ready.wait()
+            return _loaded
+        if version is not None and version != loaded.version:
+            _keeper.wake.set()
+        return loaded
+    return refresh()
 
 
 def forget() -> None:
     global _loaded
-    _loaded = None
+    with _lock:
+        _loaded = None
+        _ready.clear()
 
 
-def _build(version: int) -> LoadedCatalogue:
-    trials = list(Trial.objects.published().with_approved_criteria())
-    questions = {q.key: q for q in Question.objects.select_related("asked_only_if")}
-    engine = eligibility.Catalogue((t.to_rules() for t in trials), {key: q.to_info() for key, q in questions.items()})
-    return LoadedCatalogue(version, engine, questions, tuple(t.nct_id for t in trials))
+def refresh() -> LoadedCatalogue:
+    """Bring this process's catalogue up to the database's version: patch, load a snapshot, or build."""
+    global _loaded
+    with _lock:
+        version, epoch = CatalogueVersion.current_with_epoch()
+        loaded = _loaded
+        if loaded is not None and loaded.version == version and loaded.epoch == epoch:
+            return loaded
+        gc.disable()  # a full collection over a half-built catalogue would pause every request thread
+        try:
+            fresh = None
+            if loaded is not None and loaded.epoch == epoch and loaded.version < version:
+                fresh = _patched(loaded, version)
+            if fresh is None:
+                fresh = _load_or_build(version, epoch)
+            _loaded = fresh
+            gc.freeze()  # what is loaded now stays: later collections need not look at it again
+        finally:
+            gc.enable()
+        _ready.set()
+        return fresh
+
+
+def build(version: int, epoch: str) -> LoadedCatalogue:
+    """Every published trial's approved criteria, read as plain values in one streaming pass."""
+    questions = _questions()
+    trials = list(Trial.objects.published().order_by("pk").values_list("pk", "nct_id"))
+    criteria = (
+        Criterion.objects.approved()
+        .filter(trial__is_published=True)
+        .order_by("trial_id", "order", "pk")
+        .values_list(*_CRITERION_FIELDS)
+        .iterator(chunk_size=20000)
+    )
+    index = eligibility.RuleIndex.build(_entries(trials, criteria, questions))
+    conditions = Counter(
+        condition
+        for conditions in Trial.objects.published().values_list("conditions", flat=True).iterator(chunk_size=20000)
+        if isinstance(conditions, list)
+        for condition in conditions
+        if isinstance(condition, str)
+    )
+    countries = Counter(
+        country
+        for _trial, country in Site.objects.filter(trial__is_published=True)
+        .exclude(country="")
+        .values_list("trial_id", "country")
+        .distinct()
+        .iterator(chunk_size=20000)
+    )
+    return _loaded_from(
+        version,
+        epoch,
+        index,
+        questions,
+        tuple(conditions.most_common(FACETS_SHOWN)),
+        tuple(countries.most_common(FACETS_SHOWN)),
+    )
+
+
+_CRITERION_FIELDS = (
+    "trial_id",
+    "pk",
+    "kind",
+    "question_id",
+    "min_value",
+    "min_inclusive",
+    "max_value",
+    "max_inclusive",
+    "values",
+    "uncertain_values",
+)
+
+
+def _questions() -> dict[str, Question]:
+    return {q.key: q for q in Question.objects.select_related("asked_only_if")}
+
+
+def _loaded_from(version, epoch, index, questions, conditions=(), countries=()) -> LoadedCatalogue:
+    infos = {key: q.to_info() for key, q in questions.items()}
+    engine = eligibility.Catalogue.from_index(index, infos)
+    return LoadedCatalogue(version, epoch, engine, questions, conditions, countries)
+
+
+def _entries(trials, criteria, questions: dict[str, Question]):
+    """(nct id, [(criterion id, polarity, question key, rule), ...]) per trial, as `Criterion.to_rule()`
+    gives them, from value rows ordered by trial; equal rules are made once and shared."""
+    by_id = {q.pk: q for q in questions.values()}
+    polarity = {kind: eligibility.Polarity(kind) for kind in Criterion.Kind.values}
+    rules: dict[tuple, tuple] = {}
+    rows = iter(criteria)
+    row = next(rows, None)
+    for trial_pk, nct_id in trials:
+        entries = []
+        while row is not None and row[0] < trial_pk:  # a criterion of a trial not in the list
+            row = next(rows, None)
+        while row is not None and row[0] == trial_pk:
+            _trial, pk, kind, question_id, low, low_in, high, high_in, values, uncertain = row
+            shape = (question_id, low, low_in, high, high_in, _codes(values), _codes(uncertain))
+            made = rules.get(shape)
+            if made is None:
+                made = rules[shape] = _rule(by_id.get(question_id), shape)
+            entries.append((pk, polarity[kind], *made))
+            row = next(rows, None)
+        yield nct_id, entries
+
+
+def _codes(values) -> tuple:
+    return tuple(values) if isinstance(values, list) else ()
+
+
+def _rule(question: Question | None, shape: tuple) -> tuple:
+    """(question key, rule) exactly as `Criterion._rule()` makes it."""
+    if question is None:
+        return (None, None)
+    _id, low, low_in, high, high_in, values, uncertain = shape
+    if question.kind == Question.Kind.NUMBER:
+        return (question.key, eligibility.NumberRule(low, low_in, high, high_in))
+    return (question.key, eligibility.ChoiceRule(frozenset(values), frozenset(uncertain)))
+
+
+def _patched(loaded: LoadedCatalogue, version: int) -> LoadedCatalogue | None:
+    """The catalogue with the trials changed since `loaded` read again, or None when a version changed
+    more than named trials (or too many of them)."""
+    changes = list(
+        CatalogueChange.objects.filter(version__gt=loaded.version, version__lte=version).values_list(
+            "version", "nct_id"
+        )[: PATCH_LIMIT + 1]
+    )
+    names = {nct_id for _version, nct_id in changes}
+    if (
+        len(changes) > PATCH_LIMIT
+        or None in names
+        or {v for v, _ in changes} != set(range(loaded.version + 1, version + 1))
+    ):
+        return None
+    trials = list(Trial.objects.published().filter(nct_id__in=names).order_by("pk").values_list("pk", "nct_id"))
+    criteria = (
+        Criterion.objects.approved()
+        .filter(trial_id__in=[pk for pk, _ in trials])
+        .order_by("trial_id", "order", "pk")
+        .values_list(*_CRITERION_FIELDS)
+    )
+    entries = list(_entries(trials, criteria, loaded.questions))
+    index = loaded.engine.index.patched(entries, removed=names - {nct_id for _, nct_id in trials})
+    engine = eligibility.Catalogue.from_index(index, loaded.engine.questions)
+    return LoadedCatalogue(version, loaded.epoch, engine, loaded.questions, loaded.conditions, loaded.countries)
+
+
+# Snapshots: one file per database epoch and version, written by whichever process builds it first.
+
+
+def _snapshot_folder() -> Path | None:
+    folder = getattr(settings, "CATALOGUE_SNAPSHOT_DIR", "")
+    return Path(folder) if folder else None
+
+
+def _load_or_build(version: int, epoch: str) -> LoadedCatalogue:
+    folder = _snapshot_folder()
+    if folder is None or not epoch:
+        return build(version, epoch)
+    folder.mkdir(parents=True, exist_ok=True)
+    with _file_lock(folder / f"catalogue-{epoch}.lock"):  # one builder per database on this machine
+        stored = _newest_snapshot(folder, epoch, version)
+        if stored is not None:
+            loaded = _read_snapshot(stored, epoch)
+            if loaded.version == version:
+                return loaded
+            patched = _patched(loaded, version)
+            if patched is not None:
+                return patched
+        loaded = build(version, epoch)
+        _write_snapshot(folder, loaded)
+        return loaded
+
+
+def _newest_snapshot(folder: Path, epoch: str, version: int) -> Path | None:
+    found = []
+    for path in folder.glob(f"catalogue-{epoch}-*.pickle"):
+        with contextlib.suppress(ValueError):
+            number = int(path.stem.rsplit("-", 1)[1])
+            if number <= version:
+                found.append((number, path))
+    return max(found)[1] if found else None
+
+
+def _read_snapshot(path: Path, epoch: str) -> LoadedCatalogue:
+    with path.open("rb") as file:
+        version, index, conditions, countries = pickle.load(file)
+    return _loaded_from(version, epoch, index, _questions(), conditions, countries)
+
+
+def _write_snapshot(folder: Path, loaded: LoadedCatalogue) -> None:
+    data = (loaded.version, loaded.engine.index, loaded.conditions, loaded.countries)
+    with tempfile.NamedTemporaryFile(dir=folder, prefix=".catalogue-", delete=False) as file:
+        pickle.dump(data, file, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(file.name, folder / f"catalogue-{loaded.epoch}-{loaded.version}.pickle")
+    for old in folder.glob(f"catalogue-{loaded.epoch}-*.pickle"):  # keep the newest two
+        with contextlib.suppress(ValueError, OSError):
+            if int(old.stem.rsplit("-", 1)[1]) < loaded.version - 1:
+                old.unlink()
+
+
+@contextlib.contextmanager
+def _file_lock(path: Path):
+    with path.open("a") as file:
+        fcntl.flock(file, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(file, fcntl.LOCK_UN)
+
+
+def write_snapshot() -> LoadedCatalogue:
+    """Build (or load) the current version's snapshot now, so workers that start find it ready."""
+    return refresh()
+
+
+# The keeper: one thread per worker process.
+
+
+class _Keeper(threading.Thread):
+    def __init__(self, interval: float):
+        super().__init__(name="catalogue-keeper", daemon=True)
+        self.interval, self.wake, self.pid = interval, threading.Event(), os.getpid()
+
+    def run(self) -> None:
+        while True:
+            try:
+                refresh()
+            except Exception:  # the old catalogue keeps serving; try again at the next poll
+                logger.exception("The catalogue could not be brought up to date")
+            finally:
+                close_old_connections()
+            self.wake.wait(self.interval)
+            self.wake.clear()
+
+
+def start_keeper() -> None:
+    """Start this process's keeper (once per process: a forked worker starts its own)."""
+    global _keeper
+    if not getattr(settings, "CATALOGUE_KEEPER", False):
+        return
+    with _lock:
+        if _keeper is None or _keeper.pid != os.getpid() or not _keeper.is_alive():
+            _keeper = _Keeper(getattr(settings, "CATALOGUE_POLL_SECONDS", 1.0))
+            _keeper.start()

@@ -88,3 +88,24 @@ class AnswerForm(forms.Form):
         if self.question.kind == Question.Kind.MULTIPLE and EXCLUSIVE_CODE in value and len(value) > 1:
             raise ValidationError(_("Choose “None of these” on its own, or untick it."), code="exclusive")
         return self.question.clean_answer(value)
+
+
+class StudySearchForm(forms.Form):
+    """The start page's search: words of a condition or title, and a place (city, region or country)."""
+
+    q = forms.CharField(
+        label=_("Condition or study name"),
+        required=False,
+        max_length=100,
+        strip=True,
+        widget=forms.TextInput(attrs={"class": "input", "type": "search", "autocomplete": "off"}),
+        error_messages={"max_length": _("Use at most 100 characters.")},
+    )
+    place = forms.CharField(
+        label=_("City, region or country"),
+        required=False,
+        max_length=100,
+        strip=True,
+        widget=forms.TextInput(attrs={"class": "input", "type": "search", "autocomplete": "off"}),
+        error_messages={"max_length": _("Use at most 100 characters.")},
+    )

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from trials import eligibility
 from trials.catalogue import LoadedCatalogue
 from trials.models import Criterion, Trial
 
-NO_MATCH_SHOWN = 20
+SHOWN = 10  # studies shown in full in each of the first two groups
+NO_MATCH_SHOWN = 5
 Outcome = eligibility.Outcome
 
 
@@ -29,9 +31,21 @@ class StudyResult:
 
 
 def grouped(loaded: LoadedCatalogue, stored_answers: dict) -> dict:
+    """The studies a page shows in full (the best first), and the rest summarised in counted groups.
+
+    Best first means what the patient can act on: studies they may match, then those with the fewest
+    things still to find out (and, among equals, the fewest checks left to the study team).
+    """
     answers, assessment = loaded.assess(stored_answers)
+    ranked = sorted(assessment.open, key=_rank)
+    matches = [r for r in ranked if r.verdict is eligibility.Verdict.MATCH]
+    possibles = [r for r in ranked if r.verdict is eligibility.Verdict.POSSIBLE]
     shown_out = assessment.ruled_out[:NO_MATCH_SHOWN]
-    engine_results = list(assessment.open) + [eligibility.evaluate_trial(t, answers) for t in shown_out]
+    engine_results = (
+        matches[:SHOWN]
+        + possibles[:SHOWN]
+        + [eligibility.evaluate_trial(t, answers) for t in shown_out]
+    )
     trials = {
         t.nct_id: t
         for t in Trial.objects.filter(nct_id__in=[r.trial.id for r in engine_results]).prefetch_related("sites")
@@ -45,10 +59,40 @@ def grouped(loaded: LoadedCatalogue, stored_answers: dict) -> dict:
     by_verdict = {verdict: [s for s in studies if s.verdict == verdict] for verdict in eligibility.Verdict}
     return {
         "matches": by_verdict[eligibility.Verdict.MATCH],
+        "match_count": len(matches),
+        "more_matches": max(0, len(matches) - SHOWN),
         "possibles": by_verdict[eligibility.Verdict.POSSIBLE],
+        "possible_count": len(possibles),
+        "more_possibles": max(0, len(possibles) - SHOWN),
+        "still_to_find_out": _still_to_find_out(possibles[SHOWN:], loaded.questions),
         "no_matches": by_verdict[eligibility.Verdict.NO_MATCH],
+        "no_match_count": len(assessment.ruled_out),
         "more_no_matches": len(assessment.ruled_out) - len(shown_out),
     }
+
+
+def _rank(result: eligibility.TrialResult) -> tuple:
+    unknown = sum(1 for r in result.results if r.outcome is Outcome.UNKNOWN)
+    team = sum(1 for r in result.results if r.outcome is Outcome.STUDY_TEAM)
+    return (result.verdict is not eligibility.Verdict.MATCH, unknown, team, str(result.trial.id))
+
+
+@dataclass
+class Group:
+    label: str
+    count: int
+
+
+def _still_to_find_out(results: list[eligibility.TrialResult], questions: dict) -> list[Group]:
+    """The studies not shown, counted by each answer still to find out (a study may wait on several):
+    the answers that would settle the most studies come first."""
+    waiting: Counter[str] = Counter()
+    for result in results:
+        waiting.update({r.criterion.question_key for r in result.results if r.outcome is Outcome.UNKNOWN})
+    return [
+        Group(questions[key].short_label if key in questions else key, count)
+        for key, count in sorted(waiting.items(), key=lambda item: (-item[1], item[0]))
+    ]
 
 
 def _criteria(engine_results, loaded: LoadedCatalogue) -> dict[int, Criterion]:

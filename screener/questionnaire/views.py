@@ -9,6 +9,7 @@ from __future__ import annotations
 from uuid import UUID
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -18,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from screener.pages import render_page
 from screener.questionnaire import ownership
 from screener.questionnaire import results as study_results
-from screener.questionnaire.forms import AnswerForm
+from screener.questionnaire.forms import AnswerForm, StudySearchForm
 from screener.questionnaire.models import Screening
 from screener.questionnaire.ownership import owned_screening
 from screener.ratelimits import limit
@@ -35,8 +36,26 @@ def start(request: HttpRequest) -> HttpResponse:
         ownership.remember(request, response, screening.id)
         return response
     loaded = catalogue.current()
-    trials = Trial.objects.published().filter(nct_id__in=loaded.trial_ids).order_by("brief_title")
-    context = {"trials": trials, "retention_days": settings.SCREENING_RETENTION_DAYS}
+    search = StudySearchForm(request.GET)
+    trials = Trial.objects.published()
+    if search.is_valid():
+        trials = trials.search(search.cleaned_data["q"], search.cleaned_data["place"])
+    else:
+        trials = trials.none()
+    page = Paginator(trials.only("nct_id", "brief_title", "overall_status").order_by("brief_title", "pk"), 20)
+    page = page.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "search": search,
+        "searching": bool(search.is_valid() and any(search.cleaned_data.values())),
+        "page": page,
+        "query": query.urlencode(),
+        "conditions": loaded.conditions,
+        "countries": loaded.countries,
+        "any_studies": Trial.objects.published().exists(),
+        "retention_days": settings.SCREENING_RETENTION_DAYS,
+    }
     return render_page(request, "questionnaire/start.html", context, private=False)
 
 
