@@ -117,7 +117,9 @@ def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse
         "remaining": walk.remaining if key == walk.next_key else 0,
         "said_dont_know": key in screening.answers and screening.answers[key] is None,
     }
-    return render_page(request, "questionnaire/question.html", context)
+    response = render_page(request, "questionnaire/question.html", context)
+    response["X-Catalogue-Version"] = str(loaded.version)  # lets the scale benchmark see when an edit is live
+    return response
 
 
 def url_after_answer(screening: Screening, key: str, after, returning: bool) -> str:
