@@ -63,14 +63,14 @@ class Patient:
             data = {**data, "csrfmiddlewaretoken": next((c.value for c in self.jar if c.name == "csrftoken"), "")}
             body = urllib.parse.urlencode(data, doseq=True).encode()
             headers["Content-Type"] = "application/x-www-form-urlencoded"
-        started = time.perf_counter()
+        started, wall = time.perf_counter(), time.time()
         try:
             with self.opener.open(urllib.request.Request(self.base + path, data=body, headers=headers), timeout=60) as r:
                 status, text, location, version = r.status, r.read(), "", r.headers.get("X-Catalogue-Version")
         except urllib.error.HTTPError as error:
             status, text, location = error.code, error.read(), error.headers.get("Location", "")
             version = error.headers.get("X-Catalogue-Version")
-        self.record(step, started, time.perf_counter(), status, len(text), version)
+        self.record(step, started, time.perf_counter(), status, len(text), version, wall)
         return status, text.decode(errors="replace"), location
 
     def run(self):
@@ -179,9 +179,9 @@ def measure(size, args):
         records = defaultdict(list)
         lock = threading.Lock()
 
-        def record(step, begin, end, status, size_bytes, version):
+        def record(step, begin, end, status, size_bytes, version, wall=0.0):
             with lock:
-                records[step].append(((end - begin) * 1000, status, size_bytes, begin, version))
+                records[step].append(((end - begin) * 1000, status, size_bytes, wall, version))
 
         probe_patient = Patient(base, record, 0)
         for path in ["/", "/?q=Condition+07", "/?place=Lyon", "/?q=study+1&place=Leeds", f"/?page={size // 40}"]:
@@ -211,11 +211,11 @@ def measure(size, args):
             code = (
                 "from trials.models import Criterion, CatalogueVersion\n"
                 "c = Criterion.objects.filter(question__key='age').order_by('pk').first()\n"
-                "c.min_value = 19; c.save(); print(CatalogueVersion.current())"
+                "import time\nc.min_value = 19; c.save(); print(CatalogueVersion.current(), time.time())"
             )
-            edit["before"] = time.perf_counter()
-            edit["version"] = int(django({**env, "CATALOGUE_KEEPER": "0"}, code))
-            edit["at"] = time.perf_counter()
+            edit["before"] = time.time()
+            version, at = django({**env, "CATALOGUE_KEEPER": "0"}, code).split()
+            edit["version"], edit["at"] = int(version), float(at)  # the moment the edit was committed
 
         def patient_loop(number):
             while time.monotonic() < deadline:
@@ -231,15 +231,20 @@ def measure(size, args):
             list(pool.map(patient_loop, range(args.concurrency)))
         editor.join()
         everything = [r for rs in records.values() for r in rs]
-        before = [r[0] for r in everything if r[3] < edit["before"]]
-        after = [r[0] for r in everything if r[3] >= edit["before"]]
+        before = [r[0] for r in everything if r[3] < edit["at"]]
+        after = [r[0] for r in everything if r[3] >= edit["at"]]
         stale = [r[3] - edit["at"] for r in records["question (GET)"] if r[3] > edit["at"] and r[4] and int(r[4]) < edit["version"]]
         errors = sum(1 for r in everything if r[1] >= 500)
         flows = len(records["results (GET)"])
         rows.append((f"{args.concurrency} patients at once, {args.seconds} s", f"{len(everything)} requests, {flows} flows, {errors} errors"))
         rows.append(("  before the edit", f"p95 {p(before, 95):.0f} ms, longest {max(before):.0f} ms"))
         rows.append(("  from the edit on", f"p95 {p(after, 95):.0f} ms, longest {max(after):.0f} ms"))
-        rows.append(("  old rule still served after the edit", f"{max(stale):.2f} s" if stale else "never (0 stale pages)"))
+        new = [r for r in records["question (GET)"] if r[3] > edit["at"] and r[4] and int(r[4]) >= edit["version"]]
+        rows.append((
+            "  old rule still served after the edit",
+            (f"until {max(stale):.2f} s after it ({len(stale)} pages)" if stale else "never (0 stale pages)")
+            + f"; {len(new)} question pages with the new one",
+        ))  # fmt: skip
         for kind in ("question (GET)", "answer (POST)", "results (GET)", "start page (GET)"):
             values = [r[0] for r in records[kind]]
             rows.append((f"  {kind} under load", f"p95 {p(values, 95):.0f} ms, longest {max(values):.0f} ms"))

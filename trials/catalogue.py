@@ -87,56 +87,84 @@ class LoadedCatalogue:
         return self.engine.trial(nct_id) is not None
 
 
-_lock = threading.RLock()
-_loaded: LoadedCatalogue | None = None
-_ready = threading.Event()
-_keeper: _Keeper | None = None
+class Worker:
+    """One process's catalogue: what it has loaded, and the keeper thread that keeps it current."""
+
+    def __init__(self) -> None:
+        self.lock = threading.RLock()
+        self.loaded: LoadedCatalogue | None = None
+        self.ready = threading.Event()
+        self.keeper: _Keeper | None = None
+
+    def current(self, version: int | None = None) -> LoadedCatalogue:
+        loaded = self.loaded
+        if loaded is not None and loaded.version == version:
+            return loaded
+        keeper = self.keeper
+        if keeper is not None and keeper.is_alive() and keeper.pid == os.getpid():
+            if loaded is None:
+                self.ready.wait()
+                return self.loaded
+            if version is not None and version != loaded.version:
+                keeper.wake.set()
+            return loaded
+        return self.refresh()
+
+    def forget(self) -> None:
+        with self.lock:
+            self.loaded = None
+            self.ready.clear()
+
+    def refresh(self) -> LoadedCatalogue:
+        """Bring the catalogue up to the database's version: patch it, load a snapshot, or build it."""
+        with self.lock:
+            version, epoch = CatalogueVersion.current_with_epoch()
+            loaded = self.loaded
+            if loaded is not None and loaded.version == version and loaded.epoch == epoch:
+                return loaded
+            gc.disable()  # a full collection over a half-built catalogue would pause every request thread
+            try:
+                fresh = None
+                if loaded is not None and loaded.epoch == epoch and loaded.version < version:
+                    fresh = _patched(loaded, version)
+                if fresh is None:
+                    fresh = _load_or_build(version, epoch)
+                self.loaded = fresh
+                gc.freeze()  # what is loaded now stays: later collections need not look at it again
+            finally:
+                gc.enable()
+            self.ready.set()
+            return fresh
+
+    def start_keeper(self, interval: float) -> None:
+        with self.lock:
+            if self.keeper is None or self.keeper.pid != os.getpid() or not self.keeper.is_alive():
+                self.keeper = _Keeper(self, interval)
+                self.keeper.start()
+
+    def stop_keeper(self) -> None:
+        keeper, self.keeper = self.keeper, None
+        if keeper is not None:
+            keeper.stopping = True
+            keeper.wake.set()
+            keeper.join(10)
+
+
+_worker = Worker()
 
 
 def current(version: int | None = None) -> LoadedCatalogue:
     """The catalogue for a request that read `version` (or none): in a server, the one loaded now, even if
     a newer one is on its way (the keeper is told to hurry); elsewhere, brought up to date first."""
-    loaded = _loaded
-    if loaded is not None and loaded.version == version:
-        return loaded
-    if _keeper is not None and _keeper.is_alive() and _keeper.pid == os.getpid():
-        if loaded is None:
-            _ready.wait()
-            return _loaded
-        if version is not None and version != loaded.version:
-            _keeper.wake.set()
-        return loaded
-    return refresh()
+    return _worker.current(version)
 
 
 def forget() -> None:
-    global _loaded
-    with _lock:
-        _loaded = None
-        _ready.clear()
+    _worker.forget()
 
 
 def refresh() -> LoadedCatalogue:
-    """Bring this process's catalogue up to the database's version: patch, load a snapshot, or build."""
-    global _loaded
-    with _lock:
-        version, epoch = CatalogueVersion.current_with_epoch()
-        loaded = _loaded
-        if loaded is not None and loaded.version == version and loaded.epoch == epoch:
-            return loaded
-        gc.disable()  # a full collection over a half-built catalogue would pause every request thread
-        try:
-            fresh = None
-            if loaded is not None and loaded.epoch == epoch and loaded.version < version:
-                fresh = _patched(loaded, version)
-            if fresh is None:
-                fresh = _load_or_build(version, epoch)
-            _loaded = fresh
-            gc.freeze()  # what is loaded now stays: later collections need not look at it again
-        finally:
-            gc.enable()
-        _ready.set()
-        return fresh
+    return _worker.refresh()
 
 
 def build(version: int, epoch: str) -> LoadedCatalogue:
@@ -338,14 +366,15 @@ def write_snapshot() -> LoadedCatalogue:
 
 
 class _Keeper(threading.Thread):
-    def __init__(self, interval: float):
+    def __init__(self, worker: Worker, interval: float):
         super().__init__(name="catalogue-keeper", daemon=True)
-        self.interval, self.wake, self.pid = interval, threading.Event(), os.getpid()
+        self.worker, self.interval, self.wake, self.pid = worker, interval, threading.Event(), os.getpid()
+        self.stopping = False
 
     def run(self) -> None:
-        while True:
+        while not self.stopping:
             try:
-                refresh()
+                self.worker.refresh()
             except Exception:  # the old catalogue keeps serving; try again at the next poll
                 logger.exception("The catalogue could not be brought up to date")
             finally:
@@ -356,10 +385,5 @@ class _Keeper(threading.Thread):
 
 def start_keeper() -> None:
     """Start this process's keeper (once per process: a forked worker starts its own)."""
-    global _keeper
-    if not getattr(settings, "CATALOGUE_KEEPER", False):
-        return
-    with _lock:
-        if _keeper is None or _keeper.pid != os.getpid() or not _keeper.is_alive():
-            _keeper = _Keeper(getattr(settings, "CATALOGUE_POLL_SECONDS", 1.0))
-            _keeper.start()
+    if getattr(settings, "CATALOGUE_KEEPER", False):
+        _worker.start_keeper(getattr(settings, "CATALOGUE_POLL_SECONDS", 1.0))

@@ -24,6 +24,7 @@ Contract
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -509,9 +510,44 @@ class Catalogue:
                     )
                 else:
                     self._other_rules.setdefault(key, []).append(r)
+        # Inclusion ranges by threshold: the trials a number rules out are those whose minimum lies above
+        # it plus those whose maximum lies below it, each one union looked up by bisection.
+        self._thresholds: dict[str, tuple] = {}
+        for key, rules in self._number_rules.items():
+            table = self._threshold_table([rule for rule in rules if not rule[4]])
+            if table is not None:
+                self._number_rules[key] = [rule for rule in rules if rule[4]]
+                self._thresholds[key] = table
         self._ruled_out_memo: dict[tuple, int] = {}
         self._root = self._step((), {}, {}, self._everyone, frozenset())
         self._memo_steps = 0
+
+    THRESHOLDS_AT_MOST = 1024  # distinct ends per question; beyond that each rule is judged on its own
+
+    def _threshold_table(self, rules: list[tuple]) -> tuple | None:
+        """(minimum ends, trials failing from each up; maximum ends, trials failing from each down).
+
+        An end is (value, 0 if inclusive else 1) for a minimum and (value, 1 if inclusive else 0) for a
+        maximum, so the number x, as (x, 0.5), fails a minimum end above it and a maximum end below it.
+        """
+        lows: dict[tuple, list[int]] = {}
+        highs: dict[tuple, list[int]] = {}
+        for low, low_in, high, high_in, _excluding, r in rules:
+            if low is not None:
+                lows.setdefault((low, 0 if low_in else 1), []).append(r)
+            if high is not None:
+                highs.setdefault((high, 1 if high_in else 0), []).append(r)
+        if len(lows) + len(highs) > self.THRESHOLDS_AT_MOST:
+            return None
+        low_ends = sorted(lows)
+        failing_from = [self._union(lows[end]) for end in low_ends]
+        for n in range(len(failing_from) - 2, -1, -1):  # from each minimum end up: that end and all above
+            failing_from[n] |= failing_from[n + 1]
+        high_ends = sorted(highs)
+        failing_to = [self._union(highs[end]) for end in high_ends]
+        for n in range(1, len(failing_to)):  # from each maximum end down: that end and all below
+            failing_to[n] |= failing_to[n - 1]
+        return low_ends, failing_from, high_ends, failing_to
 
     @property
     def trials(self) -> TrialSequence:
@@ -584,8 +620,19 @@ class Catalogue:
         if memo_key[1] is not None and memo_key in self._ruled_out_memo:
             return self._ruled_out_memo[memo_key]
         failing: list[int] = []
+        table_bits = 0
         if answer is not DONT_KNOW:
             number = to_decimal(answer)
+            table = self._thresholds.get(key)
+            if number is not None and table is not None:
+                low_ends, failing_from, high_ends, failing_to = table
+                probe = (number, 0.5)
+                above = bisect_right(low_ends, probe)
+                if above < len(low_ends):
+                    table_bits |= failing_from[above]
+                below = bisect_left(high_ends, probe)
+                if below > 0:
+                    table_bits |= failing_to[below - 1]
             if number is not None:
                 for low, low_in, high, high_in, excluding, r in self._number_rules.get(key, ()):
                     inside = not (
@@ -597,7 +644,7 @@ class Catalogue:
             for r in self._other_rules.get(key, ()):
                 if evaluate_criterion(self.index.rules[r], answers) is Outcome.NOT_MET:
                     failing.append(r)
-        bits = self._union(failing)
+        bits = self._union(failing) | table_bits
         if memo_key[1] is not None:
             if len(self._ruled_out_memo) >= self.RULED_OUT_MEMO:
                 self._ruled_out_memo = {}
