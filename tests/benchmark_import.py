@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import secrets
 import subprocess
 import sys
@@ -58,7 +57,7 @@ import os, resource, sys, django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "screener.settings")
 django.setup()
 from django.core.management import call_command
-call_command("import_ctgov", sys.argv[1], verbosity=0 if False else 1, stdout=open(os.devnull, "w") if False else None)
+call_command("import_ctgov", sys.argv[1], verbosity=1)
 print(f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB", file=sys.stderr)
 """
 

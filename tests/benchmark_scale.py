@@ -21,11 +21,9 @@ from __future__ import annotations
 import argparse
 import http.cookiejar
 import os
-import re
 import secrets
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -65,7 +63,9 @@ class Patient:
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         started, wall = time.perf_counter(), time.time()
         try:
-            with self.opener.open(urllib.request.Request(self.base + path, data=body, headers=headers), timeout=60) as r:
+            with self.opener.open(
+                urllib.request.Request(self.base + path, data=body, headers=headers), timeout=60
+            ) as r:
                 status, text, location, version = r.status, r.read(), "", r.headers.get("X-Catalogue-Version")
         except urllib.error.HTTPError as error:
             status, text, location = error.code, error.read(), error.headers.get("Location", "")
@@ -116,7 +116,9 @@ def rss_mb(pid) -> float:
 
 
 def django(env, code):
-    prelude = "import os, django; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'screener.settings'); django.setup()\n"
+    prelude = (
+        "import os, django; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'screener.settings'); django.setup()\n"
+    )
     out = subprocess.run([PYTHON, "-c", prelude + code], cwd=ROOT, env=env, check=True, capture_output=True, text=True)
     return out.stdout.strip()
 
@@ -142,7 +144,7 @@ def measure(size, args):
     probe = (
         "import time, gc, resource\nfrom trials import catalogue\nfrom trials.models import Criterion\n"
         "t = time.perf_counter(); c = catalogue.refresh(); t = time.perf_counter() - t\n"
-        "print(f'{t:.2f} {open(\"/proc/self/status\").read().split(\"VmRSS:\")[1].split()[0]} "
+        'print(f\'{t:.2f} {open("/proc/self/status").read().split("VmRSS:")[1].split()[0]} '
         "{len(c.engine.index)} {Criterion.objects.count()} {len(c.engine.index.rules)}')"
     )
     seconds, kb, trials, criteria, rules = django(env, probe).split()
@@ -173,8 +175,13 @@ def measure(size, args):
             except OSError:
                 time.sleep(0.05)
         everyone = time.perf_counter() - started
-        rows.append(("first request after gunicorn starts", f"{first:.1f} s (then {4 * args.workers} more by {everyone:.1f} s)"))
-        workers = [int(x) for x in subprocess.run(["pgrep", "-P", str(server.pid)], capture_output=True, text=True).stdout.split()]
+        rows.append(
+            ("first request after gunicorn starts", f"{first:.1f} s (then {4 * args.workers} more by {everyone:.1f} s)")
+        )
+        workers = [
+            int(x)
+            for x in subprocess.run(["pgrep", "-P", str(server.pid)], capture_output=True, text=True).stdout.split()
+        ]
 
         records = defaultdict(list)
         lock = threading.Lock()
@@ -233,10 +240,19 @@ def measure(size, args):
         everything = [r for rs in records.values() for r in rs]
         before = [r[0] for r in everything if r[3] < edit["at"]]
         after = [r[0] for r in everything if r[3] >= edit["at"]]
-        stale = [r[3] - edit["at"] for r in records["question (GET)"] if r[3] > edit["at"] and r[4] and int(r[4]) < edit["version"]]
+        stale = [
+            r[3] - edit["at"]
+            for r in records["question (GET)"]
+            if r[3] > edit["at"] and r[4] and int(r[4]) < edit["version"]
+        ]
         errors = sum(1 for r in everything if r[1] >= 500)
         flows = len(records["results (GET)"])
-        rows.append((f"{args.concurrency} patients at once, {args.seconds} s", f"{len(everything)} requests, {flows} flows, {errors} errors"))
+        rows.append(
+            (
+                f"{args.concurrency} patients at once, {args.seconds} s",
+                f"{len(everything)} requests, {flows} flows, {errors} errors",
+            )
+        )
         rows.append(("  before the edit", f"p95 {p(before, 95):.0f} ms, longest {max(before):.0f} ms"))
         rows.append(("  from the edit on", f"p95 {p(after, 95):.0f} ms, longest {max(after):.0f} ms"))
         new = [r for r in records["question (GET)"] if r[3] > edit["at"] and r[4] and int(r[4]) >= edit["version"]]

@@ -429,9 +429,7 @@ class RuleIndex:
     def __setstate__(self, state):
         self.__dict__.update(state)
         self.rule_number = {(r.polarity, r.question_key, r.rule): n for n, r in enumerate(self.rules)}
-        self.position = {
-            trial_id: n for n, trial_id in enumerate(self.trial_ids) if not (self.removed >> n) & 1
-        }
+        self.position = {trial_id: n for n, trial_id in enumerate(self.trial_ids) if not (self.removed >> n) & 1}
 
 
 class TrialSequence(Sequence):
@@ -481,9 +479,7 @@ class Catalogue:
 
     def __init__(self, trials: Iterable[TrialRules], questions: Mapping[str, QuestionInfo]):
         given = tuple(trials)
-        index = RuleIndex.build(
-            (t.id, ((c.id, c.polarity, c.question_key, c.rule) for c in t.criteria)) for t in given
-        )
+        index = RuleIndex.build((t.id, ((c.id, c.polarity, c.question_key, c.rule) for c in t.criteria)) for t in given)
         self._setup(index, questions)
         self._given = given  # the caller's own objects, with their words, by number
 

@@ -33,7 +33,9 @@ class TrialQuerySet(models.QuerySet):
         if words:
             found = found.filter(models.Q(brief_title__icontains=words) | models.Q(conditions__icontains=words))
         if place:
-            where = models.Q(city__icontains=place) | models.Q(state__icontains=place) | models.Q(country__icontains=place)
+            where = (
+                models.Q(city__icontains=place) | models.Q(state__icontains=place) | models.Q(country__icontains=place)
+            )
             found = found.filter(models.Exists(Site.objects.filter(where, trial=models.OuterRef("pk"))))
         return found
 

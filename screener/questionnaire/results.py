@@ -41,11 +41,7 @@ def grouped(loaded: LoadedCatalogue, stored_answers: dict) -> dict:
     matches = [r for r in ranked if r.verdict is eligibility.Verdict.MATCH]
     possibles = [r for r in ranked if r.verdict is eligibility.Verdict.POSSIBLE]
     shown_out = assessment.ruled_out[:NO_MATCH_SHOWN]
-    engine_results = (
-        matches[:SHOWN]
-        + possibles[:SHOWN]
-        + [eligibility.evaluate_trial(t, answers) for t in shown_out]
-    )
+    engine_results = matches[:SHOWN] + possibles[:SHOWN] + [eligibility.evaluate_trial(t, answers) for t in shown_out]
     trials = {
         t.nct_id: t
         for t in Trial.objects.filter(nct_id__in=[r.trial.id for r in engine_results]).prefetch_related("sites")

@@ -119,4 +119,3 @@ def test_an_unpublished_or_unknown_study_is_not_found(client):
     Trial.objects.filter(nct_id=ILD).update(is_published=False)
     assert client.get(reverse("questionnaire:study", args=[ILD])).status_code == 404
     assert client.get(reverse("questionnaire:study", args=["NCT00000000"])).status_code == 404
-

@@ -34,7 +34,10 @@ def test_the_start_page_lists_one_page_of_studies_with_a_link_to_the_next(client
         ({"q": "condition 07"}, {f"NCT{90000000 + i:08d}" for i in range(65) if i % 20 == 6}),
         ({"place": "lyon"}, {f"NCT{90000000 + i:08d}" for i in range(65) if i % 8 == 3}),
         ({"place": "France"}, {f"NCT{90000000 + i:08d}" for i in range(65) if i % 8 == 3}),
-        ({"q": "Condition 04", "place": "Lyon"}, {f"NCT{90000000 + i:08d}" for i in range(65) if i % 20 == 3 and i % 8 == 3}),
+        (
+            {"q": "Condition 04", "place": "Lyon"},
+            {f"NCT{90000000 + i:08d}" for i in range(65) if i % 20 == 3 and i % 8 == 3},
+        ),
         ({"q": "no such illness"}, set()),
     ],
     ids=["by condition", "by city", "by country", "both", "nothing found"],

@@ -61,9 +61,7 @@ class Command(BaseCommand):
         for line in self.refusals:
             self.stderr.write(line)
         if self.refusals:
-            raise CommandError(
-                f"{len(self.refusals)} problem(s); nothing was written for the studies named above."
-            )
+            raise CommandError(f"{len(self.refusals)} problem(s); nothing was written for the studies named above.")
 
     def count(self, source: Path) -> int:
         """How many files the progress bar will count (cheap: names only)."""
@@ -122,7 +120,9 @@ class Command(BaseCommand):
             outcome = import_record(result)
             Trial.objects.filter(nct_id=outcome.nct_id).update(source_hash=digest)
             self.hashes[outcome.nct_id] = digest
-            self.done(name, outcome.nct_id, "created" if outcome.created else ("updated" if outcome.changed else "unchanged"))
+            self.done(
+                name, outcome.nct_id, "created" if outcome.created else ("updated" if outcome.changed else "unchanged")
+            )
 
     def done(self, name: str, nct_id: str, verb: str) -> None:
         self.counts[verb] += 1
