@@ -33,6 +33,7 @@ lint: $(VENV)/installed
 serve: $(VENV)/installed
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py collectstatic --no-input -v0
+	$(PY) manage.py build_catalogue
 	$(VENV)/bin/gunicorn screener.wsgi:application --bind $${BIND:-0.0.0.0:8000} --workers $${WEB_CONCURRENCY:-4} --access-logfile - --access-logformat '%(h)s %(t)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms' --forwarded-allow-ips "$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
 
 # Browser tests drive Debian's Chromium; Playwright's own browser download is never used.

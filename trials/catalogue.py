@@ -222,9 +222,9 @@ def _questions() -> dict[str, Question]:
     return {q.key: q for q in Question.objects.select_related("asked_only_if")}
 
 
-def _loaded_from(version, epoch, index, questions, conditions=(), countries=()) -> LoadedCatalogue:
+def _loaded_from(version, epoch, index, questions, conditions=(), countries=(), prepared=None) -> LoadedCatalogue:
     infos = {key: q.to_info() for key, q in questions.items()}
-    engine = eligibility.Catalogue.from_index(index, infos)
+    engine = eligibility.Catalogue.from_index(index, infos, prepared=prepared)
     return LoadedCatalogue(version, epoch, engine, questions, conditions, countries)
 
 
@@ -289,7 +289,7 @@ def _patched(loaded: LoadedCatalogue, version: int) -> LoadedCatalogue | None:
     )
     entries = list(_entries(trials, criteria, loaded.questions))
     index = loaded.engine.index.patched(entries, removed=names - {nct_id for _, nct_id in trials})
-    engine = eligibility.Catalogue.from_index(index, loaded.engine.questions)
+    engine = eligibility.Catalogue.from_index(index, loaded.engine.questions, previous=loaded.engine)
     return LoadedCatalogue(version, loaded.epoch, engine, loaded.questions, loaded.conditions, loaded.countries)
 
 
@@ -330,16 +330,37 @@ def _newest_snapshot(folder: Path, epoch: str, version: int) -> Path | None:
     return max(found)[1] if found else None
 
 
+SNAPSHOT_CHUNK = 5000  # items per pickled piece: loading one piece holds the interpreter only briefly
+
+
 def _read_snapshot(path: Path, epoch: str) -> LoadedCatalogue:
+    """Load a snapshot piece by piece, so the request thread of this worker gets turns in between."""
     with path.open("rb") as file:
-        version, index, conditions, countries = pickle.load(file)
-    return _loaded_from(version, epoch, index, _questions(), conditions, countries)
+        version, conditions, countries, prepared, names = pickle.load(file)
+        state = {}
+        for name in names:
+            kind, value = pickle.load(file)
+            if kind == "pieces":
+                value = [item for _ in range(value) for item in pickle.load(file)]
+            state[name] = value
+    index = eligibility.RuleIndex.__new__(eligibility.RuleIndex)
+    index.__setstate__(state)
+    return _loaded_from(version, epoch, index, _questions(), conditions, countries, prepared)
 
 
 def _write_snapshot(folder: Path, loaded: LoadedCatalogue) -> None:
-    data = (loaded.version, loaded.engine.index, loaded.conditions, loaded.countries)
+    state = loaded.engine.index.__getstate__()
     with tempfile.NamedTemporaryFile(dir=folder, prefix=".catalogue-", delete=False) as file:
-        pickle.dump(data, file, protocol=pickle.HIGHEST_PROTOCOL)
+        header = (loaded.version, loaded.conditions, loaded.countries, loaded.engine.prepared(), list(state))
+        pickle.dump(header, file, pickle.HIGHEST_PROTOCOL)
+        for value in state.values():
+            if isinstance(value, list) and len(value) > SNAPSHOT_CHUNK:
+                pieces = range(0, len(value), SNAPSHOT_CHUNK)
+                pickle.dump(("pieces", len(pieces)), file, pickle.HIGHEST_PROTOCOL)
+                for begin in pieces:
+                    pickle.dump(value[begin : begin + SNAPSHOT_CHUNK], file, pickle.HIGHEST_PROTOCOL)
+            else:
+                pickle.dump(("whole", value), file, pickle.HIGHEST_PROTOCOL)
     os.replace(file.name, folder / f"catalogue-{loaded.epoch}-{loaded.version}.pickle")
     for old in folder.glob(f"catalogue-{loaded.epoch}-*.pickle"):  # keep the newest two
         with contextlib.suppress(ValueError, OSError):

@@ -82,7 +82,7 @@ def to_decimal(value: Any) -> Decimal | None:
     return number if number.is_finite() else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NumberRule:
     """A range with its own inclusivity at each end; either end may be open."""
 
@@ -115,7 +115,7 @@ class NumberRule:
         return True
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ChoiceRule:
     """Satisfied when the answer is (or, for multiple choice, contains) an accepted code.
 
@@ -150,7 +150,7 @@ class ChoiceRule:
 Rule = NumberRule | ChoiceRule
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CriterionRule:
     id: Any
     polarity: Polarity
@@ -320,11 +320,13 @@ class RuleIndex:
         self.criterion_ids: Any = array("q")
         self.criterion_rules = array("I")
         self.rules: list[CriterionRule] = []  # distinct rules; their id is None
-        self.rule_number: dict[tuple, int] = {}
+        self.rule_number: dict[tuple, int] | None = {}
         self.members: list[Any] = []  # per rule: bitset (int) or array("I") of trial numbers
         self.by_key: dict[str, list[int]] = {}  # per question: its rules
         self.has_key: dict[str, int] = {}  # per question: bitset of the trials that ask it
         self.removed = 0  # bitset of trials replaced or withdrawn by a patch
+        self.parent: RuleIndex | None = None  # the index this one patched, and what the patch added
+        self.added: dict[int, int] | None = None  # per rule: bitset of the trials the patch gave it
 
     @classmethod
     def build(cls, trials: Iterable[tuple[Any, Iterable[tuple]]]) -> RuleIndex:
@@ -343,11 +345,12 @@ class RuleIndex:
         index.criterion_ids = self.criterion_ids[:]
         index.criterion_rules = array("I", self.criterion_rules)
         index.rules = list(self.rules)
-        index.rule_number = dict(self.rule_number)
+        index.rule_number = dict(self.rule_numbers())
         index.members = list(self.members)
         index.by_key = {key: list(numbers) for key, numbers in self.by_key.items()}
         index.has_key = dict(self.has_key)
         index.removed = self.removed
+        index.parent, index.added = self, {}
         trials = list(trials)
         for trial_id in [*removed, *(trial_id for trial_id, _ in trials)]:
             if trial_id in index.position:
@@ -364,7 +367,7 @@ class RuleIndex:
             self.position[trial_id] = number
             for criterion_id, polarity, key, rule in criteria:
                 shared = (polarity, key, rule)
-                r = self.rule_number.get(shared)
+                r = self.rule_numbers().get(shared)
                 if r is None:
                     r = self.rule_number[shared] = len(self.rules)
                     self.rules.append(CriterionRule(None, polarity, key, rule))
@@ -399,6 +402,8 @@ class RuleIndex:
             else:
                 members = array("I", [*self.members[r], *numbers])  # a new array: older indexes keep theirs
             self.members[r] = members
+            if self.added is not None:
+                self.added[r] = self.added.get(r, 0) | bits
             key = self.rules[r].question_key
             self.has_key[key] = self.has_key.get(key, 0) | bits
 
@@ -421,14 +426,21 @@ class RuleIndex:
         everyone = ((1 << len(self.trial_ids)) - 1) & ~self.removed
         return frozenset(key for key, bits in self.has_key.items() if bits & everyone)
 
+    def rule_numbers(self) -> dict[tuple, int]:
+        """Each distinct rule's number (made again after a load, when a patch first needs it)."""
+        if self.rule_number is None:
+            self.rule_number = {(r.polarity, r.question_key, r.rule): n for n, r in enumerate(self.rules)}
+        return self.rule_number
+
     def __getstate__(self):
         state = dict(self.__dict__)
-        del state["rule_number"], state["position"]  # rebuilt on load: cheaper than storing them
+        for name in ("rule_number", "position", "parent", "added"):  # made again on load, or not needed
+            del state[name]
         return state
 
     def __setstate__(self, state):
         self.__dict__.update(state)
-        self.rule_number = {(r.polarity, r.question_key, r.rule): n for n, r in enumerate(self.rules)}
+        self.rule_number, self.parent, self.added = None, None, None
         self.position = {trial_id: n for n, trial_id in enumerate(self.trial_ids) if not (self.removed >> n) & 1}
 
 
@@ -484,17 +496,42 @@ class Catalogue:
         self._given = given  # the caller's own objects, with their words, by number
 
     @classmethod
-    def from_index(cls, index: RuleIndex, questions: Mapping[str, QuestionInfo]) -> Catalogue:
+    def from_index(
+        cls,
+        index: RuleIndex,
+        questions: Mapping[str, QuestionInfo],
+        previous: Catalogue | None = None,
+        prepared: tuple | None = None,
+    ) -> Catalogue:
+        """A catalogue over `index`. When `index` patched `previous.index`, what `previous` worked out is
+        shared and only the patch is added to it; `prepared` is what `prepared()` gave for this index."""
         catalogue = cls.__new__(cls)
-        catalogue._setup(index, questions)
+        catalogue._setup(index, questions, previous, prepared)
         catalogue._given = ()
         return catalogue
 
-    def _setup(self, index: RuleIndex, questions: Mapping[str, QuestionInfo]) -> None:
+    def prepared(self) -> tuple:
+        """What this catalogue worked out from its index (stored beside it in a snapshot)."""
+        return (self._number_rules, self._other_rules, self._thresholds, self._added)
+
+    def _setup(self, index: RuleIndex, questions, previous=None, prepared=None) -> None:
         self.index = index
         self.questions = dict(questions)
         self._gated = frozenset(key for key, info in self.questions.items() if info.asked_only_if)
         self._everyone = ((1 << len(index)) - 1) & ~index.removed
+        if prepared is not None:
+            self._number_rules, self._other_rules, self._thresholds, self._added = prepared
+        elif previous is not None and index.parent is previous.index:
+            self._add_patch(previous)
+        else:
+            self._work_out()
+        self._ruled_out_memo: dict[tuple, int] = {}
+        self._root = self._step((), {}, {}, self._everyone, frozenset())
+        self._memo_steps = 0
+
+    def _work_out(self) -> None:
+        index = self.index
+        self._added: dict[str, list[tuple]] = {}  # rules and trials a patch added to a threshold table
         self._number_rules: dict[str, list[tuple]] = {}
         self._other_rules: dict[str, list[int]] = {}
         for key, numbers in index.by_key.items():
@@ -514,9 +551,34 @@ class Catalogue:
             if table is not None:
                 self._number_rules[key] = [rule for rule in rules if rule[4]]
                 self._thresholds[key] = table
-        self._ruled_out_memo: dict[tuple, int] = {}
-        self._root = self._step((), {}, {}, self._everyone, frozenset())
-        self._memo_steps = 0
+
+    def _add_patch(self, previous: Catalogue) -> None:
+        """Share `previous`'s tables; the patch's rules and trials are judged one by one beside them (a
+        replaced trial's old entries stay in the tables, harmless: it is never open again)."""
+        index = self.index
+        self._number_rules, self._other_rules = dict(previous._number_rules), dict(previous._other_rules)
+        self._thresholds, self._added = previous._thresholds, dict(previous._added)
+        known = len(previous.index.rules)
+        for r in range(known, len(index.rules)):
+            rule = index.rules[r]
+            if rule.question_key and rule.rule:
+                self._add_rule(rule.question_key, r, rule, None)
+        for r, bits in index.added.items():
+            rule = index.rules[r]
+            if r < known and rule.question_key in self._thresholds and self._in_table(rule):
+                self._add_rule(rule.question_key, r, rule, bits)
+
+    def _in_table(self, rule: CriterionRule) -> bool:
+        return isinstance(rule.rule, NumberRule) and rule.polarity is not Polarity.EXCLUSION
+
+    def _add_rule(self, key: str, r: int, rule: CriterionRule, bits: int | None) -> None:
+        if key in self._thresholds and self._in_table(rule):
+            self._added[key] = [*self._added.get(key, ()), (*_bounds(rule.rule), False, r, bits)]
+        elif isinstance(rule.rule, NumberRule):
+            entry = (*_bounds(rule.rule), rule.polarity is Polarity.EXCLUSION, r)
+            self._number_rules[key] = [*self._number_rules.get(key, ()), entry]
+        else:
+            self._other_rules[key] = [*self._other_rules.get(key, ()), r]
 
     THRESHOLDS_AT_MOST = 1024  # distinct ends per question; beyond that each rule is judged on its own
 
@@ -637,6 +699,16 @@ class Catalogue:
                     )
                     if inside is excluding:
                         failing.append(r)
+                for low, low_in, high, high_in, excluding, r, bits in self._added.get(key, ()):
+                    inside = not (
+                        (low is not None and (number < low or (number == low and not low_in)))
+                        or (high is not None and (number > high or (number == high and not high_in)))
+                    )
+                    if inside is excluding:
+                        if bits is None:
+                            failing.append(r)
+                        else:
+                            table_bits |= bits
             for r in self._other_rules.get(key, ()):
                 if evaluate_criterion(self.index.rules[r], answers) is Outcome.NOT_MET:
                     failing.append(r)

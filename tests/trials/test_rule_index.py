@@ -38,9 +38,16 @@ QUESTIONS = {
     "pregnant": QuestionInfo("pregnant", 4, AskedOnlyIf("sex", frozenset({"female"}), "no")),
 }
 bounds = st.one_of(st.none(), st.integers(0, 10).map(Decimal))
-number_rules = st.builds(NumberRule, bounds, st.booleans(), bounds, st.booleans()).filter(
+any_range = st.builds(NumberRule, bounds, st.booleans(), bounds, st.booleans()).filter(
     lambda r: r.min_value is not None or r.max_value is not None
 )
+# A few common ranges, so that trials (and the trials a patch brings) often share a rule, as real ones do.
+COMMON = [
+    NumberRule(Decimal(3), True, Decimal(7), False),
+    NumberRule(Decimal(5), False),
+    NumberRule(None, True, Decimal(4)),
+]
+number_rules = st.one_of(st.sampled_from(COMMON), any_range)
 rules = st.one_of(
     st.tuples(st.sampled_from(["walk", "dlco"]), number_rules),
     st.tuples(
@@ -119,7 +126,7 @@ def entries(trial):
     return (trial.id, [(c.id, c.polarity, c.question_key, c.rule) for c in trial.criteria])
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(trial_lists, trial_lists, st.data())
 def test_a_patched_index_is_the_index_of_the_trials_after_the_change(before, replacements, data):
     """An admin's edit replaces one trial's rules (or withdraws it) without building everything again."""
@@ -128,13 +135,39 @@ def test_a_patched_index_is_the_index_of_the_trials_after_the_change(before, rep
     withdrawn = data.draw(st.sets(st.sampled_from([t.id for t in before])))
     after = [t for t in before if t.id not in withdrawn and t.id not in {r.id for r in replaced}] + replaced
     index = RuleIndex.build(entries(t) for t in before)
-    patched = index.patched([entries(t) for t in replaced], withdrawn)
-    reloaded = pickle.loads(pickle.dumps(patched))  # workers load the stored snapshot
-    for candidate in (patched, reloaded):
-        catalogue = Catalogue.from_index(candidate, QUESTIONS)
+    old = Catalogue.from_index(index, QUESTIONS)
+    old.walk(data.draw(answer_sets))  # what the old catalogue remembered must not leak into the new one
+    half = len(replaced) // 2  # two patches in a row, as two admin edits make
+    first = index.patched([entries(t) for t in replaced[:half]], withdrawn)
+    first_catalogue = Catalogue.from_index(first, QUESTIONS, previous=old)
+    patched = first.patched([entries(t) for t in replaced[half:]])
+    incremental = Catalogue.from_index(patched, QUESTIONS, previous=first_catalogue)
+    # Workers load the stored snapshot: the index and what the catalogue worked out from it.
+    stored = pickle.loads(pickle.dumps((patched, incremental.prepared())))
+    candidates = [
+        Catalogue.from_index(patched, QUESTIONS),  # worked out from scratch
+        incremental,  # shared with the catalogue before the patch
+        Catalogue.from_index(stored[0], QUESTIONS, prepared=stored[1]),
+    ]
+    for catalogue in candidates:
         assert {t.id for t in catalogue.trials} == {t.id for t in after}
         for answers in data.draw(st.lists(answer_sets, min_size=1, max_size=4)):
             assert catalogue.walk(answers) == straightforward_walk(after, answers, QUESTIONS)
             same_judgements(catalogue, after, answers)
     untouched = Catalogue.from_index(index, QUESTIONS)  # patients walking the old index see no change
     assert {t.id for t in untouched.trials} == {t.id for t in before}
+    assert {t.id for t in old.trials} == {t.id for t in before}
+
+
+def test_a_patched_trial_that_shares_an_existing_range_is_ruled_out_by_it():
+    walk = NumberRule(Decimal(5), True, Decimal(10), False)
+    before = [
+        TrialRules("T0", (CriterionRule(1, Polarity.INCLUSION, "dx", ChoiceRule(frozenset({"copd"}))),)),
+        TrialRules("T1", (CriterionRule(2, Polarity.INCLUSION, "walk", walk),)),
+    ]
+    old = Catalogue.from_index(RuleIndex.build(entries(t) for t in before), QUESTIONS)
+    edited = TrialRules("T0", (CriterionRule(3, Polarity.INCLUSION, "walk", walk),))  # the same range as T1's
+    catalogue = Catalogue.from_index(old.index.patched([entries(edited)]), QUESTIONS, previous=old)
+    assert catalogue.walk({"walk": 4}) == Walk(("walk",), None, 0)
+    assert catalogue.assess({"walk": 4}).open == ()
+    assert {r.trial.id for r in catalogue.assess({"walk": 5}).open} == {"T0", "T1"}
