@@ -3,7 +3,8 @@
     nice .venv/bin/python -m tests.benchmark_scale [--sizes 10000 30000 80000] [--patients 10]
         [--concurrency 20] [--seconds 40] [--workers 4]
 
-Loopback only and bounded. For each size: a throwaway SQLite database filled with N synthetic trials
+Loopback only and bounded. Each run leaves its folder in the temporary directory (printed), so --reuse
+FOLDER can measure the same database again without filling it (one size only). For each size: a throwaway SQLite database filled with N synthetic trials
 (tests/synthetic.py: 10–20 criteria each, one site), then
 1. a fresh process builds the catalogue (and stores its snapshot); another fresh process loads it:
    seconds and resident memory of each;
@@ -22,6 +23,7 @@ import argparse
 import http.cookiejar
 import os
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -124,7 +126,8 @@ def django(env, code):
 
 
 def measure(size, args):
-    folder = Path(tempfile.mkdtemp(prefix=f"scale-{size}-"))
+    reuse = Path(args.reuse) if args.reuse and len(args.sizes) == 1 else None
+    folder = reuse or Path(tempfile.mkdtemp(prefix=f"scale-{size}-"))
     env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")}
     env.update(
         SECRET_KEY=secrets.token_urlsafe(50),
@@ -139,8 +142,12 @@ def measure(size, args):
     subprocess.run([PYTHON, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
     subprocess.run([PYTHON, "manage.py", "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=env, check=True)
     began = time.perf_counter()
-    django(env, f"from tests.synthetic import make_trials; make_trials({size})")
-    rows = [("fill the database", f"{time.perf_counter() - began:.1f} s")]
+    if reuse is None:
+        django(env, f"from tests.synthetic import make_trials; make_trials({size})")
+        rows = [("fill the database", f"{time.perf_counter() - began:.1f} s")]
+    else:
+        shutil.rmtree(folder / "snapshots", ignore_errors=True)
+        rows = [("database reused from", str(folder))]
     probe = (
         "import time, gc, resource\nfrom trials import catalogue\nfrom trials.models import Criterion\n"
         "t = time.perf_counter(); c = catalogue.refresh(); t = time.perf_counter() - t\n"
@@ -279,6 +286,7 @@ def main():
     parser.add_argument("--concurrency", type=int, default=20)
     parser.add_argument("--seconds", type=int, default=40)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--reuse", help="a folder a previous run of one size left (its database is kept)")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     for size in args.sizes:

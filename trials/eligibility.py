@@ -608,6 +608,10 @@ class Catalogue:
         return low_ends, failing_from, high_ends, failing_to
 
     @property
+    def trial_count(self) -> int:
+        return self._everyone.bit_count()
+
+    @property
     def trials(self) -> TrialSequence:
         return TrialSequence(self.index, _numbers(self._everyone))
 

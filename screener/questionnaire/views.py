@@ -9,7 +9,6 @@ from __future__ import annotations
 from uuid import UUID
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -37,26 +36,48 @@ def start(request: HttpRequest) -> HttpResponse:
         return response
     loaded = catalogue.current()
     search = StudySearchForm(request.GET)
+    searching = search.is_valid() and any(search.cleaned_data.values())
     trials = Trial.objects.published()
-    if search.is_valid():
+    if searching:
         trials = trials.search(search.cleaned_data["q"], search.cleaned_data["place"])
-    else:
+    elif not search.is_valid():
         trials = trials.none()
-    page = Paginator(trials.only("nct_id", "brief_title", "overall_status").order_by("brief_title", "pk"), 20)
-    page = page.get_page(request.GET.get("page"))
+    number = _page_number(request.GET.get("page"))
+    # One page and a peek at the next: no COUNT over every trial (the catalogue knows how many there are).
+    rows = list(
+        trials.only("nct_id", "brief_title", "overall_status").order_by("brief_title", "pk")[
+            (number - 1) * STUDIES_PER_PAGE : number * STUDIES_PER_PAGE + 1
+        ]
+    )
     query = request.GET.copy()
     query.pop("page", None)
+    total = None if searching else loaded.engine.trial_count
     context = {
         "search": search,
-        "searching": bool(search.is_valid() and any(search.cleaned_data.values())),
-        "page": page,
+        "searching": searching,
+        "studies": rows[:STUDIES_PER_PAGE],
+        "page_number": number,
+        "has_next": len(rows) > STUDIES_PER_PAGE,
+        "has_previous": number > 1,
+        "total": total,
+        "pages": -(-total // STUDIES_PER_PAGE) if total else None,
         "query": query.urlencode(),
         "conditions": loaded.conditions,
         "countries": loaded.countries,
-        "any_studies": Trial.objects.published().exists(),
+        "any_studies": loaded.engine.trial_count > 0,
         "retention_days": settings.SCREENING_RETENTION_DAYS,
     }
     return render_page(request, "questionnaire/start.html", context, private=False)
+
+
+STUDIES_PER_PAGE = 20
+
+
+def _page_number(text: str | None) -> int:
+    try:
+        return max(1, min(int(text or 1), 100_000))
+    except ValueError:
+        return 1
 
 
 @require_GET
