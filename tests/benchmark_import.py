@@ -13,6 +13,7 @@ import argparse
 import json
 import os
 import secrets
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -50,6 +51,7 @@ def main() -> None:
         summary = [line for line in done.stdout.splitlines() if "created," in line]
         peak = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "?"
         print(f"{label:<26} {seconds:6.1f} s  peak {peak}  {summary[-1] if summary else done.stderr[-500:]}")
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 MEASURED = """

@@ -3,8 +3,8 @@
     nice .venv/bin/python -m tests.benchmark_scale [--sizes 10000 30000 80000] [--patients 10]
         [--concurrency 20] [--seconds 40] [--workers 4]
 
-Loopback only and bounded. Each run leaves its folder in the temporary directory (printed), so --reuse
-FOLDER can measure the same database again without filling it (one size only). For each size: a throwaway SQLite database filled with N synthetic trials
+Loopback only and bounded. With --keep a run keeps its database folder (printed), and --reuse FOLDER
+measures that database again without filling it (one size only). For each size: a throwaway SQLite database filled with N synthetic trials
 (tests/synthetic.py: 10–20 criteria each, one site), then
 1. a fresh process builds the catalogue (and stores its snapshot); another fresh process loads it:
    seconds and resident memory of each;
@@ -151,14 +151,16 @@ def measure(size, args):
     probe = (
         "import time, gc, resource\nfrom trials import catalogue\nfrom trials.models import Criterion\n"
         "t = time.perf_counter(); c = catalogue.refresh(); t = time.perf_counter() - t\n"
+        "g = time.perf_counter(); gc.collect(); g = (time.perf_counter() - g) * 1000\n"
         'print(f\'{t:.2f} {open("/proc/self/status").read().split("VmRSS:")[1].split()[0]} '
-        "{len(c.engine.index)} {Criterion.objects.count()} {len(c.engine.index.rules)}')"
+        "{len(c.engine.index)} {Criterion.objects.count()} {len(c.engine.index.rules)} {g:.0f}')"
     )
-    seconds, kb, trials, criteria, rules = django(env, probe).split()
+    seconds, kb, trials, criteria, rules, pause = django(env, probe).split()
     rows.append(("catalogue build in a fresh process", f"{float(seconds):.1f} s, {int(kb) / 1024:.0f} MB resident"))
     rows.append(("  of which", f"{trials} trials, {criteria} criteria, {rules} distinct rules"))
-    seconds, kb, *_ = django(env, probe).split()
+    seconds, kb, *_, pause = django(env, probe).split()
     rows.append(("snapshot load in a fresh process", f"{float(seconds):.1f} s, {int(kb) / 1024:.0f} MB resident"))
+    rows.append(("a full garbage collection after the load", f"{pause} ms"))
 
     env["CATALOGUE_KEEPER"] = "1"
     with socket.socket() as sock:
@@ -274,6 +276,10 @@ def measure(size, args):
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(30)
+        if args.keep or reuse is not None:
+            rows.append(("kept for --reuse", str(folder)))
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
     for name, value in rows:
         print(f"{size:>7}  {name:<52} {value}")
     sys.stdout.flush()
@@ -286,7 +292,8 @@ def main():
     parser.add_argument("--concurrency", type=int, default=20)
     parser.add_argument("--seconds", type=int, default=40)
     parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--reuse", help="a folder a previous run of one size left (its database is kept)")
+    parser.add_argument("--keep", action="store_true", help="keep the database folder for --reuse")
+    parser.add_argument("--reuse", help="a folder that --keep kept (its database is measured again)")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     for size in args.sizes:

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import close_old_connections
+from django.db import close_old_connections, connections
 
 from trials import eligibility
 from trials.models import CatalogueChange, CatalogueVersion, Criterion, Question, Site, Trial
@@ -402,6 +402,7 @@ class _Keeper(threading.Thread):
                 close_old_connections()
             self.wake.wait(self.interval)
             self.wake.clear()
+        connections.close_all()  # this thread's own connections
 
 
 def start_keeper() -> None:
