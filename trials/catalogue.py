@@ -27,9 +27,8 @@ import os
 import pickle
 import tempfile
 import threading
-import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
@@ -51,7 +50,6 @@ class LoadedCatalogue:
     questions: dict[str, Question]
     conditions: tuple[tuple[str, int], ...] = ()  # the commonest conditions, with their trial counts
     countries: tuple[tuple[str, int], ...] = ()
-    loaded_at: float = field(default_factory=time.monotonic)
 
     def walk(self, stored: dict) -> eligibility.Walk:
         """The path a patient with these stored answers has taken, and their next question."""
@@ -305,8 +303,14 @@ def _load_or_build(version: int, epoch: str) -> LoadedCatalogue:
     folder = _snapshot_folder()
     if folder is None or not epoch:
         return build(version, epoch)
-    folder.mkdir(parents=True, exist_ok=True)
-    with _file_lock(folder / f"catalogue-{epoch}.lock"):  # one builder per database on this machine
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        lock = (folder / f"catalogue-{epoch}.lock").open("a")
+    except OSError:
+        logger.warning("No catalogue snapshots: %s is not writable", folder)
+        return build(version, epoch)
+    with lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one builder per database on this machine; the others wait
         stored = _newest_snapshot(folder, epoch, version)
         if stored is not None:
             loaded = _read_snapshot(stored, epoch)
@@ -317,7 +321,7 @@ def _load_or_build(version: int, epoch: str) -> LoadedCatalogue:
                 return patched
         loaded = build(version, epoch)
         _write_snapshot(folder, loaded)
-        return loaded
+        return loaded  # closing the file releases the lock
 
 
 def _newest_snapshot(folder: Path, epoch: str, version: int) -> Path | None:
@@ -366,21 +370,6 @@ def _write_snapshot(folder: Path, loaded: LoadedCatalogue) -> None:
         with contextlib.suppress(ValueError, OSError):
             if int(old.stem.rsplit("-", 1)[1]) < loaded.version - 1:
                 old.unlink()
-
-
-@contextlib.contextmanager
-def _file_lock(path: Path):
-    with path.open("a") as file:
-        fcntl.flock(file, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(file, fcntl.LOCK_UN)
-
-
-def write_snapshot() -> LoadedCatalogue:
-    """Build (or load) the current version's snapshot now, so workers that start find it ready."""
-    return refresh()
 
 
 # The keeper: one thread per worker process.

@@ -85,3 +85,12 @@ def test_a_stored_snapshot_is_loaded_by_a_worker_that_starts_later(tmp_path, set
     answers = {"dx": ["cond03"], "age": "50", "sex": "female"}
     assert loaded.walk(answers) == built.walk(answers)
     assert {t.id for t in loaded.engine.trials} == {t.id for t in built.engine.trials}
+
+
+def test_a_snapshot_folder_that_cannot_be_written_only_costs_the_sharing(tmp_path, settings):
+    blocked = tmp_path / "a file, not a folder"
+    blocked.write_text("")
+    settings.CATALOGUE_SNAPSHOT_DIR = str(blocked / "snapshots")
+    make_trials(3)
+    loaded = catalogue.Worker().refresh()
+    assert loaded.engine.trial_count == 3
