@@ -93,11 +93,24 @@ class Worker:
         self.loaded: LoadedCatalogue | None = None
         self.ready = threading.Event()
         self.keeper: _Keeper | None = None
+        self.restart_every: float | None = None
+
+    def after_fork(self) -> None:
+        """In a forked child (gunicorn --preload): the parent's lock may be held by its keeper, which did
+        not come along. Keep what is loaded, and start a keeper of this process's own at the next request."""
+        keeper = self.keeper
+        self.lock, self.ready, self.keeper = threading.RLock(), threading.Event(), None
+        if self.loaded is not None:
+            self.ready.set()
+        self.restart_every = keeper.interval if keeper is not None else None
 
     def current(self, version: int | None = None) -> LoadedCatalogue:
         loaded = self.loaded
         if loaded is not None and loaded.version == version:
             return loaded
+        if self.restart_every is not None:  # a worker forked from a preloading master
+            self.start_keeper(self.restart_every)
+            self.restart_every = None
         keeper = self.keeper
         if keeper is not None and keeper.is_alive() and keeper.pid == os.getpid():
             if loaded is None:
@@ -149,6 +162,7 @@ class Worker:
 
 
 _worker = Worker()
+os.register_at_fork(after_in_child=_worker.after_fork)
 
 
 def current(version: int | None = None) -> LoadedCatalogue:

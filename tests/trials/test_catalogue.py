@@ -94,3 +94,28 @@ def test_a_snapshot_folder_that_cannot_be_written_only_costs_the_sharing(tmp_pat
     make_trials(3)
     loaded = catalogue.Worker().refresh()
     assert loaded.engine.trial_count == 3
+
+
+def test_a_worker_forked_while_its_parent_held_the_lock_serves_without_waiting_for_it():
+    """gunicorn --preload forks workers from a master whose keeper may be mid-refresh."""
+    import threading
+
+    make_trials(3)
+    worker = catalogue.Worker()
+    loaded = worker.refresh()
+    held, release = threading.Event(), threading.Event()
+
+    def parents_keeper():
+        with worker.lock:
+            held.set()
+            release.wait(10)
+
+    threading.Thread(target=parents_keeper, daemon=True).start()
+    held.wait(5)
+    try:
+        worker.after_fork()  # what os.register_at_fork runs in the child
+        assert worker.current(loaded.version) is loaded
+        Criterion.objects.filter(question__key="age").first().save()
+        assert worker.current(CatalogueVersion.current()).version == CatalogueVersion.current()
+    finally:
+        release.set()
