@@ -108,14 +108,16 @@ def test_a_worker_forked_while_its_parent_held_the_lock_serves_without_waiting_f
     def parents_keeper():
         with worker.lock:
             held.set()
-            release.wait(10)
+            release.wait(30)
 
     threading.Thread(target=parents_keeper, daemon=True).start()
     held.wait(5)
     try:
         worker.after_fork()  # what os.register_at_fork runs in the child
+        began = time.monotonic()
         assert worker.current(loaded.version) is loaded
         Criterion.objects.filter(question__key="age").first().save()
         assert worker.current(CatalogueVersion.current()).version == CatalogueVersion.current()
+        assert time.monotonic() - began < 5  # the parent's lock (held 30 s) was never waited for
     finally:
         release.set()
