@@ -224,10 +224,15 @@ def measure(size, args):
 
         def admin_edit():
             time.sleep(args.seconds / 3)
+            change = (
+                "c = Criterion.objects.filter(question__key='age').order_by('pk').first()\nc.min_value = 19\n"
+                if args.edit == "criterion"
+                else "c = Question.objects.get(key='lab01')\nc.help_text += ' '\n"  # every worker reloads all
+            )
             code = (
-                "from trials.models import Criterion, CatalogueVersion\n"
-                "c = Criterion.objects.filter(question__key='age').order_by('pk').first()\n"
-                "import time\nc.min_value = 19; c.save(); print(CatalogueVersion.current(), time.time())"
+                "from trials.models import Criterion, CatalogueVersion, Question\n"
+                + change
+                + "import time\nc.save(); print(CatalogueVersion.current(), time.time())"
             )
             edit["before"] = time.time()
             version, at = django({**env, "CATALOGUE_KEEPER": "0"}, code).split()
@@ -292,6 +297,9 @@ def main():
     parser.add_argument("--concurrency", type=int, default=20)
     parser.add_argument("--seconds", type=int, default=40)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument(
+        "--edit", choices=["criterion", "question"], default="criterion", help="what the admin edits under load"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the database folder for --reuse")
     parser.add_argument("--reuse", help="a folder that --keep kept (its database is measured again)")
     args = parser.parse_args()
