@@ -25,6 +25,9 @@ import gc
 import logging
 import os
 import pickle
+import shutil
+import subprocess
+import sys
 import tempfile
 import threading
 from collections import Counter
@@ -126,7 +129,7 @@ class Worker:
             self.loaded = None
             self.ready.clear()
 
-    def refresh(self) -> LoadedCatalogue:
+    def refresh(self, in_subprocess: bool = False) -> LoadedCatalogue:
         """Bring the catalogue up to the database's version: patch it, load a snapshot, or build it."""
         with self.lock:
             version, epoch = CatalogueVersion.current_with_epoch()
@@ -139,7 +142,7 @@ class Worker:
                 if loaded is not None and loaded.epoch == epoch and loaded.version < version:
                     fresh = _patched(loaded, version)
                 if fresh is None:
-                    fresh = _load_or_build(version, epoch)
+                    fresh = _load_or_build(version, epoch, in_subprocess)
                 self.loaded = fresh
                 gc.freeze()  # what is loaded now stays: later collections need not look at it again
             finally:
@@ -277,20 +280,24 @@ def _rule(question: Question | None, shape: tuple) -> tuple:
     return (question.key, eligibility.ChoiceRule(frozenset(values), frozenset(uncertain)))
 
 
-def _patched(loaded: LoadedCatalogue, version: int) -> LoadedCatalogue | None:
-    """The catalogue with the trials changed since `loaded` read again, or None when a version changed
-    more than named trials (or too many of them)."""
+def _changed_trials(since: int, version: int) -> set[str] | None:
+    """The NCT ids that versions since+1..version changed, or None when one of them changed more than
+    named trials (or they name too many to patch)."""
     changes = list(
-        CatalogueChange.objects.filter(version__gt=loaded.version, version__lte=version).values_list(
-            "version", "nct_id"
-        )[: PATCH_LIMIT + 1]
+        CatalogueChange.objects.filter(version__gt=since, version__lte=version).values_list("version", "nct_id")[
+            : PATCH_LIMIT + 1
+        ]
     )
     names = {nct_id for _version, nct_id in changes}
-    if (
-        len(changes) > PATCH_LIMIT
-        or None in names
-        or {v for v, _ in changes} != set(range(loaded.version + 1, version + 1))
-    ):
+    if len(changes) > PATCH_LIMIT or None in names or {v for v, _ in changes} != set(range(since + 1, version + 1)):
+        return None
+    return names
+
+
+def _patched(loaded: LoadedCatalogue, version: int) -> LoadedCatalogue | None:
+    """The catalogue with the trials changed since `loaded` read again, or None (see _changed_trials)."""
+    names = _changed_trials(loaded.version, version)
+    if names is None:
         return None
     trials = list(Trial.objects.published().filter(nct_id__in=names).order_by("pk").values_list("pk", "nct_id"))
     criteria = (
@@ -313,7 +320,10 @@ def _snapshot_folder() -> Path | None:
     return Path(folder) if folder else None
 
 
-def _load_or_build(version: int, epoch: str) -> LoadedCatalogue:
+def _load_or_build(version: int, epoch: str, in_subprocess: bool = False) -> LoadedCatalogue:
+    """The catalogue at `version` from the newest snapshot (patched forward when it can be), or built and
+    stored. `in_subprocess`: a server worker has a separate, lower-priority process build it, so its
+    own request thread never competes with the build for the interpreter."""
     folder = _snapshot_folder()
     if folder is None or not epoch:
         return build(version, epoch)
@@ -327,15 +337,46 @@ def _load_or_build(version: int, epoch: str) -> LoadedCatalogue:
         fcntl.flock(lock, fcntl.LOCK_EX)  # one builder per database on this machine; the others wait
         stored = _newest_snapshot(folder, epoch, version)
         if stored is not None:
-            loaded = _read_snapshot(stored, epoch)
-            if loaded.version == version:
+            stored_version = _snapshot_version(stored)
+            if stored_version == version or _changed_trials(stored_version, version) is not None:
+                loaded = _read_snapshot(stored, epoch)
+                if loaded.version < version:
+                    loaded = _patched(loaded, version) or loaded  # after a race, the next poll tries again
                 return loaded
-            patched = _patched(loaded, version)
-            if patched is not None:
-                return patched
+        if in_subprocess:
+            _build_in_subprocess()
+            stored = _newest_snapshot(folder, epoch, CatalogueVersion.current())
+            if stored is not None and _snapshot_version(stored) >= version:
+                return _read_snapshot(stored, epoch)
+            logger.warning("The catalogue builder wrote no snapshot; building in this process")
         loaded = build(version, epoch)
         _write_snapshot(folder, loaded)
         return loaded  # closing the file releases the lock
+
+
+def _build_in_subprocess() -> None:
+    """`manage.py build_catalogue --store-only` at low priority (it writes the current version's snapshot
+    without taking the lock, which this process holds for it)."""
+    command = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), "build_catalogue", "--store-only"]
+    if shutil.which("nice"):
+        command = ["nice", "-n", "10", *command]
+    env = {**os.environ, "CATALOGUE_KEEPER": "0"}
+    subprocess.run(command, env=env, check=False, stdout=subprocess.DEVNULL)
+
+
+def store_current() -> LoadedCatalogue:
+    """Build the current version and store its snapshot, without the lock (see _build_in_subprocess)."""
+    version, epoch = CatalogueVersion.current_with_epoch()
+    loaded = build(version, epoch)
+    folder = _snapshot_folder()
+    if folder is not None and epoch:
+        folder.mkdir(parents=True, exist_ok=True)
+        _write_snapshot(folder, loaded)
+    return loaded
+
+
+def _snapshot_version(path: Path) -> int:
+    return int(path.stem.rsplit("-", 1)[1])
 
 
 def _newest_snapshot(folder: Path, epoch: str, version: int) -> Path | None:
@@ -398,7 +439,7 @@ class _Keeper(threading.Thread):
     def run(self) -> None:
         while not self.stopping:
             try:
-                self.worker.refresh()
+                self.worker.refresh(in_subprocess=True)
             except Exception:  # the old catalogue keeps serving; try again at the next poll
                 logger.exception("The catalogue could not be brought up to date")
             finally:
