@@ -39,6 +39,7 @@ from django.db import close_old_connections, connections
 
 from trials import eligibility
 from trials.models import CatalogueChange, CatalogueVersion, Criterion, Question, Site, Trial
+from trials.signals import QUESTIONS as QUESTIONS_CHANGED
 
 logger = logging.getLogger(__name__)
 PATCH_LIMIT = 500  # more changed trials than this in one go: load the whole catalogue again
@@ -295,21 +296,44 @@ def _changed_trials(since: int, version: int) -> set[str] | None:
 
 
 def _patched(loaded: LoadedCatalogue, version: int) -> LoadedCatalogue | None:
-    """The catalogue with the trials changed since `loaded` read again, or None (see _changed_trials)."""
+    """The catalogue with the trials changed since `loaded` read again (and the questions, when one was
+    edited in a way that leaves every rule as it was), or None (see _changed_trials)."""
     names = _changed_trials(loaded.version, version)
     if names is None:
         return None
-    trials = list(Trial.objects.published().filter(nct_id__in=names).order_by("pk").values_list("pk", "nct_id"))
-    criteria = (
-        Criterion.objects.approved()
-        .filter(trial_id__in=[pk for pk, _ in trials])
-        .order_by("trial_id", "order", "pk")
-        .values_list(*_CRITERION_FIELDS)
+    questions, infos = loaded.questions, loaded.engine.questions
+    if QUESTIONS_CHANGED in names:
+        names.discard(QUESTIONS_CHANGED)
+        questions = _questions()
+        if not _same_rules(loaded.questions, questions):
+            return None
+        infos = {key: q.to_info() for key, q in questions.items()}
+    if names:
+        trials = list(Trial.objects.published().filter(nct_id__in=names).order_by("pk").values_list("pk", "nct_id"))
+        criteria = (
+            Criterion.objects.approved()
+            .filter(trial_id__in=[pk for pk, _ in trials])
+            .order_by("trial_id", "order", "pk")
+            .values_list(*_CRITERION_FIELDS)
+        )
+        entries = list(_entries(trials, criteria, questions))
+        index = loaded.engine.index.patched(entries, removed=names - {nct_id for _, nct_id in trials})
+        engine = eligibility.Catalogue.from_index(index, infos, previous=loaded.engine)
+    else:
+        engine = eligibility.Catalogue.from_index(loaded.engine.index, infos, prepared=loaded.engine.prepared())
+    return LoadedCatalogue(version, loaded.epoch, engine, questions, loaded.conditions, loaded.countries)
+
+
+def _same_rules(before: dict[str, Question], after: dict[str, Question]) -> bool:
+    """Whether every criterion's rule reads the same with the edited questions: each question keeps its
+    key and whether it is a number (wording, choices, priority and conditions are not in the rules)."""
+    now = {q.pk: q for q in after.values()}
+    return all(
+        q.pk in now
+        and now[q.pk].key == q.key
+        and (now[q.pk].kind == Question.Kind.NUMBER) == (q.kind == Question.Kind.NUMBER)
+        for q in before.values()
     )
-    entries = list(_entries(trials, criteria, loaded.questions))
-    index = loaded.engine.index.patched(entries, removed=names - {nct_id for _, nct_id in trials})
-    engine = eligibility.Catalogue.from_index(index, loaded.engine.questions, previous=loaded.engine)
-    return LoadedCatalogue(version, loaded.epoch, engine, loaded.questions, loaded.conditions, loaded.countries)
 
 
 # Snapshots: one file per database epoch and version, written by whichever process builds it first.

@@ -1,7 +1,7 @@
 """Every saved or deleted trial, site, question or criterion moves the catalogue's version on.
 
 A change to one trial (its sites and criteria included) names that trial, so workers patch it alone;
-a question change may touch every trial, so it names none. `batched()` collects the changes of a bulk
+a question change is named as such: workers reload the questions and rebuild only if a rule changed. `batched()` collects the changes of a bulk
 job (an import) into one version at its end instead of one per row.
 """
 
@@ -17,6 +17,7 @@ from trials.models import CatalogueVersion, Criterion, Question, Site, Trial
 
 _batch = threading.local()
 EVERYTHING = None
+QUESTIONS = "questions"  # a question changed: workers reload the questions, and rebuild if a rule reads differently
 
 
 @contextmanager
@@ -61,4 +62,4 @@ def part_of_trial_changed(instance, **kwargs):
 
 @receiver([post_save, post_delete], sender=Question)
 def question_changed(**kwargs):
-    changed(EVERYTHING)
+    changed(QUESTIONS)

@@ -121,3 +121,32 @@ def test_a_worker_forked_while_its_parent_held_the_lock_serves_without_waiting_f
         assert time.monotonic() - began < 5  # the parent's lock (held 30 s) was never waited for
     finally:
         release.set()
+
+
+def test_a_question_edit_that_leaves_the_rules_alone_is_in_force_without_a_rebuild():
+    from trials.models import Question
+
+    make_trials(20)
+    before = catalogue.current()
+    assert before.walk({}).next_key == "dx"
+    dx = Question.objects.get(key="dx")
+    dx.priority, dx.prompt = 200, "Which of these conditions has a doctor told you that you have?"
+    dx.save()
+    age = Question.objects.get(key="age")
+    age.priority = 0
+    age.save()
+    after = catalogue.current(CatalogueVersion.current())
+    assert after.engine.index is before.engine.index  # nothing rebuilt, nothing read again but questions
+    assert after.questions["dx"].prompt.startswith("Which of these conditions has a doctor")
+    assert after.walk({}).next_key == "age"  # every trial needs both: the priority decides now
+
+
+def test_a_question_that_changes_how_its_rules_read_rebuilds_the_catalogue():
+    from trials.models import Question
+
+    make_trials(5)
+    before = catalogue.current()
+    Question.objects.filter(key="lab01").update(kind=Question.Kind.SINGLE, choices=[])
+    Question.objects.get(key="lab01").save()
+    after = catalogue.current(CatalogueVersion.current())
+    assert after.engine.index is not before.engine.index
