@@ -47,6 +47,7 @@ translations: $(VENV)/installed
 serve: $(VENV)/installed
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py collectstatic --no-input -v0
+	$(PY) manage.py build_catalogue
 	$(VENV)/bin/gunicorn screener.wsgi:application -c python:screener.gunicorn_conf
 
 # Production: the background worker, one per machine or more (run beside `make serve`).

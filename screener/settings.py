@@ -5,6 +5,7 @@ default (WAL and a busy timeout so concurrent requests wait instead of failing);
 PostgreSQL in production.
 """
 
+import tempfile
 from pathlib import Path
 
 import environ
@@ -171,6 +172,14 @@ if redis_url := env.str("REDIS_URL", default=""):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The engine's catalogue: a thread in each server worker keeps it current (trials.catalogue); the
+# snapshot folder lets one process build each version for all the others on this machine.
+CATALOGUE_KEEPER = env.bool("CATALOGUE_KEEPER", default=True)
+CATALOGUE_POLL_SECONDS = env.float("CATALOGUE_POLL_SECONDS", default=1.0)
+CATALOGUE_SNAPSHOT_DIR = env.str(
+    "CATALOGUE_SNAPSHOT_DIR", default=str(Path(tempfile.gettempdir()) / "screener-catalogue")
+)
 
 # HTTPS=1 behind TLS (production): secure cookies, redirects to https, HSTS.
 HTTPS = env.bool("HTTPS", default=False)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
-from trials.models import CatalogueVersion, Criterion, Question, Trial
+from trials.models import CatalogueVersion, Criterion, Question, Site, Trial
 
 CONDITIONS = [f"cond{i:02d}" for i in range(1, 21)]
 LABS = [f"lab{i:02d}" for i in range(1, 18)]
@@ -68,53 +68,79 @@ def make_questions() -> dict[str, Question]:
     return {q.key: q for q in Question.objects.all()}
 
 
+PLACES = [
+    ("Beijing", "China"),
+    ("Shanghai", "China"),
+    ("Guangzhou", "China"),
+    ("Lyon", "France"),
+    ("Leeds", "United Kingdom"),
+    ("Boston", "United States"),
+    ("Denver", "United States"),
+    ("Toronto", "Canada"),
+]
+CHUNK = 2000  # trials per round trip: memory stays flat at any size, and no statement nears a limit
+
+
 def make_trials(count: int, seed: int = 1, first_number: int = 90000000) -> None:
+    """`count` published trials, each with one site and its criteria, written in chunks (no large IN lists,
+    and each trial's criteria numbered from 0 so `Criterion.order`, a small integer, never overflows)."""
     rng = random.Random(seed)
     questions = {q.key: q for q in Question.objects.all()} or make_questions()
-    trials = Trial.objects.bulk_create(
-        Trial(
-            nct_id=f"NCT{first_number + i:08d}",
-            brief_title=f"Synthetic study {i} of {CONDITIONS[i % 20]}",
-            plain_summary="A synthetic study for tests and benchmarks.",
-            overall_status="RECRUITING",
-            is_published=True,
+    for begin in range(0, count, CHUNK):
+        trials = Trial.objects.bulk_create(
+            Trial(
+                nct_id=f"NCT{first_number + i:08d}",
+                brief_title=f"Synthetic study {i} of {CONDITIONS[i % 20]}",
+                plain_summary="A synthetic study for tests and benchmarks.",
+                conditions=[f"Condition {CONDITIONS[i % 20][-2:]}"],
+                overall_status="RECRUITING",
+                is_published=True,
+            )
+            for i in range(begin, min(count, begin + CHUNK))
         )
-        for i in range(count)
-    )
-    criteria = []
-    for i, trial in enumerate(trials):
-
-        def add(kind, question=None, **rule):
-            criteria.append(
-                Criterion(
-                    trial=trial,
-                    kind=kind,
-                    question=question,
-                    source_text="Synthetic clause.",
-                    status="approved",
-                    order=len(criteria),
-                    **rule,
-                )
-            )
-
-        add("inclusion", questions["dx"], values=[CONDITIONS[i % 20]])
-        add("inclusion", questions["age"], min_value=rng.choice([18, 40, 50]), max_value=rng.choice([65, 75, 80]))
-        for key in rng.sample(LABS, rng.randint(4, 9)):
-            low = Decimal(rng.randint(10, 60))
-            add(
-                "inclusion",
-                questions[key],
-                min_value=low,
-                min_inclusive=rng.random() < 0.5,
-                max_value=low + rng.randint(20, 80),
-                max_inclusive=rng.random() < 0.5,
-            )
-        for key in rng.sample(HISTORY, rng.randint(2, 5)):
-            add("exclusion", questions[key], values=["yes"])
-        for _ in range(rng.randint(2, 3)):
-            add(rng.choice(["inclusion", "exclusion"]))
-    Criterion.objects.bulk_create(criteria, batch_size=5000)
+        sites, criteria = [], []
+        for i, trial in enumerate(trials, start=begin):
+            city, country = PLACES[i % len(PLACES)]
+            sites.append(Site(trial=trial, facility=f"Synthetic hospital {i % 97}", city=city, country=country))
+            criteria += _criteria(trial, i, rng, questions)
+        Site.objects.bulk_create(sites, batch_size=CHUNK)
+        Criterion.objects.bulk_create(criteria, batch_size=CHUNK)
     CatalogueVersion.bump()
+
+
+def _criteria(trial: Trial, i: int, rng: random.Random, questions: dict) -> list[Criterion]:
+    criteria = []
+
+    def add(kind, question=None, **rule):
+        criteria.append(
+            Criterion(
+                trial=trial,
+                kind=kind,
+                question=question,
+                source_text="Synthetic clause.",
+                status="approved",
+                order=len(criteria),
+                **rule,
+            )
+        )
+
+    add("inclusion", questions["dx"], values=[CONDITIONS[i % 20]])
+    add("inclusion", questions["age"], min_value=rng.choice([18, 40, 50]), max_value=rng.choice([65, 75, 80]))
+    for key in rng.sample(LABS, rng.randint(4, 9)):
+        low = Decimal(rng.randint(10, 60))
+        add(
+            "inclusion",
+            questions[key],
+            min_value=low,
+            min_inclusive=rng.random() < 0.5,
+            max_value=low + rng.randint(20, 80),
+            max_inclusive=rng.random() < 0.5,
+        )
+    for key in rng.sample(HISTORY, rng.randint(2, 5)):
+        add("exclusion", questions[key], values=["yes"])
+    for _ in range(rng.randint(2, 3)):
+        add(rng.choice(["inclusion", "exclusion"]))
+    return criteria
 
 
 def patient(seed: int) -> dict:

@@ -36,3 +36,29 @@ def test_the_load_test_refers_patients_through_gunicorn_exactly_once():
     assert result.returncode == 0, result.stdout + result.stderr
     assert "server errors: 0; 'database is locked': 0; failed flows: 0" in result.stdout
     assert "each exactly once: True" in result.stdout
+
+
+def test_the_scale_benchmark_prints_every_figure_of_its_table():
+    result = run(
+        "tests.benchmark_scale", "--sizes", "300", "--patients", "1", "--concurrency", "2", "--seconds", "4",
+        "--workers", "2",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    for words in (
+        "snapshot load in a fresh process",
+        "a full garbage collection after the load",
+        "first request after gunicorn starts",
+        "worker memory once warm",
+        "every step (one at a time)",
+        "start page /?place=Lyon",
+        "old rule still served after the edit",
+        "0 errors",
+    ):
+        assert words in result.stdout
+
+
+def test_the_import_benchmark_imports_a_zip_twice():
+    result = run("tests.benchmark_import", "--studies", "20")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "20 created, 0 updated, 0 unchanged, 0 refused" in result.stdout
+    assert "0 created, 0 updated, 20 unchanged, 0 refused" in result.stdout

@@ -1,19 +1,51 @@
-"""The published trials as the engine sees them, built once per process and rebuilt when anything changes.
+"""The published trials as the engine sees them: built once per catalogue version, shared, kept current.
 
 This is the one place that turns stored answers into the engine's input: the questionnaire's walk, the
 results page and a referral's snapshot all read answers through `LoadedCatalogue`, and a referral judged
-again after its trial's criteria changed goes through `judge_current_criteria`.
+again after its trial's criteria changed goes through `judge_current_criteria`. A patient who says how
+far they can travel walks a catalogue narrowed to the trials in reach (`LoadedCatalogue.in_reach`).
+
+How a worker gets and keeps its catalogue (see docs/decisions.md, "A catalogue for 80,000 trials"):
+- The catalogue is a compact `eligibility.RuleIndex` (shared rules, bitsets over trials), read from the
+  database with plain value queries (no model instances) in one streaming pass.
+- One process per machine builds each version and stores it as a snapshot file
+  (`CATALOGUE_SNAPSHOT_DIR`, named by the database's epoch and the version); the others wait for it and
+  load it, which takes a fraction of the build.
+- In a server, a thread in each worker (`start_keeper()`, called by the WSGI module) loads the catalogue
+  when the worker starts and then polls `CatalogueVersion` every `CATALOGUE_POLL_SECONDS`. A version that
+  names the trials it changed is patched in (those trials read again, everything else shared); any other
+  change loads or builds the whole catalogue. Either way the new catalogue is swapped in whole when it
+  is ready, and the old one serves until then: a patient's request never builds anything.
+- Without a keeper (tests, management commands) `current()` brings the catalogue up to date itself.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import gc
+import logging
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+import tempfile
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import close_old_connections, connections
 
 from trials import eligibility, places
-from trials.models import CatalogueVersion, Question, Site, Trial
+from trials.models import CatalogueChange, CatalogueVersion, Criterion, Question, Site, Trial
+from trials.signals import QUESTIONS as QUESTIONS_CHANGED
 
+logger = logging.getLogger(__name__)
+PATCH_LIMIT = 500  # more changed trials than this in one go: load the whole catalogue again
+FACETS_SHOWN = 24
 NARROWED_KEPT = 64  # catalogues narrowed to the trials one patient can reach, most recently used
 _narrow_lock = threading.Lock()
 
@@ -28,11 +60,12 @@ class SitePoint:
 @dataclass(frozen=True)
 class LoadedCatalogue:
     version: int
+    epoch: str
     engine: eligibility.Catalogue
     questions: dict[str, Question]
-    trial_ids: tuple[str, ...]
-    site_points: dict[str, tuple[SitePoint, ...]] = field(default_factory=dict)  # recruiting sites only
-    located: frozenset[str] = frozenset()  # trials with at least one site that has coordinates
+    conditions: tuple[tuple[str, int], ...] = ()  # the commonest conditions, with their trial counts
+    countries: tuple[tuple[str, int], ...] = ()
+    _places: dict = field(default_factory=dict, compare=False, repr=False)  # read on first use, see _sites()
     _narrowed: OrderedDict = field(default_factory=OrderedDict, compare=False, repr=False)
     _reach: OrderedDict = field(default_factory=OrderedDict, compare=False, repr=False)
 
@@ -43,7 +76,8 @@ class LoadedCatalogue:
         return engine.walk(self.engine_answers(stored))
 
     def narrowed(self, in_reach: frozenset[str]) -> eligibility.Catalogue:
-        """The engine narrowed to these trials, kept for the next patient who can reach the same ones."""
+        """The engine narrowed to these trials (its tables shared), kept for the next patient who can reach
+        the same ones."""
         with _narrow_lock:
             engine = self._narrowed.get(in_reach)
             if engine is not None:
@@ -66,13 +100,14 @@ class LoadedCatalogue:
             if key in self._reach:
                 self._reach.move_to_end(key)
                 return self._reach[key]
+        site_points, located = self._sites()
         reach = frozenset(
-            nct_id
-            for nct_id in self.trial_ids
-            if nct_id not in self.located
+            trial.id
+            for trial in self.engine.trials
+            if trial.id not in located
             or any(
                 places.distance_km(latitude, longitude, p.latitude, p.longitude) <= km
-                for p in self.site_points.get(nct_id, ())
+                for p in site_points.get(trial.id, ())
             )
         )
         with _narrow_lock:  # every step of a patient's walk asks again: keep the answer for a while
@@ -80,6 +115,24 @@ class LoadedCatalogue:
             while len(self._reach) > NARROWED_KEPT * 16:
                 self._reach.popitem(last=False)
         return reach
+
+    def _sites(self) -> tuple[dict[str, tuple[SitePoint, ...]], frozenset[str]]:
+        """(recruiting sites with coordinates per trial, trials with any site that has coordinates), read
+        once per catalogue as plain values (the snapshot keeps no sites: they are few beside the rules)."""
+        with _narrow_lock:
+            if "points" in self._places:
+                return self._places["points"], self._places["located"]
+        located_sites = Site.objects.filter(trial__is_published=True, latitude__isnull=False, longitude__isnull=False)
+        points: dict[str, list[SitePoint]] = {}
+        for pk, nct_id, latitude, longitude in located_sites.recruiting().values_list(
+            "pk", "trial__nct_id", "latitude", "longitude"
+        ):
+            points.setdefault(nct_id, []).append(SitePoint(pk, float(latitude), float(longitude)))
+        located = frozenset(located_sites.values_list("trial__nct_id", flat=True).distinct())
+        with _narrow_lock:
+            self._places["points"] = {nct_id: tuple(found) for nct_id, found in points.items()}
+            self._places["located"] = located
+            return self._places["points"], located
 
     def engine_answers(self, stored: dict) -> dict:
         """Stored answers (None = "I don't know") as the engine reads them, for known questions only."""
@@ -95,9 +148,20 @@ class LoadedCatalogue:
         return answers, self.engine.assess(answers)
 
     def evaluate(self, nct_id: str, stored: dict) -> eligibility.TrialResult | None:
-        """One published trial judged against these stored answers; None if it is not in the catalogue."""
-        rules = self.engine.trial(nct_id)
-        return None if rules is None else eligibility.evaluate_trial(rules, self.effective_answers(stored))
+        """One published trial judged against these stored answers, with its criteria's words read from the
+        database (the catalogue keeps none); None if it is not in the catalogue."""
+        if self.engine.trial(nct_id) is None:
+            return None
+        trial = Trial.objects.published().with_approved_criteria().filter(nct_id=nct_id).first()
+        if trial is None:
+            return None
+        return eligibility.evaluate_trial(trial.to_rules(), self.effective_answers(stored))
+
+    def question_keys(self) -> frozenset[str]:
+        return self.engine.question_keys()
+
+    def has_trial(self, nct_id: str) -> bool:
+        return self.engine.trial(nct_id) is not None
 
 
 def judge_current_criteria(trial: Trial, stored: dict) -> eligibility.TrialResult:
@@ -109,44 +173,391 @@ def judge_current_criteria(trial: Trial, stored: dict) -> eligibility.TrialResul
     return eligibility.evaluate_trial(trial.to_rules(), loaded.effective_answers(stored))
 
 
-_lock = threading.Lock()
-_loaded: LoadedCatalogue | None = None
+class Worker:
+    """One process's catalogue: what it has loaded, and the keeper thread that keeps it current."""
+
+    def __init__(self) -> None:
+        self.lock = threading.RLock()
+        self.loaded: LoadedCatalogue | None = None
+        self.ready = threading.Event()
+        self.keeper: _Keeper | None = None
+        self.restart_every: float | None = None
+
+    def after_fork(self) -> None:
+        """In a forked child (gunicorn --preload): the parent's lock may be held by its keeper, which did
+        not come along. Keep what is loaded, and start a keeper of this process's own at the next request."""
+        keeper = self.keeper
+        self.lock, self.ready, self.keeper = threading.RLock(), threading.Event(), None
+        if self.loaded is not None:
+            self.ready.set()
+        self.restart_every = keeper.interval if keeper is not None else None
+
+    def current(self, version: int | None = None) -> LoadedCatalogue:
+        loaded = self.loaded
+        if loaded is not None and loaded.version == version:
+            return loaded
+        if self.restart_every is not None:  # a worker forked from a preloading master
+            self.start_keeper(self.restart_every)
+            self.restart_every = None
+        keeper = self.keeper
+        if keeper is not None and keeper.is_alive() and keeper.pid == os.getpid():
+            if loaded is None:
+                self.ready.wait()
+                return self.loaded
+            if version is not None and version != loaded.version:
+                keeper.wake.set()
+            return loaded
+        return self.refresh()
+
+    def forget(self) -> None:
+        with self.lock:
+            self.loaded = None
+            self.ready.clear()
+
+    def refresh(self, in_subprocess: bool = False) -> LoadedCatalogue:
+        """Bring the catalogue up to the database's version: patch it, load a snapshot, or build it."""
+        with self.lock:
+            version, epoch = CatalogueVersion.current_with_epoch()
+            loaded = self.loaded
+            if loaded is not None and loaded.version == version and loaded.epoch == epoch:
+                return loaded
+            gc.disable()  # a full collection over a half-built catalogue would pause every request thread
+            try:
+                fresh = None
+                if loaded is not None and loaded.epoch == epoch and loaded.version < version:
+                    fresh = _patched(loaded, version)
+                if fresh is None:
+                    fresh = _load_or_build(version, epoch, in_subprocess)
+                self.loaded = fresh
+                gc.freeze()  # what is loaded now stays: later collections need not look at it again
+            finally:
+                gc.enable()
+            self.ready.set()
+            return fresh
+
+    def start_keeper(self, interval: float) -> None:
+        with self.lock:
+            if self.keeper is None or self.keeper.pid != os.getpid() or not self.keeper.is_alive():
+                self.keeper = _Keeper(self, interval)
+                self.keeper.start()
+
+    def stop_keeper(self) -> None:
+        keeper, self.keeper = self.keeper, None
+        if keeper is not None:
+            keeper.stopping = True
+            keeper.wake.set()
+            keeper.join(10)
+
+
+_worker = Worker()
+os.register_at_fork(after_in_child=_worker.after_fork)
 
 
 def current(version: int | None = None) -> LoadedCatalogue:
-    """The catalogue at `version` (read from the database when not given, e.g. by a query that had it)."""
-    global _loaded
-    if version is None:
-        version = CatalogueVersion.current()
-    loaded = _loaded
-    if loaded is not None and loaded.version == version:
-        return loaded
-    with _lock:
-        if _loaded is None or _loaded.version != version:
-            _loaded = _build(version)
-        return _loaded
+    """The catalogue for a request that read `version` (or none): in a server, the one loaded now, even if
+    a newer one is on its way (the keeper is told to hurry); elsewhere, brought up to date first."""
+    return _worker.current(version)
 
 
 def forget() -> None:
-    global _loaded
-    _loaded = None
+    _worker.forget()
 
 
-def _build(version: int) -> LoadedCatalogue:
-    trials = list(Trial.objects.published().with_approved_criteria())
-    questions = {q.key: q for q in Question.objects.select_related("asked_only_if")}
-    engine = eligibility.Catalogue((t.to_rules() for t in trials), {key: q.to_info() for key, q in questions.items()})
-    site_points: dict[str, list[SitePoint]] = {}
-    located = Site.objects.filter(trial__in=trials, latitude__isnull=False, longitude__isnull=False)
-    for site in located.recruiting().select_related("trial"):
-        site_points.setdefault(site.trial.nct_id, []).append(
-            SitePoint(site.pk, float(site.latitude), float(site.longitude))
-        )
-    return LoadedCatalogue(
-        version,
-        engine,
-        questions,
-        tuple(t.nct_id for t in trials),
-        {nct_id: tuple(points) for nct_id, points in site_points.items()},
-        frozenset(located.values_list("trial__nct_id", flat=True)),
+def refresh() -> LoadedCatalogue:
+    return _worker.refresh()
+
+
+def build(version: int, epoch: str) -> LoadedCatalogue:
+    """Every published trial's approved criteria, read as plain values in one streaming pass."""
+    questions = _questions()
+    trials = list(Trial.objects.published().order_by("pk").values_list("pk", "nct_id"))
+    criteria = (
+        Criterion.objects.approved()
+        .filter(trial__is_published=True)
+        .order_by("trial_id", "order", "pk")
+        .values_list(*_CRITERION_FIELDS)
+        .iterator(chunk_size=20000)
     )
+    index = eligibility.RuleIndex.build(_entries(trials, criteria, questions))
+    conditions = Counter(
+        condition
+        for conditions in Trial.objects.published().values_list("conditions", flat=True).iterator(chunk_size=20000)
+        if isinstance(conditions, list)
+        for condition in conditions
+        if isinstance(condition, str)
+    )
+    countries = Counter(
+        country
+        for _trial, country in Site.objects.filter(trial__is_published=True)
+        .exclude(country="")
+        .values_list("trial_id", "country")
+        .distinct()
+        .iterator(chunk_size=20000)
+    )
+    return _loaded_from(
+        version,
+        epoch,
+        index,
+        questions,
+        tuple(conditions.most_common(FACETS_SHOWN)),
+        tuple(countries.most_common(FACETS_SHOWN)),
+    )
+
+
+_CRITERION_FIELDS = (
+    "trial_id",
+    "pk",
+    "kind",
+    "question_id",
+    "min_value",
+    "min_inclusive",
+    "max_value",
+    "max_inclusive",
+    "values",
+    "uncertain_values",
+)
+
+
+def _questions() -> dict[str, Question]:
+    return {q.key: q for q in Question.objects.select_related("asked_only_if")}
+
+
+def _loaded_from(version, epoch, index, questions, conditions=(), countries=(), prepared=None) -> LoadedCatalogue:
+    infos = {key: q.to_info() for key, q in questions.items()}
+    engine = eligibility.Catalogue.from_index(index, infos, prepared=prepared)
+    return LoadedCatalogue(version, epoch, engine, questions, conditions, countries)
+
+
+def _entries(trials, criteria, questions: dict[str, Question]):
+    """(nct id, [(criterion id, polarity, question key, rule), ...]) per trial, as `Criterion.to_rule()`
+    gives them, from value rows ordered by trial; equal rules are made once and shared."""
+    by_id = {q.pk: q for q in questions.values()}
+    polarity = {kind: eligibility.Polarity(kind) for kind in Criterion.Kind.values}
+    rules: dict[tuple, tuple] = {}
+    rows = iter(criteria)
+    row = next(rows, None)
+    for trial_pk, nct_id in trials:
+        entries = []
+        while row is not None and row[0] < trial_pk:  # a criterion of a trial not in the list
+            row = next(rows, None)
+        while row is not None and row[0] == trial_pk:
+            _trial, pk, kind, question_id, low, low_in, high, high_in, values, uncertain = row
+            shape = (question_id, low, low_in, high, high_in, _codes(values), _codes(uncertain))
+            made = rules.get(shape)
+            if made is None:
+                made = rules[shape] = _rule(by_id.get(question_id), shape)
+            entries.append((pk, polarity[kind], *made))
+            row = next(rows, None)
+        yield nct_id, entries
+
+
+def _codes(values) -> tuple:
+    return tuple(values) if isinstance(values, list) else ()
+
+
+def _rule(question: Question | None, shape: tuple) -> tuple:
+    """(question key, rule) exactly as `Criterion._rule()` makes it."""
+    if question is None:
+        return (None, None)
+    _id, low, low_in, high, high_in, values, uncertain = shape
+    if question.kind == Question.Kind.NUMBER:
+        return (question.key, eligibility.NumberRule(low, low_in, high, high_in))
+    return (question.key, eligibility.ChoiceRule(frozenset(values), frozenset(uncertain)))
+
+
+def _changed_trials(since: int, version: int) -> set[str] | None:
+    """The NCT ids that versions since+1..version changed, or None when one of them changed more than
+    named trials (or they name too many to patch)."""
+    changes = list(
+        CatalogueChange.objects.filter(version__gt=since, version__lte=version).values_list("version", "nct_id")[
+            : PATCH_LIMIT + 1
+        ]
+    )
+    names = {nct_id for _version, nct_id in changes}
+    if len(changes) > PATCH_LIMIT or None in names or {v for v, _ in changes} != set(range(since + 1, version + 1)):
+        return None
+    return names
+
+
+def _patched(loaded: LoadedCatalogue, version: int) -> LoadedCatalogue | None:
+    """The catalogue with the trials changed since `loaded` read again (and the questions, when one was
+    edited in a way that leaves every rule as it was), or None (see _changed_trials)."""
+    names = _changed_trials(loaded.version, version)
+    if names is None:
+        return None
+    questions, infos = loaded.questions, loaded.engine.questions
+    if QUESTIONS_CHANGED in names:
+        names.discard(QUESTIONS_CHANGED)
+        questions = _questions()
+        if not _same_rules(loaded.questions, questions):
+            return None
+        infos = {key: q.to_info() for key, q in questions.items()}
+    if names:
+        trials = list(Trial.objects.published().filter(nct_id__in=names).order_by("pk").values_list("pk", "nct_id"))
+        criteria = (
+            Criterion.objects.approved()
+            .filter(trial_id__in=[pk for pk, _ in trials])
+            .order_by("trial_id", "order", "pk")
+            .values_list(*_CRITERION_FIELDS)
+        )
+        entries = list(_entries(trials, criteria, questions))
+        index = loaded.engine.index.patched(entries, removed=names - {nct_id for _, nct_id in trials})
+        engine = eligibility.Catalogue.from_index(index, infos, previous=loaded.engine)
+    else:
+        engine = eligibility.Catalogue.from_index(loaded.engine.index, infos, prepared=loaded.engine.prepared())
+    return LoadedCatalogue(version, loaded.epoch, engine, questions, loaded.conditions, loaded.countries)
+
+
+def _same_rules(before: dict[str, Question], after: dict[str, Question]) -> bool:
+    """Whether every criterion's rule reads the same with the edited questions: each question keeps its
+    key and whether it is a number (wording, choices, priority and conditions are not in the rules)."""
+    now = {q.pk: q for q in after.values()}
+    return all(
+        q.pk in now
+        and now[q.pk].key == q.key
+        and (now[q.pk].kind == Question.Kind.NUMBER) == (q.kind == Question.Kind.NUMBER)
+        for q in before.values()
+    )
+
+
+# Snapshots: one file per database epoch and version, written by whichever process builds it first.
+
+
+def _snapshot_folder() -> Path | None:
+    folder = getattr(settings, "CATALOGUE_SNAPSHOT_DIR", "")
+    return Path(folder) if folder else None
+
+
+def _load_or_build(version: int, epoch: str, in_subprocess: bool = False) -> LoadedCatalogue:
+    """The catalogue at `version` from the newest snapshot (patched forward when it can be), or built and
+    stored. `in_subprocess`: a server worker has a separate, lower-priority process build it, so its
+    own request thread never competes with the build for the interpreter."""
+    folder = _snapshot_folder()
+    if folder is None or not epoch:
+        return build(version, epoch)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        lock = (folder / f"catalogue-{epoch}.lock").open("a")
+    except OSError:
+        logger.warning("No catalogue snapshots: %s is not writable", folder)
+        return build(version, epoch)
+    with lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one builder per database on this machine; the others wait
+        stored = _newest_snapshot(folder, epoch, version)
+        if stored is not None:
+            stored_version = _snapshot_version(stored)
+            if stored_version == version or _changed_trials(stored_version, version) is not None:
+                loaded = _read_snapshot(stored, epoch)
+                if loaded.version < version:
+                    loaded = _patched(loaded, version) or loaded  # after a race, the next poll tries again
+                return loaded
+        if in_subprocess:
+            _build_in_subprocess()
+            stored = _newest_snapshot(folder, epoch, CatalogueVersion.current())
+            if stored is not None and _snapshot_version(stored) >= version:
+                return _read_snapshot(stored, epoch)
+            logger.warning("The catalogue builder wrote no snapshot; building in this process")
+        loaded = build(version, epoch)
+        _write_snapshot(folder, loaded)
+        return loaded  # closing the file releases the lock
+
+
+def _build_in_subprocess() -> None:
+    """`manage.py build_catalogue --store-only` at low priority (it writes the current version's snapshot
+    without taking the lock, which this process holds for it)."""
+    command = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), "build_catalogue", "--store-only"]
+    if shutil.which("nice"):
+        command = ["nice", "-n", "10", *command]
+    env = {**os.environ, "CATALOGUE_KEEPER": "0"}
+    subprocess.run(command, env=env, check=False, stdout=subprocess.DEVNULL)
+
+
+def store_current() -> LoadedCatalogue:
+    """Build the current version and store its snapshot, without the lock (see _build_in_subprocess)."""
+    version, epoch = CatalogueVersion.current_with_epoch()
+    loaded = build(version, epoch)
+    folder = _snapshot_folder()
+    if folder is not None and epoch:
+        folder.mkdir(parents=True, exist_ok=True)
+        _write_snapshot(folder, loaded)
+    return loaded
+
+
+def _snapshot_version(path: Path) -> int:
+    return int(path.stem.rsplit("-", 1)[1])
+
+
+def _newest_snapshot(folder: Path, epoch: str, version: int) -> Path | None:
+    found = []
+    for path in folder.glob(f"catalogue-{epoch}-*.pickle"):
+        with contextlib.suppress(ValueError):
+            number = int(path.stem.rsplit("-", 1)[1])
+            if number <= version:
+                found.append((number, path))
+    return max(found)[1] if found else None
+
+
+SNAPSHOT_CHUNK = 5000  # items per pickled piece: loading one piece holds the interpreter only briefly
+
+
+def _read_snapshot(path: Path, epoch: str) -> LoadedCatalogue:
+    """Load a snapshot piece by piece, so the request thread of this worker gets turns in between."""
+    with path.open("rb") as file:
+        version, conditions, countries, prepared, names = pickle.load(file)
+        state = {}
+        for name in names:
+            kind, value = pickle.load(file)
+            if kind == "pieces":
+                value = [item for _ in range(value) for item in pickle.load(file)]
+            state[name] = value
+    index = eligibility.RuleIndex.__new__(eligibility.RuleIndex)
+    index.__setstate__(state)
+    return _loaded_from(version, epoch, index, _questions(), conditions, countries, prepared)
+
+
+def _write_snapshot(folder: Path, loaded: LoadedCatalogue) -> None:
+    state = loaded.engine.index.__getstate__()
+    with tempfile.NamedTemporaryFile(dir=folder, prefix=".catalogue-", delete=False) as file:
+        header = (loaded.version, loaded.conditions, loaded.countries, loaded.engine.prepared(), list(state))
+        pickle.dump(header, file, pickle.HIGHEST_PROTOCOL)
+        for value in state.values():
+            if isinstance(value, list) and len(value) > SNAPSHOT_CHUNK:
+                pieces = range(0, len(value), SNAPSHOT_CHUNK)
+                pickle.dump(("pieces", len(pieces)), file, pickle.HIGHEST_PROTOCOL)
+                for begin in pieces:
+                    pickle.dump(value[begin : begin + SNAPSHOT_CHUNK], file, pickle.HIGHEST_PROTOCOL)
+            else:
+                pickle.dump(("whole", value), file, pickle.HIGHEST_PROTOCOL)
+    os.replace(file.name, folder / f"catalogue-{loaded.epoch}-{loaded.version}.pickle")
+    for old in folder.glob(f"catalogue-{loaded.epoch}-*.pickle"):  # keep the newest two
+        with contextlib.suppress(ValueError, OSError):
+            if int(old.stem.rsplit("-", 1)[1]) < loaded.version - 1:
+                old.unlink()
+
+
+# The keeper: one thread per worker process.
+
+
+class _Keeper(threading.Thread):
+    def __init__(self, worker: Worker, interval: float):
+        super().__init__(name="catalogue-keeper", daemon=True)
+        self.worker, self.interval, self.wake, self.pid = worker, interval, threading.Event(), os.getpid()
+        self.stopping = False
+
+    def run(self) -> None:
+        while not self.stopping:
+            try:
+                self.worker.refresh(in_subprocess=True)
+            except Exception:  # the old catalogue keeps serving; try again at the next poll
+                logger.exception("The catalogue could not be brought up to date")
+            finally:
+                close_old_connections()
+            self.wake.wait(self.interval)
+            self.wake.clear()
+        connections.close_all()  # this thread's own connections
+
+
+def start_keeper() -> None:
+    """Start this process's keeper (once per process: a forked worker starts its own)."""
+    if getattr(settings, "CATALOGUE_KEEPER", False):
+        _worker.start_keeper(getattr(settings, "CATALOGUE_POLL_SECONDS", 1.0))

@@ -25,8 +25,10 @@ Contract
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Collection, Iterable, Mapping
+import copy
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -83,7 +85,7 @@ def to_decimal(value: Any) -> Decimal | None:
     return number if number.is_finite() else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NumberRule:
     """A range with its own inclusivity at each end; either end may be open."""
 
@@ -116,7 +118,7 @@ class NumberRule:
         return True
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ChoiceRule:
     """Satisfied when the answer is (or, for multiple choice, contains) an accepted code.
 
@@ -151,7 +153,7 @@ class ChoiceRule:
 Rule = NumberRule | ChoiceRule
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CriterionRule:
     id: Any
     polarity: Polarity
@@ -278,22 +280,202 @@ class Walk:
 @dataclass(frozen=True)
 class Assessment:
     open: tuple[TrialResult, ...]  # every trial not ruled out, fully evaluated
-    ruled_out: tuple[TrialRules, ...]  # evaluate_trial() gives the reasons for those a page shows
+    ruled_out: Sequence[TrialRules]  # evaluate_trial() gives the reasons for those a page shows
 
 
 @dataclass
 class _Step:
     """Where a walk stands after the answers along `path`, in order: the same for every patient who gave
-    them. `after` remembers the step each answer to `next_key` leads to, so the walks of a patient who
-    comes back, and of patients who answered alike, are looked up instead of worked out again."""
+    them. `live` is a bitset over the catalogue's trials (bit i set: trial i is still open). `after`
+    remembers the step each answer to `next_key` leads to, so the walks of a patient who comes back, and
+    of patients who answered alike, are looked up instead of worked out again."""
 
     path: tuple[str, ...]
     given: Mapping[str, Any]
-    live: tuple[int, ...]
+    live: int
     checked: frozenset[str]
     next_key: str | None
     remaining: int
     after: dict[Any, _Step] = field(default_factory=dict)
+
+
+def _compact_ids(values: list) -> Any:
+    """Criterion ids as an array of 64-bit integers when they all are (8 bytes each), else a tuple."""
+    if all(type(v) is int and -(2**63) <= v < 2**63 for v in values):
+        return array("q", values)
+    return tuple(values)
+
+
+class RuleIndex:
+    """The published trials' criteria in a compact, picklable form: what a `Catalogue` walks over.
+
+    Criteria are small entries (an id and the index of a shared rule), never objects of their own: the
+    distinct rules (polarity, question, rule) are kept once, however many trials share them ("has COPD"
+    is one rule for every COPD trial). For each rule, the trials that have it are a bitset (a Python int)
+    when many do, or an array of trial numbers when few do; for each question, a bitset of the trials
+    that ask it. `patched()` gives a new index with some trials replaced, sharing everything else.
+    """
+
+    def __init__(self) -> None:
+        self.trial_ids: list = []
+        self.position: dict[Any, int] = {}  # trial id -> its number (the newest, after patches)
+        self.offsets = array("I", [0])  # trial i's criteria are entries offsets[i]:offsets[i + 1]
+        self.criterion_ids: Any = array("q")
+        self.criterion_rules = array("I")
+        self.rules: list[CriterionRule] = []  # distinct rules; their id is None
+        self.rule_number: dict[tuple, int] | None = {}
+        self.members: list[Any] = []  # per rule: bitset (int) or array("I") of trial numbers
+        self.by_key: dict[str, list[int]] = {}  # per question: its rules
+        self.has_key: dict[str, int] = {}  # per question: bitset of the trials that ask it
+        self.removed = 0  # bitset of trials replaced or withdrawn by a patch
+        self.parent: RuleIndex | None = None  # the index this one patched, and what the patch added
+        self.added: dict[int, int] | None = None  # per rule: bitset of the trials the patch gave it
+
+    @classmethod
+    def build(cls, trials: Iterable[tuple[Any, Iterable[tuple]]]) -> RuleIndex:
+        """`trials`: (trial id, [(criterion id, polarity, question key, rule), ...]) in the catalogue's order."""
+        index = cls()
+        index._add(trials)
+        return index
+
+    def patched(self, trials: Iterable[tuple[Any, Iterable[tuple]]], removed: Iterable[Any] = ()) -> RuleIndex:
+        """A new index where `trials` replace (or join) those of the same id and `removed` ids are gone.
+        This index is left as it was (patients walking it keep a consistent view)."""
+        index = RuleIndex()
+        index.trial_ids = list(self.trial_ids)
+        index.position = dict(self.position)
+        index.offsets = array("I", self.offsets)
+        index.criterion_ids = self.criterion_ids[:]
+        index.criterion_rules = array("I", self.criterion_rules)
+        index.rules = list(self.rules)
+        index.rule_number = dict(self.rule_numbers())
+        index.members = list(self.members)
+        index.by_key = {key: list(numbers) for key, numbers in self.by_key.items()}
+        index.has_key = dict(self.has_key)
+        index.removed = self.removed
+        index.parent, index.added = self, {}
+        trials = list(trials)
+        for trial_id in [*removed, *(trial_id for trial_id, _ in trials)]:
+            if trial_id in index.position:
+                index.removed |= 1 << index.position.pop(trial_id)
+        index._add(trials)
+        return index
+
+    def _add(self, trials, copy_on_write: bool = False) -> None:
+        added: dict[int, list[int]] = {}
+        ids = []
+        for trial_id, criteria in trials:
+            number = len(self.trial_ids)
+            self.trial_ids.append(trial_id)
+            self.position[trial_id] = number
+            for criterion_id, polarity, key, rule in criteria:
+                shared = (polarity, key, rule)
+                r = self.rule_numbers().get(shared)
+                if r is None:
+                    r = self.rule_number[shared] = len(self.rules)
+                    self.rules.append(CriterionRule(None, polarity, key, rule))
+                    self.members.append(array("I"))
+                    if key and rule:
+                        self.by_key.setdefault(key, []).append(r)
+                ids.append(criterion_id)
+                self.criterion_rules.append(r)
+                if key and rule:
+                    added.setdefault(r, []).append(number)
+            self.offsets.append(len(self.criterion_rules))
+        new_ids = _compact_ids(ids)
+        if isinstance(self.criterion_ids, array) and isinstance(new_ids, array):
+            self.criterion_ids = self.criterion_ids + new_ids
+        else:
+            self.criterion_ids = tuple(self.criterion_ids) + tuple(new_ids)
+        self._store_members(added)
+
+    def _store_members(self, added: dict[int, list[int]]) -> None:
+        dense_from = max(1, len(self.trial_ids) // 32)  # from here on a bitset is smaller than an array
+        for r, numbers in added.items():
+            members = self.members[r]
+            bits = 0
+            for n in numbers:
+                bits |= 1 << n
+            if isinstance(members, int):
+                members |= bits
+            elif len(members) + len(numbers) >= dense_from:
+                members = bits
+                for n in members_list(self.members[r]):
+                    members |= 1 << n
+            else:
+                members = array("I", [*self.members[r], *numbers])  # a new array: older indexes keep theirs
+            self.members[r] = members
+            if self.added is not None:
+                self.added[r] = self.added.get(r, 0) | bits
+            key = self.rules[r].question_key
+            self.has_key[key] = self.has_key.get(key, 0) | bits
+
+    def __len__(self) -> int:
+        return len(self.trial_ids)
+
+    def criteria_of(self, number: int) -> tuple[CriterionRule, ...]:
+        begin, end = self.offsets[number], self.offsets[number + 1]
+        rules = self.rules
+        return tuple(
+            CriterionRule(self.criterion_ids[i], rules[r].polarity, rules[r].question_key, rules[r].rule)
+            for i, r in zip(range(begin, end), self.criterion_rules[begin:end], strict=True)
+        )
+
+    def trial_at(self, number: int) -> TrialRules:
+        return TrialRules(self.trial_ids[number], self.criteria_of(number))
+
+    def question_keys(self) -> frozenset[str]:
+        """Every question that some trial still in the index asks."""
+        everyone = ((1 << len(self.trial_ids)) - 1) & ~self.removed
+        return frozenset(key for key, bits in self.has_key.items() if bits & everyone)
+
+    def rule_numbers(self) -> dict[tuple, int]:
+        """Each distinct rule's number (made again after a load, when a patch first needs it)."""
+        if self.rule_number is None:
+            self.rule_number = {(r.polarity, r.question_key, r.rule): n for n, r in enumerate(self.rules)}
+        return self.rule_number
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        for name in ("rule_number", "position", "parent", "added"):  # made again on load, or not needed
+            del state[name]
+        return state
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self.rule_number, self.parent, self.added = None, None, None
+        self.position = {trial_id: n for n, trial_id in enumerate(self.trial_ids) if not (self.removed >> n) & 1}
+
+
+class TrialSequence(Sequence):
+    """Trials of an index by number, made into `TrialRules` only when read (thousands are never all read)."""
+
+    def __init__(self, index: RuleIndex, numbers: list[int]):
+        self._index, self._numbers = index, numbers
+
+    def __len__(self) -> int:
+        return len(self._numbers)
+
+    def __getitem__(self, item):
+        if isinstance(item, slice):
+            return tuple(self._index.trial_at(n) for n in self._numbers[item])
+        return self._index.trial_at(self._numbers[item])
+
+
+def members_list(members: Any) -> list[int]:
+    return _numbers(members) if isinstance(members, int) else list(members)
+
+
+def _numbers(bits: int) -> list[int]:
+    """The positions of the set bits, lowest first."""
+    found = []
+    data = bits.to_bytes((bits.bit_length() + 7) // 8, "little")
+    for byte_number, byte in enumerate(data):
+        while byte:
+            low = byte & -byte
+            found.append(byte_number * 8 + low.bit_length() - 1)
+            byte ^= low
+    return found
 
 
 class Catalogue:
@@ -301,46 +483,158 @@ class Catalogue:
 
     A trial can only be ruled out by a criterion whose question has an answer, so those are the only
     criteria looked at until a trial is known to be open; answers only grow along a walk, so a trial
-    ruled out stays ruled out. Walks are remembered as a tree of steps (at most MEMO_STEPS of them; then
-    the tree starts again), so a question page and its answer cost one new step between them.
+    ruled out stays ruled out. Open trials are a bitset; each distinct rule is judged once per answer
+    for all the trials that share it (and the trials an answer rules out are remembered per question
+    and answer). Walks are remembered as a tree of steps (at most MEMO_STEPS of them; then the tree
+    starts again), so a question page and its answer cost one new step between them.
     """
 
     MEMO_STEPS = 5000
+    RULED_OUT_MEMO = 4096
 
     def __init__(self, trials: Iterable[TrialRules], questions: Mapping[str, QuestionInfo]):
-        self.trials = tuple(trials)
+        given = tuple(trials)
+        index = RuleIndex.build((t.id, ((c.id, c.polarity, c.question_key, c.rule) for c in t.criteria)) for t in given)
+        self._setup(index, questions)
+        self._given = given  # the caller's own objects, with their words, by number
+
+    @classmethod
+    def from_index(
+        cls,
+        index: RuleIndex,
+        questions: Mapping[str, QuestionInfo],
+        previous: Catalogue | None = None,
+        prepared: tuple | None = None,
+    ) -> Catalogue:
+        """A catalogue over `index`. When `index` patched `previous.index`, what `previous` worked out is
+        shared and only the patch is added to it; `prepared` is what `prepared()` gave for this index."""
+        catalogue = cls.__new__(cls)
+        catalogue._setup(index, questions, previous, prepared)
+        catalogue._given = ()
+        return catalogue
+
+    def prepared(self) -> tuple:
+        """What this catalogue worked out from its index (stored beside it in a snapshot)."""
+        return (self._number_rules, self._other_rules, self._thresholds, self._added)
+
+    def _setup(self, index: RuleIndex, questions, previous=None, prepared=None) -> None:
+        self.index = index
         self.questions = dict(questions)
-        self._by_key: list[dict[str, list[CriterionRule]]] = []  # per trial: its criteria by question
-        for trial in self.trials:
-            by_key: dict[str, list[CriterionRule]] = {}
-            for criterion in trial.criteria:
-                if criterion.question_key and criterion.rule:
-                    by_key.setdefault(criterion.question_key, []).append(criterion)
-            self._by_key.append(by_key)
-        self._keys = [frozenset(by_key) for by_key in self._by_key]
-        # Per question, the distinct rules and the trials that share each: "has COPD" is judged once,
-        # not once per COPD trial.
-        groups: dict[str, dict[tuple, tuple[CriterionRule, set[int]]]] = {}
-        for index, by_key in enumerate(self._by_key):
-            for key, criteria in by_key.items():
-                for criterion in criteria:
-                    shared = groups.setdefault(key, {}).setdefault(
-                        (criterion.polarity, criterion.rule), (criterion, set())
-                    )
-                    shared[1].add(index)
-        self._groups = {key: list(shared.values()) for key, shared in groups.items()}
         self._gated = frozenset(key for key, info in self.questions.items() if info.asked_only_if)
-        self._root = self._step((), {}, {}, tuple(range(len(self.trials))), frozenset())
+        self._everyone = ((1 << len(index)) - 1) & ~index.removed
+        if prepared is not None:
+            self._number_rules, self._other_rules, self._thresholds, self._added = prepared
+        elif previous is not None and index.parent is previous.index:
+            self._add_patch(previous)
+        else:
+            self._work_out()
+        self._ruled_out_memo: dict[tuple, int] = {}
+        self._root = self._step((), {}, {}, self._everyone, frozenset())
         self._memo_steps = 0
-        self._by_id = {trial.id: trial for trial in self.trials}
+
+    def _work_out(self) -> None:
+        index = self.index
+        self._added: dict[str, list[tuple]] = {}  # rules and trials a patch added to a threshold table
+        self._number_rules: dict[str, list[tuple]] = {}
+        self._other_rules: dict[str, list[int]] = {}
+        for key, numbers in index.by_key.items():
+            for r in numbers:
+                rule = index.rules[r]
+                if isinstance(rule.rule, NumberRule):
+                    self._number_rules.setdefault(key, []).append(
+                        (*_bounds(rule.rule), rule.polarity is Polarity.EXCLUSION, r)
+                    )
+                else:
+                    self._other_rules.setdefault(key, []).append(r)
+        # Inclusion ranges by threshold: the trials a number rules out are those whose minimum lies above
+        # it plus those whose maximum lies below it, each one union looked up by bisection.
+        self._thresholds: dict[str, tuple] = {}
+        for key, rules in self._number_rules.items():
+            table = self._threshold_table([rule for rule in rules if not rule[4]])
+            if table is not None:
+                self._number_rules[key] = [rule for rule in rules if rule[4]]
+                self._thresholds[key] = table
+
+    def _add_patch(self, previous: Catalogue) -> None:
+        """Share `previous`'s tables; the patch's rules and trials are judged one by one beside them (a
+        replaced trial's old entries stay in the tables, harmless: it is never open again)."""
+        index = self.index
+        self._number_rules, self._other_rules = dict(previous._number_rules), dict(previous._other_rules)
+        self._thresholds, self._added = previous._thresholds, dict(previous._added)
+        known = len(previous.index.rules)
+        for r in range(known, len(index.rules)):
+            rule = index.rules[r]
+            if rule.question_key and rule.rule:
+                self._add_rule(rule.question_key, r, rule, None)
+        for r, bits in index.added.items():
+            rule = index.rules[r]
+            if r < known and rule.question_key in self._thresholds and self._in_table(rule):
+                self._add_rule(rule.question_key, r, rule, bits)
+
+    def _in_table(self, rule: CriterionRule) -> bool:
+        return isinstance(rule.rule, NumberRule) and rule.polarity is not Polarity.EXCLUSION
+
+    def _add_rule(self, key: str, r: int, rule: CriterionRule, bits: int | None) -> None:
+        if key in self._thresholds and self._in_table(rule):
+            self._added[key] = [*self._added.get(key, ()), (*_bounds(rule.rule), False, r, bits)]
+        elif isinstance(rule.rule, NumberRule):
+            entry = (*_bounds(rule.rule), rule.polarity is Polarity.EXCLUSION, r)
+            self._number_rules[key] = [*self._number_rules.get(key, ()), entry]
+        else:
+            self._other_rules[key] = [*self._other_rules.get(key, ()), r]
+
+    THRESHOLDS_AT_MOST = 1024  # distinct ends per question; beyond that each rule is judged on its own
+
+    def _threshold_table(self, rules: list[tuple]) -> tuple | None:
+        """(minimum ends, trials failing from each up; maximum ends, trials failing from each down).
+
+        An end is (value, 0 if inclusive else 1) for a minimum and (value, 1 if inclusive else 0) for a
+        maximum, so the number x, as (x, 0.5), fails a minimum end above it and a maximum end below it.
+        """
+        lows: dict[tuple, list[int]] = {}
+        highs: dict[tuple, list[int]] = {}
+        for low, low_in, high, high_in, _excluding, r in rules:
+            if low is not None:
+                lows.setdefault((low, 0 if low_in else 1), []).append(r)
+            if high is not None:
+                highs.setdefault((high, 1 if high_in else 0), []).append(r)
+        if len(lows) + len(highs) > self.THRESHOLDS_AT_MOST:
+            return None
+        low_ends = sorted(lows)
+        failing_from = [self._union(lows[end]) for end in low_ends]
+        for n in range(len(failing_from) - 2, -1, -1):  # from each minimum end up: that end and all above
+            failing_from[n] |= failing_from[n + 1]
+        high_ends = sorted(highs)
+        failing_to = [self._union(highs[end]) for end in high_ends]
+        for n in range(1, len(failing_to)):  # from each maximum end down: that end and all below
+            failing_to[n] |= failing_to[n - 1]
+        return low_ends, failing_from, high_ends, failing_to
+
+    @property
+    def trial_count(self) -> int:
+        return self._everyone.bit_count()
+
+    @property
+    def trials(self) -> TrialSequence:
+        return TrialSequence(self.index, _numbers(self._everyone))
 
     def trial(self, trial_id: Any) -> TrialRules | None:
-        return self._by_id.get(trial_id)
+        number = self.index.position.get(trial_id)
+        return None if number is None else self._trial_at(number)
 
     def only(self, trial_ids: Collection[Any]) -> Catalogue:
-        """A catalogue of just these trials (in this one's order), with the same questions."""
-        wanted = frozenset(trial_ids)
-        return Catalogue((t for t in self.trials if t.id in wanted), self.questions)
+        """The same catalogue narrowed to these trials (in this one's order), with the same questions: every
+        table is shared, only the set of trials a walk starts from and the remembered walks are its own."""
+        mask = 0
+        for trial_id in trial_ids:
+            number = self.index.position.get(trial_id)
+            if number is not None:
+                mask |= 1 << number
+        narrowed = copy.copy(self)
+        narrowed._everyone = self._everyone & mask
+        narrowed._root = narrowed._step((), {}, {}, narrowed._everyone, frozenset())
+        narrowed._memo_steps = 0
+        return narrowed
 
     def walk(self, answers: Mapping[str, Any]) -> Walk:
         step = self._root
@@ -359,7 +653,7 @@ class Catalogue:
         given = {**step.given, step.next_key: answer}
         effective = with_implied_answers(given, self.questions)
         live = self._still_open(step.live, effective, effective.keys() - step.checked)
-        return self._step((*step.path, step.next_key), given, effective, tuple(live), step.checked | effective.keys())
+        return self._step((*step.path, step.next_key), given, effective, live, step.checked | effective.keys())
 
     def _step(self, path, given, effective, live, checked) -> _Step:
         demand = self._demand(live, effective)
@@ -379,51 +673,105 @@ class Catalogue:
 
     def assess(self, answers: Mapping[str, Any]) -> Assessment:
         effective = with_implied_answers(answers, self.questions)
-        live = set(self._still_open(range(len(self.trials)), effective, effective.keys()))
+        live = self._still_open(self._everyone, effective, effective.keys())
         return Assessment(
-            open=tuple(evaluate_trial(t, effective) for i, t in enumerate(self.trials) if i in live),
-            ruled_out=tuple(t for i, t in enumerate(self.trials) if i not in live),
+            open=tuple(evaluate_trial(self._trial_at(n), effective) for n in _numbers(live)),
+            ruled_out=TrialSequence(self.index, _numbers(self._everyone & ~live)),
         )
 
-    def _still_open(self, live: Iterable[int], answers: Mapping[str, Any], keys: Iterable[str]) -> list[int]:
+    def _trial_at(self, number: int) -> TrialRules:
+        return self._given[number] if number < len(self._given) else self.index.trial_at(number)
+
+    def question_keys(self) -> frozenset[str]:
+        return self.index.question_keys()
+
+    def _still_open(self, live: int, answers: Mapping[str, Any], keys: Iterable[str]) -> int:
         """The trials in `live` that no criterion on one of `keys` rules out."""
-        live = list(live)
         for key in keys:
-            groups = self._groups.get(key, ())
-            if len(groups) <= len(live):
-                dead: set[int] = set()
-                for criterion, indices in groups:
-                    if evaluate_criterion(criterion, answers) is Outcome.NOT_MET:
-                        dead |= indices
-                live = [index for index in live if index not in dead] if dead else live
-            else:
-                live = [
-                    index
-                    for index in live
-                    if not any(
-                        evaluate_criterion(c, answers) is Outcome.NOT_MET for c in self._by_key[index].get(key, ())
-                    )
-                ]
+            if live and key in self.index.by_key:
+                live &= ~self._ruled_out(key, answers)
         return live
 
-    def _demand(self, live: Iterable[int], answers: Mapping[str, Any]) -> Counter[str]:
+    def _ruled_out(self, key: str, answers: Mapping[str, Any]) -> int:
+        """Bitset of the trials (open or not) that a criterion on `key` rules out, given this answer."""
+        answer = answers[key]
+        memo_key = (key, _memo_key(answer))
+        if memo_key[1] is not None and memo_key in self._ruled_out_memo:
+            return self._ruled_out_memo[memo_key]
+        failing: list[int] = []
+        table_bits = 0
+        if answer is not DONT_KNOW:
+            number = to_decimal(answer)
+            table = self._thresholds.get(key)
+            if number is not None and table is not None:
+                low_ends, failing_from, high_ends, failing_to = table
+                probe = (number, 0.5)
+                above = bisect_right(low_ends, probe)
+                if above < len(low_ends):
+                    table_bits |= failing_from[above]
+                below = bisect_left(high_ends, probe)
+                if below > 0:
+                    table_bits |= failing_to[below - 1]
+            if number is not None:
+                for low, low_in, high, high_in, excluding, r in self._number_rules.get(key, ()):
+                    inside = not (
+                        (low is not None and (number < low or (number == low and not low_in)))
+                        or (high is not None and (number > high or (number == high and not high_in)))
+                    )
+                    if inside is excluding:
+                        failing.append(r)
+                for low, low_in, high, high_in, excluding, r, bits in self._added.get(key, ()):
+                    inside = not (
+                        (low is not None and (number < low or (number == low and not low_in)))
+                        or (high is not None and (number > high or (number == high and not high_in)))
+                    )
+                    if inside is excluding:
+                        if bits is None:
+                            failing.append(r)
+                        else:
+                            table_bits |= bits
+            for r in self._other_rules.get(key, ()):
+                if evaluate_criterion(self.index.rules[r], answers) is Outcome.NOT_MET:
+                    failing.append(r)
+        bits = self._union(failing) | table_bits
+        if memo_key[1] is not None:
+            if len(self._ruled_out_memo) >= self.RULED_OUT_MEMO:
+                self._ruled_out_memo = {}
+            self._ruled_out_memo[memo_key] = bits
+        return bits
+
+    def _union(self, rules: list[int]) -> int:
+        bits, sparse = 0, None
+        for r in rules:
+            members = self.index.members[r]
+            if isinstance(members, int):
+                bits |= members
+            elif members:
+                if sparse is None:
+                    sparse = bytearray((len(self.index) + 7) // 8)
+                for n in members:
+                    sparse[n >> 3] |= 1 << (n & 7)
+        return bits | int.from_bytes(sparse, "little") if sparse is not None else bits
+
+    def _demand(self, live: int, answers: Mapping[str, Any]) -> dict[str, int]:
         """How many open trials need each unanswered question (one asked on behalf of another counts once)."""
-        demand: Counter[str] = Counter()
-        for index in live:
-            keys = self._keys[index]
-            if keys & self._gated:
-                wanted = {_askable(key, answers, self.questions) for key in keys - answers.keys()}
-                wanted.discard(None)
-                demand.update(wanted)
-            else:
-                demand.update(keys)
-        for key in answers.keys() & demand.keys():
-            del demand[key]
-        return demand
+        wanted: dict[str, int] = {}
+        for key, bits in self.index.has_key.items():
+            if key in answers or not bits & live:
+                continue
+            target = _askable(key, answers, self.questions) if key in self._gated else key
+            if target is not None and target not in answers:
+                wanted[target] = wanted.get(target, 0) | bits
+        demand = {key: (bits & live).bit_count() for key, bits in wanted.items()}
+        return {key: count for key, count in demand.items() if count}
 
     def _priority(self, key: str) -> int:
         info = self.questions.get(key)
         return info.priority if info else 100
+
+
+def _bounds(rule: NumberRule) -> tuple:
+    return (rule.min_value, rule.min_inclusive, rule.max_value, rule.max_inclusive)
 
 
 def _memo_key(answer: Any) -> Any:

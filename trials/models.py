@@ -6,13 +6,14 @@ Only these models know how to turn themselves into the eligibility engine's plai
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import get_language, gettext, gettext_noop, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -62,6 +63,18 @@ def missing_translations(instance, fields, verbose=None) -> list[str]:
 class TrialQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
+
+    def search(self, words: str = "", place: str = ""):
+        """Trials whose title or conditions hold `words` and that have a site in `place` (either may be empty)."""
+        found = self
+        if words:
+            found = found.filter(models.Q(brief_title__icontains=words) | models.Q(conditions__icontains=words))
+        if place:
+            where = (
+                models.Q(city__icontains=place) | models.Q(state__icontains=place) | models.Q(country__icontains=place)
+            )
+            found = found.filter(models.Exists(Site.objects.filter(where, trial=models.OuterRef("pk"))))
+        return found
 
     def with_approved_criteria(self):
         approved = Criterion.objects.approved().select_related("question").order_by("order", "pk")
@@ -114,16 +127,20 @@ class Trial(models.Model):
         editable=False,
         help_text=_("Goes up whenever an approved criterion is added, edited, removed or approved."),
     )
+    source_hash = models.CharField(
+        _("hash of the imported record"), max_length=64, blank=True, editable=False
+    )  # lets a bulk re-import skip studies whose registry record has not changed
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = TrialQuerySet.as_manager()
     history = HistoricalRecords(
-        excluded_fields=["source_record", "updated_at", *per_language("patient_title", "plain_summary")]
+        excluded_fields=["source_record", "updated_at", "source_hash", *per_language("patient_title", "plain_summary")]
     )
 
     class Meta:
         ordering = ["nct_id"]
+        indexes = [models.Index(fields=["brief_title", "id"], name="trial_title_order")]
         verbose_name = _("trial")
         verbose_name_plural = _("trials")
 
@@ -906,19 +923,43 @@ class Criterion(models.Model):
 class CatalogueVersion(models.Model):
     """One row whose number goes up whenever a trial, site, question or criterion changes.
 
-    Each process keeps the engine's indexed catalogue in memory and rebuilds it when this number moves,
-    so a questionnaire step costs one small query however many trials there are. Saving or deleting
-    through the ORM bumps it (see trials.signals); a bare QuerySet.update() does not, so call
-    `CatalogueVersion.bump()` after one.
+    Each worker keeps the engine's indexed catalogue in memory and a thread brings it up to date when
+    this number moves (see trials.catalogue), so a questionnaire step costs one small query however
+    many trials there are. Saving or deleting through the ORM bumps it (see trials.signals), naming the
+    trial that changed so workers can patch that trial alone; a bare QuerySet.update() does not, so
+    call `CatalogueVersion.bump()` after one (which makes every worker load the whole catalogue again).
+    `epoch` tells one database's versions from another's (a stored snapshot names both).
     """
 
     number = models.PositiveBigIntegerField(default=0)
+    epoch = models.UUIDField(default=uuid.uuid4, editable=False)
 
     @classmethod
     def current(cls) -> int:
         return cls.objects.filter(pk=1).values_list("number", flat=True).first() or 0
 
     @classmethod
-    def bump(cls) -> None:
-        if not cls.objects.filter(pk=1).update(number=models.F("number") + 1):
-            cls.objects.get_or_create(pk=1, defaults={"number": 1})
+    def current_with_epoch(cls) -> tuple[int, str]:
+        row = cls.objects.filter(pk=1).values_list("number", "epoch").first()
+        return (row[0], str(row[1])) if row else (0, "")
+
+    @classmethod
+    def bump(cls, nct_ids: Iterable[str] | None = None) -> int:
+        """Move the number on; `nct_ids` names the only trials that changed (None: anything may have)."""
+        with transaction.atomic():
+            if not cls.objects.filter(pk=1).update(number=models.F("number") + 1):
+                cls.objects.get_or_create(pk=1, defaults={"number": 1})
+            number = cls.current()
+            names = sorted(set(nct_ids)) if nct_ids is not None else [None]
+            CatalogueChange.objects.bulk_create(CatalogueChange(version=number, nct_id=name) for name in names)
+        return number
+
+
+class CatalogueChange(models.Model):
+    """What one version of the catalogue changed: a trial (by NCT id), or anything (nct_id null)."""
+
+    version = models.PositiveBigIntegerField(db_index=True)
+    nct_id = models.CharField(max_length=11, null=True, blank=True)
+
+    class Meta:
+        ordering = ["version"]

@@ -165,3 +165,24 @@ class WhereForm(forms.Form):
         cleaned["place_found"] = place
         cleaned["travel_km"] = None if travel == self.ANYWHERE or not place else int(travel)
         return cleaned
+
+
+class StudySearchForm(forms.Form):
+    """The start page's search: words of a condition or title, and a place (city, region or country)."""
+
+    q = forms.CharField(
+        label=_("Condition or study name"),
+        required=False,
+        max_length=100,
+        strip=True,
+        widget=forms.TextInput(attrs={"class": "input", "type": "search", "autocomplete": "off"}),
+        error_messages={"max_length": _("Use at most 100 characters.")},
+    )
+    place = forms.CharField(
+        label=_("City, region or country"),
+        required=False,
+        max_length=100,
+        strip=True,
+        widget=forms.TextInput(attrs={"class": "input", "type": "search", "autocomplete": "off"}),
+        error_messages={"max_length": _("Use at most 100 characters.")},
+    )

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from trials import eligibility, places
 from trials.catalogue import LoadedCatalogue
 from trials.models import Criterion, Site, Trial
 
-NO_MATCH_SHOWN = 20
+SHOWN = 10  # studies shown in full in each of the first two groups
+NO_MATCH_SHOWN = 5
 Outcome = eligibility.Outcome
 
 
@@ -53,42 +55,110 @@ def nearest(trial: Trial, place: dict | None) -> tuple[Site | None, float | None
     return best
 
 
-def by_distance(studies: list[StudyResult]) -> list[StudyResult]:
-    """Nearest first; studies whose sites have no known place keep their order, after the others."""
-    return sorted(studies, key=lambda s: (s.nearest_km is None, s.nearest_km or 0))
-
-
 def grouped(
     loaded: LoadedCatalogue, stored_answers: dict, place: dict | None = None, in_reach: frozenset[str] | None = None
 ) -> dict:
-    """The studies in groups by verdict; with `in_reach`, the others apart as "not near you" (their
-    questions were not asked, so they have no verdict). With a `place`, each study knows its nearest site
-    and every group is nearest first."""
+    """The studies a page shows in full (the best first), and the rest summarised in counted groups.
+
+    Best first means what the patient can act on: studies they may match, then those with the fewest
+    things still to find out (and, among equals, the fewest checks left to the study team); with a
+    `place`, the nearest first within each verdict. With `in_reach`, open studies out of reach are apart
+    as "not near you": their questions were not asked, so they have no verdict.
+    """
     answers, assessment = loaded.assess(stored_answers)
+    distance = _distances(loaded, place)
+    far = [r for r in assessment.open if in_reach is not None and r.trial.id not in in_reach]
+    near = [r for r in assessment.open if in_reach is None or r.trial.id in in_reach]
+    ranked = sorted(near, key=lambda r: _rank(r, distance))
+    matches = [r for r in ranked if r.verdict is eligibility.Verdict.MATCH]
+    possibles = [r for r in ranked if r.verdict is eligibility.Verdict.POSSIBLE]
+    far = sorted(far, key=lambda r: (distance(r.trial.id) is None, distance(r.trial.id) or 0, str(r.trial.id)))
     shown_out = assessment.ruled_out[:NO_MATCH_SHOWN]
-    engine_results = list(assessment.open) + [eligibility.evaluate_trial(t, answers) for t in shown_out]
+    engine_results = (
+        matches[:SHOWN] + possibles[:SHOWN] + far[:SHOWN] + [eligibility.evaluate_trial(t, answers) for t in shown_out]
+    )
     trials = {
         t.nct_id: t
         for t in Trial.objects.filter(nct_id__in=[r.trial.id for r in engine_results]).prefetch_related("sites")
     }
     criteria = _criteria(engine_results, loaded)
-    studies = [
-        _study(trials[r.trial.id], r, criteria, loaded.questions, answers)
+    studies = {
+        r.trial.id: _study(trials[r.trial.id], r, criteria, loaded.questions, answers)
         for r in engine_results
         if r.trial.id in trials
-    ]
-    for study in studies:
+    }
+    for study in studies.values():
         study.nearest_site, study.nearest_km = nearest(study.trial, place)
-    far = [s for s in studies if in_reach is not None and s.trial.nct_id not in in_reach]
-    near = [s for s in studies if s not in far]
-    by_verdict = {verdict: by_distance([s for s in near if s.verdict == verdict]) for verdict in eligibility.Verdict}
+
+    def shown(results):
+        return [studies[r.trial.id] for r in results if r.trial.id in studies]
+
     return {
-        "matches": by_verdict[eligibility.Verdict.MATCH],
-        "possibles": by_verdict[eligibility.Verdict.POSSIBLE],
-        "no_matches": by_verdict[eligibility.Verdict.NO_MATCH],
-        "not_near": by_distance(far),
+        "matches": shown(matches[:SHOWN]),
+        "match_count": len(matches),
+        "more_matches": max(0, len(matches) - SHOWN),
+        "possibles": shown(possibles[:SHOWN]),
+        "possible_count": len(possibles),
+        "more_possibles": max(0, len(possibles) - SHOWN),
+        "still_to_find_out": _still_to_find_out(possibles[SHOWN:], loaded.questions),
+        "not_near": shown(far[:SHOWN]),
+        "not_near_count": len(far),
+        "more_not_near": max(0, len(far) - SHOWN),
+        "no_matches": shown(list(shown_out_results(shown_out, engine_results))),
+        "no_match_count": len(assessment.ruled_out),
         "more_no_matches": len(assessment.ruled_out) - len(shown_out),
     }
+
+
+def shown_out_results(shown_out, engine_results):
+    ids = {t.id for t in shown_out}
+    return (r for r in engine_results if r.trial.id in ids)
+
+
+def _distances(loaded: LoadedCatalogue, place: dict | None):
+    """id -> km to the trial's nearest recruiting site with coordinates (None without one, or without a place)."""
+    if not place or "latitude" not in place:
+        return lambda _nct_id: None
+    points, _located = loaded._sites()
+    known: dict = {}
+
+    def distance(nct_id):
+        if nct_id not in known:
+            found = [
+                places.distance_km(place["latitude"], place["longitude"], p.latitude, p.longitude)
+                for p in points.get(nct_id, ())
+            ]
+            known[nct_id] = min(found) if found else None
+        return known[nct_id]
+
+    return distance
+
+
+def _rank(result: eligibility.TrialResult, distance=lambda _nct_id: None) -> tuple:
+    unknown = sum(1 for r in result.results if r.outcome is Outcome.UNKNOWN)
+    team = sum(1 for r in result.results if r.outcome is Outcome.STUDY_TEAM)
+    km = distance(result.trial.id)
+    # With a place, the nearest first (a hospital the patient can reach is what they can act on), then the
+    # fewest things still to find out; without one, every distance is unknown and only those count.
+    return (result.verdict is not eligibility.Verdict.MATCH, km is None, km or 0, unknown, team, str(result.trial.id))
+
+
+@dataclass
+class Group:
+    label: str
+    count: int
+
+
+def _still_to_find_out(results: list[eligibility.TrialResult], questions: dict) -> list[Group]:
+    """The studies not shown, counted by each answer still to find out (a study may wait on several):
+    the answers that would settle the most studies come first."""
+    waiting: Counter[str] = Counter()
+    for result in results:
+        waiting.update({r.criterion.question_key for r in result.results if r.outcome is Outcome.UNKNOWN})
+    return [
+        Group(questions[key].short_label if key in questions else key, count)
+        for key, count in sorted(waiting.items(), key=lambda item: (-item[1], item[0]))
+    ]
 
 
 def _criteria(engine_results, loaded: LoadedCatalogue) -> dict[int, Criterion]:

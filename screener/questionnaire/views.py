@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from screener.pages import render_page
 from screener.questionnaire import answer_helpers, ownership
 from screener.questionnaire import results as study_results
-from screener.questionnaire.forms import AnswerForm, WhereForm
+from screener.questionnaire.forms import AnswerForm, StudySearchForm, WhereForm
 from screener.questionnaire.models import Screening
 from screener.questionnaire.ownership import owned_screening
 from screener.ratelimits import limit
@@ -40,8 +40,40 @@ def start(request: HttpRequest) -> HttpResponse:
         ownership.remember(request, response, screening.id)
         return response
     loaded = catalogue.current()
-    trials = Trial.objects.published().filter(nct_id__in=loaded.trial_ids).order_by("brief_title")
-    context = {"trials": trials, "retention_days": settings.SCREENING_RETENTION_DAYS, "where": where}
+    search = StudySearchForm(request.GET, auto_id="search_%s")  # beside the where form, ids stay unique
+    searching = search.is_valid() and any(search.cleaned_data.values())
+    trials = Trial.objects.published()
+    if searching:
+        trials = trials.search(search.cleaned_data["q"], search.cleaned_data["place"])
+    elif not search.is_valid():
+        trials = trials.none()
+    number = _page_number(request.GET.get("page"))
+    # One page and a peek at the next: no COUNT over every trial (the catalogue knows how many there are).
+    rows = list(
+        trials.only("nct_id", "brief_title", "overall_status", "patient_title_en", "patient_title_zh_hans").order_by(
+            "brief_title", "pk"
+        )[(number - 1) * STUDIES_PER_PAGE : number * STUDIES_PER_PAGE + 1]
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    total = None if searching else loaded.engine.trial_count
+    context = {
+        "search": search,
+        "searching": searching,
+        "studies": rows[:STUDIES_PER_PAGE],
+        "page_number": number,
+        "has_next": len(rows) > STUDIES_PER_PAGE,
+        "has_previous": number > 1,
+        "total": total,
+        "pages": -(-total // STUDIES_PER_PAGE) if total else None,
+        "query": query.urlencode(),
+        "conditions": loaded.conditions,
+        "countries": loaded.countries,
+        "any_studies": loaded.engine.trial_count > 0,
+        "retention_days": settings.SCREENING_RETENTION_DAYS,
+        "where": where,
+    }
+    # A refused place is the patient's own words: such a page is never stored.
     return render_page(request, "questionnaire/start.html", context, private=request.method == "POST")
 
 
@@ -76,6 +108,16 @@ def place_suggestions(request: HttpRequest) -> HttpResponse:
     """`<option>`s for the town box's datalist (htmx fills it as the patient types)."""
     suggestions = places.suggest(request.GET.get("place", "")[:100])
     return TemplateResponse(request, "questionnaire/_place_suggestions.html", {"suggestions": suggestions})
+
+
+STUDIES_PER_PAGE = 20
+
+
+def _page_number(text: str | None) -> int:
+    try:
+        return max(1, min(int(text or 1), 100_000))
+    except ValueError:
+        return 1
 
 
 @require_GET
@@ -138,7 +180,9 @@ def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse
         "helper_link": answer_helpers.link_text(the_question),
         "source": (screening.answer_sources or {}).get(key),
     }
-    return render_page(request, "questionnaire/question.html", context)
+    response = render_page(request, "questionnaire/question.html", context)
+    response["X-Catalogue-Version"] = str(loaded.version)  # lets the scale benchmark see when an edit is live
+    return response
 
 
 @require_http_methods(["GET", "POST"])

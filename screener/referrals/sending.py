@@ -28,7 +28,7 @@ def send_referral(screening, site: Site, contact: dict, loaded, language: str = 
     if existing:
         return existing, False
     trial = site.trial
-    if not trial.is_published or trial.nct_id not in loaded.trial_ids:
+    if not trial.is_published or not loaded.has_trial(trial.nct_id):
         raise NotReferable("This study is not open to requests.")
     walk = screening.walk(loaded)
     if walk.next_key is not None:

@@ -22,7 +22,7 @@ class Command(BaseCommand):
     def handle(self, *args, answers=None, list_questions=False, **options):
         loaded = catalogue.current()
         questions = loaded.questions
-        keys = {key for trial in loaded.engine.trials for key in trial.question_keys}
+        keys = loaded.question_keys()
         used = {key: questions[key] for key in sorted(keys)}
         for question in list(used.values()):
             if question.asked_only_if_id:

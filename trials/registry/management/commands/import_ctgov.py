@@ -1,48 +1,141 @@
+"""`manage.py import_ctgov SOURCE...`: ClinicalTrials.gov API v2 study JSON into trials.
+
+A SOURCE is a JSON file (one study, a list of studies, or a search page `{"studies": [...]}`), a directory
+of such files (read recursively, in name order), or the registry's bulk download: a zip holding one
+study per file. Files are read one at a time, so memory stays flat however large the input. A study
+whose record is exactly what was imported last time is skipped without touching the database (the
+trial keeps a hash of its record). A progress bar shows on a terminal; the end prints a summary, with
+one line per refused study naming the file and the field.
+"""
+
+from __future__ import annotations
+
+import hashlib
 import json
+import sys
+import zipfile
+from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
 
+from trials import signals
+from trials.models import Trial
 from trials.registry import ctgov
 from trials.registry.importing import import_record
 
+# Part of every record's hash: change it when the importer starts reading records differently, so the
+# next run imports every study again instead of skipping it as unchanged.
+IMPORTER_VERSION = "1"
+LARGEST_STUDY_BYTES = 20 * 1024 * 1024
+
 
 class Command(BaseCommand):
-    help = "Import ClinicalTrials.gov API v2 study JSON: one study, a list of studies, or a search page."
+    help = "Import ClinicalTrials.gov API v2 study JSON: files, directories of files, or the registry's zip."
 
     def add_arguments(self, parser):
-        parser.add_argument("files", nargs="+", type=Path)
+        parser.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")
 
-    def handle(self, *args, files, **options):
-        failures = 0
-        for path in files:
-            failures += self.import_file(path)
-        if failures:
-            raise CommandError(f"{failures} problem(s); nothing was written for the studies named above.")
+    def handle(self, *args, sources, verbosity=1, **options):
+        self.verbosity = verbosity
+        self.counts: Counter[str] = Counter()
+        self.refusals: list[str] = []
+        self.hashes = dict(Trial.objects.exclude(source_hash="").values_list("nct_id", "source_hash"))
+        total = sum(self.count(source) for source in sources)
+        with (
+            signals.batched(),
+            tqdm(
+                total=total, unit=" files", disable=not sys.stderr.isatty(), file=sys.stderr, dynamic_ncols=True
+            ) as progress,
+        ):
+            for source in sources:
+                for name, read in self.documents(source):
+                    self.import_document(name, read)
+                    progress.update(1)
+        c = self.counts
+        self.stdout.write(
+            f"{c['created']} created, {c['updated']} updated, {c['unchanged']} unchanged, {c['refused']} refused"
+        )
+        for line in self.refusals:
+            self.stderr.write(line)
+        if self.refusals:
+            raise CommandError(f"{len(self.refusals)} problem(s); nothing was written for the studies named above.")
 
-    def import_file(self, path: Path) -> int:
+    def count(self, source: Path) -> int:
+        """How many files the progress bar will count (cheap: names only)."""
+        if source.is_dir():
+            return sum(1 for _ in self.directory_files(source))
+        if zipfile.is_zipfile(source):
+            with zipfile.ZipFile(source) as archive:
+                return sum(1 for member in archive.infolist() if not member.is_dir())
+        return 1
+
+    def documents(self, source: Path) -> Iterator[tuple[str, callable]]:
+        """(name for messages, a function that reads the document's bytes), one file at a time."""
+        if source.is_dir():
+            for path in self.directory_files(source):
+                yield str(path), path.read_bytes
+        elif source.is_file() and zipfile.is_zipfile(source):
+            with zipfile.ZipFile(source) as archive:
+                for member in archive.infolist():
+                    if not member.is_dir():
+                        yield f"{source}:{member.filename}", lambda member=member: self.read_member(archive, member)
+        else:
+            yield str(source), source.read_bytes
+
+    @staticmethod
+    def directory_files(folder: Path) -> Iterator[Path]:
+        return (path for path in sorted(folder.rglob("*.json")) if path.is_file())
+
+    @staticmethod
+    def read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bytes:
+        if member.file_size > LARGEST_STUDY_BYTES:
+            raise ValueError(f"larger than {LARGEST_STUDY_BYTES // (1024 * 1024)} MB, not a single study")
+        return archive.read(member)
+
+    def import_document(self, name: str, read) -> None:
         try:
-            document = json.loads(path.read_text(encoding="utf-8"))
+            document = json.loads(read().decode("utf-8"))
             results = ctgov.read_studies(document)
         except FileNotFoundError:
-            return self.problem(f"{path}: no such file")
+            return self.refuse(f"{name}: no such file")
+        except IsADirectoryError:
+            return self.refuse(f"{name}: a directory with no .json files")
         except UnicodeDecodeError:
-            return self.problem(f"{path}: not UTF-8 text")
+            return self.refuse(f"{name}: not UTF-8 text")
         except json.JSONDecodeError as error:
-            return self.problem(f"{path}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})")
-        except ctgov.DocumentError as error:
-            return self.problem(f"{path}: {error}")
-        failures = 0
+            return self.refuse(f"{name}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})")
+        except (ctgov.DocumentError, ValueError, zipfile.BadZipFile, OSError) as error:
+            return self.refuse(f"{name}: {error}")
         for result in results:
             if isinstance(result, ctgov.StudyProblems):
-                for problem in result.problems:
-                    failures += self.problem(f"{path}: {result.label}: {problem}")
+                self.refuse(*(f"{name}: {result.label}: {problem}" for problem in result.problems))
+                continue
+            digest = record_hash(result)
+            if self.hashes.get(result.nct_id) == digest:
+                self.done(name, result.nct_id, "unchanged")
                 continue
             outcome = import_record(result)
-            verb = "created" if outcome.created else ("updated" if outcome.changed else "unchanged")
-            self.stdout.write(f"{path}: {outcome.nct_id} {verb}")
-        return failures
+            Trial.objects.filter(nct_id=outcome.nct_id).update(source_hash=digest)
+            self.hashes[outcome.nct_id] = digest
+            self.done(
+                name, outcome.nct_id, "created" if outcome.created else ("updated" if outcome.changed else "unchanged")
+            )
 
-    def problem(self, line: str) -> int:
-        self.stderr.write(line)
-        return 1
+    def done(self, name: str, nct_id: str, verb: str) -> None:
+        self.counts[verb] += 1
+        # One line per study in a log; on a terminal the progress bar and the summary say enough.
+        if self.verbosity >= 2 or (self.verbosity == 1 and not self.stdout.isatty()):
+            self.stdout.write(f"{name}: {nct_id} {verb}")
+
+    def refuse(self, *lines: str) -> None:
+        """One refused study (or file), with a line per problem."""
+        self.counts["refused"] += 1
+        self.refusals.extend(lines)
+
+
+def record_hash(record: ctgov.StudyRecord) -> str:
+    canonical = json.dumps(record.raw, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256((IMPORTER_VERSION + canonical).encode("utf-8")).hexdigest()

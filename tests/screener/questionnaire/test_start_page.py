@@ -1,0 +1,68 @@
+"""The start page at any size: a page of studies at a time, searched by condition and place."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from tests.synthetic import make_trials
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def many_trials():
+    make_trials(65)  # conditions "Condition 01".."Condition 20"; sites in 8 cities (Lyon is every 8th)
+
+
+def listed(html: str) -> list[str]:
+    return re.findall(r'href="/studies/(NCT\d{8})/"', html)
+
+
+def test_the_start_page_lists_one_page_of_studies_with_a_link_to_the_next(client, many_trials):
+    html = client.get(reverse("questionnaire:start")).content.decode()
+    assert len(listed(html)) == 20
+    assert "65 studies, page 1 of 4" in html
+    assert 'rel="next" href="?page=2#studies"' in html
+    last = client.get(reverse("questionnaire:start"), {"page": 4}).content.decode()
+    assert len(listed(last)) == 5 and 'rel="prev"' in last and 'rel="next"' not in last
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ({"q": "condition 07"}, {f"NCT{90000000 + i:08d}" for i in range(65) if i % 20 == 6}),
+        ({"place": "lyon"}, {f"NCT{90000000 + i:08d}" for i in range(65) if i % 8 == 3}),
+        ({"place": "France"}, {f"NCT{90000000 + i:08d}" for i in range(65) if i % 8 == 3}),
+        (
+            {"q": "Condition 04", "place": "Lyon"},
+            {f"NCT{90000000 + i:08d}" for i in range(65) if i % 20 == 3 and i % 8 == 3},
+        ),
+        ({"q": "no such illness"}, set()),
+    ],
+    ids=["by condition", "by city", "by country", "both", "nothing found"],
+)
+def test_patients_search_studies_by_condition_and_place(client, many_trials, query, expected):
+    html = client.get(reverse("questionnaire:start"), query).content.decode()
+    assert set(listed(html)) == expected
+    for value in query.values():
+        assert f'value="{value}"' in html  # what they typed stays in the box
+    if not expected:
+        assert "No studies match your search." in html
+
+
+def test_search_results_page_on_with_the_search_kept(client, many_trials):
+    html = client.get(reverse("questionnaire:start"), {"place": "China"}).content.decode()
+    assert 'href="?place=China&amp;page=2#studies"' in html
+
+
+def test_browsing_offers_the_commonest_conditions_and_countries(client, many_trials):
+    html = client.get(reverse("questionnaire:start")).content.decode()
+    assert 'href="?q=Condition%2001#studies"' in html
+    assert 'href="?place=China#studies"' in html
+
+
+def test_too_long_a_search_is_refused_politely(client, many_trials):
+    response = client.get(reverse("questionnaire:start"), {"q": "x" * 101})
+    assert response.status_code == 200
+    assert "Use at most 100 characters." in response.content.decode()

@@ -1,0 +1,89 @@
+"""`import_ctgov` over the registry's bulk download (a zip) and directories: one study at a time, a bad
+study refused by file and field while the rest are imported, unchanged studies skipped, one summary."""
+
+import copy
+import json
+import zipfile
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from trials.models import CatalogueVersion, Trial
+
+SEED = Path(__file__).resolve().parents[3] / "trials" / "registry" / "seed"
+COPD_RECORD = json.loads((SEED / "NCT07355868.json").read_text(encoding="utf-8"))
+
+pytestmark = pytest.mark.django_db
+
+
+def study(number: int, title: str = "") -> dict:
+    record = copy.deepcopy(COPD_RECORD)
+    record["protocolSection"]["identificationModule"]["nctId"] = f"NCT{number:08d}"
+    if title:
+        record["protocolSection"]["identificationModule"]["briefTitle"] = title
+    return record
+
+
+def broken(number: int) -> dict:
+    record = study(number)
+    del record["protocolSection"]["identificationModule"]["briefTitle"]
+    return record
+
+
+def run(*sources) -> tuple[str, str, bool]:
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("import_ctgov", *map(str, sources), stdout=out, stderr=err)
+        return out.getvalue(), err.getvalue(), False
+    except CommandError:
+        return out.getvalue(), err.getvalue(), True
+
+
+@pytest.fixture
+def bulk_zip(tmp_path) -> Path:
+    path = tmp_path / "ctg-studies.json.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for number in range(1, 6):
+            archive.writestr(f"NCT{number:08d}.json", json.dumps(study(number)))
+        archive.writestr("NCT00000006.json", json.dumps(broken(6)))
+        archive.writestr("NCT00000007.json", "{not json")
+    return path
+
+
+def test_the_registrys_zip_is_imported_study_by_study_and_bad_ones_are_refused_by_file_and_field(bulk_zip):
+    out, err, failed = run(bulk_zip)
+    assert failed  # the exit status says something was refused
+    assert Trial.objects.count() == 5
+    assert "5 created, 0 updated, 0 unchanged, 2 refused" in out
+    assert f"{bulk_zip}:NCT00000006.json: study 1 (NCT00000006)" in err and "briefTitle" in err
+    assert f"{bulk_zip}:NCT00000007.json: not valid JSON" in err
+
+
+def test_a_directory_of_study_files_is_imported_and_a_rerun_skips_what_has_not_changed(tmp_path):
+    folder = tmp_path / "studies"
+    (folder / "more").mkdir(parents=True)
+    for number in range(1, 4):
+        (folder / f"NCT{number:08d}.json").write_text(json.dumps(study(number)), encoding="utf-8")
+    (folder / "more" / "NCT00000004.json").write_text(json.dumps(study(4)), encoding="utf-8")
+    out, _, failed = run(folder)
+    assert not failed and "4 created, 0 updated, 0 unchanged, 0 refused" in out
+
+    (folder / "NCT00000002.json").write_text(json.dumps(study(2, title="A new title")), encoding="utf-8")
+    version = CatalogueVersion.current()
+    out, _, failed = run(folder)
+    assert "0 created, 1 updated, 3 unchanged, 0 refused" in out
+    assert Trial.objects.get(nct_id="NCT00000002").brief_title == "A new title"
+    assert CatalogueVersion.current() == version + 1  # the whole run is one catalogue change
+
+
+def test_an_unchanged_study_is_skipped_without_being_imported_again(tmp_path, monkeypatch):
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps(study(1)), encoding="utf-8")
+    run(path)
+    from trials.registry.management.commands import import_ctgov
+
+    monkeypatch.setattr(import_ctgov, "import_record", None)  # any import would now fail
+    out, _, failed = run(path)
+    assert not failed and "0 created, 0 updated, 1 unchanged, 0 refused" in out

@@ -1,0 +1,152 @@
+"""The loaded catalogue after an edit: patched in, in force at the next step, the same in every worker."""
+
+import time
+
+import pytest
+
+from tests.synthetic import make_trials
+from trials import catalogue
+from trials.models import CatalogueVersion, Criterion, Trial
+
+pytestmark = pytest.mark.django_db
+
+
+def first_question_after(loaded, answers):
+    return loaded.walk(answers).next_key
+
+
+def test_after_an_admin_edits_a_criterion_the_next_step_uses_the_new_rule():
+    make_trials(40)
+    before = catalogue.current()
+    # Trial 0 is the only cond01 trial among those of age 18+: rule out everyone over 30 from it.
+    trial = Trial.objects.get(nct_id="NCT90000000")
+    for other in Trial.objects.exclude(pk=trial.pk).filter(brief_title__endswith="cond01"):
+        other.delete()
+    age = trial.criteria.get(question__key="age")
+    answers = {"dx": ["cond01"], "age": "60"}
+    assert catalogue.current().walk(answers).next_key is not None  # still open: more to ask
+    age.max_value = 30
+    age.save()
+    after = catalogue.current(CatalogueVersion.current())
+    assert after.version > before.version
+    assert after.engine.index.removed, "the edit was patched in, not built from scratch"
+    assert after.walk(answers).next_key is None  # ruled out at once: nothing more to ask
+    assert not [r for r in after.assess(answers)[1].open if r.trial.id == trial.nct_id]
+
+
+def test_a_change_that_names_no_trial_loads_the_whole_catalogue_again():
+    make_trials(5)
+    loaded = catalogue.current()
+    Criterion.objects.filter(question__key="age").update(max_value=20)
+    CatalogueVersion.bump()
+    reloaded = catalogue.current(CatalogueVersion.current())
+    assert not reloaded.engine.index.removed
+    assert reloaded.walk({"dx": ["cond01"], "age": "60"}).next_key is None
+    assert loaded.walk({"dx": ["cond01"], "age": "60"}).next_key is not None  # the old one never changed
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_never_disagree_for_longer_than_the_poll_window():
+    """Each worker's keeper polls every 0.2 s; a patient's request never waits for it."""
+    make_trials(30)
+    poll, window = 0.2, 1.0
+    workers = [catalogue.Worker(), catalogue.Worker()]
+    for worker in workers:
+        worker.start_keeper(poll)
+        worker.ready.wait(10)
+    try:
+        criterion = Criterion.objects.filter(question__key="age").order_by("pk").first()
+        criterion.max_value = 31
+        criterion.save()
+        edited_at, version = time.monotonic(), CatalogueVersion.current()
+        seen = {}
+        while len(seen) < 2 and time.monotonic() - edited_at < 5:
+            for number, worker in enumerate(workers):
+                asked_at = time.monotonic()
+                loaded = worker.current(version - 1)  # a request: answered at once, never built in it
+                assert time.monotonic() - asked_at < 0.2
+                if loaded.version >= version:
+                    seen.setdefault(number, time.monotonic() - edited_at)
+            time.sleep(0.01)
+        assert len(seen) == 2, "both workers have the new rule within 5 s"
+        assert max(seen.values()) - min(seen.values()) <= window
+        assert max(seen.values()) <= window
+    finally:
+        for worker in workers:
+            worker.stop_keeper()
+
+
+def test_a_stored_snapshot_is_loaded_by_a_worker_that_starts_later(tmp_path, settings):
+    settings.CATALOGUE_SNAPSHOT_DIR = str(tmp_path)
+    make_trials(10)
+    built = catalogue.Worker().refresh()
+    assert list(tmp_path.glob("catalogue-*.pickle"))
+    loaded = catalogue.Worker().refresh()
+    answers = {"dx": ["cond03"], "age": "50", "sex": "female"}
+    assert loaded.walk(answers) == built.walk(answers)
+    assert {t.id for t in loaded.engine.trials} == {t.id for t in built.engine.trials}
+
+
+def test_a_snapshot_folder_that_cannot_be_written_only_costs_the_sharing(tmp_path, settings):
+    blocked = tmp_path / "a file, not a folder"
+    blocked.write_text("")
+    settings.CATALOGUE_SNAPSHOT_DIR = str(blocked / "snapshots")
+    make_trials(3)
+    loaded = catalogue.Worker().refresh()
+    assert loaded.engine.trial_count == 3
+
+
+def test_a_worker_forked_while_its_parent_held_the_lock_serves_without_waiting_for_it():
+    """gunicorn --preload forks workers from a master whose keeper may be mid-refresh."""
+    import threading
+
+    make_trials(3)
+    worker = catalogue.Worker()
+    loaded = worker.refresh()
+    held, release = threading.Event(), threading.Event()
+
+    def parents_keeper():
+        with worker.lock:
+            held.set()
+            release.wait(30)
+
+    threading.Thread(target=parents_keeper, daemon=True).start()
+    held.wait(5)
+    try:
+        worker.after_fork()  # what os.register_at_fork runs in the child
+        began = time.monotonic()
+        assert worker.current(loaded.version) is loaded
+        Criterion.objects.filter(question__key="age").first().save()
+        assert worker.current(CatalogueVersion.current()).version == CatalogueVersion.current()
+        assert time.monotonic() - began < 5  # the parent's lock (held 30 s) was never waited for
+    finally:
+        release.set()
+
+
+def test_a_question_edit_that_leaves_the_rules_alone_is_in_force_without_a_rebuild():
+    from trials.models import Question
+
+    make_trials(20)
+    before = catalogue.current()
+    assert before.walk({}).next_key == "dx"
+    dx = Question.objects.get(key="dx")
+    dx.priority, dx.prompt = 200, "Which of these conditions has a doctor told you that you have?"
+    dx.save()
+    age = Question.objects.get(key="age")
+    age.priority = 0
+    age.save()
+    after = catalogue.current(CatalogueVersion.current())
+    assert after.engine.index is before.engine.index  # nothing rebuilt, nothing read again but questions
+    assert after.questions["dx"].prompt.startswith("Which of these conditions has a doctor")
+    assert after.walk({}).next_key == "age"  # every trial needs both: the priority decides now
+
+
+def test_a_question_that_changes_how_its_rules_read_rebuilds_the_catalogue():
+    from trials.models import Question
+
+    make_trials(5)
+    before = catalogue.current()
+    Question.objects.filter(key="lab01").update(kind=Question.Kind.SINGLE, choices=[])
+    Question.objects.get(key="lab01").save()
+    after = catalogue.current(CatalogueVersion.current())
+    assert after.engine.index is not before.engine.index
