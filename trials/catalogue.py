@@ -271,14 +271,7 @@ def build(version: int, epoch: str) -> LoadedCatalogue:
     """Every published trial's approved criteria, read as plain values in one streaming pass."""
     questions = _questions()
     trials = list(Trial.objects.published().order_by("pk").values_list("pk", "nct_id"))
-    criteria = (
-        Criterion.objects.approved()
-        .filter(trial__is_published=True)
-        .order_by("trial_id", "order", "pk")
-        .values_list(*_CRITERION_FIELDS)
-        .iterator(chunk_size=20000)
-    )
-    index = eligibility.RuleIndex.build(_entries(trials, criteria, questions))
+    index = eligibility.RuleIndex.build(_entries(trials, _criteria_in_batches(trials), questions))
     conditions = Counter(
         condition
         for conditions in Trial.objects.published().values_list("conditions", flat=True).iterator(chunk_size=20000)
@@ -302,6 +295,20 @@ def build(version: int, epoch: str) -> LoadedCatalogue:
         tuple(conditions.most_common(FACETS_SHOWN)),
         tuple(countries.most_common(FACETS_SHOWN)),
     )
+
+
+def _criteria_in_batches(trials: list[tuple[int, str]], size: int = 2000):
+    """The approved criteria of these trials (ordered by pk), a range of trials per query: memory stays
+    bounded, and no IN list or server-side cursor is needed (PostgreSQL planned the one big cursor over
+    all criteria for a fast start: 14 s for 72,000 rows that a plain query reads in 0.4 s)."""
+    for begin in range(0, len(trials), size):
+        batch = trials[begin : begin + size]
+        yield from (
+            Criterion.objects.approved()
+            .filter(trial__is_published=True, trial_id__gte=batch[0][0], trial_id__lte=batch[-1][0])
+            .order_by("trial_id", "order", "pk")
+            .values_list(*_CRITERION_FIELDS)
+        )
 
 
 _CRITERION_FIELDS = (
