@@ -65,7 +65,7 @@ class LoadedCatalogue:
     questions: dict[str, Question]
     conditions: tuple[tuple[str, int], ...] = ()  # the commonest conditions, with their trial counts
     countries: tuple[tuple[str, int], ...] = ()
-    _places: dict = field(default_factory=dict, compare=False, repr=False)  # read on first use, see _sites()
+    _places: dict = field(default_factory=dict, compare=False, repr=False)  # read on first use, see site_points()
     _narrowed: OrderedDict = field(default_factory=OrderedDict, compare=False, repr=False)
     _reach: OrderedDict = field(default_factory=OrderedDict, compare=False, repr=False)
 
@@ -100,7 +100,7 @@ class LoadedCatalogue:
             if key in self._reach:
                 self._reach.move_to_end(key)
                 return self._reach[key]
-        site_points, located = self._sites()
+        site_points, located = self.site_points()
         reach = frozenset(
             trial.id
             for trial in self.engine.trials
@@ -116,7 +116,7 @@ class LoadedCatalogue:
                 self._reach.popitem(last=False)
         return reach
 
-    def _sites(self) -> tuple[dict[str, tuple[SitePoint, ...]], frozenset[str]]:
+    def site_points(self) -> tuple[dict[str, tuple[SitePoint, ...]], frozenset[str]]:
         """(recruiting sites with coordinates per trial, trials with any site that has coordinates), read
         once per catalogue as plain values (the snapshot keeps no sites: they are few beside the rules)."""
         with _narrow_lock:

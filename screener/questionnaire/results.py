@@ -32,27 +32,21 @@ class StudyResult:
     nearest_km: float | None = None
 
 
-OPEN_SITE_STATUSES = {
-    "",
-    Trial.Status.RECRUITING,
-    Trial.Status.NOT_YET_RECRUITING,
-    Trial.Status.ENROLLING_BY_INVITATION,
-}
-
-
-def nearest(trial: Trial, place: dict | None) -> tuple[Site | None, float | None]:
-    """The trial's recruiting site nearest to the patient, with its distance in km (None, None without
-    a place or without a site that has coordinates)."""
+def nearest(trial: Trial, place: dict | None, points: dict) -> tuple[Site | None, float | None]:
+    """The trial's recruiting site nearest to the patient, with its distance in km (None, None without a
+    place or without such a site). `points` are the catalogue's recruiting sites with coordinates, so the
+    results page, the ranking and "in reach" all read "recruiting" the same way."""
     if not place or "latitude" not in place:
         return None, None
-    best = (None, None)
-    for site in trial.sites.all():
-        if site.latitude is None or site.longitude is None or site.recruitment_status not in OPEN_SITE_STATUSES:
-            continue
-        km = places.distance_km(place["latitude"], place["longitude"], float(site.latitude), float(site.longitude))
-        if best[1] is None or km < best[1]:
-            best = (site, km)
-    return best
+    found = [
+        (places.distance_km(place["latitude"], place["longitude"], p.latitude, p.longitude), p.site_id)
+        for p in points.get(trial.nct_id, ())
+    ]
+    if not found:
+        return None, None
+    km, site_id = min(found)
+    site = next((s for s in trial.sites.all() if s.pk == site_id), None)
+    return (site, km) if site is not None else (None, None)
 
 
 def grouped(
@@ -66,6 +60,7 @@ def grouped(
     as "not near you": their questions were not asked, so they have no verdict.
     """
     answers, assessment = loaded.assess(stored_answers)
+    points = loaded.site_points()[0] if place and "latitude" in place else {}
     distance = _distances(loaded, place)
     far = [r for r in assessment.open if in_reach is not None and r.trial.id not in in_reach]
     near = [r for r in assessment.open if in_reach is None or r.trial.id in in_reach]
@@ -73,10 +68,8 @@ def grouped(
     matches = [r for r in ranked if r.verdict is eligibility.Verdict.MATCH]
     possibles = [r for r in ranked if r.verdict is eligibility.Verdict.POSSIBLE]
     far = sorted(far, key=lambda r: (distance(r.trial.id) is None, distance(r.trial.id) or 0, str(r.trial.id)))
-    shown_out = assessment.ruled_out[:NO_MATCH_SHOWN]
-    engine_results = (
-        matches[:SHOWN] + possibles[:SHOWN] + far[:SHOWN] + [eligibility.evaluate_trial(t, answers) for t in shown_out]
-    )
+    shown_out = [eligibility.evaluate_trial(t, answers) for t in assessment.ruled_out[:NO_MATCH_SHOWN]]
+    engine_results = matches[:SHOWN] + possibles[:SHOWN] + far[:SHOWN] + shown_out
     trials = {
         t.nct_id: t
         for t in Trial.objects.filter(nct_id__in=[r.trial.id for r in engine_results]).prefetch_related("sites")
@@ -88,7 +81,7 @@ def grouped(
         if r.trial.id in trials
     }
     for study in studies.values():
-        study.nearest_site, study.nearest_km = nearest(study.trial, place)
+        study.nearest_site, study.nearest_km = nearest(study.trial, place, points)
 
     def shown(results):
         return [studies[r.trial.id] for r in results if r.trial.id in studies]
@@ -104,22 +97,17 @@ def grouped(
         "not_near": shown(far[:SHOWN]),
         "not_near_count": len(far),
         "more_not_near": max(0, len(far) - SHOWN),
-        "no_matches": shown(list(shown_out_results(shown_out, engine_results))),
+        "no_matches": shown(shown_out),
         "no_match_count": len(assessment.ruled_out),
         "more_no_matches": len(assessment.ruled_out) - len(shown_out),
     }
-
-
-def shown_out_results(shown_out, engine_results):
-    ids = {t.id for t in shown_out}
-    return (r for r in engine_results if r.trial.id in ids)
 
 
 def _distances(loaded: LoadedCatalogue, place: dict | None):
     """id -> km to the trial's nearest recruiting site with coordinates (None without one, or without a place)."""
     if not place or "latitude" not in place:
         return lambda _nct_id: None
-    points, _located = loaded._sites()
+    points, _located = loaded.site_points()
     known: dict = {}
 
     def distance(nct_id):
