@@ -49,13 +49,17 @@ def event_question(event: str) -> str | None:
     return next((key for pattern, key in EVENT_QUESTIONS if pattern.search(words)), None)
 
 
-def draft_criteria(trial: Trial, record: ctgov.StudyRecord, questions: dict[str, Question]) -> bool:
-    """Draft the criteria of every clause that no criterion covers yet; True when anything changed."""
+def draft_criteria(
+    trial: Trial, record: ctgov.StudyRecord, questions: dict[str, Question], created: bool = False
+) -> bool:
+    """Draft the criteria of every clause that no criterion covers yet; True when anything changed. `created`
+    says the trial is new: it has no criteria to follow to moved clauses, only the registry's limits just made."""
     text = trial.eligibility_text
-    changed = follow_moved_clauses(trial, text)
+    clauses = extraction.split_clauses(text)
+    changed = False if created else follow_moved_clauses(trial, text, clauses)
     existing = list(trial.criteria.select_related("question"))
     drafts = []
-    for index, clause in enumerate(extraction.split_clauses(text)):
+    for index, clause in enumerate(clauses):
         if _covered(clause, existing):
             continue
         for criterion in drafts_for(clause, text, questions, existing):
@@ -71,13 +75,13 @@ def draft_criteria(trial: Trial, record: ctgov.StudyRecord, questions: dict[str,
     return _draft_diagnosis(trial, record, questions, existing) or changed
 
 
-def follow_moved_clauses(trial: Trial, text: str) -> bool:
+def follow_moved_clauses(trial: Trial, text: str, split: list[extraction.Clause] | None = None) -> bool:
     """After the registry text changed, move each criterion's clause to where its words now stand. A clause that
     is gone takes its untouched drafts with it; criteria an admin approved, edited or rejected are kept, no
     longer tied to a clause, so the new text's clauses get drafts of their own."""
     changed = False
     clauses: dict[str, list[int]] = {}
-    for clause in extraction.split_clauses(text):
+    for clause in extraction.split_clauses(text) if split is None else split:
         clauses.setdefault(text[clause.start : clause.end], []).append(clause.start)
     for criterion in trial.criteria.exclude(clause_start=None):
         start, end = criterion.clause_start, criterion.clause_end
@@ -273,7 +277,9 @@ def _set_bounds(criterion: Criterion, lower, lower_inclusive, upper, upper_inclu
 
 def _valid(criterion: Criterion) -> bool:
     try:
-        criterion.full_clean(exclude=["trial", "source_text"])
+        # The question is one of `questions`, read from the database: checking that it exists would cost a query
+        # per draft for nothing. Its rule is still checked against it (`Criterion.clean`).
+        criterion.full_clean(exclude=["trial", "source_text", "question"])
     except Exception:  # a proposal that makes no sense as a rule is left for the study team
         return False
     return True

@@ -96,13 +96,19 @@ def _add_missing_choices(question: Question, choices: list[dict]) -> None:
     question.save()
 
 
-def import_record(record: ctgov.StudyRecord) -> ImportOutcome:
+# The questions an import writes criteria on: the registry's age and sex limits, and every question drafting uses.
+IMPORT_QUESTION_KEYS = ["age", "sex", *drafting.QUESTION_KEYS]
+
+
+def import_record(record: ctgov.StudyRecord, questions: dict[str, Question] | None = None) -> ImportOutcome:
+    """Import one study. A bulk import passes `questions` (`ensure_questions(IMPORT_QUESTION_KEYS)`, made once
+    for the whole run) instead of having them looked up again for every study."""
     # The registry writes English: every field set here is the English one, whatever the caller's language.
     with translation.override(settings.LANGUAGE_CODE):
-        return _import_record(record)
+        return _import_record(record, questions or ensure_questions(IMPORT_QUESTION_KEYS))
 
 
-def _import_record(record: ctgov.StudyRecord) -> ImportOutcome:
+def _import_record(record: ctgov.StudyRecord, questions: dict[str, Question]) -> ImportOutcome:
     with transaction.atomic():
         trial = Trial.objects.select_for_update().filter(nct_id=record.nct_id).first()
         created = trial is None
@@ -129,9 +135,9 @@ def _import_record(record: ctgov.StudyRecord) -> ImportOutcome:
         if changed:
             trial.full_clean()
             trial.save()
-        changed |= _import_sites(trial, record.sites)
-        changed |= _import_registry_criteria(trial, record)
-        changed |= drafting.draft_criteria(trial, record, ensure_questions(drafting.QUESTION_KEYS))
+        changed |= _import_sites(trial, record.sites, created)
+        changed |= _import_registry_criteria(trial, record, questions, created)
+        changed |= drafting.draft_criteria(trial, record, questions, created)
     return ImportOutcome(record.nct_id, created, changed)
 
 
@@ -141,7 +147,7 @@ def _snapshot(trial: Trial) -> dict:
     }
 
 
-def _import_sites(trial: Trial, sites: list[ctgov.SiteRecord]) -> bool:
+def _import_sites(trial: Trial, sites: list[ctgov.SiteRecord], created: bool) -> bool:
     changed = False
     for record in sites:
         values = {
@@ -153,7 +159,7 @@ def _import_sites(trial: Trial, sites: list[ctgov.SiteRecord]) -> bool:
             "recruitment_status": record.status,
             "contacts": record.contacts,
         }
-        site = Site.objects.filter(trial=trial, facility=record.facility, city=record.city).first()
+        site = None if created else Site.objects.filter(trial=trial, facility=record.facility, city=record.city).first()
         if site is None:
             Site.objects.create(trial=trial, facility=record.facility, city=record.city, **values)
             changed = True
@@ -200,15 +206,23 @@ def _registry_criteria(record: ctgov.StudyRecord, questions: dict[str, Question]
     return criteria
 
 
-def _import_registry_criteria(trial: Trial, record: ctgov.StudyRecord) -> bool:
+def _import_registry_criteria(trial: Trial, record: ctgov.StudyRecord, questions, created: bool) -> bool:
     """Replace the criteria the importer owns; a question an admin has edited a criterion for is left alone."""
-    questions = ensure_questions(["age", "sex"])
-    owned = list(trial.criteria.filter(origin=Criterion.Origin.IMPORT).select_related("question"))
-    edited_keys = set(
-        trial.criteria.filter(origin=Criterion.Origin.EDITED)
-        .filter(question__key__in=["age", "sex"])
-        .values_list("question__key", flat=True)
+    mine = (
+        []
+        if created  # a new trial has no criteria yet
+        else list(
+            trial.criteria.filter(origin__in=[Criterion.Origin.IMPORT, Criterion.Origin.EDITED]).select_related(
+                "question"
+            )
+        )
     )
+    owned = [c for c in mine if c.origin == Criterion.Origin.IMPORT]
+    edited_keys = {
+        c.question.key
+        for c in mine
+        if c.origin == Criterion.Origin.EDITED and c.question_id and c.question.key in ("age", "sex")
+    }
     wanted = [c for c in _registry_criteria(record, questions) if c.question.key not in edited_keys]
     if sorted(map(_rule_key, owned)) == sorted(map(_rule_key, wanted)):
         return False

@@ -24,7 +24,7 @@ from tqdm import tqdm
 from trials import signals
 from trials.models import Trial
 from trials.registry import ctgov
-from trials.registry.importing import import_record
+from trials.registry.importing import IMPORT_QUESTION_KEYS, ensure_questions, import_record
 
 # Part of every record's hash: change it when the importer starts reading records differently, so the
 # next run imports every study again instead of skipping it as unchanged.
@@ -42,6 +42,7 @@ class Command(BaseCommand):
         self.verbosity = verbosity
         self.counts: Counter[str] = Counter()
         self.refusals: list[str] = []
+        self.questions = None
         self.hashes = dict(Trial.objects.exclude(source_hash="").values_list("nct_id", "source_hash"))
         total = sum(self.count(source) for source in sources)
         with (
@@ -117,7 +118,9 @@ class Command(BaseCommand):
             if self.hashes.get(result.nct_id) == digest:
                 self.done(name, result.nct_id, "unchanged")
                 continue
-            outcome = import_record(result)
+            if self.questions is None:  # made once, at the first study that is not unchanged
+                self.questions = ensure_questions(IMPORT_QUESTION_KEYS)
+            outcome = import_record(result, self.questions)
             Trial.objects.filter(nct_id=outcome.nct_id).update(source_hash=digest)
             self.hashes[outcome.nct_id] = digest
             self.done(
