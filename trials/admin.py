@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from trials import review
+from trials import review, signals
 from trials.models import Criterion, Question, Site, StaffMembership, Trial
 
 
@@ -168,6 +168,9 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
     def review_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
         """Every clause with its criteria, the quoted spans marked, approve / edit / reject, and a profile to try."""
         trial = self.reviewable_trial(request, object_id)
+        if trial.needs_drafting:  # a bulk import left its drafts to the background worker: they are wanted now
+            signals.drafts_wanted.send(sender=Trial, trial_id=trial.pk)
+            trial.refresh_from_db()
         clauses, loose = review.clauses(trial)
         coverage = trial.coverage()
         tried = review.try_profile(trial, request.GET["answers"]) if "answers" in request.GET else None

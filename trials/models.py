@@ -130,12 +130,27 @@ class Trial(models.Model):
     source_hash = models.CharField(
         _("hash of the imported record"), max_length=64, blank=True, editable=False
     )  # lets a bulk re-import skip studies whose registry record has not changed
+    needs_drafting = models.BooleanField(
+        _("criteria drafts pending"),
+        default=False,
+        db_index=True,
+        editable=False,
+        help_text=_(
+            "A bulk import stored this study; the background worker has yet to draft criteria from its registry text."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = TrialQuerySet.as_manager()
     history = HistoricalRecords(
-        excluded_fields=["source_record", "updated_at", "source_hash", *per_language("patient_title", "plain_summary")]
+        excluded_fields=[
+            "source_record",
+            "updated_at",
+            "source_hash",
+            "needs_drafting",
+            *per_language("patient_title", "plain_summary"),
+        ]
     )
 
     class Meta:

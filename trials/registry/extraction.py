@@ -1069,6 +1069,15 @@ def _parent_text(clause: Clause, original: str) -> str:
 
 
 def _normalise(original: str, start: int, end: int) -> tuple[str, list[int]]:
+    segment = original[start:end]
+    if "&" not in segment and "\\" not in segment:
+        # No entity and no escape: every character stands for itself; when each maps to exactly one character
+        # (nearly always), the map back to the original is the positions in order.
+        pieces = [_MAPPED.get(char) or _map_char(char) for char in segment]
+        if "" not in pieces:
+            text = "".join(pieces)
+            if len(text) == len(segment):
+                return text, list(range(start, end))
     out: list[str] = []
     where: list[int] = []
     i = start
@@ -1084,15 +1093,23 @@ def _normalise(original: str, start: int, end: int) -> tuple[str, list[int]]:
         if char == "\\" and i + 1 < end and original[i + 1] in ESCAPABLE:
             i += 1
             char = original[i]
-        mapped = CHAR_MAP.get(char)
-        if mapped is None:
-            mapped = unicodedata.normalize("NFKC", char)
-            mapped = CHAR_MAP.get(mapped, mapped)
-        for piece in mapped.lower():
+        for piece in _MAPPED.get(char) or _map_char(char):
             out.append(piece)
             where.append(i)
         i += 1
     return "".join(out), where
+
+
+_MAPPED: dict[str, str] = {}  # a character -> what it reads as, lower case (filled as characters are met)
+
+
+def _map_char(char: str) -> str:
+    mapped = CHAR_MAP.get(char)
+    if mapped is None:
+        mapped = unicodedata.normalize("NFKC", char)
+        mapped = CHAR_MAP.get(mapped, mapped)
+    _MAPPED[char] = mapped = mapped.lower()
+    return mapped
 
 
 class _Span:

@@ -8,6 +8,7 @@ or rejected are never touched, nor are the fields the registry does not hold (pl
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -15,10 +16,13 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 from django.utils import translation
+from simple_history.utils import bulk_create_with_history
 
+from trials import signals
 from trials.models import OTHER_LANGUAGES, Criterion, Question, Site, Trial
 from trials.registry import ctgov, drafting
 
+logger = logging.getLogger(__name__)
 VOCABULARY = Path(__file__).parent / "seed" / "questions.json"
 
 
@@ -100,15 +104,18 @@ def _add_missing_choices(question: Question, choices: list[dict]) -> None:
 IMPORT_QUESTION_KEYS = ["age", "sex", *drafting.QUESTION_KEYS]
 
 
-def import_record(record: ctgov.StudyRecord, questions: dict[str, Question] | None = None) -> ImportOutcome:
+def import_record(
+    record: ctgov.StudyRecord, questions: dict[str, Question] | None = None, draft_now: bool = True
+) -> ImportOutcome:
     """Import one study. A bulk import passes `questions` (`ensure_questions(IMPORT_QUESTION_KEYS)`, made once
-    for the whole run) instead of having them looked up again for every study."""
+    for the whole run) instead of having them looked up again for every study, and `draft_now=False`: a study
+    that changed is then marked `needs_drafting`, and `draft_pending` writes its drafts later, in the background."""
     # The registry writes English: every field set here is the English one, whatever the caller's language.
     with translation.override(settings.LANGUAGE_CODE):
-        return _import_record(record, questions or ensure_questions(IMPORT_QUESTION_KEYS))
+        return _import_record(record, questions or ensure_questions(IMPORT_QUESTION_KEYS), draft_now)
 
 
-def _import_record(record: ctgov.StudyRecord, questions: dict[str, Question]) -> ImportOutcome:
+def _import_record(record: ctgov.StudyRecord, questions: dict[str, Question], draft_now: bool) -> ImportOutcome:
     with transaction.atomic():
         trial = Trial.objects.select_for_update().filter(nct_id=record.nct_id).first()
         created = trial is None
@@ -137,8 +144,46 @@ def _import_record(record: ctgov.StudyRecord, questions: dict[str, Question]) ->
             trial.save()
         changed |= _import_sites(trial, record.sites, created)
         changed |= _import_registry_criteria(trial, record, questions, created)
-        changed |= drafting.draft_criteria(trial, record, questions, created)
+        if draft_now:
+            changed |= drafting.draft_criteria(trial, record, questions, created)
+        elif changed and not trial.needs_drafting:
+            trial.needs_drafting = True
+            Trial.objects.filter(pk=trial.pk).update(needs_drafting=True)
     return ImportOutcome(record.nct_id, created, changed)
+
+
+def draft_pending(trial_ids=None, questions: dict[str, Question] | None = None) -> int:
+    """Draft the criteria of the stored studies a bulk import left `needs_drafting` (of `trial_ids` only, when
+    given), each in its own transaction; returns how many were drafted. A study whose drafting fails keeps its
+    mark for the next run and does not stop the others."""
+    pending = Trial.objects.filter(needs_drafting=True)
+    if trial_ids is not None:
+        pending = pending.filter(pk__in=list(trial_ids))
+    drafted, after = 0, 0
+    with translation.override(settings.LANGUAGE_CODE), signals.batched():
+        while True:
+            ids = list(pending.filter(pk__gt=after).order_by("pk").values_list("pk", flat=True)[:200])
+            if not ids:
+                return drafted
+            questions = questions or ensure_questions(IMPORT_QUESTION_KEYS)
+            for pk in ids:
+                after = pk
+                try:
+                    drafted += _draft_stored(pk, questions)
+                except Exception:  # noqa: BLE001 - one bad study must not stop the rest; it stays marked
+                    logger.exception("Drafting the criteria of trial %s failed; it stays marked for the next run", pk)
+
+
+def _draft_stored(pk: int, questions: dict[str, Question]) -> bool:
+    with transaction.atomic():
+        trial = Trial.objects.select_for_update().filter(pk=pk, needs_drafting=True).first()
+        if trial is None:  # drafted meanwhile (the review page, another worker)
+            return False
+        [record] = ctgov.read_studies(trial.source_record) or [None]
+        if isinstance(record, ctgov.StudyRecord):
+            drafting.draft_criteria(trial, record, questions)
+        Trial.objects.filter(pk=pk).update(needs_drafting=False)
+        return True
 
 
 def _snapshot(trial: Trial) -> dict:
@@ -233,7 +278,13 @@ def _import_registry_criteria(trial: Trial, record: ctgov.StudyRecord, questions
         criterion.status = Criterion.Status.APPROVED
         criterion.origin = Criterion.Origin.IMPORT
         criterion.order = order
-        criterion.save()
+        criterion.full_clean(exclude=["trial", "question"])  # the trial is this one, the questions were just read
+    if wanted:
+        # Written together, as one new version of the trial's approved criteria (not one per criterion).
+        bulk_create_with_history(wanted, Criterion)
+        signals.changed(trial.nct_id)
+        version = trial.bump_criteria_version()
+        signals.criteria_version_changed.send(sender=Trial, trial_id=trial.pk, version=version)
     return True
 
 

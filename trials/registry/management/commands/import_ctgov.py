@@ -6,6 +6,10 @@ study per file. Files are read one at a time, so memory stays flat however large
 whose record is exactly what was imported last time is skipped without touching the database (the
 trial keeps a hash of its record). A progress bar shows on a terminal; the end prints a summary, with
 one line per refused study naming the file and the field.
+
+Criteria are drafted from each new or changed study's registry text after the import, by the background
+worker (`manage.py db_worker`, which `make run` starts), so that a bulk import is not held up by it; a trial's
+review page drafts that trial at once if it is opened first. `--draft-now` drafts each study as it is imported.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from trials import signals
 from trials.models import Trial
 from trials.registry import ctgov
 from trials.registry.importing import IMPORT_QUESTION_KEYS, ensure_questions, import_record
+from trials.registry.tasks import draft_pending_criteria
 
 # Part of every record's hash: change it when the importer starts reading records differently, so the
 # next run imports every study again instead of skipping it as unchanged.
@@ -37,9 +42,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")
+        parser.add_argument(
+            "--draft-now",
+            action="store_true",
+            help="Draft criteria from each study's text as it is imported, instead of in the background after.",
+        )
 
-    def handle(self, *args, sources, verbosity=1, **options):
+    def handle(self, *args, sources, verbosity=1, draft_now=False, **options):
         self.verbosity = verbosity
+        self.draft_now = draft_now
         self.counts: Counter[str] = Counter()
         self.refusals: list[str] = []
         self.questions = None
@@ -59,6 +70,12 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{c['created']} created, {c['updated']} updated, {c['unchanged']} unchanged, {c['refused']} refused"
         )
+        pending = Trial.objects.filter(needs_drafting=True).count()
+        if pending:
+            self.stdout.write(
+                f"Criteria of {pending} studies are being drafted in the background (manage.py db_worker)."
+            )
+            draft_pending_criteria.enqueue()
         for line in self.refusals:
             self.stderr.write(line)
         if self.refusals:
@@ -120,7 +137,7 @@ class Command(BaseCommand):
                 continue
             if self.questions is None:  # made once, at the first study that is not unchanged
                 self.questions = ensure_questions(IMPORT_QUESTION_KEYS)
-            outcome = import_record(result, self.questions)
+            outcome = import_record(result, self.questions, draft_now=self.draft_now)
             Trial.objects.filter(nct_id=outcome.nct_id).update(source_hash=digest)
             self.hashes[outcome.nct_id] = digest
             self.done(

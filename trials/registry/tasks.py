@@ -1,0 +1,16 @@
+"""Background work for registry import: drafting the criteria of the studies a bulk import stored.
+
+Run by the worker (`python manage.py db_worker`); the tests run it at once (ImmediateBackend).
+"""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from trials.registry.importing import draft_pending
+
+
+@task()
+def draft_pending_criteria() -> int:
+    """Draft every study still marked `needs_drafting`; returns how many were drafted."""
+    return draft_pending()
