@@ -48,6 +48,42 @@ def test_the_seed_questions_with_a_pct_pred_criterion_get_the_litres_path(seed_t
 
 # % predicted against published values of the equations.
 #
+# DLCO/TLCO (GLI 2017 with the 2020 erratum) is checked against the official GLI web calculator's own
+# output. That is the calculator's 1000-case test grid, as shipped in the pft R package:
+#   repo overdodactyl/pft, data-raw/gli_test_grid.csv (inputs) and data-raw/gli_test_grid_GLI.csv
+#   (calculator output, 3 decimals), both unchanged since commit d18d30d47b5d9f512c36ddade67989a2f3dd88e4
+#   and read at 40c2bb91e91cda9cefaa105546627bf45a2620d5. pft's data-raw/splines.R names the origin:
+#   "http://gli-calculator.ersnet.org/docs.html grid predictions from GLI webtool".
+# "Grid row" below is the line number in both CSVs (header = line 1). TLCO/DLCO has no ethnic term.
+# The calculator prints M to 3 decimals, so a correct implementation is within ±0.0005 of it (pyspiro is,
+# for all 941 grid cases aged 5-85). The stored % predicted is within ±0.1 point of 100 × value / published
+# M: up to 0.05 from the app's rounding to 0.1, plus up to 0.012 from the 3-decimal rounding of M at
+# these sizes, rounded up.
+# Not used as anchors: the paper's Table 3 (as pft transcribes it) and its supplement's worked example come
+# from the equations before the 2020 erratum changed them, and differ from the corrected ones by up to 2 %.
+@pytest.mark.parametrize(
+    "sex, age, height, unit, published_median, value",
+    [
+        ("male", "10.2", "170", "mL/min/mmHg", "24.455", "20"),  # grid row 13: 81.78 %
+        ("male", "62.2", "170", "mmol/min/kPa", "8.322", "6.0"),  # grid row 33: 72.10 %
+        ("male", "57", "150", "mmol/min/kPa", "6.681", "5.0"),  # grid row 15: 74.84 %
+        ("female", "46.6", "190", "mL/min/mmHg", "26.931", "20"),  # grid row 12: 74.26 %
+        ("female", "72.6", "150", "mmol/min/kPa", "5.527", "7.0"),  # grid row 32: 126.65 %
+        ("female", "15.4", "170", "mL/min/mmHg", "22.797", "18"),  # grid row 134: 78.96 %
+    ],
+)
+def test_dlco_pct_pred_matches_the_official_gli_calculator(sex, age, height, unit, published_median, value):
+    import pyspiro
+
+    equation = pyspiro.GLI_2017()
+    parameter = equation.Parameters.DLCO if unit == "mL/min/mmHg" else equation.Parameters.TLCO
+    _, median, _ = equation.lms(1 if sex == "male" else 0, float(age), float(height), parameter, float(value))
+    assert abs(float(median) - float(published_median)) <= 0.0005
+    computed = percent_predicted("DLCO", Decimal(value), unit, Decimal(height), Decimal(age), sex)
+    assert abs(float(computed.stored) - 100 * float(value) / float(published_median)) <= 0.1
+    assert "GLI 2017" in computed.equation
+
+
 # FEV1/FVC (GLI Global 2022): M is recomputed here from the official GLI Global lookup-table workbook,
 # without pyspiro: gli_global_lookuptables_dec6.xlsx, as shipped in repo thlytras/rspiro at
 # data-raw/gli_global_lookuptables_dec6.xlsx, added in commit 54e695f35b2e8c819281c070ca4f6e3608256d51
