@@ -59,8 +59,8 @@ def test_the_seed_questions_with_a_pct_pred_criterion_get_the_litres_path(seed_t
 # for all 941 grid cases aged 5-85). The stored % predicted is within ±0.1 point of 100 × value / published
 # M: up to 0.05 from the app's rounding to 0.1, plus up to 0.012 from the 3-decimal rounding of M at
 # these sizes, rounded up.
-# Not used as anchors: the paper's Table 3 (as pft transcribes it) and its supplement's worked example come
-# from the equations before the 2020 erratum changed them, and differ from the corrected ones by up to 2 %.
+# Not used as anchors: the paper's supplement worked example reproduces only with the equations before the
+# 2020 erratum, its Table 3 (as pft transcribes it) appears to as well, and they differ by up to 2 %.
 @pytest.mark.parametrize(
     "sex, age, height, unit, published_median, value",
     [
