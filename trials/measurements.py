@@ -56,7 +56,8 @@ EQUATIONS = {
     "FVC": "GLI Global 2022 (Bowerman et al., Am J Respir Crit Care Med 2023), race-neutral",
     "DLCO": "GLI 2017 transfer factor (Stanojevic et al., Eur Respir J 2017, with the 2020 erratum)",
 }
-AGE_RANGES = {"FEV1": (3, 95), "FVC": (3, 95), "DLCO": (5, 90)}
+# The ages each equation was built from: GLI Global 3–95 years; GLI 2017 5–85 years (its calculator refuses older).
+AGE_RANGES = {"FEV1": (3, 95), "FVC": (3, 95), "DLCO": (5, 85)}
 
 
 class CannotCompute(ValueError):
