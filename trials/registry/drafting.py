@@ -66,13 +66,13 @@ def draft_criteria(
             criterion.trial = trial
             criterion.order = 100 + index
             drafts.append(criterion)
+    changed |= _draft_diagnosis(trial, record, questions, existing + drafts, drafts)
     if drafts:
         # Checked one by one in drafts_for; drafts never take part in matching, so the catalogue need not be
         # rebuilt for them (no save signal), and one INSERT per study keeps a bulk import quick.
         bulk_create_with_history(drafts, Criterion)
-        existing.extend(drafts)
         changed = True
-    return _draft_diagnosis(trial, record, questions, existing) or changed
+    return changed
 
 
 def follow_moved_clauses(trial: Trial, text: str, split: list[extraction.Clause] | None = None) -> bool:
@@ -285,9 +285,11 @@ def _valid(criterion: Criterion) -> bool:
     return True
 
 
-def _draft_diagnosis(trial: Trial, record: ctgov.StudyRecord, questions, existing: list[Criterion]) -> bool:
+def _draft_diagnosis(
+    trial: Trial, record: ctgov.StudyRecord, questions, existing: list[Criterion], new: list[Criterion]
+) -> bool:
     """The record's conditions and MeSH terms as a draft inclusion on the diagnoses question, unless an admin has
-    already decided the diagnoses this trial takes."""
+    already decided the diagnoses this trial takes. A new draft is added to `new`, for the caller to write."""
     question = questions.get("diagnoses")
     codes = [
         c
@@ -308,23 +310,25 @@ def _draft_diagnosis(trial: Trial, record: ctgov.StudyRecord, questions, existin
         drafted.values, drafted.source_text, drafted.quote = codes, source, words
         drafted.save()
         return True
-    Criterion.objects.create(
-        trial=trial,
-        kind=Criterion.Kind.INCLUSION,
-        question=question,
-        values=codes,
-        source_text=source,
-        quote=words,
-        confidence=0.9,
-        proposal={
-            "variable": "diagnoses",
-            "values": codes,
-            "conditions": record.conditions,
-            "mesh_terms": record.mesh_terms,
-        },
-        status=Criterion.Status.DRAFT,
-        origin=Criterion.Origin.EXTRACTED,
-        order=99,
+    new.append(
+        Criterion(
+            trial=trial,
+            kind=Criterion.Kind.INCLUSION,
+            question=question,
+            values=codes,
+            source_text=source,
+            quote=words,
+            confidence=0.9,
+            proposal={
+                "variable": "diagnoses",
+                "values": codes,
+                "conditions": record.conditions,
+                "mesh_terms": record.mesh_terms,
+            },
+            status=Criterion.Status.DRAFT,
+            origin=Criterion.Origin.EXTRACTED,
+            order=99,
+        )
     )
     return True
 

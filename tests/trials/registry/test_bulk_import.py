@@ -87,3 +87,89 @@ def test_an_unchanged_study_is_skipped_without_being_imported_again(tmp_path, mo
     monkeypatch.setattr(import_ctgov, "import_record", None)  # any import would now fail
     out, _, failed = run(path)
     assert not failed and "0 created, 0 updated, 1 unchanged, 0 refused" in out
+
+
+# Drafting after a bulk import: the import stores the studies and queues the drafting; the background worker
+# (or the review page, opened first) writes the drafts.
+
+
+@pytest.fixture
+def queued_tasks(settings):
+    """A task queue that holds what is enqueued without running it, as the database queue does until the worker
+    takes it."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    from django_tasks import default_task_backend
+
+    return default_task_backend.results
+
+
+def drafts_of(nct_id: str) -> list[tuple]:
+    from trials.models import Criterion
+
+    trial = Trial.objects.get(nct_id=nct_id)
+    return sorted(
+        (
+            (c.clause_start, c.clause_end, c.question.key if c.question_id else "", c.kind, c.min_value, c.max_value)
+            for c in trial.criteria.filter(status=Criterion.Status.DRAFT).select_related("question")
+        ),
+        key=repr,
+    )
+
+
+def test_a_bulk_import_queues_the_drafting_and_the_worker_drafts_every_study_as_drafting_inline_would(
+    bulk_zip, tmp_path, queued_tasks
+):
+    from trials.registry.tasks import draft_pending_criteria
+
+    out, _, _ = run(bulk_zip)
+    assert "5 created" in out and "Criteria of 5 studies are being drafted in the background" in out
+    assert Trial.objects.filter(needs_drafting=True).count() == 5
+    assert drafts_of("NCT00000001") == []  # nothing drafted yet: the registry's own limits only
+    assert Trial.objects.get(nct_id="NCT00000001").criteria.filter(origin="import").count() == 1  # the age limits
+    assert [result.task.name for result in queued_tasks] == [draft_pending_criteria.name]
+
+    assert draft_pending_criteria.call() == 5
+    assert not Trial.objects.filter(needs_drafting=True).exists()
+    drafted = drafts_of("NCT00000001")
+    assert len(drafted) > 10  # every clause of the COPD record has a draft
+
+    inline = tmp_path / "inline"
+    inline.mkdir()
+    (inline / "NCT00000099.json").write_text(json.dumps(study(99)), encoding="utf-8")
+    call_command("import_ctgov", str(inline), "--draft-now", stdout=StringIO())
+    assert not Trial.objects.get(nct_id="NCT00000099").needs_drafting
+    assert drafts_of("NCT00000099") == drafted  # the same drafts, whichever way they were written
+
+
+def test_the_review_page_drafts_a_study_the_worker_has_not_reached_yet(bulk_zip, queued_tasks, admin_client):
+    from django.urls import reverse
+
+    run(bulk_zip)
+    trial = Trial.objects.get(nct_id="NCT00000003")
+    assert trial.needs_drafting and drafts_of(trial.nct_id) == []
+    response = admin_client.get(reverse("admin:trials_trial_review", args=[trial.pk]))
+    assert response.status_code == 200
+    trial.refresh_from_db()
+    assert not trial.needs_drafting and drafts_of(trial.nct_id)
+    assert "for the study team" in response.content.decode()  # the page shows the drafts just written
+    assert Trial.objects.filter(needs_drafting=True).count() == 4  # the others wait for the worker
+
+
+def test_a_study_whose_drafting_fails_stays_marked_and_the_others_are_drafted(bulk_zip, queued_tasks, monkeypatch):
+    from trials.registry import drafting
+    from trials.registry.importing import draft_pending
+
+    run(bulk_zip)
+    real = drafting.draft_criteria
+
+    def failing(trial, *args, **kwargs):
+        if trial.nct_id == "NCT00000002":
+            raise RuntimeError("simulated failure")
+        return real(trial, *args, **kwargs)
+
+    monkeypatch.setattr(drafting, "draft_criteria", failing)
+    assert draft_pending() == 4
+    assert list(Trial.objects.filter(needs_drafting=True).values_list("nct_id", flat=True)) == ["NCT00000002"]
+    assert drafts_of("NCT00000002") == []  # its transaction was rolled back whole
+    monkeypatch.setattr(drafting, "draft_criteria", real)
+    assert draft_pending() == 1  # the next run takes it
