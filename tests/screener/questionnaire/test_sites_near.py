@@ -150,3 +150,14 @@ def test_check_your_answers_and_the_summary_say_where_the_patient_is(client):
     assert "<dd data-where>杭州 (Hangzhou, China): up to 50 km</dd>" in check
     summary = client.get(reverse("questionnaire:summary", args=[screening_id])).content.decode()
     assert f"Not asked about, because no hospital is within 50 km: {COPD}." in summary
+
+
+def test_a_district_name_two_cities_share_is_asked_back_and_the_chosen_one_kept(client):
+    response = client.post(reverse("questionnaire:start"), {"place": "朝阳区", "travel": "50"})
+    html = response.content.decode()
+    assert response.status_code == 200 and not Screening.objects.exists()
+    assert "There is more than one “朝阳区”." in html and 'value="朝阳区"' in html
+    assert "朝阳区 (北京市, China)" in html and "朝阳区 (长春市, China)" in html
+    screening_id = start_from(client, {"place": "朝阳区 (北京市, China)", "travel": "50"})
+    place = Screening.objects.get(pk=screening_id).place
+    assert place["label"] == "朝阳区 (北京市, China)" and round(place["latitude"]) == 40
