@@ -105,17 +105,23 @@ IMPORT_QUESTION_KEYS = ["age", "sex", *drafting.QUESTION_KEYS]
 
 
 def import_record(
-    record: ctgov.StudyRecord, questions: dict[str, Question] | None = None, draft_now: bool = True
+    record: ctgov.StudyRecord,
+    questions: dict[str, Question] | None = None,
+    draft_now: bool = True,
+    source_hash: str | None = None,
 ) -> ImportOutcome:
     """Import one study. A bulk import passes `questions` (`ensure_questions(IMPORT_QUESTION_KEYS)`, made once
-    for the whole run) instead of having them looked up again for every study, and `draft_now=False`: a study
-    that changed is then marked `needs_drafting`, and `draft_pending` writes its drafts later, in the background."""
+    for the whole run) instead of having them looked up again for every study, `draft_now=False`: a study that
+    changed is then marked `needs_drafting`, and `draft_pending` writes its drafts later, in the background;
+    and the record's `source_hash`, kept on the trial so that the next run can skip it while it is unchanged."""
     # The registry writes English: every field set here is the English one, whatever the caller's language.
     with translation.override(settings.LANGUAGE_CODE):
-        return _import_record(record, questions or ensure_questions(IMPORT_QUESTION_KEYS), draft_now)
+        return _import_record(record, questions or ensure_questions(IMPORT_QUESTION_KEYS), draft_now, source_hash)
 
 
-def _import_record(record: ctgov.StudyRecord, questions: dict[str, Question], draft_now: bool) -> ImportOutcome:
+def _import_record(
+    record: ctgov.StudyRecord, questions: dict[str, Question], draft_now: bool, source_hash: str | None
+) -> ImportOutcome:
     with transaction.atomic():
         trial = Trial.objects.select_for_update().filter(nct_id=record.nct_id).first()
         created = trial is None
@@ -139,16 +145,26 @@ def _import_record(record: ctgov.StudyRecord, questions: dict[str, Question], dr
         trial.eligibility_text = record.eligibility_text
         trial.source_record = record.raw
         changed = created or _snapshot(trial) != before
+        marks = {}  # written with the trial when it is saved anyway, else by one UPDATE at the end
+        if source_hash is not None and trial.source_hash != source_hash:
+            marks["source_hash"] = source_hash
+        if changed and not draft_now:
+            marks["needs_drafting"] = True
         if changed:
+            for name, value in marks.items():
+                setattr(trial, name, value)
             trial.full_clean()
             trial.save()
         changed |= _import_sites(trial, record.sites, created)
         changed |= _import_registry_criteria(trial, record, questions, created)
         if draft_now:
             changed |= drafting.draft_criteria(trial, record, questions, created)
-        elif changed and not trial.needs_drafting:
-            trial.needs_drafting = True
-            Trial.objects.filter(pk=trial.pk).update(needs_drafting=True)
+        elif changed:
+            marks["needs_drafting"] = True  # a site or a registry limit changed, the trial's own fields did not
+        if any(getattr(trial, name) != value for name, value in marks.items()):
+            Trial.objects.filter(pk=trial.pk).update(**marks)
+            for name, value in marks.items():
+                setattr(trial, name, value)
     return ImportOutcome(record.nct_id, created, changed)
 
 
@@ -187,8 +203,11 @@ def _draft_stored(pk: int, questions: dict[str, Question]) -> bool:
 
 
 def _snapshot(trial: Trial) -> dict:
+    """The trial's fields the registry fills (not the marks the import keeps for itself)."""
     return {
-        f.attname: getattr(trial, f.attname) for f in Trial._meta.concrete_fields if f.attname not in ("updated_at",)
+        f.attname: getattr(trial, f.attname)
+        for f in Trial._meta.concrete_fields
+        if f.attname not in ("updated_at", "source_hash", "needs_drafting")
     }
 
 

@@ -173,3 +173,22 @@ def test_a_study_whose_drafting_fails_stays_marked_and_the_others_are_drafted(bu
     assert drafts_of("NCT00000002") == []  # its transaction was rolled back whole
     monkeypatch.setattr(drafting, "draft_criteria", real)
     assert draft_pending() == 1  # the next run takes it
+
+
+def test_a_study_whose_only_change_is_a_site_is_updated_and_drafted_again(tmp_path, queued_tasks):
+    from trials.registry.tasks import draft_pending_criteria
+
+    folder = tmp_path / "studies"
+    folder.mkdir()
+    (folder / "NCT00000001.json").write_text(json.dumps(study(1)), encoding="utf-8")
+    run(folder)
+    draft_pending_criteria.call()
+    record = study(1)
+    location = record["protocolSection"]["contactsLocationsModule"]["locations"][0]
+    location["status"] = "COMPLETED"  # the site stopped recruiting; nothing else changed
+    (folder / "NCT00000001.json").write_text(json.dumps(record), encoding="utf-8")
+    out, _, _ = run(folder)
+    assert "0 created, 1 updated, 0 unchanged" in out
+    trial = Trial.objects.get(nct_id="NCT00000001")
+    assert trial.needs_drafting and trial.sites.get().recruitment_status == "COMPLETED"
+    assert "0 created, 0 updated, 1 unchanged" in run(folder)[0]  # its new record's hash was kept

@@ -137,8 +137,7 @@ class Command(BaseCommand):
                 continue
             if self.questions is None:  # made once, at the first study that is not unchanged
                 self.questions = ensure_questions(IMPORT_QUESTION_KEYS)
-            outcome = import_record(result, self.questions, draft_now=self.draft_now)
-            Trial.objects.filter(nct_id=outcome.nct_id).update(source_hash=digest)
+            outcome = import_record(result, self.questions, draft_now=self.draft_now, source_hash=digest)
             self.hashes[outcome.nct_id] = digest
             self.done(
                 name, outcome.nct_id, "created" if outcome.created else ("updated" if outcome.changed else "unchanged")
