@@ -211,6 +211,23 @@ def test_pct_pred_refuses_what_it_cannot_compute(args, message):
 
 
 @pytest.mark.parametrize(
+    "measure, unit, value, ages_computed, ages_refused",
+    [
+        ("DLCO", "mL/min/mmHg", "20", ("5", "85"), ("4", "86")),  # GLI 2017: 5 to 85 years
+        ("FEV1", "L", "2", ("3", "95"), ("2", "96")),  # GLI Global 2022: 3 to 95 years
+    ],
+)
+def test_pct_pred_is_computed_at_both_ends_of_its_equations_ages_and_refused_just_beyond(
+    measure, unit, value, ages_computed, ages_refused
+):
+    for age in ages_computed:
+        assert percent_predicted(measure, Decimal(value), unit, Decimal(150), Decimal(age), "female").stored
+    for age in ages_refused:
+        with pytest.raises(CannotCompute, match="covers ages"):
+            percent_predicted(measure, Decimal(value), unit, Decimal(150), Decimal(age), "female")
+
+
+@pytest.mark.parametrize(
     "value, uln, multiple",
     [("100", "40", "2.5"), ("40", "40", "1"), ("41", "40", "1.03"), ("0", "40", "0"), ("250", "35", "7.14")],
 )

@@ -195,7 +195,7 @@ def _draft_stored(pk: int, questions: dict[str, Question]) -> bool:
         trial = Trial.objects.select_for_update().filter(pk=pk, needs_drafting=True).first()
         if trial is None:  # drafted meanwhile (the review page, another worker)
             return False
-        [record] = ctgov.read_studies(trial.source_record) or [None]
+        [record] = ctgov.read_studies(trial.source_record)  # the record it was imported from: one study
         if isinstance(record, ctgov.StudyRecord):
             drafting.draft_criteria(trial, record, questions)
         Trial.objects.filter(pk=pk).update(needs_drafting=False)

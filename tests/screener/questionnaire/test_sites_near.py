@@ -161,3 +161,8 @@ def test_a_district_name_two_cities_share_is_asked_back_and_the_chosen_one_kept(
     screening_id = start_from(client, {"place": "朝阳区 (北京市, China)", "travel": "50"})
     place = Screening.objects.get(pk=screening_id).place
     assert place["label"] == "朝阳区 (北京市, China)" and round(place["latitude"]) == 40
+
+
+def test_a_district_name_only_one_city_has_is_taken_without_asking(client):
+    screening_id = start_from(client, {"place": "海淀", "travel": "50"})
+    assert Screening.objects.get(pk=screening_id).place["label"] == "海淀区 (北京市, China)"
