@@ -10,7 +10,9 @@ from decimal import Decimal
 import pytest
 
 from tests.trials.registry.evaluate_extraction import (
+    EVALUATION_DIR,
     NAMED_VARIABLES,
+    TIMED,
     WINDOW,
     load_cases,
     matches,
@@ -38,6 +40,7 @@ UNITS = {
     "creatinine_x_uln": "x ULN",
     "egfr": "mL/min/1.73m2",
 }
+BRONCHODILATOR_VARIABLES = ("fev1_pct_pred", "fvc_pct_pred", "fev1_fvc_ratio")
 WINDOW_UNITS = {"days", "weeks", "months", "years"}
 
 
@@ -211,13 +214,19 @@ def test_an_extractor_error_is_reported_and_scored_as_no_proposals():
 
 # The evaluation set itself ---------------------------------------------------------------
 
-CASES = load_cases()
+# Both splits are checked for form here (a quote is in its text, units are the annotated ones); nothing here
+# prints what the extractor does on test/.
+DEV = load_cases(EVALUATION_DIR / "dev")
+TEST = load_cases(EVALUATION_DIR / "test")
+for _case in TEST:
+    _case["_file"] = "test/" + _case["_file"]
+CASES = DEV + TEST
 
 
 def test_the_set_is_large_enough_and_varied():
-    assert len(CASES) >= 40
+    assert len(DEV) >= 40
     assert sum(case["language"] == "zh" for case in CASES) >= 6
-    assert len({case["id"] for case in CASES}) == len(CASES)
+    assert len({case["id"] for case in CASES}) == len(CASES), "a record is in one split only, once"
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case["_file"] for case in CASES])
@@ -230,7 +239,7 @@ def test_every_case_is_well_formed(case):
         assert age is None or re.fullmatch(r"\d+ (Years|Months|Weeks|Days)", age)
     for item in case["expected"]:
         assert item["kind"] in ("inclusion", "exclusion")
-        assert item["variable"] in NAMED_VARIABLES or item["variable"] == WINDOW
+        assert item["variable"] in NAMED_VARIABLES or item["variable"] in TIMED
         assert item["quote"] in case["text"], item["quote"]
         assert item["quote"] or item["variable"] == "age"
         assert item["lower"] is not None or item["upper"] is not None
@@ -239,10 +248,13 @@ def test_every_case_is_well_formed(case):
                 assert item[f"{side}_inclusive"] is None
             else:
                 assert isinstance(item[side], (int, float)) and isinstance(item[f"{side}_inclusive"], bool)
-        if item["variable"] == WINDOW:
+        if item["variable"] in TIMED:
             assert item["unit"] in WINDOW_UNITS and item["event"]
+            assert item["variable"] == WINDOW or (item["lower"] is not None and item["upper"] is None)
         else:
             assert item["unit"] == UNITS[item["variable"]]
+        if "bronchodilator" in item:
+            assert item["variable"] in BRONCHODILATOR_VARIABLES and item["bronchodilator"] in ("post", "pre", None)
         if item["variable"] == "fev1_fvc_ratio":
             assert all(v is None or 0 < v <= 1 for v in (item["lower"], item["upper"]))
 
