@@ -31,38 +31,29 @@ SAME_CLAUSE_RATIO = 0.5  # words at least this alike (difflib's ratio): the same
 LARGEST_BLOCK = 60  # clauses compared pairwise within one changed block at most (beyond: in order)
 
 
-def line_up(old_text: str, new_text: str) -> tuple[dict[str, extraction.Clause], set[str]]:
-    """({old clause words: the new clause it became}, {old clause words that are gone})."""
-    old = [old_text[c.start : c.end] for c in extraction.split_clauses(old_text)]
+def line_up(old_text: str, new_text: str) -> tuple[list[extraction.Clause], dict[int, extraction.Clause | None]]:
+    """(the old text's clauses, {index of an old clause that changed: the new clause it became, or None if gone})."""
+    old_clauses = extraction.split_clauses(old_text)
+    old = [old_text[c.start : c.end] for c in old_clauses]
     new_clauses = extraction.split_clauses(new_text)
     new = [new_text[c.start : c.end] for c in new_clauses]
-    present = set(new)
-    changed: dict[str, extraction.Clause] = {}
-    gone: set[str] = set()
+    present, before = set(new), set(old)
+    fate: dict[int, extraction.Clause | None] = {}
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
-        candidates = list(range(j1, j2)) if tag == "replace" else []
+        candidates = [j for j in range(j1, j2) if new[j] not in before] if tag == "replace" else []
         for offset, i in enumerate(range(i1, i2)):
-            words = old[i]
-            if words in present:
+            if old[i] in present:
                 continue  # moved, not changed
-            if len(candidates) > LARGEST_BLOCK:
-                pool = [candidates[min(offset, len(candidates) - 1)]]
-            else:
-                pool = candidates
+            pool = candidates if len(candidates) <= LARGEST_BLOCK else candidates[offset : offset + 1]
             best, ratio = None, 0.0
             for j in pool:
-                if new[j] in old:
-                    continue  # an old clause that moved here, not this one reworded
-                alike = SequenceMatcher(None, words, new[j], autojunk=False).ratio()
+                alike = SequenceMatcher(None, old[i], new[j], autojunk=False).ratio()
                 if alike > ratio:
                     best, ratio = j, alike
-            if best is not None and ratio >= SAME_CLAUSE_RATIO:
-                changed[words] = new_clauses[best]
-            else:
-                gone.add(words)
-    return changed, gone
+            fate[i] = new_clauses[best] if best is not None and ratio >= SAME_CLAUSE_RATIO else None
+    return old_clauses, fate
 
 
 def review_changed_clauses(trial: Trial, old_text: str, questions: dict[str, Question]) -> tuple[int, int]:
@@ -71,40 +62,41 @@ def review_changed_clauses(trial: Trial, old_text: str, questions: dict[str, Que
     new_text = trial.eligibility_text
     if not old_text or old_text == new_text:
         return 0, 0
-    changed, gone = line_up(old_text, new_text)
-    if not changed and not gone:
+    old_clauses, fate = line_up(old_text, new_text)
+    if not fate:
         return 0, 0
     marked = retired = 0
     redraft: dict[tuple[int, int], extraction.Clause] = {}
     criteria = trial.criteria.exclude(clause_start=None).exclude(origin=Criterion.Origin.IMPORT)
     for criterion in criteria.select_related("question"):
-        words = criterion.clause_text
+        if old_text[criterion.clause_start : criterion.clause_end] != criterion.clause_text:
+            continue  # not where it says in the old text: drafting.follow_moved_clauses deals with it
+        index = _clause_at(old_clauses, criterion.clause_start, criterion.clause_end)
+        if index not in fate:
+            continue  # its clause is unchanged (perhaps moved)
+        words = old_text[old_clauses[index].start : old_clauses[index].end]
+        clause = fate[index]
         untouched_draft = criterion.status == Criterion.Status.DRAFT and criterion.origin == Criterion.Origin.EXTRACTED
-        if words in changed:
-            clause = changed[words]
+        if untouched_draft:
+            criterion.delete()
+            if clause is not None:
+                redraft[(clause.start, clause.end)] = clause
+            continue
+        criterion.previous_clause_text = words
+        if clause is not None and criterion.status != Criterion.Status.REJECTED:
             redraft[(clause.start, clause.end)] = clause
-            if untouched_draft:
-                criterion.delete()
-                continue
-            criterion.previous_clause_text = words
-            if criterion.status == Criterion.Status.REJECTED:
-                criterion.clause_start = criterion.clause_end = None
-            else:
-                criterion.clause_start, criterion.clause_end = clause.start, clause.end
-                criterion.clause_text = new_text[clause.start : clause.end]
-                marked += criterion.status == Criterion.Status.APPROVED
-                criterion.status = Criterion.Status.DRAFT
-            criterion.save()
-        elif words in gone:
-            if untouched_draft:
-                criterion.delete()
-                continue
-            criterion.previous_clause_text = words
+            criterion.clause_start, criterion.clause_end = clause.start, clause.end
+            criterion.clause_text = new_text[clause.start : clause.end]
+            marked += criterion.status == Criterion.Status.APPROVED
+            criterion.status = Criterion.Status.DRAFT  # marked for review: no longer screens until approved
+        else:
             criterion.clause_start = criterion.clause_end = None
-            if criterion.status != Criterion.Status.REJECTED:
+            if clause is None and criterion.status != Criterion.Status.REJECTED:
                 retired += criterion.status == Criterion.Status.APPROVED
-                criterion.status = Criterion.Status.REJECTED
-            criterion.save()
+                criterion.status = Criterion.Status.REJECTED  # retired: the registry no longer states it
+            elif clause is not None:
+                redraft[(clause.start, clause.end)] = clause
+        criterion.save()
     drafts = []
     index_of = {c.start: i for i, c in enumerate(extraction.split_clauses(new_text))} if redraft else {}
     for (start, _end), clause in sorted(redraft.items()):
@@ -115,3 +107,13 @@ def review_changed_clauses(trial: Trial, old_text: str, questions: dict[str, Que
     if drafts:
         bulk_create_with_history(drafts, Criterion)
     return marked, retired
+
+
+def _clause_at(clauses: list[extraction.Clause], start: int, end: int) -> int | None:
+    """The index of the clause that holds most of [start, end), or None."""
+    best, most = None, 0
+    for index, clause in enumerate(clauses):
+        overlap = min(end, clause.end) - max(start, clause.start)
+        if overlap > most:
+            best, most = index, overlap
+    return best
