@@ -152,6 +152,8 @@ class FakeRegistry:
                     chunk = [registry._encoded[i] for i in found[start : start + size]]
                 after = start + size
                 tail = f',"nextPageToken":"tok{after}"' if after < len(found) else ""
+                if (query.get("countTotal") or [""])[0] == "true":
+                    tail += f',"totalCount":{len(found)}'
                 body = b'{"studies":[' + b",".join(chunk) + b"]" + tail.encode() + b"}"
                 self.send(200, body)
 

@@ -86,7 +86,8 @@ class Client:
             params["filter.overallStatus"] = ",".join(statuses)
         token = None
         while True:
-            page = self.get_json("studies", {**params, **({"pageToken": token} if token else {})})
+            # The first page also says how many there are (countTotal), for the progress bar.
+            page = self.get_json("studies", {**params, **({"pageToken": token} if token else {"countTotal": "true"})})
             if not isinstance(page, dict) or not isinstance(page.get("studies", []), list):
                 raise MalformedPage('expected {"studies": [...]}')
             yield page

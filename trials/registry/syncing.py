@@ -46,9 +46,16 @@ class Summary:
 
 
 class Sync:
-    def __init__(self, client: api.Client, on_study: Callable[[], None] = lambda: None):
+    def __init__(
+        self,
+        client: api.Client,
+        on_study: Callable[[], None] = lambda: None,
+        on_total: Callable[[int], None] = lambda total: None,
+    ):
         self.client = client
         self.on_study = on_study
+        self.on_total = on_total
+        self.expected = 0
         self.summary = Summary()
         self.questions = None
         self.hashes: dict[str, str] = {}
@@ -79,6 +86,10 @@ class Sync:
     def list_condition(self, condition: str, statuses: list[str]) -> None:
         try:
             for page in self.client.search(condition, statuses):
+                total = page.get("totalCount")
+                if isinstance(total, int) and not isinstance(total, bool) and total >= 0:
+                    self.expected += total
+                    self.on_total(self.expected)
                 self.take_page(page, f"condition {condition!r}")
         except api.MalformedPage as error:
             self.summary.complete = False

@@ -57,6 +57,7 @@ def test_every_page_of_the_listing_is_imported_and_the_summary_counts_the_reques
     assert Trial.objects.count() == 12
     tokens = [q.get("pageToken") for q in studies_requests(registry)]
     assert tokens == [None, ["tok5"], ["tok10"]]  # each page asked with the previous page's nextPageToken
+    assert studies_requests(registry)[0]["countTotal"] == ["true"]  # the progress bar's total
     assert Trial.objects.filter(needs_drafting=True).count() == 12  # drafting is left to the background
     assert "being drafted in the background" in out
 

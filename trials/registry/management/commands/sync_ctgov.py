@@ -65,7 +65,12 @@ class Command(BaseCommand):
             page_size=settings.CTGOV_PAGE_SIZE,
         )
         progress = tqdm(unit=" studies", disable=not sys.stderr.isatty(), file=sys.stderr, dynamic_ncols=True)
-        sync = Sync(client, on_study=lambda: progress.update(1))
+
+        def set_total(total: int) -> None:
+            progress.total = total
+            progress.refresh()
+
+        sync = Sync(client, on_study=lambda: progress.update(1), on_total=set_total)
         failure = None
         try:
             summary = sync.run(conditions, statuses)
