@@ -133,6 +133,7 @@ class Sync:
         except (ctgov.DocumentError, ValueError) as error:
             return self.refuse(f"{where}: {error}")
         if isinstance(result, ctgov.StudyProblems):
+            self.seen.add(_nct_id_of(study))  # it did come back: not to be asked for again as dropped out
             return self.refuse(*(f"{where}: {result.label}: {problem}" for problem in result.problems))
         self.seen.add(result.nct_id)
         digest = self.record_hash(result)
@@ -166,3 +167,10 @@ def close(trial: Trial) -> None:
         trial.is_published = False
         trial.save(update_fields=["is_published", "updated_at"])
     signals.trial_closed.send(sender=Trial, trial_id=trial.pk)
+
+
+def _nct_id_of(study: dict) -> str:
+    protocol = study.get("protocolSection")
+    identification = protocol.get("identificationModule") if isinstance(protocol, dict) else None
+    nct_id = identification.get("nctId") if isinstance(identification, dict) else None
+    return nct_id if isinstance(nct_id, str) else ""

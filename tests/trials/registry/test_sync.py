@@ -314,6 +314,14 @@ def test_a_study_that_fails_validation_is_refused_by_field_and_the_rest_are_impo
     assert "2 created" in out and "1 refused" in out
     assert "condition 'COPD', study 2: study 1 (NCT00000002)" in err and "briefTitle" in err
 
+    bad = study(3)
+    del bad["protocolSection"]["identificationModule"]["briefTitle"]
+    registry.put(bad)  # a study we hold comes back broken: refused once, not taken for dropped out
+    out, err, failed = sync()
+    assert failed and "3 fetched, 0 created, 0 updated, 1 unchanged, 0 closed, 2 refused; 1 requests made" in out
+    assert not any("filter.ids" in query for _path, query in registry.requests)
+    assert Trial.objects.get(nct_id="NCT00000003").brief_title  # left as it was
+
 
 def test_only_urls_under_the_configured_base_are_requested(registry):
     registry.put(study(1))
