@@ -145,7 +145,9 @@ class Sync:
         before = self.statuses.get(result.nct_id)
         with transaction.atomic():
             outcome = import_record(result, self.questions, draft_now=False, source_hash=digest)
-            closing = before in RECRUITING_STATUSES and result.overall_status not in RECRUITING_STATUSES
+            stopped = before in RECRUITING_STATUSES and result.overall_status not in RECRUITING_STATUSES
+            # "UNKNOWN": the registry has not heard from the sponsor in two years; not a sign that it stopped.
+            closing = stopped and result.overall_status != Trial.Status.UNKNOWN
             if closing:
                 close(Trial.objects.get(nct_id=result.nct_id))
         self.hashes[result.nct_id] = digest
@@ -153,6 +155,10 @@ class Sync:
         self.counts["created" if outcome.created else ("updated" if outcome.changed else "unchanged")] += 1
         if closing:
             self.counts["closed"] += 1
+        elif stopped:
+            self.summary.notes.append(
+                f"{result.nct_id}: the registry now gives its status as {result.overall_status}; left as it is"
+            )
         return None
 
     def refuse(self, *lines: str) -> None:

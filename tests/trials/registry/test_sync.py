@@ -162,6 +162,14 @@ def test_a_study_that_left_the_listing_but_still_recruits_is_updated_not_closed(
     assert trial.conditions == ["Emphysema"] and trial.overall_status == "RECRUITING"
 
 
+def test_a_study_whose_status_the_registry_no_longer_knows_is_named_not_closed(copd_registry):
+    sync()
+    copd_registry.put(study(1, status="UNKNOWN"))
+    out, _err, _failed = sync()
+    assert "0 closed" in out and "NCT00000001: the registry now gives its status as UNKNOWN; left as it is" in out
+    assert Trial.objects.get(nct_id="NCT00000001").overall_status == "UNKNOWN"
+
+
 def test_a_study_the_registry_no_longer_has_is_left_as_it_is_and_named(copd_registry):
     sync()
     copd_registry.remove("NCT00000001")
