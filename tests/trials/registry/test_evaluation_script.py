@@ -57,6 +57,7 @@ class Proposal:
     quote: str = ""
     confidence: float = 1.0
     values: tuple = ()
+    bronchodilator: str | None = None
 
 
 def to_proposal(item):
@@ -71,6 +72,7 @@ def to_proposal(item):
         unit=item["unit"],
         event=item.get("event"),
         quote=item["quote"],
+        bronchodilator=item.get("bronchodilator"),
     )
 
 
