@@ -55,6 +55,7 @@ class Proposal:
     unit: str
     event: str | None = None
     quote: str = ""
+    bronchodilator: str | None = None
     confidence: float = 1.0
     values: tuple = ()
 
@@ -71,6 +72,7 @@ def to_proposal(item):
         unit=item["unit"],
         event=item.get("event"),
         quote=item["quote"],
+        bronchodilator=item.get("bronchodilator"),
     )
 
 
