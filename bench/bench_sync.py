@@ -1,7 +1,7 @@
 """Benchmark: `sync_ctgov` against the fake registry of the tests (tests/fake_ctgov.py) on 127.0.0.1.
 
-    nice .venv/bin/python bench/bench_sync.py [--studies 1000] [--status-changes 50] [--text-changes 20]
-                                              [--drafting] [--changed 2000]
+    nice .venv/bin/python -m bench.bench_sync [--studies 1000] [--status-changes 50] [--text-changes 20]
+                                                 [--drafting] [--changed 2000]
 
 A throwaway SQLite database. The fake registry holds N copies of the seed COPD study (each its own NCT number),
 all recruiting, under the condition "COPD". Each run is `manage.py sync_ctgov --condition COPD` in a subprocess
