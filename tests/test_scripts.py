@@ -67,3 +67,14 @@ def test_the_import_benchmark_imports_a_zip_twice():
     assert result.returncode == 0, result.stdout + result.stderr
     assert "20 created, 0 updated, 0 unchanged, 0 refused" in result.stdout
     assert "0 created, 0 updated, 20 unchanged, 0 refused" in result.stdout
+
+
+def test_the_sync_benchmark_runs_against_its_fake_registry_and_prints_every_run():
+    result = run(
+        "bench.bench_sync", "--studies", "20", "--status-changes", "3", "--text-changes", "2", "--changed", "4"
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "20 fetched, 20 created, 0 updated, 0 unchanged, 0 closed, 0 refused; 1 requests made" in result.stdout
+    assert "20 fetched, 0 created, 0 updated, 20 unchanged" in result.stdout
+    assert "20 fetched, 0 created, 5 updated, 15 unchanged, 3 closed, 0 refused; 2 requests made" in result.stdout
+    assert "4 studies changed" in result.stdout
