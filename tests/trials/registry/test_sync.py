@@ -147,6 +147,10 @@ def test_a_study_that_stopped_recruiting_is_closed_its_sites_told_and_its_patien
     assert "Li Wei" not in email.body and referral_a.reference not in email.body
     page = patient.post(reverse("referrals:request_status"), {"reference": referral_a.reference}).content.decode()
     assert "The study has stopped recruiting" in page
+    chinese = patient.post(
+        reverse("referrals:request_status"), {"reference": referral_a.reference}, HTTP_ACCEPT_LANGUAGE="zh-hans"
+    ).content.decode()
+    assert "该研究已停止招募" in chinese
 
     out, _err, _failed = sync()  # told once, not every day
     assert "0 closed" in out and OutgoingEmail.objects.count() == 1
