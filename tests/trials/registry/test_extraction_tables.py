@@ -76,7 +76,9 @@ def test_a_new_variable_is_one_row_in_the_variables_table(tmp_path):
         (None, None, 6.5, True),
     ]
     # and the project's own tables do not know it
-    assert not [p for p in extraction.extract("Inclusion Criteria:\n* HbA1c of 7.5% or less\n") if p.variable == "hba1c_pct"]
+    assert not [
+        p for p in extraction.extract("Inclusion Criteria:\n* HbA1c of 7.5% or less\n") if p.variable == "hba1c_pct"
+    ]
 
 
 def test_drafting_reads_event_questions_from_the_events_table():

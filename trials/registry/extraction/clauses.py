@@ -9,6 +9,7 @@ from .model import Clause
 from .text import _clean
 
 MAX_TEXT = 200_000  # characters read from one record; longer text is cut, never an error
+MAX_CLAUSES = 2_000  # clauses read from one record (real records have a few hundred at most); the rest is ignored
 
 _HEADING_EMPHASIS = re.compile(r"^[\s#*_>|•●▪◦■►➢◆【〖\[-]*")  # "## ", "**", "• ", "【" before a heading
 _INCLUSION_HEADING = re.compile(
@@ -112,6 +113,8 @@ def _split(text: str) -> list[Clause]:
     top_indent = 10_000
     highest = 0
     for line_start, line_end in _lines(text):
+        if len(clauses) >= MAX_CLAUSES:
+            break
         line_no += 1
         line = text[line_start:line_end]
         if not line.strip():
@@ -171,6 +174,8 @@ def _split(text: str) -> list[Clause]:
                 continue
             clauses.append([kind, body_start, body_end, indent, has_marker, line_no])
             last_line_with_clause = line_no
+            if len(clauses) >= MAX_CLAUSES:
+                break
     return [
         Clause(kind=c[0], text=_clean(text[c[1] : c[2]]), start=c[1], end=c[2])
         for c in clauses
@@ -198,34 +203,42 @@ def _continues(text: str, previous: list, indent: int, body_start: int) -> bool:
 def _pieces(text: str, line_start: int, line_end: int) -> list[tuple[int, int]]:
     """Cut one line where its lost line breaks were: inline bullets, numbered items in sequence, headings."""
     line = text[line_start:line_end]
+    first = len(line) - len(line.lstrip())  # text before a position other than blanks: position > first
     cuts: set[int] = set()
     for match in _INLINE_BULLET.finditer(line):
-        if line[: match.start()].strip():
+        if match.start() > first:
             cuts.add(match.start())
     for match in _INLINE_CIRCLED.finditer(line):
-        if line[: match.start()].strip():
+        if match.start() > first:
             cuts.add(match.start())
     dashes = list(_INLINE_DASH.finditer(line))
     if len(dashes) >= 2:
         cuts.update(m.start() + len(m.group()) - len(m.group().lstrip()) for m in dashes)
     for match in _INLINE_HEADING.finditer(line):
         cuts.add(match.end())
-    for position in _numbered_sequence(line):
+    for position in _numbered_sequence(line, first):
         cuts.add(position)
     bounds = [0] + sorted(c for c in cuts if 0 < c < len(line)) + [len(line)]
     return [(line_start + a, line_start + b) for a, b in zip(bounds, bounds[1:]) if line[a:b].strip()]
 
 
-def _numbered_sequence(line: str) -> list[int]:
+def _numbered_sequence(line: str, first: int = 0) -> list[int]:
     """Where "1. … 2. … 3." items start in one line: numbers in the same style counting up by one (or restarting
-    at 1 after a heading); a lone "(Group 1)" or a decimal "1.5" is not an item."""
+    at 1 after a heading); a lone "(Group 1)" or a decimal "1.5" is not an item. Linear in the line's length:
+    brackets are counted as the matches go, and a restart looks at the next three numbers only. ``first`` is the
+    offset of the line's first non-blank character."""
     styles: dict[str, list[tuple[int, int]]] = {}
+    opened = closed = counted_to = 0
     for match in _INLINE_NUMBER.finditer(line):
         style = match.group()[-1] if match.group(1) else "()"
         if style in ".．":  # "1. a 2. b" and "1.a；2.b" are two styles; "1.5" can only be the second
             style += " " if line[match.end() : match.end() + 1].isspace() else "x"
-        if style == ")" and line[: match.start()].count("(") > line[: match.start()].count(")"):
-            continue
+        if style == ")":
+            opened += line.count("(", counted_to, match.start())
+            closed += line.count(")", counted_to, match.start())
+            counted_to = match.start()
+            if opened > closed:
+                continue
         styles.setdefault(style, []).append((match.start(), int(match.group(1) or match.group(2))))
     positions: list[int] = []
     for candidates in styles.values():
@@ -234,7 +247,7 @@ def _numbered_sequence(line: str) -> list[int]:
             if run and number == run[-1][1] + 1:
                 run.append((position, number))
                 continue
-            later = [m for _p, m in candidates[index + 1 :]]
+            later = [m for _p, m in candidates[index + 1 : index + 4]]
             restart = (
                 number in (1, 2)
                 and (not run or number + 1 in later[:3])
@@ -242,9 +255,9 @@ def _numbered_sequence(line: str) -> list[int]:
             )
             if number != -1 and run and not restart:
                 continue  # "visit 1." inside item 2: not an item number, the list goes on
-            if len(run) >= 2 or (run and not line[: run[0][0]].strip()):
-                positions.extend(p for p, _n in run if line[:p].strip())
-            run = [(position, number)] if number in (1, 2) or not line[:position].strip() else []
+            if len(run) >= 2 or (run and run[0][0] <= first):
+                positions.extend(p for p, _n in run if p > first)
+            run = [(position, number)] if number in (1, 2) or 0 <= position <= first else []
     return positions
 
 

@@ -137,7 +137,7 @@ WINDOW_RES = [
         r"first|day 1|dosing|signing|entry)" + REFERENCE_TAIL
     ),
     re.compile(
-        r"(?:近|过去|最近|前)?\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)\s*(?:内|以内)"
+        r"(?:近|过去|最近|前)?\s*(?<!\d)(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)\s*(?:内|以内)"
     ),
     re.compile(r"(?:近|过去|最近)\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)"),
 ]
@@ -743,12 +743,13 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
             )
         )
 
+    events_cache: dict = {}
     for index, window in enumerate(windows):
         if index in used_periods:
             continue
         previous_end = windows[index - 1][1] if index else 0
         proposal = _window_proposal(
-            n, kind, window, span, _times_a_measurement(n, window, measured_spans), previous_end
+            n, kind, window, span, _times_a_measurement(n, window, measured_spans), previous_end, events_cache
         )
         if proposal:
             proposals.append(proposal)
@@ -1055,10 +1056,10 @@ def _times_a_measurement(n: str, window, measured_spans) -> bool:
 
 
 def _window_proposal(
-    n: str, kind: str, window, span: _Span, has_measurement: bool, previous_end: int
+    n: str, kind: str, window, span: _Span, has_measurement: bool, previous_end: int, cache: dict | None = None
 ) -> Proposal | None:
     start, end, amount, unit, _reference = window
-    event, event_start, event_end, generic = _event_for(n, start, end, previous_end)
+    event, event_start, event_end, generic = _event_for(n, start, end, previous_end, cache)
     if event is None:  # the timing of a test: a window of its own only when the clause measures nothing
         if has_measurement:
             return None
@@ -1081,30 +1082,44 @@ def _window_proposal(
     )
 
 
-def _event_for(n: str, start: int, end: int, previous_end: int = 0) -> tuple[str | None, int, int, bool]:
+def _event_for(
+    n: str, start: int, end: int, previous_end: int = 0, cache: dict | None = None
+) -> tuple[str | None, int, int, bool]:
     """(label, start, end, generic) of the event a window is about: the first known event named between the
     previous window (or the sentence's start) and this one, else the first after it."""
-    sentence_start = max([m.end() for m in _BOUNDARY.finditer(n, 0, start)] + [previous_end, 0])
+    boundary_start = max([m.end() for m in _BOUNDARY.finditer(n, 0, start)] + [0])
+    sentence_start = max(boundary_start, previous_end)
     sentence_end_match = _BOUNDARY.search(n, end)
     sentence_end = sentence_end_match.start() if sentence_end_match else len(n)
-    depth = _bracket_depths(n, sentence_start, sentence_end)
+    key = (boundary_start, sentence_end)
+    if cache is None or key not in cache:  # one sentence's events and brackets, read once for all its windows
+        events = [
+            (label, match)
+            for pattern, label in _EVENT_RES
+            for match in pattern.finditer(n, boundary_start, sentence_end)
+        ]
+        found = (events, _bracket_depths(n, boundary_start, sentence_end))
+        if cache is not None:
+            cache[key] = found
+    else:
+        found = cache[key]
+    events, depth = found
     best = None
-    for pattern, label in _EVENT_RES:
-        for match in pattern.finditer(n, sentence_start, sentence_end):
-            if start <= match.start() < end:
-                continue
-            if match.end() <= start:
-                tier = 0 if start - match.end() <= 150 else 2  # named before the window, near enough
-            else:
-                tier = 1
-            if label is None and tier != 0:
-                continue  # a test named after the window does not make it the test's timing
-            generic = label == "treatment"
-            # an event in brackets ("(including viral pneumonia)", "(IgG antibody levels)") only qualifies another
-            in_brackets = depth[match.start() - sentence_start] > depth[start - sentence_start]
-            score = (generic, in_brackets, tier, match.start())
-            if best is None or score < best[0]:
-                best = (score, label, match.start(), match.end(), generic)
+    for label, match in events:
+        if match.start() < sentence_start or start <= match.start() < end:
+            continue
+        if match.end() <= start:
+            tier = 0 if start - match.end() <= 150 else 2  # named before the window, near enough
+        else:
+            tier = 1
+        if label is None and tier != 0:
+            continue  # a test named after the window does not make it the test's timing
+        generic = label == "treatment"
+        # an event in brackets ("(including viral pneumonia)", "(IgG antibody levels)") only qualifies another
+        in_brackets = depth[match.start() - boundary_start] > depth[start - boundary_start]
+        score = (generic, in_brackets, tier, match.start())
+        if best is None or score < best[0]:
+            best = (score, label, match.start(), match.end(), generic)
     if best is None or (best[4] and best[0][2] != 0):  # nothing named, or only a generic "treatment" after it
         words, words_start = _words_before(n, sentence_start, start)
         if words:
