@@ -16,8 +16,9 @@ from decimal import Decimal
 
 from simple_history.utils import bulk_create_with_history
 
-from trials.models import DAYS_PER, Criterion, Question, Trial
+from trials.models import Criterion, Question, Trial
 from trials.registry import ctgov, extraction
+from trials.time_units import DAYS_PER
 
 # Events named by the extractor (a few free words) → the event question that answers them: the extractor's events
 # table (trials/registry/extraction/tables/events.json, "window_questions"; the first row that matches wins).

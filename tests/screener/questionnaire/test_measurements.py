@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from trials import measurements
-from trials.measurements import CannotCompute, helper_for, percent_predicted, time_since, times_uln
+from screener.questionnaire import measurements
+from screener.questionnaire.measurements import CannotCompute, helper_for, percent_predicted, time_since, times_uln
 
 
 @pytest.mark.parametrize(

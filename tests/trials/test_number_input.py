@@ -5,8 +5,8 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from trials.answers import AmbiguousNumber, NotANumber, parse_number, readings
 from trials.models import Question
+from trials.number_input import AmbiguousNumber, NotANumber, parse_number, readings
 
 
 @pytest.mark.parametrize(

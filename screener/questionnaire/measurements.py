@@ -25,7 +25,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from dateutil.relativedelta import relativedelta
 from django.utils.translation import gettext as _
 
-from trials.answers import plain
+from trials.number_input import plain
 
 PCT_PRED = "pct_pred"
 TIMES_ULN = "x_uln"
