@@ -1191,7 +1191,9 @@ def test_as_json_writes_decimals_as_numbers_and_values_only_when_present():
         "unit": "ratio",
         "event": "",
         "quote": "FEV1/FVC < 0.7",
+        "bronchodilator": None,
     }
+    assert "bronchodilator" not in Proposal(kind="inclusion", variable="age", lower=D("40.0")).as_json()
     assert Proposal(kind="inclusion", variable="age", lower=D("40.0")).as_json()["lower"] == 40
     assert Proposal(kind="inclusion", variable="sex", values=("female",)).as_json()["values"] == ["female"]
     json.dumps(data)
@@ -1307,7 +1309,7 @@ def test_text_built_from_criteria_fragments_never_raises_and_quotes_stay_in_thei
         assert text[clause.start : clause.end].strip()
         for proposal in propose(clause, text):
             assert proposal.quote in text[clause.start : clause.end]
-            assert proposal.variable in QUESTION_UNITS or proposal.variable == "window"
+            assert proposal.variable in QUESTION_UNITS or proposal.variable in ("window", "duration")
             for bound in (proposal.lower, proposal.upper):
                 assert bound is None or isinstance(bound, Decimal)
             if proposal.lower is not None and proposal.upper is not None:

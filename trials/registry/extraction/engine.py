@@ -41,7 +41,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from .choices import _choice_proposals
 from .clauses import MAX_TEXT, _parent_text, split_clauses
-from .model import Clause, Proposal
+from .model import SPIROMETRY, Clause, Proposal
 from .tables import TABLES
 from .text import _bracket_depths, _normalise, _Span
 
@@ -675,6 +675,7 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         for c in comparisons
         if not EXAMPLE_BEFORE.search(n[max(0, c.start - 25) : c.start])
         and not CONDITION_BEFORE.search(n[max(0, c.start - 25) : c.start])
+        and not _STAGE_DEFINITION.search(n[max(0, c.start - 50) : c.start])  # "(stage 3: 30% ≤ FEV1 < 50%)"
     ]
     comparisons = [
         c
@@ -690,6 +691,7 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
             parent_variable = parent_mentions[-1][2] if parent_mentions else ""
 
     measured: list[tuple[str, _Comparison, int, int]] = []  # (variable, comparison, quote start, quote end)
+    alternatives: set[tuple[str, int]] = set()  # (variable, id of its comparison): either/or bounds
     for comparison in comparisons:
         by_unit = _unit_variable(comparison)
         chosen = _variables_for(n, comparison, mentions, comparisons)
@@ -697,9 +699,17 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
             chosen = [(comparison.start, comparison.end, by_unit)]
         if not chosen:
             implied = _implied_variable(n, comparison, parent_variable)
+            label = _subgroup_before(n, comparison.start)
+            if not implied and comparison.unit == "years" and label and not n[label.end() : comparison.start].strip():
+                implied = "age"  # "part B (asthma): 18-65 years"
             chosen = [(comparison.start, comparison.start, implied)] if implied else []
+        if len(chosen) > 1 and any(
+            _ALTERNATIVE_GAP.search(n[a[1] : b[0]]) for a, b in zip(chosen, chosen[1:])
+        ):  # "DLCO or FVC below 80%"
+            alternatives.update((m[2], id(comparison)) for m in chosen)
+        first_named = min((m[0] for m in chosen), default=comparison.start)
         for mention_start, mention_end, variable in chosen:
-            mention_start = _full_name_start(n, mention_start, variable, mentions)
+            mention_start = _full_name_start(n, min(mention_start, first_named), variable, mentions)
             variable = _refine_variable(n, variable, comparison)
             quote_span = (min(mention_start, comparison.start), max(mention_end, comparison.end))
             measured.append((variable, comparison, *quote_span))
@@ -729,6 +739,12 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         seen.add(key)
         if variable not in COUNT_VARIABLES:
             measured_spans.append((comparison.start, comparison.end))
+        upper_inclusive = comparison.upper_inclusive if upper is not None else None
+        quote_end = max(quote_end, comparison.end)
+        months = _AGE_MONTHS_AFTER.match(n, comparison.end) if variable == "age" and upper is not None else None
+        if months and upper_inclusive:  # "5 years to 11 years 11 months": below the 12th birthday
+            upper, upper_inclusive, quote_end = upper + 1, False, months.end()
+        label = _subgroup_before(n, quote_start)
         proposals.append(
             Proposal(
                 kind=kind,
@@ -736,10 +752,13 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
                 lower=lower,
                 lower_inclusive=comparison.lower_inclusive if lower is not None else None,
                 upper=upper,
-                upper_inclusive=comparison.upper_inclusive if upper is not None else None,
+                upper_inclusive=upper_inclusive,
                 unit=unit,
-                quote=span.quote(quote_start, max(quote_end, comparison.end)),
+                quote=span.quote(quote_start, quote_end),
                 confidence=confidence,
+                bronchodilator=_bronchodilator(n, quote_start, quote_end) if variable in SPIROMETRY else None,
+                qualifier=span.quote(label.start(), label.end() - 1) if label else "",
+                alternative=(variable, id(comparison)) in alternatives,
             )
         )
 
@@ -753,6 +772,8 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         )
         if proposal:
             proposals.append(proposal)
+    taken = window_spans + [(c.start, c.end) for _v, c, _a, _b in measured]
+    proposals.extend(_find_durations(n, kind, span, taken))
     proposals.extend(_choice_proposals(n, kind, span))
     return proposals
 
@@ -1255,3 +1276,155 @@ def _merge_record_age(
         ),
     )
     return proposals
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Durations, bronchodilator, subgroups
+# ----------------------------------------------------------------------------------------------------------------
+
+_DURATION_EVENTS = [(re.compile(row["pattern"]), row["event"]) for row in TABLES.durations if row["pattern"]]
+_DURATION = re.compile(
+    r"(?P<op>(?:at least|a minimum of|minimum of|no less than|not less than|more than|longer than|greater than|over"
+    r"|≥|>=|>|大于等于|不少于|不低于|不短于|至少|超过|大于|满)\s*)?"
+    r"(?:(?:a|the)\s+(?:period|duration)\s+of\s+)?"
+    rf"(?P<num>{ANY_NUM}|[一二两三四五六七八九十半]|十二)\s*[-\s]?"
+    r"(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?|天|周|星期|个月|年)(?![a-z])"
+    r"(?P<post>\s*(?:or (?:more|longer)|及以上|或以上|以上))?"
+)
+_DURATION_FOR = re.compile(r"(?:(?<![a-z])for|lasting|持续)\s*(?:a\s+(?:period|duration)\s+of\s+)?$")
+_DURATION_NOT_AFTER = re.compile(
+    r"^\s*(?:after|following|post(?!-?bronchodilator)|from (?:the )?(?:last|end|start)|of (?:the )?(?:study|trial"
+    r"|treatment period)|后|之后|以后)"
+)
+_DURATION_NOT_BEFORE = re.compile(
+    r"(?:next|following|coming|upcoming|future|expect\w*|likely|plann\w*|plans? to|intend\w*|survival|life expectancy"
+    r"|contracept\w*|(?<![a-z])within|(?:in|during|over) the (?:past|last|previous|preceding)|(?<![a-z])ages?d?"
+    r"|older|younger|预计|预期|生存|近|过去|最近)[^.;。；]{0,25}$"
+)
+_TIME_UNIT_WORD = {
+    "day": "days",
+    "days": "days",
+    "天": "days",
+    "week": "weeks",
+    "weeks": "weeks",
+    "wk": "weeks",
+    "wks": "weeks",
+    "周": "weeks",
+    "星期": "weeks",
+    "month": "months",
+    "months": "months",
+    "mo": "months",
+    "mos": "months",
+    "个月": "months",
+    "year": "years",
+    "years": "years",
+    "yr": "years",
+    "yrs": "years",
+    "年": "years",
+}
+_OPERATOR_EXCLUSIVE = ("more than", "longer than", "greater than", "over", ">", "超过", "大于")
+
+
+def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]) -> list[Proposal]:
+    """Lower bounds on time since something began, stopped or was last changed: "stable dose for at least 8 weeks",
+    "asthma diagnosed at least 6 months before", "quit smoking ≥ 6 months ago", "戒烟≥6个月". Only with an event of
+    the durations table named in the same sentence; look-back windows, future periods and ages are not durations."""
+    proposals: list[Proposal] = []
+    for match in _DURATION.finditer(n):
+        number_start = match.start("num")
+        if any(a <= number_start < b for a, b in taken):
+            continue
+        op, post = match.group("op"), match.group("post")
+        before = n[max(0, match.start() - 40) : match.start()]
+        if not op and not post and not _DURATION_FOR.search(before):
+            continue
+        if op and op.strip() == ">" and n[max(0, match.start() - 1) : match.start()] in ("-", "="):
+            continue
+        if _DURATION_NOT_AFTER.match(n, match.end()) or _DURATION_NOT_BEFORE.search(before):
+            continue
+        amount = _to_decimal(match.group("num"))
+        unit = _TIME_UNIT_WORD.get(match.group("unit"))
+        if amount is None or unit is None or amount <= 0:
+            continue
+        sentence_start = max([m.end() for m in _BOUNDARY.finditer(n, max(0, match.start() - 200), match.start())] + [0])
+        sentence_end_match = _BOUNDARY.search(n, match.end())
+        sentence_end = sentence_end_match.start() if sentence_end_match else len(n)
+        event = None
+        for pattern, label in _DURATION_EVENTS:  # in table order: the more specific first
+            found = pattern.search(n, sentence_start, match.start())
+            if not found:
+                found = pattern.search(n, match.end(), min(sentence_end, match.end() + 40))
+            if found:
+                event = (label, found)
+                break
+        if event is None:
+            continue
+        label, found = event
+        inclusive = not (op and op.strip() in _OPERATOR_EXCLUSIVE)
+        quote_start = min(found.start(), match.start())
+        quote_end = max(found.end(), match.end())
+        proposals.append(
+            Proposal(
+                kind=kind,
+                variable="duration",
+                lower=amount,
+                lower_inclusive=inclusive,
+                unit=unit,
+                event=label,
+                quote=span.quote(quote_start, quote_end),
+                confidence=0.7,
+            )
+        )
+    return proposals
+
+
+_POST_BD = re.compile(
+    r"post[- ]?(?:bronchodilat\w*|bd|salbutamol|albuterol)(?![a-z])|(?:after|following) (?:\w+ ){0,4}"
+    r"(?:bronchodilat\w*|salbutamol|albuterol|ventolin|puffs)|支气管(?:舒张|扩张)剂后|吸入支气管(?:舒张|扩张)剂后"
+    r"|舒张(?:试验)?后"
+)
+_PRE_BD = re.compile(
+    r"pre[- ]?(?:bronchodilat\w*|bd)(?![a-z])|(?:before|prior to|without) (?:\w+ ){0,2}(?:bronchodilat\w*|salbutamol)"
+    r"|支气管(?:舒张|扩张)剂前|舒张(?:试验)?前"
+)
+
+
+def _bronchodilator(n: str, start: int, end: int) -> str | None:
+    """ "post" or "pre" when the sentence says the spirometry value is after or before a bronchodilator: the nearest
+    marker before the value in its sentence (it covers every value that follows), else one just after it."""
+    sentence_start = max([m.end() for m in _BOUNDARY.finditer(n, 0, start)] + [0])
+    sentence_end_match = _BOUNDARY.search(n, end)
+    sentence_end = sentence_end_match.start() if sentence_end_match else len(n)
+    best: tuple[int, str] | None = None
+    for pattern, state in ((_POST_BD, "post"), (_PRE_BD, "pre")):
+        for match in pattern.finditer(n, sentence_start, sentence_end):
+            if match.start() < end:
+                distance = max(0, start - match.end())
+            elif match.start() - end <= 80:
+                distance = 1_000 + match.start() - end  # after the value: only when nothing stands before it
+            else:
+                continue
+            if best is None or distance < best[0]:
+                best = (distance, state)
+    return best[1] if best else None
+
+
+_SUBGROUP = re.compile(
+    r"(?<![a-z])(?:part|cohort|group|arm|stratum|substudy|sub-study)\s+[a-z0-9]{1,3}(?![a-z0-9])"
+    r"(?:\s*\([^()]{1,40}\))?\s*[:：]"
+)
+
+
+def _subgroup_before(n: str, position: int) -> re.Match | None:
+    """The subgroup label ("part A (COPD):") the bound at ``position`` falls under, if any."""
+    last = None
+    for match in _SUBGROUP.finditer(n, 0, position):
+        last = match
+    return last
+
+
+_ALTERNATIVE_GAP = re.compile(r"(?<![a-z])(?:or|and/or|either)(?![a-z])|或")
+_STAGE_DEFINITION = re.compile(
+    r"(?:stage|grade|gold|class)\s*(?:[1-4]|i{1,3}|iv)\s*(?:\([^()]{0,20}\))?\s*[:=][^;:()]{0,30}$"
+)
+_AGE_MONTHS_AFTER = re.compile(r"\s*(?:and\s+)?(11)\s*months?(?![a-z])")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+SPIROMETRY = frozenset({"fev1_pct_pred", "fvc_pct_pred", "fev1_fvc_ratio"})  # measured before or after a bronchodilator
+
 
 @dataclass(frozen=True)
 class Clause:
@@ -27,6 +29,12 @@ class Proposal:
     quote: str = ""
     confidence: float = 0.0
     values: tuple[str, ...] = ()
+    # "post" / "pre" / None for spirometry: which bronchodilator state the clause's value is measured in
+    bronchodilator: str | None = None
+    # a subgroup's condition the bound holds for ("part A (COPD)"), "" for everyone
+    qualifier: str = ""
+    # one of either/or bounds in one clause ("DLCO or FVC below 80%"): the admin picks how to combine them
+    alternative: bool = False
 
     def as_json(self, nct_id: str = "") -> dict:
         data = {
@@ -43,6 +51,12 @@ class Proposal:
         }
         if self.values:
             data["values"] = list(self.values)
+        if self.variable in SPIROMETRY:
+            data["bronchodilator"] = self.bronchodilator
+        if self.qualifier:
+            data["qualifier"] = self.qualifier
+        if self.alternative:
+            data["alternative"] = True
         return data
 
 
