@@ -26,19 +26,24 @@ __all__ = [
     "diagnosis_codes",
     "event_question",
     "EVENT_QUESTION_KEYS",
+    "DURATION_QUESTION_KEYS",
 ]
 
 
-@lru_cache(maxsize=1)
-def _event_questions() -> tuple[tuple[re.Pattern, str], ...]:
+@lru_cache(maxsize=2)
+def _event_questions(variable: str) -> tuple[tuple[re.Pattern, str], ...]:
+    if variable == "duration":
+        return tuple((re.compile(row["pattern"]), row["question"]) for row in TABLES.durations if row["pattern"])
     return tuple((re.compile(pattern), question) for pattern, question in TABLES.window_questions)
 
 
-def event_question(event: str) -> str | None:
-    """The days-since question a window's event is asked with ("COPD exacerbation" -> days_since_exacerbation),
-    from the events table; None when no row names it."""
+def event_question(event: str, variable: str = "window") -> str | None:
+    """The question an event is asked with, from the events table: for a window ("COPD exacerbation" ->
+    days_since_exacerbation) or, with ``variable="duration"``, for a duration ("stable dose" ->
+    days_on_current_treatment, "quit smoking" -> days_since_quit_smoking); None when no row names it."""
     words = (event or "").lower() if isinstance(event, str) else ""
-    return next((key for pattern, key in _event_questions() if pattern.search(words)), None)
+    return next((key for pattern, key in _event_questions(variable) if pattern.search(words)), None)
 
 
 EVENT_QUESTION_KEYS: list[str] = sorted({question for _pattern, question in TABLES.window_questions})
+DURATION_QUESTION_KEYS: list[str] = sorted({row["question"] for row in TABLES.durations})

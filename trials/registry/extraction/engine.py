@@ -68,6 +68,7 @@ LAB_VARIABLES = {v.key for v in TABLES.variables if v.unit == "x ULN"}
 PCT_PRED_VARIABLES = {v.key for v in TABLES.variables if v.unit == "% predicted"}
 COUNT_VARIABLES = {v.key for v in TABLES.variables if v.unit == "count"}
 RANGES = {v.key: v.range for v in TABLES.variables if v.range}
+EXPANSIONS = TABLES.expansions
 
 # Units after a number: (pattern, normalised unit). Order matters: longest first.
 UNIT_PATTERNS: list[tuple[str, str]] = TABLES.units
@@ -707,6 +708,7 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
             _ALTERNATIVE_GAP.search(n[a[1] : b[0]]) for a, b in zip(chosen, chosen[1:])
         ):  # "DLCO or FVC below 80%"
             alternatives.update((m[2], id(comparison)) for m in chosen)
+        chosen = [(a, b, each) for a, b, v in chosen for each in EXPANSIONS.get(v, (v,))]  # "transaminases"
         first_named = min((m[0] for m in chosen), default=comparison.start)
         for mention_start, mention_end, variable in chosen:
             mention_start = _full_name_start(n, min(mention_start, first_named), variable, mentions)
@@ -1322,6 +1324,11 @@ _TIME_UNIT_WORD = {
     "yrs": "years",
     "年": "years",
 }
+_FUTURE_BEFORE = re.compile(
+    r"(?<![a-z])(?:willing|agree[sd]?|will|shall|required|requires|wear\w*|during the study|throughout"
+    r"|contracept\w*|愿意|同意|将)(?![a-z])"
+)
+_PER_DAY_BEFORE = re.compile(r"packs?|cigar\w*|cigs?|e\.g\.|i\.e\.|defined as")
 _OPERATOR_EXCLUSIVE = ("more than", "longer than", "greater than", "over", ">", "超过", "大于")
 
 
@@ -1349,20 +1356,31 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         sentence_start = max([m.end() for m in _BOUNDARY.finditer(n, max(0, match.start() - 200), match.start())] + [0])
         sentence_end_match = _BOUNDARY.search(n, match.end())
         sentence_end = sentence_end_match.start() if sentence_end_match else len(n)
+        if _FUTURE_BEFORE.search(n, max(0, match.start() - 45), match.start()):
+            continue  # "willing to take EGCG for a minimum of 2 weeks": what the study will ask, not a past duration
+        if _PER_DAY_BEFORE.search(n, max(0, match.start() - 30), match.start()):
+            continue  # "(e.g., 1 pack/day for 10 years)": how pack-years are counted, not a criterion
         event = None
+        look_from = max(sentence_start, match.start() - 150)
         for pattern, label in _DURATION_EVENTS:  # in table order: the more specific first
-            found = pattern.search(n, sentence_start, match.start())
+            found = pattern.search(n, look_from, match.start())
             if not found:
                 found = pattern.search(n, match.end(), min(sentence_end, match.end() + 40))
             if found:
-                event = (label, found)
+                event = (label, found.start(), found.end())
                 break
+        confidence = 0.7
         if event is None:
-            continue
-        label, found = event
+            if not _DURATION_FOR.search(before):
+                continue
+            words, words_start = _words_before(n, look_from, match.start())
+            if not words:
+                continue
+            event, confidence = (words, words_start, match.start()), 0.5
+        label, event_start, event_end = event
         inclusive = not (op and op.strip() in _OPERATOR_EXCLUSIVE)
-        quote_start = min(found.start(), match.start())
-        quote_end = max(found.end(), match.end())
+        quote_start = min(event_start, match.start())
+        quote_end = max(event_end, match.end())
         proposals.append(
             Proposal(
                 kind=kind,
@@ -1372,7 +1390,7 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
                 unit=unit,
                 event=label,
                 quote=span.quote(quote_start, quote_end),
-                confidence=0.7,
+                confidence=confidence,
             )
         )
     return proposals

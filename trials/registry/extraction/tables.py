@@ -38,6 +38,7 @@ class Variable:
     units_accepted: frozenset[str] = frozenset()
     range: tuple[float, float] | None = None
     match_order: int = 1_000
+    expands_to: tuple[str, ...] = ()  # a name for several variables ("transaminases": ALT and AST), no question
 
     @property
     def pattern(self) -> str:
@@ -62,7 +63,11 @@ class Tables:
 
     @property
     def question_units(self) -> dict[str, str]:
-        return {v.key: v.unit for v in self.variables}
+        return {v.key: v.unit for v in self.variables if not v.expands_to}
+
+    @property
+    def expansions(self) -> dict[str, tuple[str, ...]]:
+        return {v.key: v.expands_to for v in self.variables if v.expands_to}
 
     @property
     def variable_patterns(self) -> list[tuple[str, str]]:
@@ -146,8 +151,13 @@ def load(directory: Path = DIRECTORY) -> Tables:
                 units_accepted=frozenset(row.get("units_accepted") or ()),
                 range=tuple(value_range) if value_range else None,
                 match_order=int(row.get("match_order", 1_000)),
+                expands_to=tuple(row.get("expands_to") or ()),
             )
         )
+    keys = {v.key for v in variables}
+    for variable in variables:
+        if not set(variable.expands_to) <= keys - {variable.key}:
+            raise TableError(f"variables.json ({variable.key}): expands_to names a variable the table does not have")
 
     units_data = _read(directory, "units.json")
     units = []
