@@ -87,7 +87,7 @@ _INLINE_HEADING = re.compile(
     r"|(?<=[.;:。；]))(?=(?i:(?:key\s+|main\s+)?(?:inclusion|exclusion|non-inclusion)\s+criteria)\s*[:：])"
     r"|\s+(?=(?:Key |Main |KEY |MAIN )?(?:INCLUSION|EXCLUSION|Inclusion|Exclusion) (?:CRITERIA|Criteria)"
     r"\s*(?:[-–*•]|\d{1,2}[.)、]|\(\d))"
-    r"|(?<=[\S])(?=(?:纳入|入选|排除|剔除)标准\s*[:：])"
+    r"|(?<=[^\s不])(?=(?:纳入|入选|排除|剔除)标准\s*[:：])"
 )
 _LOWER_START = re.compile(r"^[a-z(]")
 
