@@ -1293,9 +1293,12 @@ _DURATION = re.compile(
     r"(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?|天|周|星期|个月|年)(?![a-z])"
     r"(?P<post>\s*(?:or (?:more|longer)|及以上|或以上|以上))?"
 )
-_DURATION_FOR = re.compile(r"(?:(?<![a-z])for|lasting|持续)\s*(?:a\s+(?:period|duration)\s+of\s+)?$")
+_DURATION_FOR = re.compile(
+    r"(?:(?<![a-z])for|lasting|持续|连续|稳定(?:使用|治疗|用药))\s*(?:a\s+(?:period|duration)\s+of\s+)?$"
+)
 _DURATION_NOT_AFTER = re.compile(
-    r"^\s*(?:after|following|post(?!-?bronchodilator)|from (?:the )?(?:last|end|start)|of (?:the )?(?:study|trial"
+    r"^\s*(?:after|following|post(?!-?bronchodilator)|from (?:the )?(?:last|end|start)|(?:or|and) (?:over|older)|of age"
+    r"|old(?![a-z])|of (?:the )?(?:study|trial"
     r"|treatment period)|后|之后|以后)"
 )
 _DURATION_NOT_BEFORE = re.compile(
@@ -1328,7 +1331,7 @@ _FUTURE_BEFORE = re.compile(
     r"(?<![a-z])(?:willing|agree[sd]?|will|shall|required|requires|wear\w*|during the study|throughout"
     r"|contracept\w*|愿意|同意|将)(?![a-z])"
 )
-_PER_DAY_BEFORE = re.compile(r"packs?|cigar\w*|cigs?|e\.g\.|i\.e\.|defined as")
+_PER_DAY_BEFORE = re.compile(r"packs?|cigar\w*|cigs?|e\.g\.|i\.e\.|defined as|menopaus\w*")
 _OPERATOR_EXCLUSIVE = ("more than", "longer than", "greater than", "over", ">", "超过", "大于")
 
 
@@ -1398,12 +1401,12 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
 
 _POST_BD = re.compile(
     r"post[- ]?(?:bronchodilat\w*|bd|salbutamol|albuterol)(?![a-z])|(?:after|following) (?:\w+ ){0,4}"
-    r"(?:bronchodilat\w*|salbutamol|albuterol|ventolin|puffs)|支气管(?:舒张|扩张)剂后|吸入支气管(?:舒张|扩张)剂后"
+    r"(?:bronchodilat\w*|salbutamol|albuterol|ventolin|puffs)|支气管(?:舒张|扩张)剂(?:使用|吸入)?后"
     r"|舒张(?:试验)?后"
 )
 _PRE_BD = re.compile(
     r"pre[- ]?(?:bronchodilat\w*|bd)(?![a-z])|(?:before|prior to|without) (?:\w+ ){0,2}(?:bronchodilat\w*|salbutamol)"
-    r"|支气管(?:舒张|扩张)剂前|舒张(?:试验)?前"
+    r"|支气管(?:舒张|扩张)剂(?:使用|吸入)?前|舒张(?:试验)?前"
 )
 
 
