@@ -223,3 +223,25 @@ def test_pre_bronchodilator_is_pre_and_a_text_that_does_not_say_is_left_for_the_
     assert plain.bronchodilator is None
     assert plain.as_json()["bronchodilator"] is None
     assert "bronchodilator" not in found("DLCO ≥ 40% predicted")[0].as_json()
+
+
+# Windows and ages read on records nobody tuned for -----------------------------------------------------------------
+
+
+def test_a_bracketed_less_than_window_is_upper_exclusive_and_a_within_window_inclusive():
+    [bracketed] = found("Recent exacerbation (<6 weeks)", "exclusion", "window")
+    assert (bracketed.upper, bracketed.upper_inclusive, bracketed.unit) == (D(6), False, "weeks")
+    [within] = found("Exacerbation within 6 weeks before screening", "exclusion", "window")
+    assert (within.upper, within.upper_inclusive) == (D(6), True)
+
+
+def test_windows_written_as_3y_or_the_6_previous_months_are_read():
+    assert found("Surgery within 3y prior to baseline", "exclusion", "window")[0].unit == "years"
+    [previous] = found("Desensitisation within the 6 previous months", "exclusion", "window")
+    assert (previous.upper, previous.unit) == (D(6), "months")
+
+
+def test_an_age_followed_by_a_word_about_hospital_stays_is_still_an_age():
+    [age] = found("Patients over 18 years hospitalized in intensive care", variable="age")
+    assert bounds(age) == (D(18), False, None, None)
+    assert found("Patients hospitalized over 2 times", variable="age") == []

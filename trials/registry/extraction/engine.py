@@ -99,7 +99,7 @@ EXCLUSIVE_AFTER = re.compile(
 )
 
 WINDOW_UNITS = TABLES.time_units
-TIME_UNIT = r"(days?|weeks?|wks?|months?|mos?|years?|yrs?)(?![a-z])"
+TIME_UNIT = r"(days?|weeks?|wks?|months?|mos?|years?|yrs?|y)(?![a-z])"
 REFERENCE_TAIL = r"(?:\s+(?:visit|period|dose|day\s*\d*|v\d+|\d+|\(v(?:isit\s*)?\d+\)))*"
 REFERENCE_POINT = (
     r"(?:\s*\(?(?:before|prior to|preceding|of|from|until|up to)\s+(?:the\s+)?(?:date of\s+)?(?:the\s+)?"
@@ -113,8 +113,8 @@ WINDOW_RES = [
         rf"\s+({ANY_NUM})[\s-]*(?:\(\d+\)\s*)?(?:calendar\s+)?{TIME_UNIT}" + REFERENCE_POINT
     ),
     re.compile(
-        rf"within\s+(?:the\s+)?(?:first\s+)?\(?({ANY_NUM})\)?[\s-]*(?:\(\d+\)\s*)?(?:calendar\s+)?{TIME_UNIT}"
-        + REFERENCE_POINT
+        rf"within\s+(?:the\s+)?(?:first\s+)?\(?({ANY_NUM})\)?[\s-]*(?:\(\d+\)\s*)?"
+        rf"(?:(?:previous|past|last|preceding)\s+)?(?:calendar\s+)?{TIME_UNIT}" + REFERENCE_POINT
     ),
     re.compile(
         r"(?:within|during|in|over)\s+(?:the\s+)?(?:past|last|previous|preceding|prior)\s+(year|month|week)"
@@ -142,6 +142,9 @@ WINDOW_RES = [
     ),
     re.compile(r"(?:近|过去|最近)\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)"),
 ]
+WINDOW_RES.append(
+    re.compile(rf"\(\s*(?:<|≤|<=|less than)\s*({ANY_NUM})\s*{TIME_UNIT}\s*\)")
+)  # "exacerbation (<6 weeks)"
 WINDOW_NOT_AFTER = re.compile(
     r"^\s*(?:after|following|post|of (?:the )?(?:last|final)|from (?:the )?(?:last"
     r"|end)|后|之后)"
@@ -614,6 +617,7 @@ def _variables_for(
         and not _BOUNDARY.search(n[comparison.end : m[0]])
         and not _list_gap(n[comparison.end : m[0]])
         and "(" not in n[comparison.end : m[0]]
+        and (not comparison.unit or _unit_fits(m[2], comparison.unit))  # "over 18 years hospitalized"
     ]
     return after[:1]
 
@@ -1097,7 +1101,7 @@ def _window_proposal(
         kind=kind,
         variable="window",
         upper=amount,
-        upper_inclusive=True,
+        upper_inclusive=not re.match(r"\(\s*(?:<(?!=)|less than)", _reference),  # "(<6 weeks)" as written
         unit=unit,
         event=event,
         quote=span.quote(quote_start, quote_end),
