@@ -245,3 +245,15 @@ def test_an_age_followed_by_a_word_about_hospital_stays_is_still_an_age():
     [age] = found("Patients over 18 years hospitalized in intensive care", variable="age")
     assert bounds(age) == (D(18), False, None, None)
     assert found("Patients hospitalized over 2 times", variable="age") == []
+
+
+def test_a_window_said_twice_in_one_clause_is_one_rule_but_two_events_are_two():
+    twice = "筛选前 6 周内因下呼吸道感染使用抗生素治疗。注:6 周以内下呼吸道感染病史不能入组"
+    assert len(found(twice, "exclusion", "window")) == 1
+    two = "Pneumonia within 6 weeks; myocardial infarction within 6 weeks"
+    assert {p.event for p in found(two, "exclusion", "window")} == {"pneumonia", "myocardial infarction"}
+
+
+def test_chinese_steroid_wording_is_a_systemic_steroid_window_with_its_question():
+    [window] = found("筛选前 3 个月内接受过口服类固醇治疗", "exclusion", "window")
+    assert event_question(window.event) == "days_since_systemic_steroids"

@@ -769,6 +769,7 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         )
 
     events_cache: dict = {}
+    seen_windows: set[tuple] = set()
     for index, window in enumerate(windows):
         if index in used_periods:
             continue
@@ -776,7 +777,8 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         proposal = _window_proposal(
             n, kind, window, span, _times_a_measurement(n, window, measured_spans), previous_end, events_cache
         )
-        if proposal:
+        if proposal and (proposal.upper, proposal.unit, proposal.event) not in seen_windows:  # said twice: one rule
+            seen_windows.add((proposal.upper, proposal.unit, proposal.event))
             proposals.append(proposal)
     taken = window_spans + [(c.start, c.end) for _v, c, _a, _b in measured]
     proposals.extend(_find_durations(n, kind, span, taken))
