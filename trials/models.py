@@ -659,11 +659,20 @@ class Criterion(models.Model):
         return f"{self.get_kind_display()}: {self.rule_in_words()}"
 
     def _rule(self) -> eligibility.Rule | None:
-        if self.question is None:
+        question = self.question if self.question_id else None
+        return self.rule_from(question, {name: getattr(self, name) for name in self.RULE_FIELDS})
+
+    @staticmethod
+    def rule_from(question: Question | None, fields: dict) -> eligibility.Rule | None:
+        """The engine's rule from a criterion's RULE_FIELDS (an instance's, or a row of values): the one
+        place that knows which field fills which part of the rule."""
+        if question is None:
             return None
-        if self.question.kind == Question.Kind.NUMBER:
-            return eligibility.NumberRule(self.min_value, self.min_inclusive, self.max_value, self.max_inclusive)
-        return eligibility.ChoiceRule(frozenset(self.values or []), frozenset(self.uncertain_values or []))
+        if question.kind == Question.Kind.NUMBER:
+            return eligibility.NumberRule(
+                fields["min_value"], fields["min_inclusive"], fields["max_value"], fields["max_inclusive"]
+            )
+        return eligibility.ChoiceRule(frozenset(fields["values"] or []), frozenset(fields["uncertain_values"] or []))
 
     def clean(self):
         question = self.question if self.question_id else None
@@ -699,9 +708,10 @@ class Criterion(models.Model):
         self.full_clean(exclude=["trial"] if self.trial_id is None else None)
         super().save(*args, **kwargs)
 
-    # What an approved criterion means to the engine and to the people reading it: a change to any of
-    # these is a new version of the trial's criteria; reordering or the origin flag is not.
-    MEANING_FIELDS = (
+    # The fields that make a criterion's rule. The one list: the engine's rule (`rule_from`), the catalogue's
+    # value rows and the results page all read it, so a field added to a rule reaches every reader
+    # (tests/trials/test_rule_fields.py fails when the engine's rule has a field this list does not carry).
+    RULE_FIELDS = (
         "kind",
         "question_id",
         "min_value",
@@ -710,9 +720,10 @@ class Criterion(models.Model):
         "max_inclusive",
         "values",
         "uncertain_values",
-        "source_text",
-        "explanation",
     )
+    # What an approved criterion means to the engine and to the people reading it: a change to any of
+    # these is a new version of the trial's criteria; reordering or the origin flag is not.
+    MEANING_FIELDS = (*RULE_FIELDS, "source_text", "explanation")
 
     def meaning(self) -> tuple:
         return tuple(getattr(self, name) for name in self.MEANING_FIELDS)

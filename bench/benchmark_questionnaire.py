@@ -1,6 +1,6 @@
 """Benchmark: complete screenings through the real request path with N synthetic trials.
 
-    .venv/bin/python -m tests.benchmark_questionnaire [--sizes 100 1000 10000] [--screenings 20]
+    .venv/bin/python -m bench.benchmark_questionnaire [--sizes 100 1000 10000] [--screenings 20]
 
 Each size gets a throwaway SQLite database (a temporary file), filled with N realistic synthetic trials
 (20 conditions, 10–20 criteria each over 30 questions). Synthetic patients start a screening and answer
@@ -76,7 +76,7 @@ def run(size: int, screenings: int, database: Path) -> None:
         "STATIC_ROOT": str(database.parent),
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    code = f"from tests.benchmark_questionnaire import measure; measure({size}, {screenings})"
+    code = f"from bench.benchmark_questionnaire import measure; measure({size}, {screenings})"
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True)
 
 
@@ -87,7 +87,7 @@ def measure(size: int, screenings: int) -> None:
     django.setup()
     from django.conf import settings
 
-    settings.ROOT_URLCONF = "tests.benchmark_questionnaire"
+    settings.ROOT_URLCONF = "bench.benchmark_questionnaire"
     global urlpatterns
     urlpatterns = _urlpatterns()
     from django.core.management import call_command

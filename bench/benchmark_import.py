@@ -1,7 +1,7 @@
 """Benchmark: bulk import of N registry studies from a zip, the background drafting of their criteria, then the
 same zip again (all unchanged).
 
-    nice .venv/bin/python -m tests.benchmark_import [--studies 10000]
+    nice .venv/bin/python -m bench.benchmark_import [--studies 10000]
 
 A throwaway SQLite database; the zip holds N copies of the seed COPD record (trials/registry/seed), each
 with its own NCT number and, like the registry's, one study per file. Prints wall time and the peak

@@ -1,6 +1,6 @@
 """Benchmark at registry scale: memory, first request, pauses, start page, steps, results, an edit under load.
 
-    nice .venv/bin/python -m tests.benchmark_scale [--sizes 10000 30000 80000] [--patients 10]
+    nice .venv/bin/python -m bench.benchmark_scale [--sizes 10000 30000 80000] [--patients 10]
         [--concurrency 20] [--seconds 40] [--workers 4]
 
 Loopback only and bounded. With --keep a run keeps its database folder (printed), and --reuse FOLDER

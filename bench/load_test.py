@@ -1,6 +1,6 @@
 """Load test: many concurrent patients through the whole flow, referral included, against gunicorn.
 
-    .venv/bin/python -m tests.load_test [--patients 200] [--concurrency 20] [--seconds 180] [--databases sqlite postgres]
+    .venv/bin/python -m bench.load_test [--patients 200] [--concurrency 20] [--seconds 180] [--databases sqlite postgres]
 
 Loopback only and bounded: at most --patients complete flows and --seconds of wall time per database.
 For each database it makes a throwaway one (a temporary SQLite file, or a new PostgreSQL database on

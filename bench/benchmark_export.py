@@ -1,6 +1,6 @@
 """Benchmark: the staff CSV export of 20,000 referrals through the real request path.
 
-    .venv/bin/python -m tests.benchmark_export [--referrals 20000] [--runs 3]
+    .venv/bin/python -m bench.benchmark_export [--referrals 20000] [--runs 3]
 
 A throwaway SQLite database (a temporary file) gets the seed trials (each keeps its registry record, tens
 of kilobytes of JSON), a staff member of one site, and N referrals to that site, each with a realistic
@@ -42,7 +42,7 @@ def main() -> None:
             "STATIC_ROOT": folder,
         }
         env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        code = f"from tests.benchmark_export import measure; measure({args.referrals}, {args.runs})"
+        code = f"from bench.benchmark_export import measure; measure({args.referrals}, {args.runs})"
         subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True)
 
 
