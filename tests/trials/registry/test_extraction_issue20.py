@@ -257,3 +257,13 @@ def test_a_window_said_twice_in_one_clause_is_one_rule_but_two_events_are_two():
 def test_chinese_steroid_wording_is_a_systemic_steroid_window_with_its_question():
     [window] = found("筛选前 3 个月内接受过口服类固醇治疗", "exclusion", "window")
     assert event_question(window.event) == "days_since_systemic_steroids"
+
+
+def test_a_chinese_list_with_no_heading_whose_items_read_as_exclusions_is_the_exclusion_list():
+    exclusions = (
+        "1. 首次用药前3个月内献血或失血≥400mL者;\n2. 妊娠或哺乳期妇女;\n3. 已知对研究药物过敏者;\n"
+        "4. 总胆红素>2倍ULN者;\n"
+    )
+    assert {p.kind for p in extract(exclusions)} == {"exclusion"}
+    inclusions = "1. 年龄18~65岁;\n2. 签署知情同意书;\n3. 总胆红素≤1.5倍ULN;\n4. 已知对研究药物过敏者;\n"
+    assert {p.kind for p in extract(inclusions)} == {"inclusion"}
