@@ -267,3 +267,21 @@ def test_a_chinese_list_with_no_heading_whose_items_read_as_exclusions_is_the_ex
     assert {p.kind for p in extract(exclusions)} == {"exclusion"}
     inclusions = "1. 年龄18~65岁;\n2. 签署知情同意书;\n3. 总胆红素≤1.5倍ULN;\n4. 已知对研究药物过敏者;\n"
     assert {p.kind for p in extract(inclusions)} == {"inclusion"}
+
+
+@pytest.mark.parametrize(
+    ("text", "variables", "expected"),
+    [
+        ("ALT、AST>1.5 正常值上限(ULN)", {"alt_x_uln", "ast_x_uln"}, (D("1.5"), False, None, None)),
+        ("总胆红素>正常值上限的2倍", {"bilirubin_x_uln"}, (D(2), False, None, None)),
+        ("天门冬氨酸转氨酶或丙氨酸转氨酶>2×正常值上限(ULN)", {"alt_x_uln", "ast_x_uln"}, (D(2), False, None, None)),
+    ],
+)
+def test_chinese_lab_bounds_against_the_upper_limit_of_normal_are_read(text, variables, expected):
+    got = found(text, "exclusion")
+    assert {p.variable for p in got} == variables
+    assert all(bounds(p) == expected for p in got)
+
+
+def test_a_chinese_dose_doubled_is_not_a_lab_bound():
+    assert found("总胆红素正常,激素剂量加倍2倍剂量", "exclusion") == []
