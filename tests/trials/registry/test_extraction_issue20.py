@@ -285,3 +285,25 @@ def test_chinese_lab_bounds_against_the_upper_limit_of_normal_are_read(text, var
 
 def test_a_chinese_dose_doubled_is_not_a_lab_bound():
     assert found("总胆红素正常,激素剂量加倍2倍剂量", "exclusion") == []
+
+
+def test_a_period_after_the_last_dose_or_an_age_or_over_is_not_a_duration_but_one_before_screening_is():
+    assert found("Treated with azithromycin for 6 months after the last dose", "exclusion", "duration") == []
+    assert found("fluticasone for 17 years or over", "exclusion", "duration") == []
+    [before] = found("Treated with azithromycin for 6 months before screening", variable="duration")
+    assert (before.lower, before.unit) == (D(6), "months")
+
+
+def test_the_record_age_that_rounds_the_texts_exclusive_age_is_the_same_rule_not_a_second():
+    ages = [
+        p
+        for p in extract("Inclusion Criteria:\n* Adults aged > 40 years\n", minimum_age="40 Years")
+        if p.variable == "age"
+    ]
+    assert [bounds(p) for p in ages] == [(D(40), False, None, None)]
+    other = [
+        p
+        for p in extract("Inclusion Criteria:\n* Adults aged > 40 years\n", minimum_age="45 Years")
+        if p.variable == "age"
+    ]
+    assert len(other) == 2

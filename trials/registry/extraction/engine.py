@@ -1234,12 +1234,14 @@ def _merge_record_age(
             or proposal.lower is None
             or (proposal.lower == low and proposal.lower_inclusive)
             or (proposal.lower_inclusive is False and proposal.lower + 1 == low)
+            or (proposal.lower_inclusive is False and proposal.lower == low)  # text "> 40 years", record "40 Years"
         )
         agrees_high = (
             high is None
             or proposal.upper is None
             or (proposal.upper == high and proposal.upper_inclusive)
             or (proposal.upper_inclusive is False and proposal.upper - 1 == high)
+            or (proposal.upper_inclusive is False and proposal.upper == high)
         )
         if not (agrees_low and agrees_high):
             continue
@@ -1303,7 +1305,7 @@ _DURATION_FOR = re.compile(
     r"(?:(?<![a-z])for|lasting|持续|连续|稳定(?:使用|治疗|用药))\s*(?:a\s+(?:period|duration)\s+of\s+)?$"
 )
 _DURATION_NOT_AFTER = re.compile(
-    r"^\s*(?:after|following|post(?!-?bronchodilator)|from (?:the )?(?:last|end|start)|(?:or|and) (?:over|older)|of age"
+    r"\s*(?:after|following|post(?!-?bronchodilator)|from (?:the )?(?:last|end|start)|(?:or|and) (?:over|older)|of age"
     r"|old(?![a-z])|of (?:the )?(?:study|trial"
     r"|treatment period)|后|之后|以后)"
 )
