@@ -190,7 +190,7 @@ def _split(text: str) -> list[Clause]:
 # "过敏体质者") and none as inclusions ("年龄18~65岁", "签署知情同意书", "诊断为…"): a page's exclusion section.
 _CN_EXCLUSION_ITEM = re.compile(
     r"者\s*[;；。.,，|]?\s*[|]?\s*$|妊娠|哺乳|过敏|不能|无法|不愿|滥用|酗酒|献血|失血|研究者(?:认为|判断)|不适合|不宜"
-    r"|前\s*\d+\s*(?:个月|周|天|日|年)\s*内|(?:参加|使用|接受|发生|服用)过|移植史|现患|患有"
+    r"|前\s*\d+\s*(?:个月|周|天|日|年)\s*内|(?:参加|使用|接受|发生|服用)过|移植史|现患|患有|存在|已知"
 )
 _CN_INCLUSION_ITEM = re.compile(
     r"年龄|岁|签署.{0,6}知情同意|自愿|(?<!不)诊断为|确诊|符合.{0,20}(?:诊断|标准)|男女不限|体重指数|(?<![不未])(?:能够|愿意)"
@@ -205,8 +205,8 @@ def _an_exclusion_list(text: str, clauses: list[list]) -> bool:
         return False
     items = [item for item in (text[c[1] : c[2]] for c in clauses) if len(_CJK.findall(item)) >= 4]  # not "|" rows
     excluding = sum(1 for item in items if _CN_EXCLUSION_ITEM.search(item))
-    including = sum(1 for item in items if _CN_INCLUSION_ITEM.search(item))
-    return len(items) >= 3 and excluding * 2 >= len(items) and including * 5 <= excluding
+    including = sum(1 for item in items if _CN_INCLUSION_ITEM.search(item) and not _CN_EXCLUSION_ITEM.search(item))
+    return len(items) >= 3 and excluding * 2 >= len(items) and including * 3 <= excluding
 
 
 def _lines(text: str):
