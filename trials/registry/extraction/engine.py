@@ -2,10 +2,12 @@
 
 Contract:
 
-* Pure: the standard library only, nothing from Django or the rest of the project, no I/O, no global state.
+* Pure: the standard library only, nothing from Django or the rest of the project; the only I/O is reading the
+  JSON tables in ``tables/`` once, at import (``tables.py``).
 * Never raises: any input (empty, ``None``, odd unicode, huge text) gives ``[]`` or ``()`` rather than an error.
 * A ``Proposal`` is a rule's guess that one clause bounds one question: ``variable`` is a question key (or
-  ``"window"`` for "within N weeks before screening"), and the bounds are the range the clause ITSELF states, in
+  ``"window"`` for "within N weeks before screening", ``"duration"`` for "stable dose for at least 8 weeks"),
+  and the bounds are the range the clause ITSELF states, in
   the list it stands in. The exclusion clause "FEV1/FVC < 0.7" gives kind ``"exclusion"``, upper 0.7 exclusive:
   nothing is inverted here; the app decides what an exclusion range means for a patient.
 * ``quote`` is always an exact substring of the original text, inside the clause's span (backslash escapes and all),
@@ -15,8 +17,8 @@ Contract:
 
 How it works: clauses are found line by line (and inside lines whose breaks were lost); each clause is normalised
 (NFKC, lower case, escapes undone) keeping a map back to original offsets; variable mentions, comparisons
-("≥ 30%", "40 to 80 years", "3 or more times") and windows ("within 4 weeks before screening") are found with the
-pattern tables below; each comparison is given to the nearest variable mention before it (or just after it), checked
+("≥ 30%", "40 to 80 years", "3 or more times"), windows ("within 4 weeks before screening") and durations are found
+with the tables (variables, units, events, the English and Chinese lexicons: ``tables/*.json``); each comparison is given to the nearest variable mention before it (or just after it), checked
 against that variable's unit and plausible range, and merged with a second bound on the same variable.
 
 Readings chosen where registry text is ambiguous:
