@@ -27,8 +27,6 @@ def procedural_proposal(words: str) -> dict:
 
 def concept_drafts(kind: str, words: str, questions: dict[str, Question]) -> list[Criterion]:
     """Unsaved draft criteria (without trial or clause) for the concepts a clause's words name."""
-    if procedural_proposal(words):
-        return []
     drafts = []
     for proposal in matching.proposals(words, kind):
         criterion = _criterion(proposal, questions.get(proposal.question))

@@ -119,6 +119,16 @@ def vocabulary() -> tuple[Concept, ...]:
     )
 
 
+def question_keys() -> list[str]:
+    """Every question a concept may be drafted on, in the vocabulary's order."""
+    keys: list[str] = []
+    for concept in vocabulary():
+        for key in (concept.question, concept.window.partition(":")[0].partition("@")[0]):
+            if key and key not in keys:
+                keys.append(key)
+    return keys
+
+
 @cache
 def lexicon() -> dict:
     with open(HERE / "lexicon.json", encoding="utf-8") as handle:
@@ -164,8 +174,10 @@ def _patterns() -> dict:
         "pseudo": {lang: _alternation(p) for lang, p in lex["pseudo_negation"].items()},
         "exception": {lang: _alternation(p) for lang, p in lex["exception"].items()},
         "breaker": {lang: _alternation(p) for lang, p in lex["scope_breaker"].items()},
+        "weak": {lang: _alternation(p) for lang, p in lex["weak_negation"].items()},
         "window": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["time_window"].items()},
         "procedural": {name: _alternation(p) for name, p in lex["procedural"].items()},
+        "anchor": _alternation(lex["time_anchor"]),
         "terminator": re.compile(r"[.;:。；：]\s"),
     }
 
@@ -173,13 +185,22 @@ def _patterns() -> dict:
 def clause_class(text: str) -> str:
     """ "screening", or the procedural class a clause falls in: consent, willingness, other_criteria, heading,
     instruction. Procedural clauses are never checks on a patient (see README.md)."""
-    words = (text or "")[:MAX_CLAUSE].strip()
-    if not words:
-        return "heading"
-    for name, pattern in _patterns()["procedural"].items():
-        if pattern is not None and pattern.search(words):
-            return name
-    return "screening"
+    return procedural_at(text)[0]
+
+
+def procedural_at(text: str) -> tuple[str, int]:
+    """(class, where its words start in `text`); ("screening", len(text)) for a screening clause. Consent named
+    only as a point in time ("within 8 weeks before signing consent") is not procedural."""
+    words = (text or "")[:MAX_CLAUSE]
+    if not words.strip():
+        return "heading", 0
+    patterns = _patterns()
+    words = patterns["anchor"].sub(lambda m: " " * len(m.group()), words) if patterns["anchor"] else words
+    for name, pattern in patterns["procedural"].items():
+        found = pattern.search(words) if pattern is not None else None
+        if found is not None:
+            return name, found.start()
+    return "screening", len(words)
 
 
 def find(text: str) -> list[Match]:
@@ -241,7 +262,11 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         masked = pseudo.sub(lambda m: " " * len(m.group()), window) if pseudo is not None else window
         cues = list(negation.finditer(masked))
         last = cues[-1] if cues else None
-        if last is not None and not (breaker is not None and breaker.search(masked[last.end() :])):
+        between = masked[last.end() :] if last is not None else ""
+        weak = patterns["weak"][language]
+        if last is not None and weak is not None and weak.fullmatch(last.group()) and re.search(r"[,，、]", between):
+            last = None  # "cancer not in remission, HIV": a weak cue does not reach past a comma
+        if last is not None and not (breaker is not None and breaker.search(between)):
             negated, cue = True, window[last.start() : last.end()]
     days, window_words = _window_after(text, end, language, patterns)
     if days is None:  # "近6个月内发生心肌梗死", "in the past 6 months, a heart attack"
@@ -279,10 +304,19 @@ def _window_in(words: str, language: str, patterns) -> tuple[Decimal | None, str
 
 def proposals(text: str, kind: str) -> list[ConceptProposal]:
     """Rules a clause's concepts stand for, one per question and polarity: "pregnant or breastfeeding" is one
-    rule on the pregnancy question; "HIV, hepatitis B or C" one rule on the other-conditions question."""
+    rule on the pregnancy question; "HIV, hepatitis B or C" one rule on the other-conditions question.
+
+    In a procedural clause only the concepts named before its procedural words count ("Pregnant women, or
+    unwilling to use contraception" keeps the pregnancy; "willing to avoid pregnancy" has none); a heading,
+    "other criteria apply" or an instruction has none."""
     grouped: dict[tuple, ConceptProposal] = {}
     text = (text or "")[:MAX_CLAUSE]
+    found, before = procedural_at(text)
+    if found not in ("screening", "consent", "willingness"):
+        return []
     for match in find(text):
+        if match.end > before:
+            break
         rule = _rule_for(match)
         if rule is None:
             continue
