@@ -178,6 +178,8 @@ def _patterns() -> dict:
         "window": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["time_window"].items()},
         "procedural": {name: _alternation(p) for name, p in lex["procedural"].items()},
         "anchor": _alternation(lex["time_anchor"]),
+        "modifier": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["modifier_after"].items()},
+        "filler": {"en": frozenset(lex["filler"]["en"].split()), "zh": frozenset(lex["filler"]["zh"])},
         "terminator": re.compile(r"[.;:。；：]\s"),
     }
 
@@ -250,6 +252,9 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         and re.match(r"[^，。；]{0,10}?(?:以?外)", text[end:])
     ):
         return None
+    modifier = patterns["modifier"].get(language)
+    if modifier is not None and modifier.search(text[end : end + 40]):
+        return None  # "PAH therapy", "asthma control questionnaire", "pregnancy test": about something else
     reach = lexicon()["negation_reach"][language]
     window = before_text[-reach:]
     negated, cue = False, ""
@@ -314,9 +319,10 @@ def proposals(text: str, kind: str) -> list[ConceptProposal]:
     found, before = procedural_at(text)
     if found not in ("screening", "consent", "willingness"):
         return []
-    for match in find(text):
-        if match.end > before:
-            break
+    matches = [match for match in find(text) if match.end <= before]
+    if not matches or _other_words(text[:before], matches) > lexicon()["max_other_words"][_language(text)]:
+        return []  # about something else that merely names a concept: for the study team
+    for match in matches:
         rule = _rule_for(match)
         if rule is None:
             continue
@@ -342,6 +348,27 @@ def proposals(text: str, kind: str) -> list[ConceptProposal]:
         proposal.words_at = (min(first[0], match.start), max(first[1], match.end))
         proposal.quote = text[proposal.words_at[0] : proposal.words_at[1]]
     return list(grouped.values())
+
+
+def _other_words(text: str, matches: list[Match]) -> int:
+    """How many words (English) or characters (Chinese) of the clause are neither a concept's name, a cue, a
+    time, a number nor a filler word."""
+    patterns = _patterns()
+    pieces, at = [], 0
+    for match in matches:
+        pieces.append(text[at : match.start])
+        at = match.end
+    pieces.append(text[at:])
+    rest = " ".join(pieces)
+    language = _language(text)
+    for name in ("window", "negation", "pseudo"):
+        pattern = patterns[name][language]
+        if pattern is not None:
+            rest = pattern.sub(" ", rest)
+    filler = patterns["filler"][language]
+    if language == "zh":
+        return sum(1 for char in rest if _CJK.match(char) and char not in filler)
+    return sum(1 for word in re.findall(r"[a-z]+(?:[-'][a-z]+)*", rest.lower()) if word not in filler)
 
 
 def _rule_for(match: Match) -> tuple[str, list[str], Decimal | None, Decimal | None] | None:
