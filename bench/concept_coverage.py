@@ -139,6 +139,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=21)
     parser.add_argument("--show-walk", action="store_true")
     parser.add_argument("--uncovered", type=int, default=0, help="print this many uncovered screening clauses")
+    parser.add_argument("--respiratory-only", action="store_true", help="uncovered clauses of respiratory records")
     args = parser.parse_args()
     setup()
     from trials import eligibility
@@ -152,24 +153,31 @@ def main() -> None:
     concept_drafts, trials, uncovered = [], [], []
     hook = drafting.concept_drafts
     for record in records():
-        text, tally = record["text"], counts.setdefault(record["set"], Counter())
+        text = record["text"]
+        respiratory = bool(RESPIRATORY.search(" ".join(record["conditions"])))
+        tally = counts.setdefault(record["set"], Counter())
+        subset = counts.setdefault("resp" if respiratory else "non-resp", Counter())
         tally["records"] += 1
+        subset["records"] += 1
         criteria = []
         for clause in extraction.split_clauses(text):
             words = text[clause.start : clause.end]
             after = drafting.drafts_for(clause, text, questions)
             if all(c.is_procedural for c in after):  # the coverage meter's rule (Criterion.clause_state)
                 tally["procedural"] += 1
+                subset["procedural"] += 1
                 continue
             tally["screening"] += 1
+            subset["screening"] += 1
             drafting.concept_drafts = lambda *a, **k: []
             try:
                 before = drafting.drafts_for(clause, text, questions)
             finally:
                 drafting.concept_drafts = hook
-            tally["answerable before"] += any(c.question_id for c in before)
-            tally["answerable after"] += any(c.question_id for c in after)
-            if not any(c.question_id for c in after):
+            for counter in (tally, subset):
+                counter["answerable before"] += any(c.question_id for c in before)
+                counter["answerable after"] += any(c.question_id for c in after)
+            if not any(c.question_id for c in after) and (respiratory or not args.respiratory_only):
                 uncovered.append(" ".join(words.split())[:200])
             for criterion in after:
                 if criterion.question_id:
@@ -181,10 +189,12 @@ def main() -> None:
     print("Screening clauses with a draft a patient can answer (a draft on a question)")
     print(f"{'set':<8} {'records':>7} {'procedural':>10} {'screening':>9} {'before':>14} {'after':>14}")
     total = Counter()
-    for name, tally in sorted(counts.items()):
-        total.update(tally)
-        _row(name, tally)
+    for name in ("dev-en", "dev-zh", "seed"):
+        total.update(counts.get(name, Counter()))
+        _row(name, counts.get(name, Counter()))
     _row("all", total)
+    for name in ("resp", "non-resp"):
+        _row(name, counts.get(name, Counter()))
     print(f"\nconcept drafts: {len(concept_drafts)}")
     by_question = Counter(c.question.key for _r, c in concept_drafts)
     print("  by question: " + ", ".join(f"{k} {n}" for k, n in by_question.most_common()))

@@ -755,6 +755,9 @@ class Criterion(models.Model):
     def unread(self) -> list[str]:
         return wording.unread(self)
 
+    def concept_reading(self) -> str:
+        return wording.concept_reading(self)
+
     def missing_translations(self) -> list[str]:
         return missing_translations(self, ["explanation"])
 

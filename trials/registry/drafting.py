@@ -155,7 +155,8 @@ def drafts_for(
             setattr(criterion, name, value)
         drafts.append(criterion)
     if not (drafts or adopted):  # nothing numeric: the conditions, medicines, procedures and states it names
-        drafts = concept_drafts(clause.kind, where["clause_text"], questions)
+        timed = any(p.variable == "window" for p in unmapped)  # then only a concept read with its time will do
+        drafts = concept_drafts(clause.kind, where["clause_text"], questions, timed)
         unmapped = [] if drafts else unmapped
         for criterion in drafts:
             for name, value in where.items():

@@ -25,10 +25,14 @@ def procedural_proposal(words: str) -> dict:
     return {} if found == "screening" else {PROCEDURAL: found}
 
 
-def concept_drafts(kind: str, words: str, questions: dict[str, Question]) -> list[Criterion]:
-    """Unsaved draft criteria (without trial or clause) for the concepts a clause's words name."""
+def concept_drafts(kind: str, words: str, questions: dict[str, Question], timed: bool = False) -> list[Criterion]:
+    """Unsaved draft criteria (without trial or clause) for the concepts a clause's words name. `timed`: the
+    numeric extractor read a time window here that no question asks about, so only concepts read with a time
+    become drafts ("cancer in the last 5 years"); "treated with beta-blockers in the month before" does not."""
     drafts = []
     for proposal in matching.proposals(words, kind):
+        if timed and not proposal.timed:
+            continue
         criterion = _criterion(proposal, questions.get(proposal.question))
         if criterion is not None:
             drafts.append(criterion)

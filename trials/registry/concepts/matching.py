@@ -72,6 +72,7 @@ class ConceptProposal:
     words: list[str] = field(default_factory=list)
     confidence: float = 0.7
     words_at: tuple[int, int] | None = None  # the quote's span in the clause's words
+    timed: bool = False  # read with a time ("in the last 6 months")
 
     def as_json(self) -> dict:
         def number(value):
@@ -344,6 +345,7 @@ def proposals(text: str, kind: str) -> list[ConceptProposal]:
             proposal.concepts.append(match.concept.key)
         words = " ".join(w for w in (match.cue, match.words, match.window_words) if w)
         proposal.words.append(words)
+        proposal.timed |= match.window_days is not None
         first = proposal.words_at or (match.start, match.end)
         proposal.words_at = (min(first[0], match.start), max(first[1], match.end))
         proposal.quote = text[proposal.words_at[0] : proposal.words_at[1]]
