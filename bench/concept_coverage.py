@@ -159,7 +159,7 @@ def main() -> None:
         subset = counts.setdefault("resp" if respiratory else "non-resp", Counter())
         tally["records"] += 1
         subset["records"] += 1
-        criteria = []
+        criteria, criteria_before = [], []
         for clause in extraction.split_clauses(text):
             words = text[clause.start : clause.end]
             after = drafting.drafts_for(clause, text, questions)
@@ -179,12 +179,13 @@ def main() -> None:
                 counter["answerable after"] += any(c.question_id for c in after)
             if not any(c.question_id for c in after) and (respiratory or not args.respiratory_only):
                 uncovered.append(" ".join(words.split())[:200])
+            criteria_before.extend(c for c in before if c.question_id)
             for criterion in after:
                 if criterion.question_id:
                     criteria.append(criterion)
                     if (criterion.proposal or {}).get("source") == "concepts":
                         concept_drafts.append((record, criterion))
-        trials.append((record, criteria))
+        trials.append((record, criteria, criteria_before))
 
     print("Screening clauses with a draft a patient can answer (a draft on a question)")
     print(f"{'set':<8} {'records':>7} {'procedural':>10} {'screening':>9} {'before':>14} {'after':>14}")
@@ -232,12 +233,16 @@ def _walk(trials, questions, eligibility, Criterion, show: bool) -> None:
     from trials.registry import extraction
 
     infos = {key: q.to_info() for key, q in questions.items()}
-    for label, chosen in (
-        ("every record", trials),
-        ("respiratory records", [t for t in trials if RESPIRATORY.search(" ".join(t[0]["conditions"]))]),
+    respiratory = [t for t in trials if RESPIRATORY.search(" ".join(t[0]["conditions"]))]
+    for label, chosen, which in (
+        ("every record, numeric drafts only (no concepts)", trials, 2),
+        ("every record", trials, 1),
+        ("respiratory records, numeric drafts only (no concepts)", respiratory, 2),
+        ("respiratory records", respiratory, 1),
     ):
         rules, number = [], 0
-        for record, criteria in chosen:
+        for entry in chosen:
+            record, criteria = entry[0], entry[which]
             parts = []
             for criterion in criteria:
                 number += 1
