@@ -33,7 +33,7 @@ def one(words, kind="exclusion"):
         ("Pregnant or lactating women", "pregnant_or_breastfeeding", ["yes"]),
         ("妊娠或哺乳期妇女", "pregnant_or_breastfeeding", ["yes"]),
         ("Current smokers", "smoking_status", ["current"]),
-        ("Active infection requiring treatment", "infection_now", ["yes"]),
+        ("Active infection", "infection_now", ["yes"]),
         ("Currently participating in another clinical trial", "other_trial_recent", ["within_4w"]),
     ],
     ids=lambda value: value if isinstance(value, str) and value.isascii() else None,
@@ -197,3 +197,23 @@ def test_every_new_question_and_item_is_in_chinese():
     questions = ensure_questions()
     for key in ("other_conditions", "medicines_now", "lung_procedures", "smoking_status", "infection_now"):
         assert questions[key].missing_translations() == []
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Intermittent asthma only",
+        "PAH requiring multi-drug therapy",
+        "Participants receiving nintedanib or pirfenidone are allowed",
+        "Received heparin within 48 hours",
+        "Other known causes of interstitial lung disease",
+        "Patients that previously received the ASTHMA-Educator application",
+    ],
+)
+def test_a_concept_that_only_narrows_or_permits_is_not_drafted(words):
+    assert matching.proposals(words, "exclusion") == []
+
+
+def test_needing_ventilation_now_is_not_a_history_of_it():
+    assert one("Need for mechanical ventilation").values == ["within_1m"]
+    assert one("History of mechanical ventilation").values == ["within_1m", "over_1m"]

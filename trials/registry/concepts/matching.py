@@ -302,6 +302,8 @@ def _window_in(words: str, language: str, patterns) -> tuple[Decimal | None, str
     unit = lex["units"].get(match.group("unit").lower().rstrip("s") if language == "en" else match.group("unit"))
     if unit is None:
         unit = lex["units"].get(match.group("unit").lower())
+    if unit == "hours":  # a time no days-since answer tells apart: the concept gets no draft
+        return Decimal(0), match.group().strip()
     per = DAYS_PER.get(unit or "")
     if per is None:
         return None, ""
@@ -378,9 +380,11 @@ def _rule_for(match: Match) -> tuple[str, list[str], Decimal | None, Decimal | N
     N days" into "more than N days ago" (lower bound). Choice negation is left to the caller, which knows the
     question's kind (a yes/no, single or multiple choice question each invert differently)."""
     concept = match.concept
+    if match.window_days is not None and match.window_days <= 0:
+        return None  # "within 48 hours"
     if match.window_days is not None and concept.window:
         days = match.window_days
-        if days <= 0 or days >= LONGEST_WINDOW_DAYS:
+        if days >= LONGEST_WINDOW_DAYS:
             return None
         if "@" in concept.window:  # "cancer_history:within_5y|minor_within_5y@1830": codes for a short window
             target, limit = concept.window.rsplit("@", 1)
