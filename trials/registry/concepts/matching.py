@@ -254,7 +254,8 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
     ):
         return None
     modifier = patterns["modifier"].get(language)
-    if modifier is not None and modifier.search(text[end : end + 40]):
+    after = re.sub(r"^\s*[(（][^()（）]{0,15}[)）]", "", text[end : end + 60])  # past "(PAH)"
+    if modifier is not None and modifier.search(after[:40]):
         return None  # "PAH therapy", "asthma control questionnaire", "pregnancy test": about something else
     reach = lexicon()["negation_reach"][language]
     window = before_text[-reach:]
