@@ -54,7 +54,7 @@ def test_negation_is_read_in_both_languages(words):
 
 
 @pytest.mark.parametrize(
-    "words", ["Not limited to asthma", "未控制的哮喘", "Asthma, not controlled", "No more than 2 asthma attacks"]
+    "words", ["Not limited to asthma", "未控制的糖尿病", "Asthma, not controlled", "No more than 2 asthma attacks"]
 )
 def test_words_that_look_like_negation_do_not_negate(words):
     assert not one(words).negated
@@ -217,3 +217,17 @@ def test_a_concept_that_only_narrows_or_permits_is_not_drafted(words):
 def test_needing_ventilation_now_is_not_a_history_of_it():
     assert one("Need for mechanical ventilation").values == ["within_1m"]
     assert one("History of mechanical ventilation").values == ["within_1m", "over_1m"]
+
+
+def test_a_subset_of_a_lung_diagnosis_in_an_exclusion_list_is_left_for_the_study_team():
+    assert matching.proposals("Uncontrolled asthma", "exclusion") == []
+    assert matching.proposals("未控制的哮喘", "exclusion") == []
+    assert one("Diagnosis of asthma").values == ["asthma"]
+
+
+def test_words_inside_other_words_or_animals_are_not_concepts():
+    assert matching.proposals("有对来自哺乳动物的药品过敏史", "exclusion") == []
+    assert (
+        matching.proposals("Family history of premature cardiovascular disease (first degree relatives)", "inclusion")
+        == []
+    )

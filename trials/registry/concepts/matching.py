@@ -179,6 +179,7 @@ def _patterns() -> dict:
         "window": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["time_window"].items()},
         "procedural": {name: _alternation(p) for name, p in lex["procedural"].items()},
         "anchor": _alternation(lex["time_anchor"]),
+        "subset": re.compile(lex["diagnosis_subset_before"], re.IGNORECASE),
         "modifier": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["modifier_after"].items()},
         "filler": {"en": frozenset(lex["filler"]["en"].split()), "zh": frozenset(lex["filler"]["zh"])},
         "terminator": re.compile(r"[.;:。；：]\s"),
@@ -245,7 +246,7 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
     before_text = text[_segment_start(text, start, patterns) : start]
     language = _language(text[start:end]) if _CJK.search(text[start:end]) else _language(before_text[-20:])
     exception = patterns["exception"].get(language)
-    if exception is not None and exception.search(before_text[-80:]):
+    if exception is not None and exception.search(before_text[-200:]):
         return None  # "respiratory disease other than COPD", "除哮喘外": the concept is what is excepted
     if (
         language == "zh"
@@ -254,7 +255,7 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
     ):
         return None
     modifier = patterns["modifier"].get(language)
-    after = re.sub(r"^\s*[(（][^()（）]{0,15}[)）]", "", text[end : end + 60])  # past "(PAH)"
+    after = re.sub(r"^\s*(?:[(（][^()（）]{0,15})?[)）]", "", text[end : end + 60])  # past "(PAH)" or ")"
     if modifier is not None and modifier.search(after[:40]):
         return None  # "PAH therapy", "asthma control questionnaire", "pregnancy test": about something else
     reach = lexicon()["negation_reach"][language]
@@ -326,7 +327,10 @@ def proposals(text: str, kind: str) -> list[ConceptProposal]:
     matches = [match for match in find(text) if match.end <= before]
     if not matches or _other_words(text[:before], matches) > lexicon()["max_other_words"][_language(text)]:
         return []  # about something else that merely names a concept: for the study team
+    subset = _patterns()["subset"]
     for match in matches:
+        if kind == "exclusion" and match.concept.question == "diagnoses" and subset.search(text[: match.start]):
+            continue  # "uncontrolled asthma" in an asthma trial's exclusions: a subset of its own condition
         rule = _rule_for(match)
         if rule is None:
             continue
