@@ -18,6 +18,7 @@ concept hook and once with it, in a throwaway SQLite database that holds only th
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import random
@@ -200,8 +201,15 @@ def main() -> None:
     by_question = Counter(c.question.key for _r, c in concept_drafts)
     print("  by question: " + ", ".join(f"{k} {n}" for k, n in by_question.most_common()))
 
-    sample = random.Random(args.seed).sample(concept_drafts, min(args.sample, len(concept_drafts)))
-    print(f"\nRandom sample of {len(sample)} concept drafts (seed {args.seed})")
+    # A draft's place in the sample depends only on its record, clause and question (a hash with the seed), so
+    # a change that drops a draft replaces it and leaves the rest of the sample as it was.
+    def rank(item):
+        record, criterion = item
+        key = f"{args.seed}|{record['id']}|{criterion.clause_start}|{criterion.question.key}|{criterion.kind}"
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    sample = sorted(concept_drafts, key=rank)[: args.sample]
+    print(f"\nRandom sample of {len(sample)} concept drafts (seed {args.seed}, by hash)")
     for number, (record, criterion) in enumerate(sample, 1):
         proposal = criterion.proposal
         rule = (
