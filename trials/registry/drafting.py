@@ -138,7 +138,7 @@ def drafts_for(
             setattr(criterion, name, value)
         drafts.append(criterion)
     if not (drafts or adopted):  # nothing numeric: the conditions, medicines, procedures and states it names
-        timed = any(p.variable == "window" for p in unmapped)  # then only a concept read with its time will do
+        timed = any(p.variable in ("window", "duration") for p in unmapped)  # only a concept read with its time
         drafts = concept_drafts(clause.kind, where["clause_text"], questions, timed)
         unmapped = [] if drafts else unmapped
         for criterion in drafts:
