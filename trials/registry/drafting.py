@@ -18,6 +18,7 @@ from simple_history.utils import bulk_create_with_history
 
 from trials.models import Criterion, Question, Trial
 from trials.registry import ctgov, extraction
+from trials.registry.concepts.drafts import concept_drafts, procedural_proposal
 from trials.time_units import DAYS_PER
 
 # Events named by the extractor (a few free words) → the event question that answers them: the extractor's events
@@ -136,12 +137,20 @@ def drafts_for(
         for name, value in where.items():
             setattr(criterion, name, value)
         drafts.append(criterion)
+    if not (drafts or adopted):  # nothing numeric: the conditions, medicines, procedures and states it names
+        timed = any(p.variable in ("window", "duration") for p in unmapped)  # only a concept read with its time
+        drafts = concept_drafts(clause.kind, where["clause_text"], questions, timed)
+        unmapped = [] if drafts else unmapped
+        for criterion in drafts:
+            for name, value in where.items():
+                setattr(criterion, name, value)
     if unmapped or not (drafts or adopted):
         drafts.append(
             Criterion(
                 kind=clause.kind,
                 quote=unmapped[0].quote if unmapped else "",
-                proposal={"unmapped": [p.as_json() for p in unmapped]} if unmapped else {},
+                proposal=({"unmapped": [p.as_json() for p in unmapped]} if unmapped else {})
+                | procedural_proposal(where["clause_text"]),
                 status=Criterion.Status.DRAFT,
                 origin=Criterion.Origin.EXTRACTED,
                 **where,
