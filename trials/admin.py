@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -16,6 +17,20 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from trials import review, signals
 from trials.models import Criterion, Question, Site, StaffMembership, Trial
+
+# A trial's columns that hold the registry's texts (up to `ctgov.LONGEST_TEXT` characters each) or its whole
+# record: never read for a list.
+REGISTRY_TEXTS = ["official_title", "registry_summary", "eligibility_text", "source_record", "conditions"]
+CRITERION_TEXTS = ["source_text", "clause_text", "quote", "proposal", "staff_note"]
+
+
+def translated(name: str) -> list[str]:
+    return [name, *(f"{name}_{code.replace('-', '_')}" for code, _name in settings.LANGUAGES)]
+
+
+def _is_list(request) -> bool:
+    match = getattr(request, "resolver_match", None)
+    return bool(match and match.url_name and match.url_name.endswith("_changelist"))
 
 
 def translation_gaps(obj) -> str:
@@ -115,10 +130,15 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         clause_fields = Criterion.objects.only("trial_id", "clause_start", "clause_end", "status", "question_id")
+        queryset = super().get_queryset(request)
+        if _is_list(request):
+            # A registry text can be megabytes: the list shows none of it, so none of it is read.
+            queryset = queryset.defer(*REGISTRY_TEXTS)
         return (
-            super()
-            .get_queryset(request)
-            .prefetch_related("criteria", "sites")
+            queryset.prefetch_related(
+                Prefetch("criteria", queryset=Criterion.objects.only("trial_id", *translated("explanation"))),
+                Prefetch("sites", queryset=Site.objects.defer("contacts")),
+            )
             .annotate(
                 approved=Count("criteria", filter=Q(criteria__status=Criterion.Status.APPROVED)),
                 drafts=Count("criteria", filter=Q(criteria__status=Criterion.Status.DRAFT)),
@@ -303,13 +323,26 @@ def _coverage_bar(coverage) -> list[dict]:
     return segments
 
 
+class TrialFilter(admin.RelatedFieldListFilter):
+    """Trials by NCT number, read from two short columns (the default reads every trial's whole row)."""
+
+    def field_choices(self, field, request, model_admin):
+        return list(Trial.objects.order_by("nct_id").values_list("pk", "nct_id"))
+
+
 @admin.register(Criterion)
 class CriterionAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["trial", "kind", "rule_in_words", "status", "origin", "order", "chinese"]
-    list_filter = ["status", "kind", "origin", "trial"]
+    list_filter = ["status", "kind", "origin", ("trial", TrialFilter)]
     search_fields = ["trial__nct_id", "source_text", "explanation", "question__key"]
     list_select_related = ["trial", "question"]
     autocomplete_fields = ["question"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if _is_list(request):
+            queryset = queryset.defer(*CRITERION_TEXTS, *(f"trial__{name}" for name in REGISTRY_TEXTS))
+        return queryset
 
     @admin.display(description=_("rule in words"))
     def rule_in_words(self, criterion):
@@ -386,7 +419,10 @@ class SiteAdmin(TranslationAdmin, SimpleHistoryAdmin):
     inlines = [StaffMembershipInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(notifiable=Count("memberships", filter=NOTIFIABLE, distinct=True))
+        queryset = super().get_queryset(request)
+        if _is_list(request):
+            queryset = queryset.defer("contacts", *(f"trial__{name}" for name in REGISTRY_TEXTS))
+        return queryset.annotate(notifiable=Count("memberships", filter=NOTIFIABLE, distinct=True))
 
     @admin.display(description=_("who hears of new referrals"), ordering="notifiable")
     def notified(self, site):

@@ -411,6 +411,15 @@ def test_attack_a_file_over_the_limit_is_refused_without_reading_it_whole(tmp_pa
     assert peak < 6 * 1024 * 1024
 
 
+def test_attack_a_document_of_millions_of_tiny_values_is_refused_before_it_is_parsed(tmp_path):
+    _, err, failed = run(tmp_path, "[" + ",".join(["{}"] * 1_100_000) + "]", name="tiny.json")
+    assert failed
+    assert err.strip() == (
+        f"{tmp_path / 'tiny.json'}: more than 1,000,000 values; not read "
+        "(split it into smaller files, or use the registry's zip of one study per file)"
+    )
+
+
 def test_attack_a_run_stops_unpacking_past_its_limit_and_says_so(tmp_path, monkeypatch):
     from trials.registry.management.commands import import_ctgov
 

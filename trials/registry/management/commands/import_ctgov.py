@@ -49,8 +49,10 @@ from trials.registry.tasks import draft_pending_criteria
 IMPORTER_VERSION = "1"
 MB = 1024 * 1024
 # One file or zip member, as unpacked: a search page of a few hundred studies, or one study (the largest real ones
-# are well under 1 MB). Parsed, it takes about six times its size in memory, so the import stays under 300 MB.
-LARGEST_DOCUMENT_BYTES = 32 * MB
+# are well under 1 MB). Parsed, JSON takes several times its size in memory: with at most so many values (a
+# real record has one per 45 bytes or so, `[{},{},...]` one per 3) the import stays well under 300 MB.
+LARGEST_DOCUMENT_BYTES = 16 * MB
+LARGEST_DOCUMENT_VALUES = 1_000_000
 # A whole run, as unpacked: several times the registry's full bulk download (about 500,000 studies).
 LARGEST_RUN_BYTES = 64 * 1024 * MB
 CHUNK_BYTES = MB
@@ -170,7 +172,7 @@ class Command(BaseCommand):
 
     def import_document(self, name: str, read) -> None:
         try:
-            document = json.loads(read().decode("utf-8"))
+            document = parse(read())
             results = ctgov.read_studies(document)
         except RunTooLarge:
             raise
@@ -222,6 +224,18 @@ class Command(BaseCommand):
         """One refused study (or file), with a line per problem."""
         self.counts["refused"] += 1
         self.refusals.extend(printable(line) for line in lines)
+
+
+def parse(data: bytes):
+    """The JSON document, once its size in values is known to fit in memory."""
+    # Every value is the first of its list or object, or follows a comma: an upper bound, counted in C.
+    values = data.count(b",") + data.count(b"[") + data.count(b"{") + 1
+    if values > LARGEST_DOCUMENT_VALUES:
+        raise TooLarge(
+            f"more than {LARGEST_DOCUMENT_VALUES:,} values; not read "
+            "(split it into smaller files, or use the registry's zip of one study per file)"
+        )
+    return json.loads(data.decode("utf-8"))
 
 
 def unpacked_chunks(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[bytes]:
