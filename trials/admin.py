@@ -189,8 +189,8 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
         """Every clause with its criteria, the quoted spans marked, approve / edit / reject, and a profile to try."""
         trial = self.reviewable_trial(request, object_id)
         if trial.needs_drafting:  # a bulk import left its drafts to the background worker: they are wanted now
-            signals.drafts_wanted.send(sender=Trial, trial_id=trial.pk)
-            trial.refresh_from_db()
+            signals.drafts_wanted.send(sender=Trial, trial_id=trial.pk)  # queued, never drafted in this request
+            trial.refresh_from_db(fields=["needs_drafting"])
         clauses, loose = review.clauses(trial)
         coverage = trial.coverage()
         tried = review.try_profile(trial, request.GET["answers"]) if "answers" in request.GET else None
@@ -207,6 +207,7 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
             "tried": tried,
             "answers": request.GET.get("answers") or review.profile_template(trial),
             "publishing_problem": _publishing_problem(trial),
+            "being_drafted": trial.needs_drafting,
         }
         return TemplateResponse(request, "admin/trials/trial/review.html", context)
 
