@@ -191,7 +191,7 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
         if trial.needs_drafting:  # a bulk import left its drafts to the background worker: they are wanted now
             signals.drafts_wanted.send(sender=Trial, trial_id=trial.pk)  # queued, never drafted in this request
             trial.refresh_from_db(fields=["needs_drafting"])
-        clauses, loose = review.clauses(trial)
+        page, loose = review.clauses(trial, _whole_number(request.GET.get("page", "1")))
         coverage = trial.coverage()
         tried = review.try_profile(trial, request.GET["answers"]) if "answers" in request.GET else None
         context = {
@@ -200,7 +200,8 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
             "original": trial,
             "trial": trial,
             "title": _("Review the criteria of %(nct_id)s") % {"nct_id": trial.nct_id},
-            "clauses": clauses,
+            "clauses": page.clauses,
+            "page": page,
             "loose": loose,
             "coverage": coverage,
             "bar": _coverage_bar(coverage),
@@ -219,7 +220,7 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
         with transaction.atomic():
             if action in ("approve", "reject"):
                 criterion = get_object_or_404(trial.criteria, pk=_whole_number(request.POST.get("criterion")))
-                back += f"#clause-{criterion.clause_start}-{criterion.clause_end}"
+                back += _clause_anchor(trial, criterion.clause_start, criterion.clause_end)
                 try:
                     if action == "approve":
                         criterion.approve()
@@ -237,7 +238,7 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
                 waiting = list(trial.criteria.filter(clause_start=start, clause_end=end, status=Criterion.Status.DRAFT))
                 for criterion in waiting:
                     criterion.approve()
-                back += f"#clause-{start}-{end}"
+                back += _clause_anchor(trial, start, end)
                 self.message_user(
                     request, gettext("Approved %(count)s criteria of the clause.") % {"count": len(waiting)}
                 )
@@ -292,6 +293,14 @@ def _criteria_link(self, trial):
 
 
 TrialAdmin.criteria_link = admin.display(description=_("criteria"))(_criteria_link)
+
+
+def _clause_anchor(trial: Trial, start: int | None, end: int | None) -> str:
+    """Where the review page shows a clause: its page and its place on it."""
+    if start is None:
+        return "#loose-heading"
+    page = review.page_of(trial, start, end)
+    return (f"?page={page}" if page > 1 else "") + f"#clause-{start}-{end}"
 
 
 def _whole_number(value) -> int:
