@@ -448,3 +448,25 @@ def test_attack_zip_member_names_are_printed_with_control_characters_escaped(tmp
     assert f"{archive}:\\x1b[2J\\x1b]0;pwned\\x07bad.json: not valid JSON" in err.getvalue()
     assert f"{archive}:good\\u202e.json: NCT00000003 created" in out.getvalue()
     assert not any(ord(c) < 32 and c != "\n" or c == "\u202e" for c in out.getvalue() + err.getvalue())
+
+
+@pytest.mark.parametrize("compression", ["deflate", "bzip2", "lzma"])
+def test_attack_a_damaged_or_cut_member_is_refused_with_a_line_and_the_others_are_imported(tmp_path, compression):
+    import zipfile
+
+    method = {"deflate": zipfile.ZIP_DEFLATED, "bzip2": zipfile.ZIP_BZIP2, "lzma": zipfile.ZIP_LZMA}[compression]
+    archive = tmp_path / "damaged.zip"
+    with zipfile.ZipFile(archive, "w", compression=method) as z:
+        z.writestr("1.json", json.dumps(study("NCT00000001")))
+        z.writestr("2.json", json.dumps(study("NCT00000002")))
+    data = bytearray(archive.read_bytes())
+    with zipfile.ZipFile(archive) as z:
+        first = z.getinfo("1.json")
+        at = first.header_offset + 30 + len(first.filename) + len(first.extra) + first.compress_size // 2
+    data[at : at + 8] = bytes(8)  # eight bytes of the first member's compressed data zeroed
+    archive.write_bytes(bytes(data))
+    with pytest.raises(CommandError):
+        call_command("import_ctgov", str(archive), stdout=StringIO(), stderr=(err := StringIO()))
+    [line] = err.getvalue().strip().splitlines()
+    assert line.startswith(f"{archive}:1.json: ")
+    assert list(Trial.objects.values_list("nct_id", flat=True)) == ["NCT00000002"]

@@ -9,7 +9,7 @@ one line per refused study naming the file and the field.
 
 Criteria are drafted from each new or changed study's registry text after the import, by the background
 worker (`manage.py db_worker`, which `make run` starts), so that a bulk import is not held up by it; a trial's
-review page drafts that trial at once if it is opened first. `--draft-now` drafts each study as it is imported.
+review page, opened first, queues that trial next. `--draft-now` drafts each study as it is imported.
 
 Files and zips are outside input. Every file and zip member is read through a hard limit on its bytes as
 unpacked (never the size a zip claims): one larger than `LARGEST_DOCUMENT_BYTES` is refused with a line, and
@@ -263,11 +263,11 @@ def unpacked_chunks(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterat
             decompressor, ends_with_marker = _zip_lzma_decompressor(stream), False
         while not decompressor.eof:
             data = stream.read(64 * 1024) if decompressor.needs_input else b""
-            if decompressor.needs_input and not data:
+            chunk = decompressor.decompress(data, CHUNK_BYTES)
+            if not (data or chunk) and decompressor.needs_input:  # nothing more in, nothing more out
                 if ends_with_marker:
                     raise EOFError("the compressed data ends too soon")
                 break
-            chunk = decompressor.decompress(data, CHUNK_BYTES)
             crc = zlib.crc32(chunk, crc)
             yield chunk
     if crc != member.CRC:
