@@ -1,6 +1,6 @@
 """Benchmark: peak memory of `import_ctgov` on hostile input (issue 24, M1). Target: under 300 MB for any input.
 
-    nice .venv/bin/python bench/bench_hostile_import.py [--bomb-gb 1]
+    nice .venv/bin/python -m bench.bench_hostile_import [--bomb-gb 1] [--big-mb 200] [--studies-in-one-file N]
 
 Each input is imported by a fresh process into a throwaway SQLite database; the process prints its peak
 resident memory (`ru_maxrss`, which includes loading Django), its resident memory just before the command,
@@ -69,6 +69,10 @@ def bomb(path: Path, compression: int, unpacked: int) -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--bomb-gb", type=float, default=1.0)
+    parser.add_argument("--big-mb", type=int, default=200, help="the size of the big JSON file")
+    parser.add_argument(
+        "--studies-in-one-file", type=int, default=0, help="real studies in one file (default: all that fit)"
+    )
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="hostile-import-"))
     env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "DATABASE_URL", "TASKS_BACKEND")}
@@ -92,11 +96,11 @@ def main() -> None:
     with big.open("w", encoding="utf-8") as out:
         out.write("[")
         number = 0
-        while out.tell() < 200 * MB:
+        while out.tell() < args.big_mb * MB:
             out.write(("," if number else "") + json.dumps(study(number)))
             number += 1
         out.write("]")
-    inputs.append(("200 MB JSON file", big, big.stat().st_size))
+    inputs.append((f"{args.big_mb} MB JSON file", big, big.stat().st_size))
     tiny = folder / "tiny.json"
     tiny.write_text("[" + ",".join(["{}"] * 499_990) + "]", encoding="utf-8")
     inputs.append(("[{},{},...] under the limit", tiny, tiny.stat().st_size))
@@ -104,7 +108,7 @@ def main() -> None:
     with full.open("w", encoding="utf-8") as out:
         out.write("[")
         number = 0
-        while out.tell() < 16 * MB - 20 * 1024:
+        while out.tell() < 16 * MB - 20 * 1024 and number != args.studies_in_one_file or not number:
             out.write(("," if number else "") + json.dumps(study(number)))
             number += 1
         out.write("]")
