@@ -122,17 +122,28 @@ class DocumentError(ValueError):
     """The document as a whole is not a study, a list of studies or a search page."""
 
 
+# The registry's search pages hold at most 1,000 studies; a longer list in one document is refused whole, before
+# any study is read (each refused study keeps a line: a list of a million `{}` would keep a million).
+MOST_STUDIES_PER_DOCUMENT = 10_000
+
+
 def study_objects(document: Any) -> list[Any]:
     if isinstance(document, dict) and "studies" in document:
         studies = document["studies"]
         if not isinstance(studies, list):
             raise DocumentError("studies: expected a list of study objects")
-        return studies
-    if isinstance(document, dict):
-        return [document]
-    if isinstance(document, list):
-        return document
-    raise DocumentError('expected a study object, a list of them, or {"studies": [...]}')
+    elif isinstance(document, dict):
+        studies = [document]
+    elif isinstance(document, list):
+        studies = document
+    else:
+        raise DocumentError('expected a study object, a list of them, or {"studies": [...]}')
+    if len(studies) > MOST_STUDIES_PER_DOCUMENT:
+        raise DocumentError(
+            f"{len(studies):,} studies in one document, more than {MOST_STUDIES_PER_DOCUMENT:,}: split it into "
+            "smaller files, or use the registry's zip of one study per file"
+        )
+    return studies
 
 
 def read_studies(document: Any) -> list[StudyRecord | StudyProblems]:

@@ -470,3 +470,22 @@ def test_attack_a_damaged_or_cut_member_is_refused_with_a_line_and_the_others_ar
     [line] = err.getvalue().strip().splitlines()
     assert line.startswith(f"{archive}:1.json: ")
     assert list(Trial.objects.values_list("nct_id", flat=True)) == ["NCT00000002"]
+
+
+def test_attack_a_document_of_more_studies_than_any_registry_page_is_refused_whole(tmp_path):
+    _, err, failed = run(tmp_path, [{}] * 10_001, name="many.json")
+    assert failed
+    assert err.strip() == (
+        f"{tmp_path / 'many.json'}: 10,001 studies in one document, more than 10,000: split it into smaller "
+        "files, or use the registry's zip of one study per file"
+    )
+
+
+def test_attack_past_ten_thousand_problem_lines_the_rest_are_only_counted(tmp_path, monkeypatch):
+    from trials.registry.management.commands import import_ctgov
+
+    monkeypatch.setattr(import_ctgov, "MOST_REFUSAL_LINES", 3)
+    out, err, failed = run(tmp_path, [{}] * 5 + [study("NCT00000003")])
+    assert failed and "1 created, 0 updated, 0 unchanged, 5 refused" in out
+    lines = err.strip().splitlines()
+    assert len(lines) == 4 and lines[-1] == "… and 2 more problem lines, not shown."

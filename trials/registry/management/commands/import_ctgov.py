@@ -56,6 +56,7 @@ LARGEST_DOCUMENT_VALUES = 1_000_000
 # A whole run, as unpacked: several times the registry's full bulk download (about 500,000 studies).
 LARGEST_RUN_BYTES = 64 * 1024 * MB
 CHUNK_BYTES = MB
+MOST_REFUSAL_LINES = 10_000  # kept to print at the end; the rest are counted
 
 
 class TooLarge(ValueError):
@@ -82,6 +83,7 @@ class Command(BaseCommand):
         self.draft_now = draft_now
         self.counts: Counter[str] = Counter()
         self.refusals: list[str] = []
+        self.unshown = 0
         self.questions = None
         self.unpacked = 0  # bytes read in this run, as unpacked
         self.hashes = dict(Trial.objects.exclude(source_hash="").values_list("nct_id", "source_hash"))
@@ -111,6 +113,8 @@ class Command(BaseCommand):
             draft_pending_criteria.enqueue()
         for line in self.refusals:
             self.stderr.write(line)
+        if self.unshown:
+            self.stderr.write(f"… and {self.unshown:,} more problem lines, not shown.")
         if self.refusals:
             raise CommandError(f"{len(self.refusals)} problem(s); nothing was written for the studies named above.")
 
@@ -221,9 +225,11 @@ class Command(BaseCommand):
             self.stdout.write(printable(f"{name}: {nct_id} {verb}"))
 
     def refuse(self, *lines: str) -> None:
-        """One refused study (or file), with a line per problem."""
+        """One refused study (or file), with a line per problem; past `MOST_REFUSAL_LINES`, only counted."""
         self.counts["refused"] += 1
-        self.refusals.extend(printable(line) for line in lines)
+        room = MOST_REFUSAL_LINES - len(self.refusals)
+        self.refusals.extend(printable(line) for line in lines[: max(room, 0)])
+        self.unshown += len(lines) - max(min(room, len(lines)), 0)
 
 
 def parse(data: bytes):
