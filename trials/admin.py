@@ -129,7 +129,9 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
     ]
 
     def get_queryset(self, request):
-        clause_fields = Criterion.objects.only("trial_id", "clause_start", "clause_end", "status", "question_id")
+        clause_fields = Criterion.objects.only(
+            "trial_id", "clause_start", "clause_end", "status", "question_id", "proposal"
+        )
         queryset = super().get_queryset(request)
         if _is_list(request):
             # A registry text can be megabytes: the list shows none of it, so none of it is read.
