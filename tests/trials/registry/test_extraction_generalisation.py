@@ -191,3 +191,62 @@ def test_headings_that_name_the_subject_put_their_items_in_the_right_list():
     text = "Participant Inclusion\nAge >= 21 years\nParticipant Exclusion\n-  eGFR < 40 mL/min/1.73 m2\n"
     got = {p.variable: p.kind for p in extract(text)}
     assert got == {"age": "inclusion", "egfr": "exclusion"}
+
+
+# Second round: x ULN, Chinese operators, durations named by "duration", strict windows --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("SGPT and SGOT > 4 times upper limit normal", {"alt_x_uln", "ast_x_uln"}),
+        ("A rise in SGPT of more than 4 times, compared with the upper limit of normal", {"alt_x_uln"}),
+        ("SGPT、SGOT超过正常值上限4倍", {"alt_x_uln", "ast_x_uln"}),
+        ("SGPT或SGOT>正常上限的4倍", {"alt_x_uln", "ast_x_uln"}),
+    ],
+)
+def test_a_multiple_of_the_upper_limit_of_normal_is_read_in_more_wordings(text, expected):
+    got = found(text, "exclusion")
+    assert {p.variable for p in got} == expected
+    assert all(bounds(p) == (D(4), False, None, None) and p.unit == "x ULN" for p in got)
+
+
+def test_a_multiple_of_a_normal_range_is_not_a_bound_on_the_upper_limit():
+    assert found("SGPT more than 4 times the normal range", "exclusion") == []
+    assert [p.variable for p in found("SGPT more than 4 times the upper limit of normal", "exclusion")] == ["alt_x_uln"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("年满20周岁", (D(20), True, None, None)),
+        ("满20周岁", (D(20), True, None, None)),
+        ("不满20周岁", (None, None, D(20), False)),
+        ("未满20周岁", (None, None, D(20), False)),
+    ],
+)
+def test_chinese_full_years_of_age_are_an_inclusive_lower_bound_and_not_yet_full_an_exclusive_upper(text, expected):
+    assert [bounds(p) for p in found(text, variable="age")] == [expected]
+
+
+def test_a_duration_named_by_the_word_duration_needs_a_comparison_word():
+    assert durations("Duration of psoriasis ≥ 2 years") == [(D(2), True, "years")]
+    assert durations("psoriasis duration > 2 years") == [(D(2), False, "years")]
+    assert durations("Duration of treatment 2 years") == []
+
+
+def test_post_with_a_hyphen_after_a_past_event_reads_as_time_since_it():
+    assert durations("Liver graft recipients ≥ 9 months post-transplant") == [(D(9), True, "months")]
+    assert durations("Liver graft recipients 9 months post-transplant") == []
+
+
+def test_less_than_before_a_window_makes_it_strict_but_or_less_after_it_does_not():
+    assert windows("Radiotherapy less than 3 weeks before enrolment") == [(D(3), False, "weeks")]
+    assert windows("Radiotherapy 3 weeks or less before enrolment") == [(D(3), True, "weeks")]
+
+
+def test_a_disease_diagnosed_for_less_than_a_period_is_a_strict_window_named_after_the_diagnosis():
+    got = found("COPD diagnosis for less than 12 months prior to randomization", "exclusion", "window")
+    assert [(p.upper, p.upper_inclusive, p.unit, p.event) for p in got] == [(D(12), False, "months", "copd diagnosis")]
+    got = found("COPD diagnosis within 12 months prior to randomization", "exclusion", "window")
+    assert [(p.upper, p.upper_inclusive) for p in got] == [(D(12), True)]

@@ -81,9 +81,9 @@ PREFIX_OPERATORS: list[tuple[str, str, bool]] = TABLES.prefix_operators
 # A word operator starts a word: "for more than" is not "or more than".
 WORD_START = r"(?:(?<![a-z])(?=[a-z])|(?![a-z]))"
 OPERATOR_TAIL = (
-    r"\s*(?:\(\s*(?:>=|<=|>|<|≥|≤)\s*\)\s*)?(?:of\s+|than\s+|(?:正常)?预计值的?\s*|正常值上限的\s*"
+    r"\s*(?:\(\s*(?:>=|<=|>|<|≥|≤)\s*\)\s*)?(?:of\s+|than\s+|(?:正常)?预计值的?\s*|(?:正常值?|正常范围)上限的?\s*"
     r"|(?:发生|出现|有|患)过?\s*)?$"
-)  # "(>=) ", "预计值的"
+)  # "(>=) ", "预计值的", "超过正常值上限2倍"
 _PREFIX_RES = [(re.compile(WORD_START + r"(?:" + p + r")" + OPERATOR_TAIL), b, inc) for p, b, inc in PREFIX_OPERATORS]
 _PREFIX_ANY = re.compile(WORD_START + r"(?:" + "|".join(p for p, _b, _i in PREFIX_OPERATORS) + r")" + OPERATOR_TAIL)
 
@@ -171,6 +171,7 @@ DURATION_LESS_THAN = re.compile(rf"(?:less than|<)\s*(?:\(\s*<\s*\)\s*)?({ANY_NU
 DURATION_OF_BEFORE = re.compile(r"(?<![a-z])duration of (?:the )?[a-z]+(?: [a-z]+){0,2}\s*$")
 WINDOW_RES.append(DURATION_LESS_THAN)
 STRICT_WINDOW = re.compile(r"(?<![a-z=])(?:<(?!=)|less than|fewer than)")
+STRICT_BEFORE = re.compile(r"(?<![a-z=])(?:<(?!=)|less than|fewer than)\s*$")
 WINDOW_NOT_AFTER = re.compile(
     r"^\s*(?:after|following|post|of (?:the )?(?:last|final)|from (?:the )?(?:last"
     r"|end)|后|之后)"
@@ -1166,7 +1167,9 @@ def _window_proposal(
         kind=kind,
         variable="window",
         upper=amount,
-        upper_inclusive=not STRICT_WINDOW.search(_reference),  # "(<6 weeks)", "less than 6 months ago" as written
+        upper_inclusive=not (
+            STRICT_WINDOW.search(_reference) or STRICT_BEFORE.search(n, max(0, start - 14), start)
+        ),  # "(<6 weeks)", "less than 6 months ago", "less than 4 weeks before enrolment" as written
         unit=unit,
         event=event,
         quote=span.quote(quote_start, quote_end),
@@ -1370,11 +1373,13 @@ _DURATION_FOR = re.compile(
 )
 # "≥ 6 months post end of treatment", "for more than 12 months after last surgery": time since a past event
 _SINCE_EVENT = re.compile(
-    r"\s*(?:after|post|following|since)\s+((?:the\s+)?(?:end|completion) of (?:the\s+)?(?:[a-z]+\s+)?[a-z]+"
+    r"\s*(?:(?:after|post|following|since)\s+|post-\s*)((?:the\s+)?(?:end|completion) of (?:the\s+)?(?:[a-z]+\s+)?[a-z]+"
     r"|(?:(?:the|their|last|previous|prior|most recent)\s+)*(?:[a-z-]+\s+){0,2}(?:surgery|operation|diagnosis|onset"
     r"|injury|transplant\w*|stroke|myocardial infarction|delivery|childbirth|menopause|radiotherapy|chemotherapy"
     r"|replacement|resection|revasculari[sz]ation|ablation)(?![a-z]))"
 )
+# "Duration of diabetes ≥ 5 years", "disease duration > 10 years": with a comparison word, a duration of what it names
+_DURATION_WORD = re.compile(r"(?<![a-z])duration(?:\s+of(?:\s+[a-z0-9'-]+){1,3})?(?:\s+(?:is|was|of))?\s*$")
 # "History of mild TBI at least 3 months prior": a bound on time since what the clause names
 _PRIOR_AFTER = re.compile(r"\s*(?:prior|ago|before|earlier)(?![a-z])")
 # "heartburn for 2 days or more during the last 7 days": a frequency, not a duration
@@ -1465,7 +1470,9 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         if event is None and since:  # "≥ 6 months post end of treatment": the event is what follows
             event, confidence = (since.group(1), since.start(1), since.end(1)), 0.5
         if event is None:
-            if not _DURATION_FOR.search(before) and not (op and _PRIOR_AFTER.match(n, match.end())):
+            if not _DURATION_FOR.search(before) and not (
+                op and (_PRIOR_AFTER.match(n, match.end()) or _DURATION_WORD.search(before))
+            ):
                 continue
             words, words_start = _words_before(n, look_from, match.start())
             if not words:
