@@ -250,3 +250,26 @@ def test_a_disease_diagnosed_for_less_than_a_period_is_a_strict_window_named_aft
     assert [(p.upper, p.upper_inclusive, p.unit, p.event) for p in got] == [(D(12), False, "months", "copd diagnosis")]
     got = found("COPD diagnosis within 12 months prior to randomization", "exclusion", "window")
     assert [(p.upper, p.upper_inclusive) for p in got] == [(D(12), True)]
+
+
+def test_a_condition_ends_at_its_comma_so_the_window_after_it_stands():
+    assert windows("If an ex-smoker, stopped in the past 12 years", "inclusion") == [(D(12), True, "years")]
+    assert windows("If an operation is planned within 1 year, not eligible") == []
+
+
+def test_the_upper_end_of_a_time_on_treatment_range_is_a_strict_window_and_its_lower_end_a_duration():
+    text = "On peritoneal dialysis for more than 4 months and less than 30 months"
+    assert windows(text, "inclusion") == [(D(30), False, "months")]
+    assert durations(text) == [(D(4), False, "months")]
+    assert windows("On peritoneal dialysis for more than 4 months", "inclusion") == []
+
+
+def test_the_last_half_year_is_half_a_year():
+    assert windows("Antibiotic course in the last half year") == [(D("0.5"), True, "years")]
+    assert windows("Antibiotic course in the last year") == [(D(1), True, "years")]
+
+
+def test_days_within_days_are_a_frequency_but_weeks_within_months_are_a_duration():
+    assert durations("Itching for 3 days or more in the last 10 days") == []
+    text = "Taking oral antifungals for > 2 weeks in the preceding 4 months"
+    assert durations(text, "exclusion") == [(D(2), False, "weeks")]

@@ -148,6 +148,9 @@ WINDOW_RES.append(
     re.compile(rf"\(\s*(?:<|≤|<=|less than)\s*({ANY_NUM})\s*{TIME_UNIT}\s*\)")
 )  # "exacerbation (<6 weeks)"
 WINDOW_RES += [
+    re.compile(
+        r"(?:(?:within|in|during|over)\s+)?(?:the\s+)?(?:past|last|previous)\s+(half)\s+(?:a\s+)?(year)(?![a-z])"
+    ),
     # "over the 14 weeks preceding study entry", "during the 6 months prior to the study", "with in the 2 weeks prior"
     re.compile(
         rf"(?:with\s?in|during|in|over)\s+the\s+({ANY_NUM})[\s-]*{TIME_UNIT}\s+(?:preceding|before|prior)(?![a-z])"
@@ -168,7 +171,10 @@ FREQUENCY_BEFORE = re.compile(
 # "duration of diagnosis less than (<) 7 years": a strict look-back, only after "duration of ..." (the words between
 # name the event)
 DURATION_LESS_THAN = re.compile(rf"(?:less than|<)\s*(?:\(\s*<\s*\)\s*)?({ANY_NUM})[\s-]*{TIME_UNIT}")
-DURATION_OF_BEFORE = re.compile(r"(?<![a-z])duration of (?:the )?[a-z]+(?: [a-z]+){0,2}\s*$")
+DURATION_OF_BEFORE = re.compile(
+    r"(?<![a-z])duration of (?:the )?[a-z]+(?: [a-z]+){0,2}\s*$"
+    rf"|(?:more than|at least|over|≥|>=|>)\s*{ANY_NUM}[\s-]*{TIME_UNIT}\s+(?:and|but)\s+$"
+)
 WINDOW_RES.append(DURATION_LESS_THAN)
 STRICT_WINDOW = re.compile(r"(?<![a-z=])(?:<(?!=)|less than|fewer than)")
 STRICT_BEFORE = re.compile(r"(?<![a-z=])(?:<(?!=)|less than|fewer than)\s*$")
@@ -181,9 +187,12 @@ CONDITION_BEFORE = re.compile(r"(?<![a-z])(?:if|when|whether)\s+(?:[a-z]+\s+){0,
 EXAMPLE_BEFORE = re.compile(r"(?:e\.g\.|for example|for instance|such as|例如|如:)[^;)]*$")
 WINDOW_NOT_BEFORE = re.compile(
     r"(?:planning|plans? to|intend\w* to|intention|(?<![a-z])expect(?:ed|s|ing)?(?![a-z])|likely to|anticipated"
-    r"|require\w* [a-z ]{0,30}"
-    r"(?:transplant|surgery)|(?<![a-z])if (?!(?:it was |they were |was |were )?(?:received|taken|used|given|administered"
-    r"|treated|performed|done)(?![a-z]))|unless |如果|若|倘若)[^.;。；]*$|后的?\s*$"
+    r"|require\w* [a-z ]{0,30}(?:transplant|surgery)|unless |如果|若|倘若)[^.;。；]*$"
+    # "if planned within a year" is a condition, "if received within the last year" a past event; the condition
+    # ends at its comma ("if a former smoker, have quit in the past 15 years")
+    r"|(?<![a-z])if (?!(?:it was |they were |was |were )?(?:received|taken|used|given|administered|treated|performed"
+    r"|done)(?![a-z]))[^.;,。；，]*$"
+    r"|后的?\s*$"
 )
 DURATION_BEFORE = re.compile(
     r"(?:for|at least|≥|>=|>|minimum(?: of)?|stable|more than|over|lasting|duration of"
@@ -1107,6 +1116,8 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 amount, unit_word = Decimal(1), groups[0]
             elif groups[0] == "半" and groups[1] == "年":
                 amount, unit_word = Decimal(6), "个月"  # 半年: half a year, six months
+            elif groups[0] == "half":
+                amount, unit_word = Decimal("0.5"), groups[1]  # "the last half year", as written
             else:
                 amount, unit_word = _to_decimal(groups[0]), groups[1]
             unit = WINDOW_UNITS.get(unit_word.rstrip("s") if unit_word.rstrip("s") in WINDOW_UNITS else unit_word)
@@ -1382,10 +1393,11 @@ _SINCE_EVENT = re.compile(
 _DURATION_WORD = re.compile(r"(?<![a-z])duration(?:\s+of(?:\s+[a-z0-9'-]+){1,3})?(?:\s+(?:is|was|of))?\s*$")
 # "History of mild TBI at least 3 months prior": a bound on time since what the clause names
 _PRIOR_AFTER = re.compile(r"\s*(?:prior|ago|before|earlier)(?![a-z])")
-# "heartburn for 2 days or more during the last 7 days": a frequency, not a duration
+# "heartburn for 2 days or more during the last 7 days": days counted within days, a frequency and not a duration
+# ("azoles for > 3 weeks in the preceding six months" stays a duration: weeks within months)
 _FREQUENCY_AFTER = re.compile(
     r"\s*(?:during|in|within|over|of)\s+(?:the\s+)?(?:last|past|previous|preceding|prior)\s+"
-    rf"(?:{ANY_NUM}[\s-]*)?(?:days?|weeks?|months?)(?![a-z])"
+    rf"(?:{ANY_NUM}[\s-]*)?(days?|weeks?|months?)(?![a-z])"
 )
 _DURATION_NOT_AFTER = re.compile(
     r"\s*(?:after|following|post(?!-?bronchodilator)|from (?:the )?(?:last|end|start)|(?:or|and) (?:over|older)|of age"
@@ -1444,7 +1456,8 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         since = _SINCE_EVENT.match(n, match.end()) if op else None
         if (_DURATION_NOT_AFTER.match(n, match.end()) and not since) or _DURATION_NOT_BEFORE.search(before):
             continue
-        if _FREQUENCY_AFTER.match(n, match.end()):
+        frequency = _FREQUENCY_AFTER.match(n, match.end())
+        if frequency and _TIME_UNIT_WORD.get(frequency.group(1)) == _TIME_UNIT_WORD.get(match.group("unit")):
             continue
         amount = _to_decimal(match.group("num"))
         unit = _TIME_UNIT_WORD.get(match.group("unit"))
