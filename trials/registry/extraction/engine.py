@@ -148,13 +148,11 @@ WINDOW_RES.append(
     re.compile(rf"\(\s*(?:<|≤|<=|less than)\s*({ANY_NUM})\s*{TIME_UNIT}\s*\)")
 )  # "exacerbation (<6 weeks)"
 WINDOW_RES += [
-    re.compile(
-        r"(?:(?:within|in|during|over)\s+)?(?:the\s+)?(?:past|last|previous)\s+(half)\s+(?:a\s+)?(year)(?![a-z])"
-    ),
+    re.compile(r"(?<![a-z])(?:past|last|previous)\s+(half)\s+(?:a\s+)?(year)(?![a-z])"),  # "the last half year"
     # "over the 14 weeks preceding study entry", "during the 6 months prior to the study", "with in the 2 weeks prior"
     re.compile(
-        rf"(?:with\s?in|during|in|over)\s+the\s+({ANY_NUM})[\s-]*{TIME_UNIT}\s+(?:preceding|before|prior)(?![a-z])"
-        + REFERENCE_POINT
+        rf"(?<![a-z])(?:with\s?in|during|in|over)\s+the\s+({ANY_NUM})[\s-]*{TIME_UNIT}\s+(?:preceding|before|prior)"
+        r"(?![a-z])" + REFERENCE_POINT
     ),
     # "less than two months post coronary revascularization", "performed ... for less than 2 years" (ago),
     # "duration of diagnosis less than (<) 7 years": strict look-backs
@@ -1107,9 +1105,10 @@ def _count_period(n: str, c: _Comparison, windows: list) -> int | None:
 def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
     """(start, end, amount, unit, reference) for each "within N weeks before screening" in the text."""
     found: list[tuple[int, int, Decimal, str, str]] = []
+    covered = bytearray(len(n) + 1)  # the characters a window already found covers: overlap is one slice, not a scan
     for pattern in WINDOW_RES:
         for match in pattern.finditer(n):
-            if any(a <= match.start() < b or match.start() <= a < match.end() for a, b, *_ in found):
+            if any(covered[match.start() : max(match.end(), match.start() + 1)]):
                 continue
             groups = [g for g in match.groups() if g]
             if len(groups) == 1:
@@ -1143,6 +1142,7 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
             while end > match.start() and n[end - 1] == " ":
                 end -= 1
             found.append((match.start(), end, amount, unit, match.group()))
+            covered[match.start() : end] = b"\x01" * (end - match.start())
     return sorted(found)
 
 
