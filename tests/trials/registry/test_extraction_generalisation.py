@@ -273,3 +273,19 @@ def test_days_within_days_are_a_frequency_but_weeks_within_months_are_a_duration
     assert durations("Itching for 3 days or more in the last 10 days") == []
     text = "Taking oral antifungals for > 2 weeks in the preceding 4 months"
     assert durations(text, "exclusion") == [(D(2), False, "weeks")]
+
+
+def test_the_period_of_a_weekly_rate_is_not_a_window_but_a_plain_period_is():
+    assert windows("At least 120 minutes of walking per week in 2 months prior to baseline", "inclusion") == []
+    assert windows("Walking programme in 2 months prior to baseline") == [(D(2), True, "months")]
+
+
+def test_the_period_a_score_is_taken_over_is_not_a_window_but_symptoms_in_that_period_are():
+    assert windows("Symptom score ≥ 5 during 7 days prior to randomisation", "inclusion") == []
+    assert windows("Fever during 7 days prior to randomisation") == [(D(7), True, "days")]
+
+
+def test_an_unstable_dose_for_a_period_is_not_a_duration_but_a_stable_one_is():
+    assert durations("Inhaler dose unstable for 3 months", "exclusion") == []
+    assert durations("Inhaler dose not stable for 3 months", "exclusion") == []
+    assert durations("Inhaler dose stable for 3 months") == [(D(3), True, "months")]

@@ -165,6 +165,8 @@ WINDOW_RES += [
 FREQUENCY_BEFORE = re.compile(
     rf"(?<![a-z]){ANY_NUM}\s*(?:days?|times|episodes?|nights?|attacks?)\s*(?:(?:or|and) (?:more|less|fewer|above|over)\s*)?"
     r"(?:(?:/\s*|a\s+|per\s+)(?:week|month)\s*)?(?:(?:during|in|within|over|of)\s+(?:the\s+)?)?$"
+    # "150 minutes of activity per week in 3 months prior": a rate's period
+    r"|(?<![a-z])(?:per|a|/)\s*(?:day|week|month)\s+(?:(?:during|in|within|over|of)\s+(?:the\s+)?)?$"
 )
 # "duration of diagnosis less than (<) 7 years": a strict look-back, only after "duration of ..." (the words between
 # name the event)
@@ -229,6 +231,7 @@ CHANGE_BEFORE = re.compile(CHANGE_WORDS)  # "Reversibility of ≥ 12%", "a decli
 CHANGE_AFTER = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?\(?\s*(?:in\s+\w+\s+)?(?:" + CHANGE_WORDS + ")")
 # Units of a measured value (a lab, a pressure, a percentage): a window right after one dates the measurement
 MEASURED_UNITS = {"%", "% predicted", "x ULN", "mL/min/1.73m2", "kg/m2", "mmHg"}
+MEASURE_WORD_BEFORE = re.compile(r"(?<![a-z])(?:score|level|value|concentration|titer|titre)s?(?![a-z])")  # "score ≥ 8"
 TWELVE_MONTHS = {("12", "months"), ("1", "years"), ("52", "weeks"), ("365", "days")}
 PER_YEAR = re.compile(r"per year|a year|/\s*year|annual|each year|every year|yearly|每年|一年|1年|12个月")
 PERIOD = re.compile(
@@ -825,7 +828,8 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
     valued = [
         (c.start, c.end)
         for c in comparisons
-        if c.unit in MEASURED_UNITS and not CHANGE_BEFORE.search(n[max(0, c.start - 50) : c.start])
+        if (c.unit in MEASURED_UNITS or MEASURE_WORD_BEFORE.search(n, max(0, c.start - 30), c.start))
+        and not CHANGE_BEFORE.search(n[max(0, c.start - 50) : c.start])
     ]
     for index, window in enumerate(windows):
         if index in used_periods:
@@ -1434,6 +1438,7 @@ _FUTURE_BEFORE = re.compile(
     r"(?<![a-z])(?:willing|agree[sd]?|will|shall|required|requires|wear\w*|during the study|throughout"
     r"|contracept\w*|愿意|同意|将)(?![a-z])"
 )
+_UNSTABLE_BEFORE = re.compile(r"(?<![a-z])(?:unstable|not (?:been )?stable)(?![a-z])[^.;,]*$")
 _PER_DAY_BEFORE = re.compile(r"packs?|cigar\w*|cigs?|e\.g\.|i\.e\.|defined as|menopaus\w*")
 _OPERATOR_EXCLUSIVE = ("more than", "longer than", "greater than", "over", ">", "超过", "大于")
 
@@ -1466,6 +1471,8 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         sentence_start = max([m.end() for m in _BOUNDARY.finditer(n, max(0, match.start() - 200), match.start())] + [0])
         sentence_end_match = _BOUNDARY.search(n, match.end())
         sentence_end = sentence_end_match.start() if sentence_end_match else len(n)
+        if _UNSTABLE_BEFORE.search(n, max(0, match.start() - 30), match.start()):
+            continue  # "medication unstable for 6 months": the complement of a stable duration
         if _FUTURE_BEFORE.search(n, max(0, match.start() - 45), match.start()):
             continue  # "willing to take EGCG for a minimum of 2 weeks": what the study will ask, not a past duration
         if _PER_DAY_BEFORE.search(n, max(0, match.start() - 30), match.start()):
