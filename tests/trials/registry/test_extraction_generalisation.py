@@ -289,3 +289,19 @@ def test_an_unstable_dose_for_a_period_is_not_a_duration_but_a_stable_one_is():
     assert durations("Inhaler dose unstable for 3 months", "exclusion") == []
     assert durations("Inhaler dose not stable for 3 months", "exclusion") == []
     assert durations("Inhaler dose stable for 3 months") == [(D(3), True, "months")]
+
+
+@pytest.mark.parametrize(
+    ("traditional", "simplified", "variable"),
+    [
+        ("20周歲≤年齡≤70周歲", "20周岁≤年龄≤70周岁", "age"),
+        ("總膽紅素>2倍ULN", "总胆红素>2倍ULN", "bilirubin_x_uln"),
+        ("篩選前2個月內參加過其他臨床試驗", "筛选前2个月内参加过其他临床试验", "window"),
+        ("戒煙≥9個月", "戒烟≥9个月", "duration"),
+    ],
+)
+def test_a_page_in_traditional_characters_reads_like_the_same_page_in_simplified(traditional, simplified, variable):
+    read = found(traditional, "exclusion", variable)
+    assert read
+    assert [bounds(p) for p in read] == [bounds(p) for p in found(simplified, "exclusion", variable)]
+    assert all(p.quote in traditional for p in read)

@@ -62,6 +62,7 @@ class Tables:
     number_words_read_only: dict[str, float] = field(default_factory=dict)
     cn_digits: dict[str, float] = field(default_factory=dict)
     study_procedures: str = ""  # tests the study does: a window right after one times it, not a look-back
+    traditional_characters: dict[str, str] = field(default_factory=dict)  # 歲 -> 岁, one character each
 
     @property
     def question_units(self) -> dict[str, str]:
@@ -196,6 +197,9 @@ def load(directory: Path = DIRECTORY) -> Tables:
     study_procedures = _join(_words("events.json study_procedures", events_data.get("study_procedures", {})))
 
     lexicons = {language: _read(directory, f"lexicon_{language}.json") for language in LANGUAGES}
+    traditional = lexicons["zh"].get("traditional_characters", {})
+    if not all(isinstance(k, str) and isinstance(v, str) and len(k) == len(v) == 1 for k, v in traditional.items()):
+        raise TableError("lexicon_zh.json traditional_characters: one character for one character")
     prefix = _operators("prefix_operators", {lang: lexicons[lang].get("prefix_operators", []) for lang in LANGUAGES})
     postfix = _operators("postfix_operators", {lang: lexicons[lang].get("postfix_operators", []) for lang in LANGUAGES})
     joins = [j for lang in LANGUAGES for j in lexicons[lang].get("range_joins", [])]
@@ -214,6 +218,7 @@ def load(directory: Path = DIRECTORY) -> Tables:
         number_words_read_only=dict(lexicons["en"].get("number_words_read_only", {})),
         cn_digits=dict(lexicons["zh"].get("number_words", {})),
         study_procedures=study_procedures,
+        traditional_characters=traditional,
     )
 
 
