@@ -305,3 +305,9 @@ def test_a_page_in_traditional_characters_reads_like_the_same_page_in_simplified
     assert read
     assert [bounds(p) for p in read] == [bounds(p) for p in found(simplified, "exclusion", variable)]
     assert all(p.quote in traditional for p in read)
+
+
+def test_an_age_range_written_with_and_less_than_stays_an_age_range_not_a_window():
+    got = found("Age > 21 years and < 70 years")
+    assert [(p.variable, bounds(p)) for p in got] == [("age", (D(21), False, D(70), False))]
+    assert windows("Treated for more than 21 months and less than 70 months", "inclusion") == [(D(70), False, "months")]

@@ -173,7 +173,7 @@ FREQUENCY_BEFORE = re.compile(
 DURATION_LESS_THAN = re.compile(rf"(?:less than|<)\s*(?:\(\s*<\s*\)\s*)?({ANY_NUM})[\s-]*{TIME_UNIT}")
 DURATION_OF_BEFORE = re.compile(
     r"(?<![a-z])duration of (?:the )?[a-z]+(?: [a-z]+){0,2}\s*$"
-    rf"|(?:more than|at least|over|≥|>=|>)\s*{ANY_NUM}[\s-]*{TIME_UNIT}\s+(?:and|but)\s+$"
+    rf"|(?<![a-z])for\s+(?:more than|at least|over|≥|>=|>)\s*{ANY_NUM}[\s-]*{TIME_UNIT}\s+(?:and|but)\s+$"
 )
 WINDOW_RES.append(DURATION_LESS_THAN)
 STRICT_WINDOW = re.compile(r"(?<![a-z=])(?:<(?!=)|less than|fewer than)")
