@@ -61,19 +61,51 @@ def missing_translations(instance, fields, verbose=None) -> list[str]:
     return missing
 
 
+PER_LANGUAGE = [language_suffix(settings.LANGUAGE_CODE), *OTHER_LANGUAGES]  # "en", "zh_hans"
+TITLE_FIELDS = ("brief_title", *(f"patient_title_{suffix}" for suffix in PER_LANGUAGE))
+
+
+def _term_matches(term: str) -> models.Q:
+    """Trials whose title (the registry's or either language's title for patients) or conditions hold
+    `term`; a short acronym only as a whole word ("ILD", "(ILD)", "ILD-related"), never inside "mild"."""
+    from trials import search_terms
+
+    if not search_terms.is_acronym(term):
+        q = models.Q(conditions__icontains=term)
+        for field in TITLE_FIELDS:
+            q |= models.Q(**{f"{field}__icontains": term})
+        return q
+    q = models.Q(conditions__icontains=f'"{term}"') | models.Q(conditions__icontains=f"({term})")
+    for field in TITLE_FIELDS:
+        for around in (f" {term} ", f"({term})", f" {term},", f" {term}-", f" {term}:"):
+            q |= models.Q(**{f"{field}__icontains": around})
+        q |= models.Q(**{f"{field}__istartswith": f"{term} "}) | models.Q(**{f"{field}__iendswith": f" {term}"})
+        q |= models.Q(**{f"{field}__iexact": term})
+    return q
+
+
 class TrialQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
 
     def search(self, words: str = "", place: str = ""):
-        """Trials whose title or conditions hold `words` and that have a site in `place` (either may be empty)."""
+        """Trials whose titles or conditions hold `words` or a synonym of it, in either language
+        (`trials.search_terms`), and that have a site in `place`, named in either script (`places`).
+        Still one pass over the trials and their sites, as a plain search: the synonyms only add terms."""
+        from trials import places, search_terms
+
         found = self
         if words:
-            found = found.filter(models.Q(brief_title__icontains=words) | models.Q(conditions__icontains=words))
+            matches = models.Q()
+            for term in search_terms.terms_for(words):
+                matches |= _term_matches(term)
+            found = found.filter(matches)
         if place:
-            where = (
-                models.Q(city__icontains=place) | models.Q(state__icontains=place) | models.Q(country__icontains=place)
-            )
+            where = models.Q()
+            for name in places.names_in_both_scripts(place):
+                for field in ("city", "state", "country"):
+                    for suffix in PER_LANGUAGE:
+                        where |= models.Q(**{f"{field}_{suffix}__icontains": name})
             found = found.filter(models.Exists(Site.objects.filter(where, trial=models.OuterRef("pk"))))
         return found
 
