@@ -5,7 +5,6 @@ import re
 
 import pytest
 from django.core import mail
-from django.test import Client
 from django.urls import reverse
 
 from screener.preferences.models import LanguagePreference
@@ -13,6 +12,7 @@ from screener.questionnaire.models import Screening
 from screener.referrals.models import ConsentText, Referral
 from tests.chinese import ZH, english_phrases
 from tests.conftest import CONTACT, log_in_with_second_factor
+from tests.formdata import BrowserClient as Client
 from tests.screener.questionnaire.flow import HTMX, answer, answer_everything, question_url, start
 from tests.trials.profiles import COPD, ILD, MATCHES_COPD, MATCHES_ILD
 
