@@ -5,6 +5,7 @@ Only these models know how to turn themselves into the eligibility engine's plai
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -323,6 +324,15 @@ class Site(models.Model):
     contacts = models.JSONField(
         _("contacts"), default=list, blank=True, help_text=_("A list of {name, role, phone, email}.")
     )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        help_text=_(
+            "As the IANA database names it, e.g. Asia/Shanghai. Empty: the zone of the site's country when it has"
+            " one (Asia/Shanghai for China), otherwise the server's."
+        ),
+    )
     history = HistoricalRecords(excluded_fields=per_language("facility", "city", "state", "country"))
 
     objects = SiteQuerySet.as_manager()
@@ -349,11 +359,42 @@ class Site(models.Model):
         except LookupError:
             return None
 
+    def zone(self):
+        """The time zone staff at this site read times in: its own, its country's, or the server's."""
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        for name in (self.time_zone, _country_time_zones().get(self.country_code() or "")):
+            if name:
+                try:
+                    return ZoneInfo(name)
+                except (ZoneInfoNotFoundError, ValueError):
+                    continue
+        return ZoneInfo(settings.TIME_ZONE)
+
     def clean(self):
+        if self.time_zone:
+            from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+            try:
+                ZoneInfo(self.time_zone)
+            except (ZoneInfoNotFoundError, ValueError):
+                raise ValidationError(
+                    {"time_zone": _("Give a time zone as the IANA database names it, e.g. Asia/Shanghai.")}
+                ) from None
         if not isinstance(self.contacts, list) or not all(isinstance(c, dict) for c in self.contacts):
             raise ValidationError(
                 {"contacts": _("Contacts must be a list of objects with name, role, phone and email.")}
             )
+
+
+@functools.cache
+def _country_time_zones() -> dict[str, str]:
+    """A country's time zone where it has one (trials/data/country_time_zones.csv), by ISO code."""
+    import csv
+    from pathlib import Path
+
+    with (Path(__file__).parent / "data" / "country_time_zones.csv").open(encoding="utf-8") as rows:
+        return {row["country_code"]: row["time_zone"] for row in csv.DictReader(rows)}
 
 
 class StaffMembership(models.Model):
