@@ -201,7 +201,14 @@ class Trial(models.Model):
         return self.patient_title or self.brief_title
 
     def missing_translations(self) -> list[str]:
-        return missing_translations(self, ["patient_title", "plain_summary"])
+        """What a patient reading another language meets in English: the title for patients (or, without
+        one, the registry's title they see instead) and the plain summary."""
+        missing = missing_translations(self, ["patient_title", "plain_summary"])
+        title = str(self._meta.get_field("patient_title").verbose_name)
+        if title not in missing and self.brief_title and not (self.patient_title_en or "").strip():
+            if any(not (getattr(self, f"patient_title_{suffix}", "") or "").strip() for suffix in OTHER_LANGUAGES):
+                missing.insert(0, title)
+        return missing
 
     @property
     def registry_url(self) -> str:
@@ -824,7 +831,13 @@ class Criterion(models.Model):
         return wording.unread(self)
 
     def missing_translations(self) -> list[str]:
-        return missing_translations(self, ["explanation"])
+        """A note with no translation, or a criterion for the study team with no note at all in another
+        language, which a patient then reads as the registry's English words."""
+        missing = missing_translations(self, ["explanation"])
+        if not missing and self.question_id is None and self.source_text:
+            if any(not (getattr(self, f"explanation_{suffix}", "") or "").strip() for suffix in OTHER_LANGUAGES):
+                missing.append(str(self._meta.get_field("explanation").verbose_name))
+        return missing
 
     @staticmethod
     def clause_state(members) -> str:

@@ -486,3 +486,18 @@ def test_a_question_not_yet_translated_shows_english_marked_as_english(zh_client
     assert '<h1 tabindex="-1" data-focus lang="en">Which of these lung conditions' in html
     assert 'class="hint" lang="en">' in html
     assert "慢性阻塞性肺疾病（慢阻肺，COPD）" in html  # the choices have their Chinese
+
+
+def test_the_chinese_column_counts_a_registry_title_and_a_study_team_clause_a_patient_would_read_in_english(
+    admin_client, seed_trials
+):
+    from trials.models import Criterion
+
+    Trial.objects.filter(nct_id=COPD).update(patient_title_en="", patient_title_zh_hans="")
+    html = admin_client.get(reverse("admin:trials_trial_changelist")).content.decode()
+    assert html.count("missing: title for patients") == 1
+    Trial.objects.filter(nct_id=COPD).update(patient_title_zh_hans="慢阻肺细胞治疗研究")
+    team = Criterion.objects.filter(trial__nct_id=COPD, question__isnull=True).first()
+    Criterion.objects.filter(pk=team.pk).update(explanation_en="", explanation_zh_hans="")
+    html = admin_client.get(reverse("admin:trials_trial_changelist")).content.decode()
+    assert html.count("missing: criteria") == 1
