@@ -164,8 +164,9 @@ def reason(criterion) -> str:
         text = _("This study is for people whose answer about %(what)s is %(answers)s.")
     text = text % {"what": question.short_label, "answers": answers}
     if criterion.uncertain_values:
-        text += " " + _("If it is %(answers)s, the study team decides.") % {
-            "answers": _(" or ").join(f"“{question.label_for(code)}”" for code in criterion.uncertain_values)
+        text = _("%(sentence)s If it is %(answers)s, the study team decides.") % {
+            "sentence": text,
+            "answers": _(" or ").join(f"“{question.label_for(code)}”" for code in criterion.uncertain_values),
         }
     return text
 
