@@ -501,3 +501,16 @@ def test_the_chinese_column_counts_a_registry_title_and_a_study_team_clause_a_pa
     Criterion.objects.filter(pk=team.pk).update(explanation_en="", explanation_zh_hans="")
     html = admin_client.get(reverse("admin:trials_trial_changelist")).content.decode()
     assert html.count("missing: criteria") == 1
+
+
+def test_the_reference_equation_a_chinese_patient_reads_is_named_in_chinese():
+    from decimal import Decimal
+
+    from django.utils import translation
+
+    from screener.questionnaire.measurements import percent_predicted
+
+    with translation.override("zh-hans"):
+        computed = percent_predicted("FEV1", Decimal("2"), "L", Decimal("170"), 60, "male")
+    assert computed.equation.startswith("GLI Global 2022") and "不区分种族" in computed.equation
+    assert "race-neutral" not in computed.equation
