@@ -511,6 +511,6 @@ def test_the_reference_equation_a_chinese_patient_reads_is_named_in_chinese():
     from screener.questionnaire.measurements import percent_predicted
 
     with translation.override("zh-hans"):
-        computed = percent_predicted("FEV1", Decimal("2"), "L", Decimal("170"), 60, "male")
+        computed = percent_predicted("FEV1", Decimal("2"), "L", Decimal("170"), Decimal("60"), "male")
     assert computed.equation.startswith("GLI Global 2022") and "不区分种族" in computed.equation
     assert "race-neutral" not in computed.equation
