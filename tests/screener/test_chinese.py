@@ -514,3 +514,24 @@ def test_the_reference_equation_a_chinese_patient_reads_is_named_in_chinese():
         computed = percent_predicted("FEV1", Decimal("2"), "L", Decimal("170"), Decimal("60"), "male")
     assert computed.equation.startswith("GLI Global 2022") and "不区分种族" in computed.equation
     assert "race-neutral" not in computed.equation
+
+
+def test_a_place_on_a_chinese_page_is_named_in_chinese_and_read_back(zh_client):
+    html = zh_client.get(reverse("questionnaire:place_suggestions"), {"place": "海淀"}).content.decode()
+    assert '<option value="海淀区（北京市，中国）">' in html and "China" not in html
+    response = zh_client.post(reverse("questionnaire:start"), {"place": "海淀区（北京市，中国）", "travel": "50"})
+    assert response.status_code == 302
+    place = Screening.objects.get(pk=response["Location"].rstrip("/").split("/")[-1]).place
+    assert place["label"] == "海淀区（北京市，中国）" and round(place["latitude"]) == 40
+
+
+def test_a_registry_title_and_site_nobody_translated_stand_apart_marked_as_english(zh_client):
+    from trials.models import Site
+
+    Trial.objects.filter(nct_id=COPD).update(patient_title_zh_hans=None)
+    Site.objects.filter(trial__nct_id=COPD).update(facility_zh_hans=None, city_zh_hans=None, country_zh_hans=None)
+    html = zh_client.get(reverse("questionnaire:study", args=[COPD])).content.decode()
+    assert '<span lang="en">Treatment of Chronic Obstructive Pulmonary Disease (COPD)' in html
+    assert '<span class="registry-note">（登记信息英文原文）</span>' in html
+    assert '<span lang="en">Yiwu</span>' in html and "<span>中国</span>" in html  # the country from the ISO tables
+    assert english_phrases(html) == []
