@@ -68,20 +68,24 @@ TITLE_FIELDS = ("brief_title", *(f"patient_title_{suffix}" for suffix in PER_LAN
 
 def _term_matches(term: str) -> models.Q:
     """Trials whose title (the registry's or either language's title for patients) or conditions hold
-    `term`; a short acronym only as a whole word ("ILD", "(ILD)", "ILD-related"), never inside "mild"."""
+    `term`; a short acronym only as a whole word ("ILD", "(ILD)", "in ILD, …"), never inside "mild". A
+    Chinese term is looked for in titles only: the registry's conditions are English."""
     from trials import search_terms
 
     if not search_terms.is_acronym(term):
-        q = models.Q(conditions__icontains=term)
-        for field in TITLE_FIELDS:
+        if search_terms.has_han(term):  # the registry's conditions are English: only titles hold Chinese
+            fields = ("brief_title", *(f"patient_title_{suffix}" for suffix in OTHER_LANGUAGES))
+        else:
+            fields = ("conditions", *TITLE_FIELDS)
+        q = models.Q()
+        for field in fields:
             q |= models.Q(**{f"{field}__icontains": term})
         return q
     q = models.Q(conditions__icontains=f'"{term}"') | models.Q(conditions__icontains=f"({term})")
     for field in TITLE_FIELDS:
-        for around in (f" {term} ", f"({term})", f" {term},", f" {term}-", f" {term}:"):
+        for around in (f" {term} ", f"({term})", f" {term},"):
             q |= models.Q(**{f"{field}__icontains": around})
         q |= models.Q(**{f"{field}__istartswith": f"{term} "}) | models.Q(**{f"{field}__iendswith": f" {term}"})
-        q |= models.Q(**{f"{field}__iexact": term})
     return q
 
 

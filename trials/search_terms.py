@@ -38,7 +38,7 @@ def _table() -> tuple[dict[str, tuple[int, ...]], tuple[tuple[str, ...], ...], t
     )
 
 
-def _has_han(text: str) -> bool:
+def has_han(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
@@ -51,9 +51,9 @@ def terms_for(words: str) -> list[str]:
     by_word, groups, _names = _table()
     key = _key(typed)
     numbers = list(by_word.get(key, ()))
-    if not numbers and _has_han(key):
+    if not numbers and has_han(key):
         numbers = [
-            n for word, found in by_word.items() if _has_han(word) and len(word) >= 2 and word in key for n in found
+            n for word, found in by_word.items() if has_han(word) and len(word) >= 2 and word in key for n in found
         ]
     found = [typed]
     seen = {key}
@@ -62,7 +62,20 @@ def terms_for(words: str) -> list[str]:
             if _key(term) not in seen:
                 seen.add(_key(term))
                 found.append(term)
-    return found[:MOST_TERMS]
+    return _without_longer(found)[:MOST_TERMS]
+
+
+def _without_longer(terms: list[str]) -> list[str]:
+    """Drop a term that holds another as a part ("慢阻肺病" once "慢阻肺" is searched for): a substring search
+    for the shorter finds it already, and each term is one more comparison per trial. An acronym is only
+    matched as a whole word, so it never stands in for a longer term."""
+    keys = [_key(term) for term in terms]
+    kept = []
+    for term, key in zip(terms, keys, strict=True):
+        if any(other != key and other in key and not is_acronym(other) for other in keys):
+            continue
+        kept.append(term)
+    return kept
 
 
 ACRONYM = re.compile(r"^[A-Za-z][A-Za-z0-9-]{1,3}$")
