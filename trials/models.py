@@ -75,8 +75,8 @@ def _term_matches(term: str) -> models.Q:
     if not search_terms.is_acronym(term):
         if search_terms.has_han(term):  # the registry's conditions are English: only titles hold Chinese
             fields = ("brief_title", *(f"patient_title_{suffix}" for suffix in OTHER_LANGUAGES))
-        else:
-            fields = ("conditions", *TITLE_FIELDS)
+        else:  # a Chinese title names a condition in Chinese, or by its acronym (matched below)
+            fields = ("conditions", "brief_title", f"patient_title_{language_suffix(settings.LANGUAGE_CODE)}")
         q = models.Q()
         for field in fields:
             q |= models.Q(**{f"{field}__icontains": term})

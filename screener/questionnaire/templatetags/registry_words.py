@@ -70,7 +70,7 @@ def site_place(site):
 
 
 def _browse_link(parameter: str, value: str, shown: str, count: int):
-    from urllib.parse import urlencode
+    from urllib.parse import quote, urlencode
 
     from django.conf import settings
     from django.utils.html import format_html
@@ -79,7 +79,7 @@ def _browse_link(parameter: str, value: str, shown: str, count: int):
     english = shown == value and (get_language_code() != settings.LANGUAGE_CODE)
     return format_html(
         '<a href="?{}#studies"{}>{}</a> {}',
-        urlencode({parameter: value}),
+        urlencode({parameter: value}, quote_via=quote),
         format_html(' lang="{}"', settings.LANGUAGE_CODE) if english else "",
         shown,
         gettext("(%(count)s)") % {"count": count},
