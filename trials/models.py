@@ -846,7 +846,7 @@ class Criterion(models.Model):
         """A note with no translation, or a criterion for the study team with no note at all in another
         language, which a patient then reads as the registry's English words."""
         missing = missing_translations(self, ["explanation"])
-        if not missing and self.question_id is None and self.source_text:
+        if not missing and self.question_id is None:  # its registry words are what a patient would read
             if any(not (getattr(self, f"explanation_{suffix}", "") or "").strip() for suffix in OTHER_LANGUAGES):
                 missing.append(str(self._meta.get_field("explanation").verbose_name))
         return missing
