@@ -138,7 +138,9 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
             queryset = queryset.defer(*REGISTRY_TEXTS)
         return (
             queryset.prefetch_related(
-                Prefetch("criteria", queryset=Criterion.objects.only("trial_id", *translated("explanation"))),
+                Prefetch(
+                    "criteria", queryset=Criterion.objects.only("trial_id", "question_id", *translated("explanation"))
+                ),
                 Prefetch("sites", queryset=Site.objects.defer("contacts")),
             )
             .annotate(

@@ -37,6 +37,10 @@ NUMBER_WITH_UNIT = {
     "years": pgettext_lazy("an age", "%(number)s years"),
     "h/day": pgettext_lazy("a duration", "%(number)s h/day"),
     "times": pgettext_lazy("a count", "%(number)s times"),
+    "pack-years": pgettext_lazy("smoking", "%(number)s pack-years"),
+    "kg/m2": pgettext_lazy("body mass index", "%(number)s kg/m²"),
+    "x ULN": pgettext_lazy("times the upper limit of normal", "%(number)s × ULN"),
+    "mL/min/1.73m2": pgettext_lazy("kidney function", "%(number)s mL/min/1.73 m²"),
 }
 UNIT_NAMES = {
     "%": "%",
@@ -44,6 +48,11 @@ UNIT_NAMES = {
     "years": pgettext_lazy("unit beside a box", "years"),
     "h/day": pgettext_lazy("unit beside a box", "h/day"),
     "times": pgettext_lazy("unit beside a box", "times"),
+    "pack-years": pgettext_lazy("unit beside a box", "pack-years"),
+    "kg/m2": "kg/m²",
+    "x ULN": pgettext_lazy("unit beside a box", "× ULN"),
+    "mL/min/1.73m2": "mL/min/1.73 m²",
+    "days": pgettext_lazy("unit beside a box", "days"),
 }
 
 
@@ -155,10 +164,21 @@ def reason(criterion) -> str:
         text = _("This study is for people whose answer about %(what)s is %(answers)s.")
     text = text % {"what": question.short_label, "answers": answers}
     if criterion.uncertain_values:
-        text += " " + _("If it is %(answers)s, the study team decides.") % {
-            "answers": _(" or ").join(f"“{question.label_for(code)}”" for code in criterion.uncertain_values)
+        text = _("%(sentence)s If it is %(answers)s, the study team decides.") % {
+            "sentence": text,
+            "answers": _(" or ").join(f"“{question.label_for(code)}”" for code in criterion.uncertain_values),
         }
     return text
+
+
+# A number rule's range as one phrase per shape, so each language words it whole ("at least 150 m and less
+# than 600 m" / "不少于150米且少于600米"), never two phrases joined by a word for "and".
+RANGES = {
+    (True, True): _("at least %(low)s and at most %(high)s"),
+    (True, False): _("at least %(low)s and less than %(high)s"),
+    (False, True): _("more than %(low)s and at most %(high)s"),
+    (False, False): _("more than %(low)s and less than %(high)s"),
+}
 
 
 def range_in_words(criterion) -> str:
@@ -167,20 +187,16 @@ def range_in_words(criterion) -> str:
     low = question.format_number(criterion.min_value) if criterion.min_value is not None else None
     high = question.format_number(criterion.max_value) if criterion.max_value is not None else None
     if low is not None and high is not None and criterion.min_value == criterion.max_value:
-        return _("exactly %(value)s") % {"value": low}
-    parts = []
+        return str(_("exactly %(value)s") % {"value": low})
+    if low is not None and high is not None:
+        return str(RANGES[(bool(criterion.min_inclusive), bool(criterion.max_inclusive))] % {"low": low, "high": high})
     if low is not None:
-        parts.append((_("at least %(low)s") if criterion.min_inclusive else _("more than %(low)s")) % {"low": low})
-    if high is not None:
-        if low is None and question.unit == "days":
-            parts.append(
-                (_("%(high)s or less") if criterion.max_inclusive else _("less than %(high)s")) % {"high": high}
-            )
-        else:
-            parts.append(
-                (_("at most %(high)s") if criterion.max_inclusive else _("less than %(high)s")) % {"high": high}
-            )
-    return str(_(" and ")).join(str(part) for part in parts)
+        return str((_("at least %(low)s") if criterion.min_inclusive else _("more than %(low)s")) % {"low": low})
+    if high is None:
+        return ""
+    if question.unit == "days":
+        return str((_("%(high)s or less") if criterion.max_inclusive else _("less than %(high)s")) % {"high": high})
+    return str((_("at most %(high)s") if criterion.max_inclusive else _("less than %(high)s")) % {"high": high})
 
 
 def unread(criterion) -> list[str]:

@@ -24,6 +24,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from dateutil.relativedelta import relativedelta
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from trials.number_input import plain
 
@@ -51,10 +52,11 @@ RAW_RANGES = {
     ("DLCO", "mmol/min/kPa"): (Decimal("0.3"), Decimal("20")),
 }
 HEIGHT_RANGE_CM = (Decimal(100), Decimal(230))
-EQUATIONS = {
-    "FEV1": "GLI Global 2022 (Bowerman et al., Am J Respir Crit Care Med 2023), race-neutral",
-    "FVC": "GLI Global 2022 (Bowerman et al., Am J Respir Crit Care Med 2023), race-neutral",
-    "DLCO": "GLI 2017 transfer factor (Stanojevic et al., Eur Respir J 2017, with the 2020 erratum)",
+_GLI_GLOBAL = gettext_lazy("GLI Global 2022 (Bowerman et al., Am J Respir Crit Care Med 2023), race-neutral")
+EQUATIONS = {  # named in the patient's language when the answer is worked out
+    "FEV1": _GLI_GLOBAL,
+    "FVC": _GLI_GLOBAL,
+    "DLCO": gettext_lazy("GLI 2017 transfer factor (Stanojevic et al., Eur Respir J 2017, with the 2020 erratum)"),
 }
 # The ages each equation was built from: GLI Global 3–95 years; GLI 2017 5–85 years (its calculator refuses older).
 AGE_RANGES = {"FEV1": (3, 95), "FVC": (3, 95), "DLCO": (5, 85)}
@@ -137,7 +139,7 @@ def percent_predicted(measure: str, value: Decimal, unit: str, height_cm: Decima
         "age": plain(age),
         "sex": sex,
     }
-    return Computed(stored=stored, method=PCT_PRED, inputs=inputs, equation=EQUATIONS[measure])
+    return Computed(stored=stored, method=PCT_PRED, inputs=inputs, equation=str(EQUATIONS[measure]))
 
 
 def _pyspiro_percent(measure: str, value: float, unit: str, height_cm: float, age: float, sex: str) -> float | None:

@@ -16,8 +16,10 @@ from screener.client import current_client_ip
 from trials.models import Site, Trial
 
 # What replaces a note once the patient's data is erased (who wrote it and when stay).
-ERASED_ON_WITHDRAWAL = "Erased on withdrawal."
-ERASED_AFTER_RETENTION = "Erased at the end of the retention period."
+# Stored in English, translated when shown (`screener_tags.staff_note`).
+ERASED_ON_WITHDRAWAL = gettext_noop("Erased on withdrawal.")
+ERASED_AFTER_RETENTION = gettext_noop("Erased at the end of the retention period.")
+SYSTEM_NOTES = frozenset({ERASED_ON_WITHDRAWAL, ERASED_AFTER_RETENTION})
 
 # No 0/O, 1/I/L, 5/S or 2/Z pairs to confuse when read aloud or typed.
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRTUVWXY346789"

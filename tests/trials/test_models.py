@@ -191,7 +191,7 @@ def reason(key, kind="inclusion", **rule):
             "alt_x_uln",
             "inclusion",
             {"max_value": "2.5"},
-            "Your ALT (alanine aminotransferase) as times the upper limit of normal needs to be at most 2.5 x ULN.",
+            "Your ALT (alanine aminotransferase) as times the upper limit of normal needs to be at most 2.5 × ULN.",
         ),
         (
             "days_since_pneumonia",
@@ -209,7 +209,7 @@ def reason(key, kind="inclusion", **rule):
             "bmi",
             "inclusion",
             {"min_value": 18, "max_value": 18},
-            "Your body mass index (BMI) needs to be exactly 18 kg/m2.",
+            "Your body mass index (BMI) needs to be exactly 18 kg/m².",
         ),
     ],
     ids=[

@@ -82,7 +82,7 @@ def test_a_lab_value_and_its_upper_limit_are_stored_as_the_multiple(client, alt_
     assert "My report shows the value and its normal range, not “× ULN”" in html
     url = reverse("questionnaire:helper", args=[screening_id, "alt_x_uln"])
     confirm = client.post(url, {"value": "100", "upper_limit": "40"}).content.decode()
-    assert 'data-computed="2.5"' in confirm and "2.5 x ULN" in confirm
+    assert 'data-computed="2.5"' in confirm and "2.5 × ULN" in confirm
     assert client.post(url, {"value": "100", "upper_limit": "40", "confirm": "1"}).status_code == 302
     screening = Screening.objects.get(pk=screening_id)
     assert screening.answers["alt_x_uln"] == "2.5"
