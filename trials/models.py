@@ -541,6 +541,8 @@ class Question(models.Model):
         """A stored answer in the patient's words: "60 years", "No", "I don't know"."""
         if stored is None:
             return str(_("I don’t know"))
+        if isinstance(stored, eligibility.EventDate):  # an event answered by its date reads as its days
+            stored = stored.days
         if self.kind == self.Kind.NUMBER:
             return self.format_number(Decimal(stored))
         if isinstance(stored, list):
@@ -598,6 +600,8 @@ ENGINE_PROBLEMS = [
     gettext_noop("Equal minimum and maximum must both be inclusive, or no number could satisfy the rule."),
     gettext_noop("A choice rule needs at least one accepted answer."),
     gettext_noop("An answer cannot be both accepted and left for the study team."),
+    gettext_noop("A time window is counted in months or years."),
+    gettext_noop("A time window cannot be negative."),
 ]
 
 # The units questions use, as each language writes them after a number and beside an input box.
@@ -617,28 +621,40 @@ UNIT_NAMES = {
 }
 
 
-DAYS_PER = {"years": 365, "months": 30, "weeks": 7, "days": 1}
-"""How time windows become days since an event: a week is 7 days, a month 30 and a year 365 (docs/decisions.md)."""
+DAYS_PER = {"weeks": 7, "days": 1}
+"""Time windows counted in whole days: a week is 7 days. Months and years are calendar months and years, kept
+as such on the criterion (`Criterion.time_unit`; docs/decisions/new-calendar-windows.md), never 30 or 365 days."""
 
 
 def days_in_words(days: Decimal) -> str:
-    """A number of days in the largest whole unit that holds it: 28 → "4 weeks", 90 → "3 months", 10 → "10 days"."""
-    for unit, size in DAYS_PER.items():
-        if days and days % size == 0 and unit != "days":
-            count = int(days // size)
-            words = {
-                "years": ngettext("%(count)s year", "%(count)s years", count),
-                "months": ngettext("%(count)s month", "%(count)s months", count),
-                "weeks": ngettext("%(count)s week", "%(count)s weeks", count),
-            }[unit]
-            return words % {"count": count}
+    """A number of days in whole weeks when it is some: 28 → "4 weeks", 10 → "10 days", 90 → "90 days" (never
+    "3 months": a month is no number of days)."""
+    if days and days % 7 == 0:
+        count = int(days // 7)
+        return ngettext("%(count)s week", "%(count)s weeks", count) % {"count": count}
     count = plain(days)
     return ngettext("%(count)s day", "%(count)s days", 1 if count == "1" else 2) % {"count": count}
+
+
+def time_in_words(count: Decimal, unit: str) -> str:
+    """A count of calendar months or years: "12 months", "1 year"."""
+    text = plain(count)
+    number = int(count) if count == count.to_integral_value() else 2
+    if unit == "years":
+        return ngettext("%(count)s year", "%(count)s years", number) % {"count": text}
+    return ngettext("%(count)s month", "%(count)s months", number) % {"count": text}
 
 
 class CriterionQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=Criterion.Status.APPROVED)
+
+
+class TimeUnit(models.TextChoices):
+    """The unit a time window is counted in, on a question in days since an event (docs/decisions/new-calendar-windows.md)."""
+
+    MONTHS = "months", _("calendar months")
+    YEARS = "years", _("calendar years")
 
 
 class Criterion(models.Model):
@@ -671,6 +687,16 @@ class Criterion(models.Model):
     min_inclusive = models.BooleanField(_("minimum included"), default=True)
     max_value = models.DecimalField(_("maximum"), max_digits=12, decimal_places=4, null=True, blank=True)
     max_inclusive = models.BooleanField(_("maximum included"), default=True)
+    time_unit = models.CharField(
+        _("counted in"),
+        max_length=8,
+        blank=True,
+        choices=TimeUnit,
+        help_text=_(
+            "Only for a question in days since an event: leave empty when the minimum and maximum are days; "
+            "months or years are calendar months or years (“within 12 months”)."
+        ),
+    )
     values = models.JSONField(
         _("matching answers"), default=list, blank=True, help_text=_("Choice codes that satisfy the rule.")
     )
@@ -723,6 +749,10 @@ class Criterion(models.Model):
         if self.question is None:
             return None
         if self.question.kind == Question.Kind.NUMBER:
+            if self.time_unit:
+                return eligibility.WindowRule(
+                    self.min_value, self.min_inclusive, self.max_value, self.max_inclusive, self.time_unit
+                )
             return eligibility.NumberRule(self.min_value, self.min_inclusive, self.max_value, self.max_inclusive)
         return eligibility.ChoiceRule(frozenset(self.values or []), frozenset(self.uncertain_values or []))
 
@@ -734,6 +764,10 @@ class Criterion(models.Model):
                     _("A criterion for the study team has no rule: choose a question or clear the rule.")
                 )
             return
+        if self.time_unit and (question.kind != Question.Kind.NUMBER or question.unit != "days"):
+            raise ValidationError(
+                {"time_unit": _("Only a question in days since an event takes a window in months or years.")}
+            )
         for name in ("values", "uncertain_values"):
             value = getattr(self, name)
             if not isinstance(value, list) or not all(isinstance(code, str) for code in value):
@@ -769,6 +803,7 @@ class Criterion(models.Model):
         "min_inclusive",
         "max_value",
         "max_inclusive",
+        "time_unit",
         "values",
         "uncertain_values",
         "source_text",
@@ -797,8 +832,8 @@ class Criterion(models.Model):
             low, high = self.min_value, self.max_value
             values = {
                 "what": question.short_label,
-                "low": question.format_number(low) if low is not None else "",
-                "high": question.format_number(high) if high is not None else "",
+                "low": self.format_bound(low) if low is not None else "",
+                "high": self.format_bound(high) if high is not None else "",
                 "low_sign": "≤" if self.min_inclusive else "<",
                 "high_sign": "≤" if self.max_inclusive else "<",
                 "at_least": "≥" if self.min_inclusive else ">",
@@ -860,11 +895,17 @@ class Criterion(models.Model):
             }
         return text
 
+    def format_bound(self, value: Decimal) -> str:
+        """A bound as the rule counts it: "12 months" for a window in calendar months, else the question's unit."""
+        if self.time_unit in TimeUnit.values:
+            return time_in_words(Decimal(value), self.time_unit)
+        return self.question.format_number(value)
+
     def range_in_words(self) -> str:
         """A number rule's range: "at least 150 m and less than 550 m", "more than 4 times", "28 days or less"."""
         question = self.question
-        low = question.format_number(self.min_value) if self.min_value is not None else None
-        high = question.format_number(self.max_value) if self.max_value is not None else None
+        low = self.format_bound(self.min_value) if self.min_value is not None else None
+        high = self.format_bound(self.max_value) if self.max_value is not None else None
         if low is not None and high is not None and self.min_value == self.max_value:
             return _("exactly %(value)s") % {"value": low}
         parts = []

@@ -3,6 +3,7 @@ duplicates drafts nor touches what an admin decided. Time windows become rules o
 
 import copy
 import json
+from datetime import date
 from decimal import Decimal
 from io import StringIO
 from pathlib import Path
@@ -225,14 +226,15 @@ def outcome(criterion, days):
             29,
         ),
         ("exclusion", "Pneumonia within 14 days prior to screening", "days_since_pneumonia", 14, 15),
-        ("exclusion", "COPD exacerbation within 3 months before screening", "days_since_exacerbation", 90, 91),
-        ("exclusion", "Myocardial infarction within 6 months prior to screening", "days_since_heart_attack", 180, 181),
+        # Months and years are calendar ones: as a count of days, ceil(n × 365.25 / 12) and ceil(n × 365.25).
+        ("exclusion", "COPD exacerbation within 3 months before screening", "days_since_exacerbation", 92, 93),
+        ("exclusion", "Myocardial infarction within 6 months prior to screening", "days_since_heart_attack", 183, 184),
         (
             "exclusion",
             "Hospitalisation for any reason within 1 year before screening",
             "days_since_hospitalisation",
-            365,
             366,
+            367,
         ),
         (
             "exclusion",
@@ -380,3 +382,37 @@ def test_an_existing_database_loses_the_seeds_stale_notes_but_keeps_an_admins_ow
     oxygen.refresh_from_db()
     assert walk.explanation == "The study team repeats the test at screening."
     assert oxygen.explanation == "Our own words about 15 hours."
+
+
+TWELVE_MONTHS = "Documented history of at least one moderate or severe COPD exacerbation within the previous 12 months"
+
+
+def test_at_least_one_exacerbation_in_the_previous_12_months_keeps_a_flare_up_362_days_ago():
+    [criterion] = [d for d in window_rule("inclusion", TWELVE_MONTHS) if d.question.key == "days_since_exacerbation"]
+    assert (criterion.question.key, criterion.max_value, criterion.time_unit) == (
+        "days_since_exacerbation",
+        12,
+        "months",
+    )
+    assert criterion.rule_in_words() == "last flare-up of your lung condition ≤ 12 months"
+    assert [outcome(criterion, days).value for days in (362, 364, 365, 366, 367)] == ["met"] * 4 + ["not_met"]
+
+
+@pytest.mark.parametrize(
+    "event, on, met",
+    [
+        (date(2024, 2, 29), date(2025, 2, 28), True),
+        (date(2024, 2, 29), date(2025, 3, 1), False),
+        (date(2025, 4, 1), date(2026, 3, 1), True),  # 11 months
+        (date(2025, 3, 1), date(2026, 3, 1), True),  # 12 months to the day
+        (date(2025, 2, 28), date(2026, 3, 1), False),
+    ],
+)
+def test_a_flare_up_answered_as_a_date_is_judged_by_the_calendar(event, on, met):
+    [criterion] = [d for d in window_rule("inclusion", TWELVE_MONTHS) if d.question.key == "days_since_exacerbation"]
+    answer = eligibility.EventDate(event, on)
+    assert outcome(criterion, answer) is (eligibility.Outcome.MET if met else eligibility.Outcome.NOT_MET)
+
+
+def test_a_window_of_ten_years_is_left_for_the_study_team_as_never_cannot_be_told_apart():
+    assert window_rule("exclusion", "Pneumonia within 10 years before screening") == []
