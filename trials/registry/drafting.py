@@ -266,10 +266,11 @@ def criterion_for(
         status=Criterion.Status.DRAFT,
         origin=Criterion.Origin.EXTRACTED,
     )
+    if plain in POST_BRONCHODILATOR:
+        criterion.proposal["bronchodilator"] = side
     if notes:
         criterion.confidence = round(criterion.confidence * UNSURE, 2)
         criterion.staff_note = " ".join(notes)
-        criterion.proposal["bronchodilator"] = side
     if question.is_choice:
         codes = [code for code in proposal.values if code in question.choice_codes()]
         if not codes:

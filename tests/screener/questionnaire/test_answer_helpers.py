@@ -176,3 +176,29 @@ def test_a_flare_up_given_in_days_is_within_12_months_up_to_366_days(twelve_mont
         r.outcome.value == "not_met" and r.criterion.question_key == "days_since_exacerbation" for r in result.results
     )
     assert ruled_out is not still_open
+
+
+@pytest.mark.parametrize(
+    "key, column", [("fev1_pct_pred_post", "“Post”"), ("fvc_pct_pred_post", "“Post”"), ("fev1_pct_pred", "“Pre”")]
+)
+def test_the_litres_helper_asks_for_the_value_after_the_inhaler_on_an_after_question(key, column):
+    from screener.questionnaire.answer_helpers import PercentPredictedForm, helper_kind
+    from trials.registry.importing import ensure_questions
+
+    question = ensure_questions([key])[key]
+    assert helper_kind(question) == "pct_pred"
+    help_text = str(PercentPredictedForm(question).fields["value"].help_text)
+    assert column in help_text
+    assert ("after the inhaler" in help_text) is key.endswith("_post")
+
+
+@pytest.mark.parametrize(
+    "key", ["days_since_diagnosis", "days_on_current_treatment", "days_since_quit_smoking", "days_with_symptoms"]
+)
+def test_a_duration_question_can_be_answered_with_a_date(key):
+    from screener.questionnaire.answer_helpers import helper_kind, link_text
+    from trials.registry.importing import ensure_questions
+
+    question = ensure_questions([key])[key]
+    assert helper_kind(question) == "event_date"
+    assert link_text(question) == "I know the date instead"
