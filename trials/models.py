@@ -14,12 +14,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models, transaction
-from django.utils.translation import get_language, gettext, gettext_noop, ngettext, pgettext_lazy
+from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from trials import eligibility
-from trials.answers import NotANumber, plain, readings
+from trials import eligibility, wording
+from trials.number_input import NotANumber, plain, readings
+from trials.wording import PHASE_WORDS
 
 NCT_ID_PATTERN = r"^NCT\d{8}$"
 validate_nct_id = RegexValidator(NCT_ID_PATTERN, _("An NCT number is “NCT” followed by eight digits."))
@@ -234,16 +235,6 @@ class SiteQuerySet(models.QuerySet):
             models.Q(recruitment_status__in=open_statuses)
             | models.Q(recruitment_status="", trial__overall_status__in=open_statuses)
         )
-
-
-PHASE_WORDS = {
-    "EARLY_PHASE1": _("Early phase 1"),
-    "PHASE1": _("Phase 1"),
-    "PHASE2": _("Phase 2"),
-    "PHASE3": _("Phase 3"),
-    "PHASE4": _("Phase 4"),
-    "NA": _("Not applicable"),
-}
 
 
 @dataclass(frozen=True)
@@ -538,16 +529,7 @@ class Question(models.Model):
         return plain(number)
 
     def display_answer(self, stored) -> str:
-        """A stored answer in the patient's words: "60 years", "No", "I don't know"."""
-        if stored is None:
-            return str(_("I don’t know"))
-        if isinstance(stored, eligibility.EventDate):  # an event answered by its date reads as its days
-            stored = stored.days
-        if self.kind == self.Kind.NUMBER:
-            return self.format_number(Decimal(stored))
-        if isinstance(stored, list):
-            return "; ".join(self.label_for(code) for code in stored)
-        return self.label_for(stored)
+        return wording.display_answer(self, stored)
 
     def example(self) -> str:
         examples = {
@@ -576,21 +558,11 @@ class Question(models.Model):
         return eligibility.QuestionInfo(key=self.key, priority=self.priority, asked_only_if=gate)
 
     def format_number(self, value: Decimal) -> str:
-        """A number with its unit as the active language writes it: "350 m" / "350米", "12 h/day" / "每天12小时"."""
-        if self.unit == "days":
-            return days_in_words(Decimal(value))
-        text = plain(value) if isinstance(value, Decimal) else str(value)
-        if self.unit in ("", "ratio"):
-            return text
-        template = NUMBER_WITH_UNIT.get(self.unit)
-        return str(template) % {"number": text} if template else f"{text} {self.unit}"
+        return wording.format_number(self, value)
 
     @property
     def unit_shown(self) -> str:
-        """The unit written after a number's box, in the active language ("m" / "米"); a ratio has none."""
-        if self.kind != self.Kind.NUMBER or self.unit == "ratio":
-            return ""
-        return str(UNIT_NAMES.get(self.unit, self.unit))
+        return wording.unit_shown(self)
 
 
 # The engine is pure (no Django), so its words for a rule that makes no sense are marked here for translation.
@@ -603,46 +575,6 @@ ENGINE_PROBLEMS = [
     gettext_noop("A time window is counted in months or years."),
     gettext_noop("A time window cannot be negative."),
 ]
-
-# The units questions use, as each language writes them after a number and beside an input box.
-NUMBER_WITH_UNIT = {
-    "%": "%(number)s%%",
-    "m": pgettext_lazy("a distance", "%(number)s m"),
-    "years": pgettext_lazy("an age", "%(number)s years"),
-    "h/day": pgettext_lazy("a duration", "%(number)s h/day"),
-    "times": pgettext_lazy("a count", "%(number)s times"),
-}
-UNIT_NAMES = {
-    "%": "%",
-    "m": pgettext_lazy("unit beside a box", "m"),
-    "years": pgettext_lazy("unit beside a box", "years"),
-    "h/day": pgettext_lazy("unit beside a box", "h/day"),
-    "times": pgettext_lazy("unit beside a box", "times"),
-}
-
-
-DAYS_PER = {"weeks": 7, "days": 1}
-"""Time windows counted in whole days: a week is 7 days. Months and years are calendar months and years, kept
-as such on the criterion (`Criterion.time_unit`; docs/decisions/new-calendar-windows.md), never 30 or 365 days."""
-
-
-def days_in_words(days: Decimal) -> str:
-    """A number of days in whole weeks when it is some: 28 → "4 weeks", 10 → "10 days", 90 → "90 days" (never
-    "3 months": a month is no number of days)."""
-    if days and days % 7 == 0:
-        count = int(days // 7)
-        return ngettext("%(count)s week", "%(count)s weeks", count) % {"count": count}
-    count = plain(days)
-    return ngettext("%(count)s day", "%(count)s days", 1 if count == "1" else 2) % {"count": count}
-
-
-def time_in_words(count: Decimal, unit: str) -> str:
-    """A count of calendar months or years: "12 months", "1 year"."""
-    text = plain(count)
-    number = int(count) if count == count.to_integral_value() else 2
-    if unit == "years":
-        return ngettext("%(count)s year", "%(count)s years", number) % {"count": text}
-    return ngettext("%(count)s month", "%(count)s months", number) % {"count": text}
 
 
 class CriterionQuerySet(models.QuerySet):
@@ -746,15 +678,28 @@ class Criterion(models.Model):
         return f"{self.get_kind_display()}: {self.rule_in_words()}"
 
     def _rule(self) -> eligibility.Rule | None:
-        if self.question is None:
+        question = self.question if self.question_id else None
+        return self.rule_from(question, {name: getattr(self, name) for name in self.RULE_FIELDS})
+
+    @staticmethod
+    def rule_from(question: Question | None, fields: dict) -> eligibility.Rule | None:
+        """The engine's rule from a criterion's RULE_FIELDS (an instance's, or a row of values): the one
+        place that knows which field fills which part of the rule."""
+        if question is None:
             return None
-        if self.question.kind == Question.Kind.NUMBER:
-            if self.time_unit:
+        if question.kind == Question.Kind.NUMBER:
+            if fields.get("time_unit"):
                 return eligibility.WindowRule(
-                    self.min_value, self.min_inclusive, self.max_value, self.max_inclusive, self.time_unit
+                    fields["min_value"],
+                    fields["min_inclusive"],
+                    fields["max_value"],
+                    fields["max_inclusive"],
+                    fields["time_unit"],
                 )
-            return eligibility.NumberRule(self.min_value, self.min_inclusive, self.max_value, self.max_inclusive)
-        return eligibility.ChoiceRule(frozenset(self.values or []), frozenset(self.uncertain_values or []))
+            return eligibility.NumberRule(
+                fields["min_value"], fields["min_inclusive"], fields["max_value"], fields["max_inclusive"]
+            )
+        return eligibility.ChoiceRule(frozenset(fields["values"] or []), frozenset(fields["uncertain_values"] or []))
 
     def clean(self):
         question = self.question if self.question_id else None
@@ -794,9 +739,10 @@ class Criterion(models.Model):
         self.full_clean(exclude=["trial"] if self.trial_id is None else None)
         super().save(*args, **kwargs)
 
-    # What an approved criterion means to the engine and to the people reading it: a change to any of
-    # these is a new version of the trial's criteria; reordering or the origin flag is not.
-    MEANING_FIELDS = (
+    # The fields that make a criterion's rule. The one list: the engine's rule (`rule_from`), the catalogue's
+    # value rows and the results page all read it, so a field added to a rule reaches every reader
+    # (tests/trials/test_rule_fields.py fails when the engine's rule has a field this list does not carry).
+    RULE_FIELDS = (
         "kind",
         "question_id",
         "min_value",
@@ -806,9 +752,10 @@ class Criterion(models.Model):
         "time_unit",
         "values",
         "uncertain_values",
-        "source_text",
-        "explanation",
     )
+    # What an approved criterion means to the engine and to the people reading it: a change to any of
+    # these is a new version of the trial's criteria; reordering or the origin flag is not.
+    MEANING_FIELDS = (*RULE_FIELDS, "source_text", "explanation")
 
     def meaning(self) -> tuple:
         return tuple(getattr(self, name) for name in self.MEANING_FIELDS)
@@ -824,119 +771,19 @@ class Criterion(models.Model):
         )
 
     def rule_in_words(self) -> str:
-        """The rule for admins and staff, in the active language: "150 m ≤ six-minute walk distance < 600 m"."""
-        question = self.question if self.question_id else None
-        if question is None:
-            return gettext("for the study team to check")
-        if question.kind == Question.Kind.NUMBER:
-            low, high = self.min_value, self.max_value
-            values = {
-                "what": question.short_label,
-                "low": self.format_bound(low) if low is not None else "",
-                "high": self.format_bound(high) if high is not None else "",
-                "low_sign": "≤" if self.min_inclusive else "<",
-                "high_sign": "≤" if self.max_inclusive else "<",
-                "at_least": "≥" if self.min_inclusive else ">",
-            }
-            if low is not None and high is not None:
-                rule = gettext("%(low)s %(low_sign)s %(what)s %(high_sign)s %(high)s") % values
-            elif low is not None:
-                rule = gettext("%(what)s %(at_least)s %(low)s") % values
-            elif high is not None:
-                rule = gettext("%(what)s %(high_sign)s %(high)s") % values
-            else:
-                rule = question.short_label
-        else:
-            labels = gettext(" or ").join(f"“{question.label_for(code)}”" for code in self.values)
-            if question.kind == Question.Kind.MULTIPLE:
-                rule = gettext("%(what)s includes %(answers)s") % {"what": question.short_label, "answers": labels}
-            else:
-                rule = gettext("%(what)s is %(answers)s") % {"what": question.short_label, "answers": labels}
-        return gettext("excluded if %(rule)s") % {"rule": rule} if self.kind == self.Kind.EXCLUSION else rule
+        return wording.rule_in_words(self)
+
+    def reason(self) -> str:
+        return wording.reason(self)
+
+    def range_in_words(self) -> str:
+        return wording.range_in_words(self)
+
+    def unread(self) -> list[str]:
+        return wording.unread(self)
 
     def missing_translations(self) -> list[str]:
         return missing_translations(self, ["explanation"])
-
-    def reason(self) -> str:
-        """What a patient reads about this criterion, built from the rule itself so it can never go stale:
-        "Your six-minute walk distance needs to be at least 150 m and less than 550 m."
-        A criterion for the study team reads as the registry's words."""
-        question = self.question if self.question_id else None
-        if question is None:
-            return _("The study team will check: %(words)s") % {"words": self.source_text}
-        exclusion = self.kind == self.Kind.EXCLUSION
-        if question.kind == Question.Kind.NUMBER:
-            span = self.range_in_words()
-            if question.unit == "days":
-                if exclusion:
-                    return _("You cannot take part if your %(what)s was %(range)s ago.") % {
-                        "what": question.short_label,
-                        "range": span,
-                    }
-                return _("Your %(what)s needs to have been %(range)s ago.") % {
-                    "what": question.short_label,
-                    "range": span,
-                }
-            if exclusion:
-                return _("You cannot take part if your %(what)s is %(range)s.") % {
-                    "what": question.short_label,
-                    "range": span,
-                }
-            return _("Your %(what)s needs to be %(range)s.") % {"what": question.short_label, "range": span}
-        answers = _(" or ").join(f"“{question.label_for(code)}”" for code in self.values)
-        if exclusion:
-            text = _("You cannot take part if your answer about %(what)s is %(answers)s.")
-        else:
-            text = _("This study is for people whose answer about %(what)s is %(answers)s.")
-        text = text % {"what": question.short_label, "answers": answers}
-        if self.uncertain_values:
-            text += " " + _("If it is %(answers)s, the study team decides.") % {
-                "answers": _(" or ").join(f"“{question.label_for(code)}”" for code in self.uncertain_values)
-            }
-        return text
-
-    def format_bound(self, value: Decimal) -> str:
-        """A bound as the rule counts it: "12 months" for a window in calendar months, else the question's unit."""
-        if self.time_unit in TimeUnit.values:
-            return time_in_words(Decimal(value), self.time_unit)
-        return self.question.format_number(value)
-
-    def range_in_words(self) -> str:
-        """A number rule's range: "at least 150 m and less than 550 m", "more than 4 times", "28 days or less"."""
-        question = self.question
-        low = self.format_bound(self.min_value) if self.min_value is not None else None
-        high = self.format_bound(self.max_value) if self.max_value is not None else None
-        if low is not None and high is not None and self.min_value == self.max_value:
-            return _("exactly %(value)s") % {"value": low}
-        parts = []
-        if low is not None:
-            parts.append((_("at least %(low)s") if self.min_inclusive else _("more than %(low)s")) % {"low": low})
-        if high is not None:
-            if low is None and question.unit == "days":
-                parts.append(
-                    (_("%(high)s or less") if self.max_inclusive else _("less than %(high)s")) % {"high": high}
-                )
-            else:
-                parts.append(
-                    (_("at most %(high)s") if self.max_inclusive else _("less than %(high)s")) % {"high": high}
-                )
-        return str(_(" and ")).join(str(part) for part in parts)
-
-    def unread(self) -> list[str]:
-        """What the extractor read in this clause that no question asks about: "lung transplant within 6 months"."""
-        lines = []
-        for read in (self.proposal or {}).get("unmapped", []):
-            what = read.get("event") or read.get("variable", "")
-            parts = []
-            if read.get("lower") is not None:
-                parts.append(_("from %(low)s") % {"low": read["lower"]})
-            if read.get("upper") is not None:
-                if read.get("variable") == "window":
-                    parts.append(_("within %(high)s") % {"high": read["upper"]})
-                else:
-                    parts.append(_("up to %(high)s") % {"high": read["upper"]})
-            lines.append(" ".join([what, *map(str, parts), read.get("unit", "")]).strip())
-        return lines
 
     @staticmethod
     def clause_state(members) -> str:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django_tasks import default_task_backend, task
 
 from screener.referrals.models import OutgoingEmail, Referral, ReferralRejudgement
+from screener.referrals.outcomes import outcome_rows, outcomes_differ
 from trials import catalogue
 from trials.models import Trial
 
@@ -39,8 +40,6 @@ def rejudge_referrals(trial_id: int, version: int) -> int:
 
 
 def rejudge_open_referrals(trial: Trial) -> int:
-    from screener.referrals.sending import outcome_rows
-
     count = 0
     referrals = (
         Referral.objects.open()
@@ -64,22 +63,6 @@ def rejudge_open_referrals(trial: Trial) -> int:
         )
         count += 1
     return count
-
-
-def outcomes_differ(sent: list[dict], now: list[dict]) -> bool:
-    """Whether any criterion came out otherwise for this patient (a moved limit they still meet does not)."""
-    by_id = all("criterion" in row for row in sent)
-
-    def outcomes(rows):
-        return sorted(
-            (
-                str(row["criterion"]) if by_id else f"{row['kind']}|{row.get('question')}|{row.get('words')}",
-                row["outcome"],
-            )
-            for row in rows
-        )
-
-    return outcomes(sent) != outcomes(now)
 
 
 @task()

@@ -265,7 +265,7 @@ def test_a_choice_reason_names_the_answers_and_those_the_study_team_judges():
 def test_days_read_in_whole_weeks_and_never_as_months_a_month_is_no_number_of_days(days, words):
     from decimal import Decimal
 
-    from trials.models import days_in_words
+    from trials.wording import days_in_words
 
     assert days_in_words(Decimal(days)) == words
 

@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from tests.conftest import log_in_with_second_factor
+from tests.formdata import BrowserClient
 from trials import catalogue
 from trials.models import Criterion, Trial
 
@@ -196,9 +197,7 @@ def test_only_admins_who_may_change_criteria_review(client, django_user_model, i
 
 
 def test_actions_need_a_post_with_a_csrf_token(client, admin_user, imported):
-    from django.test import Client
-
-    strict = log_in_with_second_factor(Client(enforce_csrf_checks=True), admin_user)
+    strict = log_in_with_second_factor(BrowserClient(enforce_csrf_checks=True), admin_user)
     draft = imported.criteria.filter(status=Criterion.Status.DRAFT).first()
     assert act(strict, imported, action="approve", criterion=draft.pk).status_code == 403
     assert strict.get(reverse("admin:trials_trial_review_action", args=[imported.pk])).status_code == 405

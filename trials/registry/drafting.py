@@ -18,8 +18,9 @@ from django.utils.translation import gettext
 from simple_history.utils import bulk_create_with_history
 
 from trials import eligibility
-from trials.models import DAYS_PER, Criterion, Question, TimeUnit, Trial
+from trials.models import Criterion, Question, TimeUnit, Trial
 from trials.registry import ctgov, extraction
+from trials.time_units import DAYS_PER
 
 # Events named by the extractor (a few free words) → the event question that answers them. The first match wins,
 # so a narrower event comes before a broader one ("pneumonia" before "infection").
