@@ -114,7 +114,9 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
     ]
 
     def get_queryset(self, request):
-        clause_fields = Criterion.objects.only("trial_id", "clause_start", "clause_end", "status", "question_id")
+        clause_fields = Criterion.objects.only(
+            "trial_id", "clause_start", "clause_end", "status", "question_id", "proposal"
+        )
         return (
             super()
             .get_queryset(request)

@@ -63,8 +63,8 @@ def test_coverage_counts_each_clause_once_by_its_criteria(admin_client, imported
     assert (imported.coverage().answerable, imported.coverage().study_team, imported.coverage().to_review) == (0, 0, 12)
     fev1 = imported.criteria.get(question__key="fev1_pct_pred")
     act(admin_client, imported, action="approve_clause", start=fev1.clause_start, end=fev1.clause_end)
-    smokers = imported.criteria.get(source_text="Current smokers or ex-smokers")
-    act(admin_client, imported, action="approve", criterion=smokers.pk)
+    other = imported.criteria.get(source_text="Known respiratory disorders other than COPD")
+    act(admin_client, imported, action="approve", criterion=other.pk)
     coverage = Trial.objects.get(pk=imported.pk).coverage()
     assert (coverage.answerable, coverage.study_team, coverage.to_review, coverage.clauses) == (1, 1, 10, 12)
     page = admin_client.get(review_url(imported)).content.decode()
@@ -243,3 +243,16 @@ def test_the_coverage_column_costs_the_same_queries_for_one_trial_or_many(admin_
         path.write_text(json.dumps(record), encoding="utf-8")
         call_command("import_ctgov", str(path), stdout=StringIO())
     assert list_queries() == one
+
+
+def test_a_concept_draft_shows_its_concepts_polarity_and_words_and_rejecting_it_leaves_the_clause_for_the_study_team(
+    admin_client, imported
+):
+    page = admin_client.get(review_url(imported)).content.decode()
+    assert "Read as concepts: pregnancy, breastfeeding, as stated in the exclusion list" in page
+    assert "from the words “Pregnant”, “lactating”." in page
+    draft = imported.criteria.get(question__key="pregnant_or_breastfeeding")
+    assert (draft.kind, draft.values, draft.status) == ("exclusion", ["yes"], Criterion.Status.DRAFT)
+    act(admin_client, imported, action="reject", criterion=draft.pk)
+    left = imported.criteria.get(clause_start=draft.clause_start, status=Criterion.Status.APPROVED)
+    assert left.question is None and left.source_text == draft.source_text

@@ -20,40 +20,15 @@ from simple_history.utils import bulk_create_with_history
 from trials import eligibility
 from trials.models import Criterion, Question, TimeUnit, Trial
 from trials.registry import ctgov, extraction
+from trials.registry.concepts.drafts import concept_drafts, procedural_proposal
 from trials.time_units import DAYS_PER
 
-# Events named by the extractor (a few free words) → the event question that answers them. The first match wins,
-# so a narrower event comes before a broader one ("pneumonia" before "infection").
-EVENT_QUESTIONS: list[tuple[re.Pattern, str]] = [
-    (re.compile(r"pneumonia|肺炎"), "days_since_pneumonia"),
-    (re.compile(r"covid|coronavirus|sars-cov|新冠"), "days_since_covid"),
-    (re.compile(r"exacerbation|flare|急性加重|急性发作"), "days_since_exacerbation"),
-    (
-        re.compile(r"respiratory (?:tract )?infection|chest infection|airway infection|呼吸道感染"),
-        "days_since_respiratory_infection",
-    ),
-    (re.compile(r"myocardial infarction|heart attack|心肌梗死|心梗"), "days_since_heart_attack"),
-    (re.compile(r"\bstroke|卒中"), "days_since_stroke"),
-    (re.compile(r"surger|operation|手术"), "days_since_surgery"),
-    (re.compile(r"hospitali[sz]|住院"), "days_since_hospitalisation"),
-    (re.compile(r"corticosteroid|steroid|激素"), "days_since_systemic_steroids"),
-    (re.compile(r"antibiotic|抗生素"), "days_since_antibiotics"),
-    (re.compile(r"clinical trial|clinical stud|investigational|临床试验"), "days_since_other_trial"),
-]
-EVENT_KEYS = sorted({key for _pattern, key in EVENT_QUESTIONS})
+# Events named by the extractor (a few free words) → the event question that answers them: the extractor's events
+# table (trials/registry/extraction/tables/events.json, "window_questions"; the first row that matches wins).
+EVENT_KEYS = extraction.EVENT_QUESTION_KEYS  # the events table's window questions
 # A duration ("diagnosed at least 6 months before", "on a stable dose for 8 weeks") is a lower bound on the time
-# since what it names began, stopped or changed. The first match wins. (To be replaced by the extractor's events
-# table, `extraction.event_question`.)
-DURATION_QUESTIONS: list[tuple[re.Pattern, str]] = [
-    (re.compile(r"smok|cigarette|tobacco|吸烟|戒烟"), "days_since_quit_smoking"),
-    (re.compile(r"symptom|cough|breathless|dyspn|sputum|phlegm|症状|咳嗽|咳痰|气短"), "days_with_symptoms"),
-    (
-        re.compile(r"dose|treatment|therap|medicat|medicine|regimen|drug|inhaler|用药|治疗|剂量|药物"),
-        "days_on_current_treatment",
-    ),
-    (re.compile(r"diagnos|确诊|诊断"), "days_since_diagnosis"),
-]
-DURATION_KEYS = [key for _pattern, key in DURATION_QUESTIONS]
+# since what it names began, stopped or changed: the same table's "durations".
+DURATION_KEYS = extraction.DURATION_QUESTION_KEYS
 # Values measured before or after a bronchodilator. The plain question asks the value before one (or from a test
 # without one); a value the text says is after one has its own question, and is never drafted on the plain one.
 POST_BRONCHODILATOR = {
@@ -78,14 +53,12 @@ NEGATED = re.compile(r"(?:\bno\b|\bnot\b|\bwithout\b|\bfree (?:of|from)\b|\babse
 
 
 def event_question(event: str) -> str | None:
-    words = (event or "").lower()
-    return next((key for pattern, key in EVENT_QUESTIONS if pattern.search(words)), None)
+    return extraction.event_question(event)
 
 
 def duration_question(event: str) -> str | None:
     """The question a duration's event words name ("asthma diagnosed", "stable dose"), or None."""
-    words = (event or "").lower()
-    return next((key for pattern, key in DURATION_QUESTIONS if pattern.search(words)), None)
+    return extraction.event_question(event, "duration")
 
 
 def draft_criteria(
@@ -191,12 +164,20 @@ def drafts_for(
         for name, value in where.items():
             setattr(criterion, name, value)
         drafts.append(criterion)
+    if not (drafts or adopted):  # nothing numeric: the conditions, medicines, procedures and states it names
+        timed = any(p.variable in ("window", "duration") for p in unmapped)  # only a concept read with its time
+        drafts = concept_drafts(clause.kind, where["clause_text"], questions, timed)
+        unmapped = [] if drafts else unmapped
+        for criterion in drafts:
+            for name, value in where.items():
+                setattr(criterion, name, value)
     if unmapped or not (drafts or adopted):
         drafts.append(
             Criterion(
                 kind=clause.kind,
                 quote=unmapped[0].quote if unmapped else "",
-                proposal={"unmapped": [p.as_json() for p in unmapped]} if unmapped else {},
+                proposal=({"unmapped": [p.as_json() for p in unmapped]} if unmapped else {})
+                | procedural_proposal(where["clause_text"]),
                 status=Criterion.Status.DRAFT,
                 origin=Criterion.Origin.EXTRACTED,
                 **where,

@@ -21,6 +21,7 @@ from simple_history.utils import bulk_create_with_history
 from trials import signals
 from trials.models import OTHER_LANGUAGES, Criterion, Question, Site, Trial
 from trials.registry import ctgov, drafting
+from trials.registry.concepts import matching
 
 logger = logging.getLogger(__name__)
 VOCABULARY = Path(__file__).parent / "seed" / "questions.json"
@@ -101,7 +102,7 @@ def _add_missing_choices(question: Question, choices: list[dict]) -> None:
 
 
 # The questions an import writes criteria on: the registry's age and sex limits, and every question drafting uses.
-IMPORT_QUESTION_KEYS = ["age", "sex", *drafting.QUESTION_KEYS]
+IMPORT_QUESTION_KEYS = ["age", "sex", *drafting.QUESTION_KEYS, *matching.question_keys()]
 
 
 def import_record(

@@ -56,7 +56,8 @@ def test_importing_a_real_record_ends_with_a_draft_for_every_clause(nct_id):
     clauses = extraction.split_clauses(trial.eligibility_text)
     assert len(clauses) >= 8
     assert [c.text for c in clauses if not covered(c, criteria)] == []
-    assert trial.coverage().clauses == len(clauses)
+    coverage = trial.coverage()
+    assert coverage.clauses + coverage.procedural == len(clauses)
     for criterion in criteria:
         if criterion.clause_start is not None:
             assert criterion.clause_text == trial.eligibility_text[criterion.clause_start : criterion.clause_end]
@@ -76,13 +77,17 @@ def test_nothing_extracted_is_approved_automatically(nct_id):
 
 def test_each_proposal_keeps_its_quote_confidence_and_rule():
     import_file(RECORDS["NCT03197818"])
-    fev1 = Criterion.objects.get(trial__nct_id="NCT03197818", question__key="fev1_pct_pred")
+    # "A post-bronchodilator FEV1 < 50% of the predicted normal value": the value after a bronchodilator
+    fev1 = Criterion.objects.get(trial__nct_id="NCT03197818", question__key="fev1_pct_pred_post")
+    assert not Criterion.objects.filter(trial__nct_id="NCT03197818", question__key="fev1_pct_pred").exists()
     assert fev1.quote == "FEV1 \\< 50% of the predicted normal value"
     assert 0 < fev1.confidence <= 1
     assert (fev1.kind, fev1.min_value, fev1.max_value, fev1.max_inclusive) == ("inclusion", None, Decimal(50), False)
     assert fev1.proposal["variable"] == "fev1_pct_pred"
-    team = Criterion.objects.get(trial__nct_id="NCT03197818", source_text="Current smokers or ex-smokers")
+    team = Criterion.objects.get(trial__nct_id="NCT03197818", source_text="Known respiratory disorders other than COPD")
     assert (team.question, team.status, team.rule_in_words()) == (None, "draft", "for the study team to check")
+    smokers = Criterion.objects.get(trial__nct_id="NCT03197818", source_text="Current smokers or ex-smokers")
+    assert (smokers.question.key, smokers.values, smokers.status) == ("smoking_status", ["current", "former"], "draft")
 
 
 def test_reimporting_never_duplicates_drafts():
@@ -107,7 +112,7 @@ def test_reimporting_a_changed_text_keeps_what_an_admin_decided_and_drafts_only_
     trial = Trial.objects.get(nct_id="NCT03197818")
     oxygen = trial.criteria.get(question__key="oxygen_hours_per_day")
     oxygen.approve()
-    ratio = trial.criteria.get(question__key="fev1_fvc_ratio")
+    ratio = trial.criteria.get(question__key="fev1_fvc_ratio_post")  # "post-bronchodilator FEV1/FVC ratio < 0.7"
     ratio.reject()
     untouched = trial.criteria.get(source_text="Known respiratory disorders other than COPD")
     decided = sorted(trial.criteria.exclude(status="draft").values_list("pk", "status", "min_value", "max_value"))
