@@ -256,3 +256,42 @@ def test_a_concept_draft_shows_its_concepts_polarity_and_words_and_rejecting_it_
     act(admin_client, imported, action="reject", criterion=draft.pk)
     left = imported.criteria.get(clause_start=draft.clause_start, status=Criterion.Status.APPROVED)
     assert left.question is None and left.source_text == draft.source_text
+
+
+def test_attack_the_review_page_of_a_huge_text_shows_fifty_clauses_a_page_with_counts(admin_client, imported):
+    start = len(imported.eligibility_text) + 1
+    text = imported.eligibility_text + "\n" + "".join(f"* Clause number {n}.\n" for n in range(130))
+    Trial.objects.filter(pk=imported.pk).update(eligibility_text=text)
+    before = imported.criteria.exclude(clause_start=None).values("clause_start", "clause_end").distinct().count()
+    added = []
+    for n in range(130):
+        words = f"* Clause number {n}."
+        at = text.index(words, start)
+        added.append(
+            Criterion(
+                trial=imported,
+                kind="exclusion",
+                source_text=words,
+                clause_text=words,
+                clause_start=at,
+                clause_end=at + len(words),
+                status=Criterion.Status.DRAFT,
+                origin=Criterion.Origin.EXTRACTED,
+            )
+        )
+    Criterion.objects.bulk_create(added)
+    total = before + 130
+    assert 100 < total <= 150
+    first = admin_client.get(review_url(imported)).content.decode()
+    assert f"Clauses 1 to 50 of {total} (page 1 of 3)" in first
+    assert "Clause 50 (" in first and "Clause 51 (" not in first and "Previous clauses" not in first
+    last = admin_client.get(review_url(imported), {"page": "3"}).content.decode()
+    assert f"Clauses 101 to {total} of {total} (page 3 of 3)" in last
+    assert f"Clause {total} (" in last and "* Clause number 129." in last and "Next clauses" not in last
+    assert admin_client.get(review_url(imported), {"page": "x"}).content.decode().count("Clause 1 (") == 1
+    assert f"of {total} (page 3 of 3)" in admin_client.get(review_url(imported), {"page": "99"}).content.decode()
+
+    response = act(
+        admin_client, imported, action="approve_clause", start=added[-1].clause_start, end=added[-1].clause_end
+    )
+    assert response["Location"].endswith(f"?page=3#clause-{added[-1].clause_start}-{added[-1].clause_end}")

@@ -12,6 +12,7 @@ the event last happened (`days_since_*`): one answer serves every trial that ask
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.translation import gettext
@@ -61,20 +62,44 @@ def duration_question(event: str) -> str | None:
     return extraction.event_question(event, "duration")
 
 
+@dataclass
+class Proposals:
+    """What the extractor makes of one eligibility text: its clauses and each clause's proposals. The slow part of
+    drafting, and pure: computed outside any transaction (`propose_all`), then written in a short one."""
+
+    text: str
+    clauses: list[extraction.Clause]
+    by_clause: dict[tuple[int, int], list[extraction.Proposal]]
+
+
+def propose_all(text: str) -> Proposals:
+    """Split the text and ask the extractor about every clause. No database: hold no lock while this runs."""
+    clauses = extraction.split_clauses(text)
+    return Proposals(text, clauses, {(c.start, c.end): extraction.propose(c, text) for c in clauses})
+
+
 def draft_criteria(
-    trial: Trial, record: ctgov.StudyRecord, questions: dict[str, Question], created: bool = False
+    trial: Trial,
+    record: ctgov.StudyRecord,
+    questions: dict[str, Question],
+    created: bool = False,
+    proposals: Proposals | None = None,
 ) -> bool:
     """Draft the criteria of every clause that no criterion covers yet; True when anything changed. `created`
-    says the trial is new: it has no criteria to follow to moved clauses, only the registry's limits just made."""
+    says the trial is new: it has no criteria to follow to moved clauses, only the registry's limits just made.
+    `proposals`, made beforehand by `propose_all` from this very text, spare the extractor's work here."""
     text = trial.eligibility_text
-    clauses = extraction.split_clauses(text)
+    if proposals is None or proposals.text != text:
+        proposals = propose_all(text)
+    clauses = proposals.clauses
     changed = False if created else follow_moved_clauses(trial, text, clauses)
     existing = list(trial.criteria.select_related("question"))
     drafts = []
     for index, clause in enumerate(clauses):
         if _covered(clause, existing):
             continue
-        for criterion in drafts_for(clause, text, questions, existing):
+        found = proposals.by_clause[(clause.start, clause.end)]
+        for criterion in drafts_for(clause, text, questions, existing, found):
             criterion.trial = trial
             criterion.order = 100 + index
             drafts.append(criterion)
@@ -139,7 +164,11 @@ def _covered(clause: extraction.Clause, criteria: list[Criterion]) -> bool:
 
 
 def drafts_for(
-    clause: extraction.Clause, original: str, questions: dict[str, Question], existing: list[Criterion] = ()
+    clause: extraction.Clause,
+    original: str,
+    questions: dict[str, Question],
+    existing: list[Criterion] = (),
+    proposals: list[extraction.Proposal] | None = None,
 ) -> list[Criterion]:
     """Unsaved draft criteria for one clause: one per usable proposal, and one for the study team when the
     clause has none or some of its proposals cannot become a rule (an event no question asks about)."""
@@ -150,7 +179,7 @@ def drafts_for(
         "source_text": clause.text,
     }
     drafts, unmapped, adopted = [], [], False
-    for proposal in extraction.propose(clause, original):
+    for proposal in extraction.propose(clause, original) if proposals is None else proposals:
         criterion = criterion_for(proposal, clause, original, questions)
         if criterion is None:
             unmapped.append(proposal)

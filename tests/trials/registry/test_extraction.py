@@ -982,13 +982,6 @@ WINDOWS = [
         "COVID-19",
     ),
     (
-        "disease-diagnosed-recently",
-        "COPD diagnosis for less than 12 months prior to randomization",
-        12,
-        "months",
-        "copd diagnosis",
-    ),
-    (
         "assessed-by-the-investigator-is-not-a-test",
         "Myocardial infarction within 6 months, as assessed by the investigator",
         6,

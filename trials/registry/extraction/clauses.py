@@ -14,13 +14,13 @@ MAX_CLAUSES = 2_000  # clauses read from one record (real records have a few hun
 _HEADING_EMPHASIS = re.compile(r"^[\s#*_>|•●▪◦■►➢◆【〖\[-]*")  # "## ", "**", "• ", "【" before a heading
 _INCLUSION_HEADING = re.compile(
     r"^(?:(?:\d+|[ivx]+|[a-z])[.)]\s*)?(?:(?:key|main|major|general|principal|primary|additional|other|specific"
-    r"|basic)\s+)?"
+    r"|basic|subjects?|patients?|participants?)\s+)?"
     r"(?:(?:inclusion|eligibility|entry|selection)\s+criteri(?:a|on)|criteria for (?:inclusion|eligibility|entry)"
     r"|inclusion(?=\s*[:：\-–]|\s*$))"
 )
 _EXCLUSION_HEADING = re.compile(
     r"^(?:(?:\d+|[ivx]+|[a-z])[.)]\s*)?(?:(?:key|main|major|general|principal|primary|additional|other|specific"
-    r"|basic)\s+)?"
+    r"|basic|subjects?|patients?|participants?)\s+)?"
     r"(?:(?:exclusion|non[- ]?inclusion)\s+criteri(?:a|on)|criteria for (?:exclusion|non[- ]?inclusion)"
     r"|(?:exclusion|non[- ]?inclusion)(?=\s*[:：\-–]|\s*$))"
 )

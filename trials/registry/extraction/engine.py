@@ -81,9 +81,9 @@ PREFIX_OPERATORS: list[tuple[str, str, bool]] = TABLES.prefix_operators
 # A word operator starts a word: "for more than" is not "or more than".
 WORD_START = r"(?:(?<![a-z])(?=[a-z])|(?![a-z]))"
 OPERATOR_TAIL = (
-    r"\s*(?:\(\s*(?:>=|<=|>|<|≥|≤)\s*\)\s*)?(?:of\s+|than\s+|(?:正常)?预计值的?\s*|正常值上限的\s*"
+    r"\s*(?:\(\s*(?:>=|<=|>|<|≥|≤)\s*\)\s*)?(?:of\s+|than\s+|(?:正常)?预计值的?\s*|(?:正常值?|正常范围)上限的?\s*"
     r"|(?:发生|出现|有|患)过?\s*)?$"
-)  # "(>=) ", "预计值的"
+)  # "(>=) ", "预计值的", "超过正常值上限2倍"
 _PREFIX_RES = [(re.compile(WORD_START + r"(?:" + p + r")" + OPERATOR_TAIL), b, inc) for p, b, inc in PREFIX_OPERATORS]
 _PREFIX_ANY = re.compile(WORD_START + r"(?:" + "|".join(p for p, _b, _i in PREFIX_OPERATORS) + r")" + OPERATOR_TAIL)
 
@@ -125,7 +125,7 @@ WINDOW_RES = [
     re.compile(
         r"within\s+(?:a|one|the(?:\s+(?:same|last|past))?|last|past)?\s*(year|month|week)(?![a-z])" + REFERENCE_POINT
     ),
-    re.compile(rf"(?:≤|<=|<|less than|within|up to|no more than)?\s*({ANY_NUM})[\s-]*{TIME_UNIT}\s+ago"),
+    re.compile(rf"(?:≤|<=|<|less than|within|up to|no more than)?\s*({ANY_NUM})[\s-]*{TIME_UNIT}[\s-]+ago"),
     re.compile(r"前\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)\s*(?:至|到)"),
     re.compile(
         r"(?:in|during)\s+the\s+(year|month|week)\s+(?:before|prior to|preceding)\s+(?:the\s+)?"
@@ -147,16 +147,52 @@ WINDOW_RES = [
 WINDOW_RES.append(
     re.compile(rf"\(\s*(?:<|≤|<=|less than)\s*({ANY_NUM})\s*{TIME_UNIT}\s*\)")
 )  # "exacerbation (<6 weeks)"
+WINDOW_RES += [
+    re.compile(r"(?<![a-z])(?:past|last|previous)\s+(half)\s+(?:a\s+)?(year)(?![a-z])"),  # "the last half year"
+    # "over the 14 weeks preceding study entry", "during the 6 months prior to the study", "with in the 2 weeks prior"
+    re.compile(
+        rf"(?<![a-z])(?:with\s?in|during|in|over)\s+the\s+({ANY_NUM})[\s-]*{TIME_UNIT}\s+(?:preceding|before|prior)"
+        r"(?![a-z])" + REFERENCE_POINT
+    ),
+    # "less than two months post coronary revascularization", "performed ... for less than 2 years" (ago),
+    # "duration of diagnosis less than (<) 7 years": strict look-backs
+    re.compile(rf"(?<![a-z])(?:less than|fewer than|<)\s*({ANY_NUM})[\s-]*{TIME_UNIT}\s+(?:post|since)(?![a-z])"),
+    re.compile(rf"(?<![a-z])(?:for|since)\s+less than\s*({ANY_NUM})[\s-]*{TIME_UNIT}"),
+    # "dependence past 6 months", "last 3 months": the look-back words with no preposition (tried last)
+    re.compile(rf"(?<![a-z])(?:past|last|previous|preceding)\s+({ANY_NUM})[\s-]*{TIME_UNIT}" + REFERENCE_POINT),
+]
+# "heartburn for 2 days or more during the last 7 days": a frequency's period, not a window
+FREQUENCY_BEFORE = re.compile(
+    rf"(?<![a-z]){ANY_NUM}\s*(?:days?|times|episodes?|nights?|attacks?)\s*(?:(?:or|and) (?:more|less|fewer|above|over)\s*)?"
+    r"(?:(?:/\s*|a\s+|per\s+)(?:week|month)\s*)?(?:(?:during|in|within|over|of)\s+(?:the\s+)?)?$"
+    # "150 minutes of activity per week in 3 months prior": a rate's period
+    r"|(?<![a-z])(?:per|a|/)\s*(?:day|week|month)\s+(?:(?:during|in|within|over|of)\s+(?:the\s+)?)?$"
+)
+# "duration of diagnosis less than (<) 7 years": a strict look-back, only after "duration of ..." (the words between
+# name the event)
+DURATION_LESS_THAN = re.compile(rf"(?:less than|<)\s*(?:\(\s*<\s*\)\s*)?({ANY_NUM})[\s-]*{TIME_UNIT}")
+DURATION_OF_BEFORE = re.compile(
+    r"(?<![a-z])duration of (?:the )?[a-z]+(?: [a-z]+){0,2}\s*$"
+    rf"|(?<![a-z])for\s+(?:more than|at least|over|≥|>=|>)\s*{ANY_NUM}[\s-]*{TIME_UNIT}\s+(?:and|but)\s+$"
+)
+WINDOW_RES.append(DURATION_LESS_THAN)
+STRICT_WINDOW = re.compile(r"(?<![a-z=])(?:<(?!=)|less than|fewer than)")
+STRICT_BEFORE = re.compile(r"(?<![a-z=])(?:<(?!=)|less than|fewer than)\s*$")
 WINDOW_NOT_AFTER = re.compile(
     r"^\s*(?:after|following|post|of (?:the )?(?:last|final)|from (?:the )?(?:last"
     r"|end)|后|之后)"
 )
+STUDY_PROCEDURE_BEFORE = re.compile(r"(?:" + (TABLES.study_procedures or r"(?!x)x") + r")[^.;。；]{0,40}$")
 CONDITION_BEFORE = re.compile(r"(?<![a-z])(?:if|when|whether)\s+(?:[a-z]+\s+){0,2}$")  # "if under 18 years, a parent"
 EXAMPLE_BEFORE = re.compile(r"(?:e\.g\.|for example|for instance|such as|例如|如:)[^;)]*$")
 WINDOW_NOT_BEFORE = re.compile(
-    r"(?:planning|plans? to|intend\w*|expected to|likely to|anticipated"
-    r"|require\w* [a-z ]{0,30}"
-    r"(?:transplant|surgery)|(?<![a-z])if |unless |如果|若|倘若)[^.;。；]*$|后的?\s*$"
+    r"(?:planning|plans? to|intend\w* to|intention|(?<![a-z])expect(?:ed|s|ing)?(?![a-z])|likely to|anticipated"
+    r"|require\w* [a-z ]{0,30}(?:transplant|surgery)|unless |如果|若|倘若)[^.;。；]*$"
+    # "if planned within a year" is a condition, "if received within the last year" a past event; the condition
+    # ends at its comma ("if a former smoker, have quit in the past 15 years")
+    r"|(?<![a-z])if (?!(?:it was |they were |was |were )?(?:received|taken|used|given|administered|treated|performed"
+    r"|done)(?![a-z]))[^.;,。；，]*$"
+    r"|后的?\s*$"
 )
 DURATION_BEFORE = re.compile(
     r"(?:for|at least|≥|>=|>|minimum(?: of)?|stable|more than|over|lasting|duration of"
@@ -175,6 +211,15 @@ NOT_AGE = re.compile(
     r"history|diagnos\w*|since|duration|smok\w*|ago|quit|stopped|treat\w*|therap\w*|disease|symptom\w*"
     r"|onset|exposure|experience|employ|within|prior|before|previous|last|past"
 )
+# A number that bounds no patient value: "BMI-for-age percentile ≥ 85", "Donor age > 65", "diagnosis between the ages
+# of 0 - 17.99" (before it); "4 or more of the following factors: age ≥ 56", "85th percentile" (after it)
+NOT_A_BOUND_BEFORE = re.compile(
+    r"(?:percentile[^.;\d]{0,12}|(?<![a-z])donors?(?:'s)?\s+(?:age|bmi|body mass index)[^.;\d]{0,12}"
+    r"|(?:diagnos\w*|onset)\s+(?:between\s+)?(?:the\s+)?(?:ages?\s+(?:of\s+)?)?)$"
+)
+NOT_A_BOUND_AFTER = re.compile(
+    r"\s*(?:(?:th|st|nd|rd)\s+)?(?:percentile|of\s+(?:the\s+)?(?:following|these|those|criteria|risk factors))"
+)
 CHANGE_WORDS = (
     r"reversib\w*|(?:improve\w*|increase\w*|decrease\w*|change\w*|declin\w*|drop\w*)(?= (?:in|of|from|by) )"
     r"|response|variab\w*"
@@ -184,6 +229,9 @@ CHANGE_WORDS = (
 CHANGE_BEFORE = re.compile(CHANGE_WORDS)  # "Reversibility of ≥ 12%", "a decline in FVC of ≥ 10%"
 # "≥ 12% increase", "≥ 12% (reversibility)"
 CHANGE_AFTER = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?\(?\s*(?:in\s+\w+\s+)?(?:" + CHANGE_WORDS + ")")
+# Units of a measured value (a lab, a pressure, a percentage): a window right after one dates the measurement
+MEASURED_UNITS = {"%", "% predicted", "x ULN", "mL/min/1.73m2", "kg/m2", "mmHg"}
+MEASURE_WORD_BEFORE = re.compile(r"(?<![a-z])(?:score|level|value|concentration|titer|titre)s?(?![a-z])")  # "score ≥ 8"
 TWELVE_MONTHS = {("12", "months"), ("1", "years"), ("52", "weeks"), ("365", "days")}
 PER_YEAR = re.compile(r"per year|a year|/\s*year|annual|each year|every year|yearly|每年|一年|1年|12个月")
 PERIOD = re.compile(
@@ -589,7 +637,10 @@ def _variables_for(
         for m in mentions
         if m[1] <= comparison.number_start
         and comparison.number_start - m[1] <= 90
-        and not _BOUNDARY.search(n[m[1] : comparison.start])
+        and (
+            not _BOUNDARY.search(n[m[1] : comparison.start])
+            or (not n[: m[0]].strip(" -*•") and re.fullmatch(r"\s*[.;:]\s*", n[m[1] : comparison.start]))
+        )
     ]
     if comparison.unit == "x ULN":
         before = [m for m in before if m[2] in LAB_VARIABLES]
@@ -683,6 +734,8 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         if not EXAMPLE_BEFORE.search(n[max(0, c.start - 25) : c.start])
         and not CONDITION_BEFORE.search(n[max(0, c.start - 25) : c.start])
         and not _STAGE_DEFINITION.search(n[max(0, c.start - 50) : c.start])  # "(stage 3: 30% ≤ FEV1 < 50%)"
+        and not NOT_A_BOUND_BEFORE.search(n[max(0, c.start - 40) : c.start])
+        and not NOT_A_BOUND_AFTER.match(n, c.end)
     ]
     comparisons = [
         c
@@ -772,9 +825,20 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
 
     events_cache: dict = {}
     seen_windows: set[tuple] = set()
+    valued = [
+        (c.start, c.end)
+        for c in comparisons
+        if (c.unit in MEASURED_UNITS or MEASURE_WORD_BEFORE.search(n, max(0, c.start - 30), c.start))
+        and not CHANGE_BEFORE.search(n[max(0, c.start - 50) : c.start])
+    ]
     for index, window in enumerate(windows):
         if index in used_periods:
             continue
+        if any(
+            0 <= window[0] - b <= 12 and not re.search(r"[;,]|(?<![a-z])(?:and|or)(?![a-z])", n[b : window[0]])
+            for _a, b in valued
+        ):
+            continue  # "HbA1c ≥ 6.5% within 90 days": when a value was measured, not a look-back of its own
         previous_end = windows[index - 1][1] if index else 0
         proposal = _window_proposal(
             n, kind, window, span, _times_a_measurement(n, window, measured_spans), previous_end, events_cache
@@ -816,6 +880,7 @@ def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> 
         comparison.unit == "years"
         and PEOPLE.search(n[max(0, comparison.start - 40) : comparison.start])
         and not (NOT_AGE.search(n) or re.search(r"for\s*$", n[: comparison.start]))
+        and not re.match(r"\s*(?:after|since|post|from)(?![a-z])", n[comparison.end :])
     ):
         return "age"  # "Adults (≥ 18 years)": a person's years with no other meaning in the clause
     if comparison.unit == "kg/m2":
@@ -1044,15 +1109,18 @@ def _count_period(n: str, c: _Comparison, windows: list) -> int | None:
 def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
     """(start, end, amount, unit, reference) for each "within N weeks before screening" in the text."""
     found: list[tuple[int, int, Decimal, str, str]] = []
+    covered = bytearray(len(n) + 1)  # the characters a window already found covers: overlap is one slice, not a scan
     for pattern in WINDOW_RES:
         for match in pattern.finditer(n):
-            if any(a <= match.start() < b or match.start() <= a < match.end() for a, b, *_ in found):
+            if any(covered[match.start() : max(match.end(), match.start() + 1)]):
                 continue
             groups = [g for g in match.groups() if g]
             if len(groups) == 1:
                 amount, unit_word = Decimal(1), groups[0]
             elif groups[0] == "半" and groups[1] == "年":
                 amount, unit_word = Decimal(6), "个月"  # 半年: half a year, six months
+            elif groups[0] == "half":
+                amount, unit_word = Decimal("0.5"), groups[1]  # "the last half year", as written
             else:
                 amount, unit_word = _to_decimal(groups[0]), groups[1]
             unit = WINDOW_UNITS.get(unit_word.rstrip("s") if unit_word.rstrip("s") in WINDOW_UNITS else unit_word)
@@ -1062,6 +1130,14 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 continue
             if WINDOW_NOT_BEFORE.search(n[max(0, match.start() - 60) : match.start()]):
                 continue  # "planning a pregnancy within 12 months", "给药后的6个月内", "如果…前6个月内"
+            if pattern is DURATION_LESS_THAN and not DURATION_OF_BEFORE.search(
+                n[max(0, match.start() - 45) : match.start()]
+            ):
+                continue
+            if FREQUENCY_BEFORE.search(n[max(0, match.start() - 40) : match.start()]):
+                continue  # "for 2 days or more during the last 7 days": how often, not how long ago
+            if STUDY_PROCEDURE_BEFORE.search(n[max(0, match.start() - 60) : match.start()]):
+                continue  # "a negative pregnancy test, urine or blood, within 14 days prior to the scan"
             if DURATION_BEFORE.search(n[max(0, match.start() - 30) : match.start()]) and not match.group().startswith(
                 ("within", "in ", "during", "近", "过去", "最近")
             ):
@@ -1070,6 +1146,7 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
             while end > match.start() and n[end - 1] == " ":
                 end -= 1
             found.append((match.start(), end, amount, unit, match.group()))
+            covered[match.start() : end] = b"\x01" * (end - match.start())
     return sorted(found)
 
 
@@ -1105,7 +1182,9 @@ def _window_proposal(
         kind=kind,
         variable="window",
         upper=amount,
-        upper_inclusive=not re.match(r"\(\s*(?:<(?!=)|less than)", _reference),  # "(<6 weeks)" as written
+        upper_inclusive=not (
+            STRICT_WINDOW.search(_reference) or STRICT_BEFORE.search(n, max(0, start - 14), start)
+        ),  # "(<6 weeks)", "less than 6 months ago", "less than 4 weeks before enrolment" as written
         unit=unit,
         event=event,
         quote=span.quote(quote_start, quote_end),
@@ -1299,12 +1378,30 @@ _DURATION = re.compile(
     r"(?P<op>(?:at least|a minimum of|minimum of|no less than|not less than|more than|longer than|greater than|over"
     r"|≥|>=|>|大于等于|不少于|不低于|不短于|至少|超过|大于|满)\s*)?"
     r"(?:(?:a|the)\s+(?:period|duration)\s+of\s+)?"
-    rf"(?P<num>{ANY_NUM}|[一二两三四五六七八九十半]|十二)\s*[-\s]?"
+    rf"(?P<num>{ANY_NUM}|[一二两三四五六七八九十半]|十二)\s*[-\s]?(?:consecutive\s+|continuous\s+)?"
     r"(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?|天|周|星期|个月|年)(?![a-z])"
     r"(?P<post>\s*(?:or (?:more|longer)|及以上|或以上|以上))?"
 )
 _DURATION_FOR = re.compile(
-    r"(?:(?<![a-z])for|lasting|持续|连续|稳定(?:使用|治疗|用药))\s*(?:a\s+(?:period|duration)\s+of\s+)?$"
+    r"(?:(?<![a-z])for|lasting|持续|连续|稳定(?:使用|治疗|用药)|(?<![a-z])stable(?:\s+[a-z-]+){1,3})\s*"
+    r"(?:a\s+(?:period|duration)\s+of\s+)?$"
+)
+# "≥ 6 months post end of treatment", "for more than 12 months after last surgery": time since a past event
+_SINCE_EVENT = re.compile(
+    r"\s*(?:(?:after|post|following|since)\s+|post-\s*)((?:the\s+)?(?:end|completion) of (?:the\s+)?(?:[a-z]+\s+)?[a-z]+"
+    r"|(?:(?:the|their|last|previous|prior|most recent)\s+)*(?:[a-z-]+\s+){0,2}(?:surgery|operation|diagnosis|onset"
+    r"|injury|transplant\w*|stroke|myocardial infarction|delivery|childbirth|menopause|radiotherapy|chemotherapy"
+    r"|replacement|resection|revasculari[sz]ation|ablation)(?![a-z]))"
+)
+# "Duration of diabetes ≥ 5 years", "disease duration > 10 years": with a comparison word, a duration of what it names
+_DURATION_WORD = re.compile(r"(?<![a-z])duration(?:\s+of(?:\s+[a-z0-9'-]+){1,3})?(?:\s+(?:is|was|of))?\s*$")
+# "History of mild TBI at least 3 months prior": a bound on time since what the clause names
+_PRIOR_AFTER = re.compile(r"\s*(?:prior|ago|before|earlier)(?![a-z])")
+# "heartburn for 2 days or more during the last 7 days": days counted within days, a frequency and not a duration
+# ("azoles for > 3 weeks in the preceding six months" stays a duration: weeks within months)
+_FREQUENCY_AFTER = re.compile(
+    r"\s*(?:during|in|within|over|of)\s+(?:the\s+)?(?:last|past|previous|preceding|prior)\s+"
+    rf"(?:{ANY_NUM}[\s-]*)?(days?|weeks?|months?)(?![a-z])"
 )
 _DURATION_NOT_AFTER = re.compile(
     r"\s*(?:after|following|post(?!-?bronchodilator)|from (?:the )?(?:last|end|start)|(?:or|and) (?:over|older)|of age"
@@ -1341,6 +1438,7 @@ _FUTURE_BEFORE = re.compile(
     r"(?<![a-z])(?:willing|agree[sd]?|will|shall|required|requires|wear\w*|during the study|throughout"
     r"|contracept\w*|愿意|同意|将)(?![a-z])"
 )
+_UNSTABLE_BEFORE = re.compile(r"(?<![a-z])(?:unstable|not (?:been )?stable)(?![a-z])[^.;,]*$")
 _PER_DAY_BEFORE = re.compile(r"packs?|cigar\w*|cigs?|e\.g\.|i\.e\.|defined as|menopaus\w*")
 _OPERATOR_EXCLUSIVE = ("more than", "longer than", "greater than", "over", ">", "超过", "大于")
 
@@ -1360,7 +1458,11 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             continue
         if op and op.strip() == ">" and n[max(0, match.start() - 1) : match.start()] in ("-", "="):
             continue
-        if _DURATION_NOT_AFTER.match(n, match.end()) or _DURATION_NOT_BEFORE.search(before):
+        since = _SINCE_EVENT.match(n, match.end()) if op else None
+        if (_DURATION_NOT_AFTER.match(n, match.end()) and not since) or _DURATION_NOT_BEFORE.search(before):
+            continue
+        frequency = _FREQUENCY_AFTER.match(n, match.end())
+        if frequency and _TIME_UNIT_WORD.get(frequency.group(1)) == _TIME_UNIT_WORD.get(match.group("unit")):
             continue
         amount = _to_decimal(match.group("num"))
         unit = _TIME_UNIT_WORD.get(match.group("unit"))
@@ -1369,6 +1471,8 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         sentence_start = max([m.end() for m in _BOUNDARY.finditer(n, max(0, match.start() - 200), match.start())] + [0])
         sentence_end_match = _BOUNDARY.search(n, match.end())
         sentence_end = sentence_end_match.start() if sentence_end_match else len(n)
+        if _UNSTABLE_BEFORE.search(n, max(0, match.start() - 30), match.start()):
+            continue  # "medication unstable for 6 months": the complement of a stable duration
         if _FUTURE_BEFORE.search(n, max(0, match.start() - 45), match.start()):
             continue  # "willing to take EGCG for a minimum of 2 weeks": what the study will ask, not a past duration
         if _PER_DAY_BEFORE.search(n, max(0, match.start() - 30), match.start()):
@@ -1383,8 +1487,12 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
                 event = (label, found.start(), found.end())
                 break
         confidence = 0.7
+        if event is None and since:  # "≥ 6 months post end of treatment": the event is what follows
+            event, confidence = (since.group(1), since.start(1), since.end(1)), 0.5
         if event is None:
-            if not _DURATION_FOR.search(before):
+            if not _DURATION_FOR.search(before) and not (
+                op and (_PRIOR_AFTER.match(n, match.end()) or _DURATION_WORD.search(before))
+            ):
                 continue
             words, words_start = _words_before(n, look_from, match.start())
             if not words:

@@ -3,8 +3,9 @@
 * ``variables.json``: one row per question a threshold can bound: key, unit, plausible range, the units a number
   may carry to bound it, and its names per language (regular expressions on lower-case normalised text).
 * ``units.json``: units read after a number (aliases per language), the words of time units, days per unit.
-* ``events.json``: what a window is about, the days-since question of a window's event, and durations (lower
-  bounds on time) with their event words and question.
+* ``events.json``: what a window is about, the days-since question of a window's event, durations (lower
+  bounds on time) with their event words and question, and the study's own procedures (a pregnancy test) whose
+  timing is never a look-back window.
 * ``lexicon_en.json``, ``lexicon_zh.json``: operators ("at least", "不低于"), range joins and number words.
 
 Adding a variable (HbA1c, say) is one row in ``variables.json``: ``{"key": "hba1c_pct", "unit": "%",
@@ -60,6 +61,8 @@ class Tables:
     number_words: dict[str, float]
     number_words_read_only: dict[str, float] = field(default_factory=dict)
     cn_digits: dict[str, float] = field(default_factory=dict)
+    study_procedures: str = ""  # tests the study does: a window right after one times it, not a look-back
+    traditional_characters: dict[str, str] = field(default_factory=dict)  # 歲 -> 岁, one character each
 
     @property
     def question_units(self) -> dict[str, str]:
@@ -191,7 +194,12 @@ def load(directory: Path = DIRECTORY) -> Tables:
             {"event": row["event"], "question": row["question"], "pattern": _join(_words(where, row.get("words", {})))}
         )
 
+    study_procedures = _join(_words("events.json study_procedures", events_data.get("study_procedures", {})))
+
     lexicons = {language: _read(directory, f"lexicon_{language}.json") for language in LANGUAGES}
+    traditional = lexicons["zh"].get("traditional_characters", {})
+    if not all(isinstance(k, str) and isinstance(v, str) and len(k) == len(v) == 1 for k, v in traditional.items()):
+        raise TableError("lexicon_zh.json traditional_characters: one character for one character")
     prefix = _operators("prefix_operators", {lang: lexicons[lang].get("prefix_operators", []) for lang in LANGUAGES})
     postfix = _operators("postfix_operators", {lang: lexicons[lang].get("postfix_operators", []) for lang in LANGUAGES})
     joins = [j for lang in LANGUAGES for j in lexicons[lang].get("range_joins", [])]
@@ -209,6 +217,8 @@ def load(directory: Path = DIRECTORY) -> Tables:
         number_words=dict(lexicons["en"].get("number_words", {})),
         number_words_read_only=dict(lexicons["en"].get("number_words_read_only", {})),
         cn_digits=dict(lexicons["zh"].get("number_words", {})),
+        study_procedures=study_procedures,
+        traditional_characters=traditional,
     )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .tables import TABLES
+
 ESCAPABLE = set("\\`*_{}[]()#+-.!<>=~|&\"'$%^,:;/?@")
 
 # Characters NFKC leaves alone but that mean the same as an ASCII form here.
@@ -35,6 +37,7 @@ CHAR_MAP = {
     "、": "、",
     "μ": "u",
     "µ": "u",
+    **TABLES.traditional_characters,  # pages in traditional characters: 年齡 reads as 年龄, 歲 as 岁
 }
 
 HTML_ENTITIES = {
