@@ -179,6 +179,11 @@ class Trial(models.Model):
         codes = [code.strip() for code in self.phase.replace("/", ",").split(",") if code.strip()]
         return "/".join(str(PHASE_WORDS.get(code.upper(), code.replace("_", " ").capitalize())) for code in codes)
 
+    @property
+    def stopped_recruiting(self) -> bool:
+        """The registry says it no longer takes patients (completed, terminated, suspended, …)."""
+        return self.overall_status not in RECRUITING_STATUSES and self.overall_status != Trial.Status.UNKNOWN
+
     def criteria_to_review(self):
         return self.criteria.filter(status=Criterion.Status.DRAFT)
 
@@ -227,10 +232,14 @@ class Trial(models.Model):
         return self.criteria_version
 
 
+# The registry statuses of a study that takes patients now or soon; any other is a study that stopped.
+RECRUITING_STATUSES = (Trial.Status.RECRUITING, Trial.Status.NOT_YET_RECRUITING, Trial.Status.ENROLLING_BY_INVITATION)
+
+
 class SiteQuerySet(models.QuerySet):
     def recruiting(self):
         """Sites that take patients now or soon (a site with no status of its own follows its trial)."""
-        open_statuses = [Trial.Status.RECRUITING, Trial.Status.NOT_YET_RECRUITING, Trial.Status.ENROLLING_BY_INVITATION]
+        open_statuses = RECRUITING_STATUSES
         return self.filter(
             models.Q(recruitment_status__in=open_statuses)
             | models.Q(recruitment_status="", trial__overall_status__in=open_statuses)
@@ -665,6 +674,12 @@ class Criterion(models.Model):
     clause_end = models.PositiveIntegerField(_("clause end"), null=True, blank=True, editable=False)
     clause_text = models.TextField(
         _("clause"), blank=True, editable=False, help_text=_("The eligibility text's clause this criterion covers.")
+    )
+    previous_clause_text = models.TextField(
+        _("clause before the registry changed it"),
+        blank=True,
+        editable=False,
+        help_text=_("The clause's words when this criterion was written, if the registry has changed them since."),
     )
     proposal = models.JSONField(_("extractor’s proposal"), default=dict, blank=True, editable=False)
     status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.DRAFT)

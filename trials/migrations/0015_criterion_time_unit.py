@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('trials', '0013_trial_needs_drafting'),
+        ('trials', '0014_criterion_previous_clause_text'),
     ]
 
     operations = [
