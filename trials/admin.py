@@ -62,7 +62,7 @@ class CriterionInline(TranslationStackedInline):
     fields = [
         ("kind", "status", "order"),
         "question",
-        ("min_value", "min_inclusive", "max_value", "max_inclusive"),
+        ("min_value", "min_inclusive", "max_value", "max_inclusive", "time_unit"),
         ("values", "uncertain_values"),
         "rule_in_words",
         "source_text",

@@ -666,6 +666,8 @@ ENGINE_PROBLEMS = [
     gettext_noop("Equal minimum and maximum must both be inclusive, or no number could satisfy the rule."),
     gettext_noop("A choice rule needs at least one accepted answer."),
     gettext_noop("An answer cannot be both accepted and left for the study team."),
+    gettext_noop("A time window is counted in months or years."),
+    gettext_noop("A time window cannot be negative."),
 ]
 
 
@@ -676,6 +678,13 @@ class CriterionQuerySet(models.QuerySet):
         return self.filter(status=Criterion.Status.APPROVED).exclude(
             question__isnull=True, proposal__has_key=Criterion.PROCEDURAL
         )
+
+
+class TimeUnit(models.TextChoices):
+    """The unit a time window is counted in, on a question in days since an event (docs/decisions/new-calendar-windows.md)."""
+
+    MONTHS = "months", _("calendar months")
+    YEARS = "years", _("calendar years")
 
 
 class Criterion(models.Model):
@@ -708,6 +717,16 @@ class Criterion(models.Model):
     min_inclusive = models.BooleanField(_("minimum included"), default=True)
     max_value = models.DecimalField(_("maximum"), max_digits=12, decimal_places=4, null=True, blank=True)
     max_inclusive = models.BooleanField(_("maximum included"), default=True)
+    time_unit = models.CharField(
+        _("counted in"),
+        max_length=8,
+        blank=True,
+        choices=TimeUnit,
+        help_text=_(
+            "Only for a question in days since an event: leave empty when the minimum and maximum are days; "
+            "months or years are calendar months or years (“within 12 months”)."
+        ),
+    )
     values = models.JSONField(
         _("matching answers"), default=list, blank=True, help_text=_("Choice codes that satisfy the rule.")
     )
@@ -773,6 +792,14 @@ class Criterion(models.Model):
         if question is None:
             return None
         if question.kind == Question.Kind.NUMBER:
+            if fields.get("time_unit"):
+                return eligibility.WindowRule(
+                    fields["min_value"],
+                    fields["min_inclusive"],
+                    fields["max_value"],
+                    fields["max_inclusive"],
+                    fields["time_unit"],
+                )
             return eligibility.NumberRule(
                 fields["min_value"], fields["min_inclusive"], fields["max_value"], fields["max_inclusive"]
             )
@@ -786,6 +813,10 @@ class Criterion(models.Model):
                     _("A criterion for the study team has no rule: choose a question or clear the rule.")
                 )
             return
+        if self.time_unit and (question.kind != Question.Kind.NUMBER or question.unit != "days"):
+            raise ValidationError(
+                {"time_unit": _("Only a question in days since an event takes a window in months or years.")}
+            )
         for name in ("values", "uncertain_values"):
             value = getattr(self, name)
             if not isinstance(value, list) or not all(isinstance(code, str) for code in value):
@@ -822,6 +853,7 @@ class Criterion(models.Model):
         "min_inclusive",
         "max_value",
         "max_inclusive",
+        "time_unit",
         "values",
         "uncertain_values",
     )

@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from trials.eligibility import CALENDAR_UNITS, EventDate
 from trials.number_input import plain
 from trials.time_units import DAYS_PER
 
@@ -60,6 +61,8 @@ def display_answer(question, stored) -> str:
     """A stored answer in the patient's words: "60 years", "No", "I don't know"."""
     if stored is None:
         return str(_("I don’t know"))
+    if isinstance(stored, EventDate):  # an event answered by its date reads as its days
+        stored = stored.days
     if question.kind == NUMBER:
         return format_number(question, Decimal(stored))
     if isinstance(stored, list):
@@ -85,18 +88,30 @@ def unit_shown(question) -> str:
 
 
 def days_in_words(days: Decimal) -> str:
-    """A number of days in the largest whole unit that holds it: 28 → "4 weeks", 90 → "3 months", 10 → "10 days"."""
-    for unit, size in DAYS_PER.items():
-        if days and days % size == 0 and unit != "days":
-            count = int(days // size)
-            words = {
-                "years": ngettext("%(count)s year", "%(count)s years", count),
-                "months": ngettext("%(count)s month", "%(count)s months", count),
-                "weeks": ngettext("%(count)s week", "%(count)s weeks", count),
-            }[unit]
-            return words % {"count": count}
+    """A number of days in whole weeks when it is some: 28 → "4 weeks", 10 → "10 days", 90 → "90 days" (never
+    "3 months": a month is no number of days)."""
+    week = DAYS_PER["weeks"]
+    if days and days % week == 0:
+        count = int(days // week)
+        return ngettext("%(count)s week", "%(count)s weeks", count) % {"count": count}
     count = plain(days)
     return ngettext("%(count)s day", "%(count)s days", 1 if count == "1" else 2) % {"count": count}
+
+
+def time_in_words(count: Decimal, unit: str) -> str:
+    """A count of calendar months or years: "12 months", "1 year"."""
+    text = plain(count)
+    number = int(count) if count == count.to_integral_value() else 2
+    if unit == "years":
+        return ngettext("%(count)s year", "%(count)s years", number) % {"count": text}
+    return ngettext("%(count)s month", "%(count)s months", number) % {"count": text}
+
+
+def bound_in_words(criterion, value: Decimal) -> str:
+    """A bound as the rule counts it: "12 months" for a window in calendar months, else in the question's unit."""
+    if getattr(criterion, "time_unit", "") in CALENDAR_UNITS:
+        return time_in_words(Decimal(value), criterion.time_unit)
+    return criterion.question.format_number(value)
 
 
 def rule_in_words(criterion) -> str:
@@ -108,8 +123,8 @@ def rule_in_words(criterion) -> str:
         low, high = criterion.min_value, criterion.max_value
         values = {
             "what": question.short_label,
-            "low": question.format_number(low) if low is not None else "",
-            "high": question.format_number(high) if high is not None else "",
+            "low": bound_in_words(criterion, low) if low is not None else "",
+            "high": bound_in_words(criterion, high) if high is not None else "",
             "low_sign": "≤" if criterion.min_inclusive else "<",
             "high_sign": "≤" if criterion.max_inclusive else "<",
             "at_least": "≥" if criterion.min_inclusive else ">",
@@ -184,8 +199,8 @@ RANGES = {
 def range_in_words(criterion) -> str:
     """A number rule's range: "at least 150 m and less than 550 m", "more than 4 times", "28 days or less"."""
     question = criterion.question
-    low = question.format_number(criterion.min_value) if criterion.min_value is not None else None
-    high = question.format_number(criterion.max_value) if criterion.max_value is not None else None
+    low = bound_in_words(criterion, criterion.min_value) if criterion.min_value is not None else None
+    high = bound_in_words(criterion, criterion.max_value) if criterion.max_value is not None else None
     if low is not None and high is not None and criterion.min_value == criterion.max_value:
         return str(_("exactly %(value)s") % {"value": low})
     if low is not None and high is not None:

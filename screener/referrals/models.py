@@ -268,6 +268,12 @@ class Referral(models.Model):
             return dict(self.screening.answers)
         return {row["key"]: row.get("stored") for row in self.answers_snapshot}
 
+    def stored_sources(self) -> dict:
+        """How the answers to judge again were computed (a date for an event), from the same place."""
+        if self.screening_id and self.screening is not None:
+            return dict(self.screening.answer_sources or {})
+        return {row["key"]: row["source"] for row in self.answers_snapshot if isinstance(row.get("source"), dict)}
+
     def latest_rejudgement(self) -> ReferralRejudgement | None:
         return self.rejudgements.order_by("-version").first()
 

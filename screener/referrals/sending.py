@@ -37,7 +37,7 @@ def send_referral(screening, site: Site, contact: dict, loaded, language: str = 
         raise NotReferable("The questionnaire is not finished.")
     answers = {key: screening.answers[key] for key in walk.path}
     sources = screening.answer_sources or {}
-    result = loaded.evaluate(trial.nct_id, answers)
+    result = loaded.evaluate(trial.nct_id, answers, sources=sources)
     if result.verdict is eligibility.Verdict.NO_MATCH:
         raise NotReferable("The answers rule this study out.")
 
