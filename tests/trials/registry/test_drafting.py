@@ -142,15 +142,19 @@ def test_reimporting_a_changed_text_keeps_what_an_admin_decided_and_drafts_only_
     assert "NCT03197818 unchanged" in import_file(path)
 
 
-def test_an_approved_criterion_whose_clause_is_gone_is_kept_and_its_clause_redrafted(tmp_path):
+def test_an_approved_criterion_whose_clause_changed_goes_back_to_review_with_its_old_words_beside_a_new_draft(
+    tmp_path,
+):
     import_file(RECORDS["NCT03197818"])
     trial = Trial.objects.get(nct_id="NCT03197818")
     oxygen = trial.criteria.get(question__key="oxygen_hours_per_day")
     oxygen.approve()
+    old_words = oxygen.clause_text
     import_file(changed_text(RECORDS["NCT03197818"], "at least 12 hours daily", "at least 15 hours daily", tmp_path))
     oxygen.refresh_from_db()
-    assert (oxygen.status, oxygen.min_value, oxygen.clause_start) == ("approved", Decimal(12), None)
-    redrafted = trial.criteria.get(question__key="oxygen_hours_per_day", status="draft")
+    assert (oxygen.status, oxygen.min_value) == ("draft", Decimal(12))  # no longer screens until an admin looks
+    assert oxygen.previous_clause_text == old_words and "15 hours" in oxygen.clause_text
+    redrafted = trial.criteria.exclude(pk=oxygen.pk).get(question__key="oxygen_hours_per_day", status="draft")
     assert redrafted.min_value == Decimal(15)
 
 
