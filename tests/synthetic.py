@@ -87,7 +87,7 @@ def make_trials(count: int, seed: int = 1, first_number: int = 90000000) -> None
     rng = random.Random(seed)
     questions = {q.key: q for q in Question.objects.all()} or make_questions()
     for begin in range(0, count, CHUNK):
-        trials = Trial.objects.bulk_create(
+        trials = [
             Trial(
                 nct_id=f"NCT{first_number + i:08d}",
                 brief_title=f"Synthetic study {i} of {CONDITIONS[i % 20]}",
@@ -97,7 +97,10 @@ def make_trials(count: int, seed: int = 1, first_number: int = 90000000) -> None
                 is_published=True,
             )
             for i in range(begin, min(count, begin + CHUNK))
-        )
+        ]
+        for trial in trials:
+            trial.index_search()  # bulk_create skips save(): the search index is written here
+        trials = Trial.objects.bulk_create(trials)
         sites, criteria = [], []
         for i, trial in enumerate(trials, start=begin):
             city, country = PLACES[i % len(PLACES)]

@@ -66,29 +66,6 @@ PER_LANGUAGE = [language_suffix(settings.LANGUAGE_CODE), *OTHER_LANGUAGES]  # "e
 TITLE_FIELDS = ("brief_title", *(f"patient_title_{suffix}" for suffix in PER_LANGUAGE))
 
 
-def _term_matches(term: str) -> models.Q:
-    """Trials whose title (the registry's or either language's title for patients) or conditions hold
-    `term`; a short acronym only as a whole word ("ILD", "(ILD)", "in ILD, …"), never inside "mild". A
-    Chinese term is looked for in titles only: the registry's conditions are English."""
-    from trials import search_terms
-
-    if not search_terms.is_acronym(term):
-        if search_terms.has_han(term):  # the registry's conditions are English: only titles hold Chinese
-            fields = ("brief_title", *(f"patient_title_{suffix}" for suffix in OTHER_LANGUAGES))
-        else:  # a Chinese title names a condition in Chinese, or by its acronym (matched below)
-            fields = ("conditions", "brief_title", f"patient_title_{language_suffix(settings.LANGUAGE_CODE)}")
-        q = models.Q()
-        for field in fields:
-            q |= models.Q(**{f"{field}__icontains": term})
-        return q
-    q = models.Q(conditions__icontains=f'"{term}"') | models.Q(conditions__icontains=f"({term})")
-    for field in TITLE_FIELDS:
-        for around in (f" {term} ", f"({term})", f" {term},"):
-            q |= models.Q(**{f"{field}__icontains": around})
-        q |= models.Q(**{f"{field}__istartswith": f"{term} "}) | models.Q(**{f"{field}__iendswith": f" {term}"})
-    return q
-
-
 class TrialQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
@@ -96,14 +73,17 @@ class TrialQuerySet(models.QuerySet):
     def search(self, words: str = "", place: str = ""):
         """Trials whose titles or conditions hold `words` or a synonym of it, in either language
         (`trials.search_terms`), and that have a site in `place`, named in either script (`places`).
-        Still one pass over the trials and their sites, as a plain search: the synonyms only add terms."""
+        The synonyms were matched when each trial was saved (`Trial.search_groups`, see `trials.search_terms`):
+        the words are looked for in one short column, and each group they name is one more LIKE."""
         from trials import places, search_terms
 
         found = self
-        if words:
-            matches = models.Q()
-            for term in search_terms.terms_for(words):
-                matches |= _term_matches(term)
+        typed = " ".join(str(words).split())
+        if typed:
+            matches = models.Q(search_text__contains=search_terms.typed_key(typed))
+            keys = search_terms.group_keys()
+            for number in search_terms.groups_named(typed):
+                matches |= models.Q(search_groups__contains=f" {keys[number]} ")
             found = found.filter(matches)
         if place:
             where = models.Q()
@@ -180,9 +160,15 @@ class Trial(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # The search index (trials.search_terms.search_index), kept by save(): never edited by hand.
+    search_text = models.TextField(_("search text"), blank=True, default="", editable=False)
+    search_groups = models.TextField(_("search groups"), blank=True, default="", editable=False)
+
     objects = TrialQuerySet.as_manager()
     history = HistoricalRecords(
         excluded_fields=[
+            "search_text",
+            "search_groups",
             "source_record",
             "updated_at",
             "source_hash",
@@ -254,7 +240,22 @@ class Trial(models.Model):
         problem = self.publishing_problem()
         if problem:
             raise ValidationError({"is_published": problem})
+        self.index_search()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and set(update_fields) & set(SEARCH_SOURCES):
+            kwargs["update_fields"] = {*update_fields, "search_text", "search_groups"}
         super().save(*args, **kwargs)
+
+    def index_search(self) -> None:
+        """Fill `search_text` and `search_groups` from the titles and conditions (before a bulk_create too)."""
+        from trials import search_terms
+
+        self.search_text, self.search_groups = search_terms.search_index(
+            self.brief_title,
+            {suffix: getattr(self, f"patient_title_{suffix}", "") or "" for suffix in PER_LANGUAGE},
+            self.conditions,
+            language_suffix(settings.LANGUAGE_CODE),
+        )
 
     def coverage(self) -> Coverage:
         criteria = getattr(self, "coverage_criteria", None)
@@ -275,6 +276,9 @@ class Trial(models.Model):
         self.criteria_version = Trial.objects.filter(pk=self.pk).values_list("criteria_version", flat=True).get()
         return self.criteria_version
 
+
+# The fields the search index is made from: a save that writes one of them writes the index too.
+SEARCH_SOURCES = ("brief_title", "conditions", "patient_title", *(f"patient_title_{suffix}" for suffix in PER_LANGUAGE))
 
 # The registry statuses of a study that takes patients now or soon; any other is a study that stopped.
 RECRUITING_STATUSES = (Trial.Status.RECRUITING, Trial.Status.NOT_YET_RECRUITING, Trial.Status.ENROLLING_BY_INVITATION)

@@ -5,6 +5,14 @@ short forms patients and doctors use, the registry's condition and MeSH terms) t
 and the name a Chinese page shows for it. Searching any word of a group searches for all of them, so
 "慢阻肺" finds a study registered under "COPD" and "asthma" one whose Chinese title says "哮喘". The table
 is read once per process; nothing here touches the database (`TrialQuerySet.search` builds the query).
+
+The search index. Widening a search to every synonym at query time cost one LIKE per term per field (about
+a second at 80,000 trials), so the matching is done when a trial is written instead: `search_index` gives
+a trial's `search_text` (its titles and conditions, casefolded) and `search_groups` (the stable `key` of
+every group one of whose terms the trial's text holds, by the rules below), and a search looks for the
+typed words in the first and the named groups' keys in the second (docs/decisions/new-search-index.md).
+The index follows this table: after changing it, run `manage.py reindex_search`, or trials keep the
+groups they matched before.
 """
 
 from __future__ import annotations
@@ -25,6 +33,16 @@ def _key(text: str) -> str:
 @cache
 def _table() -> tuple[dict[str, tuple[int, ...]], tuple[tuple[str, ...], ...], tuple[str, ...]]:
     """(word → groups it belongs to, each group's words, each group's Chinese name)."""
+    return _read()[:3]
+
+
+@cache
+def group_keys() -> tuple[str, ...]:
+    """Each group's stable key (its name in `Trial.search_groups`)."""
+    return _read()[3]
+
+
+def _read():
     with SYNONYMS.open(encoding="utf-8") as file:
         groups = json.load(file)["conditions"]
     by_word: dict[str, list[int]] = {}
@@ -35,6 +53,7 @@ def _table() -> tuple[dict[str, tuple[int, ...]], tuple[tuple[str, ...], ...], t
         {word: tuple(numbers) for word, numbers in by_word.items()},
         tuple(tuple(group["terms"]) for group in groups),
         tuple(group["zh"] for group in groups),
+        tuple(_key(group.get("key") or f"group-{number}").replace(" ", "-") for number, group in enumerate(groups)),
     )
 
 
@@ -48,13 +67,9 @@ def terms_for(words: str) -> list[str]:
     typed = " ".join(str(words).split())
     if not typed:
         return []
-    by_word, groups, _names = _table()
+    _by_word, groups, _names = _table()
     key = _key(typed)
-    numbers = list(by_word.get(key, ()))
-    if not numbers and has_han(key):
-        numbers = [
-            n for word, found in by_word.items() if has_han(word) and len(word) >= 2 and word in key for n in found
-        ]
+    numbers = groups_named(typed)
     found = [typed]
     seen = {key}
     for number in dict.fromkeys(numbers):
@@ -63,6 +78,64 @@ def terms_for(words: str) -> list[str]:
                 seen.add(_key(term))
                 found.append(term)
     return _without_longer(found)[:MOST_TERMS]
+
+
+def groups_named(words: str) -> list[int]:
+    """The numbers of the groups `words` names: a whole term of the group, or, for Chinese, a term of two
+    characters or more inside the phrase ("我有慢阻肺")."""
+    by_word, _groups, _names = _table()
+    key = _key(words)
+    numbers = list(by_word.get(key, ()))
+    if not numbers and has_han(key):
+        numbers = [
+            n for word, found in by_word.items() if has_han(word) and len(word) >= 2 and word in key for n in found
+        ]
+    return list(dict.fromkeys(numbers))
+
+
+SEPARATOR = " | "  # between fields: typed words never match across two
+LATIN_WORD = re.compile(r"[a-z0-9][a-z0-9-]*")
+MOST_INDEXED = 20_000  # characters of a trial's text indexed: registry data is hostile, the row stays bounded
+
+
+def typed_key(words: str) -> str:
+    """What `Trial.search_text` is searched for when a patient types `words`: an acronym as a whole word
+    (" ild " in the index's list of short words), anything else as it was typed, casefolded."""
+    key = _key(words)
+    return f" {key} " if is_acronym(key) else key
+
+
+def search_index(brief_title: str, titles: dict[str, str], conditions, english: str) -> tuple[str, str]:
+    """(search_text, search_groups) of a trial: `titles` maps each language suffix to its patient title,
+    `english` is the suffix of the registry's language. The groups follow today's rules for a term: a
+    Chinese term in the registry's title or a title in another language; another term in the conditions,
+    the registry's title or the English title; an acronym as a whole word in any title, or as a whole
+    condition or "(ILD)" in one. search_text ends with the text's short Latin words, each between spaces,
+    so an acronym typed is found as a whole word (" ild " but never "mild")."""
+    brief = _key(brief_title or "")[:MOST_INDEXED]
+    by_language = {suffix: _key(text or "")[:MOST_INDEXED] for suffix, text in titles.items()}
+    names = [_key(c)[:MOST_INDEXED] for c in (conditions if isinstance(conditions, list) else []) if c][:100]
+    all_titles = [brief, *by_language.values()]
+    han_titles = [brief, *(text for suffix, text in by_language.items() if suffix != english)]
+    latin_fields = [*names, brief, by_language.get(english, "")]
+    _by_word, groups, _names = _table()
+    matched = []
+    for number, terms in enumerate(groups):
+        for term in terms:
+            key = _key(term)
+            if is_acronym(term):
+                hit = any(key == name or f"({key})" in name for name in names) or any(
+                    f" {key} " in f" {text} " or f"({key})" in text or f" {key}," in f" {text}" for text in all_titles
+                )
+            else:
+                hit = any(key in text for text in (han_titles if has_han(key) else latin_fields))
+            if hit:
+                matched.append(group_keys()[number])
+                break
+    texts = [text for text in (brief, *by_language.values(), *names) if text]
+    short = dict.fromkeys(w for text in texts for w in LATIN_WORD.findall(text) if len(w) <= 4)
+    search_text = SEPARATOR.join(texts)[: MOST_INDEXED * 4]
+    return f" {search_text}{SEPARATOR} {' '.join(short)} ", f" {' '.join(matched)} " if matched else ""
 
 
 def _without_longer(terms: list[str]) -> list[str]:
