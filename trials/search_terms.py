@@ -30,19 +30,19 @@ def _key(text: str) -> str:
     return " ".join(str(text).casefold().split())
 
 
-@cache
 def _table() -> tuple[dict[str, tuple[int, ...]], tuple[tuple[str, ...], ...], tuple[str, ...]]:
     """(word → groups it belongs to, each group's words, each group's Chinese name)."""
     return _read()[:3]
 
 
-@cache
 def group_keys() -> tuple[str, ...]:
     """Each group's stable key (its name in `Trial.search_groups`)."""
     return _read()[3]
 
 
+@cache
 def _read():
+    """The table, read once per process: (as `_table`, each group's key)."""
     with SYNONYMS.open(encoding="utf-8") as file:
         groups = json.load(file)["conditions"]
     by_word: dict[str, list[int]] = {}

@@ -129,3 +129,72 @@ def test_the_synonyms_are_a_table_and_every_group_has_a_chinese_name():
     )
     assert search_terms.chinese_name("Condition 07") is None
     assert search_terms.terms_for("no such illness") == ["no such illness"]
+
+
+# The search index (docs/decisions/new-search-index.md): the synonyms are matched when a trial is saved.
+
+
+def test_a_study_renamed_is_found_by_its_new_words_and_their_synonyms_and_no_longer_by_its_old(registry):
+    trial = Trial.objects.get(nct_id="NCT00000004")
+    trial.brief_title = "Tiotropium in Chronic Obstructive Pulmonary Disease"
+    trial.save()
+    client = Client(**EN)
+    assert "NCT00000004" in found(client, q="tiotropium")
+    assert "NCT00000004" in found(client, q="慢阻肺")
+    assert "NCT00000004" not in found(client, q="Persistent")
+
+
+def test_a_save_of_some_fields_only_keeps_the_search_index_in_step(registry):
+    trial = Trial.objects.get(nct_id="NCT00000004")
+    trial.brief_title = "Sarcoidosis of the Lung"
+    trial.save(update_fields=["brief_title"])
+    assert "NCT00000004" in found(Client(**ZH), q="结节病")
+    trial.is_published = False
+    trial.save(update_fields=["is_published"])
+    trial.is_published = True
+    trial.save(update_fields=["is_published"])
+    assert "NCT00000004" in found(Client(**ZH), q="结节病")
+
+
+@pytest.fixture
+def synonyms_with_persistent_cough(tmp_path, monkeypatch):
+    """The synonyms table with "Persistent Cough" added to the chronic cough group (as an editor would)."""
+    import json
+
+    table = json.loads(search_terms.SYNONYMS.read_text(encoding="utf-8"))
+    group = next(g for g in table["conditions"] if g["key"] == "chronic-cough")
+    group["terms"].append("Persistent Cough")
+    changed = tmp_path / "search_synonyms.json"
+    changed.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+    search_terms._read.cache_clear()
+    monkeypatch.setattr(search_terms, "SYNONYMS", changed)
+    yield
+    monkeypatch.undo()
+    search_terms._read.cache_clear()
+
+
+def test_after_the_synonyms_change_reindex_search_finds_a_study_by_a_word_newly_added(registry, request):
+    from django.core.management import call_command
+
+    client = Client(**ZH)
+    assert "NCT00000004" not in found(client, q="慢性咳嗽")
+    request.getfixturevalue("synonyms_with_persistent_cough")
+    assert "NCT00000004" not in found(client, q="慢性咳嗽")  # the index still holds the old table's groups
+    call_command("reindex_search", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert "NCT00000004" in found(client, q="慢性咳嗽")
+    assert Trial.objects.get(nct_id="NCT00000004").search_groups == " chronic-cough "
+
+
+def test_the_index_holds_an_acronym_as_a_whole_word_only(registry):
+    mild = Trial.objects.get(nct_id="NCT00000004")
+    assert " ild " not in mild.search_text and "ild" not in mild.search_groups.split()
+    ild = Trial.objects.get(nct_id="NCT00000002")
+    assert " ild " in ild.search_text and "ild" in ild.search_groups.split()
+    assert set(Trial.objects.search("mild").values_list("nct_id", flat=True)) == {"NCT00000004"}
+    assert "NCT00000004" not in set(Trial.objects.search("ild").values_list("nct_id", flat=True))
+
+
+def test_every_synonym_group_has_its_own_stable_key():
+    keys = search_terms.group_keys()
+    assert len(keys) == len(set(keys)) == len(search_terms._table()[1])
+    assert all(key and " " not in key for key in keys)
