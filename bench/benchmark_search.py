@@ -6,7 +6,9 @@ A throwaway SQLite database (a temporary file) gets N synthetic trials (tests.sy
 site each). For each search it times the query the start page runs (the first page of 20 and a peek at the
 next, ordered by title) with today's `TrialQuerySet.search`, beside the plain search it replaced (the typed
 words in the title and conditions, the place in the page language's columns), and prints the median of
-`--repeat` runs. Both are one pass over the trials (and their sites): the synonyms only add terms to it.
+`--repeat` runs. Both are one pass over the trials (and their sites). The synonyms are matched when a trial
+is saved (`Trial.search_groups`; make_trials fills the index before its bulk_create), so today's search is
+one LIKE on `search_text` and one short LIKE per synonym group named (docs/decisions/new-search-index.md).
 """
 
 from __future__ import annotations
