@@ -224,8 +224,12 @@ def add_note(request: HttpRequest, referral_id: UUID) -> HttpResponse:
     referral = staff_referral(request, referral_id)
     form = NoteForm(request.POST, auto_id="note-%s")
     if form.is_valid():
-        referral.add_note(form.cleaned_data["note"], by=request.user)
-        return redirect("staff:detail", referral.id)
+        try:
+            referral.add_note(form.cleaned_data["note"], by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("staff:detail", referral.id)
     return render_page(request, "staff/detail.html", detail_context(request, referral, note_form=form))
 
 

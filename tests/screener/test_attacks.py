@@ -1,0 +1,119 @@
+"""Issue 24's findings on the app's side, each shown by an attack that no longer works."""
+
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+import time_machine
+from django.apps import apps
+from django.core import serializers
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from screener.questionnaire.models import Screening
+from screener.referrals.models import Referral
+from tests.conftest import CONTACT, log_in_with_second_factor, make_staff
+from tests.screener.questionnaire.flow import answer, start
+from tests.trials.profiles import ILD, MATCHES_ILD
+from trials.models import Site, Trial
+
+pytestmark = pytest.mark.django_db
+
+
+# M2: withdrawal and purge leave no health data behind.
+
+PATIENT_PLACE = {"label": "Qingtian Xiaozhen", "latitude": 28.1397, "longitude": 120.2893, "source": "city"}
+NOTE_BEFORE = "Spoke with her about the walk test"
+NOTE_AFTER = "After withdrawal: FVC 1.87 L on the phone"
+# What the patient gave (contact, message, the figures the screener worked out from, the place) and what
+# staff wrote about her: none of it may be anywhere in the database once she withdraws.
+PATIENT_VALUES = [
+    CONTACT["name"],
+    CONTACT["email"],
+    CONTACT["message"],
+    '"1.87"',  # FVC in litres, as typed
+    '"163"',  # height in cm, as typed
+    "GLI Global 2022",  # the equation's summary, which carries the inputs
+    PATIENT_PLACE["label"],
+    str(PATIENT_PLACE["latitude"]),
+    str(PATIENT_PLACE["longitude"]),
+    NOTE_BEFORE,
+    NOTE_AFTER,
+]
+
+
+def every_row_serialised() -> str:
+    """Every row of every table the app has, as JSON: what a copy of the database would give away."""
+    pieces = []
+    for model in apps.get_models():
+        if model._meta.proxy:
+            continue
+        pieces.append(serializers.serialize("json", model._base_manager.all()))
+    return "\n".join(pieces)
+
+
+def purge() -> str:
+    out = StringIO()
+    call_command("purge_expired", stdout=out)
+    return out.getvalue()
+
+
+def ild_referral_with_a_computed_answer(client, django_user_model):
+    site = Site.objects.create(
+        trial=Trial.objects.get(nct_id=ILD), facility="Ruijin Hospital", city="Shanghai", country="China"
+    )
+    screening_id = start(client)
+    Screening.objects.get(pk=screening_id).set_place(PATIENT_PLACE, 300)
+    response = client.get(reverse("questionnaire:resume", args=[screening_id]))
+    while "/questions/" in response["Location"]:
+        key = response["Location"].split("/questions/")[1].strip("/")
+        if key == "fvc_pct_pred":
+            raw = {"value": "1.87", "unit": "L", "height_cm": "163", "age": "61", "sex": "female", "confirm": "1"}
+            response = client.post(reverse("questionnaire:helper", args=[screening_id, key]), raw)
+        else:
+            response = answer(client, screening_id, key, MATCHES_ILD[key])
+        assert response.status_code == 302
+    response = client.post(reverse("referrals:refer", args=[screening_id, site.public_id]), CONTACT)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    nurse = log_in_with_second_factor(Client(), make_staff(django_user_model, "nurse_ild", site))
+    return Referral.objects.get(), nurse
+
+
+def test_attack_a_copy_of_the_database_after_withdrawal_and_purge_holds_none_of_the_patient_s_values(
+    client, seed_trials, django_user_model
+):
+    referral, nurse = ild_referral_with_a_computed_answer(client, django_user_model)
+    assert nurse.post(reverse("staff:note", args=[referral.id]), {"note": NOTE_BEFORE}).status_code == 302
+    values = [*PATIENT_VALUES, referral.phone]  # as stored: +86…
+    before = every_row_serialised()
+    assert [value for value in values if value not in before] == [NOTE_AFTER]  # the search finds what is held
+
+    page = client.post(reverse("referrals:withdraw"), {"reference": referral.reference, "confirm": "yes"})
+    assert "the town or location you gave" in page.content.decode()
+    response = nurse.post(reverse("staff:note", args=[referral.id]), {"note": NOTE_AFTER})
+    assert response.status_code == 200
+    assert "no notes can be added to it" in response.content.decode()
+    assert 'action="/staff/referrals/' + str(referral.id) + '/note/"' not in response.content.decode()
+
+    after_withdrawal = every_row_serialised()
+    assert [value for value in values if value in after_withdrawal] == []
+    with time_machine.travel(timezone.now() + timedelta(days=3650)):
+        purge()
+    after_purge = every_row_serialised()
+    assert [value for value in values if value in after_purge] == []
+    assert Referral.objects.get().status == "withdrawn"  # the skeleton of the history stays
+
+
+def test_attack_staff_cannot_add_a_note_to_a_referral_erased_at_the_end_of_its_retention(
+    settings, referral_a, staff_a, staff_a_client
+):
+    referral_a.move_to("not_eligible", by=staff_a)
+    with time_machine.travel(timezone.now() + timedelta(days=settings.RETENTION_CLOSED_REFERRAL_DAYS + 1)):
+        purge()
+    staff_a_client.force_login(staff_a)  # the session of before the journey in time has expired
+    log_in_with_second_factor(staff_a_client, staff_a)
+    response = staff_a_client.post(reverse("staff:note", args=[referral_a.id]), {"note": "Called Li Wei again"})
+    assert response.status_code == 200 and "no notes can be added to it" in response.content.decode()
+    assert not referral_a.events.filter(note__contains="Li Wei").exists()
