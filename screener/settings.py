@@ -5,7 +5,7 @@ default (WAL and a busy timeout so concurrent requests wait instead of failing);
 PostgreSQL in production.
 """
 
-import tempfile
+import os
 from pathlib import Path
 
 import environ
@@ -178,8 +178,11 @@ else:
 # snapshot folder lets one process build each version for all the others on this machine.
 CATALOGUE_KEEPER = env.bool("CATALOGUE_KEEPER", default=True)
 CATALOGUE_POLL_SECONDS = env.float("CATALOGUE_POLL_SECONDS", default=1.0)
+# Private to the app's user (0700, refused if anyone else owns it or can write to it), never a shared /tmp:
+# snapshots are signed with SECRET_KEY and refused unsigned (trials.catalogue).
 CATALOGUE_SNAPSHOT_DIR = env.str(
-    "CATALOGUE_SNAPSHOT_DIR", default=str(Path(tempfile.gettempdir()) / "screener-catalogue")
+    "CATALOGUE_SNAPSHOT_DIR",
+    default=str(Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "screener-catalogue"),
 )
 
 # HTTPS=1 behind TLS (production): secure cookies, redirects to https, HSTS.

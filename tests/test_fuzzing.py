@@ -247,7 +247,7 @@ def real_urls(ids: dict):
         values = [str(kwargs[p]) for p in params if p in kwargs]
         if groups and url:
             values = [segment for segment in url.strip("/").split("/")[-3:] if segment != "history"]
-        for number, (label, segment) in enumerate(HOSTILE_SEGMENTS.items()):
+        for number, segment in enumerate(HOSTILE_SEGMENTS.values()):
             hostile = url
             for value in values:
                 hostile = hostile.replace(f"/{value}/", f"/{segment}/", 1)

@@ -117,3 +117,69 @@ def test_attack_staff_cannot_add_a_note_to_a_referral_erased_at_the_end_of_its_r
     response = staff_a_client.post(reverse("staff:note", args=[referral_a.id]), {"note": "Called Li Wei again"})
     assert response.status_code == 200 and "no notes can be added to it" in response.content.decode()
     assert not referral_a.events.filter(note__contains="Li Wei").exists()
+
+
+# L1: anonymous visitors' hostile input gets a polite answer, never a server error.
+
+
+def walk_to(client, screening_id, wanted: str):
+    response = client.get(reverse("questionnaire:resume", args=[screening_id]))
+    while "/questions/" in response["Location"]:
+        key = response["Location"].split("/questions/")[1].strip("/")
+        if key == wanted:
+            return
+        response = answer(client, screening_id, key, MATCHES_ILD[key])
+    raise AssertionError(f"{wanted} was never asked")
+
+
+def test_attack_an_enormous_number_to_work_out_an_answer_is_refused_politely(client, seed_trials):
+    screening_id = start(client)
+    walk_to(client, screening_id, "fvc_pct_pred")
+    url = reverse("questionnaire:helper", args=[screening_id, "fvc_pct_pred"])
+    raw = {"value": "9" * 29, "unit": "L", "height_cm": "165", "age": "60", "sex": "female", "confirm": "1"}
+    response = client.post(url, raw)
+    assert response.status_code == 200
+    assert "That number is too large for a test result." in response.content.decode()
+    assert 'value="165"' in response.content.decode()  # nothing else typed is lost
+    assert "fvc_pct_pred" not in Screening.objects.get(pk=screening_id).answers
+
+
+@pytest.mark.parametrize("url", ["/studies/%00/", "/?q=%00", "/places/?place=a%00b", "/request/?reference=%00"])
+def test_attack_a_nul_character_anywhere_in_a_url_gets_the_polite_bad_request_page(client, seed_trials, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "Nothing you already entered has been lost." in response.content.decode()
+
+
+def test_attack_a_nul_character_in_a_form_gets_the_polite_bad_request_page(client, seed_trials):
+    body = "reference=AB%00CD"
+    response = client.generic("POST", reverse("referrals:request_status"), body, "application/x-www-form-urlencoded")
+    assert response.status_code == 400
+
+
+# L4: an admin's hostile input gets a polite answer too.
+
+
+@pytest.mark.parametrize("object_id", ["abc", "9" * 29, "%ED%A0%80", "x" * 3000])
+@pytest.mark.parametrize("path", ["review/", "review/act/"])
+def test_attack_an_id_no_trial_could_have_in_an_admin_url_is_not_found(admin_client, seed_trials, object_id, path):
+    url = f"/admin/trials/trial/{object_id}/{path}"
+    response = admin_client.post(url) if path == "review/act/" else admin_client.get(url)
+    assert response.status_code in (302, 404)  # Django's own change page sends a missing object to the list
+
+
+@pytest.mark.parametrize(
+    "answers, problem",
+    [
+        ('{"diagnoses": [[1]]}', "Give the answers as a list of codes."),
+        ("[" * 1000 + "]" * 1000, "nested too deep"),
+        ('{"diagnoses": ["\\ud800"]}', "a character that is not text"),
+        ('{"age": "' + "9" * 20_000 + '"}', "The answers are too long"),
+    ],
+    ids=["a list in a list", "nested 1000 deep", "a lone surrogate", "very long"],
+)
+def test_attack_try_a_profile_with_hostile_json_says_what_is_wrong(admin_client, seed_trials, answers, problem):
+    trial = Trial.objects.get(nct_id=ILD)
+    response = admin_client.get(reverse("admin:trials_trial_review", args=[trial.pk]), {"answers": answers})
+    assert response.status_code == 200
+    assert problem in response.content.decode()
