@@ -183,3 +183,21 @@ def test_attack_try_a_profile_with_hostile_json_says_what_is_wrong(admin_client,
     response = admin_client.get(reverse("admin:trials_trial_review", args=[trial.pk]), {"answers": answers})
     assert response.status_code == 200
     assert problem in response.content.decode()
+
+
+# L5: the admin's referral list cannot be filtered by what identifies the patient.
+
+
+@pytest.mark.parametrize(
+    "lookup",
+    ["name__startswith", "message__icontains", "phone__contains", "email__iexact", "name", "events__note__icontains"],
+)
+def test_attack_filtering_the_admin_referral_list_by_contact_details_is_refused(
+    admin_client, referral_a, lookup, caplog
+):
+    url = reverse("admin:referrals_referral_changelist")
+    response = admin_client.get(url, {lookup: "Li"})
+    assert response.status_code == 400
+    assert referral_a.name not in response.content.decode()
+    assert "Li" not in [record.getMessage() for record in caplog.records]  # the value is not logged
+    assert admin_client.get(url, {"status__exact": "new"}).status_code == 200  # the offered filters work
