@@ -62,5 +62,34 @@ class SecondFactorAdminSite(OTPAdminSite):
     login_form = AdminLoginForm
     login_template = "admin/second_factor_login.html"
 
+    index_template = "admin/screener_index.html"
+
     def admin_view(self, view, cacheable=False):
         return super().admin_view(ids_checked(view), cacheable)
+
+    def index(self, request, extra_context=None):
+        """The home page says when background work failed (re-judging referrals, drafting, email), which
+        otherwise only the task list would show."""
+        return super().index(request, {**(extra_context or {}), "failed_tasks": failed_tasks(request)})
+
+
+FAILED_TASKS_SHOWN_DAYS = 7
+
+
+def failed_tasks(request) -> dict | None:
+    from datetime import timedelta
+
+    from django.urls import reverse
+    from django.utils import timezone
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    if not request.user.has_perm("django_tasks_database.view_dbtaskresult"):
+        return None
+    since = timezone.now() - timedelta(days=FAILED_TASKS_SHOWN_DAYS)
+    failed = DBTaskResult.objects.filter(status=TaskResultStatus.FAILED, finished_at__gte=since)
+    count = failed.count()
+    if not count:
+        return None
+    url = reverse("admin:django_tasks_database_dbtaskresult_changelist") + f"?status__exact={TaskResultStatus.FAILED}"
+    return {"count": count, "days": FAILED_TASKS_SHOWN_DAYS, "url": url}

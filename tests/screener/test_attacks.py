@@ -201,3 +201,55 @@ def test_attack_filtering_the_admin_referral_list_by_contact_details_is_refused(
     assert referral_a.name not in response.content.decode()
     assert "Li" not in [record.getMessage() for record in caplog.records]  # the value is not logged
     assert admin_client.get(url, {"status__exact": "new"}).status_code == 200  # the offered filters work
+
+
+# L2: re-judging a busy SQLite database tries again, and a task that failed all the same is shown to admins.
+
+
+def test_attack_rejudging_while_the_database_is_locked_tries_again_until_it_is_written(
+    referral_a, monkeypatch, django_capture_on_commit_callbacks
+):
+    from decimal import Decimal
+
+    from django.db import OperationalError
+
+    from screener.referrals import tasks
+    from screener.referrals.models import ReferralRejudgement
+    from trials.models import Criterion
+
+    monkeypatch.setattr(tasks, "WRITE_RETRY_DELAYS", (0.01, 0.01, 0.01))
+    real, refusals = ReferralRejudgement.objects.update_or_create, []
+
+    def busy_twice(*args, **kwargs):
+        if len(refusals) < 2:
+            refusals.append(1)
+            raise OperationalError("database is locked")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ReferralRejudgement.objects, "update_or_create", busy_twice)
+    criterion = Criterion.objects.get(trial__nct_id="NCT07355868", question__key="sixmwd_m")
+    criterion.min_value = Decimal("350")
+    with django_capture_on_commit_callbacks(execute=True):
+        criterion.save()
+    assert len(refusals) == 2
+    assert ReferralRejudgement.objects.filter(referral=referral_a).count() == 1
+
+
+def test_attack_a_background_task_that_failed_is_shown_on_the_admin_home_page(admin_client):
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    assert b"data-failed-tasks" not in admin_client.get(reverse("admin:index")).content
+    DBTaskResult.objects.create(
+        status="FAILED",
+        finished_at=timezone.now(),
+        args_kwargs={"args": [1, 2], "kwargs": {}},
+        task_path="screener.referrals.tasks.rejudge_referrals",
+        backend_name="default",
+        run_after=timezone.now(),
+        exception_class_path="django.db.utils.OperationalError",
+        traceback="database is locked",
+    )
+    page = admin_client.get(reverse("admin:index")).content.decode()
+    assert "1 background task failed in the last 7 days" in page
+    assert "/admin/django_tasks_database/dbtaskresult/?status__exact=FAILED" in page
