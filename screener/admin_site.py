@@ -5,9 +5,10 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.http import Http404
+from django.shortcuts import redirect
 from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
 
-from screener.second_factor import SecondFactorMixin
+from screener.second_factor import SecondFactorMixin, has_authenticator, used_backup_code
 
 
 class AdminLoginForm(SecondFactorMixin, OTPAdminAuthenticationForm):
@@ -65,7 +66,18 @@ class SecondFactorAdminSite(OTPAdminSite):
     index_template = "admin/screener_index.html"
 
     def admin_view(self, view, cacheable=False):
-        return super().admin_view(ids_checked(view), cacheable)
+        inner = super().admin_view(ids_checked(view), cacheable)
+
+        @wraps(inner)
+        def app_set_up_first(request, *args, **kwargs):
+            """As on the staff pages: who logged in with a backup code and has no authenticator app sets one
+            up before anything else (a backup code is for a lost phone, not a way round the app)."""
+            leaving = request.resolver_match is not None and request.resolver_match.url_name == "logout"
+            if not leaving and used_backup_code(request) and not has_authenticator(request.user):
+                return redirect("staff:authenticator")
+            return inner(request, *args, **kwargs)
+
+        return app_set_up_first
 
     def index(self, request, extra_context=None):
         """The home page says when background work failed (re-judging referrals, drafting, email), which

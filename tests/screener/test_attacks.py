@@ -253,3 +253,86 @@ def test_attack_a_background_task_that_failed_is_shown_on_the_admin_home_page(ad
     page = admin_client.get(reverse("admin:index")).content.decode()
     assert "1 background task failed in the last 7 days" in page
     assert "/admin/django_tasks_database/dbtaskresult/?status__exact=FAILED" in page
+
+
+# Decided (docs/decisions/new-proxy-and-login-hardening.md): the proxy, gunicorn's control socket, backup
+# codes at the admin login, and the criterion page's way back.
+
+
+def address_seen(settings, remote, forwarded, proxies=1, trusted=("10.0.0.5",)):
+    from django.test import RequestFactory
+
+    from screener.client import client_ip
+
+    settings.TRUSTED_PROXY_COUNT, settings.TRUSTED_PROXY_ADDRESSES = proxies, list(trusted)
+    return client_ip(RequestFactory().get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded))
+
+
+def test_attack_x_forwarded_for_from_a_peer_that_is_not_a_configured_proxy_is_ignored(settings):
+    assert address_seen(settings, "203.0.113.9", "198.51.100.1") == "203.0.113.9"  # straight to the app
+    assert address_seen(settings, "10.0.0.5", "198.51.100.1, 203.0.113.9") == "203.0.113.9"  # through our proxy
+    assert address_seen(settings, "10.0.0.5", "198.51.100.1", trusted=("10.0.0.0/24",)) == "198.51.100.1"
+    # Two proxies: the inner one's entry counts only if the outer one is ours too.
+    assert address_seen(settings, "10.0.0.5", "198.51.100.1, 203.0.113.9", proxies=2) == "203.0.113.9"
+    both = ("10.0.0.5", "10.0.0.6")
+    assert address_seen(settings, "10.0.0.5", "198.51.100.1, 10.0.0.6", proxies=2, trusted=both) == "198.51.100.1"
+
+
+def test_attack_an_address_with_a_port_behind_a_proxy_is_that_address_not_the_proxy_s(settings):
+    assert address_seen(settings, "10.0.0.5", "203.0.113.9:51234") == "203.0.113.9"
+    assert address_seen(settings, "10.0.0.5", "[2001:db8::7]:443") == "2001:db8::7"
+    assert address_seen(settings, "10.0.0.5", "2001:db8::7") == "2001:db8::7"
+    assert address_seen(settings, "10.0.0.5", "not-an-address:80") == "10.0.0.5"
+
+
+def test_attack_one_client_with_a_port_cannot_lock_out_everyone_behind_the_proxy(client, staff_a, settings):
+    settings.TRUSTED_PROXY_COUNT, settings.TRUSTED_PROXY_ADDRESSES = 1, ["127.0.0.1"]
+    login = {"username": "nurse_a", "password": "wrong", "otp_token": "123456"}
+    for port in range(settings.AXES_FAILURE_LIMIT):
+        Client().post(reverse("staff:login"), login, HTTP_X_FORWARDED_FOR=f"203.0.113.9:{40000 + port}")
+    login["password"] = "a-long-test-password"
+    locked = Client().post(reverse("staff:login"), login, HTTP_X_FORWARDED_FOR="203.0.113.9:50000")
+    other = Client().post(reverse("staff:login"), login, HTTP_X_FORWARDED_FOR="198.51.100.4:50000")
+    assert locked.status_code == 429 and other.status_code != 429
+
+
+def test_attack_gunicorn_s_control_socket_is_off_unless_asked_for(monkeypatch):
+    import importlib
+
+    from screener import gunicorn_conf
+
+    monkeypatch.delenv("GUNICORN_CONTROL_SOCKET", raising=False)
+    assert importlib.reload(gunicorn_conf).control_socket_disable is True
+    monkeypatch.setenv("GUNICORN_CONTROL_SOCKET", "1")
+    assert importlib.reload(gunicorn_conf).control_socket_disable is False
+    monkeypatch.delenv("GUNICORN_CONTROL_SOCKET")
+    importlib.reload(gunicorn_conf)
+
+
+def test_attack_a_backup_code_login_at_the_admin_must_set_up_an_authenticator_app_first(client, admin_user):
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    StaticDevice.objects.create(user=admin_user, name="backup codes").token_set.create(token="k3y4dm1n")
+    response = client.post(
+        reverse("admin:login"),
+        {"username": "ada", "password": "a-long-test-password", "otp_token": "k3y4dm1n", "next": "/admin/"},
+    )
+    assert response.status_code == 302
+    for url in ["/admin/", reverse("admin:referrals_referral_changelist"), reverse("admin:trials_trial_changelist")]:
+        page = client.get(url)
+        assert page.status_code == 302 and page["Location"] == reverse("staff:authenticator"), url
+    assert client.get(reverse("staff:authenticator")).status_code == 200
+
+
+def test_attack_the_criterion_page_s_way_back_cannot_go_from_https_to_http(admin_client, seed_trials):
+    from trials.models import Criterion
+
+    criterion = Criterion.objects.filter(trial__nct_id="NCT07355868", question__key="sixmwd_m").get()
+    url = reverse("admin:trials_criterion_change", args=[criterion.pk])
+    form = admin_client.get(url, secure=True).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None and not isinstance(value, list)}
+    data.update({key: value for key, value in form.data.items()})
+    back = "http://testserver/admin/trials/trial/"
+    response = admin_client.post(f"{url}?next={back}", data, secure=True)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert not response["Location"].startswith("http://")

@@ -353,7 +353,7 @@ def test_attack_spoofed_header_does_not_change_the_address_in_the_access_log(ref
 
     staff = log_in_with_second_factor(Client(REMOTE_ADDR="192.0.2.10"), staff_a)
     staff.get(reverse("staff:detail", args=[referral_a.id]), HTTP_X_FORWARDED_FOR="198.51.100.1")
-    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_COUNT, settings.TRUSTED_PROXY_ADDRESSES = 1, ["192.0.2.10"]
     staff.get(reverse("staff:detail", args=[referral_a.id]), HTTP_X_FORWARDED_FOR="198.51.100.1, 192.0.2.11")
     assert list(AccessLog.objects.order_by("pk").values_list("action", "address")) == [
         ("view", "192.0.2.10"),
