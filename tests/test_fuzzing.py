@@ -149,7 +149,8 @@ def test_staff_forms(referral_a, staff_a_client, no_rate_limits):
     )
     def fuzz(params, status, note, state):
         response = client.get(reverse("staff:list"), params)
-        assert response.status_code == 200
+        nul = any("\x00" in value for value in params.values())  # refused politely before the view (400)
+        assert response.status_code == (400 if nul else 200)
         client.get(reverse("staff:export"), params)
         post_form(client, reverse("staff:status", args=[referral_a.id]), {"status": status, "note": note})
         post_form(client, reverse("staff:note", args=[referral_a.id]), {"note": note})
