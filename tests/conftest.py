@@ -1,6 +1,8 @@
 import pytest
 from django.core.management import call_command
 
+from tests.formdata import BrowserClient
+
 
 @pytest.fixture
 def seed_trials(db):
@@ -43,28 +45,12 @@ def seed_trials_for_module(django_db_setup, django_db_blocker):
         Question.objects.all().delete()
 
 
-@pytest.fixture(autouse=True)
-def forms_post_as_browsers_do(monkeypatch):
-    """An HTML form without files posts form-encoded; Django's test client would send multipart.
+@pytest.fixture
+def client():
+    """The test client, posting forms as a browser does (see BrowserClient)."""
+    from tests.formdata import BrowserClient
 
-    Patient pages refuse multipart bodies, so the test client posts as the browser would. A test that
-    means to send multipart names its own boundary in the content type, which passes through unchanged.
-    """
-    from urllib.parse import urlencode
-
-    from django.test.client import MULTIPART_CONTENT, RequestFactory
-
-    original = RequestFactory.post
-
-    def post(self, path, data=None, content_type=MULTIPART_CONTENT, *args, **kwargs):
-        data = {} if data is None else data
-        if content_type == MULTIPART_CONTENT and isinstance(data, dict):
-            fields = list(data.lists()) if hasattr(data, "lists") else list(data.items())
-            if not any(hasattr(value, "read") for _name, value in fields):
-                data, content_type = urlencode(fields, doseq=True), "application/x-www-form-urlencoded"
-        return original(self, path, data, content_type, *args, **kwargs)
-
-    monkeypatch.setattr(RequestFactory, "post", post)
+    return BrowserClient()
 
 
 @pytest.fixture(autouse=True)
@@ -93,9 +79,9 @@ def fresh_catalogue():
 @pytest.fixture
 def django_app_client():
     """A second browser: its own session, no cookies shared with `client`."""
-    from django.test import Client
+    from tests.formdata import BrowserClient
 
-    return Client()
+    return BrowserClient()
 
 
 # Personas: a patient, staff of site A, staff of site B, an admin (admin_user above).
@@ -147,16 +133,12 @@ def staff_b(django_user_model, site_b):
 
 @pytest.fixture
 def staff_a_client(staff_a):
-    from django.test import Client
-
-    return log_in_with_second_factor(Client(), staff_a)
+    return log_in_with_second_factor(BrowserClient(), staff_a)
 
 
 @pytest.fixture
 def staff_b_client(staff_b):
-    from django.test import Client
-
-    return log_in_with_second_factor(Client(), staff_b)
+    return log_in_with_second_factor(BrowserClient(), staff_b)
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 shown unescaped, and nothing already entered is lost."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
@@ -11,6 +10,7 @@ from hypothesis import strategies as st
 from screener.questionnaire.models import Screening
 from screener.referrals.models import Referral
 from tests.conftest import CONTACT
+from tests.formdata import BrowserClient
 from tests.screener.questionnaire.flow import owned_ids
 
 pytestmark = pytest.mark.django_db
@@ -67,7 +67,7 @@ def no_rate_limits(settings):
 
 @pytest.fixture
 def screening_client(seed_trials, no_rate_limits):
-    client = Client()
+    client = BrowserClient()
     client.post(reverse("questionnaire:start"))
     client.screening_id = owned_ids(client)[-1]
     return client
@@ -123,7 +123,7 @@ def test_referral_form(screening_client, site_a, staff_a):
 
 
 def test_reference_lookup_and_withdrawal(seed_trials, no_rate_limits):
-    client = Client()
+    client = BrowserClient()
 
     @FUZZ
     @given(reference=values, confirm=st.one_of(st.none(), hostile_text))

@@ -5,6 +5,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+# Each starts a process of its own (some a gunicorn): minutes in all, so they stay out of the fast loop.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -19,20 +24,20 @@ def run(*args):
 
 
 def test_the_benchmark_drives_screenings_and_prints_its_figures():
-    result = run("tests.benchmark_questionnaire", "--sizes", "20", "--screenings", "2")
+    result = run("bench.benchmark_questionnaire", "--sizes", "20", "--screenings", "2")
     assert result.returncode == 0, result.stderr
     for words in ("every step (htmx)", "every step (no JS)", "minimal view", "step / minimal view (htmx): p50"):
         assert words in result.stdout
 
 
 def test_the_export_benchmark_streams_every_referral_and_prints_its_time():
-    result = run("tests.benchmark_export", "--referrals", "50", "--runs", "1")
+    result = run("bench.benchmark_export", "--referrals", "50", "--runs", "1")
     assert result.returncode == 0, result.stderr
     assert "export of 50 referrals:" in result.stdout and " s (median " in result.stdout
 
 
 def test_the_load_test_refers_patients_through_gunicorn_exactly_once():
-    result = run("tests.load_test", "--patients", "4", "--concurrency", "2", "--databases", "sqlite")
+    result = run("bench.load_test", "--patients", "4", "--concurrency", "2", "--databases", "sqlite")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "server errors: 0; 'database is locked': 0; failed flows: 0" in result.stdout
     assert "each exactly once: True" in result.stdout
@@ -40,7 +45,7 @@ def test_the_load_test_refers_patients_through_gunicorn_exactly_once():
 
 def test_the_scale_benchmark_prints_every_figure_of_its_table():
     result = run(
-        "tests.benchmark_scale", "--sizes", "300", "--patients", "1", "--concurrency", "2", "--seconds", "4",
+        "bench.benchmark_scale", "--sizes", "300", "--patients", "1", "--concurrency", "2", "--seconds", "4",
         "--workers", "2",
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
@@ -58,7 +63,21 @@ def test_the_scale_benchmark_prints_every_figure_of_its_table():
 
 
 def test_the_import_benchmark_imports_a_zip_twice():
-    result = run("tests.benchmark_import", "--studies", "20")
+    result = run("bench.benchmark_import", "--studies", "20")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "20 created, 0 updated, 0 unchanged, 0 refused" in result.stdout
     assert "0 created, 0 updated, 20 unchanged, 0 refused" in result.stdout
+
+
+def test_the_hostile_import_benchmark_refuses_every_bomb_and_prints_its_peaks():
+    result = run("bench.bench_hostile_import", "--bomb-gb", "0.05", "--big-mb", "20", "--studies-in-one-file", "3")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count("more than 16 MB once unpacked; not read further") == 2  # bzip2, and the 20 MB file
+    assert "3 real studies in one file" in result.stdout and "resident before the command" in result.stdout
+
+
+def test_the_hostile_drafting_benchmark_times_a_patient_s_answers_while_a_study_is_drafted():
+    result = run("bench.bench_hostile_drafting", "--chars", "2000")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "drafting: 1 study in" in result.stdout and " 0 failed" in result.stdout
+    assert "longest wait" in result.stdout

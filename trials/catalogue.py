@@ -5,7 +5,7 @@ results page and a referral's snapshot all read answers through `LoadedCatalogue
 again after its trial's criteria changed goes through `judge_current_criteria`. A patient who says how
 far they can travel walks a catalogue narrowed to the trials in reach (`LoadedCatalogue.in_reach`).
 
-How a worker gets and keeps its catalogue (see docs/decisions.md, "A catalogue for 80,000 trials"):
+How a worker gets and keeps its catalogue (see docs/decisions/0037-a-catalogue-for-80-000-trials-a-compact-index-built-once-per.md):
 - The catalogue is a compact `eligibility.RuleIndex` (shared rules, bitsets over trials), read from the
   database with plain value queries (no model instances) in one streaming pass.
 - One process per machine builds each version and stores it as a snapshot file
@@ -315,18 +315,10 @@ def _criteria_in_batches(trials: list[tuple[int, str]], size: int = 2000):
         )
 
 
-_CRITERION_FIELDS = (
-    "trial_id",
-    "pk",
-    "kind",
-    "question_id",
-    "min_value",
-    "min_inclusive",
-    "max_value",
-    "max_inclusive",
-    "values",
-    "uncertain_values",
-)
+# A criterion's value row: its trial, id and kind, then the rest of its rule fields (question first), the
+# shape by which equal rules are shared. Both come from Criterion.RULE_FIELDS, the one list.
+_SHAPE_FIELDS = tuple(name for name in Criterion.RULE_FIELDS if name != "kind")
+_CRITERION_FIELDS = ("trial_id", "pk", "kind", *_SHAPE_FIELDS)
 
 
 def _questions() -> dict[str, Question]:
@@ -352,28 +344,21 @@ def _entries(trials, criteria, questions: dict[str, Question]):
         while row is not None and row[0] < trial_pk:  # a criterion of a trial not in the list
             row = next(rows, None)
         while row is not None and row[0] == trial_pk:
-            _trial, pk, kind, question_id, low, low_in, high, high_in, values, uncertain = row
-            shape = (question_id, low, low_in, high, high_in, _codes(values), _codes(uncertain))
+            _trial, pk, kind, *fields = row
+            shape = tuple(tuple(value) if isinstance(value, list) else value for value in fields)
             made = rules.get(shape)
             if made is None:
-                made = rules[shape] = _rule(by_id.get(question_id), shape)
+                made = rules[shape] = _rule(by_id.get(shape[0]), shape)
             entries.append((pk, polarity[kind], *made))
             row = next(rows, None)
         yield nct_id, entries
 
 
-def _codes(values) -> tuple:
-    return tuple(values) if isinstance(values, list) else ()
-
-
 def _rule(question: Question | None, shape: tuple) -> tuple:
-    """(question key, rule) exactly as `Criterion._rule()` makes it."""
+    """(question key, rule) exactly as `Criterion.to_rule()` makes it."""
     if question is None:
         return (None, None)
-    _id, low, low_in, high, high_in, values, uncertain = shape
-    if question.kind == Question.Kind.NUMBER:
-        return (question.key, eligibility.NumberRule(low, low_in, high, high_in))
-    return (question.key, eligibility.ChoiceRule(frozenset(values), frozenset(uncertain)))
+    return (question.key, Criterion.rule_from(question, dict(zip(_SHAPE_FIELDS, shape, strict=True))))
 
 
 def _changed_trials(since: int, version: int) -> set[str] | None:

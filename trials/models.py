@@ -14,12 +14,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models, transaction
-from django.utils.translation import get_language, gettext, gettext_noop, ngettext, pgettext_lazy
+from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from trials import eligibility
-from trials.answers import NotANumber, plain, readings
+from trials import eligibility, wording
+from trials.number_input import NotANumber, plain, readings
+from trials.wording import PHASE_WORDS
 
 NCT_ID_PATTERN = r"^NCT\d{8}$"
 validate_nct_id = RegexValidator(NCT_ID_PATTERN, _("An NCT number is “NCT” followed by eight digits."))
@@ -209,7 +210,7 @@ class Trial(models.Model):
     def coverage(self) -> Coverage:
         criteria = getattr(self, "coverage_criteria", None)
         if criteria is None:
-            criteria = self.criteria.only("clause_start", "clause_end", "status", "question_id")
+            criteria = self.criteria.only("clause_start", "clause_end", "status", "question_id", "proposal")
         return Coverage.of(criteria)
 
     def to_rules(self) -> eligibility.TrialRules:
@@ -236,16 +237,6 @@ class SiteQuerySet(models.QuerySet):
         )
 
 
-PHASE_WORDS = {
-    "EARLY_PHASE1": _("Early phase 1"),
-    "PHASE1": _("Phase 1"),
-    "PHASE2": _("Phase 2"),
-    "PHASE3": _("Phase 3"),
-    "PHASE4": _("Phase 4"),
-    "NA": _("Not applicable"),
-}
-
-
 @dataclass(frozen=True)
 class Coverage:
     """How a trial's clauses stand: each clause counts once, by its criteria's review state.
@@ -258,6 +249,7 @@ class Coverage:
     answerable: int = 0
     study_team: int = 0
     to_review: int = 0
+    procedural: int = 0  # consent, willingness, headings…: never checks, so not among the clauses counted
 
     @property
     def clauses(self) -> int:
@@ -273,7 +265,7 @@ class Coverage:
         for criterion in criteria:
             if criterion.clause_start is not None:
                 clauses.setdefault((criterion.clause_start, criterion.clause_end), []).append(criterion)
-        counts = {"answerable": 0, "study_team": 0, "to_review": 0}
+        counts = {"answerable": 0, "study_team": 0, "to_review": 0, "procedural": 0}
         for members in clauses.values():
             counts[Criterion.clause_state(members)] += 1
         return cls(**counts)
@@ -540,14 +532,7 @@ class Question(models.Model):
         return plain(number)
 
     def display_answer(self, stored) -> str:
-        """A stored answer in the patient's words: "60 years", "No", "I don't know"."""
-        if stored is None:
-            return str(_("I don’t know"))
-        if self.kind == self.Kind.NUMBER:
-            return self.format_number(Decimal(stored))
-        if isinstance(stored, list):
-            return "; ".join(self.label_for(code) for code in stored)
-        return self.label_for(stored)
+        return wording.display_answer(self, stored)
 
     def example(self) -> str:
         examples = {
@@ -576,21 +561,11 @@ class Question(models.Model):
         return eligibility.QuestionInfo(key=self.key, priority=self.priority, asked_only_if=gate)
 
     def format_number(self, value: Decimal) -> str:
-        """A number with its unit as the active language writes it: "350 m" / "350米", "12 h/day" / "每天12小时"."""
-        if self.unit == "days":
-            return days_in_words(Decimal(value))
-        text = plain(value) if isinstance(value, Decimal) else str(value)
-        if self.unit in ("", "ratio"):
-            return text
-        template = NUMBER_WITH_UNIT.get(self.unit)
-        return str(template) % {"number": text} if template else f"{text} {self.unit}"
+        return wording.format_number(self, value)
 
     @property
     def unit_shown(self) -> str:
-        """The unit written after a number's box, in the active language ("m" / "米"); a ratio has none."""
-        if self.kind != self.Kind.NUMBER or self.unit == "ratio":
-            return ""
-        return str(UNIT_NAMES.get(self.unit, self.unit))
+        return wording.unit_shown(self)
 
 
 # The engine is pure (no Django), so its words for a rule that makes no sense are marked here for translation.
@@ -602,45 +577,14 @@ ENGINE_PROBLEMS = [
     gettext_noop("An answer cannot be both accepted and left for the study team."),
 ]
 
-# The units questions use, as each language writes them after a number and beside an input box.
-NUMBER_WITH_UNIT = {
-    "%": "%(number)s%%",
-    "m": pgettext_lazy("a distance", "%(number)s m"),
-    "years": pgettext_lazy("an age", "%(number)s years"),
-    "h/day": pgettext_lazy("a duration", "%(number)s h/day"),
-    "times": pgettext_lazy("a count", "%(number)s times"),
-}
-UNIT_NAMES = {
-    "%": "%",
-    "m": pgettext_lazy("unit beside a box", "m"),
-    "years": pgettext_lazy("unit beside a box", "years"),
-    "h/day": pgettext_lazy("unit beside a box", "h/day"),
-    "times": pgettext_lazy("unit beside a box", "times"),
-}
-
-
-DAYS_PER = {"years": 365, "months": 30, "weeks": 7, "days": 1}
-"""How time windows become days since an event: a week is 7 days, a month 30 and a year 365 (docs/decisions.md)."""
-
-
-def days_in_words(days: Decimal) -> str:
-    """A number of days in the largest whole unit that holds it: 28 → "4 weeks", 90 → "3 months", 10 → "10 days"."""
-    for unit, size in DAYS_PER.items():
-        if days and days % size == 0 and unit != "days":
-            count = int(days // size)
-            words = {
-                "years": ngettext("%(count)s year", "%(count)s years", count),
-                "months": ngettext("%(count)s month", "%(count)s months", count),
-                "weeks": ngettext("%(count)s week", "%(count)s weeks", count),
-            }[unit]
-            return words % {"count": count}
-    count = plain(days)
-    return ngettext("%(count)s day", "%(count)s days", 1 if count == "1" else 2) % {"count": count}
-
 
 class CriterionQuerySet(models.QuerySet):
     def approved(self):
-        return self.filter(status=Criterion.Status.APPROVED)
+        """Approved checks: a procedural clause's criterion (consent, willingness, "other criteria apply") is
+        never a check on the patient, approved or not."""
+        return self.filter(status=Criterion.Status.APPROVED).exclude(
+            question__isnull=True, proposal__has_key=Criterion.PROCEDURAL
+        )
 
 
 class Criterion(models.Model):
@@ -722,11 +666,20 @@ class Criterion(models.Model):
         return f"{self.get_kind_display()}: {self.rule_in_words()}"
 
     def _rule(self) -> eligibility.Rule | None:
-        if self.question is None:
+        question = self.question if self.question_id else None
+        return self.rule_from(question, {name: getattr(self, name) for name in self.RULE_FIELDS})
+
+    @staticmethod
+    def rule_from(question: Question | None, fields: dict) -> eligibility.Rule | None:
+        """The engine's rule from a criterion's RULE_FIELDS (an instance's, or a row of values): the one
+        place that knows which field fills which part of the rule."""
+        if question is None:
             return None
-        if self.question.kind == Question.Kind.NUMBER:
-            return eligibility.NumberRule(self.min_value, self.min_inclusive, self.max_value, self.max_inclusive)
-        return eligibility.ChoiceRule(frozenset(self.values or []), frozenset(self.uncertain_values or []))
+        if question.kind == Question.Kind.NUMBER:
+            return eligibility.NumberRule(
+                fields["min_value"], fields["min_inclusive"], fields["max_value"], fields["max_inclusive"]
+            )
+        return eligibility.ChoiceRule(frozenset(fields["values"] or []), frozenset(fields["uncertain_values"] or []))
 
     def clean(self):
         question = self.question if self.question_id else None
@@ -762,9 +715,10 @@ class Criterion(models.Model):
         self.full_clean(exclude=["trial"] if self.trial_id is None else None)
         super().save(*args, **kwargs)
 
-    # What an approved criterion means to the engine and to the people reading it: a change to any of
-    # these is a new version of the trial's criteria; reordering or the origin flag is not.
-    MEANING_FIELDS = (
+    # The fields that make a criterion's rule. The one list: the engine's rule (`rule_from`), the catalogue's
+    # value rows and the results page all read it, so a field added to a rule reaches every reader
+    # (tests/trials/test_rule_fields.py fails when the engine's rule has a field this list does not carry).
+    RULE_FIELDS = (
         "kind",
         "question_id",
         "min_value",
@@ -773,9 +727,10 @@ class Criterion(models.Model):
         "max_inclusive",
         "values",
         "uncertain_values",
-        "source_text",
-        "explanation",
     )
+    # What an approved criterion means to the engine and to the people reading it: a change to any of
+    # these is a new version of the trial's criteria; reordering or the origin flag is not.
+    MEANING_FIELDS = (*RULE_FIELDS, "source_text", "explanation")
 
     def meaning(self) -> tuple:
         return tuple(getattr(self, name) for name in self.MEANING_FIELDS)
@@ -791,117 +746,36 @@ class Criterion(models.Model):
         )
 
     def rule_in_words(self) -> str:
-        """The rule for admins and staff, in the active language: "150 m ≤ six-minute walk distance < 600 m"."""
-        question = self.question if self.question_id else None
-        if question is None:
-            return gettext("for the study team to check")
-        if question.kind == Question.Kind.NUMBER:
-            low, high = self.min_value, self.max_value
-            values = {
-                "what": question.short_label,
-                "low": question.format_number(low) if low is not None else "",
-                "high": question.format_number(high) if high is not None else "",
-                "low_sign": "≤" if self.min_inclusive else "<",
-                "high_sign": "≤" if self.max_inclusive else "<",
-                "at_least": "≥" if self.min_inclusive else ">",
-            }
-            if low is not None and high is not None:
-                rule = gettext("%(low)s %(low_sign)s %(what)s %(high_sign)s %(high)s") % values
-            elif low is not None:
-                rule = gettext("%(what)s %(at_least)s %(low)s") % values
-            elif high is not None:
-                rule = gettext("%(what)s %(high_sign)s %(high)s") % values
-            else:
-                rule = question.short_label
-        else:
-            labels = gettext(" or ").join(f"“{question.label_for(code)}”" for code in self.values)
-            if question.kind == Question.Kind.MULTIPLE:
-                rule = gettext("%(what)s includes %(answers)s") % {"what": question.short_label, "answers": labels}
-            else:
-                rule = gettext("%(what)s is %(answers)s") % {"what": question.short_label, "answers": labels}
-        return gettext("excluded if %(rule)s") % {"rule": rule} if self.kind == self.Kind.EXCLUSION else rule
+        return wording.rule_in_words(self)
+
+    def reason(self) -> str:
+        return wording.reason(self)
+
+    def range_in_words(self) -> str:
+        return wording.range_in_words(self)
+
+    def unread(self) -> list[str]:
+        return wording.unread(self)
+
+    def concept_reading(self) -> str:
+        return wording.concept_reading(self)
 
     def missing_translations(self) -> list[str]:
         return missing_translations(self, ["explanation"])
 
-    def reason(self) -> str:
-        """What a patient reads about this criterion, built from the rule itself so it can never go stale:
-        "Your six-minute walk distance needs to be at least 150 m and less than 550 m."
-        A criterion for the study team reads as the registry's words."""
-        question = self.question if self.question_id else None
-        if question is None:
-            return _("The study team will check: %(words)s") % {"words": self.source_text}
-        exclusion = self.kind == self.Kind.EXCLUSION
-        if question.kind == Question.Kind.NUMBER:
-            span = self.range_in_words()
-            if question.unit == "days":
-                if exclusion:
-                    return _("You cannot take part if your %(what)s was %(range)s ago.") % {
-                        "what": question.short_label,
-                        "range": span,
-                    }
-                return _("Your %(what)s needs to have been %(range)s ago.") % {
-                    "what": question.short_label,
-                    "range": span,
-                }
-            if exclusion:
-                return _("You cannot take part if your %(what)s is %(range)s.") % {
-                    "what": question.short_label,
-                    "range": span,
-                }
-            return _("Your %(what)s needs to be %(range)s.") % {"what": question.short_label, "range": span}
-        answers = _(" or ").join(f"“{question.label_for(code)}”" for code in self.values)
-        if exclusion:
-            text = _("You cannot take part if your answer about %(what)s is %(answers)s.")
-        else:
-            text = _("This study is for people whose answer about %(what)s is %(answers)s.")
-        text = text % {"what": question.short_label, "answers": answers}
-        if self.uncertain_values:
-            text += " " + _("If it is %(answers)s, the study team decides.") % {
-                "answers": _(" or ").join(f"“{question.label_for(code)}”" for code in self.uncertain_values)
-            }
-        return text
+    PROCEDURAL = "procedural"  # the key a procedural clause's criterion carries in its `proposal`
 
-    def range_in_words(self) -> str:
-        """A number rule's range: "at least 150 m and less than 550 m", "more than 4 times", "28 days or less"."""
-        question = self.question
-        low = question.format_number(self.min_value) if self.min_value is not None else None
-        high = question.format_number(self.max_value) if self.max_value is not None else None
-        if low is not None and high is not None and self.min_value == self.max_value:
-            return _("exactly %(value)s") % {"value": low}
-        parts = []
-        if low is not None:
-            parts.append((_("at least %(low)s") if self.min_inclusive else _("more than %(low)s")) % {"low": low})
-        if high is not None:
-            if low is None and question.unit == "days":
-                parts.append(
-                    (_("%(high)s or less") if self.max_inclusive else _("less than %(high)s")) % {"high": high}
-                )
-            else:
-                parts.append(
-                    (_("at most %(high)s") if self.max_inclusive else _("less than %(high)s")) % {"high": high}
-                )
-        return str(_(" and ")).join(str(part) for part in parts)
-
-    def unread(self) -> list[str]:
-        """What the extractor read in this clause that no question asks about: "lung transplant within 6 months"."""
-        lines = []
-        for read in (self.proposal or {}).get("unmapped", []):
-            what = read.get("event") or read.get("variable", "")
-            parts = []
-            if read.get("lower") is not None:
-                parts.append(_("from %(low)s") % {"low": read["lower"]})
-            if read.get("upper") is not None:
-                if read.get("variable") == "window":
-                    parts.append(_("within %(high)s") % {"high": read["upper"]})
-                else:
-                    parts.append(_("up to %(high)s") % {"high": read["upper"]})
-            lines.append(" ".join([what, *map(str, parts), read.get("unit", "")]).strip())
-        return lines
+    @property
+    def is_procedural(self) -> bool:
+        return not self.question_id and self.PROCEDURAL in (self.proposal or {})
 
     @staticmethod
     def clause_state(members) -> str:
-        """ "to_review", "answerable" or "study_team" for the criteria drawn from one clause (see Coverage)."""
+        """ "to_review", "answerable", "study_team" or "procedural" for the criteria drawn from one clause (see
+        Coverage). A clause is procedural while every live criterion of it is a procedural one."""
+        live = [c for c in members if c.status != Criterion.Status.REJECTED]
+        if live and all(c.is_procedural for c in live):
+            return "procedural"
         if any(c.status == Criterion.Status.DRAFT for c in members):
             return "to_review"
         if any(c.status == Criterion.Status.APPROVED and c.question_id for c in members):

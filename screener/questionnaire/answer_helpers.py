@@ -1,4 +1,4 @@
-"""Forms that work an answer out from what the patient's papers show (see trials.measurements).
+"""Forms that work an answer out from what the patient's papers show (see screener.questionnaire.measurements).
 
 Each form takes the question it helps with; when valid, `form.computed` holds the answer as the
 question stores it and `form.summary()` says in words what it was worked out from.
@@ -13,9 +13,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from trials import measurements
-from trials.answers import AmbiguousNumber, NotANumber, parse_number, plain
+from screener.questionnaire import measurements
 from trials.models import Question
+from trials.number_input import AmbiguousNumber, NotANumber, parse_number, plain
 
 TEXT_INPUT = {"class": "input input-short", "inputmode": "decimal", "autocomplete": "off", "spellcheck": "false"}
 SEXES = [("female", _("Female")), ("male", _("Male"))]

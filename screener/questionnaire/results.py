@@ -160,19 +160,7 @@ def _criteria(engine_results, loaded: LoadedCatalogue) -> dict[int, Criterion]:
     ]
     questions_by_id = {q.pk: q for q in loaded.questions.values()}
     criteria = {}
-    for criterion in Criterion.objects.filter(pk__in=wanted).only(
-        "id",
-        "kind",
-        "question_id",
-        "min_value",
-        "min_inclusive",
-        "max_value",
-        "max_inclusive",
-        "values",
-        "uncertain_values",
-        "source_text",
-        "explanation",
-    ):
+    for criterion in Criterion.objects.filter(pk__in=wanted).only("id", *Criterion.MEANING_FIELDS):
         criterion.question = questions_by_id.get(criterion.question_id)
         criteria[criterion.pk] = criterion
     return criteria

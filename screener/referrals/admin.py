@@ -1,10 +1,12 @@
 from django.conf import settings
 from django.contrib import admin
 from django.db.models.constants import LOOKUP_SEP
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from screener.referrals.models import AccessLog, ConsentText, OutgoingEmail, Referral, ReferralEvent
+from screener.referrals.sending import enqueue_delivery
 
 
 @admin.register(ConsentText)
@@ -115,10 +117,6 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
 
     @admin.action(description="Send again now (failed or waiting emails)")
     def retry_now(self, request, queryset):
-        from django.utils import timezone
-
-        from screener.referrals.sending import enqueue_delivery
-
         emails = list(queryset.exclude(state__in=[OutgoingEmail.State.SENT, OutgoingEmail.State.SENDING]))
         for email in emails:
             email.state, email.next_attempt_at = OutgoingEmail.State.PENDING, timezone.now()

@@ -10,6 +10,8 @@ from django.utils.translation import gettext
 
 from screener.preferences.models import LanguagePreference
 from screener.referrals.models import ConsentText, OutgoingEmail, Referral, ReferralEvent, new_reference
+from screener.referrals.outcomes import outcome_rows
+from screener.referrals.tasks import deliver_email, rejudge_referrals
 from trials import eligibility
 from trials.models import Site, Trial
 
@@ -94,31 +96,9 @@ def send_referral(screening, site: Site, contact: dict, loaded, language: str = 
 
 def rejudge_if_criteria_moved_meanwhile(referral: Referral) -> None:
     """An admin's change committed while this referral was being sent would miss it: catch that here."""
-    from screener.referrals.tasks import rejudge_referrals
-
     version = Trial.objects.filter(pk=referral.trial_id).values_list("criteria_version", flat=True).first()
     if version is not None and version > referral.criteria_version:
         rejudge_referrals.enqueue(referral.trial_id, version)
-
-
-def outcome_rows(trial: Trial, result: eligibility.TrialResult) -> list[dict]:
-    """Each criterion's outcome with its rule in words, as a site reads it (a snapshot row each)."""
-    criteria = {
-        c.pk: c
-        for c in trial.criteria.select_related("question").filter(pk__in=[r.criterion.id for r in result.results])
-    }
-    return [
-        {
-            "criterion": r.criterion.id,
-            "kind": str(r.criterion.polarity),
-            "question": r.criterion.question_key,
-            "outcome": str(r.outcome),
-            "rule": criteria[r.criterion.id].rule_in_words() if r.criterion.id in criteria else "",
-            "words": r.criterion.text,
-            "explanation": r.criterion.explanation,
-        }
-        for r in result.results
-    ]
 
 
 def notify_site(referral: Referral) -> list[OutgoingEmail]:
@@ -172,6 +152,4 @@ def notifiable_emails(site: Site) -> list[str]:
 
 
 def enqueue_delivery(email: OutgoingEmail) -> None:
-    from screener.referrals.tasks import deliver_email
-
     deliver_email.enqueue(email.pk)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django_tasks import default_task_backend, task
 
 from screener.referrals.models import OutgoingEmail, Referral, ReferralRejudgement
+from screener.referrals.outcomes import outcome_rows, outcomes_differ
 from trials import catalogue
 from trials.models import Trial
 
@@ -40,8 +41,6 @@ def rejudge_referrals(trial_id: int, version: int) -> int:
 
 
 def rejudge_open_referrals(trial: Trial) -> int:
-    from screener.referrals.sending import outcome_rows
-
     count = 0
     referrals = (
         Referral.objects.open()
@@ -85,22 +84,6 @@ def with_retries(write):
                 raise
             logger.warning("The database was busy (try %s); trying again in %s s", attempt + 1, delay)
             time.sleep(delay)
-
-
-def outcomes_differ(sent: list[dict], now: list[dict]) -> bool:
-    """Whether any criterion came out otherwise for this patient (a moved limit they still meet does not)."""
-    by_id = all("criterion" in row for row in sent)
-
-    def outcomes(rows):
-        return sorted(
-            (
-                str(row["criterion"]) if by_id else f"{row['kind']}|{row.get('question')}|{row.get('words')}",
-                row["outcome"],
-            )
-            for row in rows
-        )
-
-    return outcomes(sent) != outcomes(now)
 
 
 @task()

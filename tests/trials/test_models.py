@@ -243,6 +243,6 @@ def test_a_choice_reason_names_the_answers_and_those_the_study_team_judges():
 def test_days_read_in_the_largest_whole_unit(days, words):
     from decimal import Decimal
 
-    from trials.models import days_in_words
+    from trials.wording import days_in_words
 
     assert days_in_words(Decimal(days)) == words

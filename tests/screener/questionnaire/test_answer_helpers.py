@@ -8,10 +8,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from screener.questionnaire.measurements import time_since
 from screener.questionnaire.models import Screening
 from tests.screener.questionnaire.flow import answer, start
 from tests.trials.profiles import ILD, MATCHES_ILD
-from trials.measurements import time_since
 from trials.models import Criterion, Question, Trial
 
 pytestmark = pytest.mark.usefixtures("seed_trials")

@@ -5,10 +5,10 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from screener.questionnaire import measurements
 from screener.questionnaire.models import Screening
 from tests.screener.questionnaire.flow import answer, answer_everything, start
 from tests.trials.profiles import COPD, ILD, MATCHES_ILD
-from trials import measurements
 
 pytestmark = pytest.mark.usefixtures("seed_trials")
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from screener.referrals.models import ConsentText, Referral, ReferralRejudgement
-from screener.referrals.sending import outcome_rows
+from screener.referrals.outcomes import outcome_rows
 from tests.trials.profiles import MATCHES_COPD
 from trials import catalogue
 from trials.models import Criterion

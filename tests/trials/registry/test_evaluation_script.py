@@ -57,6 +57,7 @@ class Proposal:
     quote: str = ""
     confidence: float = 1.0
     values: tuple = ()
+    bronchodilator: str | None = None
 
 
 def to_proposal(item):
@@ -71,6 +72,7 @@ def to_proposal(item):
         unit=item["unit"],
         event=item.get("event"),
         quote=item["quote"],
+        bronchodilator=item.get("bronchodilator"),
     )
 
 
@@ -191,6 +193,25 @@ def test_bounds_compare_as_decimals_and_absent_bounds_must_be_absent():
     assert not matches(ratio, Proposal("inclusion", "fev1_fvc_ratio", None, None, Decimal("70"), False, "ratio"))
     assert not matches(ratio, Proposal("inclusion", "fev1_fvc_ratio", Decimal(0), True, Decimal("0.7"), False, "ratio"))
     assert not matches(ratio, Proposal("exclusion", "fev1_fvc_ratio", None, None, Decimal("0.7"), False, "ratio"))
+
+
+def test_a_post_bronchodilator_bound_proposed_as_pre_or_unsaid_is_a_miss():
+    post = {
+        "kind": "inclusion",
+        "variable": "fev1_fvc_ratio",
+        "lower": None,
+        "lower_inclusive": None,
+        "upper": 0.7,
+        "upper_inclusive": False,
+        "unit": "ratio",
+        "bronchodilator": "post",
+    }
+    proposal = Proposal("inclusion", "fev1_fvc_ratio", None, None, Decimal("0.7"), False, "ratio")
+    assert matches(post, replace(proposal, bronchodilator="post"))
+    assert not matches(post, replace(proposal, bronchodilator="pre"))
+    assert not matches(post, proposal)
+    unsaid = {**post, "bronchodilator": None}
+    assert matches(unsaid, proposal) and not matches(unsaid, replace(proposal, bronchodilator="post"))
 
 
 def test_each_expected_item_matches_at_most_one_proposal():

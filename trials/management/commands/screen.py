@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from trials import catalogue
-from trials.answers import plain
 from trials.models import Criterion, Question
+from trials.number_input import plain
 
 
 class Command(BaseCommand):

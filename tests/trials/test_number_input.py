@@ -1,0 +1,109 @@
+"""What people type, read as the number they mean; what cannot be read, refused politely."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from trials.models import Question
+from trials.number_input import AmbiguousNumber, NotANumber, parse_number, readings
+
+
+@pytest.mark.parametrize(
+    "text, unit, number",
+    [
+        ("68", "%", "68"),
+        ("68%", "%", "68"),
+        ("68 %", "%", "68"),
+        (" 68.5 ", "%", "68.5"),
+        ("68,5", "%", "68.5"),
+        ("350 m", "m", "350"),
+        ("350m", "m", "350"),
+        ("350 metres", "m", "350"),
+        ("0.68", "ratio", "0.68"),
+        ("68%", "ratio", "0.68"),
+        ("68", "ratio", "0.68"),
+        ("0,7", "ratio", "0.7"),
+        ("70%", "ratio", "0.7"),
+        ("1", "ratio", "1"),
+        ("12 h", "h/day", "12"),
+        ("68 years", "years", "68"),
+        (".5", "", "0.5"),
+        ("+3", "times", "3"),
+        ("3次", "times", "3"),
+        ("1 000", "m", "1000"),
+        ("1\u00a0000 m", "m", "1000"),
+        ("12 500,5", "", "12500.5"),
+        ("1,000", "m", "1000"),
+        ("10,000", "m", "10000"),
+        ("1,000,000", "", "1000000"),
+        ("1,234.5", "", "1234.5"),
+        ("0,500", "ratio", "0.5"),
+        ("-5", "", "-5"),
+        ("\u22125", "", "-5"),
+        ("-0", "", "0"),
+    ],
+    ids=lambda v: v if isinstance(v, str) else None,
+)
+def test_numbers_as_people_type_them(text, unit, number):
+    assert parse_number(text, unit) == Decimal(number)
+
+
+@pytest.mark.parametrize(
+    "text", ["", "abc", "--5", "1e3", "1,00,000", "1 00", "12 5000", "nan", "Infinity", "6 8", "1.2.3", "68 m", "350 %"]
+)
+def test_text_that_is_not_a_plain_number_is_refused(text):
+    unit = "%" if text == "68 m" else "m" if text == "350 %" else ""
+    with pytest.raises(NotANumber):
+        parse_number(text, unit)
+
+
+def test_a_question_keeps_answers_in_its_plausible_range():
+    dlco = Question(key="dlco_pct_pred", kind="number", unit="%", min_value=5, max_value=200)
+    assert dlco.clean_answer("68%") == "68"
+    assert dlco.clean_answer("5") == "5"
+    assert dlco.clean_answer("200") == "200"
+    for bad in ("4.9", "200.1", "900"):
+        with pytest.raises(ValidationError, match="Enter a value from 5% to 200%"):
+            dlco.clean_answer(bad)
+    assert dlco.clean_answer(None) is None
+
+
+@pytest.mark.parametrize(
+    "text, unit, both",
+    [("1,500", "m", ["1.5", "1500"]), ("2,250", "", ["2.25", "2250"]), ("1,050", "m", ["1.05", "1050"])],
+)
+def test_a_comma_before_three_digits_reads_two_ways(text, unit, both):
+    assert readings(text, unit) == [Decimal(n) for n in both]
+    with pytest.raises(AmbiguousNumber):
+        parse_number(text, unit)
+
+
+def walk_question(**fields):
+    return Question(key="sixmwd_m", kind="number", unit="m", min_value=0, max_value=1000, short_label="walk", **fields)
+
+
+@pytest.mark.parametrize(
+    "typed, stored",
+    [("1,000", "1000"), ("1 000", "1000"), ("1 000 m", "1000"), ("350", "350"), ("350,5", "350.5")],
+)
+def test_a_walk_typed_with_a_thousands_separator_is_one_thousand(typed, stored):
+    assert walk_question().clean_answer(typed) == stored
+
+
+def test_a_walk_that_reads_two_ways_is_asked_back_not_guessed():
+    with pytest.raises(ValidationError) as error:
+        walk_question().clean_answer("1,500")
+    assert error.value.code == "ambiguous"
+    assert "“1,500” could mean 1.5 m or 1500 m. Type it again without the comma: 1.5 or 1500." in error.value.messages
+
+
+def test_a_whole_number_question_takes_the_only_whole_reading():
+    count = Question(key="count", kind="number", unit="times", whole_number=True, min_value=0, max_value=5000)
+    assert count.clean_answer("1,500") == "1500"
+
+
+@pytest.mark.parametrize("typed", ["-5", "-0.5", "\u22121", "- 3"])
+def test_a_negative_value_must_be_0_or_more(typed):
+    with pytest.raises(ValidationError, match="The value must be 0 or more."):
+        walk_question().clean_answer(typed)

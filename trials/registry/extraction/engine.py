@@ -1,0 +1,1461 @@
+"""Criteria drawn from registry text: split eligibility text into clauses and propose thresholds from them.
+
+Contract:
+
+* Pure: the standard library only, nothing from Django or the rest of the project; the only I/O is reading the
+  JSON tables in ``tables/`` once, at import (``tables.py``).
+* Never raises: any input (empty, ``None``, odd unicode, huge text) gives ``[]`` or ``()`` rather than an error.
+* A ``Proposal`` is a rule's guess that one clause bounds one question: ``variable`` is a question key (or
+  ``"window"`` for "within N weeks before screening", ``"duration"`` for "stable dose for at least 8 weeks"),
+  and the bounds are the range the clause ITSELF states, in
+  the list it stands in. The exclusion clause "FEV1/FVC < 0.7" gives kind ``"exclusion"``, upper 0.7 exclusive:
+  nothing is inverted here; the app decides what an exclusion range means for a patient.
+* ``quote`` is always an exact substring of the original text, inside the clause's span (backslash escapes and all),
+  except for the age proposal built from the record's own minimumAge/maximumAge with no age clause in the text.
+* Precision matters more than recall: a number that is not plainly a threshold for a named variable in the unit
+  that variable is asked in (FEV1 in litres, creatinine in mg/dL, doses, dates) gives no proposal.
+
+How it works: clauses are found line by line (and inside lines whose breaks were lost); each clause is normalised
+(NFKC, lower case, escapes undone) keeping a map back to original offsets; variable mentions, comparisons
+("≥ 30%", "40 to 80 years", "3 or more times"), windows ("within 4 weeks before screening") and durations are found
+with the tables (variables, units, events, the English and Chinese lexicons: ``tables/*.json``); each comparison is given to the nearest variable mention before it (or just after it), checked
+against that variable's unit and plausible range, and merged with a second bound on the same variable.
+
+Readings chosen where registry text is ambiguous:
+
+* "X to Y", "X-Y" and plain "between X and Y" include both ends (how registries use them); "(excluding ...)",
+  "exclusive" or "18 to < 65" say otherwise. "over"/"above"/"more than" are exclusive, "at least"/"≥" inclusive.
+* FEV1/FVC is always a fraction: "< 70%" and "< 0.7" both give 0.7.
+* Windows ("within 4 weeks before screening", "近3个月内") have upper N inclusive and no lower bound, in the unit
+  the text uses; a count's own period ("≥2 exacerbations in the past 12 months") is not a window.
+* Counts of exacerbations that needed a hospital stay are ``respiratory_hospitalisations_12m``; counts over a
+  period other than 12 months give nothing.
+* A nested clause that names no variable borrows one from its parent line ("Lung function:" then "≥ 30%").
+* Age from the record (minimumAge/maximumAge, inclusive) merges into the text's inclusion age proposal when the
+  two agree; otherwise each stands.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from .choices import _choice_proposals
+from .clauses import MAX_TEXT, _parent_text, split_clauses
+from .model import SPIROMETRY, Clause, Proposal
+from .tables import TABLES
+from .text import _bracket_depths, _normalise, _Span
+
+# ----------------------------------------------------------------------------------------------------------------
+# Tables
+# ----------------------------------------------------------------------------------------------------------------
+
+QUESTION_UNITS: dict[str, str] = TABLES.question_units
+
+
+MAX_CLAUSE = 2_000  # characters of one clause read at once
+NUMBER_WORDS = {**TABLES.number_words, **TABLES.number_words_read_only}
+CN_DIGITS = TABLES.cn_digits
+
+NUM = r"(?<![a-z0-9.])(?:0,\d+|\d+(?:\.\d+)?|\.\d+|[一两二三四五六七八九十](?=\s*次))(?![\d])"
+NUM_WORD = r"(?<![a-z-])(?:" + "|".join(sorted(TABLES.number_words, key=len, reverse=True)) + r")(?![a-z-])"
+ANY_NUM = rf"(?:{NUM}|{NUM_WORD})"
+
+# Variable mentions, most specific first: a later pattern never claims text an earlier one matched.
+VARIABLE_PATTERNS: list[tuple[str, str]] = TABLES.variable_patterns
+_VARIABLE_RES = [(v, re.compile(p)) for v, p in VARIABLE_PATTERNS]
+_VARIABLE_BY_NAME = {v: pattern for v, pattern in _VARIABLE_RES}
+LAB_VARIABLES = {v.key for v in TABLES.variables if v.unit == "x ULN"}
+PCT_PRED_VARIABLES = {v.key for v in TABLES.variables if v.unit == "% predicted"}
+COUNT_VARIABLES = {v.key for v in TABLES.variables if v.unit == "count"}
+RANGES = {v.key: v.range for v in TABLES.variables if v.range}
+EXPANSIONS = TABLES.expansions
+
+# Units after a number: (pattern, normalised unit). Order matters: longest first.
+UNIT_PATTERNS: list[tuple[str, str]] = TABLES.units
+_UNIT_RES = [(re.compile(r"\s*(?:" + p + ")"), u) for p, u in UNIT_PATTERNS]
+
+# Comparison words, as they read BEFORE a number: (pattern, bound, inclusive). "lower" means the value is >= or >.
+PREFIX_OPERATORS: list[tuple[str, str, bool]] = TABLES.prefix_operators
+# A word operator starts a word: "for more than" is not "or more than".
+WORD_START = r"(?:(?<![a-z])(?=[a-z])|(?![a-z]))"
+OPERATOR_TAIL = (
+    r"\s*(?:\(\s*(?:>=|<=|>|<|≥|≤)\s*\)\s*)?(?:of\s+|than\s+|(?:正常)?预计值的?\s*|正常值上限的\s*"
+    r"|(?:发生|出现|有|患)过?\s*)?$"
+)  # "(>=) ", "预计值的"
+_PREFIX_RES = [(re.compile(WORD_START + r"(?:" + p + r")" + OPERATOR_TAIL), b, inc) for p, b, inc in PREFIX_OPERATORS]
+_PREFIX_ANY = re.compile(WORD_START + r"(?:" + "|".join(p for p, _b, _i in PREFIX_OPERATORS) + r")" + OPERATOR_TAIL)
+
+POSTFIX_OPERATORS: list[tuple[str, str, bool]] = TABLES.postfix_operators
+_POSTFIX_RES = [(re.compile(r"\s*(?:" + p + r")(?!\s*than)"), b, inc) for p, b, inc in POSTFIX_OPERATORS]
+
+RANGE_JOIN = r"\s*(?:" + "|".join(TABLES.range_joins) + r")\s*"
+INCLUSIVE_AFTER = re.compile(
+    r"^\s*[,;]?\s*[(（\[]?\s*(?:both\s+)?(?:inclusive|inclusively|including|included|incl\.?"
+    r"|含|包括|包含)"
+)
+EXCLUSIVE_AFTER = re.compile(
+    r"^\s*[,;]?\s*[(（\[]?\s*(?:both\s+)?(?:exclusive|excluding|not including|not inclusive"
+    r"|non-inclusive|不含|不包括)"
+)
+
+WINDOW_UNITS = TABLES.time_units
+TIME_UNIT = r"(days?|weeks?|wks?|months?|mos?|years?|yrs?|y)(?![a-z])"
+REFERENCE_TAIL = r"(?:\s+(?:visit|period|dose|day\s*\d*|v\d+|\d+|\(v(?:isit\s*)?\d+\)))*"
+REFERENCE_POINT = (
+    r"(?:\s*\(?(?:before|prior to|preceding|of|from|until|up to)\s+(?:the\s+)?(?:date of\s+)?(?:the\s+)?"
+    r"(?:screening|randomi[sz]ation|enrol?l?ment|baseline|visit\s*\d*|(?:signing\s+)?(?:the\s+)?"
+    r"(?:informed\s+)?consent|inclusion|study entry|study start|entry|day 1|first dos\w*|dosing|signing"
+    r"|the study|this study|study|treatment|start|v1)" + REFERENCE_TAIL + r"\)?)?"
+)
+WINDOW_RES = [
+    re.compile(
+        rf"(?:within|during|in|over)\s+(?:the\s+)?(?:past|last|previous|preceding|prior|recent|most recent)"
+        rf"\s+({ANY_NUM})[\s-]*(?:\(\d+\)\s*)?(?:calendar\s+)?{TIME_UNIT}" + REFERENCE_POINT
+    ),
+    re.compile(
+        rf"within\s+(?:the\s+)?(?:first\s+)?\(?({ANY_NUM})\)?[\s-]*(?:\(\d+\)\s*)?"
+        rf"(?:(?:previous|past|last|preceding)\s+)?(?:calendar\s+)?{TIME_UNIT}" + REFERENCE_POINT
+    ),
+    re.compile(
+        r"(?:within|during|in|over)\s+(?:the\s+)?(?:past|last|previous|preceding|prior)\s+(year|month|week)"
+        + REFERENCE_POINT
+    ),
+    re.compile(
+        r"within\s+(?:a|one|the(?:\s+(?:same|last|past))?|last|past)?\s*(year|month|week)(?![a-z])" + REFERENCE_POINT
+    ),
+    re.compile(rf"(?:≤|<=|<|less than|within|up to|no more than)?\s*({ANY_NUM})[\s-]*{TIME_UNIT}\s+ago"),
+    re.compile(r"前\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)\s*(?:至|到)"),
+    re.compile(
+        r"(?:in|during)\s+the\s+(year|month|week)\s+(?:before|prior to|preceding)\s+(?:the\s+)?"
+        r"(?:screening|randomi[sz]ation|enrol?l?ment|baseline|visit|(?:informed )?consent|study|inclusion|"
+        r"first|day 1|dosing|signing|entry)" + REFERENCE_TAIL
+    ),
+    re.compile(
+        rf"(?<![a-z])({ANY_NUM})[\s-]*(?:\(\d+\)\s*)?{TIME_UNIT}\s+(?:or (?:less|fewer)\s+)?"
+        r"(?:before|prior to|preceding)\s+"
+        r"(?:the\s+)?(?:date of\s+)?"
+        r"(?:screening|randomi[sz]ation|enrol?l?ment|baseline|visit|(?:informed )?consent|study|inclusion|"
+        r"first|day 1|dosing|signing|entry)" + REFERENCE_TAIL
+    ),
+    re.compile(
+        r"(?:近|过去|最近|前)?\s*(?<!\d)(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)\s*(?:内|以内)"
+    ),
+    re.compile(r"(?:近|过去|最近)\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)"),
+]
+WINDOW_RES.append(
+    re.compile(rf"\(\s*(?:<|≤|<=|less than)\s*({ANY_NUM})\s*{TIME_UNIT}\s*\)")
+)  # "exacerbation (<6 weeks)"
+WINDOW_NOT_AFTER = re.compile(
+    r"^\s*(?:after|following|post|of (?:the )?(?:last|final)|from (?:the )?(?:last"
+    r"|end)|后|之后)"
+)
+CONDITION_BEFORE = re.compile(r"(?<![a-z])(?:if|when|whether)\s+(?:[a-z]+\s+){0,2}$")  # "if under 18 years, a parent"
+EXAMPLE_BEFORE = re.compile(r"(?:e\.g\.|for example|for instance|such as|例如|如:)[^;)]*$")
+WINDOW_NOT_BEFORE = re.compile(
+    r"(?:planning|plans? to|intend\w*|expected to|likely to|anticipated"
+    r"|require\w* [a-z ]{0,30}"
+    r"(?:transplant|surgery)|(?<![a-z])if |unless |如果|若|倘若)[^.;。；]*$|后的?\s*$"
+)
+DURATION_BEFORE = re.compile(
+    r"(?:for|at least|≥|>=|>|minimum(?: of)?|stable|more than|over|lasting|duration of"
+    r"|last(?:ed|ing)?)\s*(?:a\s+(?:period|duration)\s+of\s+)?(?:the\s+)?(?:past\s+"
+    r"|last\s+)?$"
+)
+
+# Events a window is about, specific first: (pattern, label). Label None: a measurement's timing, not an event.
+EVENT_PATTERNS: list[tuple[str, str | None]] = TABLES.window_events
+_EVENT_RES = [(re.compile(p), label) for p, label in EVENT_PATTERNS]
+PEOPLE = re.compile(
+    r"(?<![a-z])(?:adults?|males?|females?|men|women|patients?|subjects?|participants?|volunteers?"
+    r"|individuals?|persons?|people|children|adolescents?)(?![a-z])|^\W*$"
+)
+NOT_AGE = re.compile(
+    r"history|diagnos\w*|since|duration|smok\w*|ago|quit|stopped|treat\w*|therap\w*|disease|symptom\w*"
+    r"|onset|exposure|experience|employ|within|prior|before|previous|last|past"
+)
+CHANGE_WORDS = (
+    r"reversib\w*|(?:improve\w*|increase\w*|decrease\w*|change\w*|declin\w*|drop\w*)(?= (?:in|of|from|by) )"
+    r"|response|variab\w*"
+    r"|(?<![a-z])fall\w*|(?<![a-z])rise|reduction|relative|absolute|from baseline|post-challenge"
+    r"|provocative|pc20|diurnal|改善率|改善|增加|下降|变异"
+)
+CHANGE_BEFORE = re.compile(CHANGE_WORDS)  # "Reversibility of ≥ 12%", "a decline in FVC of ≥ 10%"
+# "≥ 12% increase", "≥ 12% (reversibility)"
+CHANGE_AFTER = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?\(?\s*(?:in\s+\w+\s+)?(?:" + CHANGE_WORDS + ")")
+TWELVE_MONTHS = {("12", "months"), ("1", "years"), ("52", "weeks"), ("365", "days")}
+PER_YEAR = re.compile(r"per year|a year|/\s*year|annual|each year|every year|yearly|每年|一年|1年|12个月")
+PERIOD = re.compile(
+    rf"(?:past|last|previous|prior|preceding|within)\s+(?:the\s+)?(?:{ANY_NUM})[\s-]*{TIME_UNIT}"
+    r"|(?:近|过去)\s*\d+\s*(?:个月|年)"
+)
+
+# Words that may stand between a variable and its number, or around disease names, without changing the item.
+_CONNECTOR = re.compile(r"^(?:\s|and/or|and|or|/|,|、|或|和|及|与|\(|\)|[a-z]{2,5}\)|\(\w{2,6}\))*$")
+_GAP_WORDS = {
+    "than",
+    "less",
+    "greater",
+    "more",
+    "fewer",
+    "higher",
+    "lower",
+    "at",
+    "least",
+    "most",
+    "no",
+    "not",
+    "equal",
+    "to",
+    "up",
+    "or",
+    "and",
+    "below",
+    "above",
+    "over",
+    "under",
+    "of",
+    "predicted",
+    "pred",
+    "the",
+    "value",
+    "values",
+    "is",
+    "are",
+    "be",
+    "should",
+    "must",
+    "post",
+    "pre",
+    "bronchodilator",
+    "between",
+    "from",
+    "a",
+    "an",
+    "minimum",
+    "maximum",
+    "normal",
+    "percent",
+    "times",
+    "x",
+    "uln",
+    "m",
+    "kg",
+    "years",
+    "old",
+    "age",
+    "inclusive",
+    "exclusive",
+    "including",
+    "excluding",
+    "but",
+    "was",
+    "were",
+    "with",
+    "by",
+    "in",
+    "on",
+    "it",
+    "its",
+    "which",
+    "that",
+    "if",
+    "either",
+    "both",
+    "any",
+    "one",
+}
+_BOUND_FILLER = {
+    "visit",
+    "screening",
+    "baseline",
+    "rest",
+    "day",
+    "predicted",
+    "normal",
+    "value",
+    "values",
+    "pred",
+    "post-bronchodilator",
+    "pre-bronchodilator",
+    "bronchodilator",
+    "respectively",
+    "inclusive",
+    "meters",
+    "metres",
+    "years",
+    "old",
+    "of",
+    "age",
+}
+_GAP_CJK = re.compile(
+    r"^(?:占|预计值|预测值|百分比|的|为|在|之间|且|并且|或|和|及|大于|小于|等于|不|低于|高于|超过|成人|青少年|儿童"
+    r"|患者|测定值|实测值|谷值|基线|筛选时|筛选期|男性|女性"
+    r"|以上|以下|倍|正常值|上限)*$"
+)
+_LIST_GAP = re.compile(r",|(?<![a-z])(?:or|and)(?![a-z])(?! more| greater| fewer| less| above| over)|或|和")
+_BOUNDARY = re.compile(r"[;；]|\.\s|。")
+_LEADING_FILLER = re.compile(
+    r"^(?:(?:patients?|subjects?|participants?|individuals?|who|with|have|has|had|having|been"
+    r"|received|receiving|any|a|an|the|history|of|use|prior|previous|current|known|or"
+    r"|and|by|confirmed|on|in|at|for|as|due|to|less|more|than|fewer|within|during|is|are"
+    r"|was|were)\s+)+"
+)
+
+# ----------------------------------------------------------------------------------------------------------------
+# Comparisons
+# ----------------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Comparison:
+    start: int
+    end: int
+    lower: Decimal | None = None
+    lower_inclusive: bool | None = None
+    upper: Decimal | None = None
+    upper_inclusive: bool | None = None
+    unit: str = ""
+    raw_unit: str = ""
+    shape: str = "operator"  # operator | range | postfix | reverse
+    hint: str = ""  # a variable the wording itself implies ("older than" -> age)
+    number_start: int = 0
+
+
+def _to_decimal(token: str) -> Decimal | None:
+    token = token.strip().lower()
+    if token in NUMBER_WORDS:
+        return Decimal(NUMBER_WORDS[token])
+    if token in CN_DIGITS:
+        return Decimal(str(CN_DIGITS[token]))
+    try:
+        return Decimal(token.replace(",", "."))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def _unit_at(n: str, position: int) -> tuple[str, str, int]:
+    """(normalised unit, raw unit text, end) for the unit right after a number, or ("", "", position)."""
+    for pattern, unit in _UNIT_RES:
+        match = pattern.match(n, position)
+        if match and match.end() > position:
+            return unit, match.group().strip(), match.end()
+    return "", "", position
+
+
+_NUMBER_RE = re.compile(ANY_NUM)
+
+
+def _find_comparisons(n: str) -> list[_Comparison]:
+    comparisons: list[_Comparison] = []
+    taken_until = -1
+    for match in _NUMBER_RE.finditer(n):
+        if match.start() < taken_until:
+            continue
+        found = _range_at(n, match) or _operator_at(n, match) or _postfix_at(n, match) or _reverse_at(n, match)
+        if found:
+            comparisons.append(found)
+            taken_until = found.end
+    return comparisons
+
+
+def _range_at(n: str, match: re.Match) -> _Comparison | None:
+    first = _to_decimal(match.group())
+    unit1, raw1, after1 = _unit_at(n, match.end())
+    before = n[max(0, match.start() - 40) : match.start()]
+    between = re.search(r"(between|from)\s+(?:[a-z]+\s+){0,4}$", before)
+    join = re.compile(RANGE_JOIN + r"|\s*and\s*" if between and between.group(1) == "between" else RANGE_JOIN)
+    joined = join.match(n, after1)
+    if not joined:
+        return None
+    operator_before = _PREFIX_ANY.search(n[max(0, match.start() - 30) : match.start()])
+    lower_operator = re.search(r"(≥|>=|>)\s*$", n[max(0, match.start() - 4) : match.start()])
+    if operator_before and not between and not (lower_operator and joined.group().strip() == "-"):
+        return None  # "> 30 to 80" is not a range: the operator owns the first number
+    upper_operator = re.compile(r"(<=|=<|≤|<)\s*").match(n, joined.end())
+    second_match = _NUMBER_RE.match(n, upper_operator.end() if upper_operator else joined.end())
+    if not second_match:
+        return None
+    second = _to_decimal(second_match.group())
+    unit2, raw2, after2 = _unit_at(n, second_match.end())
+    if first is None or second is None or first > second:
+        return None
+    if unit1 and unit2 and unit1 != unit2 and not (unit1 == "%" and unit2 == "% predicted"):
+        return None
+    # Plain "X to Y", "X-Y" and "between X and Y" count both ends (the usual reading of registry text), unless the
+    # text says "(excluding ...)" or writes "18 to < 65".
+    lower_inclusive = upper_inclusive = True
+    tail = n[after2 : after2 + 40]
+    if EXCLUSIVE_AFTER.match(tail):
+        lower_inclusive = upper_inclusive = False
+    if upper_operator:
+        upper_inclusive = upper_operator.group(1) != "<"
+    if lower_operator and not between:  # "≥3 - 18 years"
+        lower_inclusive = lower_operator.group(1) != ">"
+    start = between.start() + max(0, match.start() - 40) if between else match.start()
+    if lower_operator and not between:
+        start = max(0, match.start() - 4) + lower_operator.start()
+    end = after2
+    qualifier = re.match(r"\s*[(（\[][^)）\]]{0,60}[)）\]]", n[after2:])
+    if qualifier and (INCLUSIVE_AFTER.match(qualifier.group()) or EXCLUSIVE_AFTER.match(qualifier.group())):
+        end = after2 + qualifier.end()
+    else:
+        bare = re.match(r"\s*,?\s*(?:inclusive|exclusive|inclusively)", n[after2:])
+        if bare:
+            end = after2 + bare.end()
+    return _Comparison(
+        start,
+        end,
+        first,
+        lower_inclusive,
+        second,
+        upper_inclusive,
+        unit2 or unit1,
+        raw2 or raw1,
+        "range",
+        number_start=match.start(),
+    )
+
+
+def _operator_at(n: str, match: re.Match) -> _Comparison | None:
+    window = n[max(0, match.start() - 45) : match.start()]
+    for pattern, bound, inclusive in _PREFIX_RES:
+        found = pattern.search(window)
+        if not found:
+            continue
+        value = _to_decimal(match.group())
+        unit, raw, end = _unit_at(n, match.end())
+        start = max(0, match.start() - 45) + found.start()
+        hint = "age" if re.search(r"older|younger|(?<![a-z])age(?![a-z])", found.group()) else ""
+        comparison = _Comparison(start, end, unit=unit, raw_unit=raw, hint=hint, number_start=match.start())
+        post = _postfix_match(n, end)
+        if post:  # "at least 3 or more": the postfix repeats the bound
+            comparison.end = post[2]
+        if bound == "lower":
+            comparison.lower, comparison.lower_inclusive = value, inclusive
+        else:
+            comparison.upper, comparison.upper_inclusive = value, inclusive
+        return comparison if value is not None else None
+    return None
+
+
+def _postfix_match(n: str, position: int) -> tuple[str, bool, int, str] | None:
+    for pattern, bound, inclusive in _POSTFIX_RES:
+        found = pattern.match(n, position)
+        if found:
+            return bound, inclusive, found.end(), found.group()
+    return None
+
+
+def _postfix_at(n: str, match: re.Match) -> _Comparison | None:
+    value = _to_decimal(match.group())
+    unit, raw, end = _unit_at(n, match.end())
+    post = _postfix_match(n, end)
+    if (
+        not post
+        and unit == "pack-years"
+        and value is not None
+        and not re.match(r"\s*=", n[end:])
+        and not n[: match.start()].rstrip().endswith(("(", "（"))
+    ):  # "a 10 pack-year history": at least 10
+        return _Comparison(
+            match.start(),
+            end,
+            lower=value,
+            lower_inclusive=True,
+            unit=unit,
+            raw_unit=raw,
+            shape="bare",
+            number_start=match.start(),
+        )
+    age_words = re.compile(r"\s*(?:of age|old)").match(n, end) if unit == "years" else None
+    if not post and age_words:  # "18 years of age or older"
+        post = _postfix_match(n, age_words.end())
+    if not post or value is None:
+        return None
+    bound, inclusive, post_end, words = post
+    if words.strip() == "+" and unit not in ("years", ""):
+        return None
+    unit_after, raw_after, end_after = ("", "", post_end)
+    if not unit:
+        unit_after, raw_after, end_after = _unit_at(n, post_end)
+    hint = "age" if re.search(r"older|younger", words) or age_words else ""
+    comparison = _Comparison(
+        match.start(),
+        end_after,
+        unit=unit or unit_after,
+        raw_unit=raw or raw_after,
+        shape="postfix",
+        hint=hint,
+        number_start=match.start(),
+    )
+    if bound == "lower":
+        comparison.lower, comparison.lower_inclusive = value, inclusive
+    else:
+        comparison.upper, comparison.upper_inclusive = value, inclusive
+    return comparison
+
+
+def _reverse_at(n: str, match: re.Match) -> _Comparison | None:
+    """ "30% ≤ FEV1": a number, then an operator, then the variable; the bound reads the other way round."""
+    value = _to_decimal(match.group())
+    unit, raw, end = _unit_at(n, match.end())
+    found = re.compile(r"\s*(<=|=<|≤|<|>=|=>|≥|>)\s*").match(n, end)
+    if not found or value is None:
+        return None
+    following = n[found.end() : found.end() + 40]
+    if not any(pattern.match(following) for _v, pattern in _VARIABLE_RES):
+        return None
+    symbol = found.group().strip()
+    comparison = _Comparison(
+        match.start(), found.end(), unit=unit, raw_unit=raw, shape="reverse", number_start=match.start()
+    )
+    if symbol in ("<=", "=<", "≤", "<"):
+        comparison.lower, comparison.lower_inclusive = value, symbol != "<"
+    else:
+        comparison.upper, comparison.upper_inclusive = value, symbol != ">"
+    return comparison
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Variables, and giving each comparison to one
+# ----------------------------------------------------------------------------------------------------------------
+
+
+def _find_mentions(n: str) -> list[tuple[int, int, str]]:
+    taken = [False] * (len(n) + 1)
+    mentions = []
+    for variable, pattern in _VARIABLE_RES:
+        for match in pattern.finditer(n):
+            if match.end() <= match.start() or any(taken[match.start() : match.end()]):
+                continue
+            for i in range(match.start(), match.end()):
+                taken[i] = True
+            mentions.append((match.start(), match.end(), variable))
+    return sorted(mentions)
+
+
+def _another_item(gap: str) -> bool:
+    """After a list break (",", "or", "and", "或", "，") a new noun starts another item: "FEV1 < 30%, or HbA1c > 9%"
+    does not give 9% to FEV1; a second bound ("≥ 150 m and < 600 m") is not a new item."""
+    parts = re.split(r",|;|(?<![a-z])(?:or|and)(?![a-z])|或|，|、", gap)
+    if len(parts) < 2:
+        return False
+    tail = parts[-1]
+    words = re.findall(r"[a-z][a-z0-9-]+", tail)
+    if any(w not in _GAP_WORDS and not w.startswith(("bronchodilat", "screen", "predict")) for w in words):
+        return True
+    cjk = "".join(re.findall(r"[\u4e00-\u9fff]+", tail))
+    return bool(cjk) and not _GAP_CJK.match(cjk)
+
+
+UNITS_FITTING = {v.key: set(v.units_accepted) for v in TABLES.variables if v.units_accepted}
+
+
+def _unit_fits(variable: str, unit: str) -> bool:
+    """Whether a number in this unit can bound the variable at all ("18 years" cannot bound hospitalisations)."""
+    if variable in LAB_VARIABLES:
+        return unit == "x ULN"
+    return unit in UNITS_FITTING.get(variable, {unit})
+
+
+def _only_filler_since_last_bound(n: str, mention, comparison: _Comparison, comparisons) -> bool:
+    earlier = [c for c in comparisons if c.start >= mention[1] and c.end <= comparison.start]
+    if not earlier:
+        return True
+    words = re.findall(r"[a-z][a-z0-9-]*", n[earlier[-1].end : comparison.start])
+    return all(w in _GAP_WORDS or w in _BOUND_FILLER for w in words)
+
+
+def _list_gap(gap: str) -> bool:
+    """Words between a number and a later variable that make it another item ("< 45 kg or BMI"), unless the
+    item is another bound on the same noun ("≥2 moderate or ≥1 severe exacerbations")."""
+    found = _LIST_GAP.search(gap)
+    return bool(found) and not re.search(r"\d|" + NUM_WORD, gap[found.end() :])
+
+
+def _variables_for(
+    n: str, comparison: _Comparison, mentions: list[tuple[int, int, str]], comparisons: list[_Comparison] = ()
+) -> list[tuple[int, int, str]]:
+    """The mention(s) a comparison bounds: the nearest one before it, with any joined to it by "and"/"or"/"/".
+    A mention that already has a bound keeps this one too only if nothing but filler stands between the two bounds
+    ("≥ 150 m and < 600 m", not "≥ 50% predicted with CAT score ≥ 10")."""
+    if comparison.shape == "reverse":  # "30% ≤ FEV1": the variable after the operator
+        following = [m for m in mentions if 0 <= m[0] - comparison.end <= 6]
+        return following[:1]
+    before = [
+        m
+        for m in mentions
+        if m[1] <= comparison.number_start
+        and comparison.number_start - m[1] <= 90
+        and not _BOUNDARY.search(n[m[1] : comparison.start])
+    ]
+    if comparison.unit == "x ULN":
+        before = [m for m in before if m[2] in LAB_VARIABLES]
+    nearest = [
+        i
+        for i, m in enumerate(before)
+        if not _another_item(n[m[1] : comparison.start])
+        and _only_filler_since_last_bound(n, m, comparison, comparisons)
+    ]
+    if nearest:
+        chosen = [before[nearest[-1]]]
+        for mention in reversed(before[: nearest[-1]]):
+            gap = n[mention[1] : chosen[-1][0]]
+            if not gap or not _CONNECTOR.match(gap):
+                break  # "急性加重住院": one noun phrase, the last word names it
+            if mention[2] == chosen[-1][2]:
+                chosen[-1] = mention  # the full name before its abbreviation
+            elif all(mention[2] != c[2] for c in chosen):
+                chosen.append(mention)
+        if any(_unit_fits(m[2], comparison.unit) for m in chosen) or not comparison.unit:
+            return list(reversed(chosen))
+    after = [
+        m
+        for m in mentions
+        if m[0] >= comparison.end
+        and m[0] - comparison.end <= 30
+        and not _BOUNDARY.search(n[comparison.end : m[0]])
+        and not _list_gap(n[comparison.end : m[0]])
+        and "(" not in n[comparison.end : m[0]]
+        and (not comparison.unit or _unit_fits(m[2], comparison.unit))  # "over 18 years hospitalized"
+    ]
+    return after[:1]
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Proposals
+# ----------------------------------------------------------------------------------------------------------------
+
+
+def propose(clause: Clause, original: str) -> list[Proposal]:
+    """Proposals for one clause; each quote is a substring of ``original`` inside the clause's span."""
+    try:
+        if not isinstance(original, str) or not isinstance(clause, Clause):
+            return []
+        start, end = max(0, clause.start), min(len(original), clause.end)
+        if end <= start:
+            return []
+        proposals: list[Proposal] = []
+        for chunk_start, chunk_end in _chunks(original, start, end):
+            proposals.extend(_propose(clause, original, chunk_start, chunk_end))
+        return proposals
+    except Exception:  # the contract: never raise
+        return []
+
+
+def _chunks(original: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A clause longer than MAX_CLAUSE (text whose breaks were all lost) is read a few sentences at a time, so the
+    work stays linear in the text's length."""
+    if end - start <= MAX_CLAUSE:
+        return [(start, end)]
+    chunks = []
+    chunk_start = start
+    for match in re.finditer(r"[.;。；](?=\s|$)|\n", original[start:end]):
+        cut = start + match.end()
+        if cut - chunk_start >= MAX_CLAUSE // 2:
+            chunks.append((chunk_start, cut))
+            chunk_start = cut
+    chunks.append((chunk_start, end))
+    bounded = []
+    for a, b in chunks:  # a sentence that is itself too long is cut at spaces
+        while b - a > MAX_CLAUSE:
+            cut = original.rfind(" ", a + MAX_CLAUSE // 2, a + MAX_CLAUSE)
+            cut = cut if cut > a else a + MAX_CLAUSE
+            bounded.append((a, cut))
+            a = cut
+        bounded.append((a, b))
+    return bounded
+
+
+def _propose(clause: Clause, original: str, start: int, end: int) -> list[Proposal]:
+    n, where = _normalise(original, start, end)
+    span = _Span(original, where, n)
+    kind = clause.kind if clause.kind in ("inclusion", "exclusion") else "inclusion"
+    mentions = _find_mentions(n)
+    comparisons = _find_comparisons(n)
+    windows = _find_windows(n)
+    window_spans = [(w[0], w[1]) for w in windows]
+    comparisons = [
+        c
+        for c in comparisons
+        if not EXAMPLE_BEFORE.search(n[max(0, c.start - 25) : c.start])
+        and not CONDITION_BEFORE.search(n[max(0, c.start - 25) : c.start])
+        and not _STAGE_DEFINITION.search(n[max(0, c.start - 50) : c.start])  # "(stage 3: 30% ≤ FEV1 < 50%)"
+    ]
+    comparisons = [
+        c
+        for c in comparisons
+        if not any(a <= c.number_start < b for a, b in window_spans)
+        and not any(a <= c.number_start < b for a, b, _v in mentions)
+    ]  # the 6 of "6MWD"
+    parent_variable = ""
+    if not mentions:
+        parent = _parent_text(clause, original)
+        if parent:
+            parent_mentions = _find_mentions(_normalise(parent, 0, len(parent))[0])
+            parent_variable = parent_mentions[-1][2] if parent_mentions else ""
+
+    measured: list[tuple[str, _Comparison, int, int]] = []  # (variable, comparison, quote start, quote end)
+    alternatives: set[tuple[str, int]] = set()  # (variable, id of its comparison): either/or bounds
+    for comparison in comparisons:
+        by_unit = _unit_variable(comparison)
+        chosen = _variables_for(n, comparison, mentions, comparisons)
+        if by_unit and ([m[2] for m in chosen] != [by_unit] or chosen[0][0] >= comparison.end):
+            chosen = [(comparison.start, comparison.end, by_unit)]
+        if not chosen:
+            implied = _implied_variable(n, comparison, parent_variable)
+            label = _subgroup_before(n, comparison.start)
+            if not implied and comparison.unit == "years" and label and not n[label.end() : comparison.start].strip():
+                implied = "age"  # "part B (asthma): 18-65 years"
+            chosen = [(comparison.start, comparison.start, implied)] if implied else []
+        if len(chosen) > 1 and any(
+            _ALTERNATIVE_GAP.search(n[a[1] : b[0]]) for a, b in zip(chosen, chosen[1:])
+        ):  # "DLCO or FVC below 80%"
+            alternatives.update((m[2], id(comparison)) for m in chosen)
+        chosen = [(a, b, each) for a, b, v in chosen for each in EXPANSIONS.get(v, (v,))]  # "transaminases"
+        first_named = min((m[0] for m in chosen), default=comparison.start)
+        for mention_start, mention_end, variable in chosen:
+            mention_start = _full_name_start(n, min(mention_start, first_named), variable, mentions)
+            variable = _refine_variable(n, variable, comparison)
+            quote_span = (min(mention_start, comparison.start), max(mention_end, comparison.end))
+            measured.append((variable, comparison, *quote_span))
+
+    measured = _merge_bounds(n, _without_asides(n, measured))
+    proposals: list[Proposal] = []
+    measured_spans: list[tuple[int, int]] = []  # the bounds proposed, other than counts
+    used_periods: set[int] = set()
+    seen: set[tuple] = set()
+    for variable, comparison, quote_start, quote_end in measured:
+        if variable in COUNT_VARIABLES and windows:  # a count's period ("in the past 2 years") is not a window
+            distances = [
+                (min(abs(w[0] - comparison.end), abs(comparison.start - w[1])), i) for i, w in enumerate(windows)
+            ]
+            distance, nearest = min(distances)
+            if distance <= 80:
+                used_periods.add(nearest)
+        checked = _check(n, variable, comparison, windows, used_periods)
+        if checked is None:
+            continue
+        lower, upper, unit, confidence = checked
+        if variable in COUNT_VARIABLES and any(p.variable == variable for p in proposals):
+            continue  # "≥2 moderate or ≥1 severe exacerbations": the first count is the question's
+        key = (variable, lower, comparison.lower_inclusive, upper, comparison.upper_inclusive)
+        if key in seen:
+            continue
+        seen.add(key)
+        if variable not in COUNT_VARIABLES:
+            measured_spans.append((comparison.start, comparison.end))
+        upper_inclusive = comparison.upper_inclusive if upper is not None else None
+        quote_end = max(quote_end, comparison.end)
+        months = _AGE_MONTHS_AFTER.match(n, comparison.end) if variable == "age" and upper is not None else None
+        if months and upper_inclusive:  # "5 years to 11 years 11 months": below the 12th birthday
+            upper, upper_inclusive, quote_end = upper + 1, False, months.end()
+        label = _subgroup_before(n, quote_start)
+        proposals.append(
+            Proposal(
+                kind=kind,
+                variable=variable,
+                lower=lower,
+                lower_inclusive=comparison.lower_inclusive if lower is not None else None,
+                upper=upper,
+                upper_inclusive=upper_inclusive,
+                unit=unit,
+                quote=span.quote(quote_start, quote_end),
+                confidence=confidence,
+                bronchodilator=_bronchodilator(n, quote_start, quote_end) if variable in SPIROMETRY else None,
+                qualifier=span.quote(label.start(), label.end() - 1) if label else "",
+                alternative=(variable, id(comparison)) in alternatives,
+            )
+        )
+
+    events_cache: dict = {}
+    seen_windows: set[tuple] = set()
+    for index, window in enumerate(windows):
+        if index in used_periods:
+            continue
+        previous_end = windows[index - 1][1] if index else 0
+        proposal = _window_proposal(
+            n, kind, window, span, _times_a_measurement(n, window, measured_spans), previous_end, events_cache
+        )
+        if proposal and (proposal.upper, proposal.unit, proposal.event) not in seen_windows:  # said twice: one rule
+            seen_windows.add((proposal.upper, proposal.unit, proposal.event))
+            proposals.append(proposal)
+    taken = window_spans + [(c.start, c.end) for _v, c, _a, _b in measured]
+    proposals.extend(_find_durations(n, kind, span, taken))
+    proposals.extend(_choice_proposals(n, kind, span))
+    return proposals
+
+
+def _full_name_start(n: str, start: int, variable: str, mentions) -> int:
+    """For "alanine aminotransferase (ALT) ≤ 2 x ULN" the quote starts at the full name, not the abbreviation."""
+    if start > 0 and n[:start].rstrip().endswith(("(", "（")):
+        bracket = len(n[:start].rstrip()) - 1
+        for a, b, other in mentions:
+            if other == variable and b <= bracket and not n[b:bracket].strip():
+                return a
+    return start
+
+
+def _unit_variable(comparison: _Comparison) -> str:
+    """Units that name their variable whatever words come before: "10 pack-years", "18岁"."""
+    if comparison.unit == "pack-years":
+        return "pack_years"
+    if comparison.raw_unit in ("岁", "周岁"):
+        return "age"
+    return ""
+
+
+def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> str:
+    """The variable a comparison with no variable named near it is about, from its words, its unit or the parent
+    line of a nested clause; "" when there is none."""
+    if comparison.hint:
+        return comparison.hint
+    if (
+        comparison.unit == "years"
+        and PEOPLE.search(n[max(0, comparison.start - 40) : comparison.start])
+        and not (NOT_AGE.search(n) or re.search(r"for\s*$", n[: comparison.start]))
+    ):
+        return "age"  # "Adults (≥ 18 years)": a person's years with no other meaning in the clause
+    if comparison.unit == "kg/m2":
+        return "bmi"
+    if comparison.unit == "mL/min/1.73m2" and "1.73" in comparison.raw_unit:
+        return "egfr"
+    return parent_variable
+
+
+def _refine_variable(n: str, variable: str, comparison: _Comparison) -> str:
+    """Counts of exacerbations that needed a hospital stay are hospitalisations; an oxygen percentage is SpO2."""
+    if variable == "exacerbations_12m" and re.search(r"hospitali[sz]|admission|admitted|住院", n):
+        several_counts = len(re.findall(rf"(?:≥|>=|>|at least|{NUM}\s*or more)", n)) > 1
+        if not several_counts and re.search(
+            r"(?:and|that|which|who)?\s*(?:required|requiring|leading to|resulting in"
+            r"|needed|needing|with)\s+(?:(?!or\b)\w+\s+){0,2}"
+            r"(?:hospitali[sz]|admission)",
+            n,
+        ):
+            return "respiratory_hospitalisations_12m"
+    if variable == "oxygen_hours_per_day" and comparison.unit not in ("h/day", "h"):
+        return "spo2_pct" if comparison.unit == "%" and re.search(r"saturation|spo2", n) else variable
+    return variable
+
+
+def _without_asides(n: str, measured: list) -> list:
+    """An age in brackets beside another variable's bound is an aside: "eGFR ≤ 50 (by CKD-EPI for ages ≥ 18)" is
+    not an age limit. Conditions such as "for ages 12 to 17" are asides too."""
+    depth = _bracket_depths(n, 0, len(n))
+    outside = {variable for variable, c, _a, _b in measured if depth[c.number_start] == 0}
+    kept = []
+    for item in measured:
+        variable, comparison, quote_start, _quote_end = item
+        if variable == "age" and depth[comparison.number_start] > 0 and outside - {"age"}:
+            continue
+        if variable == "age" and re.search(r"(?<![a-z])for (?:\w+ ){0,2}$", n[max(0, quote_start - 30) : quote_start]):
+            continue
+        kept.append(item)
+    return kept
+
+
+def _merge_bounds(n: str, measured: list) -> list:
+    """Two bounds on one variable in a row (">= 30% and < 80% predicted") become one comparison with both."""
+    merged: list = []
+    for item in measured:
+        variable, comparison, _quote_start, quote_end = item
+        if merged:
+            last_variable, last, last_start, last_end = merged[-1]
+            gap = _VARIABLE_BY_NAME[variable].sub("", n[last.end : comparison.start])  # "≥ 30% and FEV1 < 80%"
+            one_sided = (last.lower is None) != (last.upper is None) and (comparison.lower is None) != (
+                comparison.upper is None
+            )
+            opposite = one_sided and (last.lower is None) != (comparison.lower is None)
+            joined = re.fullmatch(r"\s*(?:,|and|but|to|-|&|且|并且|,\s*and)?\s*(?:(?:the\s+)?(?:value\s+)?)?", gap)
+            joined = joined or (last.shape == "reverse" and not _BOUNDARY.search(gap)) or _filler_and(gap)
+            if last_variable == variable and opposite and joined and _same_unit(last.unit, comparison.unit):
+                both = _Comparison(
+                    last.start,
+                    comparison.end,
+                    unit=_wider_unit(last.unit, comparison.unit),
+                    raw_unit=comparison.raw_unit or last.raw_unit,
+                    shape="range",
+                    number_start=last.number_start,
+                )
+                for part in (last, comparison):
+                    if part.lower is not None:
+                        both.lower, both.lower_inclusive = part.lower, part.lower_inclusive
+                    if part.upper is not None:
+                        both.upper, both.upper_inclusive = part.upper, part.upper_inclusive
+                if both.lower <= both.upper:
+                    merged[-1] = (variable, both, last_start, max(last_end, quote_end))
+                    continue
+        merged.append(item)
+    return merged
+
+
+def _filler_and(gap: str) -> bool:
+    """ "≤ 80% predicted at Visit 1 and ≥ 40%": the words between two bounds are only "and" and filler."""
+    if len(gap) > 50 or _BOUNDARY.search(gap) or not re.search(r"(?<![a-z])(?:and|but)(?![a-z])|,|且|并且", gap):
+        return False
+    words = re.findall(r"[a-z][a-z0-9-]*", gap)
+    return all(w in _GAP_WORDS or w in _BOUND_FILLER for w in words)
+
+
+def _wider_unit(first: str, second: str) -> str:
+    return "% predicted" if "% predicted" in (first, second) else (second or first)
+
+
+def _same_unit(first: str, second: str) -> bool:
+    return not first or not second or first == second or {first, second} == {"%", "% predicted"}
+
+
+def _plausible(variable: str, lower: Decimal | None, upper: Decimal | None) -> bool:
+    """Both bounds inside the variable's plausible range (variables table)."""
+    low, high = RANGES.get(variable, (0, 0))
+    return _in_range(lower, low, high) and _in_range(upper, low, high)
+
+
+def _in_range(value: Decimal | None, low: float, high: float) -> bool:
+    return value is None or Decimal(str(low)) <= value <= Decimal(str(high))
+
+
+def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: set[int]):
+    """(lower, upper, unit, confidence) when the comparison is a believable bound on the variable, else None."""
+    unit, lower, upper = c.unit, c.lower, c.upper
+    after = n[c.end : c.end + 50]
+    near = n[max(0, c.start - 60) : c.end + 50]
+    clean = 0.9 if c.shape in ("operator", "range", "reverse", "postfix") else 0.7
+    if variable in PCT_PRED_VARIABLES | {"fev1_fvc_ratio"}:
+        if CHANGE_BEFORE.search(n[max(0, c.start - 50) : c.start]) or CHANGE_AFTER.match(n, c.end):
+            return None
+    if variable in PCT_PRED_VARIABLES:
+        if unit in ("% predicted", "%"):
+            pass
+        elif unit == "" and re.search(r"predicted|% ?pred|预计", near):
+            clean = 0.85 if re.search(r"pp(?:fev1|fvc)|percent predicted|% ?pred", near) else 0.7
+        else:
+            return None
+        if unit == "%" and not re.search(r"predict|pred|预计|normal|expected|estimated", near):
+            clean = min(clean, 0.8)
+        if not (_plausible(variable, lower, upper)):
+            return None
+        return lower, upper, "% predicted", clean
+    if variable == "fev1_fvc_ratio":
+
+        def as_ratio(value: Decimal | None) -> Decimal | None:
+            if value is None:
+                return None
+            if unit in ("%", "% predicted") or value > 1:
+                return (value / 100).quantize(Decimal("0.0001")).normalize()
+            return value
+
+        if unit not in ("", "%", "% predicted"):
+            return None
+        lower, upper = as_ratio(lower), as_ratio(upper)
+        if not (_plausible(variable, lower, upper)):
+            return None
+        return lower, upper, "ratio", clean if unit != "% predicted" else 0.6
+    if variable == "spo2_pct":
+        if unit not in ("%", "") or not (_plausible(variable, lower, upper)):
+            return None
+        return lower, upper, "%", clean if unit else 0.7
+    if variable == "sixmwd_m":
+        if unit not in ("m", "") or not (_plausible(variable, lower, upper)):
+            return None
+        return lower, upper, "m", clean if unit else 0.75
+    if variable == "bmi":
+        if unit not in ("kg/m2", "") or not (_plausible(variable, lower, upper)):
+            return None
+        return lower, upper, "kg/m2", clean
+    if variable == "pack_years":
+        if unit not in ("pack-years", "", "years") or not (_plausible(variable, lower, upper)):
+            return None
+        return lower, upper, "pack-years", clean
+    if variable == "oxygen_hours_per_day":
+        daily = unit == "h/day" or (unit == "h" and re.search(r"day|daily|/d|per 24|每天|每日|/天", near))
+        if not daily or not (_plausible(variable, lower, upper)):
+            return None
+        return lower, upper, "h/day", clean
+    if variable in COUNT_VARIABLES:
+        if unit not in ("", "count") or not (_plausible(variable, lower, upper)):
+            return None
+        for value in (lower, upper):
+            if value is not None and value != value.to_integral_value():
+                return None
+        period = _count_period(n, c, windows)
+        if period is None:
+            return None
+        if period >= 0:
+            used_periods.add(period)
+        return lower, upper, "count", 0.85
+    if variable in LAB_VARIABLES:
+        if unit != "x ULN" or not (_plausible(variable, lower, upper)):
+            return None
+        return lower, upper, "x ULN", clean
+    if variable == "egfr":
+        if unit == "mL/min/1.73m2":
+            confidence = clean if re.search(r"e?gfr|glomerular|肾小球", near) else 0.6
+        elif unit == "" and re.search(r"e?gfr|glomerular", near):
+            confidence = 0.6
+        else:
+            return None
+        if not (_plausible(variable, lower, upper)):
+            return None
+        return lower, upper, "mL/min/1.73m2", confidence
+    if variable == "age":
+        if re.search(r"age (?:at|of) (?:the )?(?:onset|diagnosis|first|start)|onset|起病|发病", near):
+            return None  # the age a disease began, not the person's age now
+        if unit == "years" or (unit == "" and re.search(r"years|岁|old", after[:20])):
+            pass
+        elif unit == "" and c.shape in ("range", "operator", "postfix"):
+            clean = 0.7
+        else:
+            return None
+        if not (_plausible(variable, lower, upper)):
+            return None
+        return lower, upper, "years", clean
+    # Any other variable of the table: a number in one of its units, inside its plausible range.
+    if unit not in UNITS_FITTING.get(variable, ()) or not _plausible(variable, lower, upper):
+        return None
+    return lower, upper, QUESTION_UNITS[variable], clean if unit else 0.7
+
+
+def _count_period(n: str, c: _Comparison, windows: list) -> int | None:
+    """Index of the window giving a count's 12 months (-1 when said another way), or None when not 12 months."""
+    for index, (a, _b, value, unit, _ref) in enumerate(windows):
+        if a >= c.start and (str(value.normalize()), unit) in TWELVE_MONTHS:
+            return index
+    for index, (_a, _b, value, unit, _ref) in enumerate(windows):
+        if (str(value.normalize()), unit) in TWELVE_MONTHS:
+            return index
+    if windows:
+        return None  # another period (2 years, 6 months): not the question's 12 months
+    if PERIOD.search(n):
+        return None
+    if PER_YEAR.search(n):
+        return -1
+    return None
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Windows
+# ----------------------------------------------------------------------------------------------------------------
+
+
+def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
+    """(start, end, amount, unit, reference) for each "within N weeks before screening" in the text."""
+    found: list[tuple[int, int, Decimal, str, str]] = []
+    for pattern in WINDOW_RES:
+        for match in pattern.finditer(n):
+            if any(a <= match.start() < b or match.start() <= a < match.end() for a, b, *_ in found):
+                continue
+            groups = [g for g in match.groups() if g]
+            if len(groups) == 1:
+                amount, unit_word = Decimal(1), groups[0]
+            elif groups[0] == "半" and groups[1] == "年":
+                amount, unit_word = Decimal(6), "个月"  # 半年: half a year, six months
+            else:
+                amount, unit_word = _to_decimal(groups[0]), groups[1]
+            unit = WINDOW_UNITS.get(unit_word.rstrip("s") if unit_word.rstrip("s") in WINDOW_UNITS else unit_word)
+            if amount is None or unit is None or amount <= 0:
+                continue
+            if WINDOW_NOT_AFTER.match(n[match.end() : match.end() + 30]):
+                continue
+            if WINDOW_NOT_BEFORE.search(n[max(0, match.start() - 60) : match.start()]):
+                continue  # "planning a pregnancy within 12 months", "给药后的6个月内", "如果…前6个月内"
+            if DURATION_BEFORE.search(n[max(0, match.start() - 30) : match.start()]) and not match.group().startswith(
+                ("within", "in ", "during", "近", "过去", "最近")
+            ):
+                continue
+            end = match.end()
+            while end > match.start() and n[end - 1] == " ":
+                end -= 1
+            found.append((match.start(), end, amount, unit, match.group()))
+    return sorted(found)
+
+
+def _times_a_measurement(n: str, window, measured_spans) -> bool:
+    """Whether the window is when a measured value was taken ("DLCO in tests within the previous 3 months is 30% to
+    80%"): a bound of the clause lies just before or after it with no list break between."""
+    start, end = window[0], window[1]
+    for a, b in measured_spans:
+        between = n[b:start] if b <= start else n[end:a] if a >= end else ""
+        if (0 <= start - b <= 80 or 0 <= a - end <= 60) and not re.search(
+            r"(?<![a-z])(?:and/or|or|and)(?![a-z])|[;,]|\.\s|或|及|。", between
+        ):
+            return True
+    return False
+
+
+def _window_proposal(
+    n: str, kind: str, window, span: _Span, has_measurement: bool, previous_end: int, cache: dict | None = None
+) -> Proposal | None:
+    start, end, amount, unit, _reference = window
+    event, event_start, event_end, generic = _event_for(n, start, end, previous_end, cache)
+    if event is None:  # the timing of a test: a window of its own only when the clause measures nothing
+        if has_measurement:
+            return None
+        event = n[event_start:event_end].strip()
+    if has_measurement and generic:
+        return None
+    if not event:
+        return None
+    quote_start = min(start, event_start) if event_start >= 0 and abs(event_start - start) < 120 else start
+    quote_end = max(end, event_end) if event_end >= 0 and abs(event_end - end) < 120 else end
+    return Proposal(
+        kind=kind,
+        variable="window",
+        upper=amount,
+        upper_inclusive=not re.match(r"\(\s*(?:<(?!=)|less than)", _reference),  # "(<6 weeks)" as written
+        unit=unit,
+        event=event,
+        quote=span.quote(quote_start, quote_end),
+        confidence=0.6 if generic else 0.8,
+    )
+
+
+def _event_for(
+    n: str, start: int, end: int, previous_end: int = 0, cache: dict | None = None
+) -> tuple[str | None, int, int, bool]:
+    """(label, start, end, generic) of the event a window is about: the first known event named between the
+    previous window (or the sentence's start) and this one, else the first after it."""
+    boundary_start = max([m.end() for m in _BOUNDARY.finditer(n, 0, start)] + [0])
+    sentence_start = max(boundary_start, previous_end)
+    sentence_end_match = _BOUNDARY.search(n, end)
+    sentence_end = sentence_end_match.start() if sentence_end_match else len(n)
+    key = (boundary_start, sentence_end)
+    if cache is None or key not in cache:  # one sentence's events and brackets, read once for all its windows
+        events = [
+            (label, match)
+            for pattern, label in _EVENT_RES
+            for match in pattern.finditer(n, boundary_start, sentence_end)
+        ]
+        found = (events, _bracket_depths(n, boundary_start, sentence_end))
+        if cache is not None:
+            cache[key] = found
+    else:
+        found = cache[key]
+    events, depth = found
+    best = None
+    for label, match in events:
+        if match.start() < sentence_start or start <= match.start() < end:
+            continue
+        if match.end() <= start:
+            tier = 0 if start - match.end() <= 150 else 2  # named before the window, near enough
+        else:
+            tier = 1
+        if label is None and tier != 0:
+            continue  # a test named after the window does not make it the test's timing
+        generic = label == "treatment"
+        # an event in brackets ("(including viral pneumonia)", "(IgG antibody levels)") only qualifies another
+        in_brackets = depth[match.start() - boundary_start] > depth[start - boundary_start]
+        score = (generic, in_brackets, tier, match.start())
+        if best is None or score < best[0]:
+            best = (score, label, match.start(), match.end(), generic)
+    if best is None or (best[4] and best[0][2] != 0):  # nothing named, or only a generic "treatment" after it
+        words, words_start = _words_before(n, sentence_start, start)
+        if words:
+            return words, words_start, start, True
+        after = re.match(
+            r"\s*(?:(?:有|接受过?|使用过?|发生过?|进行过?|患有|曾)\s*)?"
+            r"([\u4e00-\u9fff]{2,12}|(?:[a-z][a-z0-9-]*\s*){1,4})",
+            n[end:sentence_end],
+        )
+        if best is None:  # "随机前12个月内接受过支气管热成形术": the words after it
+            if after and len(after.group(1).strip()) >= 2:
+                return after.group(1).strip(), end + after.start(1), end + after.end(1), True
+            return "", -1, -1, True
+    _score, label, a, b, generic = best
+    if label is None:
+        return None, a, b, generic
+    return label, a, b, generic
+
+
+def _words_before(n: str, sentence_start: int, start: int) -> tuple[str, int]:
+    """A few words naming the event when no known event is named: the words just before the window."""
+    words = list(re.finditer(r"[a-z][a-z0-9'-]*|[\u4e00-\u9fff]+", n[sentence_start:start]))
+    while words and _LEADING_FILLER.fullmatch(words[-1].group() + " "):
+        words.pop()
+    words = words[-4:]
+    while words and _LEADING_FILLER.fullmatch(words[0].group() + " "):
+        words.pop(0)
+    if not words or len(" ".join(w.group() for w in words)) < 3:
+        return "", -1
+    return " ".join(w.group() for w in words), sentence_start + words[0].start()
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# A record as a whole
+# ----------------------------------------------------------------------------------------------------------------
+
+_RECORD_AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(years?|months?|weeks?|days?)\s*$", re.I)
+_PER_YEAR = {"year": Decimal(1), "month": Decimal(12), "week": Decimal("52.1775"), "day": Decimal("365.25")}
+
+
+def _record_years(value: str | None) -> Decimal | None:
+    if not isinstance(value, str):
+        return None
+    match = _RECORD_AGE.match(value)
+    if not match:
+        return None
+    unit = match.group(2).lower().rstrip("s")
+    years = Decimal(match.group(1)) / _PER_YEAR[unit]
+    if unit == "year":
+        return years.normalize() if years != years.to_integral_value() else years.quantize(Decimal(1))
+    return years.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def extract(text: str, *, minimum_age: str | None = None, maximum_age: str | None = None) -> list[Proposal]:
+    """Every proposal for a record's eligibility text, with the record's own age limits merged into the text's."""
+    try:
+        proposals: list[Proposal] = []
+        if isinstance(text, str) and text.strip():
+            text = text[:MAX_TEXT]
+            for clause in split_clauses(text):
+                proposals.extend(propose(clause, text))
+        return _merge_record_age(
+            proposals, _record_years(minimum_age), _record_years(maximum_age), minimum_age, maximum_age
+        )
+    except Exception:  # the contract: never raise
+        return []
+
+
+def _merge_record_age(
+    proposals: list[Proposal], low: Decimal | None, high: Decimal | None, low_text: str | None, high_text: str | None
+) -> list[Proposal]:
+    if low is not None and low <= 0:
+        low = None
+    if low is not None and high is not None and low > high:
+        high = None  # a record whose maximum is below its minimum: keep only the minimum
+    if low is None and high is None:
+        return proposals
+    for index, proposal in enumerate(proposals):
+        if proposal.variable != "age" or proposal.kind != "inclusion":
+            continue
+        agrees_low = (
+            low is None
+            or proposal.lower is None
+            or (proposal.lower == low and proposal.lower_inclusive)
+            or (proposal.lower_inclusive is False and proposal.lower + 1 == low)
+            or (proposal.lower_inclusive is False and proposal.lower == low)  # text "> 40 years", record "40 Years"
+        )
+        agrees_high = (
+            high is None
+            or proposal.upper is None
+            or (proposal.upper == high and proposal.upper_inclusive)
+            or (proposal.upper_inclusive is False and proposal.upper - 1 == high)
+            or (proposal.upper_inclusive is False and proposal.upper == high)
+        )
+        if not (agrees_low and agrees_high):
+            continue
+        lower, lower_inclusive = proposal.lower, proposal.lower_inclusive
+        upper, upper_inclusive = proposal.upper, proposal.upper_inclusive
+        if lower is None and low is not None:
+            lower, lower_inclusive = low, True
+        if upper is None and high is not None:
+            upper, upper_inclusive = high, True
+        proposals[index] = Proposal(
+            kind="inclusion",
+            variable="age",
+            lower=lower,
+            lower_inclusive=lower_inclusive,
+            upper=upper,
+            upper_inclusive=upper_inclusive,
+            unit="years",
+            quote=proposal.quote,
+            confidence=max(proposal.confidence, 0.95),
+        )
+        return proposals
+    quote = "; ".join(
+        part
+        for part in (
+            f"minimumAge: {low_text.strip()}" if low is not None else "",
+            f"maximumAge: {high_text.strip()}" if high is not None else "",
+        )
+        if part
+    )
+    proposals.insert(
+        0,
+        Proposal(
+            kind="inclusion",
+            variable="age",
+            lower=low,
+            lower_inclusive=True if low is not None else None,
+            upper=high,
+            upper_inclusive=True if high is not None else None,
+            unit="years",
+            quote=quote,
+            confidence=0.95,
+        ),
+    )
+    return proposals
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Durations, bronchodilator, subgroups
+# ----------------------------------------------------------------------------------------------------------------
+
+_DURATION_EVENTS = [(re.compile(row["pattern"]), row["event"]) for row in TABLES.durations if row["pattern"]]
+_DURATION = re.compile(
+    r"(?P<op>(?:at least|a minimum of|minimum of|no less than|not less than|more than|longer than|greater than|over"
+    r"|≥|>=|>|大于等于|不少于|不低于|不短于|至少|超过|大于|满)\s*)?"
+    r"(?:(?:a|the)\s+(?:period|duration)\s+of\s+)?"
+    rf"(?P<num>{ANY_NUM}|[一二两三四五六七八九十半]|十二)\s*[-\s]?"
+    r"(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?|天|周|星期|个月|年)(?![a-z])"
+    r"(?P<post>\s*(?:or (?:more|longer)|及以上|或以上|以上))?"
+)
+_DURATION_FOR = re.compile(
+    r"(?:(?<![a-z])for|lasting|持续|连续|稳定(?:使用|治疗|用药))\s*(?:a\s+(?:period|duration)\s+of\s+)?$"
+)
+_DURATION_NOT_AFTER = re.compile(
+    r"\s*(?:after|following|post(?!-?bronchodilator)|from (?:the )?(?:last|end|start)|(?:or|and) (?:over|older)|of age"
+    r"|old(?![a-z])|of (?:the )?(?:study|trial"
+    r"|treatment period)|后|之后|以后)"
+)
+_DURATION_NOT_BEFORE = re.compile(
+    r"(?:next|following|coming|upcoming|future|expect\w*|likely|plann\w*|plans? to|intend\w*|survival|life expectancy"
+    r"|contracept\w*|(?<![a-z])within|(?:in|during|over) the (?:past|last|previous|preceding)|(?<![a-z])ages?d?"
+    r"|older|younger|预计|预期|生存|近|过去|最近)[^.;。；]{0,25}$"
+)
+_TIME_UNIT_WORD = {
+    "day": "days",
+    "days": "days",
+    "天": "days",
+    "week": "weeks",
+    "weeks": "weeks",
+    "wk": "weeks",
+    "wks": "weeks",
+    "周": "weeks",
+    "星期": "weeks",
+    "month": "months",
+    "months": "months",
+    "mo": "months",
+    "mos": "months",
+    "个月": "months",
+    "year": "years",
+    "years": "years",
+    "yr": "years",
+    "yrs": "years",
+    "年": "years",
+}
+_FUTURE_BEFORE = re.compile(
+    r"(?<![a-z])(?:willing|agree[sd]?|will|shall|required|requires|wear\w*|during the study|throughout"
+    r"|contracept\w*|愿意|同意|将)(?![a-z])"
+)
+_PER_DAY_BEFORE = re.compile(r"packs?|cigar\w*|cigs?|e\.g\.|i\.e\.|defined as|menopaus\w*")
+_OPERATOR_EXCLUSIVE = ("more than", "longer than", "greater than", "over", ">", "超过", "大于")
+
+
+def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]) -> list[Proposal]:
+    """Lower bounds on time since something began, stopped or was last changed: "stable dose for at least 8 weeks",
+    "asthma diagnosed at least 6 months before", "quit smoking ≥ 6 months ago", "戒烟≥6个月". Only with an event of
+    the durations table named in the same sentence; look-back windows, future periods and ages are not durations."""
+    proposals: list[Proposal] = []
+    for match in _DURATION.finditer(n):
+        number_start = match.start("num")
+        if any(a <= number_start < b for a, b in taken):
+            continue
+        op, post = match.group("op"), match.group("post")
+        before = n[max(0, match.start() - 40) : match.start()]
+        if not op and not post and not _DURATION_FOR.search(before):
+            continue
+        if op and op.strip() == ">" and n[max(0, match.start() - 1) : match.start()] in ("-", "="):
+            continue
+        if _DURATION_NOT_AFTER.match(n, match.end()) or _DURATION_NOT_BEFORE.search(before):
+            continue
+        amount = _to_decimal(match.group("num"))
+        unit = _TIME_UNIT_WORD.get(match.group("unit"))
+        if amount is None or unit is None or amount <= 0:
+            continue
+        sentence_start = max([m.end() for m in _BOUNDARY.finditer(n, max(0, match.start() - 200), match.start())] + [0])
+        sentence_end_match = _BOUNDARY.search(n, match.end())
+        sentence_end = sentence_end_match.start() if sentence_end_match else len(n)
+        if _FUTURE_BEFORE.search(n, max(0, match.start() - 45), match.start()):
+            continue  # "willing to take EGCG for a minimum of 2 weeks": what the study will ask, not a past duration
+        if _PER_DAY_BEFORE.search(n, max(0, match.start() - 30), match.start()):
+            continue  # "(e.g., 1 pack/day for 10 years)": how pack-years are counted, not a criterion
+        event = None
+        look_from = max(sentence_start, match.start() - 150)
+        for pattern, label in _DURATION_EVENTS:  # in table order: the more specific first
+            found = pattern.search(n, look_from, match.start())
+            if not found:
+                found = pattern.search(n, match.end(), min(sentence_end, match.end() + 40))
+            if found:
+                event = (label, found.start(), found.end())
+                break
+        confidence = 0.7
+        if event is None:
+            if not _DURATION_FOR.search(before):
+                continue
+            words, words_start = _words_before(n, look_from, match.start())
+            if not words:
+                continue
+            event, confidence = (words, words_start, match.start()), 0.5
+        label, event_start, event_end = event
+        inclusive = not (op and op.strip() in _OPERATOR_EXCLUSIVE)
+        quote_start = min(event_start, match.start())
+        quote_end = max(event_end, match.end())
+        proposals.append(
+            Proposal(
+                kind=kind,
+                variable="duration",
+                lower=amount,
+                lower_inclusive=inclusive,
+                unit=unit,
+                event=label,
+                quote=span.quote(quote_start, quote_end),
+                confidence=confidence,
+            )
+        )
+    return proposals
+
+
+_POST_BD = re.compile(
+    r"post[- ]?(?:bronchodilat\w*|bd|salbutamol|albuterol)(?![a-z])|(?:after|following) (?:\w+ ){0,4}"
+    r"(?:bronchodilat\w*|salbutamol|albuterol|ventolin|puffs)|支气管(?:舒张|扩张)剂(?:使用|吸入)?后"
+    r"|舒张(?:试验)?后"
+)
+_PRE_BD = re.compile(
+    r"pre[- ]?(?:bronchodilat\w*|bd)(?![a-z])|(?:before|prior to|without) (?:\w+ ){0,2}(?:bronchodilat\w*|salbutamol)"
+    r"|支气管(?:舒张|扩张)剂(?:使用|吸入)?前|舒张(?:试验)?前"
+)
+
+
+def _bronchodilator(n: str, start: int, end: int) -> str | None:
+    """ "post" or "pre" when the sentence says the spirometry value is after or before a bronchodilator: the nearest
+    marker before the value in its sentence (it covers every value that follows), else one just after it."""
+    sentence_start = max([m.end() for m in _BOUNDARY.finditer(n, 0, start)] + [0])
+    sentence_end_match = _BOUNDARY.search(n, end)
+    sentence_end = sentence_end_match.start() if sentence_end_match else len(n)
+    best: tuple[int, str] | None = None
+    for pattern, state in ((_POST_BD, "post"), (_PRE_BD, "pre")):
+        for match in pattern.finditer(n, sentence_start, sentence_end):
+            if match.start() < end:
+                distance = max(0, start - match.end())
+            elif match.start() - end <= 80:
+                distance = 1_000 + match.start() - end  # after the value: only when nothing stands before it
+            else:
+                continue
+            if best is None or distance < best[0]:
+                best = (distance, state)
+    return best[1] if best else None
+
+
+_SUBGROUP = re.compile(
+    r"(?<![a-z])(?:part|cohort|group|arm|stratum|substudy|sub-study)\s+[a-z0-9]{1,3}(?![a-z0-9])"
+    r"(?:\s*\([^()]{1,40}\))?\s*[:：]"
+)
+
+
+def _subgroup_before(n: str, position: int) -> re.Match | None:
+    """The subgroup label ("part A (COPD):") the bound at ``position`` falls under, if any."""
+    last = None
+    for match in _SUBGROUP.finditer(n, 0, position):
+        last = match
+    return last
+
+
+_ALTERNATIVE_GAP = re.compile(r"(?<![a-z])(?:or|and/or|either)(?![a-z])|或")
+_STAGE_DEFINITION = re.compile(
+    r"(?:stage|grade|gold|class)\s*(?:[1-4]|i{1,3}|iv)\s*(?:\([^()]{0,20}\))?\s*[:=][^;:()]{0,30}$"
+)
+_AGE_MONTHS_AFTER = re.compile(r"\s*(?:and\s+)?(11)\s*months?(?![a-z])")

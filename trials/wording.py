@@ -1,0 +1,216 @@
+"""What patients, staff and admins read about questions and criteria, built from the rules themselves.
+
+Every sentence here is a whole-sentence template per language (gettext with named placeholders and plural
+forms), so a Chinese sentence is never assembled from English word order. The models' `rule_in_words()`,
+`reason()`, `range_in_words()`, `unread()`, `display_answer()` and `format_number()` hand over to these
+functions; nothing here imports the models (it reads the fields it is given), so the models can use it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.utils.translation import gettext, ngettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+
+from trials.number_input import plain
+from trials.time_units import DAYS_PER
+
+NUMBER = "number"
+MULTIPLE = "multiple"
+EXCLUSION = "exclusion"
+
+PHASE_WORDS = {
+    "EARLY_PHASE1": _("Early phase 1"),
+    "PHASE1": _("Phase 1"),
+    "PHASE2": _("Phase 2"),
+    "PHASE3": _("Phase 3"),
+    "PHASE4": _("Phase 4"),
+    "NA": _("Not applicable"),
+}
+
+
+# The units questions use, as each language writes them after a number and beside an input box.
+NUMBER_WITH_UNIT = {
+    "%": "%(number)s%%",
+    "m": pgettext_lazy("a distance", "%(number)s m"),
+    "years": pgettext_lazy("an age", "%(number)s years"),
+    "h/day": pgettext_lazy("a duration", "%(number)s h/day"),
+    "times": pgettext_lazy("a count", "%(number)s times"),
+}
+UNIT_NAMES = {
+    "%": "%",
+    "m": pgettext_lazy("unit beside a box", "m"),
+    "years": pgettext_lazy("unit beside a box", "years"),
+    "h/day": pgettext_lazy("unit beside a box", "h/day"),
+    "times": pgettext_lazy("unit beside a box", "times"),
+}
+
+
+def display_answer(question, stored) -> str:
+    """A stored answer in the patient's words: "60 years", "No", "I don't know"."""
+    if stored is None:
+        return str(_("I don’t know"))
+    if question.kind == NUMBER:
+        return format_number(question, Decimal(stored))
+    if isinstance(stored, list):
+        return "; ".join(question.label_for(code) for code in stored)
+    return question.label_for(stored)
+
+
+def format_number(question, value: Decimal) -> str:
+    """A number with its unit as the active language writes it: "350 m" / "350米", "12 h/day" / "每天12小时"."""
+    if question.unit == "days":
+        return days_in_words(Decimal(value))
+    text = plain(value) if isinstance(value, Decimal) else str(value)
+    if question.unit in ("", "ratio"):
+        return text
+    template = NUMBER_WITH_UNIT.get(question.unit)
+    return str(template) % {"number": text} if template else f"{text} {question.unit}"
+
+
+def unit_shown(question) -> str:
+    if question.kind != NUMBER or question.unit == "ratio":
+        return ""
+    return str(UNIT_NAMES.get(question.unit, question.unit))
+
+
+def days_in_words(days: Decimal) -> str:
+    """A number of days in the largest whole unit that holds it: 28 → "4 weeks", 90 → "3 months", 10 → "10 days"."""
+    for unit, size in DAYS_PER.items():
+        if days and days % size == 0 and unit != "days":
+            count = int(days // size)
+            words = {
+                "years": ngettext("%(count)s year", "%(count)s years", count),
+                "months": ngettext("%(count)s month", "%(count)s months", count),
+                "weeks": ngettext("%(count)s week", "%(count)s weeks", count),
+            }[unit]
+            return words % {"count": count}
+    count = plain(days)
+    return ngettext("%(count)s day", "%(count)s days", 1 if count == "1" else 2) % {"count": count}
+
+
+def rule_in_words(criterion) -> str:
+    """The rule for admins and staff, in the active language: "150 m ≤ six-minute walk distance < 600 m"."""
+    question = criterion.question if criterion.question_id else None
+    if question is None:
+        return gettext("for the study team to check")
+    if question.kind == NUMBER:
+        low, high = criterion.min_value, criterion.max_value
+        values = {
+            "what": question.short_label,
+            "low": question.format_number(low) if low is not None else "",
+            "high": question.format_number(high) if high is not None else "",
+            "low_sign": "≤" if criterion.min_inclusive else "<",
+            "high_sign": "≤" if criterion.max_inclusive else "<",
+            "at_least": "≥" if criterion.min_inclusive else ">",
+        }
+        if low is not None and high is not None:
+            rule = gettext("%(low)s %(low_sign)s %(what)s %(high_sign)s %(high)s") % values
+        elif low is not None:
+            rule = gettext("%(what)s %(at_least)s %(low)s") % values
+        elif high is not None:
+            rule = gettext("%(what)s %(high_sign)s %(high)s") % values
+        else:
+            rule = question.short_label
+    else:
+        labels = gettext(" or ").join(f"“{question.label_for(code)}”" for code in criterion.values)
+        if question.kind == MULTIPLE:
+            rule = gettext("%(what)s includes %(answers)s") % {"what": question.short_label, "answers": labels}
+        else:
+            rule = gettext("%(what)s is %(answers)s") % {"what": question.short_label, "answers": labels}
+    return gettext("excluded if %(rule)s") % {"rule": rule} if criterion.kind == EXCLUSION else rule
+
+
+def reason(criterion) -> str:
+    """What a patient reads about this criterion, built from the rule itself so it can never go stale:
+    "Your six-minute walk distance needs to be at least 150 m and less than 550 m."
+    A criterion for the study team reads as the registry's words."""
+    question = criterion.question if criterion.question_id else None
+    if question is None:
+        return _("The study team will check: %(words)s") % {"words": criterion.source_text}
+    exclusion = criterion.kind == EXCLUSION
+    if question.kind == NUMBER:
+        span = range_in_words(criterion)
+        if question.unit == "days":
+            if exclusion:
+                return _("You cannot take part if your %(what)s was %(range)s ago.") % {
+                    "what": question.short_label,
+                    "range": span,
+                }
+            return _("Your %(what)s needs to have been %(range)s ago.") % {
+                "what": question.short_label,
+                "range": span,
+            }
+        if exclusion:
+            return _("You cannot take part if your %(what)s is %(range)s.") % {
+                "what": question.short_label,
+                "range": span,
+            }
+        return _("Your %(what)s needs to be %(range)s.") % {"what": question.short_label, "range": span}
+    answers = _(" or ").join(f"“{question.label_for(code)}”" for code in criterion.values)
+    if exclusion:
+        text = _("You cannot take part if your answer about %(what)s is %(answers)s.")
+    else:
+        text = _("This study is for people whose answer about %(what)s is %(answers)s.")
+    text = text % {"what": question.short_label, "answers": answers}
+    if criterion.uncertain_values:
+        text += " " + _("If it is %(answers)s, the study team decides.") % {
+            "answers": _(" or ").join(f"“{question.label_for(code)}”" for code in criterion.uncertain_values)
+        }
+    return text
+
+
+def range_in_words(criterion) -> str:
+    """A number rule's range: "at least 150 m and less than 550 m", "more than 4 times", "28 days or less"."""
+    question = criterion.question
+    low = question.format_number(criterion.min_value) if criterion.min_value is not None else None
+    high = question.format_number(criterion.max_value) if criterion.max_value is not None else None
+    if low is not None and high is not None and criterion.min_value == criterion.max_value:
+        return _("exactly %(value)s") % {"value": low}
+    parts = []
+    if low is not None:
+        parts.append((_("at least %(low)s") if criterion.min_inclusive else _("more than %(low)s")) % {"low": low})
+    if high is not None:
+        if low is None and question.unit == "days":
+            parts.append(
+                (_("%(high)s or less") if criterion.max_inclusive else _("less than %(high)s")) % {"high": high}
+            )
+        else:
+            parts.append(
+                (_("at most %(high)s") if criterion.max_inclusive else _("less than %(high)s")) % {"high": high}
+            )
+    return str(_(" and ")).join(str(part) for part in parts)
+
+
+def unread(criterion) -> list[str]:
+    """What the extractor read in this clause that no question asks about: "lung transplant within 6 months"."""
+    lines = []
+    for read in (criterion.proposal or {}).get("unmapped", []):
+        what = read.get("event") or read.get("variable", "")
+        parts = []
+        if read.get("lower") is not None:
+            parts.append(_("from %(low)s") % {"low": read["lower"]})
+        if read.get("upper") is not None:
+            if read.get("variable") == "window":
+                parts.append(_("within %(high)s") % {"high": read["upper"]})
+            else:
+                parts.append(_("up to %(high)s") % {"high": read["upper"]})
+        lines.append(" ".join([what, *map(str, parts), read.get("unit", "")]).strip())
+    return lines
+
+
+def concept_reading(criterion) -> str:
+    """What the concept matcher read in a clause, for the admin: "Read as concepts: hiv, hepatitis_b (stated);
+    from the words “HIV”, “hepatitis B”", or "" for any other criterion."""
+    proposal = criterion.proposal or {}
+    if proposal.get("source") != "concepts":
+        return ""
+    words = ", ".join(f"“{w}”" for w in proposal.get("words", []))
+    concepts = ", ".join(proposal.get("concepts", []))
+    if proposal.get("polarity") == "negated":
+        text = gettext("Read as concepts: %(concepts)s, negated in the %(list)s list; from the words %(words)s.")
+    else:
+        text = gettext("Read as concepts: %(concepts)s, as stated in the %(list)s list; from the words %(words)s.")
+    listed = gettext("exclusion") if proposal.get("kind") == EXCLUSION else gettext("inclusion")
+    return text % {"concepts": concepts, "list": listed, "words": words}
