@@ -2,6 +2,7 @@
 shown unescaped, and nothing already entered is lost."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings

@@ -8,13 +8,13 @@ import time_machine
 from django.apps import apps
 from django.core import serializers
 from django.core.management import call_command
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from screener.questionnaire.models import Screening
 from screener.referrals.models import Referral
 from tests.conftest import CONTACT, log_in_with_second_factor, make_staff
+from tests.formdata import BrowserClient as Client
 from tests.screener.questionnaire.flow import answer, start
 from tests.trials.profiles import ILD, MATCHES_ILD
 from trials.models import Site, Trial
