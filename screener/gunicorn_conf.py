@@ -1,7 +1,8 @@
 """gunicorn's settings for `make serve`: `gunicorn screener.wsgi:application -c python:screener.gunicorn_conf`.
 
 The environment overrides: BIND (default 127.0.0.1:8000, loopback: put a proxy in front to publish it),
-WEB_CONCURRENCY (workers, 4) and FORWARDED_ALLOW_IPS (the proxies whose X-Forwarded-Proto counts).
+WEB_CONCURRENCY (workers, 4), FORWARDED_ALLOW_IPS (the proxies whose X-Forwarded-Proto counts) and
+GUNICORN_CONTROL_SOCKET (1: gunicorn's control socket on; off by default).
 
 The access log leaves out query strings (a staff search may be a patient's name) and cannot be forged:
 the path is the one from the request line, still percent-encoded, and any control character, quote or
@@ -19,6 +20,9 @@ bind = [os.environ.get("BIND") or "127.0.0.1:8000"]
 workers = int(os.environ.get("WEB_CONCURRENCY") or 4)
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS") or "127.0.0.1"
 accesslog = "-"
+# gunicorn's control socket (gunicornc: scale, reload, stop) stays off: signals to the master do the same
+# for whoever runs it, and a socket is one more way in. GUNICORN_CONTROL_SOCKET=1 turns it on (mode 0600).
+control_socket_disable = os.environ.get("GUNICORN_CONTROL_SOCKET") != "1"
 access_log_format = '%(h)s %(t)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms'
 
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f-\x9f"\\]')

@@ -61,3 +61,16 @@ class SecondFactorMixin:
 
     def _update_form(self, user):
         """django-otp would now list the user's devices and keep the password filled in: both say it was right."""
+
+
+def used_backup_code(request) -> bool:
+    """This session was verified with a backup code (a static token), not the authenticator app."""
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    return isinstance(getattr(request.user, "otp_device", None), StaticDevice)
+
+
+def has_authenticator(user) -> bool:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()

@@ -5,7 +5,7 @@ default (WAL and a busy timeout so concurrent requests wait instead of failing);
 PostgreSQL in production.
 """
 
-import tempfile
+import os
 from pathlib import Path
 
 import environ
@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "screener.client.ClientAddressMiddleware",
     "screener.middleware.PatientPostLimitsMiddleware",
+    "screener.middleware.RefuseNullCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -177,8 +178,11 @@ else:
 # snapshot folder lets one process build each version for all the others on this machine.
 CATALOGUE_KEEPER = env.bool("CATALOGUE_KEEPER", default=True)
 CATALOGUE_POLL_SECONDS = env.float("CATALOGUE_POLL_SECONDS", default=1.0)
+# Private to the app's user (0700, refused if anyone else owns it or can write to it), never a shared /tmp:
+# snapshots are signed with SECRET_KEY and refused unsigned (trials.catalogue).
 CATALOGUE_SNAPSHOT_DIR = env.str(
-    "CATALOGUE_SNAPSHOT_DIR", default=str(Path(tempfile.gettempdir()) / "screener-catalogue")
+    "CATALOGUE_SNAPSHOT_DIR",
+    default=str(Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "screener-catalogue"),
 )
 
 # HTTPS=1 behind TLS (production): secure cookies, redirects to https, HSTS.
@@ -193,6 +197,8 @@ SECURE_HSTS_PRELOAD = HTTPS and env.bool("HSTS_PRELOAD", default=False)
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 # How many reverse proxies stand in front of the app; each appends to X-Forwarded-For.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# Their addresses (or networks): X-Forwarded-For counts only when it comes from one of them (screener.client).
+TRUSTED_PROXY_ADDRESSES = env.list("TRUSTED_PROXY_ADDRESSES", default=["127.0.0.1", "::1"])
 if TRUSTED_PROXY_COUNT:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])

@@ -2,6 +2,7 @@
 shown unescaped, and nothing already entered is lost."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
@@ -50,7 +51,8 @@ values = st.one_of(hostile_text, st.lists(hostile_text, max_size=4))
 
 def post_form(client, url, data):
     response = client.post(url, data)
-    assert response.status_code in (200, 302, 404, 429), response.status_code
+    # 400: a NUL, which nobody types, is refused before any form reads it (RefuseNullCharactersMiddleware).
+    assert response.status_code in (200, 302, 400, 404, 429), response.status_code
     html = response.content.decode(errors="replace")
     for value in data.values():
         for piece in value if isinstance(value, list) else [value]:
@@ -148,7 +150,8 @@ def test_staff_forms(referral_a, staff_a_client, no_rate_limits):
     )
     def fuzz(params, status, note, state):
         response = client.get(reverse("staff:list"), params)
-        assert response.status_code == 200
+        nul = any("\x00" in value for value in params.values())  # refused politely before the view (400)
+        assert response.status_code == (400 if nul else 200)
         client.get(reverse("staff:export"), params)
         post_form(client, reverse("staff:status", args=[referral_a.id]), {"status": status, "note": note})
         post_form(client, reverse("staff:note", args=[referral_a.id]), {"note": note})
@@ -157,3 +160,172 @@ def test_staff_forms(referral_a, staff_a_client, no_rate_limits):
         assert "<script>alert(1)</script>" not in detail
 
     fuzz()
+
+
+# Every URL the project has, for every kind of visitor, in both languages: hostile path segments, query
+# strings and form bodies never give a server error. Bounded: each parameter meets each hostile value once
+# per visitor and method, which keeps the run to a few thousand requests.
+
+HOSTILE = {  # raw, already percent-encoded as they arrive on the wire
+    "huge number": "9" * 29,
+    "invalid UTF-8": "%ED%A0%80",
+    "lone surrogate in JSON": "%7B%22diagnoses%22%3A%5B%22%5Cud800%22%5D%7D",
+    "very long": "x" * 1500,
+    "nested JSON": "%5B" * 1000 + "%5D" * 1000,
+    "list in a list": "%7B%22diagnoses%22%3A%5B%5B1%5D%5D%7D",
+    "not a number": "abc",
+}
+# A NUL is refused before any view reads it (RefuseNullCharactersMiddleware): one request per URL shows it.
+NUL_BODY = "q=%00&note=%00&answers=%00"
+HOSTILE_SEGMENTS = {  # in place of an id or a key in the path
+    "not a number": "abc",
+    "huge number": "9" * 29,
+    "NUL": "%00",
+    "invalid UTF-8": "%ED%A0%80",
+    "very long": "x" * 3000,
+}
+# Every field name a form, view or admin page reads, and a few admin lookups.
+FIELDS = (
+    "answer dont_know value unit height_cm age sex date limit uln confirm edit status note state reference place "
+    "latitude longitude travel q trial site country condition date_from date_to page answers return next language "
+    "action criterion start end o p e _changelist_filters _selected_action select_across index name phone email "
+    "message contact_by contact_time consent otp_token otp_device username password token changed field "
+    "name__startswith message__icontains id__exact status__exact _popup _to_field"
+).split()
+
+
+def all_url_patterns(resolver=None, prefix=""):
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            namespace = f"{entry.namespace}:" if entry.namespace else ""
+            yield from all_url_patterns(entry, prefix + namespace)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield prefix + entry.name, entry
+
+
+def hostile_body(turn: int, half: int) -> str:
+    """Half the fields at once, each with a different hostile value; `turn` rotates which gets which (the
+    whole of every field would pass the 64 KB a patient's form may send, and be refused unread)."""
+    values = list(HOSTILE.values())
+    return "&".join(
+        f"{field}={values[(i + turn) % len(values)]}" for i, field in enumerate(FIELDS) if i % 2 == half % 2
+    )
+
+
+def real_urls(ids: dict):
+    """Each named URL with real ids (a real object where one exists), and the same with hostile ids."""
+    import re
+
+    from django.apps import apps
+    from django.urls import NoReverseMatch, reverse
+
+    for name, pattern in all_url_patterns():
+        route = str(pattern.pattern)
+        params = re.findall(r"<(?:\w+:)?(\w+)>", route)
+        groups = re.compile(route).groups if route.startswith("^") else 0
+        kwargs = {}
+        for param in params:
+            if param in ids:
+                kwargs[param] = ids[param]
+            elif param in ("object_id", "pk"):
+                model = model_of(name, apps)
+                first = model._base_manager.order_by("pk").values_list("pk", flat=True).first() if model else None
+                kwargs[param] = first if first is not None else 1
+        try:
+            url = reverse(name, kwargs=kwargs) if not groups else None
+        except NoReverseMatch:
+            url = None
+        if groups and name.endswith("_simple_history"):
+            model = model_of(name.replace("_simple_history", "_x"), apps)
+            first = model._base_manager.order_by("pk").first()
+            history = first.history.first() if first is not None else None
+            url = reverse(name, args=[first.pk, history.pk]) if history else None
+        elif groups:
+            url = reverse(name, kwargs={"app_label": "trials"}) if "app_label" in route else None
+        if url is None:
+            continue
+        yield name, url, None
+        values = [str(kwargs[p]) for p in params if p in kwargs]
+        if groups and url:
+            values = [segment for segment in url.strip("/").split("/")[-3:] if segment != "history"]
+        for number, segment in enumerate(HOSTILE_SEGMENTS.values()):
+            hostile = url
+            for value in values:
+                hostile = hostile.replace(f"/{value}/", f"/{segment}/", 1)
+            if hostile != url:
+                yield name, hostile, ("en", "zh-hans")[number % 2]
+
+
+def model_of(url_name: str, apps):
+    """otpadmin:trials_trial_change → Trial."""
+    app_and_model = url_name.split(":")[-1].rsplit("_", 1)[0]
+    for model in apps.get_models():
+        if f"{model._meta.app_label}_{model._meta.model_name}" == app_and_model:
+            return model
+    return None
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_every_url_gives_no_server_error_to_anyone_in_either_language(
+    language, referral_a, patient, admin_user, staff_a, site_a, settings
+):
+    from django.conf import settings as django_settings
+
+    from tests.conftest import log_in_with_second_factor
+
+    settings.RATELIMIT_ENABLE = False
+    settings.AXES_ENABLED = False
+    anonymous = Client(raise_request_exception=False)
+    patient.raise_request_exception = False
+    staff = log_in_with_second_factor(Client(raise_request_exception=False), staff_a)
+    admin = log_in_with_second_factor(Client(raise_request_exception=False), admin_user)
+    visitors = {"anonymous": anonymous, "patient": patient, "staff": staff, "admin": admin}
+    relogin = {"staff": staff_a, "admin": admin_user}
+    for client in visitors.values():
+        client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = language
+    html_lang = {"en": 'lang="en"', "zh-hans": 'lang="zh-Hans"'}[language]
+    for visitor, client in visitors.items():  # each visitor really sees the pages in this language
+        page = client.get(reverse("staff:profile" if visitor == "staff" else "questionnaire:start"))
+        assert html_lang in page.content.decode()[:300], visitor
+    ids = {
+        "screening_id": patient.screening_id,
+        "site_id": site_a.public_id,
+        "referral_id": referral_a.id,
+        "key": "fev1_pct_pred",
+        "nct_id": site_a.trial.nct_id,
+    }
+    urls = sorted(real_urls(ids), key=lambda entry: "logout" in entry[0])  # logging out last
+    # Each language takes its share of the rotations: together they give every field every value. A GET
+    # meets one rotation (few views read a query string), a POST every rotation of its share.
+    shares = {"en": range(0, len(HOSTILE), 2), "zh-hans": range(1, len(HOSTILE), 2)}[language]
+    failures, requests = [], 0
+    for number, (name, url, segment_language) in enumerate(urls):
+        if segment_language not in (None, language):
+            continue  # the languages share the hostile ids between them
+        area = name.split(":")[0]
+        who = {"staff": ["staff"], "otpadmin": ["admin"]}.get(area, ["anonymous", "patient"])
+        if segment_language is None and area in ("staff", "otpadmin"):
+            who = ["anonymous", *who]  # sent to the login page, which meets the hostile values too
+        for visitor in who:
+            client = visitors[visitor]
+            if segment_language is not None or visitor == "anonymous":  # refused before any form is read
+                sent = [("get", NUL_BODY) if number % 2 else ("post", hostile_body(number, number))]
+            else:
+                sent = [("get", hostile_body(number, number))]
+                if not name.endswith("_delete"):  # any POST there confirms a deletion, of the admin too
+                    sent += [("post", hostile_body(turn, half)) for turn in shares for half in (0, 1)]
+            for method, body in sent:
+                if method == "get":
+                    response = client.get(f"{url}?{body}", HTTP_ACCEPT_LANGUAGE=language)
+                else:
+                    response = client.generic(
+                        "POST", url, body, "application/x-www-form-urlencoded", HTTP_ACCEPT_LANGUAGE=language
+                    )
+                requests += 1
+                if response.status_code >= 500 or response.status_code == 413:
+                    failures.append(f"{response.status_code} {method.upper()} {name} {url[:80]} as {visitor}")
+                if "logout" in name and visitor in relogin:
+                    log_in_with_second_factor(client, relogin[visitor])
+    assert failures == [], f"{len(failures)} of {requests} requests failed:\n" + "\n".join(failures[:60])

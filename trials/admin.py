@@ -376,7 +376,8 @@ class CriterionAdmin(TranslationAdmin, SimpleHistoryAdmin):
     def response_change(self, request, obj):
         """Back to the trial's review page when the edit started there."""
         back = request.GET.get("next", "")
-        if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        safe = url_has_allowed_host_and_scheme(back, {request.get_host()}, require_https=request.is_secure())
+        if back and safe:  # same host, and never from https down to http
             self.message_user(request, gettext("Saved: %(rule)s") % {"rule": obj.rule_in_words()})
             return HttpResponseRedirect(back)
         return super().response_change(request, obj)

@@ -25,10 +25,13 @@ import contextlib
 import datetime
 import fcntl
 import gc
+import hmac
+import io
 import logging
 import os
 import pickle
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
@@ -39,6 +42,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import close_old_connections, connections
+from django.utils.crypto import salted_hmac
 
 from trials import eligibility, places
 from trials.models import CatalogueChange, CatalogueVersion, Criterion, Question, Site, Trial
@@ -449,6 +453,25 @@ def _snapshot_folder() -> Path | None:
     return Path(folder) if folder else None
 
 
+class UnsafeSnapshotFolder(OSError):
+    """The snapshot folder is not this user's alone: anyone who can write there could plant a snapshot."""
+
+
+def _private_folder(folder: Path) -> Path:
+    """The snapshot folder, made if missing (0700), and refused unless it is a real directory of this user's
+    that nobody else can write to. One of ours with looser modes is tightened; one of someone else's is not
+    touched (it is refused, and the catalogue is built in each process instead)."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    status = os.lstat(folder)
+    if not stat.S_ISDIR(status.st_mode):
+        raise UnsafeSnapshotFolder(f"{folder} is not a directory")
+    if status.st_uid != os.getuid():
+        raise UnsafeSnapshotFolder(f"{folder} belongs to another user")
+    if stat.S_IMODE(status.st_mode) & 0o077:
+        os.chmod(folder, 0o700)
+    return folder
+
+
 def _load_or_build(version: int, epoch: str, in_subprocess: bool = False) -> LoadedCatalogue:
     """The catalogue at `version` from the newest snapshot (patched forward when it can be), or built and
     stored. `in_subprocess`: a server worker has a separate, lower-priority process build it, so its
@@ -457,8 +480,11 @@ def _load_or_build(version: int, epoch: str, in_subprocess: bool = False) -> Loa
     if folder is None or not epoch:
         return build(version, epoch)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        _private_folder(folder)
         lock = (folder / f"catalogue-{epoch}.lock").open("a")
+    except UnsafeSnapshotFolder as error:
+        logger.error("No catalogue snapshots: %s; building the catalogue in this process", error)
+        return build(version, epoch)
     except OSError:
         logger.warning("No catalogue snapshots: %s is not writable", folder)
         return build(version, epoch)
@@ -469,14 +495,17 @@ def _load_or_build(version: int, epoch: str, in_subprocess: bool = False) -> Loa
             stored_version = _snapshot_version(stored)
             if stored_version == version or _changed_trials(stored_version, version) is not None:
                 loaded = _read_snapshot(stored, epoch)
-                if loaded.version < version:
-                    loaded = _patched(loaded, version) or loaded  # after a race, the next poll tries again
-                return loaded
+                if loaded is not None:
+                    if loaded.version < version:
+                        loaded = _patched(loaded, version) or loaded  # after a race, the next poll tries again
+                    return loaded
         if in_subprocess:
             _build_in_subprocess()
             stored = _newest_snapshot(folder, epoch, CatalogueVersion.current())
             if stored is not None and _snapshot_version(stored) >= version:
-                return _read_snapshot(stored, epoch)
+                loaded = _read_snapshot(stored, epoch)
+                if loaded is not None:
+                    return loaded
             logger.warning("The catalogue builder wrote no snapshot; building in this process")
         loaded = build(version, epoch)
         _write_snapshot(folder, loaded)
@@ -499,7 +528,7 @@ def store_current() -> LoadedCatalogue:
     loaded = build(version, epoch)
     folder = _snapshot_folder()
     if folder is not None and epoch:
-        folder.mkdir(parents=True, exist_ok=True)
+        _private_folder(folder)
         _write_snapshot(folder, loaded)
     return loaded
 
@@ -519,18 +548,35 @@ def _newest_snapshot(folder: Path, epoch: str, version: int) -> Path | None:
 
 
 SNAPSHOT_CHUNK = 5000  # items per pickled piece: loading one piece holds the interpreter only briefly
+# A snapshot ends with this mark and the HMAC-SHA256 (keyed by SECRET_KEY) of its name and everything
+# before it: unpickling runs code, so nothing is unpickled that this app did not write.
+SNAPSHOT_MARK = b"\nscreener-catalogue-hmac-sha256:"
+SNAPSHOT_SALT = "trials.catalogue.snapshot"
 
 
-def _read_snapshot(path: Path, epoch: str) -> LoadedCatalogue:
-    """Load a snapshot piece by piece, so the request thread of this worker gets turns in between."""
-    with path.open("rb") as file:
-        version, conditions, countries, prepared, names = pickle.load(file)
-        state = {}
-        for name in names:
-            kind, value = pickle.load(file)
-            if kind == "pieces":
-                value = [item for _ in range(value) for item in pickle.load(file)]
-            state[name] = value
+def _signature(name: str, payload) -> bytes:
+    return salted_hmac(SNAPSHOT_SALT, name.encode() + b"\n" + bytes(payload), algorithm="sha256").hexdigest().encode()
+
+
+def _read_snapshot(path: Path, epoch: str) -> LoadedCatalogue | None:
+    """Load a snapshot piece by piece, so the request thread of this worker gets turns in between; or None
+    (and a line in the log) for a file this app did not sign: planted, damaged or from another secret key."""
+    data = memoryview(path.read_bytes())
+    signed = len(data) > len(SNAPSHOT_MARK) + 64 and bytes(data[-64 - len(SNAPSHOT_MARK) : -64]) == SNAPSHOT_MARK
+    payload = data[: -64 - len(SNAPSHOT_MARK)] if signed else data[:0]
+    if not signed or not hmac.compare_digest(bytes(data[-64:]), _signature(path.name, payload)):
+        logger.error("Catalogue snapshot %s refused: it is not signed by this app; building instead", path.name)
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return None
+    file = io.BytesIO(payload)
+    version, conditions, countries, prepared, names = pickle.load(file)
+    state = {}
+    for name in names:
+        kind, value = pickle.load(file)
+        if kind == "pieces":
+            value = [item for _ in range(value) for item in pickle.load(file)]
+        state[name] = value
     index = eligibility.RuleIndex.__new__(eligibility.RuleIndex)
     index.__setstate__(state)
     return _loaded_from(version, epoch, index, _questions(), conditions, countries, prepared)
@@ -538,18 +584,22 @@ def _read_snapshot(path: Path, epoch: str) -> LoadedCatalogue:
 
 def _write_snapshot(folder: Path, loaded: LoadedCatalogue) -> None:
     state = loaded.engine.index.__getstate__()
+    name = f"catalogue-{loaded.epoch}-{loaded.version}.pickle"
+    payload = io.BytesIO()
+    header = (loaded.version, loaded.conditions, loaded.countries, loaded.engine.prepared(), list(state))
+    pickle.dump(header, payload, pickle.HIGHEST_PROTOCOL)
+    for value in state.values():
+        if isinstance(value, list) and len(value) > SNAPSHOT_CHUNK:
+            pieces = range(0, len(value), SNAPSHOT_CHUNK)
+            pickle.dump(("pieces", len(pieces)), payload, pickle.HIGHEST_PROTOCOL)
+            for begin in pieces:
+                pickle.dump(value[begin : begin + SNAPSHOT_CHUNK], payload, pickle.HIGHEST_PROTOCOL)
+        else:
+            pickle.dump(("whole", value), payload, pickle.HIGHEST_PROTOCOL)
     with tempfile.NamedTemporaryFile(dir=folder, prefix=".catalogue-", delete=False) as file:
-        header = (loaded.version, loaded.conditions, loaded.countries, loaded.engine.prepared(), list(state))
-        pickle.dump(header, file, pickle.HIGHEST_PROTOCOL)
-        for value in state.values():
-            if isinstance(value, list) and len(value) > SNAPSHOT_CHUNK:
-                pieces = range(0, len(value), SNAPSHOT_CHUNK)
-                pickle.dump(("pieces", len(pieces)), file, pickle.HIGHEST_PROTOCOL)
-                for begin in pieces:
-                    pickle.dump(value[begin : begin + SNAPSHOT_CHUNK], file, pickle.HIGHEST_PROTOCOL)
-            else:
-                pickle.dump(("whole", value), file, pickle.HIGHEST_PROTOCOL)
-    os.replace(file.name, folder / f"catalogue-{loaded.epoch}-{loaded.version}.pickle")
+        file.write(payload.getbuffer())
+        file.write(SNAPSHOT_MARK + _signature(name, payload.getbuffer()))
+    os.replace(file.name, folder / name)
     for old in folder.glob(f"catalogue-{loaded.epoch}-*.pickle"):  # keep the newest two
         with contextlib.suppress(ValueError, OSError):
             if int(old.stem.rsplit("-", 1)[1]) < loaded.version - 1:

@@ -572,6 +572,8 @@ class Question(models.Model):
         if self.kind == self.Kind.MULTIPLE:
             if isinstance(value, str) or not isinstance(value, (list, tuple)) or not value:
                 raise ValidationError(_("Choose at least one answer."), code="required")
+            if not all(isinstance(code, str) for code in value):  # a list in the list, a number: not codes
+                raise ValidationError(_("Give the answers as a list of codes."), code="invalid_choice")
             chosen = list(dict.fromkeys(value))
         else:
             chosen = [value]

@@ -132,13 +132,27 @@ class Tried:
     outcomes: list[tuple[Criterion, str]] = field(default_factory=list)
 
 
+PROFILE_MAX_CHARACTERS = 10_000  # every question answered takes well under 2,000
+
+
 def try_profile(trial: Trial, answers_json: str) -> Tried:
     """The `screen` command's logic for one trial, published or not: answers are checked like the command checks
     them, then the trial's approved criteria are judged by the engine with every question's gate applied."""
+    if len(answers_json or "") > PROFILE_MAX_CHARACTERS:
+        return Tried(
+            {},
+            [
+                _("The answers are too long: a profile fits in %(count)s characters.")
+                % {"count": PROFILE_MAX_CHARACTERS}
+            ],
+        )
     try:
         given = json.loads(answers_json or "{}")
+        json.dumps(given, ensure_ascii=False).encode()  # a lone surrogate ("\ud800") cannot be shown or stored
     except json.JSONDecodeError as error:
         return Tried({}, [_("The answers are not valid JSON: %(error)s.") % {"error": error.msg}])
+    except (RecursionError, UnicodeEncodeError):
+        return Tried({}, [_("The answers are not valid JSON: nested too deep, or a character that is not text.")])
     if not isinstance(given, dict):
         return Tried({}, [_("Give the answers as an object of {question key: answer}.")])
     questions = {q.key: q for q in Question.objects.select_related("asked_only_if")}

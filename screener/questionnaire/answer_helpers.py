@@ -62,7 +62,12 @@ def read_number(text: str) -> Decimal:
         raise ValidationError(_("Enter a number, like 2.5.")) from None
     if number < 0:
         raise ValidationError(_("The value must be 0 or more."))
+    if number >= LARGEST_READING:
+        raise ValidationError(_("That number is too large for a test result. Check it and type it again."))
     return number
+
+
+LARGEST_READING = 10**9  # far above any litres, height or lab value; arithmetic on it stays exact
 
 
 class HelperForm(forms.Form):

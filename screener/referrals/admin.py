@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
+from django.db.models.constants import LOOKUP_SEP
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
@@ -50,6 +51,19 @@ class ReferralAdmin(admin.ModelAdmin):
     list_select_related = ["trial", "site"]
     inlines = [ReferralEventInline]
     exclude = ["screening"]
+
+    # What says who the patient is, or what they wrote or answered. Django lets a list be filtered by any
+    # field of its own model from the query string (?name__startswith=L&message__icontains=copd), which would
+    # reveal these a letter at a time without opening a referral, so without an access-log entry.
+    PERSONAL_FIELDS = frozenset(
+        ["name", "phone", "email", "message", "answers_snapshot", "consent_wording", "screening", "events"]
+    )
+
+    def lookup_allowed(self, lookup, value, request=None):
+        """Filtering by a personal field is refused (a 400, logged by Django without the value)."""
+        if lookup.split(LOOKUP_SEP)[0] in self.PERSONAL_FIELDS:
+            return False
+        return super().lookup_allowed(lookup, value, request)
 
     def get_readonly_fields(self, request, obj=None):
         return [f.name for f in Referral._meta.concrete_fields if f.name != "screening"]

@@ -256,8 +256,18 @@ class Referral(models.Model):
         """Staff worked on it: the retention of open referrals counts from here."""
         self.save(update_fields=["updated_at"])
 
+    @property
+    def accepts_notes(self) -> bool:
+        """Once withdrawn or erased, a note could only hold what the patient asked to have deleted."""
+        return self.status != self.Status.WITHDRAWN and self.contact_erased_at is None
+
     @transaction.atomic
     def add_note(self, note: str, by) -> None:
+        if not self.accepts_notes:
+            raise ValidationError(
+                _("This referral was withdrawn or its personal data erased: no notes can be added to it."),
+                code="erased",
+            )
         self.events.create(kind=ReferralEvent.Kind.NOTE, by=by, note=note)
         self.touch()
         AccessLog.record(by, AccessLog.Action.NOTE, self)
@@ -327,9 +337,10 @@ class Referral(models.Model):
         """Erase what could identify the patient; the skeleton of the history (who moved it where, when) stays.
 
         Gone: name, phone, email, message, the answers as sent, the text of every note and answer check
-        (each becomes `reason`, keeping who wrote it and when), and the screening's own answers unless
-        another of its requests still holds the patient's details. The criteria's outcomes stay, without
-        any of the patient's values.
+        (each becomes `reason`, keeping who wrote it and when), and the screening's own answers, how the
+        screener worked any of them out (litres, height, dates, lab values) and where the patient said they
+        are, unless another of its requests still holds the patient's details. The criteria's outcomes
+        stay, without any of the patient's values. No note can be added afterwards (see `accepts_notes`).
         """
         when = when or timezone.now()
         self.name = self.phone = self.email = self.message = ""
@@ -340,9 +351,11 @@ class Referral(models.Model):
         self.answer_checks.exclude(note="").update(note=reason)
         screening = self.screening
         if screening is not None and not self.others_still_holding_data().exists():
-            screening.answers = {}
+            screening.answers, screening.answer_sources, screening.place, screening.travel_km = {}, {}, {}, None
             # Not a patient's change: the screening's retention keeps counting from their last answer.
-            type(screening).objects.filter(pk=screening.pk).update(answers={})
+            type(screening).objects.filter(pk=screening.pk).update(
+                answers={}, answer_sources={}, place={}, travel_km=None
+            )
 
     def others_still_holding_data(self):
         return Referral.objects.filter(screening_id=self.screening_id, contact_erased_at__isnull=True).exclude(

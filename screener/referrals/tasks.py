@@ -6,10 +6,11 @@ Run by the worker (`python manage.py db_worker`); the tests run them at once (Im
 from __future__ import annotations
 
 import logging
+import time
 from datetime import timedelta
 
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
@@ -47,22 +48,42 @@ def rejudge_open_referrals(trial: Trial) -> int:
         .exclude(rejudgements__version=trial.criteria_version)
         .select_related("screening")
     )
-    for referral in referrals.iterator(chunk_size=200):
+    for referral in list(referrals):  # read at once: no cursor stays open across the writes' retries
         result = catalogue.judge_current_criteria(trial, referral.stored_answers(), referral.stored_sources())
         outcomes = outcome_rows(trial, result)
-        ReferralRejudgement.objects.update_or_create(
-            referral=referral,
-            version=trial.criteria_version,
-            defaults={
-                "verdict": str(result.verdict),
-                "outcomes": outcomes,
-                "differs": str(result.verdict) != referral.verdict
-                or outcomes_differ(referral.outcomes_snapshot, outcomes),
-                "at": timezone.now(),
-            },
+        with_retries(
+            lambda referral=referral, result=result, outcomes=outcomes: ReferralRejudgement.objects.update_or_create(
+                referral=referral,
+                version=trial.criteria_version,
+                defaults={
+                    "verdict": str(result.verdict),
+                    "outcomes": outcomes,
+                    "differs": str(result.verdict) != referral.verdict
+                    or outcomes_differ(referral.outcomes_snapshot, outcomes),
+                    "at": timezone.now(),
+                },
+            )
         )
         count += 1
     return count
+
+
+# Waits before each new try of a write the database refused ("database is locked" on a busy SQLite, a
+# deadlock or serialisation failure on PostgreSQL): then the task fails, and admin's home page shows it.
+WRITE_RETRY_DELAYS = (0.1, 0.5, 2.0, 5.0, 10.0)
+
+
+def with_retries(write):
+    """Run one short write, trying again with a growing wait while the database is busy."""
+    for attempt, delay in enumerate((*WRITE_RETRY_DELAYS, None)):
+        try:
+            with transaction.atomic():  # a savepoint inside a caller's transaction: rolled back alone
+                return write()
+        except OperationalError:
+            if delay is None:
+                raise
+            logger.warning("The database was busy (try %s); trying again in %s s", attempt + 1, delay)
+            time.sleep(delay)
 
 
 @task()

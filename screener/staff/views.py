@@ -27,12 +27,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_otp import forms as otp_forms
 from django_otp import login as otp_login
 from django_otp import views as otp_views
-from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from screener.pages import never_store, render_page
 from screener.referrals.models import Referral
-from screener.second_factor import SecondFactorMixin
+from screener.second_factor import SecondFactorMixin, has_authenticator, used_backup_code
 from screener.staff import dashboard as charts
 from screener.staff.export import referrals_csv
 from screener.staff.forms import AnswerCheckForm, AuthenticatorCodeForm, NoteForm, ReferralFilterForm, StatusForm
@@ -91,14 +90,6 @@ def staff_required(view):
         return view(request, *args, **kwargs)
 
     return wrapper
-
-
-def used_backup_code(request) -> bool:
-    return isinstance(getattr(request.user, "otp_device", None), StaticDevice)
-
-
-def has_authenticator(user) -> bool:
-    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
 @require_POST
@@ -224,8 +215,12 @@ def add_note(request: HttpRequest, referral_id: UUID) -> HttpResponse:
     referral = staff_referral(request, referral_id)
     form = NoteForm(request.POST, auto_id="note-%s")
     if form.is_valid():
-        referral.add_note(form.cleaned_data["note"], by=request.user)
-        return redirect("staff:detail", referral.id)
+        try:
+            referral.add_note(form.cleaned_data["note"], by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("staff:detail", referral.id)
     return render_page(request, "staff/detail.html", detail_context(request, referral, note_form=form))
 
 

@@ -28,7 +28,7 @@ def address(proxies, remote_addr, **headers):
     request = RequestFactory().get("/", REMOTE_ADDR=remote_addr, **headers)
     from django.conf import settings
 
-    settings.TRUSTED_PROXY_COUNT = proxies
+    settings.TRUSTED_PROXY_COUNT, settings.TRUSTED_PROXY_ADDRESSES = proxies, [PROXY_1, PROXY_2]
     return client_ip(request)
 
 

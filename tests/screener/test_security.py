@@ -150,7 +150,7 @@ def test_repeated_failures_lock_the_login_even_for_the_right_password(client, st
 
 def test_the_lockout_follows_the_real_client_behind_a_proxy(client, staff_a, settings):
     """Behind one proxy that appends the address it saw: one client's failures lock that client, no one else."""
-    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_COUNT, settings.TRUSTED_PROXY_ADDRESSES = 1, ["10.0.0.2"]
     proxy = "10.0.0.2"
     for _ in range(settings.AXES_FAILURE_LIMIT):
         log_in(client, "wrong", address=proxy, HTTP_X_FORWARDED_FOR="192.0.2.44")
@@ -327,7 +327,7 @@ def test_attack_spoofed_address_header_gets_no_fresh_rate_limit(settings, seed_t
 
 
 def test_attack_prepending_a_fake_address_behind_one_proxy_gets_no_fresh_counter(client, staff_a, settings):
-    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_COUNT, settings.TRUSTED_PROXY_ADDRESSES = 1, ["10.0.0.2"]
     for number in range(settings.AXES_FAILURE_LIMIT):
         # The client sends its own X-Forwarded-For; the proxy appends the address it really saw.
         log_in(BrowserClient(), "wrong", address="10.0.0.2", HTTP_X_FORWARDED_FOR=f"198.51.100.{number}, 192.0.2.44")
@@ -336,7 +336,7 @@ def test_attack_prepending_a_fake_address_behind_one_proxy_gets_no_fresh_counter
 
 
 def test_attack_one_user_behind_a_proxy_cannot_lock_out_a_nurse_behind_it(client, staff_a, settings):
-    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_COUNT, settings.TRUSTED_PROXY_ADDRESSES = 1, ["10.0.0.2"]
     settings.RATE_REFERENCE_LOOKUPS = "2/h"
     attacker, nurse = {"HTTP_X_FORWARDED_FOR": "192.0.2.44"}, {"HTTP_X_FORWARDED_FOR": "192.0.2.45"}
     for _ in range(settings.AXES_FAILURE_LIMIT + 1):
@@ -356,7 +356,7 @@ def test_attack_spoofed_header_does_not_change_the_address_in_the_access_log(ref
 
     staff = log_in_with_second_factor(BrowserClient(REMOTE_ADDR="192.0.2.10"), staff_a)
     staff.get(reverse("staff:detail", args=[referral_a.id]), HTTP_X_FORWARDED_FOR="198.51.100.1")
-    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_COUNT, settings.TRUSTED_PROXY_ADDRESSES = 1, ["192.0.2.10"]
     staff.get(reverse("staff:detail", args=[referral_a.id]), HTTP_X_FORWARDED_FOR="198.51.100.1, 192.0.2.11")
     assert list(AccessLog.objects.order_by("pk").values_list("action", "address")) == [
         ("view", "192.0.2.10"),

@@ -174,3 +174,67 @@ def test_an_event_answered_by_its_date_reaches_the_engine_as_that_date_and_nothi
     broken = {"days_since_exacerbation": {"method": "event_date", "inputs": {"date": "yesterday"}}}
     assert catalogue.with_event_dates(answers, broken, questions) == answers
     assert catalogue.with_event_dates(answers, None, questions) == answers
+
+
+# Issue 24, M3: unpickling runs code, so a snapshot is read only from a folder of this user's alone and only
+# when this app signed it.
+
+
+def test_attack_a_planted_snapshot_is_refused_and_logged_and_never_unpickled(tmp_path, settings, caplog):
+    import pickle
+
+    folder = tmp_path / "snapshots"
+    settings.CATALOGUE_SNAPSHOT_DIR = str(folder)
+    make_trials(3)
+    catalogue.Worker().refresh()
+    [signed] = folder.glob("catalogue-*.pickle")
+    marker = tmp_path / "ran"
+    planted = pickle.dumps(type("P", (), {"__reduce__": lambda self: (marker.touch, ())})())
+    signed.write_bytes(planted)  # as someone who could write there would: same name, their own pickle
+    catalogue.forget()
+    with caplog.at_level("ERROR", logger="trials.catalogue"):
+        loaded = catalogue.Worker().refresh()
+    assert not marker.exists()
+    assert loaded.engine.trial_count == 3  # built from the database instead
+    assert f"Catalogue snapshot {signed.name} refused: it is not signed by this app" in caplog.text
+    assert "NCT" not in caplog.text and "cond0" not in caplog.text  # no study, no answer in the log
+    assert catalogue.Worker().refresh().engine.trial_count == 3  # and a good snapshot is written again
+
+
+def test_attack_a_snapshot_signed_with_another_secret_key_is_refused(tmp_path, settings, caplog):
+    settings.CATALOGUE_SNAPSHOT_DIR = str(tmp_path)
+    make_trials(3)
+    catalogue.Worker().refresh()
+    catalogue.forget()
+    settings.SECRET_KEY = "another-" + settings.SECRET_KEY
+    with caplog.at_level("ERROR", logger="trials.catalogue"):
+        assert catalogue.Worker().refresh().engine.trial_count == 3
+    assert "refused: it is not signed by this app" in caplog.text
+
+
+def test_the_snapshot_folder_is_made_private_and_a_loose_one_of_ours_is_tightened(tmp_path, settings):
+    import stat
+
+    settings.CATALOGUE_SNAPSHOT_DIR = str(tmp_path / "new" / "snapshots")
+    make_trials(3)
+    catalogue.Worker().refresh()
+    assert stat.S_IMODE((tmp_path / "new" / "snapshots").stat().st_mode) == 0o700
+    loose = tmp_path / "loose"
+    loose.mkdir(mode=0o777)
+    loose.chmod(0o777)
+    settings.CATALOGUE_SNAPSHOT_DIR = str(loose)
+    catalogue.forget()
+    catalogue.Worker().refresh()
+    assert stat.S_IMODE(loose.stat().st_mode) == 0o700
+
+
+def test_attack_a_snapshot_folder_owned_by_someone_else_is_refused_and_logged(tmp_path, settings, caplog, monkeypatch):
+    import os
+
+    settings.CATALOGUE_SNAPSHOT_DIR = str(tmp_path)
+    monkeypatch.setattr(os, "getuid", lambda: os.stat(tmp_path).st_uid + 1)  # as if another user made it first
+    make_trials(3)
+    with caplog.at_level("ERROR", logger="trials.catalogue"):
+        assert catalogue.Worker().refresh().engine.trial_count == 3
+    assert "No catalogue snapshots:" in caplog.text and "belongs to another user" in caplog.text
+    assert not list(tmp_path.glob("catalogue-*.pickle"))
