@@ -42,8 +42,8 @@ def test_the_review_page_lists_every_clause_with_its_quote_marked_and_each_rule_
     clauses = imported.criteria.exclude(clause_start=None).values("clause_start").distinct().count()
     assert page.count('class="module clause clause-') == clauses == 12
     assert "<mark>FEV1 \\&lt; 50% of the predicted normal value</mark>" in page
-    assert "FEV1 (% of predicted) &lt; 50%" in page
-    assert "Your FEV1 (% of predicted) needs to be less than 50%." in page
+    assert "FEV1 after a bronchodilator (% of predicted) &lt; 50%" in page  # the text says post-bronchodilator
+    assert "Your FEV1 after a bronchodilator (% of predicted) needs to be less than 50%." in page
     assert "for the study team to check" in page and "Current smokers or ex-smokers" in page
     assert "Conditions: Chronic Obstructive Pulmonary Disease" in page  # the drafted diagnosis, tied to no clause
     # a window no question asks about is shown as read, on its clause's draft for the study team
@@ -64,7 +64,7 @@ def test_the_trial_list_and_change_page_link_to_the_review_with_its_coverage(adm
 
 def test_coverage_counts_each_clause_once_by_its_criteria(admin_client, imported):
     assert (imported.coverage().answerable, imported.coverage().study_team, imported.coverage().to_review) == (0, 0, 12)
-    fev1 = imported.criteria.get(question__key="fev1_pct_pred")
+    fev1 = imported.criteria.get(question__key="fev1_pct_pred_post")
     act(admin_client, imported, action="approve_clause", start=fev1.clause_start, end=fev1.clause_end)
     other = imported.criteria.get(source_text="Known respiratory disorders other than COPD")
     act(admin_client, imported, action="approve", criterion=other.pk)
@@ -76,7 +76,7 @@ def test_coverage_counts_each_clause_once_by_its_criteria(admin_client, imported
 
 
 def test_approve_all_approves_only_that_clauses_drafts(admin_client, imported):
-    fev1 = imported.criteria.get(question__key="fev1_pct_pred")
+    fev1 = imported.criteria.get(question__key="fev1_pct_pred_post")
     response = act(admin_client, imported, action="approve_clause", start=fev1.clause_start, end=fev1.clause_end)
     assert response.status_code == 302 and response["Location"].endswith(
         f"#clause-{fev1.clause_start}-{fev1.clause_end}"
@@ -84,7 +84,7 @@ def test_approve_all_approves_only_that_clauses_drafts(admin_client, imported):
     approved = set(
         imported.criteria.approved().exclude(origin=Criterion.Origin.IMPORT).values_list("question__key", flat=True)
     )
-    assert approved == {"fev1_pct_pred", "fev1_fvc_ratio"}
+    assert approved == {"fev1_pct_pred_post", "fev1_fvc_ratio_post"}
 
 
 def test_rejecting_keeps_the_criterion_for_the_record_and_never_uses_it(admin_client, imported):
@@ -100,7 +100,7 @@ def test_rejecting_keeps_the_criterion_for_the_record_and_never_uses_it(admin_cl
 
 
 def test_an_edit_started_on_the_review_page_returns_to_it(admin_client, imported):
-    walk = imported.criteria.get(question__key="fev1_pct_pred")
+    walk = imported.criteria.get(question__key="fev1_pct_pred_post")
     url = reverse("admin:trials_criterion_change", args=[walk.pk]) + "?next=" + review_url(imported)
     from tests.formdata import form_data
 
@@ -139,15 +139,15 @@ def test_publishing_is_refused_in_the_trial_form_and_anywhere_else(admin_client,
 
 
 def test_a_profile_is_tried_against_the_approved_criteria_of_an_unpublished_trial(admin_client, imported):
-    for criterion in imported.criteria.filter(question__key__in=["fev1_pct_pred", "fev1_fvc_ratio"]):
+    for criterion in imported.criteria.filter(question__key__in=["fev1_pct_pred_post", "fev1_fvc_ratio_post"]):
         act(admin_client, imported, action="approve", criterion=criterion.pk)
-    answers = json.dumps({"age": 60, "fev1_pct_pred": 45, "fev1_fvc_ratio": 0.6})
+    answers = json.dumps({"age": 60, "fev1_pct_pred_post": 45, "fev1_fvc_ratio_post": 0.6})
     page = admin_client.get(review_url(imported), {"answers": answers}).content.decode()
     assert "Verdict: <strong>match</strong>" in page
-    answers = json.dumps({"age": 60, "fev1_pct_pred": 50, "fev1_fvc_ratio": 0.6})
+    answers = json.dumps({"age": 60, "fev1_pct_pred_post": 50, "fev1_fvc_ratio_post": 0.6})
     page = admin_client.get(review_url(imported), {"answers": answers}).content.decode()
     assert "Verdict: <strong>no_match</strong>" in page
-    assert re.search(r'<tr class="outcome-not_met"><td>Inclusion</td><td>FEV1 \(% of predicted\) &lt; 50%</td>', page)
+    assert re.search(r'<tr class="outcome-not_met"><td>Inclusion</td><td>FEV1 after a bronchodilator \(% of predicted\) &lt; 50%</td>', page)
 
 
 @pytest.mark.parametrize(
