@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from functools import wraps
+from pathlib import Path
 
-from django.http import HttpRequest
+from django.conf import settings
+from django.http import FileResponse, HttpRequest
 from django.template.response import TemplateResponse
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
+from django.views.decorators.http import require_safe
 from django_htmx.http import push_url
 
-NEVER_STORE = "no-store, no-cache, must-revalidate, private, max-age=0"
+# What Django's never_cache writes (tests compare whole headers with it).
+NEVER_STORE = "max-age=0, no-cache, no-store, must-revalidate, private"
 
 
 def render_page(
@@ -25,17 +28,16 @@ def render_page(
         push_url(response, request.get_full_path())
     patch_vary_headers(response, ["HX-Request"])
     if private:
-        response["Cache-Control"] = NEVER_STORE
+        add_never_cache_headers(response)
     return response
 
 
-def never_store(view):
-    """Mark whatever the view returns as never to be stored (for responses not built by render_page)."""
+FAVICON = Path(settings.BASE_DIR) / "static" / "favicon.ico"
 
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response["Cache-Control"] = NEVER_STORE
-        return response
 
-    return wrapper
+@require_safe
+def favicon(request: HttpRequest) -> FileResponse:
+    """/favicon.ico, which browsers ask for whatever the page links: the static icon, cached for a day."""
+    response = FileResponse(FAVICON.open("rb"), content_type="image/x-icon")
+    patch_cache_control(response, public=True, max_age=86400)
+    return response

@@ -72,9 +72,31 @@ def start(request: HttpRequest) -> HttpResponse:
         "any_studies": loaded.engine.trial_count > 0,
         "retention_days": settings.SCREENING_RETENTION_DAYS,
         "where": where,
+        "own_screenings": own_screenings(request, loaded),
     }
-    # A refused place is the patient's own words: such a page is never stored.
-    return render_page(request, "questionnaire/start.html", context, private=request.method == "POST")
+    # A refused place is the patient's own words, and the list of this browser's screenings is its own:
+    # such a page is never stored.
+    private = request.method == "POST" or bool(context["own_screenings"])
+    return render_page(request, "questionnaire/start.html", context, private=private)
+
+
+def own_screenings(request: HttpRequest, loaded) -> list[dict]:
+    """The screenings this browser started that still exist, newest first, each with whether it is
+    finished: the start page offers to continue each (or to see its results)."""
+    ids = ownership.screening_ids(request)
+    if not ids:
+        return []
+    valid = []
+    for text in ids:
+        try:
+            valid.append(UUID(text))
+        except ValueError:
+            continue
+    rows = []
+    for screening in Screening.objects.filter(pk__in=valid).order_by("-updated_at"):
+        walk = screening.walk(loaded)
+        rows.append({"screening": screening, "finished": walk.next_key is None, "answered": len(walk.path)})
+    return rows
 
 
 @require_http_methods(["GET", "POST"])

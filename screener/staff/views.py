@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_otp import forms as otp_forms
 from django_otp import login as otp_login
@@ -30,7 +31,7 @@ from django_otp import views as otp_views
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from screener.pages import never_store, render_page
+from screener.pages import render_page
 from screener.referrals.models import Referral
 from screener.second_factor import SecondFactorMixin
 from screener.staff import dashboard as charts
@@ -81,7 +82,7 @@ def staff_required(view):
     """
 
     @wraps(view)
-    @never_store
+    @never_cache
     def wrapper(request, *args, **kwargs):
         if not (request.user.is_authenticated and request.user.is_verified()):
             return redirect_to_login(request.get_full_path(), reverse("staff:login"))
