@@ -18,6 +18,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_http_methods
 
 from screener.pages import render_page
+from screener.preferences import drafts
 from screener.questionnaire import answer_helpers, ownership
 from screener.questionnaire import results as study_results
 from screener.questionnaire.forms import AnswerForm, StudySearchForm, WhereForm
@@ -25,7 +26,7 @@ from screener.questionnaire.models import Screening
 from screener.questionnaire.ownership import owned_screening
 from screener.ratelimits import limit
 from trials import catalogue, places
-from trials.models import Criterion, Trial
+from trials.models import Criterion, Question, Trial
 
 
 @require_http_methods(["GET", "POST"])
@@ -179,6 +180,9 @@ def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse
             return redirect(url_after_answer(screening, key, after, returning))
     else:
         stored = screening.answers.get(key)
+        unsent = drafts.take(request)  # ticked, then the language switched: keep what was not sent
+        if unsent is not None:
+            stored = unsent if the_question.kind == Question.Kind.MULTIPLE else (unsent[0] if unsent else None)
         form = AnswerForm(
             the_question, initial={} if stored is None else {"answer": stored}
         )  # "I don't know" starts empty
@@ -201,8 +205,10 @@ def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse
         "said_dont_know": key in screening.answers and screening.answers[key] is None,
         "helper_link": answer_helpers.link_text(the_question),
         "source": (screening.answer_sources or {}).get(key),
+        "keeps_answer_form": True,  # the language switch sends this page's answer form (see drafts)
     }
     response = render_page(request, "questionnaire/question.html", context)
+    drafts.forget(request, response)
     response["X-Catalogue-Version"] = str(loaded.version)  # lets the scale benchmark see when an edit is live
     return response
 
