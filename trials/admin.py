@@ -187,6 +187,7 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
             "tried": tried,
             "answers": request.GET.get("answers") or review.profile_template(trial),
             "publishing_problem": _publishing_problem(trial),
+            "approve_all_percent": round(review.APPROVE_ALL_AT_LEAST * 100),
         }
         return TemplateResponse(request, "admin/trials/trial/review.html", context)
 
@@ -214,12 +215,20 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
             elif action == "approve_clause":
                 start, end = _whole_number(request.POST.get("start")), _whole_number(request.POST.get("end"))
                 waiting = list(trial.criteria.filter(clause_start=start, clause_end=end, status=Criterion.Status.DRAFT))
-                for criterion in waiting:
+                sure = [c for c in waiting if review.sure_enough(c)]
+                for criterion in sure:
                     criterion.approve()
                 back += f"#clause-{start}-{end}"
-                self.message_user(
-                    request, gettext("Approved %(count)s criteria of the clause.") % {"count": len(waiting)}
-                )
+                self.message_user(request, gettext("Approved %(count)s criteria of the clause.") % {"count": len(sure)})
+                if len(sure) < len(waiting):
+                    self.message_user(
+                        request,
+                        gettext(
+                            "%(left)s drafts below %(percent)s%% confidence were left for you to check one by one."
+                        )
+                        % {"left": len(waiting) - len(sure), "percent": round(review.APPROVE_ALL_AT_LEAST * 100)},
+                        messages.WARNING,
+                    )
             elif action == "publish":
                 if not request.user.has_perm("trials.change_trial"):
                     raise PermissionDenied

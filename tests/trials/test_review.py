@@ -44,7 +44,10 @@ def test_the_review_page_lists_every_clause_with_its_quote_marked_and_each_rule_
     assert "FEV1 (% of predicted) &lt; 50%" in page
     assert "Your FEV1 (% of predicted) needs to be less than 50%." in page
     assert "for the study team to check" in page and "Current smokers or ex-smokers" in page
-    assert "Conditions: Chronic Obstructive Pulmonary Disease" in page  # the drafted diagnosis, tied to no clause
+    # the record's conditions name COPD and a clause drafts it already: one diagnosis draft, not two
+    [diagnosis] = imported.criteria.filter(question__key="diagnoses", kind="inclusion")
+    assert "copd" in diagnosis.values and diagnosis.clause_start is not None
+    assert "Conditions: Chronic Obstructive Pulmonary Disease" not in page
     # a window no question asks about is shown as read, on its clause's draft for the study team
     assert "Read, but no question asks it: treated with non-cardioselective blockers within 1 months" in page
 
@@ -113,7 +116,7 @@ def test_publishing_waits_until_every_criterion_is_reviewed(admin_client, import
     assert response.status_code == 302
     assert not Trial.objects.get(pk=imported.pk).is_published
     page = admin_client.get(response["Location"]).content.decode()
-    assert "cannot be published while 15 criteria are still to review" in page
+    assert "cannot be published while 14 criteria are still to review" in page
     for criterion in imported.criteria.filter(status=Criterion.Status.DRAFT):
         act(admin_client, imported, action="approve", criterion=criterion.pk)
     act(admin_client, imported, action="publish")
@@ -127,7 +130,7 @@ def test_publishing_is_refused_in_the_trial_form_and_anywhere_else(admin_client,
     data = form_data(admin_client.get(url).content.decode(), "trial_form")
     data["is_published"] = "on"
     page = admin_client.post(url, data).content.decode()
-    assert "cannot be published while 15 criteria are still to review" in page
+    assert "cannot be published while 14 criteria are still to review" in page
     imported.is_published = True
     with pytest.raises(ValidationError, match="still to review"):
         imported.save()
@@ -244,3 +247,30 @@ def test_the_coverage_column_costs_the_same_queries_for_one_trial_or_many(admin_
         path.write_text(json.dumps(record), encoding="utf-8")
         call_command("import_ctgov", str(path), stdout=StringIO())
     assert list_queries() == one
+
+
+def test_approve_all_leaves_the_drafts_below_the_confidence_its_button_shows(admin_client, imported):
+    fev1 = imported.criteria.get(question__key="fev1_pct_pred")
+    Criterion.objects.filter(pk=fev1.pk).update(confidence=0.5)
+    page = admin_client.get(review_url(imported)).content.decode()
+    assert "Approve the 1 of 2 drafts at 80% confidence or more" in page
+    act(admin_client, imported, action="approve_clause", start=fev1.clause_start, end=fev1.clause_end)
+    fev1.refresh_from_db()
+    assert fev1.status == Criterion.Status.DRAFT
+    assert imported.criteria.get(question__key="fev1_fvc_ratio").status == Criterion.Status.APPROVED
+    page = admin_client.get(review_url(imported)).content.decode()
+    assert "1 drafts below 80% confidence were left for you to check one by one." in page
+
+
+def test_the_review_page_shows_no_error_before_anyone_tries_to_publish(admin_client, imported):
+    page = admin_client.get(review_url(imported)).content.decode()
+    assert 'class="errornote"' not in page
+    assert '<p class="help publish-waits" id="publish-problem">This trial cannot be published while 14 criteria' in page
+
+
+def test_the_clause_whose_draft_the_extractor_was_least_sure_of_comes_first(admin_client, imported):
+    oxygen = imported.criteria.get(question__key="oxygen_hours_per_day")
+    Criterion.objects.filter(pk=oxygen.pk).update(confidence=0.05)
+    page = admin_client.get(review_url(imported)).content.decode()
+    first = re.search(r'class="module clause clause-[a-z_]+" id="(clause-\d+-\d+)"', page).group(1)
+    assert first == f"clause-{oxygen.clause_start}-{oxygen.clause_end}"
