@@ -16,15 +16,22 @@ NEVER_STORE = "max-age=0, no-cache, no-store, must-revalidate, private"
 
 
 def render_page(
-    request: HttpRequest, template: str, context: dict, private: bool = True, partial: str = "panel", status: int = 200
+    request: HttpRequest,
+    template: str,
+    context: dict,
+    private: bool = True,
+    partial: str = "panel",
+    status: int = 200,
+    push: bool = True,
 ) -> TemplateResponse:
     """The whole page, or only its named partial for htmx (the URL follows, so back and reload work).
 
     `private` pages hold answers or contact details: never stored by the browser or anything between.
+    `push=False` for a piece of the page saved in place (the address stays the page's).
     """
     as_partial = request.htmx and not request.htmx.history_restore_request
     response = TemplateResponse(request, template + (f"#{partial}" if as_partial else ""), context, status=status)
-    if as_partial and request.htmx.current_url_abs_path != request.get_full_path():
+    if push and as_partial and request.htmx.current_url_abs_path != request.get_full_path():
         push_url(response, request.get_full_path())
     patch_vary_headers(response, ["HX-Request"])
     if private:

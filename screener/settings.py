@@ -277,10 +277,8 @@ RETENTION_CLOSED_REFERRAL_DAYS = env.int("RETENTION_CLOSED_REFERRAL_DAYS", defau
 RETENTION_OPEN_REFERRAL_DAYS = env.int("RETENTION_OPEN_REFERRAL_DAYS", default=365)
 
 
-
 def OTP_TOTP_ISSUER(device):  # noqa: N802 (django-otp calls a callable setting with the device)
     """The name the authenticator app shows, in the language of the page that sets it up."""
     from django.utils.translation import gettext
 
     return gettext("Lung disease study finder")
-

@@ -236,6 +236,11 @@ class SiteQuerySet(models.QuerySet):
             | models.Q(recruitment_status="", trial__overall_status__in=open_statuses)
         )
 
+    def unstaffed(self):
+        """Sites where no active member has an email address: nobody would hear of a patient's request."""
+        heard = StaffMembership.objects.filter(site=models.OuterRef("pk"), user__is_active=True).exclude(user__email="")
+        return self.exclude(models.Exists(heard))
+
 
 @dataclass(frozen=True)
 class Coverage:

@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from trials import eligibility
 from trials.models import Criterion, Question, Trial
 
-
 # "Approve all" of a clause approves only drafts the extractor was at least this sure of; the rest wait
 # for a look of their own (the button says so).
 APPROVE_ALL_AT_LEAST = 0.8

@@ -9,9 +9,9 @@ from django.utils.translation import check_for_language
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
+from screener.preferences import drafts
 from screener.preferences.middleware import SESSION_KEY
 from screener.preferences.models import LanguagePreference
-from screener.preferences import drafts
 
 
 @require_POST

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 import secrets
+import unicodedata
 import uuid
 
 from django.conf import settings

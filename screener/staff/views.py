@@ -237,10 +237,16 @@ def check_answer(request: HttpRequest, referral_id: UUID, key: str) -> HttpRespo
     if key not in referral.answer_keys():
         return render_page(request, "staff/detail.html", detail_context(request, referral), status=404)
     form = AnswerCheckForm(request.POST)
-    if form.is_valid():
+    saved = form.is_valid()
+    if saved:
         referral.check_answer(key, form.cleaned_data["state"], form.cleaned_data["note"], by=request.user)
-        return redirect("staff:detail", referral.id)
-    context = detail_context(request, referral, check_form_errors={key: form.errors})
+        if not request.htmx:  # back to the same check, not to the top of a long page
+            return redirect(reverse("staff:detail", args=[referral.id]) + f"#check-{key}")
+    context = detail_context(request, referral, check_form_errors={} if saved else {key: form.errors})
+    if request.htmx:  # only this answer's cell, saved in place
+        row = next(row for row in context["answers"] if row["key"] == key)
+        context.update(row=row, saved_key=key if saved else None)
+        return render_page(request, "staff/detail.html", context, partial="answer_check", push=False)
     return render_page(request, "staff/detail.html", context)
 
 

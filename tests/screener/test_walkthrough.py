@@ -1,0 +1,258 @@
+"""What people stumbled on in the walk-through of issue 25, each fixed as a patient, a nurse or an admin notices."""
+
+import re
+from html import escape
+
+import pytest
+from django.urls import reverse
+
+from screener.pages import NEVER_STORE
+from screener.referrals.models import OutgoingEmail, Referral
+from tests.conftest import CONTACT
+from tests.screener.questionnaire.flow import answer, answer_everything, owned_ids, question_url, start
+from tests.trials.profiles import MATCHES_COPD, MATCHES_ILD
+
+pytestmark = pytest.mark.django_db
+
+CHINESE = {"HTTP_ACCEPT_LANGUAGE": "zh-CN"}
+
+
+# 1. A returning patient can carry on
+
+
+def test_the_start_page_offers_to_continue_each_unfinished_screening_of_this_browser(client, seed_trials):
+    first = start(client)
+    key = client.get(reverse("questionnaire:resume", args=[first]))["Location"].split("/questions/")[1].strip("/")
+    answer(client, first, key, MATCHES_COPD[key])
+    second = start(client)
+    html = client.get(reverse("questionnaire:start")).content.decode()
+    assert "Carry on where you left off" in html
+    assert html.count("Continue your screening") == 2
+    for screening_id in (first, second):
+        assert f'href="{reverse("questionnaire:resume", args=[screening_id])}"' in html
+    assert "1 answer)" in html and "0 answers)" in html
+    # the list is this browser's own: never stored by the browser or anything between
+    assert client.get(reverse("questionnaire:start"))["Cache-Control"] == NEVER_STORE
+
+
+def test_a_finished_screening_is_offered_as_its_results_and_another_browser_sees_nothing(client, seed_trials):
+    from tests.formdata import BrowserClient
+
+    screening_id = start(client)
+    answer_everything(client, screening_id, MATCHES_COPD)
+    html = client.get(reverse("questionnaire:start")).content.decode()
+    assert f'href="{reverse("questionnaire:results", args=[screening_id])}"' in html and "See your results" in html
+    stranger = BrowserClient().get(reverse("questionnaire:start")).content.decode()
+    assert "Carry on where you left off" not in stranger and screening_id not in stranger
+
+
+# 2. Counts and lists agree
+
+
+def test_the_far_away_groups_count_is_the_number_of_studies_it_lists(client, seed_trials):
+    client.post(reverse("questionnaire:start"), {"place": "杭州", "travel": "50"})
+    [screening_id] = owned_ids(client)
+    answer_everything(client, screening_id, {**MATCHES_COPD, **MATCHES_ILD, "diagnoses": ["copd"]})
+    html = client.get(reverse("questionnaire:results", args=[screening_id])).content.decode()
+    section = html.split('id="not-near-title"')[1].split("</section>")[0]
+    listed = section.count("data-not-near=")
+    assert listed == 1 and f"Not near you ({listed})" in section
+
+
+# 7. Full-width reference codes
+
+
+def test_a_reference_code_typed_in_full_width_characters_finds_the_request(client, referral_a):
+    code = referral_a.display_reference  # "ABCD-2345"
+    full_width = "".join(chr(ord(ch) + 0xFEE0) if ch != "-" else "－" for ch in code)
+    html = client.post(reverse("referrals:request_status"), {"reference": full_width}).content.decode()
+    assert "Enter the code as it was given to you" not in html
+    assert referral_a.trial.nct_id in html or str(referral_a.site) in html
+
+
+# 8. A language switch keeps what was ticked but not sent
+
+
+def test_switching_language_on_a_question_keeps_the_unsent_ticks_and_stores_nothing(client, seed_trials):
+    screening_id = start(client)
+    url = client.get(reverse("questionnaire:resume", args=[screening_id]))["Location"]
+    assert url == question_url(screening_id, "diagnoses")  # the first question: ticks
+    response = client.post(reverse("set_language"), {"language": "zh-hans", "next": url, "answer": ["copd", "asthma"]})
+    assert response.status_code == 302 and response["Location"] == url
+    html = client.get(url).content.decode()
+    assert re.search(r'value="copd"[^>]*checked', html) and re.search(r'value="asthma"[^>]*checked', html)
+    assert 'lang="zh-Hans"' in html
+    from screener.questionnaire.models import Screening
+
+    assert "diagnoses" not in Screening.objects.get(pk=screening_id).answers  # not sent: not stored
+    again = client.get(url).content.decode()  # shown once, then forgotten
+    assert not re.search(r'value="copd"[^>]*checked', again)
+
+
+def test_the_language_button_on_a_question_page_sends_the_answer_form(client, seed_trials):
+    screening_id = start(client)
+    html = client.get(reverse("questionnaire:resume", args=[screening_id]), follow=True).content.decode()
+    assert 'id="answer-form"' in html
+    assert f'form="answer-form" formaction="{reverse("set_language")}"' in html
+
+
+# 10. One plain sentence per criterion for the nurse
+
+
+def test_each_criterion_sent_reads_as_one_plain_sentence_with_the_clause_to_check(patient, referral_a, staff_a_client):
+    html = staff_a_client.get(reverse("staff:detail", args=[referral_a.id])).content.decode()
+    outcomes = html.split('<ul class="outcomes">')[1].split("</ul>")[0]
+    assert not re.search(r"^\s*X\s*$", outcomes, re.M)  # no stray letter after a criterion
+    sentences = re.findall(r'<p class="outcome-sentence">(.*?)</p>', outcomes, re.S)
+    assert len(sentences) == len(referral_a.outcomes_snapshot)
+    team = [row for row in referral_a.outcomes_snapshot if row["outcome"] == "study_team"]
+    assert team, "the seed COPD study leaves some clauses to the study team"
+    for row in team:
+        assert any(escape(row["words"]) in s for s in sentences)
+    assert not any("for the study team to check" in s for s in sentences)
+
+
+def test_an_exclusion_reads_without_a_double_negative_in_chinese(staff_a_client, referral_a):
+    from django.utils import translation
+
+    from screener.staff.wording import outcome_sentence
+
+    row = {"kind": "exclusion", "outcome": "met", "rule": "excluded if pneumonia in the last month is “Yes”"}
+    assert outcome_sentence(row) == "Not excluded by this: pneumonia in the last month is “Yes”."
+    with translation.override("zh-hans"):
+        sentence = outcome_sentence({**row, "rule": "排除：近一个月内肺炎为“是”"})
+    assert sentence.count("不") + sentence.count("未") == 1 and "不成立" not in sentence
+
+
+# 9. A site nobody staffs
+
+
+def test_a_request_to_a_site_nobody_staffs_waits_alerts_the_admins_and_tells_the_patient(patient, site_b, admin_user):
+    response = patient.post(reverse("referrals:refer", args=[patient.screening_id, site_b.public_id]), CONTACT)
+    assert response.status_code == 302
+    [email] = OutgoingEmail.objects.all()
+    assert email.recipients == ["ada@example.org"] and "waits" in email.subject
+    assert CONTACT["name"] not in email.body and CONTACT["phone"] not in email.body
+    html = patient.get(response["Location"]).content.decode()
+    assert "nobody there receives requests through this service yet" in html
+    assert "usually within a few working days" not in html
+
+
+def test_the_request_form_says_before_sending_that_nobody_at_the_site_receives_requests(patient, site_b):
+    html = patient.get(reverse("referrals:refer", args=[patient.screening_id, site_b.public_id])).content.decode()
+    assert "data-site-unstaffed" in html
+
+
+def test_a_request_to_a_staffed_site_still_reads_as_sent(referral_a, patient):
+    html = patient.get(reverse("referrals:sent", args=[patient.screening_id, referral_a.id])).content.decode()
+    assert "usually within a few working days" in html and "data-site-unstaffed" not in html
+
+
+def test_publishing_a_study_warns_of_its_sites_nobody_staffs(admin_client, seed_trials):
+    from trials.models import Trial
+
+    trial = Trial.objects.get(nct_id="NCT07355868")
+    Trial.objects.filter(pk=trial.pk).update(is_published=False)
+    response = admin_client.post(
+        reverse("admin:trials_trial_review_action", args=[trial.pk]), {"action": "publish"}, follow=True
+    )
+    html = response.content.decode()
+    assert "NCT07355868 is published." in html
+    assert "No member of these sites receives emails" in html and "Fourth Hospital" in html
+
+
+# 12. The nurse hears of a withdrawal
+
+
+def test_a_withdrawal_emails_the_sites_staff_in_their_language_without_health_data(client, referral_a, staff_a):
+    from screener.preferences.models import LanguagePreference
+
+    LanguagePreference.remember(staff_a, "zh-hans")
+    OutgoingEmail.objects.all().delete()
+    data = {"reference": referral_a.reference, "confirm": "yes"}
+    client.post(reverse("referrals:withdraw"), data)
+    client.post(reverse("referrals:withdraw"), data)  # twice: one email
+    [email] = OutgoingEmail.objects.all()
+    assert email.recipients == ["nurse_a@hospital.example"]
+    assert "撤回" in email.subject and "NCT07355868" in email.subject
+    assert reverse("staff:detail", args=[referral_a.id]) in email.body
+    for secret in (CONTACT["name"], CONTACT["phone"], CONTACT["email"], referral_a.reference, "COPD", "慢阻肺"):
+        assert secret not in email.body and secret not in email.subject
+
+
+def test_the_list_marks_a_withdrawn_referral(client, referral_a, staff_a_client):
+    client.post(reverse("referrals:withdraw"), {"reference": referral_a.reference, "confirm": "yes"})
+    html = staff_a_client.get(reverse("staff:list")).content.decode()
+    assert "data-withdrawn" in html and "do not contact" in html
+    assert Referral.objects.get().status == Referral.Status.WITHDRAWN
+
+
+# 14. A favicon, and the authenticator app's name in the page's language
+
+
+def test_favicon_ico_is_an_icon(client, db):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200 and response["Content-Type"] == "image/x-icon"
+    assert b"".join(response.streaming_content)[:4] == b"\x00\x00\x01\x00"
+
+
+def test_the_authenticator_app_is_named_in_the_language_of_the_page(client, staff_a):
+    from urllib.parse import unquote
+
+    from django.utils import translation
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=staff_a, name="app", confirmed=False)
+    with translation.override("zh-hans"):
+        assert "issuer=肺病临床研究查找" in unquote(device.config_url)
+    with translation.override("en"):
+        assert "issuer=Lung disease study finder" in unquote(device.config_url)
+
+
+# Code review
+
+
+def test_staff_pages_are_never_stored_with_djangos_own_headers(staff_a_client, referral_a):
+    response = staff_a_client.get(reverse("staff:detail", args=[referral_a.id]))
+    assert response["Cache-Control"] == NEVER_STORE and "Expires" in response
+
+
+def test_every_error_page_is_drawn_in_one_frame(client, db):
+    from django.template.loader import get_template
+
+    for name in ("400", "403", "403_csrf", "404", "500"):
+        source = get_template(f"{name}.html").template.source
+        assert source.startswith('{% extends "error_page.html" %}'), name
+    html = client.get("/no-such-page/").content.decode()
+    assert '<main id="panel" class="panel" data-status="404">' in html
+    assert "<title>Page not found – Lung disease study finder</title>" in html
+
+
+# 11. An answer check saves in place
+
+
+def test_without_javascript_saving_an_answer_check_returns_to_that_check(staff_a_client, referral_a):
+    response = staff_a_client.post(
+        reverse("staff:check_answer", args=[referral_a.id, "sixmwd_m"]), {"state": "verified"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("staff:detail", args=[referral_a.id]) + "#check-sixmwd_m"
+    html = staff_a_client.get(response["Location"]).content.decode()
+    assert '<td id="check-sixmwd_m" class="answer-check">' in html
+
+
+def test_with_htmx_an_answer_check_answers_with_only_its_own_cell(staff_a_client, referral_a):
+    url = reverse("staff:check_answer", args=[referral_a.id, "sixmwd_m"])
+    response = staff_a_client.post(url, {"state": "contradicted", "note": "Measured 140 m"}, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert response.status_code == 200 and "HX-Push-Url" not in response
+    assert "<main" not in html and html.count("<form") == 1
+    assert "Measured 140 m" in html and "data-saved" in html
+    refused = staff_a_client.post(url, {"state": ""}, HTTP_HX_REQUEST="true").content.decode()
+    assert "Choose verified or contradicted." in refused and "data-saved" not in refused
+
+
+def test_the_patient_pages_swap_their_panel_by_inheritance(client, seed_trials):
+    screening_id = start(client)
+    html = client.get(question_url(screening_id, "diagnoses")).content.decode()
+    assert html.count('hx-target="this" hx-swap="outerHTML"') == 1 and 'hx-target="#panel"' not in html
