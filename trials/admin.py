@@ -371,7 +371,21 @@ class QuestionAdmin(TranslationAdmin, SimpleHistoryAdmin):
     search_fields = ["key", "prompt", "short_label"]
     list_editable = ["priority"]
     fieldsets = [
-        (None, {"fields": ["key", "kind", "prompt", "short_label", "help_text", "allow_dont_know", "priority"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "key",
+                    "kind",
+                    "prompt",
+                    "short_label",
+                    "help_text",
+                    "allow_dont_know",
+                    "allow_never",
+                    "priority",
+                ]
+            },
+        ),
         (_("Numbers"), {"fields": ["unit", ("min_value", "max_value"), "whole_number", "standard_code"]}),
         (
             _("Choices"),

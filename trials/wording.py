@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from trials.eligibility import NEVER
 from trials.number_input import plain
 from trials.time_units import DAYS_PER
 
@@ -51,6 +52,8 @@ def display_answer(question, stored) -> str:
     """A stored answer in the patient's words: "60 years", "No", "I don't know"."""
     if stored is None:
         return str(_("I don’t know"))
+    if question.kind == NUMBER and stored == NEVER:
+        return str(_("Never"))
     if question.kind == NUMBER:
         return format_number(question, Decimal(stored))
     if isinstance(stored, list):

@@ -51,6 +51,8 @@ def picture(criterion, stored) -> dict | None:
     if question is None or question.kind != "number" or (criterion.min_value is None and criterion.max_value is None):
         return None
     value = to_decimal(stored)
+    if value is not None and not value.is_finite():
+        value = None  # "never": beyond any window, nothing to place on the line
     bands = allowed_bands(criterion)
     points = [p for p in (criterion.min_value, criterion.max_value, value) if p is not None]
     start, end = min(points), max(points)

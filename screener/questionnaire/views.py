@@ -26,6 +26,7 @@ from screener.questionnaire.models import Screening
 from screener.questionnaire.ownership import owned_screening
 from screener.ratelimits import limit
 from trials import catalogue, places
+from trials.eligibility import NEVER
 from trials.models import Criterion, Question, Trial
 
 
@@ -184,8 +185,9 @@ def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse
         if unsent is not None:
             stored = unsent if the_question.kind == Question.Kind.MULTIPLE else (unsent[0] if unsent else None)
         form = AnswerForm(
-            the_question, initial={} if stored is None else {"answer": stored}
-        )  # "I don't know" starts empty
+            the_question,
+            initial={} if stored is None or (stored == NEVER and the_question.allow_never) else {"answer": stored},
+        )  # "I don't know" and "Never" start empty
 
     position = walk.path.index(key) if key in walk.path else len(walk.path)
     if returning:
@@ -203,6 +205,7 @@ def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse
         "number": position + 1,
         "remaining": walk.remaining if key == walk.next_key else 0,
         "said_dont_know": key in screening.answers and screening.answers[key] is None,
+        "said_never": the_question.allow_never and screening.answers.get(key) == NEVER,
         "helper_link": answer_helpers.link_text(the_question),
         "source": (screening.answer_sources or {}).get(key),
         "keeps_answer_form": True,  # the language switch sends this page's answer form (see drafts)

@@ -256,3 +256,68 @@ def test_the_patient_pages_swap_their_panel_by_inheritance(client, seed_trials):
     screening_id = start(client)
     html = client.get(question_url(screening_id, "diagnoses")).content.decode()
     assert html.count('hx-target="this" hx-swap="outerHTML"') == 1 and 'hx-target="#panel"' not in html
+
+
+# 6. "Never" for how long ago an event last happened
+
+
+@pytest.mark.parametrize(
+    "kind, low, high, never_is",
+    [
+        ("exclusion", None, 28, "met"),  # excluded if within 4 weeks: never is not within → not excluded
+        ("inclusion", None, 365, "not_met"),  # needs a flare-up in the last year: never has none
+        ("inclusion", 28, None, "met"),  # no flare-up in the last 4 weeks (at least 28 days ago): never is
+        ("exclusion", 180, None, "not_met"),  # excluded if at least 6 months ago: never lies beyond it too
+    ],
+)
+def test_never_reads_as_beyond_any_window_for_every_kind_of_rule(kind, low, high, never_is):
+    from decimal import Decimal
+
+    from trials import eligibility
+
+    rule = eligibility.NumberRule(
+        min_value=None if low is None else Decimal(low), max_value=None if high is None else Decimal(high)
+    )
+    criterion = eligibility.CriterionRule(
+        id=1,
+        polarity=eligibility.Polarity(kind),
+        question_key="days_since_exacerbation",
+        rule=rule,
+    )
+    outcome = eligibility.evaluate_criterion(criterion, {"days_since_exacerbation": eligibility.NEVER})
+    assert str(outcome) == never_is
+
+
+def test_a_days_since_question_offers_never_and_stores_it_as_never(client, seed_trials):
+    from screener.questionnaire.models import Screening
+    from trials.models import Question
+
+    question = Question.objects.get(key="days_since_pneumonia")
+    assert question.allow_never and "3650" not in question.help_text.split("enter 3650.")[-1]
+    assert question.clean_answer("never") == "never" and question.display_answer("never") == "Never"
+    with pytest.raises(Exception):
+        Question.objects.get(key="age").clean_answer("never")
+    from decimal import Decimal
+
+    from trials.models import Criterion, Trial
+
+    Criterion.objects.create(  # the COPD study, as a drafted window would have it: no pneumonia within 4 weeks
+        trial=Trial.objects.get(nct_id="NCT07355868"),
+        kind="exclusion",
+        question=question,
+        max_value=Decimal(28),
+        status="approved",
+        source_text="Pneumonia within 4 weeks",
+    )
+    screening_id = start(client)
+    asked = answer_everything(client, screening_id, {**MATCHES_COPD, "days_since_pneumonia": None})
+    assert "days_since_pneumonia" in asked
+    url = question_url(screening_id, "days_since_pneumonia")
+    html = client.get(url).content.decode()
+    assert 'name="never" value="1"' in html and ">Never</button>" in html
+    client.post(url, {"answer": "", "never": "1"})
+    assert Screening.objects.get(pk=screening_id).answers["days_since_pneumonia"] == "never"
+    check = client.get(reverse("questionnaire:check", args=[screening_id])).content.decode()
+    assert "Never" in check
+    results = client.get(reverse("questionnaire:results", args=[screening_id])).content.decode()
+    assert 'data-verdict="match"' in results.split('id="no-matches-title"')[0]
