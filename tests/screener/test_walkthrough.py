@@ -321,3 +321,52 @@ def test_a_days_since_question_offers_never_and_stores_it_as_never(client, seed_
     assert "Never" in check
     results = client.get(reverse("questionnaire:results", args=[screening_id])).content.decode()
     assert 'data-verdict="match"' in results.split('id="no-matches-title"')[0]
+
+
+# 5. BMI from height and weight
+
+
+@pytest.mark.parametrize(
+    "height, weight, bmi",
+    [("170", "70", "24.2"), ("1.70", "70", "24.2"), ("160", "45", "17.6"), ("185", "120", "35.1")],
+)
+def test_bmi_is_worked_out_from_height_and_weight(height, weight, bmi):
+    from decimal import Decimal
+
+    from screener.questionnaire.measurements import body_mass_index, helper_for
+
+    assert helper_for("bmi", "number", "kg/m2") == "bmi"
+    assert body_mass_index(Decimal(height), Decimal(weight)).stored == bmi
+
+
+def test_a_patient_gives_height_and_weight_for_bmi_in_chinese(client, seed_trials):
+    from decimal import Decimal
+
+    from screener.questionnaire.models import Screening
+    from trials.models import Criterion, Question, Trial
+
+    Criterion.objects.create(
+        trial=Trial.objects.get(nct_id="NCT07355868"),
+        kind="inclusion",
+        question=Question.objects.get(key="bmi"),
+        min_value=Decimal(18),
+        max_value=Decimal(35),
+        status="approved",
+        source_text="BMI 18-35",
+    )
+    screening_id = start(client)
+    answer_everything(client, screening_id, {**MATCHES_COPD, "bmi": None})
+    Screening.objects.filter(pk=screening_id).update(language="zh-hans")  # as if started on a Chinese page
+    question = client.get(question_url(screening_id, "bmi"), **CHINESE).content.decode()
+    assert "我知道自己的身高和体重" in question
+    url = reverse("questionnaire:helper", args=[screening_id, "bmi"])
+    form = client.get(url, **CHINESE).content.decode()
+    assert "身高" in form and "体重" in form
+    refused = client.post(url, {"height_cm": "17", "weight_kg": "70"}, **CHINESE).content.decode()
+    assert "请以厘米为单位填写身高" in refused and 'value="70"' in refused
+    confirm = client.post(url, {"height_cm": "170", "weight_kg": "70"}, **CHINESE).content.decode()
+    assert 'data-computed="24.2"' in confirm
+    assert client.post(url, {"height_cm": "170", "weight_kg": "70", "confirm": "1"}).status_code == 302
+    screening = Screening.objects.get(pk=screening_id)
+    assert screening.answers["bmi"] == "24.2"
+    assert screening.answer_sources["bmi"]["inputs"]["weight_kg"] == "70"
