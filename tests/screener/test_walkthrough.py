@@ -295,7 +295,9 @@ def test_a_days_since_question_offers_never_and_stores_it_as_never(client, seed_
     question = Question.objects.get(key="days_since_pneumonia")
     assert question.allow_never and "3650" not in question.help_text.split("enter 3650.")[-1]
     assert question.clean_answer("never") == "never" and question.display_answer("never") == "Never"
-    with pytest.raises(Exception):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="“Never” is not an answer to this question."):
         Question.objects.get(key="age").clean_answer("never")
     from decimal import Decimal
 
