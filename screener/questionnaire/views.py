@@ -206,6 +206,7 @@ def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse
         "remaining": walk.remaining if key == walk.next_key else 0,
         "said_dont_know": key in screening.answers and screening.answers[key] is None,
         "said_never": the_question.allow_never and screening.answers.get(key) == NEVER,
+        "more_needed": request.GET.get(MORE_NEEDED) == "1" and key == walk.next_key,
         "helper_link": answer_helpers.link_text(the_question),
         "source": (screening.answer_sources or {}).get(key),
         "keeps_answer_form": True,  # the language switch sends this page's answer form (see drafts)
@@ -272,8 +273,14 @@ def finished(request: HttpRequest, screening_id: UUID):
     loaded = catalogue.current(screening.catalogue_version)
     walk = screening.walk(loaded)
     if walk.next_key is not None:
-        return screening, loaded, walk, redirect(next_step_url(screening, walk.next_key))
+        url = next_step_url(screening, walk.next_key)
+        if walk.path:  # they had got this far before: a new or changed study needs one more answer; say so
+            url += "?" + MORE_NEEDED + "=1"
+        return screening, loaded, walk, redirect(url)
     return screening, loaded, walk, None
+
+
+MORE_NEEDED = "more"  # on a question reached from a saved results link: the studies changed since
 
 
 @require_GET
@@ -310,6 +317,7 @@ def results(request: HttpRequest, screening_id: UUID) -> HttpResponse:
     context = {"screening": screening, "answers": answers, **groups}
     context["referred"] = {r.site_id: r for r in screening.referrals.active()}
     context["back_url"] = reverse("questionnaire:check", args=[screening.id])
+    context["retention_days"] = settings.SCREENING_RETENTION_DAYS
     return render_page(request, "questionnaire/results.html", context)
 
 

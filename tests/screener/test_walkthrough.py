@@ -372,3 +372,53 @@ def test_a_patient_gives_height_and_weight_for_bmi_in_chinese(client, seed_trial
     screening = Screening.objects.get(pk=screening_id)
     assert screening.answers["bmi"] == "24.2"
     assert screening.answer_sources["bmi"]["inputs"]["weight_kg"] == "70"
+
+
+# 3. A saved results link after a new study is published
+
+
+def test_a_saved_results_link_says_why_it_asks_one_more_question_and_keeps_the_answers(client, seed_trials):
+    from decimal import Decimal
+
+    from screener.questionnaire.models import Screening
+    from trials.models import Criterion, Question, Trial
+
+    screening_id = start(client)
+    answer_everything(client, screening_id, MATCHES_COPD)
+    results_url = reverse("questionnaire:results", args=[screening_id])
+    assert client.get(results_url).status_code == 200
+    kept = dict(Screening.objects.get(pk=screening_id).answers)
+    Criterion.objects.create(  # an admin approves a rule on a question this patient was never asked
+        trial=Trial.objects.get(nct_id="NCT07355868"),
+        kind="inclusion",
+        question=Question.objects.get(key="bmi"),
+        min_value=Decimal(18),
+        status="approved",
+        source_text="BMI at least 18",
+    )
+    response = client.get(results_url)
+    assert response.status_code == 302 and response["Location"] == question_url(screening_id, "bmi") + "?more=1"
+    html = client.get(response["Location"]).content.decode()
+    assert "The studies have changed since you last saw your results." in html
+    assert "Everything you answered before is kept." in html
+    assert Screening.objects.get(pk=screening_id).answers == kept
+    plain = client.get(question_url(screening_id, "bmi")).content.decode()
+    assert "data-more-needed" not in plain  # only when a results link led here
+
+
+# 4. No match: what next
+
+
+def test_a_patient_with_no_match_is_told_what_they_can_do_next(client, seed_trials):
+    screening_id = start(client)
+    answer_everything(client, screening_id, {**MATCHES_COPD, **MATCHES_ILD, "diagnoses": ["copd"], "age": "20"})
+    html = client.get(reverse("questionnaire:results", args=[screening_id])).content.decode()
+    assert "You may be a match (0)" in html and "data-what-next" in html
+    section = html.split("data-what-next")[1].split("</section>")[0]
+    assert "Ask your doctor" in section and reverse("questionnaire:summary", args=[screening_id]) in section
+    assert "Come back later" in section and reverse("questionnaire:check", args=[screening_id]) in section
+
+
+def test_a_patient_who_may_match_sees_no_what_next_box(patient):
+    html = patient.get(reverse("questionnaire:results", args=[patient.screening_id])).content.decode()
+    assert "data-what-next" not in html
