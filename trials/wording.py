@@ -45,6 +45,8 @@ UNIT_NAMES = {
     "years": pgettext_lazy("unit beside a box", "years"),
     "h/day": pgettext_lazy("unit beside a box", "h/day"),
     "times": pgettext_lazy("unit beside a box", "times"),
+    "days": pgettext_lazy("unit beside a box", "days"),
+    "kg/m2": "kg/m²",
 }
 
 

@@ -137,6 +137,13 @@ def test_never_and_bmi_from_height_and_weight(seeded_live_server, browser, local
     close_page(page)
 
 
+def part(page, selector: str, name: str):
+    """One part of a very tall page, as the person sees it (the full-page picture is too tall to read)."""
+    from tests.browser.conftest import SCREENSHOTS
+
+    page.locator(selector).first.screenshot(path=str(SCREENSHOTS / f"{name}.png"), caret="initial")
+
+
 def walk_one(page, value):
     if isinstance(value, list):
         for code in value:
@@ -216,10 +223,13 @@ def test_a_nurse_saves_answer_checks_without_losing_her_place(
     if javascript:
         assert_accessible(nurse, "referral detail after a check saved in place")
         screenshot(nurse, "walkthrough-nurse-detail-360-en")
+        part(nurse, "#check-sixmwd_m", "walkthrough-nurse-check-saved-360-en")
+        part(nurse, ".outcomes", "walkthrough-nurse-outcomes-360-en")
         nurse.get_by_role("button", name="中文（简体）").click()
         expect(nurse.locator("html")).to_have_attribute("lang", "zh-Hans")
         assert any(t.startswith("需要您核对") for t in nurse.locator(".outcome-sentence").all_inner_texts())
         screenshot(nurse, "walkthrough-nurse-detail-360-zh")
+        part(nurse, ".outcomes", "walkthrough-nurse-outcomes-360-zh")
         close_page(nurse)
     else:
         nurse.context.close()
