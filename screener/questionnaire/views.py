@@ -159,18 +159,27 @@ def next_step_url(screening: Screening, key: str | None, back_to_check: bool = F
     return url + "?return=check" if back_to_check else url
 
 
-@require_http_methods(["GET", "POST"])
-@limit("RATE_ANSWERS", "answers")
-def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse:
+def question_step(request: HttpRequest, screening_id: UUID, key: str, helper: bool = False):
+    """(screening, catalogue, question, walk, None) for a question of this browser's screening that is on its
+    path (404 for no such question, or no helper for it), or (…, a redirect) to where the patient is."""
     screening = owned_screening(request, screening_id)
     loaded = catalogue.current(screening.catalogue_version)
     the_question = loaded.questions.get(key)
-    if the_question is None:
+    if the_question is None or (helper and answer_helpers.helper_kind(the_question) is None):
         raise Http404
     walk = screening.walk(loaded)
     if key != walk.next_key and key not in walk.path:
         # Not a question for this patient (any more): go where they are.
-        return redirect(next_step_url(screening, walk.next_key))
+        return screening, loaded, the_question, walk, redirect(next_step_url(screening, walk.next_key))
+    return screening, loaded, the_question, walk, None
+
+
+@require_http_methods(["GET", "POST"])
+@limit("RATE_ANSWERS", "answers")
+def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse:
+    screening, loaded, the_question, walk, elsewhere = question_step(request, screening_id, key)
+    if elsewhere:
+        return elsewhere
     returning = request.GET.get("return") == "check"
 
     if request.method == "POST":
@@ -222,14 +231,9 @@ def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse
 def answer_helper(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse:
     """Work an answer out from what the patient's papers show (litres, a lab range, a date), show the
     result and how it was worked out, and store it only when the patient confirms it."""
-    screening = owned_screening(request, screening_id)
-    loaded = catalogue.current(screening.catalogue_version)
-    the_question = loaded.questions.get(key)
-    if the_question is None or answer_helpers.helper_kind(the_question) is None:
-        raise Http404
-    walk = screening.walk(loaded)
-    if key != walk.next_key and key not in walk.path:
-        return redirect(next_step_url(screening, walk.next_key))
+    screening, loaded, the_question, _walk, elsewhere = question_step(request, screening_id, key, helper=True)
+    if elsewhere:
+        return elsewhere
     returning = request.GET.get("return") == "check"
     confirming = False
     today = timezone.localdate()
@@ -283,20 +287,26 @@ def finished(request: HttpRequest, screening_id: UUID):
 MORE_NEEDED = "more"  # on a question reached from a saved results link: the studies changed since
 
 
-@require_GET
-def check_answers(request: HttpRequest, screening_id: UUID) -> HttpResponse:
-    screening, loaded, walk, unfinished = finished(request, screening_id)
-    if unfinished:
-        return unfinished
+def answer_rows(screening: Screening, loaded, keys) -> list[dict]:
+    """Each answer on the patient's path in their words, with how the screener worked it out (if it did):
+    what "check your answers" and the summary for the doctor both list."""
     sources = screening.answer_sources or {}
-    rows = [
+    return [
         {
             "question": loaded.questions[key],
             "answer": loaded.questions[key].display_answer(screening.answers[key]),
             "source": sources.get(key),
         }
-        for key in walk.path
+        for key in keys
     ]
+
+
+@require_GET
+def check_answers(request: HttpRequest, screening_id: UUID) -> HttpResponse:
+    screening, loaded, walk, unfinished = finished(request, screening_id)
+    if unfinished:
+        return unfinished
+    rows = answer_rows(screening, loaded, walk.path)
     back_url = (
         reverse("questionnaire:question", args=[screening.id, walk.path[-1]])
         if walk.path
@@ -330,15 +340,7 @@ def summary(request: HttpRequest, screening_id: UUID) -> HttpResponse:
         return unfinished
     answers = {key: screening.answers[key] for key in walk.path}
     groups = study_results.grouped(loaded, answers, screening.place, screening.trials_in_reach(loaded))
-    sources = screening.answer_sources or {}
-    rows = [
-        {
-            "question": loaded.questions[key],
-            "answer": loaded.questions[key].display_answer(answers[key]),
-            "source": sources.get(key),
-        }
-        for key in walk.path
-    ]
+    rows = answer_rows(screening, loaded, walk.path)
     context = {
         "screening": screening,
         "answers": answers,

@@ -8,9 +8,10 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import close_page, open_page, screenshot
+from tests.browser.conftest import SCREENSHOTS, close_page, open_page, screenshot
 from tests.browser.test_patient_flows import assert_accessible, start
 from tests.browser.test_referral_flow import app_code
+from tests.browser.test_review_browser import admin_page  # noqa: F401 (a fixture)
 from tests.conftest import make_staff
 from tests.screener.referrals.test_rejudging import sent_without_screening
 from tests.trials.profiles import COPD, MATCHES_COPD, MATCHES_ILD
@@ -233,3 +234,19 @@ def test_a_nurse_saves_answer_checks_without_losing_her_place(
         close_page(nurse)
     else:
         nurse.context.close()
+
+
+def test_the_review_page_puts_the_least_sure_drafts_first_without_a_red_banner(admin_page, live_server):  # noqa: F811
+    from trials.models import Trial
+
+    trial = Trial.objects.get(nct_id="NCT03197818")
+    admin_page.set_viewport_size({"width": 360, "height": 780})
+    admin_page.goto(live_server.url + f"/admin/trials/trial/{trial.pk}/review/")
+    expect(admin_page.locator(".errornote")).to_have_count(0)
+    expect(admin_page.locator("#publish-problem")).to_contain_text("cannot be published while")
+    buttons = admin_page.locator(".approve-all button").all_inner_texts()
+    assert buttons and all("80% confidence or more" in text for text in buttons)
+    first = admin_page.locator("section.clause").first
+    expect(first).to_have_class(re.compile("clause-to_review"))
+    admin_page.evaluate("window.scrollTo(0, 0)")
+    admin_page.screenshot(path=str(SCREENSHOTS / "walkthrough-admin-review-360-en.png"), caret="initial")

@@ -422,3 +422,23 @@ def test_a_patient_with_no_match_is_told_what_they_can_do_next(client, seed_tria
 def test_a_patient_who_may_match_sees_no_what_next_box(patient):
     html = patient.get(reverse("questionnaire:results", args=[patient.screening_id])).content.decode()
     assert "data-what-next" not in html
+
+
+def test_check_your_answers_and_the_summary_list_the_same_answers(patient):
+    from screener.questionnaire.models import Screening
+    from trials import catalogue
+
+    screening = Screening.objects.get(pk=patient.screening_id)
+    loaded = catalogue.current()
+    expected = [loaded.questions[k].display_answer(screening.answers[k]) for k in screening.walk(loaded).path]
+    check = patient.get(reverse("questionnaire:check", args=[patient.screening_id])).content.decode()
+    summary = patient.get(reverse("questionnaire:summary", args=[patient.screening_id])).content.decode()
+    for shown in expected:
+        assert escape(shown) in check and escape(shown) in summary
+
+
+def test_a_helper_for_a_question_without_one_is_not_found_and_an_off_path_question_redirects(client, seed_trials):
+    screening_id = start(client)
+    assert client.get(reverse("questionnaire:helper", args=[screening_id, "age"])).status_code == 404
+    response = client.get(question_url(screening_id, "sixmwd_m"))  # not on the path before a diagnosis
+    assert response.status_code == 302 and response["Location"] == question_url(screening_id, "diagnoses")
