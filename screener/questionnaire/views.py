@@ -278,7 +278,7 @@ def finished(request: HttpRequest, screening_id: UUID):
     walk = screening.walk(loaded)
     if walk.next_key is not None:
         url = next_step_url(screening, walk.next_key)
-        if walk.path:  # they had got this far before: a new or changed study needs one more answer; say so
+        if screening.results_seen_at:  # they had seen results: a new or changed study needs one more answer
             url += "?" + MORE_NEEDED + "=1"
         return screening, loaded, walk, redirect(url)
     return screening, loaded, walk, None
@@ -328,6 +328,8 @@ def results(request: HttpRequest, screening_id: UUID) -> HttpResponse:
     context["referred"] = {r.site_id: r for r in screening.referrals.active()}
     context["back_url"] = reverse("questionnaire:check", args=[screening.id])
     context["retention_days"] = settings.SCREENING_RETENTION_DAYS
+    if screening.results_seen_at is None:  # from now on, a results link that asks more says why
+        Screening.objects.filter(pk=screening.pk).update(results_seen_at=timezone.now())
     return render_page(request, "questionnaire/results.html", context)
 
 
