@@ -27,7 +27,7 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
 
 INSTALLED_APPS = [
-    # Before admin: per-language fields for what admins write (see docs/decisions.md).
+    # Before admin: per-language fields for what admins write (see docs/decisions/0024-texts-admins-write-are-per-language-fields-django-modeltrans.md).
     "modeltranslation",
     "screener.apps.OTPAdminConfig",
     "django.contrib.auth",

@@ -1,6 +1,8 @@
 import pytest
 from django.core.management import call_command
 
+from tests.formdata import BrowserClient
+
 
 @pytest.fixture
 def seed_trials(db):
@@ -131,16 +133,12 @@ def staff_b(django_user_model, site_b):
 
 @pytest.fixture
 def staff_a_client(staff_a):
-    from django.test import Client
-
-    return log_in_with_second_factor(Client(), staff_a)
+    return log_in_with_second_factor(BrowserClient(), staff_a)
 
 
 @pytest.fixture
 def staff_b_client(staff_b):
-    from django.test import Client
-
-    return log_in_with_second_factor(Client(), staff_b)
+    return log_in_with_second_factor(BrowserClient(), staff_b)
 
 
 @pytest.fixture

@@ -67,3 +67,17 @@ def test_the_import_benchmark_imports_a_zip_twice():
     assert result.returncode == 0, result.stdout + result.stderr
     assert "20 created, 0 updated, 0 unchanged, 0 refused" in result.stdout
     assert "0 created, 0 updated, 20 unchanged, 0 refused" in result.stdout
+
+
+def test_the_hostile_import_benchmark_refuses_every_bomb_and_prints_its_peaks():
+    result = run("bench.bench_hostile_import", "--bomb-gb", "0.05", "--big-mb", "20", "--studies-in-one-file", "3")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count("more than 16 MB once unpacked; not read further") == 2  # bzip2, and the 20 MB file
+    assert "3 real studies in one file" in result.stdout and "resident before the command" in result.stdout
+
+
+def test_the_hostile_drafting_benchmark_times_a_patient_s_answers_while_a_study_is_drafted():
+    result = run("bench.bench_hostile_drafting", "--chars", "2000")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "drafting: 1 study in" in result.stdout and " 0 failed" in result.stdout
+    assert "longest wait" in result.stdout

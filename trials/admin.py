@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -16,6 +17,20 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from trials import review, signals
 from trials.models import Criterion, Question, Site, StaffMembership, Trial
+
+# A trial's columns that hold the registry's texts (up to `ctgov.LONGEST_TEXT` characters each) or its whole
+# record: never read for a list.
+REGISTRY_TEXTS = ["official_title", "registry_summary", "eligibility_text", "source_record", "conditions"]
+CRITERION_TEXTS = ["source_text", "clause_text", "quote", "proposal", "staff_note"]
+
+
+def translated(name: str) -> list[str]:
+    return [name, *(f"{name}_{code.replace('-', '_')}" for code, _name in settings.LANGUAGES)]
+
+
+def _is_list(request) -> bool:
+    match = getattr(request, "resolver_match", None)
+    return bool(match and match.url_name and match.url_name.endswith("_changelist"))
 
 
 def translation_gaps(obj) -> str:
@@ -114,11 +129,18 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
     ]
 
     def get_queryset(self, request):
-        clause_fields = Criterion.objects.only("trial_id", "clause_start", "clause_end", "status", "question_id")
+        clause_fields = Criterion.objects.only(
+            "trial_id", "clause_start", "clause_end", "status", "question_id", "proposal"
+        )
+        queryset = super().get_queryset(request)
+        if _is_list(request):
+            # A registry text can be megabytes: the list shows none of it, so none of it is read.
+            queryset = queryset.defer(*REGISTRY_TEXTS)
         return (
-            super()
-            .get_queryset(request)
-            .prefetch_related("criteria", "sites")
+            queryset.prefetch_related(
+                Prefetch("criteria", queryset=Criterion.objects.only("trial_id", *translated("explanation"))),
+                Prefetch("sites", queryset=Site.objects.defer("contacts")),
+            )
             .annotate(
                 approved=Count("criteria", filter=Q(criteria__status=Criterion.Status.APPROVED)),
                 drafts=Count("criteria", filter=Q(criteria__status=Criterion.Status.DRAFT)),
@@ -169,9 +191,9 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
         """Every clause with its criteria, the quoted spans marked, approve / edit / reject, and a profile to try."""
         trial = self.reviewable_trial(request, object_id)
         if trial.needs_drafting:  # a bulk import left its drafts to the background worker: they are wanted now
-            signals.drafts_wanted.send(sender=Trial, trial_id=trial.pk)
-            trial.refresh_from_db()
-        clauses, loose = review.clauses(trial)
+            signals.drafts_wanted.send(sender=Trial, trial_id=trial.pk)  # queued, never drafted in this request
+            trial.refresh_from_db(fields=["needs_drafting"])
+        page, loose = review.clauses(trial, _whole_number(request.GET.get("page", "1")))
         coverage = trial.coverage()
         tried = review.try_profile(trial, request.GET["answers"]) if "answers" in request.GET else None
         context = {
@@ -180,7 +202,8 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
             "original": trial,
             "trial": trial,
             "title": _("Review the criteria of %(nct_id)s") % {"nct_id": trial.nct_id},
-            "clauses": clauses,
+            "clauses": page.clauses,
+            "page": page,
             "loose": loose,
             "coverage": coverage,
             "bar": _coverage_bar(coverage),
@@ -188,6 +211,7 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
             "answers": request.GET.get("answers") or review.profile_template(trial),
             "publishing_problem": _publishing_problem(trial),
             "approve_all_percent": round(review.APPROVE_ALL_AT_LEAST * 100),
+            "being_drafted": trial.needs_drafting,
         }
         return TemplateResponse(request, "admin/trials/trial/review.html", context)
 
@@ -199,7 +223,7 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
         with transaction.atomic():
             if action in ("approve", "reject"):
                 criterion = get_object_or_404(trial.criteria, pk=_whole_number(request.POST.get("criterion")))
-                back += f"#clause-{criterion.clause_start}-{criterion.clause_end}"
+                back += _clause_anchor(trial, criterion.clause_start, criterion.clause_end)
                 try:
                     if action == "approve":
                         criterion.approve()
@@ -218,7 +242,7 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
                 sure = [c for c in waiting if review.sure_enough(c)]
                 for criterion in sure:
                     criterion.approve()
-                back += f"#clause-{start}-{end}"
+                back += _clause_anchor(trial, start, end)
                 self.message_user(request, gettext("Approved %(count)s criteria of the clause.") % {"count": len(sure)})
                 if len(sure) < len(waiting):
                     self.message_user(
@@ -302,6 +326,14 @@ def _criteria_link(self, trial):
 TrialAdmin.criteria_link = admin.display(description=_("criteria"))(_criteria_link)
 
 
+def _clause_anchor(trial: Trial, start: int | None, end: int | None) -> str:
+    """Where the review page shows a clause: its page and its place on it."""
+    if start is None:
+        return "#loose-heading"
+    page = review.page_of(trial, start, end)
+    return (f"?page={page}" if page > 1 else "") + f"#clause-{start}-{end}"
+
+
 def _whole_number(value) -> int:
     """A posted id or offset; anything else matches nothing (a 404 or an empty clause), never a server error."""
     return int(value) if isinstance(value, str) and value.isascii() and value.isdigit() else -1
@@ -332,13 +364,26 @@ def _coverage_bar(coverage) -> list[dict]:
     return segments
 
 
+class TrialFilter(admin.RelatedFieldListFilter):
+    """Trials by NCT number, read from two short columns (the default reads every trial's whole row)."""
+
+    def field_choices(self, field, request, model_admin):
+        return list(Trial.objects.order_by("nct_id").values_list("pk", "nct_id"))
+
+
 @admin.register(Criterion)
 class CriterionAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["trial", "kind", "rule_in_words", "status", "origin", "order", "chinese"]
-    list_filter = ["status", "kind", "origin", "trial"]
+    list_filter = ["status", "kind", "origin", ("trial", TrialFilter)]
     search_fields = ["trial__nct_id", "source_text", "explanation", "question__key"]
     list_select_related = ["trial", "question"]
     autocomplete_fields = ["question"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if _is_list(request):
+            queryset = queryset.defer(*CRITERION_TEXTS, *(f"trial__{name}" for name in REGISTRY_TEXTS))
+        return queryset
 
     @admin.display(description=_("rule in words"))
     def rule_in_words(self, criterion):
@@ -429,7 +474,10 @@ class SiteAdmin(TranslationAdmin, SimpleHistoryAdmin):
     inlines = [StaffMembershipInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(notifiable=Count("memberships", filter=NOTIFIABLE, distinct=True))
+        queryset = super().get_queryset(request)
+        if _is_list(request):
+            queryset = queryset.defer("contacts", *(f"trial__{name}" for name in REGISTRY_TEXTS))
+        return queryset.annotate(notifiable=Count("memberships", filter=NOTIFIABLE, distinct=True))
 
     @admin.display(description=_("who hears of new referrals"), ordering="notifiable")
     def notified(self, site):

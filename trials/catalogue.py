@@ -5,7 +5,7 @@ results page and a referral's snapshot all read answers through `LoadedCatalogue
 again after its trial's criteria changed goes through `judge_current_criteria`. A patient who says how
 far they can travel walks a catalogue narrowed to the trials in reach (`LoadedCatalogue.in_reach`).
 
-How a worker gets and keeps its catalogue (see docs/decisions.md, "A catalogue for 80,000 trials"):
+How a worker gets and keeps its catalogue (see docs/decisions/0037-a-catalogue-for-80-000-trials-a-compact-index-built-once-per.md):
 - The catalogue is a compact `eligibility.RuleIndex` (shared rules, bitsets over trials), read from the
   database with plain value queries (no model instances) in one streaming pass.
 - One process per machine builds each version and stores it as a snapshot file

@@ -210,7 +210,7 @@ class Trial(models.Model):
     def coverage(self) -> Coverage:
         criteria = getattr(self, "coverage_criteria", None)
         if criteria is None:
-            criteria = self.criteria.only("clause_start", "clause_end", "status", "question_id")
+            criteria = self.criteria.only("clause_start", "clause_end", "status", "question_id", "proposal")
         return Coverage.of(criteria)
 
     def to_rules(self) -> eligibility.TrialRules:
@@ -254,6 +254,7 @@ class Coverage:
     answerable: int = 0
     study_team: int = 0
     to_review: int = 0
+    procedural: int = 0  # consent, willingness, headings…: never checks, so not among the clauses counted
 
     @property
     def clauses(self) -> int:
@@ -269,7 +270,7 @@ class Coverage:
         for criterion in criteria:
             if criterion.clause_start is not None:
                 clauses.setdefault((criterion.clause_start, criterion.clause_end), []).append(criterion)
-        counts = {"answerable": 0, "study_team": 0, "to_review": 0}
+        counts = {"answerable": 0, "study_team": 0, "to_review": 0, "procedural": 0}
         for members in clauses.values():
             counts[Criterion.clause_state(members)] += 1
         return cls(**counts)
@@ -594,7 +595,11 @@ ENGINE_PROBLEMS = [
 
 class CriterionQuerySet(models.QuerySet):
     def approved(self):
-        return self.filter(status=Criterion.Status.APPROVED)
+        """Approved checks: a procedural clause's criterion (consent, willingness, "other criteria apply") is
+        never a check on the patient, approved or not."""
+        return self.filter(status=Criterion.Status.APPROVED).exclude(
+            question__isnull=True, proposal__has_key=Criterion.PROCEDURAL
+        )
 
 
 class Criterion(models.Model):
@@ -767,12 +772,25 @@ class Criterion(models.Model):
     def unread(self) -> list[str]:
         return wording.unread(self)
 
+    def concept_reading(self) -> str:
+        return wording.concept_reading(self)
+
     def missing_translations(self) -> list[str]:
         return missing_translations(self, ["explanation"])
 
+    PROCEDURAL = "procedural"  # the key a procedural clause's criterion carries in its `proposal`
+
+    @property
+    def is_procedural(self) -> bool:
+        return not self.question_id and self.PROCEDURAL in (self.proposal or {})
+
     @staticmethod
     def clause_state(members) -> str:
-        """ "to_review", "answerable" or "study_team" for the criteria drawn from one clause (see Coverage)."""
+        """ "to_review", "answerable", "study_team" or "procedural" for the criteria drawn from one clause (see
+        Coverage). A clause is procedural while every live criterion of it is a procedural one."""
+        live = [c for c in members if c.status != Criterion.Status.REJECTED]
+        if live and all(c.is_procedural for c in live):
+            return "procedural"
         if any(c.status == Criterion.Status.DRAFT for c in members):
             return "to_review"
         if any(c.status == Criterion.Status.APPROVED and c.question_id for c in members):

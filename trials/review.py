@@ -37,7 +37,7 @@ class ClauseReview:
     text: str
     criteria: list[Criterion]
     state: str = ""
-    number: int = 0  # its place in the registry's text, whatever order the page shows it in
+    number: int = 0  # its place among the trial's clauses in the registry's text, from 1
 
     @property
     def highlighted(self) -> SafeString:
@@ -62,27 +62,67 @@ class ClauseReview:
         return f"clause-{self.start}-{self.end}"
 
 
-def clauses(trial: Trial) -> tuple[list[ClauseReview], list[Criterion]]:
-    """(every clause of the trial in text order with its criteria, the criteria tied to no clause)."""
-    grouped: dict[tuple[int, int], list[Criterion]] = {}
-    loose = []
-    for criterion in trial.criteria.select_related("question").order_by("clause_start", "order", "pk"):
-        if criterion.clause_start is None:
-            loose.append(criterion)
-        else:
-            grouped.setdefault((criterion.clause_start, criterion.clause_end), []).append(criterion)
+CLAUSES_PER_PAGE = 50
+
+
+@dataclass
+class ClausePage:
+    """One page of a trial's clauses: a registry text can hold thousands, each with its criteria."""
+
+    clauses: list[ClauseReview]
+    number: int  # from 1
+    pages: int
+    total: int  # clauses in the whole text
+    first: int  # the number of the page's first clause (0 when there is none)
+    last: int
+
+
+def clause_keys(trial: Trial) -> list[tuple[int, int]]:
+    """Every clause that has a criterion, as (start, end), in text order: two small numbers per clause."""
+    return list(
+        trial.criteria.exclude(clause_start=None)
+        .order_by("clause_start", "clause_end")
+        .values_list("clause_start", "clause_end")
+        .distinct()
+    )
+
+
+def page_of(trial: Trial, start: int, end: int) -> int:
+    """The page a clause is on, so that an action on it returns there."""
+    keys = clause_keys(trial)
+    at = keys.index((start, end)) if (start, end) in keys else 0
+    return at // CLAUSES_PER_PAGE + 1
+
+
+def clauses(trial: Trial, page: int = 1) -> tuple[ClausePage, list[Criterion]]:
+    """(one page of the trial's clauses in text order with their criteria, the criteria tied to no clause).
+    Only the page's criteria are read; a page past the last is the last."""
+    keys = clause_keys(trial)
+    pages = max(1, -(-len(keys) // CLAUSES_PER_PAGE))
+    page = min(max(page, 1), pages)
+    offset = (page - 1) * CLAUSES_PER_PAGE
+    shown = keys[offset : offset + CLAUSES_PER_PAGE]
+    grouped: dict[tuple[int, int], list[Criterion]] = {key: [] for key in shown}
+    on_page = trial.criteria.select_related("question").order_by("clause_start", "order", "pk")
+    if shown:
+        criteria = on_page.filter(clause_start__gte=shown[0][0], clause_start__lte=shown[-1][0])
+        for criterion in criteria:
+            members = grouped.get((criterion.clause_start, criterion.clause_end))
+            if members is not None:
+                members.append(criterion)
     reviews = []
-    for (start, end), members in sorted(grouped.items()):
+    for number, ((start, end), members) in enumerate(grouped.items(), start=offset + 1):
         text = members[0].clause_text or trial.eligibility_text[start:end]
         # within a clause, the drafts the extractor was least sure of first
         members.sort(key=lambda c: (c.status != Criterion.Status.DRAFT, doubt(c)))
-        review = ClauseReview(members[0].kind, start, end, text, members, Criterion.clause_state(members))
-        review.number = len(reviews) + 1
-        reviews.append(review)
-    # Clauses still to review come first, the least sure first (a wrong draft is likeliest there); the rest
-    # keep the registry's order.
+        state = Criterion.clause_state(members)
+        reviews.append(ClauseReview(members[0].kind, start, end, text, members, state, number))
+    # On the page, clauses still to review come first, the least sure first (a wrong draft is likeliest
+    # there); the rest keep the registry's order.
     reviews.sort(key=lambda r: (r.lowest_confidence, r.start or 0) if r.waiting else (3.0, r.start or 0))
-    return reviews, loose
+    loose = list(on_page.filter(clause_start=None))
+    first = offset + 1 if reviews else 0
+    return ClausePage(reviews, page, pages, len(keys), first, offset + len(reviews)), loose
 
 
 def highlight(text: str, quotes: list[str]) -> SafeString:

@@ -26,7 +26,7 @@ QUESTIONS = "questions"  # a question changed: workers reload the questions, and
 criteria_version_changed = Signal()
 
 # Sent when someone is about to read a trial's draft criteria while a bulk import's drafting of it is still
-# pending (kwargs: trial_id). Registry import listens and drafts that trial at once; trials knows nothing of it.
+# pending (kwargs: trial_id). Registry import listens and queues that trial's drafting; trials knows nothing of it.
 drafts_wanted = Signal()
 
 

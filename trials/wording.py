@@ -203,3 +203,19 @@ def unread(criterion) -> list[str]:
                 parts.append(_("up to %(high)s") % {"high": read["upper"]})
         lines.append(" ".join([what, *map(str, parts), read.get("unit", "")]).strip())
     return lines
+
+
+def concept_reading(criterion) -> str:
+    """What the concept matcher read in a clause, for the admin: "Read as concepts: hiv, hepatitis_b (stated);
+    from the words “HIV”, “hepatitis B”", or "" for any other criterion."""
+    proposal = criterion.proposal or {}
+    if proposal.get("source") != "concepts":
+        return ""
+    words = ", ".join(f"“{w}”" for w in proposal.get("words", []))
+    concepts = ", ".join(proposal.get("concepts", []))
+    if proposal.get("polarity") == "negated":
+        text = gettext("Read as concepts: %(concepts)s, negated in the %(list)s list; from the words %(words)s.")
+    else:
+        text = gettext("Read as concepts: %(concepts)s, as stated in the %(list)s list; from the words %(words)s.")
+    listed = gettext("exclusion") if proposal.get("kind") == EXCLUSION else gettext("inclusion")
+    return text % {"concepts": concepts, "list": listed, "words": words}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 
 from django.http import StreamingHttpResponse
 from django.utils import timezone
@@ -68,27 +69,34 @@ def rows(referrals):
         dict(Referral.ContactBy.choices),
         dict(Referral.ContactTime.choices),
     )
-    yield "\ufeff" + writer.writerow([str(heading) for heading in HEADER])
+    yield "\ufeff" + writer.writerow([safe_cell(str(heading)) for heading in HEADER])
     for row in referrals.values_list(*COLUMNS).iterator(chunk_size=2000):
         (reference, sent, state, name, phone, email, by, time, verdict, language, nct_id, facility, city, country) = row
-        yield writer.writerow(
-            [
-                display_reference(reference),
-                sent.strftime("%Y-%m-%d %H:%M"),
-                status.get(state, state),
-                nct_id,
-                ", ".join(part for part in (facility, city, country) if part),
-                safe_cell(name),
-                safe_cell(phone),
-                safe_cell(email),
-                contact_by.get(by, by),
-                contact_time.get(time, time),
-                verdict,
-                language,
-            ]
-        )
+        # Every cell, not only the ones patients type: a site's facility and city come from the registry,
+        # which is outside input too (a facility named `=HYPERLINK(...)`).
+        cells = [
+            display_reference(reference),
+            sent.strftime("%Y-%m-%d %H:%M"),
+            status.get(state, state),
+            nct_id,
+            ", ".join(part for part in (facility, city, country) if part),
+            name,
+            phone,
+            email,
+            contact_by.get(by, by),
+            contact_time.get(time, time),
+            verdict,
+            language,
+        ]
+        yield writer.writerow([safe_cell(cell) for cell in cells])
 
 
-def safe_cell(value: str) -> str:
-    """Keep a spreadsheet from reading patient-typed text as a formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+# A spreadsheet reads a cell as a formula when it starts with one of these, also after leading spaces or a
+# line break, and (to be safe, it costs nothing) in their full-width forms.
+FORMULA_START = re.compile(r"^[\s\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r\n]")
+
+
+def safe_cell(value) -> str:
+    """Keep a spreadsheet from reading a cell as a formula: patient-typed text and registry text alike."""
+    value = "" if value is None else str(value)
+    return "'" + value if FORMULA_START.match(value) else value

@@ -5,7 +5,6 @@ import re
 
 import pytest
 from django.core import mail
-from django.test import Client
 from django.urls import reverse
 
 from screener.preferences.models import LanguagePreference
@@ -13,6 +12,7 @@ from screener.questionnaire.models import Screening
 from screener.referrals.models import ConsentText, Referral
 from tests.chinese import ZH, english_phrases
 from tests.conftest import CONTACT, log_in_with_second_factor
+from tests.formdata import BrowserClient
 from tests.screener.questionnaire.flow import HTMX, answer, answer_everything, question_url, start
 from tests.trials.profiles import COPD, ILD, MATCHES_COPD, MATCHES_ILD
 
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def zh_client(seed_trials):
-    return Client(**ZH)
+    return BrowserClient(**ZH)
 
 
 @pytest.fixture
@@ -51,7 +51,7 @@ def html_of(response) -> str:
     ids=["mainland-chinese", "simplified-chinese", "english", "another-language-gets-english"],
 )
 def test_a_first_visit_speaks_the_browsers_language(seed_trials, accept_language, html_lang, heading):
-    html = Client(HTTP_ACCEPT_LANGUAGE=accept_language).get("/").content.decode()
+    html = BrowserClient(HTTP_ACCEPT_LANGUAGE=accept_language).get("/").content.decode()
     assert html_lang in html.split(">")[1] and heading in html
 
 
@@ -142,7 +142,7 @@ CHINESE_CONTACT = {**CONTACT, "name": "李伟", "message": "上午联系我最�
 def test_every_staff_page_in_chinese_has_no_english_sentence(zh_patient, site_a, staff_a):
     zh_patient.post(reverse("referrals:refer", args=[zh_patient.screening_id, site_a.public_id]), CHINESE_CONTACT)
     referral = Referral.objects.get()
-    staff = Client(**ZH)
+    staff = BrowserClient(**ZH)
     pages = {"login": staff.get(reverse("staff:login"))}
     log_in_with_second_factor(staff, staff_a)
     pages["list"] = staff.get(reverse("staff:list"))
@@ -247,7 +247,7 @@ def test_a_chinese_referral_keeps_the_chinese_words_agreed_to_and_its_language(z
     assert referral.consent.version == "2026-11-v1"
     assert "我同意把我对这些问题的回答" in referral.consent_wording
     assert "浙江大学医学院附属第四医院" in referral.consent_wording
-    staff = log_in_with_second_factor(Client(), staff_a)
+    staff = log_in_with_second_factor(BrowserClient(), staff_a)
     html = staff.get(reverse("staff:detail", args=[referral.id])).content.decode()
     assert "The patient used the screener in:" in html and "<strong>Simplified Chinese</strong>" in html
 
@@ -279,13 +279,13 @@ def test_a_staff_members_language_choice_is_kept_for_their_pages_and_next_login(
 
     phone = TOTPDevice.objects.create(user=staff_a, name="phone")  # set up already: no enrolment on the way
     StaticDevice.objects.get(user=staff_a).token_set.create(token="abcd2345")  # backup codes work once each
-    staff = log_in(Client(HTTP_ACCEPT_LANGUAGE="en"), f"{totp(phone.bin_key):06d}")
+    staff = log_in(BrowserClient(HTTP_ACCEPT_LANGUAGE="en"), f"{totp(phone.bin_key):06d}")
     assert "Referrals – study staff" in staff.get(reverse("staff:list")).content.decode()
     response = staff.post(reverse("set_language"), {"language": "zh-hans", "next": reverse("staff:list")})
     assert response["Location"] == reverse("staff:list")
     assert "转介 – 研究人员" in staff.get(reverse("staff:list")).content.decode()
     assert LanguagePreference.objects.get(user=staff_a).language == "zh-hans"
-    another_browser = log_in(Client(HTTP_ACCEPT_LANGUAGE="en"), "abcd2345")
+    another_browser = log_in(BrowserClient(HTTP_ACCEPT_LANGUAGE="en"), "abcd2345")
     assert "转介 – 研究人员" in another_browser.get(reverse("staff:list")).content.decode()
 
 
@@ -336,7 +336,7 @@ PROFILES = {
 def test_seed_profiles_get_the_same_verdicts_in_both_languages(seed_trials, profile):
     verdicts = {}
     for language in ("en", "zh-hans"):
-        client = Client(HTTP_ACCEPT_LANGUAGE=language)
+        client = BrowserClient(HTTP_ACCEPT_LANGUAGE=language)
         screening_id = start(client)
         answer_everything(client, screening_id, profile)
         html = client.get(reverse("questionnaire:results", args=[screening_id])).content.decode()
@@ -382,7 +382,7 @@ def test_an_admin_writes_the_chinese_beside_the_english(admin_client, seed_trial
 
 def test_the_staff_list_shows_the_language_each_patient_used(zh_patient, site_a, staff_a):
     zh_patient.post(reverse("referrals:refer", args=[zh_patient.screening_id, site_a.public_id]), CONTACT)
-    staff = log_in_with_second_factor(Client(HTTP_ACCEPT_LANGUAGE="en"), staff_a)
+    staff = log_in_with_second_factor(BrowserClient(HTTP_ACCEPT_LANGUAGE="en"), staff_a)
     html = staff.get(reverse("staff:list")).content.decode()
     assert "Patient's language" in html and 'data-language="zh-hans">Simplified Chinese</dd>' in html
 

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 import time_machine
-from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from tests.conftest import CONTACT, log_in_with_second_factor
+from tests.formdata import BrowserClient
 from tests.screener.questionnaire.flow import answer_everything, start
 from tests.trials.profiles import MATCHES_COPD
 
@@ -73,7 +73,7 @@ def our_urls(namespaces=("questionnaire", "referrals", "staff")):
 
 @pytest.mark.parametrize("name, url", list(our_urls()) + [("admin:login", "/admin/login/")])
 def test_every_post_without_a_csrf_token_is_refused(seed_trials, staff_a, name, url):
-    strict = log_in_with_second_factor(Client(enforce_csrf_checks=True), staff_a)
+    strict = log_in_with_second_factor(BrowserClient(enforce_csrf_checks=True), staff_a)
     assert strict.post(url, {"answer": "60", "status": "contacted"}).status_code == 403
 
 
@@ -86,7 +86,7 @@ def test_every_staff_url_refuses_the_wrong_user(name, method, referral_a, staff_
     url = reverse(name, kwargs=kwargs)
     data = {"status": "contacted", "note": "x", "state": "verified"}
     assert getattr(staff_b_client, method)(url, data).status_code in (404, 405)
-    anonymous = getattr(Client(), method)(url, data)
+    anonymous = getattr(BrowserClient(), method)(url, data)
     assert anonymous.status_code == 302 and anonymous["Location"].startswith(reverse("staff:login"))
     referral_a.refresh_from_db()
     assert referral_a.status == "new" and referral_a.events.count() == 1
@@ -145,7 +145,7 @@ def test_repeated_failures_lock_the_login_even_for_the_right_password(client, st
     locked = log_in(client, "a-long-test-password")
     assert locked.status_code == 429
     assert "Too many failed log-in attempts" in locked.content.decode()
-    assert log_in(Client(), "a-long-test-password", address="203.0.113.9").status_code == 302
+    assert log_in(BrowserClient(), "a-long-test-password", address="203.0.113.9").status_code == 302
 
 
 def test_the_lockout_follows_the_real_client_behind_a_proxy(client, staff_a, settings):
@@ -156,7 +156,10 @@ def test_the_lockout_follows_the_real_client_behind_a_proxy(client, staff_a, set
         log_in(client, "wrong", address=proxy, HTTP_X_FORWARDED_FOR="192.0.2.44")
     assert log_in(client, "a-long-test-password", address=proxy, HTTP_X_FORWARDED_FOR="192.0.2.44").status_code == 429
     # The real nurse, behind the same proxy, is not locked out by someone else's failures.
-    assert log_in(Client(), "a-long-test-password", address=proxy, HTTP_X_FORWARDED_FOR="192.0.2.45").status_code == 302
+    assert (
+        log_in(BrowserClient(), "a-long-test-password", address=proxy, HTTP_X_FORWARDED_FOR="192.0.2.45").status_code
+        == 302
+    )
 
 
 def test_django_admin_asks_for_a_second_factor(client, admin_user):
@@ -207,7 +210,7 @@ def test_reference_lookups_are_limited_per_address(client, settings, seed_trials
     blocked = client.post(reverse("referrals:request_status"), {"reference": "ABCD-EFGH"})
     assert blocked.status_code == 429 and "Please wait a few minutes" in blocked.content.decode()
     assert (
-        Client(REMOTE_ADDR="203.0.113.50")
+        BrowserClient(REMOTE_ADDR="203.0.113.50")
         .post(reverse("referrals:request_status"), {"reference": "ABCD-EFGH"})
         .status_code
         == 200
@@ -269,7 +272,7 @@ def test_logs_of_a_whole_flow_carry_no_health_data_names_or_contacts(client, see
     client.post(reverse("referrals:refer", args=[client.screening_id, site.public_id]), {**CONTACT, "phone": "bad"})
     client.post(reverse("referrals:refer", args=[client.screening_id, site.public_id]), CONTACT)
     client.get("/screening/00000000-0000-0000-0000-000000000000/")  # a 404 is logged
-    staff = log_in_with_second_factor(Client(), staff_a)
+    staff = log_in_with_second_factor(BrowserClient(), staff_a)
     from screener.referrals.models import Referral
 
     staff.get(reverse("staff:detail", args=[Referral.objects.get().id]))
@@ -306,8 +309,8 @@ def spoofed(header: str, number: int) -> dict:
 def test_attack_spoofed_address_header_gets_no_fresh_lockout_counter(client, staff_a, settings, header):
     assert settings.TRUSTED_PROXY_COUNT == 0
     for number in range(settings.AXES_FAILURE_LIMIT):
-        log_in(Client(), "wrong", **spoofed(header, number))
-    locked = log_in(Client(), "a-long-test-password", **spoofed(header, 99))
+        log_in(BrowserClient(), "wrong", **spoofed(header, number))
+    locked = log_in(BrowserClient(), "a-long-test-password", **spoofed(header, 99))
     assert locked.status_code == 429
 
 
@@ -315,7 +318,7 @@ def test_attack_spoofed_address_header_gets_no_fresh_lockout_counter(client, sta
 def test_attack_spoofed_address_header_gets_no_fresh_rate_limit(settings, seed_trials, header):
     settings.RATE_REFERENCE_LOOKUPS = "3/h"
     statuses = [
-        Client()
+        BrowserClient()
         .post(reverse("referrals:request_status"), {"reference": "ABCD-EFGH"}, **spoofed(header, number))
         .status_code
         for number in range(5)
@@ -327,9 +330,9 @@ def test_attack_prepending_a_fake_address_behind_one_proxy_gets_no_fresh_counter
     settings.TRUSTED_PROXY_COUNT = 1
     for number in range(settings.AXES_FAILURE_LIMIT):
         # The client sends its own X-Forwarded-For; the proxy appends the address it really saw.
-        log_in(Client(), "wrong", address="10.0.0.2", HTTP_X_FORWARDED_FOR=f"198.51.100.{number}, 192.0.2.44")
+        log_in(BrowserClient(), "wrong", address="10.0.0.2", HTTP_X_FORWARDED_FOR=f"198.51.100.{number}, 192.0.2.44")
     fresh_fake = {"HTTP_X_FORWARDED_FOR": "198.51.100.200, 192.0.2.44"}
-    assert log_in(Client(), "a-long-test-password", address="10.0.0.2", **fresh_fake).status_code == 429
+    assert log_in(BrowserClient(), "a-long-test-password", address="10.0.0.2", **fresh_fake).status_code == 429
 
 
 def test_attack_one_user_behind_a_proxy_cannot_lock_out_a_nurse_behind_it(client, staff_a, settings):
@@ -337,12 +340,12 @@ def test_attack_one_user_behind_a_proxy_cannot_lock_out_a_nurse_behind_it(client
     settings.RATE_REFERENCE_LOOKUPS = "2/h"
     attacker, nurse = {"HTTP_X_FORWARDED_FOR": "192.0.2.44"}, {"HTTP_X_FORWARDED_FOR": "192.0.2.45"}
     for _ in range(settings.AXES_FAILURE_LIMIT + 1):
-        log_in(Client(), "wrong", address="10.0.0.2", **attacker)
-        Client().post(
+        log_in(BrowserClient(), "wrong", address="10.0.0.2", **attacker)
+        BrowserClient().post(
             reverse("referrals:request_status"), {"reference": "ABCD-EFGH"}, REMOTE_ADDR="10.0.0.2", **attacker
         )
-    assert log_in(Client(), "a-long-test-password", address="10.0.0.2", **nurse).status_code == 302
-    lookup = Client().post(
+    assert log_in(BrowserClient(), "a-long-test-password", address="10.0.0.2", **nurse).status_code == 302
+    lookup = BrowserClient().post(
         reverse("referrals:request_status"), {"reference": "ABCD-EFGH"}, REMOTE_ADDR="10.0.0.2", **nurse
     )
     assert lookup.status_code == 200
@@ -351,7 +354,7 @@ def test_attack_one_user_behind_a_proxy_cannot_lock_out_a_nurse_behind_it(client
 def test_attack_spoofed_header_does_not_change_the_address_in_the_access_log(referral_a, staff_a, settings):
     from screener.referrals.models import AccessLog
 
-    staff = log_in_with_second_factor(Client(REMOTE_ADDR="192.0.2.10"), staff_a)
+    staff = log_in_with_second_factor(BrowserClient(REMOTE_ADDR="192.0.2.10"), staff_a)
     staff.get(reverse("staff:detail", args=[referral_a.id]), HTTP_X_FORWARDED_FOR="198.51.100.1")
     settings.TRUSTED_PROXY_COUNT = 1
     staff.get(reverse("staff:detail", args=[referral_a.id]), HTTP_X_FORWARDED_FOR="198.51.100.1, 192.0.2.11")
@@ -378,7 +381,7 @@ def both_logins(staff_a, admin_user):
 
 def attempt(where, password, code, address="198.51.100.7"):
     url_name, username = LOGINS[where]
-    return Client().post(
+    return BrowserClient().post(
         reverse(url_name), {"username": username, "password": password, "otp_token": code}, REMOTE_ADDR=address
     )
 
@@ -413,7 +416,7 @@ def test_attack_guessing_codes_with_the_right_password_is_locked_out(both_logins
 
 def test_attack_a_half_logged_in_session_cannot_skip_the_password_or_the_lockout(staff_a, settings):
     """django-otp would ask a session with only the password done for the code alone, unguarded by axes."""
-    browser = Client()
+    browser = BrowserClient()
     browser.force_login(staff_a)
     page = browser.get(reverse("staff:login")).content.decode()
     assert 'name="username"' in page and 'name="password"' in page
@@ -571,7 +574,7 @@ def test_make_serve_binds_loopback_unless_told_otherwise():
 def test_an_admin_viewing_a_referral_s_contact_details_goes_into_the_access_log(referral_a, admin_user):
     from screener.referrals.models import AccessLog
 
-    admin = log_in_with_second_factor(Client(REMOTE_ADDR="192.0.2.20"), admin_user)
+    admin = log_in_with_second_factor(BrowserClient(REMOTE_ADDR="192.0.2.20"), admin_user)
     response = admin.get(reverse("admin:referrals_referral_change", args=[referral_a.pk]))
     assert response.status_code == 200 and "Li Wei" in response.content.decode()
     entry = AccessLog.objects.get()

@@ -143,3 +143,19 @@ def test_a_trials_criteria_are_collapsed_and_linked_to_their_own_list(admin_clie
     page = admin_client.get(reverse("admin:trials_trial_change", args=[trial.pk])).content.decode()
     assert f"/admin/trials/criterion/?trial__id__exact={trial.pk}" in page
     assert "collapse" in page
+
+
+@pytest.mark.parametrize("page", ["trials_trial_changelist", "trials_criterion_changelist", "trials_site_changelist"])
+def test_attack_admin_lists_never_read_a_trial_s_registry_texts(admin_client, seed_trials, page):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    Trial.objects.filter(nct_id=COPD).update(
+        eligibility_text="Inclusion: age 40. " * 5000, registry_summary="x" * 10**5
+    )
+    with CaptureQueriesContext(connection) as queries:
+        response = admin_client.get(reverse(f"admin:{page}"))
+    assert response.status_code == 200 and COPD in response.content.decode()
+    read = " ".join(q["sql"] for q in queries.captured_queries)
+    for column in ("eligibility_text", "registry_summary", "source_record", "official_title"):
+        assert f'"trials_trial"."{column}"' not in read and f'T3."{column}"' not in read, column

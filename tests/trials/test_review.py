@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from tests.conftest import log_in_with_second_factor
+from tests.formdata import BrowserClient
 from trials import catalogue
 from trials.models import Criterion, Trial
 
@@ -65,8 +66,8 @@ def test_coverage_counts_each_clause_once_by_its_criteria(admin_client, imported
     assert (imported.coverage().answerable, imported.coverage().study_team, imported.coverage().to_review) == (0, 0, 12)
     fev1 = imported.criteria.get(question__key="fev1_pct_pred")
     act(admin_client, imported, action="approve_clause", start=fev1.clause_start, end=fev1.clause_end)
-    smokers = imported.criteria.get(source_text="Current smokers or ex-smokers")
-    act(admin_client, imported, action="approve", criterion=smokers.pk)
+    other = imported.criteria.get(source_text="Known respiratory disorders other than COPD")
+    act(admin_client, imported, action="approve", criterion=other.pk)
     coverage = Trial.objects.get(pk=imported.pk).coverage()
     assert (coverage.answerable, coverage.study_team, coverage.to_review, coverage.clauses) == (1, 1, 10, 12)
     page = admin_client.get(review_url(imported)).content.decode()
@@ -199,9 +200,7 @@ def test_only_admins_who_may_change_criteria_review(client, django_user_model, i
 
 
 def test_actions_need_a_post_with_a_csrf_token(client, admin_user, imported):
-    from django.test import Client
-
-    strict = log_in_with_second_factor(Client(enforce_csrf_checks=True), admin_user)
+    strict = log_in_with_second_factor(BrowserClient(enforce_csrf_checks=True), admin_user)
     draft = imported.criteria.filter(status=Criterion.Status.DRAFT).first()
     assert act(strict, imported, action="approve", criterion=draft.pk).status_code == 403
     assert strict.get(reverse("admin:trials_trial_review_action", args=[imported.pk])).status_code == 405
@@ -274,3 +273,55 @@ def test_the_clause_whose_draft_the_extractor_was_least_sure_of_comes_first(admi
     page = admin_client.get(review_url(imported)).content.decode()
     first = re.search(r'class="module clause clause-[a-z_]+" id="(clause-\d+-\d+)"', page).group(1)
     assert first == f"clause-{oxygen.clause_start}-{oxygen.clause_end}"
+
+
+def test_a_concept_draft_shows_its_concepts_polarity_and_words_and_rejecting_it_leaves_the_clause_for_the_study_team(
+    admin_client, imported
+):
+    page = admin_client.get(review_url(imported)).content.decode()
+    assert "Read as concepts: pregnancy, breastfeeding, as stated in the exclusion list" in page
+    assert "from the words “Pregnant”, “lactating”." in page
+    draft = imported.criteria.get(question__key="pregnant_or_breastfeeding")
+    assert (draft.kind, draft.values, draft.status) == ("exclusion", ["yes"], Criterion.Status.DRAFT)
+    act(admin_client, imported, action="reject", criterion=draft.pk)
+    left = imported.criteria.get(clause_start=draft.clause_start, status=Criterion.Status.APPROVED)
+    assert left.question is None and left.source_text == draft.source_text
+
+
+def test_attack_the_review_page_of_a_huge_text_shows_fifty_clauses_a_page_with_counts(admin_client, imported):
+    start = len(imported.eligibility_text) + 1
+    text = imported.eligibility_text + "\n" + "".join(f"* Clause number {n}.\n" for n in range(130))
+    Trial.objects.filter(pk=imported.pk).update(eligibility_text=text)
+    before = imported.criteria.exclude(clause_start=None).values("clause_start", "clause_end").distinct().count()
+    added = []
+    for n in range(130):
+        words = f"* Clause number {n}."
+        at = text.index(words, start)
+        added.append(
+            Criterion(
+                trial=imported,
+                kind="exclusion",
+                source_text=words,
+                clause_text=words,
+                clause_start=at,
+                clause_end=at + len(words),
+                status=Criterion.Status.DRAFT,
+                origin=Criterion.Origin.EXTRACTED,
+            )
+        )
+    Criterion.objects.bulk_create(added)
+    total = before + 130
+    assert 100 < total <= 150
+    first = admin_client.get(review_url(imported)).content.decode()
+    assert f"Clauses 1 to 50 of {total} (page 1 of 3)" in first
+    assert "Clause 50 (" in first and "Clause 51 (" not in first and "Previous clauses" not in first
+    last = admin_client.get(review_url(imported), {"page": "3"}).content.decode()
+    assert f"Clauses 101 to {total} of {total} (page 3 of 3)" in last
+    assert f"Clause {total} (" in last and "* Clause number 129." in last and "Next clauses" not in last
+    assert admin_client.get(review_url(imported), {"page": "x"}).content.decode().count("Clause 1 (") == 1
+    assert f"of {total} (page 3 of 3)" in admin_client.get(review_url(imported), {"page": "99"}).content.decode()
+
+    response = act(
+        admin_client, imported, action="approve_clause", start=added[-1].clause_start, end=added[-1].clause_end
+    )
+    assert response["Location"].endswith(f"?page=3#clause-{added[-1].clause_start}-{added[-1].clause_end}")

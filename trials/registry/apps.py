@@ -16,7 +16,12 @@ class RegistryConfig(AppConfig):
 
 
 def draft_now(trial_id: int, **kwargs) -> None:
-    """Someone is about to read this trial's drafts (its review page): write them now, not in the worker's turn."""
-    from trials.registry.importing import draft_pending
+    """Someone is about to read this trial's drafts (its review page): have the worker draft it next. Never drafted
+    here: a page request does no heavy work, and holds no write lock while the extractor runs. Queued once a
+    minute at most however often the page is opened (the task drafts whatever is still marked)."""
+    from django.core.cache import cache
 
-    draft_pending([trial_id])
+    from trials.registry.tasks import draft_trial_criteria
+
+    if cache.add(f"registry:drafting-queued:{trial_id}", True, timeout=60):
+        draft_trial_criteria.enqueue(trial_id)

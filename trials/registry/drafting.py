@@ -12,33 +12,19 @@ the event last happened (`days_since_*`): one answer serves every trial that ask
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 from simple_history.utils import bulk_create_with_history
 
 from trials.models import Criterion, Question, Trial
 from trials.registry import ctgov, extraction
+from trials.registry.concepts.drafts import concept_drafts, procedural_proposal
 from trials.time_units import DAYS_PER
 
-# Events named by the extractor (a few free words) → the event question that answers them. The first match wins,
-# so a narrower event comes before a broader one ("pneumonia" before "infection").
-EVENT_QUESTIONS: list[tuple[re.Pattern, str]] = [
-    (re.compile(r"pneumonia|肺炎"), "days_since_pneumonia"),
-    (re.compile(r"covid|coronavirus|sars-cov|新冠"), "days_since_covid"),
-    (re.compile(r"exacerbation|flare|急性加重|急性发作"), "days_since_exacerbation"),
-    (
-        re.compile(r"respiratory (?:tract )?infection|chest infection|airway infection|呼吸道感染"),
-        "days_since_respiratory_infection",
-    ),
-    (re.compile(r"myocardial infarction|heart attack|心肌梗死|心梗"), "days_since_heart_attack"),
-    (re.compile(r"\bstroke|卒中"), "days_since_stroke"),
-    (re.compile(r"surger|operation|手术"), "days_since_surgery"),
-    (re.compile(r"hospitali[sz]|住院"), "days_since_hospitalisation"),
-    (re.compile(r"corticosteroid|steroid|激素"), "days_since_systemic_steroids"),
-    (re.compile(r"antibiotic|抗生素"), "days_since_antibiotics"),
-    (re.compile(r"clinical trial|clinical stud|investigational|临床试验"), "days_since_other_trial"),
-]
-EVENT_KEYS = sorted({key for _pattern, key in EVENT_QUESTIONS})
+# Events named by the extractor (a few free words) → the event question that answers them: the extractor's events
+# table (trials/registry/extraction/tables/events.json, "window_questions"; the first row that matches wins).
+EVENT_KEYS = extraction.EVENT_QUESTION_KEYS  # the events table's window questions
 QUESTION_KEYS = [*extraction.QUESTION_UNITS, *EVENT_KEYS]
 LONGEST_WINDOW_DAYS = Decimal(3650)  # the event questions' answer for "more than 10 years ago, or never"
 # "No exacerbation within 4 weeks" describes being free of the event: the rule is the window's complement.
@@ -46,24 +32,47 @@ NEGATED = re.compile(r"(?:\bno\b|\bnot\b|\bwithout\b|\bfree (?:of|from)\b|\babse
 
 
 def event_question(event: str) -> str | None:
-    words = (event or "").lower()
-    return next((key for pattern, key in EVENT_QUESTIONS if pattern.search(words)), None)
+    return extraction.event_question(event)
+
+
+@dataclass
+class Proposals:
+    """What the extractor makes of one eligibility text: its clauses and each clause's proposals. The slow part of
+    drafting, and pure: computed outside any transaction (`propose_all`), then written in a short one."""
+
+    text: str
+    clauses: list[extraction.Clause]
+    by_clause: dict[tuple[int, int], list[extraction.Proposal]]
+
+
+def propose_all(text: str) -> Proposals:
+    """Split the text and ask the extractor about every clause. No database: hold no lock while this runs."""
+    clauses = extraction.split_clauses(text)
+    return Proposals(text, clauses, {(c.start, c.end): extraction.propose(c, text) for c in clauses})
 
 
 def draft_criteria(
-    trial: Trial, record: ctgov.StudyRecord, questions: dict[str, Question], created: bool = False
+    trial: Trial,
+    record: ctgov.StudyRecord,
+    questions: dict[str, Question],
+    created: bool = False,
+    proposals: Proposals | None = None,
 ) -> bool:
     """Draft the criteria of every clause that no criterion covers yet; True when anything changed. `created`
-    says the trial is new: it has no criteria to follow to moved clauses, only the registry's limits just made."""
+    says the trial is new: it has no criteria to follow to moved clauses, only the registry's limits just made.
+    `proposals`, made beforehand by `propose_all` from this very text, spare the extractor's work here."""
     text = trial.eligibility_text
-    clauses = extraction.split_clauses(text)
+    if proposals is None or proposals.text != text:
+        proposals = propose_all(text)
+    clauses = proposals.clauses
     changed = False if created else follow_moved_clauses(trial, text, clauses)
     existing = list(trial.criteria.select_related("question"))
     drafts = []
     for index, clause in enumerate(clauses):
         if _covered(clause, existing):
             continue
-        for criterion in drafts_for(clause, text, questions, existing):
+        found = proposals.by_clause[(clause.start, clause.end)]
+        for criterion in drafts_for(clause, text, questions, existing, found):
             criterion.trial = trial
             criterion.order = 100 + index
             drafts.append(criterion)
@@ -128,7 +137,11 @@ def _covered(clause: extraction.Clause, criteria: list[Criterion]) -> bool:
 
 
 def drafts_for(
-    clause: extraction.Clause, original: str, questions: dict[str, Question], existing: list[Criterion] = ()
+    clause: extraction.Clause,
+    original: str,
+    questions: dict[str, Question],
+    existing: list[Criterion] = (),
+    proposals: list[extraction.Proposal] | None = None,
 ) -> list[Criterion]:
     """Unsaved draft criteria for one clause: one per usable proposal, and one for the study team when the
     clause has none or some of its proposals cannot become a rule (an event no question asks about)."""
@@ -139,7 +152,7 @@ def drafts_for(
         "source_text": clause.text,
     }
     drafts, unmapped, adopted = [], [], False
-    for proposal in extraction.propose(clause, original):
+    for proposal in extraction.propose(clause, original) if proposals is None else proposals:
         criterion = criterion_for(proposal, clause, original, questions)
         if criterion is None:
             unmapped.append(proposal)
@@ -153,12 +166,20 @@ def drafts_for(
         for name, value in where.items():
             setattr(criterion, name, value)
         drafts.append(criterion)
+    if not (drafts or adopted):  # nothing numeric: the conditions, medicines, procedures and states it names
+        timed = any(p.variable in ("window", "duration") for p in unmapped)  # only a concept read with its time
+        drafts = concept_drafts(clause.kind, where["clause_text"], questions, timed)
+        unmapped = [] if drafts else unmapped
+        for criterion in drafts:
+            for name, value in where.items():
+                setattr(criterion, name, value)
     if unmapped or not (drafts or adopted):
         drafts.append(
             Criterion(
                 kind=clause.kind,
                 quote=unmapped[0].quote if unmapped else "",
-                proposal={"unmapped": [p.as_json() for p in unmapped]} if unmapped else {},
+                proposal=({"unmapped": [p.as_json() for p in unmapped]} if unmapped else {})
+                | procedural_proposal(where["clause_text"]),
                 status=Criterion.Status.DRAFT,
                 origin=Criterion.Origin.EXTRACTED,
                 **where,

@@ -3,6 +3,10 @@ draft criterion for every clause of the eligibility text (`trials.registry.draft
 
 One transaction per study. Re-importing updates a trial by NCT id; criteria an admin wrote, edited, approved
 or rejected are never touched, nor are the fields the registry does not hold (plain summary, publication).
+
+Drafting holds no lock while the extractor works: its proposals are computed outside any transaction, then
+written in a short one that first checks, with the trial's row locked, that the text they were made from is
+still the trial's (SQLite has one write lock for the whole database: patients' answers wait for it).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from simple_history.utils import bulk_create_with_history
 from trials import signals
 from trials.models import OTHER_LANGUAGES, Criterion, Question, Site, Trial
 from trials.registry import ctgov, drafting
+from trials.registry.concepts import matching
 
 logger = logging.getLogger(__name__)
 VOCABULARY = Path(__file__).parent / "seed" / "questions.json"
@@ -101,7 +106,7 @@ def _add_missing_choices(question: Question, choices: list[dict]) -> None:
 
 
 # The questions an import writes criteria on: the registry's age and sex limits, and every question drafting uses.
-IMPORT_QUESTION_KEYS = ["age", "sex", *drafting.QUESTION_KEYS]
+IMPORT_QUESTION_KEYS = ["age", "sex", *drafting.QUESTION_KEYS, *matching.question_keys()]
 
 
 def import_record(
@@ -157,14 +162,15 @@ def _import_record(
             trial.save()
         changed |= _import_sites(trial, record.sites, created)
         changed |= _import_registry_criteria(trial, record, questions, created)
-        if draft_now:
-            changed |= drafting.draft_criteria(trial, record, questions, created)
-        elif changed:
-            marks["needs_drafting"] = True  # a site or a registry limit changed, the trial's own fields did not
+        if draft_now or changed:
+            # Drafted below (draft_now), after this transaction, or later by the background worker.
+            marks["needs_drafting"] = True  # also when a site or a registry limit changed, not the trial itself
         if any(getattr(trial, name) != value for name, value in marks.items()):
             Trial.objects.filter(pk=trial.pk).update(**marks)
             for name, value in marks.items():
                 setattr(trial, name, value)
+    if draft_now:
+        changed |= bool(draft_stored(trial.pk, questions, created=created, record=record))
     return ImportOutcome(record.nct_id, created, changed)
 
 
@@ -185,21 +191,41 @@ def draft_pending(trial_ids=None, questions: dict[str, Question] | None = None) 
             for pk in ids:
                 after = pk
                 try:
-                    drafted += _draft_stored(pk, questions)
+                    drafted += draft_stored(pk, questions) is not None
                 except Exception:  # noqa: BLE001 - one bad study must not stop the rest; it stays marked
                     logger.exception("Drafting the criteria of trial %s failed; it stays marked for the next run", pk)
 
 
-def _draft_stored(pk: int, questions: dict[str, Question]) -> bool:
-    with transaction.atomic():
-        trial = Trial.objects.select_for_update().filter(pk=pk, needs_drafting=True).first()
-        if trial is None:  # drafted meanwhile (the review page, another worker)
-            return False
-        [record] = ctgov.read_studies(trial.source_record)  # the record it was imported from: one study
-        if isinstance(record, ctgov.StudyRecord):
-            drafting.draft_criteria(trial, record, questions)
-        Trial.objects.filter(pk=pk).update(needs_drafting=False)
-        return True
+ATTEMPTS = 3  # a study whose text keeps changing while it is drafted stays marked for the next run
+
+
+def draft_stored(
+    pk: int, questions: dict[str, Question], created: bool = False, record: ctgov.StudyRecord | None = None
+) -> bool | None:
+    """Draft one trial still marked `needs_drafting`: None if it is not (drafted meanwhile), else whether anything
+    changed. The extractor runs first, outside any transaction, on the text as read then; the drafts are written
+    in a short transaction, and only if the trial's text and record are still those (else it starts again)."""
+    for _attempt in range(ATTEMPTS):
+        seen = Trial.objects.filter(pk=pk, needs_drafting=True).values("eligibility_text", "source_hash").first()
+        if seen is None:
+            return None
+        proposals = drafting.propose_all(seen["eligibility_text"])  # the slow part: no lock held
+        with transaction.atomic():
+            trial = Trial.objects.select_for_update().filter(pk=pk, needs_drafting=True).first()
+            if trial is None:  # drafted meanwhile (another worker)
+                return None
+            if trial.eligibility_text != seen["eligibility_text"] or trial.source_hash != seen["source_hash"]:
+                continue  # re-imported while the extractor worked: its proposals are of an old text
+            if record is None or record.raw != trial.source_record:
+                [record] = ctgov.read_studies(trial.source_record)  # the record it was imported from: one study
+            changed = False
+            if isinstance(record, ctgov.StudyRecord):
+                changed = drafting.draft_criteria(trial, record, questions, created, proposals)
+            Trial.objects.filter(pk=pk).update(needs_drafting=False)
+            trial.needs_drafting = False
+            return changed
+    logger.warning("Trial %s changed while it was drafted, %s times; it stays marked for the next run", pk, ATTEMPTS)
+    return None
 
 
 def _snapshot(trial: Trial) -> dict:

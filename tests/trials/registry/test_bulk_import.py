@@ -141,17 +141,32 @@ def test_a_bulk_import_queues_the_drafting_and_the_worker_drafts_every_study_as_
     assert drafts_of("NCT00000099") == drafted  # the same drafts, whichever way they were written
 
 
-def test_the_review_page_drafts_a_study_the_worker_has_not_reached_yet(bulk_zip, queued_tasks, admin_client):
+def test_attack_the_review_page_queues_a_study_the_worker_has_not_reached_and_never_drafts_on_get(
+    bulk_zip, queued_tasks, admin_client, monkeypatch
+):
     from django.urls import reverse
 
+    from trials.registry import drafting
+    from trials.registry.tasks import draft_trial_criteria
+
     run(bulk_zip)
+    queued_tasks.clear()
     trial = Trial.objects.get(nct_id="NCT00000003")
     assert trial.needs_drafting and drafts_of(trial.nct_id) == []
-    response = admin_client.get(reverse("admin:trials_trial_review", args=[trial.pk]))
-    assert response.status_code == 200
+    real = drafting.propose_all
+    monkeypatch.setattr(drafting, "propose_all", None)  # a request that drafted would fail now
+    for _ in range(3):
+        response = admin_client.get(reverse("admin:trials_trial_review", args=[trial.pk]))
+        assert response.status_code == 200
+        assert "The criteria of this study are being drafted from its registry text." in response.content.decode()
+    assert [(r.task.name, r.args) for r in queued_tasks] == [(draft_trial_criteria.name, [trial.pk])]  # once
     trial.refresh_from_db()
-    assert not trial.needs_drafting and drafts_of(trial.nct_id)
-    assert "for the study team" in response.content.decode()  # the page shows the drafts just written
+    assert trial.needs_drafting and drafts_of(trial.nct_id) == []
+
+    monkeypatch.setattr(drafting, "propose_all", real)
+    assert draft_trial_criteria.call(trial.pk) == 1  # what the worker does next
+    page = admin_client.get(reverse("admin:trials_trial_review", args=[trial.pk])).content.decode()
+    assert "being drafted" not in page and "for the study team" in page  # the page shows the drafts
     assert Trial.objects.filter(needs_drafting=True).count() == 4  # the others wait for the worker
 
 
@@ -192,3 +207,72 @@ def test_a_study_whose_only_change_is_a_site_is_updated_and_drafted_again(tmp_pa
     trial = Trial.objects.get(nct_id="NCT00000001")
     assert trial.needs_drafting and trial.sites.get().recruitment_status == "COMPLETED"
     assert "0 created, 0 updated, 1 unchanged" in run(folder)[0]  # its new record's hash was kept
+
+
+# Drafting holds no write lock while the extractor works (issue 24, H1): on SQLite one lock serves the whole
+# database, so a patient's answer would wait for it.
+
+
+def watch_extraction(monkeypatch) -> list[bool]:
+    """Record, at every call of the extractor, whether a transaction is open (a write lock may be held)."""
+    from django.db import connection
+
+    from trials.registry import extraction
+
+    seen, real = [], extraction.split_clauses
+
+    def split_clauses(text):
+        seen.append(connection.in_atomic_block)
+        return real(text)
+
+    monkeypatch.setattr(extraction, "split_clauses", split_clauses)
+    return seen
+
+
+@pytest.mark.django_db(transaction=True)
+def test_attack_the_worker_runs_the_extractor_outside_any_transaction(tmp_path, queued_tasks, monkeypatch):
+    from trials.registry.tasks import draft_pending_criteria
+
+    folder = tmp_path / "studies"
+    folder.mkdir()
+    for number in (1, 2):
+        (folder / f"{number}.json").write_text(json.dumps(study(number)), encoding="utf-8")
+    run(folder)
+    seen = watch_extraction(monkeypatch)
+    assert draft_pending_criteria.call() == 2
+    assert seen == [False, False]
+    assert drafts_of("NCT00000001") and drafts_of("NCT00000002")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_attack_an_import_that_drafts_as_it_goes_runs_the_extractor_outside_any_transaction(tmp_path, monkeypatch):
+    (tmp_path / "1.json").write_text(json.dumps(study(1)), encoding="utf-8")
+    seen = watch_extraction(monkeypatch)
+    call_command("import_ctgov", str(tmp_path / "1.json"), "--draft-now", stdout=StringIO())
+    assert seen == [False]
+    assert drafts_of("NCT00000001") and not Trial.objects.get(nct_id="NCT00000001").needs_drafting
+
+
+def test_a_text_re_imported_while_the_extractor_worked_is_drafted_from_the_new_text(
+    tmp_path, queued_tasks, monkeypatch
+):
+    from trials.registry import extraction
+    from trials.registry.importing import draft_pending
+
+    (tmp_path / "1.json").write_text(json.dumps(study(1)), encoding="utf-8")
+    run(tmp_path / "1.json")
+    new_text = "Inclusion Criteria:\n\n* Age 50 to 70 years\n\nExclusion Criteria:\n\n* Asthma"
+    real, texts = extraction.split_clauses, []
+
+    def split_clauses(text):
+        if not texts:  # the registry's new record lands while the extractor reads the old one
+            Trial.objects.filter(nct_id="NCT00000001").update(eligibility_text=new_text, source_hash="new")
+        texts.append(text)
+        return real(text)
+
+    monkeypatch.setattr(extraction, "split_clauses", split_clauses)
+    assert draft_pending() == 1
+    assert texts[0] != new_text and texts[1:] == [new_text]  # the old proposals were dropped, not written
+    trial = Trial.objects.get(nct_id="NCT00000001")
+    clauses = {c.clause_text for c in trial.criteria.exclude(clause_start=None)}
+    assert clauses and all(text in new_text for text in clauses)

@@ -47,7 +47,8 @@ def test_importing_a_real_record_ends_with_a_draft_for_every_clause(nct_id):
     clauses = extraction.split_clauses(trial.eligibility_text)
     assert len(clauses) >= 8
     assert [c.text for c in clauses if not covered(c, criteria)] == []
-    assert trial.coverage().clauses == len(clauses)
+    coverage = trial.coverage()
+    assert coverage.clauses + coverage.procedural == len(clauses)
     for criterion in criteria:
         if criterion.clause_start is not None:
             assert criterion.clause_text == trial.eligibility_text[criterion.clause_start : criterion.clause_end]
@@ -72,8 +73,10 @@ def test_each_proposal_keeps_its_quote_confidence_and_rule():
     assert 0 < fev1.confidence <= 1
     assert (fev1.kind, fev1.min_value, fev1.max_value, fev1.max_inclusive) == ("inclusion", None, Decimal(50), False)
     assert fev1.proposal["variable"] == "fev1_pct_pred"
-    team = Criterion.objects.get(trial__nct_id="NCT03197818", source_text="Current smokers or ex-smokers")
+    team = Criterion.objects.get(trial__nct_id="NCT03197818", source_text="Known respiratory disorders other than COPD")
     assert (team.question, team.status, team.rule_in_words()) == (None, "draft", "for the study team to check")
+    smokers = Criterion.objects.get(trial__nct_id="NCT03197818", source_text="Current smokers or ex-smokers")
+    assert (smokers.question.key, smokers.values, smokers.status) == ("smoking_status", ["current", "former"], "draft")
 
 
 def test_reimporting_never_duplicates_drafts():

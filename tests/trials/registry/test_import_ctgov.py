@@ -260,3 +260,232 @@ def test_a_missing_or_binary_file_is_refused(tmp_path):
     with pytest.raises(CommandError):
         call_command("import_ctgov", str(binary), stdout=StringIO(), stderr=(err := StringIO()))
     assert "not UTF-8 text" in err.getvalue()
+
+
+# Hostile input (issue 24): every study is whole or refused with a line, and the run goes on.
+
+
+def deep(levels):
+    node = "bottom"
+    for _ in range(levels):
+        node = {"x": [node]}
+    return node
+
+
+@pytest.mark.parametrize(
+    "path, value, message",
+    [
+        (
+            "protocolSection.sponsorCollaboratorsModule.leadSponsor.name",
+            "S" * 301,
+            "leadSponsor.name: 301 characters, more than the 300 this field holds",
+        ),
+        (
+            "protocolSection.designModule.phases",
+            ["PHASE1"] * 20,
+            "designModule.phases: 158 characters, more than the 100 this field holds",
+        ),
+        ("protocolSection.designModule.enrollmentInfo.count", 10**20, "count: 21 digits, more than any study enrols"),
+        (
+            "protocolSection.eligibilityModule.minimumAge",
+            "1" * 40 + " Years",
+            'minimumAge: expected an age like "40 Years" or "6 Months", got \'1111111111',
+        ),
+        ("protocolSection.eligibilityModule.maximumAge", "9999999 Years", "maximumAge: '9999999 Years' is more"),
+        ("protocolSection.descriptionModule.briefSummary", "COPD \ud800 study", "holds a lone surrogate"),
+        ("protocolSection.identificationModule.officialTitle", "A\x00B", "officialTitle: holds a NUL byte"),
+        ("protocolSection.descriptionModule.detailedDescription", deep(100), "nested more than 64 levels deep"),
+        (
+            "protocolSection.contactsLocationsModule.locations",
+            [{"facility": "H" * 301, "city": "Yiwu"}],
+            "locations[0].facility: 301 characters, more than the 300",
+        ),
+        (
+            "protocolSection.contactsLocationsModule.locations",
+            [{"facility": "H", "zip": "9" * 41}],
+            "locations[0].zip: 41 characters, more than the 40",
+        ),
+        (
+            "protocolSection.contactsLocationsModule.locations",
+            [{"facility": "H", "status": "R" * 40}],
+            "locations[0].status: unknown status 'RRRR",
+        ),
+        (
+            "protocolSection.eligibilityModule.eligibilityCriteria",
+            "Inclusion Criteria: age 40. " * 4000,
+            "eligibilityCriteria: 111,999 characters, more than the 100,000 this field holds",
+        ),
+    ],
+    ids=lambda value: value[:40] if isinstance(value, str) else None,
+)
+def test_attack_a_study_with_a_value_no_database_holds_is_refused_with_a_line_and_the_run_goes_on(
+    tmp_path, path, value, message
+):
+    bad = mangle(path, value)
+    bad["protocolSection"]["identificationModule"]["nctId"] = "NCT00000002"
+    _, err, failed = run(tmp_path, [bad, study("NCT00000003")])
+    assert failed
+    assert message in err
+    assert err.startswith(f"{tmp_path / 'studies.json'}: study 1 (NCT00000002): ")
+    assert list(Trial.objects.values_list("nct_id", flat=True)) == ["NCT00000003"]
+
+
+def test_attack_json_nested_beyond_the_parser_s_depth_is_refused_with_a_line(tmp_path):
+    _, err, failed = run(tmp_path, "[" * 200_000 + "]" * 200_000, name="deep.json")
+    assert failed
+    assert err.strip() == f"{tmp_path / 'deep.json'}: not read: nested too deeply to be a study record"
+
+
+def test_the_reader_s_length_limits_are_the_database_s():
+    from trials.models import Site, Trial
+    from trials.registry.ctgov import LARGEST_ENROLMENT, LONGEST
+
+    fields = {"sponsor": Trial, "phase": Trial, "facility": Site, "city": Site, "state": Site, "country": Site}
+    for name, model in fields.items():
+        assert LONGEST[name] == model._meta.get_field(name).max_length, name
+    assert LONGEST["zip"] == Site._meta.get_field("postal_code").max_length
+    assert LARGEST_ENROLMENT == 2**31 - 1  # PostgreSQL's integer column, the narrower of the two
+
+
+def bomb_zip(path, compression, unpacked_bytes, claimed_size=100, good=None):
+    """A zip with one member of zeros that says it is `claimed_size` bytes, and optionally a good study."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", compression=compression, compresslevel=1 if compression != 14 else None) as z:
+        with z.open("bomb.json", "w", force_zip64=True) as member:
+            zeros = b"\0" * (1024 * 1024)
+            for _ in range(unpacked_bytes // len(zeros)):
+                member.write(zeros)
+        z.infolist()[-1].file_size = claimed_size  # the central directory lies about the size
+        if good is not None:
+            z.writestr("good.json", json.dumps(good))
+    return path
+
+
+@pytest.mark.parametrize("compression", ["deflate", "bzip2", "lzma"])
+def test_attack_a_zip_bomb_is_refused_after_at_most_the_limit_whatever_size_it_claims(
+    tmp_path, monkeypatch, compression
+):
+    import tracemalloc
+    import zipfile
+
+    from trials.registry.management.commands import import_ctgov
+
+    monkeypatch.setattr(import_ctgov, "LARGEST_DOCUMENT_BYTES", 1024 * 1024)
+    monkeypatch.setattr(import_ctgov, "CHUNK_BYTES", 64 * 1024)
+    method = {"deflate": zipfile.ZIP_DEFLATED, "bzip2": zipfile.ZIP_BZIP2, "lzma": zipfile.ZIP_LZMA}[compression]
+    archive = bomb_zip(tmp_path / "bomb.zip", method, 24 * 1024 * 1024, good=study("NCT00000003"))
+    tracemalloc.start()
+    try:
+        with pytest.raises(CommandError):
+            call_command("import_ctgov", str(archive), stdout=StringIO(), stderr=(err := StringIO()))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert err.getvalue().strip() == (
+        f"{archive}:bomb.json: more than 1 MB once unpacked; not read further "
+        "(split it into smaller files, or use the registry's zip of one study per file)"
+    )
+    assert list(Trial.objects.values_list("nct_id", flat=True)) == ["NCT00000003"]
+    assert peak < 16 * 1024 * 1024  # 24 MB unpacked at once would show here (LZMA's dictionary takes 8 MB)
+
+
+def test_attack_a_file_over_the_limit_is_refused_without_reading_it_whole(tmp_path, monkeypatch):
+    import tracemalloc
+
+    from trials.registry.management.commands import import_ctgov
+
+    monkeypatch.setattr(import_ctgov, "LARGEST_DOCUMENT_BYTES", 1024 * 1024)
+    big = tmp_path / "big.json"
+    big.write_text(json.dumps([study("NCT00000003")] * 1200), encoding="utf-8")
+    assert big.stat().st_size > 10 * 1024 * 1024
+    tracemalloc.start()
+    try:
+        with pytest.raises(CommandError):
+            call_command("import_ctgov", str(big), stdout=StringIO(), stderr=(err := StringIO()))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert "big.json: more than 1 MB once unpacked; not read further" in err.getvalue()
+    assert Trial.objects.count() == 0
+    assert peak < 6 * 1024 * 1024
+
+
+def test_attack_a_document_of_millions_of_tiny_values_is_refused_before_it_is_parsed(tmp_path):
+    _, err, failed = run(tmp_path, "[" + ",".join(["{}"] * 1_100_000) + "]", name="tiny.json")
+    assert failed
+    assert err.strip() == (
+        f"{tmp_path / 'tiny.json'}: more than 1,000,000 values; not read "
+        "(split it into smaller files, or use the registry's zip of one study per file)"
+    )
+
+
+def test_attack_a_run_stops_unpacking_past_its_limit_and_says_so(tmp_path, monkeypatch):
+    from trials.registry.management.commands import import_ctgov
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in (1, 2, 3):
+        (folder / f"{number}.json").write_text(json.dumps(study(f"NCT0000000{number}")), encoding="utf-8")
+    one = (folder / "1.json").stat().st_size
+    monkeypatch.setattr(import_ctgov, "LARGEST_RUN_BYTES", int(one * 2.5))
+    with pytest.raises(CommandError):
+        call_command("import_ctgov", str(folder), stdout=StringIO(), stderr=(err := StringIO()))
+    assert "Stopped: more than 0 GB unpacked in one run; the files after this point were not read." in err.getvalue()
+    assert sorted(Trial.objects.values_list("nct_id", flat=True)) == ["NCT00000001", "NCT00000002"]
+
+
+def test_attack_zip_member_names_are_printed_with_control_characters_escaped(tmp_path):
+    import zipfile
+
+    archive = tmp_path / "names.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("\x1b[2J\x1b]0;pwned\x07bad.json", "{not json")
+        z.writestr("good\u202e.json", json.dumps(study("NCT00000003")))
+    out, err = StringIO(), StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_ctgov", str(archive), stdout=out, stderr=err)
+    assert f"{archive}:\\x1b[2J\\x1b]0;pwned\\x07bad.json: not valid JSON" in err.getvalue()
+    assert f"{archive}:good\\u202e.json: NCT00000003 created" in out.getvalue()
+    assert not any(ord(c) < 32 and c != "\n" or c == "\u202e" for c in out.getvalue() + err.getvalue())
+
+
+@pytest.mark.parametrize("compression", ["deflate", "bzip2", "lzma"])
+def test_attack_a_damaged_or_cut_member_is_refused_with_a_line_and_the_others_are_imported(tmp_path, compression):
+    import zipfile
+
+    method = {"deflate": zipfile.ZIP_DEFLATED, "bzip2": zipfile.ZIP_BZIP2, "lzma": zipfile.ZIP_LZMA}[compression]
+    archive = tmp_path / "damaged.zip"
+    with zipfile.ZipFile(archive, "w", compression=method) as z:
+        z.writestr("1.json", json.dumps(study("NCT00000001")))
+        z.writestr("2.json", json.dumps(study("NCT00000002")))
+    data = bytearray(archive.read_bytes())
+    with zipfile.ZipFile(archive) as z:
+        first = z.getinfo("1.json")
+        at = first.header_offset + 30 + len(first.filename) + len(first.extra) + first.compress_size // 2
+    data[at : at + 8] = bytes(8)  # eight bytes of the first member's compressed data zeroed
+    archive.write_bytes(bytes(data))
+    with pytest.raises(CommandError):
+        call_command("import_ctgov", str(archive), stdout=StringIO(), stderr=(err := StringIO()))
+    [line] = err.getvalue().strip().splitlines()
+    assert line.startswith(f"{archive}:1.json: ")
+    assert list(Trial.objects.values_list("nct_id", flat=True)) == ["NCT00000002"]
+
+
+def test_attack_a_document_of_more_studies_than_any_registry_page_is_refused_whole(tmp_path):
+    _, err, failed = run(tmp_path, [{}] * 10_001, name="many.json")
+    assert failed
+    assert err.strip() == (
+        f"{tmp_path / 'many.json'}: 10,001 studies in one document, more than 10,000: split it into smaller "
+        "files, or use the registry's zip of one study per file"
+    )
+
+
+def test_attack_past_ten_thousand_problem_lines_the_rest_are_only_counted(tmp_path, monkeypatch):
+    from trials.registry.management.commands import import_ctgov
+
+    monkeypatch.setattr(import_ctgov, "MOST_REFUSAL_LINES", 3)
+    out, err, failed = run(tmp_path, [{}] * 5 + [study("NCT00000003")])
+    assert failed and "1 created, 0 updated, 0 unchanged, 5 refused" in out
+    lines = err.strip().splitlines()
+    assert len(lines) == 4 and lines[-1] == "… and 2 more problem lines, not shown."

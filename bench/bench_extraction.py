@@ -1,0 +1,68 @@
+"""Time the criteria extractor: per record over the evaluation set's dev cases, and on 1 MB pathological lines.
+
+    python bench/bench_extraction.py [--repeat 5]
+
+Prints the median and worst milliseconds per record (each record timed `repeat` times, its best kept), then the
+time for each 1 MB input; wall-clock and CPU time (on a shared machine the CPU time is the steadier figure). A script, not a test: figures depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from trials.registry.extraction import extract  # noqa: E402
+
+DEV = ROOT / "tests" / "trials" / "registry" / "evaluation" / "dev"
+MEGABYTE = 1_000_000
+
+
+def pathological() -> dict[str, str]:
+    words = "patients with FEV1 between 30 and 80 percent of predicted, age 40 to 75 years, within 4 weeks "
+    return {
+        '"1. " repeated': ("1. " * (MEGABYTE // 3 + 1))[:MEGABYTE],
+        "one line of ordinary words": (words * (MEGABYTE // len(words) + 1))[:MEGABYTE],
+        '"1. a 2. b" counting up': "".join(f"{i % 99 + 1}. item " for i in range(MEGABYTE // 8))[:MEGABYTE],
+        "digits only": ("1234567890" * (MEGABYTE // 10))[:MEGABYTE],
+        "Chinese list in one line": ("1、年龄18~75岁；2、FEV1≥30%；" * (MEGABYTE // 20))[:MEGABYTE],
+        "one million lines": "* FEV1 < 50%\n" * (MEGABYTE // 13),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    cases = [json.loads(path.read_text(encoding="utf-8")) for path in sorted(DEV.glob("*.json"))]
+    times, cpu = [], []
+    for case in cases:
+        best = best_cpu = float("inf")
+        for _ in range(args.repeat):
+            start, start_cpu = time.perf_counter(), time.process_time()
+            extract(case["text"], minimum_age=case.get("minimum_age"), maximum_age=case.get("maximum_age"))
+            best = min(best, time.perf_counter() - start)
+            best_cpu = min(best_cpu, time.process_time() - start_cpu)
+        times.append(best * 1000)
+        cpu.append(best_cpu * 1000)
+    print(
+        f"dev records: {len(times)}; wall median {statistics.median(times):.2f} ms, worst {max(times):.2f} ms; "
+        f"CPU median {statistics.median(cpu):.2f} ms, worst {max(cpu):.2f} ms"
+    )
+    for name, text in pathological().items():
+        start, start_cpu = time.perf_counter(), time.process_time()
+        found = extract(text)
+        print(
+            f"1 MB {name}: wall {time.perf_counter() - start:.2f} s, CPU {time.process_time() - start_cpu:.2f} s "
+            f"({len(text):,} chars, {len(found)} proposals)"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,289 @@
+"""Measure: how many screening clauses of real records get a draft a patient can answer, a sample of concept
+drafts to judge by hand, and the screens a typical COPD patient sees with every draft approved.
+
+    .venv/bin/python -m bench.concept_coverage [--sample 100] [--seed 21] [--show-walk]
+
+Reads the dev evaluation texts (tests/trials/registry/evaluation/dev/, never test/) and the seed records
+(trials/registry/seed/NCT*.json); drafts each clause as an import does (`drafting.drafts_for`), once without the
+concept hook and once with it, in a throwaway SQLite database that holds only the questions. Prints:
+
+- per set: screening clauses, procedural clauses, and those with at least one draft on a question, before and
+  after the concepts (procedural clauses are not screening clauses and are not counted);
+- a random sample of the concept (yes/no and choice) drafts, with list, rule, concepts, polarity and words;
+- the questionnaire walk of the issue's COPD patient (68, woman, ex-smoker of 30 pack-years, FEV1 45 %
+  predicted, two flare-ups last year) against every record as a trial, every draft with a question approved,
+  the registry's age limits and conditions as the import drafts them: the number of question screens.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import re
+import secrets
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT / "tests" / "trials" / "registry" / "evaluation" / "dev"
+SEED = ROOT / "trials" / "registry" / "seed"
+RESPIRATORY = re.compile(
+    r"copd|asthma|pulmonary|lung|ild|ipf|cystic fibrosis|bronchiect|sarcoid|respirat|ards|mycobacter|aspergill|"
+    r"spirometry|慢阻肺|哮喘|肺",
+    re.IGNORECASE,
+)
+
+# The issue's typical COPD patient; questions not here are answered "I don't know".
+COPD_PATIENT = {
+    "age": 68,
+    "sex": "female",
+    "diagnoses": ["copd"],
+    "pregnant_or_breastfeeding": "no",
+    "planning_pregnancy_12m": "no",
+    "smoking_status": "former",
+    "pack_years": 30,
+    "fev1_pct_pred": 45,
+    "fev1_fvc_ratio": "0.55",
+    "exacerbations_12m": 2,
+    "days_since_exacerbation": 120,
+    "days_since_systemic_steroids": 120,
+    "days_since_antibiotics": 120,
+    "respiratory_hospitalisations_12m": 0,
+    "days_since_hospitalisation": 3650,
+    "days_since_respiratory_infection": 120,
+    "days_since_pneumonia": 3650,
+    "days_since_covid": 3650,
+    "days_since_heart_attack": 3650,
+    "days_since_stroke": 3650,
+    "days_since_surgery": 3650,
+    "days_since_other_trial": 3650,
+    "other_trial_recent": "no",
+    "other_conditions": ["none"],
+    "medicines_now": ["inhaled_steroid"],
+    "lung_procedures": ["none"],
+    "infection_now": "no",
+    "cancer_history": "never",
+    "mechanical_ventilation": "never",
+    "oxygen_hours_per_day": 0,
+    "bmi": 27,
+    "spo2_pct": 94,
+    "stem_cell_therapy_ever": "no",
+    "allergy_albumin_or_anaesthetic": "no",
+}
+
+
+def setup() -> None:
+    folder = tempfile.mkdtemp(prefix="concepts-")
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="screener.settings",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        SQLITE_PATH=str(Path(folder) / "db.sqlite3"),
+        LOG_LEVEL="WARNING",
+        CATALOGUE_SNAPSHOT_DIR=str(Path(folder) / "snapshots"),
+    )
+    for name in ("DEBUG", "DATABASE_URL", "TASKS_BACKEND"):
+        os.environ.pop(name, None)
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def records() -> list[dict]:
+    """{id, set, language, text, conditions, min_age, max_age} of the dev texts and the seed records."""
+    found = []
+    for path in sorted(DEV.glob("*.json")):
+        case = json.loads(path.read_text(encoding="utf-8"))
+        found.append(
+            {
+                "id": path.stem,
+                "set": f"dev-{case.get('language', 'en')}",
+                "text": case["text"],
+                "conditions": [case.get("condition") or ""],
+                "min_age": case.get("minimum_age"),
+                "max_age": case.get("maximum_age"),
+            }
+        )
+    from trials.registry import ctgov
+
+    for path in sorted(SEED.glob("NCT*.json")):
+        [record] = ctgov.read_studies(json.loads(path.read_text(encoding="utf-8")))
+        found.append(
+            {
+                "id": record.nct_id,
+                "set": "seed",
+                "text": record.eligibility_text,
+                "conditions": record.conditions,
+                "min_age": record.minimum_age.text if record.minimum_age else None,
+                "max_age": record.maximum_age.text if record.maximum_age else None,
+            }
+        )
+    return found
+
+
+def years(text) -> int | None:
+    match = re.match(r"\s*(\d+)\s*(?:Years?|岁)", text or "")
+    return int(match.group(1)) if match else None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sample", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=21)
+    parser.add_argument("--show-walk", action="store_true")
+    parser.add_argument("--uncovered", type=int, default=0, help="print this many uncovered screening clauses")
+    parser.add_argument("--respiratory-only", action="store_true", help="uncovered clauses of respiratory records")
+    args = parser.parse_args()
+    setup()
+    from trials import eligibility
+    from trials.models import Criterion
+    from trials.registry import drafting, extraction
+    from trials.registry.importing import IMPORT_QUESTION_KEYS, ensure_questions
+
+    questions = ensure_questions(IMPORT_QUESTION_KEYS + list(COPD_PATIENT))
+    all_questions = ensure_questions()
+    counts: dict[str, Counter] = {}
+    concept_drafts, trials, uncovered = [], [], []
+    hook = drafting.concept_drafts
+    for record in records():
+        text = record["text"]
+        respiratory = bool(RESPIRATORY.search(" ".join(record["conditions"])))
+        tally = counts.setdefault(record["set"], Counter())
+        subset = counts.setdefault("resp" if respiratory else "non-resp", Counter())
+        tally["records"] += 1
+        subset["records"] += 1
+        criteria, criteria_before = [], []
+        for clause in extraction.split_clauses(text):
+            words = text[clause.start : clause.end]
+            after = drafting.drafts_for(clause, text, questions)
+            if all(c.is_procedural for c in after):  # the coverage meter's rule (Criterion.clause_state)
+                tally["procedural"] += 1
+                subset["procedural"] += 1
+                continue
+            tally["screening"] += 1
+            subset["screening"] += 1
+            drafting.concept_drafts = lambda *a, **k: []
+            try:
+                before = drafting.drafts_for(clause, text, questions)
+            finally:
+                drafting.concept_drafts = hook
+            for counter in (tally, subset):
+                counter["answerable before"] += any(c.question_id for c in before)
+                counter["answerable after"] += any(c.question_id for c in after)
+            if not any(c.question_id for c in after) and (respiratory or not args.respiratory_only):
+                uncovered.append(" ".join(words.split())[:200])
+            criteria_before.extend(c for c in before if c.question_id)
+            for criterion in after:
+                if criterion.question_id:
+                    criteria.append(criterion)
+                    if (criterion.proposal or {}).get("source") == "concepts":
+                        concept_drafts.append((record, criterion))
+        trials.append((record, criteria, criteria_before))
+
+    print("Screening clauses with a draft a patient can answer (a draft on a question)")
+    print(f"{'set':<8} {'records':>7} {'procedural':>10} {'screening':>9} {'before':>14} {'after':>14}")
+    total = Counter()
+    for name in ("dev-en", "dev-zh", "seed"):
+        total.update(counts.get(name, Counter()))
+        _row(name, counts.get(name, Counter()))
+    _row("all", total)
+    for name in ("resp", "non-resp"):
+        _row(name, counts.get(name, Counter()))
+    print(f"\nconcept drafts: {len(concept_drafts)}")
+    by_question = Counter(c.question.key for _r, c in concept_drafts)
+    print("  by question: " + ", ".join(f"{k} {n}" for k, n in by_question.most_common()))
+
+    # A draft's place in the sample depends only on its record, clause and question (a hash with the seed), so
+    # a change that drops a draft replaces it and leaves the rest of the sample as it was.
+    def rank(item):
+        record, criterion = item
+        key = f"{args.seed}|{record['id']}|{criterion.clause_start}|{criterion.question.key}|{criterion.kind}"
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    sample = sorted(concept_drafts, key=rank)[: args.sample]
+    print(f"\nRandom sample of {len(sample)} concept drafts (seed {args.seed}, by hash)")
+    for number, (record, criterion) in enumerate(sample, 1):
+        proposal = criterion.proposal
+        rule = (
+            "|".join(criterion.values)
+            if criterion.values
+            else f"{criterion.min_value or ''}..{criterion.max_value or ''} days"
+        )
+        clause = " ".join(criterion.clause_text.split())
+        print(
+            f"{number:>3}. {record['id']} [{proposal['kind']}→{criterion.kind}] {criterion.question.key}={rule} "
+            f"{proposal['polarity']} {proposal['concepts']} «{clause[:160]}»"
+        )
+
+    for words in random.Random(args.seed).sample(uncovered, min(args.uncovered, len(uncovered))):
+        print(f"  uncovered: {words}")
+    _walk(trials, all_questions, eligibility, Criterion, args.show_walk)
+
+
+def _row(name, tally) -> None:
+    screening = max(tally["screening"], 1)
+    before, after = tally["answerable before"], tally["answerable after"]
+    print(
+        f"{name:<8} {tally['records']:>7} {tally['procedural']:>10} {tally['screening']:>9} "
+        f"{before:>6} {100 * before / screening:5.1f} % {after:>6} {100 * after / screening:5.1f} %"
+    )
+
+
+def _walk(trials, questions, eligibility, Criterion, show: bool) -> None:
+    from trials.registry import extraction
+
+    infos = {key: q.to_info() for key, q in questions.items()}
+    respiratory = [t for t in trials if RESPIRATORY.search(" ".join(t[0]["conditions"]))]
+    for label, chosen, which in (
+        ("every record, numeric drafts only (no concepts)", trials, 2),
+        ("every record", trials, 1),
+        ("respiratory records, numeric drafts only (no concepts)", respiratory, 2),
+        ("respiratory records", respiratory, 1),
+    ):
+        rules, number = [], 0
+        for entry in chosen:
+            record, criteria = entry[0], entry[which]
+            parts = []
+            for criterion in criteria:
+                number += 1
+                criterion.pk = criterion.id = number
+                criterion.status = Criterion.Status.APPROVED
+                parts.append(criterion.to_rule())
+            low, high = years(record["min_age"]), years(record["max_age"])
+            if low is not None or high is not None:
+                number += 1
+                rule = eligibility.NumberRule(low, True, high, True)
+                parts.append(eligibility.CriterionRule(number, eligibility.Polarity.INCLUSION, "age", rule, "age"))
+            codes = extraction.diagnosis_codes(record["conditions"], [])
+            if codes:
+                number += 1
+                rule = eligibility.ChoiceRule(frozenset(codes))
+                parts.append(eligibility.CriterionRule(number, eligibility.Polarity.INCLUSION, "diagnoses", rule, "dx"))
+            rules.append(eligibility.TrialRules(id=record["id"], criteria=tuple(parts)))
+        catalogue = eligibility.Catalogue(rules, infos)
+        answers: dict = {}
+        walk = catalogue.walk(answers)
+        while walk.next_key is not None:
+            value = COPD_PATIENT.get(walk.next_key, eligibility.DONT_KNOW)
+            answers[walk.next_key] = value
+            walk = catalogue.walk(answers)
+        results = eligibility.evaluate(rules, answers, infos)
+        verdicts = Counter(str(r.verdict) for r in results)
+        print(
+            f"\nCOPD patient against {len(rules)} {label}, every draft approved: {len(walk.path)} question screens; "
+            f"verdicts {dict(verdicts)}"
+        )
+        if show:
+            print("  " + ", ".join(walk.path))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,233 @@
+"""Yes/no criteria reach the patient: the conditions, medicines, procedures and states a clause names become draft
+rules on grouped questions, with their polarity and time; procedural clauses are never checks."""
+
+from decimal import Decimal
+
+import pytest
+
+from trials import eligibility
+from trials.models import Coverage, Criterion, Question, Trial
+from trials.registry import extraction
+from trials.registry.concepts import matching
+from trials.registry.drafting import drafts_for
+from trials.registry.importing import ensure_questions
+
+
+def one(words, kind="exclusion"):
+    [proposal] = matching.proposals(words, kind)
+    return proposal
+
+
+@pytest.mark.parametrize(
+    "words, question, values",
+    [
+        ("History of HIV infection", "other_conditions", ["hiv"]),
+        ("Diagnosis of asthma", "diagnoses", ["asthma"]),
+        ("乙肝或丙肝患者", "other_conditions", ["hepatitis_b", "hepatitis_c"]),
+        ("Taking pirfenidone or nintedanib", "medicines_now", ["antifibrotic"]),
+        ("Treatment with beta-blockers", "medicines_now", ["beta_blocker"]),
+        ("长期氧疗患者", "medicines_now", ["long_term_oxygen"]),
+        ("Currently listed for lung transplantation", "lung_procedures", ["transplant_list"]),
+        ("Previous lung volume reduction surgery", "lung_procedures", ["lung_volume_reduction"]),
+        ("Prior bronchial thermoplasty", "lung_procedures", ["bronchial_thermoplasty"]),
+        ("Pregnant or lactating women", "pregnant_or_breastfeeding", ["yes"]),
+        ("妊娠或哺乳期妇女", "pregnant_or_breastfeeding", ["yes"]),
+        ("Current smokers", "smoking_status", ["current"]),
+        ("Active infection", "infection_now", ["yes"]),
+        ("Currently participating in another clinical trial", "other_trial_recent", ["within_4w"]),
+    ],
+    ids=lambda value: value if isinstance(value, str) and value.isascii() else None,
+)
+def test_each_class_of_concept_is_read_onto_its_question(words, question, values):
+    proposal = one(words)
+    assert (proposal.question, proposal.values, proposal.negated) == (question, values, False)
+    assert proposal.quote in words
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["No history of asthma", "Patients without asthma", "Free of asthma", "无哮喘病史", "既往未诊断哮喘", "除外哮喘"],
+)
+def test_negation_is_read_in_both_languages(words):
+    proposal = one(words, "inclusion")
+    assert proposal.question == "diagnoses" and proposal.negated
+
+
+@pytest.mark.parametrize(
+    "words", ["Not limited to asthma", "未控制的糖尿病", "Asthma, not controlled", "No more than 2 asthma attacks"]
+)
+def test_words_that_look_like_negation_do_not_negate(words):
+    assert not one(words).negated
+
+
+@pytest.mark.parametrize(
+    "words", ["Known respiratory disorders other than COPD", "除COPD以外的其他肺部疾病", "Hospitalisation for COPD"]
+)
+def test_a_concept_that_is_excepted_or_only_qualifies_another_thing_is_not_proposed(words):
+    assert [p for p in matching.proposals(words, "exclusion") if p.question == "diagnoses"] == []
+
+
+def test_never_smoked_and_no_smoking_history_both_mean_never():
+    assert one("Never smoked", "inclusion").values == ["never"]
+    proposal = one("无吸烟史", "inclusion")
+    assert proposal.negated and proposal.values == ["current", "former"]  # the draft takes the other answer
+
+
+@pytest.mark.parametrize(
+    "words, key, days",
+    [
+        ("Myocardial infarction in the last 6 months", "days_since_heart_attack", 180),
+        ("Stroke within 3 months", "days_since_stroke", 90),
+        ("近6个月内发生心肌梗死", "days_since_heart_attack", 180),
+        ("Hospitalisation within the past 4 weeks", "days_since_hospitalisation", 28),
+    ],
+)
+def test_a_time_after_a_concept_is_a_bound_on_days_since_it(words, key, days):
+    proposal = one(words)
+    assert (proposal.question, proposal.upper, proposal.upper_inclusive) == (key, Decimal(days), True)
+
+
+def test_cancer_in_the_last_five_years_is_read_on_the_cancer_question():
+    assert one("Malignancy within the past 5 years").values == ["within_5y", "minor_within_5y"]
+    assert one("History of cancer").values == ["within_5y", "minor_within_5y", "over_5y"]
+
+
+def test_a_time_the_question_cannot_tell_is_left_for_the_study_team():
+    assert matching.proposals("Lung transplant within 6 months", "exclusion") == []
+
+
+@pytest.mark.parametrize(
+    "words, kind",
+    [
+        ("Signed written informed consent", "consent"),
+        ("签署知情同意书", "consent"),
+        ("Willing and able to comply with study procedures", "willingness"),
+        ("Other protocol-defined inclusion criteria may apply", "other_criteria"),
+        ("Part A:", "heading"),
+        ("Please contact the study site for more information", "instruction"),
+        ("History of asthma", "screening"),
+    ],
+)
+def test_clauses_are_screening_or_procedural(words, kind):
+    assert matching.clause_class(words) == kind
+
+
+def test_matching_is_linear_and_capped_on_hostile_text():
+    assert matching.proposals("asthma " * 200_000, "exclusion")[0].question == "diagnoses"
+    assert len(matching.find("no " * 100_000)) == 0
+
+
+# With the database: drafts, grouped questions and the coverage meter.
+
+
+def drafted(words, kind="Exclusion"):
+    text = f"{kind} Criteria:\n\n* {words}\n"
+    [clause] = extraction.split_clauses(text)
+    return drafts_for(clause, text, ensure_questions())
+
+
+@pytest.mark.django_db
+def test_a_clause_naming_a_condition_gets_a_choice_draft_with_its_concept_and_words():
+    [draft] = drafted("Known HIV or hepatitis B infection")
+    assert draft.question.key == "other_conditions" and draft.values == ["hiv", "hepatitis_b"]
+    assert draft.kind == "exclusion" and draft.status == Criterion.Status.DRAFT
+    assert draft.proposal["concepts"] == ["hiv", "hepatitis_b"] and draft.proposal["polarity"] == "affirmed"
+    assert draft.quote in draft.clause_text
+
+
+@pytest.mark.django_db
+def test_a_negated_inclusion_becomes_the_rule_the_engine_can_judge():
+    [on_yes_no] = drafted("Not pregnant", "Inclusion")
+    assert (on_yes_no.kind, on_yes_no.values) == ("inclusion", ["no"])
+    [on_group] = drafted("No history of HIV", "Inclusion")
+    assert (on_group.kind, on_group.values, on_group.proposal["kind"]) == ("exclusion", ["hiv"], "inclusion")
+
+
+@pytest.mark.django_db
+def test_a_procedural_clause_is_left_for_the_study_team_marked_procedural():
+    [draft] = drafted("Signed informed consent", "Inclusion")
+    assert draft.question is None and draft.proposal == {"procedural": "consent"}
+
+
+@pytest.mark.django_db
+def test_procedural_clauses_do_not_count_in_the_coverage_meter_nor_as_checks():
+    trial = Trial.objects.create(nct_id="NCT00000021", eligibility_text="x" * 100)
+    common = {"trial": trial, "source_text": "w", "status": Criterion.Status.APPROVED}
+    Criterion.objects.create(
+        kind="inclusion", clause_start=0, clause_end=10, proposal={"procedural": "consent"}, **common
+    )
+    Criterion.objects.create(kind="inclusion", clause_start=20, clause_end=30, **common)
+    assert trial.coverage() == Coverage(answerable=0, study_team=1, to_review=0, procedural=1)
+    assert trial.coverage().clauses == 1
+    assert [c.clause_start for c in trial.criteria.approved()] == [20]  # the one the study team checks
+
+
+@pytest.mark.django_db
+def test_none_of_these_answers_every_trial_that_needed_any_item():
+    questions = ensure_questions()
+    infos = {key: q.to_info() for key, q in questions.items()}
+    for key in ("other_conditions", "medicines_now", "lung_procedures"):
+        question = questions[key]
+        assert question.kind == Question.Kind.MULTIPLE and "none" in question.choice_codes()
+        trials = [
+            eligibility.TrialRules(
+                id=code,
+                criteria=(
+                    eligibility.CriterionRule(
+                        id=1,
+                        polarity=eligibility.Polarity.EXCLUSION,
+                        question_key=key,
+                        rule=eligibility.ChoiceRule(frozenset([code])),
+                        text=code,
+                    ),
+                ),
+            )
+            for code in question.choice_codes()
+            if code != "none"
+        ]
+        catalogue = eligibility.Catalogue(trials, infos)
+        assert catalogue.walk({}).next_key == key  # one screen for every item
+        results = eligibility.evaluate(trials, {key: ["none"]}, infos)
+        assert {str(r.verdict) for r in results} == {"match"}
+        assert catalogue.walk({key: ["none"]}).next_key is None
+
+
+@pytest.mark.django_db
+def test_every_new_question_and_item_is_in_chinese():
+    questions = ensure_questions()
+    for key in ("other_conditions", "medicines_now", "lung_procedures", "smoking_status", "infection_now"):
+        assert questions[key].missing_translations() == []
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Intermittent asthma only",
+        "PAH requiring multi-drug therapy",
+        "Participants receiving nintedanib or pirfenidone are allowed",
+        "Received heparin within 48 hours",
+        "Other known causes of interstitial lung disease",
+        "Patients that previously received the ASTHMA-Educator application",
+    ],
+)
+def test_a_concept_that_only_narrows_or_permits_is_not_drafted(words):
+    assert matching.proposals(words, "exclusion") == []
+
+
+def test_needing_ventilation_now_is_not_a_history_of_it():
+    assert one("Need for mechanical ventilation").values == ["within_1m"]
+    assert one("History of mechanical ventilation").values == ["within_1m", "over_1m"]
+
+
+def test_a_subset_of_a_lung_diagnosis_in_an_exclusion_list_is_left_for_the_study_team():
+    assert matching.proposals("Uncontrolled asthma", "exclusion") == []
+    assert matching.proposals("未控制的哮喘", "exclusion") == []
+    assert one("Diagnosis of asthma").values == ["asthma"]
+
+
+def test_words_inside_other_words_or_animals_are_not_concepts():
+    assert matching.proposals("有对来自哺乳动物的药品过敏史", "exclusion") == []
+    assert (
+        matching.proposals("Family history of premature cardiovascular disease (first degree relatives)", "inclusion")
+        == []
+    )

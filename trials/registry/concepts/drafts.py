@@ -1,0 +1,80 @@
+"""The concept matcher's proposals as draft criteria, and a clause's class (screening or procedural).
+
+`drafting.drafts_for` calls `concept_drafts` for a clause where the numeric extractor proposed nothing usable:
+each concept proposal becomes a draft choice rule (or a days-since bound) with the concept, its polarity and the
+words it came from kept in the draft's `proposal`, for an admin to approve or reject like any other draft.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+
+from trials.models import Criterion, Question
+from trials.registry.concepts import matching
+
+PROCEDURAL = Criterion.PROCEDURAL
+
+
+def clause_class(words: str) -> str:
+    return matching.clause_class(words)
+
+
+def procedural_proposal(words: str) -> dict:
+    """{"procedural": class} for a procedural clause (consent, willingness, …), else {}."""
+    found = matching.clause_class(words)
+    return {} if found == "screening" else {PROCEDURAL: found}
+
+
+def concept_drafts(kind: str, words: str, questions: dict[str, Question], timed: bool = False) -> list[Criterion]:
+    """Unsaved draft criteria (without trial or clause) for the concepts a clause's words name. `timed`: the
+    numeric extractor read a time window here that no question asks about, so only concepts read with a time
+    become drafts ("cancer in the last 5 years"); "treated with beta-blockers in the month before" does not."""
+    drafts = []
+    for proposal in matching.proposals(words, kind):
+        if timed and not proposal.timed:
+            continue
+        criterion = _criterion(proposal, questions.get(proposal.question))
+        if criterion is not None:
+            drafts.append(criterion)
+    return drafts
+
+
+def _criterion(proposal: matching.ConceptProposal, question: Question | None) -> Criterion | None:
+    if question is None:
+        return None
+    kind, values = proposal.kind, list(proposal.values)
+    data = proposal.as_json()
+    criterion = Criterion(
+        kind=kind,
+        question=question,
+        quote=proposal.quote,
+        confidence=proposal.confidence,
+        status=Criterion.Status.DRAFT,
+        origin=Criterion.Origin.EXTRACTED,
+    )
+    if question.kind == Question.Kind.NUMBER:
+        if values or (proposal.lower is None and proposal.upper is None):
+            return None
+        criterion.min_value, criterion.max_value = proposal.lower, proposal.upper
+        criterion.min_inclusive = True if proposal.lower_inclusive is None else proposal.lower_inclusive
+        criterion.max_inclusive = True if proposal.upper_inclusive is None else proposal.upper_inclusive
+    else:
+        codes = question.choice_codes()
+        values = [code for code in values if code in codes]
+        if not values:
+            return None
+        if proposal.negated:
+            if question.kind == Question.Kind.MULTIPLE:
+                # "No history of HIV" in an inclusion list: a multiple-choice answer may hold several items, so
+                # "none of HIV" is the other list's rule on the same items (the list the text states is kept).
+                kind = "exclusion" if kind == "inclusion" else "inclusion"
+            else:  # yes/no and single choice: the other answers
+                values = [code for code in codes if code not in values]
+        criterion.kind, criterion.values = kind, values
+        data["rule_kind"] = kind
+    criterion.proposal = data
+    try:
+        criterion.full_clean(exclude=["trial", "source_text", "question"])
+    except ValidationError:
+        return None
+    return criterion

@@ -1,0 +1,406 @@
+"""Concepts in one clause of registry text: conditions, medicines, procedures and states, with polarity and time.
+
+Pure Python, no Django: the vocabulary (`concepts.csv`) and the words read around a concept (`lexicon.json`)
+are data beside this module. Linear in the clause's length: a few compiled patterns, each scanned once, and
+the clause is capped at `MAX_CLAUSE` characters (registry text is hostile input). Never raises on odd text.
+
+A match keeps the list its clause stands in (inclusion or exclusion, as the text states: the engine inverts),
+whether it is negated ("no history of asthma", "无哮喘病史"), and a time window when one follows it ("heart
+attack in the last 6 months" is a bound on days since a heart attack). `proposals()` groups the matches into
+rules on questions: a question key with the answer codes, or a `days_since_*` key with a bound in days.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+from trials.time_units import DAYS_PER
+
+HERE = Path(__file__).resolve().parent
+MAX_CLAUSE = 4000
+LONGEST_WINDOW_DAYS = 3650  # the days-since questions' last answer: "10 years or more, or never"
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Concept:
+    key: str
+    cls: str  # condition | medicine | procedure | state
+    question: str  # the question its plain mention maps to ("" when only a window maps it)
+    codes: tuple[str, ...]
+    window: str  # a days_since_* key, or "question:code|code@max_days", or ""
+    en: tuple[str, ...]
+    zh: tuple[str, ...]
+    mesh: str = ""
+    icd10: str = ""
+    atc: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Match:
+    concept: Concept
+    start: int  # in the clause's words
+    end: int
+    words: str
+    negated: bool = False
+    cue: str = ""
+    window_days: Decimal | None = None  # "within N units" read after the concept, in days
+    window_words: str = ""
+
+
+@dataclass
+class ConceptProposal:
+    """One rule the matches of a clause stand for, on one question."""
+
+    kind: str  # the clause's list, as the text states it
+    question: str
+    values: list[str] = field(default_factory=list)
+    lower: Decimal | None = None  # days-since questions only
+    lower_inclusive: bool | None = None
+    upper: Decimal | None = None
+    upper_inclusive: bool | None = None
+    concepts: list[str] = field(default_factory=list)
+    negated: bool = False
+    quote: str = ""
+    words: list[str] = field(default_factory=list)
+    confidence: float = 0.7
+    words_at: tuple[int, int] | None = None  # the quote's span in the clause's words
+    timed: bool = False  # read with a time ("in the last 6 months")
+
+    def as_json(self) -> dict:
+        def number(value):
+            return None if value is None else float(value) if value != int(value) else int(value)
+
+        return {
+            "variable": self.question,
+            "kind": self.kind,
+            "concepts": self.concepts,
+            "polarity": "negated" if self.negated else "affirmed",
+            "words": self.words,
+            "quote": self.quote,
+            "values": self.values,
+            "lower": number(self.lower),
+            "lower_inclusive": self.lower_inclusive,
+            "upper": number(self.upper),
+            "upper_inclusive": self.upper_inclusive,
+            "source": "concepts",
+        }
+
+
+@cache
+def vocabulary() -> tuple[Concept, ...]:
+    with open(HERE / "concepts.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+
+    def names(cell: str) -> tuple[str, ...]:
+        return tuple(name.strip() for name in (cell or "").split("|") if name.strip())
+
+    return tuple(
+        Concept(
+            key=row["key"],
+            cls=row["class"],
+            question=row["question"].strip(),
+            codes=names(row["codes"]),
+            window=row["window"].strip(),
+            en=names(row["en"]),
+            zh=names(row["zh"]),
+            mesh=row.get("mesh", ""),
+            icd10=row.get("icd10", ""),
+            atc=row.get("atc", ""),
+            source=row.get("source", ""),
+        )
+        for row in rows
+    )
+
+
+def question_keys() -> list[str]:
+    """Every question a concept may be drafted on, in the vocabulary's order."""
+    keys: list[str] = []
+    for concept in vocabulary():
+        for key in (concept.question, concept.window.partition(":")[0].partition("@")[0]):
+            if key and key not in keys:
+                keys.append(key)
+    return keys
+
+
+@cache
+def lexicon() -> dict:
+    with open(HERE / "lexicon.json", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _alternation(patterns) -> re.Pattern | None:
+    patterns = [p for p in patterns if p]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+
+
+@cache
+def _patterns() -> dict:
+    """Compiled once: the names (a case-sensitive pattern for acronyms such as "MI", "TB", one ignoring case for
+    the rest, one for Chinese) and, per language, the cues read around them."""
+    by_name: dict[str, Concept] = {}
+    acronyms: dict[str, Concept] = {}
+    chinese: dict[str, Concept] = {}
+    for concept in vocabulary():
+        for name in (*concept.en, *concept.zh):
+            if _CJK.search(name):
+                chinese.setdefault(name, concept)
+            elif name.isupper() and len(name) <= 6:
+                acronyms.setdefault(name, concept)
+            else:
+                by_name.setdefault(name.lower(), concept)
+
+    def latin(names, flags):
+        if not names:
+            return None
+        body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", flags)
+
+    chinese_body = "|".join(re.escape(n) for n in sorted(chinese, key=len, reverse=True))
+    lex = lexicon()
+    return {
+        "names": [
+            (latin(by_name, re.IGNORECASE), by_name, str.lower),
+            (latin(acronyms, 0), acronyms, str),
+            (re.compile(chinese_body) if chinese else None, chinese, str),
+        ],
+        "negation": {lang: _alternation(p) for lang, p in lex["negation"].items()},
+        "pseudo": {lang: _alternation(p) for lang, p in lex["pseudo_negation"].items()},
+        "exception": {lang: _alternation(p) for lang, p in lex["exception"].items()},
+        "breaker": {lang: _alternation(p) for lang, p in lex["scope_breaker"].items()},
+        "weak": {lang: _alternation(p) for lang, p in lex["weak_negation"].items()},
+        "window": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["time_window"].items()},
+        "procedural": {name: _alternation(p) for name, p in lex["procedural"].items()},
+        "anchor": _alternation(lex["time_anchor"]),
+        "subset": re.compile(lex["diagnosis_subset_before"], re.IGNORECASE),
+        "modifier": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["modifier_after"].items()},
+        "filler": {"en": frozenset(lex["filler"]["en"].split()), "zh": frozenset(lex["filler"]["zh"])},
+        "terminator": re.compile(r"[.;:。；：]\s"),
+    }
+
+
+def clause_class(text: str) -> str:
+    """ "screening", or the procedural class a clause falls in: consent, willingness, other_criteria, heading,
+    instruction. Procedural clauses are never checks on a patient (see README.md)."""
+    return procedural_at(text)[0]
+
+
+def procedural_at(text: str) -> tuple[str, int]:
+    """(class, where its words start in `text`); ("screening", len(text)) for a screening clause. Consent named
+    only as a point in time ("within 8 weeks before signing consent") is not procedural."""
+    words = (text or "")[:MAX_CLAUSE]
+    if not words.strip():
+        return "heading", 0
+    patterns = _patterns()
+    words = patterns["anchor"].sub(lambda m: " " * len(m.group()), words) if patterns["anchor"] else words
+    for name, pattern in patterns["procedural"].items():
+        found = pattern.search(words) if pattern is not None else None
+        if found is not None:
+            return name, found.start()
+    return "screening", len(words)
+
+
+def find(text: str) -> list[Match]:
+    """The concepts a clause names, left to right, longest name first where names overlap."""
+    text = (text or "")[:MAX_CLAUSE]
+    patterns = _patterns()
+    found = []
+    for pattern, table, fold in patterns["names"]:
+        if pattern is None:
+            continue
+        for match in pattern.finditer(text):
+            found.append((match.start(), -(match.end() - match.start()), match.end(), table[fold(match.group())]))
+    found.sort(key=lambda item: (item[0], item[1]))
+    matches, reached = [], -1
+    for start, _length, end, concept in found:
+        if start < reached:
+            continue
+        reached = end
+        matches.append(_read_around(text, start, end, concept, patterns))
+    return [m for m in matches if m is not None]
+
+
+def _language(words: str) -> str:
+    return "zh" if _CJK.search(words) else "en"
+
+
+def _segment_start(text: str, start: int, patterns) -> int:
+    """Where the sentence-like piece holding `start` begins (after the last ". ", "; ", ": " or a Chinese stop)."""
+    at = 0
+    for stop in patterns["terminator"].finditer(text, 0, start):
+        at = stop.end()
+    for index in range(start - 1, max(at, start - 200) - 1, -1):
+        if text[index] in "。；：;":
+            return index + 1
+    return at
+
+
+def _read_around(text: str, start: int, end: int, concept: Concept, patterns) -> Match | None:
+    before_text = text[_segment_start(text, start, patterns) : start]
+    language = _language(text[start:end]) if _CJK.search(text[start:end]) else _language(before_text[-20:])
+    exception = patterns["exception"].get(language)
+    if exception is not None and exception.search(before_text[-200:]):
+        return None  # "respiratory disease other than COPD", "除哮喘外": the concept is what is excepted
+    if (
+        language == "zh"
+        and re.search(r"除[^，。；]{0,20}$", before_text)
+        and re.match(r"[^，。；]{0,10}?(?:以?外)", text[end:])
+    ):
+        return None
+    modifier = patterns["modifier"].get(language)
+    after = re.sub(r"^\s*(?:[(（][^()（）]{0,15})?[)）]", "", text[end : end + 60])  # past "(PAH)" or ")"
+    if modifier is not None and modifier.search(after[:40]):
+        return None  # "PAH therapy", "asthma control questionnaire", "pregnancy test": about something else
+    reach = lexicon()["negation_reach"][language]
+    window = before_text[-reach:]
+    negated, cue = False, ""
+    negation, pseudo, breaker = (
+        patterns["negation"][language],
+        patterns["pseudo"][language],
+        patterns["breaker"][language],
+    )
+    if negation is not None:
+        masked = pseudo.sub(lambda m: " " * len(m.group()), window) if pseudo is not None else window
+        cues = list(negation.finditer(masked))
+        last = cues[-1] if cues else None
+        between = masked[last.end() :] if last is not None else ""
+        weak = patterns["weak"][language]
+        if last is not None and weak is not None and weak.fullmatch(last.group()) and re.search(r"[,，、]", between):
+            last = None  # "cancer not in remission, HIV": a weak cue does not reach past a comma
+        if last is not None and not (breaker is not None and breaker.search(between)):
+            negated, cue = True, window[last.start() : last.end()]
+    days, window_words = _window_after(text, end, language, patterns)
+    if days is None:  # "近6个月内发生心肌梗死", "in the past 6 months, a heart attack"
+        days, window_words = _window_in(before_text[-(40 if language == "en" else 20) :], language, patterns)
+    return Match(concept, start, end, text[start:end], negated, cue, days, window_words)
+
+
+def _window_after(text: str, end: int, language: str, patterns) -> tuple[Decimal | None, str]:
+    """ "in the last 6 months" within a few words after the concept, in days (None when there is none)."""
+    tail = text[end : end + (80 if language == "en" else 25)]
+    stop = re.search(r"[;；。]|\band\b|\bor\b", tail)
+    tail = tail[: stop.start()] if stop else tail
+    return _window_in(tail, language, patterns)
+
+
+def _window_in(words: str, language: str, patterns) -> tuple[Decimal | None, str]:
+    match = patterns["window"][language].search(words)
+    if match is None:
+        return None, ""
+    lex = lexicon()
+    raw = match.group("number")
+    number = lex["number_words"].get(raw.lower())
+    try:
+        amount = Decimal(number if number is not None else raw)
+    except ArithmeticError:
+        return None, ""
+    unit = lex["units"].get(match.group("unit").lower().rstrip("s") if language == "en" else match.group("unit"))
+    if unit is None:
+        unit = lex["units"].get(match.group("unit").lower())
+    if unit == "hours":  # a time no days-since answer tells apart: the concept gets no draft
+        return Decimal(0), match.group().strip()
+    per = DAYS_PER.get(unit or "")
+    if per is None:
+        return None, ""
+    return amount * per, match.group().strip()
+
+
+def proposals(text: str, kind: str) -> list[ConceptProposal]:
+    """Rules a clause's concepts stand for, one per question and polarity: "pregnant or breastfeeding" is one
+    rule on the pregnancy question; "HIV, hepatitis B or C" one rule on the other-conditions question.
+
+    In a procedural clause only the concepts named before its procedural words count ("Pregnant women, or
+    unwilling to use contraception" keeps the pregnancy; "willing to avoid pregnancy" has none); a heading,
+    "other criteria apply" or an instruction has none."""
+    grouped: dict[tuple, ConceptProposal] = {}
+    text = (text or "")[:MAX_CLAUSE]
+    found, before = procedural_at(text)
+    if found not in ("screening", "consent", "willingness"):
+        return []
+    matches = [match for match in find(text) if match.end <= before]
+    if not matches or _other_words(text[:before], matches) > lexicon()["max_other_words"][_language(text)]:
+        return []  # about something else that merely names a concept: for the study team
+    subset = _patterns()["subset"]
+    for match in matches:
+        if kind == "exclusion" and match.concept.question == "diagnoses" and subset.search(text[: match.start]):
+            continue  # "uncontrolled asthma" in an asthma trial's exclusions: a subset of its own condition
+        rule = _rule_for(match)
+        if rule is None:
+            continue
+        question, values, lower, upper = rule
+        key = (question, match.negated, lower, upper)
+        proposal = grouped.get(key)
+        if proposal is None:
+            proposal = grouped[key] = ConceptProposal(kind=kind, question=question, negated=match.negated)
+            proposal.lower, proposal.upper = lower, upper
+            if lower is not None:
+                proposal.lower_inclusive = False
+            if upper is not None:
+                proposal.upper_inclusive = True
+            proposal.confidence = 0.6 if match.negated else 0.7
+        for code in values:
+            if code not in proposal.values:
+                proposal.values.append(code)
+        if match.concept.key not in proposal.concepts:
+            proposal.concepts.append(match.concept.key)
+        words = " ".join(w for w in (match.cue, match.words, match.window_words) if w)
+        proposal.words.append(words)
+        proposal.timed |= match.window_days is not None
+        first = proposal.words_at or (match.start, match.end)
+        proposal.words_at = (min(first[0], match.start), max(first[1], match.end))
+        proposal.quote = text[proposal.words_at[0] : proposal.words_at[1]]
+    return list(grouped.values())
+
+
+def _other_words(text: str, matches: list[Match]) -> int:
+    """How many words (English) or characters (Chinese) of the clause are neither a concept's name, a cue, a
+    time, a number nor a filler word."""
+    patterns = _patterns()
+    pieces, at = [], 0
+    for match in matches:
+        pieces.append(text[at : match.start])
+        at = match.end
+    pieces.append(text[at:])
+    rest = " ".join(pieces)
+    language = _language(text)
+    for name in ("window", "negation", "pseudo"):
+        pattern = patterns[name][language]
+        if pattern is not None:
+            rest = pattern.sub(" ", rest)
+    filler = patterns["filler"][language]
+    if language == "zh":
+        return sum(1 for char in rest if _CJK.match(char) and char not in filler)
+    return sum(1 for word in re.findall(r"[a-z]+(?:[-'][a-z]+)*", rest.lower()) if word not in filler)
+
+
+def _rule_for(match: Match) -> tuple[str, list[str], Decimal | None, Decimal | None] | None:
+    """(question, codes, lower days, upper days) for one match; negation on a days-since question turns "within
+    N days" into "more than N days ago" (lower bound). Choice negation is left to the caller, which knows the
+    question's kind (a yes/no, single or multiple choice question each invert differently)."""
+    concept = match.concept
+    if match.window_days is not None and match.window_days <= 0:
+        return None  # "within 48 hours"
+    if match.window_days is not None and concept.window:
+        days = match.window_days
+        if days >= LONGEST_WINDOW_DAYS:
+            return None
+        if "@" in concept.window:  # "cancer_history:within_5y|minor_within_5y@1830": codes for a short window
+            target, limit = concept.window.rsplit("@", 1)
+            question, _, codes = target.partition(":")
+            if days > Decimal(limit):
+                return None  # a longer window than the question's answers tell apart
+            return question, codes.split("|"), None, None
+        else:
+            if match.negated:
+                return concept.window, [], days, None
+            return concept.window, [], None, days
+    if not concept.question or match.window_days is not None:
+        return None  # a time the concept's question cannot tell ("lung transplant within 6 months"): study team
+    return concept.question, list(concept.codes), None, None

@@ -1,0 +1,49 @@
+"""Criteria drawn from registry text: split eligibility text into clauses and propose thresholds from them.
+
+A small engine (``clauses``: splitting; ``text``: normalising with a map back to the original; ``engine``:
+comparisons, windows, durations and proposals; ``choices``: sex and diagnoses) reads its knowledge from the JSON
+tables in ``tables/`` (see ``tables.py``). Pure apart from reading those tables once at import; never raises.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .choices import diagnosis_codes
+from .clauses import split_clauses
+from .engine import QUESTION_UNITS, extract, propose
+from .model import Clause, Proposal
+from .tables import TABLES
+
+__all__ = [
+    "Clause",
+    "Proposal",
+    "QUESTION_UNITS",
+    "split_clauses",
+    "propose",
+    "extract",
+    "diagnosis_codes",
+    "event_question",
+    "EVENT_QUESTION_KEYS",
+    "DURATION_QUESTION_KEYS",
+]
+
+
+@lru_cache(maxsize=2)
+def _event_questions(variable: str) -> tuple[tuple[re.Pattern, str], ...]:
+    if variable == "duration":
+        return tuple((re.compile(row["pattern"]), row["question"]) for row in TABLES.durations if row["pattern"])
+    return tuple((re.compile(pattern), question) for pattern, question in TABLES.window_questions)
+
+
+def event_question(event: str, variable: str = "window") -> str | None:
+    """The question an event is asked with, from the events table: for a window ("COPD exacerbation" ->
+    days_since_exacerbation) or, with ``variable="duration"``, for a duration ("stable dose" ->
+    days_on_current_treatment, "quit smoking" -> days_since_quit_smoking); None when no row names it."""
+    words = (event or "").lower() if isinstance(event, str) else ""
+    return next((key for pattern, key in _event_questions(variable) if pattern.search(words)), None)
+
+
+EVENT_QUESTION_KEYS: list[str] = sorted({question for _pattern, question in TABLES.window_questions})
+DURATION_QUESTION_KEYS: list[str] = sorted({row["question"] for row in TABLES.durations})

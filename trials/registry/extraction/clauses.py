@@ -1,0 +1,361 @@
+"""Clause splitting: the clauses of an eligibility text, each in the list its heading puts it in."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .model import Clause
+from .text import _clean
+
+MAX_TEXT = 200_000  # characters read from one record; longer text is cut, never an error
+MAX_CLAUSES = 2_000  # clauses read from one record (real records have a few hundred at most); the rest is ignored
+
+_HEADING_EMPHASIS = re.compile(r"^[\s#*_>|•●▪◦■►➢◆【〖\[-]*")  # "## ", "**", "• ", "【" before a heading
+_INCLUSION_HEADING = re.compile(
+    r"^(?:(?:\d+|[ivx]+|[a-z])[.)]\s*)?(?:(?:key|main|major|general|principal|primary|additional|other|specific"
+    r"|basic|subjects?|patients?|participants?)\s+)?"
+    r"(?:(?:inclusion|eligibility|entry|selection)\s+criteri(?:a|on)|criteria for (?:inclusion|eligibility|entry)"
+    r"|inclusion(?=\s*[:：\-–]|\s*$))"
+)
+_EXCLUSION_HEADING = re.compile(
+    r"^(?:(?:\d+|[ivx]+|[a-z])[.)]\s*)?(?:(?:key|main|major|general|principal|primary|additional|other|specific"
+    r"|basic|subjects?|patients?|participants?)\s+)?"
+    r"(?:(?:exclusion|non[- ]?inclusion)\s+criteri(?:a|on)|criteria for (?:exclusion|non[- ]?inclusion)"
+    r"|(?:exclusion|non[- ]?inclusion)(?=\s*[:：\-–]|\s*$))"
+)
+_SKIP_HEADING = re.compile(
+    r"^(?:(?:withdrawal|discontinuation|dropout|drop-out|termination|removal)\s+criteri(?:a|on)"
+    r"|criteria for (?:withdrawal|discontinuation|removal))"
+)
+_INCLUSION_SENTENCE = re.compile(
+    r"^(?:(?:patients|subjects|participants|individuals|candidates|volunteers|children|adults)\s+(?:must|should"
+    r"|need to|have to|will|are required to|can be included|may be included|are eligible)\s*(?:be\s+)?(?:meet"
+    r"|fulfil?l|satisfy|have|include|eligible|enrolled|included)?[^.]{0,60}(?:following|if|criteria|when)\b"
+    r"|the following\b[^.]{0,60}(?:inclu|eligible|enrol))"
+)
+_EXCLUSION_SENTENCE = re.compile(
+    r"^(?:(?:patients|subjects|participants|individuals|candidates|volunteers|anyone"
+    r"|those)\b[^.]{0,60}?\s+(?:will|shall"
+    r"|may|must|should|are|is)\s+(?:not\s+be\s+(?:eligible|included|enrolled)|be\s+excluded|not\s+eligible|excluded"
+    r"|ineligible)|(?:any|presence|one or more) of the following[^.]{0,40}(?:exclu|not eligible|ineligible)"
+    r"|the following\b[^.]{0,60}(?:exclu|not eligible|ineligible|not be (?:included|enrolled)))"
+)
+_SENTENCE_HEADING_END = re.compile(r"(?<![a-z])(?:if|when|who|whom|apply|applies|they)\W*$")
+_CN_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十\d]+\s*[、.．)）]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)?"
+    r"(不纳入|不入选|纳入|入选|入组|参加|参与|排除|剔除|退出|中止|终止|脱落)(?:病例)?(?:标准|条件)"
+)
+_CN_KIND = {
+    "纳入": "inclusion",
+    "入选": "inclusion",
+    "入组": "inclusion",
+    "参加": "inclusion",
+    "参与": "inclusion",
+    "排除": "exclusion",
+    "不纳入": "exclusion",
+    "不入选": "exclusion",
+}
+# Recruitment pages: "招募对象：", "适合人群：", "不适合人群：", "以下人群不能参加：" (a short line ending in a colon or alone).
+_CN_PAGE_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十\d]+\s*[、.．)）]\s*)?(?:(不适合人群|不适用人群|不能参加"
+    r"|不可参加|不宜参加|排除人群"
+    r"|(?:有)?(?:以下|下列)[^：:]{0,8}(?:不能|不可|不宜|不得)(?:参加|入组|入选|纳入))"
+    r"|(招募对象|招募条件|招募要求|招募人群|参加条件|参与条件|适合人群|适用人群|入组要求"
+    r"|受试者要求))"
+)
+
+_MARKER = re.compile(
+    r"^\s*(?:[*•●▪◦○■□►➢➤✓✔·‣⁃◆◇+-](?=\s)\s*|[•●▪◦■►➢➤◆\uf0b7\uf0a7\uf0d8\uf076]\s*"
+    r"|\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-Z\u4e00-\u9fff])|\d{1,2}\s*[.)](?![\d])\s*|\d{1,2}\s*[、．]\s*"
+    r"|[(（]\s*\d{1,2}\s*[)）]\s*|[①-⑳]\s*|[a-zA-Z]\s*[.)](?=\s)\s*|[(（][a-zA-Z][)）]\s*"
+    r"|(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\s*[.)](?=\s)\s*"
+    r"|[(（](?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[)）]\s*|[一二三四五六七八九十]{1,3}\s*[、.．]\s*)+"
+)
+_INLINE_BULLET = re.compile(r"(?<=\s)[*•●▪◦■►➢➤◆](?=\s)|[•●▪◆\uf0b7\uf0a7\uf0d8]")
+_INLINE_NUMBER = re.compile(
+    r"(?:(?<=\s)|(?<=^)|(?<=[.;:。；：,，]))(\d{1,2})"
+    r"(?:[.)](?=\s)|[.．](?=[A-Za-z\u4e00-\u9fff\d])|、)|[(（](\d{1,2})[)）]"
+)
+_NUMBER_MARKER = re.compile(r"^\s*(\d{1,2})\s*(?:[.)、．](?!\d)|[.．](?=\d))")
+_INLINE_DASH = re.compile(r"(?<=[^\d\s])\s+-\s+(?=[A-Z])")
+_INLINE_CIRCLED = re.compile(r"[①-⑳]")
+# A heading inside a line whose breaks were lost: it needs its colon ("… consent. Exclusion Criteria: * …") or
+# capitals and a list marker after it ("… EXCLUSION CRITERIA 1. …"); "as defined in the inclusion criteria" is not one.
+_INLINE_HEADING = re.compile(
+    r"(?i:(?<!the)(?<!key)(?<!main)(?<!/)\s+"
+    r"|(?<=[.;:。；]))(?=(?i:(?:key\s+|main\s+)?(?:inclusion|exclusion|non-inclusion)\s+criteria)\s*[:：])"
+    r"|\s+(?=(?:Key |Main |KEY |MAIN )?(?:INCLUSION|EXCLUSION|Inclusion|Exclusion) (?:CRITERIA|Criteria)"
+    r"\s*(?:[-–*•]|\d{1,2}[.)、]|\(\d))"
+    r"|(?<=[^\s不])(?=(?:纳入|入选|排除|剔除)标准\s*[:：])"
+)
+_LOWER_START = re.compile(r"^[a-z(]")
+
+
+def split_clauses(text: str) -> list[Clause]:
+    """The clauses of an eligibility text, each in the list (inclusion/exclusion) its section heading puts it in."""
+    try:
+        if not isinstance(text, str) or not text.strip():
+            return []
+        return _split(text[:MAX_TEXT])
+    except Exception:  # the contract: never raise
+        return []
+
+
+def _split(text: str) -> list[Clause]:
+    clauses: list[list] = []  # [kind, start, end, indent, has_marker, line_no]
+    kind: str | None = "inclusion"
+    line_no = 0
+    last_line_with_clause = -2
+    last_number = 0
+    seen_heading = False
+    top_style = ""  # the marker style of the first numbered list ("1、", "1.", "(1)")
+    top_indent = 10_000
+    highest = 0
+    for line_start, line_end in _lines(text):
+        if len(clauses) >= MAX_CLAUSES:
+            break
+        line_no += 1
+        line = text[line_start:line_end]
+        if not line.strip():
+            continue
+        for index, (piece_start, piece_end) in enumerate(_pieces(text, line_start, line_end)):
+            piece = text[piece_start:piece_end]
+            heading_kind, body_offset = _heading(piece)
+            if heading_kind is not None:
+                seen_heading = True
+                kind = None if heading_kind == "skip" else heading_kind
+                if body_offset is None:
+                    continue
+                piece_start += body_offset
+                piece = text[piece_start:piece_end]
+            marker = _MARKER.match(piece)
+            numbered = _NUMBER_MARKER.match(piece)
+            if (
+                numbered
+                and piece[numbered.end() : numbered.end() + 1].isdigit()
+                and last_number
+                and (int(numbered.group(1)) == last_number + 1)
+            ):
+                marker = numbered  # "4.6分钟步行距离" after item 3 is item 4 on a 6-minute walk, not the number 4.6
+            if numbered and marker and marker.end() >= numbered.end():
+                last_number = int(numbered.group(1))
+                style = re.sub(r"[\d\s]", "", numbered.group())
+                here = len(piece) - len(piece.lstrip(" \t"))
+                if not seen_heading and index == 0 and kind == "inclusion" and here <= top_indent:
+                    # No headings: a second numbered list at the first one's depth (restarting, or in another
+                    # style) is the exclusion list
+                    restarts = last_number < highest or style != top_style
+                    if top_style and highest >= 2 and last_number <= 2 and restarts:
+                        kind = "exclusion"
+                        seen_heading = True
+                    if not top_style:
+                        top_style, top_indent = style, here
+                    highest = max(highest, last_number)
+            has_marker = bool(marker and marker.group().strip())
+            body_start = piece_start + (marker.end() if marker else 0)
+            body_start += len(text[body_start:piece_end]) - len(text[body_start:piece_end].lstrip())
+            body_end = piece_start + len(piece.rstrip())
+            if body_end <= body_start:
+                continue
+            indent = len(piece) - len(piece.lstrip(" \t")) if index == 0 else 0
+            follows = bool(clauses) and last_line_with_clause == line_no - 1 and clauses[-1][0] == kind
+            if (
+                index == 0
+                and not has_marker
+                and heading_kind is None
+                and follows
+                and _continues(text, clauses[-1], indent, body_start)
+            ):
+                clauses[-1][2] = body_end
+                last_line_with_clause = line_no
+                continue
+            if kind is None:
+                continue
+            clauses.append([kind, body_start, body_end, indent, has_marker, line_no])
+            last_line_with_clause = line_no
+            if len(clauses) >= MAX_CLAUSES:
+                break
+    if not seen_heading and _an_exclusion_list(text, clauses):
+        for clause in clauses:
+            clause[0] = "exclusion"
+    return [
+        Clause(kind=c[0], text=_clean(text[c[1] : c[2]]), start=c[1], end=c[2])
+        for c in clauses
+        if _clean(text[c[1] : c[2]])
+    ]
+
+
+# A Chinese list with no heading at all whose items read as exclusions ("…前4周内使用过…者", "妊娠期、哺乳期…",
+# "过敏体质者") and none as inclusions ("年龄18~65岁", "签署知情同意书", "诊断为…"): a page's exclusion section.
+_CN_EXCLUSION_ITEM = re.compile(
+    r"者\s*[;；。.,，|]?\s*[|]?\s*$|妊娠|哺乳|过敏|不能|无法|不愿|滥用|酗酒|献血|失血|研究者(?:认为|判断)|不适合|不宜"
+    r"|前\s*\d+\s*(?:个月|周|天|日|年)\s*内|(?:参加|使用|接受|发生|服用)过|移植史|现患|患有|存在|已知"
+)
+_CN_INCLUSION_ITEM = re.compile(
+    r"年龄|岁|签署.{0,6}知情同意|自愿|(?<!不)诊断为|确诊|符合.{0,20}(?:诊断|标准)|男女不限|体重指数|(?<![不未])(?:能够|愿意)"
+)
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _an_exclusion_list(text: str, clauses: list[list]) -> bool:
+    if len(clauses) < 3 or not re.search(r"[\u4e00-\u9fff]", text[:2_000]):
+        return False
+    items = [item for item in (text[c[1] : c[2]] for c in clauses) if len(_CJK.findall(item)) >= 4]  # not "|" rows
+    excluding = sum(1 for item in items if _CN_EXCLUSION_ITEM.search(item))
+    including = sum(1 for item in items if _CN_INCLUSION_ITEM.search(item) and not _CN_EXCLUSION_ITEM.search(item))
+    return len(items) >= 3 and excluding * 2 >= len(items) and including * 3 <= excluding
+
+
+def _lines(text: str):
+    """(start, end) of each line; text pasted from a JSON dump with literal "\\n" and no real breaks splits there."""
+    breaks = r"\r\n|\r|\n" if "\n" in text or "\\n" not in text else r"\\n"
+    start = 0
+    for match in re.finditer(breaks, text):
+        yield start, match.start()
+        start = match.end()
+    yield start, len(text)
+
+
+def _continues(text: str, previous: list, indent: int, body_start: int) -> bool:
+    """A line without a marker right under a clause line carries on that clause when it is indented or lower case."""
+    if previous[4] and indent > previous[3]:
+        return True
+    return bool(_LOWER_START.match(text[body_start : body_start + 1]))
+
+
+def _pieces(text: str, line_start: int, line_end: int) -> list[tuple[int, int]]:
+    """Cut one line where its lost line breaks were: inline bullets, numbered items in sequence, headings."""
+    line = text[line_start:line_end]
+    first = len(line) - len(line.lstrip())  # text before a position other than blanks: position > first
+    cuts: set[int] = set()
+    for match in _INLINE_BULLET.finditer(line):
+        if match.start() > first:
+            cuts.add(match.start())
+    for match in _INLINE_CIRCLED.finditer(line):
+        if match.start() > first:
+            cuts.add(match.start())
+    dashes = list(_INLINE_DASH.finditer(line))
+    if len(dashes) >= 2:
+        cuts.update(m.start() + len(m.group()) - len(m.group().lstrip()) for m in dashes)
+    for match in _INLINE_HEADING.finditer(line):
+        cuts.add(match.end())
+    for position in _numbered_sequence(line, first):
+        cuts.add(position)
+    bounds = [0] + sorted(c for c in cuts if 0 < c < len(line)) + [len(line)]
+    return [(line_start + a, line_start + b) for a, b in zip(bounds, bounds[1:]) if line[a:b].strip()]
+
+
+def _numbered_sequence(line: str, first: int = 0) -> list[int]:
+    """Where "1. … 2. … 3." items start in one line: numbers in the same style counting up by one (or restarting
+    at 1 after a heading); a lone "(Group 1)" or a decimal "1.5" is not an item. Linear in the line's length:
+    brackets are counted as the matches go, and a restart looks at the next three numbers only. ``first`` is the
+    offset of the line's first non-blank character."""
+    styles: dict[str, list[tuple[int, int]]] = {}
+    opened = closed = counted_to = 0
+    for match in _INLINE_NUMBER.finditer(line):
+        style = match.group()[-1] if match.group(1) else "()"
+        if style in ".．":  # "1. a 2. b" and "1.a；2.b" are two styles; "1.5" can only be the second
+            style += " " if line[match.end() : match.end() + 1].isspace() else "x"
+        if style == ")":
+            opened += line.count("(", counted_to, match.start())
+            closed += line.count(")", counted_to, match.start())
+            counted_to = match.start()
+            if opened > closed:
+                continue
+        styles.setdefault(style, []).append((match.start(), int(match.group(1) or match.group(2))))
+    positions: list[int] = []
+    for candidates in styles.values():
+        run: list[tuple[int, int]] = []
+        for index, (position, number) in enumerate(candidates + [(-1, -1)]):
+            if run and number == run[-1][1] + 1:
+                run.append((position, number))
+                continue
+            later = [m for _p, m in candidates[index + 1 : index + 4]]
+            restart = (
+                number in (1, 2)
+                and (not run or number + 1 in later[:3])
+                and (not run or run[-1][1] + 1 not in later[:1])
+            )
+            if number != -1 and run and not restart:
+                continue  # "visit 1." inside item 2: not an item number, the list goes on
+            if len(run) >= 2 or (run and run[0][0] <= first):
+                positions.extend(p for p, _n in run if p > first)
+            run = [(position, number)] if number in (1, 2) or 0 <= position <= first else []
+    return positions
+
+
+def _heading(piece: str) -> tuple[str | None, int | None]:
+    """(section kind or "skip", offset of text after the heading on the same piece, or None) or (None, None)."""
+    lead = _HEADING_EMPHASIS.match(piece).end()
+    rest = unicodedata.normalize("NFKC", piece[lead:]).lower()
+    if len(rest) != len(piece) - lead:  # NFKC changed length: map through the plain lower-cased text instead
+        rest = piece[lead:].lower()
+    headings = ((_SKIP_HEADING, "skip"), (_EXCLUSION_HEADING, "exclusion"), (_INCLUSION_HEADING, "inclusion"))
+    bulleted = bool(re.search(r"[*•●▪◦■►➢◆-]", piece[:lead]))
+    for pattern, kind in headings:
+        match = pattern.match(rest)
+        if match:
+            tail = rest[match.end() :].strip()
+            if bulleted and tail and tail[0] not in ":：-–—(":
+                return None, None  # "* Exclusion criteria of the parent study apply" is a clause
+            return kind, _after_heading(piece, lead + match.end())
+    match = _CN_HEADING.match(rest)
+    if match:
+        kind = _CN_KIND.get(match.group(1), "skip")
+        return kind, _after_heading(piece, lead + match.end())
+    match = _CN_PAGE_HEADING.match(rest)
+    if match and len(rest.strip()) <= 20:
+        return ("exclusion" if match.group(1) else "inclusion"), _after_heading(piece, lead + match.end())
+    stripped = rest.strip()
+    if len(stripped) > 200:
+        return None, None
+    kind = (
+        "exclusion"
+        if _EXCLUSION_SENTENCE.match(stripped)
+        else "inclusion"
+        if _INCLUSION_SENTENCE.match(stripped)
+        else None
+    )
+    if kind == "inclusion" and re.search(r"(?<![a-z])(?:not|no|none|neither)(?![a-z])", stripped):
+        kind = "exclusion"  # "Patients must not have any of the following:"
+    if kind and (stripped.endswith((":", "：")) or "following" in stripped or _SENTENCE_HEADING_END.search(stripped)):
+        return kind, None  # "Subjects will be excluded if": a heading; a sentence that goes on is a clause
+    return None, None
+
+
+def _after_heading(piece: str, offset: int) -> int | None:
+    tail = piece[offset:]
+    colon = re.match(r"[^:：\n]{0,60}?[:：]", tail)  # "Inclusion criteria (Part A):"
+    dash = re.match(r"\s*[-–—]+(?:\s|$)", tail)  # "Inclusion criteria - "
+    if colon and len(colon.group().split()) <= 6:
+        offset += colon.end()
+    elif dash:
+        offset += dash.end()
+    remainder = piece[offset:]
+    remainder = remainder.lstrip(" \t*_#|)）").rstrip()
+    if not remainder or not re.search(r"[^\W_]", remainder):
+        return None
+    return len(piece) - len(piece[offset:].lstrip(" \t*_#|)）"))
+
+
+def _parent_text(clause: Clause, original: str) -> str:
+    """The nearest line above a nested clause that is indented less and ends with a colon: its context."""
+    line_start = original.rfind("\n", 0, clause.start) + 1
+    own_line = original[line_start : clause.start]
+    indent = len(own_line) - len(own_line.lstrip(" \t"))
+    if indent == 0:
+        return ""
+    position = line_start - 1
+    for _ in range(40):
+        if position <= 0:
+            return ""
+        previous_start = original.rfind("\n", 0, position) + 1
+        previous = original[previous_start:position]
+        previous_indent = len(previous) - len(previous.lstrip(" \t"))
+        if previous.strip() and previous_indent < indent:
+            return previous.strip() if previous.rstrip().endswith((":", "：")) else ""
+        position = previous_start - 1
+    return ""

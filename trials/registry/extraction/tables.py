@@ -1,0 +1,225 @@
+"""The extractor's knowledge, read once from the JSON tables in ``tables/`` and checked as it is read.
+
+* ``variables.json``: one row per question a threshold can bound: key, unit, plausible range, the units a number
+  may carry to bound it, and its names per language (regular expressions on lower-case normalised text).
+* ``units.json``: units read after a number (aliases per language), the words of time units, days per unit.
+* ``events.json``: what a window is about, the days-since question of a window's event, durations (lower
+  bounds on time) with their event words and question, and the study's own procedures (a pregnancy test) whose
+  timing is never a look-back window.
+* ``lexicon_en.json``, ``lexicon_zh.json``: operators ("at least", "不低于"), range joins and number words.
+
+Adding a variable (HbA1c, say) is one row in ``variables.json``: ``{"key": "hba1c_pct", "unit": "%",
+"question": "hba1c_pct", "match_order": 18, "names": {"en": ["hba1c", "glycated haemoglobin"], "zh": ["糖化血红蛋白"]},
+"units_accepted": ["%", ""], "range": [3, 20]}``. A number in an accepted unit within the range, near one of the
+names, is proposed; ``test_tables.py`` shows it with a copy of the tables.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DIRECTORY = Path(__file__).resolve().parent / "tables"
+LANGUAGES = ("en", "zh")
+BOUNDS = ("lower", "upper")
+
+
+class TableError(ValueError):
+    """A table that cannot be used: the message names the file and the row."""
+
+
+@dataclass(frozen=True)
+class Variable:
+    key: str
+    unit: str
+    question: str
+    names: dict[str, list[str]]
+    units_accepted: frozenset[str] = frozenset()
+    range: tuple[float, float] | None = None
+    match_order: int = 1_000
+    expands_to: tuple[str, ...] = ()  # a name for several variables ("transaminases": ALT and AST), no question
+
+    @property
+    def pattern(self) -> str:
+        return _join(self.names)
+
+
+@dataclass(frozen=True)
+class Tables:
+    variables: list[Variable]
+    units: list[tuple[str, str]]  # (pattern, unit), in the order they are tried
+    time_units: dict[str, str]
+    days_per_unit: dict[str, float]
+    window_events: list[tuple[str, str | None]]
+    window_questions: list[tuple[str, str]]
+    durations: list[dict]
+    prefix_operators: list[tuple[str, str, bool]]
+    postfix_operators: list[tuple[str, str, bool]]
+    range_joins: list[str]
+    number_words: dict[str, float]
+    number_words_read_only: dict[str, float] = field(default_factory=dict)
+    cn_digits: dict[str, float] = field(default_factory=dict)
+    study_procedures: str = ""  # tests the study does: a window right after one times it, not a look-back
+    traditional_characters: dict[str, str] = field(default_factory=dict)  # 歲 -> 岁, one character each
+
+    @property
+    def question_units(self) -> dict[str, str]:
+        return {v.key: v.unit for v in self.variables if not v.expands_to}
+
+    @property
+    def expansions(self) -> dict[str, tuple[str, ...]]:
+        return {v.key: v.expands_to for v in self.variables if v.expands_to}
+
+    @property
+    def variable_patterns(self) -> list[tuple[str, str]]:
+        named = [v for v in self.variables if v.pattern]
+        return [(v.key, v.pattern) for v in sorted(named, key=lambda v: v.match_order)]
+
+
+def _join(words: dict[str, list[str]]) -> str:
+    return "|".join(w for language in LANGUAGES for w in words.get(language, []))
+
+
+def _words(where: str, value) -> dict[str, list[str]]:
+    if not isinstance(value, dict) or set(value) - set(LANGUAGES):
+        raise TableError(f"{where}: words must be an object with keys {LANGUAGES}")
+    for language, alternatives in value.items():
+        if not isinstance(alternatives, list) or not all(isinstance(a, str) and a for a in alternatives):
+            raise TableError(f"{where}: {language} words must be a list of non-empty strings")
+        for alternative in alternatives:
+            try:
+                re.compile(alternative)
+            except re.error as error:
+                raise TableError(f"{where}: {alternative!r} is not a regular expression ({error})") from None
+    return {language: list(value.get(language, [])) for language in LANGUAGES}
+
+
+def _read(directory: Path, name: str) -> dict:
+    try:
+        data = json.loads((directory / name).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise TableError(f"{name}: cannot be read ({error})") from None
+    if not isinstance(data, dict):
+        raise TableError(f"{name}: must hold an object")
+    return data
+
+
+def _operators(name: str, rows_by_language: dict[str, list]) -> list[tuple[str, str, bool]]:
+    """Operator groups of both lexicons, one pattern per (bound, inclusive), in the English lexicon's order."""
+    groups: dict[tuple[str, bool], list[str]] = {}
+    for language in LANGUAGES:
+        for index, row in enumerate(rows_by_language[language]):
+            where = f"lexicon_{language}.json {name}[{index}]"
+            if row.get("bound") not in BOUNDS or not isinstance(row.get("inclusive"), bool):
+                raise TableError(f"{where}: bound must be lower/upper and inclusive true/false")
+            words = _words(where, {language: row.get("words")})[language]
+            groups.setdefault((row["bound"], row["inclusive"]), []).extend(words)
+    return [("|".join(words), bound, inclusive) for (bound, inclusive), words in groups.items()]
+
+
+def load(directory: Path = DIRECTORY) -> Tables:
+    """Read and check every table; a TableError names the first problem."""
+    variables_data = _read(directory, "variables.json")
+    variables: list[Variable] = []
+    seen: set[str] = set()
+    for index, row in enumerate(variables_data.get("variables", [])):
+        where = f"variables.json row {index}"
+        key = row.get("key")
+        if not isinstance(key, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", key) or key in seen:
+            raise TableError(f"{where}: key must be a new snake_case name")
+        seen.add(key)
+        if not isinstance(row.get("unit"), str) or not row["unit"]:
+            raise TableError(f"{where} ({key}): unit is missing")
+        names = _words(f"{where} ({key}) names", row.get("names", {}))
+        value_range = row.get("range")
+        if _join(names):
+            if (
+                not isinstance(value_range, list)
+                or len(value_range) != 2
+                or not all(isinstance(v, (int, float)) for v in value_range)
+                or value_range[0] > value_range[1]
+            ):
+                raise TableError(f"{where} ({key}): range must be [low, high]")
+            accepted = row.get("units_accepted")
+            if not isinstance(accepted, list) or not all(isinstance(u, str) for u in accepted):
+                raise TableError(f"{where} ({key}): units_accepted must be a list of units")
+        variables.append(
+            Variable(
+                key=key,
+                unit=row["unit"],
+                question=row.get("question") or key,
+                names=names,
+                units_accepted=frozenset(row.get("units_accepted") or ()),
+                range=tuple(value_range) if value_range else None,
+                match_order=int(row.get("match_order", 1_000)),
+                expands_to=tuple(row.get("expands_to") or ()),
+            )
+        )
+    keys = {v.key for v in variables}
+    for variable in variables:
+        if not set(variable.expands_to) <= keys - {variable.key}:
+            raise TableError(f"variables.json ({variable.key}): expands_to names a variable the table does not have")
+
+    units_data = _read(directory, "units.json")
+    units = []
+    for index, row in enumerate(units_data.get("units", [])):
+        where = f"units.json row {index}"
+        if not isinstance(row.get("unit"), str):
+            raise TableError(f"{where}: unit is missing")
+        units.append((_join(_words(where, row.get("aliases", {}))), row["unit"]))
+    time_units = units_data.get("time_units", {})
+    days_per_unit = units_data.get("days_per_unit", {})
+    if not set(time_units.values()) <= set(days_per_unit):
+        raise TableError("units.json: every time unit needs its days_per_unit")
+
+    events_data = _read(directory, "events.json")
+    window_events = []
+    for index, row in enumerate(events_data.get("window_events", [])):
+        pattern = _join(_words(f"events.json window_events[{index}]", row.get("words", {})))
+        window_events.append((pattern, row.get("label")))
+    window_questions = []
+    for index, row in enumerate(events_data.get("window_questions", [])):
+        pattern = _join(_words(f"events.json window_questions[{index}]", row.get("words", {})))
+        if not isinstance(row.get("question"), str):
+            raise TableError(f"events.json window_questions[{index}]: question is missing")
+        window_questions.append((pattern, row["question"]))
+    durations = []
+    for index, row in enumerate(events_data.get("durations", [])):
+        where = f"events.json durations[{index}]"
+        if not isinstance(row.get("event"), str) or not isinstance(row.get("question"), str):
+            raise TableError(f"{where}: event and question are needed")
+        durations.append(
+            {"event": row["event"], "question": row["question"], "pattern": _join(_words(where, row.get("words", {})))}
+        )
+
+    study_procedures = _join(_words("events.json study_procedures", events_data.get("study_procedures", {})))
+
+    lexicons = {language: _read(directory, f"lexicon_{language}.json") for language in LANGUAGES}
+    traditional = lexicons["zh"].get("traditional_characters", {})
+    if not all(isinstance(k, str) and isinstance(v, str) and len(k) == len(v) == 1 for k, v in traditional.items()):
+        raise TableError("lexicon_zh.json traditional_characters: one character for one character")
+    prefix = _operators("prefix_operators", {lang: lexicons[lang].get("prefix_operators", []) for lang in LANGUAGES})
+    postfix = _operators("postfix_operators", {lang: lexicons[lang].get("postfix_operators", []) for lang in LANGUAGES})
+    joins = [j for lang in LANGUAGES for j in lexicons[lang].get("range_joins", [])]
+    return Tables(
+        variables=variables,
+        units=units,
+        time_units=time_units,
+        days_per_unit=days_per_unit,
+        window_events=window_events,
+        window_questions=window_questions,
+        durations=durations,
+        prefix_operators=prefix,
+        postfix_operators=postfix,
+        range_joins=joins,
+        number_words=dict(lexicons["en"].get("number_words", {})),
+        number_words_read_only=dict(lexicons["en"].get("number_words_read_only", {})),
+        cn_digits=dict(lexicons["zh"].get("number_words", {})),
+        study_procedures=study_procedures,
+        traditional_characters=traditional,
+    )
+
+
+TABLES = load()

@@ -1,0 +1,147 @@
+"""Normalised text with a map back to the original: NFKC, lower case, escapes and entities undone."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .tables import TABLES
+
+ESCAPABLE = set("\\`*_{}[]()#+-.!<>=~|&\"'$%^,:;/?@")
+
+# Characters NFKC leaves alone but that mean the same as an ASCII form here.
+CHAR_MAP = {
+    "≧": "≥",
+    "≦": "≤",
+    "⩾": "≥",
+    "⩽": "≤",
+    "–": "-",
+    "—": "-",
+    "−": "-",
+    "‐": "-",
+    "‑": "-",
+    "〜": "~",
+    "∼": "~",
+    "～": "~",
+    "×": "x",
+    "✕": "x",
+    "·": " ",
+    "\u00a0": " ",
+    "’": "'",
+    "‘": "'",
+    "“": '"',
+    "”": '"',
+    "。": ". ",
+    "；": "; ",
+    "，": ", ",
+    "、": "、",
+    "μ": "u",
+    "µ": "u",
+    **TABLES.traditional_characters,  # pages in traditional characters: 年齡 reads as 年龄, 歲 as 岁
+}
+
+HTML_ENTITIES = {
+    "&lt;": "<",
+    "&gt;": ">",
+    "&le;": "≤",
+    "&ge;": "≥",
+    "&amp;": "&",
+    "&nbsp;": " ",
+    "&#8804;": "≤",
+    "&#8805;": "≥",
+    "&#60;": "<",
+    "&#62;": ">",
+    "&quot;": '"',
+    "&#39;": "'",
+}
+_HTML_ENTITY = re.compile("|".join(re.escape(e) for e in HTML_ENTITIES), re.I)
+
+
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>=~|&\"'$%^,:;/?@])")
+
+
+def _clean(text: str) -> str:
+    text = _ESCAPE.sub(r"\1", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _normalise(original: str, start: int, end: int) -> tuple[str, list[int]]:
+    segment = original[start:end]
+    if "&" not in segment and "\\" not in segment:
+        # No entity and no escape: every character stands for itself; when each maps to exactly one character
+        # (nearly always), the map back to the original is the positions in order.
+        pieces = [_MAPPED.get(char) or _map_char(char) for char in segment]
+        if "" not in pieces:
+            text = "".join(pieces)
+            if len(text) == len(segment):
+                return text, list(range(start, end))
+    out: list[str] = []
+    where: list[int] = []
+    i = start
+    while i < end:
+        char = original[i]
+        if char == "&":
+            entity = _HTML_ENTITY.match(original, i, end)
+            if entity:
+                out.append(HTML_ENTITIES[entity.group().lower()])
+                where.append(i)
+                i = entity.end()
+                continue
+        if char == "\\" and i + 1 < end and original[i + 1] in ESCAPABLE:
+            i += 1
+            char = original[i]
+        for piece in _MAPPED.get(char) or _map_char(char):
+            out.append(piece)
+            where.append(i)
+        i += 1
+    return "".join(out), where
+
+
+_MAPPED: dict[str, str] = {}  # a character -> what it reads as, lower case (filled as characters are met)
+
+
+def _map_char(char: str) -> str:
+    mapped = CHAR_MAP.get(char)
+    if mapped is None:
+        mapped = unicodedata.normalize("NFKC", char)
+        mapped = CHAR_MAP.get(mapped, mapped)
+    _MAPPED[char] = mapped = mapped.lower()
+    return mapped
+
+
+class _Span:
+    """Turns spans of the normalised text back into exact quotes of the original."""
+
+    def __init__(self, original: str, where: list[int], normalised: str):
+        self.original = original
+        self.where = where
+        self.n = normalised
+
+    def quote(self, a: int, b: int) -> str:
+        """The original text behind n[a:b], widened to whole words ("admission" -> "admissions")."""
+        if not self.where:
+            return ""
+        a = max(0, min(a, len(self.where) - 1))
+        b = max(a + 1, min(b, len(self.where)))
+
+        def letter(i: int) -> bool:
+            return self.n[i].isascii() and self.n[i].isalpha()
+
+        while a > 0 and letter(a - 1) and letter(a):
+            a -= 1
+        while b < len(self.n) and letter(b) and letter(b - 1):
+            b += 1
+        return self.original[self.where[a] : self.where[b - 1] + 1].strip()
+
+
+def _bracket_depths(n: str, start: int, end: int) -> list[int]:
+    """How deep in brackets each character of n[start:end] (and the position after it) lies."""
+    depths, depth = [], 0
+    for char in n[start:end]:
+        if char in "([（":
+            depth += 1
+        depths.append(depth)
+        if char in ")]）":
+            depth = max(0, depth - 1)
+    depths.append(depth)
+    return depths
