@@ -38,6 +38,7 @@ NUMBER_WITH_UNIT = {
     "years": pgettext_lazy("an age", "%(number)s years"),
     "h/day": pgettext_lazy("a duration", "%(number)s h/day"),
     "times": pgettext_lazy("a count", "%(number)s times"),
+    "kg/m2": "%(number)s kg/m²",  # BMI: written the same way in both languages
 }
 UNIT_NAMES = {
     "%": "%",

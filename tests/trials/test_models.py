@@ -209,7 +209,7 @@ def reason(key, kind="inclusion", **rule):
             "bmi",
             "inclusion",
             {"min_value": 18, "max_value": 18},
-            "Your body mass index (BMI) needs to be exactly 18 kg/m2.",
+            "Your body mass index (BMI) needs to be exactly 18 kg/m².",
         ),
     ],
     ids=[
