@@ -209,6 +209,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # The sync's HTTP client logs every request at INFO; its summary counts them instead.
+    "loggers": {"httpx": {"level": "WARNING"}, "httpcore": {"level": "WARNING"}},
 }
 
 # How long answers that never became a referral are kept (shown to patients on the start page).
@@ -227,6 +229,30 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Lung disease study f
 # Background tasks (django-tasks, Django 6's tasks framework): a queue in the database, run by
 # `python manage.py db_worker`. The tests run each task at once (TASKS_BACKEND in pyproject.toml).
 TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
+
+# ClinicalTrials.gov sync (`manage.py sync_ctgov`, run daily by a timer: docs/sync.md). Nothing outside
+# CTGOV_API_URL is ever requested; without the network the command fails politely and nothing else waits on it.
+CTGOV_API_URL = env.str("CTGOV_API_URL", default="https://clinicaltrials.gov/api/v2")
+# The conditions synced when the command names none: the lung conditions the questionnaire asks about.
+CTGOV_SYNC_CONDITIONS = env.list(
+    "CTGOV_SYNC_CONDITIONS",
+    default=[
+        "COPD",
+        "Interstitial Lung Disease",
+        "Pulmonary Fibrosis",
+        "Asthma",
+        "Bronchiectasis",
+        "Cystic Fibrosis",
+        "Pulmonary Hypertension",
+        "Sarcoidosis",
+        "Lung Cancer",
+    ],
+)
+CTGOV_PAGE_SIZE = env.int("CTGOV_PAGE_SIZE", default=1000)  # the API's largest page
+CTGOV_TIMEOUT_SECONDS = env.float("CTGOV_TIMEOUT_SECONDS", default=30.0)  # per request: connect, read, each
+CTGOV_RETRIES = env.int("CTGOV_RETRIES", default=5)  # after a 429, a 5xx, a timeout or a broken connection
+CTGOV_BACKOFF_SECONDS = env.float("CTGOV_BACKOFF_SECONDS", default=2.0)  # doubled at each retry
+CTGOV_MAX_WAIT_SECONDS = env.float("CTGOV_MAX_WAIT_SECONDS", default=120.0)  # cap on one wait, Retry-After included
 
 LOGIN_URL = "staff:login"
 LOGIN_REDIRECT_URL = "staff:list"

@@ -81,3 +81,14 @@ def test_the_hostile_drafting_benchmark_times_a_patient_s_answers_while_a_study_
     assert result.returncode == 0, result.stdout + result.stderr
     assert "drafting: 1 study in" in result.stdout and " 0 failed" in result.stdout
     assert "longest wait" in result.stdout
+
+
+def test_the_sync_benchmark_runs_against_its_fake_registry_and_prints_every_run():
+    result = run(
+        "bench.bench_sync", "--studies", "20", "--status-changes", "3", "--text-changes", "2", "--changed", "4"
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "20 fetched, 20 created, 0 updated, 0 unchanged, 0 closed, 0 refused; 1 requests made" in result.stdout
+    assert "20 fetched, 0 created, 0 updated, 20 unchanged" in result.stdout
+    assert "20 fetched, 0 created, 5 updated, 15 unchanged, 3 closed, 0 refused; 2 requests made" in result.stdout
+    assert "4 studies changed" in result.stdout

@@ -62,7 +62,7 @@ class CriterionInline(TranslationStackedInline):
     fields = [
         ("kind", "status", "order"),
         "question",
-        ("min_value", "min_inclusive", "max_value", "max_inclusive"),
+        ("min_value", "min_inclusive", "max_value", "max_inclusive", "time_unit"),
         ("values", "uncertain_values"),
         "rule_in_words",
         "source_text",
@@ -138,7 +138,9 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
             queryset = queryset.defer(*REGISTRY_TEXTS)
         return (
             queryset.prefetch_related(
-                Prefetch("criteria", queryset=Criterion.objects.only("trial_id", *translated("explanation"))),
+                Prefetch(
+                    "criteria", queryset=Criterion.objects.only("trial_id", "question_id", *translated("explanation"))
+                ),
                 Prefetch("sites", queryset=Site.objects.defer("contacts")),
             )
             .annotate(

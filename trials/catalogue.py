@@ -22,6 +22,7 @@ How a worker gets and keeps its catalogue (see docs/decisions/0037-a-catalogue-f
 from __future__ import annotations
 
 import contextlib
+import datetime
 import fcntl
 import gc
 import logging
@@ -69,11 +70,14 @@ class LoadedCatalogue:
     _narrowed: OrderedDict = field(default_factory=OrderedDict, compare=False, repr=False)
     _reach: OrderedDict = field(default_factory=OrderedDict, compare=False, repr=False)
 
-    def walk(self, stored: dict, in_reach: frozenset[str] | None = None) -> eligibility.Walk:
+    def walk(
+        self, stored: dict, in_reach: frozenset[str] | None = None, sources: dict | None = None
+    ) -> eligibility.Walk:
         """The path a patient with these stored answers has taken, and their next question; with
-        `in_reach`, only the questions of those trials are asked."""
+        `in_reach`, only the questions of those trials are asked. `sources` (how answers were computed)
+        lets an event answered by its date be judged by the calendar."""
         engine = self.engine if in_reach is None else self.narrowed(in_reach)
-        return engine.walk(self.engine_answers(stored))
+        return engine.walk(self.engine_answers(stored, sources))
 
     def narrowed(self, in_reach: frozenset[str]) -> eligibility.Catalogue:
         """The engine narrowed to these trials (its tables shared), kept for the next patient who can reach
@@ -134,20 +138,22 @@ class LoadedCatalogue:
             self._places["located"] = located
             return self._places["points"], located
 
-    def engine_answers(self, stored: dict) -> dict:
-        """Stored answers (None = "I don't know") as the engine reads them, for known questions only."""
-        return eligibility.from_storage({k: v for k, v in stored.items() if k in self.questions})
+    def engine_answers(self, stored: dict, sources: dict | None = None) -> dict:
+        """Stored answers (None = "I don't know") as the engine reads them, for known questions only; an event
+        question answered with a date (`sources`) as an `EventDate`, judged by the calendar."""
+        answers = eligibility.from_storage({k: v for k, v in stored.items() if k in self.questions})
+        return with_event_dates(answers, sources, self.questions)
 
-    def effective_answers(self, stored: dict) -> dict:
+    def effective_answers(self, stored: dict, sources: dict | None = None) -> dict:
         """The engine's answers with every implied answer filled in: what criteria are judged against."""
-        return eligibility.with_implied_answers(self.engine_answers(stored), self.engine.questions)
+        return eligibility.with_implied_answers(self.engine_answers(stored, sources), self.engine.questions)
 
-    def assess(self, stored: dict) -> tuple[dict, eligibility.Assessment]:
+    def assess(self, stored: dict, sources: dict | None = None) -> tuple[dict, eligibility.Assessment]:
         """(effective answers, assessment of every published trial) for these stored answers."""
-        answers = self.effective_answers(stored)
+        answers = self.effective_answers(stored, sources)
         return answers, self.engine.assess(answers)
 
-    def evaluate(self, nct_id: str, stored: dict) -> eligibility.TrialResult | None:
+    def evaluate(self, nct_id: str, stored: dict, sources: dict | None = None) -> eligibility.TrialResult | None:
         """One published trial judged against these stored answers, with its criteria's words read from the
         database (the catalogue keeps none); None if it is not in the catalogue."""
         if self.engine.trial(nct_id) is None:
@@ -155,7 +161,7 @@ class LoadedCatalogue:
         trial = Trial.objects.published().with_approved_criteria().filter(nct_id=nct_id).first()
         if trial is None:
             return None
-        return eligibility.evaluate_trial(trial.to_rules(), self.effective_answers(stored))
+        return eligibility.evaluate_trial(trial.to_rules(), self.effective_answers(stored, sources))
 
     def question_keys(self) -> frozenset[str]:
         return self.engine.question_keys()
@@ -164,13 +170,36 @@ class LoadedCatalogue:
         return self.engine.trial(nct_id) is not None
 
 
-def judge_current_criteria(trial: Trial, stored: dict) -> eligibility.TrialResult:
+def judge_current_criteria(trial: Trial, stored: dict, sources: dict | None = None) -> eligibility.TrialResult:
     """One trial's approved criteria as they are in the database now, judged against stored answers.
 
     Unlike `LoadedCatalogue.evaluate`, the trial need not be published (a referral's trial may have closed).
     """
     loaded = current()
-    return eligibility.evaluate_trial(trial.to_rules(), loaded.effective_answers(stored))
+    return eligibility.evaluate_trial(trial.to_rules(), loaded.effective_answers(stored, sources))
+
+
+def with_event_dates(answers: dict, sources: dict | None, questions: dict) -> dict:
+    """`answers` with each answer in days that the screener worked out from a date (its source says so, and
+    the days still agree with that date) as an `EventDate`: windows in calendar months then compare by the
+    calendar, and every rule in days reads the same whole days as before."""
+    if not sources:
+        return answers
+    dated = dict(answers)
+    for key, source in sources.items():
+        question = questions.get(key)
+        if key not in answers or question is None or question.unit != "days" or not isinstance(source, dict):
+            continue
+        inputs = source.get("inputs") if source.get("method") == "event_date" else None
+        try:
+            event = datetime.date.fromisoformat(inputs["date"])
+            on = datetime.date.fromisoformat(inputs["today"])
+        except (TypeError, KeyError, ValueError):
+            continue
+        answer = eligibility.EventDate(event, on)
+        if eligibility.to_decimal(answers[key]) == answer.days:
+            dated[key] = answer
+    return dated
 
 
 class Worker:

@@ -5,8 +5,13 @@ Contract
   these dataclasses (the model `Trial.to_rules()` gives a `TrialRules`, `Criterion.to_rule()` a
   `CriterionRule`, `Question.to_info()` a `QuestionInfo`); the catalogue calls the functions here.
 - Answers map a question key to a value: a number (int, Decimal, or its decimal string), a choice code
-  (str), a collection of choice codes (multiple choice), or `DONT_KNOW`. A key that is absent has not been
+  (str), a collection of choice codes (multiple choice), an `EventDate` (the date an event happened and the
+  day the patient said so: it reads as the whole days between them), or `DONT_KNOW`. A key that is absent has not been
   asked yet. Codes are stable identifiers, never display labels.
+- A time window counted in calendar months or years (`WindowRule`: "an exacerbation in the previous 12
+  months") is judged by the calendar when the answer is an `EventDate`, and on a number of days by
+  `window_days`: n months are ceil(n × 365.25 / 12) days, n years ceil(n × 365.25) days, so 12 months or
+  a year are 366 days, never shorter than any calendar year (docs/decisions/new-calendar-windows.md).
 - Per criterion the outcome is MET, NOT_MET, UNKNOWN (no answer, "I don't know", an answer the rule marks
   as needing the study team's judgement, or an answer the rule cannot read) or STUDY_TEAM (no question:
   only the study team can judge). An inclusion criterion is met when the answer satisfies its rule; an
@@ -26,6 +31,8 @@ Contract
 from __future__ import annotations
 
 import copy
+import datetime
+import math
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Mapping, Sequence
@@ -33,6 +40,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
+
+from dateutil.relativedelta import relativedelta
 
 
 class _DontKnow:
@@ -80,12 +89,26 @@ NEVER = "never"
 NEVER_AS_NUMBER = Decimal("Infinity")
 
 
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """An event-question answer given as a date: the event's day and the day the patient gave it."""
+
+    event: datetime.date
+    on: datetime.date
+
+    @property
+    def days(self) -> int:
+        return (self.on - self.event).days
+
+
 def to_decimal(value: Any) -> Decimal | None:
     """The exact decimal a number answer stands for (infinity for NEVER), or None when it is not a number."""
     if isinstance(value, bool) or value is None or value is DONT_KNOW:
         return None
     if value == NEVER:
         return NEVER_AS_NUMBER
+    if isinstance(value, EventDate):
+        return Decimal(value.days) if value.days >= 0 else None
     try:
         number = Decimal(str(value).strip())
     except (InvalidOperation, ValueError):
@@ -158,7 +181,79 @@ class ChoiceRule:
         return False
 
 
-Rule = NumberRule | ChoiceRule
+CALENDAR_UNITS = ("months", "years")
+DAYS_IN_YEAR = Decimal("365.25")
+
+
+def window_days(count: Decimal, unit: str) -> Decimal | None:
+    """How many days a window of `count` calendar months or years is when the answer is a number of days:
+    ceil(n × 365.25 / 12) for months and ceil(n × 365.25) for years (12 months = 1 year = 366 days)."""
+    number = to_decimal(count)
+    if number is None or number < 0:
+        return None
+    if unit == "months":
+        return Decimal(math.ceil(number * DAYS_IN_YEAR / 12))
+    if unit == "years":
+        return Decimal(math.ceil(number * DAYS_IN_YEAR))
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class WindowRule:
+    """Time since an event, in calendar months or years: "at most 12 months ago", "at least 6 months ago".
+
+    The bounds count `unit`s. An `EventDate` answer is judged by the calendar (the event is at most 12 months
+    ago when it is on or after the day 12 months before the day the patient answered; a month end that the
+    earlier month lacks becomes its last day: 12 months before 2025-02-28 is 2024-02-28). A number answer
+    is a count of days, judged against `window_days` of each bound.
+    """
+
+    min_value: Decimal | None = None
+    min_inclusive: bool = True
+    max_value: Decimal | None = None
+    max_inclusive: bool = True
+    unit: str = "months"
+
+    def problems(self) -> list[str]:
+        if self.unit not in CALENDAR_UNITS:
+            return ["A time window is counted in months or years."]
+        for bound in (self.min_value, self.max_value):
+            if bound is not None and (to_decimal(bound) is None or bound < 0):
+                return ["A time window cannot be negative."]
+        return NumberRule(self.min_value, self.min_inclusive, self.max_value, self.max_inclusive).problems()
+
+    def test(self, answer: Any) -> bool | None:
+        if isinstance(answer, EventDate):
+            if answer.event > answer.on:
+                return None
+            low = self._calendar(answer, self.min_value, self.min_inclusive, above=True)
+            high = self._calendar(answer, self.max_value, self.max_inclusive, above=False)
+            if low is not None and high is not None:
+                return low and high
+        days = NumberRule(
+            None if self.min_value is None else window_days(self.min_value, self.unit),
+            self.min_inclusive,
+            None if self.max_value is None else window_days(self.max_value, self.unit),
+            self.max_inclusive,
+        )
+        return days.test(answer)
+
+    def _calendar(self, answer: EventDate, count, inclusive: bool, above: bool) -> bool | None:
+        """Whether the event is on the right side of `count` units before the answer's day; True for no bound;
+        None when the count is not a whole number of months (then the days rule judges)."""
+        if count is None:
+            return True
+        months = to_decimal(count) * (12 if self.unit == "years" else 1)
+        if months != months.to_integral_value():
+            return None
+        boundary = answer.on - relativedelta(months=int(months))
+        if answer.event == boundary:
+            return inclusive
+        # An event before the boundary is longer ago than the window (above it); after, shorter.
+        return (answer.event < boundary) is above
+
+
+Rule = NumberRule | ChoiceRule | WindowRule
 
 
 @dataclass(frozen=True, slots=True)

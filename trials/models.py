@@ -5,6 +5,7 @@ Only these models know how to turn themselves into the eligibility engine's plai
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -61,19 +62,55 @@ def missing_translations(instance, fields, verbose=None) -> list[str]:
     return missing
 
 
+PER_LANGUAGE = [language_suffix(settings.LANGUAGE_CODE), *OTHER_LANGUAGES]  # "en", "zh_hans"
+TITLE_FIELDS = ("brief_title", *(f"patient_title_{suffix}" for suffix in PER_LANGUAGE))
+
+
+def _term_matches(term: str) -> models.Q:
+    """Trials whose title (the registry's or either language's title for patients) or conditions hold
+    `term`; a short acronym only as a whole word ("ILD", "(ILD)", "in ILD, …"), never inside "mild". A
+    Chinese term is looked for in titles only: the registry's conditions are English."""
+    from trials import search_terms
+
+    if not search_terms.is_acronym(term):
+        if search_terms.has_han(term):  # the registry's conditions are English: only titles hold Chinese
+            fields = ("brief_title", *(f"patient_title_{suffix}" for suffix in OTHER_LANGUAGES))
+        else:  # a Chinese title names a condition in Chinese, or by its acronym (matched below)
+            fields = ("conditions", "brief_title", f"patient_title_{language_suffix(settings.LANGUAGE_CODE)}")
+        q = models.Q()
+        for field in fields:
+            q |= models.Q(**{f"{field}__icontains": term})
+        return q
+    q = models.Q(conditions__icontains=f'"{term}"') | models.Q(conditions__icontains=f"({term})")
+    for field in TITLE_FIELDS:
+        for around in (f" {term} ", f"({term})", f" {term},"):
+            q |= models.Q(**{f"{field}__icontains": around})
+        q |= models.Q(**{f"{field}__istartswith": f"{term} "}) | models.Q(**{f"{field}__iendswith": f" {term}"})
+    return q
+
+
 class TrialQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
 
     def search(self, words: str = "", place: str = ""):
-        """Trials whose title or conditions hold `words` and that have a site in `place` (either may be empty)."""
+        """Trials whose titles or conditions hold `words` or a synonym of it, in either language
+        (`trials.search_terms`), and that have a site in `place`, named in either script (`places`).
+        Still one pass over the trials and their sites, as a plain search: the synonyms only add terms."""
+        from trials import places, search_terms
+
         found = self
         if words:
-            found = found.filter(models.Q(brief_title__icontains=words) | models.Q(conditions__icontains=words))
+            matches = models.Q()
+            for term in search_terms.terms_for(words):
+                matches |= _term_matches(term)
+            found = found.filter(matches)
         if place:
-            where = (
-                models.Q(city__icontains=place) | models.Q(state__icontains=place) | models.Q(country__icontains=place)
-            )
+            where = models.Q()
+            for name in places.names_in_both_scripts(place):
+                for field in ("city", "state", "country"):
+                    for suffix in PER_LANGUAGE:
+                        where |= models.Q(**{f"{field}_{suffix}__icontains": name})
             found = found.filter(models.Exists(Site.objects.filter(where, trial=models.OuterRef("pk"))))
         return found
 
@@ -168,7 +205,14 @@ class Trial(models.Model):
         return self.patient_title or self.brief_title
 
     def missing_translations(self) -> list[str]:
-        return missing_translations(self, ["patient_title", "plain_summary"])
+        """What a patient reading another language meets in English: the title for patients (or, without
+        one, the registry's title they see instead) and the plain summary."""
+        missing = missing_translations(self, ["patient_title", "plain_summary"])
+        title = str(self._meta.get_field("patient_title").verbose_name)
+        if title not in missing and self.brief_title and not (self.patient_title_en or "").strip():
+            if any(not (getattr(self, f"patient_title_{suffix}", "") or "").strip() for suffix in OTHER_LANGUAGES):
+                missing.insert(0, title)
+        return missing
 
     @property
     def registry_url(self) -> str:
@@ -178,6 +222,11 @@ class Trial(models.Model):
         """The registry's phase codes as words: "EARLY_PHASE1" → "Early phase 1", "PHASE2, PHASE3" → "Phase 2/Phase 3"."""
         codes = [code.strip() for code in self.phase.replace("/", ",").split(",") if code.strip()]
         return "/".join(str(PHASE_WORDS.get(code.upper(), code.replace("_", " ").capitalize())) for code in codes)
+
+    @property
+    def stopped_recruiting(self) -> bool:
+        """The registry says it no longer takes patients (completed, terminated, suspended, …)."""
+        return self.overall_status not in RECRUITING_STATUSES and self.overall_status != Trial.Status.UNKNOWN
 
     def criteria_to_review(self):
         return self.criteria.filter(status=Criterion.Status.DRAFT)
@@ -227,10 +276,14 @@ class Trial(models.Model):
         return self.criteria_version
 
 
+# The registry statuses of a study that takes patients now or soon; any other is a study that stopped.
+RECRUITING_STATUSES = (Trial.Status.RECRUITING, Trial.Status.NOT_YET_RECRUITING, Trial.Status.ENROLLING_BY_INVITATION)
+
+
 class SiteQuerySet(models.QuerySet):
     def recruiting(self):
         """Sites that take patients now or soon (a site with no status of its own follows its trial)."""
-        open_statuses = [Trial.Status.RECRUITING, Trial.Status.NOT_YET_RECRUITING, Trial.Status.ENROLLING_BY_INVITATION]
+        open_statuses = RECRUITING_STATUSES
         return self.filter(
             models.Q(recruitment_status__in=open_statuses)
             | models.Q(recruitment_status="", trial__overall_status__in=open_statuses)
@@ -297,6 +350,15 @@ class Site(models.Model):
     contacts = models.JSONField(
         _("contacts"), default=list, blank=True, help_text=_("A list of {name, role, phone, email}.")
     )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        help_text=_(
+            "As the IANA database names it, e.g. Asia/Shanghai. Empty: the zone of the site's country when it has"
+            " one (Asia/Shanghai for China), otherwise the server's."
+        ),
+    )
     history = HistoricalRecords(excluded_fields=per_language("facility", "city", "state", "country"))
 
     objects = SiteQuerySet.as_manager()
@@ -323,11 +385,42 @@ class Site(models.Model):
         except LookupError:
             return None
 
+    def zone(self):
+        """The time zone staff at this site read times in: its own, its country's, or the server's."""
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        for name in (self.time_zone, _country_time_zones().get(self.country_code() or "")):
+            if name:
+                try:
+                    return ZoneInfo(name)
+                except (ZoneInfoNotFoundError, ValueError):
+                    continue
+        return ZoneInfo(settings.TIME_ZONE)
+
     def clean(self):
+        if self.time_zone:
+            from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+            try:
+                ZoneInfo(self.time_zone)
+            except (ZoneInfoNotFoundError, ValueError):
+                raise ValidationError(
+                    {"time_zone": _("Give a time zone as the IANA database names it, e.g. Asia/Shanghai.")}
+                ) from None
         if not isinstance(self.contacts, list) or not all(isinstance(c, dict) for c in self.contacts):
             raise ValidationError(
                 {"contacts": _("Contacts must be a list of objects with name, role, phone and email.")}
             )
+
+
+@functools.cache
+def _country_time_zones() -> dict[str, str]:
+    """A country's time zone where it has one (trials/data/country_time_zones.csv), by ISO code."""
+    import csv
+    from pathlib import Path
+
+    with (Path(__file__).parent / "data" / "country_time_zones.csv").open(encoding="utf-8") as rows:
+        return {row["country_code"]: row["time_zone"] for row in csv.DictReader(rows)}
 
 
 class StaffMembership(models.Model):
@@ -590,6 +683,8 @@ ENGINE_PROBLEMS = [
     gettext_noop("Equal minimum and maximum must both be inclusive, or no number could satisfy the rule."),
     gettext_noop("A choice rule needs at least one accepted answer."),
     gettext_noop("An answer cannot be both accepted and left for the study team."),
+    gettext_noop("A time window is counted in months or years."),
+    gettext_noop("A time window cannot be negative."),
 ]
 
 
@@ -600,6 +695,13 @@ class CriterionQuerySet(models.QuerySet):
         return self.filter(status=Criterion.Status.APPROVED).exclude(
             question__isnull=True, proposal__has_key=Criterion.PROCEDURAL
         )
+
+
+class TimeUnit(models.TextChoices):
+    """The unit a time window is counted in, on a question in days since an event (docs/decisions/new-calendar-windows.md)."""
+
+    MONTHS = "months", _("calendar months")
+    YEARS = "years", _("calendar years")
 
 
 class Criterion(models.Model):
@@ -632,6 +734,16 @@ class Criterion(models.Model):
     min_inclusive = models.BooleanField(_("minimum included"), default=True)
     max_value = models.DecimalField(_("maximum"), max_digits=12, decimal_places=4, null=True, blank=True)
     max_inclusive = models.BooleanField(_("maximum included"), default=True)
+    time_unit = models.CharField(
+        _("counted in"),
+        max_length=8,
+        blank=True,
+        choices=TimeUnit,
+        help_text=_(
+            "Only for a question in days since an event: leave empty when the minimum and maximum are days; "
+            "months or years are calendar months or years (“within 12 months”)."
+        ),
+    )
     values = models.JSONField(
         _("matching answers"), default=list, blank=True, help_text=_("Choice codes that satisfy the rule.")
     )
@@ -664,6 +776,12 @@ class Criterion(models.Model):
     clause_text = models.TextField(
         _("clause"), blank=True, editable=False, help_text=_("The eligibility text's clause this criterion covers.")
     )
+    previous_clause_text = models.TextField(
+        _("clause before the registry changed it"),
+        blank=True,
+        editable=False,
+        help_text=_("The clause's words when this criterion was written, if the registry has changed them since."),
+    )
     proposal = models.JSONField(_("extractor’s proposal"), default=dict, blank=True, editable=False)
     status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.DRAFT)
     origin = models.CharField(_("origin"), max_length=16, choices=Origin, default=Origin.EDITED, editable=False)
@@ -691,6 +809,14 @@ class Criterion(models.Model):
         if question is None:
             return None
         if question.kind == Question.Kind.NUMBER:
+            if fields.get("time_unit"):
+                return eligibility.WindowRule(
+                    fields["min_value"],
+                    fields["min_inclusive"],
+                    fields["max_value"],
+                    fields["max_inclusive"],
+                    fields["time_unit"],
+                )
             return eligibility.NumberRule(
                 fields["min_value"], fields["min_inclusive"], fields["max_value"], fields["max_inclusive"]
             )
@@ -704,6 +830,10 @@ class Criterion(models.Model):
                     _("A criterion for the study team has no rule: choose a question or clear the rule.")
                 )
             return
+        if self.time_unit and (question.kind != Question.Kind.NUMBER or question.unit != "days"):
+            raise ValidationError(
+                {"time_unit": _("Only a question in days since an event takes a window in months or years.")}
+            )
         for name in ("values", "uncertain_values"):
             value = getattr(self, name)
             if not isinstance(value, list) or not all(isinstance(code, str) for code in value):
@@ -740,6 +870,7 @@ class Criterion(models.Model):
         "min_inclusive",
         "max_value",
         "max_inclusive",
+        "time_unit",
         "values",
         "uncertain_values",
     )
@@ -776,7 +907,13 @@ class Criterion(models.Model):
         return wording.concept_reading(self)
 
     def missing_translations(self) -> list[str]:
-        return missing_translations(self, ["explanation"])
+        """A note with no translation, or a criterion for the study team with no note at all in another
+        language, which a patient then reads as the registry's English words."""
+        missing = missing_translations(self, ["explanation"])
+        if not missing and self.question_id is None:  # its registry words are what a patient would read
+            if any(not (getattr(self, f"explanation_{suffix}", "") or "").strip() for suffix in OTHER_LANGUAGES):
+                missing.append(str(self._meta.get_field("explanation").verbose_name))
+        return missing
 
     PROCEDURAL = "procedural"  # the key a procedural clause's criterion carries in its `proposal`
 

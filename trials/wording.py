@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from trials.eligibility import NEVER
+from trials.eligibility import CALENDAR_UNITS, NEVER, EventDate
 from trials.number_input import plain
 from trials.time_units import DAYS_PER
 
@@ -38,7 +38,10 @@ NUMBER_WITH_UNIT = {
     "years": pgettext_lazy("an age", "%(number)s years"),
     "h/day": pgettext_lazy("a duration", "%(number)s h/day"),
     "times": pgettext_lazy("a count", "%(number)s times"),
-    "kg/m2": "%(number)s kg/m²",  # BMI: written the same way in both languages
+    "pack-years": pgettext_lazy("smoking", "%(number)s pack-years"),
+    "kg/m2": pgettext_lazy("body mass index", "%(number)s kg/m²"),
+    "x ULN": pgettext_lazy("times the upper limit of normal", "%(number)s × ULN"),
+    "mL/min/1.73m2": pgettext_lazy("kidney function", "%(number)s mL/min/1.73 m²"),
 }
 UNIT_NAMES = {
     "%": "%",
@@ -46,8 +49,11 @@ UNIT_NAMES = {
     "years": pgettext_lazy("unit beside a box", "years"),
     "h/day": pgettext_lazy("unit beside a box", "h/day"),
     "times": pgettext_lazy("unit beside a box", "times"),
-    "days": pgettext_lazy("unit beside a box", "days"),
+    "pack-years": pgettext_lazy("unit beside a box", "pack-years"),
     "kg/m2": "kg/m²",
+    "x ULN": pgettext_lazy("unit beside a box", "× ULN"),
+    "mL/min/1.73m2": "mL/min/1.73 m²",
+    "days": pgettext_lazy("unit beside a box", "days"),
 }
 
 
@@ -57,6 +63,8 @@ def display_answer(question, stored) -> str:
         return str(_("I don’t know"))
     if question.kind == NUMBER and stored == NEVER:
         return str(_("Never"))
+    if isinstance(stored, EventDate):  # an event answered by its date reads as its days
+        stored = stored.days
     if question.kind == NUMBER:
         return format_number(question, Decimal(stored))
     if isinstance(stored, list):
@@ -82,18 +90,30 @@ def unit_shown(question) -> str:
 
 
 def days_in_words(days: Decimal) -> str:
-    """A number of days in the largest whole unit that holds it: 28 → "4 weeks", 90 → "3 months", 10 → "10 days"."""
-    for unit, size in DAYS_PER.items():
-        if days and days % size == 0 and unit != "days":
-            count = int(days // size)
-            words = {
-                "years": ngettext("%(count)s year", "%(count)s years", count),
-                "months": ngettext("%(count)s month", "%(count)s months", count),
-                "weeks": ngettext("%(count)s week", "%(count)s weeks", count),
-            }[unit]
-            return words % {"count": count}
+    """A number of days in whole weeks when it is some: 28 → "4 weeks", 10 → "10 days", 90 → "90 days" (never
+    "3 months": a month is no number of days)."""
+    week = DAYS_PER["weeks"]
+    if days and days % week == 0:
+        count = int(days // week)
+        return ngettext("%(count)s week", "%(count)s weeks", count) % {"count": count}
     count = plain(days)
     return ngettext("%(count)s day", "%(count)s days", 1 if count == "1" else 2) % {"count": count}
+
+
+def time_in_words(count: Decimal, unit: str) -> str:
+    """A count of calendar months or years: "12 months", "1 year"."""
+    text = plain(count)
+    number = int(count) if count == count.to_integral_value() else 2
+    if unit == "years":
+        return ngettext("%(count)s year", "%(count)s years", number) % {"count": text}
+    return ngettext("%(count)s month", "%(count)s months", number) % {"count": text}
+
+
+def bound_in_words(criterion, value: Decimal) -> str:
+    """A bound as the rule counts it: "12 months" for a window in calendar months, else in the question's unit."""
+    if getattr(criterion, "time_unit", "") in CALENDAR_UNITS:
+        return time_in_words(Decimal(value), criterion.time_unit)
+    return criterion.question.format_number(value)
 
 
 def rule_in_words(criterion) -> str:
@@ -105,8 +125,8 @@ def rule_in_words(criterion) -> str:
         low, high = criterion.min_value, criterion.max_value
         values = {
             "what": question.short_label,
-            "low": question.format_number(low) if low is not None else "",
-            "high": question.format_number(high) if high is not None else "",
+            "low": bound_in_words(criterion, low) if low is not None else "",
+            "high": bound_in_words(criterion, high) if high is not None else "",
             "low_sign": "≤" if criterion.min_inclusive else "<",
             "high_sign": "≤" if criterion.max_inclusive else "<",
             "at_least": "≥" if criterion.min_inclusive else ">",
@@ -161,32 +181,39 @@ def reason(criterion) -> str:
         text = _("This study is for people whose answer about %(what)s is %(answers)s.")
     text = text % {"what": question.short_label, "answers": answers}
     if criterion.uncertain_values:
-        text += " " + _("If it is %(answers)s, the study team decides.") % {
-            "answers": _(" or ").join(f"“{question.label_for(code)}”" for code in criterion.uncertain_values)
+        text = _("%(sentence)s If it is %(answers)s, the study team decides.") % {
+            "sentence": text,
+            "answers": _(" or ").join(f"“{question.label_for(code)}”" for code in criterion.uncertain_values),
         }
     return text
+
+
+# A number rule's range as one phrase per shape, so each language words it whole ("at least 150 m and less
+# than 600 m" / "不少于150米且少于600米"), never two phrases joined by a word for "and".
+RANGES = {
+    (True, True): _("at least %(low)s and at most %(high)s"),
+    (True, False): _("at least %(low)s and less than %(high)s"),
+    (False, True): _("more than %(low)s and at most %(high)s"),
+    (False, False): _("more than %(low)s and less than %(high)s"),
+}
 
 
 def range_in_words(criterion) -> str:
     """A number rule's range: "at least 150 m and less than 550 m", "more than 4 times", "28 days or less"."""
     question = criterion.question
-    low = question.format_number(criterion.min_value) if criterion.min_value is not None else None
-    high = question.format_number(criterion.max_value) if criterion.max_value is not None else None
+    low = bound_in_words(criterion, criterion.min_value) if criterion.min_value is not None else None
+    high = bound_in_words(criterion, criterion.max_value) if criterion.max_value is not None else None
     if low is not None and high is not None and criterion.min_value == criterion.max_value:
-        return _("exactly %(value)s") % {"value": low}
-    parts = []
+        return str(_("exactly %(value)s") % {"value": low})
+    if low is not None and high is not None:
+        return str(RANGES[(bool(criterion.min_inclusive), bool(criterion.max_inclusive))] % {"low": low, "high": high})
     if low is not None:
-        parts.append((_("at least %(low)s") if criterion.min_inclusive else _("more than %(low)s")) % {"low": low})
-    if high is not None:
-        if low is None and question.unit == "days":
-            parts.append(
-                (_("%(high)s or less") if criterion.max_inclusive else _("less than %(high)s")) % {"high": high}
-            )
-        else:
-            parts.append(
-                (_("at most %(high)s") if criterion.max_inclusive else _("less than %(high)s")) % {"high": high}
-            )
-    return str(_(" and ")).join(str(part) for part in parts)
+        return str((_("at least %(low)s") if criterion.min_inclusive else _("more than %(low)s")) % {"low": low})
+    if high is None:
+        return ""
+    if question.unit == "days":
+        return str((_("%(high)s or less") if criterion.max_inclusive else _("less than %(high)s")) % {"high": high})
+    return str((_("at most %(high)s") if criterion.max_inclusive else _("less than %(high)s")) % {"high": high})
 
 
 def unread(criterion) -> list[str]:

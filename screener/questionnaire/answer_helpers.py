@@ -110,9 +110,12 @@ class PercentPredictedForm(HelperForm):
         super().__init__(question, *args, **kwargs)
         self.measure = measurements.pct_pred_measure(question.key)
         units = list(measurements.RAW_UNITS[self.measure])
+        if question.key.endswith("_post"):
+            where = _("Use the value measured after the inhaler (often the column “Post”), not the predicted one.")
+        else:
+            where = _("Use the measured value (often the column “Meas”, “Actual” or “Pre”), not the predicted one.")
         self.fields["value"] = number_field(
-            _("Your %(measure)s, as the report prints it") % {"measure": self.measure},
-            _("Use the measured value (often the column “Meas”, “Actual” or “Pre”), not the predicted one."),
+            _("Your %(measure)s, as the report prints it") % {"measure": self.measure}, where
         )
         self.fields["unit"] = forms.ChoiceField(
             label=_("Unit"),

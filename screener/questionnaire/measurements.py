@@ -3,7 +3,8 @@
 A question gets a helper from its key, kind and unit alone, so any question added later (by an admin or
 the registry review) gets the same help:
 
-- a number question whose key is `fev1_pct_pred`, `fvc_pct_pred`, `dlco_pct_pred` or `tlco_pct_pred`:
+- a number question whose key is `fev1_pct_pred`, `fvc_pct_pred`, `dlco_pct_pred` or `tlco_pct_pred` (or
+  `fev1_pct_pred_post`, `fvc_pct_pred_post`, the same after a bronchodilator):
   the raw value (litres; mL/min/mmHg or mmol/min/kPa for DLCO) with height, age and sex gives the
   % of predicted, by a published reference equation (`percent_predicted`);
 - a number question whose unit is "x ULN" (or "× ULN"): the value and the upper limit of normal printed
@@ -24,6 +25,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from dateutil.relativedelta import relativedelta
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from trials.number_input import plain
 
@@ -36,8 +38,10 @@ BMI_UNITS = {"kg/m2", "kg/m²"}
 PCT_PRED_MEASURES = {"fev1": "FEV1", "fvc": "FVC", "dlco": "DLCO", "tlco": "DLCO"}
 ULN_UNITS = {"x uln", "× uln", "xuln"}
 TIME_UNITS = {"days ago": "days", "weeks ago": "weeks", "months ago": "months", "days": "days"}
-# The event questions that time windows are judged on ("days_since_pneumonia", unit "days"): a date answers them.
+# The event questions that time windows and durations are judged on ("days_since_pneumonia", "days_on_current_treatment",
+# "days_with_symptoms", unit "days"): a date answers them.
 EVENT_KEY_PREFIX = "days_since_"
+EVENT_KEY_PREFIXES = (EVENT_KEY_PREFIX, "days_on_", "days_with_")
 
 # Units a report prints each raw value in, and the factor to the unit the equation takes.
 RAW_UNITS = {
@@ -53,10 +57,11 @@ RAW_RANGES = {
     ("DLCO", "mmol/min/kPa"): (Decimal("0.3"), Decimal("20")),
 }
 HEIGHT_RANGE_CM = (Decimal(100), Decimal(230))
-EQUATIONS = {
-    "FEV1": "GLI Global 2022 (Bowerman et al., Am J Respir Crit Care Med 2023), race-neutral",
-    "FVC": "GLI Global 2022 (Bowerman et al., Am J Respir Crit Care Med 2023), race-neutral",
-    "DLCO": "GLI 2017 transfer factor (Stanojevic et al., Eur Respir J 2017, with the 2020 erratum)",
+_GLI_GLOBAL = gettext_lazy("GLI Global 2022 (Bowerman et al., Am J Respir Crit Care Med 2023), race-neutral")
+EQUATIONS = {  # named in the patient's language when the answer is worked out
+    "FEV1": _GLI_GLOBAL,
+    "FVC": _GLI_GLOBAL,
+    "DLCO": gettext_lazy("GLI 2017 transfer factor (Stanojevic et al., Eur Respir J 2017, with the 2020 erratum)"),
 }
 # The ages each equation was built from: GLI Global 3–95 years; GLI 2017 5–85 years (its calculator refuses older).
 AGE_RANGES = {"FEV1": (3, 95), "FVC": (3, 95), "DLCO": (5, 85)}
@@ -89,7 +94,7 @@ def helper_for(key: str, kind: str, unit: str) -> str | None:
     if unit.strip().lower() in ULN_UNITS:
         return TIMES_ULN
     unit = unit.strip().lower()
-    if unit in TIME_UNITS and (unit.endswith(" ago") or key.startswith(EVENT_KEY_PREFIX)):
+    if unit in TIME_UNITS and (unit.endswith(" ago") or key.startswith(EVENT_KEY_PREFIXES)):
         return EVENT_DATE
     return None
 
@@ -97,7 +102,7 @@ def helper_for(key: str, kind: str, unit: str) -> str | None:
 def pct_pred_measure(key: str) -> str | None:
     """ "FEV1", "FVC" or "DLCO" for a % predicted question's key; None for any other key."""
     prefix, _, suffix = key.partition("_")
-    return PCT_PRED_MEASURES.get(prefix) if suffix == "pct_pred" else None
+    return PCT_PRED_MEASURES.get(prefix) if suffix in ("pct_pred", "pct_pred_post") else None
 
 
 def percent_predicted(measure: str, value: Decimal, unit: str, height_cm: Decimal, age: Decimal, sex: str) -> Computed:
@@ -141,7 +146,7 @@ def percent_predicted(measure: str, value: Decimal, unit: str, height_cm: Decima
         "age": plain(age),
         "sex": sex,
     }
-    return Computed(stored=stored, method=PCT_PRED, inputs=inputs, equation=EQUATIONS[measure])
+    return Computed(stored=stored, method=PCT_PRED, inputs=inputs, equation=str(EQUATIONS[measure]))
 
 
 def _pyspiro_percent(measure: str, value: float, unit: str, height_cm: float, age: float, sex: str) -> float | None:

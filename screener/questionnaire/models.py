@@ -81,7 +81,7 @@ class Screening(models.Model):
 
     def walk(self, loaded):
         """This patient's path through the catalogue, asking only about trials they can reach."""
-        return loaded.walk(self.answers, in_reach=self.trials_in_reach(loaded))
+        return loaded.walk(self.answers, in_reach=self.trials_in_reach(loaded), sources=self.answer_sources)
 
     def set_place(self, place: dict, travel_km: int | None) -> None:
         self.place, self.travel_km = place, travel_km

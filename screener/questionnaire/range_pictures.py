@@ -50,6 +50,8 @@ def picture(criterion, stored) -> dict | None:
     question = getattr(criterion, "question", None)
     if question is None or question.kind != "number" or (criterion.min_value is None and criterion.max_value is None):
         return None
+    if getattr(criterion, "time_unit", ""):
+        return None  # a window in calendar months or years has no place on a line of days
     value = to_decimal(stored)
     if value is not None and not value.is_finite():
         value = None  # "never": beyond any window, nothing to place on the line

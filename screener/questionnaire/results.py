@@ -50,7 +50,11 @@ def nearest(trial: Trial, place: dict | None, points: dict) -> tuple[Site | None
 
 
 def grouped(
-    loaded: LoadedCatalogue, stored_answers: dict, place: dict | None = None, in_reach: frozenset[str] | None = None
+    loaded: LoadedCatalogue,
+    stored_answers: dict,
+    place: dict | None = None,
+    in_reach: frozenset[str] | None = None,
+    sources: dict | None = None,
 ) -> dict:
     """The studies a page shows in full (the best first), and the rest summarised in counted groups.
 
@@ -59,7 +63,7 @@ def grouped(
     `place`, the nearest first within each verdict. With `in_reach`, open studies out of reach are apart
     as "not near you": their questions were not asked, so they have no verdict.
     """
-    answers, assessment = loaded.assess(stored_answers)
+    answers, assessment = loaded.assess(stored_answers, sources)
     points = loaded.site_points()[0] if place and "latitude" in place else {}
     distance = _distances(loaded, place)
     far = [r for r in assessment.open if in_reach is not None and r.trial.id not in in_reach]

@@ -323,7 +323,9 @@ def results(request: HttpRequest, screening_id: UUID) -> HttpResponse:
     if unfinished:
         return unfinished
     answers = {key: screening.answers[key] for key in walk.path}
-    groups = study_results.grouped(loaded, answers, screening.place, screening.trials_in_reach(loaded))
+    groups = study_results.grouped(
+        loaded, answers, screening.place, screening.trials_in_reach(loaded), screening.answer_sources
+    )
     context = {"screening": screening, "answers": answers, **groups}
     context["referred"] = {r.site_id: r for r in screening.referrals.active()}
     context["back_url"] = reverse("questionnaire:check", args=[screening.id])
@@ -341,7 +343,9 @@ def summary(request: HttpRequest, screening_id: UUID) -> HttpResponse:
     if unfinished:
         return unfinished
     answers = {key: screening.answers[key] for key in walk.path}
-    groups = study_results.grouped(loaded, answers, screening.place, screening.trials_in_reach(loaded))
+    groups = study_results.grouped(
+        loaded, answers, screening.place, screening.trials_in_reach(loaded), screening.answer_sources
+    )
     rows = answer_rows(screening, loaded, walk.path)
     context = {
         "screening": screening,

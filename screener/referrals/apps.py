@@ -9,9 +9,10 @@ class ReferralsConfig(AppConfig):
     verbose_name = _("Referrals")
 
     def ready(self):
-        from trials.signals import criteria_version_changed
+        from trials.signals import criteria_version_changed, trial_closed
 
         criteria_version_changed.connect(rejudge_in_the_background, dispatch_uid="referrals.rejudge")
+        trial_closed.connect(tell_sites_the_trial_closed, dispatch_uid="referrals.trial_closed")
 
 
 def rejudge_in_the_background(trial_id: int, version: int, **kwargs) -> None:
@@ -23,3 +24,10 @@ def rejudge_in_the_background(trial_id: int, version: int, **kwargs) -> None:
 
     if Referral.objects.open().filter(trial_id=trial_id).exists():
         transaction.on_commit(lambda: rejudge_referrals.enqueue(trial_id, version))
+
+
+def tell_sites_the_trial_closed(trial_id: int, **kwargs) -> None:
+    """The registry says the study stopped recruiting: the sites of its open referrals hear of it by email."""
+    from screener.referrals.sending import notify_trial_closed
+
+    notify_trial_closed(trial_id)

@@ -17,8 +17,10 @@ from screener.client import current_client_ip
 from trials.models import Site, Trial
 
 # What replaces a note once the patient's data is erased (who wrote it and when stay).
-ERASED_ON_WITHDRAWAL = "Erased on withdrawal."
-ERASED_AFTER_RETENTION = "Erased at the end of the retention period."
+# Stored in English, translated when shown (`screener_tags.staff_note`).
+ERASED_ON_WITHDRAWAL = gettext_noop("Erased on withdrawal.")
+ERASED_AFTER_RETENTION = gettext_noop("Erased at the end of the retention period.")
+SYSTEM_NOTES = frozenset({ERASED_ON_WITHDRAWAL, ERASED_AFTER_RETENTION})
 
 # No 0/O, 1/I/L, 5/S or 2/Z pairs to confuse when read aloud or typed.
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRTUVWXY346789"
@@ -267,6 +269,12 @@ class Referral(models.Model):
         if self.screening_id and self.screening is not None:
             return dict(self.screening.answers)
         return {row["key"]: row.get("stored") for row in self.answers_snapshot}
+
+    def stored_sources(self) -> dict:
+        """How the answers to judge again were computed (a date for an event), from the same place."""
+        if self.screening_id and self.screening is not None:
+            return dict(self.screening.answer_sources or {})
+        return {row["key"]: row["source"] for row in self.answers_snapshot if isinstance(row.get("source"), dict)}
 
     def latest_rejudgement(self) -> ReferralRejudgement | None:
         return self.rejudgements.order_by("-version").first()

@@ -37,7 +37,7 @@ def send_referral(screening, site: Site, contact: dict, loaded, language: str = 
         raise NotReferable("The questionnaire is not finished.")
     answers = {key: screening.answers[key] for key in walk.path}
     sources = screening.answer_sources or {}
-    result = loaded.evaluate(trial.nct_id, answers)
+    result = loaded.evaluate(trial.nct_id, answers, sources=sources)
     if result.verdict is eligibility.Verdict.NO_MATCH:
         raise NotReferable("The answers rule this study out.")
 
@@ -194,6 +194,45 @@ def _tell_members(referral: Referral, subject: str, body: str) -> list[OutgoingE
                     subject=gettext(subject) % values, body=gettext(body) % values, recipients=sorted(recipients)
                 )
             )
+    return emails
+
+
+def notify_trial_closed(trial_id: int) -> list[OutgoingEmail]:
+    """Queue an email to the staff of every site with open referrals of a trial that stopped recruiting: the
+    study, the site, how many requests are open and a link to the list; no patient's data. Each member gets it in
+    their own language. Called in the transaction that closed the trial; sent once that commits."""
+    open_referrals = Referral.objects.open().filter(trial_id=trial_id)
+    counts: dict[int, int] = {}
+    for site_id in open_referrals.values_list("site_id", flat=True):
+        counts[site_id] = counts.get(site_id, 0) + 1
+    emails = []
+    link = settings.SITE_URL.rstrip("/") + reverse("staff:list")
+    for site in Site.objects.select_related("trial").filter(pk__in=counts).order_by("pk"):
+        members = notifiable_members(site)
+        languages = LanguagePreference.of_users(members)
+        by_language: dict[str, list[str]] = {}
+        for user in members:
+            addresses = by_language.setdefault(languages[user.pk], [])
+            if user.email not in addresses:
+                addresses.append(user.email)
+        values = {"nct_id": site.trial.nct_id, "site": site.facility, "count": counts[site.pk], "link": link}
+        for language, recipients in sorted(by_language.items()):
+            with translation.override(language):
+                emails.append(
+                    OutgoingEmail.objects.create(
+                        subject=gettext("%(nct_id)s has stopped recruiting") % values,
+                        body=gettext(
+                            "ClinicalTrials.gov now lists %(nct_id)s as no longer recruiting, so patients are no "
+                            "longer offered it. Open requests at %(site)s: %(count)s. The patients who sent them "
+                            "see on their request page that the study has stopped recruiting.\n\n"
+                            "Your referrals (you will be asked to log in):\n%(link)s\n"
+                        )
+                        % values,
+                        recipients=sorted(recipients),
+                    )
+                )
+    for email in emails:
+        transaction.on_commit(lambda email=email: enqueue_delivery(email))
     return emails
 
 

@@ -48,7 +48,7 @@ def rejudge_open_referrals(trial: Trial) -> int:
         .select_related("screening")
     )
     for referral in referrals.iterator(chunk_size=200):
-        result = catalogue.judge_current_criteria(trial, referral.stored_answers())
+        result = catalogue.judge_current_criteria(trial, referral.stored_answers(), referral.stored_sources())
         outcomes = outcome_rows(trial, result)
         ReferralRejudgement.objects.update_or_create(
             referral=referral,

@@ -83,7 +83,13 @@ def request_status(request: HttpRequest) -> HttpResponse:
     return render_page(
         request,
         "referrals/request_status.html",
-        {"form": form, "referral": referral, "not_found": not_found, "change": change},
+        {
+            "form": form,
+            "referral": referral,
+            "not_found": not_found,
+            "change": change,
+            "open_statuses": Referral.OPEN_STATUSES,
+        },
     )
 
 

@@ -9,16 +9,17 @@ from collections import Counter
 
 from django.db.models import Count
 from django.db.models.functions import TruncWeek
+from django.utils.translation import pgettext_lazy
 
 from screener.referrals.models import Referral, ReferralEvent
 
 # Each stage counts the referrals that reached it or any later one.
 FUNNEL = [
-    ("sent", "Sent", set(Referral.Status.values)),
-    ("contacted", "Contacted", {"contacted", "pre_screening", "eligible", "enrolled"}),
-    ("pre_screening", "Pre-screening", {"pre_screening", "eligible", "enrolled"}),
-    ("eligible", "Eligible", {"eligible", "enrolled"}),
-    ("enrolled", "Enrolled", {"enrolled"}),
+    ("sent", pgettext_lazy("funnel stage", "Sent"), set(Referral.Status.values)),
+    ("contacted", pgettext_lazy("funnel stage", "Contacted"), {"contacted", "pre_screening", "eligible", "enrolled"}),
+    ("pre_screening", pgettext_lazy("funnel stage", "Pre-screening"), {"pre_screening", "eligible", "enrolled"}),
+    ("eligible", pgettext_lazy("funnel stage", "Eligible"), {"eligible", "enrolled"}),
+    ("enrolled", pgettext_lazy("funnel stage", "Enrolled"), {"enrolled"}),
 ]
 
 

@@ -5,11 +5,16 @@ from __future__ import annotations
 import csv
 import re
 
+from django.conf import settings
 from django.http import StreamingHttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from screener.questionnaire.templatetags.registry_words import in_zone
 from screener.referrals.models import AccessLog, Referral, display_reference
+from screener.staff.wording import verdict_words
+from trials.models import Site
 
 # In the language of the staff member who exports (their preference, or the page's).
 HEADER = [
@@ -43,6 +48,7 @@ COLUMNS = [
     "site__facility",
     "site__city",
     "site__country",
+    "site_id",
 ]
 
 
@@ -56,9 +62,17 @@ class _Line:
 def referrals_csv(referrals, by, filters: str) -> StreamingHttpResponse:
     """The referrals as CSV (UTF-8 with a byte-order mark, which Excel needs for Chinese names), streamed."""
     AccessLog.record(by, AccessLog.Action.EXPORT, detail=filters)
-    response = StreamingHttpResponse(rows(referrals), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(
+        in_language(get_language(), rows(referrals)), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="referrals-{timezone.localdate():%Y-%m-%d}.csv"'
     return response
+
+
+def in_language(language, lines):
+    """The lines made in the exporter's language, whenever the server streams them."""
+    with translation.override(language):
+        yield from lines
 
 
 def rows(referrals):
@@ -69,14 +83,20 @@ def rows(referrals):
         dict(Referral.ContactBy.choices),
         dict(Referral.ContactTime.choices),
     )
+    languages = {code: gettext(name) for code, name in settings.LANGUAGES}
+    # Each site once (one query), for the time zone its staff read times in.
+    zones = {site.pk: site for site in Site.objects.filter(pk__in=referrals.values("site_id"))}
     yield "\ufeff" + writer.writerow([safe_cell(str(heading)) for heading in HEADER])
     for row in referrals.values_list(*COLUMNS).iterator(chunk_size=2000):
-        (reference, sent, state, name, phone, email, by, time, verdict, language, nct_id, facility, city, country) = row
+        (reference, sent, state, name, phone, email, by, time, verdict, language, nct_id, facility, city, country) = (
+            row[:-1]
+        )
+        site_id = row[-1]
         # Every cell, not only the ones patients type: a site's facility and city come from the registry,
         # which is outside input too (a facility named `=HYPERLINK(...)`).
         cells = [
             display_reference(reference),
-            sent.strftime("%Y-%m-%d %H:%M"),
+            in_zone(sent, zones.get(site_id)),
             status.get(state, state),
             nct_id,
             ", ".join(part for part in (facility, city, country) if part),
@@ -85,8 +105,8 @@ def rows(referrals):
             email,
             contact_by.get(by, by),
             contact_time.get(time, time),
-            verdict,
-            language,
+            verdict_words(verdict),
+            languages.get(language, language),
         ]
         yield writer.writerow([safe_cell(cell) for cell in cells])
 

@@ -32,3 +32,11 @@ def in_english(value) -> str:
     if (get_language() or settings.LANGUAGE_CODE) == settings.LANGUAGE_CODE:
         return value
     return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, value)
+
+
+@register.simple_tag
+def between_sentences() -> str:
+    """What goes between two sentences: a space in English, nothing after a Chinese full stop."""
+    from django.utils.translation import get_language
+
+    return "" if (get_language() or "").startswith("zh") else " "

@@ -1,7 +1,10 @@
 """Simplified Chinese end to end: the language a patient gets, keeps and switches, every page in Chinese,
 Chinese input, consent in the patient's language, staff in their own language, the same verdicts."""
 
+import csv
+import io
 import re
+from datetime import UTC
 
 import pytest
 from django.core import mail
@@ -10,11 +13,13 @@ from django.urls import reverse
 from screener.preferences.models import LanguagePreference
 from screener.questionnaire.models import Screening
 from screener.referrals.models import ConsentText, Referral
-from tests.chinese import ZH, english_phrases
+from tests.chinese import ZH, english_phrases, visible_text
 from tests.conftest import CONTACT, log_in_with_second_factor
 from tests.formdata import BrowserClient
+from tests.formdata import BrowserClient as Client
 from tests.screener.questionnaire.flow import HTMX, answer, answer_everything, question_url, start
 from tests.trials.profiles import COPD, ILD, MATCHES_COPD, MATCHES_ILD
+from trials.models import Trial
 
 pytestmark = pytest.mark.django_db
 
@@ -149,9 +154,95 @@ def test_every_staff_page_in_chinese_has_no_english_sentence(zh_patient, site_a,
     pages["list: bad filter"] = staff.get(reverse("staff:list"), {"date_from": "soon"})
     pages["detail"] = staff.get(reverse("staff:detail", args=[referral.id]))
     pages["status: error"] = staff.post(reverse("staff:status", args=[referral.id]), {"status": ""})
+    pages["dashboard"] = staff.get(reverse("staff:dashboard"))
+    staff.post(reverse("staff:status", args=[referral.id]), {"status": "contacted", "note": "已电话联系。"})
+    referral.withdraw()  # the patient withdraws: the note is erased, and the history says so
+    pages["detail: withdrawn"] = staff.get(reverse("staff:detail", args=[referral.id]))
     found = {name: english_phrases(html_of(response)) for name, response in pages.items()}
     assert {name: phrases for name, phrases in found.items() if phrases} == {}
     assert all(response.status_code == 200 for response in pages.values())
+    dashboard = visible_text(pages["dashboard"].content.decode())
+    assert all(stage in dashboard for stage in ("已发送", "已联系", "预筛选", "符合条件", "已入组"))
+    assert "患者撤回请求时已删除。" in pages["detail: withdrawn"].content.decode()
+
+
+def test_the_csv_export_is_in_the_staff_members_language(zh_patient, site_a, staff_a):
+    zh_patient.post(reverse("referrals:refer", args=[zh_patient.screening_id, site_a.public_id]), CHINESE_CONTACT)
+    staff = log_in_with_second_factor(Client(**ZH), staff_a)
+    body = staff.get(reverse("staff:export")).getvalue().decode("utf-8-sig")
+    header, row = list(csv.reader(io.StringIO(body)))[:2]
+    assert header[:3] == ["查询码", "发送时间", "状态"] and english_phrases(" ".join(header)) == []
+    assert "match" not in row and "zh-hans" not in row and "简体中文" in row
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d（UTC\+8）", row[1]), row[1]
+
+
+def test_staff_read_times_in_the_sites_time_zone_with_the_zone_shown(zh_patient, site_a, staff_a):
+    from datetime import datetime
+
+    zh_patient.post(reverse("referrals:refer", args=[zh_patient.screening_id, site_a.public_id]), CHINESE_CONTACT)
+    Referral.objects.update(created_at=datetime(2026, 12, 6, 2, 2, tzinfo=UTC))
+    referral = Referral.objects.get()
+    staff = log_in_with_second_factor(Client(**ZH), staff_a)
+    assert (
+        "2026-12-06 10:02（UTC+8）" in staff.get(reverse("staff:list")).content.decode()
+    )  # 02:02 UTC is 10:02 in Yiwu
+    site_a.time_zone = "Europe/Paris"  # a site's own zone wins over its country's
+    site_a.save()
+    assert "2026-12-06 03:02（UTC+1）" in staff.get(reverse("staff:detail", args=[referral.id])).content.decode()
+
+
+def test_every_email_in_the_outbox_to_a_chinese_speaker_is_in_chinese(
+    zh_patient, site_a, django_user_model, django_capture_on_commit_callbacks
+):
+    from tests.conftest import make_staff
+
+    nurse = make_staff(django_user_model, "nurse_zh", site_a)
+    LanguagePreference.remember(nurse, "zh-hans")
+    url = reverse("referrals:refer", args=[zh_patient.screening_id, site_a.public_id])
+    with django_capture_on_commit_callbacks(execute=True):
+        zh_patient.post(url, CHINESE_CONTACT)
+    with django_capture_on_commit_callbacks(execute=True):
+        Referral.objects.get().withdraw()
+    chinese = [message for message in mail.outbox if message.to == ["nurse_zh@hospital.example"]]
+    assert chinese
+    for message in chinese:
+        assert english_phrases(message.subject) == [] and english_phrases(message.body) == [], message.body
+
+
+def test_the_doctors_summary_and_the_admin_review_page_in_chinese_have_no_english_sentence(
+    zh_patient, admin_client, admin_user
+):
+    html = html_of(zh_patient.get(reverse("questionnaire:summary", args=[zh_patient.screening_id])))
+    assert english_phrases(html) == []
+    from trials.models import Trial
+
+    admin_client.post(reverse("set_language"), {"language": "zh-hans", "next": reverse("admin:index")})
+    review = admin_client.get(reverse("admin:trials_trial_review", args=[Trial.objects.get(nct_id=COPD).pk]))
+    html = html_of(review)
+    assert "条款 1（入选标准）" in html and "(inclusion)" not in html
+    content = html.split('id="content"')[1]  # the review itself: admin's menu lists other packages' models
+    assert english_phrases(content) == []
+
+
+# -- Sentences built from a rule, whole, in Chinese ------------------------------------------------------
+
+
+def test_rules_read_as_whole_chinese_sentences(seed_trials):
+    from django.utils import translation
+
+    from trials.models import Criterion
+
+    with translation.override("zh-hans"):
+        walk = Criterion.objects.get(trial__nct_id=COPD, question__key="sixmwd_m").reason()
+        oxygen = Criterion.objects.filter(question__key="oxygen_hours_per_day").first().reason()
+        choices = [str(c.reason()) for c in Criterion.objects.filter(question__kind="single")]
+        phase = Trial.objects.get(nct_id=COPD).phase_in_words()
+    assert walk == "您的6分钟步行距离需要不少于150米且少于600米。", walk
+    assert "是超过" not in oxygen and "大于 " not in oxygen and oxygen.endswith("就不能参加这项研究。"), oxygen
+    assert choices and not any("面向关于" in text or "的人" in text for text in choices), choices
+    assert phase == "早期 I 期"
+    for text in [walk, oxygen, *choices]:
+        assert not re.search(r"[\u4e00-\u9fff][:,]|[:,][\u4e00-\u9fff]", text), text  # no ASCII : or , in Chinese
 
 
 @pytest.mark.parametrize("status", [400, 403, 404, 500])
@@ -396,3 +487,52 @@ def test_a_question_not_yet_translated_shows_english_marked_as_english(zh_client
     assert '<h1 tabindex="-1" data-focus lang="en">Which of these lung conditions' in html
     assert 'class="hint" lang="en">' in html
     assert "慢性阻塞性肺疾病（慢阻肺，COPD）" in html  # the choices have their Chinese
+
+
+def test_the_chinese_column_counts_a_registry_title_and_a_study_team_clause_a_patient_would_read_in_english(
+    admin_client, seed_trials
+):
+    from trials.models import Criterion
+
+    Trial.objects.filter(nct_id=COPD).update(patient_title_en="", patient_title_zh_hans="")
+    html = admin_client.get(reverse("admin:trials_trial_changelist")).content.decode()
+    assert html.count("missing: title for patients") == 1
+    Trial.objects.filter(nct_id=COPD).update(patient_title_zh_hans="慢阻肺细胞治疗研究")
+    team = Criterion.objects.filter(trial__nct_id=COPD, question__isnull=True).first()
+    Criterion.objects.filter(pk=team.pk).update(explanation_en="", explanation_zh_hans="")
+    html = admin_client.get(reverse("admin:trials_trial_changelist")).content.decode()
+    assert html.count("missing: criteria") == 1
+
+
+def test_the_reference_equation_a_chinese_patient_reads_is_named_in_chinese():
+    from decimal import Decimal
+
+    from django.utils import translation
+
+    from screener.questionnaire.measurements import percent_predicted
+
+    with translation.override("zh-hans"):
+        computed = percent_predicted("FEV1", Decimal("2"), "L", Decimal("170"), Decimal("60"), "male")
+    assert computed.equation.startswith("GLI Global 2022") and "不区分种族" in computed.equation
+    assert "race-neutral" not in computed.equation
+
+
+def test_a_place_on_a_chinese_page_is_named_in_chinese_and_read_back(zh_client):
+    html = zh_client.get(reverse("questionnaire:place_suggestions"), {"place": "海淀"}).content.decode()
+    assert '<option value="海淀区（北京市，中国）">' in html and "China" not in html
+    response = zh_client.post(reverse("questionnaire:start"), {"place": "海淀区（北京市，中国）", "travel": "50"})
+    assert response.status_code == 302
+    place = Screening.objects.get(pk=response["Location"].rstrip("/").split("/")[-1]).place
+    assert place["label"] == "海淀区（北京市，中国）" and round(place["latitude"]) == 40
+
+
+def test_a_registry_title_and_site_nobody_translated_stand_apart_marked_as_english(zh_client):
+    from trials.models import Site
+
+    Trial.objects.filter(nct_id=COPD).update(patient_title_zh_hans=None)
+    Site.objects.filter(trial__nct_id=COPD).update(facility_zh_hans=None, city_zh_hans=None, country_zh_hans=None)
+    html = zh_client.get(reverse("questionnaire:study", args=[COPD])).content.decode()
+    assert '<span lang="en">Treatment of Chronic Obstructive Pulmonary Disease (COPD)' in html
+    assert '<span class="registry-note">（登记信息英文原文）</span>' in html
+    assert '<span lang="en">Yiwu</span>' in html and "<span>中国</span>" in html  # the country from the ISO tables
+    assert english_phrases(html) == []

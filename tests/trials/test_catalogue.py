@@ -150,3 +150,27 @@ def test_a_question_that_changes_how_its_rules_read_rebuilds_the_catalogue():
     Question.objects.get(key="lab01").save()
     after = catalogue.current(CatalogueVersion.current())
     assert after.engine.index is not before.engine.index
+
+
+def test_an_event_answered_by_its_date_reaches_the_engine_as_that_date_and_nothing_else_does():
+    import datetime
+
+    from trials.eligibility import EventDate
+    from trials.models import Question
+
+    days = Question(key="days_since_exacerbation", kind="number", unit="days")
+    weeks = Question(key="chest_infection_weeks_ago", kind="number", unit="weeks ago")
+    questions = {q.key: q for q in (days, weeks)}
+    dated = {"method": "event_date", "inputs": {"date": "2024-02-29", "today": "2025-03-01"}}
+    answers = {"days_since_exacerbation": "366", "chest_infection_weeks_ago": "52"}
+    sources = {"days_since_exacerbation": dated, "chest_infection_weeks_ago": dated}
+    read = catalogue.with_event_dates(answers, sources, questions)
+    assert read["days_since_exacerbation"] == EventDate(datetime.date(2024, 2, 29), datetime.date(2025, 3, 1))
+    assert read["chest_infection_weeks_ago"] == "52"  # counted in weeks: the rules read the number
+    # Days that no longer agree with the date, a broken source, or none: the number stands.
+    assert catalogue.with_event_dates({"days_since_exacerbation": "30"}, sources, questions) == {
+        "days_since_exacerbation": "30"
+    }
+    broken = {"days_since_exacerbation": {"method": "event_date", "inputs": {"date": "yesterday"}}}
+    assert catalogue.with_event_dates(answers, broken, questions) == answers
+    assert catalogue.with_event_dates(answers, None, questions) == answers

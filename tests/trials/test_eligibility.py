@@ -315,3 +315,113 @@ def test_a_catalogue_narrowed_to_no_trial_asks_nothing():
 
 def test_narrowing_keeps_the_trials_order_and_ignores_unknown_ids():
     assert [t.id for t in Catalogue([A, B, C], QUESTIONS).only(["C", "A", "Z"]).trials] == ["A", "C"]
+
+
+# Time windows in calendar months and years (issue 20: "an exacerbation in the previous 12 months" was ≤ 360 days).
+from datetime import date  # noqa: E402
+
+from trials.eligibility import EventDate, WindowRule, window_days  # noqa: E402
+
+WITHIN_12_MONTHS = WindowRule(max_value=Decimal(12), unit="months")
+
+
+@pytest.mark.parametrize(
+    "count, unit, days",
+    [
+        (12, "months", 366),
+        (1, "years", 366),
+        (11, "months", 335),
+        (3, "months", 92),
+        (1, "months", 31),
+        (2, "years", 731),
+    ],
+)
+def test_a_window_in_months_or_years_is_never_shorter_than_the_calendar_as_days(count, unit, days):
+    assert window_days(Decimal(count), unit) == days
+
+
+@pytest.mark.parametrize("days, within", [(0, True), (362, True), (364, True), (365, True), (366, True), (367, False)])
+def test_a_flare_up_counted_in_days_is_within_12_months_up_to_a_leap_year(days, within):
+    assert WITHIN_12_MONTHS.test(days) is within
+
+
+@pytest.mark.parametrize(
+    "event, on, within",
+    [
+        (date(2025, 3, 2), date(2026, 3, 1), True),  # 364 days
+        (date(2025, 3, 1), date(2026, 3, 1), True),  # 365 days: exactly 12 months
+        (date(2025, 2, 28), date(2026, 3, 1), False),  # 366 days: 12 months and a day
+        (date(2024, 3, 1), date(2025, 3, 1), True),  # 365 days across no leap day
+        (date(2023, 3, 1), date(2024, 3, 1), True),  # 366 days across 2024-02-29: exactly 12 months
+        (date(2023, 2, 28), date(2024, 3, 1), False),  # 367 days
+        (date(2024, 2, 29), date(2025, 2, 28), True),  # 12 months before 2025-02-28 is 2024-02-28
+        (date(2024, 2, 29), date(2025, 3, 1), False),  # 12 months before 2025-03-01 is 2024-03-01
+        (date(2025, 4, 2), date(2026, 3, 1), True),  # 11 months ago
+        (date(2025, 3, 1), date(2026, 3, 1), True),
+    ],
+)
+def test_a_flare_up_given_as_a_date_is_within_12_months_by_the_calendar(event, on, within):
+    assert WITHIN_12_MONTHS.test(EventDate(event, on)) is within
+
+
+def test_an_open_end_of_a_window_leaves_exactly_n_months_out():
+    within_less_than_12 = WindowRule(max_value=Decimal(12), max_inclusive=False, unit="months")
+    assert within_less_than_12.test(EventDate(date(2025, 3, 1), date(2026, 3, 1))) is False
+    assert within_less_than_12.test(EventDate(date(2025, 3, 2), date(2026, 3, 1))) is True
+    assert within_less_than_12.test(365) is True
+    assert within_less_than_12.test(366) is False
+
+
+@pytest.mark.parametrize(
+    "event, inclusive, satisfied",
+    [
+        (date(2025, 9, 1), True, True),  # exactly 6 months before 2026-03-01
+        (date(2025, 9, 1), False, False),
+        (date(2025, 9, 2), True, False),  # a day short of 6 months
+        (date(2025, 8, 31), False, True),
+    ],
+)
+def test_a_duration_of_at_least_6_months_is_judged_by_the_calendar_on_a_date(event, inclusive, satisfied):
+    rule = WindowRule(min_value=Decimal(6), min_inclusive=inclusive, unit="months")
+    assert rule.test(EventDate(event, date(2026, 3, 1))) is satisfied
+
+
+def test_a_duration_of_at_least_a_year_counted_in_days_needs_366_days():
+    rule = WindowRule(min_value=Decimal(1), unit="years")
+    assert [rule.test(days) for days in (364, 365, 366, 367)] == [False, False, True, True]
+
+
+def test_a_date_answers_a_days_rule_with_its_whole_days_and_a_future_date_decides_nothing():
+    within_28_days = number(INC, NumberRule(max_value=Decimal(28)), "days_since_x")
+    assert evaluate_criterion(within_28_days, {"days_since_x": EventDate(date(2026, 2, 1), date(2026, 3, 1))}) is (
+        Outcome.MET
+    )
+    assert evaluate_criterion(within_28_days, {"days_since_x": EventDate(date(2026, 1, 31), date(2026, 3, 1))}) is (
+        Outcome.NOT_MET
+    )
+    future = {"days_since_x": EventDate(date(2026, 3, 2), date(2026, 3, 1))}
+    assert evaluate_criterion(within_28_days, future) is Outcome.UNKNOWN
+    assert evaluate_criterion(number(INC, WITHIN_12_MONTHS, "days_since_x"), future) is Outcome.UNKNOWN
+
+
+def test_a_catalogue_rules_out_by_the_calendar_window_and_keeps_a_362_day_flare_up_open():
+    trial = TrialRules("T", (number(INC, WITHIN_12_MONTHS, "days_since_exacerbation"),))
+    catalogue = Catalogue([trial], {})
+    assert [r.trial.id for r in catalogue.assess({"days_since_exacerbation": 362}).open] == ["T"]
+    assert [r.trial.id for r in catalogue.assess({"days_since_exacerbation": 400}).open] == []
+    late = EventDate(date(2024, 2, 29), date(2025, 3, 1))
+    assert [r.trial.id for r in catalogue.assess({"days_since_exacerbation": late}).open] == []
+    in_time = EventDate(date(2024, 2, 29), date(2025, 2, 28))
+    assert [r.trial.id for r in catalogue.assess({"days_since_exacerbation": in_time}).open] == ["T"]
+
+
+@pytest.mark.parametrize(
+    "rule, problem",
+    [
+        (WindowRule(max_value=Decimal(3), unit="weeks"), "months or years"),
+        (WindowRule(max_value=Decimal(-3)), "negative"),
+        (WindowRule(), "needs a minimum"),
+    ],
+)
+def test_a_window_rule_that_makes_no_sense_says_why(rule, problem):
+    assert any(problem in text for text in rule.problems())

@@ -191,7 +191,7 @@ def reason(key, kind="inclusion", **rule):
             "alt_x_uln",
             "inclusion",
             {"max_value": "2.5"},
-            "Your ALT (alanine aminotransferase) as times the upper limit of normal needs to be at most 2.5 x ULN.",
+            "Your ALT (alanine aminotransferase) as times the upper limit of normal needs to be at most 2.5 × ULN.",
         ),
         (
             "days_since_pneumonia",
@@ -202,8 +202,20 @@ def reason(key, kind="inclusion", **rule):
         (
             "days_since_exacerbation",
             "inclusion",
-            {"min_value": 90, "min_inclusive": False},
+            {"min_value": 3, "min_inclusive": False, "time_unit": "months"},
             "Your last flare-up of your lung condition needs to have been more than 3 months ago.",
+        ),
+        (
+            "days_since_exacerbation",
+            "inclusion",
+            {"max_value": 12, "time_unit": "months"},
+            "Your last flare-up of your lung condition needs to have been 12 months or less ago.",
+        ),
+        (
+            "days_since_exacerbation",
+            "exclusion",
+            {"max_value": 1, "time_unit": "years"},
+            "You cannot take part if your last flare-up of your lung condition was 1 year or less ago.",
         ),
         (
             "bmi",
@@ -220,6 +232,8 @@ def reason(key, kind="inclusion", **rule):
         "alt",
         "window-exclusion",
         "window-inclusion",
+        "window-12-months",
+        "window-1-year",
         "equal",
     ],
 )
@@ -238,11 +252,60 @@ def test_a_choice_reason_names_the_answers_and_those_the_study_team_judges():
 
 @pytest.mark.parametrize(
     "days, words",
-    [(28, "4 weeks"), (7, "1 week"), (90, "3 months"), (30, "1 month"), (365, "1 year"), (10, "10 days"), (1, "1 day")],
+    [
+        (28, "4 weeks"),
+        (7, "1 week"),
+        (90, "90 days"),
+        (30, "30 days"),
+        (360, "360 days"),
+        (10, "10 days"),
+        (1, "1 day"),
+    ],
 )
-def test_days_read_in_the_largest_whole_unit(days, words):
+def test_days_read_in_whole_weeks_and_never_as_months_a_month_is_no_number_of_days(days, words):
     from decimal import Decimal
 
     from trials.wording import days_in_words
 
     assert days_in_words(Decimal(days)) == words
+
+
+@pytest.mark.django_db
+def test_a_window_in_months_is_said_in_months_and_judged_by_them():
+    from datetime import date
+
+    from trials import eligibility
+    from trials.models import Criterion, Question
+    from trials.registry.importing import ensure_questions
+
+    ensure_questions(["days_since_exacerbation"])
+    criterion = Criterion(
+        kind="inclusion",
+        question=Question.objects.get(key="days_since_exacerbation"),
+        source_text="At least one exacerbation in the previous 12 months",
+        max_value=12,
+        time_unit="months",
+    )
+    criterion.full_clean(exclude=["trial"])
+    assert "12 months" in criterion.rule_in_words()
+    rule = criterion.to_rule()
+    key = "days_since_exacerbation"
+    assert eligibility.evaluate_criterion(rule, {key: 362}) is eligibility.Outcome.MET
+    assert eligibility.evaluate_criterion(rule, {key: 367}) is eligibility.Outcome.NOT_MET
+    dated = eligibility.EventDate(date(2024, 2, 29), date(2025, 3, 1))
+    assert eligibility.evaluate_criterion(rule, {key: dated}) is eligibility.Outcome.NOT_MET
+
+
+@pytest.mark.django_db
+def test_a_window_in_months_on_a_question_that_is_not_in_days_is_refused():
+    from django.core.exceptions import ValidationError
+
+    from trials.models import Criterion, Question
+    from trials.registry.importing import ensure_questions
+
+    ensure_questions(["age"])
+    criterion = Criterion(
+        kind="inclusion", question=Question.objects.get(key="age"), source_text="x", min_value=40, time_unit="years"
+    )
+    with pytest.raises(ValidationError, match="days since an event"):
+        criterion.full_clean(exclude=["trial"])

@@ -18,6 +18,11 @@ ENGINE_TO_MODEL = {
     (eligibility.NumberRule, "min_inclusive"): "min_inclusive",
     (eligibility.NumberRule, "max_value"): "max_value",
     (eligibility.NumberRule, "max_inclusive"): "max_inclusive",
+    (eligibility.WindowRule, "min_value"): "min_value",
+    (eligibility.WindowRule, "min_inclusive"): "min_inclusive",
+    (eligibility.WindowRule, "max_value"): "max_value",
+    (eligibility.WindowRule, "max_inclusive"): "max_inclusive",
+    (eligibility.WindowRule, "unit"): "time_unit",
     (eligibility.ChoiceRule, "accepted"): "values",
     (eligibility.ChoiceRule, "uncertain"): "uncertain_values",
     (eligibility.CriterionRule, "polarity"): "kind",
@@ -28,7 +33,9 @@ ENGINE_TO_MODEL = {
 NOT_STORED = {(eligibility.CriterionRule, "id"), (eligibility.CriterionRule, "rule")}  # the pk; the rule itself
 
 
-@pytest.mark.parametrize("rule_class", [eligibility.NumberRule, eligibility.ChoiceRule, eligibility.CriterionRule])
+@pytest.mark.parametrize(
+    "rule_class", [eligibility.NumberRule, eligibility.WindowRule, eligibility.ChoiceRule, eligibility.CriterionRule]
+)
 def test_every_field_of_the_engines_rules_is_kept_in_one_of_the_criterions_listed_fields(rule_class):
     for field in dataclasses.fields(rule_class):
         key = (rule_class, field.name)
@@ -76,3 +83,12 @@ def test_a_rule_from_value_fields_keeps_each_end_and_its_inclusivity():
     fields = dict.fromkeys(Criterion.RULE_FIELDS)
     fields.update(min_value=Decimal(150), min_inclusive=True, max_value=Decimal(600), max_inclusive=False)
     assert Criterion.rule_from(walk, fields) == eligibility.NumberRule(Decimal(150), True, Decimal(600), False)
+
+
+def test_a_rule_from_value_fields_with_a_calendar_unit_is_a_window_in_that_unit():
+    flare_up = Question(key="days_since_exacerbation", kind=Question.Kind.NUMBER, unit="days")
+    fields = dict.fromkeys(Criterion.RULE_FIELDS)
+    fields.update(min_inclusive=True, max_value=Decimal(12), max_inclusive=True, time_unit="months")
+    assert Criterion.rule_from(flare_up, fields) == eligibility.WindowRule(None, True, Decimal(12), True, "months")
+    fields.update(time_unit="")
+    assert Criterion.rule_from(flare_up, fields) == eligibility.NumberRule(None, True, Decimal(12), True)

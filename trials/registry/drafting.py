@@ -15,9 +15,11 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext
 from simple_history.utils import bulk_create_with_history
 
-from trials.models import Criterion, Question, Trial
+from trials import eligibility
+from trials.models import Criterion, Question, TimeUnit, Trial
 from trials.registry import ctgov, extraction
 from trials.registry.concepts.drafts import concept_drafts, procedural_proposal
 from trials.time_units import DAYS_PER
@@ -25,7 +27,27 @@ from trials.time_units import DAYS_PER
 # Events named by the extractor (a few free words) → the event question that answers them: the extractor's events
 # table (trials/registry/extraction/tables/events.json, "window_questions"; the first row that matches wins).
 EVENT_KEYS = extraction.EVENT_QUESTION_KEYS  # the events table's window questions
-QUESTION_KEYS = [*extraction.QUESTION_UNITS, *EVENT_KEYS]
+# A duration ("diagnosed at least 6 months before", "on a stable dose for 8 weeks") is a lower bound on the time
+# since what it names began, stopped or changed: the same table's "durations".
+DURATION_KEYS = extraction.DURATION_QUESTION_KEYS
+# Values measured before or after a bronchodilator. The plain question asks the value before one (or from a test
+# without one); a value the text says is after one has its own question, and is never drafted on the plain one.
+POST_BRONCHODILATOR = {
+    "fev1_fvc_ratio": "fev1_fvc_ratio_post",
+    "fev1_pct_pred": "fev1_pct_pred_post",
+    "fvc_pct_pred": "fvc_pct_pred_post",
+}
+QUESTION_KEYS = list(
+    dict.fromkeys([*extraction.QUESTION_UNITS, *POST_BRONCHODILATOR.values(), *EVENT_KEYS, *DURATION_KEYS])
+)
+# Times still to come ("transplant likely in the next year", "expected survival < 12 months") are for the study
+# team: no question asks how long ago they were.
+FUTURE = re.compile(
+    r"\b(?:in|within|during|over) the (?:next|coming|following)\b|\bnext \d|life expectancy|\bexpected\b|"
+    r"\bsurviv|\blikely to\b|\bplanned\b|\bscheduled\b|未来|今后|预期|预计|生存期"
+)
+# How much less sure a draft is when the admin has a choice to make.
+UNSURE = 0.7
 LONGEST_WINDOW_DAYS = Decimal(3650)  # the event questions' answer for "more than 10 years ago, or never"
 # "No exacerbation within 4 weeks" describes being free of the event: the rule is the window's complement.
 NEGATED = re.compile(r"(?:\bno\b|\bnot\b|\bwithout\b|\bfree (?:of|from)\b|\babsence of\b|\bnone\b|无|未)[^.;:]{0,40}$")
@@ -33,6 +55,11 @@ NEGATED = re.compile(r"(?:\bno\b|\bnot\b|\bwithout\b|\bfree (?:of|from)\b|\babse
 
 def event_question(event: str) -> str | None:
     return extraction.event_question(event)
+
+
+def duration_question(event: str) -> str | None:
+    """The question a duration's event words name ("asthma diagnosed", "stable dose"), or None."""
+    return extraction.event_question(event, "duration")
 
 
 @dataclass
@@ -211,6 +238,7 @@ def _rule_key(criterion: Criterion) -> tuple:
         criterion.min_inclusive if criterion.min_value is not None else None,
         number(criterion.max_value),
         criterion.max_inclusive if criterion.max_value is not None else None,
+        criterion.time_unit,
         tuple(sorted(criterion.values or [])),
     )
 
@@ -219,9 +247,25 @@ def criterion_for(
     proposal: extraction.Proposal, clause: extraction.Clause, original: str, questions: dict[str, Question]
 ) -> Criterion | None:
     """The draft criterion a proposal stands for (unsaved, without its clause), or None when it cannot be a rule."""
-    if proposal.variable == "window":
-        return _window_criterion(proposal, clause, original, questions)
-    question = questions.get(proposal.variable)
+    if proposal.variable in ("window", "duration"):
+        criterion = _time_criterion(proposal, clause, original, questions)
+        return _with_choices(criterion, proposal)
+    variable, notes = proposal.variable, []
+    plain = next((pre for pre, post in POST_BRONCHODILATOR.items() if post == variable), variable)
+    side = "post" if plain != variable else getattr(proposal, "bronchodilator", None)
+    if plain in POST_BRONCHODILATOR:
+        if side == "post":
+            variable = POST_BRONCHODILATOR[plain]
+        else:
+            variable = plain
+            if side != "pre":
+                notes.append(
+                    gettext(
+                        "The text does not say before or after a bronchodilator: this rule asks the value before "
+                        "one. If the study means after, put it on the “after a bronchodilator” question."
+                    )
+                )
+    question = questions.get(variable)
     if question is None:
         return None
     criterion = Criterion(
@@ -233,35 +277,81 @@ def criterion_for(
         status=Criterion.Status.DRAFT,
         origin=Criterion.Origin.EXTRACTED,
     )
+    if plain in POST_BRONCHODILATOR:
+        criterion.proposal["bronchodilator"] = side
+    if notes:
+        criterion.confidence = round(criterion.confidence * UNSURE, 2)
+        criterion.staff_note = " ".join(notes)
     if question.is_choice:
         codes = [code for code in proposal.values if code in question.choice_codes()]
         if not codes:
             return None
         criterion.values = codes
     else:
-        if proposal.unit != extraction.QUESTION_UNITS.get(proposal.variable) or (
-            proposal.lower is None and proposal.upper is None
-        ):
+        unit = extraction.QUESTION_UNITS.get(proposal.variable) or extraction.QUESTION_UNITS.get(plain)
+        if proposal.unit != unit or (proposal.lower is None and proposal.upper is None):
             return None
         _set_bounds(criterion, proposal.lower, proposal.lower_inclusive, proposal.upper, proposal.upper_inclusive)
-    return criterion if _valid(criterion) else None
+    return _with_choices(criterion if _valid(criterion) else None, proposal)
 
 
-def _window_criterion(proposal, clause, original, questions) -> Criterion | None:
-    key = event_question(proposal.event)
-    question = questions.get(key) if key else None
-    days = DAYS_PER.get(proposal.unit)
-    if question is None or days is None:
+def _with_choices(criterion: Criterion | None, proposal) -> Criterion | None:
+    """The draft, less sure and with a note for the admin, when the proposal holds for a subgroup only ("part B
+    (asthma): 18–65 years") or is one of alternatives in its clause ("DLCO or FVC below 80%")."""
+    if criterion is None:
         return None
-    lower = None if proposal.lower is None else proposal.lower * days
-    upper = None if proposal.upper is None else proposal.upper * days
-    if any(bound is not None and bound >= LONGEST_WINDOW_DAYS for bound in (lower, upper)):
-        return None  # "10 years or more, or never" is one answer: such a window cannot tell them apart
+    notes = []
+    qualifier = str(getattr(proposal, "qualifier", "") or "").strip()[:200]
+    if qualifier:
+        notes.append(
+            gettext("For a subgroup only: %(subgroup)s. Decide whether it applies to everyone.")
+            % {"subgroup": qualifier}
+        )
+        criterion.proposal["qualifier"] = qualifier
+    if getattr(proposal, "alternative", False) is True:
+        notes.append(
+            gettext(
+                "One of alternatives in this clause: a patient may need to meet only one of them. Decide which "
+                "rules to keep."
+            )
+        )
+        criterion.proposal["alternative"] = True
+    if notes:
+        criterion.confidence = round((criterion.confidence or 0) * UNSURE, 2)
+        criterion.staff_note = " ".join(filter(None, [criterion.staff_note, *notes]))
+    return criterion
+
+
+def _time_criterion(proposal, clause, original, questions) -> Criterion | None:
+    """A window ("within 4 weeks before screening": how long ago the event last happened) or a duration
+    ("diagnosed at least 6 months ago": a lower bound on the time since it began, stopped or changed)."""
+    words = f"{proposal.event} {proposal.quote}".lower()
+    if FUTURE.search(words):
+        return None
+    duration = proposal.variable == "duration"
+    key = duration_question(proposal.event) if duration else event_question(proposal.event)
+    question = questions.get(key) if key else None
+    if question is None:
+        return None
+    # Days and weeks are whole days; months and years stay calendar months and years on the criterion
+    # (`time_unit`), so the rule and its words agree: "≤ 12 months" is never 360 days.
+    if proposal.unit in TimeUnit.values:
+        time_unit, per = proposal.unit, Decimal(1)
+    elif proposal.unit in DAYS_PER:
+        time_unit, per = "", Decimal(DAYS_PER[proposal.unit])
+    else:
+        return None
+    lower = None if proposal.lower is None else proposal.lower * per
+    upper = None if proposal.upper is None else proposal.upper * per
+    for bound in (lower, upper):
+        days = bound if bound is None or not time_unit else eligibility.window_days(bound, time_unit)
+        if days is not None and days >= LONGEST_WINDOW_DAYS:
+            return None  # "10 years or more, or never" is one answer: such a window cannot tell them apart
     lower_inclusive, upper_inclusive = proposal.lower_inclusive, proposal.upper_inclusive
     confidence = proposal.confidence
     # Only inclusion lists say "no exacerbation within 4 weeks"; in an exclusion list a "not" nearby belongs to
-    # another part of the clause far more often than it negates the window.
-    if proposal.kind == "inclusion" and _negated(proposal.quote, clause, original):
+    # another part of the clause far more often than it negates the window. A duration is never negated.
+    if not duration and proposal.kind == "inclusion" and _negated(proposal.quote, clause, original):
         confidence = round(confidence * 0.8, 2)
         if lower is not None and upper is not None:
             return None
@@ -279,6 +369,7 @@ def _window_criterion(proposal, clause, original, questions) -> Criterion | None
         origin=Criterion.Origin.EXTRACTED,
     )
     _set_bounds(criterion, lower, lower_inclusive, upper, upper_inclusive)
+    criterion.time_unit = time_unit
     return criterion if _valid(criterion) else None
 
 

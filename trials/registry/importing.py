@@ -24,7 +24,7 @@ from simple_history.utils import bulk_create_with_history
 
 from trials import signals
 from trials.models import OTHER_LANGUAGES, Criterion, Question, Site, Trial
-from trials.registry import ctgov, drafting
+from trials.registry import changes, ctgov, drafting
 from trials.registry.concepts import matching
 
 logger = logging.getLogger(__name__)
@@ -132,6 +132,7 @@ def _import_record(
         created = trial is None
         trial = trial or Trial(nct_id=record.nct_id)
         before = _snapshot(trial)
+        text_before = trial.eligibility_text
         trial.brief_title = record.brief_title
         trial.official_title = record.official_title
         trial.registry_summary = record.summary
@@ -160,6 +161,8 @@ def _import_record(
                 setattr(trial, name, value)
             trial.full_clean()
             trial.save()
+            if not created and trial.eligibility_text != text_before:
+                changes.review_changed_clauses(trial, text_before, questions)  # the changed clauses go to review
         changed |= _import_sites(trial, record.sites, created)
         changed |= _import_registry_criteria(trial, record, questions, created)
         if draft_now or changed:

@@ -82,7 +82,7 @@ def test_a_lab_value_and_its_upper_limit_are_stored_as_the_multiple(client, alt_
     assert "My report shows the value and its normal range, not “× ULN”" in html
     url = reverse("questionnaire:helper", args=[screening_id, "alt_x_uln"])
     confirm = client.post(url, {"value": "100", "upper_limit": "40"}).content.decode()
-    assert 'data-computed="2.5"' in confirm and "2.5 x ULN" in confirm
+    assert 'data-computed="2.5"' in confirm and "2.5 × ULN" in confirm
     assert client.post(url, {"value": "100", "upper_limit": "40", "confirm": "1"}).status_code == 302
     screening = Screening.objects.get(pk=screening_id)
     assert screening.answers["alt_x_uln"] == "2.5"
@@ -122,3 +122,83 @@ def test_a_bad_date_gets_a_polite_error(client, infection_question, typed, messa
     url = reverse("questionnaire:helper", args=[screening_id, "chest_infection_weeks_ago"])
     response = client.post(url, {"date": typed, "confirm": "1"})
     assert response.status_code == 200 and message in response.content.decode()
+
+
+@pytest.fixture
+def twelve_month_window():
+    from trials.registry.importing import ensure_questions
+
+    ensure_questions(["days_since_exacerbation"])
+    question = Question.objects.get(key="days_since_exacerbation")
+    Criterion.objects.create(
+        trial=Trial.objects.get(nct_id=ILD),
+        kind="inclusion",
+        question=question,
+        max_value=12,
+        time_unit="months",
+        source_text="At least one exacerbation in the previous 12 months",
+        status="approved",
+    )
+    return question
+
+
+@pytest.mark.parametrize("months_and_days, still_open", [((12, 0), True), ((12, 1), False), ((11, 0), True)])
+def test_a_flare_up_given_as_a_date_is_judged_by_calendar_months(
+    client, twelve_month_window, months_and_days, still_open
+):
+    from dateutil.relativedelta import relativedelta
+
+    from trials import catalogue
+
+    screening_id = start(client)
+    walk_to(client, screening_id, "days_since_exacerbation")
+    today = timezone.localdate()
+    months, days = months_and_days
+    event = today - relativedelta(months=months) - datetime.timedelta(days=days)
+    url = reverse("questionnaire:helper", args=[screening_id, "days_since_exacerbation"])
+    assert client.post(url, {"date": event.isoformat(), "confirm": "1"}).status_code == 302
+    screening = Screening.objects.get(pk=screening_id)
+    assert screening.answers["days_since_exacerbation"] == str((today - event).days)
+    loaded = catalogue.current()
+    result = loaded.evaluate(ILD, screening.answers, screening.answer_sources)
+    ruled_out = any(
+        r.outcome.value == "not_met" and r.criterion.question_key == "days_since_exacerbation" for r in result.results
+    )
+    assert ruled_out is not still_open
+
+
+@pytest.mark.parametrize("days, still_open", [(362, True), (365, True), (366, True), (367, False)])
+def test_a_flare_up_given_in_days_is_within_12_months_up_to_366_days(twelve_month_window, days, still_open):
+    from trials import catalogue
+
+    result = catalogue.current().evaluate(ILD, {"days_since_exacerbation": str(days)})
+    ruled_out = any(
+        r.outcome.value == "not_met" and r.criterion.question_key == "days_since_exacerbation" for r in result.results
+    )
+    assert ruled_out is not still_open
+
+
+@pytest.mark.parametrize(
+    "key, column", [("fev1_pct_pred_post", "“Post”"), ("fvc_pct_pred_post", "“Post”"), ("fev1_pct_pred", "“Pre”")]
+)
+def test_the_litres_helper_asks_for_the_value_after_the_inhaler_on_an_after_question(key, column):
+    from screener.questionnaire.answer_helpers import PercentPredictedForm, helper_kind
+    from trials.registry.importing import ensure_questions
+
+    question = ensure_questions([key])[key]
+    assert helper_kind(question) == "pct_pred"
+    help_text = str(PercentPredictedForm(question).fields["value"].help_text)
+    assert column in help_text
+    assert ("after the inhaler" in help_text) is key.endswith("_post")
+
+
+@pytest.mark.parametrize(
+    "key", ["days_since_diagnosis", "days_on_current_treatment", "days_since_quit_smoking", "days_with_symptoms"]
+)
+def test_a_duration_question_can_be_answered_with_a_date(key):
+    from screener.questionnaire.answer_helpers import helper_kind, link_text
+    from trials.registry.importing import ensure_questions
+
+    question = ensure_questions([key])[key]
+    assert helper_kind(question) == "event_date"
+    assert link_text(question) == "I know the date instead"

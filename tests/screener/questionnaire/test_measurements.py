@@ -26,6 +26,12 @@ from screener.questionnaire.measurements import CannotCompute, helper_for, perce
         ("last_steroid_course", "number", "days ago", "event_date"),
         ("days_since_pneumonia", "number", "days", "event_date"),  # the event questions windows are judged on
         ("treatment_days", "number", "days", None),  # a duration in days is not a date
+        ("days_since_diagnosis", "number", "days", "event_date"),  # durations: the day it began, stopped or changed
+        ("days_on_current_treatment", "number", "days", "event_date"),
+        ("days_with_symptoms", "number", "days", "event_date"),
+        ("fev1_pct_pred_post", "number", "%", "pct_pred"),  # after a bronchodilator: the same equations
+        ("fvc_pct_pred_post", "number", "%", "pct_pred"),
+        ("fev1_fvc_ratio_post", "number", "ratio", None),
         ("sixmwd_m", "number", "m", None),
         ("fvc_pct_pred", "single", "", None),
     ],

@@ -110,3 +110,12 @@ def test_a_ruled_out_study_shows_why_on_its_range(client, seed_trials):
     answer_everything(client, screening_id, {**MATCHES_COPD, "sixmwd_m": "620"})
     html = client.get(reverse("questionnaire:results", args=[screening_id])).content.decode()
     assert "Yours: 620 m, outside the allowed range." in html
+
+
+def test_a_window_in_calendar_months_draws_no_picture_as_months_are_no_place_on_a_line_of_days():
+    flare_up = Question(key="days_since_exacerbation", kind="number", unit="days", min_value=0, max_value=3650)
+    days = rule(flare_up, high="28")
+    months = rule(flare_up, high="12")
+    months.time_unit = "months"
+    assert picture(days, "20") is not None
+    assert picture(months, "362") is None

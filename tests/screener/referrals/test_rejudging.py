@@ -144,8 +144,8 @@ def test_a_referral_sent_while_the_criteria_changed_is_judged_again_too(
 
     real_evaluate = catalogue.LoadedCatalogue.evaluate
 
-    def admin_changes_the_criteria_meanwhile(self, nct_id, stored):
-        result = real_evaluate(self, nct_id, stored)
+    def admin_changes_the_criteria_meanwhile(self, nct_id, stored, sources=None):
+        result = real_evaluate(self, nct_id, stored, sources)
         Trial.objects.filter(nct_id=nct_id).update(criteria_version=site_a.trial.criteria_version + 1)
         return result
 

@@ -76,9 +76,10 @@ def test_never_smoked_and_no_smoking_history_both_mean_never():
 @pytest.mark.parametrize(
     "words, key, days",
     [
-        ("Myocardial infarction in the last 6 months", "days_since_heart_attack", 180),
-        ("Stroke within 3 months", "days_since_stroke", 90),
-        ("近6个月内发生心肌梗死", "days_since_heart_attack", 180),
+        # calendar months as days, never shorter than the calendar (docs/decisions/new-calendar-windows.md)
+        ("Myocardial infarction in the last 6 months", "days_since_heart_attack", 183),
+        ("Stroke within 3 months", "days_since_stroke", 92),
+        ("近6个月内发生心肌梗死", "days_since_heart_attack", 183),
         ("Hospitalisation within the past 4 weeks", "days_since_hospitalisation", 28),
     ],
 )

@@ -20,6 +20,7 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
+from trials.eligibility import CALENDAR_UNITS, window_days
 from trials.time_units import DAYS_PER
 
 HERE = Path(__file__).resolve().parent
@@ -306,6 +307,8 @@ def _window_in(words: str, language: str, patterns) -> tuple[Decimal | None, str
         unit = lex["units"].get(match.group("unit").lower())
     if unit == "hours":  # a time no days-since answer tells apart: the concept gets no draft
         return Decimal(0), match.group().strip()
+    if unit in CALENDAR_UNITS:  # calendar months and years as days: never shorter than the calendar's
+        return window_days(amount, unit), match.group().strip()
     per = DAYS_PER.get(unit or "")
     if per is None:
         return None, ""

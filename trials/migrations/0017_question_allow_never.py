@@ -12,7 +12,9 @@ NEW_ZH = "如果是10年以前，请填3650。如果从来没有过，请选择�
 
 def offer_never(apps, schema_editor):
     Question = apps.get_model("trials", "Question")
-    for question in Question.objects.filter(key__startswith="days_since_", kind="number", unit="days"):
+    # Not "days since diagnosis": there never means not diagnosed, which no window should read as long ago.
+    events = Question.objects.filter(key__startswith="days_since_", kind="number", unit="days")
+    for question in events.exclude(key="days_since_diagnosis"):
         question.allow_never = True
         for field, old, new in (
             ("help_text", OLD_EN, NEW_EN),
@@ -27,7 +29,7 @@ def offer_never(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("trials", "0013_trial_needs_drafting"),
+        ("trials", "0016_criterion_time_unit"),
     ]
 
     operations = [

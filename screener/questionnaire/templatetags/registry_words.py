@@ -1,0 +1,142 @@
+"""Registry content as a patient or staff member reads it on a page in their language (issue 22): titles,
+sites and names an admin translated, or the registry's English marked `lang="en"` with a note; places and
+countries in the page's language; condition browse links from the glossary; times in a site's zone."""
+
+from django import template
+
+register = template.Library()
+
+
+def _untranslated(obj, field: str) -> bool:
+    """Whether a page in another language than English would show `field`'s registry English."""
+    from django.conf import settings
+    from django.utils.translation import get_language
+
+    language = get_language() or settings.LANGUAGE_CODE
+    if language == settings.LANGUAGE_CODE:
+        return False
+    return not getattr(obj, f"{field}_{language.replace('-', '_')}", None)
+
+
+@register.simple_tag
+def registry_words(obj, field: str, shown: str = ""):
+    """A title, site or team name as a patient reads it: in the page's language where an admin translated it;
+    otherwise the registry's English, marked `lang="en"`, followed by a short note in the page's language
+    that it is the registry's English. Never placed inside a sentence. `shown` names what to show when it is
+    not `field` itself (a trial's `title_for_patients`, which falls back to the registry's title)."""
+    from django.conf import settings
+    from django.utils.html import format_html
+    from django.utils.translation import gettext
+
+    value = getattr(obj, shown or field, "") or ""
+    if callable(value):
+        value = value()
+    if not value or not _untranslated(obj, field):
+        return value
+    return format_html(
+        '<span lang="{}">{}</span> <span class="registry-note">{}</span>',
+        settings.LANGUAGE_CODE,
+        value,
+        gettext("(the registry’s English)"),
+    )
+
+
+@register.simple_tag
+def site_place(site):
+    """A site's city, province and country in the page's language and punctuation ("义乌，浙江，中国"); a
+    name nobody translated stays in the registry's English, marked `lang="en"`; a country is named in the
+    page's language from the ISO tables."""
+    from django.conf import settings
+    from django.utils.html import format_html_join
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import gettext
+
+    from trials import places
+
+    parts = []
+    for field in ("city", "state", "country"):
+        value = getattr(site, field, "") or ""
+        if not value:
+            continue
+        if field == "country" and _untranslated(site, field):
+            named = places.country_name(getattr(site, "country_en", None) or value)
+            parts.append(("", named) if named != value else (f' lang="{settings.LANGUAGE_CODE}"', value))
+        elif _untranslated(site, field):
+            parts.append((f' lang="{settings.LANGUAGE_CODE}"', value))
+        else:
+            parts.append(("", value))
+    comma = gettext(", ")
+    return format_html_join(comma, "<span{}>{}</span>", ((mark_safe(a), v) for a, v in parts))
+
+
+def _browse_link(parameter: str, value: str, shown: str, count: int):
+    from urllib.parse import quote, urlencode
+
+    from django.conf import settings
+    from django.utils.html import format_html
+    from django.utils.translation import gettext
+
+    english = shown == value and (get_language_code() != settings.LANGUAGE_CODE)
+    return format_html(
+        '<a href="?{}#studies"{}>{}</a> {}',
+        urlencode({parameter: value}, quote_via=quote),
+        format_html(' lang="{}"', settings.LANGUAGE_CODE) if english else "",
+        shown,
+        gettext("(%(count)s)") % {"count": count},
+    )
+
+
+def get_language_code() -> str:
+    from django.conf import settings
+    from django.utils.translation import get_language
+
+    return get_language() or settings.LANGUAGE_CODE
+
+
+@register.simple_tag
+def condition_link(name: str, count: int):
+    """A browse link for a registry condition, named from the glossary on a Chinese page (the search itself
+    keeps the registry's words, which the synonyms table maps back)."""
+    from trials import search_terms
+
+    shown = name
+    if get_language_code().startswith("zh"):
+        shown = search_terms.chinese_name(name) or name
+    return _browse_link("q", name, shown, count)
+
+
+@register.simple_tag
+def country_link(name: str, count: int):
+    from trials import places
+
+    return _browse_link("place", name, places.country_name(name), count)
+
+
+def in_zone(value, site, seconds: bool = False) -> str:
+    """A moment as staff at `site` read it: in the site's time zone, with the zone shown ("2026-12-06 10:02
+    (UTC+8)"), so a nurse in Beijing never reads a UTC time as local."""
+    from django.utils.translation import gettext
+
+    if not value:
+        return ""
+    zone = site.zone() if site is not None else None
+    local = value.astimezone(zone) if zone is not None else value
+    offset = local.utcoffset()
+    minutes = int(offset.total_seconds() // 60) if offset is not None else 0
+    sign = "+" if minutes >= 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    zone_name = f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "") if minutes else "UTC"
+    return gettext("%(time)s (%(zone)s)") % {
+        "time": local.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M"),
+        "zone": zone_name,
+    }
+
+
+@register.filter
+def site_time(value, site):
+    return in_zone(value, site)
+
+
+@register.filter
+def site_time_seconds(value, site):
+    return in_zone(value, site, seconds=True)
