@@ -15,7 +15,7 @@ from django.urls import reverse
 from tests.conftest import log_in_with_second_factor
 from tests.formdata import BrowserClient
 from trials import catalogue
-from trials.models import Criterion, Trial
+from trials.models import Criterion, Question, Trial
 
 pytestmark = pytest.mark.django_db
 
@@ -252,14 +252,19 @@ def test_the_coverage_column_costs_the_same_queries_for_one_trial_or_many(admin_
 
 
 def test_approve_all_leaves_the_drafts_below_the_confidence_its_button_shows(admin_client, imported):
-    fev1 = imported.criteria.get(question__key="fev1_pct_pred")
-    Criterion.objects.filter(pk=fev1.pk).update(confidence=0.5)
+    by_clause = {}
+    for c in imported.criteria.filter(status=Criterion.Status.DRAFT).exclude(clause_start=None):
+        by_clause.setdefault((c.clause_start, c.clause_end), []).append(c)
+    start, end = next(key for key, members in by_clause.items() if len(members) >= 2)
+    doubtful, *sure = by_clause[(start, end)]
+    Criterion.objects.filter(pk__in=[c.pk for c in sure]).update(confidence=0.9)
+    Criterion.objects.filter(pk=doubtful.pk).update(confidence=0.5, question=Question.objects.get(key="age"))
     page = admin_client.get(review_url(imported)).content.decode()
-    assert "Approve the 1 of 2 drafts at 80% confidence or more" in page
-    act(admin_client, imported, action="approve_clause", start=fev1.clause_start, end=fev1.clause_end)
-    fev1.refresh_from_db()
-    assert fev1.status == Criterion.Status.DRAFT
-    assert imported.criteria.get(question__key="fev1_fvc_ratio").status == Criterion.Status.APPROVED
+    assert f"Approve the {len(sure)} of {len(sure) + 1} drafts at 80% confidence or more" in page
+    act(admin_client, imported, action="approve_clause", start=start, end=end)
+    doubtful.refresh_from_db()
+    assert doubtful.status == Criterion.Status.DRAFT
+    assert all(Criterion.objects.get(pk=c.pk).status == Criterion.Status.APPROVED for c in sure)
     page = admin_client.get(review_url(imported)).content.decode()
     assert "1 drafts below 80% confidence were left for you to check one by one." in page
 
