@@ -150,7 +150,10 @@ def test_a_profile_is_tried_against_the_approved_criteria_of_an_unpublished_tria
     answers = json.dumps({"age": 60, "fev1_pct_pred_post": 50, "fev1_fvc_ratio_post": 0.6})
     page = admin_client.get(review_url(imported), {"answers": answers}).content.decode()
     assert "Verdict: <strong>no_match</strong>" in page
-    assert re.search(r'<tr class="outcome-not_met"><td>Inclusion</td><td>FEV1 after a bronchodilator \(% of predicted\) &lt; 50%</td>', page)
+    assert re.search(
+        r'<tr class="outcome-not_met"><td>Inclusion</td><td>FEV1 after a bronchodilator \(% of predicted\) &lt; 50%</td>',
+        page,
+    )
 
 
 @pytest.mark.parametrize(
