@@ -308,4 +308,9 @@ PATIENT_POST_MAX_BYTES = env.int("PATIENT_POST_MAX_BYTES", default=64 * 1024)
 RETENTION_CLOSED_REFERRAL_DAYS = env.int("RETENTION_CLOSED_REFERRAL_DAYS", default=90)
 RETENTION_OPEN_REFERRAL_DAYS = env.int("RETENTION_OPEN_REFERRAL_DAYS", default=365)
 
-OTP_TOTP_ISSUER = "Lung disease study finder"
+
+def OTP_TOTP_ISSUER(device):  # noqa: N802 (django-otp calls a callable setting with the device)
+    """The name the authenticator app shows, in the language of the page that sets it up."""
+    from django.utils.translation import gettext
+
+    return gettext("Lung disease study finder")

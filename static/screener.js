@@ -17,10 +17,36 @@
     if (next) next.value = window.location.pathname + window.location.search;
   }
 
+  // A tick or a number not yet sent survives a switch of language: the switch carries the answer form's
+  // values (without JavaScript, the switch's button belongs to the answer form itself).
+  function carryUnsentAnswer(event) {
+    var switchForm = event.target;
+    if (!switchForm.classList || !switchForm.classList.contains("language-switch")) return;
+    switchForm.querySelectorAll("[data-carried]").forEach(function (input) { input.remove(); });
+    var answerForm = document.getElementById("answer-form");
+    if (!answerForm) return;
+    new FormData(answerForm).getAll("answer").forEach(function (value) {
+      var input = document.createElement("input");
+      input.type = "hidden";
+      input.name = "answer";
+      input.value = value;
+      input.setAttribute("data-carried", "");
+      switchForm.appendChild(input);
+    });
+  }
+
+  function switchOwnsItsButton() {
+    document.querySelectorAll(".language-switch button[form]").forEach(function (button) {
+      button.removeAttribute("form");
+      button.removeAttribute("formaction");
+    });
+  }
+
+  document.addEventListener("submit", carryUnsentAnswer, true);
   document.addEventListener("htmx:afterSettle", function (event) {
     if (event.detail && event.detail.target && event.detail.target.id === "panel") settle(true);
     keepLanguageSwitchInStep();
   });
   document.addEventListener("htmx:pushedIntoHistory", keepLanguageSwitchInStep);
-  document.addEventListener("DOMContentLoaded", function () { settle(false); });
+  document.addEventListener("DOMContentLoaded", function () { switchOwnsItsButton(); settle(false); });
 })();

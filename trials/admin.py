@@ -212,6 +212,7 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
             "tried": tried,
             "answers": request.GET.get("answers") or review.profile_template(trial),
             "publishing_problem": _publishing_problem(trial),
+            "approve_all_percent": round(review.APPROVE_ALL_AT_LEAST * 100),
             "being_drafted": trial.needs_drafting,
         }
         return TemplateResponse(request, "admin/trials/trial/review.html", context)
@@ -240,12 +241,18 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
             elif action == "approve_clause":
                 start, end = _whole_number(request.POST.get("start")), _whole_number(request.POST.get("end"))
                 waiting = list(trial.criteria.filter(clause_start=start, clause_end=end, status=Criterion.Status.DRAFT))
-                for criterion in waiting:
+                sure = [c for c in waiting if review.sure_enough(c)]
+                for criterion in sure:
                     criterion.approve()
                 back += _clause_anchor(trial, start, end)
-                self.message_user(
-                    request, gettext("Approved %(count)s criteria of the clause.") % {"count": len(waiting)}
-                )
+                self.message_user(request, gettext("Approved %(count)s criteria of the clause.") % {"count": len(sure)})
+                if len(sure) < len(waiting):
+                    self.message_user(
+                        request,
+                        gettext("%(left)s drafts below %(percent)s%% confidence were left for you to check one by one.")
+                        % {"left": len(waiting) - len(sure), "percent": round(review.APPROVE_ALL_AT_LEAST * 100)},
+                        messages.WARNING,
+                    )
             elif action == "publish":
                 if not request.user.has_perm("trials.change_trial"):
                     raise PermissionDenied
@@ -253,6 +260,7 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
                 try:
                     trial.save()
                     self.message_user(request, gettext("%(nct_id)s is published.") % {"nct_id": trial.nct_id})
+                    warn_of_unstaffed_sites(self, request, trial)
                 except ValidationError as error:
                     self.message_user(request, " ".join(error.messages), messages.ERROR)
             else:
@@ -262,6 +270,11 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = {**(extra_context or {}), "review_url": reverse("admin:trials_trial_review", args=[object_id])}
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if obj.is_published and "is_published" in form.changed_data:
+            warn_of_unstaffed_sites(self, request, obj)
 
     @admin.display(description=_("approved criteria"), ordering="approved")
     def approved_count(self, trial):
@@ -287,6 +300,22 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
                 if criterion_form.has_changed() and criterion_form.instance.origin == Criterion.Origin.IMPORT:
                     criterion_form.instance.origin = Criterion.Origin.EDITED
         super().save_formset(request, form, formset, change)
+
+
+def warn_of_unstaffed_sites(model_admin, request: HttpRequest, trial: Trial) -> None:
+    """Publishing a study whose sites nobody staffs: patients' requests to them would reach no one."""
+    unstaffed = list(trial.sites.unstaffed().order_by("facility")[:20])
+    if unstaffed:
+        names = gettext("; ").join(str(site) for site in unstaffed)
+        model_admin.message_user(
+            request,
+            gettext(
+                "No member of these sites receives emails, so patients' requests to them wait until someone is "
+                "added (admins are emailed when one arrives): %(sites)s"
+            )
+            % {"sites": names},
+            messages.WARNING,
+        )
 
 
 def _criteria_link(self, trial):
@@ -390,7 +419,21 @@ class QuestionAdmin(TranslationAdmin, SimpleHistoryAdmin):
     search_fields = ["key", "prompt", "short_label"]
     list_editable = ["priority"]
     fieldsets = [
-        (None, {"fields": ["key", "kind", "prompt", "short_label", "help_text", "allow_dont_know", "priority"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "key",
+                    "kind",
+                    "prompt",
+                    "short_label",
+                    "help_text",
+                    "allow_dont_know",
+                    "allow_never",
+                    "priority",
+                ]
+            },
+        ),
         (_("Numbers"), {"fields": ["unit", ("min_value", "max_value"), "whole_number", "standard_code"]}),
         (
             _("Choices"),

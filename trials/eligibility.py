@@ -83,6 +83,12 @@ def from_storage(stored: Mapping[str, Any]) -> dict[str, Any]:
     return {key: DONT_KNOW if value is None else value for key, value in stored.items()}
 
 
+# The stored answer "never" to a question about how long ago an event last happened: the event lies
+# beyond any window, so it reads as infinitely many days ago (docs/decisions/new-never-answers.md).
+NEVER = "never"
+NEVER_AS_NUMBER = Decimal("Infinity")
+
+
 @dataclass(frozen=True, slots=True)
 class EventDate:
     """An event-question answer given as a date: the event's day and the day the patient gave it."""
@@ -96,9 +102,11 @@ class EventDate:
 
 
 def to_decimal(value: Any) -> Decimal | None:
-    """The exact decimal a number answer stands for, or None when it is not a finite number."""
+    """The exact decimal a number answer stands for (infinity for NEVER), or None when it is not a number."""
     if isinstance(value, bool) or value is None or value is DONT_KNOW:
         return None
+    if value == NEVER:
+        return NEVER_AS_NUMBER
     if isinstance(value, EventDate):
         return Decimal(value.days) if value.days >= 0 else None
     try:

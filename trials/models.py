@@ -293,6 +293,11 @@ class SiteQuerySet(models.QuerySet):
             | models.Q(recruitment_status="", trial__overall_status__in=open_statuses)
         )
 
+    def unstaffed(self):
+        """Sites where no active member has an email address: nobody would hear of a patient's request."""
+        heard = StaffMembership.objects.filter(site=models.OuterRef("pk"), user__is_active=True).exclude(user__email="")
+        return self.exclude(models.Exists(heard))
+
 
 @dataclass(frozen=True)
 class Coverage:
@@ -472,6 +477,14 @@ class Question(models.Model):
         help_text=_("A list of {code, label}; codes are stable, labels may change."),
     )
     allow_dont_know = models.BooleanField(_("offer “I don’t know”"), default=True)
+    allow_never = models.BooleanField(
+        _("offer “Never”"),
+        default=False,
+        help_text=_(
+            "Only for “how many days ago did it last happen” questions: “Never” then reads as longer ago than "
+            "any study’s window. Not for a question where never means something else (days since diagnosis)."
+        ),
+    )
     priority = models.PositiveSmallIntegerField(
         _("priority"), default=100, help_text=_("Among equally useful questions, lower numbers are asked first.")
     )
@@ -566,6 +579,10 @@ class Question(models.Model):
             if not self.allow_dont_know:
                 raise ValidationError(_("“I don’t know” is not an answer to this question."), code="dont_know")
             return None
+        if value == eligibility.NEVER and self.kind == self.Kind.NUMBER:  # a choice may have a code "never"
+            if not self.allow_never:
+                raise ValidationError(_("“Never” is not an answer to this question."), code="never")
+            return eligibility.NEVER
         if self.kind == self.Kind.NUMBER:
             return self._clean_number(value)
         codes = self.choice_codes()

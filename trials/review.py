@@ -14,6 +14,20 @@ from django.utils.translation import gettext as _
 from trials import eligibility
 from trials.models import Criterion, Question, Trial
 
+# "Approve all" of a clause approves only drafts the extractor was at least this sure of; the rest wait
+# for a look of their own (the button says so).
+APPROVE_ALL_AT_LEAST = 0.8
+
+
+def sure_enough(criterion: Criterion) -> bool:
+    """A draft left to the study team has no rule to get wrong; a rule needs the extractor's confidence."""
+    return criterion.question_id is None or (criterion.confidence or 0.0) >= APPROVE_ALL_AT_LEAST
+
+
+def doubt(criterion: Criterion) -> float:
+    """How sure the page takes a draft to be, to put the least sure first."""
+    return 1.0 if criterion.question_id is None else (criterion.confidence or 0.0)
+
 
 @dataclass
 class ClauseReview:
@@ -23,7 +37,7 @@ class ClauseReview:
     text: str
     criteria: list[Criterion]
     state: str = ""
-    number: int = 0  # its place among the trial's clauses, from 1
+    number: int = 0  # its place among the trial's clauses in the registry's text, from 1
 
     @property
     def highlighted(self) -> SafeString:
@@ -37,6 +51,16 @@ class ClauseReview:
     @property
     def waiting(self) -> list[Criterion]:
         return [c for c in self.criteria if c.status == Criterion.Status.DRAFT]
+
+    @property
+    def approvable_together(self) -> list[Criterion]:
+        """The drafts "approve all" approves: those the extractor was sure enough of."""
+        return [c for c in self.waiting if sure_enough(c)]
+
+    @property
+    def lowest_confidence(self) -> float:
+        """The least sure of its drafts (see doubt); 2 with none waiting."""
+        return min((doubt(c) for c in self.waiting), default=2.0)
 
     @property
     def dom_id(self) -> str:
@@ -94,8 +118,13 @@ def clauses(trial: Trial, page: int = 1) -> tuple[ClausePage, list[Criterion]]:
     reviews = []
     for number, ((start, end), members) in enumerate(grouped.items(), start=offset + 1):
         text = members[0].clause_text or trial.eligibility_text[start:end]
+        # within a clause, the drafts the extractor was least sure of first
+        members.sort(key=lambda c: (c.status != Criterion.Status.DRAFT, doubt(c)))
         state = Criterion.clause_state(members)
         reviews.append(ClauseReview(members[0].kind, start, end, text, members, state, number))
+    # On the page, clauses still to review come first, the least sure first (a wrong draft is likeliest
+    # there); the rest keep the registry's order.
+    reviews.sort(key=lambda r: (r.lowest_confidence, r.start or 0) if r.waiting else (3.0, r.start or 0))
     loose = list(on_page.filter(clause_start=None))
     first = offset + 1 if reviews else 0
     return ClausePage(reviews, page, pages, len(keys), first, offset + len(reviews)), loose

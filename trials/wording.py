@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from trials.eligibility import CALENDAR_UNITS, EventDate
+from trials.eligibility import CALENDAR_UNITS, NEVER, EventDate
 from trials.number_input import plain
 from trials.time_units import DAYS_PER
 
@@ -61,6 +61,8 @@ def display_answer(question, stored) -> str:
     """A stored answer in the patient's words: "60 years", "No", "I don't know"."""
     if stored is None:
         return str(_("I don’t know"))
+    if question.kind == NUMBER and stored == NEVER:
+        return str(_("Never"))
     if isinstance(stored, EventDate):  # an event answered by its date reads as its days
         stored = stored.days
     if question.kind == NUMBER:

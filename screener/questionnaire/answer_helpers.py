@@ -36,6 +36,8 @@ def link_text(question: Question) -> str:
         return str(_("My report shows the value and its normal range, not “× ULN”"))
     if kind == measurements.EVENT_DATE:
         return str(_("I know the date instead"))
+    if kind == measurements.BMI:
+        return str(_("I know my height and weight instead"))
     return ""
 
 
@@ -226,10 +228,36 @@ class EventDateForm(HelperForm):
         return str(_("From the date %(date)s.") % {"date": self.computed.inputs["date"]})
 
 
+class BodyMassIndexForm(HelperForm):
+    """Height and weight; the body mass index is what the question stores."""
+
+    def __init__(self, question, *args, **kwargs):
+        super().__init__(question, *args, **kwargs)
+        self.fields["height_cm"] = number_field(_("Your height in centimetres"), _("For example 170."))
+        self.fields["weight_kg"] = number_field(_("Your weight in kilograms"), _("For example 70. 1 jin is 0.5 kg."))
+
+    def clean_height_cm(self):
+        return read_number(self.cleaned_data["height_cm"])
+
+    def clean_weight_kg(self):
+        return read_number(self.cleaned_data["weight_kg"])
+
+    def compute(self, cleaned):
+        return measurements.body_mass_index(cleaned["height_cm"], cleaned["weight_kg"])
+
+    def summary(self) -> str:
+        inputs = self.computed.inputs
+        return str(
+            _("From a height of %(height)s cm and a weight of %(weight)s kg.")
+            % {"height": inputs["height_cm"], "weight": inputs["weight_kg"]}
+        )
+
+
 FORMS = {
     measurements.PCT_PRED: PercentPredictedForm,
     measurements.TIMES_ULN: TimesUlnForm,
     measurements.EVENT_DATE: EventDateForm,
+    measurements.BMI: BodyMassIndexForm,
 }
 
 

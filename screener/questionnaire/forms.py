@@ -5,9 +5,11 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from trials import places
+from trials.eligibility import NEVER
 from trials.models import Question, fallback_language
 
 DONT_KNOW_BUTTON = "dont_know"
+NEVER_BUTTON = "never"
 EXCLUSIVE_CODE = "none"
 
 
@@ -61,6 +63,10 @@ class AnswerForm(forms.Form):
     def said_dont_know(self) -> bool:
         return self.is_bound and DONT_KNOW_BUTTON in self.data
 
+    @property
+    def said_never(self) -> bool:
+        return self.is_bound and NEVER_BUTTON in self.data and not self.said_dont_know
+
     def choices(self):
         return [(c["code"], c["label"]) for c in self.question.choice_list()]
 
@@ -76,11 +82,11 @@ class AnswerForm(forms.Form):
         return _("Choose an answer.")
 
     def full_clean(self):
-        if self.said_dont_know:
-            # "I don't know" is a normal answer: whatever else was entered is not validated.
+        if self.said_dont_know or self.said_never:
+            # "I don't know" and "Never" are normal answers: whatever else was entered is not validated.
             self.cleaned_data, self._errors = {}, forms.utils.ErrorDict()
             try:
-                self.cleaned_data["answer"] = self.question.clean_answer(None)
+                self.cleaned_data["answer"] = self.question.clean_answer(None if self.said_dont_know else NEVER)
             except ValidationError as error:
                 self.add_error("answer", error)
             return

@@ -32,6 +32,8 @@ from trials.number_input import plain
 PCT_PRED = "pct_pred"
 TIMES_ULN = "x_uln"
 EVENT_DATE = "event_date"
+BMI = "bmi"
+BMI_UNITS = {"kg/m2", "kg/m²"}
 
 PCT_PRED_MEASURES = {"fev1": "FEV1", "fvc": "FVC", "dlco": "DLCO", "tlco": "DLCO"}
 ULN_UNITS = {"x uln", "× uln", "xuln"}
@@ -82,11 +84,13 @@ class Computed:
 
 
 def helper_for(key: str, kind: str, unit: str) -> str | None:
-    """Which helper a question gets (PCT_PRED, TIMES_ULN, EVENT_DATE), or None."""
+    """Which helper a question gets (PCT_PRED, TIMES_ULN, EVENT_DATE, BMI), or None."""
     if kind != "number":
         return None
     if pct_pred_measure(key):
         return PCT_PRED
+    if unit.strip().lower() in BMI_UNITS:
+        return BMI
     if unit.strip().lower() in ULN_UNITS:
         return TIMES_ULN
     unit = unit.strip().lower()
@@ -173,6 +177,30 @@ def times_uln(value: Decimal, upper_limit: Decimal) -> Computed:
     multiple = (value / upper_limit).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     return Computed(
         stored=plain(multiple), method=TIMES_ULN, inputs={"value": plain(value), "upper_limit": plain(upper_limit)}
+    )
+
+
+def body_mass_index(height_cm: Decimal, weight_kg: Decimal) -> Computed:
+    """Weight in kg over height in metres squared, to one decimal place. A height under 3 is read as metres
+    (people type 1.70 as often as 170); a height or weight no person has is refused, politely."""
+    height_as_typed = height_cm
+    if 0 < height_cm < 3:
+        height_cm = height_cm * 100
+    if not (Decimal(40) <= height_cm <= Decimal(250)):
+        raise CannotCompute(_("Enter your height in centimetres, for example 170."))
+    if not (Decimal(10) <= weight_kg <= Decimal(400)):
+        raise CannotCompute(_("Enter your weight in kilograms, for example 70."))
+    metres = height_cm / 100
+    bmi = (weight_kg / (metres * metres)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return Computed(
+        stored=plain(bmi),
+        method=BMI,
+        inputs={
+            "height_cm": plain(height_cm),
+            "weight_kg": plain(weight_kg),
+            "height_as_typed": plain(height_as_typed),
+        },
+        equation="weight (kg) / height (m)²",
     )
 
 

@@ -51,6 +51,9 @@ class Screening(models.Model):
         _("how far they can travel (km)"), null=True, blank=True, help_text=_("Empty: anywhere.")
     )
     language = models.CharField(_("language"), max_length=16, blank=True)
+    results_seen_at = models.DateTimeField(
+        _("results first seen"), null=True, blank=True, help_text=_("When the patient first saw their results.")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

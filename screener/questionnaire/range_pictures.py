@@ -53,6 +53,8 @@ def picture(criterion, stored) -> dict | None:
     if getattr(criterion, "time_unit", ""):
         return None  # a window in calendar months or years has no place on a line of days
     value = to_decimal(stored)
+    if value is not None and not value.is_finite():
+        value = None  # "never": beyond any window, nothing to place on the line
     bands = allowed_bands(criterion)
     points = [p for p in (criterion.min_value, criterion.max_value, value) if p is not None]
     start, end = min(points), max(points)

@@ -18,6 +18,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_http_methods
 
 from screener.pages import render_page
+from screener.preferences import drafts
 from screener.questionnaire import answer_helpers, ownership
 from screener.questionnaire import results as study_results
 from screener.questionnaire.forms import AnswerForm, StudySearchForm, WhereForm
@@ -25,7 +26,8 @@ from screener.questionnaire.models import Screening
 from screener.questionnaire.ownership import owned_screening
 from screener.ratelimits import limit
 from trials import catalogue, places
-from trials.models import Criterion, Trial
+from trials.eligibility import NEVER
+from trials.models import Criterion, Question, Trial
 
 
 @require_http_methods(["GET", "POST"])
@@ -72,9 +74,31 @@ def start(request: HttpRequest) -> HttpResponse:
         "any_studies": loaded.engine.trial_count > 0,
         "retention_days": settings.SCREENING_RETENTION_DAYS,
         "where": where,
+        "own_screenings": own_screenings(request, loaded),
     }
-    # A refused place is the patient's own words: such a page is never stored.
-    return render_page(request, "questionnaire/start.html", context, private=request.method == "POST")
+    # A refused place is the patient's own words, and the list of this browser's screenings is its own:
+    # such a page is never stored.
+    private = request.method == "POST" or bool(context["own_screenings"])
+    return render_page(request, "questionnaire/start.html", context, private=private)
+
+
+def own_screenings(request: HttpRequest, loaded) -> list[dict]:
+    """The screenings this browser started that still exist, newest first, each with whether it is
+    finished: the start page offers to continue each (or to see its results)."""
+    ids = ownership.screening_ids(request)
+    if not ids:
+        return []
+    valid = []
+    for text in ids:
+        try:
+            valid.append(UUID(text))
+        except ValueError:
+            continue
+    rows = []
+    for screening in Screening.objects.filter(pk__in=valid).order_by("-updated_at"):
+        walk = screening.walk(loaded)
+        rows.append({"screening": screening, "finished": walk.next_key is None, "answered": len(walk.path)})
+    return rows
 
 
 @require_http_methods(["GET", "POST"])
@@ -135,18 +159,27 @@ def next_step_url(screening: Screening, key: str | None, back_to_check: bool = F
     return url + "?return=check" if back_to_check else url
 
 
-@require_http_methods(["GET", "POST"])
-@limit("RATE_ANSWERS", "answers")
-def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse:
+def question_step(request: HttpRequest, screening_id: UUID, key: str, helper: bool = False):
+    """(screening, catalogue, question, walk, None) for a question of this browser's screening that is on its
+    path (404 for no such question, or no helper for it), or (…, a redirect) to where the patient is."""
     screening = owned_screening(request, screening_id)
     loaded = catalogue.current(screening.catalogue_version)
     the_question = loaded.questions.get(key)
-    if the_question is None:
+    if the_question is None or (helper and answer_helpers.helper_kind(the_question) is None):
         raise Http404
     walk = screening.walk(loaded)
     if key != walk.next_key and key not in walk.path:
         # Not a question for this patient (any more): go where they are.
-        return redirect(next_step_url(screening, walk.next_key))
+        return screening, loaded, the_question, walk, redirect(next_step_url(screening, walk.next_key))
+    return screening, loaded, the_question, walk, None
+
+
+@require_http_methods(["GET", "POST"])
+@limit("RATE_ANSWERS", "answers")
+def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse:
+    screening, loaded, the_question, walk, elsewhere = question_step(request, screening_id, key)
+    if elsewhere:
+        return elsewhere
     returning = request.GET.get("return") == "check"
 
     if request.method == "POST":
@@ -157,9 +190,13 @@ def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse
             return redirect(url_after_answer(screening, key, after, returning))
     else:
         stored = screening.answers.get(key)
+        unsent = drafts.take(request)  # ticked, then the language switched: keep what was not sent
+        if unsent is not None:
+            stored = unsent if the_question.kind == Question.Kind.MULTIPLE else (unsent[0] if unsent else None)
         form = AnswerForm(
-            the_question, initial={} if stored is None else {"answer": stored}
-        )  # "I don't know" starts empty
+            the_question,
+            initial={} if stored is None or (stored == NEVER and the_question.allow_never) else {"answer": stored},
+        )  # "I don't know" and "Never" start empty
 
     position = walk.path.index(key) if key in walk.path else len(walk.path)
     if returning:
@@ -177,10 +214,14 @@ def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse
         "number": position + 1,
         "remaining": walk.remaining if key == walk.next_key else 0,
         "said_dont_know": key in screening.answers and screening.answers[key] is None,
+        "said_never": the_question.allow_never and screening.answers.get(key) == NEVER,
+        "more_needed": request.GET.get(MORE_NEEDED) == "1" and key == walk.next_key,
         "helper_link": answer_helpers.link_text(the_question),
         "source": (screening.answer_sources or {}).get(key),
+        "keeps_answer_form": True,  # the language switch sends this page's answer form (see drafts)
     }
     response = render_page(request, "questionnaire/question.html", context)
+    drafts.forget(request, response)
     response["X-Catalogue-Version"] = str(loaded.version)  # lets the scale benchmark see when an edit is live
     return response
 
@@ -190,14 +231,9 @@ def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse
 def answer_helper(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse:
     """Work an answer out from what the patient's papers show (litres, a lab range, a date), show the
     result and how it was worked out, and store it only when the patient confirms it."""
-    screening = owned_screening(request, screening_id)
-    loaded = catalogue.current(screening.catalogue_version)
-    the_question = loaded.questions.get(key)
-    if the_question is None or answer_helpers.helper_kind(the_question) is None:
-        raise Http404
-    walk = screening.walk(loaded)
-    if key != walk.next_key and key not in walk.path:
-        return redirect(next_step_url(screening, walk.next_key))
+    screening, loaded, the_question, _walk, elsewhere = question_step(request, screening_id, key, helper=True)
+    if elsewhere:
+        return elsewhere
     returning = request.GET.get("return") == "check"
     confirming = False
     today = timezone.localdate()
@@ -241,8 +277,28 @@ def finished(request: HttpRequest, screening_id: UUID):
     loaded = catalogue.current(screening.catalogue_version)
     walk = screening.walk(loaded)
     if walk.next_key is not None:
-        return screening, loaded, walk, redirect(next_step_url(screening, walk.next_key))
+        url = next_step_url(screening, walk.next_key)
+        if screening.results_seen_at:  # they had seen results: a new or changed study needs one more answer
+            url += "?" + MORE_NEEDED + "=1"
+        return screening, loaded, walk, redirect(url)
     return screening, loaded, walk, None
+
+
+MORE_NEEDED = "more"  # on a question reached from a saved results link: the studies changed since
+
+
+def answer_rows(screening: Screening, loaded, keys) -> list[dict]:
+    """Each answer on the patient's path in their words, with how the screener worked it out (if it did):
+    what "check your answers" and the summary for the doctor both list."""
+    sources = screening.answer_sources or {}
+    return [
+        {
+            "question": loaded.questions[key],
+            "answer": loaded.questions[key].display_answer(screening.answers[key]),
+            "source": sources.get(key),
+        }
+        for key in keys
+    ]
 
 
 @require_GET
@@ -250,15 +306,7 @@ def check_answers(request: HttpRequest, screening_id: UUID) -> HttpResponse:
     screening, loaded, walk, unfinished = finished(request, screening_id)
     if unfinished:
         return unfinished
-    sources = screening.answer_sources or {}
-    rows = [
-        {
-            "question": loaded.questions[key],
-            "answer": loaded.questions[key].display_answer(screening.answers[key]),
-            "source": sources.get(key),
-        }
-        for key in walk.path
-    ]
+    rows = answer_rows(screening, loaded, walk.path)
     back_url = (
         reverse("questionnaire:question", args=[screening.id, walk.path[-1]])
         if walk.path
@@ -281,6 +329,9 @@ def results(request: HttpRequest, screening_id: UUID) -> HttpResponse:
     context = {"screening": screening, "answers": answers, **groups}
     context["referred"] = {r.site_id: r for r in screening.referrals.active()}
     context["back_url"] = reverse("questionnaire:check", args=[screening.id])
+    context["retention_days"] = settings.SCREENING_RETENTION_DAYS
+    if screening.results_seen_at is None:  # from now on, a results link that asks more says why
+        Screening.objects.filter(pk=screening.pk).update(results_seen_at=timezone.now())
     return render_page(request, "questionnaire/results.html", context)
 
 
@@ -295,15 +346,7 @@ def summary(request: HttpRequest, screening_id: UUID) -> HttpResponse:
     groups = study_results.grouped(
         loaded, answers, screening.place, screening.trials_in_reach(loaded), screening.answer_sources
     )
-    sources = screening.answer_sources or {}
-    rows = [
-        {
-            "question": loaded.questions[key],
-            "answer": loaded.questions[key].display_answer(answers[key]),
-            "source": sources.get(key),
-        }
-        for key in walk.path
-    ]
+    rows = answer_rows(screening, loaded, walk.path)
     context = {
         "screening": screening,
         "answers": answers,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import unicodedata
 import uuid
 
 from django.conf import settings
@@ -36,8 +37,9 @@ def display_reference(code: str) -> str:
 
 
 def normalise_reference(text: str) -> str:
-    """What a person typed ("abcd 2345", "ABCD-2345") as a stored reference, or "" if it cannot be one."""
-    cleaned = "".join(ch for ch in str(text).upper() if ch.isalnum())
+    """What a person typed ("abcd 2345", "ABCD-2345", full-width "ＡＢＣＤ－２３４５" from a Chinese input
+    method) as a stored reference, or "" if it cannot be one."""
+    cleaned = "".join(ch for ch in unicodedata.normalize("NFKC", str(text)[:100]).upper() if ch.isalnum())
     if len(cleaned) != REFERENCE_LENGTH or any(ch not in REFERENCE_ALPHABET for ch in cleaned):
         return ""
     return cleaned

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from screener.preferences.models import LanguagePreference
 from screener.referrals.models import ConsentText, OutgoingEmail, Referral, ReferralEvent, new_reference
@@ -80,7 +80,7 @@ def send_referral(screening, site: Site, contact: dict, loaded, language: str = 
                 referral.reference = new_reference()
                 referral.save(force_insert=True)
                 referral.events.create(kind=ReferralEvent.Kind.CREATED, at=now)
-                emails = notify_site(referral)
+                emails = notify_site(referral) or alert_admins_of_waiting_referral(referral)
             break
         except IntegrityError:
             existing = Referral.objects.active().filter(screening=screening, site=site).first()
@@ -92,6 +92,38 @@ def send_referral(screening, site: Site, contact: dict, loaded, language: str = 
         transaction.on_commit(lambda email=email: enqueue_delivery(email))
     transaction.on_commit(lambda: rejudge_if_criteria_moved_meanwhile(referral))
     return referral, True
+
+
+def alert_admins_of_waiting_referral(referral: Referral) -> list[OutgoingEmail]:
+    """Nobody at the site would hear of this request: the service's admins are told, each in their language,
+    with the site's admin page to add a member (no name, no answers, no reference code)."""
+    from django.contrib.auth import get_user_model
+
+    admins = list(get_user_model().objects.filter(is_superuser=True, is_active=True).exclude(email="").order_by("pk"))
+    if not admins:
+        return []
+    languages = LanguagePreference.of_users(admins)
+    link = settings.SITE_URL.rstrip("/") + reverse("admin:trials_site_change", args=[referral.site_id])
+    values = {"nct_id": referral.trial.nct_id, "site": referral.site.facility, "link": link}
+    by_language: dict[str, list[str]] = {}
+    for user in admins:
+        by_language.setdefault(languages[user.pk], []).append(user.email)
+    emails = []
+    for language, recipients in sorted(by_language.items()):
+        with translation.override(language):
+            emails.append(
+                OutgoingEmail.objects.create(
+                    subject=gettext("A referral for %(nct_id)s waits: nobody at the site receives emails") % values,
+                    body=gettext(
+                        "A patient asked the team at %(site)s (%(nct_id)s) to contact them, but no active member "
+                        "of that site has an email address, so nobody has been told.\n\n"
+                        "Add a site membership for someone there, on the site's admin page:\n%(link)s\n"
+                    )
+                    % values,
+                    recipients=sorted(set(recipients)),
+                )
+            )
+    return emails
 
 
 def rejudge_if_criteria_moved_meanwhile(referral: Referral) -> None:
@@ -109,6 +141,40 @@ def notify_site(referral: Referral) -> list[OutgoingEmail]:
     emails are recorded in the same transaction as the referral and sent by a background task, so a slow
     or failing mail server never slows or breaks the patient's request, and a failure waits for a retry.
     """
+    return _tell_members(
+        referral,
+        subject=gettext_noop("New referral for %(nct_id)s"),
+        body=gettext_noop(
+            "A new referral has arrived for %(nct_id)s at %(site)s.\n\n"
+            "Open it here (you will be asked to log in):\n%(link)s\n"
+        ),
+    )
+
+
+def withdraw_and_tell_the_site(referral: Referral) -> bool:
+    """The patient withdraws; the site's staff are told by email (each in their language), with a link and
+    nothing about the patient. True when this request withdrew it (not already withdrawn)."""
+    with transaction.atomic():
+        referral = Referral.objects.select_for_update().select_related("trial", "site").get(pk=referral.pk)
+        if referral.status == Referral.Status.WITHDRAWN:
+            return False
+        referral.withdraw()
+        emails = _tell_members(
+            referral,
+            subject=gettext_noop("A referral for %(nct_id)s was withdrawn"),
+            body=gettext_noop(
+                "A patient withdrew their referral for %(nct_id)s at %(site)s. Their contact details and answers "
+                "have been erased: please do not contact them about this study.\n\n"
+                "The referral, marked as withdrawn (you will be asked to log in):\n%(link)s\n"
+            ),
+        )
+    for email in emails:
+        transaction.on_commit(lambda email=email: enqueue_delivery(email))
+    return True
+
+
+def _tell_members(referral: Referral, subject: str, body: str) -> list[OutgoingEmail]:
+    """One queued email per language of the site's notifiable members, the words translated in each."""
     members = notifiable_members(referral.site)
     if not members:
         return []
@@ -125,13 +191,7 @@ def notify_site(referral: Referral) -> list[OutgoingEmail]:
         with translation.override(language):
             emails.append(
                 OutgoingEmail.objects.create(
-                    subject=gettext("New referral for %(nct_id)s") % values,
-                    body=gettext(
-                        "A new referral has arrived for %(nct_id)s at %(site)s.\n\n"
-                        "Open it here (you will be asked to log in):\n%(link)s\n"
-                    )
-                    % values,
-                    recipients=sorted(recipients),
+                    subject=gettext(subject) % values, body=gettext(body) % values, recipients=sorted(recipients)
                 )
             )
     return emails

@@ -15,7 +15,7 @@ from screener.questionnaire.ownership import owned_screening
 from screener.ratelimits import limit
 from screener.referrals.forms import ReferenceForm, ReferralForm
 from screener.referrals.models import ConsentText, Referral
-from screener.referrals.sending import NotReferable, send_referral
+from screener.referrals.sending import NotReferable, notifiable_members, send_referral, withdraw_and_tell_the_site
 from trials import catalogue
 from trials.models import Site
 
@@ -48,6 +48,7 @@ def refer(request: HttpRequest, screening_id: UUID, site_id: UUID) -> HttpRespon
         "consent_language": consent_language,
         "consent_in_other_language": consent_language != get_language(),
         "problem": problem,
+        "site_staffed": bool(notifiable_members(site)),
         "back_url": reverse("questionnaire:results", args=[screening.id]),
     }
     return render_page(request, "referrals/refer.html", context)
@@ -57,7 +58,12 @@ def refer(request: HttpRequest, screening_id: UUID, site_id: UUID) -> HttpRespon
 def referral_sent(request: HttpRequest, screening_id: UUID, referral_id: UUID) -> HttpResponse:
     screening = owned_screening(request, screening_id)
     referral = get_object_or_404(Referral.objects.select_related("trial", "site"), screening=screening, pk=referral_id)
-    context = {"screening": screening, "referral": referral, "withdraw_url": reverse("referrals:request_status")}
+    context = {
+        "screening": screening,
+        "referral": referral,
+        "withdraw_url": reverse("referrals:request_status"),
+        "site_staffed": bool(notifiable_members(referral.site)),
+    }
     return render_page(request, "referrals/referral_sent.html", context)
 
 
@@ -101,7 +107,8 @@ def withdraw(request: HttpRequest) -> HttpResponse:
             request, "referrals/request_status.html", {"form": form, "referral": None, "not_found": form.is_valid()}
         )
     if request.POST.get("confirm") == "yes":
-        referral.withdraw()
+        withdraw_and_tell_the_site(referral)
+        referral.refresh_from_db()
         return render_page(
             request, "referrals/request_status.html", {"form": form, "referral": referral, "just_withdrawn": True}
         )

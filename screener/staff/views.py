@@ -23,13 +23,14 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_otp import forms as otp_forms
 from django_otp import login as otp_login
 from django_otp import views as otp_views
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from screener.pages import never_store, render_page
+from screener.pages import render_page
 from screener.referrals.models import Referral
 from screener.second_factor import SecondFactorMixin, has_authenticator, used_backup_code
 from screener.staff import dashboard as charts
@@ -80,7 +81,7 @@ def staff_required(view):
     """
 
     @wraps(view)
-    @never_store
+    @never_cache
     def wrapper(request, *args, **kwargs):
         if not (request.user.is_authenticated and request.user.is_verified()):
             return redirect_to_login(request.get_full_path(), reverse("staff:login"))
@@ -231,10 +232,16 @@ def check_answer(request: HttpRequest, referral_id: UUID, key: str) -> HttpRespo
     if key not in referral.answer_keys():
         return render_page(request, "staff/detail.html", detail_context(request, referral), status=404)
     form = AnswerCheckForm(request.POST)
-    if form.is_valid():
+    saved = form.is_valid()
+    if saved:
         referral.check_answer(key, form.cleaned_data["state"], form.cleaned_data["note"], by=request.user)
-        return redirect("staff:detail", referral.id)
-    context = detail_context(request, referral, check_form_errors={key: form.errors})
+        if not request.htmx:  # back to the same check, not to the top of a long page
+            return redirect(reverse("staff:detail", args=[referral.id]) + f"#check-{key}")
+    context = detail_context(request, referral, check_form_errors={} if saved else {key: form.errors})
+    if request.htmx:  # only this answer's cell, saved in place
+        row = next(row for row in context["answers"] if row["key"] == key)
+        context.update(row=row, saved_key=key if saved else None)
+        return render_page(request, "staff/detail.html", context, partial="answer_check", push=False)
     return render_page(request, "staff/detail.html", context)
 
 

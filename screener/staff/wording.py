@@ -6,6 +6,8 @@ outcome says what it means ("not excluded: …").
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -21,10 +23,22 @@ def verdict_words(verdict: str) -> str:
     return str(VERDICTS.get(verdict, verdict))
 
 
+def _excluded_if_prefixes() -> list[str]:
+    """ "excluded if " in every language: a snapshot keeps the words of the language it was taken in."""
+    prefixes = [EXCLUDED_IF]
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            prefixes.append(_("excluded if %(rule)s").split("%(rule)s")[0])
+    return [p for p in prefixes if p]
+
+
 def condition(row: dict) -> str:
     """An exclusion's condition without its "excluded if" ("pneumonia in the last month is “Yes”")."""
     rule = row.get("rule") or ""
-    return rule[len(EXCLUDED_IF) :] if rule.startswith(EXCLUDED_IF) else rule
+    for prefix in _excluded_if_prefixes():
+        if rule.startswith(prefix):
+            return rule[len(prefix) :]
+    return rule
 
 
 def negated(text: str) -> str:
@@ -55,8 +69,55 @@ def rule_words(row: dict) -> str:
     return _("Inclusion: %(rule)s") % {"rule": row.get("rule") or row.get("words", "")}
 
 
+def outcome_sentence(row: dict) -> str:
+    """One plain sentence per criterion: what it asks and how this patient came out, with no double
+    negative; a criterion left to the site says what to check in the clause's own words."""
+    outcome, exclusion = row.get("outcome"), row.get("kind") == "exclusion"
+    if outcome == "study_team" or not (row.get("rule") or "").strip():
+        words = (row.get("words") or "").strip()
+        if not words:
+            return _("For you to check: this criterion has no words recorded.")
+        if exclusion:
+            return _("For you to check, as the study excludes: “%(words)s”") % {"words": words}
+        return _("For you to check, as the study requires: “%(words)s”") % {"words": words}
+    if exclusion:
+        text = condition(row)
+        if outcome == "met":
+            return _("Not excluded by this: %(condition)s.") % {"condition": text}
+        if outcome == "not_met":
+            return _("Excluded by this: %(condition)s.") % {"condition": text}
+        return _("Not known yet whether this excludes: %(condition)s.") % {"condition": text}
+    rule = row.get("rule")
+    if outcome == "met":
+        return _("Meets: %(rule)s.") % {"rule": rule}
+    if outcome == "not_met":
+        return _("Does not meet: %(rule)s.") % {"rule": rule}
+    return _("Not known yet: %(rule)s.") % {"rule": rule}
+
+
+def outcome_tag(row: dict) -> str:
+    """The outcome in two or three words, for the coloured tag beside its sentence."""
+    outcome, exclusion = row.get("outcome"), row.get("kind") == "exclusion"
+    if outcome == "unknown":
+        return _("not known yet")
+    if outcome == "study_team":
+        return _("for you to check")
+    if exclusion:
+        return _("not excluded") if outcome == "met" else _("excluded")
+    return _("meets") if outcome == "met" else _("does not meet")
+
+
 def plain_rows(rows: list[dict]) -> list[dict]:
-    return [{**row, "plain": outcome_words(row), "plain_rule": rule_words(row)} for row in rows]
+    return [
+        {
+            **row,
+            "plain": outcome_words(row),
+            "plain_rule": rule_words(row),
+            "tag": outcome_tag(row),
+            "sentence": outcome_sentence(row),
+        }
+        for row in rows
+    ]
 
 
 def because(verdict: str, rows: list[dict]) -> str:

@@ -77,7 +77,7 @@ def test_a_nurse_sets_up_their_app_and_works_on_a_phone(seeded_live_server, brow
     change = nurse.locator("[data-criteria-change]").inner_text()
     assert re.search(r"Sent under version \d+: may match; under version \d+: not a match, because", change)
     outcomes = nurse.locator(".outcome").all_inner_texts()
-    assert any("not excluded:" in text for text in outcomes)
+    assert any("Not excluded by this:" in text for text in outcomes)
     assert not any(re.search(r"\bmet\b", text) for text in outcomes)
     ids = nurse.evaluate("[...document.querySelectorAll('[id]')].map(e => e.id)")
     assert len(ids) == len(set(ids)), "every id on the page is unique"

@@ -15,7 +15,7 @@ from django.urls import reverse
 from tests.conftest import log_in_with_second_factor
 from tests.formdata import BrowserClient
 from trials import catalogue
-from trials.models import Criterion, Trial
+from trials.models import Criterion, Question, Trial
 
 pytestmark = pytest.mark.django_db
 
@@ -42,10 +42,13 @@ def test_the_review_page_lists_every_clause_with_its_quote_marked_and_each_rule_
     clauses = imported.criteria.exclude(clause_start=None).values("clause_start").distinct().count()
     assert page.count('class="module clause clause-') == clauses == 12
     assert "<mark>FEV1 \\&lt; 50% of the predicted normal value</mark>" in page
-    assert "FEV1 (% of predicted) &lt; 50%" in page
-    assert "Your FEV1 (% of predicted) needs to be less than 50%." in page
+    assert "FEV1 after a bronchodilator (% of predicted) &lt; 50%" in page  # the text says post-bronchodilator
+    assert "Your FEV1 after a bronchodilator (% of predicted) needs to be less than 50%." in page
     assert "for the study team to check" in page and "Current smokers or ex-smokers" in page
-    assert "Conditions: Chronic Obstructive Pulmonary Disease" in page  # the drafted diagnosis, tied to no clause
+    # the record's conditions name COPD and a clause drafts it already: one diagnosis draft, not two
+    [diagnosis] = imported.criteria.filter(question__key="diagnoses", kind="inclusion")
+    assert "copd" in diagnosis.values and diagnosis.clause_start is not None
+    assert "Conditions: Chronic Obstructive Pulmonary Disease" not in page
     # a window no question asks about is shown as read, on its clause's draft for the study team
     assert (
         'Read, but no question asks it: <span lang="en">treated with non-cardioselective blockers within 1 months'
@@ -64,7 +67,7 @@ def test_the_trial_list_and_change_page_link_to_the_review_with_its_coverage(adm
 
 def test_coverage_counts_each_clause_once_by_its_criteria(admin_client, imported):
     assert (imported.coverage().answerable, imported.coverage().study_team, imported.coverage().to_review) == (0, 0, 12)
-    fev1 = imported.criteria.get(question__key="fev1_pct_pred")
+    fev1 = imported.criteria.get(question__key="fev1_pct_pred_post")
     act(admin_client, imported, action="approve_clause", start=fev1.clause_start, end=fev1.clause_end)
     other = imported.criteria.get(source_text="Known respiratory disorders other than COPD")
     act(admin_client, imported, action="approve", criterion=other.pk)
@@ -76,7 +79,7 @@ def test_coverage_counts_each_clause_once_by_its_criteria(admin_client, imported
 
 
 def test_approve_all_approves_only_that_clauses_drafts(admin_client, imported):
-    fev1 = imported.criteria.get(question__key="fev1_pct_pred")
+    fev1 = imported.criteria.get(question__key="fev1_pct_pred_post")
     response = act(admin_client, imported, action="approve_clause", start=fev1.clause_start, end=fev1.clause_end)
     assert response.status_code == 302 and response["Location"].endswith(
         f"#clause-{fev1.clause_start}-{fev1.clause_end}"
@@ -84,7 +87,7 @@ def test_approve_all_approves_only_that_clauses_drafts(admin_client, imported):
     approved = set(
         imported.criteria.approved().exclude(origin=Criterion.Origin.IMPORT).values_list("question__key", flat=True)
     )
-    assert approved == {"fev1_pct_pred", "fev1_fvc_ratio"}
+    assert approved == {"fev1_pct_pred_post", "fev1_fvc_ratio_post"}
 
 
 def test_rejecting_keeps_the_criterion_for_the_record_and_never_uses_it(admin_client, imported):
@@ -100,7 +103,7 @@ def test_rejecting_keeps_the_criterion_for_the_record_and_never_uses_it(admin_cl
 
 
 def test_an_edit_started_on_the_review_page_returns_to_it(admin_client, imported):
-    walk = imported.criteria.get(question__key="fev1_pct_pred")
+    walk = imported.criteria.get(question__key="fev1_pct_pred_post")
     url = reverse("admin:trials_criterion_change", args=[walk.pk]) + "?next=" + review_url(imported)
     from tests.formdata import form_data
 
@@ -117,7 +120,7 @@ def test_publishing_waits_until_every_criterion_is_reviewed(admin_client, import
     assert response.status_code == 302
     assert not Trial.objects.get(pk=imported.pk).is_published
     page = admin_client.get(response["Location"]).content.decode()
-    assert "cannot be published while 15 criteria are still to review" in page
+    assert "cannot be published while 14 criteria are still to review" in page
     for criterion in imported.criteria.filter(status=Criterion.Status.DRAFT):
         act(admin_client, imported, action="approve", criterion=criterion.pk)
     act(admin_client, imported, action="publish")
@@ -131,7 +134,7 @@ def test_publishing_is_refused_in_the_trial_form_and_anywhere_else(admin_client,
     data = form_data(admin_client.get(url).content.decode(), "trial_form")
     data["is_published"] = "on"
     page = admin_client.post(url, data).content.decode()
-    assert "cannot be published while 15 criteria are still to review" in page
+    assert "cannot be published while 14 criteria are still to review" in page
     imported.is_published = True
     with pytest.raises(ValidationError, match="still to review"):
         imported.save()
@@ -139,15 +142,18 @@ def test_publishing_is_refused_in_the_trial_form_and_anywhere_else(admin_client,
 
 
 def test_a_profile_is_tried_against_the_approved_criteria_of_an_unpublished_trial(admin_client, imported):
-    for criterion in imported.criteria.filter(question__key__in=["fev1_pct_pred", "fev1_fvc_ratio"]):
+    for criterion in imported.criteria.filter(question__key__in=["fev1_pct_pred_post", "fev1_fvc_ratio_post"]):
         act(admin_client, imported, action="approve", criterion=criterion.pk)
-    answers = json.dumps({"age": 60, "fev1_pct_pred": 45, "fev1_fvc_ratio": 0.6})
+    answers = json.dumps({"age": 60, "fev1_pct_pred_post": 45, "fev1_fvc_ratio_post": 0.6})
     page = admin_client.get(review_url(imported), {"answers": answers}).content.decode()
     assert "Verdict: <strong>match</strong>" in page
-    answers = json.dumps({"age": 60, "fev1_pct_pred": 50, "fev1_fvc_ratio": 0.6})
+    answers = json.dumps({"age": 60, "fev1_pct_pred_post": 50, "fev1_fvc_ratio_post": 0.6})
     page = admin_client.get(review_url(imported), {"answers": answers}).content.decode()
     assert "Verdict: <strong>no_match</strong>" in page
-    assert re.search(r'<tr class="outcome-not_met"><td>Inclusion</td><td>FEV1 \(% of predicted\) &lt; 50%</td>', page)
+    assert re.search(
+        r'<tr class="outcome-not_met"><td>Inclusion</td><td>FEV1 after a bronchodilator \(% of predicted\) &lt; 50%</td>',
+        page,
+    )
 
 
 @pytest.mark.parametrize(
@@ -246,6 +252,38 @@ def test_the_coverage_column_costs_the_same_queries_for_one_trial_or_many(admin_
         path.write_text(json.dumps(record), encoding="utf-8")
         call_command("import_ctgov", str(path), stdout=StringIO())
     assert list_queries() == one
+
+
+def test_approve_all_leaves_the_drafts_below_the_confidence_its_button_shows(admin_client, imported):
+    by_clause = {}
+    for c in imported.criteria.filter(status=Criterion.Status.DRAFT).exclude(clause_start=None):
+        by_clause.setdefault((c.clause_start, c.clause_end), []).append(c)
+    start, end = next(key for key, members in by_clause.items() if len(members) >= 2)
+    doubtful, *sure = by_clause[(start, end)]
+    Criterion.objects.filter(pk__in=[c.pk for c in sure]).update(confidence=0.9)
+    Criterion.objects.filter(pk=doubtful.pk).update(confidence=0.5, question=Question.objects.get(key="age"))
+    page = admin_client.get(review_url(imported)).content.decode()
+    assert f"Approve the {len(sure)} of {len(sure) + 1} drafts at 80% confidence or more" in page
+    act(admin_client, imported, action="approve_clause", start=start, end=end)
+    doubtful.refresh_from_db()
+    assert doubtful.status == Criterion.Status.DRAFT
+    assert all(Criterion.objects.get(pk=c.pk).status == Criterion.Status.APPROVED for c in sure)
+    page = admin_client.get(review_url(imported)).content.decode()
+    assert "1 drafts below 80% confidence were left for you to check one by one." in page
+
+
+def test_the_review_page_shows_no_error_before_anyone_tries_to_publish(admin_client, imported):
+    page = admin_client.get(review_url(imported)).content.decode()
+    assert 'class="errornote"' not in page
+    assert '<p class="help publish-waits" id="publish-problem">This trial cannot be published while 14 criteria' in page
+
+
+def test_the_clause_whose_draft_the_extractor_was_least_sure_of_comes_first(admin_client, imported):
+    oxygen = imported.criteria.get(question__key="oxygen_hours_per_day")
+    Criterion.objects.filter(pk=oxygen.pk).update(confidence=0.05)
+    page = admin_client.get(review_url(imported)).content.decode()
+    first = re.search(r'class="module clause clause-[a-z_]+" id="(clause-\d+-\d+)"', page).group(1)
+    assert first == f"clause-{oxygen.clause_start}-{oxygen.clause_end}"
 
 
 def test_a_concept_draft_shows_its_concepts_polarity_and_words_and_rejecting_it_leaves_the_clause_for_the_study_team(

@@ -417,6 +417,9 @@ def _draft_diagnosis(
     words = "; ".join(record.conditions + [t for t in record.mesh_terms if t not in record.conditions])
     source = f"Conditions: {words} (registry conditions)"
     drafted = next((c for c in on_diagnoses if c.clause_start is None), None)
+    from_text = [c for c in on_diagnoses if c.clause_start is not None and c.status != Criterion.Status.REJECTED]
+    if drafted is None and any(set(codes) <= set(c.values or []) for c in from_text):
+        return False  # a clause already drafts these diagnoses: a second draft of them is one more to get wrong
     if drafted is not None:
         if drafted.values == codes and drafted.source_text == source:
             return False

@@ -182,9 +182,20 @@ def test_conditions_and_mesh_terms_become_a_drafted_diagnosis(tmp_path, conditio
     path = tmp_path / "study.json"
     path.write_text(json.dumps(record), encoding="utf-8")
     import_file(path)
-    [diagnosis] = Criterion.objects.filter(question__key="diagnoses", clause_start=None)
+    drafts = list(Criterion.objects.filter(question__key="diagnoses", kind="inclusion"))
+    from_text = [c for c in drafts if c.clause_start is not None and set(codes) <= set(c.values)]
+    if from_text:  # the eligibility text (COPD) already drafts these diagnoses: no second draft of them
+        assert [c for c in drafts if c.clause_start is None] == []
+        return
+    [diagnosis] = [c for c in drafts if c.clause_start is None]
     assert (diagnosis.kind, diagnosis.values, diagnosis.status) == ("inclusion", codes, "draft")
     assert diagnosis.source_text.startswith("Conditions: " + conditions[0])
+
+
+def test_a_diagnosis_the_text_already_drafts_is_not_drafted_again_from_the_conditions():
+    import_file(RECORDS["NCT03197818"])  # conditions: COPD; its text: "diagnosis of COPD"
+    drafts = Criterion.objects.filter(question__key="diagnoses", kind="inclusion")
+    assert [c for c in drafts if "copd" in c.values] == [c for c in drafts][:1] and len(drafts) == 1
 
 
 def test_existing_databases_gain_the_new_diagnosis_choices_and_keep_their_own_labels():

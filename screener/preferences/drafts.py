@@ -1,0 +1,52 @@
+"""An answer typed or ticked but not yet sent, kept across a switch of language.
+
+The language switch on a question page submits the answer form to `set_language`; what it carried is
+kept for a few minutes in a signed cookie for that one page, which the question shows once and forgets.
+Nothing is stored on the server: the patient has not answered yet.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.conf import settings
+from django.core import signing
+from django.http import HttpRequest, HttpResponse
+
+COOKIE = "unsent_answer"
+SALT = "screener.preferences.drafts"
+MAX_AGE = 10 * 60
+MAX_VALUES = 50
+MAX_CHARS = 200
+
+
+def keep(response: HttpResponse, path: str, values: list[str]) -> None:
+    values = [str(v)[:MAX_CHARS] for v in values[:MAX_VALUES]]
+    response.set_signed_cookie(
+        COOKIE,
+        json.dumps({"path": path, "answer": values}),
+        salt=SALT,
+        max_age=MAX_AGE,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+
+
+def take(request: HttpRequest) -> list[str] | None:
+    """The unsent values kept for this very page, if any (None otherwise)."""
+    try:
+        kept = json.loads(request.get_signed_cookie(COOKIE, default="null", salt=SALT, max_age=MAX_AGE))
+    except (ValueError, signing.BadSignature):
+        return None
+    if not isinstance(kept, dict) or kept.get("path") != request.get_full_path():
+        return None
+    values = kept.get("answer")
+    if not isinstance(values, list):
+        return None
+    return [str(v) for v in values]
+
+
+def forget(request: HttpRequest, response: HttpResponse) -> None:
+    if COOKIE in request.COOKIES:
+        response.delete_cookie(COOKIE, samesite="Lax")
