@@ -26,7 +26,7 @@ def fill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("trials", "0016_criterion_time_unit"),
+        ("trials", "0017_question_allow_never"),
     ]
 
     operations = [
