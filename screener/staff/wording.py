@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -78,8 +80,8 @@ def outcome_sentence(row: dict) -> str:
         if not words:
             return _("For you to check: this criterion has no words recorded.")
         if exclusion:
-            return _("For you to check, as the study excludes: “%(words)s”") % {"words": words}
-        return _("For you to check, as the study requires: “%(words)s”") % {"words": words}
+            return _registry_words(_("For you to check, as the study excludes: “%(words)s”"), words)
+        return _registry_words(_("For you to check, as the study requires: “%(words)s”"), words)
     if exclusion:
         text = condition(row)
         if outcome == "met":
@@ -93,6 +95,11 @@ def outcome_sentence(row: dict) -> str:
     if outcome == "not_met":
         return _("Does not meet: %(rule)s.") % {"rule": rule}
     return _("Not known yet: %(rule)s.") % {"rule": rule}
+
+
+def _registry_words(sentence: str, words: str) -> str:
+    """A whole sentence of ours around the registry's own words, which stay apart and marked as English."""
+    return mark_safe(conditional_escape(sentence) % {"words": format_html('<span lang="en">{}</span>', words)})
 
 
 def outcome_tag(row: dict) -> str:
