@@ -8,7 +8,7 @@ next, ordered by title) with today's `TrialQuerySet.search`, beside the plain se
 words in the title and conditions, the place in the page language's columns), and prints the median of
 `--repeat` runs. Both are one pass over the trials (and their sites). The synonyms are matched when a trial
 is saved (`Trial.search_groups`; make_trials fills the index before its bulk_create), so today's search is
-one LIKE on `search_text` and one short LIKE per synonym group named (docs/decisions/new-search-index.md).
+one LIKE on `search_text` and one short LIKE per synonym group named (docs/decisions/0051-the-start-page-s-search-reads-an-index-written-when-a-trial.md).
 """
 
 from __future__ import annotations

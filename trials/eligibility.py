@@ -11,7 +11,7 @@ Contract
 - A time window counted in calendar months or years (`WindowRule`: "an exacerbation in the previous 12
   months") is judged by the calendar when the answer is an `EventDate`, and on a number of days by
   `window_days`: n months are ceil(n × 365.25 / 12) days, n years ceil(n × 365.25) days, so 12 months or
-  a year are 366 days, never shorter than any calendar year (docs/decisions/new-calendar-windows.md).
+  a year are 366 days, never shorter than any calendar year (docs/decisions/0041-windows-in-months-and-years-are-calendar-months-and-years.md).
 - Per criterion the outcome is MET, NOT_MET, UNKNOWN (no answer, "I don't know", an answer the rule marks
   as needing the study team's judgement, or an answer the rule cannot read) or STUDY_TEAM (no question:
   only the study team can judge). An inclusion criterion is met when the answer satisfies its rule; an
@@ -84,7 +84,7 @@ def from_storage(stored: Mapping[str, Any]) -> dict[str, Any]:
 
 
 # The stored answer "never" to a question about how long ago an event last happened: the event lies
-# beyond any window, so it reads as infinitely many days ago (docs/decisions/new-never-answers.md).
+# beyond any window, so it reads as infinitely many days ago (docs/decisions/0047-never-is-an-answer-to-how-many-days-ago-did-it-last-happen.md).
 NEVER = "never"
 NEVER_AS_NUMBER = Decimal("Infinity")
 

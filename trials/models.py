@@ -704,7 +704,7 @@ class CriterionQuerySet(models.QuerySet):
 
 
 class TimeUnit(models.TextChoices):
-    """The unit a time window is counted in, on a question in days since an event (docs/decisions/new-calendar-windows.md)."""
+    """The unit a time window is counted in, on a question in days since an event (docs/decisions/0041-windows-in-months-and-years-are-calendar-months-and-years.md)."""
 
     MONTHS = "months", _("calendar months")
     YEARS = "years", _("calendar years")

@@ -10,7 +10,7 @@ The search index. Widening a search to every synonym at query time cost one LIKE
 a second at 80,000 trials), so the matching is done when a trial is written instead: `search_index` gives
 a trial's `search_text` (its titles and conditions, casefolded) and `search_groups` (the stable `key` of
 every group one of whose terms the trial's text holds, by the rules below), and a search looks for the
-typed words in the first and the named groups' keys in the second (docs/decisions/new-search-index.md).
+typed words in the first and the named groups' keys in the second (docs/decisions/0051-the-start-page-s-search-reads-an-index-written-when-a-trial.md).
 The index follows this table: after changing it, run `manage.py reindex_search`, or trials keep the
 groups they matched before.
 """

@@ -255,7 +255,7 @@ def test_attack_a_background_task_that_failed_is_shown_on_the_admin_home_page(ad
     assert "/admin/django_tasks_database/dbtaskresult/?status__exact=FAILED" in page
 
 
-# Decided (docs/decisions/new-proxy-and-login-hardening.md): the proxy, gunicorn's control socket, backup
+# Decided (docs/decisions/0048-proxies-gunicorn-s-control-socket-backup-codes-at-the-admin.md): the proxy, gunicorn's control socket, backup
 # codes at the admin login, and the criterion page's way back.
 
 

@@ -3,7 +3,7 @@
 from django.db import migrations, models
 
 # The event questions ("how many days ago did you last ...") offer "Never"; their hint stops asking for 3650
-# where nobody has rewritten it (docs/decisions/new-never-answers.md).
+# where nobody has rewritten it (docs/decisions/0047-never-is-an-answer-to-how-many-days-ago-did-it-last-happen.md).
 OLD_EN = "If it was more than 10 years ago, or never, enter 3650."
 NEW_EN = "If it was more than 10 years ago, enter 3650. If it has never happened, choose “Never”."
 OLD_ZH = "如果是10年以前，或者从来没有过，请填3650。"

@@ -1,4 +1,4 @@
-"""The search index (docs/decisions/new-search-index.md): two columns, filled for every trial already there."""
+"""The search index (docs/decisions/0051-the-start-page-s-search-reads-an-index-written-when-a-trial.md): two columns, filled for every trial already there."""
 
 from django.conf import settings
 from django.db import migrations, models

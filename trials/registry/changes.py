@@ -3,7 +3,7 @@
 The old and new texts are split into clauses and lined up (difflib over the clauses' words). A clause whose words
 are still in the new text is unchanged, wherever it now stands (`drafting.follow_moved_clauses` moves it). Of the
 rest, an old clause lined up with a new clause whose words are mostly the same is *changed*; one with nothing
-like it in the new text is *gone*. Then (docs/decisions/new-changed-texts.md):
+like it in the new text is *gone*. Then (docs/decisions/0042-when-the-registry-changes-a-trial-s-eligibility-text.md):
 
 - a changed clause's approved (and edited) criteria are marked for review: back to "to review", tied to the new
   clause, keeping the old words (`previous_clause_text`) so the review page shows old and new side by side; the

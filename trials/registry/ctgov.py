@@ -41,7 +41,7 @@ LONGEST = {
     "country": 200,
     "zip": 40,
 }
-# The registry's free texts: far above any real record (docs/decisions/new-registry-text-cap.md). An eligibility
+# The registry's free texts: far above any real record (docs/decisions/0049-a-registry-text-longer-than-100-000-characters-is-refused-at.md). An eligibility
 # text is split into clauses, each drafted and reviewed; one this long would be no real study's.
 LONGEST_TEXT = 100_000  # characters
 LARGEST_ENROLMENT = 2_147_483_647  # the largest whole number both databases store in the trial's column

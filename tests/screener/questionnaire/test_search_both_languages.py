@@ -131,7 +131,7 @@ def test_the_synonyms_are_a_table_and_every_group_has_a_chinese_name():
     assert search_terms.terms_for("no such illness") == ["no such illness"]
 
 
-# The search index (docs/decisions/new-search-index.md): the synonyms are matched when a trial is saved.
+# The search index (docs/decisions/0051-the-start-page-s-search-reads-an-index-written-when-a-trial.md): the synonyms are matched when a trial is saved.
 
 
 def test_a_study_renamed_is_found_by_its_new_words_and_their_synonyms_and_no_longer_by_its_old(registry):

@@ -76,7 +76,7 @@ def test_never_smoked_and_no_smoking_history_both_mean_never():
 @pytest.mark.parametrize(
     "words, key, days",
     [
-        # calendar months as days, never shorter than the calendar (docs/decisions/new-calendar-windows.md)
+        # calendar months as days, never shorter than the calendar (docs/decisions/0041-windows-in-months-and-years-are-calendar-months-and-years.md)
         ("Myocardial infarction in the last 6 months", "days_since_heart_attack", 183),
         ("Stroke within 3 months", "days_since_stroke", 92),
         ("近6个月内发生心肌梗死", "days_since_heart_attack", 183),
