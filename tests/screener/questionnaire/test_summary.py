@@ -85,3 +85,12 @@ def test_the_summary_is_in_the_patients_language(client, ild_patient_who_does_no
     response = client.get(url)
     assert response.status_code == 200
     assert '<html lang="zh-Hans">' in response.content.decode()
+
+
+def test_the_summary_states_the_rule_of_a_criterion_still_unknown_not_only_the_admins_note(
+    client, ild_patient_who_does_not_know_dlco
+):
+    html = client.get(summary_url(ild_patient_who_does_not_know_dlco)).content.decode()
+    ild = html.split(f'data-nct-id="{ILD}"')[1].split("</article>")[0]
+    unknown = ild.split("Not known yet:")[1]
+    assert "Your DLCO (% of predicted) needs to be at least 30% and at most 80%." in unknown
