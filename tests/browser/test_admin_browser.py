@@ -11,17 +11,18 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_an_admin_logs_in_with_a_code_and_opens_a_trial(seeded_live_server, browser, django_user_model):
-    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from trials.models import Trial
 
     admin = django_user_model.objects.create_superuser("ada", "ada@example.org", "a-long-test-password")
-    StaticDevice.objects.create(user=admin, name="first login").token_set.create(token="k3y4dm1n")
+    phone = TOTPDevice.objects.create(user=admin, name="phone")  # a backup code would lead to setting one up first
     page = open_page(browser, width=1280, height=900)
     page.goto(seeded_live_server.url + "/admin/")
     page.fill("#id_username", "ada")
     page.fill("#id_password", "a-long-test-password")
-    page.fill("#id_otp_token", "k3y4dm1n")
+    page.fill("#id_otp_token", f"{totp(phone.bin_key):06d}")
     page.locator("input[type=submit]").click()
     page.wait_for_url(re.compile(r"/admin/$"))
     page.goto(f"{seeded_live_server.url}/admin/trials/trial/{Trial.objects.get(nct_id=COPD).pk}/change/")
