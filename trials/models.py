@@ -63,7 +63,6 @@ def missing_translations(instance, fields, verbose=None) -> list[str]:
 
 
 PER_LANGUAGE = [language_suffix(settings.LANGUAGE_CODE), *OTHER_LANGUAGES]  # "en", "zh_hans"
-TITLE_FIELDS = ("brief_title", *(f"patient_title_{suffix}" for suffix in PER_LANGUAGE))
 
 
 class TrialQuerySet(models.QuerySet):
