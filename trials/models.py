@@ -19,7 +19,7 @@ from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from trials import eligibility, wording
+from trials import eligibility, screens, wording
 from trials.number_input import NotANumber, plain, readings
 from trials.wording import PHASE_WORDS
 
@@ -671,7 +671,18 @@ class Question(models.Model):
                 codes=frozenset(self.asked_only_if_codes),
                 otherwise=self.implied_answer,
             )
-        return eligibility.QuestionInfo(key=self.key, priority=self.priority, asked_only_if=gate)
+        placed = screens.place(self.key)
+        items = ()
+        if self.kind == self.Kind.MULTIPLE and screens.items_needed_only(self.key):
+            items = tuple(code for code in self.choice_codes() if code != eligibility.NONE_CODE)
+        return eligibility.QuestionInfo(
+            key=self.key,
+            priority=self.priority,
+            asked_only_if=gate,
+            screen=placed[0] if placed else None,
+            screen_order=placed[1] if placed else 0,
+            items=items,
+        )
 
     def format_number(self, value: Decimal) -> str:
         return wording.format_number(self, value)
