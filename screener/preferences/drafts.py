@@ -57,9 +57,7 @@ def take(request: HttpRequest) -> list[str] | None:
 
 def screen_fields(posted) -> dict[str, list[str]]:
     """A screen's own fields among what the language switch posted."""
-    return {
-        name: posted.getlist(name) for name in posted if name.rpartition("-")[2] in SCREEN_FIELDS and "-" in name
-    }
+    return {name: posted.getlist(name) for name in posted if name.rpartition("-")[2] in SCREEN_FIELDS and "-" in name}
 
 
 def take_screen(request: HttpRequest) -> dict[str, dict]:

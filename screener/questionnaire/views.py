@@ -309,7 +309,10 @@ def screen(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse:
     if request.method == "POST":
         form = ScreenForm(questions, request.POST, items=items)
         if form.is_valid():
-            screening.record_answers(form.answers())
+            # An answer sent back unchanged keeps how it was worked out (a computed value shown on the screen).
+            unset = object()
+            changed = {k: v for k, v in form.answers().items() if screening.answers.get(k, unset) != v}
+            screening.record_answers(changed)
             return redirect(url_after_answer(screening, key, screening.walk(loaded), returning))
     else:
         initial = {
