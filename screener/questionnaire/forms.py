@@ -4,6 +4,7 @@ from django.urls import reverse_lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from screener.questionnaire import answer_helpers
 from trials import places
 from trials.eligibility import NEVER, ItemsAnswer
 from trials.models import Question, fallback_language
@@ -67,6 +68,7 @@ class AnswerForm(forms.Form):
                 self.fields["never"] = forms.BooleanField(label=_("Never"), required=False)
             if question.allow_dont_know:
                 self.fields["dont_know"] = forms.BooleanField(label=_("I don’t know"), required=False)
+        self.helper_link = answer_helpers.link_text(question) if grouped else ""  # a single page adds its own
         # A prompt or hint not yet translated shows in English, and says so to screen readers.
         self.label_lang = fallback_language(question, "prompt")
         self.help_lang = fallback_language(question, "help_text")

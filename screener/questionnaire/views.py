@@ -267,7 +267,7 @@ def answer_helper(request: HttpRequest, screening_id: UUID, key: str) -> HttpRes
             confirming = "edit" not in request.POST
     else:
         form = answer_helpers.form_for(the_question, initial=answer_helpers.prefill(screening.answers), today=today)
-    question_url = next_step_url(screening, key, back_to_check=returning)
+    question_url = next_step_url(screening, key, back_to_check=returning, walk=_walk)
     context = {
         "screening": screening,
         "question": the_question,
@@ -306,6 +306,14 @@ def screen(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse:
         return redirect(next_step_url(screening, target, back_to_check=returning and step is not None, walk=walk))
     questions = [loaded.questions[k] for k in step]
     items = {k: items_to_show(walk, screening, k) for k in step if k in walk.items}
+    helper_key = request.POST.get("work_it_out") if request.method == "POST" else None
+    if helper_key in step and answer_helpers.helper_kind(loaded.questions[helper_key]) is not None:
+        # The patient's papers show something else (litres, a date): keep what this screen holds unsent
+        # and work that answer out; its helper comes back to this screen.
+        url = reverse("questionnaire:helper", args=[screening.id, helper_key]) + ("?return=check" if returning else "")
+        response = redirect(url)
+        drafts.keep(response, request.get_full_path(), [], drafts.screen_fields(request.POST))
+        return response
     if request.method == "POST":
         form = ScreenForm(questions, request.POST, items=items)
         if form.is_valid():
@@ -320,7 +328,9 @@ def screen(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse:
             for q in questions
             if q.key in screening.answers
         }
-        initial.update(drafts.take_screen(request))  # ticked, then the language switched
+        for k, kept in drafts.take_screen(request).items():  # not sent: the language switched, or a helper
+            if k not in screening.answers or any(kept.values()):  # opened (its answer, once worked out, stays)
+                initial[k] = kept
         form = ScreenForm(questions, items=items, initial=initial)
     shared = screens.screen(loaded.questions[key].to_info().screen or "")
     context = {

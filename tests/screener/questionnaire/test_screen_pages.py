@@ -154,3 +154,20 @@ def test_a_screen_reads_in_chinese(client):
         assert "您的肺功能检查结果" in html
         assert "我不知道" in html and "继续" in html
     assert 'lang="en"' not in html.split("<main", 1)[1]
+
+
+def test_working_an_answer_out_from_a_screen_keeps_what_the_screen_held_and_comes_back_to_it(client):
+    screening_id, location = to_lung_function(client)
+    html = page(client.get(location))
+    assert 'name="work_it_out" value="fvc_pct_pred"' in html  # "My report shows litres (L), not “% Pred”"
+    data = {**screen_data(html, {"fev1_fvc_ratio": "0.8", "dlco_pct_pred": "50"}), "work_it_out": "fvc_pct_pred"}
+    response = client.post(location, data)
+    helper = reverse("questionnaire:helper", args=[screening_id, "fvc_pct_pred"])
+    assert response["Location"] == helper
+    assert "fev1_fvc_ratio" not in Screening.objects.get(pk=screening_id).answers  # nothing stored yet
+    raw = {"value": "1.9", "unit": "L", "height_cm": "165", "age": "60", "sex": "female", "confirm": "1"}
+    response = client.post(helper, raw)
+    assert response["Location"] == location  # back to the screen, which still needs its other answers
+    html = page(client.get(location))
+    computed = Screening.objects.get(pk=screening_id).answers["fvc_pct_pred"]
+    assert f'value="{computed}"' in html and 'value="0.8"' in html and 'value="50"' in html
