@@ -2,6 +2,7 @@
 drafts to judge by hand, and the screens a typical COPD patient sees with every draft approved.
 
     .venv/bin/python -m bench.concept_coverage [--sample 100] [--seed 21] [--show-walk]
+    .venv/bin/python -m bench.concept_coverage --split test   # the held-out split: the coordinator's, once
 
 Reads the dev evaluation texts (tests/trials/registry/evaluation/dev/, never test/) and the seed records
 (trials/registry/seed/NCT*.json); drafts each clause as an import does (`drafting.drafts_for`), once without the
@@ -30,7 +31,8 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT / "tests" / "trials" / "registry" / "evaluation" / "dev"
+EVALUATION = ROOT / "tests" / "trials" / "registry" / "evaluation"
+DEV = EVALUATION / "dev"
 SEED = ROOT / "trials" / "registry" / "seed"
 RESPIRATORY = re.compile(
     r"copd|asthma|pulmonary|lung|ild|ipf|cystic fibrosis|bronchiect|sarcoid|respirat|ards|mycobacter|aspergill|"
@@ -97,15 +99,16 @@ def setup() -> None:
     call_command("migrate", verbosity=0)
 
 
-def records() -> list[dict]:
-    """{id, set, language, text, conditions, min_age, max_age} of the dev texts and the seed records."""
+def records(split: str = "dev") -> list[dict]:
+    """{id, set, language, text, conditions, min_age, max_age} of a split's texts (and, for dev, the seed
+    records)."""
     found = []
-    for path in sorted(DEV.glob("*.json")):
+    for path in sorted((EVALUATION / split).glob("*.json")):
         case = json.loads(path.read_text(encoding="utf-8"))
         found.append(
             {
                 "id": path.stem,
-                "set": f"dev-{case.get('language', 'en')}",
+                "set": f"{split}-{case.get('language', 'en')}",
                 "text": case["text"],
                 "conditions": [case.get("condition") or ""],
                 "min_age": case.get("minimum_age"),
@@ -114,7 +117,7 @@ def records() -> list[dict]:
         )
     from trials.registry import ctgov
 
-    for path in sorted(SEED.glob("NCT*.json")):
+    for path in sorted(SEED.glob("NCT*.json")) if split == "dev" else ():
         [record] = ctgov.read_studies(json.loads(path.read_text(encoding="utf-8")))
         found.append(
             {
@@ -141,7 +144,16 @@ def main() -> None:
     parser.add_argument("--show-walk", action="store_true")
     parser.add_argument("--uncovered", type=int, default=0, help="print this many uncovered screening clauses")
     parser.add_argument("--respiratory-only", action="store_true", help="uncovered clauses of respiratory records")
+    parser.add_argument(
+        "--split",
+        choices=("dev", "test"),
+        default="dev",
+        help="test: the held-out split, aggregate table only (no sample, no clause text, no walk)",
+    )
     args = parser.parse_args()
+    held_out = args.split == "test"
+    if held_out:
+        args.sample, args.uncovered, args.show_walk = 0, 0, False
     setup()
     from trials import eligibility
     from trials.models import Criterion
@@ -153,7 +165,7 @@ def main() -> None:
     counts: dict[str, Counter] = {}
     concept_drafts, trials, uncovered = [], [], []
     hook = drafting.concept_drafts
-    for record in records():
+    for record in records(args.split):
         text = record["text"]
         respiratory = bool(RESPIRATORY.search(" ".join(record["conditions"])))
         tally = counts.setdefault(record["set"], Counter())
@@ -191,12 +203,14 @@ def main() -> None:
     print("Screening clauses with a draft a patient can answer (a draft on a question)")
     print(f"{'set':<8} {'records':>7} {'procedural':>10} {'screening':>9} {'before':>14} {'after':>14}")
     total = Counter()
-    for name in ("dev-en", "dev-zh", "seed"):
+    for name in (f"{args.split}-en", f"{args.split}-zh", *(() if held_out else ("seed",))):
         total.update(counts.get(name, Counter()))
         _row(name, counts.get(name, Counter()))
     _row("all", total)
     for name in ("resp", "non-resp"):
         _row(name, counts.get(name, Counter()))
+    if held_out:  # the held-out split's figures only: nothing of its text, no sample, no walk
+        return
     print(f"\nconcept drafts: {len(concept_drafts)}")
     by_question = Counter(c.question.key for _r, c in concept_drafts)
     print("  by question: " + ", ".join(f"{k} {n}" for k, n in by_question.most_common()))

@@ -60,11 +60,102 @@ def test_words_that_look_like_negation_do_not_negate(words):
     assert not one(words).negated
 
 
-@pytest.mark.parametrize(
-    "words", ["Known respiratory disorders other than COPD", "除COPD以外的其他肺部疾病", "Hospitalisation for COPD"]
-)
+@pytest.mark.parametrize("words", ["Hospitalisation for COPD", "Family history of asthma", "糖尿病家族史"])
 def test_a_concept_that_is_excepted_or_only_qualifies_another_thing_is_not_proposed(words):
-    assert [p for p in matching.proposals(words, "exclusion") if p.question == "diagnoses"] == []
+    assert matching.proposals(words, "exclusion") == []
+
+
+@pytest.mark.parametrize(
+    "words, excepted",
+    [
+        ("Known respiratory disorders other than COPD", {"copd"}),
+        ("Diagnosed with any other respiratory disease besides asthma", {"asthma"}),
+        ("除COPD以外的其他肺部疾病", {"copd"}),
+        ("除哮喘外的其他呼吸系统疾病", {"asthma"}),
+        # a patient with IPF may tick "interstitial lung disease" too: neither excludes them
+        ("Clinically significant pulmonary disease other than IPF", {"ipf", "ild"}),
+    ],
+)
+def test_another_lung_disease_is_every_lung_diagnosis_but_the_one_named_as_the_exception(words, excepted):
+    proposal = one(words)
+    assert proposal.question == "diagnoses" and not proposal.negated
+    lung_codes = {"copd", "ild", "ipf", "asthma", "bronchiectasis", "cystic_fibrosis", "pulmonary_hypertension"}
+    assert set(proposal.values) >= lung_codes - excepted and "other" in proposal.values
+    assert not set(proposal.values) & excepted and "none" not in proposal.values
+
+
+@pytest.mark.parametrize(
+    "words", ["Any other significant pulmonary disease", "HIV or other lung disease", "其他肺部疾病"]
+)
+def test_another_lung_disease_without_a_named_exception_leaves_the_clause_for_the_study_team(words):
+    assert matching.proposals(words, "exclusion") == []  # other than the trial's own: the clause does not say
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Malignancy within the past 5 years, except adequately treated basal cell carcinoma of the skin or "
+        "carcinoma in situ of the cervix",
+        "筛选前5年内有过恶性肿瘤病史(皮肤基底细胞癌、鳞状细胞皮肤癌和宫颈原位癌除外)",
+    ],
+)
+def test_a_cancer_exception_for_minor_skin_or_in_situ_cancers_is_the_cancer_questions_own_answer(words):
+    assert one(words).values == ["within_5y"]
+
+
+@pytest.mark.parametrize(
+    "words, question, values",
+    [
+        ("Uncontrolled hypertension", "other_conditions", ["uncontrolled_hypertension"]),
+        ("History of hypertension", "other_conditions", ["hypertension", "uncontrolled_hypertension"]),
+        ("Narrow-angle glaucoma", "other_conditions", ["narrow_angle_glaucoma"]),
+        ("Symptomatic prostatic hyperplasia or bladder neck obstruction", "other_conditions", ["urinary_retention"]),
+        ("Diagnosed neuromuscular disease", "other_conditions", ["neuromuscular_disease"]),
+        ("Crohn's disease or ulcerative colitis", "other_conditions", ["inflammatory_bowel_disease"]),
+        ("Hepatitis B or C", "other_conditions", ["hepatitis_b", "hepatitis_c"]),
+        ("Tracheostomy", "lung_procedures", ["tracheostomy"]),
+        ("Presence of pacemaker or automatic implantable cardioverter-defibrillator", "lung_procedures", ["pacemaker"]),
+        ("Ongoing CPAP treatment", "medicines_now", ["home_ventilation"]),
+        ("Anticoagulant drugs", "medicines_now", ["anticoagulant"]),
+        ("Treatment with immune-modulating agents", "medicines_now", ["immunosuppressant"]),
+        ("History of opioid abuse", "other_conditions", ["substance_abuse"]),
+        ("Immediate need for intubation", "mechanical_ventilation", ["within_1m"]),
+    ],
+    ids=lambda value: value if isinstance(value, str) else None,
+)
+def test_the_new_kinds_of_concept_are_read_onto_their_questions(words, question, values):
+    proposal = one(words)
+    assert (proposal.question, proposal.values, proposal.negated) == (question, values, False)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Symptomatic Pulmonary Artery Hypertension (PAH) classified (Dana Point Classification 1)",
+        "Idiopathic intracranial hypertension",
+        "Currently taking Wellbutrin, Chantix, or other pharmacological smoking cessation aids",
+        "History of neoadjuvant chemotherapy",
+        "既往使用过生物制剂",
+        "Total daily insulin dose >2 IU/kg/day",
+    ],
+)
+def test_look_alikes_of_the_new_kinds_are_not_drafted_on_them(words):
+    keys = {p.question for p in matching.proposals(words, "exclusion")}
+    assert not keys & {"other_conditions", "smoking_status", "medicines_now"}
+
+
+def test_naive_to_a_treatment_means_never_had_it():
+    proposal = one("Patients naïve to PAH-specific treatments", "inclusion")
+    assert proposal.question == "medicines_now" and proposal.negated
+
+
+@pytest.mark.parametrize(
+    "words, days",
+    [("Smoking of any kind within 3 months of Screening", 92), ("当前吸烟患者或基线访视前6个月内戒烟", 183)],
+)
+def test_smoking_in_a_recent_window_is_a_bound_on_days_since_stopping(words, days):
+    [proposal] = [p for p in matching.proposals(words, "exclusion") if p.question == "days_since_quit_smoking"]
+    assert proposal.upper == Decimal(days) and not proposal.negated
 
 
 def test_never_smoked_and_no_smoking_history_both_mean_never():
@@ -107,6 +198,33 @@ def test_a_time_the_question_cannot_tell_is_left_for_the_study_team():
         ("Part A:", "heading"),
         ("Please contact the study site for more information", "instruction"),
         ("History of asthma", "screening"),
+        ("Patients will be included if they meet all the following inclusion criteria at Visit 1:", "heading"),
+        (
+            "The subject must meet all of the following inclusion criteria to participate in this study.",
+            "other_criteria",
+        ),
+        ("注:以上入排条件为主要条件,最终是否能够入组以研究者判断为准!", "other_criteria"),
+        ("Sub-study", "heading"),
+        ("None", "heading"),
+        ("Barrier methods (e.g., condoms with spermicide)", "willingness"),
+        ("Intrauterine device (i.e., IUD)", "willingness"),
+        ("Other conditions, in the investigator's opinion, might not be suitable for the study.", "judgement"),
+        (
+            "Has any concomitant medical conditions that, in the opinion of the investigator, might place them in "
+            "unacceptable risk for participation in the study",
+            "judgement",
+        ),
+        ("20 | 其它研究者认为不适合参加本研究的情况 |", "judgement"),
+        # a judgement about something the clause names stays a check
+        ("有急/慢性感染,且经研究者判断参加研究后会增加受试者风险;", "screening"),
+        ("Abnormal, clinically significant ECG in the investigator's judgement", "screening"),
+        ("Uncontrolled diabetes which in the opinion of the investigator would compromise safety", "screening"),
+        # a clause that introduces a list but names a concept keeps it
+        ("A current diagnosis of symptomatic PAH classified by one of the following:", "screening"),
+        (
+            "Respiratory failure managed in the ICU, where respiratory failure is defined as ≥1 of the following:",
+            "screening",
+        ),
     ],
 )
 def test_clauses_are_screening_or_procedural(words, kind):

@@ -42,6 +42,7 @@ class Concept:
     icd10: str = ""
     atc: str = ""
     source: str = ""
+    other_than: bool = False  # stands for its codes less those named after "other than" (or in 除…外)
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class Match:
     cue: str = ""
     window_days: Decimal | None = None  # "within N units" read after the concept, in days
     window_words: str = ""
+    excepted: tuple[str, ...] | None = None  # an `other_than` concept's codes named as its exception
 
 
 @dataclass
@@ -116,6 +118,7 @@ def vocabulary() -> tuple[Concept, ...]:
             icd10=row.get("icd10", ""),
             atc=row.get("atc", ""),
             source=row.get("source", ""),
+            other_than=(row.get("other_than") or "").strip() == "required",
         )
         for row in rows
     )
@@ -180,8 +183,16 @@ def _patterns() -> dict:
         "window": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["time_window"].items()},
         "procedural": {name: _alternation(p) for name, p in lex["procedural"].items()},
         "anchor": _alternation(lex["time_anchor"]),
+        "judge": _alternation(lex["judgement"]["judge"]),
+        "heading_unless_concept": _alternation(lex["heading_unless_concept"]),
+        "catch_all": _alternation(lex["judgement"]["generic"]),
         "subset": re.compile(lex["diagnosis_subset_before"], re.IGNORECASE),
         "modifier": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["modifier_after"].items()},
+        "modifier_medicine": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["modifier_after_medicine"].items()},
+        "past_medicine": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["past_medicine"].items()},
+        "minor_cancer": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["minor_cancer_exception"].items()},
+        "other_than_after": re.compile(lex["other_than"]["after"], re.IGNORECASE),
+        "other_than_before": re.compile(lex["other_than"]["before"], re.IGNORECASE),
         "filler": {"en": frozenset(lex["filler"]["en"].split()), "zh": frozenset(lex["filler"]["zh"])},
         "terminator": re.compile(r"[.;:。；：]\s"),
     }
@@ -205,6 +216,14 @@ def procedural_at(text: str) -> tuple[str, int]:
         found = pattern.search(words) if pattern is not None else None
         if found is not None:
             return name, found.start()
+    heading = patterns["heading_unless_concept"]
+    found = heading.search(words) if heading is not None else None
+    if found is not None and not find(words):  # "… one of the following:" introduces a list
+        return "heading", found.start()
+    judge, generic = patterns["judge"], patterns["catch_all"]
+    found = judge.search(words) if judge is not None else None
+    if found is not None and generic is not None and generic.search(words) and not find(words):
+        return "judgement", found.start()  # "any other condition that, in the investigator's opinion, …"
     return "screening", len(words)
 
 
@@ -243,9 +262,36 @@ def _segment_start(text: str, start: int, patterns) -> int:
     return at
 
 
+def _named_codes(words: str, patterns) -> tuple[str, ...]:
+    """The lung diagnosis codes named in a few words ("COPD", "asthma or bronchiectasis")."""
+    codes: list[str] = []
+    for pattern, table, fold in patterns["names"]:
+        for found in pattern.finditer(words) if pattern is not None else ():
+            concept = table[fold(found.group())]
+            if concept.question == "diagnoses" and not concept.other_than:
+                codes.extend(code for code in concept.codes if code not in codes)
+    return tuple(codes)
+
+
+def _excepted(text: str, before_text: str, end: int, patterns) -> tuple[str, ...] | None:
+    """For "respiratory disease other than COPD" or "除哮喘外的其他肺部疾病": the codes named as the exception
+    (None when the words name none: "any other lung disease" is other than the trial's own, which the text
+    does not say)."""
+    after = patterns["other_than_after"].match(text, end)
+    named = after.group("named") if after else None
+    if named is None:
+        before = patterns["other_than_before"].search(before_text)
+        named = before.group("named") if before else None
+    codes = _named_codes(named, patterns) if named else ()
+    return codes or None
+
+
 def _read_around(text: str, start: int, end: int, concept: Concept, patterns) -> Match | None:
     before_text = text[_segment_start(text, start, patterns) : start]
     language = _language(text[start:end]) if _CJK.search(text[start:end]) else _language(before_text[-20:])
+    if concept.other_than:  # read before the exception cues below, which it is made of
+        excepted = _excepted(text, before_text, end, patterns)
+        return Match(concept, start, end, text[start:end], excepted=excepted)
     exception = patterns["exception"].get(language)
     if exception is not None and exception.search(before_text[-200:]):
         return None  # "respiratory disease other than COPD", "除哮喘外": the concept is what is excepted
@@ -255,7 +301,12 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         and re.match(r"[^，。；]{0,10}?(?:以?外)", text[end:])
     ):
         return None
-    modifier = patterns["modifier"].get(language)
+    # "PAH therapy" qualifies a therapy, but "anticoagulant therapy" is the medicine itself
+    past = patterns["past_medicine"].get(language)
+    if concept.cls == "medicine" and concept.question == "medicines_now" and past is not None:
+        if past.search(before_text[-60:]):
+            return None  # "history of chemotherapy": not what the patient takes now
+    modifier = patterns["modifier_medicine" if concept.cls == "medicine" else "modifier"].get(language)
     after = re.sub(r"^\s*(?:[(（][^()（）]{0,15})?[)）]", "", text[end : end + 60])  # past "(PAH)" or ")"
     if modifier is not None and modifier.search(after[:40]):
         return None  # "PAH therapy", "asthma control questionnaire", "pregnancy test": about something else
@@ -328,16 +379,36 @@ def proposals(text: str, kind: str) -> list[ConceptProposal]:
     if found not in ("screening", "consent", "willingness"):
         return []
     matches = [match for match in find(text) if match.end <= before]
-    if not matches or _other_words(text[:before], matches) > lexicon()["max_other_words"][_language(text)]:
+    if any(match.concept.other_than and match.excepted is None for match in matches):
+        return []  # "any other lung disease": other than the trial's own condition, which the clause does not name
+    counted, minor = text[:before], None
+    if any(match.concept.question == "cancer_history" for match in matches):
+        # "cancer in the last 5 years, except basal cell skin cancer or cervical carcinoma in situ": the
+        # exception is the question's own "minor" answer, so its words are not words about something else
+        minor = _patterns()["minor_cancer"][_language(text)].search(counted)
+        if minor is not None:
+            counted = counted[: minor.start()] + " " * (minor.end() - minor.start()) + counted[minor.end() :]
+    if not matches or _other_words(counted, matches) > lexicon()["max_other_words"][_language(text)]:
         return []  # about something else that merely names a concept: for the study team
     subset = _patterns()["subset"]
     for match in matches:
-        if kind == "exclusion" and match.concept.question == "diagnoses" and subset.search(text[: match.start]):
+        if (
+            kind == "exclusion"
+            and match.concept.question == "diagnoses"
+            and not match.concept.other_than
+            and subset.search(text[: match.start])
+        ):
             continue  # "uncontrolled asthma" in an asthma trial's exclusions: a subset of its own condition
         rule = _rule_for(match)
         if rule is None:
             continue
         question, values, lower, upper = rule
+        if match.excepted:
+            related = lexicon()["other_than"]["related"]
+            excepted = {*match.excepted, *(r for code in match.excepted for r in related.get(code, ()))}
+            values = [code for code in values if code not in excepted]
+        if minor is not None and question == "cancer_history":
+            values = [code for code in values if code != "minor_within_5y"]
         key = (question, match.negated, lower, upper)
         proposal = grouped.get(key)
         if proposal is None:
