@@ -137,35 +137,18 @@ def years(text) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sample", type=int, default=100)
-    parser.add_argument("--seed", type=int, default=21)
-    parser.add_argument("--show-walk", action="store_true")
-    parser.add_argument("--uncovered", type=int, default=0, help="print this many uncovered screening clauses")
-    parser.add_argument("--respiratory-only", action="store_true", help="uncovered clauses of respiratory records")
-    parser.add_argument(
-        "--split",
-        choices=("dev", "test"),
-        default="dev",
-        help="test: the held-out split, aggregate table only (no sample, no clause text, no walk)",
-    )
-    args = parser.parse_args()
-    held_out = args.split == "test"
-    if held_out:
-        args.sample, args.uncovered, args.show_walk = 0, 0, False
-    setup()
-    from trials import eligibility
-    from trials.models import Criterion
+def measure(found: list[dict], questions: dict, respiratory_only: bool = False):
+    """Draft every clause of the records as an import does, with and without the concept hook: per set (and
+    "resp"/"non-resp") a Counter of records, procedural and screening clauses and those answerable before and
+    after; the concept drafts (record, criterion); per record its drafts with a question, after and before; and
+    the words of screening clauses left without one. A clause is procedural when every draft it gets is
+    (`Criterion.is_procedural`, the rule of `Trial.coverage`): procedural clauses are not screening clauses."""
     from trials.registry import drafting, extraction
-    from trials.registry.importing import IMPORT_QUESTION_KEYS, ensure_questions
 
-    questions = ensure_questions(IMPORT_QUESTION_KEYS + list(COPD_PATIENT))
-    all_questions = ensure_questions()
     counts: dict[str, Counter] = {}
     concept_drafts, trials, uncovered = [], [], []
     hook = drafting.concept_drafts
-    for record in records(args.split):
+    for record in found:
         text = record["text"]
         respiratory = bool(RESPIRATORY.search(" ".join(record["conditions"])))
         tally = counts.setdefault(record["set"], Counter())
@@ -190,7 +173,7 @@ def main() -> None:
             for counter in (tally, subset):
                 counter["answerable before"] += any(c.question_id for c in before)
                 counter["answerable after"] += any(c.question_id for c in after)
-            if not any(c.question_id for c in after) and (respiratory or not args.respiratory_only):
+            if not any(c.question_id for c in after) and (respiratory or not respiratory_only):
                 uncovered.append(" ".join(words.split())[:200])
             criteria_before.extend(c for c in before if c.question_id)
             for criterion in after:
@@ -199,6 +182,34 @@ def main() -> None:
                     if (criterion.proposal or {}).get("source") == "concepts":
                         concept_drafts.append((record, criterion))
         trials.append((record, criteria, criteria_before))
+    return counts, concept_drafts, trials, uncovered
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sample", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=21)
+    parser.add_argument("--show-walk", action="store_true")
+    parser.add_argument("--uncovered", type=int, default=0, help="print this many uncovered screening clauses")
+    parser.add_argument("--respiratory-only", action="store_true", help="uncovered clauses of respiratory records")
+    parser.add_argument(
+        "--split",
+        choices=("dev", "test"),
+        default="dev",
+        help="test: the held-out split, aggregate table only (no sample, no clause text, no walk)",
+    )
+    args = parser.parse_args()
+    held_out = args.split == "test"
+    if held_out:
+        args.sample, args.uncovered, args.show_walk = 0, 0, False
+    setup()
+    from trials import eligibility
+    from trials.models import Criterion
+    from trials.registry.importing import IMPORT_QUESTION_KEYS, ensure_questions
+
+    questions = ensure_questions(IMPORT_QUESTION_KEYS + list(COPD_PATIENT))
+    all_questions = ensure_questions()
+    counts, concept_drafts, trials, uncovered = measure(records(args.split), questions, args.respiratory_only)
 
     print("Screening clauses with a draft a patient can answer (a draft on a question)")
     print(f"{'set':<8} {'records':>7} {'procedural':>10} {'screening':>9} {'before':>14} {'after':>14}")

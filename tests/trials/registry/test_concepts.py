@@ -116,6 +116,9 @@ def test_a_cancer_exception_for_minor_skin_or_in_situ_cancers_is_the_cancer_ques
         ("Tracheostomy", "lung_procedures", ["tracheostomy"]),
         ("Presence of pacemaker or automatic implantable cardioverter-defibrillator", "lung_procedures", ["pacemaker"]),
         ("Ongoing CPAP treatment", "medicines_now", ["home_ventilation"]),
+        ("Person deprived of liberty", "legal_protection", ["yes"]),
+        ("Patient under guardianship or curatorship", "legal_protection", ["yes"]),
+        ("Affiliation to a social security scheme", "health_insurance", ["yes"]),
         ("Anticoagulant drugs", "medicines_now", ["anticoagulant"]),
         ("Treatment with immune-modulating agents", "medicines_now", ["immunosuppressant"]),
         ("History of opioid abuse", "other_conditions", ["substance_abuse"]),
@@ -142,6 +145,12 @@ def test_the_new_kinds_of_concept_are_read_onto_their_questions(words, question,
 def test_look_alikes_of_the_new_kinds_are_not_drafted_on_them(words):
     keys = {p.question for p in matching.proposals(words, "exclusion")}
     assert not keys & {"other_conditions", "smoking_status", "medicines_now"}
+
+
+@pytest.mark.parametrize("words", ["重症监护室患者", "Not affiliated to a social security system"])
+def test_intensive_care_is_not_guardianship_and_no_insurance_is_negated(words):
+    assert all(p.question != "legal_protection" for p in matching.proposals(words, "exclusion"))
+    assert all(p.negated for p in matching.proposals(words, "exclusion") if p.question == "health_insurance")
 
 
 def test_naive_to_a_treatment_means_never_had_it():
@@ -314,7 +323,15 @@ def test_none_of_these_answers_every_trial_that_needed_any_item():
 @pytest.mark.django_db
 def test_every_new_question_and_item_is_in_chinese():
     questions = ensure_questions()
-    for key in ("other_conditions", "medicines_now", "lung_procedures", "smoking_status", "infection_now"):
+    for key in (
+        "other_conditions",
+        "medicines_now",
+        "lung_procedures",
+        "smoking_status",
+        "infection_now",
+        "legal_protection",
+        "health_insurance",
+    ):
         assert questions[key].missing_translations() == []
 
 
@@ -350,3 +367,48 @@ def test_words_inside_other_words_or_animals_are_not_concepts():
         matching.proposals("Family history of premature cardiovascular disease (first degree relatives)", "inclusion")
         == []
     )
+
+
+# The coverage meter (bench/concept_coverage.py).
+
+METER_TEXT = (
+    "Inclusion Criteria:\n\n* Signed informed consent\n* Diagnosis of COPD\n* Able to walk a treadmill unaided\n\n"
+    "Exclusion Criteria:\n\n* Pregnant or breastfeeding women\n"
+    "* Other conditions, in the investigator's opinion, might not be suitable for the study.\n"
+)
+
+
+def meter_record(record_id="m1", conditions=("COPD",)):
+    return {"id": record_id, "set": "dev-en", "text": METER_TEXT, "conditions": list(conditions)}
+
+
+@pytest.mark.django_db
+def test_the_coverage_meter_counts_screening_clauses_and_leaves_procedural_ones_out():
+    from bench.concept_coverage import measure
+
+    counts, concept_drafts, _trials, uncovered = measure([meter_record()], ensure_questions())
+    tally = counts["dev-en"]
+    assert (tally["records"], tally["procedural"], tally["screening"]) == (1, 2, 3)  # consent and the catch-all
+    # the extractor reads the diagnosis on its own; the concepts add the pregnancy
+    assert (tally["answerable before"], tally["answerable after"]) == (1, 2)
+    assert counts["resp"] == tally and "non-resp" not in counts
+    assert [c.question.key for _record, c in concept_drafts] == ["pregnant_or_breastfeeding"]
+    assert uncovered == ["Able to walk a treadmill unaided"]
+
+
+@pytest.mark.django_db
+def test_the_meter_on_the_held_out_split_prints_only_the_aggregate_table(monkeypatch, capsys):
+    import bench.concept_coverage as meter
+
+    secret = meter_record("held-out")
+    secret["set"] = "test-en"
+    asked = []
+    monkeypatch.setattr(meter, "setup", lambda: None)
+    monkeypatch.setattr(meter, "records", lambda split: asked.append(split) or [secret])
+    monkeypatch.setattr("sys.argv", ["concept_coverage", "--split", "test", "--sample", "5", "--show-walk"])
+    meter.main()
+    printed = capsys.readouterr().out
+    assert asked == ["test"]
+    assert "test-en" in printed and "all" in printed
+    assert "COPD" not in printed and "Pregnant" not in printed and "held-out" not in printed  # no clause, no id
+    assert "sample" not in printed.lower() and "question screens" not in printed  # no sample, no walk
