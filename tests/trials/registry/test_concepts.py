@@ -412,3 +412,32 @@ def test_the_meter_on_the_held_out_split_prints_only_the_aggregate_table(monkeyp
     assert "test-en" in printed and "all" in printed
     assert "COPD" not in printed and "Pregnant" not in printed and "held-out" not in printed  # no clause, no id
     assert "sample" not in printed.lower() and "question screens" not in printed  # no sample, no walk
+
+
+@pytest.mark.django_db
+def test_an_active_cancer_leaves_a_recent_cancer_to_the_study_team_and_never_closes_on_an_old_one():
+    [draft] = drafted("Active malignancy")
+    assert draft.question.key == "cancer_history" and draft.proposal["kind"] == "exclusion"
+    assert (draft.kind, draft.values, sorted(draft.uncertain_values)) == (
+        "inclusion",
+        ["never", "over_5y"],
+        ["minor_within_5y", "within_5y"],
+    )
+    draft.pk = draft.id = 1
+    rule = draft.to_rule()
+    assert eligibility.evaluate_criterion(rule, {"cancer_history": "over_5y"}) == eligibility.Outcome.MET
+    assert eligibility.evaluate_criterion(rule, {"cancer_history": "within_5y"}) == eligibility.Outcome.UNKNOWN
+    [negated] = drafted("No active malignancy", "Inclusion")
+    assert (negated.kind, sorted(negated.values)) == ("inclusion", ["never", "over_5y"])
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Those who had hemorrhagic stroke",
+        "Patients with operable chronic thromboembolic pulmonary hypertension",
+        "Patients who are treated with parenteral prostanoids",
+    ],
+)
+def test_a_narrower_kind_than_any_item_is_left_for_the_study_team(words):
+    assert matching.proposals(words, "exclusion") == []

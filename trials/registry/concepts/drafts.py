@@ -61,6 +61,17 @@ def _criterion(proposal: matching.ConceptProposal, question: Question | None) ->
     else:
         codes = question.choice_codes()
         values = [code for code in values if code in codes]
+        uncertain = [code for code in proposal.uncertain if code in codes and code not in values]
+        if not values and uncertain and question.kind != Question.Kind.MULTIPLE:
+            # "Active malignancy" in exclusions: no answer is surely one, so the other answers are accepted and
+            # these are left for the study team ("cancer in the last 5 years" may or may not still be active)
+            stated = ("exclusion" if kind == "inclusion" else "inclusion") if proposal.negated else kind
+            kind = "inclusion" if stated == "exclusion" else "exclusion"
+            criterion.kind, criterion.values = kind, [code for code in codes if code not in uncertain]
+            criterion.uncertain_values = uncertain
+            data["rule_kind"] = kind
+            criterion.proposal = data
+            return criterion if _valid(criterion) else None
         if not values:
             return None
         if proposal.negated:
@@ -73,8 +84,12 @@ def _criterion(proposal: matching.ConceptProposal, question: Question | None) ->
         criterion.kind, criterion.values = kind, values
         data["rule_kind"] = kind
     criterion.proposal = data
+    return criterion if _valid(criterion) else None
+
+
+def _valid(criterion: Criterion) -> bool:
     try:
         criterion.full_clean(exclude=["trial", "source_text", "question"])
     except ValidationError:
-        return None
-    return criterion
+        return False
+    return True

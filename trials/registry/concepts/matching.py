@@ -65,6 +65,7 @@ class ConceptProposal:
     kind: str  # the clause's list, as the text states it
     question: str
     values: list[str] = field(default_factory=list)
+    uncertain: list[str] = field(default_factory=list)  # codes only the study team can judge ("active cancer")
     lower: Decimal | None = None  # days-since questions only
     lower_inclusive: bool | None = None
     upper: Decimal | None = None
@@ -89,6 +90,7 @@ class ConceptProposal:
             "words": self.words,
             "quote": self.quote,
             "values": self.values,
+            "uncertain": self.uncertain,
             "lower": number(self.lower),
             "lower_inclusive": self.lower_inclusive,
             "upper": number(self.upper),
@@ -408,7 +410,7 @@ def proposals(text: str, kind: str) -> list[ConceptProposal]:
             excepted = {*match.excepted, *(r for code in match.excepted for r in related.get(code, ()))}
             values = [code for code in values if code not in excepted]
         if minor is not None and question == "cancer_history":
-            values = [code for code in values if code != "minor_within_5y"]
+            values = [code for code in values if code.lstrip("?") != "minor_within_5y"]
         key = (question, match.negated, lower, upper)
         proposal = grouped.get(key)
         if proposal is None:
@@ -419,9 +421,10 @@ def proposals(text: str, kind: str) -> list[ConceptProposal]:
             if upper is not None:
                 proposal.upper_inclusive = True
             proposal.confidence = 0.6 if match.negated else 0.7
-        for code in values:
-            if code not in proposal.values:
-                proposal.values.append(code)
+        for code in values:  # "?code": an answer only the study team can judge for this concept
+            target = proposal.uncertain if code.startswith("?") else proposal.values
+            if code.lstrip("?") not in target:
+                target.append(code.lstrip("?"))
         if match.concept.key not in proposal.concepts:
             proposal.concepts.append(match.concept.key)
         words = " ".join(w for w in (match.cue, match.words, match.window_words) if w)
