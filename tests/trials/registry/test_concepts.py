@@ -414,21 +414,61 @@ def test_the_meter_on_the_held_out_split_prints_only_the_aggregate_table(monkeyp
     assert "sample" not in printed.lower() and "question screens" not in printed  # no sample, no walk
 
 
+def outcomes(draft, answers):
+    draft.pk = draft.id = 1
+    rule = draft.to_rule()
+    return [str(eligibility.evaluate_criterion(rule, {draft.question.key: answer})) for answer in answers]
+
+
 @pytest.mark.django_db
 def test_an_active_cancer_leaves_a_recent_cancer_to_the_study_team_and_never_closes_on_an_old_one():
     [draft] = drafted("Active malignancy")
     assert draft.question.key == "cancer_history" and draft.proposal["kind"] == "exclusion"
-    assert (draft.kind, draft.values, sorted(draft.uncertain_values)) == (
-        "inclusion",
-        ["never", "over_5y"],
-        ["minor_within_5y", "within_5y"],
-    )
-    draft.pk = draft.id = 1
-    rule = draft.to_rule()
-    assert eligibility.evaluate_criterion(rule, {"cancer_history": "over_5y"}) == eligibility.Outcome.MET
-    assert eligibility.evaluate_criterion(rule, {"cancer_history": "within_5y"}) == eligibility.Outcome.UNKNOWN
+    assert (draft.values, sorted(draft.uncertain_values)) == ([], ["minor_within_5y", "within_5y"])
+    assert outcomes(draft, ["never", "over_5y", "within_5y"]) == ["met", "met", "unknown"]
     [negated] = drafted("No active malignancy", "Inclusion")
-    assert (negated.kind, sorted(negated.values)) == ("inclusion", ["never", "over_5y"])
+    assert outcomes(negated, ["never", "over_5y", "within_5y"]) == ["met", "met", "unknown"]
+
+
+@pytest.mark.django_db
+def test_a_cancer_in_a_shorter_window_than_five_years_is_for_the_study_team_to_judge():
+    [draft] = drafted("Malignancy within the past 2 years")
+    assert outcomes(draft, ["never", "over_5y", "within_5y"]) == ["met", "met", "unknown"]
+    [five] = drafted("Malignancy within the past 5 years")
+    assert outcomes(five, ["never", "over_5y", "within_5y"]) == ["met", "met", "not_met"]
+
+
+@pytest.mark.parametrize(
+    "words, item",
+    [
+        ("Severe heart failure", "heart_failure"),
+        ("Heart failure (NYHA class III-IV)", "heart_failure"),
+        ("Type 1 diabetes", "diabetes"),
+        ("Active hepatitis B", "hepatitis_b"),
+        ("重度贫血", "anaemia"),
+        ("患有中重度充血性心力衰竭(纽约心脏学会III级或IV级)", "heart_failure"),
+    ],
+)
+def test_a_narrower_kind_of_another_illness_is_an_answer_the_study_team_judges(words, item):
+    proposal = one(words)
+    assert (proposal.question, proposal.values, proposal.uncertain) == ("other_conditions", [], [item])
+
+
+@pytest.mark.django_db
+def test_a_severe_illness_never_excludes_on_its_mild_form_and_reads_so_in_both_languages():
+    from django.utils import translation
+
+    from trials import wording
+
+    [draft] = drafted("Severe heart failure or HIV")
+    assert (draft.values, draft.uncertain_values) == (["hiv"], ["heart_failure"])
+    assert outcomes(draft, [["none"], ["heart_failure"], ["hiv"]]) == ["met", "unknown", "not_met"]
+    [severe] = drafted("Severe heart failure")
+    assert severe.values == [] and severe.uncertain_values == ["heart_failure"]
+    assert "the study team decides" in wording.reason(severe)
+    assert "(the study team decides)" in wording.rule_in_words(severe)
+    with translation.override("zh-hans"):
+        assert "由研究团队决定您能否参加" in wording.reason(severe)
 
 
 @pytest.mark.parametrize(

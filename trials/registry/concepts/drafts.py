@@ -61,18 +61,9 @@ def _criterion(proposal: matching.ConceptProposal, question: Question | None) ->
     else:
         codes = question.choice_codes()
         values = [code for code in values if code in codes]
+        # answers only the study team can judge: "severe heart failure", "active cancer", "cancer within 2 years"
         uncertain = [code for code in proposal.uncertain if code in codes and code not in values]
-        if not values and uncertain and question.kind != Question.Kind.MULTIPLE:
-            # "Active malignancy" in exclusions: no answer is surely one, so the other answers are accepted and
-            # these are left for the study team ("cancer in the last 5 years" may or may not still be active)
-            stated = ("exclusion" if kind == "inclusion" else "inclusion") if proposal.negated else kind
-            kind = "inclusion" if stated == "exclusion" else "exclusion"
-            criterion.kind, criterion.values = kind, [code for code in codes if code not in uncertain]
-            criterion.uncertain_values = uncertain
-            data["rule_kind"] = kind
-            criterion.proposal = data
-            return criterion if _valid(criterion) else None
-        if not values:
+        if not values and not uncertain:
             return None
         if proposal.negated:
             if question.kind == Question.Kind.MULTIPLE:
@@ -80,7 +71,8 @@ def _criterion(proposal: matching.ConceptProposal, question: Question | None) ->
                 # "none of HIV" is the other list's rule on the same items (the list the text states is kept).
                 kind = "exclusion" if kind == "inclusion" else "inclusion"
             else:  # yes/no and single choice: the other answers
-                values = [code for code in codes if code not in values]
+                values = [code for code in codes if code not in values and code not in uncertain]
+        criterion.uncertain_values = uncertain
         criterion.kind, criterion.values = kind, values
         data["rule_kind"] = kind
     criterion.proposal = data

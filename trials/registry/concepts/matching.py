@@ -191,6 +191,8 @@ def _patterns() -> dict:
         "subset": re.compile(lex["diagnosis_subset_before"], re.IGNORECASE),
         "modifier": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["modifier_after"].items()},
         "modifier_medicine": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["modifier_after_medicine"].items()},
+        "qualifier_before": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["qualifier"]["before"].items()},
+        "qualifier_after": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["qualifier"]["after"].items()},
         "past_medicine": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["past_medicine"].items()},
         "minor_cancer": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["minor_cancer_exception"].items()},
         "other_than_after": re.compile(lex["other_than"]["after"], re.IGNORECASE),
@@ -411,6 +413,8 @@ def proposals(text: str, kind: str) -> list[ConceptProposal]:
             values = [code for code in values if code not in excepted]
         if minor is not None and question == "cancer_history":
             values = [code for code in values if code.lstrip("?") != "minor_within_5y"]
+        if match.concept.cls == "condition" and question == "other_conditions" and _qualified(text, match):
+            values = [f"?{code.lstrip('?')}" for code in values]  # "severe heart failure": the study team judges
         key = (question, match.negated, lower, upper)
         proposal = grouped.get(key)
         if proposal is None:
@@ -434,6 +438,15 @@ def proposals(text: str, kind: str) -> list[ConceptProposal]:
         proposal.words_at = (min(first[0], match.start), max(first[1], match.end))
         proposal.quote = text[proposal.words_at[0] : proposal.words_at[1]]
     return list(grouped.values())
+
+
+def _qualified(text: str, match: Match) -> bool:
+    """Whether words around a condition name a narrower kind of it ("severe", "type 1", "(NYHA III-IV)")."""
+    patterns = _patterns()
+    language = _language(match.words) if _CJK.search(match.words) else _language(text)
+    before = text[_segment_start(text, match.start, patterns) : match.start]
+    found = patterns["qualifier_before"][language].search(before[-60:])
+    return bool(found or patterns["qualifier_after"][language].search(text[match.end : match.end + 60]))
 
 
 def _other_words(text: str, matches: list[Match]) -> int:
@@ -473,6 +486,8 @@ def _rule_for(match: Match) -> tuple[str, list[str], Decimal | None, Decimal | N
             question, _, codes = target.partition(":")
             if days > Decimal(limit):
                 return None  # a longer window than the question's answers tell apart
+            if days < Decimal(limit) - 31:  # "cancer within 2 years": a 3-year-old cancer is one of these answers too
+                return question, [f"?{code}" for code in codes.split("|")], None, None
             return question, codes.split("|"), None, None
         else:
             if match.negated:
