@@ -140,11 +140,18 @@ def test_the_new_kinds_of_concept_are_read_onto_their_questions(words, question,
         "History of neoadjuvant chemotherapy",
         "既往使用过生物制剂",
         "Total daily insulin dose >2 IU/kg/day",
+        "每天注射胰岛素≥2次",
+        "No prior chemotherapy, radiotherapy or surgery for rectal cancer",
+        "Patients have not received radiotherapy before, and can accept chemotherapy",
+        "3 | 曾接受抗PD-1 或PD-L1、CTLA-4 单抗等治疗的患者; |",
+        "radiation pneumonia requiring hormonal therapy",
+        "筛选期与哮喘有关的血嗜酸性粒细胞≥150个细胞/μL;",
+        "Patients with post-capillary pulmonary hypertension",
     ],
 )
 def test_look_alikes_of_the_new_kinds_are_not_drafted_on_them(words):
     keys = {p.question for p in matching.proposals(words, "exclusion")}
-    assert not keys & {"other_conditions", "smoking_status", "medicines_now"}
+    assert not keys & {"other_conditions", "smoking_status", "medicines_now", "cancer_history", "diagnoses"}
 
 
 @pytest.mark.parametrize("words", ["重症监护室患者", "Not affiliated to a social security system"])
