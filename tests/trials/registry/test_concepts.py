@@ -240,6 +240,10 @@ def test_a_time_the_question_cannot_tell_is_left_for_the_study_team():
             "judgement",
         ),
         ("20 | 其它研究者认为不适合参加本研究的情况 |", "judgement"),
+        ("Subjects with other situation not suitable for the study.", "judgement"),
+        ("Refusal to participate in the study.", "willingness"),
+        ("Refusal of blood transfusion", "screening"),
+        ("患者拒绝参加本研究", "willingness"),
         # a judgement about something the clause names stays a check
         ("有急/慢性感染,且经研究者判断参加研究后会增加受试者风险;", "screening"),
         ("Abnormal, clinically significant ECG in the investigator's judgement", "screening"),
@@ -497,3 +501,24 @@ def test_a_severe_illness_never_excludes_on_its_mild_form_and_reads_so_in_both_l
 )
 def test_a_narrower_kind_than_any_item_is_left_for_the_study_team(words):
     assert matching.proposals(words, "exclusion") == []
+
+
+def test_a_time_that_dates_a_pregnancy_test_leaves_the_draft_on_pregnancy_now():
+    words = "Women of childbearing potential must have a negative serum or urine pregnancy test within 24 hours"
+    proposal = one(words, "inclusion")
+    assert (proposal.question, proposal.values) == ("pregnant_or_breastfeeding", ["no"])
+
+
+@pytest.mark.parametrize(
+    "words, days",
+    [
+        ("14 | 在参加本试验前3个月曾参加过其他药物或器械临床研究。 |", 92),
+        ("Participation in other clinical trials", None),
+    ],
+)
+def test_another_trial_is_read_with_its_time_in_both_languages(words, days):
+    proposal = one(words)
+    if days is None:
+        assert (proposal.question, proposal.values) == ("other_trial_recent", ["within_4w"])
+    else:
+        assert (proposal.question, proposal.upper) == ("days_since_other_trial", Decimal(days))

@@ -131,6 +131,8 @@ def question_keys() -> list[str]:
     keys: list[str] = []
     for concept in vocabulary():
         for key in (concept.question, concept.window.partition(":")[0].partition("@")[0]):
+            if key == "now":  # a time that dates a test of the present state, not a question
+                continue
             if key and key not in keys:
                 keys.append(key)
     return keys
@@ -187,6 +189,7 @@ def _patterns() -> dict:
         "anchor": _alternation(lex["time_anchor"]),
         "judge": _alternation(lex["judgement"]["judge"]),
         "heading_unless_concept": _alternation(lex["heading_unless_concept"]),
+        "unsuitable_alone": re.compile(lex["judgement"]["unsuitable_alone"], re.IGNORECASE),
         "catch_all": _alternation(lex["judgement"]["generic"]),
         "subset": re.compile(lex["diagnosis_subset_before"], re.IGNORECASE),
         "modifier": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["modifier_after"].items()},
@@ -228,6 +231,9 @@ def procedural_at(text: str) -> tuple[str, int]:
     found = judge.search(words) if judge is not None else None
     if found is not None and generic is not None and generic.search(words) and not find(words):
         return "judgement", found.start()  # "any other condition that, in the investigator's opinion, …"
+    alone = patterns["unsuitable_alone"].search(words)
+    if alone is not None and not find(words):
+        return "judgement", alone.start()  # "Subjects with other situation not suitable for the study"
     return "screening", len(words)
 
 
@@ -351,15 +357,17 @@ def _window_in(words: str, language: str, patterns) -> tuple[Decimal | None, str
     if match is None:
         return None, ""
     lex = lexicon()
-    raw = match.group("number")
+    found = match.groupdict()
+    raw = next(found[name] for name in ("number", "number2", "number3") if found.get(name))
+    unit_words = next(found[name] for name in ("unit", "unit2", "unit3") if found.get(name))
     number = lex["number_words"].get(raw.lower())
     try:
         amount = Decimal(number if number is not None else raw)
     except ArithmeticError:
         return None, ""
-    unit = lex["units"].get(match.group("unit").lower().rstrip("s") if language == "en" else match.group("unit"))
+    unit = lex["units"].get(unit_words.lower().rstrip("s") if language == "en" else unit_words)
     if unit is None:
-        unit = lex["units"].get(match.group("unit").lower())
+        unit = lex["units"].get(unit_words.lower())
     if unit == "hours":  # a time no days-since answer tells apart: the concept gets no draft
         return Decimal(0), match.group().strip()
     if unit in CALENDAR_UNITS:  # calendar months and years as days: never shorter than the calendar's
@@ -475,6 +483,8 @@ def _rule_for(match: Match) -> tuple[str, list[str], Decimal | None, Decimal | N
     N days" into "more than N days ago" (lower bound). Choice negation is left to the caller, which knows the
     question's kind (a yes/no, single or multiple choice question each invert differently)."""
     concept = match.concept
+    if concept.window == "now":  # "a negative pregnancy test within 24 hours before dosing": the state now
+        return concept.question, list(concept.codes), None, None
     if match.window_days is not None and match.window_days <= 0:
         return None  # "within 48 hours"
     if match.window_days is not None and concept.window:
