@@ -238,8 +238,8 @@ def main() -> None:
     for number, (record, criterion) in enumerate(sample, 1):
         proposal = criterion.proposal
         rule = (
-            "|".join(criterion.values)
-            if criterion.values
+            "|".join([*criterion.values, *(f"?{code}" for code in criterion.uncertain_values)])
+            if criterion.values or criterion.uncertain_values
             else f"{criterion.min_value or ''}..{criterion.max_value or ''} days"
         )
         clause = " ".join(criterion.clause_text.split())

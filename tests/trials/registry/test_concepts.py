@@ -522,3 +522,43 @@ def test_another_trial_is_read_with_its_time_in_both_languages(words, days):
         assert (proposal.question, proposal.values) == ("other_trial_recent", ["within_4w"])
     else:
         assert (proposal.question, proposal.upper) == ("days_since_other_trial", Decimal(days))
+
+
+@pytest.mark.parametrize(
+    "words, values, uncertain",
+    [
+        ("History of breast cancer", [], ["within_5y", "minor_within_5y", "over_5y"]),
+        ("Cancer not in remission", [], ["within_5y", "minor_within_5y"]),
+        ("History of cancer", ["within_5y", "minor_within_5y", "over_5y"], []),
+    ],
+)
+def test_a_cancer_of_one_kind_or_an_active_one_is_for_the_study_team_to_judge(words, values, uncertain):
+    proposal = one(words)
+    assert (proposal.question, proposal.values, proposal.uncertain) == ("cancer_history", values, uncertain)
+
+
+@pytest.mark.parametrize(
+    "words, values, uncertain",
+    [
+        ("Coronary artery disease", ["heart_disease", "heart_attack", "unstable_angina"], []),
+        ("Patients who required dialysis", [], ["kidney_disease"]),
+        ("No liver cirrhosis (stage 4 fibrosis on liver biopsy)", ["liver_cirrhosis"], []),
+    ],
+)
+def test_each_illness_names_only_the_items_it_is(words, values, uncertain):
+    proposal = one(words)
+    assert (proposal.question, proposal.values, proposal.uncertain) == ("other_conditions", values, uncertain)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "History of thoracic surgery on the operated side",
+        "Uncontrolled asthma 2 weeks after stopping LABA treatment.",
+        "Desire to quit smoking",
+        "有已知或疑似肝素引起的或其他原因导致的血栓并发症病史者;",
+        "History of heparin-induced thrombocytopenia",
+    ],
+)
+def test_stopping_wanting_or_being_harmed_by_a_treatment_is_not_a_concept_draft(words):
+    assert matching.proposals(words, "exclusion") == []

@@ -196,6 +196,10 @@ def _patterns() -> dict:
         "modifier_medicine": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["modifier_after_medicine"].items()},
         "qualifier_before": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["qualifier"]["before"].items()},
         "qualifier_after": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["qualifier"]["after"].items()},
+        "cancer_kind_before": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["cancer_kind"]["before"].items()},
+        "cancer_active_after": {
+            lang: re.compile(p, re.IGNORECASE) for lang, p in lex["cancer_kind"]["active_after"].items()
+        },
         "past_medicine": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["past_medicine"].items()},
         "minor_cancer": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["minor_cancer_exception"].items()},
         "other_than_after": re.compile(lex["other_than"]["after"], re.IGNORECASE),
@@ -421,6 +425,8 @@ def proposals(text: str, kind: str) -> list[ConceptProposal]:
             values = [code for code in values if code not in excepted]
         if minor is not None and question == "cancer_history":
             values = [code for code in values if code.lstrip("?") != "minor_within_5y"]
+        if question == "cancer_history" and match.concept.key == "cancer":
+            values = _cancer_kind(text, match, values)
         if match.concept.cls == "condition" and question == "other_conditions" and _qualified(text, match):
             values = [f"?{code.lstrip('?')}" for code in values]  # "severe heart failure": the study team judges
         key = (question, match.negated, lower, upper)
@@ -455,6 +461,19 @@ def _qualified(text: str, match: Match) -> bool:
     before = text[_segment_start(text, match.start, patterns) : match.start]
     found = patterns["qualifier_before"][language].search(before[-60:])
     return bool(found or patterns["qualifier_after"][language].search(text[match.end : match.end + 60]))
+
+
+def _cancer_kind(text: str, match: Match, values: list[str]) -> list[str]:
+    """A cancer of one kind ("breast cancer") leaves every answer to the study team; an active one ("cancer not
+    in remission") leaves recent cancers to it and accepts old ones."""
+    patterns = _patterns()
+    language = _language(match.words) if _CJK.search(match.words) else _language(text)
+    before = text[_segment_start(text, match.start, patterns) : match.start]
+    if patterns["cancer_active_after"][language].search(text[match.end : match.end + 40]):
+        return ["?within_5y", "?minor_within_5y"]
+    if patterns["cancer_kind_before"][language].search(before[-40:]):
+        return [f"?{code.lstrip('?')}" for code in values]
+    return values
 
 
 def _other_words(text: str, matches: list[Match]) -> int:
