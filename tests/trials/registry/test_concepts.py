@@ -562,3 +562,39 @@ def test_each_illness_names_only_the_items_it_is(words, values, uncertain):
 )
 def test_stopping_wanting_or_being_harmed_by_a_treatment_is_not_a_concept_draft(words):
     assert matching.proposals(words, "exclusion") == []
+
+
+@pytest.mark.parametrize(
+    "words, values",
+    [("Smokers", ["current"]), ("Smoking", ["current"]), ("History of smoking", ["current", "former"])],
+)
+def test_smokers_are_people_who_smoke_now_and_a_smoking_history_includes_former_smokers(words, values):
+    assert one(words).values == values  # an ex-smoker with COPD is not excluded by "Smokers"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Smokers of more than 10 cigarettes per day",
+        "8 | 8)试验前3个月每日吸烟量多于10支者; |",
+        "Invasive mechanical ventilation for > 48 hours in the same hospital admission",
+        "变者也可入组),该肿瘤组织需为术后标本;",
+        "previous treatment with 2 or more lines of Chemotherapy or immunotherapy.",
+    ],
+)
+def test_an_amount_a_current_episode_or_a_tissue_sample_is_not_the_concept_itself(words):
+    assert matching.proposals(words, "exclusion") == []
+
+
+@pytest.mark.parametrize(
+    "words, question, item",
+    [
+        ("Advanced pulmonary fibrosis", "diagnoses", "ild"),
+        ("Patients of COPD final stage", "diagnoses", "copd"),
+        ("12 | 慢性心力衰竭纽约心脏病协会Ⅳ级 |", "other_conditions", "heart_failure"),
+        ("Patients with active bowel malignancy", "cancer_history", "within_5y"),
+    ],
+)
+def test_a_narrower_kind_of_a_lung_diagnosis_or_cancer_is_judged_by_the_study_team(words, question, item):
+    [proposal] = matching.proposals(words, "exclusion")
+    assert (proposal.question, proposal.values) == (question, []) and item in proposal.uncertain

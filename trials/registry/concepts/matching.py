@@ -427,7 +427,8 @@ def proposals(text: str, kind: str) -> list[ConceptProposal]:
             values = [code for code in values if code.lstrip("?") != "minor_within_5y"]
         if question == "cancer_history" and match.concept.key == "cancer":
             values = _cancer_kind(text, match, values)
-        if match.concept.cls == "condition" and question == "other_conditions" and _qualified(text, match):
+        qualifiable = question == "other_conditions" or (question == "diagnoses" and not match.concept.other_than)
+        if match.concept.cls == "condition" and qualifiable and _qualified(text, match):
             values = [f"?{code.lstrip('?')}" for code in values]  # "severe heart failure": the study team judges
         key = (question, match.negated, lower, upper)
         proposal = grouped.get(key)
