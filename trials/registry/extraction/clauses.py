@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from .model import Clause
+from .tables import TABLES
 from .text import _clean
 
 MAX_TEXT = 200_000  # characters read from one record; longer text is cut, never an error
@@ -90,6 +91,7 @@ _INLINE_HEADING = re.compile(
     r"|(?<=[^\s不])(?=(?:纳入|入选|排除|剔除)标准\s*[:：])"
 )
 _LOWER_START = re.compile(r"^[a-z(]")
+_VALUE_BEFORE = re.compile(r"(?:[<>≤≥=＜＞]|(?<![a-z])than)\s*$")  # a number right after an operator is a value
 
 
 def split_clauses(text: str) -> list[Clause]:
@@ -112,6 +114,7 @@ def _split(text: str) -> list[Clause]:
     top_style = ""  # the marker style of the first numbered list ("1、", "1.", "(1)")
     top_indent = 10_000
     highest = 0
+    nested_style = ""  # the marker style of a list nested under an item that ends with a colon
     for line_start, line_end in _lines(text):
         if len(clauses) >= MAX_CLAUSES:
             break
@@ -146,9 +149,15 @@ def _split(text: str) -> list[Clause]:
                     # No headings: a second numbered list at the first one's depth (restarting, or in another
                     # style) is the exclusion list
                     restarts = last_number < highest or style != top_style
+                    if style == top_style:
+                        nested_style = ""
                     if top_style and highest >= 2 and last_number <= 2 and restarts:
-                        kind = "exclusion"
-                        seen_heading = True
+                        after_colon = bool(clauses) and text[: clauses[-1][2]].rstrip().endswith((":", "："))
+                        if after_colon and last_number == 1:
+                            nested_style = style  # "8. records show:" then "1) …" "2) …": items of item 8
+                        elif style != nested_style:
+                            kind = "exclusion"
+                            seen_heading = True
                     if not top_style:
                         top_style, top_indent = style, here
                     highest = max(highest, last_number)
@@ -197,16 +206,31 @@ _CN_INCLUSION_ITEM = re.compile(
 )
 
 
+_CN_EXCLUSION_ITEM_WEAK = re.compile(TABLES.exclusion_item_words_weak or r"(?!x)x")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _an_exclusion_list(text: str, clauses: list[list]) -> bool:
+    """Whether a Chinese list with no heading is a page's exclusion section: at least half its items read as
+    exclusions, few read as inclusions, and its first item is not an inclusion ("年龄18~65岁" opens an inclusion list
+    even when an exclusion list with no heading follows it)."""
     if len(clauses) < 3 or not re.search(r"[\u4e00-\u9fff]", text[:2_000]):
         return False
     items = [item for item in (text[c[1] : c[2]] for c in clauses) if len(_CJK.findall(item)) >= 4]  # not "|" rows
-    excluding = sum(1 for item in items if _CN_EXCLUSION_ITEM.search(item))
-    including = sum(1 for item in items if _CN_INCLUSION_ITEM.search(item) and not _CN_EXCLUSION_ITEM.search(item))
-    return len(items) >= 3 and excluding * 2 >= len(items) and including * 3 <= excluding
+    if not items:
+        return False
+
+    def including(item: str) -> bool:
+        return bool(_CN_INCLUSION_ITEM.search(item)) and not _CN_EXCLUSION_ITEM.search(item)
+
+    def excluding(item: str) -> bool:
+        return bool(_CN_EXCLUSION_ITEM.search(item)) or (
+            bool(_CN_EXCLUSION_ITEM_WEAK.search(item)) and not _CN_INCLUSION_ITEM.search(item)
+        )
+
+    excluded = sum(1 for item in items if excluding(item))
+    included = sum(1 for item in items if including(item))
+    return len(items) >= 3 and excluded * 2 >= len(items) and included * 3 <= excluded and not including(items[0])
 
 
 def _lines(text: str):
@@ -256,6 +280,8 @@ def _numbered_sequence(line: str, first: int = 0) -> list[int]:
     styles: dict[str, list[tuple[int, int]]] = {}
     opened = closed = counted_to = 0
     for match in _INLINE_NUMBER.finditer(line):
+        if _VALUE_BEFORE.search(line, max(0, match.start() - 8), match.start()):
+            continue  # "BIL < 1.25 ULN; ALT < 2.5 ULN": values after an operator, not items 1 and 2
         style = match.group()[-1] if match.group(1) else "()"
         if style in ".．":  # "1. a 2. b" and "1.a；2.b" are two styles; "1.5" can only be the second
             style += " " if line[match.end() : match.end() + 1].isspace() else "x"
