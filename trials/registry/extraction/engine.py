@@ -59,7 +59,12 @@ NUMBER_WORDS = {**TABLES.number_words, **TABLES.number_words_read_only}
 CN_DIGITS = TABLES.cn_digits
 
 NUM = r"(?<![a-z0-9.])(?:0,\d+|\d+(?:\.\d+)?|\.\d+|[一两二三四五六七八九十](?=\s*次))(?![\d])"
-NUM_WORD = r"(?<![a-z-])(?:" + "|".join(sorted(TABLES.number_words, key=len, reverse=True)) + r")(?![a-z-])"
+_TENS = [w for w, v in TABLES.number_words.items() if v in (20, 30, 40, 50, 60, 70, 80, 90) and "-" not in w]
+_ONES = [w for w, v in TABLES.number_words.items() if 1 <= v <= 9 and v == int(v)]
+_COMPOUND = rf"(?:{'|'.join(_TENS)})[- ](?:{'|'.join(_ONES)})" if _TENS and _ONES else r"(?!x)x"  # "twenty one"
+NUM_WORD = (
+    r"(?<![a-z-])(?:" + _COMPOUND + "|" + "|".join(sorted(TABLES.number_words, key=len, reverse=True)) + r")(?![a-z-])"
+)
 ANY_NUM = rf"(?:{NUM}|{NUM_WORD})"
 
 # Variable mentions, most specific first: a later pattern never claims text an earlier one matched.
@@ -81,9 +86,10 @@ PREFIX_OPERATORS: list[tuple[str, str, bool]] = TABLES.prefix_operators
 # A word operator starts a word: "for more than" is not "or more than".
 WORD_START = r"(?:(?<![a-z])(?=[a-z])|(?![a-z]))"
 OPERATOR_TAIL = (
-    r"\s*(?:\(\s*(?:>=|<=|>|<|≥|≤)\s*\)\s*)?(?:of\s+|than\s+|(?:正常)?预计值的?\s*|(?:正常值?|正常范围)上限的?\s*"
+    r"\s*(?:\(\s*(?:>=|<=|>|<|≥|≤)\s*\)\s*)?(?:of\s+|than\s+|(?:正常)?预计值的?\s*"
+    r"|(?:正常值?|正常范围)上限(?:\s*\(uln\))?\s*的?\s*|(?:the\s+)?(?:reference|normal)\s+(?:range|values?)\s+"
     r"|(?:发生|出现|有|患)过?\s*)?$"
-)  # "(>=) ", "预计值的", "超过正常值上限2倍"
+)  # "(>=) ", "预计值的", "超过正常值上限2倍", "≥正常值上限(ULN) 的2.5倍", "> reference range 3 times upper limit"
 _PREFIX_RES = [(re.compile(WORD_START + r"(?:" + p + r")" + OPERATOR_TAIL), b, inc) for p, b, inc in PREFIX_OPERATORS]
 _PREFIX_ANY = re.compile(WORD_START + r"(?:" + "|".join(p for p, _b, _i in PREFIX_OPERATORS) + r")" + OPERATOR_TAIL)
 
@@ -210,6 +216,7 @@ PEOPLE = re.compile(
 NOT_AGE = re.compile(
     r"history|diagnos\w*|since|duration|smok\w*|ago|quit|stopped|treat\w*|therap\w*|disease|symptom\w*"
     r"|onset|exposure|experience|employ|within|prior|before|previous|last|past"
+    r"|educat\w*|school\w*|residen\w*|practi[cs]\w*|marri\w*"
 )
 # A number that bounds no patient value: "BMI-for-age percentile ≥ 85", "Donor age > 65", "diagnosis between the ages
 # of 0 - 17.99" (before it); "4 or more of the following factors: age ≥ 56", "85th percentile" (after it)
@@ -224,7 +231,7 @@ CHANGE_WORDS = (
     r"reversib\w*|(?:improve\w*|increase\w*|decrease\w*|change\w*|declin\w*|drop\w*)(?= (?:in|of|from|by) )"
     r"|response|variab\w*"
     r"|(?<![a-z])fall\w*|(?<![a-z])rise|reduction|relative|absolute|from baseline|post-challenge"
-    r"|provocative|pc20|diurnal|改善率|改善|增加|下降|变异"
+    r"|provocative|pc20|diurnal|改善率|改善|增加|下降|变异|可逆"
 )
 CHANGE_BEFORE = re.compile(CHANGE_WORDS)  # "Reversibility of ≥ 12%", "a decline in FVC of ≥ 10%"
 # "≥ 12% increase", "≥ 12% (reversibility)"
@@ -375,6 +382,9 @@ def _to_decimal(token: str) -> Decimal | None:
     token = token.strip().lower()
     if token in NUMBER_WORDS:
         return Decimal(NUMBER_WORDS[token])
+    parts = re.split(r"[- ]", token)
+    if len(parts) == 2 and all(part in TABLES.number_words for part in parts):  # "twenty one", "forty-five"
+        return Decimal(TABLES.number_words[parts[0]]) + Decimal(TABLES.number_words[parts[1]])
     if token in CN_DIGITS:
         return Decimal(str(CN_DIGITS[token]))
     try:
@@ -411,6 +421,9 @@ def _find_comparisons(n: str) -> list[_Comparison]:
 def _range_at(n: str, match: re.Match) -> _Comparison | None:
     first = _to_decimal(match.group())
     unit1, raw1, after1 = _unit_at(n, match.end())
+    if unit1 in ("years", "months"):  # "18 months old to 21 years old"
+        aged = re.compile(r"\s*(?:old|of age)(?![a-z])").match(n, after1)
+        after1 = aged.end() if aged else after1
     before = n[max(0, match.start() - 40) : match.start()]
     between = re.search(r"(between|from)\s+(?:[a-z]+\s+){0,4}$", before)
     join = re.compile(RANGE_JOIN + r"|\s*and\s*" if between and between.group(1) == "between" else RANGE_JOIN)
@@ -427,9 +440,14 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
         return None
     second = _to_decimal(second_match.group())
     unit2, raw2, after2 = _unit_at(n, second_match.end())
-    if first is None or second is None or first > second:
-        return None
+    if unit1 == "months" and unit2 == "years" and first is not None:  # "aged 6 months to 5 years": one age range
+        first = first / 12
+        if first != first.quantize(Decimal("0.01")):
+            return None
+        first, unit1 = first.normalize(), "years"
     if unit1 and unit2 and unit1 != unit2 and not (unit1 == "%" and unit2 == "% predicted"):
+        return None
+    if first is None or second is None or first > second:
         return None
     # Plain "X to Y", "X-Y" and "between X and Y" count both ends (the usual reading of registry text), unless the
     # text says "(excluding ...)" or writes "18 to < 65".
@@ -441,7 +459,11 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
         upper_inclusive = upper_operator.group(1) != "<"
     if lower_operator and not between:  # "≥3 - 18 years"
         lower_inclusive = lower_operator.group(1) != ">"
+    negated = re.search(r"(?<![a-z])not\s+(?:be\s+)?$", before[: between.start()]) if between else None
+    outside = bool(negated)
     start = between.start() + max(0, match.start() - 40) if between else match.start()
+    if negated:
+        start = negated.start() + max(0, match.start() - 40)
     if lower_operator and not between:
         start = max(0, match.start() - 4) + lower_operator.start()
     end = after2
@@ -461,7 +483,7 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
         upper_inclusive,
         unit2 or unit1,
         raw2 or raw1,
-        "range",
+        "outside" if outside else "range",
         number_start=match.start(),
     )
 
@@ -480,12 +502,22 @@ def _operator_at(n: str, match: re.Match) -> _Comparison | None:
         post = _postfix_match(n, end)
         if post:  # "at least 3 or more": the postfix repeats the bound
             comparison.end = post[2]
+        included = _INCLUDED_AFTER.match(n, comparison.end)
+        if included and _to_decimal(included.group(1) or match.group()) == value:
+            inclusive, comparison.end = True, included.end()  # "大于18周岁(包含18周岁)", "> 18 (inclusive)"
         if bound == "lower":
             comparison.lower, comparison.lower_inclusive = value, inclusive
         else:
             comparison.upper, comparison.upper_inclusive = value, inclusive
         return comparison if value is not None else None
     return None
+
+
+# "(包含18周岁)", "(inclusive)", "(18 included)" right after a strict bound: the bound itself is allowed
+_INCLUDED_AFTER = re.compile(
+    r"\s*[(（\[]\s*(?:(?:包含|包括|含|including|inclusive\s+of)\s*(\d+(?:\.\d+)?)?[^)）\]]{0,6}"
+    r"|inclusive|(\d+(?:\.\d+)?)\s*(?:years?\s+)?(?:included|inclusive))\s*[)）\]]"
+)
 
 
 def _postfix_match(n: str, position: int) -> tuple[str, bool, int, str] | None:
@@ -743,12 +775,19 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         if not any(a <= c.number_start < b for a, b in window_spans)
         and not any(a <= c.number_start < b for a, b, _v in mentions)
     ]  # the 6 of "6MWD"
+    comparisons = [part for c in comparisons for part in _outside_parts(c)]
+    parent = _parent_text(clause, original) if comparisons else ""
+    if parent and _SEVERAL_OF.search(_normalise(parent, 0, len(parent))[0]):
+        comparisons = []  # a bullet under "One or more of the following risk factors:" is one point, not a rule
+    comparisons = [c for c in comparisons if not _SEVERAL_OF.search(n, max(0, c.start - 200), c.start)]
     parent_variable = ""
     if not mentions:
-        parent = _parent_text(clause, original)
+        parent = parent or _parent_text(clause, original)
         if parent:
-            parent_mentions = _find_mentions(_normalise(parent, 0, len(parent))[0])
-            parent_variable = parent_mentions[-1][2] if parent_mentions else ""
+            parent_n = _normalise(parent, 0, len(parent))[0]
+            parent_mentions = _find_mentions(parent_n)
+            if parent_mentions and not _find_comparisons(parent_n):  # "Lung function:", not "age 18-80, group 1:"
+                parent_variable = parent_mentions[-1][2]
 
     measured: list[tuple[str, _Comparison, int, int]] = []  # (variable, comparison, quote start, quote end)
     alternatives: set[tuple[str, int]] = set()  # (variable, id of its comparison): either/or bounds
@@ -852,6 +891,26 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
     return proposals
 
 
+# "4 or more of the following factors: age ≥ 56 years, …", "One or more of the following risk factors:": each bound
+# is one point of a score or one of several factors, not a rule on its own
+_SEVERAL_OF = re.compile(
+    r"(?:(?<![\d.])[2-9]|two|three|four|five|six)\s+or\s+more\s+of\s+(?:the\s+)?(?:following|these|below)"
+    r"|at\s+least\s+(?:(?<![\d.])[2-9]|two|three|four|five|six)\s+of\s+(?:the\s+)?(?:following|these|below)"
+    r"|of\s+(?:the\s+)?following\s+(?:[a-z]+\s+){0,2}(?:risk\s+)?factors"
+)
+
+
+def _outside_parts(c: _Comparison) -> list[_Comparison]:
+    """ "Are not between 18 and 50 years of age": below the range or above it, two bounds as the clause states them
+    (each end of the range belongs to the range, so each outside bound is strict)."""
+    if c.shape != "outside":
+        return [c]
+    common = {"unit": c.unit, "raw_unit": c.raw_unit, "shape": "operator", "number_start": c.number_start}
+    below = _Comparison(c.start, c.end, upper=c.lower, upper_inclusive=not c.lower_inclusive, **common)
+    above = _Comparison(c.start, c.end, lower=c.upper, lower_inclusive=not c.upper_inclusive, **common)
+    return [below, above]
+
+
 def _full_name_start(n: str, start: int, variable: str, mentions) -> int:
     """For "alanine aminotransferase (ALT) ≤ 2 x ULN" the quote starts at the full name, not the abbreviation."""
     if start > 0 and n[:start].rstrip().endswith(("(", "（")):
@@ -871,6 +930,19 @@ def _unit_variable(comparison: _Comparison) -> str:
     return ""
 
 
+# What may stand between a person and their age: "Adults (≥ 18 years)", "women who are over 65 years", "patients
+# aged 40 to 75"; "patients having preserved their graft > 2 years" is not an age
+_PERSON_GAP = re.compile(
+    r"[\s(,:-]*(?:(?:aged?|who|that|are|is|be|must|should|will|of|and|or|from|between|healthy|male|female)[\s(,:-]+)*$"
+)
+
+
+def _person_before(n: str, position: int) -> bool:
+    """Whether a person word stands just before ``position`` with only words about age between."""
+    people = list(PEOPLE.finditer(n, max(0, position - 40), position))
+    return bool(people) and bool(_PERSON_GAP.match(n, people[-1].end(), position))
+
+
 def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> str:
     """The variable a comparison with no variable named near it is about, from its words, its unit or the parent
     line of a nested clause; "" when there is none."""
@@ -878,7 +950,7 @@ def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> 
         return comparison.hint
     if (
         comparison.unit == "years"
-        and PEOPLE.search(n[max(0, comparison.start - 40) : comparison.start])
+        and _person_before(n, comparison.start)
         and not (NOT_AGE.search(n) or re.search(r"for\s*$", n[: comparison.start]))
         and not re.match(r"\s*(?:after|since|post|from)(?![a-z])", n[comparison.end :])
     ):
@@ -992,6 +1064,8 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
     if variable in PCT_PRED_VARIABLES | {"fev1_fvc_ratio"}:
         if CHANGE_BEFORE.search(n[max(0, c.start - 50) : c.start]) or CHANGE_AFTER.match(n, c.end):
             return None
+    if variable in PCT_PRED_VARIABLES and _PREDICTED_POSTOPERATIVE.search(n, max(0, c.start - 50), c.start):
+        return None  # "PPO FEV1 and PPO DLCO > 35%": the surgeon's estimate after resection, not a measured value
     if variable in PCT_PRED_VARIABLES:
         if unit in ("% predicted", "%"):
             pass
@@ -1032,7 +1106,7 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
             return None
         return lower, upper, "kg/m2", clean
     if variable == "pack_years":
-        if unit not in ("pack-years", "", "years") or not (_plausible(variable, lower, upper)):
+        if unit not in ("pack-years", "") or not (_plausible(variable, lower, upper)):
             return None
         return lower, upper, "pack-years", clean
     if variable == "oxygen_hours_per_day":
@@ -1057,6 +1131,8 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
             return None
         return lower, upper, "x ULN", clean
     if variable == "egfr":
+        if _CLEARANCE_FORMULA.search(near) and "1.73" not in c.raw_unit:
+            return None  # "GFR ≤ 50 ml/min (estimated by the Cockcroft and Gault formula)": a creatinine clearance
         if unit == "mL/min/1.73m2":
             confidence = clean if re.search(r"e?gfr|glomerular|肾小球", near) else 0.6
         elif unit == "" and re.search(r"e?gfr|glomerular", near):
@@ -1067,7 +1143,9 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
             return None
         return lower, upper, "mL/min/1.73m2", confidence
     if variable == "age":
-        if re.search(r"age (?:at|of) (?:the )?(?:onset|diagnosis|first|start)|onset|起病|发病", near):
+        if re.search(
+            r"age (?:at|of) (?:the )?(?:onset|diagnosis|first|start)|onset|起病|发病", near
+        ) or _AT_DIAGNOSIS.match(n, c.end):
             return None  # the age a disease began, not the person's age now
         if unit == "years" or (unit == "" and re.search(r"years|岁|old", after[:20])):
             pass
@@ -1082,6 +1160,10 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
     if unit not in UNITS_FITTING.get(variable, ()) or not _plausible(variable, lower, upper):
         return None
     return lower, upper, QUESTION_UNITS[variable], clean if unit else 0.7
+
+
+_PREDICTED_POSTOPERATIVE = re.compile(r"(?<![a-z])ppo(?![a-z])|predicted post-?\s?operative")
+_CLEARANCE_FORMULA = re.compile(r"cockcroft|creatinine clearance|(?<![a-z])crcl(?![a-z])")
 
 
 def _count_period(n: str, c: _Comparison, windows: list) -> int | None:
@@ -1565,5 +1647,10 @@ def _subgroup_before(n: str, position: int) -> re.Match | None:
 _ALTERNATIVE_GAP = re.compile(r"(?<![a-z])(?:or|and/or|either)(?![a-z])|或")
 _STAGE_DEFINITION = re.compile(
     r"(?:stage|grade|gold|class)\s*(?:[1-4]|i{1,3}|iv)\s*(?:\([^()]{0,20}\))?\s*[:=][^;:()]{0,30}$"
+)
+# "less than 35 years old at the diagnosis": an age at diagnosis, not the person's age now
+_AT_DIAGNOSIS = re.compile(
+    r"\s*(?:(?:years?\s+)?(?:old|of age)\s+)?(?:at|when)\s+(?:the\s+)?(?:time\s+of\s+)?(?:(?:first\s+)?diagnos\w*|onset)"
+    r"|\s*(?:岁)?\s*(?:时)?(?:诊断|确诊|发病)时"
 )
 _AGE_MONTHS_AFTER = re.compile(r"\s*(?:and\s+)?(11)\s*months?(?![a-z])")
