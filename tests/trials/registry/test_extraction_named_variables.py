@@ -248,3 +248,35 @@ def test_a_gfr_computed_by_cockcroft_gault_is_a_creatinine_clearance_not_an_egfr
 def test_years_of_smoking_are_not_pack_years():
     got = found("at least 25 pack years of smoking (or at least 15 years duration)")
     assert [(p.variable, p.lower) for p in got] == [("pack_years", D(25))]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Exclusions:", "exclusion"),
+        ("Inclusions:", "inclusion"),
+        ("You cannot take part if:", "exclusion"),
+        ("You can take part if:", "inclusion"),
+        ("符合下列任何一项者不能入选：", "exclusion"),
+        ("有下列情况之一者排除：", "exclusion"),
+        ("符合下列所有条件者可入选：", "inclusion"),
+    ],
+)
+def test_more_headings_put_the_list_under_them_in_their_list(heading, kind):
+    text = "Exclusion Criteria:\n- pregnancy\n" if kind == "inclusion" else "Inclusion Criteria:\n- consent\n"
+    text += heading + "\n- BMI > 33 kg/m2\n"
+    assert named(text) == [(kind, "bmi", D(33), False, None, None)]
+
+
+def test_a_chinese_item_that_lists_its_own_conditions_is_not_a_heading():
+    text = "排除标准：\n1. 存在以下情况：BMI>33 kg/m2\n"
+    assert named(text) == [("exclusion", "bmi", D(33), False, None, None)]
+
+
+def test_two_plain_numbers_right_after_people_are_their_ages_but_not_a_count_of_something_else():
+    [age] = found("Adults 19-64")
+    assert (age.variable, *bounds(age)) == ("age", D(19), True, D(64), True)
+    [age] = found("English-speaking individuals between 16-22")
+    assert (age.variable, *bounds(age)) == ("age", D(16), True, D(22), True)
+    assert found("Alcohol (> 4 units/day for men, > 3 units/day for women)") == []
+    assert found("patients with 2-3 lesions") == []

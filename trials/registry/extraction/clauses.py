@@ -17,13 +17,13 @@ _INCLUSION_HEADING = re.compile(
     r"^(?:(?:\d+|[ivx]+|[a-z])[.)]\s*)?(?:(?:key|main|major|general|principal|primary|additional|other|specific"
     r"|basic|subjects?|patients?|participants?)\s+)?"
     r"(?:(?:inclusion|eligibility|entry|selection)\s+criteri(?:a|on)|criteria for (?:inclusion|eligibility|entry)"
-    r"|inclusion(?=\s*[:：\-–]|\s*$))"
+    r"|inclusions?(?=\s*[:：\-–]|\s*$))"
 )
 _EXCLUSION_HEADING = re.compile(
     r"^(?:(?:\d+|[ivx]+|[a-z])[.)]\s*)?(?:(?:key|main|major|general|principal|primary|additional|other|specific"
     r"|basic|subjects?|patients?|participants?)\s+)?"
     r"(?:(?:exclusion|non[- ]?inclusion)\s+criteri(?:a|on)|criteria for (?:exclusion|non[- ]?inclusion)"
-    r"|(?:exclusion|non[- ]?inclusion)(?=\s*[:：\-–]|\s*$))"
+    r"|(?:exclusions?|non[- ]?inclusion)(?=\s*[:：\-–]|\s*$))"
 )
 _SKIP_HEADING = re.compile(
     r"^(?:(?:withdrawal|discontinuation|dropout|drop-out|termination|removal)\s+criteri(?:a|on)"
@@ -33,15 +33,21 @@ _INCLUSION_SENTENCE = re.compile(
     r"^(?:(?:patients|subjects|participants|individuals|candidates|volunteers|children|adults)\s+(?:must|should"
     r"|need to|have to|will|are required to|can be included|may be included|are eligible)\s*(?:be\s+)?(?:meet"
     r"|fulfil?l|satisfy|have|include|eligible|enrolled|included)?[^.]{0,60}(?:following|if|criteria|when)\b"
-    r"|the following\b[^.]{0,60}(?:inclu|eligible|enrol))"
+    r"|the following\b[^.]{0,60}(?:inclu|eligible|enrol)"
+    r"|you\s+(?:can|may|could)\s+(?:be able to\s+)?(?:take part|participate|join|be included))"
 )
 _EXCLUSION_SENTENCE = re.compile(
     r"^(?:(?:patients|subjects|participants|individuals|candidates|volunteers|anyone"
     r"|those)\b[^.]{0,60}?\s+(?:will|shall"
     r"|may|must|should|are|is)\s+(?:not\s+be\s+(?:eligible|included|enrolled)|be\s+excluded|not\s+eligible|excluded"
     r"|ineligible)|(?:any|presence|one or more) of the following[^.]{0,40}(?:exclu|not eligible|ineligible)"
-    r"|the following\b[^.]{0,60}(?:exclu|not eligible|ineligible|not be (?:included|enrolled)))"
+    r"|the following\b[^.]{0,60}(?:exclu|not eligible|ineligible|not be (?:included|enrolled))"
+    r"|you\s+(?:cannot|can not|can't|may not|should not|will not be able to)\s+(?:take part|participate|join|be included))"
 )
+# A short Chinese line ending in a colon that introduces a list: "符合下列任何一项者不能入选：", "有下列情况之一者排除："
+_CN_SENTENCE_HEADING = re.compile(r"^[^:：。;；]{0,24}(?:以下|下列)[^:：。;；]{0,20}[:：]\s*$")
+_CN_NEGATED = re.compile(r"排除|不能|不可|不得|不宜|不予|不应")
+_CN_INCLUDED = re.compile(r"入选|纳入|入组|参加|参与")
 _SENTENCE_HEADING_END = re.compile(r"(?<![a-z])(?:if|when|who|whom|apply|applies|they)\W*$")
 _CN_HEADING = re.compile(
     r"^(?:[一二三四五六七八九十\d]+\s*[、.．)）]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)?"
@@ -335,6 +341,11 @@ def _heading(piece: str) -> tuple[str | None, int | None]:
     match = _CN_PAGE_HEADING.match(rest)
     if match and len(rest.strip()) <= 20:
         return ("exclusion" if match.group(1) else "inclusion"), _after_heading(piece, lead + match.end())
+    if _CN_SENTENCE_HEADING.match(rest.strip()):
+        if _CN_NEGATED.search(rest):
+            return "exclusion", None
+        if _CN_INCLUDED.search(rest):
+            return "inclusion", None
     stripped = rest.strip()
     if len(stripped) > 200:
         return None, None

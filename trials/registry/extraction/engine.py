@@ -937,10 +937,15 @@ _PERSON_GAP = re.compile(
 )
 
 
-def _person_before(n: str, position: int) -> bool:
+_PERSON_RIGHT_BEFORE = re.compile(r"[\s(,:-]*(?:(?:aged?|between|from)\s+)?$")
+
+
+def _person_before(n: str, position: int, gap: re.Pattern = _PERSON_GAP) -> bool:
     """Whether a person word stands just before ``position`` with only words about age between."""
-    people = list(PEOPLE.finditer(n, max(0, position - 40), position))
-    return bool(people) and bool(_PERSON_GAP.match(n, people[-1].end(), position))
+    people = [m for m in PEOPLE.finditer(n, max(0, position - 40), position) if m.end() > m.start()]
+    if gap is _PERSON_GAP and not people:
+        people = list(PEOPLE.finditer(n, max(0, position - 40), position))  # nothing at all before: "≥ 18 years"
+    return bool(people) and bool(gap.match(n, people[-1].end(), position))
 
 
 def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> str:
@@ -955,6 +960,17 @@ def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> 
         and not re.match(r"\s*(?:after|since|post|from)(?![a-z])", n[comparison.end :])
     ):
         return "age"  # "Adults (≥ 18 years)": a person's years with no other meaning in the clause
+    if (
+        not comparison.unit
+        and comparison.shape in ("range", "operator")
+        and _person_before(n, comparison.start, _PERSON_RIGHT_BEFORE)
+        and all(
+            v is None or (v == v.to_integral_value() and 1 <= v <= 100) for v in (comparison.lower, comparison.upper)
+        )
+        and not NOT_AGE.search(n)
+        and not re.match(r"\s*(?!(?:and|or|inclusive|who|with)(?![a-z]))[a-z/%]", n[comparison.end :])
+    ):  # "> 2 units/day for women" counts something else
+        return "age"  # "Adults 18-64", "individuals between 15-21": people and two plain numbers are their ages
     if comparison.unit == "kg/m2":
         return "bmi"
     if comparison.unit == "mL/min/1.73m2" and "1.73" in comparison.raw_unit:
