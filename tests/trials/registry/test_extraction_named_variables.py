@@ -280,3 +280,33 @@ def test_two_plain_numbers_right_after_people_are_their_ages_but_not_a_count_of_
     assert (age.variable, *bounds(age)) == ("age", D(16), True, D(22), True)
     assert found("Alcohol (> 4 units/day for men, > 3 units/day for women)") == []
     assert found("patients with 2-3 lesions") == []
+
+
+def test_a_change_named_between_a_variable_and_its_number_is_not_a_level():
+    assert found("eGFR decline of > 4 mL/min/1.73m2 per year", "exclusion") == []
+    assert found("FEV1 increase ≥ 13% after albuterol") == []
+    [egfr] = found("eGFR < 35 mL/min/1.73m2", "exclusion")
+    assert egfr.variable == "egfr"
+    # a change word earlier in the clause, in another phrase, leaves the bound alone
+    assert [p.variable for p in found("weight gain, BMI > 41", "exclusion")] == ["bmi"]
+
+
+def test_the_age_of_someone_else_is_not_the_patients_age():
+    assert found("mother aged < 19 years at delivery", "exclusion") == []
+    assert found("parent's age > 45 years") == []
+    assert [p.variable for p in found("aged < 19 years at screening", "exclusion")] == ["age"]
+
+
+def test_chinese_headings_inside_a_line_whose_breaks_were_lost_start_their_list():
+    text = "入组条件：1.年龄45-80岁 2.吸烟≥15包年 排除条件：1.eGFR<35 2.BMI>36"
+    assert sorted(named(text), key=str) == sorted(
+        [
+            ("inclusion", "age", D(45), True, D(80), True),
+            ("inclusion", "pack_years", D(15), True, None, None),
+            ("exclusion", "egfr", None, None, D(35), False),
+            ("exclusion", "bmi", D(36), False, None, None),
+        ],
+        key=str,
+    )
+    # words that merely mention the criteria are no heading
+    assert {p[0] for p in named("入选标准：1. 年龄45-80岁 2. 符合排除标准者除外，BMI<36")} == {"inclusion"}

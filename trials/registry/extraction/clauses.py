@@ -95,6 +95,9 @@ _INLINE_HEADING = re.compile(
     r"|\s+(?=(?:Key |Main |KEY |MAIN )?(?:INCLUSION|EXCLUSION|Inclusion|Exclusion) (?:CRITERIA|Criteria)"
     r"\s*(?:[-–*•]|\d{1,2}[.)、]|\(\d))"
     r"|(?<=[^\s不])(?=(?:纳入|入选|排除|剔除)标准\s*[:：])"
+    # "… 排除条件：1.…", "… 不纳入标准 1. …": a Chinese heading with its colon or a list marker after it
+    r"|(?<![不\s])\s+(?=(?:不纳入|不入选|纳入|入选|入组|排除)(?:标准|条件)\s*(?:[:：]|\d{1,2}\s*[.、．)]|[(（]\d))"
+    r"|(?<=[。；;])(?=(?:不纳入|不入选|纳入|入选|入组|排除)(?:标准|条件)\s*(?:[:：]|\d{1,2}\s*[.、．)]|[(（]\d))"
 )
 _LOWER_START = re.compile(r"^[a-z(]")
 _VALUE_BEFORE = re.compile(r"(?:[<>≤≥=＜＞]|(?<![a-z])than)\s*$")  # a number right after an operator is a value

@@ -221,7 +221,8 @@ NOT_AGE = re.compile(
 # A number that bounds no patient value: "BMI-for-age percentile ≥ 85", "Donor age > 65", "diagnosis between the ages
 # of 0 - 17.99" (before it); "4 or more of the following factors: age ≥ 56", "85th percentile" (after it)
 NOT_A_BOUND_BEFORE = re.compile(
-    r"(?:percentile[^.;\d]{0,12}|(?<![a-z])donors?(?:'s)?\s+(?:age|bmi|body mass index)[^.;\d]{0,12}"
+    r"(?:percentile[^.;\d]{0,12}|(?<![a-z])(?:donors?|mothers?|fathers?|parents?|partners?|spouses?|caregivers?"
+    r"|guardians?)(?:'s)?\s+(?:age|bmi|body mass index)[^.;\d]{0,12}"
     r"|(?:diagnos\w*|onset)\s+(?:between\s+)?(?:the\s+)?(?:ages?\s+(?:of\s+)?)?)$"
 )
 NOT_A_BOUND_AFTER = re.compile(
@@ -236,6 +237,11 @@ CHANGE_WORDS = (
 CHANGE_BEFORE = re.compile(CHANGE_WORDS)  # "Reversibility of ≥ 12%", "a decline in FVC of ≥ 10%"
 # "≥ 12% increase", "≥ 12% (reversibility)"
 CHANGE_AFTER = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?\(?\s*(?:in\s+\w+\s+)?(?:" + CHANGE_WORDS + ")")
+# A change word between a variable and its number, in the same phrase: "eGFR decline of > 5", "FEV1 increase ≥ 12%"
+_CHANGE_RIGHT_BEFORE = re.compile(
+    r"(?<![a-z])(?:improve|increase|decrease|change|declin|drop|gain|loss|fall|rise|reduction|variab|reversib)\w*"
+    r"(?:\s+(?:in|of|by|from baseline))?\s*$"
+)
 # Units of a measured value (a lab, a pressure, a percentage): a window right after one dates the measurement
 MEASURED_UNITS = {"%", "% predicted", "x ULN", "mL/min/1.73m2", "kg/m2", "mmHg"}
 MEASURE_WORD_BEFORE = re.compile(r"(?<![a-z])(?:score|level|value|concentration|titer|titre)s?(?![a-z])")  # "score ≥ 8"
@@ -1080,6 +1086,10 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
     if variable in PCT_PRED_VARIABLES | {"fev1_fvc_ratio"}:
         if CHANGE_BEFORE.search(n[max(0, c.start - 50) : c.start]) or CHANGE_AFTER.match(n, c.end):
             return None
+    if variable not in COUNT_VARIABLES | {"age", "pack_years"} and _CHANGE_RIGHT_BEFORE.search(
+        n, max(0, c.start - 30), c.start
+    ):
+        return None  # "eGFR decline of > 5 mL/min/1.73m2", "FEV1 increase ≥ 12%": a change, not a level
     if variable in PCT_PRED_VARIABLES and _PREDICTED_POSTOPERATIVE.search(n, max(0, c.start - 50), c.start):
         return None  # "PPO FEV1 and PPO DLCO > 35%": the surgeon's estimate after resection, not a measured value
     if variable in PCT_PRED_VARIABLES:
