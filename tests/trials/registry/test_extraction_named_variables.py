@@ -310,3 +310,25 @@ def test_chinese_headings_inside_a_line_whose_breaks_were_lost_start_their_list(
     )
     # words that merely mention the criteria are no heading
     assert {p[0] for p in named("入选标准：1. 年龄45-80岁 2. 符合排除标准者除外，BMI<36")} == {"inclusion"}
+
+
+def test_labs_named_in_one_list_with_other_short_lab_names_share_the_bound():
+    got = found("Abnormal liver tests (ALT, AST, ALP, GGT or bilirubin > 2.5 times ULN)", "exclusion")
+    assert {p.variable for p in got} == {"alt_x_uln", "ast_x_uln", "bilirubin_x_uln"}
+    assert {bounds(p) for p in got} == {(D("2.5"), False, None, None)}
+    # a lab with its own value earlier in the clause is another item
+    got = found("ALT 45 U/L, ALP or bilirubin > 2.5 x ULN", "exclusion")
+    assert [p.variable for p in got] == ["bilirubin_x_uln"]
+
+
+def test_a_lab_abbreviation_in_brackets_after_a_name_the_table_does_not_know_joins_the_list():
+    got = found("丙氨酸氨基轉(zhuǎn)移酶(ALT)和天門冬氨酸基轉(zhuǎn)移酶(AST)≤3.5×ULN")
+    assert {p.variable for p in got} == {"alt_x_uln", "ast_x_uln"}
+    # a bracket that holds a value, not a name, does not
+    got = found("ALT(45 U/L)和天门冬氨酸基转移酶(AST)≤3.5×ULN")
+    assert [p.variable for p in got] == ["ast_x_uln"]
+
+
+def test_childbearing_age_in_brackets_defines_who_must_use_contraception_and_is_no_age_limit():
+    assert found("Women of child-bearing age (15-49) must use contraception", variable="age") == []
+    assert found("Women aged 15-49", variable="age") != []

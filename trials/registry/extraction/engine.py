@@ -222,7 +222,7 @@ NOT_AGE = re.compile(
 # of 0 - 17.99" (before it); "4 or more of the following factors: age ≥ 56", "85th percentile" (after it)
 NOT_A_BOUND_BEFORE = re.compile(
     r"(?:percentile[^.;\d]{0,12}|(?<![a-z])(?:donors?|mothers?|fathers?|parents?|partners?|spouses?|caregivers?"
-    r"|guardians?)(?:'s)?\s+(?:age|bmi|body mass index)[^.;\d]{0,12}"
+    r"|guardians?)(?:'s)?\s+(?:age|bmi|body mass index)[^.;\d]{0,12}|child[- ]?bearing\s+(?:age|potential)[^.;\d]{0,12}"
     r"|(?:diagnos\w*|onset)\s+(?:between\s+)?(?:the\s+)?(?:ages?\s+(?:of\s+)?)?)$"
 )
 NOT_A_BOUND_AFTER = re.compile(
@@ -254,6 +254,8 @@ PERIOD = re.compile(
 
 # Words that may stand between a variable and its number, or around disease names, without changing the item.
 _CONNECTOR = re.compile(r"^(?:\s|and/or|and|or|/|,|、|或|和|及|与|\(|\)|[a-z]{2,5}\)|\(\w{2,6}\))*$")
+# Between two labs named under one bound, other short lab names may stand: "ALT, AST, ALP, GGT or bilirubin > 2 x ULN"
+_LAB_LIST_GAP = re.compile(r"(?:\s|,|、|/|and/or|and|or|或|和|及|与|\(|\)|(?<![a-z])[a-z]{2,5}(?![a-z]))*")
 _GAP_WORDS = {
     "than",
     "less",
@@ -654,6 +656,21 @@ def _only_filler_since_last_bound(n: str, mention, comparison: _Comparison, comp
     return all(w in _GAP_WORDS or w in _BOUND_FILLER for w in words)
 
 
+_LAST_CONNECTOR = re.compile(r".*(?:,|、|和|及|与|或|(?<![a-z])(?:and|or)(?![a-z]))", re.S)
+
+
+def _before_full_name(gap: str) -> str:
+    """ "ALT) 和天门冬氨酸基转移酶(AST": when the later mention is an abbreviation in brackets, the words before the
+    bracket are its full name (spelt in a way the table may not know); what stands before that name is the gap."""
+    stripped = gap.rstrip()
+    if not stripped.endswith(("(", "（")) or len(gap) > 60:
+        return "x"
+    joined = _LAST_CONNECTOR.match(stripped[:-1])
+    if not joined or not stripped[joined.end() : -1].strip() or re.search(r"\d", stripped[joined.end() :]):
+        return "x"
+    return stripped[: joined.end()]
+
+
 def _list_gap(gap: str) -> bool:
     """Words between a number and a later variable that make it another item ("< 45 kg or BMI"), unless the
     item is another bound on the same noun ("≥2 moderate or ≥1 severe exacerbations")."""
@@ -692,7 +709,8 @@ def _variables_for(
         chosen = [before[nearest[-1]]]
         for mention in reversed(before[: nearest[-1]]):
             gap = n[mention[1] : chosen[-1][0]]
-            if not gap or not _CONNECTOR.match(gap):
+            lab_list = comparison.unit == "x ULN" and len(gap) <= 40 and _LAB_LIST_GAP.fullmatch(gap)
+            if not gap or not (_CONNECTOR.match(gap) or lab_list or _CONNECTOR.match(_before_full_name(gap))):
                 break  # "急性加重住院": one noun phrase, the last word names it
             if mention[2] == chosen[-1][2]:
                 chosen[-1] = mention  # the full name before its abbreviation
