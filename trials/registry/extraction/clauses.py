@@ -161,7 +161,7 @@ def _split(text: str) -> list[Clause]:
                     if style == top_style:
                         nested_style = ""
                     if top_style and highest >= 2 and last_number <= 2 and restarts:
-                        after_colon = bool(clauses) and text[: clauses[-1][2]].rstrip().endswith((":", "："))
+                        after_colon = bool(clauses) and _ends_with_colon(text, clauses[-1][1], clauses[-1][2])
                         if after_colon and last_number == 1:
                             nested_style = style  # "8. records show:" then "1) …" "2) …": items of item 8
                         elif style != nested_style:
@@ -240,6 +240,13 @@ def _an_exclusion_list(text: str, clauses: list[list]) -> bool:
     excluded = sum(1 for item in items if excluding(item))
     included = sum(1 for item in items if including(item))
     return len(items) >= 3 and excluded * 2 >= len(items) and included * 3 <= excluded and not including(items[0])
+
+
+def _ends_with_colon(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] ends with a colon once trailing blanks are left out (no copy of the text)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end > start and text[end - 1] in ":："
 
 
 def _lines(text: str):
