@@ -332,3 +332,9 @@ def test_a_lab_abbreviation_in_brackets_after_a_name_the_table_does_not_know_joi
 def test_childbearing_age_in_brackets_defines_who_must_use_contraception_and_is_no_age_limit():
     assert found("Women of child-bearing age (15-49) must use contraception", variable="age") == []
     assert found("Women aged 15-49", variable="age") != []
+
+
+def test_a_persons_years_in_brackets_are_an_age_and_an_events_are_a_window():
+    assert [(p.variable, p.upper) for p in found("Minors (<17 years)", "exclusion")] == [("age", D(17))]
+    assert [(p.variable, p.lower) for p in found("Elderly (> 86 yrs)", "exclusion")] == [("age", D(86))]
+    assert [(p.variable, p.upper) for p in found("smoking cessation (< 2 years)", "exclusion")] == [("window", D(2))]

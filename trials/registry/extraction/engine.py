@@ -211,8 +211,11 @@ EVENT_PATTERNS: list[tuple[str, str | None]] = TABLES.window_events
 _EVENT_RES = [(re.compile(p), label) for p, label in EVENT_PATTERNS]
 PEOPLE = re.compile(
     r"(?<![a-z])(?:adults?|males?|females?|men|women|patients?|subjects?|participants?|volunteers?"
-    r"|individuals?|persons?|people|children|adolescents?)(?![a-z])|^\W*$"
+    r"|individuals?|persons?|people|children|adolescents?|elderly|minors?|infants?|seniors?|youths?|teenagers?"
+    r"|boys?|girls?|neonates?|newborns?|toddlers?|veterans?)(?![a-z])|^\W*$"
 )
+# "Minors (<18 years)", "children (< 12 years)": a person's age in brackets, not a look-back window
+_PERSON_AGE_BRACKET = re.compile(r"(?:" + PEOPLE.pattern.split("|^")[0] + r")\s*$")
 NOT_AGE = re.compile(
     r"history|diagnos\w*|since|duration|smok\w*|ago|quit|stopped|treat\w*|therap\w*|disease|symptom\w*"
     r"|onset|exposure|experience|employ|within|prior|before|previous|last|past"
@@ -1254,6 +1257,12 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 continue
             if WINDOW_NOT_AFTER.match(n[match.end() : match.end() + 30]):
                 continue
+            if (
+                unit == "years"
+                and match.group().startswith("(")
+                and _PERSON_AGE_BRACKET.search(n, max(0, match.start() - 30), match.start())
+            ):
+                continue  # "Minors (<18 years)": an age
             if WINDOW_NOT_BEFORE.search(n[max(0, match.start() - 60) : match.start()]):
                 continue  # "planning a pregnancy within 12 months", "给药后的6个月内", "如果…前6个月内"
             if pattern is DURATION_LESS_THAN and not DURATION_OF_BEFORE.search(
