@@ -338,3 +338,15 @@ def test_a_persons_years_in_brackets_are_an_age_and_an_events_are_a_window():
     assert [(p.variable, p.upper) for p in found("Minors (<17 years)", "exclusion")] == [("age", D(17))]
     assert [(p.variable, p.lower) for p in found("Elderly (> 86 yrs)", "exclusion")] == [("age", D(86))]
     assert [(p.variable, p.upper) for p in found("smoking cessation (< 2 years)", "exclusion")] == [("window", D(2))]
+
+
+def test_chinese_pack_years_written_with_a_slash_or_a_dot_are_pack_years():
+    assert [(p.variable, p.lower) for p in found("吸烟指数≥12包/年")] == [("pack_years", D(12))]
+    assert [(p.variable, p.lower) for p in found("吸烟量≥25包·年")] == [("pack_years", D(25))]
+    # a pack a day next to an age is no pack-year bound
+    assert [p.variable for p in found("每天吸烟≥1包 年龄≥45岁")] == ["age"]
+
+
+def test_an_egfr_unit_with_a_caret_is_read_whole():
+    [egfr] = found("eGFR >= 35 mL/min/1.73 m^2 (CKD-EPI)", "exclusion")
+    assert egfr.quote == "eGFR >= 35 mL/min/1.73 m^2"

@@ -659,6 +659,7 @@ def _only_filler_since_last_bound(n: str, mention, comparison: _Comparison, comp
     return all(w in _GAP_WORDS or w in _BOUND_FILLER for w in words)
 
 
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]")
 _LAST_CONNECTOR = re.compile(r".*(?:,|、|和|及|与|或|(?<![a-z])(?:and|or)(?![a-z]))", re.S)
 
 
@@ -729,6 +730,7 @@ def _variables_for(
         and not _BOUNDARY.search(n[comparison.end : m[0]])
         and not _list_gap(n[comparison.end : m[0]])
         and "(" not in n[comparison.end : m[0]]
+        and (comparison.unit or not _CJK_WORD.search(n, comparison.end, m[0]))  # "≥1包 年龄": packs, not an age
         and (not comparison.unit or _unit_fits(m[2], comparison.unit))  # "over 18 years hospitalized"
     ]
     return after[:1]
