@@ -598,3 +598,20 @@ def test_an_amount_a_current_episode_or_a_tissue_sample_is_not_the_concept_itsel
 def test_a_narrower_kind_of_a_lung_diagnosis_or_cancer_is_judged_by_the_study_team(words, question, item):
     [proposal] = matching.proposals(words, "exclusion")
     assert (proposal.question, proposal.values) == (question, []) and item in proposal.uncertain
+
+
+@pytest.mark.parametrize(
+    "words, key",
+    [
+        ("Currently taking antibiotics at time of enrollment", "days_since_antibiotics"),
+        ("目前正在使用抗生素治疗", "days_since_antibiotics"),
+        ("Currently hospitalized", "days_since_hospitalisation"),
+    ],
+)
+def test_an_event_happening_now_is_zero_days_since_it_as_patients_answer(words, key):
+    proposal = one(words)
+    assert (proposal.question, proposal.lower, proposal.upper, proposal.upper_inclusive) == (key, None, 0, True)
+
+
+def test_a_past_event_without_a_time_is_left_for_the_study_team():
+    assert matching.proposals("History of antibiotic use", "exclusion") == []

@@ -200,6 +200,10 @@ def _patterns() -> dict:
         "cancer_active_after": {
             lang: re.compile(p, re.IGNORECASE) for lang, p in lex["cancer_kind"]["active_after"].items()
         },
+        "current": {
+            lang: {side: re.compile(p, re.IGNORECASE) for side, p in sides.items()}
+            for lang, sides in lex["current"].items()
+        },
         "past_medicine": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["past_medicine"].items()},
         "minor_cancer": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["minor_cancer_exception"].items()},
         "other_than_after": re.compile(lex["other_than"]["after"], re.IGNORECASE),
@@ -345,6 +349,10 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
     days, window_words = _window_after(text, end, language, patterns)
     if days is None:  # "近6个月内发生心肌梗死", "in the past 6 months, a heart attack"
         days, window_words = _window_in(before_text[-(40 if language == "en" else 20) :], language, patterns)
+    if days is None and not concept.question and concept.window.startswith("days_since_"):
+        current = patterns["current"][language]
+        if current["before"].search(before_text[-40:]) or current["after"].search(text[end : end + 40]):
+            days, window_words = Decimal(0), "now"  # "currently taking antibiotics": 0 days since, as answered
     return Match(concept, start, end, text[start:end], negated, cue, days, window_words)
 
 
@@ -505,6 +513,8 @@ def _rule_for(match: Match) -> tuple[str, list[str], Decimal | None, Decimal | N
     concept = match.concept
     if concept.window == "now":  # "a negative pregnancy test within 24 hours before dosing": the state now
         return concept.question, list(concept.codes), None, None
+    if match.window_days == 0 and match.window_words == "now" and concept.window.startswith("days_since_"):
+        return (concept.window, [], Decimal(0), None) if match.negated else (concept.window, [], None, Decimal(0))
     if match.window_days is not None and match.window_days <= 0:
         return None  # "within 48 hours"
     if match.window_days is not None and concept.window:
