@@ -119,6 +119,8 @@ def test_a_cancer_exception_for_minor_skin_or_in_situ_cancers_is_the_cancer_ques
         ("Person deprived of liberty", "legal_protection", ["yes"]),
         ("Patient under guardianship or curatorship", "legal_protection", ["yes"]),
         ("Affiliation to a social security scheme", "health_insurance", ["yes"]),
+        ("Planned surgery during the study.", "planned_surgery", ["yes"]),
+        ("在观察期内(给药后52周内)有计划手术者;", "planned_surgery", ["yes"]),
         ("Anticoagulant drugs", "medicines_now", ["anticoagulant"]),
         ("Treatment with immune-modulating agents", "medicines_now", ["immunosuppressant"]),
         ("History of opioid abuse", "other_conditions", ["substance_abuse"]),
@@ -351,6 +353,7 @@ def test_every_new_question_and_item_is_in_chinese():
         "infection_now",
         "legal_protection",
         "health_insurance",
+        "planned_surgery",
     ):
         assert questions[key].missing_translations() == []
 
