@@ -618,3 +618,27 @@ def test_an_event_happening_now_is_zero_days_since_it_as_patients_answer(words, 
 
 def test_a_past_event_without_a_time_is_left_for_the_study_team():
     assert matching.proposals("History of antibiotic use", "exclusion") == []
+
+
+@pytest.mark.parametrize(
+    "words, question, values, uncertain",
+    [
+        ("Small cell or mixed bronchial cancer", "cancer_history", [], ["within_5y", "minor_within_5y", "over_5y"]),
+        ("Mechanical ventilation at baseline", "mechanical_ventilation", ["within_1m"], []),
+        ("纽约心脏病协会(NYHA)心功能分级为III级或IV级的充血性心力衰竭;", "other_conditions", [], ["heart_failure"]),
+    ],
+)
+def test_the_judged_samples_mistakes_are_read_as_the_clause_means(words, question, values, uncertain):
+    [proposal] = matching.proposals(words, "exclusion")
+    assert (proposal.question, proposal.values, proposal.uncertain) == (question, values, uncertain)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Planned treatment with surgery and adjuvant chemotherapy, or neo-adjuvant chemotherapy followed by surgery",
+        "据当地临床实践,未接受或接受化疗的患者均可入组;",
+    ],
+)
+def test_planned_or_permitted_treatments_are_not_drafted(words):
+    assert matching.proposals(words, "inclusion") == []
