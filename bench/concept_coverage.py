@@ -76,6 +76,9 @@ COPD_PATIENT = {
     "spo2_pct": 94,
     "stem_cell_therapy_ever": "no",
     "allergy_albumin_or_anaesthetic": "no",
+    "legal_protection": "no",
+    "health_insurance": "yes",
+    "planned_surgery": "no",
 }
 
 
