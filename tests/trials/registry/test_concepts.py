@@ -642,3 +642,31 @@ def test_the_judged_samples_mistakes_are_read_as_the_clause_means(words, questio
 )
 def test_planned_or_permitted_treatments_are_not_drafted(words):
     assert matching.proposals(words, "inclusion") == []
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Patients requiring postoperative mechanical ventilation",
+        "Unable to correct physiological defects, may interfere with peritoneal dialysis",
+        "At study entry, the participant either was not taking SSc-ILD medication or was taking cyclophosphamide",
+    ],
+)
+def test_a_later_event_an_interference_or_an_either_or_is_not_drafted(words):
+    assert matching.proposals(words, "inclusion") == []
+
+
+@pytest.mark.parametrize(
+    "words, question, item",
+    [
+        (
+            "Those with a history of interstitial lung disease (ILD) other than IPF are not eligible.",
+            "diagnoses",
+            "ild",
+        ),
+        ("1 | 按照ACR类风湿关节炎功能状态分级为4级; |", "other_conditions", "autoimmune_disease"),
+    ],
+)
+def test_a_diagnosis_other_than_its_own_kind_or_of_a_grade_is_for_the_study_team(words, question, item):
+    [proposal] = matching.proposals(words, "exclusion")
+    assert (proposal.question, proposal.values, proposal.uncertain) == (question, [], [item])

@@ -56,6 +56,7 @@ class Match:
     window_days: Decimal | None = None  # "within N units" read after the concept, in days
     window_words: str = ""
     excepted: tuple[str, ...] | None = None  # an `other_than` concept's codes named as its exception
+    narrowed: bool = False  # "ILD other than IPF": the study team judges the item
 
 
 @dataclass
@@ -310,6 +311,13 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
     if concept.other_than:  # read before the exception cues below, which it is made of
         excepted = _excepted(text, before_text, end, patterns)
         return Match(concept, start, end, text[start:end], excepted=excepted)
+    narrowed = False
+    if concept.question == "diagnoses":  # "interstitial lung disease other than IPF": a narrower kind of ILD
+        bracket = re.match(r"\s*(?:[(（][^()（）]{0,15})?[)）]", text[end : end + 20])  # past "(ILD)" or ")"
+        after = patterns["other_than_after"].match(text, end + (bracket.end() if bracket else 0))
+        named = _named_codes(after.group("named"), patterns) if after else ()
+        related = lexicon()["other_than"]["related"]
+        narrowed = any(code in related.get(own, ()) for own in concept.codes for code in named)
     exception = patterns["exception"].get(language)
     if exception is not None and exception.search(before_text[-200:]):
         return None  # "respiratory disease other than COPD", "除哮喘外": the concept is what is excepted
@@ -353,7 +361,7 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         current = patterns["current"][language]
         if current["before"].search(before_text[-40:]) or current["after"].search(text[end : end + 40]):
             days, window_words = Decimal(0), "now"  # "currently taking antibiotics": 0 days since, as answered
-    return Match(concept, start, end, text[start:end], negated, cue, days, window_words)
+    return Match(concept, start, end, text[start:end], negated, cue, days, window_words, narrowed=narrowed)
 
 
 def _window_after(text: str, end: int, language: str, patterns) -> tuple[Decimal | None, str]:
@@ -436,7 +444,7 @@ def proposals(text: str, kind: str) -> list[ConceptProposal]:
         if question == "cancer_history" and match.concept.key == "cancer":
             values = _cancer_kind(text, match, values)
         qualifiable = question == "other_conditions" or (question == "diagnoses" and not match.concept.other_than)
-        if match.concept.cls == "condition" and qualifiable and _qualified(text, match):
+        if match.concept.cls == "condition" and qualifiable and (match.narrowed or _qualified(text, match)):
             values = [f"?{code.lstrip('?')}" for code in values]  # "severe heart failure": the study team judges
         key = (question, match.negated, lower, upper)
         proposal = grouped.get(key)
