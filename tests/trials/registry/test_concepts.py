@@ -670,3 +670,16 @@ def test_a_later_event_an_interference_or_an_either_or_is_not_drafted(words):
 def test_a_diagnosis_other_than_its_own_kind_or_of_a_grade_is_for_the_study_team(words, question, item):
     [proposal] = matching.proposals(words, "exclusion")
     assert (proposal.question, proposal.values, proposal.uncertain) == (question, [], [item])
+
+
+def test_non_small_cell_lung_cancer_in_chinese_is_not_a_negation():
+    proposal = one("组织学或细胞学证实为非小细胞肺癌", "inclusion")
+    assert (proposal.question, proposal.values, proposal.negated) == ("diagnoses", ["lung_cancer"], False)
+    assert one("非哮喘患者", "inclusion").negated  # 非 before a concept still negates it
+
+
+@pytest.mark.parametrize("words", ["8 | 慢性或急性胰腺炎或胰腺癌病史 |", "History of melanoma", "非霍奇金淋巴瘤"])
+def test_a_named_kind_of_cancer_leaves_every_cancer_answer_to_the_study_team(words):
+    proposal = one(words)
+    assert (proposal.question, proposal.values) == ("cancer_history", [])
+    assert set(proposal.uncertain) == {"within_5y", "minor_within_5y", "over_5y"}
