@@ -683,3 +683,21 @@ def test_a_named_kind_of_cancer_leaves_every_cancer_answer_to_the_study_team(wor
     proposal = one(words)
     assert (proposal.question, proposal.values) == ("cancer_history", [])
     assert set(proposal.uncertain) == {"within_5y", "minor_within_5y", "over_5y"}
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Patient already enrolled in a deep vein thrombosis (DVT) diagnostic research",
+        "No other anticancer therapy should be used during radiotherapy.",
+        "Smokers (>20 cigarettes per week)",
+        "At least treated with one line of platinum-based chemotherapy",
+    ],
+)
+def test_a_study_a_rule_for_the_study_period_an_amount_or_past_lines_of_treatment_are_not_drafted(words):
+    assert matching.proposals(words, "inclusion") == []
+
+
+def test_central_sleep_apnoea_is_a_narrower_kind():
+    proposal = one("Central sleep apnea (Central apnea index >5 per hour)")
+    assert (proposal.values, proposal.uncertain) == ([], ["sleep_apnoea"])
