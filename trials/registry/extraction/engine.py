@@ -109,6 +109,15 @@ REFERENCE_POINT = (
     r"(?:informed\s+)?consent|inclusion|study entry|study start|entry|day 1|first dos\w*|dosing|signing"
     r"|the study|this study|study|treatment|start|v1)" + REFERENCE_TAIL + r"\)?)?"
 )
+# "3 months to 5 years post-stroke onset", "6 months-5 years ago": the upper end is a window (its lower end a duration);
+# the window starts at the upper number. "2 to 4 weeks after the last dose / randomisation" is a time still to come.
+TIME_RANGE_SINCE = re.compile(
+    rf"(?<![a-z0-9.]){ANY_NUM}[\s-]*(?:(?:days?|weeks?|months?|years?)(?![a-z])\s*)?(?:to|-|–)\s*"
+    rf"(?P<hi>{ANY_NUM})[\s-]*(?P<hi_unit>days?|weeks?|months?|years?)(?![a-z])[\s-]*"
+    r"(?:ago|post|after|since|following)(?![a-z])"
+    r"(?!\s*(?:the\s+)?(?:(?:last|final|first)\s+(?:dose|administration|injection|visit)|randomi[sz]\w*|enrol\w*"
+    r"|screening|baseline|(?:the\s+)?study|trial|inclusion))"
+)
 WINDOW_RES = [
     re.compile(
         rf"(?:within|during|in|over)\s+(?:the\s+)?(?:past|last|previous|preceding|prior|recent|most recent)"
@@ -125,6 +134,7 @@ WINDOW_RES = [
     re.compile(
         r"within\s+(?:a|one|the(?:\s+(?:same|last|past))?|last|past)?\s*(year|month|week)(?![a-z])" + REFERENCE_POINT
     ),
+    TIME_RANGE_SINCE,
     re.compile(rf"(?:≤|<=|<|less than|within|up to|no more than)?\s*({ANY_NUM})[\s-]*{TIME_UNIT}[\s-]+ago"),
     re.compile(r"前\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)\s*(?:至|到)"),
     re.compile(
@@ -140,9 +150,21 @@ WINDOW_RES = [
         r"first|day 1|dosing|signing|entry)" + REFERENCE_TAIL
     ),
     re.compile(
-        r"(?:近|过去|最近|前)?\s*(?<!\d)(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)\s*(?:内|以内)"
+        r"(?:近|过去|最近|前)?\s*(?<!\d)(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)"
+        r"\s*(?:[(（][^()（）]{1,10}[)）]\s*)?(?:内|以内|之内)"  # "前3个月(12周)内", "前六个月之内"
+    ),
+    # "筛选前6个月有慢性感染史", "试验前30天使用过…", "本试验开始前3个月中": a look-back without 内, known by the past
+    # event that follows it ("给药前7天的日记", "给药前1天妊娠试验阴性" are not)
+    re.compile(
+        r"前\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|年)\s*[,，]?\s*"
+        r"(?=中|期间|曾|有|使用|服用|用过|参加|参与|接受|发生|患|罹患|摄取|摄入|吸烟|饮酒|每日|每天|平均|献血|失血"
+        r"|接种|进行过|做过|出现)"
     ),
     re.compile(r"(?:近|过去|最近)\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)"),
+    # "戒烟不足6个月": quit less than 6 months ago, the strict look-back "stopped smoking less than 6 months ago" is
+    re.compile(
+        r"(?<=戒烟)\s*(?:不足|不到|未满|少于|小于|<)\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|年)"
+    ),
 ]
 WINDOW_RES.append(
     re.compile(rf"\(\s*(?:<|≤|<=|less than)\s*({ANY_NUM})\s*{TIME_UNIT}\s*\)")
@@ -156,8 +178,16 @@ WINDOW_RES += [
     ),
     # "less than two months post coronary revascularization", "performed ... for less than 2 years" (ago),
     # "duration of diagnosis less than (<) 7 years": strict look-backs
-    re.compile(rf"(?<![a-z])(?:less than|fewer than|<)\s*({ANY_NUM})[\s-]*{TIME_UNIT}\s+(?:post|since)(?![a-z])"),
-    re.compile(rf"(?<![a-z])(?:for|since)\s+less than\s*({ANY_NUM})[\s-]*{TIME_UNIT}"),
+    # "≤ 4 weeks from major surgery": a bounded time since an event (inclusive unless "<" or "less than")
+    re.compile(
+        rf"(?<![a-z])(?:less than|fewer than|no more than|up to|<|≤|<=)\s*({ANY_NUM})[\s-]*{TIME_UNIT}"
+        r"\s+(?:post|since|from)(?![a-z])"
+    ),
+    # "for less than 2 years", "for a period less than four months", "ventilation for < 1 week"
+    re.compile(
+        rf"(?<![a-z])(?:for|since)\s+(?:a\s+(?:period|duration)\s+(?:of\s+)?)?(?:less than|<(?!=))\s*({ANY_NUM})"
+        rf"[\s-]*{TIME_UNIT}"
+    ),
     # "dependence past 6 months", "last 3 months": the look-back words with no preposition (tried last)
     re.compile(rf"(?<![a-z])(?:past|last|previous|preceding)\s+({ANY_NUM})[\s-]*{TIME_UNIT}" + REFERENCE_POINT),
 ]
@@ -172,21 +202,32 @@ FREQUENCY_BEFORE = re.compile(
 # name the event)
 DURATION_LESS_THAN = re.compile(rf"(?:less than|<)\s*(?:\(\s*<\s*\)\s*)?({ANY_NUM})[\s-]*{TIME_UNIT}")
 DURATION_OF_BEFORE = re.compile(
-    r"(?<![a-z])duration of (?:the )?[a-z]+(?: [a-z]+){0,2}\s*$"
+    r"(?<![a-z])duration of (?:the )?[a-z]+(?: [a-z]+){0,2}\s*$|(?<![a-z])duration(?:\s+of|\s+is|\s+was)?\s*$"
     rf"|(?<![a-z])for\s+(?:more than|at least|over|≥|>=|>)\s*{ANY_NUM}[\s-]*{TIME_UNIT}\s+(?:and|but)\s+$"
 )
 WINDOW_RES.append(DURATION_LESS_THAN)
-STRICT_WINDOW = re.compile(r"(?<![a-z=])(?:<(?!=)|less than|fewer than)")
+STRICT_WINDOW = re.compile(r"(?<![a-z=])(?:<(?!=)|less than|fewer than)|不足|不到|未满|少于|小于")
 STRICT_BEFORE = re.compile(r"(?<![a-z=])(?:<(?!=)|less than|fewer than)\s*$")
 WINDOW_NOT_AFTER = re.compile(
     r"^\s*(?:after|following|post|of (?:the )?(?:last|final)|from (?:the )?(?:last"
     r"|end)|后|之后)"
+)
+# "筛选前6个月内胸部放射学检查显示…", "within 12 weeks, a chest X-ray showing …": how recent a test's finding is, not
+# when an event happened
+TEST_RESULT_AFTER = re.compile(
+    r"[^.;。；]{0,20}?(?:检查|检测|影像|x\s*线|(?<![a-z])ct(?![a-z])|扫描|活检|x-?rays?|scans?|imaging|radiograph\w*)"
+    r"[^.;。；]{0,6}?(?:显示|发现|提示|证实|表明|show\w*|reveal\w*|demonstrat\w*)"
+)
+RESULT_AFTER = re.compile(r"\s*[,(]?\s*(?:show\w*|reveal\w*|demonstrat\w*|显示|发现|提示)")
+TEST_BEFORE = re.compile(
+    r"(?:检查|检测|影像|x\s*线|(?<![a-z])ct(?![a-z])|扫描|活检|x-?rays?|scans?|imaging|radiograph\w*)[^.;。；]{0,12}$"
 )
 STUDY_PROCEDURE_BEFORE = re.compile(r"(?:" + (TABLES.study_procedures or r"(?!x)x") + r")[^.;。；]{0,40}$")
 CONDITION_BEFORE = re.compile(r"(?<![a-z])(?:if|when|whether)\s+(?:[a-z]+\s+){0,2}$")  # "if under 18 years, a parent"
 EXAMPLE_BEFORE = re.compile(r"(?:e\.g\.|for example|for instance|such as|例如|如:)[^;)]*$")
 WINDOW_NOT_BEFORE = re.compile(
     r"(?:planning|plans? to|intend\w* to|intention|(?<![a-z])expect(?:ed|s|ing)?(?![a-z])|likely to|anticipated"
+    r"|life expectancy|surviv\w*|prognosis|(?<![a-z])(?:desire|wish|want)(?:s|ed|ing)?(?![a-z])"
     r"|require\w* [a-z ]{0,30}(?:transplant|surgery)|unless |如果|若|倘若)[^.;。；]*$"
     # "if planned within a year" is a condition, "if received within the last year" a past event; the condition
     # ends at its comma ("if a former smoker, have quit in the past 15 years")
@@ -786,7 +827,13 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
                 (min(abs(w[0] - comparison.end), abs(comparison.start - w[1])), i) for i, w in enumerate(windows)
             ]
             distance, nearest = min(distances)
-            if distance <= 80:
+            once = (comparison.lower == 1 and comparison.lower_inclusive) or (
+                comparison.lower == 0 and comparison.lower_inclusive is False
+            )
+            twelve = (str(windows[nearest][2].normalize()), windows[nearest][3]) in TWELVE_MONTHS
+            if distance <= 80 and (twelve or not once):
+                # the count's own 12 months, or a count of 2 or more over another period (no question asks it);
+                # "at least one in the past 3 months" is just a window
                 used_periods.add(nearest)
         checked = _check(n, variable, comparison, windows, used_periods)
         if checked is None:
@@ -824,7 +871,7 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         )
 
     events_cache: dict = {}
-    seen_windows: set[tuple] = set()
+    seen_windows: dict[tuple, int] = {}  # (bound, unit, event) -> the sentence that said it first
     valued = [
         (c.start, c.end)
         for c in comparisons
@@ -840,11 +887,26 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         ):
             continue  # "HbA1c ≥ 6.5% within 90 days": when a value was measured, not a look-back of its own
         previous_end = windows[index - 1][1] if index else 0
+        stable = _stable_over(n, kind, window, span, previous_end)
+        if stable:  # "stable maintenance therapy during the last 2 months": on it at least that long
+            proposals.append(stable)
+            continue
+        next_start = windows[index + 1][0] if index + 1 < len(windows) else len(n)
         proposal = _window_proposal(
-            n, kind, window, span, _times_a_measurement(n, window, measured_spans), previous_end, events_cache
+            n,
+            kind,
+            window,
+            span,
+            _times_a_measurement(n, window, measured_spans),
+            previous_end,
+            events_cache,
+            next_start,
         )
-        if proposal and (proposal.upper, proposal.unit, proposal.event) not in seen_windows:  # said twice: one rule
-            seen_windows.add((proposal.upper, proposal.unit, proposal.event))
+        # one sentence may bound two events of one kind ("cutaneous infection within 1 week or any infection
+        # treated with antibiotics within 1 week"); the same bound said again in another sentence is one rule
+        sentence = len(_BOUNDARY.findall(n, 0, window[0]))
+        said = (proposal.upper, proposal.unit, proposal.event) if proposal else None
+        if proposal and seen_windows.setdefault(said, sentence) == sentence:
             proposals.append(proposal)
     taken = window_spans + [(c.start, c.end) for _v, c, _a, _b in measured]
     proposals.extend(_find_durations(n, kind, span, taken))
@@ -1115,6 +1177,8 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
             if any(covered[match.start() : max(match.end(), match.start() + 1)]):
                 continue
             groups = [g for g in match.groups() if g]
+            if pattern is TIME_RANGE_SINCE:
+                groups = [match.group("hi"), match.group("hi_unit")]
             if len(groups) == 1:
                 amount, unit_word = Decimal(1), groups[0]
             elif groups[0] == "半" and groups[1] == "年":
@@ -1136,16 +1200,23 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 continue
             if FREQUENCY_BEFORE.search(n[max(0, match.start() - 40) : match.start()]):
                 continue  # "for 2 days or more during the last 7 days": how often, not how long ago
+            if TEST_RESULT_AFTER.match(n, match.end()) or (
+                RESULT_AFTER.match(n, match.end()) and TEST_BEFORE.search(n, max(0, match.start() - 40), match.start())
+            ):
+                continue  # "前3个月内影像学检查发现既往感染", "X-ray within 6 months showing": how recent a test's finding is
             if STUDY_PROCEDURE_BEFORE.search(n[max(0, match.start() - 60) : match.start()]):
                 continue  # "a negative pregnancy test, urine or blood, within 14 days prior to the scan"
-            if DURATION_BEFORE.search(n[max(0, match.start() - 30) : match.start()]) and not match.group().startswith(
-                ("within", "in ", "during", "近", "过去", "最近")
+            if (
+                pattern is not DURATION_LESS_THAN  # "disease duration of less than 1 year": an upper bound, a window
+                and DURATION_BEFORE.search(n[max(0, match.start() - 30) : match.start()])
+                and not match.group().startswith(("within", "in ", "during", "近", "过去", "最近"))
             ):
                 continue
+            start = match.start("hi") if pattern is TIME_RANGE_SINCE else match.start()
             end = match.end()
-            while end > match.start() and n[end - 1] == " ":
+            while end > start and n[end - 1] == " ":
                 end -= 1
-            found.append((match.start(), end, amount, unit, match.group()))
+            found.append((start, end, amount, unit, n[start:end]))
             covered[match.start() : end] = b"\x01" * (end - match.start())
     return sorted(found)
 
@@ -1164,10 +1235,17 @@ def _times_a_measurement(n: str, window, measured_spans) -> bool:
 
 
 def _window_proposal(
-    n: str, kind: str, window, span: _Span, has_measurement: bool, previous_end: int, cache: dict | None = None
+    n: str,
+    kind: str,
+    window,
+    span: _Span,
+    has_measurement: bool,
+    previous_end: int,
+    cache: dict | None = None,
+    next_start: int | None = None,
 ) -> Proposal | None:
     start, end, amount, unit, _reference = window
-    event, event_start, event_end, generic = _event_for(n, start, end, previous_end, cache)
+    event, event_start, event_end, generic = _event_for(n, start, end, previous_end, cache, next_start)
     if event is None:  # the timing of a test: a window of its own only when the clause measures nothing
         if has_measurement:
             return None
@@ -1193,10 +1271,11 @@ def _window_proposal(
 
 
 def _event_for(
-    n: str, start: int, end: int, previous_end: int = 0, cache: dict | None = None
+    n: str, start: int, end: int, previous_end: int = 0, cache: dict | None = None, next_start: int | None = None
 ) -> tuple[str | None, int, int, bool]:
     """(label, start, end, generic) of the event a window is about: the first known event named between the
-    previous window (or the sentence's start) and this one, else the first after it."""
+    previous window (or the sentence's start) and this one, else the first after it and before the next window
+    (an event named after the next window is that window's: "前4周内曾使用处方药物, 前4周内曾接受疫苗")."""
     boundary_start = max([m.end() for m in _BOUNDARY.finditer(n, 0, start)] + [0])
     sentence_start = max(boundary_start, previous_end)
     sentence_end_match = _BOUNDARY.search(n, end)
@@ -1217,6 +1296,8 @@ def _event_for(
     best = None
     for label, match in events:
         if match.start() < sentence_start or start <= match.start() < end:
+            continue
+        if next_start is not None and match.start() >= next_start > end:
             continue
         if match.end() <= start:
             tier = 0 if start - match.end() <= 150 else 2  # named before the window, near enough
@@ -1378,13 +1459,28 @@ _DURATION = re.compile(
     r"(?P<op>(?:at least|a minimum of|minimum of|no less than|not less than|more than|longer than|greater than|over"
     r"|≥|>=|>|大于等于|不少于|不低于|不短于|至少|超过|大于|满)\s*)?"
     r"(?:(?:a|the)\s+(?:period|duration)\s+of\s+)?"
-    rf"(?P<num>{ANY_NUM}|[一二两三四五六七八九十半]|十二)\s*[-\s]?(?:consecutive\s+|continuous\s+)?"
+    rf"(?P<num>{ANY_NUM}|[一二两三四五六七八九十半]|十二)\s*[-\s]?(?P<consecutive>consecutive\s+|continuous\s+)?"
     r"(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?|天|周|星期|个月|年)(?![a-z])"
-    r"(?P<post>\s*(?:or (?:more|longer)|及以上|或以上|以上))?"
+    r"(?P<post>\s*(?:or (?:more|longer|greater|above)|及以上|或以上|以上))?"
 )
 _DURATION_FOR = re.compile(
-    r"(?:(?<![a-z])for|lasting|持续|连续|稳定(?:使用|治疗|用药)|(?<![a-z])stable(?:\s+[a-z-]+){1,3})\s*"
-    r"(?:a\s+(?:period|duration)\s+of\s+)?$"
+    r"(?:(?<![a-z])for|lasting|persist(?:ing|ent|ed)?|持续|连续|稳定(?:使用|治疗|用药)|(?<![a-z])stable(?:\s+[a-z-]+){1,3}"
+    r"|wash-?out(?:\s+period)?(?:\s+of)?)\s*"
+    r"(?:a\s+(?:period|duration)\s+of\s+)?(?:(?:the\s+)?(?:last|past)\s+)?$"  # "5 cigs/day for last 6 months"
+)
+# "a 2-year history of allergic rhinitis", "(or at least 20 years duration)", "( 3 months' duration)": the number says
+# how long the thing it names has lasted
+_DURATION_NOUN_AFTER = re.compile(r"'?\s*(?:duration|history of|in duration)(?![a-z])")
+_HISTORY_OF = re.compile(
+    r"\s*(?:history of)\s+((?:[a-z0-9'-]+\s*){1,4}?)(?=$|[,;.()]|\s(?:and|or|with|who|that|for)\s)"
+)
+# "minimum disease duration of 5 years": the comparison stands before the word duration
+_MINIMUM_DURATION_BEFORE = re.compile(
+    r"(?:minimum|at least|no less than|≥|>=)\s+(?:[a-z-]+\s+){0,2}duration(?:\s+of)?\s*$"
+)
+# "3 months to 5 years post-stroke onset", "6 months-5 years ago": the lower end is a duration, the upper a window
+_RANGE_SINCE_AFTER = re.compile(
+    rf"\s*(?:to|-|–)\s*{ANY_NUM}[\s-]*{TIME_UNIT}[\s-]*(?P<rel>ago|post|after|since|following)(?![a-z])"
 )
 # "≥ 6 months post end of treatment", "for more than 12 months after last surgery": time since a past event
 _SINCE_EVENT = re.compile(
@@ -1404,14 +1500,17 @@ _FREQUENCY_AFTER = re.compile(
     rf"(?:{ANY_NUM}[\s-]*)?(days?|weeks?|months?)(?![a-z])"
 )
 _DURATION_NOT_AFTER = re.compile(
-    r"\s*(?:after|following|post(?!-?bronchodilator)|from (?:the )?(?:last|end|start)|(?:or|and) (?:over|older)|of age"
+    r"\s*(?:after|following|post(?!-?bronchodilator|-?partum)|from (?:the )?(?:last|end|start)|(?:or|and) (?:over|older)|of age"
+    r"|(?:of\s+)?gestation|孕"
     r"|old(?![a-z])|of (?:the )?(?:study|trial"
     r"|treatment period)|后|之后|以后)"
 )
 _DURATION_NOT_BEFORE = re.compile(
     r"(?:next|following|coming|upcoming|future|expect\w*|likely|plann\w*|plans? to|intend\w*|survival|life expectancy"
     r"|contracept\w*|(?<![a-z])within|(?:in|during|over) the (?:past|last|previous|preceding)|(?<![a-z])ages?d?"
-    r"|older|younger|预计|预期|生存|近|过去|最近)[^.;。；]{0,25}$"
+    r"|older|younger|预计|预期|生存|近|过去|最近|pregnan\w*|gestation\w*|full[- ]term|孕)[^.;。；]{0,25}$"
+    r"|(?:给药|用药|服药)后[^.;。；]{0,6}$"  # "末次给药后至少90天": after the study's dosing, a time still to come
+    r"|(?:不能|不得|不应|不可|不|未|(?<![a-z])not|(?<![a-z])no)\s*$"  # "不能超过26周", "not more than": an upper bound
 )
 _TIME_UNIT_WORD = {
     "day": "days",
@@ -1434,13 +1533,51 @@ _TIME_UNIT_WORD = {
     "yrs": "years",
     "年": "years",
 }
+# "expected duration of hospitalization of longer than one day": a stay still to come
+_EXPECTED_LENGTH_BEFORE = re.compile(
+    r"(?:expect\w*|anticipat\w*|planned|predicted|estimated) (?:\w+ ){0,1}(?:duration|length|stay)[^.;]*$"
+)
 _FUTURE_BEFORE = re.compile(
     r"(?<![a-z])(?:willing|agree[sd]?|will|shall|required|requires|wear\w*|during the study|throughout"
+    r"|hold|withhold"
     r"|contracept\w*|愿意|同意|将)(?![a-z])"
 )
+_LOOK_BACK_FOR = re.compile(r"(?<![a-z])for\s+(?:the\s+)?(?:last|past)\s+$")  # "≥ 5 cigs/day for last 6 months"
 _UNSTABLE_BEFORE = re.compile(r"(?<![a-z])(?:unstable|not (?:been )?stable)(?![a-z])[^.;,]*$")
 _PER_DAY_BEFORE = re.compile(r"packs?|cigar\w*|cigs?|e\.g\.|i\.e\.|defined as|menopaus\w*")
 _OPERATOR_EXCLUSIVE = ("more than", "longer than", "greater than", "over", ">", "超过", "大于")
+
+
+# "Stable maintenance therapy with constant dose interval during the last 2 months", "stable address within the last
+# 6 months": stable over a look-back period is a duration; "no change in medication in the past 6 weeks" stays a window
+_STABLE_BEFORE = re.compile(
+    r"(?<![a-z])(?:stable|constant|unchanged)(?![a-z])(?:(?!(?<![a-z])(?:no|not|without|change\w*)(?![a-z]))[^.;。；])*$"
+)
+
+
+def _stable_over(n: str, kind: str, window, span: _Span, previous_end: int) -> Proposal | None:
+    start, end, amount, unit, reference = window
+    if not re.match(r"(?:within|during|in|over|for)\s", reference):
+        return None
+    sentence_start = max([m.end() for m in _BOUNDARY.finditer(n, max(previous_end, start - 120), start)] + [0])
+    stable = _STABLE_BEFORE.search(n, max(sentence_start, previous_end, start - 100), start)
+    if not stable or unit not in _TIME_UNIT_WORD.values():
+        return None
+    if re.match(
+        r"\w+\s+(?:[a-z-]+\s+)?(?:disease|condition|status|health)(?![a-z])", n[stable.start() : start]
+    ) or re.search(r"clinically\s+$", n[max(0, stable.start() - 12) : stable.start()]):
+        return None  # "clinically stable respiratory disease within 3 weeks": free of events, a window
+    label = next((label for pattern, label in _DURATION_EVENTS if pattern.search(n, stable.start(), start)), "stable")
+    return Proposal(
+        kind=kind,
+        variable="duration",
+        lower=amount,
+        lower_inclusive=True,
+        unit=unit,
+        event=label,
+        quote=span.quote(stable.start(), end),
+        confidence=0.6,
+    )
 
 
 def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]) -> list[Proposal]:
@@ -1454,11 +1591,21 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             continue
         op, post = match.group("op"), match.group("post")
         before = n[max(0, match.start() - 40) : match.start()]
-        if not op and not post and not _DURATION_FOR.search(before):
+        noun = _DURATION_NOUN_AFTER.match(n, match.end())
+        ranged = _RANGE_SINCE_AFTER.match(n, match.end())
+        minimum = _MINIMUM_DURATION_BEFORE.search(before)
+        bracketed = (
+            bool(op) and before.rstrip().endswith(("(", "[")) and n[match.end() : match.end() + 2].lstrip()[:1] == ")"
+        )
+
+        said_as_duration = noun or ranged or minimum or bracketed or match.group("consecutive")
+        if not op and not post and not said_as_duration and not _DURATION_FOR.search(before):
             continue
         if op and op.strip() == ">" and n[max(0, match.start() - 1) : match.start()] in ("-", "="):
             continue
-        since = _SINCE_EVENT.match(n, match.end()) if op else None
+        since = (
+            _SINCE_EVENT.match(n, ranged.start("rel")) if ranged else _SINCE_EVENT.match(n, match.end()) if op else None
+        )
         if (_DURATION_NOT_AFTER.match(n, match.end()) and not since) or _DURATION_NOT_BEFORE.search(before):
             continue
         frequency = _FREQUENCY_AFTER.match(n, match.end())
@@ -1473,9 +1620,15 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         sentence_end = sentence_end_match.start() if sentence_end_match else len(n)
         if _UNSTABLE_BEFORE.search(n, max(0, match.start() - 30), match.start()):
             continue  # "medication unstable for 6 months": the complement of a stable duration
-        if _FUTURE_BEFORE.search(n, max(0, match.start() - 45), match.start()):
+        if _FUTURE_BEFORE.search(n, max(0, match.start() - 45), match.start()) or _EXPECTED_LENGTH_BEFORE.search(
+            n, max(0, match.start() - 70), match.start()
+        ):
             continue  # "willing to take EGCG for a minimum of 2 weeks": what the study will ask, not a past duration
-        if _PER_DAY_BEFORE.search(n, max(0, match.start() - 30), match.start()):
+        if (
+            _PER_DAY_BEFORE.search(n, max(0, match.start() - 30), match.start())
+            and not _LOOK_BACK_FOR.search(before)
+            and not said_as_duration  # "defined as 6 consecutive weeks of treatment", "(e.g., surgery) 6 months-5 years ago"
+        ):
             continue  # "(e.g., 1 pack/day for 10 years)": how pack-years are counted, not a criterion
         event = None
         look_from = max(sentence_start, match.start() - 150)
@@ -1487,11 +1640,16 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
                 event = (label, found.start(), found.end())
                 break
         confidence = 0.7
+        history = _HISTORY_OF.match(n, match.end())
+        if event is None and history:  # "a 2-year history of seasonal allergic rhinitis": what it is a history of
+            event, confidence = (history.group(1), match.start(), history.end(1)), 0.6
         if event is None and since:  # "≥ 6 months post end of treatment": the event is what follows
             event, confidence = (since.group(1), since.start(1), since.end(1)), 0.5
         if event is None:
-            if not _DURATION_FOR.search(before) and not (
-                op and (_PRIOR_AFTER.match(n, match.end()) or _DURATION_WORD.search(before))
+            if (
+                not _DURATION_FOR.search(before)
+                and not said_as_duration
+                and not (op and (_PRIOR_AFTER.match(n, match.end()) or _DURATION_WORD.search(before)))
             ):
                 continue
             words, words_start = _words_before(n, look_from, match.start())

@@ -1,0 +1,223 @@
+"""Look-back windows and durations read the way a careful reader reads them, each on both sides of its boundary
+(wordings written for these tests, in English and Chinese)."""
+
+from decimal import Decimal
+
+import pytest
+
+from trials.registry.extraction import Clause, event_question, propose
+
+D = Decimal
+
+
+def times(text, kind="exclusion"):
+    """(variable, lower, lower inclusive, upper, upper inclusive, unit) of each window and duration read."""
+    proposals = propose(Clause(kind=kind, text=text, start=0, end=len(text)), text)
+    return [
+        (p.variable, p.lower, p.lower_inclusive, p.upper, p.upper_inclusive, p.unit)
+        for p in proposals
+        if p.variable in ("window", "duration")
+    ]
+
+
+def read(text, kind="exclusion"):
+    proposals = propose(Clause(kind=kind, text=text, start=0, end=len(text)), text)
+    return [p for p in proposals if p.variable in ("window", "duration")]
+
+
+def window(upper, unit, inclusive=True):
+    return ("window", None, None, D(upper), inclusive, unit)
+
+
+def duration(lower, unit, inclusive=True):
+    return ("duration", D(lower), inclusive, None, None, unit)
+
+
+# Chinese look-backs -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "筛选前6个月有慢性感染史",
+        "试验前6个月曾发生过机会性感染",
+        "本试验开始前6个月中,受试者曾使用过噻唑烷二酮",
+        "在服用研究药物前6个月摄取了任何维生素产品",
+    ],
+)
+def test_a_chinese_look_back_without_nei_is_a_window_when_a_past_event_follows_it(text):
+    assert times(text) == [window(6, "months")]
+
+
+@pytest.mark.parametrize("text", ["基于给药前7天的受试者日记评估症状", "首次给药前1天血清妊娠试验阴性"])
+def test_a_chinese_time_before_dosing_that_dates_a_diary_or_a_test_is_not_a_window(text):
+    assert times(text) == []
+
+
+@pytest.mark.parametrize("text", ["在访视1前3个月(12周)内患有心力衰竭", "在参加本试验前3个月之内接受过胰岛素治疗"])
+def test_a_chinese_window_closed_by_zhinei_or_with_a_bracket_before_nei_is_read(text):
+    assert times(text) == [window(3, "months")]
+
+
+def test_quitting_smoking_less_than_n_months_ago_is_a_strict_window_in_both_languages():
+    assert times("戒烟不足6个月", "inclusion") == [window(6, "months", inclusive=False)]
+    assert times("stopped smoking less than 6 months ago", "inclusion") == [window(6, "months", inclusive=False)]
+    assert times("戒烟≥6个月", "inclusion") == [duration(6, "months")]
+
+
+def test_how_recent_a_tests_finding_must_be_is_not_a_window_but_an_event_in_the_same_period_is():
+    assert times("筛选前6个月内胸部放射学检查显示活动性结核") == []
+    assert times("chest X-ray within 6 months showing active tuberculosis") == []
+    assert times("筛选前6个月内发生过心肌梗死") == [window(6, "months")]
+
+
+# English windows --------------------------------------------------------------------------------------------------
+
+
+def test_a_bounded_time_from_an_event_is_a_window_inclusive_unless_strict():
+    assert times("≤ 4 weeks from major surgery") == [window(4, "weeks")]
+    assert times("< 3 months since start of vaginal estrogen treatment") == [window(3, "months", inclusive=False)]
+    assert times("less than 2 months post coronary revascularization") == [window(2, "months", inclusive=False)]
+
+
+def test_a_time_after_menopause_that_defines_childbearing_potential_is_not_a_window():
+    assert times("women less than two years after menopause", "inclusion") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("MS with a disease duration of less than 1 year", [window(1, "years", inclusive=False)]),
+        ("type 1 diabetes for a period less than four months", [window(4, "months", inclusive=False)]),
+        ("endotracheal ventilation for < 1 week", [window(1, "weeks", inclusive=False)]),
+        ("MS with a disease duration of at least 1 year", [duration(1, "years")]),
+        ("type 1 diabetes for at least four months", [duration(4, "months")]),
+    ],
+)
+def test_how_long_something_has_lasted_is_a_strict_window_below_a_bound_and_a_duration_above_it(text, expected):
+    assert times(text, "inclusion") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "life expectancy within 12 months",
+        "desire to become pregnant within 12 months of the study",
+        "expected survival of less than 12 months",
+    ],
+)
+def test_a_time_still_to_come_is_never_a_window(text):
+    assert times(text) == []
+
+
+def test_a_past_event_in_the_same_period_is_a_window():
+    assert times("hospitalisation within 12 months") == [window(12, "months")]
+
+
+def test_a_stay_still_to_come_is_not_a_duration_but_a_past_one_is():
+    assert times("expected duration of hospitalization of longer than one day", "inclusion") == []
+    assert times("symptoms for longer than one day", "inclusion") == [duration(1, "days", inclusive=False)]
+
+
+def test_one_sentence_bounding_two_events_gives_two_windows_and_a_restating_note_gives_none_more():
+    two = "Cutaneous infection within 1 week or any infection treated with oral antibiotics within 1 week"
+    assert times(two) == [window(1, "weeks"), window(1, "weeks")]
+    restated = "筛选前6周内发生下呼吸道感染。注:6周以内下呼吸道感染病史不能入组"
+    assert times(restated) == [window(6, "weeks")]
+
+
+def test_an_event_named_after_the_next_window_belongs_to_that_window():
+    got = read("给药前4周内曾使用任何处方药物,给药前4周内曾接受任何疫苗接种")
+    assert [(p.upper, p.unit) for p in got] == [(D(4), "weeks"), (D(4), "weeks")]
+    assert got[1].event == "vaccination"
+    assert got[0].event != "vaccination"
+
+
+def test_one_event_in_a_short_period_is_a_window_but_a_count_of_two_or_more_is_neither():
+    assert times("筛选前3个月内有≥1次因COPD急性加重的住院史") == [window(3, "months")]
+    assert times("At least 2 exacerbations in the past 2 years", "inclusion") == []
+
+
+# Durations --------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Has a 2-year history of seasonal allergic rhinitis", duration(2, "years")),
+        ("minimum disease duration of 5 years", duration(5, "years")),
+        ("Chronic (3 months' duration) insomnia disorder", duration(3, "months")),
+        ("smokes ≥ 5 cigarettes a day for the last 6 months", duration(6, "months")),
+        ("defined as 6 consecutive weeks of treatment at an unchanging dose", duration(6, "weeks")),
+        ("3 months or greater postpartum", duration(3, "months")),
+        ("chronic (> 10 days) indwelling catheters", duration(10, "days", inclusive=False)),
+        ("completed a washout period of 12 weeks or more", duration(12, "weeks")),
+        ("low back pain persisting ≥ 3 months", duration(3, "months")),
+    ],
+)
+def test_a_lower_bound_on_how_long_something_has_lasted_is_a_duration_however_it_is_worded(text, expected):
+    assert times(text, "inclusion") == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "disease duration of 5 years",  # an exact length, no bound
+        "Pregnant (> 20 weeks)",  # gestation, not a time since an event
+        "(e.g., 1 pack/day for 10 years)",  # how pack-years are counted
+        "末次给药后至少90天内采取避孕措施",  # after the study's last dose: a time still to come
+        "手术与随机化之间不能超过26周",  # an upper bound
+    ],
+)
+def test_a_length_that_is_no_lower_bound_on_a_past_time_is_not_a_duration(text):
+    assert [t for t in times(text, "inclusion") if t[0] == "duration"] == []
+
+
+def test_a_range_of_time_since_an_event_gives_a_duration_and_a_window():
+    assert sorted(times("3 months to 5 years post-stroke onset", "inclusion")) == [
+        duration(3, "months"),
+        window(5, "years"),
+    ]
+    assert sorted(times("completed chemotherapy 6 months-5 years ago", "inclusion")) == [
+        duration(6, "months"),
+        window(5, "years"),
+    ]
+
+
+def test_a_range_after_the_studys_own_dose_is_a_time_still_to_come():
+    assert times("a visit 2 to 4 weeks after the last dose", "inclusion") == []
+
+
+def test_stable_over_a_look_back_period_is_a_duration_but_no_change_in_it_is_a_window():
+    assert times("Stable maintenance therapy with constant dose interval during the last 2 months", "inclusion") == [
+        duration(2, "months")
+    ]
+    assert times("stable (no medication changes in past 6 weeks)", "inclusion") == [window(6, "weeks")]
+    assert times("Clinically stable respiratory disease within 3 weeks before Day 1", "inclusion") == [
+        window(3, "weeks")
+    ]
+
+
+# Each proposal's event reaches the question a patient answers, and never a wrong one ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("at least 6 months post-onset of stroke", "days_since_stroke"),
+        ("myocardial infarction at least 12 months before entering the study", "days_since_heart_attack"),
+        ("surgery at least 3 months prior to screening", "days_since_surgery"),
+        ("on a stable dose for at least 8 weeks", "days_on_current_treatment"),
+    ],
+)
+def test_a_durations_event_maps_to_its_days_since_question(text, question):
+    (got,) = read(text, "inclusion")
+    assert event_question(got.event, "duration") == question
+
+
+def test_time_since_treatment_ended_is_never_asked_as_time_on_current_treatment():
+    got = read("completed active treatment (e.g., chemotherapy, surgery) 6 months-5 years ago", "inclusion")
+    assert {p.variable for p in got} == {"duration", "window"}
+    assert all(p.event == "end of treatment" for p in got)
+    assert event_question("end of treatment", "duration") is None
+    assert event_question("end of treatment") is None
