@@ -221,3 +221,78 @@ def test_time_since_treatment_ended_is_never_asked_as_time_on_current_treatment(
     assert all(p.event == "end of treatment" for p in got)
     assert event_question("end of treatment", "duration") is None
     assert event_question("end of treatment") is None
+
+
+# Periods that are not look-backs to an event -----------------------------------------------------------------------
+
+
+def test_a_time_before_any_named_point_is_a_window_but_a_period_around_a_date_is_not():
+    assert times("N-acetyl cysteine 7 days prior to CC") == [window(7, "days")]
+    assert times("a pregnancy marker during the 90 days before or after the index date") == []
+
+
+def test_when_a_value_was_measured_is_not_a_window():
+    assert times("HbA1c value less than or equal to 12 weeks prior to initiation", "inclusion") == []
+    assert times("Circulating blast count ≤ 200/μL within 10 days", "inclusion") == []
+    assert times("Use of antibiotics within 10 days") == [window(10, "days")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "more than 3 episodes of anaphylaxis within the past year",
+        "≥ 2 courses of oral corticosteroids in the past 6 months",
+        "一周内出现≥3次症状性低血糖",
+        "一周内检测到至少3次血糖值<3.0 mmol/L",
+    ],
+)
+def test_a_count_of_two_or_more_over_a_period_is_not_a_window(text):
+    assert times(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "an episode of anaphylaxis within the past year",
+        "at least 1 course of oral corticosteroids in the past 6 months",
+    ],
+)
+def test_one_event_over_a_period_is_a_window(text):
+    assert len(times(text)) == 1 and times(text)[0][0] == "window"
+
+
+def test_days_per_month_over_a_period_is_a_rate_not_a_duration():
+    assert times("pelvic pain present for ≥ 14 days/month over the 2 months prior", "inclusion") == []
+    assert times("pelvic pain present for ≥ 14 days", "inclusion") == [duration(14, "days")]
+
+
+def test_not_having_something_for_a_period_before_and_during_the_study_is_a_window():
+    assert times("Receiving massage therapy for 30 days prior to and during the study") == [window(30, "days")]
+    assert times("Receiving a stable dose for 30 days prior to screening", "inclusion") == [duration(30, "days")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "女性受试者(在试验前2周至试验结束后3个月内)不愿意采取避孕措施",  # a span reaching past the study
+        "或首次给药前12个月内有生育计划的受试者",  # a plan
+        "伴发有恶性肿瘤病史(最近5年中未复发的恶性肿瘤除外)",  # an exception
+        "注:不包括在筛选访视前6至12个月内已切除的基底细胞癌",  # an exception
+        "ALT≥3倍ULN[根据访视1前4周内的当地实验室检查结果判断]",  # when a lab test was done
+        "肿瘤组织样本需为随机前12个月内存档样本",  # how old a sample is
+        "从筛选到最后一次使用研究药物后至少1个月内无妊娠计划",  # after the study's last dose
+    ],
+)
+def test_chinese_periods_that_are_no_look_back_to_a_patients_event_give_nothing(text):
+    assert times(text) == []
+
+
+def test_chinese_look_backs_next_to_those_wordings_are_still_windows():
+    assert times("试验前90天内接受过大手术或者计划在试验结束后3个月内接受手术") == [window(90, "days")]
+    assert times("筛选前4周至随机期间使用过全身激素") == [window(4, "weeks")]
+    assert times("筛选前5年内诊断出恶性肿瘤") == [window(5, "years")]
+
+
+def test_a_worked_pack_year_example_is_not_a_duration_but_a_diagnosis_for_at_least_a_year_is():
+    assert times("吸烟年数,如每天1包20支连续10年", "inclusion") == []
+    assert times("诊断为支气管哮喘至少1年", "inclusion") == [duration(1, "years")]

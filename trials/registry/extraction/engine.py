@@ -37,6 +37,7 @@ Readings chosen where registry text is ambiguous:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -136,7 +137,11 @@ WINDOW_RES = [
     ),
     TIME_RANGE_SINCE,
     re.compile(rf"(?:≤|<=|<|less than|within|up to|no more than)?\s*({ANY_NUM})[\s-]*{TIME_UNIT}[\s-]+ago"),
-    re.compile(r"前\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)\s*(?:至|到)"),
+    # "筛选前4周至随机期间"; "试验前2周至试验结束后3个月内" (避孕) reaches past the study: a requirement, not a look-back
+    re.compile(
+        r"前\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)\s*(?:至|到)"
+        r"(?![^,，;；。]{0,10}(?:结束|后))"
+    ),
     re.compile(
         r"(?:in|during)\s+the\s+(year|month|week)\s+(?:before|prior to|preceding)\s+(?:the\s+)?"
         r"(?:screening|randomi[sz]ation|enrol?l?ment|baseline|visit|(?:informed )?consent|study|inclusion|"
@@ -148,6 +153,17 @@ WINDOW_RES = [
         r"(?:the\s+)?(?:date of\s+)?"
         r"(?:screening|randomi[sz]ation|enrol?l?ment|baseline|visit|(?:informed )?consent|study|inclusion|"
         r"first|day 1|dosing|signing|entry)" + REFERENCE_TAIL
+    ),
+    # "massage therapy for 30 days prior to and during the study": not having it over a period that began before
+    re.compile(
+        rf"(?<![a-z])for\s+(?:the\s+)?({ANY_NUM})[\s-]*{TIME_UNIT}\s+(?:prior to|before|preceding)\s+"
+        r"(?:and|or)\s+(?:during|throughout)(?![a-z])"
+    ),
+    # "N-acetyl cysteine 7 days prior to CC": before any named point; "90 days before or after the index date" is a
+    # period around it, not a look-back (tried after the known reference points)
+    re.compile(
+        rf"(?<![a-z])({ANY_NUM})[\s-]*{TIME_UNIT}\s+(?:or (?:less|fewer)\s+)?(?:before|prior to|preceding)\s+"
+        r"(?!or\s|and\s|during\s)(?:the\s+)?[a-z][a-z0-9-]*"
     ),
     re.compile(
         r"(?:近|过去|最近|前)?\s*(?<!\d)(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)"
@@ -198,6 +214,35 @@ FREQUENCY_BEFORE = re.compile(
     # "150 minutes of activity per week in 3 months prior": a rate's period
     r"|(?<![a-z])(?:per|a|/)\s*(?:day|week|month)\s+(?:(?:during|in|within|over|of)\s+(?:the\s+)?)?$"
 )
+# "more than 3 episodes of anaphylaxis within the past year", "≥ 2 courses of oral steroids in the past 6 months": a
+# count of two or more over a period (no days-since question can ask it); "at least one ... in the past 3 months" is a
+# window. "一周内出现≥3次症状性低血糖": the count follows the period in Chinese.
+COUNT_BEFORE = re.compile(
+    rf"(?<![a-z])(?P<op>more than|over|at least|≥|>=|>|)\s*(?P<count>{ANY_NUM})\s+(?:[a-z-]+\s+){{0,2}}"
+    r"(?:episodes?|attacks?|events?|times|occasions?|occurrences|exacerbations?|flares?|hospitali[sz]ations?"
+    r"|admissions?|courses?|bursts?|relapses?)(?![a-z])(?:\s+of)?[^.;,:()]{0,40}$"
+)
+COUNT_AFTER_CN = re.compile(
+    r"\s*[\u4e00-\u9fff]{0,4}?\s*(?P<op>≥|>|大于|超过|多于|至少|)\s*(?P<count>\d+|[一两二三四五六七八九十])\s*次"
+)
+# "≤ 200/μL within 10 days", "2.0 mg/dL (via clinical record within the past 6 months": a lab value's timing
+LAB_UNIT_BEFORE = re.compile(
+    r"(?:mg/dl|g/dl|g/l|mmol/l|[µμu]mol/l|/[µμu]l|/mm3|/l(?![a-z])|ml/min|mmhg|iu/ml|ng/ml|pg/ml)"
+    r"[^.;,]{0,25}$"
+)
+
+
+def _counts_several(n: str, start: int, end: int) -> bool:
+    match = COUNT_BEFORE.search(n, max(0, start - 90), start) or COUNT_AFTER_CN.match(n, end)
+    if not match:
+        return False
+    count = _to_decimal(match.group("count"))
+    if count is None:
+        return False
+    strict = match.group("op") in ("more than", "over", ">", "大于", "超过", "多于")
+    return count >= 2 or (strict and count >= 1)
+
+
 # "duration of diagnosis less than (<) 7 years": a strict look-back, only after "duration of ..." (the words between
 # name the event)
 DURATION_LESS_THAN = re.compile(rf"(?:less than|<)\s*(?:\(\s*<\s*\)\s*)?({ANY_NUM})[\s-]*{TIME_UNIT}")
@@ -210,17 +255,26 @@ STRICT_WINDOW = re.compile(r"(?<![a-z=])(?:<(?!=)|less than|fewer than)|不足|�
 STRICT_BEFORE = re.compile(r"(?<![a-z=])(?:<(?!=)|less than|fewer than)\s*$")
 WINDOW_NOT_AFTER = re.compile(
     r"^\s*(?:after|following|post|of (?:the )?(?:last|final)|from (?:the )?(?:last"
-    r"|end)|后|之后)"
+    r"|end)|后|之后|(?:or|and)\s+after"
+    # "自筛选前14天内至试验结束后3个月内" (避孕): a span reaching past the study; "前12个月内有生育计划": a plan;
+    # "(最近5年中未复发的恶性肿瘤除外)": an exception
+    r"|(?:至|到)[^,，;；。]{0,12}(?:结束|后)|(?:有|无)?[\u4e00-\u9fff]{0,2}(?:计划|打算)|[^,，;；。()（）]{0,20}除外)"
 )
 # "筛选前6个月内胸部放射学检查显示…", "within 12 weeks, a chest X-ray showing …": how recent a test's finding is, not
 # when an event happened
 TEST_RESULT_AFTER = re.compile(
     r"[^.;。；]{0,20}?(?:检查|检测|影像|x\s*线|(?<![a-z])ct(?![a-z])|扫描|活检|x-?rays?|scans?|imaging|radiograph\w*)"
     r"[^.;。；]{0,6}?(?:显示|发现|提示|证实|表明|show\w*|reveal\w*|demonstrat\w*)"
+    # "访视1前4周内的当地实验室检查结果", "随机前12个月内存档样本": when a test was done or a sample taken
+    r"|\s*(?:的|进行的|内的)?[^,，;；。]{0,8}(?:实验室|化验|检查结果|检测结果|样本|标本)"
 )
 RESULT_AFTER = re.compile(r"\s*[,(]?\s*(?:show\w*|reveal\w*|demonstrat\w*|显示|发现|提示)")
 TEST_BEFORE = re.compile(
     r"(?:检查|检测|影像|x\s*线|(?<![a-z])ct(?![a-z])|扫描|活检|x-?rays?|scans?|imaging|radiograph\w*)[^.;。；]{0,12}$"
+)
+VALUE_TIMING_BEFORE = re.compile(
+    r"(?<![a-z])(?:value|level|result|measurement|reading)s?\s+(?:(?:obtained|taken|measured|drawn|done)\s+)?"
+    r"(?:(?:less than or equal to|no more than|≤|<=|up to)\s*)?$"
 )
 STUDY_PROCEDURE_BEFORE = re.compile(r"(?:" + (TABLES.study_procedures or r"(?!x)x") + r")[^.;。；]{0,40}$")
 CONDITION_BEFORE = re.compile(r"(?<![a-z])(?:if|when|whether)\s+(?:[a-z]+\s+){0,2}$")  # "if under 18 years, a parent"
@@ -233,7 +287,7 @@ WINDOW_NOT_BEFORE = re.compile(
     # ends at its comma ("if a former smoker, have quit in the past 15 years")
     r"|(?<![a-z])if (?!(?:it was |they were |was |were )?(?:received|taken|used|given|administered|treated|performed"
     r"|done)(?![a-z]))[^.;,。；，]*$"
-    r"|后的?\s*$"
+    r"|后(?:的|至少|不少于)?\s*$|不包括[^,，;；。]*$"
 )
 DURATION_BEFORE = re.compile(
     r"(?:for|at least|≥|>=|>|minimum(?: of)?|stable|more than|over|lasting|duration of"
@@ -871,6 +925,7 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         )
 
     events_cache: dict = {}
+    boundaries: list[int] | None = None  # where the clause's sentences end, found once
     seen_windows: dict[tuple, int] = {}  # (bound, unit, event) -> the sentence that said it first
     valued = [
         (c.start, c.end)
@@ -879,8 +934,8 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         and not CHANGE_BEFORE.search(n[max(0, c.start - 50) : c.start])
     ]
     for index, window in enumerate(windows):
-        if index in used_periods:
-            continue
+        if index in used_periods or _counts_several(n, window[0], window[1]):
+            continue  # a count's period: "more than 3 episodes of anaphylaxis within the past year", "一周内出现≥3次"
         if any(
             0 <= window[0] - b <= 12 and not re.search(r"[;,]|(?<![a-z])(?:and|or)(?![a-z])", n[b : window[0]])
             for _a, b in valued
@@ -904,7 +959,9 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         )
         # one sentence may bound two events of one kind ("cutaneous infection within 1 week or any infection
         # treated with antibiotics within 1 week"); the same bound said again in another sentence is one rule
-        sentence = len(_BOUNDARY.findall(n, 0, window[0]))
+        if boundaries is None:
+            boundaries = [m.start() for m in _BOUNDARY.finditer(n)]
+        sentence = bisect.bisect_left(boundaries, window[0])
         said = (proposal.upper, proposal.unit, proposal.event) if proposal else None
         if proposal and seen_windows.setdefault(said, sentence) == sentence:
             proposals.append(proposal)
@@ -1200,10 +1257,14 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 continue
             if FREQUENCY_BEFORE.search(n[max(0, match.start() - 40) : match.start()]):
                 continue  # "for 2 days or more during the last 7 days": how often, not how long ago
+            if LAB_UNIT_BEFORE.search(n, max(0, match.start() - 45), match.start()):
+                continue  # "blast count ≤ 200/μL within 10 days": when a lab value was measured
             if TEST_RESULT_AFTER.match(n, match.end()) or (
                 RESULT_AFTER.match(n, match.end()) and TEST_BEFORE.search(n, max(0, match.start() - 40), match.start())
             ):
                 continue  # "前3个月内影像学检查发现既往感染", "X-ray within 6 months showing": how recent a test's finding is
+            if VALUE_TIMING_BEFORE.search(n, max(0, match.start() - 60), match.start()):
+                continue  # "HbA1c value less than or equal to 12 weeks prior to initiation": when it was measured
             if STUDY_PROCEDURE_BEFORE.search(n[max(0, match.start() - 60) : match.start()]):
                 continue  # "a negative pregnancy test, urine or blood, within 14 days prior to the scan"
             if (
@@ -1501,7 +1562,8 @@ _FREQUENCY_AFTER = re.compile(
 )
 _DURATION_NOT_AFTER = re.compile(
     r"\s*(?:after|following|post(?!-?bronchodilator|-?partum)|from (?:the )?(?:last|end|start)|(?:or|and) (?:over|older)|of age"
-    r"|(?:of\s+)?gestation|孕"
+    r"|\s*(?:prior to|before|preceding)\s+(?:and|or)\s+(?:during|throughout)(?![a-z])"
+    r"|(?:of\s+)?gestation|孕|\s*(?:/|per\s|a\s)(?:day|week|month|year)(?![a-z])"
     r"|old(?![a-z])|of (?:the )?(?:study|trial"
     r"|treatment period)|后|之后|以后)"
 )
@@ -1509,7 +1571,7 @@ _DURATION_NOT_BEFORE = re.compile(
     r"(?:next|following|coming|upcoming|future|expect\w*|likely|plann\w*|plans? to|intend\w*|survival|life expectancy"
     r"|contracept\w*|(?<![a-z])within|(?:in|during|over) the (?:past|last|previous|preceding)|(?<![a-z])ages?d?"
     r"|older|younger|预计|预期|生存|近|过去|最近|pregnan\w*|gestation\w*|full[- ]term|孕)[^.;。；]{0,25}$"
-    r"|(?:给药|用药|服药)后[^.;。；]{0,6}$"  # "末次给药后至少90天": after the study's dosing, a time still to come
+    r"|(?:给药|用药|服药|研究药物|试验药物)后[^.;。；]{0,6}$"  # "末次给药后至少90天": after the study's dosing, a time still to come
     r"|(?:不能|不得|不应|不可|不|未|(?<![a-z])not|(?<![a-z])no)\s*$"  # "不能超过26周", "not more than": an upper bound
 )
 _TIME_UNIT_WORD = {
@@ -1544,7 +1606,9 @@ _FUTURE_BEFORE = re.compile(
 )
 _LOOK_BACK_FOR = re.compile(r"(?<![a-z])for\s+(?:the\s+)?(?:last|past)\s+$")  # "≥ 5 cigs/day for last 6 months"
 _UNSTABLE_BEFORE = re.compile(r"(?<![a-z])(?:unstable|not (?:been )?stable)(?![a-z])[^.;,]*$")
-_PER_DAY_BEFORE = re.compile(r"packs?|cigar\w*|cigs?|e\.g\.|i\.e\.|defined as|menopaus\w*")
+_PER_DAY_BEFORE = re.compile(
+    r"packs?|cigar\w*|cigs?|e\.g\.|i\.e\.|defined as|menopaus\w*|定义为|例如|比如|如:|\d\s*(?:包|支)(?!气)"
+)
 _OPERATOR_EXCLUSIVE = ("more than", "longer than", "greater than", "over", ">", "超过", "大于")
 
 
