@@ -296,3 +296,11 @@ def test_chinese_look_backs_next_to_those_wordings_are_still_windows():
 def test_a_worked_pack_year_example_is_not_a_duration_but_a_diagnosis_for_at_least_a_year_is():
     assert times("吸烟年数,如每天1包20支连续10年", "inclusion") == []
     assert times("诊断为支气管哮喘至少1年", "inclusion") == [duration(1, "years")]
+
+
+def test_a_duration_since_an_event_with_a_days_since_question_is_asked_with_it():
+    (got,) = read("no exacerbation requiring oral steroids for at least 3 months", "inclusion")
+    assert event_question(got.event, "duration") == "days_since_exacerbation"
+    (quit,) = read("has not smoked for ≥ 6 months", "inclusion")
+    assert event_question(quit.event, "duration") == "days_since_quit_smoking"
+    assert event_question("romantic partner", "duration") is None
