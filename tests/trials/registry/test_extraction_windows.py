@@ -304,3 +304,13 @@ def test_a_duration_since_an_event_with_a_days_since_question_is_asked_with_it()
     (quit,) = read("has not smoked for ≥ 6 months", "inclusion")
     assert event_question(quit.event, "duration") == "days_since_quit_smoking"
     assert event_question("romantic partner", "duration") is None
+
+
+def test_the_period_an_average_is_taken_over_is_not_a_window():
+    assert times("Average pain intensity over the past week > 4 on the NPRS", "inclusion") == []
+    assert times("Acute low back pain episode over the past week", "inclusion") == [window(1, "weeks")]
+
+
+def test_a_commitment_still_to_come_is_not_a_duration_but_a_past_one_is():
+    assert times("Committed to assist weekly for 6 months", "inclusion") == []
+    assert times("Assisted weekly group sessions for at least 6 months", "inclusion") == [duration(6, "months")]

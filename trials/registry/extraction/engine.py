@@ -272,6 +272,7 @@ RESULT_AFTER = re.compile(r"\s*[,(]?\s*(?:show\w*|reveal\w*|demonstrat\w*|显示
 TEST_BEFORE = re.compile(
     r"(?:检查|检测|影像|x\s*线|(?<![a-z])ct(?![a-z])|扫描|活检|x-?rays?|scans?|imaging|radiograph\w*)[^.;。；]{0,12}$"
 )
+AVERAGE_BEFORE = re.compile(r"(?<![a-z])(?:average|averaged|mean)(?![a-z])[^.;,()]*$|平均[^,，;；。]{0,4}$")
 VALUE_TIMING_BEFORE = re.compile(
     r"(?<![a-z])(?:value|level|result|measurement|reading)s?\s+(?:(?:obtained|taken|measured|drawn|done)\s+)?"
     r"(?:(?:less than or equal to|no more than|≤|<=|up to)\s*)?$"
@@ -1263,6 +1264,8 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 RESULT_AFTER.match(n, match.end()) and TEST_BEFORE.search(n, max(0, match.start() - 40), match.start())
             ):
                 continue  # "前3个月内影像学检查发现既往感染", "X-ray within 6 months showing": how recent a test's finding is
+            if AVERAGE_BEFORE.search(n, max(0, match.start() - 50), match.start()):
+                continue  # "average pain intensity over the past week > 4": the period of an average
             if VALUE_TIMING_BEFORE.search(n, max(0, match.start() - 60), match.start()):
                 continue  # "HbA1c value less than or equal to 12 weeks prior to initiation": when it was measured
             if STUDY_PROCEDURE_BEFORE.search(n[max(0, match.start() - 60) : match.start()]):
@@ -1601,7 +1604,7 @@ _EXPECTED_LENGTH_BEFORE = re.compile(
 )
 _FUTURE_BEFORE = re.compile(
     r"(?<![a-z])(?:willing|agree[sd]?|will|shall|required|requires|wear\w*|during the study|throughout"
-    r"|hold|withhold"
+    r"|hold|withhold|commit\w*"
     r"|contracept\w*|愿意|同意|将)(?![a-z])"
 )
 _LOOK_BACK_FOR = re.compile(r"(?<![a-z])for\s+(?:the\s+)?(?:last|past)\s+$")  # "≥ 5 cigs/day for last 6 months"
