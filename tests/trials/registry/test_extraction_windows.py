@@ -314,3 +314,22 @@ def test_the_period_an_average_is_taken_over_is_not_a_window():
 def test_a_commitment_still_to_come_is_not_a_duration_but_a_past_one_is():
     assert times("Committed to assist weekly for 6 months", "inclusion") == []
     assert times("Assisted weekly group sessions for at least 6 months", "inclusion") == [duration(6, "months")]
+
+
+def test_a_window_given_as_half_lives_or_days_is_read_in_days_either_way_round():
+    text = "received an investigational drug within 5 half-lives or 30 days, whichever is longer"
+    assert times(text) == [window(30, "days")]
+    assert times("received an investigational drug within 30 days or 5 half-lives") == [window(30, "days")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("距末次化疗结束≥4周", duration(4, "weeks")), ("放疗结束至少2周以上", duration(2, "weeks"))]
+)
+def test_time_since_chinese_treatment_ended_is_a_duration_asked_with_no_treatment_question(text, expected):
+    (got,) = read(text, "inclusion")
+    assert times(text, "inclusion") == [expected]
+    assert got.event == "end of treatment" and event_question(got.event, "duration") is None
+
+
+def test_a_chinese_period_that_starts_after_the_study_begins_is_not_a_window():
+    assert times("在研究治疗开始之后最初12周内不允许使用生物制剂") == []

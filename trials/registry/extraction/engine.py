@@ -154,6 +154,10 @@ WINDOW_RES = [
         r"(?:screening|randomi[sz]ation|enrol?l?ment|baseline|visit|(?:informed )?consent|study|inclusion|"
         r"first|day 1|dosing|signing|entry)" + REFERENCE_TAIL
     ),
+    # "within 5 half-lives or 30 days, whichever is longer": the stated days
+    re.compile(
+        rf"within\s+(?:{ANY_NUM})\s*(?:\(\d+\)\s*)?half[\s-]?lives\s+(?:\([^()]{{0,20}}\)\s*)?or\s+({ANY_NUM})[\s-]*{TIME_UNIT}"
+    ),
     # "massage therapy for 30 days prior to and during the study": not having it over a period that began before
     re.compile(
         rf"(?<![a-z])for\s+(?:the\s+)?({ANY_NUM})[\s-]*{TIME_UNIT}\s+(?:prior to|before|preceding)\s+"
@@ -288,7 +292,7 @@ WINDOW_NOT_BEFORE = re.compile(
     # ends at its comma ("if a former smoker, have quit in the past 15 years")
     r"|(?<![a-z])if (?!(?:it was |they were |was |were )?(?:received|taken|used|given|administered|treated|performed"
     r"|done)(?![a-z]))[^.;,。；，]*$"
-    r"|后(?:的|至少|不少于)?\s*$|不包括[^,，;；。]*$"
+    r"|后(?:的|至少|不少于|最初|头)?\s*$|不包括[^,，;；。]*$"
 )
 DURATION_BEFORE = re.compile(
     r"(?:for|at least|≥|>=|>|minimum(?: of)?|stable|more than|over|lasting|duration of"
@@ -1535,6 +1539,7 @@ _DURATION_FOR = re.compile(
 # "a 2-year history of allergic rhinitis", "(or at least 20 years duration)", "( 3 months' duration)": the number says
 # how long the thing it names has lasted
 _DURATION_NOUN_AFTER = re.compile(r"'?\s*(?:duration|history of|in duration)(?![a-z])")
+_CN_SINCE_BEFORE = re.compile(r"(?:距|距离|间隔|自)[^,，;；。]{0,15}$")
 _HISTORY_OF = re.compile(
     r"\s*(?:history of)\s+((?:[a-z0-9'-]+\s*){1,4}?)(?=$|[,;.()]|\s(?:and|or|with|who|that|for)\s)"
 )
@@ -1665,7 +1670,8 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             bool(op) and before.rstrip().endswith(("(", "[")) and n[match.end() : match.end() + 2].lstrip()[:1] == ")"
         )
 
-        said_as_duration = noun or ranged or minimum or bracketed or match.group("consecutive")
+        since_cn = bool(op) and _CN_SINCE_BEFORE.search(before)  # "距末次化疗结束≥4周": the time since it ended
+        said_as_duration = noun or ranged or minimum or bracketed or match.group("consecutive") or since_cn
         if not op and not post and not said_as_duration and not _DURATION_FOR.search(before):
             continue
         if op and op.strip() == ">" and n[max(0, match.start() - 1) : match.start()] in ("-", "="):
