@@ -333,3 +333,13 @@ def test_time_since_chinese_treatment_ended_is_a_duration_asked_with_no_treatmen
 
 def test_a_chinese_period_that_starts_after_the_study_begins_is_not_a_window():
     assert times("在研究治疗开始之后最初12周内不允许使用生物制剂") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["cancer treatment completed > 6 months prior to enrollment", "completed chemotherapy at least 6 months before"],
+)
+def test_time_since_treatment_was_completed_is_never_asked_as_time_on_treatment(text):
+    (got,) = read(text, "inclusion")
+    assert got.event == "end of treatment"
+    assert event_question(got.event, "duration") is None
