@@ -60,7 +60,12 @@ NUMBER_WORDS = {**TABLES.number_words, **TABLES.number_words_read_only}
 CN_DIGITS = TABLES.cn_digits
 
 NUM = r"(?<![a-z0-9.])(?:0,\d+|\d+(?:\.\d+)?|\.\d+|[一两二三四五六七八九十](?=\s*次))(?![\d])"
-NUM_WORD = r"(?<![a-z-])(?:" + "|".join(sorted(TABLES.number_words, key=len, reverse=True)) + r")(?![a-z-])"
+_TENS = [w for w, v in TABLES.number_words.items() if v in (20, 30, 40, 50, 60, 70, 80, 90) and "-" not in w]
+_ONES = [w for w, v in TABLES.number_words.items() if 1 <= v <= 9 and v == int(v)]
+_COMPOUND = rf"(?:{'|'.join(_TENS)})[- ](?:{'|'.join(_ONES)})" if _TENS and _ONES else r"(?!x)x"  # "twenty one"
+NUM_WORD = (
+    r"(?<![a-z-])(?:" + _COMPOUND + "|" + "|".join(sorted(TABLES.number_words, key=len, reverse=True)) + r")(?![a-z-])"
+)
 ANY_NUM = rf"(?:{NUM}|{NUM_WORD})"
 
 # Variable mentions, most specific first: a later pattern never claims text an earlier one matched.
@@ -82,9 +87,10 @@ PREFIX_OPERATORS: list[tuple[str, str, bool]] = TABLES.prefix_operators
 # A word operator starts a word: "for more than" is not "or more than".
 WORD_START = r"(?:(?<![a-z])(?=[a-z])|(?![a-z]))"
 OPERATOR_TAIL = (
-    r"\s*(?:\(\s*(?:>=|<=|>|<|≥|≤)\s*\)\s*)?(?:of\s+|than\s+|(?:正常)?预计值的?\s*|(?:正常值?|正常范围)上限的?\s*"
+    r"\s*(?:\(\s*(?:>=|<=|>|<|≥|≤)\s*\)\s*)?(?:of\s+|than\s+|(?:正常)?预计值的?\s*"
+    r"|(?:正常值?|正常范围)上限(?:\s*\(uln\))?\s*的?\s*|(?:the\s+)?(?:reference|normal)\s+(?:range|values?)\s+"
     r"|(?:发生|出现|有|患)过?\s*)?$"
-)  # "(>=) ", "预计值的", "超过正常值上限2倍"
+)  # "(>=) ", "预计值的", "超过正常值上限2倍", "≥正常值上限(ULN) 的2.5倍", "> reference range 3 times upper limit"
 _PREFIX_RES = [(re.compile(WORD_START + r"(?:" + p + r")" + OPERATOR_TAIL), b, inc) for p, b, inc in PREFIX_OPERATORS]
 _PREFIX_ANY = re.compile(WORD_START + r"(?:" + "|".join(p for p, _b, _i in PREFIX_OPERATORS) + r")" + OPERATOR_TAIL)
 
@@ -305,16 +311,21 @@ EVENT_PATTERNS: list[tuple[str, str | None]] = TABLES.window_events
 _EVENT_RES = [(re.compile(p), label) for p, label in EVENT_PATTERNS]
 PEOPLE = re.compile(
     r"(?<![a-z])(?:adults?|males?|females?|men|women|patients?|subjects?|participants?|volunteers?"
-    r"|individuals?|persons?|people|children|adolescents?)(?![a-z])|^\W*$"
+    r"|individuals?|persons?|people|children|adolescents?|elderly|minors?|infants?|seniors?|youths?|teenagers?"
+    r"|boys?|girls?|neonates?|newborns?|toddlers?|veterans?)(?![a-z])|^\W*$"
 )
+# "Minors (<18 years)", "children (< 12 years)": a person's age in brackets, not a look-back window
+_PERSON_AGE_BRACKET = re.compile(r"(?:" + PEOPLE.pattern.split("|^")[0] + r")\s*$")
 NOT_AGE = re.compile(
     r"history|diagnos\w*|since|duration|smok\w*|ago|quit|stopped|treat\w*|therap\w*|disease|symptom\w*"
     r"|onset|exposure|experience|employ|within|prior|before|previous|last|past"
+    r"|educat\w*|school\w*|residen\w*|practi[cs]\w*|marri\w*"
 )
 # A number that bounds no patient value: "BMI-for-age percentile ≥ 85", "Donor age > 65", "diagnosis between the ages
 # of 0 - 17.99" (before it); "4 or more of the following factors: age ≥ 56", "85th percentile" (after it)
 NOT_A_BOUND_BEFORE = re.compile(
-    r"(?:percentile[^.;\d]{0,12}|(?<![a-z])donors?(?:'s)?\s+(?:age|bmi|body mass index)[^.;\d]{0,12}"
+    r"(?:percentile[^.;\d]{0,12}|(?<![a-z])(?:donors?|mothers?|fathers?|parents?|partners?|spouses?|caregivers?"
+    r"|guardians?)(?:'s)?\s+(?:age|bmi|body mass index)[^.;\d]{0,12}|child[- ]?bearing\s+(?:age|potential)[^.;\d]{0,12}"
     r"|(?:diagnos\w*|onset)\s+(?:between\s+)?(?:the\s+)?(?:ages?\s+(?:of\s+)?)?)$"
 )
 NOT_A_BOUND_AFTER = re.compile(
@@ -324,11 +335,16 @@ CHANGE_WORDS = (
     r"reversib\w*|(?:improve\w*|increase\w*|decrease\w*|change\w*|declin\w*|drop\w*)(?= (?:in|of|from|by) )"
     r"|response|variab\w*"
     r"|(?<![a-z])fall\w*|(?<![a-z])rise|reduction|relative|absolute|from baseline|post-challenge"
-    r"|provocative|pc20|diurnal|改善率|改善|增加|下降|变异"
+    r"|provocative|pc20|diurnal|改善率|改善|增加|下降|变异|可逆"
 )
 CHANGE_BEFORE = re.compile(CHANGE_WORDS)  # "Reversibility of ≥ 12%", "a decline in FVC of ≥ 10%"
 # "≥ 12% increase", "≥ 12% (reversibility)"
 CHANGE_AFTER = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?\(?\s*(?:in\s+\w+\s+)?(?:" + CHANGE_WORDS + ")")
+# A change word between a variable and its number, in the same phrase: "eGFR decline of > 5", "FEV1 increase ≥ 12%"
+_CHANGE_RIGHT_BEFORE = re.compile(
+    r"(?<![a-z])(?:improve|increase|decrease|change|declin|drop|gain|loss|fall|rise|reduction|variab|reversib)\w*"
+    r"(?:\s+(?:in|of|by|from baseline))?\s*$"
+)
 # Units of a measured value (a lab, a pressure, a percentage): a window right after one dates the measurement
 MEASURED_UNITS = {"%", "% predicted", "x ULN", "mL/min/1.73m2", "kg/m2", "mmHg"}
 MEASURE_WORD_BEFORE = re.compile(r"(?<![a-z])(?:score|level|value|concentration|titer|titre)s?(?![a-z])")  # "score ≥ 8"
@@ -341,6 +357,8 @@ PERIOD = re.compile(
 
 # Words that may stand between a variable and its number, or around disease names, without changing the item.
 _CONNECTOR = re.compile(r"^(?:\s|and/or|and|or|/|,|、|或|和|及|与|\(|\)|[a-z]{2,5}\)|\(\w{2,6}\))*$")
+# Between two labs named under one bound, other short lab names may stand: "ALT, AST, ALP, GGT or bilirubin > 2 x ULN"
+_LAB_LIST_GAP = re.compile(r"(?:\s|,|、|/|and/or|and|or|或|和|及|与|\(|\)|(?<![a-z])[a-z]{2,5}(?![a-z]))*")
 _GAP_WORDS = {
     "than",
     "less",
@@ -475,6 +493,9 @@ def _to_decimal(token: str) -> Decimal | None:
     token = token.strip().lower()
     if token in NUMBER_WORDS:
         return Decimal(NUMBER_WORDS[token])
+    parts = re.split(r"[- ]", token)
+    if len(parts) == 2 and all(part in TABLES.number_words for part in parts):  # "twenty one", "forty-five"
+        return Decimal(TABLES.number_words[parts[0]]) + Decimal(TABLES.number_words[parts[1]])
     if token in CN_DIGITS:
         return Decimal(str(CN_DIGITS[token]))
     try:
@@ -511,6 +532,9 @@ def _find_comparisons(n: str) -> list[_Comparison]:
 def _range_at(n: str, match: re.Match) -> _Comparison | None:
     first = _to_decimal(match.group())
     unit1, raw1, after1 = _unit_at(n, match.end())
+    if unit1 in ("years", "months"):  # "18 months old to 21 years old"
+        aged = re.compile(r"\s*(?:old|of age)(?![a-z])").match(n, after1)
+        after1 = aged.end() if aged else after1
     before = n[max(0, match.start() - 40) : match.start()]
     between = re.search(r"(between|from)\s+(?:[a-z]+\s+){0,4}$", before)
     join = re.compile(RANGE_JOIN + r"|\s*and\s*" if between and between.group(1) == "between" else RANGE_JOIN)
@@ -527,9 +551,14 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
         return None
     second = _to_decimal(second_match.group())
     unit2, raw2, after2 = _unit_at(n, second_match.end())
-    if first is None or second is None or first > second:
-        return None
+    if unit1 == "months" and unit2 == "years" and first is not None:  # "aged 6 months to 5 years": one age range
+        first = first / 12
+        if first != first.quantize(Decimal("0.01")):
+            return None
+        first, unit1 = first.normalize(), "years"
     if unit1 and unit2 and unit1 != unit2 and not (unit1 == "%" and unit2 == "% predicted"):
+        return None
+    if first is None or second is None or first > second:
         return None
     # Plain "X to Y", "X-Y" and "between X and Y" count both ends (the usual reading of registry text), unless the
     # text says "(excluding ...)" or writes "18 to < 65".
@@ -541,7 +570,11 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
         upper_inclusive = upper_operator.group(1) != "<"
     if lower_operator and not between:  # "≥3 - 18 years"
         lower_inclusive = lower_operator.group(1) != ">"
+    negated = re.search(r"(?<![a-z])not\s+(?:be\s+)?$", before[: between.start()]) if between else None
+    outside = bool(negated)
     start = between.start() + max(0, match.start() - 40) if between else match.start()
+    if negated:
+        start = negated.start() + max(0, match.start() - 40)
     if lower_operator and not between:
         start = max(0, match.start() - 4) + lower_operator.start()
     end = after2
@@ -561,7 +594,7 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
         upper_inclusive,
         unit2 or unit1,
         raw2 or raw1,
-        "range",
+        "outside" if outside else "range",
         number_start=match.start(),
     )
 
@@ -580,12 +613,22 @@ def _operator_at(n: str, match: re.Match) -> _Comparison | None:
         post = _postfix_match(n, end)
         if post:  # "at least 3 or more": the postfix repeats the bound
             comparison.end = post[2]
+        included = _INCLUDED_AFTER.match(n, comparison.end)
+        if included and _to_decimal(included.group(1) or match.group()) == value:
+            inclusive, comparison.end = True, included.end()  # "大于18周岁(包含18周岁)", "> 18 (inclusive)"
         if bound == "lower":
             comparison.lower, comparison.lower_inclusive = value, inclusive
         else:
             comparison.upper, comparison.upper_inclusive = value, inclusive
         return comparison if value is not None else None
     return None
+
+
+# "(包含18周岁)", "(inclusive)", "(18 included)" right after a strict bound: the bound itself is allowed
+_INCLUDED_AFTER = re.compile(
+    r"\s*[(（\[]\s*(?:(?:包含|包括|含|including|inclusive\s+of)\s*(\d+(?:\.\d+)?)?[^)）\]]{0,6}"
+    r"|inclusive|(\d+(?:\.\d+)?)\s*(?:years?\s+)?(?:included|inclusive))\s*[)）\]]"
+)
 
 
 def _postfix_match(n: str, position: int) -> tuple[str, bool, int, str] | None:
@@ -716,6 +759,22 @@ def _only_filler_since_last_bound(n: str, mention, comparison: _Comparison, comp
     return all(w in _GAP_WORDS or w in _BOUND_FILLER for w in words)
 
 
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]")
+_LAST_CONNECTOR = re.compile(r".*(?:,|、|和|及|与|或|(?<![a-z])(?:and|or)(?![a-z]))", re.S)
+
+
+def _before_full_name(gap: str) -> str:
+    """ "ALT) 和天门冬氨酸基转移酶(AST": when the later mention is an abbreviation in brackets, the words before the
+    bracket are its full name (spelt in a way the table may not know); what stands before that name is the gap."""
+    stripped = gap.rstrip()
+    if not stripped.endswith(("(", "（")) or len(gap) > 60:
+        return "x"
+    joined = _LAST_CONNECTOR.match(stripped[:-1])
+    if not joined or not stripped[joined.end() : -1].strip() or re.search(r"\d", stripped[joined.end() :]):
+        return "x"
+    return stripped[: joined.end()]
+
+
 def _list_gap(gap: str) -> bool:
     """Words between a number and a later variable that make it another item ("< 45 kg or BMI"), unless the
     item is another bound on the same noun ("≥2 moderate or ≥1 severe exacerbations")."""
@@ -754,7 +813,8 @@ def _variables_for(
         chosen = [before[nearest[-1]]]
         for mention in reversed(before[: nearest[-1]]):
             gap = n[mention[1] : chosen[-1][0]]
-            if not gap or not _CONNECTOR.match(gap):
+            lab_list = comparison.unit == "x ULN" and len(gap) <= 40 and _LAB_LIST_GAP.fullmatch(gap)
+            if not gap or not (_CONNECTOR.match(gap) or lab_list or _CONNECTOR.match(_before_full_name(gap))):
                 break  # "急性加重住院": one noun phrase, the last word names it
             if mention[2] == chosen[-1][2]:
                 chosen[-1] = mention  # the full name before its abbreviation
@@ -770,6 +830,7 @@ def _variables_for(
         and not _BOUNDARY.search(n[comparison.end : m[0]])
         and not _list_gap(n[comparison.end : m[0]])
         and "(" not in n[comparison.end : m[0]]
+        and (comparison.unit or not _CJK_WORD.search(n, comparison.end, m[0]))  # "≥1包 年龄": packs, not an age
         and (not comparison.unit or _unit_fits(m[2], comparison.unit))  # "over 18 years hospitalized"
     ]
     return after[:1]
@@ -843,12 +904,19 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         if not any(a <= c.number_start < b for a, b in window_spans)
         and not any(a <= c.number_start < b for a, b, _v in mentions)
     ]  # the 6 of "6MWD"
+    comparisons = [part for c in comparisons for part in _outside_parts(c)]
+    parent = _parent_text(clause, original) if comparisons else ""
+    if parent and _SEVERAL_OF.search(_normalise(parent, 0, len(parent))[0]):
+        comparisons = []  # a bullet under "One or more of the following risk factors:" is one point, not a rule
+    comparisons = [c for c in comparisons if not _SEVERAL_OF.search(n, max(0, c.start - 200), c.start)]
     parent_variable = ""
     if not mentions:
-        parent = _parent_text(clause, original)
+        parent = parent or _parent_text(clause, original)
         if parent:
-            parent_mentions = _find_mentions(_normalise(parent, 0, len(parent))[0])
-            parent_variable = parent_mentions[-1][2] if parent_mentions else ""
+            parent_n = _normalise(parent, 0, len(parent))[0]
+            parent_mentions = _find_mentions(parent_n)
+            if parent_mentions and not _find_comparisons(parent_n):  # "Lung function:", not "age 18-80, group 1:"
+                parent_variable = parent_mentions[-1][2]
 
     measured: list[tuple[str, _Comparison, int, int]] = []  # (variable, comparison, quote start, quote end)
     alternatives: set[tuple[str, int]] = set()  # (variable, id of its comparison): either/or bounds
@@ -976,6 +1044,26 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
     return proposals
 
 
+# "4 or more of the following factors: age ≥ 56 years, …", "One or more of the following risk factors:": each bound
+# is one point of a score or one of several factors, not a rule on its own
+_SEVERAL_OF = re.compile(
+    r"(?:(?<![\d.])[2-9]|two|three|four|five|six)\s+or\s+more\s+of\s+(?:the\s+)?(?:following|these|below)"
+    r"|at\s+least\s+(?:(?<![\d.])[2-9]|two|three|four|five|six)\s+of\s+(?:the\s+)?(?:following|these|below)"
+    r"|of\s+(?:the\s+)?following\s+(?:[a-z]+\s+){0,2}(?:risk\s+)?factors"
+)
+
+
+def _outside_parts(c: _Comparison) -> list[_Comparison]:
+    """ "Are not between 18 and 50 years of age": below the range or above it, two bounds as the clause states them
+    (each end of the range belongs to the range, so each outside bound is strict)."""
+    if c.shape != "outside":
+        return [c]
+    common = {"unit": c.unit, "raw_unit": c.raw_unit, "shape": "operator", "number_start": c.number_start}
+    below = _Comparison(c.start, c.end, upper=c.lower, upper_inclusive=not c.lower_inclusive, **common)
+    above = _Comparison(c.start, c.end, lower=c.upper, lower_inclusive=not c.upper_inclusive, **common)
+    return [below, above]
+
+
 def _full_name_start(n: str, start: int, variable: str, mentions) -> int:
     """For "alanine aminotransferase (ALT) ≤ 2 x ULN" the quote starts at the full name, not the abbreviation."""
     if start > 0 and n[:start].rstrip().endswith(("(", "（")):
@@ -995,6 +1083,24 @@ def _unit_variable(comparison: _Comparison) -> str:
     return ""
 
 
+# What may stand between a person and their age: "Adults (≥ 18 years)", "women who are over 65 years", "patients
+# aged 40 to 75"; "patients having preserved their graft > 2 years" is not an age
+_PERSON_GAP = re.compile(
+    r"[\s(,:-]*(?:(?:aged?|who|that|are|is|be|must|should|will|of|and|or|from|between|healthy|male|female)[\s(,:-]+)*$"
+)
+
+
+_PERSON_RIGHT_BEFORE = re.compile(r"[\s(,:-]*(?:(?:aged?|between|from)\s+)?$")
+
+
+def _person_before(n: str, position: int, gap: re.Pattern = _PERSON_GAP) -> bool:
+    """Whether a person word stands just before ``position`` with only words about age between."""
+    people = [m for m in PEOPLE.finditer(n, max(0, position - 40), position) if m.end() > m.start()]
+    if gap is _PERSON_GAP and not people:
+        people = list(PEOPLE.finditer(n, max(0, position - 40), position))  # nothing at all before: "≥ 18 years"
+    return bool(people) and bool(gap.match(n, people[-1].end(), position))
+
+
 def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> str:
     """The variable a comparison with no variable named near it is about, from its words, its unit or the parent
     line of a nested clause; "" when there is none."""
@@ -1002,11 +1108,22 @@ def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> 
         return comparison.hint
     if (
         comparison.unit == "years"
-        and PEOPLE.search(n[max(0, comparison.start - 40) : comparison.start])
+        and _person_before(n, comparison.start)
         and not (NOT_AGE.search(n) or re.search(r"for\s*$", n[: comparison.start]))
         and not re.match(r"\s*(?:after|since|post|from)(?![a-z])", n[comparison.end :])
     ):
         return "age"  # "Adults (≥ 18 years)": a person's years with no other meaning in the clause
+    if (
+        not comparison.unit
+        and comparison.shape in ("range", "operator")
+        and _person_before(n, comparison.start, _PERSON_RIGHT_BEFORE)
+        and all(
+            v is None or (v == v.to_integral_value() and 1 <= v <= 100) for v in (comparison.lower, comparison.upper)
+        )
+        and not NOT_AGE.search(n)
+        and not re.match(r"\s*(?!(?:and|or|inclusive|who|with)(?![a-z]))[a-z/%]", n[comparison.end :])
+    ):  # "> 2 units/day for women" counts something else
+        return "age"  # "Adults 18-64", "individuals between 15-21": people and two plain numbers are their ages
     if comparison.unit == "kg/m2":
         return "bmi"
     if comparison.unit == "mL/min/1.73m2" and "1.73" in comparison.raw_unit:
@@ -1116,6 +1233,12 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
     if variable in PCT_PRED_VARIABLES | {"fev1_fvc_ratio"}:
         if CHANGE_BEFORE.search(n[max(0, c.start - 50) : c.start]) or CHANGE_AFTER.match(n, c.end):
             return None
+    if variable not in COUNT_VARIABLES | {"age", "pack_years"} and _CHANGE_RIGHT_BEFORE.search(
+        n, max(0, c.start - 30), c.start
+    ):
+        return None  # "eGFR decline of > 5 mL/min/1.73m2", "FEV1 increase ≥ 12%": a change, not a level
+    if variable in PCT_PRED_VARIABLES and _PREDICTED_POSTOPERATIVE.search(n, max(0, c.start - 50), c.start):
+        return None  # "PPO FEV1 and PPO DLCO > 35%": the surgeon's estimate after resection, not a measured value
     if variable in PCT_PRED_VARIABLES:
         if unit in ("% predicted", "%"):
             pass
@@ -1156,7 +1279,7 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
             return None
         return lower, upper, "kg/m2", clean
     if variable == "pack_years":
-        if unit not in ("pack-years", "", "years") or not (_plausible(variable, lower, upper)):
+        if unit not in ("pack-years", "") or not (_plausible(variable, lower, upper)):
             return None
         return lower, upper, "pack-years", clean
     if variable == "oxygen_hours_per_day":
@@ -1181,6 +1304,8 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
             return None
         return lower, upper, "x ULN", clean
     if variable == "egfr":
+        if _CLEARANCE_FORMULA.search(near) and "1.73" not in c.raw_unit:
+            return None  # "GFR ≤ 50 ml/min (estimated by the Cockcroft and Gault formula)": a creatinine clearance
         if unit == "mL/min/1.73m2":
             confidence = clean if re.search(r"e?gfr|glomerular|肾小球", near) else 0.6
         elif unit == "" and re.search(r"e?gfr|glomerular", near):
@@ -1191,7 +1316,9 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
             return None
         return lower, upper, "mL/min/1.73m2", confidence
     if variable == "age":
-        if re.search(r"age (?:at|of) (?:the )?(?:onset|diagnosis|first|start)|onset|起病|发病", near):
+        if re.search(
+            r"age (?:at|of) (?:the )?(?:onset|diagnosis|first|start)|onset|起病|发病", near
+        ) or _AT_DIAGNOSIS.match(n, c.end):
             return None  # the age a disease began, not the person's age now
         if unit == "years" or (unit == "" and re.search(r"years|岁|old", after[:20])):
             pass
@@ -1206,6 +1333,10 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
     if unit not in UNITS_FITTING.get(variable, ()) or not _plausible(variable, lower, upper):
         return None
     return lower, upper, QUESTION_UNITS[variable], clean if unit else 0.7
+
+
+_PREDICTED_POSTOPERATIVE = re.compile(r"(?<![a-z])ppo(?![a-z])|predicted post-?\s?operative")
+_CLEARANCE_FORMULA = re.compile(r"cockcroft|creatinine clearance|(?<![a-z])crcl(?![a-z])")
 
 
 def _count_period(n: str, c: _Comparison, windows: list) -> int | None:
@@ -1254,6 +1385,12 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 continue
             if WINDOW_NOT_AFTER.match(n[match.end() : match.end() + 30]):
                 continue
+            if (
+                unit == "years"
+                and match.group().startswith("(")
+                and _PERSON_AGE_BRACKET.search(n, max(0, match.start() - 30), match.start())
+            ):
+                continue  # "Minors (<18 years)": an age
             if WINDOW_NOT_BEFORE.search(n[max(0, match.start() - 60) : match.start()]):
                 continue  # "planning a pregnancy within 12 months", "给药后的6个月内", "如果…前6个月内"
             if pattern is DURATION_LESS_THAN and not DURATION_OF_BEFORE.search(
@@ -1796,5 +1933,10 @@ def _subgroup_before(n: str, position: int) -> re.Match | None:
 _ALTERNATIVE_GAP = re.compile(r"(?<![a-z])(?:or|and/or|either)(?![a-z])|或")
 _STAGE_DEFINITION = re.compile(
     r"(?:stage|grade|gold|class)\s*(?:[1-4]|i{1,3}|iv)\s*(?:\([^()]{0,20}\))?\s*[:=][^;:()]{0,30}$"
+)
+# "less than 35 years old at the diagnosis": an age at diagnosis, not the person's age now
+_AT_DIAGNOSIS = re.compile(
+    r"\s*(?:(?:years?\s+)?(?:old|of age)\s+)?(?:at|when)\s+(?:the\s+)?(?:time\s+of\s+)?(?:(?:first\s+)?diagnos\w*|onset)"
+    r"|\s*(?:岁)?\s*(?:时)?(?:诊断|确诊|发病)时"
 )
 _AGE_MONTHS_AFTER = re.compile(r"\s*(?:and\s+)?(11)\s*months?(?![a-z])")
