@@ -343,3 +343,53 @@ def test_time_since_treatment_was_completed_is_never_asked_as_time_on_treatment(
     (got,) = read(text, "inclusion")
     assert got.event == "end of treatment"
     assert event_question(got.event, "duration") is None
+
+
+# Wordings met in the named-variables round's new dev texts ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Acute infectious diseases within nearly 3 months", window(3, "months")),
+        ("No current or past year Axis I psychiatric disorder", window(1, "years")),
+        ("past-month cocaine use", window(1, "months")),
+    ],
+)
+def test_a_look_back_said_approximately_or_as_an_adjective_is_a_window(text, expected):
+    assert times(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Current remission period exceeding 2 months", duration(2, "months", inclusive=False)),
+        ("watery diarrhea > 7 days", duration(7, "days", inclusive=False)),
+        ("at least 6 months post-extraction", duration(6, "months")),
+        (">1 year post-implantation", duration(1, "years", inclusive=False)),
+    ],
+)
+def test_a_lower_bound_on_time_since_a_named_past_event_is_a_duration(text, expected):
+    assert times(text, "inclusion") == [expected]
+
+
+def test_a_time_after_the_studys_own_dose_is_no_duration():
+    assert times("blood samples at least 2 weeks post-dose", "inclusion") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "surgery scheduled for within 4 days of physiological term",
+        "Due to stop apixaban during study period (i.e. within 4 weeks of recruitment)",
+        "in the beginning of follicular phase (1-14 days after start of menstruation)",
+        "允许因间歇性疾病接受短期胰岛素治疗(在筛选前3个月内)",
+        "ALT测试可以在首次测试1周内重复一次",
+    ],
+)
+def test_a_schedule_a_cycle_day_an_allowance_or_a_retest_is_not_a_window(text):
+    assert times(text) == []
+
+
+def test_what_is_not_allowed_within_a_look_back_is_still_a_window():
+    assert times("访视1前12个月内及整个研究期间不允许进行支气管热成形术") == [window(12, "months")]

@@ -123,7 +123,8 @@ TIME_RANGE_SINCE = re.compile(
     rf"(?P<hi>{ANY_NUM})[\s-]*(?P<hi_unit>days?|weeks?|months?|years?)(?![a-z])[\s-]*"
     r"(?:ago|post|after|since|following)(?![a-z])"
     r"(?!\s*(?:the\s+)?(?:(?:last|final|first)\s+(?:dose|administration|injection|visit)|randomi[sz]\w*|enrol\w*"
-    r"|screening|baseline|(?:the\s+)?study|trial|inclusion))"
+    r"|screening|baseline|(?:the\s+)?study|trial|inclusion"
+    r"|(?:the\s+)?(?:start|onset|beginning|first day) of (?:the\s+)?(?:menstru\w*|menses|(?:menstrual\s+)?cycle)))"
 )
 WINDOW_RES = [
     re.compile(
@@ -131,7 +132,8 @@ WINDOW_RES = [
         rf"\s+({ANY_NUM})[\s-]*(?:\(\d+\)\s*)?(?:calendar\s+)?{TIME_UNIT}" + REFERENCE_POINT
     ),
     re.compile(
-        rf"within\s+(?:the\s+)?(?:first\s+)?\(?({ANY_NUM})\)?[\s-]*(?:\(\d+\)\s*)?"
+        rf"within\s+(?:the\s+)?(?:first\s+)?(?:(?:nearly|approximately|approx\.|about|around|roughly)\s+)?\(?({ANY_NUM})\)?"
+        rf"[\s-]*(?:\(\d+\)\s*)?"
         rf"(?:(?:previous|past|last|preceding)\s+)?(?:calendar\s+)?{TIME_UNIT}" + REFERENCE_POINT
     ),
     re.compile(
@@ -216,6 +218,8 @@ WINDOW_RES += [
     ),
     # "dependence past 6 months", "last 3 months": the look-back words with no preposition (tried last)
     re.compile(rf"(?<![a-z])(?:past|last|previous|preceding)\s+({ANY_NUM})[\s-]*{TIME_UNIT}" + REFERENCE_POINT),
+    # "no current or past year Axis I disorder", "past-month cocaine use": the look-back as an adjective
+    re.compile(r"(?<![a-z])past[\s-](year|month|week)(?![a-z])"),
 ]
 # "heartburn for 2 days or more during the last 7 days": a frequency's period, not a window
 FREQUENCY_BEFORE = re.compile(
@@ -293,12 +297,13 @@ EXAMPLE_BEFORE = re.compile(r"(?:e\.g\.|for example|for instance|such as|例如|
 WINDOW_NOT_BEFORE = re.compile(
     r"(?:planning|plans? to|intend\w* to|intention|(?<![a-z])expect(?:ed|s|ing)?(?![a-z])|likely to|anticipated"
     r"|life expectancy|surviv\w*|prognosis|(?<![a-z])(?:desire|wish|want)(?:s|ed|ing)?(?![a-z])"
-    r"|require\w* [a-z ]{0,30}(?:transplant|surgery)|unless |如果|若|倘若)[^.;。；]*$"
+    r"|(?<![a-z])(?:scheduled|planned)(?![a-z])|(?<![a-z])due to (?:stop|start|begin|undergo|have)|during (?:the )?study"
+    r"|require\w* [a-z ]{0,30}(?:transplant|surgery)|unless |如果|若|倘若)(?:[^.;。；]|(?<![a-z])(?:i\.e|e\.g)\.)*$"
     # "if planned within a year" is a condition, "if received within the last year" a past event; the condition
     # ends at its comma ("if a former smoker, have quit in the past 15 years")
     r"|(?<![a-z])if (?!(?:it was |they were |was |were )?(?:received|taken|used|given|administered|treated|performed"
     r"|done)(?![a-z]))[^.;,。；，]*$"
-    r"|后(?:的|至少|不少于|最初|头)?\s*$|不包括[^,，;；。]*$"
+    r"|后(?:的|至少|不少于|最初|头)?\s*$|不包括[^,，;；。]*$|(?<!不)允许[^;；。]*$"  # "允许…短期胰岛素治疗(在筛选前3个月内)"
 )
 DURATION_BEFORE = re.compile(
     r"(?:for|at least|≥|>=|>|minimum(?: of)?|stable|more than|over|lasting|duration of"
@@ -1662,6 +1667,7 @@ def _merge_record_age(
 _DURATION_EVENTS = [(re.compile(row["pattern"]), row["event"]) for row in TABLES.durations if row["pattern"]]
 _DURATION = re.compile(
     r"(?P<op>(?:at least|a minimum of|minimum of|no less than|not less than|more than|longer than|greater than|over"
+    r"|exceeding|in excess of"
     r"|≥|>=|>|大于等于|不少于|不低于|不短于|至少|超过|大于|满)\s*)?"
     r"(?:(?:a|the)\s+(?:period|duration)\s+of\s+)?"
     rf"(?P<num>{ANY_NUM}|[一二两三四五六七八九十半]|十二)\s*[-\s]?(?P<consecutive>consecutive\s+|continuous\s+)?"
@@ -1693,10 +1699,14 @@ _SINCE_EVENT = re.compile(
     r"\s*(?:(?:after|post|following|since)\s+|post-\s*)((?:the\s+)?(?:end|completion) of (?:the\s+)?(?:[a-z]+\s+)?[a-z]+"
     r"|(?:(?:the|their|last|previous|prior|most recent)\s+)*(?:[a-z-]+\s+){0,2}(?:surgery|operation|diagnosis|onset"
     r"|injury|transplant\w*|stroke|myocardial infarction|delivery|childbirth|menopause|radiotherapy|chemotherapy"
-    r"|replacement|resection|revasculari[sz]ation|ablation)(?![a-z]))"
+    r"|replacement|resection|revasculari[sz]ation|ablation)(?![a-z])"
+    # "≥ 6 months post-extraction", ">1 year post-implantation": post- names the past event (not the study's dose)
+    r"|(?<=post-)(?!bronchodilat|bd(?![a-z])|dos(?:e|ing)|randomi[sz]|baseline|screening|enrol)[a-z]{4,})"
 )
 # "Duration of diabetes ≥ 5 years", "disease duration > 10 years": with a comparison word, a duration of what it names
-_DURATION_WORD = re.compile(r"(?<![a-z])duration(?:\s+of(?:\s+[a-z0-9'-]+){1,3})?(?:\s+(?:is|was|of))?\s*$")
+_DURATION_WORD = re.compile(
+    r"(?<![a-z])(?:duration|period)(?:\s+of(?:\s+[a-z0-9'-]+){1,3})?(?:\s+(?:is|was|of))?\s*$"
+)  # "remission period exceeding 2 months"
 # "History of mild TBI at least 3 months prior": a bound on time since what the clause names
 _PRIOR_AFTER = re.compile(r"\s*(?:prior|ago|before|earlier)(?![a-z])")
 # "heartburn for 2 days or more during the last 7 days": days counted within days, a frequency and not a duration
@@ -1754,7 +1764,17 @@ _UNSTABLE_BEFORE = re.compile(r"(?<![a-z])(?:unstable|not (?:been )?stable)(?![a
 _PER_DAY_BEFORE = re.compile(
     r"packs?|cigar\w*|cigs?|e\.g\.|i\.e\.|defined as|menopaus\w*|定义为|例如|比如|如:|\d\s*(?:包|支)(?!气)"
 )
-_OPERATOR_EXCLUSIVE = ("more than", "longer than", "greater than", "over", ">", "超过", "大于")
+_OPERATOR_EXCLUSIVE = (
+    "more than",
+    "longer than",
+    "greater than",
+    "over",
+    ">",
+    "exceeding",
+    "in excess of",
+    "超过",
+    "大于",
+)
 
 
 # "Stable maintenance therapy with constant dose interval during the last 2 months", "stable address within the last
