@@ -393,3 +393,8 @@ def test_a_schedule_a_cycle_day_an_allowance_or_a_retest_is_not_a_window(text):
 
 def test_what_is_not_allowed_within_a_look_back_is_still_a_window():
     assert times("访视1前12个月内及整个研究期间不允许进行支气管热成形术") == [window(12, "months")]
+
+
+def test_the_very_same_window_repeated_in_one_run_on_line_is_one_rule():
+    text = "hospitalisation within 4 weeks, " * 3
+    assert times(text) == [window(4, "weeks")]

@@ -1041,7 +1041,12 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
             boundaries = [m.start() for m in _BOUNDARY.finditer(n)]
         sentence = bisect.bisect_left(boundaries, window[0])
         said = (proposal.upper, proposal.unit, proposal.event) if proposal else None
-        if proposal and seen_windows.setdefault(said, sentence) == sentence:
+        if (
+            proposal
+            and seen_windows.setdefault(said, sentence) == sentence
+            and (*said, proposal.quote) not in seen_windows
+        ):
+            seen_windows[(*said, proposal.quote)] = sentence  # the very same words again: one rule
             proposals.append(proposal)
     taken = window_spans + [(c.start, c.end) for _v, c, _a, _b in measured]
     proposals.extend(_find_durations(n, kind, span, taken))
