@@ -398,3 +398,12 @@ def test_what_is_not_allowed_within_a_look_back_is_still_a_window():
 def test_the_very_same_window_repeated_in_one_run_on_line_is_one_rule():
     text = "hospitalisation within 4 weeks, " * 3
     assert times(text) == [window(4, "weeks")]
+
+
+def test_a_chinese_windows_event_is_what_follows_it_not_the_point_it_counts_back_from():
+    (got,) = read("首次给药前14天内使用过任何药物")
+    assert got.event == "treatment"
+    (alone,) = read("首次给药前30天内")
+    assert alone.event == "首次给药"  # nothing else is named: the words are kept for the admin
+    (quit,) = read("停止吸烟至少6个月", "inclusion")
+    assert event_question(quit.event, "duration") == "days_since_quit_smoking"

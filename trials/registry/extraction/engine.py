@@ -1528,7 +1528,7 @@ def _event_for(
             best = (score, label, match.start(), match.end(), generic)
     if best is None or (best[4] and best[0][2] != 0):  # nothing named, or only a generic "treatment" after it
         words, words_start = _words_before(n, sentence_start, start)
-        if words:
+        if words and not _CN_REFERENCE_WORDS.search(words):  # "首次给药前14天内使用过…": the point, not the event
             return words, words_start, start, True
         after = re.match(
             r"\s*(?:(?:有|接受过?|使用过?|发生过?|进行过?|患有|曾)\s*)?"
@@ -1538,11 +1538,20 @@ def _event_for(
         if best is None:  # "随机前12个月内接受过支气管热成形术": the words after it
             if after and len(after.group(1).strip()) >= 2:
                 return after.group(1).strip(), end + after.start(1), end + after.end(1), True
+            if words:  # only the point counted back from is named
+                return words, words_start, start, True
             return "", -1, -1, True
     _score, label, a, b, generic = best
     if label is None:
         return None, a, b, generic
     return label, a, b, generic
+
+
+# The point a Chinese look-back counts back from, standing just before 前: not what the window is about
+_CN_REFERENCE_WORDS = re.compile(
+    r"(?:^|\s)(?:在|于|自)?(?:首次|第一次)?(?:筛选|给药|用药|服药|随机(?:化|分组)?|入组|入选|试验|研究|访视\s*\d*"
+    r"|基线|签署知情同意书?|(?:研究)?治疗开始|开始|参加本试验|本试验开始)(?:期|访视|时)?(?:之)?$"
+)
 
 
 def _words_before(n: str, sentence_start: int, start: int) -> tuple[str, int]:
