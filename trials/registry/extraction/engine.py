@@ -41,6 +41,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 
 from .choices import _choice_proposals
 from .clauses import MAX_TEXT, _parent_text, split_clauses
@@ -903,11 +904,13 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         and not NOT_A_BOUND_BEFORE.search(n[max(0, c.start - 40) : c.start])
         and not NOT_A_BOUND_AFTER.match(n, c.end)
     ]
+    in_window = bytearray(len(n) + 1)  # the characters a window reads: one lookup per number, not one per window
+    for a, b in window_spans:
+        in_window[a:b] = b"\x01" * (b - a)
     comparisons = [
         c
         for c in comparisons
-        if not any(a <= c.number_start < b for a, b in window_spans)
-        and not any(a <= c.number_start < b for a, b, _v in mentions)
+        if not in_window[c.number_start] and not any(a <= c.number_start < b for a, b, _v in mentions)
     ]  # the 6 of "6MWD"
     comparisons = [part for c in comparisons for part in _outside_parts(c)]
     parent = _parent_text(clause, original) if comparisons else ""
@@ -1491,7 +1494,9 @@ def _event_for(
     """(label, start, end, generic) of the event a window is about: the first known event named between the
     previous window (or the sentence's start) and this one, else the first after it and before the next window
     (an event named after the next window is that window's: "前4周内曾使用处方药物, 前4周内曾接受疫苗")."""
-    boundary_start = max([m.end() for m in _BOUNDARY.finditer(n, 0, start)] + [0])
+    ends = _boundary_ends(n)
+    index = bisect.bisect_right(ends, start)
+    boundary_start = ends[index - 1] if index else 0
     sentence_start = max(boundary_start, previous_end)
     sentence_end_match = _BOUNDARY.search(n, end)
     sentence_end = sentence_end_match.start() if sentence_end_match else len(n)
@@ -1698,7 +1703,8 @@ _DURATION_FOR = re.compile(
 _DURATION_NOUN_AFTER = re.compile(r"'?\s*(?:duration|history of|in duration)(?![a-z])")
 _CN_SINCE_BEFORE = re.compile(r"(?:距|距离|间隔|自)[^,，;；。]{0,15}$")
 _HISTORY_OF = re.compile(
-    r"\s*(?:history of)\s+((?:[a-z0-9'-]+\s*){1,4}?)(?=$|[,;.()]|\s(?:and|or|with|who|that|for)\s)"
+    # words separated by spaces (never a word cut in pieces: linear on a long word)
+    r"\s*history of\s+([a-z0-9'-]+(?:\s+[a-z0-9'-]+){0,3}?)(?=\s*(?:$|[,;.()])|\s(?:and|or|with|who|that|for)\s)"
 )
 # "minimum disease duration of 5 years": the comparison stands before the word duration
 _MINIMUM_DURATION_BEFORE = re.compile(
@@ -1823,14 +1829,24 @@ def _stable_over(n: str, kind: str, window, span: _Span, previous_end: int) -> P
     )
 
 
+def _hit_within(hits: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """The first of a row's (sorted, non-overlapping) matches lying wholly in [start, end)."""
+    index = bisect.bisect_left(hits, (start, -1))
+    return hits[index] if index < len(hits) and hits[index][1] <= end else None
+
+
 def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]) -> list[Proposal]:
     """Lower bounds on time since something began, stopped or was last changed: "stable dose for at least 8 weeks",
     "asthma diagnosed at least 6 months before", "quit smoking ≥ 6 months ago", "戒烟≥6个月". Only with an event of
     the durations table named in the same sentence; look-back windows, future periods and ages are not durations."""
     proposals: list[Proposal] = []
+    row_hits: list[tuple[list[tuple[int, int]], str]] | None = None
+    covered = bytearray(len(n) + 1)  # the characters a window or a measured bound already reads
+    for a, b in taken:
+        covered[a:b] = b"\x01" * max(0, b - a)
     for match in _DURATION.finditer(n):
         number_start = match.start("num")
-        if any(a <= number_start < b for a, b in taken):
+        if covered[number_start]:
             continue
         op, post = match.group("op"), match.group("post")
         before = n[max(0, match.start() - 40) : match.start()]
@@ -1876,17 +1892,21 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             continue  # "(e.g., 1 pack/day for 10 years)": how pack-years are counted, not a criterion
         event = None
         look_from = max(sentence_start, match.start() - 150)
-        for pattern, label in _DURATION_EVENTS:  # in table order: the more specific first
-            found = pattern.search(n, look_from, match.start())
-            if not found:
-                found = pattern.search(n, match.end(), min(sentence_end, match.end() + 40))
+        if row_hits is None:  # each durations row's words in the clause, found once (not once per number)
+            row_hits = [
+                ([(m.start(), m.end()) for m in pattern.finditer(n)], label) for pattern, label in _DURATION_EVENTS
+            ]
+        for hits, label in row_hits:  # in table order: the more specific first
+            found = _hit_within(hits, look_from, match.start()) or _hit_within(
+                hits, match.end(), min(sentence_end, match.end() + 40)
+            )
             if found:
-                event = (label, found.start(), found.end())
+                event = (label, *found)
                 break
         confidence = 0.7
         history = _HISTORY_OF.match(n, match.end())
         if event is None and history:  # "a 2-year history of seasonal allergic rhinitis": what it is a history of
-            event, confidence = (history.group(1), match.start(), history.end(1)), 0.6
+            event, confidence = (history.group(1)[:60], match.start(), history.end(1)), 0.6
         if event is None and since:  # "≥ 6 months post end of treatment": the event is what follows
             event, confidence = (since.group(1), since.start(1), since.end(1)), 0.5
         if event is None:
@@ -1958,10 +1978,22 @@ _SUBGROUP = re.compile(
 
 def _subgroup_before(n: str, position: int) -> re.Match | None:
     """The subgroup label ("part A (COPD):") the bound at ``position`` falls under, if any."""
-    last = None
-    for match in _SUBGROUP.finditer(n, 0, position):
-        last = match
-    return last
+    labels, ends = _subgroups(n)
+    index = bisect.bisect_right(ends, position)
+    return labels[index - 1] if index else None
+
+
+@lru_cache(maxsize=8)
+def _subgroups(n: str) -> tuple[tuple[re.Match, ...], tuple[int, ...]]:
+    """A clause's subgroup labels and where each ends, found once for all its bounds."""
+    labels = tuple(_SUBGROUP.finditer(n))
+    return labels, tuple(m.end() for m in labels)
+
+
+@lru_cache(maxsize=8)
+def _boundary_ends(n: str) -> tuple[int, ...]:
+    """Where each sentence of a clause ends (after its ';', '. ' or '。'), found once for all its windows."""
+    return tuple(m.end() for m in _BOUNDARY.finditer(n))
 
 
 _ALTERNATIVE_GAP = re.compile(r"(?<![a-z])(?:or|and/or|either)(?![a-z])|或")
