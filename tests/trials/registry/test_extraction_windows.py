@@ -407,3 +407,10 @@ def test_a_chinese_windows_event_is_what_follows_it_not_the_point_it_counts_back
     assert alone.event == "首次给药"  # nothing else is named: the words are kept for the admin
     (quit,) = read("停止吸烟至少6个月", "inclusion")
     assert event_question(quit.event, "duration") == "days_since_quit_smoking"
+
+
+def test_quitting_is_asked_how_long_ago_but_a_cessation_medicine_is_not_quitting():
+    (quit,) = read("stopped smoking less than 6 months ago", "inclusion")
+    assert event_question(quit.event) == "days_since_quit_smoking"
+    (medicine,) = read("use of smoking cessation medication within 30 days")
+    assert event_question(medicine.event) is None
