@@ -14,10 +14,11 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench.environment import measure_in_fresh_process
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,23 +28,8 @@ def main() -> None:
     parser.add_argument("--referrals", type=int, default=20000)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    import subprocess
-
     with tempfile.TemporaryDirectory() as folder:
-        env = {
-            **os.environ,
-            "SQLITE_PATH": str(Path(folder) / "bench.sqlite3"),
-            "SECRET_KEY": "benchmark-only",
-            "DEBUG": "",
-            "DATABASE_URL": "",
-            "ALLOWED_HOSTS": "testserver",
-            "LOG_LEVEL": "WARNING",
-            "STATICFILES_BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
-            "STATIC_ROOT": folder,
-        }
-        env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        code = f"from bench.benchmark_export import measure; measure({args.referrals}, {args.runs})"
-        subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True)
+        measure_in_fresh_process("bench.benchmark_export", f"{args.referrals}, {args.runs}", folder)
 
 
 def measure(count: int, runs: int) -> None:

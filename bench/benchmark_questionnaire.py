@@ -26,6 +26,8 @@ from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlencode
 
+from bench.environment import measure_in_fresh_process
+
 ROOT = Path(__file__).resolve().parents[1]
 FORM = "application/x-www-form-urlencoded"
 _tiny = None
@@ -55,29 +57,12 @@ def main() -> None:
     print(f"{'trials':>7} {'request':<26} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as folder:
-            run(size, args.screenings, Path(folder) / "bench.sqlite3")
+            run(size, args.screenings, Path(folder))
 
 
-def run(size: int, screenings: int, database: Path) -> None:
-    import subprocess
-
+def run(size: int, screenings: int, folder: Path) -> None:
     # Each size in its own process: a fresh database and a fresh in-process catalogue.
-    env = {
-        **os.environ,
-        "SQLITE_PATH": str(database),
-        "SECRET_KEY": "benchmark-only",
-        "DEBUG": "",
-        "DATABASE_URL": "",
-        "ALLOWED_HOSTS": "testserver",
-        "LOG_LEVEL": "WARNING",
-        "RATELIMIT_ENABLE": "0",
-        # No collectstatic here: static URLs come from the finders, as in the tests.
-        "STATICFILES_BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
-        "STATIC_ROOT": str(database.parent),
-    }
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    code = f"from bench.benchmark_questionnaire import measure; measure({size}, {screenings})"
-    subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True)
+    measure_in_fresh_process("bench.benchmark_questionnaire", f"{size}, {screenings}", folder, RATELIMIT_ENABLE="0")
 
 
 def measure(size: int, screenings: int) -> None:

@@ -16,10 +16,11 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench.environment import measure_in_fresh_process
 
 ROOT = Path(__file__).resolve().parents[1]
 SEARCHES = [
@@ -39,19 +40,8 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=80000)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    import subprocess
-
     with tempfile.TemporaryDirectory() as folder:
-        env = {
-            **os.environ,
-            "SQLITE_PATH": str(Path(folder) / "bench.sqlite3"),
-            "SECRET_KEY": "benchmark-only",
-            "DEBUG": "",
-            "DATABASE_URL": "",
-            "LOG_LEVEL": "WARNING",
-        }
-        code = f"from bench.benchmark_search import measure; measure({args.size}, {args.repeat})"
-        subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True)
+        measure_in_fresh_process("bench.benchmark_search", f"{args.size}, {args.repeat}", folder)
 
 
 def _plain(words: str, place: str):

@@ -51,6 +51,12 @@ class RefuseNullCharactersMiddleware:
             raise NullCharacterInRequest("A NUL character in the URL.")  # never the value: it is the patient's
         return self.get_response(request)
 
+    def staff_namespaces(self) -> set[str]:
+        """The staff pages and the admin site, whatever name the site is mounted under ("otpadmin" here)."""
+        from django.contrib import admin
+
+        return self.STAFF_NAMESPACES | {admin.site.name}
+
     def process_view(self, request, view_func, view_args, view_kwargs):
         """After PatientPostLimitsMiddleware has refused an oversized body unread."""
         if request.method == "POST" and request.content_type == "application/x-www-form-urlencoded":
@@ -69,7 +75,7 @@ class PatientPostLimitsMiddleware:
     so a new public form is covered without anyone remembering to.
     """
 
-    STAFF_NAMESPACES = {"admin", "staff"}
+    STAFF_NAMESPACES = {"staff"}
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -77,8 +83,14 @@ class PatientPostLimitsMiddleware:
     def __call__(self, request):
         return self.get_response(request)
 
+    def staff_namespaces(self) -> set[str]:
+        """The staff pages and the admin site, whatever name the site is mounted under ("otpadmin" here)."""
+        from django.contrib import admin
+
+        return self.STAFF_NAMESPACES | {admin.site.name}
+
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if request.method != "POST" or self.STAFF_NAMESPACES & set(request.resolver_match.namespaces):
+        if request.method != "POST" or self.staff_namespaces() & set(request.resolver_match.namespaces):
             return None
         if request.content_type == "multipart/form-data":
             return refused(request, 400)

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from .model import Clause
+from .tables import TABLES
 from .text import _clean
 
 MAX_TEXT = 200_000  # characters read from one record; longer text is cut, never an error
@@ -16,13 +17,13 @@ _INCLUSION_HEADING = re.compile(
     r"^(?:(?:\d+|[ivx]+|[a-z])[.)]\s*)?(?:(?:key|main|major|general|principal|primary|additional|other|specific"
     r"|basic|subjects?|patients?|participants?)\s+)?"
     r"(?:(?:inclusion|eligibility|entry|selection)\s+criteri(?:a|on)|criteria for (?:inclusion|eligibility|entry)"
-    r"|inclusion(?=\s*[:：\-–]|\s*$))"
+    r"|inclusions?(?=\s*[:：\-–]|\s*$))"
 )
 _EXCLUSION_HEADING = re.compile(
     r"^(?:(?:\d+|[ivx]+|[a-z])[.)]\s*)?(?:(?:key|main|major|general|principal|primary|additional|other|specific"
     r"|basic|subjects?|patients?|participants?)\s+)?"
     r"(?:(?:exclusion|non[- ]?inclusion)\s+criteri(?:a|on)|criteria for (?:exclusion|non[- ]?inclusion)"
-    r"|(?:exclusion|non[- ]?inclusion)(?=\s*[:：\-–]|\s*$))"
+    r"|(?:exclusions?|non[- ]?inclusion)(?=\s*[:：\-–]|\s*$))"
 )
 _SKIP_HEADING = re.compile(
     r"^(?:(?:withdrawal|discontinuation|dropout|drop-out|termination|removal)\s+criteri(?:a|on)"
@@ -32,15 +33,21 @@ _INCLUSION_SENTENCE = re.compile(
     r"^(?:(?:patients|subjects|participants|individuals|candidates|volunteers|children|adults)\s+(?:must|should"
     r"|need to|have to|will|are required to|can be included|may be included|are eligible)\s*(?:be\s+)?(?:meet"
     r"|fulfil?l|satisfy|have|include|eligible|enrolled|included)?[^.]{0,60}(?:following|if|criteria|when)\b"
-    r"|the following\b[^.]{0,60}(?:inclu|eligible|enrol))"
+    r"|the following\b[^.]{0,60}(?:inclu|eligible|enrol)"
+    r"|you\s+(?:can|may|could)\s+(?:be able to\s+)?(?:take part|participate|join|be included))"
 )
 _EXCLUSION_SENTENCE = re.compile(
     r"^(?:(?:patients|subjects|participants|individuals|candidates|volunteers|anyone"
     r"|those)\b[^.]{0,60}?\s+(?:will|shall"
     r"|may|must|should|are|is)\s+(?:not\s+be\s+(?:eligible|included|enrolled)|be\s+excluded|not\s+eligible|excluded"
     r"|ineligible)|(?:any|presence|one or more) of the following[^.]{0,40}(?:exclu|not eligible|ineligible)"
-    r"|the following\b[^.]{0,60}(?:exclu|not eligible|ineligible|not be (?:included|enrolled)))"
+    r"|the following\b[^.]{0,60}(?:exclu|not eligible|ineligible|not be (?:included|enrolled))"
+    r"|you\s+(?:cannot|can not|can't|may not|should not|will not be able to)\s+(?:take part|participate|join|be included))"
 )
+# A short Chinese line ending in a colon that introduces a list: "符合下列任何一项者不能入选：", "有下列情况之一者排除："
+_CN_SENTENCE_HEADING = re.compile(r"^[^:：。;；]{0,24}(?:以下|下列)[^:：。;；]{0,20}[:：]\s*$")
+_CN_NEGATED = re.compile(r"排除|不能|不可|不得|不宜|不予|不应")
+_CN_INCLUDED = re.compile(r"入选|纳入|入组|参加|参与")
 _SENTENCE_HEADING_END = re.compile(r"(?<![a-z])(?:if|when|who|whom|apply|applies|they)\W*$")
 _CN_HEADING = re.compile(
     r"^(?:[一二三四五六七八九十\d]+\s*[、.．)）]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)?"
@@ -88,8 +95,12 @@ _INLINE_HEADING = re.compile(
     r"|\s+(?=(?:Key |Main |KEY |MAIN )?(?:INCLUSION|EXCLUSION|Inclusion|Exclusion) (?:CRITERIA|Criteria)"
     r"\s*(?:[-–*•]|\d{1,2}[.)、]|\(\d))"
     r"|(?<=[^\s不])(?=(?:纳入|入选|排除|剔除)标准\s*[:：])"
+    # "… 排除条件：1.…", "… 不纳入标准 1. …": a Chinese heading with its colon or a list marker after it
+    r"|(?<![不\s])\s+(?=(?:不纳入|不入选|纳入|入选|入组|排除)(?:标准|条件)\s*(?:[:：]|\d{1,2}\s*[.、．)]|[(（]\d))"
+    r"|(?<=[。；;])(?=(?:不纳入|不入选|纳入|入选|入组|排除)(?:标准|条件)\s*(?:[:：]|\d{1,2}\s*[.、．)]|[(（]\d))"
 )
 _LOWER_START = re.compile(r"^[a-z(]")
+_VALUE_BEFORE = re.compile(r"(?:[<>≤≥=＜＞]|(?<![a-z])than)\s*$")  # a number right after an operator is a value
 
 
 def split_clauses(text: str) -> list[Clause]:
@@ -112,6 +123,7 @@ def _split(text: str) -> list[Clause]:
     top_style = ""  # the marker style of the first numbered list ("1、", "1.", "(1)")
     top_indent = 10_000
     highest = 0
+    nested_style = ""  # the marker style of a list nested under an item that ends with a colon
     for line_start, line_end in _lines(text):
         if len(clauses) >= MAX_CLAUSES:
             break
@@ -146,9 +158,15 @@ def _split(text: str) -> list[Clause]:
                     # No headings: a second numbered list at the first one's depth (restarting, or in another
                     # style) is the exclusion list
                     restarts = last_number < highest or style != top_style
+                    if style == top_style:
+                        nested_style = ""
                     if top_style and highest >= 2 and last_number <= 2 and restarts:
-                        kind = "exclusion"
-                        seen_heading = True
+                        after_colon = bool(clauses) and _ends_with_colon(text, clauses[-1][1], clauses[-1][2])
+                        if after_colon and last_number == 1:
+                            nested_style = style  # "8. records show:" then "1) …" "2) …": items of item 8
+                        elif style != nested_style:
+                            kind = "exclusion"
+                            seen_heading = True
                     if not top_style:
                         top_style, top_indent = style, here
                     highest = max(highest, last_number)
@@ -197,16 +215,38 @@ _CN_INCLUSION_ITEM = re.compile(
 )
 
 
+_CN_EXCLUSION_ITEM_WEAK = re.compile(TABLES.exclusion_item_words_weak or r"(?!x)x")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _an_exclusion_list(text: str, clauses: list[list]) -> bool:
+    """Whether a Chinese list with no heading is a page's exclusion section: at least half its items read as
+    exclusions, few read as inclusions, and its first item is not an inclusion ("年龄18~65岁" opens an inclusion list
+    even when an exclusion list with no heading follows it)."""
     if len(clauses) < 3 or not re.search(r"[\u4e00-\u9fff]", text[:2_000]):
         return False
     items = [item for item in (text[c[1] : c[2]] for c in clauses) if len(_CJK.findall(item)) >= 4]  # not "|" rows
-    excluding = sum(1 for item in items if _CN_EXCLUSION_ITEM.search(item))
-    including = sum(1 for item in items if _CN_INCLUSION_ITEM.search(item) and not _CN_EXCLUSION_ITEM.search(item))
-    return len(items) >= 3 and excluding * 2 >= len(items) and including * 3 <= excluding
+    if not items:
+        return False
+
+    def including(item: str) -> bool:
+        return bool(_CN_INCLUSION_ITEM.search(item)) and not _CN_EXCLUSION_ITEM.search(item)
+
+    def excluding(item: str) -> bool:
+        return bool(_CN_EXCLUSION_ITEM.search(item)) or (
+            bool(_CN_EXCLUSION_ITEM_WEAK.search(item)) and not _CN_INCLUSION_ITEM.search(item)
+        )
+
+    excluded = sum(1 for item in items if excluding(item))
+    included = sum(1 for item in items if including(item))
+    return len(items) >= 3 and excluded * 2 >= len(items) and included * 3 <= excluded and not including(items[0])
+
+
+def _ends_with_colon(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] ends with a colon once trailing blanks are left out (no copy of the text)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end > start and text[end - 1] in ":："
 
 
 def _lines(text: str):
@@ -256,6 +296,8 @@ def _numbered_sequence(line: str, first: int = 0) -> list[int]:
     styles: dict[str, list[tuple[int, int]]] = {}
     opened = closed = counted_to = 0
     for match in _INLINE_NUMBER.finditer(line):
+        if _VALUE_BEFORE.search(line, max(0, match.start() - 8), match.start()):
+            continue  # "BIL < 1.25 ULN; ALT < 2.5 ULN": values after an operator, not items 1 and 2
         style = match.group()[-1] if match.group(1) else "()"
         if style in ".．":  # "1. a 2. b" and "1.a；2.b" are two styles; "1.5" can only be the second
             style += " " if line[match.end() : match.end() + 1].isspace() else "x"
@@ -309,6 +351,11 @@ def _heading(piece: str) -> tuple[str | None, int | None]:
     match = _CN_PAGE_HEADING.match(rest)
     if match and len(rest.strip()) <= 20:
         return ("exclusion" if match.group(1) else "inclusion"), _after_heading(piece, lead + match.end())
+    if _CN_SENTENCE_HEADING.match(rest.strip()):
+        if _CN_NEGATED.search(rest):
+            return "exclusion", None
+        if _CN_INCLUDED.search(rest):
+            return "inclusion", None
     stripped = rest.strip()
     if len(stripped) > 200:
         return None, None

@@ -6,7 +6,8 @@
 * ``events.json``: what a window is about, the days-since question of a window's event, durations (lower
   bounds on time) with their event words and question, and the study's own procedures (a pregnancy test) whose
   timing is never a look-back window.
-* ``lexicon_en.json``, ``lexicon_zh.json``: operators ("at least", "不低于"), range joins and number words.
+* ``lexicon_en.json``, ``lexicon_zh.json``: operators ("at least", "不低于"), range joins and number words; the
+  Chinese lexicon also holds the weak cues of an exclusion item in a list without headings ("病史", "阳性").
 
 Adding a variable (HbA1c, say) is one row in ``variables.json``: ``{"key": "hba1c_pct", "unit": "%",
 "question": "hba1c_pct", "match_order": 18, "names": {"en": ["hba1c", "glycated haemoglobin"], "zh": ["糖化血红蛋白"]},
@@ -63,6 +64,9 @@ class Tables:
     cn_digits: dict[str, float] = field(default_factory=dict)
     study_procedures: str = ""  # tests the study does: a window right after one times it, not a look-back
     traditional_characters: dict[str, str] = field(default_factory=dict)  # 歲 -> 岁, one character each
+    # words that make an item of a Chinese list without headings read as an exclusion unless it also reads as an
+    # inclusion ("病史", "阳性": "有哮喘病史≥1年" in an inclusion list stays one)
+    exclusion_item_words_weak: str = ""
 
     @property
     def question_units(self) -> dict[str, str]:
@@ -188,8 +192,11 @@ def load(directory: Path = DIRECTORY) -> Tables:
     durations = []
     for index, row in enumerate(events_data.get("durations", [])):
         where = f"events.json durations[{index}]"
-        if not isinstance(row.get("event"), str) or not isinstance(row.get("question"), str):
-            raise TableError(f"{where}: event and question are needed")
+        # question null: no question asks it ("end of treatment"), so its words keep a duration off a wrong one
+        if not isinstance(row.get("event"), str) or not isinstance(row.get("question", ""), (str, type(None))):
+            raise TableError(f"{where}: event is needed, and question is a question key or null")
+        if "question" not in row:
+            raise TableError(f"{where}: question is needed (null when no question asks it)")
         durations.append(
             {"event": row["event"], "question": row["question"], "pattern": _join(_words(where, row.get("words", {})))}
         )
@@ -203,6 +210,9 @@ def load(directory: Path = DIRECTORY) -> Tables:
     prefix = _operators("prefix_operators", {lang: lexicons[lang].get("prefix_operators", []) for lang in LANGUAGES})
     postfix = _operators("postfix_operators", {lang: lexicons[lang].get("postfix_operators", []) for lang in LANGUAGES})
     joins = [j for lang in LANGUAGES for j in lexicons[lang].get("range_joins", [])]
+    weak = _words(
+        "lexicon_zh.json exclusion_item_words_weak", {"zh": lexicons["zh"].get("exclusion_item_words_weak", [])}
+    )
     return Tables(
         variables=variables,
         units=units,
@@ -219,6 +229,7 @@ def load(directory: Path = DIRECTORY) -> Tables:
         cn_digits=dict(lexicons["zh"].get("number_words", {})),
         study_procedures=study_procedures,
         traditional_characters=traditional,
+        exclusion_item_words_weak=_join(weak),
     )
 
 

@@ -12,6 +12,8 @@ ESCAPABLE = set("\\`*_{}[]()#+-.!<>=~|&\"'$%^,:;/?@")
 # Characters NFKC leaves alone but that mean the same as an ASCII form here.
 CHAR_MAP = {
     "≧": "≥",
+    "˂": "<",  # modifier letters that registry text uses for "less than" and "greater than"
+    "˃": ">",
     "≦": "≤",
     "⩾": "≥",
     "⩽": "≤",
