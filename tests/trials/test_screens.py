@@ -273,3 +273,19 @@ def test_the_seed_trials_walked_a_screen_at_a_time_keep_their_verdicts(seed_tria
             full = {r.trial.id: r.verdict for r in evaluate(rules(), patient, infos)}
             walked = {r.trial.id: r.verdict for r in evaluate(rules(), answers, infos)}
             assert walked[nct_id] == full[nct_id], (nct_id, changed)
+
+
+@pytest.mark.django_db
+def test_an_item_by_item_answer_is_a_valid_stored_answer_of_its_question(seed_trials):
+    from django.core.exceptions import ValidationError
+
+    from trials.models import Question
+
+    question = Question.objects.get(key="other_conditions")
+    assert question.clean_answer({"ticked": ["hiv"], "shown": ["stroke", "hiv"]}) == {
+        "ticked": ["hiv"],
+        "shown": ["hiv", "stroke"],
+    }
+    for wrong in ({"ticked": [], "shown": []}, {"ticked": ["flu"], "shown": ["flu"]}, {"ticked": "hiv", "shown": []}):
+        with pytest.raises(ValidationError):
+            question.clean_answer(wrong)
