@@ -171,3 +171,16 @@ def test_working_an_answer_out_from_a_screen_keeps_what_the_screen_held_and_come
     html = page(client.get(location))
     computed = Screening.objects.get(pk=screening_id).answers["fvc_pct_pred"]
     assert f'value="{computed}"' in html and 'value="0.8"' in html and 'value="50"' in html
+
+
+def test_switching_language_on_a_screen_keeps_every_unsent_value_and_stores_nothing(client):
+    screening_id, location = to_lung_function(client)
+    html = page(client.get(location))
+    assert f'form="answer-form" formaction="{reverse("set_language")}"' in html
+    unsent = {"language": "zh-hans", "next": location, "fvc_pct_pred-answer": "55", "dlco_pct_pred-dont_know": "on"}
+    response = client.post(reverse("set_language"), unsent)
+    assert response["Location"] == location
+    html = page(client.get(location))
+    assert "您的肺功能检查结果" in html and 'value="55"' in html
+    assert re.search(r'name="dlco_pct_pred-dont_know"[^>]* checked', html)
+    assert not {"fvc_pct_pred", "dlco_pct_pred"} & set(Screening.objects.get(pk=screening_id).answers)
