@@ -217,6 +217,8 @@ _CN_INCLUSION_ITEM = re.compile(
 
 _CN_EXCLUSION_ITEM_WEAK = re.compile(TABLES.exclusion_item_words_weak or r"(?!x)x")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# A lettered sub-item ("a. 托珠单抗", "(b) 全淋巴照射"): one of the things an item ending in a colon lists
+_LETTERED_BEFORE = re.compile(r"(?:^|(?<=[\s|]))(?:[a-zA-Z]\s*[.)）]|[(（][a-zA-Z][)）])\s*$")
 
 
 def _an_exclusion_list(text: str, clauses: list[list]) -> bool:
@@ -225,7 +227,12 @@ def _an_exclusion_list(text: str, clauses: list[list]) -> bool:
     even when an exclusion list with no heading follows it)."""
     if len(clauses) < 3 or not re.search(r"[\u4e00-\u9fff]", text[:2_000]):
         return False
-    items = [item for item in (text[c[1] : c[2]] for c in clauses) if len(_CJK.findall(item)) >= 4]  # not "|" rows
+    items = [
+        text[c[1] : c[2]]
+        for c in clauses
+        if len(_CJK.findall(text, c[1], c[2])) >= 4  # not "|" rows
+        and not _LETTERED_BEFORE.search(text, max(0, c[1] - 6), c[1])  # "a. 托珠单抗": a drug an item lists, no item
+    ]
     if not items:
         return False
 
