@@ -46,3 +46,27 @@ def test_a_headless_list_that_names_ages_and_consent_stays_the_inclusion_list_de
         "能够按时随访,愿意遵守方案。",
     ]
     assert {p.kind for p in extract(_flattened_table(items))} == {"inclusion"}
+
+
+# Windows that time a test, and spans in exceptions or definitions -------------------------------------------------
+
+
+def test_a_time_span_right_before_a_test_or_score_says_when_the_test_is_done_and_is_no_window():
+    assert windows("入组前2周内ECOG评分为0-1分", "inclusion") == []
+    assert windows("随机前5个月内,经福尔马林固定的肿瘤组织样本", "inclusion") == []
+    assert windows("筛选前10周内进行的胸部X线检查显示活动性结核") == []
+
+
+def test_an_event_before_the_test_word_or_evidence_named_by_imaging_keeps_the_look_back_window():
+    assert windows("筛选前10周内接受过胸部手术或影像引导下穿刺") == [(D(10), True, "weeks")]
+    assert windows("基线前9个月内经临床或影像学证据证实的肺炎") == [(D(9), True, "months")]
+
+
+def test_a_time_span_inside_an_exception_or_a_definition_bounds_nothing():
+    assert windows("其他恶性肿瘤病史,以下情况除外-可纳入近7年内无活动性疾病的患者") == []
+    assert windows("任何恶性肿瘤病史,无论在过去7年内是否接受治疗") == []
+    assert found("治疗失败的定义:接受靶向治疗必须≥21天", "inclusion", "duration") == []
+
+
+def test_an_exception_closed_in_brackets_does_not_reach_the_window_after_it():
+    assert windows("活动性感染(甲床真菌感染除外),或筛选前5周内发生需住院治疗的严重感染") == [(D(5), True, "weeks")]

@@ -1237,6 +1237,33 @@ def _count_period(n: str, c: _Comparison, windows: list) -> int | None:
 # ----------------------------------------------------------------------------------------------------------------
 
 
+# Chinese: a time span right before the name of a test, a score or a sample ("入组前1周内ECOG评分为0-1分", "前6个月内,
+# 经福尔马林固定的肿瘤组织样本", "前12周内进行的胸部X线检查") says when the test is done, not when an event happened;
+# a verb of an event between them ("前3个月内接受过…检查") keeps it a look-back window.
+_ZH_TEST_WORDS = re.compile(
+    r"(?:检查|检测|评分|评估|测定|测试|样本|标本|切片|影像|x\s*线|(?<![a-z])ct(?![a-z])|mri|b超|心电图|胸片|ecog|量表)"
+    r"(?!学?(?:证据|证实|诊断|确诊))"  # "经影像学证据证实的肺炎": evidence of an event, not a test's timing
+)
+_ZH_EVENT_VERBS = re.compile(
+    r"有|曾|接受|使用|发生|参加|服用|患|献|吸烟|饮|住院|手术|治疗|感染|诊断|确诊|出现|证实|证据|确认"
+)
+
+
+def _zh_times_a_test(n: str, end: int) -> bool:
+    after = n[end : end + 40].lstrip(" ,，")
+    cut = re.search(r"[,，;；。]", after)
+    after = after[: cut.start()] if cut else after
+    test = _ZH_TEST_WORDS.search(after)
+    return bool(test) and test.start() <= 20 and not _ZH_EVENT_VERBS.search(after, 0, test.start())
+
+
+# Chinese: a time span in an exception, a definition or a "whatever happened" clause bounds nothing
+_ZH_NOT_A_CRITERION_BEFORE = re.compile(
+    r"(?:(?:以下|下列)[^;；。)）]{0,6}除外|除外\s*[-—:：]|例外情况|可纳入|允许纳入|可以纳入|可入组|无论|不论|不包括|定义为"
+    r"|的定义)[^;；。)）]*$"
+)
+
+
 def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
     """(start, end, amount, unit, reference) for each "within N weeks before screening" in the text."""
     found: list[tuple[int, int, Decimal, str, str]] = []
@@ -1267,6 +1294,10 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 continue  # "Minors (<18 years)": an age
             if WINDOW_NOT_BEFORE.search(n[max(0, match.start() - 60) : match.start()]):
                 continue  # "planning a pregnancy within 12 months", "给药后的6个月内", "如果…前6个月内"
+            if _ZH_NOT_A_CRITERION_BEFORE.search(n, max(0, match.start() - 40), match.start()):
+                continue  # "以下情况除外-…首次给药前≥5年无…", "可纳入近5年内无活动性疾病的患者", "无论在过去5年内"
+            if _zh_times_a_test(n, match.end()):
+                continue  # "入组前1周内ECOG评分", "前6个月内,经福尔马林固定的肿瘤组织样本": when a test is done
             if pattern is DURATION_LESS_THAN and not DURATION_OF_BEFORE.search(
                 n[max(0, match.start() - 45) : match.start()]
             ):
@@ -1614,6 +1645,8 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             continue  # "willing to take EGCG for a minimum of 2 weeks": what the study will ask, not a past duration
         if _PER_DAY_BEFORE.search(n, max(0, match.start() - 30), match.start()):
             continue  # "(e.g., 1 pack/day for 10 years)": how pack-years are counted, not a criterion
+        if _ZH_NOT_A_CRITERION_BEFORE.search(n, max(0, match.start() - 80), match.start()):
+            continue  # "治疗失败的定义:…必须≥14天", "以下情况除外-…首次给药前≥5年无…": a definition, an exception
         event = None
         look_from = max(sentence_start, match.start() - 150)
         for pattern, label in _DURATION_EVENTS:  # in table order: the more specific first
