@@ -70,3 +70,19 @@ def test_a_time_span_inside_an_exception_or_a_definition_bounds_nothing():
 
 def test_an_exception_closed_in_brackets_does_not_reach_the_window_after_it():
     assert windows("活动性感染(甲床真菌感染除外),或筛选前5周内发生需住院治疗的严重感染") == [(D(5), True, "weeks")]
+
+
+# Windows worded without 内 -----------------------------------------------------------------------------------------
+
+
+def test_a_span_before_a_reference_point_followed_by_a_past_event_is_a_look_back_window_without_nei():
+    assert windows("试验前5个月每日吸烟量多于10支者") == [(D(5), True, "months")]
+    assert windows("筛选前7个月有慢性感染史") == [(D(7), True, "months")]
+    assert windows("治疗开始前9周接受过阿片类药物") == [(D(9), True, "weeks")]
+    assert windows("本试验开始前5个月中,受试者曾使用过胰岛素") == [(D(5), True, "months")]
+    assert windows("在参加本试验前七个月之内接受过胰岛素治疗") == [(D(7), True, "months")]
+
+
+def test_a_span_before_a_reference_point_with_no_past_event_after_it_is_no_window():
+    assert windows("试验前5个月的平均血压") == []
+    assert windows("筛选前5周有效避孕") == []

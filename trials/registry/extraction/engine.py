@@ -146,13 +146,24 @@ WINDOW_RES = [
         r"first|day 1|dosing|signing|entry)" + REFERENCE_TAIL
     ),
     re.compile(
-        r"(?:近|过去|最近|前)?\s*(?<!\d)(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)\s*(?:内|以内)"
+        r"(?:近|过去|最近|前)?\s*(?<!\d)(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)\s*(?:内|以内|之内)"
     ),
     re.compile(r"(?:近|过去|最近)\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)"),
 ]
 WINDOW_RES.append(
     re.compile(rf"\(\s*(?:<|≤|<=|less than)\s*({ANY_NUM})\s*{TIME_UNIT}\s*\)")
 )  # "exacerbation (<6 weeks)"
+# Chinese: a span before a reference point with no 内 ("试验前3个月每日吸烟量多于5支", "筛选前6个月有慢性感染史", "治疗开始前4周
+# 接受过…", "本试验开始前3个月中,受试者曾使用过…") is a look-back when a past event follows it; "前2周至…" is a range and
+# "前3个月的血压" no event.
+WINDOW_RES.append(
+    re.compile(
+        r"(?:试验|筛选|给药|用药|服药|药物|治疗|研究|入组|随机|基线|访视|开始|知情同意书?|首剂|首次|第\s*1\s*天)\s*(?:之)?前\s*的?"
+        r"\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)"
+        r"(?:\s*(?:中|期间)(?=\s*[,，])|(?=\s*[,，]?\s*(?:曾|有(?!效)|使用|接受|参加|参与|服用|每日|每天|平均|发生|患|献|吃|饮"
+        r"|吸|出现|进行(?:过|了)|住院)))"
+    )
+)
 WINDOW_RES += [
     re.compile(r"(?<![a-z])(?:past|last|previous)\s+(half)\s+(?:a\s+)?(year)(?![a-z])"),  # "the last half year"
     # "over the 14 weeks preceding study entry", "during the 6 months prior to the study", "with in the 2 weeks prior"
@@ -1254,7 +1265,7 @@ def _zh_times_a_test(n: str, end: int) -> bool:
     cut = re.search(r"[,，;；。]", after)
     after = after[: cut.start()] if cut else after
     test = _ZH_TEST_WORDS.search(after)
-    return bool(test) and test.start() <= 20 and not _ZH_EVENT_VERBS.search(after, 0, test.start())
+    return bool(test) and test.start() <= 24 and not _ZH_EVENT_VERBS.search(after, 0, test.start())
 
 
 # Chinese: a time span in an exception, a definition or a "whatever happened" clause bounds nothing
