@@ -86,3 +86,7 @@ def test_a_span_before_a_reference_point_followed_by_a_past_event_is_a_look_back
 def test_a_span_before_a_reference_point_with_no_past_event_after_it_is_no_window():
     assert windows("试验前5个月的平均血压") == []
     assert windows("筛选前5周有效避孕") == []
+
+
+def test_an_english_window_before_a_ct_scan_is_still_a_window():
+    assert windows("Lung resection within 5 months prior to screening CT scan") == [(D(5), True, "months")]

@@ -1248,6 +1248,7 @@ def _count_period(n: str, c: _Comparison, windows: list) -> int | None:
 # ----------------------------------------------------------------------------------------------------------------
 
 
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # Chinese: a time span right before the name of a test, a score or a sample ("入组前1周内ECOG评分为0-1分", "前6个月内,
 # 经福尔马林固定的肿瘤组织样本", "前12周内进行的胸部X线检查") says when the test is done, not when an event happened;
 # a verb of an event between them ("前3个月内接受过…检查") keeps it a look-back window.
@@ -1307,7 +1308,7 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 continue  # "planning a pregnancy within 12 months", "给药后的6个月内", "如果…前6个月内"
             if _ZH_NOT_A_CRITERION_BEFORE.search(n, max(0, match.start() - 40), match.start()):
                 continue  # "以下情况除外-…首次给药前≥5年无…", "可纳入近5年内无活动性疾病的患者", "无论在过去5年内"
-            if _zh_times_a_test(n, match.end()):
+            if _CJK_CHAR.search(match.group()) and _zh_times_a_test(n, match.end()):
                 continue  # "入组前1周内ECOG评分", "前6个月内,经福尔马林固定的肿瘤组织样本": when a test is done
             if pattern is DURATION_LESS_THAN and not DURATION_OF_BEFORE.search(
                 n[max(0, match.start() - 45) : match.start()]
