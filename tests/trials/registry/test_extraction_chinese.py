@@ -90,3 +90,21 @@ def test_a_span_before_a_reference_point_with_no_past_event_after_it_is_no_windo
 
 def test_an_english_window_before_a_ct_scan_is_still_a_window():
     assert windows("Lung resection within 5 months prior to screening CT scan") == [(D(5), True, "months")]
+
+
+# Durations ---------------------------------------------------------------------------------------------------------
+
+
+def durations(text, kind="inclusion"):
+    return [(p.lower, p.lower_inclusive, p.unit) for p in found(text, kind, "duration")]
+
+
+def test_a_stable_dose_held_at_least_already_n_weeks_is_a_duration():
+    assert durations("需稳定剂量至少已6周") == [(D(6), True, "weeks")]
+    assert durations("需稳定剂量至少已经6周") == [(D(6), True, "weeks")]
+    assert durations("需稳定剂量至少6周") == [(D(6), True, "weeks")]
+
+
+def test_time_since_an_event_until_the_consent_form_is_signed_is_a_duration_but_agreeing_to_a_future_span_is_not():
+    assert durations("一线治疗失败距入组(签署知情同意书的时间)≥3周") == [(D(3), True, "weeks")]
+    assert durations("同意在研究期间持续用药至少3周") == []
