@@ -108,3 +108,20 @@ def test_a_stable_dose_held_at_least_already_n_weeks_is_a_duration():
 def test_time_since_an_event_until_the_consent_form_is_signed_is_a_duration_but_agreeing_to_a_future_span_is_not():
     assert durations("一线治疗失败距入组(签署知情同意书的时间)≥3周") == [(D(3), True, "weeks")]
     assert durations("同意在研究期间持续用药至少3周") == []
+
+
+# Ages --------------------------------------------------------------------------------------------------------------
+
+
+def ages(text, kind="inclusion"):
+    return [(p.lower, p.lower_inclusive, p.upper, p.upper_inclusive) for p in found(text, kind, "age")]
+
+
+def test_an_age_beyond_a_limit_written_with_chaochu_is_a_strict_lower_bound_and_within_it_is_not():
+    assert ages("年龄范围超出55周岁", "exclusion") == [(D(55), False, None, None)]
+    assert ages("年龄不超过55周岁") == [(None, None, D(55), True)]
+
+
+def test_how_far_apart_the_ages_of_a_batch_may_be_is_no_age_limit_but_the_age_range_before_it_is():
+    assert ages("年龄:20~45岁,同一批受试者年龄不宜相差8岁以上") == [(D(20), True, D(45), True)]
+    assert ages("年龄8岁以上") == [(D(8), True, None, None)]

@@ -237,7 +237,8 @@ NOT_AGE = re.compile(
 NOT_A_BOUND_BEFORE = re.compile(
     r"(?:percentile[^.;\d]{0,12}|(?<![a-z])(?:donors?|mothers?|fathers?|parents?|partners?|spouses?|caregivers?"
     r"|guardians?)(?:'s)?\s+(?:age|bmi|body mass index)[^.;\d]{0,12}|child[- ]?bearing\s+(?:age|potential)[^.;\d]{0,12}"
-    r"|(?:diagnos\w*|onset)\s+(?:between\s+)?(?:the\s+)?(?:ages?\s+(?:of\s+)?)?)$"
+    r"|(?:diagnos\w*|onset)\s+(?:between\s+)?(?:the\s+)?(?:ages?\s+(?:of\s+)?)?"
+    r"|相差|相距|差距|差值)$"  # "同一批受试者年龄不宜相差10岁以上": a spread between people, no limit on one
 )
 NOT_A_BOUND_AFTER = re.compile(
     r"\s*(?:(?:th|st|nd|rd)\s+)?(?:percentile|of\s+(?:the\s+)?(?:following|these|those|criteria|risk factors))"
