@@ -125,3 +125,15 @@ def test_an_age_beyond_a_limit_written_with_chaochu_is_a_strict_lower_bound_and_
 def test_how_far_apart_the_ages_of_a_batch_may_be_is_no_age_limit_but_the_age_range_before_it_is():
     assert ages("年龄:20~45岁,同一批受试者年龄不宜相差8岁以上") == [(D(20), True, D(45), True)]
     assert ages("年龄8岁以上") == [(D(8), True, None, None)]
+
+
+def test_a_span_counted_lianxu_inside_brackets_defines_the_word_before_it_and_is_no_duration():
+    assert durations("过去6个月内接受过皮质类固醇的长期(连续3周以上)用药", "exclusion") == []
+    assert durations("接受过胰岛素治疗(连续使用超过21天)", "exclusion") == []
+    assert durations("已连续≥5个月接受吸入性糖皮质激素治疗") == [(D(5), True, "months")]
+
+
+def test_how_pack_years_are_counted_and_a_span_after_the_last_dose_are_no_durations():
+    assert durations("吸烟指数≥20包年,如每天1包20支连续20年") == []
+    assert durations("研究治疗末次给药后至少120天内采取避孕措施") == []
+    assert durations("确诊哮喘后至少6个月") == [(D(6), True, "months")]

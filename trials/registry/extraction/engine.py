@@ -1621,6 +1621,12 @@ _FUTURE_BEFORE = re.compile(
 )
 _UNSTABLE_BEFORE = re.compile(r"(?<![a-z])(?:unstable|not (?:been )?stable)(?![a-z])[^.;,]*$")
 _PER_DAY_BEFORE = re.compile(r"packs?|cigar\w*|cigs?|e\.g\.|i\.e\.|defined as|menopaus\w*")
+# Chinese: a span counted "连续" inside brackets defines the word before them ("长期(连续2周以上)", "胰岛素治疗(连续使用
+# 超过14天)"); "每天1包20支连续10年" shows how pack-years are counted; "末次给药后至少90天" is a future period
+_ZH_DEFINED_SPAN_BEFORE = re.compile(
+    r"[(（][^()（）]{0,12}连续[^()（）]{0,12}$|(?:每天|每日)\s*[\d一二两三四五六七八九十]+\s*(?:包|支)[^;；。]{0,12}$"
+    r"|(?:末次|最后一次|最后1次)[^,，;；。]{0,10}后\s*$|(?:研究|试验)(?:结束|完成)后\s*$"
+)
 _OPERATOR_EXCLUSIVE = ("more than", "longer than", "greater than", "over", ">", "超过", "大于")
 
 
@@ -1658,6 +1664,8 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             continue  # "willing to take EGCG for a minimum of 2 weeks": what the study will ask, not a past duration
         if _PER_DAY_BEFORE.search(n, max(0, match.start() - 30), match.start()):
             continue  # "(e.g., 1 pack/day for 10 years)": how pack-years are counted, not a criterion
+        if _ZH_DEFINED_SPAN_BEFORE.search(n, max(0, match.start() - 24), match.start()):
+            continue  # "长期(连续2周以上…)", "(≤连续14天)", "如每天1包20支连续10年": what a word means, no criterion
         if _ZH_NOT_A_CRITERION_BEFORE.search(n, max(0, match.start() - 80), match.start()):
             continue  # "治疗失败的定义:…必须≥14天", "以下情况除外-…首次给药前≥5年无…": a definition, an exception
         event = None
