@@ -137,3 +137,17 @@ def test_how_pack_years_are_counted_and_a_span_after_the_last_dose_are_no_durati
     assert durations("吸烟指数≥20包年,如每天1包20支连续20年") == []
     assert durations("研究治疗末次给药后至少120天内采取避孕措施") == []
     assert durations("确诊哮喘后至少6个月") == [(D(6), True, "months")]
+
+
+# Washout lists -----------------------------------------------------------------------------------------------------
+
+
+def test_each_drug_of_a_washout_list_after_a_lead_in_has_its_own_look_back_window():
+    text = "研究开始前一定时限内接受过下列生物制剂的治疗: 甲单抗:10周 乙西普:5天 丙单抗:7个月"
+    assert sorted(windows(text)) == sorted([(D(10), True, "weeks"), (D(5), True, "days"), (D(7), True, "months")])
+
+
+def test_a_drug_and_its_span_without_a_lead_in_or_a_span_after_the_event_to_come_are_no_windows():
+    assert windows("疗程:10周") == []
+    assert windows("研究治疗开始之后最初10周内不允许使用生物制剂") == []
+    assert windows("药物给药后的 7 个月内", "inclusion") == []
