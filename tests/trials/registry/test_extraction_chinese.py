@@ -151,3 +151,27 @@ def test_a_drug_and_its_span_without_a_lead_in_or_a_span_after_the_event_to_come
     assert windows("疗程:10周") == []
     assert windows("研究治疗开始之后最初10周内不允许使用生物制剂") == []
     assert windows("药物给药后的 7 个月内", "inclusion") == []
+
+
+# Time since an event still short of a span, restatements, and spans that look forward -----------------------------
+
+
+def test_time_since_an_event_still_short_of_a_span_is_a_window_strict_or_not_as_written():
+    assert windows("打疫苗后未超过三个星期") == [(D(3), True, "weeks")]
+    assert windows("参加完上一个项目未满5个月(150天)") == [(D(5), False, "months")]
+    assert windows("戒烟不足 7 个月", "inclusion") == [(D(7), False, "months")]
+
+
+def test_short_of_a_span_with_no_event_before_it_is_no_window():
+    assert windows("年龄不足5个月的婴儿") == []
+
+
+def test_a_span_restated_in_brackets_before_nei_is_one_window():
+    assert windows("在访视1前5个月(20周)内使用过降脂药物") == [(D(5), True, "months")]
+
+
+def test_spans_that_run_into_the_study_or_time_a_plan_or_an_exception_are_no_look_back_windows():
+    assert windows("受试者自筛选前10天内至试验结束后3个月内无生育计划", "inclusion") == []
+    assert windows("首次给药前10个月内有生育计划的受试者") == []
+    assert windows("有恶性肿瘤病史(最近7年中未复发的恶性肿瘤除外)") == []
+    assert windows("首次给药前10个月内有心肌梗死病史") == [(D(10), True, "months")]

@@ -146,7 +146,8 @@ WINDOW_RES = [
         r"first|day 1|dosing|signing|entry)" + REFERENCE_TAIL
     ),
     re.compile(
-        r"(?:近|过去|最近|前)?\s*(?<!\d)(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)\s*(?:内|以内|之内)"
+        r"(?:近|过去|最近|前)?\s*(?<!\d)(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)\s*"
+        r"(?:[(（]\s*\d+\s*(?:个月|周|天|日)\s*[)）]\s*)?(?:内|以内|之内)"
     ),
     re.compile(r"(?:近|过去|最近)\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)"),
 ]
@@ -159,6 +160,12 @@ _ZH_WASHOUT_ITEM = re.compile(
     r"(?<=[:：])\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)(?!\s*(?:以?后|之后|内|以内|之内|至|到))"
 )
 WINDOW_RES.append(_ZH_WASHOUT_ITEM)
+# "打疫苗后未超过两个星期", "参加完一个项目未满3个月", "戒烟不足 6 个月": time since an event, still short of a span
+_ZH_SHORT_OF = re.compile(
+    r"(?:未满|不满|不足|未超过|不超过)\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|个?星期|天|日|年)"
+)
+_ZH_SHORT_OF_LEAD = re.compile(r"(?:后|完|以来|戒烟)[^,，;；。]{0,6}$")  # the event the time since is counted from
+WINDOW_RES.append(_ZH_SHORT_OF)
 _ZH_WASHOUT_LEAD = re.compile(r"前[^。;；:：]{0,40}(?:下列|以下|如下)[^。;；:：]{0,20}[:：]")
 # Chinese: a span before a reference point with no 内 ("试验前3个月每日吸烟量多于5支", "筛选前6个月有慢性感染史", "治疗开始前4周
 # 接受过…", "本试验开始前3个月中,受试者曾使用过…") is a look-back when a past event follows it; "前2周至…" is a range and
@@ -200,7 +207,7 @@ DURATION_OF_BEFORE = re.compile(
     rf"|(?<![a-z])for\s+(?:more than|at least|over|≥|>=|>)\s*{ANY_NUM}[\s-]*{TIME_UNIT}\s+(?:and|but)\s+$"
 )
 WINDOW_RES.append(DURATION_LESS_THAN)
-STRICT_WINDOW = re.compile(r"(?<![a-z=])(?:<(?!=)|less than|fewer than)")
+STRICT_WINDOW = re.compile(r"(?<![a-z=])(?:<(?!=)|less than|fewer than)|未满|不满|不足")
 STRICT_BEFORE = re.compile(r"(?<![a-z=])(?:<(?!=)|less than|fewer than)\s*$")
 WINDOW_NOT_AFTER = re.compile(
     r"^\s*(?:after|following|post|of (?:the )?(?:last|final)|from (?:the )?(?:last"
@@ -1257,6 +1264,13 @@ def _count_period(n: str, c: _Comparison, windows: list) -> int | None:
 
 
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+# Chinese: what follows a span can make it no look-back: a span running on into the study ("试验前2周至试验结束后3个月内"),
+# a plan ("前12个月内有生育计划"), an exception closing its bracket ("(最近5年中未复发的恶性肿瘤除外)")
+_ZH_NOT_A_LOOK_BACK_AFTER = re.compile(
+    r"\s*(?:[(（][^()（）]{0,10}[)）])?\s*(?:至|到|直至|直到)[^,，;；。]{0,20}(?:结束|末次|最后一次|出组)"
+    r"|[^,，;；。]{0,4}(?:有|无)?(?:生育|妊娠|怀孕|手术)?计划"
+    r"|[^,，;；。()（）]{0,30}除外\s*[)）]"
+)
 # Chinese: a time span right before the name of a test, a score or a sample ("入组前1周内ECOG评分为0-1分", "前6个月内,
 # 经福尔马林固定的肿瘤组织样本", "前12周内进行的胸部X线检查") says when the test is done, not when an event happened;
 # a verb of an event between them ("前3个月内接受过…检查") keeps it a look-back window.
@@ -1312,12 +1326,16 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 and _PERSON_AGE_BRACKET.search(n, max(0, match.start() - 30), match.start())
             ):
                 continue  # "Minors (<18 years)": an age
-            if WINDOW_NOT_BEFORE.search(n[max(0, match.start() - 60) : match.start()]):
+            if pattern is not _ZH_SHORT_OF and WINDOW_NOT_BEFORE.search(n[max(0, match.start() - 60) : match.start()]):
                 continue  # "planning a pregnancy within 12 months", "给药后的6个月内", "如果…前6个月内"
             if _ZH_NOT_A_CRITERION_BEFORE.search(n, max(0, match.start() - 40), match.start()):
                 continue  # "以下情况除外-…首次给药前≥5年无…", "可纳入近5年内无活动性疾病的患者", "无论在过去5年内"
+            if _CJK_CHAR.search(match.group()) and _ZH_NOT_A_LOOK_BACK_AFTER.match(n, match.end()):
+                continue  # "试验前2周至试验结束后3个月内", "前12个月内有生育计划", "(最近5年中未复发的…除外)"
             if _CJK_CHAR.search(match.group()) and _zh_times_a_test(n, match.end()):
                 continue  # "入组前1周内ECOG评分", "前6个月内,经福尔马林固定的肿瘤组织样本": when a test is done
+            if pattern is _ZH_SHORT_OF and not _ZH_SHORT_OF_LEAD.search(n, max(0, match.start() - 10), match.start()):
+                continue
             if pattern is _ZH_WASHOUT_ITEM and not _ZH_WASHOUT_LEAD.search(
                 n, max(0, match.start() - 400), match.start()
             ):
@@ -1441,6 +1459,9 @@ def _event_for(
     return label, a, b, generic
 
 
+_ZH_REFERENCE_WORD = re.compile(r"随机|筛选|筛查|给药|用药|服药|入组|入选|基线|访视|试验|研究|首次|签署|开始|治疗|本次")
+
+
 def _words_before(n: str, sentence_start: int, start: int) -> tuple[str, int]:
     """A few words naming the event when no known event is named: the words just before the window."""
     words = list(re.finditer(r"[a-z][a-z0-9'-]*|[\u4e00-\u9fff]+", n[sentence_start:start]))
@@ -1449,7 +1470,9 @@ def _words_before(n: str, sentence_start: int, start: int) -> tuple[str, int]:
     words = words[-4:]
     while words and _LEADING_FILLER.fullmatch(words[0].group() + " "):
         words.pop(0)
-    if not words or len(" ".join(w.group() for w in words)) < 3:
+    joined = " ".join(w.group() for w in words)
+    short_enough = 2 if _CJK_CHAR.match(joined) and not _ZH_REFERENCE_WORD.fullmatch(joined) else 3
+    if not words or len(joined) < short_enough:  # "戒烟", "献血": two characters say it; "随机" is when, not what
         return "", -1
     return " ".join(w.group() for w in words), sentence_start + words[0].start()
 
