@@ -175,3 +175,23 @@ def test_spans_that_run_into_the_study_or_time_a_plan_or_an_exception_are_no_loo
     assert windows("首次给药前10个月内有生育计划的受试者") == []
     assert windows("有恶性肿瘤病史(最近7年中未复发的恶性肿瘤除外)") == []
     assert windows("首次给药前10个月内有心肌梗死病史") == [(D(10), True, "months")]
+
+
+def test_how_often_within_an_unanchored_span_is_no_window_but_a_count_over_a_look_back_keeps_its_period():
+    assert windows("反复出现低血糖[一周内出现≥4次症状性低血糖]") == []
+    proposals = found("在签署知情前的12个月内发生过≥2次重度哮喘急性发作事件", "inclusion")
+    assert [(p.variable, p.lower) for p in proposals] == [("exacerbations_12m", D(2))]
+
+
+def test_an_interval_between_two_past_events_is_no_duration_but_time_since_one_is():
+    assert durations("从末次化疗后到确诊复发,有至少 7 个月的无治疗间期") == []
+    assert durations("既往抗肿瘤治疗结束距本研究首次用药必须 ≥ 3 周") == [(D(3), True, "weeks")]
+
+
+def test_line_wrap_spaces_inside_zhishao_and_geyue_keep_the_duration():
+    assert durations("辅助治疗结束距本次治疗的间隔应至 少7个月") == [(D(7), True, "months")]
+    assert durations("放疗结束时间距本次治疗的间隔时间应超过7个 月") == [(D(7), False, "months")]
+
+
+def test_a_sample_archived_in_a_span_before_randomisation_in_traditional_characters_is_no_window():
+    assert windows("腫瘤組織樣本需為隨機前11個月內存檔樣本", "inclusion") == []

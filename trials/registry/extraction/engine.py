@@ -1330,6 +1330,13 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 continue  # "planning a pregnancy within 12 months", "给药后的6个月内", "如果…前6个月内"
             if _ZH_NOT_A_CRITERION_BEFORE.search(n, max(0, match.start() - 40), match.start()):
                 continue  # "以下情况除外-…首次给药前≥5年无…", "可纳入近5年内无活动性疾病的患者", "无论在过去5年内"
+            if (
+                _CJK_CHAR.search(match.group())
+                and not re.match(r"(?:前|近|过去|最近)", match.group())
+                and not re.search(r"(?:前|近|过去|最近|之内|以来)的?\s*$", n[max(0, match.start() - 4) : match.start()])
+                and re.match(r"[^,，;；。]{0,6}?\d+\s*次", n[match.end() : match.end() + 16])
+            ):
+                continue  # "一周内出现≥3次症状性低血糖": how often within a week, not how long ago
             if _CJK_CHAR.search(match.group()) and _ZH_NOT_A_LOOK_BACK_AFTER.match(n, match.end()):
                 continue  # "试验前2周至试验结束后3个月内", "前12个月内有生育计划", "(最近5年中未复发的…除外)"
             if _CJK_CHAR.search(match.group()) and _zh_times_a_test(n, match.end()):
@@ -1591,10 +1598,10 @@ def _merge_record_age(
 _DURATION_EVENTS = [(re.compile(row["pattern"]), row["event"]) for row in TABLES.durations if row["pattern"]]
 _DURATION = re.compile(
     r"(?P<op>(?:at least|a minimum of|minimum of|no less than|not less than|more than|longer than|greater than|over"
-    r"|≥|>=|>|大于等于|不少于|不低于|不短于|至少(?:已经?)?|超过|大于|满)\s*)?"
+    r"|≥|>=|>|大于等于|不少于|不低于|不短于|至\s?少(?:已经?)?|超过|大于|满)\s*)?"
     r"(?:(?:a|the)\s+(?:period|duration)\s+of\s+)?"
     rf"(?P<num>{ANY_NUM}|[一二两三四五六七八九十半]|十二)\s*[-\s]?(?:consecutive\s+|continuous\s+)?"
-    r"(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?|天|周|星期|个月|年)(?![a-z])"
+    r"(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?|天|周|星期|个\s?月|年)(?![a-z])"
     r"(?P<post>\s*(?:or (?:more|longer)|及以上|或以上|以上))?"
 )
 _DURATION_FOR = re.compile(
@@ -1661,6 +1668,7 @@ _ZH_DEFINED_SPAN_BEFORE = re.compile(
     r"[(（][^()（）]{0,12}连续[^()（）]{0,12}$|(?:每天|每日)\s*[\d一二两三四五六七八九十]+\s*(?:包|支)[^;；。]{0,12}$"
     r"|(?:末次|最后一次|最后1次)[^,，;；。]{0,10}后\s*$|(?:研究|试验)(?:结束|完成)后\s*$"
 )
+_ZH_BETWEEN_TWO_EVENTS = re.compile(r"(?:从|自)[^。;；]{0,40}(?:到|至)[^。;；到至]{0,30}$")
 _OPERATOR_EXCLUSIVE = ("more than", "longer than", "greater than", "over", ">", "超过", "大于")
 
 
@@ -1686,9 +1694,11 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         if frequency and _TIME_UNIT_WORD.get(frequency.group(1)) == _TIME_UNIT_WORD.get(match.group("unit")):
             continue
         amount = _to_decimal(match.group("num"))
-        unit = _TIME_UNIT_WORD.get(match.group("unit"))
+        unit = _TIME_UNIT_WORD.get(match.group("unit").replace(" ", ""))  # "6个 月": a line-wrap space kept
         if amount is None or unit is None or amount <= 0:
             continue
+        if _ZH_BETWEEN_TWO_EVENTS.search(n, max(0, match.start() - 80), match.start()):
+            continue  # "从末个疗程化疗后到确诊广泛期,有至少6个月的无治疗间期": between two past events, not since one
         sentence_start = max([m.end() for m in _BOUNDARY.finditer(n, max(0, match.start() - 200), match.start())] + [0])
         sentence_end_match = _BOUNDARY.search(n, match.end())
         sentence_end = sentence_end_match.start() if sentence_end_match else len(n)
