@@ -33,6 +33,7 @@ def pathological() -> dict[str, str]:
         "digits only": ("1234567890" * (MEGABYTE // 10))[:MEGABYTE],
         "Chinese list in one line": ("1、年龄18~75岁；2、FEV1≥30%；" * (MEGABYTE // 20))[:MEGABYTE],
         "one million lines": "* FEV1 < 50%\n" * (MEGABYTE // 13),
+        '"a 2-year history of" and one long word': ("a 2-year history of " + "a" * MEGABYTE)[:MEGABYTE],
     }
 
 

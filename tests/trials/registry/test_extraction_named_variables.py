@@ -247,7 +247,9 @@ def test_a_gfr_computed_by_cockcroft_gault_is_a_creatinine_clearance_not_an_egfr
 
 def test_years_of_smoking_are_not_pack_years():
     got = found("at least 25 pack years of smoking (or at least 15 years duration)")
-    assert [(p.variable, p.lower) for p in got] == [("pack_years", D(25))]
+    assert [(p.variable, p.lower) for p in got if p.variable == "pack_years"] == [("pack_years", D(25))]
+    # the years of smoking are a duration of smoking (as dev case 130 annotates), never a second pack-year bound
+    assert [(p.variable, p.lower, p.unit) for p in got if p.variable != "pack_years"] == [("duration", D(15), "years")]
 
 
 @pytest.mark.parametrize(

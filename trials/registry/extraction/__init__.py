@@ -40,10 +40,16 @@ def _event_questions(variable: str) -> tuple[tuple[re.Pattern, str], ...]:
 def event_question(event: str, variable: str = "window") -> str | None:
     """The question an event is asked with, from the events table: for a window ("COPD exacerbation" ->
     days_since_exacerbation) or, with ``variable="duration"``, for a duration ("stable dose" ->
-    days_on_current_treatment, "quit smoking" -> days_since_quit_smoking); None when no row names it."""
+    days_on_current_treatment, "quit smoking" -> days_since_quit_smoking); None when no row names it, or when the
+    first row that names it has no question ("end of treatment"). A duration no durations row names is a lower
+    bound on the time since an event, asked with that event's days-since question ("at least 3 months since the
+    last exacerbation" -> days_since_exacerbation)."""
     words = (event or "").lower() if isinstance(event, str) else ""
-    return next((key for pattern, key in _event_questions(variable) if pattern.search(words)), None)
+    for pattern, key in _event_questions(variable):
+        if pattern.search(words):
+            return key
+    return event_question(words) if variable == "duration" else None
 
 
 EVENT_QUESTION_KEYS: list[str] = sorted({question for _pattern, question in TABLES.window_questions})
-DURATION_QUESTION_KEYS: list[str] = sorted({row["question"] for row in TABLES.durations})
+DURATION_QUESTION_KEYS: list[str] = sorted({row["question"] for row in TABLES.durations if row["question"]})

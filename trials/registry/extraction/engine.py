@@ -37,9 +37,11 @@ Readings chosen where registry text is ambiguous:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 
 from .choices import _choice_proposals
 from .clauses import MAX_TEXT, _parent_text, split_clauses
@@ -115,13 +117,24 @@ REFERENCE_POINT = (
     r"(?:informed\s+)?consent|inclusion|study entry|study start|entry|day 1|first dos\w*|dosing|signing"
     r"|the study|this study|study|treatment|start|v1)" + REFERENCE_TAIL + r"\)?)?"
 )
+# "3 months to 5 years post-stroke onset", "6 months-5 years ago": the upper end is a window (its lower end a duration);
+# the window starts at the upper number. "2 to 4 weeks after the last dose / randomisation" is a time still to come.
+TIME_RANGE_SINCE = re.compile(
+    rf"(?<![a-z0-9.]){ANY_NUM}[\s-]*(?:(?:days?|weeks?|months?|years?)(?![a-z])\s*)?(?:to|-|–)\s*"
+    rf"(?P<hi>{ANY_NUM})[\s-]*(?P<hi_unit>days?|weeks?|months?|years?)(?![a-z])[\s-]*"
+    r"(?:ago|post|after|since|following)(?![a-z])"
+    r"(?!\s*(?:the\s+)?(?:(?:last|final|first)\s+(?:dose|administration|injection|visit)|randomi[sz]\w*|enrol\w*"
+    r"|screening|baseline|(?:the\s+)?study|trial|inclusion"
+    r"|(?:the\s+)?(?:start|onset|beginning|first day) of (?:the\s+)?(?:menstru\w*|menses|(?:menstrual\s+)?cycle)))"
+)
 WINDOW_RES = [
     re.compile(
         rf"(?:within|during|in|over)\s+(?:the\s+)?(?:past|last|previous|preceding|prior|recent|most recent)"
         rf"\s+({ANY_NUM})[\s-]*(?:\(\d+\)\s*)?(?:calendar\s+)?{TIME_UNIT}" + REFERENCE_POINT
     ),
     re.compile(
-        rf"within\s+(?:the\s+)?(?:first\s+)?\(?({ANY_NUM})\)?[\s-]*(?:\(\d+\)\s*)?"
+        rf"within\s+(?:the\s+)?(?:first\s+)?(?:(?:nearly|approximately|approx\.|about|around|roughly)\s+)?\(?({ANY_NUM})\)?"
+        rf"[\s-]*(?:\(\d+\)\s*)?"
         rf"(?:(?:previous|past|last|preceding)\s+)?(?:calendar\s+)?{TIME_UNIT}" + REFERENCE_POINT
     ),
     re.compile(
@@ -131,8 +144,13 @@ WINDOW_RES = [
     re.compile(
         r"within\s+(?:a|one|the(?:\s+(?:same|last|past))?|last|past)?\s*(year|month|week)(?![a-z])" + REFERENCE_POINT
     ),
+    TIME_RANGE_SINCE,
     re.compile(rf"(?:≤|<=|<|less than|within|up to|no more than)?\s*({ANY_NUM})[\s-]*{TIME_UNIT}[\s-]+ago"),
-    re.compile(r"前\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)\s*(?:至|到)"),
+    # "筛选前4周至随机期间"; "试验前2周至试验结束后3个月内" (避孕) reaches past the study: a requirement, not a look-back
+    re.compile(
+        r"前\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)\s*(?:至|到)"
+        r"(?![^,，;；。]{0,10}(?:结束|后))"
+    ),
     re.compile(
         r"(?:in|during)\s+the\s+(year|month|week)\s+(?:before|prior to|preceding)\s+(?:the\s+)?"
         r"(?:screening|randomi[sz]ation|enrol?l?ment|baseline|visit|(?:informed )?consent|study|inclusion|"
@@ -145,11 +163,37 @@ WINDOW_RES = [
         r"(?:screening|randomi[sz]ation|enrol?l?ment|baseline|visit|(?:informed )?consent|study|inclusion|"
         r"first|day 1|dosing|signing|entry)" + REFERENCE_TAIL
     ),
+    # "within 5 half-lives or 30 days, whichever is longer": the stated days
     re.compile(
-        r"(?:近|过去|最近|前)?\s*(?<!\d)(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)\s*"
-        r"(?:[(（]\s*\d+\s*(?:个月|周|天|日)\s*[)）]\s*)?(?:内|以内|之内)"
+        rf"within\s+(?:{ANY_NUM})\s*(?:\(\d+\)\s*)?half[\s-]?lives\s+(?:\([^()]{{0,20}}\)\s*)?or\s+({ANY_NUM})[\s-]*{TIME_UNIT}"
+    ),
+    # "massage therapy for 30 days prior to and during the study": not having it over a period that began before
+    re.compile(
+        rf"(?<![a-z])for\s+(?:the\s+)?({ANY_NUM})[\s-]*{TIME_UNIT}\s+(?:prior to|before|preceding)\s+"
+        r"(?:and|or)\s+(?:during|throughout)(?![a-z])"
+    ),
+    # "N-acetyl cysteine 7 days prior to CC": before any named point; "90 days before or after the index date" is a
+    # period around it, not a look-back (tried after the known reference points)
+    re.compile(
+        rf"(?<![a-z])({ANY_NUM})[\s-]*{TIME_UNIT}\s+(?:or (?:less|fewer)\s+)?(?:before|prior to|preceding)\s+"
+        r"(?!or\s|and\s|during\s)(?:the\s+)?[a-z][a-z0-9-]*"
+    ),
+    re.compile(
+        r"(?:近|过去|最近|前)?\s*(?<!\d)(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)"
+        r"\s*(?:[(（][^()（）]{1,10}[)）]\s*)?(?:内|以内|之内)"  # "前3个月(12周)内", "前六个月之内"
+    ),
+    # "筛选前6个月有慢性感染史", "试验前30天使用过…", "本试验开始前3个月中": a look-back without 内, known by the past
+    # event that follows it ("给药前7天的日记", "给药前1天妊娠试验阴性" are not)
+    re.compile(
+        r"前\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|年)\s*[,，]?\s*"
+        r"(?=中|期间|曾|有(?!效)|使用|服用|用过|参加|参与|接受|发生|患|罹患|摄取|摄入|吸烟|饮酒|每日|每天|平均|献血|失血"
+        r"|接种|进行过|做过|出现)"
     ),
     re.compile(r"(?:近|过去|最近)\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)"),
+    # "戒烟不足6个月": quit less than 6 months ago, the strict look-back "stopped smoking less than 6 months ago" is
+    re.compile(
+        r"(?<=戒烟)\s*(?:不足|不到|未满|少于|小于|<)\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|年)"
+    ),
 ]
 WINDOW_RES.append(
     re.compile(rf"\(\s*(?:<|≤|<=|less than)\s*({ANY_NUM})\s*{TIME_UNIT}\s*\)")
@@ -187,10 +231,20 @@ WINDOW_RES += [
     ),
     # "less than two months post coronary revascularization", "performed ... for less than 2 years" (ago),
     # "duration of diagnosis less than (<) 7 years": strict look-backs
-    re.compile(rf"(?<![a-z])(?:less than|fewer than|<)\s*({ANY_NUM})[\s-]*{TIME_UNIT}\s+(?:post|since)(?![a-z])"),
-    re.compile(rf"(?<![a-z])(?:for|since)\s+less than\s*({ANY_NUM})[\s-]*{TIME_UNIT}"),
+    # "≤ 4 weeks from major surgery": a bounded time since an event (inclusive unless "<" or "less than")
+    re.compile(
+        rf"(?<![a-z])(?:less than|fewer than|no more than|up to|<|≤|<=)\s*({ANY_NUM})[\s-]*{TIME_UNIT}"
+        r"\s+(?:post|since|from)(?![a-z])"
+    ),
+    # "for less than 2 years", "for a period less than four months", "ventilation for < 1 week"
+    re.compile(
+        rf"(?<![a-z])(?:for|since)\s+(?:a\s+(?:period|duration)\s+(?:of\s+)?)?(?:less than|<(?!=))\s*({ANY_NUM})"
+        rf"[\s-]*{TIME_UNIT}"
+    ),
     # "dependence past 6 months", "last 3 months": the look-back words with no preposition (tried last)
     re.compile(rf"(?<![a-z])(?:past|last|previous|preceding)\s+({ANY_NUM})[\s-]*{TIME_UNIT}" + REFERENCE_POINT),
+    # "no current or past year Axis I disorder", "past-month cocaine use": the look-back as an adjective
+    re.compile(r"(?<![a-z])past[\s-](year|month|week)(?![a-z])"),
 ]
 # "heartburn for 2 days or more during the last 7 days": a frequency's period, not a window
 FREQUENCY_BEFORE = re.compile(
@@ -199,31 +253,82 @@ FREQUENCY_BEFORE = re.compile(
     # "150 minutes of activity per week in 3 months prior": a rate's period
     r"|(?<![a-z])(?:per|a|/)\s*(?:day|week|month)\s+(?:(?:during|in|within|over|of)\s+(?:the\s+)?)?$"
 )
+# "more than 3 episodes of anaphylaxis within the past year", "≥ 2 courses of oral steroids in the past 6 months": a
+# count of two or more over a period (no days-since question can ask it); "at least one ... in the past 3 months" is a
+# window. "一周内出现≥3次症状性低血糖": the count follows the period in Chinese.
+COUNT_BEFORE = re.compile(
+    rf"(?<![a-z])(?P<op>more than|over|at least|≥|>=|>|)\s*(?P<count>{ANY_NUM})\s+(?:[a-z-]+\s+){{0,2}}"
+    r"(?:episodes?|attacks?|events?|times|occasions?|occurrences|exacerbations?|flares?|hospitali[sz]ations?"
+    r"|admissions?|courses?|bursts?|relapses?)(?![a-z])(?:\s+of)?[^.;,:()]{0,40}$"
+)
+COUNT_AFTER_CN = re.compile(
+    r"\s*[\u4e00-\u9fff]{0,4}?\s*(?P<op>≥|>|大于|超过|多于|至少|)\s*(?P<count>\d+|[一两二三四五六七八九十])\s*次"
+)
+# "≤ 200/μL within 10 days", "2.0 mg/dL (via clinical record within the past 6 months": a lab value's timing
+LAB_UNIT_BEFORE = re.compile(
+    r"(?:mg/dl|g/dl|g/l|mmol/l|[µμu]mol/l|/[µμu]l|/mm3|/l(?![a-z])|ml/min|mmhg|iu/ml|ng/ml|pg/ml)"
+    r"[^.;,]{0,25}$"
+)
+
+
+def _counts_several(n: str, start: int, end: int) -> bool:
+    match = COUNT_BEFORE.search(n, max(0, start - 90), start) or COUNT_AFTER_CN.match(n, end)
+    if not match:
+        return False
+    count = _to_decimal(match.group("count"))
+    if count is None:
+        return False
+    strict = match.group("op") in ("more than", "over", ">", "大于", "超过", "多于")
+    return count >= 2 or (strict and count >= 1)
+
+
 # "duration of diagnosis less than (<) 7 years": a strict look-back, only after "duration of ..." (the words between
 # name the event)
 DURATION_LESS_THAN = re.compile(rf"(?:less than|<)\s*(?:\(\s*<\s*\)\s*)?({ANY_NUM})[\s-]*{TIME_UNIT}")
 DURATION_OF_BEFORE = re.compile(
-    r"(?<![a-z])duration of (?:the )?[a-z]+(?: [a-z]+){0,2}\s*$"
+    r"(?<![a-z])duration of (?:the )?[a-z]+(?: [a-z]+){0,2}\s*$|(?<![a-z])duration(?:\s+of|\s+is|\s+was)?\s*$"
     rf"|(?<![a-z])for\s+(?:more than|at least|over|≥|>=|>)\s*{ANY_NUM}[\s-]*{TIME_UNIT}\s+(?:and|but)\s+$"
 )
 WINDOW_RES.append(DURATION_LESS_THAN)
-STRICT_WINDOW = re.compile(r"(?<![a-z=])(?:<(?!=)|less than|fewer than)|未满|不满|不足")
+STRICT_WINDOW = re.compile(r"(?<![a-z=])(?:<(?!=)|less than|fewer than)|不足|不到|未满|不满|少于|小于")
 STRICT_BEFORE = re.compile(r"(?<![a-z=])(?:<(?!=)|less than|fewer than)\s*$")
 WINDOW_NOT_AFTER = re.compile(
     r"^\s*(?:after|following|post|of (?:the )?(?:last|final)|from (?:the )?(?:last"
-    r"|end)|后|之后)"
+    r"|end)|后|之后|(?:or|and)\s+after"
+    # "自筛选前14天内至试验结束后3个月内" (避孕): a span reaching past the study; "前12个月内有生育计划": a plan;
+    # "(最近5年中未复发的恶性肿瘤除外)": an exception
+    r"|(?:至|到)[^,，;；。]{0,12}(?:结束|后)|(?:有|无)?[\u4e00-\u9fff]{0,2}(?:计划|打算)|[^,，;；。()（）]{0,20}除外)"
+)
+# "筛选前6个月内胸部放射学检查显示…", "within 12 weeks, a chest X-ray showing …": how recent a test's finding is, not
+# when an event happened
+TEST_RESULT_AFTER = re.compile(
+    r"[^.;。；]{0,20}?(?:检查|检测|影像|x\s*线|(?<![a-z])ct(?![a-z])|扫描|活检|x-?rays?|scans?|imaging|radiograph\w*)"
+    r"(?!学?证据)[^.;。；]{0,6}?(?:显示|发现|提示|证实|表明|show\w*|reveal\w*|demonstrat\w*)"
+    # "访视1前4周内的当地实验室检查结果", "随机前12个月内存档样本": when a test was done or a sample taken
+    r"|\s*(?:的|进行的|内的)?[^,，;；。]{0,8}(?:实验室|化验|检查结果|检测结果|样本|标本)"
+)
+RESULT_AFTER = re.compile(r"\s*[,(]?\s*(?:show\w*|reveal\w*|demonstrat\w*|显示|发现|提示)")
+TEST_BEFORE = re.compile(
+    r"(?:检查|检测|影像|x\s*线|(?<![a-z])ct(?![a-z])|扫描|活检|x-?rays?|scans?|imaging|radiograph\w*)[^.;。；]{0,12}$"
+)
+AVERAGE_BEFORE = re.compile(r"(?<![a-z])(?:average|averaged|mean)(?![a-z])[^.;,()]*$|平均[^,，;；。]{0,4}$")
+VALUE_TIMING_BEFORE = re.compile(
+    r"(?<![a-z])(?:value|level|result|measurement|reading)s?\s+(?:(?:obtained|taken|measured|drawn|done)\s+)?"
+    r"(?:(?:less than or equal to|no more than|≤|<=|up to)\s*)?$"
 )
 STUDY_PROCEDURE_BEFORE = re.compile(r"(?:" + (TABLES.study_procedures or r"(?!x)x") + r")[^.;。；]{0,40}$")
 CONDITION_BEFORE = re.compile(r"(?<![a-z])(?:if|when|whether)\s+(?:[a-z]+\s+){0,2}$")  # "if under 18 years, a parent"
 EXAMPLE_BEFORE = re.compile(r"(?:e\.g\.|for example|for instance|such as|例如|如:)[^;)]*$")
 WINDOW_NOT_BEFORE = re.compile(
     r"(?:planning|plans? to|intend\w* to|intention|(?<![a-z])expect(?:ed|s|ing)?(?![a-z])|likely to|anticipated"
-    r"|require\w* [a-z ]{0,30}(?:transplant|surgery)|unless |如果|若|倘若)[^.;。；]*$"
+    r"|life expectancy|surviv\w*|prognosis|(?<![a-z])(?:desire|wish|want)(?:s|ed|ing)?(?![a-z])"
+    r"|(?<![a-z])(?:scheduled|planned)(?![a-z])|(?<![a-z])due to (?:stop|start|begin|undergo|have)|during (?:the )?study"
+    r"|require\w* [a-z ]{0,30}(?:transplant|surgery)|unless |如果|若|倘若)(?:[^.;。；]|(?<![a-z])(?:i\.e|e\.g)\.)*$"
     # "if planned within a year" is a condition, "if received within the last year" a past event; the condition
     # ends at its comma ("if a former smoker, have quit in the past 15 years")
     r"|(?<![a-z])if (?!(?:it was |they were |was |were )?(?:received|taken|used|given|administered|treated|performed"
     r"|done)(?![a-z]))[^.;,。；，]*$"
-    r"|后的?(?:最初|头)?\s*$"  # "给药后的6个月内", "研究治疗开始之后最初12周内": a span after an event to come
+    r"|后的?(?:至少|不少于|最初|头)?\s*$|不包括[^,，;；。]*$|(?<!不)允许[^;；。]*$"  # "给药后的6个月内", "开始之后最初12周内", "允许…"
 )
 DURATION_BEFORE = re.compile(
     r"(?:for|at least|≥|>=|>|minimum(?: of)?|stable|more than|over|lasting|duration of"
@@ -824,11 +929,13 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         and not NOT_A_BOUND_BEFORE.search(n[max(0, c.start - 40) : c.start])
         and not NOT_A_BOUND_AFTER.match(n, c.end)
     ]
+    in_window = bytearray(len(n) + 1)  # the characters a window reads: one lookup per number, not one per window
+    for a, b in window_spans:
+        in_window[a:b] = b"\x01" * (b - a)
     comparisons = [
         c
         for c in comparisons
-        if not any(a <= c.number_start < b for a, b in window_spans)
-        and not any(a <= c.number_start < b for a, b, _v in mentions)
+        if not in_window[c.number_start] and not any(a <= c.number_start < b for a, b, _v in mentions)
     ]  # the 6 of "6MWD"
     comparisons = [part for c in comparisons for part in _outside_parts(c)]
     parent = _parent_text(clause, original) if comparisons else ""
@@ -880,7 +987,13 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
                 (min(abs(w[0] - comparison.end), abs(comparison.start - w[1])), i) for i, w in enumerate(windows)
             ]
             distance, nearest = min(distances)
-            if distance <= 80:
+            once = (comparison.lower == 1 and comparison.lower_inclusive) or (
+                comparison.lower == 0 and comparison.lower_inclusive is False
+            )
+            twelve = (str(windows[nearest][2].normalize()), windows[nearest][3]) in TWELVE_MONTHS
+            if distance <= 80 and (twelve or not once):
+                # the count's own 12 months, or a count of 2 or more over another period (no question asks it);
+                # "at least one in the past 3 months" is just a window
                 used_periods.add(nearest)
         checked = _check(n, variable, comparison, windows, used_periods)
         if checked is None:
@@ -918,7 +1031,8 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         )
 
     events_cache: dict = {}
-    seen_windows: set[tuple] = set()
+    boundaries: list[int] | None = None  # where the clause's sentences end, found once
+    seen_windows: dict[tuple, int] = {}  # (bound, unit, event) -> the sentence that said it first
     valued = [
         (c.start, c.end)
         for c in comparisons
@@ -926,19 +1040,41 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         and not CHANGE_BEFORE.search(n[max(0, c.start - 50) : c.start])
     ]
     for index, window in enumerate(windows):
-        if index in used_periods:
-            continue
+        if index in used_periods or _counts_several(n, window[0], window[1]):
+            continue  # a count's period: "more than 3 episodes of anaphylaxis within the past year", "一周内出现≥3次"
         if any(
             0 <= window[0] - b <= 12 and not re.search(r"[;,]|(?<![a-z])(?:and|or)(?![a-z])", n[b : window[0]])
             for _a, b in valued
         ):
             continue  # "HbA1c ≥ 6.5% within 90 days": when a value was measured, not a look-back of its own
         previous_end = windows[index - 1][1] if index else 0
+        stable = _stable_over(n, kind, window, span, previous_end)
+        if stable:  # "stable maintenance therapy during the last 2 months": on it at least that long
+            proposals.append(stable)
+            continue
+        next_start = windows[index + 1][0] if index + 1 < len(windows) else len(n)
         proposal = _window_proposal(
-            n, kind, window, span, _times_a_measurement(n, window, measured_spans), previous_end, events_cache
+            n,
+            kind,
+            window,
+            span,
+            _times_a_measurement(n, window, measured_spans),
+            previous_end,
+            events_cache,
+            next_start,
         )
-        if proposal and (proposal.upper, proposal.unit, proposal.event) not in seen_windows:  # said twice: one rule
-            seen_windows.add((proposal.upper, proposal.unit, proposal.event))
+        # one sentence may bound two events of one kind ("cutaneous infection within 1 week or any infection
+        # treated with antibiotics within 1 week"); the same bound said again in another sentence is one rule
+        if boundaries is None:
+            boundaries = [m.start() for m in _BOUNDARY.finditer(n)]
+        sentence = bisect.bisect_left(boundaries, window[0])
+        said = (proposal.upper, proposal.unit, proposal.event) if proposal else None
+        if (
+            proposal
+            and seen_windows.setdefault(said, sentence) == sentence
+            and (*said, proposal.quote) not in seen_windows
+        ):
+            seen_windows[(*said, proposal.quote)] = sentence  # the very same words again: one rule
             proposals.append(proposal)
     taken = window_spans + [(c.start, c.end) for _v, c, _a, _b in measured]
     proposals.extend(_find_durations(n, kind, span, taken))
@@ -1307,6 +1443,8 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
             if any(covered[match.start() : max(match.end(), match.start() + 1)]):
                 continue
             groups = [g for g in match.groups() if g]
+            if pattern is TIME_RANGE_SINCE:
+                groups = [match.group("hi"), match.group("hi_unit")]
             if len(groups) == 1:
                 amount, unit_word = Decimal(1), groups[0]
             elif groups[0] == "半" and groups[1] == "年":
@@ -1353,16 +1491,29 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 continue
             if FREQUENCY_BEFORE.search(n[max(0, match.start() - 40) : match.start()]):
                 continue  # "for 2 days or more during the last 7 days": how often, not how long ago
+            if LAB_UNIT_BEFORE.search(n, max(0, match.start() - 45), match.start()):
+                continue  # "blast count ≤ 200/μL within 10 days": when a lab value was measured
+            if TEST_RESULT_AFTER.match(n, match.end()) or (
+                RESULT_AFTER.match(n, match.end()) and TEST_BEFORE.search(n, max(0, match.start() - 40), match.start())
+            ):
+                continue  # "前3个月内影像学检查发现既往感染", "X-ray within 6 months showing": how recent a test's finding is
+            if AVERAGE_BEFORE.search(n, max(0, match.start() - 50), match.start()):
+                continue  # "average pain intensity over the past week > 4": the period of an average
+            if VALUE_TIMING_BEFORE.search(n, max(0, match.start() - 60), match.start()):
+                continue  # "HbA1c value less than or equal to 12 weeks prior to initiation": when it was measured
             if STUDY_PROCEDURE_BEFORE.search(n[max(0, match.start() - 60) : match.start()]):
                 continue  # "a negative pregnancy test, urine or blood, within 14 days prior to the scan"
-            if DURATION_BEFORE.search(n[max(0, match.start() - 30) : match.start()]) and not match.group().startswith(
-                ("within", "in ", "during", "近", "过去", "最近")
+            if (
+                pattern is not DURATION_LESS_THAN  # "disease duration of less than 1 year": an upper bound, a window
+                and DURATION_BEFORE.search(n[max(0, match.start() - 30) : match.start()])
+                and not match.group().startswith(("within", "in ", "during", "近", "过去", "最近"))
             ):
                 continue
+            start = match.start("hi") if pattern is TIME_RANGE_SINCE else match.start()
             end = match.end()
-            while end > match.start() and n[end - 1] == " ":
+            while end > start and n[end - 1] == " ":
                 end -= 1
-            found.append((match.start(), end, amount, unit, match.group()))
+            found.append((start, end, amount, unit, n[start:end]))
             covered[match.start() : end] = b"\x01" * (end - match.start())
     return sorted(found)
 
@@ -1381,10 +1532,17 @@ def _times_a_measurement(n: str, window, measured_spans) -> bool:
 
 
 def _window_proposal(
-    n: str, kind: str, window, span: _Span, has_measurement: bool, previous_end: int, cache: dict | None = None
+    n: str,
+    kind: str,
+    window,
+    span: _Span,
+    has_measurement: bool,
+    previous_end: int,
+    cache: dict | None = None,
+    next_start: int | None = None,
 ) -> Proposal | None:
     start, end, amount, unit, _reference = window
-    event, event_start, event_end, generic = _event_for(n, start, end, previous_end, cache)
+    event, event_start, event_end, generic = _event_for(n, start, end, previous_end, cache, next_start)
     if event is None:  # the timing of a test: a window of its own only when the clause measures nothing
         if has_measurement:
             return None
@@ -1410,11 +1568,14 @@ def _window_proposal(
 
 
 def _event_for(
-    n: str, start: int, end: int, previous_end: int = 0, cache: dict | None = None
+    n: str, start: int, end: int, previous_end: int = 0, cache: dict | None = None, next_start: int | None = None
 ) -> tuple[str | None, int, int, bool]:
     """(label, start, end, generic) of the event a window is about: the first known event named between the
-    previous window (or the sentence's start) and this one, else the first after it."""
-    boundary_start = max([m.end() for m in _BOUNDARY.finditer(n, 0, start)] + [0])
+    previous window (or the sentence's start) and this one, else the first after it and before the next window
+    (an event named after the next window is that window's: "前4周内曾使用处方药物, 前4周内曾接受疫苗")."""
+    ends = _boundary_ends(n)
+    index = bisect.bisect_right(ends, start)
+    boundary_start = ends[index - 1] if index else 0
     sentence_start = max(boundary_start, previous_end)
     sentence_end_match = _BOUNDARY.search(n, end)
     sentence_end = sentence_end_match.start() if sentence_end_match else len(n)
@@ -1435,6 +1596,8 @@ def _event_for(
     for label, match in events:
         if match.start() < sentence_start or start <= match.start() < end:
             continue
+        if next_start is not None and match.start() >= next_start > end:
+            continue
         if match.end() <= start:
             tier = 0 if start - match.end() <= 150 else 2  # named before the window, near enough
         else:
@@ -1449,7 +1612,7 @@ def _event_for(
             best = (score, label, match.start(), match.end(), generic)
     if best is None or (best[4] and best[0][2] != 0):  # nothing named, or only a generic "treatment" after it
         words, words_start = _words_before(n, sentence_start, start)
-        if words:
+        if words and not _CN_REFERENCE_WORDS.search(words):  # "首次给药前14天内使用过…": the point, not the event
             return words, words_start, start, True
         after = re.match(
             r"\s*(?:(?:有|接受过?|使用过?|发生过?|进行过?|患有|曾)\s*)?"
@@ -1459,6 +1622,8 @@ def _event_for(
         if best is None:  # "随机前12个月内接受过支气管热成形术": the words after it
             if after and len(after.group(1).strip()) >= 2:
                 return after.group(1).strip(), end + after.start(1), end + after.end(1), True
+            if words:  # only the point counted back from is named
+                return words, words_start, start, True
             return "", -1, -1, True
     _score, label, a, b, generic = best
     if label is None:
@@ -1467,6 +1632,11 @@ def _event_for(
 
 
 _ZH_REFERENCE_WORD = re.compile(r"随机|筛选|筛查|给药|用药|服药|入组|入选|基线|访视|试验|研究|首次|签署|开始|治疗|本次")
+# The point a Chinese look-back counts back from, standing just before 前: not what the window is about
+_CN_REFERENCE_WORDS = re.compile(
+    r"(?:^|\s)(?:在|于|自)?(?:首次|第一次)?(?:筛选|给药|用药|服药|随机(?:化|分组)?|入组|入选|试验|研究|访视\s*\d*"
+    r"|基线|签署知情同意书?|(?:研究)?治疗开始|开始|参加本试验|本试验开始)(?:期|访视|时)?(?:之)?$"
+)
 
 
 def _words_before(n: str, sentence_start: int, start: int) -> tuple[str, int]:
@@ -1598,25 +1768,47 @@ def _merge_record_age(
 _DURATION_EVENTS = [(re.compile(row["pattern"]), row["event"]) for row in TABLES.durations if row["pattern"]]
 _DURATION = re.compile(
     r"(?P<op>(?:at least|a minimum of|minimum of|no less than|not less than|more than|longer than|greater than|over"
+    r"|exceeding|in excess of"
     r"|≥|>=|>|大于等于|不少于|不低于|不短于|至\s?少(?:已经?)?|超过|大于|满)\s*)?"
     r"(?:(?:a|the)\s+(?:period|duration)\s+of\s+)?"
-    rf"(?P<num>{ANY_NUM}|[一二两三四五六七八九十半]|十二)\s*[-\s]?(?:consecutive\s+|continuous\s+)?"
+    rf"(?P<num>{ANY_NUM}|[一二两三四五六七八九十半]|十二)\s*[-\s]?(?P<consecutive>consecutive\s+|continuous\s+)?"
     r"(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?|天|周|星期|个\s?月|年)(?![a-z])"
-    r"(?P<post>\s*(?:or (?:more|longer)|及以上|或以上|以上))?"
+    r"(?P<post>\s*(?:or (?:more|longer|greater|above)|及以上|或以上|以上))?"
 )
 _DURATION_FOR = re.compile(
-    r"(?:(?<![a-z])for|lasting|持续|连续|稳定(?:使用|治疗|用药)|(?<![a-z])stable(?:\s+[a-z-]+){1,3})\s*"
-    r"(?:a\s+(?:period|duration)\s+of\s+)?$"
+    r"(?:(?<![a-z])for|lasting|persist(?:ing|ent|ed)?|持续|连续|稳定(?:使用|治疗|用药)|(?<![a-z])stable(?:\s+[a-z-]+){1,3}"
+    r"|wash-?out(?:\s+period)?(?:\s+of)?)\s*"
+    r"(?:a\s+(?:period|duration)\s+of\s+)?(?:(?:the\s+)?(?:last|past)\s+)?$"  # "5 cigs/day for last 6 months"
+)
+# "a 2-year history of allergic rhinitis", "(or at least 20 years duration)", "( 3 months' duration)": the number says
+# how long the thing it names has lasted
+_DURATION_NOUN_AFTER = re.compile(r"'?\s*(?:duration|history of|in duration)(?![a-z])")
+_CN_SINCE_BEFORE = re.compile(r"(?:距|距离|间隔|自)[^,，;；。]{0,15}$")
+_HISTORY_OF = re.compile(
+    # words separated by spaces (never a word cut in pieces: linear on a long word)
+    r"\s*history of\s+([a-z0-9'-]+(?:\s+[a-z0-9'-]+){0,3}?)(?=\s*(?:$|[,;.()])|\s(?:and|or|with|who|that|for)\s)"
+)
+# "minimum disease duration of 5 years": the comparison stands before the word duration
+_MINIMUM_DURATION_BEFORE = re.compile(
+    r"(?:minimum|at least|no less than|≥|>=)\s+(?:[a-z-]+\s+){0,2}duration(?:\s+of)?\s*$"
+)
+# "3 months to 5 years post-stroke onset", "6 months-5 years ago": the lower end is a duration, the upper a window
+_RANGE_SINCE_AFTER = re.compile(
+    rf"\s*(?:to|-|–)\s*{ANY_NUM}[\s-]*{TIME_UNIT}[\s-]*(?P<rel>ago|post|after|since|following)(?![a-z])"
 )
 # "≥ 6 months post end of treatment", "for more than 12 months after last surgery": time since a past event
 _SINCE_EVENT = re.compile(
     r"\s*(?:(?:after|post|following|since)\s+|post-\s*)((?:the\s+)?(?:end|completion) of (?:the\s+)?(?:[a-z]+\s+)?[a-z]+"
     r"|(?:(?:the|their|last|previous|prior|most recent)\s+)*(?:[a-z-]+\s+){0,2}(?:surgery|operation|diagnosis|onset"
     r"|injury|transplant\w*|stroke|myocardial infarction|delivery|childbirth|menopause|radiotherapy|chemotherapy"
-    r"|replacement|resection|revasculari[sz]ation|ablation)(?![a-z]))"
+    r"|replacement|resection|revasculari[sz]ation|ablation)(?![a-z])"
+    # "≥ 6 months post-extraction", ">1 year post-implantation": post- names the past event (not the study's dose)
+    r"|(?<=post-)(?!bronchodilat|bd(?![a-z])|dos(?:e|ing)|randomi[sz]|baseline|screening|enrol)[a-z]{4,})"
 )
 # "Duration of diabetes ≥ 5 years", "disease duration > 10 years": with a comparison word, a duration of what it names
-_DURATION_WORD = re.compile(r"(?<![a-z])duration(?:\s+of(?:\s+[a-z0-9'-]+){1,3})?(?:\s+(?:is|was|of))?\s*$")
+_DURATION_WORD = re.compile(
+    r"(?<![a-z])(?:duration|period)(?:\s+of(?:\s+[a-z0-9'-]+){1,3})?(?:\s+(?:is|was|of))?\s*$"
+)  # "remission period exceeding 2 months"
 # "History of mild TBI at least 3 months prior": a bound on time since what the clause names
 _PRIOR_AFTER = re.compile(r"\s*(?:prior|ago|before|earlier)(?![a-z])")
 # "heartburn for 2 days or more during the last 7 days": days counted within days, a frequency and not a duration
@@ -1626,14 +1818,18 @@ _FREQUENCY_AFTER = re.compile(
     rf"(?:{ANY_NUM}[\s-]*)?(days?|weeks?|months?)(?![a-z])"
 )
 _DURATION_NOT_AFTER = re.compile(
-    r"\s*(?:after|following|post(?!-?bronchodilator)|from (?:the )?(?:last|end|start)|(?:or|and) (?:over|older)|of age"
+    r"\s*(?:after|following|post(?!-?bronchodilator|-?partum)|from (?:the )?(?:last|end|start)|(?:or|and) (?:over|older)|of age"
+    r"|\s*(?:prior to|before|preceding)\s+(?:and|or)\s+(?:during|throughout)(?![a-z])"
+    r"|(?:of\s+)?gestation|孕|\s*(?:/|per\s|a\s)(?:day|week|month|year)(?![a-z])"
     r"|old(?![a-z])|of (?:the )?(?:study|trial"
     r"|treatment period)|后|之后|以后)"
 )
 _DURATION_NOT_BEFORE = re.compile(
     r"(?:next|following|coming|upcoming|future|expect\w*|likely|plann\w*|plans? to|intend\w*|survival|life expectancy"
     r"|contracept\w*|(?<![a-z])within|(?:in|during|over) the (?:past|last|previous|preceding)|(?<![a-z])ages?d?"
-    r"|older|younger|预计|预期|生存|近|过去|最近)[^.;。；]{0,25}$"
+    r"|older|younger|预计|预期|生存|近|过去|最近|pregnan\w*|gestation\w*|full[- ]term|孕)[^.;。；]{0,25}$"
+    r"|(?:给药|用药|服药|研究药物|试验药物)后[^.;。；]{0,6}$"  # "末次给药后至少90天": after the study's dosing, a time still to come
+    r"|(?:不能|不得|不应|不可|不|未|(?<![a-z])not|(?<![a-z])no)\s*$"  # "不能超过26周", "not more than": an upper bound
 )
 _TIME_UNIT_WORD = {
     "day": "days",
@@ -1656,12 +1852,20 @@ _TIME_UNIT_WORD = {
     "yrs": "years",
     "年": "years",
 }
+# "expected duration of hospitalization of longer than one day": a stay still to come
+_EXPECTED_LENGTH_BEFORE = re.compile(
+    r"(?:expect\w*|anticipat\w*|planned|predicted|estimated) (?:\w+ ){0,1}(?:duration|length|stay)[^.;]*$"
+)
 _FUTURE_BEFORE = re.compile(
     r"(?<![a-z])(?:willing|agree[sd]?|will|shall|required|requires|wear\w*|during the study|throughout"
+    r"|hold|withhold|commit\w*"
     r"|contracept\w*|愿意|(?<!知情)同意|将)(?![a-z])"
 )
+_LOOK_BACK_FOR = re.compile(r"(?<![a-z])for\s+(?:the\s+)?(?:last|past)\s+$")  # "≥ 5 cigs/day for last 6 months"
 _UNSTABLE_BEFORE = re.compile(r"(?<![a-z])(?:unstable|not (?:been )?stable)(?![a-z])[^.;,]*$")
-_PER_DAY_BEFORE = re.compile(r"packs?|cigar\w*|cigs?|e\.g\.|i\.e\.|defined as|menopaus\w*")
+_PER_DAY_BEFORE = re.compile(
+    r"packs?|cigar\w*|cigs?|e\.g\.|i\.e\.|defined as|menopaus\w*|定义为|例如|比如|如:|\d\s*(?:包|支)(?!气)"
+)
 # Chinese: a span counted "连续" inside brackets defines the word before them ("长期(连续2周以上)", "胰岛素治疗(连续使用
 # 超过14天)"); "每天1包20支连续10年" shows how pack-years are counted; "末次给药后至少90天" is a future period
 _ZH_DEFINED_SPAN_BEFORE = re.compile(
@@ -1669,7 +1873,55 @@ _ZH_DEFINED_SPAN_BEFORE = re.compile(
     r"|(?:末次|最后一次|最后1次)[^,，;；。]{0,10}后\s*$|(?:研究|试验)(?:结束|完成)后\s*$"
 )
 _ZH_BETWEEN_TWO_EVENTS = re.compile(r"(?:从|自)[^。;；]{0,40}(?:到|至)[^。;；到至]{0,30}$")
-_OPERATOR_EXCLUSIVE = ("more than", "longer than", "greater than", "over", ">", "超过", "大于")
+_OPERATOR_EXCLUSIVE = (
+    "more than",
+    "longer than",
+    "greater than",
+    "over",
+    ">",
+    "exceeding",
+    "in excess of",
+    "超过",
+    "大于",
+)
+
+
+# "Stable maintenance therapy with constant dose interval during the last 2 months", "stable address within the last
+# 6 months": stable over a look-back period is a duration; "no change in medication in the past 6 weeks" stays a window
+_STABLE_BEFORE = re.compile(
+    r"(?<![a-z])(?:stable|constant|unchanged)(?![a-z])(?:(?!(?<![a-z])(?:no|not|without|change\w*)(?![a-z]))[^.;。；])*$"
+)
+
+
+def _stable_over(n: str, kind: str, window, span: _Span, previous_end: int) -> Proposal | None:
+    start, end, amount, unit, reference = window
+    if not re.match(r"(?:within|during|in|over|for)\s", reference):
+        return None
+    sentence_start = max([m.end() for m in _BOUNDARY.finditer(n, max(previous_end, start - 120), start)] + [0])
+    stable = _STABLE_BEFORE.search(n, max(sentence_start, previous_end, start - 100), start)
+    if not stable or unit not in _TIME_UNIT_WORD.values():
+        return None
+    if re.match(
+        r"\w+\s+(?:[a-z-]+\s+)?(?:disease|condition|status|health)(?![a-z])", n[stable.start() : start]
+    ) or re.search(r"clinically\s+$", n[max(0, stable.start() - 12) : stable.start()]):
+        return None  # "clinically stable respiratory disease within 3 weeks": free of events, a window
+    label = next((label for pattern, label in _DURATION_EVENTS if pattern.search(n, stable.start(), start)), "stable")
+    return Proposal(
+        kind=kind,
+        variable="duration",
+        lower=amount,
+        lower_inclusive=True,
+        unit=unit,
+        event=label,
+        quote=span.quote(stable.start(), end),
+        confidence=0.6,
+    )
+
+
+def _hit_within(hits: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """The first of a row's (sorted, non-overlapping) matches lying wholly in [start, end)."""
+    index = bisect.bisect_left(hits, (start, -1))
+    return hits[index] if index < len(hits) and hits[index][1] <= end else None
 
 
 def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]) -> list[Proposal]:
@@ -1677,17 +1929,32 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
     "asthma diagnosed at least 6 months before", "quit smoking ≥ 6 months ago", "戒烟≥6个月". Only with an event of
     the durations table named in the same sentence; look-back windows, future periods and ages are not durations."""
     proposals: list[Proposal] = []
+    row_hits: list[tuple[list[tuple[int, int]], str]] | None = None
+    covered = bytearray(len(n) + 1)  # the characters a window or a measured bound already reads
+    for a, b in taken:
+        covered[a:b] = b"\x01" * max(0, b - a)
     for match in _DURATION.finditer(n):
         number_start = match.start("num")
-        if any(a <= number_start < b for a, b in taken):
+        if covered[number_start]:
             continue
         op, post = match.group("op"), match.group("post")
         before = n[max(0, match.start() - 40) : match.start()]
-        if not op and not post and not _DURATION_FOR.search(before):
+        noun = _DURATION_NOUN_AFTER.match(n, match.end())
+        ranged = _RANGE_SINCE_AFTER.match(n, match.end())
+        minimum = _MINIMUM_DURATION_BEFORE.search(before)
+        bracketed = (
+            bool(op) and before.rstrip().endswith(("(", "[")) and n[match.end() : match.end() + 2].lstrip()[:1] == ")"
+        )
+
+        since_cn = bool(op) and _CN_SINCE_BEFORE.search(before)  # "距末次化疗结束≥4周": the time since it ended
+        said_as_duration = noun or ranged or minimum or bracketed or match.group("consecutive") or since_cn
+        if not op and not post and not said_as_duration and not _DURATION_FOR.search(before):
             continue
         if op and op.strip() == ">" and n[max(0, match.start() - 1) : match.start()] in ("-", "="):
             continue
-        since = _SINCE_EVENT.match(n, match.end()) if op else None
+        since = (
+            _SINCE_EVENT.match(n, ranged.start("rel")) if ranged else _SINCE_EVENT.match(n, match.end()) if op else None
+        )
         if (_DURATION_NOT_AFTER.match(n, match.end()) and not since) or _DURATION_NOT_BEFORE.search(before):
             continue
         frequency = _FREQUENCY_AFTER.match(n, match.end())
@@ -1704,9 +1971,15 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         sentence_end = sentence_end_match.start() if sentence_end_match else len(n)
         if _UNSTABLE_BEFORE.search(n, max(0, match.start() - 30), match.start()):
             continue  # "medication unstable for 6 months": the complement of a stable duration
-        if _FUTURE_BEFORE.search(n, max(0, match.start() - 45), match.start()):
+        if _FUTURE_BEFORE.search(n, max(0, match.start() - 45), match.start()) or _EXPECTED_LENGTH_BEFORE.search(
+            n, max(0, match.start() - 70), match.start()
+        ):
             continue  # "willing to take EGCG for a minimum of 2 weeks": what the study will ask, not a past duration
-        if _PER_DAY_BEFORE.search(n, max(0, match.start() - 30), match.start()):
+        if (
+            _PER_DAY_BEFORE.search(n, max(0, match.start() - 30), match.start())
+            and not _LOOK_BACK_FOR.search(before)
+            and not said_as_duration  # "defined as 6 consecutive weeks of treatment", "(e.g., surgery) 6 months-5 years ago"
+        ):
             continue  # "(e.g., 1 pack/day for 10 years)": how pack-years are counted, not a criterion
         if _ZH_DEFINED_SPAN_BEFORE.search(n, max(0, match.start() - 24), match.start()):
             continue  # "长期(连续2周以上…)", "(≤连续14天)", "如每天1包20支连续10年": what a word means, no criterion
@@ -1714,19 +1987,28 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             continue  # "治疗失败的定义:…必须≥14天", "以下情况除外-…首次给药前≥5年无…": a definition, an exception
         event = None
         look_from = max(sentence_start, match.start() - 150)
-        for pattern, label in _DURATION_EVENTS:  # in table order: the more specific first
-            found = pattern.search(n, look_from, match.start())
-            if not found:
-                found = pattern.search(n, match.end(), min(sentence_end, match.end() + 40))
+        if row_hits is None:  # each durations row's words in the clause, found once (not once per number)
+            row_hits = [
+                ([(m.start(), m.end()) for m in pattern.finditer(n)], label) for pattern, label in _DURATION_EVENTS
+            ]
+        for hits, label in row_hits:  # in table order: the more specific first
+            found = _hit_within(hits, look_from, match.start()) or _hit_within(
+                hits, match.end(), min(sentence_end, match.end() + 40)
+            )
             if found:
-                event = (label, found.start(), found.end())
+                event = (label, *found)
                 break
         confidence = 0.7
+        history = _HISTORY_OF.match(n, match.end())
+        if event is None and history:  # "a 2-year history of seasonal allergic rhinitis": what it is a history of
+            event, confidence = (history.group(1)[:60], match.start(), history.end(1)), 0.6
         if event is None and since:  # "≥ 6 months post end of treatment": the event is what follows
             event, confidence = (since.group(1), since.start(1), since.end(1)), 0.5
         if event is None:
-            if not _DURATION_FOR.search(before) and not (
-                op and (_PRIOR_AFTER.match(n, match.end()) or _DURATION_WORD.search(before))
+            if (
+                not _DURATION_FOR.search(before)
+                and not said_as_duration
+                and not (op and (_PRIOR_AFTER.match(n, match.end()) or _DURATION_WORD.search(before)))
             ):
                 continue
             words, words_start = _words_before(n, look_from, match.start())
@@ -1791,10 +2073,22 @@ _SUBGROUP = re.compile(
 
 def _subgroup_before(n: str, position: int) -> re.Match | None:
     """The subgroup label ("part A (COPD):") the bound at ``position`` falls under, if any."""
-    last = None
-    for match in _SUBGROUP.finditer(n, 0, position):
-        last = match
-    return last
+    labels, ends = _subgroups(n)
+    index = bisect.bisect_right(ends, position)
+    return labels[index - 1] if index else None
+
+
+@lru_cache(maxsize=8)
+def _subgroups(n: str) -> tuple[tuple[re.Match, ...], tuple[int, ...]]:
+    """A clause's subgroup labels and where each ends, found once for all its bounds."""
+    labels = tuple(_SUBGROUP.finditer(n))
+    return labels, tuple(m.end() for m in labels)
+
+
+@lru_cache(maxsize=8)
+def _boundary_ends(n: str) -> tuple[int, ...]:
+    """Where each sentence of a clause ends (after its ';', '. ' or '。'), found once for all its windows."""
+    return tuple(m.end() for m in _BOUNDARY.finditer(n))
 
 
 _ALTERNATIVE_GAP = re.compile(r"(?<![a-z])(?:or|and/or|either)(?![a-z])|或")

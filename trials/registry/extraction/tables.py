@@ -192,8 +192,11 @@ def load(directory: Path = DIRECTORY) -> Tables:
     durations = []
     for index, row in enumerate(events_data.get("durations", [])):
         where = f"events.json durations[{index}]"
-        if not isinstance(row.get("event"), str) or not isinstance(row.get("question"), str):
-            raise TableError(f"{where}: event and question are needed")
+        # question null: no question asks it ("end of treatment"), so its words keep a duration off a wrong one
+        if not isinstance(row.get("event"), str) or not isinstance(row.get("question", ""), (str, type(None))):
+            raise TableError(f"{where}: event is needed, and question is a question key or null")
+        if "question" not in row:
+            raise TableError(f"{where}: question is needed (null when no question asks it)")
         durations.append(
             {"event": row["event"], "question": row["question"], "pattern": _join(_words(where, row.get("words", {})))}
         )
