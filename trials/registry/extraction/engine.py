@@ -1438,10 +1438,19 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
     """(start, end, amount, unit, reference) for each "within N weeks before screening" in the text."""
     found: list[tuple[int, int, Decimal, str, str]] = []
     covered = bytearray(len(n) + 1)  # the characters a window already found covers: overlap is one slice, not a scan
+    leads: list[int] | None = None
     for pattern in WINDOW_RES:
         for match in pattern.finditer(n):
             if any(covered[match.start() : max(match.end(), match.start() + 1)]):
                 continue
+            if pattern is _ZH_SHORT_OF and not _ZH_SHORT_OF_LEAD.search(n, max(0, match.start() - 10), match.start()):
+                continue
+            if pattern is _ZH_WASHOUT_ITEM:
+                if leads is None:  # the lead-ins of washout lists, found once for the whole text
+                    leads = [m.end() for m in _ZH_WASHOUT_LEAD.finditer(n)]
+                index = bisect.bisect_right(leads, match.start())
+                if not index or match.start() - leads[index - 1] > 400:
+                    continue
             groups = [g for g in match.groups() if g]
             if pattern is TIME_RANGE_SINCE:
                 groups = [match.group("hi"), match.group("hi_unit")]
@@ -1479,12 +1488,6 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 continue  # "试验前2周至试验结束后3个月内", "前12个月内有生育计划", "(最近5年中未复发的…除外)"
             if _CJK_CHAR.search(match.group()) and _zh_times_a_test(n, match.end()):
                 continue  # "入组前1周内ECOG评分", "前6个月内,经福尔马林固定的肿瘤组织样本": when a test is done
-            if pattern is _ZH_SHORT_OF and not _ZH_SHORT_OF_LEAD.search(n, max(0, match.start() - 10), match.start()):
-                continue
-            if pattern is _ZH_WASHOUT_ITEM and not _ZH_WASHOUT_LEAD.search(
-                n, max(0, match.start() - 400), match.start()
-            ):
-                continue
             if pattern is DURATION_LESS_THAN and not DURATION_OF_BEFORE.search(
                 n[max(0, match.start() - 45) : match.start()]
             ):
