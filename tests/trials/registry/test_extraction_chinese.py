@@ -195,3 +195,18 @@ def test_line_wrap_spaces_inside_zhishao_and_geyue_keep_the_duration():
 
 def test_a_sample_archived_in_a_span_before_randomisation_in_traditional_characters_is_no_window():
     assert windows("腫瘤組織樣本需為隨機前11個月內存檔樣本", "inclusion") == []
+
+
+# Labs --------------------------------------------------------------------------------------------------------------
+
+
+def test_a_subgroup_in_brackets_gives_the_same_lab_its_own_bound():
+    got = [(p.variable, p.upper) for p in found("总胆红素≤1.5×ULN(Gilbert综合征患者≤2.5×ULN)", "inclusion")]
+    assert got == [("bilirubin_x_uln", D("1.5")), ("bilirubin_x_uln", D("2.5"))]
+    got = [(p.variable, p.upper) for p in found("谷丙转氨酶(ALT)≤2×ULN(肝转移者,≤4×ULN)", "inclusion")]
+    assert got == [("alt_x_uln", D(2)), ("alt_x_uln", D(4))]
+
+
+def test_a_bound_in_brackets_with_no_subgroup_named_is_not_given_to_the_lab_before_it():
+    got = [(p.variable, p.upper) for p in found("总胆红素≤1.5×ULN(血小板≥100×10^9/L)", "inclusion")]
+    assert got == [("bilirubin_x_uln", D("1.5"))]

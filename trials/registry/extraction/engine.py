@@ -786,8 +786,17 @@ def _only_filler_since_last_bound(n: str, mention, comparison: _Comparison, comp
     earlier = [c for c in comparisons if c.start >= mention[1] and c.end <= comparison.start]
     if not earlier:
         return True
-    words = re.findall(r"[a-z][a-z0-9-]*", n[earlier[-1].end : comparison.start])
+    gap = n[earlier[-1].end : comparison.start]
+    if _ZH_SUBGROUP_GAP.fullmatch(gap):
+        return True  # "总胆红素≤1.5×ULN(Gilbert综合征患者≤3×ULN)": the same lab's bound for a subgroup
+    words = re.findall(r"[a-z][a-z0-9-]*", gap)
     return all(w in _GAP_WORDS or w in _BOUND_FILLER for w in words)
+
+
+# A subgroup named in brackets before another bound of the same variable: "(Gilbert综合征患者", "(肝转移者,"
+_ZH_SUBGROUP_GAP = re.compile(
+    r"\s*(?:\(uln\)\s*)?[(（][^()（）;；。]{0,30}(?:患者|者|受试者|病例)\s*[,，:：]?\s*(?:应|可)?\s*"
+)
 
 
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]")
