@@ -210,3 +210,18 @@ def test_a_subgroup_in_brackets_gives_the_same_lab_its_own_bound():
 def test_a_bound_in_brackets_with_no_subgroup_named_is_not_given_to_the_lab_before_it():
     got = [(p.variable, p.upper) for p in found("总胆红素≤1.5×ULN(血小板≥100×10^9/L)", "inclusion")]
     assert got == [("bilirubin_x_uln", D("1.5"))]
+
+
+# Numbers in characters ---------------------------------------------------------------------------------------------
+
+
+def test_chinese_numerals_with_shi_are_read_whole_never_as_their_last_digit():
+    assert windows("首次给药前十四天内使用过任何处方药") == [(D(14), True, "days")]
+    assert windows("筛选前二十四周内接受过生物制剂") == [(D(24), True, "weeks")]
+    assert windows("近三十天内献血") == [(D(30), True, "days")]
+    assert durations("戒烟至少十八个月") == [(D(18), True, "months")]
+
+
+def test_single_chinese_numerals_and_ten_itself_keep_their_value():
+    assert windows("近四个月内献血") == [(D(4), True, "months")]
+    assert windows("近十天内献血") == [(D(10), True, "days")]

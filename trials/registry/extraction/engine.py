@@ -59,6 +59,7 @@ QUESTION_UNITS: dict[str, str] = TABLES.question_units
 MAX_CLAUSE = 2_000  # characters of one clause read at once
 NUMBER_WORDS = {**TABLES.number_words, **TABLES.number_words_read_only}
 CN_DIGITS = TABLES.cn_digits
+_CN_TENS = re.compile(r"([一二两三四五六七八九])?十([一二三四五六七八九])?")
 
 NUM = r"(?<![a-z0-9.])(?:0,\d+|\d+(?:\.\d+)?|\.\d+|[一两二三四五六七八九十](?=\s*次))(?![\d])"
 _TENS = [w for w, v in TABLES.number_words.items() if v in (20, 30, 40, 50, 60, 70, 80, 90) and "-" not in w]
@@ -148,7 +149,7 @@ WINDOW_RES = [
     re.compile(rf"(?:≤|<=|<|less than|within|up to|no more than)?\s*({ANY_NUM})[\s-]*{TIME_UNIT}[\s-]+ago"),
     # "筛选前4周至随机期间"; "试验前2周至试验结束后3个月内" (避孕) reaches past the study: a requirement, not a look-back
     re.compile(
-        r"前\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)\s*(?:至|到)"
+        r"前\s*(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个月|月|周|星期|天|日|年)\s*(?:至|到)"
         r"(?![^,，;；。]{0,10}(?:结束|后))"
     ),
     re.compile(
@@ -179,20 +180,22 @@ WINDOW_RES = [
         r"(?!or\s|and\s|during\s)(?:the\s+)?[a-z][a-z0-9-]*"
     ),
     re.compile(
-        r"(?:近|过去|最近|前)?\s*(?<!\d)(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)"
+        r"(?:近|过去|最近|前)?\s*(?<!\d)(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个月|月|周|星期|天|日|年)"
         r"\s*(?:[(（][^()（）]{1,10}[)）]\s*)?(?:内|以内|之内)"  # "前3个月(12周)内", "前六个月之内"
     ),
     # "筛选前6个月有慢性感染史", "试验前30天使用过…", "本试验开始前3个月中": a look-back without 内, known by the past
     # event that follows it ("给药前7天的日记", "给药前1天妊娠试验阴性" are not)
     re.compile(
-        r"前\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|年)\s*[,，]?\s*"
+        r"前\s*(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个月|月|周|星期|天|年)\s*[,，]?\s*"
         r"(?=中|期间|曾|有(?!效)|使用|服用|用过|参加|参与|接受|发生|患|罹患|摄取|摄入|吸烟|饮酒|每日|每天|平均|献血|失血"
         r"|接种|进行过|做过|出现)"
     ),
-    re.compile(r"(?:近|过去|最近)\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)"),
+    re.compile(
+        r"(?:近|过去|最近)\s*(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个月|月|周|星期|天|日|年)"
+    ),
     # "戒烟不足6个月": quit less than 6 months ago, the strict look-back "stopped smoking less than 6 months ago" is
     re.compile(
-        r"(?<=戒烟)\s*(?:不足|不到|未满|少于|小于|<)\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|年)"
+        r"(?<=戒烟)\s*(?:不足|不到|未满|少于|小于|<)\s*(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个月|月|周|星期|天|年)"
     ),
 ]
 WINDOW_RES.append(
@@ -201,12 +204,12 @@ WINDOW_RES.append(
 # Chinese washout lists: "研究开始的一定时限前接受过下列生物制剂的治疗: 英夫利昔单抗:8周 依那西普:2周": each drug's span after
 # its colon is a look-back window when a lead-in before them says "前…下列…:" (see _ZH_WASHOUT_LEAD)
 _ZH_WASHOUT_ITEM = re.compile(
-    r"(?<=[:：])\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)(?!\s*(?:以?后|之后|内|以内|之内|至|到))"
+    r"(?<=[:：])\s*(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个月|月|周|星期|天|日|年)(?!\s*(?:以?后|之后|内|以内|之内|至|到))"
 )
 WINDOW_RES.append(_ZH_WASHOUT_ITEM)
 # "打疫苗后未超过两个星期", "参加完一个项目未满3个月", "戒烟不足 6 个月": time since an event, still short of a span
 _ZH_SHORT_OF = re.compile(
-    r"(?:未满|不满|不足|未超过|不超过)\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|个?星期|天|日|年)"
+    r"(?:未满|不满|不足|未超过|不超过)\s*(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个月|月|周|个?星期|天|日|年)"
 )
 _ZH_SHORT_OF_LEAD = re.compile(r"(?:后|完|以来|戒烟)[^,，;；。]{0,6}$")  # the event the time since is counted from
 WINDOW_RES.append(_ZH_SHORT_OF)
@@ -217,7 +220,7 @@ _ZH_WASHOUT_LEAD = re.compile(r"前[^。;；:：]{0,40}(?:下列|以下|如下)[
 WINDOW_RES.append(
     re.compile(
         r"(?:试验|筛选|给药|用药|服药|药物|治疗|研究|入组|随机|基线|访视|开始|知情同意书?|首剂|首次|第\s*1\s*天)\s*(?:之)?前\s*的?"
-        r"\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)"
+        r"\s*(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个月|月|周|星期|天|日|年)"
         r"(?:\s*(?:中|期间)(?=\s*[,，])|(?=\s*[,，]?\s*(?:曾|有(?!效)|使用|接受|参加|参与|服用|每日|每天|平均|发生|患|献|吃|饮"
         r"|吸|出现|进行(?:过|了)|住院)))"
     )
@@ -529,6 +532,10 @@ def _to_decimal(token: str) -> Decimal | None:
         return Decimal(TABLES.number_words[parts[0]]) + Decimal(TABLES.number_words[parts[1]])
     if token in CN_DIGITS:
         return Decimal(str(CN_DIGITS[token]))
+    tens = _CN_TENS.fullmatch(token)
+    if tens:  # "十四" 14, "二十四" 24, "三十" 30: a Chinese numeral with 十
+        high, low = tens.group(1), tens.group(2)
+        return Decimal((CN_DIGITS.get(high, 1) if high else 1) * 10 + (CN_DIGITS.get(low, 0) if low else 0))
     try:
         return Decimal(token.replace(",", "."))
     except (InvalidOperation, ValueError):
@@ -1783,7 +1790,7 @@ _DURATION = re.compile(
     r"|exceeding|in excess of"
     r"|≥|>=|>|大于等于|不少于|不低于|不短于|至\s?少(?:已经?)?|超过|大于|满)\s*)?"
     r"(?:(?:a|the)\s+(?:period|duration)\s+of\s+)?"
-    rf"(?P<num>{ANY_NUM}|[一二两三四五六七八九十半]|十二)\s*[-\s]?(?P<consecutive>consecutive\s+|continuous\s+)?"
+    rf"(?P<num>{ANY_NUM}|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*[-\s]?(?P<consecutive>consecutive\s+|continuous\s+)?"
     r"(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?|天|周|星期|个\s?月|年)(?![a-z])"
     r"(?P<post>\s*(?:or (?:more|longer|greater|above)|及以上|或以上|以上))?"
 )
