@@ -225,3 +225,13 @@ def test_chinese_numerals_with_shi_are_read_whole_never_as_their_last_digit():
 def test_single_chinese_numerals_and_ten_itself_keep_their_value():
     assert windows("近四个月内献血") == [(D(4), True, "months")]
     assert windows("近十天内献血") == [(D(10), True, "days")]
+
+
+def test_an_inclusion_mark_between_an_age_and_its_operator_or_range_keeps_the_bound():
+    assert ages("19周岁(含)以上") == [(D(19), True, None, None)]
+    assert ages("年龄在19岁(含)至64岁(含)之间") == [(D(19), True, D(64), True)]
+    assert ages("19周岁(含)以下", "exclusion") == [(None, None, D(19), True)]
+
+
+def test_an_age_followed_by_a_bracket_that_is_no_inclusion_mark_is_no_bound():
+    assert ages("19周岁(体检时)") == []

@@ -567,6 +567,10 @@ def _find_comparisons(n: str) -> list[_Comparison]:
     return comparisons
 
 
+# "(含)", "(包含)", "(包括18周岁)" right after a number and its unit: that bound counts, the operator or range follows
+_INCLUDED_MARK = re.compile(r"\s*[(（]\s*(?:含|包含|包括)[^()（）]{0,8}[)）]")
+
+
 def _range_at(n: str, match: re.Match) -> _Comparison | None:
     first = _to_decimal(match.group())
     unit1, raw1, after1 = _unit_at(n, match.end())
@@ -576,6 +580,8 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
     before = n[max(0, match.start() - 40) : match.start()]
     between = re.search(r"(between|from)\s+(?:[a-z]+\s+){0,4}$", before)
     join = re.compile(RANGE_JOIN + r"|\s*and\s*" if between and between.group(1) == "between" else RANGE_JOIN)
+    included = _INCLUDED_MARK.match(n, after1)
+    after1 = included.end() if included else after1  # "18岁(含)至65岁(含)": the first end itself counts
     joined = join.match(n, after1)
     if not joined:
         return None
@@ -701,6 +707,9 @@ def _postfix_at(n: str, match: re.Match) -> _Comparison | None:
     age_words = re.compile(r"\s*(?:of age|old)").match(n, end) if unit == "years" else None
     if not post and age_words:  # "18 years of age or older"
         post = _postfix_match(n, age_words.end())
+    included = _INCLUDED_MARK.match(n, end) if not post else None
+    if included:  # "18周岁(含)以上": the bound itself counts, said before the operator
+        post = _postfix_match(n, included.end())
     if not post or value is None:
         return None
     bound, inclusive, post_end, words = post
