@@ -235,3 +235,14 @@ def test_an_inclusion_mark_between_an_age_and_its_operator_or_range_keeps_the_bo
 
 def test_an_age_followed_by_a_bracket_that_is_no_inclusion_mark_is_no_bound():
     assert ages("19周岁(体检时)") == []
+
+
+def test_half_a_year_is_six_months_in_a_duration_as_in_a_window():
+    assert durations("戒烟≥半年") == [(D(6), True, "months")]
+    assert windows("近半年内有消化道出血") == [(D(6), True, "months")]
+    assert durations("戒烟≥1年") == [(D(1), True, "years")]
+
+
+def test_a_line_wrap_space_inside_geyue_keeps_the_window():
+    assert windows("筛选前 2 个 月内使用过激素") == [(D(2), True, "months")]
+    assert windows("筛选前 2 个月内使用过激素") == [(D(2), True, "months")]

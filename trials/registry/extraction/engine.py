@@ -180,7 +180,7 @@ WINDOW_RES = [
         r"(?!or\s|and\s|during\s)(?:the\s+)?[a-z][a-z0-9-]*"
     ),
     re.compile(
-        r"(?:近|过去|最近|前)?\s*(?<!\d)(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个月|月|周|星期|天|日|年)"
+        r"(?:近|过去|最近|前)?\s*(?<!\d)(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个\s?月|月|周|星期|天|日|年)"
         r"\s*(?:[(（][^()（）]{1,10}[)）]\s*)?(?:内|以内|之内)"  # "前3个月(12周)内", "前六个月之内"
     ),
     # "筛选前6个月有慢性感染史", "试验前30天使用过…", "本试验开始前3个月中": a look-back without 内, known by the past
@@ -1487,6 +1487,7 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 amount, unit_word = Decimal("0.5"), groups[1]  # "the last half year", as written
             else:
                 amount, unit_word = _to_decimal(groups[0]), groups[1]
+            unit_word = unit_word.replace(" ", "") if _CJK_CHAR.search(unit_word) else unit_word  # "1 个 月"
             unit = WINDOW_UNITS.get(unit_word.rstrip("s") if unit_word.rstrip("s") in WINDOW_UNITS else unit_word)
             if amount is None or unit is None or amount <= 0:
                 continue
@@ -1990,6 +1991,8 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             continue
         amount = _to_decimal(match.group("num"))
         unit = _TIME_UNIT_WORD.get(match.group("unit").replace(" ", ""))  # "6个 月": a line-wrap space kept
+        if match.group("num") == "半" and unit == "years":
+            amount, unit = Decimal(6), "months"  # 半年: half a year, six months (as a window reads it)
         if amount is None or unit is None or amount <= 0:
             continue
         if _ZH_BETWEEN_TWO_EVENTS.search(n, max(0, match.start() - 80), match.start()):
