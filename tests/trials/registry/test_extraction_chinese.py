@@ -246,3 +246,14 @@ def test_half_a_year_is_six_months_in_a_duration_as_in_a_window():
 def test_a_line_wrap_space_inside_geyue_keeps_the_window():
     assert windows("筛选前 2 个 月内使用过激素") == [(D(2), True, "months")]
     assert windows("筛选前 2 个月内使用过激素") == [(D(2), True, "months")]
+
+
+def test_a_heading_inside_one_line_before_a_list_of_bare_numbers_starts_the_exclusion_list():
+    text = "入选标准 1 年龄 18~75 周岁 2 确诊 3 自愿 排除标准 1 妊娠 2 近5个月内参加其他试验"
+    got = [(p.kind, p.variable) for p in extract(text) if p.variable in ("age", "window")]
+    assert got == [("inclusion", "age"), ("exclusion", "window")]
+
+
+def test_a_heading_named_inside_a_sentence_starts_no_list():
+    text = "1 年龄≥18岁 2 不符合 入选标准 3 近5个月内参加其他试验"
+    assert {p.kind for p in extract(text)} == {"inclusion"}
