@@ -257,3 +257,14 @@ def test_a_heading_inside_one_line_before_a_list_of_bare_numbers_starts_the_excl
 def test_a_heading_named_inside_a_sentence_starts_no_list():
     text = "1 年龄≥18岁 2 不符合 入选标准 3 近5个月内参加其他试验"
     assert {p.kind for p in extract(text)} == {"inclusion"}
+
+
+def test_time_since_stopping_a_drug_still_short_of_a_span_is_a_strict_window():
+    assert windows("外用糖皮质激素停药时间少于3周") == [(D(3), False, "weeks")]
+    assert windows("入组前停用抗凝药物未满6天") == [(D(6), False, "days")]
+    assert windows("距末次放疗少于5周") == [(D(5), False, "weeks")]
+
+
+def test_an_age_or_a_dose_below_a_span_is_no_time_since_stopping():
+    assert windows("年龄小于5个月的婴儿") == []
+    assert windows("每周用药少于3天") == []

@@ -209,9 +209,10 @@ _ZH_WASHOUT_ITEM = re.compile(
 WINDOW_RES.append(_ZH_WASHOUT_ITEM)
 # "打疫苗后未超过两个星期", "参加完一个项目未满3个月", "戒烟不足 6 个月": time since an event, still short of a span
 _ZH_SHORT_OF = re.compile(
-    r"(?:未满|不满|不足|未超过|不超过)\s*(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个月|月|周|个?星期|天|日|年)"
+    r"(?:未满|不满|不足|不到|少于|小于|<|未超过|不超过)\s*(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个月|月|周|个?星期|天|日|年)"
 )
-_ZH_SHORT_OF_LEAD = re.compile(r"(?:后|完|以来|戒烟)[^,，;；。]{0,6}$")  # the event the time since is counted from
+# the event the time since is counted from: "打疫苗后", "参加完…", "戒烟", "停药时间", "停用…", "距末次放疗"
+_ZH_SHORT_OF_LEAD = re.compile(r"(?:后|完|以来|戒烟|停药|停用|停止|距离?(?:末次|最后一次|上次))[^,，;；。]{0,8}$")
 WINDOW_RES.append(_ZH_SHORT_OF)
 _ZH_WASHOUT_LEAD = re.compile(r"前[^。;；:：]{0,40}(?:下列|以下|如下)[^。;；:：]{0,20}[:：]")
 # Chinese: a span before a reference point with no 内 ("试验前3个月每日吸烟量多于5支", "筛选前6个月有慢性感染史", "治疗开始前4周
@@ -1468,7 +1469,7 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
         for match in pattern.finditer(n):
             if any(covered[match.start() : max(match.end(), match.start() + 1)]):
                 continue
-            if pattern is _ZH_SHORT_OF and not _ZH_SHORT_OF_LEAD.search(n, max(0, match.start() - 10), match.start()):
+            if pattern is _ZH_SHORT_OF and not _ZH_SHORT_OF_LEAD.search(n, max(0, match.start() - 14), match.start()):
                 continue
             if pattern is _ZH_WASHOUT_ITEM:
                 if leads is None:  # the lead-ins of washout lists, found once for the whole text
