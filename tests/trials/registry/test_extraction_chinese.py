@@ -268,3 +268,8 @@ def test_time_since_stopping_a_drug_still_short_of_a_span_is_a_strict_window():
 def test_an_age_or_a_dose_below_a_span_is_no_time_since_stopping():
     assert windows("年龄小于5个月的婴儿") == []
     assert windows("每周用药少于3天") == []
+
+
+def test_the_last_event_still_short_of_a_span_from_today_is_a_strict_window():
+    assert windows("最近一次急性加重距今不足5周") == [(D(5), False, "weeks")]
+    assert windows("急性加重少于5周") == []

@@ -212,7 +212,7 @@ _ZH_SHORT_OF = re.compile(
     r"(?:未满|不满|不足|不到|少于|小于|<|未超过|不超过)\s*(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个月|月|周|个?星期|天|日|年)"
 )
 # the event the time since is counted from: "打疫苗后", "参加完…", "戒烟", "停药时间", "停用…", "距末次放疗"
-_ZH_SHORT_OF_LEAD = re.compile(r"(?:后|完|以来|戒烟|停药|停用|停止|距离?(?:末次|最后一次|上次))[^,，;；。]{0,8}$")
+_ZH_SHORT_OF_LEAD = re.compile(r"(?:后|完|以来|戒烟|停药|停用|停止|距离?(?:末次|最后一次|上次)|距今)[^,，;；。]{0,8}$")
 WINDOW_RES.append(_ZH_SHORT_OF)
 _ZH_WASHOUT_LEAD = re.compile(r"前[^。;；:：]{0,40}(?:下列|以下|如下)[^。;；:：]{0,20}[:：]")
 # Chinese: a span before a reference point with no 内 ("试验前3个月每日吸烟量多于5支", "筛选前6个月有慢性感染史", "治疗开始前4周
