@@ -273,3 +273,16 @@ def test_an_age_or_a_dose_below_a_span_is_no_time_since_stopping():
 def test_the_last_event_still_short_of_a_span_from_today_is_a_strict_window():
     assert windows("最近一次急性加重距今不足5周") == [(D(5), False, "weeks")]
     assert windows("急性加重少于5周") == []
+
+
+def test_a_lab_bound_against_the_upper_limit_with_no_number_is_one_times_it():
+    got = [(p.variable, p.lower, p.lower_inclusive) for p in found("血肌酐>正常值范围上限")]
+    assert got == [("creatinine_x_uln", D(1), False)]
+    got = [(p.variable, p.upper, p.upper_inclusive) for p in found("ALT≤正常值上限", "inclusion")]
+    assert got == [("alt_x_uln", D(1), True)]
+
+
+def test_a_number_after_the_upper_limit_is_the_bound_and_a_non_lab_above_it_is_nothing():
+    got = [(p.variable, p.lower) for p in found("谷丙转氨酶高于正常值上限4倍")]
+    assert got == [("alt_x_uln", D(4))]
+    assert found("血压高于正常上限") == []

@@ -565,7 +565,50 @@ def _find_comparisons(n: str) -> list[_Comparison]:
         if found:
             comparisons.append(found)
             taken_until = found.end
+    if "上限" in n:
+        comparisons = _with_wordless_uln(n, comparisons)
     return comparisons
+
+
+# Chinese: a bound against the upper limit of normal with no number is one times it: "血肌酐>正常值范围上限",
+# "ALT、AST高于参考值上限" (a number after it, "高于正常值上限3倍", is read as a number)
+_ZH_WORDLESS_ULN = re.compile(
+    r"(大于等于|小于等于|不超过|不高于|高于|超过|超出|大于|低于|小于|≥|≤|>|<|＞|＜)\s*(?:正常值|正常|参考值)(?:范围)?上限"
+    r"(?:\s*[(（]\s*uln\s*[)）])?(?!\s*(?:的|之)?\s*[\d.一二两三四五六七八九十]+\s*倍)"
+)
+_WORDLESS_BOUND = {
+    "大于等于": ("lower", True),
+    "≥": ("lower", True),
+    "高于": ("lower", False),
+    "超过": ("lower", False),
+    "超出": ("lower", False),
+    "大于": ("lower", False),
+    ">": ("lower", False),
+    "＞": ("lower", False),
+    "小于等于": ("upper", True),
+    "≤": ("upper", True),
+    "不超过": ("upper", True),
+    "不高于": ("upper", True),
+    "低于": ("upper", False),
+    "小于": ("upper", False),
+    "<": ("upper", False),
+    "＜": ("upper", False),
+}
+
+
+def _with_wordless_uln(n: str, comparisons: list[_Comparison]) -> list[_Comparison]:
+    added = []
+    for match in _ZH_WORDLESS_ULN.finditer(n):
+        if any(c.start < match.end() and match.start() < c.end for c in comparisons):
+            continue
+        bound, inclusive = _WORDLESS_BOUND[match.group(1)]
+        comparison = _Comparison(match.start(), match.end(), unit="x ULN", raw_unit="上限", number_start=match.start())
+        if bound == "lower":
+            comparison.lower, comparison.lower_inclusive = Decimal(1), inclusive
+        else:
+            comparison.upper, comparison.upper_inclusive = Decimal(1), inclusive
+        added.append(comparison)
+    return sorted(comparisons + added, key=lambda c: c.start) if added else comparisons
 
 
 # "(含)", "(包含)", "(包括18周岁)" right after a number and its unit: that bound counts, the operator or range follows
