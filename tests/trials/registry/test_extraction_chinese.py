@@ -286,3 +286,17 @@ def test_a_number_after_the_upper_limit_is_the_bound_and_a_non_lab_above_it_is_n
     got = [(p.variable, p.lower) for p in found("谷丙转氨酶高于正常值上限4倍")]
     assert got == [("alt_x_uln", D(4))]
     assert found("血压高于正常上限") == []
+
+
+# Pages in traditional characters with converter debris ------------------------------------------------------------
+
+
+def test_pinyin_left_after_traditional_characters_is_read_past_and_the_quote_stays_the_page_text():
+    text = "1. 試驗(yàn)前4個(gè)月每日吸煙量多于5支者;"
+    got = [(p.variable, p.upper, p.unit, p.quote in text) for p in extract(text)]
+    assert got == [("window", D(4), "months", True)]
+
+
+def test_latin_words_in_brackets_after_chinese_are_kept():
+    text = "1. 试验前4个月内使用过生物制剂(biologics);"
+    assert [(p.variable, p.upper) for p in extract(text)] == [("window", D(4))]
