@@ -2,6 +2,7 @@
 drafts to judge by hand, and the screens a typical COPD patient sees with every draft approved.
 
     .venv/bin/python -m bench.concept_coverage [--sample 100] [--seed 21] [--show-walk]
+    .venv/bin/python -m bench.concept_coverage --split test   # the held-out split: the coordinator's, once
 
 Reads the dev evaluation texts (tests/trials/registry/evaluation/dev/, never test/) and the seed records
 (trials/registry/seed/NCT*.json); drafts each clause as an import does (`drafting.drafts_for`), once without the
@@ -30,7 +31,8 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT / "tests" / "trials" / "registry" / "evaluation" / "dev"
+EVALUATION = ROOT / "tests" / "trials" / "registry" / "evaluation"
+DEV = EVALUATION / "dev"
 SEED = ROOT / "trials" / "registry" / "seed"
 RESPIRATORY = re.compile(
     r"copd|asthma|pulmonary|lung|ild|ipf|cystic fibrosis|bronchiect|sarcoid|respirat|ards|mycobacter|aspergill|"
@@ -74,6 +76,9 @@ COPD_PATIENT = {
     "spo2_pct": 94,
     "stem_cell_therapy_ever": "no",
     "allergy_albumin_or_anaesthetic": "no",
+    "legal_protection": "no",
+    "health_insurance": "yes",
+    "planned_surgery": "no",
 }
 
 
@@ -97,15 +102,16 @@ def setup() -> None:
     call_command("migrate", verbosity=0)
 
 
-def records() -> list[dict]:
-    """{id, set, language, text, conditions, min_age, max_age} of the dev texts and the seed records."""
+def records(split: str = "dev") -> list[dict]:
+    """{id, set, language, text, conditions, min_age, max_age} of a split's texts (and, for dev, the seed
+    records)."""
     found = []
-    for path in sorted(DEV.glob("*.json")):
+    for path in sorted((EVALUATION / split).glob("*.json")):
         case = json.loads(path.read_text(encoding="utf-8"))
         found.append(
             {
                 "id": path.stem,
-                "set": f"dev-{case.get('language', 'en')}",
+                "set": f"{split}-{case.get('language', 'en')}",
                 "text": case["text"],
                 "conditions": [case.get("condition") or ""],
                 "min_age": case.get("minimum_age"),
@@ -114,7 +120,7 @@ def records() -> list[dict]:
         )
     from trials.registry import ctgov
 
-    for path in sorted(SEED.glob("NCT*.json")):
+    for path in sorted(SEED.glob("NCT*.json")) if split == "dev" else ():
         [record] = ctgov.read_studies(json.loads(path.read_text(encoding="utf-8")))
         found.append(
             {
@@ -134,26 +140,18 @@ def years(text) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sample", type=int, default=100)
-    parser.add_argument("--seed", type=int, default=21)
-    parser.add_argument("--show-walk", action="store_true")
-    parser.add_argument("--uncovered", type=int, default=0, help="print this many uncovered screening clauses")
-    parser.add_argument("--respiratory-only", action="store_true", help="uncovered clauses of respiratory records")
-    args = parser.parse_args()
-    setup()
-    from trials import eligibility
-    from trials.models import Criterion
+def measure(found: list[dict], questions: dict, respiratory_only: bool = False):
+    """Draft every clause of the records as an import does, with and without the concept hook: per set (and
+    "resp"/"non-resp") a Counter of records, procedural and screening clauses and those answerable before and
+    after; the concept drafts (record, criterion); per record its drafts with a question, after and before; and
+    the words of screening clauses left without one. A clause is procedural when every draft it gets is
+    (`Criterion.is_procedural`, the rule of `Trial.coverage`): procedural clauses are not screening clauses."""
     from trials.registry import drafting, extraction
-    from trials.registry.importing import IMPORT_QUESTION_KEYS, ensure_questions
 
-    questions = ensure_questions(IMPORT_QUESTION_KEYS + list(COPD_PATIENT))
-    all_questions = ensure_questions()
     counts: dict[str, Counter] = {}
     concept_drafts, trials, uncovered = [], [], []
     hook = drafting.concept_drafts
-    for record in records():
+    for record in found:
         text = record["text"]
         respiratory = bool(RESPIRATORY.search(" ".join(record["conditions"])))
         tally = counts.setdefault(record["set"], Counter())
@@ -178,7 +176,7 @@ def main() -> None:
             for counter in (tally, subset):
                 counter["answerable before"] += any(c.question_id for c in before)
                 counter["answerable after"] += any(c.question_id for c in after)
-            if not any(c.question_id for c in after) and (respiratory or not args.respiratory_only):
+            if not any(c.question_id for c in after) and (respiratory or not respiratory_only):
                 uncovered.append(" ".join(words.split())[:200])
             criteria_before.extend(c for c in before if c.question_id)
             for criterion in after:
@@ -187,16 +185,46 @@ def main() -> None:
                     if (criterion.proposal or {}).get("source") == "concepts":
                         concept_drafts.append((record, criterion))
         trials.append((record, criteria, criteria_before))
+    return counts, concept_drafts, trials, uncovered
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sample", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=21)
+    parser.add_argument("--show-walk", action="store_true")
+    parser.add_argument("--uncovered", type=int, default=0, help="print this many uncovered screening clauses")
+    parser.add_argument("--respiratory-only", action="store_true", help="uncovered clauses of respiratory records")
+    parser.add_argument(
+        "--split",
+        choices=("dev", "test"),
+        default="dev",
+        help="test: the held-out split, aggregate table only (no sample, no clause text, no walk)",
+    )
+    args = parser.parse_args()
+    held_out = args.split == "test"
+    if held_out:
+        args.sample, args.uncovered, args.show_walk = 0, 0, False
+    setup()
+    from trials import eligibility
+    from trials.models import Criterion
+    from trials.registry.importing import IMPORT_QUESTION_KEYS, ensure_questions
+
+    questions = ensure_questions(IMPORT_QUESTION_KEYS + list(COPD_PATIENT))
+    all_questions = ensure_questions()
+    counts, concept_drafts, trials, uncovered = measure(records(args.split), questions, args.respiratory_only)
 
     print("Screening clauses with a draft a patient can answer (a draft on a question)")
     print(f"{'set':<8} {'records':>7} {'procedural':>10} {'screening':>9} {'before':>14} {'after':>14}")
     total = Counter()
-    for name in ("dev-en", "dev-zh", "seed"):
+    for name in (f"{args.split}-en", f"{args.split}-zh", *(() if held_out else ("seed",))):
         total.update(counts.get(name, Counter()))
         _row(name, counts.get(name, Counter()))
     _row("all", total)
     for name in ("resp", "non-resp"):
         _row(name, counts.get(name, Counter()))
+    if held_out:  # the held-out split's figures only: nothing of its text, no sample, no walk
+        return
     print(f"\nconcept drafts: {len(concept_drafts)}")
     by_question = Counter(c.question.key for _r, c in concept_drafts)
     print("  by question: " + ", ".join(f"{k} {n}" for k, n in by_question.most_common()))
@@ -213,8 +241,8 @@ def main() -> None:
     for number, (record, criterion) in enumerate(sample, 1):
         proposal = criterion.proposal
         rule = (
-            "|".join(criterion.values)
-            if criterion.values
+            "|".join([*criterion.values, *(f"?{code}" for code in criterion.uncertain_values)])
+            if criterion.values or criterion.uncertain_values
             else f"{criterion.min_value or ''}..{criterion.max_value or ''} days"
         )
         clause = " ".join(criterion.clause_text.split())

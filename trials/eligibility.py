@@ -154,15 +154,17 @@ class ChoiceRule:
     """Satisfied when the answer is (or, for multiple choice, contains) an accepted code.
 
     `uncertain` codes leave the criterion UNKNOWN: the answer is known, but only the study team can say
-    what it means for this trial (a cancer more than five years ago, for example).
+    what it means for this trial (a cancer more than five years ago, for example). A rule may have only
+    uncertain codes ("severe heart failure" in an exclusion list: heart failure is for the study team to
+    judge, no heart failure is settled).
     """
 
     accepted: frozenset[str]
     uncertain: frozenset[str] = frozenset()
 
     def problems(self) -> list[str]:
-        if not self.accepted:
-            return ["A choice rule needs at least one accepted answer."]
+        if not self.accepted and not self.uncertain:
+            return ["A choice rule needs at least one accepted answer or one left for the study team."]
         if self.accepted & self.uncertain:
             return ["An answer cannot be both accepted and left for the study team."]
         return []

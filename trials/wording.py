@@ -139,6 +139,13 @@ def rule_in_words(criterion) -> str:
             rule = gettext("%(what)s %(high_sign)s %(high)s") % values
         else:
             rule = question.short_label
+    elif not criterion.values and criterion.uncertain_values:  # only answers the study team judges
+        labels = gettext(" or ").join(f"“{question.label_for(code)}”" for code in criterion.uncertain_values)
+        if question.kind == MULTIPLE:
+            rule = gettext("%(what)s includes %(answers)s (the study team decides)")
+        else:
+            rule = gettext("%(what)s is %(answers)s (the study team decides)")
+        rule = rule % {"what": question.short_label, "answers": labels}
     else:
         labels = gettext(" or ").join(f"“{question.label_for(code)}”" for code in criterion.values)
         if question.kind == MULTIPLE:
@@ -174,6 +181,13 @@ def reason(criterion) -> str:
                 "range": span,
             }
         return _("Your %(what)s needs to be %(range)s.") % {"what": question.short_label, "range": span}
+    if not criterion.values and criterion.uncertain_values:  # "severe heart failure": the team judges a yes
+        answers = _(" or ").join(f"“{question.label_for(code)}”" for code in criterion.uncertain_values)
+        if exclusion:
+            text = _("If your answer about %(what)s is %(answers)s, the study team decides whether you can take part.")
+        else:
+            text = _("This study is for people whose answer about %(what)s is %(answers)s; the study team decides.")
+        return text % {"what": question.short_label, "answers": answers}
     answers = _(" or ").join(f"“{question.label_for(code)}”" for code in criterion.values)
     if exclusion:
         text = _("You cannot take part if your answer about %(what)s is %(answers)s.")

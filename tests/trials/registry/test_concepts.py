@@ -60,11 +60,129 @@ def test_words_that_look_like_negation_do_not_negate(words):
     assert not one(words).negated
 
 
-@pytest.mark.parametrize(
-    "words", ["Known respiratory disorders other than COPD", "除COPD以外的其他肺部疾病", "Hospitalisation for COPD"]
-)
+@pytest.mark.parametrize("words", ["Hospitalisation for COPD", "Family history of asthma", "糖尿病家族史"])
 def test_a_concept_that_is_excepted_or_only_qualifies_another_thing_is_not_proposed(words):
-    assert [p for p in matching.proposals(words, "exclusion") if p.question == "diagnoses"] == []
+    assert matching.proposals(words, "exclusion") == []
+
+
+@pytest.mark.parametrize(
+    "words, excepted",
+    [
+        ("Known respiratory disorders other than COPD", {"copd"}),
+        ("Diagnosed with any other respiratory disease besides asthma", {"asthma"}),
+        ("除COPD以外的其他肺部疾病", {"copd"}),
+        ("除哮喘外的其他呼吸系统疾病", {"asthma"}),
+        # a patient with IPF may tick "interstitial lung disease" too: neither excludes them
+        ("Clinically significant pulmonary disease other than IPF", {"ipf", "ild"}),
+    ],
+)
+def test_another_lung_disease_is_every_lung_diagnosis_but_the_one_named_as_the_exception(words, excepted):
+    proposal = one(words)
+    assert proposal.question == "diagnoses" and not proposal.negated
+    lung_codes = {"copd", "ild", "ipf", "asthma", "bronchiectasis", "cystic_fibrosis", "pulmonary_hypertension"}
+    assert set(proposal.values) >= lung_codes - excepted and "other" in proposal.values
+    assert not set(proposal.values) & excepted and "none" not in proposal.values
+
+
+@pytest.mark.parametrize(
+    "words", ["Any other significant pulmonary disease", "HIV or other lung disease", "其他肺部疾病"]
+)
+def test_another_lung_disease_without_a_named_exception_leaves_the_clause_for_the_study_team(words):
+    assert matching.proposals(words, "exclusion") == []  # other than the trial's own: the clause does not say
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Malignancy within the past 5 years, except adequately treated basal cell carcinoma of the skin or "
+        "carcinoma in situ of the cervix",
+        "筛选前5年内有过恶性肿瘤病史(皮肤基底细胞癌、鳞状细胞皮肤癌和宫颈原位癌除外)",
+    ],
+)
+def test_a_cancer_exception_for_minor_skin_or_in_situ_cancers_is_the_cancer_questions_own_answer(words):
+    assert one(words).values == ["within_5y"]
+
+
+@pytest.mark.parametrize(
+    "words, question, values",
+    [
+        ("Uncontrolled hypertension", "other_conditions", ["uncontrolled_hypertension"]),
+        ("History of hypertension", "other_conditions", ["hypertension", "uncontrolled_hypertension"]),
+        ("Narrow-angle glaucoma", "other_conditions", ["narrow_angle_glaucoma"]),
+        ("Symptomatic prostatic hyperplasia or bladder neck obstruction", "other_conditions", ["urinary_retention"]),
+        ("Diagnosed neuromuscular disease", "other_conditions", ["neuromuscular_disease"]),
+        ("Crohn's disease or ulcerative colitis", "other_conditions", ["inflammatory_bowel_disease"]),
+        ("Hepatitis B or C", "other_conditions", ["hepatitis_b", "hepatitis_c"]),
+        ("Tracheostomy", "lung_procedures", ["tracheostomy"]),
+        ("Presence of pacemaker or automatic implantable cardioverter-defibrillator", "lung_procedures", ["pacemaker"]),
+        ("Ongoing CPAP treatment", "medicines_now", ["home_ventilation"]),
+        ("Person deprived of liberty", "legal_protection", ["yes"]),
+        ("Patient under guardianship or curatorship", "legal_protection", ["yes"]),
+        ("Affiliation to a social security scheme", "health_insurance", ["yes"]),
+        ("Planned surgery during the study.", "planned_surgery", ["yes"]),
+        ("在观察期内(给药后52周内)有计划手术者;", "planned_surgery", ["yes"]),
+        ("Anticoagulant drugs", "medicines_now", ["anticoagulant"]),
+        ("Treatment with immune-modulating agents", "medicines_now", ["immunosuppressant"]),
+        ("History of opioid abuse", "other_conditions", ["substance_abuse"]),
+        ("Immediate need for intubation", "mechanical_ventilation", ["within_1m"]),
+    ],
+    ids=lambda value: value if isinstance(value, str) else None,
+)
+def test_the_new_kinds_of_concept_are_read_onto_their_questions(words, question, values):
+    proposal = one(words)
+    assert (proposal.question, proposal.values, proposal.negated) == (question, values, False)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Symptomatic Pulmonary Artery Hypertension (PAH) classified (Dana Point Classification 1)",
+        "Idiopathic intracranial hypertension",
+        "Currently taking Wellbutrin, Chantix, or other pharmacological smoking cessation aids",
+        "History of neoadjuvant chemotherapy",
+        "既往使用过生物制剂",
+        "Total daily insulin dose >2 IU/kg/day",
+    ],
+)
+def test_look_alikes_of_the_new_kinds_are_not_drafted_on_them(words):
+    keys = {p.question for p in matching.proposals(words, "exclusion")}
+    assert not keys & {"other_conditions", "smoking_status", "medicines_now"}
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "每天注射胰岛素≥2次",
+        "No prior chemotherapy, radiotherapy or surgery for rectal cancer",
+        "Patients have not received radiotherapy before, and can accept chemotherapy",
+        "3 | 曾接受抗PD-1 或PD-L1、CTLA-4 单抗等治疗的患者; |",
+        "radiation pneumonia requiring hormonal therapy",
+        "筛选期与哮喘有关的血嗜酸性粒细胞≥150个细胞/μL;",
+        "Patients with post-capillary pulmonary hypertension",
+    ],
+)
+def test_past_use_a_dose_or_a_treatment_of_something_else_is_not_a_concept_draft(words):
+    assert matching.proposals(words, "exclusion") == []
+
+
+@pytest.mark.parametrize("words", ["重症监护室患者", "Not affiliated to a social security system"])
+def test_intensive_care_is_not_guardianship_and_no_insurance_is_negated(words):
+    assert all(p.question != "legal_protection" for p in matching.proposals(words, "exclusion"))
+    assert all(p.negated for p in matching.proposals(words, "exclusion") if p.question == "health_insurance")
+
+
+def test_naive_to_a_treatment_means_never_had_it():
+    proposal = one("Patients naïve to PAH-specific treatments", "inclusion")
+    assert proposal.question == "medicines_now" and proposal.negated
+
+
+@pytest.mark.parametrize(
+    "words, days",
+    [("Smoking of any kind within 3 months of Screening", 92), ("当前吸烟患者或基线访视前6个月内戒烟", 183)],
+)
+def test_smoking_in_a_recent_window_is_a_bound_on_days_since_stopping(words, days):
+    [proposal] = [p for p in matching.proposals(words, "exclusion") if p.question == "days_since_quit_smoking"]
+    assert proposal.upper == Decimal(days) and not proposal.negated
 
 
 def test_never_smoked_and_no_smoking_history_both_mean_never():
@@ -107,6 +225,37 @@ def test_a_time_the_question_cannot_tell_is_left_for_the_study_team():
         ("Part A:", "heading"),
         ("Please contact the study site for more information", "instruction"),
         ("History of asthma", "screening"),
+        ("Patients will be included if they meet all the following inclusion criteria at Visit 1:", "heading"),
+        (
+            "The subject must meet all of the following inclusion criteria to participate in this study.",
+            "other_criteria",
+        ),
+        ("注:以上入排条件为主要条件,最终是否能够入组以研究者判断为准!", "other_criteria"),
+        ("Sub-study", "heading"),
+        ("None", "heading"),
+        ("Barrier methods (e.g., condoms with spermicide)", "willingness"),
+        ("Intrauterine device (i.e., IUD)", "willingness"),
+        ("Other conditions, in the investigator's opinion, might not be suitable for the study.", "judgement"),
+        (
+            "Has any concomitant medical conditions that, in the opinion of the investigator, might place them in "
+            "unacceptable risk for participation in the study",
+            "judgement",
+        ),
+        ("20 | 其它研究者认为不适合参加本研究的情况 |", "judgement"),
+        ("Subjects with other situation not suitable for the study.", "judgement"),
+        ("Refusal to participate in the study.", "willingness"),
+        ("Refusal of blood transfusion", "screening"),
+        ("患者拒绝参加本研究", "willingness"),
+        # a judgement about something the clause names stays a check
+        ("有急/慢性感染,且经研究者判断参加研究后会增加受试者风险;", "screening"),
+        ("Abnormal, clinically significant ECG in the investigator's judgement", "screening"),
+        ("Uncontrolled diabetes which in the opinion of the investigator would compromise safety", "screening"),
+        # a clause that introduces a list but names a concept keeps it
+        ("A current diagnosis of symptomatic PAH classified by one of the following:", "screening"),
+        (
+            "Respiratory failure managed in the ICU, where respiratory failure is defined as ≥1 of the following:",
+            "screening",
+        ),
     ],
 )
 def test_clauses_are_screening_or_procedural(words, kind):
@@ -196,7 +345,16 @@ def test_none_of_these_answers_every_trial_that_needed_any_item():
 @pytest.mark.django_db
 def test_every_new_question_and_item_is_in_chinese():
     questions = ensure_questions()
-    for key in ("other_conditions", "medicines_now", "lung_procedures", "smoking_status", "infection_now"):
+    for key in (
+        "other_conditions",
+        "medicines_now",
+        "lung_procedures",
+        "smoking_status",
+        "infection_now",
+        "legal_protection",
+        "health_insurance",
+        "planned_surgery",
+    ):
         assert questions[key].missing_translations() == []
 
 
@@ -232,3 +390,314 @@ def test_words_inside_other_words_or_animals_are_not_concepts():
         matching.proposals("Family history of premature cardiovascular disease (first degree relatives)", "inclusion")
         == []
     )
+
+
+# The coverage meter (bench/concept_coverage.py).
+
+METER_TEXT = (
+    "Inclusion Criteria:\n\n* Signed informed consent\n* Diagnosis of COPD\n* Able to walk a treadmill unaided\n\n"
+    "Exclusion Criteria:\n\n* Pregnant or breastfeeding women\n"
+    "* Other conditions, in the investigator's opinion, might not be suitable for the study.\n"
+)
+
+
+def meter_record(record_id="m1", conditions=("COPD",)):
+    return {"id": record_id, "set": "dev-en", "text": METER_TEXT, "conditions": list(conditions)}
+
+
+@pytest.mark.django_db
+def test_the_coverage_meter_counts_screening_clauses_and_leaves_procedural_ones_out():
+    from bench.concept_coverage import measure
+
+    counts, concept_drafts, _trials, uncovered = measure([meter_record()], ensure_questions())
+    tally = counts["dev-en"]
+    assert (tally["records"], tally["procedural"], tally["screening"]) == (1, 2, 3)  # consent and the catch-all
+    # the extractor reads the diagnosis on its own; the concepts add the pregnancy
+    assert (tally["answerable before"], tally["answerable after"]) == (1, 2)
+    assert counts["resp"] == tally and "non-resp" not in counts
+    assert [c.question.key for _record, c in concept_drafts] == ["pregnant_or_breastfeeding"]
+    assert uncovered == ["Able to walk a treadmill unaided"]
+
+
+@pytest.mark.django_db
+def test_the_meter_on_the_held_out_split_prints_only_the_aggregate_table(monkeypatch, capsys):
+    import bench.concept_coverage as meter
+
+    secret = meter_record("held-out")
+    secret["set"] = "test-en"
+    asked = []
+    monkeypatch.setattr(meter, "setup", lambda: None)
+    monkeypatch.setattr(meter, "records", lambda split: asked.append(split) or [secret])
+    monkeypatch.setattr("sys.argv", ["concept_coverage", "--split", "test", "--sample", "5", "--show-walk"])
+    meter.main()
+    printed = capsys.readouterr().out
+    assert asked == ["test"]
+    assert "test-en" in printed and "all" in printed
+    assert "COPD" not in printed and "Pregnant" not in printed and "held-out" not in printed  # no clause, no id
+    assert "sample" not in printed.lower() and "question screens" not in printed  # no sample, no walk
+
+
+def outcomes(draft, answers):
+    draft.pk = draft.id = 1
+    rule = draft.to_rule()
+    return [str(eligibility.evaluate_criterion(rule, {draft.question.key: answer})) for answer in answers]
+
+
+@pytest.mark.django_db
+def test_an_active_cancer_leaves_a_recent_cancer_to_the_study_team_and_never_closes_on_an_old_one():
+    [draft] = drafted("Active malignancy")
+    assert draft.question.key == "cancer_history" and draft.proposal["kind"] == "exclusion"
+    assert (draft.values, sorted(draft.uncertain_values)) == ([], ["minor_within_5y", "within_5y"])
+    assert outcomes(draft, ["never", "over_5y", "within_5y"]) == ["met", "met", "unknown"]
+    [negated] = drafted("No active malignancy", "Inclusion")
+    assert outcomes(negated, ["never", "over_5y", "within_5y"]) == ["met", "met", "unknown"]
+
+
+@pytest.mark.django_db
+def test_a_cancer_in_a_shorter_window_than_five_years_is_for_the_study_team_to_judge():
+    [draft] = drafted("Malignancy within the past 2 years")
+    assert outcomes(draft, ["never", "over_5y", "within_5y"]) == ["met", "met", "unknown"]
+    [five] = drafted("Malignancy within the past 5 years")
+    assert outcomes(five, ["never", "over_5y", "within_5y"]) == ["met", "met", "not_met"]
+
+
+@pytest.mark.parametrize(
+    "words, item",
+    [
+        ("Severe heart failure", "heart_failure"),
+        ("Heart failure (NYHA class III-IV)", "heart_failure"),
+        ("Type 1 diabetes", "diabetes"),
+        ("Active hepatitis B", "hepatitis_b"),
+        ("重度贫血", "anaemia"),
+        ("患有中重度充血性心力衰竭(纽约心脏学会III级或IV级)", "heart_failure"),
+    ],
+)
+def test_a_narrower_kind_of_another_illness_is_an_answer_the_study_team_judges(words, item):
+    proposal = one(words)
+    assert (proposal.question, proposal.values, proposal.uncertain) == ("other_conditions", [], [item])
+
+
+@pytest.mark.django_db
+def test_a_severe_illness_never_excludes_on_its_mild_form_and_reads_so_in_both_languages():
+    from django.utils import translation
+
+    from trials import wording
+
+    [draft] = drafted("Severe heart failure or HIV")
+    assert (draft.values, draft.uncertain_values) == (["hiv"], ["heart_failure"])
+    assert outcomes(draft, [["none"], ["heart_failure"], ["hiv"]]) == ["met", "unknown", "not_met"]
+    [severe] = drafted("Severe heart failure")
+    assert severe.values == [] and severe.uncertain_values == ["heart_failure"]
+    assert "the study team decides" in wording.reason(severe)
+    assert "(the study team decides)" in wording.rule_in_words(severe)
+    with translation.override("zh-hans"):
+        assert "由研究团队决定您能否参加" in wording.reason(severe)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Those who had hemorrhagic stroke",
+        "Patients with operable chronic thromboembolic pulmonary hypertension",
+        "Patients who are treated with parenteral prostanoids",
+    ],
+)
+def test_a_narrower_kind_than_any_item_is_left_for_the_study_team(words):
+    assert matching.proposals(words, "exclusion") == []
+
+
+def test_a_time_that_dates_a_pregnancy_test_leaves_the_draft_on_pregnancy_now():
+    words = "Women of childbearing potential must have a negative serum or urine pregnancy test within 24 hours"
+    proposal = one(words, "inclusion")
+    assert (proposal.question, proposal.values) == ("pregnant_or_breastfeeding", ["no"])
+
+
+@pytest.mark.parametrize(
+    "words, days",
+    [
+        ("14 | 在参加本试验前3个月曾参加过其他药物或器械临床研究。 |", 92),
+        ("Participation in other clinical trials", None),
+    ],
+)
+def test_another_trial_is_read_with_its_time_in_both_languages(words, days):
+    proposal = one(words)
+    if days is None:
+        assert (proposal.question, proposal.values) == ("other_trial_recent", ["within_4w"])
+    else:
+        assert (proposal.question, proposal.upper) == ("days_since_other_trial", Decimal(days))
+
+
+@pytest.mark.parametrize(
+    "words, values, uncertain",
+    [
+        ("History of breast cancer", [], ["within_5y", "minor_within_5y", "over_5y"]),
+        ("Cancer not in remission", [], ["within_5y", "minor_within_5y"]),
+        ("History of cancer", ["within_5y", "minor_within_5y", "over_5y"], []),
+    ],
+)
+def test_a_cancer_of_one_kind_or_an_active_one_is_for_the_study_team_to_judge(words, values, uncertain):
+    proposal = one(words)
+    assert (proposal.question, proposal.values, proposal.uncertain) == ("cancer_history", values, uncertain)
+
+
+@pytest.mark.parametrize(
+    "words, values, uncertain",
+    [
+        ("Coronary artery disease", ["heart_disease", "heart_attack", "unstable_angina"], []),
+        ("Patients who required dialysis", [], ["kidney_disease"]),
+        ("No liver cirrhosis (stage 4 fibrosis on liver biopsy)", ["liver_cirrhosis"], []),
+    ],
+)
+def test_each_illness_names_only_the_items_it_is(words, values, uncertain):
+    proposal = one(words)
+    assert (proposal.question, proposal.values, proposal.uncertain) == ("other_conditions", values, uncertain)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "History of thoracic surgery on the operated side",
+        "Uncontrolled asthma 2 weeks after stopping LABA treatment.",
+        "Desire to quit smoking",
+        "有已知或疑似肝素引起的或其他原因导致的血栓并发症病史者;",
+        "History of heparin-induced thrombocytopenia",
+    ],
+)
+def test_stopping_wanting_or_being_harmed_by_a_treatment_is_not_a_concept_draft(words):
+    assert matching.proposals(words, "exclusion") == []
+
+
+@pytest.mark.parametrize(
+    "words, values",
+    [("Smokers", ["current"]), ("Smoking", ["current"]), ("History of smoking", ["current", "former"])],
+)
+def test_smokers_are_people_who_smoke_now_and_a_smoking_history_includes_former_smokers(words, values):
+    assert one(words).values == values  # an ex-smoker with COPD is not excluded by "Smokers"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Smokers of more than 10 cigarettes per day",
+        "8 | 8)试验前3个月每日吸烟量多于10支者; |",
+        "Invasive mechanical ventilation for > 48 hours in the same hospital admission",
+        "变者也可入组),该肿瘤组织需为术后标本;",
+        "previous treatment with 2 or more lines of Chemotherapy or immunotherapy.",
+    ],
+)
+def test_an_amount_a_current_episode_or_a_tissue_sample_is_not_the_concept_itself(words):
+    assert matching.proposals(words, "exclusion") == []
+
+
+@pytest.mark.parametrize(
+    "words, question, item",
+    [
+        ("Advanced pulmonary fibrosis", "diagnoses", "ild"),
+        ("Patients of COPD final stage", "diagnoses", "copd"),
+        ("12 | 慢性心力衰竭纽约心脏病协会Ⅳ级 |", "other_conditions", "heart_failure"),
+        ("Patients with active bowel malignancy", "cancer_history", "within_5y"),
+    ],
+)
+def test_a_narrower_kind_of_a_lung_diagnosis_or_cancer_is_judged_by_the_study_team(words, question, item):
+    [proposal] = matching.proposals(words, "exclusion")
+    assert (proposal.question, proposal.values) == (question, []) and item in proposal.uncertain
+
+
+@pytest.mark.parametrize(
+    "words, key",
+    [
+        ("Currently taking antibiotics at time of enrollment", "days_since_antibiotics"),
+        ("目前正在使用抗生素治疗", "days_since_antibiotics"),
+        ("Currently hospitalized", "days_since_hospitalisation"),
+    ],
+)
+def test_an_event_happening_now_is_zero_days_since_it_as_patients_answer(words, key):
+    proposal = one(words)
+    assert (proposal.question, proposal.lower, proposal.upper, proposal.upper_inclusive) == (key, None, 0, True)
+
+
+def test_a_past_event_without_a_time_is_left_for_the_study_team():
+    assert matching.proposals("History of antibiotic use", "exclusion") == []
+
+
+@pytest.mark.parametrize(
+    "words, question, values, uncertain",
+    [
+        ("Small cell or mixed bronchial cancer", "cancer_history", [], ["within_5y", "minor_within_5y", "over_5y"]),
+        ("Mechanical ventilation at baseline", "mechanical_ventilation", ["within_1m"], []),
+        ("纽约心脏病协会(NYHA)心功能分级为III级或IV级的充血性心力衰竭;", "other_conditions", [], ["heart_failure"]),
+    ],
+)
+def test_the_judged_samples_mistakes_are_read_as_the_clause_means(words, question, values, uncertain):
+    [proposal] = matching.proposals(words, "exclusion")
+    assert (proposal.question, proposal.values, proposal.uncertain) == (question, values, uncertain)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Planned treatment with surgery and adjuvant chemotherapy, or neo-adjuvant chemotherapy followed by surgery",
+        "据当地临床实践,未接受或接受化疗的患者均可入组;",
+    ],
+)
+def test_planned_or_permitted_treatments_are_not_drafted(words):
+    assert matching.proposals(words, "inclusion") == []
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Patients requiring postoperative mechanical ventilation",
+        "Unable to correct physiological defects, may interfere with peritoneal dialysis",
+        "At study entry, the participant either was not taking SSc-ILD medication or was taking cyclophosphamide",
+    ],
+)
+def test_a_later_event_an_interference_or_an_either_or_is_not_drafted(words):
+    assert matching.proposals(words, "inclusion") == []
+
+
+@pytest.mark.parametrize(
+    "words, question, item",
+    [
+        (
+            "Those with a history of interstitial lung disease (ILD) other than IPF are not eligible.",
+            "diagnoses",
+            "ild",
+        ),
+        ("1 | 按照ACR类风湿关节炎功能状态分级为4级; |", "other_conditions", "autoimmune_disease"),
+    ],
+)
+def test_a_diagnosis_other_than_its_own_kind_or_of_a_grade_is_for_the_study_team(words, question, item):
+    [proposal] = matching.proposals(words, "exclusion")
+    assert (proposal.question, proposal.values, proposal.uncertain) == (question, [], [item])
+
+
+def test_non_small_cell_lung_cancer_in_chinese_is_not_a_negation():
+    proposal = one("组织学或细胞学证实为非小细胞肺癌", "inclusion")
+    assert (proposal.question, proposal.values, proposal.negated) == ("diagnoses", ["lung_cancer"], False)
+    assert one("非哮喘患者", "inclusion").negated  # 非 before a concept still negates it
+
+
+@pytest.mark.parametrize("words", ["8 | 慢性或急性胰腺炎或胰腺癌病史 |", "History of melanoma", "非霍奇金淋巴瘤"])
+def test_a_named_kind_of_cancer_leaves_every_cancer_answer_to_the_study_team(words):
+    proposal = one(words)
+    assert (proposal.question, proposal.values) == ("cancer_history", [])
+    assert set(proposal.uncertain) == {"within_5y", "minor_within_5y", "over_5y"}
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Patient already enrolled in a deep vein thrombosis (DVT) diagnostic research",
+        "No other anticancer therapy should be used during radiotherapy.",
+        "Smokers (>20 cigarettes per week)",
+        "At least treated with one line of platinum-based chemotherapy",
+    ],
+)
+def test_a_study_a_rule_for_the_study_period_an_amount_or_past_lines_of_treatment_are_not_drafted(words):
+    assert matching.proposals(words, "inclusion") == []
+
+
+def test_central_sleep_apnoea_is_a_narrower_kind():
+    proposal = one("Central sleep apnea (Central apnea index >5 per hour)")
+    assert (proposal.values, proposal.uncertain) == ([], ["sleep_apnoea"])

@@ -84,8 +84,15 @@ def test_each_proposal_keeps_its_quote_confidence_and_rule():
     assert 0 < fev1.confidence <= 1
     assert (fev1.kind, fev1.min_value, fev1.max_value, fev1.max_inclusive) == ("inclusion", None, Decimal(50), False)
     assert fev1.proposal["variable"] == "fev1_pct_pred"
-    team = Criterion.objects.get(trial__nct_id="NCT03197818", source_text="Known respiratory disorders other than COPD")
+    team = Criterion.objects.get(
+        trial__nct_id="NCT03197818",
+        source_text__startswith="Patients treated with non-cardioselective ß-blockers in the month",
+    )
     assert (team.question, team.status, team.rule_in_words()) == (None, "draft", "for the study team to check")
+    other = Criterion.objects.get(
+        trial__nct_id="NCT03197818", source_text="Known respiratory disorders other than COPD"
+    )
+    assert (other.question.key, other.kind, "copd" in other.values) == ("diagnoses", "exclusion", False)
     smokers = Criterion.objects.get(trial__nct_id="NCT03197818", source_text="Current smokers or ex-smokers")
     assert (smokers.question.key, smokers.values, smokers.status) == ("smoking_status", ["current", "former"], "draft")
 

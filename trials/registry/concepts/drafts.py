@@ -61,7 +61,9 @@ def _criterion(proposal: matching.ConceptProposal, question: Question | None) ->
     else:
         codes = question.choice_codes()
         values = [code for code in values if code in codes]
-        if not values:
+        # answers only the study team can judge: "severe heart failure", "active cancer", "cancer within 2 years"
+        uncertain = [code for code in proposal.uncertain if code in codes and code not in values]
+        if not values and not uncertain:
             return None
         if proposal.negated:
             if question.kind == Question.Kind.MULTIPLE:
@@ -69,12 +71,17 @@ def _criterion(proposal: matching.ConceptProposal, question: Question | None) ->
                 # "none of HIV" is the other list's rule on the same items (the list the text states is kept).
                 kind = "exclusion" if kind == "inclusion" else "inclusion"
             else:  # yes/no and single choice: the other answers
-                values = [code for code in codes if code not in values]
+                values = [code for code in codes if code not in values and code not in uncertain]
+        criterion.uncertain_values = uncertain
         criterion.kind, criterion.values = kind, values
         data["rule_kind"] = kind
     criterion.proposal = data
+    return criterion if _valid(criterion) else None
+
+
+def _valid(criterion: Criterion) -> bool:
     try:
         criterion.full_clean(exclude=["trial", "source_text", "question"])
     except ValidationError:
-        return None
-    return criterion
+        return False
+    return True

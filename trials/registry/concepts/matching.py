@@ -42,6 +42,7 @@ class Concept:
     icd10: str = ""
     atc: str = ""
     source: str = ""
+    other_than: bool = False  # stands for its codes less those named after "other than" (or in 除…外)
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ class Match:
     cue: str = ""
     window_days: Decimal | None = None  # "within N units" read after the concept, in days
     window_words: str = ""
+    excepted: tuple[str, ...] | None = None  # an `other_than` concept's codes named as its exception
+    narrowed: bool = False  # "ILD other than IPF": the study team judges the item
 
 
 @dataclass
@@ -63,6 +66,7 @@ class ConceptProposal:
     kind: str  # the clause's list, as the text states it
     question: str
     values: list[str] = field(default_factory=list)
+    uncertain: list[str] = field(default_factory=list)  # codes only the study team can judge ("active cancer")
     lower: Decimal | None = None  # days-since questions only
     lower_inclusive: bool | None = None
     upper: Decimal | None = None
@@ -87,6 +91,7 @@ class ConceptProposal:
             "words": self.words,
             "quote": self.quote,
             "values": self.values,
+            "uncertain": self.uncertain,
             "lower": number(self.lower),
             "lower_inclusive": self.lower_inclusive,
             "upper": number(self.upper),
@@ -116,6 +121,7 @@ def vocabulary() -> tuple[Concept, ...]:
             icd10=row.get("icd10", ""),
             atc=row.get("atc", ""),
             source=row.get("source", ""),
+            other_than=(row.get("other_than") or "").strip() == "required",
         )
         for row in rows
     )
@@ -126,6 +132,8 @@ def question_keys() -> list[str]:
     keys: list[str] = []
     for concept in vocabulary():
         for key in (concept.question, concept.window.partition(":")[0].partition("@")[0]):
+            if key == "now":  # a time that dates a test of the present state, not a question
+                continue
             if key and key not in keys:
                 keys.append(key)
     return keys
@@ -180,8 +188,27 @@ def _patterns() -> dict:
         "window": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["time_window"].items()},
         "procedural": {name: _alternation(p) for name, p in lex["procedural"].items()},
         "anchor": _alternation(lex["time_anchor"]),
+        "judge": _alternation(lex["judgement"]["judge"]),
+        "heading_unless_concept": _alternation(lex["heading_unless_concept"]),
+        "unsuitable_alone": re.compile(lex["judgement"]["unsuitable_alone"], re.IGNORECASE),
+        "catch_all": _alternation(lex["judgement"]["generic"]),
         "subset": re.compile(lex["diagnosis_subset_before"], re.IGNORECASE),
         "modifier": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["modifier_after"].items()},
+        "modifier_medicine": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["modifier_after_medicine"].items()},
+        "qualifier_before": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["qualifier"]["before"].items()},
+        "qualifier_after": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["qualifier"]["after"].items()},
+        "cancer_kind_before": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["cancer_kind"]["before"].items()},
+        "cancer_active_after": {
+            lang: re.compile(p, re.IGNORECASE) for lang, p in lex["cancer_kind"]["active_after"].items()
+        },
+        "current": {
+            lang: {side: re.compile(p, re.IGNORECASE) for side, p in sides.items()}
+            for lang, sides in lex["current"].items()
+        },
+        "past_medicine": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["past_medicine"].items()},
+        "minor_cancer": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["minor_cancer_exception"].items()},
+        "other_than_after": re.compile(lex["other_than"]["after"], re.IGNORECASE),
+        "other_than_before": re.compile(lex["other_than"]["before"], re.IGNORECASE),
         "filler": {"en": frozenset(lex["filler"]["en"].split()), "zh": frozenset(lex["filler"]["zh"])},
         "terminator": re.compile(r"[.;:。；：]\s"),
     }
@@ -205,6 +232,17 @@ def procedural_at(text: str) -> tuple[str, int]:
         found = pattern.search(words) if pattern is not None else None
         if found is not None:
             return name, found.start()
+    heading = patterns["heading_unless_concept"]
+    found = heading.search(words) if heading is not None else None
+    if found is not None and not find(words):  # "… one of the following:" introduces a list
+        return "heading", found.start()
+    judge, generic = patterns["judge"], patterns["catch_all"]
+    found = judge.search(words) if judge is not None else None
+    if found is not None and generic is not None and generic.search(words) and not find(words):
+        return "judgement", found.start()  # "any other condition that, in the investigator's opinion, …"
+    alone = patterns["unsuitable_alone"].search(words)
+    if alone is not None and not find(words):
+        return "judgement", alone.start()  # "Subjects with other situation not suitable for the study"
     return "screening", len(words)
 
 
@@ -243,9 +281,43 @@ def _segment_start(text: str, start: int, patterns) -> int:
     return at
 
 
+def _named_codes(words: str, patterns) -> tuple[str, ...]:
+    """The lung diagnosis codes named in a few words ("COPD", "asthma or bronchiectasis")."""
+    codes: list[str] = []
+    for pattern, table, fold in patterns["names"]:
+        for found in pattern.finditer(words) if pattern is not None else ():
+            concept = table[fold(found.group())]
+            if concept.question == "diagnoses" and not concept.other_than:
+                codes.extend(code for code in concept.codes if code not in codes)
+    return tuple(codes)
+
+
+def _excepted(text: str, before_text: str, end: int, patterns) -> tuple[str, ...] | None:
+    """For "respiratory disease other than COPD" or "除哮喘外的其他肺部疾病": the codes named as the exception
+    (None when the words name none: "any other lung disease" is other than the trial's own, which the text
+    does not say)."""
+    after = patterns["other_than_after"].match(text, end)
+    named = after.group("named") if after else None
+    if named is None:
+        before = patterns["other_than_before"].search(before_text)
+        named = before.group("named") if before else None
+    codes = _named_codes(named, patterns) if named else ()
+    return codes or None
+
+
 def _read_around(text: str, start: int, end: int, concept: Concept, patterns) -> Match | None:
     before_text = text[_segment_start(text, start, patterns) : start]
     language = _language(text[start:end]) if _CJK.search(text[start:end]) else _language(before_text[-20:])
+    if concept.other_than:  # read before the exception cues below, which it is made of
+        excepted = _excepted(text, before_text, end, patterns)
+        return Match(concept, start, end, text[start:end], excepted=excepted)
+    narrowed = False
+    if concept.question == "diagnoses":  # "interstitial lung disease other than IPF": a narrower kind of ILD
+        bracket = re.match(r"\s*(?:[(（][^()（）]{0,15})?[)）]", text[end : end + 20])  # past "(ILD)" or ")"
+        after = patterns["other_than_after"].match(text, end + (bracket.end() if bracket else 0))
+        named = _named_codes(after.group("named"), patterns) if after else ()
+        related = lexicon()["other_than"]["related"]
+        narrowed = any(code in related.get(own, ()) for own in concept.codes for code in named)
     exception = patterns["exception"].get(language)
     if exception is not None and exception.search(before_text[-200:]):
         return None  # "respiratory disease other than COPD", "除哮喘外": the concept is what is excepted
@@ -255,7 +327,12 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         and re.match(r"[^，。；]{0,10}?(?:以?外)", text[end:])
     ):
         return None
-    modifier = patterns["modifier"].get(language)
+    # "PAH therapy" qualifies a therapy, but "anticoagulant therapy" is the medicine itself
+    past = patterns["past_medicine"].get(language)
+    if concept.cls == "medicine" and concept.question == "medicines_now" and past is not None:
+        if past.search(before_text[-60:]):
+            return None  # "history of chemotherapy": not what the patient takes now
+    modifier = patterns["modifier_medicine" if concept.cls == "medicine" else "modifier"].get(language)
     after = re.sub(r"^\s*(?:[(（][^()（）]{0,15})?[)）]", "", text[end : end + 60])  # past "(PAH)" or ")"
     if modifier is not None and modifier.search(after[:40]):
         return None  # "PAH therapy", "asthma control questionnaire", "pregnancy test": about something else
@@ -280,7 +357,11 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
     days, window_words = _window_after(text, end, language, patterns)
     if days is None:  # "近6个月内发生心肌梗死", "in the past 6 months, a heart attack"
         days, window_words = _window_in(before_text[-(40 if language == "en" else 20) :], language, patterns)
-    return Match(concept, start, end, text[start:end], negated, cue, days, window_words)
+    if days is None and not concept.question and concept.window.startswith("days_since_"):
+        current = patterns["current"][language]
+        if current["before"].search(before_text[-40:]) or current["after"].search(text[end : end + 40]):
+            days, window_words = Decimal(0), "now"  # "currently taking antibiotics": 0 days since, as answered
+    return Match(concept, start, end, text[start:end], negated, cue, days, window_words, narrowed=narrowed)
 
 
 def _window_after(text: str, end: int, language: str, patterns) -> tuple[Decimal | None, str]:
@@ -296,15 +377,17 @@ def _window_in(words: str, language: str, patterns) -> tuple[Decimal | None, str
     if match is None:
         return None, ""
     lex = lexicon()
-    raw = match.group("number")
+    found = match.groupdict()
+    raw = next(found[name] for name in ("number", "number2", "number3") if found.get(name))
+    unit_words = next(found[name] for name in ("unit", "unit2", "unit3") if found.get(name))
     number = lex["number_words"].get(raw.lower())
     try:
         amount = Decimal(number if number is not None else raw)
     except ArithmeticError:
         return None, ""
-    unit = lex["units"].get(match.group("unit").lower().rstrip("s") if language == "en" else match.group("unit"))
+    unit = lex["units"].get(unit_words.lower().rstrip("s") if language == "en" else unit_words)
     if unit is None:
-        unit = lex["units"].get(match.group("unit").lower())
+        unit = lex["units"].get(unit_words.lower())
     if unit == "hours":  # a time no days-since answer tells apart: the concept gets no draft
         return Decimal(0), match.group().strip()
     if unit in CALENDAR_UNITS:  # calendar months and years as days: never shorter than the calendar's
@@ -328,16 +411,41 @@ def proposals(text: str, kind: str) -> list[ConceptProposal]:
     if found not in ("screening", "consent", "willingness"):
         return []
     matches = [match for match in find(text) if match.end <= before]
-    if not matches or _other_words(text[:before], matches) > lexicon()["max_other_words"][_language(text)]:
+    if any(match.concept.other_than and match.excepted is None for match in matches):
+        return []  # "any other lung disease": other than the trial's own condition, which the clause does not name
+    counted, minor = text[:before], None
+    if any(match.concept.question == "cancer_history" for match in matches):
+        # "cancer in the last 5 years, except basal cell skin cancer or cervical carcinoma in situ": the
+        # exception is the question's own "minor" answer, so its words are not words about something else
+        minor = _patterns()["minor_cancer"][_language(text)].search(counted)
+        if minor is not None:
+            counted = counted[: minor.start()] + " " * (minor.end() - minor.start()) + counted[minor.end() :]
+    if not matches or _other_words(counted, matches) > lexicon()["max_other_words"][_language(text)]:
         return []  # about something else that merely names a concept: for the study team
     subset = _patterns()["subset"]
     for match in matches:
-        if kind == "exclusion" and match.concept.question == "diagnoses" and subset.search(text[: match.start]):
+        if (
+            kind == "exclusion"
+            and match.concept.question == "diagnoses"
+            and not match.concept.other_than
+            and subset.search(text[: match.start])
+        ):
             continue  # "uncontrolled asthma" in an asthma trial's exclusions: a subset of its own condition
         rule = _rule_for(match)
         if rule is None:
             continue
         question, values, lower, upper = rule
+        if match.excepted:
+            related = lexicon()["other_than"]["related"]
+            excepted = {*match.excepted, *(r for code in match.excepted for r in related.get(code, ()))}
+            values = [code for code in values if code not in excepted]
+        if minor is not None and question == "cancer_history":
+            values = [code for code in values if code.lstrip("?") != "minor_within_5y"]
+        if question == "cancer_history" and match.concept.key == "cancer":
+            values = _cancer_kind(text, match, values)
+        qualifiable = question == "other_conditions" or (question == "diagnoses" and not match.concept.other_than)
+        if match.concept.cls == "condition" and qualifiable and (match.narrowed or _qualified(text, match)):
+            values = [f"?{code.lstrip('?')}" for code in values]  # "severe heart failure": the study team judges
         key = (question, match.negated, lower, upper)
         proposal = grouped.get(key)
         if proposal is None:
@@ -348,9 +456,10 @@ def proposals(text: str, kind: str) -> list[ConceptProposal]:
             if upper is not None:
                 proposal.upper_inclusive = True
             proposal.confidence = 0.6 if match.negated else 0.7
-        for code in values:
-            if code not in proposal.values:
-                proposal.values.append(code)
+        for code in values:  # "?code": an answer only the study team can judge for this concept
+            target = proposal.uncertain if code.startswith("?") else proposal.values
+            if code.lstrip("?") not in target:
+                target.append(code.lstrip("?"))
         if match.concept.key not in proposal.concepts:
             proposal.concepts.append(match.concept.key)
         words = " ".join(w for w in (match.cue, match.words, match.window_words) if w)
@@ -360,6 +469,28 @@ def proposals(text: str, kind: str) -> list[ConceptProposal]:
         proposal.words_at = (min(first[0], match.start), max(first[1], match.end))
         proposal.quote = text[proposal.words_at[0] : proposal.words_at[1]]
     return list(grouped.values())
+
+
+def _qualified(text: str, match: Match) -> bool:
+    """Whether words around a condition name a narrower kind of it ("severe", "type 1", "(NYHA III-IV)")."""
+    patterns = _patterns()
+    language = _language(match.words) if _CJK.search(match.words) else _language(text)
+    before = text[_segment_start(text, match.start, patterns) : match.start]
+    found = patterns["qualifier_before"][language].search(before[-60:])
+    return bool(found or patterns["qualifier_after"][language].search(text[match.end : match.end + 60]))
+
+
+def _cancer_kind(text: str, match: Match, values: list[str]) -> list[str]:
+    """A cancer of one kind ("breast cancer") leaves every answer to the study team; an active one ("cancer not
+    in remission") leaves recent cancers to it and accepts old ones."""
+    patterns = _patterns()
+    language = _language(match.words) if _CJK.search(match.words) else _language(text)
+    before = text[_segment_start(text, match.start, patterns) : match.start]
+    if patterns["cancer_active_after"][language].search(text[match.end : match.end + 40]):
+        return ["?within_5y", "?minor_within_5y"]
+    if patterns["cancer_kind_before"][language].search(before[-40:]):
+        return [f"?{code.lstrip('?')}" for code in values]
+    return values
 
 
 def _other_words(text: str, matches: list[Match]) -> int:
@@ -388,6 +519,10 @@ def _rule_for(match: Match) -> tuple[str, list[str], Decimal | None, Decimal | N
     N days" into "more than N days ago" (lower bound). Choice negation is left to the caller, which knows the
     question's kind (a yes/no, single or multiple choice question each invert differently)."""
     concept = match.concept
+    if concept.window == "now":  # "a negative pregnancy test within 24 hours before dosing": the state now
+        return concept.question, list(concept.codes), None, None
+    if match.window_days == 0 and match.window_words == "now" and concept.window.startswith("days_since_"):
+        return (concept.window, [], Decimal(0), None) if match.negated else (concept.window, [], None, Decimal(0))
     if match.window_days is not None and match.window_days <= 0:
         return None  # "within 48 hours"
     if match.window_days is not None and concept.window:
@@ -399,6 +534,8 @@ def _rule_for(match: Match) -> tuple[str, list[str], Decimal | None, Decimal | N
             question, _, codes = target.partition(":")
             if days > Decimal(limit):
                 return None  # a longer window than the question's answers tell apart
+            if days < Decimal(limit) - 31:  # "cancer within 2 years": a 3-year-old cancer is one of these answers too
+                return question, [f"?{code}" for code in codes.split("|")], None, None
             return question, codes.split("|"), None, None
         else:
             if match.negated:
