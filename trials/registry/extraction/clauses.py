@@ -9,7 +9,7 @@ from .model import Clause
 from .tables import TABLES
 from .text import _clean
 
-MAX_TEXT = 200_000  # characters read from one record; longer text is cut, never an error
+MAX_TEXT = 100_000  # characters read from one record, as many as an import accepts (decision 0049); longer text is cut, never an error
 MAX_CLAUSES = 2_000  # clauses read from one record (real records have a few hundred at most); the rest is ignored
 
 _HEADING_EMPHASIS = re.compile(r"^[\s#*_>|•●▪◦■►➢◆【〖\[-]*")  # "## ", "**", "• ", "【" before a heading

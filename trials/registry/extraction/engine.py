@@ -57,6 +57,8 @@ QUESTION_UNITS: dict[str, str] = TABLES.question_units
 
 
 MAX_CLAUSE = 2_000  # characters of one clause read at once
+MAX_PROPOSALS = 500  # proposals from one record (real records give a few dozen); reading stops there, never an error
+MAX_WINDOWS = 40  # look-back windows read from one stretch of MAX_CLAUSE characters (real clauses hold a few)
 NUMBER_WORDS = {**TABLES.number_words, **TABLES.number_words_read_only}
 CN_DIGITS = TABLES.cn_digits
 _CN_TENS = re.compile(r"([一二两三四五六七八九])?十([一二三四五六七八九])?")
@@ -1510,6 +1512,8 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
     leads: list[int] | None = None
     for pattern in WINDOW_RES:
         for match in pattern.finditer(n):
+            if len(found) >= MAX_WINDOWS:
+                break
             if any(covered[match.start() : max(match.end(), match.start() + 1)]):
                 continue
             if pattern is _ZH_SHORT_OF and not _ZH_SHORT_OF_LEAD.search(n, max(0, match.start() - 14), match.start()):
@@ -1756,6 +1760,9 @@ def extract(text: str, *, minimum_age: str | None = None, maximum_age: str | Non
             text = text[:MAX_TEXT]
             for clause in split_clauses(text):
                 proposals.extend(propose(clause, text))
+                if len(proposals) >= MAX_PROPOSALS:
+                    del proposals[MAX_PROPOSALS:]
+                    break
         return _merge_record_age(
             proposals, _record_years(minimum_age), _record_years(maximum_age), minimum_age, maximum_age
         )
