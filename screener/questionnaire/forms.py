@@ -98,7 +98,18 @@ class AnswerForm(forms.Form):
 
     def required_message(self):
         if self.question.kind == Question.Kind.NUMBER:
-            if self.question.allow_dont_know:
+            # On a screen "Never" and "I don't know" are tick boxes beside the number, on a page buttons: the
+            # message names every way out that the patient can see, in the words the page uses for it.
+            never, dont_know = self.question.allow_never, self.question.allow_dont_know
+            if self.grouped and never and dont_know:
+                return _("Enter a number, or tick “Never” or “I don’t know”.")
+            if self.grouped and dont_know:
+                return _("Enter a number, or tick “I don’t know”.")
+            if self.grouped and never:
+                return _("Enter a number, or tick “Never”.")
+            if never and dont_know:
+                return _("Enter a number, or choose “Never” or “I don’t know”.")
+            if dont_know:
                 return _("Enter a number, or choose “I don’t know”.")
             return _("Enter a number.")
         if self.question.kind == Question.Kind.MULTIPLE:

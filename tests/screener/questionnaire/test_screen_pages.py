@@ -7,7 +7,16 @@ from django.urls import reverse
 from django.utils import translation
 
 from screener.questionnaire.models import Screening
-from tests.screener.questionnaire.flow import HTMX, answer, answer_page, screen_data, screen_keys, start, walk_to
+from tests.screener.questionnaire.flow import (
+    HTMX,
+    answer,
+    answer_page,
+    question_url,
+    screen_data,
+    screen_keys,
+    start,
+    walk_to,
+)
 from tests.trials.profiles import ILD, MATCHES_ILD
 from trials.models import Criterion, Question, Trial
 
@@ -64,11 +73,60 @@ def test_every_value_typed_is_kept_when_one_is_wrong_and_each_error_names_its_qu
     assert not set(Screening.objects.get(pk=screening_id).answers) & {"fvc_pct_pred", "dlco_pct_pred"}
 
 
-def test_an_empty_question_on_a_screen_asks_for_a_number_or_i_dont_know(client):
+def test_an_empty_question_on_a_screen_asks_for_a_number_or_the_i_dont_know_tick_beside_it(client):
     _screening_id, location = to_lung_function(client)
     html = page(client.get(location))
     response = client.post(location, screen_data(html, {"fvc_pct_pred": "55", "fev1_fvc_ratio": "0.8"}))
-    assert "Enter a number, or choose “I don’t know”." in page(response)
+    assert "Enter a number, or tick “I don’t know”." in page(response)  # a tick box here, not a button
+
+
+@pytest.fixture
+def heart_and_stroke():
+    """The ILD study excludes a heart attack or a stroke in the last 6 months: both on one screen, with "Never"."""
+    from trials.registry.importing import ensure_questions
+
+    ensure_questions(["days_since_heart_attack", "days_since_stroke"])
+    for key in ["days_since_heart_attack", "days_since_stroke"]:
+        Criterion.objects.create(
+            trial=Trial.objects.get(nct_id=ILD),
+            kind="exclusion",
+            question=Question.objects.get(key=key),
+            max_value=6,
+            time_unit="months",
+            source_text="Heart attack or stroke in the last 6 months",
+            status="approved",
+        )
+
+
+def to_heart_and_stroke(client) -> str:
+    screening_id = start(client)
+    for key, value in [("diagnoses", ["ild"]), ("age", "60"), ("sex", "female")]:
+        answer(client, screening_id, key, value)
+    location = walk_to(client, screening_id, MATCHES_ILD, "days_since_heart_attack")
+    assert screen_keys(page(client.get(location))) == ["days_since_heart_attack", "days_since_stroke"]
+    return location
+
+
+def test_an_empty_question_with_never_on_a_screen_names_both_ticks_beside_it(client, heart_and_stroke):
+    location = to_heart_and_stroke(client)
+    html = page(client.get(location))
+    response = client.post(location, screen_data(html, {"days_since_stroke": "never"}))
+    html = page(response)
+    assert response.status_code == 200
+    assert "Enter a number, or tick “Never” or “I don’t know”." in html
+    assert "Enter a number, or choose “I don’t know”." not in html  # which left "Never" out
+
+
+def test_the_error_summary_of_a_screen_in_chinese_joins_question_and_error_with_a_chinese_colon(
+    client, heart_and_stroke
+):
+    location = to_heart_and_stroke(client)
+    client.cookies["django_language"] = "zh-hans"
+    html = page(client.get(location))
+    response = client.post(location, screen_data(html, {"days_since_stroke": "never"}))
+    summary = page(response).split('class="error-summary"', 1)[1].split("</ul>", 1)[0]
+    assert "：请输入一个数字，或勾选“从来没有”或“我不知道”。</a>" in summary
+    assert ": " not in summary.split("<ul>", 1)[1]  # no English colon between Chinese words
 
 
 def test_with_htmx_the_screen_answers_with_its_panel_only(client):
@@ -184,3 +242,13 @@ def test_switching_language_on_a_screen_keeps_every_unsent_value_and_stores_noth
     assert "您的肺功能检查结果" in html and 'value="55"' in html
     assert re.search(r'name="dlco_pct_pred-dont_know"[^>]* checked', html)
     assert not {"fvc_pct_pred", "dlco_pct_pred"} & set(Screening.objects.get(pk=screening_id).answers)
+
+
+def test_changing_a_never_question_on_its_own_page_names_both_buttons_when_left_empty(client, heart_and_stroke):
+    location = to_heart_and_stroke(client)
+    screening_id = location.split("/screening/")[1].split("/")[0]
+    html = page(client.get(location))
+    client.post(location, screen_data(html, {"days_since_heart_attack": "never", "days_since_stroke": "never"}))
+    change = question_url(screening_id, "days_since_stroke", returning=True)  # "Change" on check your answers
+    html = page(client.post(change, {"answer": ""}))
+    assert "Enter a number, or choose “Never” or “I don’t know”." in html
