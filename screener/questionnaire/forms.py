@@ -113,6 +113,12 @@ class AnswerForm(forms.Form):
                 return _("Enter a number, or choose “I don’t know”.")
             return _("Enter a number.")
         if self.question.kind == Question.Kind.MULTIPLE:
+            offers_none = any(choice["code"] == EXCLUSIVE_CODE for choice in self.question.choice_list())
+            if self.grouped and offers_none and self.question.allow_dont_know:
+                # Someone with none of the few items shown ticks nothing: say which tick answers that.
+                return _("Tick each one that applies, or “None of these” or “I don’t know”.")
+            if self.grouped and offers_none:
+                return _("Tick each one that applies, or “None of these”.")
             return _("Choose at least one answer.")
         if self.question.allow_dont_know:
             return _("Choose an answer, or choose “I don’t know”.")

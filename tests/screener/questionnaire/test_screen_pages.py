@@ -252,3 +252,16 @@ def test_changing_a_never_question_on_its_own_page_names_both_buttons_when_left_
     change = question_url(screening_id, "days_since_stroke", returning=True)  # "Change" on check your answers
     html = page(client.post(change, {"answer": ""}))
     assert "Enter a number, or choose “Never” or “I don’t know”." in html
+
+
+def test_a_list_with_nothing_ticked_on_a_screen_says_which_tick_answers_none_of_them(client, illnesses):
+    screening_id = start(client)
+    for key, value in [("diagnoses", ["ild"]), ("age", "60"), ("sex", "female")]:
+        answer(client, screening_id, key, value)
+    location = walk_to(client, screening_id, MATCHES_ILD, "other_conditions")
+    html = page(client.get(location))
+    response = client.post(location, screen_data(html, {"cancer_history": "never"}))  # no illness, no tick
+    assert "Tick each one that applies, or “None of these” or “I don’t know”." in page(response)
+    client.cookies["django_language"] = "zh-hans"
+    response = client.post(location, screen_data(html, {"cancer_history": "never"}))
+    assert "请勾选符合您情况的每一项，或勾选“以上都没有”或“我不知道”。" in page(response)
