@@ -81,6 +81,13 @@ def test_a_patient_who_matches_nothing_sees_both_studies_as_not_a_match(client):
     assert "Not a match (2)" in html
 
 
+def test_in_chinese_each_group_heading_counts_its_studies_in_chinese_brackets(client):
+    client.cookies["django_language"] = "zh-hans"
+    html = results_for(client, {"diagnoses": ["other"]})
+    assert "不符合条件（2）</h2>" in html and "您可能符合条件（0）</h2>" in html
+    assert not re.search(r"[\u4e00-\u9fff] ?\(\d+\)</h2>", html)  # no English "(2)" after Chinese words
+
+
 def test_a_boundary_answer_lands_in_the_right_group(client):
     assert verdicts(results_for(client, {**MATCHES_COPD, "sixmwd_m": "600"}))[COPD] == "no_match"
     assert verdicts(results_for(client, {**MATCHES_COPD, "sixmwd_m": "150"}))[COPD] == "match"
