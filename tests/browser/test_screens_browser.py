@@ -8,8 +8,15 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import CJK_FONT, close_page, open_page, screenshot
-from tests.browser.test_patient_flows import assert_accessible, current_key, fill_screen, screen_keys
-from tests.trials.profiles import ILD, MATCHES_ILD
+from tests.browser.test_patient_flows import (
+    answer_current,
+    assert_accessible,
+    current_key,
+    fill_screen,
+    screen_keys,
+    start,
+)
+from tests.trials.profiles import COPD, ILD, MATCHES_COPD, MATCHES_ILD
 from trials.models import Criterion, Question, Trial
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -103,3 +110,38 @@ def illnesses_screen(page, profile):
     before = page.url
     page.get_by_role("button", name="继续").click()
     page.wait_for_url(lambda url: url != before)
+
+
+@pytest.fixture
+def kidney_and_smoking():
+    """The COPD study asks eGFR and pack-years: the longest units written beside a box."""
+    from trials.registry.importing import ensure_questions
+
+    ensure_questions(["egfr", "pack_years"])
+    for key, lowest in [("egfr", 30), ("pack_years", 10)]:
+        Criterion.objects.create(
+            trial=Trial.objects.get(nct_id=COPD),
+            kind="inclusion",
+            question=Question.objects.get(key=key),
+            min_value=lowest,
+            source_text=f"{key} at least {lowest}",
+            status="approved",
+        )
+
+
+def test_a_long_unit_stays_on_one_line_beside_its_box_at_360_px(seeded_live_server, phone, kidney_and_smoking):
+    start(phone, seeded_live_server)
+    profile = {**MATCHES_COPD, "smoking_status": "former", "days_since_quit_smoking": "3650"}
+    seen = set()
+    while (key := current_key(phone)) is not None:
+        keys = screen_keys(phone) if "/screens/" in phone.url else [key]
+        for unit in phone.locator("main .unit").all():
+            one_line = unit.evaluate(
+                "e => e.getBoundingClientRect().height < 1.5 * parseFloat(getComputedStyle(e).lineHeight)"
+            )
+            assert one_line, f"{unit.inner_text()!r} wraps on {phone.url}"
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 360, f"{phone.url} scrolls sideways"
+        seen.update(keys)
+        answer_current(phone, profile.get(key, "30"), {**{k: "30" for k in keys}, **profile})
+    assert {"egfr", "pack_years"} <= seen
+    screenshot(phone, "long-units-360")
