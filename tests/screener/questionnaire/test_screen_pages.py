@@ -192,6 +192,25 @@ def test_a_list_of_illnesses_shows_only_the_items_a_study_needs_and_none_of_thes
     assert f'data-nct-id="{ILD}" data-verdict="match"' in results
 
 
+def test_none_of_these_reads_as_words_among_the_answers_that_fit_a_study_in_both_languages(client, illnesses):
+    screening_id = start(client)
+    for key, value in [("diagnoses", ["ild"]), ("age", "60"), ("sex", "female")]:
+        answer(client, screening_id, key, value)
+    location = walk_to(client, screening_id, MATCHES_ILD, "other_conditions")
+    html = page(client.get(location))
+    client.post(location, {**screen_data(html, {"cancer_history": "never"}), "other_conditions-answer": "none"})
+    results = reverse("questionnaire:results", args=[screening_id])
+    response = client.get(reverse("questionnaire:resume", args=[screening_id]))
+    while "/check/" not in response["Location"]:
+        _keys, response = answer_page(client, response["Location"], MATCHES_ILD)
+    fits = page(client.get(results)).split('class="list list-met"', 1)[1].split("</ul>", 1)[0]
+    assert "Other illnesses diagnosed: None of these: HIV; Heart failure" in fits
+    assert "ItemsAnswer" not in fits and "frozenset" not in fits
+    client.cookies["django_language"] = "zh-hans"
+    fits = page(client.get(results)).split('class="list list-met"', 1)[1].split("</ul>", 1)[0]
+    assert "医生诊断过的其他疾病：以上都没有：" in fits and "ItemsAnswer" not in fits
+
+
 def test_none_of_these_with_an_illness_ticked_is_refused_keeping_the_ticks(client, illnesses):
     screening_id = start(client)
     for key, value in [("diagnoses", ["ild"]), ("age", "60"), ("sex", "female")]:
