@@ -231,6 +231,9 @@ def test_a_screen_reads_in_chinese(client):
         assert "您的肺功能检查结果" in html
         assert "我不知道" in html and "继续" in html
     assert 'lang="en"' not in html.split("<main", 1)[1]
+    # a screen reader hears which question each "I don't know" answers, joined the Chinese way
+    assert re.search(r'我不知道<span class="visually-hidden">：[^:<]+</span>', html)
+    assert 'class="visually-hidden">: ' not in html
 
 
 def test_working_an_answer_out_from_a_screen_keeps_what_the_screen_held_and_comes_back_to_it(client):
