@@ -57,6 +57,7 @@ class Match:
     window_words: str = ""
     excepted: tuple[str, ...] | None = None  # an `other_than` concept's codes named as its exception
     narrowed: bool = False  # "ILD other than IPF": the study team judges the item
+    unmet: bool = False  # a concept that needs words around it ("allergy" needs a medicine) found none
 
 
 @dataclass
@@ -209,6 +210,15 @@ def _patterns() -> dict:
         "minor_cancer": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["minor_cancer_exception"].items()},
         "other_than_after": re.compile(lex["other_than"]["after"], re.IGNORECASE),
         "other_than_before": re.compile(lex["other_than"]["before"], re.IGNORECASE),
+        "context": {
+            key: {
+                part: {lang: re.compile(p, re.IGNORECASE) for lang, p in by_language.items()}
+                for part, by_language in parts.items()
+                if not part.startswith("_")
+            }
+            for key, parts in lex["context"].items()
+            if not key.startswith("_")
+        },
         "filler": {"en": frozenset(lex["filler"]["en"].split()), "zh": frozenset(lex["filler"]["zh"])},
         "terminator": re.compile(r"[.;:。；：]\s"),
     }
@@ -305,9 +315,36 @@ def _excepted(text: str, before_text: str, end: int, patterns) -> tuple[str, ...
     return codes or None
 
 
+def _in_context(text: str, start: int, end: int, concept: Concept, language: str, patterns) -> tuple[int, int] | None:
+    """For a concept that names something only with the words around it ("allergy" is a medicine allergy only
+    with a medicine: "allergy to the study drug", "drug allergy", "对研究药物过敏"): the span of the concept with
+    those words, or None when they are not there or the clause names what the concept must not stand for
+    ("food allergy", "过敏体质")."""
+    context = patterns["context"][concept.key]
+    blocked = context.get("blocked", {}).get(language)
+    if blocked is not None and blocked.search(text):
+        return None
+    after = context.get("after", {}).get(language)
+    found = after.match(text, end) if after is not None else None
+    if found is not None:
+        return start, found.end()
+    before = context.get("before", {}).get(language)
+    segment = _segment_start(text, start, patterns)
+    found = before.search(text[segment:start]) if before is not None else None
+    if found is not None:
+        return segment + found.start(), end
+    return None
+
+
 def _read_around(text: str, start: int, end: int, concept: Concept, patterns) -> Match | None:
     before_text = text[_segment_start(text, start, patterns) : start]
     language = _language(text[start:end]) if _CJK.search(text[start:end]) else _language(before_text[-20:])
+    if concept.key in patterns["context"]:
+        span = _in_context(text, start, end, concept, language, patterns)
+        if span is None:
+            return Match(concept, start, end, text[start:end], unmet=True)
+        start, end = span
+        before_text = text[_segment_start(text, start, patterns) : start]
     if concept.other_than:  # read before the exception cues below, which it is made of
         excepted = _excepted(text, before_text, end, patterns)
         return Match(concept, start, end, text[start:end], excepted=excepted)
@@ -378,7 +415,7 @@ def _window_in(words: str, language: str, patterns) -> tuple[Decimal | None, str
         return None, ""
     lex = lexicon()
     found = match.groupdict()
-    raw = next(found[name] for name in ("number", "number2", "number3") if found.get(name))
+    raw = next((found[name] for name in ("number", "number2", "number3") if found.get(name)), "1")  # "past year"
     unit_words = next(found[name] for name in ("unit", "unit2", "unit3") if found.get(name))
     number = lex["number_words"].get(raw.lower())
     try:
@@ -411,6 +448,9 @@ def proposals(text: str, kind: str) -> list[ConceptProposal]:
     if found not in ("screening", "consent", "willingness"):
         return []
     matches = [match for match in find(text) if match.end <= before]
+    unmet = {match.concept.key for match in matches if match.unmet}
+    # "allergies including drug allergies, or other significant allergies": any allergy, not only to medicines
+    matches = [match for match in matches if match.concept.key not in unmet]
     if any(match.concept.other_than and match.excepted is None for match in matches):
         return []  # "any other lung disease": other than the trial's own condition, which the clause does not name
     counted, minor = text[:before], None
