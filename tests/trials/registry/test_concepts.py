@@ -701,3 +701,131 @@ def test_a_study_a_rule_for_the_study_period_an_amount_or_past_lines_of_treatmen
 def test_central_sleep_apnoea_is_a_narrower_kind():
     proposal = one("Central sleep apnea (Central apnea index >5 per hour)")
     assert (proposal.values, proposal.uncertain) == ([], ["sleep_apnoea"])
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Allergy to study drug or study drug excipients",
+        "Known hypersensitivity to any of the investigational products or their excipients.",
+        "History of hypersensitivity to tezacaftor and/or ivacaftor",
+        "drug allergy",
+        "Patients with known allergy to iodinated contrast material.",
+        "已知对试验药物(包括本试验药物辅料)过敏者",
+        "对研究药物过敏者",
+    ],
+)
+def test_an_allergy_to_a_medicine_is_settled_by_a_no_and_left_to_the_study_team_on_a_yes(words):
+    proposal = one(words)
+    assert (proposal.question, proposal.values, proposal.uncertain, proposal.negated) == (
+        "medicine_allergy",
+        [],
+        ["yes"],
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Allergic rhinitis",
+        "Hypersensitivity pneumonitis",
+        "Food allergies",
+        "Known allergy to gold, silver and palladium;",
+        "Allergy to one of the components of the electrodes used for the Holter",
+        "History of relevant drug and/or food allergies",
+        "Those with a history of allergies including drug allergies (aspirin, antibiotics), or other significant allergies.",
+        "Allergy or contraindications to study drugs",
+        "Sensitization to cat allergen extract as defined by skin prick test",
+        "过敏体质者,包括已知对研究药物或其赋形剂有过敏史者;",
+        "有药物、食物或其他物质过敏史者",
+    ],
+)
+def test_an_allergy_that_is_not_only_to_medicines_or_a_contraindication_is_not_drafted_on_it(words):
+    assert [p for p in matching.proposals(words, "exclusion") if p.question == "medicine_allergy"] == []
+
+
+@pytest.mark.django_db
+def test_a_medicine_allergy_exclusion_never_closes_a_trial_on_a_yes_and_reads_so_in_chinese():
+    from django.utils import translation
+
+    from trials import wording
+
+    [draft] = drafted("Known allergy to any of the study drugs")
+    assert draft.question.key == "medicine_allergy"
+    assert (draft.values, draft.uncertain_values) == ([], ["yes"])
+    assert outcomes(draft, ["no", "yes"]) == ["met", "unknown"]
+    [inclusion] = drafted("No known drug allergy", "Inclusion")
+    assert (inclusion.kind, inclusion.values, inclusion.uncertain_values) == ("inclusion", ["no"], ["yes"])
+    with translation.override("zh-hans"):
+        assert "由研究团队决定您能否参加" in wording.reason(draft)
+
+
+@pytest.mark.parametrize(
+    "words, uncertain",
+    [
+        ("History of chronic alcohol or drug abuse within 12 months.", "substance_abuse"),
+        ("Diagnosis of a substance dependence/abuse disorder in the past year", "substance_abuse"),
+        ("给药前12个月内有药物滥用史", "substance_abuse"),
+        ("Unstable angina within 6 months", "unstable_angina"),
+        ("Pulmonary embolism within the last 3 months", "blood_clot"),
+    ],
+)
+def test_an_illness_in_a_window_is_for_the_study_team_when_the_item_asks_about_ever(words, uncertain):
+    proposal = one(words)
+    assert (proposal.question, proposal.values, proposal.uncertain) == ("other_conditions", [], [uncertain])
+
+
+def test_an_illness_without_a_window_stays_a_sure_answer_and_a_ten_year_window_is_not_drafted():
+    assert one("Current substance misuse").values == ["substance_abuse"]
+    assert matching.proposals("Alcohol abuse within the past 10 years", "exclusion") == []
+
+
+@pytest.mark.parametrize(
+    "words, question, values, negated",
+    [
+        ("Capable of performing spirometry", "can_do_spirometry", ["yes"], False),
+        (
+            "Ability to perform reproducible spirometry according to the ATS/ERS guidelines",
+            "can_do_spirometry",
+            ["yes"],
+            False,
+        ),
+        ("Inability to carry out pulmonary function testing", "can_do_spirometry", ["yes"], True),
+        ("能够进行可接受性和可重复性的肺功能检查。", "can_do_spirometry", ["yes"], False),
+        ("Unable to ambulate independently", "can_walk", ["yes"], True),
+        ("Inability to perform the 6 Minute Walking Test", "can_walk", ["yes"], True),
+        ("Able to complete the 6-minute walk test at Visit 1", "can_walk", ["yes"], False),
+    ],
+)
+def test_an_ability_the_clause_names_is_read_with_its_polarity(words, question, values, negated):
+    proposal = one(words)
+    assert (proposal.question, proposal.values, proposal.negated) == (question, values, negated)
+
+
+def test_a_wheelchair_or_bed_leaves_a_patient_who_cannot_walk_to_the_study_team():
+    for words in ("Is wheelchair bound or bedridden", "需要卧床的患者。"):
+        proposal = one(words)
+        assert (proposal.question, proposal.values, proposal.uncertain) == ("can_walk", [], ["no"])
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Spirometry performed within 6 months",
+        "Post-bronchodilator spirometry at screening",
+        "Not able to perform spirometry after withholding bronchodilators",
+        "able to walk at least 2 blocks without assistance or stopping",
+        "Inability to walk continuously, at a normal pace, for up to 60 minutes",
+        "Use of walking aids",
+    ],
+)
+def test_a_test_named_without_an_ability_or_a_distance_to_walk_is_not_drafted(words):
+    assert [p for p in matching.proposals(words, "inclusion") if p.question in ("can_walk", "can_do_spirometry")] == []
+
+
+@pytest.mark.django_db
+def test_the_new_questions_are_in_chinese():
+    questions = ensure_questions()
+    for key in ("medicine_allergy", "can_do_spirometry", "can_walk"):
+        assert questions[key].missing_translations() == []

@@ -315,11 +315,14 @@ def _excepted(text: str, before_text: str, end: int, patterns) -> tuple[str, ...
     return codes or None
 
 
-def _in_context(text: str, start: int, end: int, concept: Concept, language: str, patterns) -> tuple[int, int] | None:
+def _in_context(
+    text: str, start: int, end: int, concept: Concept, language: str, patterns
+) -> tuple[int, int, bool] | None:
     """For a concept that names something only with the words around it ("allergy" is a medicine allergy only
-    with a medicine: "allergy to the study drug", "drug allergy", "对研究药物过敏"): the span of the concept with
-    those words, or None when they are not there or the clause names what the concept must not stand for
-    ("food allergy", "过敏体质")."""
+    with a medicine: "allergy to the study drug", "drug allergy", "对研究药物过敏"; "spirometry" is an ability
+    only after "able to perform"): the span of the concept with those words and whether they negate it ("unable
+    to perform spirometry"), or None when they are not there or the clause names what the concept must not
+    stand for ("food allergy", "过敏体质")."""
     context = patterns["context"][concept.key]
     blocked = context.get("blocked", {}).get(language)
     if blocked is not None and blocked.search(text):
@@ -327,12 +330,13 @@ def _in_context(text: str, start: int, end: int, concept: Concept, language: str
     after = context.get("after", {}).get(language)
     found = after.match(text, end) if after is not None else None
     if found is not None:
-        return start, found.end()
-    before = context.get("before", {}).get(language)
+        return start, found.end(), False
     segment = _segment_start(text, start, patterns)
-    found = before.search(text[segment:start]) if before is not None else None
-    if found is not None:
-        return segment + found.start(), end
+    for part, negated in (("before_negated", True), ("before", False)):
+        before = context.get(part, {}).get(language)
+        found = before.search(text[segment:start]) if before is not None else None
+        if found is not None:
+            return segment + found.start(), end, negated
     return None
 
 
@@ -343,7 +347,7 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         span = _in_context(text, start, end, concept, language, patterns)
         if span is None:
             return Match(concept, start, end, text[start:end], unmet=True)
-        start, end = span
+        start, end, context_negated = span
         before_text = text[_segment_start(text, start, patterns) : start]
     if concept.other_than:  # read before the exception cues below, which it is made of
         excepted = _excepted(text, before_text, end, patterns)
@@ -391,6 +395,8 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
             last = None  # "cancer not in remission, HIV": a weak cue does not reach past a comma
         if last is not None and not (breaker is not None and breaker.search(between)):
             negated, cue = True, window[last.start() : last.end()]
+    if concept.key in patterns["context"] and context_negated:  # "unable to perform spirometry"
+        negated, cue = not negated, text[start : start + 12]
     days, window_words = _window_after(text, end, language, patterns)
     if days is None:  # "近6个月内发生心肌梗死", "in the past 6 months, a heart attack"
         days, window_words = _window_in(before_text[-(40 if language == "en" else 20) :], language, patterns)
