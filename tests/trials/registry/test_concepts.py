@@ -829,3 +829,28 @@ def test_the_new_questions_are_in_chinese():
     questions = ensure_questions()
     for key in ("medicine_allergy", "can_do_spirometry", "can_walk"):
         assert questions[key].missing_translations() == []
+
+
+@pytest.mark.parametrize(
+    "words, kind",
+    [
+        ("乙肝表面抗体(HBsAb)阳性且无乙肝疫苗接种史;", "exclusion"),  # an antibody and a vaccine, not the illness
+        ("Hepatitis B surface antibody positive", "exclusion"),
+        (
+            "History of allergic reactions attributed to compounds of similar chemical or biologic composition",
+            "exclusion",
+        ),
+        ("Presumptive pulmonary TB case: symptoms or clinical signs suggestive of active TB disease.", "inclusion"),
+        ("Contraindication of anticoagulant drugs;", "exclusion"),
+    ],
+)
+def test_the_fourth_samples_mistakes_are_not_drafted(words, kind):
+    assert matching.proposals(words, kind) == []
+
+
+def test_the_fourth_samples_mistakes_are_read_as_the_clause_means():
+    assert one("Current or former cigarette smokers", "inclusion").values == ["current", "former"]
+    assert one("Hepatitis B surface antigen positive").values == ["hepatitis_b"]
+    assert one("Known or suspected drug or alcohol abuse").values == ["substance_abuse"]
+    stage = one("Renal insufficiency stage 4 or 5")
+    assert (stage.values, stage.uncertain) == ([], ["kidney_disease"])
