@@ -854,3 +854,30 @@ def test_the_fourth_samples_mistakes_are_read_as_the_clause_means():
     assert one("Known or suspected drug or alcohol abuse").values == ["substance_abuse"]
     stage = one("Renal insufficiency stage 4 or 5")
     assert (stage.values, stage.uncertain) == ([], ["kidney_disease"])
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Hospitalization for heart failure within 12 months",
+        "History of decompensated right heart failure within 30 days (e.g., hospitalization for PAH)",
+        "Regular opioid use during the 2 weeks before surgery",
+        "筛选访视前4周内发生任何需要住院或静脉抗生素治疗的感染",
+    ],
+)
+def test_a_stay_an_operation_or_antibiotics_of_one_kind_are_not_any_stay_operation_or_antibiotic(words):
+    keys = {p.question for p in matching.proposals(words, "exclusion")}
+    assert not keys & {"days_since_hospitalisation", "days_since_surgery", "days_since_antibiotics"}
+
+
+@pytest.mark.parametrize(
+    "words, key, days",
+    [
+        ("Hospitalization within the past 3 months", "days_since_hospitalisation", 92),
+        ("Surgery within the last 4 weeks", "days_since_surgery", 28),
+        ("近3个月内住院", "days_since_hospitalisation", 92),
+    ],
+)
+def test_a_stay_or_an_operation_of_any_cause_keeps_its_window(words, key, days):
+    proposal = one(words)
+    assert (proposal.question, proposal.upper) == (key, Decimal(days))
