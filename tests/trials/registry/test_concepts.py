@@ -881,3 +881,39 @@ def test_a_stay_an_operation_or_antibiotics_of_one_kind_are_not_any_stay_operati
 def test_a_stay_or_an_operation_of_any_cause_keeps_its_window(words, key, days):
     proposal = one(words)
     assert (proposal.question, proposal.upper) == (key, Decimal(days))
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Active, uncontrolled infection.", "Patients with severe infections", "存在未控制的感染"],
+)
+def test_a_serious_or_uncontrolled_infection_now_is_settled_by_no_infection_and_judged_by_the_study_team(words):
+    proposal = one(words)
+    assert (proposal.question, proposal.values, proposal.uncertain) == ("infection_now", [], ["yes"])
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "History of a clinically significant infection.",
+        "Recurrent serious infections",
+        "经研究者判断,近2年内有严重感染或机会性感染病史。",
+    ],
+)
+def test_a_past_or_recurring_serious_infection_is_not_an_infection_now(words):
+    assert [p for p in matching.proposals(words, "exclusion") if p.question == "infection_now"] == []
+
+
+@pytest.mark.parametrize(
+    "words, values, uncertain",
+    [
+        ("Other active liver diseases;", [], ["liver_disease"]),
+        ("impaired renal function", ["kidney_disease"], []),
+        ("Severe liver and kidney dysfunction;", [], ["kidney_disease"]),
+        ("严重肝、肾功能不全", [], ["kidney_disease"]),
+        ("heart insufficiency NYHA >2", [], ["heart_failure"]),
+    ],
+)
+def test_more_names_of_liver_kidney_and_heart_disease_and_a_severity_shared_by_two_organs(words, values, uncertain):
+    proposal = one(words)
+    assert (proposal.question, proposal.values, proposal.uncertain) == ("other_conditions", values, uncertain)
