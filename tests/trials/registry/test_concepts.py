@@ -917,3 +917,22 @@ def test_a_past_or_recurring_serious_infection_is_not_an_infection_now(words):
 def test_more_names_of_liver_kidney_and_heart_disease_and_a_severity_shared_by_two_organs(words, values, uncertain):
     proposal = one(words)
     assert (proposal.question, proposal.values, proposal.uncertain) == ("other_conditions", values, uncertain)
+
+
+@pytest.mark.parametrize(
+    "words, kind",
+    [
+        ("To prevent pregnancy, participants who agreed using 2 or more contraceptive methods.", "inclusion"),
+        ("术后病理证实为 IIB-IIIB 期的患者,须接受含铂两药辅助化疗;", "inclusion"),
+    ],
+)
+def test_the_fifth_samples_mistakes_are_not_drafted(words, kind):
+    assert matching.proposals(words, kind) == []
+
+
+def test_a_history_of_acute_infection_is_not_an_infection_now():
+    keys = {
+        p.question for p in matching.proposals("History of acute infection, cancer, rheumatic diseases", "exclusion")
+    }
+    assert "infection_now" not in keys and "cancer_history" in keys
+    assert one("Active infection").values == ["yes"]
