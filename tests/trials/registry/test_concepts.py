@@ -936,3 +936,41 @@ def test_a_history_of_acute_infection_is_not_an_infection_now():
     }
     assert "infection_now" not in keys and "cancer_history" in keys
     assert one("Active infection").values == ["yes"]
+
+
+@pytest.mark.parametrize(
+    "words, kind, negated",
+    [
+        ("Using glucocorticoid;", "exclusion", False),
+        ("continuous steroid therapy", "exclusion", False),
+        ("naïve of any steroid intake", "inclusion", True),
+    ],
+)
+def test_a_steroid_by_no_route_leaves_a_patient_on_inhaled_or_oral_steroids_to_the_study_team(words, kind, negated):
+    proposal = one(words, kind)
+    assert (proposal.question, proposal.values, proposal.negated) == ("medicines_now", [], negated)
+    assert proposal.uncertain == ["inhaled_steroid", "oral_steroid"]
+
+
+@pytest.mark.parametrize(
+    "words", ["Use of topical steroids", "History of anabolic steroids use", "Steroid-dependent asthma"]
+)
+def test_a_steroid_on_the_skin_an_anabolic_one_or_a_kind_of_asthma_is_not_any_steroid(words):
+    assert [p for p in matching.proposals(words, "exclusion") if p.question == "medicines_now"] == []
+
+
+@pytest.mark.parametrize(
+    "words, question, values",
+    [
+        ("Use of immunosuppressors", "medicines_now", ["immunosuppressant"]),
+        ("Immune compromised", "other_conditions", ["immunodeficiency"]),
+        ("Ongoing treatment for malignancy", "medicines_now", ["cancer_treatment"]),
+        ("Coagulopathies;", "other_conditions", ["bleeding_disorder"]),
+        ("Abuse of marijuana", "other_conditions", ["substance_abuse"]),
+        ("Implantable Cardioverter Defibrilator;", "lung_procedures", ["pacemaker"]),
+    ],
+    ids=lambda value: value if isinstance(value, str) else None,
+)
+def test_more_names_of_existing_items(words, question, values):
+    proposal = one(words)
+    assert (proposal.question, proposal.values) == (question, values)
