@@ -974,3 +974,28 @@ def test_a_steroid_on_the_skin_an_anabolic_one_or_a_kind_of_asthma_is_not_any_st
 def test_more_names_of_existing_items(words, question, values):
     proposal = one(words)
     assert (proposal.question, proposal.values) == (question, values)
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Intention to become pregnant during the course of the study", "Are pregnant or trying to become pregnant."],
+)
+def test_a_planned_pregnancy_is_settled_by_no_plan_and_left_to_the_study_team_on_a_plan(words):
+    planned = [p for p in matching.proposals(words, "exclusion") if p.question == "planning_pregnancy_12m"]
+    assert [(p.values, p.uncertain, p.negated) for p in planned] == [([], ["yes"], False)]
+
+
+def test_a_pregnancy_planned_over_years_is_longer_than_the_question_and_not_drafted():
+    words = "Women who planned to become pregnant within the following 3 years"
+    assert [p for p in matching.proposals(words, "exclusion") if p.question == "planning_pregnancy_12m"] == []
+
+
+def test_a_weak_negation_that_opens_the_clause_negates_its_whole_list():
+    proposals = matching.proposals("Not pregnant, lactating, or planning to become pregnant", "inclusion")
+    assert {(p.question, p.negated) for p in proposals} == {
+        ("pregnant_or_breastfeeding", True),
+        ("planning_pregnancy_12m", True),
+    }
+    # and still stops at a comma inside the clause
+    cancer, hiv = matching.proposals("Cancer not in remission, HIV", "exclusion")
+    assert not hiv.negated and hiv.values == ["hiv"]

@@ -391,8 +391,11 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         last = cues[-1] if cues else None
         between = masked[last.end() :] if last is not None else ""
         weak = patterns["weak"][language]
+        # "cancer not in remission, HIV": a weak cue does not reach past a comma, unless it opens the clause ("Not
+        # pregnant, lactating, or planning to become pregnant" negates all three)
+        opens = len(before_text) <= reach and not re.search(r"[^\W\d_]", window[: last.start()]) if last else False
         if last is not None and weak is not None and weak.fullmatch(last.group()) and re.search(r"[,，、]", between):
-            last = None  # "cancer not in remission, HIV": a weak cue does not reach past a comma
+            last = last if opens else None
         if last is not None and not (breaker is not None and breaker.search(between)):
             negated, cue = True, window[last.start() : last.end()]
     if concept.key in patterns["context"] and context_negated:  # "unable to perform spirometry"
