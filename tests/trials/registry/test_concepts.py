@@ -999,3 +999,10 @@ def test_a_weak_negation_that_opens_the_clause_negates_its_whole_list():
     # and still stops at a comma inside the clause
     cancer, hiv = matching.proposals("Cancer not in remission, HIV", "exclusion")
     assert not hiv.negated and hiv.values == ["hiv"]
+
+
+def test_the_sixth_samples_mistakes_are_read_as_the_clause_means():
+    graded = one("受试者存在心力衰竭(美国纽约心脏病协会Ⅲ-IV级)、室性心动过速或心室颤动病史;")
+    assert (graded.values, graded.uncertain) == (["arrhythmia"], ["heart_failure"])
+    assert matching.proposals("Participant in TransMedics OCS Lung System INSPIRE trial", "inclusion") == []
+    assert one("Maintenance OCS").values == ["oral_steroid"]
