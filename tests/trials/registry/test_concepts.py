@@ -1006,3 +1006,22 @@ def test_the_sixth_samples_mistakes_are_read_as_the_clause_means():
     assert (graded.values, graded.uncertain) == (["arrhythmia"], ["heart_failure"])
     assert matching.proposals("Participant in TransMedics OCS Lung System INSPIRE trial", "inclusion") == []
     assert one("Maintenance OCS").values == ["oral_steroid"]
+
+
+@pytest.mark.parametrize(
+    "words, question, values",
+    [
+        ("合并HIV、梅毒感染者;", "other_conditions", ["hiv"]),
+        ("正在母乳喂养的女性受试者", "pregnant_or_breastfeeding", ["yes"]),
+    ],
+)
+def test_latin_names_touching_chinese_letters_and_more_chinese_names_are_read(words, question, values):
+    proposal = one(words)
+    assert (proposal.question, proposal.values, proposal.negated) == (question, values, False)
+
+
+@pytest.mark.parametrize(
+    "words", ["使用非选择性口服 β 受体阻滞剂;", "Patients treated with non-cardioselective ß-blockers"]
+)
+def test_a_non_selective_beta_blocker_is_narrower_than_the_item_and_not_a_negation(words):
+    assert matching.proposals(words, "exclusion") == []

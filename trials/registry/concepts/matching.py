@@ -171,7 +171,8 @@ def _patterns() -> dict:
         if not names:
             return None
         body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", flags)
+        # Latin word edges only: "合并HIV" and "筛选期HIV抗体" name HIV although Chinese letters touch it
+        return re.compile(rf"(?<![A-Za-z0-9_-])(?:{body})(?![A-Za-z0-9_])", flags)
 
     chinese_body = "|".join(re.escape(n) for n in sorted(chinese, key=len, reverse=True))
     lex = lexicon()
