@@ -79,6 +79,9 @@ COPD_PATIENT = {
     "legal_protection": "no",
     "health_insurance": "yes",
     "planned_surgery": "no",
+    "medicine_allergy": "no",
+    "can_walk": "yes",
+    "can_do_spirometry": "yes",
 }
 
 
