@@ -1025,3 +1025,16 @@ def test_latin_names_touching_chinese_letters_and_more_chinese_names_are_read(wo
 )
 def test_a_non_selective_beta_blocker_is_narrower_than_the_item_and_not_a_negation(words):
     assert matching.proposals(words, "exclusion") == []
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Pre-existing oxygen or ventilatory dependency (24h use of oxygen or invasive ventilatory support)",
+        "Active infection at injection sites",
+        "研究药物用药部位有活动性感染",
+    ],
+)
+def test_the_seventh_samples_mistakes_are_not_drafted(words):
+    keys = {p.question for p in matching.proposals(words, "exclusion")}
+    assert not keys & {"mechanical_ventilation", "infection_now"}
