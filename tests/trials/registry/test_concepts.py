@@ -1038,3 +1038,10 @@ def test_a_non_selective_beta_blocker_is_narrower_than_the_item_and_not_a_negati
 def test_the_seventh_samples_mistakes_are_not_drafted(words):
     keys = {p.question for p in matching.proposals(words, "exclusion")}
     assert not keys & {"mechanical_ventilation", "infection_now"}
+
+
+def test_pulmonary_tuberculosis_is_tuberculosis_although_pulmonary_hypertension_is_not_hypertension():
+    assert one("History of pulmonary tuberculosis").values == ["tuberculosis"]
+    active = one("having active pulmonary tuberculosis")
+    assert (active.values, active.uncertain) == ([], ["tuberculosis"])
+    assert one("Pulmonary hypertension").question == "diagnoses"
