@@ -34,6 +34,7 @@ def pathological() -> dict[str, str]:
         "Chinese list in one line": ("1、年龄18~75岁；2、FEV1≥30%；" * (MEGABYTE // 20))[:MEGABYTE],
         "one million lines": "* FEV1 < 50%\n" * (MEGABYTE // 13),
         '"a 2-year history of" and one long word': ("a 2-year history of " + "a" * MEGABYTE)[:MEGABYTE],
+        "Chinese washout windows in one line": ("试验前3个月曾有下列:药:8周" * (MEGABYTE // 15 + 1))[:MEGABYTE],
     }
 
 

@@ -1334,12 +1334,14 @@ def test_the_module_loads_no_django():
         "1234567890" * 100_000,
         "1、年龄18~75岁；2、FEV1≥30%；" * 50_000,
         "* FEV1 < 50%\n" * 77_000,
+        "试验前3个月曾有下列:药:8周" * 70_000,
     ],
-    ids=["numbers", "words", "counting", "digits", "chinese", "lines"],
+    ids=["numbers", "words", "counting", "digits", "chinese", "lines", "chinese-windows"],
 )
 def test_a_megabyte_of_hostile_text_is_read_to_its_caps_with_quotes_from_the_text(text):
     found = extract(text)
     assert len(split_clauses(text)) <= 2_000
+    assert len(found) <= 500, "a record gives at most 500 proposals, however many bounds it repeats"
     assert all(p.quote in text for p in found)
     assert all(p.lower is None or p.upper is None or p.lower <= p.upper for p in found)
     if "FEV1 < 50%" in text:

@@ -9,7 +9,7 @@ from .model import Clause
 from .tables import TABLES
 from .text import _clean
 
-MAX_TEXT = 200_000  # characters read from one record; longer text is cut, never an error
+MAX_TEXT = 100_000  # characters read from one record, as many as an import accepts (decision 0049); longer text is cut, never an error
 MAX_CLAUSES = 2_000  # clauses read from one record (real records have a few hundred at most); the rest is ignored
 
 _HEADING_EMPHASIS = re.compile(r"^[\s#*_>|•●▪◦■►➢◆【〖\[-]*")  # "## ", "**", "• ", "【" before a heading
@@ -96,7 +96,9 @@ _INLINE_HEADING = re.compile(
     r"\s*(?:[-–*•]|\d{1,2}[.)、]|\(\d))"
     r"|(?<=[^\s不])(?=(?:纳入|入选|排除|剔除)标准\s*[:：])"
     # "… 排除条件：1.…", "… 不纳入标准 1. …": a Chinese heading with its colon or a list marker after it
-    r"|(?<![不\s])\s+(?=(?:不纳入|不入选|纳入|入选|入组|排除)(?:标准|条件)\s*(?:[:：]|\d{1,2}\s*[.、．)]|[(（]\d))"
+    # "… 自愿 排除标准 1 妊娠 2 …": a heading, then a list starting at 1 with bare numbers
+    r"|(?<![不\s])\s+(?=(?:不纳入|不入选|纳入|入选|入组|排除)(?:标准|条件)\s*(?:[:：]|\d{1,2}\s*[.、．)]|[(（]\d"
+    r"|1\s+(?=[\u4e00-\u9fff])))"
     r"|(?<=[。；;])(?=(?:不纳入|不入选|纳入|入选|入组|排除)(?:标准|条件)\s*(?:[:：]|\d{1,2}\s*[.、．)]|[(（]\d))"
 )
 _LOWER_START = re.compile(r"^[a-z(]")
@@ -217,6 +219,8 @@ _CN_INCLUSION_ITEM = re.compile(
 
 _CN_EXCLUSION_ITEM_WEAK = re.compile(TABLES.exclusion_item_words_weak or r"(?!x)x")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# A lettered sub-item ("a. 托珠单抗", "(b) 全淋巴照射"): one of the things an item ending in a colon lists
+_LETTERED_BEFORE = re.compile(r"(?:^|(?<=[\s|]))(?:[a-zA-Z]\s*[.)）]|[(（][a-zA-Z][)）])\s*$")
 
 
 def _an_exclusion_list(text: str, clauses: list[list]) -> bool:
@@ -225,7 +229,12 @@ def _an_exclusion_list(text: str, clauses: list[list]) -> bool:
     even when an exclusion list with no heading follows it)."""
     if len(clauses) < 3 or not re.search(r"[\u4e00-\u9fff]", text[:2_000]):
         return False
-    items = [item for item in (text[c[1] : c[2]] for c in clauses) if len(_CJK.findall(item)) >= 4]  # not "|" rows
+    items = [
+        text[c[1] : c[2]]
+        for c in clauses
+        if len(_CJK.findall(text, c[1], c[2])) >= 4  # not "|" rows
+        and not _LETTERED_BEFORE.search(text, max(0, c[1] - 6), c[1])  # "a. 托珠单抗": a drug an item lists, no item
+    ]
     if not items:
         return False
 

@@ -57,8 +57,11 @@ QUESTION_UNITS: dict[str, str] = TABLES.question_units
 
 
 MAX_CLAUSE = 2_000  # characters of one clause read at once
+MAX_PROPOSALS = 500  # proposals from one record (real records give a few dozen); reading stops there, never an error
+MAX_WINDOWS = 40  # look-back windows read from one stretch of MAX_CLAUSE characters (real clauses hold a few)
 NUMBER_WORDS = {**TABLES.number_words, **TABLES.number_words_read_only}
 CN_DIGITS = TABLES.cn_digits
+_CN_TENS = re.compile(r"([一二两三四五六七八九])?十([一二三四五六七八九])?")
 
 NUM = r"(?<![a-z0-9.])(?:0,\d+|\d+(?:\.\d+)?|\.\d+|[一两二三四五六七八九十](?=\s*次))(?![\d])"
 _TENS = [w for w, v in TABLES.number_words.items() if v in (20, 30, 40, 50, 60, 70, 80, 90) and "-" not in w]
@@ -148,7 +151,7 @@ WINDOW_RES = [
     re.compile(rf"(?:≤|<=|<|less than|within|up to|no more than)?\s*({ANY_NUM})[\s-]*{TIME_UNIT}[\s-]+ago"),
     # "筛选前4周至随机期间"; "试验前2周至试验结束后3个月内" (避孕) reaches past the study: a requirement, not a look-back
     re.compile(
-        r"前\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)\s*(?:至|到)"
+        r"前\s*(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个月|月|周|星期|天|日|年)\s*(?:至|到)"
         r"(?![^,，;；。]{0,10}(?:结束|后))"
     ),
     re.compile(
@@ -179,25 +182,52 @@ WINDOW_RES = [
         r"(?!or\s|and\s|during\s)(?:the\s+)?[a-z][a-z0-9-]*"
     ),
     re.compile(
-        r"(?:近|过去|最近|前)?\s*(?<!\d)(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)"
+        r"(?:近|过去|最近|前)?\s*(?<!\d)(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个\s?月|月|周|星期|天|日|年)"
         r"\s*(?:[(（][^()（）]{1,10}[)）]\s*)?(?:内|以内|之内)"  # "前3个月(12周)内", "前六个月之内"
     ),
     # "筛选前6个月有慢性感染史", "试验前30天使用过…", "本试验开始前3个月中": a look-back without 内, known by the past
     # event that follows it ("给药前7天的日记", "给药前1天妊娠试验阴性" are not)
     re.compile(
-        r"前\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|年)\s*[,，]?\s*"
-        r"(?=中|期间|曾|有|使用|服用|用过|参加|参与|接受|发生|患|罹患|摄取|摄入|吸烟|饮酒|每日|每天|平均|献血|失血"
+        r"前\s*(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个月|月|周|星期|天|年)\s*[,，]?\s*"
+        r"(?=中|期间|曾|有(?!效)|使用|服用|用过|参加|参与|接受|发生|患|罹患|摄取|摄入|吸烟|饮酒|每日|每天|平均|献血|失血"
         r"|接种|进行过|做过|出现)"
     ),
-    re.compile(r"(?:近|过去|最近)\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|日|年)"),
+    re.compile(
+        r"(?:近|过去|最近)\s*(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个月|月|周|星期|天|日|年)"
+    ),
     # "戒烟不足6个月": quit less than 6 months ago, the strict look-back "stopped smoking less than 6 months ago" is
     re.compile(
-        r"(?<=戒烟)\s*(?:不足|不到|未满|少于|小于|<)\s*(\d+|十二|[一二两三四五六七八九十半])\s*(个月|月|周|星期|天|年)"
+        r"(?<=戒烟)\s*(?:不足|不到|未满|少于|小于|<)\s*(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个月|月|周|星期|天|年)"
     ),
 ]
 WINDOW_RES.append(
     re.compile(rf"\(\s*(?:<|≤|<=|less than)\s*({ANY_NUM})\s*{TIME_UNIT}\s*\)")
 )  # "exacerbation (<6 weeks)"
+# Chinese washout lists: "研究开始的一定时限前接受过下列生物制剂的治疗: 英夫利昔单抗:8周 依那西普:2周": each drug's span after
+# its colon is a look-back window when a lead-in before them says "前…下列…:" (see _ZH_WASHOUT_LEAD)
+_ZH_WASHOUT_ITEM = re.compile(
+    r"(?<=[:：])\s*(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个月|月|周|星期|天|日|年)(?!\s*(?:以?后|之后|内|以内|之内|至|到))"
+)
+WINDOW_RES.append(_ZH_WASHOUT_ITEM)
+# "打疫苗后未超过两个星期", "参加完一个项目未满3个月", "戒烟不足 6 个月": time since an event, still short of a span
+_ZH_SHORT_OF = re.compile(
+    r"(?:未满|不满|不足|不到|少于|小于|<|未超过|不超过)\s*(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个月|月|周|个?星期|天|日|年)"
+)
+# the event the time since is counted from: "打疫苗后", "参加完…", "戒烟", "停药时间", "停用…", "距末次放疗"
+_ZH_SHORT_OF_LEAD = re.compile(r"(?:后|完|以来|戒烟|停药|停用|停止|距离?(?:末次|最后一次|上次)|距今)[^,，;；。]{0,8}$")
+WINDOW_RES.append(_ZH_SHORT_OF)
+_ZH_WASHOUT_LEAD = re.compile(r"前[^。;；:：]{0,40}(?:下列|以下|如下)[^。;；:：]{0,20}[:：]")
+# Chinese: a span before a reference point with no 内 ("试验前3个月每日吸烟量多于5支", "筛选前6个月有慢性感染史", "治疗开始前4周
+# 接受过…", "本试验开始前3个月中,受试者曾使用过…") is a look-back when a past event follows it; "前2周至…" is a range and
+# "前3个月的血压" no event.
+WINDOW_RES.append(
+    re.compile(
+        r"(?:试验|筛选|给药|用药|服药|药物|治疗|研究|入组|随机|基线|访视|开始|知情同意书?|首剂|首次|第\s*1\s*天)\s*(?:之)?前\s*的?"
+        r"\s*(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个月|月|周|星期|天|日|年)"
+        r"(?:\s*(?:中|期间)(?=\s*[,，])|(?=\s*[,，]?\s*(?:曾|有(?!效)|使用|接受|参加|参与|服用|每日|每天|平均|发生|患|献|吃|饮"
+        r"|吸|出现|进行(?:过|了)|住院)))"
+    )
+)
 WINDOW_RES += [
     re.compile(r"(?<![a-z])(?:past|last|previous)\s+(half)\s+(?:a\s+)?(year)(?![a-z])"),  # "the last half year"
     # "over the 14 weeks preceding study entry", "during the 6 months prior to the study", "with in the 2 weeks prior"
@@ -266,7 +296,7 @@ DURATION_OF_BEFORE = re.compile(
     rf"|(?<![a-z])for\s+(?:more than|at least|over|≥|>=|>)\s*{ANY_NUM}[\s-]*{TIME_UNIT}\s+(?:and|but)\s+$"
 )
 WINDOW_RES.append(DURATION_LESS_THAN)
-STRICT_WINDOW = re.compile(r"(?<![a-z=])(?:<(?!=)|less than|fewer than)|不足|不到|未满|少于|小于")
+STRICT_WINDOW = re.compile(r"(?<![a-z=])(?:<(?!=)|less than|fewer than)|不足|不到|未满|不满|少于|小于")
 STRICT_BEFORE = re.compile(r"(?<![a-z=])(?:<(?!=)|less than|fewer than)\s*$")
 WINDOW_NOT_AFTER = re.compile(
     r"^\s*(?:after|following|post|of (?:the )?(?:last|final)|from (?:the )?(?:last"
@@ -279,7 +309,7 @@ WINDOW_NOT_AFTER = re.compile(
 # when an event happened
 TEST_RESULT_AFTER = re.compile(
     r"[^.;。；]{0,20}?(?:检查|检测|影像|x\s*线|(?<![a-z])ct(?![a-z])|扫描|活检|x-?rays?|scans?|imaging|radiograph\w*)"
-    r"[^.;。；]{0,6}?(?:显示|发现|提示|证实|表明|show\w*|reveal\w*|demonstrat\w*)"
+    r"(?!学?证据)[^.;。；]{0,6}?(?:显示|发现|提示|证实|表明|show\w*|reveal\w*|demonstrat\w*)"
     # "访视1前4周内的当地实验室检查结果", "随机前12个月内存档样本": when a test was done or a sample taken
     r"|\s*(?:的|进行的|内的)?[^,，;；。]{0,8}(?:实验室|化验|检查结果|检测结果|样本|标本)"
 )
@@ -304,7 +334,7 @@ WINDOW_NOT_BEFORE = re.compile(
     # ends at its comma ("if a former smoker, have quit in the past 15 years")
     r"|(?<![a-z])if (?!(?:it was |they were |was |were )?(?:received|taken|used|given|administered|treated|performed"
     r"|done)(?![a-z]))[^.;,。；，]*$"
-    r"|后(?:的|至少|不少于|最初|头)?\s*$|不包括[^,，;；。]*$|(?<!不)允许[^;；。]*$"  # "允许…短期胰岛素治疗(在筛选前3个月内)"
+    r"|后的?(?:至少|不少于|最初|头)?\s*$|不包括[^,，;；。]*$|(?<!不)允许[^;；。]*$"  # "给药后的6个月内", "开始之后最初12周内", "允许…"
 )
 DURATION_BEFORE = re.compile(
     r"(?:for|at least|≥|>=|>|minimum(?: of)?|stable|more than|over|lasting|duration of"
@@ -332,7 +362,8 @@ NOT_AGE = re.compile(
 NOT_A_BOUND_BEFORE = re.compile(
     r"(?:percentile[^.;\d]{0,12}|(?<![a-z])(?:donors?|mothers?|fathers?|parents?|partners?|spouses?|caregivers?"
     r"|guardians?)(?:'s)?\s+(?:age|bmi|body mass index)[^.;\d]{0,12}|child[- ]?bearing\s+(?:age|potential)[^.;\d]{0,12}"
-    r"|(?:diagnos\w*|onset)\s+(?:between\s+)?(?:the\s+)?(?:ages?\s+(?:of\s+)?)?)$"
+    r"|(?:diagnos\w*|onset)\s+(?:between\s+)?(?:the\s+)?(?:ages?\s+(?:of\s+)?)?"
+    r"|相差|相距|差距|差值)$"  # "同一批受试者年龄不宜相差10岁以上": a spread between people, no limit on one
 )
 NOT_A_BOUND_AFTER = re.compile(
     r"\s*(?:(?:th|st|nd|rd)\s+)?(?:percentile|of\s+(?:the\s+)?(?:following|these|those|criteria|risk factors))"
@@ -504,6 +535,10 @@ def _to_decimal(token: str) -> Decimal | None:
         return Decimal(TABLES.number_words[parts[0]]) + Decimal(TABLES.number_words[parts[1]])
     if token in CN_DIGITS:
         return Decimal(str(CN_DIGITS[token]))
+    tens = _CN_TENS.fullmatch(token)
+    if tens:  # "十四" 14, "二十四" 24, "三十" 30: a Chinese numeral with 十
+        high, low = tens.group(1), tens.group(2)
+        return Decimal((CN_DIGITS.get(high, 1) if high else 1) * 10 + (CN_DIGITS.get(low, 0) if low else 0))
     try:
         return Decimal(token.replace(",", "."))
     except (InvalidOperation, ValueError):
@@ -532,7 +567,54 @@ def _find_comparisons(n: str) -> list[_Comparison]:
         if found:
             comparisons.append(found)
             taken_until = found.end
+    if "上限" in n:
+        comparisons = _with_wordless_uln(n, comparisons)
     return comparisons
+
+
+# Chinese: a bound against the upper limit of normal with no number is one times it: "血肌酐>正常值范围上限",
+# "ALT、AST高于参考值上限" (a number after it, "高于正常值上限3倍", is read as a number)
+_ZH_WORDLESS_ULN = re.compile(
+    r"(大于等于|小于等于|不超过|不高于|高于|超过|超出|大于|低于|小于|≥|≤|>|<|＞|＜)\s*(?:正常值|正常|参考值)(?:范围)?上限"
+    r"(?:\s*[(（]\s*uln\s*[)）])?(?!\s*(?:的|之)?\s*[\d.一二两三四五六七八九十]+\s*倍)"
+)
+_WORDLESS_BOUND = {
+    "大于等于": ("lower", True),
+    "≥": ("lower", True),
+    "高于": ("lower", False),
+    "超过": ("lower", False),
+    "超出": ("lower", False),
+    "大于": ("lower", False),
+    ">": ("lower", False),
+    "＞": ("lower", False),
+    "小于等于": ("upper", True),
+    "≤": ("upper", True),
+    "不超过": ("upper", True),
+    "不高于": ("upper", True),
+    "低于": ("upper", False),
+    "小于": ("upper", False),
+    "<": ("upper", False),
+    "＜": ("upper", False),
+}
+
+
+def _with_wordless_uln(n: str, comparisons: list[_Comparison]) -> list[_Comparison]:
+    added = []
+    for match in _ZH_WORDLESS_ULN.finditer(n):
+        if any(c.start < match.end() and match.start() < c.end for c in comparisons):
+            continue
+        bound, inclusive = _WORDLESS_BOUND[match.group(1)]
+        comparison = _Comparison(match.start(), match.end(), unit="x ULN", raw_unit="上限", number_start=match.start())
+        if bound == "lower":
+            comparison.lower, comparison.lower_inclusive = Decimal(1), inclusive
+        else:
+            comparison.upper, comparison.upper_inclusive = Decimal(1), inclusive
+        added.append(comparison)
+    return sorted(comparisons + added, key=lambda c: c.start) if added else comparisons
+
+
+# "(含)", "(包含)", "(包括18周岁)" right after a number and its unit: that bound counts, the operator or range follows
+_INCLUDED_MARK = re.compile(r"\s*[(（]\s*(?:含|包含|包括)[^()（）]{0,8}[)）]")
 
 
 def _range_at(n: str, match: re.Match) -> _Comparison | None:
@@ -544,6 +626,8 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
     before = n[max(0, match.start() - 40) : match.start()]
     between = re.search(r"(between|from)\s+(?:[a-z]+\s+){0,4}$", before)
     join = re.compile(RANGE_JOIN + r"|\s*and\s*" if between and between.group(1) == "between" else RANGE_JOIN)
+    included = _INCLUDED_MARK.match(n, after1)
+    after1 = included.end() if included else after1  # "18岁(含)至65岁(含)": the first end itself counts
     joined = join.match(n, after1)
     if not joined:
         return None
@@ -669,6 +753,9 @@ def _postfix_at(n: str, match: re.Match) -> _Comparison | None:
     age_words = re.compile(r"\s*(?:of age|old)").match(n, end) if unit == "years" else None
     if not post and age_words:  # "18 years of age or older"
         post = _postfix_match(n, age_words.end())
+    included = _INCLUDED_MARK.match(n, end) if not post else None
+    if included:  # "18周岁(含)以上": the bound itself counts, said before the operator
+        post = _postfix_match(n, included.end())
     if not post or value is None:
         return None
     bound, inclusive, post_end, words = post
@@ -761,8 +848,17 @@ def _only_filler_since_last_bound(n: str, mention, comparison: _Comparison, comp
     earlier = [c for c in comparisons if c.start >= mention[1] and c.end <= comparison.start]
     if not earlier:
         return True
-    words = re.findall(r"[a-z][a-z0-9-]*", n[earlier[-1].end : comparison.start])
+    gap = n[earlier[-1].end : comparison.start]
+    if _ZH_SUBGROUP_GAP.fullmatch(gap):
+        return True  # "总胆红素≤1.5×ULN(Gilbert综合征患者≤3×ULN)": the same lab's bound for a subgroup
+    words = re.findall(r"[a-z][a-z0-9-]*", gap)
     return all(w in _GAP_WORDS or w in _BOUND_FILLER for w in words)
+
+
+# A subgroup named in brackets before another bound of the same variable: "(Gilbert综合征患者", "(肝转移者,"
+_ZH_SUBGROUP_GAP = re.compile(
+    r"\s*(?:\(uln\)\s*)?[(（][^()（）;；。]{0,30}(?:患者|者|受试者|病例)\s*[,，:：]?\s*(?:应|可)?\s*"
+)
 
 
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]")
@@ -1374,14 +1470,60 @@ def _count_period(n: str, c: _Comparison, windows: list) -> int | None:
 # ----------------------------------------------------------------------------------------------------------------
 
 
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+# Chinese: what follows a span can make it no look-back: a span running on into the study ("试验前2周至试验结束后3个月内"),
+# a plan ("前12个月内有生育计划"), an exception closing its bracket ("(最近5年中未复发的恶性肿瘤除外)")
+_ZH_NOT_A_LOOK_BACK_AFTER = re.compile(
+    r"\s*(?:[(（][^()（）]{0,10}[)）])?\s*(?:至|到|直至|直到)[^,，;；。]{0,20}(?:结束|末次|最后一次|出组)"
+    r"|[^,，;；。]{0,4}(?:有|无)?(?:生育|妊娠|怀孕|手术)?计划"
+    r"|[^,，;；。()（）]{0,30}除外\s*[)）]"
+)
+# Chinese: a time span right before the name of a test, a score or a sample ("入组前1周内ECOG评分为0-1分", "前6个月内,
+# 经福尔马林固定的肿瘤组织样本", "前12周内进行的胸部X线检查") says when the test is done, not when an event happened;
+# a verb of an event between them ("前3个月内接受过…检查") keeps it a look-back window.
+_ZH_TEST_WORDS = re.compile(
+    r"(?:检查|检测|评分|评估|测定|测试|样本|标本|切片|影像|x\s*线|(?<![a-z])ct(?![a-z])|mri|b超|心电图|胸片|ecog|量表)"
+    r"(?!学?(?:证据|证实|诊断|确诊))"  # "经影像学证据证实的肺炎": evidence of an event, not a test's timing
+)
+_ZH_EVENT_VERBS = re.compile(
+    r"有|曾|接受|使用|发生|参加|服用|患|献|吸烟|饮|住院|手术|治疗|感染|诊断|确诊|出现|证实|证据|确认"
+)
+
+
+def _zh_times_a_test(n: str, end: int) -> bool:
+    after = n[end : end + 40].lstrip(" ,，")
+    cut = re.search(r"[,，;；。]", after)
+    after = after[: cut.start()] if cut else after
+    test = _ZH_TEST_WORDS.search(after)
+    return bool(test) and test.start() <= 24 and not _ZH_EVENT_VERBS.search(after, 0, test.start())
+
+
+# Chinese: a time span in an exception, a definition or a "whatever happened" clause bounds nothing
+_ZH_NOT_A_CRITERION_BEFORE = re.compile(
+    r"(?:(?:以下|下列)[^;；。)）]{0,6}除外|除外\s*[-—:：]|例外情况|可纳入|允许纳入|可以纳入|可入组|无论|不论|不包括|定义为"
+    r"|的定义)[^;；。)）]*$"
+)
+
+
 def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
     """(start, end, amount, unit, reference) for each "within N weeks before screening" in the text."""
     found: list[tuple[int, int, Decimal, str, str]] = []
     covered = bytearray(len(n) + 1)  # the characters a window already found covers: overlap is one slice, not a scan
+    leads: list[int] | None = None
     for pattern in WINDOW_RES:
         for match in pattern.finditer(n):
+            if len(found) >= MAX_WINDOWS:
+                break
             if any(covered[match.start() : max(match.end(), match.start() + 1)]):
                 continue
+            if pattern is _ZH_SHORT_OF and not _ZH_SHORT_OF_LEAD.search(n, max(0, match.start() - 14), match.start()):
+                continue
+            if pattern is _ZH_WASHOUT_ITEM:
+                if leads is None:  # the lead-ins of washout lists, found once for the whole text
+                    leads = [m.end() for m in _ZH_WASHOUT_LEAD.finditer(n)]
+                index = bisect.bisect_right(leads, match.start())
+                if not index or match.start() - leads[index - 1] > 400:
+                    continue
             groups = [g for g in match.groups() if g]
             if pattern is TIME_RANGE_SINCE:
                 groups = [match.group("hi"), match.group("hi_unit")]
@@ -1393,6 +1535,7 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 amount, unit_word = Decimal("0.5"), groups[1]  # "the last half year", as written
             else:
                 amount, unit_word = _to_decimal(groups[0]), groups[1]
+            unit_word = unit_word.replace(" ", "") if _CJK_CHAR.search(unit_word) else unit_word  # "1 个 月"
             unit = WINDOW_UNITS.get(unit_word.rstrip("s") if unit_word.rstrip("s") in WINDOW_UNITS else unit_word)
             if amount is None or unit is None or amount <= 0:
                 continue
@@ -1404,8 +1547,21 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 and _PERSON_AGE_BRACKET.search(n, max(0, match.start() - 30), match.start())
             ):
                 continue  # "Minors (<18 years)": an age
-            if WINDOW_NOT_BEFORE.search(n[max(0, match.start() - 60) : match.start()]):
+            if pattern is not _ZH_SHORT_OF and WINDOW_NOT_BEFORE.search(n[max(0, match.start() - 60) : match.start()]):
                 continue  # "planning a pregnancy within 12 months", "给药后的6个月内", "如果…前6个月内"
+            if _ZH_NOT_A_CRITERION_BEFORE.search(n, max(0, match.start() - 40), match.start()):
+                continue  # "以下情况除外-…首次给药前≥5年无…", "可纳入近5年内无活动性疾病的患者", "无论在过去5年内"
+            if (
+                _CJK_CHAR.search(match.group())
+                and not re.match(r"(?:前|近|过去|最近)", match.group())
+                and not re.search(r"(?:前|近|过去|最近|之内|以来)的?\s*$", n[max(0, match.start() - 4) : match.start()])
+                and re.match(r"[^,，;；。]{0,6}?\d+\s*次", n[match.end() : match.end() + 16])
+            ):
+                continue  # "一周内出现≥3次症状性低血糖": how often within a week, not how long ago
+            if _CJK_CHAR.search(match.group()) and _ZH_NOT_A_LOOK_BACK_AFTER.match(n, match.end()):
+                continue  # "试验前2周至试验结束后3个月内", "前12个月内有生育计划", "(最近5年中未复发的…除外)"
+            if _CJK_CHAR.search(match.group()) and _zh_times_a_test(n, match.end()):
+                continue  # "入组前1周内ECOG评分", "前6个月内,经福尔马林固定的肿瘤组织样本": when a test is done
             if pattern is DURATION_LESS_THAN and not DURATION_OF_BEFORE.search(
                 n[max(0, match.start() - 45) : match.start()]
             ):
@@ -1552,6 +1708,7 @@ def _event_for(
     return label, a, b, generic
 
 
+_ZH_REFERENCE_WORD = re.compile(r"随机|筛选|筛查|给药|用药|服药|入组|入选|基线|访视|试验|研究|首次|签署|开始|治疗|本次")
 # The point a Chinese look-back counts back from, standing just before 前: not what the window is about
 _CN_REFERENCE_WORDS = re.compile(
     r"(?:^|\s)(?:在|于|自)?(?:首次|第一次)?(?:筛选|给药|用药|服药|随机(?:化|分组)?|入组|入选|试验|研究|访视\s*\d*"
@@ -1567,7 +1724,9 @@ def _words_before(n: str, sentence_start: int, start: int) -> tuple[str, int]:
     words = words[-4:]
     while words and _LEADING_FILLER.fullmatch(words[0].group() + " "):
         words.pop(0)
-    if not words or len(" ".join(w.group() for w in words)) < 3:
+    joined = " ".join(w.group() for w in words)
+    short_enough = 2 if _CJK_CHAR.match(joined) and not _ZH_REFERENCE_WORD.fullmatch(joined) else 3
+    if not words or len(joined) < short_enough:  # "戒烟", "献血": two characters say it; "随机" is when, not what
         return "", -1
     return " ".join(w.group() for w in words), sentence_start + words[0].start()
 
@@ -1601,6 +1760,9 @@ def extract(text: str, *, minimum_age: str | None = None, maximum_age: str | Non
             text = text[:MAX_TEXT]
             for clause in split_clauses(text):
                 proposals.extend(propose(clause, text))
+                if len(proposals) >= MAX_PROPOSALS:
+                    del proposals[MAX_PROPOSALS:]
+                    break
         return _merge_record_age(
             proposals, _record_years(minimum_age), _record_years(maximum_age), minimum_age, maximum_age
         )
@@ -1687,10 +1849,10 @@ _DURATION_EVENTS = [(re.compile(row["pattern"]), row["event"]) for row in TABLES
 _DURATION = re.compile(
     r"(?P<op>(?:at least|a minimum of|minimum of|no less than|not less than|more than|longer than|greater than|over"
     r"|exceeding|in excess of"
-    r"|≥|>=|>|大于等于|不少于|不低于|不短于|至少|超过|大于|满)\s*)?"
+    r"|≥|>=|>|大于等于|不少于|不低于|不短于|至\s?少(?:已经?)?|超过|大于|满)\s*)?"
     r"(?:(?:a|the)\s+(?:period|duration)\s+of\s+)?"
-    rf"(?P<num>{ANY_NUM}|[一二两三四五六七八九十半]|十二)\s*[-\s]?(?P<consecutive>consecutive\s+|continuous\s+)?"
-    r"(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?|天|周|星期|个月|年)(?![a-z])"
+    rf"(?P<num>{ANY_NUM}|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*[-\s]?(?P<consecutive>consecutive\s+|continuous\s+)?"
+    r"(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?|天|周|星期|个\s?月|年)(?![a-z])"
     r"(?P<post>\s*(?:or (?:more|longer|greater|above)|及以上|或以上|以上))?"
 )
 _DURATION_FOR = re.compile(
@@ -1777,13 +1939,20 @@ _EXPECTED_LENGTH_BEFORE = re.compile(
 _FUTURE_BEFORE = re.compile(
     r"(?<![a-z])(?:willing|agree[sd]?|will|shall|required|requires|wear\w*|during the study|throughout"
     r"|hold|withhold|commit\w*"
-    r"|contracept\w*|愿意|同意|将)(?![a-z])"
+    r"|contracept\w*|愿意|(?<!知情)同意|将)(?![a-z])"
 )
 _LOOK_BACK_FOR = re.compile(r"(?<![a-z])for\s+(?:the\s+)?(?:last|past)\s+$")  # "≥ 5 cigs/day for last 6 months"
 _UNSTABLE_BEFORE = re.compile(r"(?<![a-z])(?:unstable|not (?:been )?stable)(?![a-z])[^.;,]*$")
 _PER_DAY_BEFORE = re.compile(
     r"packs?|cigar\w*|cigs?|e\.g\.|i\.e\.|defined as|menopaus\w*|定义为|例如|比如|如:|\d\s*(?:包|支)(?!气)"
 )
+# Chinese: a span counted "连续" inside brackets defines the word before them ("长期(连续2周以上)", "胰岛素治疗(连续使用
+# 超过14天)"); "每天1包20支连续10年" shows how pack-years are counted; "末次给药后至少90天" is a future period
+_ZH_DEFINED_SPAN_BEFORE = re.compile(
+    r"[(（][^()（）]{0,12}连续[^()（）]{0,12}$|(?:每天|每日)\s*[\d一二两三四五六七八九十]+\s*(?:包|支)[^;；。]{0,12}$"
+    r"|(?:末次|最后一次|最后1次)[^,，;；。]{0,10}后\s*$|(?:研究|试验)(?:结束|完成)后\s*$"
+)
+_ZH_BETWEEN_TWO_EVENTS = re.compile(r"(?:从|自)[^。;；]{0,40}(?:到|至)[^。;；到至]{0,30}$")
 _OPERATOR_EXCLUSIVE = (
     "more than",
     "longer than",
@@ -1872,9 +2041,13 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         if frequency and _TIME_UNIT_WORD.get(frequency.group(1)) == _TIME_UNIT_WORD.get(match.group("unit")):
             continue
         amount = _to_decimal(match.group("num"))
-        unit = _TIME_UNIT_WORD.get(match.group("unit"))
+        unit = _TIME_UNIT_WORD.get(match.group("unit").replace(" ", ""))  # "6个 月": a line-wrap space kept
+        if match.group("num") == "半" and unit == "years":
+            amount, unit = Decimal(6), "months"  # 半年: half a year, six months (as a window reads it)
         if amount is None or unit is None or amount <= 0:
             continue
+        if _ZH_BETWEEN_TWO_EVENTS.search(n, max(0, match.start() - 80), match.start()):
+            continue  # "从末个疗程化疗后到确诊广泛期,有至少6个月的无治疗间期": between two past events, not since one
         sentence_start = max([m.end() for m in _BOUNDARY.finditer(n, max(0, match.start() - 200), match.start())] + [0])
         sentence_end_match = _BOUNDARY.search(n, match.end())
         sentence_end = sentence_end_match.start() if sentence_end_match else len(n)
@@ -1890,6 +2063,10 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             and not said_as_duration  # "defined as 6 consecutive weeks of treatment", "(e.g., surgery) 6 months-5 years ago"
         ):
             continue  # "(e.g., 1 pack/day for 10 years)": how pack-years are counted, not a criterion
+        if _ZH_DEFINED_SPAN_BEFORE.search(n, max(0, match.start() - 24), match.start()):
+            continue  # "长期(连续2周以上…)", "(≤连续14天)", "如每天1包20支连续10年": what a word means, no criterion
+        if _ZH_NOT_A_CRITERION_BEFORE.search(n, max(0, match.start() - 80), match.start()):
+            continue  # "治疗失败的定义:…必须≥14天", "以下情况除外-…首次给药前≥5年无…": a definition, an exception
         event = None
         look_from = max(sentence_start, match.start() - 150)
         if row_hits is None:  # each durations row's words in the clause, found once (not once per number)

@@ -67,9 +67,18 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# Pinyin a converter left after characters of a page in traditional characters: "試驗(yàn)前3個(gè)月" reads "試驗前3個月"
+_PINYIN_DEBRIS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+_TONE_MARKS = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
+
+
 def _normalise(original: str, start: int, end: int) -> tuple[str, list[int]]:
     segment = original[start:end]
-    if "&" not in segment and "\\" not in segment:
+    dropped: set[int] = set()
+    if "(" in segment and not _TONE_MARKS.isdisjoint(segment):
+        for debris in _PINYIN_DEBRIS.finditer(original, start, end):
+            dropped.update(range(debris.start(), debris.end()))
+    if "&" not in segment and "\\" not in segment and not dropped:
         # No entity and no escape: every character stands for itself; when each maps to exactly one character
         # (nearly always), the map back to the original is the positions in order.
         pieces = [_MAPPED.get(char) or _map_char(char) for char in segment]
@@ -81,6 +90,9 @@ def _normalise(original: str, start: int, end: int) -> tuple[str, list[int]]:
     where: list[int] = []
     i = start
     while i < end:
+        if i in dropped:
+            i += 1
+            continue
         char = original[i]
         if char == "&":
             entity = _HTML_ENTITY.match(original, i, end)
