@@ -1045,3 +1045,22 @@ def test_pulmonary_tuberculosis_is_tuberculosis_although_pulmonary_hypertension_
     active = one("having active pulmonary tuberculosis")
     assert (active.values, active.uncertain) == ([], ["tuberculosis"])
     assert one("Pulmonary hypertension").question == "diagnoses"
+
+
+@pytest.mark.parametrize(
+    "words, kind",
+    [
+        ("Resides in a nursing home or dementia special care unit", "exclusion"),
+        ("Neurostimulator, bladder stimulator, non-removable insulin pump", "exclusion"),
+        ("8 美国东部肿瘤协作组(ECOG)体能状态为0或1。", "inclusion"),
+    ],
+)
+def test_the_eighth_samples_places_devices_and_scales_are_not_concepts(words, kind):
+    assert matching.proposals(words, kind) == []
+
+
+def test_the_eighth_samples_negation_with_a_contrary_and_an_excepted_kind_are_read_as_meant():
+    [history] = matching.proposals("既往结核病史者,或否认结核病史但筛选时γ-干扰素释放试验阳性者", "exclusion")
+    assert (history.values, history.negated) == (["tuberculosis"], False)
+    other = one("Known liver disease other than alcoholic, of any aetiology")
+    assert (other.values, other.uncertain) == ([], ["liver_disease"])

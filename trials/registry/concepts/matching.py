@@ -211,6 +211,7 @@ def _patterns() -> dict:
         "minor_cancer": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["minor_cancer_exception"].items()},
         "other_than_after": re.compile(lex["other_than"]["after"], re.IGNORECASE),
         "other_than_before": re.compile(lex["other_than"]["before"], re.IGNORECASE),
+        "contrary": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["contrary_after_negation"].items()},
         "context": {
             key: {
                 part: {lang: re.compile(p, re.IGNORECASE) for lang, p in by_language.items()}
@@ -360,6 +361,9 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         named = _named_codes(after.group("named"), patterns) if after else ()
         related = lexicon()["other_than"]["related"]
         narrowed = any(code in related.get(own, ()) for own in concept.codes for code in named)
+    elif concept.question == "other_conditions" and concept.cls == "condition":
+        # "liver disease other than alcoholic": a patient with the excepted kind ticks the same item
+        narrowed = patterns["other_than_after"].match(text, end) is not None
     exception = patterns["exception"].get(language)
     if exception is not None and exception.search(before_text[-200:]):
         return None  # "respiratory disease other than COPD", "除哮喘外": the concept is what is excepted
@@ -401,6 +405,8 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
             negated, cue = True, window[last.start() : last.end()]
     if concept.key in patterns["context"] and context_negated:  # "unable to perform spirometry"
         negated, cue = not negated, text[start : start + 12]
+    if negated and patterns["contrary"][language].match(text, end):
+        return None  # "否认结核病史但…试验阳性", "denies asthma but …": the negation sets up its contrary
     days, window_words = _window_after(text, end, language, patterns)
     if days is None:  # "近6个月内发生心肌梗死", "in the past 6 months, a heart attack"
         days, window_words = _window_in(before_text[-(40 if language == "en" else 20) :], language, patterns)
