@@ -1064,3 +1064,19 @@ def test_the_eighth_samples_negation_with_a_contrary_and_an_excepted_kind_are_re
     assert (history.values, history.negated) == (["tuberculosis"], False)
     other = one("Known liver disease other than alcoholic, of any aetiology")
     assert (other.values, other.uncertain) == ([], ["liver_disease"])
+
+
+@pytest.mark.parametrize(
+    "words, values",
+    [
+        ("11 | 筛选期梅毒螺旋体抗体阳性。 |", ["syphilis"]),
+        (
+            "2 | 乙肝表面抗原阳性、丙肝抗体阳性、HIV抗体阳性或梅毒抗体阳性; |",
+            ["hepatitis_b", "hepatitis_c", "hiv", "syphilis"],
+        ),
+        ("History of syphilis", ["syphilis"]),
+    ],
+)
+def test_syphilis_is_an_item_and_a_list_of_positive_virus_tests_names_its_illnesses(words, values):
+    proposal = one(words)
+    assert (proposal.question, proposal.values) == ("other_conditions", values)
