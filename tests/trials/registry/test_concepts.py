@@ -1011,7 +1011,7 @@ def test_the_sixth_samples_mistakes_are_read_as_the_clause_means():
 @pytest.mark.parametrize(
     "words, question, values",
     [
-        ("合并HIV、梅毒感染者;", "other_conditions", ["hiv"]),
+        ("合并HIV、梅毒感染者;", "other_conditions", ["hiv", "syphilis"]),
         ("正在母乳喂养的女性受试者", "pregnant_or_breastfeeding", ["yes"]),
     ],
 )
