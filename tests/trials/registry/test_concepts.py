@@ -1080,3 +1080,28 @@ def test_the_eighth_samples_negation_with_a_contrary_and_an_excepted_kind_are_re
 def test_syphilis_is_an_item_and_a_list_of_positive_virus_tests_names_its_illnesses(words, values):
     proposal = one(words)
     assert (proposal.question, proposal.values) == ("other_conditions", values)
+
+
+@pytest.mark.parametrize(
+    "words, kind",
+    [
+        ("近3个月行电抽搐治疗", "exclusion"),  # electroconvulsive therapy is not a seizure
+        ("Subject actively participating in another drug, biologic and/or device protocol", "exclusion"),
+        ("存在可能干扰SLE研究评估的皮肤合并症", "exclusion"),  # a skin problem that disturbs the SLE assessment
+        ("All anabolic androgenic steroids users were on a cycle over the course of the study;", "inclusion"),
+        ("For pregnant women in Uganda, where the husband is reasonably involved, paternal objection", "exclusion"),
+        ("Patients with diabetes insipidus, DKA, severe burns", "exclusion"),
+    ],
+)
+def test_the_ninth_samples_mistakes_are_not_drafted(words, kind):
+    assert matching.proposals(words, kind) == []
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["11 筛选时的乙型肝炎病毒表面抗原(HBsAg)检测结果呈阴性。", "HIV negative", "Hepatitis B surface antigen negative"],
+)
+def test_a_negative_test_result_after_the_concept_negates_it(words):
+    proposal = one(words, "inclusion")
+    assert proposal.question == "other_conditions" and proposal.negated
+    assert not one("HIV positive").negated

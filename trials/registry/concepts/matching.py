@@ -212,6 +212,7 @@ def _patterns() -> dict:
         "other_than_after": re.compile(lex["other_than"]["after"], re.IGNORECASE),
         "other_than_before": re.compile(lex["other_than"]["before"], re.IGNORECASE),
         "contrary": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["contrary_after_negation"].items()},
+        "negation_after": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["negation_after"].items()},
         "context": {
             key: {
                 part: {lang: re.compile(p, re.IGNORECASE) for lang, p in by_language.items()}
@@ -403,6 +404,8 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
             last = last if opens else None
         if last is not None and not (breaker is not None and breaker.search(between)):
             negated, cue = True, window[last.start() : last.end()]
+    if not negated and patterns["negation_after"][language].match(text, end):
+        negated, cue = True, "negative"  # "HBsAg negative", "乙肝表面抗原检测结果呈阴性"
     if concept.key in patterns["context"] and context_negated:  # "unable to perform spirometry"
         negated, cue = not negated, text[start : start + 12]
     if negated and patterns["contrary"][language].match(text, end):
