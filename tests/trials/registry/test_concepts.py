@@ -1105,3 +1105,18 @@ def test_a_negative_test_result_after_the_concept_negates_it(words):
     proposal = one(words, "inclusion")
     assert proposal.question == "other_conditions" and proposal.negated
     assert not one("HIV positive").negated
+
+
+def test_what_the_merged_records_showed_is_read_as_meant():
+    graded = one("诊断为急慢性心力衰竭且纽约心脏病协会(New York Health Association, NYHA)分级为III-IV级")
+    assert (graded.values, graded.uncertain) == ([], ["heart_failure"])
+    # a condition ("if HBV-DNA is high, antiviral treatment first"), a vaccine booster and an antibody are not the item
+    assert matching.proposals("若HBV-DNA≥104 copies/mL,必须先行抗病毒保肝治疗", "inclusion") == []
+    assert matching.proposals("No HBV booster vaccine given since primary HBV immunization", "inclusion") == []
+    tests = {
+        p.question for p in matching.proposals("人类免疫缺陷病毒抗体、乙肝表面抗原、抗胰岛素抗体检查阳性", "exclusion")
+    }
+    assert tests == {"other_conditions"}
+    # "cancer chemotherapy" is a treatment, not a history of cancer
+    words = "Immunosuppressive treatment, oral cortisone or cancer chemotherapy;"
+    assert "cancer_history" not in {p.question for p in matching.proposals(words, "exclusion")}
