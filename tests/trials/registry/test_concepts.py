@@ -1120,3 +1120,15 @@ def test_what_the_merged_records_showed_is_read_as_meant():
     # "cancer chemotherapy" is a treatment, not a history of cancer
     words = "Immunosuppressive treatment, oral cortisone or cancer chemotherapy;"
     assert "cancer_history" not in {p.question for p in matching.proposals(words, "exclusion")}
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Non-invasive ventilation provided for acute respiratory failure (not for Obstructive Sleep Apnea or other stable use)",
+        "Nursing home residents with ≥2 of the following risk factors for atrial fibrillation:",
+    ],
+)
+def test_the_tenth_samples_purpose_and_risk_factors_are_not_the_illness(words):
+    keys = {p.question for p in matching.proposals(words, "inclusion")}
+    assert "other_conditions" not in keys
