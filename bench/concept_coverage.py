@@ -13,7 +13,8 @@ concept hook and once with it, in a throwaway SQLite database that holds only th
 - a random sample of the concept (yes/no and choice) drafts, with list, rule, concepts, polarity and words;
 - the questionnaire walk of the issue's COPD patient (68, woman, ex-smoker of 30 pack-years, FEV1 45 %
   predicted, two flare-ups last year) against every record as a trial, every draft with a question approved,
-  the registry's age limits and conditions as the import drafts them: the number of question screens.
+  the registry's age limits and conditions as the import drafts them: the number of question screens (related
+  questions share one: trials/data/screens.json), and with --show-walk each screen's questions and items.
 """
 
 from __future__ import annotations
@@ -300,20 +301,35 @@ def _walk(trials, questions, eligibility, Criterion, show: bool) -> None:
                 parts.append(eligibility.CriterionRule(number, eligibility.Polarity.INCLUSION, "diagnoses", rule, "dx"))
             rules.append(eligibility.TrialRules(id=record["id"], criteria=tuple(parts)))
         catalogue = eligibility.Catalogue(rules, infos)
-        answers: dict = {}
+        answers = walk_as_patient(catalogue, COPD_PATIENT, eligibility)
         walk = catalogue.walk(answers)
-        while walk.next_key is not None:
-            value = COPD_PATIENT.get(walk.next_key, eligibility.DONT_KNOW)
-            answers[walk.next_key] = value
-            walk = catalogue.walk(answers)
         results = eligibility.evaluate(rules, answers, infos)
         verdicts = Counter(str(r.verdict) for r in results)
         print(
-            f"\nCOPD patient against {len(rules)} {label}, every draft approved: {len(walk.path)} question screens; "
-            f"verdicts {dict(verdicts)}"
+            f"\nCOPD patient against {len(rules)} {label}, every draft approved: {len(walk.screens)} question screens "
+            f"({len(walk.path)} questions); verdicts {dict(verdicts)}"
         )
         if show:
-            print("  " + ", ".join(walk.path))
+            for number, screen in enumerate(walk.screens, 1):
+                items = "; ".join(f"{key}: {', '.join(sorted(walk.items[key]))}" for key in screen if key in walk.items)
+                print(f"  {number:>2}. {' + '.join(screen)}" + (f"  [items {items}]" if items else ""))
+
+
+def walk_as_patient(catalogue, patient: dict, eligibility) -> dict:
+    """The patient's answers, a screen at a time, as the questionnaire stores them: each question of a screen
+    answered from `patient` ("I don't know" when it is not there); a question shown item by item answered
+    for the items the screen shows ("none" ticks none of them)."""
+    answers: dict = {}
+    walk = catalogue.walk(answers)
+    while walk.next_screen:
+        for key in walk.next_screen:
+            value = patient.get(key, eligibility.DONT_KNOW)
+            if key in walk.items and isinstance(value, list):
+                shown = walk.items[key]
+                value = eligibility.ItemsAnswer(frozenset(value) & shown, shown)
+            answers[key] = value
+        walk = catalogue.walk(answers)
+    return answers
 
 
 if __name__ == "__main__":
