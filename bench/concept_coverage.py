@@ -206,7 +206,7 @@ def main() -> None:
         "--split",
         choices=("dev", "test"),
         default="dev",
-        help="test: the held-out split, aggregate table only (no sample, no clause text, no walk)",
+        help="test: the held-out split, aggregate table and the walk's screen counts only (no sample, no clause text)",
     )
     parser.add_argument(
         "--judge-sample",
@@ -236,7 +236,8 @@ def main() -> None:
     _row("all", total)
     for name in ("resp", "non-resp"):
         _row(name, counts.get(name, Counter()))
-    if held_out and not args.sample:  # the held-out split's figures only: nothing of its text, no sample, no walk
+    if held_out and not args.sample:  # the held-out split's figures only: nothing of its text, no sample
+        _walk(trials, all_questions, eligibility, Criterion, False)  # the screen counts, no screen listed
         return
     print(f"\nconcept drafts: {len(concept_drafts)}")
     by_question = Counter(c.question.key for _r, c in concept_drafts)
