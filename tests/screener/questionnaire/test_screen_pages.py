@@ -82,8 +82,9 @@ def test_back_from_a_screen_goes_to_the_step_before_it_and_check_answers_changes
     screening_id, location = to_lung_function(client)
     html = page(client.get(location))
     back = re.search(r'class="back-link" href="([^"]+)"', html).group(1)
-    assert "/questions/" in back or "/screens/" in back
-    assert client.get(back).status_code == 200
+    assert back != location and ("/questions/" in back or "/screens/" in back)
+    _keys, again = answer_page(client, back, MATCHES_ILD)  # the step before, answered again, leads back here
+    assert again["Location"] == location
     response = client.get(reverse("questionnaire:resume", args=[screening_id]))
     while "/check/" not in response["Location"]:
         _keys, response = answer_page(client, response["Location"], MATCHES_ILD)
