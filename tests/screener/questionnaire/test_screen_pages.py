@@ -185,3 +185,16 @@ def test_switching_language_on_a_screen_keeps_every_unsent_value_and_stores_noth
     assert "您的肺功能检查结果" in html and 'value="55"' in html
     assert re.search(r'name="dlco_pct_pred-dont_know"[^>]* checked', html)
     assert not {"fvc_pct_pred", "dlco_pct_pred"} & set(Screening.objects.get(pk=screening_id).answers)
+
+
+def test_working_an_answer_out_on_a_screen_answered_before_comes_back_to_it_with_the_changes_not_yet_sent(client):
+    screening_id, location = to_lung_function(client)
+    answer_page(client, location, MATCHES_ILD)  # answered; the patient goes on, then comes back to change it
+    html = page(client.get(location))
+    data = {**screen_data(html, {"fev1_fvc_ratio": "0.75", "dlco_pct_pred": "50"}), "work_it_out": "fvc_pct_pred"}
+    client.post(location, data)
+    raw = {"value": "1.9", "unit": "L", "height_cm": "165", "age": "60", "sex": "female", "confirm": "1"}
+    response = client.post(reverse("questionnaire:helper", args=[screening_id, "fvc_pct_pred"]), raw)
+    assert response["Location"] == location  # not on to the next step: the changes typed here are not sent yet
+    html = page(client.get(location))
+    assert 'value="0.75"' in html and 'value="50"' in html
