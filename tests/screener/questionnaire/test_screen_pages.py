@@ -198,3 +198,13 @@ def test_working_an_answer_out_on_a_screen_answered_before_comes_back_to_it_with
     assert response["Location"] == location  # not on to the next step: the changes typed here are not sent yet
     html = page(client.get(location))
     assert 'value="0.75"' in html and 'value="50"' in html
+
+
+def test_in_chinese_each_error_of_the_summary_reads_as_one_chinese_sentence_naming_its_question(client):
+    _screening_id, location = to_lung_function(client)
+    client.post(reverse("set_language"), {"language": "zh-hans", "next": location})
+    html = page(client.get(location))
+    response = client.post(location, screen_data(html, {"fvc_pct_pred": "55", "fev1_fvc_ratio": "0.8"}))
+    summary = re.search(r'class="error-summary".*?</ul>', page(response), re.S).group()
+    assert "一氧化碳弥散量 DLCO（占预计值%）：" in summary  # the Chinese colon, not "DLCO: …" glued in English
+    assert "）: " not in summary
