@@ -3,6 +3,7 @@ drafts to judge by hand, and the screens a typical COPD patient sees with every 
 
     .venv/bin/python -m bench.concept_coverage [--sample 100] [--seed 21] [--show-walk]
     .venv/bin/python -m bench.concept_coverage --split test   # the held-out split: the coordinator's, once
+    .venv/bin/python -m bench.concept_coverage --split test --judge-sample 100   # once, when the work is done
 
 Reads the dev evaluation texts (tests/trials/registry/evaluation/dev/, never test/) and the seed records
 (trials/registry/seed/NCT*.json); drafts each clause as an import does (`drafting.drafts_for`), once without the
@@ -80,6 +81,9 @@ COPD_PATIENT = {
     "legal_protection": "no",
     "health_insurance": "yes",
     "planned_surgery": "no",
+    "medicine_allergy": "no",
+    "can_walk": "yes",
+    "can_do_spirometry": "yes",
 }
 
 
@@ -202,10 +206,16 @@ def main() -> None:
         default="dev",
         help="test: the held-out split, aggregate table only (no sample, no clause text, no walk)",
     )
+    parser.add_argument(
+        "--judge-sample",
+        type=int,
+        default=0,
+        help="with --split test: also print this many concept drafts to judge by hand (once, when the work is done)",
+    )
     args = parser.parse_args()
     held_out = args.split == "test"
     if held_out:
-        args.sample, args.uncovered, args.show_walk = 0, 0, False
+        args.sample, args.uncovered, args.show_walk = args.judge_sample, 0, False
     setup()
     from trials import eligibility
     from trials.models import Criterion
@@ -224,7 +234,7 @@ def main() -> None:
     _row("all", total)
     for name in ("resp", "non-resp"):
         _row(name, counts.get(name, Counter()))
-    if held_out:  # the held-out split's figures only: nothing of its text, no sample, no walk
+    if held_out and not args.sample:  # the held-out split's figures only: nothing of its text, no sample, no walk
         return
     print(f"\nconcept drafts: {len(concept_drafts)}")
     by_question = Counter(c.question.key for _r, c in concept_drafts)
@@ -252,6 +262,8 @@ def main() -> None:
             f"{proposal['polarity']} {proposal['concepts']} «{clause[:160]}»"
         )
 
+    if held_out:  # the sample to judge, and nothing else of the held-out split
+        return
     for words in random.Random(args.seed).sample(uncovered, min(args.uncovered, len(uncovered))):
         print(f"  uncovered: {words}")
     _walk(trials, all_questions, eligibility, Criterion, args.show_walk)
