@@ -133,6 +133,7 @@ def test_a_list_of_illnesses_shows_only_the_items_a_study_needs_and_none_of_thes
     assert "None of these: HIV" in check
     results = page(client.get(reverse("questionnaire:results", args=[screening_id])))
     assert f'data-nct-id="{ILD}" data-verdict="match"' in results
+    assert "None of these: HIV" in results and "ItemsAnswer" not in results  # why it fits, in the patient's words
 
 
 def test_none_of_these_with_an_illness_ticked_is_refused_keeping_the_ticks(client, illnesses):
