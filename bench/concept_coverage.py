@@ -152,6 +152,7 @@ def measure(found: list[dict], questions: dict, respiratory_only: bool = False):
     the words of screening clauses left without one. A clause is procedural when every draft it gets is
     (`Criterion.is_procedural`, the rule of `Trial.coverage`): procedural clauses are not screening clauses."""
     from trials.registry import drafting, extraction
+    from trials.registry.concepts.matching import concepts_named
 
     counts: dict[str, Counter] = {}
     concept_drafts, trials, uncovered = [], [], []
@@ -164,9 +165,10 @@ def measure(found: list[dict], questions: dict, respiratory_only: bool = False):
         tally["records"] += 1
         subset["records"] += 1
         criteria, criteria_before = [], []
+        own = concepts_named(record["conditions"])
         for clause in extraction.split_clauses(text):
             words = text[clause.start : clause.end]
-            after = drafting.drafts_for(clause, text, questions)
+            after = drafting.drafts_for(clause, text, questions, own_concepts=own)
             if all(c.is_procedural for c in after):  # the coverage meter's rule (Criterion.clause_state)
                 tally["procedural"] += 1
                 subset["procedural"] += 1
