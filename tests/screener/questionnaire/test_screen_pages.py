@@ -156,6 +156,8 @@ def test_a_screen_reads_in_chinese(client):
         assert "您的肺功能检查结果" in html
         assert "我不知道" in html and "继续" in html
     assert 'lang="en"' not in html.split("<main", 1)[1]
+    # each "I don't know" box is named with its question for a screen reader, as one Chinese phrase
+    assert re.search(r'<span class="visually-hidden">我不知道：[^<:]+</span>', html)
 
 
 def test_working_an_answer_out_from_a_screen_keeps_what_the_screen_held_and_comes_back_to_it(client):
