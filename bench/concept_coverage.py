@@ -3,6 +3,7 @@ drafts to judge by hand, and the screens a typical COPD patient sees with every 
 
     .venv/bin/python -m bench.concept_coverage [--sample 100] [--seed 21] [--show-walk]
     .venv/bin/python -m bench.concept_coverage --split test   # the held-out split: the coordinator's, once
+    .venv/bin/python -m bench.concept_coverage --split test --judge-sample 100   # once, when the work is done
 
 Reads the dev evaluation texts (tests/trials/registry/evaluation/dev/, never test/) and the seed records
 (trials/registry/seed/NCT*.json); drafts each clause as an import does (`drafting.drafts_for`), once without the
@@ -80,6 +81,9 @@ COPD_PATIENT = {
     "legal_protection": "no",
     "health_insurance": "yes",
     "planned_surgery": "no",
+    "medicine_allergy": "no",
+    "can_walk": "yes",
+    "can_do_spirometry": "yes",
 }
 
 
@@ -148,6 +152,7 @@ def measure(found: list[dict], questions: dict, respiratory_only: bool = False):
     the words of screening clauses left without one. A clause is procedural when every draft it gets is
     (`Criterion.is_procedural`, the rule of `Trial.coverage`): procedural clauses are not screening clauses."""
     from trials.registry import drafting, extraction
+    from trials.registry.concepts.matching import concepts_named
 
     counts: dict[str, Counter] = {}
     concept_drafts, trials, uncovered = [], [], []
@@ -160,9 +165,10 @@ def measure(found: list[dict], questions: dict, respiratory_only: bool = False):
         tally["records"] += 1
         subset["records"] += 1
         criteria, criteria_before = [], []
+        own = concepts_named(record["conditions"])
         for clause in extraction.split_clauses(text):
             words = text[clause.start : clause.end]
-            after = drafting.drafts_for(clause, text, questions)
+            after = drafting.drafts_for(clause, text, questions, own_concepts=own)
             if all(c.is_procedural for c in after):  # the coverage meter's rule (Criterion.clause_state)
                 tally["procedural"] += 1
                 subset["procedural"] += 1
@@ -200,12 +206,18 @@ def main() -> None:
         "--split",
         choices=("dev", "test"),
         default="dev",
-        help="test: the held-out split, aggregate table only (no sample, no clause text, no walk)",
+        help="test: the held-out split, aggregate table and the walk's screen counts only (no sample, no clause text)",
+    )
+    parser.add_argument(
+        "--judge-sample",
+        type=int,
+        default=0,
+        help="with --split test: also print this many concept drafts to judge by hand (once, when the work is done)",
     )
     args = parser.parse_args()
     held_out = args.split == "test"
     if held_out:
-        args.sample, args.uncovered, args.show_walk = 0, 0, False
+        args.sample, args.uncovered, args.show_walk = args.judge_sample, 0, False
     setup()
     from trials import eligibility
     from trials.models import Criterion
@@ -224,7 +236,8 @@ def main() -> None:
     _row("all", total)
     for name in ("resp", "non-resp"):
         _row(name, counts.get(name, Counter()))
-    if held_out:  # the held-out split's figures only: nothing of its text, no sample, no walk
+    if held_out and not args.sample:  # the held-out split's figures only: nothing of its text, no sample
+        _walk(trials, all_questions, eligibility, Criterion, False)  # the screen counts, no screen listed
         return
     print(f"\nconcept drafts: {len(concept_drafts)}")
     by_question = Counter(c.question.key for _r, c in concept_drafts)
@@ -252,6 +265,8 @@ def main() -> None:
             f"{proposal['polarity']} {proposal['concepts']} «{clause[:160]}»"
         )
 
+    if held_out:  # the sample to judge, and nothing else of the held-out split
+        return
     for words in random.Random(args.seed).sample(uncovered, min(args.uncovered, len(uncovered))):
         print(f"  uncovered: {words}")
     _walk(trials, all_questions, eligibility, Criterion, args.show_walk)

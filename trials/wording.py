@@ -65,7 +65,7 @@ def display_answer(question, stored) -> str:
         return str(_("Never"))
     if isinstance(stored, EventDate):  # an event answered by its date reads as its days
         stored = stored.days
-    if isinstance(stored, ItemsAnswer):  # the engine's reading of an answer given item by item
+    if isinstance(stored, ItemsAnswer):  # the engine's form of an item-by-item answer (the results page has it)
         stored = stored.stored()
     if question.kind == NUMBER:
         return format_number(question, Decimal(stored))
