@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from screener.templatetags.screener_tags import between_sentences
 from trials.eligibility import to_decimal
 
 WIDTH, LEFT, RIGHT, AXIS_Y = 320, 16, 304, 30
@@ -139,7 +140,7 @@ def words(question, bands, value, inside) -> str:
     allowed = _(" or ").join(band_words(question, low, high) for low, high in bands)
     sentence = _("Allowed %(what)s: %(allowed)s.") % {"what": question.short_label, "allowed": allowed}
     if value is None:
-        return sentence + " " + _("Yours is not known yet.")
+        return sentence + between_sentences() + _("Yours is not known yet.")
     where = _("inside the allowed range") if inside else _("outside the allowed range")
     yours = _("Yours: %(value)s, %(where)s.") % {"value": question.format_number(value), "where": where}
-    return f"{sentence} {yours}"
+    return sentence + between_sentences() + yours

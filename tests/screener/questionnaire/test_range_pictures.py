@@ -64,6 +64,16 @@ def test_the_picture_says_in_words_where_the_value_stands(criterion, stored, tex
     assert picture(criterion, stored)["text"] == text
 
 
+def test_in_chinese_the_words_run_on_after_a_full_stop_with_no_space_as_chinese_is_written():
+    from django.utils import translation
+
+    with translation.override("zh-hans"):
+        known = picture(rule(STAYS, low="1"), "2")["text"]
+        unknown = picture(rule(STAYS, low="1"), None)["text"]
+    assert "。 " not in known and "。 " not in unknown  # the COPD patient read "…或以上。 您的数值…"
+    assert "或以上。您的数值" in known and "或以上。" in unknown and " 或以上" not in known
+
+
 def test_closed_ends_are_filled_open_ends_hollow_and_a_missing_end_an_arrow():
     html = render_to_string(
         "questionnaire/_range_picture.html",
