@@ -86,6 +86,7 @@ def test_in_chinese_each_group_heading_counts_its_studies_in_chinese_brackets(cl
     html = results_for(client, {"diagnoses": ["other"]})
     assert "不符合条件（2）</h2>" in html and "您可能符合条件（0）</h2>" in html
     assert not re.search(r"[\u4e00-\u9fff] ?\(\d+\)</h2>", html)  # no English "(2)" after Chinese words
+    assert "所有地区的研究。<a " in html  # no space after a Chinese full stop before "change where you are"
 
 
 def test_a_boundary_answer_lands_in_the_right_group(client):
