@@ -194,6 +194,22 @@ def test_a_list_of_illnesses_shows_only_the_items_a_study_needs_and_none_of_thes
     assert "None of these: HIV" in results and "ItemsAnswer" not in results  # why it fits, in the patient's words
 
 
+def test_in_chinese_none_of_these_lists_the_illnesses_it_answers_with_chinese_semicolons(client, illnesses):
+    screening_id = start(client)
+    for key, value in [("diagnoses", ["ild"]), ("age", "60"), ("sex", "female")]:
+        answer(client, screening_id, key, value)
+    location = walk_to(client, screening_id, MATCHES_ILD, "other_conditions")
+    html = page(client.get(location))
+    client.post(location, {**screen_data(html, {"cancer_history": "never"}), "other_conditions-answer": "none"})
+    response = client.get(reverse("questionnaire:resume", args=[screening_id]))
+    while "/check/" not in response["Location"]:
+        _keys, response = answer_page(client, response["Location"], MATCHES_ILD)
+    client.cookies["django_language"] = "zh-hans"
+    check = page(client.get(response["Location"]))
+    listed = re.search(r"以上都没有：([^<]+)", check).group(1)
+    assert "；" in listed and "; " not in listed  # the COPD patient read "心肌梗死（心梗）; 心力衰竭（心衰）"
+
+
 def test_none_of_these_with_an_illness_ticked_is_refused_keeping_the_ticks(client, illnesses):
     screening_id = start(client)
     for key, value in [("diagnoses", ["ild"]), ("age", "60"), ("sex", "female")]:
