@@ -99,7 +99,8 @@ _INLINE_HEADING = re.compile(
     # "… 自愿 排除标准 1 妊娠 2 …": a heading, then a list starting at 1 with bare numbers
     r"|(?<![不\s])\s+(?=(?:不纳入|不入选|纳入|入选|入组|排除)(?:标准|条件)\s*(?:[:：]|\d{1,2}\s*[.、．)]|[(（]\d"
     r"|1\s+(?=[\u4e00-\u9fff])))"
-    r"|(?<=[。；;])(?=(?:不纳入|不入选|纳入|入选|入组|排除)(?:标准|条件)\s*(?:[:：]|\d{1,2}\s*[.、．)]|[(（]\d))"
+    # "…知情同意。排除标准" at the end of a paragraph: a heading glued to the sentence before it, its list on the next lines
+    r"|(?<=[。；;])(?=(?:不纳入|不入选|纳入|入选|入组|排除)(?:标准|条件)\s*(?:[:：]|\d{1,2}\s*[.、．)]|[(（]\d|$))"
 )
 _LOWER_START = re.compile(r"^[a-z(]")
 _VALUE_BEFORE = re.compile(r"(?:[<>≤≥=＜＞]|(?<![a-z])than)\s*$")  # a number right after an operator is a value
@@ -143,6 +144,21 @@ def _split(text: str) -> list[Clause]:
                     continue
                 piece_start += body_offset
                 piece = text[piece_start:piece_end]
+            if (
+                index == 0
+                and heading_kind is None
+                and clauses
+                and last_line_with_clause == line_no - 1
+                and (
+                    _VALUE_BEFORE.search(text, max(0, clauses[-1][2] - 8), clauses[-1][2])
+                    or _OPERATOR_START.match(piece)
+                    or (not _MARKER.match(piece) and _open_bracket(text, clauses[-1][1], clauses[-1][2]))
+                )
+            ):  # "… aminotransferase <" then "2.5 X ULN" on the next line: the value of a wrapped line, no item 2.5;
+                # "Gilbert 病患者应" then "≤3×ULN"; "(在 IIa 期" then "剂量扩展研究中,…)": one clause wrapped
+                clauses[-1][2] = piece_start + len(piece.rstrip())
+                last_line_with_clause = line_no
+                continue
             marker = _MARKER.match(piece)
             numbered = _NUMBER_MARKER.match(piece)
             if (
@@ -229,14 +245,6 @@ def _an_exclusion_list(text: str, clauses: list[list]) -> bool:
     even when an exclusion list with no heading follows it)."""
     if len(clauses) < 3 or not re.search(r"[\u4e00-\u9fff]", text[:2_000]):
         return False
-    items = [
-        text[c[1] : c[2]]
-        for c in clauses
-        if len(_CJK.findall(text, c[1], c[2])) >= 4  # not "|" rows
-        and not _LETTERED_BEFORE.search(text, max(0, c[1] - 6), c[1])  # "a. 托珠单抗": a drug an item lists, no item
-    ]
-    if not items:
-        return False
 
     def including(item: str) -> bool:
         return bool(_CN_INCLUSION_ITEM.search(item)) and not _CN_EXCLUSION_ITEM.search(item)
@@ -246,9 +254,39 @@ def _an_exclusion_list(text: str, clauses: list[list]) -> bool:
             bool(_CN_EXCLUSION_ITEM_WEAK.search(item)) and not _CN_INCLUSION_ITEM.search(item)
         )
 
+    items = []
+    listed = False  # under an item ending in a colon ("…前4周内使用过以下系统治疗方法:"): the things it lists follow
+    for c in clauses:
+        if len(_CJK.findall(text, c[1], c[2])) < 4:  # "|" rows, bare item numbers: the next item starts
+            listed = listed and not re.fullmatch(r"[\s|\d.、．)）]*", text[c[1] : c[2]])
+            continue
+        if _LETTERED_BEFORE.search(text, max(0, c[1] - 6), c[1]):
+            continue  # "a. 托珠单抗": a drug an item lists, no item
+        item = text[c[1] : c[2]]
+        if listed and not c[4] and not including(item) and not excluding(item):
+            continue  # "系统性用中草药或中成药;" under "…使用过以下治疗方法:": one of the things listed, no item
+        items.append(item)
+        listed = _ends_with_colon(text, c[1], c[2])
+    if not items:
+        return False
+
     excluded = sum(1 for item in items if excluding(item))
     included = sum(1 for item in items if including(item))
     return len(items) >= 3 and excluded * 2 >= len(items) and included * 3 <= excluded and not including(items[0])
+
+
+_OPERATOR_START = re.compile(r"\s*(?:[<>≤≥＜＞]|=<|>=)")
+
+
+def _open_bracket(text: str, start: int, end: int) -> bool:
+    """Whether the last 200 characters of a clause leave a bracket open (a line wrapped inside brackets)."""
+    depth = 0
+    for character in text[max(start, end - 200) : end]:
+        if character in "(（":
+            depth += 1
+        elif character in ")）":
+            depth = max(0, depth - 1)  # "5.2.2) …": an item number's bracket closes nothing
+    return depth > 0
 
 
 def _ends_with_colon(text: str, start: int, end: int) -> bool:
