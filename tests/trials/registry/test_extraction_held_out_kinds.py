@@ -278,3 +278,24 @@ def test_chinese_span_between_two_times_after_surgery_is_a_duration_and_a_window
     assert windows("首次给药后 2-4 周进行复查", "inclusion") == []
     assert durations("首次给药后 2-4 周进行复查") == []
     assert windows("切除术后 3-5 周可选择接受一次介入治疗", "inclusion") == []
+
+
+def test_a_chinese_look_back_with_its_inclusion_mark_before_the_event_names_the_event():
+    assert windows("筛选前40天内(含)服用过中药") == [(D(40), True, "days")]
+    assert windows("筛选前40天内服用过中药") == [(D(40), True, "days")]
+
+
+def test_a_period_before_or_after_a_date_is_no_look_back():
+    assert windows("A drug prescription within 60 days before or after the index visit", "inclusion") == []
+    assert windows("A drug prescription within 60 days before the index visit", "inclusion") == [(D(60), True, "days")]
+
+
+def test_an_expected_event_stays_in_the_future_however_long_the_words_before_the_span():
+    text = "Expected discharge from the regional rehabilitation and nursing centre to the home within 60 days"
+    assert windows(text, "inclusion") == []
+
+
+def test_for_the_past_year_is_a_one_year_window_in_an_exclusion_list():
+    assert windows("Those taking probiotic supplements for the past year", "exclusion") == [(D(1), True, "years")]
+    assert windows("Willing to keep a diary for the past year", "exclusion") == []
+    assert windows("Those taking probiotic supplements for the past year", "inclusion") == []

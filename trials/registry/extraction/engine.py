@@ -325,7 +325,7 @@ STRICT_WINDOW = re.compile(r"(?<![a-z=])(?:<(?!=)|less than|fewer than)|不足|�
 STRICT_BEFORE = re.compile(r"(?<![a-z=])(?:<(?!=)|less than|fewer than)\s*$")
 WINDOW_NOT_AFTER = re.compile(
     r"^\s*(?:after|following|post|of (?:the )?(?:last|final)|from (?:the )?(?:last"
-    r"|end)|后|之后|(?:or|and)\s+after"
+    r"|end)|后|之后|(?:or|and)\s+after|(?:before|prior to)\s+or\s+after"  # "within 90 days before or after": around
     # "自筛选前14天内至试验结束后3个月内" (避孕): a span reaching past the study; "前12个月内有生育计划": a plan;
     # "(最近5年中未复发的恶性肿瘤除外)": an exception
     r"|(?:至|到)[^,，;；。]{0,12}(?:结束|后)|(?:有|无)?[\u4e00-\u9fff]{0,2}(?:计划|打算)|[^,，;；。()（）]{0,20}除外"
@@ -1640,7 +1640,7 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
             ):
                 continue  # "Minors (<18 years)": an age
             if pattern not in (_ZH_SHORT_OF, _ZH_RANGE_SINCE) and WINDOW_NOT_BEFORE.search(
-                n[max(0, match.start() - 60) : match.start()]
+                n[max(0, match.start() - 90) : match.start()]
             ):
                 continue  # "planning a pregnancy within 12 months", "给药后的6个月内", "如果…前6个月内"
             if _ZH_NOT_A_CRITERION_BEFORE.search(n, max(0, match.start() - 40), match.start()):
@@ -1786,7 +1786,8 @@ def _event_for(
         if words and not _CN_REFERENCE_WORDS.search(words):  # "首次给药前14天内使用过…": the point, not the event
             return words, words_start, start, True
         after = re.match(
-            r"\s*(?:(?:有|接受过?|使用过?|发生过?|进行过?|患有|曾)\s*)?"
+            r"\s*(?:[(（][^()（）]{0,10}[)）]\s*)?"  # "前30天内(含)口服过中草药": the span's own inclusion mark first
+            r"(?:(?:有|接受过?|使用过?|发生过?|进行过?|患有|曾)\s*)?"
             r"([\u4e00-\u9fff]{2,12}|(?:[a-z][a-z0-9-]*\s*){1,4})",
             n[end:sentence_end],
         )
@@ -2044,6 +2045,7 @@ _FUTURE_BEFORE = re.compile(
     r"|contracept\w*|愿意|(?<!知情)同意|将)(?![a-z])"
 )
 _LOOK_BACK_FOR = re.compile(r"(?<![a-z])for\s+(?:the\s+)?(?:last|past)\s+$")  # "≥ 5 cigs/day for last 6 months"
+_FOR_THE_PAST_UNIT = re.compile(r"(?<![a-z])for\s+the\s+(?:past|last)\s+(year|month|week)(?![a-z])")
 _UPPER_BEFORE = re.compile(r"(?:<|≤|<=|less than|fewer than|no more than|up to|under|不足|不到|未满|少于|小于)\s*$")
 _UNSTABLE_BEFORE = re.compile(r"(?<![a-z])(?:unstable|not (?:been )?stable)(?![a-z])[^.;,]*$")
 _PER_DAY_BEFORE = re.compile(
@@ -2240,6 +2242,27 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
                 confidence=confidence,
             )
         )
+    if kind == "exclusion" and "for" in n:
+        for match in _FOR_THE_PAST_UNIT.finditer(n):  # "taking ginseng for the past year": as "for the past 12 months"
+            if covered[match.start()] or len(proposals) >= MAX_WINDOWS:
+                continue
+            sentence_start = max(
+                [m.end() for m in _BOUNDARY.finditer(n, max(0, match.start() - 200), match.start())] + [0]
+            )
+            words, words_start = _words_before(n, max(sentence_start, match.start() - 150), match.start())
+            if words and not _FUTURE_BEFORE.search(n, max(0, match.start() - 45), match.start()):
+                proposals.append(
+                    Proposal(
+                        kind=kind,
+                        variable="window",
+                        upper=Decimal(1),
+                        upper_inclusive=True,
+                        unit=_TIME_UNIT_WORD[match.group(1)],
+                        event=words,
+                        quote=span.quote(words_start, match.end()),
+                        confidence=0.5,
+                    )
+                )
     if "后" in n:
         for match in _ZH_RANGE_SINCE.finditer(n):  # "术后 4-12 周": at least the lower end since the event
             unit = _TIME_UNIT_WORD.get(match.group("hi_unit").replace(" ", ""))
