@@ -299,3 +299,9 @@ def test_for_the_past_year_is_a_one_year_window_in_an_exclusion_list():
     assert windows("Those taking probiotic supplements for the past year", "exclusion") == [(D(1), True, "years")]
     assert windows("Willing to keep a diary for the past year", "exclusion") == []
     assert windows("Those taking probiotic supplements for the past year", "inclusion") == []
+
+
+def test_two_numbers_joined_by_and_before_years_old_are_an_age_range():
+    assert bounds("9 and 60 years old for patients with the disease", "age") == [(D(9), True, D(60), True)]
+    assert bounds("21 and 64 years of age", "age") == [(D(21), True, D(64), True)]
+    assert bounds("Asthma for 2 and 3 years", "age") == []

@@ -656,6 +656,9 @@ def _with_wordless_uln(n: str, comparisons: list[_Comparison]) -> list[_Comparis
 _INCLUDED_MARK = re.compile(r"\s*[(（]\s*(?:含|包含|包括)[^()（）]{0,8}[)）]")
 
 
+_AND_AGE_AHEAD = re.compile(r"\s*and\s*\d{1,3}\s*years?\s+(?:old|of age)(?![a-z])")
+
+
 def _range_at(n: str, match: re.Match) -> _Comparison | None:
     first = _to_decimal(match.group())
     unit1, raw1, after1 = _unit_at(n, match.end())
@@ -664,7 +667,8 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
         after1 = aged.end() if aged else after1
     before = n[max(0, match.start() - 40) : match.start()]
     between = re.search(r"(between|from)\s+(?:[a-z]+\s+){0,4}$", before)
-    aged = re.search(r"(?<![a-z])aged?\s+$", before)  # "aged 20 and 75 years": "between" left out
+    # "aged 20 and 75 years", "18 and 65 years old for healthy volunteers": the "between" left out
+    aged = re.search(r"(?<![a-z])aged?\s+$", before) or _AND_AGE_AHEAD.match(n, after1)
     join = re.compile(RANGE_JOIN + r"|\s*and\s*" if (between and between.group(1) == "between") or aged else RANGE_JOIN)
     included = _INCLUDED_MARK.match(n, after1)
     after1 = included.end() if included else after1  # "18岁(含)至65岁(含)": the first end itself counts
