@@ -305,3 +305,14 @@ def test_two_numbers_joined_by_and_before_years_old_are_an_age_range():
     assert bounds("9 and 60 years old for patients with the disease", "age") == [(D(9), True, D(60), True)]
     assert bounds("21 and 64 years of age", "age") == [(D(21), True, D(64), True)]
     assert bounds("Asthma for 2 and 3 years", "age") == []
+
+
+def test_chinese_headings_with_a_qualifier_before_them_start_their_lists():
+    text = "主要入选标准\n年龄≥40岁\n主要排除标准\n近2个月内使用过抗生素\n妊娠"
+    assert kinds(text) == [("inclusion", "年龄≥40岁"), ("exclusion", "近2个月内使用过抗生素"), ("exclusion", "妊娠")]
+    text = "关键纳入标准:年龄≥40岁。关键排除标准:近2个月内使用过抗生素"
+    assert kinds(text) == [("inclusion", "年龄≥40岁。"), ("exclusion", "近2个月内使用过抗生素")]
+    assert kinds("入选标准\n年龄≥40岁\n主要研究者认为合适") == [
+        ("inclusion", "年龄≥40岁"),
+        ("inclusion", "主要研究者认为合适"),
+    ]

@@ -51,6 +51,7 @@ _CN_INCLUDED = re.compile(r"入选|纳入|入组|参加|参与")
 _SENTENCE_HEADING_END = re.compile(r"(?<![a-z])(?:if|when|who|whom|apply|applies|they)\W*$")
 _CN_HEADING = re.compile(
     r"^(?:[一二三四五六七八九十\d]+\s*[、.．)）]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)?"
+    r"(?:主要|关键|其他|其它|一般|研究|受试者|患者|病例)?"  # "主要排除标准", "关键纳入标准:", "受试者排除标准"
     r"(不纳入|不入选|纳入|入选|入组|参加|参与|排除|剔除|退出|中止|终止|脱落)(?:病例)?(?:标准|条件)"
 )
 _CN_KIND = {
@@ -94,13 +95,16 @@ _INLINE_HEADING = re.compile(
     r"|(?<=[.;:。；]))(?=(?i:(?:key\s+|main\s+)?(?:inclusion|exclusion|non-inclusion)\s+criteria)\s*[:：])"
     r"|\s+(?=(?:Key |Main |KEY |MAIN )?(?:INCLUSION|EXCLUSION|Inclusion|Exclusion) (?:CRITERIA|Criteria)"
     r"\s*(?:[-–*•]|\d{1,2}[.)、]|\(\d))"
-    r"|(?<=[^\s不])(?=(?:纳入|入选|排除|剔除)标准\s*[:：])"
+    r"|(?<=[^\s不])(?<!主要)(?<!关键)(?<!其他)(?<!其它)(?<!一般)(?<!研究)(?<!受试者)(?<!患者)(?<!病例)"
+    r"(?=(?:纳入|入选|排除|剔除)标准\s*[:：])"
     # "… 排除条件：1.…", "… 不纳入标准 1. …": a Chinese heading with its colon or a list marker after it
     # "… 自愿 排除标准 1 妊娠 2 …": a heading, then a list starting at 1 with bare numbers
-    r"|(?<![不\s])\s+(?=(?:不纳入|不入选|纳入|入选|入组|排除)(?:标准|条件)\s*(?:[:：]|\d{1,2}\s*[.、．)]|[(（]\d"
+    r"|(?<![不\s])\s+(?=(?:主要|关键|其他|其它|研究|受试者|病例)?(?:不纳入|不入选|纳入|入选|入组|排除)(?:标准|条件)"
+    r"\s*(?:[:：]|\d{1,2}\s*[.、．)]|[(（]\d"
     r"|1\s+(?=[\u4e00-\u9fff])))"
     # "…知情同意。排除标准" at the end of a paragraph: a heading glued to the sentence before it, its list on the next lines
-    r"|(?<=[。；;])(?=(?:不纳入|不入选|纳入|入选|入组|排除)(?:标准|条件)\s*(?:[:：]|\d{1,2}\s*[.、．)]|[(（]\d|$))"
+    r"|(?<=[。；;])(?=(?:主要|关键|其他|其它|研究|受试者|病例)?(?:不纳入|不入选|纳入|入选|入组|排除)(?:标准|条件)"
+    r"\s*(?:[:：]|\d{1,2}\s*[.、．)]|[(（]\d|$))"
 )
 _LOWER_START = re.compile(r"^[a-z(]")
 _VALUE_BEFORE = re.compile(r"(?:[<>≤≥=＜＞]|(?<![a-z])than)\s*$")  # a number right after an operator is a value
