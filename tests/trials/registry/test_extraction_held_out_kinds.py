@@ -316,3 +316,17 @@ def test_chinese_headings_with_a_qualifier_before_them_start_their_lists():
         ("inclusion", "年龄≥40岁"),
         ("inclusion", "主要研究者认为合适"),
     ]
+
+
+def test_a_count_of_moderate_or_severe_exacerbations_is_one_count_and_no_window():
+    text = "2 or more moderate or severe exacerbations in the past 12 months"
+    assert bounds(text, "exacerbations_12m") == [(D(2), True, None, None)]
+    assert windows(text, "inclusion") == []
+    assert bounds("过去12个月内至少3次中度或重度急性加重", "exacerbations_12m") == [(D(3), True, None, None)]
+    # a different noun after "or" is another item: the count is not the second noun's
+    assert bounds("≥ 2 cigarettes or exacerbations in the past 12 months", "exacerbations_12m") == []
+
+
+def test_fev1_written_with_an_escaped_subscript_is_fev1():
+    assert bounds("FEV\\_1 \\< 65% predicted", "fev1_pct_pred") == [(None, None, D(65), False)]
+    assert bounds("FEV_1/FVC < 0.65", "fev1_fvc_ratio") == [(None, None, D("0.65"), False)]

@@ -927,11 +927,26 @@ def _before_full_name(gap: str) -> str:
     return stripped[: joined.end()]
 
 
+_QUALIFIERS_ONLY = re.compile(
+    r"(?:\s|,|/|-|(?<![a-z])(?:or|and|to)(?![a-z])|或|和"
+    + (r"|(?<![a-z])(?:" + TABLES.noun_qualifiers + r")(?![a-z])" if TABLES.noun_qualifiers else "")
+    + r")*"
+)
+
+
+_QUALIFIER = re.compile(r"(?<![a-z])(?:" + (TABLES.noun_qualifiers or r"(?!x)x") + r")(?![a-z])")
+
+
 def _list_gap(gap: str) -> bool:
     """Words between a number and a later variable that make it another item ("< 45 kg or BMI"), unless the
-    item is another bound on the same noun ("≥2 moderate or ≥1 severe exacerbations")."""
+    item is another bound on the same noun ("≥2 moderate or ≥1 severe exacerbations") or the words only qualify
+    that noun ("≥ 2 moderate or severe exacerbations")."""
     found = _LIST_GAP.search(gap)
-    return bool(found) and not re.search(r"\d|" + NUM_WORD, gap[found.end() :])
+    return (
+        bool(found)
+        and not re.search(r"\d|" + NUM_WORD, gap[found.end() :])
+        and not (len(gap) <= 60 and _QUALIFIERS_ONLY.fullmatch(gap) and _QUALIFIER.search(gap))
+    )
 
 
 # Between a number with no unit and the word age after it: nothing, or the other end of the age range ("≥40 and ≤70
