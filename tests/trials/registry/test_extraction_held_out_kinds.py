@@ -330,3 +330,8 @@ def test_a_count_of_moderate_or_severe_exacerbations_is_one_count_and_no_window(
 def test_fev1_written_with_an_escaped_subscript_is_fev1():
     assert bounds("FEV\\_1 \\< 65% predicted", "fev1_pct_pred") == [(None, None, D(65), False)]
     assert bounds("FEV_1/FVC < 0.65", "fev1_fvc_ratio") == [(None, None, D("0.65"), False)]
+
+
+def test_percent_predicted_fev1_written_pp_needs_no_percent_sign():
+    assert bounds("ppFEV1 ≥ 35", "fev1_pct_pred") == [(D(35), True, None, None)]
+    assert bounds("FEV1 ≥ 35", "fev1_pct_pred") == []  # litres or percent: not said

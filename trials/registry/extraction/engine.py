@@ -1456,7 +1456,7 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
     if variable in PCT_PRED_VARIABLES:
         if unit in ("% predicted", "%"):
             pass
-        elif unit == "" and re.search(r"predicted|% ?pred|预计", near):
+        elif unit == "" and re.search(r"predicted|% ?pred|预计|(?<![a-z])pp(?:fev|fvc|dlco)", near):  # "ppFEV1 ≥ 40"
             clean = 0.85 if re.search(r"pp(?:fev1|fvc)|percent predicted|% ?pred", near) else 0.7
         else:
             return None
