@@ -335,3 +335,9 @@ def test_fev1_written_with_an_escaped_subscript_is_fev1():
 def test_percent_predicted_fev1_written_pp_needs_no_percent_sign():
     assert bounds("ppFEV1 ≥ 35", "fev1_pct_pred") == [(D(35), True, None, None)]
     assert bounds("FEV1 ≥ 35", "fev1_pct_pred") == []  # litres or percent: not said
+
+
+def test_a_chinese_plan_before_a_span_is_no_look_back():
+    assert windows("哺乳期妇女,或计划在9个月内怀孕者") == []
+    assert windows("预计在2个月内接受手术") == []
+    assert windows("计划怀孕,或近9个月内有流产史") == [(D(9), True, "months")]
