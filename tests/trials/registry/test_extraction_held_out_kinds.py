@@ -341,3 +341,9 @@ def test_a_chinese_plan_before_a_span_is_no_look_back():
     assert windows("哺乳期妇女,或计划在9个月内怀孕者") == []
     assert windows("预计在2个月内接受手术") == []
     assert windows("计划怀孕,或近9个月内有流产史") == [(D(9), True, "months")]
+
+
+def test_a_commitment_to_stop_before_the_study_is_no_look_back():
+    assert windows("Willing to stop taking nasal steroids 3 weeks before the study", "inclusion") == []
+    assert windows("Unwilling to withhold antihistamines for 5 days before the skin test") == []
+    assert windows("Took nasal steroids 3 weeks before the study") == [(D(3), True, "weeks")]
