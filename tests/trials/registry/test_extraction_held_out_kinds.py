@@ -347,3 +347,14 @@ def test_a_commitment_to_stop_before_the_study_is_no_look_back():
     assert windows("Willing to stop taking nasal steroids 3 weeks before the study", "inclusion") == []
     assert windows("Unwilling to withhold antihistamines for 5 days before the skin test") == []
     assert windows("Took nasal steroids 3 weeks before the study") == [(D(3), True, "weeks")]
+
+
+def test_a_chinese_heading_glued_to_the_item_before_it_and_followed_by_its_first_item_starts_its_list():
+    text = "入选标准:1、年龄≥40岁 2、自愿签署知情同意书排除标准1、妊娠 2、近2个月内使用过激素"
+    assert kinds(text) == [
+        ("inclusion", "年龄≥40岁"),
+        ("inclusion", "自愿签署知情同意书"),
+        ("exclusion", "妊娠"),
+        ("exclusion", "近2个月内使用过激素"),
+    ]
+    assert {kind for kind, _text in kinds("入选标准:1、年龄≥40岁 2、不符合排除标准1.5倍者")} == {"inclusion"}

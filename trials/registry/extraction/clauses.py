@@ -82,7 +82,7 @@ _MARKER = re.compile(
 )
 _INLINE_BULLET = re.compile(r"(?<=\s)[*•●▪◦■►➢➤◆](?=\s)|[•●▪◆\uf0b7\uf0a7\uf0d8]")
 _INLINE_NUMBER = re.compile(
-    r"(?:(?<=\s)|(?<=^)|(?<=[.;:。；：,，]))(\d{1,2})"
+    r"(?:(?<=\s)|(?<=^)|(?<=[.;:。；：,，])|(?<=标准)|(?<=条件))(\d{1,2})"
     r"(?:[.)](?=\s)|[.．](?=[A-Za-z\u4e00-\u9fff\d])|、)|[(（](\d{1,2})[)）]"
 )
 _NUMBER_MARKER = re.compile(r"^\s*(\d{1,2})\s*(?:[.)、．](?!\d)|[.．](?=\d))")
@@ -96,7 +96,7 @@ _INLINE_HEADING = re.compile(
     r"|\s+(?=(?:Key |Main |KEY |MAIN )?(?:INCLUSION|EXCLUSION|Inclusion|Exclusion) (?:CRITERIA|Criteria)"
     r"\s*(?:[-–*•]|\d{1,2}[.)、]|\(\d))"
     r"|(?<=[^\s不])(?<!主要)(?<!关键)(?<!其他)(?<!其它)(?<!一般)(?<!研究)(?<!受试者)(?<!患者)(?<!病例)"
-    r"(?=(?:纳入|入选|排除|剔除)标准\s*[:：])"
+    r"(?=(?:纳入|入选|排除|剔除)标准\s*(?:[:：]|1\s*[.、．](?!\d)))"  # "…同意书排除标准1、妊娠": its list at 1
     # "… 排除条件：1.…", "… 不纳入标准 1. …": a Chinese heading with its colon or a list marker after it
     # "… 自愿 排除标准 1 妊娠 2 …": a heading, then a list starting at 1 with bare numbers
     r"|(?<![不\s])\s+(?=(?:主要|关键|其他|其它|研究|受试者|病例)?(?:不纳入|不入选|纳入|入选|入组|排除)(?:标准|条件)"
