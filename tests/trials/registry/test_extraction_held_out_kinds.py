@@ -358,3 +358,25 @@ def test_a_chinese_heading_glued_to_the_item_before_it_and_followed_by_its_first
         ("exclusion", "近2个月内使用过激素"),
     ]
     assert {kind for kind, _text in kinds("入选标准:1、年龄≥40岁 2、不符合排除标准1.5倍者")} == {"inclusion"}
+
+
+def test_an_english_subgroup_bound_without_its_lab_named_gives_the_same_labs_that_bound():
+    uppers = lambda text, variable: sorted(p.upper for p in found(text, "inclusion", variable))  # noqa: E731
+    text = "AST/ALT ≤ 2.2 x ULN; ≤ 4 x ULN for subjects with hepatic involvement"
+    assert uppers(text, "alt_x_uln") == [D("2.2"), D(4)]
+    assert uppers(
+        "Bilirubin ≤ 1.3 x ULN, except patients with Gilbert's syndrome (≤ 2.8 x ULN)", "bilirubin_x_uln"
+    ) == [
+        D("1.3"),
+        D("2.8"),
+    ]
+    assert uppers("AST and ALT ≤ 2.2 × ULN (patients with liver metastases: ≤ 4 × ULN)", "ast_x_uln") == [
+        D("2.2"),
+        D(4),
+    ]
+    assert uppers("ALT和AST≤2.2×ULN;如有肝转移,≤4×ULN", "alt_x_uln") == [D("2.2"), D(4)]
+    # a lab the tables do not know, or no subgroup at all: the bound is not given to the first lab
+    assert uppers(
+        "ALT ≤ 3.2 × ULN; alkaline phosphatase ≤ 2.2 × ULN for patients with bone metastases", "alt_x_uln"
+    ) == [D("3.2")]
+    assert uppers("ALT ≤ 3.2 × ULN; ≤ 2.2 × ULN", "alt_x_uln") == [D("3.2")]

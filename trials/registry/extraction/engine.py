@@ -912,7 +912,25 @@ _ZH_SUBGROUP_GAP = re.compile(
 # 肝转移或肝癌受试者可≤5×ULN)", "…, Gilbert 病患者应≤3×ULN") or in brackets after the first (">2.5XULN[无肝转移受试者];或≥5XULN")
 _SUBGROUP_BETWEEN = re.compile(
     r"\s*(?:\(uln\)\s*)?(?:[(（\[【][^()（）\[\]【】;；。]{0,30}(?:患者|者|受试者|病例)\s*[)）\]】]\s*[;；,，]?\s*(?:或者?)?"
-    r"|[,，;；]?\s*[(（\[]?[^()（）\[\];；。<>≤≥]{0,30}?(?:患者|者|受试者|病例)\s*[,，:：]?\s*(?:应|可|则|需)?\s*(?:为)?)\s*"
+    r"|[,，;；]?\s*[(（\[]?[^()（）\[\];；。<>≤≥]{0,30}?(?:患者|者|受试者|病例)\s*[,，:：]?\s*(?:应|可|则|需)?\s*(?:为)?"
+    r"|[,，;；]?\s*[(（]?(?:如有|如果|若有|若|对于|伴有?)[^()（）;；。<>≤≥\d]{0,20}?[,，:：]?\s*(?:则|应|可|需)?\s*(?:为)?)\s*"
+    # "…≤2.5×ULN;如有肝转移,≤5×ULN": a condition named before the second bound
+)
+# The same in English: "…, except patients with Gilbert's syndrome (≤ 3 x ULN)", "(patients with liver metastases: ≤ 5 x
+# ULN)"; or a bare second bound followed by its subgroup: "≤ 2.5 x ULN; ≤ 5 x ULN for subjects with liver involvement"
+_PEOPLE_WITH = (
+    r"(?:patients|subjects|participants|those|individuals|cases?)\s+(?:with|who\s+have|having|who|that)(?![a-z])"
+)
+_SUBGROUP_BETWEEN_EN = re.compile(
+    r"[\s,;(]*(?:(?:or|and|but)\s+)?(?:(?:except|unless|excluding|other than)\s+(?:for\s+|in\s+)?|(?:in|for)\s+)?"
+    + _PEOPLE_WITH
+    + r"[^()\d;.<>≤≥]{0,60}?[\s,:(]*"
+)
+_BARE_GAP = re.compile(r"[\s,;(]*(?:(?:or|and|but)(?![a-z]))?[\s,;(]*")
+_SUBGROUP_AFTER = re.compile(
+    r"\s*[),]?\s*(?:(?:for|in|among)\s+"
+    + _PEOPLE_WITH
+    + r"|in (?:the )?(?:case|presence) of|if (?:there (?:is|are) )?)"
 )
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]")
 _LAST_CONNECTOR = re.compile(r".*(?:,|、|和|及|与|或|(?<![a-z])(?:and|or)(?![a-z]))", re.S)
@@ -1123,7 +1141,14 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         if (
             comparison.unit == "x ULN"
             and previous
-            and _SUBGROUP_BETWEEN.fullmatch(n, previous[0].end, comparison.start)
+            and (
+                _SUBGROUP_BETWEEN.fullmatch(n, previous[0].end, comparison.start)
+                or _SUBGROUP_BETWEEN_EN.fullmatch(n, previous[0].end, comparison.start)
+                or (
+                    _BARE_GAP.fullmatch(n, previous[0].end, comparison.start)
+                    and _SUBGROUP_AFTER.match(n, comparison.end)
+                )
+            )
             and not any(previous[0].end <= m[0] < comparison.start for m in mentions)
         ):  # "AST和ALT≤2.5倍ULN,肝转移患者≤5倍ULN", ">2.5XULN[无肝转移受试者];或≥5XULN": the same labs, for a subgroup
             chosen = previous[1]
