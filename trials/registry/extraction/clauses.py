@@ -284,8 +284,11 @@ _OPERATOR_START = re.compile(r"\s*(?:[<>≤≥＜＞]|=<|>=)")
 
 def _open_bracket(text: str, start: int, end: int) -> bool:
     """Whether the last 200 characters of a clause leave a bracket open (a line wrapped inside brackets)."""
+    start = max(start, end - 200)
+    if text.count("(", start, end) + text.count("（", start, end) == 0:
+        return False
     depth = 0
-    for character in text[max(start, end - 200) : end]:
+    for character in text[start:end]:
         if character in "(（":
             depth += 1
         elif character in ")）":
