@@ -3,6 +3,7 @@ drafts to judge by hand, and the screens a typical COPD patient sees with every 
 
     .venv/bin/python -m bench.concept_coverage [--sample 100] [--seed 21] [--show-walk]
     .venv/bin/python -m bench.concept_coverage --split test   # the held-out split: the coordinator's, once
+    .venv/bin/python -m bench.concept_coverage --split test --judge-sample 100   # once, when the work is done
 
 Reads the dev evaluation texts (tests/trials/registry/evaluation/dev/, never test/) and the seed records
 (trials/registry/seed/NCT*.json); drafts each clause as an import does (`drafting.drafts_for`), once without the
@@ -13,7 +14,8 @@ concept hook and once with it, in a throwaway SQLite database that holds only th
 - a random sample of the concept (yes/no and choice) drafts, with list, rule, concepts, polarity and words;
 - the questionnaire walk of the issue's COPD patient (68, woman, ex-smoker of 30 pack-years, FEV1 45 %
   predicted, two flare-ups last year) against every record as a trial, every draft with a question approved,
-  the registry's age limits and conditions as the import drafts them: the number of question screens.
+  the registry's age limits and conditions as the import drafts them: the number of question screens (related
+  questions share one: trials/data/screens.json), and with --show-walk each screen's questions and items.
 """
 
 from __future__ import annotations
@@ -79,6 +81,9 @@ COPD_PATIENT = {
     "legal_protection": "no",
     "health_insurance": "yes",
     "planned_surgery": "no",
+    "medicine_allergy": "no",
+    "can_walk": "yes",
+    "can_do_spirometry": "yes",
 }
 
 
@@ -201,10 +206,16 @@ def main() -> None:
         default="dev",
         help="test: the held-out split, aggregate table only (no sample, no clause text, no walk)",
     )
+    parser.add_argument(
+        "--judge-sample",
+        type=int,
+        default=0,
+        help="with --split test: also print this many concept drafts to judge by hand (once, when the work is done)",
+    )
     args = parser.parse_args()
     held_out = args.split == "test"
     if held_out:
-        args.sample, args.uncovered, args.show_walk = 0, 0, False
+        args.sample, args.uncovered, args.show_walk = args.judge_sample, 0, False
     setup()
     from trials import eligibility
     from trials.models import Criterion
@@ -223,7 +234,7 @@ def main() -> None:
     _row("all", total)
     for name in ("resp", "non-resp"):
         _row(name, counts.get(name, Counter()))
-    if held_out:  # the held-out split's figures only: nothing of its text, no sample, no walk
+    if held_out and not args.sample:  # the held-out split's figures only: nothing of its text, no sample, no walk
         return
     print(f"\nconcept drafts: {len(concept_drafts)}")
     by_question = Counter(c.question.key for _r, c in concept_drafts)
@@ -251,6 +262,8 @@ def main() -> None:
             f"{proposal['polarity']} {proposal['concepts']} «{clause[:160]}»"
         )
 
+    if held_out:  # the sample to judge, and nothing else of the held-out split
+        return
     for words in random.Random(args.seed).sample(uncovered, min(args.uncovered, len(uncovered))):
         print(f"  uncovered: {words}")
     _walk(trials, all_questions, eligibility, Criterion, args.show_walk)
@@ -297,20 +310,35 @@ def _walk(trials, questions, eligibility, Criterion, show: bool) -> None:
                 parts.append(eligibility.CriterionRule(number, eligibility.Polarity.INCLUSION, "diagnoses", rule, "dx"))
             rules.append(eligibility.TrialRules(id=record["id"], criteria=tuple(parts)))
         catalogue = eligibility.Catalogue(rules, infos)
-        answers: dict = {}
+        answers = walk_as_patient(catalogue, COPD_PATIENT, eligibility)
         walk = catalogue.walk(answers)
-        while walk.next_key is not None:
-            value = COPD_PATIENT.get(walk.next_key, eligibility.DONT_KNOW)
-            answers[walk.next_key] = value
-            walk = catalogue.walk(answers)
         results = eligibility.evaluate(rules, answers, infos)
         verdicts = Counter(str(r.verdict) for r in results)
         print(
-            f"\nCOPD patient against {len(rules)} {label}, every draft approved: {len(walk.path)} question screens; "
-            f"verdicts {dict(verdicts)}"
+            f"\nCOPD patient against {len(rules)} {label}, every draft approved: {len(walk.screens)} question screens "
+            f"({len(walk.path)} questions); verdicts {dict(verdicts)}"
         )
         if show:
-            print("  " + ", ".join(walk.path))
+            for number, screen in enumerate(walk.screens, 1):
+                items = "; ".join(f"{key}: {', '.join(sorted(walk.items[key]))}" for key in screen if key in walk.items)
+                print(f"  {number:>2}. {' + '.join(screen)}" + (f"  [items {items}]" if items else ""))
+
+
+def walk_as_patient(catalogue, patient: dict, eligibility) -> dict:
+    """The patient's answers, a screen at a time, as the questionnaire stores them: each question of a screen
+    answered from `patient` ("I don't know" when it is not there); a question shown item by item answered
+    for the items the screen shows ("none" ticks none of them)."""
+    answers: dict = {}
+    walk = catalogue.walk(answers)
+    while walk.next_screen:
+        for key in walk.next_screen:
+            value = patient.get(key, eligibility.DONT_KNOW)
+            if key in walk.items and isinstance(value, list):
+                shown = walk.items[key]
+                value = eligibility.ItemsAnswer(frozenset(value) & shown, shown)
+            answers[key] = value
+        walk = catalogue.walk(answers)
+    return answers
 
 
 if __name__ == "__main__":

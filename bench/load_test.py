@@ -35,6 +35,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from tests.screener.questionnaire.flow import screen_data, screen_keys  # noqa: E402
 from tests.trials.profiles import MATCHES_COPD  # noqa: E402
 
 CONTACT = {
@@ -88,11 +89,15 @@ class Patient:
         self.request("start page (GET)", "/")
         status, _, location = self.request("start (POST)", "/", {})
         status, _, location = self.request("resume (GET)", location)
-        while "/questions/" in location:
-            key = location.split("/questions/")[1].strip("/")
-            self.request("question page (GET)", location)
-            value = MATCHES_COPD[key]
-            status, text, next_location = self.request("answer (POST)", location, {"answer": value})
+        while "/questions/" in location or "/screens/" in location:
+            _status, page, _ = self.request("question page (GET)", location)
+            if "/screens/" in location:  # related questions on one page, each field named by its question
+                key = location.split("/screens/")[1].strip("/")
+                data = screen_data(page, {k: MATCHES_COPD.get(k) for k in screen_keys(page)})
+            else:
+                key = location.split("/questions/")[1].strip("/")
+                data = {"answer": MATCHES_COPD[key]}
+            status, text, next_location = self.request("answer (POST)", location, data)
             if status != 302:
                 raise RuntimeError(f"answer {key} got {status}")
             location = next_location

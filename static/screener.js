@@ -25,10 +25,11 @@
     switchForm.querySelectorAll("[data-carried]").forEach(function (input) { input.remove(); });
     var answerForm = document.getElementById("answer-form");
     if (!answerForm) return;
-    new FormData(answerForm).getAll("answer").forEach(function (value) {
+    new FormData(answerForm).forEach(function (value, name) {
+      if (name !== "answer" && !/-(answer|dont_know|never)$/.test(name)) return;  // a screen's fields too
       var input = document.createElement("input");
       input.type = "hidden";
-      input.name = "answer";
+      input.name = name;
       input.value = value;
       input.setAttribute("data-carried", "");
       switchForm.appendChild(input);

@@ -61,6 +61,34 @@ def post_form(client, url, data):
     return response
 
 
+def test_a_screen_of_several_questions(screening_client):
+    """The lung function screen (three values, each with its own "I don't know"): hostile values in any of its
+    fields are refused or stored as valid answers, and a refused screen changes nothing."""
+    from tests.screener.questionnaire.flow import walk_to
+    from tests.trials.profiles import MATCHES_ILD
+    from trials.models import Question
+
+    client = screening_client
+    client.post(reverse("questionnaire:question", args=[client.screening_id, "diagnoses"]), {"answer": ["ild"]})
+    url = walk_to(client, client.screening_id, {**MATCHES_ILD, "sex": "male"}, "dlco_pct_pred")
+    questions = {q.key: q for q in Question.objects.filter(key__in=["fvc_pct_pred", "fev1_fvc_ratio", "dlco_pct_pred"])}
+    fields = [f"{key}-{part}" for key in questions for part in ("answer", "dont_know", "never")] + ["x", "work_it_out"]
+
+    @FUZZ
+    @given(data=st.dictionaries(st.sampled_from(fields), values, max_size=6))
+    def fuzz(data):
+        before = dict(Screening.objects.get(pk=client.screening_id).answers)
+        response = post_form(client, url, data)
+        after = Screening.objects.get(pk=client.screening_id).answers
+        if response.status_code == 200:
+            assert after == before  # a refused screen changes nothing
+        for key, question in questions.items():
+            if after.get(key) is not None:
+                question.clean_answer(after[key])  # whatever was stored is a valid answer
+
+    fuzz()
+
+
 @pytest.fixture
 def no_rate_limits(settings):
     settings.RATELIMIT_ENABLE = False

@@ -23,6 +23,16 @@ Contract
   never asked.
 - `next_question` returns the unanswered question used by the most trials that are still open (not
   NO_MATCH), ties broken by priority (lower first) then key; None when no open trial needs anything more.
+- Screens: questions that share a `QuestionInfo.screen` are asked together, as one step. The walk's next
+  step is the screen needed by the most open trials (a trial counts once however many of the screen's
+  questions it needs), ties broken by the lowest priority among them then the screen's name; it holds every
+  question of that screen that open trials still need and that is unanswered, in the screen's order. A
+  question without a screen is a screen of its own, so a catalogue without screens walks as it always did.
+- Items: a multiple-choice question with `QuestionInfo.items` is shown item by item: a screen offers only
+  the items some open trial's rule names, and its answer is an `ItemsAnswer` (the items shown, those
+  ticked). An item not shown is not answered: a rule naming one stays unknown, and the question comes back
+  with only the items still needed. Ticking none of the shown items ("none of these") answers every rule
+  whose items were all shown.
 - `Catalogue.only(trial_ids)` is the same catalogue narrowed to those trials (the ones with a site the
   patient can reach): its walk asks only what they need. Which trials those are is the caller's business.
 - Every function returns an explicit value for every input; nothing here raises on odd answers.
@@ -80,7 +90,39 @@ class Verdict(StrEnum):
 
 def from_storage(stored: Mapping[str, Any]) -> dict[str, Any]:
     """Answers as they are stored (JSON, where null means "I don't know") as the engine reads them."""
-    return {key: DONT_KNOW if value is None else value for key, value in stored.items()}
+    return {key: _from_stored(value) for key, value in stored.items()}
+
+
+def _from_stored(value: Any) -> Any:
+    if value is None:
+        return DONT_KNOW
+    if isinstance(value, Mapping):
+        return ItemsAnswer.from_stored(value)
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class ItemsAnswer:
+    """A multiple-choice answer given item by item: of the items `shown`, the patient ticked `ticked`.
+
+    Items not shown were not asked: the answer says nothing about them. Stored as JSON
+    `{"ticked": [...], "shown": [...]}` (see `stored`)."""
+
+    ticked: frozenset[str]
+    shown: frozenset[str]
+
+    @classmethod
+    def from_stored(cls, value: Mapping[str, Any]) -> Any:
+        """The answer a stored `{"ticked", "shown"}` stands for; DONT_KNOW when it is not one."""
+        ticked, shown = value.get("ticked"), value.get("shown")
+        if not isinstance(ticked, list | tuple) or not isinstance(shown, list | tuple):
+            return DONT_KNOW
+        if not all(isinstance(code, str) for code in (*ticked, *shown)):
+            return DONT_KNOW
+        return cls(frozenset(ticked), frozenset(shown) | frozenset(ticked))
+
+    def stored(self) -> dict[str, list[str]]:
+        return {"ticked": sorted(self.ticked), "shown": sorted(self.shown)}
 
 
 # The stored answer "never" to a question about how long ago an event last happened: the event lies
@@ -170,6 +212,8 @@ class ChoiceRule:
         return []
 
     def test(self, answer: Any) -> bool | None:
+        if isinstance(answer, ItemsAnswer):
+            return self._test_items(answer)
         if isinstance(answer, str):
             codes = {answer}
         elif isinstance(answer, Collection) and all(isinstance(code, str) for code in answer):
@@ -182,6 +226,22 @@ class ChoiceRule:
             return None
         return False
 
+    def _test_items(self, answer: ItemsAnswer) -> bool | None:
+        """Ticked an accepted item: True. Otherwise False only when every item the rule names was shown
+        (and none left for the study team was ticked); an item not shown leaves it unknown. "None of these"
+        (`NONE_CODE`) cannot be judged from some items: an item-by-item answer leaves it unknown unless
+        something was ticked."""
+        if answer.ticked & self.accepted:
+            return True
+        if answer.ticked & self.uncertain:
+            return None
+        named = self.accepted | self.uncertain
+        if NONE_CODE in named:
+            return False if answer.ticked and NONE_CODE not in self.uncertain else None
+        return False if named <= answer.shown else None
+
+
+NONE_CODE = "none"  # a multiple-choice question's "None of these"
 
 CALENDAR_UNITS = ("months", "years")
 DAYS_IN_YEAR = Decimal("365.25")
@@ -289,9 +349,16 @@ class AskedOnlyIf:
 
 @dataclass(frozen=True)
 class QuestionInfo:
+    """What the walk needs of a question. `screen` names the screen it shares with related questions
+    (None: a screen of its own) and `screen_order` its place there; `items`, for a multiple-choice question
+    shown item by item, are its item codes ("none of these" apart)."""
+
     key: str
     priority: int = 100
     asked_only_if: AskedOnlyIf | None = None
+    screen: str | None = None
+    screen_order: int = 0
+    items: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -375,11 +442,24 @@ def next_question(
 
 @dataclass(frozen=True)
 class Walk:
-    """The questions a patient with these answers has been asked, in order, and the one to ask next."""
+    """The questions a patient with these answers has been asked, in order, and the screen to ask next.
+
+    `screens` are the steps taken, each the questions asked together; `path` is every question asked, each
+    once, in order. `next_screen` holds the next step's questions (`next_key` is its first; None when the
+    walk is over). `items` gives, for each question asked item by item, the items its screens offer."""
 
     path: tuple[str, ...]
     next_key: str | None
-    remaining: int = 0  # questions the open trials still need, the next one included
+    remaining: int = 0  # screens the open trials still need, the next one included
+    screens: tuple[tuple[str, ...], ...] = ()
+    next_screen: tuple[str, ...] = ()
+    items: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def screen_of(self, key: str) -> tuple[str, ...] | None:
+        """The step (taken, or the next) that asks `key`: the last one when it was asked again for more items."""
+        if key in self.next_screen:
+            return self.next_screen
+        return next((screen for screen in reversed(self.screens) if key in screen), None)
 
 
 @dataclass(frozen=True)
@@ -395,13 +475,18 @@ class _Step:
     remembers the step each answer to `next_key` leads to, so the walks of a patient who comes back, and
     of patients who answered alike, are looked up instead of worked out again."""
 
-    path: tuple[str, ...]
+    path: tuple[tuple[str, ...], ...]  # the screens asked
     given: Mapping[str, Any]
     live: int
     checked: frozenset[str]
-    next_key: str | None
+    screen: tuple[str, ...]  # the next screen's questions; empty when nothing more is needed
     remaining: int
+    items: Mapping[str, frozenset[str]]  # per question asked item by item: the items shown, up to the next screen
     after: dict[Any, _Step] = field(default_factory=dict)
+
+    @property
+    def next_key(self) -> str | None:
+        return self.screen[0] if self.screen else None
 
 
 def _compact_ids(values: list) -> Any:
@@ -743,33 +828,96 @@ class Catalogue:
 
     def walk(self, answers: Mapping[str, Any]) -> Walk:
         step = self._root
-        while step.next_key is not None and step.next_key in answers:
-            answer = answers[step.next_key]
-            memo_key = _memo_key(answer)
+        while step.screen and self._covered(step, answers):
+            given = {key: answers[key] for key in step.screen}
+            memo_key = _memo_key(tuple(given[key] for key in step.screen))
             following = step.after.get(memo_key) if memo_key is not None else None
             if following is None:
-                following = self._advance(step, answer)
+                following = self._advance(step, given)
                 if memo_key is not None:
                     self._remember(step, memo_key, following)
             step = following
-        return Walk(step.path, step.next_key, step.remaining)
+        path = tuple(dict.fromkeys(key for screen in step.path for key in screen))
+        return Walk(path, step.next_key, step.remaining, step.path, step.screen, step.items)
 
-    def _advance(self, step: _Step, answer: Any) -> _Step:
-        given = {**step.given, step.next_key: answer}
+    @staticmethod
+    def _covered(step: _Step, answers: Mapping[str, Any]) -> bool:
+        """Whether `answers` answer every question of the step's screen (an item-by-item answer, each item
+        the screen shows)."""
+        for key in step.screen:
+            if key not in answers:
+                return False
+            answer, shown = answers[key], step.items.get(key)
+            if shown and isinstance(answer, ItemsAnswer) and not shown <= answer.shown:
+                return False
+        return True
+
+    def _advance(self, step: _Step, screen_answers: Mapping[str, Any]) -> _Step:
+        given = {**step.given, **screen_answers}
         effective = with_implied_answers(given, self.questions)
-        live = self._still_open(step.live, effective, effective.keys() - step.checked)
-        return self._step((*step.path, step.next_key), given, effective, live, step.checked | effective.keys())
+        # A question asked again for more items was checked before: its fuller answer is checked again.
+        keys = (effective.keys() - step.checked) | screen_answers.keys()
+        live = self._still_open(step.live, effective, keys)
+        path = (*step.path, step.screen)
+        return self._step(path, given, effective, live, step.checked | effective.keys(), step.items)
 
-    def _step(self, path, given, effective, live, checked) -> _Step:
+    def _step(self, path, given, effective, live, checked, items=None) -> _Step:
         demand = self._demand(live, effective)
-        next_key = min(demand, key=lambda k: (-demand[k], self._priority(k), k)) if demand else None
-        return _Step(path, given, live, frozenset(checked), next_key, len(demand))
+        by_screen: dict[str, int] = {}
+        for key, bits in demand.items():
+            name = self._screen_name(key)
+            by_screen[name] = by_screen.get(name, 0) | bits
+        screen: tuple[str, ...] = ()
+        if by_screen:
+            counts = {name: bits.bit_count() for name, bits in by_screen.items()}
+            lowest = {}
+            for key in demand:
+                name = self._screen_name(key)
+                lowest[name] = min(lowest.get(name, self._priority(key)), self._priority(key))
+            best = min(counts, key=lambda name: (-counts[name], lowest[name], name))
+            screen = tuple(sorted((k for k in demand if self._screen_name(k) == best), key=self._screen_order))
+        shown = dict(items or {})
+        for key in screen:
+            if self._itemised(key):
+                shown[key] = shown.get(key, frozenset()) | self.needed_items(key, live, effective)
+        return _Step(path, given, live, frozenset(checked), screen, len(by_screen), shown)
+
+    def _screen_name(self, key: str) -> str:
+        info = self.questions.get(key)
+        return info.screen if info is not None and info.screen else key
+
+    def _screen_order(self, key: str) -> tuple:
+        info = self.questions.get(key)
+        return (info.screen_order, info.priority, key) if info is not None else (0, 100, key)
+
+    def _itemised(self, key: str) -> bool:
+        info = self.questions.get(key)
+        return bool(info is not None and info.items)
+
+    def needed_items(self, key: str, live: int, answers: Mapping[str, Any]) -> frozenset[str]:
+        """The items of question `key` that a rule of a trial in `live` names and `answers` leave open (all
+        of them for a rule on "none of these")."""
+        info = self.questions.get(key)
+        every = frozenset(info.items) if info is not None else frozenset()
+        answer = answers.get(key)
+        needed: set[str] = set()
+        for r in self.index.by_key.get(key, ()):
+            rule = self.index.rules[r].rule
+            if not isinstance(rule, ChoiceRule) or not self._union([r]) & live:
+                continue
+            if isinstance(answer, ItemsAnswer) and rule.test(answer) is not None:
+                continue
+            named = rule.accepted | rule.uncertain
+            needed |= every if NONE_CODE in named else named & every
+        if isinstance(answer, ItemsAnswer):
+            needed -= answer.shown
+        return frozenset(needed)
 
     def _remember(self, step: _Step, memo_key: Any, following: _Step) -> None:
         if self._memo_steps >= self.MEMO_STEPS:
             # Start a new tree (the old one goes once no walk holds it); a race costs a recomputation only.
             root = self._root
-            self._root = _Step(root.path, root.given, root.live, root.checked, root.next_key, root.remaining)
+            self._root = _Step(root.path, root.given, root.live, root.checked, root.screen, root.remaining, root.items)
             self._memo_steps = 0
             if step is root:
                 step = self._root
@@ -859,16 +1007,40 @@ class Catalogue:
         return bits | int.from_bytes(sparse, "little") if sparse is not None else bits
 
     def _demand(self, live: int, answers: Mapping[str, Any]) -> dict[str, int]:
-        """How many open trials need each unanswered question (one asked on behalf of another counts once)."""
+        """The open trials (a bitset) that need each unanswered question (one asked on behalf of another
+        counts once); a question answered item by item is still needed by the trials whose items it was
+        not asked."""
         wanted: dict[str, int] = {}
         for key, bits in self.index.has_key.items():
-            if key in answers or not bits & live:
+            if not bits & live:
                 continue
-            target = _askable(key, answers, self.questions) if key in self._gated else key
-            if target is not None and target not in answers:
+            if key in answers:
+                if not isinstance(answers[key], ItemsAnswer) or not self._itemised(key):
+                    continue
+                bits = self._wanting_items(key, live, answers)
+                target = key
+            else:
+                target = _askable(key, answers, self.questions) if key in self._gated else key
+                if target is not None and target in answers:
+                    continue
+            if target is not None:
                 wanted[target] = wanted.get(target, 0) | bits
-        demand = {key: (bits & live).bit_count() for key, bits in wanted.items()}
-        return {key: count for key, count in demand.items() if count}
+        demand = {key: bits & live for key, bits in wanted.items()}
+        return {key: bits for key, bits in demand.items() if bits}
+
+    def _wanting_items(self, key: str, live: int, answers: Mapping[str, Any]) -> int:
+        """The trials in `live` with a rule on `key` that its item-by-item answer leaves unknown for want of
+        an item it did not show."""
+        answer, every = answers[key], frozenset(self.questions[key].items)
+        bits = 0
+        for r in self.index.by_key.get(key, ()):
+            rule = self.index.rules[r].rule
+            if not isinstance(rule, ChoiceRule) or rule.test(answer) is not None:
+                continue
+            named = every if NONE_CODE in rule.accepted | rule.uncertain else (rule.accepted | rule.uncertain) & every
+            if named - answer.shown:
+                bits |= self._union([r]) & live
+        return bits
 
     def _priority(self, key: str) -> int:
         info = self.questions.get(key)

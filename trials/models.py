@@ -19,7 +19,7 @@ from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from trials import eligibility, wording
+from trials import eligibility, screens, wording
 from trials.number_input import NotANumber, plain, readings
 from trials.wording import PHASE_WORDS
 
@@ -585,6 +585,8 @@ class Question(models.Model):
         if self.kind == self.Kind.NUMBER:
             return self._clean_number(value)
         codes = self.choice_codes()
+        if self.kind == self.Kind.MULTIPLE and isinstance(value, dict):
+            return self._clean_items(value, codes)
         if self.kind == self.Kind.MULTIPLE:
             if isinstance(value, str) or not isinstance(value, (list, tuple)) or not value:
                 raise ValidationError(_("Choose at least one answer."), code="required")
@@ -601,6 +603,22 @@ class Question(models.Model):
                 code="invalid_choice",
             )
         return sorted(chosen, key=codes.index) if self.kind == self.Kind.MULTIPLE else value
+
+    def _clean_items(self, value: dict, codes: list[str]) -> dict:
+        """An answer given item by item, `{"ticked": [...], "shown": [...]}` (`eligibility.ItemsAnswer`)."""
+        ticked, shown = value.get("ticked"), value.get("shown")
+        if set(value) != {"ticked", "shown"} or not isinstance(ticked, list) or not isinstance(shown, list):
+            raise ValidationError(_("Give the answers as a list of codes."), code="invalid_choice")
+        if not all(isinstance(code, str) for code in (*ticked, *shown)):
+            raise ValidationError(_("Give the answers as a list of codes."), code="invalid_choice")
+        bad = [code for code in (*ticked, *shown) if code not in codes or code == eligibility.NONE_CODE]
+        if bad or not shown:
+            raise ValidationError(
+                _("Not one of the answers to this question: %(bad)s. Choose from: %(codes)s.")
+                % {"bad": ", ".join(bad), "codes": ", ".join(codes)},
+                code="invalid_choice",
+            )
+        return eligibility.ItemsAnswer(frozenset(ticked), frozenset(shown)).stored()
 
     def _clean_number(self, value) -> str:
         if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal)):
@@ -671,7 +689,18 @@ class Question(models.Model):
                 codes=frozenset(self.asked_only_if_codes),
                 otherwise=self.implied_answer,
             )
-        return eligibility.QuestionInfo(key=self.key, priority=self.priority, asked_only_if=gate)
+        placed = screens.place(self.key)
+        items = ()
+        if self.kind == self.Kind.MULTIPLE and screens.items_needed_only(self.key):
+            items = tuple(code for code in self.choice_codes() if code != eligibility.NONE_CODE)
+        return eligibility.QuestionInfo(
+            key=self.key,
+            priority=self.priority,
+            asked_only_if=gate,
+            screen=placed[0] if placed else None,
+            screen_order=placed[1] if placed else 0,
+            items=items,
+        )
 
     def format_number(self, value: Decimal) -> str:
         return wording.format_number(self, value)

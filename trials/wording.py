@@ -69,6 +69,12 @@ def display_answer(question, stored) -> str:
         return format_number(question, Decimal(stored))
     if isinstance(stored, list):
         return "; ".join(question.label_for(code) for code in stored)
+    if isinstance(stored, dict):  # answered item by item: what was ticked, or none of the items shown
+        ticked = [c for c in question.choice_codes() if c in (stored.get("ticked") or [])]
+        if ticked:
+            return "; ".join(question.label_for(code) for code in ticked)
+        shown = [c for c in question.choice_codes() if c in (stored.get("shown") or [])]
+        return str(_("None of these: %(items)s")) % {"items": "; ".join(question.label_for(code) for code in shown)}
     return question.label_for(stored)
 
 

@@ -24,6 +24,7 @@ def set_language(request: HttpRequest) -> HttpResponse:
     if language in dict(settings.LANGUAGES) and check_for_language(language) and request.user.is_authenticated:
         LanguagePreference.remember(request.user, language)
         request.session[SESSION_KEY] = language
-    if "answer" in request.POST and response.has_header("Location"):
-        drafts.keep(response, response["Location"], request.POST.getlist("answer"))
+    fields = drafts.screen_fields(request.POST)
+    if ("answer" in request.POST or fields) and response.has_header("Location"):
+        drafts.keep(response, response["Location"], request.POST.getlist("answer"), fields)
     return response

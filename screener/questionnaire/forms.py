@@ -4,27 +4,40 @@ from django.urls import reverse_lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from screener.questionnaire import answer_helpers
 from trials import places
-from trials.eligibility import NEVER
+from trials.eligibility import NEVER, ItemsAnswer
 from trials.models import Question, fallback_language
 
 DONT_KNOW_BUTTON = "dont_know"
 NEVER_BUTTON = "never"
 EXCLUSIVE_CODE = "none"
+DONT_KNOW_CODE = "dont_know"  # on a screen of several questions, "I don't know" is one of each question's answers
 
 
 class AnswerForm(forms.Form):
-    """One question's answer. `cleaned_data["answer"]` holds its stored form; None means "I don't know"."""
+    """One question's answer. `cleaned_data["answer"]` holds its stored form; None means "I don't know".
 
-    def __init__(self, question: Question, *args, **kwargs):
+    `items`: a multiple-choice question shown item by item offers only these items (and "None of these");
+    its answer is stored as `ItemsAnswer.stored()`, unless every item was shown. `grouped`: the question is
+    one of several on a screen (its fields carry the question's key as prefix), so "I don't know" and "Never"
+    are answers to tick, not buttons that send the form."""
+
+    def __init__(self, question: Question, *args, items=None, grouped: bool = False, **kwargs):
+        if grouped:
+            kwargs.setdefault("prefix", question.key)
         super().__init__(*args, **kwargs)
         self.question = question
+        self.grouped = grouped
+        every = [code for code in question.choice_codes() if code != EXCLUSIVE_CODE]
+        self.items = None if items is None or set(every) <= set(items) else [c for c in every if c in items]
         required = {"required": self.required_message()}
         help_text = question.help_text
         if question.kind == Question.Kind.NUMBER:
             field = forms.CharField(
                 max_length=50,
                 strip=True,
+                required=not grouped,
                 error_messages=required,
                 widget=forms.TextInput(
                     attrs={"class": "input", "inputmode": "decimal", "autocomplete": "off", "spellcheck": "false"}
@@ -50,6 +63,12 @@ class AnswerForm(forms.Form):
         field.label = question.prompt
         field.help_text = help_text
         self.fields["answer"] = field
+        if grouped and question.kind == Question.Kind.NUMBER:
+            if question.allow_never:
+                self.fields["never"] = forms.BooleanField(label=_("Never"), required=False)
+            if question.allow_dont_know:
+                self.fields["dont_know"] = forms.BooleanField(label=_("I don’t know"), required=False)
+        self.helper_link = answer_helpers.link_text(question) if grouped else ""  # a single page adds its own
         # A prompt or hint not yet translated shows in English, and says so to screen readers.
         self.label_lang = fallback_language(question, "prompt")
         self.help_lang = fallback_language(question, "help_text")
@@ -61,14 +80,21 @@ class AnswerForm(forms.Form):
 
     @property
     def said_dont_know(self) -> bool:
-        return self.is_bound and DONT_KNOW_BUTTON in self.data
+        return self.is_bound and not self.grouped and DONT_KNOW_BUTTON in self.data
 
     @property
     def said_never(self) -> bool:
-        return self.is_bound and NEVER_BUTTON in self.data and not self.said_dont_know
+        return self.is_bound and not self.grouped and NEVER_BUTTON in self.data and not self.said_dont_know
 
     def choices(self):
-        return [(c["code"], c["label"]) for c in self.question.choice_list()]
+        shown = [
+            (c["code"], c["label"])
+            for c in self.question.choice_list()
+            if self.items is None or c["code"] in self.items or c["code"] == EXCLUSIVE_CODE
+        ]
+        if self.grouped and self.question.allow_dont_know:
+            shown.append((DONT_KNOW_CODE, _("I don’t know")))
+        return shown
 
     def required_message(self):
         if self.question.kind == Question.Kind.NUMBER:
@@ -94,9 +120,83 @@ class AnswerForm(forms.Form):
 
     def clean_answer(self):
         value = self.cleaned_data["answer"]
-        if self.question.kind == Question.Kind.MULTIPLE and EXCLUSIVE_CODE in value and len(value) > 1:
+        kind = self.question.kind
+        if self.grouped:
+            said = self._ticked_instead(value)
+            if said is not None:
+                return self.question.clean_answer(None if said == DONT_KNOW_CODE else said)
+            if kind == Question.Kind.NUMBER and not value:
+                raise ValidationError(self.required_message(), code="required")
+        if kind == Question.Kind.MULTIPLE and EXCLUSIVE_CODE in value and len(value) > 1:
             raise ValidationError(_("Choose “None of these” on its own, or untick it."), code="exclusive")
+        if kind == Question.Kind.MULTIPLE and self.items is not None:
+            self.question.clean_answer(value)  # codes of this question, or a ValidationError
+            ticked = frozenset(value) - {EXCLUSIVE_CODE}
+            return ItemsAnswer(ticked, frozenset(self.items)).stored()
         return self.question.clean_answer(value)
+
+    def _ticked_instead(self, value) -> str | None:
+        """On a screen of several questions: DONT_KNOW_CODE or NEVER when that was ticked instead of an answer
+        typed or chosen, None when it was not; a ValidationError when both were given."""
+        if self.question.kind == Question.Kind.NUMBER:
+            dont_know = bool(self.data.get(self.add_prefix("dont_know")))
+            never = bool(self.data.get(self.add_prefix("never")))
+            if dont_know and never:
+                raise ValidationError(_("Tick “Never” or “I don’t know”, not both."), code="both")
+            if (dont_know or never) and value:
+                raise ValidationError(
+                    _("Enter a number, or tick “Never”, not both.")
+                    if never
+                    else _("Enter a number, or tick “I don’t know”, not both."),
+                    code="both",
+                )
+            return DONT_KNOW_CODE if dont_know else NEVER if never else None
+        codes = value if isinstance(value, list) else [value]
+        if DONT_KNOW_CODE in codes:
+            if len(codes) > 1:
+                raise ValidationError(_("Choose “I don’t know” on its own, or untick it."), code="exclusive")
+            return DONT_KNOW_CODE
+        return None
+
+
+def initial_for(question: Question, stored, grouped: bool = False, items=None) -> dict:
+    """A form's starting values for a stored answer. On a page of its own, "I don't know" and "Never" start
+    empty (its buttons say them); on a screen of several questions they start ticked."""
+    if isinstance(stored, dict):  # answered item by item: what was ticked, or "None of these" among these items
+        ticked = [code for code in stored.get("ticked", []) if isinstance(code, str)]
+        shown = set(stored.get("shown", []))
+        return {"answer": ticked or ([EXCLUSIVE_CODE] if items is None or set(items) <= shown else [])}
+    if stored is None:
+        if not grouped:
+            return {}
+        if question.kind == Question.Kind.NUMBER:
+            return {"dont_know": True}
+        return {"answer": [DONT_KNOW_CODE] if question.kind == Question.Kind.MULTIPLE else DONT_KNOW_CODE}
+    if stored == NEVER and question.kind == Question.Kind.NUMBER and question.allow_never:
+        return {"never": True} if grouped else {}
+    return {"answer": stored}
+
+
+class ScreenForm:
+    """A screen of several questions: one `AnswerForm` per question (its key as prefix), valid when each is;
+    `answers()` gives {key: stored answer}. Every form keeps what was entered, errors or not."""
+
+    def __init__(self, questions: list[Question], data=None, items=None, initial=None):
+        items = items or {}
+        initial = initial or {}
+        self.forms = [
+            AnswerForm(q, data, items=items.get(q.key), grouped=True, initial=initial.get(q.key, {})) for q in questions
+        ]
+
+    def is_valid(self) -> bool:
+        return all([form.is_valid() for form in self.forms])  # a list: every form is cleaned, for its errors
+
+    @property
+    def errors(self) -> list:
+        return [form for form in self.forms if form.errors]
+
+    def answers(self) -> dict:
+        return {form.question.key: form.cleaned_data["answer"] for form in self.forms}
 
 
 def travel_choices() -> list[tuple[str, str]]:

@@ -87,6 +87,15 @@ class Screening(models.Model):
         self.place, self.travel_km = place, travel_km
         Screening.objects.filter(pk=self.pk).update(place=place, travel_km=travel_km, updated_at=timezone.now())
 
+    def record_answers(self, answers: dict) -> None:
+        """Store a screen's answers together, in one UPDATE; each replaces any computed answer's source."""
+        self.answers = {**self.answers, **answers}
+        self.answer_sources = {k: v for k, v in (self.answer_sources or {}).items() if k not in answers}
+        self.updated_at = timezone.now()
+        Screening.objects.filter(pk=self.pk).update(
+            answers=self.answers, answer_sources=self.answer_sources, updated_at=self.updated_at
+        )
+
     def record_answer(self, key: str, stored, source: dict | None = None) -> None:
         """Store one answer (None is "I don't know") in a single UPDATE of this row.
 

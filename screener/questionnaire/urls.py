@@ -10,6 +10,7 @@ urlpatterns = [
     path("screening/<uuid:screening_id>/where/", views.where, name="where"),
     path("screening/<uuid:screening_id>/", views.resume, name="resume"),
     path("screening/<uuid:screening_id>/questions/<slug:key>/", views.question, name="question"),
+    path("screening/<uuid:screening_id>/screens/<slug:key>/", views.screen, name="screen"),
     path("screening/<uuid:screening_id>/questions/<slug:key>/work-it-out/", views.answer_helper, name="helper"),
     path("screening/<uuid:screening_id>/check/", views.check_answers, name="check"),
     path("screening/<uuid:screening_id>/results/", views.results, name="results"),

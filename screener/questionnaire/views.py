@@ -21,11 +21,11 @@ from screener.pages import render_page
 from screener.preferences import drafts
 from screener.questionnaire import answer_helpers, ownership
 from screener.questionnaire import results as study_results
-from screener.questionnaire.forms import AnswerForm, StudySearchForm, WhereForm
+from screener.questionnaire.forms import AnswerForm, ScreenForm, StudySearchForm, WhereForm, initial_for
 from screener.questionnaire.models import Screening
 from screener.questionnaire.ownership import owned_screening
 from screener.ratelimits import limit
-from trials import catalogue, places
+from trials import catalogue, places, screens
 from trials.eligibility import NEVER
 from trials.models import Criterion, Question, Trial
 
@@ -149,14 +149,37 @@ def resume(request: HttpRequest, screening_id: UUID) -> HttpResponse:
     screening = owned_screening(request, screening_id)
     loaded = catalogue.current(screening.catalogue_version)
     walk = screening.walk(loaded)
-    return redirect(next_step_url(screening, walk.next_key))
+    return redirect(next_step_url(screening, walk.next_key, walk=walk))
 
 
-def next_step_url(screening: Screening, key: str | None, back_to_check: bool = False) -> str:
+def next_step_url(screening: Screening, key: str | None, back_to_check: bool = False, walk=None) -> str:
+    """The page that asks `key`: the screen it shares with others on the patient's walk (named by its first
+    question), or its own question page; "check your answers" when there is none."""
     if key is None:
         return reverse("questionnaire:check", args=[screening.id])
-    url = reverse("questionnaire:question", args=[screening.id, key])
+    step = walk.screen_of(key) if walk is not None else None
+    if step and is_grouped(walk, step):
+        url = reverse("questionnaire:screen", args=[screening.id, step[0]])
+    else:
+        url = reverse("questionnaire:question", args=[screening.id, key])
     return url + "?return=check" if back_to_check else url
+
+
+def is_grouped(walk, step: tuple[str, ...]) -> bool:
+    """A step is shown as a screen when it holds several questions, or one shown item by item."""
+    return len(step) > 1 or any(key in walk.items for key in step)
+
+
+def screen_position(walk, key: str) -> int:
+    """Which step of the walk asks `key` (counting from 0); the next one's number when none has yet."""
+    return next((n for n, step in enumerate(walk.screens) if key in step), len(walk.screens))
+
+
+def back_url_for(screening: Screening, walk, key: str) -> str:
+    position = screen_position(walk, key)
+    if position == 0:
+        return reverse("questionnaire:start")
+    return next_step_url(screening, walk.screens[position - 1][0], walk=walk)
 
 
 def question_step(request: HttpRequest, screening_id: UUID, key: str, helper: bool = False):
@@ -168,9 +191,9 @@ def question_step(request: HttpRequest, screening_id: UUID, key: str, helper: bo
     if the_question is None or (helper and answer_helpers.helper_kind(the_question) is None):
         raise Http404
     walk = screening.walk(loaded)
-    if key != walk.next_key and key not in walk.path:
+    if key not in walk.next_screen and key not in walk.path:
         # Not a question for this patient (any more): go where they are.
-        return screening, loaded, the_question, walk, redirect(next_step_url(screening, walk.next_key))
+        return screening, loaded, the_question, walk, redirect(next_step_url(screening, walk.next_key, walk=walk))
     return screening, loaded, the_question, walk, None
 
 
@@ -181,6 +204,8 @@ def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse
     if elsewhere:
         return elsewhere
     returning = request.GET.get("return") == "check"
+    if key in walk.items:  # shown item by item: only on its screen, which offers the items still needed
+        return redirect(next_step_url(screening, key, back_to_check=returning, walk=walk))
 
     if request.method == "POST":
         form = AnswerForm(the_question, request.POST)
@@ -193,29 +218,23 @@ def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse
         unsent = drafts.take(request)  # ticked, then the language switched: keep what was not sent
         if unsent is not None:
             stored = unsent if the_question.kind == Question.Kind.MULTIPLE else (unsent[0] if unsent else None)
-        form = AnswerForm(
-            the_question,
-            initial={} if stored is None or (stored == NEVER and the_question.allow_never) else {"answer": stored},
-        )  # "I don't know" and "Never" start empty
+        form = AnswerForm(the_question, initial=initial_for(the_question, stored))  # "I don't know", "Never": empty
 
-    position = walk.path.index(key) if key in walk.path else len(walk.path)
     if returning:
         back_url = reverse("questionnaire:check", args=[screening.id])
-    elif position == 0:
-        back_url = reverse("questionnaire:start")
     else:
-        back_url = reverse("questionnaire:question", args=[screening.id, walk.path[position - 1]])
+        back_url = back_url_for(screening, walk, key)
     context = {
         "screening": screening,
         "question": the_question,
         "form": form,
         "back_url": back_url,
         "returning": returning,
-        "number": position + 1,
-        "remaining": walk.remaining if key == walk.next_key else 0,
+        "number": screen_position(walk, key) + 1,
+        "remaining": walk.remaining if key in walk.next_screen else 0,
         "said_dont_know": key in screening.answers and screening.answers[key] is None,
         "said_never": the_question.allow_never and screening.answers.get(key) == NEVER,
-        "more_needed": request.GET.get(MORE_NEEDED) == "1" and key == walk.next_key,
+        "more_needed": request.GET.get(MORE_NEEDED) == "1" and key in walk.next_screen,
         "helper_link": answer_helpers.link_text(the_question),
         "source": (screening.answer_sources or {}).get(key),
         "keeps_answer_form": True,  # the language switch sends this page's answer form (see drafts)
@@ -248,7 +267,7 @@ def answer_helper(request: HttpRequest, screening_id: UUID, key: str) -> HttpRes
             confirming = "edit" not in request.POST
     else:
         form = answer_helpers.form_for(the_question, initial=answer_helpers.prefill(screening.answers), today=today)
-    question_url = next_step_url(screening, key, back_to_check=returning)
+    question_url = next_step_url(screening, key, back_to_check=returning, walk=_walk)
     context = {
         "screening": screening,
         "question": the_question,
@@ -263,12 +282,82 @@ def answer_helper(request: HttpRequest, screening_id: UUID, key: str) -> HttpRes
 
 def url_after_answer(screening: Screening, key: str, after, returning: bool) -> str:
     """Coming from "check your answers": back there, unless the change raised new questions.
-    Otherwise: the next question on the patient's path (already answered ones show their answer)."""
+    Otherwise: the next step on the patient's path (already answered ones show their answers)."""
     if returning or after.next_key is None:
-        return next_step_url(screening, after.next_key, back_to_check=returning)
-    position = after.path.index(key) if key in after.path else len(after.path)
-    following = after.path[position + 1] if position + 1 < len(after.path) else after.next_key
-    return next_step_url(screening, following)
+        return next_step_url(screening, after.next_key, back_to_check=returning, walk=after)
+    position = screen_position(after, key)
+    following = after.screens[position + 1][0] if position + 1 < len(after.screens) else after.next_key
+    return next_step_url(screening, following, walk=after)
+
+
+@require_http_methods(["GET", "POST"])
+@limit("RATE_ANSWERS", "answers")
+def screen(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse:
+    """Several related questions on one page, named by its first question: each with its label, help, its own
+    "I don't know" (and "Never") and its own errors; answered together, stored together."""
+    screening = owned_screening(request, screening_id)
+    loaded = catalogue.current(screening.catalogue_version)
+    walk = screening.walk(loaded)
+    returning = request.GET.get("return") == "check"
+    step = walk.screen_of(key)
+    if step is None or step[0] != key or not is_grouped(walk, step):
+        # Not a screen on this patient's walk (any more), or named by another of its questions: go there.
+        target = step[0] if step else walk.next_key
+        return redirect(next_step_url(screening, target, back_to_check=returning and step is not None, walk=walk))
+    questions = [loaded.questions[k] for k in step]
+    items = {k: items_to_show(walk, screening, k) for k in step if k in walk.items}
+    helper_key = request.POST.get("work_it_out") if request.method == "POST" else None
+    if helper_key in step and answer_helpers.helper_kind(loaded.questions[helper_key]) is not None:
+        # The patient's papers show something else (litres, a date): keep what this screen holds unsent
+        # and work that answer out; its helper comes back to this screen.
+        url = reverse("questionnaire:helper", args=[screening.id, helper_key]) + ("?return=check" if returning else "")
+        response = redirect(url)
+        drafts.keep(response, request.get_full_path(), [], drafts.screen_fields(request.POST))
+        return response
+    if request.method == "POST":
+        form = ScreenForm(questions, request.POST, items=items)
+        if form.is_valid():
+            # An answer sent back unchanged keeps how it was worked out (a computed value shown on the screen).
+            unset = object()
+            changed = {k: v for k, v in form.answers().items() if screening.answers.get(k, unset) != v}
+            screening.record_answers(changed)
+            return redirect(url_after_answer(screening, key, screening.walk(loaded), returning))
+    else:
+        initial = {
+            q.key: initial_for(q, screening.answers[q.key], grouped=True, items=items.get(q.key))
+            for q in questions
+            if q.key in screening.answers
+        }
+        for k, kept in drafts.take_screen(request).items():  # not sent: the language switched, or a helper
+            if k not in screening.answers or any(kept.values()):  # opened (its answer, once worked out, stays)
+                initial[k] = kept
+        form = ScreenForm(questions, items=items, initial=initial)
+    shared = screens.screen(loaded.questions[key].to_info().screen or "")
+    context = {
+        "screening": screening,
+        "form": form,
+        "shared": shared,
+        "back_url": reverse("questionnaire:check", args=[screening.id])
+        if returning
+        else back_url_for(screening, walk, key),
+        "returning": returning,
+        "number": screen_position(walk, key) + 1,
+        "remaining": walk.remaining if step == walk.next_screen else 0,
+        "more_needed": request.GET.get(MORE_NEEDED) == "1" and step == walk.next_screen,
+        "keeps_answer_form": True,
+    }
+    response = render_page(request, "questionnaire/screen.html", context)
+    drafts.forget(request, response)
+    response["X-Catalogue-Version"] = str(loaded.version)
+    return response
+
+
+def items_to_show(walk, screening: Screening, key: str) -> list[str]:
+    """The items a screen offers for a question shown item by item: those its step needs, and any the
+    patient answered before (so changing the answer keeps them), in the question's order."""
+    stored = screening.answers.get(key)
+    shown = set(walk.items.get(key, ())) | set(stored.get("shown", []) if isinstance(stored, dict) else ())
+    return sorted(shown)
 
 
 def finished(request: HttpRequest, screening_id: UUID):
@@ -277,7 +366,7 @@ def finished(request: HttpRequest, screening_id: UUID):
     loaded = catalogue.current(screening.catalogue_version)
     walk = screening.walk(loaded)
     if walk.next_key is not None:
-        url = next_step_url(screening, walk.next_key)
+        url = next_step_url(screening, walk.next_key, walk=walk)
         if screening.results_seen_at:  # they had seen results: a new or changed study needs one more answer
             url += "?" + MORE_NEEDED + "=1"
         return screening, loaded, walk, redirect(url)
@@ -308,9 +397,7 @@ def check_answers(request: HttpRequest, screening_id: UUID) -> HttpResponse:
         return unfinished
     rows = answer_rows(screening, loaded, walk.path)
     back_url = (
-        reverse("questionnaire:question", args=[screening.id, walk.path[-1]])
-        if walk.path
-        else reverse("questionnaire:start")
+        next_step_url(screening, walk.screens[-1][0], walk=walk) if walk.screens else reverse("questionnaire:start")
     )
     return render_page(
         request, "questionnaire/check.html", {"screening": screening, "rows": rows, "back_url": back_url}

@@ -9,7 +9,7 @@ import pytest
 
 from screener.referrals.models import Referral
 from tests.browser.conftest import CJK_FONT, close_page, open_page, screenshot
-from tests.browser.test_patient_flows import assert_accessible, current_key
+from tests.browser.test_patient_flows import assert_accessible, current_key, fill_screen, screen_keys
 from tests.conftest import make_staff
 from tests.trials.profiles import COPD, ILD, MATCHES_COPD, MATCHES_ILD
 from trials.models import Site
@@ -53,10 +53,14 @@ def start_in_chinese(page, server):
 def answer_in_chinese(page, profile: dict) -> list[str]:
     asked = []
     while (key := current_key(page)) is not None:
-        assert key not in asked, f"{key} asked twice"
-        asked.append(key)
-        value, before = profile[key], page.url
-        if value is None:
+        keys = screen_keys(page) if "/screens/" in page.url else [key]
+        assert not set(keys) & set(asked), f"{keys} asked twice"
+        asked.extend(keys)
+        value, before = profile.get(key), page.url
+        if "/screens/" in page.url:
+            fill_screen(page, {k: profile.get(k) for k in keys})
+            page.get_by_role("button", name="继续").click()
+        elif value is None:
             page.get_by_role("button", name="我不知道").click()
         else:
             if isinstance(value, list):

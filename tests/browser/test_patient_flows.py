@@ -27,13 +27,43 @@ def start(page, server):
 
 
 def current_key(page) -> str | None:
-    match = re.search(r"/questions/([\w-]+)/", page.url)
+    """The question the page asks, or the first of the screen it shows; None on any other page."""
+    match = re.search(r"/(?:questions|screens)/([\w-]+)/", page.url)
     return match.group(1) if match else None
 
 
-def answer_current(page, value):
+def screen_keys(page) -> list[str]:
+    return [element.get_attribute("data-question") for element in page.locator("[data-question]").all()]
+
+
+def fill_screen(page, answers: dict) -> None:
+    """Fill a screen's questions (None: tick its "I don't know"; "never": its "Never")."""
+    for key, value in answers.items():
+        if value is None:
+            box = page.locator(f'input[name="{key}-dont_know"]')
+            if box.count():
+                box.check()
+            else:
+                page.locator(f'input[name="{key}-answer"][value="dont_know"]').check()
+        elif value == "never" and page.locator(f'input[name="{key}-never"]').count():
+            page.locator(f'input[name="{key}-never"]').check()
+        elif isinstance(value, list):
+            for code in value:
+                page.locator(f'input[name="{key}-answer"][value="{code}"]').check()
+        elif page.locator(f'input[type="radio"][name="{key}-answer"]').count():
+            page.locator(f'input[name="{key}-answer"][value="{value}"]').check()
+        else:
+            page.locator(f"#id_{key}-answer").fill(value)
+
+
+def answer_current(page, value, profile: dict | None = None):
+    """Answer the question shown with `value`; on a screen, each of its questions from `profile` (a question
+    `profile` leaves out keeps what the page shows)."""
     before = page.url
-    if value is None:
+    if "/screens/" in page.url:
+        fill_screen(page, {key: profile[key] for key in screen_keys(page) if key in profile})
+        page.locator("#answer-form button[type=submit]:not([name])").first.click()
+    elif value is None:
         page.get_by_role("button", name="I don’t know").click()
     elif isinstance(value, list):
         for code in value:
@@ -51,9 +81,10 @@ def answer_current(page, value):
 def answer_everything(page, profile: dict) -> list[str]:
     asked = []
     while (key := current_key(page)) is not None:
-        assert key not in asked, f"{key} asked twice"
-        asked.append(key)
-        answer_current(page, profile[key])
+        keys = screen_keys(page) if "/screens/" in page.url else [key]
+        assert not set(keys) & set(asked), f"{keys} asked twice"
+        asked.extend(keys)
+        answer_current(page, profile.get(key), profile)
     assert page.url.endswith("/check/")
     return asked
 

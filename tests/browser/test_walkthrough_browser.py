@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import SCREENSHOTS, close_page, open_page, screenshot
-from tests.browser.test_patient_flows import assert_accessible, start
+from tests.browser.test_patient_flows import assert_accessible, fill_screen, screen_keys, start
 from tests.browser.test_referral_flow import app_code
 from tests.browser.test_review_browser import admin_page  # noqa: F401 (a fixture)
 from tests.conftest import make_staff
@@ -43,18 +43,20 @@ def event_and_bmi_rules():
 
 
 def walk_to(page, key, profile):
-    while not page.url.endswith(f"/questions/{key}/"):
-        current = re.search(r"/questions/([\w-]+)/", page.url).group(1)
+    while not page.url.endswith(f"/questions/{key}/") and key not in screen_keys(page):
+        current = re.search(r"/(?:questions|screens)/([\w-]+)/", page.url).group(1)
         before = page.url
-        value = profile[current]
-        if isinstance(value, list):
+        value = profile.get(current)
+        if "/screens/" in page.url:
+            fill_screen(page, {k: profile.get(k) for k in screen_keys(page)})
+        elif isinstance(value, list):
             for code in value:
                 page.locator(f'input[name="answer"][value="{code}"]').check()
         elif page.locator('input[type="radio"][name="answer"]').count():
             page.locator(f'input[name="answer"][value="{value}"]').check()
         else:
             page.locator("#id_answer").fill(value)
-        page.locator("#answer-form button[type=submit]").first.click()
+        page.locator("#answer-form button[type=submit]:not([name])").first.click()
         page.wait_for_url(lambda url, before=before: url != before)
 
 
@@ -104,10 +106,28 @@ def test_never_and_bmi_from_height_and_weight(seeded_live_server, browser, local
     page.locator("button.button-start").click()
     page.wait_for_url(re.compile(r"/questions/diagnoses/$"))
     seen = set()
-    while (match := re.search(r"/questions/([\w-]+)/$", page.url)) is not None:
+    while (match := re.search(r"/(?:questions|screens)/([\w-]+)/$", page.url)) is not None:
         key, before = match.group(1), page.url
         seen.add(key)
-        if key == "days_since_pneumonia":
+        if "/screens/" in page.url and "days_since_pneumonia" in screen_keys(page):
+            # The pneumonia days share the screen of recent infections: "Never" is that question's own tick.
+            seen.update(screen_keys(page))
+            never = page.locator('input[name="days_since_pneumonia-never"]')
+            expect(page.locator('label[for="id_days_since_pneumonia-never"]')).to_contain_text(
+                "Never" if locale is None else "从来没有"
+            )
+            expect(page.locator("#answer-form")).to_contain_text(
+                "choose “Never”" if locale is None else "请选择“从来没有”"
+            )
+            fill_screen(page, {k: MATCHES_COPD.get(k) for k in screen_keys(page) if k != "days_since_pneumonia"})
+            never.check()
+            assert_accessible(page, "a screen with a days-since question")
+            screenshot(page, f"walkthrough-never-360-{locale or 'en'}")
+            page.locator("#answer-form button[type=submit]:not([name])").click()
+        elif "/screens/" in page.url:
+            fill_screen(page, {k: MATCHES_COPD.get(k) for k in screen_keys(page)})
+            page.locator("#answer-form button[type=submit]:not([name])").click()
+        elif key == "days_since_pneumonia":
             never = page.get_by_role("button", name="Never" if locale is None else "从来没有")
             expect(never).to_be_visible()
             expect(page.locator("#answer-form")).to_contain_text(
@@ -173,17 +193,19 @@ def test_a_patient_with_no_match_sees_what_to_do_next(seeded_live_server, browse
 
 
 def answer_everything_any_language(page, profile):
-    while (match := re.search(r"/questions/([\w-]+)/", page.url)) is not None:
+    while (match := re.search(r"/(?:questions|screens)/([\w-]+)/", page.url)) is not None:
         key, before = match.group(1), page.url
-        value = profile[key]
-        if isinstance(value, list):
+        value = profile.get(key)
+        if "/screens/" in page.url:
+            fill_screen(page, {k: profile.get(k) for k in screen_keys(page)})
+        elif isinstance(value, list):
             for code in value:
                 page.locator(f'input[name="answer"][value="{code}"]').check()
         elif page.locator('input[type="radio"][name="answer"]').count():
             page.locator(f'input[name="answer"][value="{value}"]').check()
         else:
             page.locator("#id_answer").fill(value)
-        page.locator("#answer-form button[type=submit]").first.click()
+        page.locator("#answer-form button[type=submit]:not([name])").first.click()
         page.wait_for_url(lambda url, before=before: url != before)
     assert page.url.endswith("/check/")
 

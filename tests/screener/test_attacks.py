@@ -15,7 +15,8 @@ from screener.questionnaire.models import Screening
 from screener.referrals.models import Referral
 from tests.conftest import CONTACT, log_in_with_second_factor, make_staff
 from tests.formdata import BrowserClient as Client
-from tests.screener.questionnaire.flow import answer, start
+from tests.screener.questionnaire import flow
+from tests.screener.questionnaire.flow import answer_page, start
 from tests.trials.profiles import ILD, MATCHES_ILD
 from trials.models import Site, Trial
 
@@ -66,14 +67,13 @@ def ild_referral_with_a_computed_answer(client, django_user_model):
     )
     screening_id = start(client)
     Screening.objects.get(pk=screening_id).set_place(PATIENT_PLACE, 300)
+    flow.walk_to(client, screening_id, MATCHES_ILD, "fvc_pct_pred")  # on the lung function screen
+    raw = {"value": "1.87", "unit": "L", "height_cm": "163", "age": "61", "sex": "female", "confirm": "1"}
+    assert client.post(reverse("questionnaire:helper", args=[screening_id, "fvc_pct_pred"]), raw).status_code == 302
+    computed = Screening.objects.get(pk=screening_id).answers["fvc_pct_pred"]
     response = client.get(reverse("questionnaire:resume", args=[screening_id]))
-    while "/questions/" in response["Location"]:
-        key = response["Location"].split("/questions/")[1].strip("/")
-        if key == "fvc_pct_pred":
-            raw = {"value": "1.87", "unit": "L", "height_cm": "163", "age": "61", "sex": "female", "confirm": "1"}
-            response = client.post(reverse("questionnaire:helper", args=[screening_id, key]), raw)
-        else:
-            response = answer(client, screening_id, key, MATCHES_ILD[key])
+    while "/questions/" in response["Location"] or "/screens/" in response["Location"]:
+        _keys, response = answer_page(client, response["Location"], {**MATCHES_ILD, "fvc_pct_pred": computed})
         assert response.status_code == 302
     response = client.post(reverse("referrals:refer", args=[screening_id, site.public_id]), CONTACT)
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -123,13 +123,7 @@ def test_attack_staff_cannot_add_a_note_to_a_referral_erased_at_the_end_of_its_r
 
 
 def walk_to(client, screening_id, wanted: str):
-    response = client.get(reverse("questionnaire:resume", args=[screening_id]))
-    while "/questions/" in response["Location"]:
-        key = response["Location"].split("/questions/")[1].strip("/")
-        if key == wanted:
-            return
-        response = answer(client, screening_id, key, MATCHES_ILD[key])
-    raise AssertionError(f"{wanted} was never asked")
+    flow.walk_to(client, screening_id, MATCHES_ILD, wanted)
 
 
 def test_attack_an_enormous_number_to_work_out_an_answer_is_refused_politely(client, seed_trials):

@@ -5,7 +5,6 @@ trials are those `evaluate_trial` does not rule out, and the next question is co
 """
 
 import pickle
-from collections import Counter
 from decimal import Decimal
 
 from hypothesis import given, settings
@@ -81,21 +80,41 @@ answer_sets = st.fixed_dictionaries(
 
 
 def straightforward_walk(trials, answers, questions) -> Walk:
-    """The engine's contract, trial by trial, with nothing indexed or remembered."""
-    path, given_so_far = [], {}
+    """The engine's contract, trial by trial, with nothing indexed or remembered: the next screen is the one
+    the most open trials need some question of (each trial counted once), and holds each of its questions
+    that an open trial needs."""
+
+    def screen_of(key):
+        return questions[key].screen or key
+
+    screens, given_so_far = [], {}
     while True:
         effective = with_implied_answers(given_so_far, questions)
         open_trials = [t for t in trials if evaluate_trial(t, effective).verdict is not Verdict.NO_MATCH]
-        demand = Counter()
-        for trial in open_trials:
+        needed_by: dict[str, set] = {}
+        for number, trial in enumerate(open_trials):
             wanted = {_askable(key, effective, questions) for key in trial.question_keys - effective.keys()}
             wanted.discard(None)
-            demand.update(wanted - effective.keys())
-        next_key = min(demand, key=lambda k: (-demand[k], questions[k].priority, k)) if demand else None
-        if next_key is None or next_key not in answers:
-            return Walk(tuple(path), next_key, len(demand))
-        path.append(next_key)
-        given_so_far[next_key] = answers[next_key]
+            for key in wanted - effective.keys():
+                needed_by.setdefault(key, set()).add(number)
+        by_screen: dict[str, set] = {}
+        for key, numbers in needed_by.items():
+            by_screen.setdefault(screen_of(key), set()).update(numbers)
+        screen = ()
+        if by_screen:
+            lowest = {name: min(questions[k].priority for k in needed_by if screen_of(k) == name) for name in by_screen}
+            best = min(by_screen, key=lambda name: (-len(by_screen[name]), lowest[name], name))
+            screen = tuple(
+                sorted(
+                    (k for k in needed_by if screen_of(k) == best),
+                    key=lambda k: (questions[k].screen_order, questions[k].priority, k),
+                )
+            )
+        if not screen or any(key not in answers for key in screen):
+            path = tuple(key for taken in screens for key in taken)
+            return Walk(path, screen[0] if screen else None, len(by_screen), tuple(screens), screen, {})
+        screens.append(screen)
+        given_so_far.update({key: answers[key] for key in screen})
 
 
 def same_judgements(catalogue, trials, answers):
@@ -119,6 +138,26 @@ def test_the_compact_index_walks_and_judges_as_the_plain_rules_do(trials, many_a
     )
     for answers in many_answers + many_answers:
         assert catalogue.walk(answers) == straightforward_walk(trials, answers, QUESTIONS)
+        same_judgements(catalogue, trials, answers)
+
+
+# The same questions, some sharing screens: lung function (walk, dlco) and about you (sex, then pregnancy,
+# which sex gates, so it can never be asked beside it).
+SCREENED = {
+    "dx": QuestionInfo("dx", 1),
+    "walk": QuestionInfo("walk", 5, screen="lung", screen_order=2),
+    "dlco": QuestionInfo("dlco", 3, screen="lung", screen_order=1),
+    "sex": QuestionInfo("sex", 2, screen="you", screen_order=1),
+    "pregnant": QuestionInfo("pregnant", 4, AskedOnlyIf("sex", frozenset({"female"}), "no"), "you", 2),
+}
+
+
+@settings(max_examples=200, deadline=None)
+@given(trial_lists, st.lists(answer_sets, min_size=1, max_size=8))
+def test_with_screens_the_index_walks_a_screen_at_a_time_as_the_plain_rules_do(trials, many_answers):
+    catalogue = Catalogue.from_index(RuleIndex.build(entries(t) for t in trials), SCREENED)
+    for answers in many_answers + many_answers:
+        assert catalogue.walk(answers) == straightforward_walk(trials, answers, SCREENED)
         same_judgements(catalogue, trials, answers)
 
 
@@ -168,6 +207,6 @@ def test_a_patched_trial_that_shares_an_existing_range_is_ruled_out_by_it():
     old = Catalogue.from_index(RuleIndex.build(entries(t) for t in before), QUESTIONS)
     edited = TrialRules("T0", (CriterionRule(3, Polarity.INCLUSION, "walk", walk),))  # the same range as T1's
     catalogue = Catalogue.from_index(old.index.patched([entries(edited)]), QUESTIONS, previous=old)
-    assert catalogue.walk({"walk": 4}) == Walk(("walk",), None, 0)
+    assert catalogue.walk({"walk": 4}) == Walk(("walk",), None, 0, (("walk",),))
     assert catalogue.assess({"walk": 4}).open == ()
     assert {r.trial.id for r in catalogue.assess({"walk": 5}).open} == {"T0", "T1"}

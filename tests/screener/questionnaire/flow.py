@@ -1,5 +1,7 @@
 """Drive the questionnaire the way a browser does, through the real views."""
 
+import re
+
 from django.urls import reverse
 
 HTMX = {"HX-Request": "true"}
@@ -32,15 +34,81 @@ def answer(client, screening_id, key, value, returning=False, **kwargs):
     return client.post(question_url(screening_id, key, returning), data, **kwargs)
 
 
+def screen_url(screening_id, key, returning=False) -> str:
+    url = reverse("questionnaire:screen", args=[screening_id, key])
+    return url + "?return=check" if returning else url
+
+
+def screen_keys(page: str) -> list[str]:
+    """The questions a screen's page shows, in order."""
+    return re.findall(r'data-question="([^"]+)"', page)
+
+
+def screen_data(page: str, answers: dict) -> dict:
+    """What a browser posts for these answers on a screen (None: that question's "I don't know")."""
+    data = {}
+    for key, value in answers.items():
+        if value is None:
+            if f'name="{key}-dont_know"' in page:
+                data[f"{key}-dont_know"] = "on"
+            else:
+                data[f"{key}-answer"] = "dont_know"
+        elif value == "never" and f'name="{key}-never"' in page:
+            data[f"{key}-never"] = "on"
+        else:
+            data[f"{key}-answer"] = value
+    return data
+
+
+def answer_screen(client, screening_id, key, answers: dict, returning=False, **kwargs):
+    page = client.get(screen_url(screening_id, key, returning)).content.decode()
+    return client.post(screen_url(screening_id, key, returning), screen_data(page, answers), **kwargs)
+
+
 def answer_everything(client, screening_id, profile: dict) -> list[str]:
-    """Answer each question the service asks from `profile` (None: "I don't know"); return the keys asked."""
+    """Answer each question the service asks from `profile` (None: "I don't know"), a page at a time;
+    return the keys asked."""
     asked = []
     response = client.get(reverse("questionnaire:resume", args=[screening_id]))
-    while "/questions/" in response["Location"]:
-        key = response["Location"].split("/questions/")[1].strip("/").split("?")[0]
-        assert key not in asked, f"{key} asked twice"
-        asked.append(key)
-        response = answer(client, screening_id, key, profile[key])
+    while "/questions/" in response["Location"] or "/screens/" in response["Location"]:
+        if "/screens/" in response["Location"]:
+            page = client.get(response["Location"]).content.decode()
+            keys = screen_keys(page)
+            data = screen_data(page, {key: profile[key] for key in keys})
+            response = client.post(response["Location"], data)
+        else:
+            keys = [response["Location"].split("/questions/")[1].strip("/").split("?")[0]]
+            response = answer(client, screening_id, keys[0], profile[keys[0]])
+        for key in keys:
+            assert key not in asked, f"{key} asked twice"
+            asked.append(key)
         assert response.status_code == 302, response.content.decode()[:2000]
     assert response["Location"] == reverse("questionnaire:check", args=[screening_id])
     return asked
+
+
+def answer_page(client, location: str, profile: dict, **overrides):
+    """Answer the page at `location` (a question's or a screen's) from `profile`, with `overrides`; return
+    (the keys it asked, the response)."""
+    if "/screens/" in location:
+        page = client.get(location).content.decode()
+        keys = screen_keys(page)
+        answers = {key: overrides.get(key, profile.get(key)) for key in keys}
+        return keys, client.post(location, screen_data(page, answers))
+    key = location.split("/questions/")[1].split("/")[0]
+    value = overrides.get(key, profile.get(key))
+    return [key], client.post(location, {"dont_know": "1"} if value is None else {"answer": value})
+
+
+def walk_to(client, screening_id, profile: dict, key: str) -> str:
+    """Answer every page from `profile` until the one that asks `key`; return that page's address."""
+    while True:
+        location = client.get(reverse("questionnaire:resume", args=[screening_id]))["Location"]
+        if "/check/" in location:
+            raise AssertionError(f"{key} was never asked")
+        if "/screens/" in location:
+            if key in screen_keys(client.get(location).content.decode()):
+                return location
+        elif location.split("/questions/")[1].split("/")[0] == key:
+            return location
+        answer_page(client, location, profile)

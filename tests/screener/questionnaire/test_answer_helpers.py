@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from screener.questionnaire.measurements import time_since
 from screener.questionnaire.models import Screening
-from tests.screener.questionnaire.flow import answer, start
+from tests.screener.questionnaire import flow
+from tests.screener.questionnaire.flow import start
 from tests.trials.profiles import ILD, MATCHES_ILD
 from trials.models import Criterion, Question, Trial
 
@@ -69,10 +70,7 @@ def infection_question():
 
 
 def walk_to(client, screening_id, key):
-    response = client.get(reverse("questionnaire:resume", args=[screening_id]))
-    while not response["Location"].endswith(f"/questions/{key}/"):
-        current = response["Location"].split("/questions/")[1].strip("/")
-        response = answer(client, screening_id, current, MATCHES_ILD[current])
+    flow.walk_to(client, screening_id, MATCHES_ILD, key)
 
 
 def test_a_lab_value_and_its_upper_limit_are_stored_as_the_multiple(client, alt_question):

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from screener.questionnaire import measurements
 from screener.questionnaire.models import Screening
-from tests.screener.questionnaire.flow import answer, answer_everything, start
+from tests.screener.questionnaire.flow import answer, answer_everything, answer_page, start, walk_to
 from tests.trials.profiles import COPD, ILD, MATCHES_ILD
 
 pytestmark = pytest.mark.usefixtures("seed_trials")
@@ -48,9 +48,8 @@ def test_the_ild_studys_age_boundary_can_be_tested_on_both_sides(client, age, ve
     answer(client, screening_id, "age", age)
     profile = {"sex": "male", "pregnant_or_breastfeeding": "no"}
     response = client.get(reverse("questionnaire:resume", args=[screening_id]))
-    while "/questions/" in response["Location"]:
-        key = response["Location"].split("/questions/")[1].strip("/")
-        response = answer(client, screening_id, key, profile.get(key))
+    while "/questions/" in response["Location"] or "/screens/" in response["Location"]:
+        _keys, response = answer_page(client, response["Location"], profile)
     html = page(client.get(reverse("questionnaire:results", args=[screening_id])))
     assert f'data-nct-id="{ILD}" data-verdict="{verdict}"' in html
 
@@ -82,11 +81,8 @@ def test_check_your_answers_shows_exactly_the_number_understood(client, typed, s
 
 
 def answer_until(client, screening_id, wanted: str, profile: dict) -> None:
-    """Answer from `profile` until `wanted` is the next question."""
-    response = client.get(reverse("questionnaire:resume", args=[screening_id]))
-    while not response["Location"].endswith(f"/questions/{wanted}/"):
-        key = response["Location"].split("/questions/")[1].strip("/")
-        response = answer(client, screening_id, key, profile[key])
+    """Answer from `profile` until `wanted` is on the next page (its own, or a screen it shares)."""
+    walk_to(client, screening_id, profile, wanted)
 
 
 COPD_MAN = {"diagnoses": ["copd"], "age": "68", "sex": "male", "planning_pregnancy_12m": "no"}

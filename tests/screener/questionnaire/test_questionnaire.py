@@ -7,7 +7,16 @@ from django.urls import reverse
 
 from screener.questionnaire.models import Screening
 from tests.formdata import BrowserClient
-from tests.screener.questionnaire.flow import HTMX, answer, answer_everything, owned_ids, question_url, start
+from tests.screener.questionnaire.flow import (
+    HTMX,
+    answer,
+    answer_everything,
+    answer_page,
+    owned_ids,
+    question_url,
+    start,
+    walk_to,
+)
 from tests.trials.profiles import COPD, ILD, MATCHES_COPD, MATCHES_ILD
 
 pytestmark = pytest.mark.usefixtures("seed_trials")
@@ -169,41 +178,25 @@ def test_a_bad_number_gets_a_polite_message_and_keeps_what_was_typed(client, key
     assert Screening.objects.get(pk=screening_id).answers == {"diagnoses": ["copd"]}
 
 
-def test_an_impossible_lung_function_value_is_refused(client):
+def test_an_impossible_lung_function_value_is_refused_and_every_value_on_its_screen_is_kept(client):
     screening_id = start(client)
-    for key, value in [("diagnoses", ["ild"]), ("age", "60"), ("sex", "female"), ("pregnant_or_breastfeeding", "no")]:
+    for key, value in [("diagnoses", ["ild"]), ("age", "60"), ("sex", "female")]:
         answer(client, screening_id, key, value)
-    response = client.get(reverse("questionnaire:resume", args=[screening_id]))
-    key = response["Location"].split("/questions/")[1].strip("/")
-    # walk until the DLCO question
-    profile = {**MATCHES_ILD}
-    while key != "dlco_pct_pred":
-        answer(client, screening_id, key, profile[key])
-        key = (
-            client.get(reverse("questionnaire:resume", args=[screening_id]))["Location"]
-            .split("/questions/")[1]
-            .strip("/")
-        )
-    html = page(answer(client, screening_id, "dlco_pct_pred", "900%"))
+    location = walk_to(client, screening_id, MATCHES_ILD, "dlco_pct_pred")
+    assert "/screens/" in location  # DLCO shares the lung function screen
+    _keys, response = answer_page(client, location, MATCHES_ILD, dlco_pct_pred="900%", fvc_pct_pred="55,5")
+    html = page(response)
     assert "Enter a value from 5% to 200%." in html
-    assert 'value="900%"' in html
+    assert 'value="900%"' in html and 'value="55,5"' in html
+    assert "dlco_pct_pred" not in Screening.objects.get(pk=screening_id).answers
 
 
 @pytest.mark.parametrize("typed, stored", [("68%", "0.68"), ("0.68", "0.68"), ("68", "0.68"), ("0,7", "0.7")])
 def test_a_ratio_may_be_typed_as_a_percentage(client, typed, stored):
     screening_id = start(client)
-    profile = {**MATCHES_ILD}
     answer(client, screening_id, "diagnoses", ["ild"])
-    key = None
-    while key != "fev1_fvc_ratio":
-        key = (
-            client.get(reverse("questionnaire:resume", args=[screening_id]))["Location"]
-            .split("/questions/")[1]
-            .strip("/")
-        )
-        if key != "fev1_fvc_ratio":
-            answer(client, screening_id, key, profile[key])
-    answer(client, screening_id, "fev1_fvc_ratio", typed)
+    location = walk_to(client, screening_id, MATCHES_ILD, "fev1_fvc_ratio")
+    answer_page(client, location, MATCHES_ILD, fev1_fvc_ratio=typed)
     assert Screening.objects.get(pk=screening_id).answers["fev1_fvc_ratio"] == stored
 
 
@@ -301,12 +294,12 @@ def test_changing_an_answer_asks_what_became_relevant_and_returns_to_check(clien
     answer_everything(client, screening_id, MATCHES_COPD)
     response = answer(client, screening_id, "diagnoses", ["copd", "ild"], returning=True)
     # The ILD study is open now: its questions are asked, then back to the check page.
-    assert "/questions/" in response["Location"] and response["Location"].endswith("?return=check")
+    assert response["Location"].endswith("?return=check")
     asked = []
-    while "/questions/" in response["Location"]:
-        key = response["Location"].split("/questions/")[1].split("/")[0]
-        asked.append(key)
-        response = answer(client, screening_id, key, MATCHES_ILD[key], returning=True)
+    while "/questions/" in response["Location"] or "/screens/" in response["Location"]:
+        assert response["Location"].endswith("?return=check")
+        keys, response = answer_page(client, response["Location"], MATCHES_ILD)
+        asked.extend(keys)
     assert response["Location"] == reverse("questionnaire:check", args=[screening_id])
     assert {"dlco_pct_pred", "fvc_pct_pred", "fev1_fvc_ratio"} <= set(asked)
     assert "sixmwd_m" not in asked  # still relevant, still answered: not asked again

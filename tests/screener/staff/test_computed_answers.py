@@ -3,9 +3,10 @@
 import pytest
 from django.urls import reverse
 
+from screener.questionnaire.models import Screening
 from screener.referrals.models import Referral
 from tests.conftest import CONTACT, log_in_with_second_factor, make_staff
-from tests.screener.questionnaire.flow import answer, start
+from tests.screener.questionnaire.flow import answer_page, start, walk_to
 from tests.trials.profiles import ILD, MATCHES_ILD
 from trials.models import Site
 
@@ -17,14 +18,14 @@ def test_a_computed_answer_reaches_the_referral_snapshot_and_the_staff_detail(cl
         trial_id=seed_trials_trial_id(), facility="Ruijin Hospital", city="Shanghai", country="China"
     )
     screening_id = start(client)
+    walk_to(client, screening_id, MATCHES_ILD, "fvc_pct_pred")  # on the lung function screen
+    raw = {"value": "1.9", "unit": "L", "height_cm": "165", "age": "60", "sex": "female", "confirm": "1"}
+    assert client.post(reverse("questionnaire:helper", args=[screening_id, "fvc_pct_pred"]), raw).status_code == 302
+    # The screen shows the worked-out value; sent back unchanged, it keeps how it was worked out.
+    computed = Screening.objects.get(pk=screening_id).answers["fvc_pct_pred"]
     response = client.get(reverse("questionnaire:resume", args=[screening_id]))
-    while "/questions/" in response["Location"]:
-        key = response["Location"].split("/questions/")[1].strip("/")
-        if key == "fvc_pct_pred":
-            raw = {"value": "1.9", "unit": "L", "height_cm": "165", "age": "60", "sex": "female", "confirm": "1"}
-            response = client.post(reverse("questionnaire:helper", args=[screening_id, key]), raw)
-        else:
-            response = answer(client, screening_id, key, MATCHES_ILD[key])
+    while "/questions/" in response["Location"] or "/screens/" in response["Location"]:
+        _keys, response = answer_page(client, response["Location"], {**MATCHES_ILD, "fvc_pct_pred": computed})
         assert response.status_code == 302
     response = client.post(reverse("referrals:refer", args=[screening_id, site.public_id]), CONTACT)
     assert response.status_code == 302, response.content.decode()[:2000]

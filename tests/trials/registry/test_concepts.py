@@ -701,3 +701,434 @@ def test_a_study_a_rule_for_the_study_period_an_amount_or_past_lines_of_treatmen
 def test_central_sleep_apnoea_is_a_narrower_kind():
     proposal = one("Central sleep apnea (Central apnea index >5 per hour)")
     assert (proposal.values, proposal.uncertain) == ([], ["sleep_apnoea"])
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Allergy to study drug or study drug excipients",
+        "Known hypersensitivity to any of the investigational products or their excipients.",
+        "History of hypersensitivity to tezacaftor and/or ivacaftor",
+        "drug allergy",
+        "Patients with known allergy to iodinated contrast material.",
+        "已知对试验药物(包括本试验药物辅料)过敏者",
+        "对研究药物过敏者",
+    ],
+)
+def test_an_allergy_to_a_medicine_is_settled_by_a_no_and_left_to_the_study_team_on_a_yes(words):
+    proposal = one(words)
+    assert (proposal.question, proposal.values, proposal.uncertain, proposal.negated) == (
+        "medicine_allergy",
+        [],
+        ["yes"],
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Allergic rhinitis",
+        "Hypersensitivity pneumonitis",
+        "Food allergies",
+        "Known allergy to gold, silver and palladium;",
+        "Allergy to one of the components of the electrodes used for the Holter",
+        "History of relevant drug and/or food allergies",
+        "Those with a history of allergies including drug allergies (aspirin, antibiotics), or other significant allergies.",
+        "Allergy or contraindications to study drugs",
+        "Sensitization to cat allergen extract as defined by skin prick test",
+        "过敏体质者,包括已知对研究药物或其赋形剂有过敏史者;",
+        "有药物、食物或其他物质过敏史者",
+    ],
+)
+def test_an_allergy_that_is_not_only_to_medicines_or_a_contraindication_is_not_drafted_on_it(words):
+    assert [p for p in matching.proposals(words, "exclusion") if p.question == "medicine_allergy"] == []
+
+
+@pytest.mark.django_db
+def test_a_medicine_allergy_exclusion_never_closes_a_trial_on_a_yes_and_reads_so_in_chinese():
+    from django.utils import translation
+
+    from trials import wording
+
+    [draft] = drafted("Known allergy to any of the study drugs")
+    assert draft.question.key == "medicine_allergy"
+    assert (draft.values, draft.uncertain_values) == ([], ["yes"])
+    assert outcomes(draft, ["no", "yes"]) == ["met", "unknown"]
+    [inclusion] = drafted("No known drug allergy", "Inclusion")
+    assert (inclusion.kind, inclusion.values, inclusion.uncertain_values) == ("inclusion", ["no"], ["yes"])
+    with translation.override("zh-hans"):
+        assert "由研究团队决定您能否参加" in wording.reason(draft)
+
+
+@pytest.mark.parametrize(
+    "words, uncertain",
+    [
+        ("History of chronic alcohol or drug abuse within 12 months.", "substance_abuse"),
+        ("Diagnosis of a substance dependence/abuse disorder in the past year", "substance_abuse"),
+        ("给药前12个月内有药物滥用史", "substance_abuse"),
+        ("Unstable angina within 6 months", "unstable_angina"),
+        ("Pulmonary embolism within the last 3 months", "blood_clot"),
+    ],
+)
+def test_an_illness_in_a_window_is_for_the_study_team_when_the_item_asks_about_ever(words, uncertain):
+    proposal = one(words)
+    assert (proposal.question, proposal.values, proposal.uncertain) == ("other_conditions", [], [uncertain])
+
+
+def test_an_illness_without_a_window_stays_a_sure_answer_and_a_ten_year_window_is_not_drafted():
+    assert one("Current substance misuse").values == ["substance_abuse"]
+    assert matching.proposals("Alcohol abuse within the past 10 years", "exclusion") == []
+
+
+@pytest.mark.parametrize(
+    "words, question, values, negated",
+    [
+        ("Capable of performing spirometry", "can_do_spirometry", ["yes"], False),
+        (
+            "Ability to perform reproducible spirometry according to the ATS/ERS guidelines",
+            "can_do_spirometry",
+            ["yes"],
+            False,
+        ),
+        ("Inability to carry out pulmonary function testing", "can_do_spirometry", ["yes"], True),
+        ("能够进行可接受性和可重复性的肺功能检查。", "can_do_spirometry", ["yes"], False),
+        ("Unable to ambulate independently", "can_walk", ["yes"], True),
+        ("Inability to perform the 6 Minute Walking Test", "can_walk", ["yes"], True),
+        ("Able to complete the 6-minute walk test at Visit 1", "can_walk", ["yes"], False),
+    ],
+)
+def test_an_ability_the_clause_names_is_read_with_its_polarity(words, question, values, negated):
+    proposal = one(words)
+    assert (proposal.question, proposal.values, proposal.negated) == (question, values, negated)
+
+
+def test_a_wheelchair_or_bed_leaves_a_patient_who_cannot_walk_to_the_study_team():
+    for words in ("Is wheelchair bound or bedridden", "需要卧床的患者。"):
+        proposal = one(words)
+        assert (proposal.question, proposal.values, proposal.uncertain) == ("can_walk", [], ["no"])
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Spirometry performed within 6 months",
+        "Post-bronchodilator spirometry at screening",
+        "Not able to perform spirometry after withholding bronchodilators",
+        "able to walk at least 2 blocks without assistance or stopping",
+        "Inability to walk continuously, at a normal pace, for up to 60 minutes",
+        "Use of walking aids",
+    ],
+)
+def test_a_test_named_without_an_ability_or_a_distance_to_walk_is_not_drafted(words):
+    assert [p for p in matching.proposals(words, "inclusion") if p.question in ("can_walk", "can_do_spirometry")] == []
+
+
+@pytest.mark.django_db
+def test_the_new_questions_are_in_chinese():
+    questions = ensure_questions()
+    for key in ("medicine_allergy", "can_do_spirometry", "can_walk"):
+        assert questions[key].missing_translations() == []
+
+
+@pytest.mark.parametrize(
+    "words, kind",
+    [
+        ("乙肝表面抗体(HBsAb)阳性且无乙肝疫苗接种史;", "exclusion"),  # an antibody and a vaccine, not the illness
+        ("Hepatitis B surface antibody positive", "exclusion"),
+        (
+            "History of allergic reactions attributed to compounds of similar chemical or biologic composition",
+            "exclusion",
+        ),
+        ("Presumptive pulmonary TB case: symptoms or clinical signs suggestive of active TB disease.", "inclusion"),
+        ("Contraindication of anticoagulant drugs;", "exclusion"),
+    ],
+)
+def test_the_fourth_samples_mistakes_are_not_drafted(words, kind):
+    assert matching.proposals(words, kind) == []
+
+
+def test_the_fourth_samples_mistakes_are_read_as_the_clause_means():
+    assert one("Current or former cigarette smokers", "inclusion").values == ["current", "former"]
+    assert one("Hepatitis B surface antigen positive").values == ["hepatitis_b"]
+    assert one("Known or suspected drug or alcohol abuse").values == ["substance_abuse"]
+    stage = one("Renal insufficiency stage 4 or 5")
+    assert (stage.values, stage.uncertain) == ([], ["kidney_disease"])
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Hospitalization for heart failure within 12 months",
+        "History of decompensated right heart failure within 30 days (e.g., hospitalization for PAH)",
+        "Regular opioid use during the 2 weeks before surgery",
+        "筛选访视前4周内发生任何需要住院或静脉抗生素治疗的感染",
+    ],
+)
+def test_a_stay_an_operation_or_antibiotics_of_one_kind_are_not_any_stay_operation_or_antibiotic(words):
+    keys = {p.question for p in matching.proposals(words, "exclusion")}
+    assert not keys & {"days_since_hospitalisation", "days_since_surgery", "days_since_antibiotics"}
+
+
+@pytest.mark.parametrize(
+    "words, key, days",
+    [
+        ("Hospitalization within the past 3 months", "days_since_hospitalisation", 92),
+        ("Surgery within the last 4 weeks", "days_since_surgery", 28),
+        ("近3个月内住院", "days_since_hospitalisation", 92),
+    ],
+)
+def test_a_stay_or_an_operation_of_any_cause_keeps_its_window(words, key, days):
+    proposal = one(words)
+    assert (proposal.question, proposal.upper) == (key, Decimal(days))
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Active, uncontrolled infection.", "Patients with severe infections", "存在未控制的感染"],
+)
+def test_a_serious_or_uncontrolled_infection_now_is_settled_by_no_infection_and_judged_by_the_study_team(words):
+    proposal = one(words)
+    assert (proposal.question, proposal.values, proposal.uncertain) == ("infection_now", [], ["yes"])
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "History of a clinically significant infection.",
+        "Recurrent serious infections",
+        "经研究者判断,近2年内有严重感染或机会性感染病史。",
+    ],
+)
+def test_a_past_or_recurring_serious_infection_is_not_an_infection_now(words):
+    assert [p for p in matching.proposals(words, "exclusion") if p.question == "infection_now"] == []
+
+
+@pytest.mark.parametrize(
+    "words, values, uncertain",
+    [
+        ("Other active liver diseases;", [], ["liver_disease"]),
+        ("impaired renal function", ["kidney_disease"], []),
+        ("Severe liver and kidney dysfunction;", [], ["kidney_disease"]),
+        ("严重肝、肾功能不全", [], ["kidney_disease"]),
+        ("heart insufficiency NYHA >2", [], ["heart_failure"]),
+    ],
+)
+def test_more_names_of_liver_kidney_and_heart_disease_and_a_severity_shared_by_two_organs(words, values, uncertain):
+    proposal = one(words)
+    assert (proposal.question, proposal.values, proposal.uncertain) == ("other_conditions", values, uncertain)
+
+
+@pytest.mark.parametrize(
+    "words, kind",
+    [
+        ("To prevent pregnancy, participants who agreed using 2 or more contraceptive methods.", "inclusion"),
+        ("术后病理证实为 IIB-IIIB 期的患者,须接受含铂两药辅助化疗;", "inclusion"),
+    ],
+)
+def test_the_fifth_samples_mistakes_are_not_drafted(words, kind):
+    assert matching.proposals(words, kind) == []
+
+
+def test_a_history_of_acute_infection_is_not_an_infection_now():
+    keys = {
+        p.question for p in matching.proposals("History of acute infection, cancer, rheumatic diseases", "exclusion")
+    }
+    assert "infection_now" not in keys and "cancer_history" in keys
+    assert one("Active infection").values == ["yes"]
+
+
+@pytest.mark.parametrize(
+    "words, kind, negated",
+    [
+        ("Using glucocorticoid;", "exclusion", False),
+        ("continuous steroid therapy", "exclusion", False),
+        ("naïve of any steroid intake", "inclusion", True),
+    ],
+)
+def test_a_steroid_by_no_route_leaves_a_patient_on_inhaled_or_oral_steroids_to_the_study_team(words, kind, negated):
+    proposal = one(words, kind)
+    assert (proposal.question, proposal.values, proposal.negated) == ("medicines_now", [], negated)
+    assert proposal.uncertain == ["inhaled_steroid", "oral_steroid"]
+
+
+@pytest.mark.parametrize(
+    "words", ["Use of topical steroids", "History of anabolic steroids use", "Steroid-dependent asthma"]
+)
+def test_a_steroid_on_the_skin_an_anabolic_one_or_a_kind_of_asthma_is_not_any_steroid(words):
+    assert [p for p in matching.proposals(words, "exclusion") if p.question == "medicines_now"] == []
+
+
+@pytest.mark.parametrize(
+    "words, question, values",
+    [
+        ("Use of immunosuppressors", "medicines_now", ["immunosuppressant"]),
+        ("Immune compromised", "other_conditions", ["immunodeficiency"]),
+        ("Ongoing treatment for malignancy", "medicines_now", ["cancer_treatment"]),
+        ("Coagulopathies;", "other_conditions", ["bleeding_disorder"]),
+        ("Abuse of marijuana", "other_conditions", ["substance_abuse"]),
+        ("Implantable Cardioverter Defibrilator;", "lung_procedures", ["pacemaker"]),
+    ],
+    ids=lambda value: value if isinstance(value, str) else None,
+)
+def test_more_names_of_existing_items(words, question, values):
+    proposal = one(words)
+    assert (proposal.question, proposal.values) == (question, values)
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Intention to become pregnant during the course of the study", "Are pregnant or trying to become pregnant."],
+)
+def test_a_planned_pregnancy_is_settled_by_no_plan_and_left_to_the_study_team_on_a_plan(words):
+    planned = [p for p in matching.proposals(words, "exclusion") if p.question == "planning_pregnancy_12m"]
+    assert [(p.values, p.uncertain, p.negated) for p in planned] == [([], ["yes"], False)]
+
+
+def test_a_pregnancy_planned_over_years_is_longer_than_the_question_and_not_drafted():
+    words = "Women who planned to become pregnant within the following 3 years"
+    assert [p for p in matching.proposals(words, "exclusion") if p.question == "planning_pregnancy_12m"] == []
+
+
+def test_a_weak_negation_that_opens_the_clause_negates_its_whole_list():
+    proposals = matching.proposals("Not pregnant, lactating, or planning to become pregnant", "inclusion")
+    assert {(p.question, p.negated) for p in proposals} == {
+        ("pregnant_or_breastfeeding", True),
+        ("planning_pregnancy_12m", True),
+    }
+    # and still stops at a comma inside the clause
+    cancer, hiv = matching.proposals("Cancer not in remission, HIV", "exclusion")
+    assert not hiv.negated and hiv.values == ["hiv"]
+
+
+def test_the_sixth_samples_mistakes_are_read_as_the_clause_means():
+    graded = one("受试者存在心力衰竭(美国纽约心脏病协会Ⅲ-IV级)、室性心动过速或心室颤动病史;")
+    assert (graded.values, graded.uncertain) == (["arrhythmia"], ["heart_failure"])
+    assert matching.proposals("Participant in TransMedics OCS Lung System INSPIRE trial", "inclusion") == []
+    assert one("Maintenance OCS").values == ["oral_steroid"]
+
+
+@pytest.mark.parametrize(
+    "words, question, values",
+    [
+        ("合并HIV、梅毒感染者;", "other_conditions", ["hiv", "syphilis"]),
+        ("正在母乳喂养的女性受试者", "pregnant_or_breastfeeding", ["yes"]),
+    ],
+)
+def test_latin_names_touching_chinese_letters_and_more_chinese_names_are_read(words, question, values):
+    proposal = one(words)
+    assert (proposal.question, proposal.values, proposal.negated) == (question, values, False)
+
+
+@pytest.mark.parametrize(
+    "words", ["使用非选择性口服 β 受体阻滞剂;", "Patients treated with non-cardioselective ß-blockers"]
+)
+def test_a_non_selective_beta_blocker_is_narrower_than_the_item_and_not_a_negation(words):
+    assert matching.proposals(words, "exclusion") == []
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Pre-existing oxygen or ventilatory dependency (24h use of oxygen or invasive ventilatory support)",
+        "Active infection at injection sites",
+        "研究药物用药部位有活动性感染",
+    ],
+)
+def test_the_seventh_samples_mistakes_are_not_drafted(words):
+    keys = {p.question for p in matching.proposals(words, "exclusion")}
+    assert not keys & {"mechanical_ventilation", "infection_now"}
+
+
+def test_pulmonary_tuberculosis_is_tuberculosis_although_pulmonary_hypertension_is_not_hypertension():
+    assert one("History of pulmonary tuberculosis").values == ["tuberculosis"]
+    active = one("having active pulmonary tuberculosis")
+    assert (active.values, active.uncertain) == ([], ["tuberculosis"])
+    assert one("Pulmonary hypertension").question == "diagnoses"
+
+
+@pytest.mark.parametrize(
+    "words, kind",
+    [
+        ("Resides in a nursing home or dementia special care unit", "exclusion"),
+        ("Neurostimulator, bladder stimulator, non-removable insulin pump", "exclusion"),
+        ("8 美国东部肿瘤协作组(ECOG)体能状态为0或1。", "inclusion"),
+    ],
+)
+def test_the_eighth_samples_places_devices_and_scales_are_not_concepts(words, kind):
+    assert matching.proposals(words, kind) == []
+
+
+def test_the_eighth_samples_negation_with_a_contrary_and_an_excepted_kind_are_read_as_meant():
+    [history] = matching.proposals("既往结核病史者,或否认结核病史但筛选时γ-干扰素释放试验阳性者", "exclusion")
+    assert (history.values, history.negated) == (["tuberculosis"], False)
+    other = one("Known liver disease other than alcoholic, of any aetiology")
+    assert (other.values, other.uncertain) == ([], ["liver_disease"])
+
+
+@pytest.mark.parametrize(
+    "words, values",
+    [
+        ("11 | 筛选期梅毒螺旋体抗体阳性。 |", ["syphilis"]),
+        (
+            "2 | 乙肝表面抗原阳性、丙肝抗体阳性、HIV抗体阳性或梅毒抗体阳性; |",
+            ["hepatitis_b", "hepatitis_c", "hiv", "syphilis"],
+        ),
+        ("History of syphilis", ["syphilis"]),
+    ],
+)
+def test_syphilis_is_an_item_and_a_list_of_positive_virus_tests_names_its_illnesses(words, values):
+    proposal = one(words)
+    assert (proposal.question, proposal.values) == ("other_conditions", values)
+
+
+@pytest.mark.parametrize(
+    "words, kind",
+    [
+        ("近3个月行电抽搐治疗", "exclusion"),  # electroconvulsive therapy is not a seizure
+        ("Subject actively participating in another drug, biologic and/or device protocol", "exclusion"),
+        ("存在可能干扰SLE研究评估的皮肤合并症", "exclusion"),  # a skin problem that disturbs the SLE assessment
+        ("All anabolic androgenic steroids users were on a cycle over the course of the study;", "inclusion"),
+        ("For pregnant women in Uganda, where the husband is reasonably involved, paternal objection", "exclusion"),
+        ("Patients with diabetes insipidus, DKA, severe burns", "exclusion"),
+    ],
+)
+def test_the_ninth_samples_mistakes_are_not_drafted(words, kind):
+    assert matching.proposals(words, kind) == []
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["11 筛选时的乙型肝炎病毒表面抗原(HBsAg)检测结果呈阴性。", "HIV negative", "Hepatitis B surface antigen negative"],
+)
+def test_a_negative_test_result_after_the_concept_negates_it(words):
+    proposal = one(words, "inclusion")
+    assert proposal.question == "other_conditions" and proposal.negated
+    assert not one("HIV positive").negated
+
+
+def test_what_the_merged_records_showed_is_read_as_meant():
+    graded = one("诊断为急慢性心力衰竭且纽约心脏病协会(New York Health Association, NYHA)分级为III-IV级")
+    assert (graded.values, graded.uncertain) == ([], ["heart_failure"])
+    # a condition ("if HBV-DNA is high, antiviral treatment first"), a vaccine booster and an antibody are not the item
+    assert matching.proposals("若HBV-DNA≥104 copies/mL,必须先行抗病毒保肝治疗", "inclusion") == []
+    assert matching.proposals("No HBV booster vaccine given since primary HBV immunization", "inclusion") == []
+    tests = {
+        p.question for p in matching.proposals("人类免疫缺陷病毒抗体、乙肝表面抗原、抗胰岛素抗体检查阳性", "exclusion")
+    }
+    assert tests == {"other_conditions"}
+    # "cancer chemotherapy" is a treatment, not a history of cancer
+    words = "Immunosuppressive treatment, oral cortisone or cancer chemotherapy;"
+    assert "cancer_history" not in {p.question for p in matching.proposals(words, "exclusion")}
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Non-invasive ventilation provided for acute respiratory failure (not for Obstructive Sleep Apnea or other stable use)",
+        "Nursing home residents with ≥2 of the following risk factors for atrial fibrillation:",
+    ],
+)
+def test_the_tenth_samples_purpose_and_risk_factors_are_not_the_illness(words):
+    keys = {p.question for p in matching.proposals(words, "inclusion")}
+    assert "other_conditions" not in keys

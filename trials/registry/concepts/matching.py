@@ -57,6 +57,7 @@ class Match:
     window_words: str = ""
     excepted: tuple[str, ...] | None = None  # an `other_than` concept's codes named as its exception
     narrowed: bool = False  # "ILD other than IPF": the study team judges the item
+    unmet: bool = False  # a concept that needs words around it ("allergy" needs a medicine) found none
 
 
 @dataclass
@@ -170,7 +171,8 @@ def _patterns() -> dict:
         if not names:
             return None
         body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", flags)
+        # Latin word edges only: "合并HIV" and "筛选期HIV抗体" name HIV although Chinese letters touch it
+        return re.compile(rf"(?<![A-Za-z0-9_-])(?:{body})(?![A-Za-z0-9_])", flags)
 
     chinese_body = "|".join(re.escape(n) for n in sorted(chinese, key=len, reverse=True))
     lex = lexicon()
@@ -209,6 +211,17 @@ def _patterns() -> dict:
         "minor_cancer": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["minor_cancer_exception"].items()},
         "other_than_after": re.compile(lex["other_than"]["after"], re.IGNORECASE),
         "other_than_before": re.compile(lex["other_than"]["before"], re.IGNORECASE),
+        "contrary": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["contrary_after_negation"].items()},
+        "negation_after": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["negation_after"].items()},
+        "context": {
+            key: {
+                part: {lang: re.compile(p, re.IGNORECASE) for lang, p in by_language.items()}
+                for part, by_language in parts.items()
+                if not part.startswith("_")
+            }
+            for key, parts in lex["context"].items()
+            if not key.startswith("_")
+        },
         "filler": {"en": frozenset(lex["filler"]["en"].split()), "zh": frozenset(lex["filler"]["zh"])},
         "terminator": re.compile(r"[.;:。；：]\s"),
     }
@@ -305,9 +318,40 @@ def _excepted(text: str, before_text: str, end: int, patterns) -> tuple[str, ...
     return codes or None
 
 
+def _in_context(
+    text: str, start: int, end: int, concept: Concept, language: str, patterns
+) -> tuple[int, int, bool] | None:
+    """For a concept that names something only with the words around it ("allergy" is a medicine allergy only
+    with a medicine: "allergy to the study drug", "drug allergy", "对研究药物过敏"; "spirometry" is an ability
+    only after "able to perform"): the span of the concept with those words and whether they negate it ("unable
+    to perform spirometry"), or None when they are not there or the clause names what the concept must not
+    stand for ("food allergy", "过敏体质")."""
+    context = patterns["context"][concept.key]
+    blocked = context.get("blocked", {}).get(language)
+    if blocked is not None and blocked.search(text):
+        return None
+    after = context.get("after", {}).get(language)
+    found = after.match(text, end) if after is not None else None
+    if found is not None:
+        return start, found.end(), False
+    segment = _segment_start(text, start, patterns)
+    for part, negated in (("before_negated", True), ("before", False)):
+        before = context.get(part, {}).get(language)
+        found = before.search(text[segment:start]) if before is not None else None
+        if found is not None:
+            return segment + found.start(), end, negated
+    return None
+
+
 def _read_around(text: str, start: int, end: int, concept: Concept, patterns) -> Match | None:
     before_text = text[_segment_start(text, start, patterns) : start]
     language = _language(text[start:end]) if _CJK.search(text[start:end]) else _language(before_text[-20:])
+    if concept.key in patterns["context"]:
+        span = _in_context(text, start, end, concept, language, patterns)
+        if span is None:
+            return Match(concept, start, end, text[start:end], unmet=True)
+        start, end, context_negated = span
+        before_text = text[_segment_start(text, start, patterns) : start]
     if concept.other_than:  # read before the exception cues below, which it is made of
         excepted = _excepted(text, before_text, end, patterns)
         return Match(concept, start, end, text[start:end], excepted=excepted)
@@ -318,6 +362,9 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         named = _named_codes(after.group("named"), patterns) if after else ()
         related = lexicon()["other_than"]["related"]
         narrowed = any(code in related.get(own, ()) for own in concept.codes for code in named)
+    elif concept.question == "other_conditions" and concept.cls == "condition":
+        # "liver disease other than alcoholic": a patient with the excepted kind ticks the same item
+        narrowed = patterns["other_than_after"].match(text, end) is not None
     exception = patterns["exception"].get(language)
     if exception is not None and exception.search(before_text[-200:]):
         return None  # "respiratory disease other than COPD", "除哮喘外": the concept is what is excepted
@@ -350,10 +397,19 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         last = cues[-1] if cues else None
         between = masked[last.end() :] if last is not None else ""
         weak = patterns["weak"][language]
+        # "cancer not in remission, HIV": a weak cue does not reach past a comma, unless it opens the clause ("Not
+        # pregnant, lactating, or planning to become pregnant" negates all three)
+        opens = len(before_text) <= reach and not re.search(r"[^\W\d_]", window[: last.start()]) if last else False
         if last is not None and weak is not None and weak.fullmatch(last.group()) and re.search(r"[,，、]", between):
-            last = None  # "cancer not in remission, HIV": a weak cue does not reach past a comma
+            last = last if opens else None
         if last is not None and not (breaker is not None and breaker.search(between)):
             negated, cue = True, window[last.start() : last.end()]
+    if not negated and patterns["negation_after"][language].match(text, end):
+        negated, cue = True, "negative"  # "HBsAg negative", "乙肝表面抗原检测结果呈阴性"
+    if concept.key in patterns["context"] and context_negated:  # "unable to perform spirometry"
+        negated, cue = not negated, text[start : start + 12]
+    if negated and patterns["contrary"][language].match(text, end):
+        return None  # "否认结核病史但…试验阳性", "denies asthma but …": the negation sets up its contrary
     days, window_words = _window_after(text, end, language, patterns)
     if days is None:  # "近6个月内发生心肌梗死", "in the past 6 months, a heart attack"
         days, window_words = _window_in(before_text[-(40 if language == "en" else 20) :], language, patterns)
@@ -378,7 +434,7 @@ def _window_in(words: str, language: str, patterns) -> tuple[Decimal | None, str
         return None, ""
     lex = lexicon()
     found = match.groupdict()
-    raw = next(found[name] for name in ("number", "number2", "number3") if found.get(name))
+    raw = next((found[name] for name in ("number", "number2", "number3") if found.get(name)), "1")  # "past year"
     unit_words = next(found[name] for name in ("unit", "unit2", "unit3") if found.get(name))
     number = lex["number_words"].get(raw.lower())
     try:
@@ -411,6 +467,9 @@ def proposals(text: str, kind: str) -> list[ConceptProposal]:
     if found not in ("screening", "consent", "willingness"):
         return []
     matches = [match for match in find(text) if match.end <= before]
+    unmet = {match.concept.key for match in matches if match.unmet}
+    # "allergies including drug allergies, or other significant allergies": any allergy, not only to medicines
+    matches = [match for match in matches if match.concept.key not in unmet]
     if any(match.concept.other_than and match.excepted is None for match in matches):
         return []  # "any other lung disease": other than the trial's own condition, which the clause does not name
     counted, minor = text[:before], None

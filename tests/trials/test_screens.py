@@ -1,0 +1,291 @@
+"""Screens: related questions are asked together, as one step of the walk, and a multiple-choice question is
+shown with only the items some open study still needs (docs/decisions/new-question-screens.md)."""
+
+from decimal import Decimal
+
+import pytest
+
+from trials import eligibility, screens
+from trials.eligibility import (
+    DONT_KNOW,
+    NEVER,
+    Catalogue,
+    ChoiceRule,
+    CriterionRule,
+    ItemsAnswer,
+    NumberRule,
+    Outcome,
+    Polarity,
+    QuestionInfo,
+    TrialRules,
+    Verdict,
+    WindowRule,
+    evaluate,
+    from_storage,
+)
+
+INC, EXC = Polarity.INCLUSION, Polarity.EXCLUSION
+CONDITIONS = ("hiv", "stroke", "diabetes", "epilepsy")
+QUESTIONS = {
+    "age": QuestionInfo("age", 10),
+    "fev1": QuestionInfo("fev1", 42, screen="lung", screen_order=0),
+    "fvc": QuestionInfo("fvc", 42, screen="lung", screen_order=1),
+    "dlco": QuestionInfo("dlco", 41, screen="lung", screen_order=2),
+    "conditions": QuestionInfo("conditions", 32, screen="health", screen_order=0, items=CONDITIONS),
+    "cancer": QuestionInfo("cancer", 63, screen="health", screen_order=1),
+    "days_since_stroke": QuestionInfo("days_since_stroke", 75, screen="events", screen_order=0),
+    "days_since_surgery": QuestionInfo("days_since_surgery", 76, screen="events", screen_order=1),
+}
+
+
+def number(key, low=None, high=None, polarity=INC, n=0):
+    rule = NumberRule(None if low is None else Decimal(low), True, None if high is None else Decimal(high), True)
+    return CriterionRule(n, polarity, key, rule)
+
+
+def choice(key, codes, polarity=EXC, n=0, uncertain=()):
+    return CriterionRule(n, polarity, key, ChoiceRule(frozenset(codes), frozenset(uncertain)))
+
+
+def within(key, months, n=0):
+    """Excluded when the event was at most `months` months ago."""
+    return CriterionRule(n, EXC, key, WindowRule(None, True, Decimal(months), True, "months"))
+
+
+def trial(name, *criteria):
+    return TrialRules(name, tuple(criteria))
+
+
+def answer_screens(catalogue, patient):
+    """Answer a screen at a time from `patient`; a question shown item by item gets the shown items."""
+    answers, steps = {}, []
+    walk = catalogue.walk(answers)
+    while walk.next_screen:
+        steps.append(walk.next_screen)
+        for key in walk.next_screen:
+            value = patient.get(key, DONT_KNOW)
+            if key in walk.items and isinstance(value, list):
+                value = ItemsAnswer(frozenset(value) & walk.items[key], walk.items[key])
+            answers[key] = value
+        walk = catalogue.walk(answers)
+    return answers, steps
+
+
+def test_related_questions_are_asked_on_one_screen_in_the_screens_order():
+    catalogue = Catalogue([trial("A", number("fvc", 50)), trial("B", number("fev1", high=80))], QUESTIONS)
+    walk = catalogue.walk({})
+    assert walk.next_screen == ("fev1", "fvc")
+    assert walk.next_key == "fev1"
+    assert walk.remaining == 1
+
+
+def test_a_screen_counts_once_however_many_of_its_questions_a_study_needs():
+    # Study A needs three lung values and B one more: the lung screen is needed by two studies, age by three.
+    catalogue = Catalogue(
+        [
+            trial("A", number("fev1", 30), number("fvc", 40), number("dlco", 40)),
+            trial("B", number("fev1", 30), number("age", 40)),
+            trial("C", number("age", 40)),
+            trial("D", number("age", 40)),
+        ],
+        QUESTIONS,
+    )
+    walk = catalogue.walk({})
+    assert walk.next_screen == ("age",)
+    assert walk.remaining == 2  # two screens, not four questions
+    walk = catalogue.walk({"age": 50})
+    assert walk.next_screen == ("fev1", "fvc", "dlco")
+    assert walk.remaining == 1
+
+
+def test_a_screen_shows_only_the_questions_open_studies_still_need():
+    catalogue = Catalogue(
+        [trial("A", number("age", 40), number("fev1", 30)), trial("B", number("age", high=30), number("dlco", 40))],
+        QUESTIONS,
+    )
+    assert catalogue.walk({}).next_screen == ("age",)
+    walk = catalogue.walk({"age": 50})  # B is ruled out: its DLCO is no longer asked
+    assert walk.next_screen == ("fev1",)
+
+
+def test_answering_the_screen_answers_each_question_and_the_walk_moves_on():
+    catalogue = Catalogue(
+        [
+            trial("A", number("fev1", 30), number("fvc", 40)),
+            trial("B", number("fvc", 60)),
+            trial("C", number("age", 18)),
+        ],
+        QUESTIONS,
+    )
+    assert catalogue.walk({}).next_screen == ("fev1", "fvc")
+    half = catalogue.walk({"fev1": 45})
+    assert half.next_screen == ("fev1", "fvc"), "a screen half answered is still the next screen"
+    done = catalogue.walk({"fev1": 45, "fvc": 50})
+    assert done.screens == (("fev1", "fvc"),)
+    assert done.next_screen == ("age",)
+    verdicts = {r.trial.id: r.verdict for r in evaluate(catalogue.trials, {"fev1": 45, "fvc": 50}, QUESTIONS)}
+    assert verdicts == {"A": Verdict.MATCH, "B": Verdict.NO_MATCH, "C": Verdict.POSSIBLE}
+
+
+def test_a_multiple_choice_screen_shows_only_the_items_open_studies_name():
+    catalogue = Catalogue(
+        [
+            trial("A", choice("conditions", {"hiv"}), number("age", 18)),
+            trial("B", choice("conditions", {"stroke", "hiv"}), number("age", high=17)),
+            trial("C", number("age", 18)),
+        ],
+        QUESTIONS,
+    )
+    walk = catalogue.walk({"age": 60})  # B is ruled out by age: stroke is not asked
+    assert walk.next_screen == ("conditions",)
+    assert walk.items == {"conditions": frozenset({"hiv"})}
+
+
+def test_none_of_these_answers_every_study_that_needed_any_item():
+    studies = [
+        trial("A", choice("conditions", {"hiv"})),
+        trial("B", choice("conditions", {"stroke", "diabetes"})),
+        trial("C", choice("conditions", {"diabetes"}, polarity=INC)),
+        trial("D", number("age", 18)),
+    ]
+    catalogue = Catalogue(studies, QUESTIONS)
+    walk = catalogue.walk({})
+    assert walk.next_screen[0] == "conditions"
+    assert walk.items["conditions"] == {"hiv", "stroke", "diabetes"}
+    none_of_these = ItemsAnswer(frozenset(), walk.items["conditions"])
+    results = {r.trial.id: r for r in evaluate(studies, {"conditions": none_of_these, "age": 60}, QUESTIONS)}
+    assert results["A"].verdict is Verdict.MATCH
+    assert results["B"].verdict is Verdict.MATCH
+    assert results["C"].verdict is Verdict.NO_MATCH  # it needs diabetes
+    after = catalogue.walk({"conditions": none_of_these})
+    assert "conditions" not in after.next_screen
+
+
+def test_an_item_not_shown_is_not_answered_and_comes_back_alone():
+    answer = ItemsAnswer(frozenset(), frozenset({"hiv"}))  # "none of these" when only HIV was shown
+    epilepsy = trial("E", choice("conditions", {"epilepsy"}))
+    assert evaluate([epilepsy], {"conditions": answer}, QUESTIONS)[0].results[0].outcome is Outcome.UNKNOWN
+    catalogue = Catalogue([trial("A", choice("conditions", {"hiv"})), epilepsy], QUESTIONS)
+    walk = catalogue.walk({"conditions": answer})
+    assert walk.next_screen == ("conditions",)
+    assert walk.items["conditions"] == {"hiv", "epilepsy"}  # the screen again, with what it now needs
+    fuller = ItemsAnswer(frozenset({"epilepsy"}), frozenset({"hiv", "epilepsy"}))
+    assert catalogue.walk({"conditions": fuller}).next_key is None
+    assert evaluate([epilepsy], {"conditions": fuller}, QUESTIONS)[0].verdict is Verdict.NO_MATCH
+
+
+def test_a_ticked_item_decides_a_study_even_when_others_were_not_shown():
+    answer = ItemsAnswer(frozenset({"stroke"}), frozenset({"stroke"}))
+    study = trial("B", choice("conditions", {"stroke", "epilepsy"}))
+    assert evaluate([study], {"conditions": answer}, QUESTIONS)[0].verdict is Verdict.NO_MATCH
+
+
+def test_an_item_left_for_the_study_team_stays_unknown_when_ticked():
+    study = trial("A", choice("conditions", {"hiv"}, uncertain={"diabetes"}))
+    ticked = ItemsAnswer(frozenset({"diabetes"}), frozenset({"hiv", "diabetes"}))
+    untouched = ItemsAnswer(frozenset(), frozenset({"hiv", "diabetes"}))
+    assert evaluate([study], {"conditions": ticked}, QUESTIONS)[0].verdict is Verdict.POSSIBLE
+    assert evaluate([study], {"conditions": untouched}, QUESTIONS)[0].verdict is Verdict.MATCH
+
+
+def test_never_on_a_screen_of_events_settles_every_window_it_holds():
+    studies = [
+        trial("A", within("days_since_stroke", 6)),
+        trial("B", within("days_since_surgery", 3), within("days_since_stroke", 12)),
+    ]
+    catalogue = Catalogue(studies, QUESTIONS)
+    assert catalogue.walk({}).next_screen == ("days_since_stroke", "days_since_surgery")
+    answers = {"days_since_stroke": NEVER, "days_since_surgery": 30}
+    verdicts = {r.trial.id: r.verdict for r in evaluate(studies, answers, QUESTIONS)}
+    assert verdicts == {"A": Verdict.MATCH, "B": Verdict.NO_MATCH}
+    assert catalogue.walk(answers).next_key is None
+
+
+def test_an_item_by_item_answer_is_stored_as_json_and_read_back():
+    answer = ItemsAnswer(frozenset({"hiv"}), frozenset({"hiv", "stroke"}))
+    assert answer.stored() == {"ticked": ["hiv"], "shown": ["hiv", "stroke"]}
+    assert from_storage({"conditions": answer.stored()}) == {"conditions": answer}
+    assert from_storage({"conditions": {"ticked": "hiv"}}) == {"conditions": DONT_KNOW}  # not an answer
+
+
+def test_a_walk_a_screen_at_a_time_judges_as_one_question_at_a_time_does():
+    studies = [
+        trial("A", number("age", 40), choice("conditions", {"hiv", "stroke"}), number("fev1", high=80)),
+        trial("B", number("age", 18), choice("conditions", {"diabetes"}, polarity=INC), number("fvc", 50)),
+        trial("C", within("days_since_stroke", 6), number("dlco", 30)),
+    ]
+    patient = {"age": 60, "conditions": ["diabetes"], "fev1": 45, "fvc": 60, "dlco": 40, "days_since_stroke": NEVER}
+    grouped, steps = answer_screens(Catalogue(studies, QUESTIONS), patient)
+    alone = {key: QuestionInfo(key, info.priority) for key, info in QUESTIONS.items()}
+    one_by_one, asked = answer_screens(Catalogue(studies, alone), patient)
+    assert len(steps) < len(asked)
+    assert [r.verdict for r in evaluate(studies, grouped, QUESTIONS)] == [
+        r.verdict for r in evaluate(studies, one_by_one, alone)
+    ]
+
+
+def test_the_screens_table_puts_each_question_on_one_screen_with_words_in_both_languages():
+    table, places, itemised = screens._table()
+    assert "other_conditions" in itemised
+    assert places["fev1_pct_pred"][0] == places["fev1_pct_pred_post"][0] == "lung_function"
+    for screen in table.values():
+        assert screen.heading("en") and screen.heading("zh-hans") != screen.heading("en")
+        assert screen.intro("en") and screen.intro("zh-hans") != screen.intro("en")
+    with pytest.raises(screens.ScreenTableError):
+        screens.read(
+            {
+                "screens": [
+                    {
+                        "key": "a",
+                        "questions": ["x"],
+                        "heading": "A",
+                        "heading_zh_hans": "甲",
+                        "intro": "I",
+                        "intro_zh_hans": "乙",
+                    },
+                    {
+                        "key": "b",
+                        "questions": ["x"],
+                        "heading": "B",
+                        "heading_zh_hans": "丙",
+                        "intro": "I",
+                        "intro_zh_hans": "丁",
+                    },
+                ]
+            }
+        )
+    with pytest.raises(screens.ScreenTableError):
+        screens.read({"screens": [{"key": "a", "questions": ["x"], "heading": "A", "intro": "I"}]})
+
+
+@pytest.mark.django_db
+def test_the_seed_trials_walked_a_screen_at_a_time_keep_their_verdicts(seed_trials):
+    from tests.trials.profiles import COPD, ILD, MATCHES_COPD, MATCHES_ILD, questions, rules
+
+    infos = questions()
+    assert infos["fvc_pct_pred"].screen == "lung_function"
+    assert infos["other_conditions"].items and "none" not in infos["other_conditions"].items
+    catalogue = Catalogue(rules(), infos)
+    for nct_id, profile in ((COPD, MATCHES_COPD), (ILD, MATCHES_ILD)):
+        for changed in ({}, {"age": "90"}, {"cancer_history": "within_5y"}, {"mechanical_ventilation": "within_1m"}):
+            patient = eligibility.from_storage({**profile, **changed})
+            answers, _steps = answer_screens(catalogue, patient)
+            full = {r.trial.id: r.verdict for r in evaluate(rules(), patient, infos)}
+            walked = {r.trial.id: r.verdict for r in evaluate(rules(), answers, infos)}
+            assert walked[nct_id] == full[nct_id], (nct_id, changed)
+
+
+@pytest.mark.django_db
+def test_an_item_by_item_answer_is_a_valid_stored_answer_of_its_question(seed_trials):
+    from django.core.exceptions import ValidationError
+
+    from trials.models import Question
+
+    question = Question.objects.get(key="other_conditions")
+    assert question.clean_answer({"ticked": ["hiv"], "shown": ["stroke", "hiv"]}) == {
+        "ticked": ["hiv"],
+        "shown": ["hiv", "stroke"],
+    }
+    for wrong in ({"ticked": [], "shown": []}, {"ticked": ["flu"], "shown": ["flu"]}, {"ticked": "hiv", "shown": []}):
+        with pytest.raises(ValidationError):
+            question.clean_answer(wrong)
