@@ -380,3 +380,11 @@ def test_an_english_subgroup_bound_without_its_lab_named_gives_the_same_labs_tha
         "ALT ≤ 3.2 × ULN; alkaline phosphatase ≤ 2.2 × ULN for patients with bone metastases", "alt_x_uln"
     ) == [D("3.2")]
     assert uppers("ALT ≤ 3.2 × ULN; ≤ 2.2 × ULN", "alt_x_uln") == [D("3.2")]
+
+
+def test_a_disease_duration_bounded_above_is_a_window_however_the_bound_is_written():
+    assert windows("Disease duration ≤ 7 years", "inclusion") == [(D(7), True, "years")]
+    assert windows("Disease duration of no more than 7 years", "inclusion") == [(D(7), True, "years")]
+    assert windows("Disease duration < 7 years", "inclusion") == [(D(7), False, "years")]
+    assert windows("Disease duration of at least 7 years", "inclusion") == []
+    assert durations("Disease duration of at least 7 years") == [(D(7), True, "years")]

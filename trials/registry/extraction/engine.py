@@ -315,7 +315,9 @@ def _counts_several(n: str, start: int, end: int) -> bool:
 
 # "duration of diagnosis less than (<) 7 years": a strict look-back, only after "duration of ..." (the words between
 # name the event)
-DURATION_LESS_THAN = re.compile(rf"(?:less than|<)\s*(?:\(\s*<\s*\)\s*)?({ANY_NUM})[\s-]*{TIME_UNIT}")
+DURATION_LESS_THAN = re.compile(
+    rf"(?:less than|<(?!=)|≤|<=|no more than|not more than|at most|up to)\s*(?:\(\s*(?:<|≤|<=)\s*\)\s*)?({ANY_NUM})[\s-]*{TIME_UNIT}"
+)  # "disease duration ≤ 5 years": an upper bound on time since onset, inclusive as written
 DURATION_OF_BEFORE = re.compile(
     r"(?<![a-z])duration of (?:the )?[a-z]+(?: [a-z]+){0,2}\s*$|(?<![a-z])duration(?:\s+of|\s+is|\s+was)?\s*$"
     rf"|(?<![a-z])for\s+(?:more than|at least|over|≥|>=|>)\s*{ANY_NUM}[\s-]*{TIME_UNIT}\s+(?:and|but)\s+$"
