@@ -388,3 +388,17 @@ def test_a_disease_duration_bounded_above_is_a_window_however_the_bound_is_writt
     assert windows("Disease duration < 7 years", "inclusion") == [(D(7), False, "years")]
     assert windows("Disease duration of at least 7 years", "inclusion") == []
     assert durations("Disease duration of at least 7 years") == [(D(7), True, "years")]
+
+
+def test_a_chinese_disease_duration_bounded_above_is_a_window_and_stopping_a_drug_for_at_least_a_span_a_duration():
+    assert windows("病程<7年", "inclusion") == [(D(7), False, "years")]
+    assert windows("病程不超过7年", "inclusion") == [(D(7), True, "years")]
+    assert windows("病程≥7个月", "inclusion") == []
+    assert durations("病程≥7个月") == [(D(7), True, "months")]
+    assert durations("停用抗组胺药至少3周") == [(D(3), True, "weeks")]
+
+
+def test_a_duration_between_two_spans_is_a_duration_and_a_strict_window():
+    text = "Episode duration more than 3 months and less than 6 years"
+    assert durations(text) == [(D(3), False, "months")]
+    assert windows(text, "inclusion") == [(D(6), False, "years")]

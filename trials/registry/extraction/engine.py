@@ -136,6 +136,12 @@ _ZH_RANGE_SINCE = re.compile(
     r"(?P<event>术|手术|切除|放疗|化疗|治疗结束|诊断|确诊|发病|移植|分娩)后\s*(?P<lo>\d+)\s*(?:个月|月|周|星期|天|日|年)?\s*[-~～至到]\s*"
     r"(?P<hi>\d+)\s*(?P<hi_unit>个\s?月|月|周|星期|天|日|年)(?!\s*(?:内|以内)?\s*(?:可|允许))"  # "术后4-6周可选择…": an option
 )
+# "病程<5年", "病程不超过5年": how long the disease has lasted, bounded above (strict as written); the window starts at
+# the operator, so the words before it ("病程") name its event
+_ZH_DISEASE_DURATION = re.compile(
+    r"(?:病程|患病时间|发病时间|确诊时间|诊断时间)[^,，;；。\d]{0,6}?(?P<op>(?:<(?!=)|≤|<=|不超过|不大于|不长于|少于|小于|短于|不足|不到|未满)"
+    r"\s*(?P<hi>\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(?P<hi_unit>个\s?月|月|周|星期|天|日|年))"
+)
 WINDOW_RES = [
     re.compile(
         rf"(?:within|during|in|over)\s+(?:the\s+)?(?:past|last|previous|preceding|prior|recent|most recent)"
@@ -239,6 +245,7 @@ WINDOW_RES.append(
     )
 )
 WINDOW_RES += [
+    _ZH_DISEASE_DURATION,
     re.compile(r"(?<![a-z])(?:past|last|previous)\s+(half)\s+(?:a\s+)?(year)(?![a-z])"),  # "the last half year"
     # "over the 14 weeks preceding study entry", "during the 6 months prior to the study", "with in the 2 weeks prior"
     re.compile(
@@ -320,7 +327,7 @@ DURATION_LESS_THAN = re.compile(
 )  # "disease duration ≤ 5 years": an upper bound on time since onset, inclusive as written
 DURATION_OF_BEFORE = re.compile(
     r"(?<![a-z])duration of (?:the )?[a-z]+(?: [a-z]+){0,2}\s*$|(?<![a-z])duration(?:\s+of|\s+is|\s+was)?\s*$"
-    rf"|(?<![a-z])for\s+(?:more than|at least|over|≥|>=|>)\s*{ANY_NUM}[\s-]*{TIME_UNIT}\s+(?:and|but)\s+$"
+    rf"|(?<![a-z])(?:for|duration(?:\s+of)?)\s+(?:more than|at least|over|≥|>=|>)\s*{ANY_NUM}[\s-]*{TIME_UNIT}\s+(?:and|but)\s+$"
 )
 WINDOW_RES.append(DURATION_LESS_THAN)
 STRICT_WINDOW = re.compile(r"(?<![a-z=])(?:<(?!=)|less than|fewer than)|不足|不到|未满|不满|少于|小于")
@@ -1666,7 +1673,7 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 if not index or match.start() - leads[index - 1] > 400:
                     continue
             groups = [g for g in match.groups() if g]
-            if pattern is TIME_RANGE_SINCE or pattern is _ZH_RANGE_SINCE:
+            if pattern is TIME_RANGE_SINCE or pattern is _ZH_RANGE_SINCE or pattern is _ZH_DISEASE_DURATION:
                 groups = [match.group("hi"), match.group("hi_unit")]
             if len(groups) == 1:
                 amount, unit_word = Decimal(1), groups[0]
@@ -1729,7 +1736,13 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 and not match.group().startswith(("within", "in ", "during", "近", "过去", "最近"))
             ):
                 continue
-            start = match.start("hi") if pattern is TIME_RANGE_SINCE or pattern is _ZH_RANGE_SINCE else match.start()
+            start = (
+                match.start("op")
+                if pattern is _ZH_DISEASE_DURATION
+                else match.start("hi")
+                if pattern is TIME_RANGE_SINCE or pattern is _ZH_RANGE_SINCE
+                else match.start()
+            )
             end = match.end()
             while end > start and n[end - 1] == " ":
                 end -= 1
