@@ -402,3 +402,11 @@ def test_a_duration_between_two_spans_is_a_duration_and_a_strict_window():
     text = "Episode duration more than 3 months and less than 6 years"
     assert durations(text) == [(D(3), False, "months")]
     assert windows(text, "inclusion") == [(D(6), False, "years")]
+
+
+def test_a_chinese_span_that_times_a_pregnancy_test_or_a_progression_after_treatment_is_no_look_back():
+    assert windows("女性在研究入组前的5天内血清或尿妊娠试验阴性", "inclusion") == []
+    assert windows("女性在治疗前 5 天内的血妊娠结果为阴性", "inclusion") == []
+    assert windows("入组前5天内使用过抗生素") == [(D(5), True, "days")]
+    assert windows("局部治疗完成9个月内疾病进展") == []
+    assert windows("近9个月内疾病进展") == [(D(9), True, "months")]

@@ -1624,7 +1624,8 @@ _ZH_NOT_A_LOOK_BACK_AFTER = re.compile(
 # 经福尔马林固定的肿瘤组织样本", "前12周内进行的胸部X线检查") says when the test is done, not when an event happened;
 # a verb of an event between them ("前3个月内接受过…检查") keeps it a look-back window.
 _ZH_TEST_WORDS = re.compile(
-    r"(?:检查|检测|评分|评估|测定|测试|样本|标本|切片|影像|x\s*线|(?<![a-z])ct(?![a-z])|mri|b超|心电图|胸片|ecog|量表)"
+    r"(?:检查|检测|评分|评估|测定|测试|样本|标本|切片|影像|x\s*线|(?<![a-z])ct(?![a-z])|mri|b超|心电图|胸片|ecog|量表"
+    r"|妊娠试验|妊娠结果|验孕|hcg)"  # "前7天内血清或尿妊娠试验阴性", "治疗前 7 天内的血妊娠结果为阴性": the test's timing
     r"(?!学?(?:证据|证实|诊断|确诊))"  # "经影像学证据证实的肺炎": evidence of an event, not a test's timing
 )
 _ZH_EVENT_VERBS = re.compile(
@@ -1648,6 +1649,8 @@ _ZH_NOT_A_CRITERION_BEFORE = re.compile(
 
 
 _ZH_AT_LEAST_BEFORE = re.compile(r"(?:至少|不少于|最少)\s*$")
+_ZH_AFTER_TREATMENT_BEFORE = re.compile(r"(?:完成|结束|之后|后)\s*$")
+_ZH_PROGRESSION_AFTER = re.compile(r"\s*(?:内|以内|之内)?\s*(?:出现|发生)?\s*(?:疾病)?(?:进展|复发|转移)")
 _FIRST_PERIOD = re.compile(r"within\s+(?:the\s+)?first\s")
 
 
@@ -1710,6 +1713,12 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 continue  # "一周内出现≥3次症状性低血糖": how often within a week, not how long ago
             if _CJK_CHAR.search(match.group()) and _ZH_NOT_A_LOOK_BACK_AFTER.match(n, match.end()):
                 continue  # "试验前2周至试验结束后3个月内", "前12个月内有生育计划", "(最近5年中未复发的…除外)"
+            if (
+                _CJK_CHAR.search(match.group())
+                and _ZH_AFTER_TREATMENT_BEFORE.search(n, max(0, match.start() - 4), match.start())
+                and _ZH_PROGRESSION_AFTER.match(n, match.end())
+            ):
+                continue  # "治疗完成6个月内疾病进展": progression within a period after treatment, two past events
             if _CJK_CHAR.search(match.group()) and _zh_times_a_test(n, match.end()):
                 continue  # "入组前1周内ECOG评分", "前6个月内,经福尔马林固定的肿瘤组织样本": when a test is done
             if pattern is DURATION_LESS_THAN and not DURATION_OF_BEFORE.search(
