@@ -410,3 +410,17 @@ def test_a_chinese_span_that_times_a_pregnancy_test_or_a_progression_after_treat
     assert windows("入组前5天内使用过抗生素") == [(D(5), True, "days")]
     assert windows("局部治疗完成9个月内疾病进展") == []
     assert windows("近9个月内疾病进展") == [(D(9), True, "months")]
+
+
+def test_other_ages_and_years_of_something_are_no_age_of_the_patient():
+    for text in (
+        "Age-adjusted Charlson comorbidity index ≥ 4",
+        "Bone age ≤ 13 years",
+        "Menopausal age > 52",
+        "Age at menarche ≥ 11 years",
+        "Children whose parents are aged 22-41 years",
+    ):
+        assert bounds(text, "age") == [], text
+    assert bounds("At least 19 years old with ≥ 3 years of education", "age") == [(D(19), True, None, None)]
+    assert bounds("Parents aged 22-41 years", "age") == [(D(22), True, D(41), True)]
+    assert bounds("Age ≥ 52", "age") == [(D(52), True, None, None)]

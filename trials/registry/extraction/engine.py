@@ -405,9 +405,15 @@ NOT_AGE = re.compile(
 # A number that bounds no patient value: "BMI-for-age percentile ≥ 85", "Donor age > 65", "diagnosis between the ages
 # of 0 - 17.99" (before it); "4 or more of the following factors: age ≥ 56", "85th percentile" (after it)
 NOT_A_BOUND_BEFORE = re.compile(
-    r"(?:percentile[^.;\d]{0,12}|(?<![a-z])(?:donors?|mothers?|fathers?|parents?|partners?|spouses?|caregivers?"
-    r"|guardians?)(?:'s)?\s+(?:age|bmi|body mass index)[^.;\d]{0,12}|child[- ]?bearing\s+(?:age|potential)[^.;\d]{0,12}"
+    r"(?:percentile[^.;\d]{0,12}|(?<![a-z])(?:donors?(?:'s)?\s+(?:aged?|bmi|body mass index)"
+    # "Mother's age ≥ 35" is someone else's; "Parents aged 22-41 years" are the participants of a parents' study
+    r"|(?:mothers?|fathers?|parents?|partners?|spouses?|caregivers?|guardians?)(?:'s)?\s+(?:age(?![a-z])|bmi|body mass index)"
+    r"|(?:mother|father|parent|partner|spouse|caregiver|guardian)\s+aged)"  # one other person; "Parents aged" take part
+    r"[^.;\d]{0,12}|child[- ]?bearing\s+(?:age|potential)[^.;\d]{0,12}"
     r"|(?:diagnos\w*|onset)\s+(?:between\s+)?(?:the\s+)?(?:ages?\s+(?:of\s+)?)?"
+    # "Children whose parents are aged 20-40 years": a possessive names someone else
+    r"|(?<![a-z])(?:whose|their|his|her)\s+(?:parents?|mothers?|fathers?|partners?|spouses?|caregivers?|siblings?)"
+    r"\s+(?:(?:is|are|must be)\s+)?aged?\s*(?:between\s+)?"
     r"|相差|相距|差距|差值"  # "同一批受试者年龄不宜相差10岁以上": a spread between people, no limit on one
     # "caregiver of a child between the ages of 2 and 9", "in a child aged ≥7 years, assent": someone else's age
     r"|(?:(?<![a-z])(?:of|for|with|has|have|having|whose)\s+(?:(?:a|an|one|their|his|her|own)\s+)?"
@@ -1568,9 +1574,11 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
         return lower, upper, "mL/min/1.73m2", confidence
     if variable == "age":
         if re.search(
-            r"age (?:at|of) (?:the )?(?:onset|diagnosis|first|start)|onset|起病|发病", near
+            r"age (?:at|of) (?:the )?(?:onset|diagnosis|first|start|menarche|menopause)|onset|起病|发病", near
         ) or _AT_DIAGNOSIS.match(n, c.end):
             return None  # the age a disease began, not the person's age now
+        if _YEARS_OF_SOMETHING.match(n, c.end):
+            return None  # "≥ 2 years of education", "5 years of smoking": years of something, not an age
         if unit == "years" or (unit == "" and re.search(r"years|岁|old", after[:20])):
             pass
         elif unit == "" and c.shape in ("range", "operator", "postfix"):
@@ -2419,5 +2427,9 @@ _STAGE_DEFINITION = re.compile(
 _AT_DIAGNOSIS = re.compile(
     r"\s*(?:(?:years?\s+)?(?:old|of age)\s+)?(?:at|when)\s+(?:the\s+)?(?:time\s+of\s+)?(?:(?:first\s+)?diagnos\w*|onset)"
     r"|\s*(?:岁)?\s*(?:时)?(?:诊断|确诊|发病)时"
+)
+_YEARS_OF_SOMETHING = re.compile(
+    r"\s*(?:of|in)\s+(?:[a-z-]+\s+)?(?:education|school\w*|experience|practice|employment|work|smoking|residence"
+    r"|marriage|follow-?up|disease|illness|treatment|therapy|training)(?![a-z])"
 )
 _AGE_MONTHS_AFTER = re.compile(r"\s*(?:and\s+)?(11)\s*months?(?![a-z])")
