@@ -152,6 +152,7 @@ def measure(found: list[dict], questions: dict, respiratory_only: bool = False):
     the words of screening clauses left without one. A clause is procedural when every draft it gets is
     (`Criterion.is_procedural`, the rule of `Trial.coverage`): procedural clauses are not screening clauses."""
     from trials.registry import drafting, extraction
+    from trials.registry.concepts.matching import concepts_named
 
     counts: dict[str, Counter] = {}
     concept_drafts, trials, uncovered = [], [], []
@@ -164,9 +165,10 @@ def measure(found: list[dict], questions: dict, respiratory_only: bool = False):
         tally["records"] += 1
         subset["records"] += 1
         criteria, criteria_before = [], []
+        own = concepts_named(record["conditions"])
         for clause in extraction.split_clauses(text):
             words = text[clause.start : clause.end]
-            after = drafting.drafts_for(clause, text, questions)
+            after = drafting.drafts_for(clause, text, questions, own_concepts=own)
             if all(c.is_procedural for c in after):  # the coverage meter's rule (Criterion.clause_state)
                 tally["procedural"] += 1
                 subset["procedural"] += 1
@@ -204,7 +206,7 @@ def main() -> None:
         "--split",
         choices=("dev", "test"),
         default="dev",
-        help="test: the held-out split, aggregate table only (no sample, no clause text, no walk)",
+        help="test: the held-out split, aggregate table and the walk's screen counts only (no sample, no clause text)",
     )
     parser.add_argument(
         "--judge-sample",
@@ -234,7 +236,8 @@ def main() -> None:
     _row("all", total)
     for name in ("resp", "non-resp"):
         _row(name, counts.get(name, Counter()))
-    if held_out and not args.sample:  # the held-out split's figures only: nothing of its text, no sample, no walk
+    if held_out and not args.sample:  # the held-out split's figures only: nothing of its text, no sample
+        _walk(trials, all_questions, eligibility, Criterion, False)  # the screen counts, no screen listed
         return
     print(f"\nconcept drafts: {len(concept_drafts)}")
     by_question = Counter(c.question.key for _r, c in concept_drafts)

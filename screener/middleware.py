@@ -51,12 +51,6 @@ class RefuseNullCharactersMiddleware:
             raise NullCharacterInRequest("A NUL character in the URL.")  # never the value: it is the patient's
         return self.get_response(request)
 
-    def staff_namespaces(self) -> set[str]:
-        """The staff pages and the admin site, whatever name the site is mounted under ("otpadmin" here)."""
-        from django.contrib import admin
-
-        return self.STAFF_NAMESPACES | {admin.site.name}
-
     def process_view(self, request, view_func, view_args, view_kwargs):
         """After PatientPostLimitsMiddleware has refused an oversized body unread."""
         if request.method == "POST" and request.content_type == "application/x-www-form-urlencoded":

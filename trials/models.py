@@ -715,7 +715,7 @@ ENGINE_PROBLEMS = [
     gettext_noop("A number rule needs a minimum, a maximum or both."),
     gettext_noop("The minimum is above the maximum."),
     gettext_noop("Equal minimum and maximum must both be inclusive, or no number could satisfy the rule."),
-    gettext_noop("A choice rule needs at least one accepted answer."),
+    gettext_noop("A choice rule needs at least one accepted answer or one left for the study team."),
     gettext_noop("An answer cannot be both accepted and left for the study team."),
     gettext_noop("A time window is counted in months or years."),
     gettext_noop("A time window cannot be negative."),

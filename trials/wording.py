@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from trials.eligibility import CALENDAR_UNITS, NEVER, EventDate
+from trials.eligibility import CALENDAR_UNITS, NEVER, EventDate, ItemsAnswer
 from trials.number_input import plain
 from trials.time_units import DAYS_PER
 
@@ -65,6 +65,8 @@ def display_answer(question, stored) -> str:
         return str(_("Never"))
     if isinstance(stored, EventDate):  # an event answered by its date reads as its days
         stored = stored.days
+    if isinstance(stored, ItemsAnswer):  # the engine's form of an item-by-item answer (the results page has it)
+        stored = stored.stored()
     if question.kind == NUMBER:
         return format_number(question, Decimal(stored))
     if isinstance(stored, list):

@@ -263,6 +263,10 @@ def answer_helper(request: HttpRequest, screening_id: UUID, key: str) -> HttpRes
                 source = {**form.computed.as_source(), "summary": form.summary()}
                 screening.record_answer(key, form.computed.stored, source=source)
                 after = screening.walk(loaded)
+                step = after.screen_of(key)
+                if not returning and step and is_grouped(after, step):
+                    # Opened from a screen: back to it, where its other answers wait unsent (drafts).
+                    return redirect(next_step_url(screening, key, walk=after))
                 return redirect(url_after_answer(screening, key, after, returning))
             confirming = "edit" not in request.POST
     else:

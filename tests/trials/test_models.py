@@ -4,8 +4,11 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
+from django.utils.translation import gettext
 
-from trials.models import Criterion, Question, Trial
+from trials import eligibility
+from trials.models import ENGINE_PROBLEMS, Criterion, Question, Trial
 
 pytestmark = pytest.mark.django_db
 
@@ -309,3 +312,24 @@ def test_a_window_in_months_on_a_question_that_is_not_in_days_is_refused():
     )
     with pytest.raises(ValidationError, match="days since an event"):
         criterion.full_clean(exclude=["trial"])
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        eligibility.NumberRule(),
+        eligibility.NumberRule(Decimal(5), True, Decimal(1), True),
+        eligibility.NumberRule(Decimal(5), False, Decimal(5), True),
+        eligibility.ChoiceRule(frozenset()),
+        eligibility.ChoiceRule(frozenset({"yes"}), frozenset({"yes"})),
+        eligibility.WindowRule(None, True, Decimal(3), True, "days"),
+        eligibility.WindowRule(Decimal(-1), True, None, True),
+    ],
+)
+def test_every_reason_the_engine_refuses_a_rule_is_marked_for_chinese_so_make_messages_keeps_it(rule):
+    """The engine speaks English; `make messages` (--no-obsolete) drops a translation whose words no
+    gettext_noop marks, and an admin working in Chinese would then read the engine's English."""
+    (problem,) = rule.problems()
+    assert problem in ENGINE_PROBLEMS
+    with translation.override("zh-hans"):
+        assert gettext(problem) != problem

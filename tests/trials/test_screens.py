@@ -1,5 +1,5 @@
 """Screens: related questions are asked together, as one step of the walk, and a multiple-choice question is
-shown with only the items some open study still needs (docs/decisions/new-question-screens.md)."""
+shown with only the items some open study still needs (decision record 0056 in docs/decisions/)."""
 
 from decimal import Decimal
 

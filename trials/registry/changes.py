@@ -26,6 +26,7 @@ from simple_history.utils import bulk_create_with_history
 
 from trials.models import Criterion, Question, Trial
 from trials.registry import drafting, extraction
+from trials.registry.concepts.matching import concepts_named
 
 SAME_CLAUSE_RATIO = 0.5  # words at least this alike (difflib's ratio): the same clause, reworded
 LARGEST_BLOCK = 60  # clauses compared pairwise within one changed block at most (beyond: in order)
@@ -99,8 +100,9 @@ def review_changed_clauses(trial: Trial, old_text: str, questions: dict[str, Que
         criterion.save()
     drafts = []
     index_of = {c.start: i for i, c in enumerate(extraction.split_clauses(new_text))} if redraft else {}
+    own = concepts_named([c for c in trial.conditions if isinstance(c, str)])
     for (start, _end), clause in sorted(redraft.items()):
-        for criterion in drafting.drafts_for(clause, new_text, questions):
+        for criterion in drafting.drafts_for(clause, new_text, questions, own_concepts=own):
             criterion.trial = trial
             criterion.order = 100 + index_of.get(start, 0)
             drafts.append(criterion)

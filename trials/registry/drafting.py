@@ -22,6 +22,7 @@ from trials import eligibility
 from trials.models import Criterion, Question, TimeUnit, Trial
 from trials.registry import ctgov, extraction
 from trials.registry.concepts.drafts import concept_drafts, procedural_proposal
+from trials.registry.concepts.matching import concepts_named
 from trials.time_units import DAYS_PER
 
 # Events named by the extractor (a few free words) → the event question that answers them: the extractor's events
@@ -95,11 +96,12 @@ def draft_criteria(
     changed = False if created else follow_moved_clauses(trial, text, clauses)
     existing = list(trial.criteria.select_related("question"))
     drafts = []
+    own = concepts_named(record.conditions + record.mesh_terms)
     for index, clause in enumerate(clauses):
         if _covered(clause, existing):
             continue
         found = proposals.by_clause[(clause.start, clause.end)]
-        for criterion in drafts_for(clause, text, questions, existing, found):
+        for criterion in drafts_for(clause, text, questions, existing, found, own):
             criterion.trial = trial
             criterion.order = 100 + index
             drafts.append(criterion)
@@ -169,9 +171,11 @@ def drafts_for(
     questions: dict[str, Question],
     existing: list[Criterion] = (),
     proposals: list[extraction.Proposal] | None = None,
+    own_concepts: frozenset[str] = frozenset(),
 ) -> list[Criterion]:
     """Unsaved draft criteria for one clause: one per usable proposal, and one for the study team when the
-    clause has none or some of its proposals cannot become a rule (an event no question asks about)."""
+    clause has none or some of its proposals cannot become a rule (an event no question asks about).
+    `own_concepts`: what the trial's own conditions name; an exclusion naming one is left to the study team."""
     where = {
         "clause_start": clause.start,
         "clause_end": clause.end,
@@ -195,7 +199,7 @@ def drafts_for(
         drafts.append(criterion)
     if not (drafts or adopted):  # nothing numeric: the conditions, medicines, procedures and states it names
         timed = any(p.variable in ("window", "duration") for p in unmapped)  # only a concept read with its time
-        drafts = concept_drafts(clause.kind, where["clause_text"], questions, timed)
+        drafts = concept_drafts(clause.kind, where["clause_text"], questions, timed, own_concepts)
         unmapped = [] if drafts else unmapped
         for criterion in drafts:
             for name, value in where.items():

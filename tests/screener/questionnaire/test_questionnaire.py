@@ -84,7 +84,7 @@ def test_a_question_page_follows_the_question_pattern(client):
     assert "<legend><h1" in html and "Which of these lung conditions has a doctor told you that you have?" in html
     assert 'type="checkbox" name="answer" value="copd"' in html
     assert 'class="back-link" href="/"' in html
-    assert re.search(r'<p class="caption">Question 1 · up to \d+ questions left</p>', html)
+    assert re.search(r'<p class="caption">Step 1 · up to \d+ steps left</p>', html)
     assert "Continue" in html
     assert "I don’t know" not in html  # diagnoses does not offer it
 
@@ -96,19 +96,19 @@ def test_answering_moves_to_the_next_question_and_keeps_the_answer(client):
     assert Screening.objects.get(pk=screening_id).answers == {"diagnoses": ["copd"]}
     html = page(client.get(question_url(screening_id, "age")))
     assert f'href="{question_url(screening_id, "diagnoses")}"' in html  # back link
-    assert "Question 2 · " in html
-    assert '<p class="caption">Question 1</p>' in page(client.get(question_url(screening_id, "diagnoses")))  # answered
+    assert "Step 2 · " in html
+    assert '<p class="caption">Step 1</p>' in page(client.get(question_url(screening_id, "diagnoses")))  # answered
 
 
 @pytest.mark.parametrize(
     "number, remaining, caption",
     [
-        (1, 7, "Question 1 · up to 7 questions left"),
-        (3, 1, "Question 3 · about 1 question left"),
-        (4, 0, "Question 4"),
+        (1, 7, "Step 1 · up to 7 steps left"),
+        (3, 1, "Step 3 · about 1 step left"),
+        (4, 0, "Step 4"),
     ],
 )
-def test_the_progress_hint_says_about_how_many_questions_are_left(rf, number, remaining, caption):
+def test_the_progress_hint_counts_steps_since_a_step_may_hold_several_questions(rf, number, remaining, caption):
     from django.template.loader import render_to_string
 
     from screener.questionnaire.forms import AnswerForm

@@ -270,10 +270,36 @@ def test_matching_is_linear_and_capped_on_hostile_text():
 # With the database: drafts, grouped questions and the coverage meter.
 
 
-def drafted(words, kind="Exclusion"):
+def drafted(words, kind="Exclusion", conditions=()):
     text = f"{kind} Criteria:\n\n* {words}\n"
     [clause] = extraction.split_clauses(text)
-    return drafts_for(clause, text, ensure_questions())
+    return drafts_for(clause, text, ensure_questions(), own_concepts=matching.concepts_named(list(conditions)))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "words, conditions",
+    [
+        ("Right hemisphere stroke", ["Stroke", "Aphasia"]),
+        ("Pulmonary hypertension of groups 2 to 5", ["Pulmonary Arterial Hypertension"]),
+        ("合并其他类型的慢阻肺", ["慢性阻塞性肺疾病"]),
+    ],
+)
+def test_an_exclusion_naming_the_trial_s_own_condition_never_closes_the_trial_to_its_patients(words, conditions):
+    """A trial does not exclude the condition it studies: such an exclusion is about a kind or a moment of it,
+    which the study team judges. A patient with that condition who answers yes is left to them, not ruled out."""
+    own = [d for d in drafted(words, conditions=conditions) if d.question_id]
+    assert own and all(d.values == [] and d.uncertain_values for d in own)
+    rule = own[0].to_rule()
+    patient = {"yes"} if own[0].question.kind == Question.Kind.YES_NO else set(own[0].uncertain_values)
+    answer = "yes" if own[0].question.kind == Question.Kind.YES_NO else sorted(patient)
+    assert eligibility.evaluate_criterion(rule, {own[0].question.key: answer}) is not eligibility.Outcome.NOT_MET
+
+
+@pytest.mark.django_db
+def test_the_same_exclusion_in_a_trial_of_another_condition_still_rules_a_patient_out():
+    [draft] = [d for d in drafted("History of stroke", conditions=["COPD"]) if d.question_id]
+    assert draft.values == ["stroke"] and draft.uncertain_values == []
 
 
 @pytest.mark.django_db

@@ -25,21 +25,26 @@ def procedural_proposal(words: str) -> dict:
     return {} if found == "screening" else {PROCEDURAL: found}
 
 
-def concept_drafts(kind: str, words: str, questions: dict[str, Question], timed: bool = False) -> list[Criterion]:
+def concept_drafts(
+    kind: str, words: str, questions: dict[str, Question], timed: bool = False, own: frozenset[str] = frozenset()
+) -> list[Criterion]:
     """Unsaved draft criteria (without trial or clause) for the concepts a clause's words name. `timed`: the
     numeric extractor read a time window here that no question asks about, so only concepts read with a time
-    become drafts ("cancer in the last 5 years"); "treated with beta-blockers in the month before" does not."""
+    become drafts ("cancer in the last 5 years"); "treated with beta-blockers in the month before" does not.
+    `own`: the concepts the trial's own conditions name (`matching.concepts_named`)."""
     drafts = []
     for proposal in matching.proposals(words, kind):
         if timed and not proposal.timed:
             continue
-        criterion = _criterion(proposal, questions.get(proposal.question))
+        criterion = _criterion(proposal, questions.get(proposal.question), own)
         if criterion is not None:
             drafts.append(criterion)
     return drafts
 
 
-def _criterion(proposal: matching.ConceptProposal, question: Question | None) -> Criterion | None:
+def _criterion(
+    proposal: matching.ConceptProposal, question: Question | None, own: frozenset[str] = frozenset()
+) -> Criterion | None:
     if question is None:
         return None
     kind, values = proposal.kind, list(proposal.values)
@@ -72,6 +77,12 @@ def _criterion(proposal: matching.ConceptProposal, question: Question | None) ->
                 kind = "exclusion" if kind == "inclusion" else "inclusion"
             else:  # yes/no and single choice: the other answers
                 values = [code for code in codes if code not in values and code not in uncertain]
+        if kind == "exclusion" and not proposal.negated and own.intersection(proposal.concepts):
+            # A trial does not exclude the condition it studies: an exclusion that names it is about a kind or a
+            # moment of it ("right hemisphere stroke" in a trial of left-hemisphere stroke, "PAH of group I
+            # subgroups" in a PAH trial), which only the study team can judge. A "yes" never closes the trial.
+            uncertain, values = [*values, *(code for code in uncertain if code not in values)], []
+            data["own_condition"] = True
         criterion.uncertain_values = uncertain
         criterion.kind, criterion.values = kind, values
         data["rule_kind"] = kind

@@ -454,6 +454,17 @@ def _window_in(words: str, language: str, patterns) -> tuple[Decimal | None, str
     return amount * per, match.group().strip()
 
 
+def concepts_named(names: list[str]) -> frozenset[str]:
+    """The concepts a record's own conditions name ("Stroke", "Chronic Obstructive Pulmonary Disease"), not
+    negated and not an "other than" concept: what the trial studies."""
+    return frozenset(
+        match.concept.key
+        for name in names
+        for match in find(name)
+        if not match.negated and not match.concept.other_than
+    )
+
+
 def proposals(text: str, kind: str) -> list[ConceptProposal]:
     """Rules a clause's concepts stand for, one per question and polarity: "pregnant or breastfeeding" is one
     rule on the pregnancy question; "HIV, hepatitis B or C" one rule on the other-conditions question.
