@@ -1,6 +1,7 @@
 """Yes/no criteria reach the patient: the conditions, medicines, procedures and states a clause names become draft
 rules on grouped questions, with their polarity and time; procedural clauses are never checks."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -428,7 +429,14 @@ METER_TEXT = (
 
 
 def meter_record(record_id="m1", conditions=("COPD",)):
-    return {"id": record_id, "set": "dev-en", "text": METER_TEXT, "conditions": list(conditions)}
+    return {
+        "id": record_id,
+        "set": "dev-en",
+        "text": METER_TEXT,
+        "conditions": list(conditions),
+        "min_age": None,
+        "max_age": None,
+    }
 
 
 @pytest.mark.django_db
@@ -446,7 +454,7 @@ def test_the_coverage_meter_counts_screening_clauses_and_leaves_procedural_ones_
 
 
 @pytest.mark.django_db
-def test_the_meter_on_the_held_out_split_prints_only_the_aggregate_table(monkeypatch, capsys):
+def test_the_meter_on_the_held_out_split_prints_only_the_aggregate_table_and_screen_counts(monkeypatch, capsys):
     import bench.concept_coverage as meter
 
     secret = meter_record("held-out")
@@ -459,8 +467,10 @@ def test_the_meter_on_the_held_out_split_prints_only_the_aggregate_table(monkeyp
     printed = capsys.readouterr().out
     assert asked == ["test"]
     assert "test-en" in printed and "all" in printed
-    assert "COPD" not in printed and "Pregnant" not in printed and "held-out" not in printed  # no clause, no id
-    assert "sample" not in printed.lower() and "question screens" not in printed  # no sample, no walk
+    assert "Diagnosis of" not in printed and "Pregnant" not in printed and "treadmill" not in printed  # no clause
+    assert "held-out" not in printed  # no record id
+    assert "sample" not in printed.lower()  # no sample
+    assert "question screens" in printed and not re.search(r"^\s+\d+\. ", printed, re.M)  # counts, no screen listed
 
 
 def outcomes(draft, answers):

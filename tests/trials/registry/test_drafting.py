@@ -419,10 +419,18 @@ def test_an_existing_database_loses_the_seeds_stale_notes_but_keeps_an_admins_ow
     assert oxygen.explanation == "Our own words about 15 hours."
 
 
-TWELVE_MONTHS = "Documented history of at least one moderate or severe COPD exacerbation within the previous 12 months"
+TWELVE_MONTHS = "Documented history of a moderate or severe COPD exacerbation within the previous 12 months"
+# "at least one … in the previous 12 months" is the count question (how many flare-ups in the past 12 months, at
+# least 1), as the evaluation guideline reads it; a flare-up with no count is the window on time since it
+COUNTED = "Documented history of at least one moderate or severe COPD exacerbation within the previous 12 months"
 
 
-def test_at_least_one_exacerbation_in_the_previous_12_months_keeps_a_flare_up_362_days_ago():
+def test_a_count_of_at_least_one_exacerbation_in_the_previous_12_months_is_asked_as_a_count():
+    drafts = window_rule("inclusion", COUNTED)
+    assert [(d.question.key, d.min_value) for d in drafts] == [("exacerbations_12m", 1)]
+
+
+def test_an_exacerbation_in_the_previous_12_months_keeps_a_flare_up_362_days_ago():
     [criterion] = [d for d in window_rule("inclusion", TWELVE_MONTHS) if d.question.key == "days_since_exacerbation"]
     assert (criterion.question.key, criterion.max_value, criterion.time_unit) == (
         "days_since_exacerbation",

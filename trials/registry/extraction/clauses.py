@@ -51,6 +51,7 @@ _CN_INCLUDED = re.compile(r"入选|纳入|入组|参加|参与")
 _SENTENCE_HEADING_END = re.compile(r"(?<![a-z])(?:if|when|who|whom|apply|applies|they)\W*$")
 _CN_HEADING = re.compile(
     r"^(?:[一二三四五六七八九十\d]+\s*[、.．)）]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)?"
+    r"(?:主要|关键|其他|其它|一般|研究|受试者|患者|病例)?"  # "主要排除标准", "关键纳入标准:", "受试者排除标准"
     r"(不纳入|不入选|纳入|入选|入组|参加|参与|排除|剔除|退出|中止|终止|脱落)(?:病例)?(?:标准|条件)"
 )
 _CN_KIND = {
@@ -81,7 +82,7 @@ _MARKER = re.compile(
 )
 _INLINE_BULLET = re.compile(r"(?<=\s)[*•●▪◦■►➢➤◆](?=\s)|[•●▪◆\uf0b7\uf0a7\uf0d8]")
 _INLINE_NUMBER = re.compile(
-    r"(?:(?<=\s)|(?<=^)|(?<=[.;:。；：,，]))(\d{1,2})"
+    r"(?:(?<=\s)|(?<=^)|(?<=[.;:。；：,，])|(?<=标准)|(?<=条件))(\d{1,2})"
     r"(?:[.)](?=\s)|[.．](?=[A-Za-z\u4e00-\u9fff\d])|、)|[(（](\d{1,2})[)）]"
 )
 _NUMBER_MARKER = re.compile(r"^\s*(\d{1,2})\s*(?:[.)、．](?!\d)|[.．](?=\d))")
@@ -94,12 +95,16 @@ _INLINE_HEADING = re.compile(
     r"|(?<=[.;:。；]))(?=(?i:(?:key\s+|main\s+)?(?:inclusion|exclusion|non-inclusion)\s+criteria)\s*[:：])"
     r"|\s+(?=(?:Key |Main |KEY |MAIN )?(?:INCLUSION|EXCLUSION|Inclusion|Exclusion) (?:CRITERIA|Criteria)"
     r"\s*(?:[-–*•]|\d{1,2}[.)、]|\(\d))"
-    r"|(?<=[^\s不])(?=(?:纳入|入选|排除|剔除)标准\s*[:：])"
+    r"|(?<=[^\s不])(?<!主要)(?<!关键)(?<!其他)(?<!其它)(?<!一般)(?<!研究)(?<!受试者)(?<!患者)(?<!病例)"
+    r"(?=(?:纳入|入选|排除|剔除)标准\s*(?:[:：]|1\s*[.、．](?!\d)))"  # "…同意书排除标准1、妊娠": its list at 1
     # "… 排除条件：1.…", "… 不纳入标准 1. …": a Chinese heading with its colon or a list marker after it
     # "… 自愿 排除标准 1 妊娠 2 …": a heading, then a list starting at 1 with bare numbers
-    r"|(?<![不\s])\s+(?=(?:不纳入|不入选|纳入|入选|入组|排除)(?:标准|条件)\s*(?:[:：]|\d{1,2}\s*[.、．)]|[(（]\d"
+    r"|(?<![不\s])\s+(?=(?:主要|关键|其他|其它|研究|受试者|病例)?(?:不纳入|不入选|纳入|入选|入组|排除)(?:标准|条件)"
+    r"\s*(?:[:：]|\d{1,2}\s*[.、．)]|[(（]\d"
     r"|1\s+(?=[\u4e00-\u9fff])))"
-    r"|(?<=[。；;])(?=(?:不纳入|不入选|纳入|入选|入组|排除)(?:标准|条件)\s*(?:[:：]|\d{1,2}\s*[.、．)]|[(（]\d))"
+    # "…知情同意。排除标准" at the end of a paragraph: a heading glued to the sentence before it, its list on the next lines
+    r"|(?<=[。；;])(?=(?:主要|关键|其他|其它|研究|受试者|病例)?(?:不纳入|不入选|纳入|入选|入组|排除)(?:标准|条件)"
+    r"\s*(?:[:：]|\d{1,2}\s*[.、．)]|[(（]\d|$))"
 )
 _LOWER_START = re.compile(r"^[a-z(]")
 _VALUE_BEFORE = re.compile(r"(?:[<>≤≥=＜＞]|(?<![a-z])than)\s*$")  # a number right after an operator is a value
@@ -143,6 +148,21 @@ def _split(text: str) -> list[Clause]:
                     continue
                 piece_start += body_offset
                 piece = text[piece_start:piece_end]
+            if (
+                index == 0
+                and heading_kind is None
+                and clauses
+                and last_line_with_clause == line_no - 1
+                and (
+                    _VALUE_BEFORE.search(text, max(0, clauses[-1][2] - 8), clauses[-1][2])
+                    or _OPERATOR_START.match(piece)
+                    or (not _MARKER.match(piece) and _open_bracket(text, clauses[-1][1], clauses[-1][2]))
+                )
+            ):  # "… aminotransferase <" then "2.5 X ULN" on the next line: the value of a wrapped line, no item 2.5;
+                # "Gilbert 病患者应" then "≤3×ULN"; "(在 IIa 期" then "剂量扩展研究中,…)": one clause wrapped
+                clauses[-1][2] = piece_start + len(piece.rstrip())
+                last_line_with_clause = line_no
+                continue
             marker = _MARKER.match(piece)
             numbered = _NUMBER_MARKER.match(piece)
             if (
@@ -229,14 +249,6 @@ def _an_exclusion_list(text: str, clauses: list[list]) -> bool:
     even when an exclusion list with no heading follows it)."""
     if len(clauses) < 3 or not re.search(r"[\u4e00-\u9fff]", text[:2_000]):
         return False
-    items = [
-        text[c[1] : c[2]]
-        for c in clauses
-        if len(_CJK.findall(text, c[1], c[2])) >= 4  # not "|" rows
-        and not _LETTERED_BEFORE.search(text, max(0, c[1] - 6), c[1])  # "a. 托珠单抗": a drug an item lists, no item
-    ]
-    if not items:
-        return False
 
     def including(item: str) -> bool:
         return bool(_CN_INCLUSION_ITEM.search(item)) and not _CN_EXCLUSION_ITEM.search(item)
@@ -246,9 +258,42 @@ def _an_exclusion_list(text: str, clauses: list[list]) -> bool:
             bool(_CN_EXCLUSION_ITEM_WEAK.search(item)) and not _CN_INCLUSION_ITEM.search(item)
         )
 
+    items = []
+    listed = False  # under an item ending in a colon ("…前4周内使用过以下系统治疗方法:"): the things it lists follow
+    for c in clauses:
+        if len(_CJK.findall(text, c[1], c[2])) < 4:  # "|" rows, bare item numbers: the next item starts
+            listed = listed and not re.fullmatch(r"[\s|\d.、．)）]*", text[c[1] : c[2]])
+            continue
+        if _LETTERED_BEFORE.search(text, max(0, c[1] - 6), c[1]):
+            continue  # "a. 托珠单抗": a drug an item lists, no item
+        item = text[c[1] : c[2]]
+        if listed and not c[4] and not including(item) and not excluding(item):
+            continue  # "系统性用中草药或中成药;" under "…使用过以下治疗方法:": one of the things listed, no item
+        items.append(item)
+        listed = _ends_with_colon(text, c[1], c[2])
+    if not items:
+        return False
+
     excluded = sum(1 for item in items if excluding(item))
     included = sum(1 for item in items if including(item))
     return len(items) >= 3 and excluded * 2 >= len(items) and included * 3 <= excluded and not including(items[0])
+
+
+_OPERATOR_START = re.compile(r"\s*(?:[<>≤≥＜＞]|=<|>=)")
+
+
+def _open_bracket(text: str, start: int, end: int) -> bool:
+    """Whether the last 200 characters of a clause leave a bracket open (a line wrapped inside brackets)."""
+    start = max(start, end - 200)
+    if text.count("(", start, end) + text.count("（", start, end) == 0:
+        return False
+    depth = 0
+    for character in text[start:end]:
+        if character in "(（":
+            depth += 1
+        elif character in ")）":
+            depth = max(0, depth - 1)  # "5.2.2) …": an item number's bracket closes nothing
+    return depth > 0
 
 
 def _ends_with_colon(text: str, start: int, end: int) -> bool:

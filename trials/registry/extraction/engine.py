@@ -130,6 +130,18 @@ TIME_RANGE_SINCE = re.compile(
     r"|screening|baseline|(?:the\s+)?study|trial|inclusion"
     r"|(?:the\s+)?(?:start|onset|beginning|first day) of (?:the\s+)?(?:menstru\w*|menses|(?:menstrual\s+)?cycle)))"
 )
+# "根治性手术术后 4-12 周进行随机", "术后4~10周内": time since a past event between two spans, a duration (the lower end)
+# and a window (the upper end); "给药后2-4周" is a time still to come
+_ZH_RANGE_SINCE = re.compile(
+    r"(?P<event>术|手术|切除|放疗|化疗|治疗结束|诊断|确诊|发病|移植|分娩)后\s*(?P<lo>\d+)\s*(?:个月|月|周|星期|天|日|年)?\s*[-~～至到]\s*"
+    r"(?P<hi>\d+)\s*(?P<hi_unit>个\s?月|月|周|星期|天|日|年)(?!\s*(?:内|以内)?\s*(?:可|允许))"  # "术后4-6周可选择…": an option
+)
+# "病程<5年", "病程不超过5年": how long the disease has lasted, bounded above (strict as written); the window starts at
+# the operator, so the words before it ("病程") name its event
+_ZH_DISEASE_DURATION = re.compile(
+    r"(?:病程|患病时间|发病时间|确诊时间|诊断时间)[^,，;；。\d]{0,6}?(?P<op>(?:<(?!=)|≤|<=|不超过|不大于|不长于|少于|小于|短于|不足|不到|未满)"
+    r"\s*(?P<hi>\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(?P<hi_unit>个\s?月|月|周|星期|天|日|年))"
+)
 WINDOW_RES = [
     re.compile(
         rf"(?:within|during|in|over)\s+(?:the\s+)?(?:past|last|previous|preceding|prior|recent|most recent)"
@@ -148,6 +160,7 @@ WINDOW_RES = [
         r"within\s+(?:a|one|the(?:\s+(?:same|last|past))?|last|past)?\s*(year|month|week)(?![a-z])" + REFERENCE_POINT
     ),
     TIME_RANGE_SINCE,
+    _ZH_RANGE_SINCE,
     re.compile(rf"(?:≤|<=|<|less than|within|up to|no more than)?\s*({ANY_NUM})[\s-]*{TIME_UNIT}[\s-]+ago"),
     # "筛选前4周至随机期间"; "试验前2周至试验结束后3个月内" (避孕) reaches past the study: a requirement, not a look-back
     re.compile(
@@ -214,7 +227,10 @@ _ZH_SHORT_OF = re.compile(
     r"(?:未满|不满|不足|不到|少于|小于|<|未超过|不超过)\s*(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个月|月|周|个?星期|天|日|年)"
 )
 # the event the time since is counted from: "打疫苗后", "参加完…", "戒烟", "停药时间", "停用…", "距末次放疗"
-_ZH_SHORT_OF_LEAD = re.compile(r"(?:后|完|以来|戒烟|停药|停用|停止|距离?(?:末次|最后一次|上次)|距今)[^,，;；。]{0,8}$")
+_ZH_SHORT_OF_LEAD = re.compile(
+    r"(?:后|完|以来|戒烟|停药|停用|停止|距离?(?:末次|最后一次|上次)|距今)[^,，;；。]{0,8}$"
+    r"|(?:起|以来|后)\s*[,，]\s*(?:时间|间隔|相隔|至今)\s*$"  # "从使用…起,时间少于30天": time since it began
+)
 WINDOW_RES.append(_ZH_SHORT_OF)
 _ZH_WASHOUT_LEAD = re.compile(r"前[^。;；:：]{0,40}(?:下列|以下|如下)[^。;；:：]{0,20}[:：]")
 # Chinese: a span before a reference point with no 内 ("试验前3个月每日吸烟量多于5支", "筛选前6个月有慢性感染史", "治疗开始前4周
@@ -224,11 +240,12 @@ WINDOW_RES.append(
     re.compile(
         r"(?:试验|筛选|给药|用药|服药|药物|治疗|研究|入组|随机|基线|访视|开始|知情同意书?|首剂|首次|第\s*1\s*天)\s*(?:之)?前\s*的?"
         r"\s*(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个月|月|周|星期|天|日|年)"
-        r"(?:\s*(?:中|期间)(?=\s*[,，])|(?=\s*[,，]?\s*(?:曾|有(?!效)|使用|接受|参加|参与|服用|每日|每天|平均|发生|患|献|吃|饮"
+        r"(?:\s*(?:中|期间)(?=\s*[,，])|(?=\s*(?:[(（][^()（）]{0,30}[)）]\s*)?[,，]?\s*(?:曾|有(?!效)|使用|接受|参加|参与|服用|每日|每天|平均|发生|患|献|吃|饮"
         r"|吸|出现|进行(?:过|了)|住院)))"
     )
 )
 WINDOW_RES += [
+    _ZH_DISEASE_DURATION,
     re.compile(r"(?<![a-z])(?:past|last|previous)\s+(half)\s+(?:a\s+)?(year)(?![a-z])"),  # "the last half year"
     # "over the 14 weeks preceding study entry", "during the 6 months prior to the study", "with in the 2 weeks prior"
     re.compile(
@@ -242,13 +259,27 @@ WINDOW_RES += [
         rf"(?<![a-z])(?:less than|fewer than|no more than|up to|<|≤|<=)\s*({ANY_NUM})[\s-]*{TIME_UNIT}"
         r"\s+(?:post|since|from)(?![a-z])"
     ),
+    # "<14 months after onset of cough", "less than 3 months following surgery": time since a past event, bounded
+    re.compile(
+        rf"(?<![a-z])(?:less than|fewer than|no more than|up to|<|≤|<=)\s*({ANY_NUM})[\s-]*{TIME_UNIT}\s+(?:after|following)\s+"
+        r"(?=(?:the\s+)?(?:(?:first|initial)\s+)?(?:[a-z]+\s+)?(?:onset|diagnosis|surgery|operation|transplant\w*|stroke"
+        r"|myocardial infarction|injury|delivery|childbirth)(?![a-z]))"
+    ),
     # "for less than 2 years", "for a period less than four months", "ventilation for < 1 week"
     re.compile(
         rf"(?<![a-z])(?:for|since)\s+(?:a\s+(?:period|duration)\s+(?:of\s+)?)?(?:less than|<(?!=))\s*({ANY_NUM})"
         rf"[\s-]*{TIME_UNIT}"
     ),
     # "dependence past 6 months", "last 3 months": the look-back words with no preposition (tried last)
-    re.compile(rf"(?<![a-z])(?:past|last|previous|preceding)\s+({ANY_NUM})[\s-]*{TIME_UNIT}" + REFERENCE_POINT),
+    re.compile(
+        rf"(?<![a-z])(?:past|last|previous|preceding|the\s+prior)\s+({ANY_NUM})[\s-]*{TIME_UNIT}" + REFERENCE_POINT
+    ),
+    # "ceased smoking <3 months duration", "abstinence of ≤6 months": time since stopping, bounded above
+    re.compile(
+        rf"(?:(?<![a-z])(?:abstinen\w*|abstain\w*|quit\w*|stopped|ceased|cessation|discontinu\w*)(?:\s+[a-z-]+)?\s+"
+        rf"(?:of\s+|for\s+)?(?:<(?!=)|≤|<=|less than|fewer than|no more than|up to|under)\s*({ANY_NUM})[\s-]*{TIME_UNIT}"
+        rf"|(?:<(?!=)|≤|<=|less than|fewer than|no more than|up to)\s*({ANY_NUM})[\s-]*{TIME_UNIT}\s+(?:in\s+)?duration)"
+    ),
     # "no current or past year Axis I disorder", "past-month cocaine use": the look-back as an adjective
     re.compile(r"(?<![a-z])past[\s-](year|month|week)(?![a-z])"),
 ]
@@ -263,9 +294,10 @@ FREQUENCY_BEFORE = re.compile(
 # count of two or more over a period (no days-since question can ask it); "at least one ... in the past 3 months" is a
 # window. "一周内出现≥3次症状性低血糖": the count follows the period in Chinese.
 COUNT_BEFORE = re.compile(
-    rf"(?<![a-z])(?P<op>more than|over|at least|≥|>=|>|)\s*(?P<count>{ANY_NUM})\s+(?:[a-z-]+\s+){{0,2}}"
+    rf"(?<![a-z])(?P<op>more than|over|at least|≥|>=|>|)\s*(?P<count>{ANY_NUM})\s+"
+    r"(?!(?:hours?|days?|nights?|weeks?|months?|years?)(?![a-z]))(?:[a-z-]+\s+){0,2}"  # "72 hours of hospitalization": a length
     r"(?:episodes?|attacks?|events?|times|occasions?|occurrences|exacerbations?|flares?|hospitali[sz]ations?"
-    r"|admissions?|courses?|bursts?|relapses?)(?![a-z])(?:\s+of)?[^.;,:()]{0,40}$"
+    r"|admissions?|courses?|bursts?|relapses?|treatments|prescriptions|infections)(?![a-z])(?:\s+of)?[^.;,:()]{0,40}$"
 )
 COUNT_AFTER_CN = re.compile(
     r"\s*[\u4e00-\u9fff]{0,4}?\s*(?P<op>≥|>|大于|超过|多于|至少|)\s*(?P<count>\d+|[一两二三四五六七八九十])\s*次"
@@ -290,20 +322,23 @@ def _counts_several(n: str, start: int, end: int) -> bool:
 
 # "duration of diagnosis less than (<) 7 years": a strict look-back, only after "duration of ..." (the words between
 # name the event)
-DURATION_LESS_THAN = re.compile(rf"(?:less than|<)\s*(?:\(\s*<\s*\)\s*)?({ANY_NUM})[\s-]*{TIME_UNIT}")
+DURATION_LESS_THAN = re.compile(
+    rf"(?:less than|<(?!=)|≤|<=|no more than|not more than|at most|up to)\s*(?:\(\s*(?:<|≤|<=)\s*\)\s*)?({ANY_NUM})[\s-]*{TIME_UNIT}"
+)  # "disease duration ≤ 5 years": an upper bound on time since onset, inclusive as written
 DURATION_OF_BEFORE = re.compile(
     r"(?<![a-z])duration of (?:the )?[a-z]+(?: [a-z]+){0,2}\s*$|(?<![a-z])duration(?:\s+of|\s+is|\s+was)?\s*$"
-    rf"|(?<![a-z])for\s+(?:more than|at least|over|≥|>=|>)\s*{ANY_NUM}[\s-]*{TIME_UNIT}\s+(?:and|but)\s+$"
+    rf"|(?<![a-z])(?:for|duration(?:\s+of)?)\s+(?:more than|at least|over|≥|>=|>)\s*{ANY_NUM}[\s-]*{TIME_UNIT}\s+(?:and|but)\s+$"
 )
 WINDOW_RES.append(DURATION_LESS_THAN)
 STRICT_WINDOW = re.compile(r"(?<![a-z=])(?:<(?!=)|less than|fewer than)|不足|不到|未满|不满|少于|小于")
 STRICT_BEFORE = re.compile(r"(?<![a-z=])(?:<(?!=)|less than|fewer than)\s*$")
 WINDOW_NOT_AFTER = re.compile(
     r"^\s*(?:after|following|post|of (?:the )?(?:last|final)|from (?:the )?(?:last"
-    r"|end)|后|之后|(?:or|and)\s+after"
+    r"|end)|后|之后|(?:or|and)\s+after|(?:before|prior to)\s+or\s+after"  # "within 90 days before or after": around
     # "自筛选前14天内至试验结束后3个月内" (避孕): a span reaching past the study; "前12个月内有生育计划": a plan;
     # "(最近5年中未复发的恶性肿瘤除外)": an exception
-    r"|(?:至|到)[^,，;；。]{0,12}(?:结束|后)|(?:有|无)?[\u4e00-\u9fff]{0,2}(?:计划|打算)|[^,，;；。()（）]{0,20}除外)"
+    r"|(?:至|到)[^,，;；。]{0,12}(?:结束|后)|(?:有|无)?[\u4e00-\u9fff]{0,2}(?:计划|打算)|[^,，;；。()（）]{0,20}除外"
+    r"|(?:有|无)?(?:生育|妊娠|怀孕|手术)(?:要求|需求|意愿|愿望))"  # "半年内有生育要求": a wish still to come
 )
 # "筛选前6个月内胸部放射学检查显示…", "within 12 weeks, a chest X-ray showing …": how recent a test's finding is, not
 # when an event happened
@@ -323,7 +358,10 @@ VALUE_TIMING_BEFORE = re.compile(
     r"(?:(?:less than or equal to|no more than|≤|<=|up to)\s*)?$"
 )
 STUDY_PROCEDURE_BEFORE = re.compile(r"(?:" + (TABLES.study_procedures or r"(?!x)x") + r")[^.;。；]{0,40}$")
-CONDITION_BEFORE = re.compile(r"(?<![a-z])(?:if|when|whether)\s+(?:[a-z]+\s+){0,2}$")  # "if under 18 years, a parent"
+# "if under 18 years, a parent", "如果受试者的年龄<20岁,则…", "对于…年龄<20岁的受试者,应…": a condition for another rule
+CONDITION_BEFORE = re.compile(
+    r"(?<![a-z])(?:if|when|whether)\s+(?:[a-z']+\s+){0,4}$|(?:对于|如果|倘若|假如|若(?!干))[^,，;；。:：]{0,20}$"
+)
 EXAMPLE_BEFORE = re.compile(r"(?:e\.g\.|for example|for instance|such as|例如|如:)[^;)]*$")
 WINDOW_NOT_BEFORE = re.compile(
     r"(?:planning|plans? to|intend\w* to|intention|(?<![a-z])expect(?:ed|s|ing)?(?![a-z])|likely to|anticipated"
@@ -335,6 +373,13 @@ WINDOW_NOT_BEFORE = re.compile(
     r"|(?<![a-z])if (?!(?:it was |they were |was |were )?(?:received|taken|used|given|administered|treated|performed"
     r"|done)(?![a-z]))[^.;,。；，]*$"
     r"|后的?(?:至少|不少于|最初|头)?\s*$|不包括[^,，;；。]*$|(?<!不)允许[^;；。]*$"  # "给药后的6个月内", "开始之后最初12周内", "允许…"
+    # "Qualify for bilateral implantation within 1 month": when a procedure is to be done; "without considering the last
+    # 2 months": a period left out of a count
+    r"|(?<![a-z])(?:qualif\w*|eligible|candidates?)\s+for\s+(?:[a-z-]+\s+){0,3}$"
+    r"|(?<![a-z])(?:without considering|not counting|disregarding|excluding)\s+(?:the\s+)?$"
+    r"|(?:计划|打算|准备|预计|预期|拟)[^,，;；。]{0,10}$"
+    # "Willing to stop taking antihistamines 2 weeks before the study": a commitment still to come
+    r"|(?<![a-z])(?:(?:un)?willing(?:ness)?|agree[sd]?|able)\s+to\s+(?:[a-z-]+\s+){0,6}$"  # "计划在6个月内怀孕者": a plan, a span still to come
 )
 DURATION_BEFORE = re.compile(
     r"(?:for|at least|≥|>=|>|minimum(?: of)?|stable|more than|over|lasting|duration of"
@@ -360,10 +405,20 @@ NOT_AGE = re.compile(
 # A number that bounds no patient value: "BMI-for-age percentile ≥ 85", "Donor age > 65", "diagnosis between the ages
 # of 0 - 17.99" (before it); "4 or more of the following factors: age ≥ 56", "85th percentile" (after it)
 NOT_A_BOUND_BEFORE = re.compile(
-    r"(?:percentile[^.;\d]{0,12}|(?<![a-z])(?:donors?|mothers?|fathers?|parents?|partners?|spouses?|caregivers?"
-    r"|guardians?)(?:'s)?\s+(?:age|bmi|body mass index)[^.;\d]{0,12}|child[- ]?bearing\s+(?:age|potential)[^.;\d]{0,12}"
+    r"(?:percentile[^.;\d]{0,12}|(?<![a-z])(?:donors?(?:'s)?\s+(?:aged?|bmi|body mass index)"
+    # "Mother's age ≥ 35" is someone else's; "Parents aged 22-41 years" are the participants of a parents' study
+    r"|(?:mothers?|fathers?|parents?|partners?|spouses?|caregivers?|guardians?)(?:'s)?\s+(?:age(?![a-z])|bmi|body mass index)"
+    r"|(?:mother|father|parent|partner|spouse|caregiver|guardian)\s+aged)"  # one other person; "Parents aged" take part
+    r"[^.;\d]{0,12}|child[- ]?bearing\s+(?:age|potential)[^.;\d]{0,12}"
     r"|(?:diagnos\w*|onset)\s+(?:between\s+)?(?:the\s+)?(?:ages?\s+(?:of\s+)?)?"
-    r"|相差|相距|差距|差值)$"  # "同一批受试者年龄不宜相差10岁以上": a spread between people, no limit on one
+    # "Children whose parents are aged 20-40 years": a possessive names someone else
+    r"|(?<![a-z])(?:whose|their|his|her)\s+(?:parents?|mothers?|fathers?|partners?|spouses?|caregivers?|siblings?)"
+    r"\s+(?:(?:is|are|must be)\s+)?aged?\s*(?:between\s+)?"
+    r"|相差|相距|差距|差值"  # "同一批受试者年龄不宜相差10岁以上": a spread between people, no limit on one
+    # "caregiver of a child between the ages of 2 and 9", "in a child aged ≥7 years, assent": someone else's age
+    r"|(?:(?<![a-z])(?:of|for|with|has|have|having|whose)\s+(?:(?:a|an|one|their|his|her|own)\s+)?"
+    r"|(?<![a-z])(?:in\s+(?:a|an)|their|his|her)\s+)(?:child|children|infants?|bab(?:y|ies)|sons?|daughters?|kids?)"
+    r"\s+(?:(?:who\s+(?:is|are)\s+)?aged?\s*|(?:of\s+)?ages?\s*)?)$"
 )
 NOT_A_BOUND_AFTER = re.compile(
     r"\s*(?:(?:th|st|nd|rd)\s+)?(?:percentile|of\s+(?:the\s+)?(?:following|these|those|criteria|risk factors))"
@@ -393,7 +448,9 @@ PERIOD = re.compile(
 )
 
 # Words that may stand between a variable and its number, or around disease names, without changing the item.
-_CONNECTOR = re.compile(r"^(?:\s|and/or|and|or|/|,|、|或|和|及|与|\(|\)|[a-z]{2,5}\)|\(\w{2,6}\))*$")
+_CONNECTOR = re.compile(
+    r"^(?:\s|and/or|and|or|/|,|、|或|和|及|与|\(|\)|\[|\]|[a-z]{2,5}[)\]]|\(\w{2,6}\)|\[\w{2,6}\])*$"
+)  # "ALT)或AST", "[ALT]或天门冬氨酸氨基转移酶[AST]"
 # Between two labs named under one bound, other short lab names may stand: "ALT, AST, ALP, GGT or bilirubin > 2 x ULN"
 _LAB_LIST_GAP = re.compile(r"(?:\s|,|、|/|and/or|and|or|或|和|及|与|\(|\)|(?<![a-z])[a-z]{2,5}(?![a-z]))*")
 _GAP_WORDS = {
@@ -617,6 +674,9 @@ def _with_wordless_uln(n: str, comparisons: list[_Comparison]) -> list[_Comparis
 _INCLUDED_MARK = re.compile(r"\s*[(（]\s*(?:含|包含|包括)[^()（）]{0,8}[)）]")
 
 
+_AND_AGE_AHEAD = re.compile(r"\s*and\s*\d{1,3}\s*years?\s+(?:old|of age)(?![a-z])")
+
+
 def _range_at(n: str, match: re.Match) -> _Comparison | None:
     first = _to_decimal(match.group())
     unit1, raw1, after1 = _unit_at(n, match.end())
@@ -625,7 +685,9 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
         after1 = aged.end() if aged else after1
     before = n[max(0, match.start() - 40) : match.start()]
     between = re.search(r"(between|from)\s+(?:[a-z]+\s+){0,4}$", before)
-    join = re.compile(RANGE_JOIN + r"|\s*and\s*" if between and between.group(1) == "between" else RANGE_JOIN)
+    # "aged 20 and 75 years", "18 and 65 years old for healthy volunteers": the "between" left out
+    aged = re.search(r"(?<![a-z])aged?\s+$", before) or _AND_AGE_AHEAD.match(n, after1)
+    join = re.compile(RANGE_JOIN + r"|\s*and\s*" if (between and between.group(1) == "between") or aged else RANGE_JOIN)
     included = _INCLUDED_MARK.match(n, after1)
     after1 = included.end() if included else after1  # "18岁(含)至65岁(含)": the first end itself counts
     joined = join.match(n, after1)
@@ -861,6 +923,30 @@ _ZH_SUBGROUP_GAP = re.compile(
 )
 
 
+# Between two x ULN bounds of the same labs, a subgroup named before the second ("…≤2.5倍ULN,肝转移患者≤5倍ULN", "…(在…研究中,
+# 肝转移或肝癌受试者可≤5×ULN)", "…, Gilbert 病患者应≤3×ULN") or in brackets after the first (">2.5XULN[无肝转移受试者];或≥5XULN")
+_SUBGROUP_BETWEEN = re.compile(
+    r"\s*(?:\(uln\)\s*)?(?:[(（\[【][^()（）\[\]【】;；。]{0,30}(?:患者|者|受试者|病例)\s*[)）\]】]\s*[;；,，]?\s*(?:或者?)?"
+    r"|[,，;；]?\s*[(（\[]?[^()（）\[\];；。<>≤≥]{0,30}?(?:患者|者|受试者|病例)\s*[,，:：]?\s*(?:应|可|则|需)?\s*(?:为)?"
+    r"|[,，;；]?\s*[(（]?(?:如有|如果|若有|若|对于|伴有?)[^()（）;；。<>≤≥\d]{0,20}?[,，:：]?\s*(?:则|应|可|需)?\s*(?:为)?)\s*"
+    # "…≤2.5×ULN;如有肝转移,≤5×ULN": a condition named before the second bound
+)
+# The same in English: "…, except patients with Gilbert's syndrome (≤ 3 x ULN)", "(patients with liver metastases: ≤ 5 x
+# ULN)"; or a bare second bound followed by its subgroup: "≤ 2.5 x ULN; ≤ 5 x ULN for subjects with liver involvement"
+_PEOPLE_WITH = (
+    r"(?:patients|subjects|participants|those|individuals|cases?)\s+(?:with|who\s+have|having|who|that)(?![a-z])"
+)
+_SUBGROUP_BETWEEN_EN = re.compile(
+    r"[\s,;(]*(?:(?:or|and|but)\s+)?(?:(?:except|unless|excluding|other than)\s+(?:for\s+|in\s+)?|(?:in|for)\s+)?"
+    + _PEOPLE_WITH
+    + r"[^()\d;.<>≤≥]{0,60}?[\s,:(]*"
+)
+_BARE_GAP = re.compile(r"[\s,;(]*(?:(?:or|and|but)(?![a-z]))?[\s,;(]*")
+_SUBGROUP_AFTER = re.compile(
+    r"\s*[),]?\s*(?:(?:for|in|among)\s+"
+    + _PEOPLE_WITH
+    + r"|in (?:the )?(?:case|presence) of|if (?:there (?:is|are) )?)"
+)
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]")
 _LAST_CONNECTOR = re.compile(r".*(?:,|、|和|及|与|或|(?<![a-z])(?:and|or)(?![a-z]))", re.S)
 
@@ -877,11 +963,46 @@ def _before_full_name(gap: str) -> str:
     return stripped[: joined.end()]
 
 
+_QUALIFIERS_ONLY = re.compile(
+    r"(?:\s|,|/|-|(?<![a-z])(?:or|and|to)(?![a-z])|或|和"
+    + (r"|(?<![a-z])(?:" + TABLES.noun_qualifiers + r")(?![a-z])" if TABLES.noun_qualifiers else "")
+    + r")*"
+)
+
+
+_QUALIFIER = re.compile(r"(?<![a-z])(?:" + (TABLES.noun_qualifiers or r"(?!x)x") + r")(?![a-z])")
+
+
 def _list_gap(gap: str) -> bool:
     """Words between a number and a later variable that make it another item ("< 45 kg or BMI"), unless the
-    item is another bound on the same noun ("≥2 moderate or ≥1 severe exacerbations")."""
+    item is another bound on the same noun ("≥2 moderate or ≥1 severe exacerbations") or the words only qualify
+    that noun ("≥ 2 moderate or severe exacerbations")."""
     found = _LIST_GAP.search(gap)
-    return bool(found) and not re.search(r"\d|" + NUM_WORD, gap[found.end() :])
+    return (
+        bool(found)
+        and not re.search(r"\d|" + NUM_WORD, gap[found.end() :])
+        and not (len(gap) <= 60 and _QUALIFIERS_ONLY.fullmatch(gap) and _QUALIFIER.search(gap))
+    )
+
+
+# Between a number with no unit and the word age after it: nothing, or the other end of the age range ("≥40 and ≤70
+# years of age", "<30 or >69 years old"); "a score ≥ 5 for women up to the age of 50" is no age of 5
+_DIGIT = re.compile(r"\d")
+
+
+def _bare_number_between(n: str, start: int, end: int, comparisons: list[_Comparison]) -> bool:
+    """Whether a number that bounds nothing stands in n[start:end] ("the age of 50 years and ≥ 4"; not the 18 of
+    "age < 18 or > 60", which is a bound of its own)."""
+    for digit in _DIGIT.finditer(n, start, end):
+        if not any(c.start <= digit.start() < c.end for c in comparisons):
+            return True
+    return False
+
+
+_AGE_WORDS_BETWEEN = re.compile(
+    r"[\s,(]*(?:(?:and|or|to|-|–)\s*(?:[<>≤≥=]+|(?:less|more|greater|younger|older) than)?\s*\d+(?:\.\d+)?\s*)?"
+    r"(?:years?\s*)?(?:old\s*)?(?:of\s*)?"
+)
 
 
 def _variables_for(
@@ -920,6 +1041,8 @@ def _variables_for(
                 break  # "急性加重住院": one noun phrase, the last word names it
             if mention[2] == chosen[-1][2]:
                 chosen[-1] = mention  # the full name before its abbreviation
+            elif QUESTION_UNITS.get(mention[2]) != QUESTION_UNITS.get(chosen[-1][2]):
+                break  # "aged 18 to 60 years, BMI < 40": one bound is shared only by variables asked in one unit
             elif all(mention[2] != c[2] for c in chosen):
                 chosen.append(mention)
         if any(_unit_fits(m[2], comparison.unit) for m in chosen) or not comparison.unit:
@@ -934,6 +1057,8 @@ def _variables_for(
         and "(" not in n[comparison.end : m[0]]
         and (comparison.unit or not _CJK_WORD.search(n, comparison.end, m[0]))  # "≥1包 年龄": packs, not an age
         and (not comparison.unit or _unit_fits(m[2], comparison.unit))  # "over 18 years hospitalized"
+        # "a score ≥ 5 for women up to the age of 50": a number with no unit is an age only right before the word
+        and (m[2] != "age" or comparison.unit or _AGE_WORDS_BETWEEN.fullmatch(n, comparison.end, m[0]))
     ]
     return after[:1]
 
@@ -995,7 +1120,7 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         c
         for c in comparisons
         if not EXAMPLE_BEFORE.search(n[max(0, c.start - 25) : c.start])
-        and not CONDITION_BEFORE.search(n[max(0, c.start - 25) : c.start])
+        and not CONDITION_BEFORE.search(n[max(0, c.start - 40) : c.start])
         and not _STAGE_DEFINITION.search(n[max(0, c.start - 50) : c.start])  # "(stage 3: 30% ≤ FEV1 < 50%)"
         and not NOT_A_BOUND_BEFORE.search(n[max(0, c.start - 40) : c.start])
         and not NOT_A_BOUND_AFTER.match(n, c.end)
@@ -1024,9 +1149,26 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
 
     measured: list[tuple[str, _Comparison, int, int]] = []  # (variable, comparison, quote start, quote end)
     alternatives: set[tuple[str, int]] = set()  # (variable, id of its comparison): either/or bounds
+    previous: tuple[_Comparison, list] | None = None  # the last x ULN bound and the labs it went to
     for comparison in comparisons:
         by_unit = _unit_variable(comparison)
         chosen = _variables_for(n, comparison, mentions, comparisons)
+        if (
+            comparison.unit == "x ULN"
+            and previous
+            and (
+                _SUBGROUP_BETWEEN.fullmatch(n, previous[0].end, comparison.start)
+                or _SUBGROUP_BETWEEN_EN.fullmatch(n, previous[0].end, comparison.start)
+                or (
+                    _BARE_GAP.fullmatch(n, previous[0].end, comparison.start)
+                    and _SUBGROUP_AFTER.match(n, comparison.end)
+                )
+            )
+            and not any(previous[0].end <= m[0] < comparison.start for m in mentions)
+        ):  # "AST和ALT≤2.5倍ULN,肝转移患者≤5倍ULN", ">2.5XULN[无肝转移受试者];或≥5XULN": the same labs, for a subgroup
+            chosen = previous[1]
+        if comparison.unit == "x ULN" and chosen:
+            previous = (comparison, chosen)
         if by_unit and ([m[2] for m in chosen] != [by_unit] or chosen[0][0] >= comparison.end):
             chosen = [(comparison.start, comparison.end, by_unit)]
         if not chosen:
@@ -1066,6 +1208,12 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
                 # the count's own 12 months, or a count of 2 or more over another period (no question asks it);
                 # "at least one in the past 3 months" is just a window
                 used_periods.add(nearest)
+        if (
+            variable == "age"
+            and not comparison.unit
+            and _bare_number_between(n, quote_start, comparison.start, comparisons)
+        ):
+            continue  # "up to the age of 50 years and ≥ 4 for those above": a number with no unit past an age is no age
         checked = _check(n, variable, comparison, windows, used_periods)
         if checked is None:
             continue
@@ -1230,8 +1378,8 @@ def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> 
             v is None or (v == v.to_integral_value() and 1 <= v <= 100) for v in (comparison.lower, comparison.upper)
         )
         and not NOT_AGE.search(n)
-        and not re.match(r"\s*(?!(?:and|or|inclusive|who|with)(?![a-z]))[a-z/%]", n[comparison.end :])
-    ):  # "> 2 units/day for women" counts something else
+        and not re.match(r"\s*(?!(?:and|or|inclusive|who|with|[a-z]+ing)(?![a-z]))[a-z/%]", n[comparison.end :])
+    ):  # "> 2 units/day for women" counts something else; "Patients over 60 attending a clinic" are 60
         return "age"  # "Adults 18-64", "individuals between 15-21": people and two plain numbers are their ages
     if comparison.unit == "kg/m2":
         return "bmi"
@@ -1351,7 +1499,7 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
     if variable in PCT_PRED_VARIABLES:
         if unit in ("% predicted", "%"):
             pass
-        elif unit == "" and re.search(r"predicted|% ?pred|预计", near):
+        elif unit == "" and re.search(r"predicted|% ?pred|预计|(?<![a-z])pp(?:fev|fvc|dlco)", near):  # "ppFEV1 ≥ 40"
             clean = 0.85 if re.search(r"pp(?:fev1|fvc)|percent predicted|% ?pred", near) else 0.7
         else:
             return None
@@ -1426,9 +1574,11 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
         return lower, upper, "mL/min/1.73m2", confidence
     if variable == "age":
         if re.search(
-            r"age (?:at|of) (?:the )?(?:onset|diagnosis|first|start)|onset|起病|发病", near
+            r"age (?:at|of) (?:the )?(?:onset|diagnosis|first|start|menarche|menopause)|onset|起病|发病", near
         ) or _AT_DIAGNOSIS.match(n, c.end):
             return None  # the age a disease began, not the person's age now
+        if _YEARS_OF_SOMETHING.match(n, c.end):
+            return None  # "≥ 2 years of education", "5 years of smoking": years of something, not an age
         if unit == "years" or (unit == "" and re.search(r"years|岁|old", after[:20])):
             pass
         elif unit == "" and c.shape in ("range", "operator", "postfix"):
@@ -1482,7 +1632,8 @@ _ZH_NOT_A_LOOK_BACK_AFTER = re.compile(
 # 经福尔马林固定的肿瘤组织样本", "前12周内进行的胸部X线检查") says when the test is done, not when an event happened;
 # a verb of an event between them ("前3个月内接受过…检查") keeps it a look-back window.
 _ZH_TEST_WORDS = re.compile(
-    r"(?:检查|检测|评分|评估|测定|测试|样本|标本|切片|影像|x\s*线|(?<![a-z])ct(?![a-z])|mri|b超|心电图|胸片|ecog|量表)"
+    r"(?:检查|检测|评分|评估|测定|测试|样本|标本|切片|影像|x\s*线|(?<![a-z])ct(?![a-z])|mri|b超|心电图|胸片|ecog|量表"
+    r"|妊娠试验|妊娠结果|验孕|hcg)"  # "前7天内血清或尿妊娠试验阴性", "治疗前 7 天内的血妊娠结果为阴性": the test's timing
     r"(?!学?(?:证据|证实|诊断|确诊))"  # "经影像学证据证实的肺炎": evidence of an event, not a test's timing
 )
 _ZH_EVENT_VERBS = re.compile(
@@ -1505,6 +1656,12 @@ _ZH_NOT_A_CRITERION_BEFORE = re.compile(
 )
 
 
+_ZH_AT_LEAST_BEFORE = re.compile(r"(?:至少|不少于|最少)\s*$")
+_ZH_AFTER_TREATMENT_BEFORE = re.compile(r"(?:完成|结束|之后|后)\s*$")
+_ZH_PROGRESSION_AFTER = re.compile(r"\s*(?:内|以内|之内)?\s*(?:出现|发生)?\s*(?:疾病)?(?:进展|复发|转移)")
+_FIRST_PERIOD = re.compile(r"within\s+(?:the\s+)?first\s")
+
+
 def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
     """(start, end, amount, unit, reference) for each "within N weeks before screening" in the text."""
     found: list[tuple[int, int, Decimal, str, str]] = []
@@ -1518,6 +1675,8 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 continue
             if pattern is _ZH_SHORT_OF and not _ZH_SHORT_OF_LEAD.search(n, max(0, match.start() - 14), match.start()):
                 continue
+            if _ZH_AT_LEAST_BEFORE.search(n, max(0, match.start() - 6), match.start()):
+                continue  # "至少4周内无需类固醇治疗": free of it for at least 4 weeks, a duration
             if pattern is _ZH_WASHOUT_ITEM:
                 if leads is None:  # the lead-ins of washout lists, found once for the whole text
                     leads = [m.end() for m in _ZH_WASHOUT_LEAD.finditer(n)]
@@ -1525,7 +1684,7 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 if not index or match.start() - leads[index - 1] > 400:
                     continue
             groups = [g for g in match.groups() if g]
-            if pattern is TIME_RANGE_SINCE:
+            if pattern is TIME_RANGE_SINCE or pattern is _ZH_RANGE_SINCE or pattern is _ZH_DISEASE_DURATION:
                 groups = [match.group("hi"), match.group("hi_unit")]
             if len(groups) == 1:
                 amount, unit_word = Decimal(1), groups[0]
@@ -1539,15 +1698,17 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
             unit = WINDOW_UNITS.get(unit_word.rstrip("s") if unit_word.rstrip("s") in WINDOW_UNITS else unit_word)
             if amount is None or unit is None or amount <= 0:
                 continue
-            if WINDOW_NOT_AFTER.match(n[match.end() : match.end() + 30]):
-                continue
+            if WINDOW_NOT_AFTER.match(n[match.end() : match.end() + 30]) or _FIRST_PERIOD.match(match.group()):
+                continue  # "Within the first 3 days of enrollment": a period from a point on, still to come
             if (
                 unit == "years"
                 and match.group().startswith("(")
                 and _PERSON_AGE_BRACKET.search(n, max(0, match.start() - 30), match.start())
             ):
                 continue  # "Minors (<18 years)": an age
-            if pattern is not _ZH_SHORT_OF and WINDOW_NOT_BEFORE.search(n[max(0, match.start() - 60) : match.start()]):
+            if pattern not in (_ZH_SHORT_OF, _ZH_RANGE_SINCE) and WINDOW_NOT_BEFORE.search(
+                n[max(0, match.start() - 90) : match.start()]
+            ):
                 continue  # "planning a pregnancy within 12 months", "给药后的6个月内", "如果…前6个月内"
             if _ZH_NOT_A_CRITERION_BEFORE.search(n, max(0, match.start() - 40), match.start()):
                 continue  # "以下情况除外-…首次给药前≥5年无…", "可纳入近5年内无活动性疾病的患者", "无论在过去5年内"
@@ -1560,6 +1721,12 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 continue  # "一周内出现≥3次症状性低血糖": how often within a week, not how long ago
             if _CJK_CHAR.search(match.group()) and _ZH_NOT_A_LOOK_BACK_AFTER.match(n, match.end()):
                 continue  # "试验前2周至试验结束后3个月内", "前12个月内有生育计划", "(最近5年中未复发的…除外)"
+            if (
+                _CJK_CHAR.search(match.group())
+                and _ZH_AFTER_TREATMENT_BEFORE.search(n, max(0, match.start() - 4), match.start())
+                and _ZH_PROGRESSION_AFTER.match(n, match.end())
+            ):
+                continue  # "治疗完成6个月内疾病进展": progression within a period after treatment, two past events
             if _CJK_CHAR.search(match.group()) and _zh_times_a_test(n, match.end()):
                 continue  # "入组前1周内ECOG评分", "前6个月内,经福尔马林固定的肿瘤组织样本": when a test is done
             if pattern is DURATION_LESS_THAN and not DURATION_OF_BEFORE.search(
@@ -1586,7 +1753,13 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 and not match.group().startswith(("within", "in ", "during", "近", "过去", "最近"))
             ):
                 continue
-            start = match.start("hi") if pattern is TIME_RANGE_SINCE else match.start()
+            start = (
+                match.start("op")
+                if pattern is _ZH_DISEASE_DURATION
+                else match.start("hi")
+                if pattern is TIME_RANGE_SINCE or pattern is _ZH_RANGE_SINCE
+                else match.start()
+            )
             end = match.end()
             while end > start and n[end - 1] == " ":
                 end -= 1
@@ -1692,7 +1865,8 @@ def _event_for(
         if words and not _CN_REFERENCE_WORDS.search(words):  # "首次给药前14天内使用过…": the point, not the event
             return words, words_start, start, True
         after = re.match(
-            r"\s*(?:(?:有|接受过?|使用过?|发生过?|进行过?|患有|曾)\s*)?"
+            r"\s*(?:[(（][^()（）]{0,10}[)）]\s*)?"  # "前30天内(含)口服过中草药": the span's own inclusion mark first
+            r"(?:(?:有|接受过?|使用过?|发生过?|进行过?|患有|曾)\s*)?"
             r"([\u4e00-\u9fff]{2,12}|(?:[a-z][a-z0-9-]*\s*){1,4})",
             n[end:sentence_end],
         )
@@ -1770,11 +1944,19 @@ def extract(text: str, *, minimum_age: str | None = None, maximum_age: str | Non
         return []
 
 
+# A record's maximumAge of 99 years or more ("99 Years", "100 Years", "120 Years", "150 Years") is how some registries
+# and sponsors write "no limit": no person's age is bounded by it, so it bounds nothing (a text's own "18 to 99 years"
+# is kept as stated)
+RECORD_NO_MAXIMUM = Decimal(99)
+
+
 def _merge_record_age(
     proposals: list[Proposal], low: Decimal | None, high: Decimal | None, low_text: str | None, high_text: str | None
 ) -> list[Proposal]:
     if low is not None and low <= 0:
         low = None
+    if high is not None and high >= RECORD_NO_MAXIMUM:
+        high = None
     if low is not None and high is not None and low > high:
         high = None  # a record whose maximum is below its minimum: keep only the minimum
     if low is None and high is None:
@@ -1851,7 +2033,7 @@ _DURATION = re.compile(
     r"|exceeding|in excess of"
     r"|≥|>=|>|大于等于|不少于|不低于|不短于|至\s?少(?:已经?)?|超过|大于|满)\s*)?"
     r"(?:(?:a|the)\s+(?:period|duration)\s+of\s+)?"
-    rf"(?P<num>{ANY_NUM}|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*[-\s]?(?P<consecutive>consecutive\s+|continuous\s+)?"
+    rf"(?P<num>{ANY_NUM}|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*[-\s]?(?P<consecutive>consecutive\s+|continuous\s+|successive\s+)?"
     r"(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?|天|周|星期|个\s?月|年)(?![a-z])"
     r"(?P<post>\s*(?:or (?:more|longer|greater|above)|及以上|或以上|以上))?"
 )
@@ -1942,12 +2124,15 @@ _FUTURE_BEFORE = re.compile(
     r"|contracept\w*|愿意|(?<!知情)同意|将)(?![a-z])"
 )
 _LOOK_BACK_FOR = re.compile(r"(?<![a-z])for\s+(?:the\s+)?(?:last|past)\s+$")  # "≥ 5 cigs/day for last 6 months"
+_FOR_THE_PAST_UNIT = re.compile(r"(?<![a-z])for\s+the\s+(?:past|last)\s+(year|month|week)(?![a-z])")
+_UPPER_BEFORE = re.compile(r"(?:<|≤|<=|less than|fewer than|no more than|up to|under|不足|不到|未满|少于|小于)\s*$")
 _UNSTABLE_BEFORE = re.compile(r"(?<![a-z])(?:unstable|not (?:been )?stable)(?![a-z])[^.;,]*$")
 _PER_DAY_BEFORE = re.compile(
     r"packs?|cigar\w*|cigs?|e\.g\.|i\.e\.|defined as|menopaus\w*|定义为|例如|比如|如:|\d\s*(?:包|支)(?!气)"
 )
 # Chinese: a span counted "连续" inside brackets defines the word before them ("长期(连续2周以上)", "胰岛素治疗(连续使用
 # 超过14天)"); "每天1包20支连续10年" shows how pack-years are counted; "末次给药后至少90天" is a future period
+_DEFINITION_WORDS = re.compile(r"e\.g\.|i\.e\.|defined as|menopaus|定义为|例如|比如|如:")
 _ZH_DEFINED_SPAN_BEFORE = re.compile(
     r"[(（][^()（）]{0,12}连续[^()（）]{0,12}$|(?:每天|每日)\s*[\d一二两三四五六七八九十]+\s*(?:包|支)[^;；。]{0,12}$"
     r"|(?:末次|最后一次|最后1次)[^,，;；。]{0,10}后\s*$|(?:研究|试验)(?:结束|完成)后\s*$"
@@ -2038,8 +2223,11 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         if (_DURATION_NOT_AFTER.match(n, match.end()) and not since) or _DURATION_NOT_BEFORE.search(before):
             continue
         frequency = _FREQUENCY_AFTER.match(n, match.end())
-        if frequency and _TIME_UNIT_WORD.get(frequency.group(1)) == _TIME_UNIT_WORD.get(match.group("unit")):
-            continue
+        if frequency and _TIME_UNIT_WORD.get(frequency.group(1)) == _TIME_UNIT_WORD.get(match.group("unit")) == "days":
+            continue  # "for 2 days or more during the last 7 days" counts days; "for more than 1 month within the
+            # last 6 months" is a course that long
+        if not op and _UPPER_BEFORE.search(before):
+            continue  # "ceased smoking <3 months duration", "≤ 6 months' duration": bounded above, a window if any
         amount = _to_decimal(match.group("num"))
         unit = _TIME_UNIT_WORD.get(match.group("unit").replace(" ", ""))  # "6个 月": a line-wrap space kept
         if match.group("num") == "半" and unit == "years":
@@ -2057,10 +2245,13 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             n, max(0, match.start() - 70), match.start()
         ):
             continue  # "willing to take EGCG for a minimum of 2 weeks": what the study will ask, not a past duration
+        per_day = _PER_DAY_BEFORE.search(n, max(0, match.start() - 30), match.start())
         if (
-            _PER_DAY_BEFORE.search(n, max(0, match.start() - 30), match.start())
+            per_day
             and not _LOOK_BACK_FOR.search(before)
             and not said_as_duration  # "defined as 6 consecutive weeks of treatment", "(e.g., surgery) 6 months-5 years ago"
+            # "smoke at least 5 cigarettes per day for longer than one year": a criterion, said with its comparison
+            and not (op and _DEFINITION_WORDS.search(per_day.group()) is None and op.strip() not in ("≥", ">=", ">"))
         ):
             continue  # "(e.g., 1 pack/day for 10 years)": how pack-years are counted, not a criterion
         if _ZH_DEFINED_SPAN_BEFORE.search(n, max(0, match.start() - 24), match.start()):
@@ -2101,6 +2292,23 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         inclusive = not (op and op.strip() in _OPERATOR_EXCLUSIVE)
         quote_start = min(event_start, match.start())
         quote_end = max(event_end, match.end())
+        if kind == "exclusion" and not op and not post and _LOOK_BACK_FOR.search(before):
+            # "Those taking ginseng extracts for the past year" in an exclusion list: having taken it at any time
+            # in that period excludes, a look-back window (in an inclusion list, "smoking for the last 6 months" is
+            # a duration: doing it all that time)
+            proposals.append(
+                Proposal(
+                    kind=kind,
+                    variable="window",
+                    upper=amount,
+                    upper_inclusive=True,
+                    unit=unit,
+                    event=label,
+                    quote=span.quote(quote_start, quote_end),
+                    confidence=0.6,
+                )
+            )
+            continue
         proposals.append(
             Proposal(
                 kind=kind,
@@ -2113,6 +2321,44 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
                 confidence=confidence,
             )
         )
+    if kind == "exclusion" and "for" in n:
+        for match in _FOR_THE_PAST_UNIT.finditer(n):  # "taking ginseng for the past year": as "for the past 12 months"
+            if covered[match.start()] or len(proposals) >= MAX_WINDOWS:
+                continue
+            sentence_start = max(
+                [m.end() for m in _BOUNDARY.finditer(n, max(0, match.start() - 200), match.start())] + [0]
+            )
+            words, words_start = _words_before(n, max(sentence_start, match.start() - 150), match.start())
+            if words and not _FUTURE_BEFORE.search(n, max(0, match.start() - 45), match.start()):
+                proposals.append(
+                    Proposal(
+                        kind=kind,
+                        variable="window",
+                        upper=Decimal(1),
+                        upper_inclusive=True,
+                        unit=_TIME_UNIT_WORD[match.group(1)],
+                        event=words,
+                        quote=span.quote(words_start, match.end()),
+                        confidence=0.5,
+                    )
+                )
+    if "后" in n:
+        for match in _ZH_RANGE_SINCE.finditer(n):  # "术后 4-12 周": at least the lower end since the event
+            unit = _TIME_UNIT_WORD.get(match.group("hi_unit").replace(" ", ""))
+            amount = _to_decimal(match.group("lo"))
+            if unit and amount and amount > 0 and len(proposals) < MAX_WINDOWS:
+                proposals.append(
+                    Proposal(
+                        kind=kind,
+                        variable="duration",
+                        lower=amount,
+                        lower_inclusive=True,
+                        unit=unit,
+                        event=match.group("event"),
+                        quote=span.quote(match.start(), match.end()),
+                        confidence=0.5,
+                    )
+                )
     return proposals
 
 
@@ -2181,5 +2427,9 @@ _STAGE_DEFINITION = re.compile(
 _AT_DIAGNOSIS = re.compile(
     r"\s*(?:(?:years?\s+)?(?:old|of age)\s+)?(?:at|when)\s+(?:the\s+)?(?:time\s+of\s+)?(?:(?:first\s+)?diagnos\w*|onset)"
     r"|\s*(?:岁)?\s*(?:时)?(?:诊断|确诊|发病)时"
+)
+_YEARS_OF_SOMETHING = re.compile(
+    r"\s*(?:of|in)\s+(?:[a-z-]+\s+)?(?:education|school\w*|experience|practice|employment|work|smoking|residence"
+    r"|marriage|follow-?up|disease|illness|treatment|therapy|training)(?![a-z])"
 )
 _AGE_MONTHS_AFTER = re.compile(r"\s*(?:and\s+)?(11)\s*months?(?![a-z])")

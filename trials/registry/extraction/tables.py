@@ -67,6 +67,9 @@ class Tables:
     # words that make an item of a Chinese list without headings read as an exclusion unless it also reads as an
     # inclusion ("病史", "阳性": "有哮喘病史≥1年" in an inclusion list stays one)
     exclusion_item_words_weak: str = ""
+    # words qualifying the noun a count bounds: "or" between them joins no second item ("≥ 2 moderate or severe
+    # exacerbations" is one count, not "2 moderate" and "severe exacerbations")
+    noun_qualifiers: str = ""
 
     @property
     def question_units(self) -> dict[str, str]:
@@ -230,6 +233,9 @@ def load(directory: Path = DIRECTORY) -> Tables:
         study_procedures=study_procedures,
         traditional_characters=traditional,
         exclusion_item_words_weak=_join(weak),
+        noun_qualifiers=_join(
+            _words("lexicon noun_qualifiers", {lang: lexicons[lang].get("noun_qualifiers", []) for lang in LANGUAGES})
+        ),
     )
 
 
