@@ -495,7 +495,10 @@ class Question(models.Model):
     )
     asked_only_if_codes = models.JSONField(_("…is answered with one of"), default=list, blank=True)
     implied_answer = models.CharField(
-        _("implied answer when not asked"), max_length=64, blank=True, help_text=_("A choice code, e.g. “no”.")
+        _("implied answer when not asked"),
+        max_length=64,
+        blank=True,
+        help_text=_("A choice code, e.g. “no”; for a number question a number, e.g. “0”."),
     )
     history = HistoricalRecords(excluded_fields=per_language("prompt", "short_label", "help_text"))
 
@@ -563,10 +566,23 @@ class Question(models.Model):
                     errors["asked_only_if_codes"] = _("Choose codes of that question: %(codes)s.") % {
                         "codes": ", ".join(self.asked_only_if.choice_codes())
                     }
-            if not self.implied_answer or self.implied_answer not in self.choice_codes():
+            if not self._implied_answer_valid():
                 errors["implied_answer"] = _("Give the answer to assume when this question is not asked.")
         if errors:
             raise ValidationError(errors)
+
+    def _implied_answer_valid(self) -> bool:
+        """A choice code, or for a number question a number it accepts (or "never" where never is an answer):
+        "0 pack-years" for someone who has never smoked."""
+        if not self.implied_answer:
+            return False
+        if self.kind != self.Kind.NUMBER:
+            return self.implied_answer in self.choice_codes()
+        try:
+            self.clean_answer(self.implied_answer)
+        except ValidationError:
+            return False
+        return True
 
     def clean_answer(self, value):
         """The stored form of an answer (None for "I don't know"), or a ValidationError saying what is wrong.

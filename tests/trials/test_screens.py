@@ -289,3 +289,31 @@ def test_an_item_by_item_answer_is_a_valid_stored_answer_of_its_question(seed_tr
     for wrong in ({"ticked": [], "shown": []}, {"ticked": ["flu"], "shown": ["flu"]}, {"ticked": "hiv", "shown": []}):
         with pytest.raises(ValidationError):
             question.clean_answer(wrong)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "smoking, asked, verdicts",
+    [
+        ("never", [("smoking_status",)], {"heavy smokers": "no_match", "recent quitters out": "match"}),
+        ("former", [("smoking_status",), ("pack_years", "days_since_quit_smoking")], None),
+        ("current", [("smoking_status",), ("pack_years", "days_since_quit_smoking")], None),
+    ],
+)
+def test_someone_who_has_never_smoked_is_not_asked_pack_years_or_when_they_stopped(smoking, asked, verdicts):
+    """They used to have to type 0 pack-years and 3650 days; those are now the answers taken for them."""
+    from trials.registry.importing import ensure_questions
+
+    infos = {key: q.to_info() for key, q in ensure_questions().items()}
+    heavy = trial("heavy smokers", number("pack_years", 10, n=1))
+    quitters = trial(
+        "recent quitters out",
+        CriterionRule(2, EXC, "days_since_quit_smoking", NumberRule(None, True, Decimal(183), True)),
+    )
+    catalogue = Catalogue([heavy, quitters], infos)
+    answers, steps = answer_screens(
+        catalogue, {"smoking_status": smoking, "pack_years": "30", "days_since_quit_smoking": "400"}
+    )
+    assert steps == asked
+    if verdicts:
+        assert {r.trial.id: str(r.verdict) for r in evaluate([heavy, quitters], answers, infos)} == verdicts
