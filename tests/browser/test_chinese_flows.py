@@ -9,7 +9,7 @@ import pytest
 
 from screener.referrals.models import Referral
 from tests.browser.conftest import CJK_FONT, close_page, open_page, screenshot
-from tests.browser.test_patient_flows import assert_accessible, current_key, fill_screen, screen_keys
+from tests.browser.test_patient_flows import assert_accessible, current_key, fill_screen, fill_single, screen_keys
 from tests.conftest import make_staff
 from tests.trials.profiles import COPD, ILD, MATCHES_COPD, MATCHES_ILD
 from trials.models import Site
@@ -63,13 +63,7 @@ def answer_in_chinese(page, profile: dict) -> list[str]:
         elif value is None:
             page.get_by_role("button", name="我不知道").click()
         else:
-            if isinstance(value, list):
-                for code in value:
-                    page.locator(f'input[name="answer"][value="{code}"]').check()
-            elif page.locator('input[type="radio"][name="answer"]').count():
-                page.locator(f'input[name="answer"][value="{value}"]').check()
-            else:
-                page.locator("#id_answer").fill(value)
+            fill_single(page, value)
             page.get_by_role("button", name="继续").click()
         page.wait_for_url(lambda url: url != before)
     assert page.url.endswith("/check/")

@@ -56,6 +56,17 @@ def fill_screen(page, answers: dict) -> None:
             page.locator(f"#id_{key}-answer").fill(value)
 
 
+def fill_single(page, value) -> None:
+    """Fill a one-question page: tick each code of a list, choose a radio's code, or type into the box."""
+    if isinstance(value, list):
+        for code in value:
+            page.locator(f'input[name="answer"][value="{code}"]').check()
+    elif page.locator('input[type="radio"][name="answer"]').count():
+        page.locator(f'input[name="answer"][value="{value}"]').check()
+    else:
+        page.locator("#id_answer").fill(value)
+
+
 def answer_current(page, value, profile: dict | None = None):
     """Answer the question shown with `value`; on a screen, each of its questions from `profile` (a question
     `profile` leaves out keeps what the page shows)."""
@@ -65,15 +76,8 @@ def answer_current(page, value, profile: dict | None = None):
         page.locator("#answer-form button[type=submit]:not([name])").first.click()
     elif value is None:
         page.get_by_role("button", name="I don’t know").click()
-    elif isinstance(value, list):
-        for code in value:
-            page.locator(f'input[name="answer"][value="{code}"]').check()
-        page.get_by_role("button", name="Continue").click()
-    elif page.locator('input[type="radio"][name="answer"]').count():
-        page.locator(f'input[name="answer"][value="{value}"]').check()
-        page.get_by_role("button", name="Continue").click()
     else:
-        page.locator("#id_answer").fill(value)
+        fill_single(page, value)
         page.get_by_role("button", name="Continue").click()
     page.wait_for_url(lambda url: url != before)
 

@@ -13,6 +13,7 @@ from tests.browser.test_patient_flows import (
     assert_accessible,
     current_key,
     fill_screen,
+    fill_single,
     screen_keys,
     start,
 )
@@ -32,13 +33,7 @@ def chinese_phone(browser):
 
 def answer_single(page, value):
     before = page.url
-    if isinstance(value, list):
-        for code in value:
-            page.locator(f'input[name="answer"][value="{code}"]').check()
-    elif page.locator('input[type="radio"][name="answer"]').count():
-        page.locator(f'input[name="answer"][value="{value}"]').check()
-    else:
-        page.locator("#id_answer").fill(value)
+    fill_single(page, value)
     page.get_by_role("button", name="继续").click()
     page.wait_for_url(lambda url: url != before)
 

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import SCREENSHOTS, close_page, open_page, screenshot
-from tests.browser.test_patient_flows import assert_accessible, fill_screen, screen_keys, start
+from tests.browser.test_patient_flows import assert_accessible, fill_screen, fill_single, screen_keys, start
 from tests.browser.test_referral_flow import app_code
 from tests.browser.test_review_browser import admin_page  # noqa: F401 (a fixture)
 from tests.conftest import make_staff
@@ -49,13 +49,8 @@ def walk_to(page, key, profile):
         value = profile.get(current)
         if "/screens/" in page.url:
             fill_screen(page, {k: profile.get(k) for k in screen_keys(page)})
-        elif isinstance(value, list):
-            for code in value:
-                page.locator(f'input[name="answer"][value="{code}"]').check()
-        elif page.locator('input[type="radio"][name="answer"]').count():
-            page.locator(f'input[name="answer"][value="{value}"]').check()
         else:
-            page.locator("#id_answer").fill(value)
+            fill_single(page, value)
         page.locator("#answer-form button[type=submit]:not([name])").first.click()
         page.wait_for_url(lambda url, before=before: url != before)
 
@@ -166,13 +161,7 @@ def part(page, selector: str, name: str):
 
 
 def walk_one(page, value):
-    if isinstance(value, list):
-        for code in value:
-            page.locator(f'input[name="answer"][value="{code}"]').check()
-    elif page.locator('input[type="radio"][name="answer"]').count():
-        page.locator(f'input[name="answer"][value="{value}"]').check()
-    else:
-        page.locator("#id_answer").fill(value)
+    fill_single(page, value)
     page.locator("#answer-form button[type=submit]").first.click()
 
 
@@ -198,13 +187,8 @@ def answer_everything_any_language(page, profile):
         value = profile.get(key)
         if "/screens/" in page.url:
             fill_screen(page, {k: profile.get(k) for k in screen_keys(page)})
-        elif isinstance(value, list):
-            for code in value:
-                page.locator(f'input[name="answer"][value="{code}"]').check()
-        elif page.locator('input[type="radio"][name="answer"]').count():
-            page.locator(f'input[name="answer"][value="{value}"]').check()
         else:
-            page.locator("#id_answer").fill(value)
+            fill_single(page, value)
         page.locator("#answer-form button[type=submit]:not([name])").first.click()
         page.wait_for_url(lambda url, before=before: url != before)
     assert page.url.endswith("/check/")
