@@ -1698,6 +1698,12 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
             unit = WINDOW_UNITS.get(unit_word.rstrip("s") if unit_word.rstrip("s") in WINDOW_UNITS else unit_word)
             if amount is None or unit is None or amount <= 0:
                 continue
+            if pattern is _MAXIMUM_DURATION and not _maximum_duration_of_illness(n, match):
+                continue  # "maximum duration of treatment of 12 weeks": the study's own course
+            if _WASHOUT_WINDOW.match(match.group()) and _WASHOUT_VERB_BEFORE.search(
+                n, max(0, match.start() - 60), match.start()
+            ):
+                continue  # "discontinue supplementation 2 weeks before the start of the study": a washout, a duration
             if WINDOW_NOT_AFTER.match(n[match.end() : match.end() + 30]) or _FIRST_PERIOD.match(match.group()):
                 continue  # "Within the first 3 days of enrollment": a period from a point on, still to come
             if (
@@ -2029,11 +2035,12 @@ def _merge_record_age(
 
 _DURATION_EVENTS = [(re.compile(row["pattern"]), row["event"]) for row in TABLES.durations if row["pattern"]]
 _DURATION = re.compile(
-    r"(?P<op>(?:at least|a minimum of|minimum of|no less than|not less than|more than|longer than|greater than|over"
-    r"|exceeding|in excess of"
+    r"(?P<op>(?:at least|a minimum of|minimum of|at (?:a )?minimum(?: of)?|no less than|not less than|more than|longer than"
+    r"|greater than|over|exceeding|in excess of|not before|n[o']t (?:earlier|sooner) than|no (?:earlier|sooner) than|不早于"
     r"|≥|>=|>|大于等于|不少于|不低于|不短于|至\s?少(?:已经?)?|超过|大于|满)\s*)?"
     r"(?:(?:a|the)\s+(?:period|duration)\s+of\s+)?"
     rf"(?P<num>{ANY_NUM}|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*[-\s]?(?P<consecutive>consecutive\s+|continuous\s+|successive\s+)?"
+    r"(?P<or_more>or\s+(?:more|longer)\s+)?"  # "smoking for 3 or more years"
     r"(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?|天|周|星期|个\s?月|年)(?![a-z])"
     r"(?P<post>\s*(?:or (?:more|longer|greater|above)|及以上|或以上|以上))?"
 )
@@ -2060,7 +2067,7 @@ _RANGE_SINCE_AFTER = re.compile(
 )
 # "≥ 6 months post end of treatment", "for more than 12 months after last surgery": time since a past event
 _SINCE_EVENT = re.compile(
-    r"\s*(?:(?:after|post|following|since)\s+|post-\s*)((?:the\s+)?(?:end|completion) of (?:the\s+)?(?:[a-z]+\s+)?[a-z]+"
+    r"\s*(?:(?:after|post|following|since)\s+|post-\s*)((?:the\s+)?(?:end|completion) of (?!(?:the\s+)?(?:study|trial)(?![a-z]))(?:the\s+)?(?:[a-z]+\s+)?[a-z]+"
     r"|(?:(?:the|their|last|previous|prior|most recent)\s+)*(?:[a-z-]+\s+){0,2}(?:surgery|operation|diagnosis|onset"
     r"|injury|transplant\w*|stroke|myocardial infarction|delivery|childbirth|menopause|radiotherapy|chemotherapy"
     r"|replacement|resection|revasculari[sz]ation|ablation)(?![a-z])"
@@ -2189,6 +2196,129 @@ def _hit_within(hits: list[tuple[int, int]], start: int, end: int) -> tuple[int,
     return hits[index] if index < len(hits) and hits[index][1] <= end else None
 
 
+# ----------------------------------------------------------------------------------------------------------------
+# Durations said in other ways: since a past event, a washout before the study, a plan still to come
+# ----------------------------------------------------------------------------------------------------------------
+
+# "at least 6 months since the last exacerbation", "≥ 1 month after steroid intake", "not before 3 weeks after acute
+# stroke": a comparison, then since (or after) a past event. After "after", only an event the tables name; the study's
+# own points ("after the last dose of study drug", "after randomisation") are still to come.
+_SINCE_PHRASE = re.compile(
+    r"\s*(?:(?P<since>since)|after|following)\s+(?P<event>[a-z][a-z0-9/'-]*(?:\s+[a-z][a-z0-9/'-]*){0,4})"
+)
+_STUDY_POINT = re.compile(
+    r"(?<![a-z])(?:stud(?:y|ies)|trial|investigational|imp|randomi[sz]\w*|enrol\w*|screening|baseline|inclusion|consent"
+    r"|visit|dosing|signing|intervention|vaccination|procedure)(?![a-z])"
+    r"|^(?:the\s+)?(?:last|final|first|initial)\s+(?:dose|administration|injection|infusion)(?:\s+(?:and|or)(?![a-z]).*)?$"
+)
+_ANOTHER = re.compile(r"(?<![a-z])(?:another|other|previous|prior|earlier)(?![a-z])")
+_KNOWN_EVENT_RES = [pattern for pattern, label in _EVENT_RES if label] + [pattern for pattern, _l in _DURATION_EVENTS]
+
+
+@dataclass(frozen=True)
+class _EventWords:
+    """The words of a past event and where they stand, read as a match's group 1 is."""
+
+    words: str
+    at: int
+
+    def group(self, _index: int = 0) -> str:
+        return self.words
+
+    def start(self, _index: int = 0) -> int:
+        return self.at
+
+    def end(self, _index: int = 0) -> int:
+        return self.at + len(self.words)
+
+
+_SINCE_ARTICLE = re.compile(r"(?:the|their|his|her|its|a|an)\s+")
+_SINCE_EVENT_END = re.compile(r"\s+(?:and|or|but|with|who|that|while|in|at|on|to)\s+|[,;()]")
+
+
+def _since_past_event(n: str, end: int) -> _EventWords | None:
+    """The past event right after a comparison's span ("since the last exacerbation"), or None when what follows is
+    no past event or is the study's own point."""
+    match = _SINCE_PHRASE.match(n, end)
+    if not match:
+        return None
+    phrase, at = match.group("event"), match.start("event")
+    article = _SINCE_ARTICLE.match(phrase)
+    cut = _SINCE_EVENT_END.search(phrase)
+    words = phrase[article.end() if article else 0 : cut.start() if cut else len(phrase)]
+    if not words or (_STUDY_POINT.search(words) and not _ANOTHER.search(phrase)):
+        return None  # "since randomisation"; "since enrolment in another study" is a past event
+    if not match.group("since") and not any(pattern.search(words) for pattern in _KNOWN_EVENT_RES):
+        return None
+    return _EventWords(words, at + (article.end() if article else 0))
+
+
+# A washout: "discontinue supplementation 2 weeks (or more) before the start of the study", "研究药物给药前3天停用类固醇",
+# "该治疗已在随机分配2周前停止". Stopping something a span before the study's start leaves at least that span since it
+# stopped, at the start: a duration (even when the person only agrees to stop), not a look-back window.
+_WASHOUT_VERB_BEFORE = re.compile(
+    r"(?<![a-z])(?:discontinu\w*|stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|quit(?:s|ting)?|wash(?:ed)?[- ]?out)(?![a-z])"
+    r"[^.;,()]{0,50}$"
+)
+_WASHOUT_AFTER = (
+    r"\s*(?:or\s+(?:more|longer)\s+)?(?:before|prior\s+to|preceding)\s+(?:the\s+)?(?:date\s+of\s+)?(?:the\s+)?"
+    r"(?:start|beginning|first|screening|randomi[sz]\w*|enrol\w*|baseline|study|trial|visit|inclusion|entry|day\s*1"
+    r"|dosing|(?:informed\s+)?consent|signing)(?![a-z])"
+)
+_WASHOUT_AFTER_RE = re.compile(_WASHOUT_AFTER)
+_WASHOUT_WINDOW = re.compile(rf"\(?{ANY_NUM}\)?[\s-]*(?:\(\d+\)\s*)?{TIME_UNIT}" + _WASHOUT_AFTER)
+_ZH_STOP = r"(?:停用|停止|停药|停服|洗脱)"
+_ZH_WASHOUT_AFTER = re.compile(r"\s*(?:前\s*(?:已经?|就|即)?\s*)?" + _ZH_STOP)
+
+
+def _washout_at(n: str, start: int, end: int) -> bool:
+    """Whether the span n[start:end] ("2 weeks", "3天") is a washout before the study's start."""
+    if _CJK_CHAR.search(n, max(0, start - 2), min(len(n), end + 2)):
+        after = _ZH_WASHOUT_AFTER.match(n, end)
+        return bool(after) and ("前" in after.group() or n[max(0, start - 3) : start].rstrip().endswith("前"))
+    return bool(_WASHOUT_AFTER_RE.match(n, end) and _WASHOUT_VERB_BEFORE.search(n, max(0, start - 60), start))
+
+
+# "minimum duration of symptoms of 3 weeks": the comparison and the word duration stand before what it is of
+_MINIMUM_DURATION_OF_BEFORE = re.compile(
+    r"(?<![a-z])(?:minimum|min\.?|at least)\s+(?:[a-z-]+\s+){0,2}duration\s+of\s+(?:the\s+)?(?:[a-z-]+\s+){1,3}of\s*$"
+)
+# "… and maximum duration of 8 weeks", "maximum duration of symptoms of 12 weeks": an upper bound on time since an
+# illness began, a look-back window, when the sentence is about an illness (not "maximum duration of treatment")
+_MAXIMUM_DURATION = re.compile(
+    r"(?<![a-z])(?:maximum|max\.?|at most)\s+(?:[a-z-]+\s+){0,2}duration\s+of\s+"
+    rf"(?:(?:the\s+)?[a-z-]+(?:\s+[a-z-]+){{0,2}}\s+of\s+)?({ANY_NUM})[\s-]*{TIME_UNIT}"
+)
+_ILLNESS_RES = [
+    re.compile(row["pattern"])
+    for row in TABLES.durations
+    if row["pattern"] and row["question"] in ("days_with_symptoms", "days_since_diagnosis")
+]
+
+
+def _maximum_duration_of_illness(n: str, match: re.Match) -> bool:
+    look_from = max([m.end() for m in _BOUNDARY.finditer(n, max(0, match.start() - 150), match.start())] + [0])
+    return any(pattern.search(n, look_from, match.start(1)) for pattern in _ILLNESS_RES)
+
+
+WINDOW_RES.append(_MAXIMUM_DURATION)
+
+# "Planning to stay in care at that facility for at least 12 months", "Continue in follow-up for at least 2 years",
+# "maintain ten kilometres per week for a period of 24 weeks": a plan or a commitment, a period still to come (unless
+# it is counted back from a point: "remain on a stable dose for 4 weeks prior to screening")
+_INTENT_BEFORE = re.compile(
+    r"(?<![a-z])(?:plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|expect(?:s|ed|ing)?|anticipat\w*|going|prepared"
+    r"|wish(?:es|ing)?|want(?:s|ing)?)\s+to\s+[a-z]|计划|打算|准备|预计|(?<!知情)同意|愿意|将要?"
+    r"|(?:^|(?<![a-z])(?:to|must|will|should|shall|can|and)\s+)(?:maintain|continue|remain|stay|keep)(?![a-z])"
+)
+
+
+def _intends_before(n: str, sentence_start: int, start: int, end: int) -> bool:
+    if _PRIOR_AFTER.match(n, end) or _WASHOUT_AFTER_RE.match(n, end):
+        return False
+    return bool(_INTENT_BEFORE.search(n[max(sentence_start, start - 120) : start].lstrip(" -*•(")))
+
+
 def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]) -> list[Proposal]:
     """Lower bounds on time since something began, stopped or was last changed: "stable dose for at least 8 weeks",
     "asthma diagnosed at least 6 months before", "quit smoking ≥ 6 months ago", "戒烟≥6个月". Only with an event of
@@ -2202,17 +2332,20 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         number_start = match.start("num")
         if covered[number_start]:
             continue
-        op, post = match.group("op"), match.group("post")
+        op, post = match.group("op"), match.group("post") or match.group("or_more")
         before = n[max(0, match.start() - 40) : match.start()]
         noun = _DURATION_NOUN_AFTER.match(n, match.end())
         ranged = _RANGE_SINCE_AFTER.match(n, match.end())
-        minimum = _MINIMUM_DURATION_BEFORE.search(before)
+        minimum = _MINIMUM_DURATION_BEFORE.search(before) or _MINIMUM_DURATION_OF_BEFORE.search(
+            n, max(0, match.start() - 70), match.start()
+        )
+        washout = not op and _washout_at(n, match.start(), match.end())
         bracketed = (
             bool(op) and before.rstrip().endswith(("(", "[")) and n[match.end() : match.end() + 2].lstrip()[:1] == ")"
         )
 
         since_cn = bool(op) and _CN_SINCE_BEFORE.search(before)  # "距末次化疗结束≥4周": the time since it ended
-        said_as_duration = noun or ranged or minimum or bracketed or match.group("consecutive") or since_cn
+        said_as_duration = noun or ranged or minimum or bracketed or match.group("consecutive") or since_cn or washout
         if not op and not post and not said_as_duration and not _DURATION_FOR.search(before):
             continue
         if op and op.strip() == ">" and n[max(0, match.start() - 1) : match.start()] in ("-", "="):
@@ -2220,6 +2353,8 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         since = (
             _SINCE_EVENT.match(n, ranged.start("rel")) if ranged else _SINCE_EVENT.match(n, match.end()) if op else None
         )
+        if since is None and op:
+            since = _since_past_event(n, match.end())  # "at least 6 months since the last exacerbation"
         if (_DURATION_NOT_AFTER.match(n, match.end()) and not since) or _DURATION_NOT_BEFORE.search(before):
             continue
         frequency = _FREQUENCY_AFTER.match(n, match.end())
@@ -2241,10 +2376,13 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         sentence_end = sentence_end_match.start() if sentence_end_match else len(n)
         if _UNSTABLE_BEFORE.search(n, max(0, match.start() - 30), match.start()):
             continue  # "medication unstable for 6 months": the complement of a stable duration
-        if _FUTURE_BEFORE.search(n, max(0, match.start() - 45), match.start()) or _EXPECTED_LENGTH_BEFORE.search(
-            n, max(0, match.start() - 70), match.start()
+        if not washout and (
+            _FUTURE_BEFORE.search(n, max(0, match.start() - 45), match.start())
+            or _EXPECTED_LENGTH_BEFORE.search(n, max(0, match.start() - 70), match.start())
         ):
             continue  # "willing to take EGCG for a minimum of 2 weeks": what the study will ask, not a past duration
+        if not washout and _intends_before(n, sentence_start, match.start(), match.end()):
+            continue  # "planning to stay in care there for at least 12 months": a period still to come
         per_day = _PER_DAY_BEFORE.search(n, max(0, match.start() - 30), match.start())
         if (
             per_day
