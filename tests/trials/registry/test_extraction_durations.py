@@ -206,3 +206,34 @@ def test_a_plan_or_a_commitment_for_a_period_is_never_a_duration(text):
 )
 def test_a_past_course_counted_back_from_a_point_stays_a_duration_even_with_remain_or_continue(text, expected):
     assert times(text) == [expected]
+
+
+# How often a symptom recurs (a chronic condition's definition) is no duration -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chronic bronchitis: productive cough on most days for 4 months of the year for at least 3 consecutive years",
+        "Chronic bronchitis, defined as sputum production every day for at least 4 months",
+        "慢性支气管炎定义为每年咳嗽咳痰4个月以上,连续3年以上",
+    ],
+)
+def test_months_within_a_year_and_a_daily_habit_in_a_definition_are_no_duration(text):
+    assert times(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Productive cough for at least 4 months", duration(4, "months")),
+        ("Smokes every day for at least 3 years", duration(3, "years")),
+        ("咳嗽咳痰4个月以上", duration(4, "months")),
+    ],
+)
+def test_a_symptom_or_a_habit_that_has_lasted_a_span_stays_a_duration(text, expected):
+    assert times(text) == [expected]
+
+
+def test_a_chinese_look_back_before_a_comma_leaves_the_duration_after_it():
+    assert times("近一年内确诊慢阻肺,病程≥3年") == [window(1, "years"), duration(3, "years")]

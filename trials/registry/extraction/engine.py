@@ -2096,7 +2096,8 @@ _DURATION_NOT_AFTER = re.compile(
 _DURATION_NOT_BEFORE = re.compile(
     r"(?:next|following|coming|upcoming|future|expect\w*|likely|plann\w*|plans? to|intend\w*|survival|life expectancy"
     r"|contracept\w*|(?<![a-z])within|(?:in|during|over) the (?:past|last|previous|preceding)|(?<![a-z])ages?d?"
-    r"|older|younger|预计|预期|生存|近|过去|最近|pregnan\w*|gestation\w*|full[- ]term|孕)[^.;。；]{0,25}$"
+    r"|older|younger|预计|预期|生存|pregnan\w*|gestation\w*|full[- ]term|孕)[^.;。；]{0,25}$"
+    r"|(?:近|过去|最近)[^.;。；,，]{0,25}$"  # "近3个月内…": a look-back; "近一年内确诊,病程≥2年" ends it at the comma
     r"|(?:给药|用药|服药|研究药物|试验药物)后[^.;。；]{0,6}$"  # "末次给药后至少90天": after the study's dosing, a time still to come
     r"|(?:不能|不得|不应|不可|不|未|(?<![a-z])not|(?<![a-z])no)\s*$"  # "不能超过26周", "not more than": an upper bound
 )
@@ -2319,6 +2320,30 @@ def _intends_before(n: str, sentence_start: int, start: int, end: int) -> bool:
     return bool(_INTENT_BEFORE.search(n[max(sentence_start, start - 120) : start].lstrip(" -*•(")))
 
 
+# How often a symptom recurs, the way chronic bronchitis is defined ("sputum on most days for 3 months of the year for
+# at least 2 consecutive years", "defined as cough that occurs every day for at least 3 months in a row"): months
+# within a year, the years such a pattern lasted, and a daily habit in a definition are no time since an event
+_WITHIN_A_YEAR_AFTER = re.compile(
+    r"\s*(?:(?:of|in|per|each|a)\s+(?:the\s+|a\s+|one\s+|each\s+)?(?:calendar\s+)?year)(?![a-z])"
+)
+_WITHIN_A_YEAR_BEFORE = re.compile(
+    r"(?:months?|weeks?)\s+(?:of|in|per|each|a)\s+(?:the\s+|a\s+|one\s+|each\s+)?(?:calendar\s+)?year[\s,]*"
+    r"(?:(?:and|for|over|during)\s+)*$|(?:每年|一年(?:中|里))(?:[^,，;；。\d]{0,10}|[^;；。]{0,16}(?:个月|周)[^;；。]{0,10})$"
+)
+_DAILY_BEFORE = re.compile(r"(?<![a-z])(?:every|each|most|almost every)\s+days?|(?<![a-z])daily(?![a-z])|每天|每日")
+_DEFINITION_BEFORE = re.compile(r"(?<![a-z])(?:defined as|definition of|i\.e\.)|定义为")
+
+
+def _recurrence_pattern(n: str, sentence_start: int, start: int, end: int) -> bool:
+    """Whether the span n[start:end] counts how a symptom recurs, as a definition of a chronic condition does."""
+    if _WITHIN_A_YEAR_AFTER.match(n, end) or _WITHIN_A_YEAR_BEFORE.search(n, max(0, start - 40), start):
+        return True
+    return bool(
+        _DAILY_BEFORE.search(n, max(sentence_start, start - 40), start)
+        and _DEFINITION_BEFORE.search(n, max(sentence_start, start - 160), start)
+    )
+
+
 def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]) -> list[Proposal]:
     """Lower bounds on time since something began, stopped or was last changed: "stable dose for at least 8 weeks",
     "asthma diagnosed at least 6 months before", "quit smoking ≥ 6 months ago", "戒烟≥6个月". Only with an event of
@@ -2381,6 +2406,8 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             or _EXPECTED_LENGTH_BEFORE.search(n, max(0, match.start() - 70), match.start())
         ):
             continue  # "willing to take EGCG for a minimum of 2 weeks": what the study will ask, not a past duration
+        if _recurrence_pattern(n, sentence_start, match.start(), match.end()):
+            continue  # "sputum on most days for 3 months of the year for 2 years": how chronic bronchitis is defined
         if not washout and _intends_before(n, sentence_start, match.start(), match.end()):
             continue  # "planning to stay in care there for at least 12 months": a period still to come
         per_day = _PER_DAY_BEFORE.search(n, max(0, match.start() - 30), match.start())
