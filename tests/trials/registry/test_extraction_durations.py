@@ -237,3 +237,36 @@ def test_a_symptom_or_a_habit_that_has_lasted_a_span_stays_a_duration(text, expe
 
 def test_a_chinese_look_back_before_a_comma_leaves_the_duration_after_it():
     assert times("近一年内确诊慢阻肺,病程≥3年") == [window(1, "years"), duration(3, "years")]
+
+
+# From a past event, a history of, between a past event and the study's start -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("More than 4 days from time of stem cell engraftment", duration(4, "days", inclusive=False)),
+        ("At least 5 weeks from last dose of prior chemotherapy", duration(5, "weeks")),
+        ("A smoking history of at least 15 years", duration(15, "years")),
+        ("History of ≥ 9 months of chronic rhinosinusitis", duration(9, "months")),
+        ("At least 3 weeks between prior radiotherapy and the first dose of study drug", duration(3, "weeks")),
+        ("从末次化疗到随机至少间隔3周", duration(3, "weeks")),
+        ("自最后一次放疗至入组不少于间隔4周", duration(4, "weeks")),
+    ],
+)
+def test_a_bound_on_the_time_from_a_past_event_or_between_it_and_the_studys_start_is_a_duration(text, expected):
+    assert times(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 5 weeks from the first dose of study drug",
+        "A smoking history of at least 15 pack-years",
+        "At least 3 weeks between the two study visits",
+        "从手术到化疗开始至少间隔3周",  # between two past events, neither the study's start
+        "从末次化疗到随机间隔3周",  # no bound stated
+    ],
+)
+def test_a_time_from_the_studys_own_dose_or_between_two_other_events_is_no_duration(text):
+    assert [t for t in times(text) if t[0] == "duration"] == []

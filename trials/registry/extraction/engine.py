@@ -2205,13 +2205,26 @@ def _hit_within(hits: list[tuple[int, int]], start: int, end: int) -> tuple[int,
 # stroke": a comparison, then since (or after) a past event. After "after", only an event the tables name; the study's
 # own points ("after the last dose of study drug", "after randomisation") are still to come.
 _SINCE_PHRASE = re.compile(
-    r"\s*(?:(?P<since>since)|after|following)\s+(?P<event>[a-z][a-z0-9/'-]*(?:\s+[a-z][a-z0-9/'-]*){0,4})"
+    r"\s*(?:(?P<since>since|from\s+(?:the\s+)?(?:time|date|day)\s+of)|after|following|from)\s+"
+    r"(?P<event>[a-z][a-z0-9/'-]*(?:\s+[a-z][a-z0-9/'-]*){0,4})"
 )
 _STUDY_POINT = re.compile(
     r"(?<![a-z])(?:stud(?:y|ies)|trial|investigational|imp|randomi[sz]\w*|enrol\w*|screening|baseline|inclusion|consent"
     r"|visit|dosing|signing|intervention|vaccination|procedure)(?![a-z])"
     r"|^(?:the\s+)?(?:last|final|first|initial)\s+(?:dose|administration|injection|infusion)(?:\s+(?:and|or)(?![a-z]).*)?$"
 )
+# "at least 3 weeks between prior radiotherapy and the first dose of study drug", "从末次化疗到随机至少间隔3周": the time
+# between a past event and the study's start is the time since that event, at the start
+_BETWEEN_AND_START_AFTER = re.compile(
+    r"\s*(?:(?:must|should|shall)\s+(?:have\s+)?)?(?:(?:elapsed|passed)\s+)?between\s+(?:the\s+)?"
+    r"(?P<event>[a-z][a-z0-9/'-]*(?:\s+[a-z0-9/'()-]+){0,6}?)\s+and\s+(?:the\s+)?(?:date\s+of\s+)?(?:the\s+)?"
+    r"(?:first|start|initiation|beginning|randomi[sz]\w*|enrol\w*|screening|baseline|inclusion|study|trial|day\s*1)(?![a-z])"
+)
+_ZH_BETWEEN_AND_START = re.compile(
+    r"(?:从|自)(?P<event>[^。;；,，]{1,30}?)(?:到|至)[^。;；到至]{0,6}(?:随机|入组|入选|筛选|首次给药|首次用药|给药|基线|研究开始|试验开始)"
+    r"(?:(?!到|至(?!少))[^。;；]){0,20}$"
+)
+_ZH_GAP_AT_LEAST_BEFORE = re.compile(r"(?:至少|最少|不少于|不短于|≥|>=)\s*(?:间隔|相隔|相距)\s*$")
 _ANOTHER = re.compile(r"(?<![a-z])(?:another|other|previous|prior|earlier)(?![a-z])")
 _KNOWN_EVENT_RES = [pattern for pattern, label in _EVENT_RES if label] + [pattern for pattern, _l in _DURATION_EVENTS]
 
@@ -2280,6 +2293,8 @@ def _washout_at(n: str, start: int, end: int) -> bool:
     return bool(_WASHOUT_AFTER_RE.match(n, end) and _WASHOUT_VERB_BEFORE.search(n, max(0, start - 60), start))
 
 
+_OF_WHAT_AFTER = re.compile(r"\s*of\s+([a-z][a-z0-9'-]*(?:\s+[a-z][a-z0-9'-]*){0,3})")
+_HISTORY_OF_BEFORE = re.compile(r"(?<![a-z])(?:history|hx)\s+of\s*$|病史\s*$")
 # "minimum duration of symptoms of 3 weeks": the comparison and the word duration stand before what it is of
 _MINIMUM_DURATION_OF_BEFORE = re.compile(
     r"(?<![a-z])(?:minimum|min\.?|at least)\s+(?:[a-z-]+\s+){0,2}duration\s+of\s+(?:the\s+)?(?:[a-z-]+\s+){1,3}of\s*$"
@@ -2365,12 +2380,26 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             n, max(0, match.start() - 70), match.start()
         )
         washout = not op and _washout_at(n, match.start(), match.end())
+        history_before = bool(op) and _HISTORY_OF_BEFORE.search(before)  # "a smoking history of at least 10 years"
+        zh_between_start = _ZH_BETWEEN_AND_START.search(n, max(0, match.start() - 60), match.start())
+        if zh_between_start and not op and not _ZH_GAP_AT_LEAST_BEFORE.search(before):
+            zh_between_start = None  # "从末次化疗到随机间隔3周" states no bound
         bracketed = (
             bool(op) and before.rstrip().endswith(("(", "[")) and n[match.end() : match.end() + 2].lstrip()[:1] == ")"
         )
 
         since_cn = bool(op) and _CN_SINCE_BEFORE.search(before)  # "距末次化疗结束≥4周": the time since it ended
-        said_as_duration = noun or ranged or minimum or bracketed or match.group("consecutive") or since_cn or washout
+        said_as_duration = (
+            noun
+            or ranged
+            or minimum
+            or bracketed
+            or match.group("consecutive")
+            or since_cn
+            or washout
+            or history_before
+            or zh_between_start
+        )
         if not op and not post and not said_as_duration and not _DURATION_FOR.search(before):
             continue
         if op and op.strip() == ">" and n[max(0, match.start() - 1) : match.start()] in ("-", "="):
@@ -2380,6 +2409,11 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         )
         if since is None and op:
             since = _since_past_event(n, match.end())  # "at least 6 months since the last exacerbation"
+        if since is None and op:
+            between = _BETWEEN_AND_START_AFTER.match(
+                n, match.end()
+            )  # "… between prior radiotherapy and the first dose"
+            since = _EventWords(between.group("event"), between.start("event")) if between else None
         if (_DURATION_NOT_AFTER.match(n, match.end()) and not since) or _DURATION_NOT_BEFORE.search(before):
             continue
         frequency = _FREQUENCY_AFTER.match(n, match.end())
@@ -2394,7 +2428,9 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             amount, unit = Decimal(6), "months"  # 半年: half a year, six months (as a window reads it)
         if amount is None or unit is None or amount <= 0:
             continue
-        if _ZH_BETWEEN_TWO_EVENTS.search(n, max(0, match.start() - 80), match.start()):
+        if zh_between_start:  # "从末次化疗到随机至少间隔3周": since the past event, at the study's start
+            since = _EventWords(zh_between_start.group("event"), zh_between_start.start("event"))
+        elif _ZH_BETWEEN_TWO_EVENTS.search(n, max(0, match.start() - 80), match.start()):
             continue  # "从末个疗程化疗后到确诊广泛期,有至少6个月的无治疗间期": between two past events, not since one
         sentence_start = max([m.end() for m in _BOUNDARY.finditer(n, max(0, match.start() - 200), match.start())] + [0])
         sentence_end_match = _BOUNDARY.search(n, match.end())
@@ -2442,6 +2478,9 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             event, confidence = (history.group(1)[:60], match.start(), history.end(1)), 0.6
         if event is None and since:  # "≥ 6 months post end of treatment": the event is what follows
             event, confidence = (since.group(1), since.start(1), since.end(1)), 0.5
+        of_what = _OF_WHAT_AFTER.match(n, match.end()) if event is None and history_before else None
+        if of_what:  # "history of ≥ 6 months of chronic rhinosinusitis"
+            event, confidence = (of_what.group(1), of_what.start(1), of_what.end(1)), 0.5
         if event is None:
             if (
                 not _DURATION_FOR.search(before)
