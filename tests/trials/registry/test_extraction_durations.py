@@ -270,3 +270,33 @@ def test_a_bound_on_the_time_from_a_past_event_or_between_it_and_the_studys_star
 )
 def test_a_time_from_the_studys_own_dose_or_between_two_other_events_is_no_duration(text):
     assert [t for t in times(text) if t[0] == "duration"] == []
+
+
+# Abilities, availability and test timings are no durations -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Able to comply with the visit schedule for at least 18 months",
+        "Available for telephone contact for at least 2 years",
+        "Be able to attend the clinic for 30 weeks",
+        "Spirometry performed at least 6 weeks after the exacerbation",
+        "FEV1 measured more than 5 weeks after any respiratory infection",
+        "能够坚持规律治疗至少9个月",
+    ],
+)
+def test_an_ability_a_commitment_or_when_a_test_is_done_is_never_a_duration(text):
+    assert [t for t in times(text) if t[0] == "duration"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bullectomy performed ≥ 2 years prior to screening", duration(2, "years")),
+        ("Randomised at least 3 weeks after surgery", duration(3, "weeks")),
+        ("已坚持规律治疗至少9个月", duration(9, "months")),
+    ],
+)
+def test_a_past_procedure_or_a_course_already_kept_up_stays_a_duration(text, expected):
+    assert times(text) == [expected]

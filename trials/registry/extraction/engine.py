@@ -2324,8 +2324,17 @@ WINDOW_RES.append(_MAXIMUM_DURATION)
 # it is counted back from a point: "remain on a stable dose for 4 weeks prior to screening")
 _INTENT_BEFORE = re.compile(
     r"(?<![a-z])(?:plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|expect(?:s|ed|ing)?|anticipat\w*|going|prepared"
-    r"|wish(?:es|ing)?|want(?:s|ing)?)\s+to\s+[a-z]|计划|打算|准备|预计|(?<!知情)同意|愿意|将要?"
+    r"|wish(?:es|ing)?|want(?:s|ing)?|(?:un)?able)\s+to\s+[a-z]|(?<![a-z])(?:available|comply\w*|attend\w*)(?![a-z])"
+    r"|计划|打算|准备|预计|(?<!知情)同意|愿意|将要?|能够|(?<![已曾])坚持"
     r"|(?:^|(?<![a-z])(?:to|must|will|should|shall|can|and)\s+)(?:maintain|continue|remain|stay|keep)(?![a-z])"
+)
+
+
+# "Spirometry performed at least 4 weeks after the exacerbation", "FEV1 measured more than 6 weeks after an
+# infection": when a test is done, not a time since an event the person had
+_TEST_TIMING_BEFORE = re.compile(
+    r"(?<![a-z])(?:measured|performed|obtained|done|taken|assessed|conducted|carried out|repeated|collected|recorded)"
+    r"\s+(?:[a-z-]+\s+){0,1}$|(?:检查|检测|测定|测试|评估)(?:应|须|需|必须)?在[^,，;；。]{0,12}$"
 )
 
 
@@ -2442,6 +2451,10 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             or _EXPECTED_LENGTH_BEFORE.search(n, max(0, match.start() - 70), match.start())
         ):
             continue  # "willing to take EGCG for a minimum of 2 weeks": what the study will ask, not a past duration
+        if _TEST_TIMING_BEFORE.search(n, max(sentence_start, match.start() - 30), match.start()) and not (
+            _PRIOR_AFTER.match(n, match.end())  # "repair performed ≥ 1 year prior": the repair was that long ago
+        ):
+            continue  # "spirometry performed at least 4 weeks after the exacerbation": a test's timing
         if _recurrence_pattern(n, sentence_start, match.start(), match.end()):
             continue  # "sputum on most days for 3 months of the year for 2 years": how chronic bronchitis is defined
         if not washout and _intends_before(n, sentence_start, match.start(), match.end()):
