@@ -300,3 +300,36 @@ def test_an_ability_a_commitment_or_when_a_test_is_done_is_never_a_duration(text
 )
 def test_a_past_procedure_or_a_course_already_kept_up_stays_a_duration(text, expected):
     assert times(text) == [expected]
+
+
+# A Chinese history (…史), an event named right before a comparison, drinking, dialysis, "N years of <doing>" ------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("既往吸烟史≥15年", duration(15, "years")),
+        ("HIV感染≥9个月", duration(9, "months")),
+        ("戒酒至少8个月", duration(8, "months")),
+        ("Abstinent from alcohol for at least 8 months", duration(8, "months")),
+        ("规律透析≥5个月", duration(5, "months")),
+        ("On haemodialysis ≥ 5 months", duration(5, "months")),
+        ("在当前单位工作2年以上", duration(2, "years")),
+        ("Current smokers with ≥ 15 years of smoking", duration(15, "years")),
+    ],
+)
+def test_what_has_lasted_is_read_from_a_history_an_event_before_the_bound_or_an_activity_after_it(text, expected):
+    assert times(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("既往吸烟史≥15包年", []),  # pack-years, not a time
+        ("HIV感染,CD4≥200个/μl", []),
+        ("近3个月内急性加重≥2次", []),  # a count in a period (no 12 months: no count variable either)
+        ("At least 15 weeks of dosing with study drug", []),  # the study's own course
+    ],
+)
+def test_a_history_in_pack_years_a_lab_value_a_count_or_the_studys_own_course_is_no_duration(text, expected):
+    assert [t for t in times(text) if t[0] == "duration"] == expected

@@ -2294,7 +2294,9 @@ def _washout_at(n: str, start: int, end: int) -> bool:
 
 
 _OF_WHAT_AFTER = re.compile(r"\s*of\s+([a-z][a-z0-9'-]*(?:\s+[a-z][a-z0-9'-]*){0,3})")
-_HISTORY_OF_BEFORE = re.compile(r"(?<![a-z])(?:history|hx)\s+of\s*$|病史\s*$")
+_HISTORY_OF_BEFORE = re.compile(r"(?<![a-z])(?:history|hx)\s+of\s*$|[\u4e00-\u9fff]史\s*$")  # "吸烟史≥10年"
+# "≥ 10 years of smoking": the activity that has gone on that long
+_OF_ACTIVITY_AFTER = re.compile(r"\s*of\s+((?:[a-z-]+\s+){0,2}[a-z]+ing)(?![a-z])")
 # "minimum duration of symptoms of 3 weeks": the comparison and the word duration stand before what it is of
 _MINIMUM_DURATION_OF_BEFORE = re.compile(
     r"(?<![a-z])(?:minimum|min\.?|at least)\s+(?:[a-z-]+\s+){0,2}duration\s+of\s+(?:the\s+)?(?:[a-z-]+\s+){1,3}of\s*$"
@@ -2336,6 +2338,17 @@ _TEST_TIMING_BEFORE = re.compile(
     r"(?<![a-z])(?:measured|performed|obtained|done|taken|assessed|conducted|carried out|repeated|collected|recorded)"
     r"\s+(?:[a-z-]+\s+){0,1}$|(?:检查|检测|测定|测试|评估)(?:应|须|需|必须)?在[^,，;；。]{0,12}$"
 )
+
+
+def _zh_event_right_before(n: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """A past event the window table names just before a Chinese comparison ("HIV感染≥6个月", "急性加重>4周"): the time
+    since it, as (label, start, end), or None."""
+    cut = max([m.end() for m in re.finditer(r"[,，、;；。:：()（）]", n[start:end])] + [0])
+    for pattern, label in _EVENT_RES:
+        found = pattern.search(n, start + cut, end) if label else None
+        if found:
+            return label, found.start(), found.end()
+    return None
 
 
 def _intends_before(n: str, sentence_start: int, start: int, end: int) -> bool:
@@ -2491,6 +2504,11 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             event, confidence = (history.group(1)[:60], match.start(), history.end(1)), 0.6
         if event is None and since:  # "≥ 6 months post end of treatment": the event is what follows
             event, confidence = (since.group(1), since.start(1), since.end(1)), 0.5
+        activity = _OF_ACTIVITY_AFTER.match(n, match.end()) if event is None and op else None
+        if activity and not _STUDY_POINT.search(activity.group(1)):  # "≥ 10 years of smoking"
+            event, confidence = (activity.group(1), activity.start(1), activity.end(1)), 0.5
+        if event is None and op and _CJK_CHAR.match(n, max(0, match.start() - 1)):
+            event = _zh_event_right_before(n, max(look_from, match.start() - 12), match.start())  # "HIV感染≥6个月"
         of_what = _OF_WHAT_AFTER.match(n, match.end()) if event is None and history_before else None
         if of_what:  # "history of ≥ 6 months of chronic rhinosinusitis"
             event, confidence = (of_what.group(1), of_what.start(1), of_what.end(1)), 0.5
