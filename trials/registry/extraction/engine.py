@@ -2391,6 +2391,8 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
     for a, b in taken:
         covered[a:b] = b"\x01" * max(0, b - a)
     for match in _DURATION.finditer(n):
+        if len(proposals) >= MAX_WINDOWS:
+            break  # real clauses hold a few; a stretch of MAX_CLAUSE characters gives no more (linear on any input)
         number_start = match.start("num")
         if covered[number_start]:
             continue
