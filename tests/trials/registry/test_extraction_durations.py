@@ -333,3 +333,28 @@ def test_what_has_lasted_is_read_from_a_history_an_event_before_the_bound_or_an_
 )
 def test_a_history_in_pack_years_a_lab_value_a_count_or_the_studys_own_course_is_no_duration(text, expected):
     assert [t for t in times(text) if t[0] == "duration"] == expected
+
+
+# People then years is an age; stopping the study's own drug is no washout ------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["Living kidney donors ≥ 21 years", "Residents of care homes ≥ 70 years"])
+def test_people_then_a_number_of_years_is_an_age_not_a_length_of_residence(text):
+    assert [t for t in times(text) if t[0] == "duration"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Residents of the county for at least 21 years", [duration(21, "years")]),
+        ("Lived in the county ≥ 21 years", [duration(21, "years")]),
+    ],
+)
+def test_a_long_residence_said_with_for_or_a_verb_stays_a_duration(text, expected):
+    assert times(text) == expected
+
+
+def test_stopping_the_studys_own_drug_before_a_visit_is_no_washout_duration():
+    assert [
+        t for t in times("Stopped the study medication 3 weeks before visit 3", "exclusion") if t[0] == "duration"
+    ] == []

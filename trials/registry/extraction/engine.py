@@ -1700,9 +1700,7 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 continue
             if pattern is _MAXIMUM_DURATION and not _maximum_duration_of_illness(n, match):
                 continue  # "maximum duration of treatment of 12 weeks": the study's own course
-            if _WASHOUT_WINDOW.match(match.group()) and _WASHOUT_VERB_BEFORE.search(
-                n, max(0, match.start() - 60), match.start()
-            ):
+            if _WASHOUT_WINDOW.match(match.group()) and _washout_verb(n, match.start()):
                 continue  # "discontinue supplementation 2 weeks before the start of the study": a washout, a duration
             if WINDOW_NOT_AFTER.match(n[match.end() : match.end() + 30]) or _FIRST_PERIOD.match(match.group()):
                 continue  # "Within the first 3 days of enrollment": a period from a point on, still to come
@@ -2290,7 +2288,21 @@ def _washout_at(n: str, start: int, end: int) -> bool:
     if _CJK_CHAR.search(n, max(0, start - 2), min(len(n), end + 2)):
         after = _ZH_WASHOUT_AFTER.match(n, end)
         return bool(after) and ("前" in after.group() or n[max(0, start - 3) : start].rstrip().endswith("前"))
-    return bool(_WASHOUT_AFTER_RE.match(n, end) and _WASHOUT_VERB_BEFORE.search(n, max(0, start - 60), start))
+    return bool(_WASHOUT_AFTER_RE.match(n, end)) and _washout_verb(n, start)
+
+
+def _washout_verb(n: str, start: int) -> bool:
+    """Whether something other than the study's own drug was stopped just before ``start``."""
+    verb = _WASHOUT_VERB_BEFORE.search(n, max(0, start - 60), start)
+    return bool(verb) and not _STUDY_DRUG.search(verb.group())  # "stopped the study drug 4 weeks before visit 2"
+
+
+_STUDY_DRUG = re.compile(r"(?<![a-z])(?:study|investigational|trial)\s+(?:drug|medication|treatment|product|agent)")
+# "Living donors ≥ 18 years", "Residents of nursing homes ≥ 65 years": people, then their age
+_PEOPLE_RIGHT_BEFORE = re.compile(
+    r"(?:" + PEOPLE.pattern.split("|^")[0] + r"|(?<![a-z])(?:donors?|residents?|recipients?|athletes?|players?|workers?"
+    r"|smokers?|users?|nurses?|students?|employees?)(?![a-z]))(?:\s+[a-z]+){0,3}\s*$"
+)
 
 
 _OF_WHAT_AFTER = re.compile(r"\s*of\s+([a-z][a-z0-9'-]*(?:\s+[a-z][a-z0-9'-]*){0,3})")
@@ -2470,6 +2482,14 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             _PRIOR_AFTER.match(n, match.end())  # "repair performed ≥ 1 year prior": the repair was that long ago
         ):
             continue  # "spirometry performed at least 4 weeks after the exacerbation": a test's timing
+        if (
+            unit == "years"
+            and amount >= 18
+            and op
+            and _PEOPLE_RIGHT_BEFORE.search(n, max(sentence_start, match.start() - 40), match.start())
+            and not _DURATION_FOR.search(before)
+        ):
+            continue  # "Living donors ≥ 18 years": an age, said without the word
         if _recurrence_pattern(n, sentence_start, match.start(), match.end()):
             continue  # "sputum on most days for 3 months of the year for 2 years": how chronic bronchitis is defined
         if not washout and _intends_before(n, sentence_start, match.start(), match.end()):
