@@ -38,6 +38,7 @@ Readings chosen where registry text is ambiguous:
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -2033,14 +2034,19 @@ def _merge_record_age(
 
 _DURATION_EVENTS = [(re.compile(row["pattern"]), row["event"]) for row in TABLES.durations if row["pattern"]]
 _DURATION = re.compile(
-    r"(?P<op>(?:at least|a minimum of|minimum of|at (?:a )?minimum(?: of)?|no less than|not less than|more than|longer than"
-    r"|greater than|over|exceeding|in excess of|not before|n[o']t (?:earlier|sooner) than|no (?:earlier|sooner) than|不早于"
+    r"(?P<op>(?:at least|a minimum of|minimum of|no less than|not less than|more than|longer than|greater than|over"
+    r"|exceeding|in excess of"
     r"|≥|>=|>|大于等于|不少于|不低于|不短于|至\s?少(?:已经?)?|超过|大于|满)\s*)?"
     r"(?:(?:a|the)\s+(?:period|duration)\s+of\s+)?"
     rf"(?P<num>{ANY_NUM}|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*[-\s]?(?P<consecutive>consecutive\s+|continuous\s+|successive\s+)?"
-    r"(?P<or_more>or\s+(?:more|longer)\s+)?"  # "smoking for 3 or more years"
     r"(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?|天|周|星期|个\s?月|年)(?![a-z])"
     r"(?P<post>\s*(?:or (?:more|longer|greater|above)|及以上|或以上|以上))?"
+)
+# "smoking for 3 or more years": the comparison between the number and its unit (same groups as _DURATION)
+_DURATION_OR_MORE = re.compile(
+    r"(?P<op>(?!))?(?P<num>(?<![a-z0-9.])\d+(?:\.\d+)?|" + NUM_WORD + r")\s+(?P<or_more>or\s+(?:more|longer)\s+)"
+    r"(?P<consecutive>consecutive\s+|continuous\s+|successive\s+)?(?P<unit>days?|weeks?|months?|years?)(?![a-z])"
+    r"(?P<post>(?!))?"
 )
 _DURATION_FOR = re.compile(
     r"(?:(?<![a-z])for|lasting|persist(?:ing|ent|ed)?|持续|连续|稳定(?:使用|治疗|用药)|(?<![a-z])stable(?:\s+[a-z-]+){1,3}"
@@ -2309,6 +2315,62 @@ _OF_WHAT_AFTER = re.compile(r"\s*of\s+([a-z][a-z0-9'-]*(?:\s+[a-z][a-z0-9'-]*){0
 _HISTORY_OF_BEFORE = re.compile(r"(?<![a-z])(?:history|hx)\s+of\s*$|[\u4e00-\u9fff]史\s*$")  # "吸烟史≥10年"
 # "≥ 10 years of smoking": the activity that has gone on that long
 _OF_ACTIVITY_AFTER = re.compile(r"\s*of\s+((?:[a-z-]+\s+){0,2}[a-z]+ing)(?![a-z])")
+
+
+def _duration_matches(n: str):
+    """Every span a duration may be read from, in the text's order: "at least 8 weeks", "3 or more years"."""
+    return heapq.merge(_DURATION.finditer(n), _DURATION_OR_MORE.finditer(n), key=lambda m: m.start())
+
+
+# Comparisons a duration may also be said with, standing before the span: "for at minimum 6 months", "not before 3
+# weeks after acute stroke", "no earlier than 10 days after", "术后不早于4周" (each inclusive)
+_MORE_OPERATORS_BEFORE = re.compile(
+    r"(?<![a-z])(?:at (?:a )?minimum(?: of)?|not before|n[o']t (?:earlier|sooner) than|no (?:earlier|sooner) than)\s*$"
+    r"|不早于\s*$"
+)
+
+
+def _more_operators(match: re.Match, before: str, op: str | None, post: str | None) -> tuple[str | None, str | None]:
+    if op is None:
+        found = _MORE_OPERATORS_BEFORE.search(before)
+        op = found.group() if found else None
+    if post is None and match.groupdict().get("or_more"):
+        post = match.group("or_more")
+    return op, post
+
+
+def _washout_proposal(n: str, kind: str, span: _Span, match: re.Match) -> Proposal | None:
+    """The duration of a washout before the study's start (see _washout_at): at least the span since it stopped."""
+    amount = _to_decimal(match.group("num"))
+    unit = _TIME_UNIT_WORD.get(match.group("unit").replace(" ", ""))
+    if match.group("num") == "半" and unit == "years":
+        amount, unit = Decimal(6), "months"
+    if amount is None or unit is None or amount <= 0:
+        return None
+    if _CJK_CHAR.search(n, max(0, match.start() - 2), min(len(n), match.end() + 2)):
+        after = _ZH_WASHOUT_AFTER.match(n, match.end())
+        quote_start = match.start() - 1 if n[max(0, match.start() - 1) : match.start()] == "前" else match.start()
+    else:
+        verb = _WASHOUT_VERB_BEFORE.search(n, max(0, match.start() - 60), match.start())
+        after = _WASHOUT_AFTER_RE.match(n, match.end())
+        quote_start = verb.start() if verb else match.start()
+    quote_end = after.end() if after else match.end()
+    look_from = max(0, quote_start - 40)
+    label = next(
+        (label for pattern, label in _DURATION_EVENTS if pattern.search(n, look_from, quote_end)), "end of treatment"
+    )
+    return Proposal(
+        kind=kind,
+        variable="duration",
+        lower=amount,
+        lower_inclusive=True,
+        unit=unit,
+        event=label,
+        quote=span.quote(quote_start, quote_end),
+        confidence=0.6,
+    )
+
+
 # "minimum duration of symptoms of 3 weeks": the comparison and the word duration stand before what it is of
 _MINIMUM_DURATION_OF_BEFORE = re.compile(
     r"(?<![a-z])(?:minimum|min\.?|at least)\s+(?:[a-z-]+\s+){0,2}duration\s+of\s+(?:the\s+)?(?:[a-z-]+\s+){1,3}of\s*$"
@@ -2402,20 +2464,26 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
     covered = bytearray(len(n) + 1)  # the characters a window or a measured bound already reads
     for a, b in taken:
         covered[a:b] = b"\x01" * max(0, b - a)
-    for match in _DURATION.finditer(n):
+    for match in _duration_matches(n):
         if len(proposals) >= MAX_WINDOWS:
             break  # real clauses hold a few; a stretch of MAX_CLAUSE characters gives no more (linear on any input)
         number_start = match.start("num")
         if covered[number_start]:
             continue
-        op, post = match.group("op"), match.group("post") or match.group("or_more")
+        op, post = match.group("op"), match.group("post")
         before = n[max(0, match.start() - 40) : match.start()]
+        op, post = _more_operators(match, before, op, post)  # "at minimum 6 months", "not before 3 weeks after"
         noun = _DURATION_NOUN_AFTER.match(n, match.end())
         ranged = _RANGE_SINCE_AFTER.match(n, match.end())
         minimum = _MINIMUM_DURATION_BEFORE.search(before) or _MINIMUM_DURATION_OF_BEFORE.search(
             n, max(0, match.start() - 70), match.start()
         )
         washout = not op and _washout_at(n, match.start(), match.end())
+        if washout:  # "discontinue supplementation 2 weeks before the start of the study", even when only agreed to
+            found = _washout_proposal(n, kind, span, match)
+            if found:
+                proposals.append(found)
+            continue
         history_before = bool(op) and _HISTORY_OF_BEFORE.search(before)  # "a smoking history of at least 10 years"
         zh_between_start = _ZH_BETWEEN_AND_START.search(n, max(0, match.start() - 60), match.start())
         if zh_between_start and not op and not _ZH_GAP_AT_LEAST_BEFORE.search(before):
@@ -2425,17 +2493,10 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         )
 
         since_cn = bool(op) and _CN_SINCE_BEFORE.search(before)  # "距末次化疗结束≥4周": the time since it ended
+        said_as_duration = noun or ranged or minimum or bracketed or match.group("consecutive") or since_cn
         said_as_duration = (
-            noun
-            or ranged
-            or minimum
-            or bracketed
-            or match.group("consecutive")
-            or since_cn
-            or washout
-            or history_before
-            or zh_between_start
-        )
+            said_as_duration or history_before or zh_between_start
+        )  # "吸烟史≥10年", "从末次化疗到随机至少间隔3周"
         if not op and not post and not said_as_duration and not _DURATION_FOR.search(before):
             continue
         if op and op.strip() == ">" and n[max(0, match.start() - 1) : match.start()] in ("-", "="):
@@ -2473,11 +2534,6 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         sentence_end = sentence_end_match.start() if sentence_end_match else len(n)
         if _UNSTABLE_BEFORE.search(n, max(0, match.start() - 30), match.start()):
             continue  # "medication unstable for 6 months": the complement of a stable duration
-        if not washout and (
-            _FUTURE_BEFORE.search(n, max(0, match.start() - 45), match.start())
-            or _EXPECTED_LENGTH_BEFORE.search(n, max(0, match.start() - 70), match.start())
-        ):
-            continue  # "willing to take EGCG for a minimum of 2 weeks": what the study will ask, not a past duration
         if _TEST_TIMING_BEFORE.search(n, max(sentence_start, match.start() - 30), match.start()) and not (
             _PRIOR_AFTER.match(n, match.end())  # "repair performed ≥ 1 year prior": the repair was that long ago
         ):
@@ -2492,8 +2548,12 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             continue  # "Living donors ≥ 18 years": an age, said without the word
         if _recurrence_pattern(n, sentence_start, match.start(), match.end()):
             continue  # "sputum on most days for 3 months of the year for 2 years": how chronic bronchitis is defined
-        if not washout and _intends_before(n, sentence_start, match.start(), match.end()):
+        if _intends_before(n, sentence_start, match.start(), match.end()):
             continue  # "planning to stay in care there for at least 12 months": a period still to come
+        if _FUTURE_BEFORE.search(n, max(0, match.start() - 45), match.start()) or _EXPECTED_LENGTH_BEFORE.search(
+            n, max(0, match.start() - 70), match.start()
+        ):
+            continue  # "willing to take EGCG for a minimum of 2 weeks": what the study will ask, not a past duration
         per_day = _PER_DAY_BEFORE.search(n, max(0, match.start() - 30), match.start())
         if (
             per_day
