@@ -63,7 +63,8 @@ NUMBER_WORDS = {**TABLES.number_words, **TABLES.number_words_read_only}
 CN_DIGITS = TABLES.cn_digits
 _CN_TENS = re.compile(r"([一二两三四五六七八九])?十([一二三四五六七八九])?")
 
-NUM = r"(?<![a-z0-9.])(?:0,\d+|\d+(?:\.\d+)?|\.\d+|[一两二三四五六七八九十](?=\s*次))(?![\d])"
+# "18,5" and "0,70" are decimals written with a comma (one or two digits after it); "1,000" and "18, 65" are not
+NUM = r"(?:(?<![a-z0-9.])|(?<=age)|(?<=aged))(?:\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?|\.\d+|[一两二三四五六七八九十](?=\s*次))(?![\d])"
 _TENS = [w for w, v in TABLES.number_words.items() if v in (20, 30, 40, 50, 60, 70, 80, 90) and "-" not in w]
 _ONES = [w for w, v in TABLES.number_words.items() if 1 <= v <= 9 and v == int(v)]
 _COMPOUND = rf"(?:{'|'.join(_TENS)})[- ](?:{'|'.join(_ONES)})" if _TENS and _ONES else r"(?!x)x"  # "twenty one"
