@@ -363,6 +363,8 @@ STUDY_PROCEDURE_BEFORE = re.compile(r"(?:" + (TABLES.study_procedures or r"(?!x)
 CONDITION_BEFORE = re.compile(
     r"(?<![a-z])(?:if|when|whether)\s+(?:[a-z']+\s+){0,4}$|(?:对于|如果|倘若|假如|若(?!干))[^,，;；。:：]{0,20}$"
 )
+# "considered an adult under local law (e.g. in the USA, aged ≥ 18)": the example is the age of adulthood asked for
+_ADULT_EXAMPLE_BEFORE = re.compile(r"(?:成人|成年|(?<![a-z])adults?(?![a-z])|legal age|age of majority)[^;；。]*$")
 EXAMPLE_BEFORE = re.compile(r"(?:e\.g\.|for example|for instance|such as|例如|如:)[^;)]*$")
 WINDOW_NOT_BEFORE = re.compile(
     r"(?:planning|plans? to|intend\w* to|intention|(?<![a-z])expect(?:ed|s|ing)?(?![a-z])|likely to|anticipated"
@@ -403,6 +405,7 @@ NOT_AGE = re.compile(
     r"|onset|exposure|experience|employ|within|prior|before|previous|last|past"
     r"|educat\w*|school\w*|residen\w*|practi[cs]\w*|marri\w*"
 )
+_NOT_AGE_AFTER = re.compile(r"\s*(?:ago|since|prior|before|earlier|duration|history|of (?!age)[a-z]+)(?![a-z])")
 # A number that bounds no patient value: "BMI-for-age percentile ≥ 85", "Donor age > 65", "diagnosis between the ages
 # of 0 - 17.99" (before it); "4 or more of the following factors: age ≥ 56", "85th percentile" (after it)
 NOT_A_BOUND_BEFORE = re.compile(
@@ -709,6 +712,10 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
         if first != first.quantize(Decimal("0.01")):
             return None
         first, unit1 = first.normalize(), "years"
+    # "aged between 28 days and 18 years": an age in days or weeks is no age in years; only the upper end bounds one
+    young = unit1 in ("days", "weeks") and unit2 == "years" and first is not None
+    if young:
+        first, unit1, raw1 = Decimal(0), "years", raw2
     if unit1 and unit2 and unit1 != unit2 and not (unit1 == "%" and unit2 == "% predicted"):
         return None
     if first is None or second is None or first > second:
@@ -741,8 +748,8 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
     return _Comparison(
         start,
         end,
-        first,
-        lower_inclusive,
+        None if young else first,
+        None if young else lower_inclusive,
         second,
         upper_inclusive,
         unit2 or unit1,
@@ -1120,7 +1127,10 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
     comparisons = [
         c
         for c in comparisons
-        if not EXAMPLE_BEFORE.search(n[max(0, c.start - 25) : c.start])
+        if not (
+            EXAMPLE_BEFORE.search(n[max(0, c.start - 25) : c.start])
+            and not _ADULT_EXAMPLE_BEFORE.search(n, max(0, c.start - 60), c.start)
+        )
         and not CONDITION_BEFORE.search(n[max(0, c.start - 40) : c.start])
         and not _STAGE_DEFINITION.search(n[max(0, c.start - 50) : c.start])  # "(stage 3: 30% ≤ FEV1 < 50%)"
         and not NOT_A_BOUND_BEFORE.search(n[max(0, c.start - 40) : c.start])
@@ -1151,6 +1161,7 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
     measured: list[tuple[str, _Comparison, int, int]] = []  # (variable, comparison, quote start, quote end)
     alternatives: set[tuple[str, int]] = set()  # (variable, id of its comparison): either/or bounds
     previous: tuple[_Comparison, list] | None = None  # the last x ULN bound and the labs it went to
+    last_implied: tuple[str, _Comparison] | None = None  # the last bound with no name near it, and what it bounds
     for comparison in comparisons:
         by_unit = _unit_variable(comparison)
         chosen = _variables_for(n, comparison, mentions, comparisons)
@@ -1177,7 +1188,17 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
             label = _subgroup_before(n, comparison.start)
             if not implied and comparison.unit == "years" and label and not n[label.end() : comparison.start].strip():
                 implied = "age"  # "part B (asthma): 18-65 years"
+            if not implied and comparison.unit == "years" and _SUBGROUP_LEAD.search(n, 0, comparison.start):
+                implied = "age"  # "Cohort 2 (asthma) ≥18 years": a subgroup's years with nothing else named
+            if (
+                not implied
+                and last_implied
+                and last_implied[1].unit == comparison.unit
+                and _SECOND_BOUND_GAP.fullmatch(n, last_implied[1].end, comparison.start)
+            ):  # "Subjects ≥45 years and ≤70 years": the second bound of the variable the first one implied
+                implied = last_implied[0]
             chosen = [(comparison.start, comparison.start, implied)] if implied else []
+            last_implied = (implied, comparison) if implied else None
         if len(chosen) > 1 and any(
             _ALTERNATIVE_GAP.search(n[a[1] : b[0]]) for a, b in zip(chosen, chosen[1:])
         ):  # "DLCO or FVC below 80%"
@@ -1367,7 +1388,11 @@ def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> 
     if (
         comparison.unit == "years"
         and _person_before(n, comparison.start)
-        and not (NOT_AGE.search(n) or re.search(r"for\s*$", n[: comparison.start]))
+        and not (
+            NOT_AGE.search(n, max(0, comparison.start - 40), comparison.start)
+            or _NOT_AGE_AFTER.match(n, comparison.end)
+            or re.search(r"for\s*$", n[: comparison.start])
+        )
         and not re.match(r"\s*(?:after|since|post|from)(?![a-z])", n[comparison.end :])
     ):
         return "age"  # "Adults (≥ 18 years)": a person's years with no other meaning in the clause
@@ -1576,7 +1601,10 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
     if variable == "age":
         if re.search(
             r"age (?:at|of) (?:the )?(?:onset|diagnosis|first|start|menarche|menopause)|onset|起病|发病", near
-        ) or _AT_DIAGNOSIS.match(n, c.end):
+        ) or (
+            _AT_DIAGNOSIS.match(n, c.end)
+            and not (_PARTICIPANT_AT_TIME_OF.match(n, c.end) and _person_before(n, c.start))
+        ):
             return None  # the age a disease began, not the person's age now
         if _YEARS_OF_SOMETHING.match(n, c.end):
             return None  # "≥ 2 years of education", "5 years of smoking": years of something, not an age
@@ -2394,6 +2422,11 @@ def _bronchodilator(n: str, start: int, end: int) -> str | None:
     return best[1] if best else None
 
 
+# A clause that opens with a subgroup label and no colon: "Cohort 1 (COPD) ≥45 years"
+_SUBGROUP_LEAD = re.compile(
+    r"^\W*(?:part|cohort|group|arm|stratum)\s+[a-z0-9]{1,3}(?![a-z0-9])(?:\s*\([^()]{1,40}\))?[\s:：;,-]*$"
+)
+_SECOND_BOUND_GAP = re.compile(r"\s*(?:,|and|but|to|-|&|且|并且|,\s*and)\s*")
 _SUBGROUP = re.compile(
     r"(?<![a-z])(?:part|cohort|group|arm|stratum|substudy|sub-study)\s+[a-z0-9]{1,3}(?![a-z0-9])"
     r"(?:\s*\([^()]{1,40}\))?\s*[:：]"
@@ -2429,6 +2462,8 @@ _AT_DIAGNOSIS = re.compile(
     r"\s*(?:(?:years?\s+)?(?:old|of age)\s+)?(?:at|when)\s+(?:the\s+)?(?:time\s+of\s+)?(?:(?:first\s+)?diagnos\w*|onset)"
     r"|\s*(?:岁)?\s*(?:时)?(?:诊断|确诊|发病)时"
 )
+# "Participants must be > 18 years old at time of diagnosis": the participants' own age when the study takes them in
+_PARTICIPANT_AT_TIME_OF = re.compile(r"\s*(?:years?\s+)?(?:old|of age)\s+at\s+(?:the\s+)?time\s+of\s+diagnos")
 _YEARS_OF_SOMETHING = re.compile(
     r"\s*(?:of|in)\s+(?:[a-z-]+\s+)?(?:education|school\w*|experience|practice|employment|work|smoking|residence"
     r"|marriage|follow-?up|disease|illness|treatment|therapy|training)(?![a-z])"
