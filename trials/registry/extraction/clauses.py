@@ -92,7 +92,8 @@ _INLINE_CIRCLED = re.compile(r"[①-⑳]")
 # capitals and a list marker after it ("… EXCLUSION CRITERIA 1. …"); "as defined in the inclusion criteria" is not one.
 _INLINE_HEADING = re.compile(
     r"(?i:(?<!the)(?<!key)(?<!main)(?<!/)\s+"
-    r"|(?<=[.;:。；]))(?=(?i:(?:key\s+|main\s+)?(?:inclusion|exclusion|non-inclusion)\s+criteria)\s*[:：])"
+    r"|(?<=[.;:。；]))(?=(?i:(?:key\s+|main\s+)?(?:inclusion|exclusion|non-inclusion)\s+criteria"
+    r"(?:\s+(?:for|in|of)\s+[^:：.;*()]{1,40}?)?)\s*[:：])"  # "… ILD diagnosis Inclusion Criteria for controls: …"
     r"|\s+(?=(?:Key |Main |KEY |MAIN )?(?:INCLUSION|EXCLUSION|Inclusion|Exclusion) (?:CRITERIA|Criteria)"
     r"\s*(?:[-–*•]|\d{1,2}[.)、]|\(\d))"
     r"|(?<=[^\s不])(?<!主要)(?<!关键)(?<!其他)(?<!其它)(?<!一般)(?<!研究)(?<!受试者)(?<!患者)(?<!病例)"
@@ -233,7 +234,7 @@ _CN_EXCLUSION_ITEM = re.compile(
     r"|前\s*\d+\s*(?:个月|周|天|日|年)\s*内|(?:参加|使用|接受|发生|服用)过|移植史|现患|患有|存在|已知"
 )
 _CN_INCLUSION_ITEM = re.compile(
-    r"年龄|岁|签署.{0,6}知情同意|自愿|(?<!不)诊断为|确诊|符合.{0,20}(?:诊断|标准)|男女不限|体重指数|(?<![不未])(?:能够|愿意)"
+    r"年龄|岁|知情同意|自愿|(?<!不)诊断为|确诊|符合.{0,20}(?:诊断|标准)|男女不限|体重指数|(?<![不未])(?:能够|愿意)"
 )
 
 
