@@ -157,6 +157,7 @@ def _split(text: str) -> list[Clause]:
                 and (
                     _VALUE_BEFORE.search(text, max(0, clauses[-1][2] - 8), clauses[-1][2])
                     or _OPERATOR_START.match(piece)
+                    or _wrapped_quantity(text, clauses[-1][2], piece)
                     or (not _MARKER.match(piece) and _open_bracket(text, clauses[-1][1], clauses[-1][2]))
                 )
             ):  # "… aminotransferase <" then "2.5 X ULN" on the next line: the value of a wrapped line, no item 2.5;
@@ -281,6 +282,25 @@ def _an_exclusion_list(text: str, clauses: list[list]) -> bool:
 
 
 _OPERATOR_START = re.compile(r"\s*(?:[<>≤≥＜＞]|=<|>=)")
+
+
+# A page that puts every number, operator and unit on a line of its own ("年龄≥" / "18" / "岁,且≤" / "75" / "岁",
+# "≤" / "1.5" / "×" / "ULN"): a line that starts with the unit of the number ending the line before, or that follows
+# a times sign, carries on that quantity
+_NUMBER_END = re.compile(r"\d\s*$")
+_TIMES_END = re.compile(r"(?:\d\s*)?[×xX*]\s*$")
+_UNIT_START = re.compile(
+    r"\s*(?:周岁|岁|个\s*月|个?星期|周|天|年(?!龄)|小时|分钟|[%％×倍]|[xX]\s*(?:ULN|uln|正常)|ULN|uln|包年|米(?![\u4e00-\u9fff])"
+    r"|kg/m|mg|g/|ml|mL|mmol|μmol|umol)"
+)
+_AFTER_TIMES_START = re.compile(r"\s*(?:ULN|uln|正常|\d)")
+
+
+def _wrapped_quantity(text: str, end: int, piece: str) -> bool:
+    before = text[max(0, end - 6) : end]
+    if _NUMBER_END.search(before):
+        return bool(_UNIT_START.match(piece))
+    return bool(_TIMES_END.search(before)) and bool(_AFTER_TIMES_START.match(piece))
 
 
 def _open_bracket(text: str, start: int, end: int) -> bool:
