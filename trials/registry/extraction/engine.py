@@ -361,7 +361,7 @@ VALUE_TIMING_BEFORE = re.compile(
 STUDY_PROCEDURE_BEFORE = re.compile(r"(?:" + (TABLES.study_procedures or r"(?!x)x") + r")[^.;。；]{0,40}$")
 # "if under 18 years, a parent", "如果受试者的年龄<20岁,则…", "对于…年龄<20岁的受试者,应…": a condition for another rule
 CONDITION_BEFORE = re.compile(
-    r"(?<![a-z])(?:if|when|whether)\s+(?:[a-z']+\s+){0,4}$|(?:对于|如果|倘若|假如|若(?!干))[^,，;；。:：]{0,20}$"
+    r"(?<![a-z])(?:if|when|whether)\s+(?:[a-z']+\s+){0,4}$|(?:对于|如果|倘若|假如|若(?!干))[^,，;；。:：]{0,30}$"
 )
 # "considered an adult under local law (e.g. in the USA, aged ≥ 18)": the example is the age of adulthood asked for
 _ADULT_EXAMPLE_BEFORE = re.compile(r"(?:成人|成年|(?<![a-z])adults?(?![a-z])|legal age|age of majority)[^;；。]*$")
@@ -453,8 +453,8 @@ PERIOD = re.compile(
 
 # Words that may stand between a variable and its number, or around disease names, without changing the item.
 _CONNECTOR = re.compile(
-    r"^(?:\s|and/or|and|or|/|,|、|或|和|及|与|\(|\)|\[|\]|[a-z]{2,5}[)\]]|\(\w{2,6}\)|\[\w{2,6}\])*$"
-)  # "ALT)或AST", "[ALT]或天门冬氨酸氨基转移酶[AST]"
+    r"^(?:\s|and/or|and|or|/|,|、|或|和|及|与|血清|serum|\(|\)|\[|\]|[a-z]{2,5}[)\]]|\(\w{2,6}\)|\[\w{2,6}\])*$"
+)  # "ALT)或AST", "[ALT]或天门冬氨酸氨基转移酶[AST]", "丙氨酸转氨酶或血清谷丙转氨酶"
 # Between two labs named under one bound, other short lab names may stand: "ALT, AST, ALP, GGT or bilirubin > 2 x ULN"
 _LAB_LIST_GAP = re.compile(r"(?:\s|,|、|/|and/or|and|or|或|和|及|与|\(|\)|(?<![a-z])[a-z]{2,5}(?![a-z]))*")
 _GAP_WORDS = {
@@ -1662,7 +1662,7 @@ _ZH_NOT_A_LOOK_BACK_AFTER = re.compile(
 # a verb of an event between them ("前3个月内接受过…检查") keeps it a look-back window.
 _ZH_TEST_WORDS = re.compile(
     r"(?:检查|检测|评分|评估|测定|测试|样本|标本|切片|影像|x\s*线|(?<![a-z])ct(?![a-z])|mri|b超|心电图|胸片|ecog|量表"
-    r"|妊娠试验|妊娠结果|验孕|hcg)"  # "前7天内血清或尿妊娠试验阴性", "治疗前 7 天内的血妊娠结果为阴性": the test's timing
+    r"|妊娠试验|妊娠结果|验孕|hcg|射血分数|lvef)"  # "前7天内血清或尿妊娠试验阴性", "治疗前 7 天内的血妊娠结果为阴性": the test's timing
     r"(?!学?(?:证据|证实|诊断|确诊))"  # "经影像学证据证实的肺炎": evidence of an event, not a test's timing
 )
 _ZH_EVENT_VERBS = re.compile(
