@@ -116,12 +116,19 @@ def split_clauses(text: str) -> list[Clause]:
     try:
         if not isinstance(text, str) or not text.strip():
             return []
-        return _split(text[:MAX_TEXT])
+        text = text[:MAX_TEXT]
+        # headings and list cues are read in simplified characters ("排除標準" is "排除标准"); one character for one,
+        # so every offset holds and the clauses keep the page's own words
+        return _split(text.translate(_TRADITIONAL), text)
     except Exception:  # the contract: never raise
         return []
 
 
-def _split(text: str) -> list[Clause]:
+_TRADITIONAL = str.maketrans(TABLES.traditional_characters)
+
+
+def _split(text: str, original: str | None = None) -> list[Clause]:
+    original = text if original is None else original
     clauses: list[list] = []  # [kind, start, end, indent, has_marker, line_no]
     kind: str | None = "inclusion"
     line_no = 0
@@ -222,9 +229,9 @@ def _split(text: str) -> list[Clause]:
         for clause in clauses:
             clause[0] = "exclusion"
     return [
-        Clause(kind=c[0], text=_clean(text[c[1] : c[2]]), start=c[1], end=c[2])
+        Clause(kind=c[0], text=_clean(original[c[1] : c[2]]), start=c[1], end=c[2])
         for c in clauses
-        if _clean(text[c[1] : c[2]])
+        if _clean(original[c[1] : c[2]])
     ]
 
 
