@@ -621,16 +621,48 @@ _NUMBER_RE = re.compile(ANY_NUM)
 def _find_comparisons(n: str) -> list[_Comparison]:
     comparisons: list[_Comparison] = []
     taken_until = -1
+    counts_named = any(pattern.search(n) for pattern in _COUNT_RES)  # a bare count needs what it counts named
     for match in _NUMBER_RE.finditer(n):
         if match.start() < taken_until:
             continue
-        found = _range_at(n, match) or _operator_at(n, match) or _postfix_at(n, match) or _reverse_at(n, match)
+        found = (
+            _range_at(n, match)
+            or _operator_at(n, match)
+            or _postfix_at(n, match)
+            or _reverse_at(n, match)
+            or (counts_named and _bare_count_at(n, match))
+        )
         if found:
             comparisons.append(found)
             taken_until = found.end
     if "上限" in n:
         comparisons = _with_wordless_uln(n, comparisons)
     return comparisons
+
+
+_COUNT_RES = [pattern for variable, pattern in _VARIABLE_RES if variable in COUNT_VARIABLES]
+_COUNT_WORD = re.compile(r"\s*(?:次|times?(?![a-z]))?\s*(?:因|由于|due to\s)?")
+_BARE_COUNT_BEFORE = re.compile(r"(?:^|[\s(,;:：、]|或|和|及|有|发生|出现|经历|过)\s*$")
+
+
+def _bare_count_at(n: str, match: re.Match) -> _Comparison | None:
+    """ "1 hospitalization … in the past 12 months", "2次中重度急性加重": a count with no operator right before the
+    thing it counts is that many or more (whether it is over the question's 12 months is checked later)."""
+    value = _to_decimal(match.group())
+    if value is None or value < 1 or value != value.to_integral_value():
+        return None
+    if not _BARE_COUNT_BEFORE.search(n, max(0, match.start() - 4), match.start()):
+        return None
+    position = _COUNT_WORD.match(n, match.end()).end()
+    qualifiers = _QUALIFIERS_ONLY.match(n, position)
+    position = qualifiers.end() if qualifiers and qualifiers.end() - position <= 30 else position
+    while position < len(n) and n[position] == " ":
+        position += 1
+    if not any(pattern.match(n, position) for pattern in _COUNT_RES):
+        return None
+    return _Comparison(
+        match.start(), match.end(), lower=value, lower_inclusive=True, shape="bare", number_start=match.start()
+    )
 
 
 # Chinese: a bound against the upper limit of normal with no number is one times it: "血肌酐>正常值范围上限",
@@ -1022,6 +1054,8 @@ def _variables_for(
     if comparison.shape == "reverse":  # "30% ≤ FEV1": the variable after the operator
         following = [m for m in mentions if 0 <= m[0] - comparison.end <= 6]
         return following[:1]
+    if comparison.shape == "bare":  # "1 hospitalization": what it counts follows it
+        return [m for m in mentions if m[2] in COUNT_VARIABLES and 0 <= m[0] - comparison.end <= 40][:1]
     before = [
         m
         for m in mentions
@@ -1293,6 +1327,10 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         if stable:  # "stable maintenance therapy during the last 2 months": on it at least that long
             proposals.append(stable)
             continue
+        had = _had_one_in_twelve_months(n, kind, window, mentions, proposals, span)
+        if had:  # "筛选前一年内必须经历过重度哮喘发作": at least one exacerbation in the question's 12 months
+            proposals.append(had)
+            continue
         next_start = windows[index + 1][0] if index + 1 < len(windows) else len(n)
         proposal = _window_proposal(
             n,
@@ -1330,6 +1368,50 @@ _SEVERAL_OF = re.compile(
     r"|at\s+least\s+(?:(?<![\d.])[2-9]|two|three|four|five|six)\s+of\s+(?:the\s+)?(?:following|these|below)"
     r"|of\s+(?:the\s+)?following\s+(?:[a-z]+\s+){0,2}(?:risk\s+)?factors"
 )
+
+
+# Having had the event, said with a verb of experience and no number: "must have experienced a severe asthma attack
+# in the past year", "筛选前一年内必须经历过重度哮喘发作事件"
+_HAD_EVENT = re.compile(r"经历过|发生过|出现过|有过|(?<![a-z])(?:experienced|had|suffered)(?![a-z])")
+_NO_EVENT = re.compile(r"(?<![a-z])(?:no|not|never|without|free of|none)(?![a-z])|无|未|没有|不")
+
+
+def _had_one_in_twelve_months(n: str, kind: str, window, mentions, proposals, span: _Span) -> Proposal | None:
+    start, end, amount, unit, _reference = window
+    if kind != "inclusion" or (str(amount.normalize()), unit) not in TWELVE_MONTHS:
+        return None
+    if any(p.variable in COUNT_VARIABLES for p in proposals):
+        return None
+    ends = _boundary_ends(n)
+    index = bisect.bisect_right(ends, start)
+    sentence_start = ends[index - 1] if index else 0
+    sentence_end_match = _BOUNDARY.search(n, end)
+    sentence_end = sentence_end_match.start() if sentence_end_match else len(n)
+    counted = [m for m in mentions if m[2] in COUNT_VARIABLES and sentence_start <= m[0] < sentence_end]
+    if not counted:
+        return None
+    after_window = end if counted[0][0] >= end else sentence_start
+    if _NUMBER_BEFORE_COUNT.search(n, max(after_window, counted[0][0] - 12), counted[0][0]):
+        return None  # "2次急性加重": a count said with its number is read as one
+    mention = counted[0]
+    if n[mention[1] - 1] == "s":
+        return None  # "a history of exacerbations during the last year": how many is not said
+    if not _HAD_EVENT.search(n, sentence_start, mention[0]) or _NO_EVENT.search(n, sentence_start, mention[0]):
+        return None
+    variable = _refine_variable(n, mention[2], _Comparison(start, end))
+    a, b = min(start, mention[0]), max(end, mention[1])
+    return Proposal(
+        kind=kind,
+        variable=variable,
+        lower=Decimal(1),
+        lower_inclusive=True,
+        unit="count",
+        quote=span.quote(a, b),
+        confidence=0.6,
+    )
+
+
+_NUMBER_BEFORE_COUNT = re.compile(r"\d|[一两二三四五六七八九十]\s*次|(?<![a-z])(?:one|two|three|a single)(?![a-z])")
 
 
 def _outside_parts(c: _Comparison) -> list[_Comparison]:
@@ -1421,7 +1503,7 @@ def _refine_variable(n: str, variable: str, comparison: _Comparison) -> str:
         if not several_counts and re.search(
             r"(?:and|that|which|who)?\s*(?:required|requiring|leading to|resulting in"
             r"|needed|needing|with)\s+(?:(?!or\b)\w+\s+){0,2}"
-            r"(?:hospitali[sz]|admission)",
+            r"(?:hospitali[sz]|admission)|(?:加重|发作)(?:而|并|需要?|导致|致)?住院",
             n,
         ):
             return "respiratory_hospitalisations_12m"
