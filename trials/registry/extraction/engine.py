@@ -149,7 +149,8 @@ WINDOW_RES = [
         rf"\s+({ANY_NUM})[\s-]*(?:\(\d+\)\s*)?(?:calendar\s+)?{TIME_UNIT}" + REFERENCE_POINT
     ),
     re.compile(
-        rf"within\s+(?:the\s+)?(?:first\s+)?(?:(?:nearly|approximately|approx\.|about|around|roughly)\s+)?\(?({ANY_NUM})\)?"
+        rf"within\s+(?:the\s+)?(?:first\s+)?(?:(?:nearly|approximately|approx\.|about|around|roughly|(?:at\s+)?least)\s+)?"
+        rf"\(?({ANY_NUM})\)?"
         rf"[\s-]*(?:\(\d+\)\s*)?"
         rf"(?:(?:previous|past|last|preceding)\s+)?(?:calendar\s+)?{TIME_UNIT}" + REFERENCE_POINT
     ),
@@ -2180,8 +2181,8 @@ _SINCE_EVENT = re.compile(
 )
 # "Duration of diabetes ≥ 5 years", "disease duration > 10 years": with a comparison word, a duration of what it names
 _DURATION_WORD = re.compile(
-    r"(?<![a-z])(?:duration|period)(?:\s+of(?:\s+[a-z0-9'-]+){1,3})?(?:\s+(?:is|was|of))?\s*$"
-)  # "remission period exceeding 2 months"
+    r"(?<![a-z])(?:duration|period|history)(?:\s+of(?:\s+[a-z0-9'-]+){1,3})?(?:\s+(?:is|was|of))?\s*$"
+)  # "remission period exceeding 2 months", "a smoking history of at least 10 years"
 # "History of mild TBI at least 3 months prior": a bound on time since what the clause names
 _PRIOR_AFTER = re.compile(r"\s*(?:prior|ago|before|earlier)(?![a-z])")
 # "heartburn for 2 days or more during the last 7 days": days counted within days, a frequency and not a duration
@@ -2247,6 +2248,29 @@ _DEFINITION_WORDS = re.compile(r"e\.g\.|i\.e\.|defined as|menopaus|定义为|例
 _ZH_DEFINED_SPAN_BEFORE = re.compile(
     r"[(（][^()（）]{0,12}连续[^()（）]{0,12}$|(?:每天|每日)\s*[\d一二两三四五六七八九十]+\s*(?:包|支)[^;；。]{0,12}$"
     r"|(?:末次|最后一次|最后1次)[^,，;；。]{0,10}后\s*$|(?:研究|试验)(?:结束|完成)后\s*$"
+)
+# How often or how fast, not how long since: "3 months of the year" (part of each year), "for 2 consecutive years"
+# after it, "60 ml/year for 2 years" (a rate's period)
+_PART_OF_A_YEAR = re.compile(r"\s*(?:of|in|per|a|each)\s+(?:a|the|each|every)?\s*year(?![a-z])")
+_SPREAD_OVER_YEARS = re.compile(
+    r"(?:months?|weeks?|days?)\s+(?:of|in|per|a|each)\s+(?:a|the|each|every)?\s*year\s+for\s+(?:at least\s+)?$"
+    r"|(?:ml|l|cc|mg|g|kg|%|points?)\s*(?:/|per\s+)(?:year|yr|month)\s+(?:for\s+)?(?:at least\s+)?$"
+)
+_DIAGNOSTIC_DEFINITION_AFTER = re.compile(
+    r"[^.;]{0,20}?(?:plus|and|with)\s+(?:at least\s+)?(?:[2-9]|two|three|four|five|six)\s+(?:\(\d\)\s+)?of\s+the\s+"
+    r"(?:following|above|below)"
+)
+# Free of something over a span before a point: a look-back window, not a duration ("had no pulmonary
+# rehabilitation for 6 months prior to enrolment", "an exacerbation that has not resolved at least 4 weeks prior")
+_NONE_FOR_BEFORE = re.compile(
+    r"(?<![a-z])(?:no|not|never|without|free of)(?![a-z])(?:(?!(?<![a-z])(?:and|but|or)(?![a-z]))[^.;,])*"
+    r"(?<![a-z])for\s+(?:the\s+)?$"
+)
+_NOT_RESOLVED_BEFORE = re.compile(r"(?:not\s+(?:been\s+|yet\s+)?|un)resolved\s+$")
+# "A距B": an event before 距 and, after it, another event rather than the study's own point in time (随机, 入组, 筛选)
+_ZH_EVENT_TO_EVENT = re.compile(
+    r"(?:结束|完成|进展|复发|转移|诊断|确诊|手术|发病)[^,，;；。]{0,6}(?:距|距离)"
+    r"(?!\s*(?:首次|第一次)?(?:随机|入组|入选|筛选|签署|给药|用药|研究|本研究|试验|本试验|本次|今|现在|基线))[^,，;；。]{0,20}$"
 )
 _ZH_BETWEEN_TWO_EVENTS = re.compile(r"(?:从|自)[^。;；]{0,40}(?:到|至)[^。;；到至]{0,30}$")
 _OPERATOR_EXCLUSIVE = (
@@ -2323,6 +2347,8 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         )
 
         since_cn = bool(op) and _CN_SINCE_BEFORE.search(before)  # "距末次化疗结束≥4周": the time since it ended
+        if since_cn and _ZH_EVENT_TO_EVENT.search(n, max(0, match.start() - 40), match.start()):
+            continue  # "治疗结束时间距出现复发≥12个月", "疾病进展距离末次治疗>4周": between two past events
         said_as_duration = noun or ranged or minimum or bracketed or match.group("consecutive") or since_cn
         if not op and not post and not said_as_duration and not _DURATION_FOR.search(before):
             continue
@@ -2356,6 +2382,12 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             n, max(0, match.start() - 70), match.start()
         ):
             continue  # "willing to take EGCG for a minimum of 2 weeks": what the study will ask, not a past duration
+        if _SPREAD_OVER_YEARS.search(n, max(0, match.start() - 40), match.start()) or _PART_OF_A_YEAR.match(
+            n, match.end()
+        ):
+            continue  # "cough 3 months of the year for 2 consecutive years", "a decline of 60 ml/year for 2 years"
+        if _DIAGNOSTIC_DEFINITION_AFTER.match(n, match.end()):
+            continue  # "fever for at least five days plus four of the following": a diagnosis's definition
         per_day = _PER_DAY_BEFORE.search(n, max(0, match.start() - 30), match.start())
         if (
             per_day
@@ -2403,7 +2435,12 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         inclusive = not (op and op.strip() in _OPERATOR_EXCLUSIVE)
         quote_start = min(event_start, match.start())
         quote_end = max(event_end, match.end())
-        if kind == "exclusion" and not op and not post and _LOOK_BACK_FOR.search(before):
+        prior = _PRIOR_AFTER.match(n, match.end())
+        free_of = prior and (
+            (not op and not post and _NONE_FOR_BEFORE.search(n, max(sentence_start, match.start() - 80), match.start()))
+            or (op and _NOT_RESOLVED_BEFORE.search(n, max(sentence_start, match.start() - 40), match.start()))
+        )  # "no pulmonary rehabilitation for 6 months prior to enrolment", "not resolved at least 4 weeks prior"
+        if free_of or (kind == "exclusion" and not op and not post and _LOOK_BACK_FOR.search(before)):
             # "Those taking ginseng extracts for the past year" in an exclusion list: having taken it at any time
             # in that period excludes, a look-back window (in an inclusion list, "smoking for the last 6 months" is
             # a duration: doing it all that time)
