@@ -364,6 +364,19 @@ STUDY_PROCEDURE_BEFORE = re.compile(r"(?:" + (TABLES.study_procedures or r"(?!x)
 CONDITION_BEFORE = re.compile(
     r"(?<![a-z])(?:if|when|whether)\s+(?:[a-z']+\s+){0,4}$|(?:对于|如果|倘若|假如|若(?!干))[^,，;；。:：]{0,30}$"
 )
+_THEN_AFTER = re.compile(r"\s*[,，]\s*(?:则|那么|then(?![a-z]))")
+# A target the treatment keeps a value at, not the participant's own: "oxygen to maintain SpO2 between 88 and 92%"
+_TARGET_BEFORE = re.compile(
+    r"(?:to maintain|(?<![a-z])target(?:ed|ing)?|titrat\w* to|aim(?:ing|ed)? (?:for|at)|目标为?|以维持)\s*"
+    r"(?:[a-z0-9()]+\s*){0,3}$"
+)
+# An exception carved out of a clause is no bound of its own: "epilepsy, not including febrile seizures under 2 years"
+_EXCEPTION_BEFORE = re.compile(r"(?:不包括|不包含|除了|(?<![a-z])except(?:\s+for)?)[^,，;；。]{0,30}$")
+# Ages and spans inside the definition of a state ("postmenopausal, defined as age ≥ 60, or < 60 with 12 months of
+# amenorrhoea"): what the state means, not who may enter
+_STATE_DEFINITION_BEFORE = re.compile(
+    r"(?:menopaus\w*|绝经|闭经|amenorrh\w*)[^.。]{0,20}(?:定义为?|defined as|definition)[^。|\n]*$"
+)
 # "considered an adult under local law (e.g. in the USA, aged ≥ 18)": the example is the age of adulthood asked for
 _ADULT_EXAMPLE_BEFORE = re.compile(r"(?:成人|成年|(?<![a-z])adults?(?![a-z])|legal age|age of majority)[^;；。]*$")
 EXAMPLE_BEFORE = re.compile(r"(?:e\.g\.|for example|for instance|such as|例如|如:)[^;)]*$")
@@ -1169,6 +1182,12 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         and not CONDITION_BEFORE.search(n[max(0, c.start - 40) : c.start])
         and not _STAGE_DEFINITION.search(n[max(0, c.start - 50) : c.start])  # "(stage 3: 30% ≤ FEV1 < 50%)"
         and not NOT_A_BOUND_BEFORE.search(n[max(0, c.start - 40) : c.start])
+        and not _EXCEPTION_BEFORE.search(n, max(0, c.start - 45), c.start)  # "不包括2岁以下发烧性癫痫"
+        and not _THEN_AFTER.match(n, c.end)
+        and not _TARGET_BEFORE.search(
+            n, max(0, c.start - 40), c.start
+        )  # "如果服用他莫昔芬,且年龄<60岁,则…": the condition of another rule
+        and not _STATE_DEFINITION_BEFORE.search(n, max(0, c.start - 120), c.start)  # "绝经后状态定义为:…年龄≥60岁"
         and not NOT_A_BOUND_AFTER.match(n, c.end)
     ]
     in_window = bytearray(len(n) + 1)  # the characters a window reads: one lookup per number, not one per window
@@ -2399,7 +2418,9 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             continue  # "(e.g., 1 pack/day for 10 years)": how pack-years are counted, not a criterion
         if _ZH_DEFINED_SPAN_BEFORE.search(n, max(0, match.start() - 24), match.start()):
             continue  # "长期(连续2周以上…)", "(≤连续14天)", "如每天1包20支连续10年": what a word means, no criterion
-        if _ZH_NOT_A_CRITERION_BEFORE.search(n, max(0, match.start() - 80), match.start()):
+        if _ZH_NOT_A_CRITERION_BEFORE.search(n, max(0, match.start() - 80), match.start()) or (
+            _STATE_DEFINITION_BEFORE.search(n, max(0, match.start() - 120), match.start())
+        ):
             continue  # "治疗失败的定义:…必须≥14天", "以下情况除外-…首次给药前≥5年无…": a definition, an exception
         event = None
         look_from = max(sentence_start, match.start() - 150)
