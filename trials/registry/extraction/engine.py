@@ -545,6 +545,11 @@ _GAP_WORDS = {
     "one",
 }
 _BOUND_FILLER = {
+    "recorded",
+    "measured",
+    "obtained",
+    "documented",
+    "assessed",
     "visit",
     "screening",
     "baseline",
@@ -734,10 +739,18 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
         aged = re.compile(r"\s*(?:old|of age)(?![a-z])").match(n, after1)
         after1 = aged.end() if aged else after1
     before = n[max(0, match.start() - 40) : match.start()]
-    between = re.search(r"(between|from)\s+(?:[a-z]+\s+){0,4}$", before)
+    between = re.search(
+        r"(between|from)\s+(?:\(?[a-z]+\)?\s+){0,4}$|(介于|在)\s*$", before
+    )  # "between (and including)"
     # "aged 20 and 75 years", "18 and 65 years old for healthy volunteers": the "between" left out
     aged = re.search(r"(?<![a-z])aged?\s+$", before) or _AND_AGE_AHEAD.match(n, after1)
-    join = re.compile(RANGE_JOIN + r"|\s*and\s*" if (between and between.group(1) == "between") or aged else RANGE_JOIN)
+    join = re.compile(
+        RANGE_JOIN + r"|\s*and\s*"
+        if (between and between.group(1) == "between") or aged
+        else RANGE_JOIN + r"|\s*(?:与|和)\s*"  # "年龄介于18岁与65岁之间"
+        if between and between.group(2)
+        else RANGE_JOIN
+    )
     included = _INCLUDED_MARK.match(n, after1)
     after1 = included.end() if included else after1  # "18岁(含)至65岁(含)": the first end itself counts
     joined = join.match(n, after1)
@@ -1664,7 +1677,12 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
             return None
         return lower, upper, "kg/m2", clean
     if variable == "pack_years":
-        if unit not in ("pack-years", "") or not (_plausible(variable, lower, upper)):
+        if unit == "cigarette-years" or (unit == "" and _CIGARETTE_INDEX.search(n, max(0, c.start - 20), c.start)):
+            # "吸烟指数≥400年支": cigarettes a day times years, twenty to a pack
+            lower, upper = (None if v is None else v / 20 for v in (lower, upper))
+        elif unit not in ("pack-years", ""):
+            return None
+        if not _plausible(variable, lower, upper):
             return None
         return lower, upper, "pack-years", clean
     if variable == "oxygen_hours_per_day":
@@ -1725,6 +1743,7 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
     return lower, upper, QUESTION_UNITS[variable], clean if unit else 0.7
 
 
+_CIGARETTE_INDEX = re.compile(r"吸烟指数|smoking index")
 _PREDICTED_POSTOPERATIVE = re.compile(r"(?<![a-z])ppo(?![a-z])|predicted post-?\s?operative")
 _CLEARANCE_FORMULA = re.compile(r"cockcroft|creatinine clearance|(?<![a-z])crcl(?![a-z])")
 
