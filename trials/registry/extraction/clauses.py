@@ -7,7 +7,7 @@ import unicodedata
 
 from .model import Clause
 from .tables import TABLES
-from .text import _clean
+from .text import CJK_CHAR, _clean
 
 MAX_TEXT = 100_000  # characters read from one record, as many as an import accepts (decision 0049); longer text is cut, never an error
 MAX_CLAUSES = 2_000  # clauses read from one record (real records have a few hundred at most); the rest is ignored
@@ -247,7 +247,6 @@ _CN_INCLUSION_ITEM = re.compile(
 
 
 _CN_EXCLUSION_ITEM_WEAK = re.compile(TABLES.exclusion_item_words_weak or r"(?!x)x")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 # A lettered sub-item ("a. 托珠单抗", "(b) 全淋巴照射"): one of the things an item ending in a colon lists
 _LETTERED_BEFORE = re.compile(r"(?:^|(?<=[\s|]))(?:[a-zA-Z]\s*[.)）]|[(（][a-zA-Z][)）])\s*$")
 
@@ -256,7 +255,7 @@ def _an_exclusion_list(text: str, clauses: list[list]) -> bool:
     """Whether a Chinese list with no heading is a page's exclusion section: at least half its items read as
     exclusions, few read as inclusions, and its first item is not an inclusion ("年龄18~65岁" opens an inclusion list
     even when an exclusion list with no heading follows it)."""
-    if len(clauses) < 3 or not re.search(r"[\u4e00-\u9fff]", text[:2_000]):
+    if len(clauses) < 3 or not CJK_CHAR.search(text, 0, 2_000):
         return False
 
     def including(item: str) -> bool:
@@ -270,7 +269,7 @@ def _an_exclusion_list(text: str, clauses: list[list]) -> bool:
     items = []
     listed = False  # under an item ending in a colon ("…前4周内使用过以下系统治疗方法:"): the things it lists follow
     for c in clauses:
-        if len(_CJK.findall(text, c[1], c[2])) < 4:  # "|" rows, bare item numbers: the next item starts
+        if len(CJK_CHAR.findall(text, c[1], c[2])) < 4:  # "|" rows, bare item numbers: the next item starts
             listed = listed and not re.fullmatch(r"[\s|\d.、．)）]*", text[c[1] : c[2]])
             continue
         if _LETTERED_BEFORE.search(text, max(0, c[1] - 6), c[1]):

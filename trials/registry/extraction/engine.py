@@ -47,6 +47,7 @@ from .choices import _choice_proposals
 from .clauses import MAX_TEXT, _parent_text, split_clauses
 from .model import SPIROMETRY, Clause, Proposal
 from .tables import TABLES
+from .text import CJK_CHAR as _CJK_CHAR
 from .text import _bracket_depths, _normalise, _Span
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -61,7 +62,17 @@ MAX_PROPOSALS = 500  # proposals from one record (real records give a few dozen)
 MAX_WINDOWS = 40  # look-back windows read from one stretch of MAX_CLAUSE characters (real clauses hold a few)
 NUMBER_WORDS = {**TABLES.number_words, **TABLES.number_words_read_only}
 CN_DIGITS = TABLES.cn_digits
-_CN_TENS = re.compile(r"([一二两三四五六七八九])?十([一二三四五六七八九])?")
+_CN_ONES = "".join(w for w, v in CN_DIGITS.items() if len(w) == 1 and v == int(v) and 1 <= v <= 9)  # 一…九, 两
+_CN_TENS = re.compile(rf"([{_CN_ONES}])?十([{_CN_ONES.replace('两', '')}])?")  # 十四, 二十, 三十六
+_CN_HALF = "".join(w for w, v in CN_DIGITS.items() if len(w) == 1 and v == 0.5)  # 半
+CN_WORD_NUM = rf"[{_CN_ONES}]?十[{_CN_ONES.replace('两', '')}]?|[{_CN_ONES}{_CN_HALF}]"  # a number in characters
+CN_NUM = r"\d+|" + CN_WORD_NUM  # a number in digits or characters
+# the Chinese words of a time unit, longest first ("个月" before "月"; "1 个 月" wrapped keeps its space)
+ZH_TIME_UNIT = "|".join(
+    re.escape(w).replace("个", r"个\s?") if w != "个星期" else r"个?星期"
+    for w in sorted((w for w in TABLES.time_units if re.match(r"[\u4e00-\u9fff]", w)), key=len, reverse=True)
+    if w != "星期"
+)
 
 # "18,5" and "0,70" are decimals written with a comma (one or two digits after it); "1,000" and "18, 65" are not
 NUM = r"(?:(?<![a-z0-9.])|(?<=age)|(?<=aged))(?:\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?|\.\d+|[一两二三四五六七八九十](?=\s*次))(?![\d])"
@@ -141,7 +152,7 @@ _ZH_RANGE_SINCE = re.compile(
 # the operator, so the words before it ("病程") name its event
 _ZH_DISEASE_DURATION = re.compile(
     r"(?:病程|患病时间|发病时间|确诊时间|诊断时间)[^,，;；。\d]{0,6}?(?P<op>(?:<(?!=)|≤|<=|不超过|不大于|不长于|少于|小于|短于|不足|不到|未满)"
-    r"\s*(?P<hi>\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(?P<hi_unit>个\s?月|月|周|星期|天|日|年))"
+    r"\s*(?P<hi>" + CN_NUM + r")\s*(?P<hi_unit>个\s?月|月|周|星期|天|日|年))"
 )
 WINDOW_RES = [
     re.compile(
@@ -166,7 +177,7 @@ WINDOW_RES = [
     re.compile(rf"(?:≤|<=|<|less than|within|up to|no more than)?\s*({ANY_NUM})[\s-]*{TIME_UNIT}[\s-]+ago"),
     # "筛选前4周至随机期间"; "试验前2周至试验结束后3个月内" (避孕) reaches past the study: a requirement, not a look-back
     re.compile(
-        r"前\s*(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个月|月|周|星期|天|日|年)\s*(?:至|到)"
+        r"前\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")\s*(?:至|到)"
         r"(?![^,，;；。]{0,10}(?:结束|后))"
     ),
     re.compile(
@@ -197,23 +208,19 @@ WINDOW_RES = [
         r"(?!or\s|and\s|during\s)(?:the\s+)?[a-z][a-z0-9-]*"
     ),
     re.compile(
-        r"(?:近|过去|最近|前)?\s*(?<!\d)(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个\s?月|月|周|星期|天|日|年)"
+        r"(?:近|过去|最近|前)?\s*(?<!\d)(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")"
         r"\s*(?:[(（][^()（）]{1,10}[)）]\s*)?(?:内|以内|之内)"  # "前3个月(12周)内", "前六个月之内"
     ),
     # "筛选前6个月有慢性感染史", "试验前30天使用过…", "本试验开始前3个月中": a look-back without 内, known by the past
     # event that follows it ("给药前7天的日记", "给药前1天妊娠试验阴性" are not)
     re.compile(
-        r"前\s*(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个月|月|周|星期|天|年)\s*[,，]?\s*"
+        r"前\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")\s*[,，]?\s*"
         r"(?=中|期间|曾|有(?!效)|使用|服用|用过|参加|参与|接受|发生|患|罹患|摄取|摄入|吸烟|饮酒|每日|每天|平均|献血|失血"
         r"|接种|进行过|做过|出现)"
     ),
-    re.compile(
-        r"(?:近|过去|最近)\s*(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个月|月|周|星期|天|日|年)"
-    ),
+    re.compile(r"(?:近|过去|最近)\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")"),
     # "戒烟不足6个月": quit less than 6 months ago, the strict look-back "stopped smoking less than 6 months ago" is
-    re.compile(
-        r"(?<=戒烟)\s*(?:不足|不到|未满|少于|小于|<)\s*(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个月|月|周|星期|天|年)"
-    ),
+    re.compile(r"(?<=戒烟)\s*(?:不足|不到|未满|少于|小于|<)\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")"),
 ]
 WINDOW_RES.append(
     re.compile(rf"\(\s*(?:<|≤|<=|less than)\s*({ANY_NUM})\s*{TIME_UNIT}\s*\)")
@@ -221,12 +228,12 @@ WINDOW_RES.append(
 # Chinese washout lists: "研究开始的一定时限前接受过下列生物制剂的治疗: 英夫利昔单抗:8周 依那西普:2周": each drug's span after
 # its colon is a look-back window when a lead-in before them says "前…下列…:" (see _ZH_WASHOUT_LEAD)
 _ZH_WASHOUT_ITEM = re.compile(
-    r"(?<=[:：])\s*(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个月|月|周|星期|天|日|年)(?!\s*(?:以?后|之后|内|以内|之内|至|到))"
+    r"(?<=[:：])\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")(?!\s*(?:以?后|之后|内|以内|之内|至|到))"
 )
 WINDOW_RES.append(_ZH_WASHOUT_ITEM)
 # "打疫苗后未超过两个星期", "参加完一个项目未满3个月", "戒烟不足 6 个月": time since an event, still short of a span
 _ZH_SHORT_OF = re.compile(
-    r"(?:未满|不满|不足|不到|少于|小于|<|未超过|不超过)\s*(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个月|月|周|个?星期|天|日|年)"
+    r"(?:未满|不满|不足|不到|少于|小于|<|未超过|不超过)\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")"
 )
 # the event the time since is counted from: "打疫苗后", "参加完…", "戒烟", "停药时间", "停用…", "距末次放疗"
 _ZH_SHORT_OF_LEAD = re.compile(
@@ -241,7 +248,7 @@ _ZH_WASHOUT_LEAD = re.compile(r"前[^。;；:：]{0,40}(?:下列|以下|如下)[
 WINDOW_RES.append(
     re.compile(
         r"(?:试验|筛选|给药|用药|服药|药物|治疗|研究|入组|随机|基线|访视|开始|知情同意书?|首剂|首次|第\s*1\s*天)\s*(?:之)?前\s*的?"
-        r"\s*(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个月|月|周|星期|天|日|年)"
+        r"\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")"
         r"(?:\s*(?:中|期间)(?=\s*[,，])|(?=\s*(?:[(（][^()（）]{0,30}[)）]\s*)?[,，]?\s*(?:曾|有(?!效)|使用|接受|参加|参与|服用|每日|每天|平均|发生|患|献|吃|饮"
         r"|吸|出现|进行(?:过|了)|住院)))"
     )
@@ -687,27 +694,17 @@ def _bare_count_at(n: str, match: re.Match) -> _Comparison | None:
 # Chinese: a bound against the upper limit of normal with no number is one times it: "血肌酐>正常值范围上限",
 # "ALT、AST高于参考值上限" (a number after it, "高于正常值上限3倍", is read as a number)
 _ZH_WORDLESS_ULN = re.compile(
-    r"(大于等于|小于等于|不超过|不高于|高于|超过|超出|大于|低于|小于|≥|≤|>|<|＞|＜)\s*(?:正常值|正常|参考值)(?:范围)?上限"
+    r"(" + "|".join(p for p, _b, _i in PREFIX_OPERATORS) + r")\s*(?:正常值|正常|参考值)(?:范围)?上限"
     r"(?:\s*[(（]\s*uln\s*[)）])?(?!\s*(?:的|之)?\s*[\d.一二两三四五六七八九十]+\s*倍)"
 )
-_WORDLESS_BOUND = {
-    "大于等于": ("lower", True),
-    "≥": ("lower", True),
-    "高于": ("lower", False),
-    "超过": ("lower", False),
-    "超出": ("lower", False),
-    "大于": ("lower", False),
-    ">": ("lower", False),
-    "＞": ("lower", False),
-    "小于等于": ("upper", True),
-    "≤": ("upper", True),
-    "不超过": ("upper", True),
-    "不高于": ("upper", True),
-    "低于": ("upper", False),
-    "小于": ("upper", False),
-    "<": ("upper", False),
-    "＜": ("upper", False),
-}
+
+
+def _operator_bound(words: str) -> tuple[str, bool] | None:
+    """(bound, inclusive) of an operator's words, from the lexicons: "不超过" -> ("upper", True)."""
+    for pattern, bound, inclusive in PREFIX_OPERATORS:
+        if re.fullmatch(pattern, words):
+            return bound, inclusive
+    return None
 
 
 def _with_wordless_uln(n: str, comparisons: list[_Comparison]) -> list[_Comparison]:
@@ -715,7 +712,10 @@ def _with_wordless_uln(n: str, comparisons: list[_Comparison]) -> list[_Comparis
     for match in _ZH_WORDLESS_ULN.finditer(n):
         if any(c.start < match.end() and match.start() < c.end for c in comparisons):
             continue
-        bound, inclusive = _WORDLESS_BOUND[match.group(1)]
+        found = _operator_bound(match.group(1))
+        if found is None:
+            continue
+        bound, inclusive = found
         comparison = _Comparison(match.start(), match.end(), unit="x ULN", raw_unit="上限", number_start=match.start())
         if bound == "lower":
             comparison.lower, comparison.lower_inclusive = Decimal(1), inclusive
@@ -1014,7 +1014,6 @@ _SUBGROUP_AFTER = re.compile(
     + _PEOPLE_WITH
     + r"|in (?:the )?(?:case|presence) of|if (?:there (?:is|are) )?)"
 )
-_CJK_WORD = re.compile(r"[\u4e00-\u9fff]")
 _LAST_CONNECTOR = re.compile(r".*(?:,|、|和|及|与|或|(?<![a-z])(?:and|or)(?![a-z]))", re.S)
 
 
@@ -1124,7 +1123,7 @@ def _variables_for(
         and not _BOUNDARY.search(n[comparison.end : m[0]])
         and not _list_gap(n[comparison.end : m[0]])
         and "(" not in n[comparison.end : m[0]]
-        and (comparison.unit or not _CJK_WORD.search(n, comparison.end, m[0]))  # "≥1包 年龄": packs, not an age
+        and (comparison.unit or not _CJK_CHAR.search(n, comparison.end, m[0]))  # "≥1包 年龄": packs, not an age
         and (not comparison.unit or _unit_fits(m[2], comparison.unit))  # "over 18 years hospitalized"
         # "a score ≥ 5 for women up to the age of 50": a number with no unit is an age only right before the word
         and (m[2] != "age" or comparison.unit or _AGE_WORDS_BETWEEN.fullmatch(n, comparison.end, m[0]))
@@ -1770,7 +1769,6 @@ def _count_period(n: str, c: _Comparison, windows: list) -> int | None:
 # ----------------------------------------------------------------------------------------------------------------
 
 
-_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # Chinese: what follows a span can make it no look-back: a span running on into the study ("试验前2周至试验结束后3个月内"),
 # a plan ("前12个月内有生育计划"), an exception closing its bracket ("(最近5年中未复发的恶性肿瘤除外)")
 _ZH_NOT_A_LOOK_BACK_AFTER = re.compile(
@@ -2179,11 +2177,9 @@ def _merge_record_age(
 
 _DURATION_EVENTS = [(re.compile(row["pattern"]), row["event"]) for row in TABLES.durations if row["pattern"]]
 _DURATION = re.compile(
-    r"(?P<op>(?:at least|a minimum of|minimum of|no less than|not less than|more than|longer than|greater than|over"
-    r"|exceeding|in excess of"
-    r"|≥|>=|>|大于等于|不少于|不低于|不短于|至\s?少(?:已经?)?|超过|大于|满)\s*)?"
+    r"(?P<op>(?:" + "|".join(words for words, _inclusive in TABLES.duration_operators) + r")\s*)?"
     r"(?:(?:a|the)\s+(?:period|duration)\s+of\s+)?"
-    rf"(?P<num>{ANY_NUM}|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*[-\s]?(?P<consecutive>consecutive\s+|continuous\s+|successive\s+)?"
+    rf"(?P<num>{ANY_NUM}|{CN_WORD_NUM})\s*[-\s]?(?P<consecutive>consecutive\s+|continuous\s+|successive\s+)?"
     r"(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?|天|周|星期|个\s?月|年)(?![a-z])"
     r"(?P<post>\s*(?:or (?:more|longer|greater|above)|及以上|或以上|以上))?"
 )
@@ -2243,27 +2239,7 @@ _DURATION_NOT_BEFORE = re.compile(
     r"|(?:给药|用药|服药|研究药物|试验药物)后[^.;。；]{0,6}$"  # "末次给药后至少90天": after the study's dosing, a time still to come
     r"|(?:不能|不得|不应|不可|不|未|(?<![a-z])not|(?<![a-z])no)\s*$"  # "不能超过26周", "not more than": an upper bound
 )
-_TIME_UNIT_WORD = {
-    "day": "days",
-    "days": "days",
-    "天": "days",
-    "week": "weeks",
-    "weeks": "weeks",
-    "wk": "weeks",
-    "wks": "weeks",
-    "周": "weeks",
-    "星期": "weeks",
-    "month": "months",
-    "months": "months",
-    "mo": "months",
-    "mos": "months",
-    "个月": "months",
-    "year": "years",
-    "years": "years",
-    "yr": "years",
-    "yrs": "years",
-    "年": "years",
-}
+_TIME_UNIT_WORD = TABLES.time_units  # "weeks" -> weeks, "个月" -> months (units table)
 # "expected duration of hospitalization of longer than one day": a stay still to come
 _EXPECTED_LENGTH_BEFORE = re.compile(
     r"(?:expect\w*|anticipat\w*|planned|predicted|estimated) (?:\w+ ){0,1}(?:duration|length|stay)[^.;]*$"
@@ -2311,17 +2287,7 @@ _ZH_EVENT_TO_EVENT = re.compile(
     r"(?!\s*(?:首次|第一次)?(?:随机|入组|入选|筛选|签署|给药|用药|研究|本研究|试验|本试验|本次|今|现在|基线))[^,，;；。]{0,20}$"
 )
 _ZH_BETWEEN_TWO_EVENTS = re.compile(r"(?:从|自)[^。;；]{0,40}(?:到|至)[^。;；到至]{0,30}$")
-_OPERATOR_EXCLUSIVE = (
-    "more than",
-    "longer than",
-    "greater than",
-    "over",
-    ">",
-    "exceeding",
-    "in excess of",
-    "超过",
-    "大于",
-)
+_DURATION_EXCLUSIVE = [re.compile(words) for words, inclusive in TABLES.duration_operators if not inclusive]
 
 
 # "Stable maintenance therapy with constant dose interval during the last 2 months", "stable address within the last
@@ -2472,7 +2438,7 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
                 continue
             event, confidence = (words, words_start, match.start()), 0.5
         label, event_start, event_end = event
-        inclusive = not (op and op.strip() in _OPERATOR_EXCLUSIVE)
+        inclusive = not (op and any(words.fullmatch(op.strip()) for words in _DURATION_EXCLUSIVE))
         quote_start = min(event_start, match.start())
         quote_end = max(event_end, match.end())
         prior = _PRIOR_AFTER.match(n, match.end())

@@ -73,6 +73,8 @@ class Tables:
     # words qualifying the noun a count bounds: "or" between them joins no second item ("≥ 2 moderate or severe
     # exacerbations" is one count, not "2 moderate" and "severe exacerbations")
     noun_qualifiers: str = ""
+    # words before a span that make it a lower bound on time: (pattern, inclusive), longest words first
+    duration_operators: list[tuple[str, bool]] = field(default_factory=list)
 
     @property
     def question_units(self) -> dict[str, str]:
@@ -240,7 +242,16 @@ def load(directory: Path = DIRECTORY) -> Tables:
     weak = _words(
         "lexicon_zh.json exclusion_item_words_weak", {"zh": lexicons["zh"].get("exclusion_item_words_weak", [])}
     )
+    duration_operators = []
+    for language in LANGUAGES:
+        for index, row in enumerate(lexicons[language].get("duration_operators", [])):
+            where = f"lexicon_{language}.json duration_operators[{index}]"
+            if not isinstance(row.get("inclusive"), bool):
+                raise TableError(f"{where}: inclusive must be true or false")
+            duration_operators += [(w, row["inclusive"]) for w in _words(where, {language: row.get("words")})[language]]
+    duration_operators.sort(key=lambda row: len(row[0]), reverse=True)  # "大于等于" before "大于", ">=" before ">"
     return Tables(
+        duration_operators=duration_operators,
         variables=variables,
         units=units,
         time_units=time_units,
