@@ -21,9 +21,10 @@ inclusivity of each bound that is present is the same, and, for windows, the
 unit is the same ("4 weeks" and "28 days" differ), and, where the expected
 item states ``bronchodilator`` ("post" or "pre"; null when the text does not
 say), the proposal's is the same. The event text is not compared. Each expected item matches at most one proposal, greedily in the
-order the case lists them. Proposals for ``sex`` and ``diagnoses`` are not
-annotated and are left out; a proposal for any other variable that was not
-annotated counts against precision.
+order the case lists them. Proposals for variables the guideline does not
+annotate (``sex``, ``diagnoses``, any variable outside ``NAMED_VARIABLES`` and
+windows and durations) are left out; a proposal for an annotated variable that
+the case does not expect counts against precision.
 
 The extractor is imported inside ``main()`` only, so that ``score`` and the
 case loader can be used (and tested) without it.
@@ -68,6 +69,9 @@ WINDOW = "window"
 DURATION = "duration"
 TIMED = (WINDOW, DURATION)
 IGNORED_VARIABLES = frozenset({"sex", "diagnoses"})
+# what the guideline annotates: a proposal for anything else (sex, diagnoses, a variable added to the extractor's
+# tables later) is left out rather than counted against precision
+ANNOTATED_VARIABLES = frozenset(NAMED_VARIABLES) | frozenset(TIMED)
 
 TARGET_NAMED_PRECISION = Decimal("0.95")
 TARGET_NAMED_RECALL = Decimal("0.90")
@@ -153,6 +157,7 @@ class Report:
     misses: list[dict[str, Any]] = field(default_factory=list)
     false_proposals: list[dict[str, Any]] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)
+    wrong_list: int = 0  # expected items missed because the same bound was proposed in the other list
 
     def targets(self) -> list[tuple[str, Decimal, Decimal | None, bool]]:
         """(description, target, achieved, met) for each target."""
@@ -198,7 +203,7 @@ def score(cases: Iterable[dict[str, Any]], extract_fn: Callable[..., Iterable[An
         except Exception as error:  # one broken case must not hide the others
             report.errors.append({"case": case_id, "error": repr(error)})
             proposals = []
-        proposals = [p for p in proposals if _get(p, "variable") not in IGNORED_VARIABLES]
+        proposals = [p for p in proposals if _get(p, "variable") in ANNOTATED_VARIABLES]
 
         def group(variable: str) -> Counts:
             return language["timed" if variable in TIMED else "named"]
@@ -211,14 +216,23 @@ def score(cases: Iterable[dict[str, Any]], extract_fn: Callable[..., Iterable[An
             group(item["variable"]).expected += 1
 
         unmatched = list(range(len(proposals)))
+        missed = []
         for item in case["expected"]:
             found = next((i for i in unmatched if matches(item, proposals[i])), None)
             if found is None:
                 report.misses.append({"case": case_id, "quote": item.get("quote", ""), "expected": _describe(item)})
+                missed.append(item)
                 continue
             unmatched.remove(found)
             report.per_variable[item["variable"]].matched += 1
             group(item["variable"]).matched += 1
+        in_other_list = list(unmatched)
+        for item in missed:  # the same bound proposed in the other list (inclusion for exclusion or the reverse)
+            flipped = {**item, "kind": "exclusion" if item["kind"] == "inclusion" else "inclusion"}
+            found = next((i for i in in_other_list if matches(flipped, proposals[i])), None)
+            if found is not None:
+                in_other_list.remove(found)
+                report.wrong_list += 1
         for i in unmatched:
             proposal = proposals[i]
             report.false_proposals.append(
@@ -259,6 +273,7 @@ def render(report: Report, verbose: bool = False) -> str:
             f"{label:<34}{counts.expected:>9}{counts.proposed:>9}{counts.matched:>8}"
             f"{_fmt(counts.precision):>10}{_fmt(counts.recall):>8}"
         )
+    lines.append(f"{'bounds in the wrong list':<34}{report.wrong_list:>9}")
     lines.append("")
     lines.append("Targets (exact bounds and inclusivity):")
     for label, target, achieved, met in report.targets():

@@ -171,6 +171,36 @@ def test_sex_and_diagnoses_proposals_are_ignored():
     assert report.named.precision == 1 and not report.false_proposals
 
 
+def test_a_proposal_for_a_variable_the_guideline_does_not_annotate_is_ignored():
+    def extract(text, **ages):
+        return [to_proposal(item) for item in CASE["expected"]] + [
+            Proposal("inclusion", "hba1c_pct", None, None, Decimal(9), False, "%", quote="HbA1c < 9%"),
+        ]
+
+    report = score([CASE], extract)
+    assert report.named.precision == 1 and not report.false_proposals
+    assert "hba1c_pct" not in report.per_variable
+
+
+def test_a_bound_proposed_in_the_other_list_is_counted_as_in_the_wrong_list():
+    def extract(text, **ages):
+        proposals = [to_proposal(item) for item in CASE["expected"]]
+        proposals[0] = replace(proposals[0], kind="exclusion" if proposals[0].kind == "inclusion" else "inclusion")
+        return proposals
+
+    report = score([CASE], extract)
+    assert report.wrong_list == 1
+    assert len(report.misses) == 1 and len(report.false_proposals) == 1
+    assert "bounds in the wrong list" in render(report)
+
+
+def test_a_bound_missed_outright_is_not_in_the_wrong_list():
+    def extract(text, **ages):
+        return [to_proposal(item) for item in CASE["expected"]][1:]
+
+    assert score([CASE], extract).wrong_list == 0
+
+
 def test_window_units_must_be_exact_and_event_is_not_compared():
     window = CASE["expected"][2]
     same_in_days = Proposal("exclusion", WINDOW, None, None, Decimal(28), True, "days")
