@@ -358,3 +358,8 @@ def test_stopping_the_studys_own_drug_before_a_visit_is_no_washout_duration():
     assert [
         t for t in times("Stopped the study medication 3 weeks before visit 3", "exclusion") if t[0] == "duration"
     ] == []
+
+
+def test_a_remission_inside_what_a_chinese_exclusion_leaves_out_is_no_duration_but_an_allowance_to_enter_is():
+    assert times("既往恶性肿瘤;除外原位癌和基底细胞癌且完全缓解期超过8年", "exclusion") == []
+    assert times("既往恶性肿瘤;治愈且无疾病生存至少8年可以入选", "exclusion") == [duration(8, "years")]

@@ -2246,7 +2246,7 @@ _DURATION_NOT_AFTER = re.compile(
 _DURATION_NOT_BEFORE = re.compile(
     r"(?:next|following|coming|upcoming|future|expect\w*|likely|plann\w*|plans? to|intend\w*|survival|life expectancy"
     r"|contracept\w*|(?<![a-z])within|(?:in|during|over) the (?:past|last|previous|preceding)|(?<![a-z])ages?d?"
-    r"|older|younger|预计|预期|生存|pregnan\w*|gestation\w*|full[- ]term|孕)[^.;。；]{0,25}$"
+    r"|older|younger|预计|预期|(?<!无病)(?<!无疾病)(?<!无复发)生存|pregnan\w*|gestation\w*|full[- ]term|孕)[^.;。；]{0,25}$"
     r"|(?:近|过去|最近)[^.;。；,，]{0,25}$"  # "近3个月内…": a look-back; "近一年内确诊,病程≥2年" ends it at the comma
     r"|(?:给药|用药|服药|研究药物|试验药物)后[^.;。；]{0,6}$"  # "末次给药后至少90天": after the study's dosing, a time still to come
     r"|(?:不能|不得|不应|不可|不|未|(?<![a-z])not|(?<![a-z])no)\s*$"  # "不能超过26周", "not more than": an upper bound
@@ -2564,6 +2564,9 @@ def _zh_event_right_before(n: str, start: int, end: int) -> tuple[str, int, int]
     return None
 
 
+_ZH_EXCEPTED_BEFORE = re.compile(r"除外(?![^。;；]{0,80}?(?:可以|可|允许)(?:入选|入组|纳入))[^。;；]{0,80}$")
+
+
 def _intends_before(n: str, sentence_start: int, start: int, end: int) -> bool:
     if _PRIOR_AFTER.match(n, end) or _WASHOUT_AFTER_RE.match(n, end):
         return False
@@ -2687,6 +2690,8 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             and not _DURATION_FOR.search(before)
         ):
             continue  # "Living donors ≥ 18 years": an age, said without the word
+        if _ZH_EXCEPTED_BEFORE.search(n, max(sentence_start, match.start() - 80), match.start()):
+            continue  # "除外宫颈原位癌…且完全缓解期超过10年": inside what an exclusion leaves out, no bound of its own
         if _recurrence_pattern(n, sentence_start, match.start(), match.end()):
             continue  # "sputum on most days for 3 months of the year for 2 years": how chronic bronchitis is defined
         if _intends_before(n, sentence_start, match.start(), match.end()):
