@@ -363,3 +363,9 @@ def test_stopping_the_studys_own_drug_before_a_visit_is_no_washout_duration():
 def test_a_remission_inside_what_a_chinese_exclusion_leaves_out_is_no_duration_but_an_allowance_to_enter_is():
     assert times("既往恶性肿瘤;除外原位癌和基底细胞癌且完全缓解期超过8年", "exclusion") == []
     assert times("既往恶性肿瘤;治愈且无疾病生存至少8年可以入选", "exclusion") == [duration(8, "years")]
+
+
+def test_living_with_an_illness_for_a_span_is_a_duration_of_the_illness_not_a_residence():
+    [proposal] = read("Living with HIV for ≥ 4 years")
+    assert (proposal.variable, proposal.lower, proposal.unit) == ("duration", D(4), "years")
+    assert proposal.event != "residence"
