@@ -48,7 +48,7 @@ def test_every_new_item_is_a_choice_of_its_question_in_english_and_chinese(db):
     questions = ensure_questions(["other_conditions", "lung_procedures"])
     for key, codes in (
         ("other_conditions", ("pneumonitis", "brain_metastases")),
-        ("lung_procedures", ("chest_radiotherapy", "pulmonary_rehabilitation", "live_vaccine")),
+        ("lung_procedures", ("chest_radiotherapy", "pulmonary_rehabilitation", "live_vaccine", "antifibrotic_ever")),
     ):
         choices = {c["code"]: c for c in questions[key].choices}
         for code in codes:
@@ -128,9 +128,14 @@ def test_an_unremarkable_history_of_an_illness_is_its_absence():
     ]
 
 
-def test_a_cause_named_as_an_example_after_e_g_is_not_required():
+def test_a_clause_that_opens_with_exclusion_of_negates_the_causes_it_names():
     words = "Exclusion of other known causes of ILD (e.g. occupational exposures, connective tissue disease)."
-    assert rules(words, "inclusion") == []
+    assert rules(words, "inclusion") == [("other_conditions", ["autoimmune_disease"], [], True)]
+
+
+def test_an_ild_trial_does_not_exclude_a_kind_of_its_own_condition():
+    assert rules("Hypersensitivity pneumonitis") == [("diagnoses", [], ["ild", "ipf"], False)]
+    assert rules("7天内接种过亚单位疫苗或灭活疫苗") == []  # 灭活疫苗 is not a live vaccine
 
 
 def test_a_cancer_named_as_the_exception_in_chinese_is_not_read_as_negated():
@@ -180,3 +185,33 @@ def test_a_test_of_tb_infection_is_not_tb(words):
 def test_an_inadequate_response_to_a_medicine_is_not_taking_it_now():
     words = "Demonstrated intolerance, loss of response or inadequate response to conventional or to biologic therapy"
     assert rules(words, "inclusion") == []
+
+
+@pytest.mark.parametrize(
+    "words, kind, negated",
+    [
+        ("Prior use of pirfenidone", "exclusion", False),
+        ("Previous treatment with nintedanib or pirfenidone", "exclusion", False),
+        ("No prior use of antifibrotic therapy", "inclusion", True),
+        ("既往使用过吡非尼酮或尼达尼布", "exclusion", False),
+    ],
+    ids=lambda value: value if isinstance(value, str) and value.isascii() else None,
+)
+def test_an_antifibrotic_taken_in_the_past_is_the_ever_item(words, kind, negated):
+    assert rules(words, kind) == [("lung_procedures", ["antifibrotic_ever"], [], negated)]
+
+
+def test_an_antifibrotic_taken_now_stays_on_the_medicines_now_list():
+    assert rules("正在使用吡非尼酮或尼达尼布") == [("medicines_now", ["antifibrotic"], [], False)]
+
+
+@pytest.mark.django_db
+def test_an_ipf_trial_never_closes_itself_to_patients_who_also_tick_ild():
+    from trials.registry import extraction
+    from trials.registry.drafting import drafts_for
+
+    text = "Exclusion Criteria:\n\n* Interstitial lung disease other than the one studied\n"
+    [clause] = extraction.split_clauses(text)
+    own = matching.concepts_named(["Idiopathic Pulmonary Fibrosis"])
+    drafts = [d for d in drafts_for(clause, text, ensure_questions(), own_concepts=own) if d.question_id]
+    assert drafts and all(d.values == [] and "ild" in d.uncertain_values for d in drafts)

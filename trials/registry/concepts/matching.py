@@ -28,7 +28,6 @@ MAX_CLAUSE = 4000
 NOW_QUESTIONS = frozenset({"infection_now", "pregnant_or_breastfeeding"})  # signs of these are the state now
 LONGEST_WINDOW_DAYS = 3650  # the days-since questions' last answer: "10 years or more, or never"
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e)\.", re.IGNORECASE)  # "causes of ILD (e.g. …": not a full stop
 
 
 @dataclass(frozen=True)
@@ -128,6 +127,11 @@ def vocabulary() -> tuple[Concept, ...]:
         )
         for row in rows
     )
+
+
+@cache
+def _by_key() -> dict[str, Concept]:
+    return {concept.key: concept for concept in vocabulary()}
 
 
 def question_keys() -> list[str]:
@@ -230,7 +234,7 @@ def _patterns() -> dict:
             if not key.startswith("_")
         },
         "filler": {"en": frozenset(lex["filler"]["en"].split()), "zh": frozenset(lex["filler"]["zh"])},
-        "terminator": re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)[.;:。；：]\s"),  # not "e.g. ", "i.e. ", "vs. "
+        "terminator": re.compile(r"[.;:。；：]\s"),
     }
 
 
@@ -377,7 +381,7 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         # "liver disease other than alcoholic": a patient with the excepted kind ticks the same item
         narrowed = patterns["other_than_after"].match(text, end) is not None
     exception = patterns["exception"].get(language)
-    if exception is not None and exception.search(_ABBREVIATION.sub("eg", before_text[-200:])):
+    if exception is not None and exception.search(before_text[-200:]):
         return None  # "respiratory disease other than COPD", "除哮喘外": the concept is what is excepted
     if (
         language == "zh"
@@ -394,7 +398,10 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
     past = patterns["past_medicine"].get(language)
     if concept.cls == "medicine" and concept.question == "medicines_now" and past is not None:
         if past.search(before_text[-60:]):
-            return None  # "history of chemotherapy": not what the patient takes now
+            ever = _by_key().get(lexicon()["past_use"].get(concept.key, ""))
+            if ever is None:
+                return None  # "history of chemotherapy": not what the patient takes now
+            concept = ever  # "prior use of pirfenidone": the item that asks about now or in the past
     modifier = patterns["modifier_medicine" if concept.cls == "medicine" else "modifier"].get(language)
     after = re.sub(r"^\s*(?:[(（][^()（）]{0,15})?[)）]", "", text[end : end + 60])  # past "(PAH)" or ")"
     if modifier is not None and modifier.search(after[:40]):
@@ -409,6 +416,9 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
     )
     if negation is not None:
         masked = pseudo.sub(lambda m: " " * len(m.group()), window) if pseudo is not None else window
+        names = patterns["names"][2][0]
+        if language == "zh" and names is not None:  # "吡非尼酮或尼达尼布": the 非 of a name is no negation
+            masked = names.sub(lambda m: " " * len(m.group()), masked)
         cues = list(negation.finditer(masked))
         last = cues[-1] if cues else None
         between = masked[last.end() :] if last is not None else ""
