@@ -3,13 +3,14 @@
 The table is `trials/data/screens.json`, read and checked once. A question is on at most one screen; a
 question on none is a screen of its own. The engine only needs each question's screen and place on it
 (`place`), and whether a multiple-choice question is shown item by item (`items_needed_only`); the pages
-read a screen's words (`heading`, `intro`) in the active language, English when a translation is missing.
+read a screen's words (`heading`, `intro`) in the active language, English when a translation is missing, and
+a question's short hint on its screen (`hints`), whose shared part the introduction says once.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -24,12 +25,21 @@ class Screen:
     key: str
     questions: tuple[str, ...]
     words: dict[str, dict[str, str]]  # {"heading": {"en": ..., "zh_hans": ...}, "intro": {...}}
+    hints: dict[str, dict[str, str]] = field(default_factory=dict)  # {question key: {"en": ..., "zh_hans": ...}}
 
     def heading(self, language: str | None = None) -> str:
         return self._in(self.words["heading"], language)
 
     def intro(self, language: str | None = None) -> str:
         return self._in(self.words["intro"], language)
+
+    def hint(self, question_key: str, language: str | None = None) -> str | None:
+        """A question's short hint on this screen, in place of its own help text; None when it has none."""
+        texts = self.hints.get(question_key)
+        return self._in(texts, language) if texts else None
+
+    def hint_language(self, question_key: str, language: str | None = None) -> str:
+        return self._fallback(self.hints.get(question_key, {"en": ""}), language)
 
     def heading_language(self, language: str | None = None) -> str:
         """ "en" when the heading shows in English on a page in another language (for `lang="en"`), else ""."""
@@ -78,7 +88,13 @@ def read(data: dict) -> tuple[dict[str, Screen], dict[str, tuple[str, int]], fro
             if question in places:
                 raise ScreenTableError(f"question {question} is on screens {places[question][0]} and {key}")
             places[question] = (key, order)
-        screens[key] = Screen(key, tuple(entry["questions"]), words)
+        hints = entry.get("hints", {})
+        for question, texts in hints.items():
+            if question not in entry["questions"]:
+                raise ScreenTableError(f"screen {key} has a hint for {question}, which is not on it")
+            if not all(isinstance(text, str) and text.strip() for text in texts.values()) or not {"en"} < set(texts):
+                raise ScreenTableError(f"screen {key} needs the hint for {question} in English and in Chinese")
+        screens[key] = Screen(key, tuple(entry["questions"]), words, hints)
     return screens, places, frozenset(data.get("items_needed_only", ()))
 
 
@@ -94,6 +110,16 @@ def screen(key: str) -> Screen | None:
 def items_needed_only(question_key: str) -> bool:
     """Whether a multiple-choice question shows only the items some open study still needs."""
     return question_key in _table()[2]
+
+
+def hint(question_key: str) -> tuple[str, str] | None:
+    """(the short hint a question shows on its screen in the active language, "en" when that is English on a page
+    in another language, else ""); None when the question shows its own help text."""
+    where = place(question_key)
+    on = _table()[0][where[0]] if where else None
+    if on is None or question_key not in on.hints:
+        return None
+    return on.hint(question_key), on.hint_language(question_key)
 
 
 def all_screens() -> dict[str, Screen]:

@@ -5,7 +5,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from screener.questionnaire import answer_helpers
-from trials import places
+from trials import places, screens
 from trials.eligibility import NEVER, ItemsAnswer
 from trials.models import Question, fallback_language
 
@@ -32,7 +32,9 @@ class AnswerForm(forms.Form):
         every = [code for code in question.choice_codes() if code != EXCLUSIVE_CODE]
         self.items = None if items is None or set(every) <= set(items) else [c for c in every if c in items]
         required = {"required": self.required_message()}
-        help_text = question.help_text
+        # On a screen, a question's short hint stands for its help text (the screen's introduction says the rest)
+        on_screen = screens.hint(question.key) if grouped else None
+        help_text = on_screen[0] if on_screen else question.help_text
         if question.kind == Question.Kind.NUMBER:
             field = forms.CharField(
                 max_length=50,
@@ -71,7 +73,7 @@ class AnswerForm(forms.Form):
         self.helper_link = answer_helpers.link_text(question) if grouped else ""  # a single page adds its own
         # A prompt or hint not yet translated shows in English, and says so to screen readers.
         self.label_lang = fallback_language(question, "prompt")
-        self.help_lang = fallback_language(question, "help_text")
+        self.help_lang = on_screen[1] if on_screen else fallback_language(question, "help_text")
 
     @property
     def unit_shown(self) -> str:

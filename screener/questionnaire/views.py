@@ -358,7 +358,8 @@ def screen(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse:
 
 def items_to_show(walk, screening: Screening, key: str) -> list[str]:
     """The items a screen offers for a question shown item by item: those its step needs, and any the
-    patient answered before (so changing the answer keeps them), in the question's order."""
+    patient answered before (so changing the answer keeps them); a set, sorted only to be stable (the form shows
+    them in the question's own order)."""
     stored = screening.answers.get(key)
     shown = set(walk.items.get(key, ())) | set(stored.get("shown", []) if isinstance(stored, dict) else ())
     return sorted(shown)

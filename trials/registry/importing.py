@@ -26,6 +26,7 @@ from trials import signals
 from trials.models import OTHER_LANGUAGES, Criterion, Question, Site, Trial
 from trials.registry import changes, ctgov, drafting
 from trials.registry.concepts import matching
+from trials.registry.extraction.engine import RECORD_NO_MAXIMUM
 
 logger = logging.getLogger(__name__)
 VOCABULARY = Path(__file__).parent / "seed" / "questions.json"
@@ -266,7 +267,10 @@ def _import_sites(trial: Trial, sites: list[ctgov.SiteRecord], created: bool) ->
 
 def _registry_criteria(record: ctgov.StudyRecord, questions: dict[str, Question]) -> list[Criterion]:
     criteria = []
-    if record.minimum_age or record.maximum_age:
+    # A maximumAge of 99 years or more is how registries write "no upper limit" (decision 0058): it bounds nothing,
+    # and a record with no other age limit gets no age criterion
+    maximum = record.maximum_age if record.maximum_age and record.maximum_age.years < RECORD_NO_MAXIMUM else None
+    if record.minimum_age or maximum:
         words = [
             f"Minimum age: {record.minimum_age.text}" if record.minimum_age else "",
             f"Maximum age: {record.maximum_age.text}" if record.maximum_age else "",
@@ -276,7 +280,7 @@ def _registry_criteria(record: ctgov.StudyRecord, questions: dict[str, Question]
                 kind=Criterion.Kind.INCLUSION,
                 question=questions["age"],
                 min_value=record.minimum_age.years if record.minimum_age else None,
-                max_value=record.maximum_age.years if record.maximum_age else None,
+                max_value=maximum.years if maximum else None,
                 min_inclusive=True,
                 max_inclusive=True,
                 source_text="; ".join(w for w in words if w) + " (registry eligibility limits)",

@@ -45,6 +45,27 @@ def test_the_ild_studys_lung_function_values_share_one_screen_with_a_heading_and
     assert "style=" not in html and "<script>" not in html
 
 
+def test_the_lung_function_screen_says_where_the_values_are_once_and_each_question_only_its_row(client):
+    _screening_id, location = to_lung_function(client)
+    html = page(client.get(location))
+    hints = re.findall(r'class="hint">([^<]*)<', html)
+    assert sum("% Pred" in hint for hint in hints) == 2  # the introduction says where, the ratio says "not its % Pred"
+    assert "Row “DLCO” (or “TLCO”, “DLCOc”, diffusing capacity)" in html
+    assert "Row “FVC”, before the inhaler (“Pre”)." in html
+    assert html.count("the study team will measure it") == 1
+    own_page = page(client.get(question_url(_screening_id, "dlco_pct_pred")))
+    assert "find the row “DLCO”" in own_page  # alone on its page, a question keeps its whole help text
+
+
+def test_the_lung_function_screen_reads_its_short_hints_in_chinese(client):
+    _screening_id, location = to_lung_function(client)
+    client.cookies["django_language"] = "zh-hans"
+    html = page(client.get(location))
+    assert "“FVC”一行，用药前（Pre）。" in html and "研究团队会为您测量" in html
+    assert "找到“DLCO”这一行" not in html  # the long help is its own page's
+    assert 'lang="en"' not in html.split("<main", 1)[1]
+
+
 def test_answering_the_screen_stores_each_answer_and_moves_on(client):
     screening_id, location = to_lung_function(client)
     keys, response = answer_page(client, location, MATCHES_ILD, dlco_pct_pred=None)

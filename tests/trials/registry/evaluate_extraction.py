@@ -153,6 +153,7 @@ class Report:
     misses: list[dict[str, Any]] = field(default_factory=list)
     false_proposals: list[dict[str, Any]] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)
+    wrong_list: int = 0  # expected bounds proposed exactly, but in the other list (inclusion for exclusion)
 
     def targets(self) -> list[tuple[str, Decimal, Decimal | None, bool]]:
         """(description, target, achieved, met) for each target."""
@@ -163,6 +164,7 @@ class Report:
             ("windows and durations recall", TARGET_WINDOW_RECALL, self.window.recall),
         ):
             rows.append((label, target, achieved, achieved is not None and achieved >= target))
+        rows.append(("bounds in the wrong list", Decimal(0), Decimal(self.wrong_list), self.wrong_list == 0))
         return rows
 
     @property
@@ -219,6 +221,11 @@ def score(cases: Iterable[dict[str, Any]], extract_fn: Callable[..., Iterable[An
             unmatched.remove(found)
             report.per_variable[item["variable"]].matched += 1
             group(item["variable"]).matched += 1
+        for item in case["expected"]:
+            other = {**item, "kind": "exclusion" if item["kind"] == "inclusion" else "inclusion"}
+            flipped = next((i for i in unmatched if matches(other, proposals[i])), None)
+            if flipped is not None and not any(matches(item, p) for p in proposals):
+                report.wrong_list += 1
         for i in unmatched:
             proposal = proposals[i]
             report.false_proposals.append(
@@ -262,6 +269,9 @@ def render(report: Report, verbose: bool = False) -> str:
     lines.append("")
     lines.append("Targets (exact bounds and inclusivity):")
     for label, target, achieved, met in report.targets():
+        if label == "bounds in the wrong list":
+            lines.append(f"  {label:<28} == 0     found {report.wrong_list}      {'MET' if met else 'NOT MET'}")
+            continue
         lines.append(f"  {label:<28} >= {target}  achieved {_fmt(achieved)}  {'MET' if met else 'NOT MET'}")
     if report.errors:
         lines.append("")

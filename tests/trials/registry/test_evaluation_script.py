@@ -148,6 +148,18 @@ def test_a_wrong_inclusivity_is_a_miss_and_a_false_proposal():
     assert report.named.precision == Decimal(1) / 2 and report.named.recall == Decimal(1) / 2
 
 
+def test_a_bound_proposed_exactly_but_in_the_other_list_is_counted_as_in_the_wrong_list():
+    def extract(text, **ages):
+        proposals = [to_proposal(item) for item in CASE["expected"]]
+        proposals[2] = replace(proposals[2], kind="inclusion")  # an exclusion window read as an inclusion
+        return proposals
+
+    report = score([CASE], extract)
+    assert report.wrong_list == 1 and not report.all_targets_met
+    assert "bounds in the wrong list     == 0     found 1      NOT MET" in render(report)
+    assert score([CASE], perfect_extractor([CASE])).wrong_list == 0
+
+
 def test_a_proposal_for_an_unannotated_variable_counts_against_precision():
     def extract(text, **ages):
         extra = Proposal("inclusion", "bmi", None, None, Decimal(30), False, "kg/m2", quote="BMI < 30")

@@ -83,6 +83,23 @@ def test_age_limits_become_an_approved_inclusive_criterion(tmp_path):
 
 
 @pytest.mark.parametrize(
+    "maximum, expected",
+    [("98 Years", Decimal(98)), ("99 Years", None), ("100 Years", None), ("150 Years", None)],
+)
+def test_a_registry_maximum_age_of_99_years_or_more_bounds_nothing(tmp_path, maximum, expected):
+    run(tmp_path, study(minimumAge="18 Years", maximumAge=maximum))
+    [age] = Criterion.objects.filter(trial__nct_id="NCT07355868", origin=Criterion.Origin.IMPORT, question__key="age")
+    assert (age.min_value, age.max_value) == (Decimal(18), expected)
+
+
+def test_a_record_whose_only_age_limit_is_a_maximum_of_99_years_gets_no_age_criterion(tmp_path):
+    record = study(maximumAge="99 Years")
+    del record["protocolSection"]["eligibilityModule"]["minimumAge"]
+    run(tmp_path, record)
+    assert not Criterion.objects.filter(trial__nct_id="NCT07355868", origin=Criterion.Origin.IMPORT, question__key="age")
+
+
+@pytest.mark.parametrize(
     "sex, codes",
     [("FEMALE", [["female"]]), ("MALE", [["male"]]), ("ALL", [])],
 )
