@@ -215,3 +215,13 @@ def test_an_ipf_trial_never_closes_itself_to_patients_who_also_tick_ild():
     own = matching.concepts_named(["Idiopathic Pulmonary Fibrosis"])
     drafts = [d for d in drafts_for(clause, text, ensure_questions(), own_concepts=own) if d.question_id]
     assert drafts and all(d.values == [] and "ild" in d.uncertain_values for d in drafts)
+
+
+def test_an_operation_expected_in_the_coming_months_is_not_one_a_patient_has_had():
+    assert rules("Lung transplantation expected within next 6 months.") == []
+
+
+def test_a_cancer_of_one_cell_type_leaves_every_cancer_answer_to_the_study_team():
+    assert rules("1 | 混合型小细胞和非小细胞癌症 |") == [
+        ("cancer_history", [], ["within_5y", "minor_within_5y", "over_5y"], False)
+    ]
