@@ -312,7 +312,7 @@ class StudySearchForm(forms.Form):
         error_messages={"max_length": _("Use at most 100 characters.")},
     )
     place = forms.CharField(
-        label=_("City, region or country"),
+        label=_("Where the study runs: city, region or country"),
         required=False,
         max_length=100,
         strip=True,
