@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.utils.translation import gettext, ngettext, pgettext_lazy
+from django.utils.translation import gettext, ngettext, npgettext_lazy, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from trials.eligibility import CALENDAR_UNITS, NEVER, EventDate, ItemsAnswer
@@ -37,7 +37,7 @@ NUMBER_WITH_UNIT = {
     "m": pgettext_lazy("a distance", "%(number)s m"),
     "years": pgettext_lazy("an age", "%(number)s years"),
     "h/day": pgettext_lazy("a duration", "%(number)s h/day"),
-    "times": pgettext_lazy("a count", "%(number)s times"),
+    "times": npgettext_lazy("a count", "%(number)s time", "%(number)s times", "count"),
     "pack-years": pgettext_lazy("smoking", "%(number)s pack-years"),
     "kg/m2": pgettext_lazy("body mass index", "%(number)s kg/m²"),
     "x ULN": pgettext_lazy("times the upper limit of normal", "%(number)s × ULN"),
@@ -89,7 +89,9 @@ def format_number(question, value: Decimal) -> str:
     if question.unit in ("", "ratio"):
         return text
     template = NUMBER_WITH_UNIT.get(question.unit)
-    return str(template) % {"number": text} if template else f"{text} {question.unit}"
+    number = Decimal(value)
+    count = int(number) if number == number.to_integral_value() else 2  # "1 time", "2 times", "1.5 times"
+    return template % {"number": text, "count": count} if template else f"{text} {question.unit}"
 
 
 def unit_shown(question) -> str:

@@ -71,7 +71,26 @@ def test_not_knowing_dlco_makes_the_ild_study_a_possible_match_with_what_to_ask(
         "Your DLCO (% of predicted) needs to be at least 30% and at most 80%. Use a test from the last 3 months, "
         "corrected for haemoglobin." in possibles
     )
-    assert "Ask your doctor or the study team about: DLCO (% of predicted)." in possibles
+    assert "If you are not sure, ask your doctor or the study team." in possibles
+    assert "about: DLCO" not in possibles  # a whole sentence, not a short label spliced after a colon
+
+
+@pytest.mark.parametrize(
+    "language, once, not_once",
+    [
+        ("en", "Hospital stays for a lung flare-up in the last 12 months: 1 time<", "1 times"),
+        ("zh-hans", "1次", "1 次"),
+    ],
+)
+def test_one_hospital_stay_reads_as_one_time_on_the_check_page_and_the_results(client, language, once, not_once):
+    client.cookies["django_language"] = language
+    screening_id = start(client)
+    answer_everything(client, screening_id, {**MATCHES_COPD, "respiratory_hospitalisations_12m": "1"})
+    check = client.get(reverse("questionnaire:check", args=[screening_id])).content.decode()
+    results = client.get(reverse("questionnaire:results", args=[screening_id])).content.decode()
+    assert ("1 time<" if language == "en" else "1次") in check
+    assert once in results
+    assert not_once not in check + results
 
 
 def test_a_patient_who_matches_nothing_sees_both_studies_as_not_a_match(client):
