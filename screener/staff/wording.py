@@ -102,29 +102,25 @@ def _registry_words(sentence: str, words: str) -> str:
     return mark_safe(conditional_escape(sentence) % {"words": format_html('<span lang="en">{}</span>', words)})
 
 
-def outcome_tag(row: dict) -> str:
-    """The outcome in two or three words, for the coloured tag beside its sentence."""
-    outcome, exclusion = row.get("outcome"), row.get("kind") == "exclusion"
-    if outcome == "unknown":
-        return _("not known yet")
-    if outcome == "study_team":
-        return _("for you to check")
-    if exclusion:
-        return _("not excluded") if outcome == "met" else _("excluded")
-    return _("meets") if outcome == "met" else _("does not meet")
-
-
 def plain_rows(rows: list[dict]) -> list[dict]:
     return [
         {
             **row,
             "plain": outcome_words(row),
             "plain_rule": rule_words(row),
-            "tag": outcome_tag(row),
             "sentence": outcome_sentence(row),
         }
         for row in rows
     ]
+
+
+def to_check_first(rows: list[dict]) -> dict:
+    """Plain rows split in two: what still needs the nurse (not met, not known, hers to check) first, and the
+    criteria the answers already satisfy, which the page folds away."""
+    return {
+        "open": [row for row in rows if row.get("outcome") != "met"],
+        "met": [row for row in rows if row.get("outcome") == "met"],
+    }
 
 
 def because(verdict: str, rows: list[dict]) -> str:

@@ -248,6 +248,19 @@ def test_the_detail_shows_contact_consent_answers_outcomes_and_history(staff_a_c
     assert AccessLog.objects.filter(user__username="nurse_a", action="view", referral=referral_a).count() == 1
 
 
+def test_the_criteria_still_to_check_come_first_and_those_the_answers_satisfy_are_folded_away(
+    staff_a_client, referral_a
+):
+    html = staff_a_client.get(reverse("staff:detail", args=[referral_a.id])).content.decode()
+    criteria = html[html.index("Criteria when sent</h2>") :]
+    folded = criteria[criteria.index("<details") : criteria.index("</details>")]
+    met = [row for row in referral_a.outcomes_snapshot if row["outcome"] == "met"]
+    assert f"{len(met)} criteria the answers already satisfy</summary>" in folded
+    assert folded.count('data-outcome="met"') == len(met) and 'data-outcome="study_team"' not in folded
+    first_to_check = criteria.index('data-outcome="study_team"')
+    assert first_to_check < criteria.index("<details")  # what the nurse must check is not hidden behind a click
+
+
 def test_moving_a_referral_records_who_when_from_what_to_what_and_the_note(staff_a_client, staff_a, referral_a):
     response = staff_a_client.post(
         reverse("staff:status", args=[referral_a.id]), {"status": "contacted", "note": "Rang at 10"}
