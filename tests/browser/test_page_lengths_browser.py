@@ -1,0 +1,67 @@
+"""How far people scroll on a phone (360 px): a patient meets Start now before the study search, and a nurse
+checks each answer in three short rows with what she must still check first. Heights measured at 360 px
+before these changes: Start now at about 3,400 px; a referral of the seed COPD study about 12,000 px tall."""
+
+import re
+
+import pytest
+
+from tests.browser.conftest import SCREENSHOTS, close_page, open_page, screenshot
+from tests.browser.test_referral_flow import app_code
+from tests.conftest import make_staff
+from tests.screener.referrals.test_rejudging import sent_without_screening
+from tests.trials.profiles import COPD, MATCHES_COPD
+from trials.models import Site
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def top_of(page, selector: str) -> float:
+    return page.evaluate(f"document.querySelector({selector!r}).getBoundingClientRect().top + window.scrollY")
+
+
+@pytest.mark.parametrize("locale", [None, "zh-CN"], ids=["en", "zh"])
+def test_on_a_phone_start_now_comes_before_the_study_search_and_within_three_screens(
+    seeded_live_server, browser, locale
+):
+    page = open_page(browser, locale=locale)
+    page.goto(seeded_live_server.url + "/")
+    start_now, search = top_of(page, ".button-start"), top_of(page, "form[role=search]")
+    assert start_now < search
+    assert start_now < 2600, f"Start now is {start_now:.0f} px down a 360 px page"
+    page.locator(".button-start").scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / f"start-now-360-{locale or 'en'}.png"))
+    close_page(page)
+
+
+def test_on_a_phone_a_nurse_checks_each_answer_in_three_short_rows(seeded_live_server, browser, django_user_model):
+    site = Site.objects.get(trial__nct_id=COPD)
+    nurse_user = make_staff(django_user_model, "nurse_a", site)
+    referral = sent_without_screening(site, {**MATCHES_COPD, "age": "68", "sex": "female"}, verdict="match")
+    nurse = open_page(browser)
+    nurse.goto(seeded_live_server.url + "/staff/login/")
+    nurse.get_by_label("Username").fill("nurse_a")
+    nurse.get_by_label("Password").fill("a-long-test-password")
+    nurse.get_by_label("Code from your authenticator app").fill(app_code(nurse_user))
+    nurse.get_by_role("button", name="Log in").click()
+    nurse.wait_for_url(re.compile(r"/staff/referrals/$"))
+    nurse.goto(f"{seeded_live_server.url}/staff/referrals/{referral.id}/")
+
+    row = nurse.locator('tr[data-answer="age"]')
+    verified, contradicted = (
+        row.get_by_label("Verified").bounding_box(),
+        row.get_by_label("Contradicted").bounding_box(),
+    )
+    assert abs(verified["y"] - contradicted["y"]) < 4, "Verified and Contradicted sit side by side"
+    box, save = row.locator("input[name=note]").bounding_box(), row.get_by_role("button").bounding_box()
+    assert save["x"] > box["x"] + box["width"] and abs(save["y"] - box["y"]) < 8, "Save sits beside the note box"
+    assert row.bounding_box()["height"] < 250
+
+    folded = nurse.locator("[data-outcomes-met]")
+    assert re.fullmatch(r"\d+ criteria the answers already satisfy", folded.locator("summary").inner_text())
+    assert not folded.locator(".outcome").first.is_visible()
+    assert nurse.locator('.outcome[data-outcome="study_team"]').first.is_visible()
+    height = nurse.evaluate("document.documentElement.scrollHeight")
+    assert height < 9500, f"the referral page is {height} px tall at 360 px"
+    screenshot(nurse, "staff-detail-compact-360")
+    close_page(nurse)
