@@ -65,3 +65,21 @@ def test_on_a_phone_a_nurse_checks_each_answer_in_three_short_rows(seeded_live_s
     assert height < 9500, f"the referral page is {height} px tall at 360 px"
     screenshot(nurse, "staff-detail-compact-360")
     close_page(nurse)
+
+
+@pytest.mark.parametrize("locale", [None, "zh-CN"], ids=["en", "zh"])
+def test_on_a_phone_each_answer_shares_its_line_with_change_on_the_check_page(seeded_live_server, browser, locale):
+    from tests.browser.test_walkthrough_browser import answer_everything_any_language
+
+    page = open_page(browser, locale=locale)
+    page.goto(seeded_live_server.url + "/")
+    page.locator("button.button-start").click()
+    page.wait_for_url(re.compile(r"/questions/diagnoses/$"))
+    answer_everything_any_language(
+        page, {**MATCHES_COPD, "age": "68", "sex": "female", "pregnant_or_breastfeeding": "no"}
+    )
+    for row in page.locator(".summary-row").all():
+        answer, change = row.locator("dd").first.bounding_box(), row.locator(".summary-action a").bounding_box()
+        assert change["x"] > answer["x"] + 100 and change["y"] < answer["y"] + answer["height"], row.inner_text()
+    screenshot(page, f"check-compact-360-{locale or 'en'}")
+    close_page(page)
