@@ -73,6 +73,8 @@ def test_not_knowing_dlco_makes_the_ild_study_a_possible_match_with_what_to_ask(
     )
     assert "If you are not sure, ask your doctor or the study team." in possibles
     assert "about: DLCO" not in possibles  # a whole sentence, not a short label spliced after a colon
+    # said once: no range picture repeating the limits with "Yours is not known yet" beneath it
+    assert possibles.count("30%") == 1 and "Yours is not known yet" not in possibles
 
 
 @pytest.mark.parametrize(
