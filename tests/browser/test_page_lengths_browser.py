@@ -1,5 +1,6 @@
 """How far people scroll on a phone (360 px): a patient meets Start now before the study search, and a nurse
-checks each answer in three short rows with what she must still check first. Heights measured at 360 px
+checks each answer in three short rows with what she must still check first; an admin reviews criteria as
+cards, with no sideways scrolling and no button broken inside a word. Heights measured at 360 px
 before these changes: Start now at about 3,400 px; a referral of the seed COPD study about 12,000 px tall."""
 
 import re
@@ -8,6 +9,7 @@ import pytest
 
 from tests.browser.conftest import SCREENSHOTS, close_page, open_page, screenshot
 from tests.browser.test_referral_flow import app_code
+from tests.browser.test_review_browser import admin_page  # noqa: F401 (a fixture)
 from tests.conftest import make_staff
 from tests.screener.referrals.test_rejudging import sent_without_screening
 from tests.trials.profiles import COPD, MATCHES_COPD
@@ -83,3 +85,26 @@ def test_on_a_phone_each_answer_shares_its_line_with_change_on_the_check_page(se
         assert change["x"] > answer["x"] + 100 and change["y"] < answer["y"] + answer["height"], row.inner_text()
     screenshot(page, f"check-compact-360-{locale or 'en'}")
     close_page(page)
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_on_a_phone_an_admin_reviews_each_criterion_as_a_card_without_scrolling_sideways(
+    admin_page,  # noqa: F811 (the fixture imported above)
+    live_server,
+    language,
+):
+    from trials.models import Trial
+
+    page = admin_page
+    page.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
+    page.set_viewport_size({"width": 360, "height": 780})
+    page.goto(f"{live_server.url}/admin/trials/trial/{Trial.objects.get(nct_id='NCT03197818').pk}/review/")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"the review page scrolls sideways by {overflow}px"
+    row = page.locator("tr.criterion").first
+    for button in row.locator(".actions-cell .button").all():
+        box = button.bounding_box()
+        assert box["x"] + box["width"] <= 360 and box["height"] < 40, "each button whole, on screen, on one line"
+    state = row.locator(".state-cell").bounding_box()
+    assert state["height"] < 60, "the state is not broken into a character a line"
+    screenshot(page, f"review-cards-360-{language}")
