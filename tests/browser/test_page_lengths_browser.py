@@ -47,6 +47,7 @@ def test_on_a_phone_a_nurse_checks_each_answer_in_three_short_rows(seeded_live_s
     nurse.get_by_label("Code from your authenticator app").fill(app_code(nurse_user))
     nurse.get_by_role("button", name="Log in").click()
     nurse.wait_for_url(re.compile(r"/staff/referrals/$"))
+    assert top_of(nurse, ".referral-card") < 780, "the first referral shows on the first screen, below the search box"
     nurse.goto(f"{seeded_live_server.url}/staff/referrals/{referral.id}/")
 
     row = nurse.locator('tr[data-answer="age"]')

@@ -176,6 +176,19 @@ def test_the_list_filters(client, django_user_model, site_a, site_b, params, exp
     assert shown == expected
 
 
+@pytest.mark.parametrize(
+    "params, unfolded", [({}, False), ({"q": "Li"}, False), ({"status": "new"}, True), ({"date_from": "x"}, True)]
+)
+def test_the_list_keeps_the_search_box_and_folds_the_other_filters_until_one_is_used(
+    staff_a_client, site_a, params, unfolded
+):
+    html = staff_a_client.get(reverse("staff:list"), params).content.decode()
+    search, folded = html.index('id="id_q"'), html.index('<details class="more-filters"')
+    assert search < folded < html.index('id="id_status"')
+    assert ('<details class="more-filters" open>' in html) is unfolded
+    assert "---------" not in html  # an empty study or site reads "Any", as the status does
+
+
 def test_a_reference_finds_its_referral_however_it_is_typed(staff_a_client, site_a):
     wanted, other = make_referral(site_a), make_referral(site_a, name="Other")
     html = staff_a_client.get(reverse("staff:list"), {"q": wanted.display_reference.lower()}).content.decode()
