@@ -141,6 +141,16 @@ def test_every_patient_page_in_chinese_has_no_english_sentence(zh_client, site_a
     assert {name: phrases for name, phrases in found.items() if phrases} == {}
 
 
+def test_no_chinese_patient_page_puts_a_space_after_a_chinese_colon_or_full_stop(zh_client, site_a):
+    spaced = {}
+    for name, response in patient_pages(zh_client, site_a):
+        # a space inside one paragraph, before more text or an inline element (not the gap between blocks)
+        found = re.findall(r".{0,12}[：。] +(?:<(?:span|a|q|strong)\b[^>]*>)?[^\s<].{0,6}", html_of(response))
+        if found:
+            spaced[name] = found
+    assert spaced == {}
+
+
 CHINESE_CONTACT = {**CONTACT, "name": "李伟", "message": "上午联系我最方便。"}
 
 
