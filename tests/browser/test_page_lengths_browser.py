@@ -59,6 +59,11 @@ def test_on_a_phone_a_nurse_checks_each_answer_in_three_short_rows(seeded_live_s
     box, save = row.locator("input[name=note]").bounding_box(), row.get_by_role("button").bounding_box()
     assert save["x"] > box["x"] + box["width"] and abs(save["y"] - box["y"]) < 8, "Save sits beside the note box"
     assert row.bounding_box()["height"] < 250
+    row.get_by_label("Verified").check()
+    row.locator("input[name=note]").fill("ID card: 68")
+    row.get_by_role("button").click()
+    row.locator("[data-saved]").wait_for()  # saved in place, and the row keeps its three short rows
+    assert "ID card: 68" in row.inner_text() and row.bounding_box()["height"] < 360
 
     folded = nurse.locator("[data-outcomes-met]")
     assert re.fullmatch(r"\d+ criteria the answers already satisfy", folded.locator("summary").inner_text())
