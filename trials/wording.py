@@ -195,16 +195,19 @@ def reason(criterion) -> str:
     if not criterion.values and criterion.uncertain_values:  # "severe heart failure": the team judges a yes
         answers = _(" or ").join(f"“{question.label_for(code)}”" for code in criterion.uncertain_values)
         if exclusion:
-            text = _("If your answer about %(what)s is %(answers)s, the study team decides whether you can take part.")
+            text = _(
+                "If your answer to “%(question)s” is %(answers)s, the study team decides whether you can take part."
+            )
         else:
-            text = _("This study is for people whose answer about %(what)s is %(answers)s; the study team decides.")
-        return text % {"what": question.short_label, "answers": answers}
+            text = _("This study is for people whose answer to “%(question)s” is %(answers)s; the study team decides.")
+        return text % {"question": question.prompt, "answers": answers}
     answers = _(" or ").join(f"“{question.label_for(code)}”" for code in criterion.values)
     if exclusion:
-        text = _("You cannot take part if your answer about %(what)s is %(answers)s.")
+        text = _("You cannot take part if your answer to “%(question)s” is %(answers)s.")
     else:
-        text = _("This study is for people whose answer about %(what)s is %(answers)s.")
-    text = text % {"what": question.short_label, "answers": answers}
+        text = _("This study is for people whose answer to “%(question)s” is %(answers)s.")
+    # the question as the patient was asked it, not its short label ("your answer about pregnant or breastfeeding")
+    text = text % {"question": question.prompt, "answers": answers}
     if criterion.uncertain_values:
         text = _("%(sentence)s If it is %(answers)s, the study team decides.") % {
             "sentence": text,

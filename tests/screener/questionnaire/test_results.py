@@ -210,3 +210,17 @@ def test_the_phase_reads_as_words(client):
     Trial.objects.filter(nct_id=ILD).update(phase="PHASE2, PHASE3")
     study = client.get(reverse("questionnaire:study", args=[ILD])).content.decode()
     assert "<dd>Phase 2/Phase 3</dd>" in study and "PHASE" not in study
+
+
+@pytest.mark.parametrize(
+    "language, sentence",
+    [
+        ("en", "You cannot take part if your answer to “Are you pregnant or breastfeeding?” is “Yes”."),
+        ("zh-hans", "如果您对“您目前是否怀孕或正在哺乳？”的回答是“是”，就不能参加这项研究。"),
+    ],
+)
+def test_a_choice_reason_quotes_the_question_as_it_was_asked(client, language, sentence):
+    client.cookies["django_language"] = language
+    html = results_for(client, {**MATCHES_ILD, "pregnant_or_breastfeeding": "yes"})
+    assert sentence in html.replace("&ldquo;", "“").replace("&rdquo;", "”")
+    assert "answer about pregnant" not in html and "对“怀孕或哺乳”" not in html  # not its short label
