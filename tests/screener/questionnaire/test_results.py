@@ -71,10 +71,18 @@ def test_not_knowing_dlco_makes_the_ild_study_a_possible_match_with_what_to_ask(
         "Your DLCO (% of predicted) needs to be at least 30% and at most 80%. Use a test from the last 3 months, "
         "corrected for haemoglobin." in possibles
     )
-    assert "If you are not sure, ask your doctor or the study team." in possibles
+    assert possibles.count("If you are not sure of these, ask your doctor or the study team.") == 1  # said once
     assert "about: DLCO" not in possibles  # a whole sentence, not a short label spliced after a colon
     # said once: no range picture repeating the limits with "Yours is not known yet" beneath it
     assert possibles.count("30%") == 1 and "Yours is not known yet" not in possibles
+
+
+def test_with_several_values_to_find_out_the_advice_to_ask_is_said_once_for_them_all(client):
+    possibles = section(
+        results_for(client, {**MATCHES_ILD, "dlco_pct_pred": None, "fvc_pct_pred": None}), "possibles-title"
+    )
+    assert possibles.count("<li>Your ") >= 2
+    assert possibles.count("ask your doctor or the study team") == 1
 
 
 @pytest.mark.parametrize(
