@@ -259,11 +259,24 @@ def test_the_screens_table_puts_each_question_on_one_screen_with_words_in_both_l
 
 
 def test_a_short_hint_must_be_for_a_question_of_its_screen_and_in_both_languages():
-    entry = {"key": "a", "questions": ["x"], "heading": "A", "heading_zh_hans": "甲", "intro": "I", "intro_zh_hans": "乙"}
-    table, _places, _items = screens.read({"screens": [{**entry, "hints": {"x": {"en": "Row X.", "zh_hans": "X一行。"}}}]})
+    entry = {
+        "key": "a",
+        "questions": ["x"],
+        "heading": "A",
+        "heading_zh_hans": "甲",
+        "intro": "I",
+        "intro_zh_hans": "乙",
+    }
+    table, _places, _items = screens.read(
+        {"screens": [{**entry, "hints": {"x": {"en": "Row X.", "zh_hans": "X一行。"}}}]}
+    )
     assert table["a"].hint("x", "zh-hans") == "X一行。" and table["a"].hint("x", "en") == "Row X."
     assert table["a"].hint("y", "en") is None
-    for hints in ({"y": {"en": "Row Y.", "zh_hans": "Y一行。"}}, {"x": {"en": "Row X."}}, {"x": {"en": " ", "zh_hans": "X"}}):
+    for hints in (
+        {"y": {"en": "Row Y.", "zh_hans": "Y一行。"}},
+        {"x": {"en": "Row X."}},
+        {"x": {"en": " ", "zh_hans": "X"}},
+    ):
         with pytest.raises(screens.ScreenTableError):
             screens.read({"screens": [{**entry, "hints": hints}]})
 

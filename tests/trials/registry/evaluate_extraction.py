@@ -21,9 +21,10 @@ inclusivity of each bound that is present is the same, and, for windows, the
 unit is the same ("4 weeks" and "28 days" differ), and, where the expected
 item states ``bronchodilator`` ("post" or "pre"; null when the text does not
 say), the proposal's is the same. The event text is not compared. Each expected item matches at most one proposal, greedily in the
-order the case lists them. Proposals for ``sex`` and ``diagnoses`` are not
-annotated and are left out; a proposal for any other variable that was not
-annotated counts against precision.
+order the case lists them. Proposals for variables the guideline does not
+annotate (``sex``, ``diagnoses``, any variable outside ``NAMED_VARIABLES`` and
+windows and durations) are left out; a proposal for an annotated variable that
+the case does not expect counts against precision.
 
 The extractor is imported inside ``main()`` only, so that ``score`` and the
 case loader can be used (and tested) without it.
@@ -68,6 +69,9 @@ WINDOW = "window"
 DURATION = "duration"
 TIMED = (WINDOW, DURATION)
 IGNORED_VARIABLES = frozenset({"sex", "diagnoses"})
+# what the guideline annotates: a proposal for anything else (sex, diagnoses, a variable added to the extractor's
+# tables later) is left out rather than counted against precision
+ANNOTATED_VARIABLES = frozenset(NAMED_VARIABLES) | frozenset(TIMED)
 
 TARGET_NAMED_PRECISION = Decimal("0.95")
 TARGET_NAMED_RECALL = Decimal("0.90")
@@ -200,7 +204,7 @@ def score(cases: Iterable[dict[str, Any]], extract_fn: Callable[..., Iterable[An
         except Exception as error:  # one broken case must not hide the others
             report.errors.append({"case": case_id, "error": repr(error)})
             proposals = []
-        proposals = [p for p in proposals if _get(p, "variable") not in IGNORED_VARIABLES]
+        proposals = [p for p in proposals if _get(p, "variable") in ANNOTATED_VARIABLES]
 
         def group(variable: str) -> Counts:
             return language["timed" if variable in TIMED else "named"]

@@ -183,6 +183,17 @@ def test_sex_and_diagnoses_proposals_are_ignored():
     assert report.named.precision == 1 and not report.false_proposals
 
 
+def test_a_proposal_for_a_variable_the_guideline_does_not_annotate_is_ignored():
+    def extract(text, **ages):
+        return [to_proposal(item) for item in CASE["expected"]] + [
+            Proposal("inclusion", "hba1c_pct", None, None, Decimal(9), False, "%", quote="HbA1c < 9%"),
+        ]
+
+    report = score([CASE], extract)
+    assert report.named.precision == 1 and not report.false_proposals
+    assert "hba1c_pct" not in report.per_variable
+
+
 def test_window_units_must_be_exact_and_event_is_not_compared():
     window = CASE["expected"][2]
     same_in_days = Proposal("exclusion", WINDOW, None, None, Decimal(28), True, "days")

@@ -96,7 +96,9 @@ def test_a_record_whose_only_age_limit_is_a_maximum_of_99_years_gets_no_age_crit
     record = study(maximumAge="99 Years")
     del record["protocolSection"]["eligibilityModule"]["minimumAge"]
     run(tmp_path, record)
-    assert not Criterion.objects.filter(trial__nct_id="NCT07355868", origin=Criterion.Origin.IMPORT, question__key="age")
+    assert not Criterion.objects.filter(
+        trial__nct_id="NCT07355868", origin=Criterion.Origin.IMPORT, question__key="age"
+    )
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import unicodedata
 
 from .model import Clause
 from .tables import TABLES
-from .text import _clean
+from .text import CJK_CHAR, _clean
 
 MAX_TEXT = 100_000  # characters read from one record, as many as an import accepts (decision 0049); longer text is cut, never an error
 MAX_CLAUSES = 2_000  # clauses read from one record (real records have a few hundred at most); the rest is ignored
@@ -92,7 +92,8 @@ _INLINE_CIRCLED = re.compile(r"[①-⑳]")
 # capitals and a list marker after it ("… EXCLUSION CRITERIA 1. …"); "as defined in the inclusion criteria" is not one.
 _INLINE_HEADING = re.compile(
     r"(?i:(?<!the)(?<!key)(?<!main)(?<!/)\s+"
-    r"|(?<=[.;:。；]))(?=(?i:(?:key\s+|main\s+)?(?:inclusion|exclusion|non-inclusion)\s+criteria)\s*[:：])"
+    r"|(?<=[.;:。；]))(?=(?i:(?:key\s+|main\s+)?(?:inclusion|exclusion|non-inclusion)\s+criteria"
+    r"(?:\s+(?:for|in|of)\s+[^:：.;*()]{1,40}?)?)\s*[:：])"  # "… ILD diagnosis Inclusion Criteria for controls: …"
     r"|\s+(?=(?:Key |Main |KEY |MAIN )?(?:INCLUSION|EXCLUSION|Inclusion|Exclusion) (?:CRITERIA|Criteria)"
     r"\s*(?:[-–*•]|\d{1,2}[.)、]|\(\d))"
     r"|(?<=[^\s不])(?<!主要)(?<!关键)(?<!其他)(?<!其它)(?<!一般)(?<!研究)(?<!受试者)(?<!患者)(?<!病例)"
@@ -115,12 +116,19 @@ def split_clauses(text: str) -> list[Clause]:
     try:
         if not isinstance(text, str) or not text.strip():
             return []
-        return _split(text[:MAX_TEXT])
+        text = text[:MAX_TEXT]
+        # headings and list cues are read in simplified characters ("排除標準" is "排除标准"); one character for one,
+        # so every offset holds and the clauses keep the page's own words
+        return _split(text.translate(_TRADITIONAL), text)
     except Exception:  # the contract: never raise
         return []
 
 
-def _split(text: str) -> list[Clause]:
+_TRADITIONAL = str.maketrans(TABLES.traditional_characters)
+
+
+def _split(text: str, original: str | None = None) -> list[Clause]:
+    original = text if original is None else original
     clauses: list[list] = []  # [kind, start, end, indent, has_marker, line_no]
     kind: str | None = "inclusion"
     line_no = 0
@@ -156,6 +164,7 @@ def _split(text: str) -> list[Clause]:
                 and (
                     _VALUE_BEFORE.search(text, max(0, clauses[-1][2] - 8), clauses[-1][2])
                     or _OPERATOR_START.match(piece)
+                    or _wrapped_quantity(text, clauses[-1][2], piece)
                     or (not _MARKER.match(piece) and _open_bracket(text, clauses[-1][1], clauses[-1][2]))
                 )
             ):  # "… aminotransferase <" then "2.5 X ULN" on the next line: the value of a wrapped line, no item 2.5;
@@ -220,9 +229,9 @@ def _split(text: str) -> list[Clause]:
         for clause in clauses:
             clause[0] = "exclusion"
     return [
-        Clause(kind=c[0], text=_clean(text[c[1] : c[2]]), start=c[1], end=c[2])
+        Clause(kind=c[0], text=_clean(original[c[1] : c[2]]), start=c[1], end=c[2])
         for c in clauses
-        if _clean(text[c[1] : c[2]])
+        if _clean(original[c[1] : c[2]])
     ]
 
 
@@ -233,12 +242,11 @@ _CN_EXCLUSION_ITEM = re.compile(
     r"|前\s*\d+\s*(?:个月|周|天|日|年)\s*内|(?:参加|使用|接受|发生|服用)过|移植史|现患|患有|存在|已知"
 )
 _CN_INCLUSION_ITEM = re.compile(
-    r"年龄|岁|签署.{0,6}知情同意|自愿|(?<!不)诊断为|确诊|符合.{0,20}(?:诊断|标准)|男女不限|体重指数|(?<![不未])(?:能够|愿意)"
+    r"年龄|岁|知情同意|自愿|(?<!不)诊断为|确诊|符合.{0,20}(?:诊断|标准)|男女不限|体重指数|(?<![不未])(?:能够|愿意)"
 )
 
 
 _CN_EXCLUSION_ITEM_WEAK = re.compile(TABLES.exclusion_item_words_weak or r"(?!x)x")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 # A lettered sub-item ("a. 托珠单抗", "(b) 全淋巴照射"): one of the things an item ending in a colon lists
 _LETTERED_BEFORE = re.compile(r"(?:^|(?<=[\s|]))(?:[a-zA-Z]\s*[.)）]|[(（][a-zA-Z][)）])\s*$")
 
@@ -247,7 +255,7 @@ def _an_exclusion_list(text: str, clauses: list[list]) -> bool:
     """Whether a Chinese list with no heading is a page's exclusion section: at least half its items read as
     exclusions, few read as inclusions, and its first item is not an inclusion ("年龄18~65岁" opens an inclusion list
     even when an exclusion list with no heading follows it)."""
-    if len(clauses) < 3 or not re.search(r"[\u4e00-\u9fff]", text[:2_000]):
+    if len(clauses) < 3 or not CJK_CHAR.search(text, 0, 2_000):
         return False
 
     def including(item: str) -> bool:
@@ -261,7 +269,7 @@ def _an_exclusion_list(text: str, clauses: list[list]) -> bool:
     items = []
     listed = False  # under an item ending in a colon ("…前4周内使用过以下系统治疗方法:"): the things it lists follow
     for c in clauses:
-        if len(_CJK.findall(text, c[1], c[2])) < 4:  # "|" rows, bare item numbers: the next item starts
+        if len(CJK_CHAR.findall(text, c[1], c[2])) < 4:  # "|" rows, bare item numbers: the next item starts
             listed = listed and not re.fullmatch(r"[\s|\d.、．)）]*", text[c[1] : c[2]])
             continue
         if _LETTERED_BEFORE.search(text, max(0, c[1] - 6), c[1]):
@@ -280,6 +288,25 @@ def _an_exclusion_list(text: str, clauses: list[list]) -> bool:
 
 
 _OPERATOR_START = re.compile(r"\s*(?:[<>≤≥＜＞]|=<|>=)")
+
+
+# A page that puts every number, operator and unit on a line of its own ("年龄≥" / "18" / "岁,且≤" / "75" / "岁",
+# "≤" / "1.5" / "×" / "ULN"): a line that starts with the unit of the number ending the line before, or that follows
+# a times sign, carries on that quantity
+_NUMBER_END = re.compile(r"\d\s*$")
+_TIMES_END = re.compile(r"(?:\d\s*)?[×xX*]\s*$")
+_UNIT_START = re.compile(
+    r"\s*(?:周岁|岁|个\s*月|个?星期|周|天|年(?!龄)|小时|分钟|[%％×倍]|[xX]\s*(?:ULN|uln|正常)|ULN|uln|包年|米(?![\u4e00-\u9fff])"
+    r"|kg/m|mg|g/|ml|mL|mmol|μmol|umol)"
+)
+_AFTER_TIMES_START = re.compile(r"\s*(?:ULN|uln|正常|\d)")
+
+
+def _wrapped_quantity(text: str, end: int, piece: str) -> bool:
+    before = text[max(0, end - 6) : end]
+    if _NUMBER_END.search(before):
+        return bool(_UNIT_START.match(piece))
+    return bool(_TIMES_END.search(before)) and bool(_AFTER_TIMES_START.match(piece))
 
 
 def _open_bracket(text: str, start: int, end: int) -> bool:

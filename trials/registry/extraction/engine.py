@@ -47,6 +47,7 @@ from .choices import _choice_proposals
 from .clauses import MAX_TEXT, _parent_text, split_clauses
 from .model import SPIROMETRY, Clause, Proposal
 from .tables import TABLES
+from .text import CJK_CHAR as _CJK_CHAR
 from .text import _bracket_depths, _normalise, _Span
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -61,9 +62,20 @@ MAX_PROPOSALS = 500  # proposals from one record (real records give a few dozen)
 MAX_WINDOWS = 40  # look-back windows read from one stretch of MAX_CLAUSE characters (real clauses hold a few)
 NUMBER_WORDS = {**TABLES.number_words, **TABLES.number_words_read_only}
 CN_DIGITS = TABLES.cn_digits
-_CN_TENS = re.compile(r"([一二两三四五六七八九])?十([一二三四五六七八九])?")
+_CN_ONES = "".join(w for w, v in CN_DIGITS.items() if len(w) == 1 and v == int(v) and 1 <= v <= 9)  # 一…九, 两
+_CN_TENS = re.compile(rf"([{_CN_ONES}])?十([{_CN_ONES.replace('两', '')}])?")  # 十四, 二十, 三十六
+_CN_HALF = "".join(w for w, v in CN_DIGITS.items() if len(w) == 1 and v == 0.5)  # 半
+CN_WORD_NUM = rf"[{_CN_ONES}]?十[{_CN_ONES.replace('两', '')}]?|[{_CN_ONES}{_CN_HALF}]"  # a number in characters
+CN_NUM = r"\d+|" + CN_WORD_NUM  # a number in digits or characters
+# the Chinese words of a time unit, longest first ("个月" before "月"; "1 个 月" wrapped keeps its space)
+ZH_TIME_UNIT = "|".join(
+    re.escape(w).replace("个", r"个\s?") if w != "个星期" else r"个?星期"
+    for w in sorted((w for w in TABLES.time_units if re.match(r"[\u4e00-\u9fff]", w)), key=len, reverse=True)
+    if w != "星期"
+)
 
-NUM = r"(?<![a-z0-9.])(?:0,\d+|\d+(?:\.\d+)?|\.\d+|[一两二三四五六七八九十](?=\s*次))(?![\d])"
+# "18,5" and "0,70" are decimals written with a comma (one or two digits after it); "1,000" and "18, 65" are not
+NUM = r"(?:(?<![a-z0-9.])|(?<=age)|(?<=aged))(?:\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?|\.\d+|[一两二三四五六七八九十](?=\s*次))(?![\d])"
 _TENS = [w for w, v in TABLES.number_words.items() if v in (20, 30, 40, 50, 60, 70, 80, 90) and "-" not in w]
 _ONES = [w for w, v in TABLES.number_words.items() if 1 <= v <= 9 and v == int(v)]
 _COMPOUND = rf"(?:{'|'.join(_TENS)})[- ](?:{'|'.join(_ONES)})" if _TENS and _ONES else r"(?!x)x"  # "twenty one"
@@ -140,7 +152,7 @@ _ZH_RANGE_SINCE = re.compile(
 # the operator, so the words before it ("病程") name its event
 _ZH_DISEASE_DURATION = re.compile(
     r"(?:病程|患病时间|发病时间|确诊时间|诊断时间)[^,，;；。\d]{0,6}?(?P<op>(?:<(?!=)|≤|<=|不超过|不大于|不长于|少于|小于|短于|不足|不到|未满)"
-    r"\s*(?P<hi>\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(?P<hi_unit>个\s?月|月|周|星期|天|日|年))"
+    r"\s*(?P<hi>" + CN_NUM + r")\s*(?P<hi_unit>个\s?月|月|周|星期|天|日|年))"
 )
 WINDOW_RES = [
     re.compile(
@@ -148,7 +160,8 @@ WINDOW_RES = [
         rf"\s+({ANY_NUM})[\s-]*(?:\(\d+\)\s*)?(?:calendar\s+)?{TIME_UNIT}" + REFERENCE_POINT
     ),
     re.compile(
-        rf"within\s+(?:the\s+)?(?:first\s+)?(?:(?:nearly|approximately|approx\.|about|around|roughly)\s+)?\(?({ANY_NUM})\)?"
+        rf"within\s+(?:the\s+)?(?:first\s+)?(?:(?:nearly|approximately|approx\.|about|around|roughly|(?:at\s+)?least)\s+)?"
+        rf"\(?({ANY_NUM})\)?"
         rf"[\s-]*(?:\(\d+\)\s*)?"
         rf"(?:(?:previous|past|last|preceding)\s+)?(?:calendar\s+)?{TIME_UNIT}" + REFERENCE_POINT
     ),
@@ -164,7 +177,7 @@ WINDOW_RES = [
     re.compile(rf"(?:≤|<=|<|less than|within|up to|no more than)?\s*({ANY_NUM})[\s-]*{TIME_UNIT}[\s-]+ago"),
     # "筛选前4周至随机期间"; "试验前2周至试验结束后3个月内" (避孕) reaches past the study: a requirement, not a look-back
     re.compile(
-        r"前\s*(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个月|月|周|星期|天|日|年)\s*(?:至|到)"
+        r"前\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")\s*(?:至|到)"
         r"(?![^,，;；。]{0,10}(?:结束|后))"
     ),
     re.compile(
@@ -195,23 +208,19 @@ WINDOW_RES = [
         r"(?!or\s|and\s|during\s)(?:the\s+)?[a-z][a-z0-9-]*"
     ),
     re.compile(
-        r"(?:近|过去|最近|前)?\s*(?<!\d)(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个\s?月|月|周|星期|天|日|年)"
+        r"(?:近|过去|最近|前)?\s*(?<!\d)(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")"
         r"\s*(?:[(（][^()（）]{1,10}[)）]\s*)?(?:内|以内|之内)"  # "前3个月(12周)内", "前六个月之内"
     ),
     # "筛选前6个月有慢性感染史", "试验前30天使用过…", "本试验开始前3个月中": a look-back without 内, known by the past
     # event that follows it ("给药前7天的日记", "给药前1天妊娠试验阴性" are not)
     re.compile(
-        r"前\s*(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个月|月|周|星期|天|年)\s*[,，]?\s*"
+        r"前\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")\s*[,，]?\s*"
         r"(?=中|期间|曾|有(?!效)|使用|服用|用过|参加|参与|接受|发生|患|罹患|摄取|摄入|吸烟|饮酒|每日|每天|平均|献血|失血"
         r"|接种|进行过|做过|出现)"
     ),
-    re.compile(
-        r"(?:近|过去|最近)\s*(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个月|月|周|星期|天|日|年)"
-    ),
+    re.compile(r"(?:近|过去|最近)\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")"),
     # "戒烟不足6个月": quit less than 6 months ago, the strict look-back "stopped smoking less than 6 months ago" is
-    re.compile(
-        r"(?<=戒烟)\s*(?:不足|不到|未满|少于|小于|<)\s*(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个月|月|周|星期|天|年)"
-    ),
+    re.compile(r"(?<=戒烟)\s*(?:不足|不到|未满|少于|小于|<)\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")"),
 ]
 WINDOW_RES.append(
     re.compile(rf"\(\s*(?:<|≤|<=|less than)\s*({ANY_NUM})\s*{TIME_UNIT}\s*\)")
@@ -219,12 +228,12 @@ WINDOW_RES.append(
 # Chinese washout lists: "研究开始的一定时限前接受过下列生物制剂的治疗: 英夫利昔单抗:8周 依那西普:2周": each drug's span after
 # its colon is a look-back window when a lead-in before them says "前…下列…:" (see _ZH_WASHOUT_LEAD)
 _ZH_WASHOUT_ITEM = re.compile(
-    r"(?<=[:：])\s*(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个月|月|周|星期|天|日|年)(?!\s*(?:以?后|之后|内|以内|之内|至|到))"
+    r"(?<=[:：])\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")(?!\s*(?:以?后|之后|内|以内|之内|至|到))"
 )
 WINDOW_RES.append(_ZH_WASHOUT_ITEM)
 # "打疫苗后未超过两个星期", "参加完一个项目未满3个月", "戒烟不足 6 个月": time since an event, still short of a span
 _ZH_SHORT_OF = re.compile(
-    r"(?:未满|不满|不足|不到|少于|小于|<|未超过|不超过)\s*(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个月|月|周|个?星期|天|日|年)"
+    r"(?:未满|不满|不足|不到|少于|小于|<|未超过|不超过)\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")"
 )
 # the event the time since is counted from: "打疫苗后", "参加完…", "戒烟", "停药时间", "停用…", "距末次放疗"
 _ZH_SHORT_OF_LEAD = re.compile(
@@ -239,7 +248,7 @@ _ZH_WASHOUT_LEAD = re.compile(r"前[^。;；:：]{0,40}(?:下列|以下|如下)[
 WINDOW_RES.append(
     re.compile(
         r"(?:试验|筛选|给药|用药|服药|药物|治疗|研究|入组|随机|基线|访视|开始|知情同意书?|首剂|首次|第\s*1\s*天)\s*(?:之)?前\s*的?"
-        r"\s*(\d+|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*(个月|月|周|星期|天|日|年)"
+        r"\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")"
         r"(?:\s*(?:中|期间)(?=\s*[,，])|(?=\s*(?:[(（][^()（）]{0,30}[)）]\s*)?[,，]?\s*(?:曾|有(?!效)|使用|接受|参加|参与|服用|每日|每天|平均|发生|患|献|吃|饮"
         r"|吸|出现|进行(?:过|了)|住院)))"
     )
@@ -360,8 +369,23 @@ VALUE_TIMING_BEFORE = re.compile(
 STUDY_PROCEDURE_BEFORE = re.compile(r"(?:" + (TABLES.study_procedures or r"(?!x)x") + r")[^.;。；]{0,40}$")
 # "if under 18 years, a parent", "如果受试者的年龄<20岁,则…", "对于…年龄<20岁的受试者,应…": a condition for another rule
 CONDITION_BEFORE = re.compile(
-    r"(?<![a-z])(?:if|when|whether)\s+(?:[a-z']+\s+){0,4}$|(?:对于|如果|倘若|假如|若(?!干))[^,，;；。:：]{0,20}$"
+    r"(?<![a-z])(?:if|when|whether)\s+(?:[a-z']+\s+){0,4}$|(?:对于|如果|倘若|假如|若(?!干))[^,，;；。:：]{0,30}$"
 )
+_THEN_AFTER = re.compile(r"\s*[,，]\s*(?:则|那么|then(?![a-z]))")
+# A target the treatment keeps a value at, not the participant's own: "oxygen to maintain SpO2 between 88 and 92%"
+_TARGET_BEFORE = re.compile(
+    r"(?:to maintain|(?<![a-z])target(?:ed|ing)?|titrat\w* to|aim(?:ing|ed)? (?:for|at)|目标为?|以维持)\s*"
+    r"(?:[a-z0-9()]+\s*){0,3}$"
+)
+# An exception carved out of a clause is no bound of its own: "epilepsy, not including febrile seizures under 2 years"
+_EXCEPTION_BEFORE = re.compile(r"(?:不包括|不包含|除了|(?<![a-z])except(?:\s+for)?)[^,，;；。]{0,30}$")
+# Ages and spans inside the definition of a state ("postmenopausal, defined as age ≥ 60, or < 60 with 12 months of
+# amenorrhoea"): what the state means, not who may enter
+_STATE_DEFINITION_BEFORE = re.compile(
+    r"(?:menopaus\w*|绝经|闭经|amenorrh\w*)[^.。]{0,20}(?:定义为?|defined as|definition)[^。|\n]*$"
+)
+# "considered an adult under local law (e.g. in the USA, aged ≥ 18)": the example is the age of adulthood asked for
+_ADULT_EXAMPLE_BEFORE = re.compile(r"(?:成人|成年|(?<![a-z])adults?(?![a-z])|legal age|age of majority)[^;；。]*$")
 EXAMPLE_BEFORE = re.compile(r"(?:e\.g\.|for example|for instance|such as|例如|如:)[^;)]*$")
 WINDOW_NOT_BEFORE = re.compile(
     r"(?:planning|plans? to|intend\w* to|intention|(?<![a-z])expect(?:ed|s|ing)?(?![a-z])|likely to|anticipated"
@@ -402,6 +426,7 @@ NOT_AGE = re.compile(
     r"|onset|exposure|experience|employ|within|prior|before|previous|last|past"
     r"|educat\w*|school\w*|residen\w*|practi[cs]\w*|marri\w*"
 )
+_NOT_AGE_AFTER = re.compile(r"\s*(?:ago|since|prior|before|earlier|duration|history|of (?!age)[a-z]+)(?![a-z])")
 # A number that bounds no patient value: "BMI-for-age percentile ≥ 85", "Donor age > 65", "diagnosis between the ages
 # of 0 - 17.99" (before it); "4 or more of the following factors: age ≥ 56", "85th percentile" (after it)
 NOT_A_BOUND_BEFORE = re.compile(
@@ -449,8 +474,8 @@ PERIOD = re.compile(
 
 # Words that may stand between a variable and its number, or around disease names, without changing the item.
 _CONNECTOR = re.compile(
-    r"^(?:\s|and/or|and|or|/|,|、|或|和|及|与|\(|\)|\[|\]|[a-z]{2,5}[)\]]|\(\w{2,6}\)|\[\w{2,6}\])*$"
-)  # "ALT)或AST", "[ALT]或天门冬氨酸氨基转移酶[AST]"
+    r"^(?:\s|and/or|and|or|/|,|、|或|和|及|与|血清|serum|\(|\)|\[|\]|[a-z]{2,5}[)\]]|\(\w{2,6}\)|\[\w{2,6}\])*$"
+)  # "ALT)或AST", "[ALT]或天门冬氨酸氨基转移酶[AST]", "丙氨酸转氨酶或血清谷丙转氨酶"
 # Between two labs named under one bound, other short lab names may stand: "ALT, AST, ALP, GGT or bilirubin > 2 x ULN"
 _LAB_LIST_GAP = re.compile(r"(?:\s|,|、|/|and/or|and|or|或|和|及|与|\(|\)|(?<![a-z])[a-z]{2,5}(?![a-z]))*")
 _GAP_WORDS = {
@@ -527,6 +552,11 @@ _GAP_WORDS = {
     "one",
 }
 _BOUND_FILLER = {
+    "recorded",
+    "measured",
+    "obtained",
+    "documented",
+    "assessed",
     "visit",
     "screening",
     "baseline",
@@ -617,10 +647,17 @@ _NUMBER_RE = re.compile(ANY_NUM)
 def _find_comparisons(n: str) -> list[_Comparison]:
     comparisons: list[_Comparison] = []
     taken_until = -1
+    counts_named = any(pattern.search(n) for pattern in _COUNT_RES)  # a bare count needs what it counts named
     for match in _NUMBER_RE.finditer(n):
         if match.start() < taken_until:
             continue
-        found = _range_at(n, match) or _operator_at(n, match) or _postfix_at(n, match) or _reverse_at(n, match)
+        found = (
+            _range_at(n, match)
+            or _operator_at(n, match)
+            or _postfix_at(n, match)
+            or _reverse_at(n, match)
+            or (counts_named and _bare_count_at(n, match))
+        )
         if found:
             comparisons.append(found)
             taken_until = found.end
@@ -629,30 +666,45 @@ def _find_comparisons(n: str) -> list[_Comparison]:
     return comparisons
 
 
+_COUNT_RES = [pattern for variable, pattern in _VARIABLE_RES if variable in COUNT_VARIABLES]
+_COUNT_WORD = re.compile(r"\s*(?:次|times?(?![a-z]))?\s*(?:因|由于|due to\s)?")
+_BARE_COUNT_BEFORE = re.compile(r"(?:^|[\s(,;:：、]|或|和|及|有|发生|出现|经历|过)\s*$")
+
+
+def _bare_count_at(n: str, match: re.Match) -> _Comparison | None:
+    """ "1 hospitalization … in the past 12 months", "2次中重度急性加重": a count with no operator right before the
+    thing it counts is that many or more (whether it is over the question's 12 months is checked later)."""
+    value = _to_decimal(match.group())
+    if value is None or value < 1 or value != value.to_integral_value():
+        return None
+    if not _BARE_COUNT_BEFORE.search(n, max(0, match.start() - 4), match.start()):
+        return None
+    position = _COUNT_WORD.match(n, match.end()).end()
+    qualifiers = _QUALIFIERS_ONLY.match(n, position)
+    position = qualifiers.end() if qualifiers and qualifiers.end() - position <= 30 else position
+    while position < len(n) and n[position] == " ":
+        position += 1
+    if not any(pattern.match(n, position) for pattern in _COUNT_RES):
+        return None
+    return _Comparison(
+        match.start(), match.end(), lower=value, lower_inclusive=True, shape="bare", number_start=match.start()
+    )
+
+
 # Chinese: a bound against the upper limit of normal with no number is one times it: "血肌酐>正常值范围上限",
 # "ALT、AST高于参考值上限" (a number after it, "高于正常值上限3倍", is read as a number)
 _ZH_WORDLESS_ULN = re.compile(
-    r"(大于等于|小于等于|不超过|不高于|高于|超过|超出|大于|低于|小于|≥|≤|>|<|＞|＜)\s*(?:正常值|正常|参考值)(?:范围)?上限"
+    r"(" + "|".join(p for p, _b, _i in PREFIX_OPERATORS) + r")\s*(?:正常值|正常|参考值)(?:范围)?上限"
     r"(?:\s*[(（]\s*uln\s*[)）])?(?!\s*(?:的|之)?\s*[\d.一二两三四五六七八九十]+\s*倍)"
 )
-_WORDLESS_BOUND = {
-    "大于等于": ("lower", True),
-    "≥": ("lower", True),
-    "高于": ("lower", False),
-    "超过": ("lower", False),
-    "超出": ("lower", False),
-    "大于": ("lower", False),
-    ">": ("lower", False),
-    "＞": ("lower", False),
-    "小于等于": ("upper", True),
-    "≤": ("upper", True),
-    "不超过": ("upper", True),
-    "不高于": ("upper", True),
-    "低于": ("upper", False),
-    "小于": ("upper", False),
-    "<": ("upper", False),
-    "＜": ("upper", False),
-}
+
+
+def _operator_bound(words: str) -> tuple[str, bool] | None:
+    """(bound, inclusive) of an operator's words, from the lexicons: "不超过" -> ("upper", True)."""
+    for pattern, bound, inclusive in PREFIX_OPERATORS:
+        if re.fullmatch(pattern, words):
+            return bound, inclusive
+    return None
 
 
 def _with_wordless_uln(n: str, comparisons: list[_Comparison]) -> list[_Comparison]:
@@ -660,7 +712,10 @@ def _with_wordless_uln(n: str, comparisons: list[_Comparison]) -> list[_Comparis
     for match in _ZH_WORDLESS_ULN.finditer(n):
         if any(c.start < match.end() and match.start() < c.end for c in comparisons):
             continue
-        bound, inclusive = _WORDLESS_BOUND[match.group(1)]
+        found = _operator_bound(match.group(1))
+        if found is None:
+            continue
+        bound, inclusive = found
         comparison = _Comparison(match.start(), match.end(), unit="x ULN", raw_unit="上限", number_start=match.start())
         if bound == "lower":
             comparison.lower, comparison.lower_inclusive = Decimal(1), inclusive
@@ -684,10 +739,18 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
         aged = re.compile(r"\s*(?:old|of age)(?![a-z])").match(n, after1)
         after1 = aged.end() if aged else after1
     before = n[max(0, match.start() - 40) : match.start()]
-    between = re.search(r"(between|from)\s+(?:[a-z]+\s+){0,4}$", before)
+    between = re.search(
+        r"(between|from)\s+(?:\(?[a-z]+\)?\s+){0,4}$|(介于|在)\s*$", before
+    )  # "between (and including)"
     # "aged 20 and 75 years", "18 and 65 years old for healthy volunteers": the "between" left out
     aged = re.search(r"(?<![a-z])aged?\s+$", before) or _AND_AGE_AHEAD.match(n, after1)
-    join = re.compile(RANGE_JOIN + r"|\s*and\s*" if (between and between.group(1) == "between") or aged else RANGE_JOIN)
+    join = re.compile(
+        RANGE_JOIN + r"|\s*and\s*"
+        if (between and between.group(1) == "between") or aged
+        else RANGE_JOIN + r"|\s*(?:与|和)\s*"  # "年龄介于18岁与65岁之间"
+        if between and between.group(2)
+        else RANGE_JOIN
+    )
     included = _INCLUDED_MARK.match(n, after1)
     after1 = included.end() if included else after1  # "18岁(含)至65岁(含)": the first end itself counts
     joined = join.match(n, after1)
@@ -708,6 +771,10 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
         if first != first.quantize(Decimal("0.01")):
             return None
         first, unit1 = first.normalize(), "years"
+    # "aged between 28 days and 18 years": an age in days or weeks is no age in years; only the upper end bounds one
+    young = unit1 in ("days", "weeks") and unit2 == "years" and first is not None
+    if young:
+        first, unit1, raw1 = Decimal(0), "years", raw2
     if unit1 and unit2 and unit1 != unit2 and not (unit1 == "%" and unit2 == "% predicted"):
         return None
     if first is None or second is None or first > second:
@@ -740,8 +807,8 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
     return _Comparison(
         start,
         end,
-        first,
-        lower_inclusive,
+        None if young else first,
+        None if young else lower_inclusive,
         second,
         upper_inclusive,
         unit2 or unit1,
@@ -947,7 +1014,6 @@ _SUBGROUP_AFTER = re.compile(
     + _PEOPLE_WITH
     + r"|in (?:the )?(?:case|presence) of|if (?:there (?:is|are) )?)"
 )
-_CJK_WORD = re.compile(r"[\u4e00-\u9fff]")
 _LAST_CONNECTOR = re.compile(r".*(?:,|、|和|及|与|或|(?<![a-z])(?:and|or)(?![a-z]))", re.S)
 
 
@@ -1014,6 +1080,8 @@ def _variables_for(
     if comparison.shape == "reverse":  # "30% ≤ FEV1": the variable after the operator
         following = [m for m in mentions if 0 <= m[0] - comparison.end <= 6]
         return following[:1]
+    if comparison.shape == "bare":  # "1 hospitalization": what it counts follows it
+        return [m for m in mentions if m[2] in COUNT_VARIABLES and 0 <= m[0] - comparison.end <= 40][:1]
     before = [
         m
         for m in mentions
@@ -1055,7 +1123,7 @@ def _variables_for(
         and not _BOUNDARY.search(n[comparison.end : m[0]])
         and not _list_gap(n[comparison.end : m[0]])
         and "(" not in n[comparison.end : m[0]]
-        and (comparison.unit or not _CJK_WORD.search(n, comparison.end, m[0]))  # "≥1包 年龄": packs, not an age
+        and (comparison.unit or not _CJK_CHAR.search(n, comparison.end, m[0]))  # "≥1包 年龄": packs, not an age
         and (not comparison.unit or _unit_fits(m[2], comparison.unit))  # "over 18 years hospitalized"
         # "a score ≥ 5 for women up to the age of 50": a number with no unit is an age only right before the word
         and (m[2] != "age" or comparison.unit or _AGE_WORDS_BETWEEN.fullmatch(n, comparison.end, m[0]))
@@ -1119,10 +1187,19 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
     comparisons = [
         c
         for c in comparisons
-        if not EXAMPLE_BEFORE.search(n[max(0, c.start - 25) : c.start])
+        if not (
+            EXAMPLE_BEFORE.search(n[max(0, c.start - 25) : c.start])
+            and not _ADULT_EXAMPLE_BEFORE.search(n, max(0, c.start - 60), c.start)
+        )
         and not CONDITION_BEFORE.search(n[max(0, c.start - 40) : c.start])
         and not _STAGE_DEFINITION.search(n[max(0, c.start - 50) : c.start])  # "(stage 3: 30% ≤ FEV1 < 50%)"
         and not NOT_A_BOUND_BEFORE.search(n[max(0, c.start - 40) : c.start])
+        and not _EXCEPTION_BEFORE.search(n, max(0, c.start - 45), c.start)  # "不包括2岁以下发烧性癫痫"
+        and not _THEN_AFTER.match(n, c.end)
+        and not _TARGET_BEFORE.search(
+            n, max(0, c.start - 40), c.start
+        )  # "如果服用他莫昔芬,且年龄<60岁,则…": the condition of another rule
+        and not _STATE_DEFINITION_BEFORE.search(n, max(0, c.start - 120), c.start)  # "绝经后状态定义为:…年龄≥60岁"
         and not NOT_A_BOUND_AFTER.match(n, c.end)
     ]
     in_window = bytearray(len(n) + 1)  # the characters a window reads: one lookup per number, not one per window
@@ -1150,6 +1227,7 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
     measured: list[tuple[str, _Comparison, int, int]] = []  # (variable, comparison, quote start, quote end)
     alternatives: set[tuple[str, int]] = set()  # (variable, id of its comparison): either/or bounds
     previous: tuple[_Comparison, list] | None = None  # the last x ULN bound and the labs it went to
+    last_implied: tuple[str, _Comparison] | None = None  # the last bound with no name near it, and what it bounds
     for comparison in comparisons:
         by_unit = _unit_variable(comparison)
         chosen = _variables_for(n, comparison, mentions, comparisons)
@@ -1176,7 +1254,17 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
             label = _subgroup_before(n, comparison.start)
             if not implied and comparison.unit == "years" and label and not n[label.end() : comparison.start].strip():
                 implied = "age"  # "part B (asthma): 18-65 years"
+            if not implied and comparison.unit == "years" and _SUBGROUP_LEAD.search(n, 0, comparison.start):
+                implied = "age"  # "Cohort 2 (asthma) ≥18 years": a subgroup's years with nothing else named
+            if (
+                not implied
+                and last_implied
+                and last_implied[1].unit == comparison.unit
+                and _SECOND_BOUND_GAP.fullmatch(n, last_implied[1].end, comparison.start)
+            ):  # "Subjects ≥45 years and ≤70 years": the second bound of the variable the first one implied
+                implied = last_implied[0]
             chosen = [(comparison.start, comparison.start, implied)] if implied else []
+            last_implied = (implied, comparison) if implied else None
         if len(chosen) > 1 and any(
             _ALTERNATIVE_GAP.search(n[a[1] : b[0]]) for a, b in zip(chosen, chosen[1:])
         ):  # "DLCO or FVC below 80%"
@@ -1271,6 +1359,10 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         if stable:  # "stable maintenance therapy during the last 2 months": on it at least that long
             proposals.append(stable)
             continue
+        had = _had_one_in_twelve_months(n, kind, window, mentions, proposals, span)
+        if had:  # "筛选前一年内必须经历过重度哮喘发作": at least one exacerbation in the question's 12 months
+            proposals.append(had)
+            continue
         next_start = windows[index + 1][0] if index + 1 < len(windows) else len(n)
         proposal = _window_proposal(
             n,
@@ -1308,6 +1400,50 @@ _SEVERAL_OF = re.compile(
     r"|at\s+least\s+(?:(?<![\d.])[2-9]|two|three|four|five|six)\s+of\s+(?:the\s+)?(?:following|these|below)"
     r"|of\s+(?:the\s+)?following\s+(?:[a-z]+\s+){0,2}(?:risk\s+)?factors"
 )
+
+
+# Having had the event, said with a verb of experience and no number: "must have experienced a severe asthma attack
+# in the past year", "筛选前一年内必须经历过重度哮喘发作事件"
+_HAD_EVENT = re.compile(r"经历过|发生过|出现过|有过|(?<![a-z])(?:experienced|had|suffered)(?![a-z])")
+_NO_EVENT = re.compile(r"(?<![a-z])(?:no|not|never|without|free of|none)(?![a-z])|无|未|没有|不")
+
+
+def _had_one_in_twelve_months(n: str, kind: str, window, mentions, proposals, span: _Span) -> Proposal | None:
+    start, end, amount, unit, _reference = window
+    if kind != "inclusion" or (str(amount.normalize()), unit) not in TWELVE_MONTHS:
+        return None
+    if any(p.variable in COUNT_VARIABLES for p in proposals):
+        return None
+    ends = _boundary_ends(n)
+    index = bisect.bisect_right(ends, start)
+    sentence_start = ends[index - 1] if index else 0
+    sentence_end_match = _BOUNDARY.search(n, end)
+    sentence_end = sentence_end_match.start() if sentence_end_match else len(n)
+    counted = [m for m in mentions if m[2] in COUNT_VARIABLES and sentence_start <= m[0] < sentence_end]
+    if not counted:
+        return None
+    after_window = end if counted[0][0] >= end else sentence_start
+    if _NUMBER_BEFORE_COUNT.search(n, max(after_window, counted[0][0] - 12), counted[0][0]):
+        return None  # "2次急性加重": a count said with its number is read as one
+    mention = counted[0]
+    if n[mention[1] - 1] == "s":
+        return None  # "a history of exacerbations during the last year": how many is not said
+    if not _HAD_EVENT.search(n, sentence_start, mention[0]) or _NO_EVENT.search(n, sentence_start, mention[0]):
+        return None
+    variable = _refine_variable(n, mention[2], _Comparison(start, end))
+    a, b = min(start, mention[0]), max(end, mention[1])
+    return Proposal(
+        kind=kind,
+        variable=variable,
+        lower=Decimal(1),
+        lower_inclusive=True,
+        unit="count",
+        quote=span.quote(a, b),
+        confidence=0.6,
+    )
+
+
+_NUMBER_BEFORE_COUNT = re.compile(r"\d|[一两二三四五六七八九十]\s*次|(?<![a-z])(?:one|two|three|a single)(?![a-z])")
 
 
 def _outside_parts(c: _Comparison) -> list[_Comparison]:
@@ -1366,7 +1502,11 @@ def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> 
     if (
         comparison.unit == "years"
         and _person_before(n, comparison.start)
-        and not (NOT_AGE.search(n) or re.search(r"for\s*$", n[: comparison.start]))
+        and not (
+            NOT_AGE.search(n, max(0, comparison.start - 40), comparison.start)
+            or _NOT_AGE_AFTER.match(n, comparison.end)
+            or re.search(r"for\s*$", n[: comparison.start])
+        )
         and not re.match(r"\s*(?:after|since|post|from)(?![a-z])", n[comparison.end :])
     ):
         return "age"  # "Adults (≥ 18 years)": a person's years with no other meaning in the clause
@@ -1395,7 +1535,7 @@ def _refine_variable(n: str, variable: str, comparison: _Comparison) -> str:
         if not several_counts and re.search(
             r"(?:and|that|which|who)?\s*(?:required|requiring|leading to|resulting in"
             r"|needed|needing|with)\s+(?:(?!or\b)\w+\s+){0,2}"
-            r"(?:hospitali[sz]|admission)",
+            r"(?:hospitali[sz]|admission)|(?:加重|发作)(?:而|并|需要?|导致|致)?住院",
             n,
         ):
             return "respiratory_hospitalisations_12m"
@@ -1536,7 +1676,12 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
             return None
         return lower, upper, "kg/m2", clean
     if variable == "pack_years":
-        if unit not in ("pack-years", "") or not (_plausible(variable, lower, upper)):
+        if unit == "cigarette-years" or (unit == "" and _CIGARETTE_INDEX.search(n, max(0, c.start - 20), c.start)):
+            # "吸烟指数≥400年支": cigarettes a day times years, twenty to a pack
+            lower, upper = (None if v is None else v / 20 for v in (lower, upper))
+        elif unit not in ("pack-years", ""):
+            return None
+        if not _plausible(variable, lower, upper):
             return None
         return lower, upper, "pack-years", clean
     if variable == "oxygen_hours_per_day":
@@ -1575,7 +1720,10 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
     if variable == "age":
         if re.search(
             r"age (?:at|of) (?:the )?(?:onset|diagnosis|first|start|menarche|menopause)|onset|起病|发病", near
-        ) or _AT_DIAGNOSIS.match(n, c.end):
+        ) or (
+            _AT_DIAGNOSIS.match(n, c.end)
+            and not (_PARTICIPANT_AT_TIME_OF.match(n, c.end) and _person_before(n, c.start))
+        ):
             return None  # the age a disease began, not the person's age now
         if _YEARS_OF_SOMETHING.match(n, c.end):
             return None  # "≥ 2 years of education", "5 years of smoking": years of something, not an age
@@ -1594,6 +1742,7 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
     return lower, upper, QUESTION_UNITS[variable], clean if unit else 0.7
 
 
+_CIGARETTE_INDEX = re.compile(r"吸烟指数|smoking index")
 _PREDICTED_POSTOPERATIVE = re.compile(r"(?<![a-z])ppo(?![a-z])|predicted post-?\s?operative")
 _CLEARANCE_FORMULA = re.compile(r"cockcroft|creatinine clearance|(?<![a-z])crcl(?![a-z])")
 
@@ -1620,7 +1769,6 @@ def _count_period(n: str, c: _Comparison, windows: list) -> int | None:
 # ----------------------------------------------------------------------------------------------------------------
 
 
-_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # Chinese: what follows a span can make it no look-back: a span running on into the study ("试验前2周至试验结束后3个月内"),
 # a plan ("前12个月内有生育计划"), an exception closing its bracket ("(最近5年中未复发的恶性肿瘤除外)")
 _ZH_NOT_A_LOOK_BACK_AFTER = re.compile(
@@ -1633,7 +1781,7 @@ _ZH_NOT_A_LOOK_BACK_AFTER = re.compile(
 # a verb of an event between them ("前3个月内接受过…检查") keeps it a look-back window.
 _ZH_TEST_WORDS = re.compile(
     r"(?:检查|检测|评分|评估|测定|测试|样本|标本|切片|影像|x\s*线|(?<![a-z])ct(?![a-z])|mri|b超|心电图|胸片|ecog|量表"
-    r"|妊娠试验|妊娠结果|验孕|hcg)"  # "前7天内血清或尿妊娠试验阴性", "治疗前 7 天内的血妊娠结果为阴性": the test's timing
+    r"|妊娠试验|妊娠结果|验孕|hcg|射血分数|lvef)"  # "前7天内血清或尿妊娠试验阴性", "治疗前 7 天内的血妊娠结果为阴性": the test's timing
     r"(?!学?(?:证据|证实|诊断|确诊))"  # "经影像学证据证实的肺炎": evidence of an event, not a test's timing
 )
 _ZH_EVENT_VERBS = re.compile(
@@ -2029,11 +2177,9 @@ def _merge_record_age(
 
 _DURATION_EVENTS = [(re.compile(row["pattern"]), row["event"]) for row in TABLES.durations if row["pattern"]]
 _DURATION = re.compile(
-    r"(?P<op>(?:at least|a minimum of|minimum of|no less than|not less than|more than|longer than|greater than|over"
-    r"|exceeding|in excess of"
-    r"|≥|>=|>|大于等于|不少于|不低于|不短于|至\s?少(?:已经?)?|超过|大于|满)\s*)?"
+    r"(?P<op>(?:" + "|".join(words for words, _inclusive in TABLES.duration_operators) + r")\s*)?"
     r"(?:(?:a|the)\s+(?:period|duration)\s+of\s+)?"
-    rf"(?P<num>{ANY_NUM}|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九半])\s*[-\s]?(?P<consecutive>consecutive\s+|continuous\s+|successive\s+)?"
+    rf"(?P<num>{ANY_NUM}|{CN_WORD_NUM})\s*[-\s]?(?P<consecutive>consecutive\s+|continuous\s+|successive\s+)?"
     r"(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?|天|周|星期|个\s?月|年)(?![a-z])"
     r"(?P<post>\s*(?:or (?:more|longer|greater|above)|及以上|或以上|以上))?"
 )
@@ -2069,8 +2215,8 @@ _SINCE_EVENT = re.compile(
 )
 # "Duration of diabetes ≥ 5 years", "disease duration > 10 years": with a comparison word, a duration of what it names
 _DURATION_WORD = re.compile(
-    r"(?<![a-z])(?:duration|period)(?:\s+of(?:\s+[a-z0-9'-]+){1,3})?(?:\s+(?:is|was|of))?\s*$"
-)  # "remission period exceeding 2 months"
+    r"(?<![a-z])(?:duration|period|history)(?:\s+of(?:\s+[a-z0-9'-]+){1,3})?(?:\s+(?:is|was|of))?\s*$"
+)  # "remission period exceeding 2 months", "a smoking history of at least 10 years"
 # "History of mild TBI at least 3 months prior": a bound on time since what the clause names
 _PRIOR_AFTER = re.compile(r"\s*(?:prior|ago|before|earlier)(?![a-z])")
 # "heartburn for 2 days or more during the last 7 days": days counted within days, a frequency and not a duration
@@ -2093,27 +2239,7 @@ _DURATION_NOT_BEFORE = re.compile(
     r"|(?:给药|用药|服药|研究药物|试验药物)后[^.;。；]{0,6}$"  # "末次给药后至少90天": after the study's dosing, a time still to come
     r"|(?:不能|不得|不应|不可|不|未|(?<![a-z])not|(?<![a-z])no)\s*$"  # "不能超过26周", "not more than": an upper bound
 )
-_TIME_UNIT_WORD = {
-    "day": "days",
-    "days": "days",
-    "天": "days",
-    "week": "weeks",
-    "weeks": "weeks",
-    "wk": "weeks",
-    "wks": "weeks",
-    "周": "weeks",
-    "星期": "weeks",
-    "month": "months",
-    "months": "months",
-    "mo": "months",
-    "mos": "months",
-    "个月": "months",
-    "year": "years",
-    "years": "years",
-    "yr": "years",
-    "yrs": "years",
-    "年": "years",
-}
+_TIME_UNIT_WORD = TABLES.time_units  # "weeks" -> weeks, "个月" -> months (units table)
 # "expected duration of hospitalization of longer than one day": a stay still to come
 _EXPECTED_LENGTH_BEFORE = re.compile(
     r"(?:expect\w*|anticipat\w*|planned|predicted|estimated) (?:\w+ ){0,1}(?:duration|length|stay)[^.;]*$"
@@ -2137,18 +2263,31 @@ _ZH_DEFINED_SPAN_BEFORE = re.compile(
     r"[(（][^()（）]{0,12}连续[^()（）]{0,12}$|(?:每天|每日)\s*[\d一二两三四五六七八九十]+\s*(?:包|支)[^;；。]{0,12}$"
     r"|(?:末次|最后一次|最后1次)[^,，;；。]{0,10}后\s*$|(?:研究|试验)(?:结束|完成)后\s*$"
 )
-_ZH_BETWEEN_TWO_EVENTS = re.compile(r"(?:从|自)[^。;；]{0,40}(?:到|至)[^。;；到至]{0,30}$")
-_OPERATOR_EXCLUSIVE = (
-    "more than",
-    "longer than",
-    "greater than",
-    "over",
-    ">",
-    "exceeding",
-    "in excess of",
-    "超过",
-    "大于",
+# How often or how fast, not how long since: "3 months of the year" (part of each year), "for 2 consecutive years"
+# after it, "60 ml/year for 2 years" (a rate's period)
+_PART_OF_A_YEAR = re.compile(r"\s*(?:of|in|per|a|each)\s+(?:a|the|each|every)?\s*year(?![a-z])")
+_SPREAD_OVER_YEARS = re.compile(
+    r"(?:months?|weeks?|days?)\s+(?:of|in|per|a|each)\s+(?:a|the|each|every)?\s*year\s+for\s+(?:at least\s+)?$"
+    r"|(?:ml|l|cc|mg|g|kg|%|points?)\s*(?:/|per\s+)(?:year|yr|month)\s+(?:for\s+)?(?:at least\s+)?$"
 )
+_DIAGNOSTIC_DEFINITION_AFTER = re.compile(
+    r"[^.;]{0,20}?(?:plus|and|with)\s+(?:at least\s+)?(?:[2-9]|two|three|four|five|six)\s+(?:\(\d\)\s+)?of\s+the\s+"
+    r"(?:following|above|below)"
+)
+# Free of something over a span before a point: a look-back window, not a duration ("had no pulmonary
+# rehabilitation for 6 months prior to enrolment", "an exacerbation that has not resolved at least 4 weeks prior")
+_NONE_FOR_BEFORE = re.compile(
+    r"(?<![a-z])(?:no|not|never|without|free of)(?![a-z])(?:(?!(?<![a-z])(?:and|but|or)(?![a-z]))[^.;,])*"
+    r"(?<![a-z])for\s+(?:the\s+)?$"
+)
+_NOT_RESOLVED_BEFORE = re.compile(r"(?:not\s+(?:been\s+|yet\s+)?|un)resolved\s+$")
+# "A距B": an event before 距 and, after it, another event rather than the study's own point in time (随机, 入组, 筛选)
+_ZH_EVENT_TO_EVENT = re.compile(
+    r"(?:结束|完成|进展|复发|转移|诊断|确诊|手术|发病)[^,，;；。]{0,6}(?:距|距离)"
+    r"(?!\s*(?:首次|第一次)?(?:随机|入组|入选|筛选|签署|给药|用药|研究|本研究|试验|本试验|本次|今|现在|基线))[^,，;；。]{0,20}$"
+)
+_ZH_BETWEEN_TWO_EVENTS = re.compile(r"(?:从|自)[^。;；]{0,40}(?:到|至)[^。;；到至]{0,30}$")
+_DURATION_EXCLUSIVE = [re.compile(words) for words, inclusive in TABLES.duration_operators if not inclusive]
 
 
 # "Stable maintenance therapy with constant dose interval during the last 2 months", "stable address within the last
@@ -2212,6 +2351,8 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         )
 
         since_cn = bool(op) and _CN_SINCE_BEFORE.search(before)  # "距末次化疗结束≥4周": the time since it ended
+        if since_cn and _ZH_EVENT_TO_EVENT.search(n, max(0, match.start() - 40), match.start()):
+            continue  # "治疗结束时间距出现复发≥12个月", "疾病进展距离末次治疗>4周": between two past events
         said_as_duration = noun or ranged or minimum or bracketed or match.group("consecutive") or since_cn
         if not op and not post and not said_as_duration and not _DURATION_FOR.search(before):
             continue
@@ -2245,6 +2386,12 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             n, max(0, match.start() - 70), match.start()
         ):
             continue  # "willing to take EGCG for a minimum of 2 weeks": what the study will ask, not a past duration
+        if _SPREAD_OVER_YEARS.search(n, max(0, match.start() - 40), match.start()) or _PART_OF_A_YEAR.match(
+            n, match.end()
+        ):
+            continue  # "cough 3 months of the year for 2 consecutive years", "a decline of 60 ml/year for 2 years"
+        if _DIAGNOSTIC_DEFINITION_AFTER.match(n, match.end()):
+            continue  # "fever for at least five days plus four of the following": a diagnosis's definition
         per_day = _PER_DAY_BEFORE.search(n, max(0, match.start() - 30), match.start())
         if (
             per_day
@@ -2256,7 +2403,9 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             continue  # "(e.g., 1 pack/day for 10 years)": how pack-years are counted, not a criterion
         if _ZH_DEFINED_SPAN_BEFORE.search(n, max(0, match.start() - 24), match.start()):
             continue  # "长期(连续2周以上…)", "(≤连续14天)", "如每天1包20支连续10年": what a word means, no criterion
-        if _ZH_NOT_A_CRITERION_BEFORE.search(n, max(0, match.start() - 80), match.start()):
+        if _ZH_NOT_A_CRITERION_BEFORE.search(n, max(0, match.start() - 80), match.start()) or (
+            _STATE_DEFINITION_BEFORE.search(n, max(0, match.start() - 120), match.start())
+        ):
             continue  # "治疗失败的定义:…必须≥14天", "以下情况除外-…首次给药前≥5年无…": a definition, an exception
         event = None
         look_from = max(sentence_start, match.start() - 150)
@@ -2289,10 +2438,15 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
                 continue
             event, confidence = (words, words_start, match.start()), 0.5
         label, event_start, event_end = event
-        inclusive = not (op and op.strip() in _OPERATOR_EXCLUSIVE)
+        inclusive = not (op and any(words.fullmatch(op.strip()) for words in _DURATION_EXCLUSIVE))
         quote_start = min(event_start, match.start())
         quote_end = max(event_end, match.end())
-        if kind == "exclusion" and not op and not post and _LOOK_BACK_FOR.search(before):
+        prior = _PRIOR_AFTER.match(n, match.end())
+        free_of = prior and (
+            (not op and not post and _NONE_FOR_BEFORE.search(n, max(sentence_start, match.start() - 80), match.start()))
+            or (op and _NOT_RESOLVED_BEFORE.search(n, max(sentence_start, match.start() - 40), match.start()))
+        )  # "no pulmonary rehabilitation for 6 months prior to enrolment", "not resolved at least 4 weeks prior"
+        if free_of or (kind == "exclusion" and not op and not post and _LOOK_BACK_FOR.search(before)):
             # "Those taking ginseng extracts for the past year" in an exclusion list: having taken it at any time
             # in that period excludes, a look-back window (in an inclusion list, "smoking for the last 6 months" is
             # a duration: doing it all that time)
@@ -2393,6 +2547,11 @@ def _bronchodilator(n: str, start: int, end: int) -> str | None:
     return best[1] if best else None
 
 
+# A clause that opens with a subgroup label and no colon: "Cohort 1 (COPD) ≥45 years"
+_SUBGROUP_LEAD = re.compile(
+    r"^\W*(?:part|cohort|group|arm|stratum)\s+[a-z0-9]{1,3}(?![a-z0-9])(?:\s*\([^()]{1,40}\))?[\s:：;,-]*$"
+)
+_SECOND_BOUND_GAP = re.compile(r"\s*(?:,|and|but|to|-|&|且|并且|,\s*and)\s*")
 _SUBGROUP = re.compile(
     r"(?<![a-z])(?:part|cohort|group|arm|stratum|substudy|sub-study)\s+[a-z0-9]{1,3}(?![a-z0-9])"
     r"(?:\s*\([^()]{1,40}\))?\s*[:：]"
@@ -2428,6 +2587,8 @@ _AT_DIAGNOSIS = re.compile(
     r"\s*(?:(?:years?\s+)?(?:old|of age)\s+)?(?:at|when)\s+(?:the\s+)?(?:time\s+of\s+)?(?:(?:first\s+)?diagnos\w*|onset)"
     r"|\s*(?:岁)?\s*(?:时)?(?:诊断|确诊|发病)时"
 )
+# "Participants must be > 18 years old at time of diagnosis": the participants' own age when the study takes them in
+_PARTICIPANT_AT_TIME_OF = re.compile(r"\s*(?:years?\s+)?(?:old|of age)\s+at\s+(?:the\s+)?time\s+of\s+diagnos")
 _YEARS_OF_SOMETHING = re.compile(
     r"\s*(?:of|in)\s+(?:[a-z-]+\s+)?(?:education|school\w*|experience|practice|employment|work|smoking|residence"
     r"|marriage|follow-?up|disease|illness|treatment|therapy|training)(?![a-z])"

@@ -6,6 +6,8 @@
 * ``events.json``: what a window is about, the days-since question of a window's event, durations (lower
   bounds on time) with their event words and question, and the study's own procedures (a pregnancy test) whose
   timing is never a look-back window.
+* ``traditional_characters.csv``: one row per traditional character and the simplified one it reads as ("歲,岁"), so
+  pages in traditional characters read with the same words; one character each, so quotes keep their offsets.
 * ``lexicon_en.json``, ``lexicon_zh.json``: operators ("at least", "不低于"), range joins and number words; the
   Chinese lexicon also holds the weak cues of an exclusion item in a list without headings ("病史", "阳性").
 
@@ -17,6 +19,7 @@ names, is proposed; ``test_tables.py`` shows it with a copy of the tables.
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from dataclasses import dataclass, field
@@ -70,6 +73,8 @@ class Tables:
     # words qualifying the noun a count bounds: "or" between them joins no second item ("≥ 2 moderate or severe
     # exacerbations" is one count, not "2 moderate" and "severe exacerbations")
     noun_qualifiers: str = ""
+    # words before a span that make it a lower bound on time: (pattern, inclusive), longest words first
+    duration_operators: list[tuple[str, bool]] = field(default_factory=list)
 
     @property
     def question_units(self) -> dict[str, str]:
@@ -124,6 +129,29 @@ def _operators(name: str, rows_by_language: dict[str, list]) -> list[tuple[str, 
             words = _words(where, {language: row.get("words")})[language]
             groups.setdefault((row["bound"], row["inclusive"]), []).extend(words)
     return [("|".join(words), bound, inclusive) for (bound, inclusive), words in groups.items()]
+
+
+def _traditional_characters(directory: Path) -> dict[str, str]:
+    """traditional_characters.csv: one row per character, a traditional character and the simplified one it reads as.
+    One character for one character, so a normalised text keeps its map back to the original (quotes stay exact)."""
+    path = directory / "traditional_characters.csv"
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.reader(handle))
+    except OSError as error:
+        raise TableError(f"traditional_characters.csv: cannot be read ({error})") from None
+    if not rows or rows[0] != ["traditional", "simplified"]:
+        raise TableError("traditional_characters.csv: the header must be traditional,simplified")
+    mapping: dict[str, str] = {}
+    for number, row in enumerate(rows[1:], start=2):
+        if len(row) != 2 or len(row[0]) != 1 or len(row[1]) != 1 or row[0] == row[1]:
+            raise TableError(f"traditional_characters.csv line {number}: one character for another single character")
+        if row[0] in mapping:
+            raise TableError(f"traditional_characters.csv line {number}: {row[0]} is listed twice")
+        mapping[row[0]] = row[1]
+    if set(mapping.values()) & set(mapping):
+        raise TableError("traditional_characters.csv: a simplified character is also listed as a traditional one")
+    return mapping
 
 
 def load(directory: Path = DIRECTORY) -> Tables:
@@ -207,16 +235,23 @@ def load(directory: Path = DIRECTORY) -> Tables:
     study_procedures = _join(_words("events.json study_procedures", events_data.get("study_procedures", {})))
 
     lexicons = {language: _read(directory, f"lexicon_{language}.json") for language in LANGUAGES}
-    traditional = lexicons["zh"].get("traditional_characters", {})
-    if not all(isinstance(k, str) and isinstance(v, str) and len(k) == len(v) == 1 for k, v in traditional.items()):
-        raise TableError("lexicon_zh.json traditional_characters: one character for one character")
+    traditional = _traditional_characters(directory)
     prefix = _operators("prefix_operators", {lang: lexicons[lang].get("prefix_operators", []) for lang in LANGUAGES})
     postfix = _operators("postfix_operators", {lang: lexicons[lang].get("postfix_operators", []) for lang in LANGUAGES})
     joins = [j for lang in LANGUAGES for j in lexicons[lang].get("range_joins", [])]
     weak = _words(
         "lexicon_zh.json exclusion_item_words_weak", {"zh": lexicons["zh"].get("exclusion_item_words_weak", [])}
     )
+    duration_operators = []
+    for language in LANGUAGES:
+        for index, row in enumerate(lexicons[language].get("duration_operators", [])):
+            where = f"lexicon_{language}.json duration_operators[{index}]"
+            if not isinstance(row.get("inclusive"), bool):
+                raise TableError(f"{where}: inclusive must be true or false")
+            duration_operators += [(w, row["inclusive"]) for w in _words(where, {language: row.get("words")})[language]]
+    duration_operators.sort(key=lambda row: len(row[0]), reverse=True)  # "大于等于" before "大于", ">=" before ">"
     return Tables(
+        duration_operators=duration_operators,
         variables=variables,
         units=units,
         time_units=time_units,

@@ -7,6 +7,8 @@ import unicodedata
 
 from .tables import TABLES
 
+CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")  # one Chinese character
+
 ESCAPABLE = set("\\`*_{}[]()#+-.!<>=~|&\"'$%^,:;/?@")
 
 # Characters NFKC leaves alone but that mean the same as an ASCII form here.

@@ -1,0 +1,41 @@
+"""What the extraction tests read from the extractor: the named bounds, windows and durations of a text or a clause."""
+
+from decimal import Decimal
+
+from trials.registry.extraction import Clause, extract, propose, split_clauses
+
+D = Decimal
+NOT_SCORED = ("sex", "diagnoses")
+
+
+def found(text, kind="inclusion", variable=None):
+    """The proposals of one clause standing in the given list."""
+    proposals = propose(Clause(kind=kind, text=text, start=0, end=len(text)), text)
+    return [p for p in proposals if p.variable not in NOT_SCORED and (variable is None or p.variable == variable)]
+
+
+def named(text):
+    """(kind, variable, lower, lower inclusive, upper, upper inclusive) of every named bound of a whole text."""
+    return [
+        (p.kind, p.variable, p.lower, p.lower_inclusive, p.upper, p.upper_inclusive)
+        for p in extract(text)
+        if p.variable not in (*NOT_SCORED, "window", "duration")
+    ]
+
+
+def timed(text):
+    """(kind, variable, lower, upper, unit) of every window and duration of a whole text."""
+    return [
+        (p.kind, p.variable, p.lower if p.variable == "duration" else p.upper, p.unit)
+        for p in extract(text)
+        if p.variable in ("window", "duration")
+    ]
+
+
+def kinds(text):
+    """The list (inclusion or exclusion) of each clause of a text, with its words."""
+    return [(c.kind, c.text) for c in split_clauses(text)]
+
+
+def quotes_are_exact(text):
+    return all(p.quote in text for p in extract(text) if p.quote)
