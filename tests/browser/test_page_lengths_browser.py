@@ -114,3 +114,12 @@ def test_on_a_phone_an_admin_reviews_each_criterion_as_a_card_without_scrolling_
     state = row.locator(".state-cell").bounding_box()
     assert state["height"] < 60, "the state is not broken into a character a line"
     screenshot(page, f"review-cards-360-{language}")
+
+
+def test_on_a_phone_a_study_s_hospital_reads_in_a_few_full_width_lines(seeded_live_server, browser):
+    page = open_page(browser)
+    page.goto(f"{seeded_live_server.url}/studies/{COPD}/")
+    where = page.locator(".study-facts dd").last
+    assert "The Fourth Hospital of Zhejiang University School of Medicine" in where.inner_text()
+    assert where.bounding_box()["height"] < 5 * 30, "the hospital's name runs to more than four lines"
+    close_page(page)
