@@ -115,10 +115,12 @@ def plain_rows(rows: list[dict]) -> list[dict]:
 
 
 def to_check_first(rows: list[dict]) -> dict:
-    """Plain rows split in two: what still needs the nurse (not met, not known, hers to check) first, and the
-    criteria the answers already satisfy, which the page folds away."""
+    """Plain rows in three groups: what this patient's answers left open (not met, not known) shown first; the
+    protocol's own checks for the nurse at screening, the same for every patient of the study; and the criteria
+    the answers already satisfy. The page folds the last two away."""
     return {
-        "open": [row for row in rows if row.get("outcome") != "met"],
+        "open": [row for row in rows if row.get("outcome") not in ("met", "study_team")],
+        "study_team": [row for row in rows if row.get("outcome") == "study_team"],
         "met": [row for row in rows if row.get("outcome") == "met"],
     }
 

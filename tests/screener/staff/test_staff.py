@@ -261,17 +261,22 @@ def test_the_detail_shows_contact_consent_answers_outcomes_and_history(staff_a_c
     assert AccessLog.objects.filter(user__username="nurse_a", action="view", referral=referral_a).count() == 1
 
 
-def test_the_criteria_still_to_check_come_first_and_those_the_answers_satisfy_are_folded_away(
+def test_what_the_answers_left_open_comes_first_and_the_protocol_checks_and_satisfied_criteria_are_folded(
     staff_a_client, referral_a
 ):
+    referral_a.outcomes_snapshot[0]["outcome"] = "unknown"  # one answer the patient did not know
+    referral_a.save()
     html = staff_a_client.get(reverse("staff:detail", args=[referral_a.id])).content.decode()
     criteria = html[html.index("Criteria when sent</h2>") :]
-    folded = criteria[criteria.index("<details") : criteria.index("</details>")]
-    met = [row for row in referral_a.outcomes_snapshot if row["outcome"] == "met"]
-    assert f"{len(met)} criteria the answers already satisfy</summary>" in folded
-    assert folded.count('data-outcome="met"') == len(met) and 'data-outcome="study_team"' not in folded
-    first_to_check = criteria.index('data-outcome="study_team"')
-    assert first_to_check < criteria.index("<details")  # what the nurse must check is not hidden behind a click
+    shown, team, met = criteria.split("<details")[:3]
+    assert shown.count("data-outcome=") == 1 and 'data-outcome="unknown"' in shown
+    count = {
+        kind: sum(row["outcome"] == kind for row in referral_a.outcomes_snapshot) for kind in ("study_team", "met")
+    }
+    assert f"{count['study_team']} criteria for you to check at screening, in the registry's words</summary>" in team
+    assert team.count('data-outcome="study_team"') == count["study_team"]
+    assert f"{count['met']} criteria the answers already satisfy</summary>" in met
+    assert met.count('data-outcome="met"') == count["met"]
 
 
 def test_moving_a_referral_records_who_when_from_what_to_what_and_the_note(staff_a_client, staff_a, referral_a):
