@@ -38,6 +38,7 @@ Readings chosen where registry text is ambiguous:
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -1846,6 +1847,10 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
             unit = WINDOW_UNITS.get(unit_word.rstrip("s") if unit_word.rstrip("s") in WINDOW_UNITS else unit_word)
             if amount is None or unit is None or amount <= 0:
                 continue
+            if pattern is _MAXIMUM_DURATION and not _maximum_duration_of_illness(n, match):
+                continue  # "maximum duration of treatment of 12 weeks": the study's own course
+            if _WASHOUT_WINDOW.match(match.group()) and _washout_verb(n, match.start()):
+                continue  # "discontinue supplementation 2 weeks before the start of the study": a washout, a duration
             if WINDOW_NOT_AFTER.match(n[match.end() : match.end() + 30]) or _FIRST_PERIOD.match(match.group()):
                 continue  # "Within the first 3 days of enrollment": a period from a point on, still to come
             if (
@@ -2183,6 +2188,12 @@ _DURATION = re.compile(
     r"(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?|天|周|星期|个\s?月|年)(?![a-z])"
     r"(?P<post>\s*(?:or (?:more|longer|greater|above)|及以上|或以上|以上))?"
 )
+# "smoking for 3 or more years": the comparison between the number and its unit (same groups as _DURATION)
+_DURATION_OR_MORE = re.compile(
+    r"(?P<op>(?!))?(?P<num>(?<![a-z0-9.])\d+(?:\.\d+)?|" + NUM_WORD + r")\s+(?P<or_more>or\s+(?:more|longer)\s+)"
+    r"(?P<consecutive>consecutive\s+|continuous\s+|successive\s+)?(?P<unit>days?|weeks?|months?|years?)(?![a-z])"
+    r"(?P<post>(?!))?"
+)
 _DURATION_FOR = re.compile(
     r"(?:(?<![a-z])for|lasting|persist(?:ing|ent|ed)?|持续|连续|稳定(?:使用|治疗|用药)|(?<![a-z])stable(?:\s+[a-z-]+){1,3}"
     r"|wash-?out(?:\s+period)?(?:\s+of)?)\s*"
@@ -2206,7 +2217,7 @@ _RANGE_SINCE_AFTER = re.compile(
 )
 # "≥ 6 months post end of treatment", "for more than 12 months after last surgery": time since a past event
 _SINCE_EVENT = re.compile(
-    r"\s*(?:(?:after|post|following|since)\s+|post-\s*)((?:the\s+)?(?:end|completion) of (?:the\s+)?(?:[a-z]+\s+)?[a-z]+"
+    r"\s*(?:(?:after|post|following|since)\s+|post-\s*)((?:the\s+)?(?:end|completion) of (?!(?:the\s+)?(?:study|trial)(?![a-z]))(?:the\s+)?(?:[a-z]+\s+)?[a-z]+"
     r"|(?:(?:the|their|last|previous|prior|most recent)\s+)*(?:[a-z-]+\s+){0,2}(?:surgery|operation|diagnosis|onset"
     r"|injury|transplant\w*|stroke|myocardial infarction|delivery|childbirth|menopause|radiotherapy|chemotherapy"
     r"|replacement|resection|revasculari[sz]ation|ablation)(?![a-z])"
@@ -2235,7 +2246,8 @@ _DURATION_NOT_AFTER = re.compile(
 _DURATION_NOT_BEFORE = re.compile(
     r"(?:next|following|coming|upcoming|future|expect\w*|likely|plann\w*|plans? to|intend\w*|survival|life expectancy"
     r"|contracept\w*|(?<![a-z])within|(?:in|during|over) the (?:past|last|previous|preceding)|(?<![a-z])ages?d?"
-    r"|older|younger|预计|预期|生存|近|过去|最近|pregnan\w*|gestation\w*|full[- ]term|孕)[^.;。；]{0,25}$"
+    r"|older|younger|预计|预期|(?<!无病)(?<!无疾病)(?<!无复发)生存|pregnan\w*|gestation\w*|full[- ]term|孕)[^.;。；]{0,25}$"
+    r"|(?:近|过去|最近)[^.;。；,，]{0,25}$"  # "近3个月内…": a look-back; "近一年内确诊,病程≥2年" ends it at the comma
     r"|(?:给药|用药|服药|研究药物|试验药物)后[^.;。；]{0,6}$"  # "末次给药后至少90天": after the study's dosing, a time still to come
     r"|(?:不能|不得|不应|不可|不|未|(?<![a-z])not|(?<![a-z])no)\s*$"  # "不能超过26周", "not more than": an upper bound
 )
@@ -2328,6 +2340,263 @@ def _hit_within(hits: list[tuple[int, int]], start: int, end: int) -> tuple[int,
     return hits[index] if index < len(hits) and hits[index][1] <= end else None
 
 
+# ----------------------------------------------------------------------------------------------------------------
+# Durations said in other ways: since a past event, a washout before the study, a plan still to come
+# ----------------------------------------------------------------------------------------------------------------
+
+# "at least 6 months since the last exacerbation", "≥ 1 month after steroid intake", "not before 3 weeks after acute
+# stroke": a comparison, then since (or after) a past event. After "after", only an event the tables name; the study's
+# own points ("after the last dose of study drug", "after randomisation") are still to come.
+_SINCE_PHRASE = re.compile(
+    r"\s*(?:(?P<since>since|from\s+(?:the\s+)?(?:time|date|day)\s+of)|after|following|from)\s+"
+    r"(?P<event>[a-z][a-z0-9/'-]*(?:\s+[a-z][a-z0-9/'-]*){0,4})"
+)
+_STUDY_POINT = re.compile(
+    r"(?<![a-z])(?:stud(?:y|ies)|trial|investigational|imp|randomi[sz]\w*|enrol\w*|screening|baseline|inclusion|consent"
+    r"|visit|dosing|signing|intervention|vaccination|procedure)(?![a-z])"
+    r"|^(?:the\s+)?(?:last|final|first|initial)\s+(?:dose|administration|injection|infusion)(?:\s+(?:and|or)(?![a-z]).*)?$"
+)
+# "at least 3 weeks between prior radiotherapy and the first dose of study drug", "从末次化疗到随机至少间隔3周": the time
+# between a past event and the study's start is the time since that event, at the start
+_BETWEEN_AND_START_AFTER = re.compile(
+    r"\s*(?:(?:must|should|shall)\s+(?:have\s+)?)?(?:(?:elapsed|passed)\s+)?between\s+(?:the\s+)?"
+    r"(?P<event>[a-z][a-z0-9/'-]*(?:\s+[a-z0-9/'()-]+){0,6}?)\s+and\s+(?:the\s+)?(?:date\s+of\s+)?(?:the\s+)?"
+    r"(?:first|start|initiation|beginning|randomi[sz]\w*|enrol\w*|screening|baseline|inclusion|study|trial|day\s*1)(?![a-z])"
+)
+_ZH_BETWEEN_AND_START = re.compile(
+    r"(?:从|自)(?P<event>[^。;；,，]{1,30}?)(?:到|至)[^。;；到至]{0,6}(?:随机|入组|入选|筛选|首次给药|首次用药|给药|基线|研究开始|试验开始)"
+    r"(?:(?!到|至(?!少))[^。;；]){0,20}$"
+)
+_ZH_GAP_AT_LEAST_BEFORE = re.compile(r"(?:至少|最少|不少于|不短于|≥|>=)\s*(?:间隔|相隔|相距)\s*$")
+_ANOTHER = re.compile(r"(?<![a-z])(?:another|other|previous|prior|earlier)(?![a-z])")
+_KNOWN_EVENT_RES = [pattern for pattern, label in _EVENT_RES if label] + [pattern for pattern, _l in _DURATION_EVENTS]
+
+
+@dataclass(frozen=True)
+class _EventWords:
+    """The words of a past event and where they stand, read as a match's group 1 is."""
+
+    words: str
+    at: int
+
+    def group(self, _index: int = 0) -> str:
+        return self.words
+
+    def start(self, _index: int = 0) -> int:
+        return self.at
+
+    def end(self, _index: int = 0) -> int:
+        return self.at + len(self.words)
+
+
+_SINCE_ARTICLE = re.compile(r"(?:the|their|his|her|its|a|an)\s+")
+_SINCE_EVENT_END = re.compile(r"\s+(?:and|or|but|with|who|that|while|in|at|on|to)\s+|[,;()]")
+
+
+def _since_past_event(n: str, end: int) -> _EventWords | None:
+    """The past event right after a comparison's span ("since the last exacerbation"), or None when what follows is
+    no past event or is the study's own point."""
+    match = _SINCE_PHRASE.match(n, end)
+    if not match:
+        return None
+    phrase, at = match.group("event"), match.start("event")
+    article = _SINCE_ARTICLE.match(phrase)
+    cut = _SINCE_EVENT_END.search(phrase)
+    words = phrase[article.end() if article else 0 : cut.start() if cut else len(phrase)]
+    if not words or (_STUDY_POINT.search(words) and not _ANOTHER.search(phrase)):
+        return None  # "since randomisation"; "since enrolment in another study" is a past event
+    if not match.group("since") and not any(pattern.search(words) for pattern in _KNOWN_EVENT_RES):
+        return None
+    return _EventWords(words, at + (article.end() if article else 0))
+
+
+# A washout: "discontinue supplementation 2 weeks (or more) before the start of the study", "研究药物给药前3天停用类固醇",
+# "该治疗已在随机分配2周前停止". Stopping something a span before the study's start leaves at least that span since it
+# stopped, at the start: a duration (even when the person only agrees to stop), not a look-back window.
+_WASHOUT_VERB_BEFORE = re.compile(
+    r"(?<![a-z])(?:discontinu\w*|stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|quit(?:s|ting)?|wash(?:ed)?[- ]?out)(?![a-z])"
+    r"[^.;,()]{0,50}$"
+)
+_WASHOUT_AFTER = (
+    r"\s*(?:or\s+(?:more|longer)\s+)?(?:before|prior\s+to|preceding)\s+(?:the\s+)?(?:date\s+of\s+)?(?:the\s+)?"
+    r"(?:start|beginning|first|screening|randomi[sz]\w*|enrol\w*|baseline|study|trial|visit|inclusion|entry|day\s*1"
+    r"|dosing|(?:informed\s+)?consent|signing)(?![a-z])"
+)
+_WASHOUT_AFTER_RE = re.compile(_WASHOUT_AFTER)
+_WASHOUT_WINDOW = re.compile(rf"\(?{ANY_NUM}\)?[\s-]*(?:\(\d+\)\s*)?{TIME_UNIT}" + _WASHOUT_AFTER)
+_ZH_STOP = r"(?:停用|停止|停药|停服|洗脱)"
+_ZH_WASHOUT_AFTER = re.compile(r"\s*(?:前\s*(?:已经?|就|即)?\s*)?" + _ZH_STOP)
+
+
+def _washout_at(n: str, start: int, end: int) -> bool:
+    """Whether the span n[start:end] ("2 weeks", "3天") is a washout before the study's start."""
+    if _CJK_CHAR.search(n, max(0, start - 2), min(len(n), end + 2)):
+        after = _ZH_WASHOUT_AFTER.match(n, end)
+        return bool(after) and ("前" in after.group() or n[max(0, start - 3) : start].rstrip().endswith("前"))
+    return bool(_WASHOUT_AFTER_RE.match(n, end)) and _washout_verb(n, start)
+
+
+def _washout_verb(n: str, start: int) -> bool:
+    """Whether something other than the study's own drug was stopped just before ``start``."""
+    verb = _WASHOUT_VERB_BEFORE.search(n, max(0, start - 60), start)
+    return bool(verb) and not _STUDY_DRUG.search(verb.group())  # "stopped the study drug 4 weeks before visit 2"
+
+
+_STUDY_DRUG = re.compile(r"(?<![a-z])(?:study|investigational|trial)\s+(?:drug|medication|treatment|product|agent)")
+# "Living donors ≥ 18 years", "Residents of nursing homes ≥ 65 years": people, then their age
+_PEOPLE_RIGHT_BEFORE = re.compile(
+    r"(?:" + PEOPLE.pattern.split("|^")[0] + r"|(?<![a-z])(?:donors?|residents?|recipients?|athletes?|players?|workers?"
+    r"|smokers?|users?|nurses?|students?|employees?)(?![a-z]))(?:\s+[a-z]+){0,3}\s*$"
+)
+
+
+_OF_WHAT_AFTER = re.compile(r"\s*of\s+([a-z][a-z0-9'-]*(?:\s+[a-z][a-z0-9'-]*){0,3})")
+_HISTORY_OF_BEFORE = re.compile(r"(?<![a-z])(?:history|hx)\s+of\s*$|[\u4e00-\u9fff]史\s*$")  # "吸烟史≥10年"
+# "≥ 10 years of smoking": the activity that has gone on that long
+_OF_ACTIVITY_AFTER = re.compile(r"\s*of\s+((?:[a-z-]+\s+){0,2}[a-z]+ing)(?![a-z])")
+
+
+def _duration_matches(n: str):
+    """Every span a duration may be read from, in the text's order: "at least 8 weeks", "3 or more years"."""
+    return heapq.merge(_DURATION.finditer(n), _DURATION_OR_MORE.finditer(n), key=lambda m: m.start())
+
+
+# Comparisons a duration may also be said with, standing before the span: "for at minimum 6 months", "not before 3
+# weeks after acute stroke", "no earlier than 10 days after", "术后不早于4周" (each inclusive)
+_MORE_OPERATORS_BEFORE = re.compile(
+    r"(?<![a-z])(?:at (?:a )?minimum(?: of)?|not before|n[o']t (?:earlier|sooner) than|no (?:earlier|sooner) than)\s*$"
+    r"|不早于\s*$"
+)
+
+
+def _more_operators(match: re.Match, before: str, op: str | None, post: str | None) -> tuple[str | None, str | None]:
+    if op is None:
+        found = _MORE_OPERATORS_BEFORE.search(before)
+        op = found.group() if found else None
+    if post is None and match.groupdict().get("or_more"):
+        post = match.group("or_more")
+    return op, post
+
+
+def _washout_proposal(n: str, kind: str, span: _Span, match: re.Match) -> Proposal | None:
+    """The duration of a washout before the study's start (see _washout_at): at least the span since it stopped."""
+    amount = _to_decimal(match.group("num"))
+    unit = _TIME_UNIT_WORD.get(match.group("unit").replace(" ", ""))
+    if match.group("num") == "半" and unit == "years":
+        amount, unit = Decimal(6), "months"
+    if amount is None or unit is None or amount <= 0:
+        return None
+    if _CJK_CHAR.search(n, max(0, match.start() - 2), min(len(n), match.end() + 2)):
+        after = _ZH_WASHOUT_AFTER.match(n, match.end())
+        quote_start = match.start() - 1 if n[max(0, match.start() - 1) : match.start()] == "前" else match.start()
+    else:
+        verb = _WASHOUT_VERB_BEFORE.search(n, max(0, match.start() - 60), match.start())
+        after = _WASHOUT_AFTER_RE.match(n, match.end())
+        quote_start = verb.start() if verb else match.start()
+    quote_end = after.end() if after else match.end()
+    look_from = max(0, quote_start - 40)
+    label = next(
+        (label for pattern, label in _DURATION_EVENTS if pattern.search(n, look_from, quote_end)), "end of treatment"
+    )
+    return Proposal(
+        kind=kind,
+        variable="duration",
+        lower=amount,
+        lower_inclusive=True,
+        unit=unit,
+        event=label,
+        quote=span.quote(quote_start, quote_end),
+        confidence=0.6,
+    )
+
+
+# "minimum duration of symptoms of 3 weeks": the comparison and the word duration stand before what it is of
+_MINIMUM_DURATION_OF_BEFORE = re.compile(
+    r"(?<![a-z])(?:minimum|min\.?|at least)\s+(?:[a-z-]+\s+){0,2}duration\s+of\s+(?:the\s+)?(?:[a-z-]+\s+){1,3}of\s*$"
+)
+# "… and maximum duration of 8 weeks", "maximum duration of symptoms of 12 weeks": an upper bound on time since an
+# illness began, a look-back window, when the sentence is about an illness (not "maximum duration of treatment")
+_MAXIMUM_DURATION = re.compile(
+    r"(?<![a-z])(?:maximum|max\.?|at most)\s+(?:[a-z-]+\s+){0,2}duration\s+of\s+"
+    rf"(?:(?:the\s+)?[a-z-]+(?:\s+[a-z-]+){{0,2}}\s+of\s+)?({ANY_NUM})[\s-]*{TIME_UNIT}"
+)
+_ILLNESS_RES = [
+    re.compile(row["pattern"])
+    for row in TABLES.durations
+    if row["pattern"] and row["question"] in ("days_with_symptoms", "days_since_diagnosis")
+]
+
+
+def _maximum_duration_of_illness(n: str, match: re.Match) -> bool:
+    look_from = max([m.end() for m in _BOUNDARY.finditer(n, max(0, match.start() - 150), match.start())] + [0])
+    return any(pattern.search(n, look_from, match.start(1)) for pattern in _ILLNESS_RES)
+
+
+WINDOW_RES.append(_MAXIMUM_DURATION)
+
+# "Planning to stay in care at that facility for at least 12 months", "Continue in follow-up for at least 2 years",
+# "maintain ten kilometres per week for a period of 24 weeks": a plan or a commitment, a period still to come (unless
+# it is counted back from a point: "remain on a stable dose for 4 weeks prior to screening")
+_INTENT_BEFORE = re.compile(
+    r"(?<![a-z])(?:plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|expect(?:s|ed|ing)?|anticipat\w*|going|prepared"
+    r"|wish(?:es|ing)?|want(?:s|ing)?|(?:un)?able)\s+to\s+[a-z]|(?<![a-z])(?:available|comply\w*|attend\w*)(?![a-z])"
+    r"|计划|打算|准备|预计|(?<!知情)同意|愿意|将要?|能够|(?<![已曾])坚持"
+    r"|(?:^|(?<![a-z])(?:to|must|will|should|shall|can|and)\s+)(?:maintain|continue|remain|stay|keep)(?![a-z])"
+)
+
+
+# "Spirometry performed at least 4 weeks after the exacerbation", "FEV1 measured more than 6 weeks after an
+# infection": when a test is done, not a time since an event the person had
+_TEST_TIMING_BEFORE = re.compile(
+    r"(?<![a-z])(?:measured|performed|obtained|done|taken|assessed|conducted|carried out|repeated|collected|recorded)"
+    r"\s+(?:[a-z-]+\s+){0,1}$|(?:检查|检测|测定|测试|评估)(?:应|须|需|必须)?在[^,，;；。]{0,12}$"
+)
+
+
+def _zh_event_right_before(n: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """A past event the window table names just before a Chinese comparison ("HIV感染≥6个月", "急性加重>4周"): the time
+    since it, as (label, start, end), or None."""
+    cut = max([m.end() for m in re.finditer(r"[,，、;；。:：()（）]", n[start:end])] + [0])
+    for pattern, label in _EVENT_RES:
+        found = pattern.search(n, start + cut, end) if label else None
+        if found:
+            return label, found.start(), found.end()
+    return None
+
+
+_ZH_EXCEPTED_BEFORE = re.compile(r"除外(?![^。;；]{0,80}?(?:可以|可|允许)(?:入选|入组|纳入))[^。;；]{0,80}$")
+
+
+def _intends_before(n: str, sentence_start: int, start: int, end: int) -> bool:
+    if _PRIOR_AFTER.match(n, end) or _WASHOUT_AFTER_RE.match(n, end):
+        return False
+    return bool(_INTENT_BEFORE.search(n[max(sentence_start, start - 120) : start].lstrip(" -*•(")))
+
+
+# How often a symptom recurs, the way chronic bronchitis is defined ("sputum on most days for 3 months of the year for
+# at least 2 consecutive years", "defined as cough that occurs every day for at least 3 months in a row"): months
+# within a year, the years such a pattern lasted, and a daily habit in a definition are no time since an event
+_WITHIN_A_YEAR_AFTER = re.compile(
+    r"\s*(?:(?:of|in|per|each|a)\s+(?:the\s+|a\s+|one\s+|each\s+)?(?:calendar\s+)?year)(?![a-z])"
+)
+_WITHIN_A_YEAR_BEFORE = re.compile(
+    r"(?:months?|weeks?)\s+(?:of|in|per|each|a)\s+(?:the\s+|a\s+|one\s+|each\s+)?(?:calendar\s+)?year[\s,]*"
+    r"(?:(?:and|for|over|during)\s+)*$|(?:每年|一年(?:中|里))(?:[^,，;；。\d]{0,10}|[^;；。]{0,16}(?:个月|周)[^;；。]{0,10})$"
+)
+_DAILY_BEFORE = re.compile(r"(?<![a-z])(?:every|each|most|almost every)\s+days?|(?<![a-z])daily(?![a-z])|每天|每日")
+_DEFINITION_BEFORE = re.compile(r"(?<![a-z])(?:defined as|definition of|i\.e\.)|定义为")
+
+
+def _recurrence_pattern(n: str, sentence_start: int, start: int, end: int) -> bool:
+    """Whether the span n[start:end] counts how a symptom recurs, as a definition of a chronic condition does."""
+    if _WITHIN_A_YEAR_AFTER.match(n, end) or _WITHIN_A_YEAR_BEFORE.search(n, max(0, start - 40), start):
+        return True
+    return bool(
+        _DAILY_BEFORE.search(n, max(sentence_start, start - 40), start)
+        and _DEFINITION_BEFORE.search(n, max(sentence_start, start - 160), start)
+    )
+
+
 def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]) -> list[Proposal]:
     """Lower bounds on time since something began, stopped or was last changed: "stable dose for at least 8 weeks",
     "asthma diagnosed at least 6 months before", "quit smoking ≥ 6 months ago", "戒烟≥6个月". Only with an event of
@@ -2337,15 +2606,30 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
     covered = bytearray(len(n) + 1)  # the characters a window or a measured bound already reads
     for a, b in taken:
         covered[a:b] = b"\x01" * max(0, b - a)
-    for match in _DURATION.finditer(n):
+    for match in _duration_matches(n):
+        if len(proposals) >= MAX_WINDOWS:
+            break  # real clauses hold a few; a stretch of MAX_CLAUSE characters gives no more (linear on any input)
         number_start = match.start("num")
         if covered[number_start]:
             continue
         op, post = match.group("op"), match.group("post")
         before = n[max(0, match.start() - 40) : match.start()]
+        op, post = _more_operators(match, before, op, post)  # "at minimum 6 months", "not before 3 weeks after"
         noun = _DURATION_NOUN_AFTER.match(n, match.end())
         ranged = _RANGE_SINCE_AFTER.match(n, match.end())
-        minimum = _MINIMUM_DURATION_BEFORE.search(before)
+        minimum = _MINIMUM_DURATION_BEFORE.search(before) or _MINIMUM_DURATION_OF_BEFORE.search(
+            n, max(0, match.start() - 70), match.start()
+        )
+        washout = not op and _washout_at(n, match.start(), match.end())
+        if washout:  # "discontinue supplementation 2 weeks before the start of the study", even when only agreed to
+            found = _washout_proposal(n, kind, span, match)
+            if found:
+                proposals.append(found)
+            continue
+        history_before = bool(op) and _HISTORY_OF_BEFORE.search(before)  # "a smoking history of at least 10 years"
+        zh_between_start = _ZH_BETWEEN_AND_START.search(n, max(0, match.start() - 60), match.start())
+        if zh_between_start and not op and not _ZH_GAP_AT_LEAST_BEFORE.search(before):
+            zh_between_start = None  # "从末次化疗到随机间隔3周" states no bound
         bracketed = (
             bool(op) and before.rstrip().endswith(("(", "[")) and n[match.end() : match.end() + 2].lstrip()[:1] == ")"
         )
@@ -2354,6 +2638,9 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         if since_cn and _ZH_EVENT_TO_EVENT.search(n, max(0, match.start() - 40), match.start()):
             continue  # "治疗结束时间距出现复发≥12个月", "疾病进展距离末次治疗>4周": between two past events
         said_as_duration = noun or ranged or minimum or bracketed or match.group("consecutive") or since_cn
+        said_as_duration = (
+            said_as_duration or history_before or zh_between_start
+        )  # "吸烟史≥10年", "从末次化疗到随机至少间隔3周"
         if not op and not post and not said_as_duration and not _DURATION_FOR.search(before):
             continue
         if op and op.strip() == ">" and n[max(0, match.start() - 1) : match.start()] in ("-", "="):
@@ -2361,6 +2648,13 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         since = (
             _SINCE_EVENT.match(n, ranged.start("rel")) if ranged else _SINCE_EVENT.match(n, match.end()) if op else None
         )
+        if since is None and op:
+            since = _since_past_event(n, match.end())  # "at least 6 months since the last exacerbation"
+        if since is None and op:
+            between = _BETWEEN_AND_START_AFTER.match(
+                n, match.end()
+            )  # "… between prior radiotherapy and the first dose"
+            since = _EventWords(between.group("event"), between.start("event")) if between else None
         if (_DURATION_NOT_AFTER.match(n, match.end()) and not since) or _DURATION_NOT_BEFORE.search(before):
             continue
         frequency = _FREQUENCY_AFTER.match(n, match.end())
@@ -2375,13 +2669,33 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             amount, unit = Decimal(6), "months"  # 半年: half a year, six months (as a window reads it)
         if amount is None or unit is None or amount <= 0:
             continue
-        if _ZH_BETWEEN_TWO_EVENTS.search(n, max(0, match.start() - 80), match.start()):
+        if zh_between_start:  # "从末次化疗到随机至少间隔3周": since the past event, at the study's start
+            since = _EventWords(zh_between_start.group("event"), zh_between_start.start("event"))
+        elif _ZH_BETWEEN_TWO_EVENTS.search(n, max(0, match.start() - 80), match.start()):
             continue  # "从末个疗程化疗后到确诊广泛期,有至少6个月的无治疗间期": between two past events, not since one
         sentence_start = max([m.end() for m in _BOUNDARY.finditer(n, max(0, match.start() - 200), match.start())] + [0])
         sentence_end_match = _BOUNDARY.search(n, match.end())
         sentence_end = sentence_end_match.start() if sentence_end_match else len(n)
         if _UNSTABLE_BEFORE.search(n, max(0, match.start() - 30), match.start()):
             continue  # "medication unstable for 6 months": the complement of a stable duration
+        if _TEST_TIMING_BEFORE.search(n, max(sentence_start, match.start() - 30), match.start()) and not (
+            _PRIOR_AFTER.match(n, match.end())  # "repair performed ≥ 1 year prior": the repair was that long ago
+        ):
+            continue  # "spirometry performed at least 4 weeks after the exacerbation": a test's timing
+        if (
+            unit == "years"
+            and amount >= 18
+            and op
+            and _PEOPLE_RIGHT_BEFORE.search(n, max(sentence_start, match.start() - 40), match.start())
+            and not _DURATION_FOR.search(before)
+        ):
+            continue  # "Living donors ≥ 18 years": an age, said without the word
+        if _ZH_EXCEPTED_BEFORE.search(n, max(sentence_start, match.start() - 80), match.start()):
+            continue  # "除外宫颈原位癌…且完全缓解期超过10年": inside what an exclusion leaves out, no bound of its own
+        if _recurrence_pattern(n, sentence_start, match.start(), match.end()):
+            continue  # "sputum on most days for 3 months of the year for 2 years": how chronic bronchitis is defined
+        if _intends_before(n, sentence_start, match.start(), match.end()):
+            continue  # "planning to stay in care there for at least 12 months": a period still to come
         if _FUTURE_BEFORE.search(n, max(0, match.start() - 45), match.start()) or _EXPECTED_LENGTH_BEFORE.search(
             n, max(0, match.start() - 70), match.start()
         ):
@@ -2426,6 +2740,14 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             event, confidence = (history.group(1)[:60], match.start(), history.end(1)), 0.6
         if event is None and since:  # "≥ 6 months post end of treatment": the event is what follows
             event, confidence = (since.group(1), since.start(1), since.end(1)), 0.5
+        activity = _OF_ACTIVITY_AFTER.match(n, match.end()) if event is None and op else None
+        if activity and not _STUDY_POINT.search(activity.group(1)):  # "≥ 10 years of smoking"
+            event, confidence = (activity.group(1), activity.start(1), activity.end(1)), 0.5
+        if event is None and op and _CJK_CHAR.match(n, max(0, match.start() - 1)):
+            event = _zh_event_right_before(n, max(look_from, match.start() - 12), match.start())  # "HIV感染≥6个月"
+        of_what = _OF_WHAT_AFTER.match(n, match.end()) if event is None and history_before else None
+        if of_what:  # "history of ≥ 6 months of chronic rhinosinusitis"
+            event, confidence = (of_what.group(1), of_what.start(1), of_what.end(1)), 0.5
         if event is None:
             if (
                 not _DURATION_FOR.search(before)
