@@ -346,3 +346,8 @@ def test_a_screen_of_days_questions_says_how_to_count_the_days_once_and_each_que
         if key.startswith("days_since_"):
             assert len(on_screen) < 90, key  # only what is its own
             assert "Count the days" in alone  # alone on its page, a question keeps its whole help text
+
+
+def test_a_list_of_illnesses_says_select_all_that_apply_once():
+    hint = str(AnswerForm(Question.objects.get(key="other_conditions"), grouped=True).fields["answer"].help_text)
+    assert hint.startswith("Select all that apply.") and "applies" not in hint and "long ago" in hint
