@@ -370,7 +370,8 @@ VALUE_TIMING_BEFORE = re.compile(
 STUDY_PROCEDURE_BEFORE = re.compile(r"(?:" + (TABLES.study_procedures or r"(?!x)x") + r")[^.;。；]{0,40}$")
 # "if under 18 years, a parent", "如果受试者的年龄<20岁,则…", "对于…年龄<20岁的受试者,应…": a condition for another rule
 CONDITION_BEFORE = re.compile(
-    r"(?<![a-z])(?:if|when|whether)\s+(?:[a-z']+\s+){0,4}$|(?:对于|如果|倘若|假如|若(?!干))[^,，;；。:：]{0,30}$"
+    r"(?<![a-z])(?<!included )(?<!eligible )(?<!enrolled )(?<!enroled )(?:if|when|whether)\s+(?:[a-z']+\s+){0,4}$"
+    r"|(?:对于|如果|倘若|假如|若(?!干))[^,，;；。:：]{0,30}$"
 )
 _THEN_AFTER = re.compile(r"\s*[,，]\s*(?:则|那么|then(?![a-z]))")
 # A target the treatment keeps a value at, not the participant's own: "oxygen to maintain SpO2 between 88 and 92%"
@@ -733,6 +734,9 @@ _INCLUDED_MARK = re.compile(r"\s*[(（]\s*(?:含|包含|包括)[^()（）]{0,8}[
 _AND_AGE_AHEAD = re.compile(r"\s*and\s*\d{1,3}\s*years?\s+(?:old|of age)(?![a-z])")
 
 
+_HYPHENED_AGE = re.compile(r"-(?:years?|yrs?)-old(?![a-z])")
+
+
 def _range_at(n: str, match: re.Match) -> _Comparison | None:
     first = _to_decimal(match.group())
     unit1, raw1, after1 = _unit_at(n, match.end())
@@ -746,7 +750,7 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
     # "aged 20 and 75 years", "18 and 65 years old for healthy volunteers": the "between" left out
     aged = re.search(r"(?<![a-z])aged?\s+$", before) or _AND_AGE_AHEAD.match(n, after1)
     join = re.compile(
-        RANGE_JOIN + r"|\s*and\s*"
+        RANGE_JOIN + r"|\s*and\s*|\s+an\s+(?=\d+\s*(?:years?|months?)(?![a-z]))"  # "between 50 an 65 years": a typo
         if (between and between.group(1) == "between") or aged
         else RANGE_JOIN + r"|\s*(?:与|和)\s*"  # "年龄介于18岁与65岁之间"
         if between and between.group(2)
@@ -766,14 +770,19 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
     if not second_match:
         return None
     second = _to_decimal(second_match.group())
-    unit2, raw2, after2 = _unit_at(n, second_match.end())
+    hyphened = _HYPHENED_AGE.match(n, second_match.end())  # "18-35-year-old women"
+    unit2, raw2, after2 = _unit_at(n, second_match.end() + (1 if hyphened else 0))
+    if hyphened and unit2 == "years":
+        after2 = hyphened.end()
+    uneven_months = False
     if unit1 == "months" and unit2 == "years" and first is not None:  # "aged 6 months to 5 years": one age range
-        first = first / 12
-        if first != first.quantize(Decimal("0.01")):
-            return None
-        first, unit1 = first.normalize(), "years"
-    # "aged between 28 days and 18 years": an age in days or weeks is no age in years; only the upper end bounds one
-    young = unit1 in ("days", "weeks") and unit2 == "years" and first is not None
+        years = first / 12
+        uneven_months = years != years.quantize(Decimal("0.01"))
+        if not uneven_months:
+            first, unit1 = years.normalize(), "years"
+    # "aged between 28 days and 18 years": an age in days or weeks is no age in years; only the upper end bounds one;
+    # so is "Age 2 months to 2 years" (2 months is no round number of years)
+    young = (unit1 in ("days", "weeks") or uneven_months) and unit2 == "years" and first is not None
     if young:
         first, unit1, raw1 = Decimal(0), "years", raw2
     if unit1 and unit2 and unit1 != unit2 and not (unit1 == "%" and unit2 == "% predicted"):
@@ -997,6 +1006,7 @@ _SUBGROUP_BETWEEN = re.compile(
     r"\s*(?:\(uln\)\s*)?(?:[(（\[【][^()（）\[\]【】;；。]{0,30}(?:患者|者|受试者|病例)\s*[)）\]】]\s*[;；,，]?\s*(?:或者?)?"
     r"|[,，;；]?\s*[(（\[]?[^()（）\[\];；。<>≤≥]{0,30}?(?:患者|者|受试者|病例)\s*[,，:：]?\s*(?:应|可|则|需)?\s*(?:为)?"
     r"|[,，;；]?\s*[(（]?(?:如有|如果|若有|若|对于|伴有?)[^()（）;；。<>≤≥\d]{0,20}?[,，:：]?\s*(?:则|应|可|需)?\s*(?:为)?)\s*"
+    r"(?:[a-z]{2,6}\s*)?"  # "…,对于 Gilbert 综合症患者, TB ≤ 3 × ULN": the lab's short name said again
     # "…≤2.5×ULN;如有肝转移,≤5×ULN": a condition named before the second bound
 )
 # The same in English: "…, except patients with Gilbert's syndrome (≤ 3 x ULN)", "(patients with liver metastases: ≤ 5 x
@@ -1573,7 +1583,7 @@ def _merge_bounds(n: str, measured: list) -> list:
                 comparison.upper is None
             )
             opposite = one_sided and (last.lower is None) != (comparison.lower is None)
-            joined = re.fullmatch(r"\s*(?:,|and|but|to|-|&|且|并且|,\s*and)?\s*(?:(?:the\s+)?(?:value\s+)?)?", gap)
+            joined = re.fullmatch(r"\s*(?:,|and|but|to|-|&|且|并且|、|,\s*and)?\s*(?:(?:the\s+)?(?:value\s+)?)?", gap)
             joined = joined or (last.shape == "reverse" and not _BOUNDARY.search(gap)) or _filler_and(gap)
             if last_variable == variable and opposite and joined and _same_unit(last.unit, comparison.unit):
                 both = _Comparison(
