@@ -109,3 +109,32 @@ def test_kilograms_times_metres_to_the_minus_two_with_a_dot_operator_is_the_bmi_
     for unit in ("kg∙m-2", "kg⋅m-2", "kg·m⁻²", "kg m-2"):
         assert bounds(f"Inclusion Criteria:\n- BMI 21-31 {unit}", "bmi") == [("inclusion", D(21), True, D(31), True)]
     assert bounds("Inclusion Criteria:\n- BMI 21-31 kg∙m", "bmi") == []
+
+
+# Labs against the upper limit of normal ---------------------------------------------------------------------------
+
+
+def test_a_lab_above_the_upper_limit_itself_is_above_one_times_uln_in_chinese_and_english():
+    text = "排除标准\n1. 肝功能:AST>ULN;\n2. 总胆红素>ULN;\nExclusion Criteria:\n- ALT above the ULN\n"
+    assert bounds(text, "ast_x_uln") == [("exclusion", D(1), False, None, None)]
+    assert bounds(text, "bilirubin_x_uln") == [("exclusion", D(1), False, None, None)]
+    assert bounds(text, "alt_x_uln") == [("exclusion", D(1), False, None, None)]
+
+
+def test_a_lab_above_a_multiple_of_the_upper_limit_keeps_its_multiple():
+    assert bounds("Exclusion Criteria:\n- ALT > 4 times ULN", "alt_x_uln") == [("exclusion", D(4), False, None, None)]
+    assert bounds("Inclusion Criteria:\n- AST ≤ ULN", "ast_x_uln") == [("inclusion", None, None, D(1), True)]
+
+
+def test_a_bracketed_multiple_for_a_subgroup_after_a_lab_bound_bounds_the_same_labs():
+    text = "Inclusion Criteria:\n- AST or ALT no greater than 2 times ULN (4 times ULN if bone metastases present)"
+    assert [b[3] for b in bounds(text, "ast_x_uln")] == [D(2), D(4)]
+    assert [b[3] for b in bounds(text, "alt_x_uln")] == [D(2), D(4)]
+    other = "Inclusion Criteria:\n- AST or ALT no greater than 2 times ULN (4 times ULN measured twice)"
+    assert [b[3] for b in bounds(other, "ast_x_uln")] == [D(2)]
+
+
+def test_a_lab_named_right_after_a_bound_that_opens_its_own_bound_does_not_take_the_bound_before():
+    text = "Inclusion Criteria:\n- INR no greater than 1.2 times ULN AST no greater than 2 times ULN"
+    assert [b[3] for b in bounds(text, "ast_x_uln")] == [D(2)]
+    assert [b[3] for b in bounds("Inclusion Criteria:\n- no greater than 1.2 times ULN AST", "ast_x_uln")] == [D("1.2")]

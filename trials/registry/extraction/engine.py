@@ -188,7 +188,7 @@ WINDOW_RES = [
     ),
     re.compile(
         rf"(?<![a-z])({ANY_NUM})[\s-]*(?:\(\d+\)\s*)?{TIME_UNIT}\s+(?:or (?:less|fewer)\s+)?"
-        r"(?:before|prior to|preceding)\s+"
+        r"(?:before|prior ti?o|preceding)\s+"  # "30 days prior tio randomization": a typo of "to"
         r"(?:the\s+)?(?:date of\s+)?"
         r"(?:screening|randomi[sz]ation|enrol?l?ment|baseline|visit|(?:informed )?consent|study|inclusion|"
         r"first|day 1|dosing|signing|entry)" + REFERENCE_TAIL
@@ -217,7 +217,7 @@ WINDOW_RES = [
     re.compile(
         r"前\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")\s*[,，]?\s*"
         r"(?=中|期间|曾|有(?!效)|使用|服用|用过|参加|参与|接受|发生|患|罹患|摄取|摄入|吸烟|饮酒|每日|每天|平均|献血|失血"
-        r"|接种|进行过|做过|出现)"
+        r"|接种|进行过|做过|出现|发热|发烧)"  # "入组前3天发热"
     ),
     re.compile(r"(?:近|过去|最近)\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")"),
     # "戒烟不足6个月": quit less than 6 months ago, the strict look-back "stopped smoking less than 6 months ago" is
@@ -240,6 +240,7 @@ _ZH_SHORT_OF = re.compile(
 _ZH_SHORT_OF_LEAD = re.compile(
     r"(?:后|完|以来|戒烟|停药|停用|停止|距离?(?:末次|最后一次|上次)|距今)[^,，;；。]{0,8}$"
     r"|(?:起|以来|后)\s*[,，]\s*(?:时间|间隔|相隔|至今)\s*$"  # "从使用…起,时间少于30天": time since it began
+    r"|(?:接种|注射|使用|服用)[^,，;；。]{0,12}(?:间隔|相隔)(?:时间)?\s*$"  # "接种其他疫苗间隔少于7天": since that one
 )
 WINDOW_RES.append(_ZH_SHORT_OF)
 _ZH_WASHOUT_LEAD = re.compile(r"前[^。;；:：]{0,40}(?:下列|以下|如下)[^。;；:：]{0,20}[:：]")
@@ -663,9 +664,36 @@ def _find_comparisons(n: str) -> list[_Comparison]:
         if found:
             comparisons.append(found)
             taken_until = found.end
-    if "上限" in n:
+    if "上限" in n or "uln" in n or "upper limit" in n:
         comparisons = _with_wordless_uln(n, comparisons)
+        comparisons = _with_bracketed_subgroup_bound(n, comparisons)
     return comparisons
+
+
+_BRACKETED_NUMBER = re.compile(r"\s*[(（]\s*(" + NUM + r")")
+
+
+def _with_bracketed_subgroup_bound(n: str, comparisons: list[_Comparison]) -> list[_Comparison]:
+    """A bare x ULN number in brackets right after an x ULN bound, for a subgroup: "≤ 3 times ULN (5 times ULN if
+    liver metastases present)" bounds the same way as the bound before it."""
+    added = []
+    for c in comparisons:
+        if c.unit != "x ULN" or (c.lower is None) == (c.upper is None):
+            continue
+        number = _BRACKETED_NUMBER.match(n, c.end)
+        if not number or any(o.start < number.end() and number.start(1) < o.end for o in comparisons):
+            continue
+        unit, raw, after = _unit_at(n, number.end())
+        value = _to_decimal(number.group(1))
+        if unit != "x ULN" or value is None or not _SUBGROUP_AFTER.match(n, after):
+            continue
+        bound = _Comparison(number.start(1), after, unit=unit, raw_unit=raw, number_start=number.start(1))
+        if c.lower is not None:
+            bound.lower, bound.lower_inclusive = value, c.lower_inclusive
+        else:
+            bound.upper, bound.upper_inclusive = value, c.upper_inclusive
+        added.append(bound)
+    return sorted(comparisons + added, key=lambda c: c.start) if added else comparisons
 
 
 _COUNT_RES = [pattern for variable, pattern in _VARIABLE_RES if variable in COUNT_VARIABLES]
@@ -696,9 +724,10 @@ def _bare_count_at(n: str, match: re.Match) -> _Comparison | None:
 # Chinese: a bound against the upper limit of normal with no number is one times it: "血肌酐>正常值范围上限",
 # "ALT、AST高于参考值上限" (a number after it, "高于正常值上限3倍", is read as a number)
 _ZH_WORDLESS_ULN = re.compile(
-    r"(" + "|".join(p for p, _b, _i in PREFIX_OPERATORS) + r")\s*(?:正常值|正常|参考值)(?:范围)?上限"
-    r"(?:\s*[(（]\s*uln\s*[)）])?(?!\s*(?:的|之)?\s*[\d.一二两三四五六七八九十]+\s*倍)"
-)
+    r"(" + "|".join(p for p, _b, _i in PREFIX_OPERATORS) + r")\s*(?:(?:正常值|正常|参考值)(?:范围)?上限"
+    r"(?:\s*[(（]\s*uln\s*[)）])?|(?:the\s+)?(?:uln|upper limit of (?:the\s+)?normal(?:\s*\(uln\))?)(?![a-z]))"
+    r"(?!\s*(?:的|之)?\s*[\d.一二两三四五六七八九十]+\s*(?:倍|x|times)(?![a-z]))"
+)  # also "ALT>ULN", "total bilirubin above the ULN": the upper limit itself, 1 x ULN
 
 
 def _operator_bound(words: str) -> tuple[str, bool] | None:
@@ -1138,8 +1167,23 @@ def _variables_for(
         and (not comparison.unit or _unit_fits(m[2], comparison.unit))  # "over 18 years hospitalized"
         # "a score ≥ 5 for women up to the age of 50": a number with no unit is an age only right before the word
         and (m[2] != "age" or comparison.unit or _AGE_WORDS_BETWEEN.fullmatch(n, comparison.end, m[0]))
+        and not _owns_next_bound(n, m, comparison, comparisons)
     ]
     return after[:1]
+
+
+_OWN_BOUND_GAP = re.compile(r"[\s,/]*(?:(?:and/or|or|and)\s+[a-z0-9]{2,6}\s*)?")
+
+
+def _owns_next_bound(n: str, mention, comparison: _Comparison, comparisons) -> bool:
+    """Whether a name right after a bound opens the next bound in the same unit: in "PT no greater than 1.5 times ULN
+    (ULN) AST or ALT no greater than 3 times ULN" AST is what the 3 bounds, not the 1.5 ("1.5 x ULN for AST" keeps it)."""
+    if re.search(r"(?<![a-z])(?:for|of|in)(?![a-z])", n[comparison.end : mention[0]]):
+        return False
+    return any(
+        c.start >= mention[1] and c.unit == comparison.unit and _OWN_BOUND_GAP.fullmatch(n, mention[1], c.start)
+        for c in comparisons
+    )
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -1819,6 +1863,10 @@ _ZH_AT_LEAST_BEFORE = re.compile(r"(?:至少|不少于|最少)\s*$")
 _ZH_AFTER_TREATMENT_BEFORE = re.compile(r"(?:完成|结束|之后|后)\s*$")
 _ZH_PROGRESSION_AFTER = re.compile(r"\s*(?:内|以内|之内)?\s*(?:出现|发生)?\s*(?:疾病)?(?:进展|复发|转移)")
 _FIRST_PERIOD = re.compile(r"within\s+(?:the\s+)?first\s")
+# "3 个月内未改变日剂量", "近2个月剂量无调整": unchanged all that time, a stable duration and not a look-back
+_ZH_UNCHANGED_AFTER = re.compile(
+    r"\s*(?:内|以内|之内)?\s*(?:[,，]\s*)?(?:[^,，;；。\d]{0,4}?)(?:未|没有|无|不)(?:改变|调整|变更|变化|更改)"
+)
 
 
 def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
@@ -1836,6 +1884,8 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 continue
             if _ZH_AT_LEAST_BEFORE.search(n, max(0, match.start() - 6), match.start()):
                 continue  # "至少4周内无需类固醇治疗": free of it for at least 4 weeks, a duration
+            if _ZH_UNCHANGED_AFTER.match(n, match.end()):
+                continue  # "3 个月内未改变日剂量": a dose kept unchanged that long, a duration
             if pattern is _ZH_WASHOUT_ITEM:
                 if leads is None:  # the lead-ins of washout lists, found once for the whole text
                     leads = [m.end() for m in _ZH_WASHOUT_LEAD.finditer(n)]
@@ -2195,9 +2245,9 @@ _DURATION = re.compile(
     r"(?P<op>(?:" + "|".join(words for words, _inclusive in TABLES.duration_operators) + r")\s*)?"
     r"(?:(?:a|the)\s+(?:period|duration)\s+of\s+)?"
     rf"(?P<num>{ANY_NUM}|{CN_WORD_NUM})\s*[-\s]?(?P<consecutive>consecutive\s+|continuous\s+|successive\s+)?"
-    r"(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?|天|周|星期|个\s?月|年)(?![a-z])"
+    r"(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?|天|周|星期|个\s?月|年|月(?![龄份经底初中末]))(?![a-z])"
     r"(?P<post>\s*(?:or (?:more|longer|greater|above)|及以上|或以上|以上))?"
-)
+)  # "病程≥6月": 月 alone is months only after an operator (a bare "3月" may be March)
 # "smoking for 3 or more years": the comparison between the number and its unit (same groups as _DURATION)
 _DURATION_OR_MORE = re.compile(
     r"(?P<op>(?!))?(?P<num>(?<![a-z0-9.])\d+(?:\.\d+)?|" + NUM_WORD + r")\s+(?P<or_more>or\s+(?:more|longer)\s+)"
@@ -2205,7 +2255,7 @@ _DURATION_OR_MORE = re.compile(
     r"(?P<post>(?!))?"
 )
 _DURATION_FOR = re.compile(
-    r"(?:(?<![a-z])for|lasting|persist(?:ing|ent|ed)?|持续|连续|稳定(?:使用|治疗|用药)|(?<![a-z])stable(?:\s+[a-z-]+){1,3}"
+    r"(?:(?<![a-z])for|(?<![a-z])since(?=\s*$)|lasting|persist(?:ing|ent|ed)?|持续|连续|稳定(?:使用|治疗|用药)|(?<![a-z])stable(?:\s+[a-z-]+){1,3}"
     r"|wash-?out(?:\s+period)?(?:\s+of)?)\s*"
     r"(?:a\s+(?:period|duration)\s+of\s+)?(?:(?:the\s+)?(?:last|past)\s+)?$"  # "5 cigs/day for last 6 months"
 )
@@ -2476,6 +2526,7 @@ def _duration_matches(n: str):
 _MORE_OPERATORS_BEFORE = re.compile(
     r"(?<![a-z])(?:at (?:a )?minimum(?: of)?|not before|n[o']t (?:earlier|sooner) than|no (?:earlier|sooner) than)\s*$"
     r"|不早于\s*$"
+    r"|(?:至少|不少于)\s*(?:接受|使用|服用|应用|规律(?:使用|服用|治疗))\s*$"  # "至少接受2周…治疗": a course that long
 )
 
 
@@ -2648,6 +2699,7 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         if since_cn and _ZH_EVENT_TO_EVENT.search(n, max(0, match.start() - 40), match.start()):
             continue  # "治疗结束时间距出现复发≥12个月", "疾病进展距离末次治疗>4周": between two past events
         said_as_duration = noun or ranged or minimum or bracketed or match.group("consecutive") or since_cn
+        said_as_duration = said_as_duration or _ZH_UNCHANGED_AFTER.match(n, match.end())  # "3 个月内未改变日剂量"
         said_as_duration = (
             said_as_duration or history_before or zh_between_start
         )  # "吸烟史≥10年", "从末次化疗到随机至少间隔3周"
@@ -2655,6 +2707,8 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             continue
         if op and op.strip() == ">" and n[max(0, match.start() - 1) : match.start()] in ("-", "="):
             continue
+        if match.group("unit") == "月" and not op:
+            continue  # "3月": a month of the year as often as a span
         since = (
             _SINCE_EVENT.match(n, ranged.start("rel")) if ranged else _SINCE_EVENT.match(n, match.end()) if op else None
         )
