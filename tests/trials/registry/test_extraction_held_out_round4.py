@@ -138,3 +138,97 @@ def test_a_lab_named_right_after_a_bound_that_opens_its_own_bound_does_not_take_
     text = "Inclusion Criteria:\n- INR no greater than 1.2 times ULN AST no greater than 2 times ULN"
     assert [b[3] for b in bounds(text, "ast_x_uln")] == [D(2)]
     assert [b[3] for b in bounds("Inclusion Criteria:\n- no greater than 1.2 times ULN AST", "ast_x_uln")] == [D("1.2")]
+
+
+# Windows ----------------------------------------------------------------------------------------------------------
+
+
+def test_an_interval_since_another_vaccine_shorter_than_a_span_is_a_strict_window():
+    text = "排除标准\n1. 接种其他灭活疫苗间隔少于5天;\n2. 接种减毒活疫苗间隔少于21天;\n3. 两次采血间隔少于3天;"
+    assert windows(text) == [("exclusion", D(5), False, "days"), ("exclusion", D(21), False, "days")]
+
+
+def test_days_before_enrolment_followed_by_a_fever_is_a_window_but_by_a_measurement_is_not():
+    assert windows("排除标准\n1. 入组前2天发热;") == [("exclusion", D(2), True, "days")]
+    assert windows("排除标准\n1. 入组前2天血压;") == []
+
+
+def test_prior_tio_randomization_reads_as_prior_to():
+    text = "Exclusion Criteria:\n- use of nitrates 45 days prior tio randomization"
+    assert windows(text) == [("exclusion", D(45), True, "days")]
+
+
+def test_days_or_half_lives_whichever_is_longer_in_chinese_is_a_window_of_the_days():
+    text = "排除标准\n1. 签署知情同意书之前21天或4个半衰期(以时间长的为准)内曾接受过抗肿瘤治疗;\n2. 21天或4个疗程;"
+    assert windows(text) == [("exclusion", D(21), True, "days")]
+
+
+# Durations --------------------------------------------------------------------------------------------------------
+
+DURATIONS_ZH = (
+    "入选标准\n1. 至少接受3周方案规定的基础药物治疗;\n2. 在筛选前至少6周未服用任何降糖药物;\n"
+    "3. 研究前已接受稳定剂量治疗且 2 个月内未改变日剂量;\n4. 病程≥8月;\n5. 2019年3月确诊;\n"
+    "6. 未接受治疗的患者(新近诊断的高血压或在筛选前至少5周未服用任何降压药物)"
+)
+
+
+def test_chinese_durations_said_with_a_course_a_stop_an_unchanged_dose_and_yue_alone():
+    assert durations(DURATIONS_ZH) == [
+        ("inclusion", D(3), True, "weeks"),
+        ("inclusion", D(6), True, "weeks"),
+        ("inclusion", D(2), True, "months"),
+        ("inclusion", D(8), True, "months"),
+        ("inclusion", D(5), True, "weeks"),
+    ]
+    assert windows(DURATIONS_ZH) == []  # "2 个月内未改变" is no look-back
+
+
+def test_a_look_back_in_chinese_is_still_a_window_when_nothing_says_unchanged():
+    assert windows("排除标准\n1. 2 个月内改变过日剂量;") == [("exclusion", D(2), True, "months")]
+
+
+def test_since_at_least_n_months_is_a_duration_and_since_a_year_is_nothing():
+    text = "Inclusion Criteria:\n- Using inhaled mannitol since at least 4 months\n- diagnosed since 2019"
+    assert durations(text) == [("inclusion", D(4), True, "months")]
+
+
+# Not proposals ----------------------------------------------------------------------------------------------------
+
+
+def test_a_spacing_of_two_study_tests_is_no_duration_but_time_since_quitting_is():
+    text = "入选标准\n1. 筛选期和首次给药前尿液采集时间间隔≥2周\n2. 戒烟超过 12 个月"
+    assert durations(text) == [("inclusion", D(12), False, "months")]
+
+
+def test_a_span_left_to_the_sponsor_is_no_duration():
+    assert durations("入选标准\n1. 肿瘤标本超过 12 个月,与申办方沟通后决定是否接受") == []
+
+
+def test_an_amount_a_day_and_a_bracket_defining_short_term_are_no_windows():
+    text = (
+        "排除标准\n1. 筛选前6个月内使用过胰岛素(接受短期胰岛素治疗(7天以内),如住院期间);\n"
+        "2. 筛选前6个月内有酒精滥用史(男性一天内饮酒的酒精量超过25g);\n3. 胰岛素治疗(10天以内)"
+    )
+    assert windows(text) == [("exclusion", D(6), True, "months")] * 2 + [("exclusion", D(10), True, "days")]
+
+
+def test_a_stable_treatment_inside_an_unless_exception_is_no_duration():
+    assert durations("排除标准\n1. 入组前7天内使用NSAID。(除非患者至少已接受稳定治疗3个月)") == []
+    assert durations("入选标准\n1. 患者至少已接受稳定治疗3个月") == [("inclusion", D(3), True, "months")]
+
+
+def test_a_medicine_that_can_be_withheld_for_weeks_is_a_plan_not_a_duration():
+    assert durations("Inclusion Criteria:\n- whose inhaler can be withheld for 3 weeks before screening") == []
+
+
+def test_a_change_in_fev1_with_a_long_bracket_is_no_fev1_level():
+    text = "Inclusion Criteria:\n- change in FEV1 (forced expiratory volume in first second of effort)≥ 15% after 4 puffs"
+    assert bounds(text, "fev1_pct_pred") == []
+    level = "Inclusion Criteria:\n- FEV1 (forced expiratory volume in first second of effort) ≥ 55% of predicted"
+    assert bounds(level, "fev1_pct_pred") == [("inclusion", D(55), True, None, None)]
+
+
+def test_pack_years_after_a_lone_equals_sign_get_no_direction():
+    assert bounds("Inclusion Criteria:\n- had = 20 pack-years", "pack_years") == []
+    assert bounds("Inclusion Criteria:\n- had ≥ 20 pack-years", "pack_years") == [("inclusion", D(20), True, None, None)]
+    assert bounds("Inclusion Criteria:\n- a 20 pack-year history", "pack_years") == [("inclusion", D(20), True, None, None)]

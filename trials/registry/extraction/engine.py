@@ -197,6 +197,11 @@ WINDOW_RES = [
     re.compile(
         rf"within\s+(?:{ANY_NUM})\s*(?:\(\d+\)\s*)?half[\s-]?lives\s+(?:\([^()]{{0,20}}\)\s*)?or\s+({ANY_NUM})[\s-]*{TIME_UNIT}"
     ),
+    # "之前28天或5个半衰期(以时间长的为准)内": the stated days of a look-back that may be longer by half-lives
+    re.compile(
+        r"(?<!\d)(" + CN_NUM + r")\s*(天|日|周|个月)\s*或\s*(?:" + CN_NUM + r")\s*个?\s*半衰期"
+        r"\s*(?:[(（][^()（）]{0,20}[)）]\s*)?(?:内|以内|之内)"
+    ),
     # "massage therapy for 30 days prior to and during the study": not having it over a period that began before
     re.compile(
         rf"(?<![a-z])for\s+(?:the\s+)?({ANY_NUM})[\s-]*{TIME_UNIT}\s+(?:prior to|before|preceding)\s+"
@@ -907,7 +912,8 @@ def _postfix_at(n: str, match: re.Match) -> _Comparison | None:
         and value is not None
         and not re.match(r"\s*=", n[end:])
         and not n[: match.start()].rstrip().endswith(("(", "（"))
-    ):  # "a 10 pack-year history": at least 10
+        and not re.search(r"(?<![<>≤≥!=])=\s*$", n[max(0, match.start() - 3) : match.start()])
+    ):  # "a 10 pack-year history": at least 10 ("had = 10 pack-years" on a page that lost its ≤: no direction)
         return _Comparison(
             match.start(),
             end,
@@ -1650,6 +1656,15 @@ def _merge_bounds(n: str, measured: list) -> list:
     return merged
 
 
+_ASIDE_BEFORE = re.compile(r"[(（][^()（）]{0,120}[)）]\s*$")
+
+
+def _before_aside(n: str, position: int, width: int = 50) -> str:
+    """The words before a bracketed aside that ends right before ``position`` ("" when there is none)."""
+    aside = _ASIDE_BEFORE.search(n, max(0, position - 125), position)
+    return n[max(0, aside.start() - width) : aside.start()] if aside else ""
+
+
 def _filler_and(gap: str) -> bool:
     """ "≤ 80% predicted at Visit 1 and ≥ 40%": the words between two bounds are only "and" and filler."""
     if len(gap) > 50 or _BOUNDARY.search(gap) or not re.search(r"(?<![a-z])(?:and|but)(?![a-z])|,|且|并且", gap):
@@ -1683,8 +1698,12 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
     near = n[max(0, c.start - 60) : c.end + 50]
     clean = 0.9 if c.shape in ("operator", "range", "reverse", "postfix") else 0.7
     if variable in PCT_PRED_VARIABLES | {"fev1_fvc_ratio"}:
-        if CHANGE_BEFORE.search(n[max(0, c.start - 50) : c.start]) or CHANGE_AFTER.match(n, c.end):
-            return None
+        if (
+            CHANGE_BEFORE.search(n[max(0, c.start - 50) : c.start])
+            or CHANGE_AFTER.match(n, c.end)
+            or CHANGE_BEFORE.search(_before_aside(n, c.start))
+        ):
+            return None  # "change in FEV1 (forced expiratory volume in first second …)≥ 12%": past its bracket too
     if variable not in COUNT_VARIABLES | {"age", "pack_years"} and _CHANGE_RIGHT_BEFORE.search(
         n, max(0, c.start - 30), c.start
     ):
@@ -1863,6 +1882,10 @@ _ZH_AT_LEAST_BEFORE = re.compile(r"(?:至少|不少于|最少)\s*$")
 _ZH_AFTER_TREATMENT_BEFORE = re.compile(r"(?:完成|结束|之后|后)\s*$")
 _ZH_PROGRESSION_AFTER = re.compile(r"\s*(?:内|以内|之内)?\s*(?:出现|发生)?\s*(?:疾病)?(?:进展|复发|转移)")
 _FIRST_PERIOD = re.compile(r"within\s+(?:the\s+)?first\s")
+_ZH_ONE_DAY = re.compile(r"\D{0,3}(?:一|1)\s*(?:天|日)|\D{0,3}24\s*小时")
+_ZH_AMOUNT_AFTER = re.compile(r"(?:内|以内|之内)?[^,，;；。()（）]{0,10}?量\s*(?:超过|大于|多于|高于|>|≥|不超过|少于|<|≤)")
+# "短期胰岛素治疗(10天以内)", "长期使用激素(连续14天以上)": a bracket holding only the span defines the word before it
+_ZH_DEFINED_TERM_BRACKET = re.compile(r"(?:短期|长期|短时间|长时间|近期)[^,，;；。()（）]{0,10}[(（]\s*\S?$")
 # "3 个月内未改变日剂量", "近2个月剂量无调整": unchanged all that time, a stable duration and not a look-back
 _ZH_UNCHANGED_AFTER = re.compile(
     r"\s*(?:内|以内|之内)?\s*(?:[,，]\s*)?(?:[^,，;；。\d]{0,4}?)(?:未|没有|无|不)(?:改变|调整|变更|变化|更改)"
@@ -1886,6 +1909,12 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 continue  # "至少4周内无需类固醇治疗": free of it for at least 4 weeks, a duration
             if _ZH_UNCHANGED_AFTER.match(n, match.end()):
                 continue  # "3 个月内未改变日剂量": a dose kept unchanged that long, a duration
+            if _ZH_ONE_DAY.match(match.group()) and _ZH_AMOUNT_AFTER.match(n, match.end()):
+                continue  # "(女性一天内饮酒的酒精量超过15g": an amount a day, not a look-back
+            if _ZH_DEFINED_TERM_BRACKET.search(n, max(0, match.start() - 16), match.start() + 1) and re.match(
+                r"\s*[)）]", n[match.end() :]
+            ):
+                continue  # "短期胰岛素治疗(10天以内)": what "short" means, no look-back
             if pattern is _ZH_WASHOUT_ITEM:
                 if leads is None:  # the lead-ins of washout lists, found once for the whole text
                     leads = [m.end() for m in _ZH_WASHOUT_LEAD.finditer(n)]
@@ -2307,7 +2336,8 @@ _DURATION_NOT_BEFORE = re.compile(
     r"(?:next|following|coming|upcoming|future|expect\w*|likely|plann\w*|plans? to|intend\w*|survival|life expectancy"
     r"|contracept\w*|(?<![a-z])within|(?:in|during|over) the (?:past|last|previous|preceding)|(?<![a-z])ages?d?"
     r"|older|younger|预计|预期|(?<!无病)(?<!无疾病)(?<!无复发)生存|pregnan\w*|gestation\w*|full[- ]term|孕)[^.;。；]{0,25}$"
-    r"|(?:近|过去|最近)[^.;。；,，]{0,25}$"  # "近3个月内…": a look-back; "近一年内确诊,病程≥2年" ends it at the comma
+    r"|(?:(?<![新接将])近|过去|最近)[^.;。；,，]{0,25}$"  # "近3个月内…": a look-back; "近一年内确诊,病程≥2年" ends it at the comma
+    # ("新近诊断的…" is newly diagnosed, "接近" close to: no look-back)
     r"|(?:给药|用药|服药|研究药物|试验药物)后[^.;。；]{0,6}$"  # "末次给药后至少90天": after the study's dosing, a time still to come
     r"|(?:不能|不得|不应|不可|不|未|(?<![a-z])not|(?<![a-z])no)\s*$"  # "不能超过26周", "not more than": an upper bound
 )
@@ -2318,7 +2348,7 @@ _EXPECTED_LENGTH_BEFORE = re.compile(
 )
 _FUTURE_BEFORE = re.compile(
     r"(?<![a-z])(?:willing|agree[sd]?|will|shall|required|requires|wear\w*|during the study|throughout"
-    r"|hold|withhold|commit\w*"
+    r"|hold|withhold|withheld|commit\w*"
     r"|contracept\w*|愿意|(?<!知情)同意|将)(?![a-z])"
 )
 _LOOK_BACK_FOR = re.compile(r"(?<![a-z])for\s+(?:the\s+)?(?:last|past)\s+$")  # "≥ 5 cigs/day for last 6 months"
@@ -2625,7 +2655,20 @@ def _zh_event_right_before(n: str, start: int, end: int) -> tuple[str, int, int]
     return None
 
 
-_ZH_EXCEPTED_BEFORE = re.compile(r"除外(?![^。;；]{0,80}?(?:可以|可|允许)(?:入选|入组|纳入))[^。;；]{0,80}$")
+_ZH_EXCEPTED_BEFORE = re.compile(
+    r"除外(?![^。;；]{0,80}?(?:可以|可|允许)(?:入选|入组|纳入))[^。;；]{0,80}$"
+    r"|[(（]\s*除非[^()（）。;；]{0,40}$"  # "(除非患者至少已接受稳定治疗2个月)": what an exclusion lets pass
+)
+# "…超过 24 个月,与申办方沟通后决定是否接受": an exception left to the sponsor, no bound
+_SPONSOR_DECISION_AFTER = re.compile(
+    r"\s*[,，]?\s*(?:需|须|应|可)?\s*(?:与|经|由)\s*(?:申办方|申办者|主要研究者|研究者)[^。;；]{0,12}?(?:沟\s*通|协商|商议|讨论|决定)"
+    r"|\s*,?\s*(?:after|upon|following)\s+(?:discussion|consultation|agreement)\s+with\s+the\s+sponsor"
+)
+
+
+_ZH_TEST_INTERVAL_BEFORE = re.compile(
+    r"(?:收集|采集|采样|检测|检查|测定|测量|访视)[^,，;；。]{0,4}(?:时间)?(?:间隔|相隔)[^,，;；。\d]{0,4}$"
+)
 
 
 def _intends_before(n: str, sentence_start: int, start: int, end: int) -> bool:
@@ -2754,6 +2797,10 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             and not _DURATION_FOR.search(before)
         ):
             continue  # "Living donors ≥ 18 years": an age, said without the word
+        if _SPONSOR_DECISION_AFTER.match(n, match.end()):
+            continue  # "超过 24 个月,与申办方沟通后决定是否接受": the sponsor decides, no bound
+        if _ZH_TEST_INTERVAL_BEFORE.search(n, max(sentence_start, match.start() - 30), match.start()):
+            continue  # "筛选期和…尿液收集时间间隔≥4周": the spacing of two study tests
         if _ZH_EXCEPTED_BEFORE.search(n, max(sentence_start, match.start() - 80), match.start()):
             continue  # "除外宫颈原位癌…且完全缓解期超过10年": inside what an exclusion leaves out, no bound of its own
         if _recurrence_pattern(n, sentence_start, match.start(), match.end()):
