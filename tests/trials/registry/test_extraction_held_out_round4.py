@@ -232,3 +232,19 @@ def test_pack_years_after_a_lone_equals_sign_get_no_direction():
     assert bounds("Inclusion Criteria:\n- had = 20 pack-years", "pack_years") == []
     assert bounds("Inclusion Criteria:\n- had ≥ 20 pack-years", "pack_years") == [("inclusion", D(20), True, None, None)]
     assert bounds("Inclusion Criteria:\n- a 20 pack-year history", "pack_years") == [("inclusion", D(20), True, None, None)]
+
+
+def test_during_the_pervious_months_reads_as_previous():
+    assert windows("Exclusion Criteria:\n- migraine during the pervious 2 months") == [("exclusion", D(2), True, "months")]
+    assert windows("Exclusion Criteria:\n- migraine during the 2 months of the study") == []
+
+
+def test_a_huge_page_of_one_token_a_line_is_read_in_linear_time_and_never_raises():
+    import time
+
+    text = "入选标准\n" + "ALT\n≤\n5\n×\nULN\n" * 8000
+    started = time.perf_counter()
+    found = extract(text)
+    assert time.perf_counter() - started < 20
+    assert found and all(p.quote in text for p in found)
+    assert isinstance(split_clauses("入选标准\n" + "1\n" * 50_000), list)
