@@ -248,3 +248,17 @@ def test_a_huge_page_of_one_token_a_line_is_read_in_linear_time_and_never_raises
     assert time.perf_counter() - started < 20
     assert found and all(p.quote in text for p in found)
     assert isinstance(split_clauses("入选标准\n" + "1\n" * 50_000), list)
+
+
+def test_time_since_an_implantation_is_a_duration_but_time_after_the_first_dose_is_not():
+    assert durations("Inclusion Criteria:\n- at least 4 months after LVAD implantation") == [
+        ("inclusion", D(4), True, "months")
+    ]
+    assert durations("Inclusion Criteria:\n- at least 4 months after the first dose") == []
+
+
+def test_postpartum_up_to_a_span_is_a_look_back_on_the_delivery():
+    assert windows("Exclusion Criteria:\n- pregnant, postpartum up to four months, lactating") == [
+        ("exclusion", D(4), True, "months")
+    ]
+    assert windows("Exclusion Criteria:\n- pregnant, postpartum, lactating") == []

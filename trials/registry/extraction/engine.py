@@ -197,6 +197,8 @@ WINDOW_RES = [
     re.compile(
         rf"within\s+(?:{ANY_NUM})\s*(?:\(\d+\)\s*)?half[\s-]?lives\s+(?:\([^()]{{0,20}}\)\s*)?or\s+({ANY_NUM})[\s-]*{TIME_UNIT}"
     ),
+    # "postpartum up to six months": a look-back on the delivery
+    re.compile(rf"(?<![a-z])post-?partum\s+(?:up to|within|less than|<|≤)\s*({ANY_NUM})[\s-]*{TIME_UNIT}"),
     # "之前28天或5个半衰期(以时间长的为准)内": the stated days of a look-back that may be longer by half-lives
     re.compile(
         r"(?<!\d)(" + CN_NUM + r")\s*(天|日|周|个月)\s*或\s*(?:" + CN_NUM + r")\s*个?\s*半衰期"
@@ -2308,7 +2310,7 @@ _RANGE_SINCE_AFTER = re.compile(
 _SINCE_EVENT = re.compile(
     r"\s*(?:(?:after|post|following|since)\s+|post-\s*)((?:the\s+)?(?:end|completion) of (?!(?:the\s+)?(?:study|trial)(?![a-z]))(?:the\s+)?(?:[a-z]+\s+)?[a-z]+"
     r"|(?:(?:the|their|last|previous|prior|most recent)\s+)*(?:[a-z-]+\s+){0,2}(?:surgery|operation|diagnosis|onset"
-    r"|injury|transplant\w*|stroke|myocardial infarction|delivery|childbirth|menopause|radiotherapy|chemotherapy"
+    r"|injury|transplant\w*|implant\w*|stroke|myocardial infarction|delivery|childbirth|menopause|radiotherapy|chemotherapy"
     r"|replacement|resection|revasculari[sz]ation|ablation)(?![a-z])"
     # "≥ 6 months post-extraction", ">1 year post-implantation": post- names the past event (not the study's dose)
     r"|(?<=post-)(?!bronchodilat|bd(?![a-z])|dos(?:e|ing)|randomi[sz]|baseline|screening|enrol)[a-z]{4,})"
