@@ -77,7 +77,11 @@ def _criterion(
                 kind = "exclusion" if kind == "inclusion" else "inclusion"
             else:  # yes/no and single choice: the other answers
                 values = [code for code in codes if code not in values and code not in uncertain]
-        if kind == "exclusion" and not proposal.negated and own.intersection(proposal.concepts):
+        if question.kind != Question.Kind.MULTIPLE and set(codes) <= set(values):
+            return None  # every answer ("pregnant … negative pregnancy test" read as yes and no): says nothing
+        related = matching.lexicon()["other_than"]["related"]  # an IPF trial studies an ILD too
+        kin = own.union(*(related.get(key, ()) for key in own))
+        if kind == "exclusion" and not proposal.negated and kin.intersection(proposal.concepts):
             # A trial does not exclude the condition it studies: an exclusion that names it is about a kind or a
             # moment of it ("right hemisphere stroke" in a trial of left-hemisphere stroke, "PAH of group I
             # subgroups" in a PAH trial), which only the study team can judge. A "yes" never closes the trial.

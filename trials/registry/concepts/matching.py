@@ -25,6 +25,7 @@ from trials.time_units import DAYS_PER
 
 HERE = Path(__file__).resolve().parent
 MAX_CLAUSE = 4000
+NOW_QUESTIONS = frozenset({"infection_now", "pregnant_or_breastfeeding"})  # signs of these are the state now
 LONGEST_WINDOW_DAYS = 3650  # the days-since questions' last answer: "10 years or more, or never"
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -128,6 +129,11 @@ def vocabulary() -> tuple[Concept, ...]:
     )
 
 
+@cache
+def _by_key() -> dict[str, Concept]:
+    return {concept.key: concept for concept in vocabulary()}
+
+
 def question_keys() -> list[str]:
     """Every question a concept may be drafted on, in the vocabulary's order."""
     keys: list[str] = []
@@ -195,6 +201,9 @@ def _patterns() -> dict:
         "unsuitable_alone": re.compile(lex["judgement"]["unsuitable_alone"], re.IGNORECASE),
         "catch_all": _alternation(lex["judgement"]["generic"]),
         "subset": re.compile(lex["diagnosis_subset_before"], re.IGNORECASE),
+        "group_label": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["group_label"].items()},
+        "signs_before": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["signs_before"].items()},
+        "exception_after": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["exception_after"].items()},
         "modifier": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["modifier_after"].items()},
         "modifier_medicine": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["modifier_after_medicine"].items()},
         "qualifier_before": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["qualifier"]["before"].items()},
@@ -213,6 +222,8 @@ def _patterns() -> dict:
         "other_than_before": re.compile(lex["other_than"]["before"], re.IGNORECASE),
         "contrary": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["contrary_after_negation"].items()},
         "negation_after": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["negation_after"].items()},
+        "examples_after": re.compile(lex["other_than"]["examples_after"], re.IGNORECASE),
+        "negation_opening": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["negation_opening"].items()},
         "context": {
             key: {
                 part: {lang: re.compile(p, re.IGNORECASE) for lang, p in by_language.items()}
@@ -270,10 +281,14 @@ def find(text: str) -> list[Match]:
         for match in pattern.finditer(text):
             found.append((match.start(), -(match.end() - match.start()), match.end(), table[fold(match.group())]))
     found.sort(key=lambda item: (item[0], item[1]))
-    matches, reached = [], -1
+    matches, reached, previous = [], -1, None
     for start, _length, end, concept in found:
         if start < reached:
             continue
+        if previous is not None and previous[1] is concept and re.fullmatch(r"\s*[(（]\s*", text[previous[0] : start]):
+            reached = end  # "human immunodeficiency virus (HIV)": the same concept restated, read once
+            continue
+        previous = (end, concept)
         reached = end
         matches.append(_read_around(text, start, end, concept, patterns))
     return [m for m in matches if m is not None]
@@ -374,11 +389,19 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         and re.match(r"[^，。；]{0,10}?(?:以?外)", text[end:])
     ):
         return None
+    if patterns["exception_after"][language].match(text, end):
+        return None  # "(最近5年中未复发的恶性肿瘤除外)": the concept is what is excepted, whatever cue is before it
+    signs = patterns["signs_before"].get(language)
+    if signs is not None and concept.question not in NOW_QUESTIONS and signs.search(before_text[-60:]):
+        return None  # "present clinical signs of stroke": a state now, not the illness ever the item asks about
     # "PAH therapy" qualifies a therapy, but "anticoagulant therapy" is the medicine itself
     past = patterns["past_medicine"].get(language)
     if concept.cls == "medicine" and concept.question == "medicines_now" and past is not None:
         if past.search(before_text[-60:]):
-            return None  # "history of chemotherapy": not what the patient takes now
+            ever = _by_key().get(lexicon()["past_use"].get(concept.key, ""))
+            if ever is None:
+                return None  # "history of chemotherapy": not what the patient takes now
+            concept = ever  # "prior use of pirfenidone": the item that asks about now or in the past
     modifier = patterns["modifier_medicine" if concept.cls == "medicine" else "modifier"].get(language)
     after = re.sub(r"^\s*(?:[(（][^()（）]{0,15})?[)）]", "", text[end : end + 60])  # past "(PAH)" or ")"
     if modifier is not None and modifier.search(after[:40]):
@@ -393,6 +416,9 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
     )
     if negation is not None:
         masked = pseudo.sub(lambda m: " " * len(m.group()), window) if pseudo is not None else window
+        names = patterns["names"][2][0]
+        if language == "zh" and names is not None:  # "吡非尼酮或尼达尼布": the 非 of a name is no negation
+            masked = names.sub(lambda m: " " * len(m.group()), masked)
         cues = list(negation.finditer(masked))
         last = cues[-1] if cues else None
         between = masked[last.end() :] if last is not None else ""
@@ -404,6 +430,11 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
             last = last if opens else None
         if last is not None and not (breaker is not None and breaker.search(between)):
             negated, cue = True, window[last.start() : last.end()]
+    opening = patterns["negation_opening"][language].match(text)
+    if not negated and opening is not None and opening.end() <= start:  # "Inconspicuous anamnesis regarding …"
+        scope = text[opening.end() : start]
+        if not (breaker is not None and breaker.search(scope) and language == "en"):
+            negated, cue = True, opening.group().strip()
     if not negated and patterns["negation_after"][language].match(text, end):
         negated, cue = True, "negative"  # "HBsAg negative", "乙肝表面抗原检测结果呈阴性"
     if concept.key in patterns["context"] and context_negated:  # "unable to perform spirometry"
@@ -475,14 +506,23 @@ def proposals(text: str, kind: str) -> list[ConceptProposal]:
     grouped: dict[tuple, ConceptProposal] = {}
     text = (text or "")[:MAX_CLAUSE]
     found, before = procedural_at(text)
-    if found not in ("screening", "consent", "willingness"):
+    if found not in ("screening", "consent", "willingness", "logistics"):
         return []
+    if found == "logistics":  # "English-speaking adults with COPD": logistics beside a real condition
+        before = len(text)
     matches = [match for match in find(text) if match.end <= before]
     unmet = {match.concept.key for match in matches if match.unmet}
     # "allergies including drug allergies, or other significant allergies": any allergy, not only to medicines
     matches = [match for match in matches if match.concept.key not in unmet]
-    if any(match.concept.other_than and match.excepted is None for match in matches):
-        return []  # "any other lung disease": other than the trial's own condition, which the clause does not name
+    unexcepted = [match for match in matches if match.concept.other_than and match.excepted is None]
+    if unexcepted:  # "any other lung disease": other than the trial's own condition, which the clause does not name
+        examples = _patterns()["examples_after"]
+        if not all(examples.match(text, match.end) for match in unexcepted):
+            return []
+        # "other lung disease (e.g. asthma, sarcoidosis)": the examples it names are named; "other" itself is not
+        matches = [match for match in matches if match not in unexcepted]
+        if not matches:
+            return []
     counted, minor = text[:before], None
     if any(match.concept.question == "cancer_history" for match in matches):
         # "cancer in the last 5 years, except basal cell skin cancer or cervical carcinoma in situ": the
@@ -492,6 +532,11 @@ def proposals(text: str, kind: str) -> list[ConceptProposal]:
             counted = counted[: minor.start()] + " " * (minor.end() - minor.start()) + counted[minor.end() :]
     if not matches or _other_words(counted, matches) > lexicon()["max_other_words"][_language(text)]:
         return []  # about something else that merely names a concept: for the study team
+    if _patterns()["group_label"][_language(text)].search(text):
+        return []  # "Cohort 1 (COPD) ≥ 45 years": one group's criterion, not the whole trial's (study team)
+    stated = {m.concept.question for m in matches if m.concept.window != "now" and m.concept.question}
+    # "is pregnant … must have a negative pregnancy test": the test is how the state is checked, not a second rule
+    matches = [m for m in matches if not (m.concept.window == "now" and m.concept.question in stated)]
     subset = _patterns()["subset"]
     for match in matches:
         if (
