@@ -984,6 +984,7 @@ def _reverse_at(n: str, match: re.Match) -> _Comparison | None:
 
 
 def _find_mentions(n: str) -> list[tuple[int, int, str]]:
+    """Every variable named in `n`, as (start, end, variable) in order; no two overlap."""
     taken = [False] * (len(n) + 1)
     mentions = []
     for variable, pattern in _VARIABLE_RES:
@@ -1021,7 +1022,11 @@ def _unit_fits(variable: str, unit: str) -> bool:
 
 
 def _only_filler_since_last_bound(n: str, mention, comparison: _Comparison, comparisons) -> bool:
-    earlier = [c for c in comparisons if c.start >= mention[1] and c.end <= comparison.start]
+    # comparisons are in order of start: only those between the mention and this comparison are looked at, so a
+    # long clause of many bounds costs no more per bound
+    first = bisect.bisect_left(comparisons, mention[1], key=lambda c: c.start)
+    last = bisect.bisect_right(comparisons, comparison.start, lo=first, key=lambda c: c.start)
+    earlier = [c for c in comparisons[first:last] if c.end <= comparison.start]
     if not earlier:
         return True
     gap = n[earlier[-1].end : comparison.start]
@@ -1130,9 +1135,16 @@ def _variables_for(
         return following[:1]
     if comparison.shape == "bare":  # "1 hospitalization": what it counts follows it
         return [m for m in mentions if m[2] in COUNT_VARIABLES and 0 <= m[0] - comparison.end <= 40][:1]
+    # mentions never overlap (_find_mentions), so in order of start they are in order of end too: only those ending
+    # within 90 characters before the number are looked at, and a long clause costs no more per bound
+    nearby = mentions[
+        bisect.bisect_left(mentions, comparison.number_start - 90, key=lambda m: m[1]) : bisect.bisect_right(
+            mentions, comparison.number_start, key=lambda m: m[1]
+        )
+    ]
     before = [
         m
-        for m in mentions
+        for m in nearby
         if m[1] <= comparison.number_start
         and comparison.number_start - m[1] <= 90
         and (
@@ -1885,7 +1897,9 @@ _ZH_AFTER_TREATMENT_BEFORE = re.compile(r"(?:完成|结束|之后|后)\s*$")
 _ZH_PROGRESSION_AFTER = re.compile(r"\s*(?:内|以内|之内)?\s*(?:出现|发生)?\s*(?:疾病)?(?:进展|复发|转移)")
 _FIRST_PERIOD = re.compile(r"within\s+(?:the\s+)?first\s")
 _ZH_ONE_DAY = re.compile(r"\D{0,3}(?:一|1)\s*(?:天|日)|\D{0,3}24\s*小时")
-_ZH_AMOUNT_AFTER = re.compile(r"(?:内|以内|之内)?[^,，;；。()（）]{0,10}?量\s*(?:超过|大于|多于|高于|>|≥|不超过|少于|<|≤)")
+_ZH_AMOUNT_AFTER = re.compile(
+    r"(?:内|以内|之内)?[^,，;；。()（）]{0,10}?量\s*(?:超过|大于|多于|高于|>|≥|不超过|少于|<|≤)"
+)
 # "短期胰岛素治疗(10天以内)", "长期使用激素(连续14天以上)": a bracket holding only the span defines the word before it
 _ZH_DEFINED_TERM_BRACKET = re.compile(r"(?:短期|长期|短时间|长时间|近期)[^,，;；。()（）]{0,10}[(（]\s*\S?$")
 # "3 个月内未改变日剂量", "近2个月剂量无调整": unchanged all that time, a stable duration and not a look-back
