@@ -111,8 +111,8 @@ def test_never_and_bmi_from_height_and_weight(seeded_live_server, browser, local
             expect(page.locator('label[for="id_days_since_pneumonia-never"]')).to_contain_text(
                 "Never" if locale is None else "从来没有"
             )
-            expect(page.locator("#answer-form")).to_contain_text(
-                "choose “Never”" if locale is None else "请选择“从来没有”"
+            expect(page.locator("#answer-form")).to_contain_text(  # the screen's introduction says it once
+                "tick “Never”" if locale is None else "请勾选“从来没有”"
             )
             fill_screen(page, {k: MATCHES_COPD.get(k) for k in screen_keys(page) if k != "days_since_pneumonia"})
             never.check()
@@ -224,19 +224,19 @@ def test_a_nurse_saves_answer_checks_without_losing_her_place(
         nurse.wait_for_url(re.compile(r"#check-sixmwd_m$"))
         assert nurse.evaluate("window.scrollY") > 500, "back at the same check, not the top of the page"
     expect(nurse.locator("#check-sixmwd_m")).to_contain_text("Measured 140 m")
-    outcomes = nurse.locator(".outcome-sentence").all_inner_texts()
-    assert outcomes and not any(text.strip() == "X" for text in nurse.locator(".outcome p").all_inner_texts())
+    outcomes = nurse.locator(".outcome-sentence").all_text_contents()  # the protocol's own checks fold away
+    assert outcomes and not any(text.strip() == "X" for text in nurse.locator(".outcome p").all_text_contents())
     assert any(text.startswith("For you to check, as the study") for text in outcomes)
     if javascript:
         assert_accessible(nurse, "referral detail after a check saved in place")
         screenshot(nurse, "walkthrough-nurse-detail-360-en")
         part(nurse, "#check-sixmwd_m", "walkthrough-nurse-check-saved-360-en")
-        part(nurse, ".outcomes", "walkthrough-nurse-outcomes-360-en")
+        part(nurse, ".outcomes:visible, .outcomes-folded", "walkthrough-nurse-outcomes-360-en")
         nurse.get_by_role("button", name="中文（简体）").click()
         expect(nurse.locator("html")).to_have_attribute("lang", "zh-Hans")
-        assert any(t.startswith("需要您核对") for t in nurse.locator(".outcome-sentence").all_inner_texts())
+        assert any(t.startswith("需要您核对") for t in nurse.locator(".outcome-sentence").all_text_contents())
         screenshot(nurse, "walkthrough-nurse-detail-360-zh")
-        part(nurse, ".outcomes", "walkthrough-nurse-outcomes-360-zh")
+        part(nurse, ".outcomes:visible, .outcomes-folded", "walkthrough-nurse-outcomes-360-zh")
         close_page(nurse)
     else:
         nurse.context.close()
