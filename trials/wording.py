@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.utils.translation import gettext, ngettext, pgettext_lazy
+from django.utils.translation import gettext, ngettext, npgettext_lazy, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from trials.eligibility import CALENDAR_UNITS, NEVER, EventDate, ItemsAnswer
@@ -37,7 +37,7 @@ NUMBER_WITH_UNIT = {
     "m": pgettext_lazy("a distance", "%(number)s m"),
     "years": pgettext_lazy("an age", "%(number)s years"),
     "h/day": pgettext_lazy("a duration", "%(number)s h/day"),
-    "times": pgettext_lazy("a count", "%(number)s times"),
+    "times": npgettext_lazy("a count", "%(number)s time", "%(number)s times", "count"),
     "pack-years": pgettext_lazy("smoking", "%(number)s pack-years"),
     "kg/m2": pgettext_lazy("body mass index", "%(number)s kg/m²"),
     "x ULN": pgettext_lazy("times the upper limit of normal", "%(number)s × ULN"),
@@ -89,7 +89,9 @@ def format_number(question, value: Decimal) -> str:
     if question.unit in ("", "ratio"):
         return text
     template = NUMBER_WITH_UNIT.get(question.unit)
-    return str(template) % {"number": text} if template else f"{text} {question.unit}"
+    number = Decimal(value)
+    count = int(number) if number == number.to_integral_value() else 2  # "1 time", "2 times", "1.5 times"
+    return template % {"number": text, "count": count} if template else f"{text} {question.unit}"
 
 
 def unit_shown(question) -> str:
@@ -193,16 +195,19 @@ def reason(criterion) -> str:
     if not criterion.values and criterion.uncertain_values:  # "severe heart failure": the team judges a yes
         answers = _(" or ").join(f"“{question.label_for(code)}”" for code in criterion.uncertain_values)
         if exclusion:
-            text = _("If your answer about %(what)s is %(answers)s, the study team decides whether you can take part.")
+            text = _(
+                "If your answer to “%(question)s” is %(answers)s, the study team decides whether you can take part."
+            )
         else:
-            text = _("This study is for people whose answer about %(what)s is %(answers)s; the study team decides.")
-        return text % {"what": question.short_label, "answers": answers}
+            text = _("This study is for people whose answer to “%(question)s” is %(answers)s; the study team decides.")
+        return text % {"question": question.prompt, "answers": answers}
     answers = _(" or ").join(f"“{question.label_for(code)}”" for code in criterion.values)
     if exclusion:
-        text = _("You cannot take part if your answer about %(what)s is %(answers)s.")
+        text = _("You cannot take part if your answer to “%(question)s” is %(answers)s.")
     else:
-        text = _("This study is for people whose answer about %(what)s is %(answers)s.")
-    text = text % {"what": question.short_label, "answers": answers}
+        text = _("This study is for people whose answer to “%(question)s” is %(answers)s.")
+    # the question as the patient was asked it, not its short label ("your answer about pregnant or breastfeeding")
+    text = text % {"question": question.prompt, "answers": answers}
     if criterion.uncertain_values:
         text = _("%(sentence)s If it is %(answers)s, the study team decides.") % {
             "sentence": text,

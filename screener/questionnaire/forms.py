@@ -1,7 +1,8 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse_lazy
-from django.utils.text import format_lazy
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from screener.questionnaire import answer_helpers
@@ -13,6 +14,13 @@ DONT_KNOW_BUTTON = "dont_know"
 NEVER_BUTTON = "never"
 EXCLUSIVE_CODE = "none"
 DONT_KNOW_CODE = "dont_know"  # on a screen of several questions, "I don't know" is one of each question's answers
+
+
+def select_all_that_apply(help_text) -> str:
+    """A list's hint as one sentence pair per language: no space after a Chinese full stop."""
+    if not help_text:
+        return gettext("Select all that apply.")
+    return gettext("Select all that apply. %(help)s") % {"help": help_text}
 
 
 class AnswerForm(forms.Form):
@@ -55,7 +63,7 @@ class AnswerForm(forms.Form):
                     "invalid_list": _("Choose from the list."),
                 },
             )
-            help_text = format_lazy("{} {}", _("Select all that apply."), help_text)
+            help_text = lazy(select_all_that_apply, str)(help_text)
         else:
             field = forms.ChoiceField(
                 choices=self.choices,
@@ -312,7 +320,7 @@ class StudySearchForm(forms.Form):
         error_messages={"max_length": _("Use at most 100 characters.")},
     )
     place = forms.CharField(
-        label=_("City, region or country"),
+        label=_("Where the study runs: city, region or country"),
         required=False,
         max_length=100,
         strip=True,

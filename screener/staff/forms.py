@@ -25,8 +25,12 @@ class ChoiceFromQuery(forms.ModelChoiceField):
 
 class ReferralFilterForm(forms.Form):
     q = forms.CharField(label=_("Reference or name"), required=False, max_length=100)
-    trial = ChoiceFromQuery(label=_("Study"), queryset=Trial.objects.none(), required=False, to_field_name="nct_id")
-    site = ChoiceFromQuery(label=_("Site"), queryset=Site.objects.none(), required=False, to_field_name="public_id")
+    trial = ChoiceFromQuery(
+        label=_("Study"), queryset=Trial.objects.none(), required=False, to_field_name="nct_id", empty_label=_("Any")
+    )
+    site = ChoiceFromQuery(
+        label=_("Site"), queryset=Site.objects.none(), required=False, to_field_name="public_id", empty_label=_("Any")
+    )
     status = forms.ChoiceField(label=_("Status"), choices=[("", _("Any"))] + Referral.Status.choices, required=False)
     changed = forms.ChoiceField(
         label=_("Criteria changed since sent"),
@@ -51,6 +55,11 @@ class ReferralFilterForm(forms.Form):
         sites = Site.objects.filter(memberships__user=user).select_related("trial")
         self.fields["site"].queryset = sites
         self.fields["trial"].queryset = Trial.objects.filter(sites__in=sites).distinct()
+
+    @property
+    def more_filters_used(self) -> bool:
+        """Whether a filter beyond the search box is set: the list then shows them unfolded."""
+        return self.is_bound and any(self.data.get(name) for name in self.fields if name != "q")
 
     def clean(self):
         data = super().clean()

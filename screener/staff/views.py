@@ -36,7 +36,7 @@ from screener.second_factor import SecondFactorMixin, has_authenticator, used_ba
 from screener.staff import dashboard as charts
 from screener.staff.export import referrals_csv
 from screener.staff.forms import AnswerCheckForm, AuthenticatorCodeForm, NoteForm, ReferralFilterForm, StatusForm
-from screener.staff.wording import because, plain_rows, verdict_words
+from screener.staff.wording import because, plain_rows, to_check_first, verdict_words
 
 PAGE_SIZE = 25
 VERDICT_LABELS = {"match": _("may match"), "possible": _("might match"), "no_match": _("not a match")}
@@ -160,12 +160,12 @@ def detail_context(request, referral, **forms_) -> dict:
         "consent_language_name": language_name(referral.consent_language or referral.language),
         "verdict_label": VERDICT_LABELS.get(referral.verdict, referral.verdict),
         "answers": answers,
-        "outcomes": plain_rows(referral.outcomes_snapshot),
+        "outcomes": to_check_first(plain_rows(referral.outcomes_snapshot)),
         "sent_verdict": verdict_words(referral.verdict),
         "rejudged": rejudged,
         "rejudged_verdict": verdict_words(rejudged.verdict) if rejudged else "",
         "rejudged_because": because(rejudged.verdict, rejudged.outcomes) if rejudged else "",
-        "rejudged_outcomes": plain_rows(rejudged.outcomes) if rejudged else [],
+        "rejudged_outcomes": to_check_first(plain_rows(rejudged.outcomes) if rejudged else []),
         "rejudging_pending": referral.criteria_version < referral.trial.criteria_version
         and (rejudged is None or rejudged.version < referral.trial.criteria_version),
         "events": [with_question_wording(event, wording) for event in referral.events.select_related("by")],

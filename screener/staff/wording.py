@@ -102,29 +102,27 @@ def _registry_words(sentence: str, words: str) -> str:
     return mark_safe(conditional_escape(sentence) % {"words": format_html('<span lang="en">{}</span>', words)})
 
 
-def outcome_tag(row: dict) -> str:
-    """The outcome in two or three words, for the coloured tag beside its sentence."""
-    outcome, exclusion = row.get("outcome"), row.get("kind") == "exclusion"
-    if outcome == "unknown":
-        return _("not known yet")
-    if outcome == "study_team":
-        return _("for you to check")
-    if exclusion:
-        return _("not excluded") if outcome == "met" else _("excluded")
-    return _("meets") if outcome == "met" else _("does not meet")
-
-
 def plain_rows(rows: list[dict]) -> list[dict]:
     return [
         {
             **row,
             "plain": outcome_words(row),
             "plain_rule": rule_words(row),
-            "tag": outcome_tag(row),
             "sentence": outcome_sentence(row),
         }
         for row in rows
     ]
+
+
+def to_check_first(rows: list[dict]) -> dict:
+    """Plain rows in three groups: what this patient's answers left open (not met, not known) shown first; the
+    protocol's own checks for the nurse at screening, the same for every patient of the study; and the criteria
+    the answers already satisfy. The page folds the last two away."""
+    return {
+        "open": [row for row in rows if row.get("outcome") not in ("met", "study_team")],
+        "study_team": [row for row in rows if row.get("outcome") == "study_team"],
+        "met": [row for row in rows if row.get("outcome") == "met"],
+    }
 
 
 def because(verdict: str, rows: list[dict]) -> str:

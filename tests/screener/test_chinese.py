@@ -141,6 +141,19 @@ def test_every_patient_page_in_chinese_has_no_english_sentence(zh_client, site_a
     assert {name: phrases for name, phrases in found.items() if phrases} == {}
 
 
+# A space inside one paragraph after "：" or "。", before more text or an inline element (not between blocks).
+SPACE_AFTER_CHINESE_STOP = r".{0,12}[：。] +(?:<(?:span|a|q|strong)\b[^>]*>)?[^\s<].{0,6}"
+
+
+def test_no_chinese_patient_page_puts_a_space_after_a_chinese_colon_or_full_stop(zh_client, site_a):
+    spaced = {}
+    for name, response in patient_pages(zh_client, site_a):
+        found = re.findall(SPACE_AFTER_CHINESE_STOP, html_of(response))
+        if found:
+            spaced[name] = found
+    assert spaced == {}
+
+
 CHINESE_CONTACT = {**CONTACT, "name": "李伟", "message": "上午联系我最方便。"}
 
 
@@ -161,6 +174,8 @@ def test_every_staff_page_in_chinese_has_no_english_sentence(zh_patient, site_a,
     found = {name: english_phrases(html_of(response)) for name, response in pages.items()}
     assert {name: phrases for name, phrases in found.items() if phrases} == {}
     assert all(response.status_code == 200 for response in pages.values())
+    spaced = {name: re.findall(SPACE_AFTER_CHINESE_STOP, html_of(r)) for name, r in pages.items()}
+    assert {name: found for name, found in spaced.items() if found} == {}
     dashboard = visible_text(pages["dashboard"].content.decode())
     assert all(stage in dashboard for stage in ("已发送", "已联系", "预筛选", "符合条件", "已入组"))
     assert "患者撤回请求时已删除。" in pages["detail: withdrawn"].content.decode()

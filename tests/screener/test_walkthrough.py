@@ -101,7 +101,7 @@ def test_the_language_button_on_a_question_page_sends_the_answer_form(client, se
 
 def test_each_criterion_sent_reads_as_one_plain_sentence_with_the_clause_to_check(patient, referral_a, staff_a_client):
     html = staff_a_client.get(reverse("staff:detail", args=[referral_a.id])).content.decode()
-    outcomes = html.split('<ul class="outcomes">')[1].split("</ul>")[0]
+    outcomes = html.split("Criteria when sent</h2>")[1].split("</main>")[0]
     assert not re.search(r"^\s*X\s*$", outcomes, re.M)  # no stray letter after a criterion
     sentences = re.findall(r'<p class="outcome-sentence">(.*?)</p>', outcomes, re.S)
     assert len(sentences) == len(referral_a.outcomes_snapshot)

@@ -247,7 +247,7 @@ def test_a_reason_states_the_rules_own_limits(key, kind, rule, words):
 @pytest.mark.django_db
 def test_a_choice_reason_names_the_answers_and_those_the_study_team_judges():
     assert reason("cancer_history", "exclusion", values=["within_5y"], uncertain_values=["over_5y"]) == (
-        "You cannot take part if your answer about cancer history is “Yes, I have cancer now or had it in the last "
+        "You cannot take part if your answer to “Have you ever had cancer?” is “Yes, I have cancer now or had it in the last "
         "5 years”. If it is “Yes, but treatment ended more than 5 years ago and it has not come back”, the study "
         "team decides."
     )

@@ -338,3 +338,19 @@ def test_attack_the_review_page_of_a_huge_text_shows_fifty_clauses_a_page_with_c
         admin_client, imported, action="approve_clause", start=added[-1].clause_start, end=added[-1].clause_end
     )
     assert response["Location"].endswith(f"?page=3#clause-{added[-1].clause_start}-{added[-1].clause_end}")
+
+
+@pytest.mark.parametrize(
+    "language, reads, not_reads",
+    [
+        ("en", "Excluded if pregnant or breastfeeding is “Yes”", "Exclusion: excluded if"),
+        ("zh-hans", "排除：怀孕或哺乳为“是”", "排除标准：排除："),
+    ],
+)
+def test_an_exclusion_s_rule_says_excluded_once(admin_client, imported, language, reads, not_reads):
+    admin_client.cookies["django_language"] = language
+    page = admin_client.get(review_url(imported)).content.decode()
+    assert reads in page and not_reads not in page
+    assert (
+        "Exclusion: for the study team to check" if language == "en" else "排除标准："
+    ) in page  # no rule, kind kept

@@ -71,7 +71,36 @@ def test_not_knowing_dlco_makes_the_ild_study_a_possible_match_with_what_to_ask(
         "Your DLCO (% of predicted) needs to be at least 30% and at most 80%. Use a test from the last 3 months, "
         "corrected for haemoglobin." in possibles
     )
-    assert "Ask your doctor or the study team about: DLCO (% of predicted)." in possibles
+    assert possibles.count("If you are not sure of these, ask your doctor or the study team.") == 1  # said once
+    assert "about: DLCO" not in possibles  # a whole sentence, not a short label spliced after a colon
+    # said once: no range picture repeating the limits with "Yours is not known yet" beneath it
+    assert possibles.count("30%") == 1 and "Yours is not known yet" not in possibles
+
+
+def test_with_several_values_to_find_out_the_advice_to_ask_is_said_once_for_them_all(client):
+    possibles = section(
+        results_for(client, {**MATCHES_ILD, "dlco_pct_pred": None, "fvc_pct_pred": None}), "possibles-title"
+    )
+    assert possibles.count("<li>Your ") >= 2
+    assert possibles.count("ask your doctor or the study team") == 1
+
+
+@pytest.mark.parametrize(
+    "language, once, not_once",
+    [
+        ("en", "Hospital stays for a lung flare-up in the last 12 months: 1 time<", "1 times"),
+        ("zh-hans", "1次", "1 次"),
+    ],
+)
+def test_one_hospital_stay_reads_as_one_time_on_the_check_page_and_the_results(client, language, once, not_once):
+    client.cookies["django_language"] = language
+    screening_id = start(client)
+    answer_everything(client, screening_id, {**MATCHES_COPD, "respiratory_hospitalisations_12m": "1"})
+    check = client.get(reverse("questionnaire:check", args=[screening_id])).content.decode()
+    results = client.get(reverse("questionnaire:results", args=[screening_id])).content.decode()
+    assert ("1 time<" if language == "en" else "1次") in check
+    assert once in results
+    assert not_once not in check + results
 
 
 def test_a_patient_who_matches_nothing_sees_both_studies_as_not_a_match(client):
@@ -189,3 +218,17 @@ def test_the_phase_reads_as_words(client):
     Trial.objects.filter(nct_id=ILD).update(phase="PHASE2, PHASE3")
     study = client.get(reverse("questionnaire:study", args=[ILD])).content.decode()
     assert "<dd>Phase 2/Phase 3</dd>" in study and "PHASE" not in study
+
+
+@pytest.mark.parametrize(
+    "language, sentence",
+    [
+        ("en", "You cannot take part if your answer to “Are you pregnant or breastfeeding?” is “Yes”."),
+        ("zh-hans", "如果您对“您目前是否怀孕或正在哺乳？”的回答是“是”，就不能参加这项研究。"),
+    ],
+)
+def test_a_choice_reason_quotes_the_question_as_it_was_asked(client, language, sentence):
+    client.cookies["django_language"] = language
+    html = results_for(client, {**MATCHES_ILD, "pregnant_or_breastfeeding": "yes"})
+    assert sentence in html.replace("&ldquo;", "“").replace("&rdquo;", "”")
+    assert "answer about pregnant" not in html and "对“怀孕或哺乳”" not in html  # not its short label

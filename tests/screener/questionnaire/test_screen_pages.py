@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from screener.questionnaire.forms import AnswerForm
 from screener.questionnaire.models import Screening
 from tests.screener.questionnaire.flow import (
     HTMX,
@@ -18,6 +19,7 @@ from tests.screener.questionnaire.flow import (
     walk_to,
 )
 from tests.trials.profiles import ILD, MATCHES_ILD
+from trials import screens
 from trials.models import Criterion, Question, Trial
 
 pytestmark = pytest.mark.usefixtures("seed_trials")
@@ -329,3 +331,23 @@ def test_in_chinese_each_error_of_the_summary_reads_as_one_chinese_sentence_nami
     summary = re.search(r'class="error-summary".*?</ul>', page(response), re.S).group()
     assert "一氧化碳弥散量 DLCO（占预计值%）：" in summary  # the Chinese colon, not "DLCO: …" glued in English
     assert "）: " not in summary
+
+
+@pytest.mark.parametrize("screen_key", ["flare_ups", "heart_and_hospital", "recent_infections"])
+def test_a_screen_of_days_questions_says_how_to_count_the_days_once_and_each_question_only_what_is_its_own(screen_key):
+    screen = screens.screen(screen_key)
+    assert "count from the day it started until today" in screen.intro("en")
+    assert "从开始那天算到今天" in screen.intro("zh-hans")
+    for key in screen.questions:
+        question = Question.objects.get(key=key)
+        on_screen = str(AnswerForm(question, grouped=True).fields["answer"].help_text)
+        alone = str(AnswerForm(question).fields["answer"].help_text)
+        assert "Count the days" not in on_screen, key
+        if key.startswith("days_since_"):
+            assert len(on_screen) < 90, key  # only what is its own
+            assert "Count the days" in alone  # alone on its page, a question keeps its whole help text
+
+
+def test_a_list_of_illnesses_says_select_all_that_apply_once():
+    hint = str(AnswerForm(Question.objects.get(key="other_conditions"), grouped=True).fields["answer"].help_text)
+    assert hint.startswith("Select all that apply.") and "applies" not in hint and "long ago" in hint

@@ -66,3 +66,23 @@ def test_too_long_a_search_is_refused_politely(client, many_trials):
     response = client.get(reverse("questionnaire:start"), {"q": "x" * 101})
     assert response.status_code == 200
     assert "Use at most 100 characters." in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "headers, search_place_label",
+    [
+        ({}, "Where the study runs: city, region or country"),
+        ({"HTTP_ACCEPT_LANGUAGE": "zh-CN"}, "研究所在地：城市、省份或国家"),
+    ],
+    ids=["en", "zh"],
+)
+def test_the_start_button_comes_before_the_study_search_so_the_first_place_field_is_the_patients_own(
+    seed_trials, headers, search_place_label
+):
+    from tests.formdata import BrowserClient
+
+    html = BrowserClient(**headers).get(reverse("questionnaire:start")).content.decode()
+    start_button, search = html.index('class="button button-start"'), html.index('role="search"')
+    assert start_button < search
+    assert html.index('id="id_place"') < start_button  # "Your town or city", for the screening
+    assert search_place_label in html[search:]  # the search's place names where the study runs, not the patient

@@ -176,6 +176,19 @@ def test_the_list_filters(client, django_user_model, site_a, site_b, params, exp
     assert shown == expected
 
 
+@pytest.mark.parametrize(
+    "params, unfolded", [({}, False), ({"q": "Li"}, False), ({"status": "new"}, True), ({"date_from": "x"}, True)]
+)
+def test_the_list_keeps_the_search_box_and_folds_the_other_filters_until_one_is_used(
+    staff_a_client, site_a, params, unfolded
+):
+    html = staff_a_client.get(reverse("staff:list"), params).content.decode()
+    search, folded = html.index('id="id_q"'), html.index('<details class="more-filters"')
+    assert search < folded < html.index('id="id_status"')
+    assert ('<details class="more-filters" open>' in html) is unfolded
+    assert "---------" not in html  # an empty study or site reads "Any", as the status does
+
+
 def test_a_reference_finds_its_referral_however_it_is_typed(staff_a_client, site_a):
     wanted, other = make_referral(site_a), make_referral(site_a, name="Other")
     html = staff_a_client.get(reverse("staff:list"), {"q": wanted.display_reference.lower()}).content.decode()
@@ -246,6 +259,24 @@ def test_the_detail_shows_contact_consent_answers_outcomes_and_history(staff_a_c
     ):
         assert words in html, words
     assert AccessLog.objects.filter(user__username="nurse_a", action="view", referral=referral_a).count() == 1
+
+
+def test_what_the_answers_left_open_comes_first_and_the_protocol_checks_and_satisfied_criteria_are_folded(
+    staff_a_client, referral_a
+):
+    referral_a.outcomes_snapshot[0]["outcome"] = "unknown"  # one answer the patient did not know
+    referral_a.save()
+    html = staff_a_client.get(reverse("staff:detail", args=[referral_a.id])).content.decode()
+    criteria = html[html.index("Criteria when sent</h2>") :]
+    shown, team, met = criteria.split("<details")[:3]
+    assert shown.count("data-outcome=") == 1 and 'data-outcome="unknown"' in shown
+    count = {
+        kind: sum(row["outcome"] == kind for row in referral_a.outcomes_snapshot) for kind in ("study_team", "met")
+    }
+    assert f"{count['study_team']} criteria for you to check at screening, in the registry's words</summary>" in team
+    assert team.count('data-outcome="study_team"') == count["study_team"]
+    assert f"{count['met']} criteria the answers already satisfy</summary>" in met
+    assert met.count('data-outcome="met"') == count["met"]
 
 
 def test_moving_a_referral_records_who_when_from_what_to_what_and_the_note(staff_a_client, staff_a, referral_a):

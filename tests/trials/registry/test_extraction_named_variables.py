@@ -179,8 +179,10 @@ def test_an_age_range_from_months_to_years_is_read_in_years():
     assert bounds(age) == (D("0.5"), True, D(4), True)
     [age] = found("toddlers eighteen months old to twenty two years old")
     assert bounds(age) == (D("1.5"), True, D(22), True)
-    # a month count that is no whole hundredth of a year is left alone
-    assert found("Children aged 7 months to 4 years", variable="age") == []
+    # a month count that is no whole hundredth of a year is left out (the guideline annotates no age in months); the
+    # upper end in years still bounds the age (round 4)
+    [age] = found("Children aged 7 months to 4 years", variable="age")
+    assert bounds(age) == (None, None, D(4), True)
 
 
 def test_not_between_two_ages_is_two_exclusion_bounds_outside_the_range():

@@ -139,7 +139,10 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
     top_indent = 10_000
     highest = 0
     nested_style = ""  # the marker style of a list nested under an item that ends with a colon
-    for line_start, line_end in _lines(text):
+    lines = list(_lines(text))
+    token_page = _token_per_line(text, lines)
+    bare_item = 0  # on such a page, the last item number that stood alone on its line
+    for line_index, (line_start, line_end) in enumerate(lines):
         if len(clauses) >= MAX_CLAUSES:
             break
         line_no += 1
@@ -151,6 +154,7 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
             heading_kind, body_offset = _heading(piece)
             if heading_kind is not None:
                 seen_heading = True
+                bare_item = 0  # the list under a heading counts its items from 1 again
                 kind = None if heading_kind == "skip" else heading_kind
                 if body_offset is None:
                     continue
@@ -172,6 +176,30 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
                 clauses[-1][2] = piece_start + len(piece.rstrip())
                 last_line_with_clause = line_no
                 continue
+            if token_page and index == 0:
+                item = _BARE_ITEM.match(piece)
+                if (
+                    item
+                    and int(item.group(1)) == bare_item + 1
+                    and not (item.group(2) and _QUANTITY_UNIT_START.match(piece, item.start(2)))
+                    and not (not item.group(2) and _quantity_follows(text, lines, line_index))
+                ):
+                    bare_item += 1  # "2" alone on its line, the next line not its unit: item 2 starts on the next line
+                    if not item.group(2).strip():
+                        continue
+                elif (
+                    heading_kind is None
+                    and clauses
+                    and last_line_with_clause == line_no - 1
+                    and not (_MARKER.match(piece) and _MARKER.match(piece).group().strip())
+                ):  # "ALT" / "和" / "AST" / "≤" / "5": one token a line, all one clause until the next item
+                    lettered = _LETTERED_BEFORE.search(text, max(clauses[-1][1], clauses[-1][2] - 6), clauses[-1][2])
+                    if lettered:  # "TB ≤ 3 × ULN c)" then "肾功能:…": sub-item c) starts on this line
+                        clauses[-1][2] = clauses[-1][1] + len(text[clauses[-1][1] : lettered.start()].rstrip())
+                    else:
+                        clauses[-1][2] = piece_start + len(piece.rstrip())
+                        last_line_with_clause = line_no
+                        continue
             marker = _MARKER.match(piece)
             numbered = _NUMBER_MARKER.match(piece)
             if (
@@ -300,6 +328,28 @@ _UNIT_START = re.compile(
     r"|kg/m|mg|g/|ml|mL|mmol|μmol|umol)"
 )
 _AFTER_TIMES_START = re.compile(r"\s*(?:ULN|uln|正常|\d)")
+
+
+_BARE_ITEM = re.compile(r"\s*(\d{1,2})(?![\d.,])(\s*(?![\s\d]).*)?\s*$")
+_QUANTITY_UNIT_START = re.compile(_UNIT_START.pattern + r"|\s*(?:分|级|次|至|到|[~-]|mg)")
+
+
+def _token_per_line(text: str, lines: list) -> bool:
+    """A Chinese page that puts each token on its own line: at least a third of its (at least 12) lines are one short
+    token ("ALT", "和", "≤", "5", "×", "ULN")."""
+    filled = [(a, b) for a, b in lines if text[a:b].strip()]
+    if len(filled) < 12 or not CJK_CHAR.search(text, 0, 5_000):
+        return False
+    short = sum(1 for a, b in filled if len(text[a:b].strip()) <= 4)
+    return short * 3 >= len(filled)
+
+
+def _quantity_follows(text: str, lines: list, index: int) -> bool:
+    """Whether the next filled line after lines[index] starts with a unit ("14" / "天内"): the number is a value."""
+    for a, b in lines[index + 1 : index + 4]:
+        if text[a:b].strip():
+            return bool(_QUANTITY_UNIT_START.match(text, a, b))
+    return False
 
 
 def _wrapped_quantity(text: str, end: int, piece: str) -> bool:

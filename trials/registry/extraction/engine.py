@@ -157,7 +157,7 @@ _ZH_DISEASE_DURATION = re.compile(
 )
 WINDOW_RES = [
     re.compile(
-        rf"(?:within|during|in|over)\s+(?:the\s+)?(?:past|last|previous|preceding|prior|recent|most recent)"
+        rf"(?:within|during|in|over)\s+(?:the\s+)?(?:past|last|previous|pervious|preceding|prior|recent|most recent)"
         rf"\s+({ANY_NUM})[\s-]*(?:\(\d+\)\s*)?(?:calendar\s+)?{TIME_UNIT}" + REFERENCE_POINT
     ),
     re.compile(
@@ -188,7 +188,7 @@ WINDOW_RES = [
     ),
     re.compile(
         rf"(?<![a-z])({ANY_NUM})[\s-]*(?:\(\d+\)\s*)?{TIME_UNIT}\s+(?:or (?:less|fewer)\s+)?"
-        r"(?:before|prior to|preceding)\s+"
+        r"(?:before|prior ti?o|preceding)\s+"  # "30 days prior tio randomization": a typo of "to"
         r"(?:the\s+)?(?:date of\s+)?"
         r"(?:screening|randomi[sz]ation|enrol?l?ment|baseline|visit|(?:informed )?consent|study|inclusion|"
         r"first|day 1|dosing|signing|entry)" + REFERENCE_TAIL
@@ -196,6 +196,13 @@ WINDOW_RES = [
     # "within 5 half-lives or 30 days, whichever is longer": the stated days
     re.compile(
         rf"within\s+(?:{ANY_NUM})\s*(?:\(\d+\)\s*)?half[\s-]?lives\s+(?:\([^()]{{0,20}}\)\s*)?or\s+({ANY_NUM})[\s-]*{TIME_UNIT}"
+    ),
+    # "postpartum up to six months": a look-back on the delivery
+    re.compile(rf"(?<![a-z])post-?partum\s+(?:up to|within|less than|<|≤)\s*({ANY_NUM})[\s-]*{TIME_UNIT}"),
+    # "之前28天或5个半衰期(以时间长的为准)内": the stated days of a look-back that may be longer by half-lives
+    re.compile(
+        r"(?<!\d)(" + CN_NUM + r")\s*(天|日|周|个月)\s*或\s*(?:" + CN_NUM + r")\s*个?\s*半衰期"
+        r"\s*(?:[(（][^()（）]{0,20}[)）]\s*)?(?:内|以内|之内)"
     ),
     # "massage therapy for 30 days prior to and during the study": not having it over a period that began before
     re.compile(
@@ -217,7 +224,7 @@ WINDOW_RES = [
     re.compile(
         r"前\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")\s*[,，]?\s*"
         r"(?=中|期间|曾|有(?!效)|使用|服用|用过|参加|参与|接受|发生|患|罹患|摄取|摄入|吸烟|饮酒|每日|每天|平均|献血|失血"
-        r"|接种|进行过|做过|出现)"
+        r"|接种|进行过|做过|出现|发热|发烧)"  # "入组前3天发热"
     ),
     re.compile(r"(?:近|过去|最近)\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")"),
     # "戒烟不足6个月": quit less than 6 months ago, the strict look-back "stopped smoking less than 6 months ago" is
@@ -240,6 +247,7 @@ _ZH_SHORT_OF = re.compile(
 _ZH_SHORT_OF_LEAD = re.compile(
     r"(?:后|完|以来|戒烟|停药|停用|停止|距离?(?:末次|最后一次|上次)|距今)[^,，;；。]{0,8}$"
     r"|(?:起|以来|后)\s*[,，]\s*(?:时间|间隔|相隔|至今)\s*$"  # "从使用…起,时间少于30天": time since it began
+    r"|(?:接种|注射|使用|服用)[^,，;；。]{0,12}(?:间隔|相隔)(?:时间)?\s*$"  # "接种其他疫苗间隔少于7天": since that one
 )
 WINDOW_RES.append(_ZH_SHORT_OF)
 _ZH_WASHOUT_LEAD = re.compile(r"前[^。;；:：]{0,40}(?:下列|以下|如下)[^。;；:：]{0,20}[:：]")
@@ -370,7 +378,8 @@ VALUE_TIMING_BEFORE = re.compile(
 STUDY_PROCEDURE_BEFORE = re.compile(r"(?:" + (TABLES.study_procedures or r"(?!x)x") + r")[^.;。；]{0,40}$")
 # "if under 18 years, a parent", "如果受试者的年龄<20岁,则…", "对于…年龄<20岁的受试者,应…": a condition for another rule
 CONDITION_BEFORE = re.compile(
-    r"(?<![a-z])(?:if|when|whether)\s+(?:[a-z']+\s+){0,4}$|(?:对于|如果|倘若|假如|若(?!干))[^,，;；。:：]{0,30}$"
+    r"(?<![a-z])(?<!included )(?<!eligible )(?<!enrolled )(?<!enroled )(?:if|when|whether)\s+(?:[a-z']+\s+){0,4}$"
+    r"|(?:对于|如果|倘若|假如|若(?!干))[^,，;；。:：]{0,30}$"
 )
 _THEN_AFTER = re.compile(r"\s*[,，]\s*(?:则|那么|then(?![a-z]))")
 # A target the treatment keeps a value at, not the participant's own: "oxygen to maintain SpO2 between 88 and 92%"
@@ -662,9 +671,36 @@ def _find_comparisons(n: str) -> list[_Comparison]:
         if found:
             comparisons.append(found)
             taken_until = found.end
-    if "上限" in n:
+    if "上限" in n or "uln" in n or "upper limit" in n:
         comparisons = _with_wordless_uln(n, comparisons)
+        comparisons = _with_bracketed_subgroup_bound(n, comparisons)
     return comparisons
+
+
+_BRACKETED_NUMBER = re.compile(r"\s*[(（]\s*(" + NUM + r")")
+
+
+def _with_bracketed_subgroup_bound(n: str, comparisons: list[_Comparison]) -> list[_Comparison]:
+    """A bare x ULN number in brackets right after an x ULN bound, for a subgroup: "≤ 3 times ULN (5 times ULN if
+    liver metastases present)" bounds the same way as the bound before it."""
+    added = []
+    for c in comparisons:
+        if c.unit != "x ULN" or (c.lower is None) == (c.upper is None):
+            continue
+        number = _BRACKETED_NUMBER.match(n, c.end)
+        if not number or any(o.start < number.end() and number.start(1) < o.end for o in comparisons):
+            continue
+        unit, raw, after = _unit_at(n, number.end())
+        value = _to_decimal(number.group(1))
+        if unit != "x ULN" or value is None or not _SUBGROUP_AFTER.match(n, after):
+            continue
+        bound = _Comparison(number.start(1), after, unit=unit, raw_unit=raw, number_start=number.start(1))
+        if c.lower is not None:
+            bound.lower, bound.lower_inclusive = value, c.lower_inclusive
+        else:
+            bound.upper, bound.upper_inclusive = value, c.upper_inclusive
+        added.append(bound)
+    return sorted(comparisons + added, key=lambda c: c.start) if added else comparisons
 
 
 _COUNT_RES = [pattern for variable, pattern in _VARIABLE_RES if variable in COUNT_VARIABLES]
@@ -695,9 +731,10 @@ def _bare_count_at(n: str, match: re.Match) -> _Comparison | None:
 # Chinese: a bound against the upper limit of normal with no number is one times it: "血肌酐>正常值范围上限",
 # "ALT、AST高于参考值上限" (a number after it, "高于正常值上限3倍", is read as a number)
 _ZH_WORDLESS_ULN = re.compile(
-    r"(" + "|".join(p for p, _b, _i in PREFIX_OPERATORS) + r")\s*(?:正常值|正常|参考值)(?:范围)?上限"
-    r"(?:\s*[(（]\s*uln\s*[)）])?(?!\s*(?:的|之)?\s*[\d.一二两三四五六七八九十]+\s*倍)"
-)
+    r"(" + "|".join(p for p, _b, _i in PREFIX_OPERATORS) + r")\s*(?:(?:正常值|正常|参考值)(?:范围)?上限"
+    r"(?:\s*[(（]\s*uln\s*[)）])?|(?:the\s+)?(?:uln|upper limit of (?:the\s+)?normal(?:\s*\(uln\))?)(?![a-z]))"
+    r"(?!\s*(?:的|之)?\s*[\d.一二两三四五六七八九十]+\s*(?:倍|x|times)(?![a-z]))"
+)  # also "ALT>ULN", "total bilirubin above the ULN": the upper limit itself, 1 x ULN
 
 
 def _operator_bound(words: str) -> tuple[str, bool] | None:
@@ -733,6 +770,9 @@ _INCLUDED_MARK = re.compile(r"\s*[(（]\s*(?:含|包含|包括)[^()（）]{0,8}[
 _AND_AGE_AHEAD = re.compile(r"\s*and\s*\d{1,3}\s*years?\s+(?:old|of age)(?![a-z])")
 
 
+_HYPHENED_AGE = re.compile(r"-(?:years?|yrs?)-old(?![a-z])")
+
+
 def _range_at(n: str, match: re.Match) -> _Comparison | None:
     first = _to_decimal(match.group())
     unit1, raw1, after1 = _unit_at(n, match.end())
@@ -746,7 +786,7 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
     # "aged 20 and 75 years", "18 and 65 years old for healthy volunteers": the "between" left out
     aged = re.search(r"(?<![a-z])aged?\s+$", before) or _AND_AGE_AHEAD.match(n, after1)
     join = re.compile(
-        RANGE_JOIN + r"|\s*and\s*"
+        RANGE_JOIN + r"|\s*and\s*|\s+an\s+(?=\d+\s*(?:years?|months?)(?![a-z]))"  # "between 50 an 65 years": a typo
         if (between and between.group(1) == "between") or aged
         else RANGE_JOIN + r"|\s*(?:与|和)\s*"  # "年龄介于18岁与65岁之间"
         if between and between.group(2)
@@ -766,14 +806,19 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
     if not second_match:
         return None
     second = _to_decimal(second_match.group())
-    unit2, raw2, after2 = _unit_at(n, second_match.end())
+    hyphened = _HYPHENED_AGE.match(n, second_match.end())  # "18-35-year-old women"
+    unit2, raw2, after2 = _unit_at(n, second_match.end() + (1 if hyphened else 0))
+    if hyphened and unit2 == "years":
+        after2 = hyphened.end()
+    uneven_months = False
     if unit1 == "months" and unit2 == "years" and first is not None:  # "aged 6 months to 5 years": one age range
-        first = first / 12
-        if first != first.quantize(Decimal("0.01")):
-            return None
-        first, unit1 = first.normalize(), "years"
-    # "aged between 28 days and 18 years": an age in days or weeks is no age in years; only the upper end bounds one
-    young = unit1 in ("days", "weeks") and unit2 == "years" and first is not None
+        years = first / 12
+        uneven_months = years != years.quantize(Decimal("0.01"))
+        if not uneven_months:
+            first, unit1 = years.normalize(), "years"
+    # "aged between 28 days and 18 years": an age in days or weeks is no age in years; only the upper end bounds one;
+    # so is "Age 2 months to 2 years" (2 months is no round number of years)
+    young = (unit1 in ("days", "weeks") or uneven_months) and unit2 == "years" and first is not None
     if young:
         first, unit1, raw1 = Decimal(0), "years", raw2
     if unit1 and unit2 and unit1 != unit2 and not (unit1 == "%" and unit2 == "% predicted"):
@@ -869,7 +914,8 @@ def _postfix_at(n: str, match: re.Match) -> _Comparison | None:
         and value is not None
         and not re.match(r"\s*=", n[end:])
         and not n[: match.start()].rstrip().endswith(("(", "（"))
-    ):  # "a 10 pack-year history": at least 10
+        and not re.search(r"(?<![<>≤≥!=])=\s*$", n[max(0, match.start() - 3) : match.start()])
+    ):  # "a 10 pack-year history": at least 10 ("had = 10 pack-years" on a page that lost its ≤: no direction)
         return _Comparison(
             match.start(),
             end,
@@ -938,6 +984,7 @@ def _reverse_at(n: str, match: re.Match) -> _Comparison | None:
 
 
 def _find_mentions(n: str) -> list[tuple[int, int, str]]:
+    """Every variable named in `n`, as (start, end, variable) in order; no two overlap."""
     taken = [False] * (len(n) + 1)
     mentions = []
     for variable, pattern in _VARIABLE_RES:
@@ -975,7 +1022,11 @@ def _unit_fits(variable: str, unit: str) -> bool:
 
 
 def _only_filler_since_last_bound(n: str, mention, comparison: _Comparison, comparisons) -> bool:
-    earlier = [c for c in comparisons if c.start >= mention[1] and c.end <= comparison.start]
+    # comparisons are in order of start: only those between the mention and this comparison are looked at, so a
+    # long clause of many bounds costs no more per bound
+    first = bisect.bisect_left(comparisons, mention[1], key=lambda c: c.start)
+    last = bisect.bisect_right(comparisons, comparison.start, lo=first, key=lambda c: c.start)
+    earlier = [c for c in comparisons[first:last] if c.end <= comparison.start]
     if not earlier:
         return True
     gap = n[earlier[-1].end : comparison.start]
@@ -997,6 +1048,7 @@ _SUBGROUP_BETWEEN = re.compile(
     r"\s*(?:\(uln\)\s*)?(?:[(（\[【][^()（）\[\]【】;；。]{0,30}(?:患者|者|受试者|病例)\s*[)）\]】]\s*[;；,，]?\s*(?:或者?)?"
     r"|[,，;；]?\s*[(（\[]?[^()（）\[\];；。<>≤≥]{0,30}?(?:患者|者|受试者|病例)\s*[,，:：]?\s*(?:应|可|则|需)?\s*(?:为)?"
     r"|[,，;；]?\s*[(（]?(?:如有|如果|若有|若|对于|伴有?)[^()（）;；。<>≤≥\d]{0,20}?[,，:：]?\s*(?:则|应|可|需)?\s*(?:为)?)\s*"
+    r"(?:[a-z]{2,6}\s*)?"  # "…,对于 Gilbert 综合症患者, TB ≤ 3 × ULN": the lab's short name said again
     # "…≤2.5×ULN;如有肝转移,≤5×ULN": a condition named before the second bound
 )
 # The same in English: "…, except patients with Gilbert's syndrome (≤ 3 x ULN)", "(patients with liver metastases: ≤ 5 x
@@ -1083,9 +1135,16 @@ def _variables_for(
         return following[:1]
     if comparison.shape == "bare":  # "1 hospitalization": what it counts follows it
         return [m for m in mentions if m[2] in COUNT_VARIABLES and 0 <= m[0] - comparison.end <= 40][:1]
+    # mentions never overlap (_find_mentions), so in order of start they are in order of end too: only those ending
+    # within 90 characters before the number are looked at, and a long clause costs no more per bound
+    nearby = mentions[
+        bisect.bisect_left(mentions, comparison.number_start - 90, key=lambda m: m[1]) : bisect.bisect_right(
+            mentions, comparison.number_start, key=lambda m: m[1]
+        )
+    ]
     before = [
         m
-        for m in mentions
+        for m in nearby
         if m[1] <= comparison.number_start
         and comparison.number_start - m[1] <= 90
         and (
@@ -1128,8 +1187,23 @@ def _variables_for(
         and (not comparison.unit or _unit_fits(m[2], comparison.unit))  # "over 18 years hospitalized"
         # "a score ≥ 5 for women up to the age of 50": a number with no unit is an age only right before the word
         and (m[2] != "age" or comparison.unit or _AGE_WORDS_BETWEEN.fullmatch(n, comparison.end, m[0]))
+        and not _owns_next_bound(n, m, comparison, comparisons)
     ]
     return after[:1]
+
+
+_OWN_BOUND_GAP = re.compile(r"[\s,/]*(?:(?:and/or|or|and)\s+[a-z0-9]{2,6}\s*)?")
+
+
+def _owns_next_bound(n: str, mention, comparison: _Comparison, comparisons) -> bool:
+    """Whether a name right after a bound opens the next bound in the same unit: in "PT no greater than 1.5 times ULN
+    (ULN) AST or ALT no greater than 3 times ULN" AST is what the 3 bounds, not the 1.5 ("1.5 x ULN for AST" keeps it)."""
+    if re.search(r"(?<![a-z])(?:for|of|in)(?![a-z])", n[comparison.end : mention[0]]):
+        return False
+    return any(
+        c.start >= mention[1] and c.unit == comparison.unit and _OWN_BOUND_GAP.fullmatch(n, mention[1], c.start)
+        for c in comparisons
+    )
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -1573,7 +1647,7 @@ def _merge_bounds(n: str, measured: list) -> list:
                 comparison.upper is None
             )
             opposite = one_sided and (last.lower is None) != (comparison.lower is None)
-            joined = re.fullmatch(r"\s*(?:,|and|but|to|-|&|且|并且|,\s*and)?\s*(?:(?:the\s+)?(?:value\s+)?)?", gap)
+            joined = re.fullmatch(r"\s*(?:,|and|but|to|-|&|且|并且|、|,\s*and)?\s*(?:(?:the\s+)?(?:value\s+)?)?", gap)
             joined = joined or (last.shape == "reverse" and not _BOUNDARY.search(gap)) or _filler_and(gap)
             if last_variable == variable and opposite and joined and _same_unit(last.unit, comparison.unit):
                 both = _Comparison(
@@ -1594,6 +1668,15 @@ def _merge_bounds(n: str, measured: list) -> list:
                     continue
         merged.append(item)
     return merged
+
+
+_ASIDE_BEFORE = re.compile(r"[(（][^()（）]{0,120}[)）]\s*$")
+
+
+def _before_aside(n: str, position: int, width: int = 50) -> str:
+    """The words before a bracketed aside that ends right before ``position`` ("" when there is none)."""
+    aside = _ASIDE_BEFORE.search(n, max(0, position - 125), position)
+    return n[max(0, aside.start() - width) : aside.start()] if aside else ""
 
 
 def _filler_and(gap: str) -> bool:
@@ -1629,8 +1712,12 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
     near = n[max(0, c.start - 60) : c.end + 50]
     clean = 0.9 if c.shape in ("operator", "range", "reverse", "postfix") else 0.7
     if variable in PCT_PRED_VARIABLES | {"fev1_fvc_ratio"}:
-        if CHANGE_BEFORE.search(n[max(0, c.start - 50) : c.start]) or CHANGE_AFTER.match(n, c.end):
-            return None
+        if (
+            CHANGE_BEFORE.search(n[max(0, c.start - 50) : c.start])
+            or CHANGE_AFTER.match(n, c.end)
+            or CHANGE_BEFORE.search(_before_aside(n, c.start))
+        ):
+            return None  # "change in FEV1 (forced expiratory volume in first second …)≥ 12%": past its bracket too
     if variable not in COUNT_VARIABLES | {"age", "pack_years"} and _CHANGE_RIGHT_BEFORE.search(
         n, max(0, c.start - 30), c.start
     ):
@@ -1809,6 +1896,16 @@ _ZH_AT_LEAST_BEFORE = re.compile(r"(?:至少|不少于|最少)\s*$")
 _ZH_AFTER_TREATMENT_BEFORE = re.compile(r"(?:完成|结束|之后|后)\s*$")
 _ZH_PROGRESSION_AFTER = re.compile(r"\s*(?:内|以内|之内)?\s*(?:出现|发生)?\s*(?:疾病)?(?:进展|复发|转移)")
 _FIRST_PERIOD = re.compile(r"within\s+(?:the\s+)?first\s")
+_ZH_ONE_DAY = re.compile(r"\D{0,3}(?:一|1)\s*(?:天|日)|\D{0,3}24\s*小时")
+_ZH_AMOUNT_AFTER = re.compile(
+    r"(?:内|以内|之内)?[^,，;；。()（）]{0,10}?量\s*(?:超过|大于|多于|高于|>|≥|不超过|少于|<|≤)"
+)
+# "短期胰岛素治疗(10天以内)", "长期使用激素(连续14天以上)": a bracket holding only the span defines the word before it
+_ZH_DEFINED_TERM_BRACKET = re.compile(r"(?:短期|长期|短时间|长时间|近期)[^,，;；。()（）]{0,10}[(（]\s*\S?$")
+# "3 个月内未改变日剂量", "近2个月剂量无调整": unchanged all that time, a stable duration and not a look-back
+_ZH_UNCHANGED_AFTER = re.compile(
+    r"\s*(?:内|以内|之内)?\s*(?:[,，]\s*)?(?:[^,，;；。\d]{0,4}?)(?:未|没有|无|不)(?:改变|调整|变更|变化|更改)"
+)
 
 
 def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
@@ -1826,6 +1923,14 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 continue
             if _ZH_AT_LEAST_BEFORE.search(n, max(0, match.start() - 6), match.start()):
                 continue  # "至少4周内无需类固醇治疗": free of it for at least 4 weeks, a duration
+            if _ZH_UNCHANGED_AFTER.match(n, match.end()):
+                continue  # "3 个月内未改变日剂量": a dose kept unchanged that long, a duration
+            if _ZH_ONE_DAY.match(match.group()) and _ZH_AMOUNT_AFTER.match(n, match.end()):
+                continue  # "(女性一天内饮酒的酒精量超过15g": an amount a day, not a look-back
+            if _ZH_DEFINED_TERM_BRACKET.search(n, max(0, match.start() - 16), match.start() + 1) and re.match(
+                r"\s*[)）]", n[match.end() :]
+            ):
+                continue  # "短期胰岛素治疗(10天以内)": what "short" means, no look-back
             if pattern is _ZH_WASHOUT_ITEM:
                 if leads is None:  # the lead-ins of washout lists, found once for the whole text
                     leads = [m.end() for m in _ZH_WASHOUT_LEAD.finditer(n)]
@@ -2185,9 +2290,9 @@ _DURATION = re.compile(
     r"(?P<op>(?:" + "|".join(words for words, _inclusive in TABLES.duration_operators) + r")\s*)?"
     r"(?:(?:a|the)\s+(?:period|duration)\s+of\s+)?"
     rf"(?P<num>{ANY_NUM}|{CN_WORD_NUM})\s*[-\s]?(?P<consecutive>consecutive\s+|continuous\s+|successive\s+)?"
-    r"(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?|天|周|星期|个\s?月|年)(?![a-z])"
+    r"(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?|天|周|星期|个\s?月|年|月(?![龄份经底初中末]))(?![a-z])"
     r"(?P<post>\s*(?:or (?:more|longer|greater|above)|及以上|或以上|以上))?"
-)
+)  # "病程≥6月": 月 alone is months only after an operator (a bare "3月" may be March)
 # "smoking for 3 or more years": the comparison between the number and its unit (same groups as _DURATION)
 _DURATION_OR_MORE = re.compile(
     r"(?P<op>(?!))?(?P<num>(?<![a-z0-9.])\d+(?:\.\d+)?|" + NUM_WORD + r")\s+(?P<or_more>or\s+(?:more|longer)\s+)"
@@ -2195,7 +2300,7 @@ _DURATION_OR_MORE = re.compile(
     r"(?P<post>(?!))?"
 )
 _DURATION_FOR = re.compile(
-    r"(?:(?<![a-z])for|lasting|persist(?:ing|ent|ed)?|持续|连续|稳定(?:使用|治疗|用药)|(?<![a-z])stable(?:\s+[a-z-]+){1,3}"
+    r"(?:(?<![a-z])for|(?<![a-z])since(?=\s*$)|lasting|persist(?:ing|ent|ed)?|持续|连续|稳定(?:使用|治疗|用药)|(?<![a-z])stable(?:\s+[a-z-]+){1,3}"
     r"|wash-?out(?:\s+period)?(?:\s+of)?)\s*"
     r"(?:a\s+(?:period|duration)\s+of\s+)?(?:(?:the\s+)?(?:last|past)\s+)?$"  # "5 cigs/day for last 6 months"
 )
@@ -2219,7 +2324,7 @@ _RANGE_SINCE_AFTER = re.compile(
 _SINCE_EVENT = re.compile(
     r"\s*(?:(?:after|post|following|since)\s+|post-\s*)((?:the\s+)?(?:end|completion) of (?!(?:the\s+)?(?:study|trial)(?![a-z]))(?:the\s+)?(?:[a-z]+\s+)?[a-z]+"
     r"|(?:(?:the|their|last|previous|prior|most recent)\s+)*(?:[a-z-]+\s+){0,2}(?:surgery|operation|diagnosis|onset"
-    r"|injury|transplant\w*|stroke|myocardial infarction|delivery|childbirth|menopause|radiotherapy|chemotherapy"
+    r"|injury|transplant\w*|implant\w*|stroke|myocardial infarction|delivery|childbirth|menopause|radiotherapy|chemotherapy"
     r"|replacement|resection|revasculari[sz]ation|ablation)(?![a-z])"
     # "≥ 6 months post-extraction", ">1 year post-implantation": post- names the past event (not the study's dose)
     r"|(?<=post-)(?!bronchodilat|bd(?![a-z])|dos(?:e|ing)|randomi[sz]|baseline|screening|enrol)[a-z]{4,})"
@@ -2247,7 +2352,8 @@ _DURATION_NOT_BEFORE = re.compile(
     r"(?:next|following|coming|upcoming|future|expect\w*|likely|plann\w*|plans? to|intend\w*|survival|life expectancy"
     r"|contracept\w*|(?<![a-z])within|(?:in|during|over) the (?:past|last|previous|preceding)|(?<![a-z])ages?d?"
     r"|older|younger|预计|预期|(?<!无病)(?<!无疾病)(?<!无复发)生存|pregnan\w*|gestation\w*|full[- ]term|孕)[^.;。；]{0,25}$"
-    r"|(?:近|过去|最近)[^.;。；,，]{0,25}$"  # "近3个月内…": a look-back; "近一年内确诊,病程≥2年" ends it at the comma
+    r"|(?:(?<![新接将])近|过去|最近)[^.;。；,，]{0,25}$"  # "近3个月内…": a look-back; "近一年内确诊,病程≥2年" ends it at the comma
+    # ("新近诊断的…" is newly diagnosed, "接近" close to: no look-back)
     r"|(?:给药|用药|服药|研究药物|试验药物)后[^.;。；]{0,6}$"  # "末次给药后至少90天": after the study's dosing, a time still to come
     r"|(?:不能|不得|不应|不可|不|未|(?<![a-z])not|(?<![a-z])no)\s*$"  # "不能超过26周", "not more than": an upper bound
 )
@@ -2258,7 +2364,7 @@ _EXPECTED_LENGTH_BEFORE = re.compile(
 )
 _FUTURE_BEFORE = re.compile(
     r"(?<![a-z])(?:willing|agree[sd]?|will|shall|required|requires|wear\w*|during the study|throughout"
-    r"|hold|withhold|commit\w*"
+    r"|hold|withhold|withheld|commit\w*"
     r"|contracept\w*|愿意|(?<!知情)同意|将)(?![a-z])"
 )
 _LOOK_BACK_FOR = re.compile(r"(?<![a-z])for\s+(?:the\s+)?(?:last|past)\s+$")  # "≥ 5 cigs/day for last 6 months"
@@ -2466,6 +2572,7 @@ def _duration_matches(n: str):
 _MORE_OPERATORS_BEFORE = re.compile(
     r"(?<![a-z])(?:at (?:a )?minimum(?: of)?|not before|n[o']t (?:earlier|sooner) than|no (?:earlier|sooner) than)\s*$"
     r"|不早于\s*$"
+    r"|(?:至少|不少于)\s*(?:接受|使用|服用|应用|规律(?:使用|服用|治疗))\s*$"  # "至少接受2周…治疗": a course that long
 )
 
 
@@ -2564,7 +2671,20 @@ def _zh_event_right_before(n: str, start: int, end: int) -> tuple[str, int, int]
     return None
 
 
-_ZH_EXCEPTED_BEFORE = re.compile(r"除外(?![^。;；]{0,80}?(?:可以|可|允许)(?:入选|入组|纳入))[^。;；]{0,80}$")
+_ZH_EXCEPTED_BEFORE = re.compile(
+    r"除外(?![^。;；]{0,80}?(?:可以|可|允许)(?:入选|入组|纳入))[^。;；]{0,80}$"
+    r"|[(（]\s*除非[^()（）。;；]{0,40}$"  # "(除非患者至少已接受稳定治疗2个月)": what an exclusion lets pass
+)
+# "…超过 24 个月,与申办方沟通后决定是否接受": an exception left to the sponsor, no bound
+_SPONSOR_DECISION_AFTER = re.compile(
+    r"\s*[,，]?\s*(?:需|须|应|可)?\s*(?:与|经|由)\s*(?:申办方|申办者|主要研究者|研究者)[^。;；]{0,12}?(?:沟\s*通|协商|商议|讨论|决定)"
+    r"|\s*,?\s*(?:after|upon|following)\s+(?:discussion|consultation|agreement)\s+with\s+the\s+sponsor"
+)
+
+
+_ZH_TEST_INTERVAL_BEFORE = re.compile(
+    r"(?:收集|采集|采样|检测|检查|测定|测量|访视)[^,，;；。]{0,4}(?:时间)?(?:间隔|相隔)[^,，;；。\d]{0,4}$"
+)
 
 
 def _intends_before(n: str, sentence_start: int, start: int, end: int) -> bool:
@@ -2638,6 +2758,7 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         if since_cn and _ZH_EVENT_TO_EVENT.search(n, max(0, match.start() - 40), match.start()):
             continue  # "治疗结束时间距出现复发≥12个月", "疾病进展距离末次治疗>4周": between two past events
         said_as_duration = noun or ranged or minimum or bracketed or match.group("consecutive") or since_cn
+        said_as_duration = said_as_duration or _ZH_UNCHANGED_AFTER.match(n, match.end())  # "3 个月内未改变日剂量"
         said_as_duration = (
             said_as_duration or history_before or zh_between_start
         )  # "吸烟史≥10年", "从末次化疗到随机至少间隔3周"
@@ -2645,6 +2766,8 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             continue
         if op and op.strip() == ">" and n[max(0, match.start() - 1) : match.start()] in ("-", "="):
             continue
+        if match.group("unit") == "月" and not op:
+            continue  # "3月": a month of the year as often as a span
         since = (
             _SINCE_EVENT.match(n, ranged.start("rel")) if ranged else _SINCE_EVENT.match(n, match.end()) if op else None
         )
@@ -2690,6 +2813,10 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             and not _DURATION_FOR.search(before)
         ):
             continue  # "Living donors ≥ 18 years": an age, said without the word
+        if _SPONSOR_DECISION_AFTER.match(n, match.end()):
+            continue  # "超过 24 个月,与申办方沟通后决定是否接受": the sponsor decides, no bound
+        if _ZH_TEST_INTERVAL_BEFORE.search(n, max(sentence_start, match.start() - 30), match.start()):
+            continue  # "筛选期和…尿液收集时间间隔≥4周": the spacing of two study tests
         if _ZH_EXCEPTED_BEFORE.search(n, max(sentence_start, match.start() - 80), match.start()):
             continue  # "除外宫颈原位癌…且完全缓解期超过10年": inside what an exclusion leaves out, no bound of its own
         if _recurrence_pattern(n, sentence_start, match.start(), match.end()):
