@@ -199,7 +199,9 @@ def drafts_for(
         drafts.append(criterion)
     if not (drafts or adopted):  # nothing numeric: the conditions, medicines, procedures and states it names
         timed = any(p.variable in ("window", "duration") for p in unmapped)  # only a concept read with its time
-        drafts = concept_drafts(clause.kind, where["clause_text"], questions, timed, own_concepts)
+        drafts = concept_drafts(
+            clause.kind, where["clause_text"], questions, timed, own_concepts, before=original[: clause.start]
+        )
         unmapped = [] if drafts else unmapped
         for criterion in drafts:
             for name, value in where.items():

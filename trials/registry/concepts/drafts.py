@@ -26,14 +26,20 @@ def procedural_proposal(words: str) -> dict:
 
 
 def concept_drafts(
-    kind: str, words: str, questions: dict[str, Question], timed: bool = False, own: frozenset[str] = frozenset()
+    kind: str,
+    words: str,
+    questions: dict[str, Question],
+    timed: bool = False,
+    own: frozenset[str] = frozenset(),
+    before: str = "",
 ) -> list[Criterion]:
     """Unsaved draft criteria (without trial or clause) for the concepts a clause's words name. `timed`: the
     numeric extractor read a time window here that no question asks about, so only concepts read with a time
     become drafts ("cancer in the last 5 years"); "treated with beta-blockers in the month before" does not.
-    `own`: the concepts the trial's own conditions name (`matching.concepts_named`)."""
+    `own`: the concepts the trial's own conditions name (`matching.concepts_named`). `before`: the text before the
+    clause, whose group sub-headings and headings of alternatives leave it to the study team."""
     drafts = []
-    for proposal in matching.proposals(words, kind):
+    for proposal in matching.proposals(words, kind, before):
         if timed and not proposal.timed:
             continue
         criterion = _criterion(proposal, questions.get(proposal.question), own)

@@ -224,6 +224,17 @@ def _patterns() -> dict:
         "negation_after": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["negation_after"].items()},
         "examples_after": re.compile(lex["other_than"]["examples_after"], re.IGNORECASE),
         "negation_opening": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["negation_opening"].items()},
+        "other_kind": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["other_kind_before"].items()},
+        "finding_without": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["finding_without"].items()},
+        "lab_value": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["lab_value_after"].items()},
+        "event_after": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["study_event"]["after"].items()},
+        "event_before": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["study_event"]["before"].items()},
+        "event_planned": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["study_event"]["planned"].items()},
+        "explanation": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["explanation_bracket"].items()},
+        "list_context": {
+            name: {lang: re.compile(p, re.IGNORECASE) for lang, p in by_language.items()}
+            for name, by_language in lex["list_context"].items()
+        },
         "context": {
             key: {
                 part: {lang: re.compile(p, re.IGNORECASE) for lang, p in by_language.items()}
@@ -391,6 +402,13 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         return None
     if patterns["exception_after"][language].match(text, end):
         return None  # "(最近5年中未复发的恶性肿瘤除外)": the concept is what is excepted, whatever cue is before it
+    if patterns["lab_value"][language].match(text, end):
+        return None  # "TB ≤ 3 × ULN": total bilirubin, a lab value, not tuberculosis
+    during = patterns["event_after"][language].match(text, end) or patterns["event_before"][language].search(
+        before_text[-40:]
+    )
+    if during and concept.question not in NOW_QUESTIONS and not patterns["event_planned"][language].search(before_text[-40:] + text[start:end]):
+        return None  # "myocardial infarction after the operation", "CPAP during the run-in" ("planned surgery" stays)
     signs = patterns["signs_before"].get(language)
     if signs is not None and concept.question not in NOW_QUESTIONS and signs.search(before_text[-60:]):
         return None  # "present clinical signs of stroke": a state now, not the illness ever the item asks about
@@ -439,6 +457,8 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         negated, cue = True, "negative"  # "HBsAg negative", "乙肝表面抗原检测结果呈阴性"
     if concept.key in patterns["context"] and context_negated:  # "unable to perform spirometry"
         negated, cue = not negated, text[start : start + 12]
+    if negated and patterns["finding_without"][language].search(text[: start]):
+        return None  # "albumin < 30 without liver or renal dysfunction": which causes a finding is not explained by
     if negated and patterns["contrary"][language].match(text, end):
         return None  # "否认结核病史但…试验阳性", "denies asthma but …": the negation sets up its contrary
     days, window_words = _window_after(text, end, language, patterns)
@@ -496,7 +516,27 @@ def concepts_named(names: list[str]) -> frozenset[str]:
     )
 
 
-def proposals(text: str, kind: str) -> list[ConceptProposal]:
+def list_context(before: str) -> str:
+    """What the lines before a clause make of it: "group" under a group's sub-heading in a multi-group trial
+    ("Asthma group:", "Group 2 (OSA):", "Healthy controls:", "哮喘组："), "alternatives" under a heading of items a
+    patient needs only one of ("one or more of the following chronic diseases:", "符合以下任一"), up to the next
+    heading or list, or "". Both leave the clause to the study team."""
+    patterns = _patterns()["list_context"]
+    lines = [line.strip() for line in (before or "")[-20000:].splitlines() if line.strip()]
+    for line in lines:
+        language = _language(line)
+        if len(line) <= 80 and patterns["group_heading"][language].search(line):
+            return "group"
+    for line in reversed(lines):
+        language = _language(line)
+        if patterns["alternatives_heading"][language].search(line):
+            return "alternatives"
+        if patterns["list_heading"][language].search(line) or re.search(r"[:：]\s*$", line):
+            return ""
+    return ""
+
+
+def proposals(text: str, kind: str, before: str = "") -> list[ConceptProposal]:
     """Rules a clause's concepts stand for, one per question and polarity: "pregnant or breastfeeding" is one
     rule on the pregnancy question; "HIV, hepatitis B or C" one rule on the other-conditions question.
 
@@ -505,12 +545,30 @@ def proposals(text: str, kind: str) -> list[ConceptProposal]:
     "other criteria apply" or an instruction has none."""
     grouped: dict[tuple, ConceptProposal] = {}
     text = (text or "")[:MAX_CLAUSE]
+    context = list_context(before)
+    if kind == "inclusion" and context in ("group", "alternatives"):
+        return []  # one group's requirement, or one of alternatives: for the study team
+    if context == "group":  # one group's exclusion: a patient without it is settled, one with it is for the team
+        found = proposals(text, kind)
+        return [_for_the_team(p) for p in found if not p.negated and p.lower is None and p.upper is None]
     found, before = procedural_at(text)
     if found not in ("screening", "consent", "willingness", "logistics"):
         return []
     if found == "logistics":  # "English-speaking adults with COPD": logistics beside a real condition
         before = len(text)
     matches = [match for match in find(text) if match.end <= before]
+    language = _language(text)
+    explained = [m.span() for m in _patterns()["explanation"][language].finditer(text)]
+    matches = [m for m in matches if not any(a <= m.start and m.end <= b for a, b in explained)]
+    other_kind = _patterns()["other_kind"][language]
+    # "无其它类型糖尿病：如 1 型糖尿病": another kind than the trial's own, its examples included
+    # (in an exclusion, "other types of COPD" is the trial's own condition's kind, which the drafts leave to the team)
+    others = {
+        m.concept.key
+        for m in matches
+        if (kind == "inclusion" or m.negated) and other_kind.search(text[max(0, m.start - 30) : m.start])
+    }
+    matches = [m for m in matches if m.concept.key not in others]
     unmet = {match.concept.key for match in matches if match.unmet}
     # "allergies including drug allergies, or other significant allergies": any allergy, not only to medicines
     matches = [match for match in matches if match.concept.key not in unmet]
@@ -584,6 +642,13 @@ def proposals(text: str, kind: str) -> list[ConceptProposal]:
         proposal.words_at = (min(first[0], match.start), max(first[1], match.end))
         proposal.quote = text[proposal.words_at[0] : proposal.words_at[1]]
     return list(grouped.values())
+
+
+def _for_the_team(proposal: ConceptProposal) -> ConceptProposal:
+    """The proposal with every answer left to the study team (`?code`)."""
+    proposal.uncertain = [*proposal.uncertain, *(v for v in proposal.values if v not in proposal.uncertain)]
+    proposal.values = []
+    return proposal
 
 
 def _qualified(text: str, match: Match) -> bool:
