@@ -51,9 +51,7 @@ def test_without_after_a_lab_finding_says_what_does_not_explain_it_and_gives_no_
 
 
 def test_an_exclusion_without_a_finding_still_reads_its_negation():
-    assert rules("Patients without kidney disease", "inclusion") == [
-        ("other_conditions", ["kidney_disease"], [], True)
-    ]
+    assert rules("Patients without kidney disease", "inclusion") == [("other_conditions", ["kidney_disease"], [], True)]
 
 
 @pytest.mark.parametrize(

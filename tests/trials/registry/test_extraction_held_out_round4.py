@@ -93,13 +93,17 @@ def test_an_age_in_an_included_if_sentence_is_an_inclusion_bound_but_a_condition
 
 
 def test_between_n_an_m_years_is_read_as_a_typo_of_and_only_in_that_shape():
-    assert bounds("Inclusion Criteria:\n- age between 40 an 60 years", "age") == [("inclusion", D(40), True, D(60), True)]
+    assert bounds("Inclusion Criteria:\n- age between 40 an 60 years", "age") == [
+        ("inclusion", D(40), True, D(60), True)
+    ]
     assert bounds("Inclusion Criteria:\n- age between 40 an hour", "age") == []
 
 
 def test_an_age_range_from_months_that_are_no_round_number_of_years_keeps_only_its_upper_end():
     assert bounds("Inclusion Criteria:\n- Age 4 months to 3 years", "age") == [("inclusion", None, None, D(3), True)]
-    assert bounds("Inclusion Criteria:\n- Age 6 months to 3 years", "age") == [("inclusion", D("0.5"), True, D(3), True)]
+    assert bounds("Inclusion Criteria:\n- Age 6 months to 3 years", "age") == [
+        ("inclusion", D("0.5"), True, D(3), True)
+    ]
 
 
 # Units ------------------------------------------------------------------------------------------------------------
@@ -222,7 +226,9 @@ def test_a_medicine_that_can_be_withheld_for_weeks_is_a_plan_not_a_duration():
 
 
 def test_a_change_in_fev1_with_a_long_bracket_is_no_fev1_level():
-    text = "Inclusion Criteria:\n- change in FEV1 (forced expiratory volume in first second of effort)≥ 15% after 4 puffs"
+    text = (
+        "Inclusion Criteria:\n- change in FEV1 (forced expiratory volume in first second of effort)≥ 15% after 4 puffs"
+    )
     assert bounds(text, "fev1_pct_pred") == []
     level = "Inclusion Criteria:\n- FEV1 (forced expiratory volume in first second of effort) ≥ 55% of predicted"
     assert bounds(level, "fev1_pct_pred") == [("inclusion", D(55), True, None, None)]
@@ -230,12 +236,18 @@ def test_a_change_in_fev1_with_a_long_bracket_is_no_fev1_level():
 
 def test_pack_years_after_a_lone_equals_sign_get_no_direction():
     assert bounds("Inclusion Criteria:\n- had = 20 pack-years", "pack_years") == []
-    assert bounds("Inclusion Criteria:\n- had ≥ 20 pack-years", "pack_years") == [("inclusion", D(20), True, None, None)]
-    assert bounds("Inclusion Criteria:\n- a 20 pack-year history", "pack_years") == [("inclusion", D(20), True, None, None)]
+    assert bounds("Inclusion Criteria:\n- had ≥ 20 pack-years", "pack_years") == [
+        ("inclusion", D(20), True, None, None)
+    ]
+    assert bounds("Inclusion Criteria:\n- a 20 pack-year history", "pack_years") == [
+        ("inclusion", D(20), True, None, None)
+    ]
 
 
 def test_during_the_pervious_months_reads_as_previous():
-    assert windows("Exclusion Criteria:\n- migraine during the pervious 2 months") == [("exclusion", D(2), True, "months")]
+    assert windows("Exclusion Criteria:\n- migraine during the pervious 2 months") == [
+        ("exclusion", D(2), True, "months")
+    ]
     assert windows("Exclusion Criteria:\n- migraine during the 2 months of the study") == []
 
 

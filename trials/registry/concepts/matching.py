@@ -407,7 +407,11 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
     during = patterns["event_after"][language].match(text, end) or patterns["event_before"][language].search(
         before_text[-40:]
     )
-    if during and concept.question not in NOW_QUESTIONS and not patterns["event_planned"][language].search(before_text[-40:] + text[start:end]):
+    if (
+        during
+        and concept.question not in NOW_QUESTIONS
+        and not patterns["event_planned"][language].search(before_text[-40:] + text[start:end])
+    ):
         return None  # "myocardial infarction after the operation", "CPAP during the run-in" ("planned surgery" stays)
     signs = patterns["signs_before"].get(language)
     if signs is not None and concept.question not in NOW_QUESTIONS and signs.search(before_text[-60:]):
@@ -457,7 +461,7 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         negated, cue = True, "negative"  # "HBsAg negative", "乙肝表面抗原检测结果呈阴性"
     if concept.key in patterns["context"] and context_negated:  # "unable to perform spirometry"
         negated, cue = not negated, text[start : start + 12]
-    if negated and patterns["finding_without"][language].search(text[: start]):
+    if negated and patterns["finding_without"][language].search(text[:start]):
         return None  # "albumin < 30 without liver or renal dysfunction": which causes a finding is not explained by
     if negated and patterns["contrary"][language].match(text, end):
         return None  # "否认结核病史但…试验阳性", "denies asthma but …": the negation sets up its contrary
