@@ -274,3 +274,18 @@ def test_postpartum_up_to_a_span_is_a_look_back_on_the_delivery():
         ("exclusion", D(4), True, "months")
     ]
     assert windows("Exclusion Criteria:\n- pregnant, postpartum, lactating") == []
+
+
+def test_a_table_page_with_its_bars_and_item_numbers_on_lines_of_their_own_keeps_one_clause_a_row():
+    rows = [
+        "既往对试验药物过敏者;",
+        "筛选前4周内发生急性疾病者;",
+        "肝功能异常(ALT、AST高于参考值上限)者;",
+        "肾小球滤过率(eGFR)小于60mL/min/1.73 m2 者",
+        "粪隐血检查结果阳性者;",
+    ]
+    text = "排除标准\n" + "".join(f"|\n{n}\n|\n{row}\n|\n" for n, row in enumerate(rows, 1))
+    clauses = [c.text for c in split_clauses(text)]
+    assert all(row in clauses for row in rows)  # each row its own clause, never two rows in one
+    tokens = "入选标准\n1\n年龄在\n18\n岁至\n70\n岁;\n2\n预期生存时间≥\n3\n个月\n3\nECOG\n评分\n0\n至\n1\n分\n"
+    assert [c.text for c in split_clauses(tokens)][0] == "年龄在 18 岁至 70 岁;"  # one token a line: one clause an item

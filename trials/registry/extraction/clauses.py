@@ -336,12 +336,16 @@ _QUANTITY_UNIT_START = re.compile(_UNIT_START.pattern + r"|\s*(?:分|级|次|至
 
 def _token_per_line(text: str, lines: list) -> bool:
     """A Chinese page that puts each token on its own line: at least a third of its (at least 12) lines are one short
-    token ("ALT", "和", "≤", "5", "×", "ULN")."""
-    filled = [(a, b) for a, b in lines if text[a:b].strip()]
-    if len(filled) < 12 or not CJK_CHAR.search(text, 0, 5_000):
+    token ("ALT", "和", "≤", "5", "×", "ULN").
+    A table page that puts its bars ("|") and each item's number on lines of their own ("|" / "2" / "|" / "既往…")
+    is not such a page: its rows are its items."""
+    raw = [line for a, b in lines if (line := text[a:b].strip())]
+    if sum(1 for line in raw if line.startswith(("|", "｜")) or line.endswith(("|", "｜"))) * 4 >= len(raw):
         return False
-    short = sum(1 for a, b in filled if len(text[a:b].strip()) <= 4)
-    return short * 3 >= len(filled)
+    if len(raw) < 12 or not CJK_CHAR.search(text, 0, 5_000):
+        return False
+    short = sum(1 for line in raw if len(line) <= 4)
+    return short * 3 >= len(raw)
 
 
 def _quantity_follows(text: str, lines: list, index: int) -> bool:
