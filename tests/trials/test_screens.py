@@ -224,6 +224,10 @@ def test_a_walk_a_screen_at_a_time_judges_as_one_question_at_a_time_does():
     ]
 
 
+# One well-formed screen of the table, for the tests of what the table refuses
+SCREEN = {"key": "a", "questions": ["x"], "heading": "A", "heading_zh_hans": "甲", "intro": "I", "intro_zh_hans": "乙"}
+
+
 def test_the_screens_table_puts_each_question_on_one_screen_with_words_in_both_languages():
     table, places, itemised = screens._table()
     assert "other_conditions" in itemised
@@ -235,14 +239,7 @@ def test_the_screens_table_puts_each_question_on_one_screen_with_words_in_both_l
         screens.read(
             {
                 "screens": [
-                    {
-                        "key": "a",
-                        "questions": ["x"],
-                        "heading": "A",
-                        "heading_zh_hans": "甲",
-                        "intro": "I",
-                        "intro_zh_hans": "乙",
-                    },
+                    SCREEN,
                     {
                         "key": "b",
                         "questions": ["x"],
@@ -259,14 +256,7 @@ def test_the_screens_table_puts_each_question_on_one_screen_with_words_in_both_l
 
 
 def test_a_short_hint_must_be_for_a_question_of_its_screen_and_in_both_languages():
-    entry = {
-        "key": "a",
-        "questions": ["x"],
-        "heading": "A",
-        "heading_zh_hans": "甲",
-        "intro": "I",
-        "intro_zh_hans": "乙",
-    }
+    entry = SCREEN
     table, _places, _items = screens.read(
         {"screens": [{**entry, "hints": {"x": {"en": "Row X.", "zh_hans": "X一行。"}}}]}
     )
