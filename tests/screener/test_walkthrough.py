@@ -413,7 +413,8 @@ def test_a_patient_with_no_match_is_told_what_they_can_do_next(client, seed_tria
     screening_id = start(client)
     answer_everything(client, screening_id, {**MATCHES_COPD, **MATCHES_ILD, "diagnoses": ["copd"], "age": "20"})
     html = client.get(reverse("questionnaire:results", args=[screening_id])).content.decode()
-    assert "You may be a match (0)" in html and "data-what-next" in html
+    assert "No study matches all of your answers." in html and "data-what-next" in html
+    assert "(0)" not in html  # no heading over an empty group
     section = html.split("data-what-next")[1].split("</section>")[0]
     assert "Ask your doctor" in section and reverse("questionnaire:summary", args=[screening_id]) in section
     assert "Come back later" in section and reverse("questionnaire:check", args=[screening_id]) in section

@@ -113,9 +113,18 @@ def test_a_patient_who_matches_nothing_sees_both_studies_as_not_a_match(client):
 def test_in_chinese_each_group_heading_counts_its_studies_in_chinese_brackets(client):
     client.cookies["django_language"] = "zh-hans"
     html = results_for(client, {"diagnoses": ["other"]})
-    assert "不符合条件（2）</h2>" in html and "您可能符合条件（0）</h2>" in html
+    assert "不符合条件（2）</h2>" in html and "（0）" not in html
     assert not re.search(r"[\u4e00-\u9fff] ?\(\d+\)</h2>", html)  # no English "(2)" after Chinese words
     assert "所有地区的研究。<a " in html  # no space after a Chinese full stop before "change where you are"
+
+
+def test_a_group_with_no_study_gets_no_heading_and_no_match_is_said_in_a_sentence_first(client):
+    matching = results_for(client, MATCHES_COPD)
+    assert "You may be a match (1)" in matching
+    assert "possibles-title" not in matching and "(0)" not in matching
+    nothing = results_for(client, {"diagnoses": ["other"]})
+    assert 'id="matches-title"' not in nothing and "possibles-title" not in nothing
+    assert nothing.index("No study matches all of your answers.") < nothing.index("Not a match (2)")
 
 
 def test_a_boundary_answer_lands_in_the_right_group(client):
