@@ -14,16 +14,45 @@ MAX_CLAUSES = 2_000  # clauses read from one record (real records have a few hun
 
 _HEADING_EMPHASIS = re.compile(r"^[\s#*_>|•●▪◦■►➢◆【〖\[-]*")  # "## ", "**", "• ", "【" before a heading
 _INCLUSION_HEADING = re.compile(
-    r"^(?:(?:\d+|[ivx]+|[a-z])[.)]\s*)?(?:(?:key|main|major|general|principal|primary|additional|other|specific"
-    r"|basic|subjects?|patients?|participants?)\s+)?"
-    r"(?:(?:inclusion|eligibility|entry|selection)\s+criteri(?:a|on)|criteria for (?:inclusion|eligibility|entry)"
+    r"^(?:(?:\d+|[ivx]+|[a-z])[.)]\s*)?(?:the\s+)?(?:(?:key|main|major|general|principal|primary|additional"
+    r"|other|specific|basic|subjects?|patients?|participants?)\s+)?"
+    r"(?:(?:inclusion(?:ary)?|eligibility|entry|selection)\s+criteri(?:a|on)|criteria for (?:inclusion|eligibility|entry)"
     r"|inclusions?(?=\s*[:：\-–]|\s*$))"
 )
 _EXCLUSION_HEADING = re.compile(
-    r"^(?:(?:\d+|[ivx]+|[a-z])[.)]\s*)?(?:(?:key|main|major|general|principal|primary|additional|other|specific"
-    r"|basic|subjects?|patients?|participants?)\s+)?"
-    r"(?:(?:exclusion|non[- ]?inclusion)\s+criteri(?:a|on)|criteria for (?:exclusion|non[- ]?inclusion)"
+    r"^(?:(?:\d+|[ivx]+|[a-z])[.)]\s*)?(?:the\s+)?(?:(?:key|main|major|general|principal|primary|additional"
+    r"|other|specific|basic|subjects?|patients?|participants?)\s+)?"
+    r"(?:(?:exclusion(?:ary)?|excluding|non[- ]?inclusion|ineligibility|non[- ]?eligibility)\s+criteri(?:a|on)"
+    r"|criteria for (?:exclusion|non[- ]?inclusion)"
     r"|(?:exclusions?|non[- ]?inclusion)(?=\s*[:：\-–]|\s*$))"
+)
+# A heading whose list is named before its kind, the whole line: "Cohort 2 exclusion criteria", "Healthy volunteer
+# exclusion criteria:", "Part A - Inclusion Criteria", "eye-related inclusion criteria:". The words before it name a
+# group, never a verb or a negation ("meets all inclusion criteria", "none of the exclusion criteria" are items).
+_QUALIFIED_HEADING = re.compile(
+    r"^(?P<lead>(?:[\w'’()/&-]+\s+){0,5}?[\w'’()/&-]+)\s*[-–—:,]?\s+(?:(?:key|main|major|specific|additional)\s+)?"
+    r"(?P<kind>inclusion(?:ary)?|exclusion(?:ary)?|non[- ]?inclusion|eligibility|ineligibility)\s+criteri(?:a|on)"
+    r"\s*(?:\([^()]{0,40}\)\s*)?[:：]?\s*$"
+)
+_QUALIFIED_LEAD_NOT = re.compile(
+    r"(?<![a-z])(?:not?|none|nor|never|meets?|met|meeting|fulfil\w*|satisf\w*|fail\w*|any|all|other|the|these|those"
+    r"|of|per|see|as|under|above|below|listed|defined|protocol|with|without|has|have|had|do|does|did|is|are|was|were"
+    r"|be|apply|applies|if|in|on|to|by|all|both|either|and|or)(?![a-z])"
+)
+# Short labels that stand for a list heading: "Not eligible if:", "Ineligible:", "Eligible if:", "Reasons for
+# exclusion", "Who cannot take part", "Who can participate?", "Contraindications:"
+_LABEL_HEADING = re.compile(
+    r"^(?:(?P<out>(?:not\s+|in)eligible(?:\s+(?:if|when|patients|participants|subjects))?|(?:reasons?|grounds)\s+for\s+"
+    r"(?:exclusion|non[- ]?inclusion|ineligibility)|who\s+(?:cannot|can ?not|can't|may not|should not)\s+(?:take part|participate"
+    r"|join|enrol+|be included)|contraindications?)"
+    r"|(?P<in>eligible(?:\s+(?:if|when|patients|participants|subjects))?|who\s+(?:can|may|could)\s+(?:take part"
+    r"|participate|join|enrol+|be included)))"
+    r"\s*(?:\([^()]{0,40}\)\s*)?[?:：]?\s*$"
+)
+# "Patients must:", "Participants must not have:", "Subjects should not be:" ending in a colon: a list's lead-in
+_MUST_HEADING = re.compile(
+    r"^(?:patients|subjects|participants|individuals|candidates|volunteers|children|adults|women|men|you)\s+"
+    r"(?:must|should|need to|have to|are required to|shall)(?P<not>\s+not|n[o']t)?(?:\s+[a-z]+){0,3}\s*[:：]\s*$"
 )
 _SKIP_HEADING = re.compile(
     r"^(?:(?:withdrawal|discontinuation|dropout|drop-out|termination|removal)\s+criteri(?:a|on)"
@@ -39,14 +68,14 @@ _INCLUSION_SENTENCE = re.compile(
 _EXCLUSION_SENTENCE = re.compile(
     r"^(?:(?:patients|subjects|participants|individuals|candidates|volunteers|anyone"
     r"|those)\b[^.]{0,60}?\s+(?:will|shall"
-    r"|may|must|should|are|is)\s+(?:not\s+be\s+(?:eligible|included|enrolled)|be\s+excluded|not\s+eligible|excluded"
-    r"|ineligible)|(?:any|presence|one or more) of the following[^.]{0,40}(?:exclu|not eligible|ineligible)"
+    r"|may|must|should|are|is)\s+(?:not\s+be\s+(?:eligible|included|enrolled)|be\s+(?:excluded|ineligible)"
+    r"|not\s+eligible|excluded|ineligible)|(?:any|presence|one or more) of the following[^.]{0,40}(?:exclu|not eligible|ineligible)"
     r"|the following\b[^.]{0,60}(?:exclu|not eligible|ineligible|not be (?:included|enrolled))"
     r"|you\s+(?:cannot|can not|can't|may not|should not|will not be able to)\s+(?:take part|participate|join|be included))"
 )
 # A short Chinese line ending in a colon that introduces a list: "符合下列任何一项者不能入选：", "有下列情况之一者排除："
 _CN_SENTENCE_HEADING = re.compile(r"^[^:：。;；]{0,24}(?:以下|下列)[^:：。;；]{0,20}[:：]\s*$")
-_CN_NEGATED = re.compile(r"排除|不能|不可|不得|不宜|不予|不应")
+_CN_NEGATED = re.compile(r"排除|不能|不可|不得|不宜|不予|不应|不适合|不适宜|不符合|禁止|禁忌")
 _CN_INCLUDED = re.compile(r"入选|纳入|入组|参加|参与")
 _SENTENCE_HEADING_END = re.compile(r"(?<![a-z])(?:if|when|who|whom|apply|applies|they)\W*$")
 _CN_HEADING = re.compile(
@@ -66,13 +95,26 @@ _CN_KIND = {
 }
 # Recruitment pages: "招募对象：", "适合人群：", "不适合人群：", "以下人群不能参加：" (a short line ending in a colon or alone).
 _CN_PAGE_HEADING = re.compile(
-    r"^(?:[一二三四五六七八九十\d]+\s*[、.．)）]\s*)?(?:(不适合人群|不适用人群|不能参加"
+    r"^(?:[一二三四五六七八九十\d]+\s*[、.．)）]\s*)?(?:(不适合人群|不适用人群|不适宜人群|不能参加"
     r"|不可参加|不宜参加|排除人群"
     r"|(?:有)?(?:以下|下列)[^：:]{0,8}(?:不能|不可|不宜|不得)(?:参加|入组|入选|纳入))"
-    r"|(招募对象|招募条件|招募要求|招募人群|参加条件|参与条件|适合人群|适用人群|入组要求"
+    r"|(招募对象|招募条件|招募要求|招募人群|参加条件|参与条件|报名条件|适合人群|适用人群|适宜人群|入组要求"
     r"|受试者要求))"
 )
 
+# A short Chinese line whose list is named before its kind: "健康受试者排除标准", "A组入选标准：", "队列1排除标准",
+# "第二部分 排除标准". The words before it name a group: "符合纳入标准", "不符合入选标准者", "其他排除标准见方案" are items.
+_CN_QUALIFIED_HEADING = re.compile(
+    r"^(?P<lead>[^:：。;；,，、!！?？]{1,12}?)\s*(?P<kind>不纳入|不入选|纳入|入选|入组|排除)(?:病例)?(?:标准|条件)"
+    r"\s*(?:[(（][^()（）]{0,30}[)）]\s*)?[:：]?\s*$"
+)
+_CN_QUALIFIED_LEAD_NOT = re.compile(r"符合|满足|不|未|非|违反|上述|以上|其他|其它|除|任何|任一|见|按|参照|根据|如")
+# "哪些人不能参加？", "谁可以参加", "可以参加的条件：": a recruitment page's question or label over a list
+_CN_WHO_HEADING = re.compile(
+    r"^(?:(?P<who>哪些人|什么人|谁)|(?=.*的?(?:人群|条件|情况|患者|人)\s*[?？:：]?\s*$))"
+    r"(?:(?P<out>不能|不可以|不可|不适合|不宜)|(?P<in>可以|能够|能|适合))(?:参加|参与|入组|报名)"
+    r"(?:的?(?:人群|条件|情况|患者|人))?\s*[?？:：]?\s*$"
+)
 _MARKER = re.compile(
     r"^\s*(?:[*•●▪◦○■□►➢➤✓✔·‣⁃◆◇+-](?=\s)\s*|[•●▪◦■►➢➤◆\uf0b7\uf0a7\uf0d8\uf076]\s*"
     r"|\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-Z\u4e00-\u9fff])|\d{1,2}\s*[.)](?![\d])\s*|\d{1,2}\s*[、．]\s*"
@@ -93,9 +135,13 @@ _INLINE_CIRCLED = re.compile(r"[①-⑳]")
 _INLINE_HEADING = re.compile(
     r"(?i:(?<!the)(?<!key)(?<!main)(?<!/)\s+"
     r"|(?<=[.;:。；]))(?=(?i:(?:key\s+|main\s+)?(?:inclusion|exclusion|non-inclusion)\s+criteria"
-    r"(?:\s+(?:for|in|of)\s+[^:：.;*()]{1,40}?)?)\s*[:：])"  # "… ILD diagnosis Inclusion Criteria for controls: …"
-    r"|\s+(?=(?:Key |Main |KEY |MAIN )?(?:INCLUSION|EXCLUSION|Inclusion|Exclusion) (?:CRITERIA|Criteria)"
+    r"(?:\s+(?:for|in|of)\s+[^:：.;*()]{1,40}?)?(?:\s+(?:are|were|is|will be|include[sd]?))?)\s*[:：])"
+    # "… ILD diagnosis Inclusion Criteria for controls: …", "… consent. Exclusion criteria are: …"
+    r"|\s+(?=(?:Key |Main |KEY |MAIN )?(?:INCLUSION|EXCLUSION|Inclusion|Exclusion) (?:CRITERIA|Criteria|criteria)"
     r"\s*(?:[-–*•]|\d{1,2}[.)、]|\(\d))"
+    # "… consent. Exclusion: BMI > 40", "… consent. Exclusion criteria include BMI > 40": after a sentence ends
+    r"|(?<=[.;])\s+(?=(?:Key |Main )?(?:INCLUSION|EXCLUSION|Inclusion|Exclusion)(?:S|s)?\s*:"
+    r"|(?:Key |Main )?(?:Inclusion|Exclusion) criteria (?:include[sd]?|are|were)\s)"
     r"|(?<=[^\s不])(?<!主要)(?<!关键)(?<!其他)(?<!其它)(?<!一般)(?<!研究)(?<!受试者)(?<!患者)(?<!病例)"
     r"(?=(?:纳入|入选|排除|剔除)标准\s*(?:[:：]|1\s*[.、．](?!\d)))"  # "…同意书排除标准1、妊娠": its list at 1
     # "… 排除条件：1.…", "… 不纳入标准 1. …": a Chinese heading with its colon or a list marker after it
@@ -108,6 +154,7 @@ _INLINE_HEADING = re.compile(
     r"\s*(?:[:：]|\d{1,2}\s*[.、．)]|[(（]\d|$))"
 )
 _LOWER_START = re.compile(r"^[a-z(]")
+_DIGIT_UNIT = re.compile(r"\d\s*(?:%|years?|months?|weeks?|days?|mg|kg|ml|m\b)")  # a bound, not a group's name
 _VALUE_BEFORE = re.compile(r"(?:[<>≤≥=＜＞]|(?<![a-z])than)\s*$")  # a number right after an operator is a value
 
 
@@ -471,11 +518,11 @@ def _heading(piece: str) -> tuple[str | None, int | None]:
     if len(rest) != len(piece) - lead:  # NFKC changed length: map through the plain lower-cased text instead
         rest = piece[lead:].lower()
     headings = ((_SKIP_HEADING, "skip"), (_EXCLUSION_HEADING, "exclusion"), (_INCLUSION_HEADING, "inclusion"))
-    bulleted = bool(re.search(r"[*•●▪◦■►➢◆-]", piece[:lead]))
+    bulleted = bool(re.search(r"(?<![*_])[*•●▪◦■►➢◆-](?![*_])", piece[:lead]))  # "**Exclusion criteria**": emphasis
     for pattern, kind in headings:
         match = pattern.match(rest)
         if match:
-            tail = rest[match.end() :].strip()
+            tail = rest[match.end() :].strip(" \t*_")
             if bulleted and tail and tail[0] not in ":：-–—(":
                 return None, None  # "* Exclusion criteria of the parent study apply" is a clause
             return kind, _after_heading(piece, lead + match.end())
@@ -486,6 +533,24 @@ def _heading(piece: str) -> tuple[str | None, int | None]:
     match = _CN_PAGE_HEADING.match(rest)
     if match and len(rest.strip()) <= 20:
         return ("exclusion" if match.group(1) else "inclusion"), _after_heading(piece, lead + match.end())
+    stripped = rest.strip()
+    if len(stripped) <= 80 and not bulleted:
+        qualified = _QUALIFIED_HEADING.match(stripped)
+        if qualified and not _QUALIFIED_LEAD_NOT.search(qualified.group("lead")) and not _DIGIT_UNIT.search(stripped):
+            return ("exclusion" if re.match(r"ex|non|inel", qualified.group("kind")) else "inclusion"), None
+        label = _LABEL_HEADING.match(stripped)
+        if label:
+            return ("exclusion" if label.group("out") else "inclusion"), None
+        must = _MUST_HEADING.match(stripped)
+        if must:
+            return ("exclusion" if must.group("not") else "inclusion"), None
+    if len(stripped) <= 24:
+        qualified = _CN_QUALIFIED_HEADING.match(stripped)
+        if qualified and not _CN_QUALIFIED_LEAD_NOT.search(qualified.group("lead")):
+            return _CN_KIND[qualified.group("kind")], None
+        who = _CN_WHO_HEADING.match(stripped)
+        if who:
+            return ("exclusion" if who.group("out") else "inclusion"), None
     if _CN_SENTENCE_HEADING.match(rest.strip()):
         if _CN_NEGATED.search(rest):
             return "exclusion", None

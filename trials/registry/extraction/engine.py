@@ -76,7 +76,9 @@ ZH_TIME_UNIT = "|".join(
 )
 
 # "18,5" and "0,70" are decimals written with a comma (one or two digits after it); "1,000" and "18, 65" are not
-NUM = r"(?:(?<![a-z0-9.])|(?<=age)|(?<=aged))(?:\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?|\.\d+|[一两二三四五六七八九十](?=\s*次))(?![\d])"
+# a number starts a word, or is glued to the word before it that says what it bounds ("aged18", "Between18 and 80",
+# "younger than18")
+NUM = r"(?:(?<![a-z0-9.])|(?<=age)|(?<=aged)|(?<=between)|(?<=than)|(?<=over)|(?<=under)|(?<=above)|(?<=below)|(?<=least))(?:\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?|\.\d+|[一两二三四五六七八九十](?=\s*次))(?![\d])"
 _TENS = [w for w, v in TABLES.number_words.items() if v in (20, 30, 40, 50, 60, 70, 80, 90) and "-" not in w]
 _ONES = [w for w, v in TABLES.number_words.items() if 1 <= v <= 9 and v == int(v)]
 _COMPOUND = rf"(?:{'|'.join(_TENS)})[- ](?:{'|'.join(_ONES)})" if _TENS and _ONES else r"(?!x)x"  # "twenty one"
@@ -425,9 +427,9 @@ DURATION_BEFORE = re.compile(
 EVENT_PATTERNS: list[tuple[str, str | None]] = TABLES.window_events
 _EVENT_RES = [(re.compile(p), label) for p, label in EVENT_PATTERNS]
 PEOPLE = re.compile(
-    r"(?<![a-z])(?:adults?|males?|females?|men|women|patients?|subjects?|participants?|volunteers?"
+    r"(?<![a-z])(?:adults?|males?|females?|men|women|(?:in|out)?patients?|subjects?|participants?|volunteers?"
     r"|individuals?|persons?|people|children|adolescents?|elderly|minors?|infants?|seniors?|youths?|teenagers?"
-    r"|boys?|girls?|neonates?|newborns?|toddlers?|veterans?)(?![a-z])|^\W*$"
+    r"|boys?|girls?|neonates?|newborns?|toddlers?|veterans?|ayas?|students?|athletes?)(?![a-z])|^\W*$"
 )
 # "Minors (<18 years)", "children (< 12 years)": a person's age in brackets, not a look-back window
 _PERSON_AGE_BRACKET = re.compile(r"(?:" + PEOPLE.pattern.split("|^")[0] + r")\s*$")
@@ -770,6 +772,11 @@ _INCLUDED_MARK = re.compile(r"\s*[(（]\s*(?:含|包含|包括)[^()（）]{0,8}[
 _AND_AGE_AHEAD = re.compile(r"\s*and\s*\d{1,3}\s*years?\s+(?:old|of age)(?![a-z])")
 
 
+# the operator that opens a range's second end: "18 to < 65", "aged 18 years to less than 65 years", "2 to under 12"
+_REACHING_BEFORE = re.compile(r"(?:年满|满)\s*$")
+_RANGE_UPPER_OPERATOR = re.compile(
+    r"(<=|=<|≤|(?:less|younger) than or equal to|<|(?:less|younger) than|under|below)\s*"
+)
 _HYPHENED_AGE = re.compile(r"-(?:years?|yrs?)-old(?![a-z])")
 
 
@@ -799,9 +806,10 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
         return None
     operator_before = _PREFIX_ANY.search(n[max(0, match.start() - 30) : match.start()])
     lower_operator = re.search(r"(≥|>=|>)\s*$", n[max(0, match.start() - 4) : match.start()])
-    if operator_before and not between and not (lower_operator and joined.group().strip() == "-"):
+    reaching = _REACHING_BEFORE.search(n, max(0, match.start() - 4), match.start())  # "年满18-75周岁": aged 18-75
+    if operator_before and not between and not reaching and not (lower_operator and joined.group().strip() == "-"):
         return None  # "> 30 to 80" is not a range: the operator owns the first number
-    upper_operator = re.compile(r"(<=|=<|≤|<)\s*").match(n, joined.end())
+    upper_operator = _RANGE_UPPER_OPERATOR.match(n, joined.end())
     second_match = _NUMBER_RE.match(n, upper_operator.end() if upper_operator else joined.end())
     if not second_match:
         return None
@@ -828,11 +836,16 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
     # Plain "X to Y", "X-Y" and "between X and Y" count both ends (the usual reading of registry text), unless the
     # text says "(excluding ...)" or writes "18 to < 65".
     lower_inclusive = upper_inclusive = True
-    tail = n[after2 : after2 + 40]
-    if EXCLUSIVE_AFTER.match(tail):
-        lower_inclusive = upper_inclusive = False
-    if upper_operator:
-        upper_inclusive = upper_operator.group(1) != "<"
+    aged_tail = (
+        re.compile(r"\s*(?:years?\s+)?(?:old|of age)(?![a-z])").match(n, after2)
+        if (unit2 or unit1) == "years"
+        else None
+    )
+    tail = n[aged_tail.end() if aged_tail else after2 :][:40]  # "between 18 and 65 years old, exclusive"
+    if EXCLUSIVE_AFTER.match(tail):  # "18 to 65 (exclusive)"; "18(含)至75(不含)岁": the first end said its own
+        lower_inclusive, upper_inclusive = bool(included), False
+    if upper_operator:  # "18 to < 65", "18 years to less than 65 years": the upper end itself is left out
+        upper_inclusive = upper_operator.group(1) in ("<=", "=<", "≤") or "equal" in upper_operator.group(1)
     if lower_operator and not between:  # "≥3 - 18 years"
         lower_inclusive = lower_operator.group(1) != ">"
     negated = re.search(r"(?<![a-z])not\s+(?:be\s+)?$", before[: between.start()]) if between else None
@@ -842,6 +855,8 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
         start = negated.start() + max(0, match.start() - 40)
     if lower_operator and not between:
         start = max(0, match.start() - 4) + lower_operator.start()
+    if reaching and not between:
+        start = reaching.start()
     end = after2
     qualifier = re.match(r"\s*[(（\[][^)）\]]{0,60}[)）\]]", n[after2:])
     if qualifier and (INCLUSIVE_AFTER.match(qualifier.group()) or EXCLUSIVE_AFTER.match(qualifier.group())):
@@ -864,6 +879,9 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
     )
 
 
+_NUMBER_AHEAD = re.compile(r"\s*(?:the\s+age\s+of\s+)?\d")
+
+
 def _operator_at(n: str, match: re.Match) -> _Comparison | None:
     window = n[max(0, match.start() - 45) : match.start()]
     for pattern, bound, inclusive in _PREFIX_RES:
@@ -876,8 +894,8 @@ def _operator_at(n: str, match: re.Match) -> _Comparison | None:
         hint = "age" if re.search(r"older|younger|(?<![a-z])age(?![a-z])", found.group()) else ""
         comparison = _Comparison(start, end, unit=unit, raw_unit=raw, hint=hint, number_start=match.start())
         post = _postfix_match(n, end)
-        if post:  # "at least 3 or more": the postfix repeats the bound
-            comparison.end = post[2]
+        if post and not _NUMBER_AHEAD.match(n, post[2]):
+            comparison.end = post[2]  # "at least 3 or more": the postfix repeats the bound; "under 18 or over 70": two
         included = _INCLUDED_AFTER.match(n, comparison.end)
         if included and _to_decimal(included.group(1) or match.group()) == value:
             inclusive, comparison.end = True, included.end()  # "大于18周岁(包含18周岁)", "> 18 (inclusive)"
@@ -961,6 +979,9 @@ def _reverse_at(n: str, match: re.Match) -> _Comparison | None:
     """ "30% ≤ FEV1": a number, then an operator, then the variable; the bound reads the other way round."""
     value = _to_decimal(match.group())
     unit, raw, end = _unit_at(n, match.end())
+    if unit == "years":  # "18 years old ≤ age ≤ 65 years old"
+        aged = re.compile(r"\s*old(?![a-z])").match(n, end)
+        end = aged.end() if aged else end
     found = re.compile(r"\s*(<=|=<|≤|<|>=|=>|≥|>)\s*").match(n, end)
     if not found or value is None:
         return None
@@ -1569,6 +1590,9 @@ def _person_before(n: str, position: int, gap: re.Pattern = _PERSON_GAP) -> bool
     return bool(people) and bool(gap.match(n, people[-1].end(), position))
 
 
+_YEARS_OLD = re.compile(r"y/o|y\.\s?o\.?|yo")  # "≥18 y.o.", "65 yo": years of a person's age, whoever is named before
+
+
 def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> str:
     """The variable a comparison with no variable named near it is about, from its words, its unit or the parent
     line of a nested clause; "" when there is none."""
@@ -1576,13 +1600,13 @@ def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> 
         return comparison.hint
     if (
         comparison.unit == "years"
-        and _person_before(n, comparison.start)
+        and (_person_before(n, comparison.start) or _YEARS_OLD.fullmatch(comparison.raw_unit))
         and not (
             NOT_AGE.search(n, max(0, comparison.start - 40), comparison.start)
             or _NOT_AGE_AFTER.match(n, comparison.end)
             or re.search(r"for\s*$", n[: comparison.start])
         )
-        and not re.match(r"\s*(?:after|since|post|from)(?![a-z])", n[comparison.end :])
+        and not re.match(r"\s*(?:after|since|post|from|following)(?![a-z])", n[comparison.end :])
     ):
         return "age"  # "Adults (≥ 18 years)": a person's years with no other meaning in the clause
     if (
@@ -3000,7 +3024,9 @@ def _bronchodilator(n: str, start: int, end: int) -> str | None:
 _SUBGROUP_LEAD = re.compile(
     r"^\W*(?:part|cohort|group|arm|stratum)\s+[a-z0-9]{1,3}(?![a-z0-9])(?:\s*\([^()]{1,40}\))?[\s:：;,-]*$"
 )
-_SECOND_BOUND_GAP = re.compile(r"\s*(?:,|and|but|to|-|&|且|并且|,\s*and)\s*")
+_SECOND_BOUND_GAP = re.compile(
+    r"\s*(?:,|and|but|to|-|&|且|并且|,?\s*(?:and|or))\s*"
+)  # "under 18 years or over 70 years"
 _SUBGROUP = re.compile(
     r"(?<![a-z])(?:part|cohort|group|arm|stratum|substudy|sub-study)\s+[a-z0-9]{1,3}(?![a-z0-9])"
     r"(?:\s*\([^()]{1,40}\))?\s*[:：]"

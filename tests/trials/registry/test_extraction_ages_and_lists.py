@@ -1,0 +1,211 @@
+"""Ages and list headings in wordings registries use that the extractor had not been tuned on (issue 20, fifth
+round): ages are the commonest named variable, and a bound under the wrong heading is wrong for every patient. Each
+kind is read on both sides of its boundary. Every wording here is written for these tests, with other numbers and
+words than the evaluation records."""
+
+from decimal import Decimal
+
+import pytest
+
+from trials.registry.extraction import extract, split_clauses
+
+D = Decimal
+
+
+def named(text):
+    """(kind, variable, lower, lower inclusive, upper, upper inclusive) of every named bound of a whole text."""
+    return [
+        (p.kind, p.variable, p.lower, p.lower_inclusive, p.upper, p.upper_inclusive)
+        for p in extract(text)
+        if p.variable not in ("sex", "diagnoses", "window", "duration")
+    ]
+
+
+def kinds(text):
+    """(kind, variable) of every named bound of a whole text, in order."""
+    return [(kind, variable) for kind, variable, *_ in named(text)]
+
+
+# Ages -------------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Age no older than 72 years", (None, None, D(72), True)),
+        ("Participants not older than 72", (None, None, D(72), True)),
+        ("Age older than 72 years", (D(72), False, None, None)),
+        ("Patients not younger than 19 years", (D(19), True, None, None)),
+        ("Patients younger than 19 years", (None, None, D(19), False)),
+    ],
+)
+def test_a_negated_older_or_younger_than_turns_the_bound_round_and_keeps_the_number(text, expected):
+    [(_kind, variable, *found)] = named(text)
+    assert (variable, tuple(found)) == ("age", expected)
+
+
+def test_a_range_whose_second_end_says_less_than_in_words_leaves_that_end_out():
+    assert named("Aged 21 years to less than 60 years") == [("inclusion", "age", D(21), True, D(60), False)]
+    assert named("Aged 21 years to 60 years") == [("inclusion", "age", D(21), True, D(60), True)]
+    assert named("Aged 21 to less than or equal to 60 years") == [("inclusion", "age", D(21), True, D(60), True)]
+
+
+def test_and_up_after_an_age_is_a_lower_bound_but_and_up_to_opens_a_range():
+    assert named("Age 21 and up") == [("inclusion", "age", D(21), True, None, None)]
+    assert named("Age 21 and up to 60") == [("inclusion", "age", D(21), True, D(60), True)]
+
+
+def test_exclusive_after_years_old_leaves_both_ends_of_the_range_out():
+    assert named("Between 21 and 60 years old, exclusive") == [("inclusion", "age", D(21), False, D(60), False)]
+    assert named("Between 21 and 60 years old") == [("inclusion", "age", D(21), True, D(60), True)]
+
+
+def test_an_end_marked_included_keeps_its_mark_when_the_other_end_is_marked_excluded():
+    assert named("年龄在21(含)至60(不含)岁") == [("inclusion", "age", D(21), True, D(60), False)]
+    assert named("年龄21至60岁(不含)") == [("inclusion", "age", D(21), False, D(60), False)]
+
+
+def test_reaching_an_age_range_in_chinese_is_the_whole_range():
+    assert named("年满21-60周岁") == [("inclusion", "age", D(21), True, D(60), True)]
+    assert named("年满21周岁") == [("inclusion", "age", D(21), True, None, None)]
+
+
+def test_years_old_before_an_operator_and_the_word_age_is_a_reversed_lower_bound():
+    assert named("21 years old ≤ age ≤ 60 years old") == [("inclusion", "age", D(21), True, D(60), True)]
+
+
+def test_y_o_after_a_number_of_years_says_the_person_s_age_whoever_is_named_before_it():
+    assert named("Outpatient ≥21 y.o. who is booked for surgery") == [("inclusion", "age", D(21), True, None, None)]
+    assert named("Resident 21 yo or older") == [("inclusion", "age", D(21), True, None, None)]
+    assert named("Hypertension for ≥ 21 y") == []  # years of a condition, no age
+
+
+def test_inpatients_outpatients_and_adolescents_and_young_adults_are_people_whose_years_are_their_age():
+    assert named("AYA 15 to 24 years") == [("inclusion", "age", D(15), True, D(24), True)]
+    assert named("Outpatients ≥ 70 years") == [("inclusion", "age", D(70), True, None, None)]
+    assert named("Hypertension 2 to 10 years") == []  # a disease's years are no age
+
+
+def test_a_number_glued_to_the_comparison_word_before_it_is_still_read():
+    assert named("Between19 and 70 years of age") == [("inclusion", "age", D(19), True, D(70), True)]
+    assert named("Younger than19 years old") == [("inclusion", "age", None, None, D(19), False)]
+    assert named("Stage3 disease; aged 19 years or older") == [("inclusion", "age", D(19), True, None, None)]
+
+
+def test_two_alternative_ages_joined_by_or_are_two_bounds_but_a_repeated_bound_stays_one():
+    text = "Exclusion Criteria:\n- Subject under 19 years or over 72 years\n"
+    assert named(text) == [
+        ("exclusion", "age", None, None, D(19), False),
+        ("exclusion", "age", D(72), False, None, None),
+    ]
+    assert named("Patients aged at least 19 or more") == [("inclusion", "age", D(19), True, None, None)]
+
+
+def test_years_following_an_event_are_time_since_it_not_an_age():
+    assert [n for n in named("more than 4 years following the transplant") if n[1] == "age"] == []
+    assert named("more than 4 years old") == [("inclusion", "age", D(4), False, None, None)]
+
+
+def test_a_misspelt_glomerular_filtrate_rate_is_egfr():
+    assert named("Severe renal impairment (glomerular filtrate rate less than 25)") == [
+        ("inclusion", "egfr", None, None, D(25), False)
+    ]
+
+
+# Lists ------------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Healthy volunteer exclusion criteria",
+        "Cohort 3 exclusion criteria",
+        "Part B Exclusion Criteria:",
+        "Asthma patients - exclusion criteria:",
+        "heart-related exclusion criteria:",
+        "Exclusionary Criteria:",
+        "Excluding criteria for carers:",
+        "Ineligibility criteria",
+        "Reasons for exclusion",
+        "Not eligible if:",
+        "Who cannot take part",
+        "Contraindications:",
+        "Patients must not:",
+        "Participants will be ineligible if:",
+        "The exclusion criteria are as follows:",
+        "**Exclusion Criteria**",
+    ],
+)
+def test_a_heading_in_an_odd_shape_starts_the_exclusion_list(heading):
+    text = f"Inclusion criteria:\n- Aged 35 to 68 years\n{heading}\n- BMI above 38\n"
+    assert kinds(text) == [("inclusion", "age"), ("exclusion", "bmi")]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Meets all inclusion criteria",
+        "None of the exclusion criteria",
+        "Fulfils the inclusion criteria:",
+        "Eligible if:",
+        "Patients must:",
+        "Who can take part",
+        "Inclusionary criteria:",
+    ],
+)
+def test_an_item_or_heading_that_names_a_list_without_excluding_keeps_the_inclusion_list(item):
+    text = f"Inclusion criteria:\n- Aged 35 to 68 years\n{item}\n- BMI above 38\n"
+    assert kinds(text) == [("inclusion", "age"), ("inclusion", "bmi")]
+
+
+def test_a_heading_inside_one_line_is_read_after_a_sentence_or_before_a_dash_list():
+    assert kinds("Inclusion: aged 35 to 68 years, consent. Exclusion: BMI above 38, pregnancy.") == [
+        ("inclusion", "age"),
+        ("exclusion", "bmi"),
+    ]
+    assert kinds("Inclusion criteria are: aged 35 to 68 years. Exclusion criteria are: BMI above 38.") == [
+        ("inclusion", "age"),
+        ("exclusion", "bmi"),
+    ]
+    assert kinds("Inclusion criteria include aged 35 to 68 years. Exclusion criteria include BMI above 38.") == [
+        ("inclusion", "age"),
+        ("exclusion", "bmi"),
+    ]
+    assert kinds("Inclusion criteria - aged 35 to 68 years - consent Exclusion criteria - BMI above 38") == [
+        ("inclusion", "age"),
+        ("exclusion", "bmi"),
+    ]
+    # a sentence that mentions a list is no heading: "as defined by the exclusion criteria: …" is not cut
+    assert kinds("Inclusion: aged 35 to 68 years as per the exclusion criteria of the parent study; BMI above 38") == [
+        ("inclusion", "age"),
+        ("inclusion", "bmi"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("健康受试者排除标准", "exclusion"),
+        ("B组入选标准：", "inclusion"),
+        ("队列2排除标准", "exclusion"),
+        ("第二部分 排除标准", "exclusion"),
+        ("以下人群不适合参加：", "exclusion"),
+        ("哪些人不能参加？", "exclusion"),
+        ("哪些人可以参加？", "inclusion"),
+        ("不适宜人群", "exclusion"),
+    ],
+)
+def test_a_chinese_heading_in_an_odd_shape_names_its_list(heading, kind):
+    text = f"入选标准:\n1、年龄35~68岁\n{heading}\n1、BMI>38\n"
+    assert kinds(text) == [("inclusion", "age"), (kind, "bmi")]
+
+
+@pytest.mark.parametrize("item", ["不符合入选标准者", "符合上述纳入标准", "能参加"])
+def test_a_chinese_item_that_names_a_list_is_no_heading(item):
+    text = f"排除标准:\n1、年龄>68岁\n2、{item}\n3、BMI>38\n"
+    assert kinds(text) == [("exclusion", "age"), ("exclusion", "bmi")]
+
+
+def test_a_qualified_heading_is_a_whole_short_line_and_gives_no_clause_of_its_own():
+    clauses = split_clauses("Inclusion criteria:\n- Aged 35 to 68 years\nCohort 3 exclusion criteria\n- BMI above 38\n")
+    assert [(c.kind, c.text) for c in clauses] == [("inclusion", "Aged 35 to 68 years"), ("exclusion", "BMI above 38")]
