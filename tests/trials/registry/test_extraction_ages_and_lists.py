@@ -209,3 +209,50 @@ def test_a_chinese_item_that_names_a_list_is_no_heading(item):
 def test_a_qualified_heading_is_a_whole_short_line_and_gives_no_clause_of_its_own():
     clauses = split_clauses("Inclusion criteria:\n- Aged 35 to 68 years\nCohort 3 exclusion criteria\n- BMI above 38\n")
     assert [(c.kind, c.text) for c in clauses] == [("inclusion", "Aged 35 to 68 years"), ("exclusion", "BMI above 38")]
+
+
+def test_years_before_a_post_word_are_time_since_it_not_an_age():
+    assert named("Women > 3 years postmenopausal") == []
+    assert named("Women > 53 years") == [("inclusion", "age", D(53), False, None, None)]
+
+
+def test_inclusive_after_years_of_age_lets_the_stated_age_in():
+    assert named("over 19 years of age (inclusive)") == [("inclusion", "age", D(19), True, None, None)]
+    assert named("over 19 years of age") == [("inclusion", "age", D(19), False, None, None)]
+
+
+def test_a_numbered_list_restarting_at_1_under_the_only_heading_is_the_exclusion_list_that_lost_its_heading():
+    lost = "Inclusion criteria:\n1. Aged 35 to 68 years\n2. consent\n3. able to walk\n\n1. BMI above 38\n2. pregnancy\n"
+    assert kinds(lost) == [("inclusion", "age"), ("exclusion", "bmi")]
+    # the item before ends with a colon: the new list is that item's
+    nested = "Inclusion criteria:\n1. Aged 35 to 68 years\n2. consent\n3. one of:\n1. BMI above 38\n2. asthma\n"
+    assert kinds(nested) == [("inclusion", "age"), ("inclusion", "bmi")]
+    # an exclusion heading further down: the restarted list was not the exclusion list
+    later = lost + "Exclusion criteria:\n1. aged over 80 years\n"
+    assert kinds(later) == [("inclusion", "age"), ("inclusion", "bmi"), ("exclusion", "age")]
+
+
+def test_a_numbered_list_restarting_inside_one_line_with_no_heading_is_the_exclusion_list():
+    assert kinds("1. Aged 35 to 68 years 2. consent 3. able to walk 1. BMI above 38 2. pregnancy") == [
+        ("inclusion", "age"),
+        ("exclusion", "bmi"),
+    ]
+    assert kinds("1、年龄35~68岁；2、签署知情同意书；3、能行走；1、妊娠；2、BMI>38") == [
+        ("inclusion", "age"),
+        ("exclusion", "bmi"),
+    ]
+    assert kinds("1. Aged 35 to 68 years 2. consent 3. able to walk 4. BMI above 38") == [
+        ("inclusion", "age"),
+        ("inclusion", "bmi"),
+    ]
+
+
+def test_the_chinese_kind_alone_before_a_colon_is_a_heading_but_not_inside_a_numbered_item():
+    assert kinds("纳入标准：1、年龄35~68岁；2、签署知情同意书；排除：1、妊娠；2、BMI>38") == [
+        ("inclusion", "age"),
+        ("exclusion", "bmi"),
+    ]
+    assert kinds("入选：\n1、年龄35~68岁\n2、排除：继发性高血压\n3、BMI>38\n") == [
+        ("inclusion", "age"),
+        ("inclusion", "bmi"),
+    ]

@@ -83,6 +83,8 @@ _CN_HEADING = re.compile(
     r"(?:主要|关键|其他|其它|一般|研究|受试者|患者|病例)?"  # "主要排除标准", "关键纳入标准:", "受试者排除标准"
     r"(不纳入|不入选|纳入|入选|入组|参加|参与|排除|剔除|退出|中止|终止|脱落)(?:病例)?(?:标准|条件)"
 )
+# "排除：", "入选：年龄…": the list's kind alone before its colon
+_CN_BARE_HEADING = re.compile(r"^(不纳入|不入选|纳入|入选|排除)\s*[:：]")
 _CN_KIND = {
     "纳入": "inclusion",
     "入选": "inclusion",
@@ -149,6 +151,8 @@ _INLINE_HEADING = re.compile(
     r"|(?<![不\s])\s+(?=(?:主要|关键|其他|其它|研究|受试者|病例)?(?:不纳入|不入选|纳入|入选|入组|排除)(?:标准|条件)"
     r"\s*(?:[:：]|\d{1,2}\s*[.、．)]|[(（]\d"
     r"|1\s+(?=[\u4e00-\u9fff])))"
+    # "…签署知情同意书；排除：1、妊娠": the kind alone before its colon, after a clause ends
+    r"|(?<=[。；;])(?=\s*(?:不纳入|不入选|纳入|入选|排除)\s*[:：])"
     # "…知情同意。排除标准" at the end of a paragraph: a heading glued to the sentence before it, its list on the next lines
     r"|(?<=[。；;])(?=(?:主要|关键|其他|其它|研究|受试者|病例)?(?:不纳入|不入选|纳入|入选|入组|排除)(?:标准|条件)"
     r"\s*(?:[:：]|\d{1,2}\s*[.、．)]|[(（]\d|$))"
@@ -189,6 +193,10 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
     lines = list(_lines(text))
     token_page = _token_per_line(text, lines)
     bare_item = 0  # on such a page, the last item number that stood alone on its line
+    # under an inclusion heading with no exclusion heading anywhere: a numbered list that restarts at 1 at the first
+    # list's depth is the exclusion list whose heading was lost; [style, indent, highest, first clause restarting]
+    under_inclusion: list | None = None
+    exclusion_heading = False
     for line_index, (line_start, line_end) in enumerate(lines):
         if len(clauses) >= MAX_CLAUSES:
             break
@@ -203,6 +211,10 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
                 seen_heading = True
                 bare_item = 0  # the list under a heading counts its items from 1 again
                 kind = None if heading_kind == "skip" else heading_kind
+                exclusion_heading = exclusion_heading or heading_kind != "inclusion"
+                under_inclusion = (
+                    ["", 10_000, 0, None] if heading_kind == "inclusion" and not exclusion_heading else None
+                )
                 if body_offset is None:
                     continue
                 piece_start += body_offset
@@ -260,7 +272,14 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
                 last_number = int(numbered.group(1))
                 style = re.sub(r"[\d\s]", "", numbered.group())
                 here = len(piece) - len(piece.lstrip(" \t"))
-                if not seen_heading and index == 0 and kind == "inclusion" and here <= top_indent:
+                if under_inclusion is not None and kind == "inclusion" and under_inclusion[3] is None:
+                    _restart_under_inclusion(under_inclusion, style, here, last_number, text, clauses)
+                if (
+                    not seen_heading
+                    and (index == 0 or style == top_style)  # "1. … 2. … 3. … 1. …" in one line restarts too
+                    and kind == "inclusion"
+                    and here <= top_indent
+                ):
                     # No headings: a second numbered list at the first one's depth (restarting, or in another
                     # style) is the exclusion list
                     restarts = last_number < highest or style != top_style
@@ -300,6 +319,9 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
             last_line_with_clause = line_no
             if len(clauses) >= MAX_CLAUSES:
                 break
+    if under_inclusion is not None and under_inclusion[3] is not None and not exclusion_heading:
+        for clause in clauses[under_inclusion[3] :]:
+            clause[0] = "exclusion"
     if not seen_heading and _an_exclusion_list(text, clauses):
         for clause in clauses:
             clause[0] = "exclusion"
@@ -308,6 +330,19 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
         for c in clauses
         if _clean(original[c[1] : c[2]])
     ]
+
+
+def _restart_under_inclusion(state: list, style: str, indent: int, number: int, text: str, clauses: list) -> None:
+    """Follow the numbered list under an inclusion heading; mark where it restarts at 1 in its own style and depth
+    after three or more items, unless the item before ends with a colon (then the new list is that item's)."""
+    top_style, top_indent, highest, _restart = state
+    if not top_style:
+        state[0], state[1] = style, indent
+    elif style == top_style and indent <= top_indent and number == 1 and highest >= 3:
+        if not (clauses and _ends_with_colon(text, clauses[-1][1], clauses[-1][2])):
+            state[3] = len(clauses)
+    if style == top_style and indent <= top_indent:
+        state[2] = max(highest, number)
 
 
 # A Chinese list with no heading at all whose items read as exclusions ("…前4周内使用过…者", "妊娠期、哺乳期…",
@@ -530,6 +565,9 @@ def _heading(piece: str) -> tuple[str | None, int | None]:
     if match:
         kind = _CN_KIND.get(match.group(1), "skip")
         return kind, _after_heading(piece, lead + match.end())
+    match = _CN_BARE_HEADING.match(rest)
+    if match:
+        return _CN_KIND[match.group(1)], _after_heading(piece, lead + match.end())
     match = _CN_PAGE_HEADING.match(rest)
     if match and len(rest.strip()) <= 20:
         return ("exclusion" if match.group(1) else "inclusion"), _after_heading(piece, lead + match.end())

@@ -879,6 +879,7 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
     )
 
 
+_AGE_WORDS_AFTER = re.compile(r"\s*(?:old|of age)(?![a-z])")
 _NUMBER_AHEAD = re.compile(r"\s*(?:the\s+age\s+of\s+)?\d")
 
 
@@ -896,7 +897,10 @@ def _operator_at(n: str, match: re.Match) -> _Comparison | None:
         post = _postfix_match(n, end)
         if post and not _NUMBER_AHEAD.match(n, post[2]):
             comparison.end = post[2]  # "at least 3 or more": the postfix repeats the bound; "under 18 or over 70": two
-        included = _INCLUDED_AFTER.match(n, comparison.end)
+        aged = _AGE_WORDS_AFTER.match(n, comparison.end) if unit == "years" else None
+        included = _INCLUDED_AFTER.match(
+            n, aged.end() if aged else comparison.end
+        )  # "over 18 years of age (inclusive)"
         if included and _to_decimal(included.group(1) or match.group()) == value:
             inclusive, comparison.end = True, included.end()  # "大于18周岁(包含18周岁)", "> 18 (inclusive)"
         if bound == "lower":
@@ -1590,6 +1594,8 @@ def _person_before(n: str, position: int, gap: re.Pattern = _PERSON_GAP) -> bool
     return bool(people) and bool(gap.match(n, people[-1].end(), position))
 
 
+# "> 5 years after surgery", "more than 4 years following the transplant", "> 2 years postmenopausal": time since
+_TIME_SINCE_AFTER = re.compile(r"\s*(?:after|since|post(?:-?[a-z]+)?|from|following|beyond)(?![a-z])")
 _YEARS_OLD = re.compile(r"y/o|y\.\s?o\.?|yo")  # "≥18 y.o.", "65 yo": years of a person's age, whoever is named before
 
 
@@ -1606,7 +1612,7 @@ def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> 
             or _NOT_AGE_AFTER.match(n, comparison.end)
             or re.search(r"for\s*$", n[: comparison.start])
         )
-        and not re.match(r"\s*(?:after|since|post|from|following)(?![a-z])", n[comparison.end :])
+        and not _TIME_SINCE_AFTER.match(n, comparison.end)
     ):
         return "age"  # "Adults (≥ 18 years)": a person's years with no other meaning in the clause
     if (
