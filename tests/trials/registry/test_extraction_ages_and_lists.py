@@ -256,3 +256,20 @@ def test_the_chinese_kind_alone_before_a_colon_is_a_heading_but_not_inside_a_num
         ("inclusion", "age"),
         ("inclusion", "bmi"),
     ]
+
+
+def test_years_after_for_or_before_a_state_say_how_long_not_how_old():
+    assert named("Patients ≥ 66 years of age with COPD for ≥ 3 years") == [
+        ("inclusion", "age", D(66), True, None, None)
+    ]
+    assert named("Patients ≥ 3 years in complete remission") == []
+    assert named("Subjects at least 4 years out from chemotherapy") == []
+    assert named("Adults > 2 years smoke-free") == []
+    # a state after an age that is no time since anything leaves the age alone
+    assert named("Adults ≥ 19 years in good general health") == [("inclusion", "age", D(19), True, None, None)]
+
+
+def test_bounds_that_stratify_a_randomisation_are_no_criteria():
+    assert named("Randomisation stratified by FEV1 (< 45% vs ≥ 45%)") == []
+    assert named("按FEV1分层（<45% 与 ≥45%）") == []
+    assert named("FEV1 < 45% at screening") == [("inclusion", "fev1_pct_pred", None, None, D(45), False)]

@@ -383,6 +383,15 @@ CONDITION_BEFORE = re.compile(
     r"(?<![a-z])(?<!included )(?<!eligible )(?<!enrolled )(?<!enroled )(?:if|when|whether)\s+(?:[a-z']+\s+){0,4}$"
     r"|(?:对于|如果|倘若|假如|若(?!干))[^,，;；。:：]{0,30}$"
 )
+# A span of years that says how long something has lasted, not a person's age: "for ≥ 2 years", "since > 3 years";
+# "≥ 2 years in remission", "at least 5 years out from treatment", "> 1 year smoke-free", "> 2 years postmenopausal"
+_DURATION_LEAD_BEFORE = re.compile(r"(?<![a-z])(?:for|since|during|lasting|lasted)\s*$")
+_TIME_STATE_AFTER = re.compile(
+    r"\s*(?:old\s+)?(?:in\s+(?:(?:complete|partial|clinical|full|sustained)\s+)?remission|out\s+(?:from|of)"
+    r"|(?:smoke|disease|cancer|tumou?r|relapse|recurrence|symptom|seizure|event)-?\s?free|abstinent|sober"
+    r"|post[- ]?(?:menopausal|partum|transplant\w*|operative\w*|op|diagnosis|treatment|surgery|injury|stroke))(?![a-z])"
+)
+_STRATIFIED_BEFORE = re.compile(r"(?:stratif\w*|分层)[^.;。；]{0,50}$")  # "stratified by FEV1 (< 50% vs ≥ 50%)"
 _THEN_AFTER = re.compile(r"\s*[,，]\s*(?:则|那么|then(?![a-z]))")
 # A target the treatment keeps a value at, not the participant's own: "oxygen to maintain SpO2 between 88 and 92%"
 _TARGET_BEFORE = re.compile(
@@ -1294,6 +1303,7 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         and not CONDITION_BEFORE.search(n[max(0, c.start - 40) : c.start])
         and not _STAGE_DEFINITION.search(n[max(0, c.start - 50) : c.start])  # "(stage 3: 30% ≤ FEV1 < 50%)"
         and not NOT_A_BOUND_BEFORE.search(n[max(0, c.start - 40) : c.start])
+        and not _STRATIFIED_BEFORE.search(n, max(0, c.start - 60), c.start)  # groups of a randomisation
         and not _EXCEPTION_BEFORE.search(n, max(0, c.start - 45), c.start)  # "不包括2岁以下发烧性癫痫"
         and not _THEN_AFTER.match(n, c.end)
         and not _TARGET_BEFORE.search(
@@ -1845,6 +1855,8 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
             return None  # the age a disease began, not the person's age now
         if _YEARS_OF_SOMETHING.match(n, c.end):
             return None  # "≥ 2 years of education", "5 years of smoking": years of something, not an age
+        if _DURATION_LEAD_BEFORE.search(n, max(0, c.start - 20), c.start) or _TIME_STATE_AFTER.match(n, c.end):
+            return None  # "with COPD for ≥ 2 years", "≥ 2 years in complete remission": how long, not how old
         if unit == "years" or (unit == "" and re.search(r"years|岁|old", after[:20])):
             pass
         elif unit == "" and c.shape in ("range", "operator", "postfix"):
