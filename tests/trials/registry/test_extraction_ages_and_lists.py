@@ -273,3 +273,29 @@ def test_bounds_that_stratify_a_randomisation_are_no_criteria():
     assert named("Randomisation stratified by FEV1 (< 45% vs ≥ 45%)") == []
     assert named("按FEV1分层（<45% 与 ≥45%）") == []
     assert named("FEV1 < 45% at screening") == [("inclusion", "fev1_pct_pred", None, None, D(45), False)]
+
+
+def record_ages(text, minimum_age=None, maximum_age=None):
+    return [
+        (p.kind, p.lower, p.upper, p.quote)
+        for p in extract(text, minimum_age=minimum_age, maximum_age=maximum_age)
+        if p.variable == "age"
+    ]
+
+
+def test_an_exclusion_age_that_leaves_out_what_the_record_leaves_out_is_the_one_age_item():
+    text = "Inclusion Criteria:\n- COPD\nExclusion Criteria:\n- Age < 19 years or > 76 years\n"
+    assert record_ages(text, "19 Years", "76 Years") == [
+        ("exclusion", None, D(19), "Age < 19 years"),
+        ("exclusion", D(76), None, "Age < 19 years or > 76 years"),
+    ]
+    # an exclusion that leaves out something else: the record's limits stay a proposal of their own
+    text = "Inclusion Criteria:\n- COPD\nExclusion Criteria:\n- Age < 21 years\n"
+    assert record_ages(text, "19 Years") == [
+        ("inclusion", D(19), None, "minimumAge: 19 Years"),
+        ("exclusion", None, D(21), "Age < 21 years"),
+    ]
+    # no age in the text: the record's limits are the age item
+    assert record_ages("Inclusion Criteria:\n- COPD\n", "19 Years") == [
+        ("inclusion", D(19), None, "minimumAge: 19 Years")
+    ]

@@ -2298,6 +2298,10 @@ def _merge_record_age(
             confidence=max(proposal.confidence, 0.95),
         )
         return proposals
+    if _excluded_outside(proposals, low, high):
+        # "Exclusion: age < 18" with a record minimum of 18: the text states the record's limit from the other
+        # side; that clause is the age item, and the record adds no second one
+        return proposals
     quote = "; ".join(
         part
         for part in (
@@ -2321,6 +2325,20 @@ def _merge_record_age(
         ),
     )
     return proposals
+
+
+def _excluded_outside(proposals: list[Proposal], low: Decimal | None, high: Decimal | None) -> bool:
+    """Whether exclusion age bounds of the text leave out exactly what the record's limits leave out."""
+    excluded = [p for p in proposals if p.variable == "age" and p.kind == "exclusion"]
+    below = low is None or any(
+        p.lower is None and p.upper is not None and (p.upper == low if not p.upper_inclusive else p.upper + 1 == low)
+        for p in excluded
+    )
+    above = high is None or any(
+        p.upper is None and p.lower is not None and (p.lower == high if not p.lower_inclusive else p.lower - 1 == high)
+        for p in excluded
+    )
+    return bool(excluded) and below and above
 
 
 # ----------------------------------------------------------------------------------------------------------------
