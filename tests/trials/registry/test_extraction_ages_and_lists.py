@@ -299,3 +299,19 @@ def test_an_exclusion_age_that_leaves_out_what_the_record_leaves_out_is_the_one_
     assert record_ages("Inclusion Criteria:\n- COPD\n", "19 Years") == [
         ("inclusion", D(19), None, "minimumAge: 19 Years")
     ]
+
+
+def test_a_bound_that_is_one_risk_factor_among_others_is_no_criterion_but_a_bound_beside_them_is():
+    assert named("one or more CV risk factors [obesity, i.e. body mass index ≥ 27 kg/m2, or smoking]") == []
+    assert named("at least 1 cardiovascular risk factor (BMI > 31, hypertension)") == []
+    assert named("BMI ≥ 27 kg/m2 and at least one risk factor") == [("inclusion", "bmi", D(27), True, None, None)]
+
+
+def test_bounds_listed_under_a_donor_describe_the_donor_not_the_patient():
+    text = (
+        "Inclusion Criteria:\n  -  Kidney graft from a donor with at least one of the following:\n"
+        "       -  Donor age > 62 years\n       -  BMI > 31\n  -  Age ≥ 19 years\n"
+    )
+    assert named(text) == [("inclusion", "age", D(19), True, None, None)]
+    text = "Inclusion Criteria:\n  -  Adults with at least one of the following:\n       -  BMI > 31\n"
+    assert named(text) == [("inclusion", "bmi", D(31), False, None, None)]

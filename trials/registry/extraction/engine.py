@@ -391,6 +391,7 @@ _TIME_STATE_AFTER = re.compile(
     r"|(?:smoke|disease|cancer|tumou?r|relapse|recurrence|symptom|seizure|event)-?\s?free|abstinent|sober"
     r"|post[- ]?(?:menopausal|partum|transplant\w*|operative\w*|op|diagnosis|treatment|surgery|injury|stroke))(?![a-z])"
 )
+_DONOR = re.compile(r"(?<![a-z])(?:donors?|grafts?)(?![a-z])|供者|供体")
 _STRATIFIED_BEFORE = re.compile(r"(?:stratif\w*|分层)[^.;。；]{0,50}$")  # "stratified by FEV1 (< 50% vs ≥ 50%)"
 _THEN_AFTER = re.compile(r"\s*[,，]\s*(?:则|那么|then(?![a-z]))")
 # A target the treatment keeps a value at, not the participant's own: "oxygen to maintain SpO2 between 88 and 92%"
@@ -1322,8 +1323,10 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
     ]  # the 6 of "6MWD"
     comparisons = [part for c in comparisons for part in _outside_parts(c)]
     parent = _parent_text(clause, original) if comparisons else ""
-    if parent and _SEVERAL_OF.search(_normalise(parent, 0, len(parent))[0]):
-        comparisons = []  # a bullet under "One or more of the following risk factors:" is one point, not a rule
+    parent_n = _normalise(parent, 0, len(parent))[0] if parent else ""
+    if parent and (_SEVERAL_OF.search(parent_n) or _DONOR.search(parent_n)):
+        comparisons = []  # a bullet under "One or more of the following risk factors:" is one point, not a rule;
+        # under "a graft from a donor with one of the following:" it describes the donor, not the patient
     comparisons = [c for c in comparisons if not _SEVERAL_OF.search(n, max(0, c.start - 200), c.start)]
     parent_variable = ""
     if not mentions:
@@ -1509,6 +1512,10 @@ _SEVERAL_OF = re.compile(
     r"(?:(?<![\d.])[2-9]|two|three|four|five|six)\s+or\s+more\s+of\s+(?:the\s+)?(?:following|these|below)"
     r"|at\s+least\s+(?:(?<![\d.])[2-9]|two|three|four|five|six)\s+of\s+(?:the\s+)?(?:following|these|below)"
     r"|of\s+(?:the\s+)?following\s+(?:[a-z]+\s+){0,2}(?:risk\s+)?factors"
+    # "one or more CV risk factors [… BMI ≥ 25 …]", "at least 1 cardiovascular risk factor (… BMI > 30 …)": a bound
+    # that is one risk factor among others is no criterion by itself
+    r"|(?:(?:(?<![\d.])\d|one|two|three|four)\s+or\s+more|at\s+least\s+(?:(?<![\d.])\d|one|two|three|four))\s+"
+    r"(?:[a-z]+\s+){0,2}risk\s+factors?"
 )
 
 
