@@ -134,6 +134,16 @@ def test_a_misspelt_glomerular_filtrate_rate_is_egfr():
         "Participants will be ineligible if:",
         "The exclusion criteria are as follows:",
         "**Exclusion Criteria**",
+        "The patient must not meet any of the following criteria:",
+        "Patients meeting any of the following criteria are to be excluded:",
+        "Do not take part if you:",
+        "You may not qualify if:",
+        "Patients cannot enrol if they:",
+        "Women are excluded if:",
+        "People who cannot join:",
+        "Criteria for non-eligibility:",
+        "Ineligibility:",
+        "Exclusion conditions:",
     ],
 )
 def test_a_heading_in_an_odd_shape_starts_the_exclusion_list(heading):
@@ -151,6 +161,10 @@ def test_a_heading_in_an_odd_shape_starts_the_exclusion_list(heading):
         "Patients must:",
         "Who can take part",
         "Inclusionary criteria:",
+        "You may qualify if:",
+        "Inclusion conditions:",
+        "The patient must have the following:",
+        "Patients cannot take part in another study",
     ],
 )
 def test_an_item_or_heading_that_names_a_list_without_excluding_keeps_the_inclusion_list(item):
@@ -193,6 +207,8 @@ def test_a_heading_inside_one_line_is_read_after_a_sentence_or_before_a_dash_lis
         ("哪些人不能参加？", "exclusion"),
         ("哪些人可以参加？", "inclusion"),
         ("不适宜人群", "exclusion"),
+        ("凡符合下列任何一条者均不能入选", "exclusion"),
+        ("符合下列条件者方可入选", "inclusion"),
     ],
 )
 def test_a_chinese_heading_in_an_odd_shape_names_its_list(heading, kind):

@@ -17,14 +17,15 @@ _INCLUSION_HEADING = re.compile(
     r"^(?:(?:\d+|[ivx]+|[a-z])[.)]\s*)?(?:the\s+)?(?:(?:key|main|major|general|principal|primary|additional"
     r"|other|specific|basic|subjects?|patients?|participants?)\s+)?"
     r"(?:(?:inclusion(?:ary)?|eligibility|entry|selection)\s+criteri(?:a|on)|criteria for (?:inclusion|eligibility|entry)"
-    r"|inclusions?(?=\s*[:：\-–]|\s*$))"
+    r"|inclusions?(?=\s*[:：\-–]|\s*$)|inclusion\s+(?:conditions|factors|requirements)(?=\s*[:：]|\s*$))"
 )
 _EXCLUSION_HEADING = re.compile(
     r"^(?:(?:\d+|[ivx]+|[a-z])[.)]\s*)?(?:the\s+)?(?:(?:key|main|major|general|principal|primary|additional"
     r"|other|specific|basic|subjects?|patients?|participants?)\s+)?"
     r"(?:(?:exclusion(?:ary)?|excluding|non[- ]?inclusion|ineligibility|non[- ]?eligibility)\s+criteri(?:a|on)"
-    r"|criteria for (?:exclusion|non[- ]?inclusion)"
-    r"|(?:exclusions?|non[- ]?inclusion)(?=\s*[:：\-–]|\s*$))"
+    r"|criteria for (?:exclusion|non[- ]?inclusion|non[- ]?eligibility|ineligibility)"
+    r"|(?:exclusions?|non[- ]?inclusion|ineligibility)(?=\s*[:：\-–]|\s*$)"
+    r"|exclusion\s+(?:conditions|factors|requirements)(?=\s*[:：]|\s*$))"
 )
 # A heading whose list is named before its kind, the whole line: "Cohort 2 exclusion criteria", "Healthy volunteer
 # exclusion criteria:", "Part A - Inclusion Criteria", "eye-related inclusion criteria:". The words before it name a
@@ -43,10 +44,12 @@ _QUALIFIED_LEAD_NOT = re.compile(
 # exclusion", "Who cannot take part", "Who can participate?", "Contraindications:"
 _LABEL_HEADING = re.compile(
     r"^(?:(?P<out>(?:not\s+|in)eligible(?:\s+(?:if|when|patients|participants|subjects))?|(?:reasons?|grounds)\s+for\s+"
-    r"(?:exclusion|non[- ]?inclusion|ineligibility)|who\s+(?:cannot|can ?not|can't|may not|should not)\s+(?:take part|participate"
-    r"|join|enrol+|be included)|contraindications?)"
+    r"(?:exclusion|non[- ]?inclusion|ineligibility)|contraindications?"
+    r"|you\s+(?:may|might)\s+not\s+(?:qualify|be eligible)(?:\s+if)?"
+    r"|(?:(?:people|persons|those|patients|participants)\s+)?who\s+(?:cannot|can ?not|can't|may not|should not)\s+"
+    r"(?:take part|participate|join|enrol+|be included))"
     r"|(?P<in>eligible(?:\s+(?:if|when|patients|participants|subjects))?|who\s+(?:can|may|could)\s+(?:take part"
-    r"|participate|join|enrol+|be included)))"
+    r"|participate|join|enrol+|be included)|you\s+(?:may|might)\s+(?:qualify|be eligible)(?:\s+if)?))"
     r"\s*(?:\([^()]{0,40}\)\s*)?[?:：]?\s*$"
 )
 # "Patients must:", "Participants must not have:", "Subjects should not be:" ending in a colon: a list's lead-in
@@ -59,22 +62,27 @@ _SKIP_HEADING = re.compile(
     r"|criteria for (?:withdrawal|discontinuation|removal))"
 )
 _INCLUSION_SENTENCE = re.compile(
-    r"^(?:(?:patients|subjects|participants|individuals|candidates|volunteers|children|adults)\s+(?:must|should"
+    r"^(?:(?:the\s+)?(?:patients?|subjects?|participants?|individuals?|candidates?|volunteers?|children|adults?|women"
+    r"|men|persons?|people)\s+(?:must|should"
     r"|need to|have to|will|are required to|can be included|may be included|are eligible)\s*(?:be\s+)?(?:meet"
     r"|fulfil?l|satisfy|have|include|eligible|enrolled|included)?[^.]{0,60}(?:following|if|criteria|when)\b"
     r"|the following\b[^.]{0,60}(?:inclu|eligible|enrol)"
     r"|you\s+(?:can|may|could)\s+(?:be able to\s+)?(?:take part|participate|join|be included))"
 )
 _EXCLUSION_SENTENCE = re.compile(
-    r"^(?:(?:patients|subjects|participants|individuals|candidates|volunteers|anyone"
-    r"|those)\b[^.]{0,60}?\s+(?:will|shall"
-    r"|may|must|should|are|is)\s+(?:not\s+be\s+(?:eligible|included|enrolled)|be\s+(?:excluded|ineligible)"
-    r"|not\s+eligible|excluded|ineligible)|(?:any|presence|one or more) of the following[^.]{0,40}(?:exclu|not eligible|ineligible)"
+    r"^(?:(?:the\s+)?(?:patients?|subjects?|participants?|individuals?|candidates?|volunteers?|anyone|those|women|men"
+    r"|persons?|people|children|adults?)\b[^.]{0,60}?\s+(?:will|shall"
+    r"|may|must|should|are|is|cannot|can not|can't)\s+(?:not\s+be\s+(?:eligible|included|enrolled)"
+    r"|(?:to\s+)?be\s+(?:excluded|ineligible)|not\s+eligible|excluded|ineligible|enrol+|be enrolled|participate"
+    r"|take part|join)|(?:any|presence|one or more) of the following[^.]{0,40}(?:exclu|not eligible|ineligible)"
     r"|the following\b[^.]{0,60}(?:exclu|not eligible|ineligible|not be (?:included|enrolled))"
-    r"|you\s+(?:cannot|can not|can't|may not|should not|will not be able to)\s+(?:take part|participate|join|be included))"
+    r"|you\s+(?:cannot|can not|can't|may not|should not|will not be able to)\s+(?:take part|participate|join|be included)"
+    r"|(?:do not|don't)\s+(?:take part|participate|join|enrol+)\s+if)"
 )
 # A short Chinese line ending in a colon that introduces a list: "符合下列任何一项者不能入选：", "有下列情况之一者排除："
-_CN_SENTENCE_HEADING = re.compile(r"^[^:：。;；]{0,24}(?:以下|下列)[^:：。;；]{0,20}[:：]\s*$")
+_CN_SENTENCE_HEADING = re.compile(
+    r"^[^:：。;；]{0,24}(?:以下|下列)[^:：。;；]{0,20}(?:[:：]|(?:入选|入组|纳入|排除|参加|参与)[!！。]?)\s*$"
+)  # "凡符合下列任何一条者均不能入选" has no colon
 _CN_NEGATED = re.compile(r"排除|不能|不可|不得|不宜|不予|不应|不适合|不适宜|不符合|禁止|禁忌")
 _CN_INCLUDED = re.compile(r"入选|纳入|入组|参加|参与")
 _SENTENCE_HEADING_END = re.compile(r"(?<![a-z])(?:if|when|who|whom|apply|applies|they)\W*$")
