@@ -76,9 +76,7 @@ ZH_TIME_UNIT = "|".join(
 )
 
 # "18,5" and "0,70" are decimals written with a comma (one or two digits after it); "1,000" and "18, 65" are not
-# a number starts a word, or is glued to the word before it that says what it bounds ("aged18", "Between18 and 80",
-# "younger than18")
-NUM = r"(?:(?<![a-z0-9.])|(?<=age)|(?<=aged)|(?<=between)|(?<=than)|(?<=over)|(?<=under)|(?<=above)|(?<=below)|(?<=least))(?:\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?|\.\d+|[一两二三四五六七八九十](?=\s*次))(?![\d])"
+NUM = r"(?:(?<![a-z0-9.])|(?<=age)|(?<=aged))(?:\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?|\.\d+|[一两二三四五六七八九十](?=\s*次))(?![\d])"
 _TENS = [w for w, v in TABLES.number_words.items() if v in (20, 30, 40, 50, 60, 70, 80, 90) and "-" not in w]
 _ONES = [w for w, v in TABLES.number_words.items() if 1 <= v <= 9 and v == int(v)]
 _COMPOUND = rf"(?:{'|'.join(_TENS)})[- ](?:{'|'.join(_ONES)})" if _TENS and _ONES else r"(?!x)x"  # "twenty one"
@@ -384,10 +382,11 @@ CONDITION_BEFORE = re.compile(
     r"|(?:对于|如果|倘若|假如|若(?!干))[^,，;；。:：]{0,30}$"
 )
 # A span of years that says how long something has lasted, not a person's age: "for ≥ 2 years", "since > 3 years";
-# "≥ 2 years in remission", "at least 5 years out from treatment", "> 1 year smoke-free", "> 2 years postmenopausal"
+# "≥ 2 years in remission", "at least 5 years out from treatment", "> 1 year smoke-free", "> 2 years postmenopausal",
+# "more than 4 years following the transplant"
 _DURATION_LEAD_BEFORE = re.compile(r"(?<![a-z])(?:for|since|during|lasting|lasted)\s*$")
 _TIME_STATE_AFTER = re.compile(
-    r"\s*(?:old\s+)?(?:in\s+(?:(?:complete|partial|clinical|full|sustained)\s+)?remission|out\s+(?:from|of)"
+    r"\s*(?:old\s+)?(?:in\s+(?:(?:complete|partial|clinical|full|sustained)\s+)?remission|out\s+(?:from|of)|following"
     r"|(?:smoke|disease|cancer|tumou?r|relapse|recurrence|symptom|seizure|event)-?\s?free|abstinent|sober"
     r"|post[- ]?(?:menopausal|partum|transplant\w*|operative\w*|op|diagnosis|treatment|surgery|injury|stroke))(?![a-z])"
 )
@@ -437,9 +436,9 @@ DURATION_BEFORE = re.compile(
 EVENT_PATTERNS: list[tuple[str, str | None]] = TABLES.window_events
 _EVENT_RES = [(re.compile(p), label) for p, label in EVENT_PATTERNS]
 PEOPLE = re.compile(
-    r"(?<![a-z])(?:adults?|males?|females?|men|women|(?:in|out)?patients?|subjects?|participants?|volunteers?"
+    r"(?<![a-z])(?:adults?|males?|females?|men|women|patients?|subjects?|participants?|volunteers?"
     r"|individuals?|persons?|people|children|adolescents?|elderly|minors?|infants?|seniors?|youths?|teenagers?"
-    r"|boys?|girls?|neonates?|newborns?|toddlers?|veterans?|ayas?|students?|athletes?)(?![a-z])|^\W*$"
+    r"|boys?|girls?|neonates?|newborns?|toddlers?|veterans?)(?![a-z])|^\W*$"
 )
 # "Minors (<18 years)", "children (< 12 years)": a person's age in brackets, not a look-back window
 _PERSON_AGE_BRACKET = re.compile(r"(?:" + PEOPLE.pattern.split("|^")[0] + r")\s*$")
@@ -889,10 +888,6 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
     )
 
 
-_AGE_WORDS_AFTER = re.compile(r"\s*(?:old|of age)(?![a-z])")
-_NUMBER_AHEAD = re.compile(r"\s*(?:the\s+age\s+of\s+)?\d")
-
-
 def _operator_at(n: str, match: re.Match) -> _Comparison | None:
     window = n[max(0, match.start() - 45) : match.start()]
     for pattern, bound, inclusive in _PREFIX_RES:
@@ -905,12 +900,9 @@ def _operator_at(n: str, match: re.Match) -> _Comparison | None:
         hint = "age" if re.search(r"older|younger|(?<![a-z])age(?![a-z])", found.group()) else ""
         comparison = _Comparison(start, end, unit=unit, raw_unit=raw, hint=hint, number_start=match.start())
         post = _postfix_match(n, end)
-        if post and not _NUMBER_AHEAD.match(n, post[2]):
-            comparison.end = post[2]  # "at least 3 or more": the postfix repeats the bound; "under 18 or over 70": two
-        aged = _AGE_WORDS_AFTER.match(n, comparison.end) if unit == "years" else None
-        included = _INCLUDED_AFTER.match(
-            n, aged.end() if aged else comparison.end
-        )  # "over 18 years of age (inclusive)"
+        if post:  # "at least 3 or more": the postfix repeats the bound
+            comparison.end = post[2]
+        included = _INCLUDED_AFTER.match(n, comparison.end)
         if included and _to_decimal(included.group(1) or match.group()) == value:
             inclusive, comparison.end = True, included.end()  # "大于18周岁(包含18周岁)", "> 18 (inclusive)"
         if bound == "lower":
@@ -1611,8 +1603,6 @@ def _person_before(n: str, position: int, gap: re.Pattern = _PERSON_GAP) -> bool
     return bool(people) and bool(gap.match(n, people[-1].end(), position))
 
 
-# "> 5 years after surgery", "more than 4 years following the transplant", "> 2 years postmenopausal": time since
-_TIME_SINCE_AFTER = re.compile(r"\s*(?:after|since|post(?:-?[a-z]+)?|from|following|beyond)(?![a-z])")
 _YEARS_OLD = re.compile(r"y/o|y\.\s?o\.?|yo")  # "≥18 y.o.", "65 yo": years of a person's age, whoever is named before
 
 
@@ -1629,7 +1619,7 @@ def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> 
             or _NOT_AGE_AFTER.match(n, comparison.end)
             or re.search(r"for\s*$", n[: comparison.start])
         )
-        and not _TIME_SINCE_AFTER.match(n, comparison.end)
+        and not re.match(r"\s*(?:after|since|post|from)(?![a-z])", n[comparison.end :])
     ):
         return "age"  # "Adults (≥ 18 years)": a person's years with no other meaning in the clause
     if (
@@ -3067,9 +3057,7 @@ def _bronchodilator(n: str, start: int, end: int) -> str | None:
 _SUBGROUP_LEAD = re.compile(
     r"^\W*(?:part|cohort|group|arm|stratum)\s+[a-z0-9]{1,3}(?![a-z0-9])(?:\s*\([^()]{1,40}\))?[\s:：;,-]*$"
 )
-_SECOND_BOUND_GAP = re.compile(
-    r"\s*(?:,|and|but|to|-|&|且|并且|,?\s*(?:and|or))\s*"
-)  # "under 18 years or over 70 years"
+_SECOND_BOUND_GAP = re.compile(r"\s*(?:,|and|but|to|-|&|且|并且|,\s*and)\s*")
 _SUBGROUP = re.compile(
     r"(?<![a-z])(?:part|cohort|group|arm|stratum|substudy|sub-study)\s+[a-z0-9]{1,3}(?![a-z0-9])"
     r"(?:\s*\([^()]{1,40}\))?\s*[:：]"
