@@ -19,8 +19,9 @@ MATCHES_COPD = {
     "other_trial_recent": "no",
 }
 
+# A woman young enough to be asked about pregnancy (asked only below 55), so tests can vary that answer.
 MATCHES_ILD = {
-    "age": "60",
+    "age": "50",
     "sex": "female",
     "pregnant_or_breastfeeding": "no",
     "diagnoses": ["ild"],

@@ -65,9 +65,9 @@ def test_copd_trial(key, answer, expected):
 @pytest.mark.parametrize(
     "changes, expected",
     [
-        ({"sex": "female", "pregnant_or_breastfeeding": "yes"}, "no_match"),
-        ({"sex": "female", "pregnant_or_breastfeeding": "no"}, "match"),
-        ({"sex": "female"}, "possible"),
+        ({"sex": "female", "age": "50", "pregnant_or_breastfeeding": "yes"}, "no_match"),
+        ({"sex": "female", "age": "50", "pregnant_or_breastfeeding": "no"}, "match"),
+        ({"sex": "female", "age": "50"}, "possible"),
     ],
 )
 def test_copd_pregnancy_is_asked_of_women_only(changes, expected):
@@ -127,6 +127,11 @@ def test_copd_pregnancy_is_asked_of_women_only(changes, expected):
 )
 def test_ild_trial(key, answer, expected):
     assert verdict(ILD, {**MATCHES_ILD, key: answer}) == expected
+
+
+@pytest.mark.parametrize("age, expected", [("54", "no_match"), ("55", "match"), ("68", "match")])
+def test_ild_pregnancy_is_asked_only_of_women_younger_than_55(age, expected):
+    assert verdict(ILD, {**MATCHES_ILD, "age": age, "pregnant_or_breastfeeding": "yes"}) == expected
 
 
 def test_ild_pregnancy_question_is_implied_no_for_men():
