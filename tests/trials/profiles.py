@@ -19,9 +19,8 @@ MATCHES_COPD = {
     "other_trial_recent": "no",
 }
 
-# A woman young enough to be asked about pregnancy (asked only below 55), so tests can vary that answer.
 MATCHES_ILD = {
-    "age": "50",
+    "age": "60",
     "sex": "female",
     "pregnant_or_breastfeeding": "no",
     "diagnoses": ["ild"],
