@@ -82,3 +82,219 @@ def test_a_named_exception_still_wins_over_the_trial_s_own_conditions():
 def test_examples_after_another_lung_disease_are_still_read_as_named():
     words = "Other lung disease (e.g. asthma, sarcoidosis)"
     assert rules(words, own=frozenset({"copd"})) == [("diagnoses", ["asthma", "sarcoidosis"], [], False)]
+
+
+# 2. A severity before a lung diagnosis in an exclusion
+
+
+@pytest.mark.parametrize(
+    "words, code",
+    [
+        ("Severe asthma", "asthma"),
+        ("Post-capillary pulmonary hypertension", "pulmonary_hypertension"),
+        ("重度慢阻肺", "copd"),
+    ],
+    ids=not_ascii_ids,
+)
+def test_a_severe_or_narrower_lung_diagnosis_leaves_the_diagnosis_to_the_study_team(words, code):
+    assert rules(words) == [("diagnoses", [], [code], False)]
+
+
+def test_a_plain_lung_diagnosis_still_excludes_it():
+    assert rules("Asthma") == [("diagnoses", ["asthma"], [], False)]
+
+
+# 3. Organ words in a list before one head noun
+
+HEART = ["heart_disease", "heart_attack", "heart_failure", "unstable_angina", "arrhythmia"]
+
+
+@pytest.mark.parametrize(
+    "words, values",
+    [
+        ("History of cardiac, renal or hepatic disease", [*HEART, "kidney_disease", "liver_disease"]),
+        ("History of renal, hepatic or psychiatric disorders", ["kidney_disease", "liver_disease", "mental_illness"]),
+        ("Hepatic or endocrine disease", ["liver_disease"]),
+        ("心、肝、肾疾病", [*HEART, "liver_disease", "kidney_disease"]),
+    ],
+    ids=not_ascii_ids,
+)
+def test_each_organ_word_of_a_list_before_one_disease_is_that_organ_s_illness(words, values):
+    assert rules(words) == [("other_conditions", values, [], False)]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Clinically significant cardiac, renal or hepatic disease",
+        "严重的心、肝、肾疾病",
+        "Unstable or deteriorating cardiac or renal disease",
+    ],
+    ids=not_ascii_ids,
+)
+def test_a_severity_before_an_organ_list_leaves_every_organ_to_the_study_team(words):
+    [(question, values, uncertain, negated)] = rules(words)
+    assert values == [] and {"heart_disease", "kidney_disease"} <= set(uncertain)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Abnormal kidney or liver function",
+        "Adequate kidney, liver and bone marrow values",
+        "Cognitive, neurological or psychiatric condition that prevents participation in the study",
+    ],
+)
+def test_organ_words_before_a_function_a_value_or_what_qualifies_something_else_are_not_illnesses(words):
+    assert rules(words) == []
+
+
+def test_a_negation_before_an_organ_list_negates_every_organ():
+    assert rules("No history of cardiac, renal or hepatic disease", "inclusion") == [
+        ("other_conditions", [*HEART, "kidney_disease", "liver_disease"], [], True)
+    ]
+
+
+# 4. A time after a list of events dates each of them
+
+
+@pytest.mark.parametrize(
+    "words", ["Stroke or myocardial infarction within 6 months", "6个月内发生过脑卒中或心肌梗死"], ids=not_ascii_ids
+)
+def test_a_time_after_two_events_bounds_the_days_since_each(words):
+    found = {(question, upper) for question, *_rest, upper in _bounds(words)}
+    assert found == {("days_since_stroke", 183), ("days_since_heart_attack", 183)}
+
+
+def test_an_event_without_a_time_after_it_is_still_the_illness_ever():
+    assert rules("Stroke or epilepsy") == [("other_conditions", ["stroke", "epilepsy"], [], False)]
+
+
+def test_a_time_of_a_planned_pregnancy_does_not_date_a_pregnancy_now():
+    found = rules("Pregnant, breastfeeding, or planning to become pregnant within one year")
+    assert ("pregnant_or_breastfeeding", ["yes"], [], False) in found
+
+
+def _bounds(words):
+    return [(p.question, p.lower, p.upper) for p in matching.proposals(words, "exclusion")]
+
+
+# 5. An inclusion with an alternative no question asks about
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Ischaemic stroke (ICD-10 I63) or TIA", "缺血性脑卒中或短暂性脑缺血发作", "Diagnosis of PAH or CTEPH"],
+    ids=not_ascii_ids,
+)
+def test_an_inclusion_with_an_alternative_no_question_asks_about_gives_no_draft(words):
+    assert rules(words, "inclusion") == []
+
+
+def test_an_exclusion_with_such_an_alternative_still_excludes_what_it_can():
+    assert rules("Ischaemic stroke or TIA") == [("other_conditions", ["stroke"], [], False)]
+
+
+def test_an_inclusion_of_a_diagnosis_with_examples_of_its_kinds_still_requires_it():
+    words = "Chronic interstitial lung disease such as UIP, NSIP or hypersensitivity pneumonitis"
+    assert rules(words, "inclusion")[0][:2] == ("diagnoses", ["ild"])
+
+
+# 6. Vocabulary
+
+
+@pytest.mark.parametrize(
+    "words, values",
+    [
+        ("Neurological diseases", ["neurological_disease", "epilepsy", "stroke", "dementia", "neuromuscular_disease"]),
+        ("神经系统疾病", ["neurological_disease", "epilepsy", "stroke", "dementia", "neuromuscular_disease"]),
+        ("History of Parkinson's disease", ["neurological_disease"]),
+        ("多发性硬化", ["neurological_disease"]),
+        ("Prior lung and/or heart transplantation", ["lung_transplant", "organ_transplant"]),
+        ("Liver transplantation", ["organ_transplant"]),
+        ("Psychiatric history", ["mental_illness"]),
+        ("精神类疾病", ["mental_illness"]),
+        ("Fatty liver disease", ["liver_disease"]),
+        ("酒精性肝炎", ["liver_disease"]),
+        ("Hypertrophic cardiomyopathy", ["heart_disease"]),
+        ("心肌炎", ["heart_disease"]),
+        ("Angina pectoris", ["heart_disease", "heart_attack", "unstable_angina"]),
+        ("Cerebrovascular disease", ["stroke"]),
+        ("心脑血管疾病", [*HEART, "stroke"]),
+        ("Chronic viral hepatitis", ["hepatitis_b", "hepatitis_c"]),
+        ("肝炎病毒感染", ["hepatitis_b", "hepatitis_c"]),
+    ],
+    ids=not_ascii_ids,
+)
+def test_illnesses_and_procedures_the_vocabulary_now_names(words, values):
+    [(question, found, _uncertain, negated)] = rules(words)
+    assert found == values and not negated
+
+
+@pytest.mark.parametrize("words", ["Hepatitis", "肝炎"], ids=not_ascii_ids)
+def test_hepatitis_of_no_kind_is_another_liver_disease_and_hepatitis_b_or_c_for_the_study_team(words):
+    assert rules(words) == [("other_conditions", ["liver_disease"], ["hepatitis_b", "hepatitis_c"], False)]
+
+
+def test_hepatitis_b_is_still_hepatitis_b_alone():
+    assert rules("Active hepatitis B") == [("other_conditions", [], ["hepatitis_b"], False)]
+
+
+@pytest.mark.parametrize(
+    "words", ["Confirmed NTM pulmonary disease", "非结核分枝杆菌肺病", "Adults with NTM-PD"], ids=not_ascii_ids
+)
+def test_ntm_lung_disease_is_for_the_study_team_on_the_lung_conditions_a_patient_may_list_it_under(words):
+    assert rules(words, "inclusion") == [("diagnoses", [], ["other", "bronchiectasis", "copd"], False)]
+
+
+@pytest.mark.parametrize("words", ["Pulmonary tuberculosis", "肺结核"], ids=not_ascii_ids)
+def test_tuberculosis_is_still_tuberculosis_not_ntm(words):
+    assert rules(words) == [("other_conditions", ["tuberculosis"], [], False)]
+
+
+# 7. The trial's own condition under a broader word, and the trial's own lung diagnosis, as drafts
+
+
+def _drafts(text, conditions):
+    from trials.registry import extraction
+    from trials.registry.drafting import drafts_for
+    from trials.registry.importing import ensure_questions
+
+    [clause] = extraction.split_clauses(text)
+    own = matching.concepts_named(conditions)
+    return [d for d in drafts_for(clause, text, ensure_questions(), own_concepts=own) if d.question_id]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "text",
+    ["Exclusion Criteria:\n\n* Any neurological disease\n", "排除标准：\n\n1. 神经系统疾病\n"],
+    ids=["en", "zh"],
+)
+def test_a_parkinson_s_trial_leaves_the_neurological_item_to_the_study_team_and_excludes_its_kin(text):
+    [draft] = _drafts(text, ["Parkinson Disease"])
+    assert "neurological_disease" in draft.uncertain_values and "neurological_disease" not in draft.values
+    assert "epilepsy" in draft.values
+
+
+@pytest.mark.django_db
+def test_a_trial_of_something_else_still_excludes_the_neurological_item():
+    [draft] = _drafts("Exclusion Criteria:\n\n* Neurological disease\n", ["Asthma"])
+    assert "neurological_disease" in draft.values
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "text",
+    ["Exclusion Criteria:\n\n* Other respiratory diseases\n", "排除标准：\n\n1. 其他呼吸系统疾病\n"],
+    ids=["en", "zh"],
+)
+def test_a_copd_trial_s_other_respiratory_diseases_leave_the_other_lung_diagnoses_to_the_study_team(text):
+    [draft] = _drafts(text, ["Chronic Obstructive Pulmonary Disease"])
+    assert draft.question.key == "diagnoses" and draft.values == []
+    assert "asthma" in draft.uncertain_values and "copd" not in draft.uncertain_values
+
+
+@pytest.mark.django_db
+def test_a_trial_studying_no_lung_disease_leaves_another_respiratory_disease_to_the_study_team_without_a_draft():
+    assert _drafts("Exclusion Criteria:\n\n* Other respiratory diseases\n", ["Heart Failure"]) == []

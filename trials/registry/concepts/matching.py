@@ -352,6 +352,7 @@ def _organ_lists(text: str, patterns) -> list[tuple[int, int, bool]]:
     ("clinically significant cardiac, hepatic or renal disease") or opens it."""
     lists = []
     modifiers = lexicon()["organ_list"]["en"]["modifiers"]
+    severity = lexicon()["organ_list"]["en"]["severity_before"]
     for whole, _one, _named in patterns["organ_list"].values():
         for organ_list in whole.finditer(text):
             language = _language(organ_list.group())
@@ -359,6 +360,7 @@ def _organ_lists(text: str, patterns) -> list[tuple[int, int, bool]]:
             qualified = bool(
                 patterns["qualifier_before"][language].search(before[-60:])
                 or (language == "en" and re.match(rf"\s*(?:{modifiers})\b", organ_list.group(), re.IGNORECASE))
+                or (language == "en" and re.search(severity, before[-60:], re.IGNORECASE))
             )
             lists.append((organ_list.start(), organ_list.end(), qualified))
     return lists
@@ -663,6 +665,8 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
     stated = {m.concept.question for m in matches if m.concept.window != "now" and m.concept.question}
     # "is pregnant … must have a negative pregnancy test": the test is how the state is checked, not a second rule
     matches = [m for m in matches if not (m.concept.window == "now" and m.concept.question in stated)]
+    if kind == "inclusion" and _undrafted_alternative(text, matches):
+        return []  # "ischaemic stroke or TIA": a patient with the alternative no question asks about would fail
     subset = _patterns()["subset"]
     for match in matches:
         if (
@@ -716,6 +720,23 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
         proposal.words_at = (min(first[0], match.start), max(first[1], match.end))
         proposal.quote = text[proposal.words_at[0] : proposal.words_at[1]]
     return list(grouped.values())
+
+
+def _undrafted_alternative(text: str, matches: list[Match]) -> bool:
+    """Whether an inclusion names, beside a concept that gives a rule, an alternative joined by "or" (或) that
+    gives none ("ischaemic stroke or TIA", "PAH or CTEPH"): drafted, the rule would close the trial to patients
+    who meet the clause by the alternative."""
+    for left, right in zip(matches, matches[1:]):
+        if left.negated or right.negated:
+            continue
+        between = re.sub(
+            r"[(（][^()（）]{0,40}[)）]", " ", text[left.end : right.start]
+        )  # "stroke (ICD 10: I63) or TIA"
+        if not re.fullmatch(r"[\s,，、]*(?:\bor\b|\band/or\b|或|或者|/)[\s,，、]*", between):
+            continue
+        if any(_rule_for(match) is None for match in (left, right)):
+            return True
+    return False
 
 
 def _shared_windows(text: str, matches: list[Match]) -> list[Match]:
