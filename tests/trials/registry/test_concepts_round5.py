@@ -298,3 +298,58 @@ def test_a_copd_trial_s_other_respiratory_diseases_leave_the_other_lung_diagnose
 @pytest.mark.django_db
 def test_a_trial_studying_no_lung_disease_leaves_another_respiratory_disease_to_the_study_team_without_a_draft():
     assert _drafts("Exclusion Criteria:\n\n* Other respiratory diseases\n", ["Heart Failure"]) == []
+
+
+# 8. More of the same kinds, found on dev after the samples
+
+
+def test_a_negation_before_a_long_chinese_organ_list_negates_every_organ_in_it():
+    [(question, values, uncertain, negated)] = rules(
+        "受试者无心、肝、肾、神经系统、精神及代谢异常等疾病史。", "inclusion"
+    )
+    assert negated and {"heart_disease", "kidney_disease", "neurological_disease", "mental_illness"} <= set(values)
+
+
+def test_a_chinese_organ_list_followed_by_a_severity_leaves_each_organ_to_the_study_team():
+    [(question, values, uncertain, negated)] = rules("有心血管、肝、肾、消化道、神经系统等严重疾病病史;")
+    assert values == [] and {"heart_disease", "liver_disease", "neurological_disease"} <= set(uncertain)
+
+
+def test_organ_words_without_an_item_do_not_count_against_a_list_that_names_items():
+    words = (
+        "History of hepatic, renal, endocrine, gastrointestinal, haematological, musculoskeletal or psychiatric disease"
+    )
+    [(question, values, uncertain, negated)] = rules(words)
+    assert values == ["liver_disease", "kidney_disease", "mental_illness"]
+
+
+@pytest.mark.parametrize("words", ["Stage 1 pulmonary sarcoidosis", "Pulmonary sarcoidosis"])
+def test_pulmonary_before_a_lung_diagnosis_is_not_an_exception(words):
+    assert rules(words)[0][0] == "diagnoses"
+
+
+@pytest.mark.parametrize(
+    "words", ["Pulmonary (arterial) hypertension", "portal hypertension", "肺动脉高压"], ids=not_ascii_ids
+)
+def test_a_hypertension_of_the_lungs_or_the_liver_is_not_high_blood_pressure(words):
+    assert all(question != "other_conditions" for question, *_ in rules(words))
+
+
+@pytest.mark.parametrize(
+    "words, uncertain",
+    [
+        ("Allergic bronchopulmonary aspergillosis (ABPA)", ["other", "asthma", "cystic_fibrosis", "bronchiectasis"]),
+        ("过敏性支气管肺曲霉病", ["other", "asthma", "cystic_fibrosis", "bronchiectasis"]),
+        ("Pulmonary veno-occlusive disease", ["pulmonary_hypertension"]),
+    ],
+    ids=not_ascii_ids,
+)
+def test_rarer_lung_diseases_are_for_the_study_team_on_the_lung_conditions_they_are_listed_under(words, uncertain):
+    assert rules(words) == [("diagnoses", [], uncertain, False)]
+
+
+def test_no_pulmonary_comorbidity_to_enter_a_copd_trial_excludes_the_other_lung_diagnoses_for_the_study_team():
+    [(question, values, uncertain, negated)] = rules(
+        "Absence of pulmonary comorbidity", "inclusion", own=frozenset({"copd"})
+    )
+    assert negated and values == [] and "copd" not in uncertain and "asthma" in uncertain

@@ -259,7 +259,11 @@ def _organ_list(spec: dict) -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
     edge, end = ("", "") if chinese else (r"(?<![A-Za-z0-9-])", r"(?![A-Za-z0-9-])")
     modifier = "" if chinese else rf"(?:(?:{spec['modifiers']})\s+)?"
     word = rf"{edge}{modifier}(?:{'|'.join(re.escape(w) if chinese else w for w in words)}){end}"
-    heads = rf"(?:脏)?(?:等)?(?:{spec['heads']})" if chinese else rf"\s+(?:{spec['heads']})\b"
+    heads = (
+        rf"(?:脏)?(?:系统)?(?:等)?(?:严重|重要|慢性|内科)?的?(?:{spec['heads']})"
+        if chinese
+        else rf"\s+(?:{spec['heads']})\b"
+    )
     whole = re.compile(rf"{word}(?:{spec['joins']}{word})+{heads}", re.IGNORECASE)
     named = sorted(spec["named"], key=len, reverse=True)
     one = re.compile(rf"{edge}(?:{'|'.join(re.escape(w) for w in named)}){end}", re.IGNORECASE)
@@ -326,7 +330,16 @@ def find(text: str) -> list[Match]:
         if match is not None and start in qualified:
             match = replace(match, narrowed=True)  # "clinically significant cardiac, hepatic or renal disease"
         matches.append(match)
-    return [m for m in matches if m is not None]
+    matches = [m for m in matches if m is not None]
+    for (
+        start,
+        end,
+        _severe,
+    ) in lists:  # "无心、肝、肾、神经系统疾病史": the list's first word's negation is every word's
+        inside = [m for m in matches if start <= m.start < end]
+        if inside and inside[0].negated:
+            matches = [replace(m, negated=True, cue=inside[0].cue) if m in inside else m for m in matches]
+    return matches
 
 
 def _organ_words(text: str, found: list, patterns) -> list[tuple]:
@@ -361,6 +374,10 @@ def _organ_lists(text: str, patterns) -> list[tuple[int, int, bool]]:
                 patterns["qualifier_before"][language].search(before[-60:])
                 or (language == "en" and re.match(rf"\s*(?:{modifiers})\b", organ_list.group(), re.IGNORECASE))
                 or (language == "en" and re.search(severity, before[-60:], re.IGNORECASE))
+                or (
+                    language == "zh"
+                    and re.search(r"(?:等|的)(?:严重|重度)", text[organ_list.start() : organ_list.end() + 12])
+                )
             )
             lists.append((organ_list.start(), organ_list.end(), qualified))
     return lists
@@ -457,6 +474,10 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
     exception = patterns["exception"].get(language)
     if exception is not None and exception.search(before_text[-200:]):
         return None  # "respiratory disease other than COPD", "除哮喘外": the concept is what is excepted
+    if concept.key in ("hypertension", "uncontrolled_hypertension") and re.search(
+        lexicon()["hypertension_kind_before"], before_text[-40:], re.IGNORECASE
+    ):
+        return None  # "pulmonary (arterial) hypertension": a lung disease, not high blood pressure
     if (
         language == "zh"
         and re.search(r"除[^，。；]{0,20}$", before_text)
@@ -658,6 +679,9 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
         minor = _patterns()["minor_cancer"][_language(text)].search(counted)
         if minor is not None:
             counted = counted[: minor.start()] + " " * (minor.end() - minor.start()) + counted[minor.end() :]
+    if matches:  # an organ list's words without an item ("endocrine", "内分泌") are the list's, not other words
+        for start, end, _severe in _organ_lists(counted, _patterns()):
+            counted = counted[:start] + " " * (end - start) + counted[end:]
     if not matches or _other_words(counted, matches) > lexicon()["max_other_words"][_language(text)]:
         return []  # about something else that merely names a concept: for the study team
     if _patterns()["group_label"][_language(text)].search(text):
@@ -790,7 +814,7 @@ def _implied_exception(text: str, kind: str, match: Match, own: frozenset[str]) 
         for code in by_key[key].codes
         if not code.startswith("?") and code in match.concept.codes
     )
-    if kind == "exclusion" and own_codes:
+    if (kind == "exclusion") != match.negated and own_codes:  # an exclusion, or "no other lung disease" to enter
         return replace(match, excepted=own_codes, implied=True)
     if other is None:
         return replace(match, excepted=(), implied=True)
