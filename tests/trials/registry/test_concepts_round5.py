@@ -353,3 +353,22 @@ def test_no_pulmonary_comorbidity_to_enter_a_copd_trial_excludes_the_other_lung_
         "Absence of pulmonary comorbidity", "inclusion", own=frozenset({"copd"})
     )
     assert negated and values == [] and "copd" not in uncertain and "asthma" in uncertain
+
+
+@pytest.mark.parametrize(
+    "words, question, values",
+    [
+        ("Currently on targeted PAH therapy", "medicines_now", ["pah_medicine"]),
+        ("正在使用肺动脉高压靶向药物", "medicines_now", ["pah_medicine"]),
+        ("Diagnosed cognitive dysfunction", "other_conditions", ["dementia"]),
+        ("认知功能障碍", "other_conditions", ["dementia"]),
+        ("Daytime oxygen", "medicines_now", ["long_term_oxygen"]),
+    ],
+    ids=not_ascii_ids,
+)
+def test_more_names_of_medicines_and_illnesses_patients_know(words, question, values):
+    assert rules(words) == [(question, values, [], False)]
+
+
+def test_targeted_therapy_alone_is_still_a_cancer_treatment():
+    assert rules("Targeted therapy") == [("medicines_now", ["cancer_treatment"], [], False)]
