@@ -372,3 +372,14 @@ def test_more_names_of_medicines_and_illnesses_patients_know(words, question, va
 
 def test_targeted_therapy_alone_is_still_a_cancer_treatment():
     assert rules("Targeted therapy") == [("medicines_now", ["cancer_treatment"], [], False)]
+
+
+@pytest.mark.parametrize(
+    "words", ["Not available for haematopoietic stem cell transplantation", "Eligible for lung transplantation"]
+)
+def test_being_eligible_or_available_for_a_procedure_is_not_having_had_it(words):
+    assert rules(words, "inclusion") == []
+
+
+def test_a_lung_transplant_had_is_still_read():
+    assert rules("History of lung transplantation") == [("lung_procedures", ["lung_transplant"], [], False)]
