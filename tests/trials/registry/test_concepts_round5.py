@@ -383,3 +383,22 @@ def test_being_eligible_or_available_for_a_procedure_is_not_having_had_it(words)
 
 def test_a_lung_transplant_had_is_still_read():
     assert rules("History of lung transplantation") == [("lung_procedures", ["lung_transplant"], [], False)]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "cardiac" + " " * 10_000,
+        "cardiac, " * 20_000,
+        "心、" * 20_000,
+        "无心、肝、肾疾病，" * 5_000,
+        "renal or " * 20_000,
+    ],
+    ids=["spaces", "commas", "chinese", "negated lists", "or"],
+)
+def test_organ_lists_are_read_in_linear_time_on_hostile_text(words):
+    import time
+
+    started = time.perf_counter()
+    matching.proposals(words, "exclusion")
+    assert time.perf_counter() - started < 5  # the clause is capped; a quadratic reading would take far longer

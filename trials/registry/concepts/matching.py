@@ -12,6 +12,7 @@ rules on questions: a question key with the answer codes, or a `days_since_*` ke
 
 from __future__ import annotations
 
+import bisect
 import csv
 import json
 import re
@@ -251,9 +252,10 @@ def _patterns() -> dict:
     }
 
 
-def _organ_list(spec: dict) -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
-    """(the pattern of a list of organ words before one head noun, the pattern of one organ word in it, each named
-    organ word's concept key), from the lexicon's `organ_list`."""
+def _organ_list(spec: dict) -> tuple[re.Pattern, re.Pattern, re.Pattern, dict[str, str]]:
+    """(the pattern of a list of organ words, of the head noun after it, of one named organ word, each named organ
+    word's concept key), from the lexicon's `organ_list`. The list and its head are two patterns, the list matched
+    once from each place (finditer), so that reading stays linear in the clause's length."""
     words = sorted([*spec["named"], *spec["others"].split("|")], key=len, reverse=True)
     chinese = _CJK.search(words[0]) is not None
     edge, end = ("", "") if chinese else (r"(?<![A-Za-z0-9-])", r"(?![A-Za-z0-9-])")
@@ -264,10 +266,10 @@ def _organ_list(spec: dict) -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
         if chinese
         else rf"\s+(?:{spec['heads']})\b"
     )
-    whole = re.compile(rf"{word}(?:{spec['joins']}{word})+{heads}", re.IGNORECASE)
+    items = re.compile(rf"{word}(?:{spec['joins']}{word})+", re.IGNORECASE)
     named = sorted(spec["named"], key=len, reverse=True)
     one = re.compile(rf"{edge}(?:{'|'.join(re.escape(w) for w in named)}){end}", re.IGNORECASE)
-    return whole, one, {key.lower(): value for key, value in spec["named"].items()}
+    return items, re.compile(heads, re.IGNORECASE), one, {key.lower(): value for key, value in spec["named"].items()}
 
 
 def clause_class(text: str) -> str:
@@ -315,8 +317,8 @@ def find(text: str) -> list[Match]:
     listed = _organ_words(text, found, patterns)
     found.extend(listed)
     found.sort(key=lambda item: (item[0], item[1]))
-    lists = _organ_lists(text, patterns) if listed else []
-    qualified = {start for start, _l, _e, _c in found if any(a <= start < b and q for a, b, q in lists)}
+    lists = sorted(_organ_lists(text, patterns)) if listed else []
+    qualified = {start for start, _l, _e, _c in found if _list_at(lists, start)}
     matches, reached, previous = [], -1, None
     for start, _length, end, concept in found:
         if start < reached:
@@ -331,15 +333,39 @@ def find(text: str) -> list[Match]:
             match = replace(match, narrowed=True)  # "clinically significant cardiac, hepatic or renal disease"
         matches.append(match)
     matches = [m for m in matches if m is not None]
-    for (
-        start,
-        end,
-        _severe,
-    ) in lists:  # "无心、肝、肾、神经系统疾病史": the list's first word's negation is every word's
-        inside = [m for m in matches if start <= m.start < end]
-        if inside and inside[0].negated:
-            matches = [replace(m, negated=True, cue=inside[0].cue) if m in inside else m for m in matches]
+    # "无心、肝、肾、神经系统疾病史": the negation of a list's first word is every word's
+    first: dict[int, Match] = {}
+    for index, match in enumerate(matches):
+        at = _list_index(lists, match.start)
+        if at is None:
+            continue
+        opener = first.setdefault(at, match)
+        if opener.negated and not match.negated:
+            matches[index] = replace(match, negated=True, cue=opener.cue)
     return matches
+
+
+def _list_index(lists: list[tuple[int, int, bool]], at: int) -> int | None:
+    """The index of the organ list (sorted by start) that holds position `at`, or None."""
+    index = bisect.bisect_right(lists, (at, float("inf"), True)) - 1
+    return index if index >= 0 and lists[index][0] <= at < lists[index][1] else None
+
+
+def _list_at(lists: list[tuple[int, int, bool]], at: int) -> bool | None:
+    """Whether the organ list holding `at` is qualified by a severity (None when no list holds it)."""
+    index = _list_index(lists, at)
+    return None if index is None else lists[index][2]
+
+
+def _organ_spans(text: str, patterns) -> list[tuple[int, int, re.Pattern, dict[str, str]]]:
+    """(start, end, the named-word pattern, its concepts) of each list of organ words followed by a head noun."""
+    spans = []
+    for items, heads, one, named in patterns["organ_list"].values():
+        for organ_list in items.finditer(text):
+            head = heads.match(text, organ_list.end())
+            if head is not None:
+                spans.append((organ_list.start(), head.end(), one, named))
+    return spans
 
 
 def _organ_words(text: str, found: list, patterns) -> list[tuple]:
@@ -347,16 +373,15 @@ def _organ_words(text: str, found: list, patterns) -> list[tuple]:
     names an item and is not already a name, as (start, -length, end, concept)."""
     by_key, listed = _by_key(), []
     taken = [(start, end) for start, _length, end, _concept in found]
-    for whole, one, named in patterns["organ_list"].values():
-        for organ_list in whole.finditer(text):
-            after = re.sub(r"^\s*(?:[(（][^()（）]{0,15})?[)）]", "", text[organ_list.end() : organ_list.end() + 60])
-            if patterns["modifier"][_language(organ_list.group())].search(after[:40]):
-                continue  # "… or psychiatric condition that prevents participation": read as its head is
-            for word in one.finditer(text, organ_list.start(), organ_list.end()):
-                concept = by_key.get(named.get(word.group().lower(), ""))
-                if concept is None or any(a < word.end() and word.start() < b for a, b in taken):
-                    continue
-                listed.append((word.start(), -(word.end() - word.start()), word.end(), concept))
+    for start, end, one, named in _organ_spans(text, patterns):
+        after = re.sub(r"^\s*(?:[(（][^()（）]{0,15})?[)）]", "", text[end : end + 60])
+        if patterns["modifier"][_language(text[start:end])].search(after[:40]):
+            continue  # "… or psychiatric condition that prevents participation": read as its head is
+        for word in one.finditer(text, start, end):
+            concept = by_key.get(named.get(word.group().lower(), ""))
+            if concept is None or any(a < word.end() and word.start() < b for a, b in taken):
+                continue
+            listed.append((word.start(), -(word.end() - word.start()), word.end(), concept))
     return listed
 
 
@@ -366,20 +391,17 @@ def _organ_lists(text: str, patterns) -> list[tuple[int, int, bool]]:
     lists = []
     modifiers = lexicon()["organ_list"]["en"]["modifiers"]
     severity = lexicon()["organ_list"]["en"]["severity_before"]
-    for whole, _one, _named in patterns["organ_list"].values():
-        for organ_list in whole.finditer(text):
-            language = _language(organ_list.group())
-            before = text[_segment_start(text, organ_list.start(), patterns) : organ_list.start()]
-            qualified = bool(
-                patterns["qualifier_before"][language].search(before[-60:])
-                or (language == "en" and re.match(rf"\s*(?:{modifiers})\b", organ_list.group(), re.IGNORECASE))
-                or (language == "en" and re.search(severity, before[-60:], re.IGNORECASE))
-                or (
-                    language == "zh"
-                    and re.search(r"(?:等|的)(?:严重|重度)", text[organ_list.start() : organ_list.end() + 12])
-                )
-            )
-            lists.append((organ_list.start(), organ_list.end(), qualified))
+    for start, end, _one, _named in _organ_spans(text, patterns):
+        words = text[start:end]
+        language = _language(words)
+        before = text[_segment_start(text, start, patterns) : start]
+        qualified = bool(
+            patterns["qualifier_before"][language].search(before[-60:])
+            or (language == "en" and re.match(rf"\s*(?:{modifiers})\b", words, re.IGNORECASE))
+            or (language == "en" and re.search(severity, before[-60:], re.IGNORECASE))
+            or (language == "zh" and re.search(r"(?:等|的)(?:严重|重度)", text[start : end + 12]))
+        )
+        lists.append((start, end, qualified))
     return lists
 
 
