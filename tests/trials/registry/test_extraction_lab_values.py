@@ -180,6 +180,7 @@ def test_blood_pressure_bounds_each_number_of_a_reading(text, kind, expected):
         "Left ventricular end-diastolic pressure ≤ 15 mmHg",
         "PaCO2 > 50 mmHg",
         "sSBP ≥ 20mmHg and sDBP ≥ 10mmHg",  # orthostatic falls: no reading is that low
+        "long-term BP goal ≥ 130/80 mmHg according to clinical team",  # a treatment goal, not the patient's reading
     ],
 )
 def test_pressures_that_are_no_blood_pressure_reading_give_nothing(text):

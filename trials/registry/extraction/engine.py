@@ -394,7 +394,7 @@ CONDITION_BEFORE = re.compile(
 _THEN_AFTER = re.compile(r"\s*[,，]\s*(?:则|那么|then(?![a-z]))")
 # A target the treatment keeps a value at, not the participant's own: "oxygen to maintain SpO2 between 88 and 92%"
 _TARGET_BEFORE = re.compile(
-    r"(?:to maintain|(?<![a-z])target(?:ed|ing)?|titrat\w* to|aim(?:ing|ed)? (?:for|at)|目标为?|以维持)\s*"
+    r"(?:to maintain|(?<![a-z])target(?:ed|ing)?|(?<![a-z])goals?|titrat\w* to|aim(?:ing|ed)? (?:for|at)|目标为?|以维持)\s*"
     r"(?:[a-z0-9()]+\s*){0,3}$"
 )
 # An exception carved out of a clause is no bound of its own: "epilepsy, not including febrile seizures under 2 years"
