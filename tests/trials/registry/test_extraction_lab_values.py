@@ -243,3 +243,28 @@ def test_ecog_is_read_as_a_score(text, expected):
 )
 def test_a_score_that_is_no_ecog_score_gives_nothing(text):
     assert bounds(text, "ecog_ps") == []
+
+
+# Hostile input ---------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "platelets ≥ " + "100,000," * 10_000,  # thousands chained without end
+        "BP > " + "160/100 " * 10_000,
+        "ECOG " + "0, " * 20_000 + "or 1",
+        "血红蛋白" + "≥90g/L;" * 10_000,
+    ],
+    ids=["thousands", "pairs", "scores", "zh-labs"],
+)
+def test_long_runs_of_the_new_wordings_are_read_in_linear_time_and_never_raise(body):
+    import time
+
+    from trials.registry.extraction import extract
+
+    text = "Inclusion Criteria:\n* " + body
+    started = time.perf_counter()
+    found = extract(text)
+    assert time.perf_counter() - started < 20
+    assert all(p.quote in text for p in found)

@@ -77,7 +77,7 @@ ZH_TIME_UNIT = "|".join(
 )
 
 # "18,5" and "0,70" are decimals written with a comma (one or two digits after it); "1,000" and "18, 65" are not
-NUM = r"(?:(?<![a-z0-9.])|(?<=age)|(?<=aged))(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?|\.\d+|[一两二三四五六七八九十](?=\s*次))(?![\d])"
+NUM = r"(?:(?<![a-z0-9.])|(?<=age)|(?<=aged))(?:\d{1,3}(?:,\d{3}){1,3}(?![\d,])|\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?|\.\d+|[一两二三四五六七八九十](?=\s*次))(?![\d])"
 _TENS = [w for w, v in TABLES.number_words.items() if v in (20, 30, 40, 50, 60, 70, 80, 90) and "-" not in w]
 _ONES = [w for w, v in TABLES.number_words.items() if 1 <= v <= 9 and v == int(v)]
 _COMPOUND = rf"(?:{'|'.join(_TENS)})[- ](?:{'|'.join(_ONES)})" if _TENS and _ONES else r"(?!x)x"  # "twenty one"
@@ -103,7 +103,7 @@ _PAIR_AFTER = re.compile(r"\s*/\s*(\d{2,3})(?![\d.,])")
 CONVERSIONS = {v.key: v.conversions for v in TABLES.variables if v.conversions}
 SCALES = {v.key for v in TABLES.variables if v.scale}  # integer scores: "ECOG 0 or 1" is 0 to 1
 _SCALE_NAMES = re.compile("|".join(f"(?:{v.pattern})" for v in TABLES.variables if v.scale) or r"(?!x)x")
-_SCALE_CHOICE = re.compile(r"(\d)((?:\s*[,、]\s*\d)*)\s*(?:or|或|和|and|/)\s*(\d)(?![\d.,])")
+_SCALE_CHOICE = re.compile(r"(\d)((?:\s*[,、]\s*\d){0,8})\s*(?:or|或|和|and|/)\s*(\d)(?![\d.,])")
 
 # Units after a number: (pattern, normalised unit). Order matters: longest first.
 UNIT_PATTERNS: list[tuple[str, str]] = TABLES.units
