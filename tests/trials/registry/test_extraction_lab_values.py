@@ -119,6 +119,11 @@ def test_hba1c_is_read_as_a_percentage(text, expected):
     assert bounds(text, "hba1c_pct") == [(*expected, "%")]
 
 
+def test_a_converted_bound_beside_the_same_bound_in_the_questions_unit_gives_way_to_it():
+    assert bounds("Hemoglobin A1c (HbA1c) >47mmol/mol (>6.4%)", "hba1c_pct") == [(D("6.4"), False, None, None, "%")]
+    assert bounds("Hemoglobin ≥ 9 g/dL (90 g/L)", "haemoglobin_g_l") == [(D(90), True, None, None, "g/L")]
+
+
 @pytest.mark.parametrize("text", ["HbA1c ≥ 48", "HbA1c ≥ 6.5 mmol/L", "HbA1c ≥ 25%"])
 def test_hba1c_in_an_unknown_unit_or_out_of_range_gives_nothing(text):
     assert bounds(text, "hba1c_pct") == []

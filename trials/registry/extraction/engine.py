@@ -1427,6 +1427,7 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
     measured = _merge_bounds(n, _without_asides(n, measured))
     proposals: list[Proposal] = []
     measured_spans: list[tuple[int, int]] = []  # the bounds proposed, other than counts
+    converted: list[Proposal] = []  # bounds converted from another unit ("48 mmol/mol")
     used_periods: set[int] = set()
     seen: set[tuple] = set()
     for variable, comparison, quote_start, quote_end in measured:
@@ -1483,6 +1484,9 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
                 alternative=(variable, id(comparison)) in alternatives,
             )
         )
+        if comparison.unit in CONVERSIONS.get(variable, {}):
+            converted.append(proposals[-1])
+    proposals = _without_converted_twins(proposals, converted)
 
     events_cache: dict = {}
     boundaries: list[int] | None = None  # where the clause's sentences end, found once
@@ -1591,6 +1595,19 @@ def _had_one_in_twelve_months(n: str, kind: str, window, mentions, proposals, sp
 
 
 _NUMBER_BEFORE_COUNT = re.compile(r"\d|[一两二三四五六七八九十]\s*次|(?<![a-z])(?:one|two|three|a single)(?![a-z])")
+
+
+def _without_converted_twins(proposals: list[Proposal], converted: list[Proposal]) -> list[Proposal]:
+    """ "HbA1c > 47 mmol/mol (> 6.4%)": the text's own bound in the question's unit is kept, its converted twin (6.45)
+    dropped; a converted bound with no twin stays."""
+    if not converted:
+        return proposals
+
+    def sides(p: Proposal) -> tuple:
+        return (p.kind, p.variable, p.lower is None, p.upper is None)
+
+    written = {sides(p) for p in proposals if not any(p is c for c in converted)}
+    return [p for p in proposals if not (any(p is c for c in converted) and sides(p) in written)]
 
 
 def _paired(chosen: list, comparison: _Comparison) -> dict[str, _Comparison] | None:
