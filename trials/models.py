@@ -704,6 +704,9 @@ class Question(models.Model):
             "kg/m2": "24.5",
             "pack-years": "20",
             "mL/min/1.73m2": "75",
+            "g/L": "130",
+            "x10^9/L": "5",
+            "mmHg": "130",
         }
         return examples.get(self.unit, "10")
 
