@@ -18,9 +18,9 @@ Contract
   exclusion criterion is not met when the answer satisfies its rule.
 - Per trial: NO_MATCH if any criterion is not met; else POSSIBLE if any is unknown; else MATCH.
   STUDY_TEAM criteria never decide the verdict.
-- A question may be asked only when another answer allows it (pregnancy only when sex is female). When
-  that other answer rules it out, the question takes its implied answer (over any earlier answer) and is
-  never asked.
+- A question may be asked only when another answer allows it (pregnancy only when sex is female), and
+  also only below an age (pregnancy only of women younger than 55). When those answers rule it out, the
+  question takes its implied answer (over any earlier answer) and is never asked; an unknown age asks it.
 - `next_question` returns the unanswered question used by the most trials that are still open (not
   NO_MATCH), ties broken by priority (lower first) then key; None when no open trial needs anything more.
 - Screens: questions that share a `QuestionInfo.screen` are asked together, as one step. The walk's next
@@ -340,11 +340,16 @@ class TrialRules:
 
 @dataclass(frozen=True)
 class AskedOnlyIf:
-    """Ask a question only when another question's answer is one of `codes`; else imply `otherwise`."""
+    """Ask a question only when another question's answer is one of `codes` and, with `under_age`, only of
+    people younger than that (the answer to `AGE`; "I don't know" asks); else imply `otherwise`."""
 
     question_key: str
     codes: frozenset[str]
     otherwise: Any
+    under_age: Decimal | None = None
+
+
+AGE = "age"
 
 
 @dataclass(frozen=True)
@@ -422,9 +427,23 @@ def _gate_state(gate: AskedOnlyIf, answers: Mapping[str, Any]) -> bool | None:
     if gate.question_key not in answers:
         return None
     answer = answers[gate.question_key]
-    if answer is DONT_KNOW:
+    if answer is not DONT_KNOW and ChoiceRule(gate.codes).test(answer) is False:
+        return False
+    if gate.under_age is None:
         return True
-    return ChoiceRule(gate.codes).test(answer) is not False
+    if AGE not in answers:
+        return None
+    return not _at_least(answers[AGE], gate.under_age)
+
+
+def _at_least(answer: Any, limit: Decimal) -> bool:
+    """Whether a number answer is at least `limit`; "I don't know" and anything not a number are not."""
+    if answer is DONT_KNOW or isinstance(answer, bool):
+        return False
+    try:
+        return Decimal(str(answer)) >= limit
+    except (InvalidOperation, ValueError):
+        return False
 
 
 def evaluate(
@@ -1072,5 +1091,6 @@ def _askable(key: str, answers: Mapping[str, Any], questions: Mapping[str, Quest
         return key
     state = _gate_state(gate, answers)
     if state is None:
-        return _askable(gate.question_key, answers, questions, depth + 1)
+        unanswered = gate.question_key if gate.question_key not in answers else AGE
+        return _askable(unanswered, answers, questions, depth + 1)
     return key if state else None

@@ -494,6 +494,12 @@ class Question(models.Model):
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("ask only if")
     )
     asked_only_if_codes = models.JSONField(_("…is answered with one of"), default=list, blank=True)
+    asked_only_under_age = models.PositiveSmallIntegerField(
+        _("…and only of people younger than (years)"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to ask at any age. Older people take the implied answer; an unknown age asks."),
+    )
     implied_answer = models.CharField(
         _("implied answer when not asked"),
         max_length=64,
@@ -568,6 +574,10 @@ class Question(models.Model):
                     }
             if not self._implied_answer_valid():
                 errors["implied_answer"] = _("Give the answer to assume when this question is not asked.")
+        elif self.asked_only_under_age is not None:
+            errors["asked_only_under_age"] = _(
+                "An age limit needs the question that decides whether this one is asked."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -694,6 +704,9 @@ class Question(models.Model):
             "kg/m2": "24.5",
             "pack-years": "20",
             "mL/min/1.73m2": "75",
+            "g/L": "130",
+            "x10^9/L": "5",
+            "mmHg": "130",
         }
         return examples.get(self.unit, "10")
 
@@ -704,6 +717,7 @@ class Question(models.Model):
                 question_key=self.asked_only_if.key,
                 codes=frozenset(self.asked_only_if_codes),
                 otherwise=self.implied_answer,
+                under_age=None if self.asked_only_under_age is None else Decimal(self.asked_only_under_age),
             )
         placed = screens.place(self.key)
         items = ()

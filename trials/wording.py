@@ -42,6 +42,10 @@ NUMBER_WITH_UNIT = {
     "kg/m2": pgettext_lazy("body mass index", "%(number)s kg/m²"),
     "x ULN": pgettext_lazy("times the upper limit of normal", "%(number)s × ULN"),
     "mL/min/1.73m2": pgettext_lazy("kidney function", "%(number)s mL/min/1.73 m²"),
+    # written the same in both languages, as Chinese lab reports print them
+    "g/L": "%(number)s g/L",
+    "x10^9/L": "%(number)s × 10⁹/L",
+    "mmHg": "%(number)s mmHg",
 }
 UNIT_NAMES = {
     "%": "%",
@@ -53,6 +57,9 @@ UNIT_NAMES = {
     "kg/m2": "kg/m²",
     "x ULN": pgettext_lazy("unit beside a box", "× ULN"),
     "mL/min/1.73m2": "mL/min/1.73 m²",
+    "g/L": "g/L",
+    "x10^9/L": "× 10⁹/L",
+    "mmHg": "mmHg",
     "days": pgettext_lazy("unit beside a box", "days"),
 }
 

@@ -106,7 +106,7 @@ def patient_pages(client, site):
     answer(client, screening_id, "diagnoses", ["copd"])
     yield "question: number", client.get(question_url(screening_id, "age"))
     yield "question: number unreadable", answer(client, screening_id, "age", "六十八")
-    answer(client, screening_id, "age", "68")
+    answer(client, screening_id, "age", "50")  # young enough to be asked about pregnancy (decision 0065)
     yield "question: single choice", client.get(question_url(screening_id, "sex"))
     answer(client, screening_id, "sex", "female")
     yield "question: yes or no", client.get(question_url(screening_id, "pregnant_or_breastfeeding"))

@@ -237,6 +237,34 @@ def test_an_earlier_answer_to_a_question_now_ruled_out_no_longer_counts():
     assert result.verdict is Verdict.MATCH
 
 
+AGED = {
+    "age": QuestionInfo("age", 10),
+    "sex": QuestionInfo("sex", 20),
+    "pregnant": QuestionInfo("pregnant", 30, AskedOnlyIf("sex", frozenset({"female"}), "no", under_age=Decimal(55))),
+}
+
+
+@pytest.mark.parametrize(
+    "age, asked",
+    [(Decimal(54), True), (Decimal("54.9"), True), (Decimal(55), False), (Decimal(68), False), (DONT_KNOW, True)],
+)
+def test_a_question_asked_only_below_an_age_is_asked_below_it_and_implied_from_it(age, asked):
+    answers = {"sex": "female", "age": age}
+    assert (next_question([PREGNANCY], answers, AGED) == "pregnant") is asked
+    [result] = evaluate([PREGNANCY], {**answers, "pregnant": "yes"}, AGED)
+    assert result.verdict is (Verdict.NO_MATCH if asked else Verdict.MATCH)
+
+
+def test_the_age_is_asked_before_a_question_asked_only_below_an_age():
+    assert next_question([PREGNANCY], {"sex": "female"}, AGED) == "age"
+    assert next_question([PREGNANCY], {"age": Decimal(30)}, AGED) == "sex"
+
+
+def test_a_man_of_any_age_still_takes_the_implied_answer():
+    assert next_question([PREGNANCY], {"sex": "male", "age": Decimal(30)}, AGED) is None
+    assert next_question([PREGNANCY], {"sex": "male"}, AGED) is None
+
+
 def test_a_cycle_of_conditions_still_returns_a_question():
     infos = {
         "a": QuestionInfo("a", 1, AskedOnlyIf("b", frozenset({"y"}), "n")),

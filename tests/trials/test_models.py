@@ -119,6 +119,14 @@ def test_a_question_can_only_depend_on_a_choice_question_with_its_codes(walk, sm
     dependent.full_clean()
 
 
+def test_an_age_limit_on_asking_needs_the_question_that_decides_whether_it_is_asked(smoker):
+    alone = Question(key="q", prompt="Q?", short_label="q", kind="yes_no", asked_only_under_age=55)
+    with pytest.raises(ValidationError, match="An age limit needs the question"):
+        alone.full_clean()
+    alone.asked_only_if, alone.asked_only_if_codes, alone.implied_answer = smoker, ["yes"], "no"
+    alone.full_clean()
+
+
 @pytest.mark.parametrize(
     "rule, words",
     [

@@ -290,6 +290,8 @@ def criterion_for(
         criterion.staff_note = " ".join(notes)
     if question.is_choice:
         codes = [code for code in proposal.values if code in question.choice_codes()]
+        if not codes and proposal.unit == extraction.QUESTION_UNITS.get(variable):
+            codes = _scored_codes(question, proposal)  # "ECOG 0-1": the answers scored 0 and 1
         if not codes:
             return None
         criterion.values = codes
@@ -299,6 +301,28 @@ def criterion_for(
             return None
         _set_bounds(criterion, proposal.lower, proposal.lower_inclusive, proposal.upper, proposal.upper_inclusive)
     return _with_choices(criterion if _valid(criterion) else None, proposal)
+
+
+def _scored_codes(question: Question, proposal) -> list[str]:
+    """The answers of a question whose codes are the scores of a scale ("0" to "4") that a numeric bound allows; none
+    when a code is no whole number."""
+    codes = question.choice_codes()
+    if not codes or not all(re.fullmatch(r"\d{1,2}", code) for code in codes):
+        return []
+    if proposal.lower is None and proposal.upper is None:
+        return []
+
+    def allowed(score: Decimal) -> bool:
+        if proposal.lower is not None and (
+            score < proposal.lower or (score == proposal.lower and not proposal.lower_inclusive)
+        ):
+            return False
+        return (
+            proposal.upper is None or score < proposal.upper or (score == proposal.upper and proposal.upper_inclusive)
+        )
+
+    chosen = [code for code in codes if allowed(Decimal(code))]
+    return chosen if 0 < len(chosen) < len(codes) else []
 
 
 def _with_choices(criterion: Criterion | None, proposal) -> Criterion | None:

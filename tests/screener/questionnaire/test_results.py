@@ -238,6 +238,6 @@ def test_the_phase_reads_as_words(client):
 )
 def test_a_choice_reason_quotes_the_question_as_it_was_asked(client, language, sentence):
     client.cookies["django_language"] = language
-    html = results_for(client, {**MATCHES_ILD, "pregnant_or_breastfeeding": "yes"})
+    html = results_for(client, {**MATCHES_ILD, "age": "50", "pregnant_or_breastfeeding": "yes"})
     assert sentence in html.replace("&ldquo;", "“").replace("&rdquo;", "”")
     assert "answer about pregnant" not in html and "对“怀孕或哺乳”" not in html  # not its short label

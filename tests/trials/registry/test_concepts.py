@@ -159,7 +159,6 @@ def test_look_alikes_of_the_new_kinds_are_not_drafted_on_them(words):
         "3 | 曾接受抗PD-1 或PD-L1、CTLA-4 单抗等治疗的患者; |",
         "radiation pneumonia requiring hormonal therapy",
         "筛选期与哮喘有关的血嗜酸性粒细胞≥150个细胞/μL;",
-        "Patients with post-capillary pulmonary hypertension",
     ],
 )
 def test_past_use_a_dose_or_a_treatment_of_something_else_is_not_a_concept_draft(words):
@@ -405,10 +404,25 @@ def test_needing_ventilation_now_is_not_a_history_of_it():
     assert one("History of mechanical ventilation").values == ["within_1m", "over_1m"]
 
 
-def test_a_subset_of_a_lung_diagnosis_in_an_exclusion_list_is_left_for_the_study_team():
-    assert matching.proposals("Uncontrolled asthma", "exclusion") == []
-    assert matching.proposals("未控制的哮喘", "exclusion") == []
+@pytest.mark.parametrize(
+    "words, code",
+    [
+        ("Uncontrolled asthma", "asthma"),
+        ("未控制的哮喘", "asthma"),
+        ("Patients with post-capillary pulmonary hypertension", "pulmonary_hypertension"),
+        ("重度慢阻肺", "copd"),
+        ("Uncontrolled asthma 2 weeks after stopping LABA treatment.", "asthma"),
+    ],
+    ids=lambda value: value if isinstance(value, str) and value.isascii() else None,
+)
+def test_a_subset_of_a_lung_diagnosis_in_an_exclusion_list_leaves_the_diagnosis_to_the_study_team(words, code):
+    proposal = one(words)
+    assert (proposal.question, proposal.values, proposal.uncertain) == ("diagnoses", [], [code])
+
+
+def test_a_lung_diagnosis_without_a_severity_in_an_exclusion_list_is_still_the_diagnosis():
     assert one("Diagnosis of asthma").values == ["asthma"]
+    assert one("诊断为慢阻肺").values == ["copd"]
 
 
 def test_words_inside_other_words_or_animals_are_not_concepts():
@@ -593,7 +607,6 @@ def test_each_illness_names_only_the_items_it_is(words, values, uncertain):
     "words",
     [
         "History of thoracic surgery on the operated side",
-        "Uncontrolled asthma 2 weeks after stopping LABA treatment.",
         "Desire to quit smoking",
         "有已知或疑似肝素引起的或其他原因导致的血栓并发症病史者;",
         "History of heparin-induced thrombocytopenia",
@@ -945,8 +958,8 @@ def test_a_past_or_recurring_serious_infection_is_not_an_infection_now(words):
     [
         ("Other active liver diseases;", [], ["liver_disease"]),
         ("impaired renal function", ["kidney_disease"], []),
-        ("Severe liver and kidney dysfunction;", [], ["kidney_disease"]),
-        ("严重肝、肾功能不全", [], ["kidney_disease"]),
+        ("Severe liver and kidney dysfunction;", [], ["liver_disease", "kidney_disease"]),
+        ("严重肝、肾功能不全", [], ["liver_disease", "kidney_disease"]),
         ("heart insufficiency NYHA >2", [], ["heart_failure"]),
     ],
 )

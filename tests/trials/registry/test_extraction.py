@@ -837,7 +837,7 @@ def test_a_second_number_after_another_noun_is_not_a_second_bound():
 
 def test_a_number_after_a_list_break_belongs_to_the_noun_after_the_break():
     found = [(p.variable, bounds(p)) for p in proposals_for("FEV1 < 30% predicted, or HbA1c > 9%", "exclusion")]
-    assert found == [("fev1_pct_pred", (None, None, D(30), False))]
+    assert found == [("fev1_pct_pred", (None, None, D(30), False)), ("hba1c_pct", (D(9), False, None, None))]
 
 
 NOTHING = [

@@ -208,8 +208,8 @@ def test_a_subgroup_in_brackets_gives_the_same_lab_its_own_bound():
 
 
 def test_a_bound_in_brackets_with_no_subgroup_named_is_not_given_to_the_lab_before_it():
-    got = [(p.variable, p.upper) for p in found("总胆红素≤1.5×ULN(血小板≥100×10^9/L)", "inclusion")]
-    assert got == [("bilirubin_x_uln", D("1.5"))]
+    got = [(p.variable, p.lower, p.upper) for p in found("总胆红素≤1.5×ULN(血小板≥100×10^9/L)", "inclusion")]
+    assert got == [("bilirubin_x_uln", None, D("1.5")), ("platelets_10e9_l", D(100), None)]
 
 
 # Numbers in characters ---------------------------------------------------------------------------------------------

@@ -15,7 +15,10 @@ def test_a_ratio_with_a_decimal_comma_is_the_same_ratio_as_with_a_point():
 
 
 def test_a_number_with_a_thousands_comma_is_not_read_as_a_decimal():
-    assert named("Inclusion Criteria:\n* platelets ≥ 150,000/mm3 and BMI ≤ 1,000") == []
+    # 150,000 per mm³ is 150 × 10⁹/L (the platelets question's unit); a BMI of 1,000 is no BMI
+    assert [v[:3] for v in named("Inclusion Criteria:\n* platelets ≥ 150,000/mm3 and BMI ≤ 1,000")] == [
+        ("inclusion", "platelets_10e9_l", 150)
+    ]
 
 
 def test_numbers_listed_with_a_comma_and_a_space_are_not_one_decimal():

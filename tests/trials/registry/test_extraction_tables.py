@@ -34,8 +34,24 @@ def test_both_lexicons_give_operators_for_each_bound():
     ("row", "message"),
     [
         ({"key": "Bad Key", "unit": "%"}, "snake_case"),
-        ({"key": "hba1c_pct", "unit": "%", "names": {"en": ["hba1c("]}, "range": [3, 20]}, "regular expression"),
-        ({"key": "hba1c_pct", "unit": "%", "names": {"en": ["hba1c"]}, "units_accepted": ["%"]}, "range"),
+        ({"key": "haematocrit_pct", "unit": "%", "names": {"en": ["hct("]}, "range": [10, 70]}, "regular expression"),
+        ({"key": "haematocrit_pct", "unit": "%", "names": {"en": ["hct"]}, "units_accepted": ["%"]}, "range"),
+        (
+            {
+                "key": "haematocrit_pct",
+                "unit": "%",
+                "names": {"en": ["hct"]},
+                "units_accepted": ["%"],
+                "range": [10, 70],
+            }
+            | {"conversions": {"fraction": {"factor": 0}}},
+            "positive factor",
+        ),
+        (
+            {"key": "bp", "unit": "mmHg", "names": {"en": ["bp"]}, "units_accepted": ["mmHg"], "range": [30, 300]}
+            | {"expands_to": ["age"], "pairs": True},
+            "pairs",
+        ),
         ({"key": "age", "unit": "years"}, "snake_case"),  # a second row for a key already there
     ],
 )
@@ -55,29 +71,31 @@ def test_a_new_variable_is_one_row_in_the_variables_table(tmp_path):
     data = json.loads((copy / "tables" / "variables.json").read_text(encoding="utf-8"))
     data["variables"].append(
         {
-            "key": "hba1c_pct",
+            "key": "haematocrit_pct",
             "unit": "%",
-            "question": "hba1c_pct",
-            "names": {"en": ["hba1c", "glycated ha?emoglobin"], "zh": ["糖化血红蛋白"]},
+            "question": "haematocrit_pct",
+            "names": {"en": ["ha?ematocrit", "(?<![a-z])hct(?![a-z])"], "zh": ["红细胞压积"]},
             "units_accepted": ["%", ""],
-            "range": [3, 20],
+            "range": [10, 70],
         }
     )
     (copy / "tables" / "variables.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     code = (
         "import json, extraction\n"
-        "found = extraction.extract('Inclusion Criteria:\\n* HbA1c of 7.5% or less\\n* 糖化血红蛋白≥6.5%\\n')\n"
-        "print(json.dumps([p.as_json() for p in found if p.variable == 'hba1c_pct']))\n"
+        "found = extraction.extract('Inclusion Criteria:\\n* Haematocrit of 45% or less\\n* 红细胞压积≥30%\\n')\n"
+        "print(json.dumps([p.as_json() for p in found if p.variable == 'haematocrit_pct']))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
     found = json.loads(result.stdout)
     assert [(p["upper"], p["upper_inclusive"], p["lower"], p["lower_inclusive"]) for p in found] == [
-        (7.5, True, None, None),
-        (None, None, 6.5, True),
+        (45, True, None, None),
+        (None, None, 30, True),
     ]
     # and the project's own tables do not know it
     assert not [
-        p for p in extraction.extract("Inclusion Criteria:\n* HbA1c of 7.5% or less\n") if p.variable == "hba1c_pct"
+        p
+        for p in extraction.extract("Inclusion Criteria:\n* Haematocrit of 45% or less\n")
+        if p.variable == "haematocrit_pct"
     ]
 
 

@@ -65,9 +65,9 @@ def test_copd_trial(key, answer, expected):
 @pytest.mark.parametrize(
     "changes, expected",
     [
-        ({"sex": "female", "pregnant_or_breastfeeding": "yes"}, "no_match"),
-        ({"sex": "female", "pregnant_or_breastfeeding": "no"}, "match"),
-        ({"sex": "female"}, "possible"),
+        ({"sex": "female", "age": "50", "pregnant_or_breastfeeding": "yes"}, "no_match"),
+        ({"sex": "female", "age": "50", "pregnant_or_breastfeeding": "no"}, "match"),
+        ({"sex": "female", "age": "50"}, "possible"),
     ],
 )
 def test_copd_pregnancy_is_asked_of_women_only(changes, expected):
@@ -110,7 +110,6 @@ def test_copd_pregnancy_is_asked_of_women_only(changes, expected):
         ("mechanical_ventilation", "within_1m", "no_match"),
         ("mechanical_ventilation", "over_1m", "match"),
         ("pneumonia_last_month", "yes", "no_match"),
-        ("pregnant_or_breastfeeding", "yes", "no_match"),
         ("cancer_history", "within_5y", "no_match"),
         ("cancer_history", "minor_within_5y", "match"),
         ("cancer_history", "over_5y", "match"),
@@ -127,6 +126,11 @@ def test_copd_pregnancy_is_asked_of_women_only(changes, expected):
 )
 def test_ild_trial(key, answer, expected):
     assert verdict(ILD, {**MATCHES_ILD, key: answer}) == expected
+
+
+@pytest.mark.parametrize("age, expected", [("54", "no_match"), ("55", "match"), ("68", "match")])
+def test_ild_pregnancy_is_asked_only_of_women_younger_than_55(age, expected):
+    assert verdict(ILD, {**MATCHES_ILD, "age": age, "pregnant_or_breastfeeding": "yes"}) == expected
 
 
 def test_ild_pregnancy_question_is_implied_no_for_men():
@@ -199,9 +203,13 @@ def test_a_copd_patient_is_never_asked_the_ild_trial_s_questions():
 
 
 def test_an_ild_patient_is_never_asked_the_copd_trial_s_questions():
-    asked = walk_through(MATCHES_ILD)
+    asked = walk_through({**MATCHES_ILD, "age": "50"})
     assert {"dlco_pct_pred", "fvc_pct_pred", "pregnant_or_breastfeeding"} <= set(asked)
     assert not {"sixmwd_m", "covid_last_4_weeks", "planning_pregnancy_12m"} & set(asked)
+
+
+def test_an_ild_patient_of_60_is_not_asked_about_pregnancy():
+    assert "pregnant_or_breastfeeding" not in walk_through(MATCHES_ILD)
 
 
 def test_a_patient_with_neither_condition_answers_one_question():

@@ -39,7 +39,7 @@ def concept_drafts(
     `own`: the concepts the trial's own conditions name (`matching.concepts_named`). `before`: the text before the
     clause, whose group sub-headings and headings of alternatives leave it to the study team."""
     drafts = []
-    for proposal in matching.proposals(words, kind, before):
+    for proposal in matching.proposals(words, kind, before, own):
         if timed and not proposal.timed:
             continue
         criterion = _criterion(proposal, questions.get(proposal.question), own)
@@ -93,11 +93,30 @@ def _criterion(
             # subgroups" in a PAH trial), which only the study team can judge. A "yes" never closes the trial.
             uncertain, values = [*values, *(code for code in uncertain if code not in values)], []
             data["own_condition"] = True
+        elif kind == "exclusion" and not proposal.negated and set(values) & _own_codes(own, question.key):
+            # "neurological disease other than PD" in a Parkinson's trial: its patients tick the item PD is
+            # part of, which the exclusion names under a broader word; only the study team can judge it
+            mine = _own_codes(own, question.key)
+            uncertain = [*uncertain, *(code for code in values if code in mine and code not in uncertain)]
+            values = [code for code in values if code not in mine]
+            data["own_condition"] = True
         criterion.uncertain_values = uncertain
         criterion.kind, criterion.values = kind, values
         data["rule_kind"] = kind
     criterion.proposal = data
     return criterion if _valid(criterion) else None
+
+
+def _own_codes(own: frozenset[str], question: str) -> set[str]:
+    """The answer codes of `question` that the trial's own conditions stand for (Parkinson's disease: the
+    neurological disease item)."""
+    by_key = {concept.key: concept for concept in matching.vocabulary()}
+    return {
+        code.lstrip("?")
+        for key in own
+        if key in by_key and by_key[key].question == question
+        for code in by_key[key].codes
+    }
 
 
 def _valid(criterion: Criterion) -> bool:

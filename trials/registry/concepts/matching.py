@@ -12,10 +12,11 @@ rules on questions: a question key with the answer codes, or a `days_since_*` ke
 
 from __future__ import annotations
 
+import bisect
 import csv
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -59,6 +60,7 @@ class Match:
     excepted: tuple[str, ...] | None = None  # an `other_than` concept's codes named as its exception
     narrowed: bool = False  # "ILD other than IPF": the study team judges the item
     unmet: bool = False  # a concept that needs words around it ("allergy" needs a medicine) found none
+    implied: bool = False  # an `other_than` concept whose exception the trial's own conditions (or none) give
 
 
 @dataclass
@@ -244,9 +246,30 @@ def _patterns() -> dict:
             for key, parts in lex["context"].items()
             if not key.startswith("_")
         },
+        "organ_list": {lang: _organ_list(spec) for lang, spec in lex["organ_list"].items() if not lang.startswith("_")},
         "filler": {"en": frozenset(lex["filler"]["en"].split()), "zh": frozenset(lex["filler"]["zh"])},
         "terminator": re.compile(r"[.;:。；：]\s"),
     }
+
+
+def _organ_list(spec: dict) -> tuple[re.Pattern, re.Pattern, re.Pattern, dict[str, str]]:
+    """(the pattern of a list of organ words, of the head noun after it, of one named organ word, each named organ
+    word's concept key), from the lexicon's `organ_list`. The list and its head are two patterns, the list matched
+    once from each place (finditer), so that reading stays linear in the clause's length."""
+    words = sorted([*spec["named"], *spec["others"].split("|")], key=len, reverse=True)
+    chinese = _CJK.search(words[0]) is not None
+    edge, end = ("", "") if chinese else (r"(?<![A-Za-z0-9-])", r"(?![A-Za-z0-9-])")
+    modifier = "" if chinese else rf"(?:(?:{spec['modifiers']})\s+)?"
+    word = rf"{edge}{modifier}(?:{'|'.join(re.escape(w) if chinese else w for w in words)}){end}"
+    heads = (
+        rf"(?:脏)?(?:系统)?(?:等)?(?:严重|重要|慢性|内科)?的?(?:{spec['heads']})"
+        if chinese
+        else rf"\s+(?:{spec['heads']})\b"
+    )
+    items = re.compile(rf"{word}(?:{spec['joins']}{word})+", re.IGNORECASE)
+    named = sorted(spec["named"], key=len, reverse=True)
+    one = re.compile(rf"{edge}(?:{'|'.join(re.escape(w) for w in named)}){end}", re.IGNORECASE)
+    return items, re.compile(heads, re.IGNORECASE), one, {key.lower(): value for key, value in spec["named"].items()}
 
 
 def clause_class(text: str) -> str:
@@ -291,7 +314,11 @@ def find(text: str) -> list[Match]:
             continue
         for match in pattern.finditer(text):
             found.append((match.start(), -(match.end() - match.start()), match.end(), table[fold(match.group())]))
+    listed = _organ_words(text, found, patterns)
+    found.extend(listed)
     found.sort(key=lambda item: (item[0], item[1]))
+    lists = sorted(_organ_lists(text, patterns)) if listed else []
+    qualified = {start for start, _l, _e, _c in found if _list_at(lists, start)}
     matches, reached, previous = [], -1, None
     for start, _length, end, concept in found:
         if start < reached:
@@ -301,8 +328,81 @@ def find(text: str) -> list[Match]:
             continue
         previous = (end, concept)
         reached = end
-        matches.append(_read_around(text, start, end, concept, patterns))
-    return [m for m in matches if m is not None]
+        match = _read_around(text, start, end, concept, patterns)
+        if match is not None and start in qualified:
+            match = replace(match, narrowed=True)  # "clinically significant cardiac, hepatic or renal disease"
+        matches.append(match)
+    matches = [m for m in matches if m is not None]
+    # "无心、肝、肾、神经系统疾病史": the negation of a list's first word is every word's
+    first: dict[int, Match] = {}
+    for index, match in enumerate(matches):
+        at = _list_index(lists, match.start)
+        if at is None:
+            continue
+        opener = first.setdefault(at, match)
+        if opener.negated and not match.negated:
+            matches[index] = replace(match, negated=True, cue=opener.cue)
+    return matches
+
+
+def _list_index(lists: list[tuple[int, int, bool]], at: int) -> int | None:
+    """The index of the organ list (sorted by start) that holds position `at`, or None."""
+    index = bisect.bisect_right(lists, (at, float("inf"), True)) - 1
+    return index if index >= 0 and lists[index][0] <= at < lists[index][1] else None
+
+
+def _list_at(lists: list[tuple[int, int, bool]], at: int) -> bool | None:
+    """Whether the organ list holding `at` is qualified by a severity (None when no list holds it)."""
+    index = _list_index(lists, at)
+    return None if index is None else lists[index][2]
+
+
+def _organ_spans(text: str, patterns) -> list[tuple[int, int, re.Pattern, dict[str, str]]]:
+    """(start, end, the named-word pattern, its concepts) of each list of organ words followed by a head noun."""
+    spans = []
+    for items, heads, one, named in patterns["organ_list"].values():
+        for organ_list in items.finditer(text):
+            head = heads.match(text, organ_list.end())
+            if head is not None:
+                spans.append((organ_list.start(), head.end(), one, named))
+    return spans
+
+
+def _organ_words(text: str, found: list, patterns) -> list[tuple]:
+    """ "cardiovascular, hepatic, renal or neurological disease", "心、肝、肾疾病": each organ word of such a list that
+    names an item and is not already a name, as (start, -length, end, concept)."""
+    by_key, listed = _by_key(), []
+    taken = [(start, end) for start, _length, end, _concept in found]
+    for start, end, one, named in _organ_spans(text, patterns):
+        after = re.sub(r"^\s*(?:[(（][^()（）]{0,15})?[)）]", "", text[end : end + 60])
+        if patterns["modifier"][_language(text[start:end])].search(after[:40]):
+            continue  # "… or psychiatric condition that prevents participation": read as its head is
+        for word in one.finditer(text, start, end):
+            concept = by_key.get(named.get(word.group().lower(), ""))
+            if concept is None or any(a < word.end() and word.start() < b for a, b in taken):
+                continue
+            listed.append((word.start(), -(word.end() - word.start()), word.end(), concept))
+    return listed
+
+
+def _organ_lists(text: str, patterns) -> list[tuple[int, int, bool]]:
+    """(start, end, qualified) of each organ list in the clause: qualified when a severity stands before it
+    ("clinically significant cardiac, hepatic or renal disease") or opens it."""
+    lists = []
+    modifiers = lexicon()["organ_list"]["en"]["modifiers"]
+    severity = lexicon()["organ_list"]["en"]["severity_before"]
+    for start, end, _one, _named in _organ_spans(text, patterns):
+        words = text[start:end]
+        language = _language(words)
+        before = text[_segment_start(text, start, patterns) : start]
+        qualified = bool(
+            patterns["qualifier_before"][language].search(before[-60:])
+            or (language == "en" and re.match(rf"\s*(?:{modifiers})\b", words, re.IGNORECASE))
+            or (language == "en" and re.search(severity, before[-60:], re.IGNORECASE))
+            or (language == "zh" and re.search(r"(?:等|的)(?:严重|重度)", text[start : end + 12]))
+        )
+        lists.append((start, end, qualified))
+    return lists
 
 
 def _language(words: str) -> str:
@@ -380,7 +480,9 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         before_text = text[_segment_start(text, start, patterns) : start]
     if concept.other_than:  # read before the exception cues below, which it is made of
         excepted = _excepted(text, before_text, end, patterns)
-        return Match(concept, start, end, text[start:end], excepted=excepted)
+        if excepted is not None:
+            return Match(concept, start, end, text[start:end], excepted=excepted)
+        # no exception named ("respiratory diseases", "no history of lung disease"): read like any concept
     narrowed = False
     if concept.question == "diagnoses":  # "interstitial lung disease other than IPF": a narrower kind of ILD
         bracket = re.match(r"\s*(?:[(（][^()（）]{0,15})?[)）]", text[end : end + 20])  # past "(ILD)" or ")"
@@ -394,6 +496,10 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
     exception = patterns["exception"].get(language)
     if exception is not None and exception.search(before_text[-200:]):
         return None  # "respiratory disease other than COPD", "除哮喘外": the concept is what is excepted
+    if concept.key in ("hypertension", "uncontrolled_hypertension") and re.search(
+        lexicon()["hypertension_kind_before"], before_text[-40:], re.IGNORECASE
+    ):
+        return None  # "pulmonary (arterial) hypertension": a lung disease, not high blood pressure
     if (
         language == "zh"
         and re.search(r"除[^，。；]{0,20}$", before_text)
@@ -540,20 +646,21 @@ def list_context(before: str) -> str:
     return ""
 
 
-def proposals(text: str, kind: str, before: str = "") -> list[ConceptProposal]:
+def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = frozenset()) -> list[ConceptProposal]:
     """Rules a clause's concepts stand for, one per question and polarity: "pregnant or breastfeeding" is one
     rule on the pregnancy question; "HIV, hepatitis B or C" one rule on the other-conditions question.
 
     In a procedural clause only the concepts named before its procedural words count ("Pregnant women, or
     unwilling to use contraception" keeps the pregnancy; "willing to avoid pregnancy" has none); a heading,
-    "other criteria apply" or an instruction has none."""
+    "other criteria apply" or an instruction has none. `own`: the concepts the trial's own conditions name
+    (`concepts_named`); "other respiratory diseases" in an exclusion of a COPD trial are those other than COPD."""
     grouped: dict[tuple, ConceptProposal] = {}
     text = (text or "")[:MAX_CLAUSE]
     context = list_context(before)
     if kind == "inclusion" and context in ("group", "alternatives"):
         return []  # one group's requirement, or one of alternatives: for the study team
     if context == "group":  # one group's exclusion: a patient without it is settled, one with it is for the team
-        found = proposals(text, kind)
+        found = proposals(text, kind, own=own)
         return [_for_the_team(p) for p in found if not p.negated and p.lower is None and p.upper is None]
     found, before = procedural_at(text)
     if found not in ("screening", "consent", "willingness", "logistics"):
@@ -576,6 +683,8 @@ def proposals(text: str, kind: str, before: str = "") -> list[ConceptProposal]:
     unmet = {match.concept.key for match in matches if match.unmet}
     # "allergies including drug allergies, or other significant allergies": any allergy, not only to medicines
     matches = [match for match in matches if match.concept.key not in unmet]
+    matches = [_implied_exception(text, kind, match, own) for match in matches]
+    matches = _shared_windows(text, matches)
     unexcepted = [match for match in matches if match.concept.other_than and match.excepted is None]
     if unexcepted:  # "any other lung disease": other than the trial's own condition, which the clause does not name
         examples = _patterns()["examples_after"]
@@ -592,6 +701,9 @@ def proposals(text: str, kind: str, before: str = "") -> list[ConceptProposal]:
         minor = _patterns()["minor_cancer"][_language(text)].search(counted)
         if minor is not None:
             counted = counted[: minor.start()] + " " * (minor.end() - minor.start()) + counted[minor.end() :]
+    if matches:  # an organ list's words without an item ("endocrine", "内分泌") are the list's, not other words
+        for start, end, _severe in _organ_lists(counted, _patterns()):
+            counted = counted[:start] + " " * (end - start) + counted[end:]
     if not matches or _other_words(counted, matches) > lexicon()["max_other_words"][_language(text)]:
         return []  # about something else that merely names a concept: for the study team
     if _patterns()["group_label"][_language(text)].search(text):
@@ -599,6 +711,8 @@ def proposals(text: str, kind: str, before: str = "") -> list[ConceptProposal]:
     stated = {m.concept.question for m in matches if m.concept.window != "now" and m.concept.question}
     # "is pregnant … must have a negative pregnancy test": the test is how the state is checked, not a second rule
     matches = [m for m in matches if not (m.concept.window == "now" and m.concept.question in stated)]
+    if kind == "inclusion" and _undrafted_alternative(text, matches):
+        return []  # "ischaemic stroke or TIA": a patient with the alternative no question asks about would fail
     subset = _patterns()["subset"]
     for match in matches:
         if (
@@ -607,7 +721,9 @@ def proposals(text: str, kind: str, before: str = "") -> list[ConceptProposal]:
             and not match.concept.other_than
             and subset.search(text[: match.start])
         ):
-            continue  # "uncontrolled asthma" in an asthma trial's exclusions: a subset of its own condition
+            # "uncontrolled asthma", "severe PAH": a subset of the diagnosis (often the trial's own condition),
+            # which only the study team can judge; a patient without the diagnosis at all is settled
+            match = replace(match, narrowed=True)
         rule = _rule_for(match)
         if rule is None:
             continue
@@ -621,7 +737,11 @@ def proposals(text: str, kind: str, before: str = "") -> list[ConceptProposal]:
         if question == "cancer_history" and match.concept.key == "cancer":
             values = _cancer_kind(text, match, values)
         qualifiable = question == "other_conditions" or (question == "diagnoses" and not match.concept.other_than)
-        if match.concept.cls == "condition" and qualifiable and (match.narrowed or _qualified(text, match)):
+        # an exception the trial's own conditions imply, or none: any other lung disease is for the study team
+        implied = match.implied
+        if match.concept.cls == "condition" and (
+            implied or qualifiable and (match.narrowed or _qualified(text, match))
+        ):
             values = [f"?{code.lstrip('?')}" for code in values]  # "severe heart failure": the study team judges
         key = (question, match.negated, lower, upper)
         proposal = grouped.get(key)
@@ -646,6 +766,81 @@ def proposals(text: str, kind: str, before: str = "") -> list[ConceptProposal]:
         proposal.words_at = (min(first[0], match.start), max(first[1], match.end))
         proposal.quote = text[proposal.words_at[0] : proposal.words_at[1]]
     return list(grouped.values())
+
+
+def _undrafted_alternative(text: str, matches: list[Match]) -> bool:
+    """Whether an inclusion names, beside a concept that gives a rule, an alternative joined by "or" (或) that
+    gives none ("ischaemic stroke or TIA", "PAH or CTEPH"): drafted, the rule would close the trial to patients
+    who meet the clause by the alternative."""
+    for left, right in zip(matches, matches[1:]):
+        if left.negated or right.negated:
+            continue
+        between = re.sub(
+            r"[(（][^()（）]{0,40}[)）]", " ", text[left.end : right.start]
+        )  # "stroke (ICD 10: I63) or TIA"
+        if not re.fullmatch(r"[\s,，、]*(?:\bor\b|\band/or\b|或|或者|/)[\s,，、]*", between):
+            continue
+        if any(_rule_for(match) is None for match in (left, right)):
+            return True
+    return False
+
+
+def _shared_windows(text: str, matches: list[Match]) -> list[Match]:
+    """ "Stroke or myocardial infarction within 6 months", "卒中或心梗（6个月内）": a time after the last of
+    a few concepts joined by "or", "and", a comma or 或/和/、 dates each of them, not only the last (each that
+    a time can date: "pregnant, or planning a pregnancy within a year" keeps the pregnancy now)."""
+    shared: list[Match] = []
+    following = None
+    for match in reversed(matches):
+        if (
+            following is not None
+            and match.window_days is None
+            and following.window_days is not None
+            and (match.concept.window.startswith("days_since_") or "@" in match.concept.window)
+            and not match.negated
+            and re.fullmatch(
+                r"\s*(?:,|/|、|或|和|及|\bor\b|\band\b|\band/or\b|,\s*or\b|,\s*and\b)\s*",
+                text[match.end : following.start],
+            )
+        ):
+            match = replace(match, window_days=following.window_days, window_words=following.window_words)
+        shared.append(match)
+        following = match
+    return shared[::-1]
+
+
+def _implied_exception(text: str, kind: str, match: Match, own: frozenset[str]) -> Match:
+    """An `other_than` concept ("respiratory diseases", "其他肺部疾病") with no exception named in the clause: in an
+    exclusion of a trial whose own conditions name lung diagnoses, those are the exception ("other respiratory
+    diseases" in a COPD trial); without the word "other" (or 其他) before it, nothing is excepted: any lung disease
+    ("severe pulmonary disease" in a heart failure trial, "patients with pulmonary disease" as an inclusion).
+    Either way the items are left to the study team (`implied`): a patient with none of them is settled. Otherwise
+    the match is left as it was (the clause stays with the study team)."""
+    if not match.concept.other_than or match.excepted is not None or match.unmet:
+        return match
+    if _patterns()["examples_after"].match(text, match.end):
+        return match  # "other lung disease (e.g. asthma, sarcoidosis)": the examples it names are read
+    if re.search(r"[/／]\s*$", text[max(0, match.start - 3) : match.start]):
+        return match  # "间质性肺炎/肺病": another name of what the slash follows, not any lung disease
+    language = _language(match.words) if _CJK.search(match.words) else _language(text)
+    near = text[max(0, match.start - 30) : match.start]
+    exception = _patterns()["exception"].get(language)
+    if exception is not None and exception.search(near):
+        return match  # "diseases other than the primary lung disease": the lung disease is what is excepted
+    other = re.search(lexicon()["other_than"]["other_word"][language], near, re.IGNORECASE)
+    by_key = _by_key()
+    own_codes = tuple(
+        code
+        for key in sorted(own)
+        if key in by_key and by_key[key].question == "diagnoses" and not by_key[key].other_than
+        for code in by_key[key].codes
+        if not code.startswith("?") and code in match.concept.codes
+    )
+    if (kind == "exclusion") != match.negated and own_codes:  # an exclusion, or "no other lung disease" to enter
+        return replace(match, excepted=own_codes, implied=True)
+    if other is None:
+        return replace(match, excepted=(), implied=True)
+    return match
 
 
 def _for_the_team(proposal: ConceptProposal) -> ConceptProposal:

@@ -38,6 +38,7 @@ Readings chosen where registry text is ambiguous:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import heapq
 import re
 from dataclasses import dataclass
@@ -76,7 +77,7 @@ ZH_TIME_UNIT = "|".join(
 )
 
 # "18,5" and "0,70" are decimals written with a comma (one or two digits after it); "1,000" and "18, 65" are not
-NUM = r"(?:(?<![a-z0-9.])|(?<=age)|(?<=aged))(?:\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?|\.\d+|[一两二三四五六七八九十](?=\s*次))(?![\d])"
+NUM = r"(?:(?<![a-z0-9.])|(?<=age)|(?<=aged))(?:\d{1,3}(?:,\d{3}){1,3}(?![\d,])|\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?|\.\d+|[一两二三四五六七八九十](?=\s*次))(?![\d])"
 _TENS = [w for w, v in TABLES.number_words.items() if v in (20, 30, 40, 50, 60, 70, 80, 90) and "-" not in w]
 _ONES = [w for w, v in TABLES.number_words.items() if 1 <= v <= 9 and v == int(v)]
 _COMPOUND = rf"(?:{'|'.join(_TENS)})[- ](?:{'|'.join(_ONES)})" if _TENS and _ONES else r"(?!x)x"  # "twenty one"
@@ -94,6 +95,15 @@ PCT_PRED_VARIABLES = {v.key for v in TABLES.variables if v.unit == "% predicted"
 COUNT_VARIABLES = {v.key for v in TABLES.variables if v.unit == "count"}
 RANGES = {v.key: v.range for v in TABLES.variables if v.range}
 EXPANSIONS = TABLES.expansions
+# "blood pressure > 160/100": the first number bounds the first variable, the second the second (variables table)
+PAIRS = {v.key: v.expands_to for v in TABLES.variables if v.pairs}
+_PAIR_NAMES = re.compile("|".join(f"(?:{v.pattern})" for v in TABLES.variables if v.pairs) or r"(?!x)x")
+_PAIR_AFTER = re.compile(r"\s*/\s*(\d{2,3})(?![\d.,])")
+# Exact conversions of other units to a question's unit: variable -> unit -> (factor, offset, decimals or None)
+CONVERSIONS = {v.key: v.conversions for v in TABLES.variables if v.conversions}
+SCALES = {v.key for v in TABLES.variables if v.scale}  # integer scores: "ECOG 0 or 1" is 0 to 1
+_SCALE_NAMES = re.compile("|".join(f"(?:{v.pattern})" for v in TABLES.variables if v.scale) or r"(?!x)x")
+_SCALE_CHOICE = re.compile(r"(\d)((?:\s*[,、]\s*\d){0,8})\s*(?:or|或|和|and|/)\s*(\d)(?![\d.,])")
 
 # Units after a number: (pattern, normalised unit). Order matters: longest first.
 UNIT_PATTERNS: list[tuple[str, str]] = TABLES.units
@@ -395,7 +405,7 @@ _STRATIFIED_BEFORE = re.compile(r"(?:stratif\w*|分层)[^.;。；]{0,50}$")  # "
 _THEN_AFTER = re.compile(r"\s*[,，]\s*(?:则|那么|then(?![a-z]))")
 # A target the treatment keeps a value at, not the participant's own: "oxygen to maintain SpO2 between 88 and 92%"
 _TARGET_BEFORE = re.compile(
-    r"(?:to maintain|(?<![a-z])target(?:ed|ing)?|titrat\w* to|aim(?:ing|ed)? (?:for|at)|目标为?|以维持)\s*"
+    r"(?:to maintain|(?<![a-z])target(?:ed|ing)?|(?<![a-z])goals?|titrat\w* to|aim(?:ing|ed)? (?:for|at)|目标为?|以维持)\s*"
     r"(?:[a-z0-9()]+\s*){0,3}$"
 )
 # An exception carved out of a clause is no bound of its own: "epilepsy, not including febrile seizures under 2 years"
@@ -484,7 +494,20 @@ _CHANGE_RIGHT_BEFORE = re.compile(
     r"(?:\s+(?:in|of|by|from baseline))?\s*$"
 )
 # Units of a measured value (a lab, a pressure, a percentage): a window right after one dates the measurement
-MEASURED_UNITS = {"%", "% predicted", "x ULN", "mL/min/1.73m2", "kg/m2", "mmHg"}
+MEASURED_UNITS = {
+    "%",
+    "% predicted",
+    "x ULN",
+    "mL/min/1.73m2",
+    "kg/m2",
+    "mmHg",
+    "g/L",
+    "g/dL",
+    "x10^9/L",
+    "x10^3/uL",
+    "/mm3",
+    "mmol/mol",
+}
 MEASURE_WORD_BEFORE = re.compile(r"(?<![a-z])(?:score|level|value|concentration|titer|titre)s?(?![a-z])")  # "score ≥ 8"
 TWELVE_MONTHS = {("12", "months"), ("1", "years"), ("52", "weeks"), ("365", "days")}
 PER_YEAR = re.compile(r"per year|a year|/\s*year|annual|each year|every year|yearly|每年|一年|1年|12个月")
@@ -632,10 +655,13 @@ class _Comparison:
     shape: str = "operator"  # operator | range | postfix | reverse
     hint: str = ""  # a variable the wording itself implies ("older than" -> age)
     number_start: int = 0
+    second: Decimal | None = None  # the second number of a pair ("> 160/100 mmHg"): the pair's second variable
 
 
 def _to_decimal(token: str) -> Decimal | None:
     token = token.strip().lower()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", token):  # "100,000": thousands
+        return Decimal(token.replace(",", ""))
     if token in NUMBER_WORDS:
         return Decimal(NUMBER_WORDS[token])
     parts = re.split(r"[- ]", token)
@@ -669,16 +695,20 @@ def _find_comparisons(n: str) -> list[_Comparison]:
     comparisons: list[_Comparison] = []
     taken_until = -1
     counts_named = any(pattern.search(n) for pattern in _COUNT_RES)  # a bare count needs what it counts named
+    scale_named = bool(_SCALE_NAMES.search(n))
     for match in _NUMBER_RE.finditer(n):
         if match.start() < taken_until:
             continue
         found = (
-            _range_at(n, match)
+            (scale_named and _scale_choice_at(n, match))
+            or _range_at(n, match)
             or _operator_at(n, match)
             or _postfix_at(n, match)
             or _reverse_at(n, match)
             or (counts_named and _bare_count_at(n, match))
         )
+        if found and found.shape == "operator" and not found.unit:
+            _read_pair(n, match, found)
         if found:
             comparisons.append(found)
             taken_until = found.end
@@ -686,6 +716,44 @@ def _find_comparisons(n: str) -> list[_Comparison]:
         comparisons = _with_wordless_uln(n, comparisons)
         comparisons = _with_bracketed_subgroup_bound(n, comparisons)
     return comparisons
+
+
+def _read_pair(n: str, match: re.Match, comparison: _Comparison) -> None:
+    """ "BP > 160/100 mmHg": a second number after a slash, for a pair's second variable, when the pair is named just
+    before or millimetres of mercury follow; the comparison then ends after it."""
+    pair = _PAIR_AFTER.match(n, match.end())
+    if not pair:
+        return
+    unit, raw, end = _unit_at(n, pair.end())
+    if unit != "mmHg" and not _PAIR_NAMES.search(n, max(0, match.start() - 50), match.start()):
+        return
+    if unit not in ("", "mmHg"):
+        return
+    comparison.second = Decimal(pair.group(1))
+    comparison.unit, comparison.raw_unit, comparison.end = unit, raw, max(comparison.end, end)
+
+
+def _scale_choice_at(n: str, match: re.Match) -> _Comparison | None:
+    """ "ECOG 0 or 1", "体能状态为0或1分": consecutive scores of an integer scale named just before, as a range."""
+    choice = _SCALE_CHOICE.match(n, match.start())
+    if not choice or not _SCALE_NAMES.search(n, max(0, match.start() - 30), match.start()):
+        return None
+    scores = [int(choice.group(1)), *map(int, re.findall(r"\d", choice.group(2))), int(choice.group(3))]
+    if scores != list(range(scores[0], scores[0] + len(scores))):
+        return None
+    unit, raw, end = _unit_at(n, choice.end())
+    return _Comparison(
+        match.start(),
+        end,
+        Decimal(scores[0]),
+        True,
+        Decimal(scores[-1]),
+        True,
+        unit,
+        raw,
+        "range",
+        number_start=match.start(),
+    )
 
 
 _BRACKETED_NUMBER = re.compile(r"\s*[(（]\s*(" + NUM + r")")
@@ -1038,7 +1106,7 @@ def _another_item(gap: str) -> bool:
     return bool(cjk) and not _GAP_CJK.match(cjk)
 
 
-UNITS_FITTING = {v.key: set(v.units_accepted) for v in TABLES.variables if v.units_accepted}
+UNITS_FITTING = {v.key: set(v.units_accepted) | set(v.conversions) for v in TABLES.variables if v.units_accepted}
 
 
 def _unit_fits(variable: str, unit: str) -> bool:
@@ -1374,17 +1442,22 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
             _ALTERNATIVE_GAP.search(n[a[1] : b[0]]) for a, b in zip(chosen, chosen[1:])
         ):  # "DLCO or FVC below 80%"
             alternatives.update((m[2], id(comparison)) for m in chosen)
+        parts = _paired(chosen, comparison)
         chosen = [(a, b, each) for a, b, v in chosen for each in EXPANSIONS.get(v, (v,))]  # "transaminases"
         first_named = min((m[0] for m in chosen), default=comparison.start)
         for mention_start, mention_end, variable in chosen:
+            if parts is not None and variable not in parts:
+                continue  # a pair named with one number: it bounds neither ("blood pressure < 90 mmHg")
+            part = parts[variable] if parts is not None else comparison
             mention_start = _full_name_start(n, min(mention_start, first_named), variable, mentions)
-            variable = _refine_variable(n, variable, comparison)
-            quote_span = (min(mention_start, comparison.start), max(mention_end, comparison.end))
-            measured.append((variable, comparison, *quote_span))
+            variable = _refine_variable(n, variable, part)
+            quote_span = (min(mention_start, part.start), max(mention_end, part.end))
+            measured.append((variable, part, *quote_span))
 
     measured = _merge_bounds(n, _without_asides(n, measured))
     proposals: list[Proposal] = []
     measured_spans: list[tuple[int, int]] = []  # the bounds proposed, other than counts
+    converted: list[Proposal] = []  # bounds converted from another unit ("48 mmol/mol")
     used_periods: set[int] = set()
     seen: set[tuple] = set()
     for variable, comparison, quote_start, quote_end in measured:
@@ -1441,6 +1514,9 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
                 alternative=(variable, id(comparison)) in alternatives,
             )
         )
+        if comparison.unit in CONVERSIONS.get(variable, {}):
+            converted.append(proposals[-1])
+    proposals = _without_converted_twins(proposals, converted)
 
     events_cache: dict = {}
     boundaries: list[int] | None = None  # where the clause's sentences end, found once
@@ -1553,6 +1629,39 @@ def _had_one_in_twelve_months(n: str, kind: str, window, mentions, proposals, sp
 
 
 _NUMBER_BEFORE_COUNT = re.compile(r"\d|[一两二三四五六七八九十]\s*次|(?<![a-z])(?:one|two|three|a single)(?![a-z])")
+
+
+def _without_converted_twins(proposals: list[Proposal], converted: list[Proposal]) -> list[Proposal]:
+    """ "HbA1c > 47 mmol/mol (> 6.4%)": the text's own bound in the question's unit is kept, its converted twin (6.45)
+    dropped; a converted bound with no twin stays."""
+    if not converted:
+        return proposals
+
+    def sides(p: Proposal) -> tuple:
+        return (p.kind, p.variable, p.lower is None, p.upper is None)
+
+    written = {sides(p) for p in proposals if not any(p is c for c in converted)}
+    return [p for p in proposals if not (any(p is c for c in converted) and sides(p) in written)]
+
+
+def _paired(chosen: list, comparison: _Comparison) -> dict[str, _Comparison] | None:
+    """For a pair ("blood pressure", or "SBP/DBP" named in turn): each variable's own comparison, the first number to
+    the first and the second to the second; {} when a pair is named with one number; None when no pair is named."""
+    named = [v for _a, _b, v in chosen]
+    pair = next((PAIRS[v] for v in named if v in PAIRS), None)
+    if pair is None:
+        pair = next((p for p in PAIRS.values() if named == list(p) and comparison.second is not None), None)
+        if pair is None:
+            return None
+    if comparison.second is None:
+        return {}
+    second = dataclasses.replace(
+        comparison,
+        lower=comparison.second if comparison.lower is not None else None,
+        upper=comparison.second if comparison.upper is not None else None,
+        second=None,
+    )
+    return {pair[0]: comparison, pair[1]: second}
 
 
 def _outside_parts(c: _Comparison) -> list[_Comparison]:
@@ -1863,10 +1972,31 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
         if not (_plausible(variable, lower, upper)):
             return None
         return lower, upper, "years", clean
-    # Any other variable of the table: a number in one of its units, inside its plausible range.
-    if unit not in UNITS_FITTING.get(variable, ()) or not _plausible(variable, lower, upper):
+    # Any other variable of the table: a number in one of its units, or in a unit its row converts exactly, inside
+    # its plausible range. A unit the row neither accepts nor converts is never guessed: the study team reads it.
+    conversion = CONVERSIONS.get(variable, {}).get(unit)
+    if conversion:
+        lower, upper = (_converted(value, conversion) for value in (lower, upper))
+    elif unit not in UNITS_FITTING.get(variable, ()):
+        return None
+    if not _plausible(variable, lower, upper):
+        return None
+    if variable in SCALES and any(v is not None and v != v.to_integral_value() for v in (lower, upper)):
         return None
     return lower, upper, QUESTION_UNITS[variable], clean if unit else 0.7
+
+
+def _converted(value: Decimal | None, conversion: tuple[float, float, int | None]) -> Decimal | None:
+    """A value in the question's unit: factor and offset from the variables table, kept to its decimals (exact
+    factors such as g/dL to g/L keep every digit)."""
+    if value is None:
+        return None
+    factor, offset, decimals = conversion
+    converted = value * Decimal(str(factor)) + Decimal(str(offset))
+    if decimals is not None:
+        converted = converted.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    converted = converted.normalize()
+    return converted.quantize(Decimal(1)) if converted.as_tuple().exponent > 0 else converted  # 90, not 9E+1
 
 
 _CIGARETTE_INDEX = re.compile(r"吸烟指数|smoking index")
@@ -2072,8 +2202,8 @@ def _times_a_measurement(n: str, window, measured_spans) -> bool:
     for a, b in measured_spans:
         between = n[b:start] if b <= start else n[end:a] if a >= end else ""
         if (0 <= start - b <= 80 or 0 <= a - end <= 60) and not re.search(
-            r"(?<![a-z])(?:and/or|or|and)(?![a-z])|[;,]|\.\s|或|及|。", between
-        ):
+            r"(?<![a-z])(?:and/or|or|and)(?![a-z])|[;,]|\.\s|或|及|。|[)）](?=[^(（]*$)", between
+        ):  # a window closed in brackets before the value is an aside of its own: "(no transfusion within 14 days) Hb"
             return True
     return False
 

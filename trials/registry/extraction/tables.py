@@ -13,8 +13,12 @@
 
 Adding a variable (HbA1c, say) is one row in ``variables.json``: ``{"key": "hba1c_pct", "unit": "%",
 "question": "hba1c_pct", "match_order": 18, "names": {"en": ["hba1c", "glycated haemoglobin"], "zh": ["糖化血红蛋白"]},
-"units_accepted": ["%", ""], "range": [3, 20]}``. A number in an accepted unit within the range, near one of the
-names, is proposed; ``test_tables.py`` shows it with a copy of the tables.
+"units_accepted": ["%", ""], "conversions": {"mmol/mol": {"factor": 0.09148, "offset": 2.152, "decimals": 2}},
+"range": [3, 20]}``, and its question in ``seed/questions.json``. A number in an accepted unit, or in a unit the row
+converts exactly, within the range (in the question's unit), near one of the names, is proposed; a number in any other
+unit is not (the study team reads it). ``"pairs": true`` with two ``expands_to`` gives "blood pressure > 160/100" to
+systolic and diastolic; ``"scale": true`` reads "ECOG 0 or 1" as 0 to 1. ``test_extraction_tables.py`` shows a new
+row with a copy of the tables.
 """
 
 from __future__ import annotations
@@ -44,6 +48,10 @@ class Variable:
     range: tuple[float, float] | None = None
     match_order: int = 1_000
     expands_to: tuple[str, ...] = ()  # a name for several variables ("transaminases": ALT and AST), no question
+    # units that convert exactly to the question's unit: unit -> (factor, offset, decimals kept or None for exact)
+    conversions: dict[str, tuple[float, float, int | None]] = field(default_factory=dict)
+    pairs: bool = False  # with expands_to: "160/100" gives 160 to the first variable and 100 to the second
+    scale: bool = False  # an integer score: "0 or 1" is 0 to 1
 
     @property
     def pattern(self) -> str:
@@ -106,6 +114,31 @@ def _words(where: str, value) -> dict[str, list[str]]:
             except re.error as error:
                 raise TableError(f"{where}: {alternative!r} is not a regular expression ({error})") from None
     return {language: list(value.get(language, [])) for language in LANGUAGES}
+
+
+def _conversions(where: str, key: str, value, unit: str) -> dict[str, tuple[float, float, int | None]]:
+    """A row's exact conversions: {unit: {"factor": f, "offset": o, "decimals": d}} to the question's unit."""
+    if not isinstance(value, dict):
+        raise TableError(f"{where} ({key}): conversions must be an object of units")
+    conversions = {}
+    for other, spec in value.items():
+        number = (int, float)
+        if (
+            other == unit
+            or not isinstance(spec, dict)
+            or set(spec) - {"factor", "offset", "decimals"}
+            or not isinstance(spec.get("factor"), number)
+            or isinstance(spec.get("factor"), bool)
+            or spec["factor"] <= 0
+            or not isinstance(spec.get("offset", 0), number)
+            or not isinstance(spec.get("decimals", 0), int)
+            or not 0 <= spec.get("decimals", 0) <= 6
+        ):
+            raise TableError(
+                f"{where} ({key}): conversion from {other!r} needs a positive factor, a numeric offset and 0-6 decimals"
+            )
+        conversions[other] = (spec["factor"], spec.get("offset", 0), spec.get("decimals"))
+    return conversions
 
 
 def _read(directory: Path, name: str) -> dict:
@@ -180,6 +213,13 @@ def load(directory: Path = DIRECTORY) -> Tables:
             accepted = row.get("units_accepted")
             if not isinstance(accepted, list) or not all(isinstance(u, str) for u in accepted):
                 raise TableError(f"{where} ({key}): units_accepted must be a list of units")
+        conversions = _conversions(where, key, row.get("conversions", {}), row["unit"])
+        if not isinstance(row.get("pairs", False), bool) or (
+            row.get("pairs") and len(row.get("expands_to") or ()) != 2
+        ):
+            raise TableError(f"{where} ({key}): pairs is true or false, and true needs expands_to of two variables")
+        if not isinstance(row.get("scale", False), bool):
+            raise TableError(f"{where} ({key}): scale is true or false")
         variables.append(
             Variable(
                 key=key,
@@ -190,6 +230,9 @@ def load(directory: Path = DIRECTORY) -> Tables:
                 range=tuple(value_range) if value_range else None,
                 match_order=int(row.get("match_order", 1_000)),
                 expands_to=tuple(row.get("expands_to") or ()),
+                conversions=conversions,
+                pairs=bool(row.get("pairs", False)),
+                scale=bool(row.get("scale", False)),
             )
         )
     keys = {v.key for v in variables}
