@@ -305,3 +305,32 @@ def test_bounds_listed_under_a_donor_describe_the_donor_not_the_patient():
     assert named(text) == [("inclusion", "age", D(19), True, None, None)]
     text = "Inclusion Criteria:\n  -  Adults with at least one of the following:\n       -  BMI > 31\n"
     assert named(text) == [("inclusion", "bmi", D(31), False, None, None)]
+
+
+@pytest.mark.parametrize(
+    "joint",
+    [
+        "signed consentExclusion Criteria: *",
+        "signed consent Exclusion: *",
+        "signed consent Patients with any of the following will be excluded: *",
+        "signed consent Subjects meeting any of the following criteria will not be enrolled: *",
+        "signed consent Exclusion Criteria Part C: *",
+        "signed consent Exclusion Criteria (all cohorts): *",
+    ],
+)
+def test_a_heading_inside_a_line_that_lost_its_breaks_starts_the_exclusion_list(joint):
+    text = f"Inclusion Criteria: * Aged 35 to 68 years * {joint} BMI above 38"
+    assert kinds(text) == [("inclusion", "age"), ("exclusion", "bmi")]
+
+
+@pytest.mark.parametrize(
+    "joint",
+    [
+        "adults who meet the Exclusion Criteria: none *",
+        "Patients with heart failure will be excluded *",
+        "Exclusion of asthma: *",
+    ],
+)
+def test_words_about_exclusion_inside_an_item_of_a_one_line_list_start_no_list(joint):
+    text = f"Inclusion Criteria: * Aged 35 to 68 years * {joint} BMI above 38"
+    assert kinds(text) == [("inclusion", "age"), ("inclusion", "bmi")]

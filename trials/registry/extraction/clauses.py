@@ -12,7 +12,7 @@ from .text import CJK_CHAR, _clean
 MAX_TEXT = 100_000  # characters read from one record, as many as an import accepts (decision 0049); longer text is cut, never an error
 MAX_CLAUSES = 2_000  # clauses read from one record (real records have a few hundred at most); the rest is ignored
 
-_HEADING_EMPHASIS = re.compile(r"^[\s#*_>|•●▪◦■►➢◆【〖\[-]*")  # "## ", "**", "• ", "【" before a heading
+_HEADING_EMPHASIS = re.compile(r"^[\s#*_>|•●▪◦■►➢◆【〖\[\\-]*")  # "## ", "**", "• ", "【" before a heading
 _INCLUSION_HEADING = re.compile(
     r"^(?:(?:\d+|[ivx]+|[a-z])[.)]\s*)?(?:the\s+)?(?:(?:key|main|major|general|principal|primary|additional"
     r"|other|specific|basic|subjects?|patients?|participants?)\s+)?"
@@ -145,13 +145,23 @@ _INLINE_CIRCLED = re.compile(r"[①-⑳]")
 _INLINE_HEADING = re.compile(
     r"(?i:(?<!the)(?<!key)(?<!main)(?<!/)\s+"
     r"|(?<=[.;:。；]))(?=(?i:(?:key\s+|main\s+)?(?:inclusion|exclusion|non-inclusion)\s+criteria"
-    r"(?:\s+(?:for|in|of)\s+[^:：.;*()]{1,40}?)?(?:\s+(?:are|were|is|will be|include[sd]?))?)\s*[:：])"
-    # "… ILD diagnosis Inclusion Criteria for controls: …", "… consent. Exclusion criteria are: …"
+    r"(?:\s+(?:for|in|of)\s+[^:：.;*()]{1,40}?|\s+(?:part|cohort|group|arm)\s+[a-z0-9]{1,3}|\s*\([^():：]{1,40}\))?"
+    r"(?:\s+(?:are|were|is|will be|include[sd]?))?)\s*[:：])"
+    # "… ILD diagnosis Inclusion Criteria for controls: …", "… consent. Exclusion criteria are: …", "… Exclusion
+    # Criteria Part A: …", "… Exclusion Criteria (all cohorts): …"
     r"|\s+(?=(?:Key |Main |KEY |MAIN )?(?:INCLUSION|EXCLUSION|Inclusion|Exclusion) (?:CRITERIA|Criteria|criteria)"
     r"\s*(?:[-–*•]|\d{1,2}[.)、]|\(\d))"
     # "… consent. Exclusion: BMI > 40", "… consent. Exclusion criteria include BMI > 40": after a sentence ends
     r"|(?<=[.;])\s+(?=(?:Key |Main )?(?:INCLUSION|EXCLUSION|Inclusion|Exclusion)(?:S|s)?\s*:"
     r"|(?:Key |Main )?(?:Inclusion|Exclusion) criteria (?:include[sd]?|are|were)\s)"
+    # "… signed consentExclusion Criteria: …": glued to the last word of the list before it
+    r"|(?<=[a-z)])(?=(?:Key |Main )?(?:INCLUSION|EXCLUSION|Inclusion|Exclusion) (?:CRITERIA|Criteria|criteria)\s*:)"
+    # "… consent Exclusion: * BMI …": the kind alone before its colon, a list marker after it
+    r"|\s+(?=(?:INCLUSION|EXCLUSION|Inclusion|Exclusion)(?:S|s)?\s*:\s*(?:[-–*•]|\d{1,2}[.)]\s))"
+    # "… consent Patients with any of the following will be excluded: * BMI …": a heading sentence, a marker after it
+    r"|\s+(?=(?:Patients|Subjects|Participants|Individuals|People|Those|Women|Men|Children)\s[^.:;*•]{0,60}?"
+    r"(?:will|shall|are|must)\s+(?:not\s+be\s+(?:eligible|included|enrolled)|be\s+(?:excluded|ineligible)|excluded"
+    r"|not\s+eligible|ineligible)\s*:\s*(?:[-–*•]|\d{1,2}[.)]\s))"
     r"|(?<=[^\s不])(?<!主要)(?<!关键)(?<!其他)(?<!其它)(?<!一般)(?<!研究)(?<!受试者)(?<!患者)(?<!病例)"
     r"(?=(?:纳入|入选|排除|剔除)标准\s*(?:[:：]|1\s*[.、．](?!\d)))"  # "…同意书排除标准1、妊娠": its list at 1
     # "… 排除条件：1.…", "… 不纳入标准 1. …": a Chinese heading with its colon or a list marker after it
@@ -561,7 +571,7 @@ def _heading(piece: str) -> tuple[str | None, int | None]:
     if len(rest) != len(piece) - lead:  # NFKC changed length: map through the plain lower-cased text instead
         rest = piece[lead:].lower()
     headings = ((_SKIP_HEADING, "skip"), (_EXCLUSION_HEADING, "exclusion"), (_INCLUSION_HEADING, "inclusion"))
-    bulleted = bool(re.search(r"(?<![*_])[*•●▪◦■►➢◆-](?![*_])", piece[:lead]))  # "**Exclusion criteria**": emphasis
+    bulleted = bool(re.search(r"(?<![*_\\])[*•●▪◦■►➢◆-](?![*_\\])", piece[:lead]))  # "**Exclusion criteria**": emphasis
     for pattern, kind in headings:
         match = pattern.match(rest)
         if match:
