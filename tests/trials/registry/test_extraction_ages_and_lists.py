@@ -334,3 +334,14 @@ def test_a_heading_inside_a_line_that_lost_its_breaks_starts_the_exclusion_list(
 def test_words_about_exclusion_inside_an_item_of_a_one_line_list_start_no_list(joint):
     text = f"Inclusion Criteria: * Aged 35 to 68 years * {joint} BMI above 38"
     assert kinds(text) == [("inclusion", "age"), ("inclusion", "bmi")]
+
+
+def test_a_bracketed_chinese_heading_after_a_sentence_starts_its_list_but_one_quoted_inside_an_item_does_not():
+    assert kinds("【入选标准】1.年龄35~68岁；2.签署知情同意书。【排除标准】1.BMI>38；2.妊娠。") == [
+        ("inclusion", "age"),
+        ("exclusion", "bmi"),
+    ]
+    assert kinds("入选标准：1.年龄35~68岁；2.符合[排除标准]以外者 3.BMI>38") == [
+        ("inclusion", "age"),
+        ("inclusion", "bmi"),
+    ]

@@ -169,6 +169,8 @@ _INLINE_HEADING = re.compile(
     r"|(?<![不\s])\s+(?=(?:主要|关键|其他|其它|研究|受试者|病例)?(?:不纳入|不入选|纳入|入选|入组|排除)(?:标准|条件)"
     r"\s*(?:[:：]|\d{1,2}\s*[.、．)]|[(（]\d"
     r"|1\s+(?=[\u4e00-\u9fff])))"
+    # "…签署知情同意书。【排除标准】1.…": a bracketed heading inside the line
+    r"|(?<=[。；;.!！|])(?=[【\[〖]\s*(?:主要|关键)?(?:不纳入|不入选|纳入|入选|入组|排除)(?:标准|条件)\s*[】\]〗])"
     # "…签署知情同意书；排除：1、妊娠": the kind alone before its colon, after a clause ends
     r"|(?<=[。；;])(?=\s*(?:不纳入|不入选|纳入|入选|排除)\s*[:：])"
     # "…知情同意。排除标准" at the end of a paragraph: a heading glued to the sentence before it, its list on the next lines
