@@ -345,3 +345,10 @@ def test_a_bracketed_chinese_heading_after_a_sentence_starts_its_list_but_one_qu
         ("inclusion", "age"),
         ("inclusion", "bmi"),
     ]
+
+
+def test_excluding_people_after_a_range_leaves_its_ends_in_but_excluding_its_ends_leaves_them_out():
+    assert named("Aged 21-64 years, excluding pregnant women") == [("inclusion", "age", D(21), True, D(64), True)]
+    assert named("Aged between 21 and 64 (extremes excluded)") == [("inclusion", "age", D(21), False, D(64), False)]
+    assert named("Aged 21 to 64, excluding the limits") == [("inclusion", "age", D(21), False, D(64), False)]
+    assert named("Aged between 21 and 64 (limits included)") == [("inclusion", "age", D(21), True, D(64), True)]

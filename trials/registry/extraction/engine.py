@@ -127,11 +127,15 @@ _POSTFIX_RES = [(re.compile(r"\s*(?:" + p + r")(?!\s*than)"), b, inc) for p, b, 
 RANGE_JOIN = r"\s*(?:" + "|".join(TABLES.range_joins) + r")\s*"
 INCLUSIVE_AFTER = re.compile(
     r"^\s*[,;]?\s*[(（\[]?\s*(?:both\s+)?(?:inclusive|inclusively|including|included|incl\.?"
-    r"|含|包括|包含)"
+    r"|含|包括|包含|(?:the\s+)?(?:extremes|limits|ends|end\s?points|values|bounds|boundaries|boundary values)\s+included)"
 )
+# "18 to 65 (exclusive)", "(extremes excluded)", "excluding the limits"; "18-65, excluding pregnant women" excludes
+# people, not the ends of the range
+_RANGE_ENDS = r"(?:the\s+)?(?:extremes|limits|ends|end\s?points|values|bounds|boundaries|boundary values)"
 EXCLUSIVE_AFTER = re.compile(
-    r"^\s*[,;]?\s*[(（\[]?\s*(?:both\s+)?(?:exclusive|excluding|not including|not inclusive"
-    r"|non-inclusive|不含|不包括)"
+    r"^\s*[,;]?\s*[(（\[]?\s*(?:both\s+)?(?:exclusive|excluding(?=\s*(?:[)\]）]|$|both\b|" + _RANGE_ENDS + r"))"
+    r"|not including(?=\s*(?:[)\]）]|$|both\b|" + _RANGE_ENDS + r"))|not inclusive|non-inclusive|不含|不包括"
+    r"|" + _RANGE_ENDS + r"\s+(?:excluded|not included))"
 )
 
 WINDOW_UNITS = TABLES.time_units
