@@ -133,8 +133,8 @@ INCLUSIVE_AFTER = re.compile(
 # people, not the ends of the range
 _RANGE_ENDS = r"(?:the\s+)?(?:extremes|limits|ends|end\s?points|values|bounds|boundaries|boundary values)"
 EXCLUSIVE_AFTER = re.compile(
-    r"^\s*[,;]?\s*[(（\[]?\s*(?:both\s+)?(?:exclusive|excluding(?=\s*(?:[)\]）]|$|both\b|" + _RANGE_ENDS + r"))"
-    r"|not including(?=\s*(?:[)\]）]|$|both\b|" + _RANGE_ENDS + r"))|not inclusive|non-inclusive|不含|不包括"
+    r"^\s*[,;]?\s*[(（\[]?\s*(?:both\s+)?(?:exclusive|excluding(?=\s*(?:[)\]）\d]|$|both\b|" + _RANGE_ENDS + r"))"
+    r"|not including(?=\s*(?:[)\]）\d]|$|both\b|" + _RANGE_ENDS + r"))|not inclusive|non-inclusive|不含|不包括"
     r"|" + _RANGE_ENDS + r"\s+(?:excluded|not included))"
 )
 
