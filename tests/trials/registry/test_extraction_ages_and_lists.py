@@ -352,3 +352,16 @@ def test_excluding_people_after_a_range_leaves_its_ends_in_but_excluding_its_end
     assert named("Aged between 21 and 64 (extremes excluded)") == [("inclusion", "age", D(21), False, D(64), False)]
     assert named("Aged 21 to 64, excluding the limits") == [("inclusion", "age", D(21), False, D(64), False)]
     assert named("Aged between 21 and 64 (limits included)") == [("inclusion", "age", D(21), True, D(64), True)]
+
+
+@pytest.mark.parametrize(
+    "heading", ["Randomization Criteria:", "Criteria for randomisation:", "To be randomised, patients must:"]
+)
+def test_criteria_for_randomisation_after_the_exclusion_list_are_inclusion_criteria(heading):
+    text = f"Inclusion criteria:\n- Aged 35 to 68 years\nExclusion criteria:\n- BMI above 38\n{heading}\n- FEV1 < 75%\n"
+    assert kinds(text) == [("inclusion", "age"), ("exclusion", "bmi"), ("inclusion", "fev1_pct_pred")]
+
+
+def test_an_exclusion_item_about_randomisation_criteria_keeps_the_exclusion_list():
+    text = "Exclusion criteria:\n- BMI above 38\n- Randomisation criteria not met at Visit 2\n- FEV1 < 25%\n"
+    assert kinds(text) == [("exclusion", "bmi"), ("exclusion", "fev1_pct_pred")]

@@ -16,7 +16,8 @@ _HEADING_EMPHASIS = re.compile(r"^[\s#*_>|•●▪◦■►➢◆【〖\[\\-]*"
 _INCLUSION_HEADING = re.compile(
     r"^(?:(?:\d+|[ivx]+|[a-z])[.)]\s*)?(?:the\s+)?(?:(?:key|main|major|general|principal|primary|additional"
     r"|other|specific|basic|subjects?|patients?|participants?)\s+)?"
-    r"(?:(?:inclusion(?:ary)?|eligibility|entry|selection)\s+criteri(?:a|on)|criteria for (?:inclusion|eligibility|entry)"
+    r"(?:(?:inclusion(?:ary)?|eligibility|entry|selection|randomi[sz]ation|enrol+ment)\s+criteri(?:a|on)"
+    r"|criteria for (?:inclusion|eligibility|entry|randomi[sz]ation|enrol+ment)"
     r"|inclusions?(?=\s*[:：\-–]|\s*$)|inclusion\s+(?:conditions|factors|requirements)(?=\s*[:：]|\s*$))"
 )
 _EXCLUSION_HEADING = re.compile(
@@ -54,7 +55,7 @@ _LABEL_HEADING = re.compile(
 )
 # "Patients must:", "Participants must not have:", "Subjects should not be:" ending in a colon: a list's lead-in
 _MUST_HEADING = re.compile(
-    r"^(?:patients|subjects|participants|individuals|candidates|volunteers|children|adults|women|men|you)\s+"
+    r"^(?:to be (?:randomi[sz]ed|enrol+ed|eligible|included)(?: in (?:the|this) (?:study|trial))?,?\s+)?(?:patients|subjects|participants|individuals|candidates|volunteers|children|adults|women|men|you)\s+"
     r"(?:must|should|need to|have to|are required to|shall)(?P<not>\s+not|n[o']t)?(?:\s+[a-z]+){0,3}\s*[:：]\s*$"
 )
 _SKIP_HEADING = re.compile(
