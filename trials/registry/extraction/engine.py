@@ -122,7 +122,8 @@ _PREFIX_RES = [(re.compile(WORD_START + r"(?:" + p + r")" + OPERATOR_TAIL), b, i
 _PREFIX_ANY = re.compile(WORD_START + r"(?:" + "|".join(p for p, _b, _i in PREFIX_OPERATORS) + r")" + OPERATOR_TAIL)
 
 POSTFIX_OPERATORS: list[tuple[str, str, bool]] = TABLES.postfix_operators
-_POSTFIX_RES = [(re.compile(r"\s*(?:" + p + r")(?!\s*than)"), b, inc) for p, b, inc in POSTFIX_OPERATORS]
+# "under 18 years or over 70 years": "or over" with a number after it starts a second comparison, no postfix
+_POSTFIX_RES = [(re.compile(r"\s*(?:" + p + r")(?!\s*than)(?![ \t]*\d)"), b, inc) for p, b, inc in POSTFIX_OPERATORS]
 
 RANGE_JOIN = r"\s*(?:" + "|".join(TABLES.range_joins) + r")\s*"
 INCLUSIVE_AFTER = re.compile(
@@ -165,6 +166,16 @@ _ZH_DISEASE_DURATION = re.compile(
     r"(?:病程|患病时间|发病时间|确诊时间|诊断时间)[^,，;；。\d]{0,6}?(?P<op>(?:<(?!=)|≤|<=|不超过|不大于|不长于|少于|小于|短于|不足|不到|未满)"
     r"\s*(?P<hi>" + CN_NUM + r")\s*(?P<hi_unit>个\s?月|月|周|星期|天|日|年))"
 )
+# "major surgery ≤ 3 weeks of starting the study", "diagnosed no more than 6 months before enrolment", "no longer
+# than 5 years since diagnosis", "investigational agent ≤ 30 days before": a time before a point, bounded above
+_UPPER_BEFORE_A_POINT = re.compile(
+    rf"(?<![a-z])(?:≤|<=|<(?!=)|less than|fewer than|n[o']t? more than|not more than|no longer than|not longer than"
+    rf"|up to|at most)\s*({ANY_NUM})[\s-]*{TIME_UNIT}\s+(?:(?:before|prior|preceding|since)(?![a-z])"
+    r"|of\s+(?:the\s+)?(?:start\w*|beginning|initiat\w*|screening|randomi[sz]\w*|enrol\w*|baseline|inclusion|entry"
+    r"|study entry|day\s*1|(?:the\s+)?first dose|(?:informed\s+)?consent)(?![a-z]))"
+)
+# "Stable physical activity regimen < 3 months prior": a steady state bounded above, no look-back to an event
+_STABLE_STATE_BEFORE = re.compile(r"(?<![a-z])(?:stable|unchanged|constant|steady)(?![a-z])[^.;,]{0,50}$")
 WINDOW_RES = [
     re.compile(
         rf"(?:within|during|in|over)\s+(?:the\s+)?(?:past|last|previous|pervious|preceding|prior|recent|most recent)"
@@ -251,13 +262,20 @@ _ZH_WASHOUT_ITEM = re.compile(
 WINDOW_RES.append(_ZH_WASHOUT_ITEM)
 # "打疫苗后未超过两个星期", "参加完一个项目未满3个月", "戒烟不足 6 个月": time since an event, still short of a span
 _ZH_SHORT_OF = re.compile(
-    r"(?:未满|不满|不足|不到|少于|小于|<|未超过|不超过)\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")"
+    r"(?:未满|不满|不足|不到|少于|小于|<|未超过|不超过|≤|<=|不大于|不长于)\s*("
+    + CN_NUM
+    + r")\s*("
+    + ZH_TIME_UNIT
+    + r")"
 )
 # the event the time since is counted from: "打疫苗后", "参加完…", "戒烟", "停药时间", "停用…", "距末次放疗"
 _ZH_SHORT_OF_LEAD = re.compile(
     r"(?:后|完|以来|戒烟|停药|停用|停止|距离?(?:末次|最后一次|上次)|距今)[^,，;；。]{0,8}$"
     r"|(?:起|以来|后)\s*[,，]\s*(?:时间|间隔|相隔|至今)\s*$"  # "从使用…起,时间少于30天": time since it began
     r"|(?:接种|注射|使用|服用)[^,，;；。]{0,12}(?:间隔|相隔)(?:时间)?\s*$"  # "接种其他疫苗间隔少于7天": since that one
+    # "入组前不超过6个月确诊", "手术距入组≤4周": no longer than that before the study's own point in time
+    r"|(?:入组|入选|随机|筛选|首次给药|给药|签署知情同意书?|基线|研究开始|试验开始)\s*(?:之)?前\s*$"
+    r"|距离?\s*(?:首次|第一次)?(?:入组|入选|随机|筛选|给药|用药|签署知情同意书?|基线|本研究|研究开始|试验开始)\s*$"
 )
 WINDOW_RES.append(_ZH_SHORT_OF)
 _ZH_WASHOUT_LEAD = re.compile(r"前[^。;；:：]{0,40}(?:下列|以下|如下)[^。;；:：]{0,20}[:：]")
@@ -291,8 +309,12 @@ WINDOW_RES += [
     re.compile(
         rf"(?<![a-z])(?:less than|fewer than|no more than|up to|<|≤|<=)\s*({ANY_NUM})[\s-]*{TIME_UNIT}\s+(?:after|following)\s+"
         r"(?=(?:the\s+)?(?:(?:first|initial)\s+)?(?:[a-z]+\s+)?(?:onset|diagnosis|surgery|operation|transplant\w*|stroke"
-        r"|myocardial infarction|injury|delivery|childbirth)(?![a-z]))"
+        r"|myocardial infarction|injury|delivery|childbirth)(?![a-z])"
+        # "randomised ≤ 8 weeks after the last dose of platinum": the last dose of a past treatment, not the study's
+        r"|(?:the\s+|their\s+)?(?:last|final|most recent)\s+(?:dose|cycle|course|administration|infusion)\s+of\s+"
+        r"(?!(?:the\s+)?(?:study|investigational|trial|imp(?![a-z])))[a-z])"
     ),
+    _UPPER_BEFORE_A_POINT,
     # "for less than 2 years", "for a period less than four months", "ventilation for < 1 week"
     re.compile(
         rf"(?<![a-z])(?:for|since)\s+(?:a\s+(?:period|duration)\s+(?:of\s+)?)?(?:less than|<(?!=))\s*({ANY_NUM})"
@@ -318,6 +340,7 @@ FREQUENCY_BEFORE = re.compile(
     # "150 minutes of activity per week in 3 months prior": a rate's period
     r"|(?<![a-z])(?:per|a|/)\s*(?:day|week|month)\s+(?:(?:during|in|within|over|of)\s+(?:the\s+)?)?$"
 )
+_EVENTS_COUNTED = re.compile(r"(?<![a-z])(?:times|episodes?|attacks?)(?![a-z])")
 # "more than 3 episodes of anaphylaxis within the past year", "≥ 2 courses of oral steroids in the past 6 months": a
 # count of two or more over a period (no days-since question can ask it); "at least one ... in the past 3 months" is a
 # window. "一周内出现≥3次症状性低血糖": the count follows the period in Chinese.
@@ -337,7 +360,22 @@ LAB_UNIT_BEFORE = re.compile(
 )
 
 
-def _counts_several(n: str, start: int, end: int) -> bool:
+# A look-back anchor in a window's words: "in the past 6 months", "prior to inclusion", "筛选前6个月内", "近3个月"
+_LOOK_BACK_WORDS = re.compile(
+    r"(?<![a-z])(?:past|last|previous|preceding|prior|before|recent)(?![a-z])|^前|前\s*(?:\d|[一两二三四五六七八九十半])|近|过去|最近"
+)
+
+
+def _counts_several(n: str, start: int, end: int, amount: Decimal | None = None, unit: str = "") -> bool:
+    """Whether the window n[start:end] is the period a count of two or more is counted over, a rate and no look-back:
+    over the count variables' 12 months ("more than 3 episodes of anaphylaxis within the past year") or over a period
+    with no look-back anchor ("一周内出现≥3次症状性低血糖"). Counted back from a point over another period, the events
+    fall in a look-back window ("at least 3 episodes within the 3 months prior to inclusion", "筛选前6个月内曾发生3次
+    或3次以上严重低血糖"), as a count of hospitalisations over 3 months is "just a window"."""
+    if amount is not None and (str(amount.normalize()), unit) not in TWELVE_MONTHS:
+        before = n[max(0, start - 4) : start]
+        if _LOOK_BACK_WORDS.search(n[start:end]) or re.search(r"前\s*$", before):
+            return False
     match = COUNT_BEFORE.search(n, max(0, start - 90), start) or COUNT_AFTER_CN.match(n, end)
     if not match:
         return False
@@ -425,8 +463,8 @@ WINDOW_NOT_BEFORE = re.compile(
     # "Willing to stop taking antihistamines 2 weeks before the study": a commitment still to come
     r"|(?<![a-z])(?:(?:un)?willing(?:ness)?|agree[sd]?|able)\s+to\s+(?:[a-z-]+\s+){0,6}$"  # "计划在6个月内怀孕者": a plan, a span still to come
 )
-DURATION_BEFORE = re.compile(
-    r"(?:for|at least|≥|>=|>|minimum(?: of)?|stable|more than|over|lasting|duration of"
+DURATION_BEFORE = re.compile(  # ("no more than 6 months before enrolment" is bounded above: a window)
+    r"(?:for|at least|≥|>=|>|minimum(?: of)?|stable|(?<!no )(?<!not )more than|over|lasting|duration of"
     r"|last(?:ed|ing)?)\s*(?:a\s+(?:period|duration)\s+of\s+)?(?:the\s+)?(?:past\s+"
     r"|last\s+)?$"
 )
@@ -446,7 +484,10 @@ NOT_AGE = re.compile(
     r"|onset|exposure|experience|employ|within|prior|before|previous|last|past"
     r"|educat\w*|school\w*|residen\w*|practi[cs]\w*|marri\w*"
 )
-_NOT_AGE_AFTER = re.compile(r"\s*(?:ago|since|prior|before|earlier|duration|history|of (?!age)[a-z]+)(?![a-z])")
+# "more than 5 years following the surgery", "2 years post-transplant": years since an event, not a person's age
+_NOT_AGE_AFTER = re.compile(
+    r"\s*(?:ago|since|prior|before|earlier|duration|history|of (?!age)[a-z]+|after|following|post|from)(?![a-z])"
+)
 # A number that bounds no patient value: "BMI-for-age percentile ≥ 85", "Donor age > 65", "diagnosis between the ages
 # of 0 - 17.99" (before it); "4 or more of the following factors: age ≥ 56", "85th percentile" (after it)
 NOT_A_BOUND_BEFORE = re.compile(
@@ -1403,7 +1444,15 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
                 not implied
                 and last_implied
                 and last_implied[1].unit == comparison.unit
-                and _SECOND_BOUND_GAP.fullmatch(n, last_implied[1].end, comparison.start)
+                and (
+                    _SECOND_BOUND_GAP.fullmatch(n, last_implied[1].end, comparison.start)
+                    or (
+                        last_implied[0] == "age"
+                        and _EITHER_BOUND_GAP.fullmatch(n, last_implied[1].end, comparison.start)
+                        and (last_implied[1].upper is None) != (comparison.upper is None)
+                        and not _NOT_AGE_AFTER.match(n, comparison.end)
+                    )
+                )
             ):  # "Subjects ≥45 years and ≤70 years": the second bound of the variable the first one implied
                 implied = last_implied[0]
             chosen = [(comparison.start, comparison.start, implied)] if implied else []
@@ -1496,9 +1545,10 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         for c in comparisons
         if (c.unit in MEASURED_UNITS or MEASURE_WORD_BEFORE.search(n, max(0, c.start - 30), c.start))
         and not CHANGE_BEFORE.search(n[max(0, c.start - 50) : c.start])
+        and not _AMOUNT_CHANGED_BEFORE.search(n, max(0, c.start - 30), c.start)
     ]
     for index, window in enumerate(windows):
-        if index in used_periods or _counts_several(n, window[0], window[1]):
+        if index in used_periods or _counts_several(n, window[0], window[1], window[2], window[3]):
             continue  # a count's period: "more than 3 episodes of anaphylaxis within the past year", "一周内出现≥3次"
         if any(
             0 <= window[0] - b <= 12 and not re.search(r"[;,]|(?<![a-z])(?:and|or)(?![a-z])", n[b : window[0]])
@@ -1691,7 +1741,6 @@ def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> 
             or _NOT_AGE_AFTER.match(n, comparison.end)
             or re.search(r"for\s*$", n[: comparison.start])
         )
-        and not re.match(r"\s*(?:after|since|post|from)(?![a-z])", n[comparison.end :])
     ):
         return "age"  # "Adults (≥ 18 years)": a person's years with no other meaning in the clause
     if (
@@ -2117,11 +2166,20 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 continue  # "治疗完成6个月内疾病进展": progression within a period after treatment, two past events
             if _CJK_CHAR.search(match.group()) and _zh_times_a_test(n, match.end()):
                 continue  # "入组前1周内ECOG评分", "前6个月内,经福尔马林固定的肿瘤组织样本": when a test is done
+            if pattern is _UPPER_BEFORE_A_POINT and _STABLE_STATE_BEFORE.search(
+                n, max(0, match.start() - 60), match.start()
+            ):
+                continue  # "stable regimen < 3 months prior": the complement of a duration, which is not annotated
             if pattern is DURATION_LESS_THAN and not DURATION_OF_BEFORE.search(
                 n[max(0, match.start() - 45) : match.start()]
             ):
                 continue
-            if FREQUENCY_BEFORE.search(n[max(0, match.start() - 40) : match.start()]):
+            frequency = FREQUENCY_BEFORE.search(n[max(0, match.start() - 40) : match.start()])
+            if frequency and not (
+                _EVENTS_COUNTED.search(frequency.group())
+                and _LOOK_BACK_WORDS.search(match.group())
+                and (str(amount.normalize()), unit) not in TWELVE_MONTHS
+            ):  # "at least 3 episodes within the 3 months prior to inclusion": events in a look-back, a window
                 continue  # "for 2 days or more during the last 7 days": how often, not how long ago
             if LAB_UNIT_BEFORE.search(n, max(0, match.start() - 45), match.start()):
                 continue  # "blast count ≤ 200/μL within 10 days": when a lab value was measured
@@ -2154,6 +2212,13 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
             found.append((start, end, amount, unit, n[start:end]))
             covered[match.start() : end] = b"\x01" * (end - match.start())
     return sorted(found)
+
+
+# "weight loss of more than 10% within the last 6 months", "体重下降>5%": an amount lost or gained over a look-back, whose
+# window is how recent the change is (not when a value was measured)
+_AMOUNT_CHANGED_BEFORE = re.compile(
+    r"(?<![a-z])(?:loss|lost|gain(?:ed)?|change[ds]?)(?![a-z])[^.;,]{0,20}$|(?:下降|减轻|减少|增加|变化)[^,，;；。]{0,8}$"
+)
 
 
 def _times_a_measurement(n: str, window, measured_spans) -> bool:
@@ -2419,7 +2484,7 @@ _DURATION_EVENTS = [(re.compile(row["pattern"]), row["event"]) for row in TABLES
 _DURATION = re.compile(
     r"(?P<op>(?:" + "|".join(words for words, _inclusive in TABLES.duration_operators) + r")\s*)?"
     r"(?:(?:a|the)\s+(?:period|duration)\s+of\s+)?"
-    rf"(?P<num>{ANY_NUM}|{CN_WORD_NUM})\s*[-\s]?(?P<consecutive>consecutive\s+|continuous\s+|successive\s+)?"
+    rf"(?P<num>{ANY_NUM}|{CN_WORD_NUM})(?P<plus>\+)?\s*[-\s]?(?P<consecutive>consecutive\s+|continuous\s+|successive\s+)?"
     r"(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?|天|周|星期|个\s?月|年|月(?![龄份经底初中末]))(?![a-z])"
     r"(?P<post>\s*(?:or (?:more|longer|greater|above)|及以上|或以上|以上))?"
 )  # "病程≥6月": 月 alone is months only after an operator (a bare "3月" may be March)
@@ -2432,7 +2497,7 @@ _DURATION_OR_MORE = re.compile(
 _DURATION_FOR = re.compile(
     r"(?:(?<![a-z])for|(?<![a-z])since(?=\s*$)|lasting|persist(?:ing|ent|ed)?|持续|连续|稳定(?:使用|治疗|用药)|(?<![a-z])stable(?:\s+[a-z-]+){1,3}"
     r"|wash-?out(?:\s+period)?(?:\s+of)?)\s*"
-    r"(?:a\s+(?:period|duration)\s+of\s+)?(?:(?:the\s+)?(?:last|past)\s+)?$"  # "5 cigs/day for last 6 months"
+    r"(?:a\s+(?:period|duration)\s+of\s+)?(?:(?:the\s+)?(?:last|past|previous|preceding)\s+)?$"  # "5 cigs/day for last 6 months"
 )
 # "a 2-year history of allergic rhinitis", "(or at least 20 years duration)", "( 3 months' duration)": the number says
 # how long the thing it names has lasted
@@ -2462,6 +2527,8 @@ _SINCE_EVENT = re.compile(
 # "Duration of diabetes ≥ 5 years", "disease duration > 10 years": with a comparison word, a duration of what it names
 _DURATION_WORD = re.compile(
     r"(?<![a-z])(?:duration|period|history)(?:\s+of(?:\s+[a-z0-9'-]+){1,3})?(?:\s+(?:is|was|of))?\s*$"
+    # "time since last exacerbation of at least 4 weeks", "time from diagnosis ≥ 6 months"
+    r"|(?<![a-z])time\s+(?:since|from|after)(?:\s+[a-z0-9'-]+){1,4}?(?:\s+(?:is|was|of|must be|should be))?\s*$"
 )  # "remission period exceeding 2 months", "a smoking history of at least 10 years"
 # "History of mild TBI at least 3 months prior": a bound on time since what the clause names
 _PRIOR_AFTER = re.compile(r"\s*(?:prior|ago|before|earlier)(?![a-z])")
@@ -2497,7 +2564,9 @@ _FUTURE_BEFORE = re.compile(
     r"|hold|withhold|withheld|commit\w*"
     r"|contracept\w*|愿意|(?<!知情)同意|将)(?![a-z])"
 )
-_LOOK_BACK_FOR = re.compile(r"(?<![a-z])for\s+(?:the\s+)?(?:last|past)\s+$")  # "≥ 5 cigs/day for last 6 months"
+_LOOK_BACK_FOR = re.compile(
+    r"(?<![a-z])for\s+(?:the\s+)?(?:last|past|previous|preceding)\s+$"
+)  # "≥ 5 cigs/day for last 6 months"
 _FOR_THE_PAST_UNIT = re.compile(r"(?<![a-z])for\s+the\s+(?:past|last)\s+(year|month|week)(?![a-z])")
 _UPPER_BEFORE = re.compile(r"(?:<|≤|<=|less than|fewer than|no more than|up to|under|不足|不到|未满|少于|小于)\s*$")
 _UNSTABLE_BEFORE = re.compile(r"(?<![a-z])(?:unstable|not (?:been )?stable)(?![a-z])[^.;,]*$")
@@ -2518,6 +2587,16 @@ _SPREAD_OVER_YEARS = re.compile(
     r"(?:months?|weeks?|days?)\s+(?:of|in|per|a|each)\s+(?:a|the|each|every)?\s*year\s+for\s+(?:at least\s+)?$"
     r"|(?:ml|l|cc|mg|g|kg|%|points?)\s*(?:/|per\s+)(?:year|yr|month)\s+(?:for\s+)?(?:at least\s+)?$"
 )
+_CHANGE_PERIOD_BEFORE = re.compile(
+    r"(?<![a-z])(?:drops?|declin\w*|decreas\w*|increas\w*|loss|lost|gain\w*|reduc\w*|rises?|falls?|worsen\w*|change\w*"
+    r"|improve\w*)(?![a-z])[^.;,]{0,40}$"
+)
+# Days (or weeks) counted in each week (month, year): a frequency ("3 days pain/week", "4 days a week", "每周>3天")
+_RATE_AFTER = re.compile(
+    r"(?:\s+(?!(?:for|during|in|over|of|and|or|with|at)(?![a-z]))[a-z-]+){0,2}\s*(?:/\s*|per\s+|an?\s+|each\s+|every\s+)"
+    r"(?:week|wk|month|mo|year|yr)(?![a-z])(?!\s*(?:ago|before|prior|earlier))"
+)
+_ZH_RATE_BEFORE = re.compile(r"(?:每周|每星期|每个?月|每年|一周|一个月)[^,，;；。\d]{0,8}$")
 _DIAGNOSTIC_DEFINITION_AFTER = re.compile(
     r"[^.;]{0,20}?(?:plus|and|with)\s+(?:at least\s+)?(?:[2-9]|two|three|four|five|six)\s+(?:\(\d\)\s+)?of\s+the\s+"
     r"(?:following|above|below)"
@@ -2527,6 +2606,12 @@ _DIAGNOSTIC_DEFINITION_AFTER = re.compile(
 _NONE_FOR_BEFORE = re.compile(
     r"(?<![a-z])(?:no|not|never|without|free of)(?![a-z])(?:(?!(?<![a-z])(?:and|but|or)(?![a-z]))[^.;,])*"
     r"(?<![a-z])for\s+(?:the\s+)?$"
+)
+# "no history of taking corticosteroids for the last 6 months", "has not smoked for the past year": free of it over
+# the look-back, a window in either list (doing it all that time, unnegated, is a duration)
+_NEGATED_BEFORE = re.compile(
+    r"(?<![a-z])(?:no|not|never|without|free of|none)(?![a-z])(?:(?!(?<![a-z])(?:and|but|or)(?![a-z]))[^.;,])*$"
+    r"|n't(?![a-z])(?:(?!(?<![a-z])(?:and|but|or)(?![a-z]))[^.;,])*$"
 )
 _NOT_RESOLVED_BEFORE = re.compile(r"(?:not\s+(?:been\s+|yet\s+)?|un)resolved\s+$")
 # "A距B": an event before 距 and, after it, another event rather than the study's own point in time (随机, 入组, 筛选)
@@ -2690,6 +2775,17 @@ _OF_WHAT_AFTER = re.compile(r"\s*of\s+([a-z][a-z0-9'-]*(?:\s+[a-z][a-z0-9'-]*){0
 _HISTORY_OF_BEFORE = re.compile(r"(?<![a-z])(?:history|hx)\s+of\s*$|[\u4e00-\u9fff]史\s*$")  # "吸烟史≥10年"
 # "≥ 10 years of smoking": the activity that has gone on that long
 _OF_ACTIVITY_AFTER = re.compile(r"\s*of\s+((?:[a-z-]+\s+){0,2}[a-z]+ing)(?![a-z])")
+# "at least 4 years of follow-up", "≥ 6 months of therapy", "至少6个月的无治疗间期": a bound on how long the thing it is
+# of has gone on (not "of age", "of gestation", "of life", nor a number of the study's own)
+_NOT_WHAT_LASTED = (
+    r"age|life|gestation|pregnancy|amenorrh\w*|the|a|an|each|which|this|these|those|study|trial|participation|hours?"
+    r"|education|school\w*|formal|training|college|university"  # "at least 6 years of education": an amount, not a time since
+)
+_OF_NOUN_AFTER = re.compile(
+    rf"\s*of\s+(?!(?:{_NOT_WHAT_LASTED})(?![a-z]))([a-z][a-z-]*(?:\s+(?!(?:with|and|or|in|at|on|for|to|from|by|who|that"
+    r"|before|after|prior|since|during|of)(?![a-z]))[a-z][a-z-]*){0,2})(?![a-z])"
+)
+_ZH_OF_NOUN_AFTER = re.compile(r"\s*的\s*(?!避孕|预期|生存|妊娠|孕)([\u4e00-\u9fff]{2,8})")
 
 
 def _duration_matches(n: str):
@@ -2779,6 +2875,9 @@ _INTENT_BEFORE = re.compile(
     r"|wish(?:es|ing)?|want(?:s|ing)?|(?:un)?able)\s+to\s+[a-z]|(?<![a-z])(?:available|comply\w*|attend\w*)(?![a-z])"
     r"|计划|打算|准备|预计|(?<!知情)同意|愿意|将要?|能够|(?<![已曾])坚持"
     r"|(?:^|(?<![a-z])(?:to|must|will|should|shall|can|and)\s+)(?:maintain|continue|remain|stay|keep)(?![a-z])"
+    # "staff to participate for 24 months", "consent to be followed for 5 years": what the study will ask of them
+    r"|(?<![a-z])(?<!prior )(?<!due )(?<!up )(?<!according )to\s+(?:participate|take part|be followed|complete|attend"
+    r"|commit|return|be available|undergo|engage|be contacted|be seen|live|reside)(?![a-z])[^,;.()]{0,60}$"
 )
 
 
@@ -2865,6 +2964,7 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         op, post = match.group("op"), match.group("post")
         before = n[max(0, match.start() - 40) : match.start()]
         op, post = _more_operators(match, before, op, post)  # "at minimum 6 months", "not before 3 weeks after"
+        post = post or match.groupdict().get("plus")  # "resident for 2+ years": at least that long
         noun = _DURATION_NOUN_AFTER.match(n, match.end())
         ranged = _RANGE_SINCE_AFTER.match(n, match.end())
         minimum = _MINIMUM_DURATION_BEFORE.search(before) or _MINIMUM_DURATION_OF_BEFORE.search(
@@ -2901,7 +3001,7 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         since = (
             _SINCE_EVENT.match(n, ranged.start("rel")) if ranged else _SINCE_EVENT.match(n, match.end()) if op else None
         )
-        if since is None and op:
+        if since is None and (op or post):
             since = _since_past_event(n, match.end())  # "at least 6 months since the last exacerbation"
         if since is None and op:
             between = _BETWEEN_AND_START_AFTER.match(
@@ -2961,6 +3061,17 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             n, match.end()
         ):
             continue  # "cough 3 months of the year for 2 consecutive years", "a decline of 60 ml/year for 2 years"
+        if (
+            op
+            and op.strip() == "over"
+            and _CHANGE_PERIOD_BEFORE.search(n, max(sentence_start, match.start() - 60), match.start())
+        ):
+            continue  # "an MD drop over three months", "weight gain of 5 kg over 6 months": the period of a change
+        if unit in ("days", "weeks") and (
+            _RATE_AFTER.match(n, match.end())
+            or _ZH_RATE_BEFORE.search(n, max(sentence_start, match.start() - 16), match.start())
+        ):
+            continue  # "pain (>3 days pain/week)", "at least 4 days a week", "每周疼痛>3天": how often, not how long
         if _DIAGNOSTIC_DEFINITION_AFTER.match(n, match.end()):
             continue  # "fever for at least five days plus four of the following": a diagnosis's definition
         per_day = _PER_DAY_BEFORE.search(n, max(0, match.start() - 30), match.start())
@@ -3000,6 +3111,10 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         activity = _OF_ACTIVITY_AFTER.match(n, match.end()) if event is None and op else None
         if activity and not _STUDY_POINT.search(activity.group(1)):  # "≥ 10 years of smoking"
             event, confidence = (activity.group(1), activity.start(1), activity.end(1)), 0.5
+        if event is None and op and not activity:  # "at least 4 years of follow-up", "至少6个月的无治疗间期"
+            what = _OF_NOUN_AFTER.match(n, match.end()) or _ZH_OF_NOUN_AFTER.match(n, match.end())
+            if what and not _STUDY_POINT.search(what.group(1)):
+                event, confidence = (what.group(1), what.start(1), what.end(1)), 0.5
         if event is None and op and _CJK_CHAR.match(n, max(0, match.start() - 1)):
             event = _zh_event_right_before(n, max(look_from, match.start() - 12), match.start())  # "HIV感染≥6个月"
         of_what = _OF_WHAT_AFTER.match(n, match.end()) if event is None and history_before else None
@@ -3025,7 +3140,13 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             (not op and not post and _NONE_FOR_BEFORE.search(n, max(sentence_start, match.start() - 80), match.start()))
             or (op and _NOT_RESOLVED_BEFORE.search(n, max(sentence_start, match.start() - 40), match.start()))
         )  # "no pulmonary rehabilitation for 6 months prior to enrolment", "not resolved at least 4 weeks prior"
-        if free_of or (kind == "exclusion" and not op and not post and _LOOK_BACK_FOR.search(before)):
+        look_back = not op and not post and _LOOK_BACK_FOR.search(before)
+        if free_of or (
+            look_back
+            and (
+                kind == "exclusion" or _NEGATED_BEFORE.search(n, max(sentence_start, match.start() - 80), match.start())
+            )
+        ):
             # "Those taking ginseng extracts for the past year" in an exclusion list: having taken it at any time
             # in that period excludes, a look-back window (in an inclusion list, "smoking for the last 6 months" is
             # a duration: doing it all that time)
@@ -3054,13 +3175,17 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
                 confidence=confidence,
             )
         )
-    if kind == "exclusion" and "for" in n:
+    if "for" in n:
         for match in _FOR_THE_PAST_UNIT.finditer(n):  # "taking ginseng for the past year": as "for the past 12 months"
             if covered[match.start()] or len(proposals) >= MAX_WINDOWS:
                 continue
             sentence_start = max(
                 [m.end() for m in _BOUNDARY.finditer(n, max(0, match.start() - 200), match.start())] + [0]
             )
+            if kind != "exclusion" and not _NEGATED_BEFORE.search(
+                n, max(sentence_start, match.start() - 80), match.start()
+            ):
+                continue  # "has not smoked for the past year" is free of it that year, in either list
             words, words_start = _words_before(n, max(sentence_start, match.start() - 150), match.start())
             if words and not _FUTURE_BEFORE.search(n, max(0, match.start() - 45), match.start()):
                 proposals.append(
@@ -3131,6 +3256,8 @@ _SUBGROUP_LEAD = re.compile(
     r"^\W*(?:part|cohort|group|arm|stratum)\s+[a-z0-9]{1,3}(?![a-z0-9])(?:\s*\([^()]{1,40}\))?[\s:：;,-]*$"
 )
 _SECOND_BOUND_GAP = re.compile(r"\s*(?:,|and|but|to|-|&|且|并且|,\s*and)\s*")
+# "Subjects under 18 years or over 70 years": the other end of the same person's years, either side excluded
+_EITHER_BOUND_GAP = re.compile(r"\s*,?\s*(?:or|或)\s*")
 _SUBGROUP = re.compile(
     r"(?<![a-z])(?:part|cohort|group|arm|stratum|substudy|sub-study)\s+[a-z0-9]{1,3}(?![a-z0-9])"
     r"(?:\s*\([^()]{1,40}\))?\s*[:：]"
