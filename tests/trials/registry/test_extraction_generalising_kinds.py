@@ -291,3 +291,51 @@ def test_an_amount_lost_over_a_look_back_is_a_window_of_how_recent_the_change_is
 
 def test_a_value_measured_within_a_period_is_still_no_window():
     assert read("HbA1c ≥ 7.5% within 60 days", "exclusion") == []
+
+
+# A look-back's span said with a comparison ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("use of antifungals in ≤14 days", window(14, "days")),
+        ("major bleeding within < 3 months", window(3, "months", inclusive=False)),
+    ],
+)
+def test_in_or_within_a_bounded_span_is_a_look_back_window(text, expected):
+    assert read(text, "exclusion") == [expected]
+
+
+def test_within_a_bare_span_still_reads_as_before():
+    assert read("use of antifungals within 14 days", "exclusion") == [window(14, "days")]
+
+
+# A number glued to its comparison word ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Older than21 years", age(lower=21, lower_inclusive=False)),
+        ("Between21 and 60 years of age", age(lower=21, upper=60, lower_inclusive=True, upper_inclusive=True)),
+    ],
+)
+def test_a_number_glued_to_than_or_between_is_still_read(text, expected):
+    assert read(text) == [expected]
+
+
+def test_a_number_glued_to_another_word_is_not_a_bound():
+    assert read("covid19 vaccine in the last 3 months", "exclusion") == [window(3, "months")]
+
+
+# A condition's duration in a bracket that goes on ------------------------------------------------------------------
+
+
+def test_a_bracketed_lower_bound_after_a_condition_is_its_duration_even_when_the_bracket_goes_on():
+    assert read("Known hypertension (>5 years or on two drugs)", "exclusion") == [duration(5, "years", inclusive=False)]
+    assert read("Known hypertension (>5 years)", "exclusion") == [duration(5, "years", inclusive=False)]
+
+
+def test_a_bracket_that_goes_on_with_a_number_is_a_list_of_bounds_not_a_duration_of_the_condition():
+    assert [r for r in read("Known hypertension (>5 years or 2 drugs)", "exclusion") if r[0] == "duration"] == []

@@ -77,7 +77,8 @@ ZH_TIME_UNIT = "|".join(
 )
 
 # "18,5" and "0,70" are decimals written with a comma (one or two digits after it); "1,000" and "18, 65" are not
-NUM = r"(?:(?<![a-z0-9.])|(?<=age)|(?<=aged))(?:\d{1,3}(?:,\d{3}){1,3}(?![\d,])|\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?|\.\d+|[一两二三四五六七八九十](?=\s*次))(?![\d])"
+# "Younger than18 years", "Between18 and 80": a number glued to the word before it when that word is a comparison's
+NUM = r"(?:(?<![a-z0-9.])|(?<=age)|(?<=aged)|(?<= than)|(?<=between)|(?<= under)|(?<= over)|(?<= least))(?:\d{1,3}(?:,\d{3}){1,3}(?![\d,])|\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?|\.\d+|[一两二三四五六七八九十](?=\s*次))(?![\d])"
 _TENS = [w for w, v in TABLES.number_words.items() if v in (20, 30, 40, 50, 60, 70, 80, 90) and "-" not in w]
 _ONES = [w for w, v in TABLES.number_words.items() if 1 <= v <= 9 and v == int(v)]
 _COMPOUND = rf"(?:{'|'.join(_TENS)})[- ](?:{'|'.join(_ONES)})" if _TENS and _ONES else r"(?!x)x"  # "twenty one"
@@ -315,6 +316,11 @@ WINDOW_RES += [
         r"(?!(?:the\s+)?(?:study|investigational|trial|imp(?![a-z])))[a-z])"
     ),
     _UPPER_BEFORE_A_POINT,
+    # "Receipt of antibiotics in ≤30 days", "surgery within < 2 weeks": the look-back's span said with a comparison
+    re.compile(
+        rf"(?<![a-z])(?:in|within|during)\s+(?:the\s+(?:last|past|previous|preceding)\s+)?"
+        rf"(?:≤|<=|<(?!=)|less than|no more than|not more than|up to)\s*({ANY_NUM})[\s-]*{TIME_UNIT}"
+    ),
     # "for less than 2 years", "for a period less than four months", "ventilation for < 1 week"
     re.compile(
         rf"(?<![a-z])(?:for|since)\s+(?:a\s+(?:period|duration)\s+(?:of\s+)?)?(?:less than|<(?!=))\s*({ANY_NUM})"
@@ -340,7 +346,7 @@ FREQUENCY_BEFORE = re.compile(
     # "150 minutes of activity per week in 3 months prior": a rate's period
     r"|(?<![a-z])(?:per|a|/)\s*(?:day|week|month)\s+(?:(?:during|in|within|over|of)\s+(?:the\s+)?)?$"
 )
-_EVENTS_COUNTED = re.compile(r"(?<![a-z])(?:times|episodes?|attacks?)(?![a-z])")
+_EVENTS_COUNTED = re.compile(r"(?<![a-z])(?:times|episodes?|attacks?|events?)(?![a-z])")
 # "more than 3 episodes of anaphylaxis within the past year", "≥ 2 courses of oral steroids in the past 6 months": a
 # count of two or more over a period (no days-since question can ask it); "at least one ... in the past 3 months" is a
 # window. "一周内出现≥3次症状性低血糖": the count follows the period in Chinese.
@@ -2502,6 +2508,7 @@ _DURATION_FOR = re.compile(
 # "a 2-year history of allergic rhinitis", "(or at least 20 years duration)", "( 3 months' duration)": the number says
 # how long the thing it names has lasted
 _DURATION_NOUN_AFTER = re.compile(r"'?\s*(?:duration|history of|in duration)(?![a-z])")
+_BRACKET_GOES_ON = re.compile(r"\s*(?:[)\]]|(?:or|and)\s(?![^()]*\d)|[,;]\s*(?:or\s)?[a-z])")
 _CN_SINCE_BEFORE = re.compile(r"(?:距|距离|间隔|自)[^,，;；。]{0,15}$")
 _HISTORY_OF = re.compile(
     # words separated by spaces (never a word cut in pieces: linear on a long word)
@@ -2981,7 +2988,13 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         if zh_between_start and not op and not _ZH_GAP_AT_LEAST_BEFORE.search(before):
             zh_between_start = None  # "从末次化疗到随机间隔3周" states no bound
         bracketed = (
-            bool(op) and before.rstrip().endswith(("(", "[")) and n[match.end() : match.end() + 2].lstrip()[:1] == ")"
+            bool(op)
+            and before.rstrip().endswith(("(", "["))
+            and bool(_BRACKET_GOES_ON.match(n, match.end()))  # "diabetes (>3 years or insulin use)": the same bracket
+            and (
+                n[match.end() : match.end() + 2].lstrip()[:1] in (")", "]")
+                or not _EVENTS_COUNTED.search(n, max(0, match.start() - 30), match.start())
+            )  # "2 episodes (>3 days or hospitalised)": what counts as an episode
         )
 
         since_cn = bool(op) and _CN_SINCE_BEFORE.search(before)  # "距末次化疗结束≥4周": the time since it ended
