@@ -339,3 +339,45 @@ def test_a_bracketed_lower_bound_after_a_condition_is_its_duration_even_when_the
 
 def test_a_bracket_that_goes_on_with_a_number_is_a_list_of_bounds_not_a_duration_of_the_condition():
     assert [r for r in read("Known hypertension (>5 years or 2 drugs)", "exclusion") if r[0] == "duration"] == []
+
+
+# Chinese: time since a past treatment, and 已 before the comparison ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("末次放疗后≥3个月", duration(3, "months")),
+        ("口服阿司匹林已超过6个月", duration(6, "months", inclusive=False)),
+        ("诊断已经超过2年", duration(2, "years", inclusive=False)),
+    ],
+)
+def test_a_time_after_a_named_past_treatment_or_said_with_yi_is_a_duration(text, expected):
+    assert read(text) == [expected]
+
+
+@pytest.mark.parametrize("text", ["末次给药后至少60天内避孕", "计划口服阿司匹林至少6个月", "研究期间至少3个月的随访"])
+def test_a_time_after_the_studys_last_dose_or_a_plan_is_no_duration(text):
+    assert [r for r in read(text, "exclusion") if r[0] == "duration"] == []
+
+
+def test_a_stay_someone_will_require_is_no_duration():
+    assert read("Patients who require more than 2 weeks of hospitalisation", "exclusion") == []
+
+
+# People a ward or an age band names ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Inpatients ≥ 21 years who are scheduled for surgery", age(lower=21, lower_inclusive=True)),
+        ("AYA 15 to 25 years", age(lower=15, upper=25, lower_inclusive=True, upper_inclusive=True)),
+    ],
+)
+def test_inpatients_and_adolescents_and_young_adults_are_people_whose_years_are_an_age(text, expected):
+    assert read(text) == [expected]
+
+
+def test_years_after_a_word_that_names_no_person_are_no_age():
+    assert read("Tumour 16 to 22 years") == []

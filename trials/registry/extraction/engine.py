@@ -481,7 +481,7 @@ _EVENT_RES = [(re.compile(p), label) for p, label in EVENT_PATTERNS]
 PEOPLE = re.compile(
     r"(?<![a-z])(?:adults?|males?|females?|men|women|patients?|subjects?|participants?|volunteers?"
     r"|individuals?|persons?|people|children|adolescents?|elderly|minors?|infants?|seniors?|youths?|teenagers?"
-    r"|boys?|girls?|neonates?|newborns?|toddlers?|veterans?)(?![a-z])|^\W*$"
+    r"|boys?|girls?|neonates?|newborns?|toddlers?|veterans?|inpatients?|outpatients?|ayas?)(?![a-z])|^\W*$"
 )
 # "Minors (<18 years)", "children (< 12 years)": a person's age in brackets, not a look-back window
 _PERSON_AGE_BRACKET = re.compile(r"(?:" + PEOPLE.pattern.split("|^")[0] + r")\s*$")
@@ -2488,7 +2488,10 @@ def _merge_record_age(
 
 _DURATION_EVENTS = [(re.compile(row["pattern"]), row["event"]) for row in TABLES.durations if row["pattern"]]
 _DURATION = re.compile(
-    r"(?P<op>(?:" + "|".join(words for words, _inclusive in TABLES.duration_operators) + r")\s*)?"
+    # "服用二甲双胍已超过3个月": 已(经) before a Chinese operator says it has gone on that long
+    r"(?P<op>(?:已经?\s*(?=[\u4e00-\u9fff]))?(?:"
+    + "|".join(words for words, _inclusive in TABLES.duration_operators)
+    + r")\s*)?"
     r"(?:(?:a|the)\s+(?:period|duration)\s+of\s+)?"
     rf"(?P<num>{ANY_NUM}|{CN_WORD_NUM})(?P<plus>\+)?\s*[-\s]?(?P<consecutive>consecutive\s+|continuous\s+|successive\s+)?"
     r"(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?|天|周|星期|个\s?月|年|月(?![龄份经底初中末]))(?![a-z])"
@@ -2508,6 +2511,7 @@ _DURATION_FOR = re.compile(
 # "a 2-year history of allergic rhinitis", "(or at least 20 years duration)", "( 3 months' duration)": the number says
 # how long the thing it names has lasted
 _DURATION_NOUN_AFTER = re.compile(r"'?\s*(?:duration|history of|in duration)(?![a-z])")
+_ZH_TAKING_BEFORE = re.compile(r"(?:服用|使用|应用|口服|吸入|注射|接受)[^,，;；。:：()（）]{1,12}$")
 _BRACKET_GOES_ON = re.compile(r"\s*(?:[)\]]|(?:or|and)\s(?![^()]*\d)|[,;]\s*(?:or\s)?[a-z])")
 _CN_SINCE_BEFORE = re.compile(r"(?:距|距离|间隔|自)[^,，;；。]{0,15}$")
 _HISTORY_OF = re.compile(
@@ -2567,9 +2571,9 @@ _EXPECTED_LENGTH_BEFORE = re.compile(
     r"(?:expect\w*|anticipat\w*|planned|predicted|estimated) (?:\w+ ){0,1}(?:duration|length|stay)[^.;]*$"
 )
 _FUTURE_BEFORE = re.compile(
-    r"(?<![a-z])(?:willing|agree[sd]?|will|shall|required|requires|wear\w*|during the study|throughout"
+    r"(?<![a-z])(?:willing|agree[sd]?|will|shall|required|requires?|needs? to|wear\w*|during the study|throughout"
     r"|hold|withhold|withheld|commit\w*"
-    r"|contracept\w*|愿意|(?<!知情)同意|将)(?![a-z])"
+    r"|contracept\w*|愿意|(?<!知情)同意|将|研究期间|试验期间)(?![a-z])"
 )
 _LOOK_BACK_FOR = re.compile(
     r"(?<![a-z])for\s+(?:the\s+)?(?:last|past|previous|preceding)\s+$"
@@ -2585,7 +2589,9 @@ _PER_DAY_BEFORE = re.compile(
 _DEFINITION_WORDS = re.compile(r"e\.g\.|i\.e\.|defined as|menopaus|定义为|例如|比如|如:")
 _ZH_DEFINED_SPAN_BEFORE = re.compile(
     r"[(（][^()（）]{0,12}连续[^()（）]{0,12}$|(?:每天|每日)\s*[\d一二两三四五六七八九十]+\s*(?:包|支)[^;；。]{0,12}$"
-    r"|(?:末次|最后一次|最后1次)[^,，;；。]{0,10}后\s*$|(?:研究|试验)(?:结束|完成)后\s*$"
+    # "末次给药后至少90天" is still to come; "末次化疗后≥6个月" (a past treatment named) is a time since it
+    r"|(?:末次|最后一次|最后1次)(?![^,，;；。]{0,8}(?:化疗|放疗|放化疗|手术|发作|急性加重|感染|输血|献血)后)[^,，;；。]{0,10}后\s*$"
+    r"|(?:研究|试验)(?:结束|完成)后\s*$"
 )
 # How often or how fast, not how long since: "3 months of the year" (part of each year), "for 2 consecutive years"
 # after it, "60 ml/year for 2 years" (a rate's period)
@@ -3137,7 +3143,14 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             if (
                 not _DURATION_FOR.search(before)
                 and not said_as_duration
-                and not (op and (_PRIOR_AFTER.match(n, match.end()) or _DURATION_WORD.search(before)))
+                and not (
+                    op
+                    and (
+                        _PRIOR_AFTER.match(n, match.end())
+                        or _DURATION_WORD.search(before)
+                        or _ZH_TAKING_BEFORE.search(before)  # "服用二甲双胍已超过3个月": on it that long
+                    )
+                )
             ):
                 continue
             words, words_start = _words_before(n, look_from, match.start())
@@ -3145,7 +3158,8 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
                 continue
             event, confidence = (words, words_start, match.start()), 0.5
         label, event_start, event_end = event
-        inclusive = not (op and any(words.fullmatch(op.strip()) for words in _DURATION_EXCLUSIVE))
+        bare_op = re.sub(r"^已经?\s*", "", op.strip()) if op else ""
+        inclusive = not (bare_op and any(words.fullmatch(bare_op) for words in _DURATION_EXCLUSIVE))
         quote_start = min(event_start, match.start())
         quote_end = max(event_end, match.end())
         prior = _PRIOR_AFTER.match(n, match.end())
