@@ -325,6 +325,12 @@ def test_a_number_glued_to_than_or_between_is_still_read(text, expected):
     assert read(text) == [expected]
 
 
+def test_a_glued_numbers_quote_is_the_exact_words_of_the_text():
+    text = "Inclusion: Between18 and 80 years of age"
+    (proposal,) = [p for p in propose(Clause(kind="inclusion", text=text, start=0, end=len(text)), text)]
+    assert proposal.quote == "Between18 and 80 years of age"
+
+
 def test_a_number_glued_to_another_word_is_not_a_bound():
     assert read("covid19 vaccine in the last 3 months", "exclusion") == [window(3, "months")]
 

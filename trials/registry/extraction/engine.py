@@ -77,8 +77,7 @@ ZH_TIME_UNIT = "|".join(
 )
 
 # "18,5" and "0,70" are decimals written with a comma (one or two digits after it); "1,000" and "18, 65" are not
-# "Younger than18 years", "Between18 and 80": a number glued to the word before it when that word is a comparison's
-NUM = r"(?:(?<![a-z0-9.])|(?<=age)|(?<=aged)|(?<= than)|(?<=between)|(?<= under)|(?<= over)|(?<= least))(?:\d{1,3}(?:,\d{3}){1,3}(?![\d,])|\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?|\.\d+|[一两二三四五六七八九十](?=\s*次))(?![\d])"
+NUM = r"(?:(?<![a-z0-9.])|(?<=age)|(?<=aged))(?:\d{1,3}(?:,\d{3}){1,3}(?![\d,])|\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?|\.\d+|[一两二三四五六七八九十](?=\s*次))(?![\d])"
 _TENS = [w for w, v in TABLES.number_words.items() if v in (20, 30, 40, 50, 60, 70, 80, 90) and "-" not in w]
 _ONES = [w for w, v in TABLES.number_words.items() if 1 <= v <= 9 and v == int(v)]
 _COMPOUND = rf"(?:{'|'.join(_TENS)})[- ](?:{'|'.join(_ONES)})" if _TENS and _ONES else r"(?!x)x"  # "twenty one"
