@@ -387,3 +387,35 @@ def test_inpatients_and_adolescents_and_young_adults_are_people_whose_years_are_
 
 def test_years_after_a_word_that_names_no_person_are_no_age():
     assert read("Tumour 16 to 22 years") == []
+
+
+# A condition named right before a lower bound on a span ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("chronic tinnitus ≥ 6 months", duration(6, "months")),
+        ("kidney graft > 2 years", duration(2, "years", inclusive=False)),
+        ("耳鸣至少6个月", duration(6, "months")),
+        ("病情稳定至少4周", duration(4, "weeks")),
+    ],
+)
+def test_a_condition_named_right_before_a_lower_bound_on_a_span_has_lasted_that_long(text, expected):
+    assert read(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "follow up ≥ 12 months",
+        "visit window > 2 weeks",
+        "absence of menstrual cycles at least 12 months",
+        "teaching materials over two weeks",
+        "避孕至少6个月",
+        "随访至少12个月",
+        "两次检查间隔至少4周",
+    ],
+)
+def test_a_follow_up_a_visit_window_a_cycle_a_period_of_use_or_a_plan_is_no_condition_that_lasted(text):
+    assert [r for r in read(text) if r[0] == "duration"] == []

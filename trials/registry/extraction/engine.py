@@ -2510,6 +2510,31 @@ _DURATION_FOR = re.compile(
 # "a 2-year history of allergic rhinitis", "(or at least 20 years duration)", "( 3 months' duration)": the number says
 # how long the thing it names has lasted
 _DURATION_NOUN_AFTER = re.compile(r"'?\s*(?:duration|history of|in duration)(?![a-z])")
+# "tinnitus ≥ 6 months", "Type 2 diabetes > 1 year": a condition named right before a bound on a span has lasted that
+# long; not a measure, a test, the study's points, a plan, an age, a follow-up or a menstrual cycle (how menopause is
+# defined); "materials over two weeks" is a period of use ("over" is left out)
+_STATE_RIGHT_BEFORE = re.compile(r"(?<![a-z])[a-z][a-z0-9'-]*(?:\s+[a-z0-9][a-z0-9'-]*){0,3}\s*$")
+_NOT_A_STATE_EN = re.compile(
+    r"(?<![a-z])(?:age[ds]?|old|years?|fev1|fvc|dlco|test\w*|measure\w*|value|level|score|interval|spacing|period"
+    r"|visit|follow-?up|contracept\w*|expectancy|survival|window|time|duration|dose|dosing|stud(?:y|ies)|trial"
+    r"|randomi[sz]\w*|enrol\w*|screening|baseline|consent|and|or|of|with|for|the|a|an|to|in|on|at|is|are|be"
+    r"|must|should|than|least|no|not|cycles?|menses|menstruation|amenorrh\w*)$|(?<![a-z])follow\s+up$"
+)
+
+
+def _state_right_before(n: str, op: str | None, look_from: int, start: int) -> bool:
+    if not op or op.strip() not in ("≥", ">=", ">", "more than", "at least", "longer than", "greater than"):
+        return False
+    state = _STATE_RIGHT_BEFORE.search(n, max(look_from, start - 50), start)
+    return bool(state) and not _NOT_A_STATE_EN.search(state.group().strip()) and not _STUDY_POINT.search(state.group())
+
+
+_ZH_STATE_RIGHT_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,10})\s*$")
+# words before a Chinese bound that name no state lasting up to now: the study's points, an age, a plan, a test
+_ZH_NOT_A_STATE = re.compile(
+    r"前$|后$|内$|年龄|岁|随机|筛选|筛查|给药|用药|入组|入选|基线|访视|签署|首次|预计|预期|计划|打算|避孕|随访|生存|寿命"
+    r"|检查|检测|评分|间隔|相隔|相距|之间|期间|每|不|未|无(?!病)"
+)
 _ZH_TAKING_BEFORE = re.compile(r"(?:服用|使用|应用|口服|吸入|注射|接受)[^,，;；。:：()（）]{1,12}$")
 _BRACKET_GOES_ON = re.compile(r"\s*(?:[)\]]|(?:or|and)\s(?![^()]*\d)|[,;]\s*(?:or\s)?[a-z])")
 _CN_SINCE_BEFORE = re.compile(r"(?:距|距离|间隔|自)[^,，;；。]{0,15}$")
@@ -3135,6 +3160,12 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
                 event, confidence = (what.group(1), what.start(1), what.end(1)), 0.5
         if event is None and op and _CJK_CHAR.match(n, max(0, match.start() - 1)):
             event = _zh_event_right_before(n, max(look_from, match.start() - 12), match.start())  # "HIV感染≥6个月"
+            if (
+                event is None
+            ):  # "耳鸣至少6个月", "病情稳定至少4周": a state named right before the bound has lasted that long
+                state = _ZH_STATE_RIGHT_BEFORE.search(n, max(look_from, match.start() - 12), match.start())
+                if state and not _ZH_NOT_A_STATE.search(state.group(1)):
+                    event, confidence = (state.group(1), state.start(1), state.end(1)), 0.5
         of_what = _OF_WHAT_AFTER.match(n, match.end()) if event is None and history_before else None
         if of_what:  # "history of ≥ 6 months of chronic rhinosinusitis"
             event, confidence = (of_what.group(1), of_what.start(1), of_what.end(1)), 0.5
@@ -3148,6 +3179,7 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
                         _PRIOR_AFTER.match(n, match.end())
                         or _DURATION_WORD.search(before)
                         or _ZH_TAKING_BEFORE.search(before)  # "服用二甲双胍已超过3个月": on it that long
+                        or _state_right_before(n, op, look_from, match.start())  # "tinnitus ≥ 6 months"
                     )
                 )
             ):
