@@ -419,3 +419,15 @@ def test_a_condition_named_right_before_a_lower_bound_on_a_span_has_lasted_that_
 )
 def test_a_follow_up_a_visit_window_a_cycle_a_period_of_use_or_a_plan_is_no_condition_that_lasted(text):
     assert [r for r in read(text) if r[0] == "duration"] == []
+
+
+# A sign in brackets after a bound said in words -----------------------------------------------------------------
+
+
+def test_a_bracketed_sign_after_a_bound_in_words_makes_it_inclusive_in_its_own_direction():
+    assert read("under 75 years old (≤)") == [age(upper=75, upper_inclusive=True)]
+    assert read("over 18 years (≥)") == [age(lower=18, lower_inclusive=True)]
+
+
+def test_a_bracketed_sign_against_the_bounds_direction_changes_nothing():
+    assert read("over 18 years (≤)") == [age(lower=18, lower_inclusive=False)]

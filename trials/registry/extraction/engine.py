@@ -993,6 +993,8 @@ def _operator_at(n: str, match: re.Match) -> _Comparison | None:
         if post:  # "at least 3 or more": the postfix repeats the bound
             comparison.end = post[2]
         included = _INCLUDED_AFTER.match(n, comparison.end)
+        if included and included.group("sign") and (included.group("sign") in ("≤", "<=")) != (bound == "upper"):
+            included = None  # "> 18 (≤)": a sign against the bound's direction corrects nothing
         if included and _to_decimal(included.group(1) or match.group()) == value:
             inclusive, comparison.end = True, included.end()  # "大于18周岁(包含18周岁)", "> 18 (inclusive)"
         if bound == "lower":
@@ -1005,8 +1007,9 @@ def _operator_at(n: str, match: re.Match) -> _Comparison | None:
 
 # "(包含18周岁)", "(inclusive)", "(18 included)" right after a strict bound: the bound itself is allowed
 _INCLUDED_AFTER = re.compile(
-    r"\s*[(（\[]\s*(?:(?:包含|包括|含|including|inclusive\s+of)\s*(\d+(?:\.\d+)?)?[^)）\]]{0,6}"
-    r"|inclusive|(\d+(?:\.\d+)?)\s*(?:years?\s+)?(?:included|inclusive))\s*[)）\]]"
+    r"(?:\s+(?:old|of age))?\s*[(（\[]\s*(?:(?:包含|包括|含|including|inclusive\s+of)\s*(\d+(?:\.\d+)?)?[^)）\]]{0,6}"
+    r"|inclusive|(\d+(?:\.\d+)?)\s*(?:years?\s+)?(?:included|inclusive)"
+    r"|(?P<sign>≤|≥|<=|>=))\s*[)）\]]"  # "under 80 years old (≤)": the sign the words stood for, bound included
 )
 
 
