@@ -415,6 +415,9 @@ def test_a_condition_named_right_before_a_lower_bound_on_a_span_has_lasted_that_
         "避孕至少6个月",
         "随访至少12个月",
         "两次检查间隔至少4周",
+        "a half-life > 5 days",
+        "半衰期≥5天",
+        "闭经≥12个月",
     ],
 )
 def test_a_follow_up_a_visit_window_a_cycle_a_period_of_use_or_a_plan_is_no_condition_that_lasted(text):

@@ -2521,7 +2521,8 @@ _NOT_A_STATE_EN = re.compile(
     r"(?<![a-z])(?:age[ds]?|old|years?|fev1|fvc|dlco|test\w*|measure\w*|value|level|score|interval|spacing|period"
     r"|visit|follow-?up|contracept\w*|expectancy|survival|window|time|duration|dose|dosing|stud(?:y|ies)|trial"
     r"|randomi[sz]\w*|enrol\w*|screening|baseline|consent|and|or|of|with|for|the|a|an|to|in|on|at|is|are|be"
-    r"|must|should|than|least|no|not|cycles?|menses|menstruation|amenorrh\w*)$|(?<![a-z])follow\s+up$"
+    r"|must|should|than|least|no|not|cycles?|menses|menstruation|amenorrh\w*|life|lives|pregnan\w*|gestation)$"
+    r"|(?<![a-z])follow\s+up$"
 )
 
 
@@ -2536,7 +2537,7 @@ _ZH_STATE_RIGHT_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,10})\s*$")
 # words before a Chinese bound that name no state lasting up to now: the study's points, an age, a plan, a test
 _ZH_NOT_A_STATE = re.compile(
     r"前$|后$|内$|年龄|岁|随机|筛选|筛查|给药|用药|入组|入选|基线|访视|签署|首次|预计|预期|计划|打算|避孕|随访|生存|寿命"
-    r"|检查|检测|评分|间隔|相隔|相距|之间|期间|每|不|未|无(?!病)"
+    r"|检查|检测|评分|间隔|相隔|相距|之间|期间|每|不|未|无(?!病)|半衰期|周期|月经|闭经|绝经|妊娠|孕"
 )
 _ZH_TAKING_BEFORE = re.compile(r"(?:服用|使用|应用|口服|吸入|注射|接受)[^,，;；。:：()（）]{1,12}$")
 _BRACKET_GOES_ON = re.compile(r"\s*(?:[)\]]|(?:or|and)\s(?![^()]*\d)|[,;]\s*(?:or\s)?[a-z])")
