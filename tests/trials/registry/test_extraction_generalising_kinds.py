@@ -434,3 +434,22 @@ def test_a_bracketed_sign_after_a_bound_in_words_makes_it_inclusive_in_its_own_d
 
 def test_a_bracketed_sign_against_the_bounds_direction_changes_nothing():
     assert read("over 18 years (≤)") == [age(lower=18, lower_inclusive=False)]
+
+
+# Chinese look-backs with 的 or a bracket saying what recent means ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("最近的3个月中发生过晕厥", window(3, "months")),
+        ("在过去的半年里做过手术", window(6, "months")),
+        ("近期(2个月内)发生脑卒中", window(2, "months")),
+    ],
+)
+def test_a_chinese_look_back_said_with_de_or_with_recent_defined_in_brackets_is_a_window(text, expected):
+    assert read(text, "exclusion") == [expected]
+
+
+def test_short_term_defined_in_brackets_is_still_no_window():
+    assert read("短期激素治疗(7天以内)", "exclusion") == []

@@ -247,7 +247,9 @@ WINDOW_RES = [
         r"(?=中|期间|曾|有(?!效)|使用|服用|用过|参加|参与|接受|发生|患|罹患|摄取|摄入|吸烟|饮酒|每日|每天|平均|献血|失血"
         r"|接种|进行过|做过|出现|发热|发烧)"  # "入组前3天发热"
     ),
-    re.compile(r"(?:近|过去|最近)\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")"),
+    re.compile(
+        r"(?:近|过去|最近)\s*的?\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")"
+    ),  # "最近的6个月中", "过去的半年里"
     # "戒烟不足6个月": quit less than 6 months ago, the strict look-back "stopped smoking less than 6 months ago" is
     re.compile(r"(?<=戒烟)\s*(?:不足|不到|未满|少于|小于|<)\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")"),
 ]
@@ -2088,7 +2090,8 @@ _ZH_AMOUNT_AFTER = re.compile(
     r"(?:内|以内|之内)?[^,，;；。()（）]{0,10}?量\s*(?:超过|大于|多于|高于|>|≥|不超过|少于|<|≤)"
 )
 # "短期胰岛素治疗(10天以内)", "长期使用激素(连续14天以上)": a bracket holding only the span defines the word before it
-_ZH_DEFINED_TERM_BRACKET = re.compile(r"(?:短期|长期|短时间|长时间|近期)[^,，;；。()（）]{0,10}[(（]\s*\S?$")
+# ("近期(3个月内)发生心肌梗死": what recent means is a look-back, as "recent (within 1 month) hospitalisation" is)
+_ZH_DEFINED_TERM_BRACKET = re.compile(r"(?:短期|长期|短时间|长时间)[^,，;；。()（）]{0,10}[(（]\s*\S?$")
 # "3 个月内未改变日剂量", "近2个月剂量无调整": unchanged all that time, a stable duration and not a look-back
 _ZH_UNCHANGED_AFTER = re.compile(
     r"\s*(?:内|以内|之内)?\s*(?:[,，]\s*)?(?:[^,，;；。\d]{0,4}?)(?:未|没有|无|不)(?:改变|调整|变更|变化|更改)"
