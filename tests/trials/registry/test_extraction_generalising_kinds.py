@@ -453,3 +453,24 @@ def test_a_chinese_look_back_said_with_de_or_with_recent_defined_in_brackets_is_
 
 def test_short_term_defined_in_brackets_is_still_no_window():
     assert read("短期激素治疗(7天以内)", "exclusion") == []
+
+
+# Word orders of translated records -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("fracture in the 6 previous months", window(6, "months")),
+        ("infection during the two last weeks", window(2, "weeks")),
+        ("stroke dating back less than 3 months", window(3, "months", inclusive=False)),
+        ("diagnosis dating back more than 2 years", duration(2, "years", inclusive=False)),
+    ],
+)
+def test_a_look_back_in_translated_word_order_or_dating_back_is_read(text, expected):
+    kind = "exclusion" if expected[0] == "window" else "inclusion"
+    assert read(text, kind) == [expected]
+
+
+def test_dating_back_with_no_bound_is_nothing():
+    assert read("a diagnosis dating back to childhood") == []

@@ -317,6 +317,15 @@ WINDOW_RES += [
         r"(?!(?:the\s+)?(?:study|investigational|trial|imp(?![a-z])))[a-z])"
     ),
     _UPPER_BEFORE_A_POINT,
+    # "surgery in the 3 previous months", "during the three last months" (the word order of many translated records)
+    re.compile(
+        rf"(?<![a-z])(?:within|during|in|over)\s+the\s+({ANY_NUM})\s+(?:last|past|previous|preceding)\s+{TIME_UNIT}"
+    ),
+    # "myocardial infarction dating back less than 6 months": time since the event, bounded above
+    re.compile(
+        rf"(?<![a-z])dat(?:ing|es?)\s+back\s+(?:to\s+)?(?:less than|fewer than|no more than|up to|<(?!=)|≤|<=)\s*"
+        rf"({ANY_NUM})[\s-]*{TIME_UNIT}"
+    ),
     # "Receipt of antibiotics in ≤30 days", "surgery within < 2 weeks": the look-back's span said with a comparison
     re.compile(
         rf"(?<![a-z])(?:in|within|during)\s+(?:the\s+(?:last|past|previous|preceding)\s+)?"
@@ -2509,7 +2518,7 @@ _DURATION_OR_MORE = re.compile(
     r"(?P<post>(?!))?"
 )
 _DURATION_FOR = re.compile(
-    r"(?:(?<![a-z])for|(?<![a-z])since(?=\s*$)|lasting|persist(?:ing|ent|ed)?|持续|连续|稳定(?:使用|治疗|用药)|(?<![a-z])stable(?:\s+[a-z-]+){1,3}"
+    r"(?:(?<![a-z])for|(?<![a-z])since(?=\s*$)|lasting|dat(?:ing|es?)\s+back(?:\s+to)?|persist(?:ing|ent|ed)?|持续|连续|稳定(?:使用|治疗|用药)|(?<![a-z])stable(?:\s+[a-z-]+){1,3}"
     r"|wash-?out(?:\s+period)?(?:\s+of)?)\s*"
     r"(?:a\s+(?:period|duration)\s+of\s+)?(?:(?:the\s+)?(?:last|past|previous|preceding)\s+)?$"  # "5 cigs/day for last 6 months"
 )
