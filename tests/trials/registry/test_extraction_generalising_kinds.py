@@ -474,3 +474,23 @@ def test_a_look_back_in_translated_word_order_or_dating_back_is_read(text, expec
 
 def test_dating_back_with_no_bound_is_nothing():
     assert read("a diagnosis dating back to childhood") == []
+
+
+# Chinese: time since a past event up to now, bounded above -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("起病至今不超过2个月", window(2, "months")),
+        ("诊断后半年以内", window(6, "months")),
+        ("末次放疗距随机时间<3周", window(3, "weeks", inclusive=False)),
+    ],
+)
+def test_a_chinese_time_since_a_past_event_bounded_above_is_a_window(text, expected):
+    assert read(text, "exclusion") == [expected]
+
+
+@pytest.mark.parametrize("text", ["给药后的3个月内避孕", "研究药物给药后6个月内"])
+def test_a_chinese_span_after_the_studys_dosing_is_still_no_window(text):
+    assert [r for r in read(text, "exclusion") if r[0] == "window"] == []

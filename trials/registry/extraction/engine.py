@@ -277,7 +277,8 @@ _ZH_SHORT_OF_LEAD = re.compile(
     r"|(?:接种|注射|使用|服用)[^,，;；。]{0,12}(?:间隔|相隔)(?:时间)?\s*$"  # "接种其他疫苗间隔少于7天": since that one
     # "入组前不超过6个月确诊", "手术距入组≤4周": no longer than that before the study's own point in time
     r"|(?:入组|入选|随机|筛选|首次给药|给药|签署知情同意书?|基线|研究开始|试验开始)\s*(?:之)?前\s*$"
-    r"|距离?\s*(?:首次|第一次)?(?:入组|入选|随机|筛选|给药|用药|签署知情同意书?|基线|本研究|研究开始|试验开始)\s*$"
+    r"|距离?\s*(?:首次|第一次)?(?:入组|入选|随机|筛选|给药|用药|签署知情同意书?|基线|本研究|研究开始|试验开始)(?:的?时间)?\s*$"
+    r"|至今\s*$"  # "发病至今不超过3个月": since it began, up to now
 )
 WINDOW_RES.append(_ZH_SHORT_OF)
 _ZH_WASHOUT_LEAD = re.compile(r"前[^。;；:：]{0,40}(?:下列|以下|如下)[^。;；:：]{0,20}[:：]")
@@ -470,7 +471,9 @@ WINDOW_NOT_BEFORE = re.compile(
     # ends at its comma ("if a former smoker, have quit in the past 15 years")
     r"|(?<![a-z])if (?!(?:it was |they were |was |were )?(?:received|taken|used|given|administered|treated|performed"
     r"|done)(?![a-z]))[^.;,。；，]*$"
-    r"|后的?(?:至少|不少于|最初|头)?\s*$|不包括[^,，;；。]*$|(?<!不)允许[^;；。]*$"  # "给药后的6个月内", "开始之后最初12周内", "允许…"
+    # "给药后的6个月内", "开始之后最初12周内": a span still to come; "确诊后1年以内" counts from a past event, a look-back
+    r"|(?<!确诊)(?<!诊断)(?<!手术)(?<!术)(?<!发病)(?<!起病)(?<!分娩)(?<!移植)后的?(?:至少|不少于|最初|头)?\s*$"
+    r"|不包括[^,，;；。]*$|(?<!不)允许[^;；。]*$"  # "允许…"
     # "Qualify for bilateral implantation within 1 month": when a procedure is to be done; "without considering the last
     # 2 months": a period left out of a count
     r"|(?<![a-z])(?:qualif\w*|eligible|candidates?)\s+for\s+(?:[a-z-]+\s+){0,3}$"
