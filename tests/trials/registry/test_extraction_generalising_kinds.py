@@ -494,3 +494,27 @@ def test_a_chinese_time_since_a_past_event_bounded_above_is_a_window(text, expec
 @pytest.mark.parametrize("text", ["给药后的3个月内避孕", "研究药物给药后6个月内"])
 def test_a_chinese_span_after_the_studys_dosing_is_still_no_window(text):
     assert [r for r in read(text, "exclusion") if r[0] == "window"] == []
+
+
+# How long something has lasted, given as a range ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("disease duration between 2 and 8 years", [duration(2, "years"), window(8, "years")]),
+        ("duration of symptoms of 3 to 10 weeks", [duration(3, "weeks"), window(10, "weeks")]),
+        ("病程在6个月至3年之间", [duration(6, "months"), window(3, "years")]),
+    ],
+)
+def test_a_range_on_how_long_something_has_lasted_is_a_duration_at_its_lower_end_and_a_window_at_its_upper(
+    text, expected
+):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["treatment duration will be 4 to 8 weeks", "a duration of 2 to 3 days per week", "病程记录10-20页"]
+)
+def test_a_range_still_to_come_a_rate_or_no_time_unit_is_no_duration(text):
+    assert [r for r in read(text) if r[0] in ("duration", "window")] == []

@@ -3277,6 +3277,11 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
                         confidence=0.5,
                     )
                 )
+    for match in _DURATION_RANGE.finditer(n):  # "disease duration between 1 and 5 years", "病程3个月至2年"
+        if len(proposals) >= MAX_WINDOWS or covered[match.start("lo")] or covered[match.start("hi")]:
+            continue
+        found = _duration_range(n, kind, span, match)
+        proposals.extend(found)
     if "后" in n:
         for match in _ZH_RANGE_SINCE.finditer(n):  # "术后 4-12 周": at least the lower end since the event
             unit = _TIME_UNIT_WORD.get(match.group("hi_unit").replace(" ", ""))
@@ -3295,6 +3300,58 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
                     )
                 )
     return proposals
+
+
+# How long something has lasted, given as a range: "disease duration between 1 and 5 years", "duration of symptoms of
+# 2 to 12 weeks", "病程在3个月至2年之间": at least the lower end (a duration) and at most the upper one (a window), as
+# "3 months to 5 years post-stroke onset" is read; a range before ago/after is read by TIME_RANGE_SINCE
+_RANGE_UNIT = r"(days?|weeks?|months?|years?|天|周|个\s?月|年)"
+_DURATION_RANGE = re.compile(
+    r"(?:(?<![a-z])(?:duration|history)(?:\s+of(?:\s+[a-z][a-z-]*){1,2})?(?:\s+(?:of|is|was))?\s+(?:between\s+)?"
+    r"|(?:病程|患病时间|病史|持续时间)\s*(?:在|为|介于)?\s*)"
+    rf"(?P<lo>{NUM}|{CN_NUM})\s*(?P<lo_unit>{_RANGE_UNIT})?\s*(?:to|-|–|and|至|到|~|～)\s*"
+    rf"(?P<hi>{NUM}|{CN_NUM})[\s-]*(?P<hi_unit>{_RANGE_UNIT})(?![a-z])"
+    r"(?!\s*(?:ago|post|after|since|following|old|of age)(?![a-z]))"
+)
+
+
+def _duration_range(n: str, kind: str, span: _Span, match: re.Match) -> list[Proposal]:
+    hi_unit = _TIME_UNIT_WORD.get(match.group("hi_unit").replace(" ", ""))
+    lo_unit = _TIME_UNIT_WORD.get((match.group("lo_unit") or match.group("hi_unit")).replace(" ", ""))
+    lo, hi = _to_decimal(match.group("lo")), _to_decimal(match.group("hi"))
+    if not (lo and hi and lo_unit and hi_unit) or lo <= 0 or (lo_unit == hi_unit and lo >= hi):
+        return []
+    if _RATE_AFTER.match(n, match.end()) or _ZH_RATE_BEFORE.search(n, max(0, match.start() - 16), match.start()):
+        return []  # "a duration of 2 to 3 days per week": how often
+    sentence_start = max([m.end() for m in _BOUNDARY.finditer(n, max(0, match.start() - 200), match.start())] + [0])
+    if _intends_before(n, sentence_start, match.start(), match.end()) or _FUTURE_BEFORE.search(
+        n, max(0, match.start() - 45), match.start()
+    ):
+        return []  # "treatment will last between 4 and 8 weeks": still to come
+    quote = span.quote(match.start(), match.end())
+    words = match.group().split(match.group("lo"))[0].strip() or "duration"
+    return [
+        Proposal(
+            kind=kind,
+            variable="duration",
+            lower=lo,
+            lower_inclusive=True,
+            unit=lo_unit,
+            event=words,
+            quote=quote,
+            confidence=0.5,
+        ),
+        Proposal(
+            kind=kind,
+            variable="window",
+            upper=hi,
+            upper_inclusive=True,
+            unit=hi_unit,
+            event=words,
+            quote=quote,
+            confidence=0.5,
+        ),
+    ]
 
 
 _POST_BD = re.compile(
