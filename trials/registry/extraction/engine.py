@@ -3277,7 +3277,10 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
                         confidence=0.5,
                     )
                 )
-    for match in _DURATION_RANGE.finditer(n):  # "disease duration between 1 and 5 years", "病程3个月至2年"
+    ranged = "duration" in n or "history" in n or "病" in n or "持续" in n  # the words a range must follow
+    for match in (
+        _DURATION_RANGE.finditer(n) if ranged else ()
+    ):  # "disease duration between 1 and 5 years", "病程3个月至2年"
         if len(proposals) >= MAX_WINDOWS or covered[match.start("lo")] or covered[match.start("hi")]:
             continue
         found = _duration_range(n, kind, span, match)
