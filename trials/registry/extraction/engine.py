@@ -169,7 +169,7 @@ _ZH_DISEASE_DURATION = re.compile(
 # "major surgery ≤ 3 weeks of starting the study", "diagnosed no more than 6 months before enrolment", "no longer
 # than 5 years since diagnosis", "investigational agent ≤ 30 days before": a time before a point, bounded above
 _UPPER_BEFORE_A_POINT = re.compile(
-    rf"(?<![a-z])(?:≤|<=|<(?!=)|less than|fewer than|n[o']t? more than|not more than|no longer than|not longer than"
+    rf"(?<![a-z])(?:≤|<=|<(?!=)|less than|fewer than|no more than|not more than|no longer than|not longer than"
     rf"|up to|at most)\s*({ANY_NUM})[\s-]*{TIME_UNIT}\s+(?:(?:before|prior|preceding|since)(?![a-z])"
     r"|of\s+(?:the\s+)?(?:start\w*|beginning|initiat\w*|screening|randomi[sz]\w*|enrol\w*|baseline|inclusion|entry"
     r"|study entry|day\s*1|(?:the\s+)?first dose|(?:informed\s+)?consent)(?![a-z]))"
