@@ -202,7 +202,8 @@ def test_an_age_at_diagnosis_is_not_the_patients_age():
 
 def test_years_of_something_else_are_not_an_age():
     assert found("At least 8 years of education") == []
-    assert found("patients having kept their graft > 3 years") == []
+    # how long the graft has lasted is a duration (as dev NCT03861962 annotates it), never an age
+    assert [p.variable for p in found("patients having kept their graft > 3 years")] == ["duration"]
     [age] = found("patients who are > 65 years")
     assert bounds(age) == (D(65), False, None, None)
     [age] = found("Adults (≥ 21 years)")

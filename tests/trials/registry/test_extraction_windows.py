@@ -241,13 +241,18 @@ def test_when_a_value_was_measured_is_not_a_window():
     "text",
     [
         "more than 3 episodes of anaphylaxis within the past year",
-        "≥ 2 courses of oral corticosteroids in the past 6 months",
         "一周内出现≥3次症状性低血糖",
         "一周内检测到至少3次血糖值<3.0 mmol/L",
     ],
 )
-def test_a_count_of_two_or_more_over_a_period_is_not_a_window(text):
+def test_a_count_of_two_or_more_over_a_year_or_a_bare_period_is_not_a_window(text):
     assert times(text) == []
+
+
+def test_a_count_of_two_or_more_counted_back_over_another_period_than_a_year_is_a_window():
+    # the guideline: a count over 12 months is the count's own period, "over 3 months it is just a window" (dev 657,
+    # clinicaltrials.cn-8991 and -8790 annotate it so)
+    assert times("≥ 2 courses of oral corticosteroids in the past 6 months") == [window(6, "months")]
 
 
 @pytest.mark.parametrize(

@@ -122,7 +122,8 @@ _PREFIX_RES = [(re.compile(WORD_START + r"(?:" + p + r")" + OPERATOR_TAIL), b, i
 _PREFIX_ANY = re.compile(WORD_START + r"(?:" + "|".join(p for p, _b, _i in PREFIX_OPERATORS) + r")" + OPERATOR_TAIL)
 
 POSTFIX_OPERATORS: list[tuple[str, str, bool]] = TABLES.postfix_operators
-_POSTFIX_RES = [(re.compile(r"\s*(?:" + p + r")(?!\s*than)"), b, inc) for p, b, inc in POSTFIX_OPERATORS]
+# "under 18 years or over 70 years": "or over" with a number after it starts a second comparison, no postfix
+_POSTFIX_RES = [(re.compile(r"\s*(?:" + p + r")(?!\s*than)(?![ \t]*\d)"), b, inc) for p, b, inc in POSTFIX_OPERATORS]
 
 RANGE_JOIN = r"\s*(?:" + "|".join(TABLES.range_joins) + r")\s*"
 INCLUSIVE_AFTER = re.compile(
@@ -169,6 +170,16 @@ _ZH_DISEASE_DURATION = re.compile(
     r"(?:病程|患病时间|发病时间|确诊时间|诊断时间)[^,，;；。\d]{0,6}?(?P<op>(?:<(?!=)|≤|<=|不超过|不大于|不长于|少于|小于|短于|不足|不到|未满)"
     r"\s*(?P<hi>" + CN_NUM + r")\s*(?P<hi_unit>个\s?月|月|周|星期|天|日|年))"
 )
+# "major surgery ≤ 3 weeks of starting the study", "diagnosed no more than 6 months before enrolment", "no longer
+# than 5 years since diagnosis", "investigational agent ≤ 30 days before": a time before a point, bounded above
+_UPPER_BEFORE_A_POINT = re.compile(
+    rf"(?<![a-z])(?:≤|<=|<(?!=)|less than|fewer than|no more than|not more than|no longer than|not longer than"
+    rf"|up to|at most)\s*({ANY_NUM})[\s-]*{TIME_UNIT}\s+(?:(?:before|prior|preceding|since)(?![a-z])"
+    r"|of\s+(?:the\s+)?(?:start\w*|beginning|initiat\w*|screening|randomi[sz]\w*|enrol\w*|baseline|inclusion|entry"
+    r"|study entry|day\s*1|(?:the\s+)?first dose|(?:informed\s+)?consent)(?![a-z]))"
+)
+# "Stable physical activity regimen < 3 months prior": a steady state bounded above, no look-back to an event
+_STABLE_STATE_BEFORE = re.compile(r"(?<![a-z])(?:stable|unchanged|constant|steady)(?![a-z])[^.;,]{0,50}$")
 WINDOW_RES = [
     re.compile(
         rf"(?:within|during|in|over)\s+(?:the\s+)?(?:past|last|previous|pervious|preceding|prior|recent|most recent)"
@@ -240,7 +251,9 @@ WINDOW_RES = [
         r"(?=中|期间|曾|有(?!效)|使用|服用|用过|参加|参与|接受|发生|患|罹患|摄取|摄入|吸烟|饮酒|每日|每天|平均|献血|失血"
         r"|接种|进行过|做过|出现|发热|发烧)"  # "入组前3天发热"
     ),
-    re.compile(r"(?:近|过去|最近)\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")"),
+    re.compile(
+        r"(?:近|过去|最近)\s*的?\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")"
+    ),  # "最近的6个月中", "过去的半年里"
     # "戒烟不足6个月": quit less than 6 months ago, the strict look-back "stopped smoking less than 6 months ago" is
     re.compile(r"(?<=戒烟)\s*(?:不足|不到|未满|少于|小于|<)\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")"),
 ]
@@ -255,13 +268,21 @@ _ZH_WASHOUT_ITEM = re.compile(
 WINDOW_RES.append(_ZH_WASHOUT_ITEM)
 # "打疫苗后未超过两个星期", "参加完一个项目未满3个月", "戒烟不足 6 个月": time since an event, still short of a span
 _ZH_SHORT_OF = re.compile(
-    r"(?:未满|不满|不足|不到|少于|小于|<|未超过|不超过)\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")"
+    r"(?:未满|不满|不足|不到|少于|小于|<|未超过|不超过|≤|<=|不大于|不长于)\s*("
+    + CN_NUM
+    + r")\s*("
+    + ZH_TIME_UNIT
+    + r")"
 )
 # the event the time since is counted from: "打疫苗后", "参加完…", "戒烟", "停药时间", "停用…", "距末次放疗"
 _ZH_SHORT_OF_LEAD = re.compile(
     r"(?:后|完|以来|戒烟|停药|停用|停止|距离?(?:末次|最后一次|上次)|距今)[^,，;；。]{0,8}$"
     r"|(?:起|以来|后)\s*[,，]\s*(?:时间|间隔|相隔|至今)\s*$"  # "从使用…起,时间少于30天": time since it began
     r"|(?:接种|注射|使用|服用)[^,，;；。]{0,12}(?:间隔|相隔)(?:时间)?\s*$"  # "接种其他疫苗间隔少于7天": since that one
+    # "入组前不超过6个月确诊", "手术距入组≤4周": no longer than that before the study's own point in time
+    r"|(?:入组|入选|随机|筛选|首次给药|给药|签署知情同意书?|基线|研究开始|试验开始)\s*(?:之)?前\s*$"
+    r"|距离?\s*(?:首次|第一次)?(?:入组|入选|随机|筛选|给药|用药|签署知情同意书?|基线|本研究|研究开始|试验开始)(?:的?时间)?\s*$"
+    r"|至今\s*$"  # "发病至今不超过3个月": since it began, up to now
 )
 WINDOW_RES.append(_ZH_SHORT_OF)
 _ZH_WASHOUT_LEAD = re.compile(r"前[^。;；:：]{0,40}(?:下列|以下|如下)[^。;；:：]{0,20}[:：]")
@@ -295,7 +316,25 @@ WINDOW_RES += [
     re.compile(
         rf"(?<![a-z])(?:less than|fewer than|no more than|up to|<|≤|<=)\s*({ANY_NUM})[\s-]*{TIME_UNIT}\s+(?:after|following)\s+"
         r"(?=(?:the\s+)?(?:(?:first|initial)\s+)?(?:[a-z]+\s+)?(?:onset|diagnosis|surgery|operation|transplant\w*|stroke"
-        r"|myocardial infarction|injury|delivery|childbirth)(?![a-z]))"
+        r"|myocardial infarction|injury|delivery|childbirth)(?![a-z])"
+        # "randomised ≤ 8 weeks after the last dose of platinum": the last dose of a past treatment, not the study's
+        r"|(?:the\s+|their\s+)?(?:last|final|most recent)\s+(?:dose|cycle|course|administration|infusion)\s+of\s+"
+        r"(?!(?:the\s+)?(?:study|investigational|trial|imp(?![a-z])))[a-z])"
+    ),
+    _UPPER_BEFORE_A_POINT,
+    # "surgery in the 3 previous months", "during the three last months" (the word order of many translated records)
+    re.compile(
+        rf"(?<![a-z])(?:within|during|in|over)\s+the\s+({ANY_NUM})\s+(?:last|past|previous|preceding)\s+{TIME_UNIT}"
+    ),
+    # "myocardial infarction dating back less than 6 months": time since the event, bounded above
+    re.compile(
+        rf"(?<![a-z])dat(?:ing|es?)\s+back\s+(?:to\s+)?(?:less than|fewer than|no more than|up to|<(?!=)|≤|<=)\s*"
+        rf"({ANY_NUM})[\s-]*{TIME_UNIT}"
+    ),
+    # "Receipt of antibiotics in ≤30 days", "surgery within < 2 weeks": the look-back's span said with a comparison
+    re.compile(
+        rf"(?<![a-z])(?:in|within|during)\s+(?:the\s+(?:last|past|previous|preceding)\s+)?"
+        rf"(?:≤|<=|<(?!=)|less than|no more than|not more than|up to)\s*({ANY_NUM})[\s-]*{TIME_UNIT}"
     ),
     # "for less than 2 years", "for a period less than four months", "ventilation for < 1 week"
     re.compile(
@@ -322,6 +361,7 @@ FREQUENCY_BEFORE = re.compile(
     # "150 minutes of activity per week in 3 months prior": a rate's period
     r"|(?<![a-z])(?:per|a|/)\s*(?:day|week|month)\s+(?:(?:during|in|within|over|of)\s+(?:the\s+)?)?$"
 )
+_EVENTS_COUNTED = re.compile(r"(?<![a-z])(?:times|episodes?|attacks?|events?)(?![a-z])")
 # "more than 3 episodes of anaphylaxis within the past year", "≥ 2 courses of oral steroids in the past 6 months": a
 # count of two or more over a period (no days-since question can ask it); "at least one ... in the past 3 months" is a
 # window. "一周内出现≥3次症状性低血糖": the count follows the period in Chinese.
@@ -341,7 +381,22 @@ LAB_UNIT_BEFORE = re.compile(
 )
 
 
-def _counts_several(n: str, start: int, end: int) -> bool:
+# A look-back anchor in a window's words: "in the past 6 months", "prior to inclusion", "筛选前6个月内", "近3个月"
+_LOOK_BACK_WORDS = re.compile(
+    r"(?<![a-z])(?:past|last|previous|preceding|prior|before|recent)(?![a-z])|^前|前\s*(?:\d|[一两二三四五六七八九十半])|近|过去|最近"
+)
+
+
+def _counts_several(n: str, start: int, end: int, amount: Decimal | None = None, unit: str = "") -> bool:
+    """Whether the window n[start:end] is the period a count of two or more is counted over, a rate and no look-back:
+    over the count variables' 12 months ("more than 3 episodes of anaphylaxis within the past year") or over a period
+    with no look-back anchor ("一周内出现≥3次症状性低血糖"). Counted back from a point over another period, the events
+    fall in a look-back window ("at least 3 episodes within the 3 months prior to inclusion", "筛选前6个月内曾发生3次
+    或3次以上严重低血糖"), as a count of hospitalisations over 3 months is "just a window"."""
+    if amount is not None and (str(amount.normalize()), unit) not in TWELVE_MONTHS:
+        before = n[max(0, start - 4) : start]
+        if _LOOK_BACK_WORDS.search(n[start:end]) or re.search(r"前\s*$", before):
+            return False
     match = COUNT_BEFORE.search(n, max(0, start - 90), start) or COUNT_AFTER_CN.match(n, end)
     if not match:
         return False
@@ -431,7 +486,9 @@ WINDOW_NOT_BEFORE = re.compile(
     # ends at its comma ("if a former smoker, have quit in the past 15 years")
     r"|(?<![a-z])if (?!(?:it was |they were |was |were )?(?:received|taken|used|given|administered|treated|performed"
     r"|done)(?![a-z]))[^.;,。；，]*$"
-    r"|后的?(?:至少|不少于|最初|头)?\s*$|不包括[^,，;；。]*$|(?<!不)允许[^;；。]*$"  # "给药后的6个月内", "开始之后最初12周内", "允许…"
+    # "给药后的6个月内", "开始之后最初12周内": a span still to come; "确诊后1年以内" counts from a past event, a look-back
+    r"|(?<!确诊)(?<!诊断)(?<!手术)(?<!术)(?<!发病)(?<!起病)(?<!分娩)(?<!移植)后的?(?:至少|不少于|最初|头)?\s*$"
+    r"|不包括[^,，;；。]*$|(?<!不)允许[^;；。]*$"  # "允许…"
     # "Qualify for bilateral implantation within 1 month": when a procedure is to be done; "without considering the last
     # 2 months": a period left out of a count
     r"|(?<![a-z])(?:qualif\w*|eligible|candidates?)\s+for\s+(?:[a-z-]+\s+){0,3}$"
@@ -440,8 +497,8 @@ WINDOW_NOT_BEFORE = re.compile(
     # "Willing to stop taking antihistamines 2 weeks before the study": a commitment still to come
     r"|(?<![a-z])(?:(?:un)?willing(?:ness)?|agree[sd]?|able)\s+to\s+(?:[a-z-]+\s+){0,6}$"  # "计划在6个月内怀孕者": a plan, a span still to come
 )
-DURATION_BEFORE = re.compile(
-    r"(?:for|at least|≥|>=|>|minimum(?: of)?|stable|more than|over|lasting|duration of"
+DURATION_BEFORE = re.compile(  # ("no more than 6 months before enrolment" is bounded above: a window)
+    r"(?:for|at least|≥|>=|>|minimum(?: of)?|stable|(?<!no )(?<!not )more than|over|lasting|duration of"
     r"|last(?:ed|ing)?)\s*(?:a\s+(?:period|duration)\s+of\s+)?(?:the\s+)?(?:past\s+"
     r"|last\s+)?$"
 )
@@ -452,7 +509,7 @@ _EVENT_RES = [(re.compile(p), label) for p, label in EVENT_PATTERNS]
 PEOPLE = re.compile(
     r"(?<![a-z])(?:adults?|males?|females?|men|women|patients?|subjects?|participants?|volunteers?"
     r"|individuals?|persons?|people|children|adolescents?|elderly|minors?|infants?|seniors?|youths?|teenagers?"
-    r"|boys?|girls?|neonates?|newborns?|toddlers?|veterans?)(?![a-z])|^\W*$"
+    r"|boys?|girls?|neonates?|newborns?|toddlers?|veterans?|inpatients?|outpatients?|ayas?)(?![a-z])|^\W*$"
 )
 # "Minors (<18 years)", "children (< 12 years)": a person's age in brackets, not a look-back window
 _PERSON_AGE_BRACKET = re.compile(r"(?:" + PEOPLE.pattern.split("|^")[0] + r")\s*$")
@@ -461,7 +518,10 @@ NOT_AGE = re.compile(
     r"|onset|exposure|experience|employ|within|prior|before|previous|last|past"
     r"|educat\w*|school\w*|residen\w*|practi[cs]\w*|marri\w*"
 )
-_NOT_AGE_AFTER = re.compile(r"\s*(?:ago|since|prior|before|earlier|duration|history|of (?!age)[a-z]+)(?![a-z])")
+# "more than 5 years following the surgery", "2 years post-transplant": years since an event, not a person's age
+_NOT_AGE_AFTER = re.compile(
+    r"\s*(?:ago|since|prior|before|earlier|duration|history|of (?!age)[a-z]+|after|following|post|from)(?![a-z])"
+)
 # A number that bounds no patient value: "BMI-for-age percentile ≥ 85", "Donor age > 65", "diagnosis between the ages
 # of 0 - 17.99" (before it); "4 or more of the following factors: age ≥ 56", "85th percentile" (after it)
 NOT_A_BOUND_BEFORE = re.compile(
@@ -975,6 +1035,8 @@ def _operator_at(n: str, match: re.Match) -> _Comparison | None:
         if post:  # "at least 3 or more": the postfix repeats the bound
             comparison.end = post[2]
         included = _INCLUDED_AFTER.match(n, comparison.end)
+        if included and included.group("sign") and (included.group("sign") in ("≤", "<=")) != (bound == "upper"):
+            included = None  # "> 18 (≤)": a sign against the bound's direction corrects nothing
         if included and _to_decimal(included.group(1) or match.group()) == value:
             inclusive, comparison.end = True, included.end()  # "大于18周岁(包含18周岁)", "> 18 (inclusive)"
         if bound == "lower":
@@ -987,8 +1049,9 @@ def _operator_at(n: str, match: re.Match) -> _Comparison | None:
 
 # "(包含18周岁)", "(inclusive)", "(18 included)" right after a strict bound: the bound itself is allowed
 _INCLUDED_AFTER = re.compile(
-    r"\s*[(（\[]\s*(?:(?:包含|包括|含|including|inclusive\s+of)\s*(\d+(?:\.\d+)?)?[^)）\]]{0,6}"
-    r"|inclusive|(\d+(?:\.\d+)?)\s*(?:years?\s+)?(?:included|inclusive))\s*[)）\]]"
+    r"(?:\s+(?:old|of age))?\s*[(（\[]\s*(?:(?:包含|包括|含|including|inclusive\s+of)\s*(\d+(?:\.\d+)?)?[^)）\]]{0,6}"
+    r"|inclusive|(\d+(?:\.\d+)?)\s*(?:years?\s+)?(?:included|inclusive)"
+    r"|(?P<sign>≤|≥|<=|>=))\s*[)）\]]"  # "under 80 years old (≤)": the sign the words stood for, bound included
 )
 
 
@@ -1437,7 +1500,15 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
                 not implied
                 and last_implied
                 and last_implied[1].unit == comparison.unit
-                and _SECOND_BOUND_GAP.fullmatch(n, last_implied[1].end, comparison.start)
+                and (
+                    _SECOND_BOUND_GAP.fullmatch(n, last_implied[1].end, comparison.start)
+                    or (
+                        last_implied[0] == "age"
+                        and _EITHER_BOUND_GAP.fullmatch(n, last_implied[1].end, comparison.start)
+                        and (last_implied[1].upper is None) != (comparison.upper is None)
+                        and not _NOT_AGE_AFTER.match(n, comparison.end)
+                    )
+                )
             ):  # "Subjects ≥45 years and ≤70 years": the second bound of the variable the first one implied
                 implied = last_implied[0]
             chosen = [(comparison.start, comparison.start, implied)] if implied else []
@@ -1530,9 +1601,10 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         for c in comparisons
         if (c.unit in MEASURED_UNITS or MEASURE_WORD_BEFORE.search(n, max(0, c.start - 30), c.start))
         and not CHANGE_BEFORE.search(n[max(0, c.start - 50) : c.start])
+        and not _AMOUNT_CHANGED_BEFORE.search(n, max(0, c.start - 30), c.start)
     ]
     for index, window in enumerate(windows):
-        if index in used_periods or _counts_several(n, window[0], window[1]):
+        if index in used_periods or _counts_several(n, window[0], window[1], window[2], window[3]):
             continue  # a count's period: "more than 3 episodes of anaphylaxis within the past year", "一周内出现≥3次"
         if any(
             0 <= window[0] - b <= 12 and not re.search(r"[;,]|(?<![a-z])(?:and|or)(?![a-z])", n[b : window[0]])
@@ -1732,7 +1804,6 @@ def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> 
             or _NOT_AGE_AFTER.match(n, comparison.end)
             or re.search(r"for\s*$", n[: comparison.start])
         )
-        and not re.match(r"\s*(?:after|since|post|from)(?![a-z])", n[comparison.end :])
     ):
         return "age"  # "Adults (≥ 18 years)": a person's years with no other meaning in the clause
     if (
@@ -2074,7 +2145,8 @@ _ZH_AMOUNT_AFTER = re.compile(
     r"(?:内|以内|之内)?[^,，;；。()（）]{0,10}?量\s*(?:超过|大于|多于|高于|>|≥|不超过|少于|<|≤)"
 )
 # "短期胰岛素治疗(10天以内)", "长期使用激素(连续14天以上)": a bracket holding only the span defines the word before it
-_ZH_DEFINED_TERM_BRACKET = re.compile(r"(?:短期|长期|短时间|长时间|近期)[^,，;；。()（）]{0,10}[(（]\s*\S?$")
+# ("近期(3个月内)发生心肌梗死": what recent means is a look-back, as "recent (within 1 month) hospitalisation" is)
+_ZH_DEFINED_TERM_BRACKET = re.compile(r"(?:短期|长期|短时间|长时间)[^,，;；。()（）]{0,10}[(（]\s*\S?$")
 # "3 个月内未改变日剂量", "近2个月剂量无调整": unchanged all that time, a stable duration and not a look-back
 _ZH_UNCHANGED_AFTER = re.compile(
     r"\s*(?:内|以内|之内)?\s*(?:[,，]\s*)?(?:[^,，;；。\d]{0,4}?)(?:未|没有|无|不)(?:改变|调整|变更|变化|更改)"
@@ -2160,11 +2232,20 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 continue  # "治疗完成6个月内疾病进展": progression within a period after treatment, two past events
             if _CJK_CHAR.search(match.group()) and _zh_times_a_test(n, match.end()):
                 continue  # "入组前1周内ECOG评分", "前6个月内,经福尔马林固定的肿瘤组织样本": when a test is done
+            if pattern is _UPPER_BEFORE_A_POINT and _STABLE_STATE_BEFORE.search(
+                n, max(0, match.start() - 60), match.start()
+            ):
+                continue  # "stable regimen < 3 months prior": the complement of a duration, which is not annotated
             if pattern is DURATION_LESS_THAN and not DURATION_OF_BEFORE.search(
                 n[max(0, match.start() - 45) : match.start()]
             ):
                 continue
-            if FREQUENCY_BEFORE.search(n[max(0, match.start() - 40) : match.start()]):
+            frequency = FREQUENCY_BEFORE.search(n[max(0, match.start() - 40) : match.start()])
+            if frequency and not (
+                _EVENTS_COUNTED.search(frequency.group())
+                and _LOOK_BACK_WORDS.search(match.group())
+                and (str(amount.normalize()), unit) not in TWELVE_MONTHS
+            ):  # "at least 3 episodes within the 3 months prior to inclusion": events in a look-back, a window
                 continue  # "for 2 days or more during the last 7 days": how often, not how long ago
             if LAB_UNIT_BEFORE.search(n, max(0, match.start() - 45), match.start()):
                 continue  # "blast count ≤ 200/μL within 10 days": when a lab value was measured
@@ -2197,6 +2278,13 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
             found.append((start, end, amount, unit, n[start:end]))
             covered[match.start() : end] = b"\x01" * (end - match.start())
     return sorted(found)
+
+
+# "weight loss of more than 10% within the last 6 months", "体重下降>5%": an amount lost or gained over a look-back, whose
+# window is how recent the change is (not when a value was measured)
+_AMOUNT_CHANGED_BEFORE = re.compile(
+    r"(?<![a-z])(?:loss|lost|gain(?:ed)?|change[ds]?)(?![a-z])[^.;,]{0,20}$|(?:下降|减轻|减少|增加|变化)[^,，;；。]{0,8}$"
+)
 
 
 def _times_a_measurement(n: str, window, measured_spans) -> bool:
@@ -2478,9 +2566,12 @@ def _excluded_outside(proposals: list[Proposal], low: Decimal | None, high: Deci
 
 _DURATION_EVENTS = [(re.compile(row["pattern"]), row["event"]) for row in TABLES.durations if row["pattern"]]
 _DURATION = re.compile(
-    r"(?P<op>(?:" + "|".join(words for words, _inclusive in TABLES.duration_operators) + r")\s*)?"
+    # "服用二甲双胍已超过3个月": 已(经) before a Chinese operator says it has gone on that long
+    r"(?P<op>(?:已经?\s*(?=[\u4e00-\u9fff]))?(?:"
+    + "|".join(words for words, _inclusive in TABLES.duration_operators)
+    + r")\s*)?"
     r"(?:(?:a|the)\s+(?:period|duration)\s+of\s+)?"
-    rf"(?P<num>{ANY_NUM}|{CN_WORD_NUM})\s*[-\s]?(?P<consecutive>consecutive\s+|continuous\s+|successive\s+)?"
+    rf"(?P<num>{ANY_NUM}|{CN_WORD_NUM})(?P<plus>\+)?\s*[-\s]?(?P<consecutive>consecutive\s+|continuous\s+|successive\s+)?"
     r"(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?|天|周|星期|个\s?月|年|月(?![龄份经底初中末]))(?![a-z])"
     r"(?P<post>\s*(?:or (?:more|longer|greater|above)|及以上|或以上|以上))?"
 )  # "病程≥6月": 月 alone is months only after an operator (a bare "3月" may be March)
@@ -2491,13 +2582,41 @@ _DURATION_OR_MORE = re.compile(
     r"(?P<post>(?!))?"
 )
 _DURATION_FOR = re.compile(
-    r"(?:(?<![a-z])for|(?<![a-z])since(?=\s*$)|lasting|persist(?:ing|ent|ed)?|持续|连续|稳定(?:使用|治疗|用药)|(?<![a-z])stable(?:\s+[a-z-]+){1,3}"
+    r"(?:(?<![a-z])for|(?<![a-z])since(?=\s*$)|lasting|dat(?:ing|es?)\s+back(?:\s+to)?|persist(?:ing|ent|ed)?|持续|连续|稳定(?:使用|治疗|用药)|(?<![a-z])stable(?:\s+[a-z-]+){1,3}"
     r"|wash-?out(?:\s+period)?(?:\s+of)?)\s*"
-    r"(?:a\s+(?:period|duration)\s+of\s+)?(?:(?:the\s+)?(?:last|past)\s+)?$"  # "5 cigs/day for last 6 months"
+    r"(?:a\s+(?:period|duration)\s+of\s+)?(?:(?:the\s+)?(?:last|past|previous|preceding)\s+)?$"  # "5 cigs/day for last 6 months"
 )
 # "a 2-year history of allergic rhinitis", "(or at least 20 years duration)", "( 3 months' duration)": the number says
 # how long the thing it names has lasted
 _DURATION_NOUN_AFTER = re.compile(r"'?\s*(?:duration|history of|in duration)(?![a-z])")
+# "tinnitus ≥ 6 months", "Type 2 diabetes > 1 year": a condition named right before a bound on a span has lasted that
+# long; not a measure, a test, the study's points, a plan, an age, a follow-up or a menstrual cycle (how menopause is
+# defined); "materials over two weeks" is a period of use ("over" is left out)
+_STATE_RIGHT_BEFORE = re.compile(r"(?<![a-z])[a-z][a-z0-9'-]*(?:\s+[a-z0-9][a-z0-9'-]*){0,3}\s*$")
+_NOT_A_STATE_EN = re.compile(
+    r"(?<![a-z])(?:age[ds]?|old|years?|fev1|fvc|dlco|test\w*|measure\w*|value|level|score|interval|spacing|period"
+    r"|visit|follow-?up|contracept\w*|expectancy|survival|window|time|duration|dose|dosing|stud(?:y|ies)|trial"
+    r"|randomi[sz]\w*|enrol\w*|screening|baseline|consent|and|or|of|with|for|the|a|an|to|in|on|at|is|are|be"
+    r"|must|should|than|least|no|not|cycles?|menses|menstruation|amenorrh\w*|life|lives|pregnan\w*|gestation)$"
+    r"|(?<![a-z])follow\s+up$"
+)
+
+
+def _state_right_before(n: str, op: str | None, look_from: int, start: int) -> bool:
+    if not op or op.strip() not in ("≥", ">=", ">", "more than", "at least", "longer than", "greater than"):
+        return False
+    state = _STATE_RIGHT_BEFORE.search(n, max(look_from, start - 50), start)
+    return bool(state) and not _NOT_A_STATE_EN.search(state.group().strip()) and not _STUDY_POINT.search(state.group())
+
+
+_ZH_STATE_RIGHT_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,10})\s*$")
+# words before a Chinese bound that name no state lasting up to now: the study's points, an age, a plan, a test
+_ZH_NOT_A_STATE = re.compile(
+    r"前$|后$|内$|年龄|岁|随机|筛选|筛查|给药|用药|入组|入选|基线|访视|签署|首次|预计|预期|计划|打算|避孕|随访|生存|寿命"
+    r"|检查|检测|评分|间隔|相隔|相距|之间|期间|每|不|未|无(?!病)|半衰期|周期|月经|闭经|绝经|妊娠|孕"
+)
+_ZH_TAKING_BEFORE = re.compile(r"(?:服用|使用|应用|口服|吸入|注射|接受)[^,，;；。:：()（）]{1,12}$")
+_BRACKET_GOES_ON = re.compile(r"\s*(?:[)\]]|(?:or|and)\s(?![^()]*\d)|[,;]\s*(?:or\s)?[a-z])")
 _CN_SINCE_BEFORE = re.compile(r"(?:距|距离|间隔|自)[^,，;；。]{0,15}$")
 _HISTORY_OF = re.compile(
     # words separated by spaces (never a word cut in pieces: linear on a long word)
@@ -2523,6 +2642,8 @@ _SINCE_EVENT = re.compile(
 # "Duration of diabetes ≥ 5 years", "disease duration > 10 years": with a comparison word, a duration of what it names
 _DURATION_WORD = re.compile(
     r"(?<![a-z])(?:duration|period|history)(?:\s+of(?:\s+[a-z0-9'-]+){1,3})?(?:\s+(?:is|was|of))?\s*$"
+    # "time since last exacerbation of at least 4 weeks", "time from diagnosis ≥ 6 months"
+    r"|(?<![a-z])time\s+(?:since|from|after)(?:\s+[a-z0-9'-]+){1,4}?(?:\s+(?:is|was|of|must be|should be))?\s*$"
 )  # "remission period exceeding 2 months", "a smoking history of at least 10 years"
 # "History of mild TBI at least 3 months prior": a bound on time since what the clause names
 _PRIOR_AFTER = re.compile(r"\s*(?:prior|ago|before|earlier)(?![a-z])")
@@ -2554,11 +2675,13 @@ _EXPECTED_LENGTH_BEFORE = re.compile(
     r"(?:expect\w*|anticipat\w*|planned|predicted|estimated) (?:\w+ ){0,1}(?:duration|length|stay)[^.;]*$"
 )
 _FUTURE_BEFORE = re.compile(
-    r"(?<![a-z])(?:willing|agree[sd]?|will|shall|required|requires|wear\w*|during the study|throughout"
+    r"(?<![a-z])(?:willing|agree[sd]?|will|shall|required|requires?|needs? to|wear\w*|during the study|throughout"
     r"|hold|withhold|withheld|commit\w*"
-    r"|contracept\w*|愿意|(?<!知情)同意|将)(?![a-z])"
+    r"|contracept\w*|愿意|(?<!知情)同意|将|研究期间|试验期间)(?![a-z])"
 )
-_LOOK_BACK_FOR = re.compile(r"(?<![a-z])for\s+(?:the\s+)?(?:last|past)\s+$")  # "≥ 5 cigs/day for last 6 months"
+_LOOK_BACK_FOR = re.compile(
+    r"(?<![a-z])for\s+(?:the\s+)?(?:last|past|previous|preceding)\s+$"
+)  # "≥ 5 cigs/day for last 6 months"
 _FOR_THE_PAST_UNIT = re.compile(r"(?<![a-z])for\s+the\s+(?:past|last)\s+(year|month|week)(?![a-z])")
 _UPPER_BEFORE = re.compile(r"(?:<|≤|<=|less than|fewer than|no more than|up to|under|不足|不到|未满|少于|小于)\s*$")
 _UNSTABLE_BEFORE = re.compile(r"(?<![a-z])(?:unstable|not (?:been )?stable)(?![a-z])[^.;,]*$")
@@ -2570,7 +2693,9 @@ _PER_DAY_BEFORE = re.compile(
 _DEFINITION_WORDS = re.compile(r"e\.g\.|i\.e\.|defined as|menopaus|定义为|例如|比如|如:")
 _ZH_DEFINED_SPAN_BEFORE = re.compile(
     r"[(（][^()（）]{0,12}连续[^()（）]{0,12}$|(?:每天|每日)\s*[\d一二两三四五六七八九十]+\s*(?:包|支)[^;；。]{0,12}$"
-    r"|(?:末次|最后一次|最后1次)[^,，;；。]{0,10}后\s*$|(?:研究|试验)(?:结束|完成)后\s*$"
+    # "末次给药后至少90天" is still to come; "末次化疗后≥6个月" (a past treatment named) is a time since it
+    r"|(?:末次|最后一次|最后1次)(?![^,，;；。]{0,8}(?:化疗|放疗|放化疗|手术|发作|急性加重|感染|输血|献血)后)[^,，;；。]{0,10}后\s*$"
+    r"|(?:研究|试验)(?:结束|完成)后\s*$"
 )
 # How often or how fast, not how long since: "3 months of the year" (part of each year), "for 2 consecutive years"
 # after it, "60 ml/year for 2 years" (a rate's period)
@@ -2579,6 +2704,16 @@ _SPREAD_OVER_YEARS = re.compile(
     r"(?:months?|weeks?|days?)\s+(?:of|in|per|a|each)\s+(?:a|the|each|every)?\s*year\s+for\s+(?:at least\s+)?$"
     r"|(?:ml|l|cc|mg|g|kg|%|points?)\s*(?:/|per\s+)(?:year|yr|month)\s+(?:for\s+)?(?:at least\s+)?$"
 )
+_CHANGE_PERIOD_BEFORE = re.compile(
+    r"(?<![a-z])(?:drops?|declin\w*|decreas\w*|increas\w*|loss|lost|gain\w*|reduc\w*|rises?|falls?|worsen\w*|change\w*"
+    r"|improve\w*)(?![a-z])[^.;,]{0,40}$"
+)
+# Days (or weeks) counted in each week (month, year): a frequency ("3 days pain/week", "4 days a week", "每周>3天")
+_RATE_AFTER = re.compile(
+    r"(?:\s+(?!(?:for|during|in|over|of|and|or|with|at)(?![a-z]))[a-z-]+){0,2}\s*(?:/\s*|per\s+|an?\s+|each\s+|every\s+)"
+    r"(?:week|wk|month|mo|year|yr)(?![a-z])(?!\s*(?:ago|before|prior|earlier))"
+)
+_ZH_RATE_BEFORE = re.compile(r"(?:每周|每星期|每个?月|每年|一周|一个月)[^,，;；。\d]{0,8}$")
 _DIAGNOSTIC_DEFINITION_AFTER = re.compile(
     r"[^.;]{0,20}?(?:plus|and|with)\s+(?:at least\s+)?(?:[2-9]|two|three|four|five|six)\s+(?:\(\d\)\s+)?of\s+the\s+"
     r"(?:following|above|below)"
@@ -2588,6 +2723,12 @@ _DIAGNOSTIC_DEFINITION_AFTER = re.compile(
 _NONE_FOR_BEFORE = re.compile(
     r"(?<![a-z])(?:no|not|never|without|free of)(?![a-z])(?:(?!(?<![a-z])(?:and|but|or)(?![a-z]))[^.;,])*"
     r"(?<![a-z])for\s+(?:the\s+)?$"
+)
+# "no history of taking corticosteroids for the last 6 months", "has not smoked for the past year": free of it over
+# the look-back, a window in either list (doing it all that time, unnegated, is a duration)
+_NEGATED_BEFORE = re.compile(
+    r"(?<![a-z])(?:no|not|never|without|free of|none)(?![a-z])(?:(?!(?<![a-z])(?:and|but|or)(?![a-z]))[^.;,])*$"
+    r"|n't(?![a-z])(?:(?!(?<![a-z])(?:and|but|or)(?![a-z]))[^.;,])*$"
 )
 _NOT_RESOLVED_BEFORE = re.compile(r"(?:not\s+(?:been\s+|yet\s+)?|un)resolved\s+$")
 # "A距B": an event before 距 and, after it, another event rather than the study's own point in time (随机, 入组, 筛选)
@@ -2751,6 +2892,17 @@ _OF_WHAT_AFTER = re.compile(r"\s*of\s+([a-z][a-z0-9'-]*(?:\s+[a-z][a-z0-9'-]*){0
 _HISTORY_OF_BEFORE = re.compile(r"(?<![a-z])(?:history|hx)\s+of\s*$|[\u4e00-\u9fff]史\s*$")  # "吸烟史≥10年"
 # "≥ 10 years of smoking": the activity that has gone on that long
 _OF_ACTIVITY_AFTER = re.compile(r"\s*of\s+((?:[a-z-]+\s+){0,2}[a-z]+ing)(?![a-z])")
+# "at least 4 years of follow-up", "≥ 6 months of therapy", "至少6个月的无治疗间期": a bound on how long the thing it is
+# of has gone on (not "of age", "of gestation", "of life", nor a number of the study's own)
+_NOT_WHAT_LASTED = (
+    r"age|life|gestation|pregnancy|amenorrh\w*|the|a|an|each|which|this|these|those|study|trial|participation|hours?"
+    r"|education|school\w*|formal|training|college|university"  # "at least 6 years of education": an amount, not a time since
+)
+_OF_NOUN_AFTER = re.compile(
+    rf"\s*of\s+(?!(?:{_NOT_WHAT_LASTED})(?![a-z]))([a-z][a-z-]*(?:\s+(?!(?:with|and|or|in|at|on|for|to|from|by|who|that"
+    r"|before|after|prior|since|during|of)(?![a-z]))[a-z][a-z-]*){0,2})(?![a-z])"
+)
+_ZH_OF_NOUN_AFTER = re.compile(r"\s*的\s*(?!避孕|预期|生存|妊娠|孕)([\u4e00-\u9fff]{2,8})")
 
 
 def _duration_matches(n: str):
@@ -2840,6 +2992,9 @@ _INTENT_BEFORE = re.compile(
     r"|wish(?:es|ing)?|want(?:s|ing)?|(?:un)?able)\s+to\s+[a-z]|(?<![a-z])(?:available|comply\w*|attend\w*)(?![a-z])"
     r"|计划|打算|准备|预计|(?<!知情)同意|愿意|将要?|能够|(?<![已曾])坚持"
     r"|(?:^|(?<![a-z])(?:to|must|will|should|shall|can|and)\s+)(?:maintain|continue|remain|stay|keep)(?![a-z])"
+    # "staff to participate for 24 months", "consent to be followed for 5 years": what the study will ask of them
+    r"|(?<![a-z])(?<!prior )(?<!due )(?<!up )(?<!according )to\s+(?:participate|take part|be followed|complete|attend"
+    r"|commit|return|be available|undergo|engage|be contacted|be seen|live|reside)(?![a-z])[^,;.()]{0,60}$"
 )
 
 
@@ -2926,6 +3081,7 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         op, post = match.group("op"), match.group("post")
         before = n[max(0, match.start() - 40) : match.start()]
         op, post = _more_operators(match, before, op, post)  # "at minimum 6 months", "not before 3 weeks after"
+        post = post or match.groupdict().get("plus")  # "resident for 2+ years": at least that long
         noun = _DURATION_NOUN_AFTER.match(n, match.end())
         ranged = _RANGE_SINCE_AFTER.match(n, match.end())
         minimum = _MINIMUM_DURATION_BEFORE.search(before) or _MINIMUM_DURATION_OF_BEFORE.search(
@@ -2942,7 +3098,13 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         if zh_between_start and not op and not _ZH_GAP_AT_LEAST_BEFORE.search(before):
             zh_between_start = None  # "从末次化疗到随机间隔3周" states no bound
         bracketed = (
-            bool(op) and before.rstrip().endswith(("(", "[")) and n[match.end() : match.end() + 2].lstrip()[:1] == ")"
+            bool(op)
+            and before.rstrip().endswith(("(", "["))
+            and bool(_BRACKET_GOES_ON.match(n, match.end()))  # "diabetes (>3 years or insulin use)": the same bracket
+            and (
+                n[match.end() : match.end() + 2].lstrip()[:1] in (")", "]")
+                or not _EVENTS_COUNTED.search(n, max(0, match.start() - 30), match.start())
+            )  # "2 episodes (>3 days or hospitalised)": what counts as an episode
         )
 
         since_cn = bool(op) and _CN_SINCE_BEFORE.search(before)  # "距末次化疗结束≥4周": the time since it ended
@@ -2962,7 +3124,7 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         since = (
             _SINCE_EVENT.match(n, ranged.start("rel")) if ranged else _SINCE_EVENT.match(n, match.end()) if op else None
         )
-        if since is None and op:
+        if since is None and (op or post):
             since = _since_past_event(n, match.end())  # "at least 6 months since the last exacerbation"
         if since is None and op:
             between = _BETWEEN_AND_START_AFTER.match(
@@ -3022,6 +3184,17 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             n, match.end()
         ):
             continue  # "cough 3 months of the year for 2 consecutive years", "a decline of 60 ml/year for 2 years"
+        if (
+            op
+            and op.strip() == "over"
+            and _CHANGE_PERIOD_BEFORE.search(n, max(sentence_start, match.start() - 60), match.start())
+        ):
+            continue  # "an MD drop over three months", "weight gain of 5 kg over 6 months": the period of a change
+        if unit in ("days", "weeks") and (
+            _RATE_AFTER.match(n, match.end())
+            or _ZH_RATE_BEFORE.search(n, max(sentence_start, match.start() - 16), match.start())
+        ):
+            continue  # "pain (>3 days pain/week)", "at least 4 days a week", "每周疼痛>3天": how often, not how long
         if _DIAGNOSTIC_DEFINITION_AFTER.match(n, match.end()):
             continue  # "fever for at least five days plus four of the following": a diagnosis's definition
         per_day = _PER_DAY_BEFORE.search(n, max(0, match.start() - 30), match.start())
@@ -3061,8 +3234,18 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         activity = _OF_ACTIVITY_AFTER.match(n, match.end()) if event is None and op else None
         if activity and not _STUDY_POINT.search(activity.group(1)):  # "≥ 10 years of smoking"
             event, confidence = (activity.group(1), activity.start(1), activity.end(1)), 0.5
+        if event is None and op and not activity:  # "at least 4 years of follow-up", "至少6个月的无治疗间期"
+            what = _OF_NOUN_AFTER.match(n, match.end()) or _ZH_OF_NOUN_AFTER.match(n, match.end())
+            if what and not _STUDY_POINT.search(what.group(1)):
+                event, confidence = (what.group(1), what.start(1), what.end(1)), 0.5
         if event is None and op and _CJK_CHAR.match(n, max(0, match.start() - 1)):
             event = _zh_event_right_before(n, max(look_from, match.start() - 12), match.start())  # "HIV感染≥6个月"
+            if (
+                event is None
+            ):  # "耳鸣至少6个月", "病情稳定至少4周": a state named right before the bound has lasted that long
+                state = _ZH_STATE_RIGHT_BEFORE.search(n, max(look_from, match.start() - 12), match.start())
+                if state and not _ZH_NOT_A_STATE.search(state.group(1)):
+                    event, confidence = (state.group(1), state.start(1), state.end(1)), 0.5
         of_what = _OF_WHAT_AFTER.match(n, match.end()) if event is None and history_before else None
         if of_what:  # "history of ≥ 6 months of chronic rhinosinusitis"
             event, confidence = (of_what.group(1), of_what.start(1), of_what.end(1)), 0.5
@@ -3070,7 +3253,15 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             if (
                 not _DURATION_FOR.search(before)
                 and not said_as_duration
-                and not (op and (_PRIOR_AFTER.match(n, match.end()) or _DURATION_WORD.search(before)))
+                and not (
+                    op
+                    and (
+                        _PRIOR_AFTER.match(n, match.end())
+                        or _DURATION_WORD.search(before)
+                        or _ZH_TAKING_BEFORE.search(before)  # "服用二甲双胍已超过3个月": on it that long
+                        or _state_right_before(n, op, look_from, match.start())  # "tinnitus ≥ 6 months"
+                    )
+                )
             ):
                 continue
             words, words_start = _words_before(n, look_from, match.start())
@@ -3078,7 +3269,8 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
                 continue
             event, confidence = (words, words_start, match.start()), 0.5
         label, event_start, event_end = event
-        inclusive = not (op and any(words.fullmatch(op.strip()) for words in _DURATION_EXCLUSIVE))
+        bare_op = re.sub(r"^已经?\s*", "", op.strip()) if op else ""
+        inclusive = not (bare_op and any(words.fullmatch(bare_op) for words in _DURATION_EXCLUSIVE))
         quote_start = min(event_start, match.start())
         quote_end = max(event_end, match.end())
         prior = _PRIOR_AFTER.match(n, match.end())
@@ -3086,7 +3278,13 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             (not op and not post and _NONE_FOR_BEFORE.search(n, max(sentence_start, match.start() - 80), match.start()))
             or (op and _NOT_RESOLVED_BEFORE.search(n, max(sentence_start, match.start() - 40), match.start()))
         )  # "no pulmonary rehabilitation for 6 months prior to enrolment", "not resolved at least 4 weeks prior"
-        if free_of or (kind == "exclusion" and not op and not post and _LOOK_BACK_FOR.search(before)):
+        look_back = not op and not post and _LOOK_BACK_FOR.search(before)
+        if free_of or (
+            look_back
+            and (
+                kind == "exclusion" or _NEGATED_BEFORE.search(n, max(sentence_start, match.start() - 80), match.start())
+            )
+        ):
             # "Those taking ginseng extracts for the past year" in an exclusion list: having taken it at any time
             # in that period excludes, a look-back window (in an inclusion list, "smoking for the last 6 months" is
             # a duration: doing it all that time)
@@ -3115,13 +3313,17 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
                 confidence=confidence,
             )
         )
-    if kind == "exclusion" and "for" in n:
+    if "for" in n:
         for match in _FOR_THE_PAST_UNIT.finditer(n):  # "taking ginseng for the past year": as "for the past 12 months"
             if covered[match.start()] or len(proposals) >= MAX_WINDOWS:
                 continue
             sentence_start = max(
                 [m.end() for m in _BOUNDARY.finditer(n, max(0, match.start() - 200), match.start())] + [0]
             )
+            if kind != "exclusion" and not _NEGATED_BEFORE.search(
+                n, max(sentence_start, match.start() - 80), match.start()
+            ):
+                continue  # "has not smoked for the past year" is free of it that year, in either list
             words, words_start = _words_before(n, max(sentence_start, match.start() - 150), match.start())
             if words and not _FUTURE_BEFORE.search(n, max(0, match.start() - 45), match.start()):
                 proposals.append(
@@ -3136,6 +3338,14 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
                         confidence=0.5,
                     )
                 )
+    ranged = "duration" in n or "history" in n or "病" in n or "持续" in n  # the words a range must follow
+    for match in (
+        _DURATION_RANGE.finditer(n) if ranged else ()
+    ):  # "disease duration between 1 and 5 years", "病程3个月至2年"
+        if len(proposals) >= MAX_WINDOWS or covered[match.start("lo")] or covered[match.start("hi")]:
+            continue
+        found = _duration_range(n, kind, span, match)
+        proposals.extend(found)
     if "后" in n:
         for match in _ZH_RANGE_SINCE.finditer(n):  # "术后 4-12 周": at least the lower end since the event
             unit = _TIME_UNIT_WORD.get(match.group("hi_unit").replace(" ", ""))
@@ -3154,6 +3364,58 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
                     )
                 )
     return proposals
+
+
+# How long something has lasted, given as a range: "disease duration between 1 and 5 years", "duration of symptoms of
+# 2 to 12 weeks", "病程在3个月至2年之间": at least the lower end (a duration) and at most the upper one (a window), as
+# "3 months to 5 years post-stroke onset" is read; a range before ago/after is read by TIME_RANGE_SINCE
+_RANGE_UNIT = r"(days?|weeks?|months?|years?|天|周|个\s?月|年)"
+_DURATION_RANGE = re.compile(
+    r"(?:(?<![a-z])(?:duration|history)(?:\s+of(?:\s+[a-z][a-z-]*){1,2})?(?:\s+(?:of|is|was))?\s+(?:between\s+)?"
+    r"|(?:病程|患病时间|病史|持续时间)\s*(?:在|为|介于)?\s*)"
+    rf"(?P<lo>{NUM}|{CN_NUM})\s*(?P<lo_unit>{_RANGE_UNIT})?\s*(?:to|-|–|and|至|到|~|～)\s*"
+    rf"(?P<hi>{NUM}|{CN_NUM})[\s-]*(?P<hi_unit>{_RANGE_UNIT})(?![a-z])"
+    r"(?!\s*(?:ago|post|after|since|following|old|of age)(?![a-z]))"
+)
+
+
+def _duration_range(n: str, kind: str, span: _Span, match: re.Match) -> list[Proposal]:
+    hi_unit = _TIME_UNIT_WORD.get(match.group("hi_unit").replace(" ", ""))
+    lo_unit = _TIME_UNIT_WORD.get((match.group("lo_unit") or match.group("hi_unit")).replace(" ", ""))
+    lo, hi = _to_decimal(match.group("lo")), _to_decimal(match.group("hi"))
+    if not (lo and hi and lo_unit and hi_unit) or lo <= 0 or (lo_unit == hi_unit and lo >= hi):
+        return []
+    if _RATE_AFTER.match(n, match.end()) or _ZH_RATE_BEFORE.search(n, max(0, match.start() - 16), match.start()):
+        return []  # "a duration of 2 to 3 days per week": how often
+    sentence_start = max([m.end() for m in _BOUNDARY.finditer(n, max(0, match.start() - 200), match.start())] + [0])
+    if _intends_before(n, sentence_start, match.start(), match.end()) or _FUTURE_BEFORE.search(
+        n, max(0, match.start() - 45), match.start()
+    ):
+        return []  # "treatment will last between 4 and 8 weeks": still to come
+    quote = span.quote(match.start(), match.end())
+    words = match.group().split(match.group("lo"))[0].strip() or "duration"
+    return [
+        Proposal(
+            kind=kind,
+            variable="duration",
+            lower=lo,
+            lower_inclusive=True,
+            unit=lo_unit,
+            event=words,
+            quote=quote,
+            confidence=0.5,
+        ),
+        Proposal(
+            kind=kind,
+            variable="window",
+            upper=hi,
+            upper_inclusive=True,
+            unit=hi_unit,
+            event=words,
+            quote=quote,
+            confidence=0.5,
+        ),
+    ]
 
 
 _POST_BD = re.compile(
@@ -3192,6 +3454,8 @@ _SUBGROUP_LEAD = re.compile(
     r"^\W*(?:part|cohort|group|arm|stratum)\s+[a-z0-9]{1,3}(?![a-z0-9])(?:\s*\([^()]{1,40}\))?[\s:：;,-]*$"
 )
 _SECOND_BOUND_GAP = re.compile(r"\s*(?:,|and|but|to|-|&|且|并且|,\s*and)\s*")
+# "Subjects under 18 years or over 70 years": the other end of the same person's years, either side excluded
+_EITHER_BOUND_GAP = re.compile(r"\s*,?\s*(?:or|或)\s*")
 _SUBGROUP = re.compile(
     r"(?<![a-z])(?:part|cohort|group|arm|stratum|substudy|sub-study)\s+[a-z0-9]{1,3}(?![a-z0-9])"
     r"(?:\s*\([^()]{1,40}\))?\s*[:：]"

@@ -74,7 +74,26 @@ _PINYIN_DEBRIS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèī�
 _TONE_MARKS = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
 
 
+# "Younger than18 years", "Between18 and 80": a number glued to the comparison word before it reads as if spaced
+_GLUED_NUMBER = re.compile(r"(?<![a-z])(?:than|between|under|over|least)(?=\d)")
+
+
 def _normalise(original: str, start: int, end: int) -> tuple[str, list[int]]:
+    text, where = _normalise_characters(original, start, end)
+    glued = [m.end() for m in _GLUED_NUMBER.finditer(text)]
+    if not glued:
+        return text, where
+    pieces, spaced, last = [], list(where), 0
+    for at in glued:
+        pieces += [text[last:at], " "]
+        last = at
+    pieces.append(text[last:])
+    for shift, at in enumerate(glued):  # the space stands for the digit after it in the original
+        spaced.insert(at + shift, where[at])
+    return "".join(pieces), spaced
+
+
+def _normalise_characters(original: str, start: int, end: int) -> tuple[str, list[int]]:
     segment = original[start:end]
     dropped: set[int] = set()
     if "(" in segment and not _TONE_MARKS.isdisjoint(segment):
