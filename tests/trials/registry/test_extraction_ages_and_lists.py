@@ -365,3 +365,11 @@ def test_criteria_for_randomisation_after_the_exclusion_list_are_inclusion_crite
 def test_an_exclusion_item_about_randomisation_criteria_keeps_the_exclusion_list():
     text = "Exclusion criteria:\n- BMI above 38\n- Randomisation criteria not met at Visit 2\n- FEV1 < 25%\n"
     assert kinds(text) == [("exclusion", "bmi"), ("exclusion", "fev1_pct_pred")]
+
+
+def test_an_age_in_brackets_for_a_country_or_site_is_a_second_age_but_years_since_something_are_not():
+    assert named("Adults ≥ 19 years (or ≥ 21 years in South Korea)") == [
+        ("inclusion", "age", D(19), True, None, None),
+        ("inclusion", "age", D(21), True, None, None),
+    ]
+    assert named("Adults ≥ 19 years (≥ 3 years since diagnosis)") == [("inclusion", "age", D(19), True, None, None)]

@@ -1499,6 +1499,15 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
             if (
                 not implied
                 and last_implied
+                and last_implied[0] == "age"
+                and comparison.unit == "years"
+                and _BRACKETED_ALTERNATIVE_GAP.fullmatch(n, last_implied[1].end, comparison.start)
+                and _WHERE_AFTER.match(n, comparison.end)
+            ):  # "Adults ≥ 18 years (or ≥ 19 years in South Korea)": the same age where another rule holds
+                implied = "age"
+            if (
+                not implied
+                and last_implied
                 and last_implied[1].unit == comparison.unit
                 and (
                     _SECOND_BOUND_GAP.fullmatch(n, last_implied[1].end, comparison.start)
@@ -3453,6 +3462,8 @@ def _bronchodilator(n: str, start: int, end: int) -> str | None:
 _SUBGROUP_LEAD = re.compile(
     r"^\W*(?:part|cohort|group|arm|stratum)\s+[a-z0-9]{1,3}(?![a-z0-9])(?:\s*\([^()]{1,40}\))?[\s:：;,-]*$"
 )
+_BRACKETED_ALTERNATIVE_GAP = re.compile(r"\s*[(（\[]\s*(?:or\s+)?")
+_WHERE_AFTER = re.compile(r"\s*(?:old\s+|of age\s+)?(?:in|for|at)\s|\s*(?:old|of age)?\s*[)）\]]")
 _SECOND_BOUND_GAP = re.compile(r"\s*(?:,|and|but|to|-|&|且|并且|,\s*and)\s*")
 # "Subjects under 18 years or over 70 years": the other end of the same person's years, either side excluded
 _EITHER_BOUND_GAP = re.compile(r"\s*,?\s*(?:or|或)\s*")
