@@ -373,3 +373,11 @@ def test_an_age_in_brackets_for_a_country_or_site_is_a_second_age_but_years_sinc
         ("inclusion", "age", D(21), True, None, None),
     ]
     assert named("Adults ≥ 19 years (≥ 3 years since diagnosis)") == [("inclusion", "age", D(19), True, None, None)]
+
+
+def test_a_numbered_list_restarting_under_a_group_s_name_stays_in_the_inclusion_list():
+    text = (
+        "Inclusion criteria:\nAsthma patients\n1. Aged 35 to 68 years\n2. consent\n3. smoker\n"
+        "Healthy volunteers\n1. Aged 19 to 64 years\n2. BMI below 31\n"
+    )
+    assert kinds(text) == [("inclusion", "age"), ("inclusion", "age"), ("inclusion", "bmi")]

@@ -360,7 +360,9 @@ def _restart_under_inclusion(state: list, style: str, indent: int, number: int, 
     if not top_style:
         state[0], state[1] = style, indent
     elif style == top_style and indent <= top_indent and number == 1 and highest >= 3:
-        if not (clauses and _ends_with_colon(text, clauses[-1][1], clauses[-1][2])):
+        # the line before ends with a colon, or is no item of the list (a group's name: "Healthy volunteers"): the new
+        # list is that item's or that group's
+        if not (clauses and (_ends_with_colon(text, clauses[-1][1], clauses[-1][2]) or not clauses[-1][4])):
             state[3] = len(clauses)
     if style == top_style and indent <= top_indent:
         state[2] = max(highest, number)
