@@ -85,3 +85,29 @@ def test_a_results_sentence_about_creatinine_reads_as_english():
     sentence = wording.reason(criterion)
     assert sentence.startswith("You cannot take part if your creatinine (times the upper limit of normal) is more")
     assert "as times" not in sentence
+
+
+@pytest.mark.parametrize(
+    "height, weight",
+    [("158", "67"), ("158cm", "67kg"), ("158 厘米", "67 公斤"), ("1.58米", "134斤"), ("1.58 m", "134 jin")],
+    ids=["numbers", "cm and kg", "厘米 and 公斤", "米 and 斤", "m and jin"],
+)
+def test_a_height_and_weight_typed_with_their_units_work_out_the_same_bmi(height, weight):
+    from screener.questionnaire.answer_helpers import BodyMassIndexForm
+
+    ensure_questions(["bmi"])
+    form = BodyMassIndexForm(Question.objects.get(key="bmi"), {"height_cm": height, "weight_kg": weight})
+    assert form.is_valid(), form.errors
+    assert form.result_text() == "26.8 kg/m²"
+
+
+def test_a_weight_that_is_not_a_number_is_asked_again_with_a_weights_example_not_2_5():
+    from screener.questionnaire.answer_helpers import BodyMassIndexForm
+
+    ensure_questions(["bmi"])
+    form = BodyMassIndexForm(Question.objects.get(key="bmi"), {"height_cm": "158", "weight_kg": "heavy"})
+    assert not form.is_valid()
+    assert form.errors["weight_kg"] == ["Enter a number, like 70."]
+    with translation.override("zh-hans"):
+        form = BodyMassIndexForm(Question.objects.get(key="bmi"), {"height_cm": "158", "weight_kg": "不知道"})
+        assert form.errors["weight_kg"] == ["请输入一个数字，例如 70。"]
