@@ -111,3 +111,11 @@ def test_a_weight_that_is_not_a_number_is_asked_again_with_a_weights_example_not
     with translation.override("zh-hans"):
         form = BodyMassIndexForm(Question.objects.get(key="bmi"), {"height_cm": "158", "weight_kg": "不知道"})
         assert form.errors["weight_kg"] == ["请输入一个数字，例如 70。"]
+
+
+def test_a_help_text_that_names_the_i_dont_know_button_spells_it_as_the_button_does():
+    ensure_questions()
+    named = [question for question in Question.objects.all() if "know”" in question.help_text]
+    assert len(named) > 20
+    for question in named:  # the button and the tick box beside each box read “I don’t know”, curly
+        assert "“I don’t know”" in question.help_text and "I don't know" not in question.help_text, question.key
