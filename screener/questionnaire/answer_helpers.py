@@ -52,7 +52,7 @@ def number_field(label, help_text=""):
     )
 
 
-def read_number(text: str) -> Decimal:
+def read_number(text: str, example: str = "") -> Decimal:
     try:
         number = parse_number(text)
     except AmbiguousNumber as error:
@@ -61,6 +61,8 @@ def read_number(text: str) -> Decimal:
             % {"text": text, "one": plain(error.readings[0]), "other": plain(error.readings[1])}
         ) from None
     except NotANumber:
+        if example:
+            raise ValidationError(_("Enter a number, like %(example)s.") % {"example": example}) from None
         raise ValidationError(_("Enter a number, like 2.5.")) from None
     if number < 0:
         raise ValidationError(_("The value must be 0 or more."))
@@ -70,6 +72,21 @@ def read_number(text: str) -> Decimal:
 
 
 LARGEST_READING = 10**9  # far above any litres, height or lab value; arithmetic on it stays exact
+
+# Units people type after a height or a weight ("158cm", "1.58 m", "67公斤", "134斤"), as multiples of the
+# field's own unit; the longest suffix is tried first, so "公斤" is not read as "斤" nor "cm" as "m".
+HEIGHT_UNITS = {"cm": Decimal(1), "厘米": Decimal(1), "公分": Decimal(1), "m": Decimal(100), "米": Decimal(100)}
+WEIGHT_UNITS = {"kg": Decimal(1), "公斤": Decimal(1), "千克": Decimal(1), "斤": Decimal("0.5"), "jin": Decimal("0.5")}
+
+
+def read_with_unit(text: str, units: dict[str, Decimal], example: str) -> Decimal:
+    """A number, optionally followed by one of `units`, in the field's own unit."""
+    stripped = text.strip()
+    lowered = stripped.lower()
+    for unit in sorted(units, key=len, reverse=True):
+        if lowered.endswith(unit):
+            return read_number(stripped[: -len(unit)].strip(), example) * units[unit]
+    return read_number(stripped, example)
 
 
 class HelperForm(forms.Form):
@@ -237,10 +254,10 @@ class BodyMassIndexForm(HelperForm):
         self.fields["weight_kg"] = number_field(_("Your weight in kilograms"), _("For example 70. 1 jin is 0.5 kg."))
 
     def clean_height_cm(self):
-        return read_number(self.cleaned_data["height_cm"])
+        return read_with_unit(self.cleaned_data["height_cm"], HEIGHT_UNITS, "170")
 
     def clean_weight_kg(self):
-        return read_number(self.cleaned_data["weight_kg"])
+        return read_with_unit(self.cleaned_data["weight_kg"], WEIGHT_UNITS, "70")
 
     def compute(self, cleaned):
         return measurements.body_mass_index(cleaned["height_cm"], cleaned["weight_kg"])

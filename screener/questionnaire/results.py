@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext
+
 from trials import eligibility, places
 from trials.catalogue import LoadedCatalogue
 from trials.models import Criterion, Site, Trial
@@ -198,6 +200,11 @@ class ValueToAsk:
 
     question: object
     studies: list[Trial] = field(default_factory=list)
+
+    @property
+    def study_ids(self) -> str:
+        """The studies' NCT numbers, joined with the page language's comma ("，" in Chinese)."""
+        return gettext(", ").join(trial.nct_id for trial in self.studies)
 
 
 def values_to_ask(open_studies: list[StudyResult]) -> list[ValueToAsk]:

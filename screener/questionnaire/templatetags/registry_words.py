@@ -78,11 +78,12 @@ def _browse_link(parameter: str, value: str, shown: str, count: int):
 
     english = shown == value and (get_language_code() != settings.LANGUAGE_CODE)
     return format_html(
-        '<a href="?{}#studies"{}>{}</a> {}',
+        '<a href="?{}#studies"{}>{}</a>{}',
         urlencode({parameter: value}, quote_via=quote),
         format_html(' lang="{}"', settings.LANGUAGE_CODE) if english else "",
         shown,
-        gettext("(%(count)s)") % {"count": count},
+        # the space is the translation's: Chinese full-width brackets take none ("中国（9）", not "中国 （9）")
+        gettext(" (%(count)s)") % {"count": count},
     )
 
 

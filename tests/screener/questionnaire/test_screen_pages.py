@@ -333,11 +333,20 @@ def test_in_chinese_each_error_of_the_summary_reads_as_one_chinese_sentence_nami
     assert "）: " not in summary
 
 
-@pytest.mark.parametrize("screen_key", ["flare_ups", "heart_and_hospital", "recent_infections"])
-def test_a_screen_of_days_questions_says_how_to_count_the_days_once_and_each_question_only_what_is_its_own(screen_key):
+@pytest.mark.parametrize(
+    "screen_key, english, chinese",
+    [
+        ("flare_ups", "count from the day it started until today", "从开始那天算到今天"),
+        ("heart_and_hospital", "count from the day it happened until today", "从发生那天算到今天"),
+        ("recent_infections", "count from the day it started until today", "从开始那天算到今天"),
+    ],
+)
+def test_a_screen_of_days_questions_says_how_to_count_the_days_once_and_each_question_only_what_is_its_own(
+    screen_key, english, chinese
+):
     screen = screens.screen(screen_key)
-    assert "count from the day it started until today" in screen.intro("en")
-    assert "从开始那天算到今天" in screen.intro("zh-hans")
+    assert english in screen.intro("en")
+    assert chinese in screen.intro("zh-hans")
     for key in screen.questions:
         question = Question.objects.get(key=key)
         on_screen = str(AnswerForm(question, grouped=True).fields["answer"].help_text)

@@ -86,3 +86,14 @@ def test_the_start_button_comes_before_the_study_search_so_the_first_place_field
     assert start_button < search
     assert html.index('id="id_place"') < start_button  # "Your town or city", for the screening
     assert search_place_label in html[search:]  # the search's place names where the study runs, not the patient
+
+
+def test_a_browse_link_counts_its_studies_in_brackets_with_a_space_in_english_and_none_before_chinese_brackets(
+    client, many_trials
+):
+    english = client.get(reverse("questionnaire:start")).content.decode()
+    assert re.search(r'href="\?place=China#studies">China</a> \(\d+\)', english)
+    client.post(reverse("set_language"), {"language": "zh-hans", "next": "/"})
+    chinese = client.get(reverse("questionnaire:start")).content.decode()
+    assert re.search(r'href="\?place=China#studies">中国</a>（\d+）', chinese)
+    assert "</a> （" not in chinese

@@ -94,3 +94,31 @@ def test_the_summary_states_the_rule_of_a_criterion_still_unknown_not_only_the_a
     ild = html.split(f'data-nct-id="{ILD}"')[1].split("</article>")[0]
     unknown = ild.split("Not known yet:")[1]
     assert "Your DLCO (% of predicted) needs to be at least 30% and at most 80%." in unknown
+
+
+def test_a_value_to_ask_for_names_its_unit_as_the_question_shows_it_with_chinese_brackets_on_a_chinese_page(
+    client, ild_patient_who_does_not_know_dlco
+):
+    from screener.questionnaire.results import ValueToAsk
+    from trials.models import Question, Trial
+    from trials.registry.importing import ensure_questions
+
+    ensure_questions(["platelets_10e9_l"])
+    english = client.get(summary_url(ild_patient_who_does_not_know_dlco)).content.decode()
+    assert "<strong>DLCO (% of predicted)</strong>." in english  # its label already says %, not "(%) (%)"
+    client.post(reverse("set_language"), {"language": "zh-hans", "next": "/"})
+    chinese = client.get(summary_url(ild_patient_who_does_not_know_dlco)).content.decode()
+    ask = chinese.split('id="ask-title"')[1].split("</section>")[0]
+    assert "一氧化碳弥散量 DLCO（占预计值%）</strong>。" in ask and ") (" not in ask
+    assert "在哪里可以找到：在" in ask  # no space after a Chinese colon
+    assert f"影响的研究：{ILD}" in ask
+    platelets = Question.objects.get(key="platelets_10e9_l")
+    assert platelets.unit_shown == "× 10⁹/L"  # the unit a patient saw beside the box, never the code "x10^9/L"
+    studies = ValueToAsk(platelets, list(Trial.objects.filter(nct_id__in=[ILD, COPD]).order_by("nct_id")))
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    with translation.override("zh-hans"):
+        assert studies.study_ids == f"{ILD}，{COPD}"
+        page = render_to_string("questionnaire/summary.html", {"to_ask": [studies], "matches": [], "possibles": []})
+        assert "<strong>血小板计数（PLT）</strong>（× 10⁹/L）。" in page
