@@ -82,7 +82,7 @@ def grouped(
     }
     criteria = _criteria(engine_results, loaded)
     studies = {
-        r.trial.id: _study(trials[r.trial.id], r, criteria, loaded.questions, answers)
+        r.trial.id: _study(trials[r.trial.id], r, criteria, loaded.questions, answers, stored_answers)
         for r in engine_results
         if r.trial.id in trials
     }
@@ -173,8 +173,10 @@ def _criteria(engine_results, loaded: LoadedCatalogue) -> dict[int, Criterion]:
 
 
 def _study(
-    trial: Trial, result: eligibility.TrialResult, criteria: dict, questions: dict, answers: dict
+    trial: Trial, result: eligibility.TrialResult, criteria: dict, questions: dict, answers: dict, stored: dict
 ) -> StudyResult:
+    """One study's outcomes for the page. An answer the patient never gave (a question another answer ruled
+    out, such as pregnancy for a man) is not listed among the answers that fit."""
     study = StudyResult(trial=trial, verdict=str(result.verdict))
     lists = {Outcome.NOT_MET: study.not_met, Outcome.UNKNOWN: study.unknown, Outcome.STUDY_TEAM: study.study_team}
     for outcome in result.results:
@@ -185,9 +187,11 @@ def _study(
             key = outcome.criterion.question_key
             if any(fit.criterion.question_id == criterion.question_id for fit in study.met):
                 continue  # one line per answer, however many criteria it satisfies
-            stored = answers.get(key)
+            if key not in stored and questions[key].asked_only_if_id:
+                continue  # implied, never asked
+            given = answers.get(key)
             study.met.append(
-                Fit(criterion, questions[key].display_answer(None if stored is eligibility.DONT_KNOW else stored))
+                Fit(criterion, questions[key].display_answer(None if given is eligibility.DONT_KNOW else given))
             )
         else:
             lists[outcome.outcome].append(criterion)

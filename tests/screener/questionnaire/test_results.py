@@ -62,6 +62,14 @@ def test_an_ild_patient_may_match_the_ild_study(client):
     assert "The registry does not list a hospital yet." in section(html, "matches-title")
 
 
+def test_an_answer_never_asked_is_not_listed_among_the_answers_that_fit(client):
+    asked = section(results_for(client, {**MATCHES_ILD, "age": "50"}), "matches-title")
+    assert "Pregnant or breastfeeding: No" in asked
+    not_asked = section(results_for(client, MATCHES_ILD), "matches-title")  # a woman of 60 is not asked
+    assert verdicts(not_asked) == {ILD: "match"}
+    assert "pregnant or breastfeeding" not in not_asked.lower()
+
+
 def test_not_knowing_dlco_makes_the_ild_study_a_possible_match_with_what_to_ask(client):
     html = results_for(client, {**MATCHES_ILD, "dlco_pct_pred": None})
     assert verdicts(html)[ILD] == "possible"
