@@ -918,7 +918,7 @@ _REACHING_BEFORE = re.compile(r"(?:年满|满)\s*$")
 _RANGE_UPPER_OPERATOR = re.compile(
     r"(<=|=<|≤|(?:less|younger) than or equal to|<|(?:less|younger) than|under|below)\s*"
 )
-_HYPHENED_AGE = re.compile(r"-(?:years?|yrs?)-old(?![a-z])")
+_HYPHENED_AGE = re.compile(r"-(?:years?|yrs?)-old(?![a-z])|-(?=(?:years?|yrs?)(?![a-z-]))")  # "65-years"
 
 
 def _range_at(n: str, match: re.Match) -> _Comparison | None:
@@ -934,7 +934,10 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
     # "aged 20 and 75 years", "18 and 65 years old for healthy volunteers": the "between" left out
     aged = re.search(r"(?<![a-z])aged?\s+$", before) or _AND_AGE_AHEAD.match(n, after1)
     join = re.compile(
-        RANGE_JOIN + r"|\s*and\s*|\s+an\s+(?=\d+\s*(?:years?|months?)(?![a-z]))"  # "between 50 an 65 years": a typo
+        r"-\s*and\s*|"
+        + RANGE_JOIN
+        + r"|\s*and\s*|\s+an\s+(?=\d+\s*(?:years?|months?)(?![a-z]))"  # "between 50 an 65 years": a typo;
+        # "between 18- and 65-years": a hyphen left from "18-year-olds"
         if (between and between.group(1) == "between") or aged
         else RANGE_JOIN + r"|\s*(?:与|和)\s*"  # "年龄介于18岁与65岁之间"
         if between and between.group(2)
@@ -948,8 +951,13 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
     operator_before = _PREFIX_ANY.search(n[max(0, match.start() - 30) : match.start()])
     lower_operator = re.search(r"(≥|>=|>)\s*$", n[max(0, match.start() - 4) : match.start()])
     reaching = _REACHING_BEFORE.search(n, max(0, match.start() - 4), match.start())  # "年满18-75周岁": aged 18-75
-    if operator_before and not between and not reaching and not (lower_operator and joined.group().strip() == "-"):
-        return None  # "> 30 to 80" is not a range: the operator owns the first number
+    if (
+        operator_before
+        and not between
+        and not reaching
+        and not (lower_operator and joined.group().strip() in ("-", "to", "至", "~"))
+    ):
+        return None  # "< 30 to 80" is not a range: the operator owns the first number; "> 18 to 65 years" is one
     upper_operator = _RANGE_UPPER_OPERATOR.match(n, joined.end())
     second_match = _NUMBER_RE.match(n, upper_operator.end() if upper_operator else joined.end())
     if not second_match:
@@ -957,7 +965,7 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
     second = _to_decimal(second_match.group())
     hyphened = _HYPHENED_AGE.match(n, second_match.end())  # "18-35-year-old women"
     unit2, raw2, after2 = _unit_at(n, second_match.end() + (1 if hyphened else 0))
-    if hyphened and unit2 == "years":
+    if hyphened and unit2 == "years" and hyphened.group().endswith("old"):
         after2 = hyphened.end()
     uneven_months = False
     if unit1 == "months" and unit2 == "years" and first is not None:  # "aged 6 months to 5 years": one age range
@@ -3434,6 +3442,9 @@ _POST_BD = re.compile(
 )
 _PRE_BD = re.compile(
     r"pre[- ]?(?:bronchodilat\w*|bd)(?![a-z])|(?:before|prior to|without) (?:\w+ ){0,2}(?:bronchodilat\w*|salbutamol)"
+    # "after withholding β2-agonists for 4 h", "with bronchodilators withheld": measured off the bronchodilator
+    r"|(?:withhold\w*|withheld|washout of|wash-out of) (?:\w+ ){0,2}(?:(?:β|beta)?[- ]?2[- ]?agonists?|bronchodilat\w*"
+    r"|salbutamol|albuterol)|(?:bronchodilat\w*|(?:β|beta)?[- ]?2[- ]?agonists?) (?:\w+ ){0,2}withheld"
     r"|支气管(?:舒张|扩张)剂(?:使用|吸入)?前|舒张(?:试验)?前"
 )
 
