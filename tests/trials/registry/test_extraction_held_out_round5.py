@@ -119,3 +119,47 @@ def test_between_with_hyphens_left_after_each_number_is_one_age_range():
 
 def test_a_hyphen_between_two_numbers_and_a_year_unit_is_still_a_plain_range():
     assert bounds("Inclusion Criteria: aged 30-55-years", "age") == [("inclusion", D(30), True, D(55), True)]
+
+
+# Windows ----------------------------------------------------------------------------------------------------------
+
+
+def test_prior_or_planned_use_before_a_named_point_is_a_look_back_window():
+    text = "Exclusion Criteria: - Prior or planned use of another trial drug within 45 days before the first dose"
+    assert windows(text) == [("exclusion", D(45), True, "days")]
+
+
+def test_planned_use_alone_is_a_plan_still_to_come_and_no_window():
+    assert windows("Exclusion Criteria: - Planned use of another trial drug within 45 days") == []
+
+
+def test_prior_with_its_to_left_out_before_the_start_of_the_study_anchors_a_window():
+    text = "Inclusion Criteria: * Chest CT (must not be older than 9 months prior start of the trial)"
+    assert windows(text) == [("inclusion", D(9), True, "months")]
+
+
+def test_prior_before_a_word_that_names_no_point_in_the_study_anchors_nothing():
+    assert windows("Exclusion Criteria: * cured 5 years prior history of cancer") == []
+
+
+# Counts -----------------------------------------------------------------------------------------------------------
+
+
+def test_a_second_count_of_exacerbations_leading_to_hospital_counts_hospitalisations_and_the_first_stays_exacerbations():
+    text = (
+        "Inclusion Criteria: 3 or more moderate exacerbations or ≥ 2 severe asthma exacerbations leading to "
+        "hospitalisation in the past 12 months"
+    )
+    assert bounds(text, "exacerbations_12m") == [("inclusion", D(3), True, None, None)]
+    assert bounds(text, "respiratory_hospitalisations_12m") == [("inclusion", D(2), True, None, None)]
+
+
+def test_a_hospitalisation_count_followed_by_what_it_was_for_stays_a_hospitalisation_count():
+    text = "Inclusion Criteria: hospital admissions ≥ 2 for an exacerbation in the past year"
+    assert [p.variable for p in proposals(text)] == ["respiratory_hospitalisations_12m"]
+
+
+def test_chinese_counts_of_exacerbations_and_of_exacerbations_leading_to_hospital_are_told_apart():
+    text = "纳入标准: 过去12个月内≥3次中度急性加重或≥1次急性加重导致住院"
+    assert bounds(text, "exacerbations_12m") == [("inclusion", D(3), True, None, None)]
+    assert bounds(text, "respiratory_hospitalisations_12m") == [("inclusion", D(1), True, None, None)]

@@ -142,8 +142,15 @@ EXCLUSIVE_AFTER = re.compile(
 WINDOW_UNITS = TABLES.time_units
 TIME_UNIT = r"(days?|weeks?|wks?|months?|mos?|years?|yrs?|y)(?![a-z])"
 REFERENCE_TAIL = r"(?:\s+(?:visit|period|dose|day\s*\d*|v\d+|\d+|\(v(?:isit\s*)?\d+\)))*"
+# "12 months prior start of the study": "prior" with its "to" left out, before a point the study names
+_PRIOR_NO_TO = (
+    r"prior(?=\s+(?:the\s+)?(?:start|screening|randomi[sz]|enrol|baseline|visit|consent|inclusion|entry|dos|first"
+    r"|study|treatment))"
+)
 REFERENCE_POINT = (
-    r"(?:\s*\(?(?:before|prior to|preceding|of|from|until|up to)\s+(?:the\s+)?(?:date of\s+)?(?:the\s+)?"
+    r"(?:\s*\(?(?:before|prior to|"
+    + _PRIOR_NO_TO
+    + r"|preceding|of|from|until|up to)\s+(?:the\s+)?(?:date of\s+)?(?:the\s+)?"
     r"(?:screening|randomi[sz]ation|enrol?l?ment|baseline|visit\s*\d*|(?:signing\s+)?(?:the\s+)?"
     r"(?:informed\s+)?consent|inclusion|study entry|study start|entry|day 1|first dos\w*|dosing|signing"
     r"|the study|this study|study|treatment|start|v1)" + REFERENCE_TAIL + r"\)?)?"
@@ -237,7 +244,7 @@ WINDOW_RES = [
     # "N-acetyl cysteine 7 days prior to CC": before any named point; "90 days before or after the index date" is a
     # period around it, not a look-back (tried after the known reference points)
     re.compile(
-        rf"(?<![a-z])({ANY_NUM})[\s-]*{TIME_UNIT}\s+(?:or (?:less|fewer)\s+)?(?:before|prior to|preceding)\s+"
+        rf"(?<![a-z])({ANY_NUM})[\s-]*{TIME_UNIT}\s+(?:or (?:less|fewer)\s+)?(?:before|prior to|preceding|{_PRIOR_NO_TO})\s+"
         r"(?!or\s|and\s|during\s)(?:the\s+)?[a-z][a-z0-9-]*"
     ),
     re.compile(
@@ -480,7 +487,7 @@ EXAMPLE_BEFORE = re.compile(r"(?:e\.g\.|for example|for instance|such as|例如|
 WINDOW_NOT_BEFORE = re.compile(
     r"(?:planning|plans? to|intend\w* to|intention|(?<![a-z])expect(?:ed|s|ing)?(?![a-z])|likely to|anticipated"
     r"|life expectancy|surviv\w*|prognosis|(?<![a-z])(?:desire|wish|want)(?:s|ed|ing)?(?![a-z])"
-    r"|(?<![a-z])(?:scheduled|planned)(?![a-z])|(?<![a-z])due to (?:stop|start|begin|undergo|have)|during (?:the )?study"
+    r"|(?<![a-z])(?<!prior or )(?<!previous or )(?<!past or )(?:scheduled|planned)(?![a-z])|(?<![a-z])due to (?:stop|start|begin|undergo|have)|during (?:the )?study"
     r"|require\w* [a-z ]{0,30}(?:transplant|surgery)|unless |如果|若|倘若)(?:[^.;。；]|(?<![a-z])(?:i\.e|e\.g)\.)*$"
     # "if planned within a year" is a condition, "if received within the last year" a past event; the condition
     # ends at its comma ("if a former smoker, have quit in the past 15 years")
@@ -1294,6 +1301,12 @@ _AGE_WORDS_BETWEEN = re.compile(
 )
 
 
+# between a count and what it counts, a few describing words only: "≥ 1 severe COPD exacerbation" (no "for", "of")
+_COUNT_ADJECTIVES = re.compile(
+    r"\s*(?:(?!(?:for|of|from|due|to|with|in|and|or|per|than|times?)(?![a-z]))[a-z][a-z-]*\s+){0,3}"
+)
+
+
 def _variables_for(
     n: str, comparison: _Comparison, mentions: list[tuple[int, int, str]], comparisons: list[_Comparison] = ()
 ) -> list[tuple[int, int, str]]:
@@ -1305,6 +1318,10 @@ def _variables_for(
         return following[:1]
     if comparison.shape == "bare":  # "1 hospitalization": what it counts follows it
         return [m for m in mentions if m[2] in COUNT_VARIABLES and 0 <= m[0] - comparison.end <= 40][:1]
+    if comparison.unit in ("", "count"):  # "≥ 1 severe COPD exacerbation": what a count counts may follow it
+        counted = [m for m in mentions if m[2] in COUNT_VARIABLES and 0 <= m[0] - comparison.end <= 30]
+        if counted and _COUNT_ADJECTIVES.fullmatch(n, comparison.end, counted[0][0]):
+            return counted[:1]
     # mentions never overlap (_find_mentions), so in order of start they are in order of end too: only those ending
     # within 90 characters before the number are looked at, and a long clause costs no more per bound
     nearby = mentions[
@@ -1841,16 +1858,24 @@ def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> 
     return parent_variable
 
 
+_COUNT_OPERATOR = re.compile(rf"(?:≥|>=|>|at least|{NUM}\s*or more)")
+_LED_TO_HOSPITAL = re.compile(
+    r"(?:and|that|which|who)?\s*(?:required|requiring|leading to|resulting in"
+    r"|needed|needing|with)\s+(?:(?!or\b)\w+\s+){0,2}"
+    r"(?:hospitali[sz]|admission)|(?:加重|发作)(?:而|并|需要?|导致|致)?住院"
+)
+
+
 def _refine_variable(n: str, variable: str, comparison: _Comparison) -> str:
     """Counts of exacerbations that needed a hospital stay are hospitalisations; an oxygen percentage is SpO2."""
     if variable == "exacerbations_12m" and re.search(r"hospitali[sz]|admission|admitted|住院", n):
         several_counts = len(re.findall(rf"(?:≥|>=|>|at least|{NUM}\s*or more)", n)) > 1
-        if not several_counts and re.search(
-            r"(?:and|that|which|who)?\s*(?:required|requiring|leading to|resulting in"
-            r"|needed|needing|with)\s+(?:(?!or\b)\w+\s+){0,2}"
-            r"(?:hospitali[sz]|admission)|(?:加重|发作)(?:而|并|需要?|导致|致)?住院",
-            n,
-        ):
+        span = n
+        if several_counts:  # "≥2 moderate exacerbations or ≥1 severe exacerbation leading to hospitalisation": each
+            # count is read up to the next count only
+            following = _COUNT_OPERATOR.search(n, comparison.end, comparison.end + 120)
+            span = n[comparison.end : following.start() if following else comparison.end + 120]
+        if _LED_TO_HOSPITAL.search(span):
             return "respiratory_hospitalisations_12m"
     if variable == "oxygen_hours_per_day" and comparison.unit not in ("h/day", "h"):
         return "spo2_pct" if comparison.unit == "%" and re.search(r"saturation|spo2", n) else variable
