@@ -163,3 +163,40 @@ def test_chinese_counts_of_exacerbations_and_of_exacerbations_leading_to_hospita
     text = "纳入标准: 过去12个月内≥3次中度急性加重或≥1次急性加重导致住院"
     assert bounds(text, "exacerbations_12m") == [("inclusion", D(3), True, None, None)]
     assert bounds(text, "respiratory_hospitalisations_12m") == [("inclusion", D(1), True, None, None)]
+
+
+def test_weeks_after_a_premature_birth_are_a_gestational_age_not_a_window():
+    assert windows("Exclusion Criteria: • Born preterm (\\<33 weeks)") == []
+    assert windows("排除标准: 早产(<34周)") == []
+
+
+def test_weeks_since_giving_birth_are_still_a_look_back_window():
+    assert windows("Exclusion Criteria: • Gave birth within the last 8 weeks") == [("exclusion", D(8), True, "weeks")]
+
+
+# Typos and head counts ----------------------------------------------------------------------------------------------
+
+
+def test_less_tan_is_read_as_less_than():
+    text = "Exclusion Criteria:\n  -  Age less tan 21.\n  -  Active infection."
+    assert bounds(text, "age") == [("exclusion", None, None, D(21), False)]
+
+
+def test_a_word_starting_with_tan_after_less_is_no_operator():
+    assert bounds("Exclusion Criteria: skin less tanned 30 days ago", "age") == []
+
+
+def test_a_head_count_in_brackets_and_the_ages_of_its_quota_are_no_age_limits():
+    text = "Inclusion Criteria: * Age ≥ 6 \\< 14 years (12 to 15 children in the age range 6-9 years old)."
+    assert bounds(text, "age") == [("inclusion", D(6), True, D(14), False)]
+    text = "纳入标准: 年龄6-14岁(其中20例患儿年龄6-9岁)"
+    assert bounds(text, "age") == [("inclusion", D(6), True, D(14), True)]
+
+
+def test_an_age_range_followed_by_a_word_for_people_is_still_their_age():
+    assert bounds("Inclusion Criteria: aged 35-70 patients", "age") == [("inclusion", D(35), True, D(70), True)]
+    assert bounds("Inclusion Criteria: Age of 45~70 men and women", "age") == [("inclusion", D(45), True, D(70), True)]
+    assert bounds("Inclusion Criteria: age 40 to 80 (women aged 55 to 80)", "age") == [
+        ("inclusion", D(40), True, D(80), True),
+        ("inclusion", D(55), True, D(80), True),
+    ]

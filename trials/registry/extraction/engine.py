@@ -468,6 +468,19 @@ _TIME_STATE_AFTER = re.compile(
 )
 _DONOR = re.compile(r"(?<![a-z])(?:donors?|grafts?)(?![a-z])|供者|供体")
 _STRATIFIED_BEFORE = re.compile(r"(?:stratif\w*|分层)[^.;。；]{0,50}$")  # "stratified by FEV1 (< 50% vs ≥ 50%)"
+# a bare number or range right before people counts them: "8 to 10 children", "20 patients per arm", "每组30例"
+_HEADCOUNT = (
+    r"\s*(?:(?:children|patients|participants|subjects|volunteers|adults|infants|persons|people|individuals|women"
+    r"|men|cases)(?![a-z])|(?:例|名)(?:患者|受试者|儿童|病例)?)"
+)
+_HEADCOUNT_AFTER = re.compile(_HEADCOUNT)
+# inside a bracket that opens with a head count: whom a quota of the enrolment is for, not who may enter
+_QUOTA_BEFORE = re.compile(
+    r"[(（]\s*(?:其中\s*|including\s+)?(?:at least\s+|up to\s+)?\d+(?:\s*(?:to|-|–)\s*\d+)?"
+    + _HEADCOUNT
+    + r"[^()（）]{0,40}$"
+)
+_AGE_RIGHT_BEFORE = re.compile(r"(?<![a-z])(?:ag(?:es?|ed)(?:\s+of)?|between|from|年龄)\s*:?\s*$")
 _THEN_AFTER = re.compile(r"\s*[,，]\s*(?:则|那么|then(?![a-z]))")
 # A target the treatment keeps a value at, not the participant's own: "oxygen to maintain SpO2 between 88 and 92%"
 _TARGET_BEFORE = re.compile(
@@ -519,6 +532,11 @@ PEOPLE = re.compile(
     r"|boys?|girls?|neonates?|newborns?|toddlers?|veterans?|inpatients?|outpatients?|ayas?)(?![a-z])|^\W*$"
 )
 # "Minors (<18 years)", "children (< 12 years)": a person's age in brackets, not a look-back window
+# "History of premature birth (<35 weeks)", "born before 32 weeks": weeks of gestation, no look-back ("gave birth
+# within the last 6 weeks" is one)
+_GESTATION_BEFORE = re.compile(
+    r"(?:prematur\w*|preterm|pre-term|(?<![a-z])born\s+(?:at|before|under|below)|gestation\w*|早产)[^.;:。；,，]{0,12}$"
+)
 _PERSON_AGE_BRACKET = re.compile(r"(?:" + PEOPLE.pattern.split("|^")[0] + r")\s*$")
 NOT_AGE = re.compile(
     r"history|diagnos\w*|since|duration|smok\w*|ago|quit|stopped|treat\w*|therap\w*|disease|symptom\w*"
@@ -1459,6 +1477,12 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         and not _STRATIFIED_BEFORE.search(n, max(0, c.start - 60), c.start)  # groups of a randomisation
         and not _EXCEPTION_BEFORE.search(n, max(0, c.start - 45), c.start)  # "不包括2岁以下发烧性癫痫"
         and not _THEN_AFTER.match(n, c.end)
+        and not _QUOTA_BEFORE.search(n, max(0, c.start - 70), c.start)  # "(8 to 10 children aged 5-8 years)"
+        and not (  # "(8 to 10 children in the age range …)": how many ("aged 18-65 patients" are their ages)
+            not c.unit
+            and _HEADCOUNT_AFTER.match(n, c.end)
+            and not _AGE_RIGHT_BEFORE.search(n, max(0, c.start - 12), c.start)
+        )
         and not _TARGET_BEFORE.search(
             n, max(0, c.start - 40), c.start
         )  # "如果服用他莫昔芬,且年龄<60岁,则…": the condition of another rule
@@ -2251,6 +2275,8 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 and _PERSON_AGE_BRACKET.search(n, max(0, match.start() - 30), match.start())
             ):
                 continue  # "Minors (<18 years)": an age
+            if unit == "weeks" and _GESTATION_BEFORE.search(n, max(0, match.start() - 30), match.start()):
+                continue  # "premature birth (<35 weeks)", "born before 32 weeks": a gestational age
             if pattern not in (_ZH_SHORT_OF, _ZH_RANGE_SINCE) and WINDOW_NOT_BEFORE.search(
                 n[max(0, match.start() - 90) : match.start()]
             ):
