@@ -200,3 +200,12 @@ def test_an_age_range_followed_by_a_word_for_people_is_still_their_age():
         ("inclusion", D(40), True, D(80), True),
         ("inclusion", D(55), True, D(80), True),
     ]
+
+
+def test_a_condition_closed_inside_brackets_does_not_reach_the_window_after_them():
+    text = "Inclusion Criteria: * Normal chest CT (or DLCO of at least 60% if a smoker) within three years"
+    assert windows(text) == [("inclusion", D(3), True, "years")]
+
+
+def test_a_condition_still_open_before_the_window_makes_it_a_plan():
+    assert windows("Exclusion Criteria: * lung surgery if scheduled (elective) within 5 months") == []

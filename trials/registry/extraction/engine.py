@@ -505,7 +505,8 @@ WINDOW_NOT_BEFORE = re.compile(
     # "if planned within a year" is a condition, "if received within the last year" a past event; the condition
     # ends at its comma ("if a former smoker, have quit in the past 15 years")
     r"|(?<![a-z])if (?!(?:it was |they were |was |were )?(?:received|taken|used|given|administered|treated|performed"
-    r"|done)(?![a-z]))[^.;,。；，]*$"
+    r"|done)(?![a-z]))(?:[^.;,。；，()（）]|[(（][^()（）]*[)）])*$"  # "(… if diagnosed with asthma) within 2 years": the
+    # condition closes with its bracket
     # "给药后的6个月内", "开始之后最初12周内": a span still to come; "确诊后1年以内" counts from a past event, a look-back
     r"|(?<!确诊)(?<!诊断)(?<!手术)(?<!术)(?<!发病)(?<!起病)(?<!分娩)(?<!移植)后的?(?:至少|不少于|最初|头)?\s*$"
     r"|不包括[^,，;；。]*$|(?<!不)允许[^;；。]*$"  # "允许…"
