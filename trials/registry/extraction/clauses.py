@@ -126,10 +126,14 @@ _CN_WHO_HEADING = re.compile(
     r"(?:(?P<out>不能|不可以|不可|不适合|不宜)|(?P<in>可以|能够|能|适合))(?:参加|参与|入组|报名)"
     r"(?:的?(?:人群|条件|情况|患者|人))?\s*[?？:：]?\s*$"
 )
+# after a bare item number: a Chinese word (or "AD病史") that is no unit or type of the number ("3 个月", "2 型糖尿病")
+_BARE_CN_ITEM = r"(?=[A-Za-z]{0,6}[\u4e00-\u9fff])(?![个周天月日岁小分次倍型级度期]|年(?!龄))"
 _MARKER = re.compile(
     r"^\s*(?:[*•●▪◦○■□►➢➤✓✔·‣⁃◆◇+-](?=\s)\s*|[•●▪◦■►➢➤◆\uf0b7\uf0a7\uf0d8\uf076]\s*"
     r"|\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-Z\u4e00-\u9fff])|\d{1,2}\s*[.)](?![\d])\s*|\d{1,2}\s*[、．]\s*"
-    r"|[(（]\s*\d{1,2}\s*[)）]\s*|[①-⑳]\s*|[a-zA-Z]\s*[.)](?=\s)\s*|[(（][a-zA-Z][)）]\s*"
+    r"|[(（]\s*\d{1,2}\s*[)）]\s*|\d{1,2}\s+"
+    + _BARE_CN_ITEM
+    + r"|[①-⑳]\s*|[a-zA-Z]\s*[.)](?=\s)\s*|[(（][a-zA-Z][)）]\s*"
     r"|(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\s*[.)](?=\s)\s*"
     r"|[(（](?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[)）]\s*|[一二三四五六七八九十]{1,3}\s*[、.．]\s*)+"
 )
@@ -137,26 +141,28 @@ _INLINE_BULLET = re.compile(r"(?<=\s)[*•●▪◦■►➢➤◆](?=\s)|[•�
 _INLINE_NUMBER = re.compile(
     r"(?:(?<=\s)|(?<=^)|(?<=[.;:。；：,，])|(?<=标准)|(?<=条件))(\d{1,2})"
     r"(?:[.)](?=\s)|[.．](?=[A-Za-z\u4e00-\u9fff\d])|、)|[(（](\d{1,2})[)）]"
+    # "1 受试者…; 2 签署…; 3 …": a bare number and a blank before a Chinese item, at the start or after a clause ends
+    r"|(?:(?<=^)|(?<=[;；。])|(?<=[;；。]\s))(\d{1,2})\s+" + _BARE_CN_ITEM
 )
-_NUMBER_MARKER = re.compile(r"^\s*(\d{1,2})\s*(?:[.)、．](?!\d)|[.．](?=\d))")
+_NUMBER_MARKER = re.compile(r"^\s*(\d{1,2})(?:\s*(?:[.)、．](?!\d)|[.．](?=\d))|\s+" + _BARE_CN_ITEM + ")")
 _INLINE_DASH = re.compile(r"(?<=[^\d\s])\s+-\s+(?=[A-Z])")
 _INLINE_CIRCLED = re.compile(r"[①-⑳]")
 # A heading inside a line whose breaks were lost: it needs its colon ("… consent. Exclusion Criteria: * …") or
 # capitals and a list marker after it ("… EXCLUSION CRITERIA 1. …"); "as defined in the inclusion criteria" is not one.
 _INLINE_HEADING = re.compile(
     r"(?i:(?<!the)(?<!key)(?<!main)(?<!/)\s+"
-    r"|(?<=[.;:。；]))(?=(?i:(?:key\s+|main\s+)?(?:inclusion|exclusion|non-inclusion)\s+criteria"
+    r"|(?<=[.;:。；]))(?=(?i:(?:key\s+|main\s+)?(?:inclusion|exclusion|non-inclusion)\s+criteri(?:a|on)"
     r"(?:\s+(?:for|in|of)\s+[^:：.;*()]{1,40}?|\s+(?:part|cohort|group|arm)\s+[a-z0-9]{1,3}|\s*\([^():：]{1,40}\))?"
     r"(?:\s+(?:are|were|is|will be|include[sd]?))?)\s*[:：])"
     # "… ILD diagnosis Inclusion Criteria for controls: …", "… consent. Exclusion criteria are: …", "… Exclusion
     # Criteria Part A: …", "… Exclusion Criteria (all cohorts): …"
-    r"|\s+(?=(?:Key |Main |KEY |MAIN )?(?:INCLUSION|EXCLUSION|Inclusion|Exclusion) (?:CRITERIA|Criteria|criteria)"
+    r"|\s+(?=(?:Key |Main |KEY |MAIN )?(?:INCLUSION|EXCLUSION|Inclusion|Exclusion) (?:CRITERI(?:A|ON)|Criteri(?:a|on)|criteri(?:a|on))"
     r"\s*(?:[-–*•]|\d{1,2}[.)、]|\(\d))"
     # "… consent. Exclusion: BMI > 40", "… consent. Exclusion criteria include BMI > 40": after a sentence ends
     r"|(?<=[.;])\s+(?=(?:Key |Main )?(?:INCLUSION|EXCLUSION|Inclusion|Exclusion)(?:S|s)?\s*:"
     r"|(?:Key |Main )?(?:Inclusion|Exclusion) criteria (?:include[sd]?|are|were)\s)"
     # "… signed consentExclusion Criteria: …": glued to the last word of the list before it
-    r"|(?<=[a-z)])(?=(?:Key |Main )?(?:INCLUSION|EXCLUSION|Inclusion|Exclusion) (?:CRITERIA|Criteria|criteria)\s*:)"
+    r"|(?<=[a-z)])(?=(?:Key |Main )?(?:INCLUSION|EXCLUSION|Inclusion|Exclusion) (?:CRITERI(?:A|ON)|Criteri(?:a|on)|criteri(?:a|on))\s*:)"
     # "… consent Exclusion: * BMI …": the kind alone before its colon, a list marker after it
     r"|\s+(?=(?:INCLUSION|EXCLUSION|Inclusion|Exclusion)(?:S|s)?\s*:\s*(?:[-–*•]|\d{1,2}[.)]\s))"
     # "… consent Patients with any of the following will be excluded: * BMI …": a heading sentence, a marker after it
@@ -291,7 +297,7 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
                 marker = numbered  # "4.6分钟步行距离" after item 3 is item 4 on a 6-minute walk, not the number 4.6
             if numbered and marker and marker.end() >= numbered.end():
                 last_number = int(numbered.group(1))
-                style = re.sub(r"[\d\s]", "", numbered.group())
+                style = re.sub(r"[\d\s]", "", numbered.group()) or "bare"  # "1 受试者…": a bare number
                 here = len(piece) - len(piece.lstrip(" \t"))
                 if under_inclusion is not None and kind == "inclusion" and under_inclusion[3] is None:
                     _restart_under_inclusion(under_inclusion, style, here, last_number, text, clauses)
@@ -538,7 +544,7 @@ def _numbered_sequence(line: str, first: int = 0) -> list[int]:
     for match in _INLINE_NUMBER.finditer(line):
         if _VALUE_BEFORE.search(line, max(0, match.start() - 8), match.start()):
             continue  # "BIL < 1.25 ULN; ALT < 2.5 ULN": values after an operator, not items 1 and 2
-        style = match.group()[-1] if match.group(1) else "()"
+        style = match.group()[-1] if match.group(1) else " " if match.group(3) else "()"
         if style in ".．":  # "1. a 2. b" and "1.a；2.b" are two styles; "1.5" can only be the second
             style += " " if line[match.end() : match.end() + 1].isspace() else "x"
         if style == ")":
@@ -547,7 +553,7 @@ def _numbered_sequence(line: str, first: int = 0) -> list[int]:
             counted_to = match.start()
             if opened > closed:
                 continue
-        styles.setdefault(style, []).append((match.start(), int(match.group(1) or match.group(2))))
+        styles.setdefault(style, []).append((match.start(), int(match.group(1) or match.group(2) or match.group(3))))
     positions: list[int] = []
     for candidates in styles.values():
         run: list[tuple[int, int]] = []

@@ -142,8 +142,15 @@ EXCLUSIVE_AFTER = re.compile(
 WINDOW_UNITS = TABLES.time_units
 TIME_UNIT = r"(days?|weeks?|wks?|months?|mos?|years?|yrs?|y)(?![a-z])"
 REFERENCE_TAIL = r"(?:\s+(?:visit|period|dose|day\s*\d*|v\d+|\d+|\(v(?:isit\s*)?\d+\)))*"
+# "12 months prior start of the study": "prior" with its "to" left out, before a point the study names
+_PRIOR_NO_TO = (
+    r"prior(?=\s+(?:the\s+)?(?:start|screening|randomi[sz]|enrol|baseline|visit|consent|inclusion|entry|dos|first"
+    r"|study|treatment))"
+)
 REFERENCE_POINT = (
-    r"(?:\s*\(?(?:before|prior to|preceding|of|from|until|up to)\s+(?:the\s+)?(?:date of\s+)?(?:the\s+)?"
+    r"(?:\s*\(?(?:before|prior to|"
+    + _PRIOR_NO_TO
+    + r"|preceding|of|from|until|up to)\s+(?:the\s+)?(?:date of\s+)?(?:the\s+)?"
     r"(?:screening|randomi[sz]ation|enrol?l?ment|baseline|visit\s*\d*|(?:signing\s+)?(?:the\s+)?"
     r"(?:informed\s+)?consent|inclusion|study entry|study start|entry|day 1|first dos\w*|dosing|signing"
     r"|the study|this study|study|treatment|start|v1)" + REFERENCE_TAIL + r"\)?)?"
@@ -237,7 +244,7 @@ WINDOW_RES = [
     # "N-acetyl cysteine 7 days prior to CC": before any named point; "90 days before or after the index date" is a
     # period around it, not a look-back (tried after the known reference points)
     re.compile(
-        rf"(?<![a-z])({ANY_NUM})[\s-]*{TIME_UNIT}\s+(?:or (?:less|fewer)\s+)?(?:before|prior to|preceding)\s+"
+        rf"(?<![a-z])({ANY_NUM})[\s-]*{TIME_UNIT}\s+(?:or (?:less|fewer)\s+)?(?:before|prior to|preceding|{_PRIOR_NO_TO})\s+"
         r"(?!or\s|and\s|during\s)(?:the\s+)?[a-z][a-z0-9-]*"
     ),
     re.compile(
@@ -461,6 +468,19 @@ _TIME_STATE_AFTER = re.compile(
 )
 _DONOR = re.compile(r"(?<![a-z])(?:donors?|grafts?)(?![a-z])|供者|供体")
 _STRATIFIED_BEFORE = re.compile(r"(?:stratif\w*|分层)[^.;。；]{0,50}$")  # "stratified by FEV1 (< 50% vs ≥ 50%)"
+# a bare number or range right before people counts them: "8 to 10 children", "20 patients per arm", "每组30例"
+_HEADCOUNT = (
+    r"\s*(?:(?:children|patients|participants|subjects|volunteers|adults|infants|persons|people|individuals|women"
+    r"|men|cases)(?![a-z])|(?:例|名)(?:患者|受试者|儿童|病例)?)"
+)
+_HEADCOUNT_AFTER = re.compile(_HEADCOUNT)
+# inside a bracket that opens with a head count: whom a quota of the enrolment is for, not who may enter
+_QUOTA_BEFORE = re.compile(
+    r"[(（]\s*(?:其中\s*|including\s+)?(?:at least\s+|up to\s+)?\d+(?:\s*(?:to|-|–)\s*\d+)?"
+    + _HEADCOUNT
+    + r"[^()（）]{0,40}$"
+)
+_AGE_RIGHT_BEFORE = re.compile(r"(?<![a-z])(?:ag(?:es?|ed)(?:\s+of)?|between|from|年龄)\s*:?\s*$")
 _THEN_AFTER = re.compile(r"\s*[,，]\s*(?:则|那么|then(?![a-z]))")
 # A target the treatment keeps a value at, not the participant's own: "oxygen to maintain SpO2 between 88 and 92%"
 _TARGET_BEFORE = re.compile(
@@ -480,12 +500,13 @@ EXAMPLE_BEFORE = re.compile(r"(?:e\.g\.|for example|for instance|such as|例如|
 WINDOW_NOT_BEFORE = re.compile(
     r"(?:planning|plans? to|intend\w* to|intention|(?<![a-z])expect(?:ed|s|ing)?(?![a-z])|likely to|anticipated"
     r"|life expectancy|surviv\w*|prognosis|(?<![a-z])(?:desire|wish|want)(?:s|ed|ing)?(?![a-z])"
-    r"|(?<![a-z])(?:scheduled|planned)(?![a-z])|(?<![a-z])due to (?:stop|start|begin|undergo|have)|during (?:the )?study"
+    r"|(?<![a-z])(?<!prior or )(?<!previous or )(?<!past or )(?:scheduled|planned)(?![a-z])|(?<![a-z])due to (?:stop|start|begin|undergo|have)|during (?:the )?study"
     r"|require\w* [a-z ]{0,30}(?:transplant|surgery)|unless |如果|若|倘若)(?:[^.;。；]|(?<![a-z])(?:i\.e|e\.g)\.)*$"
     # "if planned within a year" is a condition, "if received within the last year" a past event; the condition
     # ends at its comma ("if a former smoker, have quit in the past 15 years")
     r"|(?<![a-z])if (?!(?:it was |they were |was |were )?(?:received|taken|used|given|administered|treated|performed"
-    r"|done)(?![a-z]))[^.;,。；，]*$"
+    r"|done)(?![a-z]))(?:[^.;,。；，()（）]|[(（][^()（）]*[)）])*$"  # "(… if diagnosed with asthma) within 2 years": the
+    # condition closes with its bracket
     # "给药后的6个月内", "开始之后最初12周内": a span still to come; "确诊后1年以内" counts from a past event, a look-back
     r"|(?<!确诊)(?<!诊断)(?<!手术)(?<!术)(?<!发病)(?<!起病)(?<!分娩)(?<!移植)后的?(?:至少|不少于|最初|头)?\s*$"
     r"|不包括[^,，;；。]*$|(?<!不)允许[^;；。]*$"  # "允许…"
@@ -512,6 +533,11 @@ PEOPLE = re.compile(
     r"|boys?|girls?|neonates?|newborns?|toddlers?|veterans?|inpatients?|outpatients?|ayas?)(?![a-z])|^\W*$"
 )
 # "Minors (<18 years)", "children (< 12 years)": a person's age in brackets, not a look-back window
+# "History of premature birth (<35 weeks)", "born before 32 weeks": weeks of gestation, no look-back ("gave birth
+# within the last 6 weeks" is one)
+_GESTATION_BEFORE = re.compile(
+    r"(?:prematur\w*|preterm|pre-term|(?<![a-z])born\s+(?:at|before|under|below)|gestation\w*|早产)[^.;:。；,，]{0,12}$"
+)
 _PERSON_AGE_BRACKET = re.compile(r"(?:" + PEOPLE.pattern.split("|^")[0] + r")\s*$")
 NOT_AGE = re.compile(
     r"history|diagnos\w*|since|duration|smok\w*|ago|quit|stopped|treat\w*|therap\w*|disease|symptom\w*"
@@ -918,7 +944,7 @@ _REACHING_BEFORE = re.compile(r"(?:年满|满)\s*$")
 _RANGE_UPPER_OPERATOR = re.compile(
     r"(<=|=<|≤|(?:less|younger) than or equal to|<|(?:less|younger) than|under|below)\s*"
 )
-_HYPHENED_AGE = re.compile(r"-(?:years?|yrs?)-old(?![a-z])")
+_HYPHENED_AGE = re.compile(r"-(?:years?|yrs?)-old(?![a-z])|-(?=(?:years?|yrs?)(?![a-z-]))")  # "65-years"
 
 
 def _range_at(n: str, match: re.Match) -> _Comparison | None:
@@ -934,7 +960,10 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
     # "aged 20 and 75 years", "18 and 65 years old for healthy volunteers": the "between" left out
     aged = re.search(r"(?<![a-z])aged?\s+$", before) or _AND_AGE_AHEAD.match(n, after1)
     join = re.compile(
-        RANGE_JOIN + r"|\s*and\s*|\s+an\s+(?=\d+\s*(?:years?|months?)(?![a-z]))"  # "between 50 an 65 years": a typo
+        r"-\s*and\s*|"
+        + RANGE_JOIN
+        + r"|\s*and\s*|\s+an\s+(?=\d+\s*(?:years?|months?)(?![a-z]))"  # "between 50 an 65 years": a typo;
+        # "between 18- and 65-years": a hyphen left from "18-year-olds"
         if (between and between.group(1) == "between") or aged
         else RANGE_JOIN + r"|\s*(?:与|和)\s*"  # "年龄介于18岁与65岁之间"
         if between and between.group(2)
@@ -948,8 +977,13 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
     operator_before = _PREFIX_ANY.search(n[max(0, match.start() - 30) : match.start()])
     lower_operator = re.search(r"(≥|>=|>)\s*$", n[max(0, match.start() - 4) : match.start()])
     reaching = _REACHING_BEFORE.search(n, max(0, match.start() - 4), match.start())  # "年满18-75周岁": aged 18-75
-    if operator_before and not between and not reaching and not (lower_operator and joined.group().strip() == "-"):
-        return None  # "> 30 to 80" is not a range: the operator owns the first number
+    if (
+        operator_before
+        and not between
+        and not reaching
+        and not (lower_operator and joined.group().strip() in ("-", "to", "至", "~"))
+    ):
+        return None  # "< 30 to 80" is not a range: the operator owns the first number; "> 18 to 65 years" is one
     upper_operator = _RANGE_UPPER_OPERATOR.match(n, joined.end())
     second_match = _NUMBER_RE.match(n, upper_operator.end() if upper_operator else joined.end())
     if not second_match:
@@ -957,7 +991,7 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
     second = _to_decimal(second_match.group())
     hyphened = _HYPHENED_AGE.match(n, second_match.end())  # "18-35-year-old women"
     unit2, raw2, after2 = _unit_at(n, second_match.end() + (1 if hyphened else 0))
-    if hyphened and unit2 == "years":
+    if hyphened and unit2 == "years" and hyphened.group().endswith("old"):
         after2 = hyphened.end()
     uneven_months = False
     if unit1 == "months" and unit2 == "years" and first is not None:  # "aged 6 months to 5 years": one age range
@@ -1286,6 +1320,12 @@ _AGE_WORDS_BETWEEN = re.compile(
 )
 
 
+# between a count and what it counts, a few describing words only: "≥ 1 severe COPD exacerbation" (no "for", "of")
+_COUNT_ADJECTIVES = re.compile(
+    r"\s*(?:(?!(?:for|of|from|due|to|with|in|and|or|per|than|times?)(?![a-z]))[a-z][a-z-]*\s+){0,3}"
+)
+
+
 def _variables_for(
     n: str, comparison: _Comparison, mentions: list[tuple[int, int, str]], comparisons: list[_Comparison] = ()
 ) -> list[tuple[int, int, str]]:
@@ -1297,6 +1337,10 @@ def _variables_for(
         return following[:1]
     if comparison.shape == "bare":  # "1 hospitalization": what it counts follows it
         return [m for m in mentions if m[2] in COUNT_VARIABLES and 0 <= m[0] - comparison.end <= 40][:1]
+    if comparison.unit in ("", "count"):  # "≥ 1 severe COPD exacerbation": what a count counts may follow it
+        counted = [m for m in mentions if m[2] in COUNT_VARIABLES and 0 <= m[0] - comparison.end <= 30]
+        if counted and _COUNT_ADJECTIVES.fullmatch(n, comparison.end, counted[0][0]):
+            return counted[:1]
     # mentions never overlap (_find_mentions), so in order of start they are in order of end too: only those ending
     # within 90 characters before the number are looked at, and a long clause costs no more per bound
     nearby = mentions[
@@ -1434,6 +1478,12 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         and not _STRATIFIED_BEFORE.search(n, max(0, c.start - 60), c.start)  # groups of a randomisation
         and not _EXCEPTION_BEFORE.search(n, max(0, c.start - 45), c.start)  # "不包括2岁以下发烧性癫痫"
         and not _THEN_AFTER.match(n, c.end)
+        and not _QUOTA_BEFORE.search(n, max(0, c.start - 70), c.start)  # "(8 to 10 children aged 5-8 years)"
+        and not (  # "(8 to 10 children in the age range …)": how many ("aged 18-65 patients" are their ages)
+            not c.unit
+            and _HEADCOUNT_AFTER.match(n, c.end)
+            and not _AGE_RIGHT_BEFORE.search(n, max(0, c.start - 12), c.start)
+        )
         and not _TARGET_BEFORE.search(
             n, max(0, c.start - 40), c.start
         )  # "如果服用他莫昔芬,且年龄<60岁,则…": the condition of another rule
@@ -1833,16 +1883,24 @@ def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> 
     return parent_variable
 
 
+_COUNT_OPERATOR = re.compile(rf"(?:≥|>=|>|at least|{NUM}\s*or more)")
+_LED_TO_HOSPITAL = re.compile(
+    r"(?:and|that|which|who)?\s*(?:required|requiring|leading to|resulting in"
+    r"|needed|needing|with)\s+(?:(?!or\b)\w+\s+){0,2}"
+    r"(?:hospitali[sz]|admission)|(?:加重|发作)(?:而|并|需要?|导致|致)?住院"
+)
+
+
 def _refine_variable(n: str, variable: str, comparison: _Comparison) -> str:
     """Counts of exacerbations that needed a hospital stay are hospitalisations; an oxygen percentage is SpO2."""
     if variable == "exacerbations_12m" and re.search(r"hospitali[sz]|admission|admitted|住院", n):
         several_counts = len(re.findall(rf"(?:≥|>=|>|at least|{NUM}\s*or more)", n)) > 1
-        if not several_counts and re.search(
-            r"(?:and|that|which|who)?\s*(?:required|requiring|leading to|resulting in"
-            r"|needed|needing|with)\s+(?:(?!or\b)\w+\s+){0,2}"
-            r"(?:hospitali[sz]|admission)|(?:加重|发作)(?:而|并|需要?|导致|致)?住院",
-            n,
-        ):
+        span = n
+        if several_counts:  # "≥2 moderate exacerbations or ≥1 severe exacerbation leading to hospitalisation": each
+            # count is read up to the next count only
+            following = _COUNT_OPERATOR.search(n, comparison.end, comparison.end + 120)
+            span = n[comparison.end : following.start() if following else comparison.end + 120]
+        if _LED_TO_HOSPITAL.search(span):
             return "respiratory_hospitalisations_12m"
     if variable == "oxygen_hours_per_day" and comparison.unit not in ("h/day", "h"):
         return "spo2_pct" if comparison.unit == "%" and re.search(r"saturation|spo2", n) else variable
@@ -2218,6 +2276,8 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 and _PERSON_AGE_BRACKET.search(n, max(0, match.start() - 30), match.start())
             ):
                 continue  # "Minors (<18 years)": an age
+            if unit == "weeks" and _GESTATION_BEFORE.search(n, max(0, match.start() - 30), match.start()):
+                continue  # "premature birth (<35 weeks)", "born before 32 weeks": a gestational age
             if pattern not in (_ZH_SHORT_OF, _ZH_RANGE_SINCE) and WINDOW_NOT_BEFORE.search(
                 n[max(0, match.start() - 90) : match.start()]
             ):
@@ -3434,6 +3494,9 @@ _POST_BD = re.compile(
 )
 _PRE_BD = re.compile(
     r"pre[- ]?(?:bronchodilat\w*|bd)(?![a-z])|(?:before|prior to|without) (?:\w+ ){0,2}(?:bronchodilat\w*|salbutamol)"
+    # "after withholding β2-agonists for 4 h", "with bronchodilators withheld": measured off the bronchodilator
+    r"|(?:withhold\w*|withheld|washout of|wash-out of) (?:\w+ ){0,2}(?:(?:β|beta)?[- ]?2[- ]?agonists?|bronchodilat\w*"
+    r"|salbutamol|albuterol)|(?:bronchodilat\w*|(?:β|beta)?[- ]?2[- ]?agonists?) (?:\w+ ){0,2}withheld"
     r"|支气管(?:舒张|扩张)剂(?:使用|吸入)?前|舒张(?:试验)?前"
 )
 
