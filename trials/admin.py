@@ -445,7 +445,10 @@ class QuestionAdmin(TranslationAdmin, SimpleHistoryAdmin):
                 ),
             },
         ),
-        (_("Asked only when"), {"fields": ["asked_only_if", "asked_only_if_codes", "asked_only_under_age", "implied_answer"]}),
+        (
+            _("Asked only when"),
+            {"fields": ["asked_only_if", "asked_only_if_codes", "asked_only_under_age", "implied_answer"]},
+        ),
     ]
 
     def get_readonly_fields(self, request, obj=None):
