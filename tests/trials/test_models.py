@@ -202,7 +202,7 @@ def reason(key, kind="inclusion", **rule):
             "alt_x_uln",
             "inclusion",
             {"max_value": "2.5"},
-            "Your ALT (alanine aminotransferase) as times the upper limit of normal needs to be at most 2.5 × ULN.",
+            "Your ALT (alanine aminotransferase, times the upper limit of normal) needs to be at most 2.5 × ULN.",
         ),
         (
             "days_since_pneumonia",
