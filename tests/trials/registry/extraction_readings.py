@@ -14,6 +14,26 @@ def found(text, kind="inclusion", variable=None):
     return [p for p in proposals if p.variable not in NOT_SCORED and (variable is None or p.variable == variable)]
 
 
+def proposals(text, variable=None):
+    """The proposals of a whole text, of one variable or of all."""
+    return [p for p in extract(text) if p.variable not in NOT_SCORED and (variable is None or p.variable == variable)]
+
+
+def bounds(text, variable):
+    """(kind, lower, lower inclusive, upper, upper inclusive) of a whole text's bounds on one variable."""
+    return [(p.kind, p.lower, p.lower_inclusive, p.upper, p.upper_inclusive) for p in proposals(text, variable)]
+
+
+def windows(text):
+    """(kind, upper, upper inclusive, unit) of a whole text's windows."""
+    return [(p.kind, p.upper, p.upper_inclusive, p.unit) for p in proposals(text, "window")]
+
+
+def durations(text):
+    """(kind, lower, lower inclusive, unit) of a whole text's durations."""
+    return [(p.kind, p.lower, p.lower_inclusive, p.unit) for p in proposals(text, "duration")]
+
+
 def named(text):
     """(kind, variable, lower, lower inclusive, upper, upper inclusive) of every named bound of a whole text."""
     return [

@@ -3,15 +3,11 @@ third round). Every wording here is written for these tests, with other numbers 
 
 from decimal import Decimal
 
-from trials.registry.extraction import Clause, extract, propose, split_clauses
+from trials.registry.extraction import extract, split_clauses
+
+from .extraction_readings import found, kinds
 
 D = Decimal
-
-
-def found(text, kind="inclusion", variable=None):
-    proposals = propose(Clause(kind=kind, text=text, start=0, end=len(text)), text)
-    proposals = [p for p in proposals if p.variable not in ("sex", "diagnoses")]
-    return [p for p in proposals if variable is None or p.variable == variable]
 
 
 def bounds(text, variable, kind="inclusion"):
@@ -24,10 +20,6 @@ def windows(text, kind="exclusion"):
 
 def durations(text, kind="inclusion"):
     return [(p.lower, p.lower_inclusive, p.unit) for p in found(text, kind, "duration")]
-
-
-def kinds(text):
-    return [(c.kind, c.text) for c in split_clauses(text)]
 
 
 # Lists ----------------------------------------------------------------------------------------------------------

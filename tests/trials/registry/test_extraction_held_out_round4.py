@@ -5,24 +5,9 @@ from decimal import Decimal
 
 from trials.registry.extraction import extract, split_clauses
 
+from .extraction_readings import bounds, durations, windows
+
 D = Decimal
-
-
-def proposals(text, variable=None):
-    found = [p for p in extract(text) if p.variable not in ("sex", "diagnoses")]
-    return [p for p in found if variable is None or p.variable == variable]
-
-
-def bounds(text, variable):
-    return [(p.kind, p.lower, p.lower_inclusive, p.upper, p.upper_inclusive) for p in proposals(text, variable)]
-
-
-def windows(text):
-    return [(p.kind, p.upper, p.upper_inclusive, p.unit) for p in proposals(text, "window")]
-
-
-def durations(text):
-    return [(p.kind, p.lower, p.lower_inclusive, p.unit) for p in proposals(text, "duration")]
 
 
 def texts(text):

@@ -3,26 +3,11 @@ wording here is written for these tests, with other numbers and words than the r
 
 from decimal import Decimal
 
-from trials.registry.extraction import extract, split_clauses
+from trials.registry.extraction import split_clauses
+
+from .extraction_readings import bounds, durations, proposals, windows
 
 D = Decimal
-
-
-def proposals(text, variable=None):
-    found = [p for p in extract(text) if p.variable not in ("sex", "diagnoses")]
-    return [p for p in found if variable is None or p.variable == variable]
-
-
-def bounds(text, variable):
-    return [(p.kind, p.lower, p.lower_inclusive, p.upper, p.upper_inclusive) for p in proposals(text, variable)]
-
-
-def windows(text):
-    return [(p.kind, p.upper, p.upper_inclusive, p.unit) for p in proposals(text, "window")]
-
-
-def durations(text):
-    return [(p.kind, p.lower, p.lower_inclusive, p.unit) for p in proposals(text, "duration")]
 
 
 def kinds(text):

@@ -4,15 +4,11 @@ from decimal import Decimal
 
 import pytest
 
-from trials.registry.extraction import DURATION_QUESTION_KEYS, Clause, event_question, extract, propose
+from trials.registry.extraction import DURATION_QUESTION_KEYS, event_question, extract
+
+from .extraction_readings import found
 
 D = Decimal
-
-
-def found(text, kind="inclusion", variable=None):
-    proposals = propose(Clause(kind=kind, text=text, start=0, end=len(text)), text)
-    proposals = [p for p in proposals if p.variable not in ("sex", "diagnoses")]
-    return [p for p in proposals if variable is None or p.variable == variable]
 
 
 def bounds(p):
