@@ -233,6 +233,16 @@ def _patterns() -> dict:
         "event_before": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["study_event"]["before"].items()},
         "event_planned": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["study_event"]["planned"].items()},
         "explanation": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["explanation_bracket"].items()},
+        "planned_procedure": {
+            side: {lang: re.compile(p, re.IGNORECASE) for lang, p in by_language.items()}
+            for side, by_language in lex["planned_procedure"].items()
+        },
+        "past_anchor": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["past_anchor_after"].items()},
+        "past_anchor_before": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["past_anchor_before"].items()},
+        "if_present": {
+            side: {lang: re.compile(p, re.IGNORECASE) for lang, p in by_language.items()}
+            for side, by_language in lex["condition_if_present"].items()
+        },
         "list_context": {
             name: {lang: re.compile(p, re.IGNORECASE) for lang, p in by_language.items()}
             for name, by_language in lex["list_context"].items()
@@ -494,7 +504,10 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         # "liver disease other than alcoholic": a patient with the excepted kind ticks the same item
         narrowed = patterns["other_than_after"].match(text, end) is not None
     exception = patterns["exception"].get(language)
-    if exception is not None and exception.search(before_text[-200:]):
+    opening = patterns["negation_opening"][language].match(text)
+    # "Not be currently treated for TB": the opening's "treated for" is the negated phrase, not an exception
+    opened = max(0, opening.end() - (start - len(before_text))) if opening is not None and opening.end() <= start else 0
+    if exception is not None and exception.search(before_text[opened:][-200:]):
         return None  # "respiratory disease other than COPD", "除哮喘外": the concept is what is excepted
     if concept.key in ("hypertension", "uncontrolled_hypertension") and re.search(
         lexicon()["hypertension_kind_before"], before_text[-40:], re.IGNORECASE
@@ -519,6 +532,21 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         and not patterns["event_planned"][language].search(before_text[-40:] + text[start:end])
     ):
         return None  # "myocardial infarction after the operation", "CPAP during the run-in" ("planned surgery" stays)
+    planned = patterns["planned_procedure"]
+    if (
+        (concept.cls == "procedure" and concept.question)
+        and (  # not "surgery" itself, which a plan may name
+            planned["before"][language].search(before_text[-80:]) or planned["after"][language].match(text, end)
+        )
+    ):
+        return None  # "should undergo tracheostomy", "intubation for head and neck surgery": planned or the study's
+    if concept.cls == "state" and (
+        patterns["past_anchor"][language].match(text, end)
+        or (
+            concept.question not in NOW_QUESTIONS and patterns["past_anchor_before"][language].search(before_text[-80:])
+        )
+    ):
+        return None  # "smokers at the time they learned of the pregnancy": a state then, not now (the pregnancy is)
     signs = patterns["signs_before"].get(language)
     if signs is not None and concept.question not in NOW_QUESTIONS and signs.search(before_text[-60:]):
         return None  # "present clinical signs of stroke": a state now, not the illness ever the item asks about
@@ -558,7 +586,6 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
             last = last if opens else None
         if last is not None and not (breaker is not None and breaker.search(between)):
             negated, cue = True, window[last.start() : last.end()]
-    opening = patterns["negation_opening"][language].match(text)
     if not negated and opening is not None and opening.end() <= start:  # "Inconspicuous anamnesis regarding …"
         scope = text[opening.end() : start]
         if not (breaker is not None and breaker.search(scope) and language == "en"):
@@ -680,6 +707,8 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
         if (kind == "inclusion" or m.negated) and other_kind.search(text[max(0, m.start - 30) : m.start])
     }
     matches = [m for m in matches if m.concept.key not in others]
+    if kind == "inclusion":  # "Stable controlled arterial hypertension": a condition on it if present, not a need
+        matches = [m for m in matches if not _if_present(text, m, own, language)]
     unmet = {match.concept.key for match in matches if match.unmet}
     # "allergies including drug allergies, or other significant allergies": any allergy, not only to medicines
     matches = [match for match in matches if match.concept.key not in unmet]
@@ -766,6 +795,17 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
         proposal.words_at = (min(first[0], match.start), max(first[1], match.end))
         proposal.quote = text[proposal.words_at[0] : proposal.words_at[1]]
     return list(grouped.values())
+
+
+def _if_present(text: str, match: Match, own: frozenset[str], language: str) -> bool:
+    """An illness on the other-conditions question said to be stable or controlled, not the trial's own."""
+    if match.negated or match.concept.question != "other_conditions" or match.concept.key in own:
+        return False
+    sides = _patterns()["if_present"]
+    return bool(
+        sides["before"][language].search(text[max(0, match.start - 60) : match.start])
+        or sides["after"][language].match(text[match.end : match.end + 60])
+    )
 
 
 def _undrafted_alternative(text: str, matches: list[Match]) -> bool:
