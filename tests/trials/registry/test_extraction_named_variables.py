@@ -9,18 +9,9 @@ import pytest
 
 from trials.registry.extraction import extract, split_clauses
 
-from .extraction_readings import found
+from .extraction_readings import found, named
 
 D = Decimal
-
-
-def named(text):
-    """(kind, variable, lower, lower inclusive, upper, upper inclusive) of every named bound of a whole text."""
-    return [
-        (p.kind, p.variable, p.lower, p.lower_inclusive, p.upper, p.upper_inclusive)
-        for p in extract(text)
-        if p.variable not in ("sex", "diagnoses", "window", "duration")
-    ]
 
 
 def bounds(p):
