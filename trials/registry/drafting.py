@@ -312,16 +312,8 @@ def _scored_codes(question: Question, proposal) -> list[str]:
     if proposal.lower is None and proposal.upper is None:
         return []
 
-    def allowed(score: Decimal) -> bool:
-        if proposal.lower is not None and (
-            score < proposal.lower or (score == proposal.lower and not proposal.lower_inclusive)
-        ):
-            return False
-        return (
-            proposal.upper is None or score < proposal.upper or (score == proposal.upper and proposal.upper_inclusive)
-        )
-
-    chosen = [code for code in codes if allowed(Decimal(code))]
+    allowed = eligibility.NumberRule(proposal.lower, proposal.lower_inclusive, proposal.upper, proposal.upper_inclusive)
+    chosen = [code for code in codes if allowed.test(Decimal(code))]
     return chosen if 0 < len(chosen) < len(codes) else []
 
 

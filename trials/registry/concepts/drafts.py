@@ -110,12 +110,12 @@ def _criterion(
 def _own_codes(own: frozenset[str], question: str) -> set[str]:
     """The answer codes of `question` that the trial's own conditions stand for (Parkinson's disease: the
     neurological disease item)."""
-    by_key = {concept.key: concept for concept in matching.vocabulary()}
+    concepts = matching.by_key()
     return {
         code.lstrip("?")
         for key in own
-        if key in by_key and by_key[key].question == question
-        for code in by_key[key].codes
+        if key in concepts and concepts[key].question == question
+        for code in concepts[key].codes
     }
 
 

@@ -132,7 +132,8 @@ def vocabulary() -> tuple[Concept, ...]:
 
 
 @cache
-def _by_key() -> dict[str, Concept]:
+def by_key() -> dict[str, Concept]:
+    """Every concept of the vocabulary by its key, read once."""
     return {concept.key: concept for concept in vocabulary()}
 
 
@@ -381,14 +382,14 @@ def _organ_spans(text: str, patterns) -> list[tuple[int, int, re.Pattern, dict[s
 def _organ_words(text: str, found: list, patterns) -> list[tuple]:
     """ "cardiovascular, hepatic, renal or neurological disease", "心、肝、肾疾病": each organ word of such a list that
     names an item and is not already a name, as (start, -length, end, concept)."""
-    by_key, listed = _by_key(), []
+    concepts, listed = by_key(), []
     taken = [(start, end) for start, _length, end, _concept in found]
     for start, end, one, named in _organ_spans(text, patterns):
         after = re.sub(r"^\s*(?:[(（][^()（）]{0,15})?[)）]", "", text[end : end + 60])
         if patterns["modifier"][_language(text[start:end])].search(after[:40]):
             continue  # "… or psychiatric condition that prevents participation": read as its head is
         for word in one.finditer(text, start, end):
-            concept = by_key.get(named.get(word.group().lower(), ""))
+            concept = concepts.get(named.get(word.group().lower(), ""))
             if concept is None or any(a < word.end() and word.start() < b for a, b in taken):
                 continue
             listed.append((word.start(), -(word.end() - word.start()), word.end(), concept))
@@ -554,7 +555,7 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
     past = patterns["past_medicine"].get(language)
     if concept.cls == "medicine" and concept.question == "medicines_now" and past is not None:
         if past.search(before_text[-60:]):
-            ever = _by_key().get(lexicon()["past_use"].get(concept.key, ""))
+            ever = by_key().get(lexicon()["past_use"].get(concept.key, ""))
             if ever is None:
                 return None  # "history of chemotherapy": not what the patient takes now
             concept = ever  # "prior use of pirfenidone": the item that asks about now or in the past
@@ -868,12 +869,12 @@ def _implied_exception(text: str, kind: str, match: Match, own: frozenset[str]) 
     if exception is not None and exception.search(near):
         return match  # "diseases other than the primary lung disease": the lung disease is what is excepted
     other = re.search(lexicon()["other_than"]["other_word"][language], near, re.IGNORECASE)
-    by_key = _by_key()
+    concepts = by_key()
     own_codes = tuple(
         code
         for key in sorted(own)
-        if key in by_key and by_key[key].question == "diagnoses" and not by_key[key].other_than
-        for code in by_key[key].codes
+        if key in concepts and concepts[key].question == "diagnoses" and not concepts[key].other_than
+        for code in concepts[key].codes
         if not code.startswith("?") and code in match.concept.codes
     )
     if (kind == "exclusion") != match.negated and own_codes:  # an exclusion, or "no other lung disease" to enter
