@@ -433,17 +433,7 @@ def _gate_state(gate: AskedOnlyIf, answers: Mapping[str, Any]) -> bool | None:
         return True
     if AGE not in answers:
         return None
-    return not _at_least(answers[AGE], gate.under_age)
-
-
-def _at_least(answer: Any, limit: Decimal) -> bool:
-    """Whether a number answer is at least `limit`; "I don't know" and anything not a number are not."""
-    if answer is DONT_KNOW or isinstance(answer, bool):
-        return False
-    try:
-        return Decimal(str(answer)) >= limit
-    except (InvalidOperation, ValueError):
-        return False
+    return NumberRule(min_value=gate.under_age).test(answers[AGE]) is not True  # an unknown age asks
 
 
 def evaluate(
