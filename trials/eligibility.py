@@ -226,6 +226,19 @@ class ChoiceRule:
             return None
         return False
 
+    def leaves_to_study_team(self, answer: Any) -> bool:
+        """The answer is known and names a code only the study team can judge here (and none accepted): the
+        outcome is unknown, yet nothing more the patient can find out would settle it."""
+        if isinstance(answer, ItemsAnswer):
+            codes = set(answer.ticked)
+        elif isinstance(answer, str):
+            codes = {answer}
+        elif isinstance(answer, Collection) and all(isinstance(code, str) for code in answer):
+            codes = set(answer)
+        else:
+            return False
+        return bool(codes & self.uncertain) and not codes & self.accepted
+
     def _test_items(self, answer: ItemsAnswer) -> bool | None:
         """Ticked an accepted item: True. Otherwise False only when every item the rule names was shown
         (and none left for the study team was ticked); an item not shown leaves it unknown. "None of these"
@@ -394,6 +407,16 @@ def evaluate_criterion(criterion: CriterionRule, answers: Mapping[str, Any]) -> 
     if criterion.polarity is Polarity.EXCLUSION:
         satisfied = not satisfied
     return Outcome.MET if satisfied else Outcome.NOT_MET
+
+
+def left_to_study_team(criterion: CriterionRule, answers: Mapping[str, Any]) -> bool:
+    """An UNKNOWN criterion the patient has already answered, with an answer the study team must judge (a cancer
+    more than five years ago, for a study that leaves older cancers to its doctor): not something still to find
+    out."""
+    if criterion.question_key is None or not isinstance(criterion.rule, ChoiceRule):
+        return False
+    answer = answers.get(criterion.question_key, DONT_KNOW)
+    return answer is not DONT_KNOW and criterion.rule.leaves_to_study_team(answer)
 
 
 def evaluate_trial(trial: TrialRules, answers: Mapping[str, Any]) -> TrialResult:

@@ -30,8 +30,13 @@ class StudyResult:
     not_met: list[Criterion] = field(default_factory=list)
     unknown: list[Criterion] = field(default_factory=list)
     study_team: list[Criterion] = field(default_factory=list)
+    judged: list[Fit] = field(default_factory=list)  # answered, but only the study team can say what it means here
     nearest_site: Site | None = None
     nearest_km: float | None = None
+
+    @property
+    def team_count(self) -> int:
+        return len(self.study_team) + len(self.judged)
 
 
 def nearest(trial: Trial, place: dict | None, points: dict) -> tuple[Site | None, float | None]:
@@ -70,7 +75,7 @@ def grouped(
     distance = _distances(loaded, place)
     far = [r for r in assessment.open if in_reach is not None and r.trial.id not in in_reach]
     near = [r for r in assessment.open if in_reach is None or r.trial.id in in_reach]
-    ranked = sorted(near, key=lambda r: _rank(r, distance))
+    ranked = sorted(near, key=lambda r: _rank(r, distance, answers))
     matches = [r for r in ranked if r.verdict is eligibility.Verdict.MATCH]
     possibles = [r for r in ranked if r.verdict is eligibility.Verdict.POSSIBLE]
     far = sorted(far, key=lambda r: (distance(r.trial.id) is None, distance(r.trial.id) or 0, str(r.trial.id)))
@@ -99,7 +104,7 @@ def grouped(
         "possibles": shown(possibles[:SHOWN]),
         "possible_count": len(possibles),
         "more_possibles": max(0, len(possibles) - SHOWN),
-        "still_to_find_out": _still_to_find_out(possibles[SHOWN:], loaded.questions),
+        "still_to_find_out": _still_to_find_out(possibles[SHOWN:], loaded.questions, answers),
         "not_near": shown(far[:SHOWN]),
         "not_near_count": len(far),
         "more_not_near": max(0, len(far) - SHOWN),
@@ -128,9 +133,20 @@ def _distances(loaded: LoadedCatalogue, place: dict | None):
     return distance
 
 
-def _rank(result: eligibility.TrialResult, distance=lambda _nct_id: None) -> tuple:
-    unknown = sum(1 for r in result.results if r.outcome is Outcome.UNKNOWN)
-    team = sum(1 for r in result.results if r.outcome is Outcome.STUDY_TEAM)
+def _still_unknown(result: eligibility.TrialResult, answers) -> list[eligibility.CriterionResult]:
+    """The criteria still to find out: unknown, and not an answer already given that the study team must judge."""
+    return [
+        r
+        for r in result.results
+        if r.outcome is Outcome.UNKNOWN and not eligibility.left_to_study_team(r.criterion, answers)
+    ]
+
+
+def _rank(result: eligibility.TrialResult, distance=lambda _nct_id: None, answers=None) -> tuple:
+    unknown = len(_still_unknown(result, answers or {}))
+    team = sum(1 for r in result.results if r.outcome is Outcome.STUDY_TEAM) + (
+        sum(1 for r in result.results if r.outcome is Outcome.UNKNOWN) - unknown
+    )
     km = distance(result.trial.id)
     # With a place, the nearest first (a hospital the patient can reach is what they can act on), then the
     # fewest things still to find out; without one, every distance is unknown and only those count.
@@ -143,12 +159,13 @@ class Group:
     count: int
 
 
-def _still_to_find_out(results: list[eligibility.TrialResult], questions: dict) -> list[Group]:
+def _still_to_find_out(results: list[eligibility.TrialResult], questions: dict, answers: dict) -> list[Group]:
     """The studies not shown, counted by each answer still to find out (a study may wait on several):
-    the answers that would settle the most studies come first."""
+    the answers that would settle the most studies come first. An answer given that the study team must judge
+    is not still to find out."""
     waiting: Counter[str] = Counter()
     for result in results:
-        waiting.update({r.criterion.question_key for r in result.results if r.outcome is Outcome.UNKNOWN})
+        waiting.update({r.criterion.question_key for r in _still_unknown(result, answers)})
     return [
         Group(questions[key].short_label if key in questions else key, count)
         for key, count in sorted(waiting.items(), key=lambda item: (-item[1], item[0]))
@@ -176,7 +193,8 @@ def _study(
     trial: Trial, result: eligibility.TrialResult, criteria: dict, questions: dict, answers: dict, stored: dict
 ) -> StudyResult:
     """One study's outcomes for the page. An answer the patient never gave (a question another answer ruled
-    out, such as pregnancy for a man) is not listed among the answers that fit."""
+    out, such as pregnancy for a man) is not listed among the answers that fit; an answer given that only the
+    study team can judge for this study is listed with its checks, not as something still to find out."""
     study = StudyResult(trial=trial, verdict=str(result.verdict))
     lists = {Outcome.NOT_MET: study.not_met, Outcome.UNKNOWN: study.unknown, Outcome.STUDY_TEAM: study.study_team}
     for outcome in result.results:
@@ -193,6 +211,9 @@ def _study(
             study.met.append(
                 Fit(criterion, questions[key].display_answer(None if given is eligibility.DONT_KNOW else given))
             )
+        elif outcome.outcome is Outcome.UNKNOWN and eligibility.left_to_study_team(outcome.criterion, answers):
+            key = outcome.criterion.question_key
+            study.judged.append(Fit(criterion, questions[key].display_answer(answers.get(key))))
         else:
             lists[outcome.outcome].append(criterion)
     return study

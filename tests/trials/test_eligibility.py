@@ -453,3 +453,17 @@ def test_a_catalogue_rules_out_by_the_calendar_window_and_keeps_a_362_day_flare_
 )
 def test_a_window_rule_that_makes_no_sense_says_why(rule, problem):
     assert any(problem in text for text in rule.problems())
+
+
+def test_an_answer_the_rule_leaves_to_the_study_team_is_told_apart_from_one_not_known():
+    from trials import eligibility
+
+    rule = eligibility.ChoiceRule(frozenset({"within_5y"}), frozenset({"over_5y"}))
+    criterion = eligibility.CriterionRule(1, eligibility.Polarity.EXCLUSION, "cancer", rule)
+    left = eligibility.left_to_study_team
+    assert left(criterion, {"cancer": "over_5y"}) is True
+    assert left(criterion, {"cancer": eligibility.DONT_KNOW}) is False and left(criterion, {}) is False
+    assert left(criterion, {"cancer": "within_5y"}) is False and left(criterion, {"cancer": "never"}) is False
+    items = eligibility.ItemsAnswer
+    assert left(criterion, {"cancer": items(frozenset({"over_5y"}), frozenset({"over_5y", "within_5y"}))}) is True
+    assert left(criterion, {"cancer": items(frozenset({"none"}), frozenset({"none"}))}) is False  # not shown

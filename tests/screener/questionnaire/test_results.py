@@ -249,3 +249,28 @@ def test_a_choice_reason_quotes_the_question_as_it_was_asked(client, language, s
     html = results_for(client, {**MATCHES_ILD, "age": "50", "pregnant_or_breastfeeding": "yes"})
     assert sentence in html.replace("&ldquo;", "“").replace("&rdquo;", "”")
     assert "answer about pregnant" not in html and "对“怀孕或哺乳”" not in html  # not its short label
+
+
+def test_an_old_cancer_the_study_doctor_must_judge_is_not_listed_as_still_to_find_out(client):
+    # The COPD study leaves a cancer that ended more than five years ago to its doctor: the study stays open, and
+    # the page says the answer was heard and the team will judge it, instead of asking the patient to find it out.
+    html = results_for(client, {**MATCHES_COPD, "cancer_history": "over_5y"})
+    assert verdicts(html)[COPD] == "possible"
+    possibles = section(html, "possibles-title")
+    assert "Still to find out" not in possibles
+    assert (
+        "Cancer history: you answered “Yes, but treatment ended more than 5 years ago and it has not come back”. "
+        "The study team will judge what this means for this study." in possibles
+    )
+    assert "The study team will check 12 more things" in possibles  # the 11 checks of a match, and this one
+
+
+def test_a_cancer_not_known_is_still_to_find_out(client):
+    possibles = section(results_for(client, {**MATCHES_COPD, "cancer_history": None}), "possibles-title")
+    assert "Still to find out" in possibles and "you answered" not in possibles
+
+
+def test_in_chinese_the_answer_left_to_the_study_team_reads_as_chinese_sentences(client):
+    client.cookies["django_language"] = "zh-hans"
+    html = results_for(client, {**MATCHES_COPD, "cancer_history": "over_5y"})
+    assert "您的回答是“得过，但治疗已结束超过5年，而且没有复发”。这对本研究意味着什么，由研究团队判断。" in html

@@ -122,3 +122,16 @@ def test_a_value_to_ask_for_names_its_unit_as_the_question_shows_it_with_chinese
         assert studies.study_ids == f"{ILD}，{COPD}"
         page = render_to_string("questionnaire/summary.html", {"to_ask": [studies], "matches": [], "possibles": []})
         assert "<strong>血小板计数（PLT）</strong>（× 10⁹/L）。" in page
+
+
+def test_the_summary_lists_an_answer_the_study_team_must_judge_apart_from_what_is_not_known(client):
+    from tests.trials.profiles import MATCHES_COPD
+
+    screening_id = start(client)
+    answer_everything(client, screening_id, {**MATCHES_COPD, "cancer_history": "over_5y"})
+    html = client.get(summary_url(screening_id)).content.decode()
+    study = html.split(f'data-nct-id="{COPD}"')[1].split("</article>")[0]
+    assert "Answered, for the study team to judge:" in study
+    assert "Cancer history: Yes, but treatment ended more than 5 years ago" in study
+    assert "Not known yet:" not in study
+    assert 'data-ask="cancer_history"' not in html  # nothing to ask the doctor for
