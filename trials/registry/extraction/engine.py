@@ -57,6 +57,7 @@ from .text import _bracket_depths, _normalise, _Span
 # ----------------------------------------------------------------------------------------------------------------
 
 QUESTION_UNITS: dict[str, str] = TABLES.question_units
+VARIABLE_UNITS: dict[str, str] = TABLES.variable_units  # with the rows drafted as another question ("Karnofsky")
 
 
 MAX_CLAUSE = 2_000  # characters of one clause read at once
@@ -101,9 +102,10 @@ _PAIR_NAMES = re.compile("|".join(f"(?:{v.pattern})" for v in TABLES.variables i
 _PAIR_AFTER = re.compile(r"\s*/\s*(\d{2,3})(?![\d.,])")
 # Exact conversions of other units to a question's unit: variable -> unit -> (factor, offset, decimals or None)
 CONVERSIONS = {v.key: v.conversions for v in TABLES.variables if v.conversions}
+NAMED_BY_UNIT = {v.unit: v.key for v in TABLES.variables if v.named_by_unit}  # "10 cigarettes a day"
 SCALES = {v.key for v in TABLES.variables if v.scale}  # integer scores: "ECOG 0 or 1" is 0 to 1
 _SCALE_NAMES = re.compile("|".join(f"(?:{v.pattern})" for v in TABLES.variables if v.scale) or r"(?!x)x")
-_SCALE_CHOICE = re.compile(r"(\d)((?:\s*[,、]\s*\d){0,8})\s*(?:or|或|和|and|/)\s*(\d)(?![\d.,])")
+_SCALE_CHOICE = re.compile(r"(\d)((?:\s*[,、]\s*\d){0,8})\s*(?:or|或|和|and|/)\s*(\d)(?!\d|[.,]\d)")
 
 # Units after a number: (pattern, normalised unit). Order matters: longest first.
 UNIT_PATTERNS: list[tuple[str, str]] = TABLES.units
@@ -1821,9 +1823,11 @@ def _full_name_start(n: str, start: int, variable: str, mentions) -> int:
 
 
 def _unit_variable(comparison: _Comparison) -> str:
-    """Units that name their variable whatever words come before: "10 pack-years", "18岁"."""
+    """Units that name their variable whatever words come before: "10 pack-years", "18岁", "10 cigarettes a day"."""
     if comparison.unit == "pack-years":
         return "pack_years"
+    if comparison.unit in NAMED_BY_UNIT:
+        return NAMED_BY_UNIT[comparison.unit]
     if comparison.raw_unit in ("岁", "周岁"):
         return "age"
     return ""
@@ -2125,7 +2129,7 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
         return None
     if variable in SCALES and any(v is not None and v != v.to_integral_value() for v in (lower, upper)):
         return None
-    return lower, upper, QUESTION_UNITS[variable], clean if unit else 0.7
+    return lower, upper, VARIABLE_UNITS[variable], clean if unit else 0.7
 
 
 def _converted(value: Decimal | None, conversion: tuple[float, float, int | None]) -> Decimal | None:
