@@ -114,3 +114,17 @@ def test_a_karnofsky_bound_is_the_ecog_answers_whose_whole_band_lies_inside_it(k
 def test_a_karnofsky_bound_that_cuts_an_ecog_band_or_allows_every_answer_is_left_to_the_study_team(words):
     # KPS 60 and 50 are both ECOG 2: "≥ 60" holds for some ECOG 2 patients and not others
     assert drafted("inclusion", words) == []
+
+
+def test_a_second_bound_of_the_same_measure_after_or_is_an_alternative_the_admin_decides():
+    drafts = drafted(
+        "inclusion", "Blood eosinophils ≥ 250 cells/µL (or ≥ 120 cells/µL with an exhaled NO above 30 ppb)"
+    )
+    assert [(d.question.key, d.min_value) for d in drafts] == [("eosinophils_per_ul", 250), ("eosinophils_per_ul", 120)]
+    assert all(d.proposal.get("alternative") and "alternatives" in d.staff_note for d in drafts)
+
+
+def test_two_bounds_of_the_same_measure_joined_by_and_both_hold():
+    drafts = drafted("inclusion", "Body weight ≥ 48 kg at screening and ≥ 46 kg at the first dose")
+    assert [d.min_value for d in drafts] == [48, 46]
+    assert not any(d.proposal.get("alternative") for d in drafts)

@@ -1518,6 +1518,7 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
 
     measured: list[tuple[str, _Comparison, int, int]] = []  # (variable, comparison, quote start, quote end)
     alternatives: set[tuple[str, int]] = set()  # (variable, id of its comparison): either/or bounds
+    last_bound: dict[str, _Comparison] = {}  # each variable's last bound: "≥ 200 (or ≥ 150 with …)" is an alternative
     previous: tuple[_Comparison, list] | None = None  # the last x ULN bound and the labs it went to
     last_implied: tuple[str, _Comparison] | None = None  # the last bound with no name near it, and what it bounds
     for comparison in comparisons:
@@ -1578,6 +1579,16 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
             _ALTERNATIVE_GAP.search(n[a[1] : b[0]]) for a, b in zip(chosen, chosen[1:])
         ):  # "DLCO or FVC below 80%"
             alternatives.update((m[2], id(comparison)) for m in chosen)
+        for _a, _b, named in chosen:
+            before = last_bound.get(named)
+            if (
+                before is not None
+                and (before.lower is None) == (comparison.lower is None)
+                and (before.upper is None) == (comparison.upper is None)
+                and _OR_BOUND_GAP.fullmatch(n, before.end, comparison.start)
+            ):  # "eosinophils ≥ 200 (or ≥ 150 with FeNO > 25)": either bound may be the one a patient meets
+                alternatives.update({(named, id(before)), (named, id(comparison))})
+            last_bound[named] = comparison
         parts = _paired(chosen, comparison)
         chosen = [(a, b, each) for a, b, v in chosen for each in EXPANSIONS.get(v, (v,))]  # "transaminases"
         first_named = min((m[0] for m in chosen), default=comparison.start)
@@ -3561,6 +3572,7 @@ def _boundary_ends(n: str) -> tuple[int, ...]:
 
 
 _ALTERNATIVE_GAP = re.compile(r"(?<![a-z])(?:or|and/or|either)(?![a-z])|或")
+_OR_BOUND_GAP = re.compile(r"\s*[(（\[]?\s*(?:or|或)\s*")  # "≥ 200 (or ≥ 150 …": the text is lower case
 _STAGE_DEFINITION = re.compile(
     r"(?:stage|grade|gold|class)\s*(?:[1-4]|i{1,3}|iv)\s*(?:\([^()]{0,20}\))?\s*[:=][^;:()]{0,30}$"
 )
