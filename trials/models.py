@@ -707,6 +707,10 @@ class Question(models.Model):
             "g/L": "130",
             "x10^9/L": "5",
             "mmHg": "130",
+            "kg": "70",
+            "cells/uL": "300",
+            "bpm": "72",
+            "cigarettes/day": "10",
         }
         return examples.get(self.unit, "10")
 

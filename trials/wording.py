@@ -46,6 +46,10 @@ NUMBER_WITH_UNIT = {
     "g/L": "%(number)s g/L",
     "x10^9/L": "%(number)s × 10⁹/L",
     "mmHg": "%(number)s mmHg",
+    "kg": "%(number)s kg",
+    "cells/uL": "%(number)s/µL",
+    "bpm": pgettext_lazy("heart rate", "%(number)s beats a minute"),
+    "cigarettes/day": pgettext_lazy("smoking", "%(number)s cigarettes a day"),
 }
 UNIT_NAMES = {
     "%": "%",
@@ -60,6 +64,10 @@ UNIT_NAMES = {
     "g/L": "g/L",
     "x10^9/L": "× 10⁹/L",
     "mmHg": "mmHg",
+    "kg": "kg",
+    "cells/uL": "/µL",
+    "bpm": pgettext_lazy("unit beside a box", "beats a minute"),
+    "cigarettes/day": pgettext_lazy("unit beside a box", "cigarettes a day"),
     "days": pgettext_lazy("unit beside a box", "days"),
 }
 

@@ -271,7 +271,8 @@ def criterion_for(
                         "one. If the study means after, put it on the “after a bronchodilator” question."
                     )
                 )
-    question = questions.get(variable)
+    banded = extraction.BANDED.get(variable)  # "Karnofsky ≥ 70": the ECOG answers whose band lies inside it
+    question = questions.get(banded[0] if banded else variable)
     if question is None:
         return None
     criterion = Criterion(
@@ -288,7 +289,17 @@ def criterion_for(
     if notes:
         criterion.confidence = round(criterion.confidence * UNSURE, 2)
         criterion.staff_note = " ".join(notes)
-    if question.is_choice:
+    if banded:
+        codes = _banded_codes(question, proposal, banded[1])
+        if not codes:
+            return None
+        criterion.values = codes
+        criterion.confidence = round(criterion.confidence * UNSURE, 2)
+        criterion.staff_note = gettext(
+            "Read from the Karnofsky score by its usual match to ECOG (Karnofsky 90–100 is ECOG 0, 70–80 is 1, "
+            "50–60 is 2, 30–40 is 3, 10–20 is 4): check it before approving."
+        )
+    elif question.is_choice:
         codes = [code for code in proposal.values if code in question.choice_codes()]
         if not codes and proposal.unit == extraction.QUESTION_UNITS.get(variable):
             codes = _scored_codes(question, proposal)  # "ECOG 0-1": the answers scored 0 and 1
@@ -315,6 +326,36 @@ def _scored_codes(question: Question, proposal) -> list[str]:
     allowed = eligibility.NumberRule(proposal.lower, proposal.lower_inclusive, proposal.upper, proposal.upper_inclusive)
     chosen = [code for code in codes if allowed.test(Decimal(code))]
     return chosen if 0 < len(chosen) < len(codes) else []
+
+
+def _banded_codes(question: Question, proposal, bands: dict[str, tuple[float, float]]) -> list[str]:
+    """The answers whose band of the proposal's scale lies wholly inside its bound ("Karnofsky ≥ 70": ECOG 0 and 1);
+    none when the bound cuts a band ("Karnofsky ≥ 60" holds for some ECOG 2 patients and not others), when it allows
+    every answer or none."""
+
+    def allowed(value: Decimal) -> bool:
+        if proposal.lower is not None and (
+            value < proposal.lower or (value == proposal.lower and not proposal.lower_inclusive)
+        ):
+            return False
+        return (
+            proposal.upper is None or value < proposal.upper or (value == proposal.upper and proposal.upper_inclusive)
+        )
+
+    if proposal.lower is None and proposal.upper is None:
+        return []
+    chosen = []
+    for code in question.choice_codes():
+        if code not in bands:
+            return []
+        low, high = (Decimal(str(v)) for v in bands[code])
+        inside = allowed(low), allowed(high)
+        cut = any(bound is not None and low < bound < high for bound in (proposal.lower, proposal.upper))
+        if inside[0] != inside[1] or cut:
+            return []
+        if all(inside):
+            chosen.append(code)
+    return chosen if 0 < len(chosen) < len(question.choice_codes()) else []
 
 
 def _with_choices(criterion: Criterion | None, proposal) -> Criterion | None:

@@ -874,7 +874,7 @@ NOTHING = [
     ("increase-after-the-number", "≥ 12% increase in FEV1 after salbutamol", None),
     ("reversibility-in-brackets", "FEV1 ≥ 12% (reversibility)", None),
     ("decline-is-a-change-not-a-level", "Relative decline in FVC of ≥ 10% within 24 months", "fvc_pct_pred"),
-    ("weight-is-not-bmi", "Weight ≥ 40 kg", None),
+    ("weight-is-not-bmi", "Weight ≥ 40 kg", "bmi"),
     ("weight-before-bmi-is-not-bmi", "Body weight < 45 kg or BMI", "bmi"),
     ("oxygen-flow-is-not-hours", "Use of oxygen > 10 L/min at rest", None),
     ("life-expectancy-is-not-a-window", "Life expectancy of less than 12 months", None),

@@ -293,8 +293,8 @@ def test_a_number_after_the_upper_limit_is_the_bound_and_a_non_lab_above_it_is_n
 
 def test_pinyin_left_after_traditional_characters_is_read_past_and_the_quote_stays_the_page_text():
     text = "1. 試驗(yàn)前4個(gè)月每日吸煙量多于5支者;"
-    got = [(p.variable, p.upper, p.unit, p.quote in text) for p in extract(text)]
-    assert got == [("window", D(4), "months", True)]
+    got = [(p.variable, p.lower or p.upper, p.unit, p.quote in text) for p in extract(text)]
+    assert got == [("cigarettes_per_day", D(5), "cigarettes/day", True), ("window", D(4), "months", True)]
 
 
 def test_latin_words_in_brackets_after_chinese_are_kept():

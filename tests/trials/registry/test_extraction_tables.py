@@ -52,6 +52,21 @@ def test_both_lexicons_give_operators_for_each_bound():
             | {"expands_to": ["age"], "pairs": True},
             "pairs",
         ),
+        (
+            {"key": "lansky_ps", "unit": "%", "names": {"en": ["lansky"]}, "units_accepted": [""], "range": [0, 100]}
+            | {"question": "ecog_ps", "bands": {"0": [100, 90]}},
+            "band of answer",
+        ),
+        (
+            {"key": "lansky_ps", "unit": "%", "names": {"en": ["lansky"]}, "units_accepted": [""], "range": [0, 100]}
+            | {"bands": {"0": [90, 100]}},  # bands are another question's answers, never the row's own
+            "another row's question",
+        ),
+        (
+            {"key": "cigars_per_day", "unit": "cigars/day", "names": {"en": ["cigars"]}, "units_accepted": [""]}
+            | {"range": [0, 50], "named_by_unit": "yes"},
+            "named_by_unit",
+        ),
         ({"key": "age", "unit": "years"}, "snake_case"),  # a second row for a key already there
     ],
 )

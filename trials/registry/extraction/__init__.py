@@ -16,7 +16,11 @@ from .engine import QUESTION_UNITS, extract, propose
 from .model import Clause, Proposal
 from .tables import TABLES
 
+# rows drafted as another question's answers ("Karnofsky ≥ 70" as ECOG 0 or 1): key -> (question, {code: band})
+BANDED = TABLES.banded
+
 __all__ = [
+    "BANDED",
     "Clause",
     "Proposal",
     "QUESTION_UNITS",

@@ -57,6 +57,7 @@ from .text import _bracket_depths, _normalise, _Span
 # ----------------------------------------------------------------------------------------------------------------
 
 QUESTION_UNITS: dict[str, str] = TABLES.question_units
+VARIABLE_UNITS: dict[str, str] = TABLES.variable_units  # with the rows drafted as another question ("Karnofsky")
 
 
 MAX_CLAUSE = 2_000  # characters of one clause read at once
@@ -101,9 +102,10 @@ _PAIR_NAMES = re.compile("|".join(f"(?:{v.pattern})" for v in TABLES.variables i
 _PAIR_AFTER = re.compile(r"\s*/\s*(\d{2,3})(?![\d.,])")
 # Exact conversions of other units to a question's unit: variable -> unit -> (factor, offset, decimals or None)
 CONVERSIONS = {v.key: v.conversions for v in TABLES.variables if v.conversions}
+NAMED_BY_UNIT = {v.unit: v.key for v in TABLES.variables if v.named_by_unit}  # "10 cigarettes a day"
 SCALES = {v.key for v in TABLES.variables if v.scale}  # integer scores: "ECOG 0 or 1" is 0 to 1
 _SCALE_NAMES = re.compile("|".join(f"(?:{v.pattern})" for v in TABLES.variables if v.scale) or r"(?!x)x")
-_SCALE_CHOICE = re.compile(r"(\d)((?:\s*[,、]\s*\d){0,8})\s*(?:or|或|和|and|/)\s*(\d)(?![\d.,])")
+_SCALE_CHOICE = re.compile(r"(\d)((?:\s*[,、]\s*\d){0,8})\s*(?:or|或|和|and|/)\s*(\d)(?!\d|[.,]\d)")
 
 # Units after a number: (pattern, normalised unit). Order matters: longest first.
 UNIT_PATTERNS: list[tuple[str, str]] = TABLES.units
@@ -1516,6 +1518,7 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
 
     measured: list[tuple[str, _Comparison, int, int]] = []  # (variable, comparison, quote start, quote end)
     alternatives: set[tuple[str, int]] = set()  # (variable, id of its comparison): either/or bounds
+    last_bound: dict[str, _Comparison] = {}  # each variable's last bound: "≥ 200 (or ≥ 150 with …)" is an alternative
     previous: tuple[_Comparison, list] | None = None  # the last x ULN bound and the labs it went to
     last_implied: tuple[str, _Comparison] | None = None  # the last bound with no name near it, and what it bounds
     for comparison in comparisons:
@@ -1576,6 +1579,16 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
             _ALTERNATIVE_GAP.search(n[a[1] : b[0]]) for a, b in zip(chosen, chosen[1:])
         ):  # "DLCO or FVC below 80%"
             alternatives.update((m[2], id(comparison)) for m in chosen)
+        for _a, _b, named in chosen:
+            before = last_bound.get(named)
+            if (
+                before is not None
+                and (before.lower is None) == (comparison.lower is None)
+                and (before.upper is None) == (comparison.upper is None)
+                and _OR_BOUND_GAP.fullmatch(n, before.end, comparison.start)
+            ):  # "eosinophils ≥ 200 (or ≥ 150 with FeNO > 25)": either bound may be the one a patient meets
+                alternatives.update({(named, id(before)), (named, id(comparison))})
+            last_bound[named] = comparison
         parts = _paired(chosen, comparison)
         chosen = [(a, b, each) for a, b, v in chosen for each in EXPANSIONS.get(v, (v,))]  # "transaminases"
         first_named = min((m[0] for m in chosen), default=comparison.start)
@@ -1821,9 +1834,11 @@ def _full_name_start(n: str, start: int, variable: str, mentions) -> int:
 
 
 def _unit_variable(comparison: _Comparison) -> str:
-    """Units that name their variable whatever words come before: "10 pack-years", "18岁"."""
+    """Units that name their variable whatever words come before: "10 pack-years", "18岁", "10 cigarettes a day"."""
     if comparison.unit == "pack-years":
         return "pack_years"
+    if comparison.unit in NAMED_BY_UNIT:
+        return NAMED_BY_UNIT[comparison.unit]
     if comparison.raw_unit in ("岁", "周岁"):
         return "age"
     return ""
@@ -2125,7 +2140,7 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
         return None
     if variable in SCALES and any(v is not None and v != v.to_integral_value() for v in (lower, upper)):
         return None
-    return lower, upper, QUESTION_UNITS[variable], clean if unit else 0.7
+    return lower, upper, VARIABLE_UNITS[variable], clean if unit else 0.7
 
 
 def _converted(value: Decimal | None, conversion: tuple[float, float, int | None]) -> Decimal | None:
@@ -3557,6 +3572,7 @@ def _boundary_ends(n: str) -> tuple[int, ...]:
 
 
 _ALTERNATIVE_GAP = re.compile(r"(?<![a-z])(?:or|and/or|either)(?![a-z])|或")
+_OR_BOUND_GAP = re.compile(r"\s*[(（\[]?\s*(?:or|或)\s*")  # "≥ 200 (or ≥ 150 …": the text is lower case
 _STAGE_DEFINITION = re.compile(
     r"(?:stage|grade|gold|class)\s*(?:[1-4]|i{1,3}|iv)\s*(?:\([^()]{0,20}\))?\s*[:=][^;:()]{0,30}$"
 )

@@ -17,7 +17,9 @@ Adding a variable (HbA1c, say) is one row in ``variables.json``: ``{"key": "hba1
 "range": [3, 20]}``, and its question in ``seed/questions.json``. A number in an accepted unit, or in a unit the row
 converts exactly, within the range (in the question's unit), near one of the names, is proposed; a number in any other
 unit is not (the study team reads it). ``"pairs": true`` with two ``expands_to`` gives "blood pressure > 160/100" to
-systolic and diastolic; ``"scale": true`` reads "ECOG 0 or 1" as 0 to 1. ``test_extraction_tables.py`` shows a new
+systolic and diastolic; ``"scale": true`` reads "ECOG 0 or 1" as 0 to 1; ``"bands"`` with another row's ``"question"``
+drafts a bound on one scale as the answers of another whose bands lie wholly inside it ("Karnofsky ≥ 70" is ECOG 0
+or 1, "Karnofsky ≥ 60" splits ECOG 2 and is left to the study team). ``test_extraction_tables.py`` shows a new
 row with a copy of the tables.
 """
 
@@ -52,6 +54,10 @@ class Variable:
     conversions: dict[str, tuple[float, float, int | None]] = field(default_factory=dict)
     pairs: bool = False  # with expands_to: "160/100" gives 160 to the first variable and 100 to the second
     scale: bool = False  # an integer score: "0 or 1" is 0 to 1
+    # another scale's answers, each the band of this row's values it stands for ("Karnofsky ≥ 70" is ECOG 0 or 1):
+    # answer code of the row's question -> (lowest, highest) value of this row
+    bands: dict[str, tuple[float, float]] = field(default_factory=dict)
+    named_by_unit: bool = False  # its unit names it whatever words come before ("10 cigarettes a day")
 
     @property
     def pattern(self) -> str:
@@ -86,7 +92,17 @@ class Tables:
 
     @property
     def question_units(self) -> dict[str, str]:
+        return {v.key: v.unit for v in self.variables if not v.expands_to and not v.bands}
+
+    @property
+    def variable_units(self) -> dict[str, str]:
+        """Each row's unit, its question's or (a banded row) its own scale's."""
         return {v.key: v.unit for v in self.variables if not v.expands_to}
+
+    @property
+    def banded(self) -> dict[str, tuple[str, dict[str, tuple[float, float]]]]:
+        """Rows drafted as another question's answers: key -> (question, {answer code: band})."""
+        return {v.key: (v.question, v.bands) for v in self.variables if v.bands}
 
     @property
     def expansions(self) -> dict[str, tuple[str, ...]]:
@@ -139,6 +155,25 @@ def _conversions(where: str, key: str, value, unit: str) -> dict[str, tuple[floa
             )
         conversions[other] = (spec["factor"], spec.get("offset", 0), spec.get("decimals"))
     return conversions
+
+
+def _bands(where: str, key: str, value, question: str) -> dict[str, tuple[float, float]]:
+    """A row's bands: {answer code of its question: [lowest, highest]} in the row's own values; the question is
+    another row's ("karnofsky_ps" drafts on "ecog_ps")."""
+    number = (int, float)
+    if not isinstance(value, dict) or (value and question == key):
+        raise TableError(f"{where} ({key}): bands are an object of answer codes, for another row's question")
+    bands = {}
+    for code, band in value.items():
+        if (
+            not isinstance(band, list)
+            or len(band) != 2
+            or not all(isinstance(v, number) and not isinstance(v, bool) for v in band)
+            or band[0] > band[1]
+        ):
+            raise TableError(f"{where} ({key}): band of answer {code!r} must be [lowest, highest]")
+        bands[str(code)] = (band[0], band[1])
+    return bands
 
 
 def _read(directory: Path, name: str) -> dict:
@@ -220,6 +255,9 @@ def load(directory: Path = DIRECTORY) -> Tables:
             raise TableError(f"{where} ({key}): pairs is true or false, and true needs expands_to of two variables")
         if not isinstance(row.get("scale", False), bool):
             raise TableError(f"{where} ({key}): scale is true or false")
+        bands = _bands(where, key, row.get("bands", {}), row.get("question") or key)
+        if not isinstance(row.get("named_by_unit", False), bool):
+            raise TableError(f"{where} ({key}): named_by_unit is true or false")
         variables.append(
             Variable(
                 key=key,
@@ -233,6 +271,8 @@ def load(directory: Path = DIRECTORY) -> Tables:
                 conversions=conversions,
                 pairs=bool(row.get("pairs", False)),
                 scale=bool(row.get("scale", False)),
+                bands=bands,
+                named_by_unit=bool(row.get("named_by_unit", False)),
             )
         )
     keys = {v.key for v in variables}
