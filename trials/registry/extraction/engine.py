@@ -165,6 +165,26 @@ TIME_RANGE_SINCE = re.compile(
     r"|screening|baseline|(?:the\s+)?study|trial|inclusion"
     r"|(?:the\s+)?(?:start|onset|beginning|first day) of (?:the\s+)?(?:menstru\w*|menses|(?:menstrual\s+)?cycle)))"
 )
+# what follows "… of/after" when it is the study's own point or a cycle, not a past event
+_NOT_A_PAST_EVENT_AHEAD = (
+    r"(?!\s*(?:the\s+)?(?:(?:last|final|first)\s+(?:dose|administration|injection|visit)|randomi[sz]\w*|enrol\w*"
+    r"|screening|baseline|(?:the\s+)?study|trial|inclusion|(?:informed\s+)?consent|dos(?:e|ing)|treatment|entry"
+    r"|(?:the\s+)?(?:start|onset|beginning|first day) of (?:the\s+)?(?:menstru\w*|menses|(?:menstrual\s+)?cycle)))"
+)
+# "within 3-24 months post injury", "within 2-7 days of the concussion": time since a past event between two spans, its
+# upper end a window and its lower end a duration ("within 2-4 weeks of randomisation" is the study's own point)
+_WITHIN_RANGE_SINCE = re.compile(
+    rf"(?<![a-z])within\s+(?:the\s+)?{ANY_NUM}[\s-]*(?:(?:days?|weeks?|months?|years?)(?![a-z])\s*)?"
+    rf"(?:to|-|–)\s*(?P<hi>{ANY_NUM})[\s-]*(?P<hi_unit>days?|weeks?|months?|years?)(?![a-z])[\s-]*"
+    r"(?:of|from|post|after|since|following)(?![a-z])" + _NOT_A_PAST_EVENT_AHEAD
+)
+_WITHIN_BEFORE = re.compile(r"(?<![a-z])within\s+(?:the\s+)?$")
+_AGED_RIGHT_BEFORE = re.compile(r"(?<![a-z])(?:aged?|ages)\s*(?:of\s+|between\s+|from\s+)?$")
+# "6-12 months ago", "3-24 months post", "2-7 days of": a range whose lower end has no unit of its own
+_RANGE_LOWER_SINCE = re.compile(
+    rf"(?<![a-z0-9.])(?P<lo>{NUM}|{NUM_WORD})\s*(?:to|-|–)\s*(?P<hi>{ANY_NUM})[\s-]*(?P<unit>days?|weeks?|months?|years?)"
+    r"(?![a-z])[\s-]*(?P<rel>ago|post|after|since|following|of|from)(?![a-z])" + _NOT_A_PAST_EVENT_AHEAD
+)
 # "根治性手术术后 4-12 周进行随机", "术后4~10周内": time since a past event between two spans, a duration (the lower end)
 # and a window (the upper end); "给药后2-4周" is a time still to come
 _ZH_RANGE_SINCE = re.compile(
@@ -187,9 +207,33 @@ _UPPER_BEFORE_A_POINT = re.compile(
 )
 # "Stable physical activity regimen < 3 months prior": a steady state bounded above, no look-back to an event
 _STABLE_STATE_BEFORE = re.compile(r"(?<![a-z])(?:stable|unchanged|constant|steady)(?![a-z])[^.;,]{0,50}$")
+# An event (not a person, not a sample or a test) named right before "… N years old": the event's age, not a person's
+_AGED_EVENT_BEFORE = re.compile(
+    r"(?<![a-z])(?:transplant\w*|grafts?|surger(?:y|ies)|operations?|diagnos[ie]s|diseases?|fractures?|injur(?:y|ies)"
+    r"|infarctions?|strokes?|implants?|implantations?|deaths?|births?|wounds?|episodes?|events?|attacks?)"
+    r"(?:\s*\([^()]{0,20}\))?\s*(?:(?:is|are|was|were|must be|should be|must not be|should not be|not)\s+)?$"
+)
+# Ages that are not the participant's bound now: a child the participant has or cares for, an age stated in the past
+# tense (another study's), a remark on who gets the disease
+_NOT_THE_PARTICIPANTS_AGE_BEFORE = re.compile(
+    r"(?<![a-z])(?:having|has|have|had|parents?\s+of|mothers?\s+of|fathers?\s+of|caregivers?\s+(?:of|for)|care\s+of"
+    r"|guardians?\s+of|living\s+with)\s+(?:[a-z0-9-]+\s+){0,5}?(?:child(?:ren)?|kids?|sons?|daughters?|infants?|babies"
+    r"|baby|toddlers?|newborns?|grandchild(?:ren)?)(?![a-z])[^.;:]{0,60}$"
+    r"|(?<![a-z])born\s+(?:from|to)\s+(?:[a-z]+\s+){0,2}(?:mothers?|fathers?|parents?|women)(?![a-z])[^.;:]{0,40}$"
+    r"|(?<![a-z])ages?\s+(?:was|were|had been)(?![a-z])[^.;:]{0,60}$"
+    r"|(?<![a-z])(?:performed|done|conducted|administered|offered)\s+(?:on|in|for|to)\s+(?:[a-z]+\s+){0,2}$"
+    r"|(?<![a-z])(?:scored?|points?)\s+(?:of\s+)?(?:at least\s+|≥\s*|>=\s*|>\s*)?$"  # "who (i) score of at least 1"
+    r"|(?<![a-z])(?:is|are)\s+(?:rarely|seldom|commonly|usually|often|mostly|mainly|typically|frequently)\s+"
+    r"(?:seen|found|diagnosed|observed|reported)(?![a-z])[^.;:]{0,50}$"
+)
+_ASSENT_NEAR = re.compile(r"(?<![a-z])assent(?![a-z])")
+_EVENT_LESS_THAN_OLD = re.compile(
+    rf"(?<![a-z])(?:less than|younger than|under|<(?!=)|not older than|no older than)\s*({ANY_NUM})[\s-]*{TIME_UNIT}"
+    r"\s+old(?![a-z])"
+)
 WINDOW_RES = [
     re.compile(
-        rf"(?:within|during|in|over)\s+(?:the\s+)?(?:past|last|previous|pervious|preceding|prior|recent|most recent)"
+        rf"(?:within|during|in|over)\s+(?:the\s+)?(?:past|last|previous|pervious|preceding|prior|former|recent|most recent)"
         rf"\s+({ANY_NUM})[\s-]*(?:\(\d+\)\s*)?(?:calendar\s+)?{TIME_UNIT}" + REFERENCE_POINT
     ),
     re.compile(
@@ -199,12 +243,13 @@ WINDOW_RES = [
         rf"(?:(?:previous|past|last|preceding)\s+)?(?:calendar\s+)?{TIME_UNIT}" + REFERENCE_POINT
     ),
     re.compile(
-        r"(?:within|during|in|over)\s+(?:the\s+)?(?:past|last|previous|preceding|prior)\s+(year|month|week)"
+        r"(?:within|during|in|over)\s+(?:the\s+)?(?:past|last|previous|preceding|prior|former)\s+(year|month|week)"
         + REFERENCE_POINT
     ),
     re.compile(
         r"within\s+(?:a|one|the(?:\s+(?:same|last|past))?|last|past)?\s*(year|month|week)(?![a-z])" + REFERENCE_POINT
     ),
+    _WITHIN_RANGE_SINCE,
     TIME_RANGE_SINCE,
     _ZH_RANGE_SINCE,
     re.compile(rf"(?:≤|<=|<|less than|within|up to|no more than)?\s*({ANY_NUM})[\s-]*{TIME_UNIT}[\s-]+ago"),
@@ -348,6 +393,9 @@ WINDOW_RES += [
         rf"(?<![a-z])(?:for|since)\s+(?:a\s+(?:period|duration)\s+(?:of\s+)?)?(?:less than|<(?!=))\s*({ANY_NUM})"
         rf"[\s-]*{TIME_UNIT}"
     ),
+    # "renal transplant less than one year old", "coronary disease less than 2 years old": how old an event is, a
+    # look-back on it (strict as written; a person "less than 2 years old" is an age, see _AGED_EVENT_BEFORE)
+    _EVENT_LESS_THAN_OLD,
     # "dependence past 6 months", "last 3 months": the look-back words with no preposition (tried last)
     re.compile(
         rf"(?<![a-z])(?:past|last|previous|preceding|the\s+prior)\s+({ANY_NUM})[\s-]*{TIME_UNIT}" + REFERENCE_POINT
@@ -390,7 +438,7 @@ LAB_UNIT_BEFORE = re.compile(
 
 # A look-back anchor in a window's words: "in the past 6 months", "prior to inclusion", "筛选前6个月内", "近3个月"
 _LOOK_BACK_WORDS = re.compile(
-    r"(?<![a-z])(?:past|last|previous|preceding|prior|before|recent)(?![a-z])|^前|前\s*(?:\d|[一两二三四五六七八九十半])|近|过去|最近"
+    r"(?<![a-z])(?:past|last|previous|preceding|prior|former|before|recent)(?![a-z])|^前|前\s*(?:\d|[一两二三四五六七八九十半])|近|过去|最近"
 )
 
 
@@ -2103,6 +2151,16 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
             return None  # the age a disease began, not the person's age now
         if _YEARS_OF_SOMETHING.match(n, c.end):
             return None  # "≥ 2 years of education", "5 years of smoking": years of something, not an age
+        if _AGED_EVENT_BEFORE.search(n, max(0, c.start - 60), c.start):
+            return None  # "renal transplants less than one year old", "a death more than 6 months old": an event's age
+        if _ASSENT_NEAR.search(n, max(0, c.start - 60), min(len(n), c.end + 60)):
+            return (
+                None  # "aged ≥ 7 years, evidence of assent", "assent from children aged 12-17": when a child's assent
+            )
+            # is needed, not who may take part
+        if _NOT_THE_PARTICIPANTS_AGE_BEFORE.search(n, max(0, c.start - 120), c.start):
+            return None  # "having school-aged children (aged 7-17)", "the minimum age was 25 years", "is rarely seen in
+            # children over 8 years old": another person's age, a past study's, a remark on the disease
         if _DURATION_LEAD_BEFORE.search(n, max(0, c.start - 20), c.start) or _TIME_STATE_AFTER.match(n, c.end):
             return None  # "with COPD for ≥ 2 years", "≥ 2 years in complete remission": how long, not how old
         if unit == "years" or (unit == "" and re.search(r"years|岁|old", after[:20])):
@@ -2250,7 +2308,7 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 if not index or match.start() - leads[index - 1] > 400:
                     continue
             groups = [g for g in match.groups() if g]
-            if pattern is TIME_RANGE_SINCE or pattern is _ZH_RANGE_SINCE or pattern is _ZH_DISEASE_DURATION:
+            if pattern in (TIME_RANGE_SINCE, _WITHIN_RANGE_SINCE, _ZH_RANGE_SINCE, _ZH_DISEASE_DURATION):
                 groups = [match.group("hi"), match.group("hi_unit")]
             if len(groups) == 1:
                 amount, unit_word = Decimal(1), groups[0]
@@ -2305,6 +2363,12 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 n, max(0, match.start() - 60), match.start()
             ):
                 continue  # "stable regimen < 3 months prior": the complement of a duration, which is not annotated
+            if pattern is TIME_RANGE_SINCE and _AGED_RIGHT_BEFORE.search(n, max(0, match.start() - 12), match.start()):
+                continue  # "subjects aged 4 to 11 years after …": an age range, no time since anything
+            if pattern is _EVENT_LESS_THAN_OLD and not _AGED_EVENT_BEFORE.search(
+                n, max(0, match.start() - 60), match.start()
+            ):
+                continue  # "children less than 2 years old": a person's age
             if pattern is DURATION_LESS_THAN and not DURATION_OF_BEFORE.search(
                 n[max(0, match.start() - 45) : match.start()]
             ):
@@ -2338,7 +2402,7 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 match.start("op")
                 if pattern is _ZH_DISEASE_DURATION
                 else match.start("hi")
-                if pattern is TIME_RANGE_SINCE or pattern is _ZH_RANGE_SINCE
+                if pattern in (TIME_RANGE_SINCE, _WITHIN_RANGE_SINCE, _ZH_RANGE_SINCE)
                 else match.start()
             )
             end = match.end()
@@ -2699,6 +2763,10 @@ _MINIMUM_DURATION_BEFORE = re.compile(
 _RANGE_SINCE_AFTER = re.compile(
     rf"\s*(?:to|-|–)\s*{ANY_NUM}[\s-]*{TIME_UNIT}[\s-]*(?P<rel>ago|post|after|since|following)(?![a-z])"
 )
+_WITHIN_RANGE_AFTER = re.compile(
+    rf"\s*(?:to|-|–)\s*{ANY_NUM}[\s-]*{TIME_UNIT}[\s-]*(?P<rel>of|from|post|after|since|following)(?![a-z])"
+    + _NOT_A_PAST_EVENT_AHEAD
+)
 # "≥ 6 months post end of treatment", "for more than 12 months after last surgery": time since a past event
 _SINCE_EVENT = re.compile(
     r"\s*(?:(?:after|post|following|since)\s+|post-\s*)((?:the\s+)?(?:end|completion) of (?!(?:the\s+)?(?:study|trial)(?![a-z]))(?:the\s+)?(?:[a-z]+\s+)?[a-z]+"
@@ -2730,7 +2798,7 @@ _DURATION_NOT_AFTER = re.compile(
     r"|treatment period)|后|之后|以后)"
 )
 _DURATION_NOT_BEFORE = re.compile(
-    r"(?:next|following|coming|upcoming|future|expect\w*|likely|plann\w*|plans? to|intend\w*|survival|life expectancy"
+    r"(?:next|following|coming|upcoming|future|expect\w*|likely|plann\w*|plans? to|intend\w*|survival|life expectancy|follow(?:-|\s)?up"
     r"|contracept\w*|(?<![a-z])within|(?:in|during|over) the (?:past|last|previous|preceding)|(?<![a-z])ages?d?"
     r"|older|younger|预计|预期|(?<!无病)(?<!无疾病)(?<!无复发)生存|pregnan\w*|gestation\w*|full[- ]term|孕)[^.;。；]{0,25}$"
     r"|(?:(?<![新接将])近|过去|最近)[^.;。；,，]{0,25}$"  # "近3个月内…": a look-back; "近一年内确诊,病程≥2年" ends it at the comma
@@ -3132,6 +3200,25 @@ def _recurrence_pattern(n: str, sentence_start: int, start: int, end: int) -> bo
     )
 
 
+# "N-day" (a singular unit after a hyphen) before a noun names a period ("30-day mortality", "a 12-week course of
+# rehabilitation" is still a course): a duration only before the words that say how long something has lasted
+_NAMED_PERIOD_AFTER = re.compile(
+    r"(?<![s\u4e00-\u9fff])\s+(?!(?:history|duration|period|course|interval|span|time|washout|wash-out|stable|minimum"
+    r"|or|and|to|of|prior|before|ago|after|since|post|following|preceding)(?![a-z]))[a-z]"
+)
+
+
+# An exception inside an exclusion: "… is acceptable if on a stable dose for ≥ 3 months", "will not be excluded if
+# medications are stable (> 4 weeks)" (inclusion lists state the same words as their criterion)
+_ALLOWED_IF_BEFORE = re.compile(
+    r"(?<![a-z])(?:acceptable|allowed|permitted|not be excluded|not excluded|(?:be|are|is) eligible|can be included"
+    r"|may be included)\s+(?:if|when|provided|as long as)(?![a-z])[^.;]{0,70}$"
+)
+
+
+_FREE_OF_BEFORE = re.compile(r"(?<![a-z])free(?![a-z])|(?<![a-z])(?:in\s+)?remission(?![a-z])")
+
+
 def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]) -> list[Proposal]:
     """Lower bounds on time since something began, stopped or was last changed: "stable dose for at least 8 weeks",
     "asthma diagnosed at least 6 months before", "quit smoking ≥ 6 months ago", "戒烟≥6个月". Only with an event of
@@ -3147,12 +3234,15 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         number_start = match.start("num")
         if covered[number_start]:
             continue
+        if n[match.start("unit") - 1 : match.start("unit")] == "-" and _NAMED_PERIOD_AFTER.match(n, match.end()):
+            continue  # "high risk for 30-day readmission", "a 90-day supply": the name of a period, not a time since
         op, post = match.group("op"), match.group("post")
         before = n[max(0, match.start() - 40) : match.start()]
         op, post = _more_operators(match, before, op, post)  # "at minimum 6 months", "not before 3 weeks after"
         post = post or match.groupdict().get("plus")  # "resident for 2+ years": at least that long
         noun = _DURATION_NOUN_AFTER.match(n, match.end())
-        ranged = _RANGE_SINCE_AFTER.match(n, match.end())
+        within_range = not match.group("op") and _WITHIN_BEFORE.search(before)
+        ranged = (_WITHIN_RANGE_AFTER if within_range else _RANGE_SINCE_AFTER).match(n, match.end())
         minimum = _MINIMUM_DURATION_BEFORE.search(before) or _MINIMUM_DURATION_OF_BEFORE.search(
             n, max(0, match.start() - 70), match.start()
         )
@@ -3200,7 +3290,9 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
                 n, match.end()
             )  # "… between prior radiotherapy and the first dose"
             since = _EventWords(between.group("event"), between.start("event")) if between else None
-        if (_DURATION_NOT_AFTER.match(n, match.end()) and not since) or _DURATION_NOT_BEFORE.search(before):
+        if (_DURATION_NOT_AFTER.match(n, match.end()) and not since) or (
+            _DURATION_NOT_BEFORE.search(before) and not (ranged and within_range)
+        ):
             continue
         frequency = _FREQUENCY_AFTER.match(n, match.end())
         if frequency and _TIME_UNIT_WORD.get(frequency.group(1)) == _TIME_UNIT_WORD.get(match.group("unit")) == "days":
@@ -3221,6 +3313,13 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         sentence_start = max([m.end() for m in _BOUNDARY.finditer(n, max(0, match.start() - 200), match.start())] + [0])
         sentence_end_match = _BOUNDARY.search(n, match.end())
         sentence_end = sentence_end_match.start() if sentence_end_match else len(n)
+        if (
+            kind == "exclusion"
+            and _ALLOWED_IF_BEFORE.search(n, max(sentence_start, match.start() - 90), match.start())
+            and not _FREE_OF_BEFORE.search(n, max(sentence_start, match.start() - 30), match.start())
+        ):
+            continue  # "(hypothyroidism is acceptable if on a stable dose for ≥ 3 months)": an exclusion's exception
+            # ("prior cancer is allowed if cancer-free for at least 1 year" bounds the time since it, a duration)
         if _UNSTABLE_BEFORE.search(n, max(0, match.start() - 30), match.start()):
             continue  # "medication unstable for 6 months": the complement of a stable duration
         if _TEST_TIMING_BEFORE.search(n, max(sentence_start, match.start() - 30), match.start()) and not (
@@ -3415,6 +3514,39 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             continue
         found = _duration_range(n, kind, span, match)
         proposals.extend(found)
+    for match in _RANGE_LOWER_SINCE.finditer(n) if ("-" in n or "–" in n or " to " in n) else ():
+        # "stroke 6-12 months ago", "within 3-24 months post injury": the lower end, its unit the upper end's, is a
+        # duration when the upper end was read as a window (the window's checks hold for both ends)
+        if len(proposals) >= MAX_WINDOWS or covered[match.start("lo")] or not covered[match.start("hi")]:
+            continue
+        if match.group("rel") in ("of", "from") and not _WITHIN_BEFORE.search(
+            n, max(0, match.start() - 20), match.start()
+        ):
+            continue
+        if _AGED_RIGHT_BEFORE.search(n, max(0, match.start() - 12), match.start()):
+            continue  # "for subjects aged 4 to 11 years after …": an age range
+        unit = _TIME_UNIT_WORD.get(match.group("unit"))
+        lo, hi = _to_decimal(match.group("lo")), _to_decimal(match.group("hi"))
+        if not (unit and lo and hi) or lo <= 0 or lo >= hi:
+            continue
+        sentence_start = max([m.end() for m in _BOUNDARY.finditer(n, max(0, match.start() - 200), match.start())] + [0])
+        words, words_start = _words_before(n, max(sentence_start, match.start() - 150), match.start())
+        since = _SINCE_EVENT.match(n, match.start("rel")) if not words else None
+        words_end = match.end()
+        if since:  # "within 3-24 months post spinal cord injury diagnosis": the event follows
+            words, words_start, words_end = since.group(1), match.start(), since.end(1)
+        proposals.append(
+            Proposal(
+                kind=kind,
+                variable="duration",
+                lower=lo,
+                lower_inclusive=True,
+                unit=unit,
+                event=words or "time since the event",
+                quote=span.quote(words_start if words else match.start(), words_end),
+                confidence=0.5,
+            )
+        )
     if "后" in n:
         for match in _ZH_RANGE_SINCE.finditer(n):  # "术后 4-12 周": at least the lower end since the event
             unit = _TIME_UNIT_WORD.get(match.group("hi_unit").replace(" ", ""))
