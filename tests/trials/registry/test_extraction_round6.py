@@ -233,3 +233,32 @@ def test_the_same_stable_dose_as_an_inclusion_and_a_disease_free_span_inside_an_
     free = "Exclusion Criteria:\n- prior cancer, allowed if disease-free for at least 4 years"
     assert durations(inclusion) == [("inclusion", D(2), True, "months")]
     assert durations(free) == [("exclusion", D(4), True, "years")]
+
+
+# Speed: a pattern is tried only where the words it needs occur --------------------------------------------------------
+
+
+def test_a_pattern_needs_one_of_its_literal_words_and_an_optional_part_or_a_single_letter_is_no_such_word():
+    import re
+
+    from trials.registry.extraction.prefilter import may_match, required_words
+
+    words = required_words(re.compile(r"(?<![a-z])(?:total |serum )?bilirubin|(?<![a-z])tbil(?![a-z])|胆红素"))
+    assert words == ("bilirubin", "tbil", "胆红素")
+    assert may_match(words, "总胆红素>2倍ulN") and not may_match(words, "alt > 3 x uln")
+    assert required_words(re.compile(r"\d+\s*(?:days?|weeks?)")) == ("day", "week")
+    assert required_words(re.compile(r"x?(?:a|b)\d")) is None  # no word of two letters is needed: never skipped
+
+
+def test_every_variable_and_window_pattern_finds_the_same_on_text_with_and_without_the_prefilter():
+    from trials.registry.extraction import engine
+    from trials.registry.extraction.prefilter import may_match
+
+    text = "total bilirubin ≥ 1.5 x uln, fev1/fvc < 0.7, within the former 3 months, 前3个月内, aged 40-80 years"
+    for _variable, pattern in engine._VARIABLE_RES:
+        words = engine.required_words(pattern)
+        if pattern.search(text):
+            assert may_match(words, text)
+    for pattern, words in zip(engine.WINDOW_RES, engine._WINDOW_WORDS):
+        if pattern.search(text):
+            assert may_match(words, text)

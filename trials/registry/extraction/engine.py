@@ -48,6 +48,7 @@ from functools import lru_cache
 from .choices import _choice_proposals
 from .clauses import MAX_TEXT, _parent_text, split_clauses
 from .model import SPIROMETRY, Clause, Proposal
+from .prefilter import may_match, required_words
 from .tables import TABLES
 from .text import CJK_CHAR as _CJK_CHAR
 from .text import _bracket_depths, _normalise, _Span
@@ -89,6 +90,7 @@ ANY_NUM = rf"(?:{NUM}|{NUM_WORD})"
 # Variable mentions, most specific first: a later pattern never claims text an earlier one matched.
 VARIABLE_PATTERNS: list[tuple[str, str]] = TABLES.variable_patterns
 _VARIABLE_RES = [(v, re.compile(p)) for v, p in VARIABLE_PATTERNS]
+_VARIABLE_WORDS = [required_words(pattern) for _v, pattern in _VARIABLE_RES]  # a pattern is tried only where it can match
 _VARIABLE_BY_NAME = {v: pattern for v, pattern in _VARIABLE_RES}
 LAB_VARIABLES = {v.key for v in TABLES.variables if v.unit == "x ULN"}
 PCT_PRED_VARIABLES = {v.key for v in TABLES.variables if v.unit == "% predicted"}
@@ -1231,7 +1233,9 @@ def _find_mentions(n: str) -> list[tuple[int, int, str]]:
     """Every variable named in `n`, as (start, end, variable) in order; no two overlap."""
     taken = [False] * (len(n) + 1)
     mentions = []
-    for variable, pattern in _VARIABLE_RES:
+    for (variable, pattern), words in zip(_VARIABLE_RES, _VARIABLE_WORDS):
+        if not may_match(words, n):
+            continue
         for match in pattern.finditer(n):
             if match.end() <= match.start() or any(taken[match.start() : match.end()]):
                 continue
@@ -2278,12 +2282,17 @@ _ZH_UNCHANGED_AFTER = re.compile(
 )
 
 
+_WINDOW_WORDS: list = []  # each window pattern's required words, filled once WINDOW_RES is complete (below)
+
+
 def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
     """(start, end, amount, unit, reference) for each "within N weeks before screening" in the text."""
     found: list[tuple[int, int, Decimal, str, str]] = []
     covered = bytearray(len(n) + 1)  # the characters a window already found covers: overlap is one slice, not a scan
     leads: list[int] | None = None
-    for pattern in WINDOW_RES:
+    for pattern, words in zip(WINDOW_RES, _WINDOW_WORDS):
+        if not may_match(words, n):
+            continue
         for match in pattern.finditer(n):
             if len(found) >= MAX_WINDOWS:
                 break
@@ -3120,6 +3129,7 @@ def _maximum_duration_of_illness(n: str, match: re.Match) -> bool:
 
 
 WINDOW_RES.append(_MAXIMUM_DURATION)
+_WINDOW_WORDS[:] = [required_words(pattern) for pattern in WINDOW_RES]  # the list is complete here
 
 # "Planning to stay in care at that facility for at least 12 months", "Continue in follow-up for at least 2 years",
 # "maintain ten kilometres per week for a period of 24 weeks": a plan or a commitment, a period still to come (unless
