@@ -90,7 +90,9 @@ ANY_NUM = rf"(?:{NUM}|{NUM_WORD})"
 # Variable mentions, most specific first: a later pattern never claims text an earlier one matched.
 VARIABLE_PATTERNS: list[tuple[str, str]] = TABLES.variable_patterns
 _VARIABLE_RES = [(v, re.compile(p)) for v, p in VARIABLE_PATTERNS]
-_VARIABLE_WORDS = [required_words(pattern) for _v, pattern in _VARIABLE_RES]  # a pattern is tried only where it can match
+_VARIABLE_WORDS = [
+    required_words(pattern) for _v, pattern in _VARIABLE_RES
+]  # a pattern is tried only where it can match
 _VARIABLE_BY_NAME = {v: pattern for v, pattern in _VARIABLE_RES}
 LAB_VARIABLES = {v.key for v in TABLES.variables if v.unit == "x ULN"}
 PCT_PRED_VARIABLES = {v.key for v in TABLES.variables if v.unit == "% predicted"}
@@ -110,6 +112,7 @@ _SCALE_CHOICE = re.compile(r"(\d)((?:\s*[,、]\s*\d){0,8})\s*(?:or|或|和|and|/
 # Units after a number: (pattern, normalised unit). Order matters: longest first.
 UNIT_PATTERNS: list[tuple[str, str]] = TABLES.units
 _UNIT_RES = [(re.compile(r"\s*(?:" + p + ")"), u) for p, u in UNIT_PATTERNS]
+_UNIT_ANY = re.compile(r"\s*(?:" + "|".join(f"(?:{p})" for p, _u in UNIT_PATTERNS) + ")")  # some unit follows
 
 # Comparison words, as they read BEFORE a number: (pattern, bound, inclusive). "lower" means the value is >= or >.
 PREFIX_OPERATORS: list[tuple[str, str, bool]] = TABLES.prefix_operators
@@ -821,6 +824,8 @@ def _to_decimal(token: str) -> Decimal | None:
 
 def _unit_at(n: str, position: int) -> tuple[str, str, int]:
     """(normalised unit, raw unit text, end) for the unit right after a number, or ("", "", position)."""
+    if not _UNIT_ANY.match(n, position):
+        return "", "", position  # no unit at all (one match instead of one per unit)
     for pattern, unit in _UNIT_RES:
         match = pattern.match(n, position)
         if match and match.end() > position:
@@ -1106,6 +1111,8 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
 
 def _operator_at(n: str, match: re.Match) -> _Comparison | None:
     window = n[max(0, match.start() - 45) : match.start()]
+    if not _PREFIX_ANY.search(window):
+        return None  # no operator of any kind right before the number (one search instead of one per operator)
     for pattern, bound, inclusive in _PREFIX_RES:
         found = pattern.search(window)
         if not found:
