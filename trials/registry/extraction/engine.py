@@ -112,7 +112,8 @@ _SCALE_CHOICE = re.compile(r"(\d)((?:\s*[,、]\s*\d){0,8})\s*(?:or|或|和|and|/
 # Units after a number: (pattern, normalised unit). Order matters: longest first.
 UNIT_PATTERNS: list[tuple[str, str]] = TABLES.units
 _UNIT_RES = [(re.compile(r"\s*(?:" + p + ")"), u) for p, u in UNIT_PATTERNS]
-_UNIT_ANY = re.compile(r"\s*(?:" + "|".join(f"(?:{p})" for p, _u in UNIT_PATTERNS) + ")")  # some unit follows
+# every unit in one pattern, tried in the table's order at one position (each with its own blanks), the group naming it
+_UNIT_ANY = re.compile("|".join(rf"(?P<u{i}>\s*(?:{p}))" for i, (p, _u) in enumerate(UNIT_PATTERNS)))
 
 # Comparison words, as they read BEFORE a number: (pattern, bound, inclusive). "lower" means the value is >= or >.
 PREFIX_OPERATORS: list[tuple[str, str, bool]] = TABLES.prefix_operators
@@ -824,8 +825,11 @@ def _to_decimal(token: str) -> Decimal | None:
 
 def _unit_at(n: str, position: int) -> tuple[str, str, int]:
     """(normalised unit, raw unit text, end) for the unit right after a number, or ("", "", position)."""
-    if not _UNIT_ANY.match(n, position):
+    first = _UNIT_ANY.match(n, position)
+    if not first:
         return "", "", position  # no unit at all (one match instead of one per unit)
+    if first.end() > position:  # the first unit of the table that follows, as the loop below would find it
+        return UNIT_PATTERNS[int(first.lastgroup[1:])][1], first.group().strip(), first.end()
     for pattern, unit in _UNIT_RES:
         match = pattern.match(n, position)
         if match and match.end() > position:
