@@ -235,6 +235,30 @@ def test_the_same_stable_dose_as_an_inclusion_and_a_disease_free_span_inside_an_
     assert durations(free) == [("exclusion", D(4), True, "years")]
 
 
+# A sentence that says its people are excluded --------------------------------------------------------------------------
+
+
+def test_a_sentence_saying_its_people_are_excluded_puts_its_bound_in_the_exclusion_list_and_leaves_the_other_sentence():
+    text = "Adults aged 45 to 85 years with bronchiectasis. Those with a BMI above 37 kg/m2 will be excluded from the study."
+    assert named(text) == [
+        ("inclusion", "age", D(45), True, D(85), True),
+        ("exclusion", "bmi", D(37), False, None, None),
+    ]
+
+
+def test_a_sentence_saying_its_people_are_not_excluded_keeps_its_list():
+    text = "Inclusion Criteria:\n- Patients with FEV1 above 85% predicted are not excluded"
+    assert [kind for kind, *_rest in named(text)] == ["inclusion"]
+
+
+def test_a_chinese_sentence_ending_in_zhe_yu_yi_pai_chu_puts_its_bound_in_the_exclusion_list():
+    text = "入选标准：年龄45~80岁；体重指数>31者予以排除。"
+    assert named(text) == [
+        ("inclusion", "age", D(45), True, D(80), True),
+        ("exclusion", "bmi", D(31), False, None, None),
+    ]
+
+
 # Speed: a pattern is tried only where the words it needs occur --------------------------------------------------------
 
 

@@ -1491,9 +1491,46 @@ def propose(clause: Clause, original: str) -> list[Proposal]:
         proposals: list[Proposal] = []
         for chunk_start, chunk_end in _chunks(original, start, end):
             proposals.extend(_propose(clause, original, chunk_start, chunk_end))
+        if clause.kind == "inclusion" and proposals and re.search(r"(?i)exclu|排除", original[start:end]):
+            proposals = _said_excluded(proposals, original, start, end)
         return proposals
     except Exception:  # the contract: never raise
         return []
+
+
+# A sentence that says itself its people are excluded: "Patients with a BMI > 35 kg/m2 are excluded.", "… will be
+# excluded from the study" ("are not excluded" and "excluded if …" lead-ins are not)
+_SAID_EXCLUDED = re.compile(
+    r"(?<![a-z])(?:are|is|will be|shall be|would be|must be|should be|to be)\s+excluded"
+    r"(?:\s+from\s+(?:the\s+|this\s+)?(?:study|trial|participation|enrol+ment|randomi[sz]ation))?\s*[.;]?\s*$"
+    r"|(?:者|患者|受试者)\s*(?:应|需|将|均)?\s*(?:予以|予|被)?\s*排除\s*[。.;；]?\s*$",  # "体重指数>30者予以排除。"
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.;](?:\s|$)|[。；\n]")
+
+
+def _said_excluded(proposals: list[Proposal], original: str, start: int, end: int) -> list[Proposal]:
+    """An inclusion clause's proposals that sit in a sentence saying its people are excluded go to the exclusion list;
+    the clause's other sentences keep theirs."""
+    sentences, begin = [], start
+    for stop in _SENTENCE_END.finditer(original, start, end):
+        sentences.append((begin, stop.end()))
+        begin = stop.end()
+    sentences.append((begin, end))
+    excluded = [
+        (a, b)
+        for a, b in sentences
+        if _SAID_EXCLUDED.search(original, a, b) and not re.search(r"(?i)\bnot\b|不|除外|以外", original[a:b])
+    ]
+    if not excluded:
+        return proposals
+    moved = []
+    for proposal in proposals:
+        at = original.find(proposal.quote, start, end) if proposal.quote else -1
+        if at >= 0 and any(a <= at < b for a, b in excluded):
+            proposal = dataclasses.replace(proposal, kind="exclusion")
+        moved.append(proposal)
+    return moved
 
 
 def _chunks(original: str, start: int, end: int) -> list[tuple[int, int]]:
