@@ -64,6 +64,19 @@ def test_an_item_that_meets_the_main_exclusion_criteria_of_another_study_opens_n
     assert set(lists(text)) == {"inclusion"}
 
 
+def test_a_not_eligible_label_after_a_sentence_opens_the_exclusion_list_with_its_text_on_the_same_line():
+    text = "Eligible: adults aged 35-75 years. Not eligible: BMI over 36 kg/m2."
+    assert named(text) == [
+        ("inclusion", "age", D(35), True, D(75), True),
+        ("exclusion", "bmi", D(36), False, None, None),
+    ]
+
+
+def test_the_words_not_eligible_inside_a_sentence_open_no_list():
+    text = "Inclusion Criteria: * Age 35-75 years; those on oxygen are not eligible for the trial * BMI 20-31 kg/m2"
+    assert set(lists(text)) == {"inclusion"}
+
+
 # Chinese lead-ins and headings ---------------------------------------------------------------------------------------
 
 

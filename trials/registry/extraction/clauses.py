@@ -27,6 +27,7 @@ _EXCLUSION_HEADING = re.compile(
     r"(?:(?:exclusion(?:ary)?|excluding|non[- ]?inclusion|ineligibility|non[- ]?eligibility)\s+criteri(?:a|on)"
     r"|criteria for (?:exclusion|non[- ]?inclusion|non[- ]?eligibility|ineligibility)"
     r"|(?:exclusions?|non[- ]?inclusion|ineligibility)(?=\s*[:：\-–]|\s*$)|exclusions?\s+(?:include|are)(?=\s*[:：])"
+    r"|(?:not\s+eligible|ineligible)(?:\s+if)?(?=\s*[:：])"  # "Not eligible: BMI over 35" (a recruitment page's label)
     r"|exclusion\s+(?:conditions|factors|requirements)(?=\s*[:：]|\s*$))"
 )
 # A heading whose list is named before its kind, the whole line: "Cohort 2 exclusion criteria", "Healthy volunteer
@@ -163,6 +164,7 @@ _INLINE_HEADING = re.compile(
     r"\s*(?:[-–*•]|\d{1,2}[.)、]|\(\d))"
     # "… consent. Exclusion: BMI > 40", "… consent. Exclusion criteria include BMI > 40": after a sentence ends
     r"|(?<=[.;])\s+(?=(?:Key |Main )?(?:INCLUSION|EXCLUSION|Inclusion|Exclusion)(?:S|s)?(?:\s+(?:include|are))?\s*:"
+    r"|(?:Not eligible|Ineligible|NOT ELIGIBLE)(?:\s+if)?\s*:"
     r"|(?:Key |Main )?(?:Inclusion|Exclusion) criteria (?:include[sd]?|are|were)\s)"
     # "… signed consentExclusion Criteria: …": glued to the last word of the list before it
     r"|(?<=[a-z)])(?=(?:Key |Main )?(?:INCLUSION|EXCLUSION|Inclusion|Exclusion) (?:CRITERI(?:A|ON)|Criteri(?:a|on)|criteri(?:a|on))\s*:)"
