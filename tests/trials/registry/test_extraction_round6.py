@@ -156,6 +156,16 @@ def test_a_condition_lasting_at_least_some_months_is_still_a_duration():
     ]
 
 
+def test_a_commitment_to_stop_something_during_and_before_the_study_is_no_look_back_even_with_a_comma():
+    text = "Exclusion Criteria:\n- unwilling to stop caffeine during, and 2 weeks preceding the study"
+    assert windows(text) == []
+
+
+def test_having_taken_something_during_and_before_the_run_in_is_still_a_look_back():
+    text = "Exclusion Criteria:\n- took antibiotics during, and in the 2 weeks preceding, the run-in"
+    assert windows(text) == [("exclusion", D(2), True, "weeks")]
+
+
 # How old an event is ------------------------------------------------------------------------------------------------
 
 

@@ -570,7 +570,7 @@ WINDOW_NOT_BEFORE = re.compile(
     r"|(?<![a-z])(?:without considering|not counting|disregarding|excluding)\s+(?:the\s+)?$"
     r"|(?:计划|打算|准备|预计|预期|拟)[^,，;；。]{0,10}$"
     # "Willing to stop taking antihistamines 2 weeks before the study": a commitment still to come
-    r"|(?<![a-z])(?:(?:un)?willing(?:ness)?|agree[sd]?|able)\s+to\s+(?:[a-z-]+\s+){0,6}$"  # "计划在6个月内怀孕者": a plan, a span still to come
+    r"|(?<![a-z])(?:(?:un)?willing(?:ness)?|agree[sd]?|able)\s+to\s+(?:[a-z-]+,?\s+){0,6}$"  # "计划在6个月内怀孕者": a plan, a span still to come
 )
 DURATION_BEFORE = re.compile(  # ("no more than 6 months before enrolment" is bounded above: a window)
     r"(?:for|at least|≥|>=|>|minimum(?: of)?|stable|(?<!no )(?<!not )more than|over|lasting|duration of"
