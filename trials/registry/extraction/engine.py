@@ -802,13 +802,19 @@ class _Comparison:
     second: Decimal | None = None  # the second number of a pair ("> 160/100 mmHg"): the pair's second variable
 
 
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+_WORD_JOIN = re.compile(r"[- ]")
+
+
 def _to_decimal(token: str) -> Decimal | None:
     token = token.strip().lower()
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", token):  # "100,000": thousands
+    if token.isascii() and token.isdigit():
+        return Decimal(token)  # plain digits, most numbers: no table to look in
+    if _THOUSANDS.fullmatch(token):  # "100,000": thousands
         return Decimal(token.replace(",", ""))
     if token in NUMBER_WORDS:
         return Decimal(NUMBER_WORDS[token])
-    parts = re.split(r"[- ]", token)
+    parts = _WORD_JOIN.split(token)
     if len(parts) == 2 and all(part in TABLES.number_words for part in parts):  # "twenty one", "forty-five"
         return Decimal(TABLES.number_words[parts[0]]) + Decimal(TABLES.number_words[parts[1]])
     if token in CN_DIGITS:
