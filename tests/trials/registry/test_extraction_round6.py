@@ -77,6 +77,21 @@ def test_the_words_not_eligible_inside_a_sentence_open_no_list():
     assert set(lists(text)) == {"inclusion"}
 
 
+def test_who_can_and_who_cannot_take_part_labels_inside_one_line_open_their_lists():
+    sentences = "Who can take part: aged 25-65. Who cannot take part: BMI over 34 kg/m2."
+    bullets = "You can take part if: * aged 25-65 You cannot take part if: * BMI over 34 kg/m2"
+    for text in (sentences, bullets):
+        assert named(text) == [
+            ("inclusion", "age", D(25), True, D(65), True),
+            ("exclusion", "bmi", D(34), False, None, None),
+        ]
+
+
+def test_an_exclusion_item_about_who_cannot_take_part_in_a_follow_up_stays_an_exclusion_item():
+    text = "Exclusion Criteria:\n- who cannot take part in follow-up\n- BMI > 34 kg/m2"
+    assert bounds(text, "bmi") == [("exclusion", D(34), False, None, None)]
+
+
 # Chinese lead-ins and headings ---------------------------------------------------------------------------------------
 
 
@@ -116,6 +131,21 @@ def test_the_bare_chinese_kind_after_a_blank_with_its_list_at_1_opens_that_list(
     text = "入排标准：1.年龄20~60岁 2.体重指数19~27 kg/m2 排除：1.ALT>2.5倍ULN"
     assert bounds(text, "alt_x_uln") == [("exclusion", D("2.5"), False, None, None)]
     assert bounds(text, "bmi") == [("inclusion", D(19), True, D(27), True)]
+
+
+def test_chinese_recruitment_labels_with_their_text_on_the_same_line_open_their_lists():
+    page = "参加条件：年龄25-65岁 不能参加的情况：体重指数>34 kg/m2"
+    you = "您可以参加，如果：年龄25-65岁。您不能参加，如果：体重指数>34 kg/m2"
+    for text in (page, you):
+        assert named(text) == [
+            ("inclusion", "age", D(25), True, D(65), True),
+            ("exclusion", "bmi", D(34), False, None, None),
+        ]
+
+
+def test_a_short_chinese_exclusion_item_saying_who_can_take_part_opens_no_inclusion_list():
+    text = "排除标准：\n1. 妊娠\n2. 可以参加全部访视者除外\n3. 体重指数>34 kg/m2"
+    assert bounds(text, "bmi") == [("exclusion", D(34), False, None, None)]
 
 
 # Look-back words -----------------------------------------------------------------------------------------------------
