@@ -18,14 +18,20 @@ _INCLUSION_HEADING = re.compile(
     r"|other|specific|basic|subjects?|patients?|participants?)\s+)?"
     r"(?:(?:inclusion(?:ary)?|eligibility|entry|selection|randomi[sz]ation|enrol+ment)\s+criteri(?:a|on)"
     r"|criteria for (?:inclusion|eligibility|entry|randomi[sz]ation|enrol+ment)"
-    r"|inclusions?(?=\s*[:：\-–]|\s*$)|inclusion\s+(?:conditions|factors|requirements)(?=\s*[:：]|\s*$))"
+    r"|inclusions?(?=\s*[:：\-–]|\s*$)|inclusions?\s+(?:include|are)(?=\s*[:：])"
+    r"|(?:(?:people|persons|those|patients)\s+)?(?:who|you)\s+(?:can|may|could)\s+(?:take part|participate|join"
+    r"|be included)(?:\s+if)?(?=\s*[:：])"  # "Who can take part: aged 18-40"
+    r"|inclusion\s+(?:conditions|factors|requirements)(?=\s*[:：]|\s*$))"
 )
 _EXCLUSION_HEADING = re.compile(
     r"^(?:(?:\d+|[ivx]+|[a-z])[.)]\s*)?(?:the\s+)?(?:(?:key|main|major|general|principal|primary|additional"
     r"|other|specific|basic|subjects?|patients?|participants?)\s+)?"
     r"(?:(?:exclusion(?:ary)?|excluding|non[- ]?inclusion|ineligibility|non[- ]?eligibility)\s+criteri(?:a|on)"
     r"|criteria for (?:exclusion|non[- ]?inclusion|non[- ]?eligibility|ineligibility)"
-    r"|(?:exclusions?|non[- ]?inclusion|ineligibility)(?=\s*[:：\-–]|\s*$)"
+    r"|(?:exclusions?|non[- ]?inclusion|ineligibility)(?=\s*[:：\-–]|\s*$)|exclusions?\s+(?:include|are)(?=\s*[:：])"
+    r"|(?:not\s+eligible|ineligible)(?:\s+if)?(?=\s*[:：])"  # "Not eligible: BMI over 35" (a recruitment page's label)
+    r"|(?:(?:people|persons|those|patients)\s+)?(?:who|you)\s+(?:cannot|can ?not|can't|may not|should not)\s+"
+    r"(?:take part|participate|join|be included)(?:\s+if)?(?=\s*[:：])"  # "Who cannot take part: …"
     r"|exclusion\s+(?:conditions|factors|requirements)(?=\s*[:：]|\s*$))"
 )
 # A heading whose list is named before its kind, the whole line: "Cohort 2 exclusion criteria", "Healthy volunteer
@@ -90,10 +96,10 @@ _SENTENCE_HEADING_END = re.compile(r"(?<![a-z])(?:if|when|who|whom|apply|applies
 _CN_HEADING = re.compile(
     r"^(?:[一二三四五六七八九十\d]+\s*[、.．)）]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)?"
     r"(?:主要|关键|其他|其它|一般|研究|受试者|患者|病例)?"  # "主要排除标准", "关键纳入标准:", "受试者排除标准"
-    r"(不纳入|不入选|纳入|入选|入组|参加|参与|排除|剔除|退出|中止|终止|脱落)(?:病例)?(?:标准|条件)"
+    r"(不纳入|不入选|不入组|纳入|入选|入组|参加|参与|排除|剔除|退出|中止|终止|脱落)(?:病例)?(?:标准|条件)"
 )
 # "排除：", "入选：年龄…": the list's kind alone before its colon
-_CN_BARE_HEADING = re.compile(r"^(不纳入|不入选|纳入|入选|排除)\s*[:：]")
+_CN_BARE_HEADING = re.compile(r"^(不纳入|不入选|不入组|纳入|入选|排除)\s*[:：]")
 _CN_KIND = {
     "纳入": "inclusion",
     "入选": "inclusion",
@@ -103,10 +109,11 @@ _CN_KIND = {
     "排除": "exclusion",
     "不纳入": "exclusion",
     "不入选": "exclusion",
+    "不入组": "exclusion",
 }
 # Recruitment pages: "招募对象：", "适合人群：", "不适合人群：", "以下人群不能参加：" (a short line ending in a colon or alone).
 _CN_PAGE_HEADING = re.compile(
-    r"^(?:[一二三四五六七八九十\d]+\s*[、.．)）]\s*)?(?:(不适合人群|不适用人群|不适宜人群|不能参加"
+    r"^(?:[一二三四五六七八九十\d]+\s*[、.．)）]\s*)?(?:您|你)?(?:(不适合人群|不适用人群|不适宜人群|不能参加|不可以参加"
     r"|不可参加|不宜参加|排除人群"
     r"|(?:有)?(?:以下|下列)[^：:]{0,8}(?:不能|不可|不宜|不得)(?:参加|入组|入选|纳入))"
     r"|(招募对象|招募条件|招募要求|招募人群|参加条件|参与条件|报名条件|适合人群|适用人群|适宜人群|入组要求"
@@ -116,9 +123,11 @@ _CN_PAGE_HEADING = re.compile(
 # A short Chinese line whose list is named before its kind: "健康受试者排除标准", "A组入选标准：", "队列1排除标准",
 # "第二部分 排除标准". The words before it name a group: "符合纳入标准", "不符合入选标准者", "其他排除标准见方案" are items.
 _CN_QUALIFIED_HEADING = re.compile(
-    r"^(?P<lead>[^:：。;；,，、!！?？]{1,12}?)\s*(?P<kind>不纳入|不入选|纳入|入选|入组|排除)(?:病例)?(?:标准|条件)"
+    r"^(?P<lead>[^:：。;；,，、!！?？]{1,12}?)\s*(?P<kind>不纳入|不入选|不入组|纳入|入选|入组|排除)(?:病例)?(?:标准|条件)"
     r"\s*(?:[(（][^()（）]{0,30}[)）]\s*)?[:：]?\s*$"
 )
+_CN_LABEL_COLON = re.compile(r"[^:：。;；]{0,8}[:：]")
+_CN_CAN_JOIN_LABEL = re.compile(r"^(?:您|你)?(?:可以|能够|适合)(?:参加|参与|入组)[^:：。;；]{0,8}[:：]")
 _CN_QUALIFIED_LEAD_NOT = re.compile(r"符合|满足|不|未|非|违反|上述|以上|其他|其它|除|任何|任一|见|按|参照|根据|如")
 # "哪些人不能参加？", "谁可以参加", "可以参加的条件：": a recruitment page's question or label over a list
 _CN_WHO_HEADING = re.compile(
@@ -156,33 +165,55 @@ _INLINE_HEADING = re.compile(
     r"(?:\s+(?:are|were|is|will be|include[sd]?))?)\s*[:：])"
     # "… ILD diagnosis Inclusion Criteria for controls: …", "… consent. Exclusion criteria are: …", "… Exclusion
     # Criteria Part A: …", "… Exclusion Criteria (all cohorts): …"
-    r"|\s+(?=(?:Key |Main |KEY |MAIN )?(?:INCLUSION|EXCLUSION|Inclusion|Exclusion) (?:CRITERI(?:A|ON)|Criteri(?:a|on)|criteri(?:a|on))"
+    r"|\s+(?=(?:(?:Key |Main |KEY |MAIN )?(?:INCLUSION|EXCLUSION|Inclusion|Exclusion)|(?:Key|Main) (?:inclusion|exclusion))"
+    r" (?:CRITERI(?:A|ON)|Criteri(?:a|on)|criteri(?:a|on))"
     r"\s*(?:[-–*•]|\d{1,2}[.)、]|\(\d))"
     # "… consent. Exclusion: BMI > 40", "… consent. Exclusion criteria include BMI > 40": after a sentence ends
-    r"|(?<=[.;])\s+(?=(?:Key |Main )?(?:INCLUSION|EXCLUSION|Inclusion|Exclusion)(?:S|s)?\s*:"
+    r"|(?<=[.;])\s+(?=(?:Key |Main )?(?:INCLUSION|EXCLUSION|Inclusion|Exclusion)(?:S|s)?(?:\s+(?:include|are))?\s*:"
+    r"|(?:Not eligible|Ineligible|NOT ELIGIBLE)(?:\s+if)?\s*:"
+    r"|(?:(?:People|Those|Persons|Patients) w|W|Y)(?:ho|ou) (?:cannot|can not|can't|may not|should not|can|may|could) "
+    r"(?:take part|participate|join|be included)(?: if)?\s*:"
     r"|(?:Key |Main )?(?:Inclusion|Exclusion) criteria (?:include[sd]?|are|were)\s)"
     # "… signed consentExclusion Criteria: …": glued to the last word of the list before it
     r"|(?<=[a-z)])(?=(?:Key |Main )?(?:INCLUSION|EXCLUSION|Inclusion|Exclusion) (?:CRITERI(?:A|ON)|Criteri(?:a|on)|criteri(?:a|on))\s*:)"
     # "… consent Exclusion: * BMI …": the kind alone before its colon, a list marker after it
     r"|\s+(?=(?:INCLUSION|EXCLUSION|Inclusion|Exclusion)(?:S|s)?\s*:\s*(?:[-–*•]|\d{1,2}[.)]\s))"
     # "… consent Patients with any of the following will be excluded: * BMI …": a heading sentence, a marker after it
-    r"|\s+(?=(?:Patients|Subjects|Participants|Individuals|People|Those|Women|Men|Children)\s[^.:;*•]{0,60}?"
+    # "… consent. Patients will be excluded if any of the following apply: 1. …", "… The following patients will not
+    # be enrolled: * …", "… Any of the following is a reason for exclusion: * …", "… Not eligible if: * …"
+    r"|\s+(?=(?:(?:The following\s+)?(?:Patients|Subjects|Participants|Individuals|People|Those|Women|Men|Children"
+    r"|patients|subjects|participants|individuals|people|women|men|children)\s[^.:;*•]{0,60}?"
     r"(?:will|shall|are|must)\s+(?:not\s+be\s+(?:eligible|included|enrolled)|be\s+(?:excluded|ineligible)|excluded"
-    r"|not\s+eligible|ineligible)\s*:\s*(?:[-–*•]|\d{1,2}[.)]\s))"
+    r"|not\s+eligible|ineligible)(?:\s+(?:if|when|who|for|in|into|from)\s[^.:;*•]{0,60}?)?"
+    r"|(?:Any|One or more) of the following\s[^.:;*•]{0,60}?(?:exclu\w+|not\s+eligible|ineligible)[^.:;*•]{0,40}?"
+    r"|(?:Not eligible|Ineligible)(?:\s+if)?"
+    r"|(?:(?:People|Those|Persons|Patients) who|Who|You) (?:cannot|can not|can't|may not|should not|can|may|could) "
+    r"(?:take part|participate|join|be included)(?: if)?)\s*:\s*(?:[-–*•]|\d{1,2}[.)]\s))"
     r"|(?<=[^\s不])(?<!主要)(?<!关键)(?<!其他)(?<!其它)(?<!一般)(?<!研究)(?<!受试者)(?<!患者)(?<!病例)"
     r"(?=(?:纳入|入选|排除|剔除)标准\s*(?:[:：]|1\s*[.、．](?!\d)))"  # "…同意书排除标准1、妊娠": its list at 1
     # "… 排除条件：1.…", "… 不纳入标准 1. …": a Chinese heading with its colon or a list marker after it
+    # "…年龄18-40岁 不能参加的情况：…", "…。您不能参加，如果：…": a recruitment page's label, its colon after it
+    r"|(?<=[。；;.\s])(?=(?:您|你)?(?:不能|不可以|不可|不宜|不适合|可以|能够|适合)(?:参加|参与|入组)[^:：。;；\s]{0,8}[:：])"
     # "… 自愿 排除标准 1 妊娠 2 …": a heading, then a list starting at 1 with bare numbers
-    r"|(?<![不\s])\s+(?=(?:主要|关键|其他|其它|研究|受试者|病例)?(?:不纳入|不入选|纳入|入选|入组|排除)(?:标准|条件)"
+    r"|(?<![不\s])\s+(?=(?:主要|关键|其他|其它|研究|受试者|病例)?(?:不纳入|不入选|不入组|纳入|入选|入组|排除)(?:标准|条件)"
     r"\s*(?:[:：]|\d{1,2}\s*[.、．)]|[(（]\d"
     r"|1\s+(?=[\u4e00-\u9fff])))"
     # "…签署知情同意书。【排除标准】1.…": a bracketed heading inside the line
-    r"|(?<=[。；;.!！|])(?=[【\[〖]\s*(?:主要|关键)?(?:不纳入|不入选|纳入|入选|入组|排除)(?:标准|条件)\s*[】\]〗])"
+    r"|(?<=[。；;.!！|])(?=[【\[〖]\s*(?:主要|关键)?(?:不纳入|不入选|不入组|纳入|入选|入组|排除)(?:标准|条件)\s*[】\]〗])"
+    r"|(?<![【\[〖])(?=[【〖]\s*(?:主要|关键)?(?:不纳入|不入选|不入组|纳入|入选|入组|排除)(?:标准|条件)\s*[】〗])"  # "…岁【排除标准】"
     # "…签署知情同意书；排除：1、妊娠": the kind alone before its colon, after a clause ends
-    r"|(?<=[。；;])(?=\s*(?:不纳入|不入选|纳入|入选|排除)\s*[:：])"
+    r"|(?<=[。；;])(?=\s*(?:不纳入|不入选|不入组|纳入|入选|排除)\s*[:：])"
+    # "… 2.体重指数18~28 排除：1.ALT>2倍ULN": the kind alone after a blank, its list starting at 1
+    r"|(?<=[^\s不])\s+(?=(?:不纳入|不入选|不入组|纳入|入选|排除)\s*[:：]\s*(?:1\s*[.、．)]|[(（]1[)）]|①))"
     # "…知情同意。排除标准" at the end of a paragraph: a heading glued to the sentence before it, its list on the next lines
-    r"|(?<=[。；;])(?=(?:主要|关键|其他|其它|研究|受试者|病例)?(?:不纳入|不入选|纳入|入选|入组|排除)(?:标准|条件)"
+    r"|(?<=[。；;])(?=(?:主要|关键|其他|其它|研究|受试者|病例)?(?:不纳入|不入选|不入组|纳入|入选|入组|排除)(?:标准|条件)"
     r"\s*(?:[:：]|\d{1,2}\s*[.、．)]|[(（]\d|$))"
+)
+# "… 签署知情同意书 有下列情况之一者不能入选：1. …", "…。受试者如有以下情况则不能入组：(1)…": a lead-in sentence that names
+# its list, after a clause ends or a blank, its list starting at 1; cut before it and after its colon
+_INLINE_CN_LEAD = re.compile(
+    r"(?:(?<=[。；;])|(?<=[^\s\d.、．)）(（])\s+)([^:：。;；\s\d]{0,24}?(?:以下|下列)[^:：。;；\s]{0,20}?"
+    r"(?:排除|不能|不可|不得|不宜|不予|不应|入选|纳入|入组|参加|参与)[^:：。;；\s]{0,6}[:：])(?=\s*(?:1\s*[.、．)]|[(（]1[)）]|①))"
 )
 _LOWER_START = re.compile(r"^[a-z(]")
 _DIGIT_UNIT = re.compile(r"\d\s*(?:%|years?|months?|weeks?|days?|mg|kg|ml|m\b)")  # a bound, not a group's name
@@ -528,6 +559,8 @@ def _pieces(text: str, line_start: int, line_end: int) -> list[tuple[int, int]]:
         cuts.update(m.start() + len(m.group()) - len(m.group().lstrip()) for m in dashes)
     for match in _INLINE_HEADING.finditer(line):
         cuts.add(match.end())
+    for match in _INLINE_CN_LEAD.finditer(line):
+        cuts.update((match.start(1), match.end(1)))
     for position in _numbered_sequence(line, first):
         cuts.add(position)
     bounds = [0] + sorted(c for c in cuts if 0 < c < len(line)) + [len(line)]
@@ -598,8 +631,11 @@ def _heading(piece: str) -> tuple[str | None, int | None]:
     if match:
         return _CN_KIND[match.group(1)], _after_heading(piece, lead + match.end())
     match = _CN_PAGE_HEADING.match(rest)
-    if match and len(rest.strip()) <= 20:
+    if match and (len(rest.strip()) <= 20 or _CN_LABEL_COLON.match(rest, match.end())):  # "不能参加的情况：BMI>30"
         return ("exclusion" if match.group(1) else "inclusion"), _after_heading(piece, lead + match.end())
+    match = _CN_CAN_JOIN_LABEL.match(rest)
+    if match:  # "您可以参加，如果：年龄18-40岁": only with its colon (a short item may say who can take part)
+        return "inclusion", _after_heading(piece, lead + match.end())
     stripped = rest.strip()
     if len(stripped) <= 80 and not bulleted:
         qualified = _QUALIFIED_HEADING.match(stripped)

@@ -48,6 +48,7 @@ from functools import lru_cache
 from .choices import _choice_proposals
 from .clauses import MAX_TEXT, _parent_text, split_clauses
 from .model import SPIROMETRY, Clause, Proposal
+from .prefilter import may_match, required_words
 from .tables import TABLES
 from .text import CJK_CHAR as _CJK_CHAR
 from .text import _bracket_depths, _normalise, _Span
@@ -90,6 +91,9 @@ ANY_NUM = rf"(?:{NUM}|{NUM_WORD})"
 # Variable mentions, most specific first: a later pattern never claims text an earlier one matched.
 VARIABLE_PATTERNS: list[tuple[str, str]] = TABLES.variable_patterns
 _VARIABLE_RES = [(v, re.compile(p)) for v, p in VARIABLE_PATTERNS]
+_VARIABLE_WORDS = [
+    required_words(pattern) for _v, pattern in _VARIABLE_RES
+]  # a pattern is tried only where it can match
 _VARIABLE_BY_NAME = {v: pattern for v, pattern in _VARIABLE_RES}
 LAB_VARIABLES = {v.key for v in TABLES.variables if v.unit == "x ULN"}
 PCT_PRED_VARIABLES = {v.key for v in TABLES.variables if v.unit == "% predicted"}
@@ -110,6 +114,8 @@ _SCALE_CHOICE = re.compile(r"(\d)((?:\s*[,、]\s*\d){0,8})\s*(?:or|或|和|and|/
 # Units after a number: (pattern, normalised unit). Order matters: longest first.
 UNIT_PATTERNS: list[tuple[str, str]] = TABLES.units
 _UNIT_RES = [(re.compile(r"\s*(?:" + p + ")"), u) for p, u in UNIT_PATTERNS]
+# every unit in one pattern, tried in the table's order at one position (each with its own blanks), the group naming it
+_UNIT_ANY = re.compile("|".join(rf"(?P<u{i}>\s*(?:{p}))" for i, (p, _u) in enumerate(UNIT_PATTERNS)))
 
 # Comparison words, as they read BEFORE a number: (pattern, bound, inclusive). "lower" means the value is >= or >.
 PREFIX_OPERATORS: list[tuple[str, str, bool]] = TABLES.prefix_operators
@@ -167,6 +173,26 @@ TIME_RANGE_SINCE = re.compile(
     r"|screening|baseline|(?:the\s+)?study|trial|inclusion"
     r"|(?:the\s+)?(?:start|onset|beginning|first day) of (?:the\s+)?(?:menstru\w*|menses|(?:menstrual\s+)?cycle)))"
 )
+# what follows "… of/after" when it is the study's own point or a cycle, not a past event
+_NOT_A_PAST_EVENT_AHEAD = (
+    r"(?!\s*(?:the\s+)?(?:(?:last|final|first)\s+(?:dose|administration|injection|visit)|randomi[sz]\w*|enrol\w*"
+    r"|screening|baseline|(?:the\s+)?study|trial|inclusion|(?:informed\s+)?consent|dos(?:e|ing)|treatment|entry"
+    r"|(?:the\s+)?(?:start|onset|beginning|first day) of (?:the\s+)?(?:menstru\w*|menses|(?:menstrual\s+)?cycle)))"
+)
+# "within 3-24 months post injury", "within 2-7 days of the concussion": time since a past event between two spans, its
+# upper end a window and its lower end a duration ("within 2-4 weeks of randomisation" is the study's own point)
+_WITHIN_RANGE_SINCE = re.compile(
+    rf"(?<![a-z])within\s+(?:the\s+)?{ANY_NUM}[\s-]*(?:(?:days?|weeks?|months?|years?)(?![a-z])\s*)?"
+    rf"(?:to|-|–)\s*(?P<hi>{ANY_NUM})[\s-]*(?P<hi_unit>days?|weeks?|months?|years?)(?![a-z])[\s-]*"
+    r"(?:of|from|post|after|since|following)(?![a-z])" + _NOT_A_PAST_EVENT_AHEAD
+)
+_WITHIN_BEFORE = re.compile(r"(?<![a-z])within\s+(?:the\s+)?$")
+_AGED_RIGHT_BEFORE = re.compile(r"(?<![a-z])(?:aged?|ages)\s*(?:of\s+|between\s+|from\s+)?$")
+# "6-12 months ago", "3-24 months post", "2-7 days of": a range whose lower end has no unit of its own
+_RANGE_LOWER_SINCE = re.compile(
+    rf"(?<![a-z0-9.])(?P<lo>{NUM}|{NUM_WORD})\s*(?:to|-|–)\s*(?P<hi>{ANY_NUM})[\s-]*(?P<unit>days?|weeks?|months?|years?)"
+    r"(?![a-z])[\s-]*(?P<rel>ago|post|after|since|following|of|from)(?![a-z])" + _NOT_A_PAST_EVENT_AHEAD
+)
 # "根治性手术术后 4-12 周进行随机", "术后4~10周内": time since a past event between two spans, a duration (the lower end)
 # and a window (the upper end); "给药后2-4周" is a time still to come
 _ZH_RANGE_SINCE = re.compile(
@@ -189,9 +215,33 @@ _UPPER_BEFORE_A_POINT = re.compile(
 )
 # "Stable physical activity regimen < 3 months prior": a steady state bounded above, no look-back to an event
 _STABLE_STATE_BEFORE = re.compile(r"(?<![a-z])(?:stable|unchanged|constant|steady)(?![a-z])[^.;,]{0,50}$")
+# An event (not a person, not a sample or a test) named right before "… N years old": the event's age, not a person's
+_AGED_EVENT_BEFORE = re.compile(
+    r"(?<![a-z])(?:transplant\w*|grafts?|surger(?:y|ies)|operations?|diagnos[ie]s|diseases?|fractures?|injur(?:y|ies)"
+    r"|infarctions?|strokes?|implants?|implantations?|deaths?|births?|wounds?|episodes?|events?|attacks?)"
+    r"(?:\s*\([^()]{0,20}\))?\s*(?:(?:is|are|was|were|must be|should be|must not be|should not be|not)\s+)?$"
+)
+# Ages that are not the participant's bound now: a child the participant has or cares for, an age stated in the past
+# tense (another study's), a remark on who gets the disease
+_NOT_THE_PARTICIPANTS_AGE_BEFORE = re.compile(
+    r"(?<![a-z])(?:having|has|have|had|parents?\s+of|mothers?\s+of|fathers?\s+of|caregivers?\s+(?:of|for)|care\s+of"
+    r"|guardians?\s+of|living\s+with)\s+(?:[a-z0-9-]+\s+){0,5}?(?:child(?:ren)?|kids?|sons?|daughters?|infants?|babies"
+    r"|baby|toddlers?|newborns?|grandchild(?:ren)?)(?![a-z])[^.;:]{0,60}$"
+    r"|(?<![a-z])born\s+(?:from|to)\s+(?:[a-z]+\s+){0,2}(?:mothers?|fathers?|parents?|women)(?![a-z])[^.;:]{0,40}$"
+    r"|(?<![a-z])ages?\s+(?:was|were|had been)(?![a-z])[^.;:]{0,60}$"
+    r"|(?<![a-z])(?:performed|done|conducted|administered|offered)\s+(?:on|in|for|to)\s+(?:[a-z]+\s+){0,2}$"
+    r"|(?<![a-z])(?:scored?|points?)\s+(?:of\s+)?(?:at least\s+|≥\s*|>=\s*|>\s*)?$"  # "who (i) score of at least 1"
+    r"|(?<![a-z])(?:is|are)\s+(?:rarely|seldom|commonly|usually|often|mostly|mainly|typically|frequently)\s+"
+    r"(?:seen|found|diagnosed|observed|reported)(?![a-z])[^.;:]{0,50}$"
+)
+_ASSENT_NEAR = re.compile(r"(?<![a-z])assent(?![a-z])")
+_EVENT_LESS_THAN_OLD = re.compile(
+    rf"(?<![a-z])(?:less than|younger than|under|<(?!=)|not older than|no older than)\s*({ANY_NUM})[\s-]*{TIME_UNIT}"
+    r"\s+old(?![a-z])"
+)
 WINDOW_RES = [
     re.compile(
-        rf"(?:within|during|in|over)\s+(?:the\s+)?(?:past|last|previous|pervious|preceding|prior|recent|most recent)"
+        rf"(?:within|during|in|over)\s+(?:the\s+)?(?:past|last|previous|pervious|preceding|prior|former|recent|most recent)"
         rf"\s+({ANY_NUM})[\s-]*(?:\(\d+\)\s*)?(?:calendar\s+)?{TIME_UNIT}" + REFERENCE_POINT
     ),
     re.compile(
@@ -201,12 +251,13 @@ WINDOW_RES = [
         rf"(?:(?:previous|past|last|preceding)\s+)?(?:calendar\s+)?{TIME_UNIT}" + REFERENCE_POINT
     ),
     re.compile(
-        r"(?:within|during|in|over)\s+(?:the\s+)?(?:past|last|previous|preceding|prior)\s+(year|month|week)"
+        r"(?:within|during|in|over)\s+(?:the\s+)?(?:past|last|previous|preceding|prior|former)\s+(year|month|week)"
         + REFERENCE_POINT
     ),
     re.compile(
         r"within\s+(?:a|one|the(?:\s+(?:same|last|past))?|last|past)?\s*(year|month|week)(?![a-z])" + REFERENCE_POINT
     ),
+    _WITHIN_RANGE_SINCE,
     TIME_RANGE_SINCE,
     _ZH_RANGE_SINCE,
     re.compile(rf"(?:≤|<=|<|less than|within|up to|no more than)?\s*({ANY_NUM})[\s-]*{TIME_UNIT}[\s-]+ago"),
@@ -350,6 +401,9 @@ WINDOW_RES += [
         rf"(?<![a-z])(?:for|since)\s+(?:a\s+(?:period|duration)\s+(?:of\s+)?)?(?:less than|<(?!=))\s*({ANY_NUM})"
         rf"[\s-]*{TIME_UNIT}"
     ),
+    # "renal transplant less than one year old", "coronary disease less than 2 years old": how old an event is, a
+    # look-back on it (strict as written; a person "less than 2 years old" is an age, see _AGED_EVENT_BEFORE)
+    _EVENT_LESS_THAN_OLD,
     # "dependence past 6 months", "last 3 months": the look-back words with no preposition (tried last)
     re.compile(
         rf"(?<![a-z])(?:past|last|previous|preceding|the\s+prior)\s+({ANY_NUM})[\s-]*{TIME_UNIT}" + REFERENCE_POINT
@@ -392,7 +446,7 @@ LAB_UNIT_BEFORE = re.compile(
 
 # A look-back anchor in a window's words: "in the past 6 months", "prior to inclusion", "筛选前6个月内", "近3个月"
 _LOOK_BACK_WORDS = re.compile(
-    r"(?<![a-z])(?:past|last|previous|preceding|prior|before|recent)(?![a-z])|^前|前\s*(?:\d|[一两二三四五六七八九十半])|近|过去|最近"
+    r"(?<![a-z])(?:past|last|previous|preceding|prior|former|before|recent)(?![a-z])|^前|前\s*(?:\d|[一两二三四五六七八九十半])|近|过去|最近"
 )
 
 
@@ -518,7 +572,7 @@ WINDOW_NOT_BEFORE = re.compile(
     r"|(?<![a-z])(?:without considering|not counting|disregarding|excluding)\s+(?:the\s+)?$"
     r"|(?:计划|打算|准备|预计|预期|拟)[^,，;；。]{0,10}$"
     # "Willing to stop taking antihistamines 2 weeks before the study": a commitment still to come
-    r"|(?<![a-z])(?:(?:un)?willing(?:ness)?|agree[sd]?|able)\s+to\s+(?:[a-z-]+\s+){0,6}$"  # "计划在6个月内怀孕者": a plan, a span still to come
+    r"|(?<![a-z])(?:(?:un)?willing(?:ness)?|agree[sd]?|able)\s+to\s+(?:[a-z-]+,?\s+){0,6}$"  # "计划在6个月内怀孕者": a plan, a span still to come
 )
 DURATION_BEFORE = re.compile(  # ("no more than 6 months before enrolment" is bounded above: a window)
     r"(?:for|at least|≥|>=|>|minimum(?: of)?|stable|(?<!no )(?<!not )more than|over|lasting|duration of"
@@ -750,13 +804,19 @@ class _Comparison:
     second: Decimal | None = None  # the second number of a pair ("> 160/100 mmHg"): the pair's second variable
 
 
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+_WORD_JOIN = re.compile(r"[- ]")
+
+
 def _to_decimal(token: str) -> Decimal | None:
     token = token.strip().lower()
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", token):  # "100,000": thousands
+    if token.isascii() and token.isdigit():
+        return Decimal(token)  # plain digits, most numbers: no table to look in
+    if _THOUSANDS.fullmatch(token):  # "100,000": thousands
         return Decimal(token.replace(",", ""))
     if token in NUMBER_WORDS:
         return Decimal(NUMBER_WORDS[token])
-    parts = re.split(r"[- ]", token)
+    parts = _WORD_JOIN.split(token)
     if len(parts) == 2 and all(part in TABLES.number_words for part in parts):  # "twenty one", "forty-five"
         return Decimal(TABLES.number_words[parts[0]]) + Decimal(TABLES.number_words[parts[1]])
     if token in CN_DIGITS:
@@ -773,6 +833,11 @@ def _to_decimal(token: str) -> Decimal | None:
 
 def _unit_at(n: str, position: int) -> tuple[str, str, int]:
     """(normalised unit, raw unit text, end) for the unit right after a number, or ("", "", position)."""
+    first = _UNIT_ANY.match(n, position)
+    if not first:
+        return "", "", position  # no unit at all (one match instead of one per unit)
+    if first.end() > position:  # the first unit of the table that follows, as the loop below would find it
+        return UNIT_PATTERNS[int(first.lastgroup[1:])][1], first.group().strip(), first.end()
     for pattern, unit in _UNIT_RES:
         match = pattern.match(n, position)
         if match and match.end() > position:
@@ -1058,6 +1123,8 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
 
 def _operator_at(n: str, match: re.Match) -> _Comparison | None:
     window = n[max(0, match.start() - 45) : match.start()]
+    if not _PREFIX_ANY.search(window):
+        return None  # no operator of any kind right before the number (one search instead of one per operator)
     for pattern, bound, inclusive in _PREFIX_RES:
         found = pattern.search(window)
         if not found:
@@ -1185,7 +1252,9 @@ def _find_mentions(n: str) -> list[tuple[int, int, str]]:
     """Every variable named in `n`, as (start, end, variable) in order; no two overlap."""
     taken = [False] * (len(n) + 1)
     mentions = []
-    for variable, pattern in _VARIABLE_RES:
+    for (variable, pattern), words in zip(_VARIABLE_RES, _VARIABLE_WORDS):
+        if not may_match(words, n):
+            continue
         for match in pattern.finditer(n):
             if match.end() <= match.start() or any(taken[match.start() : match.end()]):
                 continue
@@ -1430,9 +1499,46 @@ def propose(clause: Clause, original: str) -> list[Proposal]:
         proposals: list[Proposal] = []
         for chunk_start, chunk_end in _chunks(original, start, end):
             proposals.extend(_propose(clause, original, chunk_start, chunk_end))
+        if clause.kind == "inclusion" and proposals and re.search(r"(?i)exclu|排除", original[start:end]):
+            proposals = _said_excluded(proposals, original, start, end)
         return proposals
     except Exception:  # the contract: never raise
         return []
+
+
+# A sentence that says itself its people are excluded: "Patients with a BMI > 35 kg/m2 are excluded.", "… will be
+# excluded from the study" ("are not excluded" and "excluded if …" lead-ins are not)
+_SAID_EXCLUDED = re.compile(
+    r"(?<![a-z])(?:are|is|will be|shall be|would be|must be|should be|to be)\s+excluded"
+    r"(?:\s+from\s+(?:the\s+|this\s+)?(?:study|trial|participation|enrol+ment|randomi[sz]ation))?\s*[.;]?\s*$"
+    r"|(?:者|患者|受试者)\s*(?:应|需|将|均)?\s*(?:予以|予|被)?\s*排除\s*[。.;；]?\s*$",  # "体重指数>30者予以排除。"
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.;](?:\s|$)|[。；\n]")
+
+
+def _said_excluded(proposals: list[Proposal], original: str, start: int, end: int) -> list[Proposal]:
+    """An inclusion clause's proposals that sit in a sentence saying its people are excluded go to the exclusion list;
+    the clause's other sentences keep theirs."""
+    sentences, begin = [], start
+    for stop in _SENTENCE_END.finditer(original, start, end):
+        sentences.append((begin, stop.end()))
+        begin = stop.end()
+    sentences.append((begin, end))
+    excluded = [
+        (a, b)
+        for a, b in sentences
+        if _SAID_EXCLUDED.search(original, a, b) and not re.search(r"(?i)\bnot\b|不|除外|以外", original[a:b])
+    ]
+    if not excluded:
+        return proposals
+    moved = []
+    for proposal in proposals:
+        at = original.find(proposal.quote, start, end) if proposal.quote else -1
+        if at >= 0 and any(a <= at < b for a, b in excluded):
+            proposal = dataclasses.replace(proposal, kind="exclusion")
+        moved.append(proposal)
+    return moved
 
 
 def _chunks(original: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -2118,6 +2224,16 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
             return None  # the age a disease began, not the person's age now
         if _YEARS_OF_SOMETHING.match(n, c.end):
             return None  # "≥ 2 years of education", "5 years of smoking": years of something, not an age
+        if _AGED_EVENT_BEFORE.search(n, max(0, c.start - 60), c.start):
+            return None  # "renal transplants less than one year old", "a death more than 6 months old": an event's age
+        if _ASSENT_NEAR.search(n, max(0, c.start - 60), min(len(n), c.end + 60)):
+            return (
+                None  # "aged ≥ 7 years, evidence of assent", "assent from children aged 12-17": when a child's assent
+            )
+            # is needed, not who may take part
+        if _NOT_THE_PARTICIPANTS_AGE_BEFORE.search(n, max(0, c.start - 120), c.start):
+            return None  # "having school-aged children (aged 7-17)", "the minimum age was 25 years", "is rarely seen in
+            # children over 8 years old": another person's age, a past study's, a remark on the disease
         if _DURATION_LEAD_BEFORE.search(n, max(0, c.start - 20), c.start) or _TIME_STATE_AFTER.match(n, c.end):
             return None  # "with COPD for ≥ 2 years", "≥ 2 years in complete remission": how long, not how old
         if unit == "years" or (unit == "" and re.search(r"years|岁|old", after[:20])):
@@ -2235,12 +2351,17 @@ _ZH_UNCHANGED_AFTER = re.compile(
 )
 
 
+_WINDOW_WORDS: list = []  # each window pattern's required words, filled once WINDOW_RES is complete (below)
+
+
 def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
     """(start, end, amount, unit, reference) for each "within N weeks before screening" in the text."""
     found: list[tuple[int, int, Decimal, str, str]] = []
     covered = bytearray(len(n) + 1)  # the characters a window already found covers: overlap is one slice, not a scan
     leads: list[int] | None = None
-    for pattern in WINDOW_RES:
+    for pattern, words in zip(WINDOW_RES, _WINDOW_WORDS):
+        if not may_match(words, n):
+            continue
         for match in pattern.finditer(n):
             if len(found) >= MAX_WINDOWS:
                 break
@@ -2265,7 +2386,7 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 if not index or match.start() - leads[index - 1] > 400:
                     continue
             groups = [g for g in match.groups() if g]
-            if pattern is TIME_RANGE_SINCE or pattern is _ZH_RANGE_SINCE or pattern is _ZH_DISEASE_DURATION:
+            if pattern in (TIME_RANGE_SINCE, _WITHIN_RANGE_SINCE, _ZH_RANGE_SINCE, _ZH_DISEASE_DURATION):
                 groups = [match.group("hi"), match.group("hi_unit")]
             if len(groups) == 1:
                 amount, unit_word = Decimal(1), groups[0]
@@ -2320,6 +2441,12 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 n, max(0, match.start() - 60), match.start()
             ):
                 continue  # "stable regimen < 3 months prior": the complement of a duration, which is not annotated
+            if pattern is TIME_RANGE_SINCE and _AGED_RIGHT_BEFORE.search(n, max(0, match.start() - 12), match.start()):
+                continue  # "subjects aged 4 to 11 years after …": an age range, no time since anything
+            if pattern is _EVENT_LESS_THAN_OLD and not _AGED_EVENT_BEFORE.search(
+                n, max(0, match.start() - 60), match.start()
+            ):
+                continue  # "children less than 2 years old": a person's age
             if pattern is DURATION_LESS_THAN and not DURATION_OF_BEFORE.search(
                 n[max(0, match.start() - 45) : match.start()]
             ):
@@ -2353,7 +2480,7 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 match.start("op")
                 if pattern is _ZH_DISEASE_DURATION
                 else match.start("hi")
-                if pattern is TIME_RANGE_SINCE or pattern is _ZH_RANGE_SINCE
+                if pattern in (TIME_RANGE_SINCE, _WITHIN_RANGE_SINCE, _ZH_RANGE_SINCE)
                 else match.start()
             )
             end = match.end()
@@ -2714,6 +2841,10 @@ _MINIMUM_DURATION_BEFORE = re.compile(
 _RANGE_SINCE_AFTER = re.compile(
     rf"\s*(?:to|-|–)\s*{ANY_NUM}[\s-]*{TIME_UNIT}[\s-]*(?P<rel>ago|post|after|since|following)(?![a-z])"
 )
+_WITHIN_RANGE_AFTER = re.compile(
+    rf"\s*(?:to|-|–)\s*{ANY_NUM}[\s-]*{TIME_UNIT}[\s-]*(?P<rel>of|from|post|after|since|following)(?![a-z])"
+    + _NOT_A_PAST_EVENT_AHEAD
+)
 # "≥ 6 months post end of treatment", "for more than 12 months after last surgery": time since a past event
 _SINCE_EVENT = re.compile(
     r"\s*(?:(?:after|post|following|since)\s+|post-\s*)((?:the\s+)?(?:end|completion) of (?!(?:the\s+)?(?:study|trial)(?![a-z]))(?:the\s+)?(?:[a-z]+\s+)?[a-z]+"
@@ -2745,7 +2876,7 @@ _DURATION_NOT_AFTER = re.compile(
     r"|treatment period)|后|之后|以后)"
 )
 _DURATION_NOT_BEFORE = re.compile(
-    r"(?:next|following|coming|upcoming|future|expect\w*|likely|plann\w*|plans? to|intend\w*|survival|life expectancy"
+    r"(?:next|following|coming|upcoming|future|expect\w*|likely|plann\w*|plans? to|intend\w*|survival|life expectancy|follow(?:-|\s)?up"
     r"|contracept\w*|(?<![a-z])within|(?:in|during|over) the (?:past|last|previous|preceding)|(?<![a-z])ages?d?"
     r"|older|younger|预计|预期|(?<!无病)(?<!无疾病)(?<!无复发)生存|pregnan\w*|gestation\w*|full[- ]term|孕)[^.;。；]{0,25}$"
     r"|(?:(?<![新接将])近|过去|最近)[^.;。；,，]{0,25}$"  # "近3个月内…": a look-back; "近一年内确诊,病程≥2年" ends it at the comma
@@ -3067,6 +3198,7 @@ def _maximum_duration_of_illness(n: str, match: re.Match) -> bool:
 
 
 WINDOW_RES.append(_MAXIMUM_DURATION)
+_WINDOW_WORDS[:] = [required_words(pattern) for pattern in WINDOW_RES]  # the list is complete here
 
 # "Planning to stay in care at that facility for at least 12 months", "Continue in follow-up for at least 2 years",
 # "maintain ten kilometres per week for a period of 24 weeks": a plan or a commitment, a period still to come (unless
@@ -3147,6 +3279,25 @@ def _recurrence_pattern(n: str, sentence_start: int, start: int, end: int) -> bo
     )
 
 
+# "N-day" (a singular unit after a hyphen) before a noun names a period ("30-day mortality", "a 12-week course of
+# rehabilitation" is still a course): a duration only before the words that say how long something has lasted
+_NAMED_PERIOD_AFTER = re.compile(
+    r"(?<![s\u4e00-\u9fff])\s+(?!(?:history|duration|period|course|interval|span|time|washout|wash-out|stable|minimum"
+    r"|or|and|to|of|prior|before|ago|after|since|post|following|preceding)(?![a-z]))[a-z]"
+)
+
+
+# An exception inside an exclusion: "… is acceptable if on a stable dose for ≥ 3 months", "will not be excluded if
+# medications are stable (> 4 weeks)" (inclusion lists state the same words as their criterion)
+_ALLOWED_IF_BEFORE = re.compile(
+    r"(?<![a-z])(?:acceptable|allowed|permitted|not be excluded|not excluded|(?:be|are|is) eligible|can be included"
+    r"|may be included)\s+(?:if|when|provided|as long as)(?![a-z])[^.;]{0,70}$"
+)
+
+
+_FREE_OF_BEFORE = re.compile(r"(?<![a-z])free(?![a-z])|(?<![a-z])(?:in\s+)?remission(?![a-z])")
+
+
 def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]) -> list[Proposal]:
     """Lower bounds on time since something began, stopped or was last changed: "stable dose for at least 8 weeks",
     "asthma diagnosed at least 6 months before", "quit smoking ≥ 6 months ago", "戒烟≥6个月". Only with an event of
@@ -3162,12 +3313,15 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         number_start = match.start("num")
         if covered[number_start]:
             continue
+        if n[match.start("unit") - 1 : match.start("unit")] == "-" and _NAMED_PERIOD_AFTER.match(n, match.end()):
+            continue  # "high risk for 30-day readmission", "a 90-day supply": the name of a period, not a time since
         op, post = match.group("op"), match.group("post")
         before = n[max(0, match.start() - 40) : match.start()]
         op, post = _more_operators(match, before, op, post)  # "at minimum 6 months", "not before 3 weeks after"
         post = post or match.groupdict().get("plus")  # "resident for 2+ years": at least that long
         noun = _DURATION_NOUN_AFTER.match(n, match.end())
-        ranged = _RANGE_SINCE_AFTER.match(n, match.end())
+        within_range = not match.group("op") and _WITHIN_BEFORE.search(before)
+        ranged = (_WITHIN_RANGE_AFTER if within_range else _RANGE_SINCE_AFTER).match(n, match.end())
         minimum = _MINIMUM_DURATION_BEFORE.search(before) or _MINIMUM_DURATION_OF_BEFORE.search(
             n, max(0, match.start() - 70), match.start()
         )
@@ -3215,7 +3369,9 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
                 n, match.end()
             )  # "… between prior radiotherapy and the first dose"
             since = _EventWords(between.group("event"), between.start("event")) if between else None
-        if (_DURATION_NOT_AFTER.match(n, match.end()) and not since) or _DURATION_NOT_BEFORE.search(before):
+        if (_DURATION_NOT_AFTER.match(n, match.end()) and not since) or (
+            _DURATION_NOT_BEFORE.search(before) and not (ranged and within_range)
+        ):
             continue
         frequency = _FREQUENCY_AFTER.match(n, match.end())
         if frequency and _TIME_UNIT_WORD.get(frequency.group(1)) == _TIME_UNIT_WORD.get(match.group("unit")) == "days":
@@ -3236,6 +3392,13 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         sentence_start = max([m.end() for m in _BOUNDARY.finditer(n, max(0, match.start() - 200), match.start())] + [0])
         sentence_end_match = _BOUNDARY.search(n, match.end())
         sentence_end = sentence_end_match.start() if sentence_end_match else len(n)
+        if (
+            kind == "exclusion"
+            and _ALLOWED_IF_BEFORE.search(n, max(sentence_start, match.start() - 90), match.start())
+            and not _FREE_OF_BEFORE.search(n, max(sentence_start, match.start() - 30), match.start())
+        ):
+            continue  # "(hypothyroidism is acceptable if on a stable dose for ≥ 3 months)": an exclusion's exception
+            # ("prior cancer is allowed if cancer-free for at least 1 year" bounds the time since it, a duration)
         if _UNSTABLE_BEFORE.search(n, max(0, match.start() - 30), match.start()):
             continue  # "medication unstable for 6 months": the complement of a stable duration
         if _TEST_TIMING_BEFORE.search(n, max(sentence_start, match.start() - 30), match.start()) and not (
@@ -3430,6 +3593,39 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             continue
         found = _duration_range(n, kind, span, match)
         proposals.extend(found)
+    for match in _RANGE_LOWER_SINCE.finditer(n) if ("-" in n or "–" in n or " to " in n) else ():
+        # "stroke 6-12 months ago", "within 3-24 months post injury": the lower end, its unit the upper end's, is a
+        # duration when the upper end was read as a window (the window's checks hold for both ends)
+        if len(proposals) >= MAX_WINDOWS or covered[match.start("lo")] or not covered[match.start("hi")]:
+            continue
+        if match.group("rel") in ("of", "from") and not _WITHIN_BEFORE.search(
+            n, max(0, match.start() - 20), match.start()
+        ):
+            continue
+        if _AGED_RIGHT_BEFORE.search(n, max(0, match.start() - 12), match.start()):
+            continue  # "for subjects aged 4 to 11 years after …": an age range
+        unit = _TIME_UNIT_WORD.get(match.group("unit"))
+        lo, hi = _to_decimal(match.group("lo")), _to_decimal(match.group("hi"))
+        if not (unit and lo and hi) or lo <= 0 or lo >= hi:
+            continue
+        sentence_start = max([m.end() for m in _BOUNDARY.finditer(n, max(0, match.start() - 200), match.start())] + [0])
+        words, words_start = _words_before(n, max(sentence_start, match.start() - 150), match.start())
+        since = _SINCE_EVENT.match(n, match.start("rel")) if not words else None
+        words_end = match.end()
+        if since:  # "within 3-24 months post spinal cord injury diagnosis": the event follows
+            words, words_start, words_end = since.group(1), match.start(), since.end(1)
+        proposals.append(
+            Proposal(
+                kind=kind,
+                variable="duration",
+                lower=lo,
+                lower_inclusive=True,
+                unit=unit,
+                event=words or "time since the event",
+                quote=span.quote(words_start if words else match.start(), words_end),
+                confidence=0.5,
+            )
+        )
     if "后" in n:
         for match in _ZH_RANGE_SINCE.finditer(n):  # "术后 4-12 周": at least the lower end since the event
             unit = _TIME_UNIT_WORD.get(match.group("hi_unit").replace(" ", ""))
