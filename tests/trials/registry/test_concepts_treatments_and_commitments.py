@@ -1,0 +1,251 @@
+"""Medicines, procedures and the clause classes a patient can or cannot answer (issue 21, decision record 0071), each
+kind read in English and Chinese where it exists in both and on both sides of its boundary: cancer treatment in the
+past or within a time is a question on the cancer question for the study team, a planned operation is the planned
+operation question, another trial and stem cell therapy have their own questions, and agreement, commitment and the
+contraception a study asks for are procedural while the abilities a willingness clause names are not. The words are
+our own."""
+
+import pytest
+
+from trials.registry.concepts import matching
+
+FOR_THE_TEAM = ["within_5y", "minor_within_5y", "over_5y"]
+
+
+def rules(words, kind="exclusion", own=frozenset(), before=""):
+    return [(p.question, p.values, p.uncertain, p.negated) for p in matching.proposals(words, kind, before, own)]
+
+
+def not_ascii_ids(value):
+    return value if isinstance(value, str) and value.isascii() else None
+
+
+# 1. Cancer treatment had before, or within a time: the cancer question, every answer but "never" for the study team
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Previous radiation therapy or chemotherapy",
+        "Has received anticancer treatment in the past",
+        "Prior antineoplastic therapy",
+        "既往接受过放疗",
+        "曾接受化疗的患者",
+    ],
+    ids=not_ascii_ids,
+)
+def test_cancer_treatment_had_before_leaves_every_cancer_to_the_study_team(words):
+    assert rules(words) == [("cancer_history", [], FOR_THE_TEAM, False)]
+
+
+@pytest.mark.parametrize(
+    "words", ["No earlier chemotherapy", "Never received radiotherapy", "既往未接受过化疗"], ids=not_ascii_ids
+)
+def test_no_earlier_cancer_treatment_is_negated_so_a_patient_never_told_of_a_cancer_meets_it(words):
+    assert rules(words, "inclusion") == [("cancer_history", [], FOR_THE_TEAM, True)]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Radiotherapy within the past 6 months",
+        "Chemotherapy in the last 18-month period",
+        "Anticancer therapy within 3 weeks of the first dose",
+        "近3个月内化疗",
+    ],
+    ids=not_ascii_ids,
+)
+def test_cancer_treatment_within_a_time_is_on_the_cancer_question_not_the_medicines_taken_now(words):
+    assert rules(words) == [("cancer_history", [], FOR_THE_TEAM, False)]
+
+
+@pytest.mark.parametrize("words", ["Currently receiving chemotherapy", "正在接受化疗"], ids=not_ascii_ids)
+def test_cancer_treatment_now_stays_on_the_medicines_taken_now(words):
+    assert rules(words) == [("medicines_now", ["cancer_treatment"], [], False)]
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Before starting radiotherapy", "Prior to beginning chemotherapy", "化疗前的患者"],
+    ids=not_ascii_ids,
+)
+def test_a_treatment_still_to_start_is_no_past_treatment(words):
+    assert rules(words, "inclusion") == []
+
+
+def test_a_longer_time_than_any_answer_tells_apart_gives_no_draft():
+    assert rules("Chemotherapy within the last 12 years") == []
+
+
+@pytest.mark.parametrize("words", ["Previous allergen immunotherapy", "Prior sublingual immunotherapy", "既往脱敏治疗"])
+def test_allergy_shots_are_not_cancer_treatment(words):
+    assert rules(words) == []
+
+
+# 2. An operation the patient is scheduled for: the planned operation question, "yes" for the study team
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Adults scheduled for elective hip surgery",
+        "Patients undergoing elective abdominal surgery",
+        "Planning to undergo a knee replacement",
+        "Booked for an operation on the spine",
+        "Patients due to have a lobectomy",
+        "择期行腹部手术的患者",
+        "拟接受腹腔镜手术的患者",
+    ],
+    ids=not_ascii_ids,
+)
+def test_an_operation_the_patient_is_scheduled_for_is_a_planned_operation(words):
+    assert rules(words, "inclusion") == [("planned_surgery", [], ["yes"], False)]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Patients undergoing emergency surgery",
+        "Has undergone or is going to have bowel surgery",
+        "Able to undergo surgery",
+        "Opioid use for 3 months before scheduled surgery",
+        "Requiring surgery for a fracture",
+        "既往曾行手术",
+        "术前接受化疗",
+    ],
+    ids=not_ascii_ids,
+)
+def test_an_emergency_a_past_an_ability_a_need_or_a_time_anchor_is_no_planned_operation(words):
+    assert all(question != "planned_surgery" or values for question, values, _u, _n in rules(words, "inclusion"))
+    assert ("planned_surgery", [], ["yes"], False) not in rules(words, "inclusion")
+
+
+def test_a_recent_operation_with_a_time_still_asks_how_long_ago_it_was():
+    [proposal] = matching.proposals("Surgical intervention within the past 8 weeks", "exclusion")
+    assert (proposal.question, proposal.upper) == ("days_since_surgery", 56)
+
+
+# 3. Another trial, and stem cell therapy
+
+
+@pytest.mark.parametrize(
+    "words, days",
+    [
+        ("Took part in another interventional research study within the past 60 days", 60),
+        ("Received an experimental drug within 2 months", 61),
+        ("近30天内使用过其他研究药物", 30),
+    ],
+    ids=not_ascii_ids,
+)
+def test_another_trial_or_an_experimental_drug_within_a_time_is_days_since_another_trial(words, days):
+    [proposal] = matching.proposals(words, "exclusion")
+    assert (proposal.question, proposal.upper) == ("days_since_other_trial", days)
+
+
+@pytest.mark.parametrize("words", ["Current participation in an investigational study", "正在参加其他干预性研究"])
+def test_taking_part_in_another_trial_now_is_the_recent_trial_question(words):
+    assert rules(words) == [("other_trial_recent", ["within_4w"], [], False)]
+
+
+def test_allergy_to_the_study_drug_is_not_another_trial():
+    assert all(q != "other_trial_recent" for q, *_rest in rules("对研究药物过敏"))
+
+
+@pytest.mark.parametrize(
+    "words, negated",
+    [
+        ("Prior mesenchymal stem cell therapy", False),
+        ("Has ever received stem cell treatment", False),
+        ("接受过间充质干细胞治疗", False),
+        ("No previous stem cell infusion", True),
+    ],
+    ids=not_ascii_ids,
+)
+def test_stem_cell_therapy_is_the_stem_cell_question(words, negated):
+    assert rules(words) == [("stem_cell_therapy_ever", ["yes"], [], negated)]
+
+
+@pytest.mark.parametrize("words", ["Prior CAR-T cell therapy", "Autologous stem cell transplant"])
+def test_other_cell_therapies_and_stem_cell_transplants_are_not_stem_cell_therapy(words):
+    assert all(q != "stem_cell_therapy_ever" for q, *_rest in rules(words))
+
+
+# 4. Clause classes: agreement, commitment and the study's contraception are procedural; abilities are not
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Agrees not to donate blood during the trial",
+        "Agreement to attend every visit",
+        "Able to commit to the 12-month follow-up",
+        "Women of childbearing potential must use highly effective contraception",
+        "Using reliable birth control throughout the treatment period and for 90 days after the last dose",
+        "患者同意在研究期间不献血",
+        "不能保证试验期间戒酒者",
+        "拒绝在研究期间采取避孕措施者",
+        "研究期间及末次给药后3个月内采取有效避孕措施",
+    ],
+    ids=not_ascii_ids,
+)
+def test_agreement_commitment_and_the_studys_contraception_are_procedural(words):
+    assert matching.clause_class(words) == "willingness"
+    assert rules(words, "inclusion") == []
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Women of childbearing potential not using any birth control",
+        "Use of hormonal contraception during the study",
+        "Involuntarily committed to a psychiatric ward",
+        "Lack of commitment to full life support",
+        "Findings in agreement with sarcoidosis",
+        "口服避孕药",
+    ],
+    ids=not_ascii_ids,
+)
+def test_a_state_now_a_medicine_or_an_agreement_of_findings_is_not_procedural(words):
+    assert matching.clause_class(words) == "screening"
+
+
+@pytest.mark.parametrize(
+    "words, question",
+    [
+        ("Willing and able to perform spirometry", "can_do_spirometry"),
+        ("Able to cooperate with lung function testing", "can_do_spirometry"),
+        ("能够配合完成肺功能检查", "can_do_spirometry"),
+        ("能配合完成6分钟步行试验", "can_walk"),
+    ],
+    ids=not_ascii_ids,
+)
+def test_an_ability_named_in_a_willingness_clause_is_still_drafted(words, question):
+    assert rules(words, "inclusion") == [(question, ["yes"], [], False)]
+
+
+def test_unwilling_or_unable_to_do_spirometry_is_the_ability_negated():
+    assert rules("Unwilling or unable to perform spirometry") == [("can_do_spirometry", ["yes"], [], True)]
+
+
+def test_a_willingness_clause_without_an_ability_stays_procedural():
+    assert rules("Willing to complete the study questionnaires", "inclusion") == []
+    assert rules("能够配合完成研究随访", "inclusion") == []
+
+
+# 5. More names of states and procedures
+
+
+@pytest.mark.parametrize(
+    "words, question, values, uncertain, negated",
+    [
+        ("Women who are currently nursing", "pregnant_or_breastfeeding", ["yes"], [], False),
+        ("Pregnant or nursing women", "pregnant_or_breastfeeding", ["yes"], [], False),
+        ("Not on maintenance dialysis", "other_conditions", [], ["kidney_disease"], True),
+    ],
+)
+def test_more_wordings_of_breastfeeding_and_dialysis(words, question, values, uncertain, negated):
+    assert rules(words) == [(question, values, uncertain, negated)]
+
+
+def test_a_nursing_home_is_not_breastfeeding():
+    assert rules("Residents of a nursing home") == []
