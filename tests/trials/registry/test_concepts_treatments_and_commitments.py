@@ -249,3 +249,117 @@ def test_more_wordings_of_breastfeeding_and_dialysis(words, question, values, un
 
 def test_a_nursing_home_is_not_breastfeeding():
     assert rules("Residents of a nursing home") == []
+
+
+# 6. Smoking now or stopped a short time ago: how long ago the patient stopped (a smoker enters 0)
+
+
+@pytest.mark.parametrize(
+    "words, days",
+    [
+        ("Current smokers, or those who stopped smoking < 3 months ago", 92),
+        ("Active smoking or quit smoking less than four months ago", 122),
+    ],
+)
+def test_smoking_now_or_stopped_a_short_time_ago_is_a_bound_on_how_long_ago_the_patient_stopped(words, days):
+    found = {(p.question, tuple(p.values), p.upper) for p in matching.proposals(words, "exclusion")}
+    assert ("days_since_quit_smoking", (), days) in found
+    assert found <= {("days_since_quit_smoking", (), days), ("smoking_status", ("current",), None)}
+
+
+def test_a_current_smoker_without_a_time_is_still_the_smoking_question():
+    assert rules("Current smokers") == [("smoking_status", ["current"], [], False)]
+
+
+def test_a_bound_of_time_ago_dates_other_events_too():
+    [proposal] = matching.proposals("Myocardial infarction less than two months ago", "exclusion")
+    assert (proposal.question, proposal.upper) == ("days_since_heart_attack", 61)
+
+
+# 7. A flare-up, pneumonia or COVID-19 now
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Acute exacerbation of asthma",
+        "Presence of a COPD flare-up at the screening visit",
+        "Asthma flare-up at the time of enrolment",
+        "Patients experiencing an exacerbation of bronchiectasis",
+        "处于哮喘急性发作期",
+    ],
+    ids=not_ascii_ids,
+)
+def test_a_flare_up_named_as_an_episode_now_is_zero_days_since(words):
+    [proposal] = matching.proposals(words, "exclusion")
+    assert (proposal.question, proposal.lower, proposal.upper) == ("days_since_exacerbation", None, 0)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "History of acute exacerbations",
+        "Frequent acute exacerbations",
+        "Three or more acute exacerbations",
+        "COPD exacerbation",
+        "既往有急性加重史",
+    ],
+    ids=not_ascii_ids,
+)
+def test_a_past_a_count_or_a_bare_flare_up_is_no_episode_now(words):
+    assert all(p.question != "days_since_exacerbation" for p in matching.proposals(words, "exclusion"))
+
+
+def test_a_flare_up_with_a_time_keeps_its_time():
+    [proposal] = matching.proposals("Acute exacerbation within the last 6 weeks", "exclusion")
+    assert (proposal.question, proposal.upper) == ("days_since_exacerbation", 42)
+
+
+# 8. An allergy to a medicine named by its INN stem
+
+
+@pytest.mark.parametrize("words", ["Known allergy to sitagliptin", "Hypersensitivity to fluconazole or olanzapine"])
+def test_an_allergy_to_a_medicine_named_by_its_stem_is_a_medicine_allergy(words):
+    assert rules(words) == [("medicine_allergy", [], ["yes"], False)]
+
+
+@pytest.mark.parametrize("words", ["Allergy to oats or rice", "Allergy to a cyclone of pollen"])
+def test_an_allergy_to_a_food_or_something_else_is_no_medicine_allergy(words):
+    assert rules(words) == []
+
+
+# 9. Coming to the study's visits, understanding it, and access to a phone or the internet are procedural
+
+
+@pytest.mark.parametrize(
+    "words, kind",
+    [
+        ("Able to come back for follow-up visits over 2 years", "willingness"),
+        ("Available for all scheduled study visits", "willingness"),
+        ("Unable to understand the study instructions", "willingness"),
+        ("能够按时完成随访", "willingness"),
+        ("No reliable internet access", "logistics"),
+        ("Owns a smartphone", "logistics"),
+    ],
+    ids=not_ascii_ids,
+)
+def test_visits_understanding_and_devices_are_procedural(words, kind):
+    assert matching.clause_class(words) == kind
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "ACQ-5 score of at least 1.5 at the screening visit",
+        "如果无法提供访视1前6个月内的胸部X线检查则必须进行检查",
+        "Severe cognitive impairment",
+    ],
+    ids=not_ascii_ids,
+)
+def test_a_value_at_a_visit_or_a_test_to_provide_is_not_procedural(words):
+    assert matching.clause_class(words) == "screening"
+
+
+def test_an_illness_named_before_the_understanding_it_prevents_is_still_drafted():
+    words = "Dementia, or unable to understand the study information"
+    assert rules(words) == [("other_conditions", ["dementia"], [], False)]

@@ -643,6 +643,8 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         current = patterns["current"][language]
         if current["before"].search(before_text[-40:]) or current["after"].search(text[end : end + 40]):
             days, window_words = Decimal(0), "now"  # "currently taking antibiotics": 0 days since, as answered
+        elif _episode_now(text, start, end, before_text, concept, language):
+            days, window_words = Decimal(0), "now"  # "acute COPD exacerbation": an episode now
     return Match(concept, start, end, text[start:end], negated, cue, days, window_words, narrowed=narrowed)
 
 
@@ -661,6 +663,20 @@ def _planned_match(
     cue = window[last.start() : last.end()] if negated else ""
     days, window_words = _window_after(text, end, language, patterns)
     return Match(concept, start, end, text[start:end], negated, cue, days, window_words)
+
+
+def _episode_now(text: str, start: int, end: int, before_text: str, concept: Concept, language: str) -> bool:
+    """Whether a flare-up, pneumonia or COVID-19 is named as an episode now, without a past, a count or a recurrence
+    in the clause (lexicon `current_episode`)."""
+    episode = lexicon()["current_episode"]
+    if concept.key not in episode["concepts"]:
+        return False
+    if re.search(episode["blocked"][language], text, re.IGNORECASE):
+        return False
+    return bool(
+        re.search(episode["before"][language], before_text[-50:], re.IGNORECASE)
+        or re.match(episode["after"][language], text[end : end + 10], re.IGNORECASE)
+    )
 
 
 def _window_after(text: str, end: int, language: str, patterns) -> tuple[Decimal | None, str]:
