@@ -363,3 +363,22 @@ def test_a_value_at_a_visit_or_a_test_to_provide_is_not_procedural(words):
 def test_an_illness_named_before_the_understanding_it_prevents_is_still_drafted():
     words = "Dementia, or unable to understand the study information"
     assert rules(words) == [("other_conditions", ["dementia"], [], False)]
+
+
+def test_an_allergy_to_a_class_of_medicines_is_a_medicine_allergy():
+    assert rules("Known allergy to beta blockers or diuretics") == [("medicine_allergy", [], ["yes"], False)]
+
+
+# 10. In Chinese, a time after a list's next item dates that item, not a pregnancy now before it
+
+
+def test_a_pregnancy_now_is_not_dated_by_the_plan_after_it_in_chinese():
+    words = "哺乳期、妊娠期及末次用药后3个月内计划生育者"
+    assert ("pregnant_or_breastfeeding", ["yes"], [], False) in rules(words)
+
+
+def test_a_time_after_the_last_of_a_chinese_list_of_events_still_dates_each():
+    assert [(p.question, p.upper) for p in matching.proposals("脑卒中或心肌梗死（3个月内）", "exclusion")] == [
+        ("days_since_stroke", 92),
+        ("days_since_heart_attack", 92),
+    ]

@@ -630,7 +630,7 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         return None  # "albumin < 30 without liver or renal dysfunction": which causes a finding is not explained by
     if negated and patterns["contrary"][language].match(text, end):
         return None  # "否认结核病史但…试验阳性", "denies asthma but …": the negation sets up its contrary
-    days, window_words = _window_after(text, end, language, patterns)
+    days, window_words = _window_after(text, end, language, patterns, concept.question in NOW_QUESTIONS)
     if days is None:  # "近6个月内发生心肌梗死", "in the past 6 months, a heart attack"
         days, window_words = _window_in(before_text[-(40 if language == "en" else 20) :], language, patterns)
     if days is not None and days > 0 and concept.cls == "medicine" and concept.question == "medicines_now":
@@ -679,10 +679,11 @@ def _episode_now(text: str, start: int, end: int, before_text: str, concept: Con
     )
 
 
-def _window_after(text: str, end: int, language: str, patterns) -> tuple[Decimal | None, str]:
+def _window_after(text: str, end: int, language: str, patterns, now: bool = False) -> tuple[Decimal | None, str]:
     """ "in the last 6 months" within a few words after the concept, in days (None when there is none)."""
     tail = text[end : end + (80 if language == "en" else 25)]
-    stop = re.search(r"[;；。]|\band\b|\bor\b", tail)
+    # a state now is not dated past a list's next item (或, 及, 和, 、): "妊娠期、哺乳期及…6个月内计划怀孕" dates the plan
+    stop = re.search(r"[;；。]|\band\b|\bor\b" + ("|或|及|和|、" if language == "zh" and now else ""), tail)
     tail = tail[: stop.start()] if stop else tail
     return _window_in(tail, language, patterns)
 
