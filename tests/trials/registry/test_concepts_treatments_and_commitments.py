@@ -382,3 +382,16 @@ def test_a_time_after_the_last_of_a_chinese_list_of_events_still_dates_each():
         ("days_since_stroke", 92),
         ("days_since_heart_attack", 92),
     ]
+
+
+def test_the_studys_own_first_dose_is_a_point_in_time_not_another_trial():
+    words = "Use of any live vaccines within 28 days of the first dose of investigational medicinal products"
+    assert all(
+        p.question not in ("days_since_other_trial", "other_trial_recent")
+        for p in matching.proposals(words, "exclusion")
+    )
+
+
+def test_no_limit_on_earlier_treatment_is_no_negation():
+    words = "There is no limit on the number of prior chemotherapy regimens"
+    assert all(not p.negated for p in matching.proposals(words, "inclusion"))
