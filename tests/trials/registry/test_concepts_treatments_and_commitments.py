@@ -395,3 +395,7 @@ def test_the_studys_own_first_dose_is_a_point_in_time_not_another_trial():
 def test_no_limit_on_earlier_treatment_is_no_negation():
     words = "There is no limit on the number of prior chemotherapy regimens"
     assert all(not p.negated for p in matching.proposals(words, "inclusion"))
+
+
+def test_oxygenotherapy_is_long_term_oxygen():
+    assert rules("Long-term oxygenotherapy at home") == [("medicines_now", ["long_term_oxygen"], [], False)]
