@@ -239,6 +239,10 @@ def _patterns() -> dict:
             for side, by_language in lex["planned_procedure"].items()
         },
         "past_anchor": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["past_anchor_after"].items()},
+        "planned_form": {
+            side: {lang: re.compile(p, re.IGNORECASE) for lang, p in by_language.items()}
+            for side, by_language in lex["planned_form_words"].items()
+        },
         "past_anchor_before": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["past_anchor_before"].items()},
         "if_present": {
             side: {lang: re.compile(p, re.IGNORECASE) for lang, p in by_language.items()}
@@ -480,9 +484,30 @@ def _in_context(
     return None
 
 
+def _planned_form(
+    text: str, start: int, before_text: str, concept: Concept, language: str, patterns
+) -> tuple[Concept, int] | None:
+    """ "Scheduled for elective cardiac surgery", "拟行手术": the planned operation's concept and where its words start
+    (the planning words), or None when the operation is not named as planned, or a past, an ability, a need or a time
+    anchor is said around it (lexicon `planned_form`)."""
+    target = lexicon()["planned_form"].get(concept.key)
+    if target is None:
+        return None
+    words = patterns["planned_form"]
+    found = words["before"][language].search(before_text[-80:])
+    if found is None or words["blocked"][language].search(before_text):
+        return None
+    return by_key()[target], start - len(before_text[-80:]) + found.start()
+
+
 def _read_around(text: str, start: int, end: int, concept: Concept, patterns) -> Match | None:
     before_text = text[_segment_start(text, start, patterns) : start]
     language = _language(text[start:end]) if _CJK.search(text[start:end]) else _language(before_text[-20:])
+    planned = _planned_form(text, start, before_text, concept, language, patterns)
+    if planned is not None:  # "Patients scheduled for elective cardiac surgery": an operation planned now
+        concept, start = planned
+        before_text = text[_segment_start(text, start, patterns) : start]
+        return _planned_match(text, start, end, concept, before_text, language, patterns)
     if concept.key in patterns["context"]:
         span = _in_context(text, start, end, concept, language, patterns)
         if span is None:
@@ -554,6 +579,12 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
     # "PAH therapy" qualifies a therapy, but "anticoagulant therapy" is the medicine itself
     past = patterns["past_medicine"].get(language)
     if concept.cls == "medicine" and concept.question == "medicines_now" and past is not None:
+        anchor = lexicon()["past_use_anchor"]  # "prior to starting chemotherapy": a start to come, not a past use
+        anchored = re.search(anchor["before"][language], before_text[-40:], re.IGNORECASE) or re.match(
+            anchor["after"][language], text[end : end + 20], re.IGNORECASE
+        )
+        if anchored:
+            return None
         if past.search(before_text[-60:]):
             ever = by_key().get(lexicon()["past_use"].get(concept.key, ""))
             if ever is None:
@@ -599,20 +630,60 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         return None  # "albumin < 30 without liver or renal dysfunction": which causes a finding is not explained by
     if negated and patterns["contrary"][language].match(text, end):
         return None  # "否认结核病史但…试验阳性", "denies asthma but …": the negation sets up its contrary
-    days, window_words = _window_after(text, end, language, patterns)
+    days, window_words = _window_after(text, end, language, patterns, concept.question in NOW_QUESTIONS)
     if days is None:  # "近6个月内发生心肌梗死", "in the past 6 months, a heart attack"
         days, window_words = _window_in(before_text[-(40 if language == "en" else 20) :], language, patterns)
+    if days is not None and days > 0 and concept.cls == "medicine" and concept.question == "medicines_now":
+        # "chemotherapy within the past 12 months": a use in that time, not only now; the past-use concept
+        # reads the time when it can ("cancer treatment ever": the cancer question), else no draft as before
+        ever = by_key().get(lexicon()["past_use"].get(concept.key, ""))
+        if ever is not None and "@" in ever.window:
+            concept = ever
     if days is None and not concept.question and concept.window.startswith("days_since_"):
         current = patterns["current"][language]
         if current["before"].search(before_text[-40:]) or current["after"].search(text[end : end + 40]):
             days, window_words = Decimal(0), "now"  # "currently taking antibiotics": 0 days since, as answered
+        elif _episode_now(text, start, end, before_text, concept, language):
+            days, window_words = Decimal(0), "now"  # "acute COPD exacerbation": an episode now
     return Match(concept, start, end, text[start:end], negated, cue, days, window_words, narrowed=narrowed)
 
 
-def _window_after(text: str, end: int, language: str, patterns) -> tuple[Decimal | None, str]:
+def _planned_match(
+    text: str, start: int, end: int, concept: Concept, before_text: str, language: str, patterns
+) -> Match | None:
+    """A planned operation's match: its planning words make it what the exception and planned-event cues would
+    otherwise drop, so only negation ("not scheduled for surgery") and a time after it are read."""
+    reach = lexicon()["negation_reach"][language]
+    window = before_text[-reach:]
+    negation, pseudo, breaker = (patterns[name][language] for name in ("negation", "pseudo", "breaker"))
+    masked = pseudo.sub(lambda m: " " * len(m.group()), window) if pseudo is not None else window
+    cues = list(negation.finditer(masked)) if negation is not None else []
+    last = cues[-1] if cues else None
+    negated = last is not None and not (breaker is not None and breaker.search(masked[last.end() :]))
+    cue = window[last.start() : last.end()] if negated else ""
+    days, window_words = _window_after(text, end, language, patterns)
+    return Match(concept, start, end, text[start:end], negated, cue, days, window_words)
+
+
+def _episode_now(text: str, start: int, end: int, before_text: str, concept: Concept, language: str) -> bool:
+    """Whether a flare-up, pneumonia or COVID-19 is named as an episode now, without a past, a count or a recurrence
+    in the clause (lexicon `current_episode`)."""
+    episode = lexicon()["current_episode"]
+    if concept.key not in episode["concepts"]:
+        return False
+    if re.search(episode["blocked"][language], text, re.IGNORECASE):
+        return False
+    return bool(
+        re.search(episode["before"][language], before_text[-50:], re.IGNORECASE)
+        or re.match(episode["after"][language], text[end : end + 10], re.IGNORECASE)
+    )
+
+
+def _window_after(text: str, end: int, language: str, patterns, now: bool = False) -> tuple[Decimal | None, str]:
     """ "in the last 6 months" within a few words after the concept, in days (None when there is none)."""
     tail = text[end : end + (80 if language == "en" else 25)]
-    stop = re.search(r"[;；。]|\band\b|\bor\b", tail)
+    # a state now is not dated past a list's next item (或, 及, 和, 、): "妊娠期、哺乳期及…6个月内计划怀孕" dates the plan
+    stop = re.search(r"[;；。]|\band\b|\bor\b" + ("|或|及|和|、" if language == "zh" and now else ""), tail)
     tail = tail[: stop.start()] if stop else tail
     return _window_in(tail, language, patterns)
 
@@ -695,7 +766,9 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
         return []
     if found == "logistics":  # "English-speaking adults with COPD": logistics beside a real condition
         before = len(text)
-    matches = [match for match in find(text) if match.end <= before]
+    keeps = frozenset(lexicon()["procedural_keeps"]) if found == "willingness" else frozenset()
+    # "Willing and able to perform spirometry", "能够配合完成肺功能检查": an ability counts wherever it stands
+    matches = [match for match in find(text) if match.end <= before or match.concept.key in keeps]
     language = _language(text)
     explained = [m.span() for m in _patterns()["explanation"][language].finditer(text)]
     matches = [m for m in matches if not any(a <= m.start and m.end <= b for a, b in explained)]
