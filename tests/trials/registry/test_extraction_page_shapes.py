@@ -175,3 +175,15 @@ def test_a_count_of_flare_ups_in_a_list_with_no_heading_reads_as_a_requirement_n
     )
 
     assert bounds(text, "exacerbations_12m") == [("inclusion", D(2), True, None, None)]
+
+
+def test_the_high_limit_of_normal_is_the_upper_limit_of_normal():
+    text = "Inclusion Criteria:\n- Serum creatinine ≤ 2.0 × high limit of normal reference value"
+
+    assert bounds(text, "creatinine_x_uln") == [("inclusion", None, None, D("2.0"), True)]
+
+
+def test_a_creatinine_in_mg_per_dl_beside_the_words_high_limit_is_no_multiple_of_the_upper_limit():
+    text = "Inclusion Criteria:\n- Serum creatinine ≤ 2.0 mg/dL, the high limit for the site"
+
+    assert bounds(text, "creatinine_x_uln") == []
