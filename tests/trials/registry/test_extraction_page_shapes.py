@@ -187,3 +187,15 @@ def test_a_creatinine_in_mg_per_dl_beside_the_words_high_limit_is_no_multiple_of
     text = "Inclusion Criteria:\n- Serum creatinine ≤ 2.0 mg/dL, the high limit for the site"
 
     assert bounds(text, "creatinine_x_uln") == []
+
+
+def test_an_age_that_only_selects_a_bound_does_not_make_an_item_read_as_a_requirement():
+    text = (
+        "• A diagnosis of asthma\n"
+        "• Aged 8 years and older\n"
+        "• Known cystic fibrosis\n"
+        "• More than 15 pack years of smoking if 40 years of age or older\n"
+        "• Pregnancy\n"
+    )
+
+    assert bounds(text, "pack_years") == [("exclusion", D(15), False, None, None)]
