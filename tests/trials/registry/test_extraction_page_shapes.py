@@ -199,3 +199,28 @@ def test_an_age_that_only_selects_a_bound_does_not_make_an_item_read_as_a_requir
     )
 
     assert bounds(text, "pack_years") == [("exclusion", D(15), False, None, None)]
+
+
+def test_a_table_with_a_bar_between_its_inclusion_cell_and_its_exclusion_cell_is_split_at_the_bar():
+    text = (
+        "Inclusion criteria | Exclusion criteria\n"
+        "| Age 40 to 80 years | Chest infection within the last 5 weeks |\n"
+        "| FEV1 below 70% predicted | Known asthma |\n"
+        "| Signed consent | Pregnancy |\n"
+    )
+
+    assert bounds(text, "age") == [("inclusion", D(40), True, D(80), True)]
+    assert bounds(text, "fev1_pct_pred") == [("inclusion", None, None, D(70), False)]
+    assert windows(text) == [("exclusion", D(5), True, "weeks")]
+
+
+def test_inclusion_and_exclusion_headings_glued_into_one_word_are_the_columns_of_a_table():
+    text = (
+        "Inclusion criteriaExclusion criteria\n"
+        "Aged 40 to 80 years\n"
+        "Pregnant or lactating\n"
+        "A chest infection within the last 4 weeks\n"
+    )
+
+    assert bounds(text, "age") == [("inclusion", D(40), True, D(80), True)]
+    assert windows(text) == [("exclusion", D(4), True, "weeks")]

@@ -421,12 +421,17 @@ def _exclusion_tail(text: str, clauses: list[list]) -> None:
 _SECOND_CELL = re.compile(r"(?<=[a-z0-9%)])\s+(?=[A-Z][a-z]+(?:[\s/-]+[a-z(]))")
 
 
+_INNER_BAR = re.compile(
+    r"(?<=[^|\s])\s*[|｜]\s*(?=[^|｜\s])"
+)  # "| Age 40-80 | Pneumonia … |": the bar between two cells
+
+
 def _table_cells(text: str, cells: list[list], one_line: bool) -> list[list]:
     """The cells under a table's two column headings (inclusion, then exclusion) run into one list. Rows with their
-    two cells side by side on one line (no list marker): the first cell is inclusion, the second exclusion, when most
-    rows split so. Otherwise each cell is in the list its words read as, inclusion when they say neither."""
+    two cells side by side on one line (no list marker; a bar between them, or the second starting with a capitalised
+    word): the first cell is inclusion, the second exclusion, when most rows split so. Otherwise each cell is in the list its words read as, inclusion when they say neither."""
     rows = [c for c in cells if not c[4]]
-    splits = {id(c): _SECOND_CELL.search(text, c[1], c[2]) for c in rows}
+    splits = {id(c): _INNER_BAR.search(text, c[1], c[2]) or _SECOND_CELL.search(text, c[1], c[2]) for c in rows}
     if (
         one_line
         and len(rows) >= 3
