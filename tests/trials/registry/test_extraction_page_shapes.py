@@ -224,3 +224,9 @@ def test_inclusion_and_exclusion_headings_glued_into_one_word_are_the_columns_of
 
     assert bounds(text, "age") == [("inclusion", D(40), True, D(80), True)]
     assert windows(text) == [("exclusion", D(4), True, "weeks")]
+
+
+def test_a_line_ending_on_a_capital_letter_name_is_not_a_phrase_wrapped_inside():
+    text = "Exclusion Criteria:\nDeficiency of vitamin A\n12 weeks of oral steroids or more"
+
+    assert len(kinds(text)) == 2

@@ -640,9 +640,8 @@ def _continues(text: str, previous: list, indent: int, body_start: int) -> bool:
 
 
 # a line that stops on a word no clause ends with: a preposition, an article, "past"/"last" before their span
-_OPEN_END = re.compile(
-    r"(?<![A-Za-z])(?:in|within|the|past|last|previous|preceding|prior|of|to|than|for|over|at|least|by|from|a|an)\s*$",
-    re.IGNORECASE,
+_OPEN_END = re.compile(  # lower case: "vitamin A", "Group B" end a line
+    r"(?<![A-Za-z])(?:in|within|the|past|last|previous|preceding|prior|of|to|than|for|over|at|least|by|from|a|an)\s*$"
 )
 
 
