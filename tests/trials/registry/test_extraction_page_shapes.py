@@ -230,3 +230,9 @@ def test_a_line_ending_on_a_capital_letter_name_is_not_a_phrase_wrapped_inside()
     text = "Exclusion Criteria:\nDeficiency of vitamin A\n12 weeks of oral steroids or more"
 
     assert len(kinds(text)) == 2
+
+
+def test_a_chinese_page_with_its_two_headings_on_lines_of_their_own_keeps_its_exclusion_list():
+    text = "入选标准\n排除标准\n1. 妊娠\n2. 前3周内使用过抗生素\n"
+
+    assert windows(text) == [("exclusion", D(3), True, "weeks")]

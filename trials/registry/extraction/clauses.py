@@ -227,6 +227,8 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
     exclusion_heading = False
     last_heading: tuple | None = None  # (kind, clauses so far) of a heading with no colon
     columns: tuple | None = None  # (first clause, headings on one line) under a table's two column headings
+    # the item words and the table rules are English; Chinese pages keep their own list rules
+    english = not CJK_CHAR.search(text, 0, 2_000)
     for line_index, (line_start, line_end) in enumerate(lines):
         if len(clauses) >= MAX_CLAUSES:
             break
@@ -238,20 +240,18 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
             piece = text[piece_start:piece_end]
             heading_kind, body_offset = _heading(piece)
             if (
-                heading_kind == "inclusion"
+                english
+                and heading_kind == "inclusion"
                 and body_offset is not None
-                and _heading(piece[body_offset:])
-                == (
-                    "exclusion",
-                    None,
-                )
+                and _heading(piece[body_offset:]) == ("exclusion", None)
             ):  # "Key inclusion criteria Key exclusion criteria": a table's two column headings on one line
                 columns = (len(clauses), True)
                 kind, seen_heading, under_inclusion = "inclusion", True, None
                 last_heading = None
                 continue
             if (
-                heading_kind == "exclusion"
+                english
+                and heading_kind == "exclusion"
                 and body_offset is None
                 and last_heading == ("inclusion", len(clauses))
                 and not re.search(r"[:：]\s*$", piece)
@@ -375,9 +375,9 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
     if under_inclusion is not None and under_inclusion[3] is not None and not exclusion_heading:
         for clause in clauses[under_inclusion[3] :]:
             clause[0] = "exclusion"
-    if columns is not None and not CJK_CHAR.search(text, 0, 2_000):
+    if columns is not None:
         clauses[columns[0] :] = _table_cells(text, clauses[columns[0] :], columns[1])
-    elif not seen_heading and not CJK_CHAR.search(text, 0, 2_000):
+    elif not seen_heading and english:
         _exclusion_tail(text, clauses)
     if not seen_heading and _an_exclusion_list(text, clauses):
         for clause in clauses:
