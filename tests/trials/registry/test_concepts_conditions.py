@@ -263,3 +263,19 @@ def test_with_or_without_something_gives_no_draft_on_it(words):
 def test_a_negation_after_a_subject_at_the_opening_reaches_every_item_of_its_list():
     assert rules("Are not diabetic, hypertensive patients or on dialysis", "inclusion")[0][3] is True
     assert rules("Is not pregnant, breastfeeding", "inclusion") == [("pregnant_or_breastfeeding", ["yes"], [], True)]
+
+
+@pytest.mark.parametrize("words", ["Known metastatic disease", "转移性肿瘤"], ids=not_ascii_ids)
+def test_a_metastatic_disease_is_an_active_cancer_that_never_closes_on_an_old_one(words):
+    assert rules(words) == [("cancer_history", [], ["within_5y", "minor_within_5y"], False)]
+
+
+def test_measurable_disease_is_not_a_cancer_the_patient_is_asked_about():
+    assert rules("Measurable disease per RECIST 1.1", "inclusion") == []
+
+
+def test_an_illness_due_to_causes_other_than_one_named_is_a_narrower_kind_for_the_study_team():
+    assert rules("Polyneuropathy due to causes other than diabetes") == [
+        ("other_conditions", [], ["neurological_disease"], False)
+    ]
+    assert rules("Polyneuropathy of any cause") == [("other_conditions", ["neurological_disease"], [], False)]
