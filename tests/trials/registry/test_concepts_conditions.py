@@ -279,3 +279,25 @@ def test_an_illness_due_to_causes_other_than_one_named_is_a_narrower_kind_for_th
         ("other_conditions", [], ["neurological_disease"], False)
     ]
     assert rules("Polyneuropathy of any cause") == [("other_conditions", ["neurological_disease"], [], False)]
+
+
+def test_a_severity_before_a_head_reaches_every_example_after_it():
+    words = (
+        "Clinically significant cardiac rhythm disorders, such as long QT syndrome, sick sinus syndrome or heart block"
+    )
+    assert rules(
+        "Serious arrhythmias (for example ventricular tachycardia, sick sinus syndrome or atrial flutter)"
+    ) == [("other_conditions", [], ["arrhythmia"], False)]
+    assert all(not values for _q, values, _u, _n in rules(words))
+
+
+def test_a_list_without_a_severity_before_its_head_is_drafted_as_listed():
+    assert rules("Diabetes, heart block or peripheral neuropathy") == [
+        ("other_conditions", ["diabetes", "arrhythmia", "neurological_disease"], [], False)
+    ]
+
+
+def test_a_cancer_of_one_organ_or_its_precancer_leaves_every_answer_to_the_study_team():
+    assert rules("Ovarian premalignant or malignant disease") == [
+        ("cancer_history", [], ["within_5y", "minor_within_5y", "over_5y"], False)
+    ]

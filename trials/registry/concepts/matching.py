@@ -920,7 +920,9 @@ def _qualified(text: str, match: Match) -> bool:
     patterns = _patterns()
     language = _language(match.words) if _CJK.search(match.words) else _language(text)
     before = text[_segment_start(text, match.start, patterns) : match.start]
-    found = patterns["qualifier_before"][language].search(before[-60:])
+    # 160 characters: a severity before a head reaches its examples ("severe arrhythmias (such as VT, SVT, AF)");
+    # the other qualifiers are bounded in the pattern itself
+    found = patterns["qualifier_before"][language].search(before[-160:])
     return bool(found or patterns["qualifier_after"][language].search(text[match.end : match.end + 60]))
 
 
