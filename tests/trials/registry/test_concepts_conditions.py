@@ -301,3 +301,20 @@ def test_a_cancer_of_one_organ_or_its_precancer_leaves_every_answer_to_the_study
     assert rules("Ovarian premalignant or malignant disease") == [
         ("cancer_history", [], ["within_5y", "minor_within_5y", "over_5y"], False)
     ]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "A CT scan that shows no evidence of a blood clot in the lungs",
+        "An angiogram showing evidence of pulmonary embolism",
+    ],
+)
+def test_what_an_imaging_test_shows_now_is_not_the_illness_ever(words):
+    assert rules(words, "inclusion") == []
+
+
+def test_no_evidence_of_an_illness_without_an_imaging_test_is_still_negated():
+    assert rules("No evidence of venous thromboembolic disease", "inclusion") == [
+        ("other_conditions", ["blood_clot"], [], True)
+    ]
