@@ -545,8 +545,6 @@ def test_a_severe_illness_never_excludes_on_its_mild_form_and_reads_so_in_both_l
 @pytest.mark.parametrize(
     "words",
     [
-        "Those who had hemorrhagic stroke",
-        "Patients with operable chronic thromboembolic pulmonary hypertension",
         "Patients who are treated with parenteral prostanoids",
     ],
 )

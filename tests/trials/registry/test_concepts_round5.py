@@ -184,7 +184,11 @@ def _bounds(words):
 
 @pytest.mark.parametrize(
     "words",
-    ["Ischaemic stroke (ICD-10 I63) or TIA", "缺血性脑卒中或短暂性脑缺血发作", "Diagnosis of PAH or CTEPH"],
+    [
+        "Ischaemic stroke (ICD-10 I63) or TIA",
+        "缺血性脑卒中或短暂性脑缺血发作",
+        "Diagnosis of PAH or sickle cell disease",
+    ],
     ids=not_ascii_ids,
 )
 def test_an_inclusion_with_an_alternative_no_question_asks_about_gives_no_draft(words):

@@ -225,6 +225,7 @@ def _patterns() -> dict:
         "other_than_before": re.compile(lex["other_than"]["before"], re.IGNORECASE),
         "contrary": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["contrary_after_negation"].items()},
         "negation_after": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["negation_after"].items()},
+        "test_result": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["test_result_after"].items()},
         "examples_after": re.compile(lex["other_than"]["examples_after"], re.IGNORECASE),
         "negation_opening": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["negation_opening"].items()},
         "other_kind": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["other_kind_before"].items()},
@@ -502,7 +503,10 @@ def _planned_form(
 
 def _read_around(text: str, start: int, end: int, concept: Concept, patterns) -> Match | None:
     before_text = text[_segment_start(text, start, patterns) : start]
-    language = _language(text[start:end]) if _CJK.search(text[start:end]) else _language(before_text[-20:])
+    # a Latin name opening a Chinese clause ("HIV检测结果阴性") is read with the Chinese words after it
+    language = (
+        _language(text[start:end]) if _CJK.search(text[start:end]) else _language(before_text[-20:] or text[end:])
+    )
     planned = _planned_form(text, start, before_text, concept, language, patterns)
     if planned is not None:  # "Patients scheduled for elective cardiac surgery": an operation planned now
         concept, start = planned
@@ -592,7 +596,11 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
             concept = ever  # "prior use of pirfenidone": the item that asks about now or in the past
     modifier = patterns["modifier_medicine" if concept.cls == "medicine" else "modifier"].get(language)
     after = re.sub(r"^\s*(?:[(（][^()（）]{0,15})?[)）]", "", text[end : end + 60])  # past "(PAH)" or ")"
-    if modifier is not None and modifier.search(after[:40]):
+    # "HIV-negative", "HIV检测结果呈阴性": an infection's own test result says whether the patient has it
+    result = (
+        patterns["test_result"][language].match(text, end) if concept.key in lexicon()["test_result_concepts"] else None
+    )
+    if result is None and modifier is not None and modifier.search(after[:40]):
         return None  # "PAH therapy", "asthma control questionnaire", "pregnancy test": about something else
     reach = lexicon()["negation_reach"][language]
     window = before_text[-reach:]
@@ -613,7 +621,12 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         weak = patterns["weak"][language]
         # "cancer not in remission, HIV": a weak cue does not reach past a comma, unless it opens the clause ("Not
         # pregnant, lactating, or planning to become pregnant" negates all three)
-        opens = len(before_text) <= reach and not re.search(r"[^\W\d_]", window[: last.start()]) if last else False
+        opens = (
+            len(before_text) <= reach
+            and re.fullmatch(lexicon()["negation_subject"][language], window[: last.start()], re.IGNORECASE) is not None
+            if last
+            else False
+        )
         if last is not None and weak is not None and weak.fullmatch(last.group()) and re.search(r"[,，、]", between):
             last = last if opens else None
         if last is not None and not (breaker is not None and breaker.search(between)):
@@ -624,6 +637,8 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
             negated, cue = True, opening.group().strip()
     if not negated and patterns["negation_after"][language].match(text, end):
         negated, cue = True, "negative"  # "HBsAg negative", "乙肝表面抗原检测结果呈阴性"
+    if not negated and result is not None and result.group("sign").lower() in ("negative", "seronegative", "阴性"):
+        negated, cue = True, result.group("sign")  # "HIV-negative women"
     if concept.key in patterns["context"] and context_negated:  # "unable to perform spirometry"
         negated, cue = not negated, text[start : start + 12]
     if negated and patterns["finding_without"][language].search(text[:start]):
@@ -783,6 +798,15 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
     matches = [m for m in matches if m.concept.key not in others]
     if kind == "inclusion":  # "Stable controlled arterial hypertension": a condition on it if present, not a need
         matches = [m for m in matches if not _if_present(text, m, own, language)]
+    broader = set(lexicon()["broader_than_item"])
+    # "prenatal depression" as an inclusion: a patient with it may rightly answer no to the serious mental illness item
+    matches = [m for m in matches if not (m.concept.key in broader and (kind == "inclusion") != m.negated)]
+    if kind == "exclusion":  # "AV block without pacemaker": the "without" says when the block excludes, not a rule
+        matches = [
+            m
+            for at, m in enumerate(matches)
+            if not (m.negated and m.cue.lower() == "without" and any(not p.negated for p in matches[:at]))
+        ]
     unmet = {match.concept.key for match in matches if match.unmet}
     # "allergies including drug allergies, or other significant allergies": any allergy, not only to medicines
     matches = [match for match in matches if match.concept.key not in unmet]
@@ -969,7 +993,9 @@ def _qualified(text: str, match: Match) -> bool:
     patterns = _patterns()
     language = _language(match.words) if _CJK.search(match.words) else _language(text)
     before = text[_segment_start(text, match.start, patterns) : match.start]
-    found = patterns["qualifier_before"][language].search(before[-60:])
+    # 160 characters: a severity before a head reaches its examples ("severe arrhythmias (such as VT, SVT, AF)");
+    # the other qualifiers are bounded in the pattern itself
+    found = patterns["qualifier_before"][language].search(before[-160:])
     return bool(found or patterns["qualifier_after"][language].search(text[match.end : match.end + 60]))
 
 

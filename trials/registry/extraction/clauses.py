@@ -250,22 +250,48 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
     nested_style = ""  # the marker style of a list nested under an item that ends with a colon
     lines = list(_lines(text))
     token_page = _token_per_line(text, lines)
+    form_noise = _form_noise(text, lines)
     bare_item = 0  # on such a page, the last item number that stood alone on its line
     # under an inclusion heading with no exclusion heading anywhere: a numbered list that restarts at 1 at the first
     # list's depth is the exclusion list whose heading was lost; [style, indent, highest, first clause restarting]
     under_inclusion: list | None = None
     exclusion_heading = False
+    last_heading: tuple | None = None  # (kind, clauses so far) of a heading with no colon
+    columns: tuple | None = None  # (first clause, headings on one line) under a table's two column headings
+    # the item words and the table rules are English; Chinese pages keep their own list rules
+    english = not CJK_CHAR.search(text, 0, 2_000)
     for line_index, (line_start, line_end) in enumerate(lines):
         if len(clauses) >= MAX_CLAUSES:
             break
         line_no += 1
         line = text[line_start:line_end]
-        if not line.strip():
+        if not line.strip() or line_index in form_noise:
             continue
         for index, (piece_start, piece_end) in enumerate(_pieces(text, line_start, line_end)):
             piece = text[piece_start:piece_end]
             heading_kind, body_offset = _heading(piece)
+            if (
+                english
+                and heading_kind == "inclusion"
+                and body_offset is not None
+                and _heading(piece[body_offset:]) == ("exclusion", None)
+            ):  # "Key inclusion criteria Key exclusion criteria": a table's two column headings on one line
+                columns = (len(clauses), True)
+                kind, seen_heading, under_inclusion = "inclusion", True, None
+                last_heading = None
+                continue
+            if (
+                english
+                and heading_kind == "exclusion"
+                and body_offset is None
+                and last_heading == ("inclusion", len(clauses))
+                and not re.search(r"[:：]\s*$", piece)
+            ):  # "Inclusion criteria" then "Exclusion criteria", no colon and nothing between: the columns' headings
+                columns = (len(clauses), False)
+                kind, under_inclusion, last_heading = "inclusion", None, None
+                continue
             if heading_kind is not None:
+                last_heading = (heading_kind, len(clauses)) if not re.search(r"[:：]\s*$", piece) else None
                 seen_heading = True
                 bare_item = 0  # the list under a heading counts its items from 1 again
                 kind = None if heading_kind == "skip" else heading_kind
@@ -380,6 +406,10 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
     if under_inclusion is not None and under_inclusion[3] is not None and not exclusion_heading:
         for clause in clauses[under_inclusion[3] :]:
             clause[0] = "exclusion"
+    if columns is not None:
+        clauses[columns[0] :] = _table_cells(text, clauses[columns[0] :], columns[1])
+    elif not seen_heading and english:
+        _exclusion_tail(text, clauses)
     if not seen_heading and _an_exclusion_list(text, clauses):
         for clause in clauses:
             clause[0] = "exclusion"
@@ -388,6 +418,70 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
         for c in clauses
         if _clean(original[c[1] : c[2]])
     ]
+
+
+_EXCLUSION_ITEM = re.compile(TABLES.exclusion_item_words or r"(?!x)x")
+_INCLUSION_ITEM = re.compile(TABLES.inclusion_item_words or r"(?!x)x")
+
+
+def _reads_as(text: str, clause: list) -> str | None:
+    """ "exclusion" or "inclusion" when an English item reads as one (the lexicon's item words), else None."""
+    item = text[clause[1] : clause[2]].lower().lstrip(" *•-")
+    if _INCLUSION_ITEM.search(item):
+        return "inclusion"
+    return "exclusion" if _EXCLUSION_ITEM.search(item) else None
+
+
+def _exclusion_tail(text: str, clauses: list[list]) -> None:
+    """An English list with no heading that turns into exclusions: after its last item that reads as a requirement
+    of entry, from the first item that reads as an exclusion to the end, when two or more items there read as
+    exclusions and none as a requirement. The items between the two keep the inclusion list, as before."""
+    readings = [_reads_as(text, clause) for clause in clauses]
+    last_inclusion = max((i for i, r in enumerate(readings) if r == "inclusion"), default=-1)
+    if last_inclusion < 0:
+        return
+    tail = [i for i in range(last_inclusion + 1, len(clauses)) if readings[i] == "exclusion"]
+    if len(tail) < 2:
+        return
+    for clause in clauses[tail[0] :]:
+        clause[0] = "exclusion"
+
+
+# a row of two cells side by side: the second starts with a capitalised word after a lower-case word, a number or a
+# bracket ("… local regulations Clinical instability (…)", "… ≤ 70% History of intubation …")
+_SECOND_CELL = re.compile(r"(?<=[a-z0-9%)])\s+(?=[A-Z][a-z]+(?:[\s/-]+[a-z(]))")
+
+
+_INNER_BAR = re.compile(
+    r"(?<=[^|\s])\s*[|｜]\s*(?=[^|｜\s])"
+)  # "| Age 40-80 | Pneumonia … |": the bar between two cells
+
+
+def _table_cells(text: str, cells: list[list], one_line: bool) -> list[list]:
+    """The cells under a table's two column headings (inclusion, then exclusion) run into one list. Rows with their
+    two cells side by side on one line (no list marker; a bar between them, or the second starting with a capitalised
+    word): the first cell is inclusion, the second exclusion, when most rows split so. Otherwise each cell is in the list its words read as, inclusion when they say neither."""
+    rows = [c for c in cells if not c[4]]
+    splits = {id(c): _INNER_BAR.search(text, c[1], c[2]) or _SECOND_CELL.search(text, c[1], c[2]) for c in rows}
+    if (
+        one_line
+        and len(rows) >= 3
+        and len(rows) == len(cells)
+        and sum(1 for m in splits.values() if m) * 3 >= len(rows) * 2
+    ):
+        out = []
+        for c in cells:
+            m = splits[id(c)]
+            if m is None:
+                c[0] = "exclusion" if _reads_as(text, c) == "exclusion" else "inclusion"
+                out.append(c)
+                continue
+            out.append(["inclusion", c[1], m.start(), c[3], c[4], c[5]])
+            out.append(["exclusion", m.end(), c[2], c[3], c[4], c[5]])
+        return out
+    for c in cells:
+        c[0] = "exclusion" if _reads_as(text, c) == "exclusion" else "inclusion"
+    return cells
 
 
 def _restart_under_inclusion(state: list, style: str, indent: int, number: int, text: str, clauses: list) -> None:
@@ -490,6 +584,37 @@ def _token_per_line(text: str, lines: list) -> bool:
     return short * 3 >= len(raw)
 
 
+# An eligibility form copied as text (medical-data-models.org): each criterion is a label line, "Item", the criterion,
+# its answer type ("boolean") and its concept codes ("C0001779 (UMLS CUI [1])")
+_FORM_ITEM = re.compile(r"\s*item\s*$", re.IGNORECASE)
+_FORM_TYPE = re.compile(r"\s*(?:boolean|integer|float|text|date|datetime|time|string)\s*$", re.IGNORECASE)
+_FORM_CODE = re.compile(r"\s*(?:[A-Z]{1,2}\d{4,8}\s*)?\(UMLS CUI[^()]*\)\s*$")
+
+
+def _form_noise(text: str, lines: list) -> set[int]:
+    """The lines of an eligibility form that are no criterion: on a page with at least two "Item" lines each followed
+    by its criterion and an answer type, the label line before each "Item" (it names the criterion, sometimes in its
+    very words, and would read it twice), the "Item" and answer-type lines and the concept-code lines."""
+    filled = [index for index, (a, b) in enumerate(lines) if text[a:b].strip()]
+    items = [k for k, index in enumerate(filled) if _FORM_ITEM.match(text, *lines[index])]
+    typed = [k for k in items if any(_FORM_TYPE.match(text, *lines[i]) for i in filled[k + 2 : k + 6])]
+    if len(typed) < 2 or len(typed) * 2 < len(items):
+        return set()
+    noise: set[int] = set()
+    for k in items:
+        noise.add(filled[k])
+        if (
+            k > 0
+            and not _FORM_TYPE.match(text, *lines[filled[k - 1]])
+            and not _FORM_CODE.match(text, *lines[filled[k - 1]])
+        ):
+            noise.add(filled[k - 1])  # the label
+    for index in filled:
+        if _FORM_TYPE.match(text, *lines[index]) or _FORM_CODE.match(text, *lines[index]):
+            noise.add(index)
+    return noise
+
+
 def _quantity_follows(text: str, lines: list, index: int) -> bool:
     """Whether the next filled line after lines[index] starts with a unit ("14" / "天内"): the number is a value."""
     for a, b in lines[index + 1 : index + 4]:
@@ -540,7 +665,15 @@ def _continues(text: str, previous: list, indent: int, body_start: int) -> bool:
     """A line without a marker right under a clause line carries on that clause when it is indented or lower case."""
     if previous[4] and indent > previous[3]:
         return True
+    if _OPEN_END.search(text, max(previous[1], previous[2] - 12), previous[2]):
+        return True  # "… sleeping medications in the past" then "30 days": a line wrapped inside a phrase
     return bool(_LOWER_START.match(text[body_start : body_start + 1]))
+
+
+# a line that stops on a word no clause ends with: a preposition, an article, "past"/"last" before their span
+_OPEN_END = re.compile(  # lower case: "vitamin A", "Group B" end a line
+    r"(?<![A-Za-z])(?:in|within|the|past|last|previous|preceding|prior|of|to|than|for|over|at|least|by|from|a|an)\s*$"
+)
 
 
 def _pieces(text: str, line_start: int, line_end: int) -> list[tuple[int, int]]:
@@ -563,8 +696,18 @@ def _pieces(text: str, line_start: int, line_end: int) -> list[tuple[int, int]]:
         cuts.update((match.start(1), match.end(1)))
     for position in _numbered_sequence(line, first):
         cuts.add(position)
+    glued = [m.end() for m in _GLUED_CELL.finditer(line)]
+    if len(glued) >= 2:  # "… aged 40–75 yrsMale/female subjects aged 40–75 yrs, who …": table cells run together
+        cuts.update(glued)
     bounds = [0] + sorted(c for c in cuts if 0 < c < len(line)) + [len(line)]
     return [(line_start + a, line_start + b) for a, b in zip(bounds, bounds[1:]) if line[a:b].strip()]
+
+
+# where a table's cell runs into the next with no blank: a word or a number glued to a capitalised word ("yrsMale",
+# "0.7Baseline", "pack-yrs#Current"); a line needs two such places ("AstraZeneca" alone is a name)
+_GLUED_CELL = re.compile(
+    r"(?:(?<=(?<![A-Za-z])[A-Z][a-z]{2})|(?<=(?<![A-Za-z])[a-z]{3})|(?<=[a-z]{4})|(?<=[\d%]))#?(?=[A-Z][a-z]{3,})"
+)
 
 
 def _numbered_sequence(line: str, first: int = 0) -> list[int]:

@@ -84,6 +84,10 @@ class Tables:
     # words that make an item of a Chinese list without headings read as an exclusion unless it also reads as an
     # inclusion ("病史", "阳性": "有哮喘病史≥1年" in an inclusion list stays one)
     exclusion_item_words_weak: str = ""
+    # how an English item of a list with no heading reads: as an exclusion ("pregnant or lactating", "history of …")
+    # or as a requirement of entry ("aged …", "diagnosis of …", "… must …"); regular expressions on lower-case text
+    exclusion_item_words: str = ""
+    inclusion_item_words: str = ""
     # words qualifying the noun a count bounds: "or" between them joins no second item ("≥ 2 moderate or severe
     # exacerbations" is one count, not "2 moderate" and "severe exacerbations")
     noun_qualifiers: str = ""
@@ -351,6 +355,12 @@ def load(directory: Path = DIRECTORY) -> Tables:
         study_procedures=study_procedures,
         traditional_characters=traditional,
         exclusion_item_words_weak=_join(weak),
+        exclusion_item_words=_join(
+            _words("lexicon_en.json exclusion_item_words", {"en": lexicons["en"].get("exclusion_item_words", [])})
+        ),
+        inclusion_item_words=_join(
+            _words("lexicon_en.json inclusion_item_words", {"en": lexicons["en"].get("inclusion_item_words", [])})
+        ),
         noun_qualifiers=_join(
             _words("lexicon noun_qualifiers", {lang: lexicons[lang].get("noun_qualifiers", []) for lang in LANGUAGES})
         ),
