@@ -570,6 +570,12 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         )
     ):
         return None  # "should undergo tracheostomy", "intubation for head and neck surgery": planned or the study's
+    need = lexicon()["operation_need"]
+    if concept.key in need["concepts"] and (
+        re.search(need["before"][language], before_text[-60:], re.IGNORECASE)
+        or re.match(need["after"][language], text[end : end + 40], re.IGNORECASE)
+    ):
+        return None  # "requiring cardiac surgery", "bariatric surgery during treatment": a need or the study's own
     if concept.cls == "state" and (
         patterns["past_anchor"][language].match(text, end)
         or (
