@@ -67,11 +67,23 @@ def test_a_rule_reads_naturally_in_each_language(seed_trials, key, source, engli
         ("dlco_pct_pred", "68%", "68%"),
         ("oxygen_hours_per_day", "12 h/day", "12小时/天"),
         ("fev1_fvc_ratio", "0.68", "0.68"),
+        # a weight in a Chinese sentence is in 公斤, an eosinophil count is of cells (docs/glossary-zh.md)
+        ("body_weight_kg", "62 kg", "62公斤"),
+        ("eosinophils_per_ul", "150 cells/µL", "150个/µL"),
+        ("heart_rate_bpm", "80 beats a minute", "80次/分"),
     ],
 )
 def test_answers_are_shown_with_the_units_of_the_language(seed_trials, key, english, chinese):
     question = Question.objects.get(key=key)
-    stored = {"age": "68", "sixmwd_m": "350.5", "dlco_pct_pred": "68", "oxygen_hours_per_day": "12"}.get(key, "0.68")
+    stored = {
+        "age": "68",
+        "sixmwd_m": "350.5",
+        "dlco_pct_pred": "68",
+        "oxygen_hours_per_day": "12",
+        "body_weight_kg": "62",
+        "eosinophils_per_ul": "150",
+        "heart_rate_bpm": "80",
+    }.get(key, "0.68")
     with translation.override("en"):
         assert question.display_answer(stored) == english
     with translation.override("zh-hans"):
