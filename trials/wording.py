@@ -51,7 +51,8 @@ NUMBER_WITH_UNIT = {
     "kg": pgettext_lazy("body weight", "%(number)s kg"),
     "cells/uL": pgettext_lazy("eosinophil count", "%(number)s cells/µL"),
     "bpm": pgettext_lazy("heart rate", "%(number)s beats a minute"),
-    "cigarettes/day": pgettext_lazy("smoking", "%(number)s cigarettes a day"),
+    # the question's label already says "a day": "cigarettes a day: 20 cigarettes", "每天吸烟支数超过20支"
+    "cigarettes/day": npgettext_lazy("smoking", "%(number)s cigarette", "%(number)s cigarettes", "count"),
 }
 UNIT_NAMES = {
     "%": "%",
