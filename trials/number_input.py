@@ -39,6 +39,13 @@ UNIT_WORDS = {
         "小时/每天",
     ),
     "times": ("times", "time", "x", "次"),
+    # the units the sixth round's questions show beside their boxes, and how people write them after a number;
+    # a weight in 斤 or pounds is another number (not read: the help text says how to convert)
+    "kg": ("kg", "kgs", "kilograms", "kilogram", "kilos", "kilo", "公斤", "千克"),
+    "bpm": ("bpm", "beats a minute", "beats per minute", "beats/min", "/min", "次/分", "次/分钟", "次每分钟", "次"),
+    "cells/uL": ("/µl", "/ul", "cells/µl", "cells/ul", "/mm3", "/mm³", "个/µl", "个/ul", "个"),
+    "cigarettes/day": ("cigarettes", "cigarette", "cigarettes a day", "a day", "支", "根", "支/天", "支/日"),
+    "pack-years": ("pack-years", "pack years", "pack-year", "pack year", "py", "包年"),
 }
 # Said before the number in Chinese: "百分之68" is 68%, "每天15小时" is 15 h/day, "约350米" is about 350 m.
 CHINESE_PREFIXES = (("百分之", "", "%"), ("每天", "", ""), ("每日", "", ""), ("大约", "", ""), ("约", "", ""))
@@ -78,6 +85,7 @@ def readings(text: str, unit: str = "") -> list[Decimal]:
     """
     cleaned = " ".join(normalise_chinese_input(text).replace("\u00a0", " ").replace("\u202f", " ").split()).lower()
     suffixes = UNIT_WORDS.get(unit, ()) + (("%", "percent") if unit == "ratio" else ())
+    suffixes = tuple(unicodedata.normalize("NFKC", suffix).lower() for suffix in suffixes)  # µ as typed is μ
     percent = False
     for suffix in sorted(suffixes, key=len, reverse=True):
         if cleaned.endswith(suffix):

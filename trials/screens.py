@@ -4,7 +4,8 @@ The table is `trials/data/screens.json`, read and checked once. A question is on
 question on none is a screen of its own. The engine only needs each question's screen and place on it
 (`place`), and whether a multiple-choice question is shown item by item (`items_needed_only`); the pages
 read a screen's words (`heading`, `intro`) in the active language, English when a translation is missing, and
-a question's short hint on its screen (`hints`), whose shared part the introduction says once.
+a question's short hint on its screen (`hints`), whose shared part the introduction says once. A screen's optional
+`intro_days` (how to count "how many days ago") is shown only when the screen shows a question in days.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ TABLE = Path(__file__).resolve().parent / "data" / "screens.json"
 class Screen:
     key: str
     questions: tuple[str, ...]
-    words: dict[str, dict[str, str]]  # {"heading": {"en": ..., "zh_hans": ...}, "intro": {...}}
+    words: dict[str, dict[str, str]]  # {"heading": {"en": ..., "zh_hans": ...}, "intro": {...}, "intro_days"?}
     hints: dict[str, dict[str, str]] = field(default_factory=dict)  # {question key: {"en": ..., "zh_hans": ...}}
 
     def heading(self, language: str | None = None) -> str:
@@ -48,6 +49,13 @@ class Screen:
     def intro_language(self, language: str | None = None) -> str:
         return self._fallback(self.words["intro"], language)
 
+    def intro_days(self, language: str | None = None) -> str:
+        """How to count "how many days ago", for a page of this screen that shows a question in days ("" if none)."""
+        return self._in(self.words["intro_days"], language) if "intro_days" in self.words else ""
+
+    def intro_days_language(self, language: str | None = None) -> str:
+        return self._fallback(self.words["intro_days"], language) if "intro_days" in self.words else ""
+
     @staticmethod
     def _suffix(language: str | None) -> str:
         return (language or get_language() or settings.LANGUAGE_CODE).lower().replace("-", "_")
@@ -61,6 +69,11 @@ class Screen:
 
 class ScreenTableError(ValueError):
     pass
+
+
+def _translations(name: str) -> set[str]:
+    """The keys of a word's translations in the table: `intro_zh_hans` (and never `intro_days`)."""
+    return {f"{name}_{code.lower().replace('-', '_')}" for code, _label in settings.LANGUAGES if code != "en"}
 
 
 @cache
@@ -78,9 +91,11 @@ def read(data: dict) -> tuple[dict[str, Screen], dict[str, tuple[str, int]], fro
         if key in screens:
             raise ScreenTableError(f"screen {key} is listed twice")
         words = {}
-        for name in ("heading", "intro"):
+        for name in ("heading", "intro", "intro_days"):
+            if name == "intro_days" and name not in entry:
+                continue  # optional
             texts = {"en": entry.get(name, "")}
-            texts.update({k[len(name) + 1 :]: v for k, v in entry.items() if k.startswith(f"{name}_")})
+            texts.update({k[len(name) + 1 :]: v for k, v in entry.items() if k in _translations(name)})
             if not all(isinstance(text, str) and text.strip() for text in texts.values()) or len(texts) < 2:
                 raise ScreenTableError(f"screen {key} needs its {name} in English and in Chinese")
             words[name] = texts

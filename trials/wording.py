@@ -46,10 +46,13 @@ NUMBER_WITH_UNIT = {
     "g/L": "%(number)s g/L",
     "x10^9/L": "%(number)s × 10⁹/L",
     "mmHg": "%(number)s mmHg",
-    "kg": "%(number)s kg",
-    "cells/uL": "%(number)s/µL",
+    # a weight and a count in a sentence read as people say them ("62公斤", "150个/µL": docs/glossary-zh.md);
+    # beside a box they stay as printed (UNIT_NAMES)
+    "kg": pgettext_lazy("body weight", "%(number)s kg"),
+    "cells/uL": pgettext_lazy("eosinophil count", "%(number)s cells/µL"),
     "bpm": pgettext_lazy("heart rate", "%(number)s beats a minute"),
-    "cigarettes/day": pgettext_lazy("smoking", "%(number)s cigarettes a day"),
+    # the question's label already says "a day": "cigarettes a day: 20 cigarettes", "每天吸烟支数超过20支"
+    "cigarettes/day": npgettext_lazy("smoking", "%(number)s cigarette", "%(number)s cigarettes", "count"),
 }
 UNIT_NAMES = {
     "%": "%",

@@ -341,6 +341,8 @@ def screen(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse:
         "screening": screening,
         "form": form,
         "shared": shared,
+        # how to count "how many days ago", only on a page that asks one
+        "shows_days": any(q.kind == q.Kind.NUMBER and q.unit == "days" for q in questions),
         "back_url": reverse("questionnaire:check", args=[screening.id])
         if returning
         else back_url_for(screening, walk, key),

@@ -42,6 +42,17 @@ from trials.number_input import AmbiguousNumber, NotANumber, parse_number, readi
         ("-5", "", "-5"),
         ("\u22125", "", "-5"),
         ("-0", "", "0"),
+        # the units shown beside the sixth round's boxes, typed after the number as a report or a monitor prints them
+        ("72次/分", "bpm", "72"),
+        ("72 bpm", "bpm", "72"),
+        ("300个/µL", "cells/uL", "300"),
+        ("300/\u03bcl", "cells/uL", "300"),
+        ("300 cells/µL", "cells/uL", "300"),
+        ("62公斤", "kg", "62"),
+        ("62 kg", "kg", "62"),
+        ("每天10支", "cigarettes/day", "10"),
+        ("10 cigarettes", "cigarettes/day", "10"),
+        ("30包年", "pack-years", "30"),
     ],
     ids=lambda v: v if isinstance(v, str) else None,
 )
@@ -107,3 +118,15 @@ def test_a_whole_number_question_takes_the_only_whole_reading():
 def test_a_negative_value_must_be_0_or_more(typed):
     with pytest.raises(ValidationError, match="The value must be 0 or more."):
         walk_question().clean_answer(typed)
+
+
+@pytest.mark.parametrize("text", ["140斤", "154 lb"])
+def test_a_weight_in_another_unit_is_not_read_as_kilograms(text):
+    with pytest.raises(NotANumber):
+        parse_number(text, "kg")
+
+
+def test_a_heart_rate_typed_as_the_monitor_shows_it_is_kept_in_beats_a_minute():
+    pulse = Question(key="heart_rate_bpm", kind="number", unit="bpm", min_value=20, max_value=250)
+    assert pulse.clean_answer("72次/分") == "72"
+    assert pulse.clean_answer("７２ bpm") == "72"

@@ -67,11 +67,26 @@ def test_a_rule_reads_naturally_in_each_language(seed_trials, key, source, engli
         ("dlco_pct_pred", "68%", "68%"),
         ("oxygen_hours_per_day", "12 h/day", "12小时/天"),
         ("fev1_fvc_ratio", "0.68", "0.68"),
+        # a weight in a Chinese sentence is in 公斤, an eosinophil count is of cells (docs/glossary-zh.md)
+        ("body_weight_kg", "62 kg", "62公斤"),
+        ("eosinophils_per_ul", "150 cells/µL", "150个/µL"),
+        ("heart_rate_bpm", "80 beats a minute", "80次/分"),
+        # the label says "a day" already: "cigarettes a day: 20 cigarettes", not "… 20 cigarettes a day"
+        ("cigarettes_per_day", "20 cigarettes", "20支"),
     ],
 )
 def test_answers_are_shown_with_the_units_of_the_language(seed_trials, key, english, chinese):
     question = Question.objects.get(key=key)
-    stored = {"age": "68", "sixmwd_m": "350.5", "dlco_pct_pred": "68", "oxygen_hours_per_day": "12"}.get(key, "0.68")
+    stored = {
+        "age": "68",
+        "sixmwd_m": "350.5",
+        "dlco_pct_pred": "68",
+        "oxygen_hours_per_day": "12",
+        "body_weight_kg": "62",
+        "eosinophils_per_ul": "150",
+        "heart_rate_bpm": "80",
+        "cigarettes_per_day": "20",
+    }.get(key, "0.68")
     with translation.override("en"):
         assert question.display_answer(stored) == english
     with translation.override("zh-hans"):
@@ -111,3 +126,22 @@ def test_a_rule_that_makes_no_sense_is_refused_in_chinese(seed_trials):
     with translation.override("zh-hans"), pytest.raises(ValidationError) as error:
         criterion.full_clean()
     assert error.value.messages == ["最小值大于最大值。"]
+
+
+def test_a_limit_on_cigarettes_a_day_says_a_day_once_in_each_language(seed_trials):
+    from trials.registry.importing import ensure_questions
+
+    ensure_questions(["cigarettes_per_day"])
+    criterion = Criterion(
+        kind="exclusion",
+        question=Question.objects.get(key="cigarettes_per_day"),
+        min_value=20,
+        min_inclusive=False,
+        source_text="Smoking more than 20 cigarettes a day",
+    )
+    with translation.override("en"):
+        assert criterion.reason() == "You cannot take part if your cigarettes a day is more than 20 cigarettes."
+    with translation.override("zh-hans"):
+        assert criterion.reason() == "如果您的每天吸烟支数超过20支，就不能参加这项研究。"
+    with translation.override("en"):
+        assert Question.objects.get(key="cigarettes_per_day").display_answer("1") == "1 cigarette"

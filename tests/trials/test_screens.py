@@ -255,6 +255,17 @@ def test_the_screens_table_puts_each_question_on_one_screen_with_words_in_both_l
         screens.read({"screens": [{"key": "a", "questions": ["x"], "heading": "A", "intro": "I"}]})
 
 
+def test_how_to_count_days_is_an_optional_part_of_a_screens_introduction_in_both_languages():
+    table, _places, _items = screens.read({"screens": [SCREEN]})
+    assert table["a"].intro_days("en") == ""
+    days = {"intro_days": "Count the days.", "intro_days_zh_hans": "数天数。"}
+    table, _places, _items = screens.read({"screens": [{**SCREEN, **days}]})
+    assert table["a"].intro("zh-hans") == "乙"  # the introduction keeps its own words
+    assert table["a"].intro_days("zh-hans") == "数天数。" and table["a"].intro_days("en") == "Count the days."
+    with pytest.raises(screens.ScreenTableError):
+        screens.read({"screens": [{**SCREEN, "intro_days": "Count the days."}]})
+
+
 def test_a_short_hint_must_be_for_a_question_of_its_screen_and_in_both_languages():
     entry = SCREEN
     table, _places, _items = screens.read(

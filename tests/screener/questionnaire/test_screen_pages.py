@@ -18,7 +18,7 @@ from tests.screener.questionnaire.flow import (
     start,
     walk_to,
 )
-from tests.trials.profiles import ILD, MATCHES_ILD
+from tests.trials.profiles import COPD, ILD, MATCHES_COPD, MATCHES_ILD
 from trials import screens
 from trials.models import Criterion, Question, Trial
 
@@ -345,8 +345,8 @@ def test_a_screen_of_days_questions_says_how_to_count_the_days_once_and_each_que
     screen_key, english, chinese
 ):
     screen = screens.screen(screen_key)
-    assert english in screen.intro("en")
-    assert chinese in screen.intro("zh-hans")
+    assert english in f"{screen.intro('en')} {screen.intro_days('en')}"
+    assert chinese in f"{screen.intro('zh-hans')} {screen.intro_days('zh-hans')}"
     for key in screen.questions:
         question = Question.objects.get(key=key)
         on_screen = str(AnswerForm(question, grouped=True).fields["answer"].help_text)
@@ -355,6 +355,41 @@ def test_a_screen_of_days_questions_says_how_to_count_the_days_once_and_each_que
         if key.startswith("days_since_"):
             assert len(on_screen) < 90, key  # only what is its own
             assert "Count the days" in alone  # alone on its page, a question keeps its whole help text
+
+
+def to_recent_infections(client, language="en") -> str:
+    screening_id = start(client)
+    client.cookies["django_language"] = language
+    for key, value in [("diagnoses", ["copd"]), ("age", "60"), ("sex", "male")]:
+        answer(client, screening_id, key, value)
+    return walk_to(client, screening_id, MATCHES_COPD, "pneumonia_last_month")
+
+
+@pytest.mark.parametrize("language, days_words", [("en", "how many days ago"), ("zh-hans", "多少天以前")])
+def test_a_screen_without_a_days_question_does_not_explain_how_to_count_days(client, language, days_words):
+    # The COPD study asks about pneumonia and COVID-19 as yes or no: nothing on the page is counted in days.
+    html = page(client.get(to_recent_infections(client, language)))
+    assert screen_keys(html) == ["pneumonia_last_month", "covid_last_4_weeks"]
+    assert screens.screen("recent_infections").intro(language) in html
+    assert days_words not in html.split("<main", 1)[1]
+
+
+def test_the_same_screen_explains_how_to_count_days_when_it_asks_how_many_days_ago(client):
+    from trials.registry.importing import ensure_questions
+
+    ensure_questions(["days_since_pneumonia"])
+    Criterion.objects.create(
+        trial=Trial.objects.get(nct_id=COPD),
+        kind="exclusion",
+        question=Question.objects.get(key="days_since_pneumonia"),
+        max_value=3,
+        time_unit="months",
+        source_text="Pneumonia in the last 3 months",
+        status="approved",
+    )
+    html = page(client.get(to_recent_infections(client)))
+    assert "days_since_pneumonia" in screen_keys(html)
+    assert html.count("For “how many days ago”, count from the day it started until today") == 1
 
 
 def test_a_list_of_illnesses_says_select_all_that_apply_once():
