@@ -274,3 +274,16 @@ def test_in_chinese_the_answer_left_to_the_study_team_reads_as_chinese_sentences
     client.cookies["django_language"] = "zh-hans"
     html = results_for(client, {**MATCHES_COPD, "cancer_history": "over_5y"})
     assert "您的回答是“得过，但治疗已结束超过5年，而且没有复发”。这对本研究意味着什么，由研究团队判断。" in html
+
+
+class AllUnknown(dict):
+    def __missing__(self, key):
+        return None  # "I don't know"
+
+
+def test_with_no_study_ruled_out_the_page_has_no_empty_not_a_match_heading(client):
+    html = results_for(client, AllUnknown(diagnoses=["copd", "ild"], age="60", sex="female"))
+    assert set(verdicts(html).values()) == {"possible"}
+    assert 'id="no-matches-title"' not in html and "Not a match (0)" not in html
+    with_one_out = results_for(client, MATCHES_COPD)
+    assert "Not a match (1)" in with_one_out  # the heading comes back when a study is ruled out
