@@ -214,11 +214,8 @@ class ChoiceRule:
     def test(self, answer: Any) -> bool | None:
         if isinstance(answer, ItemsAnswer):
             return self._test_items(answer)
-        if isinstance(answer, str):
-            codes = {answer}
-        elif isinstance(answer, Collection) and all(isinstance(code, str) for code in answer):
-            codes = set(answer)
-        else:
+        codes = _codes(answer)
+        if codes is None:
             return None
         if codes & self.accepted:
             return True
@@ -229,15 +226,8 @@ class ChoiceRule:
     def leaves_to_study_team(self, answer: Any) -> bool:
         """The answer is known and names a code only the study team can judge here (and none accepted): the
         outcome is unknown, yet nothing more the patient can find out would settle it."""
-        if isinstance(answer, ItemsAnswer):
-            codes = set(answer.ticked)
-        elif isinstance(answer, str):
-            codes = {answer}
-        elif isinstance(answer, Collection) and all(isinstance(code, str) for code in answer):
-            codes = set(answer)
-        else:
-            return False
-        return bool(codes & self.uncertain) and not codes & self.accepted
+        codes = set(answer.ticked) if isinstance(answer, ItemsAnswer) else _codes(answer)
+        return codes is not None and bool(codes & self.uncertain) and not codes & self.accepted
 
     def _test_items(self, answer: ItemsAnswer) -> bool | None:
         """Ticked an accepted item: True. Otherwise False only when every item the rule names was shown
@@ -252,6 +242,15 @@ class ChoiceRule:
         if NONE_CODE in named:
             return False if answer.ticked and NONE_CODE not in self.uncertain else None
         return False if named <= answer.shown else None
+
+
+def _codes(answer: Any) -> set[str] | None:
+    """The codes a choice answer gives (one code, or a list of them); None when it is not a choice answer."""
+    if isinstance(answer, str):
+        return {answer}
+    if isinstance(answer, Collection) and all(isinstance(code, str) for code in answer):
+        return set(answer)
+    return None
 
 
 NONE_CODE = "none"  # a multiple-choice question's "None of these"

@@ -6,25 +6,13 @@ from decimal import Decimal
 
 import pytest
 
+from tests.trials.registry.test_drafting_lab_values import drafted, outcome
 from trials import eligibility
-from trials.registry import extraction
-from trials.registry.drafting import drafts_for
 from trials.registry.importing import ensure_questions
 
 pytestmark = pytest.mark.django_db
 
 MET, NOT_MET = eligibility.Outcome.MET, eligibility.Outcome.NOT_MET
-
-
-def drafted(list_kind, words):
-    heading = "Inclusion Criteria" if list_kind == "inclusion" else "Exclusion Criteria"
-    text = f"{heading}:\n\n* {words}\n"
-    [clause] = extraction.split_clauses(text)
-    return [d for d in drafts_for(clause, text, ensure_questions()) if d.question_id]
-
-
-def outcome(criterion, answer):
-    return eligibility.evaluate_criterion(criterion.to_rule(), {criterion.question.key: answer})
 
 
 @pytest.mark.parametrize(
