@@ -6,19 +6,11 @@ illness on the list dated by a window, and a "without" that says when a finding 
 
 import pytest
 
+from tests.trials.registry.concept_readings import not_ascii_ids, rules
 from trials import eligibility
 from trials.registry import extraction
-from trials.registry.concepts import matching
 from trials.registry.drafting import drafts_for
 from trials.registry.importing import ensure_questions
-
-
-def rules(words, kind="exclusion", own=frozenset()):
-    return [(p.question, p.values, p.uncertain, p.negated) for p in matching.proposals(words, kind, "", own)]
-
-
-def not_ascii_ids(value):
-    return value if isinstance(value, str) and value.isascii() else None
 
 
 def drafted(words, kind="Exclusion"):

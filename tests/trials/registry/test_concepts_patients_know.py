@@ -5,12 +5,9 @@ kinds of wrong drafts the last held-out sample found are read right."""
 
 import pytest
 
+from tests.trials.registry.concept_readings import rules
 from trials.registry.concepts import matching
 from trials.registry.importing import ensure_questions
-
-
-def rules(words, kind="exclusion"):
-    return [(p.question, p.values, p.uncertain, p.negated) for p in matching.proposals(words, kind)]
 
 
 @pytest.mark.parametrize(

@@ -5,12 +5,7 @@ the plain clause still drafts. The words are our own, not the sample's."""
 
 import pytest
 
-from trials.registry.concepts import matching
-
-
-def rules(words, kind="exclusion", before=""):
-    return [(p.question, p.values, p.uncertain, p.negated) for p in matching.proposals(words, kind, before)]
-
+from tests.trials.registry.concept_readings import rules
 
 # 1. Negation over a list, "without" after a finding, and "no other type"
 
@@ -82,17 +77,17 @@ ALTERNATIVES = "Inclusion Criteria:\n- Adults aged 40 or more\n- Has at least on
     ],
 )
 def test_an_item_of_alternatives_is_not_a_requirement_of_its_own(before):
-    assert rules("Diabetes", "inclusion", before) == []
+    assert rules("Diabetes", "inclusion", before=before) == []
 
 
 def test_an_inclusion_after_an_ordinary_heading_still_drafts():
     before = "Inclusion Criteria:\n- Adults aged 40 or more\n- Must have all of the following:\n"
-    assert rules("Diabetes", "inclusion", before) == [("other_conditions", ["diabetes"], [], False)]
+    assert rules("Diabetes", "inclusion", before=before) == [("other_conditions", ["diabetes"], [], False)]
 
 
 def test_an_exclusion_after_a_heading_of_alternatives_still_drafts():
     before = "Exclusion Criteria:\n- Any one of the following:\n"
-    assert rules("Diabetes", "exclusion", before) == [("other_conditions", ["diabetes"], [], False)]
+    assert rules("Diabetes", "exclusion", before=before) == [("other_conditions", ["diabetes"], [], False)]
 
 
 # 3. A lab abbreviation beside a bound
@@ -195,7 +190,7 @@ def test_the_patient_s_own_illness_beside_a_relative_s_word_is_still_read():
     ],
 )
 def test_a_clause_under_a_group_s_sub_heading_is_left_to_the_study_team(before):
-    assert rules("Diagnosis of epilepsy", "inclusion", before) == []
+    assert rules("Diagnosis of epilepsy", "inclusion", before=before) == []
 
 
 @pytest.mark.parametrize(
@@ -207,15 +202,15 @@ def test_a_clause_under_a_group_s_sub_heading_is_left_to_the_study_team(before):
     ],
 )
 def test_a_clause_of_a_single_group_trial_still_drafts(before):
-    assert rules("Diagnosis of epilepsy", "inclusion", before) == [("other_conditions", ["epilepsy"], [], False)]
+    assert rules("Diagnosis of epilepsy", "inclusion", before=before) == [("other_conditions", ["epilepsy"], [], False)]
 
 
 def test_an_exclusion_under_a_group_s_sub_heading_leaves_the_illness_to_the_study_team():
     before = "Inclusion Criteria:\n- Age 18-65\nHealthy controls:\nExclusion criteria:\n"
-    assert rules("Epilepsy", "exclusion", before) == [("other_conditions", [], ["epilepsy"], False)]
-    assert rules("Pregnant", "exclusion", before) == [("pregnant_or_breastfeeding", [], ["yes"], False)]
+    assert rules("Epilepsy", "exclusion", before=before) == [("other_conditions", [], ["epilepsy"], False)]
+    assert rules("Pregnant", "exclusion", before=before) == [("pregnant_or_breastfeeding", [], ["yes"], False)]
 
 
 def test_healthy_volunteers_as_an_inclusion_item_is_not_a_group_s_sub_heading():
     before = "Inclusion Criteria:\n  -  Healthy volunteers\n  -  Age 18 to 45\nExclusion Criteria:\n"
-    assert rules("Epilepsy", "exclusion", before) == [("other_conditions", ["epilepsy"], [], False)]
+    assert rules("Epilepsy", "exclusion", before=before) == [("other_conditions", ["epilepsy"], [], False)]

@@ -5,18 +5,11 @@ words are our own."""
 
 import pytest
 
+from tests.trials.registry.concept_readings import not_ascii_ids, rules
 from trials.registry.concepts import matching
 
 LUNG = ["copd", "ild", "ipf", "asthma", "bronchiectasis", "cystic_fibrosis", "pulmonary_hypertension"]
 LUNG += ["sarcoidosis", "lung_cancer", "other"]
-
-
-def rules(words, kind="exclusion", own=frozenset(), before=""):
-    return [(p.question, p.values, p.uncertain, p.negated) for p in matching.proposals(words, kind, before, own)]
-
-
-def not_ascii_ids(value):
-    return value if isinstance(value, str) and value.isascii() else None
 
 
 # 1. A lung disease named without its exception

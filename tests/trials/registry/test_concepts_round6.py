@@ -5,16 +5,7 @@ or controlled illness in an inclusion is a condition on it if present. The words
 
 import pytest
 
-from trials.registry.concepts import matching
-
-
-def rules(words, kind="exclusion", own=frozenset(), before=""):
-    return [(p.question, p.values, p.uncertain, p.negated) for p in matching.proposals(words, kind, before, own)]
-
-
-def not_ascii_ids(value):
-    return value if isinstance(value, str) and value.isascii() else None
-
+from tests.trials.registry.concept_readings import not_ascii_ids, rules
 
 # 1. A negation that governs a verb phrase before the illnesses
 

@@ -9,23 +9,15 @@ import dataclasses
 
 import pytest
 
+from tests.trials.registry.concept_readings import not_ascii_ids, rules
 from trials import eligibility
 from trials.eligibility import ItemsAnswer, Verdict
 from trials.registry import extraction
-from trials.registry.concepts import matching
 from trials.registry.drafting import drafts_for
 from trials.registry.importing import ensure_questions
 
 CHEST = ["chest_surgery", "lung_resection", "lung_transplant"]
 NEW_CLASSES = {"benzodiazepine", "antiplatelet", "nsaid", "antidepressant", "antipsychotic"}
-
-
-def rules(words, kind="exclusion"):
-    return [(p.question, p.values, p.uncertain, p.negated) for p in matching.proposals(words, kind)]
-
-
-def not_ascii_ids(value):
-    return value if isinstance(value, str) and value.isascii() else None
 
 
 # 1. An operation on the chest or the belly in the past

@@ -7,17 +7,10 @@ our own."""
 
 import pytest
 
+from tests.trials.registry.concept_readings import not_ascii_ids, rules
 from trials.registry.concepts import matching
 
 FOR_THE_TEAM = ["within_5y", "minor_within_5y", "over_5y"]
-
-
-def rules(words, kind="exclusion", own=frozenset(), before=""):
-    return [(p.question, p.values, p.uncertain, p.negated) for p in matching.proposals(words, kind, before, own)]
-
-
-def not_ascii_ids(value):
-    return value if isinstance(value, str) and value.isascii() else None
 
 
 # 1. Cancer treatment had before, or within a time: the cancer question, every answer but "never" for the study team
