@@ -156,6 +156,44 @@ def test_the_last_span_without_at_least_stays_a_window():
     assert durations("exacerbation in the last 5 weeks", "exclusion") == []
 
 
+# Months of symptoms spread over years (how chronic bronchitis is defined) bound no time since anything ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "productive cough for at least four months in each of the three years prior to screening",
+        "chronic sputum (≥4 months of cough and sputum in a year in the past 3 years)",
+    ],
+)
+def test_months_of_symptoms_in_each_year_are_a_definition_and_neither_a_window_nor_a_duration(text):
+    assert windows(text, "inclusion") == []
+    assert durations(text) == []
+
+
+def test_a_cough_for_months_with_no_years_after_it_is_still_a_duration():
+    assert durations("chronic cough for at least 4 months") == [(D(4), True, "months")]
+
+
+def test_months_of_treatment_in_the_past_years_with_no_year_pattern_are_still_a_window():
+    assert windows("a 2-month course of antibiotics in the past 3 years") == [(D(3), True, "years")]
+
+
+# A flattened table's next cell glued to the unit ("3 yearsN/A") does not hide the window -----------------------------
+
+
+def test_a_not_applicable_cell_glued_to_the_unit_leaves_the_window_readable():
+    text = "Inclusion Criteria:\n 80 participants with ≥1 severe exacerbation within the past 3 yearsN/AN/A\n"
+    assert [(p.upper, p.unit) for p in extraction.extract(text) if p.variable == "window"] == [(D(3), "years")]
+
+
+def test_a_lower_case_n_slash_a_inside_a_word_is_not_a_cell():
+    text = "Exclusion Criteria:\n- canal/anti-glare lens fitted within the past 3 years\n"
+    assert [p.quote for p in extraction.extract(text) if p.variable == "window"] == [
+        "canal/anti-glare lens fitted within the past 3 years"
+    ]
+
+
 # Drafting: the new readings reach the right days-since question, or none ---------------------------------------------
 
 

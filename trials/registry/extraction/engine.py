@@ -505,6 +505,12 @@ RESULT_AFTER = re.compile(r"\s*[,(]?\s*(?:show\w*|reveal\w*|demonstrat\w*|显示
 TEST_BEFORE = re.compile(
     r"(?:检查|检测|影像|x\s*线|(?<![a-z])ct(?![a-z])|扫描|活检|x-?rays?|scans?|imaging|radiograph\w*)[^.;。；]{0,12}$"
 )
+# "three months in each of the two years prior", "3 months of cough and phlegm in a year in the past 2 years": the years
+# months of symptoms are spread over (how chronic bronchitis is defined), no look-back of their own
+_MONTHS_OVER_YEARS_BEFORE = re.compile(
+    r"(?<![a-z])(?:months?|weeks?)\s+[^.;,()]{0,30}?in\s+(?:(?:a|each|every)\s+year\s+(?:(?:in|over|during)\s+(?:the\s+)?)?"
+    r"|each\s+of\s+(?:the\s+)?)$"
+)
 AVERAGE_BEFORE = re.compile(r"(?<![a-z])(?:average|averaged|mean)(?![a-z])[^.;,()]*$|平均[^,，;；。]{0,4}$")
 VALUE_TIMING_BEFORE = re.compile(
     r"(?<![a-z])(?:value|level|result|measurement|reading)s?\s+(?:(?:obtained|taken|measured|drawn|done)\s+)?"
@@ -2491,6 +2497,8 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 RESULT_AFTER.match(n, match.end()) and TEST_BEFORE.search(n, max(0, match.start() - 40), match.start())
             ):
                 continue  # "前3个月内影像学检查发现既往感染", "X-ray within 6 months showing": how recent a test's finding is
+            if _MONTHS_OVER_YEARS_BEFORE.search(n, max(0, match.start() - 60), match.start()):
+                continue  # "cough three months in each of the two years prior": the years a pattern spans, no look-back
             if AVERAGE_BEFORE.search(n, max(0, match.start() - 50), match.start()):
                 continue  # "average pain intensity over the past week > 4": the period of an average
             if VALUE_TIMING_BEFORE.search(n, max(0, match.start() - 60), match.start()):
@@ -2947,7 +2955,13 @@ _ZH_DEFINED_SPAN_BEFORE = re.compile(
 )
 # How often or how fast, not how long since: "3 months of the year" (part of each year), "for 2 consecutive years"
 # after it, "60 ml/year for 2 years" (a rate's period)
-_PART_OF_A_YEAR = re.compile(r"\s*(?:of|in|per|a|each)\s+(?:a|the|each|every)?\s*year(?![a-z])")
+# "3 months of the year", "three months in each of the two years", "≥3 months of cough and phlegm in a year": months
+# spread over years (how chronic bronchitis is defined), no time since anything
+_PART_OF_A_YEAR = re.compile(
+    r"\s*(?:of|in|per|a|each)\s+(?:a|the|each|every)?\s*year(?![a-z])"
+    r"|\s*(?:of\s+[a-z]+(?:\s+(?:and|or)\s+[a-z]+)?\s+)?in\s+(?:a|each|every)\s+year(?![a-z])"
+    r"|\s*in\s+each\s+of\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+)?(?:\d+|two|three|four|five)\s+(?:consecutive\s+)?years"
+)
 _SPREAD_OVER_YEARS = re.compile(
     r"(?:months?|weeks?|days?)\s+(?:of|in|per|a|each)\s+(?:a|the|each|every)?\s*year\s+for\s+(?:at least\s+)?$"
     r"|(?:ml|l|cc|mg|g|kg|%|points?)\s*(?:/|per\s+)(?:year|yr|month)\s+(?:for\s+)?(?:at least\s+)?$"
