@@ -340,7 +340,7 @@ _ZH_SHORT_OF_LEAD = re.compile(
     r"|(?:起|以来|后)\s*[,，]\s*(?:时间|间隔|相隔|至今)\s*$"  # "从使用…起,时间少于30天": time since it began
     r"|(?:接种|注射|使用|服用)[^,，;；。]{0,12}(?:间隔|相隔)(?:时间)?\s*$"  # "接种其他疫苗间隔少于7天": since that one
     # "入组前不超过6个月确诊", "手术距入组≤4周": no longer than that before the study's own point in time
-    r"|(?:入组|入选|随机|筛选|首次给药|给药|签署知情同意书?|基线|研究开始|试验开始)\s*(?:之)?前\s*$"
+    r"|(?:入组|入选|随机|筛选|首次给药|给药|用药|服药|首剂|签署知情同意书?|基线|研究开始|试验开始)\s*(?:之)?前\s*$"
     r"|距离?\s*(?:首次|第一次)?(?:入组|入选|随机|筛选|给药|用药|签署知情同意书?|基线|本研究|研究开始|试验开始)(?:的?时间)?\s*$"
     r"|至今\s*$"  # "发病至今不超过3个月": since it began, up to now
 )
@@ -423,6 +423,9 @@ FREQUENCY_BEFORE = re.compile(
     r"(?:(?:/\s*|a\s+|per\s+)(?:week|month)\s*)?(?:(?:during|in|within|over|of)\s+(?:the\s+)?)?$"
     # "150 minutes of activity per week in 3 months prior": a rate's period
     r"|(?<![a-z])(?:per|a|/)\s*(?:day|week|month)\s+(?:(?:during|in|within|over|of)\s+(?:the\s+)?)?$"
+    # "attacks on at least 3 of the last 7 days", "on 2 or more of the past 14 nights": days counted out of a period
+    rf"|(?<![a-z])(?:on\s+)?(?:at least|≥|>=|more than|over)?\s*{ANY_NUM}\s+(?:(?:or|and) (?:more|fewer|less)\s+)?"
+    r"(?:out\s+)?of\s+(?:the\s+)?$"
 )
 _EVENTS_COUNTED = re.compile(r"(?<![a-z])(?:times|episodes?|attacks?|events?)(?![a-z])")
 # "more than 3 episodes of anaphylaxis within the past year", "≥ 2 courses of oral steroids in the past 6 months": a
@@ -487,7 +490,7 @@ WINDOW_NOT_AFTER = re.compile(
     r"|end)|后|之后|(?:or|and)\s+after|(?:before|prior to)\s+or\s+after"  # "within 90 days before or after": around
     # "自筛选前14天内至试验结束后3个月内" (避孕): a span reaching past the study; "前12个月内有生育计划": a plan;
     # "(最近5年中未复发的恶性肿瘤除外)": an exception
-    r"|(?:至|到)[^,，;；。]{0,12}(?:结束|后)|(?:有|无)?[\u4e00-\u9fff]{0,2}(?:计划|打算)|[^,，;；。()（）]{0,20}除外"
+    r"|(?:至|到)[^,，;；。]{0,12}(?:结束|后)|(?:有|无)?(?:(?!或)[\u4e00-\u9fff]){0,2}(?:计划|打算)|[^,，;；。()（）]{0,20}除外"
     r"|(?:有|无)?(?:生育|妊娠|怀孕|手术)(?:要求|需求|意愿|愿望))"  # "半年内有生育要求": a wish still to come
 )
 # "筛选前6个月内胸部放射学检查显示…", "within 12 weeks, a chest X-ray showing …": how recent a test's finding is, not
@@ -501,6 +504,12 @@ TEST_RESULT_AFTER = re.compile(
 RESULT_AFTER = re.compile(r"\s*[,(]?\s*(?:show\w*|reveal\w*|demonstrat\w*|显示|发现|提示)")
 TEST_BEFORE = re.compile(
     r"(?:检查|检测|影像|x\s*线|(?<![a-z])ct(?![a-z])|扫描|活检|x-?rays?|scans?|imaging|radiograph\w*)[^.;。；]{0,12}$"
+)
+# "three months in each of the two years prior", "3 months of cough and phlegm in a year in the past 2 years": the years
+# months of symptoms are spread over (how chronic bronchitis is defined), no look-back of their own
+_MONTHS_OVER_YEARS_BEFORE = re.compile(
+    r"(?<![a-z])(?:months?|weeks?)\s+[^.;,()]{0,30}?in\s+(?:(?:a|each|every)\s+year\s+(?:(?:in|over|during)\s+(?:the\s+)?)?"
+    r"|each\s+of\s+(?:the\s+)?)$"
 )
 AVERAGE_BEFORE = re.compile(r"(?<![a-z])(?:average|averaged|mean)(?![a-z])[^.;,()]*$|平均[^,，;；。]{0,4}$")
 VALUE_TIMING_BEFORE = re.compile(
@@ -570,7 +579,8 @@ WINDOW_NOT_BEFORE = re.compile(
     # 2 months": a period left out of a count
     r"|(?<![a-z])(?:qualif\w*|eligible|candidates?)\s+for\s+(?:[a-z-]+\s+){0,3}$"
     r"|(?<![a-z])(?:without considering|not counting|disregarding|excluding)\s+(?:the\s+)?$"
-    r"|(?:计划|打算|准备|预计|预期|拟)[^,，;；。]{0,10}$"
+    # "在研究期间计划使用或首次免疫前30天内曾使用过…": the plan is one alternative, the look-back after 或 the other
+    r"|(?:计划|打算|准备|预计|预期|拟)[^,，;；。或]{0,10}$"
     # "Willing to stop taking antihistamines 2 weeks before the study": a commitment still to come
     r"|(?<![a-z])(?:(?:un)?willing(?:ness)?|agree[sd]?|able)\s+to\s+(?:[a-z-]+,?\s+){0,6}$"  # "计划在6个月内怀孕者": a plan, a span still to come
 )
@@ -2303,7 +2313,8 @@ def _count_period(n: str, c: _Comparison, windows: list) -> int | None:
 # a plan ("前12个月内有生育计划"), an exception closing its bracket ("(最近5年中未复发的恶性肿瘤除外)")
 _ZH_NOT_A_LOOK_BACK_AFTER = re.compile(
     r"\s*(?:[(（][^()（）]{0,10}[)）])?\s*(?:至|到|直至|直到)[^,，;；。]{0,20}(?:结束|末次|最后一次|出组)"
-    r"|[^,，;；。]{0,4}(?:有|无)?(?:生育|妊娠|怀孕|手术)?计划"
+    # "前4周内或计划在研究期间接种…", "前3个月内接受过或计划试验期间接受…": a past event or a plan, each its own
+    r"|[^,，;；。或]{0,4}(?:有|无)?(?:生育|妊娠|怀孕|手术)?计划"
     r"|[^,，;；。()（）]{0,30}除外\s*[)）]"
 )
 # Chinese: a time span right before the name of a test, a score or a sample ("入组前1周内ECOG评分为0-1分", "前6个月内,
@@ -2316,6 +2327,20 @@ _ZH_TEST_WORDS = re.compile(
 )
 _ZH_EVENT_VERBS = re.compile(
     r"有|曾|接受|使用|发生|参加|服用|患|献|吸烟|饮|住院|手术|治疗|感染|诊断|确诊|出现|证实|证据|确认"
+)
+
+
+# "筛选期或给药前2天内受试者平均脉搏<50": a span offered as the alternative to the screening period is when the study
+# assesses something, not a look-back on an event; an event of the participant's named after it ("筛选期或给药前14天内使用过
+# 抗生素") keeps it a look-back
+_ZH_SCREENING_OR_BEFORE = re.compile(
+    r"(?:筛选期间?|筛选时|筛选访视时?|筛查期间?)\s*(?:或|和|及|/)\s*[\u4e00-\u9fff]{0,6}$"
+)
+# "评估应在研究药物首次给药前28天内进行", "须于随机前14天内完成": when the study must do something, not a look-back
+_ZH_TO_BE_DONE_BEFORE = re.compile(r"(?:应|须|需|必须|需要)\s*(?:在|于)[^,，;；。]{0,16}$")
+_ZH_DONE_AFTER = re.compile(r"\s*(?:进行|完成)")
+_ZH_EVENT_AFTER = re.compile(
+    r"[^;；。|\n]{0,40}?(?:曾|(?!超)[\u4e00-\u9fff]过|使用|服用|接受|发生|参加|接种|献血|住院|手术|感染|发热)"
 )
 
 
@@ -2437,6 +2462,14 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 continue  # "治疗完成6个月内疾病进展": progression within a period after treatment, two past events
             if _CJK_CHAR.search(match.group()) and _zh_times_a_test(n, match.end()):
                 continue  # "入组前1周内ECOG评分", "前6个月内,经福尔马林固定的肿瘤组织样本": when a test is done
+            if _ZH_TO_BE_DONE_BEFORE.search(n, max(0, match.start() - 24), match.start()) and _ZH_DONE_AFTER.match(
+                n, match.end()
+            ):
+                continue  # "基线影像学评估应在首次给药前28天内进行": a step the study takes before dosing, no look-back
+            if _ZH_SCREENING_OR_BEFORE.search(
+                n, max(0, match.start() - 40), match.start()
+            ) and not _ZH_EVENT_AFTER.match(n, match.end()):
+                continue  # "筛选期或给药前2天内受试者平均脉搏<50": when the study assesses, no look-back
             if pattern is _UPPER_BEFORE_A_POINT and _STABLE_STATE_BEFORE.search(
                 n, max(0, match.start() - 60), match.start()
             ):
@@ -2464,6 +2497,8 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 RESULT_AFTER.match(n, match.end()) and TEST_BEFORE.search(n, max(0, match.start() - 40), match.start())
             ):
                 continue  # "前3个月内影像学检查发现既往感染", "X-ray within 6 months showing": how recent a test's finding is
+            if _MONTHS_OVER_YEARS_BEFORE.search(n, max(0, match.start() - 60), match.start()):
+                continue  # "cough three months in each of the two years prior": the years a pattern spans, no look-back
             if AVERAGE_BEFORE.search(n, max(0, match.start() - 50), match.start()):
                 continue  # "average pain intensity over the past week > 4": the period of an average
             if VALUE_TIMING_BEFORE.search(n, max(0, match.start() - 60), match.start()):
@@ -2511,6 +2546,9 @@ def _times_a_measurement(n: str, window, measured_spans) -> bool:
     return False
 
 
+_PAST_TEST = re.compile(TABLES.past_tests or r"(?!x)x")
+
+
 def _window_proposal(
     n: str,
     kind: str,
@@ -2523,8 +2561,10 @@ def _window_proposal(
 ) -> Proposal | None:
     start, end, amount, unit, _reference = window
     event, event_start, event_end, generic = _event_for(n, start, end, previous_end, cache, next_start)
-    if event is None:  # the timing of a test: a window of its own only when the clause measures nothing
-        if has_measurement:
+    if event is None:  # the timing of a test: a window of its own only when the clause measures nothing, or when
+        # the test is one on record that the look-back dates ("DLCO in lung function tests within the previous 3
+        # months is 30% to 80%": the past test is a window, guideline v2)
+        if has_measurement and not _PAST_TEST.search(n, event_start, event_end):
             return None
         event = n[event_start:event_end].strip()
     if has_measurement and generic:
@@ -2782,6 +2822,7 @@ _DURATION = re.compile(
     + "|".join(words for words, _inclusive in TABLES.duration_operators)
     + r")\s*)?"
     r"(?:(?:a|the)\s+(?:period|duration)\s+of\s+)?"
+    r"(?(op)(?:the\s+(?:last|past|previous|preceding)\s+)?)"  # "stable dosing for at least the last 4 weeks"
     rf"(?P<num>{ANY_NUM}|{CN_WORD_NUM})(?P<plus>\+)?\s*[-\s]?(?P<consecutive>consecutive\s+|continuous\s+|successive\s+)?"
     r"(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?|天|周|星期|个\s?月|年|月(?![龄份经底初中末]))(?![a-z])"
     r"(?P<post>\s*(?:or (?:more|longer|greater|above)|及以上|或以上|以上))?"
@@ -2914,7 +2955,13 @@ _ZH_DEFINED_SPAN_BEFORE = re.compile(
 )
 # How often or how fast, not how long since: "3 months of the year" (part of each year), "for 2 consecutive years"
 # after it, "60 ml/year for 2 years" (a rate's period)
-_PART_OF_A_YEAR = re.compile(r"\s*(?:of|in|per|a|each)\s+(?:a|the|each|every)?\s*year(?![a-z])")
+# "3 months of the year", "three months in each of the two years", "≥3 months of cough and phlegm in a year": months
+# spread over years (how chronic bronchitis is defined), no time since anything
+_PART_OF_A_YEAR = re.compile(
+    r"\s*(?:of|in|per|a|each)\s+(?:a|the|each|every)?\s*year(?![a-z])"
+    r"|\s*(?:of\s+[a-z]+(?:\s+(?:and|or)\s+[a-z]+)?\s+)?in\s+(?:a|each|every)\s+year(?![a-z])"
+    r"|\s*in\s+each\s+of\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+)?(?:\d+|two|three|four|five)\s+(?:consecutive\s+)?years"
+)
 _SPREAD_OVER_YEARS = re.compile(
     r"(?:months?|weeks?|days?)\s+(?:of|in|per|a|each)\s+(?:a|the|each|every)?\s*year\s+for\s+(?:at least\s+)?$"
     r"|(?:ml|l|cc|mg|g|kg|%|points?)\s*(?:/|per\s+)(?:year|yr|month)\s+(?:for\s+)?(?:at least\s+)?$"

@@ -80,6 +80,7 @@ class Tables:
     number_words_read_only: dict[str, float] = field(default_factory=dict)
     cn_digits: dict[str, float] = field(default_factory=dict)
     study_procedures: str = ""  # tests the study does: a window right after one times it, not a look-back
+    past_tests: str = ""  # tests on record a look-back dates: a window even beside a bound on the test's value
     traditional_characters: dict[str, str] = field(default_factory=dict)  # 歲 -> 岁, one character each
     # words that make an item of a Chinese list without headings read as an exclusion unless it also reads as an
     # inclusion ("病史", "阳性": "有哮喘病史≥1年" in an inclusion list stays one)
@@ -320,6 +321,7 @@ def load(directory: Path = DIRECTORY) -> Tables:
         )
 
     study_procedures = _join(_words("events.json study_procedures", events_data.get("study_procedures", {})))
+    past_tests = _join(_words("events.json past_tests", events_data.get("past_tests", {})))
 
     lexicons = {language: _read(directory, f"lexicon_{language}.json") for language in LANGUAGES}
     traditional = _traditional_characters(directory)
@@ -353,6 +355,7 @@ def load(directory: Path = DIRECTORY) -> Tables:
         number_words_read_only=dict(lexicons["en"].get("number_words_read_only", {})),
         cn_digits=dict(lexicons["zh"].get("number_words", {})),
         study_procedures=study_procedures,
+        past_tests=past_tests,
         traditional_characters=traditional,
         exclusion_item_words_weak=_join(weak),
         exclusion_item_words=_join(

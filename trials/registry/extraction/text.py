@@ -78,9 +78,16 @@ _TONE_MARKS = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
 _GLUED_NUMBER = re.compile(r"(?<![a-z])(?:than|between|under|over|least)(?=\d)")
 
 
+# "within the past 2 yearsN/AN/A": a flattened table's next cell ("N/A", capitals in the original) glued to the word before
+_GLUED_CELL = re.compile(r"(?<=[a-z])n/a")
+
+
 def _normalise(original: str, start: int, end: int) -> tuple[str, list[int]]:
     text, where = _normalise_characters(original, start, end)
     glued = [m.end() for m in _GLUED_NUMBER.finditer(text)]
+    cells = [m.start() for m in _GLUED_CELL.finditer(text) if original[where[m.start()]] == "N"]
+    if cells:
+        glued = sorted(glued + cells)
     if not glued:
         return text, where
     pieces, spaced, last = [], list(where), 0
@@ -88,7 +95,7 @@ def _normalise(original: str, start: int, end: int) -> tuple[str, list[int]]:
         pieces += [text[last:at], " "]
         last = at
     pieces.append(text[last:])
-    for shift, at in enumerate(glued):  # the space stands for the digit after it in the original
+    for shift, at in enumerate(glued):  # the space stands for the digit (or the cell's N) after it in the original
         spaced.insert(at + shift, where[at])
     return "".join(pieces), spaced
 
