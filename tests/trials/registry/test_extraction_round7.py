@@ -4,7 +4,7 @@ and words than the records."""
 
 from decimal import Decimal
 
-from .extraction_readings import bounds, kinds, named, timed
+from .extraction_readings import bounds, kinds, named, proposals, timed
 
 D = Decimal
 
@@ -204,3 +204,99 @@ def test_the_word_inclusion_inside_a_sentence_with_a_bar_is_no_heading():
         ("exclusion", "bmi", D(38), False, None, None),
     ]
 
+
+# Named variables --------------------------------------------------------------------------------------------------
+
+
+def test_a_lower_and_an_upper_age_with_only_a_blank_between_them_are_one_range():
+    text = "Inclusion Criteria:\n- men and women> 21 years <75 years\n- signed consent"
+    assert bounds(text, "age") == [("inclusion", D(21), False, D(75), False)]
+
+
+def test_two_lower_ages_with_only_a_blank_between_them_are_not_read_as_a_range():
+    text = "Inclusion Criteria:\n- men and women > 21 years > 25 years"
+    assert bounds(text, "age") == [("inclusion", D(21), False, None, None)]
+
+
+def test_an_upper_age_then_a_lower_one_with_only_a_blank_between_them_are_not_read_as_a_range():
+    text = "Inclusion Criteria:\n- men and women < 75 years > 21 years"
+    assert bounds(text, "age") == [("inclusion", None, None, D(75), False)]
+
+
+def test_fev1_less_than_some_percent_of_fvc_is_the_ratio():
+    text = "Inclusion Criteria:\n- post bronchodilator fev1 less than 68% of fvc at visit 1"
+    assert named(text) == [("inclusion", "fev1_fvc_ratio", None, None, D("0.68"), False)]
+
+
+def test_fev1_below_some_percent_of_the_forced_vital_capacity_is_the_ratio_and_its_quote_names_fvc():
+    text = "Inclusion Criteria:\n- FEV1 < 68% of the forced vital capacity"
+    found = [p for p in proposals(text) if p.variable == "fev1_fvc_ratio"]
+    assert [(p.upper, p.upper_inclusive) for p in found] == [(D("0.68"), False)]
+    assert found[0].quote == "FEV1 < 68% of the forced vital capacity"
+
+
+def test_fev1_less_than_some_percent_of_predicted_stays_fev1_percent_predicted():
+    text = "Inclusion Criteria:\n- FEV1 less than 68% of predicted at visit 1"
+    assert named(text) == [("inclusion", "fev1_pct_pred", None, None, D(68), False)]
+
+
+def test_longer_or_equal_and_longer_than_some_hours_a_day_bound_oxygen_use_from_below():
+    equal = "Exclusion Criteria:\n- long term oxygen therapy defined as longer or equal 15 hours/day"
+    than = "Exclusion Criteria:\n- long term oxygen therapy longer than 14 hours/day"
+    assert bounds(equal, "oxygen_hours_per_day") == [("exclusion", D(15), True, None, None)]
+    assert bounds(than, "oxygen_hours_per_day") == [("exclusion", D(14), False, None, None)]
+
+
+def test_shorter_or_equal_some_hours_a_day_bounds_oxygen_use_from_above():
+    text = "Inclusion Criteria:\n- oxygen therapy shorter or equal 10 hours/day"
+    assert bounds(text, "oxygen_hours_per_day") == [("inclusion", None, None, D(10), True)]
+
+
+def test_a_chinese_lab_bound_against_the_testing_laboratorys_upper_limit_in_words_is_x_uln():
+    text = "排除标准:\n1. ALT>检测实验室正常上限的1.75倍;\n2. 总胆红素≥本中心正常值上限的1.2倍;"
+    assert named(text) == [
+        ("exclusion", "alt_x_uln", D("1.75"), False, None, None),
+        ("exclusion", "bilirubin_x_uln", D("1.2"), True, None, None),
+    ]
+
+
+def test_several_chinese_labs_under_one_bound_each_get_it_even_when_the_last_is_not_asked_about():
+    text = "排除标准:\n1. 检测异常值,包括:ALT、AST、血肌酐、总胆红素、血尿素氮>检测实验室正常上限的1.75倍;"
+    assert named(text) == [
+        ("exclusion", "alt_x_uln", D("1.75"), False, None, None),
+        ("exclusion", "ast_x_uln", D("1.75"), False, None, None),
+        ("exclusion", "creatinine_x_uln", D("1.75"), False, None, None),
+        ("exclusion", "bilirubin_x_uln", D("1.75"), False, None, None),
+    ]
+
+
+def test_several_english_labs_under_one_bound_each_get_it_when_the_last_is_a_short_lab_not_asked_about():
+    text = "Exclusion Criteria:\n- ALT, AST, bilirubin, BUN > 1.75 x ULN"
+    assert [v for _k, v, *_rest in named(text)] == ["alt_x_uln", "ast_x_uln", "bilirubin_x_uln"]
+
+
+def test_a_lab_said_to_be_normal_before_another_labs_bound_does_not_take_that_bound():
+    english = "Exclusion Criteria:\n- bilirubin within normal limits and GGT > 3 x ULN"
+    chinese = "排除标准:\n1. 总胆红素正常、碱性磷酸酶>2.5倍ULN;"
+    assert named(english) == []
+    assert named(chinese) == []
+
+
+def test_a_direct_bilirubin_bound_is_not_total_bilirubin():
+    text = "排除标准:\n1. 直接胆红素>正常上限的1.5倍;"
+    assert named(text) == []
+
+
+def test_an_age_in_chinese_numerals_in_traditional_characters_is_read():
+    text = "本研究的對象是年滿二十一歲、懂得使用智能電話的成年人。"
+    assert bounds(text, "age") == [("inclusion", D(21), True, None, None)]
+
+
+def test_an_age_range_in_chinese_numerals_is_read():
+    text = "入选标准:\n1. 年龄二十至六十五岁;\n2. 签署知情同意书"
+    assert bounds(text, "age") == [("inclusion", D(20), True, D(65), True)]
+
+
+def test_a_chinese_numeral_before_years_of_illness_is_no_age():
+    text = "入选标准:\n1. 病程十二年以上;"
+    assert bounds(text, "age") == []
