@@ -300,3 +300,26 @@ def test_an_age_range_in_chinese_numerals_is_read():
 def test_a_chinese_numeral_before_years_of_illness_is_no_age():
     text = "入选标准:\n1. 病程十二年以上;"
     assert bounds(text, "age") == []
+
+
+def test_two_columns_values_run_together_give_no_empty_range_the_first_columns_bound_is_proposed():
+    text = "Inclusion criteria\n Baseline (post-bronchodilator) FEV1/FVC ratio<68%≥68%≥68%"
+    assert bounds(text, "fev1_fvc_ratio")[0] == ("inclusion", None, None, D("0.68"), False)
+    assert all(lower is None or upper is None for _k, lower, _li, upper, _ui in bounds(text, "fev1_fvc_ratio"))
+
+
+def test_a_lower_and_an_upper_bound_on_one_value_both_included_are_still_one_range():
+    text = "Inclusion Criteria:\n- FEV1 ≥ 68% and ≤ 68% predicted"
+    assert bounds(text, "fev1_pct_pred") == [("inclusion", D(68), True, D(68), True)]
+
+
+def test_a_score_adjusted_to_or_for_age_is_no_age():
+    to = "Exclusion Criteria:\n- Charlson comorbidity index adjusted to age <5."
+    for_ = "Exclusion Criteria:\n- Charlson comorbidity index adjusted for age > 6"
+    assert bounds(to, "age") == []
+    assert bounds(for_, "age") == []
+
+
+def test_an_age_limit_after_an_adjusted_score_in_another_item_is_still_an_age():
+    text = "Exclusion Criteria:\n- Charlson comorbidity index adjusted to age <5.\n- Age < 21 years"
+    assert bounds(text, "age") == [("exclusion", None, None, D(21), False)]

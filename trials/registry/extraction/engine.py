@@ -2094,7 +2094,10 @@ def _merge_bounds(n: str, measured: list) -> list:
                         both.lower, both.lower_inclusive = part.lower, part.lower_inclusive
                     if part.upper is not None:
                         both.upper, both.upper_inclusive = part.upper, part.upper_inclusive
-                if both.lower <= both.upper:
+                if both.lower < both.upper or (
+                    both.lower == both.upper and both.lower_inclusive and both.upper_inclusive
+                ):
+                    # "< 70% ≥ 70%" (two columns' values run together) is no range: nothing lies in it
                     merged[-1] = (variable, both, last_start, max(last_end, quote_end))
                     continue
         merged.append(item)
