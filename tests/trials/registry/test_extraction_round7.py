@@ -323,3 +323,33 @@ def test_a_score_adjusted_to_or_for_age_is_no_age():
 def test_an_age_limit_after_an_adjusted_score_in_another_item_is_still_an_age():
     text = "Exclusion Criteria:\n- Charlson comorbidity index adjusted to age <5.\n- Age < 21 years"
     assert bounds(text, "age") == [("exclusion", None, None, D(21), False)]
+
+
+def test_a_diagnosis_below_the_age_of_some_years_bounds_the_age_at_diagnosis_not_the_patients_age():
+    text = "Exclusion Criteria:\n- Diagnosis of bronchiectasis below the age of 12 years"
+    assert bounds(text, "age") == []
+
+
+def test_an_age_limit_after_a_diagnosis_in_its_own_words_is_still_the_patients_age():
+    text = "Inclusion Criteria:\n- Diagnosis of bronchiectasis, aged 12 years or older"
+    assert bounds(text, "age") == [("inclusion", D(12), True, None, None)]
+
+
+def test_a_value_below_a_percent_confidence_interval_of_predicted_is_no_percent_predicted_bound():
+    text = "Inclusion Criteria:\n- Postbronchodilator FEV1 below 95% confidence interval of predicted"
+    assert named(text) == []
+
+
+def test_a_value_below_a_percent_of_predicted_is_still_a_percent_predicted_bound():
+    text = "Inclusion Criteria:\n- Postbronchodilator FEV1 below 85% of predicted"
+    assert named(text) == [("inclusion", "fev1_pct_pred", None, None, D(85), False)]
+
+
+def test_a_diagnosis_at_age_below_some_years_bounds_the_age_at_diagnosis():
+    text = "Exclusion Criteria:\n- a diagnosis of asthma at age <14 years"
+    assert bounds(text, "age") == []
+
+
+def test_an_age_item_run_on_after_a_diagnosis_item_is_still_the_patients_age():
+    text = "Inclusion Criteria: Diagnosis of COPD Age ≥ 45 years"
+    assert bounds(text, "age") == [("inclusion", D(45), True, None, None)]

@@ -626,6 +626,13 @@ NOT_A_BOUND_BEFORE = re.compile(
 )
 NOT_A_BOUND_AFTER = re.compile(
     r"\s*(?:(?:th|st|nd|rd)\s+)?(?:percentile|of\s+(?:the\s+)?(?:following|these|those|criteria|risk factors))"
+    r"|\s*(?:confidence\s+(?:interval|limit)|ci)(?![a-z])"  # "below 90% confidence interval of predicted": a statistic
+)
+# "Diagnosis of asthma below the age of 15 years": the age the disease was found at, not the person's age now
+# ("a diagnosis of asthma at age <15 years" too)
+_DIAGNOSIS_BEFORE_AGE = re.compile(
+    r"(?<![a-z])(?:diagnos\w*|onset)\s+(?:of\s+(?:(?!at\s)[a-z-]+\s+){1,4})?"
+    r"(?P<at>(?:at|before|below|under)\s+(?:the\s+)?ages?\s+(?:of\s+)?)?$"
 )
 CHANGE_WORDS = (
     r"reversib\w*|(?:improve\w*|increase\w*|decrease\w*|change\w*|declin\w*|drop\w*)(?= (?:in|of|from|by) )"
@@ -2247,6 +2254,9 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
             and not (_PARTICIPANT_AT_TIME_OF.match(n, c.end) and _person_before(n, c.start))
         ):
             return None  # the age a disease began, not the person's age now
+        diagnosed = _DIAGNOSIS_BEFORE_AGE.search(n, max(0, c.start - 60), c.start)
+        if diagnosed and (diagnosed.group("at") or "age" in n[c.start : c.end]):
+            return None  # "diagnosis of asthma below the age of 15 years"
         if _YEARS_OF_SOMETHING.match(n, c.end):
             return None  # "≥ 2 years of education", "5 years of smoking": years of something, not an age
         if _AGED_EVENT_BEFORE.search(n, max(0, c.start - 60), c.start):
