@@ -353,3 +353,15 @@ def test_a_diagnosis_at_age_below_some_years_bounds_the_age_at_diagnosis():
 def test_an_age_item_run_on_after_a_diagnosis_item_is_still_the_patients_age():
     text = "Inclusion Criteria: Diagnosis of COPD Age ≥ 45 years"
     assert bounds(text, "age") == [("inclusion", D(45), True, None, None)]
+
+
+def test_the_ratio_in_absolute_values_is_the_ratio_itself():
+    text = "Inclusion Criteria:\n- FEV1/FVC (absolute values) > 72%"
+    assert named(text) == [("inclusion", "fev1_fvc_ratio", D("0.72"), False, None, None)]
+
+
+def test_an_absolute_decline_is_still_a_change_and_no_bound():
+    before = "Exclusion Criteria:\n- an absolute decline in FVC of ≥ 8%"
+    after = "Exclusion Criteria:\n- FVC decline ≥ 8% (absolute)"
+    assert named(before) == []
+    assert named(after) == []

@@ -637,10 +637,11 @@ _DIAGNOSIS_BEFORE_AGE = re.compile(
 CHANGE_WORDS = (
     r"reversib\w*|(?:improve\w*|increase\w*|decrease\w*|change\w*|declin\w*|drop\w*)(?= (?:in|of|from|by) )"
     r"|response|variab\w*"
-    r"|(?<![a-z])fall\w*|(?<![a-z])rise|reduction|relative|absolute|from baseline|post-challenge"
+    r"|(?<![a-z])fall\w*|(?<![a-z])rise|reduction|relative|absolute(?!\s+values?)|from baseline|post-challenge"
     r"|provocative|pc20|diurnal|改善率|改善|增加|下降|变异|可逆"
 )
-CHANGE_BEFORE = re.compile(CHANGE_WORDS)  # "Reversibility of ≥ 12%", "a decline in FVC of ≥ 10%"
+# "Reversibility of ≥ 12%", "a decline in FVC of ≥ 10%"; "FEV1/FVC (absolute values) > 70%" is the value itself
+CHANGE_BEFORE = re.compile(CHANGE_WORDS)
 # "≥ 12% increase", "≥ 12% (reversibility)"
 CHANGE_AFTER = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?\(?\s*(?:in\s+\w+\s+)?(?:" + CHANGE_WORDS + ")")
 # A change word between a variable and its number, in the same phrase: "eGFR decline of > 5", "FEV1 increase ≥ 12%"
