@@ -197,6 +197,42 @@ def test_a_table_whose_rows_are_labelled_inclusion_and_exclusion_before_a_bar_pu
     ]
 
 
+def test_a_chinese_table_with_bar_headings_puts_each_rows_second_cell_in_the_exclusion_list():
+    text = "入选标准 | 排除标准 |\n---|---|\n年龄20-70岁 | BMI>32 |\n签署知情同意书 | 妊娠期妇女 |"
+    assert named(text) == [
+        ("inclusion", "age", D(20), True, D(70), True),
+        ("exclusion", "bmi", D(32), False, None, None),
+    ]
+
+
+def test_a_one_row_markdown_table_under_bar_headings_is_split_at_its_inner_bar():
+    text = "| 纳入标准 | 排除标准 |\n|---|---|\n| 年龄20-70岁 | BMI>32 |"
+    assert named(text) == [
+        ("inclusion", "age", D(20), True, D(70), True),
+        ("exclusion", "bmi", D(32), False, None, None),
+    ]
+
+
+def test_rows_whose_two_cells_are_separated_by_a_tab_under_two_column_headings_are_split_there():
+    text = (
+        "Inclusion criteria\tExclusion criteria\nAge 45-70 years\tBMI > 33 kg/m2\n"
+        "FEV1 < 75% predicted\tPregnancy\nSigned consent\tActive infection"
+    )
+    assert named(text) == [
+        ("inclusion", "age", D(45), True, D(70), True),
+        ("exclusion", "bmi", D(33), False, None, None),
+        ("inclusion", "fev1_pct_pred", None, None, D(75), False),
+    ]
+
+
+def test_a_tab_inside_an_item_of_an_ordinary_list_splits_nothing():
+    text = "Inclusion Criteria:\n- Age\t45-70 years\n- BMI\t< 33 kg/m2\nExclusion Criteria:\n- Pregnancy"
+    assert named(text) == [
+        ("inclusion", "age", D(45), True, D(70), True),
+        ("inclusion", "bmi", None, None, D(33), False),
+    ]
+
+
 def test_the_word_inclusion_inside_a_sentence_with_a_bar_is_no_heading():
     text = "Inclusion Criteria:\n- Inclusion in the registry | Age 45-75 years\nExclusion Criteria:\n- BMI > 38 kg/m2"
     assert named(text) == [

@@ -271,7 +271,7 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
             piece = text[piece_start:piece_end]
             heading_kind, body_offset = _heading(piece)
             if (
-                english
+                (english or _INNER_BAR.search(piece))  # "入选标准 | 排除标准 |": a Chinese table's headings
                 and heading_kind == "inclusion"
                 and body_offset is not None
                 and _heading(piece[body_offset:]) == ("exclusion", None)
@@ -408,8 +408,8 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
             clause[0] = "exclusion"
     if columns is not None:
         cells = clauses[columns[0] :]
-        if not (columns[2] and _bar_cells(text, cells)):
-            clauses[columns[0] :] = _table_cells(text, cells, columns[1])
+        barred = _bar_cells(text, cells) if columns[2] else None
+        clauses[columns[0] :] = barred if barred is not None else _table_cells(text, cells, columns[1])
     elif not seen_heading and english:
         _exclusion_tail(text, clauses)
     if not seen_heading and _an_exclusion_list(text, clauses):
@@ -466,6 +466,9 @@ _SECOND_CELL = re.compile(r"(?<=[a-z0-9%)])\s+(?=[A-Z][a-z]+(?:[\s/-]+[a-z(]))")
 _LEGEND = re.compile(r"\s*(?:[A-Z][A-Za-z0-9-]{0,9}:\s+[a-z][^;:]{0,80};\s+){1,40}[A-Z][A-Za-z0-9-]{0,9}:\s+[a-z]")
 
 
+_TAB_CELL = re.compile(r"(?<=\S) *\t[ \t]*(?=\S)")  # "Age 40-75 years<TAB>BMI > 35 kg/m2": a tab between two cells
+
+
 _INNER_BAR = re.compile(
     r"(?<=[^|\s])\s*[|｜]\s*(?=[^|｜\s])"
 )  # "| Age 40-80 | Pneumonia … |": the bar between two cells
@@ -473,12 +476,17 @@ _INNER_BAR = re.compile(
 
 def _table_cells(text: str, cells: list[list], one_line: bool) -> list[list]:
     """The cells under a table's two column headings (inclusion, then exclusion) run into one list. Rows with their
-    two cells side by side on one line (no list marker; a bar between them, or the second starting with a capitalised
+    two cells side by side on one line (no list marker; a bar or a tab between them, or the second starting with a capitalised
     word): the first cell is inclusion, the second exclusion, when most rows split so. Otherwise each cell is in the list its words read as, inclusion when they say neither."""
     # the table's legend under it ("CF: cystic fibrosis; FEV1: forced expiratory volume in 1 s.") is no row
     legend = {id(c) for c in cells if _LEGEND.match(text, c[1], c[2])}
     rows = [c for c in cells if not c[4] and id(c) not in legend]
-    splits = {id(c): _INNER_BAR.search(text, c[1], c[2]) or _SECOND_CELL.search(text, c[1], c[2]) for c in rows}
+    splits = {
+        id(c): _INNER_BAR.search(text, c[1], c[2])
+        or _TAB_CELL.search(text, c[1], c[2])
+        or _SECOND_CELL.search(text, c[1], c[2])
+        for c in rows
+    }
     if (
         one_line
         and len(rows) >= 3
@@ -517,36 +525,44 @@ _BAR_START = re.compile(r"\s*[|｜]")
 _RULE_ROW = re.compile(r"[\s|｜:：-]*")
 
 
-def _bar_cells(text: str, cells: list[list]) -> bool:
-    """Under two column headings written with bars ("Inclusion | Exclusion |"), the cells in the order the bars close
-    them: the first of a row inclusion, the next exclusion, whether a row's cells share a line ("| a | b |") or each
-    stands on a line of its own ending in its bar (a copy that broke the row at its inner bar). The rule row
-    ("---|---|") is no cell; what follows the last closing bar (a legend) is read by its words. False, and nothing
-    changed, when the cells do not close with bars."""
-    rows = [c for c in cells if not _RULE_ROW.fullmatch(text, c[1], c[2])]
-    if any(_INNER_BAR.search(text, c[1], c[2]) for c in rows):
-        return False  # "| a | b |" rows: their cells are cut at the inner bar by the table rule
-    closed = [
-        bool(_BAR_END.search(text, c[1], c[2]) or _BAR_START.match(text, c[2], min(len(text), c[2] + 4))) for c in rows
-    ]
-    lines_closed = {c[5]: bar for c, bar in zip(rows, closed)}  # a line closes when its last cell does
-    if sum(lines_closed.values()) < 2:
-        return False
+def _bar_cells(text: str, cells: list[list]) -> list[list] | None:
+    """Under two column headings written with bars ("Inclusion | Exclusion |", "| 入选标准 | 排除标准 |"), the cells in
+    the order the bars close them: the first of a row inclusion, the next exclusion, whether a row's cells share a line
+    ("| a | b |", cut at the inner bar) or each stands on a line of its own ending in its bar (a copy that broke the
+    row at its inner bar). The rule row ("---|---|") is no cell; what follows the last closing bar (a legend) is read
+    by its words. None, and nothing changed, when the cells do not close with bars."""
+    pieces: list[tuple[list, bool, bool]] = []  # (cell, its bar closes it, it opens a row with its own bar)
+    for c in cells:
+        if _RULE_ROW.fullmatch(text, c[1], c[2]):
+            continue
+        start, opens = c[1], bool(_BAR_START.match(text, c[1], c[2]))
+        for bar in _INNER_BAR.finditer(text, c[1], c[2]):
+            pieces.append(([c[0], start, bar.start(), c[3], c[4], c[5]], True, opens))
+            start, opens = bar.end(), False
+        closes = bool(_BAR_END.search(text, start, c[2]) or _BAR_START.match(text, c[2], min(len(text), c[2] + 4)))
+        pieces.append(([c[0], start, c[2], c[3], c[4], c[5]], closes, opens))
+    lines_closed = {cell[5]: closes for cell, closes, _opens in pieces}  # a line closes when its last cell does
+    if sum(lines_closed.values()) < (1 if len(pieces) > len(lines_closed) else 2):
+        return None  # one row with an inner bar is a table; lines that each close with a bar, two or more
     last_line = max(line for line, bar in lines_closed.items() if bar)
     if not all(bar for line, bar in lines_closed.items() if line <= last_line):
-        return False
-    last = max(i for i, bar in enumerate(closed) if bar)
+        return None
+    last = max(i for i, (_cell, closes, _opens) in enumerate(pieces) if closes)
     column = 0
-    for i, c in enumerate(rows):
+    for i, (cell, closes, opens) in enumerate(pieces):
         if i > last:
-            c[0] = "exclusion" if _reads_as(text, c) == "exclusion" else "inclusion"
+            cell[0] = "exclusion" if _reads_as(text, cell) == "exclusion" else "inclusion"
             continue
-        if _BAR_START.match(text, c[1], c[2]):
+        if opens:
             column = 0  # "| a | b |" then "| c …": a row starts with its own bar
-        c[0] = "exclusion" if column else "inclusion"
-        if closed[i]:
+        cell[0] = "exclusion" if column else "inclusion"
+        if closes:
             column = 1 - column
-    return True
+    cut = {id(c) for c in cells if not _RULE_ROW.fullmatch(text, c[1], c[2])}
+    out = [c for c in cells if id(c) not in cut]  # the rule rows, kept where they were
+    out.extend(cell for cell, _closes, _opens in pieces)
+    out.sort(key=lambda cell: cell[1])
+    return out
 
 
 def _restart_under_inclusion(state: list, style: str, indent: int, number: int, text: str, clauses: list) -> None:
