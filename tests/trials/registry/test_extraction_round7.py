@@ -401,3 +401,14 @@ def test_an_absolute_decline_is_still_a_change_and_no_bound():
     after = "Exclusion Criteria:\n- FVC decline ≥ 8% (absolute)"
     assert named(before) == []
     assert named(after) == []
+
+
+def test_cells_of_a_table_read_by_their_words_keep_an_inpatient_requirement_and_airway_hypersensitivity_in():
+    text = (
+        "Inclusion criteriaExclusion criteria\n"
+        "Patient is hospitalized for an exacerbation of COPD\n"
+        "Airway hypersensitivity to mannitol at screening\n"
+        "FEV1 < 55% predicted\n"
+        "Any hypersensitivity reaction to mannitol"
+    )
+    assert lists(text) == ["inclusion", "inclusion", "inclusion", "exclusion"]
