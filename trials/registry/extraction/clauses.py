@@ -18,7 +18,7 @@ _INCLUSION_HEADING = re.compile(
     r"|other|specific|basic|subjects?|patients?|participants?)\s+)?"
     r"(?:(?:inclusion(?:ary)?|eligibility|entry|selection|randomi[sz]ation|enrol+ment)\s+criteri(?:a|on)"
     r"|criteria for (?:inclusion|eligibility|entry|randomi[sz]ation|enrol+ment)"
-    r"|inclusions?(?=\s*[:：\-–]|\s*$)|inclusions?\s+(?:include|are)(?=\s*[:：])"
+    r"|inclusions?(?=\s*[:：\-–|｜]|\s*$)|inclusions?\s+(?:include|are)(?=\s*[:：])"
     r"|(?:(?:people|persons|those|patients)\s+)?(?:who|you)\s+(?:can|may|could)\s+(?:take part|participate|join"
     r"|be included)(?:\s+if)?(?=\s*[:：])"  # "Who can take part: aged 18-40"
     r"|inclusion\s+(?:conditions|factors|requirements)(?=\s*[:：]|\s*$))"
@@ -28,7 +28,7 @@ _EXCLUSION_HEADING = re.compile(
     r"|other|specific|basic|subjects?|patients?|participants?)\s+)?"
     r"(?:(?:exclusion(?:ary)?|excluding|non[- ]?inclusion|ineligibility|non[- ]?eligibility)\s+criteri(?:a|on)"
     r"|criteria for (?:exclusion|non[- ]?inclusion|non[- ]?eligibility|ineligibility)"
-    r"|(?:exclusions?|non[- ]?inclusion|ineligibility)(?=\s*[:：\-–]|\s*$)|exclusions?\s+(?:include|are)(?=\s*[:：])"
+    r"|(?:exclusions?|non[- ]?inclusion|ineligibility)(?=\s*[:：\-–|｜]|\s*$)|exclusions?\s+(?:include|are)(?=\s*[:：])"
     r"|(?:not\s+eligible|ineligible)(?:\s+if)?(?=\s*[:：])"  # "Not eligible: BMI over 35" (a recruitment page's label)
     r"|(?:(?:people|persons|those|patients)\s+)?(?:who|you)\s+(?:cannot|can ?not|can't|may not|should not)\s+"
     r"(?:take part|participate|join|be included)(?:\s+if)?(?=\s*[:：])"  # "Who cannot take part: …"
@@ -271,12 +271,12 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
             piece = text[piece_start:piece_end]
             heading_kind, body_offset = _heading(piece)
             if (
-                english
+                (english or _INNER_BAR.search(piece))  # "入选标准 | 排除标准 |": a Chinese table's headings
                 and heading_kind == "inclusion"
                 and body_offset is not None
                 and _heading(piece[body_offset:]) == ("exclusion", None)
             ):  # "Key inclusion criteria Key exclusion criteria": a table's two column headings on one line
-                columns = (len(clauses), True)
+                columns = (len(clauses), True, bool(re.search(r"[|｜]", piece)))
                 kind, seen_heading, under_inclusion = "inclusion", True, None
                 last_heading = None
                 continue
@@ -287,7 +287,7 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
                 and last_heading == ("inclusion", len(clauses))
                 and not re.search(r"[:：]\s*$", piece)
             ):  # "Inclusion criteria" then "Exclusion criteria", no colon and nothing between: the columns' headings
-                columns = (len(clauses), False)
+                columns = (len(clauses), False, False)
                 kind, under_inclusion, last_heading = "inclusion", None, None
                 continue
             if heading_kind is not None:
@@ -407,7 +407,9 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
         for clause in clauses[under_inclusion[3] :]:
             clause[0] = "exclusion"
     if columns is not None:
-        clauses[columns[0] :] = _table_cells(text, clauses[columns[0] :], columns[1])
+        cells = clauses[columns[0] :]
+        barred = _bar_cells(text, cells) if columns[2] else None
+        clauses[columns[0] :] = barred if barred is not None else _table_cells(text, cells, columns[1])
     elif not seen_heading and english:
         _exclusion_tail(text, clauses)
     if not seen_heading and _an_exclusion_list(text, clauses):
@@ -424,12 +426,20 @@ _EXCLUSION_ITEM = re.compile(TABLES.exclusion_item_words or r"(?!x)x")
 _INCLUSION_ITEM = re.compile(TABLES.inclusion_item_words or r"(?!x)x")
 
 
+# a form item's topic before its sentence ("respiratory instability: hospitalization for …", "drug allergy: any …"):
+# a few lower-case words and a colon, no number
+_TOPIC = re.compile(r"[a-z][a-z /()-]{0,40}?:\s+(?=[a-z])")
+
+
 def _reads_as(text: str, clause: list) -> str | None:
-    """ "exclusion" or "inclusion" when an English item reads as one (the lexicon's item words), else None."""
+    """ "exclusion" or "inclusion" when an English item reads as one (the lexicon's item words), else None; an item
+    that opens with its topic ("prior treatment of asthma: treatment for …") is read with and without it."""
     item = text[clause[1] : clause[2]].lower().lstrip(" *•-")
-    if _INCLUSION_ITEM.search(item):
+    topic = _TOPIC.match(item)
+    body = item[topic.end() :] if topic else item
+    if _INCLUSION_ITEM.search(item) or (topic and _INCLUSION_ITEM.search(body)):
         return "inclusion"
-    return "exclusion" if _EXCLUSION_ITEM.search(item) else None
+    return "exclusion" if _EXCLUSION_ITEM.search(item) or (topic and _EXCLUSION_ITEM.search(body)) else None
 
 
 def _exclusion_tail(text: str, clauses: list[list]) -> None:
@@ -452,6 +462,13 @@ def _exclusion_tail(text: str, clauses: list[list]) -> None:
 _SECOND_CELL = re.compile(r"(?<=[a-z0-9%)])\s+(?=[A-Z][a-z]+(?:[\s/-]+[a-z(]))")
 
 
+# a table's legend: two or more abbreviations each spelt out ("CF: cystic fibrosis; FEV1: forced expiratory …")
+_LEGEND = re.compile(r"\s*(?:[A-Z][A-Za-z0-9-]{0,9}:\s+[a-z][^;:]{0,80};\s+){1,40}[A-Z][A-Za-z0-9-]{0,9}:\s+[a-z]")
+
+
+_TAB_CELL = re.compile(r"(?<=\S) *\t[ \t]*(?=\S)")  # "Age 40-75 years<TAB>BMI > 35 kg/m2": a tab between two cells
+
+
 _INNER_BAR = re.compile(
     r"(?<=[^|\s])\s*[|｜]\s*(?=[^|｜\s])"
 )  # "| Age 40-80 | Pneumonia … |": the bar between two cells
@@ -459,19 +476,26 @@ _INNER_BAR = re.compile(
 
 def _table_cells(text: str, cells: list[list], one_line: bool) -> list[list]:
     """The cells under a table's two column headings (inclusion, then exclusion) run into one list. Rows with their
-    two cells side by side on one line (no list marker; a bar between them, or the second starting with a capitalised
+    two cells side by side on one line (no list marker; a bar or a tab between them, or the second starting with a capitalised
     word): the first cell is inclusion, the second exclusion, when most rows split so. Otherwise each cell is in the list its words read as, inclusion when they say neither."""
-    rows = [c for c in cells if not c[4]]
-    splits = {id(c): _INNER_BAR.search(text, c[1], c[2]) or _SECOND_CELL.search(text, c[1], c[2]) for c in rows}
+    # the table's legend under it ("CF: cystic fibrosis; FEV1: forced expiratory volume in 1 s.") is no row
+    legend = {id(c) for c in cells if _LEGEND.match(text, c[1], c[2])}
+    rows = [c for c in cells if not c[4] and id(c) not in legend]
+    splits = {
+        id(c): _INNER_BAR.search(text, c[1], c[2])
+        or _TAB_CELL.search(text, c[1], c[2])
+        or _SECOND_CELL.search(text, c[1], c[2])
+        for c in rows
+    }
     if (
         one_line
         and len(rows) >= 3
-        and len(rows) == len(cells)
+        and len(rows) + len(legend) == len(cells)
         and sum(1 for m in splits.values() if m) * 3 >= len(rows) * 2
     ):
         out = []
         for c in cells:
-            m = splits[id(c)]
+            m = splits.get(id(c))
             if m is None:
                 c[0] = "exclusion" if _reads_as(text, c) == "exclusion" else "inclusion"
                 out.append(c)
@@ -480,8 +504,65 @@ def _table_cells(text: str, cells: list[list], one_line: bool) -> list[list]:
             out.append(["exclusion", m.end(), c[2], c[3], c[4], c[5]])
         return out
     for c in cells:
-        c[0] = "exclusion" if _reads_as(text, c) == "exclusion" else "inclusion"
+        c[0] = "exclusion" if _reads_as(text, c) == "exclusion" or _run_of_exclusions(text, c) else "inclusion"
     return cells
+
+
+def _run_of_exclusions(text: str, cell: list) -> bool:
+    """A cell that is a column's items run together on one line ("Age ≤40 years … <30% Severe chronic bronchitis …
+    Known diagnosis of … History of …"), read at each capitalised start: two or more read as exclusions, more than
+    twice as many as read as requirements."""
+    starts = [cell[1]] + [m.end() for m in _SECOND_CELL.finditer(text, cell[1], cell[2])]
+    if len(starts) < 3:
+        return False
+    readings = [_reads_as(text, [None, a, b]) for a, b in zip(starts, [*starts[1:], cell[2]])]
+    excluded, included = readings.count("exclusion"), readings.count("inclusion")
+    return excluded >= 2 and excluded > 2 * included
+
+
+_BAR_END = re.compile(r"[|｜]\s*$")
+_BAR_START = re.compile(r"\s*[|｜]")
+_RULE_ROW = re.compile(r"[\s|｜:：-]*")
+
+
+def _bar_cells(text: str, cells: list[list]) -> list[list] | None:
+    """Under two column headings written with bars ("Inclusion | Exclusion |", "| 入选标准 | 排除标准 |"), the cells in
+    the order the bars close them: the first of a row inclusion, the next exclusion, whether a row's cells share a line
+    ("| a | b |", cut at the inner bar) or each stands on a line of its own ending in its bar (a copy that broke the
+    row at its inner bar). The rule row ("---|---|") is no cell; what follows the last closing bar (a legend) is read
+    by its words. None, and nothing changed, when the cells do not close with bars."""
+    pieces: list[tuple[list, bool, bool]] = []  # (cell, its bar closes it, it opens a row with its own bar)
+    for c in cells:
+        if _RULE_ROW.fullmatch(text, c[1], c[2]):
+            continue
+        start, opens = c[1], bool(_BAR_START.match(text, c[1], c[2]))
+        for bar in _INNER_BAR.finditer(text, c[1], c[2]):
+            pieces.append(([c[0], start, bar.start(), c[3], c[4], c[5]], True, opens))
+            start, opens = bar.end(), False
+        closes = bool(_BAR_END.search(text, start, c[2]) or _BAR_START.match(text, c[2], min(len(text), c[2] + 4)))
+        pieces.append(([c[0], start, c[2], c[3], c[4], c[5]], closes, opens))
+    lines_closed = {cell[5]: closes for cell, closes, _opens in pieces}  # a line closes when its last cell does
+    if sum(lines_closed.values()) < (1 if len(pieces) > len(lines_closed) else 2):
+        return None  # one row with an inner bar is a table; lines that each close with a bar, two or more
+    last_line = max(line for line, bar in lines_closed.items() if bar)
+    if not all(bar for line, bar in lines_closed.items() if line <= last_line):
+        return None
+    last = max(i for i, (_cell, closes, _opens) in enumerate(pieces) if closes)
+    column = 0
+    for i, (cell, closes, opens) in enumerate(pieces):
+        if i > last:
+            cell[0] = "exclusion" if _reads_as(text, cell) == "exclusion" else "inclusion"
+            continue
+        if opens:
+            column = 0  # "| a | b |" then "| c …": a row starts with its own bar
+        cell[0] = "exclusion" if column else "inclusion"
+        if closes:
+            column = 1 - column
+    cut = {id(c) for c in cells if not _RULE_ROW.fullmatch(text, c[1], c[2])}
+    out = [c for c in cells if id(c) not in cut]  # the rule rows, kept where they were
+    out.extend(cell for cell, _closes, _opens in pieces)
+    out.sort(key=lambda cell: cell[1])
+    return out
 
 
 def _restart_under_inclusion(state: list, style: str, indent: int, number: int, text: str, clauses: list) -> None:

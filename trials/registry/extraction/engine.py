@@ -78,8 +78,9 @@ ZH_TIME_UNIT = "|".join(
     if w != "星期"
 )
 
-# "18,5" and "0,70" are decimals written with a comma (one or two digits after it); "1,000" and "18, 65" are not
-NUM = r"(?:(?<![a-z0-9.])|(?<=age)|(?<=aged))(?:\d{1,3}(?:,\d{3}){1,3}(?![\d,])|\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?|\.\d+|[一两二三四五六七八九十](?=\s*次))(?![\d])"
+# "18,5" and "0,70" are decimals written with a comma (one or two digits after it); "1,000" and "18, 65" are not;
+# a count in characters before 次 ("两次"), and years of age in characters ("年满十八岁", "十八至六十五岁")
+NUM = r"(?:(?<![a-z0-9.])|(?<=age)|(?<=aged))(?:\d{1,3}(?:,\d{3}){1,3}(?![\d,])|\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?|\.\d+|[一两二三四五六七八九十](?=\s*次)|[一二三四五六七八九]?十[一二三四五六七八九]?(?=\s*(?:(?:至|到|~|～|-|—)\s*[一二三四五六七八九十]{1,3}\s*)?周?岁))(?![\d])"
 _TENS = [w for w, v in TABLES.number_words.items() if v in (20, 30, 40, 50, 60, 70, 80, 90) and "-" not in w]
 _ONES = [w for w, v in TABLES.number_words.items() if 1 <= v <= 9 and v == int(v)]
 _COMPOUND = rf"(?:{'|'.join(_TENS)})[- ](?:{'|'.join(_ONES)})" if _TENS and _ONES else r"(?!x)x"  # "twenty one"
@@ -123,9 +124,10 @@ PREFIX_OPERATORS: list[tuple[str, str, bool]] = TABLES.prefix_operators
 WORD_START = r"(?:(?<![a-z])(?=[a-z])|(?![a-z]))"
 OPERATOR_TAIL = (
     r"\s*(?:\(\s*(?:>=|<=|>|<|≥|≤)\s*\)\s*)?(?:of\s+|than\s+|(?:正常)?预计值的?\s*"
-    r"|(?:正常值?|正常范围)上限(?:\s*\(uln\))?\s*的?\s*|(?:the\s+)?(?:reference|normal)\s+(?:range|values?)\s+"
+    r"|(?:检测|本院|本中心|研究中心)?(?:实验室)?(?:正常值?|正常范围)上限(?:\s*\(uln\))?\s*的?\s*|(?:the\s+)?(?:reference|normal)\s+(?:range|values?)\s+"
     r"|(?:发生|出现|有|患)过?\s*)?$"
-)  # "(>=) ", "预计值的", "超过正常值上限2倍", "≥正常值上限(ULN) 的2.5倍", "> reference range 3 times upper limit"
+)  # "(>=) ", "预计值的", "超过正常值上限2倍", "≥正常值上限(ULN) 的2.5倍", "> reference range 3 times upper limit",
+# ">检测实验室正常上限的1.25倍" (the testing laboratory's upper limit)
 _PREFIX_RES = [(re.compile(WORD_START + r"(?:" + p + r")" + OPERATOR_TAIL), b, inc) for p, b, inc in PREFIX_OPERATORS]
 _PREFIX_ANY = re.compile(WORD_START + r"(?:" + "|".join(p for p, _b, _i in PREFIX_OPERATORS) + r")" + OPERATOR_TAIL)
 
@@ -634,14 +636,22 @@ NOT_A_BOUND_BEFORE = re.compile(
 )
 NOT_A_BOUND_AFTER = re.compile(
     r"\s*(?:(?:th|st|nd|rd)\s+)?(?:percentile|of\s+(?:the\s+)?(?:following|these|those|criteria|risk factors))"
+    r"|\s*(?:confidence\s+(?:interval|limit)|ci)(?![a-z])"  # "below 90% confidence interval of predicted": a statistic
+)
+# "Diagnosis of asthma below the age of 15 years": the age the disease was found at, not the person's age now
+# ("a diagnosis of asthma at age <15 years" too)
+_DIAGNOSIS_BEFORE_AGE = re.compile(
+    r"(?<![a-z])(?:diagnos\w*|onset)\s+(?:of\s+(?:(?!at\s)[a-z-]+\s+){1,4})?"
+    r"(?P<at>(?:at|before|below|under)\s+(?:the\s+)?ages?\s+(?:of\s+)?)?$"
 )
 CHANGE_WORDS = (
     r"reversib\w*|(?:improve\w*|increase\w*|decrease\w*|change\w*|declin\w*|drop\w*)(?= (?:in|of|from|by) )"
     r"|response|variab\w*"
-    r"|(?<![a-z])fall\w*|(?<![a-z])rise|reduction|relative|absolute|from baseline|post-challenge"
+    r"|(?<![a-z])fall\w*|(?<![a-z])rise|reduction|relative|absolute(?!\s+values?)|from baseline|post-challenge"
     r"|provocative|pc20|diurnal|改善率|改善|增加|下降|变异|可逆"
 )
-CHANGE_BEFORE = re.compile(CHANGE_WORDS)  # "Reversibility of ≥ 12%", "a decline in FVC of ≥ 10%"
+# "Reversibility of ≥ 12%", "a decline in FVC of ≥ 10%"; "FEV1/FVC (absolute values) > 70%" is the value itself
+CHANGE_BEFORE = re.compile(CHANGE_WORDS)
 # "≥ 12% increase", "≥ 12% (reversibility)"
 CHANGE_AFTER = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?\(?\s*(?:in\s+\w+\s+)?(?:" + CHANGE_WORDS + ")")
 # A change word between a variable and its number, in the same phrase: "eGFR decline of > 5", "FEV1 increase ≥ 12%"
@@ -678,6 +688,11 @@ _CONNECTOR = re.compile(
 )  # "ALT)或AST", "[ALT]或天门冬氨酸氨基转移酶[AST]", "丙氨酸转氨酶或血清谷丙转氨酶"
 # Between two labs named under one bound, other short lab names may stand: "ALT, AST, ALP, GGT or bilirubin > 2 x ULN"
 _LAB_LIST_GAP = re.compile(r"(?:\s|,|、|/|and/or|and|or|或|和|及|与|\(|\)|(?<![a-z])[a-z]{2,5}(?![a-z]))*")
+# Between the last lab asked about and a bound in x ULN, one to three more short lab names, each after a list break:
+# "ALT, AST, bilirubin, BUN > 1.25 x ULN", "…、总胆红素、血尿素氮>…正常上限的1.25倍" (the bound is each lab's)
+_OTHER_LABS_AFTER = re.compile(
+    r"(?:\s*(?:,|、|/|and|or|或|和|及|与)\s*(?:(?<![a-z])[a-z][a-z0-9-]{1,5}(?![a-z])|[\u4e00-\u9fff]{2,6})){1,3}\s*"
+)
 _GAP_WORDS = {
     "than",
     "less",
@@ -1444,7 +1459,10 @@ def _variables_for(
     nearest = [
         i
         for i, m in enumerate(before)
-        if not _another_item(n[m[1] : comparison.start])
+        if (
+            not _another_item(n[m[1] : comparison.start])
+            or (comparison.unit == "x ULN" and _OTHER_LABS_AFTER.fullmatch(n, m[1], comparison.start))
+        )
         and _only_filler_since_last_bound(n, m, comparison, comparisons)
     ]
     if nearest:
@@ -1680,6 +1698,11 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
                 and last_implied[1].unit == comparison.unit
                 and (
                     _SECOND_BOUND_GAP.fullmatch(n, last_implied[1].end, comparison.start)
+                    or (  # "> 18 years <80 years": a lower bound then an upper one, only a blank between
+                        _BLANK_GAP.fullmatch(n, last_implied[1].end, comparison.start)
+                        and last_implied[1].upper is None
+                        and comparison.lower is None
+                    )
                     or (
                         last_implied[0] == "age"
                         and _EITHER_BOUND_GAP.fullmatch(n, last_implied[1].end, comparison.start)
@@ -1714,7 +1737,8 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
             part = parts[variable] if parts is not None else comparison
             mention_start = _full_name_start(n, min(mention_start, first_named), variable, mentions)
             variable = _refine_variable(n, variable, part)
-            quote_span = (min(mention_start, part.start), max(mention_end, part.end))
+            of_fvc = _OF_FVC_AFTER.match(n, part.end) if variable == "fev1_fvc_ratio" else None
+            quote_span = (min(mention_start, part.start), max(mention_end, of_fvc.end() if of_fvc else part.end))
             measured.append((variable, part, *quote_span))
 
     measured = _merge_bounds(n, _without_asides(n, measured))
@@ -2022,8 +2046,12 @@ _LED_TO_HOSPITAL = re.compile(
 )
 
 
+_OF_FVC_AFTER = re.compile(r"\s*of\s+(?:the\s+)?(?:fvc|(?:forced\s+)?vital\s+capacity)(?![a-z])")
+
+
 def _refine_variable(n: str, variable: str, comparison: _Comparison) -> str:
-    """Counts of exacerbations that needed a hospital stay are hospitalisations; an oxygen percentage is SpO2."""
+    """Counts of exacerbations that needed a hospital stay are hospitalisations; an oxygen percentage is SpO2; FEV1 as
+    a percentage of FVC is the ratio."""
     if variable == "exacerbations_12m" and re.search(r"hospitali[sz]|admission|admitted|住院", n):
         several_counts = len(re.findall(rf"(?:≥|>=|>|at least|{NUM}\s*or more)", n)) > 1
         span = n
@@ -2033,6 +2061,8 @@ def _refine_variable(n: str, variable: str, comparison: _Comparison) -> str:
             span = n[comparison.end : following.start() if following else comparison.end + 120]
         if _LED_TO_HOSPITAL.search(span):
             return "respiratory_hospitalisations_12m"
+    if variable == "fev1_pct_pred" and comparison.unit == "%" and _OF_FVC_AFTER.match(n, comparison.end):
+        return "fev1_fvc_ratio"  # "FEV1 less than 70% of FVC": FEV1 as a share of FVC, the ratio
     if variable == "oxygen_hours_per_day" and comparison.unit not in ("h/day", "h"):
         return "spo2_pct" if comparison.unit == "%" and re.search(r"saturation|spo2", n) else variable
     return variable
@@ -2082,7 +2112,10 @@ def _merge_bounds(n: str, measured: list) -> list:
                         both.lower, both.lower_inclusive = part.lower, part.lower_inclusive
                     if part.upper is not None:
                         both.upper, both.upper_inclusive = part.upper, part.upper_inclusive
-                if both.lower <= both.upper:
+                if both.lower < both.upper or (
+                    both.lower == both.upper and both.lower_inclusive and both.upper_inclusive
+                ):
+                    # "< 70% ≥ 70%" (two columns' values run together) is no range: nothing lies in it
                     merged[-1] = (variable, both, last_start, max(last_end, quote_end))
                     continue
         merged.append(item)
@@ -2232,6 +2265,9 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
             and not (_PARTICIPANT_AT_TIME_OF.match(n, c.end) and _person_before(n, c.start))
         ):
             return None  # the age a disease began, not the person's age now
+        diagnosed = _DIAGNOSIS_BEFORE_AGE.search(n, max(0, c.start - 60), c.start)
+        if diagnosed and (diagnosed.group("at") or "age" in n[c.start : c.end]):
+            return None  # "diagnosis of asthma below the age of 15 years"
         if _YEARS_OF_SOMETHING.match(n, c.end):
             return None  # "≥ 2 years of education", "5 years of smoking": years of something, not an age
         if _AGED_EVENT_BEFORE.search(n, max(0, c.start - 60), c.start):
@@ -3786,6 +3822,7 @@ _SUBGROUP_LEAD = re.compile(
 _BRACKETED_ALTERNATIVE_GAP = re.compile(r"\s*[(（\[]\s*(?:or\s+)?")
 _WHERE_AFTER = re.compile(r"\s*(?:old\s+|of age\s+)?(?:in|for|at)\s|\s*(?:old|of age)?\s*[)）\]]")
 _SECOND_BOUND_GAP = re.compile(r"\s*(?:,|and|but|to|-|&|且|并且|,\s*and)\s*")
+_BLANK_GAP = re.compile(r"[ \t]*")
 # "Subjects under 18 years or over 70 years": the other end of the same person's years, either side excluded
 _EITHER_BOUND_GAP = re.compile(r"\s*,?\s*(?:or|或)\s*")
 _SUBGROUP = re.compile(
