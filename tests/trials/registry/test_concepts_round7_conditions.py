@@ -227,3 +227,55 @@ def test_a_medicine_named_beside_an_illness_in_a_list_after_an_allergy_is_read_a
     found = rules("有药物过敏史、抽搐、癫痫、精神疾病和明显严重的全身性反应者")
     assert ("medicine_allergy", [], ["yes"], False) in found
     assert ("other_conditions", ["epilepsy", "mental_illness"], [], False) in found
+
+
+# 5. An infection of one site or germ now, and alcohol or drug dependence in other words
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Patients with active urinary tract infection",
+        "Active enteric infections",
+        "skin infections,",
+        "尿路感染",
+        "伴有系统性病毒感染的患者",
+    ],
+    ids=not_ascii_ids,
+)
+def test_an_infection_of_one_site_or_germ_now_leaves_an_infection_now_to_the_study_team(words):
+    """A patient with no infection now is settled; one with an infection elsewhere may answer yes too."""
+    assert rules(words) == [("infection_now", [], ["yes"], False)]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "History of recurrent urinary tract infections",
+        "Urinary tract infection within the last 2 weeks",
+        "Skin infection at the injection site",
+        "Vaccinated against meningococcal infections",
+        "既往尿路感染史",
+        "注射部位皮肤感染",
+    ],
+    ids=not_ascii_ids,
+)
+def test_a_past_recurring_timed_or_local_infection_of_one_site_is_not_an_infection_now(words):
+    assert all(question != "infection_now" for question, *_ in rules(words))
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Drug addicts or alcoholics", "Current or past history of drug or alcohol dependency", "吸毒者"],
+    ids=not_ascii_ids,
+)
+def test_addicts_alcoholics_and_a_dependency_are_the_alcohol_or_drug_dependence_item(words):
+    assert rules(words) == [("other_conditions", ["substance_abuse"], [], False)]
+
+
+@pytest.mark.parametrize(
+    "words", ["Illicit substance use", "Alcohol consumption >14 units / week", "Family members of alcoholics"]
+)
+def test_drug_use_drinking_or_a_relative_s_dependence_is_not_the_dependence_item(words):
+    """Using a drug or drinking is not a dependence a patient would tick; a relative's is not the patient's."""
+    assert all("substance_abuse" not in [*values, *uncertain] for _q, values, uncertain, _n in rules(words))
