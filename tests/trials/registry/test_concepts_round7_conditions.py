@@ -1,10 +1,12 @@
 """States a patient knows, said in a whole clause, and allergies to medicines in more wordings (issue 21, decision record
-0077). A clause that is nothing but the sex ("Female", "Male gender", "女性"), both sexes ("Male or female", "Sex: all",
-"性别：男女皆可"), "Healthy volunteers" (in a trial of no illness), a bare "Nursing" or "Non-smoking" reaches the
-question a patient answers; a longer clause that only starts so does not. An allergy to a medicine named by one more
-stem or name, a "sensitivity to" a medicine and a severe reaction to a vaccine whose kinds are listed ("如过敏性休克、
-过敏性喉头水肿…") reach the medicine-allergy question; an allergy to food in the same clause, "insulin sensitivity" and
-anaphylaxis of any cause do not. The words are our own."""
+0077). A clause that is nothing but the sex ("Female", "Male gender", "女性"), "Healthy volunteers" (in a trial of no
+illness), a bare "Nursing" or "Non-smoking" reaches the question a patient answers; a longer clause that only starts
+so does not. Both sexes alone ("Male or female", "性别：男女皆可") screens nobody and is procedural, like "Both sexes"
+before it. An allergy to a medicine named by one more stem or name, a "sensitivity to" a medicine and a severe
+reaction to a vaccine whose kinds are listed ("如过敏性休克、过敏性喉头水肿…") reach the medicine-allergy question; an
+allergy to food in the same clause, "insulin sensitivity" and anaphylaxis of any cause do not. An infection of one
+site now, alcohol or drug dependence and being held in prison or custody in other words reach their questions. The
+words are our own."""
 
 import dataclasses
 
@@ -14,6 +16,7 @@ from tests.trials.registry.concept_readings import not_ascii_ids, rules
 from trials import eligibility
 from trials.eligibility import ItemsAnswer, Verdict
 from trials.registry import extraction
+from trials.registry.concepts import matching
 from trials.registry.drafting import drafts_for
 from trials.registry.importing import ensure_questions
 
@@ -78,18 +81,36 @@ def test_the_sex_in_an_exclusion_stays_as_stated():
     ],
     ids=not_ascii_ids,
 )
-def test_both_sexes_alone_is_every_answer_of_the_sex_question(words):
-    assert rules(words, "inclusion") == [("sex", ["female", "male"], [], False)]
+def test_both_sexes_alone_screens_nobody_and_is_procedural(words):
+    """Like "Both sexes" and "None" before it: not a check, and not counted as a clause a patient must answer."""
+    assert matching.clause_class(words) == "heading"
+    assert rules(words, "inclusion") == []
+
+
+@pytest.mark.parametrize("words", ["OR", "either", "或", "【要求】"], ids=not_ascii_ids)
+def test_a_connector_or_a_bracketed_label_left_alone_by_the_split_is_list_structure(words):
+    assert matching.clause_class(words) == "heading"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Males and Females age 18 to 45 years",
+        "Healthy men and women",
+        "Men with COPD or women with asthma",
+        "OR fracture",
+    ],
+)
+def test_both_sexes_or_a_connector_with_anything_more_stays_a_screening_clause(words):
+    assert matching.clause_class(words) == "screening"
 
 
 @pytest.mark.django_db
-def test_both_sexes_is_drafted_and_every_patient_who_gives_a_sex_meets_it():
-    """The one read that states every answer on purpose: a draft a reviewer sees, that closes the trial to nobody."""
-    [draft] = drafted("Male or female")
-    assert (draft.question.key, draft.values) == ("sex", ["female", "male"])
-    trial = study("either", "Male or female")
-    assert verdict(trial, {"sex": "female"}) is Verdict.MATCH
-    assert verdict(trial, {"sex": "male"}) is Verdict.MATCH
+def test_both_sexes_alone_drafts_only_a_procedural_criterion():
+    text = "Inclusion Criteria:\n\n* Male or female\n"
+    [clause] = extraction.split_clauses(text)
+    found = drafts_for(clause, text, ensure_questions())
+    assert found and all(d.is_procedural and not d.question_id for d in found)
 
 
 @pytest.mark.parametrize(
@@ -121,11 +142,8 @@ def test_healthy_volunteers_have_no_lung_condition(words):
     assert rules(words, "inclusion") == [("diagnoses", ["none"], [], False)]
 
 
-def test_healthy_men_and_women_are_both_sexes_and_no_lung_condition():
-    assert rules("Healthy men and women", "inclusion") == [
-        ("sex", ["female", "male"], [], False),
-        ("diagnoses", ["none"], [], False),
-    ]
+def test_healthy_men_and_women_have_no_lung_condition_and_are_of_either_sex():
+    assert rules("Healthy men and women", "inclusion") == [("diagnoses", ["none"], [], False)]
 
 
 @pytest.mark.parametrize(
@@ -279,3 +297,24 @@ def test_addicts_alcoholics_and_a_dependency_are_the_alcohol_or_drug_dependence_
 def test_drug_use_drinking_or_a_relative_s_dependence_is_not_the_dependence_item(words):
     """Using a drug or drinking is not a dependence a patient would tick; a relative's is not the patient's."""
     assert all("substance_abuse" not in [*values, *uncertain] for _q, values, uncertain, _n in rules(words))
+
+
+# 6. Being held now, in other words
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Incarceration", "Participant in custody.", "当前被行政或法庭命令强制要求入住收容机构。"],
+    ids=not_ascii_ids,
+)
+def test_being_held_in_prison_custody_or_an_institution_by_order_is_being_deprived_of_liberty(words):
+    assert rules(words) == [("legal_protection", ["yes"], [], False)]
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["History of incarceration", "Expected discharge to a prison", "既往有羁押史", "Inmates of psychiatric wards"],
+    ids=not_ascii_ids,
+)
+def test_a_past_or_expected_detention_is_not_being_held_now(words):
+    assert all(question != "legal_protection" for question, *_ in rules(words))

@@ -83,8 +83,7 @@ def _criterion(
                 kind = "exclusion" if kind == "inclusion" else "inclusion"
             else:  # yes/no and single choice: the other answers
                 values = [code for code in codes if code not in values and code not in uncertain]
-        stated = set(proposal.concepts) <= set(matching.lexicon()["every_answer_concepts"])  # "Male or female"
-        if question.kind != Question.Kind.MULTIPLE and set(codes) <= set(values) and not stated:
+        if question.kind != Question.Kind.MULTIPLE and set(codes) <= set(values):
             return None  # every answer ("pregnant … negative pregnancy test" read as yes and no): says nothing
         related = matching.lexicon()["other_than"]["related"]  # an IPF trial studies an ILD too
         kin = own.union(*(related.get(key, ()) for key in own))
