@@ -318,3 +318,29 @@ def test_being_held_in_prison_custody_or_an_institution_by_order_is_being_depriv
 )
 def test_a_past_or_expected_detention_is_not_being_held_now(words):
     assert all(question != "legal_protection" for question, *_ in rules(words))
+
+
+# 7. An illness and what it needs
+
+
+@pytest.mark.parametrize(
+    "words, item",
+    [
+        ("Thyroid disease that requires active treatment", "thyroid_disease"),
+        ("Active autoimmune disease that has required systemic treatment in past 2 years.", "autoimmune_disease"),
+        ("Severe mental disorders requiring specific treatment resources.", "mental_illness"),
+        ("过去12个月内由于甲状腺疾病需要治疗", "thyroid_disease"),
+    ],
+    ids=not_ascii_ids,
+)
+def test_an_illness_followed_by_what_it_needs_is_a_narrower_kind_for_the_study_team(words, item):
+    assert rules(words) == [("other_conditions", [], [item], False)]
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Asthma requiring daily oral steroids", "Pregnancy requiring bed rest", "Smokers who need nicotine replacement"],
+)
+def test_what_a_lung_diagnosis_or_a_state_needs_is_not_read_as_a_narrower_illness(words):
+    """Only illnesses on the other-conditions list: the words after a lung diagnosis or a state still qualify them."""
+    assert all(question != "other_conditions" for question, *_ in rules(words))

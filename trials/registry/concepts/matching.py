@@ -620,7 +620,10 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
     result = (
         patterns["test_result"][language].match(text, end) if concept.key in lexicon()["test_result_concepts"] else None
     )
-    if result is None and modifier is not None and modifier.search(after[:40]):
+    needs = lexicon()["condition_need_after"][language]
+    if concept.question == "other_conditions" and concept.cls == "condition" and re.match(needs, after[:40]):
+        narrowed = True  # "thyroid disease that requires active treatment": a narrower kind, for the study team
+    elif result is None and modifier is not None and modifier.search(after[:40]):
         return None  # "PAH therapy", "asthma control questionnaire", "pregnancy test": about something else
     reach = lexicon()["negation_reach"][language]
     window = before_text[-reach:]
