@@ -805,7 +805,7 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
     if found == "logistics":  # "English-speaking adults with COPD": logistics beside a real condition
         before = len(text)
     whole = _whole_clause(text, kind, own)
-    if whole:  # "Female", "Male or female", "Healthy volunteers": the clause is nothing but the state
+    if whole:  # "Female", "Healthy volunteers", "Nursing": the clause is nothing but the state
         return whole
     keeps = frozenset(lexicon()["procedural_keeps"]) if found == "willingness" else frozenset()
     # "Willing and able to perform spirometry", "能够配合完成肺功能检查": an ability counts wherever it stands
@@ -926,9 +926,10 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
 
 
 def _whole_clause(text: str, kind: str, own: frozenset[str]) -> list[ConceptProposal]:
-    """The states a clause that is nothing but them stands for ("Female", "Male or female", "性别：男女皆可",
-    "Healthy volunteers", "Nursing"; lexicon `whole_clause`): one proposal per entry whose pattern matches the whole
-    clause, or none. "Healthy" is read only in an inclusion of a trial whose own conditions name no illness."""
+    """The states a clause that is nothing but them stands for ("Female", "Male gender", "女性", "Healthy volunteers",
+    "Nursing"; lexicon `whole_clause`): one proposal per entry whose pattern matches the whole clause, or none.
+    "Healthy" is read only in an inclusion of a trial whose own conditions name no illness. Both sexes alone ("Male or
+    female") is a procedural heading and never reaches here."""
     stripped = text.strip()
     at = text.find(stripped) if stripped else 0
     language = _language(stripped)
