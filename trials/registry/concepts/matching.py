@@ -256,16 +256,30 @@ def _patterns() -> dict:
         "context": {
             key: {
                 part: {lang: re.compile(p, re.IGNORECASE) for lang, p in by_language.items()}
-                for part, by_language in parts.items()
+                for part, by_language in _context_parts(lex["context"], key).items()
                 if not part.startswith("_")
             }
-            for key, parts in lex["context"].items()
+            for key in lex["context"]
             if not key.startswith("_")
         },
         "organ_list": {lang: _organ_list(spec) for lang, spec in lex["organ_list"].items() if not lang.startswith("_")},
+        "whole_clause": [
+            (entry, {lang: re.compile(entry[lang], re.IGNORECASE) for lang in ("en", "zh")})
+            for entry in lex["whole_clause"]
+        ],
         "filler": {"en": frozenset(lex["filler"]["en"].split()), "zh": frozenset(lex["filler"]["zh"])},
         "terminator": re.compile(r"[.;:。；：]\s"),
     }
+
+
+def _context_parts(context: dict, key: str) -> dict:
+    """A context concept's parts; one `same_as` another reads that concept's words after it and its blocked words,
+    and none before it ("sensitivity to a medicine", never "insulin sensitivity")."""
+    parts = context[key]
+    if "same_as" not in parts:
+        return parts
+    same = context[parts["same_as"]]
+    return {part: same[part] for part in ("after", "blocked") if part in same}
 
 
 def _organ_list(spec: dict) -> tuple[re.Pattern, re.Pattern, re.Pattern, dict[str, str]]:
@@ -606,7 +620,10 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
     result = (
         patterns["test_result"][language].match(text, end) if concept.key in lexicon()["test_result_concepts"] else None
     )
-    if result is None and modifier is not None and modifier.search(after[:40]):
+    needs = lexicon()["condition_need_after"][language]
+    if concept.question == "other_conditions" and concept.cls == "condition" and re.match(needs, after[:40]):
+        narrowed = True  # "thyroid disease that requires active treatment": a narrower kind, for the study team
+    elif result is None and modifier is not None and modifier.search(after[:40]):
         return None  # "PAH therapy", "asthma control questionnaire", "pregnancy test": about something else
     reach = lexicon()["negation_reach"][language]
     window = before_text[-reach:]
@@ -787,6 +804,9 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
         return []
     if found == "logistics":  # "English-speaking adults with COPD": logistics beside a real condition
         before = len(text)
+    whole = _whole_clause(text, kind, own)
+    if whole:  # "Female", "Healthy volunteers", "Nursing": the clause is nothing but the state
+        return whole
     keeps = frozenset(lexicon()["procedural_keeps"]) if found == "willingness" else frozenset()
     # "Willing and able to perform spirometry", "能够配合完成肺功能检查": an ability counts wherever it stands
     matches = [match for match in find(text) if match.end <= before or match.concept.key in keeps]
@@ -813,7 +833,11 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
             for at, m in enumerate(matches)
             if not (m.negated and m.cue.lower() == "without" and any(not p.negated for p in matches[:at]))
         ]
+    context = lexicon()["context"]
     unmet = {match.concept.key for match in matches if match.unmet}
+    # "allergy/sensitivity": a concept and the one it reads the words of stand or fall together
+    unmet |= {key for key in context if not key.startswith("_") and context[key].get("same_as") in unmet}
+    unmet |= {context[key]["same_as"] for key in unmet if "same_as" in context.get(key, {})}
     # "allergies including drug allergies, or other significant allergies": any allergy, not only to medicines
     matches = [match for match in matches if match.concept.key not in unmet]
     matches = [_implied_exception(text, kind, match, own) for match in matches]
@@ -899,6 +923,31 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
         proposal.words_at = (min(first[0], match.start), max(first[1], match.end))
         proposal.quote = text[proposal.words_at[0] : proposal.words_at[1]]
     return list(grouped.values())
+
+
+def _whole_clause(text: str, kind: str, own: frozenset[str]) -> list[ConceptProposal]:
+    """The states a clause that is nothing but them stands for ("Female", "Male gender", "女性", "Healthy volunteers",
+    "Nursing"; lexicon `whole_clause`): one proposal per entry whose pattern matches the whole clause, or none.
+    "Healthy" is read only in an inclusion of a trial whose own conditions name no illness. Both sexes alone ("Male or
+    female") is a procedural heading and never reaches here."""
+    stripped = text.strip()
+    at = text.find(stripped) if stripped else 0
+    language = _language(stripped)
+    found = []
+    for entry, patterns in _patterns()["whole_clause"]:
+        if kind not in entry.get("kinds", ("inclusion", "exclusion")):
+            continue
+        if entry.get("not_in_trials_of_an_illness") and own:
+            continue
+        concept = by_key().get(entry["concept"])
+        if concept is None or not concept.question or patterns[language].fullmatch(stripped) is None:
+            continue
+        proposal = ConceptProposal(kind=kind, question=concept.question, concepts=[concept.key], quote=stripped)
+        proposal.values = [code for code in concept.codes if not code.startswith("?")]
+        proposal.uncertain = [code.lstrip("?") for code in concept.codes if code.startswith("?")]
+        proposal.words, proposal.words_at = [stripped], (at, at + len(stripped))
+        found.append(proposal)
+    return found
 
 
 def _if_present(text: str, match: Match, own: frozenset[str], language: str) -> bool:
