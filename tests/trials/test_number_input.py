@@ -120,13 +120,37 @@ def test_a_negative_value_must_be_0_or_more(typed):
         walk_question().clean_answer(typed)
 
 
-@pytest.mark.parametrize("text", ["140斤", "154 lb"])
-def test_a_weight_in_another_unit_is_not_read_as_kilograms(text):
+def weight_question():
+    return Question(key="body_weight_kg", kind="number", unit="kg", min_value=1, max_value=400, short_label="weight")
+
+
+@pytest.mark.parametrize(
+    "typed, stored",
+    [
+        ("124斤", "62"),  # 1 斤 is half a kilogram
+        ("124 斤", "62"),
+        ("１２５斤", "62.5"),
+        ("136 lb", "61.7"),  # a pound is 0.45359237 kg, kept to 0.1 kg
+        ("136 lbs", "61.7"),
+        ("136 pounds", "61.7"),
+        ("136 LB", "61.7"),
+        ("136磅", "61.7"),
+        ("62公斤", "62"),  # 公斤 is a kilogram, not 公 and a 斤
+        ("62", "62"),
+    ],
+)
+def test_a_weight_typed_in_jin_or_pounds_is_kept_in_kilograms(typed, stored):
+    assert weight_question().clean_answer(typed) == stored
+
+
+@pytest.mark.parametrize("typed", ["1000斤", "1000 lb", "1斤"])
+def test_a_weight_in_jin_or_pounds_outside_what_people_weigh_is_refused_politely(typed):
+    with pytest.raises(ValidationError, match="Enter a value from 1 kg to 400 kg."):
+        weight_question().clean_answer(typed)
+
+
+def test_pounds_or_jin_are_read_only_for_a_weight():
     with pytest.raises(NotANumber):
-        parse_number(text, "kg")
-
-
-def test_a_heart_rate_typed_as_the_monitor_shows_it_is_kept_in_beats_a_minute():
-    pulse = Question(key="heart_rate_bpm", kind="number", unit="bpm", min_value=20, max_value=250)
-    assert pulse.clean_answer("72次/分") == "72"
-    assert pulse.clean_answer("７２ bpm") == "72"
+        parse_number("124斤", "m")
+    with pytest.raises(NotANumber):
+        parse_number("136 lb", "")

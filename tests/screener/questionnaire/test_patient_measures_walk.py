@@ -137,3 +137,43 @@ def test_a_patient_on_each_bound_that_includes_it_still_matches(client, measures
         _keys, response = answer_page(client, response["Location"], on_bounds)
     html = client.get(reverse("questionnaire:results", args=[screening_id])).content.decode()
     assert f'data-nct-id="{ILD}" data-verdict="match"' in html
+
+
+def answers_of(screening_id) -> dict:
+    from screener.questionnaire.models import Screening
+
+    return Screening.objects.get(pk=screening_id).answers
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+@pytest.mark.parametrize(
+    "typed, kilograms", [("124斤", "62"), ("124 斤", "62"), ("136 lb", "61.7"), ("136 pounds", "61.7")]
+)
+def test_a_weight_typed_in_jin_or_pounds_is_kept_in_kilograms_and_shown_so(
+    client, measures_approved, language, typed, kilograms
+):
+    screening_id = start(client)
+    client.cookies["django_language"] = language
+    location = walk_to(client, screening_id, WALK, "body_weight_kg")
+    _keys, response = answer_page(client, location, WALK, body_weight_kg=typed)
+    assert response.status_code == 302
+    assert answers_of(screening_id)["body_weight_kg"] == kilograms
+    shown = client.get(location).content.decode()
+    assert f'value="{kilograms}"' in shown
+
+
+@pytest.mark.parametrize(
+    "language, error",
+    [("en", "Enter a value from 1 kg to 400 kg."), ("zh-hans", "请输入 1公斤 到 400公斤 之间的数值。")],
+)
+def test_a_weight_in_jin_beyond_what_people_weigh_gets_the_range_error_and_keeps_what_was_typed(
+    client, measures_approved, language, error
+):
+    screening_id = start(client)
+    client.cookies["django_language"] = language
+    location = walk_to(client, screening_id, WALK, "body_weight_kg")
+    _keys, response = answer_page(client, location, WALK, body_weight_kg="1000斤")
+    html = response.content.decode()
+    assert response.status_code == 200 and error in html
+    assert 'value="1000斤"' in html
+    assert "body_weight_kg" not in answers_of(screening_id)
