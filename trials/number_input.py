@@ -40,7 +40,7 @@ UNIT_WORDS = {
     ),
     "times": ("times", "time", "x", "次"),
     # the units the sixth round's questions show beside their boxes, and how people write them after a number
-    # (a weight in 斤 or pounds: UNIT_CONVERSIONS)
+    # (a weight in 斤 or pounds, an eosinophil count in × 10⁹/L: UNIT_CONVERSIONS)
     "kg": ("kg", "kgs", "kilograms", "kilogram", "kilos", "kilo", "公斤", "千克"),
     "bpm": ("bpm", "beats a minute", "beats per minute", "beats/min", "/min", "次/分", "次/分钟", "次每分钟", "次"),
     "cells/uL": ("/µl", "/ul", "cells/µl", "cells/ul", "/mm3", "/mm³", "个/µl", "个/ul", "个"),
@@ -48,13 +48,24 @@ UNIT_WORDS = {
     "pack-years": ("pack-years", "pack years", "pack-year", "pack year", "py", "包年"),
 }
 # Other units people type after a number, converted into the question's unit: (the words, the factor, the decimal
-# places kept, or None for exact). 1 斤 is half a kilogram; a pound is 0.45359237 kg exactly, kept to 0.1 kg.
+# places kept, or None for exact). 1 斤 is half a kilogram; a pound is 0.45359237 kg exactly, kept to 0.1 kg; a blood
+# count in × 10⁹/L (G/L), as many lab reports print it, times 1000 is per µL. Spaces inside the words may be left out.
 UNIT_CONVERSIONS = {
     "kg": (
         (("斤", "市斤"), Decimal("0.5"), None),
         (("lb", "lbs", "pound", "pounds", "磅"), Decimal("0.45359237"), 1),
     ),
+    "cells/uL": (
+        (
+            ("×10^9/l", "x10^9/l", "*10^9/l", "10^9/l", "×10⁹/l", "x10⁹/l", "*10⁹/l", "10⁹/l", "g/l"),
+            Decimal(1000),
+            0,
+        ),
+    ),
 }
+# A number typed with no unit and below this limit is in the unit reports print (decision 0080): an eosinophil count
+# "0.3" is 0.3 × 10⁹/L, 300 per µL (nobody has fewer than 5 cells per µL but 0, which reads the same either way).
+BARE_NUMBER_CONVERSIONS = {"cells/uL": (Decimal(5), Decimal(1000), 0)}
 # Said before the number in Chinese: "百分之68" is 68%, "每天15小时" is 15 h/day, "约350米" is about 350 m.
 CHINESE_PREFIXES = (("百分之", "", "%"), ("每天", "", ""), ("每日", "", ""), ("大约", "", ""), ("约", "", ""))
 
@@ -105,6 +116,8 @@ def readings(text: str, unit: str = "") -> list[Decimal]:
             percent = suffix in ("%", "percent") and unit == "ratio"
             cleaned, conversion = found, converts
             break
+    else:
+        conversion = BARE_NUMBER_CONVERSIONS.get(unit)
     sign = 1
     if cleaned[:1] in MINUS_SIGNS:
         sign, cleaned = -1, cleaned[1:].strip()
@@ -146,10 +159,16 @@ def _unit_at_end(cleaned: str, word: str, spaced: bool) -> str | None:
 
 
 def _converted(number: Decimal, conversion) -> Decimal:
-    """A number in another unit, in the question's: `conversion` is (factor, places) after a unit word."""
+    """A number in another unit, in the question's: `conversion` is (factor, places) after a unit word, or
+    (below, factor, places) for a bare number, converted only when above 0 and below that limit."""
     if conversion is None:
         return number
-    factor, places = conversion
+    if len(conversion) == 3:
+        below, factor, places = conversion
+        if not 0 < number < below:
+            return number
+    else:
+        factor, places = conversion
     number = number * factor
     return number if places is None else number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 

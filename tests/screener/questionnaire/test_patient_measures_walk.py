@@ -177,3 +177,20 @@ def test_a_weight_in_jin_beyond_what_people_weigh_gets_the_range_error_and_keeps
     assert response.status_code == 200 and error in html
     assert 'value="1000斤"' in html
     assert "body_weight_kg" not in answers_of(screening_id)
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+@pytest.mark.parametrize("typed", ["0.3", "0.3 ×10⁹/L", "0.3 G/L"])
+def test_an_eosinophil_count_typed_as_a_report_prints_it_in_10_9_per_litre_is_300_per_microlitre(
+    client, measures_approved, language, typed
+):
+    screening_id = start(client)
+    client.cookies["django_language"] = language
+    location = walk_to(client, screening_id, WALK, "eosinophils_per_ul")
+    _keys, response = answer_page(client, location, WALK, eosinophils_per_ul=typed)
+    assert response.status_code == 302
+    assert answers_of(screening_id)["eosinophils_per_ul"] == "300"
+    assert verdict(client, screening_id) == "match"  # the study's bound is 0.3 × 10⁹/L: 300 per µL meets it
+    assert answers_of(screening_id)["eosinophils_per_ul"] == "300"
+    check = client.get(reverse("questionnaire:check", args=[screening_id])).content.decode()
+    assert ("300 cells/µL" if language == "en" else "300个/µL") in check  # "check your answers" shows what was kept
