@@ -87,16 +87,19 @@ def test_weight_and_heart_rate_share_one_page_with_their_hints(client, measures_
     html = client.get(location).content.decode()
     assert screen_keys(html) == ["body_weight_kg", "heart_rate_bpm"]  # the two this study needs, in screen order
     assert ">Your weight and heart rate</h1>" in html and "<title>Your weight and heart rate –" in html
-    assert "154 lb is 70 kg" in html and "What is your usual heart rate (pulse) at rest, in beats a minute?" in html
+    assert (
+        "typed with its unit: 154 lb" in html
+        and "What is your usual heart rate (pulse) at rest, in beats a minute?" in html
+    )
 
 
 def test_the_mmrc_question_shows_its_five_sentences_and_the_weight_its_kilograms_in_chinese(client, measures_approved):
     screening_id = start(client)
     client.cookies["django_language"] = "zh-hans"
     weight = client.get(walk_to(client, screening_id, WALK, "body_weight_kg")).content.decode()
-    assert (
-        "您现在的体重是多少（公斤）？" in weight and "您的体重和心率" in weight
-    )  # the page's two, not the screen's four
+    assert "也可以填“斤”或“磅”，连单位一起写，比如140斤。" in weight  # the hint says a weight in 斤 is read
+    # headed by the page's two topics, not the screen's four
+    assert "您现在的体重是多少（公斤）？" in weight and "您的体重和心率" in weight
     assert "血压" not in weight.split("<h1", 1)[1].split("</h1>")[0]
     html = client.get(walk_to(client, screening_id, WALK, "mmrc_grade")).content.decode()
     assert "下面哪一句最符合您平时气短（呼吸困难）的情况？" in html
