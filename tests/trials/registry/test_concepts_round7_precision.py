@@ -372,3 +372,65 @@ def test_another_study_with_an_investigational_product_within_months_is_a_bound_
         "Participation in another clinical study with an investigational product within 3 months", "exclusion"
     )
     assert proposal.question == "days_since_other_trial" and proposal.upper == Decimal(92)
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Asthma requiring inhaled or systemic corticosteroids", "吸入或口服糖皮质激素治疗"],
+    ids=not_ascii_ids,
+)
+def test_inhaled_or_oral_steroids_named_by_one_noun_are_both_items(words):
+    """Drafted as the oral item alone, a patient on an inhaled steroid only would pass an exclusion that names it."""
+    assert rules(words) == [("medicines_now", ["inhaled_steroid", "oral_steroid"], [], False)]
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Natalizumab", "Current treatment with TNF inhibitors", "托珠单抗", "正在使用JAK抑制剂"],
+    ids=not_ascii_ids,
+)
+def test_one_immunosuppressant_or_its_kind_is_the_item_for_the_study_team(words):
+    """A patient on adalimumab may not know it as a medicine that dampens the immune system; one on none is settled."""
+    assert rules(words) == [("medicines_now", [], ["immunosuppressant"], False)]
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Use of rituximab within 6 months of screening", "Allergic reaction or contraindication to anti-TNF agents"],
+)
+def test_an_immunosuppressant_within_months_or_as_an_allergy_gives_no_draft(words):
+    assert rules(words) == []
+
+
+def test_the_studys_own_chemotherapy_said_applicable_is_no_medicine_taken():
+    assert rules("Standard chemotherapy with cisplatin applicable", "inclusion") == []
+
+
+@pytest.mark.parametrize(
+    "words, kind, item",
+    [
+        ("Receiving second-line immunosuppressant drugs", "inclusion", "immunosuppressant"),
+        ("Patients who cannot stop anticoagulants", "exclusion", "anticoagulant"),
+        ("Unable to cease positive airway pressure (PAP) therapy during PSG", "exclusion", "home_ventilation"),
+        ("无法停用抗凝药物", "exclusion", "anticoagulant"),
+    ],
+    ids=not_ascii_ids,
+)
+def test_a_line_of_treatment_or_a_medicine_that_cannot_be_stopped_is_the_item_for_the_study_team(words, kind, item):
+    assert rules(words, kind) == [("medicines_now", [], [item], False)]
+
+
+def test_receiving_an_immunosuppressant_is_the_item():
+    assert rules("Receiving immunosuppressant drugs", "inclusion") == [
+        ("medicines_now", ["immunosuppressant"], [], False)
+    ]
+
+
+def test_a_treatment_planned_further_on_in_the_phrase_is_no_medicine_taken():
+    assert rules("Planning to receive modified FOLFIRINOX for neoadjuvant chemotherapy", "inclusion") == []
+
+
+def test_a_finished_treatment_is_no_medicine_taken_now():
+    """'have finished chemotherapy' is a past treatment: the cancer question, for the study team."""
+    (rule,) = rules("Patients who have finished chemotherapy", "inclusion")
+    assert rule[0] == "cancer_history" and rule[1] == []
