@@ -195,6 +195,7 @@ def test_a_medicine_taken_is_its_item(words, item):
     [
         "Use of benzodiazepines or consumption of alcohol within 12 hours of assessments",
         "Use of anticoagulants or antiplatelet agents within 48 hours before the procedure",
+        "High morphine equivalent use ≥ 90 mg in the first 24 hours from admission",
         "检查前24小时内使用苯二氮䓬类药物或饮酒",
     ],
     ids=not_ascii_ids,
