@@ -435,3 +435,23 @@ def test_a_finished_treatment_is_no_medicine_taken_now():
     """'have finished chemotherapy' is a past treatment: the cancer question, for the study team."""
     (rule,) = rules("Patients who have finished chemotherapy", "inclusion")
     assert rule[0] == "cancer_history" and rule[1] == []
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Contra indication to normal prophylactic measures, including heparin",
+        "Participation in competing interventional trial on cancer treatment",
+        "Use of regular medication (oral contraceptive pill or antihypertensive medication are acceptable)",
+    ],
+)
+def test_a_medicine_contraindicated_allowed_or_the_topic_of_a_trial_gives_no_medicine_draft(words):
+    assert "medicines_now" not in questions(words)
+
+
+@pytest.mark.parametrize(
+    "words, item",
+    [("Use of the oral contraceptive pill", "hormone_therapy"), ("Current chemotherapy", "cancer_treatment")],
+)
+def test_the_same_medicines_taken_are_items(words, item):
+    assert rules(words) == [("medicines_now", [item], [], False)]

@@ -613,9 +613,13 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
     result = (
         patterns["test_result"][language].match(text, end) if concept.key in lexicon()["test_result_concepts"] else None
     )
-    if result is None and modifier is not None and modifier.search(after[:40]):
+    # a medicine's "… or antihypertensive medication are acceptable" may run past 40 characters
+    modified = 60 if concept.cls == "medicine" else 40
+    if result is None and modifier is not None and modifier.search(after[:modified]):
         return None  # "PAH therapy", "asthma control questionnaire", "pregnancy test": about something else
     if concept.cls == "medicine" and concept.question not in NOW_QUESTIONS:
+        if re.search(lexicon()["medicine_topic_before"][language], before_text[-60:], re.IGNORECASE):
+            return None  # "interventional trial on cancer treatment": the other trial's topic, not a medicine taken
         if re.search(lexicon()["medicine_defining_before"][language], before_text[-60:], re.IGNORECASE):
             return None  # "exacerbation indicated by a treatment with systemic glucocorticosteroids": a definition
         if patterns["drug_screen"][language].search(text):
