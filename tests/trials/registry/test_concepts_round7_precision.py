@@ -455,3 +455,38 @@ def test_a_medicine_contraindicated_allowed_or_the_topic_of_a_trial_gives_no_med
 )
 def test_the_same_medicines_taken_are_items(words, item):
     assert rules(words) == [("medicines_now", [item], [], False)]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Current use of a low- to moderate-dose inhaled corticosteroid",
+        "Participant must be on high dose inhaled corticosteroids",
+        "使用中高剂量吸入糖皮质激素",
+    ],
+    ids=not_ascii_ids,
+)
+def test_a_required_dose_level_leaves_the_item_to_the_study_team(words):
+    """A patient on a low-dose inhaler does not meet 'high dose inhaled corticosteroids'."""
+    assert rules(words, "inclusion") == [("medicines_now", [], ["inhaled_steroid"], False)]
+
+
+@pytest.mark.parametrize(
+    "words, kind",
+    [
+        ("Treatment plan includes chemotherapy", "inclusion"),
+        ("Ovarian cancer with an indication for chemotherapy", "inclusion"),
+        ("If on background therapy, meets stable dosing requirements for nintedanib and corticosteroids", "inclusion"),
+        ("If on anticoagulants, INR above 3", "exclusion"),
+        ("如正在服用华法林，INR大于3", "exclusion"),
+    ],
+    ids=not_ascii_ids,
+)
+def test_a_planned_or_indicated_treatment_or_one_under_a_condition_gives_no_medicine_draft(words, kind):
+    assert "medicines_now" not in questions(words, kind)
+
+
+def test_a_required_inhaler_without_a_dose_is_the_item():
+    assert rules("Current use of inhaled corticosteroids", "inclusion") == [
+        ("medicines_now", ["inhaled_steroid"], [], False)
+    ]

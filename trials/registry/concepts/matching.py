@@ -618,6 +618,8 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
     if result is None and modifier is not None and modifier.search(after[:modified]):
         return None  # "PAH therapy", "asthma control questionnaire", "pregnancy test": about something else
     if concept.cls == "medicine" and concept.question not in NOW_QUESTIONS:
+        if re.match(lexicon()["conditional_opening"][language], text, re.IGNORECASE):
+            return None  # "If on background therapy, meets stable dosing …": a condition on it, not a need or a bar
         if re.search(lexicon()["medicine_topic_before"][language], before_text[-60:], re.IGNORECASE):
             return None  # "interventional trial on cancer treatment": the other trial's topic, not a medicine taken
         if re.search(lexicon()["medicine_defining_before"][language], before_text[-60:], re.IGNORECASE):
