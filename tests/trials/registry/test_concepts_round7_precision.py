@@ -490,3 +490,20 @@ def test_a_required_inhaler_without_a_dose_is_the_item():
     assert rules("Current use of inhaled corticosteroids", "inclusion") == [
         ("medicines_now", ["inhaled_steroid"], [], False)
     ]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "History of difficult intubation",
+        "Primary infectious focus represented by mechanically ventilated pneumonia",
+        "呼吸机相关性肺炎",
+    ],
+    ids=not_ascii_ids,
+)
+def test_a_difficult_airway_or_a_ventilator_pneumonia_is_no_time_on_a_breathing_machine(words):
+    assert "mechanical_ventilation" not in questions(words)
+
+
+def test_an_earlier_intubation_is_a_time_on_a_breathing_machine():
+    assert questions("History of intubation") == ["mechanical_ventilation"]
