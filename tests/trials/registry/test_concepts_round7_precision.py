@@ -507,3 +507,19 @@ def test_a_difficult_airway_or_a_ventilator_pneumonia_is_no_time_on_a_breathing_
 
 def test_an_earlier_intubation_is_a_time_on_a_breathing_machine():
     assert questions("History of intubation") == ["mechanical_ventilation"]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Currently using CPAP treatment OR have used it in the past 4 weeks",
+        "Currently using CPAP treatment or have used it in the past 4 weeks",
+    ],
+)
+def test_a_time_after_an_or_in_capitals_belongs_to_what_follows_it(words):
+    assert rules(words) == [("medicines_now", ["home_ventilation"], [], False)]
+
+
+def test_a_time_after_two_events_joined_by_or_in_capitals_dates_both():
+    found = {p.question for p in matching.proposals("Stroke OR myocardial infarction within 6 months", "exclusion")}
+    assert found == {"days_since_stroke", "days_since_heart_attack"}

@@ -728,7 +728,9 @@ def _window_after(text: str, end: int, language: str, patterns, now: bool = Fals
     """ "in the last 6 months" within a few words after the concept, in days (None when there is none)."""
     tail = text[end : end + (80 if language == "en" else 25)]
     # a state now is not dated past a list's next item (或, 及, 和, 、): "妊娠期、哺乳期及…6个月内计划怀孕" dates the plan
-    stop = re.search(r"[;；。]|\band\b|\bor\b" + ("|或|及|和|、" if language == "zh" and now else ""), tail)
+    stop = re.search(
+        r"[;；。]|\band\b|\bor\b" + ("|或|及|和|、" if language == "zh" and now else ""), tail, re.IGNORECASE
+    )
     tail = tail[: stop.start()] if stop else tail
     return _window_in(tail, language, patterns)
 
@@ -984,6 +986,7 @@ def _shared_windows(text: str, matches: list[Match]) -> list[Match]:
             and re.fullmatch(
                 r"\s*(?:,|/|、|或|和|及|\bor\b|\band\b|\band/or\b|,\s*or\b|,\s*and\b)\s*",
                 text[match.end : following.start],
+                re.IGNORECASE,
             )
         ):
             match = replace(match, window_days=following.window_days, window_words=following.window_words)
