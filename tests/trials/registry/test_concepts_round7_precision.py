@@ -523,3 +523,18 @@ def test_a_time_after_an_or_in_capitals_belongs_to_what_follows_it(words):
 def test_a_time_after_two_events_joined_by_or_in_capitals_dates_both():
     found = {p.question for p in matching.proposals("Stroke OR myocardial infarction within 6 months", "exclusion")}
     assert found == {"days_since_stroke", "days_since_heart_attack"}
+
+
+@pytest.mark.parametrize(
+    "words, kind",
+    [
+        ("Agreed with a surgeon that laparoscopic sleeve gastrectomy is the best choice", "inclusion"),
+        ("Bariatric surgery recommended by the surgeon", "exclusion"),
+    ],
+)
+def test_an_operation_agreed_or_recommended_is_no_operation_had(words, kind):
+    assert rules(words, kind) == []
+
+
+def test_an_earlier_sleeve_gastrectomy_is_the_belly_item_for_the_study_team():
+    assert rules("Previous sleeve gastrectomy", "inclusion") == [("lung_procedures", [], ["abdominal_surgery"], False)]
