@@ -230,6 +230,13 @@ def _patterns() -> dict:
         "negation_opening": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["negation_opening"].items()},
         "other_kind": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["other_kind_before"].items()},
         "finding_without": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["finding_without"].items()},
+        "short_window": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["short_window_after"].items()},
+        "medicine_narrowed": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["medicine_narrowed_after"].items()},
+        "medicine_narrowed_before": {
+            lang: re.compile(p, re.IGNORECASE) for lang, p in lex["medicine_narrowed_before"].items()
+        },
+        "drug_screen": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["drug_screen_clause"].items()},
+        "sex_group": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["sex_group_label"].items()},
         "lab_value": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["lab_value_after"].items()},
         "event_after": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["study_event"]["after"].items()},
         "event_before": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["study_event"]["before"].items()},
@@ -621,10 +628,27 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         patterns["test_result"][language].match(text, end) if concept.key in lexicon()["test_result_concepts"] else None
     )
     needs = lexicon()["condition_need_after"][language]
+    # a medicine's "… or antihypertensive medication are acceptable" may run past 40 characters
+    modified = 60 if concept.cls == "medicine" else 40
     if concept.question == "other_conditions" and concept.cls == "condition" and re.match(needs, after[:40]):
         narrowed = True  # "thyroid disease that requires active treatment": a narrower kind, for the study team
-    elif result is None and modifier is not None and modifier.search(after[:40]):
+    elif result is None and modifier is not None and modifier.search(after[:modified]):
         return None  # "PAH therapy", "asthma control questionnaire", "pregnancy test": about something else
+    if concept.cls == "medicine" and concept.question not in NOW_QUESTIONS:
+        if re.match(lexicon()["conditional_opening"][language], text, re.IGNORECASE):
+            return None  # "If on background therapy, meets stable dosing …": a condition on it, not a need or a bar
+        if re.search(lexicon()["medicine_topic_before"][language], before_text[-60:], re.IGNORECASE):
+            return None  # "interventional trial on cancer treatment": the other trial's topic, not a medicine taken
+        if re.search(lexicon()["medicine_defining_before"][language], before_text[-60:], re.IGNORECASE):
+            return None  # "exacerbation indicated by a treatment with systemic glucocorticosteroids": a definition
+        if patterns["drug_screen"][language].search(text):
+            return None  # "Urine toxicology positive for opiates, benzodiazepines": a lab result, not medicines taken
+        if patterns["short_window"][language].match(text[end : end + 120]):
+            return None  # "benzodiazepines or alcohol within 12 hours of assessments": a wash-out, not a use now
+        if patterns["medicine_narrowed"][language].match(text[end : end + 120]) or patterns["medicine_narrowed_before"][
+            language
+        ].search(before_text[-60:]):
+            narrowed = True  # "corticosteroids at unstable doses": the item, for the study team
     reach = lexicon()["negation_reach"][language]
     window = before_text[-reach:]
     negated, cue = False, ""
@@ -721,7 +745,9 @@ def _window_after(text: str, end: int, language: str, patterns, now: bool = Fals
     """ "in the last 6 months" within a few words after the concept, in days (None when there is none)."""
     tail = text[end : end + (80 if language == "en" else 25)]
     # a state now is not dated past a list's next item (或, 及, 和, 、): "妊娠期、哺乳期及…6个月内计划怀孕" dates the plan
-    stop = re.search(r"[;；。]|\band\b|\bor\b" + ("|或|及|和|、" if language == "zh" and now else ""), tail)
+    stop = re.search(
+        r"[;；。]|\band\b|\bor\b" + ("|或|及|和|、" if language == "zh" and now else ""), tail, re.IGNORECASE
+    )
     tail = tail[: stop.start()] if stop else tail
     return _window_in(tail, language, patterns)
 
@@ -865,6 +891,12 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
         return []  # about something else that merely names a concept: for the study team
     if _patterns()["group_label"][_language(text)].search(text):
         return []  # "Cohort 1 (COPD) ≥ 45 years": one group's criterion, not the whole trial's (study team)
+    if _patterns()["sex_group"][_language(text)].search(text):
+        # "For women: …": one sex's criterion; only the questions asked of women alone keep their drafts
+        asked = set(lexicon()["sex_group_questions"])
+        matches = [m for m in matches if m.concept.question in asked]
+        if not matches:
+            return []
     stated = {m.concept.question for m in matches if m.concept.window != "now" and m.concept.question}
     # "is pregnant … must have a negative pregnancy test": the test is how the state is checked, not a second rule
     matches = [m for m in matches if not (m.concept.window == "now" and m.concept.question in stated)]
@@ -896,6 +928,15 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
         qualifiable = question == "other_conditions" or (question == "diagnoses" and not match.concept.other_than)
         # an exception the trial's own conditions imply, or none: any other lung disease is for the study team
         implied = match.implied
+        if match.concept.cls == "medicine" and match.narrowed:
+            values = [f"?{code.lstrip('?')}" for code in values]  # "steroids at unstable doses": the study team
+        if (
+            question == "cancer_history"
+            and (kind == "exclusion") != match.negated
+            and own & set(lexicon()["own_cancer"])
+        ):
+            # "other malignancies" in a cancer trial: another cancer than the one every patient of it has
+            values = [f"?{code.lstrip('?')}" for code in values]
         if match.concept.cls == "condition" and (
             implied or qualifiable and (match.narrowed or _qualified(text, match))
         ):
@@ -994,6 +1035,7 @@ def _shared_windows(text: str, matches: list[Match]) -> list[Match]:
             and re.fullmatch(
                 r"\s*(?:,|/|、|或|和|及|\bor\b|\band\b|\band/or\b|,\s*or\b|,\s*and\b)\s*",
                 text[match.end : following.start],
+                re.IGNORECASE,
             )
         ):
             match = replace(match, window_days=following.window_days, window_words=following.window_words)
