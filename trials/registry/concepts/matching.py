@@ -152,7 +152,42 @@ def question_keys() -> list[str]:
 @cache
 def lexicon() -> dict:
     with open(HERE / "lexicon.json", encoding="utf-8") as handle:
-        return json.load(handle)
+        return _both_widths(json.load(handle))
+
+
+# A Chinese page's stops may come in either width: "，" and "；" as written, or "," and ";" after NFKC (as every
+# Chinese page of the evaluation set does). A pattern's "up to the next stop" ([^，。；]) stops at both.
+_WIDE_STOPS = {"，": ",", "；": ";"}
+
+
+def _both_widths(value):
+    """The lexicon with each negated character class that holds a full-width stop holding its ASCII form too."""
+    if isinstance(value, dict):
+        return {key: _both_widths(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_both_widths(item) for item in value]
+    if isinstance(value, str) and "[^" in value:
+        return re.sub(r"\[\^[^\]]*\]", _widen_class, value)
+    return value
+
+
+def _widen_class(found: re.Match) -> str:
+    body = found.group()
+    extra = "".join(narrow for wide, narrow in _WIDE_STOPS.items() if wide in body and narrow not in body)
+    return body[:-1] + extra + "]" if extra else body
+
+
+@cache
+def _traditional() -> dict[int, str]:
+    """Traditional characters to the simplified ones they read as, one for one (the extractor's table)."""
+    path = HERE.parent / "extraction" / "tables" / "traditional_characters.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        return str.maketrans({row["traditional"]: row["simplified"] for row in csv.DictReader(handle)})
+
+
+def _simplified(text: str) -> str:
+    """The text with traditional characters read as simplified ones; one character for one, so offsets hold."""
+    return text.translate(_traditional())
 
 
 def _alternation(patterns) -> re.Pattern | None:
@@ -297,7 +332,7 @@ def clause_class(text: str) -> str:
 def procedural_at(text: str) -> tuple[str, int]:
     """(class, where its words start in `text`); ("screening", len(text)) for a screening clause. Consent named
     only as a point in time ("within 8 weeks before signing consent") is not procedural."""
-    words = (text or "")[:MAX_CLAUSE]
+    words = _simplified((text or "")[:MAX_CLAUSE])
     if not words.strip():
         return "heading", 0
     patterns = _patterns()
@@ -322,7 +357,8 @@ def procedural_at(text: str) -> tuple[str, int]:
 
 def find(text: str) -> list[Match]:
     """The concepts a clause names, left to right, longest name first where names overlap."""
-    text = (text or "")[:MAX_CLAUSE]
+    original = (text or "")[:MAX_CLAUSE]
+    text = _simplified(original)  # "心肌梗塞" in traditional characters reads as in simplified ones, one for one
     patterns = _patterns()
     found = []
     for pattern, table, fold in patterns["names"]:
@@ -358,7 +394,7 @@ def find(text: str) -> list[Match]:
         opener = first.setdefault(at, match)
         if opener.negated and not match.negated:
             matches[index] = replace(match, negated=True, cue=opener.cue)
-    return matches
+    return [replace(match, words=original[match.start : match.end]) for match in matches]  # the page's own words
 
 
 def _list_index(lists: list[tuple[int, int, bool]], at: int) -> int | None:
@@ -545,8 +581,8 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         return None  # "pulmonary (arterial) hypertension": a lung disease, not high blood pressure
     if (
         language == "zh"
-        and re.search(r"除[^，。；]{0,20}$", before_text)
-        and re.match(r"[^，。；]{0,10}?(?:以?外)", text[end:])
+        and re.search(r"除[^，,。；;]{0,20}$", before_text)
+        and re.match(r"[^，,。；;]{0,10}?(?:以?外)", text[end:])
     ):
         return None
     if patterns["exception_after"][language].match(text, end):
@@ -752,7 +788,7 @@ def list_context(before: str) -> str:
     patient needs only one of ("one or more of the following chronic diseases:", "符合以下任一"), up to the next
     heading or list, or "". Both leave the clause to the study team."""
     patterns = _patterns()["list_context"]
-    lines = [line.strip() for line in (before or "")[-20000:].splitlines() if line.strip()]
+    lines = [line.strip() for line in _simplified((before or "")[-20000:]).splitlines() if line.strip()]
     for line in lines:
         language = _language(line)
         if len(line) <= 80 and patterns["group_heading"][language].search(line):
@@ -775,7 +811,8 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
     "other criteria apply" or an instruction has none. `own`: the concepts the trial's own conditions name
     (`concepts_named`); "other respiratory diseases" in an exclusion of a COPD trial are those other than COPD."""
     grouped: dict[tuple, ConceptProposal] = {}
-    text = (text or "")[:MAX_CLAUSE]
+    original = (text or "")[:MAX_CLAUSE]
+    text = _simplified(original)
     context = list_context(before)
     if kind == "inclusion" and context in ("group", "alternatives"):
         return []  # one group's requirement, or one of alternatives: for the study team
@@ -789,7 +826,7 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
         before = len(text)
     keeps = frozenset(lexicon()["procedural_keeps"]) if found == "willingness" else frozenset()
     # "Willing and able to perform spirometry", "能够配合完成肺功能检查": an ability counts wherever it stands
-    matches = [match for match in find(text) if match.end <= before or match.concept.key in keeps]
+    matches = [match for match in find(original) if match.end <= before or match.concept.key in keeps]
     language = _language(text)
     explained = [m.span() for m in _patterns()["explanation"][language].finditer(text)]
     matches = [m for m in matches if not any(a <= m.start and m.end <= b for a, b in explained)]
@@ -836,6 +873,10 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
             counted = counted[: minor.start()] + " " * (minor.end() - minor.start()) + counted[minor.end() :]
     if matches:  # an organ list's words without an item ("endocrine", "内分泌") are the list's, not other words
         for start, end, _severe in _organ_lists(counted, _patterns()):
+            counted = counted[:start] + " " * (end - start) + counted[end:]
+    for start, end in explained:  # "酗酒史(每周饮酒超过14个单位…)": a bracket that explains or defines, not other words
+        end = min(end, len(counted))
+        if start < end:
             counted = counted[:start] + " " * (end - start) + counted[end:]
     if not matches or _other_words(counted, matches) > lexicon()["max_other_words"][_language(text)]:
         return []  # about something else that merely names a concept: for the study team
@@ -897,7 +938,7 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
         proposal.timed |= match.window_days is not None
         first = proposal.words_at or (match.start, match.end)
         proposal.words_at = (min(first[0], match.start), max(first[1], match.end))
-        proposal.quote = text[proposal.words_at[0] : proposal.words_at[1]]
+        proposal.quote = original[proposal.words_at[0] : proposal.words_at[1]]
     return list(grouped.values())
 
 

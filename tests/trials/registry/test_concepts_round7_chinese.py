@@ -1,0 +1,184 @@
+"""Chinese clauses read by wording family (issue 21, decision record 0079): a page's stops in either width ("，" or
+","), traditional characters, "不伴" (without), a definition in brackets, an operation expected during the study,
+more names of another trial and of alcohol or drug dependence, and the lines of a Chinese page that are no criteria
+(headings in 【】, "入选标准如下:", recruitment, pay and sign-up). Each family has a near miss it must not read. The
+words are our own."""
+
+import pytest
+
+from tests.trials.registry.concept_readings import rules
+from trials.registry.concepts.matching import clause_class, proposals
+
+PREGNANCY_PLAN = ("planning_pregnancy_12m", [], ["yes"], False)
+PREGNANT = ("pregnant_or_breastfeeding", ["yes"], [], False)
+
+
+# 1. A Chinese page's stops in either width
+
+
+@pytest.mark.parametrize("words", ["有生育计划,或哺乳期妇女", "有生育计划，或哺乳期妇女"])
+def test_a_plan_before_a_comma_does_not_reach_a_state_after_it_whichever_width_the_comma_has(words):
+    """Pages copied through NFKC have "," where the registry wrote "，": "计划" (a plan) stops at either."""
+    assert rules(words) == [PREGNANCY_PLAN, PREGNANT]
+
+
+def test_a_plan_in_the_same_stretch_still_makes_the_state_a_plan():
+    assert rules("计划在研究期间哺乳的妇女") == []
+
+
+@pytest.mark.parametrize(
+    "words", ["对试验药物或其辅料过敏,包括对青霉素过敏", "对试验药物或其辅料过敏，包括对青霉素过敏"]
+)
+def test_allergies_named_after_including_are_examples_of_the_medicine_allergy_before_them(words):
+    assert rules(words) == [("medicine_allergy", [], ["yes"], False)]
+
+
+@pytest.mark.parametrize("words", ["有过敏史,包括对青霉素过敏", "对试验药物过敏,包括对花粉过敏"])
+def test_examples_after_including_do_not_make_any_allergy_a_medicine_allergy(words):
+    """A history of any allergy, or one to pollen, is no question's answer: the clause stays with the study team."""
+    assert rules(words) == []
+
+
+# 2. A viral load is a lab value
+
+
+@pytest.mark.parametrize(
+    "words, kind", [("HBV-DNA阳性者", "exclusion"), ("若HBV-DNA≥2000 IU/mL,须先行抗病毒治疗", "inclusion")]
+)
+def test_a_hepatitis_b_viral_load_is_a_lab_value_not_the_illness(words, kind):
+    assert rules(words, kind) == []
+
+
+def test_hepatitis_b_named_as_an_infection_is_still_the_item():
+    assert rules("合并HBV感染者") == [("other_conditions", ["hepatitis_b"], [], False)]
+
+
+# 3. 不伴: without
+
+
+@pytest.mark.parametrize(
+    "words, item", [("不伴有物质依赖史", "substance_abuse"), ("不伴痴呆等残疾", "dementia"), ("不伴有癫痫", "epilepsy")]
+)
+def test_without_in_an_inclusion_negates_the_illness_after_it(words, item):
+    """Before, "不伴痴呆" drafted an inclusion that required dementia."""
+    assert rules(words, "inclusion") == [("other_conditions", [item], [], True)]
+
+
+def test_with_or_without_negates_nothing():
+    assert rules("慢阻肺伴或不伴支气管扩张", "inclusion") == [("diagnoses", ["copd", "bronchiectasis"], [], False)]
+
+
+# 4. A definition in brackets is about the concept, not other words
+
+
+def test_alcohol_abuse_with_its_definition_in_units_is_the_substance_abuse_item():
+    assert rules("有酗酒史(每周饮用超过14个单位的酒精:1单位=啤酒285 ml)") == [
+        ("other_conditions", ["substance_abuse"], [], False)
+    ]
+
+
+def test_alcohol_abuse_within_months_defined_in_nested_brackets_is_for_the_study_team():
+    assert rules("近6个月内有酗酒史[每周饮酒>14单位(1单位酒精≈360 mL啤酒)]") == [
+        ("other_conditions", [], ["substance_abuse"], False)
+    ]
+
+
+def test_drinking_defined_in_units_is_not_alcohol_abuse():
+    assert rules("有饮酒史(每周饮用超过14个单位的酒精)") == []
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        ("有吸食毒品或药物成瘾史", ("other_conditions", ["substance_abuse"], [], False)),
+        ("基线前1年内存在酒精和物质依赖", ("other_conditions", [], ["substance_abuse"], False)),
+    ],
+)
+def test_dependence_and_addiction_are_the_substance_abuse_item(words, expected):
+    """Within a year: a patient who had it longer ago ticks the same item, so the study team judges."""
+    assert rules(words) == [expected]
+
+
+# 5. An operation expected during the study
+
+
+@pytest.mark.parametrize(
+    "words", ["计划或预期将要在研究期间进行重大外科手术", "预计在本研究期间包括筛选期有手术的患者"]
+)
+def test_an_operation_expected_during_the_study_is_a_planned_operation_for_the_study_team(words):
+    assert rules(words) == [("planned_surgery", [], ["yes"], False)]
+
+
+def test_being_able_to_undergo_an_operation_is_no_plan():
+    assert rules("能够耐受手术者", "inclusion") == []
+
+
+# 6. Another trial
+
+
+@pytest.mark.parametrize("words", ["参加其他介入性临床试验者", "正在参加另一项临床研究"])
+def test_another_interventional_trial_is_the_other_trial_question(words):
+    assert rules(words) == [("other_trial_recent", ["within_4w"], [], False)]
+
+
+def test_this_study_taken_part_in_before_is_not_another_trial():
+    assert rules("曾参加过本研究者") == []
+
+
+# 7. Traditional characters
+
+
+@pytest.mark.parametrize(
+    "words, kind, expected",
+    [
+        ("既往有心肌梗塞或腦卒中病史", "exclusion", [("other_conditions", ["heart_attack", "stroke"], [], False)]),
+        ("無高血壓病史", "inclusion", [("other_conditions", ["hypertension", "uncontrolled_hypertension"], [], True)]),
+        ("妊娠或哺乳期婦女", "exclusion", [PREGNANT]),
+    ],
+)
+def test_traditional_characters_read_as_simplified_ones(words, kind, expected):
+    assert rules(words, kind) == expected
+
+
+def test_a_traditional_clause_is_quoted_in_its_own_characters():
+    [proposal] = proposals("既往有心肌梗塞或腦卒中病史", "exclusion")
+    assert proposal.quote == "心肌梗塞或腦卒中"
+    assert "腦卒中" in proposal.words
+
+
+def test_a_relatives_illness_in_traditional_characters_is_still_a_relatives():
+    assert rules("直系親屬有心肌梗塞病史者") == []
+
+
+# 8. Lines of a Chinese page that are no criteria
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        ("【时间】", "heading"),
+        ("【排除標準】", "heading"),
+        ("试验入选标准如下:( v1 M: {", "heading"),
+        ("(必须全部符合)", "heading"),
+        ("性别:男女皆可;", "heading"),
+        ("具有以下任何一项的受试者不能入组本研究。", "heading"),
+        ("不符合上述条件之一者,不得入选。", "other_criteria"),
+        ("以上第1-12条为首次访视排除标准", "other_criteria"),
+        ("哮喘研究项目招募志愿者", "instruction"),
+        ("报名后即安排体检", "instruction"),
+        ("完成随访可获500元交通补贴", "instruction"),
+        ("本中心现进行一项关于慢阻肺的研究", "instruction"),
+        ("研究分为治疗组和对照组", "instruction"),
+        ("有手机能接收短信", "logistics"),
+    ],
+)
+def test_headings_recruitment_and_pay_on_a_chinese_page_are_no_criteria(words, expected):
+    assert clause_class(words) == expected
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["入选标准如下:妊娠期妇女", "男女皆可,年龄18-65岁", "具有以下任何一项者不能入组:妊娠期妇女", "招募期间妊娠者"],
+)
+def test_a_criterion_beside_such_words_stays_a_screening_clause(words):
+    assert clause_class(words) == "screening"
