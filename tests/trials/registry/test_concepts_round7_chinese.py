@@ -182,3 +182,55 @@ def test_headings_recruitment_and_pay_on_a_chinese_page_are_no_criteria(words, e
 )
 def test_a_criterion_beside_such_words_stays_a_screening_clause(words):
     assert clause_class(words) == "screening"
+
+
+# 9. More Chinese names of existing items, and words that look like a negation
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        ("获得性免疫缺陷综合征", ("other_conditions", ["hiv"], [], False)),
+        ("有传染病如结核、梅毒、艾滋", ("other_conditions", ["tuberculosis", "syphilis", "hiv"], [], False)),
+        ("丙型病毒性肝炎", ("other_conditions", ["hepatitis_c"], [], False)),
+        ("慢性乙型病毒性肝炎患者", ("other_conditions", ["hepatitis_b"], [], False)),
+        ("有脑血管意外病史", ("other_conditions", ["stroke"], [], False)),
+        ("甲减患者", ("other_conditions", ["thyroid_disease"], [], False)),
+        ("准备怀孕的妇女", ("planning_pregnancy_12m", [], ["yes"], False)),
+    ],
+)
+def test_more_chinese_names_reach_the_item_they_stand_for(words, expected):
+    """AIDS is HIV, not any immunodeficiency; hepatitis C written with 病毒性 is not both hepatitis B and C; a
+    pregnancy being prepared for is a plan, not a pregnancy now."""
+    assert rules(words) == [expected]
+
+
+def test_viral_hepatitis_of_no_named_kind_is_still_either_kind():
+    assert rules("病毒性肝炎") == [("other_conditions", ["hepatitis_b", "hepatitis_c"], ["liver_disease"], False)]
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        ("尚未得到控制的不稳定性心绞痛", ("other_conditions", [], ["unstable_angina"], False)),
+        ("筛选前3个月内治疗剂量未稳定的甲减者", ("other_conditions", [], ["thyroid_disease"], False)),
+    ],
+)
+def test_not_yet_controlled_or_not_yet_stable_qualifies_the_illness_and_negates_nothing(words, expected):
+    """Before, "未得到控制的…心绞痛" and "未稳定的…" read as "no angina" and "no thyroid disease"."""
+    assert rules(words) == [expected]
+
+
+def test_no_unstable_angina_is_still_negated():
+    assert rules("无不稳定性心绞痛", "inclusion") == [("other_conditions", ["unstable_angina"], [], True)]
+
+
+@pytest.mark.parametrize("words", ["已知对奥贝胆酸、熊去氧胆酸过敏者", "对左氧氟沙星过敏者", "对阿莫西林或头孢类过敏"])
+def test_an_allergy_to_a_medicine_named_by_its_chinese_stem_is_a_medicine_allergy(words):
+    """Chinese generic names end in stems as English ones do (-沙星 -floxacin, -西林 -cillin, -他汀 -statin)."""
+    assert rules(words) == [("medicine_allergy", [], ["yes"], False)]
+
+
+@pytest.mark.parametrize("words", ["对猫毛过敏者", "对海鲜过敏"])
+def test_an_allergy_to_something_without_a_medicine_stem_is_not_a_medicine_allergy(words):
+    assert rules(words) == []
