@@ -234,3 +234,27 @@ def test_an_allergy_to_a_medicine_named_by_its_chinese_stem_is_a_medicine_allerg
 @pytest.mark.parametrize("words", ["对猫毛过敏者", "对海鲜过敏"])
 def test_an_allergy_to_something_without_a_medicine_stem_is_not_a_medicine_allergy(words):
     assert rules(words) == []
+
+
+# 10. A time before a head dates the examples after it, and is read whole
+
+
+def test_a_time_before_a_head_dates_the_examples_named_after_it():
+    """Before, the heart attack and the angina here read as "ever", and the heart failure as "in 2 months" (the
+    "2个月内" of "12个月内")."""
+    [illnesses, heart_attack] = proposals(
+        "过去12个月内曾患过心血管疾病,定义为:失代偿心力衰竭(NYHA III-IV级),不稳定型心绞痛或心肌梗死。", "exclusion"
+    )
+    assert (illnesses.question, illnesses.values) == ("other_conditions", [])
+    assert {"heart_failure", "unstable_angina"} <= set(illnesses.uncertain)
+    assert (heart_attack.question, heart_attack.upper) == ("days_since_heart_attack", 366)
+
+
+def test_an_illness_in_the_next_sentence_is_not_one_of_the_examples():
+    [illnesses] = proposals("近6个月内患心血管疾病。有心肌梗死病史", "exclusion")
+    assert illnesses.question == "other_conditions"
+    assert "heart_attack" in illnesses.values  # ever, as the second sentence says
+
+
+def test_an_illness_after_an_unrelated_dated_event_keeps_no_time():
+    assert rules("近6个月内献血;有心肌梗死病史") == [("other_conditions", ["heart_attack"], [], False)]

@@ -689,7 +689,10 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         return None  # "否认结核病史但…试验阳性", "denies asthma but …": the negation sets up its contrary
     days, window_words = _window_after(text, end, language, patterns, concept.question in NOW_QUESTIONS)
     if days is None:  # "近6个月内发生心肌梗死", "in the past 6 months, a heart attack"
-        days, window_words = _window_in(before_text[-(40 if language == "en" else 20) :], language, patterns)
+        near = len(before_text) - (40 if language == "en" else 20)
+        while 0 < near < len(before_text) and (before_text[near - 1].isdigit() or before_text[near - 1] == "."):
+            near -= 1  # "过去12个月内": never "2个月内" from the middle of a number
+        days, window_words = _window_in(before_text[max(0, near) :], language, patterns)
     if days is not None and days > 0 and concept.cls == "medicine" and concept.question == "medicines_now":
         # "chemotherapy within the past 12 months": a use in that time, not only now; the past-use concept
         # reads the time when it can ("cancer treatment ever": the cancer question), else no draft as before
@@ -855,6 +858,7 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
     matches = [match for match in matches if match.concept.key not in unmet]
     matches = [_implied_exception(text, kind, match, own) for match in matches]
     matches = _shared_windows(text, matches)
+    matches = _examples_windows(text, matches)
     unexcepted = [match for match in matches if match.concept.other_than and match.excepted is None]
     if unexcepted:  # "any other lung disease": other than the trial's own condition, which the clause does not name
         examples = _patterns()["examples_after"]
@@ -992,6 +996,28 @@ def _shared_windows(text: str, matches: list[Match]) -> list[Match]:
         shared.append(match)
         following = match
     return shared[::-1]
+
+
+def _examples_windows(text: str, matches: list[Match]) -> list[Match]:
+    """ "过去12个月内曾患心血管疾病，定义为：…不稳定型心绞痛或心肌梗死": a time read with a head dates the examples
+    named after it (lexicon `examples_share_window`), each that a time can date, in the same sentence."""
+    pattern = lexicon()["examples_share_window"].get(_language(text))
+    shared, head = [], None
+    for match in matches:
+        if (
+            pattern is not None
+            and head is not None
+            and match.window_days is None
+            and not match.negated
+            and (match.concept.window.startswith("days_since_") or "@" in match.concept.window)
+            and re.match(pattern, text[head.end : match.start])
+        ):
+            match = replace(match, window_days=head.window_days, window_words=head.window_words)
+        elif match.window_days is not None and not match.negated:
+            if head is None or match.window_days != head.window_days:
+                head = match  # a later concept read with the same time is one of the head's examples
+        shared.append(match)
+    return shared
 
 
 def _implied_exception(text: str, kind: str, match: Match, own: frozenset[str]) -> Match:
