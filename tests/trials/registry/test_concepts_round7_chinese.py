@@ -258,3 +258,22 @@ def test_an_illness_in_the_next_sentence_is_not_one_of_the_examples():
 
 def test_an_illness_after_an_unrelated_dated_event_keeps_no_time():
     assert rules("近6个月内献血;有心肌梗死病史") == [("other_conditions", ["heart_attack"], [], False)]
+
+
+# 11. An infection now, and a drug screen's reach
+
+
+def test_a_systemic_viral_infection_is_an_infection_now():
+    assert rules("伴有系统性病毒感染的患者") == [("infection_now", ["yes"], [], False)]
+
+
+@pytest.mark.parametrize(
+    "words", ["药物滥用尿液筛查(四氢大麻酚酸、苯二氮卓、吗啡)阳性", "尿液药物筛查阳性(如吗啡或苯二氮卓)"]
+)
+def test_medicines_named_in_a_drug_screen_and_its_result_are_not_medicines_taken_now(words):
+    assert rules(words) == []
+
+
+def test_a_drug_screen_reaches_no_further_than_its_result():
+    """ "毒品筛查阳性者或…有苯二氮卓类药物使用": after the screen's result, a new item starts."""
+    assert rules("毒品筛查阳性者或正在使用苯二氮卓类药物者") == [("medicines_now", ["benzodiazepine"], [], False)]
