@@ -277,3 +277,22 @@ def test_medicines_named_in_a_drug_screen_and_its_result_are_not_medicines_taken
 def test_a_drug_screen_reaches_no_further_than_its_result():
     """ "毒品筛查阳性者或…有苯二氮卓类药物使用": after the screen's result, a new item starts."""
     assert rules("毒品筛查阳性者或正在使用苯二氮卓类药物者") == [("medicines_now", ["benzodiazepine"], [], False)]
+
+
+# 12. The minor cancers a Chinese clause allows
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "5年内有恶性肿瘤病史,允许有已治愈的皮肤基底细胞癌",
+        "过去5年内诊断出恶性肿瘤。允许有经治疗的基底细胞皮肤癌或宫颈原位癌或原位前列腺癌的受试者入选",
+    ],
+)
+def test_a_cancer_in_five_years_that_allows_minor_skin_cancers_leaves_the_minor_answer_open(words):
+    """The cancers named in what is allowed are the question's own "minor" answer, not rules of their own."""
+    assert rules(words) == [("cancer_history", ["within_5y"], [], False)]
+
+
+def test_a_cancer_in_five_years_without_the_allowance_takes_the_minor_ones_too():
+    assert rules("5年内有恶性肿瘤病史") == [("cancer_history", ["within_5y", "minor_within_5y"], [], False)]

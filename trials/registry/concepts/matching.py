@@ -875,6 +875,12 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
         minor = _patterns()["minor_cancer"][_language(text)].search(counted)
         if minor is not None:
             counted = counted[: minor.start()] + " " * (minor.end() - minor.start()) + counted[minor.end() :]
+            # "允许有…原位前列腺癌": a cancer named inside the exception is the minor answer, not a rule of its own
+            matches = [
+                m
+                for m in matches
+                if not (m.concept.question == "cancer_history" and minor.start() <= m.start and m.end <= minor.end())
+            ]
     if matches:  # an organ list's words without an item ("endocrine", "内分泌") are the list's, not other words
         for start, end, _severe in _organ_lists(counted, _patterns()):
             counted = counted[:start] + " " * (end - start) + counted[end:]
