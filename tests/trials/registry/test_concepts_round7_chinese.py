@@ -6,7 +6,7 @@ words are our own."""
 
 import pytest
 
-from tests.trials.registry.concept_readings import rules
+from tests.trials.registry.concept_readings import not_ascii_ids, rules
 from trials.registry.concepts.matching import clause_class, proposals
 
 PREGNANCY_PLAN = ("planning_pregnancy_12m", [], ["yes"], False)
@@ -296,3 +296,33 @@ def test_a_cancer_in_five_years_that_allows_minor_skin_cancers_leaves_the_minor_
 
 def test_a_cancer_in_five_years_without_the_allowance_takes_the_minor_ones_too():
     assert rules("5年内有恶性肿瘤病史") == [("cancer_history", ["within_5y", "minor_within_5y"], [], False)]
+
+
+# 13. A topic label, a court's order, a history of immunosuppression
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "过敏:既往对盐酸毛果芸香碱及辅料中任何成分过敏者,或对其他胆碱能药物过敏者",
+        "Allergy: hypersensitivity to the study drug",
+    ],
+    ids=not_ascii_ids,
+)
+def test_an_allergy_label_opening_the_clause_leaves_the_allergies_after_it_to_decide(words):
+    assert rules(words) == [("medicine_allergy", [], ["yes"], False)]
+
+
+def test_a_label_does_not_make_any_allergy_a_medicine_allergy():
+    assert rules("过敏:有过敏史者") == []
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        ("当前被行政或法庭命令强制要求入住收容机构", ("legal_protection", ["yes"], [], False)),
+        ("已知或怀疑有免疫抑制病史", ("other_conditions", ["immunodeficiency"], [], False)),
+    ],
+)
+def test_a_court_order_and_a_history_of_immunosuppression_reach_their_questions(words, expected):
+    assert rules(words) == [expected]

@@ -853,7 +853,13 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
             for at, m in enumerate(matches)
             if not (m.negated and m.cue.lower() == "without" and any(not p.negated for p in matches[:at]))
         ]
-    unmet = {match.concept.key for match in matches if match.unmet}
+    # "过敏:既往对…过敏者": a label opening the clause names its topic; it leaves the mentions after it to decide
+    unmet = {
+        match.concept.key
+        for match in matches
+        if match.unmet
+        and not (re.fullmatch(r"[\W\d_|]*", text[: match.start]) and re.match(r"\s*[:：]", text[match.end :]))
+    }
     # "allergies including drug allergies, or other significant allergies": any allergy, not only to medicines
     matches = [match for match in matches if match.concept.key not in unmet]
     matches = [_implied_exception(text, kind, match, own) for match in matches]
