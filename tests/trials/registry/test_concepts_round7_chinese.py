@@ -326,3 +326,30 @@ def test_a_label_does_not_make_any_allergy_a_medicine_allergy():
 )
 def test_a_court_order_and_a_history_of_immunosuppression_reach_their_questions(words, expected):
     assert rules(words) == [expected]
+
+
+def test_a_cancer_label_opening_the_clause_is_its_topic_not_any_cancer_ever():
+    """Before, the label "恶性肿瘤:" drafted every cancer at any time as excluding; what the clause says (a cancer now
+    or in remission under a year, minor skin cancers allowed) is for the study team."""
+    assert (
+        rules("恶性肿瘤:现有恶性肿瘤或者在筛选前缓解不足12个月的癌症既往史(局部皮肤癌已切除治愈的受试者不予排除)") == []
+    )
+
+
+def test_a_label_that_is_the_clauses_only_mention_still_counts():
+    assert rules("妊娠:妊娠期妇女") == [PREGNANT]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "患有中度充血性心力衰竭者(纽约心脏学会III级或IV级)",
+        "纽约心脏病协会(NYHA)心功能分级为III级或IV级的充血性心力衰竭",
+    ],
+)
+def test_a_moderate_heart_failure_or_one_of_a_nyha_class_is_for_the_study_team(words):
+    assert rules(words) == [("other_conditions", [], ["heart_failure"], False)]
+
+
+def test_heart_failure_without_a_grade_is_the_item():
+    assert rules("患有充血性心力衰竭者") == [("other_conditions", ["heart_failure"], [], False)]

@@ -854,14 +854,19 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
             if not (m.negated and m.cue.lower() == "without" and any(not p.negated for p in matches[:at]))
         ]
     # "过敏:既往对…过敏者": a label opening the clause names its topic; it leaves the mentions after it to decide
-    unmet = {
-        match.concept.key
-        for match in matches
-        if match.unmet
-        and not (re.fullmatch(r"[\W\d_|]*", text[: match.start]) and re.match(r"\s*[:：]", text[match.end :]))
-    }
+    unmet = {match.concept.key for match in matches if match.unmet and not _label(text, match)}
     # "allergies including drug allergies, or other significant allergies": any allergy, not only to medicines
     matches = [match for match in matches if match.concept.key not in unmet]
+    # "恶性肿瘤:现有恶性肿瘤或…": a label opening the clause is its topic when the clause names the question again
+    matches = [
+        match
+        for match in matches
+        if not (
+            not match.unmet
+            and _label(text, match)
+            and any(o is not match and o.concept.question == match.concept.question for o in matches)
+        )
+    ]
     matches = [_implied_exception(text, kind, match, own) for match in matches]
     matches = _shared_windows(text, matches)
     matches = _examples_windows(text, matches)
@@ -956,6 +961,12 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
         proposal.words_at = (min(first[0], match.start), max(first[1], match.end))
         proposal.quote = original[proposal.words_at[0] : proposal.words_at[1]]
     return list(grouped.values())
+
+
+def _label(text: str, match: Match) -> bool:
+    """Whether a match is a label opening the clause ("过敏:", "恶性肿瘤：", "Allergy:"): only numbers or marks before it
+    and a colon after it."""
+    return bool(re.fullmatch(r"[\W\d_|]*", text[: match.start]) and re.match(r"\s*[:：]", text[match.end :]))
 
 
 def _if_present(text: str, match: Match, own: frozenset[str], language: str) -> bool:
