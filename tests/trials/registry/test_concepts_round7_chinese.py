@@ -353,3 +353,37 @@ def test_a_moderate_heart_failure_or_one_of_a_nyha_class_is_for_the_study_team(w
 
 def test_heart_failure_without_a_grade_is_the_item():
     assert rules("患有充血性心力衰竭者") == [("other_conditions", ["heart_failure"], [], False)]
+
+
+# 14. 不需要 right before a treatment, organs listed before 脏器疾病
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        ("不需要机械通气", ("mechanical_ventilation", ["within_1m"], [], True)),
+        ("不需要长期氧疗", ("medicines_now", ["long_term_oxygen"], [], True)),
+    ],
+)
+def test_not_needing_a_treatment_right_before_it_negates_it(words, expected):
+    assert rules(words, "inclusion") == [expected]
+
+
+def test_needing_a_treatment_is_not_negated():
+    assert rules("需要机械通气") == [("mechanical_ventilation", ["within_1m"], [], False)]
+
+
+def test_a_treatment_that_qualifies_an_illness_after_it_is_no_medicine_rule():
+    """ "不需要免疫抑制治疗的…糖尿病": the treatment describes the illness; before, an exclusion of every patient
+    not on immunosuppressants could be drafted."""
+    assert all(rule[0] != "medicines_now" for rule in rules("患有不需要免疫抑制治疗的糖尿病"))
+
+
+def test_patients_on_a_treatment_still_name_it():
+    assert rules("使用华法林的患者") == [("medicines_now", ["anticoagulant"], [], False)]
+
+
+def test_organs_listed_before_organ_disease_are_each_organs_item():
+    [rule] = rules("无心、肝、肾等重要脏器疾病", "inclusion")
+    assert rule[0] == "other_conditions" and rule[3] is True
+    assert {"heart_disease", "liver_disease", "kidney_disease"} <= set(rule[1])
