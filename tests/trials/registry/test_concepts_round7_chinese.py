@@ -387,3 +387,17 @@ def test_organs_listed_before_organ_disease_are_each_organs_item():
     [rule] = rules("无心、肝、肾等重要脏器疾病", "inclusion")
     assert rule[0] == "other_conditions" and rule[3] is True
     assert {"heart_disease", "liver_disease", "kidney_disease"} <= set(rule[1])
+
+
+def test_a_tumour_named_by_a_latin_abbreviation_before_it_is_one_kind_of_cancer():
+    """ "GEJ腫瘤" (traditional characters, now read): a tumour of one site, for the study team, as "胃癌" is."""
+    assert rules("患有胃癌或GEJ腫瘤", "inclusion") == [
+        ("cancer_history", [], ["within_5y", "minor_within_5y", "over_5y"], False)
+    ]
+
+
+def test_a_cancer_of_no_named_kind_is_any_cancer():
+    assert rules("HIV感染或恶性肿瘤") == [
+        ("other_conditions", ["hiv"], [], False),
+        ("cancer_history", ["within_5y", "minor_within_5y", "over_5y"], [], False),
+    ]
