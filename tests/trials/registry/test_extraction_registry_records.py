@@ -232,3 +232,19 @@ def test_every_quote_of_these_records_is_exact():
     )
     assert quotes_are_exact(text)
     assert len(extract(text)) >= 3
+
+
+# The ratio against its own predicted value is no ratio -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["FEV1/FVC above 75 percent of predicted", "FEV(1)/FVC of at least 85% of the predicted value"]
+)
+def test_a_ratio_stated_as_a_share_of_its_predicted_value_is_left_to_the_study_team(text):
+    assert found(text, variable="fev1_fvc_ratio") == []
+
+
+@pytest.mark.parametrize("text", ["FEV1/FVC < 65% predicted", "FEV1/FVC < 65%"])
+def test_a_ratio_in_percent_without_of_predicted_is_the_ratio(text):
+    (ratio,) = found(text, variable="fev1_fvc_ratio")
+    assert (ratio.upper, ratio.upper_inclusive) == (D("0.65"), False)

@@ -2212,6 +2212,11 @@ def _in_range(value: Decimal | None, low: float, high: float) -> bool:
     return value is None or Decimal(str(low)) <= value <= Decimal(str(high))
 
 
+# "... 80 percent of predicted", "70% of the predicted value": a share of a predicted value, said with "of" ("FEV1/FVC
+# < 70% predicted" is read as the ratio, as the registry texts mostly mean it)
+_OF_PREDICTED = re.compile(r"(?:%|percent|per cent)\s+of\s+(?:the\s+)?(?:predicted|expected|normal predicted)")
+
+
 def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: set[int]):
     """(lower, upper, unit, confidence) when the comparison is a believable bound on the variable, else None."""
     unit, lower, upper = c.unit, c.lower, c.upper
@@ -2254,6 +2259,8 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
 
         if unit not in ("", "%", "% predicted"):
             return None
+        if unit == "% predicted" and _OF_PREDICTED.search(n, c.number_start, c.end + 30):
+            return None  # "FEV1/FVC greater than 80 percent of predicted": the ratio against its own predicted value
         lower, upper = as_ratio(lower), as_ratio(upper)
         if not (_plausible(variable, lower, upper)):
             return None
