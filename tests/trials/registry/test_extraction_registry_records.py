@@ -248,3 +248,35 @@ def test_a_ratio_stated_as_a_share_of_its_predicted_value_is_left_to_the_study_t
 def test_a_ratio_in_percent_without_of_predicted_is_the_ratio(text):
     (ratio,) = found(text, variable="fev1_fvc_ratio")
     assert (ratio.upper, ratio.upper_inclusive) == (D("0.65"), False)
+
+
+# A bound that is one of "at least N out of the following" is no criterion by itself ----------------------------------
+
+
+def test_an_item_of_at_least_n_out_of_the_following_bounds_nothing_by_itself():
+    text = (
+        "Inclusion Criteria:\nPatients meet at least four out of the following seven conditions:\n"
+        "  -  aged 45 years or above;\n  -  morning stiffness\n"
+    )
+    assert bounds(text, "age") == []
+
+
+def test_an_item_of_all_of_the_following_is_a_criterion():
+    text = "Inclusion Criteria:\nPatients meet all of the following conditions:\n  -  aged 45 years or above;\n"
+    assert bounds(text, "age") == [("inclusion", D(45), True, None, None)]
+
+
+# The ages an exclusion's exception lets in are no exclusion bounds ---------------------------------------------------
+
+
+def test_ages_inside_an_exception_after_the_exclusions_own_age_bound_are_not_proposed():
+    text = (
+        "Exclusion Criteria:\n  1. age less than 21 or greater than 85 except for patients with bronchiectasis who "
+        "are 15 years of age or older, or patients with CF who are over six years of age"
+    )
+    assert bounds(text, "age") == [("exclusion", None, None, D(21), False), ("exclusion", D(85), False, None, None)]
+
+
+def test_an_age_in_the_next_sentence_after_an_exception_is_the_exclusions_own():
+    text = "Exclusion Criteria:\n  1. FEV1 below 30% of predicted, except in lung cancer; age over 75 years"
+    assert bounds(text, "age") == [("exclusion", D(75), False, None, None)]

@@ -1680,6 +1680,8 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         comparisons = []  # a bullet under "One or more of the following risk factors:" is one point, not a rule;
         # under "a graft from a donor with one of the following:" it describes the donor, not the patient
     comparisons = [c for c in comparisons if not _SEVERAL_OF.search(n, max(0, c.start - 200), c.start)]
+    if kind == "exclusion" and ("xcept" in n or "unless" in n):
+        comparisons = _without_excepted_ages(n, comparisons)
     parent_variable = ""
     if not mentions:
         parent = parent or _parent_text(clause, original)
@@ -1904,8 +1906,8 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
 # "4 or more of the following factors: age ≥ 56 years, …", "One or more of the following risk factors:": each bound
 # is one point of a score or one of several factors, not a rule on its own
 _SEVERAL_OF = re.compile(
-    r"(?:(?<![\d.])[2-9]|two|three|four|five|six)\s+or\s+more\s+of\s+(?:the\s+)?(?:following|these|below)"
-    r"|at\s+least\s+(?:(?<![\d.])[2-9]|two|three|four|five|six)\s+of\s+(?:the\s+)?(?:following|these|below)"
+    r"(?:(?<![\d.])[2-9]|two|three|four|five|six)\s+or\s+more\s+(?:out\s+)?of\s+(?:the\s+)?(?:following|these|below)"
+    r"|at\s+least\s+(?:(?<![\d.])[2-9]|two|three|four|five|six)\s+(?:out\s+)?of\s+(?:the\s+)?(?:following|these|below)"
     r"|of\s+(?:the\s+)?following\s+(?:[a-z]+\s+){0,2}(?:risk\s+)?factors"
     # "one or more CV risk factors [… BMI ≥ 25 …]", "at least 1 cardiovascular risk factor (… BMI > 30 …)": a bound
     # that is one risk factor among others is no criterion by itself
@@ -2042,6 +2044,28 @@ def _person_before(n: str, position: int, gap: re.Pattern = _PERSON_GAP) -> bool
 
 
 _YEARS_OLD = re.compile(r"y/o|y\.\s?o\.?|yo")  # "≥18 y.o.", "65 yo": years of a person's age, whoever is named before
+
+
+# "age less than 18 or greater than 90 except for patients … who are 16 years of age or older": after an exclusion's
+# own age bound, the ages of the people an exception lets in (same sentence) are no exclusion bounds
+_EXCEPT = re.compile(r"(?<![a-z])(?:except|excepting|unless|other than)(?![a-z])")
+_SENTENCE_STOP = re.compile(r"[.;](?:\s|$)|\n\s*\n")
+
+
+def _without_excepted_ages(n: str, comparisons: list[_Comparison]) -> list[_Comparison]:
+    kept: list[_Comparison] = []
+    own_end = None  # where the exclusion's own last bound ends
+    for comparison in comparisons:
+        if (
+            (comparison.unit == "years" or comparison.hint == "age")
+            and own_end is not None
+            and _EXCEPT.search(n, own_end, comparison.start)
+            and not _SENTENCE_STOP.search(n, own_end, comparison.start)
+        ):
+            continue
+        own_end = comparison.end
+        kept.append(comparison)
+    return kept
 
 
 # what may stand around a bound that is a whole list item: the bullet, blanks, a full stop or semicolon
