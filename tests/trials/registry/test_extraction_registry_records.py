@@ -280,3 +280,24 @@ def test_ages_inside_an_exception_after_the_exclusions_own_age_bound_are_not_pro
 def test_an_age_in_the_next_sentence_after_an_exception_is_the_exclusions_own():
     text = "Exclusion Criteria:\n  1. FEV1 below 30% of predicted, except in lung cancer; age over 75 years"
     assert bounds(text, "age") == [("exclusion", D(75), False, None, None)]
+
+
+# FEV1 in litres or as a share of predicted, one comparison word for both ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("FEV1 less than 1.8 liters or 55% of predicted", (None, None, D(55), False)),
+        ("FEV1 greater than 1.2 L or 45% predicted", (D(45), False, None, None)),
+    ],
+)
+def test_the_comparison_word_of_a_volume_in_litres_also_bounds_the_share_of_predicted_after_or(text, expected):
+    (fev1,) = found(text)
+    assert fev1.variable == "fev1_pct_pred"
+    assert (fev1.lower, fev1.lower_inclusive, fev1.upper, fev1.upper_inclusive) == expected
+
+
+@pytest.mark.parametrize("text", ["FEV1 less than 1.8 liters or 55 years old", "FEV1 less than 1.8 liters"])
+def test_a_volume_in_litres_shares_its_comparison_with_nothing_else(text):
+    assert found(text) == []

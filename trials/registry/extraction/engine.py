@@ -892,6 +892,8 @@ def _find_comparisons(n: str) -> list[_Comparison]:
             or _reverse_at(n, match)
             or (counts_named and _bare_count_at(n, match))
         )
+        if not found and comparisons:
+            found = _shared_operator_at(n, match, comparisons[-1])
         if found and found.shape == "operator" and not found.unit:
             _read_pair(n, match, found)
         if found:
@@ -936,6 +938,33 @@ def _ages_in_months_as_years(n: str, comparisons: list[_Comparison]) -> None:
         comparison.unit = "years"
         comparison.hint = "age"
         previous_end = comparison.end
+
+
+# "FEV1 less than 2 liters or 60% of predicted", "FEV1 > 1.0 L or 40% predicted": one comparison word for a volume
+# and, after "or", the same value as a share of predicted
+_SHARED_OPERATOR_GAP = re.compile(r"\s*,?\s*(?:and/or|or)\s*")
+
+
+def _shared_operator_at(n: str, match: re.Match, previous: _Comparison) -> _Comparison | None:
+    if previous.shape != "operator" or previous.unit not in ("L", "mL") or previous.second is not None:
+        return None
+    if not _SHARED_OPERATOR_GAP.fullmatch(n, previous.end, match.start()):
+        return None
+    unit, raw, end = _unit_at(n, match.end())
+    value = _to_decimal(match.group())
+    if unit not in ("%", "% predicted") or value is None:
+        return None
+    return _Comparison(
+        match.start(),
+        end,
+        value if previous.lower is not None else None,
+        previous.lower_inclusive,
+        value if previous.upper is not None else None,
+        previous.upper_inclusive,
+        unit,
+        raw,
+        number_start=match.start(),
+    )
 
 
 def _read_pair(n: str, match: re.Match, comparison: _Comparison) -> None:
