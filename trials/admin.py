@@ -447,7 +447,15 @@ class QuestionAdmin(TranslationAdmin, SimpleHistoryAdmin):
         ),
         (
             _("Asked only when"),
-            {"fields": ["asked_only_if", "asked_only_if_codes", "asked_only_under_age", "implied_answer"]},
+            {
+                "fields": [
+                    "asked_only_if",
+                    "asked_only_if_codes",
+                    "asked_only_under_age",
+                    "asked_only_under_age_for",
+                    "implied_answer",
+                ]
+            },
         ),
     ]
 

@@ -44,7 +44,7 @@ from django.conf import settings
 from django.db import close_old_connections, connections
 from django.utils.crypto import salted_hmac
 
-from trials import eligibility, places
+from trials import eligibility, places, search_terms
 from trials.models import CatalogueChange, CatalogueVersion, Criterion, Question, Site, Trial
 from trials.signals import QUESTIONS as QUESTIONS_CHANGED
 
@@ -305,12 +305,8 @@ def build(version: int, epoch: str) -> LoadedCatalogue:
     questions = _questions()
     trials = list(Trial.objects.published().order_by("pk").values_list("pk", "nct_id"))
     index = eligibility.RuleIndex.build(_entries(trials, _criteria_in_batches(trials), questions))
-    conditions = Counter(
-        condition
-        for conditions in Trial.objects.published().values_list("conditions", flat=True).iterator(chunk_size=20000)
-        if isinstance(conditions, list)
-        for condition in conditions
-        if isinstance(condition, str)
+    conditions = _conditions_by_concept(
+        Trial.objects.published().values_list("conditions", flat=True).iterator(chunk_size=20000)
     )
     countries = Counter(
         country
@@ -328,6 +324,28 @@ def build(version: int, epoch: str) -> LoadedCatalogue:
         tuple(conditions.most_common(FACETS_SHOWN)),
         tuple(countries.most_common(FACETS_SHOWN)),
     )
+
+
+def _conditions_by_concept(per_trial) -> Counter:
+    """{a condition's name: how many trials name it} with one entry per condition, however registries spell it
+    ("COPD", "Pulmonary Disease, Chronic Obstructive": `search_terms.condition_concept`), each trial counted once,
+    under the name most trials use (the first met on a tie); browsing by it finds every spelling (the synonyms)."""
+    trials_per_concept: Counter = Counter()
+    names: dict[str, Counter] = {}
+    concept_of: dict[str, str] = {}  # a name is read once, however many trials use it
+    for conditions in per_trial:
+        if not isinstance(conditions, list):
+            continue
+        concepts = set()
+        for condition in conditions:
+            if isinstance(condition, str) and condition.strip():
+                concept = concept_of.get(condition)
+                if concept is None:
+                    concept = concept_of[condition] = search_terms.condition_concept(condition)
+                names.setdefault(concept, Counter())[condition] += 1
+                concepts.add(concept)
+        trials_per_concept.update(concepts)
+    return Counter({names[concept].most_common(1)[0][0]: count for concept, count in trials_per_concept.items()})
 
 
 def _criteria_in_batches(trials: list[tuple[int, str]], size: int = 2000):

@@ -19,8 +19,10 @@ Contract
 - Per trial: NO_MATCH if any criterion is not met; else POSSIBLE if any is unknown; else MATCH.
   STUDY_TEAM criteria never decide the verdict.
 - A question may be asked only when another answer allows it (pregnancy only when sex is female), and
-  also only below an age (pregnancy only of women younger than 55). When those answers rule it out, the
-  question takes its implied answer (over any earlier answer) and is never asked; an unknown age asks it.
+  also only below an age (pregnancy only of women younger than 55), an age that may hold for some of those
+  answers only (planning a pregnancy: a woman's own from 55 is not asked, a man's partner's is at any age). When
+  those answers rule it out, the question takes its implied answer (over any earlier answer) and is never asked;
+  an unknown age asks it.
 - `next_question` returns the unanswered question used by the most trials that are still open (not
   NO_MATCH), ties broken by priority (lower first) then key; None when no open trial needs anything more.
 - Screens: questions that share a `QuestionInfo.screen` are asked together, as one step. The walk's next
@@ -353,12 +355,15 @@ class TrialRules:
 @dataclass(frozen=True)
 class AskedOnlyIf:
     """Ask a question only when another question's answer is one of `codes` and, with `under_age`, only of
-    people younger than that (the answer to `AGE`; "I don't know" asks); else imply `otherwise`."""
+    people younger than that (the answer to `AGE`; "I don't know" asks); else imply `otherwise`. With
+    `under_age_only_for`, the age limit holds only when the answer is one of those codes: a woman's own pregnancy
+    plans are not asked from 55, a man's partner's at any age."""
 
     question_key: str
     codes: frozenset[str]
     otherwise: Any
     under_age: Decimal | None = None
+    under_age_only_for: frozenset[str] = frozenset()
 
 
 AGE = "age"
@@ -453,9 +458,24 @@ def _gate_state(gate: AskedOnlyIf, answers: Mapping[str, Any]) -> bool | None:
         return False
     if gate.under_age is None:
         return True
+    if gate.under_age_only_for and (
+        answer is DONT_KNOW or ChoiceRule(gate.under_age_only_for).test(answer) is not True
+    ):
+        return True  # the age limit is not for this answer
     if AGE not in answers:
         return None
     return NumberRule(min_value=gate.under_age).test(answers[AGE]) is not True  # an unknown age asks
+
+
+def ruled_out_by_age(gate: AskedOnlyIf | None, answers: Mapping[str, Any]) -> bool:
+    """Whether a question was not asked only because of the patient's age (the gate's own answer allowed it): the
+    results say so, for the patient to tell the study team if that is wrong."""
+    if gate is None or gate.under_age is None or gate.question_key not in answers:
+        return False
+    answer = answers[gate.question_key]
+    if answer is DONT_KNOW or ChoiceRule(gate.codes).test(answer) is not True:
+        return False
+    return _gate_state(gate, answers) is False
 
 
 def evaluate(

@@ -500,6 +500,15 @@ class Question(models.Model):
         blank=True,
         help_text=_("Leave empty to ask at any age. Older people take the implied answer; an unknown age asks."),
     )
+    asked_only_under_age_for = models.JSONField(
+        _("…the age limit only when it is answered with one of"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "Leave empty for the age limit to hold whatever the answer. Planning a pregnancy: “female” (a man’s "
+            "partner may be younger)."
+        ),
+    )
     implied_answer = models.CharField(
         _("implied answer when not asked"),
         max_length=64,
@@ -574,6 +583,15 @@ class Question(models.Model):
                     }
             if not self._implied_answer_valid():
                 errors["implied_answer"] = _("Give the answer to assume when this question is not asked.")
+            if self.asked_only_under_age_for and "asked_only_if_codes" not in errors:
+                if not isinstance(self.asked_only_under_age_for, list) or not set(self.asked_only_under_age_for) <= set(
+                    self.asked_only_if_codes or []
+                ):
+                    errors["asked_only_under_age_for"] = _("Choose among the codes above: %(codes)s.") % {
+                        "codes": ", ".join(self.asked_only_if_codes or [])
+                    }
+                elif self.asked_only_under_age is None:
+                    errors["asked_only_under_age_for"] = _("Give the age limit these answers have.")
         elif self.asked_only_under_age is not None:
             errors["asked_only_under_age"] = _(
                 "An age limit needs the question that decides whether this one is asked."
@@ -722,6 +740,7 @@ class Question(models.Model):
                 codes=frozenset(self.asked_only_if_codes),
                 otherwise=self.implied_answer,
                 under_age=None if self.asked_only_under_age is None else Decimal(self.asked_only_under_age),
+                under_age_only_for=frozenset(self.asked_only_under_age_for or ()),
             )
         placed = screens.place(self.key)
         items = ()

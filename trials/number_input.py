@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 PLAIN = re.compile(r"^(\d+(?:[.,]\d+)?|[.,]\d+)$")
 SPACE_GROUPED = re.compile(r"^\d{1,3}(?: \d{3})+(?:[.,]\d+)?$")
@@ -39,14 +39,33 @@ UNIT_WORDS = {
         "小时/每天",
     ),
     "times": ("times", "time", "x", "次"),
-    # the units the sixth round's questions show beside their boxes, and how people write them after a number;
-    # a weight in 斤 or pounds is another number (not read: the help text says how to convert)
+    # the units the sixth round's questions show beside their boxes, and how people write them after a number
+    # (a weight in 斤 or pounds, an eosinophil count in × 10⁹/L: UNIT_CONVERSIONS)
     "kg": ("kg", "kgs", "kilograms", "kilogram", "kilos", "kilo", "公斤", "千克"),
     "bpm": ("bpm", "beats a minute", "beats per minute", "beats/min", "/min", "次/分", "次/分钟", "次每分钟", "次"),
     "cells/uL": ("/µl", "/ul", "cells/µl", "cells/ul", "/mm3", "/mm³", "个/µl", "个/ul", "个"),
     "cigarettes/day": ("cigarettes", "cigarette", "cigarettes a day", "a day", "支", "根", "支/天", "支/日"),
     "pack-years": ("pack-years", "pack years", "pack-year", "pack year", "py", "包年"),
 }
+# Other units people type after a number, converted into the question's unit: (the words, the factor, the decimal
+# places kept, or None for exact). 1 斤 is half a kilogram; a pound is 0.45359237 kg exactly, kept to 0.1 kg; a blood
+# count in × 10⁹/L (G/L), as many lab reports print it, times 1000 is per µL. Spaces inside the words may be left out.
+UNIT_CONVERSIONS = {
+    "kg": (
+        (("斤", "市斤"), Decimal("0.5"), None),
+        (("lb", "lbs", "pound", "pounds", "磅"), Decimal("0.45359237"), 1),
+    ),
+    "cells/uL": (
+        (
+            ("×10^9/l", "x10^9/l", "*10^9/l", "10^9/l", "×10⁹/l", "x10⁹/l", "*10⁹/l", "10⁹/l", "g/l"),
+            Decimal(1000),
+            0,
+        ),
+    ),
+}
+# A number typed with no unit and below this limit is in the unit reports print (decision 0080): an eosinophil count
+# "0.3" is 0.3 × 10⁹/L, 300 per µL (nobody has fewer than 5 cells per µL but 0, which reads the same either way).
+BARE_NUMBER_CONVERSIONS = {"cells/uL": (Decimal(5), Decimal(1000), 0)}
 # Said before the number in Chinese: "百分之68" is 68%, "每天15小时" is 15 h/day, "约350米" is about 350 m.
 CHINESE_PREFIXES = (("百分之", "", "%"), ("每天", "", ""), ("每日", "", ""), ("大约", "", ""), ("约", "", ""))
 
@@ -79,19 +98,26 @@ class AmbiguousNumber(ValueError):
 def readings(text: str, unit: str = "") -> list[Decimal]:
     """Every number `text` can mean, smallest first (one, or two for "1,500"); NotANumber if none.
 
-    The question's own unit word (or a % sign for a ratio) may follow the number. For a ratio, a value
-    written as a percentage ("68%" or "68") becomes 0.68. A leading minus gives a negative number:
+    The question's own unit word (or a % sign for a ratio) may follow the number, or another unit it converts
+    (`UNIT_CONVERSIONS`: "124斤" and "136 lb" for kilograms). For a ratio, a value written as a percentage ("68%"
+    or "68") becomes 0.68. A leading minus gives a negative number:
     whether that is allowed is the question's business.
     """
     cleaned = " ".join(normalise_chinese_input(text).replace("\u00a0", " ").replace("\u202f", " ").split()).lower()
-    suffixes = UNIT_WORDS.get(unit, ()) + (("%", "percent") if unit == "ratio" else ())
-    suffixes = tuple(unicodedata.normalize("NFKC", suffix).lower() for suffix in suffixes)  # µ as typed is μ
-    percent = False
-    for suffix in sorted(suffixes, key=len, reverse=True):
-        if cleaned.endswith(suffix):
+    percent, conversion = False, None
+    own = UNIT_WORDS.get(unit, ()) + (("%", "percent") if unit == "ratio" else ())
+    suffixes = [(word, None) for word in own] + [
+        (word, (factor, places)) for words, factor, places in UNIT_CONVERSIONS.get(unit, ()) for word in words
+    ]
+    # the longest first: "62公斤" is in kilograms, "124斤" in 斤
+    for suffix, converts in sorted(suffixes, key=lambda entry: len(entry[0]), reverse=True):
+        found = _unit_at_end(cleaned, suffix, spaced=converts is not None)
+        if found is not None:
             percent = suffix in ("%", "percent") and unit == "ratio"
-            cleaned = cleaned[: -len(suffix)].strip()
+            cleaned, conversion = found, converts
             break
+    else:
+        conversion = BARE_NUMBER_CONVERSIONS.get(unit)
     sign = 1
     if cleaned[:1] in MINUS_SIGNS:
         sign, cleaned = -1, cleaned[1:].strip()
@@ -116,8 +142,35 @@ def readings(text: str, unit: str = "") -> list[Decimal]:
             raise NotANumber(text) from error
         if unit == "ratio" and (percent or number > 1):
             number = number / 100
+        number = _converted(number, conversion)
         numbers.append(Decimal(plain(number)) if number else Decimal(0))
     return sorted(set(numbers))
+
+
+def _unit_at_end(cleaned: str, word: str, spaced: bool) -> str | None:
+    """`cleaned` without the unit `word` at its end (what is left, stripped), or None when it does not end with it.
+    A converted unit may be typed with spaces inside it ("× 10^9/L")."""
+    word = unicodedata.normalize("NFKC", word).lower()  # µ as typed is μ, ⁹ is 9, as in the cleaned text
+    if not spaced:
+        return cleaned[: -len(word)].strip() if cleaned.endswith(word) else None
+    pattern = r"\s*".join(re.escape(char) for char in word) + "$"
+    match = re.search(pattern, cleaned)
+    return cleaned[: match.start()].strip() if match else None
+
+
+def _converted(number: Decimal, conversion) -> Decimal:
+    """A number in another unit, in the question's: `conversion` is (factor, places) after a unit word, or
+    (below, factor, places) for a bare number, converted only when above 0 and below that limit."""
+    if conversion is None:
+        return number
+    if len(conversion) == 3:
+        below, factor, places = conversion
+        if not 0 < number < below:
+            return number
+    else:
+        factor, places = conversion
+    number = number * factor
+    return number if places is None else number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def parse_number(text: str, unit: str = "") -> Decimal:

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 import threading
+import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
@@ -23,6 +25,7 @@ from django.utils.translation import get_language, gettext
 EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG)
 TRAVEL_CHOICES_KM = (50, 100, 300)
 CHINA_DIVISIONS = Path(__file__).parent / "data" / "china_divisions.csv"
+CITY_NAMES_ZH = Path(__file__).parent / "data" / "city_names_zh.csv"
 # A district GeoNames already has under the same name, this close, is not listed twice.
 SAME_PLACE_KM = 25
 
@@ -235,6 +238,55 @@ def country_name(english: str) -> str:
     if (get_language() or "").lower().startswith("zh"):
         return _both_scripts()[0].get(english, english)
     return english
+
+
+def city_name(english: str, province: str = "") -> str:
+    """A site's city as the page's language names it: "Beijing" → "北京" on a Chinese page, from the table of
+    common cities (`trials/data/city_names_zh.csv`); where one spelling is two cities ("Suzhou": 苏州 in Jiangsu,
+    宿州 in Anhui) the province says which. A city the table does not know stays as the registry wrote it."""
+    if not (get_language() or "").lower().startswith("zh"):
+        return english
+    table = _city_names_zh()
+    key = _name_key(english)
+    return table.get((key, _name_key(province))) or table.get((key, "")) or english
+
+
+def province_name(english: str) -> str:
+    """A Chinese province as the page's language names it ("Zhejiang", "Zhejiang Province" → "浙江"), from the
+    ISO tables; any other name stays as it was."""
+    if not (get_language() or "").lower().startswith("zh"):
+        return english
+    other = _both_scripts()[2]
+    plain = re.sub(r"\s+province$", "", english.strip(), flags=re.IGNORECASE)
+    named = other.get(english.strip().casefold()) or other.get(plain.casefold())
+    return named if named and _is_cjk(named) else english
+
+
+def _name_key(text: str) -> str:
+    """A city's or province's English name as the table is looked up: "Xi’an", "Xi'an" and "XIAN" are one,
+    "Ürümqi" is "urumqi", "Anhui Province" and "Anhui Sheng" are "anhui"."""
+    text = unicodedata.normalize("NFKD", str(text)).casefold()
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).strip()
+    text = re.sub(r"\s+(city|shi|municipality|province|sheng)$", "", text)
+    return re.sub(r"[^0-9a-z]+", "", text)
+
+
+class CityTableError(ValueError):
+    pass
+
+
+@cache
+def _city_names_zh() -> dict[tuple[str, str], str]:
+    """{(city, province or ""): its Chinese name}, read and checked once: a spelling given two names is refused."""
+    table: dict[tuple[str, str], str] = {}
+    with CITY_NAMES_ZH.open(encoding="utf-8") as rows:
+        for row in csv.DictReader(rows):
+            key = (_name_key(row["city"]), _name_key(row["province"]))
+            name = row["zh_hans"].strip()
+            if not key[0] or not _is_cjk(name) or table.get(key, name) != name:
+                raise CityTableError(f"{CITY_NAMES_ZH.name}: {row['city']} ({row['province']}) is named twice or not")
+            table[key] = name
+    return table
 
 
 def english_country(name: str) -> str:

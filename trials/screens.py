@@ -5,13 +5,15 @@ question on none is a screen of its own. The engine only needs each question's s
 (`place`), and whether a multiple-choice question is shown item by item (`items_needed_only`); the pages
 read a screen's words (`heading`, `intro`) in the active language, English when a translation is missing, and
 a question's short hint on its screen (`hints`), whose shared part the introduction says once. A screen's optional
-`intro_days` (how to count "how many days ago") is shown only when the screen shows a question in days.
+`intro_days` (how to count "how many days ago") is shown only when the screen shows a question in days. A screen's
+optional `topics` say what its questions are about, so a page that shows only some of them is headed by what it asks
+(`Screen.showing`): the walk shows only the questions open studies still need.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -22,11 +24,47 @@ TABLE = Path(__file__).resolve().parent / "data" / "screens.json"
 
 
 @dataclass(frozen=True)
+class Topic:
+    """What some of a screen's questions are about, as its heading names it ("stroke"), with an optional
+    introduction of its own; each language's words."""
+
+    questions: tuple[str, ...]
+    name: dict[str, str]
+    intro: dict[str, str] | None = None
+
+
+@dataclass(frozen=True)
 class Screen:
     key: str
     questions: tuple[str, ...]
     words: dict[str, dict[str, str]]  # {"heading": {"en": ..., "zh_hans": ...}, "intro": {...}, "intro_days"?}
     hints: dict[str, dict[str, str]] = field(default_factory=dict)  # {question key: {"en": ..., "zh_hans": ...}}
+    topics: tuple[Topic, ...] = ()
+    heading_topics: dict[str, str] = field(default_factory=dict)  # {"en": "Your {topics}", ...}
+
+    def showing(self, shown) -> Screen:
+        """This screen as a page that shows only the questions `shown`: with topics, a heading that names the
+        topics of those questions and no other ("Operations and hospital stays" when only those two are still
+        needed), and the introductions of those topics when each has one; the screen as written when every topic
+        is shown."""
+        topics = [topic for topic in self.topics if set(topic.questions) & set(shown)]
+        if not topics or len(topics) == len(self.topics):
+            return self
+        heading = {}
+        for language in self.words["heading"]:
+            names = [topic.name.get(language) or topic.name["en"] for topic in topics]
+            pattern = self.heading_topics.get(language) or self.heading_topics.get("en") or "{topics}"
+            text = pattern.replace("{topics}", _listed(names, language))
+            heading[language] = text[:1].upper() + text[1:]
+        words = {**self.words, "heading": heading}
+        if all(topic.intro for topic in topics):
+            words["intro"] = {
+                language: ("" if language.startswith("zh") else " ").join(
+                    topic.intro.get(language) or topic.intro["en"] for topic in topics
+                )
+                for language in self.words["intro"]
+            }
+        return replace(self, words=words)
 
     def heading(self, language: str | None = None) -> str:
         return self._in(self.words["heading"], language)
@@ -65,6 +103,15 @@ class Screen:
 
     def _fallback(self, texts: dict[str, str], language: str | None) -> str:
         return "" if texts.get(self._suffix(language)) else "en"
+
+
+def _listed(names: list[str], language: str) -> str:
+    """Names as a list in a heading: "a, b and c" in English, "a、b和c" in Chinese."""
+    if len(names) == 1:
+        return names[0]
+    if language.startswith("zh"):
+        return "、".join(names[:-1]) + "和" + names[-1]
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 class ScreenTableError(ValueError):
@@ -109,8 +156,27 @@ def read(data: dict) -> tuple[dict[str, Screen], dict[str, tuple[str, int]], fro
                 raise ScreenTableError(f"screen {key} has a hint for {question}, which is not on it")
             if not all(isinstance(text, str) and text.strip() for text in texts.values()) or not {"en"} < set(texts):
                 raise ScreenTableError(f"screen {key} needs the hint for {question} in English and in Chinese")
-        screens[key] = Screen(key, tuple(entry["questions"]), words, hints)
+        topics = tuple(_topics(key, entry))
+        screens[key] = Screen(key, tuple(entry["questions"]), words, hints, topics, entry.get("heading_topics", {}))
     return screens, places, frozenset(data.get("items_needed_only", ()))
+
+
+def _topics(key: str, entry: dict) -> list[Topic]:
+    """A screen's topics, checked: together they hold each of its questions once, each named in English and Chinese
+    (and introduced in both, when introduced), and a heading pattern names "{topics}"."""
+    topics = []
+    for topic in entry.get("topics", []):
+        name, intro = topic.get("name", {}), topic.get("intro")
+        for texts in (name, intro) if intro is not None else (name,):
+            if not all(isinstance(text, str) and text.strip() for text in texts.values()) or len(texts) < 2:
+                raise ScreenTableError(f"screen {key} needs each topic's words in English and in Chinese")
+        topics.append(Topic(tuple(topic["questions"]), name, intro))
+    covered = [question for topic in topics for question in topic.questions]
+    if topics and sorted(covered) != sorted(entry["questions"]):
+        raise ScreenTableError(f"screen {key}: its topics must hold each of its questions once")
+    if any("{topics}" not in text for text in entry.get("heading_topics", {}).values()):
+        raise ScreenTableError(f"screen {key}: a heading pattern needs {{topics}}")
+    return topics
 
 
 def place(question_key: str) -> tuple[str, int] | None:

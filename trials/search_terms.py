@@ -159,14 +159,28 @@ def is_acronym(term: str) -> bool:
     return bool(ACRONYM.match(term))
 
 
-def chinese_name(condition: str) -> str | None:
-    """The glossary's Chinese name for a registry condition ("Pulmonary Disease, Chronic Obstructive" →
-    "慢性阻塞性肺疾病（慢阻肺，COPD）"), or None when the glossary has none."""
-    by_word, _groups, names = _table()
+def _group_of(condition: str) -> int | None:
+    """The number of the glossary's group a registry condition names, or None when the glossary has none."""
+    by_word, _groups, _names = _table()
     numbers = by_word.get(_key(condition))
     if not numbers:
         # "Chronic Obstructive Pulmonary Disease (COPD)": the name, or the acronym in brackets, is known.
         match = re.match(r"^(.*?)\s*\(([^()]+)\)\s*$", str(condition))
         if match:
             numbers = by_word.get(_key(match[1])) or by_word.get(_key(match[2]))
-    return names[numbers[0]] if numbers else None
+    return numbers[0] if numbers else None
+
+
+def chinese_name(condition: str) -> str | None:
+    """The glossary's Chinese name for a registry condition ("Pulmonary Disease, Chronic Obstructive" →
+    "慢性阻塞性肺疾病（慢阻肺，COPD）"), or None when the glossary has none."""
+    number = _group_of(condition)
+    return _table()[2][number] if number is not None else None
+
+
+def condition_concept(condition: str) -> str:
+    """What a registry condition names, to count studies by condition and not by spelling: the glossary group's key
+    ("COPD", "Pulmonary Disease, Chronic Obstructive" and "Chronic Obstructive Pulmonary Disease (COPD)" are one),
+    else the condition itself, casefolded."""
+    number = _group_of(condition)
+    return f"group:{group_keys()[number]}" if number is not None else _key(condition)

@@ -33,6 +33,7 @@ class StudyResult:
     judged: list[Fit] = field(default_factory=list)  # answered, but only the study team can say what it means here
     nearest_site: Site | None = None
     nearest_km: float | None = None
+    not_asked_for_age: bool = False  # a criterion of this study decided on an answer not asked because of age
 
     @property
     def team_count(self) -> int:
@@ -193,7 +194,8 @@ def _study(
     trial: Trial, result: eligibility.TrialResult, criteria: dict, questions: dict, answers: dict, stored: dict
 ) -> StudyResult:
     """One study's outcomes for the page. An answer the patient never gave (a question another answer ruled
-    out, such as pregnancy for a man) is not listed among the answers that fit; an answer given that only the
+    out, such as pregnancy for a man) is not listed among the answers that fit (one not asked because of the
+    patient's age marks the study, whose page says so); an answer given that only the
     study team can judge for this study is listed with its checks, not as something still to find out."""
     study = StudyResult(trial=trial, verdict=str(result.verdict))
     lists = {Outcome.NOT_MET: study.not_met, Outcome.UNKNOWN: study.unknown, Outcome.STUDY_TEAM: study.study_team}
@@ -206,7 +208,10 @@ def _study(
             if any(fit.criterion.question_id == criterion.question_id for fit in study.met):
                 continue  # one line per answer, however many criteria it satisfies
             if key not in stored and questions[key].asked_only_if_id:
-                continue  # implied, never asked
+                # implied, never asked; because of the patient's age (pregnancy from 55), the page says so
+                if eligibility.ruled_out_by_age(questions[key].to_info().asked_only_if, answers):
+                    study.not_asked_for_age = True
+                continue
             given = answers.get(key)
             study.met.append(
                 Fit(criterion, questions[key].display_answer(None if given is eligibility.DONT_KNOW else given))

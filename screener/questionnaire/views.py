@@ -337,6 +337,8 @@ def screen(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse:
                 initial[k] = kept
         form = ScreenForm(questions, items=items, initial=initial)
     shared = screens.screen(loaded.questions[key].to_info().screen or "")
+    if shared is not None:
+        shared = shared.showing(step)  # headed by what this page asks, not the whole screen's topics
     context = {
         "screening": screening,
         "form": form,

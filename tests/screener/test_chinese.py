@@ -551,3 +551,43 @@ def test_a_registry_title_and_site_nobody_translated_stand_apart_marked_as_engli
     assert '<span class="registry-note">（登记信息英文原文）</span>' in html
     assert '<span lang="en">Yiwu</span>' in html and "<span>中国</span>" in html  # the country from the ISO tables
     assert english_phrases(html) == []
+
+
+@pytest.mark.parametrize(
+    "city, state, chinese",
+    [
+        ("Beijing", "Beijing", "北京"),
+        ("Shanghai", "", "上海"),
+        ("Xi'an", "Shaanxi", "西安"),
+        ("Xi’an", "", "西安"),
+        ("Guangzhou", "Guangdong", "广州"),
+        ("Urumqi", "Xinjiang", "乌鲁木齐"),
+        ("Hong Kong", "", "香港"),
+        ("Suzhou", "Jiangsu", "苏州"),
+        ("Suzhou", "Anhui", "宿州"),  # one English spelling, two cities: the province says which
+    ],
+)
+def test_a_site_in_a_common_city_nobody_translated_shows_the_citys_chinese_name(zh_client, city, state, chinese):
+    from trials.models import Site
+
+    Site.objects.filter(trial__nct_id=COPD).update(city_en=city, city_zh_hans=None, state_en=state, state_zh_hans=None)
+    html = zh_client.get(reverse("questionnaire:study", args=[COPD])).content.decode()
+    assert f"<span>{chinese}</span>" in html
+    assert f'<span lang="en">{city}</span>' not in html
+    english = Client().get(reverse("questionnaire:study", args=[COPD])).content.decode()
+    assert f"<span>{city}</span>" in english.replace("&#x27;", "'")  # an English page keeps the registry's name
+
+
+def test_a_site_in_a_city_the_table_does_not_know_keeps_the_registrys_name_marked_as_english(zh_client):
+    from trials.models import Site
+
+    sites = Site.objects.filter(trial__nct_id=COPD)
+    sites.update(city_en="Taizhou", city_zh_hans=None, state_en="", state_zh_hans=None)
+    html = zh_client.get(reverse("questionnaire:study", args=[COPD])).content.decode()
+    assert '<span lang="en">Taizhou</span>' in html  # 台州 or 泰州: without its province, not guessed
+    sites.update(state_en="Zhejiang")
+    html = zh_client.get(reverse("questionnaire:study", args=[COPD])).content.decode()
+    assert "<span>台州</span>" in html and "<span>浙江</span>" in html  # the province says which, named too
+    sites.update(city_en="Yiwu")
+    html = zh_client.get(reverse("questionnaire:study", args=[COPD])).content.decode()
+    assert '<span lang="en">Yiwu</span>' in html  # not a city the table lists: as the registry wrote it

@@ -24,6 +24,7 @@ from trials.eligibility import (
     evaluate_criterion,
     evaluate_trial,
     next_question,
+    ruled_out_by_age,
 )
 
 INC, EXC = Polarity.INCLUSION, Polarity.EXCLUSION
@@ -263,6 +264,37 @@ def test_the_age_is_asked_before_a_question_asked_only_below_an_age():
 def test_a_man_of_any_age_still_takes_the_implied_answer():
     assert next_question([PREGNANCY], {"sex": "male", "age": Decimal(30)}, AGED) is None
     assert next_question([PREGNANCY], {"sex": "male"}, AGED) is None
+
+
+PLANNING = TrialRules("Q", (choice(EXC, {"yes"}, "planning"),))
+PLANNING_GATE = AskedOnlyIf(
+    "sex", frozenset({"female", "male"}), "no", under_age=Decimal(55), under_age_only_for=frozenset({"female"})
+)
+AGED_FOR_WOMEN = {**AGED, "planning": QuestionInfo("planning", 31, PLANNING_GATE)}
+
+
+@pytest.mark.parametrize(
+    "sex, age, asked",
+    [
+        ("female", Decimal(40), True),
+        ("female", Decimal(55), False),  # her own pregnancy: not from 55
+        ("female", Decimal(68), False),
+        ("female", DONT_KNOW, True),
+        ("male", Decimal(40), True),
+        ("male", Decimal(68), True),  # his partner's: a partner may be younger, so asked at any age
+    ],
+)
+def test_an_age_limit_can_hold_for_some_answers_of_the_gate_only(sex, age, asked):
+    answers = {"sex": sex, "age": age}
+    assert (next_question([PLANNING], answers, AGED_FOR_WOMEN) == "planning") is asked
+    [result] = evaluate([PLANNING], {**answers, "planning": "yes"}, AGED_FOR_WOMEN)
+    assert result.verdict is (Verdict.NO_MATCH if asked else Verdict.MATCH)  # not asked: never ruled out for it
+    assert ruled_out_by_age(PLANNING_GATE, answers) is not asked
+
+
+def test_a_man_is_not_asked_his_age_first_for_a_question_whose_age_limit_is_for_women_only():
+    assert next_question([PLANNING], {"sex": "male"}, AGED_FOR_WOMEN) == "planning"
+    assert next_question([PLANNING], {"sex": "female"}, AGED_FOR_WOMEN) == "age"
 
 
 def test_a_cycle_of_conditions_still_returns_a_question():

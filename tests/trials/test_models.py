@@ -127,6 +127,27 @@ def test_an_age_limit_on_asking_needs_the_question_that_decides_whether_it_is_as
     alone.full_clean()
 
 
+def test_an_age_limit_for_some_answers_only_names_codes_that_allow_asking_and_has_an_age(smoker):
+    planning = Question(
+        key="q",
+        prompt="Q?",
+        short_label="q",
+        kind="yes_no",
+        asked_only_if=smoker,
+        asked_only_if_codes=["yes"],
+        asked_only_under_age_for=["no"],
+        implied_answer="no",
+    )
+    with pytest.raises(ValidationError, match="Choose among the codes above: yes"):
+        planning.full_clean()
+    planning.asked_only_under_age_for = ["yes"]
+    with pytest.raises(ValidationError, match="Give the age limit these answers have"):
+        planning.full_clean()
+    planning.asked_only_under_age = 55
+    planning.full_clean()
+    assert planning.to_info().asked_only_if.under_age_only_for == frozenset({"yes"})
+
+
 @pytest.mark.parametrize(
     "rule, words",
     [

@@ -120,10 +120,77 @@ def test_a_negative_value_must_be_0_or_more(typed):
         walk_question().clean_answer(typed)
 
 
-@pytest.mark.parametrize("text", ["140斤", "154 lb"])
-def test_a_weight_in_another_unit_is_not_read_as_kilograms(text):
+def weight_question():
+    return Question(key="body_weight_kg", kind="number", unit="kg", min_value=1, max_value=400, short_label="weight")
+
+
+@pytest.mark.parametrize(
+    "typed, stored",
+    [
+        ("124斤", "62"),  # 1 斤 is half a kilogram
+        ("124 斤", "62"),
+        ("１２５斤", "62.5"),
+        ("136 lb", "61.7"),  # a pound is 0.45359237 kg, kept to 0.1 kg
+        ("136 lbs", "61.7"),
+        ("136 pounds", "61.7"),
+        ("136 LB", "61.7"),
+        ("136磅", "61.7"),
+        ("62公斤", "62"),  # 公斤 is a kilogram, not 公 and a 斤
+        ("62", "62"),
+    ],
+)
+def test_a_weight_typed_in_jin_or_pounds_is_kept_in_kilograms(typed, stored):
+    assert weight_question().clean_answer(typed) == stored
+
+
+@pytest.mark.parametrize("typed", ["1000斤", "1000 lb", "1斤"])
+def test_a_weight_in_jin_or_pounds_outside_what_people_weigh_is_refused_politely(typed):
+    with pytest.raises(ValidationError, match="Enter a value from 1 kg to 400 kg."):
+        weight_question().clean_answer(typed)
+
+
+def test_pounds_or_jin_are_read_only_for_a_weight():
     with pytest.raises(NotANumber):
-        parse_number(text, "kg")
+        parse_number("124斤", "m")
+    with pytest.raises(NotANumber):
+        parse_number("136 lb", "")
+
+
+def eosinophils_question():
+    return Question(
+        key="eosinophils_per_ul", kind="number", unit="cells/uL", whole_number=True, min_value=0, max_value=5000
+    )
+
+
+@pytest.mark.parametrize(
+    "typed, stored",
+    [
+        ("0.3", "300"),  # as many reports print it, in × 10⁹/L: nobody has 0.3 cells per µL
+        ("0.15", "150"),
+        ("0,3", "300"),
+        ("0.3 ×10^9/L", "300"),
+        ("0.3×10⁹/L", "300"),
+        ("0.3 x10⁹/L", "300"),
+        ("0.3 x 10^9/l", "300"),
+        ("0.3 10^9/L", "300"),
+        ("0.3 G/L", "300"),
+        ("0.34 ×10⁹/L", "340"),
+        ("1.2", "1200"),
+        ("4.99", "4990"),
+        ("0", "0"),
+        ("5", "5"),  # from 5 on, a count per µL as the question asks
+        ("300", "300"),
+        ("300个/µL", "300"),
+        ("1,500", "1500"),  # 1.5 × 10⁹/L or 1500 per µL: the same count
+    ],
+)
+def test_an_eosinophil_count_typed_as_the_report_prints_it_in_10_9_per_litre_is_kept_per_microlitre(typed, stored):
+    assert eosinophils_question().clean_answer(typed) == stored
+
+
+def test_an_eosinophil_count_in_10_9_per_litre_beyond_what_blood_holds_is_refused_politely():
+    with pytest.raises(ValidationError, match="Enter a value from 0 cells/µL to 5000 cells/µL"):
+        eosinophils_question().clean_answer("6 ×10^9/L")
 
 
 def test_a_heart_rate_typed_as_the_monitor_shows_it_is_kept_in_beats_a_minute():

@@ -282,6 +282,83 @@ def test_a_short_hint_must_be_for_a_question_of_its_screen_and_in_both_languages
             screens.read({"screens": [{**entry, "hints": hints}]})
 
 
+@pytest.mark.parametrize(
+    "key, shown, english, chinese",
+    [
+        (
+            "heart_and_hospital",
+            ["days_since_surgery", "days_since_hospitalisation"],
+            "Operations and hospital stays",
+            "手术和住院",
+        ),
+        (
+            "heart_and_hospital",
+            ["days_since_heart_attack", "days_since_stroke"],
+            "Heart attack and stroke",
+            "心肌梗死和脑卒中",
+        ),
+        (
+            "heart_and_hospital",
+            ["days_since_stroke", "days_since_surgery", "days_since_hospitalisation"],
+            "Stroke, operations and hospital stays",
+            "脑卒中、手术和住院",
+        ),
+        ("body_measurements", ["body_weight_kg", "heart_rate_bpm"], "Your weight and heart rate", "您的体重和心率"),
+        ("body_measurements", ["systolic_bp_mmhg", "diastolic_bp_mmhg"], "Your blood pressure", "您的血压"),
+        ("other_studies", ["allergy_albumin_or_anaesthetic", "medicine_allergy"], "Allergies", "过敏情况"),
+        ("other_studies", ["other_trial_recent", "days_since_other_trial"], "Other studies", "其他研究"),
+    ],
+)
+def test_a_page_showing_some_of_a_screens_questions_is_headed_by_what_it_asks(key, shown, english, chinese):
+    page = screens.screen(key).showing(shown)
+    assert page.heading("en") == english and page.heading("zh-hans") == chinese
+
+
+def test_a_page_of_allergies_only_is_introduced_by_allergies_not_by_other_studies():
+    page = screens.screen("other_studies").showing(["allergy_albumin_or_anaesthetic", "medicine_allergy"])
+    assert "allergic" in page.intro("en") and "trials" not in page.intro("en")
+    assert "过敏" in page.intro("zh-hans") and "临床试验" not in page.intro("zh-hans")
+
+
+def test_every_screen_with_topics_names_exactly_the_topics_a_page_shows():
+    from itertools import combinations
+
+    for screen in screens.all_screens().values():
+        for size in range(2, len(screen.questions) + 1):
+            for shown in combinations(screen.questions, size):
+                for language in ("en", "zh-hans"):
+                    heading = screen.showing(shown).heading(language).casefold()
+                    for topic in screen.topics:
+                        name = (topic.name.get(language.replace("-", "_")) or topic.name["en"]).casefold()
+                        assert (name in heading) is bool(set(topic.questions) & set(shown)), (screen.key, shown)
+
+
+def test_a_screen_shown_whole_keeps_its_own_heading_and_introduction():
+    screen = screens.screen("heart_and_hospital")
+    assert screen.showing(screen.questions) is screen
+    assert screen.heading("en") == "Heart attack, stroke, operations and hospital stays"
+    assert screens.screen("lung_function").showing(["fev1_pct_pred", "dlco_pct_pred"]).heading("en") == (
+        "Your lung function test results"  # a screen without topics is one topic
+    )
+
+
+def test_a_screens_topics_hold_each_of_its_questions_once_in_both_languages():
+    two = {**SCREEN, "questions": ["x", "y"]}
+    named = {"en": "x", "zh_hans": "甲"}
+    screens.read(
+        {"screens": [{**two, "topics": [{"questions": ["x"], "name": named}, {"questions": ["y"], "name": named}]}]}
+    )
+    for topics in (
+        [{"questions": ["x"], "name": named}],  # y in none
+        [{"questions": ["x", "y"], "name": named}, {"questions": ["y"], "name": named}],  # y twice
+        [{"questions": ["x"], "name": named}, {"questions": ["y"], "name": {"en": "y"}}],  # no Chinese
+    ):
+        with pytest.raises(screens.ScreenTableError):
+            screens.read({"screens": [{**two, "topics": topics}]})
+    with pytest.raises(screens.ScreenTableError):
+        screens.read({"screens": [{**two, "heading_topics": {"en": "Your things"}}]})
+
+
 @pytest.mark.django_db
 def test_the_seed_trials_walked_a_screen_at_a_time_keep_their_verdicts(seed_trials):
     from tests.trials.profiles import COPD, ILD, MATCHES_COPD, MATCHES_ILD, questions, rules

@@ -43,9 +43,9 @@ def registry_words(obj, field: str, shown: str = ""):
 
 @register.simple_tag
 def site_place(site):
-    """A site's city, province and country in the page's language and punctuation ("义乌，浙江，中国"); a
-    name nobody translated stays in the registry's English, marked `lang="en"`; a country is named in the
-    page's language from the ISO tables."""
+    """A site's city, province and country in the page's language and punctuation ("义乌，浙江，中国"). A name an
+    admin did not translate is named from a table where one knows it (a common city: `places.city_name`; a Chinese
+    province and a country: the ISO tables), else stays in the registry's English, marked `lang="en"`."""
     from django.conf import settings
     from django.utils.html import format_html_join
     from django.utils.safestring import mark_safe
@@ -54,13 +54,26 @@ def site_place(site):
     from trials import places
 
     parts = []
+    english = {
+        field: getattr(site, f"{field}_en", None) or getattr(site, field, "") or "" for field in ("state", "country")
+    }
+    in_china = places.english_country(english["country"]) == "China"
     for field in ("city", "state", "country"):
         value = getattr(site, field, "") or ""
         if not value:
             continue
-        if field == "country" and _untranslated(site, field):
-            named = places.country_name(getattr(site, "country_en", None) or value)
-            parts.append(("", named) if named != value else (f' lang="{settings.LANGUAGE_CODE}"', value))
+        named = None
+        if _untranslated(site, field):  # a common city's, a Chinese province's or a country's name from a table
+            registry = getattr(site, f"{field}_en", None) or value
+            if field == "city":
+                named = places.city_name(registry, english["state"])
+            elif field == "state":
+                named = places.province_name(registry) if in_china else registry
+            else:
+                named = places.country_name(registry)
+            named = named if named != registry else None
+        if named:
+            parts.append(("", named))
         elif _untranslated(site, field):
             parts.append((f' lang="{settings.LANGUAGE_CODE}"', value))
         else:

@@ -86,14 +86,21 @@ def test_weight_and_heart_rate_share_one_page_with_their_hints(client, measures_
     location = walk_to(client, screening_id, WALK, "body_weight_kg")
     html = client.get(location).content.decode()
     assert screen_keys(html) == ["body_weight_kg", "heart_rate_bpm"]  # the two this study needs, in screen order
-    assert "154 lb is 70 kg" in html and "What is your usual heart rate (pulse) at rest, in beats a minute?" in html
+    assert ">Your weight and heart rate</h1>" in html and "<title>Your weight and heart rate –" in html
+    assert (
+        "typed with its unit: 154 lb" in html
+        and "What is your usual heart rate (pulse) at rest, in beats a minute?" in html
+    )
 
 
 def test_the_mmrc_question_shows_its_five_sentences_and_the_weight_its_kilograms_in_chinese(client, measures_approved):
     screening_id = start(client)
     client.cookies["django_language"] = "zh-hans"
     weight = client.get(walk_to(client, screening_id, WALK, "body_weight_kg")).content.decode()
-    assert "您现在的体重是多少（公斤）？" in weight and "您的体重、血压和心脏检查" in weight
+    assert "也可以填“斤”或“磅”，连单位一起写，比如140斤。" in weight  # the hint says a weight in 斤 is read
+    # headed by the page's two topics, not the screen's four
+    assert "您现在的体重是多少（公斤）？" in weight and "您的体重和心率" in weight
+    assert "血压" not in weight.split("<h1", 1)[1].split("</h1>")[0]
     html = client.get(walk_to(client, screening_id, WALK, "mmrc_grade")).content.decode()
     assert "下面哪一句最符合您平时气短（呼吸困难）的情况？" in html
     assert "在平地行走约100米或数分钟后需要停下来喘气" in html
@@ -137,3 +144,60 @@ def test_a_patient_on_each_bound_that_includes_it_still_matches(client, measures
         _keys, response = answer_page(client, response["Location"], on_bounds)
     html = client.get(reverse("questionnaire:results", args=[screening_id])).content.decode()
     assert f'data-nct-id="{ILD}" data-verdict="match"' in html
+
+
+def answers_of(screening_id) -> dict:
+    from screener.questionnaire.models import Screening
+
+    return Screening.objects.get(pk=screening_id).answers
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+@pytest.mark.parametrize(
+    "typed, kilograms", [("124斤", "62"), ("124 斤", "62"), ("136 lb", "61.7"), ("136 pounds", "61.7")]
+)
+def test_a_weight_typed_in_jin_or_pounds_is_kept_in_kilograms_and_shown_so(
+    client, measures_approved, language, typed, kilograms
+):
+    screening_id = start(client)
+    client.cookies["django_language"] = language
+    location = walk_to(client, screening_id, WALK, "body_weight_kg")
+    _keys, response = answer_page(client, location, WALK, body_weight_kg=typed)
+    assert response.status_code == 302
+    assert answers_of(screening_id)["body_weight_kg"] == kilograms
+    shown = client.get(location).content.decode()
+    assert f'value="{kilograms}"' in shown
+
+
+@pytest.mark.parametrize(
+    "language, error",
+    [("en", "Enter a value from 1 kg to 400 kg."), ("zh-hans", "请输入 1公斤 到 400公斤 之间的数值。")],
+)
+def test_a_weight_in_jin_beyond_what_people_weigh_gets_the_range_error_and_keeps_what_was_typed(
+    client, measures_approved, language, error
+):
+    screening_id = start(client)
+    client.cookies["django_language"] = language
+    location = walk_to(client, screening_id, WALK, "body_weight_kg")
+    _keys, response = answer_page(client, location, WALK, body_weight_kg="1000斤")
+    html = response.content.decode()
+    assert response.status_code == 200 and error in html
+    assert 'value="1000斤"' in html
+    assert "body_weight_kg" not in answers_of(screening_id)
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+@pytest.mark.parametrize("typed", ["0.3", "0.3 ×10⁹/L", "0.3 G/L"])
+def test_an_eosinophil_count_typed_as_a_report_prints_it_in_10_9_per_litre_is_300_per_microlitre(
+    client, measures_approved, language, typed
+):
+    screening_id = start(client)
+    client.cookies["django_language"] = language
+    location = walk_to(client, screening_id, WALK, "eosinophils_per_ul")
+    _keys, response = answer_page(client, location, WALK, eosinophils_per_ul=typed)
+    assert response.status_code == 302
+    assert answers_of(screening_id)["eosinophils_per_ul"] == "300"
+    assert verdict(client, screening_id) == "match"  # the study's bound is 0.3 × 10⁹/L: 300 per µL meets it
+    assert answers_of(screening_id)["eosinophils_per_ul"] == "300"
+    check = client.get(reverse("questionnaire:check", args=[screening_id])).content.decode()
+    assert ("300 cells/µL" if language == "en" else "300个/µL") in check  # "check your answers" shows what was kept

@@ -287,3 +287,49 @@ def test_with_no_study_ruled_out_the_page_has_no_empty_not_a_match_heading(clien
     assert 'id="no-matches-title"' not in html and "Not a match (0)" not in html
     with_one_out = results_for(client, MATCHES_COPD)
     assert "Not a match (1)" in with_one_out  # the heading comes back when a study is ruled out
+
+
+def asked_of(client, profile) -> list[str]:
+    return answer_everything(client, start(client), profile)
+
+
+COPD_WOMAN_68 = {**MATCHES_COPD, "sex": "female", "age": "68"}
+
+
+@pytest.mark.parametrize(
+    "profile, asked",
+    [
+        (COPD_WOMAN_68, set()),  # the walkthrough's patient: neither pregnancy question
+        ({**MATCHES_COPD, "sex": "female", "age": "54", "pregnant_or_breastfeeding": "no"}, {"planning_pregnancy_12m"}),
+        ({**MATCHES_COPD, "sex": "male", "age": "68"}, {"planning_pregnancy_12m"}),  # his partner may be younger
+        ({**MATCHES_COPD, "sex": "male", "age": "40"}, {"planning_pregnancy_12m"}),
+    ],
+    ids=["woman-68", "woman-54", "man-68", "man-40"],
+)
+def test_pregnancy_plans_are_asked_of_younger_women_and_of_men_never_of_older_women(client, profile, asked):
+    keys = set(asked_of(client, profile))
+    assert "pregnant_or_breastfeeding" not in keys or profile["sex"] == "female"
+    assert keys & {"planning_pregnancy_12m"} == asked
+
+
+@pytest.mark.parametrize(
+    "language, note",
+    [
+        ("en", "We did not ask about pregnancy because of your age; tell the study team if this is wrong."),
+        ("zh-hans", "根据您的年龄，我们没有询问怀孕方面的问题；如果这不符合您的情况，请告诉研究团队。"),
+    ],
+)
+def test_an_older_woman_not_asked_about_pregnancy_is_not_ruled_out_for_it_and_is_told_why(client, language, note):
+    client.cookies["django_language"] = language
+    html = results_for(client, COPD_WOMAN_68)
+    assert verdicts(html)[COPD] == "match"  # the study excludes planning a pregnancy: not asked is not ruled out
+    copd = html.split(f'data-nct-id="{COPD}"')[1].split("</article>")[0]
+    assert note in copd.replace("&#x27;", "'")
+    ild = results_for(client, {**MATCHES_ILD, "age": "50"})  # asked (and answered no): nothing to explain
+    assert note not in ild
+
+
+def test_a_man_is_not_told_that_his_age_kept_pregnancy_questions_away(client):
+    html = results_for(client, {**MATCHES_COPD, "age": "68"})
+    assert verdicts(html)[COPD] == "match"
+    assert "because of your age" not in html

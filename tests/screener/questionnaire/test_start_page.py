@@ -97,3 +97,40 @@ def test_a_browse_link_counts_its_studies_in_brackets_with_a_space_in_english_an
     chinese = client.get(reverse("questionnaire:start")).content.decode()
     assert re.search(r'href="\?place=China#studies">中国</a>（\d+）', chinese)
     assert "</a> （" not in chinese
+
+
+@pytest.fixture
+def copd_named_three_ways(seed_trials):
+    """Beside the seed's "Chronic Obstructive Pulmonary Disease (COPD)", studies registered under two other names of
+    the same condition, one of them under both."""
+    from trials.models import CatalogueVersion, Trial
+
+    for number, conditions in enumerate(
+        [["COPD"], ["Pulmonary Disease, Chronic Obstructive"], ["COPD", "Pulmonary Disease, Chronic Obstructive"]]
+    ):
+        Trial.objects.create(
+            nct_id=f"NCT0990000{number}",
+            brief_title=f"Another COPD study {number}",
+            conditions=conditions,
+            overall_status="RECRUITING",
+            is_published=True,
+        )
+    CatalogueVersion.bump()
+
+
+def browse_links(html: str, parameter: str = "q") -> list[tuple[str, str]]:
+    """(the link's words, its count) for each condition the start page offers to browse."""
+    return re.findall(rf'href="\?{parameter}=[^"#]*#studies">([^<]+)</a>\s*[（(](\d+)[)）]', html)
+
+
+def test_a_condition_registered_under_several_names_is_offered_once_with_every_study_counted_once(
+    client, copd_named_three_ways
+):
+    english = browse_links(client.get(reverse("questionnaire:start")).content.decode())
+    client.post(reverse("set_language"), {"language": "zh-hans", "next": "/"})
+    chinese = browse_links(client.get(reverse("questionnaire:start")).content.decode())
+    copd = "慢性阻塞性肺疾病（慢阻肺，COPD）"
+    assert [count for name, count in chinese if name == copd] == ["4"]  # the seed study and the three others
+    assert len(chinese) == len(set(name for name, _count in chinese))
+    assert len(english) == len(chinese)  # in English too, COPD is one link, named as most studies name it
+    assert sum(1 for name, _count in english if "COPD" in name or "Obstructive" in name) == 1
