@@ -1,5 +1,6 @@
 """Illnesses a patient knows they have been told of are items of the other-illnesses list (issue 21, decision record
-0081): claustrophobia, a skin disease, an eye disease and a disease of the stomach, bowel or pancreas. A clause that
+0081): claustrophobia, a skin disease, an eye disease, a disease of the stomach, bowel or pancreas and a sleep disorder other
+than sleep apnoea. A clause that
 names the illness in general ("skin disease", "眼病", "gastrointestinal disorders") is its item; one named kind
 ("psoriasis", "cataract", "peptic ulcer") leaves the item to the study team, since a patient with another kind ticks
 the same item; a severity, a place ("at the injection site") or a time does too. A list shows a new item only when
@@ -16,7 +17,7 @@ from trials.registry import extraction
 from trials.registry.drafting import drafts_for
 from trials.registry.importing import ensure_questions
 
-NEW_ITEMS = {"claustrophobia", "skin_disease", "eye_disease", "gi_disease"}
+NEW_ITEMS = {"claustrophobia", "skin_disease", "eye_disease", "gi_disease", "sleep_disorder"}
 
 
 # 1. The illness in general is its item; the item's kin come with it
@@ -34,6 +35,8 @@ NEW_ITEMS = {"claustrophobia", "skin_disease", "eye_disease", "gi_disease"}
         ("既往有眼部疾病", ["eye_disease", "narrow_angle_glaucoma"]),
         ("Any gastrointestinal disorder", ["gi_disease", "inflammatory_bowel_disease"]),
         ("有胃肠道疾病史", ["gi_disease", "inflammatory_bowel_disease"]),
+        ("Sleep disorder", ["sleep_disorder", "sleep_apnoea"]),
+        ("睡眠障碍", ["sleep_disorder", "sleep_apnoea"]),
     ],
     ids=not_ascii_ids,
 )
@@ -52,6 +55,21 @@ def test_a_disease_of_the_digestive_system_is_the_stomach_and_bowel_items_and_th
                 False,
             )
         ]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Other sleep disorders",
+        "Co-existing non-respiratory sleep disorder",
+        "Another sleep disorder in addition to OSA",
+        "其他睡眠障碍",
+    ],
+    ids=not_ascii_ids,
+)
+def test_another_sleep_disorder_is_the_item_without_sleep_apnoea(words):
+    """A sleep study's "other sleep disorders" leaves out the apnoea it is about: the item says "not sleep apnoea"."""
+    assert rules(words) == [("other_conditions", ["sleep_disorder"], [], False)]
 
 
 def test_glaucoma_of_no_kind_is_the_narrow_angle_item_and_another_eye_disease_for_the_study_team():
@@ -77,6 +95,8 @@ def test_glaucoma_of_no_kind_is_the_narrow_angle_item_and_another_eye_disease_fo
         ("拟注射部位周围有皮肤疾病", "skin_disease"),
         ("Local inflammatory skin disorder", "skin_disease"),
         ("Gastrointestinal disease within the last 3 months", "gi_disease"),
+        ("History of narcolepsy and/or cataplexy", "sleep_disorder"),
+        ("失眠症病史", "sleep_disorder"),
     ],
     ids=not_ascii_ids,
 )
@@ -103,12 +123,13 @@ def test_open_angle_glaucoma_is_another_eye_disease_not_the_narrow_angle_kind():
         ("无幽闭恐惧症", "inclusion"),
         ("Participants without a history of gastrointestinal disorders", "inclusion"),
         ("无皮肤病史", "inclusion"),
+        ("No insomnia", "inclusion"),
     ],
     ids=not_ascii_ids,
 )
 def test_without_the_illness_is_negated(words, kind):
-    [(question, values, _, negated)] = rules(words, kind)
-    assert question == "other_conditions" and negated and set(values) & NEW_ITEMS
+    [(question, values, uncertain, negated)] = rules(words, kind)
+    assert question == "other_conditions" and negated and set(values + uncertain) & NEW_ITEMS
 
 
 # 3. Near misses: an operation, a score, a lesion, a reaction or a contraindication is not the illness
@@ -127,6 +148,7 @@ def test_without_the_illness_is_negated(words, kind):
         "Contraindications to MRI (claustrophobia, metal implants)",
         "Psoriasis treatment within 4 weeks",
         "Risk factors for pancreatitis",
+        "Individuals with central or mixed sleep disordered breathing",
     ],
     ids=not_ascii_ids,
 )
