@@ -64,6 +64,7 @@ def test_a_disease_of_the_digestive_system_is_the_stomach_and_bowel_items_and_th
         "Co-existing non-respiratory sleep disorder",
         "Another sleep disorder in addition to OSA",
         "其他睡眠障碍",
+        "Presence of non-OSAHS related sleep disorders",
     ],
     ids=not_ascii_ids,
 )
@@ -149,6 +150,7 @@ def test_without_the_illness_is_negated(words, kind):
         "Psoriasis treatment within 4 weeks",
         "Risk factors for pancreatitis",
         "Individuals with central or mixed sleep disordered breathing",
+        "Insomnia Index score indicating occasional sleeplessness",
     ],
     ids=not_ascii_ids,
 )
