@@ -159,6 +159,10 @@ def test_an_operation_a_score_a_lesion_or_a_contraindication_is_no_new_item(word
     assert not named & NEW_ITEMS
 
 
+def test_a_scheduled_eye_operation_stays_a_planned_operation():
+    assert rules("Scheduled for a cataract operation") == [("planned_surgery", [], ["yes"], False)]
+
+
 def test_psoriatic_arthritis_stays_an_autoimmune_disease():
     assert rules("Psoriatic arthritis") == [("other_conditions", ["autoimmune_disease"], [], False)]
 
