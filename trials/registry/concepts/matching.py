@@ -668,6 +668,8 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
     modified = 60 if concept.cls == "medicine" else 40
     if concept.question == "other_conditions" and concept.cls == "condition" and re.match(needs, after[:40]):
         narrowed = True  # "thyroid disease that requires active treatment": a narrower kind, for the study team
+    elif concept.question == "other_conditions" and concept.cls == "condition" and _local(before_text, after, language):
+        narrowed = True  # "skin disease at the injection site": the illness in one place, for the study team
     elif result is None and modifier is not None and modifier.search(after[:modified]):
         return None  # "PAH therapy", "asthma control questionnaire", "pregnancy test": about something else
     if concept.cls == "medicine" and concept.question not in NOW_QUESTIONS:
@@ -1175,6 +1177,16 @@ def _for_the_team(proposal: ConceptProposal) -> ConceptProposal:
     proposal.uncertain = [*proposal.uncertain, *(v for v in proposal.values if v not in proposal.uncertain)]
     proposal.values = []
     return proposal
+
+
+def _local(before: str, after: str, language: str) -> bool:
+    """Whether words around an illness put it in one place ("local", "at the injection site", "注射部位")."""
+    sides = lexicon()["local_site"]
+    near = sides["before"].get(language)
+    far = sides["after"].get(language)
+    return bool(
+        (near and re.search(near, before[-40:], re.IGNORECASE)) or (far and re.match(far, after, re.IGNORECASE))
+    )
 
 
 def _qualified(text: str, match: Match) -> bool:
