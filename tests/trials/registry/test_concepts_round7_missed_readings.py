@@ -1,34 +1,42 @@
-"""Clauses a patient could answer with a question the screener already has, which the reader missed (issue 21,
-decision record 0084). Each family is read on both sides of its boundary: schizophrenia's spectrum and psychotic
-symptoms are the serious mental illness item (a relative's is not the patient's); a weakened immune system in other
-spellings is the immunodeficiency item; an immune checkpoint inhibitor taken now is the cancer treatment item for the
-study team (a biomarker, past use, an allergy to one or a start around the study is not); using an insulin pump is
-the insulin item for the study team (a pump named as an implanted device is not); "Patient is female" is the sex
-question (a longer clause is not); an allergy "or severe reaction to" a medicine is the medicine-allergy question
-(to bee stings it is not), and a medicine named in an allergy clause is never read as a medicine taken now. The words
-are our own."""
+"""Clauses a patient could answer with a question the screener already has, which the reader missed (issue 21, decision
+record 0084). Each family is read on both sides of its boundary: schizophrenia's spectrum is the serious mental
+illness item and psychotic symptoms are that item for the study team (a relative's is not the patient's); a weakened
+immune system in other spellings is the immunodeficiency item; an immune checkpoint inhibitor taken now is the cancer
+treatment item for the study team (a biomarker, past use, an allergy to one or a start around the study is not);
+using an insulin pump is the insulin item for the study team (a pump named as an implanted device is not); "Patient
+is female" is the sex question (a longer clause is not); an allergy "or severe reaction to" a medicine is the
+medicine-allergy question (to bee stings it is not), and a medicine named in an allergy clause is never read as a
+medicine taken now. The words are our own."""
 
 import pytest
 
 from tests.trials.registry.concept_readings import not_ascii_ids, rules
 
-# 1. Schizophrenia's spectrum and psychotic symptoms: the serious mental illness item
+# 1. Schizophrenia's spectrum: the serious mental illness item; psychotic symptoms: the item for the study team
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Schizophrenia-spectrum disorder", "Schizoaffective disorder", "精神分裂症谱系障碍", "分裂情感性障碍"],
+    ids=not_ascii_ids,
+)
+def test_schizophrenia_s_spectrum_is_the_serious_mental_illness_item(words):
+    assert rules(words) == [("other_conditions", ["mental_illness"], [], False)]
 
 
 @pytest.mark.parametrize(
     "words",
     [
-        "Schizophrenia-spectrum disorder",
-        "Schizoaffective disorder",
         "Psychotic symptoms",
         "History of a psychotic episode",
-        "精神分裂症谱系障碍",
+        "Actively displaying psychotic symptoms",
         "伴有精神病性症状者",
     ],
     ids=not_ascii_ids,
 )
-def test_schizophrenia_s_spectrum_and_psychotic_symptoms_are_the_serious_mental_illness_item(words):
-    assert rules(words) == [("other_conditions", ["mental_illness"], [], False)]
+def test_psychotic_symptoms_or_an_episode_are_the_serious_mental_illness_item_for_the_study_team(words):
+    """Symptoms or one episode are not always an illness a doctor named: a patient who ticks the item is asked."""
+    assert rules(words) == [("other_conditions", [], ["mental_illness"], False)]
 
 
 @pytest.mark.parametrize(
