@@ -192,3 +192,28 @@ def test_heavy_smoking_leaves_a_current_smoker_to_the_study_team(words):
 @pytest.mark.parametrize("words", ["Smokers", "Current smokers", "吸烟者"], ids=not_ascii_ids)
 def test_any_smoker_stays_a_current_smoker(words):
     assert rules(words) == [("smoking_status", ["current"], [], False)]
+
+
+# 6. "Untreated" or "lesional" before an illness names a narrower kind of it
+
+
+@pytest.mark.parametrize(
+    "words, item",
+    [
+        ("Untreated substance abuse", "substance_abuse"),
+        ("Lesional neurological disorder", "neurological_disease"),
+        ("未控制的糖尿病", "diabetes"),
+    ],
+    ids=not_ascii_ids,
+)
+def test_an_untreated_or_lesional_illness_is_for_the_study_team(words, item):
+    [(question, values, uncertain, _negated)] = rules(words)
+    assert question == "other_conditions" and item in uncertain and item not in values
+
+
+@pytest.mark.parametrize(
+    "words, item", [("History of substance abuse", "substance_abuse"), ("糖尿病", "diabetes")], ids=not_ascii_ids
+)
+def test_an_illness_with_no_such_word_stays_decisive(words, item):
+    [(question, values, _uncertain, _negated)] = rules(words)
+    assert question == "other_conditions" and item in values
