@@ -591,3 +591,21 @@ def test_a_site_in_a_city_the_table_does_not_know_keeps_the_registrys_name_marke
     sites.update(city_en="Yiwu")
     html = zh_client.get(reverse("questionnaire:study", args=[COPD])).content.decode()
     assert '<span lang="en">Yiwu</span>' in html  # not a city the table lists: as the registry wrote it
+
+
+def test_each_sites_contact_button_on_chinese_results_names_its_city_and_country_in_chinese(zh_client):
+    """With two sites, each "ask the study team" button says which hospital: its city and country in Chinese,
+    as the study's "where" line names them, never the registry's "Shanghai, China" inside a Chinese page."""
+    from trials.models import Site
+
+    Site.objects.create(
+        trial=Trial.objects.get(nct_id=COPD), facility="Shanghai Pulmonary Hospital", city="Shanghai", country="China"
+    )
+    screening_id = start(zh_client)
+    answer_everything(zh_client, screening_id, MATCHES_COPD)
+    html = zh_client.get(reverse("questionnaire:results", args=[screening_id])).content.decode()
+    contact = html[html.index('class="contact-team"') :]
+    contact = contact[: contact.index("study-links")]
+    assert "<span>上海</span>" in contact and "<span>中国</span>" in contact
+    assert '<span lang="en">Shanghai Pulmonary Hospital</span>' in contact
+    assert "Shanghai，" not in contact and "China" not in contact

@@ -52,6 +52,8 @@ UNSURE = 0.7
 LONGEST_WINDOW_DAYS = Decimal(3650)  # the event questions' answer for "more than 10 years ago, or never"
 # "No exacerbation within 4 weeks" describes being free of the event: the rule is the window's complement.
 NEGATED = re.compile(r"(?:\bno\b|\bnot\b|\bwithout\b|\bfree (?:of|from)\b|\babsence of\b|\bnone\b|无|未)[^.;:]{0,40}$")
+# Chinese says the time first and the negation after it, inside the window's own words: "1个月内无重大手术"
+NEGATED_AFTER_THE_TIME = re.compile(r"(?:内|以内|之内|期间|以来)\s*(?:无|未|没有|不曾|从未)")
 
 
 def event_question(event: str) -> str | None:
@@ -441,6 +443,8 @@ def _negated(quote: str, clause: extraction.Clause, original: str) -> bool:
     at = span.find(quote) if quote else -1
     if at < 0:
         return False
+    if NEGATED_AFTER_THE_TIME.search(span[at : at + len(quote) + 3]):
+        return True
     return bool(NEGATED.search(span[max(0, at - 60) : at].lower()))
 
 

@@ -68,3 +68,31 @@ def test_a_bounded_time_from_surgery_in_the_exclusion_list_is_a_window_on_days_s
 )
 def test_wordings_no_days_since_question_can_ask_are_left_for_the_study_team(words):
     assert [d for d in time_drafts("exclusion", words) if d.question.key != "exacerbations_12m"] == []
+
+
+@pytest.mark.parametrize(
+    ("words", "key", "recent", "long_ago"),
+    [
+        ("No major surgery within 1 month", "days_since_surgery", 20, 40),
+        ("1个月内无重大手术", "days_since_surgery", 20, 40),
+        ("近3个月内未发生慢阻肺急性加重", "days_since_exacerbation", 60, 100),
+        ("6个月内没有心肌梗死", "days_since_heart_attack", 100, 200),
+    ],
+    ids=["en", "zh-无", "zh-未", "zh-没有"],
+)
+def test_an_inclusion_free_of_an_event_within_a_time_admits_only_a_patient_whose_event_is_older(
+    words, key, recent, long_ago
+):
+    """ "1个月内无重大手术" in an inclusion list: the operation, if any, was more than a month ago. The "无" sits inside
+    the window's own words in Chinese, after the time, where an English "No" stands before it."""
+    [criterion] = time_drafts("inclusion", words)
+    assert criterion.question.key == key
+    assert outcome(criterion, recent) is eligibility.Outcome.NOT_MET
+    assert outcome(criterion, long_ago) is eligibility.Outcome.MET
+
+
+def test_an_inclusion_that_asks_for_a_recent_event_in_chinese_stays_a_window():
+    """The near miss: "近1个月内接受过手术" asks for an operation in the last month; no negation to turn."""
+    [criterion] = time_drafts("inclusion", "近1个月内接受过重大手术")
+    assert outcome(criterion, 20) is eligibility.Outcome.MET
+    assert outcome(criterion, 40) is eligibility.Outcome.NOT_MET

@@ -152,7 +152,42 @@ def question_keys() -> list[str]:
 @cache
 def lexicon() -> dict:
     with open(HERE / "lexicon.json", encoding="utf-8") as handle:
-        return json.load(handle)
+        return _both_widths(json.load(handle))
+
+
+# A Chinese page's stops may come in either width: "，" and "；" as written, or "," and ";" after NFKC (as every
+# Chinese page of the evaluation set does). A pattern's "up to the next stop" ([^，。；]) stops at both.
+_WIDE_STOPS = {"，": ",", "；": ";"}
+
+
+def _both_widths(value):
+    """The lexicon with each negated character class that holds a full-width stop holding its ASCII form too."""
+    if isinstance(value, dict):
+        return {key: _both_widths(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_both_widths(item) for item in value]
+    if isinstance(value, str) and "[^" in value:
+        return re.sub(r"\[\^[^\]]*\]", _widen_class, value)
+    return value
+
+
+def _widen_class(found: re.Match) -> str:
+    body = found.group()
+    extra = "".join(narrow for wide, narrow in _WIDE_STOPS.items() if wide in body and narrow not in body)
+    return body[:-1] + extra + "]" if extra else body
+
+
+@cache
+def _traditional() -> dict[int, str]:
+    """Traditional characters to the simplified ones they read as, one for one (the extractor's table)."""
+    path = HERE.parent / "extraction" / "tables" / "traditional_characters.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        return str.maketrans({row["traditional"]: row["simplified"] for row in csv.DictReader(handle)})
+
+
+def _simplified(text: str) -> str:
+    """The text with traditional characters read as simplified ones; one character for one, so offsets hold."""
+    return text.translate(_traditional())
 
 
 def _alternation(patterns) -> re.Pattern | None:
@@ -318,7 +353,7 @@ def clause_class(text: str) -> str:
 def procedural_at(text: str) -> tuple[str, int]:
     """(class, where its words start in `text`); ("screening", len(text)) for a screening clause. Consent named
     only as a point in time ("within 8 weeks before signing consent") is not procedural."""
-    words = (text or "")[:MAX_CLAUSE]
+    words = _simplified((text or "")[:MAX_CLAUSE])
     if not words.strip():
         return "heading", 0
     patterns = _patterns()
@@ -343,7 +378,8 @@ def procedural_at(text: str) -> tuple[str, int]:
 
 def find(text: str) -> list[Match]:
     """The concepts a clause names, left to right, longest name first where names overlap."""
-    text = (text or "")[:MAX_CLAUSE]
+    original = (text or "")[:MAX_CLAUSE]
+    text = _simplified(original)  # "心肌梗塞" in traditional characters reads as in simplified ones, one for one
     patterns = _patterns()
     found = []
     for pattern, table, fold in patterns["names"]:
@@ -379,7 +415,7 @@ def find(text: str) -> list[Match]:
         opener = first.setdefault(at, match)
         if opener.negated and not match.negated:
             matches[index] = replace(match, negated=True, cue=opener.cue)
-    return matches
+    return [replace(match, words=original[match.start : match.end]) for match in matches]  # the page's own words
 
 
 def _list_index(lists: list[tuple[int, int, bool]], at: int) -> int | None:
@@ -566,8 +602,8 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         return None  # "pulmonary (arterial) hypertension": a lung disease, not high blood pressure
     if (
         language == "zh"
-        and re.search(r"除[^，。；]{0,20}$", before_text)
-        and re.match(r"[^，。；]{0,10}?(?:以?外)", text[end:])
+        and re.search(r"除[^，,。；;]{0,20}$", before_text)
+        and re.match(r"[^，,。；;]{0,10}?(?:以?外)", text[end:])
     ):
         return None
     if patterns["exception_after"][language].match(text, end):
@@ -632,6 +668,8 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
     modified = 60 if concept.cls == "medicine" else 40
     if concept.question == "other_conditions" and concept.cls == "condition" and re.match(needs, after[:40]):
         narrowed = True  # "thyroid disease that requires active treatment": a narrower kind, for the study team
+    elif concept.question == "other_conditions" and concept.cls == "condition" and _local(before_text, after, language):
+        narrowed = True  # "skin disease at the injection site": the illness in one place, for the study team
     elif result is None and modifier is not None and modifier.search(after[:modified]):
         return None  # "PAH therapy", "asthma control questionnaire", "pregnancy test": about something else
     if concept.cls == "medicine" and concept.question not in NOW_QUESTIONS:
@@ -641,7 +679,9 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
             return None  # "interventional trial on cancer treatment": the other trial's topic, not a medicine taken
         if re.search(lexicon()["medicine_defining_before"][language], before_text[-60:], re.IGNORECASE):
             return None  # "exacerbation indicated by a treatment with systemic glucocorticosteroids": a definition
-        if patterns["drug_screen"][language].search(text):
+        screen = patterns["drug_screen"][language].search(text)
+        # in Chinese the screen names its drugs before its result, so an item after "阳性者或…" is a medicine of its own
+        if screen and (language != "zh" or screen.start() <= start < screen.end()):
             return None  # "Urine toxicology positive for opiates, benzodiazepines": a lab result, not medicines taken
         if patterns["short_window"][language].match(text[end : end + 120]):
             return None  # "benzodiazepines or alcohol within 12 hours of assessments": a wash-out, not a use now
@@ -694,7 +734,10 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         return None  # "否认结核病史但…试验阳性", "denies asthma but …": the negation sets up its contrary
     days, window_words = _window_after(text, end, language, patterns, concept.question in NOW_QUESTIONS)
     if days is None:  # "近6个月内发生心肌梗死", "in the past 6 months, a heart attack"
-        days, window_words = _window_in(before_text[-(40 if language == "en" else 20) :], language, patterns)
+        near = len(before_text) - (40 if language == "en" else 20)
+        while 0 < near < len(before_text) and (before_text[near - 1].isdigit() or before_text[near - 1] == "."):
+            near -= 1  # "过去12个月内": never "2个月内" from the middle of a number
+        days, window_words = _window_in(before_text[max(0, near) :], language, patterns)
     if days is not None and days > 0 and concept.cls == "medicine" and concept.question == "medicines_now":
         # "chemotherapy within the past 12 months": a use in that time, not only now; the past-use concept
         # reads the time when it can ("cancer treatment ever": the cancer question), else no draft as before
@@ -795,7 +838,7 @@ def list_context(before: str) -> str:
     patient needs only one of ("one or more of the following chronic diseases:", "符合以下任一"), up to the next
     heading or list, or "". Both leave the clause to the study team."""
     patterns = _patterns()["list_context"]
-    lines = [line.strip() for line in (before or "")[-20000:].splitlines() if line.strip()]
+    lines = [line.strip() for line in _simplified((before or "")[-20000:]).splitlines() if line.strip()]
     for line in lines:
         language = _language(line)
         if len(line) <= 80 and patterns["group_heading"][language].search(line):
@@ -818,7 +861,8 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
     "other criteria apply" or an instruction has none. `own`: the concepts the trial's own conditions name
     (`concepts_named`); "other respiratory diseases" in an exclusion of a COPD trial are those other than COPD."""
     grouped: dict[tuple, ConceptProposal] = {}
-    text = (text or "")[:MAX_CLAUSE]
+    original = (text or "")[:MAX_CLAUSE]
+    text = _simplified(original)
     context = list_context(before)
     if kind == "inclusion" and context in ("group", "alternatives"):
         return []  # one group's requirement, or one of alternatives: for the study team
@@ -835,7 +879,7 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
         return whole
     keeps = frozenset(lexicon()["procedural_keeps"]) if found == "willingness" else frozenset()
     # "Willing and able to perform spirometry", "能够配合完成肺功能检查": an ability counts wherever it stands
-    matches = [match for match in find(text) if match.end <= before or match.concept.key in keeps]
+    matches = [match for match in find(original) if match.end <= before or match.concept.key in keeps]
     language = _language(text)
     explained = [m.span() for m in _patterns()["explanation"][language].finditer(text)]
     matches = [m for m in matches if not any(a <= m.start and m.end <= b for a, b in explained)]
@@ -860,14 +904,26 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
             if not (m.negated and m.cue.lower() == "without" and any(not p.negated for p in matches[:at]))
         ]
     context = lexicon()["context"]
-    unmet = {match.concept.key for match in matches if match.unmet}
+    # "过敏:既往对…过敏者": a label opening the clause names its topic; it leaves the mentions after it to decide
+    unmet = {match.concept.key for match in matches if match.unmet and not _label(text, match)}
     # "allergy/sensitivity": a concept and the one it reads the words of stand or fall together
     unmet |= {key for key in context if not key.startswith("_") and context[key].get("same_as") in unmet}
     unmet |= {context[key]["same_as"] for key in unmet if "same_as" in context.get(key, {})}
     # "allergies including drug allergies, or other significant allergies": any allergy, not only to medicines
     matches = [match for match in matches if match.concept.key not in unmet]
+    # "恶性肿瘤:现有恶性肿瘤或…": a label opening the clause is its topic when the clause names the question again
+    matches = [
+        match
+        for match in matches
+        if not (
+            not match.unmet
+            and _label(text, match)
+            and any(o is not match and o.concept.question == match.concept.question for o in matches)
+        )
+    ]
     matches = [_implied_exception(text, kind, match, own) for match in matches]
     matches = _shared_windows(text, matches)
+    matches = _examples_windows(text, matches)
     unexcepted = [match for match in matches if match.concept.other_than and match.excepted is None]
     if unexcepted:  # "any other lung disease": other than the trial's own condition, which the clause does not name
         examples = _patterns()["examples_after"]
@@ -884,8 +940,18 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
         minor = _patterns()["minor_cancer"][_language(text)].search(counted)
         if minor is not None:
             counted = counted[: minor.start()] + " " * (minor.end() - minor.start()) + counted[minor.end() :]
+            # "允许有…原位前列腺癌": a cancer named inside the exception is the minor answer, not a rule of its own
+            matches = [
+                m
+                for m in matches
+                if not (m.concept.question == "cancer_history" and minor.start() <= m.start and m.end <= minor.end())
+            ]
     if matches:  # an organ list's words without an item ("endocrine", "内分泌") are the list's, not other words
         for start, end, _severe in _organ_lists(counted, _patterns()):
+            counted = counted[:start] + " " * (end - start) + counted[end:]
+    for start, end in explained:  # "酗酒史(每周饮酒超过14个单位…)": a bracket that explains or defines, not other words
+        end = min(end, len(counted))
+        if start < end:
             counted = counted[:start] + " " * (end - start) + counted[end:]
     if not matches or _other_words(counted, matches) > lexicon()["max_other_words"][_language(text)]:
         return []  # about something else that merely names a concept: for the study team
@@ -962,7 +1028,7 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
         proposal.timed |= match.window_days is not None
         first = proposal.words_at or (match.start, match.end)
         proposal.words_at = (min(first[0], match.start), max(first[1], match.end))
-        proposal.quote = text[proposal.words_at[0] : proposal.words_at[1]]
+        proposal.quote = original[proposal.words_at[0] : proposal.words_at[1]]
     return list(grouped.values())
 
 
@@ -989,6 +1055,12 @@ def _whole_clause(text: str, kind: str, own: frozenset[str]) -> list[ConceptProp
         proposal.words, proposal.words_at = [stripped], (at, at + len(stripped))
         found.append(proposal)
     return found
+
+
+def _label(text: str, match: Match) -> bool:
+    """Whether a match is a label opening the clause ("过敏:", "恶性肿瘤：", "Allergy:"): only numbers or marks before it
+    and a colon after it."""
+    return bool(re.fullmatch(r"[\W\d_|]*", text[: match.start]) and re.match(r"\s*[:：]", text[match.end :]))
 
 
 def _if_present(text: str, match: Match, own: frozenset[str], language: str) -> bool:
@@ -1044,6 +1116,28 @@ def _shared_windows(text: str, matches: list[Match]) -> list[Match]:
     return shared[::-1]
 
 
+def _examples_windows(text: str, matches: list[Match]) -> list[Match]:
+    """ "过去12个月内曾患心血管疾病，定义为：…不稳定型心绞痛或心肌梗死": a time read with a head dates the examples
+    named after it (lexicon `examples_share_window`), each that a time can date, in the same sentence."""
+    pattern = lexicon()["examples_share_window"].get(_language(text))
+    shared, head = [], None
+    for match in matches:
+        if (
+            pattern is not None
+            and head is not None
+            and match.window_days is None
+            and not match.negated
+            and (match.concept.window.startswith("days_since_") or "@" in match.concept.window)
+            and re.match(pattern, text[head.end : match.start])
+        ):
+            match = replace(match, window_days=head.window_days, window_words=head.window_words)
+        elif match.window_days is not None and not match.negated:
+            if head is None or match.window_days != head.window_days:
+                head = match  # a later concept read with the same time is one of the head's examples
+        shared.append(match)
+    return shared
+
+
 def _implied_exception(text: str, kind: str, match: Match, own: frozenset[str]) -> Match:
     """An `other_than` concept ("respiratory diseases", "其他肺部疾病") with no exception named in the clause: in an
     exclusion of a trial whose own conditions name lung diagnoses, those are the exception ("other respiratory
@@ -1083,6 +1177,16 @@ def _for_the_team(proposal: ConceptProposal) -> ConceptProposal:
     proposal.uncertain = [*proposal.uncertain, *(v for v in proposal.values if v not in proposal.uncertain)]
     proposal.values = []
     return proposal
+
+
+def _local(before: str, after: str, language: str) -> bool:
+    """Whether words around an illness put it in one place ("local", "at the injection site", "注射部位")."""
+    sides = lexicon()["local_site"]
+    near = sides["before"].get(language)
+    far = sides["after"].get(language)
+    return bool(
+        (near and re.search(near, before[-40:], re.IGNORECASE)) or (far and re.match(far, after, re.IGNORECASE))
+    )
 
 
 def _qualified(text: str, match: Match) -> bool:

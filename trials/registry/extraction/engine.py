@@ -478,11 +478,14 @@ def _counts_several(n: str, start: int, end: int, amount: Decimal | None = None,
 # "duration of diagnosis less than (<) 7 years": a strict look-back, only after "duration of ..." (the words between
 # name the event)
 DURATION_LESS_THAN = re.compile(
-    rf"(?:less than|<(?!=)|≤|<=|no more than|not more than|at most|up to)\s*(?:\(\s*(?:<|≤|<=)\s*\)\s*)?({ANY_NUM})[\s-]*{TIME_UNIT}"
+    r"(?:less than|<(?!=)|≤|<=|no more than|not more than|no greater than|not greater than|no longer than"
+    rf"|not longer than|at most|up to)\s*(?:\(\s*(?:<|≤|<=)\s*\)\s*)?({ANY_NUM})[\s-]*{TIME_UNIT}"
 )  # "disease duration ≤ 5 years": an upper bound on time since onset, inclusive as written
 DURATION_OF_BEFORE = re.compile(
     r"(?<![a-z])duration of (?:the )?[a-z]+(?: [a-z]+){0,2}\s*$|(?<![a-z])duration(?:\s+of|\s+is|\s+was)?\s*$"
-    rf"|(?<![a-z])(?:for|duration(?:\s+of)?)\s+(?:more than|at least|over|≥|>=|>)\s*{ANY_NUM}[\s-]*{TIME_UNIT}\s+(?:and|but)\s+$"
+    rf"|(?<![a-z])(?:for|duration(?:\s+of)?)\s+(?:more than|at least|over|≥|>=|>)\s*{ANY_NUM}[\s-]*{TIME_UNIT}"
+    # "for a duration of at least 6 months (to ensure stability), but no greater than 10 years": a remark between
+    r"(?:\s*\([^()]{0,80}\))?\s*,?\s*(?:and|but)\s+$"
 )
 WINDOW_RES.append(DURATION_LESS_THAN)
 STRICT_WINDOW = re.compile(r"(?<![a-z=])(?:<(?!=)|less than|fewer than)|不足|不到|未满|不满|少于|小于")
@@ -521,7 +524,7 @@ VALUE_TIMING_BEFORE = re.compile(
 STUDY_PROCEDURE_BEFORE = re.compile(r"(?:" + (TABLES.study_procedures or r"(?!x)x") + r")[^.;。；]{0,40}$")
 # "if under 18 years, a parent", "如果受试者的年龄<20岁,则…", "对于…年龄<20岁的受试者,应…": a condition for another rule
 CONDITION_BEFORE = re.compile(
-    r"(?<![a-z])(?<!included )(?<!eligible )(?<!enrolled )(?<!enroled )(?:if|when|whether)\s+(?:[a-z']+\s+){0,4}$"
+    r"(?<![a-z])(?<!included )(?<!excluded )(?<!eligible )(?<!ineligible )(?<!enrolled )(?<!enroled )(?:if|when|whether)\s+(?:[a-z']+\s+){0,4}$"
     r"|(?:对于|如果|倘若|假如|若(?!干))[^,，;；。:：]{0,30}$"
 )
 # A span of years that says how long something has lasted, not a person's age: "for ≥ 2 years", "since > 3 years";
@@ -889,6 +892,8 @@ def _find_comparisons(n: str) -> list[_Comparison]:
             or _reverse_at(n, match)
             or (counts_named and _bare_count_at(n, match))
         )
+        if not found and comparisons:
+            found = _shared_operator_at(n, match, comparisons[-1])
         if found and found.shape == "operator" and not found.unit:
             _read_pair(n, match, found)
         if found:
@@ -897,7 +902,69 @@ def _find_comparisons(n: str) -> list[_Comparison]:
     if "上限" in n or "uln" in n or "upper limit" in n:
         comparisons = _with_wordless_uln(n, comparisons)
         comparisons = _with_bracketed_subgroup_bound(n, comparisons)
+    if "month" in n and ("age" in n or "old" in n):
+        _ages_in_months_as_years(n, comparisons)
     return comparisons
+
+
+# An age said in months, right after the word age or followed by "old" / "of age" ("age ≥ 24 months and ≤ 36
+# months", "aged 3 months and older", "age younger than six months", "older than 6 months of age"): the same age in
+# years when it is a whole number of hundredths of a year (3 months is 0.25); "symptoms for ≥ 6 months" stays a span
+_AGE_RIGHT_BEFORE = re.compile(r"(?<![a-z])(?:age[sd]?|aged)\s*(?:[:：]\s*|is\s+|of\s+)?$")
+_AGE_AFTER_MONTHS = re.compile(r"\s*(?:old|of age)(?![a-z])")
+_TWELVE = Decimal(12)
+
+
+def _ages_in_months_as_years(n: str, comparisons: list[_Comparison]) -> None:
+    previous_end = None
+    for comparison in comparisons:
+        if comparison.unit != "months":
+            previous_end = None
+            continue
+        aged = (
+            comparison.hint == "age"
+            or _AGE_RIGHT_BEFORE.search(n, max(0, comparison.start - 12), comparison.start)
+            or _AGE_AFTER_MONTHS.match(n, comparison.end)
+            or (previous_end is not None and _SECOND_BOUND_GAP.fullmatch(n, previous_end, comparison.start))
+        )
+        converted = [bound / _TWELVE for bound in (comparison.lower, comparison.upper) if bound is not None]
+        if not aged or not converted or any(value != value.quantize(Decimal("0.01")) for value in converted):
+            previous_end = None
+            continue
+        if comparison.lower is not None:
+            comparison.lower = (comparison.lower / _TWELVE).normalize()
+        if comparison.upper is not None:
+            comparison.upper = (comparison.upper / _TWELVE).normalize()
+        comparison.unit = "years"
+        comparison.hint = "age"
+        previous_end = comparison.end
+
+
+# "FEV1 less than 2 liters or 60% of predicted", "FEV1 > 1.0 L or 40% predicted": one comparison word for a volume
+# and, after "or", the same value as a share of predicted
+_SHARED_OPERATOR_GAP = re.compile(r"\s*,?\s*(?:and/or|or)\s*")
+
+
+def _shared_operator_at(n: str, match: re.Match, previous: _Comparison) -> _Comparison | None:
+    if previous.shape != "operator" or previous.unit not in ("L", "mL") or previous.second is not None:
+        return None
+    if not _SHARED_OPERATOR_GAP.fullmatch(n, previous.end, match.start()):
+        return None
+    unit, raw, end = _unit_at(n, match.end())
+    value = _to_decimal(match.group())
+    if unit not in ("%", "% predicted") or value is None:
+        return None
+    return _Comparison(
+        match.start(),
+        end,
+        value if previous.lower is not None else None,
+        previous.lower_inclusive,
+        value if previous.upper is not None else None,
+        previous.upper_inclusive,
+        unit,
+        raw,
+        number_start=match.start(),
+    )
 
 
 def _read_pair(n: str, match: re.Match, comparison: _Comparison) -> None:
@@ -1411,7 +1478,8 @@ def _bare_number_between(n: str, start: int, end: int, comparisons: list[_Compar
 
 
 _AGE_WORDS_BETWEEN = re.compile(
-    r"[\s,(]*(?:(?:and|or|to|-|–)\s*(?:[<>≤≥=]+|(?:less|more|greater|younger|older) than)?\s*\d+(?:\.\d+)?\s*)?"
+    r"[\s,(]*(?:(?:and|or|to|-|–)\s*(?:[<>≤≥=]+|(?:less|more|greater|younger|older) than|over|under|above|below)?"
+    r"\s*\d+(?:\.\d+)?\s*)?"  # "under 18 or over 75 years of age": the unit said once, after the second end
     r"(?:years?\s*)?(?:old\s*)?(?:of\s*)?"
 )
 
@@ -1641,6 +1709,8 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         comparisons = []  # a bullet under "One or more of the following risk factors:" is one point, not a rule;
         # under "a graft from a donor with one of the following:" it describes the donor, not the patient
     comparisons = [c for c in comparisons if not _SEVERAL_OF.search(n, max(0, c.start - 200), c.start)]
+    if kind == "exclusion" and ("xcept" in n or "unless" in n):
+        comparisons = _without_excepted_ages(n, comparisons)
     parent_variable = ""
     if not mentions:
         parent = parent or _parent_text(clause, original)
@@ -1865,8 +1935,8 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
 # "4 or more of the following factors: age ≥ 56 years, …", "One or more of the following risk factors:": each bound
 # is one point of a score or one of several factors, not a rule on its own
 _SEVERAL_OF = re.compile(
-    r"(?:(?<![\d.])[2-9]|two|three|four|five|six)\s+or\s+more\s+of\s+(?:the\s+)?(?:following|these|below)"
-    r"|at\s+least\s+(?:(?<![\d.])[2-9]|two|three|four|five|six)\s+of\s+(?:the\s+)?(?:following|these|below)"
+    r"(?:(?<![\d.])[2-9]|two|three|four|five|six)\s+or\s+more\s+(?:out\s+)?of\s+(?:the\s+)?(?:following|these|below)"
+    r"|at\s+least\s+(?:(?<![\d.])[2-9]|two|three|four|five|six)\s+(?:out\s+)?of\s+(?:the\s+)?(?:following|these|below)"
     r"|of\s+(?:the\s+)?following\s+(?:[a-z]+\s+){0,2}(?:risk\s+)?factors"
     # "one or more CV risk factors [… BMI ≥ 25 …]", "at least 1 cardiovascular risk factor (… BMI > 30 …)": a bound
     # that is one risk factor among others is no criterion by itself
@@ -2005,6 +2075,32 @@ def _person_before(n: str, position: int, gap: re.Pattern = _PERSON_GAP) -> bool
 _YEARS_OLD = re.compile(r"y/o|y\.\s?o\.?|yo")  # "≥18 y.o.", "65 yo": years of a person's age, whoever is named before
 
 
+# "age less than 18 or greater than 90 except for patients … who are 16 years of age or older": after an exclusion's
+# own age bound, the ages of the people an exception lets in (same sentence) are no exclusion bounds
+_EXCEPT = re.compile(r"(?<![a-z])(?:except|excepting|unless|other than)(?![a-z])")
+_SENTENCE_STOP = re.compile(r"[.;](?:\s|$)|\n\s*\n")
+
+
+def _without_excepted_ages(n: str, comparisons: list[_Comparison]) -> list[_Comparison]:
+    kept: list[_Comparison] = []
+    own_end = None  # where the exclusion's own last bound ends
+    for comparison in comparisons:
+        if (
+            (comparison.unit == "years" or comparison.hint == "age")
+            and own_end is not None
+            and _EXCEPT.search(n, own_end, comparison.start)
+            and not _SENTENCE_STOP.search(n, own_end, comparison.start)
+        ):
+            continue
+        own_end = comparison.end
+        kept.append(comparison)
+    return kept
+
+
+# what may stand around a bound that is a whole list item: the bullet, blanks, a full stop or semicolon
+_BARE_ITEM_EDGE = re.compile(r"[\s\-*•·.;,:)(\d]{0,6}?\s*|\s*[.;,]?\s*")
+
+
 def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> str:
     """The variable a comparison with no variable named near it is about, from its words, its unit or the parent
     line of a nested clause; "" when there is none."""
@@ -2031,6 +2127,18 @@ def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> 
         and not re.match(r"\s*(?!(?:and|or|inclusive|who|with|[a-z]+ing)(?![a-z]))[a-z/%]", n[comparison.end :])
     ):  # "> 2 units/day for women" counts something else; "Patients over 60 attending a clinic" are 60
         return "age"  # "Adults 18-64", "individuals between 15-21": people and two plain numbers are their ages
+    if (
+        not comparison.unit
+        and not parent_variable  # "Body mass index:" over "> 45": the heading names it
+        and _BARE_ITEM_EDGE.fullmatch(n, 0, comparison.start)
+        and _BARE_ITEM_EDGE.fullmatch(n, comparison.end)
+        and all(
+            v is None or (v == v.to_integral_value() and 1 <= v <= 120) for v in (comparison.lower, comparison.upper)
+        )
+        and max(v for v in (comparison.lower, comparison.upper) if v is not None) >= 15
+    ):  # an NCI record's item "18 and over", "Under 70", "18 to 65" (its "Age:" heading lost): a whole item of
+        # years alone; "at least 3", "2 to 3" say too little
+        return "age"
     if comparison.unit == "kg/m2":
         return "bmi"
     if comparison.unit == "mL/min/1.73m2" and "1.73" in comparison.raw_unit:
@@ -2157,6 +2265,11 @@ def _in_range(value: Decimal | None, low: float, high: float) -> bool:
     return value is None or Decimal(str(low)) <= value <= Decimal(str(high))
 
 
+# "... 80 percent of predicted", "70% of the predicted value": a share of a predicted value, said with "of" ("FEV1/FVC
+# < 70% predicted" is read as the ratio, as the registry texts mostly mean it)
+_OF_PREDICTED = re.compile(r"(?:%|percent|per cent)\s+of\s+(?:the\s+)?(?:predicted|expected|normal predicted)")
+
+
 def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: set[int]):
     """(lower, upper, unit, confidence) when the comparison is a believable bound on the variable, else None."""
     unit, lower, upper = c.unit, c.lower, c.upper
@@ -2199,6 +2312,8 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
 
         if unit not in ("", "%", "% predicted"):
             return None
+        if unit == "% predicted" and _OF_PREDICTED.search(n, c.number_start, c.end + 30):
+            return None  # "FEV1/FVC greater than 80 percent of predicted": the ratio against its own predicted value
         lower, upper = as_ratio(lower), as_ratio(upper)
         if not (_plausible(variable, lower, upper)):
             return None
@@ -2517,7 +2632,7 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
             ):
                 continue  # "children less than 2 years old": a person's age
             if pattern is DURATION_LESS_THAN and not DURATION_OF_BEFORE.search(
-                n[max(0, match.start() - 45) : match.start()]
+                n[max(0, match.start() - 130) : match.start()]
             ):
                 continue
             frequency = FREQUENCY_BEFORE.search(n[max(0, match.start() - 40) : match.start()])
@@ -3019,7 +3134,7 @@ _DIAGNOSTIC_DEFINITION_AFTER = re.compile(
 # Free of something over a span before a point: a look-back window, not a duration ("had no pulmonary
 # rehabilitation for 6 months prior to enrolment", "an exacerbation that has not resolved at least 4 weeks prior")
 _NONE_FOR_BEFORE = re.compile(
-    r"(?<![a-z])(?:no|not|never|without|free of)(?![a-z])(?:(?!(?<![a-z])(?:and|but|or)(?![a-z]))[^.;,])*"
+    r"(?<![a-z])(?:no|not|never|without|free of)(?![a-z])(?:(?!(?<![a-z])(?:and|but)(?![a-z]))[^.;,])*"
     r"(?<![a-z])for\s+(?:the\s+)?$"
 )
 # "no history of taking corticosteroids for the last 6 months", "has not smoked for the past year": free of it over
@@ -3414,7 +3529,9 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             if found:
                 proposals.append(found)
             continue
-        history_before = bool(op) and _HISTORY_OF_BEFORE.search(before)  # "a smoking history of at least 10 years"
+        # a bound said before the span ("at least 10 years") or after it ("20 years or longer", "3 or more years")
+        bounded = bool(op) or bool(post)
+        history_before = bounded and _HISTORY_OF_BEFORE.search(before)  # "a smoking history of at least 10 years"
         zh_between_start = _ZH_BETWEEN_AND_START.search(n, max(0, match.start() - 60), match.start())
         if zh_between_start and not op and not _ZH_GAP_AT_LEAST_BEFORE.search(before):
             zh_between_start = None  # "从末次化疗到随机间隔3周" states no bound
@@ -3561,10 +3678,10 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             event, confidence = (history.group(1)[:60], match.start(), history.end(1)), 0.6
         if event is None and since:  # "≥ 6 months post end of treatment": the event is what follows
             event, confidence = (since.group(1), since.start(1), since.end(1)), 0.5
-        activity = _OF_ACTIVITY_AFTER.match(n, match.end()) if event is None and op else None
+        activity = _OF_ACTIVITY_AFTER.match(n, match.end()) if event is None and bounded else None
         if activity and not _STUDY_POINT.search(activity.group(1)):  # "≥ 10 years of smoking"
             event, confidence = (activity.group(1), activity.start(1), activity.end(1)), 0.5
-        if event is None and op and not activity:  # "at least 4 years of follow-up", "至少6个月的无治疗间期"
+        if event is None and bounded and not activity:  # "at least 4 years of follow-up", "至少6个月的无治疗间期"
             what = _OF_NOUN_AFTER.match(n, match.end()) or _ZH_OF_NOUN_AFTER.match(n, match.end())
             if what and not _STUDY_POINT.search(what.group(1)):
                 event, confidence = (what.group(1), what.start(1), what.end(1)), 0.5
@@ -3605,7 +3722,11 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         quote_end = max(event_end, match.end())
         prior = _PRIOR_AFTER.match(n, match.end())
         free_of = prior and (
-            (not op and not post and _NONE_FOR_BEFORE.search(n, max(sentence_start, match.start() - 80), match.start()))
+            (
+                not op
+                and not post
+                and _NONE_FOR_BEFORE.search(n, max(sentence_start, match.start() - 120), match.start())
+            )
             or (op and _NOT_RESOLVED_BEFORE.search(n, max(sentence_start, match.start() - 40), match.start()))
         )  # "no pulmonary rehabilitation for 6 months prior to enrolment", "not resolved at least 4 weeks prior"
         look_back = not op and not post and _LOOK_BACK_FOR.search(before)
@@ -3795,6 +3916,13 @@ _PRE_BD = re.compile(
 )
 
 
+# "FEV1 > 70% of predicted (at least 6 hours after bronchodilator use)": hours since the last dose are a washout
+# before a baseline value, not a value measured after a bronchodilator ("15-30 minutes after salbutamol" is)
+_HOURS_SINCE_BD_BEFORE = re.compile(
+    r"(?:at least|a minimum of|minimum of|no less than|not less than|more than|≥|>=|>)\s*\d+\s*(?:hours?|hrs?|h)\s*$"
+)
+
+
 def _bronchodilator(n: str, start: int, end: int) -> str | None:
     """ "post" or "pre" when the sentence says the spirometry value is after or before a bronchodilator: the nearest
     marker before the value in its sentence (it covers every value that follows), else one just after it."""
@@ -3804,6 +3932,8 @@ def _bronchodilator(n: str, start: int, end: int) -> str | None:
     best: tuple[int, str] | None = None
     for pattern, state in ((_POST_BD, "post"), (_PRE_BD, "pre")):
         for match in pattern.finditer(n, sentence_start, sentence_end):
+            if state == "post" and _HOURS_SINCE_BD_BEFORE.search(n, max(0, match.start() - 30), match.start()):
+                continue
             if match.start() < end:
                 distance = max(0, start - match.end())
             elif match.start() - end <= 80:

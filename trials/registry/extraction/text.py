@@ -82,8 +82,42 @@ _GLUED_NUMBER = re.compile(r"(?<![a-z])(?:than|between|under|over|least)(?=\d)")
 _GLUED_CELL = re.compile(r"(?<=[a-z])n/a")
 
 
+# A registry line break inside a sentence ("2.5 times upper\n                  limit of normal", the record's own wrapping
+# of old NIH and NCI texts, with its indentation): when the next line goes on in lower case, the break and its
+# indentation read as one space, so a name or a unit cut by the wrapping reads whole
+_WRAPPED_LINE = re.compile(r"[ \t]*\n\s*(?=[a-z])")
+
+
+def _unwrap(original: str, text: str, where: list[int]) -> tuple[str, list[int]]:
+    pieces: list[str] = []
+    kept: list[int] = []
+    last = 0
+    for m in _WRAPPED_LINE.finditer(text):
+        if not original[where[m.end()]].islower():
+            continue  # "...\nExclusion": a capital starts a new line of its own
+        pieces.append(text[last : m.start()])
+        kept.extend(where[last : m.start()])
+        pieces.append(" ")
+        kept.append(where[m.start()])
+        last = m.end()
+    if not pieces:
+        return text, where
+    pieces.append(text[last:])
+    kept.extend(where[last:])
+    return "".join(pieces), kept
+
+
+# "=< 6 weeks from last dose", "ANC => 1500": the order NCI records write "<=" and ">=" in; read as those (the same
+# two characters, so the map back to the original is unchanged)
+_REVERSED_OPERATOR = re.compile(r"=([<>])(?=\s?\d)")
+
+
 def _normalise(original: str, start: int, end: int) -> tuple[str, list[int]]:
     text, where = _normalise_characters(original, start, end)
+    if "=" in text:
+        text = _REVERSED_OPERATOR.sub(r"\1=", text)
+    if "\n" in text:
+        text, where = _unwrap(original, text, where)
     glued = [m.end() for m in _GLUED_NUMBER.finditer(text)]
     cells = [m.start() for m in _GLUED_CELL.finditer(text) if original[where[m.start()]] == "N"]
     if cells:
