@@ -33,6 +33,8 @@ HEART = ["heart_disease", "heart_attack", "heart_failure", "unstable_angina", "a
         ("Alcoholic hepatitis", "liver_disease"),
         ("脂肪肝", "liver_disease"),
         ("酒精性肝炎", "liver_disease"),
+        ("Autoimmune liver disease", "liver_disease"),
+        ("自身免疫性肝病", "liver_disease"),
     ],
     ids=not_ascii_ids,
 )
