@@ -24,6 +24,8 @@ HEART = ["heart_disease", "heart_attack", "heart_failure", "unstable_angina", "a
         ("帕金森病", "neurological_disease"),
         ("Congenital heart disease", "heart_disease"),
         ("Hypertrophic cardiomyopathy", "heart_disease"),
+        ("Heart valve disease", "heart_disease"),
+        ("心脏瓣膜病", "heart_disease"),
         ("先天性心脏病", "heart_disease"),
         ("心肌炎", "heart_disease"),
         ("Rheumatoid arthritis", "autoimmune_disease"),
@@ -219,3 +221,28 @@ def test_an_untreated_or_lesional_illness_is_for_the_study_team(words, item):
 def test_an_illness_with_no_such_word_stays_decisive(words, item):
     [(question, values, _uncertain, _negated)] = rules(words)
     assert question == "other_conditions" and item in values
+
+
+# 7. An acute or active head before its bracketed examples dates each of them; a severe cancer is for the study team
+
+
+def test_an_acute_condition_s_examples_are_for_the_study_team():
+    [(question, values, uncertain, _negated)] = rules(
+        "Acute neurological condition (brain abscess, head bleed, stroke, seizure)"
+    )
+    assert question == "other_conditions" and values == [] and {"stroke", "epilepsy"} <= set(uncertain)
+
+
+def test_a_history_of_examples_with_no_severity_stays_decisive():
+    [(question, values, _uncertain, _negated)] = rules("History of neurological problems (e.g., epilepsy, stroke)")
+    assert question == "other_conditions" and {"stroke", "epilepsy"} <= set(values)
+
+
+@pytest.mark.parametrize("words", ["Severe neoplasia", "Serious malignancy"])
+def test_a_severe_cancer_leaves_every_cancer_answer_to_the_study_team(words):
+    assert rules(words) == [("cancer_history", [], ["within_5y", "minor_within_5y", "over_5y"], False)]
+
+
+@pytest.mark.parametrize("words", ["Neoplasia", "恶性肿瘤"], ids=not_ascii_ids)
+def test_a_cancer_of_no_severity_is_any_cancer(words):
+    assert rules(words) == [("cancer_history", ["within_5y", "minor_within_5y", "over_5y"], [], False)]
