@@ -145,7 +145,8 @@ def test_a_venous_clot_in_other_words_is_the_blood_clot_item(words):
 
 @pytest.mark.parametrize("words", ["Peripheral neuropathy", "多发性神经病"], ids=not_ascii_ids)
 def test_a_nerve_disease_is_the_neurological_item_alone_not_its_kin(words):
-    assert rules(words) == [("other_conditions", ["neurological_disease"], [], False)]
+    # decision 0083: a named nerve disease is a narrower kind of the item, which the study team judges
+    assert rules(words) == [("other_conditions", [], ["neurological_disease"], False)]
 
 
 def test_any_neurological_problem_is_the_item_and_its_kin():
@@ -270,7 +271,14 @@ def test_an_illness_due_to_causes_other_than_one_named_is_a_narrower_kind_for_th
     assert rules("Polyneuropathy due to causes other than diabetes") == [
         ("other_conditions", [], ["neurological_disease"], False)
     ]
-    assert rules("Polyneuropathy of any cause") == [("other_conditions", ["neurological_disease"], [], False)]
+    assert rules("Neurological disease of any cause") == [
+        (
+            "other_conditions",
+            ["neurological_disease", "epilepsy", "stroke", "dementia", "neuromuscular_disease"],
+            [],
+            False,
+        )
+    ]
 
 
 def test_a_severity_before_a_head_reaches_every_example_after_it():
@@ -285,7 +293,7 @@ def test_a_severity_before_a_head_reaches_every_example_after_it():
 
 def test_a_list_without_a_severity_before_its_head_is_drafted_as_listed():
     assert rules("Diabetes, heart block or peripheral neuropathy") == [
-        ("other_conditions", ["diabetes", "arrhythmia", "neurological_disease"], [], False)
+        ("other_conditions", ["diabetes", "arrhythmia"], ["neurological_disease"], False)  # a kind (decision 0083)
     ]
 
 

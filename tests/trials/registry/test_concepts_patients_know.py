@@ -27,7 +27,7 @@ from trials.registry.importing import ensure_questions
         ("Live attenuated vaccine within 28 days before screening", "lung_procedures", [], ["live_vaccine"]),
         ("在筛选访视前12周内接受活疫苗/减毒疫苗的受试者", "lung_procedures", ["live_vaccine"], []),
         ("History of connective tissue disease", "other_conditions", ["autoimmune_disease"], []),
-        ("干燥综合征", "other_conditions", ["autoimmune_disease"], []),
+        ("干燥综合征", "other_conditions", [], ["autoimmune_disease"]),  # a kind of the item (decision 0083)
         ("Interstitial pneumonia", "diagnoses", ["ild"], []),
         ("尘肺患者", "diagnoses", [], ["ild", "other"]),
     ],

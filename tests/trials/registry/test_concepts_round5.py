@@ -205,16 +205,10 @@ def test_an_inclusion_of_a_diagnosis_with_examples_of_its_kinds_still_requires_i
     [
         ("Neurological diseases", ["neurological_disease", "epilepsy", "stroke", "dementia", "neuromuscular_disease"]),
         ("神经系统疾病", ["neurological_disease", "epilepsy", "stroke", "dementia", "neuromuscular_disease"]),
-        ("History of Parkinson's disease", ["neurological_disease"]),
-        ("多发性硬化", ["neurological_disease"]),
         ("Prior lung and/or heart transplantation", ["lung_transplant", "organ_transplant"]),
         ("Liver transplantation", ["organ_transplant"]),
         ("Psychiatric history", ["mental_illness"]),
         ("精神类疾病", ["mental_illness"]),
-        ("Fatty liver disease", ["liver_disease"]),
-        ("酒精性肝炎", ["liver_disease"]),
-        ("Hypertrophic cardiomyopathy", ["heart_disease"]),
-        ("心肌炎", ["heart_disease"]),
         ("Angina pectoris", ["heart_disease", "heart_attack", "unstable_angina"]),
         ("Cerebrovascular disease", ["stroke"]),
         ("心脑血管疾病", [*HEART, "stroke"]),
@@ -229,8 +223,9 @@ def test_illnesses_and_procedures_the_vocabulary_now_names(words, values):
 
 
 @pytest.mark.parametrize("words", ["Hepatitis", "肝炎"], ids=not_ascii_ids)
-def test_hepatitis_of_no_kind_is_another_liver_disease_and_hepatitis_b_or_c_for_the_study_team(words):
-    assert rules(words) == [("other_conditions", ["liver_disease"], ["hepatitis_b", "hepatitis_c"], False)]
+def test_hepatitis_of_no_kind_is_a_liver_disease_and_hepatitis_b_or_c_for_the_study_team(words):
+    # decision 0083: hepatitis is a narrower kind of liver disease; a patient with a fatty liver is not excluded by it
+    assert rules(words) == [("other_conditions", [], ["liver_disease", "hepatitis_b", "hepatitis_c"], False)]
 
 
 def test_hepatitis_b_is_still_hepatitis_b_alone():

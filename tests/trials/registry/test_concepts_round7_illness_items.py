@@ -164,7 +164,8 @@ def test_a_scheduled_eye_operation_stays_a_planned_operation():
 
 
 def test_psoriatic_arthritis_stays_an_autoimmune_disease():
-    assert rules("Psoriatic arthritis") == [("other_conditions", ["autoimmune_disease"], [], False)]
+    # one named autoimmune disease is a narrower kind of the item, for the study team (decision 0083)
+    assert rules("Psoriatic arthritis") == [("other_conditions", [], ["autoimmune_disease"], False)]
 
 
 def test_inflammatory_bowel_disease_stays_its_own_item():

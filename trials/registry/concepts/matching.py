@@ -310,7 +310,7 @@ def _patterns() -> dict:
             for entry in lex["whole_clause"]
         ],
         "filler": {"en": frozenset(lex["filler"]["en"].split()), "zh": frozenset(lex["filler"]["zh"])},
-        "terminator": re.compile(r"[.;:。；：]\s"),
+        "terminator": re.compile(r"(?<!\bi\.e)(?<!\be\.g)[.;:。；：]\s"),
     }
 
 
