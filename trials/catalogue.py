@@ -136,7 +136,7 @@ class LoadedCatalogue:
             "pk", "trial__nct_id", "latitude", "longitude"
         ):
             points.setdefault(nct_id, []).append(SitePoint(pk, float(latitude), float(longitude)))
-        located = frozenset(located_sites.values_list("trial__nct_id", flat=True).distinct())
+        located = frozenset(located_sites.values_list("trial__nct_id", flat=True).order_by().distinct())
         with _narrow_lock:
             self._places["points"] = {nct_id: tuple(found) for nct_id, found in points.items()}
             self._places["located"] = located
@@ -320,6 +320,7 @@ def _facets() -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]
         for _trial, country in Site.objects.filter(trial__is_published=True)
         .exclude(country="")
         .values_list("trial_id", "country")
+        .order_by()  # without Site's ordering, which would make each site distinct: a study counts once
         .distinct()
         .iterator(chunk_size=20000)
     )
@@ -573,8 +574,9 @@ SNAPSHOT_CHUNK = 5000  # items per pickled piece: loading one piece holds the in
 SNAPSHOT_MARK = b"\nscreener-catalogue-hmac-sha256:"
 SNAPSHOT_SALT = "trials.catalogue.snapshot"
 # The first item of a snapshot's header. A snapshot of another format is not read: one written before the browse
-# counts followed every change would show its stale counts.
-SNAPSHOT_FORMAT = "catalogue-2"
+# counts followed every change (format 1) or while a country counted its hospitals, not its studies (format 2),
+# would show its stale counts.
+SNAPSHOT_FORMAT = "catalogue-3"
 
 
 def _signature(name: str, payload) -> bytes:

@@ -180,3 +180,11 @@ def test_the_browse_counts_follow_every_publish_unpublish_and_edit_without_a_res
     imported[1].sites.first().save()
     counts = browse_counts(client)
     assert (counts[COPD], counts["China"], counts["Asthma"], counts["Japan"]) == ("1", "1", "1", "1")
+
+
+def test_a_country_counts_its_studies_not_their_hospitals(client, seed_trials):
+    for number in (1, 2):
+        add_copd_study(number, hospitals=3)  # with the seed study's one hospital: 3 studies at 7 hospitals
+    assert browse_counts(client)["China"] == "3"
+    html = client.get(reverse("questionnaire:start"), {"place": "China"}).content.decode()
+    assert len(listed(html)) == 3
