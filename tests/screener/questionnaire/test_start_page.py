@@ -188,3 +188,27 @@ def test_a_country_counts_its_studies_not_their_hospitals(client, seed_trials):
     assert browse_counts(client)["China"] == "3"
     html = client.get(reverse("questionnaire:start"), {"place": "China"}).content.decode()
     assert len(listed(html)) == 3
+
+
+def test_a_browse_link_finds_every_study_its_count_counted_whichever_spelling_names_it(client, seed_trials):
+    """The commonest spelling is "Chronic Obstructive Pulmonary Disease (COPD)", the link's words; the others are
+    the same condition and were counted under it."""
+    from trials.models import CatalogueVersion, Trial
+
+    add_copd_study(1)
+    for number, conditions in enumerate([["COPD"], ["Pulmonary Disease, Chronic Obstructive"]]):
+        Trial.objects.create(
+            nct_id=f"NCT0990000{number}",
+            brief_title=f"Another study {number}",
+            conditions=conditions,
+            overall_status="RECRUITING",
+            is_published=True,
+        )
+    CatalogueVersion.bump()
+    html = client.get(reverse("questionnaire:start")).content.decode()
+    link = re.search(rf'href="(\?q=[^"#]*)#studies">{re.escape(COPD)}</a> \((\d+)\)', html)
+    assert link and link[2] == "4"
+    found = listed(client.get(reverse("questionnaire:start") + link[1].replace("&amp;", "&")).content.decode())
+    assert len(found) == 4
+    for typed in ("COPD", "慢阻肺", COPD):
+        assert len(listed(client.get(reverse("questionnaire:start"), {"q": typed}).content.decode())) == 4, typed
