@@ -136,7 +136,7 @@ class LoadedCatalogue:
             "pk", "trial__nct_id", "latitude", "longitude"
         ):
             points.setdefault(nct_id, []).append(SitePoint(pk, float(latitude), float(longitude)))
-        located = frozenset(located_sites.values_list("trial__nct_id", flat=True).distinct())
+        located = frozenset(located_sites.values_list("trial__nct_id", flat=True).order_by().distinct())
         with _narrow_lock:
             self._places["points"] = {nct_id: tuple(found) for nct_id, found in points.items()}
             self._places["located"] = located
@@ -305,6 +305,13 @@ def build(version: int, epoch: str) -> LoadedCatalogue:
     questions = _questions()
     trials = list(Trial.objects.published().order_by("pk").values_list("pk", "nct_id"))
     index = eligibility.RuleIndex.build(_entries(trials, _criteria_in_batches(trials), questions))
+    return _loaded_from(version, epoch, index, questions, *_facets())
+
+
+def _facets() -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]:
+    """(the commonest conditions, the commonest countries) of the published trials, each with how many trials
+    it has: what the start page offers to browse. Read again whenever a trial changes (publishing, closing or
+    editing one can move any count)."""
     conditions = _conditions_by_concept(
         Trial.objects.published().values_list("conditions", flat=True).iterator(chunk_size=20000)
     )
@@ -313,17 +320,11 @@ def build(version: int, epoch: str) -> LoadedCatalogue:
         for _trial, country in Site.objects.filter(trial__is_published=True)
         .exclude(country="")
         .values_list("trial_id", "country")
+        .order_by()  # without Site's ordering, which would make each site distinct: a study counts once
         .distinct()
         .iterator(chunk_size=20000)
     )
-    return _loaded_from(
-        version,
-        epoch,
-        index,
-        questions,
-        tuple(conditions.most_common(FACETS_SHOWN)),
-        tuple(countries.most_common(FACETS_SHOWN)),
-    )
+    return tuple(conditions.most_common(FACETS_SHOWN)), tuple(countries.most_common(FACETS_SHOWN))
 
 
 def _conditions_by_concept(per_trial) -> Counter:
@@ -446,9 +447,11 @@ def _patched(loaded: LoadedCatalogue, version: int) -> LoadedCatalogue | None:
         entries = list(_entries(trials, criteria, questions))
         index = loaded.engine.index.patched(entries, removed=names - {nct_id for _, nct_id in trials})
         engine = eligibility.Catalogue.from_index(index, infos, previous=loaded.engine)
+        conditions, countries = _facets()  # a trial published, closed or edited moves the browse counts
     else:
         engine = eligibility.Catalogue.from_index(loaded.engine.index, infos, prepared=loaded.engine.prepared())
-    return LoadedCatalogue(version, loaded.epoch, engine, questions, loaded.conditions, loaded.countries)
+        conditions, countries = loaded.conditions, loaded.countries
+    return LoadedCatalogue(version, loaded.epoch, engine, questions, conditions, countries)
 
 
 def _same_rules(before: dict[str, Question], after: dict[str, Question]) -> bool:
@@ -570,6 +573,10 @@ SNAPSHOT_CHUNK = 5000  # items per pickled piece: loading one piece holds the in
 # before it: unpickling runs code, so nothing is unpickled that this app did not write.
 SNAPSHOT_MARK = b"\nscreener-catalogue-hmac-sha256:"
 SNAPSHOT_SALT = "trials.catalogue.snapshot"
+# The first item of a snapshot's header. A snapshot of another format is not read: one written before the browse
+# counts followed every change (format 1) or while a country counted its hospitals, not its studies (format 2),
+# would show its stale counts.
+SNAPSHOT_FORMAT = "catalogue-3"
 
 
 def _signature(name: str, payload) -> bytes:
@@ -588,7 +595,13 @@ def _read_snapshot(path: Path, epoch: str) -> LoadedCatalogue | None:
             path.unlink()
         return None
     file = io.BytesIO(payload)
-    version, conditions, countries, prepared, names = pickle.load(file)
+    header = pickle.load(file)
+    if not isinstance(header, tuple) or len(header) != 6 or header[0] != SNAPSHOT_FORMAT:
+        logger.info("Catalogue snapshot %s is of an older format; building instead", path.name)
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return None
+    _format, version, conditions, countries, prepared, names = header
     state = {}
     for name in names:
         kind, value = pickle.load(file)
@@ -604,7 +617,14 @@ def _write_snapshot(folder: Path, loaded: LoadedCatalogue) -> None:
     state = loaded.engine.index.__getstate__()
     name = f"catalogue-{loaded.epoch}-{loaded.version}.pickle"
     payload = io.BytesIO()
-    header = (loaded.version, loaded.conditions, loaded.countries, loaded.engine.prepared(), list(state))
+    header = (
+        SNAPSHOT_FORMAT,
+        loaded.version,
+        loaded.conditions,
+        loaded.countries,
+        loaded.engine.prepared(),
+        list(state),
+    )
     pickle.dump(header, payload, pickle.HIGHEST_PROTOCOL)
     for value in state.values():
         if isinstance(value, list) and len(value) > SNAPSHOT_CHUNK:

@@ -501,7 +501,7 @@ class Walk:
 
     path: tuple[str, ...]
     next_key: str | None
-    remaining: int = 0  # screens the open trials still need, the next one included
+    remaining: int = 0  # at most this many steps left, the next one included (see Catalogue._waiting)
     screens: tuple[tuple[str, ...], ...] = ()
     next_screen: tuple[str, ...] = ()
     items: Mapping[str, frozenset[str]] = field(default_factory=dict)
@@ -931,7 +931,26 @@ class Catalogue:
         for key in screen:
             if self._itemised(key):
                 shown[key] = shown.get(key, frozenset()) | self.needed_items(key, live, effective)
-        return _Step(path, given, live, frozenset(checked), screen, len(by_screen), shown)
+        remaining = len(by_screen) + len(self._waiting(live, effective))
+        return _Step(path, given, live, frozenset(checked), screen, remaining, shown)
+
+    def _waiting(self, live: int, answers: Mapping[str, Any]) -> set[str]:
+        """The questions open trials need that an answer not given yet may still bring ("Are you pregnant?"
+        once the patient says she is a woman; a question gated by one that is itself gated, each in turn).
+        Each may come as a step of its own, even on a screen already shown: counted in `remaining`, which
+        is then an upper bound of the steps left, not an estimate a patient sees exceeded."""
+        waiting: set[str] = set()
+        for key in self._gated:
+            if key in answers or not self.index.has_key.get(key, 0) & live:
+                continue
+            for _depth in range(len(self.questions) + 1):
+                info = self.questions.get(key)
+                gate = info.asked_only_if if info is not None else None
+                if gate is None or _gate_state(gate, answers) is not None or key in waiting:
+                    break
+                waiting.add(key)
+                key = gate.question_key if gate.question_key not in answers else AGE
+        return waiting
 
     def _screen_name(self, key: str) -> str:
         info = self.questions.get(key)

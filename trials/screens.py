@@ -6,8 +6,8 @@ question on none is a screen of its own. The engine only needs each question's s
 read a screen's words (`heading`, `intro`) in the active language, English when a translation is missing, and
 a question's short hint on its screen (`hints`), whose shared part the introduction says once. A screen's optional
 `intro_days` (how to count "how many days ago") is shown only when the screen shows a question in days. A screen's
-optional `topics` say what its questions are about, so a page that shows only some of them is headed by what it asks
-(`Screen.showing`): the walk shows only the questions open studies still need.
+optional `topics` say what its questions are about, so a page that shows only some of them is headed and introduced
+by what it asks (`Screen.showing`): the walk shows only the questions open studies still need.
 """
 
 from __future__ import annotations
@@ -41,12 +41,15 @@ class Screen:
     hints: dict[str, dict[str, str]] = field(default_factory=dict)  # {question key: {"en": ..., "zh_hans": ...}}
     topics: tuple[Topic, ...] = ()
     heading_topics: dict[str, str] = field(default_factory=dict)  # {"en": "Your {topics}", ...}
+    # {"en": "Measurements a clinic letter often gives: {topics}. ...", ...}: the topics' introductions listed in it
+    intro_topics: dict[str, str] = field(default_factory=dict)
 
     def showing(self, shown) -> Screen:
         """This screen as a page that shows only the questions `shown`: with topics, a heading that names the
         topics of those questions and no other ("Operations and hospital stays" when only those two are still
-        needed), and the introductions of those topics when each has one; the screen as written when every topic
-        is shown."""
+        needed), and the introductions of those topics when each has one (listed in `intro_topics` when the screen
+        has that pattern: "Measurements a clinic letter often gives: your weight and your usual heart rate ...",
+        else one after the other); the screen as written when every topic is shown."""
         topics = [topic for topic in self.topics if set(topic.questions) & set(shown)]
         if not topics or len(topics) == len(self.topics):
             return self
@@ -57,7 +60,14 @@ class Screen:
             text = pattern.replace("{topics}", _listed(names, language))
             heading[language] = text[:1].upper() + text[1:]
         words = {**self.words, "heading": heading}
-        if all(topic.intro for topic in topics):
+        if all(topic.intro for topic in topics) and self.intro_topics:
+            words["intro"] = {
+                language: (self.intro_topics.get(language) or self.intro_topics["en"]).replace(
+                    "{topics}", _listed([topic.intro.get(language) or topic.intro["en"] for topic in topics], language)
+                )
+                for language in self.words["intro"]
+            }
+        elif all(topic.intro for topic in topics):
             words["intro"] = {
                 language: ("" if language.startswith("zh") else " ").join(
                     topic.intro.get(language) or topic.intro["en"] for topic in topics
@@ -157,7 +167,15 @@ def read(data: dict) -> tuple[dict[str, Screen], dict[str, tuple[str, int]], fro
             if not all(isinstance(text, str) and text.strip() for text in texts.values()) or not {"en"} < set(texts):
                 raise ScreenTableError(f"screen {key} needs the hint for {question} in English and in Chinese")
         topics = tuple(_topics(key, entry))
-        screens[key] = Screen(key, tuple(entry["questions"]), words, hints, topics, entry.get("heading_topics", {}))
+        screens[key] = Screen(
+            key,
+            tuple(entry["questions"]),
+            words,
+            hints,
+            topics,
+            entry.get("heading_topics", {}),
+            entry.get("intro_topics", {}),
+        )
     return screens, places, frozenset(data.get("items_needed_only", ()))
 
 
@@ -176,6 +194,11 @@ def _topics(key: str, entry: dict) -> list[Topic]:
         raise ScreenTableError(f"screen {key}: its topics must hold each of its questions once")
     if any("{topics}" not in text for text in entry.get("heading_topics", {}).values()):
         raise ScreenTableError(f"screen {key}: a heading pattern needs {{topics}}")
+    patterns = entry.get("intro_topics", {})
+    if patterns and (set(patterns) != {"en", "zh_hans"} or any("{topics}" not in text for text in patterns.values())):
+        raise ScreenTableError(f"screen {key}: an introduction pattern needs {{topics}}, in English and in Chinese")
+    if patterns and not all(topic.intro for topic in topics):
+        raise ScreenTableError(f"screen {key}: an introduction pattern needs an introduction of each topic")
     return topics
 
 

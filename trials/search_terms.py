@@ -81,11 +81,16 @@ def terms_for(words: str) -> list[str]:
 
 
 def groups_named(words: str) -> list[int]:
-    """The numbers of the groups `words` names: a whole term of the group, or, for Chinese, a term of two
+    """The numbers of the groups `words` names: a whole term of the group, a registry's condition the start page
+    counts under the group ("Chronic Obstructive Pulmonary Disease (COPD)", a name with the acronym in brackets:
+    `condition_concept`), so its browse link finds every study it counted; or, for Chinese, a term of two
     characters or more inside the phrase ("我有慢阻肺")."""
     by_word, _groups, _names = _table()
     key = _key(words)
     numbers = list(by_word.get(key, ()))
+    if not numbers:
+        number = _group_of(words)
+        numbers = [number] if number is not None else []
     if not numbers and has_han(key):
         numbers = [
             n for word, found in by_word.items() if has_han(word) and len(word) >= 2 and word in key for n in found

@@ -54,6 +54,10 @@ NUMBER_WITH_UNIT = {
     # the question's label already says "a day": "cigarettes a day: 20 cigarettes", "每天吸烟支数超过20支"
     "cigarettes/day": npgettext_lazy("smoking", "%(number)s cigarette", "%(number)s cigarettes", "count"),
 }
+# A count's number in a sentence that names what is counted ("The number of flare-ups ... needs to be at least
+# 2." / "最近12个月肺部疾病加重的次数需要不少于2次。"): the label already says what, so English needs no "times".
+COUNTED_UNITS = frozenset({"times"})
+COUNT_IN_SENTENCE = pgettext_lazy("a count after “the number of flare-ups needs to be at least”", "%(number)s")
 UNIT_NAMES = {
     "%": "%",
     "m": pgettext_lazy("unit beside a box", "m"),
@@ -204,6 +208,14 @@ def reason(criterion) -> str:
                 "what": question.short_label,
                 "range": span,
             }
+        if question.unit in COUNTED_UNITS:  # "Your flare-ups ... needs to be 2 times" would not be English
+            span = range_in_words(criterion, counted=True)
+            if exclusion:
+                return _("You cannot take part if the number of %(what)s is %(range)s.") % {
+                    "what": question.short_label,
+                    "range": span,
+                }
+            return _("The number of %(what)s needs to be %(range)s.") % {"what": question.short_label, "range": span}
         if exclusion:
             return _("You cannot take part if your %(what)s is %(range)s.") % {
                 "what": question.short_label,
@@ -244,11 +256,18 @@ RANGES = {
 }
 
 
-def range_in_words(criterion) -> str:
-    """A number rule's range: "at least 150 m and less than 550 m", "more than 4 times", "28 days or less"."""
+def range_in_words(criterion, counted: bool = False) -> str:
+    """A number rule's range: "at least 150 m and less than 550 m", "more than 4 times", "28 days or less";
+    `counted`, a count's range in a sentence that names what is counted: "at least 2" / "不少于2次"."""
     question = criterion.question
-    low = bound_in_words(criterion, criterion.min_value) if criterion.min_value is not None else None
-    high = bound_in_words(criterion, criterion.max_value) if criterion.max_value is not None else None
+
+    def bound(value):
+        if counted:
+            return str(COUNT_IN_SENTENCE) % {"number": plain(Decimal(value))}
+        return bound_in_words(criterion, value)
+
+    low = bound(criterion.min_value) if criterion.min_value is not None else None
+    high = bound(criterion.max_value) if criterion.max_value is not None else None
     if low is not None and high is not None and criterion.min_value == criterion.max_value:
         return str(_("exactly %(value)s") % {"value": low})
     if low is not None and high is not None:

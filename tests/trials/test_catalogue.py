@@ -1,6 +1,7 @@
 """The loaded catalogue after an edit: patched in, in force at the next step, the same in every worker."""
 
 import time
+import uuid
 
 import pytest
 
@@ -238,3 +239,46 @@ def test_attack_a_snapshot_folder_owned_by_someone_else_is_refused_and_logged(tm
         assert catalogue.Worker().refresh().engine.trial_count == 3
     assert "No catalogue snapshots:" in caplog.text and "belongs to another user" in caplog.text
     assert not list(tmp_path.glob("catalogue-*.pickle"))
+
+
+def publish_one_more_like(nct_id: str) -> Trial:
+    """A copy of a trial, published: its conditions and countries gain a study."""
+    trial = Trial.objects.get(nct_id=nct_id)
+    sites = list(trial.sites.all())
+    trial.pk, trial.nct_id, trial.is_published = None, "NCT98000001", True
+    trial.save()
+    for site in sites:
+        site.pk, site.public_id, site.trial = None, uuid.uuid4(), trial
+        site.save()
+    return trial
+
+
+def test_a_worker_started_after_a_publish_counts_the_new_study_even_from_an_older_snapshot(tmp_path, settings):
+    settings.CATALOGUE_SNAPSHOT_DIR = str(tmp_path)
+    make_trials(3)
+    before = catalogue.Worker().refresh()  # writes the snapshot
+    condition, count = before.conditions[0]
+    publish_one_more_like("NCT90000000")
+    restarted = catalogue.Worker().refresh()  # loads the older snapshot and patches the new study in
+    assert restarted.engine.index.removed is not None and restarted.version > before.version
+    assert dict(restarted.conditions)[condition] == count + 1
+    assert sum(dict(restarted.countries).values()) == sum(dict(before.countries).values()) + 1
+
+
+def test_a_snapshot_written_before_the_counts_followed_each_change_is_not_read(tmp_path, settings, caplog):
+    import io
+    import pickle
+
+    settings.CATALOGUE_SNAPSHOT_DIR = str(tmp_path)
+    make_trials(3)
+    built = catalogue.Worker().refresh()
+    [path] = tmp_path.glob("catalogue-*.pickle")
+    payload = io.BytesIO(path.read_bytes()[: -64 - len(catalogue.SNAPSHOT_MARK)])
+    _format, version, conditions, countries, prepared, names = pickle.load(payload)
+    stale = pickle.dumps((version, (("Stale condition", 99),), (("China", 99),), prepared, names))
+    rest = stale + payload.read()  # the earlier format: no format mark, stale counts, rightly signed
+    path.write_bytes(rest + catalogue.SNAPSHOT_MARK + catalogue._signature(path.name, rest))
+    catalogue.forget()
+    loaded = catalogue.Worker().refresh()
+    assert (loaded.conditions, loaded.countries) == (built.conditions, built.countries)
+    assert "Stale condition" not in dict(loaded.conditions)

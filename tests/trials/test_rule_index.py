@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from trials.eligibility import (
+    AGE,
     DONT_KNOW,
     AskedOnlyIf,
     Catalogue,
@@ -24,6 +25,7 @@ from trials.eligibility import (
     Verdict,
     Walk,
     _askable,
+    _gate_state,
     evaluate,
     evaluate_trial,
     with_implied_answers,
@@ -112,9 +114,25 @@ def straightforward_walk(trials, answers, questions) -> Walk:
             )
         if not screen or any(key not in answers for key in screen):
             path = tuple(key for taken in screens for key in taken)
-            return Walk(path, screen[0] if screen else None, len(by_screen), tuple(screens), screen, {})
+            remaining = len(by_screen) + len(waiting_questions(open_trials, effective, questions))
+            return Walk(path, screen[0] if screen else None, remaining, tuple(screens), screen, {})
         screens.append(screen)
         given_so_far.update({key: answers[key] for key in screen})
+
+
+def waiting_questions(open_trials, effective, questions) -> set[str]:
+    """The questions open trials need that an answer not given yet may still bring, each a step at most: with
+    the screens needed now, the walk's "up to N steps left"."""
+    waiting = set()
+    for trial in open_trials:
+        for key in trial.question_keys - effective.keys():
+            while questions[key].asked_only_if is not None and key not in waiting:
+                gate = questions[key].asked_only_if
+                if _gate_state(gate, effective) is not None:
+                    break
+                waiting.add(key)
+                key = gate.question_key if gate.question_key not in effective else AGE
+    return waiting
 
 
 def same_judgements(catalogue, trials, answers):

@@ -447,3 +447,37 @@ def test_screening_pages_are_never_cached(client):
 def test_every_post_needs_a_csrf_token(seed_trials):
     strict = BrowserClient(enforce_csrf_checks=True)
     assert strict.post(reverse("questionnaire:start")).status_code == 403
+
+
+def steps_left_on_each_page(client, profile: dict) -> list[int | None]:
+    """Walk the questionnaire answering from `profile`; for each page, the "up to N steps left" it shows
+    (the page itself counted, None where it shows no number)."""
+    screening_id = start(client)
+    shown = []
+    while True:
+        location = client.get(reverse("questionnaire:resume", args=[screening_id]))["Location"]
+        if "/check/" in location:
+            return shown
+        caption = re.search(r'<p class="caption">([^<]*)</p>', page(client.get(location)))[1]
+        number = re.search(r"(?:up to|about) (\d+) steps? left", caption)
+        shown.append(int(number[1]) if number else None)
+        keys, response = answer_page(client, location, profile)
+        assert response.status_code == 302, keys
+        assert len(shown) < 40
+
+
+@pytest.mark.parametrize(
+    "profile",
+    [
+        MATCHES_COPD,
+        {**MATCHES_COPD, "sex": "female", "age": "45", "pregnant_or_breastfeeding": "no"},
+        {**MATCHES_COPD, "smoking_status": "former", "pack_years": "20", "days_since_quit_smoking": "400"},
+        MATCHES_ILD,
+        {**MATCHES_ILD, "diagnoses": ["asthma", "ild"], "age": "40", "planning_pregnancy_12m": "no"},
+    ],
+    ids=["copd-man", "copd-woman-of-45", "copd-former-smoker", "ild-woman", "asthma-and-ild-woman-of-40"],
+)
+def test_up_to_n_steps_left_is_never_exceeded_even_when_an_answer_brings_more_questions(client, profile):
+    shown = steps_left_on_each_page(client, profile)
+    for number, bound in enumerate(shown):
+        assert bound is not None and len(shown) - number <= bound, (number + 1, shown)

@@ -134,3 +134,81 @@ def test_a_condition_registered_under_several_names_is_offered_once_with_every_s
     assert len(chinese) == len(set(name for name, _count in chinese))
     assert len(english) == len(chinese)  # in English too, COPD is one link, named as most studies name it
     assert sum(1 for name, _count in english if "COPD" in name or "Obstructive" in name) == 1
+
+
+def browse_counts(client) -> dict[str, str]:
+    """{a browse link's words: its count} for every condition and country link on the start page."""
+    html = client.get(reverse("questionnaire:start")).content.decode()
+    return dict(browse_links(html)) | dict(browse_links(html, "place"))
+
+
+def add_copd_study(number: int, hospitals: int = 1, published: bool = True):
+    """A COPD study recruiting in China at `hospitals` hospitals, saved as an admin or an import saves it."""
+    from trials.models import Site, Trial
+
+    trial = Trial.objects.create(
+        nct_id=f"NCT0980000{number}",
+        brief_title=f"A further COPD study {number}",
+        conditions=["Chronic Obstructive Pulmonary Disease (COPD)"],
+        overall_status="RECRUITING",
+        is_published=published,
+    )
+    for hospital in range(hospitals):
+        Site.objects.create(trial=trial, facility=f"Hospital {number}-{hospital}", city="Hangzhou", country="China")
+    return trial
+
+
+COPD = "Chronic Obstructive Pulmonary Disease (COPD)"
+
+
+def test_the_browse_counts_follow_every_publish_unpublish_and_edit_without_a_restart(client, seed_trials):
+    assert browse_counts(client)[COPD] == "1"  # the start page was seen: the catalogue is loaded
+    imported = [add_copd_study(number, published=False) for number in (1, 2)]
+    assert browse_counts(client)[COPD] == "1"  # imported, not yet published
+    for trial in imported:
+        trial.is_published = True
+        trial.save()
+    counts = browse_counts(client)
+    assert (counts[COPD], counts["China"]) == ("3", "3")
+    imported[0].is_published = False
+    imported[0].save()
+    counts = browse_counts(client)
+    assert (counts[COPD], counts["China"]) == ("2", "2")
+    imported[1].conditions = ["Asthma"]
+    imported[1].save()
+    imported[1].sites.update(country="Japan")  # a bulk change, then one site saved: the trial is named again
+    imported[1].sites.first().save()
+    counts = browse_counts(client)
+    assert (counts[COPD], counts["China"], counts["Asthma"], counts["Japan"]) == ("1", "1", "1", "1")
+
+
+def test_a_country_counts_its_studies_not_their_hospitals(client, seed_trials):
+    for number in (1, 2):
+        add_copd_study(number, hospitals=3)  # with the seed study's one hospital: 3 studies at 7 hospitals
+    assert browse_counts(client)["China"] == "3"
+    html = client.get(reverse("questionnaire:start"), {"place": "China"}).content.decode()
+    assert len(listed(html)) == 3
+
+
+def test_a_browse_link_finds_every_study_its_count_counted_whichever_spelling_names_it(client, seed_trials):
+    """The commonest spelling is "Chronic Obstructive Pulmonary Disease (COPD)", the link's words; the others are
+    the same condition and were counted under it."""
+    from trials.models import CatalogueVersion, Trial
+
+    add_copd_study(1)
+    for number, conditions in enumerate([["COPD"], ["Pulmonary Disease, Chronic Obstructive"]]):
+        Trial.objects.create(
+            nct_id=f"NCT0990000{number}",
+            brief_title=f"Another study {number}",
+            conditions=conditions,
+            overall_status="RECRUITING",
+            is_published=True,
+        )
+    CatalogueVersion.bump()
+    html = client.get(reverse("questionnaire:start")).content.decode()
+    link = re.search(rf'href="(\?q=[^"#]*)#studies">{re.escape(COPD)}</a> \((\d+)\)', html)
+    assert link and link[2] == "4"
+    found = listed(client.get(reverse("questionnaire:start") + link[1].replace("&amp;", "&")).content.decode())
+    assert len(found) == 4
+    for typed in ("COPD", "慢阻肺", COPD):
+        assert len(listed(client.get(reverse("questionnaire:start"), {"q": typed}).content.decode())) == 4, typed
