@@ -5,15 +5,11 @@ heart or the stomach, one medicine of a class, SSRIs) leaves the item to the stu
 study's own operation or a dose gives no draft. A list shows a new item only when some open study needs it. The
 words are our own."""
 
-import dataclasses
-
 import pytest
 
-from tests.trials.registry.concept_readings import not_ascii_ids, rules
+from tests.trials.registry.concept_readings import not_ascii_ids, rules, study_excluding
 from trials import eligibility
 from trials.eligibility import ItemsAnswer, Verdict
-from trials.registry import extraction
-from trials.registry.drafting import drafts_for
 from trials.registry.importing import ensure_questions
 
 CHEST = ["chest_surgery", "lung_resection", "lung_transplant"]
@@ -197,26 +193,14 @@ def test_an_allergy_an_illness_an_exception_a_dose_a_past_a_time_or_a_drug_test_
 # 3. A list shows a new item only when some open study needs it
 
 
-def drafted(words):
-    text = f"Exclusion Criteria:\n\n* {words}\n"
-    [clause] = extraction.split_clauses(text)
-    return [d for d in drafts_for(clause, text, ensure_questions()) if d.question_id]
-
-
-def study(name, *clauses):
-    """A study whose exclusions are `clauses`, each drafted as an import does and approved."""
-    rules = [dataclasses.replace(draft.to_rule(), id=n) for n, words in enumerate(clauses) for draft in drafted(words)]
-    return eligibility.TrialRules(name, tuple(rules))
-
-
 @pytest.mark.django_db
 def test_a_new_item_is_shown_only_while_a_study_that_needs_it_is_open():
     questions = {key: q.to_info() for key, q in ensure_questions().items()}
-    oxygen = study("oxygen", "Long-term oxygen therapy")
+    oxygen = study_excluding("oxygen", "Long-term oxygen therapy")
     alone = eligibility.Catalogue([oxygen], questions).walk({})
     assert alone.items["medicines_now"] == {"long_term_oxygen"}  # no open study needs an antidepressant
     assert "lung_procedures" not in alone.items
-    pills = study("pills", "Use of antidepressants", "Prior thoracic surgery")
+    pills = study_excluding("pills", "Use of antidepressants", "Prior thoracic surgery")
     both = eligibility.Catalogue([oxygen, pills], questions).walk({})
     assert both.items["medicines_now"] == {"long_term_oxygen", "antidepressant"}
     assert both.items["lung_procedures"] == {
@@ -231,7 +215,7 @@ def test_a_new_item_is_shown_only_while_a_study_that_needs_it_is_open():
 @pytest.mark.django_db
 def test_ticking_an_item_closes_only_the_study_that_named_it_and_none_of_these_answers_both():
     questions = {key: q.to_info() for key, q in ensure_questions().items()}
-    chest, belly = study("chest", "既往胸部手术史"), study("belly", "Previous abdominal surgery")
+    chest, belly = study_excluding("chest", "既往胸部手术史"), study_excluding("belly", "Previous abdominal surgery")
     shown = frozenset(
         {"chest_surgery", "lung_resection", "lung_transplant", "lung_volume_reduction", "abdominal_surgery"}
     )
@@ -245,7 +229,7 @@ def test_ticking_an_item_closes_only_the_study_that_named_it_and_none_of_these_a
 @pytest.mark.django_db
 def test_a_patient_on_another_medicine_of_the_class_stays_possible_for_a_trial_that_names_one_medicine():
     questions = {key: q.to_info() for key, q in ensure_questions().items()}
-    sertraline = study("sertraline", "Current use of sertraline")
+    sertraline = study_excluding("sertraline", "Current use of sertraline")
     on_one = {"medicines_now": ItemsAnswer(frozenset({"antidepressant"}), frozenset({"antidepressant"}))}
     assert eligibility.evaluate([sertraline], on_one, questions)[0].verdict is Verdict.POSSIBLE
     on_none = {"medicines_now": ItemsAnswer(frozenset({"none"}), frozenset({"antidepressant"}))}

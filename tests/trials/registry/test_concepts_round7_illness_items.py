@@ -6,15 +6,11 @@ names the illness in general ("skin disease", "眼病", "gastrointestinal disord
 the same item; a severity, a place ("at the injection site") or a time does too. A list shows a new item only when
 an open study needs it, and "None of these" answers every study that named one. The words are our own."""
 
-import dataclasses
-
 import pytest
 
-from tests.trials.registry.concept_readings import not_ascii_ids, rules
+from tests.trials.registry.concept_readings import not_ascii_ids, rules, study_excluding
 from trials import eligibility
 from trials.eligibility import ItemsAnswer, Verdict
-from trials.registry import extraction
-from trials.registry.drafting import drafts_for
 from trials.registry.importing import ensure_questions
 
 NEW_ITEMS = {"claustrophobia", "skin_disease", "eye_disease", "gi_disease", "sleep_disorder"}
@@ -175,25 +171,13 @@ def test_inflammatory_bowel_disease_stays_its_own_item():
 # 4. Through the engine: the list shows a new item only when an open study needs it; "None of these" answers all
 
 
-def drafted(words):
-    text = f"Exclusion Criteria:\n\n* {words}\n"
-    [clause] = extraction.split_clauses(text)
-    return [d for d in drafts_for(clause, text, ensure_questions()) if d.question_id]
-
-
-def study(name, *clauses):
-    """A study whose exclusions are `clauses`, each drafted as an import does and approved."""
-    rules = [dataclasses.replace(draft.to_rule(), id=n) for n, words in enumerate(clauses) for draft in drafted(words)]
-    return eligibility.TrialRules(name, tuple(rules))
-
-
 @pytest.mark.django_db
 def test_a_new_item_is_shown_only_while_a_study_that_needs_it_is_open():
     questions = {key: q.to_info() for key, q in ensure_questions().items()}
-    diabetes = study("diabetes", "Diabetes mellitus")
+    diabetes = study_excluding("diabetes", "Diabetes mellitus")
     alone = eligibility.Catalogue([diabetes], questions).walk({})
     assert alone.items["other_conditions"] == {"diabetes"}  # no open study asks about the skin or closed spaces
-    mri = study("mri", "Claustrophobia", "Any form of skin disease")
+    mri = study_excluding("mri", "Claustrophobia", "Any form of skin disease")
     both = eligibility.Catalogue([diabetes, mri], questions).walk({})
     assert both.items["other_conditions"] == {"diabetes", "claustrophobia", "skin_disease"}
     assert not {"eye_disease", "gi_disease"} & both.items["other_conditions"]
@@ -202,9 +186,9 @@ def test_a_new_item_is_shown_only_while_a_study_that_needs_it_is_open():
 @pytest.mark.django_db
 def test_none_of_these_meets_every_study_that_excludes_a_new_item_and_ticking_one_closes_only_its_own():
     questions = {key: q.to_info() for key, q in ensure_questions().items()}
-    mri = study("mri", "Claustrophobia")
-    gut = study("gut", "有胃肠道疾病史")
-    eyes = study("eyes", "Known ophthalmologic disease")
+    mri = study_excluding("mri", "Claustrophobia")
+    gut = study_excluding("gut", "有胃肠道疾病史")
+    eyes = study_excluding("eyes", "Known ophthalmologic disease")
     trials = [mri, gut, eyes]
     shown = frozenset(
         {"claustrophobia", "gi_disease", "inflammatory_bowel_disease", "eye_disease", "narrow_angle_glaucoma"}
@@ -226,7 +210,7 @@ def test_none_of_these_meets_every_study_that_excludes_a_new_item_and_ticking_on
 @pytest.mark.django_db
 def test_a_patient_with_another_kind_stays_possible_for_a_study_that_names_one_kind():
     questions = {key: q.to_info() for key, q in ensure_questions().items()}
-    ulcer = study("ulcer", "History of peptic ulcer")
+    ulcer = study_excluding("ulcer", "History of peptic ulcer")
     shown = frozenset({"gi_disease"})
     ticked = {"other_conditions": ItemsAnswer(frozenset({"gi_disease"}), shown)}
     assert eligibility.evaluate([ulcer], ticked, questions)[0].verdict is Verdict.POSSIBLE
