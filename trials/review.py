@@ -158,7 +158,7 @@ class Tried:
     answers: dict
     problems: list[str] = field(default_factory=list)
     verdict: str = ""
-    outcomes: list[tuple[Criterion, str]] = field(default_factory=list)
+    outcomes: list[tuple[Criterion, str, str]] = field(default_factory=list)  # criterion, engine's code, words
 
 
 PROFILE_MAX_CHARACTERS = 10_000  # every question answered takes well under 2,000
@@ -204,8 +204,29 @@ def try_profile(trial: Trial, answers_json: str) -> Tried:
     [result] = eligibility.evaluate([trial.to_rules()], eligibility.from_storage(cleaned), infos)
     by_id = {c.pk: c for c in criteria}
     tried.verdict = str(result.verdict)
-    tried.outcomes = [(by_id[r.criterion.id], str(r.outcome)) for r in result.results]
+    tried.outcomes = [
+        (by_id[r.criterion.id], str(r.outcome), outcome_in_words(by_id[r.criterion.id], r.outcome))
+        for r in result.results
+    ]
     return tried
+
+
+def outcome_in_words(criterion: Criterion, outcome: str) -> str:
+    """What a criterion's outcome means for the tried profile, in the reviewer's language. The engine's codes read
+    backwards for an exclusion ("met" means the patient is not excluded by it), so each kind has its own labels."""
+    if criterion.kind == Criterion.Kind.EXCLUSION:
+        words = {
+            eligibility.Outcome.MET: _("Not excluded by it"),
+            eligibility.Outcome.NOT_MET: _("Excluded by it"),
+        }
+    else:
+        words = {
+            eligibility.Outcome.MET: _("Meets it"),
+            eligibility.Outcome.NOT_MET: _("Does not meet it"),
+        }
+    words[eligibility.Outcome.UNKNOWN] = _("Not known yet")
+    words[eligibility.Outcome.STUDY_TEAM] = _("For the study team")
+    return words[eligibility.Outcome(outcome)]
 
 
 def profile_template(trial: Trial) -> str:

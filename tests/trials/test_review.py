@@ -153,9 +153,43 @@ def test_a_profile_is_tried_against_the_approved_criteria_of_an_unpublished_tria
     page = admin_client.get(review_url(imported), {"answers": answers}).content.decode()
     assert "Verdict: <strong>no_match</strong>" in page
     assert re.search(
-        r'<tr class="outcome-not_met"><td>Inclusion</td><td>FEV1 after a bronchodilator \(% of predicted\) &lt; 50%</td>',
+        r'<tr class="outcome-not_met"><td>Inclusion</td><td>FEV1 after a bronchodilator \(% of predicted\) &lt; 50%</td>'
+        r"<td>Does not meet it</td>",
         page,
     )
+    assert "<td>Meets it</td>" in page  # the FEV1/FVC ratio of 0.6
+    assert "<td>not_met</td>" not in page and "<td>met</td>" not in page
+
+
+@pytest.mark.parametrize(
+    "language, excluded, not_excluded, not_known",
+    [
+        ("en", "Excluded by it", "Not excluded by it", "Not known yet"),
+        ("zh-hans", "因此条被排除", "未因此条被排除", "尚不清楚"),
+    ],
+)
+def test_a_tried_exclusion_says_whether_it_excludes_the_profile_in_the_reviewers_language(
+    admin_client, imported, language, excluded, not_excluded, not_known
+):
+    """For an exclusion the engine's "met" means the patient is not excluded: the reviewer reads the meaning,
+    never the engine's code, which would read backwards."""
+    from django.utils.html import escape
+    from django.utils.translation import override
+
+    oxygen = imported.criteria.get(question__key="oxygen_hours_per_day")
+    act(admin_client, imported, action="approve", criterion=oxygen.pk)
+    admin_client.cookies["django_language"] = language
+    with override(language):
+        rule = escape(oxygen.rule_in_words())
+
+    def outcome(answers):
+        page = admin_client.get(review_url(imported), {"answers": json.dumps(answers)}).content.decode()
+        [row] = re.findall(rf'<tr class="outcome-[a-z_]+"><td>[^<]*</td><td>{re.escape(rule)}</td>.*?</tr>', page)
+        return re.findall(r"<td>(.*?)</td>", row)[-1]
+
+    assert outcome({"oxygen_hours_per_day": 14}) == excluded
+    assert outcome({"oxygen_hours_per_day": 2}) == not_excluded
+    assert outcome({"oxygen_hours_per_day": None}) == not_known
 
 
 @pytest.mark.parametrize(
