@@ -609,3 +609,37 @@ def test_each_sites_contact_button_on_chinese_results_names_its_city_and_country
     assert "<span>上海</span>" in contact and "<span>中国</span>" in contact
     assert '<span lang="en">Shanghai Pulmonary Hospital</span>' in contact
     assert "Shanghai，" not in contact and "China" not in contact
+
+
+def test_chinese_referral_sentences_name_the_sites_city_and_country_in_chinese_and_mark_its_english_name(zh_patient):
+    """The request form, the confirmation and the results' "you asked the team at …" line name a site inside a
+    Chinese sentence: its city and country in Chinese, its registry name marked as English, never the registry's
+    "Shanghai Pulmonary Hospital, Shanghai, China" unmarked."""
+    from django.utils.translation import override
+
+    from trials.models import Site
+
+    with override("en"):  # as the registry import writes it: English only
+        site = Site.objects.create(
+            trial=Trial.objects.get(nct_id=COPD),
+            facility="Shanghai Pulmonary Hospital",
+            city="Shanghai",
+            country="China",
+        )  # nobody there receives requests yet, so the form and the confirmation name it in a sentence
+    named = '<span lang="en">Shanghai Pulmonary Hospital</span>，<span>上海</span>，<span>中国</span>'
+
+    def sentence(html, marker):
+        [found] = re.findall(rf"<p[^>]*{marker}[^>]*>(.*?)</p>", html, re.S)
+        return found
+
+    refer = reverse("referrals:refer", args=[zh_patient.screening_id, site.public_id])
+    form = sentence(zh_patient.get(refer).content.decode(), "data-site-unstaffed")
+    response = zh_patient.post(refer, CONTACT)
+    assert response.status_code == 302
+    sent = sentence(zh_patient.get(response["Location"]).content.decode(), "data-site-unstaffed")
+    results = zh_patient.get(reverse("questionnaire:results", args=[zh_patient.screening_id])).content.decode()
+    asked = sentence(results, 'class="inset"')
+    for read in (form, sent, asked):
+        assert named in read, read
+        assert "China" not in read and "Shanghai," not in read
+    assert "您已请" in asked

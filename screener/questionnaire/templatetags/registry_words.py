@@ -82,6 +82,27 @@ def site_place(site):
     return format_html_join(comma, "<span{}>{}</span>", ((mark_safe(a), v) for a, v in parts))
 
 
+@register.simple_tag
+def site_in_sentence(site):
+    """A site named inside a sentence in the page's language ("<span lang="en">Facility</span>，上海，中国"): its
+    facility as an admin translated it, else the registry's English marked `lang="en"` (no note, which would break
+    the sentence), then its place as `site_place` names it. Never `Site.__str__`, the registry's English unmarked."""
+    from django.conf import settings
+    from django.utils.html import format_html
+    from django.utils.translation import gettext
+
+    place = site_place(site)
+    if not site.facility:
+        return place
+    if _untranslated(site, "facility"):
+        facility = format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, site.facility)
+    else:
+        facility = format_html("{}", site.facility)
+    if not place:
+        return facility
+    return format_html("{}{}{}", facility, gettext(", "), place)
+
+
 def _browse_link(parameter: str, value: str, shown: str, count: int):
     from urllib.parse import quote, urlencode
 
