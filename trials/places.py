@@ -233,9 +233,13 @@ def _both_scripts() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     return to_zh, to_en, other
 
 
+def _chinese_page() -> bool:
+    return (get_language() or "").lower().startswith("zh")
+
+
 def country_name(english: str) -> str:
     """A country as the page's language names it: "China" → "中国" on a Chinese page."""
-    if (get_language() or "").lower().startswith("zh"):
+    if _chinese_page():
         return _both_scripts()[0].get(english, english)
     return english
 
@@ -244,7 +248,7 @@ def city_name(english: str, province: str = "") -> str:
     """A site's city as the page's language names it: "Beijing" → "北京" on a Chinese page, from the table of
     common cities (`trials/data/city_names_zh.csv`); where one spelling is two cities ("Suzhou": 苏州 in Jiangsu,
     宿州 in Anhui) the province says which. A city the table does not know stays as the registry wrote it."""
-    if not (get_language() or "").lower().startswith("zh"):
+    if not _chinese_page():
         return english
     table = _city_names_zh()
     key = _name_key(english)
@@ -254,7 +258,7 @@ def city_name(english: str, province: str = "") -> str:
 def province_name(english: str) -> str:
     """A Chinese province as the page's language names it ("Zhejiang", "Zhejiang Province" → "浙江"), from the
     ISO tables; any other name stays as it was."""
-    if not (get_language() or "").lower().startswith("zh"):
+    if not _chinese_page():
         return english
     other = _both_scripts()[2]
     plain = re.sub(r"\s+province$", "", english.strip(), flags=re.IGNORECASE)

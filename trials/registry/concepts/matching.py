@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from trials.eligibility import CALENDAR_UNITS, window_days
+from trials.registry.extraction.tables import TABLES
 from trials.time_units import DAYS_PER
 
 HERE = Path(__file__).resolve().parent
@@ -179,10 +180,9 @@ def _widen_class(found: re.Match) -> str:
 
 @cache
 def _traditional() -> dict[int, str]:
-    """Traditional characters to the simplified ones they read as, one for one (the extractor's table)."""
-    path = HERE.parent / "extraction" / "tables" / "traditional_characters.csv"
-    with open(path, encoding="utf-8", newline="") as handle:
-        return str.maketrans({row["traditional"]: row["simplified"] for row in csv.DictReader(handle)})
+    """Traditional characters to the simplified ones they read as, one for one: the extractor's table, read and
+    checked once by `extraction.tables`."""
+    return str.maketrans(TABLES.traditional_characters)
 
 
 def _simplified(text: str) -> str:
