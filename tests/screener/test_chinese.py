@@ -643,3 +643,54 @@ def test_chinese_referral_sentences_name_the_sites_city_and_country_in_chinese_a
         assert named in read, read
         assert "China" not in read and "Shanghai," not in read
     assert "您已请" in asked
+
+
+@pytest.mark.parametrize("translated", [False, True], ids=["english-title-only", "chinese-title"])
+def test_the_chinese_confirmation_marks_an_english_study_title_and_reads_as_one_chinese_sentence(
+    zh_patient, translated
+):
+    """ "We have kept your request for the team running “…” at …": a title nobody translated is marked as English
+    inside the Chinese sentence (no registry note, which would break it); a Chinese title is not marked; the site
+    follows in brackets, so its own commas do not read as a list of places."""
+    from django.utils.translation import override
+
+    from trials.models import Site
+
+    trial = Trial.objects.get(nct_id=COPD)
+    if not translated:
+        trial.patient_title_zh_hans = ""
+        trial.save()
+    with override("en"):  # as the registry import writes it: English only; nobody there receives requests yet
+        site = Site.objects.create(
+            trial=trial, facility="Shanghai Pulmonary Hospital", city="Shanghai", country="China"
+        )
+    refer = reverse("referrals:refer", args=[zh_patient.screening_id, site.public_id])
+    response = zh_patient.post(refer, CONTACT)
+    assert response.status_code == 302
+    page = zh_patient.get(response["Location"]).content.decode()
+    [sentence] = re.findall(r"<p data-site-unstaffed>(.*?)</p>", page, re.S)
+
+    title = trial.patient_title_en if not translated else trial.patient_title_zh_hans
+    shown = f'<span lang="en">{title}</span>' if not translated else title
+    site_named = '<span lang="en">Shanghai Pulmonary Hospital</span>，<span>上海</span>，<span>中国</span>'
+    assert sentence.startswith(f"我们已保留您发给负责“{shown}”的研究团队（{site_named}）的请求，")
+    assert "registry-note" not in sentence
+    words = re.sub(r"<[^>]+>", "", sentence)  # no space beside a Chinese character or mark, as English would put
+    assert not re.search(r"[\u3000-\u9fff\uff00-\uffef“”] | [\u3000-\u9fff\uff00-\uffef“”]", words), words
+
+
+def test_the_english_confirmation_names_the_study_and_site_unmarked(seed_trials, client):
+    """On an English page the same sentence needs no marks: everything in it is English."""
+    from trials.models import Site
+
+    screening_id = start(client)
+    answer_everything(client, screening_id, MATCHES_COPD)
+    trial = Trial.objects.get(nct_id=COPD)
+    site = Site.objects.create(trial=trial, facility="Shanghai Pulmonary Hospital", city="Shanghai", country="China")
+    response = client.post(reverse("referrals:refer", args=[screening_id, site.public_id]), CONTACT)
+    page = client.get(response["Location"]).content.decode()
+    [sentence] = re.findall(r"<p data-site-unstaffed>(.*?)</p>", page, re.S)
+    assert sentence.startswith(
+        f"We have kept your request for the team running “{trial.patient_title_en}” at Shanghai Pulmonary Hospital, "
+    )
+    assert "lang=" not in sentence

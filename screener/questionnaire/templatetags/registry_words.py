@@ -87,20 +87,33 @@ def site_in_sentence(site):
     """A site named inside a sentence in the page's language ("<span lang="en">Facility</span>，上海，中国"): its
     facility as an admin translated it, else the registry's English marked `lang="en"` (no note, which would break
     the sentence), then its place as `site_place` names it. Never `Site.__str__`, the registry's English unmarked."""
-    from django.conf import settings
     from django.utils.html import format_html
     from django.utils.translation import gettext
 
     place = site_place(site)
     if not site.facility:
         return place
-    if _untranslated(site, "facility"):
-        facility = format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, site.facility)
-    else:
-        facility = format_html("{}", site.facility)
+    facility = _in_sentence(site, "facility", site.facility)
     if not place:
         return facility
     return format_html("{}{}{}", facility, gettext(", "), place)
+
+
+@register.simple_tag
+def title_in_sentence(trial):
+    """A study's title for patients inside a sentence in the page's language: as an admin translated it, else the
+    English one (or the registry's title) marked `lang="en"`, without the note, which would break the sentence."""
+    return _in_sentence(trial, "patient_title", trial.title_for_patients)
+
+
+def _in_sentence(obj, field: str, value: str):
+    """`value` as a sentence of the page's language holds it: marked `lang="en"` when `field` is untranslated."""
+    from django.conf import settings
+    from django.utils.html import format_html
+
+    if _untranslated(obj, field):
+        return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, value)
+    return format_html("{}", value)
 
 
 def _browse_link(parameter: str, value: str, shown: str, count: int):
