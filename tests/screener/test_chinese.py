@@ -694,3 +694,55 @@ def test_the_english_confirmation_names_the_study_and_site_unmarked(seed_trials,
         f"We have kept your request for the team running “{trial.patient_title_en}” at Shanghai Pulmonary Hospital, "
     )
     assert "lang=" not in sentence
+
+
+@pytest.mark.parametrize(
+    "language, named, option",
+    [
+        (
+            "zh-hans",
+            '<span lang="en">Shanghai Pulmonary Hospital</span>，<span>上海</span>，<span>中国</span>',
+            "Shanghai Pulmonary Hospital，上海，中国",
+        ),
+        (
+            "en",
+            "Shanghai Pulmonary Hospital, <span>Shanghai</span>, <span>China</span>",
+            "Shanghai Pulmonary Hospital, Shanghai, China",
+        ),
+    ],
+)
+def test_staff_pages_name_a_site_in_their_language_never_by_its_registry_string(
+    zh_patient, django_user_model, language, named, option
+):
+    """The referral's page, the account page and the filters name a site nobody translated as the patient pages
+    do (d27631a): its city and country in the reader's language, its English name marked on a Chinese page (an
+    option cannot hold a mark, so it reads the same words plain); never `Site.__str__`, "…, Shanghai, China"."""
+    from django.utils.translation import override
+
+    from tests.conftest import make_staff
+    from trials.models import Site
+
+    with override("en"):  # as the registry import writes it: English only
+        site = Site.objects.create(
+            trial=Trial.objects.get(nct_id=COPD),
+            facility="Shanghai Pulmonary Hospital",
+            city="Shanghai",
+            country="China",
+        )
+    nurse = make_staff(django_user_model, "nurse_shanghai", site)
+    assert zh_patient.post(reverse("referrals:refer", args=[zh_patient.screening_id, site.public_id]), CONTACT)
+    staff = log_in_with_second_factor(BrowserClient(), nurse)
+    staff.cookies["django_language"] = language
+    detail = staff.get(reverse("staff:detail", args=[Referral.objects.get(site=site).id])).content.decode()
+    [caption] = re.findall(r'<p class="caption">(.*?)</p>', detail, re.S)
+    profile = staff.get(reverse("staff:profile")).content.decode()
+    listing = staff.get(reverse("staff:list")).content.decode()
+    [chosen] = re.findall(rf'<option value="{site.public_id}"[^>]*>(.*?)</option>', listing)
+
+    assert caption == f"{COPD} · {named}"
+    assert f"{COPD} · {named}" in profile
+    assert chosen == option
+    card_site = (
+        '<dd lang="en">Shanghai Pulmonary Hospital</dd>' if language != "en" else "<dd>Shanghai Pulmonary Hospital</dd>"
+    )
+    assert card_site in listing

@@ -51,6 +51,12 @@ def site_place(site):
     from django.utils.safestring import mark_safe
     from django.utils.translation import gettext
 
+    parts = [(f' lang="{settings.LANGUAGE_CODE}"' if english else "", value) for english, value in _place_parts(site)]
+    return format_html_join(gettext(", "), "<span{}>{}</span>", ((mark_safe(a), v) for a, v in parts))
+
+
+def _place_parts(site) -> list[tuple[bool, str]]:
+    """(still the registry's English, name) of a site's city, province and country, as `site_place` shows them."""
     from trials import places
 
     parts = []
@@ -73,13 +79,21 @@ def site_place(site):
                 named = places.country_name(registry)
             named = named if named != registry else None
         if named:
-            parts.append(("", named))
-        elif _untranslated(site, field):
-            parts.append((f' lang="{settings.LANGUAGE_CODE}"', value))
+            parts.append((False, named))
         else:
-            parts.append(("", value))
-    comma = gettext(", ")
-    return format_html_join(comma, "<span{}>{}</span>", ((mark_safe(a), v) for a, v in parts))
+            parts.append((_untranslated(site, field), value))
+    return parts
+
+
+def site_name(site) -> str:
+    """A site as plain text in the page's language ("Shanghai Pulmonary Hospital，上海，中国"), named as
+    `site_in_sentence` names it but with no mark, for where no markup can go (a list's option). Never
+    `Site.__str__`, the registry's English city and country."""
+    from django.utils.translation import gettext
+
+    names = [site.facility] if site.facility else []
+    names += [value for _english, value in _place_parts(site)]
+    return gettext(", ").join(names)
 
 
 @register.simple_tag
