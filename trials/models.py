@@ -156,8 +156,8 @@ class Trial(models.Model):
             "A bulk import stored this study; the background worker has yet to draft criteria from its registry text."
         ),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     # The search index (trials.search_terms.search_index), kept by save(): never edited by hand.
     search_text = models.TextField(_("search text"), blank=True, default="", editable=False)
@@ -429,9 +429,11 @@ def _country_time_zones() -> dict[str, str]:
 class StaffMembership(models.Model):
     """A staff user works at a site and sees that site's referrals, and no others."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="site_memberships")
-    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="memberships")
-    created_at = models.DateTimeField(auto_now_add=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="site_memberships", verbose_name=_("user")
+    )
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("site"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         db_table = "screener_staffmembership"

@@ -157,7 +157,8 @@ class Tried:
 
     answers: dict
     problems: list[str] = field(default_factory=list)
-    verdict: str = ""
+    verdict: str = ""  # the engine's code, kept for the page's class
+    verdict_sentence: str = ""
     outcomes: list[tuple[Criterion, str, str]] = field(default_factory=list)  # criterion, engine's code, words
 
 
@@ -204,11 +205,28 @@ def try_profile(trial: Trial, answers_json: str) -> Tried:
     [result] = eligibility.evaluate([trial.to_rules()], eligibility.from_storage(cleaned), infos)
     by_id = {c.pk: c for c in criteria}
     tried.verdict = str(result.verdict)
+    tried.verdict_sentence = verdict_in_words(result.verdict)
     tried.outcomes = [
         (by_id[r.criterion.id], str(r.outcome), outcome_in_words(by_id[r.criterion.id], r.outcome))
         for r in result.results
     ]
     return tried
+
+
+def verdict_in_words(verdict: str) -> str:
+    """The tried profile's verdict as a whole sentence in the reviewer's language, never the engine's code
+    ("no_match"): what it is, and why, as the engine decides it (any criterion not met, else any not known)."""
+    return {
+        eligibility.Verdict.MATCH: _(
+            "Verdict: may match. No approved criterion rules these answers out, and none is left unknown."
+        ),
+        eligibility.Verdict.POSSIBLE: _(
+            "Verdict: might match. No approved criterion rules these answers out, but some are not known yet."
+        ),
+        eligibility.Verdict.NO_MATCH: _(
+            "Verdict: not a match. At least one approved criterion rules these answers out."
+        ),
+    }[eligibility.Verdict(verdict)]
 
 
 def outcome_in_words(criterion: Criterion, outcome: str) -> str:

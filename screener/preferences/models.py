@@ -12,7 +12,7 @@ class LanguagePreference(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="language_preference", verbose_name=_("user")
     )
     language = models.CharField(_("language"), max_length=16, choices=settings.LANGUAGES)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("language preference")

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.db.models.constants import LOOKUP_SEP
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from screener.referrals.models import AccessLog, ConsentText, OutgoingEmail, Referral, ReferralEvent
@@ -115,11 +116,14 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.action(description="Send again now (failed or waiting emails)")
+    @admin.action(description=_("Send again now (failed or waiting emails)"))
     def retry_now(self, request, queryset):
         emails = list(queryset.exclude(state__in=[OutgoingEmail.State.SENT, OutgoingEmail.State.SENDING]))
         for email in emails:
             email.state, email.next_attempt_at = OutgoingEmail.State.PENDING, timezone.now()
             email.save(update_fields=["state", "next_attempt_at"])
             enqueue_delivery(email)
-        self.message_user(request, f"{len(emails)} email(s) queued.")
+        self.message_user(
+            request,
+            ngettext("%(count)s email queued.", "%(count)s emails queued.", len(emails)) % {"count": len(emails)},
+        )

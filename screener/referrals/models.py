@@ -56,7 +56,7 @@ class ConsentText(models.Model):
             "a patient whose language is missing is told and shown the English words."
         ),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     DEFAULT_VERSION = "2026-11-v1"
     DEFAULT_TEXT = (
@@ -187,8 +187,8 @@ class Referral(models.Model):
     screening = models.ForeignKey(
         "questionnaire.Screening", on_delete=models.SET_NULL, null=True, blank=True, related_name="referrals"
     )
-    trial = models.ForeignKey(Trial, on_delete=models.PROTECT, related_name="referrals")
-    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="referrals")
+    trial = models.ForeignKey(Trial, on_delete=models.PROTECT, related_name="referrals", verbose_name=_("trial"))
+    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="referrals", verbose_name=_("site"))
     name = models.CharField(_("name"), max_length=200)
     phone = models.CharField(_("phone"), max_length=32, blank=True)
     email = models.EmailField(_("email"), max_length=254, blank=True)
@@ -197,7 +197,9 @@ class Referral(models.Model):
     )
     contact_time = models.CharField(_("preferred time"), max_length=10, choices=ContactTime, default=ContactTime.ANY)
     message = models.TextField(_("message"), blank=True, max_length=2000)
-    consent = models.ForeignKey(ConsentText, on_delete=models.PROTECT, related_name="referrals")
+    consent = models.ForeignKey(
+        ConsentText, on_delete=models.PROTECT, related_name="referrals", verbose_name=_("consent text")
+    )
     consent_wording = models.TextField(_("words agreed to"))
     consent_language = models.CharField(_("language of the words agreed to"), max_length=16, blank=True)
     consent_given_at = models.DateTimeField(_("consent given at"))
@@ -207,10 +209,10 @@ class Referral(models.Model):
     outcomes_snapshot = models.JSONField(_("criteria when sent"), default=list)
     status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.NEW)
     language = models.CharField(_("language"), max_length=16, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    withdrawn_at = models.DateTimeField(null=True, blank=True)
-    contact_erased_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    contact_erased_at = models.DateTimeField(_("contact erased at"), null=True, blank=True)
 
     objects = ReferralQuerySet.as_manager()
 
@@ -378,17 +380,26 @@ class ReferralEvent(models.Model):
         VERIFICATION = "verification", _("Answer checked")
         ERASED = "erased", _("Personal data erased")
 
-    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="events")
-    kind = models.CharField(max_length=16, choices=Kind)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    at = models.DateTimeField(default=timezone.now)
-    from_status = models.CharField(max_length=16, choices=Referral.Status, blank=True)
-    to_status = models.CharField(max_length=16, choices=Referral.Status, blank=True)
-    note = models.TextField(blank=True, max_length=4000)
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="events", verbose_name=_("referral"))
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    from_status = models.CharField(_("from status"), max_length=16, choices=Referral.Status, blank=True)
+    to_status = models.CharField(_("to status"), max_length=16, choices=Referral.Status, blank=True)
+    note = models.TextField(_("note"), blank=True, max_length=4000)
 
     class Meta:
         db_table = "screener_referralevent"
         ordering = ["at", "pk"]
+        verbose_name = _("referral event")
+        verbose_name_plural = _("referral events")
 
 
 class ReferralRejudgement(models.Model):
@@ -444,15 +455,15 @@ class OutgoingEmail(models.Model):
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed (gave up)")
 
-    subject = models.CharField(max_length=300)
-    body = models.TextField()
-    recipients = models.JSONField(default=list)
-    state = models.CharField(max_length=16, choices=State, default=State.PENDING)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.CharField(max_length=500, blank=True)
-    next_attempt_at = models.DateTimeField(default=timezone.now)
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
+    subject = models.CharField(_("subject"), max_length=300)
+    body = models.TextField(_("body"))
+    recipients = models.JSONField(_("recipients"), default=list)
+    state = models.CharField(_("state"), max_length=16, choices=State, default=State.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=500, blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt at"), default=timezone.now)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -477,11 +488,15 @@ class AccessLog(models.Model):
         NOTE = "note", _("Added a note")
         CHECK = "check", _("Checked an answer")
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    at = models.DateTimeField(default=timezone.now)
-    action = models.CharField(max_length=16, choices=Action)
-    referral = models.ForeignKey(Referral, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    detail = models.CharField(max_length=500, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("user")
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    action = models.CharField(_("action"), max_length=16, choices=Action)
+    referral = models.ForeignKey(
+        Referral, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("referral")
+    )
+    detail = models.CharField(_("detail"), max_length=500, blank=True)
     address = models.GenericIPAddressField(_("client address"), null=True, blank=True)
 
     class Meta:

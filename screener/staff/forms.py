@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from screener.questionnaire.templatetags.registry_words import site_name
 from screener.referrals.models import AnswerCheck, Referral, normalise_reference
 from trials.models import Site, Trial
 
@@ -14,8 +15,9 @@ class ChoiceFromQuery(forms.ModelChoiceField):
     """A choice looked up in the database: text PostgreSQL cannot even compare (a NUL byte) is just invalid."""
 
     def label_from_instance(self, obj):
-        # A study by its number and the title patients see (in the reader's language); a site by its name.
-        return f"{obj.nct_id}: {obj.title_for_patients}" if hasattr(obj, "nct_id") else str(obj)
+        # A study by its number and the title patients see (in the reader's language); a site by its name and
+        # place in the reader's language, as the staff pages name it.
+        return f"{obj.nct_id}: {obj.title_for_patients}" if hasattr(obj, "nct_id") else site_name(obj)
 
     def to_python(self, value):
         if isinstance(value, str) and "\x00" in value:

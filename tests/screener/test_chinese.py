@@ -643,3 +643,186 @@ def test_chinese_referral_sentences_name_the_sites_city_and_country_in_chinese_a
         assert named in read, read
         assert "China" not in read and "Shanghai," not in read
     assert "您已请" in asked
+
+
+@pytest.mark.parametrize("translated", [False, True], ids=["english-title-only", "chinese-title"])
+def test_the_chinese_confirmation_marks_an_english_study_title_and_reads_as_one_chinese_sentence(
+    zh_patient, translated
+):
+    """ "We have kept your request for the team running “…” at …": a title nobody translated is marked as English
+    inside the Chinese sentence (no registry note, which would break it); a Chinese title is not marked; the site
+    follows in brackets, so its own commas do not read as a list of places."""
+    from django.utils.translation import override
+
+    from trials.models import Site
+
+    trial = Trial.objects.get(nct_id=COPD)
+    if not translated:
+        trial.patient_title_zh_hans = ""
+        trial.save()
+    with override("en"):  # as the registry import writes it: English only; nobody there receives requests yet
+        site = Site.objects.create(
+            trial=trial, facility="Shanghai Pulmonary Hospital", city="Shanghai", country="China"
+        )
+    refer = reverse("referrals:refer", args=[zh_patient.screening_id, site.public_id])
+    response = zh_patient.post(refer, CONTACT)
+    assert response.status_code == 302
+    page = zh_patient.get(response["Location"]).content.decode()
+    [sentence] = re.findall(r"<p data-site-unstaffed>(.*?)</p>", page, re.S)
+
+    title = trial.patient_title_en if not translated else trial.patient_title_zh_hans
+    shown = f'<span lang="en">{title}</span>' if not translated else title
+    site_named = '<span lang="en">Shanghai Pulmonary Hospital</span>，<span>上海</span>，<span>中国</span>'
+    assert sentence.startswith(f"我们已保留您发给负责“{shown}”的研究团队（{site_named}）的请求，")
+    assert "registry-note" not in sentence
+    words = re.sub(r"<[^>]+>", "", sentence)  # no space beside a Chinese character or mark, as English would put
+    assert not re.search(r"[\u3000-\u9fff\uff00-\uffef“”] | [\u3000-\u9fff\uff00-\uffef“”]", words), words
+
+
+def test_the_english_confirmation_names_the_study_and_site_unmarked(seed_trials, client):
+    """On an English page the same sentence needs no marks: everything in it is English."""
+    from trials.models import Site
+
+    screening_id = start(client)
+    answer_everything(client, screening_id, MATCHES_COPD)
+    trial = Trial.objects.get(nct_id=COPD)
+    site = Site.objects.create(trial=trial, facility="Shanghai Pulmonary Hospital", city="Shanghai", country="China")
+    response = client.post(reverse("referrals:refer", args=[screening_id, site.public_id]), CONTACT)
+    page = client.get(response["Location"]).content.decode()
+    [sentence] = re.findall(r"<p data-site-unstaffed>(.*?)</p>", page, re.S)
+    assert sentence.startswith(
+        f"We have kept your request for the team running “{trial.patient_title_en}” at Shanghai Pulmonary Hospital, "
+    )
+    assert "lang=" not in sentence
+
+
+@pytest.mark.parametrize(
+    "language, named, option",
+    [
+        (
+            "zh-hans",
+            '<span lang="en">Shanghai Pulmonary Hospital</span>，<span>上海</span>，<span>中国</span>',
+            "Shanghai Pulmonary Hospital，上海，中国",
+        ),
+        (
+            "en",
+            "Shanghai Pulmonary Hospital, <span>Shanghai</span>, <span>China</span>",
+            "Shanghai Pulmonary Hospital, Shanghai, China",
+        ),
+    ],
+)
+def test_staff_pages_name_a_site_in_their_language_never_by_its_registry_string(
+    zh_patient, django_user_model, language, named, option
+):
+    """The referral's page, the account page and the filters name a site nobody translated as the patient pages
+    do (d27631a): its city and country in the reader's language, its English name marked on a Chinese page (an
+    option cannot hold a mark, so it reads the same words plain); never `Site.__str__`, "…, Shanghai, China"."""
+    from django.utils.translation import override
+
+    from tests.conftest import make_staff
+    from trials.models import Site
+
+    with override("en"):  # as the registry import writes it: English only
+        site = Site.objects.create(
+            trial=Trial.objects.get(nct_id=COPD),
+            facility="Shanghai Pulmonary Hospital",
+            city="Shanghai",
+            country="China",
+        )
+    nurse = make_staff(django_user_model, "nurse_shanghai", site)
+    assert zh_patient.post(reverse("referrals:refer", args=[zh_patient.screening_id, site.public_id]), CONTACT)
+    staff = log_in_with_second_factor(BrowserClient(), nurse)
+    staff.cookies["django_language"] = language
+    detail = staff.get(reverse("staff:detail", args=[Referral.objects.get(site=site).id])).content.decode()
+    [caption] = re.findall(r'<p class="caption">(.*?)</p>', detail, re.S)
+    profile = staff.get(reverse("staff:profile")).content.decode()
+    listing = staff.get(reverse("staff:list")).content.decode()
+    [chosen] = re.findall(rf'<option value="{site.public_id}"[^>]*>(.*?)</option>', listing)
+
+    assert caption == f"{COPD} · {named}"
+    assert f"{COPD} · {named}" in profile
+    assert chosen == option
+    card_site = (
+        '<dd lang="en">Shanghai Pulmonary Hospital</dd>' if language != "en" else "<dd>Shanghai Pulmonary Hospital</dd>"
+    )
+    assert card_site in listing
+
+
+# -- Admin's own words in Chinese ------------------------------------------------------------------------
+
+
+def admin_pages(admin_client, referral, email, draft):
+    """(name, html of the page's content) of the admin pages whose labels, actions and messages are the
+    project's own (not Django's, nor other packages' in admin's menu)."""
+    from trials.models import StaffMembership
+
+    pages = {
+        "trial list": reverse("admin:trials_trial_changelist"),
+        "trial": reverse("admin:trials_trial_change", args=[draft.pk]),
+        "draft review": reverse("admin:trials_trial_review", args=[draft.pk]),
+        "staff memberships": reverse("admin:trials_staffmembership_changelist"),
+        "staff membership": reverse("admin:trials_staffmembership_change", args=[StaffMembership.objects.first().pk]),
+        "referral list": reverse("admin:referrals_referral_changelist"),
+        "referral": reverse("admin:referrals_referral_change", args=[referral.pk]),
+        "outbox": reverse("admin:referrals_outgoingemail_changelist"),
+        "email": reverse("admin:referrals_outgoingemail_change", args=[email.pk]),
+        "access log": reverse("admin:referrals_accesslog_changelist"),
+    }
+    shown = {name: admin_client.get(url).content.decode().split('id="content"')[1] for name, url in pages.items()}
+    email.state = email.State.FAILED
+    email.save()
+    sent_again = admin_client.post(
+        pages["outbox"], {"action": "retry_now", "_selected_action": [email.pk]}, follow=True
+    )
+    shown["outbox: sent again"] = sent_again.content.decode()
+    return shown
+
+
+ADMIN_WORDS = {  # page: (the project's own words as a Chinese admin reads them, as an English one does)
+    "trial list": (["已批准的标准", "草稿标准", "条款覆盖情况"], ["Approved criteria", "Draft criteria"]),
+    "trial": (["创建时间", "更新时间"], ["Created at", "Updated at"]),
+    "draft review": (["待审核", "用示例档案测试"], ["still to review", "Try a profile"]),
+    "staff memberships": (["用户", "研究中心", "创建时间"], ["Created at"]),
+    "staff membership": (["用户", "研究中心"], ["User:", "Site:"]),
+    "referral list": (["临床试验", "研究中心", "创建时间"], ["By trial", "Created at"]),
+    "referral": (
+        ["转介记录", "原状态", "新状态", "操作人", "撤回时间", "联系方式删除时间"],
+        ["Referral events", "From status", "To status", "Withdrawn at", "Contact erased at"],
+    ),
+    "outbox": (
+        ["立即重新发送（发送失败或等待发送的邮件）", "主题", "尝试次数", "下次尝试时间", "发送时间"],
+        ["Send again now (failed or waiting emails)", "Subject", "Attempts", "Next attempt at", "Sent at"],
+    ),
+    "email": (["收件人", "正文", "最近一次错误"], ["Recipients:", "Body:", "Last error:"]),
+    "access log": (["操作", "详情"], ["Action", "Detail"]),
+    "outbox: sent again": (["已将 1 封邮件加入发送队列。"], ["1 email queued."]),
+}
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_admin_shows_the_projects_own_labels_actions_and_messages_in_the_admins_language(
+    zh_patient, site_a, staff_a, admin_client, language
+):
+    """Field names, an action's description and the message after it are the project's words, so Chinese on a
+    Chinese admin page (Django's own words are Django's translation); the English admin reads them as before."""
+    from io import StringIO
+    from pathlib import Path
+
+    from django.core.management import call_command
+
+    from screener.referrals.models import OutgoingEmail
+
+    records = Path(__file__).resolve().parents[1] / "trials" / "registry" / "records"
+    call_command("import_ctgov", str(records / "NCT03197818.json"), stdout=StringIO())  # drafts still to review
+    zh_patient.post(reverse("referrals:refer", args=[zh_patient.screening_id, site_a.public_id]), CHINESE_CONTACT)
+    referral = Referral.objects.get()
+    referral.events.create(kind="status", from_status="new", to_status="contacted")
+    admin_client.cookies["django_language"] = language
+    pages = admin_pages(admin_client, referral, OutgoingEmail.objects.first(), Trial.objects.get(nct_id="NCT03197818"))
+
+    side = 0 if language == "zh-hans" else 1
+    missing = {name: [word for word in words[side] if word not in pages[name]] for name, words in ADMIN_WORDS.items()}
+    assert {name: words for name, words in missing.items() if words} == {}
+    if language == "zh-hans":
+        english = {name: [w for w in words[1] if w in pages[name]] for name, words in ADMIN_WORDS.items()}
+        assert {name: words for name, words in english.items() if words} == {}

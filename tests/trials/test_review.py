@@ -148,10 +148,10 @@ def test_a_profile_is_tried_against_the_approved_criteria_of_an_unpublished_tria
         act(admin_client, imported, action="approve", criterion=criterion.pk)
     answers = json.dumps({"age": 60, "fev1_pct_pred_post": 45, "fev1_fvc_ratio_post": 0.6})
     page = admin_client.get(review_url(imported), {"answers": answers}).content.decode()
-    assert "Verdict: <strong>match</strong>" in page
+    assert '<p class="verdict verdict-match" role="status">Verdict: may match.' in page
     answers = json.dumps({"age": 60, "fev1_pct_pred_post": 50, "fev1_fvc_ratio_post": 0.6})
     page = admin_client.get(review_url(imported), {"answers": answers}).content.decode()
-    assert "Verdict: <strong>no_match</strong>" in page
+    assert '<p class="verdict verdict-no_match" role="status">Verdict: not a match.' in page
     assert re.search(
         r'<tr class="outcome-not_met"><td>Inclusion</td><td>FEV1 after a bronchodilator \(% of predicted\) &lt; 50%</td>'
         r"<td>Does not meet it</td>",
@@ -159,6 +159,43 @@ def test_a_profile_is_tried_against_the_approved_criteria_of_an_unpublished_tria
     )
     assert "<td>Meets it</td>" in page  # the FEV1/FVC ratio of 0.6
     assert "<td>not_met</td>" not in page and "<td>met</td>" not in page
+
+
+@pytest.mark.parametrize(
+    "language, match, possible, no_match",
+    [
+        (
+            "en",
+            "Verdict: may match. No approved criterion rules these answers out, and none is left unknown.",
+            "Verdict: might match. No approved criterion rules these answers out, but some are not known yet.",
+            "Verdict: not a match. At least one approved criterion rules these answers out.",
+        ),
+        (
+            "zh-hans",
+            "判定结果：可能符合。没有任何已批准的标准排除这些回答，也没有尚不清楚的标准。",
+            "判定结果：或许符合。没有任何已批准的标准排除这些回答，但有些标准尚不清楚。",
+            "判定结果：不符合。至少有一条已批准的标准排除了这些回答。",
+        ),
+    ],
+)
+def test_a_tried_profiles_verdict_is_a_sentence_in_the_reviewers_language_never_the_engines_code(
+    admin_client, imported, language, match, possible, no_match
+):
+    """The verdict line says what the verdict is and why, as a whole sentence per verdict and language: a reviewer
+    never reads "match", "possible" or "no_match"."""
+    for criterion in imported.criteria.filter(question__key__in=["fev1_pct_pred_post", "fev1_fvc_ratio_post"]):
+        act(admin_client, imported, action="approve", criterion=criterion.pk)
+    admin_client.cookies["django_language"] = language
+
+    def verdict(fev1):
+        answers = {"age": 60, "fev1_pct_pred_post": fev1, "fev1_fvc_ratio_post": 0.6}
+        page = admin_client.get(review_url(imported), {"answers": json.dumps(answers)}).content.decode()
+        [line] = re.findall(r'<p class="verdict verdict-[a-z_]+" role="status">(.*?)</p>', page, re.S)
+        return line
+
+    assert verdict(45) == match  # below 50 %: meets it
+    assert verdict(None) == possible  # "I don't know"
+    assert verdict(50) == no_match  # the boundary, which the rule leaves out
 
 
 @pytest.mark.parametrize(
@@ -215,7 +252,7 @@ def test_a_published_trial_is_judged_as_the_catalogue_judges_it(admin_client, se
     for walk, expected in (("300", "match"), ("600", "no_match")):
         answers = {**MATCHES_COPD, "sixmwd_m": walk}
         page = admin_client.get(review_url(trial), {"answers": json.dumps(answers)}).content.decode()
-        assert f"Verdict: <strong>{expected}</strong>" in page
+        assert f'<p class="verdict verdict-{expected}" role="status">' in page
         assert str(catalogue.current().evaluate(COPD, answers).verdict) == expected
 
 

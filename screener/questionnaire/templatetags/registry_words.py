@@ -51,6 +51,12 @@ def site_place(site):
     from django.utils.safestring import mark_safe
     from django.utils.translation import gettext
 
+    parts = [(f' lang="{settings.LANGUAGE_CODE}"' if english else "", value) for english, value in _place_parts(site)]
+    return format_html_join(gettext(", "), "<span{}>{}</span>", ((mark_safe(a), v) for a, v in parts))
+
+
+def _place_parts(site) -> list[tuple[bool, str]]:
+    """(still the registry's English, name) of a site's city, province and country, as `site_place` shows them."""
     from trials import places
 
     parts = []
@@ -73,13 +79,21 @@ def site_place(site):
                 named = places.country_name(registry)
             named = named if named != registry else None
         if named:
-            parts.append(("", named))
-        elif _untranslated(site, field):
-            parts.append((f' lang="{settings.LANGUAGE_CODE}"', value))
+            parts.append((False, named))
         else:
-            parts.append(("", value))
-    comma = gettext(", ")
-    return format_html_join(comma, "<span{}>{}</span>", ((mark_safe(a), v) for a, v in parts))
+            parts.append((_untranslated(site, field), value))
+    return parts
+
+
+def site_name(site) -> str:
+    """A site as plain text in the page's language ("Shanghai Pulmonary Hospital，上海，中国"), named as
+    `site_in_sentence` names it but with no mark, for where no markup can go (a list's option). Never
+    `Site.__str__`, the registry's English city and country."""
+    from django.utils.translation import gettext
+
+    names = [site.facility] if site.facility else []
+    names += [value for _english, value in _place_parts(site)]
+    return gettext(", ").join(names)
 
 
 @register.simple_tag
@@ -87,20 +101,33 @@ def site_in_sentence(site):
     """A site named inside a sentence in the page's language ("<span lang="en">Facility</span>，上海，中国"): its
     facility as an admin translated it, else the registry's English marked `lang="en"` (no note, which would break
     the sentence), then its place as `site_place` names it. Never `Site.__str__`, the registry's English unmarked."""
-    from django.conf import settings
     from django.utils.html import format_html
     from django.utils.translation import gettext
 
     place = site_place(site)
     if not site.facility:
         return place
-    if _untranslated(site, "facility"):
-        facility = format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, site.facility)
-    else:
-        facility = format_html("{}", site.facility)
+    facility = _in_sentence(site, "facility", site.facility)
     if not place:
         return facility
     return format_html("{}{}{}", facility, gettext(", "), place)
+
+
+@register.simple_tag
+def title_in_sentence(trial):
+    """A study's title for patients inside a sentence in the page's language: as an admin translated it, else the
+    English one (or the registry's title) marked `lang="en"`, without the note, which would break the sentence."""
+    return _in_sentence(trial, "patient_title", trial.title_for_patients)
+
+
+def _in_sentence(obj, field: str, value: str):
+    """`value` as a sentence of the page's language holds it: marked `lang="en"` when `field` is untranslated."""
+    from django.conf import settings
+    from django.utils.html import format_html
+
+    if _untranslated(obj, field):
+        return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, value)
+    return format_html("{}", value)
 
 
 def _browse_link(parameter: str, value: str, shown: str, count: int):

@@ -70,3 +70,32 @@ def test_a_slow_mail_server_does_not_slow_the_patients_request(
     assert response.status_code == 302
     send.assert_not_called()
     assert OutgoingEmail.objects.get().state == "pending"
+
+
+@pytest.mark.parametrize(
+    "language, count, message",
+    [
+        ("en", 1, "1 email queued."),
+        ("en", 2, "2 emails queued."),
+        ("zh-hans", 1, "已将 1 封邮件加入发送队列。"),
+        ("zh-hans", 2, "已将 2 封邮件加入发送队列。"),
+    ],
+)
+def test_sending_emails_again_from_admin_says_how_many_in_the_admins_language(admin_client, language, count, message):
+    """An already sent email is left alone and not counted; the message counts the others, in the admin's language."""
+    from django.urls import reverse
+
+    emails = [
+        OutgoingEmail.objects.create(subject=f"s{n}", body="b", recipients=["a@example.org"], state="failed")
+        for n in range(count)
+    ]
+    sent = OutgoingEmail.objects.create(subject="done", body="b", recipients=["a@example.org"], state="sent")
+    admin_client.cookies["django_language"] = language
+    with mock.patch("screener.referrals.admin.enqueue_delivery"):
+        response = admin_client.post(
+            reverse("admin:referrals_outgoingemail_changelist"),
+            {"action": "retry_now", "_selected_action": [e.pk for e in [*emails, sent]]},
+            follow=True,
+        )
+    assert message in response.content.decode()
+    assert OutgoingEmail.objects.filter(state="pending").count() == count
