@@ -346,3 +346,37 @@ def test_in_a_trial_of_an_allergy_immunotherapy_alone_is_no_cancer_treatment(wor
 )
 def test_a_cancer_immunotherapy_or_any_other_trials_still_counts(words, own):
     assert "medicines_now" in questions(words, own=own)
+
+
+# 11. A state said to be allowed, a start to come, a group named in a bracket
+
+
+@pytest.mark.parametrize(
+    "words, kind",
+    [
+        ("As no radiation is used, pregnant women are not excluded from the study.", "inclusion"),
+        ("Smokers may also participate", "inclusion"),
+        ("吸烟者也可以参加", "inclusion"),
+        ("Only for patients enrolled before starting the platinum-based induction chemotherapy:", "inclusion"),
+        ("Participants without a history of gastrointestinal disorders (control group)", "inclusion"),
+        ("All diabetics (Groups A, B, C)", "inclusion"),
+        ("无胃肠道疾病史（对照组）", "inclusion"),
+    ],
+    ids=not_ascii_ids,
+)
+def test_an_allowed_state_a_start_to_come_or_one_groups_criterion_gives_no_draft(words, kind):
+    assert rules(words, kind) == []
+
+
+@pytest.mark.parametrize(
+    "words, kind, question",
+    [
+        ("Pregnant women are excluded from the study", "exclusion", "pregnant_or_breastfeeding"),
+        ("Current smokers", "inclusion", "smoking_status"),
+        ("Currently receiving platinum-based chemotherapy", "inclusion", "medicines_now"),
+        ("Participants without a history of gastrointestinal disorders", "inclusion", "other_conditions"),
+        ("Diabetes (type 1 or type 2)", "inclusion", "other_conditions"),
+    ],
+)
+def test_a_required_or_barred_state_a_use_now_or_the_whole_trials_criterion_still_counts(words, kind, question):
+    assert questions(words, kind) == [question]

@@ -1318,6 +1318,8 @@ def _precision_patterns() -> dict:
         "group_name": each(lex["group_name_clause"]),
         "own_operation": each(lex["own_operation_before"]),
         "joiner": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["shared_head_joiner"].items()},
+        "allowed_after": each(lex["allowed_after"]),
+        "group_in_bracket": each(lex["group_in_bracket"]),
     }
 
 
@@ -1345,6 +1347,8 @@ def _not_the_patients(text: str, start: int, end: int, before_text: str, concept
         return True  # a refusal or an inability to use it is no use
     if hit("mention_before", near) or hit("mention_after", after, at_start=True):
         return True  # named inside words about something else
+    if hit("allowed_after", text[end : end + 60], at_start=True):
+        return True  # "pregnant women are not excluded": allowed, neither required nor barred
     if concept.cls != "medicine" and hit("mention_after_illness", after, at_start=True):
         return True  # "TB prophylaxis": a prevention of the illness, not the illness
     if concept.key in lexicon()["pregnancy_not_now"]["concepts"] and (
@@ -1428,9 +1432,14 @@ def _under_exception_heading(before: str) -> bool:
 
 
 def _group_name(text: str) -> bool:
-    """Whether a clause is nothing but a group's name ("Parkinson's Disease (PD) group", "哮喘组")."""
+    """Whether a clause is nothing but a group's name ("Parkinson's Disease (PD) group", "哮喘组"), or names its group in
+    a bracket ("… (control group)", "All diabetics (Groups A, B, C)")."""
     stripped = text.strip()
-    return bool(stripped) and _precision_patterns()["group_name"][_language(stripped)].match(stripped) is not None
+    if not stripped:
+        return False
+    found = _precision_patterns()
+    language = _language(stripped)
+    return bool(found["group_name"][language].match(stripped) or found["group_in_bracket"][language].search(stripped))
 
 
 def _own_pregnancy_mention(text: str, kind: str, match: Match) -> bool:
