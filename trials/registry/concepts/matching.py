@@ -389,6 +389,8 @@ def find(text: str) -> list[Match]:
             found.append((match.start(), -(match.end() - match.start()), match.end(), table[fold(match.group())]))
     listed = _organ_words(text, found, patterns)
     found.extend(listed)
+    shared, heads = _shared_heads(text, found)  # "current or ex-smoker": the word before "or" shares the name's head
+    found.extend(shared)
     found.sort(key=lambda item: (item[0], item[1]))
     lists = sorted(_organ_lists(text, patterns)) if listed else []
     qualified = {start for start, _l, _e, _c in found if _list_at(lists, start)}
@@ -406,6 +408,13 @@ def find(text: str) -> list[Match]:
             match = replace(match, narrowed=True)  # "clinically significant cardiac, hepatic or renal disease"
         matches.append(match)
     matches = [m for m in matches if m is not None]
+    if heads:  # a word that shares a name's head stands or falls with the name, and is negated as the word is
+        named = {match.start: index for index, match in enumerate(matches)}
+        for word, name in heads.items():
+            if word in named and name in named:  # "never or former smoker": "never" negates no former smoker
+                at = matches[named[word]]
+                matches[named[name]] = replace(matches[named[name]], negated=at.negated, cue=at.cue)
+        matches = [m for m in matches if m.start not in heads or heads[m.start] in named]
     # "无心、肝、肾、神经系统疾病史": the negation of a list's first word is every word's
     first: dict[int, Match] = {}
     for index, match in enumerate(matches):
@@ -596,6 +605,8 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
     opened = max(0, opening.end() - (start - len(before_text))) if opening is not None and opening.end() <= start else 0
     if exception is not None and exception.search(before_text[opened:][-200:]):
         return None  # "respiratory disease other than COPD", "除哮喘外": the concept is what is excepted
+    if _not_the_patients(text, start, end, before_text, concept, language):
+        return None  # another person's, refused, named about something else, or a pregnancy not now (decision 0087)
     if concept.key in ("hypertension", "uncontrolled_hypertension") and re.search(
         lexicon()["hypertension_kind_before"], before_text[-40:], re.IGNORECASE
     ):
@@ -864,6 +875,8 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
     original = (text or "")[:MAX_CLAUSE]
     text = _simplified(original)
     context = list_context(before)
+    if _under_exception_heading(before):
+        return []  # "… except: 1. Adequately treated non-melanoma skin cancer OR": what the criterion allows
     if kind == "inclusion" and context in ("group", "alternatives"):
         return []  # one group's requirement, or one of alternatives: for the study team
     if context == "group":  # one group's exclusion: a patient without it is settled, one with it is for the team
@@ -874,6 +887,8 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
         return []
     if found == "logistics":  # "English-speaking adults with COPD": logistics beside a real condition
         before = len(text)
+    if _group_name(text):
+        return []  # "Parkinson's Disease (PD) group": a group's sub-heading, not a criterion of the whole trial
     whole = _whole_clause(text, kind, own)
     if whole:  # "Female", "Healthy volunteers", "Nursing": the clause is nothing but the state
         return whole
@@ -892,6 +907,15 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
         if (kind == "inclusion" or m.negated) and other_kind.search(text[max(0, m.start - 30) : m.start])
     }
     matches = [m for m in matches if m.concept.key not in others]
+    # a trial of pregnant women's own pregnancy, the study's own operation: named (so not other words), but no rule
+    pregnant_trial = bool(own & set(lexicon()["own_pregnancy"]))
+    trials_own = {
+        (m.start, m.end)
+        for m in matches
+        if (pregnant_trial and _own_pregnancy_mention(text, kind, m))
+        or _own_operation(text, kind, m, own)
+        or _allergen_immunotherapy(text, m, own)
+    }
     if kind == "inclusion":  # "Stable controlled arterial hypertension": a condition on it if present, not a need
         matches = [m for m in matches if not _if_present(text, m, own, language)]
     broader = set(lexicon()["broader_than_item"])
@@ -979,7 +1003,7 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
             # "uncontrolled asthma", "severe PAH": a subset of the diagnosis (often the trial's own condition),
             # which only the study team can judge; a patient without the diagnosis at all is settled
             match = replace(match, narrowed=True)
-        rule = _rule_for(match)
+        rule = None if (match.start, match.end) in trials_own else _rule_for(match)
         if rule is None:
             continue
         question, values, lower, upper = rule
@@ -1264,3 +1288,189 @@ def _rule_for(match: Match) -> tuple[str, list[str], Decimal | None, Decimal | N
     if not concept.question or match.window_days is not None:
         return None  # a time the concept's question cannot tell ("lung transplant within 6 months"): study team
     return concept.question, list(concept.codes), None, None
+
+
+# Decision record 0087: mentions that are not the patient's own illness, use or state now, read by wording family.
+
+
+@cache
+def _precision_patterns() -> dict:
+    """Compiled once: the words of decision record 0087 (lexicon `someone_else`, `refusal_of_use`, `mention_elsewhere`,
+    `pregnancy_not_now`, `exception_heading`, `group_name_clause`, `own_operation_before`, `shared_head_joiner`)."""
+    lex = lexicon()
+
+    def each(by_language: dict) -> dict:
+        return {
+            lang: _alternation(p) if isinstance(p, list) else re.compile(p, re.IGNORECASE)
+            for lang, p in by_language.items()
+        }
+
+    return {
+        "someone_before": each(lex["someone_else"]["before"]),
+        "someone_after": each(lex["someone_else"]["after"]),
+        "refusal": each(lex["refusal_of_use"]),
+        "mention_before": each(lex["mention_elsewhere"]["before"]),
+        "mention_after": each(lex["mention_elsewhere"]["after"]),
+        "mention_after_illness": each(lex["mention_elsewhere"]["after_illness"]),
+        "not_now_before": each(lex["pregnancy_not_now"]["before"]),
+        "not_now_after": each(lex["pregnancy_not_now"]["after"]),
+        "exception_heading": each(lex["exception_heading"]),
+        "group_name": each(lex["group_name_clause"]),
+        "own_operation": each(lex["own_operation_before"]),
+        "joiner": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["shared_head_joiner"].items()},
+        "allowed_after": each(lex["allowed_after"]),
+        "group_in_bracket": each(lex["group_in_bracket"]),
+    }
+
+
+def _not_the_patients(text: str, start: int, end: int, before_text: str, concept: Concept, language: str) -> bool:
+    """Whether a mention is not the patient's own illness, use or state now, by the words around it: another person's
+    ("Have a child … with a traumatic brain injury", "a dementia caregiver"), a refusal or inability to use it ("Refusal,
+    inability, or high reluctance to use CPAP"), a mention inside words about something else ("to facilitate overseeing
+    systemic chemotherapy administration", "screening for lung cancer is recommended", "asthma symptom diary", "TB
+    prophylaxis"), or a pregnancy in the past or as a time ("no previous pregnancies", "diabetes before pregnancy")."""
+    found = _precision_patterns()
+    near = before_text[-160:]
+    after = text[end : end + 40]
+
+    def hit(name: str, words: str, at_start: bool = False) -> bool:
+        pattern = found[name].get(language)
+        if pattern is None:
+            return False
+        return bool(pattern.match(words) if at_start else pattern.search(words))
+
+    if concept.cls != "state" and hit("someone_before", near):
+        return True  # another person's illness, operation or medicine
+    if concept.cls == "condition" and hit("someone_after", after, at_start=True):
+        return True  # "a dementia caregiver": the illness is the cared-for person's
+    if concept.cls in ("medicine", "procedure") and hit("refusal", near):
+        return True  # a refusal or an inability to use it is no use
+    if hit("mention_before", near) or hit("mention_after", after, at_start=True):
+        return True  # named inside words about something else
+    if hit("allowed_after", text[end : end + 60], at_start=True):
+        return True  # "pregnant women are not excluded": allowed, neither required nor barred
+    if concept.cls != "medicine" and hit("mention_after_illness", after, at_start=True):
+        return True  # "TB prophylaxis": a prevention of the illness, not the illness
+    if concept.key in lexicon()["pregnancy_not_now"]["concepts"] and (
+        hit("not_now_before", before_text[-20:]) or hit("not_now_after", after, at_start=True)
+    ):
+        return True  # "no previous pregnancies", "diabetes before pregnancy": not a pregnancy now
+    return False
+
+
+def _shared_heads(text: str, found: list) -> tuple[list[tuple], dict[int, int]]:
+    """ "current or ex-smoker", "现在或既往吸烟": a word joined by "or" to a name shares the name's head; when the word and
+    the head (or the whole name) are another name on the same question, that concept is named too, at the word. As
+    (start, -length, end, concept), like the names `find` reads, with where each word's name starts."""
+    patterns = _patterns()
+    joiner = _precision_patterns()["joiner"]
+    by_name = patterns["names"][0][1]
+    chinese = patterns["names"][2][1]
+    taken: bytearray | None = None  # the characters names cover, read once, and only when a word is joined by "or"
+    shared, heads = [], {}
+    for start, _length, end, concept in found:
+        if not concept.question:
+            continue
+        name = text[start:end]
+        language = _language(name)
+        before = text[max(0, start - 30) : start]
+        joined = joiner[language].search(before)
+        if joined is None:
+            continue
+        word = joined.group(1)
+        if language == "zh":
+            candidates = [chinese.get(word + name[len(word) :])]
+        else:
+            head = re.split(r"[\s-]+", name)[-1]
+            candidates = [by_name.get(f"{word} {head}".lower()), by_name.get(f"{word} {name}".lower())]
+        other = next((c for c in candidates if c is not None and c is not concept), None)
+        if other is None or other.question != concept.question:
+            continue
+        at = start - len(before) + joined.start(1)
+        if taken is None:
+            taken = bytearray(len(text))
+            # an organ list ("cognitive, neurological or psychiatric condition") is read as a list already
+            spans = [(a, b) for a, b, _one, _named in _organ_spans(text, patterns)]
+            for a, b in [*((a, b) for a, _length, b, _concept in found), *spans]:
+                taken[a:b] = b"\x01" * (b - a)
+        if any(taken[at : at + len(word)]):
+            continue
+        shared.append((at, -len(word), at + len(word), other))
+        heads[at] = start
+    return shared, heads
+
+
+def _under_exception_heading(before: str) -> bool:
+    """Whether a clause is an item of a heading that ends in an exception ("Has history of other active malignancy within
+    3 years, except:", "以下情况除外："): deeper than the heading, or, on a flat page, after items that each end in
+    "or", "and" or a comma."""
+    lines = _simplified((before or "")[-4000:]).split("\n")
+    current = lines[-1]
+    headings = _precision_patterns()["exception_heading"]
+    own_line = re.sub(r"[\s\d.)(（）•*·-]*$", "", current).strip()
+    if own_line and headings[_language(own_line)].search(own_line):
+        return True  # "… except: 1. Adequately treated …" on one line
+    indent = len(current) - len(current.lstrip())
+    items: list[str] = []
+    nested = False  # items deeper than this clause came between: it is the next criterion after them
+    for line in reversed(lines[:-1][-15:]):
+        words = line.strip()
+        if not words:
+            continue
+        depth = len(line) - len(line.lstrip())
+        if headings[_language(words)].search(words):
+            if indent > depth:
+                return True
+            return not nested and all(re.search(r"(?:\bor|\band|[,，;；、]|或)\s*$", item, re.I) for item in items)
+        if re.search(r"[:：]\s*$", words) and depth <= indent:
+            return False  # another heading first
+        if depth <= indent:
+            items.append(words)
+        else:
+            nested = True
+    return False
+
+
+def _group_name(text: str) -> bool:
+    """Whether a clause is nothing but a group's name ("Parkinson's Disease (PD) group", "哮喘组"), or names its group in
+    a bracket ("… (control group)", "All diabetics (Groups A, B, C)")."""
+    stripped = text.strip()
+    if not stripped:
+        return False
+    found = _precision_patterns()
+    language = _language(stripped)
+    return bool(found["group_name"][language].match(stripped) or found["group_in_bracket"][language].search(stripped))
+
+
+def _own_pregnancy_mention(text: str, kind: str, match: Match) -> bool:
+    """In a trial of pregnant women, whether a pregnancy mention is the trial's own state rather than a rule: anything but
+    an inclusion that requires it or an exclusion that is nothing but the pregnancy."""
+    if match.concept.key not in lexicon()["pregnancy_not_now"]["concepts"]:
+        return False
+    if kind == "inclusion":
+        return match.negated
+    return match.negated or _other_words(text, [match]) > 0
+
+
+def _own_operation(text: str, kind: str, match: Match, own: frozenset[str]) -> bool:
+    """In an inclusion, whether an operation the trial's own conditions name is the one the patient is undergoing or will
+    have ("Patients undergoing primary liver transplantation" in a liver transplant trial): the study's own operation."""
+    if kind != "inclusion" or match.negated or match.concept.key not in own:
+        return False
+    if match.concept.cls != "procedure" or match.concept.question != "lung_procedures":
+        return False
+    before = text[_segment_start(text, match.start, _patterns()) : match.start][-80:]
+    pattern = _precision_patterns()["own_operation"][_language(text)]
+    return pattern.search(before) is not None
+
+
+def _allergen_immunotherapy(text: str, match: Match, own: frozenset[str]) -> bool:
+    """In a trial of an allergy, whether a match is "immunotherapy" alone, with no cancer word before it: allergen
+    immunotherapy, not a cancer treatment."""
+    spec = lexicon()["allergy_trial_immunotherapy"]
+    return (
+        bool(own & set(spec["own"]))
+        and match.concept.key in spec["concepts"]
+        and match.words.strip().lower() in spec["words"]
+        and re.search(spec["cancer_before"], text[max(0, match.start - 20) : match.start], re.IGNORECASE) is None
+    )
