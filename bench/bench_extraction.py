@@ -35,6 +35,23 @@ def pathological() -> dict[str, str]:
         "one million lines": "* FEV1 < 50%\n" * (MEGABYTE // 13),
         '"a 2-year history of" and one long word': ("a 2-year history of " + "a" * MEGABYTE)[:MEGABYTE],
         "Chinese washout windows in one line": ("试验前3个月曾有下列:药:8周" * (MEGABYTE // 15 + 1))[:MEGABYTE],
+        # the layouts of decision 0089: bars, table rows, glued cells, glued Chinese item numbers, record sections
+        'one line of "|"': "|" * MEGABYTE,
+        '"| 1 | a | 2 | b |" rows in one line': "".join(
+            f"| {i % 99 + 1} | 年龄≥18岁 " for i in range(MEGABYTE // 12 + 1)
+        )[:MEGABYTE],
+        "three-column table rows": (
+            "Criterion | Inclusion criteria | Exclusion criteria\n"
+            + "| Age | 40-75 years | < 40 |\n" * (MEGABYTE // 28 + 1)
+        )[:MEGABYTE],
+        "glued two-column rows": (
+            "Inclusion criteriaExclusion criteria\n" + "Age >40 yrsKnown deficiency\n" * (MEGABYTE // 28 + 1)
+        )[:MEGABYTE],
+        "Chinese items glued to their numbers": "入选标准："
+        + "".join(f"{i % 99 + 1}年龄≥40周岁；" for i in range(MEGABYTE // 10))[: MEGABYTE - 5],
+        "record sections in one line": (
+            "PATIENT CHARACTERISTICS: Age: 18 and over Hepatic: Bilirubin < 2 mg/dL " * (MEGABYTE // 70 + 1)
+        )[:MEGABYTE],
     }
 
 

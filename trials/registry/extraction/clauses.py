@@ -18,6 +18,7 @@ _INCLUSION_HEADING = re.compile(
     r"|other|specific|basic|subjects?|patients?|participants?)\s+)?"
     r"(?:(?:inclusion(?:ary)?|eligibility|entry|selection|randomi[sz]ation|enrol+ment)\s+criteri(?:a|on)"
     r"|criteria for (?:inclusion|eligibility|entry|randomi[sz]ation|enrol+ment)"
+    r"|crit[èe]res? d['’](?:inclusion|[ée]ligibilit[ée])|criterios de inclusi[óo]n|einschlusskriterien"
     r"|inclusions?(?=\s*[:：\-–|｜]|\s*$)|inclusions?\s+(?:include|are)(?=\s*[:：])"
     r"|(?:(?:people|persons|those|patients)\s+)?(?:who|you)\s+(?:can|may|could)\s+(?:take part|participate|join"
     r"|be included)(?:\s+if)?(?=\s*[:：])"  # "Who can take part: aged 18-40"
@@ -28,6 +29,8 @@ _EXCLUSION_HEADING = re.compile(
     r"|other|specific|basic|subjects?|patients?|participants?)\s+)?"
     r"(?:(?:exclusion(?:ary)?|excluding|non[- ]?inclusion|ineligibility|non[- ]?eligibility)\s+criteri(?:a|on)"
     r"|criteria for (?:exclusion|non[- ]?inclusion|non[- ]?eligibility|ineligibility)"
+    # a French, Spanish or German heading over English items: "CRITÈRES D'EXCLUSION", "Criterios de exclusión"
+    r"|crit[èe]res? (?:d['’]exclusion|de non[- ]inclusion)|criterios de exclusi[óo]n|ausschlusskriterien"
     r"|(?:exclusions?|non[- ]?inclusion|ineligibility)(?=\s*[:：\-–|｜]|\s*$)|exclusions?\s+(?:include|are)(?=\s*[:：])"
     r"|(?:not\s+eligible|ineligible)(?:\s+if)?(?=\s*[:：])"  # "Not eligible: BMI over 35" (a recruitment page's label)
     r"|(?:(?:people|persons|those|patients)\s+)?(?:who|you)\s+(?:cannot|can ?not|can't|may not|should not)\s+"
@@ -96,10 +99,10 @@ _SENTENCE_HEADING_END = re.compile(r"(?<![a-z])(?:if|when|who|whom|apply|applies
 _CN_HEADING = re.compile(
     r"^(?:[一二三四五六七八九十\d]+\s*[、.．)）]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)?"
     r"(?:主要|关键|其他|其它|一般|研究|受试者|患者|病例)?"  # "主要排除标准", "关键纳入标准:", "受试者排除标准"
-    r"(不纳入|不入选|不入组|纳入|入选|入组|参加|参与|排除|剔除|退出|中止|终止|脱落)(?:病例)?(?:标准|条件)"
+    r"(不纳入|不入选|不入组|不[得能可予](?:入选|入组|纳入)|纳入|入选|入组|参加|参与|排除|剔除|退出|中止|终止|脱落)(?:病例)?(?:标准|条件)"
 )
 # "排除：", "入选：年龄…": the list's kind alone before its colon
-_CN_BARE_HEADING = re.compile(r"^(不纳入|不入选|不入组|纳入|入选|排除)\s*[:：]")
+_CN_BARE_HEADING = re.compile(r"^(不纳入|不入选|不入组|不[得能可予](?:入选|入组|纳入)|纳入|入选|排除)\s*[:：]")
 _CN_KIND = {
     "纳入": "inclusion",
     "入选": "inclusion",
@@ -110,6 +113,8 @@ _CN_KIND = {
     "不纳入": "exclusion",
     "不入选": "exclusion",
     "不入组": "exclusion",
+    # "不得入选标准", "不能纳入标准", "不予入组标准": who may not be enrolled
+    **{f"不{verb}{kind}": "exclusion" for verb in "得能可予" for kind in ("入选", "入组", "纳入")},
 }
 # Recruitment pages: "招募对象：", "适合人群：", "不适合人群：", "以下人群不能参加：" (a short line ending in a colon or alone).
 _CN_PAGE_HEADING = re.compile(
@@ -123,7 +128,7 @@ _CN_PAGE_HEADING = re.compile(
 # A short Chinese line whose list is named before its kind: "健康受试者排除标准", "A组入选标准：", "队列1排除标准",
 # "第二部分 排除标准". The words before it name a group: "符合纳入标准", "不符合入选标准者", "其他排除标准见方案" are items.
 _CN_QUALIFIED_HEADING = re.compile(
-    r"^(?P<lead>[^:：。;；,，、!！?？]{1,12}?)\s*(?P<kind>不纳入|不入选|不入组|纳入|入选|入组|排除)(?:病例)?(?:标准|条件)"
+    r"^(?P<lead>[^:：。;；,，、!！?？]{1,12}?)\s*(?P<kind>不纳入|不入选|不入组|不[得能可予](?:入选|入组|纳入)|纳入|入选|入组|排除)(?:病例)?(?:标准|条件)"
     r"\s*(?:[(（][^()（）]{0,30}[)）]\s*)?[:：]?\s*$"
 )
 _CN_LABEL_COLON = re.compile(r"[^:：。;；]{0,8}[:：]")
@@ -147,14 +152,30 @@ _MARKER = re.compile(
     r"|[(（](?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[)）]\s*|[一二三四五六七八九十]{1,3}\s*[、.．]\s*)+"
 )
 _INLINE_BULLET = re.compile(r"(?<=\s)[*•●▪◦■►➢➤◆](?=\s)|[•●▪◆\uf0b7\uf0a7\uf0d8]")
+# after a number glued to its Chinese item ("；2年龄≥40周岁"): a Chinese word that is no unit, type or count of it
+_GLUED_CN_ITEM = r"(?=[\u4e00-\u9fff])(?![个周天月日岁小分次倍型级度期项种例名组处位条秒米克升毫支包粒片]|年(?!龄))"
 _INLINE_NUMBER = re.compile(
-    r"(?:(?<=\s)|(?<=^)|(?<=[.;:。；：,，])|(?<=标准)|(?<=条件))(\d{1,2})"
+    r"(?:(?<=\s)|(?<=^)|(?<=[.;:。；：,，】〗])|(?<=标准)|(?<=条件))(\d{1,2})"
     r"(?:[.)](?=\s)|[.．](?=[A-Za-z\u4e00-\u9fff\d])|、)|[(（](\d{1,2})[)）]"
-    # "1 受试者…; 2 签署…; 3 …": a bare number and a blank before a Chinese item, at the start or after a clause ends
-    r"|(?:(?<=^)|(?<=[;；。])|(?<=[;；。]\s))(\d{1,2})\s+" + _BARE_CN_ITEM
+    # "1 受试者…; 2 签署…; 3 …": a bare number and a blank before a Chinese item, at the start or after a clause ends;
+    # "；3 BMI>35": before a Latin abbreviation after a Chinese clause's end
+    + r"|(?:(?<=^)|(?<=[;；。])|(?<=[;；。]\s))(\d{1,2})\s+(?:"
+    + _BARE_CN_ITEM
+    + r"|(?<=[；。]\d\s)(?=[A-Z]{2,})|(?<=[；。]\d\d\s)(?=[A-Z]{2,}))"
+    # "…≥18岁2.签署知情同意书3.…": an item number glued to the end of the item before (the sequence decides)
+    + r"|(?<=[\u4e00-\u9fff%％)）])(\d{1,2})(?:[.．](?=[\u4e00-\u9fffA-Z])|、(?=[A-Za-z\u4e00-\u9fff]))"
+    # "：1年龄≥40周岁；2签署…", "；4BCLC分期…": a number glued to its item after a clause ends (the sequence decides)
+    + r"|(?:(?<=^)|(?<=[;；。:：])|(?<=[;；。]\s))(\d{1,2})(?:"
+    + _GLUED_CN_ITEM
+    + r"|(?=[A-Z][A-Za-z]))"
+    # "… | 1 | 年龄≥18岁 | 2 | 签署…": a table's row numbers between bars in a line whose breaks were lost
+    + r"|(?:(?<=[|｜])|(?<=[|｜]\s))(\d{1,2})\s*(?=[|｜])"
 )
+_GLUED_ITEM_NUMBER = re.compile(r"\d{1,2}(?:" + _GLUED_CN_ITEM + r"|(?=[A-Z][A-Za-z]))")
 _NUMBER_MARKER = re.compile(r"^\s*(\d{1,2})(?:\s*(?:[.)、．](?!\d)|[.．](?=\d))|\s+" + _BARE_CN_ITEM + ")")
-_INLINE_DASH = re.compile(r"(?<=[^\d\s])\s+-\s+(?=[A-Z])")
+# " - " between two items of a line; after a number only before a capitalised word ("BMI > 35 - Exacerbation within
+# 4 weeks"), since "35 - 70 years" is a range
+_INLINE_DASH = re.compile(r"(?<=[^\d\s])\s+-\s+(?=[A-Z])|(?<=\d)\s+-\s+(?=[A-Z][a-z]{2,})")
 _INLINE_CIRCLED = re.compile(r"[①-⑳]")
 # A heading inside a line whose breaks were lost: it needs its colon ("… consent. Exclusion Criteria: * …") or
 # capitals and a list marker after it ("… EXCLUSION CRITERIA 1. …"); "as defined in the inclusion criteria" is not one.
@@ -190,23 +211,24 @@ _INLINE_HEADING = re.compile(
     r"|(?:(?:People|Those|Persons|Patients) who|Who|You) (?:cannot|can not|can't|may not|should not|can|may|could) "
     r"(?:take part|participate|join|be included)(?: if)?)\s*:\s*(?:[-–*•]|\d{1,2}[.)]\s))"
     r"|(?<=[^\s不])(?<!主要)(?<!关键)(?<!其他)(?<!其它)(?<!一般)(?<!研究)(?<!受试者)(?<!患者)(?<!病例)"
-    r"(?=(?:纳入|入选|排除|剔除)标准\s*(?:[:：]|1\s*[.、．](?!\d)))"  # "…同意书排除标准1、妊娠": its list at 1
+    r"(?<!不得)(?<!不能)(?<!不可)(?<!不予)"  # "不得入选标准" is one heading
+    r"(?=(?:不[得能可予](?=入选|入组|纳入))?(?:纳入|入选|排除|剔除)标准\s*(?:[:：]|1\s*[.、．](?!\d)))"  # "…同意书排除标准1、妊娠": its list at 1
     # "… 排除条件：1.…", "… 不纳入标准 1. …": a Chinese heading with its colon or a list marker after it
     # "…年龄18-40岁 不能参加的情况：…", "…。您不能参加，如果：…": a recruitment page's label, its colon after it
     r"|(?<=[。；;.\s])(?=(?:您|你)?(?:不能|不可以|不可|不宜|不适合|可以|能够|适合)(?:参加|参与|入组)[^:：。;；\s]{0,8}[:：])"
     # "… 自愿 排除标准 1 妊娠 2 …": a heading, then a list starting at 1 with bare numbers
-    r"|(?<![不\s])\s+(?=(?:主要|关键|其他|其它|研究|受试者|病例)?(?:不纳入|不入选|不入组|纳入|入选|入组|排除)(?:标准|条件)"
+    r"|(?<![不\s])\s+(?=(?:主要|关键|其他|其它|研究|受试者|病例)?(?:不纳入|不入选|不入组|不[得能可予](?:入选|入组|纳入)|纳入|入选|入组|排除)(?:标准|条件)"
     r"\s*(?:[:：]|\d{1,2}\s*[.、．)]|[(（]\d"
     r"|1\s+(?=[\u4e00-\u9fff])))"
     # "…签署知情同意书。【排除标准】1.…": a bracketed heading inside the line
-    r"|(?<=[。；;.!！|])(?=[【\[〖]\s*(?:主要|关键)?(?:不纳入|不入选|不入组|纳入|入选|入组|排除)(?:标准|条件)\s*[】\]〗])"
-    r"|(?<![【\[〖])(?=[【〖]\s*(?:主要|关键)?(?:不纳入|不入选|不入组|纳入|入选|入组|排除)(?:标准|条件)\s*[】〗])"  # "…岁【排除标准】"
+    r"|(?<=[。；;.!！|])(?=[【\[〖]\s*(?:主要|关键)?(?:不纳入|不入选|不入组|不[得能可予](?:入选|入组|纳入)|纳入|入选|入组|排除)(?:标准|条件)\s*[】\]〗])"
+    r"|(?<![【\[〖])(?=[【〖]\s*(?:主要|关键)?(?:不纳入|不入选|不入组|不[得能可予](?:入选|入组|纳入)|纳入|入选|入组|排除)(?:标准|条件)\s*[】〗])"  # "…岁【排除标准】"
     # "…签署知情同意书；排除：1、妊娠": the kind alone before its colon, after a clause ends
-    r"|(?<=[。；;])(?=\s*(?:不纳入|不入选|不入组|纳入|入选|排除)\s*[:：])"
+    r"|(?<=[。；;])(?=\s*(?:不纳入|不入选|不入组|不[得能可予](?:入选|入组|纳入)|纳入|入选|排除)\s*[:：])"
     # "… 2.体重指数18~28 排除：1.ALT>2倍ULN": the kind alone after a blank, its list starting at 1
-    r"|(?<=[^\s不])\s+(?=(?:不纳入|不入选|不入组|纳入|入选|排除)\s*[:：]\s*(?:1\s*[.、．)]|[(（]1[)）]|①))"
+    r"|(?<=[^\s不])\s+(?=(?:不纳入|不入选|不入组|不[得能可予](?:入选|入组|纳入)|纳入|入选|排除)\s*[:：]\s*(?:1\s*[.、．)]|[(（]1[)）]|①))"
     # "…知情同意。排除标准" at the end of a paragraph: a heading glued to the sentence before it, its list on the next lines
-    r"|(?<=[。；;])(?=(?:主要|关键|其他|其它|研究|受试者|病例)?(?:不纳入|不入选|不入组|纳入|入选|入组|排除)(?:标准|条件)"
+    r"|(?<=[。；;])(?=(?:主要|关键|其他|其它|研究|受试者|病例)?(?:不纳入|不入选|不入组|不[得能可予](?:入选|入组|纳入)|纳入|入选|入组|排除)(?:标准|条件)"
     r"\s*(?:[:：]|\d{1,2}\s*[.、．)]|[(（]\d|$))"
 )
 # "… 签署知情同意书 有下列情况之一者不能入选：1. …", "…。受试者如有以下情况则不能入组：(1)…": a lead-in sentence that names
@@ -215,7 +237,7 @@ _INLINE_CN_LEAD = re.compile(
     r"(?:(?<=[。；;])|(?<=[^\s\d.、．)）(（])\s+)([^:：。;；\s\d]{0,24}?(?:以下|下列)[^:：。;；\s]{0,20}?"
     r"(?:排除|不能|不可|不得|不宜|不予|不应|入选|纳入|入组|参加|参与)[^:：。;；\s]{0,6}[:：])(?=\s*(?:1\s*[.、．)]|[(（]1[)）]|①))"
 )
-_LOWER_START = re.compile(r"^[a-z(]")
+_LOWER_START = re.compile(r"^(?:[a-z](?![A-Z])|\()")  # "mMRC ≥2", "eGFR < 30": an abbreviation starts an item
 _DIGIT_UNIT = re.compile(r"\d\s*(?:%|years?|months?|weeks?|days?|mg|kg|ml|m\b)")  # a bound, not a group's name
 _VALUE_BEFORE = re.compile(r"(?:[<>≤≥=＜＞]|(?<![a-z])than)\s*$")  # a number right after an operator is a value
 
@@ -233,7 +255,8 @@ def split_clauses(text: str) -> list[Clause]:
         return []
 
 
-_TRADITIONAL = str.maketrans(TABLES.traditional_characters)
+# "參與者需符合以下條件︰": Hong Kong pages write the colon as a vertical presentation form (NFKC makes it "..")
+_TRADITIONAL = str.maketrans({**TABLES.traditional_characters, "︰": "："})
 
 
 def _split(text: str, original: str | None = None) -> list[Clause]:
@@ -258,6 +281,7 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
     exclusion_heading = False
     last_heading: tuple | None = None  # (kind, clauses so far) of a heading with no colon
     columns: tuple | None = None  # (first clause, headings on one line) under a table's two column headings
+    three_columns = False  # under a table's headings "criterion | inclusion | exclusion"
     # the item words and the table rules are English; Chinese pages keep their own list rules
     english = not CJK_CHAR.search(text, 0, 2_000)
     for line_index, (line_start, line_end) in enumerate(lines):
@@ -266,6 +290,19 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
         line_no += 1
         line = text[line_start:line_end]
         if not line.strip() or line_index in form_noise:
+            continue
+        if three_columns:
+            row = _row_cells(text, line_start, line_end)
+            if row is not None:
+                if not _RULE_ROW.fullmatch(line):
+                    for row_kind, start, end in _three_column_row(text, row):
+                        clauses.append([row_kind, start, end, 0, False, line_no])
+                    last_line_with_clause = line_no
+                continue
+            three_columns = False  # a line with no cell boundary ends the table
+        if _three_column_heading(text, line_start, line_end):
+            three_columns, kind, seen_heading, exclusion_heading = True, "inclusion", True, True
+            under_inclusion, columns, last_heading = None, None, None
             continue
         for index, (piece_start, piece_end) in enumerate(_pieces(text, line_start, line_end)):
             piece = text[piece_start:piece_end]
@@ -357,7 +394,8 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
                 style = re.sub(r"[\d\s]", "", numbered.group()) or "bare"  # "1 受试者…": a bare number
                 here = len(piece) - len(piece.lstrip(" \t"))
                 if under_inclusion is not None and kind == "inclusion" and under_inclusion[3] is None:
-                    _restart_under_inclusion(under_inclusion, style, here, last_number, text, clauses)
+                    item = (piece_start + numbered.end(), piece_end)
+                    _restart_under_inclusion(under_inclusion, style, here, last_number, text, clauses, item)
                 if (
                     not seen_heading
                     and (index == 0 or style == top_style)  # "1. … 2. … 3. … 1. …" in one line restarts too
@@ -418,8 +456,13 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
     return [
         Clause(kind=c[0], text=_clean(original[c[1] : c[2]]), start=c[1], end=c[2])
         for c in clauses
-        if _clean(original[c[1] : c[2]])
+        if _clean(original[c[1] : c[2]]) and not _TABLE_DEBRIS.fullmatch(original, c[1], c[2])
     ]
+
+
+# what a table broken at each cell leaves on lines of its own ("|", "2", "| 3 |"): a bar or a row number, no criterion;
+# a bilingual page's language mark ("(EN)") after a heading in another language
+_TABLE_DEBRIS = re.compile(r"[\s|｜]*(?:\d{1,2}[\s|｜.、．]*|\((?:EN|FR|ES|DE|ZH)\)\s*)?")
 
 
 _EXCLUSION_ITEM = re.compile(TABLES.exclusion_item_words or r"(?!x)x")
@@ -474,35 +517,75 @@ _INNER_BAR = re.compile(
 )  # "| Age 40-80 | Pneumonia … |": the bar between two cells
 
 
+# where a row's two cells are glued with no blank (a copy that dropped the cell boundary): a word of three or more
+# lower-case letters, a number, a percent sign, a closing bracket or a sentence's stop right before a capitalised word
+# ("yrsKnown", "≥2Pneumothorax", "analysis)Infection", "dose.Recurrent") or an abbreviation in capitals ("predDL,CO");
+# "proBNP", "mmHg", "HbA1c", "i.e.FEV1" are no such place
+_GLUED_ROW = re.compile(
+    r"(?:(?<=[a-z]{3})|(?<=[\d%)])|(?<=[a-z]{3}[.;]))(?=[A-Z][a-z]{2,})|(?<=[a-z]{4})(?=[A-Z]{2,}(?![A-Za-z]))"
+)
+# a table's footnote under its rows: "*Applies to …", "†…", "a Defined as …"
+_FOOTNOTE = re.compile(r"\s*[*†‡§#¶]")
+
+
 def _table_cells(text: str, cells: list[list], one_line: bool) -> list[list]:
     """The cells under a table's two column headings (inclusion, then exclusion) run into one list. Rows with their
-    two cells side by side on one line (no list marker; a bar or a tab between them, or the second starting with a capitalised
-    word): the first cell is inclusion, the second exclusion, when most rows split so. Otherwise each cell is in the list its words read as, inclusion when they say neither."""
+    two cells side by side on one line (a bar or a tab between them, the two glued with no blank, or the second
+    starting with a capitalised word): the first cell is inclusion, the second exclusion, when most rows up to the
+    last that splits so do, and nothing but footnotes and a legend carries a list marker. When the table glues its
+    cells, a row with one cell after the last row with two is the exclusion column's (it runs longer), unless its
+    words read as a requirement. Otherwise each cell is in the list its words read as, inclusion when they say
+    neither."""
     # the table's legend under it ("CF: cystic fibrosis; FEV1: forced expiratory volume in 1 s.") is no row
     legend = {id(c) for c in cells if _LEGEND.match(text, c[1], c[2])}
     rows = [c for c in cells if not c[4] and id(c) not in legend]
-    splits = {
-        id(c): _INNER_BAR.search(text, c[1], c[2])
-        or _TAB_CELL.search(text, c[1], c[2])
-        or _SECOND_CELL.search(text, c[1], c[2])
-        for c in rows
-    }
-    if (
-        one_line
-        and len(rows) >= 3
-        and len(rows) + len(legend) == len(cells)
-        and sum(1 for m in splits.values() if m) * 3 >= len(rows) * 2
+    splits: dict[int, re.Match | None] = {}
+    glued: set[int] = set()
+    for c in rows:
+        m = _INNER_BAR.search(text, c[1], c[2]) or _TAB_CELL.search(text, c[1], c[2])
+        if m is None:
+            m = _GLUED_ROW.search(text, c[1], c[2])
+            if m is not None:
+                glued.add(id(c))
+            else:
+                m = _SECOND_CELL.search(text, c[1], c[2])
+        splits[id(c)] = m
+    split_rows = sum(1 for m in splits.values() if m)
+    gluing = len(glued) * 2 > split_rows  # the table glues its cells: nothing marks a cell left empty
+    # a glued table: the rows up to the last with two cells (exclusion-only rows and footnotes may follow)
+    last = max((i for i, c in enumerate(cells) if splits.get(id(c))), default=-1)
+    upto = [c for c in cells[: last + 1] if id(c) in splits]
+    if one_line and (
+        (len(rows) >= 3 and len(rows) + len(legend) == len(cells) and split_rows * 3 >= len(rows) * 2)
+        or (
+            gluing
+            and len(upto) >= 3
+            and all(id(c) in splits or id(c) in legend for c in cells[: last + 1])
+            and len(glued) * 3 >= len(upto) * 2
+        )
     ):
         out = []
-        for c in cells:
+        for i, c in enumerate(cells):
             m = splits.get(id(c))
             if m is None:
-                c[0] = "exclusion" if _reads_as(text, c) == "exclusion" else "inclusion"
+                reading = _reads_as(text, c)
+                trailing = gluing and i > last and id(c) in splits and not _FOOTNOTE.match(text, c[1], c[2])
+                if trailing:
+                    c[0] = "inclusion" if reading == "inclusion" else "exclusion"
+                else:
+                    c[0] = "exclusion" if reading == "exclusion" else "inclusion"
                 out.append(c)
                 continue
             out.append(["inclusion", c[1], m.start(), c[3], c[4], c[5]])
             out.append(["exclusion", m.end(), c[2], c[3], c[4], c[5]])
         return out
+    marked = [i for i, c in enumerate(cells) if c[4]]
+    if len(marked) == 2 and marked[0] == 0 and marked[1] >= 2 and len(cells) - marked[1] >= 2:
+        # "• Aged ≥18" / "Asthma for ≥6 months" / … / "• Any significant disease" / "Pregnancy" / …: the two columns
+        # copied one after the other, each opened by a list marker, the other items with none
+        for i, c in enumerate(cells):
+            c[0] = "exclusion" if i >= marked[1] else "inclusion"
+        return cells
     for c in cells:
         c[0] = "exclusion" if _reads_as(text, c) == "exclusion" or _run_of_exclusions(text, c) else "inclusion"
     return cells
@@ -558,6 +641,17 @@ def _bar_cells(text: str, cells: list[list]) -> list[list] | None:
         cell[0] = "exclusion" if column else "inclusion"
         if closes:
             column = 1 - column
+    # rows with one filled cell after the last row with two ("… | |", "… |"): the exclusion column runs longer (a copy
+    # that dropped the empty first cell shifts its cells left), unless the cell's words read as a requirement
+    filled: dict[int, int] = {}
+    for cell, _closes, _opens in pieces[: last + 1]:
+        if text[cell[1] : cell[2]].strip(" \t|｜"):
+            filled[cell[5]] = filled.get(cell[5], 0) + 1
+    full = [line for line, count in filled.items() if count >= 2]
+    if len(full) >= 2:
+        for cell, _closes, _opens in pieces[: last + 1]:
+            if cell[5] > max(full) and filled.get(cell[5]) == 1:
+                cell[0] = "inclusion" if _reads_as(text, cell) == "inclusion" else "exclusion"
     cut = {id(c) for c in cells if not _RULE_ROW.fullmatch(text, c[1], c[2])}
     out = [c for c in cells if id(c) not in cut]  # the rule rows, kept where they were
     out.extend(cell for cell, _closes, _opens in pieces)
@@ -565,13 +659,76 @@ def _bar_cells(text: str, cells: list[list]) -> list[list] | None:
     return out
 
 
-def _restart_under_inclusion(state: list, style: str, indent: int, number: int, text: str, clauses: list) -> None:
+_CELL_BOUNDARY = re.compile(r"[|｜\t]")
+
+
+def _row_cells(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The (start, end) of each cell of a table row written with bars or tabs ("| Age | 40-75 years | |"), blanks left
+    out (an empty cell is (p, p)); None for a line with no cell boundary."""
+    bounds = [m.start() for m in _CELL_BOUNDARY.finditer(text, start, end)]
+    if not bounds:
+        return None
+    edges = [start - 1, *bounds, end]
+    if not text[start : bounds[0]].strip() and text[bounds[0]] != "\t":
+        edges = edges[1:]  # "| Age | …": the bar that opens the row (a tab there leaves the first cell empty)
+    if len(edges) > 2 and not text[edges[-2] + 1 : end].strip():
+        edges = edges[:-1]  # "… | 40-75 years |": the bar that closes it
+    cells = []
+    for a, b in zip(edges, edges[1:]):
+        a += 1
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        cells.append((a, b))
+    return cells
+
+
+def _three_column_heading(text: str, start: int, end: int) -> bool:
+    """A table's heading row "Criterion | Inclusion criteria | Exclusion criteria" (bars or tabs): three cells, the
+    second an inclusion heading and the third an exclusion heading, the first naming the rows' topic."""
+    if end - start > 200 or not _CELL_BOUNDARY.search(text, start, end):
+        return False
+    cells = _row_cells(text, start, end)
+    if cells is None or len(cells) != 3:
+        return False
+    inclusion = _heading(text[cells[1][0] : cells[1][1]])
+    exclusion = _heading(text[cells[2][0] : cells[2][1]])
+    return inclusion == ("inclusion", None) and exclusion == ("exclusion", None)
+
+
+def _three_column_row(text: str, cells: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """A row under "criterion | inclusion | exclusion": the inclusion cell read with the row's topic before it ("Age |
+    40-75 years"), the exclusion cell alone ("younger than 40 or older than 75 years"), or with the topic when the
+    inclusion cell between them is empty ("BMI | | > 35 kg/m2")."""
+    label = cells[0]
+    inclusion = cells[1] if len(cells) > 1 else (label[1], label[1])
+    exclusion = cells[2] if len(cells) > 2 else None
+    out = []
+    if inclusion[1] > inclusion[0]:
+        out.append(("inclusion", label[0], inclusion[1]))
+    if exclusion is not None and exclusion[1] > exclusion[0]:
+        out.append(("exclusion", label[0] if inclusion[1] == inclusion[0] else exclusion[0], exclusion[1]))
+    if len(cells) == 1 and label[1] > label[0]:
+        out.append(("inclusion", label[0], label[1]))
+    return out
+
+
+def _restart_under_inclusion(
+    state: list, style: str, indent: int, number: int, text: str, clauses: list, item: tuple[int, int]
+) -> None:
     """Follow the numbered list under an inclusion heading; mark where it restarts at 1 in its own style and depth
-    after three or more items, unless the item before ends with a colon (then the new list is that item's)."""
+    after three or more items, or after two when the new item reads as an exclusion ("1. 妊娠或哺乳期妇女",
+    "1. Pregnancy"), unless the item before ends with a colon (then the new list is that item's)."""
     top_style, top_indent, highest, _restart = state
     if not top_style:
         state[0], state[1] = style, indent
-    elif style == top_style and indent <= top_indent and number == 1 and highest >= 3:
+    elif (
+        style == top_style
+        and indent <= top_indent
+        and number == 1
+        and (highest >= 3 or (highest == 2 and _reads_as_exclusion(text, *item)))
+    ):
         # the line before ends with a colon, or is no item of the list (a group's name: "Healthy volunteers"): the new
         # list is that item's or that group's
         if not (clauses and (_ends_with_colon(text, clauses[-1][1], clauses[-1][2]) or not clauses[-1][4])):
@@ -594,6 +751,15 @@ _CN_INCLUSION_ITEM = re.compile(
 _CN_EXCLUSION_ITEM_WEAK = re.compile(TABLES.exclusion_item_words_weak or r"(?!x)x")
 # A lettered sub-item ("a. 托珠单抗", "(b) 全淋巴照射"): one of the things an item ending in a colon lists
 _LETTERED_BEFORE = re.compile(r"(?:^|(?<=[\s|]))(?:[a-zA-Z]\s*[.)）]|[(（][a-zA-Z][)）])\s*$")
+
+
+def _reads_as_exclusion(text: str, start: int, end: int) -> bool:
+    """Whether one item reads as something that keeps a patient out: the English item words, or the Chinese ones
+    when no inclusion word is there too."""
+    if CJK_CHAR.search(text, start, end):
+        item = text[start:end]
+        return bool(_CN_EXCLUSION_ITEM.search(item)) and not _CN_INCLUSION_ITEM.search(item)
+    return _reads_as(text, [None, start, end]) == "exclusion"
 
 
 def _an_exclusion_list(text: str, clauses: list[list]) -> bool:
@@ -748,13 +914,18 @@ def _continues(text: str, previous: list, indent: int, body_start: int) -> bool:
         return True
     if _OPEN_END.search(text, max(previous[1], previous[2] - 12), previous[2]):
         return True  # "… sleeping medications in the past" then "30 days": a line wrapped inside a phrase
-    return bool(_LOWER_START.match(text[body_start : body_start + 1]))
+    return bool(_LOWER_START.match(text[body_start : body_start + 2]))
 
 
 # a line that stops on a word no clause ends with: a preposition, an article, "past"/"last" before their span
 _OPEN_END = re.compile(  # lower case: "vitamin A", "Group B" end a line
     r"(?<![A-Za-z])(?:in|within|the|past|last|previous|preceding|prior|of|to|than|for|over|at|least|by|from|a|an)\s*$"
 )
+
+
+# an old NCI record run into one line: its section headings in capitals and the field labels under them, after a blank
+_RECORD_SECTION = re.compile(r"(?<=\S)\s+(?=(?:" + (TABLES.record_sections or r"(?!x)x") + r")\s*:)")
+_RECORD_FIELD = re.compile(r"(?<=\S)\s+(?=(?:" + (TABLES.record_fields or r"(?!x)x") + r")\s*:)")
 
 
 def _pieces(text: str, line_start: int, line_end: int) -> list[tuple[int, int]]:
@@ -775,13 +946,34 @@ def _pieces(text: str, line_start: int, line_end: int) -> list[tuple[int, int]]:
         cuts.add(match.end())
     for match in _INLINE_CN_LEAD.finditer(line):
         cuts.update((match.start(1), match.end(1)))
-    for position in _numbered_sequence(line, first):
+    if "CHARACTERISTICS" in line or "THERAPY" in line:
+        sections = [m.end() for m in _RECORD_SECTION.finditer(line)]
+        if sections:  # "… No active CNS metastases PATIENT CHARACTERISTICS: Age: 18 and over Hepatic: …"
+            cuts.update(sections)
+            cuts.update(m.end() for m in _RECORD_FIELD.finditer(line))
+    dropped: set[int] = set()  # where a number glued to its item stands: no text of either clause
+    for position in sorted(_numbered_sequence(line, first)):
         cuts.add(position)
+        glued_number = _GLUED_ITEM_NUMBER.match(line, position)
+        if glued_number:  # "；2年龄≥40周岁": the clause is "年龄≥40周岁"
+            cuts.add(glued_number.end())
+            if not dropped:  # the line's own first item, "1年龄…", numbered the same way, one less
+                opening = _GLUED_ITEM_NUMBER.match(line, first)
+                if opening and int(opening.group()) + 1 == int(glued_number.group()):
+                    cuts.add(opening.end())
+                    dropped.add(first)
+            dropped.add(position)
     glued = [m.end() for m in _GLUED_CELL.finditer(line)]
     if len(glued) >= 2:  # "… aged 40–75 yrsMale/female subjects aged 40–75 yrs, who …": table cells run together
         cuts.update(glued)
-    bounds = [0] + sorted(c for c in cuts if 0 < c < len(line)) + [len(line)]
-    return [(line_start + a, line_start + b) for a, b in zip(bounds, bounds[1:]) if line[a:b].strip()]
+    # a cut with nothing but blanks and bars before it ("| 1 | 年龄…", the bar opening the row) cuts off no clause
+    opening = len(line) - len(line.lstrip(" \t|｜"))
+    bounds = [0] + sorted(c for c in cuts if opening < c < len(line)) + [len(line)]
+    return [
+        (line_start + a, line_start + b)
+        for a, b in zip(bounds, bounds[1:])
+        if line[a:b].strip() and not (a in dropped or (a == 0 and first in dropped and not line[a:first].strip()))
+    ]
 
 
 # where a table's cell runs into the next with no blank: a word or a number glued to a capitalised word ("yrsMale",
@@ -801,7 +993,15 @@ def _numbered_sequence(line: str, first: int = 0) -> list[int]:
     for match in _INLINE_NUMBER.finditer(line):
         if _VALUE_BEFORE.search(line, max(0, match.start() - 8), match.start()):
             continue  # "BIL < 1.25 ULN; ALT < 2.5 ULN": values after an operator, not items 1 and 2
-        style = match.group()[-1] if match.group(1) else " " if match.group(3) else "()"
+        style = (
+            match.group()[-1]
+            if match.group(1) or match.group(4)
+            else " "
+            if match.group(3) or match.group(5)
+            else "|"
+            if match.group(6)
+            else "()"
+        )
         if style in ".．":  # "1. a 2. b" and "1.a；2.b" are two styles; "1.5" can only be the second
             style += " " if line[match.end() : match.end() + 1].isspace() else "x"
         if style == ")":
@@ -810,7 +1010,7 @@ def _numbered_sequence(line: str, first: int = 0) -> list[int]:
             counted_to = match.start()
             if opened > closed:
                 continue
-        styles.setdefault(style, []).append((match.start(), int(match.group(1) or match.group(2) or match.group(3))))
+        styles.setdefault(style, []).append((match.start(), int(next(g for g in match.groups() if g))))
     positions: list[int] = []
     for candidates in styles.values():
         run: list[tuple[int, int]] = []
@@ -909,10 +1109,25 @@ def _after_heading(piece: str, offset: int) -> int | None:
     elif dash:
         offset += dash.end()
     remainder = piece[offset:]
-    remainder = remainder.lstrip(" \t*_#|)）").rstrip()
+    remainder = remainder.lstrip(" \t*_#|)）】〗").rstrip()
     if not remainder or not re.search(r"[^\W_]", remainder):
         return None
-    return len(piece) - len(piece[offset:].lstrip(" \t*_#|)）"))
+    return len(piece) - len(piece[offset:].lstrip(" \t*_#|)）】〗"))
+
+
+# the end of an exclusion item that lists its exceptions under it ("Use of systemic steroids, except:", "… with the
+# following exceptions:", "恶性肿瘤病史，以下情况除外："): the lexicons' exception_lead_words before the colon
+_EXCEPTION_LEAD = re.compile(r"(?<![a-z])(?:" + (TABLES.exception_lead_words or r"(?!x)x") + r")\s*[:：]\s*$")
+
+
+def an_exception(clause: Clause, original: str) -> bool:
+    """Whether an exclusion clause is one of the exceptions nested under an exclusion item that ends "except:": it
+    stays in the exclusion list (it is part of that item), but the people it describes are let in, so it bounds
+    nothing, neither as an exclusion nor as an inclusion."""
+    if clause.kind != "exclusion":
+        return False
+    parent = _parent_text(clause, original)
+    return bool(parent) and bool(_EXCEPTION_LEAD.search(parent.lower()))
 
 
 def _parent_text(clause: Clause, original: str) -> str:

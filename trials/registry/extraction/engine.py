@@ -46,7 +46,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
 from .choices import _choice_proposals
-from .clauses import MAX_TEXT, _parent_text, split_clauses
+from .clauses import MAX_TEXT, _parent_text, an_exception, split_clauses
 from .model import SPIROMETRY, Clause, Proposal
 from .prefilter import may_match, required_words
 from .tables import TABLES
@@ -1592,6 +1592,8 @@ def propose(clause: Clause, original: str) -> list[Proposal]:
         start, end = max(0, clause.start), min(len(original), clause.end)
         if end <= start:
             return []
+        if an_exception(clause, original):
+            return []  # "Use of oral steroids, except:" / "  - prednisone ≤ 10 mg/day for ≥ 3 months": let in, not kept out
         proposals: list[Proposal] = []
         for chunk_start, chunk_end in _chunks(original, start, end):
             proposals.extend(_propose(clause, original, chunk_start, chunk_end))

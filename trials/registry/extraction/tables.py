@@ -94,6 +94,13 @@ class Tables:
     noun_qualifiers: str = ""
     # words before a span that make it a lower bound on time: (pattern, inclusive), longest words first
     duration_operators: list[tuple[str, bool]] = field(default_factory=list)
+    # the words that end an exclusion item listing its exceptions under it ("…, except:", "…以下情况除外："): the items
+    # under it are people let in, so they bound nothing
+    exception_lead_words: str = ""
+    # an old NCI (PDQ) record's section headings in capitals ("PATIENT CHARACTERISTICS") and the field labels under
+    # them ("Hepatic", "Performance status"): where a record run into one line is cut
+    record_sections: str = ""
+    record_fields: str = ""
 
     @property
     def question_units(self) -> dict[str, str]:
@@ -367,6 +374,16 @@ def load(directory: Path = DIRECTORY) -> Tables:
         noun_qualifiers=_join(
             _words("lexicon noun_qualifiers", {lang: lexicons[lang].get("noun_qualifiers", []) for lang in LANGUAGES})
         ),
+        exception_lead_words=_join(
+            _words(
+                "lexicon exception_lead_words",
+                {lang: lexicons[lang].get("exception_lead_words", []) for lang in LANGUAGES},
+            )
+        ),
+        record_sections=_join(
+            _words("lexicon_en.json record_sections", {"en": lexicons["en"].get("record_sections", [])})
+        ),
+        record_fields=_join(_words("lexicon_en.json record_fields", {"en": lexicons["en"].get("record_fields", [])})),
     )
 
 

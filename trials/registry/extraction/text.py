@@ -39,6 +39,7 @@ CHAR_MAP = {
     "；": "; ",
     "，": ", ",
     "、": "、",
+    "︰": ":",  # a Hong Kong page's colon (a vertical presentation form that NFKC would make "..")
     "μ": "u",
     "µ": "u",
     **TABLES.traditional_characters,  # pages in traditional characters: 年齡 reads as 年龄, 歲 as 岁
