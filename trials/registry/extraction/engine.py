@@ -429,6 +429,10 @@ FREQUENCY_BEFORE = re.compile(
     rf"|(?<![a-z])(?:on\s+)?(?:at least|≥|>=|more than|over)?\s*{ANY_NUM}\s+(?:(?:or|and) (?:more|fewer|less)\s+)?"
     r"(?:out\s+)?of\s+(?:the\s+)?$"
 )
+_COURSE_OF_DAYS_BEFORE = re.compile(
+    rf"(?<![a-z])for\s+(?:(?:more|longer|greater) than\s+|at least\s+|over\s+|≥\s*|>=?\s*)?{ANY_NUM}\s*days?\s+"
+    r"(?:(?:or|and) (?:more|longer)\s+)?(?:during|in|within|over)\s+(?:the\s+)?$"
+)
 _EVENTS_COUNTED = re.compile(r"(?<![a-z])(?:times|episodes?|attacks?|events?)(?![a-z])")
 # "more than 3 episodes of anaphylaxis within the past year", "≥ 2 courses of oral steroids in the past 6 months": a
 # count of two or more over a period (no days-since question can ask it); "at least one ... in the past 3 months" is a
@@ -589,10 +593,14 @@ WINDOW_NOT_BEFORE = re.compile(
     # "Willing to stop taking antihistamines 2 weeks before the study": a commitment still to come
     r"|(?<![a-z])(?:(?:un)?willing(?:ness)?|agree[sd]?|able)\s+to\s+(?:[a-z-]+,?\s+){0,6}$"  # "计划在6个月内怀孕者": a plan, a span still to come
 )
-DURATION_BEFORE = re.compile(  # ("no more than 6 months before enrolment" is bounded above: a window)
-    r"(?:for|at least|≥|>=|>|minimum(?: of)?|stable|(?<!no )(?<!not )more than|over|lasting|duration of"
-    r"|last(?:ed|ing)?)\s*(?:a\s+(?:period|duration)\s+of\s+)?(?:the\s+)?(?:past\s+"
-    r"|last\s+)?$"
+# A lower bound on a span before a point ("≥ 6 months prior to screening", "> and/or = 1 year prior to V1") is a
+# duration, whichever of the lexicon's duration operators says it ("no more than 6 months before enrolment" is bounded
+# above: a window)
+_DURATION_OPERATOR_WORDS = "|".join(w for w, _inclusive in TABLES.duration_operators if not _CJK_CHAR.search(w))
+DURATION_BEFORE = re.compile(
+    r"(?:for|minimum(?: of)?|stable|lasting|duration of|last(?:ed|ing)?|(?<!no )(?<!not )(?:"
+    + _DURATION_OPERATOR_WORDS
+    + r"))\s*(?:a\s+(?:period|duration)\s+of\s+)?(?:the\s+)?(?:past\s+|last\s+)?$"
 )
 
 # Events a window is about, specific first: (pattern, label). Label None: a measurement's timing, not an event.
@@ -1765,7 +1773,11 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
             if (
                 not implied
                 and last_implied
-                and last_implied[1].unit == comparison.unit
+                and (
+                    last_implied[1].unit == comparison.unit
+                    # "below 18 and above 45 years": the unit said once, after the second end of an implied age
+                    or (last_implied[0] == "age" and not last_implied[1].unit and comparison.unit == "years")
+                )
                 and (
                     _SECOND_BOUND_GAP.fullmatch(n, last_implied[1].end, comparison.start)
                     or (  # "> 18 years <80 years": a lower bound then an upper one, only a blank between
@@ -2072,6 +2084,7 @@ def _person_before(n: str, position: int, gap: re.Pattern = _PERSON_GAP) -> bool
     return bool(people) and bool(gap.match(n, people[-1].end(), position))
 
 
+_OLDER_RIGHT_BEFORE = re.compile(r"(?:^|[^a-z])(?:older|younger)\s*$")
 _YEARS_OLD = re.compile(r"y/o|y\.\s?o\.?|yo")  # "≥18 y.o.", "65 yo": years of a person's age, whoever is named before
 
 
@@ -2108,7 +2121,11 @@ def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> 
         return comparison.hint
     if (
         comparison.unit == "years"
-        and (_person_before(n, comparison.start) or _YEARS_OLD.fullmatch(comparison.raw_unit))
+        and (
+            _person_before(n, comparison.start)
+            or _YEARS_OLD.fullmatch(comparison.raw_unit)
+            or _OLDER_RIGHT_BEFORE.search(n, max(0, comparison.start - 12), comparison.start)  # "Older > 18 years"
+        )
         and not (
             NOT_AGE.search(n, max(0, comparison.start - 40), comparison.start)
             or _NOT_AGE_AFTER.match(n, comparison.end)
@@ -2270,6 +2287,14 @@ def _in_range(value: Decimal | None, low: float, high: float) -> bool:
 _OF_PREDICTED = re.compile(r"(?:%|percent|per cent)\s+of\s+(?:the\s+)?(?:predicted|expected|normal predicted)")
 
 
+# An age followed by a colon and another bound ("Participants 12 to <18 years of age: < 90%", "Adults ≥ 18 years: FEV1
+# < 80%", "18岁及以上：FEV1<80%"): the age labels a group whose own bound follows, as a table of bands by age does
+_AGE_GROUP_LABEL_AFTER = re.compile(
+    r"(?:\s*(?:of\s+age|old|岁))?\s*[:：]\s*(?:[a-z0-9%/]+\s+){0,3}?(?:[<>≤≥]|less than|greater than|more than|at least"
+    r"|below|above|under|over)\s*\d"
+)
+
+
 def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: set[int]):
     """(lower, upper, unit, confidence) when the comparison is a believable bound on the variable, else None."""
     unit, lower, upper = c.unit, c.lower, c.upper
@@ -2373,6 +2398,8 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
             return None
         return lower, upper, "mL/min/1.73m2", confidence
     if variable == "age":
+        if _AGE_GROUP_LABEL_AFTER.match(n, c.end):
+            return None  # "Participants ≥ 18 years of age: < 80%": the label of an age group's own bound, no age limit
         if re.search(
             r"age (?:at|of) (?:the )?(?:onset|diagnosis|first|start|menarche|menopause)|onset|起病|发病", near
         ) or (
@@ -2636,6 +2663,13 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
             ):
                 continue
             frequency = FREQUENCY_BEFORE.search(n[max(0, match.start() - 40) : match.start()])
+            if (
+                frequency
+                and unit != "days"
+                and _COURSE_OF_DAYS_BEFORE.search(n, max(0, match.start() - 60), match.start())
+            ):
+                frequency = None  # "steroids for more than 28 days during the 6 months prior": a course inside the
+                # look-back, which is the window ("for 2 days or more during the last 7 days" counts days: how often)
             if frequency and not (
                 _EVENTS_COUNTED.search(frequency.group())
                 and _LOOK_BACK_WORDS.search(match.group())
@@ -3496,6 +3530,13 @@ _ALLOWED_IF_BEFORE = re.compile(
 _FREE_OF_BEFORE = re.compile(r"(?<![a-z])free(?![a-z])|(?<![a-z])(?:in\s+)?remission(?![a-z])")
 
 
+_DAY_COUNT_BEFORE = re.compile(TABLES.day_counts_before or r"(?!x)x")
+_COURSE_BEFORE = re.compile(TABLES.course_before or r"(?!x)x")
+_COURSE_AFTER = re.compile(
+    r"\s*(?:of|on)\s+(?:(?:treatment|therapy)\s+with\s+)?(?:" + (TABLES.courses or r"(?!x)x") + ")"
+)
+
+
 def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]) -> list[Proposal]:
     """Lower bounds on time since something began, stopped or was last changed: "stable dose for at least 8 weeks",
     "asthma diagnosed at least 6 months before", "quit smoking ≥ 6 months ago", "戒烟≥6个月". Only with an event of
@@ -3585,6 +3626,12 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             amount, unit = Decimal(6), "months"  # 半年: half a year, six months (as a window reads it)
         if amount is None or unit is None or amount <= 0:
             continue
+        if unit == "days" and _DAY_COUNT_BEFORE.search(n, max(0, match.start() - 40), match.start()):
+            continue  # "on 8 or more days", "each of 3 consecutive days", "on 3 of the last 7 days": how often
+        if _COURSE_BEFORE.search(n, max(0, match.start() - 40), match.start()) or (
+            unit == "days" and _COURSE_AFTER.match(n, match.end())
+        ):
+            continue  # "≥ 3 days of oral corticosteroids", "疗程大于7天": the length of one course, not a time since
         if zh_between_start:  # "从末次化疗到随机至少间隔3周": since the past event, at the study's start
             since = _EventWords(zh_between_start.group("event"), zh_between_start.start("event"))
         elif _ZH_BETWEEN_TWO_EVENTS.search(n, max(0, match.start() - 80), match.start()):
@@ -3908,7 +3955,9 @@ _POST_BD = re.compile(
     r"|舒张(?:试验)?后"
 )
 _PRE_BD = re.compile(
-    r"pre[- ]?(?:bronchodilat\w*|bd)(?![a-z])|(?:before|prior to|without) (?:\w+ ){0,2}(?:bronchodilat\w*|salbutamol)"
+    # "before the use of an inhaled bronchodilator": up to five words between
+    r"pre[- ]?(?:bronchodilat\w*|bd)(?![a-z])|(?:before|prior to|without) (?:\w+ ){0,5}(?:bronchodilat\w*|salbutamol"
+    r"|albuterol)"
     # "after withholding β2-agonists for 4 h", "with bronchodilators withheld": measured off the bronchodilator
     r"|(?:withhold\w*|withheld|washout of|wash-out of) (?:\w+ ){0,2}(?:(?:β|beta)?[- ]?2[- ]?agonists?|bronchodilat\w*"
     r"|salbutamol|albuterol)|(?:bronchodilat\w*|(?:β|beta)?[- ]?2[- ]?agonists?) (?:\w+ ){0,2}withheld"
@@ -3954,7 +4003,7 @@ _WHERE_AFTER = re.compile(r"\s*(?:old\s+|of age\s+)?(?:in|for|at)\s|\s*(?:old|of
 _SECOND_BOUND_GAP = re.compile(r"\s*(?:,|and|but|to|-|&|且|并且|,\s*and)\s*")
 _BLANK_GAP = re.compile(r"[ \t]*")
 # "Subjects under 18 years or over 70 years": the other end of the same person's years, either side excluded
-_EITHER_BOUND_GAP = re.compile(r"\s*,?\s*(?:or|或)\s*")
+_EITHER_BOUND_GAP = re.compile(r"\s*,?\s*(?:or|and|或)\s*")  # "below 18 and above 45": no one is both
 _SUBGROUP = re.compile(
     r"(?<![a-z])(?:part|cohort|group|arm|stratum|substudy|sub-study)\s+[a-z0-9]{1,3}(?![a-z0-9])"
     r"(?:\s*\([^()]{1,40}\))?\s*[:：]"
