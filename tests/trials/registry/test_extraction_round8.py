@@ -207,3 +207,169 @@ def test_without_use_of_short_acting_bronchodilating_medicines_is_pre():
 def test_a_bronchodilator_far_after_the_value_in_another_sentence_says_nothing():
     text = inclusion("FEV1 between 45-80% of predicted. Reversibility is tested before and after a bronchodilator.")
     assert [p.bronchodilator for p in proposals(text, "fev1_pct_pred")] == [None]
+
+
+# The words before a span, read whole --------------------------------------------------------------------------------
+
+
+def test_a_lists_lead_in_of_the_following_findings_is_nothing_still_to_come():
+    text = inclusion("Chronic cough as shown by one or more of the following findings for\n   at least 9 months:")
+    assert timed(text) == [("inclusion", "duration", D(9), "months")]
+    assert quotes_are_exact(text)
+
+
+def test_the_following_months_are_still_to_come():
+    assert timed(inclusion("Able to attend in the following 5 months for at least 3 visits")) == []
+
+
+def test_a_tolerance_within_a_percentage_is_no_look_back():
+    assert timed(inclusion("Body weight stable within 4% for 5 months prior to the first visit")) == [
+        ("inclusion", "duration", D(5), "months")
+    ]
+
+
+def test_within_a_span_before_a_duration_stays_a_look_back():
+    assert timed(inclusion("Pneumonia within 5 months for at least 2 weeks")) == [
+        ("inclusion", "window", D(5), "months")
+    ]
+
+
+def test_at_least_the_weeks_before_a_visit_is_a_duration():
+    assert timed(inclusion("Stable dosing for at least the 7 weeks before Visit 1")) == [
+        ("inclusion", "duration", D(7), "weeks")
+    ]
+
+
+def test_over_the_months_prior_to_enrolment_is_no_duration():
+    assert timed(inclusion("Pelvic pain present for ≥ 10 days/month over the 3 months prior to study enrollment")) == []
+
+
+def test_weeks_of_the_studys_run_in_are_no_duration():
+    assert timed(inclusion("At least 3 weeks of run-in")) == []
+    assert timed(inclusion("At least 3 weeks of rehabilitation")) == [("inclusion", "duration", D(3), "weeks")]
+
+
+# A second look-back joined by "or", and "excluded if" in running prose -----------------------------------------------
+
+
+def test_a_second_look_back_from_another_point_after_or_reads_the_same_event():
+    text = exclusion(
+        "Chest infection with onset in 2 weeks preceding the screening visit or 5 weeks preceding baseline"
+    )
+    assert timed(text) == [("exclusion", "window", D(2), "weeks"), ("exclusion", "window", D(5), "weeks")]
+    assert quotes_are_exact(text)
+
+
+def test_a_look_back_after_another_events_words_keeps_its_own_event():
+    text = exclusion("Surgery within 3 weeks prior to screening or pneumonia within 9 weeks prior to screening")
+    assert [p.event for p in proposals(text, "window")] == ["surgery", "pneumonia"]
+
+
+def test_excluded_if_in_prose_puts_what_follows_in_the_exclusion_list():
+    text = "Participants were over the age of 60 and excluded if they had a chest infection within the preceding week."
+    assert timed(text) == [("exclusion", "window", D(1), "weeks")]
+    assert bounds(text, "age") == [("inclusion", D(60), False, None, None)]
+
+
+def test_a_condition_with_if_stays_no_look_back():
+    assert timed(inclusion("If they had a chest infection within the preceding week, the visit is put off")) == []
+
+
+# Chinese: free of a treatment over a look-back said with 不得 -----------------------------------------------------------
+
+
+def test_must_not_have_used_a_treatment_in_the_months_before_screening_is_a_window_in_chinese():
+    assert timed("入选标准：\n1. 注:筛选前3个月不得使用双联疗法。") == [("inclusion", "window", D(3), "months")]
+    assert timed("排除标准：\n1. 筛选前4个月未曾参加其他临床试验") == [("exclusion", "window", D(4), "months")]
+
+
+def test_must_not_be_pregnant_in_the_months_before_screening_is_no_look_back_in_chinese():
+    assert timed("入选标准：\n1. 筛选前3个月不得怀孕") == []
+
+
+# A two-column table whose copy glued each row's cells with nothing between ---------------------------------------------
+
+
+GLUED_TABLE = (
+    "Table 2. Main inclusion and exclusion criteria\n"
+    "Inclusion criteriaExclusion criteria\n"
+    "Age >45 yrsKnown bronchiectasis\n"
+    "FEV1 >20% and <50% predEvidence of clinically significant asthma\n"
+    "TLC >110% predPrevious lung surgery\n"
+    "Stopped smoking for >6 monthsPneumothorax within previous 12 months\n"
+    "BMI ≤32 kg/m2Stroke, unstable angina or ICD\n"
+)
+
+
+def test_glued_cells_under_two_column_headings_are_read_inclusion_then_exclusion():
+    assert bounds(GLUED_TABLE, "age") == [("inclusion", D(45), False, None, None)]
+    assert bounds(GLUED_TABLE, "fev1_pct_pred") == [("inclusion", D(20), False, D(50), False)]
+    assert bounds(GLUED_TABLE, "bmi") == [("inclusion", None, None, D(32), True)]
+    assert timed(GLUED_TABLE) == [("inclusion", "duration", D(6), "months"), ("exclusion", "window", D(12), "months")]
+    assert quotes_are_exact(GLUED_TABLE)
+
+
+def test_mixed_case_names_inside_a_cell_are_no_glue():
+    text = (
+        "Inclusion criteriaExclusion criteria\n"
+        "eGFR >50 mL/min and PaCO2 <50 mmHg\n"
+        "Post-rehabilitation 6MWD >150 m\n"
+        "HbA1c below 8%\n"
+    )
+    assert [kind for kind, _ in kinds(text)] == ["inclusion", "inclusion", "inclusion"]
+
+
+# A span since an event said with both ends: "between 1 and 6", "≥1 and ≤6" as "1 to 6" ------------------------------------
+
+
+def test_both_ends_of_a_span_after_an_event_with_operators_are_a_duration_and_a_window():
+    text = inclusion("Patients ≥2 and ≤9 months after a myocardial infarction")
+    assert sorted(timed(text)) == [("inclusion", "duration", D(2), "months"), ("inclusion", "window", D(9), "months")]
+    assert bounds(text, "age") == []
+
+
+def test_between_and_months_after_an_event_is_a_duration_and_a_window():
+    text = inclusion("Patients between 2 and 9 months after a stroke")
+    assert sorted(timed(text)) == [("inclusion", "duration", D(2), "months"), ("inclusion", "window", D(9), "months")]
+
+
+def test_both_ends_of_an_age_in_years_stay_an_age():
+    assert bounds(inclusion("Patients ≥ 25 and ≤ 70 years"), "age") == [("inclusion", D(25), True, D(70), True)]
+    assert timed(inclusion("Patients ≥ 25 and ≤ 70 years")) == []
+
+
+# Reversibility named with its kind, diary counts, "a year", never ----------------------------------------------------
+
+
+def test_a_percentage_of_airway_reversibility_is_a_change_not_fev1_percent_predicted():
+    text = inclusion("Demonstrating a ≥ 14% airway reversibility in FEV1 after salbutamol")
+    assert bounds(text, "fev1_pct_pred") == []
+    text = inclusion("FEV1 ≥ 55% predicted with 12% bronchodilator reversibility")
+    assert bounds(text, "fev1_pct_pred") == [("inclusion", D(55), True, None, None)]
+
+
+def test_diary_mornings_and_evenings_counted_in_a_period_are_no_look_back():
+    text = inclusion("Diary completed on any 9 mornings and 9 evenings in the last 12 days prior to randomization")
+    assert timed(text) == []
+
+
+def test_an_event_in_the_last_days_before_randomisation_stays_a_window():
+    assert timed(exclusion("Chest infection in the last 12 days prior to randomization")) == [
+        ("exclusion", "window", D(12), "days")
+    ]
+
+
+def test_a_after_an_operator_is_one():
+    assert timed(inclusion("Men with at least a year of experience in weight training")) == [
+        ("inclusion", "duration", D(1), "years")
+    ]
+    assert timed(inclusion("Asthma for more than a month")) == [("inclusion", "duration", D(1), "months")]
+
+
+def test_a_without_an_operator_is_a_rate_or_nothing():
+    assert timed(inclusion("Exercise 3 days a week")) == []
+
+
+def test_never_for_more_than_a_span_caps_use_and_is_no_duration():
+    assert timed(inclusion("Has never used a continuous glucose monitor for more than 2 months")) == []
+    assert timed(inclusion("Has not smoked for at least 8 months")) == [("inclusion", "duration", D(8), "months")]

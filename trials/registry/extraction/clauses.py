@@ -465,6 +465,12 @@ def _exclusion_tail(text: str, clauses: list[list]) -> None:
 # a row of two cells side by side: the second starts with a capitalised word after a lower-case word, a number or a
 # bracket ("… local regulations Clinical instability (…)", "… ≤ 70% History of intubation …")
 _SECOND_CELL = re.compile(r"(?<=[a-z0-9%)])\s+(?=[A-Z][a-z]+(?:[\s/-]+[a-z(]))")
+# "Age >40 yrsKnown α1-antitrypsin deficiency", "TLC >100% predDL,CO <20% pred": a copy that glued a row's two cells
+# with nothing between, the second starting with a capitalised word (or an acronym) right after a lower-case letter
+# or a digit ("eGFR", "mmHg", "6MWD" stay whole: the glue needs two letters before it, a digit only before a word)
+_GLUED_SECOND_CELL = re.compile(
+    r"(?:(?<=[a-z%)][a-z0-9%)])(?=[A-Z](?:[a-z]{2,}|[A-Z]{1,4}[\s,]))|(?<=\d)(?=[A-Z][a-z]{2,}))"
+)
 
 
 # a table's legend: two or more abbreviations each spelt out ("CF: cystic fibrosis; FEV1: forced expiratory …")
@@ -489,6 +495,7 @@ def _table_cells(text: str, cells: list[list], one_line: bool) -> list[list]:
     splits = {
         id(c): _INNER_BAR.search(text, c[1], c[2])
         or _TAB_CELL.search(text, c[1], c[2])
+        or _GLUED_SECOND_CELL.search(text, c[1], c[2])
         or _SECOND_CELL.search(text, c[1], c[2])
         for c in rows
     }

@@ -167,8 +167,10 @@ REFERENCE_POINT = (
 )
 # "3 months to 5 years post-stroke onset", "6 months-5 years ago": the upper end is a window (its lower end a duration);
 # the window starts at the upper number. "2 to 4 weeks after the last dose / randomisation" is a time still to come.
+# "1 to 6 months", "between 1 and 6 months", "≥1 and ≤6 months": the two ends of a span since an event
+_SINCE_RANGE_JOIN = r"(?:to|-|–|and(?:\s*(?:≤|<=|<|up to|no more than))?)"
 TIME_RANGE_SINCE = re.compile(
-    rf"(?<![a-z0-9.]){ANY_NUM}[\s-]*(?:(?:days?|weeks?|months?|years?)(?![a-z])\s*)?(?:to|-|–)\s*"
+    rf"(?<![a-z0-9.]){ANY_NUM}[\s-]*(?:(?:days?|weeks?|months?|years?)(?![a-z])\s*)?{_SINCE_RANGE_JOIN}\s*"
     rf"(?P<hi>{ANY_NUM})[\s-]*(?P<hi_unit>days?|weeks?|months?|years?)(?![a-z])[\s-]*"
     r"(?:ago|post|after|since|following)(?![a-z])"
     r"(?!\s*(?:the\s+)?(?:(?:last|final|first)\s+(?:dose|administration|injection|visit)|randomi[sz]\w*|enrol\w*"
@@ -192,7 +194,7 @@ _WITHIN_BEFORE = re.compile(r"(?<![a-z])within\s+(?:the\s+)?$")
 _AGED_RIGHT_BEFORE = re.compile(r"(?<![a-z])(?:aged?|ages)\s*(?:of\s+|between\s+|from\s+)?$")
 # "6-12 months ago", "3-24 months post", "2-7 days of": a range whose lower end has no unit of its own
 _RANGE_LOWER_SINCE = re.compile(
-    rf"(?<![a-z0-9.])(?P<lo>{NUM}|{NUM_WORD})\s*(?:to|-|–)\s*(?P<hi>{ANY_NUM})[\s-]*(?P<unit>days?|weeks?|months?|years?)"
+    rf"(?<![a-z0-9.])(?P<lo>{NUM}|{NUM_WORD})\s*{_SINCE_RANGE_JOIN}\s*(?P<hi>{ANY_NUM})[\s-]*(?P<unit>days?|weeks?|months?|years?)"
     r"(?![a-z])[\s-]*(?P<rel>ago|post|after|since|following|of|from)(?![a-z])" + _NOT_A_PAST_EVENT_AHEAD
 )
 # "根治性手术术后 4-12 周进行随机", "术后4~10周内": time since a past event between two spans, a duration (the lower end)
@@ -310,8 +312,9 @@ WINDOW_RES = [
     # event that follows it ("给药前7天的日记", "给药前1天妊娠试验阴性" are not)
     re.compile(
         r"前\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")\s*[,，]?\s*"
-        r"(?=中|期间|曾|有(?!效)|使用|服用|用过|参加|参与|接受|发生|患|罹患|摄取|摄入|吸烟|饮酒|每日|每天|平均|献血|失血"
-        r"|接种|进行过|做过|出现|发热|发烧)"  # "入组前3天发热"
+        # "筛选前2个月不得使用三联疗法": free of it over the look-back, a window as "前2个月内未使用" is
+        r"(?=中|期间|曾|有(?!效)|(?:不得|不能|不可|不应|未曾?|没有)?\s*(?:使用|服用|用过|参加|参与|接受|接种)"
+        r"|发生|患|罹患|摄取|摄入|吸烟|饮酒|每日|每天|平均|献血|失血|进行过|做过|出现|发热|发烧)"  # "入组前3天发热"
     ),
     re.compile(
         r"(?:近|过去|最近)\s*的?\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")"
@@ -421,7 +424,9 @@ WINDOW_RES += [
 ]
 # "heartburn for 2 days or more during the last 7 days": a frequency's period, not a window
 FREQUENCY_BEFORE = re.compile(
-    rf"(?<![a-z]){ANY_NUM}\s*(?:days?|times|episodes?|nights?|attacks?)\s*(?:(?:or|and) (?:more|less|fewer|above|over)\s*)?"
+    # ("any 10 mornings and 10 evenings in the last 14 days": diary entries counted in a period)
+    rf"(?<![a-z]){ANY_NUM}\s*(?:days?|times|episodes?|nights?|attacks?|mornings?|evenings?|occasions?)\s*"
+    r"(?:(?:or|and) (?:more|less|fewer|above|over)\s*)?"
     r"(?:(?:/\s*|a\s+|per\s+)(?:week|month)\s*)?(?:(?:during|in|within|over|of)\s+(?:the\s+)?)?$"
     # "150 minutes of activity per week in 3 months prior": a rate's period
     r"|(?<![a-z])(?:per|a|/)\s*(?:day|week|month)\s+(?:(?:during|in|within|over|of)\s+(?:the\s+)?)?$"
@@ -578,7 +583,9 @@ WINDOW_NOT_BEFORE = re.compile(
     r"|require\w* [a-z ]{0,30}(?:transplant|surgery)|unless |如果|若|倘若)(?:[^.;。；]|(?<![a-z])(?:i\.e|e\.g)\.)*$"
     # "if planned within a year" is a condition, "if received within the last year" a past event; the condition
     # ends at its comma ("if a former smoker, have quit in the past 15 years")
-    r"|(?<![a-z])if (?!(?:it was |they were |was |were )?(?:received|taken|used|given|administered|treated|performed"
+    # ("excluded if they had …", "ineligible if …": the criterion itself, as for bounds)
+    r"|(?<![a-z])(?<!excluded )(?<!ineligible )(?<!included )(?<!eligible )(?<!excluded only )"
+    r"if (?!(?:it was |they were |was |were )?(?:received|taken|used|given|administered|treated|performed"
     r"|done)(?![a-z]))(?:[^.;,。；，()（）]|[(（][^()（）]*[)）])*$"  # "(… if diagnosed with asthma) within 2 years": the
     # condition closes with its bracket
     # "给药后的6个月内", "开始之后最初12周内": a span still to come; "确诊后1年以内" counts from a past event, a look-back
@@ -664,7 +671,11 @@ CHANGE_WORDS = (
 # "Reversibility of ≥ 12%", "a decline in FVC of ≥ 10%"; "FEV1/FVC (absolute values) > 70%" is the value itself
 CHANGE_BEFORE = re.compile(CHANGE_WORDS)
 # "≥ 12% increase", "≥ 12% (reversibility)"
-CHANGE_AFTER = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?\(?\s*(?:in\s+\w+\s+)?(?:" + CHANGE_WORDS + ")")
+# ("≥ 15% airway reversibility in FEV1", "12% bronchodilator reversibility": the kind of change named first)
+CHANGE_AFTER = re.compile(
+    r"\s*(?:\([^)]{0,20}\)\s*)?\(?\s*(?:in\s+\w+\s+)?(?:(?:airways?|bronchial|bronchodilator|post-?bronchodilator)\s+)?"
+    r"(?:" + CHANGE_WORDS + ")"
+)
 # A change word between a variable and its number, in the same phrase: "eGFR decline of > 5", "FEV1 increase ≥ 12%"
 _CHANGE_RIGHT_BEFORE = re.compile(
     r"(?<![a-z])(?:improve|increase|decrease|change|declin|drop|gain|loss|fall|rise|reduction|variab|reversib)\w*"
@@ -1619,6 +1630,9 @@ _SAID_EXCLUDED = re.compile(
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.;](?:\s|$)|[。；\n]")
+_EXCLUDED_IF = re.compile(
+    r"(?i)(?<![a-z])(?:(?:were|was|are|is|be)\s+)?(?:excluded|ineligible)\s+(?:if|when|because)(?![a-z])"
+)
 
 
 def _said_excluded(proposals: list[Proposal], original: str, start: int, end: int) -> list[Proposal]:
@@ -1634,6 +1648,9 @@ def _said_excluded(proposals: list[Proposal], original: str, start: int, end: in
         for a, b in sentences
         if _SAID_EXCLUDED.search(original, a, b) and not re.search(r"(?i)\bnot\b|不|除外|以外", original[a:b])
     ]
+    # "… aged over 65 and excluded if they had an infection within the preceding week": from "excluded if" on, the
+    # sentence names who is kept out (what stands before it stays where it is)
+    excluded += [(m.end(), b) for a, b in sentences for m in _EXCLUDED_IF.finditer(original, a, b)]
     if not excluded:
         return proposals
     moved = []
@@ -2119,6 +2136,8 @@ def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> 
     line of a nested clause; "" when there is none."""
     if comparison.hint:
         return comparison.hint
+    if not comparison.unit and _SPAN_UPPER_END_AFTER.match(n, comparison.end):
+        return ""  # "Patients ≥1 and ≤6 months after the infarction": the lower end of a span since an event
     if (
         comparison.unit == "years"
         and (
@@ -2289,6 +2308,9 @@ _OF_PREDICTED = re.compile(r"(?:%|percent|per cent)\s+of\s+(?:the\s+)?(?:predict
 
 # An age followed by a colon and another bound ("Participants 12 to <18 years of age: < 90%", "Adults ≥ 18 years: FEV1
 # < 80%", "18岁及以上：FEV1<80%"): the age labels a group whose own bound follows, as a table of bands by age does
+_SPAN_UPPER_END_AFTER = re.compile(
+    r"\s*(?:and|to|-|–)\s*(?:≤|<=|<)?\s*\d+(?:\.\d+)?\s*(?:days?|weeks?|months?)(?![a-z])(?!\s*(?:old|of age))"
+)
 _AGE_GROUP_LABEL_AFTER = re.compile(
     r"(?:\s*(?:of\s+age|old|岁))?\s*[:：]\s*(?:[a-z0-9%/]+\s+){0,3}?(?:[<>≤≥]|less than|greater than|more than|at least"
     r"|below|above|under|over)\s*\d"
@@ -2398,6 +2420,8 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
             return None
         return lower, upper, "mL/min/1.73m2", confidence
     if variable == "age":
+        if not c.unit and _SPAN_UPPER_END_AFTER.match(n, c.end):
+            return None  # "Patients ≥1 and ≤6 months after the infarction": the lower end of a span, no age
         if _AGE_GROUP_LABEL_AFTER.match(n, c.end):
             return None  # "Participants ≥ 18 years of age: < 80%": the label of an age group's own bound, no age limit
         if re.search(
@@ -2554,6 +2578,7 @@ _ZH_UNCHANGED_AFTER = re.compile(
 )
 
 
+_LOWER_END_OPERATOR = re.compile(r"(?:≥|>=|>|at least|more than)\s*$")
 _WINDOW_WORDS: list = []  # each window pattern's required words, filled once WINDOW_RES is complete (below)
 
 
@@ -2693,6 +2718,11 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
             if (
                 pattern is not DURATION_LESS_THAN  # "disease duration of less than 1 year": an upper bound, a window
                 and DURATION_BEFORE.search(n[max(0, match.start() - 30) : match.start()])
+                # "≥1 and ≤6 months after the infarction": the operator is the range's lower end's
+                and not (
+                    pattern is TIME_RANGE_SINCE
+                    and _LOWER_END_OPERATOR.search(n, max(0, match.start() - 12), match.start())
+                )
                 and not match.group().startswith(("within", "in ", "during", "近", "过去", "最近"))
             ):
                 continue
@@ -2734,6 +2764,9 @@ def _times_a_measurement(n: str, window, measured_spans) -> bool:
 _PAST_TEST = re.compile(TABLES.past_tests or r"(?!x)x")
 
 
+_ONLY_A_CONNECTOR = re.compile(r"\s*,?\s*(?:or|and|and/or|或)?\s*")
+
+
 def _window_proposal(
     n: str,
     kind: str,
@@ -2746,6 +2779,10 @@ def _window_proposal(
 ) -> Proposal | None:
     start, end, amount, unit, _reference = window
     event, event_start, event_end, generic = _event_for(n, start, end, previous_end, cache, next_start)
+    if not event and previous_end and _ONLY_A_CONNECTOR.fullmatch(n, previous_end, start):
+        # "onset in 1 week preceding the screening visit or 3 weeks preceding the baseline visit": a second
+        # look-back, from another point, on the same event
+        event, event_start, event_end, generic = _event_for(n, start, end, 0, cache, next_start)
     if event is None:  # the timing of a test: a window of its own only when the clause measures nothing, or when
         # the test is one on record that the look-back dates ("DLCO in lung function tests within the previous 3
         # months is 30% to 80%": the past test is a window, guideline v2)
@@ -3007,8 +3044,11 @@ _DURATION = re.compile(
     + "|".join(words for words, _inclusive in TABLES.duration_operators)
     + r")\s*)?"
     r"(?:(?:a|the)\s+(?:period|duration)\s+of\s+)?"
-    r"(?(op)(?:the\s+(?:last|past|previous|preceding)\s+)?)"  # "stable dosing for at least the last 4 weeks"
-    rf"(?P<num>{ANY_NUM}|{CN_WORD_NUM})(?P<plus>\+)?\s*[-\s]?(?P<consecutive>consecutive\s+|continuous\s+|successive\s+)?"
+    # "stable dosing for at least the last 4 weeks", "for at least the 4 weeks before Visit 1"
+    r"(?(op)(?:the\s+(?:last|past|previous|preceding)\s+|(?<=least\s)the\s+(?=\S+\s*[a-z]+\s+(?:before|prior|preceding)(?![a-z])))?)"
+    # "at least a year of experience", "for more than a month": "a" after an operator is one
+    rf"(?P<num>{ANY_NUM}|{CN_WORD_NUM}|(?:(?<=least\s)|(?<=than\s))a(?=\s))(?P<plus>\+)?\s*[-\s]?"
+    r"(?P<consecutive>consecutive\s+|continuous\s+|successive\s+)?"
     r"(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?|天|周|星期|个\s?月|年|月(?![龄份经底初中末]))(?![a-z])"
     r"(?P<post>\s*(?:or (?:more|longer|greater|above)|及以上|或以上|以上))?"
 )  # "病程≥6月": 月 alone is months only after an operator (a bare "3月" may be March)
@@ -3102,8 +3142,12 @@ _DURATION_NOT_AFTER = re.compile(
     r"|treatment period)|后|之后|以后)"
 )
 _DURATION_NOT_BEFORE = re.compile(
-    r"(?:next|following|coming|upcoming|future|expect\w*|likely|plann\w*|plans? to|intend\w*|survival|life expectancy|follow(?:-|\s)?up"
-    r"|contracept\w*|(?<![a-z])within|(?:in|during|over) the (?:past|last|previous|preceding)|(?<![a-z])ages?d?"
+    # ("one or more of the following findings for at least 6 months": a list's lead-in, nothing still to come)
+    r"(?:next|(?<!of the )(?<!by the )following|coming|upcoming|future|expect\w*|likely|plann\w*|plans? to|intend\w*"
+    r"|survival|life expectancy|follow(?:-|\s)?up"
+    # ("weight stable within 5% for 3 months": a tolerance, no look-back)
+    r"|contracept\w*|(?<![a-z])within(?!\s*(?:±|\+/-)?\s*\d+(?:\.\d+)?\s*(?:%|percent|kg|lbs?)(?![a-z]))"
+    r"|(?:in|during|over) the (?:past|last|previous|preceding)|(?<![a-z])ages?d?"
     r"|older|younger|预计|预期|(?<!无病)(?<!无疾病)(?<!无复发)生存|pregnan\w*|gestation\w*|full[- ]term|孕)[^.;。；]{0,25}$"
     r"|(?:(?<![新接将])近|过去|最近)[^.;。；,，]{0,25}$"  # "近3个月内…": a look-back; "近一年内确诊,病程≥2年" ends it at the comma
     # ("新近诊断的…" is newly diagnosed, "接近" close to: no look-back)
@@ -3125,6 +3169,7 @@ _LOOK_BACK_FOR = re.compile(
 )  # "≥ 5 cigs/day for last 6 months"
 _FOR_THE_PAST_UNIT = re.compile(r"(?<![a-z])for\s+the\s+(?:past|last)\s+(year|month|week)(?![a-z])")
 _UPPER_BEFORE = re.compile(r"(?:<|≤|<=|less than|fewer than|no more than|up to|under|不足|不到|未满|少于|小于)\s*$")
+_NEVER_BEFORE = re.compile(r"(?<![a-z])never(?![a-z])[^.;,]*$")
 _UNSTABLE_BEFORE = re.compile(r"(?<![a-z])(?:unstable|not (?:been )?stable)(?![a-z])[^.;,]*$")
 _PER_DAY_BEFORE = re.compile(
     r"packs?|cigar\w*|cigs?|e\.g\.|i\.e\.|defined as|menopaus\w*|定义为|例如|比如|如:|\d\s*(?:包|支)(?!气)"
@@ -3238,7 +3283,7 @@ _SINCE_PHRASE = re.compile(
 )
 _STUDY_POINT = re.compile(
     r"(?<![a-z])(?:stud(?:y|ies)|trial|investigational|imp|randomi[sz]\w*|enrol\w*|screening|baseline|inclusion|consent"
-    r"|visit|dosing|signing|intervention|vaccination|procedure)(?![a-z])"
+    r"|visit|dosing|signing|intervention|vaccination|procedure|run-?in)(?![a-z])"
     r"|^(?:the\s+)?(?:last|final|first|initial)\s+(?:dose|administration|injection|infusion)(?:\s+(?:and|or)(?![a-z]).*)?$"
 )
 # "at least 3 weeks between prior radiotherapy and the first dose of study drug", "从末次化疗到随机至少间隔3周": the time
@@ -3611,7 +3656,7 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             )  # "… between prior radiotherapy and the first dose"
             since = _EventWords(between.group("event"), between.start("event")) if between else None
         if (_DURATION_NOT_AFTER.match(n, match.end()) and not since) or (
-            _DURATION_NOT_BEFORE.search(before) and not (ranged and within_range)
+            _DURATION_NOT_BEFORE.search(n, max(0, match.start() - 40), match.start()) and not (ranged and within_range)
         ):
             continue
         frequency = _FREQUENCY_AFTER.match(n, match.end())
@@ -3620,7 +3665,7 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             # last 6 months" is a course that long
         if not op and _UPPER_BEFORE.search(before):
             continue  # "ceased smoking <3 months duration", "≤ 6 months' duration": bounded above, a window if any
-        amount = _to_decimal(match.group("num"))
+        amount = Decimal(1) if match.group("num") == "a" else _to_decimal(match.group("num"))
         unit = _TIME_UNIT_WORD.get(match.group("unit").replace(" ", ""))  # "6个 月": a line-wrap space kept
         if match.group("num") == "半" and unit == "years":
             amount, unit = Decimal(6), "months"  # 半年: half a year, six months (as a window reads it)
@@ -3646,6 +3691,8 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         ):
             continue  # "(hypothyroidism is acceptable if on a stable dose for ≥ 3 months)": an exclusion's exception
             # ("prior cancer is allowed if cancer-free for at least 1 year" bounds the time since it, a duration)
+        if op and _NEVER_BEFORE.search(n, max(sentence_start, match.start() - 60), match.start()):
+            continue  # "never used a CGM for more than a month": a cap on how long it was ever used, no time since
         if _UNSTABLE_BEFORE.search(n, max(0, match.start() - 30), match.start()):
             continue  # "medication unstable for 6 months": the complement of a stable duration
         if _TEST_TIMING_BEFORE.search(n, max(sentence_start, match.start() - 30), match.start()) and not (
@@ -3844,7 +3891,7 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             continue
         found = _duration_range(n, kind, span, match)
         proposals.extend(found)
-    for match in _RANGE_LOWER_SINCE.finditer(n) if ("-" in n or "–" in n or " to " in n) else ():
+    for match in _RANGE_LOWER_SINCE.finditer(n) if ("-" in n or "–" in n or " to " in n or " and " in n) else ():
         # "stroke 6-12 months ago", "within 3-24 months post injury": the lower end, its unit the upper end's, is a
         # duration when the upper end was read as a window (the window's checks hold for both ends)
         if len(proposals) >= MAX_WINDOWS or covered[match.start("lo")] or not covered[match.start("hi")]:
