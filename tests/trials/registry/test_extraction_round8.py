@@ -373,3 +373,38 @@ def test_a_without_an_operator_is_a_rate_or_nothing():
 def test_never_for_more_than_a_span_caps_use_and_is_no_duration():
     assert timed(inclusion("Has never used a continuous glucose monitor for more than 2 months")) == []
     assert timed(inclusion("Has not smoked for at least 8 months")) == [("inclusion", "duration", D(8), "months")]
+
+
+# An illness named after "for", then the age limit; comorbidities in a table read by content ----------------------------
+
+
+def test_an_age_after_an_illness_named_with_for_is_an_age_limit():
+    text = inclusion("Patients undergoing surgery for acute cholecystitis older than 21 years old.")
+    assert bounds(text, "age") == [("inclusion", D(21), False, None, None)]
+    text = inclusion("No prior chemotherapy for lung cancer Age > 20 years Able to walk")
+    assert bounds(text, "age") == [("inclusion", D(20), False, None, None)]
+
+
+def test_an_age_after_for_and_people_is_a_condition_not_a_limit():
+    assert bounds(inclusion("FEV1 ≥ 55% predicted for subjects aged ≥ 13 years"), "age") == []
+    assert bounds(inclusion("eGFR ≥ 50 (≥ 80 for ages 13 to 16)"), "age") == []
+
+
+def test_comorbidities_under_two_interleaved_column_headings_read_as_an_exclusion():
+    text = (
+        "Inclusion criteria Exclusion criteria\n"
+        "  • Hospitalised adults with pneumonia\n\n"
+        "  • Comorbidities requiring corticosteroids for more than 20 days\n\n"
+        "  • Able to give consent\n"
+    )
+    assert timed(text) == [("exclusion", "duration", D(20), "days")]
+
+
+def test_comorbidities_said_to_be_allowed_are_no_exclusion():
+    text = (
+        "Inclusion criteria Exclusion criteria\n"
+        "  • Hospitalised adults with pneumonia\n\n"
+        "  • Comorbidities are allowed if stable for more than 20 days\n\n"
+        "  • Able to give consent\n"
+    )
+    assert [kind for kind, _ in kinds(text)] == ["inclusion", "inclusion", "inclusion"]

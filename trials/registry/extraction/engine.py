@@ -2212,6 +2212,12 @@ def _refine_variable(n: str, variable: str, comparison: _Comparison) -> str:
     return variable
 
 
+_FOR_PEOPLE_BEFORE = re.compile(
+    r"(?<![a-z])for\s+(?:(?:the|all|those|any|subjects?|patients?|participants?|children|adults?|adolescents?|people"
+    r"|persons?|women|men|males?|females?|individuals?|infants?|ages?|aged|cohort|group|part|arm)\s+){0,2}$"
+)
+
+
 def _without_asides(n: str, measured: list) -> list:
     """An age in brackets beside another variable's bound is an aside: "eGFR ≤ 50 (by CKD-EPI for ages ≥ 18)" is
     not an age limit. Conditions such as "for ages 12 to 17" are asides too."""
@@ -2222,8 +2228,9 @@ def _without_asides(n: str, measured: list) -> list:
         variable, comparison, quote_start, _quote_end = item
         if variable == "age" and depth[comparison.number_start] > 0 and outside - {"age"}:
             continue
-        if variable == "age" and re.search(r"(?<![a-z])for (?:\w+ ){0,2}$", n[max(0, quote_start - 30) : quote_start]):
-            continue
+        if variable == "age" and _FOR_PEOPLE_BEFORE.search(n, max(0, quote_start - 40), quote_start):
+            continue  # "for ages 12 to 17", "for subjects aged ≥ 12": a condition ("… for acute appendicitis older
+            # than 18 years", "… for lung cancer Age > 18 years" name an illness, then the age limit)
         kept.append(item)
     return kept
 
