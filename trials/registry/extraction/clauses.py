@@ -18,7 +18,7 @@ _INCLUSION_HEADING = re.compile(
     r"|other|specific|basic|subjects?|patients?|participants?)\s+)?"
     r"(?:(?:inclusion(?:ary)?|eligibility|entry|selection|randomi[sz]ation|enrol+ment)\s+criteri(?:a|on)"
     r"|criteria for (?:inclusion|eligibility|entry|randomi[sz]ation|enrol+ment)"
-    r"|crit[èe]res? d['’](?:inclusion|[ée]ligibilit[ée])|criterios de inclusi[óo]n|einschlusskriterien"
+    r"|crit[eè]res?\s+d['’]\s*(?:inclusion|[ée]ligibilit[ée])|criterios?\s+de\s+inclusi[oó]n|einschlusskriterien"  # French, Spanish, German
     r"|inclusions?(?=\s*[:：\-–|｜]|\s*$)|inclusions?\s+(?:include|are)(?=\s*[:：])"
     r"|(?:(?:people|persons|those|patients)\s+)?(?:who|you)\s+(?:can|may|could)\s+(?:take part|participate|join"
     r"|be included)(?:\s+if)?(?=\s*[:：])"  # "Who can take part: aged 18-40"
@@ -30,7 +30,7 @@ _EXCLUSION_HEADING = re.compile(
     r"(?:(?:exclusion(?:ary)?|excluding|non[- ]?inclusion|ineligibility|non[- ]?eligibility)\s+criteri(?:a|on)"
     r"|criteria for (?:exclusion|non[- ]?inclusion|non[- ]?eligibility|ineligibility)"
     # a French, Spanish or German heading over English items: "CRITÈRES D'EXCLUSION", "Criterios de exclusión"
-    r"|crit[èe]res? (?:d['’]exclusion|de non[- ]inclusion)|criterios de exclusi[óo]n|ausschlusskriterien"
+    r"|crit[eè]res?\s+(?:d['’]\s*exclusion|de\s+non[- ]?inclusion)|criterios?\s+de\s+exclusi[oó]n|ausschlusskriterien"
     r"|(?:exclusions?|non[- ]?inclusion|ineligibility)(?=\s*[:：\-–|｜]|\s*$)|exclusions?\s+(?:include|are)(?=\s*[:：])"
     r"|(?:not\s+eligible|ineligible)(?:\s+if)?(?=\s*[:：])"  # "Not eligible: BMI over 35" (a recruitment page's label)
     r"|(?:(?:people|persons|those|patients)\s+)?(?:who|you)\s+(?:cannot|can ?not|can't|may not|should not)\s+"
@@ -122,7 +122,10 @@ _CN_PAGE_HEADING = re.compile(
     r"|不可参加|不宜参加|排除人群"
     r"|(?:有)?(?:以下|下列)[^：:]{0,8}(?:不能|不可|不宜|不得)(?:参加|入组|入选|纳入))"
     r"|(招募对象|招募条件|招募要求|招募人群|参加条件|参与条件|报名条件|适合人群|适用人群|适宜人群|入组要求"
-    r"|受试者要求))"
+    r"|受试者要求"
+    # "參與者需符合以下條件︰", "受试者必须满足下列所有条件": the conditions a participant must meet, the inclusion list
+    r"|(?:参与者|参加者|受试者|患者|志愿者)?(?:需|须|必须|应当?)?(?:符合|满足|具备)(?:以下|下列|如下)(?:全部|所有|各项)?"
+    r"(?:条件|标准|要求)))"
 )
 
 # A short Chinese line whose list is named before its kind: "健康受试者排除标准", "A组入选标准：", "队列1排除标准",

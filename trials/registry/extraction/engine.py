@@ -167,8 +167,10 @@ REFERENCE_POINT = (
 )
 # "3 months to 5 years post-stroke onset", "6 months-5 years ago": the upper end is a window (its lower end a duration);
 # the window starts at the upper number. "2 to 4 weeks after the last dose / randomisation" is a time still to come.
+# "1 to 6 months", "between 1 and 6 months", "≥1 and ≤6 months": the two ends of a span since an event
+_SINCE_RANGE_JOIN = r"(?:to|-|–|and(?:\s*(?:≤|<=|<|up to|no more than))?)"
 TIME_RANGE_SINCE = re.compile(
-    rf"(?<![a-z0-9.]){ANY_NUM}[\s-]*(?:(?:days?|weeks?|months?|years?)(?![a-z])\s*)?(?:to|-|–)\s*"
+    rf"(?<![a-z0-9.]){ANY_NUM}[\s-]*(?:(?:days?|weeks?|months?|years?)(?![a-z])\s*)?{_SINCE_RANGE_JOIN}\s*"
     rf"(?P<hi>{ANY_NUM})[\s-]*(?P<hi_unit>days?|weeks?|months?|years?)(?![a-z])[\s-]*"
     r"(?:ago|post|after|since|following)(?![a-z])"
     r"(?!\s*(?:the\s+)?(?:(?:last|final|first)\s+(?:dose|administration|injection|visit)|randomi[sz]\w*|enrol\w*"
@@ -192,7 +194,7 @@ _WITHIN_BEFORE = re.compile(r"(?<![a-z])within\s+(?:the\s+)?$")
 _AGED_RIGHT_BEFORE = re.compile(r"(?<![a-z])(?:aged?|ages)\s*(?:of\s+|between\s+|from\s+)?$")
 # "6-12 months ago", "3-24 months post", "2-7 days of": a range whose lower end has no unit of its own
 _RANGE_LOWER_SINCE = re.compile(
-    rf"(?<![a-z0-9.])(?P<lo>{NUM}|{NUM_WORD})\s*(?:to|-|–)\s*(?P<hi>{ANY_NUM})[\s-]*(?P<unit>days?|weeks?|months?|years?)"
+    rf"(?<![a-z0-9.])(?P<lo>{NUM}|{NUM_WORD})\s*{_SINCE_RANGE_JOIN}\s*(?P<hi>{ANY_NUM})[\s-]*(?P<unit>days?|weeks?|months?|years?)"
     r"(?![a-z])[\s-]*(?P<rel>ago|post|after|since|following|of|from)(?![a-z])" + _NOT_A_PAST_EVENT_AHEAD
 )
 # "根治性手术术后 4-12 周进行随机", "术后4~10周内": time since a past event between two spans, a duration (the lower end)
@@ -310,8 +312,9 @@ WINDOW_RES = [
     # event that follows it ("给药前7天的日记", "给药前1天妊娠试验阴性" are not)
     re.compile(
         r"前\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")\s*[,，]?\s*"
-        r"(?=中|期间|曾|有(?!效)|使用|服用|用过|参加|参与|接受|发生|患|罹患|摄取|摄入|吸烟|饮酒|每日|每天|平均|献血|失血"
-        r"|接种|进行过|做过|出现|发热|发烧)"  # "入组前3天发热"
+        # "筛选前2个月不得使用三联疗法": free of it over the look-back, a window as "前2个月内未使用" is
+        r"(?=中|期间|曾|有(?!效)|(?:不得|不能|不可|不应|未曾?|没有)?\s*(?:使用|服用|用过|参加|参与|接受|接种)"
+        r"|发生|患|罹患|摄取|摄入|吸烟|饮酒|每日|每天|平均|献血|失血|进行过|做过|出现|发热|发烧)"  # "入组前3天发热"
     ),
     re.compile(
         r"(?:近|过去|最近)\s*的?\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")"
@@ -421,13 +424,19 @@ WINDOW_RES += [
 ]
 # "heartburn for 2 days or more during the last 7 days": a frequency's period, not a window
 FREQUENCY_BEFORE = re.compile(
-    rf"(?<![a-z]){ANY_NUM}\s*(?:days?|times|episodes?|nights?|attacks?)\s*(?:(?:or|and) (?:more|less|fewer|above|over)\s*)?"
+    # ("any 10 mornings and 10 evenings in the last 14 days": diary entries counted in a period)
+    rf"(?<![a-z]){ANY_NUM}\s*(?:days?|times|episodes?|nights?|attacks?|mornings?|evenings?|occasions?)\s*"
+    r"(?:(?:or|and) (?:more|less|fewer|above|over)\s*)?"
     r"(?:(?:/\s*|a\s+|per\s+)(?:week|month)\s*)?(?:(?:during|in|within|over|of)\s+(?:the\s+)?)?$"
     # "150 minutes of activity per week in 3 months prior": a rate's period
     r"|(?<![a-z])(?:per|a|/)\s*(?:day|week|month)\s+(?:(?:during|in|within|over|of)\s+(?:the\s+)?)?$"
     # "attacks on at least 3 of the last 7 days", "on 2 or more of the past 14 nights": days counted out of a period
     rf"|(?<![a-z])(?:on\s+)?(?:at least|≥|>=|more than|over)?\s*{ANY_NUM}\s+(?:(?:or|and) (?:more|fewer|less)\s+)?"
     r"(?:out\s+)?of\s+(?:the\s+)?$"
+)
+_COURSE_OF_DAYS_BEFORE = re.compile(
+    rf"(?<![a-z])for\s+(?:(?:more|longer|greater) than\s+|at least\s+|over\s+|≥\s*|>=?\s*)?{ANY_NUM}\s*days?\s+"
+    r"(?:(?:or|and) (?:more|longer)\s+)?(?:during|in|within|over)\s+(?:the\s+)?$"
 )
 _EVENTS_COUNTED = re.compile(r"(?<![a-z])(?:times|episodes?|attacks?|events?)(?![a-z])")
 # "more than 3 episodes of anaphylaxis within the past year", "≥ 2 courses of oral steroids in the past 6 months": a
@@ -574,7 +583,9 @@ WINDOW_NOT_BEFORE = re.compile(
     r"|require\w* [a-z ]{0,30}(?:transplant|surgery)|unless |如果|若|倘若)(?:[^.;。；]|(?<![a-z])(?:i\.e|e\.g)\.)*$"
     # "if planned within a year" is a condition, "if received within the last year" a past event; the condition
     # ends at its comma ("if a former smoker, have quit in the past 15 years")
-    r"|(?<![a-z])if (?!(?:it was |they were |was |were )?(?:received|taken|used|given|administered|treated|performed"
+    # ("excluded if they had …", "ineligible if …": the criterion itself, as for bounds)
+    r"|(?<![a-z])(?<!excluded )(?<!ineligible )(?<!included )(?<!eligible )(?<!excluded only )"
+    r"if (?!(?:it was |they were |was |were )?(?:received|taken|used|given|administered|treated|performed"
     r"|done)(?![a-z]))(?:[^.;,。；，()（）]|[(（][^()（）]*[)）])*$"  # "(… if diagnosed with asthma) within 2 years": the
     # condition closes with its bracket
     # "给药后的6个月内", "开始之后最初12周内": a span still to come; "确诊后1年以内" counts from a past event, a look-back
@@ -589,10 +600,14 @@ WINDOW_NOT_BEFORE = re.compile(
     # "Willing to stop taking antihistamines 2 weeks before the study": a commitment still to come
     r"|(?<![a-z])(?:(?:un)?willing(?:ness)?|agree[sd]?|able)\s+to\s+(?:[a-z-]+,?\s+){0,6}$"  # "计划在6个月内怀孕者": a plan, a span still to come
 )
-DURATION_BEFORE = re.compile(  # ("no more than 6 months before enrolment" is bounded above: a window)
-    r"(?:for|at least|≥|>=|>|minimum(?: of)?|stable|(?<!no )(?<!not )more than|over|lasting|duration of"
-    r"|last(?:ed|ing)?)\s*(?:a\s+(?:period|duration)\s+of\s+)?(?:the\s+)?(?:past\s+"
-    r"|last\s+)?$"
+# A lower bound on a span before a point ("≥ 6 months prior to screening", "> and/or = 1 year prior to V1") is a
+# duration, whichever of the lexicon's duration operators says it ("no more than 6 months before enrolment" is bounded
+# above: a window)
+_DURATION_OPERATOR_WORDS = "|".join(w for w, _inclusive in TABLES.duration_operators if not _CJK_CHAR.search(w))
+DURATION_BEFORE = re.compile(
+    r"(?:for|minimum(?: of)?|stable|lasting|duration of|last(?:ed|ing)?|(?<!no )(?<!not )(?:"
+    + _DURATION_OPERATOR_WORDS
+    + r"))\s*(?:a\s+(?:period|duration)\s+of\s+)?(?:the\s+)?(?:past\s+|last\s+)?$"
 )
 
 # Events a window is about, specific first: (pattern, label). Label None: a measurement's timing, not an event.
@@ -656,7 +671,11 @@ CHANGE_WORDS = (
 # "Reversibility of ≥ 12%", "a decline in FVC of ≥ 10%"; "FEV1/FVC (absolute values) > 70%" is the value itself
 CHANGE_BEFORE = re.compile(CHANGE_WORDS)
 # "≥ 12% increase", "≥ 12% (reversibility)"
-CHANGE_AFTER = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?\(?\s*(?:in\s+\w+\s+)?(?:" + CHANGE_WORDS + ")")
+# ("≥ 15% airway reversibility in FEV1", "12% bronchodilator reversibility": the kind of change named first)
+CHANGE_AFTER = re.compile(
+    r"\s*(?:\([^)]{0,20}\)\s*)?\(?\s*(?:in\s+\w+\s+)?(?:(?:airways?|bronchial|bronchodilator|post-?bronchodilator)\s+)?"
+    r"(?:" + CHANGE_WORDS + ")"
+)
 # A change word between a variable and its number, in the same phrase: "eGFR decline of > 5", "FEV1 increase ≥ 12%"
 _CHANGE_RIGHT_BEFORE = re.compile(
     r"(?<![a-z])(?:improve|increase|decrease|change|declin|drop|gain|loss|fall|rise|reduction|variab|reversib)\w*"
@@ -1613,6 +1632,9 @@ _SAID_EXCLUDED = re.compile(
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.;](?:\s|$)|[。；\n]")
+_EXCLUDED_IF = re.compile(
+    r"(?i)(?<![a-z])(?:(?:were|was|are|is|be)\s+)?(?:excluded|ineligible)\s+(?:if|when|because)(?![a-z])"
+)
 
 
 def _said_excluded(proposals: list[Proposal], original: str, start: int, end: int) -> list[Proposal]:
@@ -1628,6 +1650,9 @@ def _said_excluded(proposals: list[Proposal], original: str, start: int, end: in
         for a, b in sentences
         if _SAID_EXCLUDED.search(original, a, b) and not re.search(r"(?i)\bnot\b|不|除外|以外", original[a:b])
     ]
+    # "… aged over 65 and excluded if they had an infection within the preceding week": from "excluded if" on, the
+    # sentence names who is kept out (what stands before it stays where it is)
+    excluded += [(m.end(), b) for a, b in sentences for m in _EXCLUDED_IF.finditer(original, a, b)]
     if not excluded:
         return proposals
     moved = []
@@ -1767,7 +1792,11 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
             if (
                 not implied
                 and last_implied
-                and last_implied[1].unit == comparison.unit
+                and (
+                    last_implied[1].unit == comparison.unit
+                    # "below 18 and above 45 years": the unit said once, after the second end of an implied age
+                    or (last_implied[0] == "age" and not last_implied[1].unit and comparison.unit == "years")
+                )
                 and (
                     _SECOND_BOUND_GAP.fullmatch(n, last_implied[1].end, comparison.start)
                     or (  # "> 18 years <80 years": a lower bound then an upper one, only a blank between
@@ -2074,6 +2103,7 @@ def _person_before(n: str, position: int, gap: re.Pattern = _PERSON_GAP) -> bool
     return bool(people) and bool(gap.match(n, people[-1].end(), position))
 
 
+_OLDER_RIGHT_BEFORE = re.compile(r"(?:^|[^a-z])(?:older|younger)\s*$")
 _YEARS_OLD = re.compile(r"y/o|y\.\s?o\.?|yo")  # "≥18 y.o.", "65 yo": years of a person's age, whoever is named before
 
 
@@ -2108,9 +2138,15 @@ def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> 
     line of a nested clause; "" when there is none."""
     if comparison.hint:
         return comparison.hint
+    if not comparison.unit and _SPAN_UPPER_END_AFTER.match(n, comparison.end):
+        return ""  # "Patients ≥1 and ≤6 months after the infarction": the lower end of a span since an event
     if (
         comparison.unit == "years"
-        and (_person_before(n, comparison.start) or _YEARS_OLD.fullmatch(comparison.raw_unit))
+        and (
+            _person_before(n, comparison.start)
+            or _YEARS_OLD.fullmatch(comparison.raw_unit)
+            or _OLDER_RIGHT_BEFORE.search(n, max(0, comparison.start - 12), comparison.start)  # "Older > 18 years"
+        )
         and not (
             NOT_AGE.search(n, max(0, comparison.start - 40), comparison.start)
             or _NOT_AGE_AFTER.match(n, comparison.end)
@@ -2178,6 +2214,12 @@ def _refine_variable(n: str, variable: str, comparison: _Comparison) -> str:
     return variable
 
 
+_FOR_PEOPLE_BEFORE = re.compile(
+    r"(?<![a-z])for\s+(?:(?:the|all|those|any|subjects?|patients?|participants?|children|adults?|adolescents?|people"
+    r"|persons?|women|men|males?|females?|individuals?|infants?|ages?|aged|cohort|group|part|arm)\s+){0,2}$"
+)
+
+
 def _without_asides(n: str, measured: list) -> list:
     """An age in brackets beside another variable's bound is an aside: "eGFR ≤ 50 (by CKD-EPI for ages ≥ 18)" is
     not an age limit. Conditions such as "for ages 12 to 17" are asides too."""
@@ -2188,8 +2230,9 @@ def _without_asides(n: str, measured: list) -> list:
         variable, comparison, quote_start, _quote_end = item
         if variable == "age" and depth[comparison.number_start] > 0 and outside - {"age"}:
             continue
-        if variable == "age" and re.search(r"(?<![a-z])for (?:\w+ ){0,2}$", n[max(0, quote_start - 30) : quote_start]):
-            continue
+        if variable == "age" and _FOR_PEOPLE_BEFORE.search(n, max(0, quote_start - 40), quote_start):
+            continue  # "for ages 12 to 17", "for subjects aged ≥ 12": a condition ("… for acute appendicitis older
+            # than 18 years", "… for lung cancer Age > 18 years" name an illness, then the age limit)
         kept.append(item)
     return kept
 
@@ -2270,6 +2313,17 @@ def _in_range(value: Decimal | None, low: float, high: float) -> bool:
 # "... 80 percent of predicted", "70% of the predicted value": a share of a predicted value, said with "of" ("FEV1/FVC
 # < 70% predicted" is read as the ratio, as the registry texts mostly mean it)
 _OF_PREDICTED = re.compile(r"(?:%|percent|per cent)\s+of\s+(?:the\s+)?(?:predicted|expected|normal predicted)")
+
+
+# An age followed by a colon and another bound ("Participants 12 to <18 years of age: < 90%", "Adults ≥ 18 years: FEV1
+# < 80%", "18岁及以上：FEV1<80%"): the age labels a group whose own bound follows, as a table of bands by age does
+_SPAN_UPPER_END_AFTER = re.compile(
+    r"\s*(?:and|to|-|–)\s*(?:≤|<=|<)?\s*\d+(?:\.\d+)?\s*(?:days?|weeks?|months?)(?![a-z])(?!\s*(?:old|of age))"
+)
+_AGE_GROUP_LABEL_AFTER = re.compile(
+    r"(?:\s*(?:of\s+age|old|岁))?\s*[:：]\s*(?:[a-z0-9%/]+\s+){0,3}?(?:[<>≤≥]|less than|greater than|more than|at least"
+    r"|below|above|under|over)\s*\d"
+)
 
 
 def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: set[int]):
@@ -2375,6 +2429,10 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
             return None
         return lower, upper, "mL/min/1.73m2", confidence
     if variable == "age":
+        if not c.unit and _SPAN_UPPER_END_AFTER.match(n, c.end):
+            return None  # "Patients ≥1 and ≤6 months after the infarction": the lower end of a span, no age
+        if _AGE_GROUP_LABEL_AFTER.match(n, c.end):
+            return None  # "Participants ≥ 18 years of age: < 80%": the label of an age group's own bound, no age limit
         if re.search(
             r"age (?:at|of) (?:the )?(?:onset|diagnosis|first|start|menarche|menopause)|onset|起病|发病", near
         ) or (
@@ -2529,6 +2587,7 @@ _ZH_UNCHANGED_AFTER = re.compile(
 )
 
 
+_LOWER_END_OPERATOR = re.compile(r"(?:≥|>=|>|at least|more than)\s*$")
 _WINDOW_WORDS: list = []  # each window pattern's required words, filled once WINDOW_RES is complete (below)
 
 
@@ -2638,6 +2697,13 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
             ):
                 continue
             frequency = FREQUENCY_BEFORE.search(n[max(0, match.start() - 40) : match.start()])
+            if (
+                frequency
+                and unit != "days"
+                and _COURSE_OF_DAYS_BEFORE.search(n, max(0, match.start() - 60), match.start())
+            ):
+                frequency = None  # "steroids for more than 28 days during the 6 months prior": a course inside the
+                # look-back, which is the window ("for 2 days or more during the last 7 days" counts days: how often)
             if frequency and not (
                 _EVENTS_COUNTED.search(frequency.group())
                 and _LOOK_BACK_WORDS.search(match.group())
@@ -2661,6 +2727,11 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
             if (
                 pattern is not DURATION_LESS_THAN  # "disease duration of less than 1 year": an upper bound, a window
                 and DURATION_BEFORE.search(n[max(0, match.start() - 30) : match.start()])
+                # "≥1 and ≤6 months after the infarction": the operator is the range's lower end's
+                and not (
+                    pattern is TIME_RANGE_SINCE
+                    and _LOWER_END_OPERATOR.search(n, max(0, match.start() - 12), match.start())
+                )
                 and not match.group().startswith(("within", "in ", "during", "近", "过去", "最近"))
             ):
                 continue
@@ -2702,6 +2773,9 @@ def _times_a_measurement(n: str, window, measured_spans) -> bool:
 _PAST_TEST = re.compile(TABLES.past_tests or r"(?!x)x")
 
 
+_ONLY_A_CONNECTOR = re.compile(r"\s*,?\s*(?:or|and|and/or|或)?\s*")
+
+
 def _window_proposal(
     n: str,
     kind: str,
@@ -2714,6 +2788,10 @@ def _window_proposal(
 ) -> Proposal | None:
     start, end, amount, unit, _reference = window
     event, event_start, event_end, generic = _event_for(n, start, end, previous_end, cache, next_start)
+    if not event and previous_end and _ONLY_A_CONNECTOR.fullmatch(n, previous_end, start):
+        # "onset in 1 week preceding the screening visit or 3 weeks preceding the baseline visit": a second
+        # look-back, from another point, on the same event
+        event, event_start, event_end, generic = _event_for(n, start, end, 0, cache, next_start)
     if event is None:  # the timing of a test: a window of its own only when the clause measures nothing, or when
         # the test is one on record that the look-back dates ("DLCO in lung function tests within the previous 3
         # months is 30% to 80%": the past test is a window, guideline v2)
@@ -2975,8 +3053,11 @@ _DURATION = re.compile(
     + "|".join(words for words, _inclusive in TABLES.duration_operators)
     + r")\s*)?"
     r"(?:(?:a|the)\s+(?:period|duration)\s+of\s+)?"
-    r"(?(op)(?:the\s+(?:last|past|previous|preceding)\s+)?)"  # "stable dosing for at least the last 4 weeks"
-    rf"(?P<num>{ANY_NUM}|{CN_WORD_NUM})(?P<plus>\+)?\s*[-\s]?(?P<consecutive>consecutive\s+|continuous\s+|successive\s+)?"
+    # "stable dosing for at least the last 4 weeks", "for at least the 4 weeks before Visit 1"
+    r"(?(op)(?:the\s+(?:last|past|previous|preceding)\s+|(?<=least\s)the\s+(?=\S+\s*[a-z]+\s+(?:before|prior|preceding)(?![a-z])))?)"
+    # "at least a year of experience", "for more than a month": "a" after an operator is one
+    rf"(?P<num>{ANY_NUM}|{CN_WORD_NUM}|(?:(?<=least\s)|(?<=than\s))a(?=\s))(?P<plus>\+)?\s*[-\s]?"
+    r"(?P<consecutive>consecutive\s+|continuous\s+|successive\s+)?"
     r"(?P<unit>days?|weeks?|wks?|months?|mos?|years?|yrs?|天|周|星期|个\s?月|年|月(?![龄份经底初中末]))(?![a-z])"
     r"(?P<post>\s*(?:or (?:more|longer|greater|above)|及以上|或以上|以上))?"
 )  # "病程≥6月": 月 alone is months only after an operator (a bare "3月" may be March)
@@ -3070,8 +3151,12 @@ _DURATION_NOT_AFTER = re.compile(
     r"|treatment period)|后|之后|以后)"
 )
 _DURATION_NOT_BEFORE = re.compile(
-    r"(?:next|following|coming|upcoming|future|expect\w*|likely|plann\w*|plans? to|intend\w*|survival|life expectancy|follow(?:-|\s)?up"
-    r"|contracept\w*|(?<![a-z])within|(?:in|during|over) the (?:past|last|previous|preceding)|(?<![a-z])ages?d?"
+    # ("one or more of the following findings for at least 6 months": a list's lead-in, nothing still to come)
+    r"(?:next|(?<!of the )(?<!by the )following|coming|upcoming|future|expect\w*|likely|plann\w*|plans? to|intend\w*"
+    r"|survival|life expectancy|follow(?:-|\s)?up"
+    # ("weight stable within 5% for 3 months": a tolerance, no look-back)
+    r"|contracept\w*|(?<![a-z])within(?!\s*(?:±|\+/-)?\s*\d+(?:\.\d+)?\s*(?:%|percent|kg|lbs?)(?![a-z]))"
+    r"|(?:in|during|over) the (?:past|last|previous|preceding)|(?<![a-z])ages?d?"
     r"|older|younger|预计|预期|(?<!无病)(?<!无疾病)(?<!无复发)生存|pregnan\w*|gestation\w*|full[- ]term|孕)[^.;。；]{0,25}$"
     r"|(?:(?<![新接将])近|过去|最近)[^.;。；,，]{0,25}$"  # "近3个月内…": a look-back; "近一年内确诊,病程≥2年" ends it at the comma
     # ("新近诊断的…" is newly diagnosed, "接近" close to: no look-back)
@@ -3093,6 +3178,7 @@ _LOOK_BACK_FOR = re.compile(
 )  # "≥ 5 cigs/day for last 6 months"
 _FOR_THE_PAST_UNIT = re.compile(r"(?<![a-z])for\s+the\s+(?:past|last)\s+(year|month|week)(?![a-z])")
 _UPPER_BEFORE = re.compile(r"(?:<|≤|<=|less than|fewer than|no more than|up to|under|不足|不到|未满|少于|小于)\s*$")
+_NEVER_BEFORE = re.compile(r"(?<![a-z])never(?![a-z])[^.;,]*$")
 _UNSTABLE_BEFORE = re.compile(r"(?<![a-z])(?:unstable|not (?:been )?stable)(?![a-z])[^.;,]*$")
 _PER_DAY_BEFORE = re.compile(
     r"packs?|cigar\w*|cigs?|e\.g\.|i\.e\.|defined as|menopaus\w*|定义为|例如|比如|如:|\d\s*(?:包|支)(?!气)"
@@ -3206,7 +3292,7 @@ _SINCE_PHRASE = re.compile(
 )
 _STUDY_POINT = re.compile(
     r"(?<![a-z])(?:stud(?:y|ies)|trial|investigational|imp|randomi[sz]\w*|enrol\w*|screening|baseline|inclusion|consent"
-    r"|visit|dosing|signing|intervention|vaccination|procedure)(?![a-z])"
+    r"|visit|dosing|signing|intervention|vaccination|procedure|run-?in)(?![a-z])"
     r"|^(?:the\s+)?(?:last|final|first|initial)\s+(?:dose|administration|injection|infusion)(?:\s+(?:and|or)(?![a-z]).*)?$"
 )
 # "at least 3 weeks between prior radiotherapy and the first dose of study drug", "从末次化疗到随机至少间隔3周": the time
@@ -3498,6 +3584,13 @@ _ALLOWED_IF_BEFORE = re.compile(
 _FREE_OF_BEFORE = re.compile(r"(?<![a-z])free(?![a-z])|(?<![a-z])(?:in\s+)?remission(?![a-z])")
 
 
+_DAY_COUNT_BEFORE = re.compile(TABLES.day_counts_before or r"(?!x)x")
+_COURSE_BEFORE = re.compile(TABLES.course_before or r"(?!x)x")
+_COURSE_AFTER = re.compile(
+    r"\s*(?:of|on)\s+(?:(?:treatment|therapy)\s+with\s+)?(?:" + (TABLES.courses or r"(?!x)x") + ")"
+)
+
+
 def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]) -> list[Proposal]:
     """Lower bounds on time since something began, stopped or was last changed: "stable dose for at least 8 weeks",
     "asthma diagnosed at least 6 months before", "quit smoking ≥ 6 months ago", "戒烟≥6个月". Only with an event of
@@ -3572,7 +3665,7 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             )  # "… between prior radiotherapy and the first dose"
             since = _EventWords(between.group("event"), between.start("event")) if between else None
         if (_DURATION_NOT_AFTER.match(n, match.end()) and not since) or (
-            _DURATION_NOT_BEFORE.search(before) and not (ranged and within_range)
+            _DURATION_NOT_BEFORE.search(n, max(0, match.start() - 40), match.start()) and not (ranged and within_range)
         ):
             continue
         frequency = _FREQUENCY_AFTER.match(n, match.end())
@@ -3581,12 +3674,18 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             # last 6 months" is a course that long
         if not op and _UPPER_BEFORE.search(before):
             continue  # "ceased smoking <3 months duration", "≤ 6 months' duration": bounded above, a window if any
-        amount = _to_decimal(match.group("num"))
+        amount = Decimal(1) if match.group("num") == "a" else _to_decimal(match.group("num"))
         unit = _TIME_UNIT_WORD.get(match.group("unit").replace(" ", ""))  # "6个 月": a line-wrap space kept
         if match.group("num") == "半" and unit == "years":
             amount, unit = Decimal(6), "months"  # 半年: half a year, six months (as a window reads it)
         if amount is None or unit is None or amount <= 0:
             continue
+        if unit == "days" and _DAY_COUNT_BEFORE.search(n, max(0, match.start() - 40), match.start()):
+            continue  # "on 8 or more days", "each of 3 consecutive days", "on 3 of the last 7 days": how often
+        if _COURSE_BEFORE.search(n, max(0, match.start() - 40), match.start()) or (
+            unit == "days" and _COURSE_AFTER.match(n, match.end())
+        ):
+            continue  # "≥ 3 days of oral corticosteroids", "疗程大于7天": the length of one course, not a time since
         if zh_between_start:  # "从末次化疗到随机至少间隔3周": since the past event, at the study's start
             since = _EventWords(zh_between_start.group("event"), zh_between_start.start("event"))
         elif _ZH_BETWEEN_TWO_EVENTS.search(n, max(0, match.start() - 80), match.start()):
@@ -3601,6 +3700,8 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         ):
             continue  # "(hypothyroidism is acceptable if on a stable dose for ≥ 3 months)": an exclusion's exception
             # ("prior cancer is allowed if cancer-free for at least 1 year" bounds the time since it, a duration)
+        if op and _NEVER_BEFORE.search(n, max(sentence_start, match.start() - 60), match.start()):
+            continue  # "never used a CGM for more than a month": a cap on how long it was ever used, no time since
         if _UNSTABLE_BEFORE.search(n, max(0, match.start() - 30), match.start()):
             continue  # "medication unstable for 6 months": the complement of a stable duration
         if _TEST_TIMING_BEFORE.search(n, max(sentence_start, match.start() - 30), match.start()) and not (
@@ -3799,7 +3900,7 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             continue
         found = _duration_range(n, kind, span, match)
         proposals.extend(found)
-    for match in _RANGE_LOWER_SINCE.finditer(n) if ("-" in n or "–" in n or " to " in n) else ():
+    for match in _RANGE_LOWER_SINCE.finditer(n) if ("-" in n or "–" in n or " to " in n or " and " in n) else ():
         # "stroke 6-12 months ago", "within 3-24 months post injury": the lower end, its unit the upper end's, is a
         # duration when the upper end was read as a window (the window's checks hold for both ends)
         if len(proposals) >= MAX_WINDOWS or covered[match.start("lo")] or not covered[match.start("hi")]:
@@ -3910,7 +4011,9 @@ _POST_BD = re.compile(
     r"|舒张(?:试验)?后"
 )
 _PRE_BD = re.compile(
-    r"pre[- ]?(?:bronchodilat\w*|bd)(?![a-z])|(?:before|prior to|without) (?:\w+ ){0,2}(?:bronchodilat\w*|salbutamol)"
+    # "before the use of an inhaled bronchodilator": up to five words between
+    r"pre[- ]?(?:bronchodilat\w*|bd)(?![a-z])|(?:before|prior to|without) (?:\w+ ){0,5}(?:bronchodilat\w*|salbutamol"
+    r"|albuterol)"
     # "after withholding β2-agonists for 4 h", "with bronchodilators withheld": measured off the bronchodilator
     r"|(?:withhold\w*|withheld|washout of|wash-out of) (?:\w+ ){0,2}(?:(?:β|beta)?[- ]?2[- ]?agonists?|bronchodilat\w*"
     r"|salbutamol|albuterol)|(?:bronchodilat\w*|(?:β|beta)?[- ]?2[- ]?agonists?) (?:\w+ ){0,2}withheld"
@@ -3956,7 +4059,7 @@ _WHERE_AFTER = re.compile(r"\s*(?:old\s+|of age\s+)?(?:in|for|at)\s|\s*(?:old|of
 _SECOND_BOUND_GAP = re.compile(r"\s*(?:,|and|but|to|-|&|且|并且|,\s*and)\s*")
 _BLANK_GAP = re.compile(r"[ \t]*")
 # "Subjects under 18 years or over 70 years": the other end of the same person's years, either side excluded
-_EITHER_BOUND_GAP = re.compile(r"\s*,?\s*(?:or|或)\s*")
+_EITHER_BOUND_GAP = re.compile(r"\s*,?\s*(?:or|and|或)\s*")  # "below 18 and above 45": no one is both
 _SUBGROUP = re.compile(
     r"(?<![a-z])(?:part|cohort|group|arm|stratum|substudy|sub-study)\s+[a-z0-9]{1,3}(?![a-z0-9])"
     r"(?:\s*\([^()]{1,40}\))?\s*[:：]"

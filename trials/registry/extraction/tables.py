@@ -81,6 +81,10 @@ class Tables:
     cn_digits: dict[str, float] = field(default_factory=dict)
     study_procedures: str = ""  # tests the study does: a window right after one times it, not a look-back
     past_tests: str = ""  # tests on record a look-back dates: a window even beside a bound on the test's value
+    # a number of days counted, how often, not how long since: the words right before it ("on 8 or more days")
+    day_counts_before: str = ""
+    course_before: str = ""  # words naming the span after them a course's length ("疗程大于7天")
+    courses: str = ""  # medicines "N days of" names one course of ("≥ 3 days of oral corticosteroids")
     traditional_characters: dict[str, str] = field(default_factory=dict)  # 歲 -> 岁, one character each
     # words that make an item of a Chinese list without headings read as an exclusion unless it also reads as an
     # inclusion ("病史", "阳性": "有哮喘病史≥1年" in an inclusion list stays one)
@@ -329,6 +333,9 @@ def load(directory: Path = DIRECTORY) -> Tables:
 
     study_procedures = _join(_words("events.json study_procedures", events_data.get("study_procedures", {})))
     past_tests = _join(_words("events.json past_tests", events_data.get("past_tests", {})))
+    day_counts_before = _join(_words("events.json day_counts_before", events_data.get("day_counts_before", {})))
+    course_before = _join(_words("events.json course_before", events_data.get("course_before", {})))
+    courses = _join(_words("events.json courses", events_data.get("courses", {})))
 
     lexicons = {language: _read(directory, f"lexicon_{language}.json") for language in LANGUAGES}
     traditional = _traditional_characters(directory)
@@ -363,6 +370,9 @@ def load(directory: Path = DIRECTORY) -> Tables:
         cn_digits=dict(lexicons["zh"].get("number_words", {})),
         study_procedures=study_procedures,
         past_tests=past_tests,
+        day_counts_before=day_counts_before,
+        course_before=course_before,
+        courses=courses,
         traditional_characters=traditional,
         exclusion_item_words_weak=_join(weak),
         exclusion_item_words=_join(
