@@ -196,6 +196,7 @@ def test_a_hypertensive_crisis_or_a_blood_pressure_medicine_is_not_the_illness(w
         ("OSAHS", "sleep_apnoea"),
         ("Alpha-1-antitrypsin deficiency", "alpha1_deficiency"),
         ("Thromboembolic disorders", "blood_clot"),
+        ("肺动脉栓塞", "blood_clot"),
     ],
     ids=not_ascii_ids,
 )
@@ -341,3 +342,13 @@ def test_a_history_of_smoking_in_other_chinese_words_is_a_current_or_former_smok
 @pytest.mark.parametrize("words", ["Exposure to second-hand smoke", "家属抽烟", "配偶吸烟"], ids=not_ascii_ids)
 def test_someone_else_s_smoke_is_not_the_patient_s_smoking(words):
     assert rules(words) == []
+
+
+def test_use_of_tobacco_within_a_time_is_a_bound_on_days_since_quitting():
+    assert rules("Use of tobacco/nicotine containing products within 3 months prior to dosing") == [
+        ("days_since_quit_smoking", [], [], False)
+    ]
+
+
+def test_tobacco_products_in_the_home_are_not_the_patient_s_smoking():
+    assert rules("Exposure to tobacco products in the home") == []
