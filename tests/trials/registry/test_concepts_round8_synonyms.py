@@ -352,3 +352,28 @@ def test_use_of_tobacco_within_a_time_is_a_bound_on_days_since_quitting():
 
 def test_tobacco_products_in_the_home_are_not_the_patient_s_smoking():
     assert rules("Exposure to tobacco products in the home") == []
+
+
+# 7. Traditional characters: every character the concept names use is read in its traditional form too
+
+
+@pytest.mark.parametrize(
+    "words, code",
+    [("胃潰瘍", "gi_disease"), ("紅斑狼瘡", "autoimmune_disease"), ("銀屑病", "skin_disease")],
+    ids=not_ascii_ids,
+)
+def test_an_illness_in_traditional_characters_is_read_as_in_simplified_ones(words, code):
+    assert rules(words) == [("other_conditions", [], [code], False)]
+
+
+def test_a_relative_s_smoking_in_traditional_characters_is_not_the_patient_s():
+    assert rules("家屬吸煙") == []
+
+
+def test_every_traditional_form_of_a_character_the_chinese_names_use_is_in_the_table():
+    """The table reads a page's traditional characters one for one; a name's character missing from it ("潰瘍")
+    would leave the name unread on a traditional page. Checked against forms listed here by hand."""
+    from trials.registry.extraction.tables import TABLES
+
+    for traditional, simplified in ("潰溃", "瘍疡", "瘡疮", "銀银", "織织", "輔辅", "協协", "強强"):
+        assert TABLES.traditional_characters.get(traditional) == simplified
