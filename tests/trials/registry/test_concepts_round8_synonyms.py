@@ -377,3 +377,40 @@ def test_every_traditional_form_of_a_character_the_chinese_names_use_is_in_the_t
 
     for traditional, simplified in ("潰溃", "瘍疡", "瘡疮", "銀银", "織织", "輔辅", "協协", "強强"):
         assert TABLES.traditional_characters.get(traditional) == simplified
+
+
+# 8. Kinds named inside lists of other illnesses
+
+
+@pytest.mark.parametrize(
+    "words, code",
+    [
+        ("Axial spondyloarthritis", "autoimmune_disease"),
+        ("脊柱关节炎", "autoimmune_disease"),
+    ],
+    ids=not_ascii_ids,
+)
+def test_a_named_kind_of_a_listed_illness_is_the_item_for_the_study_team(words, code):
+    assert rules(words) == [("other_conditions", [], [code], False)]
+
+
+@pytest.mark.parametrize("words", ["Coagulation factor deficiency", "凝血因子缺乏", "凝血性疾病"], ids=not_ascii_ids)
+def test_a_lack_of_a_clotting_factor_is_a_bleeding_disorder(words):
+    assert rules(words) == [("other_conditions", ["bleeding_disorder"], [], False)]
+
+
+def test_mercaptopurine_taken_now_is_the_immunosuppressant_item_for_the_study_team():
+    assert rules("Current use of 6-mercaptopurine") == [("medicines_now", [], ["immunosuppressant"], False)]
+
+
+def test_an_allergy_to_mercaptopurine_is_not_mercaptopurine_taken_now():
+    assert "medicines_now" not in [rule[0] for rule in rules("Allergy to mercaptopurine")]
+
+
+@pytest.mark.parametrize(
+    "words", ["Undergoing surgical intervention for spinal stenosis and/or spondyloarthropathy", "Cerebral palsy"]
+)
+def test_a_spine_s_wear_or_cerebral_palsy_is_left_unread(words):
+    """ "Spondyloarthropathy" in spine surgery names wear of the spine as often as the inflammatory kind, and "cerebral
+    palsy" stood on dev mostly in a trial's own population ("comorbidity not related to cerebral palsy"): not read."""
+    assert "other_conditions" not in [rule[0] for rule in rules(words, "inclusion")]
