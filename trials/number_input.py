@@ -84,8 +84,26 @@ BARE_NUMBER_CONVERSIONS = {"cells/uL": (Decimal(5), Decimal(1000), 0)}
 CHINESE_PREFIXES = (("百分之", "", "%"), ("每天", "", ""), ("每日", "", ""), ("大约", "", ""), ("约", "", ""))
 
 
+# Numbers written in words, which the screener does not read (decision 0091): Chinese numerals, and English number
+# words; an answer holding one is asked again in digits.
+NUMBER_WORD_CHARACTERS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
+NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fourty fifty sixty seventy eighty ninety hundred thousand "
+    "million once twice thrice half dozen".split()
+)
+
+
 class NotANumber(ValueError):
     pass
+
+
+def written_in_words(text: str) -> bool:
+    """Whether `text` holds a number written in words ("六十八", "两次", "sixty-eight", "two")."""
+    cleaned = normalise_chinese_input(text).lower()
+    if any(char in NUMBER_WORD_CHARACTERS for char in cleaned):
+        return True
+    return any(word in NUMBER_WORDS for word in re.split(r"[^a-z]+", cleaned))
 
 
 def normalise_chinese_input(text: str) -> str:
