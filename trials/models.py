@@ -697,7 +697,7 @@ class Question(models.Model):
             )
         number = found[0]
         low, high = self.min_value, self.max_value
-        if number < 0 and (low is None or low >= 0):
+        if number < 0 and (low is None or low >= 0) and (low is None or high is None):  # else the range says it
             raise ValidationError(_("The value must be 0 or more."), code="negative")
         if self.whole_number and number != number.to_integral_value():
             raise ValidationError(_("Enter a whole number."), code="whole_number")

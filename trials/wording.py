@@ -36,7 +36,7 @@ NUMBER_WITH_UNIT = {
     "%": "%(number)s%%",
     "m": pgettext_lazy("a distance", "%(number)s m"),
     "years": pgettext_lazy("an age", "%(number)s years"),
-    "h/day": pgettext_lazy("a duration", "%(number)s h/day"),
+    "h/day": pgettext_lazy("a duration", "%(number)s hours a day"),
     "times": npgettext_lazy("a count", "%(number)s time", "%(number)s times", "count"),
     "pack-years": pgettext_lazy("smoking", "%(number)s pack-years"),
     "kg/m2": pgettext_lazy("body mass index", "%(number)s kg/m²"),
@@ -62,7 +62,7 @@ UNIT_NAMES = {
     "%": "%",
     "m": pgettext_lazy("unit beside a box", "m"),
     "years": pgettext_lazy("unit beside a box", "years"),
-    "h/day": pgettext_lazy("unit beside a box", "h/day"),
+    "h/day": pgettext_lazy("unit beside a box", "hours a day"),
     "times": pgettext_lazy("unit beside a box", "times"),
     "pack-years": pgettext_lazy("unit beside a box", "pack-years"),
     "kg/m2": "kg/m²",
@@ -116,6 +116,18 @@ def format_number(question, value: Decimal) -> str:
     number = Decimal(value)
     count = int(number) if number == number.to_integral_value() else 2  # "1 time", "2 times", "1.5 times"
     return template % {"number": text, "count": count} if template else f"{text} {question.unit}"
+
+
+# Units of a value a study team can measure (a test, a scan, a scale); other questions are about the patient's
+# history or life, which the team can go through with them
+MEASURED_UNITS = frozenset(
+    {"%", "ratio", "m", "x ULN", "kg/m2", "mL/min/1.73m2", "g/L", "x10^9/L", "mmHg", "kg", "cells/uL", "bpm"}
+)
+
+
+def is_measured(question) -> bool:
+    """Whether not knowing the answer is made good by a measurement (else by going through the history)."""
+    return question.kind == NUMBER and question.unit in MEASURED_UNITS
 
 
 def unit_shown(question) -> str:

@@ -25,7 +25,7 @@ from screener.questionnaire.forms import AnswerForm, ScreenForm, StudySearchForm
 from screener.questionnaire.models import Screening
 from screener.questionnaire.ownership import owned_screening
 from screener.ratelimits import limit
-from trials import catalogue, places, screens
+from trials import catalogue, places, screens, wording
 from trials.eligibility import NEVER
 from trials.models import Criterion, Question, Trial
 
@@ -233,6 +233,7 @@ def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse
         "number": screen_position(walk, key) + 1,
         "remaining": walk.remaining if key in walk.next_screen else 0,
         "said_dont_know": key in screening.answers and screening.answers[key] is None,
+        "measured": wording.is_measured(the_question),
         "said_never": the_question.allow_never and screening.answers.get(key) == NEVER,
         "more_needed": more_needed(request) and key in walk.next_screen,
         "helper_link": answer_helpers.link_text(the_question),
@@ -352,6 +353,7 @@ def screen(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse:
         "shared": shared,
         # how to count "how many days ago", only on a page that asks one
         "shows_days": any(q.kind == q.Kind.NUMBER and q.unit == "days" for q in questions),
+        "measured": any(wording.is_measured(q) for q in questions),
         "back_url": reverse("questionnaire:check", args=[screening.id])
         if returning
         else back_url_for(screening, walk, key),
