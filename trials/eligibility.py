@@ -901,6 +901,7 @@ class Catalogue:
         not the path's, are the steps she will see; still an upper bound, for the same reasons."""
         effective = with_implied_answers(answers, self.questions)
         screens = {self._screen_name(key) for key in self._demand(step.live, effective)}
+        screens.add(self._screen_name(step.screen[0]))  # the next step, whatever her other answers say
         return len(screens) + len(self._waiting(step.live, effective))
 
     @staticmethod
