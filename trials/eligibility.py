@@ -889,7 +889,20 @@ class Catalogue:
                     self._remember(step, memo_key, following)
             step = following
         path = tuple(dict.fromkeys(key for screen in step.path for key in screen))
-        return Walk(path, step.next_key, step.remaining, step.path, step.screen, step.items)
+        remaining = step.remaining
+        if step.screen and any(key not in step.given for key in answers):
+            remaining = self._remaining_after_all(step, answers)
+        return Walk(path, step.next_key, remaining, step.path, step.screen, step.items)
+
+    def _remaining_after_all(self, step: _Step, answers: Mapping[str, Any]) -> int:
+        """`remaining` for a patient whose answers go beyond the path so far (she came back after a study
+        changed, or changed an early answer): the steps of questions the open trials still need that none of
+        her answers gives. The walk passes a step whose questions she answered without asking it, so these,
+        not the path's, are the steps she will see; still an upper bound, for the same reasons."""
+        effective = with_implied_answers(answers, self.questions)
+        screens = {self._screen_name(key) for key in self._demand(step.live, effective)}
+        screens.add(self._screen_name(step.screen[0]))  # the next step, whatever her other answers say
+        return len(screens) + len(self._waiting(step.live, effective))
 
     @staticmethod
     def _covered(step: _Step, answers: Mapping[str, Any]) -> bool:

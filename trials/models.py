@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from trials import eligibility, screens, wording
-from trials.number_input import NotANumber, plain, readings
+from trials.number_input import NotANumber, plain, readings, written_in_words
 from trials.wording import PHASE_WORDS
 
 NCT_ID_PATTERN = r"^NCT\d{8}$"
@@ -672,6 +672,10 @@ class Question(models.Model):
         try:
             found = readings(str(value), self.unit)
         except NotANumber:
+            if written_in_words(str(value)):
+                raise ValidationError(
+                    _("Please use digits, like %(example)s.") % {"example": self.example()}, code="words"
+                ) from None
             raise ValidationError(
                 _("Enter a number, like %(example)s.") % {"example": self.example()}, code="invalid"
             ) from None
@@ -693,7 +697,7 @@ class Question(models.Model):
             )
         number = found[0]
         low, high = self.min_value, self.max_value
-        if number < 0 and (low is None or low >= 0):
+        if number < 0 and (low is None or low >= 0) and (low is None or high is None):  # else the range says it
             raise ValidationError(_("The value must be 0 or more."), code="negative")
         if self.whole_number and number != number.to_integral_value():
             raise ValidationError(_("Enter a whole number."), code="whole_number")

@@ -16,6 +16,8 @@ import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from trials.eligibility import window_days
+
 PLAIN = re.compile(r"^(\d+(?:[.,]\d+)?|[.,]\d+)$")
 SPACE_GROUPED = re.compile(r"^\d{1,3}(?: \d{3})+(?:[.,]\d+)?$")
 COMMA_GROUPED = re.compile(r"^[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$")
@@ -46,6 +48,7 @@ UNIT_WORDS = {
     "cells/uL": ("/µl", "/ul", "cells/µl", "cells/ul", "/mm3", "/mm³", "个/µl", "个/ul", "个"),
     "cigarettes/day": ("cigarettes", "cigarette", "cigarettes a day", "a day", "支", "根", "支/天", "支/日"),
     "pack-years": ("pack-years", "pack years", "pack-year", "pack year", "py", "包年"),
+    "days": ("days ago", "day ago", "days", "day", "d", "天前", "日前", "天", "日"),
 }
 # Other units people type after a number, converted into the question's unit: (the words, the factor, the decimal
 # places kept, or None for exact). 1 斤 is half a kilogram; a pound is 0.45359237 kg exactly, kept to 0.1 kg; a blood
@@ -54,6 +57,17 @@ UNIT_CONVERSIONS = {
     "kg": (
         (("斤", "市斤"), Decimal("0.5"), None),
         (("lb", "lbs", "pound", "pounds", "磅"), Decimal("0.45359237"), 1),
+    ),
+    # "8 years", "3个月", "2周" for how long ago: a week is 7 days; months and years by the days rule of
+    # decision 0041 (`eligibility.window_days`: never making 12 months shorter than a year), named by the unit
+    "days": (
+        (
+            ("weeks ago", "week ago", "weeks", "week", "wks", "wk", "周前", "星期前", "个星期", "星期", "周"),
+            Decimal(7),
+            0,
+        ),
+        (("months ago", "month ago", "months", "month", "个月前", "月前", "个月", "月"), "months", 0),
+        (("years ago", "year ago", "years", "year", "yrs", "yr", "年前", "年"), "years", 0),
     ),
     "cells/uL": (
         (
@@ -70,8 +84,26 @@ BARE_NUMBER_CONVERSIONS = {"cells/uL": (Decimal(5), Decimal(1000), 0)}
 CHINESE_PREFIXES = (("百分之", "", "%"), ("每天", "", ""), ("每日", "", ""), ("大约", "", ""), ("约", "", ""))
 
 
+# Numbers written in words, which the screener does not read (decision 0091): Chinese numerals, and English number
+# words; an answer holding one is asked again in digits.
+NUMBER_WORD_CHARACTERS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
+NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fourty fifty sixty seventy eighty ninety hundred thousand "
+    "million once twice thrice half dozen".split()
+)
+
+
 class NotANumber(ValueError):
     pass
+
+
+def written_in_words(text: str) -> bool:
+    """Whether `text` holds a number written in words ("六十八", "两次", "sixty-eight", "two")."""
+    cleaned = normalise_chinese_input(text).lower()
+    if any(char in NUMBER_WORD_CHARACTERS for char in cleaned):
+        return True
+    return any(word in NUMBER_WORDS for word in re.split(r"[^a-z]+", cleaned))
 
 
 def normalise_chinese_input(text: str) -> str:
@@ -169,6 +201,8 @@ def _converted(number: Decimal, conversion) -> Decimal:
             return number
     else:
         factor, places = conversion
+    if isinstance(factor, str):  # calendar months or years as days
+        return window_days(number, factor) if number >= 0 else number
     number = number * factor
     return number if places is None else number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 

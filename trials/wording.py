@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.utils.translation import gettext, ngettext, npgettext_lazy, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from trials.eligibility import CALENDAR_UNITS, NEVER, EventDate, ItemsAnswer
+from trials.eligibility import CALENDAR_UNITS, DAYS_IN_YEAR, NEVER, EventDate, ItemsAnswer, window_days
 from trials.number_input import plain
 from trials.time_units import DAYS_PER
 
@@ -36,7 +36,7 @@ NUMBER_WITH_UNIT = {
     "%": "%(number)s%%",
     "m": pgettext_lazy("a distance", "%(number)s m"),
     "years": pgettext_lazy("an age", "%(number)s years"),
-    "h/day": pgettext_lazy("a duration", "%(number)s h/day"),
+    "h/day": pgettext_lazy("a duration", "%(number)s hours a day"),
     "times": npgettext_lazy("a count", "%(number)s time", "%(number)s times", "count"),
     "pack-years": pgettext_lazy("smoking", "%(number)s pack-years"),
     "kg/m2": pgettext_lazy("body mass index", "%(number)s kg/m²"),
@@ -62,7 +62,7 @@ UNIT_NAMES = {
     "%": "%",
     "m": pgettext_lazy("unit beside a box", "m"),
     "years": pgettext_lazy("unit beside a box", "years"),
-    "h/day": pgettext_lazy("unit beside a box", "h/day"),
+    "h/day": pgettext_lazy("unit beside a box", "hours a day"),
     "times": pgettext_lazy("unit beside a box", "times"),
     "pack-years": pgettext_lazy("unit beside a box", "pack-years"),
     "kg/m2": "kg/m²",
@@ -89,6 +89,8 @@ def display_answer(question, stored) -> str:
         stored = stored.days
     if isinstance(stored, ItemsAnswer):  # the engine's form of an item-by-item answer (the results page has it)
         stored = stored.stored()
+    if question.kind == NUMBER and question.unit == "days":
+        return answered_days_in_words(Decimal(stored))
     if question.kind == NUMBER:
         return format_number(question, Decimal(stored))
     if isinstance(stored, list):
@@ -116,6 +118,18 @@ def format_number(question, value: Decimal) -> str:
     return template % {"number": text, "count": count} if template else f"{text} {question.unit}"
 
 
+# Units of a value a study team can measure (a test, a scan, a scale); other questions are about the patient's
+# history or life, which the team can go through with them
+MEASURED_UNITS = frozenset(
+    {"%", "ratio", "m", "x ULN", "kg/m2", "mL/min/1.73m2", "g/L", "x10^9/L", "mmHg", "kg", "cells/uL", "bpm"}
+)
+
+
+def is_measured(question) -> bool:
+    """Whether not knowing the answer is made good by a measurement (else by going through the history)."""
+    return question.kind == NUMBER and question.unit in MEASURED_UNITS
+
+
 def unit_shown(question) -> str:
     if question.kind != NUMBER or question.unit == "ratio":
         return ""
@@ -131,6 +145,27 @@ def days_in_words(days: Decimal) -> str:
         return ngettext("%(count)s week", "%(count)s weeks", count) % {"count": count}
     count = plain(days)
     return ngettext("%(count)s day", "%(count)s days", 1 if count == "1" else 2) % {"count": count}
+
+
+def answered_days_in_words(days: Decimal) -> str:
+    """How long ago, as the patient said it: "8 years" typed is stored as 2922 days (decision 0041's days rule)
+    and reads "about 8 years"; "6 months", 183 days, "about 6 months"; other counts of a year or more keep their
+    days, with the years beside them ("3142 days (about 9 years)"); shorter ones as `days_in_words`."""
+    if days <= 0 or days != days.to_integral_value():
+        return days_in_words(days)
+    for count in range(1, 101):
+        if window_days(Decimal(count), "years") == days:
+            return ngettext("about %(count)s year", "about %(count)s years", count) % {"count": count}
+    for count in range(1, 12):
+        if window_days(Decimal(count), "months") == days:
+            return ngettext("about %(count)s month", "about %(count)s months", count) % {"count": count}
+    if days >= DAYS_IN_YEAR:
+        years = int((days / DAYS_IN_YEAR).to_integral_value())
+        return ngettext("%(days)s days (about %(count)s year)", "%(days)s days (about %(count)s years)", years) % {
+            "days": plain(days),
+            "count": years,
+        }
+    return days_in_words(days)
 
 
 def time_in_words(count: Decimal, unit: str) -> str:

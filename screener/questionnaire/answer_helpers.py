@@ -91,6 +91,7 @@ def read_with_unit(text: str, units: dict[str, Decimal], example: str) -> Decima
 
 class HelperForm(forms.Form):
     computed: measurements.Computed | None = None
+    error_field: str | None = None  # the one field a result that cannot be worked out is about, if one is
 
     def __init__(self, question: Question, *args, today: datetime.date | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -104,15 +105,23 @@ class HelperForm(forms.Form):
         try:
             computed = self.compute(cleaned)
         except measurements.CannotCompute as error:
-            raise ValidationError(str(error)) from None
+            return self.refuse(cleaned, str(error))
         try:
             self.question.clean_answer(computed.stored)
         except ValidationError as error:
-            raise ValidationError(
+            return self.refuse(
+                cleaned,
                 _("That works out as %(value)s, which this question cannot take: %(why)s")
-                % {"value": self.question.display_answer(computed.stored), "why": " ".join(error.messages)}
-            ) from None
+                % {"value": self.question.display_answer(computed.stored), "why": " ".join(error.messages)},
+            )
         self.computed = computed
+        return cleaned
+
+    def refuse(self, cleaned, message):
+        """An error on the field it is about (linked from the summary, beside the box), or on the whole form."""
+        if self.error_field is None:
+            raise ValidationError(message)
+        self.add_error(self.error_field, message)
         return cleaned
 
     def result_text(self) -> str:
@@ -228,11 +237,14 @@ class TimesUlnForm(HelperForm):
 class EventDateForm(HelperForm):
     """The date of the event; the time since it is what the question stores."""
 
+    error_field = "date"
+
     def __init__(self, question, *args, **kwargs):
         super().__init__(question, *args, **kwargs)
         self.fields["date"] = forms.DateField(
             label=_("The date"),
-            help_text=_("For example 2026-03-27. If you know only the month, use the 1st of that month."),
+            # no example format: the browser's date box shows the date its own way
+            help_text=_("If you know only the month, use the 1st of that month."),
             input_formats=["%Y-%m-%d", "%d/%m/%Y", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"],
             error_messages={"required": _("Enter the date."), "invalid": _("Enter a date, like 2026-03-27.")},
             widget=forms.DateInput(attrs={"class": "input input-short", "type": "date", "autocomplete": "off"}),

@@ -25,7 +25,7 @@ from screener.questionnaire.forms import AnswerForm, ScreenForm, StudySearchForm
 from screener.questionnaire.models import Screening
 from screener.questionnaire.ownership import owned_screening
 from screener.ratelimits import limit
-from trials import catalogue, places, screens
+from trials import catalogue, places, screens, wording
 from trials.eligibility import NEVER
 from trials.models import Criterion, Question, Trial
 
@@ -212,7 +212,7 @@ def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse
         if form.is_valid():
             screening.record_answer(key, form.cleaned_data["answer"])
             after = screening.walk(loaded)
-            return redirect(url_after_answer(screening, key, after, returning))
+            return redirect(url_after_answer(screening, key, after, returning, more_needed(request)))
     else:
         stored = screening.answers.get(key)
         unsent = drafts.take(request)  # ticked, then the language switched: keep what was not sent
@@ -233,8 +233,9 @@ def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse
         "number": screen_position(walk, key) + 1,
         "remaining": walk.remaining if key in walk.next_screen else 0,
         "said_dont_know": key in screening.answers and screening.answers[key] is None,
+        "measured": wording.is_measured(the_question),
         "said_never": the_question.allow_never and screening.answers.get(key) == NEVER,
-        "more_needed": request.GET.get(MORE_NEEDED) == "1" and key in walk.next_screen,
+        "more_needed": more_needed(request) and key in walk.next_screen,
         "helper_link": answer_helpers.link_text(the_question),
         "source": (screening.answer_sources or {}).get(key),
         "keeps_answer_form": True,  # the language switch sends this page's answer form (see drafts)
@@ -267,7 +268,7 @@ def answer_helper(request: HttpRequest, screening_id: UUID, key: str) -> HttpRes
                 if not returning and step and is_grouped(after, step):
                     # Opened from a screen: back to it, where its other answers wait unsent (drafts).
                     return redirect(next_step_url(screening, key, walk=after))
-                return redirect(url_after_answer(screening, key, after, returning))
+                return redirect(url_after_answer(screening, key, after, returning, more_needed(request)))
             confirming = "edit" not in request.POST
     else:
         form = answer_helpers.form_for(the_question, initial=answer_helpers.prefill(screening.answers), today=today)
@@ -284,9 +285,15 @@ def answer_helper(request: HttpRequest, screening_id: UUID, key: str) -> HttpRes
     return render_page(request, "questionnaire/helper.html", context)
 
 
-def url_after_answer(screening: Screening, key: str, after, returning: bool) -> str:
-    """Coming from "check your answers": back there, unless the change raised new questions.
-    Otherwise: the next step on the patient's path (already answered ones show their answers)."""
+def url_after_answer(screening: Screening, key: str, after, returning: bool, more: bool = False) -> str:
+    """Coming from "check your answers": back there, unless the change raised new questions. Coming back
+    from a results link because a study changed: the next question still unanswered (the one the walk asks,
+    as the step count promised), and the results once there is none. Otherwise: the next step on the
+    patient's path (already answered ones show their answers)."""
+    if more and not returning:
+        if after.next_key is None:
+            return reverse("questionnaire:results", args=[screening.id])
+        return next_step_url(screening, after.next_key, walk=after) + "?" + MORE_NEEDED + "=1"
     if returning or after.next_key is None:
         return next_step_url(screening, after.next_key, back_to_check=returning, walk=after)
     position = screen_position(after, key)
@@ -325,7 +332,8 @@ def screen(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse:
             unset = object()
             changed = {k: v for k, v in form.answers().items() if screening.answers.get(k, unset) != v}
             screening.record_answers(changed)
-            return redirect(url_after_answer(screening, key, screening.walk(loaded), returning))
+            after = screening.walk(loaded)
+            return redirect(url_after_answer(screening, key, after, returning, more_needed(request)))
     else:
         initial = {
             q.key: initial_for(q, screening.answers[q.key], grouped=True, items=items.get(q.key))
@@ -345,13 +353,14 @@ def screen(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse:
         "shared": shared,
         # how to count "how many days ago", only on a page that asks one
         "shows_days": any(q.kind == q.Kind.NUMBER and q.unit == "days" for q in questions),
+        "measured": any(wording.is_measured(q) for q in questions),
         "back_url": reverse("questionnaire:check", args=[screening.id])
         if returning
         else back_url_for(screening, walk, key),
         "returning": returning,
         "number": screen_position(walk, key) + 1,
         "remaining": walk.remaining if step == walk.next_screen else 0,
-        "more_needed": request.GET.get(MORE_NEEDED) == "1" and step == walk.next_screen,
+        "more_needed": more_needed(request) and step == walk.next_screen,
         "keeps_answer_form": True,
     }
     response = render_page(request, "questionnaire/screen.html", context)
@@ -383,6 +392,10 @@ def finished(request: HttpRequest, screening_id: UUID):
 
 
 MORE_NEEDED = "more"  # on a question reached from a saved results link: the studies changed since
+
+
+def more_needed(request: HttpRequest) -> bool:
+    return request.GET.get(MORE_NEEDED) == "1"
 
 
 def answer_rows(screening: Screening, loaded, keys) -> list[dict]:

@@ -443,3 +443,76 @@ def test_a_helper_for_a_question_without_one_is_not_found_and_an_off_path_questi
     assert client.get(reverse("questionnaire:helper", args=[screening_id, "age"])).status_code == 404
     response = client.get(question_url(screening_id, "sixmwd_m"))  # not on the path before a diagnosis
     assert response.status_code == 302 and response["Location"] == question_url(screening_id, "diagnoses")
+
+
+def a_results_link_after_new_rules(client, *rules):
+    """A patient who saw results, then an admin approves rules on questions she was never asked (key, minimum):
+    the screening, and where her saved results link now leads."""
+    from decimal import Decimal
+
+    from trials.models import Criterion, Question, Trial
+
+    screening_id = start(client)
+    answer_everything(client, screening_id, MATCHES_COPD)
+    results_url = reverse("questionnaire:results", args=[screening_id])
+    assert client.get(results_url).status_code == 200
+    for key, minimum in rules:
+        Criterion.objects.create(
+            trial=Trial.objects.get(nct_id="NCT07355868"),
+            kind="inclusion",
+            question=Question.objects.get(key=key),
+            min_value=Decimal(minimum),
+            status="approved",
+            source_text=f"{key} at least {minimum}",
+        )
+    return screening_id, client.get(results_url)["Location"]
+
+
+def steps_left(html: str) -> int:
+    """The number the step line gives, in either language."""
+    return int(re.search(r"(?:about|up to|最多还有) (\d+) (?:steps? left|步)", html).group(1))
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_a_returning_patient_is_told_the_steps_still_unanswered_not_the_whole_walk(client, seed_trials, language):
+    from screener.questionnaire.models import Screening
+
+    screening_id, url = a_results_link_after_new_rules(client, ("bmi", 18))
+    Screening.objects.filter(pk=screening_id).update(language=language)
+    html = client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert "data-more-needed" in html
+    assert steps_left(html) == 1
+
+
+def test_a_returning_patient_goes_from_the_one_new_question_straight_back_to_results(client, seed_trials):
+    screening_id, url = a_results_link_after_new_rules(client, ("bmi", 18))
+    response = client.post(url, {"answer": "24"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("questionnaire:results", args=[screening_id])
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_a_returning_patient_is_asked_only_the_unanswered_questions_and_the_count_says_so(
+    client, seed_trials, language
+):
+    """Two new rules on two screens: two steps announced, each asked once, never an answered page between."""
+    from screener.questionnaire.models import Screening
+
+    screening_id, url = a_results_link_after_new_rules(client, ("bmi", 18), ("spo2_pct", 88))
+    Screening.objects.filter(pk=screening_id).update(language=language)
+    asked, counts, banners = [], [], []
+    few, one = ("a few more answers", "one more answer") if language == "en" else ("再回答几个问题", "再回答一个问题")
+    for _ in range(6):
+        if "more=1" not in url:
+            break
+        page = client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        assert "data-more-needed" in page
+        counts.append(steps_left(page))
+        banners.append("few" if few in page else "one" if one in page else "")
+        key = url.split("/questions/")[1].split("/")[0]  # each a question of its own on this walk
+        asked.append(key)
+        url = client.post(url, {"answer": "95" if key == "spo2_pct" else "24"})["Location"]
+    assert sorted(asked) == ["bmi", "spo2_pct"]
+    assert counts == [2, 1]
+    assert banners == ["few", "one"]
+    assert url == reverse("questionnaire:results", args=[screening_id])

@@ -87,7 +87,7 @@ def test_screen_names_the_next_question(seed_trials, tmp_path):
         ({"shoe_size": 9}, "shoe_size: not a question key"),
         ({"dlco_pct_pred": 900}, "dlco_pct_pred: Enter a value from 5% to 200%."),
         ({"age": 121}, "age: Enter a value from 0 years to 120 years."),
-        ({"age": -1}, "age: The value must be 0 or more."),
+        ({"age": -1}, "age: Enter a value from 0 years to 120 years."),
         ({"age": 130}, "age: Enter a value from 0 years to 120 years."),
         ({"age": 40.5}, "age: Enter a whole number."),
         ({"age": None}, "age: “I don’t know” is not an answer to this question."),

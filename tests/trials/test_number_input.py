@@ -114,10 +114,16 @@ def test_a_whole_number_question_takes_the_only_whole_reading():
     assert count.clean_answer("1,500") == "1500"
 
 
-@pytest.mark.parametrize("typed", ["-5", "-0.5", "\u22121", "- 3"])
-def test_a_negative_value_must_be_0_or_more(typed):
-    with pytest.raises(ValidationError, match="The value must be 0 or more."):
+@pytest.mark.parametrize("typed", ["-5", "-0.5", "\u22121", "- 3", "1001"])
+def test_a_value_below_or_above_the_range_is_told_the_range_either_way(typed):
+    with pytest.raises(ValidationError, match="Enter a value from 0 m to 1000 m."):
         walk_question().clean_answer(typed)
+
+
+@pytest.mark.parametrize("typed", ["-5", "\u22121"])
+def test_a_negative_value_without_a_range_must_be_0_or_more(typed):
+    with pytest.raises(ValidationError, match="The value must be 0 or more."):
+        Question(key="sixmwd_m", kind="number", unit="m", min_value=0, short_label="walk").clean_answer(typed)
 
 
 def weight_question():

@@ -115,6 +115,14 @@ def straightforward_walk(trials, answers, questions) -> Walk:
         if not screen or any(key not in answers for key in screen):
             path = tuple(key for taken in screens for key in taken)
             remaining = len(by_screen) + len(waiting_questions(open_trials, effective, questions))
+            if screen and any(key not in given_so_far for key in answers):
+                # answers beyond the path: the steps none of them answers, the next one always among them
+                everything = with_implied_answers(answers, questions)
+                still = {screen_of(screen[0])}
+                for trial in open_trials:
+                    wanted = {_askable(key, everything, questions) for key in trial.question_keys - everything.keys()}
+                    still |= {screen_of(key) for key in wanted - {None} - everything.keys()}
+                remaining = len(still) + len(waiting_questions(open_trials, everything, questions))
             return Walk(path, screen[0] if screen else None, remaining, tuple(screens), screen, {})
         screens.append(screen)
         given_so_far.update({key: answers[key] for key in screen})

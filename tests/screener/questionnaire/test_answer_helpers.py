@@ -200,3 +200,33 @@ def test_a_duration_question_can_be_answered_with_a_date(key):
     question = ensure_questions([key])[key]
     assert helper_kind(question) == "event_date"
     assert link_text(question) == "I know the date instead"
+
+
+@pytest.mark.parametrize("language, message", [("en", "today or in the past"), ("zh-hans", "今天或以前")])
+def test_a_future_date_is_an_error_on_the_date_field_linked_from_the_summary(
+    client, infection_question, language, message
+):
+    screening_id = start(client)
+    Screening.objects.filter(pk=screening_id).update(language=language)
+    walk_to(client, screening_id, "chest_infection_weeks_ago")
+    url = reverse("questionnaire:helper", args=[screening_id, "chest_infection_weeks_ago"])
+    html = client.post(url, {"date": "2999-01-01"}, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    summary = html.split('class="error-summary"')[1].split("</div>")[0]
+    assert 'href="#id_date"' in summary and message in summary  # a link to the field, as for any other error
+    field = html.split("</div>", 1)[1]
+    assert 'aria-describedby="' in field and "id_date_error" in field
+    assert message in html.split('id="id_date_error"')[1][:400]  # and the error beside the field itself
+    assert 'value="2999-01-01"' in html
+
+
+@pytest.mark.parametrize("language, example", [("en", "2026-03-27"), ("zh-hans", "2026-03-27")])
+def test_the_date_hint_gives_no_format_the_browsers_date_box_may_not_show(
+    client, infection_question, language, example
+):
+    screening_id = start(client)
+    Screening.objects.filter(pk=screening_id).update(language=language)
+    walk_to(client, screening_id, "chest_infection_weeks_ago")
+    url = reverse("questionnaire:helper", args=[screening_id, "chest_infection_weeks_ago"])
+    html = client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert 'type="date"' in html
+    assert example not in html

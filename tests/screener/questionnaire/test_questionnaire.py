@@ -154,9 +154,10 @@ def test_an_htmx_form_error_does_not_push_a_new_url(client):
     "key, typed, message",
     [
         ("age", "", "Enter a number."),
-        ("age", "sixty", "Enter a number, like 68."),
+        ("age", "sixty", "Please use digits, like 68."),
+        ("age", "lots", "Enter a number, like 68."),
         ("age", "121", "Enter a value from 0 years to 120 years."),
-        ("age", "-1", "The value must be 0 or more."),
+        ("age", "-1", "Enter a value from 0 years to 120 years."),
         ("age", "130", "Enter a value from 0 years to 120 years."),
         ("age", "68.5", "Enter a whole number."),
         ("age", "<script>alert(1)</script>", "Enter a number, like 68."),
