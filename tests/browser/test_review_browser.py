@@ -107,7 +107,7 @@ def test_an_admin_reviews_a_trial_clause_by_clause_and_publishes_it(admin_page, 
     # Try a profile against the approved criteria
     page.fill("#id_answers", '{"age": 60, "fev1_pct_pred_post": 55}')
     page.get_by_role("button", name="Try these answers").click()
-    expect(page.locator(".verdict")).to_contain_text("no_match")
+    expect(page.locator(".verdict")).to_contain_text("Verdict: not a match.")
 
     # Once every clause is reviewed, publishing works
     for criterion in Criterion.objects.filter(trial=trial, status="draft"):
