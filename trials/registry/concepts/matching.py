@@ -190,6 +190,23 @@ def _simplified(text: str) -> str:
     return text.translate(_traditional())
 
 
+def _not_a_criterion(table: dict) -> dict:
+    """The lexicon's lines that are no criterion (`not_a_criterion`): an empty statement, alone, after a section label
+    or before the next section's capital heading; a section label or a unit alone; and the words a fragment stops
+    on. The capital heading is read case-sensitively, the words in any case."""
+    empty = "|".join(table["empty"])
+    labels = "|".join(table["labels"])
+    whole = (
+        rf"^[\W\d_]*(?:(?:{table['label_before']})\s*[:：]\s*)?(?i:{empty})[\s.。;；,，]*(?:{table['heading_after']})?[\W_]*$"
+        rf"|^[\W\d_]*(?i:{labels})[\W\d_]*$"
+    )
+    ends = "|".join(table["fragment_end"])
+    return {
+        "not_a_criterion": re.compile(whole),
+        "fragment": re.compile(rf"\b(?:{ends})\s*[:：]?\s*$", re.IGNORECASE),
+    }
+
+
 def _alternation(patterns) -> re.Pattern | None:
     patterns = [p for p in patterns if p]
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
@@ -236,6 +253,7 @@ def _patterns() -> dict:
         "anchor": _alternation(lex["time_anchor"]),
         "judge": _alternation(lex["judgement"]["judge"]),
         "heading_unless_concept": _alternation(lex["heading_unless_concept"]),
+        **_not_a_criterion(lex["not_a_criterion"]),
         "unsuitable_alone": re.compile(lex["judgement"]["unsuitable_alone"], re.IGNORECASE),
         "catch_all": _alternation(lex["judgement"]["generic"]),
         "subset": re.compile(lex["diagnosis_subset_before"], re.IGNORECASE),
@@ -362,9 +380,15 @@ def procedural_at(text: str) -> tuple[str, int]:
         found = pattern.search(words) if pattern is not None else None
         if found is not None:
             return name, found.start()
+    found = patterns["not_a_criterion"].search(words)
+    if found is not None:  # "Not specified", "Hepatic: Not specified", "Patient Characteristics", "/L;"
+        return "heading", found.start()
     heading = patterns["heading_unless_concept"]
     found = heading.search(words) if heading is not None else None
     if found is not None and not find(words):  # "… one of the following:" introduces a list
+        return "heading", found.start()
+    found = patterns["fragment"].search(words)
+    if found is not None and not _names_any(words, patterns):  # "Severe pre-eclampsia defined by": the rest is next
         return "heading", found.start()
     judge, generic = patterns["judge"], patterns["catch_all"]
     found = judge.search(words) if judge is not None else None
@@ -374,6 +398,11 @@ def procedural_at(text: str) -> tuple[str, int]:
     if alone is not None and not find(words):
         return "judgement", alone.start()  # "Subjects with other situation not suitable for the study"
     return "screening", len(words)
+
+
+def _names_any(text: str, patterns: dict) -> bool:
+    """Whether any concept's name stands in `text`, however it reads there."""
+    return any(pattern is not None and pattern.search(text) for pattern, _table, _fold in patterns["names"])
 
 
 def find(text: str) -> list[Match]:
