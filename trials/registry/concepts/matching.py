@@ -926,6 +926,7 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
     broader = set(lexicon()["broader_than_item"])
     # "prenatal depression" as an inclusion: a patient with it may rightly answer no to the serious mental illness item
     matches = [m for m in matches if not (m.concept.key in broader and (kind == "inclusion") != m.negated)]
+    matches = _pregnancy_potential(text, kind, matches, language)
     if kind == "exclusion":  # "AV block without pacemaker": the "without" says when the block excludes, not a rule
         matches = [
             m
@@ -1023,8 +1024,9 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
         qualifiable = question == "other_conditions" or (question == "diagnoses" and not match.concept.other_than)
         # an exception the trial's own conditions imply, or none: any other lung disease is for the study team
         implied = match.implied
-        if match.concept.cls == "medicine" and match.narrowed:
-            values = [f"?{code.lstrip('?')}" for code in values]  # "steroids at unstable doses": the study team
+        if match.concept.cls in ("medicine", "state") and match.narrowed:
+            # "steroids at unstable doses", "women of childbearing potential not using contraception": the study team
+            values = [f"?{code.lstrip('?')}" for code in values]
         if (
             question == "cancer_history"
             and (kind == "exclusion") != match.negated
@@ -1208,6 +1210,26 @@ def _for_the_team(proposal: ConceptProposal) -> ConceptProposal:
     return proposal
 
 
+def _pregnancy_potential(text: str, kind: str, matches: list[Match], language: str) -> list[Match]:
+    """Whether a woman could become pregnant (lexicon `pregnancy_potential`) is read in an exclusion that states it
+    only: inclusion lists name it among alternatives ("post-menopausal, surgically sterile, or using
+    contraception"). With contraception in the clause the rule is about those of them who do not use it (for the
+    study team); with a pregnancy, a pregnancy test or a definition in it, it says who is tested or what the words
+    mean, and gives no draft."""
+    table = lexicon()["pregnancy_potential"]
+    if not any(m.concept.key in table["concepts"] for m in matches):
+        return matches
+    narrowed = re.search(table["narrowed_by"][language], text, re.IGNORECASE) is not None
+    dropped = re.search(table["dropped_by"][language], text, re.IGNORECASE) is not None
+    kept = []
+    for match in matches:
+        if match.concept.key not in table["concepts"]:
+            kept.append(match)
+        elif kind == "exclusion" and not match.negated and (narrowed or not dropped):
+            kept.append(replace(match, narrowed=True) if narrowed else match)
+    return kept
+
+
 def _local(before: str, after: str, language: str) -> bool:
     """Whether words around an illness put it in one place ("local", "at the injection site", "注射部位")."""
     sides = lexicon()["local_site"]
@@ -1292,4 +1314,6 @@ def _rule_for(match: Match) -> tuple[str, list[str], Decimal | None, Decimal | N
             return concept.window, [], None, days
     if not concept.question or match.window_days is not None:
         return None  # a time the concept's question cannot tell ("lung transplant within 6 months"): study team
+    if not concept.codes:
+        return None  # an item read only with its time ("any vaccine within 3 months"): "ever" is not the item
     return concept.question, list(concept.codes), None, None
