@@ -190,6 +190,23 @@ def _simplified(text: str) -> str:
     return text.translate(_traditional())
 
 
+def _not_a_criterion(table: dict) -> dict:
+    """The lexicon's lines that are no criterion (`not_a_criterion`): an empty statement, alone, after a section label
+    or before the next section's capital heading; a section label or a unit alone; and the words a fragment stops
+    on. The capital heading is read case-sensitively, the words in any case."""
+    empty = "|".join(table["empty"])
+    labels = "|".join(table["labels"])
+    whole = (
+        rf"^[\W\d_]*(?:(?:{table['label_before']})\s*[:：]\s*)?(?i:{empty})[\s.。;；,，]*(?:{table['heading_after']})?[\W_]*$"
+        rf"|^[\W\d_]*(?i:{labels})[\W\d_]*$"
+    )
+    ends = "|".join(table["fragment_end"])
+    return {
+        "not_a_criterion": re.compile(whole),
+        "fragment": re.compile(rf"\b(?:{ends})\s*[:：]?\s*$", re.IGNORECASE),
+    }
+
+
 def _alternation(patterns) -> re.Pattern | None:
     patterns = [p for p in patterns if p]
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
@@ -236,6 +253,7 @@ def _patterns() -> dict:
         "anchor": _alternation(lex["time_anchor"]),
         "judge": _alternation(lex["judgement"]["judge"]),
         "heading_unless_concept": _alternation(lex["heading_unless_concept"]),
+        **_not_a_criterion(lex["not_a_criterion"]),
         "unsuitable_alone": re.compile(lex["judgement"]["unsuitable_alone"], re.IGNORECASE),
         "catch_all": _alternation(lex["judgement"]["generic"]),
         "subset": re.compile(lex["diagnosis_subset_before"], re.IGNORECASE),
@@ -362,9 +380,15 @@ def procedural_at(text: str) -> tuple[str, int]:
         found = pattern.search(words) if pattern is not None else None
         if found is not None:
             return name, found.start()
+    found = patterns["not_a_criterion"].search(words)
+    if found is not None:  # "Not specified", "Hepatic: Not specified", "Patient Characteristics", "/L;"
+        return "heading", found.start()
     heading = patterns["heading_unless_concept"]
     found = heading.search(words) if heading is not None else None
     if found is not None and not find(words):  # "… one of the following:" introduces a list
+        return "heading", found.start()
+    found = patterns["fragment"].search(words)
+    if found is not None and not _names_any(words, patterns):  # "Severe pre-eclampsia defined by": the rest is next
         return "heading", found.start()
     judge, generic = patterns["judge"], patterns["catch_all"]
     found = judge.search(words) if judge is not None else None
@@ -374,6 +398,11 @@ def procedural_at(text: str) -> tuple[str, int]:
     if alone is not None and not find(words):
         return "judgement", alone.start()  # "Subjects with other situation not suitable for the study"
     return "screening", len(words)
+
+
+def _names_any(text: str, patterns: dict) -> bool:
+    """Whether any concept's name stands in `text`, however it reads there."""
+    return any(pattern is not None and pattern.search(text) for pattern, _table, _fold in patterns["names"])
 
 
 def find(text: str) -> list[Match]:
@@ -921,6 +950,7 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
     broader = set(lexicon()["broader_than_item"])
     # "prenatal depression" as an inclusion: a patient with it may rightly answer no to the serious mental illness item
     matches = [m for m in matches if not (m.concept.key in broader and (kind == "inclusion") != m.negated)]
+    matches = _pregnancy_potential(text, kind, matches, language)
     if kind == "exclusion":  # "AV block without pacemaker": the "without" says when the block excludes, not a rule
         matches = [
             m
@@ -1018,8 +1048,9 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
         qualifiable = question == "other_conditions" or (question == "diagnoses" and not match.concept.other_than)
         # an exception the trial's own conditions imply, or none: any other lung disease is for the study team
         implied = match.implied
-        if match.concept.cls == "medicine" and match.narrowed:
-            values = [f"?{code.lstrip('?')}" for code in values]  # "steroids at unstable doses": the study team
+        if match.concept.cls in ("medicine", "state") and match.narrowed:
+            # "steroids at unstable doses", "women of childbearing potential not using contraception": the study team
+            values = [f"?{code.lstrip('?')}" for code in values]
         if (
             question == "cancer_history"
             and (kind == "exclusion") != match.negated
@@ -1203,6 +1234,26 @@ def _for_the_team(proposal: ConceptProposal) -> ConceptProposal:
     return proposal
 
 
+def _pregnancy_potential(text: str, kind: str, matches: list[Match], language: str) -> list[Match]:
+    """Whether a woman could become pregnant (lexicon `pregnancy_potential`) is read in an exclusion that states it
+    only: inclusion lists name it among alternatives ("post-menopausal, surgically sterile, or using
+    contraception"). With contraception in the clause the rule is about those of them who do not use it (for the
+    study team); with a pregnancy, a pregnancy test or a definition in it, it says who is tested or what the words
+    mean, and gives no draft."""
+    table = lexicon()["pregnancy_potential"]
+    if not any(m.concept.key in table["concepts"] for m in matches):
+        return matches
+    narrowed = re.search(table["narrowed_by"][language], text, re.IGNORECASE) is not None
+    dropped = re.search(table["dropped_by"][language], text, re.IGNORECASE) is not None
+    kept = []
+    for match in matches:
+        if match.concept.key not in table["concepts"]:
+            kept.append(match)
+        elif kind == "exclusion" and not match.negated and (narrowed or not dropped):
+            kept.append(replace(match, narrowed=True) if narrowed else match)
+    return kept
+
+
 def _local(before: str, after: str, language: str) -> bool:
     """Whether words around an illness put it in one place ("local", "at the injection site", "注射部位")."""
     sides = lexicon()["local_site"]
@@ -1287,6 +1338,8 @@ def _rule_for(match: Match) -> tuple[str, list[str], Decimal | None, Decimal | N
             return concept.window, [], None, days
     if not concept.question or match.window_days is not None:
         return None  # a time the concept's question cannot tell ("lung transplant within 6 months"): study team
+    if not concept.codes:
+        return None  # an item read only with its time ("any vaccine within 3 months"): "ever" is not the item
     return concept.question, list(concept.codes), None, None
 
 
