@@ -57,7 +57,7 @@ def test_an_admin_reviews_a_trial_clause_by_clause_and_publishes_it(admin_page, 
     expect(page.get_by_text("0 of 12 clauses reviewed")).to_be_visible()
     page.get_by_text("0 of 12 clauses reviewed").click()
     page.wait_for_url(re.compile(r"/review/$"))
-    expect(page.locator("mark", has_text="FEV1 \\< 50% of the predicted normal value")).to_be_visible()
+    expect(page.locator("mark", has_text="FEV1 < 50% of the predicted normal value")).to_be_visible()
     expect(
         page.get_by_text("12 clauses: 0 with a patient-answerable rule, 0 for the study team, 12 still to review.")
     ).to_be_visible()
