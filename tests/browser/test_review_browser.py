@@ -107,7 +107,7 @@ def test_an_admin_reviews_a_trial_clause_by_clause_and_publishes_it(admin_page, 
     # Try a profile against the approved criteria
     page.fill("#id_answers", '{"age": 60, "fev1_pct_pred_post": 55}')
     page.get_by_role("button", name="Try these answers").click()
-    expect(page.locator(".verdict")).to_contain_text("no_match")
+    expect(page.locator(".verdict")).to_contain_text("Verdict: not a match")
 
     # Once every clause is reviewed, publishing works
     for criterion in Criterion.objects.filter(trial=trial, status="draft"):
@@ -116,5 +116,9 @@ def test_an_admin_reviews_a_trial_clause_by_clause_and_publishes_it(admin_page, 
     expect(page.get_by_text("0 still to review.", exact=False)).to_be_visible()
     assert_accessible(page, "review page, all reviewed")
     page.get_by_role("button", name="Publish this trial").click()
+    # the record has no Chinese: the admin is told so, and publishes all the same
+    expect(page.get_by_text("Patients reading Simplified Chinese will see these in English")).to_be_visible()
+    assert not Trial.objects.get(pk=trial.pk).is_published
+    page.get_by_role("button", name="Publish without these translations").click()
     expect(page.locator(".messagelist")).to_contain_text("NCT03197818 is published.")
     assert Trial.objects.get(pk=trial.pk).is_published

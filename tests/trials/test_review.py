@@ -158,7 +158,7 @@ def test_publishing_waits_until_every_criterion_is_reviewed(admin_client, import
     assert "cannot be published while 14 criteria are still to review" in page
     for criterion in imported.criteria.filter(status=Criterion.Status.DRAFT):
         act(admin_client, imported, action="approve", criterion=criterion.pk)
-    act(admin_client, imported, action="publish")
+    act(admin_client, imported, action="publish", confirmed="yes")  # its record has no Chinese: confirmed
     assert Trial.objects.get(pk=imported.pk).is_published
 
 
