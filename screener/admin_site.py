@@ -5,10 +5,10 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.http import Http404
-from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
 from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
 
-from screener.second_factor import SecondFactorMixin, has_authenticator, used_backup_code
+from screener.second_factor import SecondFactorMixin, has_authenticator, set_up_app_first, used_backup_code
 
 
 class AdminLoginForm(SecondFactorMixin, OTPAdminAuthenticationForm):
@@ -61,6 +61,10 @@ class SecondFactorAdminSite(OTPAdminSite):
     """
 
     login_form = AdminLoginForm
+    # The product's own name, in the reader's language, not "Django administration"
+    site_header = _("Lung disease study finder: administration")
+    site_title = _("Lung disease study finder admin")
+    index_title = _("Trials, referrals and accounts")
     login_template = "admin/second_factor_login.html"
 
     index_template = "admin/screener_index.html"
@@ -74,7 +78,7 @@ class SecondFactorAdminSite(OTPAdminSite):
             up before anything else (a backup code is for a lost phone, not a way round the app)."""
             leaving = request.resolver_match is not None and request.resolver_match.url_name == "logout"
             if not leaving and used_backup_code(request) and not has_authenticator(request.user):
-                return redirect("staff:authenticator")
+                return set_up_app_first(request)
             return inner(request, *args, **kwargs)
 
         return app_set_up_first

@@ -74,3 +74,13 @@ def has_authenticator(user) -> bool:
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def set_up_app_first(request):
+    """To the authenticator app's set-up, and from there back to the page that was asked for (admin or staff)."""
+    from urllib.parse import urlencode
+
+    from django.shortcuts import redirect
+    from django.urls import reverse
+
+    return redirect(f"{reverse('staff:authenticator')}?{urlencode({'next': request.get_full_path()})}")

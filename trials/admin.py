@@ -9,14 +9,14 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from trials import review, signals
-from trials.models import Criterion, Question, Site, StaffMembership, Trial
+from trials.models import OTHER_LANGUAGES, Criterion, Question, Site, StaffMembership, Trial
 
 # A trial's columns that hold the registry's texts (up to `ctgov.LONGEST_TEXT` characters each) or its whole
 # record: never read for a list.
@@ -90,6 +90,7 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
         "chinese",
     ]
     list_filter = ["overall_status", "is_published"]
+    actions = ["publish_selected"]
     search_fields = ["nct_id", "brief_title", "official_title"]
     readonly_fields = ["created_at", "updated_at", "criteria_version", "criteria_link"]
     inlines = [SiteInline, CriterionInline]
@@ -256,6 +257,8 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
             elif action == "publish":
                 if not request.user.has_perm("trials.change_trial"):
                     raise PermissionDenied
+                if request.POST.get("confirmed") != "yes" and not _publishing_problem(trial) and untranslated(trial):
+                    return self.confirm_publishing(request, [trial], back)
                 trial.is_published = True
                 try:
                     trial.save()
@@ -267,6 +270,51 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
                 self.message_user(request, gettext("Choose approve, reject or publish."), messages.ERROR)
         return HttpResponseRedirect(back)
 
+    def confirm_publishing(self, request: HttpRequest, trials: list[Trial], back: str) -> HttpResponse:
+        """Before a trial is published with texts its patients in another language would read in English: what
+        is missing, per language, and a button to publish all the same (registries are often English only)."""
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": ngettext(
+                "Publish %(count)s trial without all its translations?",
+                "Publish %(count)s trials without all their translations?",
+                len(trials),
+            )
+            % {"count": len(trials)},
+            "trials": [
+                {"trial": trial, "gaps": untranslated(trial), "problem": _publishing_problem(trial)} for trial in trials
+            ],
+            "back": back,
+            "bulk": request.POST.get("action") == "publish_selected",
+            "selected": [trial.pk for trial in trials],
+        }
+        return TemplateResponse(request, "admin/trials/trial/publish_confirm.html", context)
+
+    @admin.action(description=_("Publish the selected trials"), permissions=["change"])
+    def publish_selected(self, request: HttpRequest, queryset) -> HttpResponse | None:
+        """The list's way to publish: the same checks as one trial's, the same question first when a translation
+        is missing, and a line for each trial that cannot be published yet."""
+        trials = list(Trial.objects.filter(pk__in=queryset.values("pk"), is_published=False).order_by("nct_id"))
+        if not trials:
+            self.message_user(request, gettext("The selected trials are published already."), messages.WARNING)
+            return None
+        if request.POST.get("confirmed") != "yes":
+            missing = [trial for trial in trials if not _publishing_problem(trial) and untranslated(trial)]
+            if missing:
+                return self.confirm_publishing(request, trials, reverse("admin:trials_trial_changelist"))
+        for trial in trials:
+            trial.is_published = True
+            try:
+                with transaction.atomic():
+                    trial.save()
+            except ValidationError as error:
+                self.message_user(request, f"{trial.nct_id}: {' '.join(error.messages)}", messages.ERROR)
+            else:
+                self.message_user(request, gettext("%(nct_id)s is published.") % {"nct_id": trial.nct_id})
+                warn_of_unstaffed_sites(self, request, trial)
+        return None
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = {**(extra_context or {}), "review_url": reverse("admin:trials_trial_review", args=[object_id])}
         return super().change_view(request, object_id, form_url, extra_context)
@@ -275,6 +323,8 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
         super().save_model(request, obj, form, change)
         if obj.is_published and "is_published" in form.changed_data:
             warn_of_unstaffed_sites(self, request, obj)
+            for gap in untranslated(obj):  # the form's tick is its own confirmation: said afterwards, not asked
+                self.message_user(request, gap["sentence"], messages.WARNING)
 
     @admin.display(description=_("approved criteria"), ordering="approved")
     def approved_count(self, trial):
@@ -316,6 +366,37 @@ def warn_of_unstaffed_sites(model_admin, request: HttpRequest, trial: Trial) -> 
             % {"sites": names},
             messages.WARNING,
         )
+
+
+def untranslated(trial: Trial) -> list[dict]:
+    """Per language besides English, what its patients would read in English once the trial is published: the
+    trial's own texts, its approved criteria's notes, its sites' names. Empty when nothing is missing."""
+    criteria = list(trial.criteria.filter(status=Criterion.Status.APPROVED))
+    sites = list(trial.sites.all())
+    names = {code.replace("-", "_"): name for code, name in settings.LANGUAGES}
+    gaps = []
+    for suffix in OTHER_LANGUAGES:
+        missing = trial.missing_translations([suffix])
+        count = sum(1 for criterion in criteria if criterion.missing_translations([suffix]))
+        if count:
+            missing.append(ngettext("%(count)s criterion", "%(count)s criteria", count) % {"count": count})
+        count = sum(1 for site in sites if site.missing_translations([suffix]))
+        if count:
+            missing.append(ngettext("%(count)s site", "%(count)s sites", count) % {"count": count})
+        if missing:
+            words = {"language": names[suffix], "missing": gettext(", ").join(missing)}
+            gaps.append(
+                {
+                    "language": names[suffix],
+                    "missing": missing,
+                    "sentence": gettext(
+                        "Patients reading %(language)s will see these in English, marked as the registry's words: "
+                        "%(missing)s."
+                    )
+                    % words,
+                }
+            )
+    return gaps
 
 
 def _criteria_link(self, trial):

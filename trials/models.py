@@ -50,12 +50,13 @@ def per_language(*names: str) -> list[str]:
     return [f"{name}_{suffix}" for name in names for suffix in [settings.LANGUAGE_CODE, *OTHER_LANGUAGES]]
 
 
-def missing_translations(instance, fields, verbose=None) -> list[str]:
-    """Names of the fields that have English text but none in another language (for admin's warnings)."""
+def missing_translations(instance, fields, verbose=None, languages=None) -> list[str]:
+    """Names of the fields that have English text but none in another language (for admin's warnings); `languages`
+    (field suffixes, "zh_hans") asks about those alone, one at a time for a list per language."""
     missing = []
     for name in fields:
         english = getattr(instance, f"{name}_en", "") or ""
-        for suffix in OTHER_LANGUAGES:
+        for suffix in languages or OTHER_LANGUAGES:
             if english.strip() and not (getattr(instance, f"{name}_{suffix}", "") or "").strip():
                 missing.append(str(instance._meta.get_field(name).verbose_name))
                 break
@@ -189,13 +190,14 @@ class Trial(models.Model):
     def title_for_patients(self) -> str:
         return self.patient_title or self.brief_title
 
-    def missing_translations(self) -> list[str]:
+    def missing_translations(self, languages=None) -> list[str]:
         """What a patient reading another language meets in English: the title for patients (or, without
         one, the registry's title they see instead) and the plain summary."""
-        missing = missing_translations(self, ["patient_title", "plain_summary"])
+        missing = missing_translations(self, ["patient_title", "plain_summary"], languages=languages)
         title = str(self._meta.get_field("patient_title").verbose_name)
         if title not in missing and self.brief_title and not (self.patient_title_en or "").strip():
-            if any(not (getattr(self, f"patient_title_{suffix}", "") or "").strip() for suffix in OTHER_LANGUAGES):
+            suffixes = languages or OTHER_LANGUAGES
+            if any(not (getattr(self, f"patient_title_{suffix}", "") or "").strip() for suffix in suffixes):
                 missing.insert(0, title)
         return missing
 
@@ -375,8 +377,8 @@ class Site(models.Model):
     def __str__(self) -> str:
         return gettext(", ").join(part for part in (self.facility, self.city, self.country) if part)
 
-    def missing_translations(self) -> list[str]:
-        return missing_translations(self, ["facility", "city", "state", "country"])
+    def missing_translations(self, languages=None) -> list[str]:
+        return missing_translations(self, ["facility", "city", "state", "country"], languages=languages)
 
     def country_code(self) -> str | None:
         """ISO 3166 alpha-2 code of the site's country ("China" → "CN"), for reading phone numbers."""
@@ -999,12 +1001,13 @@ class Criterion(models.Model):
     def concept_reading(self) -> str:
         return wording.concept_reading(self)
 
-    def missing_translations(self) -> list[str]:
+    def missing_translations(self, languages=None) -> list[str]:
         """A note with no translation, or a criterion for the study team with no note at all in another
         language, which a patient then reads as the registry's English words."""
-        missing = missing_translations(self, ["explanation"])
+        missing = missing_translations(self, ["explanation"], languages=languages)
         if not missing and self.question_id is None:  # its registry words are what a patient would read
-            if any(not (getattr(self, f"explanation_{suffix}", "") or "").strip() for suffix in OTHER_LANGUAGES):
+            suffixes = languages or OTHER_LANGUAGES
+            if any(not (getattr(self, f"explanation_{suffix}", "") or "").strip() for suffix in suffixes):
                 missing.append(str(self._meta.get_field("explanation").verbose_name))
         return missing
 

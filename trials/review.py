@@ -4,6 +4,7 @@ against the trial's approved criteria. No request, no response: `trials.admin` r
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from trials import eligibility
 from trials.models import Criterion, Question, Trial
+from trials.registry.extraction.text import readable, readable_with_map
 
 # "Approve all" of a clause approves only drafts the extractor was at least this sure of; the rest wait
 # for a look of their own (the button says so).
@@ -46,7 +48,7 @@ class ClauseReview:
     @property
     def previous(self) -> str:
         """The clause's words before the registry changed them, while any of its criteria still awaits review."""
-        return next((c.previous_clause_text for c in self.waiting if c.previous_clause_text), "")
+        return readable(next((c.previous_clause_text for c in self.waiting if c.previous_clause_text), ""))
 
     @property
     def waiting(self) -> list[Criterion]:
@@ -131,24 +133,30 @@ def clauses(trial: Trial, page: int = 1) -> tuple[ClausePage, list[Criterion]]:
 
 
 def highlight(text: str, quotes: list[str]) -> SafeString:
-    """The clause with every quoted span in <mark>, everything else escaped."""
+    """The clause as people read it (`readable`, as the patient's and the nurse's pages show it) with every quoted
+    span in <mark>, everything else escaped. A quote is an exact span of the registry's text, escapes and all: it
+    is found there, then marked where its characters stand in what is shown."""
     spans = []
     for quote in quotes:
         at = text.find(quote) if quote else -1
         if at >= 0:
             spans.append((at, at + len(quote)))
+    shown, where = readable_with_map(text)
     merged: list[list[int]] = []
     for start, end in sorted(spans):
+        start, end = bisect_left(where, start), bisect_left(where, end)
+        if start >= end:
+            continue
         if merged and start <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
     parts, at = [], 0
     for start, end in merged:
-        parts.append((text[at:start], text[start:end]))
+        parts.append((shown[at:start], shown[start:end]))
         at = end
     html = format_html_join("", "{}<mark>{}</mark>", parts)
-    return format_html("{}{}", html, text[at:])
+    return format_html("{}{}", html, shown[at:])
 
 
 @dataclass

@@ -303,7 +303,7 @@ class Referral(models.Model):
 
     @transaction.atomic
     def check_answer(self, key: str, state: str, note: str, by) -> AnswerCheck:
-        """Staff mark one of the patient's answers as verified or contradicted (a measured value, say)."""
+        """Staff mark one of the patient's answers as verified, contradicted or measured (a measured value, say)."""
         if key not in self.answer_keys():
             raise ValidationError(_("This referral has no answer to that question."), code="no_answer")
         check, _created = AnswerCheck.objects.update_or_create(
@@ -425,11 +425,13 @@ class ReferralRejudgement(models.Model):
 
 
 class AnswerCheck(models.Model):
-    """Staff mark a self-reported answer as verified or contradicted by a measured value."""
+    """Staff mark a self-reported answer as verified or contradicted by a measured value, or, where the patient
+    did not know it ("I don't know"), as measured by the team: the note holds the value."""
 
     class State(models.TextChoices):
         VERIFIED = "verified", _("Verified")
         CONTRADICTED = "contradicted", _("Contradicted")
+        MEASURED = "measured", _("Measured (the patient did not know)")
 
     referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="answer_checks")
     question_key = models.SlugField(max_length=64)

@@ -129,7 +129,7 @@ class AnswerCheckForm(forms.Form):
     state = forms.ChoiceField(
         choices=AnswerCheck.State.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": _("Choose verified or contradicted.")},
+        error_messages={"required": _("Choose verified, contradicted or measured.")},
     )
     note = forms.CharField(label=_("Measured value or note"), required=False, max_length=500)
 

@@ -21,6 +21,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.html import escape
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -32,7 +33,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from screener.pages import render_page
 from screener.referrals.models import Referral
-from screener.second_factor import SecondFactorMixin, has_authenticator, used_backup_code
+from screener.second_factor import SecondFactorMixin, has_authenticator, set_up_app_first, used_backup_code
 from screener.staff import dashboard as charts
 from screener.staff.export import referrals_csv
 from screener.staff.forms import AnswerCheckForm, AuthenticatorCodeForm, NoteForm, ReferralFilterForm, StatusForm
@@ -87,10 +88,19 @@ def staff_required(view):
             return redirect_to_login(request.get_full_path(), reverse("staff:login"))
         setting_up = request.resolver_match and request.resolver_match.url_name in ("authenticator", "logout")
         if not setting_up and used_backup_code(request) and not has_authenticator(request.user):
-            return redirect("staff:authenticator")
+            return set_up_app_first(request)
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def way_back(request: HttpRequest) -> str:
+    """Where the user was going before the set-up: `next`, if it is a page of this site, else their own page."""
+    wanted = request.POST.get("next") or request.GET.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(
+        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return wanted if wanted and safe else reverse("staff:profile")
 
 
 @require_POST
@@ -254,8 +264,11 @@ def authenticator(request: HttpRequest) -> HttpResponse:
     it replaces any older app, and this session counts as verified by it.
     """
     if not used_backup_code(request):
-        context = {"needs_backup_code": True, "has_app": has_authenticator(request.user)}
-        return render_page(request, "staff/authenticator.html", context, status=403)
+        has_app = has_authenticator(request.user)
+        # A second visit after the set-up (or a login with the app) is told the app is set up, and how to replace
+        # it; only someone with no app at all, who cannot have logged in with one, is refused.
+        context = {"needs_backup_code": True, "has_app": has_app, "next": way_back(request)}
+        return render_page(request, "staff/authenticator.html", context, status=200 if has_app else 403)
     device = TOTPDevice.objects.filter(user=request.user, confirmed=False).order_by(
         "-pk"
     ).first() or TOTPDevice.objects.create(user=request.user, name="Authenticator app", confirmed=False)
@@ -267,8 +280,13 @@ def authenticator(request: HttpRequest) -> HttpResponse:
             device.save(update_fields=["confirmed"])
         otp_login(request, device)
         messages.success(request, _("Your authenticator app is set up. Use its codes from now on."))
-        return redirect("staff:profile")
-    context = {"form": form, "qr_svg": qr_svg(device.config_url), "secret": b32encode(device.bin_key).decode()}
+        return redirect(way_back(request))
+    context = {
+        "form": form,
+        "qr_svg": qr_svg(device.config_url),
+        "secret": b32encode(device.bin_key).decode(),
+        "next": way_back(request),
+    }
     return render_page(request, "staff/authenticator.html", context)
 
 

@@ -51,7 +51,7 @@ def test_a_nurse_sets_up_their_app_and_works_on_a_phone(seeded_live_server, brow
     nurse.get_by_label("Password").fill("a-long-test-password")
     nurse.get_by_label("Code from your authenticator app").fill("246810")  # the one-time backup code
     nurse.get_by_role("button", name="Log in").click()
-    nurse.wait_for_url(re.compile(r"/staff/authenticator/$"))
+    nurse.wait_for_url(re.compile(r"/staff/authenticator/\?next=%2Fstaff%2Freferrals%2F$"))
     assert nurse.get_by_role("img", name="QR code to scan with your authenticator app").is_visible()
     assert_accessible(nurse, "authenticator set-up")
     assert_fits_the_screen(nurse, "authenticator set-up")
@@ -59,8 +59,9 @@ def test_a_nurse_sets_up_their_app_and_works_on_a_phone(seeded_live_server, brow
     device = TOTPDevice.objects.get(confirmed=False)
     nurse.get_by_label("Code from your authenticator app").fill(code_for(device))
     nurse.get_by_role("button", name="Confirm and finish").click()
-    nurse.wait_for_url(re.compile(r"/staff/profile/$"))
+    nurse.wait_for_url(re.compile(r"/staff/referrals/$"))  # back to where the login was going
     assert nurse.get_by_text("Your authenticator app is set up. Use its codes from now on.").is_visible()
+    nurse.goto(seeded_live_server.url + "/staff/profile/")
     assert nurse.locator('[data-notified="yes"]').is_visible()
     assert_accessible(nurse, "profile")
 

@@ -249,7 +249,7 @@ def test_with_htmx_an_answer_check_answers_with_only_its_own_cell(staff_a_client
     assert "<main" not in html and html.count("<form") == 1
     assert "Measured 140 m" in html and "data-saved" in html
     refused = staff_a_client.post(url, {"state": ""}, HTTP_HX_REQUEST="true").content.decode()
-    assert "Choose verified or contradicted." in refused and "data-saved" not in refused
+    assert "Choose verified, contradicted or measured." in refused and "data-saved" not in refused
 
 
 def test_the_patient_pages_swap_their_panel_by_inheritance(client, seed_trials):

@@ -159,3 +159,20 @@ def test_attack_admin_lists_never_read_a_trial_s_registry_texts(admin_client, se
     read = " ".join(q["sql"] for q in queries.captured_queries)
     for column in ("eligibility_text", "registry_summary", "source_record", "official_title"):
         assert f'"trials_trial"."{column}"' not in read and f'T3."{column}"' not in read, column
+
+
+@pytest.mark.parametrize(
+    ("language", "header", "title"),
+    [
+        (
+            "en",
+            "Lung disease study finder: administration",
+            "Trials, referrals and accounts | Lung disease study finder admin",
+        ),
+        ("zh-hans", "肺病临床研究查找：管理后台", "试验、转介和账户 | 肺病临床研究查找管理"),
+    ],
+)
+def test_admin_is_headed_by_the_product_s_name_in_the_reader_s_language(admin_client, language, header, title):
+    page = admin_client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert header in page and f"<title>{title}</title>" in page
+    assert "Django administration" not in page and "Django 管理" not in page

@@ -41,7 +41,7 @@ def test_the_review_page_lists_every_clause_with_its_quote_marked_and_each_rule_
     page = admin_client.get(review_url(imported)).content.decode()
     clauses = imported.criteria.exclude(clause_start=None).values("clause_start").distinct().count()
     assert page.count('class="module clause clause-') == clauses == 12
-    assert "<mark>FEV1 \\&lt; 50% of the predicted normal value</mark>" in page
+    assert "<mark>FEV1 &lt; 50% of the predicted normal value</mark>" in page
     assert "FEV1 after a bronchodilator (% of predicted) &lt; 50%" in page  # the text says post-bronchodilator
     assert "Your FEV1 after a bronchodilator (% of predicted) needs to be less than 50%." in page
     assert "for the study team to check" in page and "Current smokers or ex-smokers" in page
@@ -54,6 +54,39 @@ def test_the_review_page_lists_every_clause_with_its_quote_marked_and_each_rule_
         'Read, but no question asks it: <span lang="en">treated with non-cardioselective blockers within 1 months'
         in page
     )
+
+
+def test_the_review_page_shows_the_registry_s_words_without_its_escapes_as_the_nurse_s_page_does(
+    admin_client, imported
+):
+    """The record writes "aged \\> 40 years" and "FEV1/FVC ratio \\< 0.7" (CommonMark escapes): the clause and the
+    quote read as the criterion's words do everywhere else, while the stored quote stays the record's exact span."""
+    [age] = imported.criteria.filter(question__key="age", clause_start__isnull=False)
+    assert age.quote == "aged \\> 40 years" and age.quote in imported.eligibility_text
+    assert "\\" not in age.source_text  # what the patient's and the nurse's pages show
+    page = admin_client.get(review_url(imported)).content.decode()
+    assert "Male or Female adults <mark>aged &gt; 40 years</mark>" in page
+    assert "<q>aged &gt; 40 years</q>" in page
+    assert "<mark>FEV1/FVC ratio &lt; 0.7</mark>" in page
+    assert "\\&gt;" not in page and "\\&lt;" not in page
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes", "shown"),
+    [
+        ("aged \\> 40 years", ["aged \\> 40"], "<mark>aged &gt; 40</mark> years"),
+        ("FEV1 \\< 0.7 now", ["< 0.7"], "FEV1 <mark>&lt; 0.7</mark> now"),  # a quote that starts after the backslash
+        ("FEV1 \\< 0.7 now", ["\\< 0.7"], "FEV1 <mark>&lt; 0.7</mark> now"),  # or with it
+        ("a \\\\ b", ["b"], "a \\ <mark>b</mark>"),  # an escaped backslash reads as one
+        ("  two\n   lines  end", ["two\n   lines"], "<mark>two lines</mark> end"),
+        ("no quote here", ["elsewhere", ""], "no quote here"),
+        ("x \\[a\\] y", ["[a"], "x <mark>[a</mark>] y"),
+    ],
+)
+def test_a_clause_is_shown_readable_with_each_exact_quote_marked_where_its_words_stand(text, quotes, shown):
+    from trials.review import highlight
+
+    assert highlight(text, quotes) == shown
 
 
 def test_the_trial_list_and_change_page_link_to_the_review_with_its_coverage(admin_client, imported):
@@ -125,7 +158,7 @@ def test_publishing_waits_until_every_criterion_is_reviewed(admin_client, import
     assert "cannot be published while 14 criteria are still to review" in page
     for criterion in imported.criteria.filter(status=Criterion.Status.DRAFT):
         act(admin_client, imported, action="approve", criterion=criterion.pk)
-    act(admin_client, imported, action="publish")
+    act(admin_client, imported, action="publish", confirmed="yes")  # its record has no Chinese: confirmed
     assert Trial.objects.get(pk=imported.pk).is_published
 
 

@@ -22,9 +22,12 @@ def code_for(device):
 def test_a_first_login_with_a_backup_code_leads_to_setting_up_the_app_and_its_code_then_logs_in(client, staff_a):
     assert log_in(client, staff_a, "246810").status_code == 302
     response = client.get(reverse("staff:list"))
-    assert response.status_code == 302 and response["Location"] == reverse("staff:authenticator")
+    assert (
+        response.status_code == 302
+        and response["Location"] == reverse("staff:authenticator") + "?next=%2Fstaff%2Freferrals%2F"
+    )
 
-    page = client.get(reverse("staff:authenticator")).content.decode()
+    page = client.get(response["Location"]).content.decode()
     assert '<svg role="img"' in page and "style=" not in page and "<script>" not in page
     device = TOTPDevice.objects.get(user=staff_a, confirmed=False)
 
@@ -36,8 +39,9 @@ def test_a_first_login_with_a_backup_code_leads_to_setting_up_the_app_and_its_co
 
     device.refresh_from_db()
     device.throttle_reset()  # a person takes more than the second the throttle asks them to wait
-    done = client.post(reverse("staff:authenticator"), {"code": code_for(device)})
-    assert done.status_code == 302
+    done = client.post(reverse("staff:authenticator"), {"code": code_for(device), "next": "/staff/referrals/"})
+    assert done.status_code == 302 and done["Location"] == "/staff/referrals/"  # back where they were going
+    assert "Your authenticator app is set up" in client.get(done["Location"]).content.decode()
     assert TOTPDevice.objects.get(user=staff_a).confirmed
     assert client.get(reverse("staff:list")).status_code == 200
 
@@ -69,12 +73,65 @@ def test_a_lost_phone_is_replaced_the_same_way_with_a_new_backup_code(client, st
     assert not TOTPDevice.objects.filter(pk=old.pk).exists()
 
 
-def test_setting_up_an_app_needs_a_login_made_with_a_backup_code(staff_a_client, staff_a):
+@pytest.mark.parametrize(
+    ("language", "heading", "continue_"),
+    [
+        ("en", "Your authenticator app is already set up", "Continue"),
+        ("zh-hans", "您的身份验证器应用已经设置好了", "继续"),
+    ],
+)
+def test_a_second_visit_to_the_set_up_says_politely_the_app_is_set_up_and_cannot_swap_it(
+    staff_a_client, staff_a, language, heading, continue_
+):
     # staff_a_client logged in with an authenticator app: someone at an unlocked screen cannot swap it
-    response = staff_a_client.get(reverse("staff:authenticator"))
-    assert response.status_code == 403
-    assert "Log in with a backup code first" in response.content.decode()
-    assert not TOTPDevice.objects.filter(user=staff_a, confirmed=False).exists()
+    response = staff_a_client.get(
+        reverse("staff:authenticator") + "?next=/staff/referrals/", HTTP_ACCEPT_LANGUAGE=language
+    )
+    page = response.content.decode()
+    assert response.status_code == 200 and heading in page and "data-already-set-up" in page
+    assert f'href="/staff/referrals/">{continue_}</a>' in page
+    assert "<svg" not in page and not TOTPDevice.objects.filter(user=staff_a, confirmed=False).exists()
+
+
+@pytest.mark.parametrize(
+    "next_url", ["https://evil.example/", "//evil.example/admin/", "javascript:alert(1)", "http://testserver.evil/"]
+)
+def test_the_way_back_after_the_set_up_never_leaves_the_site(client, staff_a, next_url):
+    assert log_in(client, staff_a, "246810").status_code == 302
+    client.get(reverse("staff:authenticator"))
+    device = TOTPDevice.objects.get(user=staff_a, confirmed=False)
+    done = client.post(reverse("staff:authenticator"), {"code": code_for(device), "next": next_url})
+    assert done.status_code == 302 and done["Location"] == reverse("staff:profile")
+
+
+def test_an_admin_who_sets_up_the_app_after_a_backup_code_login_returns_to_admin(client, admin_user):
+    """The walkthrough: logged in at /admin/ with a backup code, set up the app, landed on the staff profile
+    ("Sites: none") with no way back, and a second visit to the set-up was a 403."""
+    StaticDevice.objects.create(user=admin_user, name="backup codes").token_set.create(token="k3y4dm1n")
+    client.post(
+        reverse("admin:login"),
+        {"username": "ada", "password": "a-long-test-password", "otp_token": "k3y4dm1n", "next": "/admin/"},
+    )
+    to_set_up = client.get("/admin/trials/trial/")
+    assert to_set_up["Location"] == reverse("staff:authenticator") + "?next=%2Fadmin%2Ftrials%2Ftrial%2F"
+    page = client.get(to_set_up["Location"]).content.decode()
+    assert '<input type="hidden" name="next" value="/admin/trials/trial/">' in page
+    device = TOTPDevice.objects.get(user=admin_user, confirmed=False)
+    done = client.post(reverse("staff:authenticator"), {"code": code_for(device), "next": "/admin/trials/trial/"})
+    assert done["Location"] == "/admin/trials/trial/"
+    assert client.get("/admin/trials/trial/").status_code == 200
+    again = client.get(reverse("staff:authenticator"))
+    assert again.status_code == 200 and "already set up" in again.content.decode()
+
+
+@pytest.mark.parametrize(("language", "label"), [("en", "Administration"), ("zh-hans", "管理后台")])
+def test_staff_pages_link_to_admin_only_for_users_who_may_use_it(admin_client, staff_a_client, language, label):
+    for page in ["staff:profile", "staff:list"]:
+        admin_page = admin_client.get(reverse(page), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        assert f'href="/admin/" data-admin-link>{label}</a>' in admin_page
+        assert (
+            "data-admin-link" not in staff_a_client.get(reverse(page), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        )
 
 
 @pytest.mark.parametrize("model", ["totpdevice", "staticdevice"])

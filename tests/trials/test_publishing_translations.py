@@ -1,0 +1,124 @@
+"""Publishing a study whose texts have no Chinese yet: the admin is told what Chinese-reading patients would meet
+in English, per language, and publishes only once they confirm (registries are often English only): on the
+review page, from the trial list for several at once, and said afterwards when the trial form's box is ticked."""
+
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from tests.formdata import form_data
+from trials.models import Criterion, Trial
+
+pytestmark = pytest.mark.django_db
+
+RECORDS = Path(__file__).resolve().parent / "registry" / "records"
+COPD_STUDY = "NCT03197818"
+ZH = {"HTTP_ACCEPT_LANGUAGE": "zh-hans"}
+
+
+@pytest.fixture
+def reviewed(db):
+    """An imported study, every draft approved: nothing stops its publishing but the missing Chinese."""
+    call_command("import_ctgov", str(RECORDS / f"{COPD_STUDY}.json"), stdout=StringIO())
+    trial = Trial.objects.get(nct_id=COPD_STUDY)
+    trial.criteria.filter(status=Criterion.Status.DRAFT).update(status=Criterion.Status.APPROVED)
+    return trial
+
+
+def translate_everything(trial):
+    trial.patient_title_zh_hans = "吸入治疗与重度慢阻肺的肺功能"
+    trial.save()
+    for site in trial.sites.all():
+        for field in ["facility", "city", "state", "country"]:
+            if getattr(site, f"{field}_en"):
+                setattr(site, f"{field}_zh_hans", "上海")
+        site.save()
+    for criterion in trial.criteria.all():
+        if criterion.explanation_en or criterion.question_id is None:
+            criterion.explanation_zh_hans = "由研究团队核对。"
+            criterion.save()
+
+
+@pytest.mark.parametrize(
+    ("headers", "asks", "gap"),
+    [
+        (
+            {},
+            "Publish 1 trial without all its translations?",
+            "Patients reading Simplified Chinese will see these in English",
+        ),
+        (ZH, "在翻译尚未齐全时发布这 1 项试验吗？", "使用简体中文的患者将看到以下内容的英文原文"),
+    ],
+)
+def test_publishing_from_the_review_page_first_says_what_has_no_chinese_and_asks(
+    admin_client, reviewed, headers, asks, gap
+):
+    url = reverse("admin:trials_trial_review_action", args=[reviewed.pk])
+    page = admin_client.post(url, {"action": "publish"}, **headers)
+    html = page.content.decode()
+    assert page.status_code == 200 and asks in html and gap in html
+    assert html.count("data-language-gap") == 1  # one line per language besides English
+    assert '<input type="hidden" name="confirmed" value="yes">' in html and "csrfmiddlewaretoken" in html
+    assert not Trial.objects.get(pk=reviewed.pk).is_published  # nothing happened yet
+
+    done = admin_client.post(url, {"action": "publish", "confirmed": "yes"}, **headers)
+    assert done.status_code == 302 and Trial.objects.get(pk=reviewed.pk).is_published
+
+
+def test_the_question_names_each_missing_text(admin_client, reviewed):
+    from trials.admin import untranslated
+
+    [chinese] = untranslated(reviewed)
+    assert chinese["language"] == "Simplified Chinese"
+    assert chinese["missing"] == ["title for patients", "1 criterion"]  # its one criterion for the study team
+    reviewed.sites.create(facility="Shanghai Pulmonary Hospital", city="Shanghai", country="China")
+    reviewed.sites.create(facility="Ruijin Hospital", city="Shanghai", country="China")
+    [chinese] = untranslated(reviewed)
+    assert chinese["missing"] == ["title for patients", "1 criterion", "2 sites"]
+    assert chinese["sentence"].endswith(": title for patients, 1 criterion, 2 sites.")
+
+
+def test_a_study_with_every_translation_is_published_without_a_question(admin_client, reviewed):
+    from trials.admin import untranslated
+
+    translate_everything(reviewed)
+    assert untranslated(reviewed) == []
+    response = admin_client.post(reverse("admin:trials_trial_review_action", args=[reviewed.pk]), {"action": "publish"})
+    assert response.status_code == 302 and Trial.objects.get(pk=reviewed.pk).is_published
+
+
+def test_a_study_still_to_review_is_refused_as_before_not_asked_about_translations(admin_client, reviewed):
+    reviewed.criteria.filter(question__key="age").update(status=Criterion.Status.DRAFT)
+    response = admin_client.post(reverse("admin:trials_trial_review_action", args=[reviewed.pk]), {"action": "publish"})
+    assert response.status_code == 302 and not Trial.objects.get(pk=reviewed.pk).is_published
+
+
+def test_publishing_several_from_the_list_asks_the_same_question_once_for_all(admin_client, reviewed, seed_trials):
+    changelist = reverse("admin:trials_trial_changelist")
+    waiting = Trial.objects.create(nct_id="NCT09999999", brief_title="Still to review")
+    Criterion.objects.create(trial=waiting, kind="inclusion", source_text="Adults", status=Criterion.Status.DRAFT)
+    chosen = {"action": "publish_selected", "_selected_action": [reviewed.pk, waiting.pk]}
+    page = admin_client.post(changelist, chosen)
+    html = page.content.decode()
+    assert page.status_code == 200 and "Publish 2 trials without all their translations?" in html
+    assert "Patients reading Simplified Chinese will see these in English" in html
+    assert "cannot be published while 1 criteria are still to review" in html
+    assert f'<input type="hidden" name="_selected_action" value="{reviewed.pk}">' in html
+    assert not Trial.objects.filter(pk__in=[reviewed.pk, waiting.pk], is_published=True).exists()
+
+    done = admin_client.post(changelist, {**chosen, "confirmed": "yes"}, follow=True)
+    assert Trial.objects.get(pk=reviewed.pk).is_published and not Trial.objects.get(pk=waiting.pk).is_published
+    html = done.content.decode()
+    assert f"{COPD_STUDY} is published." in html and "NCT09999999: This trial cannot be published" in html
+
+
+def test_ticking_published_in_the_trial_form_says_afterwards_what_has_no_chinese(admin_client, reviewed):
+    url = reverse("admin:trials_trial_change", args=[reviewed.pk])
+    data = form_data(admin_client.get(url).content.decode(), "trial_form")
+    data["is_published"] = "on"
+    page = admin_client.post(url, data, follow=True).content.decode()
+    assert Trial.objects.get(pk=reviewed.pk).is_published
+    assert "Patients reading Simplified Chinese will see these in English" in page
