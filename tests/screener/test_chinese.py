@@ -309,13 +309,13 @@ def test_numbers_typed_on_a_chinese_keyboard_are_read(zh_client, key, typed, sto
     assert Question.objects.get(key=key).clean_answer(typed) == stored
 
 
-def test_an_unreadable_number_gets_a_polite_chinese_message_and_stays_in_the_box(zh_client):
+def test_a_number_in_chinese_words_is_asked_for_again_in_digits_and_stays_in_the_box(zh_client):
     screening_id = start(zh_client)
     answer(zh_client, screening_id, "diagnoses", ["copd"])
     response = answer(zh_client, screening_id, "age", "六十八")
     html = response.content.decode()
     assert response.status_code == 200
-    assert "请输入一个数字，例如 68。" in html and 'value="六十八"' in html
+    assert "请用阿拉伯数字填写，例如 68。" in html and 'value="六十八"' in html
 
 
 @pytest.mark.parametrize(
