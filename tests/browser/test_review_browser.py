@@ -79,15 +79,15 @@ def test_an_admin_reviews_a_trial_clause_by_clause_and_publishes_it(admin_page, 
     expect(page.locator(".messagelist")).to_contain_text(f"Approved: {fev1}")
     expect(row(page, fev1)).to_contain_text("Approved")
 
-    # Edit one: the oxygen limit becomes 15 h/day, approved, and the review page says so
+    # Edit one: the oxygen limit becomes 15 hours a day, approved, and the review page says so
     row(page, "hours of oxygen therapy a day").get_by_role("link", name="Edit").click()
     page.fill("#id_min_value", "15")
     page.select_option("#id_status", "approved")
     page.locator("input[name=_save]").click()
     page.wait_for_url(re.compile(r"/review/$"))
-    expect(row(page, "excluded if hours of oxygen therapy a day ≥ 15 h/day")).to_contain_text("Approved")
+    expect(row(page, "excluded if hours of oxygen therapy a day ≥ 15 hours a day")).to_contain_text("Approved")
     expect(
-        page.get_by_text("You cannot take part if your hours of oxygen therapy a day is at least 15 h/day.")
+        page.get_by_text("You cannot take part if your hours of oxygen therapy a day is at least 15 hours a day.")
     ).to_be_visible()
 
     # Reject one: kept, struck through, never used
