@@ -58,7 +58,8 @@ def test_on_a_phone_a_nurse_checks_each_answer_in_three_short_rows(seeded_live_s
     assert abs(verified["y"] - contradicted["y"]) < 4, "Verified and Contradicted sit side by side"
     box, save = row.locator("input[name=note]").bounding_box(), row.get_by_role("button").bounding_box()
     assert save["x"] > box["x"] + box["width"] and abs(save["y"] - box["y"]) < 8, "Save sits beside the note box"
-    assert row.bounding_box()["height"] < 250
+    # three choices since the walkthrough of the eighth round (Measured): they may wrap on a 360 px phone
+    assert row.bounding_box()["height"] < 280
     row.get_by_label("Verified").check()
     row.locator("input[name=note]").fill("ID card: 68")
     row.get_by_role("button").click()

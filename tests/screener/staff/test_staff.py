@@ -514,14 +514,14 @@ def test_the_referral_list_s_title_names_the_page_once(staff_a_client, language,
 
 
 @pytest.mark.parametrize(
-    ("language", "label", "hint"),
+    ("language", "label", "tag", "hint"),
     [
-        ("en", "Measured (the patient did not know)", "or as measured where the patient did not know it"),
-        ("zh-hans", "已测量（患者原先不知道）", "请标为“已测量”"),
+        ("en", "Measured", "Measured (the patient did not know)", "or as measured where the patient did not know it"),
+        ("zh-hans", "已测量", "已测量（患者原先不知道）", "请标为“已测量”"),
     ],
 )
 def test_staff_record_a_value_the_team_measured_where_the_patient_did_not_know_it(
-    staff_a_client, referral_a, language, label, hint
+    staff_a_client, referral_a, language, label, tag, hint
 ):
     """The walkthrough: a walk distance the patient did not know (320 m, measured) could only be saved as verified
     or contradicted. It is a third choice, saved, shown and written in the history in the reader's language."""
@@ -534,7 +534,7 @@ def test_staff_record_a_value_the_team_measured_where_the_patient_did_not_know_i
     check = AnswerCheck.objects.get(referral=referral_a, question_key="sixmwd_m")
     assert (check.state, check.note) == ("measured", "320 m")
     html = staff_a_client.get(reverse("staff:detail", args=[referral_a.id]), HTTP_ACCEPT_LANGUAGE=language)
-    assert f'<span class="tag tag-measured">{label}</span> – 320 m' in html.content.decode()
+    assert f'<span class="tag tag-measured">{tag}</span> – 320 m' in html.content.decode()
     assert staff_a_client.post(url, {"state": "guessed"}).status_code == 200  # not a choice: the form again
     assert AnswerCheck.objects.get(referral=referral_a, question_key="sixmwd_m").state == "measured"
 
