@@ -26,7 +26,7 @@ def rule(question_key, source_startswith):
         (
             "oxygen_hours_per_day",
             "Individuals with a history",
-            "excluded if hours of oxygen therapy a day > 15 h/day",
+            "excluded if hours of oxygen therapy a day > 15 hours a day",
             "排除：每天吸氧的小时数 > 15小时/天",
         ),
         (
@@ -65,7 +65,7 @@ def test_a_rule_reads_naturally_in_each_language(seed_trials, key, source, engli
         ("age", "68 years", "68岁"),
         ("sixmwd_m", "350.5 m", "350.5米"),
         ("dlco_pct_pred", "68%", "68%"),
-        ("oxygen_hours_per_day", "12 h/day", "12小时/天"),
+        ("oxygen_hours_per_day", "12 hours a day", "12小时/天"),
         ("fev1_fvc_ratio", "0.68", "0.68"),
         # a weight in a Chinese sentence is in 公斤, an eosinophil count is of cells (docs/glossary-zh.md)
         ("body_weight_kg", "62 kg", "62公斤"),
