@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from trials import eligibility
 from trials.models import Criterion, Question, Trial
-from trials.readable_text import readable, readable_with_map
+from trials.registry.extraction.text import readable, readable_with_map
 
 # "Approve all" of a clause approves only drafts the extractor was at least this sure of; the rest wait
 # for a look of their own (the button says so).

@@ -2,7 +2,7 @@
 
 from django import template
 
-from trials.readable_text import readable
+from trials.registry.extraction.text import readable
 
 register = template.Library()
 
