@@ -287,6 +287,7 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
     three_columns = False  # under a table's headings "criterion | inclusion | exclusion"
     # the item words and the table rules are English; Chinese pages keep their own list rules
     english = not CJK_CHAR.search(text, 0, 2_000)
+    glued_highest = 0  # no headings, items numbered by digits glued to them ("1受试者…；2年龄…"): the highest so far
     for line_index, (line_start, line_end) in enumerate(lines):
         if len(clauses) >= MAX_CLAUSES:
             break
@@ -307,6 +308,15 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
             three_columns, kind, seen_heading, exclusion_heading = True, "inclusion", True, True
             under_inclusion, columns, last_heading = None, None, None
             continue
+        if not seen_heading and not english and kind == "inclusion":
+            glued = _glued_numbers(line)
+            if glued and glued[0] == 1 and glued_highest >= 2 and clauses:
+                # No headings, a second paragraph whose glued numbers start at 1 again (a registry's two cells,
+                # inclusion then exclusion, with their line breaks and blanks removed): the exclusion list
+                kind, seen_heading = "exclusion", True
+            glued_highest = max([glued_highest, *glued])
+            if glued and glued_highest < 2 and _UNSEPARATED_TWO.search(line):
+                glued_highest = 2  # "1理解并…同意书2年龄≥40周岁…": item 2 glued to the end of item 1, no mark between
         for index, (piece_start, piece_end) in enumerate(_pieces(text, line_start, line_end)):
             piece = text[piece_start:piece_end]
             heading_kind, body_offset = _heading(piece)
@@ -984,6 +994,24 @@ def _pieces(text: str, line_start: int, line_end: int) -> list[tuple[int, int]]:
 _GLUED_CELL = re.compile(
     r"(?:(?<=(?<![A-Za-z])[A-Z][a-z]{2})|(?<=(?<![A-Za-z])[a-z]{3})|(?<=[a-z]{4})|(?<=[\d%]))#?(?=[A-Z][a-z]{3,})"
 )
+
+
+_UNSEPARATED_TWO = re.compile(r"(?<=[\u4e00-\u9fff)）])2" + _GLUED_CN_ITEM)
+
+
+def _glued_numbers(line: str) -> list[int]:
+    """The item numbers glued to their Chinese items in one line ("1受试者…；2年龄≥40周岁；3…"), the line's opening
+    number first; [] when the line does not open with one."""
+    first = len(line) - len(line.lstrip())
+    opening = _GLUED_ITEM_NUMBER.match(line, first)
+    if not opening:
+        return []
+    numbers = [int(opening.group())]
+    for position in sorted(_numbered_sequence(line, first)):
+        glued = _GLUED_ITEM_NUMBER.match(line, position)
+        if glued and position > first:
+            numbers.append(int(glued.group()))
+    return numbers
 
 
 def _numbered_sequence(line: str, first: int = 0) -> list[int]:

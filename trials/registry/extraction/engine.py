@@ -158,7 +158,7 @@ _PRIOR_NO_TO = (
     r"|study|treatment))"
 )
 REFERENCE_POINT = (
-    r"(?:\s*\(?(?:before|prior to|"
+    r"(?:\s*\(?(?:immediately\s+|just\s+)?(?:before|prior to|"
     + _PRIOR_NO_TO
     + r"|preceding|of|from|until|up to)\s+(?:the\s+)?(?:date of\s+)?(?:the\s+)?"
     r"(?:screening|randomi[sz]ation|enrol?l?ment|baseline|visit\s*\d*|(?:signing\s+)?(?:the\s+)?"
@@ -276,7 +276,7 @@ WINDOW_RES = [
         r"first|day 1|dosing|signing|entry)" + REFERENCE_TAIL
     ),
     re.compile(
-        rf"(?<![a-z])({ANY_NUM})[\s-]*(?:\(\d+\)\s*)?{TIME_UNIT}\s+(?:or (?:less|fewer)\s+)?"
+        rf"(?<![a-z])({ANY_NUM})[\s-]*(?:\(\d+\)\s*)?{TIME_UNIT}\s+(?:or (?:less|fewer)\s+)?(?:immediately\s+|just\s+)?"
         r"(?:before|prior ti?o|preceding)\s+"  # "30 days prior tio randomization": a typo of "to"
         r"(?:the\s+)?(?:date of\s+)?"
         r"(?:screening|randomi[sz]ation|enrol?l?ment|baseline|visit|(?:informed )?consent|study|inclusion|"
@@ -301,7 +301,8 @@ WINDOW_RES = [
     # "N-acetyl cysteine 7 days prior to CC": before any named point; "90 days before or after the index date" is a
     # period around it, not a look-back (tried after the known reference points)
     re.compile(
-        rf"(?<![a-z])({ANY_NUM})[\s-]*{TIME_UNIT}\s+(?:or (?:less|fewer)\s+)?(?:before|prior to|preceding|{_PRIOR_NO_TO})\s+"
+        rf"(?<![a-z])({ANY_NUM})[\s-]*{TIME_UNIT}\s+(?:or (?:less|fewer)\s+)?(?:immediately\s+|just\s+)?"
+        rf"(?:before|prior to|preceding|{_PRIOR_NO_TO})\s+"
         r"(?!or\s|and\s|during\s)(?:the\s+)?[a-z][a-z0-9-]*"
     ),
     re.compile(
@@ -327,8 +328,14 @@ WINDOW_RES.append(
 )  # "exacerbation (<6 weeks)"
 # Chinese washout lists: "研究开始的一定时限前接受过下列生物制剂的治疗: 英夫利昔单抗:8周 依那西普:2周": each drug's span after
 # its colon is a look-back window when a lead-in before them says "前…下列…:" (see _ZH_WASHOUT_LEAD)
+# A washout table under such a lead-in ("…前接受了以下治疗：" then rows "放射治疗<TAB>＜4周", "铂类：＜2周") gives each row's
+# span after its tab or colon, "<" keeping it short of that span
 _ZH_WASHOUT_ITEM = re.compile(
-    r"(?<=[:：])\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")(?!\s*(?:以?后|之后|内|以内|之内|至|到))"
+    r"(?<=[:：\t])\s*(?:<(?!=)|≤|<=)?\s*("
+    + CN_NUM
+    + r")\s*("
+    + ZH_TIME_UNIT
+    + r")(?!\s*(?:以?后|之后|内|以内|之内|至|到))"
 )
 WINDOW_RES.append(_ZH_WASHOUT_ITEM)
 # "打疫苗后未超过两个星期", "参加完一个项目未满3个月", "戒烟不足 6 个月": time since an event, still short of a span
@@ -341,7 +348,8 @@ _ZH_SHORT_OF = re.compile(
 )
 # the event the time since is counted from: "打疫苗后", "参加完…", "戒烟", "停药时间", "停用…", "距末次放疗"
 _ZH_SHORT_OF_LEAD = re.compile(
-    r"(?:后|完|以来|戒烟|停药|停用|停止|距离?(?:末次|最后一次|上次)|距今)[^,，;；。]{0,8}$"
+    r"(?:后|完|以来|戒烟|停药|停用|停止|距今)[^,，;；。]{0,8}$"
+    r"|距离?(?:末次|最后一次|上一?次)[^,，;；。]{0,16}$"  # "距上一次冠状血管成形术或支架置入<6个月": since the last one
     r"|(?:起|以来|后)\s*[,，]\s*(?:时间|间隔|相隔|至今)\s*$"  # "从使用…起,时间少于30天": time since it began
     r"|(?:接种|注射|使用|服用)[^,，;；。]{0,12}(?:间隔|相隔)(?:时间)?\s*$"  # "接种其他疫苗间隔少于7天": since that one
     # "入组前不超过6个月确诊", "手术距入组≤4周": no longer than that before the study's own point in time
@@ -351,6 +359,21 @@ _ZH_SHORT_OF_LEAD = re.compile(
 )
 WINDOW_RES.append(_ZH_SHORT_OF)
 _ZH_WASHOUT_LEAD = re.compile(r"前[^。;；:：]{0,40}(?:下列|以下|如下)[^。;；:：]{0,20}[:：]")
+_WASHOUT_ROW = re.compile(r"[\t:：]\s*[<＜≤]?\s*\d+\s*(?:个月|个星期|星期|周|天|日|年|小时)")
+
+
+def _under_washout_lead(n: str, original: str, start: int) -> bool:
+    """Whether a Chinese clause that is a washout table's row ("小分子靶向药<TAB>＜2周") stands under the table's lead-in
+    ("…首次服药前接受了以下治疗：") a few rows above, every line between being a row too (a tab, or a span after a colon)."""
+    if not _CJK_CHAR.search(n) or not _ZH_WASHOUT_ITEM.search(n) or _ZH_WASHOUT_LEAD.search(n):
+        return False
+    lead = max(_ZH_WASHOUT_LEAD.finditer(original, max(0, start - 600), start), key=lambda m: m.end(), default=None)
+    if lead is None:  # the nearest lead-in above
+        return False
+    rows = original[lead.end() : start].split("\n")[1:]
+    return all("\t" in row or _WASHOUT_ROW.search(row) for row in rows if row.strip())
+
+
 # Chinese: a span before a reference point with no 内 ("试验前3个月每日吸烟量多于5支", "筛选前6个月有慢性感染史", "治疗开始前4周
 # 接受过…", "本试验开始前3个月中,受试者曾使用过…") is a look-back when a past event follows it; "前2周至…" is a range and
 # "前3个月的血压" no event.
@@ -492,6 +515,8 @@ DURATION_LESS_THAN = re.compile(
 )  # "disease duration ≤ 5 years": an upper bound on time since onset, inclusive as written
 DURATION_OF_BEFORE = re.compile(
     r"(?<![a-z])duration of (?:the )?[a-z]+(?: [a-z]+){0,2}\s*$|(?<![a-z])duration(?:\s+of|\s+is|\s+was)?\s*$"
+    # "onset of symptoms < 14 days", "time since diagnosis ≤ 2 years": how long ago it began, bounded above
+    r"|(?<![a-z])(?:onset|time since (?:the\s+)?(?:onset|diagnosis))(?:\s+of\s+(?:the\s+)?[a-z]+(?:\s+(?!at\b|ages?\b)[a-z]+){0,2})?\s*:?\s*$"
     rf"|(?<![a-z])(?:for|duration(?:\s+of)?)\s+(?:more than|at least|over|≥|>=|>)\s*{ANY_NUM}[\s-]*{TIME_UNIT}"
     # "for a duration of at least 6 months (to ensure stability), but no greater than 10 years": a remark between
     r"(?:\s*\([^()]{0,80}\))?\s*,?\s*(?:and|but)\s+$"
@@ -533,7 +558,7 @@ VALUE_TIMING_BEFORE = re.compile(
 STUDY_PROCEDURE_BEFORE = re.compile(r"(?:" + (TABLES.study_procedures or r"(?!x)x") + r")[^.;。；]{0,40}$")
 # "if under 18 years, a parent", "如果受试者的年龄<20岁,则…", "对于…年龄<20岁的受试者,应…": a condition for another rule
 CONDITION_BEFORE = re.compile(
-    r"(?<![a-z])(?<!included )(?<!excluded )(?<!eligible )(?<!ineligible )(?<!enrolled )(?<!enroled )(?:if|when|whether)\s+(?:[a-z']+\s+){0,4}$"
+    r"(?<![a-z])(?<!included )(?<!excluded )(?<!eligible )(?<!ineligible )(?<!enrolled )(?<!enroled )(?:if|when|whether)\s+(?:[a-z][a-z0-9'/]*\s+){0,4}$"
     r"|(?:对于|如果|倘若|假如|若(?!干))[^,，;；。:：]{0,30}$"
 )
 # A span of years that says how long something has lasted, not a person's age: "for ≥ 2 years", "since > 3 years";
@@ -596,7 +621,7 @@ WINDOW_NOT_BEFORE = re.compile(
     r"|(?<![a-z])(?:qualif\w*|eligible|candidates?)\s+for\s+(?:[a-z-]+\s+){0,3}$"
     r"|(?<![a-z])(?:without considering|not counting|disregarding|excluding)\s+(?:the\s+)?$"
     # "在研究期间计划使用或首次免疫前30天内曾使用过…": the plan is one alternative, the look-back after 或 the other
-    r"|(?:计划|打算|准备|预计|预期|拟)[^,，;；。或]{0,10}$"
+    r"|(?:计划|打算|准备|预计|预期|拟)(?!的)[^,，;；。或]{0,10}$"  # "计划的研究开始前6个月内": a planned point, counted back from
     # "Willing to stop taking antihistamines 2 weeks before the study": a commitment still to come
     r"|(?<![a-z])(?:(?:un)?willing(?:ness)?|agree[sd]?|able)\s+to\s+(?:[a-z-]+,?\s+){0,6}$"  # "计划在6个月内怀孕者": a plan, a span still to come
 )
@@ -1694,7 +1719,7 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
     kind = clause.kind if clause.kind in ("inclusion", "exclusion") else "inclusion"
     mentions = _find_mentions(n)
     comparisons = _find_comparisons(n)
-    windows = _find_windows(n)
+    windows = _find_windows(n, _under_washout_lead(n, original, start))
     window_spans = [(w[0], w[1]) for w in windows]
     comparisons = [
         c
@@ -2104,6 +2129,13 @@ def _person_before(n: str, position: int, gap: re.Pattern = _PERSON_GAP) -> bool
 
 
 _OLDER_RIGHT_BEFORE = re.compile(r"(?:^|[^a-z])(?:older|younger)\s*$")
+# "a liver biopsy older than 6 months", "the diagnosis is not older than 2 years": a thing's age on record, no person's
+_DATED_THING_BEFORE = re.compile(
+    r"(?<![a-z])(?:"
+    + (TABLES.dated_things or r"(?!x)x")
+    + r")(?![a-z])(?:\s+of\s+(?:(?:the|a|an|their|his|her)\s+)?[a-z]+)?"
+    r"\s*(?:(?:is|are|was|were|must|should|be|not|no)\s+){0,3}$"
+)
 _YEARS_OLD = re.compile(r"y/o|y\.\s?o\.?|yo")  # "≥18 y.o.", "65 yo": years of a person's age, whoever is named before
 
 
@@ -2136,6 +2168,8 @@ _BARE_ITEM_EDGE = re.compile(r"[\s\-*•·.;,:)(\d]{0,6}?\s*|\s*[.;,]?\s*")
 def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> str:
     """The variable a comparison with no variable named near it is about, from its words, its unit or the parent
     line of a nested clause; "" when there is none."""
+    if comparison.hint == "age" and _DATED_THING_BEFORE.search(n, max(0, comparison.start - 40), comparison.start):
+        return ""  # "a liver biopsy older than 6 months": the biopsy's age, no person's
     if comparison.hint:
         return comparison.hint
     if not comparison.unit and _SPAN_UPPER_END_AFTER.match(n, comparison.end):
@@ -2591,8 +2625,30 @@ _LOWER_END_OPERATOR = re.compile(r"(?:≥|>=|>|at least|more than)\s*$")
 _WINDOW_WORDS: list = []  # each window pattern's required words, filled once WINDOW_RES is complete (below)
 
 
-def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
-    """(start, end, amount, unit, reference) for each "within N weeks before screening" in the text."""
+_CLAUSE_OPENING = re.compile(r"[\s\-*•·.:;)(\d]*")
+_MAIN_CLAUSE_AFTER = re.compile(r",\s*(?:then\s+)?[a-z]")
+
+
+def _not_a_window_before(n: str, start: int) -> bool:
+    """Whether the words before a span make it no look-back (WINDOW_NOT_BEFORE). An "if" that opens the clause ("if
+    the patient is taking antidepressants during the last 6 months") is the criterion itself, not the condition of
+    another rule, unless a main clause follows it after a comma ("if surgery is needed within 1 year, the patient is
+    excluded")."""
+    before = n[max(0, start - 90) : start]
+    found = WINDOW_NOT_BEFORE.search(before)
+    if (
+        found
+        and before.startswith("if", found.start())
+        and _CLAUSE_OPENING.fullmatch(n, 0, start - len(before) + found.start())
+        and not _MAIN_CLAUSE_AFTER.search(n, start, start + 200)
+    ):
+        found = WINDOW_NOT_BEFORE.search(before, found.start() + 2)
+    return bool(found)
+
+
+def _find_windows(n: str, washout_lead: bool = False) -> list[tuple[int, int, Decimal, str, str]]:
+    """(start, end, amount, unit, reference) for each "within N weeks before screening" in the text; ``washout_lead``:
+    the text is a row of a washout table whose lead-in stands above it."""
     found: list[tuple[int, int, Decimal, str, str]] = []
     covered = bytearray(len(n) + 1)  # the characters a window already found covers: overlap is one slice, not a scan
     leads: list[int] | None = None
@@ -2604,7 +2660,7 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 break
             if any(covered[match.start() : max(match.end(), match.start() + 1)]):
                 continue
-            if pattern is _ZH_SHORT_OF and not _ZH_SHORT_OF_LEAD.search(n, max(0, match.start() - 14), match.start()):
+            if pattern is _ZH_SHORT_OF and not _ZH_SHORT_OF_LEAD.search(n, max(0, match.start() - 24), match.start()):
                 continue
             if _ZH_AT_LEAST_BEFORE.search(n, max(0, match.start() - 6), match.start()):
                 continue  # "至少4周内无需类固醇治疗": free of it for at least 4 weeks, a duration
@@ -2616,7 +2672,7 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 r"\s*[)）]", n[match.end() :]
             ):
                 continue  # "短期胰岛素治疗(10天以内)": what "short" means, no look-back
-            if pattern is _ZH_WASHOUT_ITEM:
+            if pattern is _ZH_WASHOUT_ITEM and not washout_lead:
                 if leads is None:  # the lead-ins of washout lists, found once for the whole text
                     leads = [m.end() for m in _ZH_WASHOUT_LEAD.finditer(n)]
                 index = bisect.bisect_right(leads, match.start())
@@ -2651,9 +2707,7 @@ def _find_windows(n: str) -> list[tuple[int, int, Decimal, str, str]]:
                 continue  # "Minors (<18 years)": an age
             if unit == "weeks" and _GESTATION_BEFORE.search(n, max(0, match.start() - 30), match.start()):
                 continue  # "premature birth (<35 weeks)", "born before 32 weeks": a gestational age
-            if pattern not in (_ZH_SHORT_OF, _ZH_RANGE_SINCE) and WINDOW_NOT_BEFORE.search(
-                n[max(0, match.start() - 90) : match.start()]
-            ):
+            if pattern not in (_ZH_SHORT_OF, _ZH_RANGE_SINCE) and _not_a_window_before(n, match.start()):
                 continue  # "planning a pregnancy within 12 months", "给药后的6个月内", "如果…前6个月内"
             if _ZH_NOT_A_CRITERION_BEFORE.search(n, max(0, match.start() - 40), match.start()):
                 continue  # "以下情况除外-…首次给药前≥5年无…", "可纳入近5年内无活动性疾病的患者", "无论在过去5年内"
@@ -2818,6 +2872,16 @@ def _window_proposal(
     )
 
 
+_WORDS_AFTER_PATTERN = (
+    r"\s*(?:[(（][^()（）]{0,10}[)）]\s*)?"  # "前30天内(含)口服过中草药": the span's own inclusion mark first
+    r"(?:(?:有|接受过?|使用过?|发生过?|进行过?|患有|曾)\s*)?"
+    r"([\u4e00-\u9fff]{2,12}|(?:[a-z][a-z0-9-]*\s*){1,4})"
+)
+_WORDS_AFTER = re.compile(_WORDS_AFTER_PATTERN)
+# after a comma, the words are the window's event only when a past event's verb follows ("…14天内，使用过…")
+_WORDS_AFTER_COMMA = re.compile(r"\s*[,，]" + _WORDS_AFTER_PATTERN)
+
+
 def _event_for(
     n: str, start: int, end: int, previous_end: int = 0, cache: dict | None = None, next_start: int | None = None
 ) -> tuple[str | None, int, int, bool]:
@@ -2865,12 +2929,9 @@ def _event_for(
         words, words_start = _words_before(n, sentence_start, start)
         if words and not _CN_REFERENCE_WORDS.search(words):  # "首次给药前14天内使用过…": the point, not the event
             return words, words_start, start, True
-        after = re.match(
-            r"\s*(?:[(（][^()（）]{0,10}[)）]\s*)?"  # "前30天内(含)口服过中草药": the span's own inclusion mark first
-            r"(?:(?:有|接受过?|使用过?|发生过?|进行过?|患有|曾)\s*)?"
-            r"([\u4e00-\u9fff]{2,12}|(?:[a-z][a-z0-9-]*\s*){1,4})",
-            n[end:sentence_end],
-        )
+        after = _WORDS_AFTER.match(n[end:sentence_end])
+        if after is None and _ZH_EVENT_AFTER.match(n, end, sentence_end):
+            after = _WORDS_AFTER_COMMA.match(n[end:sentence_end])  # "筛选前14天内，任一眼使用过角膜接触镜"
         if best is None:  # "随机前12个月内接受过支气管热成形术": the words after it
             if after and len(after.group(1).strip()) >= 2:
                 return after.group(1).strip(), end + after.start(1), end + after.end(1), True
@@ -4006,8 +4067,8 @@ def _duration_range(n: str, kind: str, span: _Span, match: re.Match) -> list[Pro
 
 
 _POST_BD = re.compile(
-    r"post[- ]?(?:bronchodilat\w*|bd|salbutamol|albuterol)(?![a-z])|(?:after|following) (?:\w+ ){0,4}"
-    r"(?:bronchodilat\w*|salbutamol|albuterol|ventolin|puffs)|支气管(?:舒张|扩张)剂(?:使用|吸入)?后"
+    r"post[- ]?(?:bronchodilat\w*|bd|(?:levo)?salbutamol|(?:lev)?albuterol)(?![a-z])|(?:after|following) (?:\w+ ){0,4}"
+    r"(?:bronchodilat\w*|(?:levo)?salbutamol|(?:lev)?albuterol|ventolin|puffs)|支气管(?:舒张|扩张)剂(?:使用|吸入)?后"
     r"|舒张(?:试验)?后"
 )
 _PRE_BD = re.compile(

@@ -96,6 +96,7 @@ class Tables:
     # words qualifying the noun a count bounds: "or" between them joins no second item ("≥ 2 moderate or severe
     # exacerbations" is one count, not "2 moderate" and "severe exacerbations")
     noun_qualifiers: str = ""
+    dated_things: str = ""  # things whose own age "older than 6 months" gives, not a person's
     # words before a span that make it a lower bound on time: (pattern, inclusive), longest words first
     duration_operators: list[tuple[str, bool]] = field(default_factory=list)
     # the words that end an exclusion item listing its exceptions under it ("…, except:", "…以下情况除外："): the items
@@ -384,6 +385,7 @@ def load(directory: Path = DIRECTORY) -> Tables:
         noun_qualifiers=_join(
             _words("lexicon noun_qualifiers", {lang: lexicons[lang].get("noun_qualifiers", []) for lang in LANGUAGES})
         ),
+        dated_things=_join(_words("lexicon_en.json dated_things", {"en": lexicons["en"].get("dated_things", [])})),
         exception_lead_words=_join(
             _words(
                 "lexicon exception_lead_words",
