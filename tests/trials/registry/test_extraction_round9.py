@@ -4,7 +4,7 @@ written for the test, with other words and numbers than the dev records."""
 
 from decimal import Decimal
 
-from tests.trials.registry.extraction_readings import bounds, kinds, proposals, windows
+from tests.trials.registry.extraction_readings import bounds, durations, kinds, proposals, windows
 
 D = Decimal
 
@@ -36,6 +36,16 @@ def test_a_paragraph_that_carries_on_the_count_is_no_new_list():
 def test_items_glued_with_no_mark_between_count_too_so_a_paragraph_at_1_again_is_the_exclusion_list():
     text = "1自愿签署知情同意书2年龄≥35周岁3能够完成肺功能检查\n1筛选前6周内发生过肺炎2妊娠期女性"
     assert windows(text) == [("exclusion", D(6), True, "weeks")]
+
+
+def test_a_later_item_glued_after_a_full_stop_counts_too():
+    text = "1自愿签署知情同意书并理解研究内容。2能够完成肺功能检查\n1筛选前6周内发生过肺炎2妊娠期女性"
+    assert windows(text) == [("exclusion", D(6), True, "weeks")]
+
+
+def test_a_number_glued_to_its_count_word_is_no_item():
+    text = "1近期第2次因慢阻肺住院的患者\n1筛选前6周内发生过肺炎"
+    assert windows(text) == [("inclusion", D(6), True, "weeks")]
 
 
 def test_a_paragraph_at_1_again_after_one_with_no_second_item_stays_inclusion():
@@ -192,3 +202,38 @@ def test_a_bound_that_an_eligibility_word_introduces_is_still_read():
 
 def test_an_opening_if_followed_by_a_main_clause_after_a_comma_is_still_a_condition():
     assert windows("if steroids were needed during the last 9 months, the dose must be stable") == []
+
+
+# --- a duration named as a period ------------------------------------------------------------------------------------
+
+
+def test_at_least_a_span_named_as_a_period_is_a_duration():
+    assert durations("Wheeze that has been present for at least a 6-week period") == [
+        ("inclusion", D(6), True, "weeks")
+    ]
+
+
+def test_at_least_a_span_that_names_an_amount_is_no_duration():
+    assert durations("at least a 6-month supply of inhalers") == []
+
+
+def test_an_increase_in_fev1_named_in_full_is_a_change_not_a_level():
+    text = "Increase in forced expiratory volume in one second (FEV1) of ≥ 15% after salbutamol"
+    assert bounds(text, "fev1_pct_pred") == []
+
+
+def test_fev1_named_in_full_with_of_before_its_bound_is_a_level():
+    text = "forced expiratory volume in one second (FEV1) of ≥ 45% predicted"
+    assert bounds(text, "fev1_pct_pred") == [("inclusion", D(45), True, None, None)]
+
+
+# --- a range whose upper end is said as "no older than" ------------------------------------------------------------
+
+
+def test_a_range_to_no_older_than_is_one_age_range_with_both_ends_inclusive():
+    assert bounds("Children 9 to no older than 15 years of age", "age") == [("inclusion", D(9), True, D(15), True)]
+    assert bounds("Adults 30 to not more than 70 years", "age") == [("inclusion", D(30), True, D(70), True)]
+
+
+def test_no_older_than_alone_is_an_upper_bound_only():
+    assert bounds("Children no older than 15 years of age", "age") == [("inclusion", None, None, D(15), True)]

@@ -315,8 +315,8 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
                 # inclusion then exclusion, with their line breaks and blanks removed): the exclusion list
                 kind, seen_heading = "exclusion", True
             glued_highest = max([glued_highest, *glued])
-            if glued and glued_highest < 2 and _UNSEPARATED_TWO.search(line):
-                glued_highest = 2  # "1理解并…同意书2年龄≥40周岁…": item 2 glued to the end of item 1, no mark between
+            if glued and glued_highest < 2 and _UNSEPARATED_ITEM.search(line):
+                glued_highest = 2  # "1理解并…同意书2年龄≥40周岁…": a later item glued to the end of the one before
         for index, (piece_start, piece_end) in enumerate(_pieces(text, line_start, line_end)):
             piece = text[piece_start:piece_end]
             heading_kind, body_offset = _heading(piece)
@@ -996,7 +996,8 @@ _GLUED_CELL = re.compile(
 )
 
 
-_UNSEPARATED_TWO = re.compile(r"(?<=[\u4e00-\u9fff)）])2" + _GLUED_CN_ITEM)
+# a later item's number glued to the end of the item before, with or without a mark ("…同意书2年龄…", "…治疗。3受试者…")
+_UNSEPARATED_ITEM = re.compile(r"(?<=[\u4e00-\u9fff)）。；;])[2-9]" + _GLUED_CN_ITEM)
 
 
 def _glued_numbers(line: str) -> list[int]:

@@ -2309,7 +2309,7 @@ def _merge_bounds(n: str, measured: list) -> list:
     return merged
 
 
-_ASIDE_BEFORE = re.compile(r"[(（][^()（）]{0,120}[)）]\s*$")
+_ASIDE_BEFORE = re.compile(r"[(（][^()（）]{0,120}[)）]\s*(?:(?:of|by)\s+)?$")  # "… (FEV1) of ≥ 12%" too
 
 
 def _before_aside(n: str, position: int, width: int = 50) -> str:
@@ -2370,7 +2370,7 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
         if (
             CHANGE_BEFORE.search(n[max(0, c.start - 50) : c.start])
             or CHANGE_AFTER.match(n, c.end)
-            or CHANGE_BEFORE.search(_before_aside(n, c.start))
+            or CHANGE_BEFORE.search(_before_aside(n, c.start, 70))  # "increase in forced expiratory … (FEV1) of"
         ):
             return None  # "change in FEV1 (forced expiratory volume in first second …)≥ 12%": past its bracket too
     if variable not in COUNT_VARIABLES | {"age", "pack_years"} and _CHANGE_RIGHT_BEFORE.search(
@@ -3115,7 +3115,9 @@ _DURATION = re.compile(
     + r")\s*)?"
     r"(?:(?:a|the)\s+(?:period|duration)\s+of\s+)?"
     # "stable dosing for at least the last 4 weeks", "for at least the 4 weeks before Visit 1"
-    r"(?(op)(?:the\s+(?:last|past|previous|preceding)\s+|(?<=least\s)the\s+(?=\S+\s*[a-z]+\s+(?:before|prior|preceding)(?![a-z])))?)"
+    r"(?(op)(?:the\s+(?:last|past|previous|preceding)\s+|(?<=least\s)the\s+(?=\S+\s*[a-z]+\s+(?:before|prior|preceding)(?![a-z]))"
+    # "present for at least a 4-week period": the span named as a period
+    r"|a\s+(?=\d+(?:\.\d+)?\s*-\s*(?:day|week|month|year)\s+period(?![a-z])))?)"
     # "at least a year of experience", "for more than a month": "a" after an operator is one
     rf"(?P<num>{ANY_NUM}|{CN_WORD_NUM}|(?:(?<=least\s)|(?<=than\s))a(?=\s))(?P<plus>\+)?\s*[-\s]?"
     r"(?P<consecutive>consecutive\s+|continuous\s+|successive\s+)?"
