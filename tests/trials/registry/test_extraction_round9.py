@@ -237,3 +237,21 @@ def test_a_range_to_no_older_than_is_one_age_range_with_both_ends_inclusive():
 
 def test_no_older_than_alone_is_an_upper_bound_only():
     assert bounds("Children no older than 15 years of age", "age") == [("inclusion", None, None, D(15), True)]
+
+
+# --- a habit's rate over a look-back said with past or last --------------------------------------------------------
+
+
+def test_smoking_or_drinking_at_a_rate_over_the_last_span_is_a_window():
+    assert windows("Has smoked more than 10 cigarettes per day in the last 2 years") == [
+        ("inclusion", D(2), True, "years")
+    ]
+    assert windows("More than 3 drinks a day in the past 4 months") == [("inclusion", D(4), True, "months")]
+
+
+def test_another_rate_over_a_look_back_is_still_its_period():
+    assert windows("Walking 30 minutes per day in the last 2 months") == []
+
+
+def test_a_habits_rate_over_a_span_before_a_point_is_still_its_period():
+    assert windows("More than 3 drinks a day in 4 months prior to baseline") == []

@@ -457,6 +457,9 @@ FREQUENCY_BEFORE = re.compile(
     rf"|(?<![a-z])(?:on\s+)?(?:at least|≥|>=|more than|over)?\s*{ANY_NUM}\s+(?:(?:or|and) (?:more|fewer|less)\s+)?"
     r"(?:out\s+)?of\s+(?:the\s+)?$"
 )
+_PER_PERIOD = re.compile(r"(?:per|a|/)\s*(?:day|week|month)(?![a-z])")  # the rate alternative of FREQUENCY_BEFORE
+_PAST_OR_LAST = re.compile(r"(?<![a-z])(?:past|last)(?![a-z])")
+_CONSUMED_AT_A_RATE = re.compile(r"(?<![a-z])(?:" + (TABLES.consumed_at_a_rate or r"(?!x)x") + r")")
 _COURSE_OF_DAYS_BEFORE = re.compile(
     rf"(?<![a-z])for\s+(?:(?:more|longer|greater) than\s+|at least\s+|over\s+|≥\s*|>=?\s*)?{ANY_NUM}\s*days?\s+"
     r"(?:(?:or|and) (?:more|longer)\s+)?(?:during|in|within|over)\s+(?:the\s+)?$"
@@ -2758,6 +2761,15 @@ def _find_windows(n: str, washout_lead: bool = False) -> list[tuple[int, int, De
             ):
                 frequency = None  # "steroids for more than 28 days during the 6 months prior": a course inside the
                 # look-back, which is the window ("for 2 days or more during the last 7 days" counts days: how often)
+            if (
+                frequency
+                and _PER_PERIOD.match(frequency.group())
+                and _PAST_OR_LAST.search(match.group())
+                and _CONSUMED_AT_A_RATE.search(n, max(0, match.start() - 90), match.start())
+            ):
+                frequency = (
+                    None  # "smoked more than a pack of cigarettes per day in the last year": a habit that recent
+                )
             if frequency and not (
                 _EVENTS_COUNTED.search(frequency.group())
                 and _LOOK_BACK_WORDS.search(match.group())
