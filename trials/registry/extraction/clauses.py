@@ -234,6 +234,14 @@ _INLINE_HEADING = re.compile(
     r"|(?<=[。；;])(?=(?:主要|关键|其他|其它|研究|受试者|病例)?(?:不纳入|不入选|不入组|不[得能可予](?:入选|入组|纳入)|纳入|入选|入组|排除)(?:标准|条件)"
     r"\s*(?:[:：]|\d{1,2}\s*[.、．)]|[(（]\d|$))"
 )
+# "  -  Able to provide informed consent Exclusion Criteria" (its list on the next lines): a heading in capitals glued
+# to the end of the last item before it, after a blank, nothing after it but its colon; the word before it is no
+# article, preposition or verb that would make it part of the item ("… who meet the Inclusion Criteria", "… any
+# Exclusion Criteria", "… listed in Exclusion Criteria")
+_LINE_END_HEADING = re.compile(
+    r"(?<=\S)\s+([A-Za-z'’-]+)\s+((?:Key |Main |KEY |MAIN )?(?:Inclusion|Exclusion|INCLUSION|EXCLUSION)"
+    r" (?:Criteria|Criterion|CRITERIA|CRITERION)\s*[:：]?\s*)$"
+)
 # "… 签署知情同意书 有下列情况之一者不能入选：1. …", "…。受试者如有以下情况则不能入组：(1)…": a lead-in sentence that names
 # its list, after a clause ends or a blank, its list starting at 1; cut before it and after its colon
 _INLINE_CN_LEAD = re.compile(
@@ -287,6 +295,7 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
     three_columns = False  # under a table's headings "criterion | inclusion | exclusion"
     # the item words and the table rules are English; Chinese pages keep their own list rules
     english = not CJK_CHAR.search(text, 0, 2_000)
+    glued_lists: list[int] = []  # where each line whose item numbers are glued into it (read by sequence) starts
     for line_index, (line_start, line_end) in enumerate(lines):
         if len(clauses) >= MAX_CLAUSES:
             break
@@ -307,7 +316,10 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
             three_columns, kind, seen_heading, exclusion_heading = True, "inclusion", True, True
             under_inclusion, columns, last_heading = None, None, None
             continue
-        for index, (piece_start, piece_end) in enumerate(_pieces(text, line_start, line_end)):
+        chain = _glued_chain(line, len(line) - len(line.lstrip())) if not english else []
+        if chain:
+            glued_lists.append(len(clauses))
+        for index, (piece_start, piece_end) in enumerate(_pieces(text, line_start, line_end, chain)):
             piece = text[piece_start:piece_end]
             heading_kind, body_offset = _heading(piece)
             if (
@@ -451,13 +463,16 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
         cells = clauses[columns[0] :]
         barred = _bar_cells(text, cells) if columns[2] else None
         clauses[columns[0] :] = barred if barred is not None else _table_cells(text, cells, columns[1])
-    elif not seen_heading and english:
-        _exclusion_tail(text, clauses)
-    if not seen_heading and _an_exclusion_list(text, clauses):
+    unsure: set[int] = set()
+    if columns is None and not seen_heading and english:
+        unsure = _exclusion_tail(text, clauses)
+    if not seen_heading and len(glued_lists) >= 2:
+        unsure = _glued_restart(text, clauses, glued_lists)
+    elif not seen_heading and _an_exclusion_list(text, clauses):
         for clause in clauses:
             clause[0] = "exclusion"
     return [
-        Clause(kind=c[0], text=_clean(original[c[1] : c[2]]), start=c[1], end=c[2])
+        Clause(kind=c[0], text=_clean(original[c[1] : c[2]]), start=c[1], end=c[2], kind_certain=id(c) not in unsure)
         for c in clauses
         if _clean(original[c[1] : c[2]]) and not _TABLE_DEBRIS.fullmatch(original, c[1], c[2])
     ]
@@ -488,19 +503,22 @@ def _reads_as(text: str, clause: list) -> str | None:
     return "exclusion" if _EXCLUSION_ITEM.search(item) or (topic and _EXCLUSION_ITEM.search(body)) else None
 
 
-def _exclusion_tail(text: str, clauses: list[list]) -> None:
+def _exclusion_tail(text: str, clauses: list[list]) -> set[int]:
     """An English list with no heading that turns into exclusions: after its last item that reads as a requirement
     of entry, from the first item that reads as an exclusion to the end, when two or more items there read as
-    exclusions and none as a requirement. The items between the two keep the inclusion list, as before."""
+    exclusions and none as a requirement. The items between the two keep the inclusion list, as before. Returns the
+    ids of the items moved by their place alone (their own words read as neither): their list is for an admin to
+    check ("Height and weight recorded within 5 years" between two exclusions of a flattened table)."""
     readings = [_reads_as(text, clause) for clause in clauses]
     last_inclusion = max((i for i, r in enumerate(readings) if r == "inclusion"), default=-1)
     if last_inclusion < 0:
-        return
+        return set()
     tail = [i for i in range(last_inclusion + 1, len(clauses)) if readings[i] == "exclusion"]
     if len(tail) < 2:
-        return
+        return set()
     for clause in clauses[tail[0] :]:
         clause[0] = "exclusion"
+    return {id(clauses[i]) for i in range(tail[0], len(clauses)) if readings[i] is None}
 
 
 # a row of two cells side by side: the second starts with a capitalised word after a lower-case word, a number or a
@@ -772,14 +790,28 @@ def _an_exclusion_list(text: str, clauses: list[list]) -> bool:
     if len(clauses) < 3 or not CJK_CHAR.search(text, 0, 2_000):
         return False
 
-    def including(item: str) -> bool:
-        return bool(_CN_INCLUSION_ITEM.search(item)) and not _CN_EXCLUSION_ITEM.search(item)
+    items = _cn_items(text, clauses)
+    if not items:
+        return False
+    excluded = sum(1 for item in items if _cn_excluding(item))
+    included = sum(1 for item in items if _cn_including(item))
+    return len(items) >= 3 and excluded * 2 >= len(items) and included * 3 <= excluded and not _cn_including(items[0])
 
-    def excluding(item: str) -> bool:
-        return bool(_CN_EXCLUSION_ITEM.search(item)) or (
-            bool(_CN_EXCLUSION_ITEM_WEAK.search(item)) and not _CN_INCLUSION_ITEM.search(item)
-        )
 
+def _cn_including(item: str) -> bool:
+    return bool(_CN_INCLUSION_ITEM.search(item)) and not _CN_EXCLUSION_ITEM.search(item)
+
+
+def _cn_excluding(item: str) -> bool:
+    return bool(_CN_EXCLUSION_ITEM.search(item)) or (
+        bool(_CN_EXCLUSION_ITEM_WEAK.search(item)) and not _CN_INCLUSION_ITEM.search(item)
+    )
+
+
+def _cn_items(text: str, clauses: list[list]) -> list[str]:
+    """The items of a Chinese list, leaving out bars, bare numbers, lettered sub-items and the things an item ending
+    in a colon lists."""
+    including, excluding = _cn_including, _cn_excluding
     items = []
     listed = False  # under an item ending in a colon ("…前4周内使用过以下系统治疗方法:"): the things it lists follow
     for c in clauses:
@@ -793,12 +825,40 @@ def _an_exclusion_list(text: str, clauses: list[list]) -> bool:
             continue  # "系统性用中草药或中成药;" under "…使用过以下治疗方法:": one of the things listed, no item
         items.append(item)
         listed = _ends_with_colon(text, c[1], c[2])
-    if not items:
-        return False
+    return items
 
-    excluded = sum(1 for item in items if excluding(item))
-    included = sum(1 for item in items if including(item))
-    return len(items) >= 3 and excluded * 2 >= len(items) and included * 3 <= excluded and not including(items[0])
+
+def _glued_restart(text: str, clauses: list[list], starts: list[int]) -> set[int]:
+    """Two or more lines with no heading anywhere, each a list whose item numbers are glued into it and restart at 1
+    (a registry export that kept its inclusion and exclusion cells as two paragraphs and dropped their headings):
+    the second list is the exclusion list. Its words decide how sure that is: when the first list reads as
+    requirements (an item of entry, and fewer exclusions than half its items or than the second list) and the second as
+    exclusions (at least half its items, three times as many as read as requirements), the lists are sure; when the
+    second reads as requirements more than as exclusions, nothing moves; otherwise it moves, and the ids of its
+    clauses are returned, their list to be checked by an admin. A third such list leaves every list unsure."""
+    end = starts[2] if len(starts) > 2 else len(clauses)
+    first, second = clauses[starts[0] : starts[1]], clauses[starts[1] : end]
+    first_items, second_items = _cn_items(text, first), _cn_items(text, second)
+    included = sum(1 for item in second_items if _cn_including(item))
+    excluded = sum(1 for item in second_items if _cn_excluding(item))
+    if included > excluded:
+        return set()
+    for clause in second:
+        clause[0] = "exclusion"
+    requirements = sum(1 for item in first_items if _cn_including(item))
+    exclusions = sum(1 for item in first_items if _cn_excluding(item))
+    # the first list reads as requirements: an item of entry (an age, consent, a diagnosis), and fewer exclusions
+    # than half its items or clearly fewer (a fifth of the items) than the second list has
+    first_share = exclusions / max(1, len(first_items))
+    second_share = excluded / max(1, len(second_items))
+    sure = (
+        len(starts) == 2
+        and requirements >= 1
+        and (exclusions * 2 < len(first_items) or second_share >= first_share + 0.2)
+        and excluded * 2 >= len(second_items)
+        and included * 3 <= excluded
+    )
+    return set() if sure else {id(clause) for clause in clauses[starts[0] :]}
 
 
 _OPERATOR_START = re.compile(r"\s*(?:[<>≤≥＜＞]|=<|>=)")
@@ -931,7 +991,7 @@ _RECORD_SECTION = re.compile(r"(?<=\S)\s+(?=(?:" + (TABLES.record_sections or r"
 _RECORD_FIELD = re.compile(r"(?<=\S)\s+(?=(?:" + (TABLES.record_fields or r"(?!x)x") + r")\s*:)")
 
 
-def _pieces(text: str, line_start: int, line_end: int) -> list[tuple[int, int]]:
+def _pieces(text: str, line_start: int, line_end: int, chain: list | None = None) -> list[tuple[int, int]]:
     """Cut one line where its lost line breaks were: inline bullets, numbered items in sequence, headings."""
     line = text[line_start:line_end]
     first = len(line) - len(line.lstrip())  # text before a position other than blanks: position > first
@@ -947,6 +1007,13 @@ def _pieces(text: str, line_start: int, line_end: int) -> list[tuple[int, int]]:
         cuts.update(m.start() + len(m.group()) - len(m.group().lstrip()) for m in dashes)
     for match in _INLINE_HEADING.finditer(line):
         cuts.add(match.end())
+    tail_heading = _LINE_END_HEADING.search(line)
+    if (
+        tail_heading
+        and not _QUALIFIED_LEAD_NOT.search(tail_heading.group(1).lower())
+        and _heading(line)[0] is None  # "Healthy volunteer exclusion criteria" is one heading
+    ):
+        cuts.add(tail_heading.start(2))
     for match in _INLINE_CN_LEAD.finditer(line):
         cuts.update((match.start(1), match.end(1)))
     if "CHARACTERISTICS" in line or "THERAPY" in line:
@@ -966,6 +1033,14 @@ def _pieces(text: str, line_start: int, line_end: int) -> list[tuple[int, int]]:
                     cuts.add(opening.end())
                     dropped.add(first)
             dropped.add(position)
+    if chain is None:
+        chain = _glued_chain(line, first) if CJK_CHAR.search(line) else []
+    if chain:  # "1理解…书2年龄≥40周岁…": numbers glued into the line, read by sequence, left out of the clauses
+        cuts.add(first + 1)
+        dropped.add(first)
+        for start, end in chain:
+            cuts.update((start, end))
+            dropped.add(start)
     glued = [m.end() for m in _GLUED_CELL.finditer(line)]
     if len(glued) >= 2:  # "… aged 40–75 yrsMale/female subjects aged 40–75 yrs, who …": table cells run together
         cuts.update(glued)
@@ -1151,3 +1226,87 @@ def _parent_text(clause: Clause, original: str) -> str:
             return previous.strip() if previous.rstrip().endswith((":", "：")) else ""
         position = previous_start - 1
     return ""
+
+
+# A Chinese line whose item numbers run into the text with no mark at all ("1理解并自愿签署知情同意书2年龄≥40周岁…",
+# a registry export that removed every blank and line break inside a list): the numbering is read by sequence. Each
+# next number is a run of digits that is that number, not a value: no operator, decimal point, range sign, bracket or
+# "第" before it, no decimal after it, and an item's word after it (a Chinese word that is no unit, a Latin name, or
+# the item's own "2." mark). A longer run holds the number only where the sequence proves it: at its start when the
+# rest is a count with a Chinese unit ("183个月内…" after item 17: item 18, "3个月内"), at its end when an item's word
+# follows and the digits before it end a value ("≤32kg/m24慢阻肺" after item 3: "…m2", item 4; "0或14预期…": "1", item 4).
+_DIGIT_RUN = re.compile(r"\d+")
+_RUN_NOT_AFTER = re.compile(r"[<>≤≥＜＞=~～\-–—/×*^.,．，:：%％第(（\[]$")
+_RUN_ITEM_WORD = re.compile(
+    r"[\u4e00-\u9fff](?<![个周天月日年岁小分次倍型级度期项种例名组处位条秒米克升毫支包粒片])|年龄|组织"
+    r"|[A-Z][A-Za-z]|[.．、](?=[\u4e00-\u9fffA-Za-z])"
+)
+_RUN_COUNT_UNIT = re.compile(r"(?:个?月|周|天|日|年(?!龄)|岁|周岁|小时|次|[%％倍])|[.．、](?=[\u4e00-\u9fff])")
+_RUN_EXPONENT = re.compile(r"(?<![A-Za-z])(?:m|kg/m|/m|mm|cm|dm)$")  # "kg/m2", "mm3": a unit whose power is a digit
+
+
+def _glued_chain(line: str, first: int) -> list[tuple[int, int]]:
+    """(start, end) of each item number 2, 3, … glued into a Chinese line that opens with "1" glued to its item, by
+    sequence; [] unless the sequence reaches 3. Linear in the line: each run of digits is looked at a bounded number
+    of times (a later clean candidate is looked for only up to the next number's first candidate)."""
+    opening = _GLUED_ITEM_NUMBER.match(line, first)
+    if not opening or opening.group() != "1":
+        return []
+    runs = [(m.start(), m.end()) for m in _DIGIT_RUN.finditer(line, opening.end())]
+    found: list[tuple[int, int]] = []
+    index, number = 0, 2
+    while index < len(runs) and number < 100:
+        choice = _next_item_number(line, runs, index, number)
+        if choice is None:
+            break
+        index, span = choice
+        found.append(span)
+        number += 1
+    return found if len(found) >= 2 else []
+
+
+def _candidate(line: str, run: tuple[int, int], number: int) -> tuple[int, int, bool] | None:
+    """(start, end, clean) of item ``number`` inside one run of digits, or None."""
+    start, end = run
+    digits, wanted = line[start:end], str(number)
+    if not digits.startswith(wanted) and not digits.endswith(wanted):
+        return None
+    before = line[max(0, start - 6) : start]
+    if _RUN_NOT_AFTER.search(before) or re.match(r"[.,．]\d", line[end : end + 2]):
+        return None
+    if line[end : end + 1] in ")）]":
+        return None  # "（4）": a sub-item's number, "(2)" a reference
+    latin_before = bool(re.search(r"[A-Za-z]$", before))
+    if digits == wanted:
+        if latin_before or not _RUN_ITEM_WORD.match(line, end):
+            return None
+        return start, end, True
+    rest = digits[len(wanted) :]
+    if digits.startswith(wanted) and rest[0] != "0" and _RUN_COUNT_UNIT.match(line, end):
+        return start, start + len(wanted), False  # "183个月内": item 18, "3个月内"
+    if digits.endswith(wanted) and _RUN_ITEM_WORD.match(line, end):
+        lead = digits[: -len(wanted)]
+        if not latin_before or (_RUN_EXPONENT.search(before) and lead in ("2", "3")):
+            return end - len(wanted), end, False  # "m24慢阻肺": "m2", item 4
+    return None
+
+
+def _next_item_number(line: str, runs: list, index: int, number: int) -> tuple[int, tuple[int, int]] | None:
+    """(index of the next run to look at, (start, end)) of item ``number`` from runs[index:]: the first clean
+    candidate, or a glued one before it when the next number shows up before any clean candidate does."""
+    glued = None
+    for i in range(index, len(runs)):
+        if glued is not None and _candidate(line, runs[i], number + 1) is not None:
+            break  # item number + 1 comes before any clean item number: the glued candidate was it
+        found = _candidate(line, runs[i], number)
+        if found is None:
+            continue
+        if found[2]:
+            return i + 1, found[:2]
+        if glued is None:
+            glued = (i, found[:2])
+    if glued is None:
+        return None
+    i, span = glued
+    # the run holding item ``number`` may hold the next number's start too ("183个月" holds no 19), never twice
+    return i + 1, span
