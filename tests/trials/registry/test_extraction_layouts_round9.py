@@ -177,6 +177,7 @@ def test_a_group_named_before_its_heading_stays_one_heading():
 FLATTENED = (
     "  • Age ≥40 years\n"
     "  • Able to give informed consent\n"
+    "  • Walking distance below 300 metres\n"
     "  • History of heart failure\n"
     "  • Lung function measured within 2 years of the first visit\n"
     "  • Severe kidney disease"
@@ -189,6 +190,11 @@ def test_an_item_moved_into_the_exclusion_tail_by_its_place_alone_is_left_for_an
     assert ("exclusion", "Lung function measured within 2 years of the first visit", False) in read
     assert ("exclusion", "Severe kidney disease", True) in read
     assert ("inclusion", "Age ≥40 years", True) in read
+    assert ("inclusion", "Able to give informed consent", True) in read
+
+
+def test_an_item_between_the_last_requirement_and_the_exclusion_tail_keeps_its_list_and_is_left_to_check():
+    assert ("inclusion", "Walking distance below 300 metres", False) in sure(FLATTENED)
 
 
 def test_a_code_or_history_of_other_conditions_reads_as_an_exclusion_and_a_diagnosis_with_others_does_not():
@@ -231,3 +237,52 @@ def test_a_draft_from_a_clause_whose_list_is_unsure_says_so_to_the_admin_with_le
     with translation.override("zh-hans"):
         [chinese] = [d for d in drafts_for(clause, text, questions) if d.question_id]
     assert "没有标题" in chinese.staff_note and "排除标准" in chinese.staff_note
+
+
+# --- a table of treatments and times under the item that lists them ------------------------------------------------------
+
+WASHOUT = (
+    "排除标准：\n"
+    "1. 妊娠或哺乳期妇女；\n"
+    "2. 首次给药前接受过以下治疗：\n"
+    "治疗名称\t距首次给药的时间\n"
+    "靶向治疗\t＜3周\n"
+    "中成药：＜1周（或5个半衰期）\n"
+    "生物制剂\t＜8周\n"
+    "3. 过敏体质者。"
+)
+
+
+def test_the_rows_of_a_table_of_treatments_and_times_stay_in_the_item_that_lists_them():
+    clauses = [text for _kind, text in kinds(WASHOUT)]
+    assert len(clauses) == 3
+    assert clauses[1].startswith("首次给药前接受过以下治疗：") and clauses[1].endswith("生物制剂 ＜8周")
+
+
+def test_each_row_of_a_washout_table_is_a_strict_look_back_window_in_the_items_list():
+    assert windows(WASHOUT) == [
+        ("exclusion", D(3), False, "weeks"),
+        ("exclusion", D(1), False, "weeks"),
+        ("exclusion", D(8), False, "weeks"),
+    ]
+
+
+def test_a_table_under_an_item_whose_rows_hold_no_span_of_time_is_rows_of_its_own():
+    text = (
+        "入选标准：\n1. 实验室检查符合：\n项目\t要求\n中性粒细胞\t≥1.5×10^9/L\n血小板\t≥100×10^9/L\n2. 签署知情同意书"
+    )
+    assert len(split_clauses(text)) == 5
+
+
+def test_one_row_with_a_span_of_time_is_no_washout_table():
+    text = "排除标准：\n1. 首次给药前接受过以下治疗：\n靶向治疗\t＜3周\n2. 过敏体质者。"
+    assert len(split_clauses(text)) == 3
+
+
+def test_an_english_washout_table_stays_in_its_item():
+    text = (
+        "Exclusion Criteria:\n- Use of these medicines within the periods below before the first dose:\n"
+        "Medicine\tPeriod\nAntibiotics\t4 weeks\nBiologics\t12 weeks\n- Pregnancy"
+    )
+    assert [t for _k, t in kinds(text)][0].endswith("Biologics 12 weeks")
+    assert len(split_clauses(text)) == 2

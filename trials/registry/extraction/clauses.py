@@ -296,12 +296,17 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
     # the item words and the table rules are English; Chinese pages keep their own list rules
     english = not CJK_CHAR.search(text, 0, 2_000)
     glued_lists: list[int] = []  # where each line whose item numbers are glued into it (read by sequence) starts
+    washout_until = -1  # the last line of a table of treatments and times under the item before it, kept in that item
     for line_index, (line_start, line_end) in enumerate(lines):
         if len(clauses) >= MAX_CLAUSES:
             break
         line_no += 1
         line = text[line_start:line_end]
         if not line.strip() or line_index in form_noise:
+            continue
+        if line_index <= washout_until and clauses:
+            clauses[-1][2] = line_start + len(line.rstrip())
+            last_line_with_clause = line_no
             continue
         if three_columns:
             row = _row_cells(text, line_start, line_end)
@@ -456,6 +461,14 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
             last_line_with_clause = line_no
             if len(clauses) >= MAX_CLAUSES:
                 break
+        if (
+            clauses
+            and last_line_with_clause == line_no
+            and line_index + 1 < len(lines)
+            and "\t" in text[lines[line_index + 1][0] : lines[line_index + 1][1]]
+            and _ends_with_colon(text, clauses[-1][1], clauses[-1][2])
+        ):
+            washout_until = _washout_rows(text, lines, line_index + 1)
     if under_inclusion is not None and under_inclusion[3] is not None and not exclusion_heading:
         for clause in clauses[under_inclusion[3] :]:
             clause[0] = "exclusion"
@@ -507,8 +520,9 @@ def _exclusion_tail(text: str, clauses: list[list]) -> set[int]:
     """An English list with no heading that turns into exclusions: after its last item that reads as a requirement
     of entry, from the first item that reads as an exclusion to the end, when two or more items there read as
     exclusions and none as a requirement. The items between the two keep the inclusion list, as before. Returns the
-    ids of the items moved by their place alone (their own words read as neither): their list is for an admin to
-    check ("Height and weight recorded within 5 years" between two exclusions of a flattened table)."""
+    ids of the items whose list their place alone decides (their own words read as neither), after the last
+    requirement: their list is for an admin to check ("fev1 < 60 percent of predicted" between a diagnosis and the
+    exclusions, "Height and weight recorded within 5 years" between two exclusions of a flattened table)."""
     readings = [_reads_as(text, clause) for clause in clauses]
     last_inclusion = max((i for i, r in enumerate(readings) if r == "inclusion"), default=-1)
     if last_inclusion < 0:
@@ -518,7 +532,7 @@ def _exclusion_tail(text: str, clauses: list[list]) -> set[int]:
         return set()
     for clause in clauses[tail[0] :]:
         clause[0] = "exclusion"
-    return {id(clauses[i]) for i in range(tail[0], len(clauses)) if readings[i] is None}
+    return {id(clauses[i]) for i in range(last_inclusion + 1, len(clauses)) if readings[i] is None}
 
 
 # a row of two cells side by side: the second starts with a capitalised word after a lower-case word, a number or a
@@ -826,6 +840,40 @@ def _cn_items(text: str, clauses: list[list]) -> list[str]:
         items.append(item)
         listed = _ends_with_colon(text, c[1], c[2])
     return items
+
+
+# a table row whose last cell (after a tab) holds a span of time: "小分子靶向药\t＜2周", "Biologics\t≥ 5 half-lives or
+# 8 weeks", "化疗\t亚硝基脲：＜6 周"
+_WASHOUT_ROW = re.compile(
+    r"\t[^\t]*?(?<![\d.])\d{1,3}(?:\.\d)?\s*(?:个\s*月|月|周|天|日|年(?!龄)|小时|weeks?|days?|months?|years?|hours?)(?![a-z])",
+    re.IGNORECASE,
+)
+_ROW_NUMBER_BAR = re.compile(r"\s*\d{1,3}\s*[|｜]")
+
+
+def _washout_rows(text: str, lines: list, index: int) -> int:
+    """The last line of a table of treatments and times right under an item that ends with a colon ("首次服用前接受了以下
+    治疗：" then "治疗类型\t末次治疗时间" / "化疗\t＜6 周" / "小分子靶向药\t＜2周" …; "… within these periods before
+    the first dose:" then "Antibiotics\t4 weeks"): the rows are what the item lists, so they stay in it and are read
+    with its words. Two or more of the rows (a tab between their cells) end in a span of time; lines between rows
+    without a tab and without a list marker (a cell that went on) belong to the table; a blank line, a list marker,
+    a heading or a row number before a bar ends it, and a closing bar is its last line. -1 when there is no such
+    table. Looks at 40 lines at most."""
+    rows, last = 0, -1
+    for k in range(index, min(len(lines), index + 40)):
+        a, b = lines[k]
+        line = text[a:b]
+        if not line.strip() or _ROW_NUMBER_BAR.match(line) or _heading(line)[0] is not None:
+            break
+        marker = _MARKER.match(line)
+        if "\t" not in line and marker and marker.group().strip():
+            break
+        if _WASHOUT_ROW.search(line):
+            rows += 1
+        last = k
+        if _BAR_END.search(line):
+            break  # "…\t＜4周 |": the bar that closes the numbered row the table sits in
+    return last if rows >= 2 else -1
 
 
 def _glued_restart(text: str, clauses: list[list], starts: list[int]) -> set[int]:

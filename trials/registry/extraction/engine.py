@@ -328,7 +328,12 @@ WINDOW_RES.append(
 # Chinese washout lists: "研究开始的一定时限前接受过下列生物制剂的治疗: 英夫利昔单抗:8周 依那西普:2周": each drug's span after
 # its colon is a look-back window when a lead-in before them says "前…下列…:" (see _ZH_WASHOUT_LEAD)
 _ZH_WASHOUT_ITEM = re.compile(
-    r"(?<=[:：])\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")(?!\s*(?:以?后|之后|内|以内|之内|至|到))"
+    # a table's row "小分子靶向药\t＜2周": the span after a tab, "＜" before it a strict bound (as written)
+    r"(?:(?<=[:：\t])|(?<=[:：\t][<≤])|(?<=[:：\t]\s[<≤])|(?<=[:：\t][<≤]\s))\s*("
+    + CN_NUM
+    + r")\s*("
+    + ZH_TIME_UNIT
+    + r")(?!\s*(?:以?后|之后|内|以内|之内|至|到))"
 )
 WINDOW_RES.append(_ZH_WASHOUT_ITEM)
 # "打疫苗后未超过两个星期", "参加完一个项目未满3个月", "戒烟不足 6 个月": time since an event, still short of a span
