@@ -297,6 +297,7 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
     english = not CJK_CHAR.search(text, 0, 2_000)
     glued_lists: list[int] = []  # where each line whose item numbers are glued into it (read by sequence) starts
     washout_until = -1  # the last line of a table of treatments and times under the item before it, kept in that item
+    washout_checked = -1  # the last line looked at for such a table: each line is looked at once
     for line_index, (line_start, line_end) in enumerate(lines):
         if len(clauses) >= MAX_CLAUSES:
             break
@@ -466,9 +467,10 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
             and last_line_with_clause == line_no
             and line_index + 1 < len(lines)
             and "\t" in text[lines[line_index + 1][0] : lines[line_index + 1][1]]
+            and line_index + 1 > washout_checked
             and _ends_with_colon(text, clauses[-1][1], clauses[-1][2])
         ):
-            washout_until = _washout_rows(text, lines, line_index + 1)
+            washout_until, washout_checked = _washout_rows(text, lines, line_index + 1)
     if under_inclusion is not None and under_inclusion[3] is not None and not exclusion_heading:
         for clause in clauses[under_inclusion[3] :]:
             clause[0] = "exclusion"
@@ -851,15 +853,15 @@ _WASHOUT_ROW = re.compile(
 _ROW_NUMBER_BAR = re.compile(r"\s*\d{1,3}\s*[|｜]")
 
 
-def _washout_rows(text: str, lines: list, index: int) -> int:
+def _washout_rows(text: str, lines: list, index: int) -> tuple[int, int]:
     """The last line of a table of treatments and times right under an item that ends with a colon ("首次服用前接受了以下
     治疗：" then "治疗类型\t末次治疗时间" / "化疗\t＜6 周" / "小分子靶向药\t＜2周" …; "… within these periods before
     the first dose:" then "Antibiotics\t4 weeks"): the rows are what the item lists, so they stay in it and are read
     with its words. Two or more of the rows (a tab between their cells) end in a span of time; lines between rows
     without a tab and without a list marker (a cell that went on) belong to the table; a blank line, a list marker,
-    a heading or a row number before a bar ends it, and a closing bar is its last line. -1 when there is no such
-    table. Looks at 40 lines at most."""
-    rows, last = 0, -1
+    a heading or a row number before a bar ends it, and a closing bar is its last line. (last line or -1 when there
+    is no such table, the last line looked at); looks at 40 lines at most."""
+    rows, last, k = 0, -1, index
     for k in range(index, min(len(lines), index + 40)):
         a, b = lines[k]
         line = text[a:b]
@@ -873,7 +875,7 @@ def _washout_rows(text: str, lines: list, index: int) -> int:
         last = k
         if _BAR_END.search(line):
             break  # "…\t＜4周 |": the bar that closes the numbered row the table sits in
-    return last if rows >= 2 else -1
+    return (last if rows >= 2 else -1), k
 
 
 def _glued_restart(text: str, clauses: list[list], starts: list[int]) -> set[int]:
@@ -1339,13 +1341,18 @@ def _candidate(line: str, run: tuple[int, int], number: int) -> tuple[int, int, 
     return None
 
 
+_ITEM_REACH = 3_000  # characters after a glued candidate looked at for a clean one: longer than any item, and bounded
+
+
 def _next_item_number(line: str, runs: list, index: int, number: int) -> tuple[int, tuple[int, int]] | None:
     """(index of the next run to look at, (start, end)) of item ``number`` from runs[index:]: the first clean
     candidate, or a glued one before it when the next number shows up before any clean candidate does."""
     glued = None
     for i in range(index, len(runs)):
-        if glued is not None and _candidate(line, runs[i], number + 1) is not None:
-            break  # item number + 1 comes before any clean item number: the glued candidate was it
+        if glued is not None and (
+            runs[i][0] - glued[1][0] > _ITEM_REACH or _candidate(line, runs[i], number + 1) is not None
+        ):
+            break  # item number + 1 (or nothing within an item's reach) before any clean item number: the glued one
         found = _candidate(line, runs[i], number)
         if found is None:
             continue
