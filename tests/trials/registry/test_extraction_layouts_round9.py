@@ -286,3 +286,21 @@ def test_an_english_washout_table_stays_in_its_item():
     )
     assert [t for _k, t in kinds(text)][0].endswith("Biologics 12 weeks")
     assert len(split_clauses(text)) == 2
+
+
+def test_lists_glued_into_one_line_under_their_headings_are_read_by_sequence_each_from_1():
+    text = "入选标准：1签署知情同意书2年龄≥45岁3诊断为慢阻肺排除标准：1妊娠期妇女2随机前5周内有感染者3酗酒者"
+    assert kinds(text) == [
+        ("inclusion", "签署知情同意书"),
+        ("inclusion", "年龄≥45岁"),
+        ("inclusion", "诊断为慢阻肺"),
+        ("exclusion", "妊娠期妇女"),
+        ("exclusion", "随机前5周内有感染者"),
+        ("exclusion", "酗酒者"),
+    ]
+    assert windows(text) == [("exclusion", D(5), True, "weeks")]
+
+
+def test_a_colon_that_ends_no_heading_opens_no_glued_list():
+    text = "备注：1签署知情同意书2年龄≥45岁3诊断为慢阻肺"
+    assert len(split_clauses(text)) == 1

@@ -322,10 +322,11 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
             three_columns, kind, seen_heading, exclusion_heading = True, "inclusion", True, True
             under_inclusion, columns, last_heading = None, None, None
             continue
-        chain = _glued_chain(line, len(line) - len(line.lstrip())) if not english else []
-        if chain:
+        opened: list = []  # whether the line opens with a list whose numbers are glued into it
+        pieces = _pieces(text, line_start, line_end, opened)
+        if opened:
             glued_lists.append(len(clauses))
-        for index, (piece_start, piece_end) in enumerate(_pieces(text, line_start, line_end, chain)):
+        for index, (piece_start, piece_end) in enumerate(pieces):
             piece = text[piece_start:piece_end]
             heading_kind, body_offset = _heading(piece)
             if (
@@ -1041,7 +1042,7 @@ _RECORD_SECTION = re.compile(r"(?<=\S)\s+(?=(?:" + (TABLES.record_sections or r"
 _RECORD_FIELD = re.compile(r"(?<=\S)\s+(?=(?:" + (TABLES.record_fields or r"(?!x)x") + r")\s*:)")
 
 
-def _pieces(text: str, line_start: int, line_end: int, chain: list | None = None) -> list[tuple[int, int]]:
+def _pieces(text: str, line_start: int, line_end: int, opened: list | None = None) -> list[tuple[int, int]]:
     """Cut one line where its lost line breaks were: inline bullets, numbered items in sequence, headings."""
     line = text[line_start:line_end]
     first = len(line) - len(line.lstrip())  # text before a position other than blanks: position > first
@@ -1055,8 +1056,8 @@ def _pieces(text: str, line_start: int, line_end: int, chain: list | None = None
     dashes = list(_INLINE_DASH.finditer(line))
     if len(dashes) >= 2:
         cuts.update(m.start() + len(m.group()) - len(m.group().lstrip()) for m in dashes)
-    for match in _INLINE_HEADING.finditer(line):
-        cuts.add(match.end())
+    headings = [match.end() for match in _INLINE_HEADING.finditer(line)]
+    cuts.update(headings)
     tail_heading = _LINE_END_HEADING.search(line)
     if (
         tail_heading
@@ -1083,14 +1084,13 @@ def _pieces(text: str, line_start: int, line_end: int, chain: list | None = None
                     cuts.add(opening.end())
                     dropped.add(first)
             dropped.add(position)
-    if chain is None:
-        chain = _glued_chain(line, first) if CJK_CHAR.search(line) else []
-    if chain:  # "1理解…书2年龄≥40周岁…": numbers glued into the line, read by sequence, left out of the clauses
-        cuts.add(first + 1)
-        dropped.add(first)
-        for start, end in chain:
+    if CJK_CHAR.search(line):  # "1理解…书2年龄≥40周岁…": numbers glued into the line, read by sequence, left out
+        chains, opens = _glued_chains(line, first, headings)
+        for start, end in chains:
             cuts.update((start, end))
             dropped.add(start)
+        if opens and opened is not None:
+            opened.append(True)
     glued = [m.end() for m in _GLUED_CELL.finditer(line)]
     if len(glued) >= 2:  # "… aged 40–75 yrsMale/female subjects aged 40–75 yrs, who …": table cells run together
         cuts.update(glued)
@@ -1295,14 +1295,39 @@ _RUN_COUNT_UNIT = re.compile(r"(?:个?月|周|天|日|年(?!龄)|岁|周岁|小�
 _RUN_EXPONENT = re.compile(r"(?<![A-Za-z])(?:m|kg/m|/m|mm|cm|dm)$")  # "kg/m2", "mm3": a unit whose power is a digit
 
 
-def _glued_chain(line: str, first: int) -> list[tuple[int, int]]:
-    """(start, end) of each item number 2, 3, … glued into a Chinese line that opens with "1" glued to its item, by
-    sequence; [] unless the sequence reaches 3. Linear in the line: each run of digits is looked at a bounded number
-    of times (a later clean candidate is looked for only up to the next number's first candidate)."""
+_HEADING_COLON = re.compile(r"[^:：]{1,16}[:：]\s*")  # "入选标准：" before the list's "1"
+
+
+def _glued_chains(line: str, first: int, headings: list[int]) -> tuple[list[tuple[int, int]], bool]:
+    """(start, end) of every item number of the lists glued into a Chinese line: from the line's start and from each
+    heading inside it ("入选标准：1签署…2年龄…排除标准：1妊娠…2…"), each list opening with "1" glued to its item, right
+    at its start or after its heading's colon; and whether the line itself opens with such a list (no heading)."""
+    starts = sorted({first, *headings})
+    spans: list[tuple[int, int]] = []
+    opens = False
+    for i, at in enumerate(starts):
+        stop = starts[i + 1] if i + 1 < len(starts) else len(line)
+        begin = at
+        if not _GLUED_ITEM_NUMBER.match(line, at):
+            lead = _HEADING_COLON.match(line, at, stop)
+            if not lead or _heading(line[at : lead.end()])[0] is None:
+                continue
+            begin = lead.end()
+        chain = _glued_chain(line, begin, stop)
+        spans.extend(chain)
+        opens = opens or (bool(chain) and begin == first)
+    return spans, opens
+
+
+def _glued_chain(line: str, first: int, stop: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each item number 1, 2, 3, … of a list glued into a Chinese line from ``first`` (where its "1"
+    stands, glued to its item) to ``stop``, by sequence; [] unless the sequence reaches 3. Linear in the line: each
+    run of digits is looked at a bounded number of times (a later clean candidate is looked for only up to the next
+    number's first candidate, and within an item's reach)."""
     opening = _GLUED_ITEM_NUMBER.match(line, first)
     if not opening or opening.group() != "1":
         return []
-    runs = [(m.start(), m.end()) for m in _DIGIT_RUN.finditer(line, opening.end())]
+    runs = [(m.start(), m.end()) for m in _DIGIT_RUN.finditer(line, opening.end(), len(line) if stop is None else stop)]
     found: list[tuple[int, int]] = []
     index, number = 0, 2
     while index < len(runs) and number < 100:
@@ -1312,7 +1337,7 @@ def _glued_chain(line: str, first: int) -> list[tuple[int, int]]:
         index, span = choice
         found.append(span)
         number += 1
-    return found if len(found) >= 2 else []
+    return [(opening.start(), opening.end()), *found] if len(found) >= 2 else []
 
 
 def _candidate(line: str, run: tuple[int, int], number: int) -> tuple[int, int, bool] | None:
