@@ -1058,7 +1058,9 @@ def _pieces(text: str, line_start: int, line_end: int, opened: list | None = Non
         cuts.update(m.start() + len(m.group()) - len(m.group().lstrip()) for m in dashes)
     headings = [match.end() for match in _INLINE_HEADING.finditer(line)]
     cuts.update(headings)
-    tail_heading = _LINE_END_HEADING.search(line)
+    tail_heading = (
+        _LINE_END_HEADING.search(line) if line.rstrip(" \t:：").lower().endswith(("criteria", "criterion")) else None
+    )
     if (
         tail_heading
         and not _QUALIFIED_LEAD_NOT.search(tail_heading.group(1).lower())
@@ -1310,7 +1312,7 @@ def _glued_chains(line: str, first: int, headings: list[int]) -> tuple[list[tupl
         begin = at
         if not _GLUED_ITEM_NUMBER.match(line, at):
             lead = _HEADING_COLON.match(line, at, stop)
-            if not lead or _heading(line[at : lead.end()])[0] is None:
+            if not lead or line[lead.end() : lead.end() + 1] != "1" or _heading(line[at : lead.end()])[0] is None:
                 continue
             begin = lead.end()
         chain = _glued_chain(line, begin, stop)
