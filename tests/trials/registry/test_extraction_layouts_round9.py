@@ -304,3 +304,25 @@ def test_lists_glued_into_one_line_under_their_headings_are_read_by_sequence_eac
 def test_a_colon_that_ends_no_heading_opens_no_glued_list():
     text = "备注：1签署知情同意书2年龄≥45岁3诊断为慢阻肺"
     assert len(split_clauses(text)) == 1
+
+
+# --- a numbered list restarting at 1 with no heading: the numbering alone is unsure -------------------------------------
+
+FIRST = "1. Signed informed consent\n2. Aged 40 to 75 years\n3. Diagnosis of COPD\n"
+
+
+def test_a_restarted_list_that_reads_as_exclusions_is_the_sure_exclusion_list():
+    text = FIRST + "1. Pregnant or breastfeeding\n2. History of lung cancer\n3. Known allergy to the study drug"
+    assert ("exclusion", "History of lung cancer", True) in sure(text)
+    assert ("inclusion", "Aged 40 to 75 years", True) in sure(text)
+
+
+def test_a_restarted_list_whose_words_do_not_settle_it_is_still_the_exclusion_list_but_left_to_check():
+    text = FIRST + "1. FEV1 below 30% predicted\n2. Walking distance under 150 m\n3. Oxygen at home"
+    assert ("exclusion", "FEV1 below 30% predicted", False) in sure(text)
+    assert bounds(text, "fev1_pct_pred")[0][0] == "exclusion"
+
+
+def test_a_restarted_list_whose_first_item_names_an_exclusion_is_sure():
+    text = "1) 签署知情同意书\n2) 年龄40-75岁\n3) 诊断为慢阻肺\n1) 目标疾病排除\n2) 肺功能检查配合度差\n3) 心电图QT间期延长"
+    assert ("exclusion", "肺功能检查配合度差", True) in sure(text)

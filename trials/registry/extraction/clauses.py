@@ -298,6 +298,7 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
     glued_lists: list[int] = []  # where each line whose item numbers are glued into it (read by sequence) starts
     washout_until = -1  # the last line of a table of treatments and times under the item before it, kept in that item
     washout_checked = -1  # the last line looked at for such a table: each line is looked at once
+    restart_at = -1  # with no heading, where a second numbered list (restarting at 1) took the exclusion list
     for line_index, (line_start, line_end) in enumerate(lines):
         if len(clauses) >= MAX_CLAUSES:
             break
@@ -436,6 +437,7 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
                         elif style != nested_style:
                             kind = "exclusion"
                             seen_heading = True
+                            restart_at = len(clauses)
                     if not top_style:
                         top_style, top_indent = style, here
                     highest = max(highest, last_number)
@@ -482,6 +484,8 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
     unsure: set[int] = set()
     if columns is None and not seen_heading and english:
         unsure = _exclusion_tail(text, clauses)
+    if restart_at >= 0 and not _read_apart(text, clauses[:restart_at], clauses[restart_at:]):
+        unsure = {id(clause) for clause in clauses}  # the numbering alone split the lists: an admin checks them
     if not seen_heading and len(glued_lists) >= 2:
         unsure = _glued_restart(text, clauses, glued_lists)
     elif not seen_heading and _an_exclusion_list(text, clauses):
@@ -879,36 +883,54 @@ def _washout_rows(text: str, lines: list, index: int) -> tuple[int, int]:
     return (last if rows >= 2 else -1), k
 
 
+_NAMES_EXCLUSION = re.compile(r"排除|除外|不得|不能|不可|不宜|不予|(?i:exclu\w*|not eligible|ineligib\w*)")
+
+
+def _read_apart(text: str, first: list[list], second: list[list]) -> bool:
+    """Whether two lists a numbering split, with no heading, read as an inclusion list then an exclusion list: the
+    first has an item of entry and fewer exclusions than half its items or clearly fewer (a fifth of the items) than
+    the second; at least half the second's items read as exclusions, three times as many as read as requirements.
+    Chinese items are read by their Chinese words, others by the lexicon's English item words."""
+    if CJK_CHAR.search(text, 0, 2_000):
+        first_items, second_items = _cn_items(text, first), _cn_items(text, second)
+        first_in = sum(1 for item in first_items if _cn_including(item))
+        first_out = sum(1 for item in first_items if _cn_excluding(item))
+        second_in = sum(1 for item in second_items if _cn_including(item))
+        second_out = sum(1 for item in second_items if _cn_excluding(item))
+    else:
+        first_items, second_items = first, second
+        first_readings = [_reads_as(text, clause) for clause in first]
+        second_readings = [_reads_as(text, clause) for clause in second]
+        first_in, first_out = first_readings.count("inclusion"), first_readings.count("exclusion")
+        second_in, second_out = second_readings.count("inclusion"), second_readings.count("exclusion")
+    first_share = first_out / max(1, len(first_items))
+    second_share = second_out / max(1, len(second_items))
+    # "1)目标疾病排除", "1. Exclusions due to prior therapy": the restarted list's first item names what it keeps out
+    named = bool(second) and bool(_NAMES_EXCLUSION.search(text, second[0][1], second[0][2]))
+    return first_in >= 1 and (
+        named
+        or (
+            (first_out * 2 < len(first_items) or second_share >= first_share + 0.2)
+            and second_out * 2 >= len(second_items)
+            and second_in * 3 <= second_out
+        )
+    )
+
+
 def _glued_restart(text: str, clauses: list[list], starts: list[int]) -> set[int]:
     """Two or more lines with no heading anywhere, each a list whose item numbers are glued into it and restart at 1
     (a registry export that kept its inclusion and exclusion cells as two paragraphs and dropped their headings):
-    the second list is the exclusion list. Its words decide how sure that is: when the first list reads as
-    requirements (an item of entry, and fewer exclusions than half its items or than the second list) and the second as
-    exclusions (at least half its items, three times as many as read as requirements), the lists are sure; when the
-    second reads as requirements more than as exclusions, nothing moves; otherwise it moves, and the ids of its
-    clauses are returned, their list to be checked by an admin. A third such list leaves every list unsure."""
+    the second list is the exclusion list. Its words decide how sure that is (`_read_apart`); when the second reads
+    as requirements more than as exclusions, nothing moves. Returns the ids of the clauses whose list an admin is to
+    check: every list's when they are not read apart, or when a third such list follows."""
     end = starts[2] if len(starts) > 2 else len(clauses)
     first, second = clauses[starts[0] : starts[1]], clauses[starts[1] : end]
-    first_items, second_items = _cn_items(text, first), _cn_items(text, second)
-    included = sum(1 for item in second_items if _cn_including(item))
-    excluded = sum(1 for item in second_items if _cn_excluding(item))
-    if included > excluded:
+    second_items = _cn_items(text, second)
+    if sum(1 for item in second_items if _cn_including(item)) > sum(1 for item in second_items if _cn_excluding(item)):
         return set()
     for clause in second:
         clause[0] = "exclusion"
-    requirements = sum(1 for item in first_items if _cn_including(item))
-    exclusions = sum(1 for item in first_items if _cn_excluding(item))
-    # the first list reads as requirements: an item of entry (an age, consent, a diagnosis), and fewer exclusions
-    # than half its items or clearly fewer (a fifth of the items) than the second list has
-    first_share = exclusions / max(1, len(first_items))
-    second_share = excluded / max(1, len(second_items))
-    sure = (
-        len(starts) == 2
-        and requirements >= 1
-        and (exclusions * 2 < len(first_items) or second_share >= first_share + 0.2)
-        and excluded * 2 >= len(second_items)
-        and included * 3 <= excluded
-    )
+    sure = len(starts) == 2 and _read_apart(text, first, second)
     return set() if sure else {id(clause) for clause in clauses[starts[0] :]}
 
 
