@@ -131,6 +131,40 @@ def test_a_state_named_before_a_willingness_still_counts():
     assert rules(words) == [("pregnant_or_breastfeeding", ["yes"], [], False)]
 
 
+@pytest.mark.parametrize(
+    "words, found",
+    [
+        ("Does not meet inclusion criteria", "other_criteria"),
+        ("Not meeting all of the inclusion criteria", "other_criteria"),
+        ("Doesn't meet all the inclusion criteria", "other_criteria"),
+        ("Failure to meet the Inclusion Criteria.", "other_criteria"),
+        ("None of the exclusion criteria", "other_criteria"),
+        ("No eligibility criteria", "other_criteria"),
+        ("Some details about the eligibility criteria are purposely omitted at this time", "other_criteria"),
+        ("Key inclusion and exclusion criteria", "heading"),
+        ("Table 1: In- and exclusion criteria.", "heading"),
+        ("Inclusion and exclusion criteria for study population", "heading"),
+        ("Subjects will not be included in this study if they meet any of the following", "heading"),
+    ],
+)
+def test_a_line_about_the_criteria_themselves_is_procedural(words, found):
+    assert matching.clause_class(words) == found
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Meets DSM-5 criteria for major depressive disorder",
+        "Does not meet criteria for asthma",
+        "Patients who were diagnosed according to the criteria of the American diabetes association.",
+        "Eligibility criteria for HIV treatment met",
+        "Patients with HIV if they meet any of the following",
+    ],
+)
+def test_criteria_for_an_illness_or_a_list_that_names_one_stay_screening_clauses(words):
+    assert matching.clause_class(words) == "screening"
+
+
 # 2. Another trial, said in more ways
 
 
@@ -212,6 +246,30 @@ def test_metal_beside_a_pacemaker_is_both_items():
     assert rules("significant metal implants or cardiac/other pacemakers.") == [
         ("lung_procedures", ["metal_in_body", "pacemaker"], [], False)
     ]
+
+
+@pytest.mark.parametrize(
+    "words, values, uncertain",
+    [
+        ("hearth failure", ["heart_failure"], []),
+        ("bleeding tendencies", ["bleeding_disorder"], []),
+        ("prior diagnosis of AF", ["arrhythmia"], []),
+        ("Prosthetic heart valves", [], ["heart_disease"]),
+        ("severe aortic insufficiency", [], ["heart_disease"]),
+        ("人工心脏瓣膜", [], ["heart_disease"]),
+    ],
+    ids=not_ascii_ids,
+)
+def test_more_names_of_illnesses_the_list_asks_about(words, values, uncertain):
+    assert rules(words) == [("other_conditions", values, uncertain, False)]
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["presence of a cardiac rhythm device (pacemaker or ICD) capable of AF monitoring", "AF burden > 5%", "Lu AF11167"],
+)
+def test_watching_for_af_or_a_code_with_af_in_it_is_not_the_arrhythmia(words):
+    assert "other_conditions" not in [question for question, *_ in rules(words)]
 
 
 def test_no_metal_in_an_inclusion_is_negated():
