@@ -105,6 +105,14 @@ def test_a_judgement_about_something_else_or_beside_a_concept_stays_a_screening_
         ("Patient who participated already in this study.", "logistics"),
         ("Previous inclusion in the present study;", "logistics"),
         ("之前参加过此项试验(从筛选期算为参加,不可重复筛选)。", "logistics"),
+        ("能够按照试验方案要求完成研究;", "willingness"),
+        ("并有能力完成所有试验程序;", "willingness"),
+        ("Inability to return for follow appointments", "willingness"),
+        ("计划在研究结束前搬离本地或在预定研究访视期间长时间离开本地;", "logistics"),
+        ("Controls will be matched for age and sex.", "instruction"),
+        ("Patients in both groups will be matched for age (± 5 years), sex", "instruction"),
+        ("Patients will be recruited from the Division of Gastroenterology and Hepatology", "instruction"),
+        ("研究者认为受试者有任何原因可能不会完成本研究者;", "judgement"),
     ],
     ids=not_ascii_ids,
 )
@@ -119,9 +127,13 @@ def test_consent_willingness_and_this_study_said_otherwise_are_procedural(words,
         "All subjects will be consented prior to initiating the study; >45 BMI",
         "Previously enrolled in the study of inhaled insulin",
         "Previously enrolled in another study of this drug",
+        "能够完成6分钟步行试验",  # an ability to walk, not to finish the study
+        "Patients with asthma will be recruited if they use inhaled steroids",
+        "研究者认为存在严重的哮喘",
     ],
+    ids=not_ascii_ids,
 )
-def test_consent_as_a_time_or_another_study_is_not_procedural(words):
+def test_consent_as_a_time_another_study_a_walk_or_a_named_illness_is_not_procedural(words):
     assert matching.clause_class(words) == "screening"
 
 
@@ -266,9 +278,15 @@ def test_more_names_of_illnesses_the_list_asks_about(words, values, uncertain):
 
 @pytest.mark.parametrize(
     "words",
-    ["presence of a cardiac rhythm device (pacemaker or ICD) capable of AF monitoring", "AF burden > 5%", "Lu AF11167"],
+    [
+        "presence of a cardiac rhythm device (pacemaker or ICD) capable of AF monitoring",
+        "AF burden > 5%",
+        "Lu AF11167",
+        "Prior ablation procedure for AF",  # an operation some patients with AF had, which no item asks about
+        "Patients with a past history of radiofrequency ablation for atrial fibrillation",
+    ],
 )
-def test_watching_for_af_or_a_code_with_af_in_it_is_not_the_arrhythmia(words):
+def test_watching_for_af_an_ablation_for_it_or_a_code_with_af_in_it_is_not_the_arrhythmia(words):
     assert "other_conditions" not in [question for question, *_ in rules(words)]
 
 
