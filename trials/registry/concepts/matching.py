@@ -710,6 +710,8 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         narrowed = True  # "thyroid disease that requires active treatment": a narrower kind, for the study team
     elif concept.question == "other_conditions" and concept.cls == "condition" and _local(before_text, after, language):
         narrowed = True  # "skin disease at the injection site": the illness in one place, for the study team
+    elif concept.key in lexicon()["body_place"]["concepts"] and _in_one_place(before_text, after, language):
+        narrowed = True  # "metal implant in the head": metal in one place, for the study team
     elif result is None and modifier is not None and modifier.search(after[:modified]):
         return None  # "PAH therapy", "asthma control questionnaire", "pregnancy test": about something else
     if concept.cls == "medicine" and concept.question not in NOW_QUESTIONS:
@@ -1261,6 +1263,16 @@ def _local(before: str, after: str, language: str) -> bool:
     far = sides["after"].get(language)
     return bool(
         (near and re.search(near, before[-40:], re.IGNORECASE)) or (far and re.match(far, after, re.IGNORECASE))
+    )
+
+
+def _in_one_place(before: str, after: str, language: str) -> bool:
+    """Whether words around metal in the body put it in one place ("in the head", "inside the brain", "颅内"): a patient
+    with metal elsewhere ticks the item too, so the study team judges (lexicon `body_place`)."""
+    sides = lexicon()["body_place"]
+    near, far = sides["before"].get(language), sides["after"].get(language)
+    return bool(
+        (near and re.search(near, before[-20:], re.IGNORECASE)) or (far and re.match(far, after, re.IGNORECASE))
     )
 
 
