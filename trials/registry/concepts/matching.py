@@ -827,9 +827,11 @@ def _treatment_need(before_text: str, concept: Concept, language: str) -> bool:
     prior = before_text[: len(before_text) - len(tail) + found.start()][-80:]
     if re.search(need["blocked_before"][language], prior, re.IGNORECASE):
         return False
+    if concept.cls != "medicine":
+        return True  # "liver disease requiring transplantation": an operation to come all the same
     # "Asthma requiring inhaled or systemic corticosteroids": an illness named right before says how it is treated now
     lead = re.sub(
-        r"\s+(?:that|which|who)(?:\s+(?:has|have|had))?\s*$", "", _simplified(prior.rstrip()), flags=re.IGNORECASE
+        r"\s+(?:that|which)(?:\s+(?:has|have|had))?\s*$", "", _simplified(prior.rstrip()), flags=re.IGNORECASE
     )
     for pattern, table, fold in _patterns()["names"]:
         for named in pattern.finditer(lead) if pattern is not None else ():
