@@ -240,3 +240,97 @@ def test_a_negative_pregnancy_test_in_other_words_is_not_pregnant(words):
 )
 def test_a_pregnancy_or_a_positive_test_is_pregnant(words):
     assert rules(words) == [("pregnant_or_breastfeeding", ["yes"], [], False)]
+
+
+# 8. A treatment with a bound on the time since it is a use in that time, not one taken now; an intolerance is no use
+
+
+@pytest.mark.parametrize("words", ["化疗 ：＜6 周", "放射治疗 ＜4周", "免疫治疗、生物治疗 ＜4周"], ids=not_ascii_ids)
+def test_a_cancer_treatment_with_a_bound_is_a_past_one_for_the_study_team(words):
+    assert rules(words) == [("cancer_history", [], ["within_5y", "minor_within_5y", "over_5y"], False)]
+
+
+@pytest.mark.parametrize(
+    "words", ["Anticoagulants < 2 weeks before the first dose", "抗凝药物 ＜2周"], ids=not_ascii_ids
+)
+def test_a_medicine_with_a_bound_is_not_taken_now(words):
+    assert [r for r in rules(words) if r[0] == "medicines_now"] == []
+
+
+@pytest.mark.parametrize("words", ["正在接受化疗", "抗凝药物", "Anticoagulants"], ids=not_ascii_ids)
+def test_a_medicine_without_a_bound_is_taken_now(words):
+    assert [r[0] for r in rules(words)] == ["medicines_now"]
+
+
+@pytest.mark.parametrize(
+    "words", ["不能耐受免疫治疗者", "无法耐受抗凝药物", "Unable to tolerate inhaled corticosteroids"], ids=not_ascii_ids
+)
+def test_an_intolerance_of_a_treatment_gives_no_medicine_draft(words):
+    assert [r for r in rules(words) if r[0] == "medicines_now"] == []
+
+
+def test_an_illness_that_cannot_be_treated_with_a_medicine_is_still_read():
+    assert ("other_conditions", ["epilepsy"], [], False) in rules("Epilepsy; unable to tolerate anticoagulants")
+
+
+# 9. "Can not have X, Y, Z" at the opening negates every item
+
+
+def test_can_not_have_at_the_opening_negates_the_whole_list():
+    found = rules(
+        "Can not have known bleeding diathesis, ocular infection, known allergy to a local anaesthetic", "inclusion"
+    )
+    assert found and all(negated for *_rest, negated in found)
+
+
+def test_can_have_at_the_opening_negates_nothing():
+    found = rules("Can have known bleeding diathesis, ocular infection", "inclusion")
+    assert found and not any(negated for *_rest, negated in found)
+
+
+# 10. A stratum in a bracket is a group; an illness named as the time of its first diagnosis is a time
+
+
+@pytest.mark.parametrize(
+    "words", ["Smokers (stratum 2)", "Severe COPD (stratum 4)", "Non-smokers (stratum 1)Smokers (stratum 2)"]
+)
+def test_a_strata_label_gives_no_draft(words):
+    assert rules(words, "inclusion") == []
+
+
+@pytest.mark.parametrize("words, question", [("Smokers", "smoking_status"), ("Severe COPD", "diagnoses")])
+def test_the_same_words_without_a_stratum_keep_their_draft(words, question):
+    assert [r[0] for r in rules(words, "inclusion")] == [question]
+
+
+def test_an_illness_as_the_time_of_its_first_diagnosis_gives_no_draft_on_it():
+    assert "diagnoses" not in [r[0] for r in rules("History of smoking tobacco prior to first COPD diagnosis")]
+    assert "diagnoses" in [r[0] for r in rules("COPD diagnosed for the first time", "inclusion")]
+
+
+# 11. An illness only suspected is no requirement; an acute operation is the study's own
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["First visit suspect TB subjects", "Patients with suspected tuberculosis"],
+)
+def test_a_suspected_illness_gives_no_inclusion_draft(words):
+    assert rules(words, "inclusion") == []
+
+
+def test_suspected_with_no_prior_history_keeps_the_negation():
+    found = rules("First visit suspect TB subjects with no prior history of TB diagnosis", "inclusion")
+    assert found == [("other_conditions", ["tuberculosis"], [], True)]
+
+
+@pytest.mark.parametrize(
+    "words", ["Known or suspected breast cancer", "Confirmed tuberculosis", "确诊肺结核患者"], ids=not_ascii_ids
+)
+def test_a_known_illness_keeps_its_inclusion_draft(words):
+    assert rules(words, "inclusion") != []
+
+
+def test_an_acute_operation_is_not_a_past_one():
+    assert "lung_procedures" not in [r[0] for r in rules("Acute abdominal surgery patients", "inclusion")]
+    assert ("lung_procedures", ["abdominal_surgery"], [], False) in rules("History of abdominal surgery")

@@ -62,9 +62,9 @@ class Match:
     narrowed: bool = False  # "ILD other than IPF": the study team judges the item
     unmet: bool = False  # a concept that needs words around it ("allergy" needs a medicine) found none
     implied: bool = False  # an `other_than` concept whose exception the trial's own conditions (or none) give
-    needed: bool = (
-        False  # "requiring chemotherapy": a treatment to come, no rule in an inclusion (lexicon treatment_need)
-    )
+    # no rule in an inclusion: a treatment to come ("requiring chemotherapy", lexicon treatment_need) or an illness only
+    # suspected ("suspect TB subjects", lexicon suspected_before)
+    needed: bool = False
 
 
 @dataclass
@@ -784,6 +784,10 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         while 0 < near < len(before_text) and (before_text[near - 1].isdigit() or before_text[near - 1] == "."):
             near -= 1  # "过去12个月内": never "2个月内" from the middle of a number
         days, window_words = _window_in(before_text[max(0, near) :], language, patterns)
+    if days is None and concept.cls == "medicine":  # "放射治疗 ＜4周", "Radiotherapy < 4 weeks": a use in that time
+        bound = re.match(lexicon()["medicine_bound_after"][language], text[end : end + 60], re.IGNORECASE)
+        if bound is not None:
+            days, window_words = _window_days(bound)
     if days is not None and days > 0 and concept.cls == "medicine" and concept.question == "medicines_now":
         # "chemotherapy within the past 12 months": a use in that time, not only now; the past-use concept
         # reads the time when it can ("cancer treatment ever": the cancer question), else no draft as before
@@ -797,17 +801,13 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         elif _episode_now(text, start, end, before_text, concept, language):
             days, window_words = Decimal(0), "now"  # "acute COPD exacerbation": an episode now
     needed = needed and days is None  # "exacerbation requiring oral steroids in the past 3 months": a use then
+    if concept.cls == "condition" and re.search(
+        lexicon()["suspected_before"][language], before_text[-40:], re.IGNORECASE
+    ):
+        needed = True  # "First visit suspect TB subjects": not yet known, so no requirement on it
+    narrowed = narrowed or (needed and concept.cls == "medicine")  # a needed medicine in an exclusion: the study team
     return Match(
-        concept,
-        start,
-        end,
-        text[start:end],
-        negated,
-        cue,
-        days,
-        window_words,
-        narrowed=narrowed or needed,
-        needed=needed,
+        concept, start, end, text[start:end], negated, cue, days, window_words, narrowed=narrowed, needed=needed
     )
 
 
@@ -886,7 +886,13 @@ def _window_in(words: str, language: str, patterns) -> tuple[Decimal | None, str
     match = patterns["window"][language].search(words)
     if match is None:
         return None, ""
+    return _window_days(match)
+
+
+def _window_days(match: re.Match) -> tuple[Decimal | None, str]:
+    """A time window's match (groups number…number3, unit…unit3) in days, with its words."""
     lex = lexicon()
+    language = "zh" if _CJK.search(match.group()) else "en"
     found = match.groupdict()
     raw = next((found[name] for name in ("number", "number2", "number3") if found.get(name)), "1")  # "past year"
     unit_words = next(found[name] for name in ("unit", "unit2", "unit3") if found.get(name))
