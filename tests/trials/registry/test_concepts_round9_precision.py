@@ -334,3 +334,41 @@ def test_a_known_illness_keeps_its_inclusion_draft(words):
 def test_an_acute_operation_is_not_a_past_one():
     assert "lung_procedures" not in [r[0] for r in rules("Acute abdominal surgery patients", "inclusion")]
     assert ("lung_procedures", ["abdominal_surgery"], [], False) in rules("History of abdominal surgery")
+
+
+# 12. A medicine named anywhere in an allergy clause is what the allergy is to, not a medicine taken now
+
+
+def test_a_medicine_far_into_an_allergy_clause_is_not_taken_now():
+    words = (
+        "Known hypersensitivity to any ingredients, including excipients of the study medication or drugs related to "
+        "omalizumab (e.g. monoclonal antibodies, polyclonal gamma globulin)"
+    )
+    assert [r[0] for r in rules(words)] == ["medicine_allergy"]
+
+
+def test_a_medicine_after_the_allergy_clause_ends_is_taken_now():
+    assert "medicines_now" in [r[0] for r in rules("Allergy to penicillin. Current use of biologics")]
+
+
+# 13. A severity before "X or Y" reaches an illness named by its ending too ("hyperthyroidism", "anaemia")
+
+
+@pytest.mark.parametrize(
+    "words, item",
+    [
+        ("Medically uncontrolled hyperthyroidism or hypothyroidism", "thyroid_disease"),
+        ("Severe anaemia or hepatitis", "anaemia"),
+    ],
+)
+def test_a_severity_before_two_illnesses_reaches_the_second(words, item):
+    [rule] = [r for r in rules(words) if r[0] == "other_conditions"]
+    assert item in rule[2] and item not in rule[1]
+
+
+@pytest.mark.parametrize(
+    "words, item", [("Hyperthyroidism or hypothyroidism", "thyroid_disease"), ("Anaemia or hepatitis", "anaemia")]
+)
+def test_two_illnesses_without_a_severity_are_their_items(words, item):
+    [rule] = [r for r in rules(words) if r[0] == "other_conditions"]
+    assert item in rule[1]
