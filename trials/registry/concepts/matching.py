@@ -62,6 +62,9 @@ class Match:
     narrowed: bool = False  # "ILD other than IPF": the study team judges the item
     unmet: bool = False  # a concept that needs words around it ("allergy" needs a medicine) found none
     implied: bool = False  # an `other_than` concept whose exception the trial's own conditions (or none) give
+    # no rule in an inclusion: a treatment to come ("requiring chemotherapy", lexicon treatment_need) or an illness only
+    # suspected ("suspect TB subjects", lexicon suspected_before)
+    needed: bool = False
 
 
 @dataclass
@@ -673,6 +676,9 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         or re.match(need["after"][language], text[end : end + 40], re.IGNORECASE)
     ):
         return None  # "requiring cardiac surgery", "bariatric surgery during treatment": a need or the study's own
+    needed = _treatment_need(before_text, concept, language)
+    if needed and concept.cls == "procedure":
+        return None  # "who require liver transplantation": an operation to come, not one had
     if concept.cls == "state" and (
         patterns["past_anchor"][language].match(text, end)
         or (
@@ -780,6 +786,10 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         while 0 < near < len(before_text) and (before_text[near - 1].isdigit() or before_text[near - 1] == "."):
             near -= 1  # "过去12个月内": never "2个月内" from the middle of a number
         days, window_words = _window_in(before_text[max(0, near) :], language, patterns)
+    if days is None and concept.cls == "medicine":  # "放射治疗 ＜4周", "Radiotherapy < 4 weeks": a use in that time
+        bound = re.match(lexicon()["medicine_bound_after"][language], text[end : end + 60], re.IGNORECASE)
+        if bound is not None:
+            days, window_words = _window_days(bound)
     if days is not None and days > 0 and concept.cls == "medicine" and concept.question == "medicines_now":
         # "chemotherapy within the past 12 months": a use in that time, not only now; the past-use concept
         # reads the time when it can ("cancer treatment ever": the cancer question), else no draft as before
@@ -792,7 +802,44 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
             days, window_words = Decimal(0), "now"  # "currently taking antibiotics": 0 days since, as answered
         elif _episode_now(text, start, end, before_text, concept, language):
             days, window_words = Decimal(0), "now"  # "acute COPD exacerbation": an episode now
-    return Match(concept, start, end, text[start:end], negated, cue, days, window_words, narrowed=narrowed)
+    needed = needed and days is None  # "exacerbation requiring oral steroids in the past 3 months": a use then
+    if concept.cls == "condition" and re.search(
+        lexicon()["suspected_before"][language], before_text[-40:], re.IGNORECASE
+    ):
+        needed = True  # "First visit suspect TB subjects": not yet known, so no requirement on it
+    narrowed = narrowed or (needed and concept.cls == "medicine")  # a needed medicine in an exclusion: the study team
+    return Match(
+        concept, start, end, text[start:end], negated, cue, days, window_words, narrowed=narrowed, needed=needed
+    )
+
+
+def _treatment_need(before_text: str, concept: Concept, language: str) -> bool:
+    """Whether a medicine on the taking-now list or an operation on the operations list is named as a need, a plan or a
+    candidacy ("requiring chemotherapy", "who require liver transplantation", "需要化疗"), not after a past ("history of
+    respiratory failure requiring …") nor an exempt treatment whose need is its use now (oxygen; lexicon treatment_need)."""
+    need = lexicon()["treatment_need"]
+    if concept.question not in ("medicines_now", "lung_procedures") or concept.key in need["exempt"]:
+        return False
+    if concept.cls not in ("medicine", "procedure"):
+        return False
+    tail = before_text[-60:]
+    found = re.search(need["before"][language], tail, re.IGNORECASE)
+    if found is None:
+        return False
+    prior = before_text[: len(before_text) - len(tail) + found.start()][-80:]
+    if re.search(need["blocked_before"][language], prior, re.IGNORECASE):
+        return False
+    if concept.cls != "medicine":
+        return True  # "liver disease requiring transplantation": an operation to come all the same
+    # "Asthma requiring inhaled or systemic corticosteroids": an illness named right before says how it is treated now
+    lead = re.sub(
+        r"\s+(?:that|which)(?:\s+(?:has|have|had))?\s*$", "", _simplified(prior.rstrip()), flags=re.IGNORECASE
+    )
+    for pattern, table, fold in _patterns()["names"]:
+        for named in pattern.finditer(lead) if pattern is not None else ():
+            if named.end() == len(lead) and table[fold(named.group())].cls == "condition":
+                return False
+    return True
 
 
 def _planned_match(
@@ -841,7 +888,13 @@ def _window_in(words: str, language: str, patterns) -> tuple[Decimal | None, str
     match = patterns["window"][language].search(words)
     if match is None:
         return None, ""
+    return _window_days(match)
+
+
+def _window_days(match: re.Match) -> tuple[Decimal | None, str]:
+    """A time window's match (groups number…number3, unit…unit3) in days, with its words."""
     lex = lexicon()
+    language = "zh" if _CJK.search(match.group()) else "en"
     found = match.groupdict()
     raw = next((found[name] for name in ("number", "number2", "number3") if found.get(name)), "1")  # "past year"
     unit_words = next(found[name] for name in ("unit", "unit2", "unit3") if found.get(name))
@@ -920,6 +973,8 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
         before = len(text)
     if _group_name(text):
         return []  # "Parkinson's Disease (PD) group": a group's sub-heading, not a criterion of the whole trial
+    if re.search(lexicon()["score_item"][_language(text)], text, re.IGNORECASE):
+        return []  # "History of hypertension (1.5 pts)": an item of a score the criterion quotes, not a criterion
     whole = _whole_clause(text, kind, own)
     if whole:  # "Female", "Healthy volunteers", "Nursing": the clause is nothing but the state
         return whole
@@ -1035,6 +1090,8 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
             # "uncontrolled asthma", "severe PAH": a subset of the diagnosis (often the trial's own condition),
             # which only the study team can judge; a patient without the diagnosis at all is settled
             match = replace(match, narrowed=True)
+        if match.needed and kind == "inclusion":
+            continue  # "requiring chemotherapy": a patient not yet on it would fail; for the study team
         rule = None if (match.start, match.end) in trials_own else _rule_for(match)
         if rule is None:
             continue
@@ -1288,14 +1345,19 @@ def _qualified(text: str, match: Match) -> bool:
 
 
 def _cancer_kind(text: str, match: Match, values: list[str]) -> list[str]:
-    """A cancer of one kind ("breast cancer") leaves every answer to the study team; an active one ("cancer not
-    in remission") leaves recent cancers to it and accepts old ones."""
+    """A cancer of one kind ("breast cancer") or qualified as an illness is ("severe systemic disease such as neoplasm")
+    leaves every answer to the study team; an active one ("cancer not in remission") leaves recent cancers to it and
+    accepts old ones."""
     patterns = _patterns()
     language = _language(match.words) if _CJK.search(match.words) else _language(text)
     before = text[_segment_start(text, match.start, patterns) : match.start]
     if patterns["cancer_active_after"][language].search(text[match.end : match.end + 40]):
         return ["?within_5y", "?minor_within_5y"]
     if patterns["cancer_kind_before"][language].search(before[-40:]):
+        return [f"?{code.lstrip('?')}" for code in values]
+    # "active autoimmune or neoplastic diseases", "severe systemic disease such as neoplasm": a severity before a head or
+    # a list reaches the cancer as it reaches the other illnesses (`qualifier`)
+    if patterns["qualifier_before"][language].search(before[-160:]):
         return [f"?{code.lstrip('?')}" for code in values]
     return values
 
