@@ -48,7 +48,7 @@ from functools import lru_cache
 from .choices import _choice_proposals
 from .clauses import MAX_TEXT, _parent_text, an_exception, split_clauses
 from .model import SPIROMETRY, Clause, Proposal
-from .prefilter import may_match, required_words
+from .prefilter import WordScan, may_match, required_words
 from .tables import TABLES
 from .text import CJK_CHAR as _CJK_CHAR
 from .text import _bracket_depths, _normalise, _Span
@@ -95,6 +95,7 @@ _VARIABLE_RES = [(v, re.compile(p)) for v, p in VARIABLE_PATTERNS]
 _VARIABLE_WORDS = [
     required_words(pattern) for _v, pattern in _VARIABLE_RES
 ]  # a pattern is tried only where it can match
+_VARIABLE_SCAN = WordScan(_VARIABLE_WORDS)  # the words of all of them looked for in one scan of a text
 _VARIABLE_BY_NAME = {v: pattern for v, pattern in _VARIABLE_RES}
 LAB_VARIABLES = {v.key for v in TABLES.variables if v.unit == "x ULN"}
 PCT_PRED_VARIABLES = {v.key for v in TABLES.variables if v.unit == "% predicted"}
@@ -1391,9 +1392,8 @@ def _find_mentions(n: str) -> list[tuple[int, int, str]]:
     """Every variable named in `n`, as (start, end, variable) in order; no two overlap."""
     taken = [False] * (len(n) + 1)
     mentions = []
-    for (variable, pattern), words in zip(_VARIABLE_RES, _VARIABLE_WORDS):
-        if not may_match(words, n):
-            continue
+    for index in _VARIABLE_SCAN.which(n):
+        variable, pattern = _VARIABLE_RES[index]
         for match in pattern.finditer(n):
             if match.end() <= match.start() or any(taken[match.start() : match.end()]):
                 continue
@@ -2655,9 +2655,8 @@ def _find_windows(n: str, washout_lead: bool = False) -> list[tuple[int, int, De
     found: list[tuple[int, int, Decimal, str, str]] = []
     covered = bytearray(len(n) + 1)  # the characters a window already found covers: overlap is one slice, not a scan
     leads: list[int] | None = None
-    for pattern, words in zip(WINDOW_RES, _WINDOW_WORDS):
-        if not may_match(words, n):
-            continue
+    for index in _WINDOW_SCAN.which(n):
+        pattern = WINDOW_RES[index]
         for match in pattern.finditer(n):
             if len(found) >= MAX_WINDOWS:
                 break
@@ -3483,7 +3482,13 @@ _ZH_OF_NOUN_AFTER = re.compile(r"\s*的\s*(?!避孕|预期|生存|妊娠|孕)([\
 
 def _duration_matches(n: str):
     """Every span a duration may be read from, in the text's order: "at least 8 weeks", "3 or more years"."""
-    return heapq.merge(_DURATION.finditer(n), _DURATION_OR_MORE.finditer(n), key=lambda m: m.start())
+    spans = _DURATION.finditer(n) if may_match(_DURATION_WORDS, n) else ()  # no unit of time, no duration
+    or_more = _DURATION_OR_MORE.finditer(n) if may_match(_DURATION_OR_MORE_WORDS, n) else ()
+    return heapq.merge(spans, or_more, key=lambda m: m.start())
+
+
+_DURATION_WORDS = required_words(_DURATION, shortest=1)  # its units of time, single Chinese characters ("年") included
+_DURATION_OR_MORE_WORDS = required_words(_DURATION_OR_MORE)
 
 
 # Comparisons a duration may also be said with, standing before the span: "for at minimum 6 months", "not before 3
@@ -3560,6 +3565,7 @@ def _maximum_duration_of_illness(n: str, match: re.Match) -> bool:
 
 WINDOW_RES.append(_MAXIMUM_DURATION)
 _WINDOW_WORDS[:] = [required_words(pattern) for pattern in WINDOW_RES]  # the list is complete here
+_WINDOW_SCAN = WordScan(_WINDOW_WORDS)
 
 # "Planning to stay in care at that facility for at least 12 months", "Continue in follow-up for at least 2 years",
 # "maintain ten kilometres per week for a period of 24 weeks": a plan or a commitment, a period still to come (unless

@@ -1,0 +1,68 @@
+"""Speed without a changed reading: a pattern is skipped only on text that lacks every word it needs."""
+
+import re
+
+import pytest
+
+from trials.registry.extraction import choices, engine
+from trials.registry.extraction.prefilter import WordScan, may_match, required_words
+
+SAMPLES = [
+    "",
+    "fev1/fvc < 0.7 and fev1 30-80% of predicted",
+    "total bilirubin ≥ 1.5 x uln, alt and ast ≤ 2.5 x uln",
+    "within the past 3 months, a copd exacerbation requiring hospital admission",
+    "前3个月内发生慢阻肺急性加重; 年龄40-80岁; 戒烟≥6个月",
+    "stable dose of inhaled corticosteroids for at least 8 weeks; smoking for 3 or more years",
+    "known asthma or cystic fibrosis (non-cf bronchiectasis allowed), idiopathic pulmonary fibrosis",
+    "signed informed consent",
+    "bmi 18.5-35 kg/m2, spo2 ≥ 92% at rest, ecog 0-1, karnofsky ≥ 70, hba1c < 9%, hemoglobin ≥ 100 g/l",
+]
+
+
+def test_the_scan_finds_each_word_also_inside_a_longer_one_and_where_a_longer_one_starts():
+    scan = WordScan([("fev1/fvc",), ("fev1",), ("ev1",), None, ("dlco", "tlco")])
+    assert scan.which("fev1/fv") == [1, 2, 3]  # "fev1/fvc" is not all there; "fev1" and "ev1" are
+    assert scan.which("fev1/fvc") == [0, 1, 2, 3]
+    assert scan.which("tlco and ev1") == [2, 3, 4]
+    assert scan.which("fvc") == [3]  # a pattern that needs no word is always tried
+
+
+def test_a_list_of_patterns_that_all_need_no_word_is_tried_whole_and_an_empty_one_never():
+    assert WordScan([None, None]).which("anything") == [0, 1]
+    assert WordScan([]).which("anything") == []
+
+
+@pytest.mark.parametrize(
+    "patterns",
+    [
+        [pattern for _variable, pattern in engine._VARIABLE_RES],
+        list(engine.WINDOW_RES),
+        [pattern for _code, pattern in choices._DIAGNOSIS_RES],
+    ],
+    ids=["variables", "windows", "diagnoses"],
+)
+def test_the_scan_of_the_extractors_patterns_tries_just_those_their_words_allow(patterns):
+    words = [required_words(pattern) for pattern in patterns]
+    scan = WordScan(words)
+    for text in SAMPLES:
+        assert scan.which(text) == [i for i, needed in enumerate(words) if may_match(needed, text)]
+        assert all(i in scan.which(text) for i, pattern in enumerate(patterns) if pattern.search(text))
+
+
+def test_single_characters_are_required_words_only_when_asked_for():
+    pattern = re.compile(r"\d+\s*(?:年|个月|weeks?)")
+    assert required_words(pattern) is None  # "年" is shorter than a word by default: never skipped
+    assert required_words(pattern, shortest=1) == ("week", "个月", "年")
+
+
+def test_a_group_matched_in_either_case_needs_no_literal_word_but_one_in_the_given_case_does():
+    assert required_words(re.compile(r"(?i:copd) exacerbation")) == (" exacerbation",)
+    assert required_words(re.compile(r"(?i:copd)")) is None
+    assert required_words(re.compile(r"(?:copd)")) == ("copd",)
+
+
+def test_a_duration_is_looked_for_only_where_a_unit_of_time_is_named():
+    assert [m.group() for m in engine._duration_matches("戒烟≥6个月")] == ["≥6个月"]
+    assert [m.group("unit") for m in engine._duration_matches("for 3 or more years")] == ["years"]
+    assert list(engine._duration_matches("fev1 ≥ 6 litres")) == []
