@@ -1388,6 +1388,17 @@ def _reverse_at(n: str, match: re.Match) -> _Comparison | None:
 # ----------------------------------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=64)  # the items of one list share their heading line: read once for all of them
+def _parent_variable(parent: str) -> str:
+    """The variable a heading line names for the items under it ("Lung function:"), "" when it names none or
+    bounds one itself ("age 18-80, group 1:")."""
+    parent_n = _normalise(parent, 0, len(parent))[0]
+    parent_mentions = _find_mentions(parent_n)
+    if parent_mentions and not _find_comparisons(parent_n):
+        return parent_mentions[-1][2]
+    return ""
+
+
 def _find_mentions(n: str) -> list[tuple[int, int, str]]:
     """Every variable named in `n`, as (start, end, variable) in order; no two overlap."""
     taken = [False] * (len(n) + 1)
@@ -1770,10 +1781,7 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
     if not mentions:
         parent = parent or _parent_text(clause, original)
         if parent:
-            parent_n = _normalise(parent, 0, len(parent))[0]
-            parent_mentions = _find_mentions(parent_n)
-            if parent_mentions and not _find_comparisons(parent_n):  # "Lung function:", not "age 18-80, group 1:"
-                parent_variable = parent_mentions[-1][2]
+            parent_variable = _parent_variable(parent)
 
     measured: list[tuple[str, _Comparison, int, int]] = []  # (variable, comparison, quote start, quote end)
     alternatives: set[tuple[str, int]] = set()  # (variable, id of its comparison): either/or bounds
