@@ -50,10 +50,9 @@ def test_the_scan_of_the_extractors_patterns_tries_just_those_their_words_allow(
         assert all(i in scan.which(text) for i, pattern in enumerate(patterns) if pattern.search(text))
 
 
-def test_single_characters_are_required_words_only_when_asked_for():
-    pattern = re.compile(r"\d+\s*(?:年|个月|weeks?)")
-    assert required_words(pattern) is None  # "年" is shorter than a word by default: never skipped
-    assert required_words(pattern, shortest=1) == ("week", "个月", "年")
+def test_a_single_chinese_character_is_a_required_word_but_a_single_letter_is_not():
+    assert required_words(re.compile(r"\d+\s*(?:年|个月|weeks?)")) == ("week", "个月", "年")
+    assert required_words(re.compile(r"\d+\s*(?:y|个月|weeks?)")) is None  # "y" is in nearly every text
 
 
 def test_a_group_matched_in_either_case_needs_no_literal_word_but_one_in_the_given_case_does():

@@ -3495,7 +3495,7 @@ def _duration_matches(n: str):
     return heapq.merge(spans, or_more, key=lambda m: m.start())
 
 
-_DURATION_WORDS = required_words(_DURATION, shortest=1)  # its units of time, single Chinese characters ("年") included
+_DURATION_WORDS = required_words(_DURATION)  # its units of time ("week", "年")
 _DURATION_OR_MORE_WORDS = required_words(_DURATION_OR_MORE)
 
 

@@ -18,19 +18,20 @@ except ImportError:  # pragma: no cover - older Pythons
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
 
-_MIN_WORD = 2  # a single character is found nearly everywhere: it filters nothing
+_MIN_WORD = 2  # a single letter is found nearly everywhere: it filters nothing (a single "前" in English text does)
 _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
 
 
-def _sequence(items, shortest: int = _MIN_WORD) -> frozenset[str] | None:
+def _sequence(items) -> frozenset[str] | None:
     """The best set of required words of a sequence of parsed items: a run of literal characters (zero-width
     assertions do not break it) or a required group's own set, whichever has the longest shortest word."""
     candidates: list[frozenset[str]] = []
     run: list[str] = []
 
     def close_run() -> None:
-        if len(run) >= shortest:
-            candidates.append(frozenset(["".join(run)]))
+        word = "".join(run)
+        if len(word) >= _MIN_WORD or (word and not word.isascii()):
+            candidates.append(frozenset([word]))
         run.clear()
 
     for op, arg in items:
@@ -40,7 +41,7 @@ def _sequence(items, shortest: int = _MIN_WORD) -> frozenset[str] | None:
         if op in _ZERO_WIDTH:
             continue
         close_run()
-        found = _item(op, arg, shortest)
+        found = _item(op, arg)
         if found is not None:
             candidates.append(found)
     close_run()
@@ -49,35 +50,34 @@ def _sequence(items, shortest: int = _MIN_WORD) -> frozenset[str] | None:
     return max(candidates, key=lambda words: (min(len(w) for w in words), -len(words)))
 
 
-def _item(op, arg, shortest: int) -> frozenset[str] | None:
+def _item(op, arg) -> frozenset[str] | None:
     if op is _c.SUBPATTERN:
         if arg[1] & re.IGNORECASE:
             return None  # "(?i:…)": its letters match in either case, the words it needs are not literal
-        return _sequence(arg[-1], shortest)
+        return _sequence(arg[-1])
     if op is _c.BRANCH:
         union: set[str] = set()
         for alternative in arg[1]:
-            found = _sequence(alternative, shortest)
+            found = _sequence(alternative)
             if found is None:
                 return None  # one alternative needs no word: the pattern may match without any
             union |= found
         return frozenset(union)
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
         low, _high, body = arg
-        return _sequence(body, shortest) if low >= 1 else None
+        return _sequence(body) if low >= 1 else None
     return None
 
 
-def required_words(pattern: re.Pattern, shortest: int = _MIN_WORD) -> tuple[str, ...] | None:
-    """Literal strings one of which every match of `pattern` contains, or None when none is known; each at least
-    `shortest` characters long (a single Chinese character, "年", can be worth looking for)."""
+def required_words(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Literal strings one of which every match of `pattern` contains, or None when none is known."""
     if pattern.flags & re.IGNORECASE:
         return None
     try:
         parsed = _p.parse(pattern.pattern, pattern.flags)
     except Exception:  # noqa: BLE001 - a pattern this reader cannot parse is simply never skipped
         return None
-    found = _sequence(list(parsed), shortest)
+    found = _sequence(list(parsed))
     return tuple(sorted(found)) if found else None
 
 
