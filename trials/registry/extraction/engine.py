@@ -927,9 +927,10 @@ _NUMBER_RE = re.compile(ANY_NUM)
 def _find_comparisons(n: str) -> list[_Comparison]:
     comparisons: list[_Comparison] = []
     taken_until = -1
-    counts_named = any(pattern.search(n) for pattern in _COUNT_RES)  # a bare count needs what it counts named
-    scale_named = bool(_SCALE_NAMES.search(n))
-    for match in _NUMBER_RE.finditer(n):
+    numbers = list(_NUMBER_RE.finditer(n))  # with no number in the clause, neither test below is needed
+    counts_named = bool(numbers) and any(pattern.search(n) for pattern in _COUNT_RES)  # a bare count: its noun named
+    scale_named = bool(numbers) and bool(_SCALE_NAMES.search(n))
+    for match in numbers:
         if match.start() < taken_until:
             continue
         found = (
@@ -2268,6 +2269,8 @@ _FOR_PEOPLE_BEFORE = re.compile(
 def _without_asides(n: str, measured: list) -> list:
     """An age in brackets beside another variable's bound is an aside: "eGFR ≤ 50 (by CKD-EPI for ages ≥ 18)" is
     not an age limit. Conditions such as "for ages 12 to 17" are asides too."""
+    if not measured:
+        return []
     depth = _bracket_depths(n, 0, len(n))
     outside = {variable for variable, c, _a, _b in measured if depth[c.number_start] == 0}
     kept = []

@@ -257,8 +257,11 @@ class _Span:
 
 def _bracket_depths(n: str, start: int, end: int) -> list[int]:
     """How deep in brackets each character of n[start:end] (and the position after it) lies."""
+    segment = n[start:end]
+    if "(" not in segment and "[" not in segment and "（" not in segment:
+        return [0] * (len(segment) + 1)  # no bracket opens: every character lies outside
     depths, depth = [], 0
-    for char in n[start:end]:
+    for char in segment:
         if char in "([（":
             depth += 1
         depths.append(depth)
