@@ -5,7 +5,7 @@ import re
 import pytest
 
 from trials.registry.extraction import choices, engine
-from trials.registry.extraction.prefilter import WordScan, may_match, required_words
+from trials.registry.extraction.prefilter import WordScan, may_match, required_words, required_words_folded
 
 SAMPLES = [
     "",
@@ -65,3 +65,29 @@ def test_a_duration_is_looked_for_only_where_a_unit_of_time_is_named():
     assert [m.group() for m in engine._duration_matches("戒烟≥6个月")] == ["≥6个月"]
     assert [m.group("unit") for m in engine._duration_matches("for 3 or more years")] == ["years"]
     assert list(engine._duration_matches("fev1 ≥ 6 litres")) == []
+
+
+def test_folded_words_are_lower_case_and_include_what_a_lookaround_needs_but_not_what_it_forbids():
+    assert required_words_folded(re.compile(r"\s+(?=(?i:exclusion))")) == ("exclusion",)
+    assert required_words_folded(re.compile(r"(?<=[.;])\s+(?=Exclusion)")) == ("exclusion",)
+    assert required_words_folded(re.compile(r"\s+(?!Exclusion)")) is None
+    assert required_words(re.compile(r"\s+(?=Exclusion)")) is None  # the literal reading looks at the match only
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Signed informed consent. EXCLUSION CRITERIA 1. Pregnancy",
+        "Signed informed consent. Exclusion: * BMI > 40",
+        "Signed informed consent Patients with any of the following will be excluded: * BMI > 40",
+        "Signed informed consentExclusion Criteria: BMI > 40",
+        "… 签署知情同意书。排除标准：1.妊娠",
+    ],
+)
+def test_a_line_naming_a_heading_is_read_for_it_and_one_without_the_words_is_not(line):
+    from trials.registry.extraction import clauses
+
+    assert clauses._INLINE_HEADING.search(line)
+    assert not line.isascii() or may_match(clauses._INLINE_HEADING_WORDS, line.lower())
+    plain = "Signed informed consent. BMI > 40 kg/m2"
+    assert not clauses._INLINE_HEADING.search(plain) and not may_match(clauses._INLINE_HEADING_WORDS, plain.lower())

@@ -22,7 +22,7 @@ _MIN_WORD = 2  # a single letter is found nearly everywhere: it filters nothing 
 _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
 
 
-def _sequence(items) -> frozenset[str] | None:
+def _sequence(items, folded: bool = False) -> frozenset[str] | None:
     """The best set of required words of a sequence of parsed items: a run of literal characters (zero-width
     assertions do not break it) or a required group's own set, whichever has the longest shortest word."""
     candidates: list[frozenset[str]] = []
@@ -36,12 +36,16 @@ def _sequence(items) -> frozenset[str] | None:
 
     for op, arg in items:
         if op is _c.LITERAL:
-            run.append(chr(arg))
+            run.append(chr(arg).lower() if folded else chr(arg))
             continue
         if op in _ZERO_WIDTH:
+            if folded and op is _c.ASSERT:  # what a lookahead or a lookbehind needs is in the text too
+                found = _sequence(arg[1], folded)
+                if found is not None:
+                    candidates.append(found)
             continue
         close_run()
-        found = _item(op, arg)
+        found = _item(op, arg, folded)
         if found is not None:
             candidates.append(found)
     close_run()
@@ -50,22 +54,22 @@ def _sequence(items) -> frozenset[str] | None:
     return max(candidates, key=lambda words: (min(len(w) for w in words), -len(words)))
 
 
-def _item(op, arg) -> frozenset[str] | None:
+def _item(op, arg, folded: bool) -> frozenset[str] | None:
     if op is _c.SUBPATTERN:
-        if arg[1] & re.IGNORECASE:
+        if arg[1] & re.IGNORECASE and not folded:
             return None  # "(?i:…)": its letters match in either case, the words it needs are not literal
-        return _sequence(arg[-1])
+        return _sequence(arg[-1], folded)
     if op is _c.BRANCH:
         union: set[str] = set()
         for alternative in arg[1]:
-            found = _sequence(alternative)
+            found = _sequence(alternative, folded)
             if found is None:
                 return None  # one alternative needs no word: the pattern may match without any
             union |= found
         return frozenset(union)
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
         low, _high, body = arg
-        return _sequence(body) if low >= 1 else None
+        return _sequence(body, folded) if low >= 1 else None
     return None
 
 
@@ -78,6 +82,18 @@ def required_words(pattern: re.Pattern) -> tuple[str, ...] | None:
     except Exception:  # noqa: BLE001 - a pattern this reader cannot parse is simply never skipped
         return None
     found = _sequence(list(parsed))
+    return tuple(sorted(found)) if found else None
+
+
+def required_words_folded(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Lower-case words one of which `text.lower()` holds wherever `pattern` matches an ASCII `text` (its letters in
+    either case, in a "(?i:…)" group too; the words a lookahead or a lookbehind needs as well), or None when none is
+    known. On other text (where "ſ" may match "s" in either case) it tells nothing."""
+    try:
+        parsed = _p.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - a pattern this reader cannot parse is simply never skipped
+        return None
+    found = _sequence(list(parsed), folded=True)
     return tuple(sorted(found)) if found else None
 
 
