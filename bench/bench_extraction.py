@@ -52,6 +52,13 @@ def pathological() -> dict[str, str]:
         "record sections in one line": (
             "PATIENT CHARACTERISTICS: Age: 18 and over Hepatic: Bilirubin < 2 mg/dL " * (MEGABYTE // 70 + 1)
         )[:MEGABYTE],
+        # the layouts of decision 0096: item numbers glued with no mark (each a candidate found far ahead), tab rows
+        "Chinese item numbers glued with no mark": (
+            "1签署知情同意书" + "".join(f"{n}{n + 1}个月内无感染" for n in range(2, 99)) + "23个月内" * (MEGABYTE // 6)
+        )[:MEGABYTE],
+        "tab rows under items ending in a colon": ("前接受过以下治疗：\n药物\t＜2周\n" * (MEGABYTE // 15 + 1))[
+            :MEGABYTE
+        ],
     }
 
 

@@ -220,6 +220,21 @@ def drafts_for(
                 **where,
             )
         )
+    if not clause.kind_certain:  # the list was read from the layout alone: the admin checks it
+        note = (
+            gettext(
+                "The registry's text has no heading over this list: it was read as an exclusion from its place. "
+                "Check whether it is an inclusion or an exclusion."
+            )
+            if clause.kind == "exclusion"
+            else gettext(
+                "The registry's text has no heading over this list: it was read as an inclusion from its place. "
+                "Check whether it is an inclusion or an exclusion."
+            )
+        )
+        for criterion in drafts:
+            criterion.confidence = round((criterion.confidence or 0) * UNSURE, 2)
+            criterion.staff_note = " ".join(filter(None, [criterion.staff_note, note]))
     return drafts
 
 

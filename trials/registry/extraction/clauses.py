@@ -235,6 +235,14 @@ _INLINE_HEADING = re.compile(
     r"|(?<=[。；;])(?=(?:主要|关键|其他|其它|研究|受试者|病例)?(?:不纳入|不入选|不入组|不[得能可予](?:入选|入组|纳入)|纳入|入选|入组|排除)(?:标准|条件)"
     r"\s*(?:[:：]|\d{1,2}\s*[.、．)]|[(（]\d|$))"
 )
+# "  -  Able to provide informed consent Exclusion Criteria" (its list on the next lines): a heading in capitals glued
+# to the end of the last item before it, after a blank, nothing after it but its colon; the word before it is no
+# article, preposition or verb that would make it part of the item ("… who meet the Inclusion Criteria", "… any
+# Exclusion Criteria", "… listed in Exclusion Criteria")
+_LINE_END_HEADING = re.compile(
+    r"(?<=\S)\s+([A-Za-z'’-]+)\s+((?:Key |Main |KEY |MAIN )?(?:Inclusion|Exclusion|INCLUSION|EXCLUSION)"
+    r" (?:Criteria|Criterion|CRITERIA|CRITERION)\s*[:：]?\s*)$"
+)
 # "… 签署知情同意书 有下列情况之一者不能入选：1. …", "…。受试者如有以下情况则不能入组：(1)…": a lead-in sentence that names
 # its list, after a clause ends or a blank, its list starting at 1; cut before it and after its colon
 _INLINE_CN_LEAD = re.compile(
@@ -290,6 +298,10 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
     three_columns = False  # under a table's headings "criterion | inclusion | exclusion"
     # the item words and the table rules are English; Chinese pages keep their own list rules
     english = not CJK_CHAR.search(text, 0, 2_000)
+    glued_lists: list[int] = []  # where each line whose item numbers are glued into it (read by sequence) starts
+    washout_until = -1  # the last line of a table of treatments and times under the item before it, kept in that item
+    washout_checked = -1  # the last line looked at for such a table: each line is looked at once
+    restart_at = -1  # with no heading, where a second numbered list (restarting at 1) took the exclusion list
     glued_highest = 0  # no headings, items numbered by digits glued to them ("1受试者…；2年龄…"): the highest so far
     for line_index, (line_start, line_end) in enumerate(lines):
         if len(clauses) >= MAX_CLAUSES:
@@ -297,6 +309,10 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
         line_no += 1
         line = text[line_start:line_end]
         if not line.strip() or line_index in form_noise:
+            continue
+        if line_index <= washout_until and clauses:
+            clauses[-1][2] = line_start + len(line.rstrip())
+            last_line_with_clause = line_no
             continue
         if three_columns:
             row = _row_cells(text, line_start, line_end)
@@ -311,16 +327,22 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
             three_columns, kind, seen_heading, exclusion_heading = True, "inclusion", True, True
             under_inclusion, columns, last_heading = None, None, None
             continue
+        opened: list = []  # whether the line opens with a list whose numbers are glued into it
+        pieces = _pieces(text, line_start, line_end, opened)
+        if opened:
+            glued_lists.append(len(clauses))
         if not seen_heading and not english and kind == "inclusion":
             glued = _glued_numbers(line)
-            if glued and glued[0] == 1 and glued_highest >= 2 and clauses:
+            if glued and glued[0] == 1 and glued_highest >= 2 and clauses and not opened:
                 # No headings, a second paragraph whose glued numbers start at 1 again (a registry's two cells,
-                # inclusion then exclusion, with their line breaks and blanks removed): the exclusion list
-                kind, seen_heading = "exclusion", True
+                # inclusion then exclusion, with their line breaks and blanks removed): the exclusion list, its
+                # words deciding whether an admin is to check it (as for any restart, below); lists whose glued numbers
+                # the sequence proves are read apart by `_glued_restart`
+                kind, seen_heading, restart_at = "exclusion", True, len(clauses)
             glued_highest = max([glued_highest, *glued])
             if glued and glued_highest < 2 and _UNSEPARATED_ITEM.search(line):
                 glued_highest = 2  # "1理解并…同意书2年龄≥40周岁…": a later item glued to the end of the one before
-        for index, (piece_start, piece_end) in enumerate(_pieces(text, line_start, line_end)):
+        for index, (piece_start, piece_end) in enumerate(pieces):
             piece = text[piece_start:piece_end]
             heading_kind, body_offset = _heading(piece)
             if (
@@ -430,6 +452,7 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
                         elif style != nested_style:
                             kind = "exclusion"
                             seen_heading = True
+                            restart_at = len(clauses)
                     if not top_style:
                         top_style, top_indent = style, here
                     highest = max(highest, last_number)
@@ -457,6 +480,15 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
             last_line_with_clause = line_no
             if len(clauses) >= MAX_CLAUSES:
                 break
+        if (
+            clauses
+            and last_line_with_clause == line_no
+            and line_index + 1 < len(lines)
+            and "\t" in text[lines[line_index + 1][0] : lines[line_index + 1][1]]
+            and line_index + 1 > washout_checked
+            and _ends_with_colon(text, clauses[-1][1], clauses[-1][2])
+        ):
+            washout_until, washout_checked = _washout_rows(text, lines, line_index + 1)
     if under_inclusion is not None and under_inclusion[3] is not None and not exclusion_heading:
         for clause in clauses[under_inclusion[3] :]:
             clause[0] = "exclusion"
@@ -464,13 +496,18 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
         cells = clauses[columns[0] :]
         barred = _bar_cells(text, cells) if columns[2] else None
         clauses[columns[0] :] = barred if barred is not None else _table_cells(text, cells, columns[1])
-    elif not seen_heading and english:
-        _exclusion_tail(text, clauses)
-    if not seen_heading and _an_exclusion_list(text, clauses):
+    unsure: set[int] = set()
+    if columns is None and not seen_heading and english:
+        unsure = _exclusion_tail(text, clauses)
+    if restart_at >= 0 and not _read_apart(text, clauses[:restart_at], clauses[restart_at:]):
+        unsure = {id(clause) for clause in clauses}  # the numbering alone split the lists: an admin checks them
+    if not seen_heading and len(glued_lists) >= 2:
+        unsure = _glued_restart(text, clauses, glued_lists)
+    elif not seen_heading and _an_exclusion_list(text, clauses):
         for clause in clauses:
             clause[0] = "exclusion"
     return [
-        Clause(kind=c[0], text=_clean(original[c[1] : c[2]]), start=c[1], end=c[2])
+        Clause(kind=c[0], text=_clean(original[c[1] : c[2]]), start=c[1], end=c[2], kind_certain=id(c) not in unsure)
         for c in clauses
         if _clean(original[c[1] : c[2]]) and not _TABLE_DEBRIS.fullmatch(original, c[1], c[2])
     ]
@@ -501,19 +538,23 @@ def _reads_as(text: str, clause: list) -> str | None:
     return "exclusion" if _EXCLUSION_ITEM.search(item) or (topic and _EXCLUSION_ITEM.search(body)) else None
 
 
-def _exclusion_tail(text: str, clauses: list[list]) -> None:
+def _exclusion_tail(text: str, clauses: list[list]) -> set[int]:
     """An English list with no heading that turns into exclusions: after its last item that reads as a requirement
     of entry, from the first item that reads as an exclusion to the end, when two or more items there read as
-    exclusions and none as a requirement. The items between the two keep the inclusion list, as before."""
+    exclusions and none as a requirement. The items between the two keep the inclusion list, as before. Returns the
+    ids of the items whose list their place alone decides (their own words read as neither), after the last
+    requirement: their list is for an admin to check ("fev1 < 60 percent of predicted" between a diagnosis and the
+    exclusions, "Height and weight recorded within 5 years" between two exclusions of a flattened table)."""
     readings = [_reads_as(text, clause) for clause in clauses]
     last_inclusion = max((i for i, r in enumerate(readings) if r == "inclusion"), default=-1)
     if last_inclusion < 0:
-        return
+        return set()
     tail = [i for i in range(last_inclusion + 1, len(clauses)) if readings[i] == "exclusion"]
     if len(tail) < 2:
-        return
+        return set()
     for clause in clauses[tail[0] :]:
         clause[0] = "exclusion"
+    return {id(clauses[i]) for i in range(last_inclusion + 1, len(clauses)) if readings[i] is None}
 
 
 # a row of two cells side by side: the second starts with a capitalised word after a lower-case word, a number or a
@@ -785,14 +826,28 @@ def _an_exclusion_list(text: str, clauses: list[list]) -> bool:
     if len(clauses) < 3 or not CJK_CHAR.search(text, 0, 2_000):
         return False
 
-    def including(item: str) -> bool:
-        return bool(_CN_INCLUSION_ITEM.search(item)) and not _CN_EXCLUSION_ITEM.search(item)
+    items = _cn_items(text, clauses)
+    if not items:
+        return False
+    excluded = sum(1 for item in items if _cn_excluding(item))
+    included = sum(1 for item in items if _cn_including(item))
+    return len(items) >= 3 and excluded * 2 >= len(items) and included * 3 <= excluded and not _cn_including(items[0])
 
-    def excluding(item: str) -> bool:
-        return bool(_CN_EXCLUSION_ITEM.search(item)) or (
-            bool(_CN_EXCLUSION_ITEM_WEAK.search(item)) and not _CN_INCLUSION_ITEM.search(item)
-        )
 
+def _cn_including(item: str) -> bool:
+    return bool(_CN_INCLUSION_ITEM.search(item)) and not _CN_EXCLUSION_ITEM.search(item)
+
+
+def _cn_excluding(item: str) -> bool:
+    return bool(_CN_EXCLUSION_ITEM.search(item)) or (
+        bool(_CN_EXCLUSION_ITEM_WEAK.search(item)) and not _CN_INCLUSION_ITEM.search(item)
+    )
+
+
+def _cn_items(text: str, clauses: list[list]) -> list[str]:
+    """The items of a Chinese list, leaving out bars, bare numbers, lettered sub-items and the things an item ending
+    in a colon lists."""
+    including, excluding = _cn_including, _cn_excluding
     items = []
     listed = False  # under an item ending in a colon ("…前4周内使用过以下系统治疗方法:"): the things it lists follow
     for c in clauses:
@@ -806,12 +861,92 @@ def _an_exclusion_list(text: str, clauses: list[list]) -> bool:
             continue  # "系统性用中草药或中成药;" under "…使用过以下治疗方法:": one of the things listed, no item
         items.append(item)
         listed = _ends_with_colon(text, c[1], c[2])
-    if not items:
-        return False
+    return items
 
-    excluded = sum(1 for item in items if excluding(item))
-    included = sum(1 for item in items if including(item))
-    return len(items) >= 3 and excluded * 2 >= len(items) and included * 3 <= excluded and not including(items[0])
+
+# a table row whose last cell (after a tab) holds a span of time: "小分子靶向药\t＜2周", "Biologics\t≥ 5 half-lives or
+# 8 weeks", "化疗\t亚硝基脲：＜6 周"
+_WASHOUT_ROW = re.compile(
+    r"\t[^\t]*?(?<![\d.])\d{1,3}(?:\.\d)?\s*(?:个\s*月|月|周|天|日|年(?!龄)|小时|weeks?|days?|months?|years?|hours?)(?![a-z])",
+    re.IGNORECASE,
+)
+_ROW_NUMBER_BAR = re.compile(r"\s*\d{1,3}\s*[|｜]")
+
+
+def _washout_rows(text: str, lines: list, index: int) -> tuple[int, int]:
+    """The last line of a table of treatments and times right under an item that ends with a colon ("首次服用前接受了以下
+    治疗：" then "治疗类型\t末次治疗时间" / "化疗\t＜6 周" / "小分子靶向药\t＜2周" …; "… within these periods before
+    the first dose:" then "Antibiotics\t4 weeks"): the rows are what the item lists, so they stay in it and are read
+    with its words. Two or more of the rows (a tab between their cells) end in a span of time; lines between rows
+    without a tab and without a list marker (a cell that went on) belong to the table; a blank line, a list marker,
+    a heading or a row number before a bar ends it, and a closing bar is its last line. (last line or -1 when there
+    is no such table, the last line looked at); looks at 40 lines at most."""
+    rows, last, k = 0, -1, index
+    for k in range(index, min(len(lines), index + 40)):
+        a, b = lines[k]
+        line = text[a:b]
+        if not line.strip() or _ROW_NUMBER_BAR.match(line) or _heading(line)[0] is not None:
+            break
+        marker = _MARKER.match(line)
+        if "\t" not in line and marker and marker.group().strip():
+            break
+        if _WASHOUT_ROW.search(line):
+            rows += 1
+        last = k
+        if _BAR_END.search(line):
+            break  # "…\t＜4周 |": the bar that closes the numbered row the table sits in
+    return (last if rows >= 2 else -1), k
+
+
+_NAMES_EXCLUSION = re.compile(r"排除|除外|不得|不能|不可|不宜|不予|(?i:exclu\w*|not eligible|ineligib\w*)")
+
+
+def _read_apart(text: str, first: list[list], second: list[list]) -> bool:
+    """Whether two lists a numbering split, with no heading, read as an inclusion list then an exclusion list: the
+    first has an item of entry and fewer exclusions than half its items or clearly fewer (a fifth of the items) than
+    the second; at least half the second's items read as exclusions, three times as many as read as requirements.
+    Chinese items are read by their Chinese words, others by the lexicon's English item words."""
+    if CJK_CHAR.search(text, 0, 2_000):
+        first_items, second_items = _cn_items(text, first), _cn_items(text, second)
+        first_in = sum(1 for item in first_items if _cn_including(item))
+        first_out = sum(1 for item in first_items if _cn_excluding(item))
+        second_in = sum(1 for item in second_items if _cn_including(item))
+        second_out = sum(1 for item in second_items if _cn_excluding(item))
+    else:
+        first_items, second_items = first, second
+        first_readings = [_reads_as(text, clause) for clause in first]
+        second_readings = [_reads_as(text, clause) for clause in second]
+        first_in, first_out = first_readings.count("inclusion"), first_readings.count("exclusion")
+        second_in, second_out = second_readings.count("inclusion"), second_readings.count("exclusion")
+    first_share = first_out / max(1, len(first_items))
+    second_share = second_out / max(1, len(second_items))
+    # "1)目标疾病排除", "1. Exclusions due to prior therapy": the restarted list's first item names what it keeps out
+    named = bool(second) and bool(_NAMES_EXCLUSION.search(text, second[0][1], second[0][2]))
+    return first_in >= 1 and (
+        named
+        or (
+            (first_out * 2 < len(first_items) or second_share >= first_share + 0.2)
+            and second_out * 2 >= len(second_items)
+            and second_in * 3 <= second_out
+        )
+    )
+
+
+def _glued_restart(text: str, clauses: list[list], starts: list[int]) -> set[int]:
+    """Two or more lines with no heading anywhere, each a list whose item numbers are glued into it and restart at 1
+    (a registry export that kept its inclusion and exclusion cells as two paragraphs and dropped their headings):
+    the second list is the exclusion list. Its words decide how sure that is (`_read_apart`); when the second reads
+    as requirements more than as exclusions, nothing moves. Returns the ids of the clauses whose list an admin is to
+    check: every list's when they are not read apart, or when a third such list follows."""
+    end = starts[2] if len(starts) > 2 else len(clauses)
+    first, second = clauses[starts[0] : starts[1]], clauses[starts[1] : end]
+    second_items = _cn_items(text, second)
+    if sum(1 for item in second_items if _cn_including(item)) > sum(1 for item in second_items if _cn_excluding(item)):
+        return set()
+    for clause in second:
+        clause[0] = "exclusion"
+    sure = len(starts) == 2 and _read_apart(text, first, second)
+    return set() if sure else {id(clause) for clause in clauses[starts[0] :]}
 
 
 _OPERATOR_START = re.compile(r"\s*(?:[<>≤≥＜＞]|=<|>=)")
@@ -944,7 +1079,7 @@ _RECORD_SECTION = re.compile(r"(?<=\S)\s+(?=(?:" + (TABLES.record_sections or r"
 _RECORD_FIELD = re.compile(r"(?<=\S)\s+(?=(?:" + (TABLES.record_fields or r"(?!x)x") + r")\s*:)")
 
 
-def _pieces(text: str, line_start: int, line_end: int) -> list[tuple[int, int]]:
+def _pieces(text: str, line_start: int, line_end: int, opened: list | None = None) -> list[tuple[int, int]]:
     """Cut one line where its lost line breaks were: inline bullets, numbered items in sequence, headings."""
     line = text[line_start:line_end]
     first = len(line) - len(line.lstrip())  # text before a position other than blanks: position > first
@@ -958,9 +1093,21 @@ def _pieces(text: str, line_start: int, line_end: int) -> list[tuple[int, int]]:
     dashes = list(_INLINE_DASH.finditer(line))
     if len(dashes) >= 2:
         cuts.update(m.start() + len(m.group()) - len(m.group().lstrip()) for m in dashes)
-    if not line.isascii() or may_match(_INLINE_HEADING_WORDS, line.lower()):  # most lines name no heading
-        for match in _INLINE_HEADING.finditer(line):
-            cuts.add(match.end())
+    headings = (
+        [match.end() for match in _INLINE_HEADING.finditer(line)]
+        if not line.isascii() or may_match(_INLINE_HEADING_WORDS, line.lower())  # most lines name no heading
+        else []
+    )
+    cuts.update(headings)
+    tail_heading = (
+        _LINE_END_HEADING.search(line) if line.rstrip(" \t:：").lower().endswith(("criteria", "criterion")) else None
+    )
+    if (
+        tail_heading
+        and not _QUALIFIED_LEAD_NOT.search(tail_heading.group(1).lower())
+        and _heading(line)[0] is None  # "Healthy volunteer exclusion criteria" is one heading
+    ):
+        cuts.add(tail_heading.start(2))
     if may_match(_INLINE_CN_LEAD_WORDS, line):
         for match in _INLINE_CN_LEAD.finditer(line):
             cuts.update((match.start(1), match.end(1)))
@@ -981,6 +1128,13 @@ def _pieces(text: str, line_start: int, line_end: int) -> list[tuple[int, int]]:
                     cuts.add(opening.end())
                     dropped.add(first)
             dropped.add(position)
+    if CJK_CHAR.search(line):  # "1理解…书2年龄≥40周岁…": numbers glued into the line, read by sequence, left out
+        chains, opens = _glued_chains(line, first, headings)
+        for start, end in chains:
+            cuts.update((start, end))
+            dropped.add(start)
+        if opens and opened is not None:
+            opened.append(True)
     glued = [m.end() for m in _GLUED_CELL.finditer(line)]
     if len(glued) >= 2:  # "… aged 40–75 yrsMale/female subjects aged 40–75 yrs, who …": table cells run together
         cuts.update(glued)
@@ -1185,3 +1339,117 @@ def _parent_text(clause: Clause, original: str) -> str:
             return previous.strip() if previous.rstrip().endswith((":", "：")) else ""
         position = previous_start - 1
     return ""
+
+
+# A Chinese line whose item numbers run into the text with no mark at all ("1理解并自愿签署知情同意书2年龄≥40周岁…",
+# a registry export that removed every blank and line break inside a list): the numbering is read by sequence. Each
+# next number is a run of digits that is that number, not a value: no operator, decimal point, range sign, bracket or
+# "第" before it, no decimal after it, and an item's word after it (a Chinese word that is no unit, a Latin name, or
+# the item's own "2." mark). A longer run holds the number only where the sequence proves it: at its start when the
+# rest is a count with a Chinese unit ("183个月内…" after item 17: item 18, "3个月内"), at its end when an item's word
+# follows and the digits before it end a value ("≤32kg/m24慢阻肺" after item 3: "…m2", item 4; "0或14预期…": "1", item 4).
+_DIGIT_RUN = re.compile(r"\d+")
+_RUN_NOT_AFTER = re.compile(r"[<>≤≥＜＞=~～\-–—/×*^.,．，:：%％第(（\[]$")
+_RUN_ITEM_WORD = re.compile(
+    r"[\u4e00-\u9fff](?<![个周天月日年岁小分次倍型级度期项种例名组处位条秒米克升毫支包粒片])|年龄|组织"
+    r"|[A-Z][A-Za-z]|[.．、](?=[\u4e00-\u9fffA-Za-z])"
+)
+_RUN_COUNT_UNIT = re.compile(r"(?:个?月|周|天|日|年(?!龄)|岁|周岁|小时|次|[%％倍])|[.．、](?=[\u4e00-\u9fff])")
+_RUN_EXPONENT = re.compile(r"(?<![A-Za-z])(?:m|kg/m|/m|mm|cm|dm)$")  # "kg/m2", "mm3": a unit whose power is a digit
+
+
+_HEADING_COLON = re.compile(r"[^:：]{1,16}[:：]\s*")  # "入选标准：" before the list's "1"
+
+
+def _glued_chains(line: str, first: int, headings: list[int]) -> tuple[list[tuple[int, int]], bool]:
+    """(start, end) of every item number of the lists glued into a Chinese line: from the line's start and from each
+    heading inside it ("入选标准：1签署…2年龄…排除标准：1妊娠…2…"), each list opening with "1" glued to its item, right
+    at its start or after its heading's colon; and whether the line itself opens with such a list (no heading)."""
+    starts = sorted({first, *headings})
+    spans: list[tuple[int, int]] = []
+    opens = False
+    for i, at in enumerate(starts):
+        stop = starts[i + 1] if i + 1 < len(starts) else len(line)
+        begin = at
+        if not _GLUED_ITEM_NUMBER.match(line, at):
+            lead = _HEADING_COLON.match(line, at, stop)
+            if not lead or line[lead.end() : lead.end() + 1] != "1" or _heading(line[at : lead.end()])[0] is None:
+                continue
+            begin = lead.end()
+        chain = _glued_chain(line, begin, stop)
+        spans.extend(chain)
+        opens = opens or (bool(chain) and begin == first)
+    return spans, opens
+
+
+def _glued_chain(line: str, first: int, stop: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each item number 1, 2, 3, … of a list glued into a Chinese line from ``first`` (where its "1"
+    stands, glued to its item) to ``stop``, by sequence; [] unless the sequence reaches 3. Linear in the line: each
+    run of digits is looked at a bounded number of times (a later clean candidate is looked for only up to the next
+    number's first candidate, and within an item's reach)."""
+    opening = _GLUED_ITEM_NUMBER.match(line, first)
+    if not opening or opening.group() != "1":
+        return []
+    runs = [(m.start(), m.end()) for m in _DIGIT_RUN.finditer(line, opening.end(), len(line) if stop is None else stop)]
+    found: list[tuple[int, int]] = []
+    index, number = 0, 2
+    while index < len(runs) and number < 100:
+        choice = _next_item_number(line, runs, index, number)
+        if choice is None:
+            break
+        index, span = choice
+        found.append(span)
+        number += 1
+    return [(opening.start(), opening.end()), *found] if len(found) >= 2 else []
+
+
+def _candidate(line: str, run: tuple[int, int], number: int) -> tuple[int, int, bool] | None:
+    """(start, end, clean) of item ``number`` inside one run of digits, or None."""
+    start, end = run
+    digits, wanted = line[start:end], str(number)
+    if not digits.startswith(wanted) and not digits.endswith(wanted):
+        return None
+    before = line[max(0, start - 6) : start]
+    if _RUN_NOT_AFTER.search(before) or re.match(r"[.,．]\d", line[end : end + 2]):
+        return None
+    if line[end : end + 1] in ")）]":
+        return None  # "（4）": a sub-item's number, "(2)" a reference
+    latin_before = bool(re.search(r"[A-Za-z]$", before))
+    if digits == wanted:
+        if latin_before or not _RUN_ITEM_WORD.match(line, end):
+            return None
+        return start, end, True
+    rest = digits[len(wanted) :]
+    if digits.startswith(wanted) and rest[0] != "0" and _RUN_COUNT_UNIT.match(line, end):
+        return start, start + len(wanted), False  # "183个月内": item 18, "3个月内"
+    if digits.endswith(wanted) and _RUN_ITEM_WORD.match(line, end):
+        lead = digits[: -len(wanted)]
+        if not latin_before or (_RUN_EXPONENT.search(before) and lead in ("2", "3")):
+            return end - len(wanted), end, False  # "m24慢阻肺": "m2", item 4
+    return None
+
+
+_ITEM_REACH = 3_000  # characters after a glued candidate looked at for a clean one: longer than any item, and bounded
+
+
+def _next_item_number(line: str, runs: list, index: int, number: int) -> tuple[int, tuple[int, int]] | None:
+    """(index of the next run to look at, (start, end)) of item ``number`` from runs[index:]: the first clean
+    candidate, or a glued one before it when the next number shows up before any clean candidate does."""
+    glued = None
+    for i in range(index, len(runs)):
+        if glued is not None and (
+            runs[i][0] - glued[1][0] > _ITEM_REACH or _candidate(line, runs[i], number + 1) is not None
+        ):
+            break  # item number + 1 (or nothing within an item's reach) before any clean item number: the glued one
+        found = _candidate(line, runs[i], number)
+        if found is None:
+            continue
+        if found[2]:
+            return i + 1, found[:2]
+        if glued is None:
+            glued = (i, found[:2])
+    if glued is None:
+        return None
+    i, span = glued
+    # the run holding item ``number`` may hold the next number's start too ("183个月" holds no 19), never twice
+    return i + 1, span

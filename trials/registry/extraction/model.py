@@ -14,6 +14,9 @@ class Clause:
     text: str  # the clause's words with bullet/number markers and CommonMark escapes removed
     start: int  # original[start:end] is the clause's span
     end: int
+    # False when the list was read from layout alone (numbering that restarts, no heading, words that do not settle
+    # it): an admin checks whether the clause is an inclusion or an exclusion
+    kind_certain: bool = True
 
 
 @dataclass(frozen=True)
