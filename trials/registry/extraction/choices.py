@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .model import Proposal
+from .prefilter import WordScan, required_words
 from .text import _normalise, _Span
 
 # Diagnoses: (code, pattern). Negated phrases are masked first; specific codes mask their text for later ones.
@@ -45,6 +46,7 @@ DIAGNOSIS_PATTERNS: list[tuple[str, str]] = [
     ),
 ]
 _DIAGNOSIS_RES = [(code, re.compile(p)) for code, p in DIAGNOSIS_PATTERNS]
+_DIAGNOSIS_SCAN = WordScan([required_words(pattern) for _code, pattern in _DIAGNOSIS_RES])  # tried where they can match
 RESPIRATORY_WORDS = re.compile(r"lung|pulmonary|respiratory|bronch|airway|pleura|pneumo|trache|alveol|肺|呼吸|支气管")
 DIAGNOSIS_CUE = re.compile(r"diagnos\w*|confirmed|documented|established|history of|诊断|确诊|符合")
 DIAGNOSIS_NEGATION = re.compile(r"(?<![a-z])(?:no|not|without|never|absence of|free of|rule[sd]? out|无|非)(?![a-z])")
@@ -160,10 +162,16 @@ def _diagnoses_in(n: str) -> list[tuple[str, int, int]]:
             masked[i] = " "
     text = "".join(masked)
     found = []
-    for code, pattern in _DIAGNOSIS_RES:
+    candidates = set(_DIAGNOSIS_SCAN.which(text))
+    for index, (code, pattern) in enumerate(_DIAGNOSIS_RES):
+        if index not in candidates:
+            continue
+        before = len(found)
         for match in pattern.finditer(text):
             found.append((code, match.start(), match.end()))
-        text = pattern.sub(lambda m: " " * len(m.group()), text)
+        if len(found) > before:  # masked, the text may now hold what another pattern needs: looked for again
+            text = pattern.sub(lambda m: " " * len(m.group()), text)
+            candidates = set(_DIAGNOSIS_SCAN.which(text))
     return sorted(found, key=lambda item: item[1])
 
 

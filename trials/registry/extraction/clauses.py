@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from .model import Clause
+from .prefilter import may_match, required_words, required_words_folded
 from .tables import TABLES
 from .text import CJK_CHAR, _clean
 
@@ -248,6 +249,8 @@ _INLINE_CN_LEAD = re.compile(
     r"(?:(?<=[。；;])|(?<=[^\s\d.、．)）(（])\s+)([^:：。;；\s\d]{0,24}?(?:以下|下列)[^:：。;；\s]{0,20}?"
     r"(?:排除|不能|不可|不得|不宜|不予|不应|入选|纳入|入组|参加|参与)[^:：。;；\s]{0,6}[:：])(?=\s*(?:1\s*[.、．)]|[(（]1[)）]|①))"
 )
+_INLINE_HEADING_WORDS = required_words_folded(_INLINE_HEADING)
+_INLINE_CN_LEAD_WORDS = required_words(_INLINE_CN_LEAD)
 _LOWER_START = re.compile(r"^(?:[a-z](?![A-Z])|\()")  # "mMRC ≥2", "eGFR < 30": an abbreviation starts an item
 _DIGIT_UNIT = re.compile(r"\d\s*(?:%|years?|months?|weeks?|days?|mg|kg|ml|m\b)")  # a bound, not a group's name
 _VALUE_BEFORE = re.compile(r"(?:[<>≤≥=＜＞]|(?<![a-z])than)\s*$")  # a number right after an operator is a value
@@ -1090,7 +1093,11 @@ def _pieces(text: str, line_start: int, line_end: int, opened: list | None = Non
     dashes = list(_INLINE_DASH.finditer(line))
     if len(dashes) >= 2:
         cuts.update(m.start() + len(m.group()) - len(m.group().lstrip()) for m in dashes)
-    headings = [match.end() for match in _INLINE_HEADING.finditer(line)]
+    headings = (
+        [match.end() for match in _INLINE_HEADING.finditer(line)]
+        if not line.isascii() or may_match(_INLINE_HEADING_WORDS, line.lower())  # most lines name no heading
+        else []
+    )
     cuts.update(headings)
     tail_heading = (
         _LINE_END_HEADING.search(line) if line.rstrip(" \t:：").lower().endswith(("criteria", "criterion")) else None
@@ -1101,8 +1108,9 @@ def _pieces(text: str, line_start: int, line_end: int, opened: list | None = Non
         and _heading(line)[0] is None  # "Healthy volunteer exclusion criteria" is one heading
     ):
         cuts.add(tail_heading.start(2))
-    for match in _INLINE_CN_LEAD.finditer(line):
-        cuts.update((match.start(1), match.end(1)))
+    if may_match(_INLINE_CN_LEAD_WORDS, line):
+        for match in _INLINE_CN_LEAD.finditer(line):
+            cuts.update((match.start(1), match.end(1)))
     if "CHARACTERISTICS" in line or "THERAPY" in line:
         sections = [m.end() for m in _RECORD_SECTION.finditer(line)]
         if sections:  # "… No active CNS metastases PATIENT CHARACTERISTICS: Age: 18 and over Hepatic: …"

@@ -48,7 +48,7 @@ from functools import lru_cache
 from .choices import _choice_proposals
 from .clauses import MAX_TEXT, _parent_text, an_exception, split_clauses
 from .model import SPIROMETRY, Clause, Proposal
-from .prefilter import may_match, required_words
+from .prefilter import WordScan, may_match, required_words
 from .tables import TABLES
 from .text import CJK_CHAR as _CJK_CHAR
 from .text import _bracket_depths, _normalise, _Span
@@ -95,6 +95,7 @@ _VARIABLE_RES = [(v, re.compile(p)) for v, p in VARIABLE_PATTERNS]
 _VARIABLE_WORDS = [
     required_words(pattern) for _v, pattern in _VARIABLE_RES
 ]  # a pattern is tried only where it can match
+_VARIABLE_SCAN = WordScan(_VARIABLE_WORDS)  # the words of all of them looked for in one scan of a text
 _VARIABLE_BY_NAME = {v: pattern for v, pattern in _VARIABLE_RES}
 LAB_VARIABLES = {v.key for v in TABLES.variables if v.unit == "x ULN"}
 PCT_PRED_VARIABLES = {v.key for v in TABLES.variables if v.unit == "% predicted"}
@@ -926,9 +927,10 @@ _NUMBER_RE = re.compile(ANY_NUM)
 def _find_comparisons(n: str) -> list[_Comparison]:
     comparisons: list[_Comparison] = []
     taken_until = -1
-    counts_named = any(pattern.search(n) for pattern in _COUNT_RES)  # a bare count needs what it counts named
-    scale_named = bool(_SCALE_NAMES.search(n))
-    for match in _NUMBER_RE.finditer(n):
+    numbers = list(_NUMBER_RE.finditer(n))  # with no number in the clause, neither test below is needed
+    counts_named = bool(numbers) and any(pattern.search(n) for pattern in _COUNT_RES)  # a bare count: its noun named
+    scale_named = bool(numbers) and bool(_SCALE_NAMES.search(n))
+    for match in numbers:
         if match.start() < taken_until:
             continue
         found = (
@@ -1387,13 +1389,23 @@ def _reverse_at(n: str, match: re.Match) -> _Comparison | None:
 # ----------------------------------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=64)  # the items of one list share their heading line: read once for all of them
+def _parent_variable(parent: str) -> str:
+    """The variable a heading line names for the items under it ("Lung function:"), "" when it names none or
+    bounds one itself ("age 18-80, group 1:")."""
+    parent_n = _normalise(parent, 0, len(parent))[0]
+    parent_mentions = _find_mentions(parent_n)
+    if parent_mentions and not _find_comparisons(parent_n):
+        return parent_mentions[-1][2]
+    return ""
+
+
 def _find_mentions(n: str) -> list[tuple[int, int, str]]:
     """Every variable named in `n`, as (start, end, variable) in order; no two overlap."""
     taken = [False] * (len(n) + 1)
     mentions = []
-    for (variable, pattern), words in zip(_VARIABLE_RES, _VARIABLE_WORDS):
-        if not may_match(words, n):
-            continue
+    for index in _VARIABLE_SCAN.which(n):
+        variable, pattern = _VARIABLE_RES[index]
         for match in pattern.finditer(n):
             if match.end() <= match.start() or any(taken[match.start() : match.end()]):
                 continue
@@ -1770,10 +1782,7 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
     if not mentions:
         parent = parent or _parent_text(clause, original)
         if parent:
-            parent_n = _normalise(parent, 0, len(parent))[0]
-            parent_mentions = _find_mentions(parent_n)
-            if parent_mentions and not _find_comparisons(parent_n):  # "Lung function:", not "age 18-80, group 1:"
-                parent_variable = parent_mentions[-1][2]
+            parent_variable = _parent_variable(parent)
 
     measured: list[tuple[str, _Comparison, int, int]] = []  # (variable, comparison, quote start, quote end)
     alternatives: set[tuple[str, int]] = set()  # (variable, id of its comparison): either/or bounds
@@ -2260,6 +2269,8 @@ _FOR_PEOPLE_BEFORE = re.compile(
 def _without_asides(n: str, measured: list) -> list:
     """An age in brackets beside another variable's bound is an aside: "eGFR ≤ 50 (by CKD-EPI for ages ≥ 18)" is
     not an age limit. Conditions such as "for ages 12 to 17" are asides too."""
+    if not measured:
+        return []
     depth = _bracket_depths(n, 0, len(n))
     outside = {variable for variable, c, _a, _b in measured if depth[c.number_start] == 0}
     kept = []
@@ -2655,9 +2666,8 @@ def _find_windows(n: str, washout_lead: bool = False) -> list[tuple[int, int, De
     found: list[tuple[int, int, Decimal, str, str]] = []
     covered = bytearray(len(n) + 1)  # the characters a window already found covers: overlap is one slice, not a scan
     leads: list[int] | None = None
-    for pattern, words in zip(WINDOW_RES, _WINDOW_WORDS):
-        if not may_match(words, n):
-            continue
+    for index in _WINDOW_SCAN.which(n):
+        pattern = WINDOW_RES[index]
         for match in pattern.finditer(n):
             if len(found) >= MAX_WINDOWS:
                 break
@@ -3483,7 +3493,13 @@ _ZH_OF_NOUN_AFTER = re.compile(r"\s*的\s*(?!避孕|预期|生存|妊娠|孕)([\
 
 def _duration_matches(n: str):
     """Every span a duration may be read from, in the text's order: "at least 8 weeks", "3 or more years"."""
-    return heapq.merge(_DURATION.finditer(n), _DURATION_OR_MORE.finditer(n), key=lambda m: m.start())
+    spans = _DURATION.finditer(n) if may_match(_DURATION_WORDS, n) else ()  # no unit of time, no duration
+    or_more = _DURATION_OR_MORE.finditer(n) if may_match(_DURATION_OR_MORE_WORDS, n) else ()
+    return heapq.merge(spans, or_more, key=lambda m: m.start())
+
+
+_DURATION_WORDS = required_words(_DURATION)  # its units of time ("week", "年")
+_DURATION_OR_MORE_WORDS = required_words(_DURATION_OR_MORE)
 
 
 # Comparisons a duration may also be said with, standing before the span: "for at minimum 6 months", "not before 3
@@ -3560,6 +3576,7 @@ def _maximum_duration_of_illness(n: str, match: re.Match) -> bool:
 
 WINDOW_RES.append(_MAXIMUM_DURATION)
 _WINDOW_WORDS[:] = [required_words(pattern) for pattern in WINDOW_RES]  # the list is complete here
+_WINDOW_SCAN = WordScan(_WINDOW_WORDS)
 
 # "Planning to stay in care at that facility for at least 12 months", "Continue in follow-up for at least 2 years",
 # "maintain ten kilometres per week for a period of 24 weeks": a plan or a commitment, a period still to come (unless

@@ -175,11 +175,9 @@ def _normalise_characters(original: str, start: int, end: int) -> tuple[str, lis
     if "&" not in segment and "\\" not in segment and not dropped:
         # No entity and no escape: every character stands for itself; when each maps to exactly one character
         # (nearly always), the map back to the original is the positions in order.
-        pieces = [_MAPPED.get(char) or _map_char(char) for char in segment]
-        if "" not in pieces:
-            text = "".join(pieces)
-            if len(text) == len(segment):
-                return text, list(range(start, end))
+        text = segment.translate(_TRANSLATION)  # one pass in C; a character not met before is mapped (and kept)
+        if _NOT_ONE_FOR_ONE.isdisjoint(segment):
+            return text, list(range(start, end))
     out: list[str] = []
     where: list[int] = []
     i = start
@@ -206,6 +204,21 @@ def _normalise_characters(original: str, start: int, end: int) -> tuple[str, lis
 
 
 _MAPPED: dict[str, str] = {}  # a character -> what it reads as, lower case (filled as characters are met)
+
+
+class _Translation(dict):
+    """`_MAPPED` keyed by code point, for ``str.translate``: a character not in it yet is mapped when first met."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        self[code] = mapped = _MAPPED.get(char) or _map_char(char)
+        if len(mapped) != 1:
+            _NOT_ONE_FOR_ONE.add(char)  # "。" reads ". ", a combining mark alone may read as nothing
+        return mapped
+
+
+_TRANSLATION = _Translation()
+_NOT_ONE_FOR_ONE: set[str] = set()  # the characters met that do not read as exactly one character
 
 
 def _map_char(char: str) -> str:
@@ -244,8 +257,11 @@ class _Span:
 
 def _bracket_depths(n: str, start: int, end: int) -> list[int]:
     """How deep in brackets each character of n[start:end] (and the position after it) lies."""
+    segment = n[start:end]
+    if "(" not in segment and "[" not in segment and "（" not in segment:
+        return [0] * (len(segment) + 1)  # no bracket opens: every character lies outside
     depths, depth = [], 0
-    for char in n[start:end]:
+    for char in segment:
         if char in "([（":
             depth += 1
         depths.append(depth)
