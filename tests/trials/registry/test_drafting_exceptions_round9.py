@@ -174,6 +174,7 @@ def test_a_text_age_that_disagrees_with_the_registrys_approved_limit_is_flagged_
     [
         ("Male or female adults aged > 40 years with a diagnosis of COPD", None),  # no registry limit to disagree with
         ("Adults aged 18 years or older", {"min_value": 18, "max_value": 75}),  # the same minimum, no maximum said
+        ("年龄≥40岁的慢阻肺患者", {"min_value": 40}),  # says what the registry says
     ],
 )
 def test_a_text_age_that_agrees_with_or_has_no_registry_limit_carries_no_flag(words, registry):
