@@ -185,7 +185,13 @@ def drafts_for(
         "source_text": clause.text,
     }
     drafts, unmapped, adopted = [], [], False
+    excepted: list[tuple[extraction.Proposal, str]] = []  # bounds inside the clause's exception, with its words
+    spans = extraction.exception_spans(where["clause_text"], clause.kind)
     for proposal in extraction.propose(clause, original) if proposals is None else proposals:
+        exception = extraction.excepted(proposal.quote, where["clause_text"], spans)
+        if exception:  # "antihistamines unless stable ≥ 2 months": who is let in; as the rule it means the opposite
+            excepted.append((proposal, exception))
+            continue
         criterion = criterion_for(proposal, clause, original, questions)
         if criterion is None:
             unmapped.append(proposal)
@@ -196,11 +202,13 @@ def drafts_for(
             twin.save(update_fields=["clause_start", "clause_end", "clause_text"])
             adopted = True
             continue
+        _against_registry_age(criterion, existing)
         for name, value in where.items():
             setattr(criterion, name, value)
         drafts.append(criterion)
     if not (drafts or adopted):  # nothing numeric: the conditions, medicines, procedures and states it names
-        timed = any(p.variable in ("window", "duration") for p in unmapped)  # only a concept read with its time
+        # only a concept read with its time
+        timed = any(p.variable in ("window", "duration") for p in [*unmapped, *(p for p, _ in excepted)])
         drafts = concept_drafts(
             clause.kind, where["clause_text"], questions, timed, own_concepts, before=original[: clause.start]
         )
@@ -208,18 +216,29 @@ def drafts_for(
         for criterion in drafts:
             for name, value in where.items():
                 setattr(criterion, name, value)
-    if unmapped or not (drafts or adopted):
-        drafts.append(
-            Criterion(
-                kind=clause.kind,
-                quote=unmapped[0].quote if unmapped else "",
-                proposal=({"unmapped": [p.as_json() for p in unmapped]} if unmapped else {})
-                | procedural_proposal(where["clause_text"]),
-                status=Criterion.Status.DRAFT,
-                origin=Criterion.Origin.EXTRACTED,
-                **where,
-            )
+    if excepted:
+        _without_the_exception(drafts, excepted[0][1])
+    dropped = _not_named(drafts, where["clause_text"])
+    if dropped:  # "asthma, allergic rhinitis or atopy" read as asthma only: the rest stays with the study team
+        drafts.append(_rest_for_the_study_team(clause.kind, dropped, where))
+    if unmapped or excepted or not (drafts or adopted):
+        team = Criterion(
+            kind=clause.kind,
+            quote=unmapped[0].quote if unmapped else (excepted[0][0].quote if excepted else ""),
+            proposal=({"unmapped": [p.as_json() for p in unmapped]} if unmapped else {})
+            | ({"excepted": [p.as_json() | {"exception": words} for p, words in excepted]} if excepted else {})
+            | procedural_proposal(where["clause_text"]),
+            status=Criterion.Status.DRAFT,
+            origin=Criterion.Origin.EXTRACTED,
+            **where,
         )
+        if excepted:
+            team.staff_note = gettext(
+                "A bound in this clause's exception (“%(exception)s”) says who is let in, not who the rule is "
+                "about: drafted as a rule it would mean the opposite, and one rule cannot say “only when both "
+                "hold”. Left to the study team."
+            ) % {"exception": excepted[0][1][:200]}
+        drafts.append(team)
     if not clause.kind_certain:  # the list was read from the layout alone: the admin checks it
         note = (
             gettext(
@@ -236,6 +255,88 @@ def drafts_for(
             criterion.confidence = round((criterion.confidence or 0) * UNSURE, 2)
             criterion.staff_note = " ".join(filter(None, [criterion.staff_note, note]))
     return drafts
+
+
+def _not_named(drafts: list[Criterion], words: str) -> list[str]:
+    """The items of the clause's list that none of its drafts was read from, when every draft is a choice among
+    named answers (conditions, medicines, states); a clause with a bound on a number is no list of names."""
+    on_questions = [c for c in drafts if c.question_id]
+    if not on_questions or any(not (c.values or c.uncertain_values) for c in on_questions):
+        return []
+    named = [w for c in on_questions for w in [*(c.proposal or {}).get("words", []), c.quote] if w]
+    return extraction.items_not_named(words, named) if named else []
+
+
+def _rest_for_the_study_team(kind: str, dropped: list[str], where: dict) -> Criterion:
+    rest = "; ".join(" ".join(item.split()) for item in dropped)[:300]
+    return Criterion(
+        kind=kind,
+        quote="",
+        proposal={"not_read": dropped},
+        staff_note=gettext(
+            "The drafts on questions cover only part of this clause. Not read, left to the study team: %(rest)s."
+        )
+        % {"rest": rest},
+        status=Criterion.Status.DRAFT,
+        origin=Criterion.Origin.EXTRACTED,
+        **where,
+    )
+
+
+def _without_the_exception(drafts: list[Criterion], exception: str) -> None:
+    """The clause's other drafts do not carry its exception: each says so, and is too unsure for "approve all"."""
+    for criterion in drafts:
+        if not criterion.question_id:
+            continue
+        criterion.confidence = round(min(criterion.confidence or 0, 1) * UNSURE, 2)
+        note = gettext(
+            "This clause lets some patients in by an exception (“%(exception)s”) that this rule does not carry: "
+            "approve it only if the exception changes nothing for the patients it asks."
+        ) % {"exception": exception[:200]}
+        criterion.staff_note = " ".join(filter(None, [criterion.staff_note, note]))
+
+
+def _against_registry_age(criterion: Criterion, existing) -> None:
+    """An age read from the text that the registry's own age limit (approved at import) does not say: "aged > 40"
+    beside a minimum age of 40, both ends included. Both approved, the stricter decides; the draft says so and
+    is too unsure for "approve all", for the admin to decide which one the study means."""
+    if criterion.question_id is None or criterion.question.key != "age":
+        return
+    registry = [
+        c
+        for c in existing
+        if c.status == Criterion.Status.APPROVED
+        and c.origin == Criterion.Origin.IMPORT
+        and c.question_id == criterion.question_id
+        and c.kind == Criterion.Kind.INCLUSION
+    ]
+    if not registry or criterion.kind != Criterion.Kind.INCLUSION:
+        return
+    mine = _bounds(criterion)
+    theirs = [_bounds(c) for c in registry]
+    # a text's bound that a registry limit also sets, at another value or inclusivity: they disagree
+    if not any(_disagree(mine, other) for other in theirs):
+        return
+    criterion.confidence = round(min(criterion.confidence or 0, 1) * UNSURE, 2)
+    note = gettext(
+        "The registry's own age limit, already approved, says %(registry)s; this clause says %(text)s. With both "
+        "approved the stricter one decides: keep the one the study means and reject the other."
+    ) % {"registry": registry[0].rule_in_words(), "text": criterion.rule_in_words()}
+    criterion.staff_note = " ".join(filter(None, [criterion.staff_note, note]))
+    criterion.proposal = {**(criterion.proposal or {}), "registry_age_differs": True}
+
+
+def _bounds(criterion: Criterion) -> tuple:
+    def number(value):
+        return None if value is None else Decimal(value).normalize()
+
+    low = None if criterion.min_value is None else (number(criterion.min_value), bool(criterion.min_inclusive))
+    high = None if criterion.max_value is None else (number(criterion.max_value), bool(criterion.max_inclusive))
+    return low, high
+
+
+def _disagree(mine: tuple, theirs: tuple) -> bool:
+    return any(a is not None and b is not None and a != b for a, b in zip(mine, theirs, strict=True))
 
 
 def _approved_twin(criterion: Criterion, existing) -> Criterion | None:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from .choices import diagnosis_codes
 from .clauses import split_clauses
 from .engine import QUESTION_UNITS, extract, propose
+from .exceptions import excepted, exception_spans, items_not_named
 from .model import Clause, Proposal
 from .tables import TABLES
 
@@ -28,6 +29,9 @@ __all__ = [
     "propose",
     "extract",
     "diagnosis_codes",
+    "exception_spans",
+    "excepted",
+    "items_not_named",
     "event_question",
     "EVENT_QUESTION_KEYS",
     "DURATION_QUESTION_KEYS",

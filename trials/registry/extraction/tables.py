@@ -103,6 +103,16 @@ class Tables:
     # the words that end an exclusion item listing its exceptions under it ("…, except:", "…以下情况除外："): the items
     # under it are people let in, so they bound nothing
     exception_lead_words: str = ""
+    # the words of an exception inside a clause, the whole span ("unless taken at a stable dose for 2 months",
+    # "(已治愈5年以上者除外)"): a bound there says who is let in, in either list; `let_in_spans` say so in an
+    # exclusion list only ("as long as …", "…可以入选"), where in an inclusion list they state the criterion itself
+    exception_spans: str = ""
+    let_in_spans: str = ""
+    # what cuts a clause's list into its items ("asthma, allergic rhinitis or atopy"), and the words of an item that
+    # name nothing ("history of", "patients with", "disease"): an item left with none of a draft's words is one the
+    # drafts dropped
+    list_item_separators: str = ""
+    list_item_filler_words: str = ""
     # an old NCI (PDQ) record's section headings in capitals ("PATIENT CHARACTERISTICS") and the field labels under
     # them ("Hepatic", "Performance status"): where a record run into one line is cut
     record_sections: str = ""
@@ -393,6 +403,24 @@ def load(directory: Path = DIRECTORY) -> Tables:
             _words(
                 "lexicon exception_lead_words",
                 {lang: lexicons[lang].get("exception_lead_words", []) for lang in LANGUAGES},
+            )
+        ),
+        exception_spans=_join(
+            _words("lexicon exception_spans", {lang: lexicons[lang].get("exception_spans", []) for lang in LANGUAGES})
+        ),
+        let_in_spans=_join(
+            _words("lexicon let_in_spans", {lang: lexicons[lang].get("let_in_spans", []) for lang in LANGUAGES})
+        ),
+        list_item_separators=_join(
+            _words(
+                "lexicon list_item_separators",
+                {lang: lexicons[lang].get("list_item_separators", []) for lang in LANGUAGES},
+            )
+        ),
+        list_item_filler_words=_join(
+            _words(
+                "lexicon list_item_filler_words",
+                {lang: lexicons[lang].get("list_item_filler_words", []) for lang in LANGUAGES},
             )
         ),
         record_sections=_join(
