@@ -5,7 +5,8 @@ of work, and hundreds of tests start from it. The first test that asks runs the 
 every row it added (read back from the database as stored, every table, the history tables too). A later test
 gets that copy, inserted in one transaction, when its database and settings are as the command found them
 then: the tables the seed fills are empty and every setting is the same. Any other test (a trial or a question
-already there, another task backend, ...) runs the command itself, and may leave a copy for its own settings.
+already there, another task backend, ...) runs the command itself, and leaves a copy for its own settings (a few
+are kept, the least recently used dropped, so tests with settings of their own never crowd out the usual ones).
 
 Rows keep the primary keys the command gave them, and each table's id sequence is moved past them, so rows a
 test adds next do not collide. Times and random ids (a site's public id, the catalogue's epoch) are the first
@@ -24,10 +25,10 @@ from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
-COPIES_KEPT = 4  # one per distinct settings a test ran the seed under; a test's own temporary settings add none
+COPIES_KEPT = 4  # one per distinct settings the seed ran under, the least recently used dropped first
 
 
-@dataclass
+@dataclass(eq=False)
 class Copy:
     settings: dict
     rows: dict[str, tuple[list[str], list[tuple]]]  # table: its columns, the rows the command added
@@ -43,11 +44,14 @@ def load_seed_trials() -> bool:
     for copy in _copies:
         if copy.settings == current and _all_empty(copy.rows):
             _write(copy)
+            _copies.remove(copy)
+            _copies.append(copy)
             return True
     before = _everything()
     _run_the_command()
-    if len(_copies) < COPIES_KEPT and (copy := _copy_of_what_was_added(before, _everything(), current)):
+    if copy := _copy_of_what_was_added(before, _everything(), current):
         _copies.append(copy)
+        del _copies[:-COPIES_KEPT]
     return False
 
 
