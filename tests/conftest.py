@@ -1,12 +1,14 @@
 import pytest
-from django.core.management import call_command
 
 from tests.formdata import BrowserClient
 
 
 @pytest.fixture
 def seed_trials(db):
-    call_command("load_seed_trials", verbosity=0, stdout=open("/dev/null", "w"))
+    """The two seed trials, as `load_seed_trials` writes them (a copy of its rows after its first run: tests/seeding.py)."""
+    from tests.seeding import load_seed_trials
+
+    load_seed_trials()
 
 
 @pytest.fixture
@@ -34,15 +36,19 @@ def admin_client(client, admin_user):
 
 @pytest.fixture(scope="module")
 def seed_trials_for_module(django_db_setup, django_db_blocker):
-    """The seed trials loaded once for a whole module of read-mostly tests (each test still rolls back)."""
-    from trials.models import Question, Trial
+    """The seed trials loaded once for a whole module of read-mostly tests.
 
-    with django_db_blocker.unblock():
-        call_command("load_seed_trials", verbosity=0, stdout=open("/dev/null", "w"))
+    Each test still rolls back to the loaded seed, and the load itself is rolled back at the module's end (as
+    Django's `setUpTestData` does): the next module starts from the empty database, its history tables included.
+    """
+    from django.db import transaction
+
+    from tests.seeding import load_seed_trials
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_seed_trials()
         yield
-        Trial.objects.all().delete()
-        Question.objects.update(asked_only_if=None)
-        Question.objects.all().delete()
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -22,7 +22,13 @@ def everything():
     )
 
 
-def test_load_seed_trials_loads_both_published(seed_trials):
+@pytest.fixture
+def seed_loaded_by_the_command():
+    """These tests are about the command: it runs here, never a copy of its rows (tests/seeding.py)."""
+    call_command("load_seed_trials", stdout=StringIO())
+
+
+def test_load_seed_trials_loads_both_published(seed_loaded_by_the_command):
     assert set(Trial.objects.published().values_list("nct_id", flat=True)) == {COPD, ILD}
     assert Trial.objects.get(nct_id=COPD).criteria.approved().count() == 22
     assert Trial.objects.get(nct_id=ILD).criteria.approved().count() == 24
@@ -31,13 +37,13 @@ def test_load_seed_trials_loads_both_published(seed_trials):
     assert Question.objects.count() == len(json.loads(VOCABULARY.read_text(encoding="utf-8")))  # every one
 
 
-def test_load_seed_trials_twice_changes_nothing(seed_trials):
+def test_load_seed_trials_twice_changes_nothing(seed_loaded_by_the_command):
     before = everything()
     call_command("load_seed_trials", stdout=StringIO())
     assert everything() == before
 
 
-def test_load_seed_trials_keeps_an_admin_s_changes(seed_trials):
+def test_load_seed_trials_keeps_an_admin_s_changes(seed_loaded_by_the_command):
     Trial.objects.filter(nct_id=ILD).update(is_published=False, plain_summary="Edited")
     Question.objects.filter(key="age").update(prompt="What is your age?")
     call_command("load_seed_trials", stdout=StringIO())
