@@ -342,6 +342,20 @@ def test_an_unreadable_phone_number_gets_a_chinese_message_and_stays_in_the_box(
     assert "请输入一个可以拨通的电话号码" in html and 'value="１２３"' in html
 
 
+def test_letters_in_a_phone_number_get_a_chinese_digits_only_message_and_nothing_is_sent(zh_patient, site_a):
+    url = reverse("referrals:refer", args=[zh_patient.screening_id, site_a.public_id])
+    html = zh_patient.post(url, {**CONTACT, "phone": "138 1234 abcd"}).content.decode()
+    assert "电话号码请只填写数字" in html and 'value="138 1234 abcd"' in html
+    assert Referral.objects.count() == 0
+
+
+def test_the_chinese_confirmation_shows_the_phone_number_back(zh_patient, site_a, staff_a):
+    url = reverse("referrals:refer", args=[zh_patient.screening_id, site_a.public_id])
+    response = zh_patient.post(url, {**CONTACT, "phone": "138 0013 8000"}, follow=True)
+    html = response.content.decode()
+    assert "研究团队联系您的方式" in html and "+86 138 0013 8000" in html
+
+
 # -- Consent in the patient's language -------------------------------------------------------------------
 
 
