@@ -97,7 +97,8 @@ def own_screenings(request: HttpRequest, loaded) -> list[dict]:
     rows = []
     for screening in Screening.objects.filter(pk__in=valid).order_by("-updated_at"):
         walk = screening.walk(loaded)
-        rows.append({"screening": screening, "finished": walk.next_key is None, "answered": len(walk.path)})
+        # every answer the patient gave counts, not only the path up to the first question a new study added
+        rows.append({"screening": screening, "finished": walk.next_key is None, "answered": len(screening.answers)})
     return rows
 
 
