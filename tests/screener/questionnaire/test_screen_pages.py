@@ -274,6 +274,30 @@ def test_working_an_answer_out_from_a_screen_keeps_what_the_screen_held_and_come
     assert f'value="{computed}"' in html and 'value="0.8"' in html and 'value="50"' in html
 
 
+@pytest.mark.parametrize(
+    "arrived_with",
+    ["?more=1", "?return=check"],
+    ids=["from-a-saved-results-link", "from-check-your-answers"],
+)
+def test_a_number_typed_on_a_screen_is_kept_after_working_out_another_answer_whichever_way_the_screen_was_reached(
+    client, arrived_with
+):
+    """The patient typed a value, then opened "My report shows litres" on the same screen: back on the screen,
+    the typed value is still there (it was lost when the screen was reached with a query)."""
+    screening_id, location = to_lung_function(client)
+    screen = location + arrived_with
+    html = page(client.get(screen))
+    data = {**screen_data(html, {"fev1_fvc_ratio": "0.8", "dlco_pct_pred": "50"}), "work_it_out": "fvc_pct_pred"}
+    helper = client.post(screen, data)["Location"]
+    assert helper == reverse("questionnaire:helper", args=[screening_id, "fvc_pct_pred"]) + arrived_with
+    raw = {"value": "1.9", "unit": "L", "height_cm": "165", "age": "60", "sex": "female", "confirm": "1"}
+    response = client.post(helper, raw)
+    assert response["Location"] == screen
+    html = page(client.get(screen))
+    assert 'value="0.8"' in html and 'value="50"' in html
+    assert "fev1_fvc_ratio" not in Screening.objects.get(pk=screening_id).answers  # still not sent
+
+
 def test_switching_language_on_a_screen_keeps_every_unsent_value_and_stores_nothing(client):
     screening_id, location = to_lung_function(client)
     html = page(client.get(location))
