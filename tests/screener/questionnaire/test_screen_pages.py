@@ -211,10 +211,11 @@ def test_a_list_of_illnesses_shows_only_the_items_a_study_needs_and_none_of_thes
     while "/check/" not in response["Location"]:
         _keys, response = answer_page(client, response["Location"], MATCHES_ILD)
     check = page(client.get(response["Location"]))
-    assert "None of these: HIV" in check
+    assert "None (asked about: HIV" in check  # "None" first; the items only as what was asked
+    assert "None of these: HIV" not in check  # read at a glance as the patient's illnesses
     results = page(client.get(reverse("questionnaire:results", args=[screening_id])))
     assert f'data-nct-id="{ILD}" data-verdict="match"' in results
-    assert "None of these: HIV" in results and "ItemsAnswer" not in results  # why it fits, in the patient's words
+    assert "None (asked about: HIV" in results and "ItemsAnswer" not in results  # why it fits, in the patient's words
 
 
 def test_in_chinese_none_of_these_lists_the_illnesses_it_answers_with_chinese_semicolons(client, illnesses):
@@ -229,7 +230,8 @@ def test_in_chinese_none_of_these_lists_the_illnesses_it_answers_with_chinese_se
         _keys, response = answer_page(client, response["Location"], MATCHES_ILD)
     client.cookies["django_language"] = "zh-hans"
     check = page(client.get(response["Location"]))
-    listed = re.search(r"以上都没有：([^<]+)", check).group(1)
+    listed = re.search(r"都没有（问到的有：([^<]+)）", check).group(1)
+    assert "以上都没有：" not in check
     assert "；" in listed and "; " not in listed  # the COPD patient read "心肌梗死（心梗）; 心力衰竭（心衰）"
 
 
