@@ -144,7 +144,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("zh-hans", _("Simplified Chinese"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-# The language switch sets this cookie (a year, like Django's default); staff and admins also keep a preference.
+# The language switch sets this cookie for a year, so the choice survives closing the browser (Django's default is a
+# browser-session cookie); staff and admins also keep a preference.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SECURE = env.bool("HTTPS", default=False)
 LANGUAGE_COOKIE_HTTPONLY = True

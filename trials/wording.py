@@ -101,7 +101,9 @@ def display_answer(question, stored) -> str:
             return str(_("; ")).join(question.label_for(code) for code in ticked)
         shown = [c for c in question.choice_codes() if c in (stored.get("shown") or [])]
         items = str(_("; ")).join(question.label_for(code) for code in shown)  # "；" in Chinese
-        return str(_("None of these: %(items)s")) % {"items": items}
+        # "None" first, the items only as what was asked: "None of these: heart failure; HIV" read as the
+        # patient's illnesses at a glance
+        return str(_("None (asked about: %(items)s)")) % {"items": items}
     return question.label_for(stored)
 
 

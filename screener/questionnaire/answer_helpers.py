@@ -7,11 +7,14 @@ question stores it and `form.summary()` says in words what it was worked out fro
 from __future__ import annotations
 
 import datetime
+import re
 from decimal import Decimal
 
+from dateutil.relativedelta import relativedelta
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from screener.questionnaire import measurements
 from trials.models import Question
@@ -234,6 +237,68 @@ class TimesUlnForm(HelperForm):
         )
 
 
+MONTHS_IN_WORDS = [  # a date said in words, so 3/11/2026 cannot be read two ways (Chinese: the month's number)
+    pgettext_lazy("a month in a date written in words", "January"),
+    pgettext_lazy("a month in a date written in words", "February"),
+    pgettext_lazy("a month in a date written in words", "March"),
+    pgettext_lazy("a month in a date written in words", "April"),
+    pgettext_lazy("a month in a date written in words", "May"),
+    pgettext_lazy("a month in a date written in words", "June"),
+    pgettext_lazy("a month in a date written in words", "July"),
+    pgettext_lazy("a month in a date written in words", "August"),
+    pgettext_lazy("a month in a date written in words", "September"),
+    pgettext_lazy("a month in a date written in words", "October"),
+    pgettext_lazy("a month in a date written in words", "November"),
+    pgettext_lazy("a month in a date written in words", "December"),
+]
+
+
+def date_in_words(day: datetime.date) -> str:
+    """3 November 2026; 2026年11月3日."""
+    return str(
+        _("%(day)s %(month)s %(year)s") % {"day": day.day, "month": MONTHS_IN_WORDS[day.month - 1], "year": day.year}
+    )
+
+
+# year-month-day with -, /, . or 年月日; or day/month/year (the one order the date box's text formats take)
+YEAR_FIRST = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+DAY_FIRST = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
+
+
+def is_a_date_that_does_not_exist(text: str) -> bool:
+    """Typed as a date (2026-02-30, 30/02/2026, 2026-13-01) but not a day of the calendar."""
+    text = str(text).strip()
+    if match := YEAR_FIRST.fullmatch(text):
+        year, month, day = (int(part) for part in match.groups())
+    elif match := DAY_FIRST.fullmatch(text):
+        day, month, year = (int(part) for part in match.groups())
+    else:
+        return False
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return True
+    return False
+
+
+class EventDateField(forms.DateField):
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except ValidationError:
+            if is_a_date_that_does_not_exist(value):
+                raise ValidationError(self.error_messages["does_not_exist"], code="does_not_exist") from None
+            raise
+
+
+def date_units_before(today: datetime.date, amount: int, span: str) -> datetime.date:
+    if span == "days":
+        return today - datetime.timedelta(days=amount)
+    if span == "weeks":
+        return today - datetime.timedelta(days=amount * 7)
+    return today - relativedelta(months=amount)
+
+
 class EventDateForm(HelperForm):
     """The date of the event; the time since it is what the question stores."""
 
@@ -241,20 +306,53 @@ class EventDateForm(HelperForm):
 
     def __init__(self, question, *args, **kwargs):
         super().__init__(question, *args, **kwargs)
-        self.fields["date"] = forms.DateField(
+        self.fields["date"] = EventDateField(
             label=_("The date"),
             # no example format: the browser's date box shows the date its own way
             help_text=_("If you know only the month, use the 1st of that month."),
             input_formats=["%Y-%m-%d", "%d/%m/%Y", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"],
-            error_messages={"required": _("Enter the date."), "invalid": _("Enter a date, like 2026-03-27.")},
+            error_messages={
+                # a date box empties itself when the date typed does not exist (30 February): say so
+                "required": _(
+                    "Enter the date. If you typed one and the box emptied, that date does not exist "
+                    "(like 30 February): check the day and the month."
+                ),
+                "invalid": _("Enter a date, like 2026-03-27."),
+                "does_not_exist": _("That date does not exist (like 30 February): check the day and the month."),
+            },
             widget=forms.DateInput(attrs={"class": "input input-short", "type": "date", "autocomplete": "off"}),
         )
 
     def compute(self, cleaned):
-        return measurements.time_since(cleaned["date"], self.today, self.question.unit)
+        computed = measurements.time_since(cleaned["date"], self.today, self.question.unit)
+        self.check_range(Decimal(computed.stored))
+        return computed
+
+    def check_range(self, amount: Decimal) -> None:
+        """A date the question's range cannot take is refused with the range as dates, not as days."""
+        span = measurements.TIME_UNITS.get(self.question.unit.strip().lower())
+        low, high = self.question.min_value, self.question.max_value
+        if span is None or high is None or (amount <= high and (low is None or amount >= low)):
+            return
+        # the earliest day that still counts as `high` whole units ago (27 days is 3 weeks)
+        earliest = date_units_before(self.today, int(high) + 1, span) + datetime.timedelta(days=1)
+        if span == "days":
+            earliest = date_units_before(self.today, int(high), span)
+        latest = date_units_before(self.today, int(low or 0), span)
+        if latest == self.today:
+            raise measurements.CannotCompute(
+                _("Enter a date from %(earliest)s to today.") % {"earliest": date_in_words(earliest)}
+            )
+        raise measurements.CannotCompute(
+            _("Enter a date from %(earliest)s to %(latest)s.")
+            % {"earliest": date_in_words(earliest), "latest": date_in_words(latest)}
+        )
 
     def summary(self) -> str:
-        return str(_("From the date %(date)s.") % {"date": self.computed.inputs["date"]})
+        return str(
+            _("From the date %(date)s.")
+            % {"date": date_in_words(datetime.date.fromisoformat(self.computed.inputs["date"]))}
+        )
 
 
 class BodyMassIndexForm(HelperForm):

@@ -54,13 +54,22 @@ def owned_screening(request: HttpRequest, screening_id) -> Screening:
 
 def keep_language(request: HttpRequest, screening: Screening) -> None:
     """A screening remembers its language: the patient's switch changes it, and without a choice of the
-    browser's own (no language cookie, say a fresh Accept-Language) the screening's language is used."""
+    browser's own (no language cookie, say a fresh Accept-Language) the screening's language is used, unless
+    the link came from a page shown in another language (the start page's "Continue your screening" names
+    its own language in `?language=`): the screening then goes on in that page's language."""
     chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    shown = request.GET.get("language", "")
     if chosen and translation.check_for_language(chosen):
         language = translation.get_language()
         if screening.language != language:
             screening.language = language
             Screening.objects.filter(pk=screening.pk).update(language=language)
+    elif shown in dict(settings.LANGUAGES):
+        translation.activate(shown)
+        request.LANGUAGE_CODE = translation.get_language()
+        if screening.language != shown:
+            screening.language = shown
+            Screening.objects.filter(pk=screening.pk).update(language=shown)
     elif screening.language and translation.check_for_language(screening.language):
         translation.activate(screening.language)
         request.LANGUAGE_CODE = translation.get_language()

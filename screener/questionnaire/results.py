@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import json
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from trials import eligibility, places
 from trials.catalogue import LoadedCatalogue
@@ -232,19 +235,36 @@ class ValueToAsk:
     studies: list[Trial] = field(default_factory=list)
 
     @property
+    def where_to_find(self) -> str:
+        """Where a doctor finds the value, in the page's language (doctor_summary.json)."""
+        source = doctor_summary()["sources"][doctor_summary()["questions"][self.question.key]]
+        return source["zh_hans"] if get_language() == "zh-hans" else source["en"]
+
+    @property
     def study_ids(self) -> str:
         """The studies' NCT numbers, joined with the page language's comma ("，" in Chinese)."""
         return gettext(", ").join(trial.nct_id for trial in self.studies)
 
 
+@functools.cache
+def doctor_summary() -> dict:
+    """The questions a doctor or a report can answer, and where each is found; read and checked once."""
+    table = json.loads((Path(__file__).parent / "data" / "doctor_summary.json").read_text(encoding="utf-8"))
+    unknown = set(table["questions"].values()) - set(table["sources"])
+    if unknown:
+        raise ValueError(f"doctor_summary.json: no such source {sorted(unknown)}")
+    return table
+
+
 def values_to_ask(open_studies: list[StudyResult]) -> list[ValueToAsk]:
     """The questions still unknown for studies not ruled out, each with the studies it would decide,
     in the order the studies list them."""
+    held = doctor_summary()["questions"]
     wanted: dict[str, ValueToAsk] = {}
     for study in open_studies:
         for criterion in study.unknown:
-            if criterion.question is None:
-                continue
+            if criterion.question is None or criterion.question.key not in held:
+                continue  # only what a doctor or a report holds: a pregnancy plan is the patient's to say
             entry = wanted.setdefault(criterion.question.key, ValueToAsk(criterion.question))
             if study.trial not in entry.studies:
                 entry.studies.append(study.trial)

@@ -97,7 +97,8 @@ def own_screenings(request: HttpRequest, loaded) -> list[dict]:
     rows = []
     for screening in Screening.objects.filter(pk__in=valid).order_by("-updated_at"):
         walk = screening.walk(loaded)
-        rows.append({"screening": screening, "finished": walk.next_key is None, "answered": len(walk.path)})
+        # every answer the patient gave counts, not only the path up to the first question a new study added
+        rows.append({"screening": screening, "finished": walk.next_key is None, "answered": len(screening.answers)})
     return rows
 
 
@@ -265,9 +266,10 @@ def answer_helper(request: HttpRequest, screening_id: UUID, key: str) -> HttpRes
                 screening.record_answer(key, form.computed.stored, source=source)
                 after = screening.walk(loaded)
                 step = after.screen_of(key)
-                if not returning and step and is_grouped(after, step):
-                    # Opened from a screen: back to it, where its other answers wait unsent (drafts).
-                    return redirect(next_step_url(screening, key, walk=after))
+                if step and is_grouped(after, step):
+                    # Opened from a screen: back to it, at the very address it was left from (its drafts are
+                    # kept for that address: coming from "check your answers" or a saved results link too).
+                    return redirect(screen_address(screening, key, after, returning, more_needed(request)))
                 return redirect(url_after_answer(screening, key, after, returning, more_needed(request)))
             confirming = "edit" not in request.POST
     else:
@@ -283,6 +285,17 @@ def answer_helper(request: HttpRequest, screening_id: UUID, key: str) -> HttpRes
         "action": request.get_full_path(),
     }
     return render_page(request, "questionnaire/helper.html", context)
+
+
+def flags(returning: bool, more: bool) -> str:
+    """The query a screen carries: back to "check your answers", or reached from a saved results link."""
+    if returning:
+        return "?return=check"
+    return f"?{MORE_NEEDED}=1" if more else ""
+
+
+def screen_address(screening: Screening, key: str, walk, returning: bool, more: bool) -> str:
+    return next_step_url(screening, key, walk=walk) + flags(returning, more)
 
 
 def url_after_answer(screening: Screening, key: str, after, returning: bool, more: bool = False) -> str:
@@ -321,7 +334,7 @@ def screen(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse:
     if helper_key in step and answer_helpers.helper_kind(loaded.questions[helper_key]) is not None:
         # The patient's papers show something else (litres, a date): keep what this screen holds unsent
         # and work that answer out; its helper comes back to this screen.
-        url = reverse("questionnaire:helper", args=[screening.id, helper_key]) + ("?return=check" if returning else "")
+        url = reverse("questionnaire:helper", args=[screening.id, helper_key]) + flags(returning, more_needed(request))
         response = redirect(url)
         drafts.keep(response, request.get_full_path(), [], drafts.screen_fields(request.POST))
         return response

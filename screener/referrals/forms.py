@@ -63,6 +63,11 @@ class ReferralForm(forms.Form):
         text = self.cleaned_data["phone"].strip()
         if not text:
             return ""
+        if any(ch.isalpha() for ch in text):
+            # phonenumbers reads keypad letters as digits ("abcd" → 2223): a letter is a typo, never a digit
+            raise ValidationError(
+                _("Use digits only in a phone number (and + before a country code), like +86 579 8997 9999.")
+            )
         try:
             number = phonenumbers.parse(text, self.region)
         except phonenumbers.NumberParseException:

@@ -236,6 +236,19 @@ class Referral(models.Model):
     def display_reference(self) -> str:
         return display_reference(self.reference)
 
+    @property
+    def display_phone(self) -> str:
+        """The stored number grouped as people read it (+86 579 8997 9999), so a patient can spot a typo."""
+        import phonenumbers
+
+        if not self.phone:
+            return ""
+        try:
+            number = phonenumbers.parse(self.phone, None)
+        except phonenumbers.NumberParseException:
+            return self.phone
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
     def allowed_statuses(self) -> list[str]:
         return sorted(self.TRANSITIONS[self.Status(self.status)], key=list(self.Status).index)
 

@@ -11,7 +11,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from screener.pages import render_page
-from screener.questionnaire.ownership import owned_screening
+from screener.questionnaire.ownership import owned_screening, screening_ids
 from screener.ratelimits import limit
 from screener.referrals.forms import ReferenceForm, ReferralForm
 from screener.referrals.models import ConsentText, Referral
@@ -80,6 +80,8 @@ def request_status(request: HttpRequest) -> HttpResponse:
         )
         not_found = referral is None
     change = referral.change_for_patient() if referral and referral.status in Referral.OPEN_STATUSES else None
+    # the contact details are shown back only in the browser that sent the request, never to a code alone
+    own = referral is not None and str(referral.screening_id) in screening_ids(request)
     return render_page(
         request,
         "referrals/request_status.html",
@@ -89,6 +91,7 @@ def request_status(request: HttpRequest) -> HttpResponse:
             "not_found": not_found,
             "change": change,
             "open_statuses": Referral.OPEN_STATUSES,
+            "show_contact": own,
         },
     )
 

@@ -71,7 +71,7 @@ def test_a_grouped_screen_in_chinese_at_360_px_keeps_every_value_and_offers_only
         seen.update(keys)
     assert {"dlco_pct_pred", "other_conditions"} <= seen
     assert page.url.endswith("/check/")
-    expect(page.locator("main")).to_contain_text("以上都没有：")
+    expect(page.locator("main")).to_contain_text("都没有（问到的有：")
     assert_accessible(page, "check answers after screens (zh)")
 
 

@@ -86,6 +86,30 @@ def test_a_screening_remembers_its_language_without_a_cookie(zh_patient):
     assert "核对您的回答" in html
 
 
+def test_the_language_chosen_on_the_switch_outlives_the_browser_session(zh_client):
+    response = zh_client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    cookie = response.cookies["django_language"]
+    assert cookie.value == "en" and int(cookie["max-age"]) >= 180 * 24 * 60 * 60
+    zh_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "zh-CN"  # a restarted browser sends its own language again
+    assert "Find lung disease studies" in zh_client.get("/").content.decode()
+
+
+def test_continue_your_screening_opens_in_the_language_the_start_page_shows(zh_patient):
+    """A Chinese screening, and a browser that lost its language cookie now asking for English: the start page
+    is in English, and so is the page its link opens (and the screening goes on in English)."""
+    zh_patient.cookies.pop("django_language", None)
+    zh_patient.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    start_page = zh_patient.get("/").content.decode()
+    link = re.search(r'href="([^"]+)">See your results', start_page).group(1)
+    assert link.endswith("?language=en")
+    html = zh_patient.get(link).content.decode()
+    assert '<html lang="en">' in html
+    assert Screening.objects.get(pk=zh_patient.screening_id).language == "en"
+    # without the start page's word, the screening keeps its own language, as before
+    Screening.objects.filter(pk=zh_patient.screening_id).update(language="zh-hans")
+    assert '<html lang="zh-Hans">' in zh_patient.get(link.split("?")[0]).content.decode()
+
+
 def test_htmx_partials_keep_the_chosen_language(zh_client):
     screening_id = start(zh_client)
     response = zh_client.get(question_url(screening_id, "diagnoses"), headers=HTMX)
@@ -340,6 +364,20 @@ def test_an_unreadable_phone_number_gets_a_chinese_message_and_stays_in_the_box(
     url = reverse("referrals:refer", args=[zh_patient.screening_id, site_a.public_id])
     html = zh_patient.post(url, {**CONTACT, "phone": "１２３"}).content.decode()
     assert "请输入一个可以拨通的电话号码" in html and 'value="１２３"' in html
+
+
+def test_letters_in_a_phone_number_get_a_chinese_digits_only_message_and_nothing_is_sent(zh_patient, site_a):
+    url = reverse("referrals:refer", args=[zh_patient.screening_id, site_a.public_id])
+    html = zh_patient.post(url, {**CONTACT, "phone": "138 1234 abcd"}).content.decode()
+    assert "电话号码请只填写数字" in html and 'value="138 1234 abcd"' in html
+    assert Referral.objects.count() == 0
+
+
+def test_the_chinese_confirmation_shows_the_phone_number_back(zh_patient, site_a, staff_a):
+    url = reverse("referrals:refer", args=[zh_patient.screening_id, site_a.public_id])
+    response = zh_patient.post(url, {**CONTACT, "phone": "138 0013 8000"}, follow=True)
+    html = response.content.decode()
+    assert "研究团队联系您的方式" in html and "+86 138 0013 8000" in html
 
 
 # -- Consent in the patient's language -------------------------------------------------------------------

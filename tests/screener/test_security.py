@@ -112,6 +112,19 @@ def test_every_response_carries_a_strict_content_security_policy(client, seed_tr
     assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
 
 
+def test_htmx_is_told_not_to_inject_its_indicator_style_and_the_stylesheet_holds_it_instead(client, seed_trials):
+    """htmx adds an inline <style> for its request indicator unless its config says no; the CSP would refuse it."""
+    import json
+    from html import unescape
+
+    html = client.get(reverse("questionnaire:start")).content.decode()
+    config = json.loads(unescape(re.search(r'<meta name="htmx-config" content=\'([^\']*)\'', html).group(1)))
+    assert config["includeIndicatorStyles"] is False
+    css = (ROOT / "static" / "screener.css").read_text()
+    assert re.search(r"^\.htmx-indicator \{ opacity: 0; \}", css, re.M)
+    assert ".htmx-request .htmx-indicator" in css and ".htmx-request.htmx-indicator" in css
+
+
 def test_no_template_has_inline_script_style_or_hx_on():
     for path in (ROOT / "templates").rglob("*.html"):
         text = path.read_text()

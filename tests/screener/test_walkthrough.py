@@ -29,7 +29,7 @@ def test_the_start_page_offers_to_continue_each_unfinished_screening_of_this_bro
     assert "Carry on where you left off" in html
     assert html.count("Continue your screening") == 2
     for screening_id in (first, second):
-        assert f'href="{reverse("questionnaire:resume", args=[screening_id])}"' in html
+        assert f'href="{reverse("questionnaire:resume", args=[screening_id])}?language=en"' in html
     assert "1 answer)" in html and "0 answers)" in html
     # the list is this browser's own: never stored by the browser or anything between
     assert client.get(reverse("questionnaire:start"))["Cache-Control"] == NEVER_STORE
@@ -41,7 +41,8 @@ def test_a_finished_screening_is_offered_as_its_results_and_another_browser_sees
     screening_id = start(client)
     answer_everything(client, screening_id, MATCHES_COPD)
     html = client.get(reverse("questionnaire:start")).content.decode()
-    assert f'href="{reverse("questionnaire:results", args=[screening_id])}"' in html and "See your results" in html
+    assert f'href="{reverse("questionnaire:results", args=[screening_id])}?language=en"' in html
+    assert "See your results" in html
     stranger = BrowserClient().get(reverse("questionnaire:start")).content.decode()
     assert "Carry on where you left off" not in stranger and screening_id not in stranger
 

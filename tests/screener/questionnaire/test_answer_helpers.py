@@ -230,3 +230,79 @@ def test_the_date_hint_gives_no_format_the_browsers_date_box_may_not_show(
     html = client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
     assert 'type="date"' in html
     assert example not in html
+
+
+# A date that does not exist, a date out of the question's range, a date that reads two ways (walk9 item 5)
+
+
+def helper_post(client, infection_question, data, language="en"):
+    screening_id = start(client)
+    Screening.objects.filter(pk=screening_id).update(language=language)
+    walk_to(client, screening_id, "chest_infection_weeks_ago")
+    url = reverse("questionnaire:helper", args=[screening_id, "chest_infection_weeks_ago"])
+    return client.post(url, data, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+
+
+@pytest.mark.parametrize("typed", ["2026-02-30", "30/02/2026", "2026年2月30日", "2025-13-01", "2025-04-31"])
+@pytest.mark.parametrize(
+    "language, message",
+    [
+        ("en", "That date does not exist (like 30 February): check the day and the month."),
+        ("zh-hans", "这个日期不存在（比如2月30日）：请核对日和月。"),
+    ],
+)
+def test_a_date_that_does_not_exist_is_told_so_and_kept_in_the_box(
+    client, infection_question, typed, language, message
+):
+    html = helper_post(client, infection_question, {"date": typed}, language)
+    assert message in html and f'value="{typed}"' in html
+    assert "Enter a date, like" not in html and "请输入日期，例如" not in html
+
+
+@pytest.mark.parametrize("typed", ["2025-02-28", "28/02/2025", "2024-02-29"])
+def test_a_date_that_exists_is_not_called_impossible(client, infection_question, typed):
+    html = helper_post(client, infection_question, {"date": typed})
+    assert "does not exist" not in html and "data-computed" in html
+
+
+def test_an_emptied_date_box_says_the_date_typed_may_not_exist(client, infection_question):
+    """Chromium's date box empties itself on 30 February: the server gets nothing."""
+    html = helper_post(client, infection_question, {"date": ""})
+    assert "If you typed one and the box emptied, that date does not exist" in html
+
+
+@pytest.mark.parametrize(
+    "language, words",
+    [("en", "Enter a date from {earliest} to today."), ("zh-hans", "请输入{earliest}到今天之间的日期。")],
+)
+def test_a_date_too_long_ago_for_the_question_is_refused_with_the_range_as_dates(
+    client, infection_question, language, words
+):
+    """5200 weeks is the question's limit: its earliest day is accepted, the day before is refused, in dates."""
+    from django.utils import translation
+
+    from screener.questionnaire.answer_helpers import date_in_words
+
+    today = timezone.localdate()
+    earliest = today - datetime.timedelta(days=5201 * 7 - 1)
+    assert time_since(earliest, today, "weeks ago").stored == "5200"
+    accepted = helper_post(client, infection_question, {"date": earliest.isoformat()}, language)
+    assert "data-computed" in accepted
+    refused = helper_post(
+        client, infection_question, {"date": (earliest - datetime.timedelta(days=1)).isoformat()}, language
+    )
+    with translation.override(language):
+        expected = words.format(earliest=date_in_words(earliest))
+    assert expected in refused
+    assert "5200" not in refused.split('class="error-summary"')[1].split("</div>")[0]  # no weeks, no days
+
+
+@pytest.mark.parametrize(
+    "language, shown",
+    [("en", "3 November 2026"), ("zh-hans", "2026年11月3日")],
+)
+def test_a_day_month_date_is_read_day_first_and_confirmed_in_words(client, infection_question, language, shown):
+    if timezone.localdate() < datetime.date(2026, 11, 3):
+        pytest.skip("the date must be in the past")
+    html = helper_post(client, infection_question, {"date": "3/11/2026"}, language)
+    assert shown in html and "2026-11-03" not in html.split("data-computed")[1].split("</form>")[0]

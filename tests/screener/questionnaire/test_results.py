@@ -333,3 +333,22 @@ def test_a_man_is_not_told_that_his_age_kept_pregnancy_questions_away(client):
     html = results_for(client, {**MATCHES_COPD, "age": "68"})
     assert verdicts(html)[COPD] == "match"
     assert "because of your age" not in html
+
+
+@pytest.mark.parametrize(
+    "language, nothing_fits, may_suit",
+    [
+        ("en", "No study matches all of your answers.", "Some studies may suit you once a few things are checked:"),
+        ("zh-hans", "没有一项研究与您的全部回答都相符。", "核对几项内容后，下面的研究或许适合您："),
+    ],
+)
+def test_with_only_possible_studies_the_results_do_not_open_by_saying_nothing_fits(
+    client, language, nothing_fits, may_suit
+):
+    client.cookies["django_language"] = language
+    possible = results_for(client, {**MATCHES_COPD, "sixmwd_m": None})
+    assert verdicts(possible)[COPD] == "possible" and 'id="matches-title"' not in possible
+    assert nothing_fits not in possible
+    assert possible.index(may_suit) < possible.index('id="possibles-title"')
+    nothing = results_for(client, {"diagnoses": ["other"]})
+    assert nothing_fits in nothing and may_suit not in nothing

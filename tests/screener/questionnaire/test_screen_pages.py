@@ -211,10 +211,11 @@ def test_a_list_of_illnesses_shows_only_the_items_a_study_needs_and_none_of_thes
     while "/check/" not in response["Location"]:
         _keys, response = answer_page(client, response["Location"], MATCHES_ILD)
     check = page(client.get(response["Location"]))
-    assert "None of these: HIV" in check
+    assert "None (asked about: HIV" in check  # "None" first; the items only as what was asked
+    assert "None of these: HIV" not in check  # read at a glance as the patient's illnesses
     results = page(client.get(reverse("questionnaire:results", args=[screening_id])))
     assert f'data-nct-id="{ILD}" data-verdict="match"' in results
-    assert "None of these: HIV" in results and "ItemsAnswer" not in results  # why it fits, in the patient's words
+    assert "None (asked about: HIV" in results and "ItemsAnswer" not in results  # why it fits, in the patient's words
 
 
 def test_in_chinese_none_of_these_lists_the_illnesses_it_answers_with_chinese_semicolons(client, illnesses):
@@ -229,7 +230,8 @@ def test_in_chinese_none_of_these_lists_the_illnesses_it_answers_with_chinese_se
         _keys, response = answer_page(client, response["Location"], MATCHES_ILD)
     client.cookies["django_language"] = "zh-hans"
     check = page(client.get(response["Location"]))
-    listed = re.search(r"以上都没有：([^<]+)", check).group(1)
+    listed = re.search(r"都没有（问到的有：([^<]+)）", check).group(1)
+    assert "以上都没有：" not in check
     assert "；" in listed and "; " not in listed  # the COPD patient read "心肌梗死（心梗）; 心力衰竭（心衰）"
 
 
@@ -272,6 +274,30 @@ def test_working_an_answer_out_from_a_screen_keeps_what_the_screen_held_and_come
     html = page(client.get(location))
     computed = Screening.objects.get(pk=screening_id).answers["fvc_pct_pred"]
     assert f'value="{computed}"' in html and 'value="0.8"' in html and 'value="50"' in html
+
+
+@pytest.mark.parametrize(
+    "arrived_with",
+    ["?more=1", "?return=check"],
+    ids=["from-a-saved-results-link", "from-check-your-answers"],
+)
+def test_a_number_typed_on_a_screen_is_kept_after_working_out_another_answer_whichever_way_the_screen_was_reached(
+    client, arrived_with
+):
+    """The patient typed a value, then opened "My report shows litres" on the same screen: back on the screen,
+    the typed value is still there (it was lost when the screen was reached with a query)."""
+    screening_id, location = to_lung_function(client)
+    screen = location + arrived_with
+    html = page(client.get(screen))
+    data = {**screen_data(html, {"fev1_fvc_ratio": "0.8", "dlco_pct_pred": "50"}), "work_it_out": "fvc_pct_pred"}
+    helper = client.post(screen, data)["Location"]
+    assert helper == reverse("questionnaire:helper", args=[screening_id, "fvc_pct_pred"]) + arrived_with
+    raw = {"value": "1.9", "unit": "L", "height_cm": "165", "age": "60", "sex": "female", "confirm": "1"}
+    response = client.post(helper, raw)
+    assert response["Location"] == screen
+    html = page(client.get(screen))
+    assert 'value="0.8"' in html and 'value="50"' in html
+    assert "fev1_fvc_ratio" not in Screening.objects.get(pk=screening_id).answers  # still not sent
 
 
 def test_switching_language_on_a_screen_keeps_every_unsent_value_and_stores_nothing(client):

@@ -171,3 +171,14 @@ def test_a_district_name_two_cities_share_is_asked_back_and_the_chosen_one_kept(
 def test_a_district_name_only_one_city_has_is_taken_without_asking(client):
     screening_id = start_from(client, {"place": "海淀", "travel": "50"})
     assert Screening.objects.get(pk=screening_id).place["label"] == "海淀区 (北京市, China)"
+
+
+def test_in_chinese_check_your_answers_puts_a_full_width_colon_after_the_place(client):
+    screening_id = start_from(client, HANGZHOU)
+    answer_everything(client, screening_id, {**MATCHES_COPD, **MATCHES_ILD, "diagnoses": ["copd"]})
+    client.cookies["django_language"] = "zh-hans"
+    check = client.get(reverse("questionnaire:check", args=[screening_id])).content.decode()
+    where = re.search(r"<dd data-where>(.*?)</dd>", check).group(1)
+    assert where.startswith("杭州") and "：50" in where.replace(" ", "") and ": " not in where
+    summary = client.get(reverse("questionnaire:summary", args=[screening_id])).content.decode()
+    assert f"公里内没有医院：{COPD}。" in summary and f"{COPD}." not in summary

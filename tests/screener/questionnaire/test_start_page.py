@@ -212,3 +212,45 @@ def test_a_browse_link_finds_every_study_its_count_counted_whichever_spelling_na
     assert len(found) == 4
     for typed in ("COPD", "慢阻肺", COPD):
         assert len(listed(client.get(reverse("questionnaire:start"), {"q": typed}).content.decode())) == 4, typed
+
+
+# The start page's list of this browser's screenings counts every answer given
+
+
+def _start_page_count(client) -> str:
+    html = client.get(reverse("questionnaire:start")).content.decode()
+    return re.search(r"(\d+) answers?\)", html).group(1)
+
+
+def test_a_new_study_s_question_does_not_make_the_start_page_count_fewer_answers(client, seed_trials):
+    from decimal import Decimal
+
+    from screener.questionnaire.models import Screening
+    from tests.screener.questionnaire.flow import answer_everything, start
+    from tests.trials.profiles import MATCHES_COPD
+    from trials.models import Criterion, Question, Trial
+
+    screening_id = start(client)
+    answer_everything(client, screening_id, MATCHES_COPD)
+    given = len(Screening.objects.get(pk=screening_id).answers)
+    assert given > 3 and _start_page_count(client) == str(given)
+    Criterion.objects.create(  # a new rule, asked before most of the patient's answers on the path
+        trial=Trial.objects.get(nct_id="NCT07355868"),
+        kind="inclusion",
+        question=Question.objects.get(key="bmi"),
+        min_value=Decimal(18),
+        status="approved",
+        source_text="BMI at least 18",
+    )
+    html = client.get(reverse("questionnaire:start")).content.decode()
+    assert "Continue your screening" in html
+    assert _start_page_count(client) == str(given)
+
+
+def test_a_fresh_screening_counts_no_answers_and_one_answer_as_one(client, seed_trials):
+    from tests.screener.questionnaire.flow import answer, start
+
+    screening_id = start(client)
+    assert _start_page_count(client) == "0"
+    answer(client, screening_id, "diagnoses", ["copd"])
+    assert _start_page_count(client) == "1"

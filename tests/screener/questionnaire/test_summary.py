@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from screener.pages import NEVER_STORE
 from tests.screener.questionnaire.flow import answer, answer_everything, start
-from tests.trials.profiles import COPD, ILD, MATCHES_ILD
+from tests.trials.profiles import COPD, ILD, MATCHES_COPD, MATCHES_ILD
 
 pytestmark = pytest.mark.usefixtures("seed_trials")
 
@@ -33,8 +33,51 @@ def test_the_summary_lists_the_values_to_ask_for_with_where_to_find_them(client,
     ask = html.split('id="ask-title"')[1].split("</section>")[0]
     assert ask.count("data-ask=") == 1 and 'data-ask="dlco_pct_pred"' in ask
     assert "DLCO (% of predicted)" in ask
-    assert "find the row “DLCO”" in ask  # the question's help text says where it is on a report
-    assert f"Decides: {ILD}" in ask
+    # written for the doctor, not the patient's hint beside the question
+    assert "Where to find it: The most recent lung function (spirometry) report." in ask
+    assert "find the row “DLCO”" not in ask
+    decides = ask.split("Decides: ")[1]
+    assert decides.startswith('<span data-decides="NCT06534528">') and f"({ILD})" in decides
+    assert "stem cell" in decides.lower()  # the study's title, not a bare NCT number
+
+
+def test_the_doctors_list_holds_only_values_a_doctor_or_a_report_holds_not_what_only_the_patient_knows(client):
+    """Not knowing a pregnancy plan, a recent trial or recent COVID symptoms leaves the COPD study open, but a
+    doctor cannot say them: they are not on the doctor's list. The walk distance is."""
+    screening_id = start(client)
+    answer_everything(
+        client,
+        screening_id,
+        {
+            **{k: v for k, v in MATCHES_COPD.items()},
+            "sixmwd_m": None,
+            "planning_pregnancy_12m": None,
+            "other_trial_recent": None,
+            "covid_last_4_weeks": None,
+        },
+    )
+    html = client.get(summary_url(screening_id)).content.decode()
+    ask = html.split('id="ask-title"')[1].split("</section>")[0]
+    assert 'data-ask="sixmwd_m"' in ask
+    assert "The most recent six-minute walk test report." in ask
+    for patient_only in ("planning_pregnancy_12m", "other_trial_recent", "covid_last_4_weeks"):
+        assert f'data-ask="{patient_only}"' not in ask
+    studies = html.split('id="studies-title"')[1]
+    assert "planning a pregnancy" in studies.lower()  # still shown as not known, under the study
+
+
+def test_every_measured_question_of_the_vocabulary_is_on_the_doctors_list_with_a_source():
+    from screener.questionnaire.results import doctor_summary
+    from trials import wording
+    from trials.models import Question
+    from trials.registry.importing import ensure_questions
+
+    ensure_questions()
+    table = doctor_summary()
+    measured = {q.key for q in Question.objects.all() if wording.is_measured(q)}
+    assert measured and measured <= set(table["questions"])
+    assert {"planning_pregnancy_12m", "other_trial_recent", "covid_last_4_weeks"}.isdisjoint(table["questions"])
+    assert all(set(source) == {"en", "zh_hans"} for source in table["sources"].values())
 
 
 def test_the_summary_has_every_answer_and_each_studys_verdict_with_reasons(client, ild_patient_who_does_not_know_dlco):
@@ -110,8 +153,8 @@ def test_a_value_to_ask_for_names_its_unit_as_the_question_shows_it_with_chinese
     chinese = client.get(summary_url(ild_patient_who_does_not_know_dlco)).content.decode()
     ask = chinese.split('id="ask-title"')[1].split("</section>")[0]
     assert "一氧化碳弥散量 DLCO（占预计值%）</strong>。" in ask and ") (" not in ask
-    assert "在哪里可以找到：在" in ask  # no space after a Chinese colon
-    assert f"影响的研究：{ILD}" in ask
+    assert "在哪里可以找到：最近一次的肺功能检查报告。" in ask  # no space after a Chinese colon
+    assert "影响的研究：<span" in ask and f"（{ILD}）" in ask and f"({ILD})" not in ask
     platelets = Question.objects.get(key="platelets_10e9_l")
     assert platelets.unit_shown == "× 10⁹/L"  # the unit a patient saw beside the box, never the code "x10^9/L"
     studies = ValueToAsk(platelets, list(Trial.objects.filter(nct_id__in=[ILD, COPD]).order_by("nct_id")))

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from screener.referrals.models import REFERENCE_ALPHABET, AccessLog, ConsentText, Referral, normalise_reference
 from tests.conftest import CONTACT
+from tests.formdata import BrowserClient
 from tests.screener.questionnaire.flow import answer_everything, start
 from tests.trials.profiles import MATCHES_ILD
 from trials.models import Criterion
@@ -78,7 +79,7 @@ def test_back_then_submit_again_makes_no_second_referral(patient, referral_a, si
         ({"name": "  "}, "name", "Enter your name."),
         ({"phone": "", "email": ""}, "phone", "Enter a phone number or an email address"),
         ({"phone": "12"}, "phone", "Enter a phone number that can be called"),
-        ({"phone": "call me maybe"}, "phone", "Enter a phone number that can be called"),
+        ({"phone": "call me maybe"}, "phone", "Use digits only in a phone number"),
         ({"email": "not-an-email"}, "email", "Enter an email address like name@example.com."),
         ({"contact_by": "phone", "phone": ""}, "phone", "Enter a phone number, or choose to be contacted by email."),
         ({"contact_by": "pigeon"}, "contact_by", "Select a valid choice"),
@@ -95,6 +96,34 @@ def test_bad_input_is_explained_and_nothing_typed_is_lost(patient, site_a, chang
         assert 'value="Li Wei"' in html
     if "email" not in changes:
         assert 'value="li.wei@example.org"' in html
+
+
+@pytest.mark.parametrize("phone", ["0579 8997 abcd", "0579 8997 999O", "0579 8997 9999 ext 12"])
+def test_letters_in_a_phone_number_are_refused_never_read_as_keypad_digits(patient, site_a, phone):
+    html = patient.post(refer_url(patient, site_a), {**CONTACT, "phone": phone}).content.decode()
+    assert "Use digits only in a phone number" in html
+    assert Referral.objects.count() == 0
+    assert f'value="{phone}"' in html and 'value="Li Wei"' in html and "Mornings are best." in html
+
+
+def test_a_phone_number_of_digits_spaces_dashes_and_a_plus_is_accepted(patient, site_a, staff_a):
+    response = patient.post(refer_url(patient, site_a), {**CONTACT, "phone": "+86 (579) 8997-9999"})
+    assert response.status_code == 302
+    assert Referral.objects.get().phone == "+8657989979999"
+
+
+def test_the_confirmation_shows_the_contact_details_back_so_a_typo_can_be_spotted(patient, referral_a):
+    html = patient.get(reverse("referrals:sent", args=[patient.screening_id, referral_a.id])).content.decode()
+    assert "+86 579 8997 9999" in html and "li.wei@example.org" in html
+
+
+def test_the_status_page_shows_the_contact_details_only_in_the_browser_that_sent_the_request(patient, referral_a):
+    lookup = {"reference": referral_a.reference}
+    own = patient.post(reverse("referrals:request_status"), lookup).content.decode()
+    assert "+86 579 8997 9999" in own and "li.wei@example.org" in own
+    other = BrowserClient().post(reverse("referrals:request_status"), lookup).content.decode()
+    assert referral_a.display_reference in other
+    assert "+86 579 8997 9999" not in other and "li.wei@example.org" not in other
 
 
 def test_a_phone_number_is_read_with_the_site_s_country_as_default(patient, site_a, staff_a):
@@ -157,10 +186,11 @@ def look_up(client, reference):
 
 
 @pytest.mark.parametrize("typed", ["{code}", "{lower}", "{dashed}", " {dashed} "])
-def test_a_patient_sees_their_request_s_status_in_plain_words(client, referral_a, typed):
+def test_a_patient_sees_their_request_s_status_in_plain_words(referral_a, typed):
+    """In another browser, with the code alone: the status, never the contact details."""
     code = referral_a.reference
     typed = typed.format(code=code, lower=code.lower(), dashed=f"{code[:4]}-{code[4:]}")
-    html = look_up(client, typed)
+    html = look_up(BrowserClient(), typed)
     assert "Sent. The study team has not contacted you yet." in html
     assert "Li Wei" not in html and "li.wei" not in html
 
