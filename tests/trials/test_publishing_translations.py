@@ -73,12 +73,13 @@ def test_the_question_names_each_missing_text(admin_client, reviewed):
 
     [chinese] = untranslated(reviewed)
     assert chinese["language"] == "Simplified Chinese"
-    assert chinese["missing"] == ["title for patients", "1 criterion"]  # its one criterion for the study team
+    # its criteria for the study team: a clause's own, an antihistamine exception's, the items no draft reads
+    assert chinese["missing"] == ["title for patients", "3 criteria"]
     reviewed.sites.create(facility="Shanghai Pulmonary Hospital", city="Shanghai", country="China")
     reviewed.sites.create(facility="Ruijin Hospital", city="Shanghai", country="China")
     [chinese] = untranslated(reviewed)
-    assert chinese["missing"] == ["title for patients", "1 criterion", "2 sites"]
-    assert chinese["sentence"].endswith(": title for patients, 1 criterion, 2 sites.")
+    assert chinese["missing"] == ["title for patients", "3 criteria", "2 sites"]
+    assert chinese["sentence"].endswith(": title for patients, 3 criteria, 2 sites.")
 
 
 def test_a_study_with_every_translation_is_published_without_a_question(admin_client, reviewed):
