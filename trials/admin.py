@@ -257,7 +257,7 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
             elif action == "publish":
                 if not request.user.has_perm("trials.change_trial"):
                     raise PermissionDenied
-                if request.POST.get("confirmed") != "yes" and not _publishing_problem(trial) and untranslated(trial):
+                if request.POST.get("confirmed") != "yes" and not _publishing_problem(trial) and _worth_asking(trial):
                     return self.confirm_publishing(request, [trial], back)
                 trial.is_published = True
                 try:
@@ -271,20 +271,40 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
         return HttpResponseRedirect(back)
 
     def confirm_publishing(self, request: HttpRequest, trials: list[Trial], back: str) -> HttpResponse:
-        """Before a trial is published with texts its patients in another language would read in English: what
-        is missing, per language, and a button to publish all the same (registries are often English only)."""
+        """Before a trial is published with texts its patients in another language would read in English (what
+        is missing, per language, each criterion and site named with a link to where it is edited), or with no
+        site to refer patients to: a button to publish all the same (registries are often English only, and list
+        their hospitals late)."""
+        rows = [
+            {
+                "trial": trial,
+                "gaps": untranslated(trial),
+                "problem": _publishing_problem(trial),
+                "no_site": not trial.sites.exists(),
+            }
+            for trial in trials
+        ]
+        any_gaps = any(row["gaps"] for row in rows)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
-            "title": ngettext(
-                "Publish %(count)s trial without all its translations?",
-                "Publish %(count)s trials without all their translations?",
-                len(trials),
+            "title": (
+                ngettext(
+                    "Publish %(count)s trial without all its translations?",
+                    "Publish %(count)s trials without all their translations?",
+                    len(trials),
+                )
+                if any_gaps
+                else ngettext(
+                    "Publish %(count)s trial that lists no hospital?",
+                    "Publish %(count)s trials, not all listing a hospital?",
+                    len(trials),
+                )
             )
             % {"count": len(trials)},
-            "trials": [
-                {"trial": trial, "gaps": untranslated(trial), "problem": _publishing_problem(trial)} for trial in trials
-            ],
+            "any_gaps": any_gaps,
+            "no_site_sentence": no_site_sentence(),
+            "trials": rows,
             "back": back,
             "bulk": request.POST.get("action") == "publish_selected",
             "selected": [trial.pk for trial in trials],
@@ -300,7 +320,7 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
             self.message_user(request, gettext("The selected trials are published already."), messages.WARNING)
             return None
         if request.POST.get("confirmed") != "yes":
-            missing = [trial for trial in trials if not _publishing_problem(trial) and untranslated(trial)]
+            missing = [trial for trial in trials if not _publishing_problem(trial) and _worth_asking(trial)]
             if missing:
                 return self.confirm_publishing(request, trials, reverse("admin:trials_trial_changelist"))
         for trial in trials:
@@ -323,6 +343,8 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
         super().save_model(request, obj, form, change)
         if obj.is_published and "is_published" in form.changed_data:
             warn_of_unstaffed_sites(self, request, obj)
+            if not obj.sites.exists():
+                self.message_user(request, no_site_sentence(), messages.WARNING)
             for gap in untranslated(obj):  # the form's tick is its own confirmation: said afterwards, not asked
                 self.message_user(request, gap["sentence"], messages.WARNING)
 
@@ -368,6 +390,18 @@ def warn_of_unstaffed_sites(model_admin, request: HttpRequest, trial: Trial) -> 
         )
 
 
+def no_site_sentence() -> str:
+    return gettext(
+        "This trial lists no hospital (site), so patients cannot be referred to it yet, and patients who limit "
+        "their search to a distance are not asked about it. You may publish it all the same, and add its sites later."
+    )
+
+
+def _worth_asking(trial: Trial) -> bool:
+    """Whether publishing should first be confirmed: a text without its translation, or no site at all."""
+    return bool(untranslated(trial)) or not trial.sites.exists()
+
+
 def untranslated(trial: Trial) -> list[dict]:
     """Per language besides English, what its patients would read in English once the trial is published: the
     trial's own texts, its approved criteria's notes, its sites' names. Empty when nothing is missing."""
@@ -377,10 +411,12 @@ def untranslated(trial: Trial) -> list[dict]:
     gaps = []
     for suffix in OTHER_LANGUAGES:
         missing = trial.missing_translations([suffix])
-        count = sum(1 for criterion in criteria if criterion.missing_translations([suffix]))
+        lacking_criteria = [criterion for criterion in criteria if criterion.missing_translations([suffix])]
+        count = len(lacking_criteria)
         if count:
             missing.append(ngettext("%(count)s criterion", "%(count)s criteria", count) % {"count": count})
-        count = sum(1 for site in sites if site.missing_translations([suffix]))
+        lacking_sites = [site for site in sites if site.missing_translations([suffix])]
+        count = len(lacking_sites)
         if count:
             missing.append(ngettext("%(count)s site", "%(count)s sites", count) % {"count": count})
         if missing:
@@ -389,6 +425,8 @@ def untranslated(trial: Trial) -> list[dict]:
                 {
                     "language": names[suffix],
                     "missing": missing,
+                    "criteria": lacking_criteria,  # named on the confirmation, each linked to where it is edited
+                    "sites": lacking_sites,
                     "sentence": gettext(
                         "Patients reading %(language)s will see these in English, marked as the registry's words: "
                         "%(missing)s."
