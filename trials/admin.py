@@ -212,9 +212,10 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
             "bar": _coverage_bar(coverage),
             "tried": tried,
             "answers": request.GET.get("answers") or review.profile_template(trial),
-            "publishing_problem": _publishing_problem(trial),
+            "publishing_problem": _publishing_problem(trial, on_review_page=True),
             "approve_all_percent": round(review.APPROVE_ALL_AT_LEAST * 100),
             "being_drafted": trial.needs_drafting,
+            "reviewed": _shown_here(request.GET.get("reviewed", ""), page.clauses, loose),
         }
         return TemplateResponse(request, "admin/trials/trial/review.html", context)
 
@@ -226,7 +227,7 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
         with transaction.atomic():
             if action in ("approve", "reject"):
                 criterion = get_object_or_404(trial.criteria, pk=_whole_number(request.POST.get("criterion")))
-                back += _clause_anchor(trial, criterion.clause_start, criterion.clause_end)
+                order = _clause_order(trial, criterion.clause_start, criterion.clause_end)
                 try:
                     if action == "approve":
                         criterion.approve()
@@ -239,13 +240,15 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
                         )
                 except ValidationError as error:
                     self.message_user(request, " ".join(error.messages), messages.ERROR)
+                back += _place_after(trial, criterion.clause_start, criterion.clause_end, order)
             elif action == "approve_clause":
                 start, end = _whole_number(request.POST.get("start")), _whole_number(request.POST.get("end"))
+                order = _clause_order(trial, start, end)
                 waiting = list(trial.criteria.filter(clause_start=start, clause_end=end, status=Criterion.Status.DRAFT))
                 sure = [c for c in waiting if review.sure_enough(c)]
                 for criterion in sure:
                     criterion.approve()
-                back += _clause_anchor(trial, start, end)
+                back += _place_after(trial, start, end, order)
                 self.message_user(request, gettext("Approved %(count)s criteria of the clause.") % {"count": len(sure)})
                 if len(sure) < len(waiting):
                     self.message_user(
@@ -257,7 +260,11 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
             elif action == "publish":
                 if not request.user.has_perm("trials.change_trial"):
                     raise PermissionDenied
-                if request.POST.get("confirmed") != "yes" and not _publishing_problem(trial) and _worth_asking(trial):
+                problem = _publishing_problem(trial, on_review_page=True)
+                if problem:  # said on the review page, where the criteria to review are
+                    self.message_user(request, problem, messages.ERROR)
+                    return HttpResponseRedirect(back)
+                if request.POST.get("confirmed") != "yes" and _worth_asking(trial):
                     return self.confirm_publishing(request, [trial], back)
                 trial.is_published = True
                 try:
@@ -447,12 +454,36 @@ def _criteria_link(self, trial):
 TrialAdmin.criteria_link = admin.display(description=_("criteria"))(_criteria_link)
 
 
-def _clause_anchor(trial: Trial, start: int | None, end: int | None) -> str:
-    """Where the review page shows a clause: its page and its place on it."""
+def _shown_here(place: str, clauses, loose) -> str:
+    """The clause (or the loose criteria's heading) an action returned to, when it is on this page: the action's
+    message is shown there instead of at the top, out of sight."""
+    if place == "loose-heading" and loose:
+        return place
+    return place if any(clause.dom_id == place for clause in clauses) else ""
+
+
+def _clause_order(trial: Trial, start: int | None, end: int | None) -> list[tuple[int, int]]:
+    """The clauses of the page this clause is on, in the order the page shows them (to review first)."""
     if start is None:
-        return "#loose-heading"
+        return []
+    return [(c.start, c.end) for c in review.clauses(trial, review.page_of(trial, start, end))[0].clauses]
+
+
+def _place_after(trial: Trial, start: int | None, end: int | None, before: list[tuple[int, int]]) -> str:
+    """Where the review page opens after an approve or reject: at the clause while it still has drafts, else at
+    the clause that now stands where it stood (clauses to review come first, so it is the next one to review while
+    any is left on the page). `reviewed` names it, so the page shows the action's message there."""
+    if start is None:
+        return "?reviewed=loose-heading#loose-heading"
     page = review.page_of(trial, start, end)
-    return (f"?page={page}" if page > 1 else "") + f"#clause-{start}-{end}"
+    now = review.clauses(trial, page)[0].clauses
+    target = (start, end)
+    acted = next((c for c in now if (c.start, c.end) == target), None)
+    if now and (acted is None or not acted.waiting):
+        at = before.index(target) if target in before else 0
+        target = (now[min(at, len(now) - 1)].start, now[min(at, len(now) - 1)].end)
+    place = f"clause-{target[0]}-{target[1]}"
+    return (f"?page={page}&" if page > 1 else "?") + f"reviewed={place}#{place}"
 
 
 def _whole_number(value) -> int:
@@ -460,12 +491,12 @@ def _whole_number(value) -> int:
     return int(value) if isinstance(value, str) and value.isascii() and value.isdigit() else -1
 
 
-def _publishing_problem(trial: Trial) -> str | None:
+def _publishing_problem(trial: Trial, on_review_page: bool = False) -> str | None:
     if trial.is_published:
         return None
     trial.is_published = True
     try:
-        return trial.publishing_problem()
+        return trial.publishing_problem(on_review_page)
     finally:
         trial.is_published = False
 

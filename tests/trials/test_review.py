@@ -384,6 +384,21 @@ def test_the_review_page_shows_no_error_before_anyone_tries_to_publish(admin_cli
     assert '<p class="help publish-waits" id="publish-problem">This trial cannot be published while 14 criteria' in page
 
 
+@pytest.mark.parametrize(
+    ("headers", "reads"),
+    [
+        ({}, "Read as concepts: current smoker, ex-smoker,"),
+        ({"HTTP_ACCEPT_LANGUAGE": "zh-hans"}, "读作概念：目前吸烟、既往吸烟，"),
+    ],
+)
+def test_the_concept_line_names_the_concepts_in_the_admins_language_not_by_their_codes(
+    admin_client, imported, headers, reads
+):
+    page = admin_client.get(review_url(imported), **headers).content.decode()
+    assert reads in page
+    assert "current_smoker" not in page and "former_smoker" not in page
+
+
 def test_the_clause_whose_draft_the_extractor_was_least_sure_of_comes_first(admin_client, imported):
     oxygen = imported.criteria.get(question__key="oxygen_hours_per_day")
     Criterion.objects.filter(pk=oxygen.pk).update(confidence=0.05)
@@ -396,7 +411,7 @@ def test_a_concept_draft_shows_its_concepts_polarity_and_words_and_rejecting_it_
     admin_client, imported
 ):
     page = admin_client.get(review_url(imported)).content.decode()
-    assert "Read as concepts: pregnancy, breastfeeding, as stated in the exclusion list" in page
+    assert "Read as concepts: pregnant, breastfeeding, as stated in the exclusion list" in page
     assert "from the words “Pregnant”, “lactating”." in page
     draft = imported.criteria.get(question__key="pregnant_or_breastfeeding")
     assert (draft.kind, draft.values, draft.status) == ("exclusion", ["yes"], Criterion.Status.DRAFT)
