@@ -563,3 +563,13 @@ def test_the_exports_site_column_is_in_the_staff_members_language_as_the_list_sh
     assert row[4].startswith(site) and not_site not in row[4]
     listed = staff_a_client.get(reverse("staff:list"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
     assert site.split("，")[0] in listed
+
+
+def test_the_patients_phone_is_shown_in_readable_groups_and_dialled_as_stored(staff_a_client, site_a):
+    referral = make_referral(site_a)
+    Referral.objects.filter(pk=referral.pk).update(phone="+8613812342223")
+    html = staff_a_client.get(reverse("staff:detail", args=[referral.id])).content.decode()
+    assert '<a href="tel:+8613812342223">+86 138 1234 2223</a>' in html
+    Referral.objects.filter(pk=referral.pk).update(phone="12")  # not a number the library reads: as stored
+    html = staff_a_client.get(reverse("staff:detail", args=[referral.id])).content.decode()
+    assert '<a href="tel:12">12</a>' in html
