@@ -194,3 +194,12 @@ def test_a_district_name_two_cities_share_is_asked_back_and_the_chosen_one_kept(
 def test_a_district_name_only_one_city_has_is_taken_without_asking(client):
     screening_id = start_from(client, {"place": "海淀", "travel": "50"})
     assert Screening.objects.get(pk=screening_id).place["label"] == "海淀区 (北京市, China)"
+
+
+def test_in_chinese_a_study_that_lists_no_hospital_is_not_near_and_says_why(client):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "zh-hans"
+    screening_id = start_from(client, HANGZHOU)
+    html = results_html(client, screening_id)
+    no_site = html.split(f'data-not-near="{ILD}"')[1].split("</li>")[0]
+    assert "登记资料中还没有列出医院。" in no_site
+    assert "或者还没有列出医院，所以我们没有询问这些研究的问题" in html
