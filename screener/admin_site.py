@@ -83,6 +83,21 @@ class SecondFactorAdminSite(OTPAdminSite):
 
         return app_set_up_first
 
+    # Apps of the libraries the admin index would show by their raw labels ("OTP_TOTP", "AXES"): readable names.
+    APP_NAMES = {
+        "axes": _("Login attempts and lockouts"),
+        "otp_static": _("Backup codes"),
+        "otp_totp": _("Authenticator apps"),
+        "django_tasks_database": _("Background tasks"),
+    }
+
+    def get_app_list(self, request, app_label=None):
+        apps = super().get_app_list(request, app_label)
+        for app in apps:
+            if app["app_label"] in self.APP_NAMES:
+                app["name"] = self.APP_NAMES[app["app_label"]]
+        return apps
+
     def index(self, request, extra_context=None):
         """The home page says when background work failed (re-judging referrals, drafting, email), which
         otherwise only the task list would show."""

@@ -212,9 +212,10 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
             "bar": _coverage_bar(coverage),
             "tried": tried,
             "answers": request.GET.get("answers") or review.profile_template(trial),
-            "publishing_problem": _publishing_problem(trial),
+            "publishing_problem": _publishing_problem(trial, on_review_page=True),
             "approve_all_percent": round(review.APPROVE_ALL_AT_LEAST * 100),
             "being_drafted": trial.needs_drafting,
+            "reviewed": _shown_here(request.GET.get("reviewed", ""), page.clauses, loose),
         }
         return TemplateResponse(request, "admin/trials/trial/review.html", context)
 
@@ -226,7 +227,7 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
         with transaction.atomic():
             if action in ("approve", "reject"):
                 criterion = get_object_or_404(trial.criteria, pk=_whole_number(request.POST.get("criterion")))
-                back += _clause_anchor(trial, criterion.clause_start, criterion.clause_end)
+                order = _clause_order(trial, criterion.clause_start, criterion.clause_end)
                 try:
                     if action == "approve":
                         criterion.approve()
@@ -239,13 +240,15 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
                         )
                 except ValidationError as error:
                     self.message_user(request, " ".join(error.messages), messages.ERROR)
+                back += _place_after(trial, criterion.clause_start, criterion.clause_end, order)
             elif action == "approve_clause":
                 start, end = _whole_number(request.POST.get("start")), _whole_number(request.POST.get("end"))
+                order = _clause_order(trial, start, end)
                 waiting = list(trial.criteria.filter(clause_start=start, clause_end=end, status=Criterion.Status.DRAFT))
                 sure = [c for c in waiting if review.sure_enough(c)]
                 for criterion in sure:
                     criterion.approve()
-                back += _clause_anchor(trial, start, end)
+                back += _place_after(trial, start, end, order)
                 self.message_user(request, gettext("Approved %(count)s criteria of the clause.") % {"count": len(sure)})
                 if len(sure) < len(waiting):
                     self.message_user(
@@ -257,7 +260,11 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
             elif action == "publish":
                 if not request.user.has_perm("trials.change_trial"):
                     raise PermissionDenied
-                if request.POST.get("confirmed") != "yes" and not _publishing_problem(trial) and untranslated(trial):
+                problem = _publishing_problem(trial, on_review_page=True)
+                if problem:  # said on the review page, where the criteria to review are
+                    self.message_user(request, problem, messages.ERROR)
+                    return HttpResponseRedirect(back)
+                if request.POST.get("confirmed") != "yes" and _worth_asking(trial):
                     return self.confirm_publishing(request, [trial], back)
                 trial.is_published = True
                 try:
@@ -271,20 +278,40 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
         return HttpResponseRedirect(back)
 
     def confirm_publishing(self, request: HttpRequest, trials: list[Trial], back: str) -> HttpResponse:
-        """Before a trial is published with texts its patients in another language would read in English: what
-        is missing, per language, and a button to publish all the same (registries are often English only)."""
+        """Before a trial is published with texts its patients in another language would read in English (what
+        is missing, per language, each criterion and site named with a link to where it is edited), or with no
+        site to refer patients to: a button to publish all the same (registries are often English only, and list
+        their hospitals late)."""
+        rows = [
+            {
+                "trial": trial,
+                "gaps": untranslated(trial),
+                "problem": _publishing_problem(trial),
+                "no_site": not trial.sites.exists(),
+            }
+            for trial in trials
+        ]
+        any_gaps = any(row["gaps"] for row in rows)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
-            "title": ngettext(
-                "Publish %(count)s trial without all its translations?",
-                "Publish %(count)s trials without all their translations?",
-                len(trials),
+            "title": (
+                ngettext(
+                    "Publish %(count)s trial without all its translations?",
+                    "Publish %(count)s trials without all their translations?",
+                    len(trials),
+                )
+                if any_gaps
+                else ngettext(
+                    "Publish %(count)s trial that lists no hospital?",
+                    "Publish %(count)s trials, not all listing a hospital?",
+                    len(trials),
+                )
             )
             % {"count": len(trials)},
-            "trials": [
-                {"trial": trial, "gaps": untranslated(trial), "problem": _publishing_problem(trial)} for trial in trials
-            ],
+            "any_gaps": any_gaps,
+            "no_site_sentence": no_site_sentence(),
+            "trials": rows,
             "back": back,
             "bulk": request.POST.get("action") == "publish_selected",
             "selected": [trial.pk for trial in trials],
@@ -300,7 +327,7 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
             self.message_user(request, gettext("The selected trials are published already."), messages.WARNING)
             return None
         if request.POST.get("confirmed") != "yes":
-            missing = [trial for trial in trials if not _publishing_problem(trial) and untranslated(trial)]
+            missing = [trial for trial in trials if not _publishing_problem(trial) and _worth_asking(trial)]
             if missing:
                 return self.confirm_publishing(request, trials, reverse("admin:trials_trial_changelist"))
         for trial in trials:
@@ -323,6 +350,8 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
         super().save_model(request, obj, form, change)
         if obj.is_published and "is_published" in form.changed_data:
             warn_of_unstaffed_sites(self, request, obj)
+            if not obj.sites.exists():
+                self.message_user(request, no_site_sentence(), messages.WARNING)
             for gap in untranslated(obj):  # the form's tick is its own confirmation: said afterwards, not asked
                 self.message_user(request, gap["sentence"], messages.WARNING)
 
@@ -368,6 +397,18 @@ def warn_of_unstaffed_sites(model_admin, request: HttpRequest, trial: Trial) -> 
         )
 
 
+def no_site_sentence() -> str:
+    return gettext(
+        "This trial lists no hospital (site), so patients cannot be referred to it yet, and patients who limit "
+        "their search to a distance are not asked about it. You may publish it all the same, and add its sites later."
+    )
+
+
+def _worth_asking(trial: Trial) -> bool:
+    """Whether publishing should first be confirmed: a text without its translation, or no site at all."""
+    return bool(untranslated(trial)) or not trial.sites.exists()
+
+
 def untranslated(trial: Trial) -> list[dict]:
     """Per language besides English, what its patients would read in English once the trial is published: the
     trial's own texts, its approved criteria's notes, its sites' names. Empty when nothing is missing."""
@@ -377,10 +418,12 @@ def untranslated(trial: Trial) -> list[dict]:
     gaps = []
     for suffix in OTHER_LANGUAGES:
         missing = trial.missing_translations([suffix])
-        count = sum(1 for criterion in criteria if criterion.missing_translations([suffix]))
+        lacking_criteria = [criterion for criterion in criteria if criterion.missing_translations([suffix])]
+        count = len(lacking_criteria)
         if count:
             missing.append(ngettext("%(count)s criterion", "%(count)s criteria", count) % {"count": count})
-        count = sum(1 for site in sites if site.missing_translations([suffix]))
+        lacking_sites = [site for site in sites if site.missing_translations([suffix])]
+        count = len(lacking_sites)
         if count:
             missing.append(ngettext("%(count)s site", "%(count)s sites", count) % {"count": count})
         if missing:
@@ -389,6 +432,8 @@ def untranslated(trial: Trial) -> list[dict]:
                 {
                     "language": names[suffix],
                     "missing": missing,
+                    "criteria": lacking_criteria,  # named on the confirmation, each linked to where it is edited
+                    "sites": lacking_sites,
                     "sentence": gettext(
                         "Patients reading %(language)s will see these in English, marked as the registry's words: "
                         "%(missing)s."
@@ -409,12 +454,36 @@ def _criteria_link(self, trial):
 TrialAdmin.criteria_link = admin.display(description=_("criteria"))(_criteria_link)
 
 
-def _clause_anchor(trial: Trial, start: int | None, end: int | None) -> str:
-    """Where the review page shows a clause: its page and its place on it."""
+def _shown_here(place: str, clauses, loose) -> str:
+    """The clause (or the loose criteria's heading) an action returned to, when it is on this page: the action's
+    message is shown there instead of at the top, out of sight."""
+    if place == "loose-heading" and loose:
+        return place
+    return place if any(clause.dom_id == place for clause in clauses) else ""
+
+
+def _clause_order(trial: Trial, start: int | None, end: int | None) -> list[tuple[int, int]]:
+    """The clauses of the page this clause is on, in the order the page shows them (to review first)."""
     if start is None:
-        return "#loose-heading"
+        return []
+    return [(c.start, c.end) for c in review.clauses(trial, review.page_of(trial, start, end))[0].clauses]
+
+
+def _place_after(trial: Trial, start: int | None, end: int | None, before: list[tuple[int, int]]) -> str:
+    """Where the review page opens after an approve or reject: at the clause while it still has drafts, else at
+    the clause that now stands where it stood (clauses to review come first, so it is the next one to review while
+    any is left on the page). `reviewed` names it, so the page shows the action's message there."""
+    if start is None:
+        return "?reviewed=loose-heading#loose-heading"
     page = review.page_of(trial, start, end)
-    return (f"?page={page}" if page > 1 else "") + f"#clause-{start}-{end}"
+    now = review.clauses(trial, page)[0].clauses
+    target = (start, end)
+    acted = next((c for c in now if (c.start, c.end) == target), None)
+    if now and (acted is None or not acted.waiting):
+        at = before.index(target) if target in before else 0
+        target = (now[min(at, len(now) - 1)].start, now[min(at, len(now) - 1)].end)
+    place = f"clause-{target[0]}-{target[1]}"
+    return (f"?page={page}&" if page > 1 else "?") + f"reviewed={place}#{place}"
 
 
 def _whole_number(value) -> int:
@@ -422,12 +491,12 @@ def _whole_number(value) -> int:
     return int(value) if isinstance(value, str) and value.isascii() and value.isdigit() else -1
 
 
-def _publishing_problem(trial: Trial) -> str | None:
+def _publishing_problem(trial: Trial, on_review_page: bool = False) -> str | None:
     if trial.is_published:
         return None
     trial.is_published = True
     try:
-        return trial.publishing_problem()
+        return trial.publishing_problem(on_review_page)
     finally:
         trial.is_published = False
 

@@ -100,7 +100,9 @@ class LoadedCatalogue:
 
     def in_reach(self, latitude: float, longitude: float, km: float | None) -> frozenset[str] | None:
         """The published trials with a recruiting site within `km` of the point; None when the patient
-        can travel anywhere. A trial none of whose sites has coordinates stays in reach: we cannot tell."""
+        can travel anywhere. A trial that lists no site at all is out of reach: no hospital is near, and no
+        request could be passed on. A trial that lists sites none of which has coordinates stays in reach:
+        we cannot tell."""
         if km is None:
             return None
         key = (latitude, longitude, km)
@@ -109,10 +111,11 @@ class LoadedCatalogue:
                 self._reach.move_to_end(key)
                 return self._reach[key]
         site_points, located = self.site_points()
+        sited = self.sited()
         reach = frozenset(
             trial.id
             for trial in self.engine.trials
-            if trial.id not in located
+            if (trial.id in sited and trial.id not in located)
             or any(
                 places.distance_km(latitude, longitude, p.latitude, p.longitude) <= km
                 for p in site_points.get(trial.id, ())
@@ -141,6 +144,19 @@ class LoadedCatalogue:
             self._places["points"] = {nct_id: tuple(found) for nct_id, found in points.items()}
             self._places["located"] = located
             return self._places["points"], located
+
+    def sited(self) -> frozenset[str]:
+        """The published trials that list at least one site (recruiting or not, with coordinates or not),
+        read once per catalogue."""
+        with _narrow_lock:
+            if "sited" in self._places:
+                return self._places["sited"]
+        sited = frozenset(
+            Site.objects.filter(trial__is_published=True).values_list("trial__nct_id", flat=True).order_by().distinct()
+        )
+        with _narrow_lock:
+            self._places["sited"] = sited
+            return sited
 
     def engine_answers(self, stored: dict, sources: dict | None = None) -> dict:
         """Stored answers (None = "I don't know") as the engine reads them, for known questions only; an event

@@ -218,13 +218,19 @@ class Trial(models.Model):
     def criteria_to_review(self):
         return self.criteria.filter(status=Criterion.Status.DRAFT)
 
-    def publishing_problem(self) -> str | None:
-        """Why this trial cannot be published now, or None. Checked whenever a trial becomes published."""
+    def publishing_problem(self, on_review_page: bool = False) -> str | None:
+        """Why this trial cannot be published now, or None. Checked whenever a trial becomes published.
+        `on_review_page`: said on the page where the criteria are reviewed, which it need not send the admin to."""
         if not self.is_published or self.pk is None:
             return None
         if Trial.objects.filter(pk=self.pk, is_published=True).exists():
             return None  # already published: a re-import's new drafts wait, unused, for review
         waiting = self.criteria_to_review().count()
+        if waiting and on_review_page:
+            return _(
+                "This trial cannot be published while %(count)s criteria are still to review: approve, edit or "
+                "reject each of them below."
+            ) % {"count": waiting}
         if waiting:
             return _(
                 "This trial cannot be published while %(count)s criteria are still to review: approve, edit or "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.utils import translation
 from django.utils.translation import gettext, ngettext, npgettext_lazy, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -342,7 +343,11 @@ def concept_reading(criterion) -> str:
     if proposal.get("source") != "concepts":
         return ""
     words = ", ".join(f"“{w}”" for w in proposal.get("words", []))
-    concepts = ", ".join(proposal.get("concepts", []))
+    language = "zh" if (translation.get_language() or "").startswith("zh") else "en"
+    names = (proposal.get("names") or {}).get(language) or [  # drafted before names were kept: the key, spaced
+        key.replace("_", " ") for key in proposal.get("concepts", [])
+    ]
+    concepts = ("、" if language == "zh" else ", ").join(names)
     if proposal.get("polarity") == "negated":
         text = gettext("Read as concepts: %(concepts)s, negated in the %(list)s list; from the words %(words)s.")
     else:

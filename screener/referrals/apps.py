@@ -14,6 +14,14 @@ class ReferralsConfig(AppConfig):
         criteria_version_changed.connect(rejudge_in_the_background, dispatch_uid="referrals.rejudge")
         trial_closed.connect(tell_sites_the_trial_closed, dispatch_uid="referrals.trial_closed")
 
+        from django.db.models.signals import post_save
+
+        from trials.models import StaffMembership
+
+        post_save.connect(
+            tell_a_new_member_of_waiting_requests, sender=StaffMembership, dispatch_uid="referrals.member"
+        )
+
 
 def rejudge_in_the_background(trial_id: int, version: int, **kwargs) -> None:
     """Never in the admin's request: once the change is committed, a task judges open referrals again."""
@@ -31,3 +39,19 @@ def tell_sites_the_trial_closed(trial_id: int, **kwargs) -> None:
     from screener.referrals.sending import notify_trial_closed
 
     notify_trial_closed(trial_id)
+
+
+def tell_a_new_member_of_waiting_requests(instance, created: bool, **kwargs) -> None:
+    """A member added to a site whose requests waited for someone: once the admin's change is committed, a task
+    tells them (never in the admin's request or its transaction)."""
+    from django.db import transaction
+
+    from screener.referrals.models import Referral
+    from screener.referrals.sending import tell_members_of_waiting_referrals
+
+    user = instance.user
+    if not created or not user.email or not user.is_active or kwargs.get("raw"):
+        return
+    if Referral.objects.filter(site_id=instance.site_id, waits_for_staff=True).exists():
+        site_id = instance.site_id
+        transaction.on_commit(lambda: tell_members_of_waiting_referrals.enqueue(site_id))

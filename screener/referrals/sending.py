@@ -6,7 +6,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext, gettext_noop, ngettext
+from django_tasks import task
 
 from screener.preferences.models import LanguagePreference
 from screener.referrals.models import ConsentText, OutgoingEmail, Referral, ReferralEvent, new_reference
@@ -80,7 +81,11 @@ def send_referral(screening, site: Site, contact: dict, loaded, language: str = 
                 referral.reference = new_reference()
                 referral.save(force_insert=True)
                 referral.events.create(kind=ReferralEvent.Kind.CREATED, at=now)
-                emails = notify_site(referral) or alert_admins_of_waiting_referral(referral)
+                emails = notify_site(referral)
+                if not emails:  # nobody at the site hears of it: it waits for a member, and admins are told
+                    referral.waits_for_staff = True
+                    referral.save(update_fields=["waits_for_staff"])
+                    emails = alert_admins_of_waiting_referral(referral)
             break
         except IntegrityError:
             existing = Referral.objects.active().filter(screening=screening, site=site).first()
@@ -234,6 +239,58 @@ def notify_trial_closed(trial_id: int) -> list[OutgoingEmail]:
     for email in emails:
         transaction.on_commit(lambda email=email: enqueue_delivery(email))
     return emails
+
+
+@task()
+def tell_members_of_waiting_referrals(site_id: int) -> int:
+    """A site that had nobody to hear of requests has a member with an email address now: its members are told,
+    in one email per language, how many open requests wait (no name, no answers, no reference code), with a
+    link to their list. Each waiting request is told of once; returns how many were."""
+    site = Site.objects.select_related("trial").filter(pk=site_id).first()
+    members = notifiable_members(site) if site else []
+    if not members:
+        return 0
+    languages = LanguagePreference.of_users(members)
+    by_language: dict[str, list[str]] = {}
+    for user in members:
+        addresses = by_language.setdefault(languages[user.pk], [])
+        if user.email not in addresses:
+            addresses.append(user.email)
+    link = settings.SITE_URL.rstrip("/") + reverse("staff:list")
+    emails = []
+    with transaction.atomic():
+        waiting = Referral.objects.select_for_update().filter(site=site, waits_for_staff=True)
+        ids = list(waiting.values_list("pk", flat=True))
+        count = Referral.objects.open().filter(pk__in=ids).count()
+        Referral.objects.filter(pk__in=ids).update(waits_for_staff=False)
+        if count:
+            values = {"nct_id": site.trial.nct_id, "site": site.facility, "count": count, "link": link}
+            for language, recipients in sorted(by_language.items()):
+                with translation.override(language):
+                    emails.append(
+                        OutgoingEmail.objects.create(
+                            subject=ngettext(
+                                "%(count)s request is waiting for you at %(site)s",
+                                "%(count)s requests are waiting for you at %(site)s",
+                                count,
+                            )
+                            % values,
+                            body=ngettext(
+                                "You can now hear of patients' requests for %(nct_id)s at %(site)s. %(count)s "
+                                "request arrived while nobody there received emails, and waits for the team.\n\n"
+                                "Your referrals (you will be asked to log in):\n%(link)s\n",
+                                "You can now hear of patients' requests for %(nct_id)s at %(site)s. %(count)s "
+                                "requests arrived while nobody there received emails, and wait for the team.\n\n"
+                                "Your referrals (you will be asked to log in):\n%(link)s\n",
+                                count,
+                            )
+                            % values,
+                            recipients=sorted(recipients),
+                        )
+                    )
+    for email in emails:  # committed already: the worker may send them now
+        enqueue_delivery(email)
+    return count if emails else 0
 
 
 def notifiable_members(site: Site) -> list:

@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from screener.questionnaire.templatetags.registry_words import in_zone
+from screener.questionnaire.templatetags.registry_words import in_zone, place_names
 from screener.referrals.models import AccessLog, Referral, display_reference
 from screener.staff.wording import verdict_words
 from trials.models import Site
@@ -99,7 +99,7 @@ def rows(referrals):
             in_zone(sent, zones.get(site_id)),
             status.get(state, state),
             nct_id,
-            ", ".join(part for part in (facility, city, country) if part),
+            site_words(zones.get(site_id)) or ", ".join(part for part in (facility, city, country) if part),
             name,
             phone,
             email,
@@ -109,6 +109,14 @@ def rows(referrals):
             languages.get(language, language),
         ]
         yield writer.writerow([safe_cell(cell) for cell in cells])
+
+
+def site_words(site) -> str:
+    """The site as the referral list shows it, in the exporter's language (a name an admin translated, a city or
+    country from the tables where one knows it), with its place."""
+    if site is None:
+        return ""
+    return gettext(", ").join(part for part in (site.facility, *place_names(site)) if part)
 
 
 # A spreadsheet reads a cell as a formula when it starts with one of these, also after leading spaces or a

@@ -133,6 +133,12 @@ class AnswerCheckForm(forms.Form):
     )
     note = forms.CharField(label=_("Measured value or note"), required=False, max_length=500)
 
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("state") == AnswerCheck.State.MEASURED and not (cleaned.get("note") or "").strip():
+            self.add_error("note", _("Enter the value the team measured."))
+        return cleaned
+
 
 class AuthenticatorCodeForm(forms.Form):
     code = forms.CharField(

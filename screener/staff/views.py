@@ -35,6 +35,7 @@ from screener.pages import render_page
 from screener.referrals.models import Referral
 from screener.second_factor import SecondFactorMixin, has_authenticator, set_up_app_first, used_backup_code
 from screener.staff import dashboard as charts
+from screener.staff.checks import criteria_not_met
 from screener.staff.export import referrals_csv
 from screener.staff.forms import AnswerCheckForm, AuthenticatorCodeForm, NoteForm, ReferralFilterForm, StatusForm
 from screener.staff.wording import because, plain_rows, to_check_first, verdict_words
@@ -159,7 +160,14 @@ def staff_referral(request: HttpRequest, referral_id: UUID) -> Referral:
 
 def detail_context(request, referral, **forms_) -> dict:
     checks = {c.question_key: c for c in referral.answer_checks.select_related("by")}
-    answers = [{**row, "check": checks.get(row["key"])} for row in referral.answers_snapshot]
+    answers = [
+        {
+            **row,
+            "check": checks.get(row["key"]),
+            "not_met": criteria_not_met(referral, row["key"], checks.get(row["key"])),
+        }
+        for row in referral.answers_snapshot
+    ]
     wording = {row["key"]: row.get("question") or row.get("short_label") or row["key"] for row in answers}
     rejudged = referral.latest_rejudgement()
     return {
@@ -182,6 +190,7 @@ def detail_context(request, referral, **forms_) -> dict:
         "status_form": forms_.get("status_form") or StatusForm(referral=referral),
         "note_form": forms_.get("note_form") or NoteForm(auto_id="note-%s"),
         "check_form_errors": forms_.get("check_form_errors"),
+        "check_forms": forms_.get("check_forms") or {},
         "status_error": forms_.get("status_error"),
     }
 
@@ -247,7 +256,12 @@ def check_answer(request: HttpRequest, referral_id: UUID, key: str) -> HttpRespo
         referral.check_answer(key, form.cleaned_data["state"], form.cleaned_data["note"], by=request.user)
         if not request.htmx:  # back to the same check, not to the top of a long page
             return redirect(reverse("staff:detail", args=[referral.id]) + f"#check-{key}")
-    context = detail_context(request, referral, check_form_errors={} if saved else {key: form.errors})
+    context = detail_context(
+        request,
+        referral,
+        check_form_errors={} if saved else {key: form.errors},
+        check_forms={} if saved else {key: form},  # what was typed, kept on an error
+    )
     if request.htmx:  # only this answer's cell, saved in place
         row = next(row for row in context["answers"] if row["key"] == key)
         context.update(row=row, saved_key=key if saved else None)

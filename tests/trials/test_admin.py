@@ -176,3 +176,18 @@ def test_admin_is_headed_by_the_product_s_name_in_the_reader_s_language(admin_cl
     page = admin_client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
     assert header in page and f"<title>{title}</title>" in page
     assert "Django administration" not in page and "Django 管理" not in page
+
+
+@pytest.mark.parametrize(
+    ("language", "names"),
+    [
+        ("en", ["Login attempts and lockouts", "Backup codes", "Authenticator apps", "Background tasks"]),
+        ("zh-hans", ["登录尝试与锁定", "备用验证码", "身份验证器应用", "后台任务"]),
+    ],
+)
+def test_the_admin_index_names_the_libraries_apps_readably_not_by_their_labels(admin_client, language, names):
+    page = admin_client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    for name in names:
+        assert f">{name}</a>" in page
+    for label in ("Otp_Totp", "Otp_Static", "Axes</a>", "Tasks Database Backend"):
+        assert label not in page

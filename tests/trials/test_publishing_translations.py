@@ -85,6 +85,7 @@ def test_the_question_names_each_missing_text(admin_client, reviewed):
 def test_a_study_with_every_translation_is_published_without_a_question(admin_client, reviewed):
     from trials.admin import untranslated
 
+    reviewed.sites.create(facility="Ruijin Hospital", city="Shanghai", country="China")  # a study with a hospital
     translate_everything(reviewed)
     assert untranslated(reviewed) == []
     response = admin_client.post(reverse("admin:trials_trial_review_action", args=[reviewed.pk]), {"action": "publish"})
@@ -123,3 +124,30 @@ def test_ticking_published_in_the_trial_form_says_afterwards_what_has_no_chinese
     page = admin_client.post(url, data, follow=True).content.decode()
     assert Trial.objects.get(pk=reviewed.pk).is_published
     assert "Patients reading Simplified Chinese will see these in English" in page
+
+
+@pytest.mark.parametrize(
+    ("headers", "names"),
+    [
+        ({}, "Criteria without Simplified Chinese, each opening where it is translated:"),
+        (ZH, "以下标准还没有简体中文，点击可打开它的翻译页面："),
+    ],
+)
+def test_the_question_names_each_criterion_without_chinese_and_links_to_where_it_is_translated(
+    admin_client, reviewed, headers, names
+):
+    reviewed.sites.create(facility="Ruijin Hospital", city="Shanghai", country="China", facility_zh_hans="瑞金医院")
+    [lacking] = [c for c in reviewed.criteria.filter(status=Criterion.Status.APPROVED) if c.missing_translations()]
+    translated = reviewed.criteria.filter(status=Criterion.Status.APPROVED).exclude(pk=lacking.pk).first()
+    url = reverse("admin:trials_trial_review_action", args=[reviewed.pk])
+    html = admin_client.post(url, {"action": "publish"}, **headers).content.decode()
+    assert names in html
+    assert f'data-untranslated-criterion="{lacking.pk}"' in html
+    assert reverse("admin:trials_criterion_change", args=[lacking.pk]) in html
+    assert f'data-untranslated-criterion="{translated.pk}"' not in html  # a criterion with its Chinese is not named
+    site = reviewed.sites.get()
+    assert f'data-untranslated-site="{site.pk}"' in html and reverse("admin:trials_site_change", args=[site.pk]) in html
+    translate_everything(reviewed)
+    reviewed.sites.update(facility_zh_hans="瑞金医院")  # nothing left to name: no question at all
+    done = admin_client.post(url, {"action": "publish"}, **headers)
+    assert done.status_code == 302 and Trial.objects.get(pk=reviewed.pk).is_published

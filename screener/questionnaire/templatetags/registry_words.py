@@ -55,6 +55,11 @@ def site_place(site):
     return format_html_join(gettext(", "), "<span{}>{}</span>", ((mark_safe(a), v) for a, v in parts))
 
 
+def place_names(site) -> list[str]:
+    """A site's city, province and country as `site_place` names them, as plain words (for a CSV cell)."""
+    return [value for _english, value in _place_parts(site)]
+
+
 def _place_parts(site) -> list[tuple[bool, str]]:
     """(still the registry's English, name) of a site's city, province and country, as `site_place` shows them."""
     from trials import places

@@ -12,3 +12,16 @@ def staff_note(note: str) -> str:
     from screener.referrals.models import SYSTEM_NOTES
 
     return gettext(note) if note in SYSTEM_NOTES else note
+
+
+@register.filter
+def phone_shown(phone: str) -> str:
+    """A stored phone number (E.164, "+8613812342223") in groups staff can read and dial: "+86 138 1234 2223".
+    A number the library cannot read is shown as stored."""
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(phone or "", None)
+    except phonenumbers.NumberParseException:
+        return phone
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

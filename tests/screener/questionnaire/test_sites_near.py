@@ -71,8 +71,31 @@ def test_a_study_out_of_reach_is_not_asked_about_and_is_listed_apart(client):
         "Yiwu, Zhejiang, China" in text_of(near_not)
     )
     assert f'data-nct-id="{COPD}"' not in html.split('id="not-near-title"')[0]
-    # The ILD study lists no hospital, so it cannot be ruled out by distance.
-    assert f'data-not-near="{ILD}"' not in html
+    # The ILD study lists no hospital, so it is not near either, and says why.
+    no_site = near_not.split(f'data-not-near="{ILD}"')[1].split("</li>")[0]
+    assert "The registry does not list a hospital yet." in text_of(no_site)
+    assert "Nearest hospital" not in no_site
+    assert "data-no-site" not in near_not.split(f'data-not-near="{ILD}"')[0]  # the COPD study has a site
+
+
+def test_a_study_that_lists_no_hospital_is_asked_about_when_the_patient_travels_anywhere(client):
+    screening_id = start_from(client, {"place": "杭州", "travel": "anywhere"})
+    asked = answer_everything(client, screening_id, {**MATCHES_ILD, "diagnoses": ["ild"]})
+    assert "dlco_pct_pred" in asked  # only the ILD study needs it
+    assert 'id="not-near-title"' not in results_html(client, screening_id)
+
+
+def test_a_study_that_lists_no_hospital_is_not_asked_about_within_a_distance(client):
+    screening_id = start_from(client, {"place": "杭州", "travel": "300"})
+    asked = answer_everything(client, screening_id, {**MATCHES_COPD, **MATCHES_ILD, "diagnoses": ["copd"]})
+    assert "dlco_pct_pred" not in asked and "sixmwd_m" in asked
+    html = results_html(client, screening_id)
+    hopeful = "".join(  # the matches and the possibles
+        html.split(f'id="{group}-title"')[1].split("</section>")[0]
+        for group in ("matches", "possibles")
+        if f'id="{group}-title"' in html
+    )
+    assert f'data-nct-id="{ILD}"' not in hopeful and f'data-nct-id="{COPD}"' in hopeful
 
 
 def test_with_enough_reach_the_study_is_asked_about_and_shows_its_nearest_site(client):
@@ -135,12 +158,12 @@ def test_the_browsers_location_is_kept_rounded_to_about_a_kilometre(client):
 def test_where_can_be_changed_later_and_the_walk_follows(client):
     screening_id = start_from(client, HANGZHOU)
     asked = answer_everything(client, screening_id, {**MATCHES_COPD, **MATCHES_ILD, "diagnoses": ["copd"]})
-    assert asked == ["diagnoses"]  # the ILD study needs ILD; the COPD study is out of reach
+    assert asked == []  # the COPD study is out of reach, and the ILD study lists no hospital
     response = client.post(reverse("questionnaire:where", args=[screening_id]), {"place": "Yiwu", "travel": "50"})
     assert response.status_code == 302
     # The COPD study is now in reach, so its questions are asked.
     response = client.get(reverse("questionnaire:resume", args=[screening_id]))
-    assert response["Location"].endswith("/questions/age/")
+    assert response["Location"].endswith("/questions/diagnoses/")
 
 
 def test_another_browser_cannot_change_where_the_patient_is(client, django_app_client):
@@ -154,7 +177,7 @@ def test_check_your_answers_and_the_summary_say_where_the_patient_is(client):
     check = client.get(reverse("questionnaire:check", args=[screening_id])).content.decode()
     assert "<dd data-where>杭州 (Hangzhou, China): up to 50 km</dd>" in check
     summary = client.get(reverse("questionnaire:summary", args=[screening_id])).content.decode()
-    assert f"Not asked about, because no hospital is within 50 km: {COPD}." in summary
+    assert f"Not asked about, because no hospital is within 50 km: {COPD}, {ILD}." in summary
 
 
 def test_a_district_name_two_cities_share_is_asked_back_and_the_chosen_one_kept(client):
@@ -182,3 +205,12 @@ def test_in_chinese_check_your_answers_puts_a_full_width_colon_after_the_place(c
     assert where.startswith("杭州") and "：50" in where.replace(" ", "") and ": " not in where
     summary = client.get(reverse("questionnaire:summary", args=[screening_id])).content.decode()
     assert f"公里内没有医院：{COPD}。" in summary and f"{COPD}." not in summary
+
+
+def test_in_chinese_a_study_that_lists_no_hospital_is_not_near_and_says_why(client):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "zh-hans"
+    screening_id = start_from(client, HANGZHOU)
+    html = results_html(client, screening_id)
+    no_site = html.split(f'data-not-near="{ILD}"')[1].split("</li>")[0]
+    assert "登记资料中还没有列出医院。" in no_site
+    assert "或者还没有列出医院，所以我们没有询问这些研究的问题" in html

@@ -545,3 +545,31 @@ def test_in_chinese_the_contact_section_and_its_contact_by_field_have_different_
     ).content.decode()
     assert "<h2>联系方式</h2>" in html and "<dt>首选联系途径</dt>" in html
     assert "<dt>联系方式</dt>" not in html
+
+
+@pytest.mark.parametrize(
+    ("language", "site", "not_site"),
+    [
+        ("en", "The Fourth Hospital of Zhejiang University School of Medicine", "浙江大学医学院附属第四医院"),
+        ("zh-hans", "浙江大学医学院附属第四医院，义乌", "The Fourth Hospital"),
+    ],
+)
+def test_the_exports_site_column_is_in_the_staff_members_language_as_the_list_shows_it(
+    staff_a_client, site_a, language, site, not_site
+):
+    make_referral(site_a)
+    body = staff_a_client.get(reverse("staff:export"), HTTP_ACCEPT_LANGUAGE=language).getvalue().decode("utf-8-sig")
+    [_header, row] = list(csv.reader(io.StringIO(body)))
+    assert row[4].startswith(site) and not_site not in row[4]
+    listed = staff_a_client.get(reverse("staff:list"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert site.split("，")[0] in listed
+
+
+def test_the_patients_phone_is_shown_in_readable_groups_and_dialled_as_stored(staff_a_client, site_a):
+    referral = make_referral(site_a)
+    Referral.objects.filter(pk=referral.pk).update(phone="+8613812342223")
+    html = staff_a_client.get(reverse("staff:detail", args=[referral.id])).content.decode()
+    assert '<a href="tel:+8613812342223">+86 138 1234 2223</a>' in html
+    Referral.objects.filter(pk=referral.pk).update(phone="12")  # not a number the library reads: as stored
+    html = staff_a_client.get(reverse("staff:detail", args=[referral.id])).content.decode()
+    assert '<a href="tel:12">12</a>' in html

@@ -55,6 +55,12 @@ def _criterion(
         return None
     kind, values = proposal.kind, list(proposal.values)
     data = proposal.as_json()
+    concepts = matching.by_key()
+    # the concepts' names as people read them, per language, for the admin's review page (never the keys)
+    data["names"] = {
+        language: [getattr(concepts[key], language)[0] for key in proposal.concepts if key in concepts]
+        for language in ("en", "zh")
+    }
     criterion = Criterion(
         kind=kind,
         question=question,
