@@ -107,12 +107,9 @@ def alert_admins_of_waiting_referral(referral: Referral) -> list[OutgoingEmail]:
     admins = list(get_user_model().objects.filter(is_superuser=True, is_active=True).exclude(email="").order_by("pk"))
     if not admins:
         return []
-    languages = LanguagePreference.of_users(admins)
     link = settings.SITE_URL.rstrip("/") + reverse("admin:trials_site_change", args=[referral.site_id])
     values = {"nct_id": referral.trial.nct_id, "site": referral.site.facility, "link": link}
-    by_language: dict[str, list[str]] = {}
-    for user in admins:
-        by_language.setdefault(languages[user.pk], []).append(user.email)
+    by_language = addresses_by_language(admins)
     emails = []
     for language, recipients in sorted(by_language.items()):
         with translation.override(language):
@@ -183,13 +180,8 @@ def _tell_members(referral: Referral, subject: str, body: str) -> list[OutgoingE
     members = notifiable_members(referral.site)
     if not members:
         return []
-    languages = LanguagePreference.of_users(members)
     link = settings.SITE_URL.rstrip("/") + reverse("staff:detail", args=[referral.id])
-    by_language: dict[str, list[str]] = {}
-    for user in members:
-        addresses = by_language.setdefault(languages[user.pk], [])
-        if user.email not in addresses:
-            addresses.append(user.email)
+    by_language = addresses_by_language(members)
     values = {"nct_id": referral.trial.nct_id, "site": referral.site.facility, "link": link}
     emails = []
     for language, recipients in sorted(by_language.items()):
@@ -200,6 +192,17 @@ def _tell_members(referral: Referral, subject: str, body: str) -> list[OutgoingE
                 )
             )
     return emails
+
+
+def addresses_by_language(members) -> dict[str, list[str]]:
+    """Each member's email address under the language they read, once each."""
+    languages = LanguagePreference.of_users(members)
+    by_language: dict[str, list[str]] = {}
+    for user in members:
+        addresses = by_language.setdefault(languages[user.pk], [])
+        if user.email not in addresses:
+            addresses.append(user.email)
+    return by_language
 
 
 def notify_trial_closed(trial_id: int) -> list[OutgoingEmail]:
@@ -213,13 +216,7 @@ def notify_trial_closed(trial_id: int) -> list[OutgoingEmail]:
     emails = []
     link = settings.SITE_URL.rstrip("/") + reverse("staff:list")
     for site in Site.objects.select_related("trial").filter(pk__in=counts).order_by("pk"):
-        members = notifiable_members(site)
-        languages = LanguagePreference.of_users(members)
-        by_language: dict[str, list[str]] = {}
-        for user in members:
-            addresses = by_language.setdefault(languages[user.pk], [])
-            if user.email not in addresses:
-                addresses.append(user.email)
+        by_language = addresses_by_language(notifiable_members(site))
         values = {"nct_id": site.trial.nct_id, "site": site.facility, "count": counts[site.pk], "link": link}
         for language, recipients in sorted(by_language.items()):
             with translation.override(language):
@@ -250,12 +247,7 @@ def tell_members_of_waiting_referrals(site_id: int) -> int:
     members = notifiable_members(site) if site else []
     if not members:
         return 0
-    languages = LanguagePreference.of_users(members)
-    by_language: dict[str, list[str]] = {}
-    for user in members:
-        addresses = by_language.setdefault(languages[user.pk], [])
-        if user.email not in addresses:
-            addresses.append(user.email)
+    by_language = addresses_by_language(members)
     link = settings.SITE_URL.rstrip("/") + reverse("staff:list")
     emails = []
     with transaction.atomic():
