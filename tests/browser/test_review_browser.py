@@ -96,12 +96,14 @@ def test_an_admin_reviews_a_trial_clause_by_clause_and_publishes_it(admin_page, 
     ratio = Criterion.objects.get(trial=trial, question__key="fev1_fvc_ratio_post")
     assert ratio.status == "rejected" and ratio.pk not in [c.id for c in trial.to_rules().criteria]
 
-    # Approve all of a clause with two proposals
+    # A clause whose age ("> 40") disagrees with the record's approved limit (≥ 40): the note names both, and no
+    # "approve all" button offers it; the admin approves the one the study means, one draft at a time
     age_clause = page.locator("section.clause", has_text="Male or Female adults aged")
-    age_clause.get_by_role("button", name=re.compile("Approve the .* drafts at")).click()
-    # the sure drafts are approved; any below the button's confidence wait for a second look
+    expect(age_clause).to_contain_text("The registry's own age limit, already approved, says age ≥ 40 years")
+    expect(age_clause.get_by_role("button", name=re.compile("Approve the .* drafts at"))).to_have_count(0)
+    age_clause.locator("tr", has_text="age > 40").get_by_role("button", name="Reject").click()
     age_clause = page.locator("section.clause", has_text="Male or Female adults aged")
-    expect(age_clause).to_contain_text("Approved")
+    expect(age_clause).to_contain_text("Rejected")
     expect(page.get_by_text(re.compile(r"12 clauses: \d+ with a patient-answerable rule"))).to_be_visible()
 
     # Try a profile against the approved criteria
