@@ -137,13 +137,16 @@ def test_the_question_names_each_criterion_without_chinese_and_links_to_where_it
     admin_client, reviewed, headers, names
 ):
     reviewed.sites.create(facility="Ruijin Hospital", city="Shanghai", country="China", facility_zh_hans="瑞金医院")
-    [lacking] = [c for c in reviewed.criteria.filter(status=Criterion.Status.APPROVED) if c.missing_translations()]
-    translated = reviewed.criteria.filter(status=Criterion.Status.APPROVED).exclude(pk=lacking.pk).first()
+    lacking = [c for c in reviewed.criteria.filter(status=Criterion.Status.APPROVED) if c.missing_translations()]
+    assert len(lacking) == 3  # the record's criteria for the study team
+    approved = reviewed.criteria.filter(status=Criterion.Status.APPROVED)
+    translated = approved.exclude(pk__in=[c.pk for c in lacking]).first()
     url = reverse("admin:trials_trial_review_action", args=[reviewed.pk])
     html = admin_client.post(url, {"action": "publish"}, **headers).content.decode()
     assert names in html
-    assert f'data-untranslated-criterion="{lacking.pk}"' in html
-    assert reverse("admin:trials_criterion_change", args=[lacking.pk]) in html
+    for criterion in lacking:
+        assert f'data-untranslated-criterion="{criterion.pk}"' in html
+        assert reverse("admin:trials_criterion_change", args=[criterion.pk]) in html
     assert f'data-untranslated-criterion="{translated.pk}"' not in html  # a criterion with its Chinese is not named
     site = reviewed.sites.get()
     assert f'data-untranslated-site="{site.pk}"' in html and reverse("admin:trials_site_change", args=[site.pk]) in html

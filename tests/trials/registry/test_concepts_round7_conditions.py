@@ -344,3 +344,10 @@ def test_an_illness_followed_by_what_it_needs_is_a_narrower_kind_for_the_study_t
 def test_what_a_lung_diagnosis_or_a_state_needs_is_not_read_as_a_narrower_illness(words):
     """Only illnesses on the other-conditions list: the words after a lung diagnosis or a state still qualify them."""
     assert all(question != "other_conditions" for question, *_ in rules(words))
+
+
+@pytest.mark.django_db
+def test_a_concept_with_no_chinese_name_is_named_in_english_on_the_chinese_review_page():
+    [draft] = drafted("Healthy volunteers")
+    names = draft.proposal["names"]
+    assert names["en"] and names["zh"] == names["en"]  # "healthy_volunteer" has no Chinese synonym in the table

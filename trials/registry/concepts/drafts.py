@@ -48,6 +48,11 @@ def concept_drafts(
     return drafts
 
 
+def _name(concept, language: str) -> str:
+    names = getattr(concept, language) or concept.en
+    return names[0] if names else concept.key.replace("_", " ")
+
+
 def _criterion(
     proposal: matching.ConceptProposal, question: Question | None, own: frozenset[str] = frozenset()
 ) -> Criterion | None:
@@ -57,8 +62,9 @@ def _criterion(
     data = proposal.as_json()
     concepts = matching.by_key()
     # the concepts' names as people read them, per language, for the admin's review page (never the keys)
+    # (a concept with no name in a language, as some have no Chinese synonym, shows its English one there)
     data["names"] = {
-        language: [getattr(concepts[key], language)[0] for key in proposal.concepts if key in concepts]
+        language: [_name(concepts[key], language) for key in proposal.concepts if key in concepts]
         for language in ("en", "zh")
     }
     criterion = Criterion(
