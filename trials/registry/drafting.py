@@ -252,8 +252,7 @@ def drafts_for(
             )
         )
         for criterion in drafts:
-            criterion.confidence = round((criterion.confidence or 0) * UNSURE, 2)
-            criterion.staff_note = " ".join(filter(None, [criterion.staff_note, note]))
+            _doubt(criterion, note)
     return drafts
 
 
@@ -285,15 +284,13 @@ def _rest_for_the_study_team(kind: str, dropped: list[str], where: dict) -> Crit
 
 def _without_the_exception(drafts: list[Criterion], exception: str) -> None:
     """The clause's other drafts do not carry its exception: each says so, and is too unsure for "approve all"."""
+    note = gettext(
+        "This clause lets some patients in by an exception (“%(exception)s”) that this rule does not carry: "
+        "approve it only if the exception changes nothing for the patients it asks."
+    ) % {"exception": exception[:200]}
     for criterion in drafts:
-        if not criterion.question_id:
-            continue
-        criterion.confidence = round(min(criterion.confidence or 0, 1) * UNSURE, 2)
-        note = gettext(
-            "This clause lets some patients in by an exception (“%(exception)s”) that this rule does not carry: "
-            "approve it only if the exception changes nothing for the patients it asks."
-        ) % {"exception": exception[:200]}
-        criterion.staff_note = " ".join(filter(None, [criterion.staff_note, note]))
+        if criterion.question_id:
+            _doubt(criterion, note)
 
 
 def _against_registry_age(criterion: Criterion, existing) -> None:
@@ -317,13 +314,18 @@ def _against_registry_age(criterion: Criterion, existing) -> None:
     # a text's bound that a registry limit also sets, at another value or inclusivity: they disagree
     if not any(_disagree(mine, other) for other in theirs):
         return
-    criterion.confidence = round(min(criterion.confidence or 0, 1) * UNSURE, 2)
     note = gettext(
         "The registry's own age limit, already approved, says %(registry)s; this clause says %(text)s. With both "
         "approved the stricter one decides: keep the one the study means and reject the other."
     ) % {"registry": registry[0].rule_in_words(), "text": criterion.rule_in_words()}
-    criterion.staff_note = " ".join(filter(None, [criterion.staff_note, note]))
+    _doubt(criterion, note)
     criterion.proposal = {**(criterion.proposal or {}), "registry_age_differs": True}
+
+
+def _doubt(criterion: Criterion, note: str) -> None:
+    """A draft an admin must look at twice: too unsure for "approve all", with the reason in its note."""
+    criterion.confidence = round(min(criterion.confidence or 0, 1) * UNSURE, 2)
+    criterion.staff_note = " ".join(filter(None, [criterion.staff_note, note]))
 
 
 def _bounds(criterion: Criterion) -> tuple:
