@@ -23,12 +23,6 @@ RECORDS = Path(__file__).resolve().parent / "registry" / "records"
 COPD_STUDY = "NCT03197818"  # real eligibility text, one line with inline bullets
 
 
-@pytest.fixture
-def imported(db):
-    call_command("import_ctgov", str(RECORDS / f"{COPD_STUDY}.json"), stdout=StringIO())
-    return Trial.objects.get(nct_id=COPD_STUDY)
-
-
 def review_url(trial):
     return reverse("admin:trials_trial_review", args=[trial.pk])
 

@@ -3,34 +3,16 @@ at the clause itself while it still has drafts), with the action's message shown
 the page; and it asks for the review of what is still to review on the page itself, not on "the review page"."""
 
 import re
-from io import StringIO
-from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
+from tests.trials.test_review import act, review_url
 from trials.models import Criterion, Trial
 
 pytestmark = pytest.mark.django_db
 
-RECORDS = Path(__file__).resolve().parent / "registry" / "records"
-COPD_STUDY = "NCT03197818"
 ZH = {"HTTP_ACCEPT_LANGUAGE": "zh-hans"}
-
-
-@pytest.fixture
-def imported(db):
-    call_command("import_ctgov", str(RECORDS / f"{COPD_STUDY}.json"), stdout=StringIO())
-    return Trial.objects.get(nct_id=COPD_STUDY)
-
-
-def review_url(trial):
-    return reverse("admin:trials_trial_review", args=[trial.pk])
-
-
-def act(client, trial, **data):
-    return client.post(reverse("admin:trials_trial_review_action", args=[trial.pk]), data)
 
 
 def shown_order(html: str) -> list[str]:
