@@ -1,4 +1,4 @@
-"""Middleware of the project's own: limits on how long a staff session lasts."""
+"""Middleware of the project's own: limits on staff sessions and patient forms, refusals, and the polite 405 page."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import time
 from django.conf import settings
 from django.contrib.auth import logout
 from django.core.exceptions import SuspiciousOperation
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
 
@@ -101,3 +101,20 @@ def refused(request, status: int):
     from django.template.response import TemplateResponse
 
     return TemplateResponse(request, "errors/request_refused.html", {"too_large": status == 413}, status=status)
+
+
+class MethodNotAllowedPageMiddleware:
+    """A page opened by an address that only takes a form (a bookmarked or reloaded action, a link pasted from a
+    history) gets the polite 405 page in the frame of every error page, not Django's empty 405. The response keeps
+    its status and its Allow header; a form sent by another method than the page's keeps Django's answer."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 405 and request.method in ("GET", "HEAD") and not response.content:
+            page = render(request, "405.html", status=405)
+            page["Allow"] = response.get("Allow", "POST")
+            return page
+        return response

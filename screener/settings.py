@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "screener.client.ClientAddressMiddleware",
     "screener.middleware.PatientPostLimitsMiddleware",
     "screener.middleware.RefuseNullCharactersMiddleware",
+    "screener.middleware.MethodNotAllowedPageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -221,12 +221,42 @@ def test_staff_pages_are_never_stored_with_djangos_own_headers(staff_a_client, r
 def test_every_error_page_is_drawn_in_one_frame(client, db):
     from django.template.loader import get_template
 
-    for name in ("400", "403", "403_csrf", "404", "500"):
+    for name in ("400", "403", "403_csrf", "404", "405", "500"):
         source = get_template(f"{name}.html").template.source
         assert source.startswith('{% extends "error_page.html" %}'), name
     html = client.get("/no-such-page/").content.decode()
     assert '<main id="panel" class="panel" data-status="404">' in html
     assert "<title>Page not found – Lung disease study finder</title>" in html
+
+
+def test_opening_a_form_only_address_shows_the_polite_405_page_and_changes_nothing(staff_a_client, referral_a):
+    status_before = referral_a.status
+    response = staff_a_client.get(reverse("staff:status", args=[referral_a.id]))
+    assert response.status_code == 405 and response["Allow"] == "POST"
+    html = response.content.decode()
+    assert '<main id="panel" class="panel" data-status="405">' in html
+    assert "This address only sends a form" in html and "Nothing was changed." in html
+    referral_a.refresh_from_db()
+    assert referral_a.status == status_before
+
+
+def test_the_405_page_speaks_the_language_of_the_page(staff_a_client, referral_a):
+    response = staff_a_client.get(reverse("staff:status", args=[referral_a.id]), HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert response.status_code == 405
+    assert "这个地址只用于提交表单" in response.content.decode()
+
+
+def test_the_admins_review_action_opened_as_a_page_gets_the_polite_405_page(admin_client, seed_trials):
+    from trials.models import Trial
+
+    trial = Trial.objects.first()
+    response = admin_client.get(reverse("admin:trials_trial_review_action", args=[trial.pk]))
+    assert response.status_code == 405 and 'data-status="405"' in response.content.decode()
+
+
+def test_a_form_sent_to_a_page_that_only_opens_keeps_djangos_answer(client, db):
+    response = client.post(reverse("favicon"))
+    assert response.status_code == 405 and response.content == b""
 
 
 # 11. An answer check saves in place
