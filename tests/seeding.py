@@ -15,6 +15,7 @@ run's. tests/test_seeding.py checks that a copied seed is what the command write
 
 from __future__ import annotations
 
+import io
 import itertools
 from collections import Counter
 from dataclasses import dataclass
@@ -56,8 +57,7 @@ def load_seed_trials() -> bool:
 
 
 def _run_the_command() -> None:
-    with open("/dev/null", "w") as nowhere:
-        call_command("load_seed_trials", verbosity=0, stdout=nowhere)
+    call_command("load_seed_trials", verbosity=0, stdout=io.StringIO())
 
 
 def _settings() -> dict:

@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
@@ -47,7 +46,10 @@ def browser():
 
 @pytest.fixture
 def seeded_live_server(live_server, transactional_db):
-    call_command("load_seed_trials", verbosity=0, stdout=open(os.devnull, "w"))
+    """The live server with the seed trials, written as every other test gets them (tests/seeding.py)."""
+    from tests.seeding import load_seed_trials
+
+    load_seed_trials()
     return live_server
 
 
