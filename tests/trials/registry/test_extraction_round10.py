@@ -48,6 +48,18 @@ def test_times_higher_than_normal_is_a_lower_bound_at_that_many_times_not_at_the
     assert labs("AST twice higher than the ULN") == [("ast_x_uln", D(2), False, None, None)]
 
 
+def test_times_or_more_above_the_limit_includes_that_many_times():
+    assert labs("Liver enzymes (AST, ALT) 4 times or more above the upper limit of normal") == [
+        ("alt_x_uln", D(4), True, None, None),
+        ("ast_x_uln", D(4), True, None, None),
+    ]
+
+
+def test_twice_the_upper_limit_is_two_times_it_as_two_times_the_upper_limit_is():
+    assert labs("total bilirubin more than twice the upper limit") == [("bilirubin_x_uln", D(2), False, None, None)]
+    assert labs("total bilirubin more than 2 times the upper limit") == [("bilirubin_x_uln", D(2), False, None, None)]
+
+
 def test_an_operator_before_times_higher_decides_the_direction():
     assert labs("ALT not more than 2 times higher than the upper limit of normal") == [
         ("alt_x_uln", None, None, D(2), True)

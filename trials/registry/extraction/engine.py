@@ -1383,17 +1383,27 @@ def _postfix_at(n: str, match: re.Match) -> _Comparison | None:
 
 
 # "3 times higher than ULN", "twice above the upper limit of normal": the comparison word sits inside the unit, after the
-# number (the units table's x ULN wordings), and the bound is a lower one, not 1 x ULN
-_TIMES_ABOVE = re.compile(r"(?:x|\*|times|fold|-fold)?\s*(?:higher|greater|more|above|over)(?![a-z])")
+# number (the units table's x ULN wordings), and the bound is a lower one, not 1 x ULN ("3 times or more above" includes 3)
+_TIMES_ABOVE = re.compile(
+    r"(?:x|\*|times|fold|-fold)?\s*(?P<or_more>or\s+more\s+)?(?:higher|greater|more|above|over)(?![a-z])"
+)
 
 
 def _times_above_at(n: str, match: re.Match) -> _Comparison | None:
     unit, raw, end = _unit_at(n, match.end())
     value = _to_decimal(match.group())
-    if unit != "x ULN" or value is None or not _TIMES_ABOVE.match(raw):
+    above = _TIMES_ABOVE.match(raw) if unit == "x ULN" else None
+    if above is None or value is None:
         return None
     return _Comparison(
-        match.start(), end, value, False, unit=unit, raw_unit=raw, shape="postfix", number_start=match.start()
+        match.start(),
+        end,
+        value,
+        bool(above.group("or_more")),
+        unit=unit,
+        raw_unit=raw,
+        shape="postfix",
+        number_start=match.start(),
     )
 
 
