@@ -125,6 +125,11 @@ def test_a_bound_right_after_a_lab_no_question_asks_about_is_that_labs_own():
     assert labs("Alkaline phosphatase no greater than 3 times ULN Creatinine no greater than 1.8 mg/dL") == []
 
 
+def test_a_bound_after_a_short_name_of_a_lab_no_question_asks_about_is_not_the_next_labs():
+    assert labs("Hepatic: PTT no greater than 1.3 times ULN Bilirubin normal") == []
+    assert labs("Hepatic: LDH no greater than 2 times ULN Bilirubin normal") == []
+
+
 def test_the_next_field_of_an_old_nci_record_does_not_take_the_bound_before_its_label():
     text = "Hepatic: SGOT no greater than 3 times ULN PT no greater than 1.2 times ULN Renal: Creatinine less than 1.6 mg/dL"
     assert labs(text) == [("ast_x_uln", None, None, D(3), True)]
