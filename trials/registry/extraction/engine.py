@@ -1389,7 +1389,14 @@ _TIMES_ABOVE = re.compile(
 )
 
 
+_TIMES_ABOVE_AHEAD = re.compile(
+    r"\s*-?\s*(?:(?:x|\*|times|fold)\s+)?(?:or\s+more\s+)?(?:higher|greater|more|above|over)(?![a-z])"
+)  # the words right after the number, looked at before any unit is read (most numbers have none of them)
+
+
 def _times_above_at(n: str, match: re.Match) -> _Comparison | None:
+    if not _TIMES_ABOVE_AHEAD.match(n, match.end()):
+        return None
     unit, raw, end = _unit_at(n, match.end())
     value = _to_decimal(match.group())
     above = _TIMES_ABOVE.match(raw) if unit == "x ULN" else None
