@@ -214,3 +214,28 @@ def test_a_span_after_the_last_dose_of_the_study_drug_is_no_duration():
 
 def test_a_span_after_the_last_dose_of_a_past_treatment_is_a_duration():
     assert durations("At least 5 weeks after the last dose of chemotherapy") == [("inclusion", D(5), True, "weeks")]
+
+
+# --- a range shared by several labs ------------------------------------------------------------------------------------
+
+
+def test_two_bounds_shared_by_several_labs_are_each_labs_range():
+    assert labs("ALT and AST ≥ 1.5 x ULN but < 4 x ULN") == [
+        ("alt_x_uln", D("1.5"), True, D(4), False),
+        ("ast_x_uln", D("1.5"), True, D(4), False),
+    ]
+    assert labs("ALT、AST中任一项>1.2×ULN(正常值上限),且升高幅度≤2×ULN") == [
+        ("alt_x_uln", D("1.2"), False, D(2), True),
+        ("ast_x_uln", D("1.2"), False, D(2), True),
+    ]
+
+
+def test_bounds_of_two_labs_each_named_stay_apart():
+    assert labs("ALT ≥ 1.5 x ULN and AST < 4 x ULN") == [
+        ("alt_x_uln", D("1.5"), True, None, None),
+        ("ast_x_uln", None, None, D(4), False),
+    ]
+
+
+def test_another_measure_rising_after_a_chinese_lab_bound_is_another_item():
+    assert labs("ALT>3倍ULN，且胆汁酸升高>2倍ULN") == [("alt_x_uln", D(3), False, None, None)]

@@ -864,7 +864,7 @@ _BOUND_FILLER = {
 _GAP_CJK = re.compile(
     r"^(?:占|预计值|预测值|百分比|的|为|在|之间|且|并且|或|和|及|大于|小于|等于|不|低于|高于|超过|成人|青少年|儿童"
     r"|患者|测定值|实测值|谷值|基线|筛选时|筛选期|男性|女性"
-    r"|以上|以下|倍|正常值|上限)*$"
+    r"|以上|以下|倍|正常值|上限|升高|幅度|水平)*$"  # "…>1.0×ULN,且升高幅度≤1.5×ULN": the same lab's rise, its other end
 )
 _LIST_GAP = re.compile(r",|(?<![a-z])(?:or|and)(?![a-z])(?! more| greater| fewer| less| above| over)|或|和")
 _BOUNDARY = re.compile(r"[;；]|\.\s|。")
@@ -2413,12 +2413,16 @@ def _without_asides(n: str, measured: list) -> list:
 
 
 def _merge_bounds(n: str, measured: list) -> list:
-    """Two bounds on one variable in a row (">= 30% and < 80% predicted") become one comparison with both."""
+    """Two bounds on one variable in a row (">= 30% and < 80% predicted") become one comparison with both; so do two
+    bounds shared by several variables ("ALT and AST > 1 x ULN and ≤ 3 x ULN": each lab's range)."""
     merged: list = []
     for item in measured:
         variable, comparison, _quote_start, quote_end = item
+        at = len(merged) - 1
+        while at > 0 and merged[at][0] != variable and merged[at][1] is merged[at - 1][1]:
+            at -= 1  # past the other variables the same bound went to
         if merged:
-            last_variable, last, last_start, last_end = merged[-1]
+            last_variable, last, last_start, last_end = merged[at]
             gap = _VARIABLE_BY_NAME[variable].sub("", n[last.end : comparison.start])  # "≥ 30% and FEV1 < 80%"
             one_sided = (last.lower is None) != (last.upper is None) and (comparison.lower is None) != (
                 comparison.upper is None
@@ -2444,7 +2448,7 @@ def _merge_bounds(n: str, measured: list) -> list:
                     both.lower == both.upper and both.lower_inclusive and both.upper_inclusive
                 ):
                     # "< 70% ≥ 70%" (two columns' values run together) is no range: nothing lies in it
-                    merged[-1] = (variable, both, last_start, max(last_end, quote_end))
+                    merged[at] = (variable, both, last_start, max(last_end, quote_end))
                     continue
         merged.append(item)
     return merged
