@@ -164,3 +164,22 @@ def test_the_trials_page_edits_each_sites_contacts_the_same_way(admin_client, si
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
     assert Site.objects.get(pk=site_a.pk).contacts[0]["email"] == "kaiw@zju.edu.cn"
+
+
+def test_a_new_site_is_added_with_its_contact(admin_client, site_a):
+    url = reverse("admin:trials_site_add")
+    data = form_data(admin_client.get(url).content.decode(), "site_form")
+    assert data["contacts-rows"] == "2"
+    data.update(
+        {
+            "trial": str(site_a.trial.pk),
+            "facility_en": "Hospital C",
+            "city_en": "Hangzhou",
+            "contacts-0-name": "Wang Fang",
+            "contacts-0-email": "wang.fang@hospital.cn",
+        }
+    )
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    site = Site.objects.get(facility_en="Hospital C")
+    assert site.contacts == [{"name": "Wang Fang", "role": "", "phone": "", "email": "wang.fang@hospital.cn"}]
