@@ -16,6 +16,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from trials import review, signals
+from trials.forms import SiteForm
 from trials.models import OTHER_LANGUAGES, Criterion, Question, Site, StaffMembership, Trial
 
 # A trial's columns that hold the registry's texts (up to `ctgov.LONGEST_TEXT` characters each) or its whole
@@ -41,6 +42,7 @@ def translation_gaps(obj) -> str:
 
 class SiteInline(TranslationStackedInline):
     model = Site
+    form = SiteForm
     extra = 0
     fields = [
         ("facility", "recruitment_status"),
@@ -631,6 +633,7 @@ NOTIFIABLE = Q(memberships__user__is_active=True) & ~Q(memberships__user__email=
 
 @admin.register(Site)
 class SiteAdmin(TranslationAdmin, SimpleHistoryAdmin):
+    form = SiteForm
     list_display = ["facility", "city", "country", "trial", "recruitment_status", "notified", "chinese"]
     list_filter = ["country", "recruitment_status"]
     search_fields = ["facility", "city", "trial__nct_id"]

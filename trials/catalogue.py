@@ -190,12 +190,15 @@ class LoadedCatalogue:
         return self.engine.trial(nct_id) is not None
 
 
-def judge_current_criteria(trial: Trial, stored: dict, sources: dict | None = None) -> eligibility.TrialResult:
+def judge_current_criteria(
+    trial: Trial, stored: dict, sources: dict | None = None, loaded: LoadedCatalogue | None = None
+) -> eligibility.TrialResult:
     """One trial's approved criteria as they are in the database now, judged against stored answers.
 
     Unlike `LoadedCatalogue.evaluate`, the trial need not be published (a referral's trial may have closed).
+    A caller judging several answers in a row passes the catalogue it read once (`loaded`).
     """
-    loaded = current()
+    loaded = loaded or current()
     return eligibility.evaluate_trial(trial.to_rules(), loaded.effective_answers(stored, sources))
 
 

@@ -16,7 +16,7 @@ import re
 import threading
 import unicodedata
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -50,6 +50,81 @@ class Place:
         if self.name != self.english_name:
             return gettext("%(name)s (%(within)s, %(country)s)") % {**values, "within": self.english_name}
         return gettext("%(name)s, %(country)s") % values
+
+    def in_page_language(self) -> Place:
+        """The same place named as the page's language names it where that name is known, whichever script the
+        patient typed: 杭州 on a Chinese page (from `city_names_zh.csv` when Hangzhou was typed), Hangzhou on an
+        English one. A name known in one script only (海淀区; a town the table does not list) stays as it is."""
+        if _chinese_page():
+            if _is_cjk(self.name):
+                return self
+            chinese = _city_names_zh().get((_name_key(self.english_name), ""))
+            return replace(self, name=chinese) if chinese else self
+        if _is_cjk(self.name) and self.english_name and not _is_cjk(self.english_name):
+            return replace(self, name=self.english_name)
+        return self
+
+    def saved(self) -> dict:
+        """What a screening keeps of the place: its point, and its names, so that its label can be written again in
+        whichever language a page is read in (`SavedPlace`)."""
+        return {
+            "label": self.label,
+            "latitude": self.latitude,
+            "longitude": self.longitude,
+            "source": "city",
+            "name": self.name,
+            "english_name": self.english_name,
+            "country": self.country,
+            "region": self.region,
+        }
+
+
+class SavedPlace(dict):
+    """A patient's place as a screening keeps it, whose "label" is written in the language of the page reading it:
+    a place saved from an English page reads "杭州，中国" on a Chinese one, and "where you are now" follows the page
+    too. The stored "label" (the language it was saved in) is what is shown when the place's names are unknown."""
+
+    def __getitem__(self, key):
+        if key == "label" and dict.__contains__(self, "label"):
+            return saved_label(self)
+        return dict.__getitem__(self, key)
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+
+def saved_label(place: dict) -> str:
+    """A saved place's label in the page's language (see `SavedPlace`)."""
+    stored = dict.get(place, "label", "")
+    if place.get("source") == "browser":
+        return gettext("where you are now")
+    if place.get("source") != "city":
+        return stored
+    found = _saved_as_place(place)
+    return found.in_page_language().label if found else stored
+
+
+def _saved_as_place(place: dict) -> Place | None:
+    """The Place a saved place names: from its names, or (saved before they were kept) read back from its label
+    and told apart from namesakes by its point."""
+    try:
+        latitude, longitude = float(place["latitude"]), float(place["longitude"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    if place.get("english_name") and place.get("country"):
+        return Place(
+            str(place.get("name") or place["english_name"]),
+            str(place["english_name"]),
+            str(place["country"]),
+            latitude,
+            longitude,
+            0,
+            str(place.get("region") or ""),
+        )
+    label = dict.get(place, "label", "")
+    return next(
+        (p for p in find(label) if abs(p.latitude - latitude) < 1e-4 and abs(p.longitude - longitude) < 1e-4), None
+    )
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -264,6 +339,32 @@ def province_name(english: str) -> str:
     plain = re.sub(r"\s+province$", "", english.strip(), flags=re.IGNORECASE)
     named = other.get(english.strip().casefold()) or other.get(plain.casefold())
     return named if named and _is_cjk(named) else english
+
+
+def english_place_name(kind: str, chinese: str) -> str | None:
+    """A site's city, province or country (`kind`: "city", "state", "country") an admin wrote only in Chinese, as
+    the tables name it in English ("义乌" → "Yiwu", "浙江省" → "Zhejiang", "中国" → "China"), or None."""
+    name = chinese.strip()
+    if kind == "city":
+        return _english_city_names().get(name) or _english_city_names().get(name.removesuffix("市"))
+    if kind == "state":
+        other = _both_scripts()[2]
+        short = next((name[: -len(e)] for e in _PROVINCE_ENDINGS_ZH if name.endswith(e)), name)
+        english = other.get(name) or other.get(short)
+        return english if english and not _is_cjk(english) else None
+    english = english_country(name)
+    return english if english != name else None
+
+
+@cache
+def _english_city_names() -> dict[str, str]:
+    """{Chinese name: the English spelling} from `city_names_zh.csv`; a Chinese name given two spellings is left
+    out (it would be a guess)."""
+    names: dict[str, set[str]] = {}
+    with CITY_NAMES_ZH.open(encoding="utf-8") as rows:
+        for row in csv.DictReader(rows):
+            names.setdefault(row["zh_hans"].strip(), set()).add(row["city"].strip())
+    return {chinese: next(iter(spellings)) for chinese, spellings in names.items() if len(spellings) == 1}
 
 
 def _name_key(text: str) -> str:

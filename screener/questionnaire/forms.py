@@ -299,7 +299,7 @@ class WhereForm(forms.Form):
                     % {"text": text, "choices": "; ".join(p.label for p in namesakes[:5])},
                 )
                 return cleaned
-            place = {"label": best.label, "latitude": best.latitude, "longitude": best.longitude, "source": "city"}
+            place = best.saved()
         travel = cleaned.get("travel") or self.ANYWHERE
         if travel != self.ANYWHERE and not place:
             self.add_error("place", _("Say where you are, or choose “Any distance”."))

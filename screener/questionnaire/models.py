@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from trials.models import CatalogueVersion
+from trials.places import SavedPlace
 
 
 class ScreeningQuerySet(models.QuerySet):
@@ -46,6 +47,8 @@ class Screening(models.Model):
         default=dict,
         blank=True,
         help_text=_("{label, latitude, longitude, source}: a city they chose, or their browser's location rounded."),
+        # A chosen city also keeps its names (name, english_name, country, region): its label is written again in
+        # the language of each page that shows it (`places.SavedPlace`).
     )
     travel_km = models.PositiveIntegerField(
         _("how far they can travel (km)"), null=True, blank=True, help_text=_("Empty: anywhere.")
@@ -69,6 +72,13 @@ class Screening(models.Model):
         return str(self.id)
 
     @classmethod
+    def from_db(cls, db, field_names, values):
+        screening = super().from_db(db, field_names, values)
+        if isinstance(screening.__dict__.get("place"), dict):  # not deferred: its label follows the page's language
+            screening.place = SavedPlace(screening.place)
+        return screening
+
+    @classmethod
     def start(cls, language: str = "") -> Screening:
         return cls.objects.create(language=language)
 
@@ -84,7 +94,7 @@ class Screening(models.Model):
         return loaded.walk(self.answers, in_reach=self.trials_in_reach(loaded), sources=self.answer_sources)
 
     def set_place(self, place: dict, travel_km: int | None) -> None:
-        self.place, self.travel_km = place, travel_km
+        self.place, self.travel_km = SavedPlace(place), travel_km
         Screening.objects.filter(pk=self.pk).update(place=place, travel_km=travel_km, updated_at=timezone.now())
 
     def record_answers(self, answers: dict) -> None:

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 
@@ -20,6 +21,11 @@ class ReferralsConfig(AppConfig):
 
         post_save.connect(
             tell_a_new_member_of_waiting_requests, sender=StaffMembership, dispatch_uid="referrals.member"
+        )
+        post_save.connect(
+            tell_a_member_who_can_now_hear_of_waiting_requests,
+            sender=settings.AUTH_USER_MODEL,
+            dispatch_uid="referrals.member_reachable",
         )
 
 
@@ -55,3 +61,28 @@ def tell_a_new_member_of_waiting_requests(instance, created: bool, **kwargs) -> 
     if Referral.objects.filter(site_id=instance.site_id, waits_for_staff=True).exists():
         site_id = instance.site_id
         transaction.on_commit(lambda: tell_members_of_waiting_referrals.enqueue(site_id))
+
+
+def tell_a_member_who_can_now_hear_of_waiting_requests(instance, created: bool, **kwargs) -> None:
+    """A member added while they had no email address (or were inactive) is given one (or made active): the
+    requests waiting at their sites are told of as if they had been added now. The task clears each request's
+    flag under a lock, so a second save, or the membership's own signal in the same change, sends nothing more."""
+    from django.db import transaction
+
+    from screener.referrals.models import Referral
+    from screener.referrals.sending import tell_members_of_waiting_referrals
+
+    update_fields = kwargs.get("update_fields")
+    if created or kwargs.get("raw") or not instance.email or not instance.is_active:
+        return
+    if update_fields is not None and not {"email", "is_active"} & set(update_fields):
+        return  # a login's last_login, a new password: nothing that makes them reachable
+    site_ids = sorted(
+        set(
+            Referral.objects.filter(waits_for_staff=True, site__memberships__user=instance).values_list(
+                "site_id", flat=True
+            )
+        )
+    )
+    for site_id in site_ids:
+        transaction.on_commit(lambda site_id=site_id: tell_members_of_waiting_referrals.enqueue(site_id))

@@ -213,8 +213,9 @@ class Referral(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
     contact_erased_at = models.DateTimeField(_("contact erased at"), null=True, blank=True)
-    # Sent while nobody at the site would hear of it: the site's first member with an email address is told
-    # (`sending.tell_members_of_waiting_referrals`), and the patient's status page says it waits meanwhile.
+    # Sent while nobody at the site would hear of it: the site's first member with an email address is told,
+    # whether added with one or given one (or made active) later (`sending.tell_members_of_waiting_referrals`),
+    # and the patient's status page says it waits meanwhile.
     waits_for_staff = models.BooleanField(_("waits for the site's team"), default=False)
 
     objects = ReferralQuerySet.as_manager()

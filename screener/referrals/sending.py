@@ -254,7 +254,8 @@ def tell_members_of_waiting_referrals(site_id: int) -> int:
         waiting = Referral.objects.select_for_update().filter(site=site, waits_for_staff=True)
         ids = list(waiting.values_list("pk", flat=True))
         count = Referral.objects.open().filter(pk__in=ids).count()
-        Referral.objects.filter(pk__in=ids).update(waits_for_staff=False)
+        if not Referral.objects.filter(pk__in=ids, waits_for_staff=True).update(waits_for_staff=False):
+            count = 0  # another task told of them first
         if count:
             values = {"nct_id": site.trial.nct_id, "site": site.facility, "count": count, "link": link}
             for language, recipients in sorted(by_language.items()):

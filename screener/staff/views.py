@@ -160,12 +160,9 @@ def staff_referral(request: HttpRequest, referral_id: UUID) -> Referral:
 
 def detail_context(request, referral, **forms_) -> dict:
     checks = {c.question_key: c for c in referral.answer_checks.select_related("by")}
+    not_met = criteria_not_met(referral, checks)
     answers = [
-        {
-            **row,
-            "check": checks.get(row["key"]),
-            "not_met": criteria_not_met(referral, row["key"], checks.get(row["key"])),
-        }
+        {**row, "check": checks.get(row["key"]), "not_met": not_met.get(row["key"], [])}
         for row in referral.answers_snapshot
     ]
     wording = {row["key"]: row.get("question") or row.get("short_label") or row["key"] for row in answers}

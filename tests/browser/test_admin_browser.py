@@ -31,3 +31,46 @@ def test_an_admin_logs_in_with_a_code_and_opens_a_trial(seeded_live_server, brow
     page.locator("summary", has_text=re.compile("criteria", re.I)).first.click()
     assert page.get_by_text("150 m ≤ six-minute walk distance < 600 m").first.is_visible()
     close_page(page)
+
+
+def test_an_admin_adds_a_site_contact_in_labelled_fields_and_is_told_plainly_what_is_wrong(
+    seeded_live_server, browser, django_user_model
+):
+    from axe_playwright_python.sync_playwright import Axe
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests.browser.conftest import screenshot
+    from trials.models import Site
+
+    site = Site.objects.get(trial__nct_id=COPD)
+    admin = django_user_model.objects.create_superuser("ada", "ada@example.org", "a-long-test-password")
+    phone = TOTPDevice.objects.create(user=admin, name="phone")
+    page = open_page(browser, width=1280, height=900)
+    page.goto(seeded_live_server.url + "/admin/")
+    page.fill("#id_username", "ada")
+    page.fill("#id_password", "a-long-test-password")
+    page.fill("#id_otp_token", f"{totp(phone.bin_key):06d}")
+    page.locator("input[type=submit]").click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+
+    page.goto(f"{seeded_live_server.url}/admin/trials/site/{site.pk}/change/")
+    contact = page.get_by_role("group", name="Contact 2")
+    contact.get_by_label("Name").fill("Li Na")
+    contact.get_by_label("Email").fill("li.na@")
+    page.locator("input[name=_continue]").click()
+    assert page.get_by_label("Email").nth(1).input_value() == "li.na@"  # kept as typed
+    error = "Contact 2: this is not an email address; give one like name@hospital.cn."
+    assert page.locator("#id_contacts-1-email-error").inner_text() == error
+    screenshot(page, "admin-site-contacts-error")
+    assert page.csp_violations == []
+    results = Axe().run(page, context="#id_contacts")  # Django admin's own tables and links are not ours to judge
+    assert results.violations_count == 0, results.generate_report()
+    page.csp_violations.clear()  # axe's injected script adds a style element of its own
+
+    page.get_by_role("group", name="Contact 2").get_by_label("Email").fill("li.na@hospital.cn")
+    page.locator("input[name=_continue]").click()
+    page.wait_for_selector(".messagelist .success")
+    site.refresh_from_db()
+    assert site.contacts[1] == {"name": "Li Na", "role": "", "phone": "", "email": "li.na@hospital.cn"}
+    close_page(page)

@@ -80,3 +80,39 @@ def test_a_district_is_where_its_city_is():
 def test_two_districts_of_one_name_are_both_suggested_and_a_place_in_both_lists_once():
     assert {p.label for p in suggest("朝阳区")} >= {"朝阳区 (北京市, China)", "朝阳区 (长春市, China)"}
     assert [p.label for p in suggest("浦东新区")] == ["浦东新区 (Pudong, China)"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "language", "label"),
+    [
+        ("Hangzhou", "en", "Hangzhou, China"),
+        ("Hangzhou", "zh-hans", "杭州（Hangzhou，中国）"),  # the table of Chinese city names knows it
+        ("杭州", "en", "Hangzhou, China"),
+        ("杭州", "zh-hans", "杭州（Hangzhou，中国）"),
+        ("海淀区", "en", "海淀区 (北京市, China)"),  # no English name: as it is, the country in English
+        ("Manchester, United Kingdom", "zh-hans", "Manchester，英国"),  # no Chinese name in the table
+    ],
+)
+def test_a_saved_place_is_labelled_in_the_language_of_the_page_reading_it(typed, language, label):
+    from django.utils import translation
+
+    from trials.places import SavedPlace
+
+    with translation.override("zh-hans" if language == "en" else "en"):  # saved on a page in the other language
+        saved = SavedPlace(find(typed)[0].saved())
+    with translation.override(language):
+        assert saved["label"] == label and saved.get("label") == label
+
+
+def test_a_saved_place_keeps_its_saved_label_as_stored_data():
+    import json
+
+    from django.utils import translation
+
+    from trials.places import SavedPlace
+
+    with translation.override("en"):
+        saved = SavedPlace(find("Hangzhou")[0].saved())
+    with translation.override("zh-hans"):
+        assert json.loads(json.dumps(saved))["label"] == "Hangzhou, China"
+        assert SavedPlace({}).get("label") is None

@@ -45,23 +45,26 @@ def registry_words(obj, field: str, shown: str = ""):
 def site_place(site):
     """A site's city, province and country in the page's language and punctuation ("义乌，浙江，中国"). A name an
     admin did not translate is named from a table where one knows it (a common city: `places.city_name`; a Chinese
-    province and a country: the ISO tables), else stays in the registry's English, marked `lang="en"`."""
-    from django.conf import settings
+    province and a country: the ISO tables), else stays in the language it was written in, marked (`lang="en"` for
+    the registry's English; `lang="zh-Hans"` for a name an admin wrote only in Chinese, on an English page)."""
     from django.utils.html import format_html_join
     from django.utils.safestring import mark_safe
     from django.utils.translation import gettext
 
-    parts = [(f' lang="{settings.LANGUAGE_CODE}"' if english else "", value) for english, value in _place_parts(site)]
+    parts = [(f' lang="{lang}"' if lang else "", value) for lang, value in _place_parts(site)]
     return format_html_join(gettext(", "), "<span{}>{}</span>", ((mark_safe(a), v) for a, v in parts))
 
 
 def place_names(site) -> list[str]:
     """A site's city, province and country as `site_place` names them, as plain words (for a CSV cell)."""
-    return [value for _english, value in _place_parts(site)]
+    return [value for _lang, value in _place_parts(site)]
 
 
-def _place_parts(site) -> list[tuple[bool, str]]:
-    """(still the registry's English, name) of a site's city, province and country, as `site_place` shows them."""
+def _place_parts(site) -> list[tuple[str, str]]:
+    """(the language to mark it in, or "" when it is the page's, name) of a site's city, province and country, as
+    `site_place` shows them."""
+    from django.conf import settings
+
     from trials import places
 
     parts = []
@@ -72,6 +75,7 @@ def _place_parts(site) -> list[tuple[bool, str]]:
     for field in ("city", "state", "country"):
         value = getattr(site, field, "") or ""
         if not value:
+            parts.extend(_written_in_another_language(site, field))
             continue
         named = None
         if _untranslated(site, field):  # a common city's, a Chinese province's or a country's name from a table
@@ -84,10 +88,31 @@ def _place_parts(site) -> list[tuple[bool, str]]:
                 named = places.country_name(registry)
             named = named if named != registry else None
         if named:
-            parts.append((False, named))
+            parts.append(("", named))
         else:
-            parts.append((_untranslated(site, field), value))
+            parts.append((settings.LANGUAGE_CODE if _untranslated(site, field) else "", value))
     return parts
+
+
+def _written_in_another_language(site, field: str) -> list[tuple[str, str]]:
+    """A name the page's language (and English) lacks but an admin wrote in another: in English from the tables
+    where they know it ("义乌" → "Yiwu"), else as written, marked with its language. Empty when none was written."""
+    from django.conf import settings
+    from django.utils.translation import get_language, to_locale
+
+    from trials import places
+
+    page = get_language() or settings.LANGUAGE_CODE
+    for code, _name in settings.LANGUAGES:
+        written = getattr(site, f"{field}_{code.replace('-', '_')}", None) if code != page else None
+        if not written:
+            continue
+        if page == "en" and code.startswith("zh"):
+            named = places.english_place_name(field, written)
+            if named:
+                return [("", named)]
+        return [(to_locale(code).replace("_", "-") if code.startswith("zh") else code, written)]
+    return []
 
 
 def site_name(site) -> str:
@@ -97,7 +122,7 @@ def site_name(site) -> str:
     from django.utils.translation import gettext
 
     names = [site.facility] if site.facility else []
-    names += [value for _english, value in _place_parts(site)]
+    names += [value for _lang, value in _place_parts(site)]
     return gettext(", ").join(names)
 
 

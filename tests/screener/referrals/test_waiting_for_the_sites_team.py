@@ -103,3 +103,127 @@ def test_a_withdrawn_request_is_not_counted(
     client.post(reverse("referrals:withdraw"), {"reference": waiting.reference, "confirm": "yes"})
     add_member(django_user_model, site_b, "nurse_new", "new@hospital.example", django_capture_on_commit_callbacks)
     assert not OutgoingEmail.objects.filter(recipients=["new@hospital.example"]).exists()
+
+
+# A member who could not hear of requests when added (no email address, or not active) and is made reachable later:
+# the waiting requests reach them then, once, whichever came first, the address or the membership.
+
+
+def give_email(user, email, captured):
+    user.email = email
+    with captured(execute=True) as callbacks:
+        user.save()
+    return callbacks
+
+
+def test_a_member_given_an_email_address_later_is_told_how_many_wait(
+    client, waiting, site_b, django_user_model, django_capture_on_commit_callbacks
+):
+    user, _callbacks = add_member(django_user_model, site_b, "nurse_late", "", django_capture_on_commit_callbacks)
+    assert not OutgoingEmail.objects.exists()
+
+    callbacks = give_email(user, "late@hospital.example", django_capture_on_commit_callbacks)
+
+    assert len(callbacks) == 1  # queued once the change is committed
+    [email] = OutgoingEmail.objects.all()
+    assert email.recipients == ["late@hospital.example"] and email.state == OutgoingEmail.State.SENT
+    assert email.subject == "1 request is waiting for you at Hospital B"
+    for private in (CONTACT["name"], CONTACT["phone"], CONTACT["email"], waiting.reference):
+        assert private not in email.body and private not in email.subject
+    waiting.refresh_from_db()
+    assert not waiting.waits_for_staff
+    assert "data-waits-for-staff" not in status_page(client, waiting)
+
+
+def test_a_user_given_an_email_address_before_being_added_is_told_once_on_being_added(
+    waiting, site_b, django_user_model, django_capture_on_commit_callbacks
+):
+    user = django_user_model.objects.create_user("nurse_first", "", "a-long-test-password")
+    assert give_email(user, "first@hospital.example", django_capture_on_commit_callbacks) == []  # no site yet
+    with django_capture_on_commit_callbacks(execute=True):
+        StaffMembership.objects.create(user=user, site=site_b)
+    [email] = OutgoingEmail.objects.all()
+    assert email.recipients == ["first@hospital.example"]
+    waiting.refresh_from_db()
+    assert not waiting.waits_for_staff
+
+
+def test_saving_the_member_again_or_changing_their_address_sends_nothing_more(
+    waiting, site_b, django_user_model, django_capture_on_commit_callbacks
+):
+    user, _callbacks = add_member(django_user_model, site_b, "nurse_late", "", django_capture_on_commit_callbacks)
+    give_email(user, "late@hospital.example", django_capture_on_commit_callbacks)
+    give_email(user, "late@hospital.example", django_capture_on_commit_callbacks)
+    give_email(user, "new-address@hospital.example", django_capture_on_commit_callbacks)
+    assert OutgoingEmail.objects.count() == 1
+
+
+def test_a_membership_and_a_save_of_the_user_in_one_change_tell_of_the_requests_once(
+    waiting, site_b, django_user_model, django_capture_on_commit_callbacks
+):
+    from django.db import transaction
+
+    user = django_user_model.objects.create_user("nurse_both", "both@hospital.example", "a-long-test-password")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+        StaffMembership.objects.create(user=user, site=site_b)
+        user.first_name = "Mei"
+        user.save()
+    assert len(callbacks) == 2  # both signals queue the task; the second finds nothing left waiting
+    assert OutgoingEmail.objects.count() == 1
+
+
+def test_an_inactive_member_made_active_is_told_and_one_given_only_a_new_password_is_not(
+    waiting, site_b, django_user_model, django_capture_on_commit_callbacks
+):
+    user = django_user_model.objects.create_user("nurse_away", "away@hospital.example", "a-long-test-password")
+    user.is_active = False
+    user.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        StaffMembership.objects.create(user=user, site=site_b)
+    user.set_password("another-long-password")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        user.save(update_fields=["password"])
+    assert callbacks == [] and not OutgoingEmail.objects.exists()
+
+    user.is_active = True
+    with django_capture_on_commit_callbacks(execute=True):
+        user.save(update_fields=["is_active"])
+    [email] = OutgoingEmail.objects.all()
+    assert email.recipients == ["away@hospital.example"]
+
+
+def test_a_member_given_an_address_at_a_site_with_nothing_waiting_sends_nothing(
+    referral_a, staff_a, django_user_model, site_a, django_capture_on_commit_callbacks
+):
+    user, _callbacks = add_member(django_user_model, site_a, "nurse_quiet", "", django_capture_on_commit_callbacks)
+    OutgoingEmail.objects.all().delete()
+    assert give_email(user, "quiet@hospital.example", django_capture_on_commit_callbacks) == []
+    assert not OutgoingEmail.objects.exists()
+
+
+def test_an_admin_giving_a_member_an_address_on_their_user_page_tells_them_in_their_language(
+    waiting, site_b, admin_user, django_user_model, django_capture_on_commit_callbacks
+):
+    from screener.preferences.models import LanguagePreference
+    from tests.conftest import log_in_with_second_factor
+    from tests.formdata import BrowserClient
+
+    user, _callbacks = add_member(django_user_model, site_b, "hushi_late", "", django_capture_on_commit_callbacks)
+    LanguagePreference.objects.create(user=user, language="zh-hans")
+    admin = log_in_with_second_factor(BrowserClient(), admin_user)
+    change = reverse("admin:auth_user_change", args=[user.pk])
+    form = {
+        "username": user.username,
+        "email": "hushi@hospital.example",
+        "is_active": "on",
+        "date_joined_0": "2026-12-01",
+        "date_joined_1": "09:00:00",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin.post(change, form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    [email] = OutgoingEmail.objects.all()
+    assert email.recipients == ["hushi@hospital.example"]
+    assert email.subject == "Hospital B 有 1 个请求在等您处理"
+    waiting.refresh_from_db()
+    assert not waiting.waits_for_staff

@@ -67,3 +67,91 @@ def test_the_flag_reads_in_chinese_with_full_width_digits(staff_a_client, referr
 def test_a_choice_question_is_never_flagged_by_a_number_in_its_note(staff_a_client, referral_a):
     check(staff_a_client, referral_a, "contradicted", "5", key="pneumonia_last_month")
     assert "data-check-not-met" not in detail(staff_a_client, referral_a)
+
+
+# Several checked answers on one page: the lines under each are the same as when each row was judged on its own, in
+# both languages, and the page reads the criteria once, however many answers were checked.
+
+SEVERAL = [("age", "85"), ("sixmwd_m", "records show 700 m"), ("respiratory_hospitalisations_12m", "1")]
+
+
+def check_several(client, referral, checks=SEVERAL):
+    for key, note in checks:
+        assert check(client, referral, "measured", note, key=key).status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("headers", "lines"),
+    [
+        (
+            {},
+            [
+                "This value would not meet the criterion: 40 years ≤ age ≤ 80 years.",
+                "This value would not meet the criterion: 150 m ≤ six-minute walk distance &lt; 600 m.",
+            ],
+        ),
+        (
+            ZH,
+            [
+                "这个数值不符合以下标准：40岁 ≤ 年龄 ≤ 80岁。",
+                "这个数值不符合以下标准：150米 ≤ 6分钟步行距离 &lt; 600米。",
+            ],
+        ),
+    ],
+)
+def test_each_checked_row_keeps_its_own_lines_when_several_are_checked(staff_a_client, referral_a, headers, lines):
+    import re
+
+    check_several(staff_a_client, referral_a)
+    html = detail(staff_a_client, referral_a, **headers)
+    assert re.findall(r"data-check-not-met>(.*?)</p>", html) == lines
+    # each line sits in its own answer's row: the age line before the walk's, none under the hospital stays
+    age, walk, stays = (html.index(f'id="check-{key}"') for key, _note in SEVERAL)
+    assert age < html.index(lines[0]) < walk < html.index(lines[1]) < stays
+
+
+def test_the_criteria_are_read_once_however_many_answers_were_checked(
+    staff_a_client, referral_a, django_assert_num_queries
+):
+    from screener.referrals.models import Referral
+    from screener.staff.checks import criteria_not_met
+
+    check_several(staff_a_client, referral_a)
+    referral = Referral.objects.select_related("trial", "screening").get(pk=referral_a.pk)
+    checks = {c.question_key: c for c in referral.answer_checks.all()}
+    assert len(checks) == 3
+    # The criteria, once, and the catalogue's version, which only a process without the keeper thread (this test's)
+    # reads in the request.
+    with django_assert_num_queries(2) as queries:
+        not_met = criteria_not_met(referral, checks)
+    assert [q["sql"].count('FROM "trials_criterion"') for q in queries.captured_queries] == [1, 0]
+    assert sorted(not_met) == ["age", "sixmwd_m"]
+
+
+def test_the_page_makes_as_many_queries_with_three_checked_answers_as_with_one(
+    staff_a_client, referral_a, django_assert_num_queries
+):
+    from django.db import connection, reset_queries
+    from django.test.utils import CaptureQueriesContext
+
+    check_several(staff_a_client, referral_a, SEVERAL[:1])
+    reset_queries()  # the client's request empties the log a capture counts from
+    with CaptureQueriesContext(connection) as one:
+        assert detail(staff_a_client, referral_a).count("data-check-not-met") == 1
+    with_one = len(one)  # counted now: the capture reads a log the next request empties
+    assert with_one > 10
+    check_several(staff_a_client, referral_a, SEVERAL[1:])
+    reset_queries()
+    with django_assert_num_queries(with_one):
+        assert detail(staff_a_client, referral_a).count("data-check-not-met") == 2
+
+
+def test_no_checked_value_reads_no_criteria(staff_a_client, referral_a, django_assert_num_queries):
+    from screener.referrals.models import Referral
+    from screener.staff.checks import criteria_not_met
+
+    check(staff_a_client, referral_a, "verified", "100")
+    referral = Referral.objects.select_related("trial", "screening").get(pk=referral_a.pk)
+    checks = {c.question_key: c for c in referral.answer_checks.all()}
+    with django_assert_num_queries(0):
+        assert criteria_not_met(referral, checks) == {}
