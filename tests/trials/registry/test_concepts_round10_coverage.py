@@ -11,6 +11,11 @@ lists the questionnaire already shows, so no new screen.
   or one way of using herbs (on the skin, by injection) is the item for the study team.
 - A blood transfusion and giving blood (or losing a lot of it) in the last 3 months are items of the operations and
   treatments list, read only with a time up to 3 months; the amount and the exact time are for the study team.
+- A learning (intellectual) disability or a developmental delay is an item of the other-illnesses list ("mental
+  retardation", "精神发育迟滞"); a "learning disability", which may be a specific one such as dyslexia, is for the study
+  team.
+- An allergy to methacholine (the drug of a bronchial challenge test) and an "allergic history to" a medicine are the
+  medicine-allergy question.
 - A fever is the infection-now question for the study team; hay fever, rheumatic fever, a fever with neutropenia and a
   fever some time ago are not a fever now.
 
@@ -26,7 +31,7 @@ from trials.eligibility import Verdict
 from trials.registry.importing import ensure_questions
 
 NEW_ITEMS = {
-    "other_conditions": {"peripheral_vascular_disease", "osteoporosis"},
+    "other_conditions": {"peripheral_vascular_disease", "osteoporosis", "intellectual_disability"},
     "medicines_now": {"prescription_medicine", "herbal_medicine", "dietary_supplement"},
     "lung_procedures": {"blood_transfusion", "blood_donation"},
 }
@@ -50,6 +55,9 @@ def named(words, kind="exclusion"):
         ("患有骨质疏松症", "osteoporosis"),
         ("Cognitively impaired", "dementia"),
         ("Neurocognitive disorder (current)", "dementia"),
+        ("Mental retardation.", "intellectual_disability"),
+        ("Subjects who are developmentally delayed.", "intellectual_disability"),
+        ("精神发育迟滞", "intellectual_disability"),
     ],
     ids=not_ascii_ids,
 )
@@ -63,6 +71,8 @@ def test_an_illness_the_patient_was_told_of_is_its_item(words, item):
         ("Severe peripheral vascular disease;", "peripheral_vascular_disease"),
         ("Peripheral artery disease within 6 months", "peripheral_vascular_disease"),
         ("Secondary osteoporosis", "osteoporosis"),
+        ("Learning disability.", "intellectual_disability"),
+        ("Significant developmental disability", "intellectual_disability"),
     ],
 )
 def test_a_severity_a_kind_or_a_time_leaves_the_item_to_the_study_team(words, item):
@@ -81,6 +91,8 @@ def test_without_osteoporosis_is_negated(words):
         "Patients receiving an anti-osteoporotic treatment",
         "Patients with one or more major risk factors for osteoporosis",
         "Use of any other osteoporosis treatment (such as SERMs and denosumab) within the last 6 months",
+        "Child of a parent with intellectual disability",
+        "Delayed development of the fetus",
     ],
 )
 def test_a_spinal_claudication_a_treatment_or_a_risk_factor_is_no_new_illness(words):
@@ -159,6 +171,24 @@ def test_a_medicine_that_could_interfere_with_something_is_a_narrower_kind_for_t
 
 def test_supplemental_oxygen_is_oxygen_not_a_supplement():
     assert rules("Supplemental oxygen requirement") == [("medicines_now", ["long_term_oxygen"], [], False)]
+
+
+@pytest.mark.parametrize(
+    "words, kind, negated",
+    [
+        ("Allergy to methacholine.", "exclusion", False),
+        ("Not allergic to methacholine.", "inclusion", True),
+        ("Allergic history to study drugs.", "exclusion", False),
+        ("No allergic history of 5-Fu or Platinum drugs;", "exclusion", True),
+    ],
+)
+def test_an_allergy_to_methacholine_or_an_allergic_history_to_a_medicine_is_the_medicine_allergy(words, kind, negated):
+    assert rules(words, kind) == [("medicine_allergy", [], ["yes"], negated)]
+
+
+@pytest.mark.parametrize("words", ["Allergic history", "Allergic history to pollen", "Methacholine challenge positive"])
+def test_an_allergic_history_to_nothing_or_to_pollen_or_a_methacholine_test_is_no_medicine_allergy(words):
+    assert rules(words) == []
 
 
 # 3. Blood given or received in the last 3 months
@@ -268,5 +298,5 @@ def test_every_new_item_has_an_english_and_a_chinese_label_and_a_glossary_row():
         choices = {choice["code"]: choice for choice in questions[key].choices}
         for code in codes:
             assert choices[code]["label"] and choices[code]["label_zh_hans"]
-    for words in ("外周血管疾病", "骨质疏松症", "处方药", "中草药", "膳食补充剂", "输血", "献血", "发热"):
+    for words in ("外周血管疾病", "骨质疏松症", "智力障碍", "处方药", "中草药", "膳食补充剂", "输血", "献血", "发热"):
         assert words in glossary
