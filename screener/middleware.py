@@ -114,7 +114,20 @@ class MethodNotAllowedPageMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if response.status_code == 405 and request.method in ("GET", "HEAD") and not response.content:
-            page = render(request, "405.html", status=405)
+            page = render(request, "405.html", {"staff_home": self.staff_home(request)}, status=405)
             page["Allow"] = response.get("Allow", "POST")
             return page
         return response
+
+    @staticmethod
+    def staff_home(request) -> str | None:
+        """Staff and admins go back to their own list, not to the patients' start page."""
+        from django.contrib import admin
+
+        match = getattr(request, "resolver_match", None)
+        namespace = match.namespace if match else ""
+        if namespace == admin.site.name:
+            return reverse("admin:index")
+        if namespace == "staff":
+            return reverse("staff:list")
+        return None

@@ -236,6 +236,7 @@ def test_opening_a_form_only_address_shows_the_polite_405_page_and_changes_nothi
     html = response.content.decode()
     assert '<main id="panel" class="panel" data-status="405">' in html
     assert "This address only sends a form" in html and "Nothing was changed." in html
+    assert f'href="{reverse("staff:list")}"' in html and "Go to the start page" not in html
     referral_a.refresh_from_db()
     assert referral_a.status == status_before
 
@@ -251,7 +252,9 @@ def test_the_admins_review_action_opened_as_a_page_gets_the_polite_405_page(admi
 
     trial = Trial.objects.first()
     response = admin_client.get(reverse("admin:trials_trial_review_action", args=[trial.pk]))
-    assert response.status_code == 405 and 'data-status="405"' in response.content.decode()
+    html = response.content.decode()
+    assert response.status_code == 405 and 'data-status="405"' in html
+    assert f'href="{reverse("admin:index")}"' in html and "Go to the start page" not in html
 
 
 def test_a_form_sent_to_a_page_that_only_opens_keeps_djangos_answer(client, db):

@@ -116,13 +116,19 @@ def drafts_of(nct_id: str) -> list[tuple]:
     )
 
 
+def test_a_one_study_import_says_so_in_the_singular(tmp_path, queued_tasks):
+    (tmp_path / "1.json").write_text(json.dumps(study(1)))
+    out, _, _ = run(tmp_path / "1.json")
+    assert "The criteria of 1 study are being drafted in the background" in out and "1 studies" not in out
+
+
 def test_a_bulk_import_queues_the_drafting_and_the_worker_drafts_every_study_as_drafting_inline_would(
     bulk_zip, tmp_path, queued_tasks
 ):
     from trials.registry.tasks import draft_pending_criteria
 
     out, _, _ = run(bulk_zip)
-    assert "5 created" in out and "Criteria of 5 studies are being drafted in the background" in out
+    assert "5 created" in out and "The criteria of 5 studies are being drafted in the background" in out
     assert Trial.objects.filter(needs_drafting=True).count() == 5
     assert drafts_of("NCT00000001") == []  # nothing drafted yet: the registry's own limits only
     assert Trial.objects.get(nct_id="NCT00000001").criteria.filter(origin="import").count() == 1  # the age limits

@@ -124,7 +124,7 @@ PREFIX_OPERATORS: list[tuple[str, str, bool]] = TABLES.prefix_operators
 # A word operator starts a word: "for more than" is not "or more than".
 WORD_START = r"(?:(?<![a-z])(?=[a-z])|(?![a-z]))"
 OPERATOR_TAIL = (
-    r"\s*(?:\(\s*(?:>=|<=|>|<|≥|≤)\s*\)\s*)?(?:of\s+|than\s+|(?:正常)?预计值的?\s*"
+    r"\s*(?:\(\s*(?:>=|<=|>|<|≥|≤)\s*\)\s*)?(?:(?:of\s+|than\s+)?the\s+|of\s+|than\s+|(?:正常)?预计值的?\s*"
     r"|(?:检测|本院|本中心|研究中心)?(?:实验室)?(?:正常值?|正常范围)上限(?:\s*\(uln\))?\s*的?\s*|(?:the\s+)?(?:reference|normal)\s+(?:range|values?)\s+"
     r"|(?:发生|出现|有|患)过?\s*)?$"
 )  # "(>=) ", "预计值的", "超过正常值上限2倍", "≥正常值上限(ULN) 的2.5倍", "> reference range 3 times upper limit",
@@ -562,7 +562,8 @@ VALUE_TIMING_BEFORE = re.compile(
 STUDY_PROCEDURE_BEFORE = re.compile(r"(?:" + (TABLES.study_procedures or r"(?!x)x") + r")[^.;。；]{0,40}$")
 # "if under 18 years, a parent", "如果受试者的年龄<20岁,则…", "对于…年龄<20岁的受试者,应…": a condition for another rule
 CONDITION_BEFORE = re.compile(
-    r"(?<![a-z])(?<!included )(?<!excluded )(?<!eligible )(?<!ineligible )(?<!enrolled )(?<!enroled )(?:if|when|whether)\s+(?:[a-z][a-z0-9'/]*\s+){0,4}$"
+    r"(?<![a-z])(?<!included )(?<!excluded )(?<!eligible )(?<!ineligible )(?<!enrolled )(?<!enroled )(?<!allowed )(?<!permitted )"
+    r"(?<!acceptable )(?:if|when|whether)\s+(?:[a-z][a-z0-9'/]*\s+){0,4}$"
     r"|(?:对于|如果|倘若|假如|若(?!干))[^,，;；。:：]{0,30}$"
 )
 # A span of years that says how long something has lasted, not a person's age: "for ≥ 2 years", "since > 3 years";
@@ -737,12 +738,27 @@ PERIOD = re.compile(
 _CONNECTOR = re.compile(
     r"^(?:\s|and/or|and|or|/|,|、|或|和|及|与|血清|serum|\(|\)|\[|\]|[a-z]{2,5}[)\]]|\(\w{2,6}\)|\[\w{2,6}\])*$"
 )  # "ALT)或AST", "[ALT]或天门冬氨酸氨基转移酶[AST]", "丙氨酸转氨酶或血清谷丙转氨酶"
-# Between two labs named under one bound, other short lab names may stand: "ALT, AST, ALP, GGT or bilirubin > 2 x ULN"
-_LAB_LIST_GAP = re.compile(r"(?:\s|,|、|/|and/or|and|or|或|和|及|与|\(|\)|(?<![a-z])[a-z]{2,5}(?![a-z]))*")
+# Between two labs named under one bound, other short lab names may stand, or labs the lexicons name that no question
+# asks about: "ALT, AST, ALP, GGT or bilirubin > 2 x ULN", "ALT, AST, alkaline phosphatase (ALP), or bilirubin ≥ 3 x ULN"
+_OTHER_LAB = r"|(?:" + TABLES.other_lab_names + r")" if TABLES.other_lab_names else ""
+# a lab no question asks about right before a bound in x ULN (its level, its abbreviation between): the bound is its own
+_OTHER_LAB_BEFORE = (
+    re.compile(
+        r"(?:" + TABLES.other_lab_names + r")\s*(?:\([a-z]{2,6}\)\s*)?(?:(?:serum\s+)?(?:levels?|values?)\s*)?"
+        r"(?:(?:is|are|must\s+be|should\s+be)\s*)?(?:[:：]\s*)?$"
+    )
+    if TABLES.other_lab_names
+    else None
+)
+_LAB_LIST_GAP = re.compile(
+    r"(?:\s|,|、|/|and/or|and|or|或|和|及|与|\(|\)|(?<![a-z])[a-z]{2,5}(?![a-z])" + _OTHER_LAB + r")*"
+)
 # Between the last lab asked about and a bound in x ULN, one to three more short lab names, each after a list break:
 # "ALT, AST, bilirubin, BUN > 1.25 x ULN", "…、总胆红素、血尿素氮>…正常上限的1.25倍" (the bound is each lab's)
 _OTHER_LABS_AFTER = re.compile(
-    r"(?:\s*(?:,|、|/|and|or|或|和|及|与)\s*(?:(?<![a-z])[a-z][a-z0-9-]{1,5}(?![a-z])|[\u4e00-\u9fff]{2,6})){1,3}\s*"
+    r"(?:\s*(?:,|、|/|and|or|或|和|及|与)\s*(?:(?<![a-z])[a-z][a-z0-9-]{1,5}(?![a-z])|[\u4e00-\u9fff]{2,6}"
+    + _OTHER_LAB
+    + r")(?:\s*\([a-z]{2,5}\))?){1,3}\s*"
 )
 _GAP_WORDS = {
     "than",
@@ -848,7 +864,7 @@ _BOUND_FILLER = {
 _GAP_CJK = re.compile(
     r"^(?:占|预计值|预测值|百分比|的|为|在|之间|且|并且|或|和|及|大于|小于|等于|不|低于|高于|超过|成人|青少年|儿童"
     r"|患者|测定值|实测值|谷值|基线|筛选时|筛选期|男性|女性"
-    r"|以上|以下|倍|正常值|上限)*$"
+    r"|以上|以下|倍|正常值|上限|升高|幅度|水平)*$"  # "…>1.0×ULN,且升高幅度≤1.5×ULN": the same lab's rise, its other end
 )
 _LIST_GAP = re.compile(r",|(?<![a-z])(?:or|and)(?![a-z])(?! more| greater| fewer| less| above| over)|或|和")
 _BOUNDARY = re.compile(r"[;；]|\.\s|。")
@@ -938,6 +954,7 @@ def _find_comparisons(n: str) -> list[_Comparison]:
             or _range_at(n, match)
             or _operator_at(n, match)
             or _postfix_at(n, match)
+            or _times_above_at(n, match)
             or _reverse_at(n, match)
             or (counts_named and _bare_count_at(n, match))
         )
@@ -1262,6 +1279,9 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
     )
 
 
+_THE_BEFORE_NUMBER = re.compile(r"(?<![a-z])the\s+$")
+
+
 def _operator_at(n: str, match: re.Match) -> _Comparison | None:
     window = n[max(0, match.start() - 45) : match.start()]
     if not _PREFIX_ANY.search(window):
@@ -1273,6 +1293,8 @@ def _operator_at(n: str, match: re.Match) -> _Comparison | None:
         value = _to_decimal(match.group())
         unit, raw, end = _unit_at(n, match.end())
         start = max(0, match.start() - 45) + found.start()
+        if unit != "x ULN" and _THE_BEFORE_NUMBER.search(found.group()):
+            return None  # "above the 1.5 x ULN" is a bound; "over the 3 …" before other words is no operator
         hint = "age" if re.search(r"older|younger|(?<![a-z])age(?![a-z])", found.group()) else ""
         comparison = _Comparison(start, end, unit=unit, raw_unit=raw, hint=hint, number_start=match.start())
         post = _postfix_match(n, end)
@@ -1358,6 +1380,38 @@ def _postfix_at(n: str, match: re.Match) -> _Comparison | None:
     else:
         comparison.upper, comparison.upper_inclusive = value, inclusive
     return comparison
+
+
+# "3 times higher than ULN", "twice above the upper limit of normal": the comparison word sits inside the unit, after the
+# number (the units table's x ULN wordings), and the bound is a lower one, not 1 x ULN ("3 times or more above" includes 3)
+_TIMES_ABOVE = re.compile(
+    r"(?:x|\*|times|fold|-fold)?\s*(?P<or_more>or\s+more\s+)?(?:higher|greater|more|above|over)(?![a-z])"
+)
+
+
+_TIMES_ABOVE_AHEAD = re.compile(
+    r"\s*-?\s*(?:(?:x|\*|times|fold)\s+)?(?:or\s+more\s+)?(?:higher|greater|more|above|over)(?![a-z])"
+)  # the words right after the number, looked at before any unit is read (most numbers have none of them)
+
+
+def _times_above_at(n: str, match: re.Match) -> _Comparison | None:
+    if not _TIMES_ABOVE_AHEAD.match(n, match.end()):
+        return None
+    unit, raw, end = _unit_at(n, match.end())
+    value = _to_decimal(match.group())
+    above = _TIMES_ABOVE.match(raw) if unit == "x ULN" else None
+    if above is None or value is None:
+        return None
+    return _Comparison(
+        match.start(),
+        end,
+        value,
+        bool(above.group("or_more")),
+        unit=unit,
+        raw_unit=raw,
+        shape="postfix",
+        number_start=match.start(),
+    )
 
 
 def _reverse_at(n: str, match: re.Match) -> _Comparison | None:
@@ -1478,12 +1532,18 @@ _SUBGROUP_BETWEEN_EN = re.compile(
     r"[\s,;(]*(?:(?:or|and|but)\s+)?(?:(?:except|unless|excluding|other than)\s+(?:for\s+|in\s+)?|(?:in|for)\s+)?"
     + _PEOPLE_WITH
     + r"[^()\d;.<>≤≥]{0,60}?[\s,:(]*"
+    # "≤ 2.5 x ULN unless liver metastases are present, in which case it must be ≤ 5 x ULN": the condition, then the
+    # same labs' other bound
+    r"|[\s,;(]*(?:unless|except\s+(?:if|when)|if|when)\s+[^()\d;.<>≤≥]{0,60}?[\s,]*(?:in\s+which\s+case|then)\s+"
+    r"(?:(?:it|they|the\s+(?:values?|levels?|limits?))\s+)?(?:(?:must|should|may|can|is|are|will)\s+)?(?:be\s+)?"
 )
-_BARE_GAP = re.compile(r"[\s,;(]*(?:(?:or|and|but)(?![a-z]))?[\s,;(]*")
+# "≤ 2.5 x ULN; NOTE: ≤ 5 x ULN is acceptable if …": a note may open the second bound
+_BARE_GAP = re.compile(r"[\s,;(]*(?:(?:or|and|but)(?![a-z]))?[\s,;(]*(?:\.?\s*note\s*:\s*)?")
 _SUBGROUP_AFTER = re.compile(
     r"\s*[),]?\s*(?:(?:for|in|among)\s+"
     + _PEOPLE_WITH
-    + r"|in (?:the )?(?:case|presence) of|if (?:there (?:is|are) )?)"
+    + r"|in (?:the )?(?:case|presence) of|if (?:there (?:is|are) )?"
+    + r"|(?:is|are|will be|may be)\s+(?:acceptable|allowed|permitted|accepted)\s+(?:if|when|for|in)(?![a-z]))"
 )
 _LAST_CONNECTOR = re.compile(r".*(?:,|、|和|及|与|或|(?<![a-z])(?:and|or)(?![a-z]))", re.S)
 
@@ -1543,6 +1603,10 @@ _AGE_WORDS_BETWEEN = re.compile(
 )
 
 
+# how far before an x ULN bound a list of the labs it holds for may start (a name within 90 characters is read first)
+_LAB_LIST_REACH = 240
+
+
 # between a count and what it counts, a few describing words only: "≥ 1 severe COPD exacerbation" (no "for", "of")
 _COUNT_ADJECTIVES = re.compile(
     r"\s*(?:(?!(?:for|of|from|due|to|with|in|and|or|per|than|times?)(?![a-z]))[a-z][a-z-]*\s+){0,3}"
@@ -1594,7 +1658,13 @@ def _variables_for(
     ]
     if nearest:
         chosen = [before[nearest[-1]]]
-        for mention in reversed(before[: nearest[-1]]):
+        earlier = before[: nearest[-1]]
+        if comparison.unit == "x ULN":
+            # a list of labs in full ("alanine aminotransferase (ALT), aspartate aminotransferase (AST), alkaline
+            # phosphatase (ALP), or bilirubin ≥ 3 x ULN") may start further back; each link is still a short list gap
+            reach = bisect.bisect_left(mentions, comparison.number_start - _LAB_LIST_REACH, key=lambda m: m[1])
+            earlier = mentions[reach : bisect.bisect_left(mentions, chosen[0])]
+        for mention in reversed(earlier):
             gap = n[mention[1] : chosen[-1][0]]
             lab_list = comparison.unit == "x ULN" and len(gap) <= 40 and _LAB_LIST_GAP.fullmatch(gap)
             if not gap or not (_CONNECTOR.match(gap) or lab_list or _CONNECTOR.match(_before_full_name(gap))):
@@ -1607,6 +1677,12 @@ def _variables_for(
                 chosen.append(mention)
         if any(_unit_fits(m[2], comparison.unit) for m in chosen) or not comparison.unit:
             return list(reversed(chosen))
+    if comparison.unit == "x ULN":
+        if _OTHER_LAB_BEFORE and _OTHER_LAB_BEFORE.search(n, max(0, comparison.start - 60), comparison.start):
+            return []  # "Alkaline phosphatase no greater than 2 times ULN Creatinine …": that lab's bound, no question's
+        following = _FOLLOWING_LABS.match(n, comparison.end)
+        if following:  # "> 1.5 x ULN at screening for the following laboratory measures: ALT, AST and/or bilirubin"
+            return _labs_listed_from(n, following.end(), mentions, comparison, comparisons)
     after = [
         m
         for m in mentions
@@ -1615,16 +1691,62 @@ def _variables_for(
         and not _BOUNDARY.search(n[comparison.end : m[0]])
         and not _list_gap(n[comparison.end : m[0]])
         and "(" not in n[comparison.end : m[0]]
+        # "Alkaline phosphatase no greater than 2 times ULN Renal: Creatinine …": a label opens the next field
+        and ":" not in n[comparison.end : m[0]]
         and (comparison.unit or not _CJK_CHAR.search(n, comparison.end, m[0]))  # "≥1包 年龄": packs, not an age
         and (not comparison.unit or _unit_fits(m[2], comparison.unit))  # "over 18 years hospitalized"
         # "a score ≥ 5 for women up to the age of 50": a number with no unit is an age only right before the word
         and (m[2] != "age" or comparison.unit or _AGE_WORDS_BETWEEN.fullmatch(n, comparison.end, m[0]))
         and not _owns_next_bound(n, m, comparison, comparisons)
     ]
+    if after and comparison.unit == "x ULN":  # "≤ 2.5 x ULN for AST and ALT": each lab of the list after it
+        return _labs_listed_from(n, after[0][0], mentions, comparison, comparisons)
     return after[:1]
 
 
+# "… for the following laboratory measures:", "for any of the following:" after an x ULN bound: the labs it holds for
+# are listed next
+_FOLLOWING_LABS = re.compile(
+    r"[^.;:()<>≤≥]{0,40}?(?<![a-z])(?:for|in|of)\s+(?:(?:any|one|each|all|either|both)\s+(?:of\s+)?)?the\s+following"
+    r"(?:\s+[a-z]+){0,3}\s*:\s*"
+)
+
+
+def _labs_listed_from(
+    n: str, start: int, mentions: list[tuple[int, int, str]], comparison: _Comparison, comparisons
+) -> list[tuple[int, int, str]]:
+    """The labs named in a list that starts at `start`, each after a short list gap ("AST, ALT and/or total
+    bilirubin", "alanine aminotransferase (ALT), aspartate aminotransferase (AST)"); a name said twice (in full, then
+    abbreviated) counts once. The list ends at a lab that opens its own bound ("for AST and creatinine ≤ 1.5 x ULN")."""
+    listed: list[tuple[int, int, str]] = []
+    position = start
+    for index in range(bisect.bisect_left(mentions, (start,)), len(mentions)):
+        mention = mentions[index]
+        gap = n[position : mention[0]]
+        if (
+            mention[2] not in LAB_VARIABLES
+            or len(gap) > 40
+            or not _LAB_LIST_GAP.fullmatch(gap)
+            or _bound_right_after(n, mention, comparison, comparisons)
+        ):
+            break
+        if all(mention[2] != m[2] for m in listed):
+            listed.append(mention)
+        position = mention[1]
+    return listed
+
+
 _OWN_BOUND_GAP = re.compile(r"[\s,/]*(?:(?:and/or|or|and)\s+[a-z0-9]{2,6}\s*)?")
+
+
+def _bound_right_after(n: str, mention, comparison: _Comparison, comparisons) -> bool:
+    """Whether a bound of its own follows the name right away ("… for AST and creatinine ≤ 1.5 mg/dL")."""
+    index = bisect.bisect_left(comparisons, mention[1], key=lambda c: c.start)
+    return (
+        index < len(comparisons)
+        and comparisons[index] is not comparison
+        and bool(_OWN_BOUND_GAP.fullmatch(n, mention[1], comparisons[index].start))
+    )
 
 
 def _owns_next_bound(n: str, mention, comparison: _Comparison, comparisons) -> bool:
@@ -1869,6 +1991,8 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         parts = _paired(chosen, comparison)
         chosen = [(a, b, each) for a, b, v in chosen for each in EXPANSIONS.get(v, (v,))]  # "transaminases"
         first_named = min((m[0] for m in chosen), default=comparison.start)
+        # labs listed after their bound ("≤ 2.5 x ULN for AST, ALT and bilirubin"): each quote holds the whole list
+        last_named = max(m[1] for m in chosen) if chosen and chosen[0][0] >= comparison.end else 0
         for mention_start, mention_end, variable in chosen:
             if parts is not None and variable not in parts:
                 continue  # a pair named with one number: it bounds neither ("blood pressure < 90 mmHg")
@@ -1876,7 +2000,10 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
             mention_start = _full_name_start(n, min(mention_start, first_named), variable, mentions)
             variable = _refine_variable(n, variable, part)
             of_fvc = _OF_FVC_AFTER.match(n, part.end) if variable == "fev1_fvc_ratio" else None
-            quote_span = (min(mention_start, part.start), max(mention_end, of_fvc.end() if of_fvc else part.end))
+            quote_span = (
+                min(mention_start, part.start),
+                max(mention_end, last_named, of_fvc.end() if of_fvc else part.end),
+            )
             measured.append((variable, part, *quote_span))
 
     measured = _merge_bounds(n, _without_asides(n, measured))
@@ -2286,12 +2413,16 @@ def _without_asides(n: str, measured: list) -> list:
 
 
 def _merge_bounds(n: str, measured: list) -> list:
-    """Two bounds on one variable in a row (">= 30% and < 80% predicted") become one comparison with both."""
+    """Two bounds on one variable in a row (">= 30% and < 80% predicted") become one comparison with both; so do two
+    bounds shared by several variables ("ALT and AST > 1 x ULN and ≤ 3 x ULN": each lab's range)."""
     merged: list = []
     for item in measured:
         variable, comparison, _quote_start, quote_end = item
+        at = len(merged) - 1
+        while at > 0 and merged[at][0] != variable and merged[at][1] is merged[at - 1][1]:
+            at -= 1  # past the other variables the same bound went to
         if merged:
-            last_variable, last, last_start, last_end = merged[-1]
+            last_variable, last, last_start, last_end = merged[at]
             gap = _VARIABLE_BY_NAME[variable].sub("", n[last.end : comparison.start])  # "≥ 30% and FEV1 < 80%"
             one_sided = (last.lower is None) != (last.upper is None) and (comparison.lower is None) != (
                 comparison.upper is None
@@ -2317,7 +2448,7 @@ def _merge_bounds(n: str, measured: list) -> list:
                     both.lower == both.upper and both.lower_inclusive and both.upper_inclusive
                 ):
                     # "< 70% ≥ 70%" (two columns' values run together) is no range: nothing lies in it
-                    merged[-1] = (variable, both, last_start, max(last_end, quote_end))
+                    merged[at] = (variable, both, last_start, max(last_end, quote_end))
                     continue
         merged.append(item)
     return merged
@@ -3258,6 +3389,12 @@ _FUTURE_BEFORE = re.compile(
     r"|hold|withhold|withheld|commit\w*"
     r"|contracept\w*|愿意|(?<!知情)同意|将|研究期间|试验期间)(?![a-z])"
 )
+# the end of the study's own treatment, after a span: a time still to come ("at least 30 days after the last dose of the
+# study drug"), unlike the last dose of a past treatment ("at least 4 weeks after the last dose of chemotherapy")
+_AFTER_STUDY_DOSE = re.compile(
+    r"\s*(?:after|following|from)\s+(?:the\s+)?(?:last|final)\s+(?:dose|administration|injection|infusion)\s+of\s+"
+    r"(?:the\s+)?(?:study|investigational|trial)(?![a-z])"
+)
 _LOOK_BACK_FOR = re.compile(
     r"(?<![a-z])for\s+(?:the\s+)?(?:last|past|previous|preceding)\s+$"
 )  # "≥ 5 cigs/day for last 6 months"
@@ -3822,6 +3959,8 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             n, max(0, match.start() - 70), match.start()
         ):
             continue  # "willing to take EGCG for a minimum of 2 weeks": what the study will ask, not a past duration
+        if _AFTER_STUDY_DOSE.match(n, match.end()):
+            continue  # "(birth control …) for at least 30 days after the last dose of the study drug": still to come
         if _SPREAD_OVER_YEARS.search(n, max(0, match.start() - 40), match.start()) or _PART_OF_A_YEAR.match(
             n, match.end()
         ):

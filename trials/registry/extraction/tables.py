@@ -117,6 +117,9 @@ class Tables:
     # them ("Hepatic", "Performance status"): where a record run into one line is cut
     record_sections: str = ""
     record_fields: str = ""
+    # labs no question asks about ("alkaline phosphatase (ALP)", "GGT", "碱性磷酸酶"), named among those one x ULN bound
+    # holds for: "ALT, AST, alkaline phosphatase or bilirubin ≥ 3 x ULN" is still ALT's, AST's and bilirubin's bound
+    other_lab_names: str = ""
 
     @property
     def question_units(self) -> dict[str, str]:
@@ -427,6 +430,9 @@ def load(directory: Path = DIRECTORY) -> Tables:
             _words("lexicon_en.json record_sections", {"en": lexicons["en"].get("record_sections", [])})
         ),
         record_fields=_join(_words("lexicon_en.json record_fields", {"en": lexicons["en"].get("record_fields", [])})),
+        other_lab_names=_join(
+            _words("lexicon other_lab_names", {lang: lexicons[lang].get("other_lab_names", []) for lang in LANGUAGES})
+        ),
     )
 
 

@@ -117,7 +117,7 @@ _GLUED_CELL = re.compile(r"(?<=[a-z])n/a")
 # A registry line break inside a sentence ("2.5 times upper\n                  limit of normal", the record's own wrapping
 # of old NIH and NCI texts, with its indentation): when the next line goes on in lower case, the break and its
 # indentation read as one space, so a name or a unit cut by the wrapping reads whole
-_WRAPPED_LINE = re.compile(r"[ \t]*\n\s*(?=[a-z])")
+_WRAPPED_LINE = re.compile(r"[ \t\r]*\n\s*(?=[a-z])")
 
 
 def _unwrap(original: str, text: str, where: list[int]) -> tuple[str, list[int]]:

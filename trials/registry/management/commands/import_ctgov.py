@@ -42,7 +42,7 @@ from trials.models import Trial
 from trials.registry import ctgov
 from trials.registry.ctgov import printable
 from trials.registry.importing import IMPORT_QUESTION_KEYS, ensure_questions, import_record
-from trials.registry.tasks import draft_pending_criteria
+from trials.registry.tasks import start_drafting
 
 # Part of every record's hash: change it when the importer starts reading records differently, so the
 # next run imports every study again instead of skipping it as unchanged.
@@ -105,12 +105,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{c['created']} created, {c['updated']} updated, {c['unchanged']} unchanged, {c['refused']} refused"
         )
-        pending = Trial.objects.filter(needs_drafting=True).count()
-        if pending:
-            self.stdout.write(
-                f"Criteria of {pending} studies are being drafted in the background (manage.py db_worker)."
-            )
-            draft_pending_criteria.enqueue()
+        start_drafting(self.stdout.write)
         for line in self.refusals:
             self.stderr.write(line)
         if self.unshown:

@@ -19,11 +19,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from trials.models import Trial
 from trials.registry import api
 from trials.registry.ctgov import STATUSES
 from trials.registry.syncing import Sync
-from trials.registry.tasks import draft_pending_criteria
+from trials.registry.tasks import start_drafting
 
 DEFAULT_STATUSES = ["RECRUITING", "NOT_YET_RECRUITING"]
 
@@ -80,12 +79,7 @@ class Command(BaseCommand):
             progress.close()
             client.close()
         self.stdout.write(summary.line())
-        pending = Trial.objects.filter(needs_drafting=True).count()
-        if pending:
-            self.stdout.write(
-                f"Criteria of {pending} studies are being drafted in the background (manage.py db_worker)."
-            )
-            draft_pending_criteria.enqueue()
+        start_drafting(self.stdout.write)
         for line in summary.notes if verbosity >= 1 else []:
             self.stdout.write(line)
         for line in summary.refusals:
