@@ -115,7 +115,13 @@ def test_a_vaccine_without_a_time_a_longer_one_or_a_plan_is_not_the_item(words):
 def test_a_vaccination_in_a_window_is_drafted_on_the_item_an_import_asks():
     [draft] = drafted_exclusions("Vaccination within 2 weeks before screening")
     assert (draft.question.key, draft.values, draft.uncertain_values) == ("lung_procedures", [], ["recent_vaccine"])
-    assert drafted_exclusions("Blood donation within 2 weeks before screening") == []
+    # a blood donation is an item of its own since decision record 0105, never the vaccine item
+    [donation] = drafted_exclusions("Blood donation within 2 weeks before screening")
+    assert (donation.question.key, donation.values, donation.uncertain_values) == (
+        "lung_procedures",
+        [],
+        ["blood_donation"],
+    )
 
 
 @pytest.mark.parametrize("words", ["对试验疫苗的任何成分过敏", "Allergy to the study vaccine"], ids=not_ascii_ids)

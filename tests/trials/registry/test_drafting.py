@@ -335,9 +335,10 @@ def test_a_window_reason_reads_in_the_registrys_unit():
 
 @pytest.mark.parametrize(
     "words",
-    # a vaccination in a window is the recent-vaccine item since decision record 0086; a blood donation has none
-    ["Lung transplant within 6 months before screening", "Blood donation within 2 weeks before screening"],
-    ids=["lung-transplant", "blood-donation"],
+    # a vaccination in a window is the recent-vaccine item since decision record 0086, a blood donation the
+    # blood-donation item since 0105; a plasmapheresis has none
+    ["Lung transplant within 6 months before screening", "Plasmapheresis within 2 weeks before screening"],
+    ids=["lung-transplant", "plasmapheresis"],
 )
 def test_a_window_no_question_asks_about_is_left_for_the_study_team_with_its_words(words):
     text = f"Exclusion Criteria:\n\n* {words}\n"
