@@ -8,7 +8,10 @@ functions; nothing here imports the models (it reads the fields it is given), so
 
 from __future__ import annotations
 
+import csv
+import functools
 from decimal import Decimal
+from pathlib import Path
 
 from django.utils import translation
 from django.utils.translation import gettext, ngettext, npgettext_lazy, pgettext_lazy
@@ -17,6 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from trials.eligibility import CALENDAR_UNITS, DAYS_IN_YEAR, NEVER, EventDate, ItemsAnswer, window_days
 from trials.number_input import plain
 from trials.time_units import DAYS_PER
+
+CONCEPT_NAMES = Path(__file__).parent / "data" / "concept_names.csv"
 
 NUMBER = "number"
 MULTIPLE = "multiple"
@@ -381,6 +386,14 @@ def unread(criterion) -> list[str]:
     return lines
 
 
+@functools.cache
+def concept_names() -> dict[str, dict[str, str]]:
+    """{key: {"en": name, "zh": name}} of the concepts whose synonyms give them no name in a language
+    (`trials/data/concept_names.csv`), read once."""
+    with CONCEPT_NAMES.open(encoding="utf-8", newline="") as table:
+        return {row["key"]: {"en": row["en"], "zh": row["zh"]} for row in csv.DictReader(table)}
+
+
 def concept_reading(criterion) -> str:
     """What the concept matcher read in a clause, for the admin: "Read as concepts: hiv, hepatitis_b (stated);
     from the words “HIV”, “hepatitis B”", or "" for any other criterion."""
@@ -389,8 +402,14 @@ def concept_reading(criterion) -> str:
         return ""
     words = ", ".join(f"“{w}”" for w in proposal.get("words", []))
     language = "zh" if (translation.get_language() or "").startswith("zh") else "en"
-    names = (proposal.get("names") or {}).get(language) or [  # drafted before names were kept: the key, spaced
-        key.replace("_", " ") for key in proposal.get("concepts", [])
+    keys = proposal.get("concepts", [])
+    stored = (proposal.get("names") or {}).get(language) or []  # drafted before names were kept: none
+    if len(stored) != len(keys):
+        stored = [""] * len(keys)
+    # a concept without a name of its own in the drafts' table is named from ours; else the key, spaced
+    names = [
+        (concept_names().get(key) or {}).get(language) or name or key.replace("_", " ")
+        for key, name in zip(keys, stored)
     ]
     concepts = ("、" if language == "zh" else ", ").join(names)
     if proposal.get("polarity") == "negated":
