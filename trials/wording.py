@@ -168,6 +168,14 @@ def out_of_range(question, low: Decimal | None, high: Decimal | None) -> str:
     }
 
 
+def if_it_does_not_apply(question, implied) -> str:
+    """Beside a question asked only because the answer deciding whether it applies is not known (pregnancy when the
+    sex is not known): "If this question does not apply to you, answer “No”."."""
+    return str(_("If this question does not apply to you, answer “%(answer)s”.")) % {
+        "answer": display_answer(question, implied)
+    }
+
+
 # Units of a value a study team can measure (a test, a scan, a scale); other questions are about the patient's
 # history or life, which the team can go through with them
 MEASURED_UNITS = frozenset(

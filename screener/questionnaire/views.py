@@ -234,6 +234,7 @@ def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse
         "number": screen_position(walk, key) + 1,
         "remaining": walk.remaining if key in walk.next_screen else 0,
         "said_dont_know": key in screening.answers and screening.answers[key] is None,
+        "may_not_apply": may_not_apply(screening, loaded, the_question),
         "measured": wording.is_measured(the_question),
         "said_never": the_question.allow_never and screening.answers.get(key) == NEVER,
         "more_needed": more_needed(request) and key in walk.next_screen,
@@ -357,6 +358,8 @@ def screen(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse:
             if k not in screening.answers or any(kept.values()):  # opened (its answer, once worked out, stays)
                 initial[k] = kept
         form = ScreenForm(questions, items=items, initial=initial)
+    for part in form.forms:
+        part.may_not_apply = may_not_apply(screening, loaded, part.question)
     shared = screens.screen(loaded.questions[key].to_info().screen or "")
     if shared is not None:
         shared = shared.showing(step)  # headed by what this page asks, not the whole screen's topics
@@ -380,6 +383,17 @@ def screen(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse:
     drafts.forget(request, response)
     response["X-Catalogue-Version"] = str(loaded.version)
     return response
+
+
+def may_not_apply(screening: Screening, loaded, question) -> str:
+    """Asked only because the answer that decides whether it applies is "I don't know" (a pregnancy question when
+    the sex is not known): how to answer if it does not apply, so that a man can answer it without awkwardness. A
+    man is never asked it (the walk gives him its implied answer)."""
+    info = loaded.engine.questions.get(question.key)
+    gate = info.asked_only_if if info is not None else None
+    if gate is None or not gate.otherwise or screening.answers.get(gate.question_key, gate) is not None:
+        return ""
+    return wording.if_it_does_not_apply(question, gate.otherwise)
 
 
 def items_to_show(walk, screening: Screening, key: str) -> list[str]:
