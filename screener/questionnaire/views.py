@@ -208,18 +208,20 @@ def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse
     if key in walk.items:  # shown item by item: only on its screen, which offers the items still needed
         return redirect(next_step_url(screening, key, back_to_check=returning, walk=walk))
 
+    previous = initial_for(the_question, screening.answers[key]) if key in screening.answers else {}
     if request.method == "POST":
-        form = AnswerForm(the_question, request.POST)
+        form = AnswerForm(the_question, request.POST, initial=previous)  # a tick left on is the old answer
         if form.is_valid():
             screening.record_answer(key, form.cleaned_data["answer"])
             after = screening.walk(loaded)
             return redirect(url_after_answer(screening, key, after, returning, more_needed(request)))
     else:
-        stored = screening.answers.get(key)
+        initial = previous
         unsent = drafts.take(request)  # ticked, then the language switched: keep what was not sent
         if unsent is not None:
-            stored = unsent if the_question.kind == Question.Kind.MULTIPLE else (unsent[0] if unsent else None)
-        form = AnswerForm(the_question, initial=initial_for(the_question, stored))  # "I don't know", "Never": empty
+            multiple = the_question.kind == Question.Kind.MULTIPLE
+            initial = {"answer": unsent} if multiple else ({"answer": unsent[0]} if unsent else {})
+        form = AnswerForm(the_question, initial=initial)
 
     if returning:
         back_url = reverse("questionnaire:check", args=[screening.id])
@@ -339,8 +341,13 @@ def screen(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse:
         response = redirect(url)
         drafts.keep(response, request.get_full_path(), [], drafts.screen_fields(request.POST))
         return response
+    initial = {
+        q.key: initial_for(q, screening.answers[q.key], items=items.get(q.key))
+        for q in questions
+        if q.key in screening.answers
+    }
     if request.method == "POST":
-        form = ScreenForm(questions, request.POST, items=items)
+        form = ScreenForm(questions, request.POST, items=items, initial=initial)  # a tick left on is the old answer
         if form.is_valid():
             # An answer sent back unchanged keeps how it was worked out (a computed value shown on the screen).
             unset = object()
@@ -349,11 +356,6 @@ def screen(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse:
             after = screening.walk(loaded)
             return redirect(url_after_answer(screening, key, after, returning, more_needed(request)))
     else:
-        initial = {
-            q.key: initial_for(q, screening.answers[q.key], grouped=True, items=items.get(q.key))
-            for q in questions
-            if q.key in screening.answers
-        }
         for k, kept in drafts.take_screen(request).items():  # not sent: the language switched, or a helper
             if k not in screening.answers or any(kept.values()):  # opened (its answer, once worked out, stays)
                 initial[k] = kept
