@@ -26,7 +26,7 @@ from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlencode
 
-from bench.environment import measure_in_fresh_process
+from bench.environment import dont_know, measure_in_fresh_process
 
 ROOT = Path(__file__).resolve().parents[1]
 FORM = "application/x-www-form-urlencoded"
@@ -126,9 +126,9 @@ def measure(size: int, screenings: int) -> None:
             while "/questions/" in response["Location"]:
                 url = response["Location"]
                 key = url.split("/questions/")[1].strip("/")
-                timed(f"question ({mode}, GET)", lambda: client.get(url))
+                page = timed(f"question ({mode}, GET)", lambda: client.get(url)).content.decode()
                 value = profile[key]
-                data = {"dont_know": "1"} if value is None else {"answer": value}
+                data = {"answer": value} if value is not None else dont_know(page)
                 # Encoded as a browser sends a form without files (the test client's default is multipart).
                 body = urlencode(data, doseq=True)
                 response = timed(f"answer ({mode}, POST)", lambda: client.post(url, body, content_type=FORM))

@@ -37,6 +37,8 @@ from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from bench.environment import dont_know
+
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 
@@ -81,10 +83,10 @@ class Patient:
         _, _, location = self.request("resume (GET)", location)
         while "/questions/" in location:
             key = location.split("/questions/")[1].strip("/")
-            self.request("question (GET)", location)
+            _, page, _ = self.request("question (GET)", location)
             value = self.answers[key]
             status, _, following = self.request(
-                "answer (POST)", location, {"dont_know": "1"} if value is None else {"answer": value}
+                "answer (POST)", location, {"answer": value} if value is not None else dont_know(page)
             )
             if status != 302:
                 raise RuntimeError(f"answer {key}: {status}")

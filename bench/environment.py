@@ -36,3 +36,9 @@ def measure_in_fresh_process(module: str, arguments: str, folder: Path | str, **
     a fresh in-process catalogue each time)."""
     code = f"from {module} import measure; measure({arguments})"
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=throwaway(folder, **extra), check=True)
+
+
+def dont_know(page: str) -> dict:
+    """What a browser posts for "I don't know" on a question's page: its tick under a number's box, else a list's
+    last choice (the same control for every kind of question)."""
+    return {"dont_know": "on"} if 'name="dont_know"' in page else {"answer": "dont_know"}

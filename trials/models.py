@@ -710,14 +710,7 @@ class Question(models.Model):
         if self.whole_number and number != number.to_integral_value():
             raise ValidationError(_("Enter a whole number."), code="whole_number")
         if (low is not None and number < low) or (high is not None and number > high):
-            raise ValidationError(
-                _("Enter a value from %(low)s to %(high)s.")
-                % {
-                    "low": self.format_number(low) if low is not None else "…",
-                    "high": self.format_number(high) if high is not None else "…",
-                },
-                code="out_of_range",
-            )
+            raise ValidationError(wording.out_of_range(self, low, high), code="out_of_range")
         return plain(number)
 
     def display_answer(self, stored) -> str:

@@ -8,7 +8,10 @@ functions; nothing here imports the models (it reads the fields it is given), so
 
 from __future__ import annotations
 
+import csv
+import functools
 from decimal import Decimal
+from pathlib import Path
 
 from django.utils import translation
 from django.utils.translation import gettext, ngettext, npgettext_lazy, pgettext_lazy
@@ -17,6 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from trials.eligibility import CALENDAR_UNITS, DAYS_IN_YEAR, NEVER, EventDate, ItemsAnswer, window_days
 from trials.number_input import plain
 from trials.time_units import DAYS_PER
+
+CONCEPT_NAMES = Path(__file__).parent / "data" / "concept_names.csv"
 
 NUMBER = "number"
 MULTIPLE = "multiple"
@@ -54,6 +59,17 @@ NUMBER_WITH_UNIT = {
     "bpm": pgettext_lazy("heart rate", "%(number)s beats a minute"),
     # the question's label already says "a day": "cigarettes a day: 20 cigarettes", "每天吸烟支数超过20支"
     "cigarettes/day": npgettext_lazy("smoking", "%(number)s cigarette", "%(number)s cigarettes", "count"),
+}
+# Units whose words name a rate ("hours a day", "beats a minute"): a range says the unit once, after its upper
+# bound ("from 0 to 24 hours a day", not "from 0 hours a day to 24 hours a day").
+RATE_UNITS = frozenset({"h/day", "bpm", "cigarettes/day"})
+# A number in a sentence whose question label already names the rate ("hours of oxygen therapy a day",
+# "每天吸氧的小时数"): the rate is not said again ("… is more than 15 hours", not "15 hours a day"); the others
+# read as `NUMBER_WITH_UNIT` (cigarettes there already leave the day to the label).
+NUMBER_AFTER_RATE_LABEL = {
+    "h/day": npgettext_lazy(
+        "a number of hours after a label that says “a day”", "%(number)s hour", "%(number)s hours", "count"
+    ),
 }
 # A count's number in a sentence that names what is counted ("The number of flare-ups ... needs to be at least
 # 2." / "最近12个月肺部疾病加重的次数需要不少于2次。"): the label already says what, so English needs no "times".
@@ -121,6 +137,45 @@ def format_number(question, value: Decimal) -> str:
     return template % {"number": text, "count": count} if template else f"{text} {question.unit}"
 
 
+def number_after_label(question, value: Decimal) -> str:
+    """A number in a sentence that names the question by its short label: "15 hours" after "hours of oxygen
+    therapy a day" ("15小时" after "每天吸氧的小时数"); else as `format_number` writes it."""
+    template = NUMBER_AFTER_RATE_LABEL.get(question.unit)
+    if template is None:
+        return format_number(question, value)
+    number = Decimal(value)
+    count = int(number) if number == number.to_integral_value() else 2
+    return template % {"number": plain(number), "count": count}
+
+
+def lower_of_a_range(question, value: Decimal, in_sentence=format_number) -> str:
+    """The lower number of a range that names its unit after the upper one: bare for a rate ("from 0 to 24 hours
+    a day"), else as `in_sentence` writes it ("from 0 years to 120 years")."""
+    if question.unit in RATE_UNITS:
+        return plain(Decimal(value))
+    return in_sentence(question, value)
+
+
+def out_of_range(question, low: Decimal | None, high: Decimal | None) -> str:
+    """ "Enter a value from 0 years to 120 years.", "Enter a value from 0 to 24 hours a day." """
+    return str(_("Enter a value from %(low)s to %(high)s.")) % {
+        "low": "…"
+        if low is None
+        else lower_of_a_range(question, low)
+        if high is not None
+        else format_number(question, low),
+        "high": "…" if high is None else format_number(question, high),
+    }
+
+
+def if_it_does_not_apply(question, implied) -> str:
+    """Beside a question asked only because the answer deciding whether it applies is not known (pregnancy when the
+    sex is not known): "If this question does not apply to you, answer “No”."."""
+    return str(_("If this question does not apply to you, answer “%(answer)s”.")) % {
+        "answer": display_answer(question, implied)
+    }
+
+
 # Units of a value a study team can measure (a test, a scan, a scale); other questions are about the patient's
 # history or life, which the team can go through with them
 MEASURED_UNITS = frozenset(
@@ -181,10 +236,11 @@ def time_in_words(count: Decimal, unit: str) -> str:
 
 
 def bound_in_words(criterion, value: Decimal) -> str:
-    """A bound as the rule counts it: "12 months" for a window in calendar months, else in the question's unit."""
+    """A bound as the rule counts it, in a sentence that names the question: "12 months" for a window in calendar
+    months, else in the question's unit, its rate not said again ("15 hours" of "hours of oxygen therapy a day")."""
     if getattr(criterion, "time_unit", "") in CALENDAR_UNITS:
         return time_in_words(Decimal(value), criterion.time_unit)
-    return criterion.question.format_number(value)
+    return number_after_label(criterion.question, value)
 
 
 def rule_in_words(criterion) -> str:
@@ -309,6 +365,8 @@ def range_in_words(criterion, counted: bool = False) -> str:
     if low is not None and high is not None and criterion.min_value == criterion.max_value:
         return str(_("exactly %(value)s") % {"value": low})
     if low is not None and high is not None:
+        if not counted and getattr(criterion, "time_unit", "") not in CALENDAR_UNITS:
+            low = lower_of_a_range(question, criterion.min_value, number_after_label)  # the rate said once
         return str(RANGES[(bool(criterion.min_inclusive), bool(criterion.max_inclusive))] % {"low": low, "high": high})
     if low is not None:
         return str((_("at least %(low)s") if criterion.min_inclusive else _("more than %(low)s")) % {"low": low})
@@ -336,6 +394,14 @@ def unread(criterion) -> list[str]:
     return lines
 
 
+@functools.cache
+def concept_names() -> dict[str, dict[str, str]]:
+    """{key: {"en": name, "zh": name}} of the concepts whose synonyms give them no name in a language
+    (`trials/data/concept_names.csv`), read once."""
+    with CONCEPT_NAMES.open(encoding="utf-8", newline="") as table:
+        return {row["key"]: {"en": row["en"], "zh": row["zh"]} for row in csv.DictReader(table)}
+
+
 def concept_reading(criterion) -> str:
     """What the concept matcher read in a clause, for the admin: "Read as concepts: hiv, hepatitis_b (stated);
     from the words “HIV”, “hepatitis B”", or "" for any other criterion."""
@@ -344,8 +410,14 @@ def concept_reading(criterion) -> str:
         return ""
     words = ", ".join(f"“{w}”" for w in proposal.get("words", []))
     language = "zh" if (translation.get_language() or "").startswith("zh") else "en"
-    names = (proposal.get("names") or {}).get(language) or [  # drafted before names were kept: the key, spaced
-        key.replace("_", " ") for key in proposal.get("concepts", [])
+    keys = proposal.get("concepts", [])
+    stored = (proposal.get("names") or {}).get(language) or []  # drafted before names were kept: none
+    if len(stored) != len(keys):
+        stored = [""] * len(keys)
+    # a concept without a name of its own in the drafts' table is named from ours; else the key, spaced
+    names = [
+        (concept_names().get(key) or {}).get(language) or name or key.replace("_", " ")
+        for key, name in zip(keys, stored)
     ]
     concepts = ("、" if language == "zh" else ", ").join(names)
     if proposal.get("polarity") == "negated":

@@ -10,10 +10,10 @@ from trials import places, screens
 from trials.eligibility import NEVER, ItemsAnswer
 from trials.models import Question, fallback_language
 
-DONT_KNOW_BUTTON = "dont_know"
-NEVER_BUTTON = "never"
 EXCLUSIVE_CODE = "none"
-DONT_KNOW_CODE = "dont_know"  # on a screen of several questions, "I don't know" is one of each question's answers
+# "I don't know" is one of each question's answers, on a page of its own as on a screen: the last of a list's
+# choices, or a tick box under a number's box (with "Never", where it is offered); chosen, then sent with the rest.
+DONT_KNOW_CODE = "dont_know"
 
 
 def select_all_that_apply(help_text) -> str:
@@ -28,8 +28,8 @@ class AnswerForm(forms.Form):
 
     `items`: a multiple-choice question shown item by item offers only these items (and "None of these");
     its answer is stored as `ItemsAnswer.stored()`, unless every item was shown. `grouped`: the question is
-    one of several on a screen (its fields carry the question's key as prefix), so "I don't know" and "Never"
-    are answers to tick, not buttons that send the form."""
+    one of several on a screen (its fields carry the question's key as prefix). Alone or on a screen, "I don't
+    know" and "Never" are answers to choose or tick like any other, never buttons that send the form."""
 
     def __init__(self, question: Question, *args, items=None, grouped: bool = False, **kwargs):
         if grouped:
@@ -47,7 +47,7 @@ class AnswerForm(forms.Form):
             field = forms.CharField(
                 max_length=50,
                 strip=True,
-                required=not grouped,
+                required=False,  # ticking "I don't know" or "Never" instead is an answer too: `clean_answer`
                 error_messages=required,
                 widget=forms.TextInput(
                     attrs={"class": "input", "inputmode": "decimal", "autocomplete": "off", "spellcheck": "false"}
@@ -73,7 +73,7 @@ class AnswerForm(forms.Form):
         field.label = question.prompt
         field.help_text = help_text
         self.fields["answer"] = field
-        if grouped and question.kind == Question.Kind.NUMBER:
+        if question.kind == Question.Kind.NUMBER:
             if question.allow_never:
                 self.fields["never"] = forms.BooleanField(label=_("Never"), required=False)
             if question.allow_dont_know:
@@ -88,72 +88,50 @@ class AnswerForm(forms.Form):
         """The unit written after the box ("m", "%"), in the page's language; a ratio has none."""
         return self.question.unit_shown
 
-    @property
-    def said_dont_know(self) -> bool:
-        return self.is_bound and not self.grouped and DONT_KNOW_BUTTON in self.data
-
-    @property
-    def said_never(self) -> bool:
-        return self.is_bound and not self.grouped and NEVER_BUTTON in self.data and not self.said_dont_know
-
     def choices(self):
         shown = [
             (c["code"], c["label"])
             for c in self.question.choice_list()
             if self.items is None or c["code"] in self.items or c["code"] == EXCLUSIVE_CODE
         ]
-        if self.grouped and self.question.allow_dont_know:
+        if self.question.allow_dont_know:
             shown.append((DONT_KNOW_CODE, _("I don’t know")))
         return shown
 
     def required_message(self):
         if self.question.kind == Question.Kind.NUMBER:
-            # On a screen "Never" and "I don't know" are tick boxes beside the number, on a page buttons: the
-            # message names every way out that the patient can see, in the words the page uses for it.
+            # "Never" and "I don't know" are tick boxes under the number: the message names every way out that
+            # the patient can see, in the words the page uses for it.
             never, dont_know = self.question.allow_never, self.question.allow_dont_know
-            if self.grouped and never and dont_know:
-                return _("Enter a number, or tick “Never” or “I don’t know”.")
-            if self.grouped and dont_know:
-                return _("Enter a number, or tick “I don’t know”.")
-            if self.grouped and never:
-                return _("Enter a number, or tick “Never”.")
             if never and dont_know:
-                return _("Enter a number, or choose “Never” or “I don’t know”.")
+                return _("Enter a number, or tick “Never” or “I don’t know”.")
             if dont_know:
-                return _("Enter a number, or choose “I don’t know”.")
+                return _("Enter a number, or tick “I don’t know”.")
+            if never:
+                return _("Enter a number, or tick “Never”.")
             return _("Enter a number.")
         if self.question.kind == Question.Kind.MULTIPLE:
             offers_none = any(choice["code"] == EXCLUSIVE_CODE for choice in self.question.choice_list())
-            if self.grouped and offers_none and self.question.allow_dont_know:
+            if offers_none and self.question.allow_dont_know:
                 # Someone with none of the few items shown ticks nothing: say which tick answers that.
                 return _("Tick each one that applies, or “None of these” or “I don’t know”.")
-            if self.grouped and offers_none:
+            if offers_none:
                 return _("Tick each one that applies, or “None of these”.")
             return _("Choose at least one answer.")
         if self.question.allow_dont_know:
             return _("Choose an answer, or choose “I don’t know”.")
         return _("Choose an answer.")
 
-    def full_clean(self):
-        if self.said_dont_know or self.said_never:
-            # "I don't know" and "Never" are normal answers: whatever else was entered is not validated.
-            self.cleaned_data, self._errors = {}, forms.utils.ErrorDict()
-            try:
-                self.cleaned_data["answer"] = self.question.clean_answer(None if self.said_dont_know else NEVER)
-            except ValidationError as error:
-                self.add_error("answer", error)
-            return
-        super().full_clean()
-
     def clean_answer(self):
         value = self.cleaned_data["answer"]
         kind = self.question.kind
-        if self.grouped:
-            said = self._ticked_instead(value)
-            if said is not None:
-                return self.question.clean_answer(None if said == DONT_KNOW_CODE else said)
-            if kind == Question.Kind.NUMBER and not value:
-                raise ValidationError(self.required_message(), code="required")
+        if kind == Question.Kind.MULTIPLE and len(value) > 1 and self.initial.get("answer") == [DONT_KNOW_CODE]:
+            value = [code for code in value if code != DONT_KNOW_CODE]  # the old "I don't know" left ticked
+        said = self._ticked_instead(value)
+        if said is not None:
+            return self.question.clean_answer(None if said == DONT_KNOW_CODE else said)
+        if kind == Question.Kind.NUMBER and not value:
+            raise ValidationError(self.required_message(), code="required")
         if kind == Question.Kind.MULTIPLE and EXCLUSIVE_CODE in value and len(value) > 1:
             raise ValidationError(_("Choose “None of these” on its own, or untick it."), code="exclusive")
         if kind == Question.Kind.MULTIPLE and self.items is not None:
@@ -163,13 +141,16 @@ class AnswerForm(forms.Form):
         return self.question.clean_answer(value)
 
     def _ticked_instead(self, value) -> str | None:
-        """On a screen of several questions: DONT_KNOW_CODE or NEVER when that was ticked instead of an answer
-        typed or chosen, None when it was not; a ValidationError when both were given."""
+        """DONT_KNOW_CODE or NEVER when that was ticked or chosen instead of an answer typed or chosen, None when
+        it was not; a ValidationError when both were given. A tick that was the stored answer, left on beside a
+        number typed now, is the old answer: the number is the new one (the form's `initial` is the stored answer)."""
         if self.question.kind == Question.Kind.NUMBER:
-            dont_know = bool(self.data.get(self.add_prefix("dont_know")))
-            never = bool(self.data.get(self.add_prefix("never")))
+            dont_know = "dont_know" in self.fields and bool(self.data.get(self.add_prefix("dont_know")))
+            never = "never" in self.fields and bool(self.data.get(self.add_prefix("never")))
             if dont_know and never:
                 raise ValidationError(_("Tick “Never” or “I don’t know”, not both."), code="both")
+            if value and (dont_know and self.initial.get("dont_know") or never and self.initial.get("never")):
+                return None
             if (dont_know or never) and value:
                 raise ValidationError(
                     _("Enter a number, or tick “Never”, not both.")
@@ -186,21 +167,18 @@ class AnswerForm(forms.Form):
         return None
 
 
-def initial_for(question: Question, stored, grouped: bool = False, items=None) -> dict:
-    """A form's starting values for a stored answer. On a page of its own, "I don't know" and "Never" start
-    empty (its buttons say them); on a screen of several questions they start ticked."""
+def initial_for(question: Question, stored, items=None) -> dict:
+    """A form's starting values for a stored answer: "I don't know" and "Never" start ticked or chosen."""
     if isinstance(stored, dict):  # answered item by item: what was ticked, or "None of these" among these items
         ticked = [code for code in stored.get("ticked", []) if isinstance(code, str)]
         shown = set(stored.get("shown", []))
         return {"answer": ticked or ([EXCLUSIVE_CODE] if items is None or set(items) <= shown else [])}
     if stored is None:
-        if not grouped:
-            return {}
         if question.kind == Question.Kind.NUMBER:
             return {"dont_know": True}
         return {"answer": [DONT_KNOW_CODE] if question.kind == Question.Kind.MULTIPLE else DONT_KNOW_CODE}
     if stored == NEVER and question.kind == Question.Kind.NUMBER and question.allow_never:
-        return {"never": True} if grouped else {}
+        return {"never": True}
     return {"answer": stored}
 
 

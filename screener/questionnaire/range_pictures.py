@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from screener.templatetags.screener_tags import between_sentences
+from trials import wording
 from trials.eligibility import to_decimal
 
 WIDTH, LEFT, RIGHT, AXIS_Y = 320, 16, 304, 30
@@ -122,15 +123,24 @@ def _within(value: Decimal, low: End, high: End) -> bool:
 
 
 def band_words(question, low: End, high: End) -> str:
-    fmt = question.format_number
+    """A band after the question's label ("Allowed hours of oxygen therapy a day: 15 hours or less"): the unit
+    said once, its rate not again (`wording.number_after_label`)."""
+
+    def fmt(value):
+        return wording.number_after_label(question, value)
+
     if low.value is not None and high.value is not None:
+        both = {
+            "low": wording.lower_of_a_range(question, low.value, wording.number_after_label),
+            "high": fmt(high.value),
+        }
         if low.inclusive and high.inclusive:
-            return _("from %(low)s to %(high)s, both included") % {"low": fmt(low.value), "high": fmt(high.value)}
+            return _("from %(low)s to %(high)s, both included") % both
         if low.inclusive:
-            return _("from %(low)s (included) to under %(high)s") % {"low": fmt(low.value), "high": fmt(high.value)}
+            return _("from %(low)s (included) to under %(high)s") % both
         if high.inclusive:
-            return _("over %(low)s up to %(high)s (included)") % {"low": fmt(low.value), "high": fmt(high.value)}
-        return _("between %(low)s and %(high)s, neither included") % {"low": fmt(low.value), "high": fmt(high.value)}
+            return _("over %(low)s up to %(high)s (included)") % both
+        return _("between %(low)s and %(high)s, neither included") % both
     if low.value is not None:
         return (_("%(low)s or more") if low.inclusive else _("more than %(low)s")) % {"low": fmt(low.value)}
     return (_("%(high)s or less") if high.inclusive else _("less than %(high)s")) % {"high": fmt(high.value)}

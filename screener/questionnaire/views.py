@@ -208,18 +208,20 @@ def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse
     if key in walk.items:  # shown item by item: only on its screen, which offers the items still needed
         return redirect(next_step_url(screening, key, back_to_check=returning, walk=walk))
 
+    previous = initial_for(the_question, screening.answers[key]) if key in screening.answers else {}
     if request.method == "POST":
-        form = AnswerForm(the_question, request.POST)
+        form = AnswerForm(the_question, request.POST, initial=previous)  # a tick left on is the old answer
         if form.is_valid():
             screening.record_answer(key, form.cleaned_data["answer"])
             after = screening.walk(loaded)
             return redirect(url_after_answer(screening, key, after, returning, more_needed(request)))
     else:
-        stored = screening.answers.get(key)
+        initial = previous
         unsent = drafts.take(request)  # ticked, then the language switched: keep what was not sent
         if unsent is not None:
-            stored = unsent if the_question.kind == Question.Kind.MULTIPLE else (unsent[0] if unsent else None)
-        form = AnswerForm(the_question, initial=initial_for(the_question, stored))  # "I don't know", "Never": empty
+            multiple = the_question.kind == Question.Kind.MULTIPLE
+            initial = {"answer": unsent} if multiple else ({"answer": unsent[0]} if unsent else {})
+        form = AnswerForm(the_question, initial=initial)
 
     if returning:
         back_url = reverse("questionnaire:check", args=[screening.id])
@@ -234,6 +236,7 @@ def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse
         "number": screen_position(walk, key) + 1,
         "remaining": walk.remaining if key in walk.next_screen else 0,
         "said_dont_know": key in screening.answers and screening.answers[key] is None,
+        "may_not_apply": may_not_apply(screening, loaded, the_question),
         "measured": wording.is_measured(the_question),
         "said_never": the_question.allow_never and screening.answers.get(key) == NEVER,
         "more_needed": more_needed(request) and key in walk.next_screen,
@@ -338,8 +341,13 @@ def screen(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse:
         response = redirect(url)
         drafts.keep(response, request.get_full_path(), [], drafts.screen_fields(request.POST))
         return response
+    initial = {
+        q.key: initial_for(q, screening.answers[q.key], items=items.get(q.key))
+        for q in questions
+        if q.key in screening.answers
+    }
     if request.method == "POST":
-        form = ScreenForm(questions, request.POST, items=items)
+        form = ScreenForm(questions, request.POST, items=items, initial=initial)  # a tick left on is the old answer
         if form.is_valid():
             # An answer sent back unchanged keeps how it was worked out (a computed value shown on the screen).
             unset = object()
@@ -348,15 +356,12 @@ def screen(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse:
             after = screening.walk(loaded)
             return redirect(url_after_answer(screening, key, after, returning, more_needed(request)))
     else:
-        initial = {
-            q.key: initial_for(q, screening.answers[q.key], grouped=True, items=items.get(q.key))
-            for q in questions
-            if q.key in screening.answers
-        }
         for k, kept in drafts.take_screen(request).items():  # not sent: the language switched, or a helper
             if k not in screening.answers or any(kept.values()):  # opened (its answer, once worked out, stays)
                 initial[k] = kept
         form = ScreenForm(questions, items=items, initial=initial)
+    for part in form.forms:
+        part.may_not_apply = may_not_apply(screening, loaded, part.question)
     shared = screens.screen(loaded.questions[key].to_info().screen or "")
     if shared is not None:
         shared = shared.showing(step)  # headed by what this page asks, not the whole screen's topics
@@ -380,6 +385,17 @@ def screen(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse:
     drafts.forget(request, response)
     response["X-Catalogue-Version"] = str(loaded.version)
     return response
+
+
+def may_not_apply(screening: Screening, loaded, question) -> str:
+    """Asked only because the answer that decides whether it applies is "I don't know" (a pregnancy question when
+    the sex is not known): how to answer if it does not apply, so that a man can answer it without awkwardness. A
+    man is never asked it (the walk gives him its implied answer)."""
+    info = loaded.engine.questions.get(question.key)
+    gate = info.asked_only_if if info is not None else None
+    if gate is None or not gate.otherwise or screening.answers.get(gate.question_key, gate) is not None:
+        return ""
+    return wording.if_it_does_not_apply(question, gate.otherwise)
 
 
 def items_to_show(walk, screening: Screening, key: str) -> list[str]:

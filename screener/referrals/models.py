@@ -326,8 +326,8 @@ class Referral(models.Model):
         check, _created = AnswerCheck.objects.update_or_create(
             referral=self, question_key=key, defaults={"state": state, "note": note, "by": by, "at": timezone.now()}
         )
-        label = AnswerCheck.State(state).label
-        self.events.create(kind=ReferralEvent.Kind.VERIFICATION, by=by, note=f"{key}: {label}. {note}".strip())
+        # which answer and how, as data: each reader's page words it in their own language
+        self.events.create(kind=ReferralEvent.Kind.VERIFICATION, by=by, question_key=key, check_state=state, note=note)
         self.touch()
         AccessLog.record(by, AccessLog.Action.CHECK, self, detail=key)
         return check
@@ -389,6 +389,14 @@ class Referral(models.Model):
         return self.screening is not None and bool(self.screening.answers)
 
 
+class CheckState(models.TextChoices):
+    """How staff checked one of the patient's answers (an `AnswerCheck`, and the history line that records it)."""
+
+    VERIFIED = "verified", _("Verified")
+    CONTRADICTED = "contradicted", _("Contradicted")
+    MEASURED = "measured", _("Measured (the patient did not know)")
+
+
 class ReferralEvent(models.Model):
     class Kind(models.TextChoices):
         CREATED = "created", _("Sent by the patient")
@@ -411,6 +419,9 @@ class ReferralEvent(models.Model):
     from_status = models.CharField(_("from status"), max_length=16, choices=Referral.Status, blank=True)
     to_status = models.CharField(_("to status"), max_length=16, choices=Referral.Status, blank=True)
     note = models.TextField(_("note"), blank=True, max_length=4000)
+    # an answer check: which answer, and how it was checked (the note is then the staff member's own words)
+    question_key = models.SlugField(_("question"), max_length=64, blank=True)
+    check_state = models.CharField(_("check"), max_length=16, choices=CheckState, blank=True)
 
     class Meta:
         db_table = "screener_referralevent"
@@ -445,10 +456,7 @@ class AnswerCheck(models.Model):
     """Staff mark a self-reported answer as verified or contradicted by a measured value, or, where the patient
     did not know it ("I don't know"), as measured by the team: the note holds the value."""
 
-    class State(models.TextChoices):
-        VERIFIED = "verified", _("Verified")
-        CONTRADICTED = "contradicted", _("Contradicted")
-        MEASURED = "measured", _("Measured (the patient did not know)")
+    State = CheckState
 
     referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="answer_checks")
     question_key = models.SlugField(max_length=64)

@@ -20,9 +20,10 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -39,6 +40,7 @@ from screener.staff.checks import criteria_not_met
 from screener.staff.export import referrals_csv
 from screener.staff.forms import AnswerCheckForm, AuthenticatorCodeForm, NoteForm, ReferralFilterForm, StatusForm
 from screener.staff.wording import because, plain_rows, to_check_first, verdict_words
+from trials.models import Question, fallback_language
 
 PAGE_SIZE = 25
 VERDICT_LABELS = {"match": _("may match"), "possible": _("might match"), "no_match": _("not a match")}
@@ -165,13 +167,19 @@ def detail_context(request, referral, **forms_) -> dict:
         {**row, "check": checks.get(row["key"]), "not_met": not_met.get(row["key"], [])}
         for row in referral.answers_snapshot
     ]
-    wording = {row["key"]: row.get("question") or row.get("short_label") or row["key"] for row in answers}
+    snapshot_lang = "zh-Hans" if referral.language == "zh-hans" else (referral.language or settings.LANGUAGE_CODE)
+    events = list(referral.events.select_related("by"))
+    wording = question_names(
+        {event.question_key for event in events if event.question_key},
+        {row["key"]: row.get("short_label") for row in answers},
+        snapshot_lang,
+    )
     rejudged = referral.latest_rejudgement()
     return {
         "referral": referral,
         "patient_language_name": language_name(referral.language),
         # Answers and rules were written down in the patient's language when they sent the request.
-        "snapshot_lang": "zh-Hans" if referral.language == "zh-hans" else (referral.language or settings.LANGUAGE_CODE),
+        "snapshot_lang": snapshot_lang,
         "consent_language_name": language_name(referral.consent_language or referral.language),
         "verdict_label": VERDICT_LABELS.get(referral.verdict, referral.verdict),
         "answers": answers,
@@ -183,7 +191,7 @@ def detail_context(request, referral, **forms_) -> dict:
         "rejudged_outcomes": to_check_first(plain_rows(rejudged.outcomes) if rejudged else []),
         "rejudging_pending": referral.criteria_version < referral.trial.criteria_version
         and (rejudged is None or rejudged.version < referral.trial.criteria_version),
-        "events": [with_question_wording(event, wording) for event in referral.events.select_related("by")],
+        "events": [with_question_wording(event, wording) for event in events],
         "status_form": forms_.get("status_form") or StatusForm(referral=referral),
         "note_form": forms_.get("note_form") or NoteForm(auto_id="note-%s"),
         "check_form_errors": forms_.get("check_form_errors"),
@@ -193,12 +201,25 @@ def detail_context(request, referral, **forms_) -> dict:
 
 
 def with_question_wording(event, wording: dict):
-    """An answer check's history line names the question as the patient read it, not its key."""
-    if event.kind == event.Kind.VERIFICATION and ":" in event.note:
-        key, rest = event.note.split(":", 1)
-        if key in wording:
-            event.note = f"{wording[key]}:{rest}"
+    """An answer check's history line names the question in the reader's language, not its key: its short label
+    (`question_names`); a question no longer in the vocabulary as the patient's answers named it."""
+    if event.kind == event.Kind.VERIFICATION and event.question_key:
+        event.question_name = wording.get(event.question_key) or event.question_key
     return event
+
+
+def question_names(keys, snapshot: dict, snapshot_lang: str) -> dict:
+    """{key: "Six-minute walk distance"} in the reader's language; a name not translated, or only in the patient's
+    answers as sent (in their language), is marked with its language."""
+    names = {}
+    for question in Question.objects.filter(key__in=keys):
+        language = fallback_language(question, "short_label")
+        name = capfirst(question.short_label or question.key)
+        names[question.key] = format_html('<span lang="{}">{}</span>', language, name) if language else name
+    for key in set(keys) - set(names):
+        if snapshot.get(key):
+            names[key] = format_html('<span lang="{}">{}</span>', snapshot_lang, capfirst(snapshot[key]))
+    return names
 
 
 @staff_required

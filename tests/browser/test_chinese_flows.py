@@ -60,8 +60,10 @@ def answer_in_chinese(page, profile: dict) -> list[str]:
         if "/screens/" in page.url:
             fill_screen(page, {k: profile.get(k) for k in keys})
             page.get_by_role("button", name="继续").click()
-        elif value is None:
-            page.get_by_role("button", name="我不知道").click()
+        elif value is None:  # the same "I don't know" as on a screen: ticked or chosen, then 继续
+            box = page.locator('input[name="dont_know"]')
+            (box if box.count() else page.locator('input[name="answer"][value="dont_know"]')).check()
+            page.get_by_role("button", name="继续").click()
         else:
             fill_single(page, value)
             page.get_by_role("button", name="继续").click()

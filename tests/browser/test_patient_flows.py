@@ -74,8 +74,10 @@ def answer_current(page, value, profile: dict | None = None):
     if "/screens/" in page.url:
         fill_screen(page, {key: profile[key] for key in screen_keys(page) if key in profile})
         page.locator("#answer-form button[type=submit]:not([name])").first.click()
-    elif value is None:
-        page.get_by_role("button", name="I don’t know").click()
+    elif value is None:  # the same "I don't know" as on a screen: ticked or chosen, then Continue
+        box = page.locator('input[name="dont_know"]')
+        (box if box.count() else page.locator('input[name="answer"][value="dont_know"]')).check()
+        page.get_by_role("button", name="Continue").click()
     else:
         fill_single(page, value)
         page.get_by_role("button", name="Continue").click()

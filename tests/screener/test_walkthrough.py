@@ -350,8 +350,8 @@ def test_a_days_since_question_offers_never_and_stores_it_as_never(client, seed_
     assert "days_since_pneumonia" in asked
     url = question_url(screening_id, "days_since_pneumonia")
     html = client.get(url).content.decode()
-    assert 'name="never" value="1"' in html and ">Never</button>" in html
-    client.post(url, {"answer": "", "never": "1"})
+    assert 'type="checkbox" name="never"' in html and '<span aria-hidden="true">Never</span>' in html
+    client.post(url, {"answer": "", "never": "on"})
     assert Screening.objects.get(pk=screening_id).answers["days_since_pneumonia"] == "never"
     check = client.get(reverse("questionnaire:check", args=[screening_id])).content.decode()
     assert "Never" in check

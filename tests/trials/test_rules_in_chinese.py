@@ -26,8 +26,8 @@ def rule(question_key, source_startswith):
         (
             "oxygen_hours_per_day",
             "Individuals with a history",
-            "excluded if hours of oxygen therapy a day > 15 hours a day",
-            "排除：每天吸氧的小时数 > 15小时/天",
+            "excluded if hours of oxygen therapy a day > 15 hours",  # the label says "a day" already
+            "排除：每天吸氧的小时数 > 15小时",
         ),
         (
             "respiratory_hospitalisations_12m",
@@ -145,3 +145,81 @@ def test_a_limit_on_cigarettes_a_day_says_a_day_once_in_each_language(seed_trial
         assert criterion.reason() == "如果您的每天吸烟支数超过20支，就不能参加这项研究。"
     with translation.override("en"):
         assert Question.objects.get(key="cigarettes_per_day").display_answer("1") == "1 cigarette"
+
+
+def rate_rule(key, **bounds) -> Criterion:
+    from trials.registry.importing import ensure_questions
+
+    ensure_questions([key])
+    return Criterion(kind="inclusion", question=Question.objects.get(key=key), source_text="A limit", **bounds)
+
+
+# Every unit whose words name a rate, and how each language says that rate: each sentence says it once.
+RATES = [
+    ("oxygen_hours_per_day", "a day", "天"),
+    ("cigarettes_per_day", "a day", "天"),
+    ("heart_rate_bpm", "a minute", "分"),
+]
+
+
+@pytest.mark.parametrize(("key", "english", "chinese"), RATES)
+@pytest.mark.parametrize(
+    "bounds",
+    [
+        {"min_value": 12, "min_inclusive": True},
+        {"max_value": 15, "max_inclusive": False},
+        {"min_value": 2, "min_inclusive": True, "max_value": 20, "max_inclusive": True},
+    ],
+    ids=["at least", "less than", "between"],
+)
+def test_a_rule_on_a_rate_says_the_rate_once_in_each_language(seed_trials, key, english, chinese, bounds):
+    criterion = rate_rule(key, **bounds)
+    with translation.override("en"):
+        assert criterion.reason().count(english) == 1, criterion.reason()
+    with translation.override("zh-hans"):
+        assert criterion.reason().count(chinese) == 1, criterion.reason()
+
+
+@pytest.mark.parametrize(
+    ("language", "reason", "rule"),
+    [
+        (
+            "en",
+            "Your hours of oxygen therapy a day needs to be at least 12 and at most 24 hours.",
+            "12 hours ≤ hours of oxygen therapy a day ≤ 24 hours",
+        ),
+        ("zh-hans", "您的每天吸氧的小时数需要不少于12且不超过24小时。", "12小时 ≤ 每天吸氧的小时数 ≤ 24小时"),
+    ],
+)
+def test_oxygen_hours_a_day_read_as_hours_after_a_label_that_says_a_day(seed_trials, language, reason, rule):
+    criterion = rate_rule("oxygen_hours_per_day", min_value=12, max_value=24, min_inclusive=True, max_inclusive=True)
+    with translation.override(language):
+        assert criterion.reason() == reason
+        assert criterion.rule_in_words() == rule
+        # alone, an answer keeps its rate: "12 hours a day"
+        assert Question.objects.get(key="oxygen_hours_per_day").display_answer("12") in ("12 hours a day", "12小时/天")
+    with translation.override("en"):
+        one = rate_rule("oxygen_hours_per_day", min_value=1, min_inclusive=True)
+        assert one.reason() == "Your hours of oxygen therapy a day needs to be at least 1 hour."
+
+
+@pytest.mark.parametrize(
+    ("key", "typed", "english", "chinese"),
+    [
+        ("oxygen_hours_per_day", "30", "Enter a value from 0 to 24 hours a day.", "请输入 0 到 24小时/天 之间的数值。"),
+        ("heart_rate_bpm", "400", "Enter a value from 20 to 250 beats a minute.", "请输入 20 到 250次/分 之间的数值。"),
+        ("cigarettes_per_day", "1000", "Enter a value from 0 to 100 cigarettes.", "请输入 0 到 100支 之间的数值。"),
+        ("age", "130", "Enter a value from 0 years to 120 years.", "请输入 0岁 到 120岁 之间的数值。"),  # no rate
+    ],
+)
+def test_a_number_out_of_range_says_a_rates_unit_once(seed_trials, key, typed, english, chinese):
+    from django.core.exceptions import ValidationError
+
+    from trials.registry.importing import ensure_questions
+
+    ensure_questions([key])
+    question = Question.objects.get(key=key)
+    for language, message in (("en", english), ("zh-hans", chinese)):
+        with translation.override(language), pytest.raises(ValidationError) as refused:
+            question.clean_answer(typed)
+        assert refused.value.messages == [message]

@@ -29,9 +29,22 @@ def question_url(screening_id, key, returning=False) -> str:
     return url + "?return=check" if returning else url
 
 
+def page_data(client, url, value, **kwargs) -> dict:
+    """What a browser posts on a question's own page (None: its "I don't know"; "never": its "Never"): a tick
+    under a number's box, a list's last choice otherwise."""
+    if value is None or value == "never":
+        page = client.get(url, **kwargs).content.decode()
+        if value is None and 'name="dont_know"' in page:
+            return {"dont_know": "on"}
+        if value == "never" and 'name="never"' in page:
+            return {"never": "on"}
+        return {"answer": "dont_know"} if value is None else {"answer": value}
+    return {"answer": value}
+
+
 def answer(client, screening_id, key, value, returning=False, **kwargs):
-    data = {"dont_know": "1"} if value is None else {"answer": value}
-    return client.post(question_url(screening_id, key, returning), data, **kwargs)
+    url = question_url(screening_id, key, returning)
+    return client.post(url, page_data(client, url, value, **kwargs), **kwargs)
 
 
 def screen_url(screening_id, key, returning=False) -> str:
@@ -97,7 +110,7 @@ def answer_page(client, location: str, profile: dict, **overrides):
         return keys, client.post(location, screen_data(page, answers))
     key = location.split("/questions/")[1].split("/")[0]
     value = overrides.get(key, profile.get(key))
-    return [key], client.post(location, {"dont_know": "1"} if value is None else {"answer": value})
+    return [key], client.post(location, page_data(client, location, value))
 
 
 def walk_to(client, screening_id, profile: dict, key: str) -> str:

@@ -212,7 +212,8 @@ def test_choosing_none_of_these_with_another_condition_is_refused(client):
 def test_no_choice_gets_a_message(client):
     screening_id = start(client)
     html = page(client.post(question_url(screening_id, "diagnoses"), {}))
-    assert "Choose at least one answer." in html
+    # the same words as on a screen: someone with none of the items ticks "None of these"
+    assert "Tick each one that applies, or “None of these”." in html
 
 
 def test_a_made_up_choice_is_refused(client):
@@ -235,8 +236,11 @@ def test_i_dont_know_is_a_normal_answer(client):
             .strip("/")
         )
     html = page(client.get(question_url(screening_id, "sixmwd_m")))
-    assert 'name="dont_know"' in html and "Not knowing is fine" in html
-    response = client.post(question_url(screening_id, "sixmwd_m"), {"answer": "whatever", "dont_know": "1"})
+    assert 'type="checkbox" name="dont_know"' in html and "Not knowing is fine" in html  # a tick, as on a screen
+    both = page(client.post(question_url(screening_id, "sixmwd_m"), {"answer": "320", "dont_know": "on"}))
+    assert "Enter a number, or tick “I don’t know”, not both." in both and 'value="320"' in both
+    assert "sixmwd_m" not in Screening.objects.get(pk=screening_id).answers
+    response = client.post(question_url(screening_id, "sixmwd_m"), {"answer": "", "dont_know": "on"})
     assert response.status_code == 302
     assert Screening.objects.get(pk=screening_id).answers["sixmwd_m"] is None
     assert "You said you don’t know this" in page(client.get(question_url(screening_id, "sixmwd_m")))
@@ -245,8 +249,11 @@ def test_i_dont_know_is_a_normal_answer(client):
 def test_i_dont_know_is_refused_where_the_question_does_not_offer_it(client):
     screening_id = start(client)
     answer(client, screening_id, "diagnoses", ["copd"])
-    html = page(answer(client, screening_id, "age", None))
-    assert "“I don’t know” is not an answer to this question." in html
+    html = page(client.get(question_url(screening_id, "age")))
+    assert 'name="dont_know"' not in html and 'value="dont_know"' not in html  # not offered
+    html = page(client.post(question_url(screening_id, "age"), {"answer": "", "dont_know": "on"}))  # forged
+    assert "Enter a number." in html
+    assert "age" not in Screening.objects.get(pk=screening_id).answers
 
 
 def test_a_question_that_is_not_for_this_patient_sends_them_to_their_next_step(client):

@@ -64,6 +64,58 @@ def test_the_picture_says_in_words_where_the_value_stands(criterion, stored, tex
     assert picture(criterion, stored)["text"] == text
 
 
+OXYGEN = Question(
+    key="oxygen_hours_per_day",
+    kind="number",
+    unit="h/day",
+    min_value=0,
+    max_value=24,
+    short_label_en="hours of oxygen therapy a day",
+    short_label_zh_hans="每天吸氧的小时数",
+)
+PULSE = Question(
+    key="heart_rate_bpm",
+    kind="number",
+    unit="bpm",
+    min_value=20,
+    max_value=250,
+    short_label_en="resting heart rate",
+    short_label_zh_hans="静息心率",
+)
+
+
+@pytest.mark.parametrize(
+    ("criterion", "stored", "language", "text"),
+    [
+        (
+            rule(OXYGEN, kind="exclusion", low="15", low_in=False),
+            "16",
+            "en",
+            "Allowed hours of oxygen therapy a day: 15 hours or less. Yours: 16 hours a day, outside the allowed range.",
+        ),
+        (
+            rule(OXYGEN, kind="exclusion", low="15", low_in=False),
+            "16",
+            "zh-hans",
+            "允许的每天吸氧的小时数：不超过15小时。您的数值：16小时/天，超出允许范围。",
+        ),
+        (
+            rule(PULSE, low="50", high="110"),
+            "80",
+            "en",
+            "Allowed resting heart rate: from 50 to 110 beats a minute, both included. "
+            "Yours: 80 beats a minute, inside the allowed range.",
+        ),
+    ],
+    ids=["hours a day", "每天的小时数", "beats a minute"],
+)
+def test_a_rates_picture_says_its_rate_once_in_its_sentence(criterion, stored, language, text):
+    from django.utils import translation
+
+    with translation.override(language):
+        assert picture(criterion, stored)["text"] == text
+
+
 def test_in_chinese_the_words_run_on_after_a_full_stop_with_no_space_as_chinese_is_written():
     from django.utils import translation
 

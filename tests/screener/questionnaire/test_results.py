@@ -215,7 +215,7 @@ def test_who_can_join_lists_every_structured_rule_in_words(client):
     for criterion in Criterion.objects.filter(trial__nct_id=ILD, status="approved").exclude(question=None):
         assert criterion.reason().replace("“", "&ldquo;") in study or criterion.reason() in study, criterion.reason()
     assert "You cannot take part if your FEV1/FVC before a bronchodilator is less than 0.7." in study
-    assert "You cannot take part if your hours of oxygen therapy a day is more than 15 hours a day." in study
+    assert "You cannot take part if your hours of oxygen therapy a day is more than 15 hours." in study
 
 
 def test_notes_meant_for_staff_never_reach_a_patient(client):

@@ -313,14 +313,15 @@ def test_switching_language_on_a_screen_keeps_every_unsent_value_and_stores_noth
     assert not {"fvc_pct_pred", "dlco_pct_pred"} & set(Screening.objects.get(pk=screening_id).answers)
 
 
-def test_changing_a_never_question_on_its_own_page_names_both_buttons_when_left_empty(client, heart_and_stroke):
+def test_changing_a_never_question_on_its_own_page_names_both_ticks_when_left_empty(client, heart_and_stroke):
     location = to_heart_and_stroke(client)
     screening_id = location.split("/screening/")[1].split("/")[0]
     html = page(client.get(location))
     client.post(location, screen_data(html, {"days_since_heart_attack": "never", "days_since_stroke": "never"}))
     change = question_url(screening_id, "days_since_stroke", returning=True)  # "Change" on check your answers
     html = page(client.post(change, {"answer": ""}))
-    assert "Enter a number, or choose “Never” or “I don’t know”." in html
+    assert "Enter a number, or tick “Never” or “I don’t know”." in html  # the same ticks as on its screen
+    assert re.search(r'type="checkbox" name="never"[^>]*id="id_never"', html), html
 
 
 def test_a_list_with_nothing_ticked_on_a_screen_says_which_tick_answers_none_of_them(client, illnesses):

@@ -469,7 +469,8 @@ def test_the_detail_page_has_unique_ids_and_history_names_the_question_not_its_k
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
     history = html[html.index('<ol class="history">') :]
     history = history[: history.index("</ol>")]
-    assert "How old are you?: Verified. Checked the ID card" in history
+    assert '<div class="message" data-check-line>Age: Verified.</div>' in history
+    assert '<div class="message">Checked the ID card</div>' in history
     assert "age: Verified" not in history
 
 
