@@ -823,7 +823,9 @@ def test_an_illness_in_a_window_is_for_the_study_team_when_the_item_asks_about_e
 
 
 def test_an_illness_without_a_window_stays_a_sure_answer_and_a_ten_year_window_is_not_drafted():
-    assert one("Current substance misuse").values == ["substance_abuse"]
+    assert one("History of substance misuse").values == ["substance_abuse"]
+    # "Current substance misuse" is the item for the study team: one who stopped ticks it too (decision record 0101)
+    assert one("Current substance misuse").uncertain == ["substance_abuse"]
     assert matching.proposals("Alcohol abuse within the past 10 years", "exclusion") == []
 
 
@@ -896,7 +898,8 @@ def test_the_fourth_samples_mistakes_are_not_drafted(words, kind):
 
 def test_the_fourth_samples_mistakes_are_read_as_the_clause_means():
     assert one("Current or former cigarette smokers", "inclusion").values == ["current", "former"]
-    assert one("Hepatitis B surface antigen positive").values == ["hepatitis_b"]
+    # an infection now on the "ever told" item is for the study team (decision record 0101)
+    assert one("Hepatitis B surface antigen positive").uncertain == ["hepatitis_b"]
     assert one("Known or suspected drug or alcohol abuse").values == ["substance_abuse"]
     stage = one("Renal insufficiency stage 4 or 5")
     assert (stage.values, stage.uncertain) == ([], ["kidney_disease"])
@@ -1118,7 +1121,8 @@ def test_the_eighth_samples_negation_with_a_contrary_and_an_excepted_kind_are_re
         ("11 | 筛选期梅毒螺旋体抗体阳性。 |", ["syphilis"]),
         (
             "2 | 乙肝表面抗原阳性、丙肝抗体阳性、HIV抗体阳性或梅毒抗体阳性; |",
-            ["hepatitis_b", "hepatitis_c", "hiv", "syphilis"],
+            # HBsAg positive is hepatitis B now, for the study team; an antibody stays positive after a cure (0101)
+            ["hepatitis_c", "hiv", "syphilis"],
         ),
         ("History of syphilis", ["syphilis"]),
     ],

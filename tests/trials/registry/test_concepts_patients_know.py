@@ -163,7 +163,8 @@ def test_a_severity_said_of_a_generic_head_qualifies_its_examples():
 
 
 def test_gestational_diabetes_is_not_a_pregnancy_now():
-    assert rules("13 | 1.12 糖尿病(Ⅰ或Ⅱ型),不包括妊娠型糖尿病; |") == [("other_conditions", ["diabetes"], [], False)]
+    # the exception names a kind of the item itself, so the item is for the study team (decision record 0101)
+    assert rules("13 | 1.12 糖尿病(Ⅰ或Ⅱ型),不包括妊娠型糖尿病; |") == [("other_conditions", [], ["diabetes"], False)]
 
 
 def test_an_acronym_restating_its_name_in_brackets_shares_its_negation():

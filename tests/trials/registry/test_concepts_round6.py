@@ -12,7 +12,8 @@ from tests.trials.registry.concept_readings import not_ascii_ids, rules
 
 def test_not_being_treated_for_a_list_of_illnesses_negates_every_one_of_them():
     words = "Not be currently receiving treatment for tuberculosis, hepatitis B, or HIV"
-    assert rules(words, "inclusion") == [("other_conditions", ["tuberculosis", "hepatitis_b", "hiv"], [], True)]
+    # "currently … tuberculosis" is TB now on the "ever told" item: for the study team (decision record 0101)
+    assert rules(words, "inclusion") == [("other_conditions", ["hepatitis_b", "hiv"], ["tuberculosis"], True)]
 
 
 def test_a_patient_who_must_not_be_receiving_treatment_for_an_illness_has_it_negated():
@@ -30,8 +31,9 @@ def test_a_but_after_the_negated_treatment_still_stops_the_negation():
 
 
 def test_not_being_treated_for_an_illness_in_chinese_is_negated_and_being_treated_is_not():
-    assert rules("目前未在接受结核病治疗", "inclusion") == [("other_conditions", ["tuberculosis"], [], True)]
-    assert rules("正在接受结核病治疗") == [("other_conditions", ["tuberculosis"], [], False)]
+    # TB named as treated now is the "ever told" item for the study team (decision record 0101)
+    assert rules("目前未在接受结核病治疗", "inclusion") == [("other_conditions", [], ["tuberculosis"], True)]
+    assert rules("正在接受结核病治疗") == [("other_conditions", [], ["tuberculosis"], False)]
 
 
 # 2. Planned or required future events are not a history or a state now

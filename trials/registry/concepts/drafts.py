@@ -88,8 +88,10 @@ def _criterion(
         uncertain = [code for code in proposal.uncertain if code in codes and code not in values]
         if not values and not uncertain:
             return None
+        flipped = False  # "No prior diagnosis of lung cancer" in an inclusion: an exclusion of the items
         if proposal.negated:
             if question.kind == Question.Kind.MULTIPLE:
+                flipped = True
                 # "No history of HIV" in an inclusion list: a multiple-choice answer may hold several items, so
                 # "none of HIV" is the other list's rule on the same items (the list the text states is kept).
                 kind = "exclusion" if kind == "inclusion" else "inclusion"
@@ -99,13 +101,18 @@ def _criterion(
             return None  # every answer ("pregnant … negative pregnancy test" read as yes and no): says nothing
         related = matching.lexicon()["other_than"]["related"]  # an IPF trial studies an ILD too
         kin = own.union(*(related.get(key, ()) for key in own))
-        if kind == "exclusion" and not proposal.negated and kin.intersection(proposal.concepts):
+        # a flipped rule is protected only for an illness: "no prior thoracic radiotherapy" in a trial that gives it
+        # is an earlier course, which the trial may well bar
+        illness = all(concepts[key].cls == "condition" for key in proposal.concepts if key in concepts)
+        excludes = kind == "exclusion" and (not proposal.negated or (flipped and illness))
+        if excludes and kin.intersection(proposal.concepts):
             # A trial does not exclude the condition it studies: an exclusion that names it is about a kind or a
             # moment of it ("right hemisphere stroke" in a trial of left-hemisphere stroke, "PAH of group I
-            # subgroups" in a PAH trial), which only the study team can judge. A "yes" never closes the trial.
+            # subgroups" in a PAH trial; "no prior diagnosis of lung cancer" in a lung cancer trial: an earlier one), which
+            # only the study team can judge. A "yes" never closes the trial.
             uncertain, values = [*values, *(code for code in uncertain if code not in values)], []
             data["own_condition"] = True
-        elif kind == "exclusion" and not proposal.negated and set(values) & _own_codes(own, question.key):
+        elif excludes and set(values) & _own_codes(own, question.key):
             # "neurological disease other than PD" in a Parkinson's trial: its patients tick the item PD is
             # part of, which the exclusion names under a broader word; only the study team can judge it
             mine = _own_codes(own, question.key)

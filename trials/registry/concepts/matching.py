@@ -65,6 +65,10 @@ class Match:
     # no rule in an inclusion: a treatment to come ("requiring chemotherapy", lexicon treatment_need) or an illness only
     # suspected ("suspect TB subjects", lexicon suspected_before)
     needed: bool = False
+    # a mention the planned-event cues drop that names the treatment as one to come ("or will start biologics"): no
+    # other mention of the concept in the clause is a rule either (a patient about to start it answers "no" now)
+    to_come: bool = False
+    allowed: bool = False  # "smokers may also participate", "may have received radiotherapy": allowed, no rule
 
 
 @dataclass
@@ -619,7 +623,11 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
     if concept.other_than:  # read before the exception cues below, which it is made of
         excepted = _excepted(text, before_text, end, patterns)
         if excepted is not None:
-            return Match(concept, start, end, text[start:end], excepted=excepted)
+            # "Must not have a pulmonary disorder other than asthma", "无除哮喘外的其他肺部疾病": negated as any concept
+            named = patterns["other_than_before"].search(before_text)  # "除哮喘外的": the exception is no cue
+            lead = before_text[: named.start()] if named is not None else before_text
+            negated, cue = _negation_before(lead, language, patterns)
+            return Match(concept, start, end, text[start:end], negated, cue, excepted=excepted)
         # no exception named ("respiratory diseases", "no history of lung disease"): read like any concept
     narrowed = False
     if concept.question == "diagnoses":  # "interstitial lung disease other than IPF": a narrower kind of ILD
@@ -636,7 +644,11 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
     # "Not be currently treated for TB": the opening's "treated for" is the negated phrase, not an exception
     opened = max(0, opening.end() - (start - len(before_text))) if opening is not None and opening.end() <= start else 0
     if exception is not None and exception.search(before_text[opened:][-200:]):
+        if _treatment_need(before_text, concept, language):
+            return Match(concept, start, end, text[start:end], to_come=True)  # "On biologics or will start biologics"
         return None  # "respiratory disease other than COPD", "除哮喘外": the concept is what is excepted
+    if _allowed(text, end, before_text, language, _negation_before(before_text, language, patterns)[0]):
+        return Match(concept, start, end, text[start:end], allowed=True)  # neither required nor barred: no rule
     if _not_the_patients(text, start, end, before_text, concept, language):
         return None  # another person's, refused, named about something else, or a pregnancy not now (decision 0087)
     if concept.key in ("hypertension", "uncontrolled_hypertension") and re.search(
@@ -720,6 +732,13 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         narrowed = True  # "metal implant in the head": metal in one place, for the study team
     elif result is None and modifier is not None and modifier.search(after[:modified]):
         return None  # "PAH therapy", "asthma control questionnaire", "pregnancy test": about something else
+    now = lexicon()["now_on_ever_item"]
+    result_now = re.match(now["after"][language], text[end : end + 60], re.IGNORECASE)
+    if concept.key in now["concepts"] and (
+        re.search(now["before"][language], before_text[-60:], re.IGNORECASE)
+        or (result_now is not None and not re.search(now["antibody"], result_now.group(), re.IGNORECASE))
+    ):
+        narrowed = True  # "chronic hepatitis B", "HBsAg positive": now, and the item asks about ever (the study team)
     if concept.cls == "medicine" and concept.question not in NOW_QUESTIONS:
         if re.match(lexicon()["conditional_opening"][language], text, re.IGNORECASE):
             return None  # "If on background therapy, meets stable dosing …": a condition on it, not a need or a bar
@@ -737,42 +756,19 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
             language
         ].search(before_text[-60:]):
             narrowed = True  # "corticosteroids at unstable doses": the item, for the study team
-    reach = lexicon()["negation_reach"][language]
-    window = before_text[-reach:]
-    negated, cue = False, ""
-    negation, pseudo, breaker = (
-        patterns["negation"][language],
-        patterns["pseudo"][language],
-        patterns["breaker"][language],
-    )
-    if negation is not None:
-        masked = pseudo.sub(lambda m: " " * len(m.group()), window) if pseudo is not None else window
-        names = patterns["names"][2][0]
-        if language == "zh" and names is not None:  # "吡非尼酮或尼达尼布": the 非 of a name is no negation
-            masked = names.sub(lambda m: " " * len(m.group()), masked)
-        cues = list(negation.finditer(masked))
-        last = cues[-1] if cues else None
-        between = masked[last.end() :] if last is not None else ""
-        weak = patterns["weak"][language]
-        # "cancer not in remission, HIV": a weak cue does not reach past a comma, unless it opens the clause ("Not
-        # pregnant, lactating, or planning to become pregnant" negates all three)
-        opens = (
-            len(before_text) <= reach
-            and re.fullmatch(lexicon()["negation_subject"][language], window[: last.start()], re.IGNORECASE) is not None
-            if last
-            else False
-        )
-        if last is not None and weak is not None and weak.fullmatch(last.group()) and re.search(r"[,，、]", between):
-            last = last if opens else None
-        if last is not None and not (breaker is not None and breaker.search(between)):
-            negated, cue = True, window[last.start() : last.end()]
+    negated, cue = _negation_before(before_text, language, patterns)
+    breaker = patterns["breaker"][language]
     if not negated and opening is not None and opening.end() <= start:  # "Inconspicuous anamnesis regarding …"
         scope = text[opening.end() : start]
         if not (breaker is not None and breaker.search(scope) and language == "en"):
             negated, cue = True, opening.group().strip()
     if not negated and patterns["negation_after"][language].match(text, end):
         negated, cue = True, "negative"  # "HBsAg negative", "乙肝表面抗原检测结果呈阴性"
-    if not negated and result is not None and result.group("sign").lower() in ("negative", "seronegative", "阴性"):
+    if (
+        not negated
+        and result is not None
+        and result.group("sign").lower() in ("negative", "seronegative", "seronegativity", "阴性")
+    ):
         negated, cue = True, result.group("sign")  # "HIV-negative women"
     if concept.key in patterns["context"] and context_negated:  # "unable to perform spirometry"
         negated, cue = not negated, text[start : start + 12]
@@ -813,6 +809,41 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
     )
 
 
+def _negation_before(before_text: str, language: str, patterns) -> tuple[bool, str]:
+    """Whether a negation cue before a concept reaches it ("no history of", "无", a weak cue up to a comma unless it
+    opens the clause), and the cue's words."""
+    reach = lexicon()["negation_reach"][language]
+    window = before_text[-reach:]
+    negated, cue = False, ""
+    negation, pseudo, breaker = (
+        patterns["negation"][language],
+        patterns["pseudo"][language],
+        patterns["breaker"][language],
+    )
+    if negation is not None:
+        masked = pseudo.sub(lambda m: " " * len(m.group()), window) if pseudo is not None else window
+        names = patterns["names"][2][0]
+        if language == "zh" and names is not None:  # "吡非尼酮或尼达尼布": the 非 of a name is no negation
+            masked = names.sub(lambda m: " " * len(m.group()), masked)
+        cues = list(negation.finditer(masked))
+        last = cues[-1] if cues else None
+        between = masked[last.end() :] if last is not None else ""
+        weak = patterns["weak"][language]
+        # "cancer not in remission, HIV": a weak cue does not reach past a comma, unless it opens the clause ("Not
+        # pregnant, lactating, or planning to become pregnant" negates all three)
+        opens = (
+            len(before_text) <= reach
+            and re.fullmatch(lexicon()["negation_subject"][language], window[: last.start()], re.IGNORECASE) is not None
+            if last
+            else False
+        )
+        if last is not None and weak is not None and weak.fullmatch(last.group()) and re.search(r"[,，、]", between):
+            last = last if opens else None
+        if last is not None and not (breaker is not None and breaker.search(between)):
+            negated, cue = True, window[last.start() : last.end()]
+    return negated, cue
+
+
 def _treatment_need(before_text: str, concept: Concept, language: str) -> bool:
     """Whether a medicine on the taking-now list or an operation on the operations list is named as a need, a plan or a
     candidacy ("requiring chemotherapy", "who require liver transplantation", "需要化疗"), not after a past ("history of
@@ -832,9 +863,7 @@ def _treatment_need(before_text: str, concept: Concept, language: str) -> bool:
     if concept.cls != "medicine":
         return True  # "liver disease requiring transplantation": an operation to come all the same
     # "Asthma requiring inhaled or systemic corticosteroids": an illness named right before says how it is treated now
-    lead = re.sub(
-        r"\s+(?:that|which)(?:\s+(?:has|have|had))?\s*$", "", _simplified(prior.rstrip()), flags=re.IGNORECASE
-    )
+    lead = re.sub(need["illness_joined"][language], "", _simplified(prior.rstrip()), flags=re.IGNORECASE)
     for pattern, table, fold in _patterns()["names"]:
         for named in pattern.finditer(lead) if pattern is not None else ():
             if named.end() == len(lead) and table[fold(named.group())].cls == "condition":
@@ -958,8 +987,8 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
     grouped: dict[tuple, ConceptProposal] = {}
     original = (text or "")[:MAX_CLAUSE]
     text = _simplified(original)
-    context = list_context(before)
-    if _under_exception_heading(before):
+    context, preceding = list_context(before), before
+    if _under_exception_heading(before) or _after_inline_exception(text, before):
         return []  # "… except: 1. Adequately treated non-melanoma skin cancer OR": what the criterion allows
     if kind == "inclusion" and context in ("group", "alternatives"):
         return []  # one group's requirement, or one of alternatives: for the study team
@@ -973,6 +1002,7 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
         before = len(text)
     if _group_name(text):
         return []  # "Parkinson's Disease (PD) group": a group's sub-heading, not a criterion of the whole trial
+    tail = _tail_of_another(text)  # "HIV infection).": the rest of a clause split before it, its head and cue there
     if re.search(lexicon()["score_item"][_language(text)], text, re.IGNORECASE):
         return []  # "History of hypertension (1.5 pts)": an item of a score the criterion quotes, not a criterion
     whole = _whole_clause(text, kind, own)
@@ -981,6 +1011,13 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
     keeps = frozenset(lexicon()["procedural_keeps"]) if found == "willingness" else frozenset()
     # "Willing and able to perform spirometry", "能够配合完成肺功能检查": an ability counts wherever it stands
     matches = [match for match in find(original) if match.end <= before or match.concept.key in keeps]
+    matches = [match for match in matches if match.start >= tail]
+    allowed = [match for match in matches if match.allowed]  # named (so not other words), but no rule
+    matches = [match for match in matches if not match.allowed]
+    # "Radiotherapy: No prior thoracic irradiation", "Biologic therapy: Not specified": a treatment field's label
+    matches = [match for match in matches if not _treatment_label(text, match, matches)]
+    if matches and _treatment_field_alone(text, matches, preceding):
+        return []  # "Radiotherapy" alone under "PRIOR CONCURRENT THERAPY:": the field's name, its items follow
     language = _language(text)
     explained = [m.span() for m in _patterns()["explanation"][language].finditer(text)]
     matches = [m for m in matches if not any(a <= m.start and m.end <= b for a, b in explained)]
@@ -1022,6 +1059,8 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
     unmet |= {context[key]["same_as"] for key in unmet if "same_as" in context.get(key, {})}
     # "allergies including drug allergies, or other significant allergies": any allergy, not only to medicines
     matches = [match for match in matches if match.concept.key not in unmet]
+    to_come = {match.concept.key for match in matches if match.to_come}
+    matches = [match for match in matches if match.concept.key not in to_come]
     # "恶性肿瘤:现有恶性肿瘤或…": a label opening the clause is its topic when the clause names the question again
     matches = [
         match
@@ -1049,6 +1088,7 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
         # "cancer in the last 5 years, except basal cell skin cancer or cervical carcinoma in situ": the
         # exception is the question's own "minor" answer, so its words are not words about something else
         minor = _patterns()["minor_cancer"][_language(text)].search(counted)
+        major_excepted = minor is not None and _major_cancer_excepted(minor.group(), _language(text))
         if minor is not None:
             counted = counted[: minor.start()] + " " * (minor.end() - minor.start()) + counted[minor.end() :]
             # "允许有…原位前列腺癌": a cancer named inside the exception is the minor answer, not a rule of its own
@@ -1064,9 +1104,13 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
         end = min(end, len(counted))
         if start < end:
             counted = counted[:start] + " " * (end - start) + counted[end:]
-    if not matches or _other_words(counted, matches) > lexicon()["max_other_words"][_language(text)]:
+    if (
+        not matches
+        or _other_words(counted, sorted(matches + allowed, key=lambda m: m.start))
+        > lexicon()["max_other_words"][_language(text)]
+    ):
         return []  # about something else that merely names a concept: for the study team
-    if _patterns()["group_label"][_language(text)].search(text):
+    if _patterns()["group_label"][_language(text)].search(text) or _group_subject(text, preceding):
         return []  # "Cohort 1 (COPD) ≥ 45 years": one group's criterion, not the whole trial's (study team)
     if _patterns()["sex_group"][_language(text)].search(text):
         # "For women: …": one sex's criterion; only the questions asked of women alone keep their drafts
@@ -1080,6 +1124,10 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
     if kind == "inclusion" and _undrafted_alternative(text, matches):
         return []  # "ischaemic stroke or TIA": a patient with the alternative no question asks about would fail
     subset = _patterns()["subset"]
+    # "On biologics or will start biologics": a patient about to start answers "no" now, so no mention of it is a need
+    to_come = (
+        {m.concept.key for m in matches if m.needed and m.concept.cls != "condition"} if kind == "inclusion" else set()
+    )
     for match in matches:
         if (
             kind == "exclusion"
@@ -1090,7 +1138,7 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
             # "uncontrolled asthma", "severe PAH": a subset of the diagnosis (often the trial's own condition),
             # which only the study team can judge; a patient without the diagnosis at all is settled
             match = replace(match, narrowed=True)
-        if match.needed and kind == "inclusion":
+        if (match.needed and kind == "inclusion") or match.concept.key in to_come:
             continue  # "requiring chemotherapy": a patient not yet on it would fail; for the study team
         rule = None if (match.start, match.end) in trials_own else _rule_for(match)
         if rule is None:
@@ -1102,18 +1150,23 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
             values = [code for code in values if code not in excepted]
         if minor is not None and question == "cancer_history":
             values = [code for code in values if code.lstrip("?") != "minor_within_5y"]
+            if major_excepted:  # "excluding … bladder cancer, thyroid cancer and breast cancer": not only minor ones
+                values = [f"?{code.lstrip('?')}" for code in values]
         if question == "cancer_history" and match.concept.key == "cancer":
             values = _cancer_kind(text, match, values)
         qualifiable = question == "other_conditions" or (question == "diagnoses" and not match.concept.other_than)
         # an exception the trial's own conditions imply, or none: any other lung disease is for the study team
         implied = match.implied
+        if question != "cancer_history" and not match.excepted:
+            doubtful = _exception_not_carried(text, match, values, matches)  # "active infection (unless due to …)"
+            values = [f"?{code.lstrip('?')}" if code.lstrip("?") in doubtful else code for code in values]
         if match.concept.cls in ("medicine", "state") and match.narrowed:
             # "steroids at unstable doses", "women of childbearing potential not using contraception": the study team
             values = [f"?{code.lstrip('?')}" for code in values]
         if (
             question == "cancer_history"
             and (kind == "exclusion") != match.negated
-            and own & set(lexicon()["own_cancer"])
+            and (own & set(lexicon()["own_cancer"]) or (_another_cancer(text, match) and not _own_illness(own)))
         ):
             # "other malignancies" in a cancer trial: another cancer than the one every patient of it has
             values = [f"?{code.lstrip('?')}" for code in values]
@@ -1446,6 +1499,8 @@ def _precision_patterns() -> dict:
         "own_operation": each(lex["own_operation_before"]),
         "joiner": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["shared_head_joiner"].items()},
         "allowed_after": each(lex["allowed_after"]),
+        "allowed_before": each(lex["allowed_before"]),
+        "permitted_after": each(lex["permitted_after"]),
         "group_in_bracket": each(lex["group_in_bracket"]),
     }
 
@@ -1474,8 +1529,6 @@ def _not_the_patients(text: str, start: int, end: int, before_text: str, concept
         return True  # a refusal or an inability to use it is no use
     if hit("mention_before", near) or hit("mention_after", after, at_start=True):
         return True  # named inside words about something else
-    if hit("allowed_after", text[end : end + 60], at_start=True):
-        return True  # "pregnant women are not excluded": allowed, neither required nor barred
     if concept.cls != "medicine" and hit("mention_after_illness", after, at_start=True):
         return True  # "TB prophylaxis": a prevention of the illness, not the illness
     if concept.key in lexicon()["pregnancy_not_now"]["concepts"] and (
@@ -1483,6 +1536,20 @@ def _not_the_patients(text: str, start: int, end: int, before_text: str, concept
     ):
         return True  # "no previous pregnancies", "diabetes before pregnancy": not a pregnancy now
     return False
+
+
+def _allowed(text: str, end: int, before_text: str, language: str, negated: bool) -> bool:
+    """Whether a mention is said to be allowed ("pregnant women are not excluded", "smokers may also participate",
+    "may have received prior radiotherapy", "允许合并高血压"; lexicon `allowed_after`, `allowed_before`,
+    `permitted_after`). A negated mention "is allowed" only as a bar ("No prior chemotherapy is allowed")."""
+    found = _precision_patterns()
+    after, before = found["allowed_after"].get(language), found["allowed_before"].get(language)
+    permitted = found["permitted_after"].get(language)
+    return bool(
+        (after is not None and after.match(text[end : end + 100]))
+        or (permitted is not None and not negated and permitted.match(text[end : end + 100]))
+        or (before is not None and before.search(before_text[-80:]))
+    )
 
 
 def _shared_heads(text: str, found: list) -> tuple[list[tuple], dict[int, int]]:
@@ -1527,6 +1594,27 @@ def _shared_heads(text: str, found: list) -> tuple[list[tuple], dict[int, int]]:
     return shared, heads
 
 
+def _after_inline_exception(text: str, before: str) -> bool:
+    """Whether a clause that is a short name alone ("In situ cervical cancer.") follows a line whose exception runs on
+    into its first item ("No second malignancy within 5 years except: Nonmelanomatous skin cancer."; lexicon
+    `exception_inline`) and names the same question without a negation of its own: the exception's next item."""
+    words = text.strip()
+    if len(re.findall(r"[A-Za-z]+", words)) > 6 or len(_CJK.findall(words)) > 12:
+        return False
+    lines = [line.strip() for line in _simplified((before or "")[-2000:]).split("\n")]
+    if lines and lines[-1]:
+        return False  # the clause does not open its line
+    previous = next((line for line in reversed(lines) if line), "")
+    if not previous or not re.search(lexicon()["exception_inline"][_language(previous)], previous, re.I):
+        return False
+    negation = _patterns()["negation"][_language(words)]
+    if negation is not None and negation.search(words):
+        return False  # "No pregnant or nursing women.": a criterion of its own
+    # an item of the same kind as the exception's ("In situ cervical cancer." after a cancer's exception)
+    asked = {match.concept.question for match in find(previous)}
+    return any(match.concept.question in asked for match in find(words))
+
+
 def _under_exception_heading(before: str) -> bool:
     """Whether a clause is an item of a heading that ends in an exception ("Has history of other active malignancy within
     3 years, except:", "以下情况除外："): deeper than the heading, or, on a flat page, after items that each end in
@@ -1556,6 +1644,118 @@ def _under_exception_heading(before: str) -> bool:
         else:
             nested = True
     return False
+
+
+_LIST_MARKER = re.compile(r"(?:^|(?<=[\s|:：]))[(（]?[0-9A-Za-z]{1,2}[)）]")
+
+
+def _tail_of_another(text: str) -> int:
+    """Where a clause stops being the tail of a sentence split before it, or 0: a closing bracket with no opening one
+    before it ("HIV infection)." of "No … medical conditions (… or known HIV infection).") or a lone closing quote at
+    the end ("… IL-4 Receptor in Asthma\"." of another study's title). The head, and any negation, of what comes
+    before it stands in an earlier clause. A list marker ("1)", "a)") is no bracket."""
+    words = _LIST_MARKER.sub(lambda m: " " * len(m.group()), text)
+    for at, char in enumerate(words):
+        if char in "(（":
+            break
+        if char in ")）":
+            return at + 1
+    quote = re.search(r"[\"”](?=[\s.;,。；，]*$)", words)
+    if quote is not None and words.count('"') + words.count("“") + words.count("”") == 1:
+        return quote.end()
+    return 0
+
+
+def _major_cancer_excepted(words: str, language: str) -> bool:
+    """Whether a minor-cancer exception's items name a cancer with no minor kind's word (lexicon `minor_cancer_items`):
+    "bladder cancer" among "non-melanoma skin cancer, cervical cancer in situ, bladder cancer"."""
+    items = lexicon()["minor_cancer_items"]
+    for item in re.split(items["separator"][language], words, flags=re.IGNORECASE):
+        if re.search(items["cancer"][language], item, re.IGNORECASE) and not re.search(
+            items["minor"][language], item, re.IGNORECASE
+        ):
+            return True
+    return False
+
+
+def _exception_not_carried(text: str, match: Match, values: list[str], matches: list[Match]) -> set[str]:
+    """The codes of a match's rule that an exception after it in its sentence leaves to the study team (lexicon
+    `exception_not_carried`): all of them when it names no item of the question ("unless due to obstructed bronchus"),
+    those it names ("neurological disease other than PD": the item PD is part of), none when it names only other
+    items ("anticoagulants (except antiplatelet agents)") or belongs to a concept named after this one."""
+    language = _language(text[match.start : match.end]) if _CJK.search(text[match.start : match.end]) else "en"
+    found = re.match(lexicon()["exception_not_carried"][language], text[match.end :], re.IGNORECASE)
+    if found is None:
+        return set()
+    cue = match.end + found.start(0) + len(found.group(0)) - len(next((g for g in found.groups() if g), ""))
+    if any(match.end <= other.start < cue for other in matches if other is not match):
+        return set()  # "coagulation abnormalities or anticoagulants other than aspirin": the later concept's
+    rest = next((group for group in found.groups() if group), "")
+    mine = {code.lstrip("?") for code in values}
+    named = {
+        code.lstrip("?")
+        for other in find(rest)
+        if other.concept.question == match.concept.question
+        for code in other.concept.codes
+    }
+    return mine & named if named else mine
+
+
+def _treatment_label(text: str, match: Match, matches: list[Match]) -> bool:
+    """Whether a medicine or an operation is a field's label ("Radiotherapy: No prior thoracic irradiation", "Biologic
+    therapy: Not specified"; lexicon `treatment_field`): capitalised and followed by a colon
+    whose value is empty or names a concept of its own. "current immunosuppressive therapies: corticosteroids, …" and
+    "Corticosteroids: use within 4 weeks" are the treatment itself."""
+    field = lexicon()["treatment_field"]
+    words = text[match.start : match.end]
+    if match.concept.cls not in ("medicine", "procedure") or not re.match(field["label_after"], text[match.end :]):
+        return False
+    if not words[:1].isupper():
+        return False  # an old NCI record's field is capitalised; a Chinese label opening a clause is its topic
+    if re.match(field["empty_value"], text[match.end :], re.IGNORECASE):
+        return True
+    value_end = re.search(r"(?<=\s)[A-Z][\w -]{0,30}[:：]|$", text[match.end + 1 :])
+    limit = match.end + 1 + (value_end.start() if value_end else len(text))
+    return any(match.end < other.start < limit for other in matches if other is not match)
+
+
+def _treatment_field_alone(text: str, matches: list[Match], before: str) -> bool:
+    """Whether a clause is nothing but a medicine's or an operation's name ("Biologic therapy", "Radiotherapy") in an old
+    NCI record's prior-therapy section (lexicon `treatment_field`): the name of the field whose items follow."""
+    if len(matches) != 1 or matches[0].concept.cls not in ("medicine", "procedure"):
+        return False
+    if re.sub(r"[\W\d_]+", "", text.replace(matches[0].words, "")) not in ("", "therapy", "Therapy"):
+        return False
+    field = lexicon()["treatment_field"]
+    for line in reversed((before or "")[-6000:].splitlines()):
+        if re.match(field["any_section"], line):
+            return re.match(field["section"], line) is not None
+    return False
+
+
+def _group_subject(text: str, before: str) -> bool:
+    """Whether a clause's subject is one group of a trial that has a control or healthy group ("Asthmatic subjects must
+    have asthma as defined in this study" after "Control subjects must …"; lexicon `group_subject`)."""
+    language = _language(text)
+    words = lexicon()["group_subject"]
+    if not re.search(words["opening"][language], text.strip(), re.IGNORECASE):
+        return False
+    return re.search(words["groups"][language], _simplified(before[-20000:]) + " " + text, re.IGNORECASE) is not None
+
+
+def _own_illness(own: frozenset[str]) -> bool:
+    """Whether the trial's own conditions name an illness (not only a treatment, an operation or a state)."""
+    concepts = by_key()
+    return any(concepts[key].cls == "condition" for key in own if key in concepts)
+
+
+def _another_cancer(text: str, match: Match) -> bool:
+    """Whether a cancer is named as another or a second one ("any other malignancy", "其他恶性肿瘤"; lexicon
+    `other_cancer_before`): another than one the trial's patients may have, when its own conditions name no illness
+    (an "advanced solid tumour" immunotherapy trial; in a COPD trial it is any cancer)."""
+    language = _language(text[match.start : match.end]) if _CJK.search(text[match.start : match.end]) else "en"
+    before = text[max(0, match.start - 40) : match.start]
+    return re.search(lexicon()["other_cancer_before"][language], before, re.IGNORECASE) is not None
 
 
 def _group_name(text: str) -> bool:

@@ -43,6 +43,8 @@ _FILLER = re.compile(
     r"(?<![a-z])(?:" + (TABLES.list_item_filler_words or r"(?!x)x") + r")(?![a-z])|[^\w]+", re.IGNORECASE
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# examples, brackets and conditions (lexicons' `not_a_plain_list`): the drafts read the head, the list says what it means
+_NOT_A_PLAIN_LIST = re.compile(TABLES.not_a_plain_list or r"(?!x)x")
 
 
 def items_not_named(words: str, named: list[str]) -> list[str]:
@@ -69,13 +71,6 @@ def items_not_named(words: str, named: list[str]) -> list[str]:
         if len(_CJK.findall("".join(rest))) >= 2 or len(re.sub(r"[^a-z]", "", "".join(rest).lower())) >= 4:
             left.append(item)
     return left
-
-
-# examples, brackets and conditions: the drafts read the head, the list says what it means
-_NOT_A_PLAIN_LIST = re.compile(
-    r"[()（）\[\]|:：]|(?<![a-z])(?:such as|e\.g|i\.e|includ\w*|for example|if|unless|except\w*|other than|who|which|"
-    r"that|must|should|will|requir\w*|defined|according|based)(?![a-z])|例如|比如|诸如|包括|除外|除了|除非|如果|若|需要|必须|应当|应该|等(?=[，,。；;]|$)"
-)
 
 
 def _too_long(item: str) -> bool:

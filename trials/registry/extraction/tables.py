@@ -113,6 +113,7 @@ class Tables:
     # drafts dropped
     list_item_separators: str = ""
     list_item_filler_words: str = ""
+    not_a_plain_list: str = ""
     # an old NCI (PDQ) record's section headings in capitals ("PATIENT CHARACTERISTICS") and the field labels under
     # them ("Hepatic", "Performance status"): where a record run into one line is cut
     record_sections: str = ""
@@ -425,6 +426,9 @@ def load(directory: Path = DIRECTORY) -> Tables:
                 "lexicon list_item_filler_words",
                 {lang: lexicons[lang].get("list_item_filler_words", []) for lang in LANGUAGES},
             )
+        ),
+        not_a_plain_list=_join(
+            _words("lexicon not_a_plain_list", {lang: lexicons[lang].get("not_a_plain_list", []) for lang in LANGUAGES})
         ),
         record_sections=_join(
             _words("lexicon_en.json record_sections", {"en": lexicons["en"].get("record_sections", [])})
