@@ -233,3 +233,32 @@ def test_the_time_from_a_past_event_to_the_studys_point_is_a_window(text, expect
 )
 def test_the_time_between_two_past_events_is_no_window(text):
     assert windows(text, "inclusion") == []
+
+
+# "< N days after the acute brain injury": two words may qualify the past event --------------------------------------
+
+
+def test_less_than_a_span_after_a_past_event_qualified_by_two_words_is_a_strict_window():
+    assert windows("Patients < 21 days after the acute spinal injury") == [(D(21), False, "days")]
+
+
+def test_less_than_a_span_after_something_that_is_no_past_event_is_no_window():
+    assert windows("Patients < 21 days after the acute spinal lesion") == []
+
+
+# Chinese: an event offered as the alternative to a test keeps its look-back ----------------------------------------
+
+
+def test_a_chinese_event_before_a_test_offered_as_its_alternative_has_the_window():
+    assert windows("既往消化系统疾病(包括近2个月内消化道出血或粪隐血检查结果阳性者)") == [(D(2), True, "months")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "前10天内血清或尿妊娠试验阳性者",  # the two are the samples of one test: when it is done
+        "前5个月内血常规或胸片检查异常者",  # two tests
+    ],
+)
+def test_a_chinese_span_before_tests_only_is_their_timing(text):
+    assert windows(text) == []

@@ -656,7 +656,8 @@ WINDOW_RES += [
     # "<14 months after onset of cough", "less than 3 months following surgery": time since a past event, bounded
     re.compile(
         rf"(?<![a-z])(?:less than|fewer than|no more than|up to|<|≤|<=)\s*({ANY_NUM})[\s-]*{TIME_UNIT}\s+(?:after|following)\s+"
-        r"(?=(?:the\s+)?(?:(?:first|initial)\s+)?(?:[a-z]+\s+)?(?:onset|diagnosis|surgery|operation|transplant\w*|stroke"
+        # ("< 28 days after the acute brain injury": two words may qualify the event)
+        r"(?=(?:the\s+)?(?:(?:first|initial)\s+)?(?:[a-z]+\s+){0,2}(?:onset|diagnosis|surgery|operation|transplant\w*|stroke"
         r"|myocardial infarction|injury|delivery|childbirth)(?![a-z])"
         # "randomised ≤ 8 weeks after the last dose of platinum": the last dose of a past treatment, not the study's
         r"|(?:the\s+|their\s+)?(?:last|final|most recent)\s+(?:dose|cycle|course|administration|infusion)\s+of\s+"
@@ -794,7 +795,8 @@ TEST_RESULT_AFTER = re.compile(
     r"[^.;。；]{0,20}?(?:检查|检测|影像|x\s*线|(?<![a-z])ct(?![a-z])|扫描|活检|x-?rays?|scans?|imaging|radiograph\w*)"
     r"(?!学?证据)[^.;。；]{0,6}?(?:显示|发现|提示|证实|表明|show\w*|reveal\w*|demonstrat\w*)"
     # "访视1前4周内的当地实验室检查结果", "随机前12个月内存档样本": when a test was done or a sample taken
-    r"|\s*(?:的|进行的|内的)?[^,，;；。]{0,8}(?:实验室|化验|检查结果|检测结果|样本|标本)"
+    # ("近1个月内消化道出血或粪隐血检查结果阳性": the test is the other alternative, after 或, and the event has its window)
+    r"|\s*(?:的|进行的|内的)?[^,，;；。或和及、]{0,8}(?:实验室|化验|检查结果|检测结果|样本|标本)"
 )
 RESULT_AFTER = re.compile(r"\s*[,(]?\s*(?:show\w*|reveal\w*|demonstrat\w*|显示|发现|提示)")
 TEST_BEFORE = re.compile(
@@ -2866,7 +2868,14 @@ def _zh_times_a_test(n: str, end: int) -> bool:
     cut = re.search(r"[,，;；。]", after)
     after = after[: cut.start()] if cut else after
     test = _ZH_TEST_WORDS.search(after)
-    return bool(test) and test.start() <= 24 and not _ZH_EVENT_VERBS.search(after, 0, test.start())
+    if not test or test.start() > 24 or _ZH_EVENT_VERBS.search(after, 0, test.start()):
+        return False
+    # "近1个月内消化道出血或粪隐血检查结果阳性": an event named before the test, as its own alternative, has the window
+    alternative = _ZH_ALTERNATIVE.search(after, 0, test.start())
+    return not (alternative and any(p.search(after, 0, alternative.start()) for p in _KNOWN_EVENT_RES))
+
+
+_ZH_ALTERNATIVE = re.compile(r"或者?|以及|和|及|、")
 
 
 # Chinese: a time span in an exception, a definition or a "whatever happened" clause bounds nothing
