@@ -262,3 +262,29 @@ def test_a_chinese_event_before_a_test_offered_as_its_alternative_has_the_window
 )
 def test_a_chinese_span_before_tests_only_is_their_timing(text):
     assert windows(text) == []
+
+
+# Chinese spans still to come or that define a word are no bounds; counted back from a past point they stay --------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "不同意在研究期间或末次给药5个月内采取避孕措施者",  # from the study's last dose on
+        "在治疗期间和研究治疗后至少150天内不得哺乳",  # after the study's treatment
+        "接受免疫抑制剂治疗,如长期应用全身皮质类固醇治疗(3周以上)",  # what "long-term" means
+    ],
+)
+def test_a_chinese_span_from_the_studys_last_dose_or_defining_long_term_is_no_bound(text):
+    assert timed("排除标准：\n1. " + text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("排除标准：\n1. 距末次给药5个月内", [("exclusion", "window", D(5), "months")]),
+        ("入选标准：\n1. 哮喘患者，吸入激素治疗(3周以上)", [("inclusion", "duration", D(3), "weeks")]),
+    ],
+)
+def test_a_chinese_span_since_a_past_dose_or_a_bracketed_course_stays_a_bound(text, expected):
+    assert timed(text) == expected

@@ -882,6 +882,8 @@ WINDOW_NOT_BEFORE = re.compile(
     r"|(?:计划|打算|准备|预计|预期|拟)(?!的)[^,，;；。或]{0,10}$"  # "计划的研究开始前6个月内": a planned point, counted back from
     # "Willing to stop taking antihistamines 2 weeks before the study": a commitment still to come
     r"|(?<![a-z])(?:(?:un)?willing(?:ness)?|agree[sd]?|able)\s+to\s+(?:[a-z-]+,?\s+){0,6}$"  # "计划在6个月内怀孕者": a plan, a span still to come
+    # "研究期间或末次给药7个月内采取避孕措施": a span from the study's last dose on, still to come ("距末次给药" counts back)
+    r"|(?<!距)(?<!距离)(?:末次|最后一次)(?:研究药物|试验药物)?(?:给药|用药|服药)\s*$"
 )
 # A lower bound on a span before a point ("≥ 6 months prior to screening", "> and/or = 1 year prior to V1") is a
 # duration, whichever of the lexicon's duration operators says it ("no more than 6 months before enrolment" is bounded
@@ -3543,6 +3545,10 @@ _ZH_DEFINED_SPAN_BEFORE = re.compile(
     # "末次给药后至少90天" is still to come; "末次化疗后≥6个月" (a past treatment named) is a time since it
     r"|(?:末次|最后一次|最后1次)(?![^,，;；。]{0,8}(?:化疗|放疗|放化疗|手术|发作|急性加重|感染|输血|献血)后)[^,，;；。]{0,10}后\s*$"
     r"|(?:研究|试验)(?:结束|完成)后\s*$"
+    # "在治疗期间和研究治疗后至少180天内不得哺乳": after the study's own treatment, still to come
+    r"|(?:研究|试验)(?:治疗|药物|用药|给药)(?:结束|完成)?后\s*$"
+    # "长期应用全身皮质类固醇治疗(2周以上)": what "long-term" means, said in the bracket after it
+    r"|长期[^()（）,，;；。]{0,20}[(（]\s*$"
 )
 # How often or how fast, not how long since: "3 months of the year" (part of each year), "for 2 consecutive years"
 # after it, "60 ml/year for 2 years" (a rate's period)
