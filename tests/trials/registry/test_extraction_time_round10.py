@@ -288,3 +288,28 @@ def test_a_chinese_span_from_the_studys_last_dose_or_defining_long_term_is_no_bo
 )
 def test_a_chinese_span_since_a_past_dose_or_a_bracketed_course_stays_a_bound(text, expected):
     assert timed(text) == expected
+
+
+# Chinese: not smoking for a span before screening, and cured that long, are durations -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("吸烟史为≥15包年，筛选前≥3个月未吸烟", (D(3), True, "months")),  # the pack-years end at the comma
+        ("恶性肿瘤已治愈8年以上", (D(8), True, "years")),
+    ],
+)
+def test_a_chinese_span_without_smoking_or_since_a_cure_is_a_duration(text, expected):
+    assert durations(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "从未吸烟者",  # never smoked: no time since anything
+        "吸烟史≥15包年（每天1包20支连续15年）",  # how the pack-years are counted
+    ],
+)
+def test_never_smoking_or_the_count_behind_pack_years_is_no_duration(text):
+    assert durations(text) == []

@@ -4112,7 +4112,13 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             continue  # "pain (>3 days pain/week)", "at least 4 days a week", "每周疼痛>3天": how often, not how long
         if _DIAGNOSTIC_DEFINITION_AFTER.match(n, match.end()):
             continue  # "fever for at least five days plus four of the following": a diagnosis's definition
-        per_day = _PER_DAY_BEFORE.search(n, max(0, match.start() - 30), match.start())
+        per_day_from = max(0, match.start() - 30)
+        comma = (  # "吸烟史为≥10包年，筛选前≥6个月未吸烟": in Chinese the pack-years end at the comma
+            max(n.rfind(",", per_day_from, match.start()), n.rfind("，", per_day_from, match.start()))
+            if _CJK_CHAR.search(n, per_day_from, match.start())
+            else -1
+        )
+        per_day = _PER_DAY_BEFORE.search(n, comma + 1 if comma >= 0 else per_day_from, match.start())
         if (
             per_day
             and not _LOOK_BACK_FOR.search(before)
