@@ -313,3 +313,31 @@ def test_a_chinese_span_without_smoking_or_since_a_cure_is_a_duration(text, expe
 )
 def test_never_smoking_or_the_count_behind_pack_years_is_no_duration(text):
     assert durations(text) == []
+
+
+# An event named right before "less than N", nothing after: how long ago it was ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Acute wrist fracture less than 4 months", (D(4), False, "months")),
+        ("Epileptic seizure < 3 years", (D(3), False, "years")),
+        ("Patients with haemodynamic assessment <9 months", (D(9), False, "months")),
+    ],
+)
+def test_an_event_right_before_less_than_a_span_is_a_strict_window(text, expected):
+    assert windows(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Life expectancy < 9 months",
+        "Age < 17 years",
+        "Hospital stay less than 4 days",
+        "Seizure lasting less than 4 days",  # how long it lasted
+    ],
+)
+def test_less_than_a_span_after_no_event_or_after_a_length_is_no_window(text):
+    assert windows(text) == []

@@ -502,6 +502,58 @@ def _intervals_to_the_study(n: str, kind: str, span: _Span, taken: list[tuple[in
     return proposals
 
 
+# An event named right before a span short of it, with nothing after ("Acute ankle sprain less than 3 months", "Epileptic
+# seizure < 2 years", "hemodynamic assessment <6 months"): how long ago it was, a strict look-back window. Only a window
+# event of the events table or a past test, right before the span; a person's age, a life expectancy or a stay has no
+# such word there.
+_SHORT_OF_SPAN_AT_END = re.compile(
+    rf"(?:<(?!=)|less than|under)\s*({ANY_NUM})[\s-]*{TIME_UNIT}(?=\s*(?:$|[.;,)\]]|\s(?:and|or)\s))"
+)
+_EVENT_END_BEFORE = re.compile(r"[a-z\u4e00-\u9fff)]\s*(?:(?:is|was|of|for)\s+)?$")
+_LENGTH_WORDS_BEFORE = re.compile(r"(?<![a-z])(?:duration|length|lasting|lasted|stay\w*|for|during|age[sd]?)(?![a-z])")
+
+
+def _events_short_of_a_span(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]) -> list[Proposal]:
+    """Strict look-back windows on an event named right before "less than N" (see _SHORT_OF_SPAN_AT_END)."""
+    if "<" not in n and "less than" not in n and "under" not in n:
+        return []
+    proposals: list[Proposal] = []
+    for match in _SHORT_OF_SPAN_AT_END.finditer(n):
+        if len(proposals) >= MAX_WINDOWS:
+            break
+        if any(a <= match.start(1) < b for a, b in taken):
+            continue
+        phrase_start = max(
+            [m.end() for m in re.finditer(r"[.;,:(\[]|\s-\s", n[max(0, match.start() - 60) : match.start()])] + [0]
+        )
+        phrase_start += max(0, match.start() - 60)
+        phrase = n[phrase_start : match.start()]
+        if not _EVENT_END_BEFORE.search(phrase) or _LENGTH_WORDS_BEFORE.search(phrase):
+            continue
+        found = [(m, label) for pattern, label in _EVENT_RES if label for m in [pattern.search(phrase)] if m]
+        found += [(m, m.group()) for m in [_PAST_TEST.search(phrase)] if m]
+        last, label = max(found, key=lambda hit: hit[0].end(), default=(None, ""))
+        if last is None or len(phrase) - last.end() > 4:
+            continue  # the event's words must end the phrase: "Acute ankle sprain less than …"
+        amount = _to_decimal(match.group(1))
+        unit = WINDOW_UNITS.get(match.group(2).rstrip("s")) or WINDOW_UNITS.get(match.group(2))
+        if amount is None or amount <= 0 or unit is None:
+            continue
+        proposals.append(
+            Proposal(
+                kind=kind,
+                variable="window",
+                upper=amount,
+                upper_inclusive=False,
+                unit=unit,
+                event=label,
+                quote=span.quote(phrase_start + len(phrase) - len(phrase.lstrip()), match.end()),
+                confidence=0.5,
+            )
+        )
+    return proposals
+
+
 # How long since menopause inside a definition of who can have children ("A female of childbearing potential is a
 # sexually mature female who: … has not been naturally postmenopausal for at least 12 consecutive months",
 # "Postmenopausal is defined as: amenorrheic for 1 year or more …", "women within 2 years of menopause", "则认为该名女性
@@ -2255,6 +2307,7 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
     proposals.extend(_dated_thing_ages(n, kind, span, window_spans))  # its ages are no person's: measured bounds
     # on them are dropped later, so only windows take its spans
     proposals.extend(_intervals_to_the_study(n, kind, span, taken))
+    proposals.extend(_events_short_of_a_span(n, kind, span, taken))
     if _under_en_washout_lead(n, original, start):
         proposals = _washout_rows_as_windows(n, kind, span, proposals)
     proposals = _without_menopause_definitions(proposals, clause, n, original, start, end)
