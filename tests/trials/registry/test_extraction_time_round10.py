@@ -341,3 +341,19 @@ def test_an_event_right_before_less_than_a_span_is_a_strict_window(text, expecte
 )
 def test_less_than_a_span_after_no_event_or_after_a_length_is_no_window(text):
     assert windows(text) == []
+
+
+# "no evidence of recurrence for N years prior": disease-free that long, a duration --------------------------------
+
+
+def test_no_recurrence_for_a_span_before_a_point_is_a_remission_duration():
+    found_ = found(
+        "Prior cancer treated with no evidence of recurrence of the disease for 4 years prior to day 1", "exclusion"
+    )
+    assert [(p.variable, p.lower, p.event) for p in found_ if p.variable in ("window", "duration")] == [
+        ("duration", D(4), "remission")
+    ]
+
+
+def test_none_of_something_else_for_a_span_before_a_point_stays_a_look_back():
+    assert windows("No pulmonary rehabilitation for 7 months prior to enrolment") == [(D(7), True, "months")]

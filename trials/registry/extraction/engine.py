@@ -4009,6 +4009,14 @@ _COURSE_AFTER = re.compile(
 )
 
 
+# "with no evidence of recurrence of the disease for 3 years prior to randomization", "no relapse for 5 years before":
+# free of the disease that long, a duration of remission (where "no rehabilitation for 6 months prior" is a look-back)
+_NO_RECURRENCE_FOR = re.compile(
+    r"(?<![a-z])(?:no|without)\s+(?:evidence\s+of\s+)?(?:the\s+)?(?:disease\s+|cancer\s+|tumou?r\s+)?"
+    r"(?:recurrence|relapse|progression)(?:\s+of\s+(?:the\s+)?(?:disease|cancer|tumou?r|malignancy))?\s+for\s+$"
+)
+
+
 def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]) -> list[Proposal]:
     """Lower bounds on time since something began, stopped or was last changed: "stable dose for at least 8 weeks",
     "asthma diagnosed at least 6 months before", "quit smoking ≥ 6 months ago", "戒烟≥6个月". Only with an event of
@@ -4256,6 +4264,9 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             )
             or (op and _NOT_RESOLVED_BEFORE.search(n, max(sentence_start, match.start() - 40), match.start()))
         )  # "no pulmonary rehabilitation for 6 months prior to enrolment", "not resolved at least 4 weeks prior"
+        if free_of and _NO_RECURRENCE_FOR.search(n, max(sentence_start, match.start() - 80), match.start()):
+            free_of, label = False, "remission"  # "no evidence of recurrence of the disease for 3 years prior":
+            # disease-free that long (the remission row's event, whatever treatment is named before it)
         look_back = not op and not post and _LOOK_BACK_FOR.search(before)
         if free_of or (
             look_back
