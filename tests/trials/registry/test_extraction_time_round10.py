@@ -2,9 +2,12 @@
 (issue 20, tenth round): each family read on both sides of its boundary. Every wording here is written for these
 tests, with other numbers and words than the records."""
 
+import time
 from decimal import Decimal
 
 import pytest
+
+from trials.registry.extraction import extract
 
 from .extraction_readings import found, timed
 
@@ -357,3 +360,37 @@ def test_no_recurrence_for_a_span_before_a_point_is_a_remission_duration():
 
 def test_none_of_something_else_for_a_span_before_a_point_stays_a_look_back():
     assert windows("No pulmonary rehabilitation for 7 months prior to enrolment") == [(D(7), True, "months")]
+
+
+# The new readings stay linear in the text ---------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The interval from operation to adjuvant treatment is no more than " * 16_000,  # no number ever follows
+        "the time from a to b to c until d " * 30_000,
+        "the diagnosis is not older than older than " * 24_000,
+        "Washout by not using the drugs below for the times prior to Day 1:\n\n"
+        + "Oral steroids for 4 weeks;\n\n" * 35_000,
+        "not using x prior to:\n" * 45_000,  # lead-ins and no rows
+        "手术与随机化之间不能超过" * 80_000,
+        "childbearing postmenopausal for at least 1 year " * 20_000,
+        "Acute ankle sprain less than " * 35_000,
+    ],
+    ids=[
+        "interval",
+        "interval-no-number",
+        "older",
+        "washout-rows",
+        "washout-lead-ins",
+        "zh-interval",
+        "menopause",
+        "short-of",
+    ],
+)
+def test_the_tenth_rounds_time_readings_stay_linear_on_a_megabyte(text):
+    started = time.process_time()
+    extract(text[:1_000_000])
+    assert time.process_time() - started < 2.0
