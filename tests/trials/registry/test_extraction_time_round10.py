@@ -7,7 +7,11 @@ from decimal import Decimal
 
 import pytest
 
+from trials import eligibility
+from trials.registry import extraction
+from trials.registry.drafting import drafts_for
 from trials.registry.extraction import extract
+from trials.registry.importing import ensure_questions
 
 from .extraction_readings import found, timed
 
@@ -69,6 +73,43 @@ def test_rows_under_a_lead_in_asking_to_have_been_on_the_drugs_stay_durations():
         "        Montelukast for 10 days.\n"
     )
     assert timed(text) == [("inclusion", "duration", D(6), "weeks"), ("inclusion", "duration", D(10), "days")]
+
+
+def steroid_drafts(text):
+    questions = ensure_questions()
+    return [
+        d
+        for clause in extraction.split_clauses(text)
+        for d in drafts_for(clause, text, questions)
+        if d.question_id and d.question.key == "days_since_systemic_steroids"
+    ]
+
+
+def took_steroids_days_ago(criterion, days):
+    return eligibility.evaluate_criterion(criterion.to_rule(), {criterion.question.key: days})
+
+
+@pytest.mark.django_db
+def test_a_washout_row_in_the_inclusion_list_drafts_free_of_the_drug_that_long():
+    [criterion] = steroid_drafts(
+        WASHOUT_LEAD + "        Oral corticosteroids for 6 weeks;\n\n        Formoterol: 5 days\n"
+    )
+    assert criterion.kind == "inclusion"
+    assert took_steroids_days_ago(criterion, 42) is eligibility.Outcome.NOT_MET  # taken 6 weeks ago: too recent
+    assert took_steroids_days_ago(criterion, 43) is eligibility.Outcome.MET
+
+
+@pytest.mark.django_db
+def test_a_washout_row_in_the_exclusion_list_drafts_an_exclusion_on_the_same_look_back():
+    text = (
+        "Exclusion Criteria:\n\n"
+        "        The following medications are not allowed within the periods below before randomisation:\n\n"
+        "        Oral corticosteroids for 6 weeks;\n\n        Biologics for 16 weeks.\n"
+    )
+    [criterion] = steroid_drafts(text)
+    assert criterion.kind == "exclusion"
+    assert took_steroids_days_ago(criterion, 42) is eligibility.Outcome.NOT_MET  # within the look-back: excluded
+    assert took_steroids_days_ago(criterion, 43) is eligibility.Outcome.MET
 
 
 def test_a_paragraph_that_is_no_row_ends_the_washout_list():

@@ -640,6 +640,17 @@ def _under_en_washout_lead(n: str, original: str, start: int) -> bool:
     return all(_EN_WASHOUT_ROW_SPAN.search(" ".join(row.lower().split())) for row in rows if row.strip(" \t\r\n*-•·"))
 
 
+def washout_row(clause: Clause, original: str) -> bool:
+    """Whether a clause is a row of an English washout list (see _under_en_washout_lead): its window says the drug was
+    *not* taken in that time, as the lead-in above it says, so drafting reads it as free of the drug that long."""
+    try:
+        start, end = max(0, clause.start), min(len(original), clause.end)
+        n = _normalise(original, start, end)[0]
+        return _under_en_washout_lead(n, original, start)
+    except Exception:  # the contract: never raise
+        return False
+
+
 def _washout_rows_as_windows(n: str, kind: str, span: _Span, proposals: list[Proposal]) -> list[Proposal]:
     """A washout list's row read as a look-back window: its duration ("for 4 weeks") becomes the window's bound; a row
     with no proposal at all ("Salmeterol: 9 days") gets one from its span, the row's words before it its event."""
