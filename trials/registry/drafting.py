@@ -557,6 +557,8 @@ def _time_criterion(proposal, clause, original, questions) -> Criterion | None:
 
 
 def _negated(quote: str, clause: extraction.Clause, original: str) -> bool:
+    if extraction.washout_row(clause, original):
+        return True  # "not using the medications listed below for the specified times:" / "Oral steroids for 4 weeks;"
     span = original[clause.start : clause.end]
     at = span.find(quote) if quote else -1
     if at < 0:

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .choices import diagnosis_codes
 from .clauses import split_clauses
-from .engine import QUESTION_UNITS, extract, propose
+from .engine import QUESTION_UNITS, extract, propose, washout_row
 from .exceptions import excepted, exception_spans, items_not_named
 from .model import Clause, Proposal
 from .tables import TABLES
@@ -35,6 +35,7 @@ __all__ = [
     "event_question",
     "EVENT_QUESTION_KEYS",
     "DURATION_QUESTION_KEYS",
+    "washout_row",
 ]
 
 

@@ -290,8 +290,10 @@ WINDOW_RES = [
     # "postpartum up to six months": a look-back on the delivery
     re.compile(rf"(?<![a-z])post-?partum\s+(?:up to|within|less than|<|≤)\s*({ANY_NUM})[\s-]*{TIME_UNIT}"),
     # "之前28天或5个半衰期(以时间长的为准)内": the stated days of a look-back that may be longer by half-lives
+    # ("2周或者5倍消除半衰期内", "14天和/或5个药物半衰期内": the same, with other words for "or" and the half-lives)
     re.compile(
-        r"(?<!\d)(" + CN_NUM + r")\s*(天|日|周|个月)\s*或\s*(?:" + CN_NUM + r")\s*个?\s*半衰期"
+        r"(?<!\d)(" + CN_NUM + r")\s*(天|日|周|个月)\s*(?:或者?|和\s*/\s*或|和\s*[(（]\s*或\s*[)）]|或\s*/\s*和)\s*"
+        r"(?:" + CN_NUM + r")\s*(?:个|倍)?\s*(?:药物)?\s*(?:消除)?\s*半衰期"
         r"\s*(?:[(（][^()（）]{0,20}[)）]\s*)?(?:内|以内|之内)"
     ),
     # "massage therapy for 30 days prior to and during the study": not having it over a period that began before
@@ -375,6 +377,319 @@ def _under_washout_lead(n: str, original: str, start: int) -> bool:
     return all("\t" in row or _WASHOUT_ROW.search(row) for row in rows if row.strip())
 
 
+# How old a dated thing is ("the diagnosis is older than 12 months", "The child's death must be more than 6 months
+# old", "The birth of the child should not be older than 24 months"): a lower bound on the time since it (a duration)
+# or, said "not older than", an upper one (a look-back window). Only right after a thing of the dated_things table,
+# never a person ("Patients older than 18 years", "11 to no older than 17 years" are ages).
+_OLDER_THAN_SPAN = re.compile(
+    rf"(?<![a-z])(?P<neg>(?:not|no|never)\s+)?(?:(?P<older>older\s+than)|more\s+than|over|>(?!=))\s*"
+    rf"(?P<num>{ANY_NUM})[\s-]*{TIME_UNIT}(?P<old>\s+old(?![a-z]))?"
+)
+
+
+_NEGATION_ENDS = re.compile(r"(?<![a-z])(?:not|no|never)(?![a-z])(?:\s+(?:be|been))?\s*$")  # "should not be older than"
+
+
+def _dated_thing_ages(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]) -> list[Proposal]:
+    """Windows and durations on how old a dated thing is (see _OLDER_THAN_SPAN); spans another reading took are
+    left to it."""
+    if "old" not in n:
+        return []
+    proposals: list[Proposal] = []
+    for match in _OLDER_THAN_SPAN.finditer(n):
+        if len(proposals) >= MAX_WINDOWS:
+            break
+        if not (match.group("older") or match.group("old")) or any(a <= match.start("num") < b for a, b in taken):
+            continue  # "more than 6 months" with no "old" is no age of a thing
+        thing = _DATED_THING_BEFORE.search(n, max(0, match.start() - 60), match.start())
+        amount = _to_decimal(match.group("num"))
+        unit_word = match.group(4)  # TIME_UNIT's group
+        unit = WINDOW_UNITS.get(unit_word.rstrip("s")) or WINDOW_UNITS.get(unit_word)
+        if thing is None or amount is None or amount <= 0 or unit is None:
+            continue
+        event = " ".join(n[thing.start() : thing.end()].split())
+        event = re.sub(r"(?:\s+(?:is|are|was|were|must|should|be|not|no))+$", "", event)
+        quote = span.quote(thing.start(), match.end())
+        if match.group("neg") or _NEGATION_ENDS.search(n, thing.start(), match.start()):
+            proposals.append(
+                Proposal(
+                    kind=kind,
+                    variable="window",
+                    upper=amount,
+                    upper_inclusive=True,
+                    unit=unit,
+                    event=event,
+                    quote=quote,
+                    confidence=0.6,
+                )
+            )
+        else:
+            proposals.append(
+                Proposal(
+                    kind=kind,
+                    variable="duration",
+                    lower=amount,
+                    lower_inclusive=False,
+                    unit=unit,
+                    event=event,
+                    quote=quote,
+                    confidence=0.6,
+                )
+            )
+    return proposals
+
+
+# The time from a past event to the study's own point, bounded above ("The interval from operation to adjuvant
+# treatment is no more than 10 weeks", "The duration from the end of radical surgery to the beginning of the trial is
+# less than 1 month", "手术与随机化之间不能超过 26 周"): how long ago the event may be at that point, a look-back window
+_INTERVAL_TO_POINT = re.compile(
+    r"(?<![a-z])(?:interval|time|duration|period|delay)\s+from\s+(?P<event>(?:(?!\s(?:to|until)\s)[^.;:\d]){1,80})"
+    r"\s+(?:to|until)\s+(?P<point>(?:(?!\s(?:is|must|should|shall|will)\s)[^.;:\d]){1,60})\s+"
+    r"(?:(?:is|must be|should be|shall be|will be|must not be|should not be|of)\s+)?"
+    r"(?P<op>no more than|not more than|no longer than|not longer than|less than|fewer than|shorter than|up to|at most"
+    rf"|within|not (?:to )?exceed(?:ing)?|≤|<=|<(?!=))\s*(?P<num>{ANY_NUM})[\s-]*{TIME_UNIT}"
+)
+_POINT_IS_THE_STUDYS = re.compile(
+    r"(?<![a-z])(?:start|beginning|initiation|adjuvant)(?![a-z])|^(?:the\s+)?(?:first|initial)\s+(?:dose|administration)"
+)
+_ZH_INTERVAL_TO_POINT = re.compile(
+    r"(?:与|和|到|至)\s*(?:首次|第一次)?(?:随机化?|入组|入选|筛选|给药|用药|研究治疗|签署知情同意书?|研究开始|试验开始)"
+    r"(?:日期|时间)?\s*(?:之间|之间的?(?:间隔|时间)|的?(?:间隔|时间间隔|时间))\s*"
+    r"(?P<op>不能超过|不得超过|不应超过|不超过|不大于|不长于|≤|<(?!=)|少于|小于|短于|不足|不到)\s*"
+    r"(?P<num>" + CN_NUM + r")\s*(?P<unit>" + ZH_TIME_UNIT + r")"
+)
+
+
+def _intervals_to_the_study(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]) -> list[Proposal]:
+    """Look-back windows from the time between a past event and the study's point (see _INTERVAL_TO_POINT)."""
+    proposals: list[Proposal] = []
+    matches = []
+    if "from" in n:
+        matches += [m for m in _INTERVAL_TO_POINT.finditer(n)]
+    if "间" in n or "时间" in n:
+        matches += [m for m in _ZH_INTERVAL_TO_POINT.finditer(n)]
+    for match in matches[:MAX_WINDOWS]:
+        if any(a <= match.start("num") < b for a, b in taken):
+            continue
+        if "point" in match.groupdict():
+            point = match.group("point")
+            if not (_STUDY_POINT.search(point) or _POINT_IS_THE_STUDYS.search(point)):
+                continue  # "the time from diagnosis to the first relapse": two past events
+            event = " ".join(match.group("event").split())
+            unit_word = match.group(match.lastindex)
+        else:
+            event = n[max(0, match.start() - 12) : match.start()].strip()
+            event = re.split(r"[,，;；。、]", event)[-1]
+            unit_word = match.group("unit").replace(" ", "")
+        amount = _to_decimal(match.group("num"))
+        unit = WINDOW_UNITS.get(unit_word.rstrip("s")) or WINDOW_UNITS.get(unit_word)
+        if amount is None or amount <= 0 or unit is None or not event:
+            continue
+        strict = bool(re.fullmatch(r"less than|fewer than|shorter than|<|少于|小于|短于|不足|不到", match.group("op")))
+        quote_start = max(0, match.start() - len(event)) if "point" not in match.groupdict() else match.start()
+        proposals.append(
+            Proposal(
+                kind=kind,
+                variable="window",
+                upper=amount,
+                upper_inclusive=not strict,
+                unit=unit,
+                event=event,
+                quote=span.quote(quote_start, match.end()),
+                confidence=0.6,
+            )
+        )
+    return proposals
+
+
+# An event named right before a span short of it, with nothing after ("Acute ankle sprain less than 3 months", "Epileptic
+# seizure < 2 years", "hemodynamic assessment <6 months"): how long ago it was, a strict look-back window. Only a window
+# event of the events table or a past test, right before the span; a person's age, a life expectancy or a stay has no
+# such word there.
+_SHORT_OF_SPAN_AT_END = re.compile(
+    rf"(?:<(?!=)|less than|under)\s*({ANY_NUM})[\s-]*{TIME_UNIT}(?=\s*(?:$|[.;,)\]]|\s(?:and|or)\s))"
+)
+_EVENT_END_BEFORE = re.compile(r"[a-z\u4e00-\u9fff)]\s*(?:(?:is|was|of|for)\s+)?$")
+_LENGTH_WORDS_BEFORE = re.compile(r"(?<![a-z])(?:duration|length|lasting|lasted|stay\w*|for|during|age[sd]?)(?![a-z])")
+
+
+def _events_short_of_a_span(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]) -> list[Proposal]:
+    """Strict look-back windows on an event named right before "less than N" (see _SHORT_OF_SPAN_AT_END)."""
+    if "<" not in n and "less than" not in n and "under" not in n:
+        return []
+    proposals: list[Proposal] = []
+    for match in _SHORT_OF_SPAN_AT_END.finditer(n):
+        if len(proposals) >= MAX_WINDOWS:
+            break
+        if any(a <= match.start(1) < b for a, b in taken):
+            continue
+        phrase_start = max(
+            [m.end() for m in re.finditer(r"[.;,:(\[]|\s-\s", n[max(0, match.start() - 60) : match.start()])] + [0]
+        )
+        phrase_start += max(0, match.start() - 60)
+        phrase = n[phrase_start : match.start()]
+        if not _EVENT_END_BEFORE.search(phrase) or _LENGTH_WORDS_BEFORE.search(phrase):
+            continue
+        found = [(m, label) for pattern, label in _EVENT_RES if label for m in [pattern.search(phrase)] if m]
+        found += [(m, m.group()) for m in [_PAST_TEST.search(phrase)] if m]
+        last, label = max(found, key=lambda hit: hit[0].end(), default=(None, ""))
+        if last is None or len(phrase) - last.end() > 4:
+            continue  # the event's words must end the phrase: "Acute ankle sprain less than …"
+        amount = _to_decimal(match.group(1))
+        unit = WINDOW_UNITS.get(match.group(2).rstrip("s")) or WINDOW_UNITS.get(match.group(2))
+        if amount is None or amount <= 0 or unit is None:
+            continue
+        proposals.append(
+            Proposal(
+                kind=kind,
+                variable="window",
+                upper=amount,
+                upper_inclusive=False,
+                unit=unit,
+                event=label,
+                quote=span.quote(phrase_start + len(phrase) - len(phrase.lstrip()), match.end()),
+                confidence=0.5,
+            )
+        )
+    return proposals
+
+
+# How long since menopause inside a definition of who can have children ("A female of childbearing potential is a
+# sexually mature female who: … has not been naturally postmenopausal for at least 12 consecutive months",
+# "Postmenopausal is defined as: amenorrheic for 1 year or more …", "women within 2 years of menopause", "则认为该名女性
+# 已绝经"): what the word means for the contraception rules, no criterion. "Female patients who: are postmenopausal for
+# at least 1 year before the screening visit" is one (a duration).
+_MENOPAUSE = re.compile(TABLES.menopause_words or r"(?!x)x")
+_MENOPAUSE_DEFINED_BY = re.compile(TABLES.menopause_defined_by or r"(?!x)x")
+
+
+_LEAD_IN_COLON = re.compile(r"[:：][\s*•·\-–]*$")
+_SENTENCE_ENDS = re.compile(r"[.;。；](?=\s)")
+
+
+def _lead_in_before(original: str, start: int) -> str:
+    """The sentence right before a list item when it ends in a colon ("…using one of the following acceptable means
+    of birth control throughout the study: * Post-menopausal for at least two years"), else "": the item's lead-in
+    on a line of its own or in one run of text. Looks back 300 characters."""
+    before = original[max(0, start - 300) : start]
+    colon = _LEAD_IN_COLON.search(before)
+    if colon is None:
+        return ""
+    ends = [m.end() for m in _SENTENCE_ENDS.finditer(before, 0, colon.start())]
+    return before[ends[-1] if ends else 0 : colon.start()]
+
+
+def _without_menopause_definitions(
+    proposals: list[Proposal], clause: Clause, n: str, original: str, start: int, end: int
+) -> list[Proposal]:
+    """The clause's windows and durations less those on time since menopause when the clause or its lead-in defines
+    who can have children (see _MENOPAUSE_DEFINED_BY)."""
+    if not _MENOPAUSE.search(n):
+        return proposals
+    parent = _parent_text(clause, original).lower() or _lead_in_before(original, start).lower()
+    if not (_MENOPAUSE_DEFINED_BY.search(n) or _MENOPAUSE_DEFINED_BY.search(parent)):
+        return proposals
+    kept = []
+    for proposal in proposals:
+        at = original.find(proposal.quote, start, end) if proposal.quote else -1
+        near = original[max(start, at - 60) : at + len(proposal.quote) + 30].lower() if at >= 0 else ""
+        if proposal.variable in ("window", "duration") and _MENOPAUSE.search(near):
+            continue
+        kept.append(proposal)
+    return kept
+
+
+# English washout lists: a lead-in ending in a colon says what is not to have been taken and that the rows give the
+# times before a point ("Fulfillment of washout criteria by not using any of the medications listed below for the
+# specified times prior to Day 0:", "The following medications are not allowed within the periods below before
+# randomisation:"), then each row names a drug and a span ("Oral corticosteroids for 4 weeks;", "Salmeterol: 9 days"):
+# the span is how long ago the drug was last taken at most, a look-back window in the clause's list, not a duration
+_EN_WASHOUT_LEAD_WORDS = re.compile(TABLES.washout_leads or r"(?!x)x")
+_EN_WASHOUT_LEAD_TIME = re.compile(
+    r"(?<![a-z])(?:prior|before|preceding|within|times?|periods?|intervals?|time\s+frames?)(?![a-z])"
+)
+_EN_WASHOUT_LEAD_END = re.compile(r":[ \t]*\r?\n")  # the lead-in's colon ends its line
+_EN_WASHOUT_ROW_SPAN = re.compile(
+    rf"(?:(?<![a-z])for|[:\t\u2013\u2014-])\s*(?:at\s+least\s+|a\s+minimum\s+of\s+|≥\s*|>=\s*)?({NUM})\s*"
+    r"(days?|weeks?|wks?|months?|mos?|years?|yrs?)(?![a-z])(?=\s*(?:[(][^()\n]{0,40}[)]\s*)?[.;,]?\s*(?:(?:and|or)\s*)?$)"
+)  # the row's span ends it: "… for 4 weeks;", "…: 9 days; and"
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
+
+
+def _under_en_washout_lead(n: str, original: str, start: int) -> bool:
+    """Whether an English clause that ends in a span of time ("Oral corticosteroids for 4 weeks;") is a row of a
+    washout list: the nearest line above it ending in a colon is a lead-in with washout words and a time (see
+    _EN_WASHOUT_LEAD_WORDS), and every paragraph between them is a row ending in a span too. Looks back 1,500
+    characters at most."""
+    if _CJK_CHAR.search(n) or not _EN_WASHOUT_ROW_SPAN.search(n.rstrip()):
+        return False
+    low = max(0, start - 1_500)
+    lead_end = max(
+        (m for m in _EN_WASHOUT_LEAD_END.finditer(original, low, start)), key=lambda m: m.end(), default=None
+    )
+    if lead_end is None:
+        return False
+    lead_start = max(
+        [m.end() for m in _PARAGRAPH_BREAK.finditer(original, max(low, lead_end.start() - 400), lead_end.start())]
+        + [max(low, lead_end.start() - 400)]
+    )
+    lead = " ".join(original[lead_start : lead_end.start()].lower().split())
+    if not (_EN_WASHOUT_LEAD_WORDS.search(lead) and _EN_WASHOUT_LEAD_TIME.search(lead)):
+        return False
+    rows = _PARAGRAPH_BREAK.split(original[lead_end.end() : start])
+    return all(_EN_WASHOUT_ROW_SPAN.search(" ".join(row.lower().split())) for row in rows if row.strip(" \t\r\n*-•·"))
+
+
+def washout_row(clause: Clause, original: str) -> bool:
+    """Whether a clause is a row of an English washout list (see _under_en_washout_lead): its window says the drug was
+    *not* taken in that time, as the lead-in above it says, so drafting reads it as free of the drug that long."""
+    try:
+        start, end = max(0, clause.start), min(len(original), clause.end)
+        n = _normalise(original, start, end)[0]
+        return _under_en_washout_lead(n, original, start)
+    except Exception:  # the contract: never raise
+        return False
+
+
+def _washout_rows_as_windows(n: str, kind: str, span: _Span, proposals: list[Proposal]) -> list[Proposal]:
+    """A washout list's row read as a look-back window: its duration ("for 4 weeks") becomes the window's bound; a row
+    with no proposal at all ("Salmeterol: 9 days") gets one from its span, the row's words before it its event."""
+    rows = []
+    for proposal in proposals:
+        if proposal.variable == "duration":
+            proposal = dataclasses.replace(
+                proposal,
+                variable="window",
+                lower=None,
+                lower_inclusive=None,
+                upper=proposal.lower,
+                upper_inclusive=bool(proposal.lower_inclusive),
+            )
+        rows.append(proposal)
+    if any(p.variable == "window" for p in rows):
+        return rows
+    text = n.rstrip()
+    found = _EN_WASHOUT_ROW_SPAN.search(text)
+    amount = _to_decimal(found.group(1)) if found else None
+    unit_word = found.group(2) if found else ""
+    unit = WINDOW_UNITS.get(unit_word.rstrip("s")) or WINDOW_UNITS.get(unit_word)
+    event = " ".join(text[: found.start()].strip(" :-\t").split()) if found else ""
+    if amount is None or amount <= 0 or unit is None or not event:
+        return rows
+    return rows + [
+        Proposal(
+            kind=kind,
+            variable="window",
+            upper=amount,
+            upper_inclusive=True,
+            unit=unit,
+            event=event,
+            quote=span.quote(0, found.end()),
+            confidence=0.6,
+        )
+    ]
+
+
 # Chinese: a span before a reference point with no 内 ("试验前3个月每日吸烟量多于5支", "筛选前6个月有慢性感染史", "治疗开始前4周
 # 接受过…", "本试验开始前3个月中,受试者曾使用过…") is a look-back when a past event follows it; "前2周至…" is a range and
 # "前3个月的血压" no event.
@@ -404,7 +719,8 @@ WINDOW_RES += [
     # "<14 months after onset of cough", "less than 3 months following surgery": time since a past event, bounded
     re.compile(
         rf"(?<![a-z])(?:less than|fewer than|no more than|up to|<|≤|<=)\s*({ANY_NUM})[\s-]*{TIME_UNIT}\s+(?:after|following)\s+"
-        r"(?=(?:the\s+)?(?:(?:first|initial)\s+)?(?:[a-z]+\s+)?(?:onset|diagnosis|surgery|operation|transplant\w*|stroke"
+        # ("< 28 days after the acute brain injury": two words may qualify the event)
+        r"(?=(?:the\s+)?(?:(?:first|initial)\s+)?(?:[a-z]+\s+){0,2}(?:onset|diagnosis|surgery|operation|transplant\w*|stroke"
         r"|myocardial infarction|injury|delivery|childbirth)(?![a-z])"
         # "randomised ≤ 8 weeks after the last dose of platinum": the last dose of a past treatment, not the study's
         r"|(?:the\s+|their\s+)?(?:last|final|most recent)\s+(?:dose|cycle|course|administration|infusion)\s+of\s+"
@@ -542,7 +858,8 @@ TEST_RESULT_AFTER = re.compile(
     r"[^.;。；]{0,20}?(?:检查|检测|影像|x\s*线|(?<![a-z])ct(?![a-z])|扫描|活检|x-?rays?|scans?|imaging|radiograph\w*)"
     r"(?!学?证据)[^.;。；]{0,6}?(?:显示|发现|提示|证实|表明|show\w*|reveal\w*|demonstrat\w*)"
     # "访视1前4周内的当地实验室检查结果", "随机前12个月内存档样本": when a test was done or a sample taken
-    r"|\s*(?:的|进行的|内的)?[^,，;；。]{0,8}(?:实验室|化验|检查结果|检测结果|样本|标本)"
+    # ("近1个月内消化道出血或粪隐血检查结果阳性": the test is the other alternative, after 或, and the event has its window)
+    r"|\s*(?:的|进行的|内的)?[^,，;；。或和及、]{0,8}(?:实验室|化验|检查结果|检测结果|样本|标本)"
 )
 RESULT_AFTER = re.compile(r"\s*[,(]?\s*(?:show\w*|reveal\w*|demonstrat\w*|显示|发现|提示)")
 TEST_BEFORE = re.compile(
@@ -629,6 +946,8 @@ WINDOW_NOT_BEFORE = re.compile(
     r"|(?:计划|打算|准备|预计|预期|拟)(?!的)[^,，;；。或]{0,10}$"  # "计划的研究开始前6个月内": a planned point, counted back from
     # "Willing to stop taking antihistamines 2 weeks before the study": a commitment still to come
     r"|(?<![a-z])(?:(?:un)?willing(?:ness)?|agree[sd]?|able)\s+to\s+(?:[a-z-]+,?\s+){0,6}$"  # "计划在6个月内怀孕者": a plan, a span still to come
+    # "研究期间或末次给药7个月内采取避孕措施": a span from the study's last dose on, still to come ("距末次给药" counts back)
+    r"|(?<!距)(?<!距离)(?:末次|最后一次)(?:研究药物|试验药物)?(?:给药|用药|服药)\s*$"
 )
 # A lower bound on a span before a point ("≥ 6 months prior to screening", "> and/or = 1 year prior to V1") is a
 # duration, whichever of the lexicon's duration operators says it ("no more than 6 months before enrolment" is bounded
@@ -2123,6 +2442,13 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
             proposals.append(proposal)
     taken = window_spans + [(c.start, c.end) for _v, c, _a, _b in measured]
     proposals.extend(_find_durations(n, kind, span, taken))
+    proposals.extend(_dated_thing_ages(n, kind, span, window_spans))  # its ages are no person's: measured bounds
+    # on them are dropped later, so only windows take its spans
+    proposals.extend(_intervals_to_the_study(n, kind, span, taken))
+    proposals.extend(_events_short_of_a_span(n, kind, span, taken))
+    if _under_en_washout_lead(n, original, start):
+        proposals = _washout_rows_as_windows(n, kind, span, proposals)
+    proposals = _without_menopause_definitions(proposals, clause, n, original, start, end)
     proposals.extend(_choice_proposals(n, kind, span))
     return proposals
 
@@ -2739,7 +3065,14 @@ def _zh_times_a_test(n: str, end: int) -> bool:
     cut = re.search(r"[,，;；。]", after)
     after = after[: cut.start()] if cut else after
     test = _ZH_TEST_WORDS.search(after)
-    return bool(test) and test.start() <= 24 and not _ZH_EVENT_VERBS.search(after, 0, test.start())
+    if not test or test.start() > 24 or _ZH_EVENT_VERBS.search(after, 0, test.start()):
+        return False
+    # "近1个月内消化道出血或粪隐血检查结果阳性": an event named before the test, as its own alternative, has the window
+    alternative = _ZH_ALTERNATIVE.search(after, 0, test.start())
+    return not (alternative and any(p.search(after, 0, alternative.start()) for p in _KNOWN_EVENT_RES))
+
+
+_ZH_ALTERNATIVE = re.compile(r"或者?|以及|和|及|、")
 
 
 # Chinese: a time span in an exception, a definition or a "whatever happened" clause bounds nothing
@@ -3341,7 +3674,7 @@ _SINCE_EVENT = re.compile(
     r"\s*(?:(?:after|post|following|since)\s+|post-\s*)((?:the\s+)?(?:end|completion) of (?!(?:the\s+)?(?:study|trial)(?![a-z]))(?:the\s+)?(?:[a-z]+\s+)?[a-z]+"
     r"|(?:(?:the|their|last|previous|prior|most recent)\s+)*(?:[a-z-]+\s+){0,2}(?:surgery|operation|diagnosis|onset"
     r"|injury|transplant\w*|implant\w*|stroke|myocardial infarction|delivery|childbirth|menopause|radiotherapy|chemotherapy"
-    r"|replacement|resection|revasculari[sz]ation|ablation)(?![a-z])"
+    r"|replacement|resection|revasculari[sz]ation|ablation|repair)(?![a-z])"
     # "≥ 6 months post-extraction", ">1 year post-implantation": post- names the past event (not the study's dose)
     r"|(?<=post-)(?!bronchodilat|bd(?![a-z])|dos(?:e|ing)|randomi[sz]|baseline|screening|enrol)[a-z]{4,})"
 )
@@ -3403,7 +3736,7 @@ _UPPER_BEFORE = re.compile(r"(?:<|≤|<=|less than|fewer than|no more than|up to
 _NEVER_BEFORE = re.compile(r"(?<![a-z])never(?![a-z])[^.;,]*$")
 _UNSTABLE_BEFORE = re.compile(r"(?<![a-z])(?:unstable|not (?:been )?stable)(?![a-z])[^.;,]*$")
 _PER_DAY_BEFORE = re.compile(
-    r"packs?|cigar\w*|cigs?|e\.g\.|i\.e\.|defined as|menopaus\w*|定义为|例如|比如|如:|\d\s*(?:包|支)(?!气)"
+    r"packs?|cigar\w*|cigs?|e\.g\.|i\.e\.|defined as|定义为|例如|比如|如:|\d\s*(?:包|支)(?!气)"
 )
 # Chinese: a span counted "连续" inside brackets defines the word before them ("长期(连续2周以上)", "胰岛素治疗(连续使用
 # 超过14天)"); "每天1包20支连续10年" shows how pack-years are counted; "末次给药后至少90天" is a future period
@@ -3413,6 +3746,10 @@ _ZH_DEFINED_SPAN_BEFORE = re.compile(
     # "末次给药后至少90天" is still to come; "末次化疗后≥6个月" (a past treatment named) is a time since it
     r"|(?:末次|最后一次|最后1次)(?![^,，;；。]{0,8}(?:化疗|放疗|放化疗|手术|发作|急性加重|感染|输血|献血)后)[^,，;；。]{0,10}后\s*$"
     r"|(?:研究|试验)(?:结束|完成)后\s*$"
+    # "在治疗期间和研究治疗后至少180天内不得哺乳": after the study's own treatment, still to come
+    r"|(?:研究|试验)(?:治疗|药物|用药|给药)(?:结束|完成)?后\s*$"
+    # "长期应用全身皮质类固醇治疗(2周以上)": what "long-term" means, said in the bracket after it
+    r"|长期[^()（）,，;；。]{0,20}[(（]\s*$"
 )
 # How often or how fast, not how long since: "3 months of the year" (part of each year), "for 2 consecutive years"
 # after it, "60 ml/year for 2 years" (a rate's period)
@@ -3820,6 +4157,14 @@ _COURSE_AFTER = re.compile(
 )
 
 
+# "with no evidence of recurrence of the disease for 3 years prior to randomization", "no relapse for 5 years before":
+# free of the disease that long, a duration of remission (where "no rehabilitation for 6 months prior" is a look-back)
+_NO_RECURRENCE_FOR = re.compile(
+    r"(?<![a-z])(?:no|without)\s+(?:evidence\s+of\s+)?(?:the\s+)?(?:disease\s+|cancer\s+|tumou?r\s+)?"
+    r"(?:recurrence|relapse|progression)(?:\s+of\s+(?:the\s+)?(?:disease|cancer|tumou?r|malignancy))?\s+for\s+$"
+)
+
+
 def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]) -> list[Proposal]:
     """Lower bounds on time since something began, stopped or was last changed: "stable dose for at least 8 weeks",
     "asthma diagnosed at least 6 months before", "quit smoking ≥ 6 months ago", "戒烟≥6个月". Only with an event of
@@ -3978,7 +4323,13 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             continue  # "pain (>3 days pain/week)", "at least 4 days a week", "每周疼痛>3天": how often, not how long
         if _DIAGNOSTIC_DEFINITION_AFTER.match(n, match.end()):
             continue  # "fever for at least five days plus four of the following": a diagnosis's definition
-        per_day = _PER_DAY_BEFORE.search(n, max(0, match.start() - 30), match.start())
+        per_day_from = max(0, match.start() - 30)
+        comma = (  # "吸烟史为≥10包年，筛选前≥6个月未吸烟": in Chinese the pack-years end at the comma
+            max(n.rfind(",", per_day_from, match.start()), n.rfind("，", per_day_from, match.start()))
+            if _CJK_CHAR.search(n, per_day_from, match.start())
+            else -1
+        )
+        per_day = _PER_DAY_BEFORE.search(n, comma + 1 if comma >= 0 else per_day_from, match.start())
         if (
             per_day
             and not _LOOK_BACK_FOR.search(before)
@@ -4063,6 +4414,9 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             )
             or (op and _NOT_RESOLVED_BEFORE.search(n, max(sentence_start, match.start() - 40), match.start()))
         )  # "no pulmonary rehabilitation for 6 months prior to enrolment", "not resolved at least 4 weeks prior"
+        if free_of and _NO_RECURRENCE_FOR.search(n, max(sentence_start, match.start() - 80), match.start()):
+            free_of, label = False, "remission"  # "no evidence of recurrence of the disease for 3 years prior":
+            # disease-free that long (the remission row's event, whatever treatment is named before it)
         look_back = not op and not post and _LOOK_BACK_FOR.search(before)
         if free_of or (
             look_back

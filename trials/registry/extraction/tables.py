@@ -86,6 +86,13 @@ class Tables:
     day_counts_before: str = ""
     course_before: str = ""  # words naming the span after them a course's length ("疗程大于7天")
     courses: str = ""  # medicines "N days of" names one course of ("≥ 3 days of oral corticosteroids")
+    # the words of a lead-in ending in a colon whose rows below ("Oral corticosteroids for 4 weeks") are look-backs:
+    # "not using any of the medications listed below for the specified times prior to Day 0:"
+    washout_leads: str = ""
+    # how long since menopause ("postmenopausal for at least 12 months") and the words that make the clause or its
+    # lead-in define who can have children ("defined as", "childbearing", "认为", "育龄"): a definition, no criterion
+    menopause_words: str = ""
+    menopause_defined_by: str = ""
     traditional_characters: dict[str, str] = field(default_factory=dict)  # 歲 -> 岁, one character each
     # words that make an item of a Chinese list without headings read as an exclusion unless it also reads as an
     # inclusion ("病史", "阳性": "有哮喘病史≥1年" in an inclusion list stays one)
@@ -353,6 +360,11 @@ def load(directory: Path = DIRECTORY) -> Tables:
     day_counts_before = _join(_words("events.json day_counts_before", events_data.get("day_counts_before", {})))
     course_before = _join(_words("events.json course_before", events_data.get("course_before", {})))
     courses = _join(_words("events.json courses", events_data.get("courses", {})))
+    washout_leads = _join(_words("events.json washout_leads", events_data.get("washout_leads", {})))
+    menopause_words = _join(_words("events.json menopause_words", events_data.get("menopause_words", {})))
+    menopause_defined_by = _join(
+        _words("events.json menopause_defined_by", events_data.get("menopause_defined_by", {}))
+    )
 
     lexicons = {language: _read(directory, f"lexicon_{language}.json") for language in LANGUAGES}
     traditional = _traditional_characters(directory)
@@ -391,6 +403,9 @@ def load(directory: Path = DIRECTORY) -> Tables:
         day_counts_before=day_counts_before,
         course_before=course_before,
         courses=courses,
+        washout_leads=washout_leads,
+        menopause_words=menopause_words,
+        menopause_defined_by=menopause_defined_by,
         traditional_characters=traditional,
         exclusion_item_words_weak=_join(weak),
         exclusion_item_words=_join(
