@@ -35,7 +35,7 @@ from screener.pages import render_page
 from screener.referrals.models import Referral
 from screener.second_factor import SecondFactorMixin, has_authenticator, set_up_app_first, used_backup_code
 from screener.staff import dashboard as charts
-from screener.staff.checks import criteria_not_met
+from screener.staff.checks import criteria_not_met, unclear_value
 from screener.staff.export import referrals_csv
 from screener.staff.forms import AnswerCheckForm, AuthenticatorCodeForm, NoteForm, ReferralFilterForm, StatusForm
 from screener.staff.wording import because, plain_rows, to_check_first, verdict_words
@@ -165,6 +165,7 @@ def detail_context(request, referral, **forms_) -> dict:
             **row,
             "check": checks.get(row["key"]),
             "not_met": criteria_not_met(referral, row["key"], checks.get(row["key"])),
+            "unclear": unclear_value(row["key"], checks.get(row["key"])),
         }
         for row in referral.answers_snapshot
     ]
