@@ -43,11 +43,6 @@ def test_the_review_page_lists_every_clause_with_its_quote_marked_and_each_rule_
     [diagnosis] = imported.criteria.filter(question__key="diagnoses", kind="inclusion")
     assert "copd" in diagnosis.values and diagnosis.clause_start is not None
     assert "Conditions: Chronic Obstructive Pulmonary Disease" not in page
-    # a window no question asks about is shown as read, on its clause's draft for the study team
-    assert (
-        'Read, but no question asks it: <span lang="en">treated with non-cardioselective blockers within 1 months'
-        in page
-    )
 
 
 def test_the_review_page_shows_the_registry_s_words_without_its_escapes_as_the_nurse_s_page_does(
@@ -468,3 +463,47 @@ def test_an_exclusion_s_rule_says_excluded_once(admin_client, imported, language
     assert (
         "Exclusion: for the study team to check" if language == "en" else "排除标准："
     ) in page  # no rule, kind kept
+
+
+@pytest.mark.parametrize(
+    ("language", "before", "after"),
+    [
+        ("en", "Read, but no question asks it: “", "”, within 1 month."),  # one month, not "1 months"
+        ("zh-hans", "已识别，但没有对应的问题：“", "”，1个月以内。"),
+    ],
+)
+def test_a_window_no_question_asks_about_is_one_sentence_quoting_the_registrys_words_whole(
+    admin_client, imported, language, before, after
+):
+    """The walkthrough read "已识别，但没有对应的问题： treated with non-cardioselective blockers 1 以内 months": English
+    glued into Chinese, and the ß of "ß-blockers" lost. The line is a whole sentence per language, around the
+    registry's own span, every character kept and marked as English."""
+    admin_client.cookies["django_language"] = language
+    page = admin_client.get(review_url(imported)).content.decode()
+    quote = "treated with non-cardioselective ß-blockers in the month preceding the screening visit"
+    assert f'{before}<span lang="en">{quote}</span>{after}' in page
+    assert "months" not in after and " 以内" not in page
+
+
+@pytest.mark.parametrize(
+    ("language", "read", "said"),
+    [
+        ("en", {"variable": "window", "upper": 2, "unit": "weeks"}, "”, within 2 weeks."),
+        ("en", {"variable": "duration", "lower": 1, "unit": "years"}, "”, at least 1 year."),
+        ("en", {"variable": "haemoglobin", "lower": 9, "upper": 12, "unit": "g/dL"}, "”, from 9 g/dL to 12 g/dL."),
+        ("en", {"variable": "window", "upper": 24, "unit": "h"}, "”, within 24 hours."),
+        ("en", {"variable": "haemoglobin"}, "”."),
+        ("zh-hans", {"variable": "window", "upper": 2, "unit": "weeks"}, "”，2周以内。"),
+        ("zh-hans", {"variable": "duration", "lower": 1, "unit": "years"}, "”，至少1年。"),
+        ("zh-hans", {"variable": "x", "upper": 3, "unit": "count"}, "”，最多3次。"),
+    ],
+)
+def test_each_shape_of_an_unread_bound_is_its_own_sentence_with_plurals(language, read, said):
+    from django.utils import translation
+
+    from trials.models import Criterion
+
+    criterion = Criterion(proposal={"unmapped": [{"quote": "the words", **read}]})
+    with translation.override(language):
+        [(_before, what, after)] = criterion.unread()
+    assert what == "the words" and after == said
