@@ -507,3 +507,62 @@ def test_each_shape_of_an_unread_bound_is_its_own_sentence_with_plurals(language
     with translation.override(language):
         [(_before, what, after)] = criterion.unread()
     assert what == "the words" and after == said
+
+
+def clause_section(page: str, criterion) -> str:
+    return page.split(f'id="clause-{criterion.clause_start}-{criterion.clause_end}"')[1].split("</section>")[0]
+
+
+@pytest.mark.parametrize(
+    ("language", "button", "note"),
+    [
+        (
+            "en",
+            "Approve the 1 of 2 drafts left for the study team (no rule, so no confidence needed)",
+            "No rule, so none needed: “approve” leaves it to the study team.",
+        ),
+        ("zh-hans", "批准2条草稿中留给研究团队核对的1条（没有规则，因此不需要置信度）", "没有规则，因此不需要置信度"),
+    ],
+)
+def test_approve_all_says_it_approves_a_draft_for_the_study_team_not_one_at_80_percent(
+    admin_client, imported, language, button, note
+):
+    """The walkthrough saw "Approve the 1 of 2 drafts at 80% confidence or more" beside confidences 0.50 and "—":
+    the one it approves is the draft left to the study team, which has no rule and so no confidence."""
+    team = imported.criteria.filter(question=None, status=Criterion.Status.DRAFT).exclude(clause_start=None).first()
+    imported.criteria.filter(clause_start=team.clause_start).exclude(pk=team.pk).delete()
+    Criterion.objects.create(
+        trial=imported,
+        kind=team.kind,
+        question=Question.objects.get(key="age"),
+        min_value=40,
+        confidence=0.5,
+        clause_start=team.clause_start,
+        clause_end=team.clause_end,
+        quote=team.quote,
+        source_text=team.source_text,
+    )
+    admin_client.cookies["django_language"] = language
+    clause = clause_section(admin_client.get(review_url(imported)).content.decode(), team)
+    assert button in clause and note in clause
+    assert "80%" not in clause and "0.50" in clause
+
+
+def test_approve_all_names_both_kinds_when_it_approves_both(admin_client, imported):
+    team = imported.criteria.filter(question=None, status=Criterion.Status.DRAFT).exclude(clause_start=None).first()
+    imported.criteria.filter(clause_start=team.clause_start).exclude(pk=team.pk).delete()
+    for confidence in (0.9, 0.5):
+        Criterion.objects.create(
+            trial=imported,
+            kind=team.kind,
+            question=Question.objects.get(key="age"),
+            min_value=40,
+            confidence=confidence,
+            clause_start=team.clause_start,
+            clause_end=team.clause_end,
+            quote=team.quote,
+            source_text=team.source_text,
+        )
+    clause = clause_section(admin_client.get(review_url(imported)).content.decode(), team)
+    assert "Approve 2 of 3 drafts: 1 at 80% confidence or more and 1 left for the study team" in clause
+    assert "0.90" in clause and "0.50" in clause
