@@ -377,6 +377,18 @@ def unread(criterion) -> list[tuple[str, str, str]]:
     return lines
 
 
+def words_shortened(text: str, limit: int = 60) -> str:
+    """The start of a clause's words, to tell apart criteria whose rule reads the same ("for the study team to
+    check"): whole words up to `limit` characters, then "…"."""
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:.") + "…"
+
+
 def concept_reading(criterion) -> str:
     """What the concept matcher read in a clause, for the admin: "Read as concepts: hiv, hepatitis_b (stated);
     from the words “HIV”, “hepatitis B”", or "" for any other criterion."""

@@ -566,3 +566,39 @@ def test_approve_all_names_both_kinds_when_it_approves_both(admin_client, import
     clause = clause_section(admin_client.get(review_url(imported)).content.decode(), team)
     assert "Approve 2 of 3 drafts: 1 at 80% confidence or more and 1 left for the study team" in clause
     assert "0.90" in clause and "0.50" in clause
+
+
+@pytest.mark.parametrize(
+    ("language", "reads"), [("en", "for the study team to check, “"), ("zh-hans", "由研究团队核对，“")]
+)
+def test_a_tried_profiles_rows_for_the_study_team_are_told_apart_by_their_own_words(
+    admin_client, imported, language, reads
+):
+    """The walkthrough's "Try a profile" showed three identical rows "Exclusion | for the study team to check"."""
+    team = list(imported.criteria.filter(question=None).exclude(clause_start=None)[:3])
+    assert len(team) == 3
+    for criterion in team:
+        act(admin_client, imported, action="approve", criterion=criterion.pk)
+    admin_client.cookies["django_language"] = language
+    page = admin_client.get(review_url(imported), {"answers": json.dumps({"age": 60})}).content.decode()
+    rows = re.findall(r'<tr class="outcome-study_team"><td>[^<]*</td><td>(.*?)</td>', page)
+    assert len(rows) == 3 and len(set(rows)) == 3
+    assert all(row.startswith(reads) and '<span lang="en">' in row for row in rows)
+    for criterion in team:
+        assert any(criterion.source_text[:20] in row for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("words", "shortened"),
+    [
+        ("Diagnosis of asthma", "Diagnosis of asthma"),
+        (
+            "Any other condition that in the opinion of the investigator would make participation unsafe",
+            "Any other condition that in the opinion of the investigator…",
+        ),
+    ],
+)
+def test_a_clauses_words_are_shortened_at_a_whole_word(words, shortened):
+    from trials.wording import words_shortened
+
+    assert words_shortened(words) == shortened
