@@ -50,7 +50,7 @@ def translate_everything(trial):
             "Publish 1 trial without all its translations?",
             "Patients reading Simplified Chinese will see these in English",
         ),
-        (ZH, "在翻译尚未齐全时发布这 1 项试验吗？", "使用简体中文的患者将看到以下内容的英文原文"),
+        (ZH, "在翻译尚未齐全时发布这1项试验吗？", "使用简体中文的患者将看到以下内容的英文原文"),
     ],
 )
 def test_publishing_from_the_review_page_first_says_what_has_no_chinese_and_asks(
