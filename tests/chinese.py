@@ -54,3 +54,88 @@ def visible_text(html: str) -> str:
 def english_phrases(html: str) -> list[str]:
     """Runs of three or more English words outside elements marked lang="en"."""
     return [run for run in ENGLISH_RUN.findall(visible_text(html)) if run.strip(" ,") not in ALLOWED]
+
+
+class _Lines(_VisibleText):
+    """The text a reader meets, a line per block (paragraph, list item, cell, heading), with words marked
+    lang="en" read as a Latin letter: what Chinese typography is judged on."""
+
+    BLOCKS = {
+        "p",
+        "li",
+        "div",
+        "td",
+        "th",
+        "tr",
+        "dt",
+        "dd",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "br",
+        "option",
+        "label",
+        "legend",
+        "caption",
+        "title",
+        "blockquote",
+        "ul",
+        "ol",
+        "dl",
+        "table",
+        "form",
+        "main",
+        "header",
+        "footer",
+        "nav",
+        "details",
+        "summary",
+        "fieldset",
+        "button",
+        "select",
+        "textarea",
+        "figure",
+        "figcaption",
+        "article",
+        "aside",
+        "body",
+        "html",
+        "head",
+    }
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.BLOCKS:
+            self.chunks.append("\n")
+        was_skipped = self.stack[-1] if self.stack else False
+        super().handle_starttag(tag, attrs)
+        if tag not in self.VOID and self.stack[-1] and not was_skipped and tag not in ("script", "style", "template"):
+            self.chunks.append("A")  # English words in a Chinese sentence
+
+    def handle_endtag(self, tag):
+        super().handle_endtag(tag)
+        if tag in self.BLOCKS:
+            self.chunks.append("\n")
+
+
+HAN = "\u4e00-\u9fff"
+# Spaces Chinese typography does not put: between a Chinese character and a number ("40岁 至 80岁", "根据日期
+# 2026年9月1日 计算"), before a full-width bracket ("查看结果 （…）"), after one ("不区分种族） 预计值公式"), after
+# full-width punctuation ("欢迎， WALKADMIN"). A code that starts with a digit (7YWH-U7FH) is a name, not a number.
+CHINESE_SPACING = re.compile(
+    rf"[{HAN}] +[0-9](?![0-9]*[A-Za-z])|(?<![A-Za-z0-9.:/-])[0-9][0-9.]* +[{HAN}]|[{HAN}）] +（|） +[{HAN}]|[，：；。、] +\S"
+)
+
+
+def badly_spaced(html: str) -> list[str]:
+    """Each place in a page's text where a space stands where Chinese typography puts none, with a little context."""
+    parser = _Lines()
+    parser.feed(html)
+    found = []
+    for line in "".join(parser.chunks).split("\n"):
+        line = " ".join(line.split())
+        found += [line[max(0, m.start() - 8) : m.end() + 8] for m in CHINESE_SPACING.finditer(line)]
+    return found

@@ -994,7 +994,11 @@ class Criterion(models.Model):
     def range_in_words(self) -> str:
         return wording.range_in_words(self)
 
-    def unread(self) -> list[str]:
+    @property
+    def short_source_text(self) -> str:
+        return wording.words_shortened(self.source_text)
+
+    def unread(self) -> list[tuple[str, str, str]]:
         return wording.unread(self)
 
     def concept_reading(self) -> str:

@@ -60,6 +60,16 @@ class ClauseReview:
         return [c for c in self.waiting if sure_enough(c)]
 
     @property
+    def approvable_rules(self) -> list[Criterion]:
+        """Of those, the drafts with a rule, at the confidence the button names or more."""
+        return [c for c in self.approvable_together if c.question_id is not None]
+
+    @property
+    def approvable_for_team(self) -> list[Criterion]:
+        """Of those, the drafts left to the study team: no rule, so no confidence to show."""
+        return [c for c in self.approvable_together if c.question_id is None]
+
+    @property
     def lowest_confidence(self) -> float:
         """The least sure of its drafts (see doubt); 2 with none waiting."""
         return min((doubt(c) for c in self.waiting), default=2.0)

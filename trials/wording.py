@@ -377,20 +377,61 @@ def range_in_words(criterion, counted: bool = False) -> str:
     return str((_("at most %(high)s") if criterion.max_inclusive else _("less than %(high)s")) % {"high": high})
 
 
-def unread(criterion) -> list[str]:
-    """What the extractor read in this clause that no question asks about: "lung transplant within 6 months"."""
+# What the extractor read that no question asks about, one whole sentence per shape of bound; "what" is the
+# registry's own span, every character kept, shown in quotation marks as its own words (decision 0106).
+UNREAD_SENTENCES = {
+    "within": _("Read, but no question asks it: “%(what)s”, within %(high)s."),
+    "from_to": _("Read, but no question asks it: “%(what)s”, from %(low)s to %(high)s."),
+    "from": _("Read, but no question asks it: “%(what)s”, at least %(low)s."),
+    "up_to": _("Read, but no question asks it: “%(what)s”, up to %(high)s."),
+    "": _("Read, but no question asks it: “%(what)s”."),
+}
+
+
+def amount_in_words(value, unit: str) -> str:
+    """A number the extractor read with its unit, as each language writes it: "1 month", "4 weeks", "24 hours",
+    "10 mg/dL" (a unit no table names is written after the number as the registry printed it)."""
+    number = Decimal(str(value))
+    count = int(number) if number == number.to_integral_value() else 2
+    text = plain(number)
+    if unit in CALENDAR_UNITS:
+        return time_in_words(number, unit)
+    if unit == "weeks":
+        return ngettext("%(count)s week", "%(count)s weeks", count) % {"count": text}
+    if unit == "days":
+        return ngettext("%(count)s day", "%(count)s days", count) % {"count": text}
+    if unit == "h":
+        return ngettext("%(count)s hour", "%(count)s hours", count) % {"count": text}
+    if unit == "count":
+        unit = "times"
+    if unit in NUMBER_WITH_UNIT and unit != "years":  # "years" there is an age
+        return str(NUMBER_WITH_UNIT[unit] % {"number": text, "count": count})
+    return f"{text} {unit}".strip()
+
+
+def unread(criterion) -> list[tuple[str, str, str]]:
+    """What the extractor read in this clause that no question asks about, each a whole sentence split around the
+    registry's words so a page can mark them as English: ("Read, but no question asks it: “", "treated with
+    non-cardioselective ß-blockers in the month preceding the screening visit", "”, within 1 month.")."""
+    mark = "\ue000"  # a private-use character no template holds
     lines = []
     for read in (criterion.proposal or {}).get("unmapped", []):
-        what = read.get("event") or read.get("variable", "")
-        parts = []
-        if read.get("lower") is not None:
-            parts.append(_("from %(low)s") % {"low": read["lower"]})
-        if read.get("upper") is not None:
-            if read.get("variable") == "window":
-                parts.append(_("within %(high)s") % {"high": read["upper"]})
-            else:
-                parts.append(_("up to %(high)s") % {"high": read["upper"]})
-        lines.append(" ".join([what, *map(str, parts), read.get("unit", "")]).strip())
+        what = read.get("quote") or read.get("event") or read.get("variable", "")
+        unit = read.get("unit") or ""
+        low = amount_in_words(read["lower"], unit) if read.get("lower") is not None else None
+        high = amount_in_words(read["upper"], unit) if read.get("upper") is not None else None
+        if high is not None and read.get("variable") == "window":
+            shape = "within"
+        elif low is not None and high is not None:
+            shape = "from_to"
+        elif low is not None:
+            shape = "from"
+        elif high is not None:
+            shape = "up_to"
+        else:
+            shape = ""
+        before, _mark, after = (str(UNREAD_SENTENCES[shape]) % {"what": mark, "low": low, "high": high}).partition(mark)
+        lines.append((before, what, after))
     return lines
 
 
@@ -400,6 +441,18 @@ def concept_names() -> dict[str, dict[str, str]]:
     (`trials/data/concept_names.csv`), read once."""
     with CONCEPT_NAMES.open(encoding="utf-8", newline="") as table:
         return {row["key"]: {"en": row["en"], "zh": row["zh"]} for row in csv.DictReader(table)}
+
+
+def words_shortened(text: str, limit: int = 60) -> str:
+    """The start of a clause's words, to tell apart criteria whose rule reads the same ("for the study team to
+    check"): whole words up to `limit` characters, then "…"."""
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:.") + "…"
 
 
 def concept_reading(criterion) -> str:

@@ -257,14 +257,24 @@ def doctor_summary() -> dict:
 
 
 def values_to_ask(open_studies: list[StudyResult]) -> list[ValueToAsk]:
-    """The questions still unknown for studies not ruled out, each with the studies it would decide,
-    in the order the studies list them."""
+    """The questions still unknown for studies not ruled out that a doctor or a report holds, each with the
+    studies it would decide, in the order the studies list them."""
+    return _unknown_questions(open_studies, held_by_doctor=True)
+
+
+def answers_only_the_patient_can_give(open_studies: list[StudyResult]) -> list[ValueToAsk]:
+    """The other questions still unknown ("I don't know" to a pregnancy plan, a recent trial, recent COVID
+    symptoms) for studies not ruled out: missing all the same, but not the doctor's to give."""
+    return _unknown_questions(open_studies, held_by_doctor=False)
+
+
+def _unknown_questions(open_studies: list[StudyResult], held_by_doctor: bool) -> list[ValueToAsk]:
     held = doctor_summary()["questions"]
     wanted: dict[str, ValueToAsk] = {}
     for study in open_studies:
         for criterion in study.unknown:
-            if criterion.question is None or criterion.question.key not in held:
-                continue  # only what a doctor or a report holds: a pregnancy plan is the patient's to say
+            if criterion.question is None or (criterion.question.key in held) is not held_by_doctor:
+                continue
             entry = wanted.setdefault(criterion.question.key, ValueToAsk(criterion.question))
             if study.trial not in entry.studies:
                 entry.studies.append(study.trial)

@@ -490,6 +490,7 @@ def summary(request: HttpRequest, screening_id: UUID) -> HttpResponse:
         "answers": answers,
         "rows": rows,
         "to_ask": study_results.values_to_ask(groups["matches"] + groups["possibles"]),
+        "patient_to_give": study_results.answers_only_the_patient_can_give(groups["matches"] + groups["possibles"]),
         "today": timezone.localdate(),
         "back_url": reverse("questionnaire:results", args=[screening.id]),
         **groups,

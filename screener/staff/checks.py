@@ -1,53 +1,133 @@
 """What a nurse's answer check means for the study's criteria: a value recorded in a check (measured, or the
-records' figure on a contradiction) that the trial's current criteria would not accept is flagged beside it."""
+records' figure on a contradiction) that the trial's current criteria would not accept is flagged beside it.
+
+A note is read for one value: the number followed by the question's unit ("6MWT 320 m", "320米"), else the one
+number standing on its own. Numbers that are part of a name (6MWT, FEV1, SpO2, 6-minute) or of a date
+(2026-12-07, 2026年12月7日) are never values. A note with two candidate values, or a measured check with none, is
+not judged: the nurse is asked to give the value plainly (decision 0106)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from dataclasses import dataclass
+from decimal import Decimal
 
 from trials import catalogue, eligibility
 from trials.models import Criterion, Question
+from trials.number_input import UNIT_CONVERSIONS, UNIT_WORDS, NotANumber, readings
 
-NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+DATES = re.compile(r"\d+(?:\s*[-/:]\s*\d+)+|\d+\s*年(?:\s*\d+\s*月(?:\s*\d+\s*[日号])?)?|\d+\s*月\s*\d+\s*[日号]")
+LATIN = re.compile(r"[A-Za-z]")
 
 
-def recorded_number(note: str) -> Decimal | None:
-    """The first number in a check's note ("5", "病历显示5次", "FEV1 42%", full-width digits too), or None."""
-    found = NUMBER.search(unicodedata.normalize("NFKC", note or ""))
-    if found is None:
-        return None
+@dataclass(frozen=True)
+class RecordedValue:
+    """What a check's note says the value is: `value`, or None with `candidates` saying why (0: no number that
+    could be the value; 2 or more: several, none of them marked by the question's unit)."""
+
+    value: Decimal | None
+    candidates: int
+
+
+def _unit_words(unit: str) -> list[str]:
+    words = list(UNIT_WORDS.get(unit, ())) + [w for words, *_ in UNIT_CONVERSIONS.get(unit, ()) for w in words]
+    if unit == "ratio":
+        words += ["%", "percent"]
+    return sorted({unicodedata.normalize("NFKC", w).lower() for w in words}, key=len, reverse=True)
+
+
+def _unit_after(rest: str, words: list[str]) -> str | None:
+    """The unit word `rest` starts with (spaces before it allowed), one not running on into more Latin letters."""
+    stripped = rest.lstrip()
+    for word in words:
+        after = stripped[len(word) : len(word) + 1]
+        if stripped.startswith(word) and not (LATIN.match(word[-1]) and LATIN.match(after)):
+            return word
+    return None
+
+
+def _read(text: str, unit: str) -> frozenset[Decimal]:
     try:
-        return Decimal(found.group().replace(",", "."))
-    except InvalidOperation:
-        return None
+        return frozenset(readings(text, unit))
+    except NotANumber:
+        return frozenset()
+
+
+def recorded_value(note: str, unit: str = "") -> RecordedValue:
+    """The value a check's note records, in the question's unit (see the module's docstring)."""
+    text = unicodedata.normalize("NFKC", note or "").lower()
+    text = DATES.sub(lambda found: " " * len(found.group()), text)
+    words = _unit_words(unit)
+    with_unit: list[frozenset[Decimal]] = []
+    bare: list[frozenset[Decimal]] = []
+    for found in NUMBER.finditer(text):
+        before, rest = text[: found.start()], text[found.end() :]
+        if before[-1:] and (LATIN.match(before[-1]) or before[-1] in ".,"):
+            continue  # FEV1, SpO2: a name
+        word = _unit_after(rest, words)
+        if word is not None:
+            with_unit.append(_read(f"{found.group()} {word}", unit))
+        elif LATIN.match(rest[:1]) or re.match(r"-[a-z]", rest):
+            continue  # 6MWT, 6-minute: a name
+        else:
+            bare.append(_read(found.group(), unit))
+    chosen = with_unit or bare
+    values = frozenset().union(*chosen)
+    if len(values) == 1 and all(chosen):  # "1,500" reads two ways; "1.2.3" none: both unclear
+        return RecordedValue(next(iter(values)), 1)
+    return RecordedValue(None, max(len(values), len(chosen)) if chosen else 0)
+
+
+def checked_questions(checks: dict) -> dict[str, Question]:
+    """The questions of the measured or contradicted checks, by key, in one query (none when there is no such check)."""
+    keys = [key for key, check in checks.items() if check is not None and check.state in ("measured", "contradicted")]
+    return {question.key: question for question in Question.objects.filter(key__in=keys)} if keys else {}
+
+
+def unclear_value(check, question: Question | None) -> str:
+    """Why a measured or contradicted check's note on a number question was not judged: "several" values in it,
+    or "none" (said of a measured check only: a contradiction's note may be a remark); "" when it was judged."""
+    if check is None or check.state not in ("measured", "contradicted"):
+        return ""
+    if question is None or question.kind != Question.Kind.NUMBER:
+        return ""
+    reading = recorded_value(check.note, question.unit)
+    if reading.candidates > 1:
+        return "several"
+    if reading.candidates == 0 and check.state == "measured":
+        return "none"
+    return ""
 
 
 def criteria_not_met(referral, checks: dict) -> dict[str, list[Criterion]]:
     """By question key, the trial's approved criteria on that question that its check's recorded value would not
-    meet (a measured or contradicted check of a number question with a number in its note); keys with none are
-    left out. One query for the whole page, whatever the number of checks: the criteria are read once and every
-    row is judged with them."""
-    recorded = {
-        key: number
-        for key, check in checks.items()
-        if check is not None
-        and check.state in ("measured", "contradicted")
-        and (number := recorded_number(check.note)) is not None
+    meet (a measured or contradicted check of a number question with one value read from its note); keys with
+    none are left out. One query for the whole page, whatever the number of checks: the criteria are read once and
+    every row is judged with them."""
+    checked = {
+        key: check for key, check in checks.items() if check is not None and check.state in ("measured", "contradicted")
     }
-    if not recorded:
+    if not checked:
         return {}
     trial = referral.trial
     criteria = list(trial.criteria.approved().select_related("question").order_by("order", "pk"))
-    numeric = {c.question.key for c in criteria if c.question_id and c.question.kind == Question.Kind.NUMBER}
-    if not numeric & recorded.keys():
+    numeric = {
+        c.question.key: c.question for c in criteria if c.question_id and c.question.kind == Question.Kind.NUMBER
+    }
+    recorded = {
+        key: number
+        for key in numeric.keys() & checked.keys()
+        if (number := recorded_value(checked[key].note, numeric[key].unit).value) is not None
+    }
+    if not recorded:
         return {}
     trial.approved_criteria = criteria  # `to_rules` judges these, read just now, instead of reading them again
     answers, sources = referral.stored_answers(), referral.stored_sources()
     loaded = catalogue.current()
     not_met = {}
-    for key in sorted(numeric & recorded.keys()):
+    for key in sorted(recorded):
         stored = {**answers, key: str(recorded[key])}
         result = catalogue.judge_current_criteria(
             trial, stored, {k: v for k, v in sources.items() if k != key}, loaded=loaded

@@ -36,7 +36,8 @@ from screener.pages import render_page
 from screener.referrals.models import Referral
 from screener.second_factor import SecondFactorMixin, has_authenticator, set_up_app_first, used_backup_code
 from screener.staff import dashboard as charts
-from screener.staff.checks import criteria_not_met
+from screener.staff import snapshots
+from screener.staff.checks import checked_questions, criteria_not_met, unclear_value
 from screener.staff.export import referrals_csv
 from screener.staff.forms import AnswerCheckForm, AuthenticatorCodeForm, NoteForm, ReferralFilterForm, StatusForm
 from screener.staff.wording import because, plain_rows, to_check_first, verdict_words
@@ -163,9 +164,15 @@ def staff_referral(request: HttpRequest, referral_id: UUID) -> Referral:
 def detail_context(request, referral, **forms_) -> dict:
     checks = {c.question_key: c for c in referral.answer_checks.select_related("by")}
     not_met = criteria_not_met(referral, checks)
+    questions = checked_questions(checks)
     answers = [
-        {**row, "check": checks.get(row["key"]), "not_met": not_met.get(row["key"], [])}
-        for row in referral.answers_snapshot
+        {
+            **row,
+            "check": checks.get(row["key"]),
+            "not_met": not_met.get(row["key"], []),
+            "unclear": unclear_value(checks.get(row["key"]), questions.get(row["key"])),
+        }
+        for row in snapshots.answer_rows(referral.answers_snapshot, referral.language)
     ]
     snapshot_lang = "zh-Hans" if referral.language == "zh-hans" else (referral.language or settings.LANGUAGE_CODE)
     events = list(referral.events.select_related("by"))
@@ -175,6 +182,7 @@ def detail_context(request, referral, **forms_) -> dict:
         snapshot_lang,
     )
     rejudged = referral.latest_rejudgement()
+    rejudged_rows = snapshots.outcome_rows(rejudged.outcomes, referral.language) if rejudged else []
     return {
         "referral": referral,
         "patient_language_name": language_name(referral.language),
@@ -183,12 +191,12 @@ def detail_context(request, referral, **forms_) -> dict:
         "consent_language_name": language_name(referral.consent_language or referral.language),
         "verdict_label": VERDICT_LABELS.get(referral.verdict, referral.verdict),
         "answers": answers,
-        "outcomes": to_check_first(plain_rows(referral.outcomes_snapshot)),
+        "outcomes": to_check_first(plain_rows(snapshots.outcome_rows(referral.outcomes_snapshot, referral.language))),
         "sent_verdict": verdict_words(referral.verdict),
         "rejudged": rejudged,
         "rejudged_verdict": verdict_words(rejudged.verdict) if rejudged else "",
-        "rejudged_because": because(rejudged.verdict, rejudged.outcomes) if rejudged else "",
-        "rejudged_outcomes": to_check_first(plain_rows(rejudged.outcomes) if rejudged else []),
+        "rejudged_because": because(rejudged.verdict, rejudged_rows) if rejudged else "",
+        "rejudged_outcomes": to_check_first(plain_rows(rejudged_rows)),
         "rejudging_pending": referral.criteria_version < referral.trial.criteria_version
         and (rejudged is None or rejudged.version < referral.trial.criteria_version),
         "events": [with_question_wording(event, wording) for event in events],

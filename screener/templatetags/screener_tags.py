@@ -40,3 +40,10 @@ def between_sentences() -> str:
     from django.utils.translation import get_language
 
     return "" if (get_language() or "").startswith("zh") else " "
+
+
+@register.simple_tag
+def between_words() -> str:
+    """What goes between a link and the words in brackets after it: a space in English, nothing in Chinese,
+    which sets a full-width bracket close to what it follows."""
+    return between_sentences()

@@ -125,7 +125,7 @@ def test_a_chinese_copd_patient_goes_from_questions_to_withdrawal(seeded_live_se
     page.get_by_role("button", name="继续").click()
     page.locator(".error-summary").wait_for()
     assert page.locator("#id_answer").input_value() == "六十八"
-    assert page.get_by_text("请用阿拉伯数字填写，例如 68。").first.is_visible()
+    assert page.get_by_text("请用阿拉伯数字填写，例如68。").first.is_visible()
     assert_accessible(page, "number question with an error (zh)")
     screenshot(page, "copd-number-error-zh-360")
 

@@ -504,7 +504,7 @@ def a_results_link_after_new_rules(client, *rules):
 
 def steps_left(html: str) -> int:
     """The number the step line gives, in either language."""
-    return int(re.search(r"(?:about|up to|最多还有) (\d+) (?:steps? left|步)", html).group(1))
+    return int(re.search(r"(?:about|up to|最多还有) ?(\d+) ?(?:steps? left|步)", html).group(1))
 
 
 @pytest.mark.parametrize("language", ["en", "zh-hans"])

@@ -26,8 +26,8 @@ def test_digits_or_other_words_are_not_a_number_in_words(text):
     "key, text, language, message",
     [
         ("age", "sixty-eight", "en", "Please use digits, like 68."),
-        ("age", "六十八", "zh-hans", "请用阿拉伯数字填写，例如 68。"),
-        ("respiratory_hospitalisations_12m", "两次", "zh-hans", "请用阿拉伯数字填写，例如 2。"),
+        ("age", "六十八", "zh-hans", "请用阿拉伯数字填写，例如68。"),
+        ("respiratory_hospitalisations_12m", "两次", "zh-hans", "请用阿拉伯数字填写，例如2。"),
         ("respiratory_hospitalisations_12m", "two", "en", "Please use digits, like 2."),
     ],
 )

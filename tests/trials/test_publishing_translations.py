@@ -50,7 +50,7 @@ def translate_everything(trial):
             "Publish 1 trial without all its translations?",
             "Patients reading Simplified Chinese will see these in English",
         ),
-        (ZH, "在翻译尚未齐全时发布这 1 项试验吗？", "使用简体中文的患者将看到以下内容的英文原文"),
+        (ZH, "在翻译尚未齐全时发布这1项试验吗？", "使用简体中文的患者将看到以下内容的英文原文"),
     ],
 )
 def test_publishing_from_the_review_page_first_says_what_has_no_chinese_and_asks(
@@ -154,3 +154,18 @@ def test_the_question_names_each_criterion_without_chinese_and_links_to_where_it
     reviewed.sites.update(facility_zh_hans="瑞金医院")  # nothing left to name: no question at all
     done = admin_client.post(url, {"action": "publish"}, **headers)
     assert done.status_code == 302 and Trial.objects.get(pk=reviewed.pk).is_published
+
+
+@pytest.mark.parametrize(
+    ("headers", "reads"), [({}, "Exclusion: for the study team to check, “"), (ZH, "排除标准：由研究团队核对，“")]
+)
+def test_criteria_for_the_study_team_are_told_apart_by_their_own_words(admin_client, reviewed, headers, reads):
+    """The walkthrough's admin read three identical links "Exclusion: for the study team to check"."""
+    import re
+
+    reviewed.sites.create(facility="Ruijin Hospital", city="Shanghai", country="China", facility_zh_hans="瑞金医院")
+    url = reverse("admin:trials_trial_review_action", args=[reviewed.pk])
+    html = admin_client.post(url, {"action": "publish"}, **headers).content.decode()
+    links = re.findall(r'data-untranslated-criterion="\d+"><a [^>]*>(.*?)</a>', html)
+    assert len(links) == 3 and len(set(links)) == 3
+    assert all(link.startswith(reads) and '<span lang="en">' in link for link in links)

@@ -39,7 +39,7 @@ def translated(db):
             "patients cannot be referred to it yet",
             "Publish all the same",
         ),
-        (ZH, "发布这 1 项试验吗？有试验没有列出医院。", "暂时无法向它转介患者", "仍然发布"),
+        (ZH, "发布这1项试验吗？有试验没有列出医院。", "暂时无法向它转介患者", "仍然发布"),
     ],
 )
 def test_publishing_a_study_with_no_site_warns_first_and_may_go_ahead(

@@ -43,11 +43,6 @@ def test_the_review_page_lists_every_clause_with_its_quote_marked_and_each_rule_
     [diagnosis] = imported.criteria.filter(question__key="diagnoses", kind="inclusion")
     assert "copd" in diagnosis.values and diagnosis.clause_start is not None
     assert "Conditions: Chronic Obstructive Pulmonary Disease" not in page
-    # a window no question asks about is shown as read, on its clause's draft for the study team
-    assert (
-        'Read, but no question asks it: <span lang="en">treated with non-cardioselective blockers within 1 months'
-        in page
-    )
 
 
 def test_the_review_page_shows_the_registry_s_words_without_its_escapes_as_the_nurse_s_page_does(
@@ -468,3 +463,142 @@ def test_an_exclusion_s_rule_says_excluded_once(admin_client, imported, language
     assert (
         "Exclusion: for the study team to check" if language == "en" else "排除标准："
     ) in page  # no rule, kind kept
+
+
+@pytest.mark.parametrize(
+    ("language", "before", "after"),
+    [
+        ("en", "Read, but no question asks it: “", "”, within 1 month."),  # one month, not "1 months"
+        ("zh-hans", "已识别，但没有对应的问题：“", "”，1个月以内。"),
+    ],
+)
+def test_a_window_no_question_asks_about_is_one_sentence_quoting_the_registrys_words_whole(
+    admin_client, imported, language, before, after
+):
+    """The walkthrough read "已识别，但没有对应的问题： treated with non-cardioselective blockers 1 以内 months": English
+    glued into Chinese, and the ß of "ß-blockers" lost. The line is a whole sentence per language, around the
+    registry's own span, every character kept and marked as English."""
+    admin_client.cookies["django_language"] = language
+    page = admin_client.get(review_url(imported)).content.decode()
+    quote = "treated with non-cardioselective ß-blockers in the month preceding the screening visit"
+    assert f'{before}<span lang="en">{quote}</span>{after}' in page
+    assert "months" not in after and " 以内" not in page
+
+
+@pytest.mark.parametrize(
+    ("language", "read", "said"),
+    [
+        ("en", {"variable": "window", "upper": 2, "unit": "weeks"}, "”, within 2 weeks."),
+        ("en", {"variable": "duration", "lower": 1, "unit": "years"}, "”, at least 1 year."),
+        ("en", {"variable": "haemoglobin", "lower": 9, "upper": 12, "unit": "g/dL"}, "”, from 9 g/dL to 12 g/dL."),
+        ("en", {"variable": "window", "upper": 24, "unit": "h"}, "”, within 24 hours."),
+        ("en", {"variable": "haemoglobin"}, "”."),
+        ("zh-hans", {"variable": "window", "upper": 2, "unit": "weeks"}, "”，2周以内。"),
+        ("zh-hans", {"variable": "duration", "lower": 1, "unit": "years"}, "”，至少1年。"),
+        ("zh-hans", {"variable": "x", "upper": 3, "unit": "count"}, "”，最多3次。"),
+    ],
+)
+def test_each_shape_of_an_unread_bound_is_its_own_sentence_with_plurals(language, read, said):
+    from django.utils import translation
+
+    from trials.models import Criterion
+
+    criterion = Criterion(proposal={"unmapped": [{"quote": "the words", **read}]})
+    with translation.override(language):
+        [(_before, what, after)] = criterion.unread()
+    assert what == "the words" and after == said
+
+
+def clause_section(page: str, criterion) -> str:
+    return page.split(f'id="clause-{criterion.clause_start}-{criterion.clause_end}"')[1].split("</section>")[0]
+
+
+@pytest.mark.parametrize(
+    ("language", "button", "note"),
+    [
+        (
+            "en",
+            "Approve the 1 of 2 drafts left for the study team (no rule, so no confidence needed)",
+            "No rule, so none needed: “approve” leaves it to the study team.",
+        ),
+        ("zh-hans", "批准2条草稿中留给研究团队核对的1条（没有规则，因此不需要置信度）", "没有规则，因此不需要置信度"),
+    ],
+)
+def test_approve_all_says_it_approves_a_draft_for_the_study_team_not_one_at_80_percent(
+    admin_client, imported, language, button, note
+):
+    """The walkthrough saw "Approve the 1 of 2 drafts at 80% confidence or more" beside confidences 0.50 and "—":
+    the one it approves is the draft left to the study team, which has no rule and so no confidence."""
+    team = imported.criteria.filter(question=None, status=Criterion.Status.DRAFT).exclude(clause_start=None).first()
+    imported.criteria.filter(clause_start=team.clause_start).exclude(pk=team.pk).delete()
+    Criterion.objects.create(
+        trial=imported,
+        kind=team.kind,
+        question=Question.objects.get(key="age"),
+        min_value=40,
+        confidence=0.5,
+        clause_start=team.clause_start,
+        clause_end=team.clause_end,
+        quote=team.quote,
+        source_text=team.source_text,
+    )
+    admin_client.cookies["django_language"] = language
+    clause = clause_section(admin_client.get(review_url(imported)).content.decode(), team)
+    assert button in clause and note in clause
+    assert "80%" not in clause and "0.50" in clause
+
+
+def test_approve_all_names_both_kinds_when_it_approves_both(admin_client, imported):
+    team = imported.criteria.filter(question=None, status=Criterion.Status.DRAFT).exclude(clause_start=None).first()
+    imported.criteria.filter(clause_start=team.clause_start).exclude(pk=team.pk).delete()
+    for confidence in (0.9, 0.5):
+        Criterion.objects.create(
+            trial=imported,
+            kind=team.kind,
+            question=Question.objects.get(key="age"),
+            min_value=40,
+            confidence=confidence,
+            clause_start=team.clause_start,
+            clause_end=team.clause_end,
+            quote=team.quote,
+            source_text=team.source_text,
+        )
+    clause = clause_section(admin_client.get(review_url(imported)).content.decode(), team)
+    assert "Approve 2 of 3 drafts: 1 at 80% confidence or more and 1 left for the study team" in clause
+    assert "0.90" in clause and "0.50" in clause
+
+
+@pytest.mark.parametrize(
+    ("language", "reads"), [("en", "for the study team to check, “"), ("zh-hans", "由研究团队核对，“")]
+)
+def test_a_tried_profiles_rows_for_the_study_team_are_told_apart_by_their_own_words(
+    admin_client, imported, language, reads
+):
+    """The walkthrough's "Try a profile" showed three identical rows "Exclusion | for the study team to check"."""
+    team = list(imported.criteria.filter(question=None).exclude(clause_start=None)[:3])
+    assert len(team) == 3
+    for criterion in team:
+        act(admin_client, imported, action="approve", criterion=criterion.pk)
+    admin_client.cookies["django_language"] = language
+    page = admin_client.get(review_url(imported), {"answers": json.dumps({"age": 60})}).content.decode()
+    rows = re.findall(r'<tr class="outcome-study_team"><td>[^<]*</td><td>(.*?)</td>', page)
+    assert len(rows) == 3 and len(set(rows)) == 3
+    assert all(row.startswith(reads) and '<span lang="en">' in row for row in rows)
+    for criterion in team:
+        assert any(criterion.source_text[:20] in row for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("words", "shortened"),
+    [
+        ("Diagnosis of asthma", "Diagnosis of asthma"),
+        (
+            "Any other condition that in the opinion of the investigator would make participation unsafe",
+            "Any other condition that in the opinion of the investigator…",
+        ),
+    ],
+)
+def test_a_clauses_words_are_shortened_at_a_whole_word(words, shortened):
+    from trials.wording import words_shortened
+
+    assert words_shortened(words) == shortened

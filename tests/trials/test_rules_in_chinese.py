@@ -98,7 +98,7 @@ def test_an_out_of_range_answer_is_explained_in_chinese(seed_trials):
 
     with translation.override("zh-hans"), pytest.raises(ValidationError) as error:
         Question.objects.get(key="sixmwd_m").clean_answer("1200米")
-    assert error.value.messages == ["请输入 0米 到 1000米 之间的数值。"]
+    assert error.value.messages == ["请输入0米到1000米之间的数值。"]
 
 
 def test_yes_and_no_and_choice_labels_follow_the_language(seed_trials):

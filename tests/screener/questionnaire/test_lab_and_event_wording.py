@@ -110,7 +110,7 @@ def test_a_weight_that_is_not_a_number_is_asked_again_with_a_weights_example_not
     assert form.errors["weight_kg"] == ["Enter a number, like 70."]
     with translation.override("zh-hans"):
         form = BodyMassIndexForm(Question.objects.get(key="bmi"), {"height_cm": "158", "weight_kg": "不知道"})
-        assert form.errors["weight_kg"] == ["请输入一个数字，例如 70。"]
+        assert form.errors["weight_kg"] == ["请输入一个数字，例如70。"]
 
 
 def test_a_help_text_that_names_the_i_dont_know_button_spells_it_as_the_button_does():

@@ -178,3 +178,45 @@ def test_the_summary_lists_an_answer_the_study_team_must_judge_apart_from_what_i
     assert "Cancer history: Yes, but treatment ended more than 5 years ago" in study
     assert "Not known yet:" not in study
     assert 'data-ask="cancer_history"' not in html  # nothing to ask the doctor for
+
+
+@pytest.mark.parametrize(
+    ("language", "nothing_for_the_doctor", "still_missing", "nothing_missing"),
+    [
+        (
+            "en",
+            "Nothing to ask your doctor for: no value a doctor or a report holds is missing.",
+            "Still missing: the patient answered “I don’t know” to these",
+            "No value is missing",
+        ),
+        ("zh-hans", "没有需要向医生询问的数值", "仍然缺少：患者对以下问题回答了“我不知道”", "没有缺少的数值"),
+    ],
+)
+def test_an_i_dont_know_to_a_question_only_the_patient_can_answer_is_named_as_missing_not_denied(
+    client, language, nothing_for_the_doctor, still_missing, nothing_missing
+):
+    """The walkthrough's patient said "I don't know" to recent COVID symptoms: the study stayed "may match, some
+    values unclear" while the summary said nothing was missing. Now it names the answer and the study it decides."""
+    client.post(reverse("set_language"), {"language": language, "next": "/"})
+    screening_id = start(client)
+    answer_everything(client, screening_id, {**MATCHES_COPD, "covid_last_4_weeks": None})
+    html = client.get(summary_url(screening_id)).content.decode()
+    ask = html.split('id="ask-title"')[1].split("</section>")[0]
+    assert nothing_missing not in ask
+    assert nothing_for_the_doctor in ask and still_missing in ask
+    item = ask.split('data-give="covid_last_4_weeks"')[1].split("</li>")[0]
+    assert f'data-decides="{COPD}"' in item
+    assert "data-ask=" not in ask
+
+
+@pytest.mark.parametrize(
+    ("language", "nothing_missing"), [("en", "No value is missing"), ("zh-hans", "没有缺少的数值")]
+)
+def test_a_summary_with_every_answer_known_says_nothing_is_missing(client, language, nothing_missing):
+    client.post(reverse("set_language"), {"language": language, "next": "/"})
+    screening_id = start(client)
+    answer_everything(client, screening_id, MATCHES_COPD)
+    html = client.get(summary_url(screening_id)).content.decode()
+    ask = html.split('id="ask-title"')[1].split("</section>")[0]
+    assert nothing_missing in ask
+    assert "data-give=" not in ask and "data-ask=" not in ask

@@ -77,8 +77,8 @@ def test_a_slow_mail_server_does_not_slow_the_patients_request(
     [
         ("en", 1, "1 email queued."),
         ("en", 2, "2 emails queued."),
-        ("zh-hans", 1, "已将 1 封邮件加入发送队列。"),
-        ("zh-hans", 2, "已将 2 封邮件加入发送队列。"),
+        ("zh-hans", 1, "已将1封邮件加入发送队列。"),
+        ("zh-hans", 2, "已将2封邮件加入发送队列。"),
     ],
 )
 def test_sending_emails_again_from_admin_says_how_many_in_the_admins_language(admin_client, language, count, message):

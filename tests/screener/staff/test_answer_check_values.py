@@ -2,10 +2,13 @@
 in a check that the study's criterion would not accept is flagged to the nurse beside it, in both languages. The COPD
 study takes a six-minute walk of at least 150 m and under 600 m."""
 
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
 
 from screener.referrals.models import AnswerCheck
+from screener.staff.checks import recorded_value
 
 ZH = {"HTTP_ACCEPT_LANGUAGE": "zh-hans"}
 
@@ -155,3 +158,65 @@ def test_no_checked_value_reads_no_criteria(staff_a_client, referral_a, django_a
     checks = {c.question_key: c for c in referral.answer_checks.all()}
     with django_assert_num_queries(0):
         assert criteria_not_met(referral, checks) == {}
+
+
+@pytest.mark.parametrize(
+    ("note", "flagged"),
+    [
+        ("6MWT 320 m", False),  # 6MWT names the test: 320 m is the value, inside the range
+        ("6MWT 120 m", True),
+        ("320 m on 6MWT", False),
+        ("6MWT 320", False),  # the one number standing on its own
+        ("6MWT 320 米 (2026-12-07)", False),  # a date is not a value
+        ("6分钟步行试验320米", False),
+        ("6分钟步行试验120米", True),
+        ("2026年9月1日测得120米", True),
+        ("6-minute walk: 640 m", True),
+    ],
+)
+def test_a_measured_value_is_read_past_names_and_dates(staff_a_client, referral_a, note, flagged):
+    check(staff_a_client, referral_a, "measured", note)
+    html = detail(staff_a_client, referral_a)
+    assert ("data-check-not-met" in html) is flagged
+    assert "data-check-unclear" not in html
+
+
+@pytest.mark.parametrize(
+    ("state", "note", "headers", "said"),
+    [
+        ("measured", "320 m, then 120 m", {}, "This note holds more than one value, so it was not judged"),
+        ("measured", "320 or 120", ZH, "这条备注里有不止一个数值，因此没有按研究的标准判断"),
+        ("contradicted", "records: 120, 320", {}, "This note holds more than one value"),
+        ("measured", "patient refused the test", {}, "No value could be read from this note"),
+        ("measured", "患者拒绝测试", ZH, "这条备注里读不出数值"),
+    ],
+)
+def test_a_note_with_several_values_or_none_is_not_judged_and_says_so(
+    staff_a_client, referral_a, state, note, headers, said
+):
+    check(staff_a_client, referral_a, state, note, **headers)
+    html = detail(staff_a_client, referral_a, **headers)
+    assert said in html
+    assert "data-check-not-met" not in html
+
+
+def test_a_contradiction_without_a_number_is_a_remark_not_an_unread_value(staff_a_client, referral_a):
+    check(staff_a_client, referral_a, "contradicted", "walked with a stick")
+    assert "data-check-unclear" not in detail(staff_a_client, referral_a)
+
+
+@pytest.mark.parametrize(
+    ("note", "unit", "value"),
+    [
+        ("FEV1 42%", "%", "42"),  # FEV1, SpO2, DLCO are names
+        ("SpO2 92", "%", "92"),
+        ("DLCO 45% predicted", "%", "45"),
+        ("FEV1/FVC 65%", "ratio", "0.65"),
+        ("病历显示住院2次", "times", "2"),
+        ("124斤", "kg", "62"),  # the question's own conversions
+        ("1,500", "m", None),  # 1.5 or 1500: unclear
+        ("FEV1 42% FVC 70%", "%", None),
+    ],
+)
+def test_a_note_is_read_for_the_one_value_in_the_questions_unit(note, unit, value):
+    assert recorded_value(note, unit).value == (None if value is None else Decimal(value))

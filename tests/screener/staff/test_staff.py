@@ -506,7 +506,7 @@ def test_attack_a_facility_named_as_a_formula_in_the_registry_comes_out_of_the_e
     ("language", "title", "not_title"),
     [
         ("en", "<title>Referrals – study staff</title>", "Referrals – Referrals"),
-        ("zh-hans", "<title>转介 – 研究人员</title>", "转介 – 转介"),
+        ("zh-hans", "<title>转介——研究人员</title>", "转介——转介"),
     ],
 )
 def test_the_referral_list_s_title_names_the_page_once(staff_a_client, language, title, not_title):
