@@ -206,10 +206,10 @@ def test_oxygen_hours_a_day_read_as_hours_after_a_label_that_says_a_day(seed_tri
 @pytest.mark.parametrize(
     ("key", "typed", "english", "chinese"),
     [
-        ("oxygen_hours_per_day", "30", "Enter a value from 0 to 24 hours a day.", "请输入 0 到 24小时/天 之间的数值。"),
-        ("heart_rate_bpm", "400", "Enter a value from 20 to 250 beats a minute.", "请输入 20 到 250次/分 之间的数值。"),
-        ("cigarettes_per_day", "1000", "Enter a value from 0 to 100 cigarettes.", "请输入 0 到 100支 之间的数值。"),
-        ("age", "130", "Enter a value from 0 years to 120 years.", "请输入 0岁 到 120岁 之间的数值。"),  # no rate
+        ("oxygen_hours_per_day", "30", "Enter a value from 0 to 24 hours a day.", "请输入0到24小时/天之间的数值。"),
+        ("heart_rate_bpm", "400", "Enter a value from 20 to 250 beats a minute.", "请输入20到250次/分之间的数值。"),
+        ("cigarettes_per_day", "1000", "Enter a value from 0 to 100 cigarettes.", "请输入0到100支之间的数值。"),
+        ("age", "130", "Enter a value from 0 years to 120 years.", "请输入0岁到120岁之间的数值。"),  # no rate
     ],
 )
 def test_a_number_out_of_range_says_a_rates_unit_once(seed_trials, key, typed, english, chinese):

@@ -37,7 +37,7 @@ def started_in(client, language: str, where: dict) -> str:
 def test_a_town_chosen_on_an_english_page_reads_in_chinese_on_a_chinese_page(client):
     screening_id = started_in(client, "en", {"place": "Hangzhou", "travel": "300"})
     line, sentence, box = read_in(client, "zh-hans", screening_id)
-    assert line == "杭州（Hangzhou，中国）：300 公里以内"
+    assert line == "杭州（Hangzhou，中国）：300公里以内"
     assert "杭州（Hangzhou，中国）" in sentence and "Hangzhou, China" not in sentence
     assert 'value="杭州（Hangzhou，中国）"' in box
 
