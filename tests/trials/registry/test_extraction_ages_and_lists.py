@@ -48,6 +48,27 @@ def test_and_up_after_an_age_is_a_lower_bound_but_and_up_to_opens_a_range():
     assert named("Age 21 and up to 60") == [("inclusion", "age", D(21), True, D(60), True)]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Patients of both gender aged from 12 up to 50 years", ("age", D(12), True, D(50), True)),
+        ("Aged 40 up to and including 80 years", ("age", D(40), True, D(80), True)),
+        ("FEV1 from 30% up to 70% predicted", ("fev1_pct_pred", D(30), True, D(70), True)),
+        # a near miss: "up to" with no number before it is an upper bound alone
+        ("Aged up to 50 years", ("age", None, None, D(50), True)),
+    ],
+)
+def test_a_number_up_to_another_is_a_range_both_ends_included(text, expected):
+    assert [found[1:] for found in named(text)] == [expected]
+
+
+def test_up_to_after_another_variables_number_joins_no_range():
+    assert named("Aged ≥ 40 years with up to 2 exacerbations in the past year") == [
+        ("inclusion", "age", D(40), True, None, None),
+        ("inclusion", "exacerbations_12m", None, None, D(2), True),
+    ]
+
+
 def test_exclusive_after_years_old_leaves_both_ends_of_the_range_out():
     assert named("Between 21 and 60 years old, exclusive") == [("inclusion", "age", D(21), False, D(60), False)]
     assert named("Between 21 and 60 years old") == [("inclusion", "age", D(21), True, D(60), True)]
