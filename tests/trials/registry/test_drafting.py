@@ -405,6 +405,44 @@ def test_a_text_age_that_disagrees_with_the_registry_limits_is_drafted_for_revie
     assert (draft.min_value, draft.max_value) == (Decimal(40), Decimal(80))
 
 
+# "≥ 18 years" in the text, 18 to 75 in the registry's fields: the text's clause is drafted as it says (decision
+# 0109), and the registry's maximum, approved at import beside it, still shuts out a patient older than 75
+ADULTS_TO_75 = {"eligibilityCriteria": "Inclusion Criteria:\n\n* Age ≥ 18 years\n", "maximumAge": "75 Years"}
+
+
+def import_and_approve_everything(tmp_path, **eligibility):
+    record = copy.deepcopy(json.loads(RECORDS["NCT07355868"].read_text(encoding="utf-8")))
+    record["protocolSection"]["eligibilityModule"].update(minimumAge="18 Years", **eligibility)
+    path = tmp_path / "study.json"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    import_file(path)
+    trial = Trial.objects.get(nct_id="NCT07355868")
+    for criterion in trial.criteria.filter(status=Criterion.Status.DRAFT):
+        criterion.approve()  # as "approve all" would, and more
+    return trial
+
+
+def test_a_text_age_with_no_upper_end_is_drafted_as_stated_beside_the_registrys_approved_limits(tmp_path):
+    trial = import_and_approve_everything(tmp_path, **ADULTS_TO_75)
+    ages = trial.criteria.filter(question__key="age")
+    assert sorted((c.origin, c.min_value, c.max_value) for c in ages) == [
+        (Criterion.Origin.EXTRACTED, Decimal(18), None),
+        (Criterion.Origin.IMPORT, Decimal(18), Decimal(75)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "age, verdict",
+    [(76, eligibility.Verdict.NO_MATCH), (75, eligibility.Verdict.MATCH), (70, eligibility.Verdict.MATCH)],
+)
+def test_a_patient_older_than_the_registrys_maximum_is_no_match_when_the_text_says_only_18_or_older(
+    tmp_path, age, verdict
+):
+    rules = import_and_approve_everything(tmp_path, **ADULTS_TO_75).to_rules()
+    assert rules.question_keys == {"age", "diagnoses"}  # the registry's condition is the only other rule
+    assert eligibility.evaluate_trial(rules, {"age": age, "diagnoses": ["copd"]}).verdict is verdict
+
+
 def test_an_existing_database_loses_the_seeds_stale_notes_but_keeps_an_admins_own(seed_trials):
     walk = Criterion.objects.get(trial__nct_id="NCT07355868", question__key="sixmwd_m")
     old = (

@@ -1131,19 +1131,24 @@ def test_a_range_stated_for_two_cohorts_is_proposed_for_each():
     assert len([p for p in extract(text) if p.variable == "age"]) == 2
 
 
-def test_the_record_fills_the_bound_the_text_leaves_open():
+# The text's age clause is the proposal as it states it; the record's limits are the import's own approved criterion,
+# which keeps deciding beside it (decision 0109; the patient's side: tests/trials/registry/test_drafting.py)
+def test_a_text_age_that_leaves_an_end_open_is_proposed_as_stated_not_filled_in_by_the_record():
     text = "Inclusion Criteria:\n\n* Age ≥ 18 years\n"
     (age,) = [p for p in extract(text, minimum_age="18 Years", maximum_age="75 Years") if p.variable == "age"]
-    assert bounds(age) == (D(18), True, D(75), True)
+    assert (bounds(age), age.quote) == ((D(18), True, None, None), "Age ≥ 18 years")
 
 
-def test_a_record_and_its_text_disagreeing_on_age_keep_both_proposals():
+def test_a_text_age_that_disagrees_with_the_record_is_the_one_age_proposal():
     text = "Inclusion Criteria:\n\n* Aged 40 to 80 years\n"
     ages = [p for p in extract(text, minimum_age="18 Years") if p.variable == "age"]
-    assert sorted((p.lower, p.upper, p.quote) for p in ages) == [
-        (D(18), None, "minimumAge: 18 Years"),
-        (D(40), D(80), "Aged 40 to 80 years"),
-    ]
+    assert [(p.lower, p.upper, p.quote) for p in ages] == [(D(40), D(80), "Aged 40 to 80 years")]
+
+
+def test_a_text_with_no_age_gets_the_records_limits_as_its_age_proposal():
+    text = "Inclusion Criteria:\n\n* COPD diagnosed by a physician\n"
+    ages = [p for p in extract(text, minimum_age="18 Years", maximum_age="75 Years") if p.variable == "age"]
+    assert [(p.lower, p.upper, p.quote) for p in ages] == [(D(18), D(75), "minimumAge: 18 Years; maximumAge: 75 Years")]
 
 
 def test_the_record_alone_quotes_its_own_field():

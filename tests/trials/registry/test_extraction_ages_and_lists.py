@@ -48,6 +48,27 @@ def test_and_up_after_an_age_is_a_lower_bound_but_and_up_to_opens_a_range():
     assert named("Age 21 and up to 60") == [("inclusion", "age", D(21), True, D(60), True)]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Patients of both gender aged from 12 up to 50 years", ("age", D(12), True, D(50), True)),
+        ("Aged 40 up to and including 80 years", ("age", D(40), True, D(80), True)),
+        ("FEV1 from 30% up to 70% predicted", ("fev1_pct_pred", D(30), True, D(70), True)),
+        # a near miss: "up to" with no number before it is an upper bound alone
+        ("Aged up to 50 years", ("age", None, None, D(50), True)),
+    ],
+)
+def test_a_number_up_to_another_is_a_range_both_ends_included(text, expected):
+    assert [found[1:] for found in named(text)] == [expected]
+
+
+def test_up_to_after_another_variables_number_joins_no_range():
+    assert named("Aged ≥ 40 years with up to 2 exacerbations in the past year") == [
+        ("inclusion", "age", D(40), True, None, None),
+        ("inclusion", "exacerbations_12m", None, None, D(2), True),
+    ]
+
+
 def test_exclusive_after_years_old_leaves_both_ends_of_the_range_out():
     assert named("Between 21 and 60 years old, exclusive") == [("inclusion", "age", D(21), False, D(60), False)]
     assert named("Between 21 and 60 years old") == [("inclusion", "age", D(21), True, D(60), True)]
@@ -272,12 +293,10 @@ def test_an_exclusion_age_that_leaves_out_what_the_record_leaves_out_is_the_one_
         ("exclusion", None, D(19), "Age < 19 years"),
         ("exclusion", D(76), None, "Age < 19 years or > 76 years"),
     ]
-    # an exclusion that leaves out something else: the record's limits stay a proposal of their own
+    # an exclusion that leaves out something else: the text states the age criterion, and it is the one item (the
+    # record's limit is the import's own criterion, decision 0109)
     text = "Inclusion Criteria:\n- COPD\nExclusion Criteria:\n- Age < 21 years\n"
-    assert record_ages(text, "19 Years") == [
-        ("inclusion", D(19), None, "minimumAge: 19 Years"),
-        ("exclusion", None, D(21), "Age < 21 years"),
-    ]
+    assert record_ages(text, "19 Years") == [("exclusion", None, D(21), "Age < 21 years")]
     # no age in the text: the record's limits are the age item
     assert record_ages("Inclusion Criteria:\n- COPD\n", "19 Years") == [
         ("inclusion", D(19), None, "minimumAge: 19 Years")

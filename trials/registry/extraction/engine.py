@@ -31,8 +31,8 @@ Readings chosen where registry text is ambiguous:
 * Counts of exacerbations that needed a hospital stay are ``respiratory_hospitalisations_12m``; counts over a
   period other than 12 months give nothing.
 * A nested clause that names no variable borrows one from its parent line ("Lung function:" then "≥ 30%").
-* Age from the record (minimumAge/maximumAge, inclusive) merges into the text's inclusion age proposal when the
-  two agree; otherwise each stands.
+* Age from the record (minimumAge/maximumAge, inclusive) is one proposal only when the text states no age; a text
+  that states one is proposed as stated (decision 0109: the record's limits are the import's approved criterion).
 """
 
 from __future__ import annotations
@@ -3475,7 +3475,8 @@ def _record_years(value: str | None) -> Decimal | None:
 
 
 def extract(text: str, *, minimum_age: str | None = None, maximum_age: str | None = None) -> list[Proposal]:
-    """Every proposal for a record's eligibility text, with the record's own age limits merged into the text's."""
+    """Every proposal for a record's eligibility text; the record's own age limits are one more only when the text
+    states no age (decision 0109)."""
     try:
         proposals: list[Proposal] = []
         if isinstance(text, str) and text.strip():
@@ -3485,7 +3486,7 @@ def extract(text: str, *, minimum_age: str | None = None, maximum_age: str | Non
                 if len(proposals) >= MAX_PROPOSALS:
                     del proposals[MAX_PROPOSALS:]
                     break
-        return _merge_record_age(
+        return _with_record_age(
             proposals, _record_years(minimum_age), _record_years(maximum_age), minimum_age, maximum_age
         )
     except Exception:  # the contract: never raise
@@ -3498,57 +3499,20 @@ def extract(text: str, *, minimum_age: str | None = None, maximum_age: str | Non
 RECORD_NO_MAXIMUM = Decimal(99)
 
 
-def _merge_record_age(
+def _with_record_age(
     proposals: list[Proposal], low: Decimal | None, high: Decimal | None, low_text: str | None, high_text: str | None
 ) -> list[Proposal]:
+    """The text's age clauses as they are stated; the record's limits only where the text states no age. A record's
+    limits are the import's own approved criterion (`importing.py`), which keeps deciding beside whatever the text's
+    clause is drafted as: "≥ 18 years" with a record of 18 to 75 years is the proposal 18 or older, and a patient of
+    76 is still no match (decision 0109, which replaced the merge of decision 0058)."""
     if low is not None and low <= 0:
         low = None
     if high is not None and high >= RECORD_NO_MAXIMUM:
         high = None
     if low is not None and high is not None and low > high:
         high = None  # a record whose maximum is below its minimum: keep only the minimum
-    if low is None and high is None:
-        return proposals
-    for index, proposal in enumerate(proposals):
-        if proposal.variable != "age" or proposal.kind != "inclusion":
-            continue
-        agrees_low = (
-            low is None
-            or proposal.lower is None
-            or (proposal.lower == low and proposal.lower_inclusive)
-            or (proposal.lower_inclusive is False and proposal.lower + 1 == low)
-            or (proposal.lower_inclusive is False and proposal.lower == low)  # text "> 40 years", record "40 Years"
-        )
-        agrees_high = (
-            high is None
-            or proposal.upper is None
-            or (proposal.upper == high and proposal.upper_inclusive)
-            or (proposal.upper_inclusive is False and proposal.upper - 1 == high)
-            or (proposal.upper_inclusive is False and proposal.upper == high)
-        )
-        if not (agrees_low and agrees_high):
-            continue
-        lower, lower_inclusive = proposal.lower, proposal.lower_inclusive
-        upper, upper_inclusive = proposal.upper, proposal.upper_inclusive
-        if lower is None and low is not None:
-            lower, lower_inclusive = low, True
-        if upper is None and high is not None:
-            upper, upper_inclusive = high, True
-        proposals[index] = Proposal(
-            kind="inclusion",
-            variable="age",
-            lower=lower,
-            lower_inclusive=lower_inclusive,
-            upper=upper,
-            upper_inclusive=upper_inclusive,
-            unit="years",
-            quote=proposal.quote,
-            confidence=max(proposal.confidence, 0.95),
-        )
-        return proposals
-    if _excluded_outside(proposals, low, high):
-        # "Exclusion: age < 18" with a record minimum of 18: the text states the record's limit from the other
-        # side; that clause is the age item, and the record adds no second one
+    if (low is None and high is None) or any(p.variable == "age" for p in proposals):
         return proposals
     quote = "; ".join(
         part
@@ -3573,20 +3537,6 @@ def _merge_record_age(
         ),
     )
     return proposals
-
-
-def _excluded_outside(proposals: list[Proposal], low: Decimal | None, high: Decimal | None) -> bool:
-    """Whether exclusion age bounds of the text leave out exactly what the record's limits leave out."""
-    excluded = [p for p in proposals if p.variable == "age" and p.kind == "exclusion"]
-    below = low is None or any(
-        p.lower is None and p.upper is not None and (p.upper == low if not p.upper_inclusive else p.upper + 1 == low)
-        for p in excluded
-    )
-    above = high is None or any(
-        p.upper is None and p.lower is not None and (p.lower == high if not p.lower_inclusive else p.lower - 1 == high)
-        for p in excluded
-    )
-    return bool(excluded) and below and above
 
 
 # ----------------------------------------------------------------------------------------------------------------
