@@ -1041,7 +1041,8 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
     }
     if kind == "inclusion":  # "Stable controlled arterial hypertension": a condition on it if present, not a need
         matches = [m for m in matches if not _if_present(text, m, own, language)]
-    broader = set(lexicon()["broader_than_item"])
+    # a sign of an item ("fever" for an infection now) gives a draft only where the rule excludes the item, as a broader one
+    broader = set(lexicon()["broader_than_item"]) | set(lexicon()["sign_of_item"]["concepts"])
     # "prenatal depression" as an inclusion: a patient with it may rightly answer no to the serious mental illness item
     matches = [m for m in matches if not (m.concept.key in broader and (kind == "inclusion") != m.negated)]
     matches = _pregnancy_potential(text, kind, matches, language)
@@ -1531,6 +1532,10 @@ def _not_the_patients(text: str, start: int, end: int, before_text: str, concept
         return True  # named inside words about something else
     if concept.cls != "medicine" and hit("mention_after_illness", after, at_start=True):
         return True  # "TB prophylaxis": a prevention of the illness, not the illness
+    sign = lexicon()["sign_of_item"]
+    if concept.key in sign["concepts"] and language in sign["before"]:
+        if re.search(sign["before"][language], before_text[-40:], re.IGNORECASE):
+            return True  # "History of fever", "to reduce fever", "退热": a past or treated sign is none now
     if concept.key in lexicon()["pregnancy_not_now"]["concepts"] and (
         hit("not_now_before", before_text[-20:]) or hit("not_now_after", after, at_start=True)
     ):
