@@ -60,7 +60,6 @@ MIDDLEWARE = [
     "screener.client.ClientAddressMiddleware",
     "screener.middleware.PatientPostLimitsMiddleware",
     "screener.middleware.RefuseNullCharactersMiddleware",
-    "screener.middleware.MethodNotAllowedPageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -73,6 +72,8 @@ MIDDLEWARE = [
     "screener.middleware.StaffSessionLimitsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Inside CSP and X-Frame-Options, so the page it draws for an empty 405 gets their headers on the way out.
+    "screener.middleware.MethodNotAllowedPageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",

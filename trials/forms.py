@@ -87,6 +87,7 @@ def _rows_to_show(value) -> list[dict]:
 
 class ContactsWidget(forms.Widget):
     template_name = "admin/trials/site/contacts_widget.html"
+    stored: list[dict] = []  # the contacts as saved: a row left as it was is not judged again (see ContactsField)
 
     class Media:
         css = {"all": ["trials/contacts.css"]}
@@ -99,7 +100,8 @@ class ContactsWidget(forms.Widget):
         posted = isinstance(value, PostedContacts)
         rows = []
         for index, row in enumerate(_rows_to_show(value)):
-            problems = contact_problems(row, index + 1) if posted and not row["remove"] and not _is_empty(row) else {}
+            judged = posted and not row["remove"] and not _is_empty(row) and _row(row) not in self.stored
+            problems = contact_problems(row, index + 1) if judged else {}
             rows.append(
                 {
                     "number": index + 1,
@@ -143,7 +145,10 @@ class ContactsWidget(forms.Widget):
 
 
 class ContactsField(forms.Field):
-    """The contacts as a list of {name, role, phone, email}, in the order typed, empty and removed rows left out."""
+    """The contacts as a list of {name, role, phone, email}, in the order typed, empty and removed rows left out.
+
+    Only new or changed rows are judged: a contact saved before (one the registry gave, say "+86 138 0000 0000;
+    +86 139 0000 0000") and left as it was never stops the site, or its trial, from being saved."""
 
     widget = ContactsWidget
     default_error_messages = {
@@ -176,7 +181,10 @@ class ContactsField(forms.Field):
             return [_row(contact) for contact in value] if isinstance(value, list) else []
         kept = [(index, _row(row)) for index, row in enumerate(value) if not row.get("remove")]
         kept = [(index, row) for index, row in kept if not _is_empty(row)]
-        problems = [message for index, row in kept for message in contact_problems(row, index + 1).values()]
+        stored = self.widget.stored
+        problems = [
+            message for index, row in kept if row not in stored for message in contact_problems(row, index + 1).values()
+        ]
         if problems:
             raise ValidationError(problems)
         if len(kept) > MAX_CONTACTS:
@@ -194,3 +202,8 @@ class ContactsField(forms.Field):
 
 class SiteForm(forms.ModelForm):
     contacts = ContactsField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        widget = self.fields["contacts"].widget
+        widget.stored = [_row(contact) for contact in self.instance.contacts or []] if self.instance.pk else []

@@ -18,7 +18,9 @@ from trials.models import Criterion, Question
 from trials.number_input import UNIT_CONVERSIONS, UNIT_WORDS, NotANumber, readings
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-DATES = re.compile(r"\d+(?:\s*[-/:]\s*\d+)+|\d+\s*年(?:\s*\d+\s*月(?:\s*\d+\s*[日号])?)?|\d+\s*月\s*\d+\s*[日号]")
+DATES = re.compile(
+    r"(?<![a-z\d])(?:\d+(?:\s*[-/:]\s*\d+)+)|\d+\s*年(?:\s*\d+\s*月(?:\s*\d+\s*[日号])?)?|\d+\s*月\s*\d+\s*[日号]"
+)
 LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -64,8 +66,8 @@ def recorded_value(note: str, unit: str = "") -> RecordedValue:
     bare: list[frozenset[Decimal]] = []
     for found in NUMBER.finditer(text):
         before, rest = text[: found.start()], text[found.end() :]
-        if before[-1:] and (LATIN.match(before[-1]) or before[-1] in ".,"):
-            continue  # FEV1, SpO2: a name
+        if before[-1:] and LATIN.match(before[-1]) or re.search(r"\d[.,]$", before):
+            continue  # FEV1, SpO2: a name; the tail of a number the pattern did not take
         word = _unit_after(rest, words)
         if word is not None:
             with_unit.append(_read(f"{found.group()} {word}", unit))

@@ -237,6 +237,7 @@ def test_opening_a_form_only_address_shows_the_polite_405_page_and_changes_nothi
     assert '<main id="panel" class="panel" data-status="405">' in html
     assert "This address only sends a form" in html and "Nothing was changed." in html
     assert f'href="{reverse("staff:list")}"' in html and "Go to the start page" not in html
+    assert "default-src 'self'" in response["Content-Security-Policy"] and response["X-Frame-Options"] == "DENY"
     referral_a.refresh_from_db()
     assert referral_a.status == status_before
 

@@ -183,3 +183,25 @@ def test_a_new_site_is_added_with_its_contact(admin_client, site_a):
     assert response.status_code == 302, response.content.decode()[:3000]
     site = Site.objects.get(facility_en="Hospital C")
     assert site.contacts == [{"name": "Wang Fang", "role": "", "phone": "", "email": "wang.fang@hospital.cn"}]
+
+
+IMPORTED = [{"name": "Study desk", "role": "CONTACT", "phone": "(866) 123-4567 (toll free)", "email": ""}]
+
+
+def test_a_registry_contact_the_phone_rule_would_refuse_never_blocks_saving_the_site_or_its_trial(admin_client, site_a):
+    site_a.contacts = IMPORTED
+    site_a.save()
+    assert admin_client.post(site_url(site_a), site_form(admin_client, site_a)).status_code == 302
+    url = reverse("admin:trials_trial_change", args=[site_a.trial.pk])
+    assert admin_client.post(url, form_data(admin_client.get(url).content.decode(), "trial_form")).status_code == 302
+    site_a.refresh_from_db()
+    assert site_a.contacts == IMPORTED
+
+
+def test_the_same_phone_typed_anew_or_changed_is_still_judged(admin_client, site_a):
+    site_a.contacts = IMPORTED
+    site_a.save()
+    data = site_form(admin_client, site_a)
+    data["contacts-0-phone"] = "(866) 123-4567 (call us)"
+    response = admin_client.post(site_url(site_a), data)
+    assert response.status_code == 200 and 'value="(866) 123-4567 (call us)"' in response.content.decode()

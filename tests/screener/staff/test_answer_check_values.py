@@ -216,6 +216,12 @@ def test_a_contradiction_without_a_number_is_a_remark_not_an_unread_value(staff_
         ("124斤", "kg", "62"),  # the question's own conversions
         ("1,500", "m", None),  # 1.5 or 1500: unclear
         ("FEV1 42% FVC 70%", "%", None),
+        ("FEV1: 42%", "%", "42"),  # a name's colon is not a time
+        ("FEV1：42%", "%", "42"),
+        ("SpO2: 93%", "%", "93"),
+        ("复测，320米", "m", "320"),  # a comma before the value is punctuation
+        ("today,320 m", "m", "320"),
+        ("10:30 320 m", "m", "320"),  # a time of day is still no value
     ],
 )
 def test_a_note_is_read_for_the_one_value_in_the_questions_unit(note, unit, value):
