@@ -56,6 +56,8 @@ def pathological() -> dict[str, str]:
         "Chinese item numbers glued with no mark": (
             "1签署知情同意书" + "".join(f"{n}{n + 1}个月内无感染" for n in range(2, 99)) + "23个月内" * (MEGABYTE // 6)
         )[:MEGABYTE],
+        # a list of labs whose joining words are also short words ("or" is both): each gap one way only (review10)
+        'labs joined by "or or or …"': (("AST" + " or" * 12 + " 1 ALT > 2 x ULN; ") * (MEGABYTE // 57 + 1))[:MEGABYTE],
         "tab rows under items ending in a colon": ("前接受过以下治疗：\n药物\t＜2周\n" * (MEGABYTE // 15 + 1))[
             :MEGABYTE
         ],

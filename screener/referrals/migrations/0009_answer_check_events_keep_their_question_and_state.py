@@ -29,7 +29,7 @@ def read(note: str) -> tuple[str, str, str] | None:
 
 def read_old_lines(apps, schema_editor):
     ReferralEvent = apps.get_model("referrals", "ReferralEvent")
-    for event in ReferralEvent.objects.filter(kind="verification", question_key="").iterator():
+    for event in list(ReferralEvent.objects.filter(kind="verification", question_key="")):
         found = read(event.note)
         if found is not None:
             event.question_key, event.check_state, event.note = found
@@ -39,7 +39,7 @@ def read_old_lines(apps, schema_editor):
 def write_old_lines(apps, schema_editor):
     """Back to the old single line, in English."""
     ReferralEvent = apps.get_model("referrals", "ReferralEvent")
-    for event in ReferralEvent.objects.filter(kind="verification").exclude(question_key="").iterator():
+    for event in list(ReferralEvent.objects.filter(kind="verification").exclude(question_key="")):
         label = OLD_LABELS[event.check_state][0]
         event.note = f"{event.question_key}: {label}. {event.note}".strip()
         event.save(update_fields=["note"])

@@ -1069,9 +1069,20 @@ _OTHER_LAB_BEFORE = (
     if TABLES.other_lab_names
     else None
 )
-_LAB_LIST_GAP = re.compile(
-    r"(?:\s|,|、|/|and/or|and|or|或|和|及|与|\(|\)|(?<![a-z])[a-z]{2,5}(?![a-z])" + _OTHER_LAB + r")*"
-)
+# What may stand between two labs of one list: marks, joining words and short names, each token one way only (the
+# possessive star never tries another split, so a long run of "or or or …" costs its length, not 2 to its power),
+# after the labs no question asks about are taken out as whole words.
+_LAB_LIST_GAP_TOKENS = re.compile(r"(?:\s|,|、|/|或|和|及|与|\(|\)|(?<![a-z])[a-z]{2,5}(?![a-z]))*+")
+_OTHER_LAB_WORDS = re.compile(r"(?<![a-z])(?:" + TABLES.other_lab_names + r")(?![a-z])") if _OTHER_LAB else None
+
+
+def _lab_list_gap(gap: str) -> bool:
+    """Whether `gap` (at most 40 characters) only joins two labs of one list: "ALT, AST and/or", "(ALT) or"."""
+    if _OTHER_LAB_WORDS is not None:
+        gap = _OTHER_LAB_WORDS.sub(" ", gap)
+    return _LAB_LIST_GAP_TOKENS.fullmatch(gap) is not None
+
+
 # Between the last lab asked about and a bound in x ULN, one to three more short lab names, each after a list break:
 # "ALT, AST, bilirubin, BUN > 1.25 x ULN", "…、总胆红素、血尿素氮>…正常上限的1.25倍" (the bound is each lab's)
 _OTHER_LABS_AFTER = re.compile(
@@ -1985,7 +1996,7 @@ def _variables_for(
             earlier = mentions[reach : bisect.bisect_left(mentions, chosen[0])]
         for mention in reversed(earlier):
             gap = n[mention[1] : chosen[-1][0]]
-            lab_list = comparison.unit == "x ULN" and len(gap) <= 40 and _LAB_LIST_GAP.fullmatch(gap)
+            lab_list = comparison.unit == "x ULN" and len(gap) <= 40 and _lab_list_gap(gap)
             if not gap or not (_CONNECTOR.match(gap) or lab_list or _CONNECTOR.match(_before_full_name(gap))):
                 break  # "急性加重住院": one noun phrase, the last word names it
             if mention[2] == chosen[-1][2]:
@@ -2045,7 +2056,7 @@ def _labs_listed_from(
         if (
             mention[2] not in LAB_VARIABLES
             or len(gap) > 40
-            or not _LAB_LIST_GAP.fullmatch(gap)
+            or not _lab_list_gap(gap)
             or _bound_right_after(n, mention, comparison, comparisons)
         ):
             break
