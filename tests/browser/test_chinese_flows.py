@@ -121,10 +121,10 @@ def test_a_chinese_copd_patient_goes_from_questions_to_withdrawal(seeded_live_se
     page.locator('input[name="answer"][value="copd"]').check()
     page.get_by_role("button", name="继续").click()
     page.wait_for_url(re.compile(r"/questions/age/$"))
-    page.locator("#id_answer").fill("六十八")  # not a number the form can read
+    page.locator("#id_answer").fill("六十多")  # "sixty-odd": not a number the form can read
     page.get_by_role("button", name="继续").click()
     page.locator(".error-summary").wait_for()
-    assert page.locator("#id_answer").input_value() == "六十八"
+    assert page.locator("#id_answer").input_value() == "六十多"
     assert page.get_by_text("请用阿拉伯数字填写，例如 68。").first.is_visible()
     assert_accessible(page, "number question with an error (zh)")
     screenshot(page, "copd-number-error-zh-360")
