@@ -143,7 +143,7 @@ class AnswerForm(forms.Form):
             return ItemsAnswer(ticked, frozenset(self.items)).stored()
         stored = self.question.clean_answer(value)
         if kind == Question.Kind.NUMBER and approximately(value):
-            self.taken_as = taken_as(value.strip(), self.question.display_answer(stored))
+            self.taken_as = taken_as_sentence(value.strip(), self.question.display_answer(stored))
         return stored
 
     def _ticked_instead(self, value) -> str | None:
@@ -173,7 +173,7 @@ class AnswerForm(forms.Form):
         return None
 
 
-def taken_as(typed: str, value: str) -> str:
+def taken_as_sentence(typed: str, value: str) -> str:
     """What the patient reads on the next page after typing a number said to be about right (walkthrough 10: "大约300米"
     was stored as 300 without a word): the screener needs one number, and says which it took."""
     return gettext(
