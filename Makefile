@@ -6,6 +6,8 @@ CHROMIUM := /usr/bin/chromium
 # Screenshots of Chinese pages need a CJK font, or Chromium draws empty boxes.
 CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 PORT ?= 8000
+# Links in emails point at the port `make run` serves (SITE_URL from the environment wins; production sets it).
+RUN_SITE_URL := $(or $(SITE_URL),http://127.0.0.1:$(PORT))
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test lint serve worker messages translations
@@ -20,9 +22,9 @@ run: $(VENV)/installed
 	$(DEV) $(PY) manage.py load_seed_trials
 	@echo "Open http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
 	@# The background worker (emails, re-judging) runs beside the server and stops with it.
-	@$(DEV) $(PY) manage.py db_worker & worker=$$!; \
+	@$(DEV) SITE_URL=$(RUN_SITE_URL) $(PY) manage.py db_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(DEV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(DEV) SITE_URL=$(RUN_SITE_URL) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: lint $(CHROMIUM) $(CJK_FONT)
 	$(VENV)/bin/pytest

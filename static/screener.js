@@ -43,6 +43,24 @@
     });
   }
 
+  // A link of the error summary goes to its question's first control. Followed as a plain link, the browser puts
+  // that control at the top of the window and the question and its error scroll out of sight (on a phone): bring
+  // the whole question into view, its legend or label first, then focus the control without scrolling again.
+  function followErrorLink(event) {
+    var link = event.target.closest && event.target.closest(".error-summary a[href^='#']");
+    if (!link) return;
+    var control = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    var group = control && control.closest(".form-group");
+    if (!group) return;
+    event.preventDefault();
+    var top = group.getBoundingClientRect().top;
+    var bottom = control.getBoundingClientRect().bottom;
+    if (bottom - top <= window.innerHeight) group.scrollIntoView({ block: "start" });
+    else control.scrollIntoView({ block: "end" });
+    control.focus({ preventScroll: true });
+  }
+
+  document.addEventListener("click", followErrorLink);
   document.addEventListener("submit", carryUnsentAnswer, true);
   document.addEventListener("htmx:afterSettle", function (event) {
     if (event.detail && event.detail.target && event.detail.target.id === "panel") settle(true);

@@ -12,9 +12,11 @@ nobody writes "1,000" to mean 1), and when both remain the patient is asked whic
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from pathlib import Path
 
 from trials.eligibility import window_days
 
@@ -80,8 +82,25 @@ UNIT_CONVERSIONS = {
 # A number typed with no unit and below this limit is in the unit reports print (decision 0080): an eosinophil count
 # "0.3" is 0.3 × 10⁹/L, 300 per µL (nobody has fewer than 5 cells per µL but 0, which reads the same either way).
 BARE_NUMBER_CONVERSIONS = {"cells/uL": (Decimal(5), Decimal(1000), 0)}
-# Said before the number in Chinese: "百分之68" is 68%, "每天15小时" is 15 h/day, "约350米" is about 350 m.
-CHINESE_PREFIXES = (("百分之", "", "%"), ("每天", "", ""), ("每日", "", ""), ("大约", "", ""), ("约", "", ""))
+# Said before the number in Chinese: "百分之68" is 68%, "每天15小时" is 15 h/day.
+CHINESE_PREFIXES = (("百分之", "", "%"), ("每天", "", ""), ("每日", "", ""))
+
+# Words saying a number is about right ("大约300米", "300米左右", "about 300 m") and the Chinese numerals read ("两",
+# "三百五十"), per language: a table (`trials/data/number_words.json`), read once.
+NUMBER_WORDS_TABLE = json.loads((Path(__file__).parent / "data" / "number_words.json").read_text(encoding="utf-8"))
+APPROXIMATELY_BEFORE = sorted(
+    {word.lower() for words in NUMBER_WORDS_TABLE["approximately"]["before"].values() for word in words},
+    key=len,
+    reverse=True,
+)
+APPROXIMATELY_AFTER = sorted(
+    {word.lower() for words in NUMBER_WORDS_TABLE["approximately"]["after"].values() for word in words},
+    key=len,
+    reverse=True,
+)
+CHINESE_DIGITS = NUMBER_WORDS_TABLE["chinese_numerals"]["digits"]
+CHINESE_TEN = NUMBER_WORDS_TABLE["chinese_numerals"]["tens"]
+CHINESE_HUNDRED = NUMBER_WORDS_TABLE["chinese_numerals"]["hundreds"]
 
 
 # Numbers written in words, which the screener does not read (decision 0091): Chinese numerals, and English number
@@ -96,6 +115,55 @@ NUMBER_WORDS = frozenset(
 
 class NotANumber(ValueError):
     pass
+
+
+def _without_approximation(cleaned: str) -> tuple[str, bool]:
+    """`cleaned` (normalised, lower case) without the words saying the number is about right, and whether it had
+    any. A word of letters is one only when no letter touches it ("about300" is, "abouts" is not)."""
+    found = False
+    for word in APPROXIMATELY_BEFORE:
+        if cleaned.startswith(word) and not (
+            word[-1].isascii() and word[-1].isalpha() and cleaned[len(word) : len(word) + 1].isalpha()
+        ):
+            cleaned, found = cleaned[len(word) :].strip(), True
+            break
+    for word in APPROXIMATELY_AFTER:
+        if cleaned.endswith(word) and not (
+            word[0].isascii() and word[0].isalpha() and cleaned[: -len(word)][-1:].isalpha()
+        ):
+            cleaned, found = cleaned[: -len(word)].strip(), True
+            break
+    return cleaned, found
+
+
+def approximately(text: str) -> bool:
+    """Whether `text` says its number is about right ("大约300米", "300米左右", "about 300 m")."""
+    return _without_approximation(normalise_chinese_input(text).lower())[1]
+
+
+def _chinese_numeral(text: str) -> int | None:
+    """A number up to 999 in simple Chinese numerals ("两" 2, "十二" 12, "六十八" 68, "三百五十" and "三百五" 350,
+    "一百零五" 105), or None. Larger ones (千, 万) and anything else are not read: the patient is asked for digits."""
+    rest, total = text, 0
+    if not rest or any(char not in CHINESE_DIGITS and char not in (CHINESE_TEN, CHINESE_HUNDRED) for char in rest):
+        return None
+    if CHINESE_HUNDRED in rest:
+        head, _, rest = rest.partition(CHINESE_HUNDRED)
+        if len(head) != 1 or not CHINESE_DIGITS.get(head):
+            return None
+        total = CHINESE_DIGITS[head] * 100
+        if len(rest) == 1 and CHINESE_DIGITS.get(rest):  # "三百五" is 350
+            return total + CHINESE_DIGITS[rest] * 10
+        if len(rest) == 2 and CHINESE_DIGITS.get(rest[0]) == 0 and CHINESE_DIGITS.get(rest[1]):  # "一百零五" is 105
+            return total + CHINESE_DIGITS[rest[1]]
+    if CHINESE_TEN in rest:
+        head, _, rest = rest.partition(CHINESE_TEN)
+        if head and (len(head) != 1 or not CHINESE_DIGITS.get(head)):
+            return None
+        total += (CHINESE_DIGITS[head] if head else 1) * 10
+    if len(rest) > 1 or (rest and total and not CHINESE_DIGITS[rest]):
+        return None
+    return total + (CHINESE_DIGITS[rest] if rest else 0)
 
 
 def written_in_words(text: str) -> bool:
@@ -136,6 +204,7 @@ def readings(text: str, unit: str = "") -> list[Decimal]:
     whether that is allowed is the question's business.
     """
     cleaned = " ".join(normalise_chinese_input(text).replace("\u00a0", " ").replace("\u202f", " ").split()).lower()
+    cleaned = normalise_chinese_input(_without_approximation(cleaned)[0])  # "大约百分之68": a prefix after the word
     percent, conversion = False, None
     own = UNIT_WORDS.get(unit, ()) + (("%", "percent") if unit == "ratio" else ())
     suffixes = [(word, None) for word in own] + [
@@ -150,6 +219,8 @@ def readings(text: str, unit: str = "") -> list[Decimal]:
             break
     else:
         conversion = BARE_NUMBER_CONVERSIONS.get(unit)
+    if (numeral := _chinese_numeral(cleaned)) is not None:
+        cleaned = str(numeral)
     sign = 1
     if cleaned[:1] in MINUS_SIGNS:
         sign, cleaned = -1, cleaned[1:].strip()

@@ -9,6 +9,7 @@ from screener.questionnaire import answer_helpers
 from trials import places, screens
 from trials.eligibility import NEVER, ItemsAnswer
 from trials.models import Question, fallback_language
+from trials.number_input import approximately
 
 EXCLUSIVE_CODE = "none"
 # "I don't know" is one of each question's answers, on a page of its own as on a screen: the last of a list's
@@ -30,6 +31,8 @@ class AnswerForm(forms.Form):
     its answer is stored as `ItemsAnswer.stored()`, unless every item was shown. `grouped`: the question is
     one of several on a screen (its fields carry the question's key as prefix). Alone or on a screen, "I don't
     know" and "Never" are answers to choose or tick like any other, never buttons that send the form."""
+
+    taken_as = ""  # a number said to be about right ("大约300米"), as the screener took it: the next page says so
 
     def __init__(self, question: Question, *args, items=None, grouped: bool = False, **kwargs):
         if grouped:
@@ -138,7 +141,10 @@ class AnswerForm(forms.Form):
             self.question.clean_answer(value)  # codes of this question, or a ValidationError
             ticked = frozenset(value) - {EXCLUSIVE_CODE}
             return ItemsAnswer(ticked, frozenset(self.items)).stored()
-        return self.question.clean_answer(value)
+        stored = self.question.clean_answer(value)
+        if kind == Question.Kind.NUMBER and approximately(value):
+            self.taken_as = taken_as_sentence(value.strip(), self.question.display_answer(stored))
+        return stored
 
     def _ticked_instead(self, value) -> str | None:
         """DONT_KNOW_CODE or NEVER when that was ticked or chosen instead of an answer typed or chosen, None when
@@ -165,6 +171,17 @@ class AnswerForm(forms.Form):
                 raise ValidationError(_("Choose “I don’t know” on its own, or untick it."), code="exclusive")
             return DONT_KNOW_CODE
         return None
+
+
+def taken_as_sentence(typed: str, value: str) -> str:
+    """What the patient reads on the next page after typing a number said to be about right (walkthrough 10: "大约300米"
+    was stored as 300 without a word): the screener needs one number, and says which it took."""
+    return gettext(
+        "You wrote “%(typed)s”, so we took it as %(value)s. If that is not right, go back and change it."
+    ) % {
+        "typed": typed,
+        "value": value,
+    }
 
 
 def initial_for(question: Question, stored, items=None) -> dict:

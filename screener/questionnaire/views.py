@@ -9,6 +9,7 @@ from __future__ import annotations
 from uuid import UUID
 
 from django.conf import settings
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -213,6 +214,7 @@ def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse
         form = AnswerForm(the_question, request.POST, initial=previous)  # a tick left on is the old answer
         if form.is_valid():
             screening.record_answer(key, form.cleaned_data["answer"])
+            tell_what_was_taken(request, [form])
             after = screening.walk(loaded)
             return redirect(url_after_answer(screening, key, after, returning, more_needed(request)))
     else:
@@ -290,6 +292,14 @@ def answer_helper(request: HttpRequest, screening_id: UUID, key: str) -> HttpRes
     return render_page(request, "questionnaire/helper.html", context)
 
 
+def tell_what_was_taken(request: HttpRequest, forms) -> None:
+    """A number said to be about right ("大约300米") is stored as the number: the next page says which (a message,
+    kept in a signed cookie for that one page: patients have no session)."""
+    for form in forms:
+        if form.taken_as:
+            messages.info(request, form.taken_as, extra_tags="taken-as")
+
+
 def flags(returning: bool, more: bool) -> str:
     """The query a screen carries: back to "check your answers", or reached from a saved results link."""
     if returning:
@@ -353,6 +363,7 @@ def screen(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse:
             unset = object()
             changed = {k: v for k, v in form.answers().items() if screening.answers.get(k, unset) != v}
             screening.record_answers(changed)
+            tell_what_was_taken(request, form.forms)
             after = screening.walk(loaded)
             return redirect(url_after_answer(screening, key, after, returning, more_needed(request)))
     else:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from screener.questionnaire.templatetags.registry_words import in_zone, place_names
 from screener.referrals.models import AccessLog, Referral, display_reference
+from screener.referrals.templatetags.staff_notes import phone_shown
 from screener.staff.wording import verdict_words
 from trials.models import Site
 
@@ -101,7 +102,7 @@ def rows(referrals):
             nct_id,
             site_words(zones.get(site_id)) or ", ".join(part for part in (facility, city, country) if part),
             name,
-            phone,
+            phone_cell(phone),
             email,
             contact_by.get(by, by),
             contact_time.get(time, time),
@@ -117,6 +118,13 @@ def site_words(site) -> str:
     if site is None:
         return ""
     return gettext(", ").join(part for part in (site.facility, *place_names(site)) if part)
+
+
+def phone_cell(phone: str) -> str:
+    """A phone number a spreadsheet keeps as text and staff can read and dial: "(+86) 138 1234 5678". A leading "+"
+    would be read as a formula ("+86 138 …" is an error in Excel) or a number (losing the "+"), and an apostrophe
+    before it shows in the cell. A number the library cannot read is written as stored, through `safe_cell`."""
+    return re.sub(r"^\+(\d{1,3}) ", r"(+\1) ", phone_shown(phone)) if phone else ""
 
 
 # A spreadsheet reads a cell as a formula when it starts with one of these, also after leading spaces or a

@@ -6,6 +6,7 @@ a nurse works through the request in Chinese. Every page passes axe; screenshots
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from screener.referrals.models import Referral
 from tests.browser.conftest import CJK_FONT, close_page, open_page, screenshot
@@ -121,10 +122,10 @@ def test_a_chinese_copd_patient_goes_from_questions_to_withdrawal(seeded_live_se
     page.locator('input[name="answer"][value="copd"]').check()
     page.get_by_role("button", name="继续").click()
     page.wait_for_url(re.compile(r"/questions/age/$"))
-    page.locator("#id_answer").fill("六十八")  # not a number the form can read
+    page.locator("#id_answer").fill("六十多")  # "sixty-odd": not a number the form can read
     page.get_by_role("button", name="继续").click()
     page.locator(".error-summary").wait_for()
-    assert page.locator("#id_answer").input_value() == "六十八"
+    assert page.locator("#id_answer").input_value() == "六十多"
     assert page.get_by_text("请用阿拉伯数字填写，例如68。").first.is_visible()
     assert_accessible(page, "number question with an error (zh)")
     screenshot(page, "copd-number-error-zh-360")
@@ -146,6 +147,34 @@ def test_a_chinese_copd_patient_goes_from_questions_to_withdrawal(seeded_live_se
     referral = Referral.objects.get()
     assert referral.language == "zh-hans" and referral.consent_language == "zh-hans"
     assert referral.status == "withdrawn" and referral.phone == ""
+
+
+def test_a_walk_typed_as_about_300_metres_is_taken_as_300_and_the_next_page_says_so(seeded_live_server, chinese_phone):
+    """Walkthrough 10: "大约300米" was stored as 300 without a word, and "两次" was refused."""
+    page = chinese_phone
+    start_in_chinese(page, seeded_live_server)
+    profile = {**COPD_PATIENT, "sixmwd_m": "大约300米", "respiratory_hospitalisations_12m": "两次"}
+    while (key := current_key(page)) not in ("sixmwd_m", None):
+        answer_in_chinese_once(page, profile)
+    assert key == "sixmwd_m"
+    answer_in_chinese_once(page, profile)
+    note = page.locator("[data-taken-as]")
+    expect(note).to_have_text("您填写的是“大约300米”，我们按300米计算。如果不对，可以返回修改。")
+    assert current_key(page) == "respiratory_hospitalisations_12m"
+    assert_accessible(page, "a number about right, told on the next page (zh)")
+    screenshot(page, "copd-about-300-metres-zh-360")
+    answer_in_chinese_once(page, profile)  # "两次" is read: on to the next question
+    assert current_key(page) != "respiratory_hospitalisations_12m" and not page.locator("[data-taken-as]").count()
+
+
+def answer_in_chinese_once(page, profile: dict) -> None:
+    before = page.url
+    if "/screens/" in page.url:
+        fill_screen(page, {k: profile.get(k) for k in screen_keys(page)})
+    else:
+        fill_single(page, profile[current_key(page)])
+    page.get_by_role("button", name="继续").click()
+    page.wait_for_url(lambda url: url != before)
 
 
 def test_a_chinese_ild_patient_goes_from_questions_to_withdrawal(seeded_live_server, chinese_phone):

@@ -140,3 +140,34 @@ def test_a_long_unit_stays_on_one_line_beside_its_box_at_360_px(seeded_live_serv
         answer_current(phone, profile.get(key, "30"), {**{k: "30" for k in keys}, **profile})
     assert {"egfr", "pack_years"} <= seen
     screenshot(phone, "long-units-360")
+
+
+def in_view(locator) -> bool:
+    return locator.evaluate(
+        "e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }"
+    )
+
+
+def test_an_error_summary_link_brings_its_question_and_error_into_view_with_focus_on_the_first_control(
+    seeded_live_server, phone
+):
+    """Given a screen sent with nothing answered, when a keyboard user follows the summary's link to its last
+    question, then that question's legend or label, its error and its first control are on screen at 360 px, and
+    the control has the focus (walkthrough 10: the question and its error were scrolled off the top)."""
+    start(phone, seeded_live_server)
+    profile = {**MATCHES_COPD, "smoking_status": "former", "days_since_quit_smoking": "3650"}
+    while (key := current_key(phone)) is not None and len(keys := screen_keys(phone)) < 2:
+        answer_current(phone, profile.get(key, "30"), {**{k: "30" for k in keys}, **profile})
+    assert key is not None, "no screen of two questions or more on the way"
+    phone.get_by_role("button", name="Continue").click()
+    expect(phone.locator(".error-summary")).to_be_focused()
+    link = phone.locator(".error-summary a").last
+    link.focus()
+    phone.keyboard.press("Enter")
+    question = phone.locator(".screen-question").last
+    first_control = question.locator("input, select, textarea").first
+    expect(first_control).to_be_focused()
+    title = question.locator("legend, label.label").first
+    for part in (title, question.locator(".error-message"), first_control):
+        assert in_view(part), f"{part} is out of view after following {link.get_attribute('href')}"
+    screenshot(phone, "error-link-followed-360")

@@ -579,6 +579,21 @@ def test_hsts_is_never_preloaded_unless_asked_for(environment, preload):
     assert settings_in_a_fresh_process("SECURE_HSTS_PRELOAD", **environment)[0] == preload
 
 
+@pytest.mark.parametrize(
+    "environment, link",
+    [({}, "http://127.0.0.1:8123"), ({"SITE_URL": "https://screener.example.org"}, "https://screener.example.org")],
+    ids=["the port make run serves", "SITE_URL from the environment"],
+)
+def test_make_run_s_emails_link_to_the_port_it_serves(environment, link):
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"} | environment
+    dry_run = subprocess.run(
+        ["make", "-n", "run", "PORT=8123"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    ).stdout
+    assert f"SITE_URL={link} .venv/bin/python manage.py db_worker" in dry_run  # the worker sends the emails
+    assert f"SITE_URL={link} .venv/bin/python manage.py runserver 127.0.0.1:8123" in dry_run
+    assert dry_run.count("SITE_URL=") == 2
+
+
 def test_make_serve_binds_loopback_unless_told_otherwise():
     dry_run = subprocess.run(["make", "-n", "serve"], cwd=ROOT, capture_output=True, text=True, timeout=60).stdout
     assert "-c python:screener.gunicorn_conf" in dry_run and "0.0.0.0" not in dry_run

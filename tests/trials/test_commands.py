@@ -152,3 +152,22 @@ def test_list_questions_leaves_out_unpublished_trials(seed_trials):
     call_command("screen", "--list-questions", stdout=out)
     keys = {q["key"] for q in json.loads(out.getvalue())}
     assert "sixmwd_m" not in keys and "dlco_pct_pred" in keys
+
+
+@pytest.mark.parametrize("run", ["first", "again"])
+def test_load_seed_trials_says_what_it_did_and_leaves_nothing_to_draft(run, settings):
+    """`make run` queues tasks for the worker (the database backend): the seed's criteria are loaded, not drafted
+    later, and the command says so."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    if run == "again":
+        call_command("load_seed_trials", stdout=StringIO())
+    out = StringIO()
+    call_command("load_seed_trials", stdout=out)
+    assert "being drafted" not in out.getvalue()
+    assert not Trial.objects.filter(needs_drafting=True).exists()
+    assert not Criterion.objects.filter(status=Criterion.Status.DRAFT).exists()
+    if run == "first":
+        assert f"{COPD}: 21 criteria loaded\n{COPD}: published" in out.getvalue()
+    else:
+        assert f"{COPD}: criteria already loaded, left as they are" in out.getvalue()
+        assert "published" not in out.getvalue()

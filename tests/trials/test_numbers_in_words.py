@@ -1,5 +1,6 @@
-"""Numbers written in words are not read (decision 0091): the patient is asked, politely and in her language, to
-type digits, and what she typed stays in the box."""
+"""Simple Chinese numerals up to 999 are read ("两次", "三百米": decision 0108); other numbers written in words are
+not (decision 0091): the patient is asked, politely and in her language, to type digits, and what she typed stays in
+the box."""
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -26,8 +27,11 @@ def test_digits_or_other_words_are_not_a_number_in_words(text):
     "key, text, language, message",
     [
         ("age", "sixty-eight", "en", "Please use digits, like 68."),
-        ("age", "六十八", "zh-hans", "请用阿拉伯数字填写，例如68。"),
-        ("respiratory_hospitalisations_12m", "两次", "zh-hans", "请用阿拉伯数字填写，例如2。"),
+        ("age", "六十多", "zh-hans", "请用阿拉伯数字填写，例如68。"),  # sixty-odd
+        ("respiratory_hospitalisations_12m", "十几次", "zh-hans", "请用阿拉伯数字填写，例如2。"),  # ten-odd
+        ("sixmwd_m", "一千五百米", "zh-hans", "请用阿拉伯数字填写，例如350。"),  # thousands are not read
+        ("sixmwd_m", "三百多米", "zh-hans", "请用阿拉伯数字填写，例如350。"),  # three hundred-odd
+        ("sixmwd_m", "3百米", "zh-hans", "请用阿拉伯数字填写，例如350。"),
         ("respiratory_hospitalisations_12m", "two", "en", "Please use digits, like 2."),
     ],
 )
@@ -39,6 +43,26 @@ def test_a_number_in_words_is_refused_with_a_request_for_digits(key, text, langu
         assert refused.value.messages == [message]
 
 
+@pytest.mark.parametrize(
+    "key, text, stored",
+    [
+        ("respiratory_hospitalisations_12m", "两次", "2"),
+        ("respiratory_hospitalisations_12m", "两", "2"),
+        ("respiratory_hospitalisations_12m", "零次", "0"),
+        ("respiratory_hospitalisations_12m", "十二次", "12"),
+        ("sixmwd_m", "三百米", "300"),
+        ("sixmwd_m", "三百五十米", "350"),
+        ("sixmwd_m", "三百五", "350"),  # as it is said: three hundred and fifty
+        ("sixmwd_m", "一百零五米", "105"),
+        ("sixmwd_m", "两百米", "200"),
+        ("age", "六十八岁", "68"),
+        ("age", "六十八", "68"),
+    ],
+)
+def test_simple_chinese_numerals_are_read(key, text, stored):
+    assert Question.objects.get(key=key).clean_answer(text) == stored
+
+
 def test_other_text_is_still_asked_for_a_number():
     with pytest.raises(ValidationError) as refused:
         Question.objects.get(key="age").clean_answer("lots")
@@ -48,6 +72,6 @@ def test_other_text_is_still_asked_for_a_number():
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
 def test_what_was_typed_in_words_stays_in_the_box(language):
     with translation.override(language):
-        form = AnswerForm(Question.objects.get(key="age"), {"answer": "六十八"})
+        form = AnswerForm(Question.objects.get(key="age"), {"answer": "六十多"})
         assert not form.is_valid()
-        assert 'value="六十八"' in str(form["answer"])
+        assert 'value="六十多"' in str(form["answer"])

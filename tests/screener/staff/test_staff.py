@@ -574,3 +574,26 @@ def test_the_patients_phone_is_shown_in_readable_groups_and_dialled_as_stored(st
     Referral.objects.filter(pk=referral.pk).update(phone="12")  # not a number the library reads: as stored
     html = staff_a_client.get(reverse("staff:detail", args=[referral.id])).content.decode()
     assert '<a href="tel:12">12</a>' in html
+
+
+@pytest.mark.parametrize(
+    ("stored", "exported"),
+    [
+        ("+8613812345678", "(+86) 138 1234 5678"),
+        ("+8657989979999", "(+86) 579 8997 9999"),
+        ("+442079460958", "(+44) 20 7946 0958"),
+        ("", ""),
+        ("12", "12"),  # not a number the library reads: as stored
+        ("+12", "'+12"),  # nor this, and it starts as a formula would: still guarded
+    ],
+)
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_the_export_writes_a_phone_number_a_spreadsheet_keeps_as_text_without_a_visible_mark(
+    staff_a_client, site_a, stored, exported, language
+):
+    """Walkthrough 10: "'+8613812345678" showed its apostrophe in Excel."""
+    referral = make_referral(site_a)
+    Referral.objects.filter(pk=referral.pk).update(phone=stored)
+    body = staff_a_client.get(reverse("staff:export"), HTTP_ACCEPT_LANGUAGE=language).getvalue().decode("utf-8-sig")
+    [_header, row] = list(csv.reader(io.StringIO(body)))
+    assert row[6] == exported
