@@ -443,7 +443,7 @@ def find(text: str) -> list[Match]:
         if match is not None and start in qualified:
             match = replace(match, narrowed=True)  # "clinically significant cardiac, hepatic or renal disease"
         matches.append(match)
-    matches = [m for m in matches if m is not None]
+    matches = _treated_illnesses([m for m in matches if m is not None], text)
     if heads:  # a word that shares a name's head stands or falls with the name, and is negated as the word is
         named = {match.start: index for index, match in enumerate(matches)}
         for word, name in heads.items():
@@ -461,6 +461,28 @@ def find(text: str) -> list[Match]:
         if opener.negated and not match.negated:
             matches[index] = replace(match, negated=True, cue=opener.cue)
     return [replace(match, words=original[match.start : match.end]) for match in matches]  # the page's own words
+
+
+def _treated_illnesses(matches: list[Match], text: str) -> list[Match]:
+    """An illness named as what a medicine is for ("taking inhaled corticosteroids for asthma or COPD", "使用吸入糖皮质激素治疗
+    哮喘", lexicon `treatment_for`) is not itself asked of the patient: that mention and the illnesses listed with it
+    give no match. Another mention of the illness in the clause ("Asthma, or taking …") still does."""
+    words = lexicon()["treatment_for"]
+    kept, treated, treated_illness = [], None, False  # treated: where the last medicine or treated illness ends
+    for match in matches:
+        between = text[treated : match.start] if treated is not None else ""
+        language = "zh" if _CJK.search(match.words) else "en"
+        joined = re.fullmatch(words["joined"], between, re.IGNORECASE)  # "… for asthma or COPD": COPD too
+        if (
+            match.concept.cls == "condition"
+            and treated is not None
+            and ((joined and treated_illness) or re.fullmatch(words[language], between, re.IGNORECASE))
+        ):
+            treated, treated_illness = match.end, True
+            continue
+        treated, treated_illness = (match.end, False) if match.concept.cls == "medicine" else (None, False)
+        kept.append(match)
+    return kept
 
 
 def _list_index(lists: list[tuple[int, int, bool]], at: int) -> int | None:
@@ -702,7 +724,7 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
     if signs is not None and concept.question not in NOW_QUESTIONS and signs.search(before_text[-60:]):
         return None  # "present clinical signs of stroke": a state now, not the illness ever the item asks about
     # "PAH therapy" qualifies a therapy, but "anticoagulant therapy" is the medicine itself
-    past = patterns["past_medicine"].get(language)
+    past, listed = patterns["past_medicine"].get(language), None
     if concept.cls == "medicine" and concept.question == "medicines_now" and past is not None:
         anchor = lexicon()["past_use_anchor"]  # "prior to starting chemotherapy": a start to come, not a past use
         anchored = re.search(anchor["before"][language], before_text[-40:], re.IGNORECASE) or re.match(
@@ -710,7 +732,8 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         )
         if anchored:
             return None
-        if past.search(before_text[-60:]):
+        listed = _past_use_list(before_text, language)  # "14天内使用过处方药、中草药、保健品": the cue heads its list
+        if past.search(before_text[-60:]) or listed is not None:
             ever = by_key().get(lexicon()["past_use"].get(concept.key, ""))
             if ever is None:
                 return None  # "history of chemotherapy": not what the patient takes now
@@ -752,9 +775,11 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
             return None  # "Urine toxicology positive for opiates, benzodiazepines": a lab result, not medicines taken
         if patterns["short_window"][language].match(text[end : end + 120]):
             return None  # "benzodiazepines or alcohol within 12 hours of assessments": a wash-out, not a use now
+        # a qualifier before a list reaches every item it heads, up to the clause's stop (its patterns bound the rest)
+        sentence = before_text[max(before_text.rfind(mark) for mark in ".;。；") + 1 :]
         if patterns["medicine_narrowed"][language].match(text[end : end + 120]) or patterns["medicine_narrowed_before"][
             language
-        ].search(before_text[-60:]):
+        ].search(sentence):
             narrowed = True  # "corticosteroids at unstable doses": the item, for the study team
     negated, cue = _negation_before(before_text, language, patterns)
     breaker = patterns["breaker"][language]
@@ -778,10 +803,11 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         return None  # "否认结核病史但…试验阳性", "denies asthma but …": the negation sets up its contrary
     days, window_words = _window_after(text, end, language, patterns, concept.question in NOW_QUESTIONS)
     if days is None:  # "近6个月内发生心肌梗死", "in the past 6 months, a heart attack"
-        near = len(before_text) - (40 if language == "en" else 20)
-        while 0 < near < len(before_text) and (before_text[near - 1].isdigit() or before_text[near - 1] == "."):
-            near -= 1  # "过去12个月内": never "2个月内" from the middle of a number
-        days, window_words = _window_in(before_text[max(0, near) :], language, patterns)
+        days, window_words = _window_before(before_text, language, patterns)
+    if (
+        days is None and listed is not None
+    ):  # "筛选前6个月内使用过胰岛素、…或β-受体阻断剂": the list's time is its cue's
+        days, window_words = _window_before(before_text[:listed], language, patterns)
     if days is None and concept.cls == "medicine":  # "放射治疗 ＜4周", "Radiotherapy < 4 weeks": a use in that time
         bound = re.match(lexicon()["medicine_bound_after"][language], text[end : end + 60], re.IGNORECASE)
         if bound is not None:
@@ -911,6 +937,26 @@ def _window_after(text: str, end: int, language: str, patterns, now: bool = Fals
     )
     tail = tail[: stop.start()] if stop else tail
     return _window_in(tail, language, patterns)
+
+
+def _window_before(before_text: str, language: str, patterns) -> tuple[Decimal | None, str]:
+    """A time in the words just before a concept (40 characters in English, 20 in Chinese)."""
+    near = len(before_text) - (40 if language == "en" else 20)
+    while 0 < near < len(before_text) and (before_text[near - 1].isdigit() or before_text[near - 1] == "."):
+        near -= 1  # "过去12个月内": never "2个月内" from the middle of a number
+    return _window_in(before_text[max(0, near) :], language, patterns)
+
+
+def _past_use_list(before_text: str, language: str) -> int | None:
+    """Where a past-use cue ends that heads the list a medicine is an item of ("筛选前14天内使用过任何处方药、非处方药、
+    中草药或保健品", lexicon `past_use_list`), read in the clause's words up to its stop, or None. One scan back to the
+    stop and one search of that stretch: linear in the clause."""
+    pattern = lexicon()["past_use_list"].get(language)
+    if pattern is None:
+        return None
+    stop = max(before_text.rfind(mark) for mark in lexicon()["past_use_list"]["stops"])
+    found = re.search(pattern, before_text[stop + 1 :])
+    return stop + 1 + found.end("cue") if found is not None else None
 
 
 def _window_in(words: str, language: str, patterns) -> tuple[Decimal | None, str]:
