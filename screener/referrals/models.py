@@ -10,8 +10,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
 
 from screener.client import current_client_ip
 from trials.models import Site, Trial
@@ -58,7 +58,7 @@ class ConsentText(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
-    DEFAULT_VERSION = "2026-11-v1"
+    DEFAULT_VERSION = "2026-12-v2"
     DEFAULT_TEXT = (
         "I agree that my answers to these questions and the contact details above will be shared with the "
         "team running the study “{study}” at {site}, so that they can contact me to discuss taking part. "
@@ -66,7 +66,7 @@ class ConsentText(models.Model):
         "time with my reference code."
     )
     DEFAULT_TEXT_ZH_HANS = (
-        "我同意把我对这些问题的回答和上面填写的联系方式提供给{site}负责“{study}”这项研究的团队，"
+        "我同意把我对这些问题的回答和上面填写的联系方式提供给负责“{study}”这项研究的{site}团队，"
         "以便他们联系我，商谈参加研究的事宜。我明白，这并不表示我已经加入这项研究；"
         "我也可以随时凭我的查询码撤回这个请求。"
     )
@@ -107,10 +107,31 @@ class ConsentText(models.Model):
         language = language if language in self.languages() else settings.LANGUAGE_CODE
         with translation.override(language):
             text = getattr(self, f"text_{language.replace('-', '_')}") or ""
-            return text.replace("{study}", site.trial.title_for_patients).replace("{site}", str(site)), language
+            named = site_with_place(site)
+            return text.replace("{study}", site.trial.title_for_patients).replace("{site}", named), language
 
     def render(self, site: Site) -> str:
         return self.wording_for(site, translation.get_language() or settings.LANGUAGE_CODE)[0]
+
+
+def site_with_place(site: Site) -> str:
+    """A site named inside a sentence in the active language, its place in brackets after it ("The Fourth Hospital …
+    (Yiwu, Zhejiang, China)", "浙江大学医学院附属第四医院（中国浙江义乌）"), not glued to it by commas as
+    `Site.__str__` does (walk10). A Chinese place reads from the country down when every part of it is Chinese."""
+    from screener.questionnaire.templatetags.registry_words import place_names
+
+    names = place_names(site)
+    if (translation.get_language() or "").startswith("zh") and all(map(_is_chinese, names)):
+        place = "".join(reversed(names))
+    else:
+        place = gettext(", ").join(names)
+    if not (site.facility and place):
+        return site.facility or place
+    return gettext("%(site)s (%(place)s)") % {"site": site.facility, "place": place}
+
+
+def _is_chinese(name: str) -> bool:
+    return bool(name) and all("\u4e00" <= ch <= "\u9fff" for ch in name)
 
 
 class ReferralQuerySet(models.QuerySet):

@@ -76,7 +76,7 @@ def test_an_admin_reviews_a_trial_clause_by_clause_and_publishes_it(admin_page, 
     # (the record states post-bronchodilator values: they are drafted on the post questions)
     fev1 = "FEV1 after a bronchodilator (% of predicted) < 50%"
     row(page, fev1).get_by_role("button", name="Approve").click()
-    expect(page.locator(".messagelist")).to_contain_text(f"Approved: {fev1}")
+    expect(page.locator("[data-review-message]")).to_contain_text(f"Approved: {fev1}")
     expect(row(page, fev1)).to_contain_text("Approved")
 
     # Edit one: the oxygen limit becomes 15 hours a day, approved, and the review page says so
@@ -124,3 +124,70 @@ def test_an_admin_reviews_a_trial_clause_by_clause_and_publishes_it(admin_page, 
     page.get_by_role("button", name="Publish without these translations").click()
     expect(page.locator(".messagelist")).to_contain_text("NCT03197818 is published.")
     assert Trial.objects.get(pk=trial.pk).is_published
+
+
+def test_approving_a_draft_swaps_only_its_clause_and_focus_goes_to_the_next_draft(admin_page, live_server):
+    from trials.models import Criterion, Trial
+
+    page = admin_page
+    trial = Trial.objects.get(nct_id="NCT03197818")
+    page.goto(f"{live_server.url}/admin/trials/trial/{trial.pk}/review/")
+    page.evaluate("window.notReloaded = true")
+    address = page.url
+    # Given a clause with two drafts, when the admin approves the first with the keyboard
+    clause = page.locator("section.clause").filter(has=page.locator("tr.criterion-draft").nth(1)).first
+    place = clause.get_attribute("id")
+    first, second = clause.locator("tr.criterion-draft").all()[:2]
+    first_id, second_id = first.get_attribute("data-criterion"), second.get_attribute("data-criterion")
+    first.get_by_role("button", name="Approve").focus()
+    page.keyboard.press("Enter")
+    # then the row says so, the page was not reloaded nor moved, and focus is on the next draft's Approve
+    clause = page.locator(f"#{place}")
+    expect(clause.locator(f'tr[data-criterion="{first_id}"]')).to_contain_text("Approved")
+    expect(clause.locator("[data-review-message]")).to_contain_text("Approved: ")
+    assert page.evaluate("window.notReloaded") is True and page.url == address
+    expect(clause.locator(f'tr[data-criterion="{second_id}"]').get_by_role("button", name="Approve")).to_be_focused()
+    assert Criterion.objects.get(pk=first_id).status == "approved"
+    # and the coverage counts it: the publish readiness names one draft fewer
+    drafts = Criterion.objects.filter(trial=trial, status="draft").count()
+    expect(page.locator("#publish-problem")).to_contain_text(f"while {drafts} criteria are still to review")
+    # When the clause's last draft goes, focus moves on to a draft of another clause
+    left = clause.locator("tr.criterion-draft").count()
+    for remaining in range(left - 1, -1, -1):
+        page.keyboard.press("Enter")
+        expect(page.locator(f"#{place} tr.criterion-draft")).to_have_count(remaining)
+        if remaining:
+            expect(
+                page.locator(f"#{place} tr.criterion-draft").first.get_by_role("button", name="Approve")
+            ).to_be_focused()
+    expect(page.locator(f"#{place} [data-review-message]")).to_contain_text("Approved: ")
+    expect(page.locator(f"section:not(#{place}) tr.criterion-draft button").first).to_be_focused()
+    assert page.evaluate("window.notReloaded") is True
+    expect(page.locator("[data-review-message]")).to_have_count(1)
+    assert_accessible(page, "review page after approving by htmx")
+
+
+def test_without_javascript_approving_still_reloads_the_page_at_the_clause(browser, live_server, django_user_model):
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from trials.models import Criterion, Trial
+
+    call_command("import_ctgov", str(RECORD), stdout=StringIO())
+    admin = django_user_model.objects.create_superuser("ada", "ada@example.org", "a-long-test-password")
+    phone = TOTPDevice.objects.create(user=admin, name="phone")
+    page = open_page(browser, javascript=False, width=1280, height=900)
+    page.goto(live_server.url + "/admin/")
+    page.fill("#id_username", "ada")
+    page.fill("#id_password", "a-long-test-password")
+    page.fill("#id_otp_token", f"{totp(phone.bin_key):06d}")
+    page.locator("input[type=submit]").click()
+    trial = Trial.objects.get(nct_id="NCT03197818")
+    page.goto(f"{live_server.url}/admin/trials/trial/{trial.pk}/review/")
+    draft = page.locator("tr.criterion-draft").first
+    draft_id = draft.get_attribute("data-criterion")
+    draft.get_by_role("button", name="Approve").click()
+    page.wait_for_url(re.compile(r"\?(page=\d+&)?reviewed=clause-\d+-\d+#clause-"))
+    expect(page.locator("[data-review-message]")).to_contain_text("Approved: ")
+    assert Criterion.objects.get(pk=draft_id).status == "approved"
+    close_page(page)

@@ -388,7 +388,7 @@ def test_a_chinese_referral_keeps_the_chinese_words_agreed_to_and_its_language(z
     assert response.status_code == 302
     referral = Referral.objects.get()
     assert referral.language == "zh-hans" and referral.consent_language == "zh-hans"
-    assert referral.consent.version == "2026-11-v1"
+    assert referral.consent.version == "2026-12-v2"
     assert "我同意把我对这些问题的回答" in referral.consent_wording
     assert "浙江大学医学院附属第四医院" in referral.consent_wording
     staff = log_in_with_second_factor(BrowserClient(), staff_a)

@@ -10,7 +10,7 @@ from django.urls import reverse
 from screener.referrals.models import Referral
 from tests.chinese import ZH, badly_spaced
 from tests.conftest import log_in_with_second_factor
-from tests.formdata import BrowserClient
+from tests.formdata import BrowserClient, form_data
 from tests.screener.questionnaire.flow import answer_everything, start
 from tests.screener.test_chinese import CHINESE_CONTACT, html_of, patient_pages
 from tests.trials.profiles import COPD, MATCHES_COPD
@@ -75,3 +75,30 @@ def test_staff_and_admin_pages_in_chinese_put_no_space_where_chinese_typography_
     assert {name: found for name, found in spaced.items() if found} == {}
     assert "欢迎，<strong>" in pages["admin index"].content.decode()
     assert "转介——研究人员" in pages["list"].content.decode()
+
+
+def test_the_admin_site_pages_contacts_in_chinese_put_no_space_before_a_contacts_number(admin_client, site_a):
+    url = reverse("admin:trials_site_change", args=[site_a.pk])
+    admin_client.post(reverse("set_language"), {"language": "zh-hans", "next": url})
+    data = form_data(admin_client.get(url).content.decode(), "site_form")
+    data["contacts-0-name"] = "张" * 201
+    refused = admin_client.post(url, data)
+    assert refused.status_code == 200
+    page = html_of(refused)
+    assert "<legend>联系人1</legend>" in page
+    assert "联系人1：姓名太长（最多200个字符）。" in page
+    assert badly_spaced(page) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [("en", "<title>Error: The Fourth Hospital"), ("zh-hans", "<title>错误：浙江大学医学院附属第四医院")],
+)
+def test_a_refused_admin_form_names_the_error_in_its_title_spaced_for_its_language(
+    admin_client, site_a, language, title
+):
+    url = reverse("admin:trials_site_change", args=[site_a.pk])
+    admin_client.post(reverse("set_language"), {"language": language, "next": url})
+    data = form_data(admin_client.get(url).content.decode(), "site_form")
+    data["contacts-0-email"] = "z16zsh@"
+    assert title in admin_client.post(url, data).content.decode()

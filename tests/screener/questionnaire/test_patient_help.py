@@ -7,6 +7,8 @@ from django.urls import reverse
 
 from screener.questionnaire import measurements
 from screener.questionnaire.models import Screening
+from tests.chinese import ZH
+from tests.formdata import BrowserClient
 from tests.screener.questionnaire.flow import answer, answer_everything, answer_page, start, walk_to
 from tests.trials.profiles import COPD, ILD, MATCHES_ILD
 
@@ -177,6 +179,14 @@ def test_bad_raw_values_get_a_polite_error_and_keep_what_was_typed(client, chang
     assert response.status_code == 200
     assert message in page(response)
     assert "fvc_pct_pred" not in Screening.objects.get(pk=screening_id).answers
+
+
+def test_a_litres_value_out_of_range_is_refused_in_chinese_with_the_numbers_set_close(seed_trials):
+    client = BrowserClient(**ZH)
+    screening_id = start(client)
+    answer_until(client, screening_id, "fvc_pct_pred", MATCHES_ILD)
+    response = client.post(helper_url(screening_id, "fvc_pct_pred"), {**RAW_FVC, "value": "25", "confirm": "1"})
+    assert "请输入0.2到10之间的数值（单位：L）。" in page(response)
 
 
 def test_a_question_without_a_helper_has_no_helper_page(client):

@@ -36,7 +36,7 @@ def test_a_referral_records_consent_contact_and_a_snapshot(referral_a, site_a):
     referral = referral_a
     assert referral.site == site_a and referral.trial.nct_id == "NCT07355868"
     assert (referral.name, referral.phone, referral.email) == ("Li Wei", "+8657989979999", "li.wei@example.org")
-    assert referral.consent == ConsentText.current() and referral.consent.version == "2026-11-v1"
+    assert referral.consent == ConsentText.current() and referral.consent.version == "2026-12-v2"
     assert "Fourth Hospital" in referral.consent_wording and referral.consent_given_at is not None
     assert referral.verdict == "match" and referral.status == "new"
     assert {

@@ -93,8 +93,8 @@ def test_a_chinese_speaking_member_is_told_in_chinese(
     with django_capture_on_commit_callbacks(execute=True):
         StaffMembership.objects.create(user=user, site=site_b)
     [email] = OutgoingEmail.objects.all()
-    assert email.subject == "Hospital B 有 1 个请求在等您处理"
-    assert "在那里还没有人接收邮件时收到了 1 个请求" in email.body
+    assert email.subject == "Hospital B 有1个请求在等您处理"
+    assert "在那里还没有人接收邮件时收到了1个请求" in email.body
 
 
 def test_a_withdrawn_request_is_not_counted(
@@ -224,6 +224,6 @@ def test_an_admin_giving_a_member_an_address_on_their_user_page_tells_them_in_th
     assert response.status_code == 302, response.content.decode()[:2000]
     [email] = OutgoingEmail.objects.all()
     assert email.recipients == ["hushi@hospital.example"]
-    assert email.subject == "Hospital B 有 1 个请求在等您处理"
+    assert email.subject == "Hospital B 有1个请求在等您处理"
     waiting.refresh_from_db()
     assert not waiting.waits_for_staff

@@ -250,7 +250,7 @@ def test_the_detail_shows_contact_consent_answers_outcomes_and_history(staff_a_c
         "+8657989979999",
         "li.wei@example.org",
         "Mornings are best.",
-        "Version 2026-11-v1",
+        "Version 2026-12-v2",
         "will be shared with the team running",
         "How far did you walk in your most recent six-minute walk test?",
         "300 m",
