@@ -106,3 +106,22 @@ def screenshot(page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True, caret="initial")  # "hide" would add style attributes
     return path
+
+
+def log_in_as_admin(page, server_url: str, django_user_model):
+    """Create the superuser "ada" with an authenticator app and log in on `page` with her password and a one-time
+    code (a backup code would lead to setting an app up first); returns the user, on the admin's home page."""
+    import re
+
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    admin = django_user_model.objects.create_superuser("ada", "ada@example.org", "a-long-test-password")
+    phone = TOTPDevice.objects.create(user=admin, name="phone")
+    page.goto(server_url + "/admin/")
+    page.fill("#id_username", "ada")
+    page.fill("#id_password", "a-long-test-password")
+    page.fill("#id_otp_token", f"{totp(phone.bin_key):06d}")
+    page.locator("input[type=submit]").click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+    return admin

@@ -4,27 +4,17 @@ import re
 
 import pytest
 
-from tests.browser.conftest import close_page, open_page
+from tests.browser.conftest import close_page, log_in_as_admin, open_page
 from tests.trials.profiles import COPD
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_an_admin_logs_in_with_a_code_and_opens_a_trial(seeded_live_server, browser, django_user_model):
-    from django_otp.oath import totp
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
     from trials.models import Trial
 
-    admin = django_user_model.objects.create_superuser("ada", "ada@example.org", "a-long-test-password")
-    phone = TOTPDevice.objects.create(user=admin, name="phone")  # a backup code would lead to setting one up first
     page = open_page(browser, width=1280, height=900)
-    page.goto(seeded_live_server.url + "/admin/")
-    page.fill("#id_username", "ada")
-    page.fill("#id_password", "a-long-test-password")
-    page.fill("#id_otp_token", f"{totp(phone.bin_key):06d}")
-    page.locator("input[type=submit]").click()
-    page.wait_for_url(re.compile(r"/admin/$"))
+    log_in_as_admin(page, seeded_live_server.url, django_user_model)
     page.goto(f"{seeded_live_server.url}/admin/trials/trial/{Trial.objects.get(nct_id=COPD).pk}/change/")
     rule = page.get_by_text("150 m ≤ six-minute walk distance < 600 m").first
     assert not rule.is_visible()  # dozens of criteria stay folded away until asked for
@@ -37,22 +27,13 @@ def test_an_admin_adds_a_site_contact_in_labelled_fields_and_is_told_plainly_wha
     seeded_live_server, browser, django_user_model
 ):
     from axe_playwright_python.sync_playwright import Axe
-    from django_otp.oath import totp
-    from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from tests.browser.conftest import screenshot
     from trials.models import Site
 
     site = Site.objects.get(trial__nct_id=COPD)
-    admin = django_user_model.objects.create_superuser("ada", "ada@example.org", "a-long-test-password")
-    phone = TOTPDevice.objects.create(user=admin, name="phone")
     page = open_page(browser, width=1280, height=900)
-    page.goto(seeded_live_server.url + "/admin/")
-    page.fill("#id_username", "ada")
-    page.fill("#id_password", "a-long-test-password")
-    page.fill("#id_otp_token", f"{totp(phone.bin_key):06d}")
-    page.locator("input[type=submit]").click()
-    page.wait_for_url(re.compile(r"/admin/$"))
+    log_in_as_admin(page, seeded_live_server.url, django_user_model)
 
     page.goto(f"{seeded_live_server.url}/admin/trials/site/{site.pk}/change/")
     contact = page.get_by_role("group", name="Contact 2")

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import close_page, open_page, screenshot
+from tests.browser.conftest import close_page, log_in_as_admin, open_page, screenshot
 from tests.browser.test_chinese_flows import COPD_PATIENT, answer_in_chinese, results_in_chinese, start_in_chinese
 from tests.chinese import english_phrases
 from tests.conftest import make_staff
@@ -78,15 +78,8 @@ def test_every_page_type_in_chinese_at_360_px(seeded_live_server, browser, djang
     shot(nurse, "15-staff-dashboard")
     close_page(nurse)
 
-    admin = django_user_model.objects.create_superuser("ada", "ada@example.org", "a-long-test-password")
-    admin_phone = TOTPDevice.objects.create(user=admin, name="phone")  # a backup code leads to setting one up first
     page = open_page(browser, locale="zh-CN")
-    page.goto(url + "/admin/")
-    page.fill("#id_username", "ada")
-    page.fill("#id_password", "a-long-test-password")
-    page.fill("#id_otp_token", f"{totp(admin_phone.bin_key):06d}")
-    page.locator("input[type=submit]").click()
-    page.wait_for_url(re.compile(r"/admin/$"))
+    log_in_as_admin(page, url, django_user_model)
     from trials.models import Trial
 
     page.goto(url + f"/admin/trials/trial/{Trial.objects.get(nct_id=COPD).pk}/review/")

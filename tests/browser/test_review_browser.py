@@ -11,7 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from tests.browser.conftest import close_page, open_page, screenshot
+from tests.browser.conftest import close_page, log_in_as_admin, open_page, screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -26,19 +26,9 @@ def assert_accessible(page, what: str):
 
 @pytest.fixture
 def admin_page(live_server, browser, django_user_model):
-    from django_otp.oath import totp
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
     call_command("import_ctgov", str(RECORD), stdout=StringIO())
-    admin = django_user_model.objects.create_superuser("ada", "ada@example.org", "a-long-test-password")
-    phone = TOTPDevice.objects.create(user=admin, name="phone")  # a backup code leads to setting one up first
     page = open_page(browser, width=1280, height=900)
-    page.goto(live_server.url + "/admin/")
-    page.fill("#id_username", "ada")
-    page.fill("#id_password", "a-long-test-password")
-    page.fill("#id_otp_token", f"{totp(phone.bin_key):06d}")
-    page.locator("input[type=submit]").click()
-    page.wait_for_url(re.compile(r"/admin/$"))
+    log_in_as_admin(page, live_server.url, django_user_model)
     yield page
     close_page(page)
 
@@ -168,20 +158,11 @@ def test_approving_a_draft_swaps_only_its_clause_and_focus_goes_to_the_next_draf
 
 
 def test_without_javascript_approving_still_reloads_the_page_at_the_clause(browser, live_server, django_user_model):
-    from django_otp.oath import totp
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
     from trials.models import Criterion, Trial
 
     call_command("import_ctgov", str(RECORD), stdout=StringIO())
-    admin = django_user_model.objects.create_superuser("ada", "ada@example.org", "a-long-test-password")
-    phone = TOTPDevice.objects.create(user=admin, name="phone")
     page = open_page(browser, javascript=False, width=1280, height=900)
-    page.goto(live_server.url + "/admin/")
-    page.fill("#id_username", "ada")
-    page.fill("#id_password", "a-long-test-password")
-    page.fill("#id_otp_token", f"{totp(phone.bin_key):06d}")
-    page.locator("input[type=submit]").click()
+    log_in_as_admin(page, live_server.url, django_user_model)
     trial = Trial.objects.get(nct_id="NCT03197818")
     page.goto(f"{live_server.url}/admin/trials/trial/{trial.pk}/review/")
     draft = page.locator("tr.criterion-draft").first
