@@ -390,6 +390,20 @@ _OLDER_THAN_SPAN = re.compile(
 _NEGATION_ENDS = re.compile(r"(?<![a-z])(?:not|no|never)(?![a-z])(?:\s+(?:be|been))?\s*$")  # "should not be older than"
 
 
+def _window(kind: str, upper, unit: str, event: str, quote: str, *, inclusive=True, confidence=0.6) -> Proposal:
+    """A look-back window: the event at most `upper` `unit` ago (`inclusive` unless the text says "less than")."""
+    return Proposal(
+        kind=kind,
+        variable="window",
+        upper=upper,
+        upper_inclusive=inclusive,
+        unit=unit,
+        event=event,
+        quote=quote,
+        confidence=confidence,
+    )
+
+
 def _dated_thing_ages(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]) -> list[Proposal]:
     """Windows and durations on how old a dated thing is (see _OLDER_THAN_SPAN); spans another reading took are
     left to it."""
@@ -411,18 +425,7 @@ def _dated_thing_ages(n: str, kind: str, span: _Span, taken: list[tuple[int, int
         event = re.sub(r"(?:\s+(?:is|are|was|were|must|should|be|not|no))+$", "", event)
         quote = span.quote(thing.start(), match.end())
         if match.group("neg") or _NEGATION_ENDS.search(n, thing.start(), match.start()):
-            proposals.append(
-                Proposal(
-                    kind=kind,
-                    variable="window",
-                    upper=amount,
-                    upper_inclusive=True,
-                    unit=unit,
-                    event=event,
-                    quote=quote,
-                    confidence=0.6,
-                )
-            )
+            proposals.append(_window(kind, amount, unit, event, quote))
         else:
             proposals.append(
                 Proposal(
@@ -487,18 +490,7 @@ def _intervals_to_the_study(n: str, kind: str, span: _Span, taken: list[tuple[in
             continue
         strict = bool(re.fullmatch(r"less than|fewer than|shorter than|<|少于|小于|短于|不足|不到", match.group("op")))
         quote_start = max(0, match.start() - len(event)) if "point" not in match.groupdict() else match.start()
-        proposals.append(
-            Proposal(
-                kind=kind,
-                variable="window",
-                upper=amount,
-                upper_inclusive=not strict,
-                unit=unit,
-                event=event,
-                quote=span.quote(quote_start, match.end()),
-                confidence=0.6,
-            )
-        )
+        proposals.append(_window(kind, amount, unit, event, span.quote(quote_start, match.end()), inclusive=not strict))
     return proposals
 
 
@@ -540,14 +532,13 @@ def _events_short_of_a_span(n: str, kind: str, span: _Span, taken: list[tuple[in
         if amount is None or amount <= 0 or unit is None:
             continue
         proposals.append(
-            Proposal(
-                kind=kind,
-                variable="window",
-                upper=amount,
-                upper_inclusive=False,
-                unit=unit,
-                event=label,
-                quote=span.quote(phrase_start + len(phrase) - len(phrase.lstrip()), match.end()),
+            _window(
+                kind,
+                amount,
+                unit,
+                label,
+                span.quote(phrase_start + len(phrase) - len(phrase.lstrip()), match.end()),
+                inclusive=False,
                 confidence=0.5,
             )
         )
@@ -676,18 +667,7 @@ def _washout_rows_as_windows(n: str, kind: str, span: _Span, proposals: list[Pro
     event = " ".join(text[: found.start()].strip(" :-\t").split()) if found else ""
     if amount is None or amount <= 0 or unit is None or not event:
         return rows
-    return rows + [
-        Proposal(
-            kind=kind,
-            variable="window",
-            upper=amount,
-            upper_inclusive=True,
-            unit=unit,
-            event=event,
-            quote=span.quote(0, found.end()),
-            confidence=0.6,
-        )
-    ]
+    return rows + [_window(kind, amount, unit, event, span.quote(0, found.end()))]
 
 
 # Chinese: a span before a reference point with no 内 ("试验前3个月每日吸烟量多于5支", "筛选前6个月有慢性感染史", "治疗开始前4周
@@ -4388,18 +4368,7 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             # "Those taking ginseng extracts for the past year" in an exclusion list: having taken it at any time
             # in that period excludes, a look-back window (in an inclusion list, "smoking for the last 6 months" is
             # a duration: doing it all that time)
-            proposals.append(
-                Proposal(
-                    kind=kind,
-                    variable="window",
-                    upper=amount,
-                    upper_inclusive=True,
-                    unit=unit,
-                    event=label,
-                    quote=span.quote(quote_start, quote_end),
-                    confidence=0.6,
-                )
-            )
+            proposals.append(_window(kind, amount, unit, label, span.quote(quote_start, quote_end)))
             continue
         proposals.append(
             Proposal(
@@ -4427,14 +4396,12 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             words, words_start = _words_before(n, max(sentence_start, match.start() - 150), match.start())
             if words and not _FUTURE_BEFORE.search(n, max(0, match.start() - 45), match.start()):
                 proposals.append(
-                    Proposal(
-                        kind=kind,
-                        variable="window",
-                        upper=Decimal(1),
-                        upper_inclusive=True,
-                        unit=_TIME_UNIT_WORD[match.group(1)],
-                        event=words,
-                        quote=span.quote(words_start, match.end()),
+                    _window(
+                        kind,
+                        Decimal(1),
+                        _TIME_UNIT_WORD[match.group(1)],
+                        words,
+                        span.quote(words_start, match.end()),
                         confidence=0.5,
                     )
                 )
@@ -4538,16 +4505,7 @@ def _duration_range(n: str, kind: str, span: _Span, match: re.Match) -> list[Pro
             quote=quote,
             confidence=0.5,
         ),
-        Proposal(
-            kind=kind,
-            variable="window",
-            upper=hi,
-            upper_inclusive=True,
-            unit=hi_unit,
-            event=words,
-            quote=quote,
-            confidence=0.5,
-        ),
+        _window(kind, hi, hi_unit, words, quote, confidence=0.5),
     ]
 
 
