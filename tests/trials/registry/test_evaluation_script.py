@@ -77,10 +77,11 @@ def to_proposal(item):
 
 
 def perfect_extractor(cases):
-    by_text = {case["text"]: case for case in cases}
+    # Records with the same text ("No eligibility criteria") differ by their registry ages.
+    by_text = {(case["text"], case["minimum_age"], case["maximum_age"]): case for case in cases}
 
     def extract(text, *, minimum_age=None, maximum_age=None):
-        return [to_proposal(item) for item in by_text[text]["expected"]]
+        return [to_proposal(item) for item in by_text[text, minimum_age, maximum_age]["expected"]]
 
     return extract
 
