@@ -6,7 +6,7 @@ records."""
 
 from decimal import Decimal
 
-from tests.trials.registry.extraction_readings import kinds, named
+from tests.trials.registry.extraction_readings import kinds, named, timed
 
 D = Decimal
 
@@ -214,3 +214,48 @@ def test_a_subgroup_that_may_be_enrolled_if_is_no_exclusion_heading():
 def test_subjects_who_cannot_participate_if_still_opens_the_exclusion_list():
     text = "Subjects who meet any of the following cannot participate:\n- Pregnancy\n- Age > 80 years"
     assert {kind for kind, _ in kinds(text)} == {"exclusion"}
+
+
+# --- yearly counts and quoted numbers --------------------------------------------------------------------------------
+
+
+def counts(text):
+    return sorted(row for row in named(text) if row[1] in ("exacerbations_12m", "respiratory_hospitalisations_12m"))
+
+
+def test_a_count_per_year_over_a_longer_period_is_a_yearly_count_and_its_period_no_window():
+    text = "3 COPD exacerbations (treated with antibiotics or steroids) per year within the 3 years before screening"
+    assert counts(text) == [("inclusion", "exacerbations_12m", D(3), True, None, None)]
+    assert timed(text) == []
+
+
+def test_a_count_over_a_longer_period_without_per_year_is_no_yearly_count():
+    text = "3 COPD exacerbations within the 3 years before screening"
+    assert counts(text) == []
+
+
+def test_one_of_the_exacerbations_that_led_to_hospital_is_a_hospitalisation_count():
+    text = "At least one of the 3 exacerbations that occurred in the year before screening resulted in hospitalization."
+    assert counts(text) == [("inclusion", "respiratory_hospitalisations_12m", D(1), True, None, None)]
+    text = "At least one of the exacerbations in the past 12 months required hospitalisation."
+    assert counts(text) == [("inclusion", "respiratory_hospitalisations_12m", D(1), True, None, None)]
+
+
+def test_one_of_the_exacerbations_treated_otherwise_is_no_hospitalisation_count():
+    text = (
+        "At least one of the 3 exacerbations that occurred in the year before screening was treated with antibiotics."
+    )
+    assert [row[1] for row in counts(text)] == ["exacerbations_12m"]
+
+
+def test_a_number_in_quotes_is_the_number():
+    assert [row for row in named('Their body mass index ranged from "19.5" to "27.5".') if row[1] == "bmi"] == [
+        ("inclusion", "bmi", D("19.5"), True, D("27.5"), True)
+    ]
+    assert [row for row in named("体重指数在“19.5”到“27.5”之间") if row[1] == "bmi"] == [
+        ("inclusion", "bmi", D("19.5"), True, D("27.5"), True)
+    ]
+
+
+def test_words_in_quotes_are_no_number():
+    assert [row for row in named('BMI "normal" or "overweight" for age') if row[1] == "bmi"] == []
