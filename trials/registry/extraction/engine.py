@@ -3051,9 +3051,11 @@ def _count_period(n: str, c: _Comparison, windows: list) -> int | None:
     for index, (_a, _b, value, unit, _ref) in enumerate(windows):
         if (str(value.normalize()), unit) in TWELVE_MONTHS:
             return index
-    for index, (a, _b, _value, _unit, _ref) in enumerate(windows):
-        if a >= c.end and PER_YEAR.search(n, c.end, a):
-            return index  # "2 exacerbations per year within the 2 years prior": so many in each year of that period
+    following = [(a, index) for index, (a, _b, _value, _unit, _ref) in enumerate(windows) if a >= c.end]
+    if following:  # "2 exacerbations per year within the 2 years prior": so many in each year of the next period
+        a, index = min(following)
+        if a - c.end <= 200 and PER_YEAR.search(n, c.end, a):
+            return index
     if windows:
         return None  # another period (2 years, 6 months): not the question's 12 months
     if PERIOD.search(n):
