@@ -92,3 +92,16 @@ def test_the_sync_benchmark_runs_against_its_fake_registry_and_prints_every_run(
     assert "20 fetched, 0 created, 0 updated, 20 unchanged" in result.stdout
     assert "20 fetched, 0 created, 5 updated, 15 unchanged, 3 closed, 0 refused; 2 requests made" in result.stdout
     assert "4 studies changed" in result.stdout
+
+
+def test_the_extraction_benchmark_times_every_hostile_input_the_tests_read():
+    result = run("bench.bench_extraction", "--only-tests")
+    assert result.returncode == 0, result.stderr
+    for test in (
+        "test_a_huge_clause_with_no_breaks_is_read",
+        "test_the_tenth_rounds_time_readings_never_raise_on_a_megabyte [washout-rows]",
+        "test_hostile_lines_of_bars_digits_and_row_numbers_are_cut_into_few_clauses [row numbers]",
+        "test_organ_lists_on_hostile_text_never_raise [negated lists]",
+    ):
+        assert test in result.stdout
+    assert result.stdout.count(" s, CPU ") == 31

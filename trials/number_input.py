@@ -101,6 +101,8 @@ APPROXIMATELY_AFTER = sorted(
 CHINESE_DIGITS = NUMBER_WORDS_TABLE["chinese_numerals"]["digits"]
 CHINESE_TEN = NUMBER_WORDS_TABLE["chinese_numerals"]["tens"]
 CHINESE_HUNDRED = NUMBER_WORDS_TABLE["chinese_numerals"]["hundreds"]
+# What may follow a ratio's number to say it is a percentage ("68%", "68 percent"): 0.68
+RATIO_PERCENT_WORDS = tuple(word for words in NUMBER_WORDS_TABLE["ratio_percent"].values() for word in words)
 
 
 # Numbers written in words, which the screener does not read (decision 0091): Chinese numerals, and English number
@@ -206,7 +208,7 @@ def readings(text: str, unit: str = "") -> list[Decimal]:
     cleaned = " ".join(normalise_chinese_input(text).replace("\u00a0", " ").replace("\u202f", " ").split()).lower()
     cleaned = normalise_chinese_input(_without_approximation(cleaned)[0])  # "大约百分之68": a prefix after the word
     percent, conversion = False, None
-    own = UNIT_WORDS.get(unit, ()) + (("%", "percent") if unit == "ratio" else ())
+    own = UNIT_WORDS.get(unit, ()) + (RATIO_PERCENT_WORDS if unit == "ratio" else ())
     suffixes = [(word, None) for word in own] + [
         (word, (factor, places)) for words, factor, places in UNIT_CONVERSIONS.get(unit, ()) for word in words
     ]
@@ -214,7 +216,7 @@ def readings(text: str, unit: str = "") -> list[Decimal]:
     for suffix, converts in sorted(suffixes, key=lambda entry: len(entry[0]), reverse=True):
         found = _unit_at_end(cleaned, suffix, spaced=converts is not None)
         if found is not None:
-            percent = suffix in ("%", "percent") and unit == "ratio"
+            percent = suffix in RATIO_PERCENT_WORDS and unit == "ratio"
             cleaned, conversion = found, converts
             break
     else:

@@ -15,11 +15,29 @@ from decimal import Decimal
 
 from trials import catalogue, eligibility
 from trials.models import Criterion, Question
-from trials.number_input import UNIT_CONVERSIONS, UNIT_WORDS, NotANumber, readings
+from trials.number_input import (
+    NUMBER_WORDS_TABLE,
+    RATIO_PERCENT_WORDS,
+    UNIT_CONVERSIONS,
+    UNIT_WORDS,
+    NotANumber,
+    readings,
+)
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _date_marks(part: str) -> str:
+    """The marks of a date's `part` ("year", "month", "day") in every language, as one group: 年; 月; 日 or 号
+    (`date_marks` in `trials/data/number_words.json`)."""
+    marks = [mark for language in NUMBER_WORDS_TABLE["date_marks"].values() for mark in language[part]]
+    return "(?:" + "|".join(re.escape(mark) for mark in marks) + ")"
+
+
+_YEAR, _MONTH, _DAY = _date_marks("year"), _date_marks("month"), _date_marks("day")
 DATES = re.compile(
-    r"(?<![a-z\d])(?:\d+(?:\s*[-/:]\s*\d+)+)|\d+\s*年(?:\s*\d+\s*月(?:\s*\d+\s*[日号])?)?|\d+\s*月\s*\d+\s*[日号]"
+    r"(?<![a-z\d])(?:\d+(?:\s*[-/:]\s*\d+)+)"
+    rf"|\d+\s*{_YEAR}(?:\s*\d+\s*{_MONTH}(?:\s*\d+\s*{_DAY})?)?|\d+\s*{_MONTH}\s*\d+\s*{_DAY}"
 )
 LATIN = re.compile(r"[A-Za-z]")
 
@@ -36,7 +54,7 @@ class RecordedValue:
 def _unit_words(unit: str) -> list[str]:
     words = list(UNIT_WORDS.get(unit, ())) + [w for words, *_ in UNIT_CONVERSIONS.get(unit, ()) for w in words]
     if unit == "ratio":
-        words += ["%", "percent"]
+        words += RATIO_PERCENT_WORDS
     return sorted({unicodedata.normalize("NFKC", w).lower() for w in words}, key=len, reverse=True)
 
 

@@ -222,6 +222,10 @@ def test_a_contradiction_without_a_number_is_a_remark_not_an_unread_value(staff_
         ("复测，320米", "m", "320"),  # a comma before the value is punctuation
         ("today,320 m", "m", "320"),
         ("10:30 320 m", "m", "320"),  # a time of day is still no value
+        ("12月7号 320", "m", "320"),  # a date's day and month are no values, 号 as 日
+        ("2026年12月7日 320", "m", "320"),
+        ("12月 320", "m", None),  # a month with no day is no date: two numbers
+        ("FEV1/FVC 65 percent", "ratio", "0.65"),  # a ratio written as a percentage, in words
     ],
 )
 def test_a_note_is_read_for_the_one_value_in_the_questions_unit(note, unit, value):

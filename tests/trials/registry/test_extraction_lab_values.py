@@ -263,13 +263,10 @@ def test_a_score_that_is_no_ecog_score_gives_nothing(text):
     ],
     ids=["thousands", "pairs", "scores", "zh-labs"],
 )
-def test_long_runs_of_the_new_wordings_are_read_in_linear_time_and_never_raise(body):
-    import time
-
+def test_long_runs_of_the_new_wordings_never_raise_and_quote_exactly(body):
+    """Their time is measured, not judged here: `bench/bench_extraction.py` reads the same inputs."""
     from trials.registry.extraction import extract
 
     text = "Inclusion Criteria:\n* " + body
-    started = time.perf_counter()
     found = extract(text)
-    assert time.perf_counter() - started < 20
     assert all(p.quote in text for p in found)

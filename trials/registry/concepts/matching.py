@@ -358,11 +358,7 @@ def _organ_list(spec: dict) -> tuple[re.Pattern, re.Pattern, re.Pattern, dict[st
     edge, end = ("", "") if chinese else (r"(?<![A-Za-z0-9-])", r"(?![A-Za-z0-9-])")
     modifier = "" if chinese else rf"(?:(?:{spec['modifiers']})\s+)?"
     word = rf"{edge}{modifier}(?:{'|'.join(re.escape(w) if chinese else w for w in words)}){end}"
-    heads = (
-        rf"(?:脏)?(?:系统)?(?:等)?(?:严重|重要|慢性|内科)?的?(?:{spec['heads']})"
-        if chinese
-        else rf"\s+(?:{spec['heads']})\b"
-    )
+    heads = rf"{spec['before_head']}(?:{spec['heads']})" if chinese else rf"\s+(?:{spec['heads']})\b"
     items = re.compile(rf"{word}(?:{spec['joins']}{word})+", re.IGNORECASE)
     named = sorted(spec["named"], key=len, reverse=True)
     one = re.compile(rf"{edge}(?:{'|'.join(re.escape(w) for w in named)}){end}", re.IGNORECASE)
@@ -539,7 +535,7 @@ def _organ_lists(text: str, patterns) -> list[tuple[int, int, bool]]:
             patterns["qualifier_before"][language].search(before[-60:])
             or (language == "en" and re.match(rf"\s*(?:{modifiers})\b", words, re.IGNORECASE))
             or (language == "en" and re.search(severity, before[-60:], re.IGNORECASE))
-            or (language == "zh" and re.search(r"(?:等|的)(?:严重|重度)", text[start : end + 12]))
+            or (language == "zh" and re.search(lexicon()["organ_list"]["zh"]["severity_after"], text[start : end + 12]))
         )
         lists.append((start, end, qualified))
     return lists
@@ -677,12 +673,9 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         lexicon()["hypertension_kind_before"], before_text[-40:], re.IGNORECASE
     ):
         return None  # "pulmonary (arterial) hypertension": a lung disease, not high blood pressure
-    if (
-        language == "zh"
-        and re.search(r"除[^，,。；;]{0,20}$", before_text)
-        and re.match(r"[^，,。；;]{0,10}?(?:以?外)", text[end:])
-    ):
-        return None
+    around = lexicon()["exception_around"].get(language)
+    if around is not None and re.search(around["before"], before_text) and re.match(around["after"], text[end:]):
+        return None  # "除哮喘以外": the concept is what is excepted
     if patterns["exception_after"][language].match(text, end):
         return None  # "(最近5年中未复发的恶性肿瘤除外)": the concept is what is excepted, whatever cue is before it
     if patterns["lab_value"][language].match(text, end):
@@ -792,7 +785,7 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
     if (
         not negated
         and result is not None
-        and result.group("sign").lower() in ("negative", "seronegative", "seronegativity", "阴性")
+        and result.group("sign").lower() in lexicon()["test_result_negative"][language]
     ):
         negated, cue = True, result.group("sign")  # "HIV-negative women"
     if concept.key in patterns["context"] and context_negated:  # "unable to perform spirometry"
@@ -931,10 +924,10 @@ def _episode_now(text: str, start: int, end: int, before_text: str, concept: Con
 def _window_after(text: str, end: int, language: str, patterns, now: bool = False) -> tuple[Decimal | None, str]:
     """ "in the last 6 months" within a few words after the concept, in days (None when there is none)."""
     tail = text[end : end + (80 if language == "en" else 25)]
-    # a state now is not dated past a list's next item (或, 及, 和, 、): "妊娠期、哺乳期及…6个月内计划怀孕" dates the plan
-    stop = re.search(
-        r"[;；。]|\band\b|\bor\b" + ("|或|及|和|、" if language == "zh" and now else ""), tail, re.IGNORECASE
-    )
+    # where the words after it stop (lexicon `time_window_stop`): a state now not past a Chinese list's next item
+    stops = lexicon()["time_window_stop"]
+    now_items = stops["now_items"].get(language) if now else None
+    stop = re.search(stops[language] + (f"|{now_items}" if now_items else ""), tail, re.IGNORECASE)
     tail = tail[: stop.start()] if stop else tail
     return _window_in(tail, language, patterns)
 

@@ -151,7 +151,12 @@ EXCLUSIVE_AFTER = re.compile(
 )
 
 WINDOW_UNITS = TABLES.time_units
-TIME_UNIT = r"(days?|weeks?|wks?|months?|mos?|years?|yrs?|y)(?![a-z])"
+# the English words of a time unit in the table (`time_units`) of two letters or more ("days", "wk", "mos"), longest
+# first; of the one-letter ones a window reads "y" ("within 1 y"), never "d"
+_EN_TIME_UNIT_WORDS = "|".join(
+    re.escape(w) for w in sorted((w for w in WINDOW_UNITS if re.fullmatch(r"[a-z]{2,}", w)), key=len, reverse=True)
+)
+TIME_UNIT = rf"({_EN_TIME_UNIT_WORDS}|y)(?![a-z])"
 REFERENCE_TAIL = r"(?:\s+(?:visit|period|dose|day\s*\d*|v\d+|\d+|\(v(?:isit\s*)?\d+\)))*"
 # "12 months prior start of the study": "prior" with its "to" left out, before a point the study names
 _PRIOR_NO_TO = (
@@ -602,7 +607,7 @@ _EN_WASHOUT_LEAD_TIME = re.compile(
 _EN_WASHOUT_LEAD_END = re.compile(r":[ \t]*\r?\n")  # the lead-in's colon ends its line
 _EN_WASHOUT_ROW_SPAN = re.compile(
     rf"(?:(?<![a-z])for|[:\t\u2013\u2014-])\s*(?:at\s+least\s+|a\s+minimum\s+of\s+|≥\s*|>=\s*)?({NUM})\s*"
-    r"(days?|weeks?|wks?|months?|mos?|years?|yrs?)(?![a-z])(?=\s*(?:[(][^()\n]{0,40}[)]\s*)?[.;,]?\s*(?:(?:and|or)\s*)?$)"
+    rf"({_EN_TIME_UNIT_WORDS})(?![a-z])(?=\s*(?:[(][^()\n]{{0,40}}[)]\s*)?[.;,]?\s*(?:(?:and|or)\s*)?$)"
 )  # the row's span ends it: "… for 4 weeks;", "…: 9 days; and"
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
 
