@@ -352,3 +352,16 @@ def test_a_chinese_age_said_with_menopause_in_a_definition_is_no_age_limit():
 def test_time_since_menopause_asked_of_the_participant_stays_a_duration():
     text = inclusion("Women who are postmenopausal for at least 2 years before the screening visit")
     assert timed(text) == [("inclusion", "duration", D(2), "years")]
+
+
+def test_a_word_that_starts_with_age_is_no_age_before_a_duration():
+    text = inclusion(
+        "Prior therapy is allowed (chemotherapy, biological agents) if given more than 9 months before registration;"
+    )
+    assert timed(text) == [("inclusion", "duration", D(9), "months")]
+
+
+def test_aged_more_than_n_months_stays_an_age():
+    text = inclusion("Infants aged more than 9 months before registration")
+    assert timed(text) == []
+    assert named(text) == [("inclusion", "age", D("0.75"), False, None, None)]

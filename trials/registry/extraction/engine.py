@@ -3857,7 +3857,7 @@ _DURATION_NOT_BEFORE = re.compile(
     r"|survival|life expectancy|follow(?:-|\s)?up"
     # ("weight stable within 5% for 3 months": a tolerance, no look-back)
     r"|contracept\w*|(?<![a-z])within(?!\s*(?:±|\+/-)?\s*\d+(?:\.\d+)?\s*(?:%|percent|kg|lbs?)(?![a-z]))"
-    r"|(?:in|during|over) the (?:past|last|previous|preceding)|(?<![a-z])ages?d?"
+    r"|(?:in|during|over) the (?:past|last|previous|preceding)|(?<![a-z])ages?d?(?![a-z])"  # not "agents", "agency"
     r"|older|younger|预计|预期|(?<!无病)(?<!无疾病)(?<!无复发)生存|pregnan\w*|gestation\w*|full[- ]term|孕)[^.;。；]{0,25}$"
     r"|(?:(?<![新接将])近|过去|最近)[^.;。；,，]{0,25}$"  # "近3个月内…": a look-back; "近一年内确诊,病程≥2年" ends it at the comma
     # ("新近诊断的…" is newly diagnosed, "接近" close to: no look-back)
