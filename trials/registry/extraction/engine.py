@@ -219,7 +219,7 @@ _ZH_DISEASE_DURATION = re.compile(
 # than 5 years since diagnosis", "investigational agent ≤ 30 days before": a time before a point, bounded above
 _UPPER_BEFORE_A_POINT = re.compile(
     rf"(?<![a-z])(?:≤|<=|<(?!=)|less than|fewer than|no more than|not more than|no longer than|not longer than"
-    rf"|up to|at most)\s*({ANY_NUM})[\s-]*{TIME_UNIT}\s+(?:(?:before|prior|preceding|since)(?![a-z])"
+    rf"|up to|at most)\s*({ANY_NUM})[\s-]*(?:calendar\s+)?{TIME_UNIT}\s+(?:(?:before|prior|preceding|since)(?![a-z])"
     r"|of\s+(?:the\s+)?(?:start\w*|beginning|initiat\w*|screening|randomi[sz]\w*|enrol\w*|baseline|inclusion|entry"
     r"|study entry|day\s*1|(?:the\s+)?first dose|(?:informed\s+)?consent)(?![a-z]))"
 )
@@ -249,6 +249,11 @@ _EVENT_LESS_THAN_OLD = re.compile(
     rf"(?<![a-z])(?:less than|younger than|under|<(?!=)|not older than|no older than)\s*({ANY_NUM})[\s-]*{TIME_UNIT}"
     r"\s+old(?![a-z])"
 )
+# "infection within 1-2 weeks;": a look-back whose span is given as a range with nothing after it, the longer end
+# bounding it ("within 2-4 weeks of randomisation", "within 3-24 months post injury" are read by the range rules)
+_WITHIN_A_RANGE_ALONE = re.compile(
+    rf"(?<![a-z])within\s+(?:the\s+)?(?:{ANY_NUM})\s*(?:-|–|to)\s*({ANY_NUM})[\s-]*{TIME_UNIT}(?=\s*(?:[;,.)]|$))"
+)
 WINDOW_RES = [
     re.compile(
         rf"(?:within|during|in|over)\s+(?:the\s+)?(?:past|last|previous|pervious|preceding|prior|former|recent|most recent)"
@@ -268,6 +273,7 @@ WINDOW_RES = [
         r"within\s+(?:a|one|the(?:\s+(?:same|last|past))?|last|past)?\s*(year|month|week)(?![a-z])" + REFERENCE_POINT
     ),
     _WITHIN_RANGE_SINCE,
+    _WITHIN_A_RANGE_ALONE,
     TIME_RANGE_SINCE,
     _ZH_RANGE_SINCE,
     re.compile(rf"(?:≤|<=|<|less than|within|up to|no more than)?\s*({ANY_NUM})[\s-]*{TIME_UNIT}[\s-]+ago"),
@@ -292,6 +298,13 @@ WINDOW_RES = [
     re.compile(
         rf"within\s+(?:{ANY_NUM})\s*(?:\(\d+\)\s*)?half[\s-]?lives\s+(?:\([^()]{{0,20}}\)\s*)?or\s+({ANY_NUM})[\s-]*{TIME_UNIT}"
     ),
+    # "less than 4 weeks or less than 5 times the half-life, whichever is shorter, since the last treatment", "recent
+    # (<4 weeks or 5 half-lives of the last treatment …)": the stated span, strict as written
+    re.compile(
+        rf"(?<![a-z])(?:less than|<(?!=))\s*({ANY_NUM})[\s-]*{TIME_UNIT}\s+or\s+(?:less than\s+|<\s*)?(?:{ANY_NUM})\s*"
+        r"(?:times\s+(?:the\s+)?)?(?:drug\s+)?half[\s-]?li(?:fe|ves)"
+        r"(?:\s+of\s+(?:the\s+)?(?:last|final|prior|previous)\s+(?:treatment|therapy|dose|administration))?"  # whose half-lives
+    ),
     # "postpartum up to six months": a look-back on the delivery
     re.compile(rf"(?<![a-z])post-?partum\s+(?:up to|within|less than|<|≤)\s*({ANY_NUM})[\s-]*{TIME_UNIT}"),
     # "之前28天或5个半衰期(以时间长的为准)内": the stated days of a look-back that may be longer by half-lives
@@ -315,7 +328,7 @@ WINDOW_RES = [
     ),
     re.compile(
         r"(?:近|过去|最近|前)?\s*(?<!\d)(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")"
-        r"\s*(?:[(（][^()（）]{1,10}[)）]\s*)?(?:内|以内|之内)"  # "前3个月(12周)内", "前六个月之内"
+        r"\s*(?:[(（\[【][^()（）\[\]【】]{1,10}[)）\]】]\s*)?(?:内|以内|之内)"  # "前3个月(12周)内", "前六个月之内", "前60天[+14天]内"
     ),
     # "筛选前6个月有慢性感染史", "试验前30天使用过…", "本试验开始前3个月中": a look-back without 内, known by the past
     # event that follows it ("给药前7天的日记", "给药前1天妊娠试验阴性" are not)
@@ -566,24 +579,86 @@ _SENTENCE_ENDS = re.compile(r"[.;。；](?=\s)")
 def _lead_in_before(original: str, start: int) -> str:
     """The sentence right before a list item when it ends in a colon ("…using one of the following acceptable means
     of birth control throughout the study: * Post-menopausal for at least two years"), else "": the item's lead-in
-    on a line of its own or in one run of text. Looks back 300 characters."""
+    on a line of its own or in one run of text. Looks back 300 characters, then over up to six whole lines above that
+    are items of the same list ("…one of the following criteria at screening:\n* Post-menopausal defined as …\n*
+    Women under 50 years old would be considered …": the second item's lead-in is the first one's)."""
     before = original[max(0, start - 300) : start]
     colon = _LEAD_IN_COLON.search(before)
     if colon is None:
-        return ""
+        position = original.rfind("\n", max(0, start - _LINE_REACH), start) + 1
+        for _ in range(6):
+            if position <= 1:
+                return ""
+            line_start = original.rfind("\n", max(0, position - 1 - _LINE_REACH), position - 1) + 1
+            if not line_start and position - 1 > _LINE_REACH:
+                return ""  # a line longer than the reach: no lead-in read
+            line = original[line_start : position - 1].rstrip()
+            if _LEAD_IN_COLON.search(line):
+                before, colon = line, _LEAD_IN_COLON.search(line)
+                break
+            if not _LIST_ITEM_LINE.match(line):
+                return ""
+            position = line_start
+        else:
+            return ""
     ends = [m.end() for m in _SENTENCE_ENDS.finditer(before, 0, colon.start())]
     return before[ends[-1] if ends else 0 : colon.start()]
+
+
+_LINE_REACH = 2_000  # characters looked back for a line's start: a long line with no break is read as ending there
+_LIST_ITEM_LINE = re.compile(r"[ \t]*(?:[*•·\-–]|\d{1,2}[.)、]|[a-z][.)])[ \t]")
+
+
+def _line_above_less_indented(original: str, line_start: int) -> str:
+    """The nearest line above the line starting at ``line_start`` that is indented less (its enclosing item), else ""."""
+    line_end = original.find("\n", line_start, line_start + _LINE_REACH)
+    own = original[line_start : line_end if line_end >= 0 else line_start + _LINE_REACH]
+    indent = len(own) - len(own.lstrip(" \t"))
+    position = line_start - 1
+    for _ in range(20):
+        if indent == 0 or position <= 0:
+            return ""
+        previous_start = original.rfind("\n", max(0, position - _LINE_REACH), position) + 1
+        if not previous_start and position > _LINE_REACH:
+            return ""  # a line longer than the reach: no enclosing item read
+        previous = original[previous_start:position]
+        if previous.strip() and len(previous) - len(previous.lstrip(" \t")) < indent:
+            return previous.strip()
+        position = previous_start - 1
+    return ""
+
+
+def _menopause_context(clause: Clause, original: str, start: int) -> str:
+    """What a clause on menopause stands under: its parent line and the item that line belongs to ("18. A woman is
+    eligible if she is no longer likely to procreate …" above "Post-menopausal women:" above the clause), or its
+    lead-in sentence."""
+    parent = _parent_text(clause, original)
+    if not parent:
+        return _lead_in_before(original, start).lower()
+    at = original.rfind(parent, max(0, clause.start - 40 * _LINE_REACH), clause.start)
+    above = (
+        _line_above_less_indented(original, original.rfind("\n", max(0, at - _LINE_REACH), at) + 1) if at >= 0 else ""
+    )
+    return (parent + " " + above).lower()
+
+
+# a sentence ends at a stop, a colon, a table cell or a new list item (a line break alone is often a wrap)
+_AGE_SENTENCE_ENDS = re.compile(r"[.;:](?=\s)|[。；：|]|\n(?=[ \t]*(?:[*•·\-–]|\d{1,2}[.)、])[ \t])|\n[ \t\r]*\n")
 
 
 def _without_menopause_definitions(
     proposals: list[Proposal], clause: Clause, n: str, original: str, start: int, end: int
 ) -> list[Proposal]:
     """The clause's windows and durations less those on time since menopause when the clause or its lead-in defines
-    who can have children (see _MENOPAUSE_DEFINED_BY)."""
+    who can have children (see _MENOPAUSE_DEFINED_BY); and its ages said with menopause in one sentence ("Women < 50
+    years old: they would be considered post-menopausal if …", "be over 45 years of age", "age ≥ 50 and
+    post-menopausal as defined by amenorrhea"), when that sentence or the lead-in defines (an age the clause asks of
+    everyone, "Postmenopausal women aged 50-75", stays)."""
     if not _MENOPAUSE.search(n):
         return proposals
-    parent = _parent_text(clause, original).lower() or _lead_in_before(original, start).lower()
-    if not (_MENOPAUSE_DEFINED_BY.search(n) or _MENOPAUSE_DEFINED_BY.search(parent)):
+    parent = _menopause_context(clause, original, start)
+    defined_in_context = bool(_MENOPAUSE_DEFINED_BY.search(parent))
+    if not (_MENOPAUSE_DEFINED_BY.search(n) or defined_in_context):
         return proposals
     kept = []
     for proposal in proposals:
@@ -591,6 +666,19 @@ def _without_menopause_definitions(
         near = original[max(start, at - 60) : at + len(proposal.quote) + 30].lower() if at >= 0 else ""
         if proposal.variable in ("window", "duration") and _MENOPAUSE.search(near):
             continue
+        if proposal.variable == "age" and at >= 0:
+            starts = [m.end() for m in _AGE_SENTENCE_ENDS.finditer(original, max(start, at - 200), at)]
+            sentence_end = _AGE_SENTENCE_ENDS.search(original, at + len(proposal.quote), min(end, at + 300))
+            # "Women < 50 years old: they would be considered …": the sentence goes on past the colon after an age
+            if sentence_end and original[sentence_end.start()] in ":：":
+                sentence_end = _AGE_SENTENCE_ENDS.search(original, sentence_end.end(), min(end, at + 300))
+            sentence = original[
+                starts[-1] if starts else max(start, at - 200) : sentence_end.start()
+                if sentence_end
+                else min(end, at + 300)
+            ].lower()
+            if _MENOPAUSE.search(sentence) and (defined_in_context or _MENOPAUSE_DEFINED_BY.search(sentence)):
+                continue
         kept.append(proposal)
     return kept
 
@@ -861,6 +949,13 @@ VALUE_TIMING_BEFORE = re.compile(
     r"(?<![a-z])(?:value|level|result|measurement|reading)s?\s+(?:(?:obtained|taken|measured|drawn|done)\s+)?"
     r"(?:(?:less than or equal to|no more than|≤|<=|up to)\s*)?$"
 )
+# a test the text requires to be done by then ("These measurements must be performed within one week before the first
+# infusion", "All laboratory tests must be obtained less than 4 weeks from study entry"): a screening step timed before
+# the study's start, no look-back (a past test on record, "CT chest performed within 12 months", stays a window)
+_STUDY_STEP_TIMING_BEFORE = re.compile(
+    r"(?<![a-z])(?:must|should|shall|will|need\s+to|needs\s+to|to)\s+be\s+(?:performed|obtained|done|drawn|collected"
+    r"|conducted|repeated|measured|assessed|evaluated)(?![a-z])[^.;,()]{0,12}$"
+)
 STUDY_PROCEDURE_BEFORE = re.compile(r"(?:" + (TABLES.study_procedures or r"(?!x)x") + r")[^.;。；]{0,40}$")
 # "if under 18 years, a parent", "如果受试者的年龄<20岁,则…", "对于…年龄<20岁的受试者,应…": a condition for another rule
 CONDITION_BEFORE = re.compile(
@@ -909,9 +1004,9 @@ _STATE_DEFINITION_BEFORE = re.compile(
 _ADULT_EXAMPLE_BEFORE = re.compile(r"(?:成人|成年|(?<![a-z])adults?(?![a-z])|legal age|age of majority)[^;；。]*$")
 EXAMPLE_BEFORE = re.compile(r"(?:e\.g\.|for example|for instance|such as|例如|如:)[^;)]*$")
 WINDOW_NOT_BEFORE = re.compile(
-    r"(?:planning|plans? to|intend\w* to|intention|(?<![a-z])expect(?:ed|s|ing)?(?![a-z])|likely to|anticipated"
+    r"(?:planning|plans? to|intend\w* to|(?<![a-z])intention|(?<![a-z])expect(?:ed|s|ing)?(?![a-z])|likely to|anticipated"
     r"|life expectancy|surviv\w*|prognosis|(?<![a-z])(?:desire|wish|want)(?:s|ed|ing)?(?![a-z])"
-    r"|(?<![a-z])(?<!prior or )(?<!previous or )(?<!past or )(?:scheduled|planned)(?![a-z])|(?<![a-z])due to (?:stop|start|begin|undergo|have)|during (?:the )?study"
+    r"|(?<![a-z])(?<!prior or )(?<!previous or )(?<!past or )(?:scheduled|planned)(?![a-z])(?!\s+or\s+(?:prior|previous|past|recent)(?![a-z]))|(?<![a-z])due to (?:stop|start|begin|undergo|have)|during (?:the )?study"
     r"|require\w* [a-z ]{0,30}(?:transplant|surgery)|unless |如果|若|倘若)(?:[^.;。；]|(?<![a-z])(?:i\.e|e\.g)\.)*$"
     # "if planned within a year" is a condition, "if received within the last year" a past event; the condition
     # ends at its comma ("if a former smoker, have quit in the past 15 years")
@@ -923,6 +1018,8 @@ WINDOW_NOT_BEFORE = re.compile(
     # "给药后的6个月内", "开始之后最初12周内": a span still to come; "确诊后1年以内" counts from a past event, a look-back
     r"|(?<!确诊)(?<!诊断)(?<!手术)(?<!术)(?<!发病)(?<!起病)(?<!分娩)(?<!移植)后的?(?:至少|不少于|最初|头)?\s*$"
     r"|不包括[^,，;；。]*$|(?<!不)允许[^;；。]*$"  # "允许…"
+    # "(except for … cancer in situ, which are allowed within 3 years)": what an exception lets in, no look-back of its own
+    r"|(?<![a-z])(?:are|is|be)\s+(?:allowed|permitted|acceptable)\s+$"
     # "Qualify for bilateral implantation within 1 month": when a procedure is to be done; "without considering the last
     # 2 months": a period left out of a count
     r"|(?<![a-z])(?:qualif\w*|eligible|candidates?)\s+for\s+(?:[a-z-]+\s+){0,3}$"
@@ -3136,6 +3233,46 @@ _ZH_AT_LEAST_BEFORE = re.compile(r"(?:至少|不少于|最少)\s*$")
 _ZH_AFTER_TREATMENT_BEFORE = re.compile(r"(?:完成|结束|之后|后)\s*$")
 _ZH_PROGRESSION_AFTER = re.compile(r"\s*(?:内|以内|之内)?\s*(?:出现|发生)?\s*(?:疾病)?(?:进展|复发|转移)")
 _FIRST_PERIOD = re.compile(r"within\s+(?:the\s+)?first\s")
+# a study step timed after a past event ("Randomization between 28 and 40 days after surgery", "Baseline study visit
+# falls between 1 and 8 weeks after initiation of …"): when the study acts, no look-back and no duration
+_STUDY_STEP_BEFORE = re.compile(
+    r"(?<![a-z])(?:randomi[sz]\w*|enrol\w*|visit)\s+(?:(?:falls?|occurs?|takes?\s+place|is|be|must\s+be|will\s+be"
+    r"|required|performed)\s+)?(?:between\s+)?$"
+)
+# progression or recurrence within a span of a treatment's end ("no disease progression within 6 months of treatment
+# completion"): the time between two past events, no look-back (as "治疗完成6个月内疾病进展")
+_PROGRESSION_BEFORE = re.compile(r"(?<![a-z])(?:progress\w*|recurr\w*|relaps\w*)(?![a-z])[^.;,]{0,20}$")
+_AFTER_TREATMENT = re.compile(
+    r"\s*(?:of|after|following|from)\s+(?:the\s+)?(?:(?:completion|end)\s+of\s+)?(?:[a-z-]+\s+){0,2}?"
+    r"(?:treatment|therapy|chemotherapy|radiotherapy)(?![a-z])"
+)
+
+
+def _span_end_words(n: str, match: re.Match) -> int:
+    """Where the span's own words end: before "of …" when the window read its reference point into itself."""
+    time_word = re.search(r"(?:days?|weeks?|months?|years?)(?![a-z])", match.group(0))
+    return match.start() + time_word.end() if time_word else match.end()
+
+
+# "have received … immunosuppressive drugs within the first two weeks of randomization" (a rendering of "随机前两周内"):
+# a past use in "the first" weeks of the study's point is a look-back; "Within the first 3 days of enrollment, use
+# high-dose corticosteroids" is still to come
+_RECEIVED_BEFORE = re.compile(
+    r"(?<![a-z])(?:have|has|had)\s+(?:been\s+)?(?:received|used|taken|treated|administered)(?![a-z])[^.;]{0,250}$"
+)
+_OF_A_STUDY_POINT_END = re.compile(
+    r"(?:of|before|prior to)\s+(?:the\s+)?(?:randomi[sz]\w*|enrol\w*|screening|baseline|inclusion|study entry|entry"
+    r"|first dos\w*|dosing)\W*$"
+)
+
+
+def _received_in_first_period(n: str, match: re.Match) -> bool:
+    return bool(
+        _OF_A_STUDY_POINT_END.search(match.group())
+        and _RECEIVED_BEFORE.search(n, max(0, match.start() - 300), match.start())
+    )
+
+
 _ZH_ONE_DAY = re.compile(r"\D{0,3}(?:一|1)\s*(?:天|日)|\D{0,3}24\s*小时")
 _ZH_AMOUNT_AFTER = re.compile(
     r"(?:内|以内|之内)?[^,，;；。()（）]{0,10}?量\s*(?:超过|大于|多于|高于|>|≥|不超过|少于|<|≤)"
@@ -3189,6 +3326,19 @@ def _find_windows(n: str, washout_lead: bool = False) -> list[tuple[int, int, De
                 continue
             if pattern is _ZH_SHORT_OF and not _ZH_SHORT_OF_LEAD.search(n, max(0, match.start() - 24), match.start()):
                 continue
+            if pattern in (TIME_RANGE_SINCE, _WITHIN_RANGE_SINCE) and _STUDY_STEP_BEFORE.search(
+                n, max(0, match.start() - 40), match.start()
+            ):
+                continue  # "Randomization between 28 and 40 days after surgery": when a study step is taken
+            if _PROGRESSION_BEFORE.search(n, max(0, match.start() - 40), match.start()) and _AFTER_TREATMENT.match(
+                n, _span_end_words(n, match)
+            ):
+                continue  # "no disease progression within 6 months of treatment completion": between two past events
+            if pattern is _IN_A_SPAN and (
+                not _past_event_before(n, match.start())
+                or _COUNTED_RIGHT_BEFORE.search(n, max(0, match.start() - 40), match.start())
+            ):
+                continue  # "at least 4 inhalers in 12 months": a count over a period, no look-back
             if _ZH_AT_LEAST_BEFORE.search(n, max(0, match.start() - 6), match.start()):
                 continue  # "至少4周内无需类固醇治疗": free of it for at least 4 weeks, a duration
             if _ZH_UNCHANGED_AFTER.match(n, match.end()):
@@ -3224,7 +3374,9 @@ def _find_windows(n: str, washout_lead: bool = False) -> list[tuple[int, int, De
                 continue  # "maximum duration of treatment of 12 weeks": the study's own course
             if _WASHOUT_WINDOW.match(match.group()) and _washout_verb(n, match.start()):
                 continue  # "discontinue supplementation 2 weeks before the start of the study": a washout, a duration
-            if WINDOW_NOT_AFTER.match(n[match.end() : match.end() + 30]) or _FIRST_PERIOD.match(match.group()):
+            if WINDOW_NOT_AFTER.match(n[match.end() : match.end() + 30]) or (
+                _FIRST_PERIOD.match(match.group()) and not _received_in_first_period(n, match)
+            ):
                 continue  # "Within the first 3 days of enrollment": a period from a point on, still to come
             if (
                 unit == "years"
@@ -3312,10 +3464,13 @@ def _find_windows(n: str, washout_lead: bool = False) -> list[tuple[int, int, De
                 continue  # "average pain intensity over the past week > 4": the period of an average
             if VALUE_TIMING_BEFORE.search(n, max(0, match.start() - 60), match.start()):
                 continue  # "HbA1c value less than or equal to 12 weeks prior to initiation": when it was measured
+            if _STUDY_STEP_TIMING_BEFORE.search(n, max(0, match.start() - 40), match.start()):
+                continue  # "all screening labs should be performed within 10 days of treatment initiation"
             if STUDY_PROCEDURE_BEFORE.search(n[max(0, match.start() - 60) : match.start()]):
                 continue  # "a negative pregnancy test, urine or blood, within 14 days prior to the scan"
             if (
                 pattern is not DURATION_LESS_THAN  # "disease duration of less than 1 year": an upper bound, a window
+                and pattern is not _UPPER_BEFORE_A_POINT  # "on ventilator support for no longer than 5 days prior"
                 and DURATION_BEFORE.search(n[max(0, match.start() - 30) : match.start()])
                 # "≥1 and ≤6 months after the infarction": the operator is the range's lower end's
                 and not (
@@ -3696,6 +3851,8 @@ _DURATION_NOT_AFTER = re.compile(
     r"\s*(?:after|following|post(?!-?bronchodilator|-?partum)|from (?:the )?(?:last|end|start)|(?:or|and) (?:over|older)|of age"
     r"|\s*(?:prior to|before|preceding)\s+(?:and|or)\s+(?:during|throughout)(?![a-z])"
     r"|(?:of\s+)?gestation|孕|\s*(?:/|per\s|a\s)(?:day|week|month|year)(?![a-z])"
+    # "NIV discontinuation for at least 1 week during the screening phase": a span inside a period of the study's own
+    r"|during\s+(?:the\s+)?(?:screening|run-?in|baseline|study|treatment|trial)\s+(?:phase|period)"
     r"|old(?![a-z])|of (?:the )?(?:study|trial"
     r"|treatment period)|后|之后|以后)"
 )
@@ -3705,7 +3862,7 @@ _DURATION_NOT_BEFORE = re.compile(
     r"|survival|life expectancy|follow(?:-|\s)?up"
     # ("weight stable within 5% for 3 months": a tolerance, no look-back)
     r"|contracept\w*|(?<![a-z])within(?!\s*(?:±|\+/-)?\s*\d+(?:\.\d+)?\s*(?:%|percent|kg|lbs?)(?![a-z]))"
-    r"|(?:in|during|over) the (?:past|last|previous|preceding)|(?<![a-z])ages?d?"
+    r"|(?:in|during|over) the (?:past|last|previous|preceding)|(?<![a-z])ages?d?(?![a-z])"  # not "agents", "agency"
     r"|older|younger|预计|预期|(?<!无病)(?<!无疾病)(?<!无复发)生存|pregnan\w*|gestation\w*|full[- ]term|孕)[^.;。；]{0,25}$"
     r"|(?:(?<![新接将])近|过去|最近)[^.;。；,，]{0,25}$"  # "近3个月内…": a look-back; "近一年内确诊,病程≥2年" ends it at the comma
     # ("新近诊断的…" is newly diagnosed, "接近" close to: no look-back)
@@ -3733,6 +3890,11 @@ _LOOK_BACK_FOR = re.compile(
 )  # "≥ 5 cigs/day for last 6 months"
 _FOR_THE_PAST_UNIT = re.compile(r"(?<![a-z])for\s+the\s+(?:past|last)\s+(year|month|week)(?![a-z])")
 _UPPER_BEFORE = re.compile(r"(?:<|≤|<=|less than|fewer than|no more than|up to|under|不足|不到|未满|少于|小于)\s*$")
+_DOSE_IN_BRACKET_BEFORE = re.compile(
+    r"[(（](?:equivalent|i\.e\.|e\.g\.|defined as)[^()]{0,40}\d\s*(?:mg|µg|mcg|g)\s*(?:/\s*(?:day|d|kg(?:/day)?)(?![a-z])"
+    r"|per\s+day|daily|a\s+day)[^()]{0,6}\s(?:for|during|over)\s+$"
+)
+_WAIT_BEFORE = re.compile(r"(?<![a-z])wait(?:s|ed|ing)?\s+(?:for\s+)?$")  # a wait since a past event before the start
 _NEVER_BEFORE = re.compile(r"(?<![a-z])never(?![a-z])[^.;,]*$")
 _UNSTABLE_BEFORE = re.compile(r"(?<![a-z])(?:unstable|not (?:been )?stable)(?![a-z])[^.;,]*$")
 _PER_DAY_BEFORE = re.compile(
@@ -3796,6 +3958,13 @@ _ZH_EVENT_TO_EVENT = re.compile(
     r"(?:结束|完成|进展|复发|转移|诊断|确诊|手术|发病)[^,，;；。]{0,6}(?:距|距离)"
     r"(?!\s*(?:首次|第一次)?(?:随机|入组|入选|筛选|签署|给药|用药|研究|本研究|试验|本试验|本次|今|现在|基线))[^,，;；。]{0,20}$"
 )
+# "from the end of treatment to recurrence > 6 months": the time between two past events, no time since either
+_EN_EVENT_TO_EVENT = re.compile(
+    r"(?<![a-z])(?:end|completion|start|last dose|diagnosis|surgery|resection)\s+(?:of\s+)?(?:[a-z-]+\s+){0,3}?to\s+"
+    r"(?:the\s+)?(?:first\s+)?(?:recurrence|relapse|progression|metastas[ie]s|death)(?![a-z])[^.;,]{0,12}$"
+)
+# "practice birth control … for at least 6 months after treatment with silibinin has ended": a time still to come
+_CONTRACEPTION = re.compile(r"contracept\w*|birth control|避孕")
 _ZH_BETWEEN_TWO_EVENTS = re.compile(r"(?:从|自)[^。;；]{0,40}(?:到|至)[^。;；到至]{0,30}$")
 _DURATION_EXCLUSIVE = [re.compile(words) for words, inclusive in TABLES.duration_operators if not inclusive]
 
@@ -3809,7 +3978,9 @@ _STABLE_BEFORE = re.compile(
 
 def _stable_over(n: str, kind: str, window, span: _Span, previous_end: int) -> Proposal | None:
     start, end, amount, unit, reference = window
-    if not re.match(r"(?:within|during|in|over|for)\s", reference):
+    if not re.match(r"(?:within|during|in|over|for)\s", reference) and not re.search(
+        r"(?<![a-z])(?:within|during|in|over|for)\s+$", n[max(0, start - 8) : start]
+    ):  # "stable symptoms in 28 days before enrollment": the preposition before a span read without it
         return None
     sentence_start = max([m.end() for m in _BOUNDARY.finditer(n, max(previous_end, start - 120), start)] + [0])
     stable = _STABLE_BEFORE.search(n, max(sentence_start, previous_end, start - 100), start)
@@ -3846,7 +4017,7 @@ def _hit_within(hits: list[tuple[int, int]], start: int, end: int) -> tuple[int,
 # stroke": a comparison, then since (or after) a past event. After "after", only an event the tables name; the study's
 # own points ("after the last dose of study drug", "after randomisation") are still to come.
 _SINCE_PHRASE = re.compile(
-    r"\s*(?:(?P<since>since|from\s+(?:the\s+)?(?:time|date|day)\s+of)|after|following|from)\s+"
+    r"\s*(?:(?P<since>since|from\s+(?:the\s+)?(?:time|date|day)\s+of)|(?:later\s+)?(?:after|following)|beyond|from)\s+"
     r"(?P<event>[a-z][a-z0-9/'-]*(?:\s+[a-z][a-z0-9/'-]*){0,4})"
 )
 _STUDY_POINT = re.compile(
@@ -3888,7 +4059,7 @@ class _EventWords:
 
 
 _SINCE_ARTICLE = re.compile(r"(?:the|their|his|her|its|a|an)\s+")
-_SINCE_EVENT_END = re.compile(r"\s+(?:and|or|but|with|who|that|while|in|at|on|to)\s+|[,;()]")
+_SINCE_EVENT_END = re.compile(r"\s+(?:and|or|but|with|who|that|while|in|at|on|to|such)\s+|[,;()]")
 
 
 def _since_past_event(n: str, end: int) -> _EventWords | None:
@@ -3912,7 +4083,9 @@ def _since_past_event(n: str, end: int) -> _EventWords | None:
 # "该治疗已在随机分配2周前停止". Stopping something a span before the study's start leaves at least that span since it
 # stopped, at the start: a duration (even when the person only agrees to stop), not a look-back window.
 _WASHOUT_VERB_BEFORE = re.compile(
-    r"(?<![a-z])(?:discontinu\w*|stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|quit(?:s|ting)?|wash(?:ed)?[- ]?out)(?![a-z])"
+    r"(?<![a-z])(?:discontinu\w*|stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|quit(?:s|ting)?|wash(?:ed)?[- ]?out"
+    # "are off steroids 3 days prior to dosing": no longer on it, stopped that long before
+    r"|(?:are|is|be|been|being|remain(?:s|ed)?|stay(?:s|ed)?)\s+off(?![a-z-]))(?![a-z])"
     r"[^.;,()]{0,50}$"
 )
 _WASHOUT_AFTER = (
@@ -4049,6 +4222,25 @@ def _maximum_duration_of_illness(n: str, match: re.Match) -> bool:
 
 
 WINDOW_RES.append(_MAXIMUM_DURATION)
+# "stroke or transient ischemic attack in 6 months", "who have undergone in six months a weight loss diet": a bare "in N
+# months" is a look-back only after a past event the tables name or a past-tense verb in its sentence ("planning to be
+# pregnant in 6 months", "4 inhalers in 12 months", "DLCO < 15 % in 3 months" stay what they are)
+_IN_A_SPAN = re.compile(rf"(?<![a-z])in\s+({ANY_NUM})[\s-]*{TIME_UNIT}" + REFERENCE_POINT)
+_PAST_VERB_BEFORE = re.compile(
+    r"(?<![a-z])(?:undergone|had|received|taken|used|experienced|suffered|occurred|diagnosed)(?![a-z])[^.;,:]{0,60}$"
+)
+_COUNTED_RIGHT_BEFORE = re.compile(rf"(?<![a-z0-9.]){ANY_NUM}\s+[a-z-]+(?:\s+[a-z-]+)?\s*$")
+WINDOW_RES.append(_IN_A_SPAN)
+
+
+def _past_event_before(n: str, start: int) -> bool:
+    """Whether a past event the tables name, or a past-tense verb, stands before ``start`` in its sentence."""
+    look_from = max([m.end() for m in _BOUNDARY.finditer(n, max(0, start - 100), start)] + [max(0, start - 100)])
+    if _PAST_VERB_BEFORE.search(n, look_from, start):
+        return True
+    return any(pattern.search(n, max(look_from, start - 60), start) for pattern in _KNOWN_EVENT_RES)
+
+
 _WINDOW_WORDS[:] = [required_words(pattern) for pattern in WINDOW_RES]  # the list is complete here
 _WINDOW_SCAN = WordScan(_WINDOW_WORDS)
 
@@ -4217,6 +4409,8 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         since_cn = bool(op) and _CN_SINCE_BEFORE.search(before)  # "距末次化疗结束≥4周": the time since it ended
         if since_cn and _ZH_EVENT_TO_EVENT.search(n, max(0, match.start() - 40), match.start()):
             continue  # "治疗结束时间距出现复发≥12个月", "疾病进展距离末次治疗>4周": between two past events
+        if op and _EN_EVENT_TO_EVENT.search(n, max(0, match.start() - 80), match.start()):
+            continue  # "from the end of treatment to recurrence > 6 months": between two past events
         said_as_duration = noun or ranged or minimum or bracketed or match.group("consecutive") or since_cn
         said_as_duration = said_as_duration or _ZH_UNCHANGED_AFTER.match(n, match.end())  # "3 个月内未改变日剂量"
         said_as_duration = (
@@ -4256,6 +4450,9 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             continue
         if unit == "days" and _DAY_COUNT_BEFORE.search(n, max(0, match.start() - 40), match.start()):
             continue  # "on 8 or more days", "each of 3 consecutive days", "on 3 of the last 7 days": how often
+        if _DOSE_IN_BRACKET_BEFORE.search(n, max(0, match.start() - 60), match.start()):
+            continue  # "high-dose systemic steroids (equivalent prednisone >20 mg/day for more than one week)": what
+            # a high dose is, a course's length and no time since anything
         if _COURSE_BEFORE.search(n, max(0, match.start() - 40), match.start()) or (
             unit == "days" and _COURSE_AFTER.match(n, match.end())
         ):
@@ -4276,8 +4473,9 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             # ("prior cancer is allowed if cancer-free for at least 1 year" bounds the time since it, a duration)
         if op and _NEVER_BEFORE.search(n, max(sentence_start, match.start() - 60), match.start()):
             continue  # "never used a CGM for more than a month": a cap on how long it was ever used, no time since
-        if _UNSTABLE_BEFORE.search(n, max(0, match.start() - 30), match.start()):
-            continue  # "medication unstable for 6 months": the complement of a stable duration
+        if not op and _UNSTABLE_BEFORE.search(n, max(0, match.start() - 30), match.start()):
+            continue  # "medication unstable for 6 months": the complement of a stable duration ("not stable for at
+            # least 4 weeks" excludes short of a stated minimum, a duration in its list as stated)
         if _TEST_TIMING_BEFORE.search(n, max(sentence_start, match.start() - 30), match.start()) and not (
             _PRIOR_AFTER.match(n, match.end())  # "repair performed ≥ 1 year prior": the repair was that long ago
         ):
@@ -4304,6 +4502,8 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             n, max(0, match.start() - 70), match.start()
         ):
             continue  # "willing to take EGCG for a minimum of 2 weeks": what the study will ask, not a past duration
+        if _DURATION_NOT_AFTER.match(n, match.end()) and _CONTRACEPTION.search(n, sentence_start, match.start()):
+            continue  # "birth control … for at least 6 months after treatment with silibinin has ended": to come
         if _AFTER_STUDY_DOSE.match(n, match.end()):
             continue  # "(birth control …) for at least 30 days after the last dose of the study drug": still to come
         if _SPREAD_OVER_YEARS.search(n, max(0, match.start() - 40), match.start()) or _PART_OF_A_YEAR.match(
@@ -4336,6 +4536,8 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             and not said_as_duration  # "defined as 6 consecutive weeks of treatment", "(e.g., surgery) 6 months-5 years ago"
             # "smoke at least 5 cigarettes per day for longer than one year": a criterion, said with its comparison
             and not (op and _DEFINITION_WORDS.search(per_day.group()) is None and op.strip() not in ("≥", ">=", ">"))
+            # "at least one cigarette a day for 1 or more years": the bound said after the span, as a criterion
+            and not (match.groupdict().get("or_more") and _DEFINITION_WORDS.search(per_day.group()) is None)
         ):
             continue  # "(e.g., 1 pack/day for 10 years)": how pack-years are counted, not a criterion
         if _ZH_DEFINED_SPAN_BEFORE.search(n, max(0, match.start() - 24), match.start()):
@@ -4392,6 +4594,7 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
                         or _DURATION_WORD.search(before)
                         or _ZH_TAKING_BEFORE.search(before)  # "服用二甲双胍已超过3个月": on it that long
                         or _state_right_before(n, op, look_from, match.start())  # "tinnitus ≥ 6 months"
+                        or _WAIT_BEFORE.search(before)  # "should wait a minimum of 2 weeks, if recently vaccinated"
                     )
                 )
             ):
