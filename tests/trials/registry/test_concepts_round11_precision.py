@@ -333,7 +333,22 @@ def test_aids_is_hiv_not_every_immunodeficiency():
     assert rules("A known history of HIV testing positive or acquired immunodeficiency syndrome (AIDS)") == [
         ("other_conditions", ["hiv"], [], False)
     ]
-    assert rules("Congenital immunodeficiency") == [("other_conditions", ["immunodeficiency"], [], False)]
+    assert rules("Immunodeficiency") == [("other_conditions", ["immunodeficiency"], [], False)]
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Congenital immune deficiency diseases", "Primary immunodeficiency", "先天性免疫缺陷病"],
+    ids=not_ascii_ids,
+)
+def test_a_congenital_immunodeficiency_is_the_immunodeficiency_item_for_the_study_team(words):
+    """The item also holds acquired ones (a patient on chemotherapy), which the clause does not bar."""
+    assert rules(words) == [("other_conditions", [], ["immunodeficiency"], False)]
+
+
+@pytest.mark.parametrize("words", ["History of immunodeficiency", "免疫缺陷"], ids=not_ascii_ids)
+def test_an_immunodeficiency_of_no_kind_is_the_item(words):
+    assert rules(words) == [("other_conditions", ["immunodeficiency"], [], False)]
 
 
 def test_an_illness_that_will_be_allowed_on_a_condition_is_no_requirement():
