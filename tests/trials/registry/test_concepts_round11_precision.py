@@ -346,8 +346,18 @@ def test_a_congenital_immunodeficiency_is_the_immunodeficiency_item_for_the_stud
     assert rules(words) == [("other_conditions", [], ["immunodeficiency"], False)]
 
 
-@pytest.mark.parametrize("words", ["History of immunodeficiency", "免疫缺陷"], ids=not_ascii_ids)
-def test_an_immunodeficiency_of_no_kind_is_the_item(words):
+@pytest.mark.parametrize(
+    "words",
+    [
+        "History of immunodeficiency",
+        "免疫缺陷",
+        # both kinds named together are every kind
+        "Other acquired or congenital immune deficiency diseases",
+        "患有其他获得性、先天性免疫缺陷疾病",
+    ],
+    ids=not_ascii_ids,
+)
+def test_an_immunodeficiency_of_no_kind_or_of_both_kinds_is_the_item(words):
     assert rules(words) == [("other_conditions", ["immunodeficiency"], [], False)]
 
 
