@@ -703,7 +703,14 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         or re.match(need["after"][language], text[end : end + 40], re.IGNORECASE)
     ):
         return None  # "requiring cardiac surgery", "bariatric surgery during treatment": a need or the study's own
+    ventilation = lexicon()["ventilation_need"]
+    if concept.key in ventilation["concepts"] and (
+        re.search(ventilation["before"][language], before_text[-60:], re.IGNORECASE)
+        or re.match(ventilation["after"][language], text[end : end + 40], re.IGNORECASE)
+    ):
+        return None  # "Need for emergent intubation", "on ventilator support for no longer than 5 days": no history
     needed = _treatment_need(before_text, concept, language)
+    treated_then = _past_need(text, start, end, before_text, concept, language)
     if needed and concept.cls == "procedure":
         return None  # "who require liver transplantation": an operation to come, not one had
     if concept.cls == "state" and (
@@ -748,6 +755,17 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         narrowed = True  # "metal implant in the head": metal in one place, for the study team
     elif result is None and modifier is not None and modifier.search(after[:modified]):
         return None  # "PAH therapy", "asthma control questionnaire", "pregnancy test": about something else
+    if (
+        concept.question == "other_conditions"
+        and concept.cls == "condition"
+        and (concept.window.startswith("days_since_") or "@" in concept.window)
+        and re.search(lexicon()["recent_before"][language], before_text[-30:], re.IGNORECASE)
+    ):
+        narrowed = True  # "recent MI": some shorter time than "ever", which the item cannot carry (the study team)
+    if concept.cls in ("condition", "procedure") and re.match(
+        lexicon()["conditional_condition"][language], text[:start], re.IGNORECASE
+    ):
+        return None  # "If an acute MI has ensued in the past 6 months, reperfusion has to be documented": a condition
     now = lexicon()["now_on_ever_item"]
     result_now = re.match(now["after"][language], text[end : end + 60], re.IGNORECASE)
     if concept.key in now["concepts"] and (
@@ -817,6 +835,14 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
             days, window_words = Decimal(0), "now"  # "currently taking antibiotics": 0 days since, as answered
         elif _episode_now(text, start, end, before_text, concept, language):
             days, window_words = Decimal(0), "now"  # "acute COPD exacerbation": an episode now
+    left_out = lexicon()["time_left_out"]
+    if days is None and (
+        re.match(left_out["after"][language], text[end : end + 60], re.IGNORECASE)
+        or re.search(left_out["before"][language], before_text[-60:], re.IGNORECASE)
+    ):
+        return None  # "thoracic radiotherapy within before first dose", "首次用药前 周内": a time the page left out
+    if treated_then and days is None:
+        return None  # "pneumonitis that required steroids": what treated a past illness, not what is taken now
     needed = needed and days is None  # "exacerbation requiring oral steroids in the past 3 months": a use then
     if concept.cls == "condition" and re.search(
         lexicon()["suspected_before"][language], before_text[-40:], re.IGNORECASE
@@ -872,7 +898,7 @@ def _treatment_need(before_text: str, concept: Concept, language: str) -> bool:
         return False
     if concept.cls not in ("medicine", "procedure"):
         return False
-    tail = before_text[-60:]
+    tail = before_text[-100:]
     found = re.search(need["before"][language], tail, re.IGNORECASE)
     if found is None:
         return False
@@ -888,6 +914,31 @@ def _treatment_need(before_text: str, concept: Concept, language: str) -> bool:
             if named.end() == len(lead) and table[fold(named.group())].cls == "condition":
                 return False
     return True
+
+
+def _past_need(text: str, start: int, end: int, before_text: str, concept: Concept, language: str) -> bool:
+    """Whether a medicine on the taking-now list is named as what a past illness needed ("pneumonitis that required
+    steroids", "History of … radiation pneumonitis requiring steroid therapy", "需要激素治疗的放射性肺炎病史"; lexicon
+    `past_need`): it treated that illness then, and says nothing of what the patient takes now."""
+    if concept.question != "medicines_now" or concept.cls != "medicine":
+        return False
+    past = lexicon()["past_need"]
+    if re.match(past["after"][language], text[end : end + 40], re.IGNORECASE):
+        return True
+    tail = before_text[-60:]
+    found = re.search(past[language], tail, re.IGNORECASE)
+    if found is None:
+        return False
+    if (
+        language == "en"
+        and re.match(past["past_en"], found.group(), re.IGNORECASE)
+        and not re.search(past["still"][language], tail[: found.start()], re.IGNORECASE)
+    ):
+        return True  # "required", "needed": a need in the past ("asthma which has required …" is still treated)
+    # "History of ILD, drug-induced ILD, radiation pneumonitis requiring steroid therapy": the history heads the list
+    prior = text[: start - len(tail) + found.start()]
+    prior = prior[max(prior.rfind(mark) for mark in ".;。；") + 1 :]
+    return re.search(past["history"][language], prior, re.IGNORECASE) is not None
 
 
 def _planned_match(
@@ -974,7 +1025,7 @@ def _window_days(match: re.Match) -> tuple[Decimal | None, str]:
     unit = lex["units"].get(unit_words.lower().rstrip("s") if language == "en" else unit_words)
     if unit is None:
         unit = lex["units"].get(unit_words.lower())
-    if unit == "hours":  # a time no days-since answer tells apart: the concept gets no draft
+    if unit in ("hours", "half_lives"):  # a time no days-since answer tells apart: the concept gets no draft
         return Decimal(0), match.group().strip()
     if unit in CALENDAR_UNITS:  # calendar months and years as days: never shorter than the calendar's
         return window_days(amount, unit), match.group().strip()
@@ -1029,6 +1080,9 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
     context, preceding = list_context(before), before
     if _under_exception_heading(before) or _after_inline_exception(text, before):
         return []  # "… except: 1. Adequately treated non-melanoma skin cancer OR": what the criterion allows
+    heading = _item_heading(before)
+    if heading and re.search(lexicon()["not_required_heading"][_language(heading)], heading, re.IGNORECASE):
+        return []  # "… at least one accepted method of birth control listed below:": ways to meet it, not criteria
     if kind == "inclusion" and context in ("group", "alternatives"):
         return []  # one group's requirement, or one of alternatives: for the study team
     if context == "group":  # one group's exclusion: a patient without it is settled, one with it is for the team
@@ -1114,6 +1168,7 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
     matches = [_implied_exception(text, kind, match, own) for match in matches]
     matches = _shared_windows(text, matches)
     matches = _examples_windows(text, matches)
+    matches = _heading_windows(heading, matches)
     unexcepted = [match for match in matches if match.concept.other_than and match.excepted is None]
     if unexcepted:  # "any other lung disease": other than the trial's own condition, which the clause does not name
         examples = _patterns()["examples_after"]
@@ -1659,6 +1714,57 @@ def _after_inline_exception(text: str, before: str) -> bool:
     return any(match.concept.question in asked for match in find(words))
 
 
+def _item_heading(before: str) -> str:
+    """The heading a clause is an item of, when the page nests it deeper than its heading ("History of one or more of
+    the following cardiovascular disorders in the previous 6 months:" over "- Myocardial infarction"): the heading's
+    lines, wrapped ones joined, or "" when the clause is no deeper item of a heading that ends in a colon."""
+    lines = _simplified((before or "")[-4000:]).split("\n")
+    current = lines[-1]
+    if not re.fullmatch(r"[\dA-Za-z.)(（）•*·-]{0,6}\s*", current.lstrip()):
+        return ""  # the clause does not open its line
+    indent = len(current) - len(current.lstrip())
+    earlier = lines[:-1][-40:]
+    for at in range(len(earlier) - 1, -1, -1):
+        line = earlier[at]
+        if not line.strip():
+            continue
+        depth = len(line) - len(line.lstrip())
+        if depth >= indent:
+            continue  # an earlier item of the same list, or its wrapped lines
+        if not re.search(r"[:：]\s*$", line):
+            return ""
+        # the heading's wrapped lines back to the one its marker opens, never an earlier item or heading
+        paragraph, first = [line.strip()], line
+        for previous in reversed(earlier[max(0, at - 8) : at]):
+            if _OPENS_ITEM.match(first.strip()) or not previous.strip() or re.search(r"[:：]\s*$", previous):
+                break
+            shallower = len(previous) - len(previous.lstrip()) < len(first) - len(first.lstrip())
+            if not shallower and (_OPENS_ITEM.match(previous.strip()) or len(paragraph) == 1 and len(line) < 60):
+                break  # an earlier item, or the line before a short heading ("Exclusion Criteria:")
+            paragraph.insert(0, previous.strip())
+            first = previous
+        return " ".join(paragraph)
+    return ""
+
+
+def _heading_windows(heading: str, matches: list[Match]) -> list[Match]:
+    """A time its heading states ("… cardiovascular disorders in the previous 6 months:") dates every item under it that
+    has none of its own, as a time after a list dates each of its items; an item the time cannot date gets no draft."""
+    if not heading:
+        return matches
+    language = _language(heading)
+    last = re.split(r"(?<=[.;。；])\s*(?=\S)", heading.rstrip(".;。； "))[-1]  # the heading's last sentence
+    days, words = _window_in(last, language, _patterns())
+    if days is None or not re.search(lexicon()["heading_window_words"][language], words, re.IGNORECASE):
+        return matches
+    return [
+        replace(match, window_days=days, window_words=words)
+        if match.window_days is None and not match.negated and match.concept.window != "now"
+        else match
+        for match in matches
+    ]
+
+
 def _under_exception_heading(before: str) -> bool:
     """Whether a clause is an item of a heading that ends in an exception ("Has history of other active malignancy within
     3 years, except:", "以下情况除外："): deeper than the heading, or, on a flat page, after items that each end in
@@ -1690,6 +1796,7 @@ def _under_exception_heading(before: str) -> bool:
     return False
 
 
+_OPENS_ITEM = re.compile(r"(?:[-•*·▪◦]|[(（]?(?:\d{1,2}|[A-Za-z]|[ivx]{1,4})[.)）、])\s")
 _LIST_MARKER = re.compile(r"(?:^|(?<=[\s|:：]))[(（]?[0-9A-Za-z]{1,2}[)）]")
 
 
