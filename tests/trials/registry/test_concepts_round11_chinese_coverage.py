@@ -132,7 +132,11 @@ def test_difficulty_swallowing_is_its_item(words):
 
 @pytest.mark.parametrize(
     "words, kind",
-    [("能够吞咽胶囊。", "inclusion"), ("Ability to swallow tablets", "inclusion"), ("Able to swallow pills", "exclusion")],
+    [
+        ("能够吞咽胶囊。", "inclusion"),
+        ("Ability to swallow tablets", "inclusion"),
+        ("Able to swallow pills", "exclusion"),
+    ],
     ids=not_ascii_ids,
 )
 def test_being_able_to_swallow_is_no_difficulty_and_gives_no_draft(words, kind):
