@@ -113,6 +113,7 @@ def alert_admins_of_waiting_referral(referral: Referral) -> list[OutgoingEmail]:
     emails = []
     for language, recipients in sorted(by_language.items()):
         with translation.override(language):
+            values["site"] = referral.site.facility  # the site's name in the reader's language
             emails.append(
                 OutgoingEmail.objects.create(
                     subject=gettext("A referral for %(nct_id)s waits: nobody at the site receives emails") % values,
@@ -186,6 +187,7 @@ def _tell_members(referral: Referral, subject: str, body: str) -> list[OutgoingE
     emails = []
     for language, recipients in sorted(by_language.items()):
         with translation.override(language):
+            values["site"] = referral.site.facility  # the site's name in the reader's language
             emails.append(
                 OutgoingEmail.objects.create(
                     subject=gettext(subject) % values, body=gettext(body) % values, recipients=sorted(recipients)
@@ -220,6 +222,7 @@ def notify_trial_closed(trial_id: int) -> list[OutgoingEmail]:
         values = {"nct_id": site.trial.nct_id, "site": site.facility, "count": counts[site.pk], "link": link}
         for language, recipients in sorted(by_language.items()):
             with translation.override(language):
+                values["site"] = site.facility  # the site's name in the reader's language
                 emails.append(
                     OutgoingEmail.objects.create(
                         subject=gettext("%(nct_id)s has stopped recruiting") % values,
@@ -260,6 +263,7 @@ def tell_members_of_waiting_referrals(site_id: int) -> int:
             values = {"nct_id": site.trial.nct_id, "site": site.facility, "count": count, "link": link}
             for language, recipients in sorted(by_language.items()):
                 with translation.override(language):
+                    values["site"] = site.facility  # the site's name in the reader's language
                     emails.append(
                         OutgoingEmail.objects.create(
                             subject=ngettext(

@@ -103,18 +103,21 @@ def unclear_value(check, question: Question | None) -> str:
     return ""
 
 
-def criteria_not_met(referral, checks: dict) -> dict[str, list[Criterion]]:
+def criteria_not_met(
+    referral, checks: dict, criteria: list[Criterion] | None = None, loaded=None
+) -> dict[str, list[Criterion]]:
     """By question key, the trial's approved criteria on that question that its check's recorded value would not
     meet (a measured or contradicted check of a number question with one value read from its note); keys with
     none are left out. One query for the whole page, whatever the number of checks: the criteria are read once and
-    every row is judged with them."""
+    every row is judged with them (none when the caller read them already, `criteria`, as the export does)."""
     checked = {
         key: check for key, check in checks.items() if check is not None and check.state in ("measured", "contradicted")
     }
     if not checked:
         return {}
     trial = referral.trial
-    criteria = list(trial.criteria.approved().select_related("question").order_by("order", "pk"))
+    if criteria is None:
+        criteria = list(trial.criteria.approved().select_related("question").order_by("order", "pk"))
     numeric = {
         c.question.key: c.question for c in criteria if c.question_id and c.question.kind == Question.Kind.NUMBER
     }
@@ -127,7 +130,7 @@ def criteria_not_met(referral, checks: dict) -> dict[str, list[Criterion]]:
         return {}
     trial.approved_criteria = criteria  # `to_rules` judges these, read just now, instead of reading them again
     answers, sources = referral.stored_answers(), referral.stored_sources()
-    loaded = catalogue.current()
+    loaded = loaded or catalogue.current()
     not_met = {}
     for key in sorted(recorded):
         stored = {**answers, key: str(recorded[key])}
@@ -140,3 +143,77 @@ def criteria_not_met(referral, checks: dict) -> dict[str, list[Criterion]]:
         if ids:
             not_met[key] = [criterion for criterion in criteria if criterion.pk in ids]
     return not_met
+
+
+@dataclass(frozen=True)
+class AnswerToCheck:
+    """One checked answer the review page flags: the criteria its recorded value would not meet, or why its note
+    was not judged ("several" or "none", as `unclear_value` says)."""
+
+    question: Question
+    not_met: tuple[Criterion, ...] = ()
+    unclear: str = ""
+
+
+def answers_to_check(referrals) -> dict:
+    """By referral id, the checked answers the review page flags (`AnswerToCheck`, in the questions' order), for a
+    whole list of referrals in a fixed number of queries, whatever its length: the checks, their questions, and,
+    only when some note records a value, the referrals' answers, the criteria of their trials and the catalogue.
+    A referral whose answers were erased shows none, as its page shows no answers."""
+    from collections import defaultdict
+
+    from screener.referrals.models import AnswerCheck, Referral
+
+    by_referral: dict = defaultdict(dict)
+    for check in AnswerCheck.objects.filter(
+        referral__in=referrals.values("pk"),
+        referral__contact_erased_at__isnull=True,
+        state__in=("measured", "contradicted"),
+    ).only("referral_id", "question_key", "state", "note"):
+        by_referral[check.referral_id][check.question_key] = check
+    if not by_referral:
+        return {}
+    questions = checked_questions({key: check for checks in by_referral.values() for key, check in checks.items()})
+    to_judge = {
+        referral_id
+        for referral_id, checks in by_referral.items()
+        for key, check in checks.items()
+        if key in questions
+        and questions[key].kind == Question.Kind.NUMBER
+        and recorded_value(check.note, questions[key].unit).value is not None
+    }
+    not_met: dict = {}
+    if to_judge:
+        judged = list(Referral.objects.filter(pk__in=to_judge).select_related("trial", "screening"))
+        criteria: dict = defaultdict(list)
+        for criterion in (
+            Criterion.objects.approved()
+            .filter(trial_id__in={referral.trial_id for referral in judged})
+            .select_related("question")
+            .order_by("order", "pk")
+        ):
+            criteria[criterion.trial_id].append(criterion)
+        loaded = catalogue.current()
+        for referral in judged:
+            not_met[referral.pk] = criteria_not_met(
+                referral, by_referral[referral.pk], criteria[referral.trial_id], loaded=loaded
+            )
+    flagged = {}
+    for referral_id, checks in by_referral.items():
+        rows = [
+            AnswerToCheck(
+                questions[key],
+                tuple(not_met.get(referral_id, {}).get(key, ())),
+                unclear_value(check, questions.get(key)),
+            )
+            for key, check in checks.items()
+            if key in questions
+        ]
+        rows = sorted((row for row in rows if row.not_met or row.unclear), key=_question_order)
+        if rows:
+            flagged[referral_id] = rows
+    return flagged
+
+
+def _question_order(row: AnswerToCheck):
+    return (row.question.priority, row.question.key)  # the vocabulary's own order (`Question.Meta.ordering`)

@@ -8,12 +8,14 @@ import re
 from django.conf import settings
 from django.http import StreamingHttpResponse
 from django.utils import timezone, translation
+from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from screener.questionnaire.templatetags.registry_words import in_zone, place_names
 from screener.referrals.models import AccessLog, Referral, display_reference
 from screener.referrals.templatetags.staff_notes import phone_shown
+from screener.staff.checks import answers_to_check
 from screener.staff.wording import verdict_words
 from trials.models import Site
 
@@ -31,6 +33,7 @@ HEADER = [
     _("best time"),
     _("result when sent"),
     _("language"),
+    _("answers to check"),
 ]
 
 # Only what the rows show (as plain values): never a trial's stored registry record, nor the snapshots.
@@ -50,6 +53,7 @@ COLUMNS = [
     "site__city",
     "site__country",
     "site_id",
+    "pk",
 ]
 
 
@@ -87,12 +91,14 @@ def rows(referrals):
     languages = {code: gettext(name) for code, name in settings.LANGUAGES}
     # Each site once (one query), for the time zone its staff read times in.
     zones = {site.pk: site for site in Site.objects.filter(pk__in=referrals.values("site_id"))}
+    # The checked answers each review page flags, for the whole list at once (a fixed number of queries).
+    to_check = answers_to_check(referrals)
     yield "\ufeff" + writer.writerow([safe_cell(str(heading)) for heading in HEADER])
     for row in referrals.values_list(*COLUMNS).iterator(chunk_size=2000):
         (reference, sent, state, name, phone, email, by, time, verdict, language, nct_id, facility, city, country) = (
-            row[:-1]
+            row[:-2]
         )
-        site_id = row[-1]
+        site_id, referral_id = row[-2:]
         # Every cell, not only the ones patients type: a site's facility and city come from the registry,
         # which is outside input too (a facility named `=HYPERLINK(...)`).
         cells = [
@@ -108,6 +114,7 @@ def rows(referrals):
             contact_time.get(time, time),
             verdict_words(verdict),
             languages.get(language, language),
+            checks_cell(to_check.get(referral_id, ())),
         ]
         yield writer.writerow([safe_cell(cell) for cell in cells])
 
@@ -118,6 +125,28 @@ def site_words(site) -> str:
     if site is None:
         return ""
     return gettext(", ").join(part for part in (site.facility, *place_names(site)) if part)
+
+
+def checks_cell(rows) -> str:
+    """The answers the review page flags, in the exporter's language: each question's short label and what its
+    page says of it (the criteria the recorded value would not meet, or why the note was not judged). Only what that
+    page shows: no value from the note, no answer the patient gave."""
+    lines = []
+    for row in rows:
+        question = capfirst(row.question.short_label or row.question.key)
+        lines += [
+            gettext("%(question)s: the value would not meet %(rule)s") % {"question": question, "rule": rule}
+            for rule in (criterion.rule_in_words() for criterion in row.not_met)
+        ]
+        if row.unclear == "several":
+            lines.append(
+                gettext("%(question)s: the note holds more than one value, not judged") % {"question": question}
+            )
+        elif row.unclear == "none":
+            lines.append(
+                gettext("%(question)s: no value could be read from the note, not judged") % {"question": question}
+            )
+    return gettext("; ").join(lines)
 
 
 def phone_cell(phone: str) -> str:

@@ -1,3 +1,5 @@
+import re
+
 from django import template
 
 register = template.Library()
@@ -20,6 +22,26 @@ def lang_of(obj, field: str) -> str:
     if language == settings.LANGUAGE_CODE or getattr(obj, f"{field}_{language.replace('-', '_')}", None):
         return ""
     return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+
+
+LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+@register.filter
+def spaced_in_chinese(value, text: str | None = None):
+    """A name set inside a Chinese sentence whose words hold it with no space (decision 0117): a space on each side
+    where the name starts or ends with a Latin letter, as 0106 keeps Latin names apart ("请 Beijing … 的团队"), none
+    where it meets a Chinese character, a full-width bracket or a number ("请北京朝阳医院（中国北京）的团队"). `text`
+    is the name as read, when `value` is markup. Other languages' sentences hold their own spaces: unchanged."""
+    from django.utils.html import strip_tags
+    from django.utils.safestring import SafeData, mark_safe
+    from django.utils.translation import get_language
+
+    if not value or not (get_language() or "").startswith("zh"):
+        return value
+    read = strip_tags(str(value)) if text is None else text
+    spaced = (" " if LATIN_LETTER.match(read[:1]) else "") + str(value) + (" " if LATIN_LETTER.match(read[-1:]) else "")
+    return mark_safe(spaced) if isinstance(value, SafeData) else spaced  # noqa: S308 (markup given as safe stays so)
 
 
 @register.filter

@@ -664,7 +664,8 @@ def test_chinese_referral_sentences_name_the_sites_city_and_country_in_chinese_a
             city="Shanghai",
             country="China",
         )  # nobody there receives requests yet, so the form and the confirmation name it in a sentence
-    named = '<span lang="en">Shanghai Pulmonary Hospital</span>，<span>上海</span>，<span>中国</span>'
+    # its place in brackets, from the country down (decision 0117, as the consent since 0111)
+    named = '<span lang="en">Shanghai Pulmonary Hospital</span>（中国上海）'
 
     def sentence(html, marker):
         [found] = re.findall(rf"<p[^>]*{marker}[^>]*>(.*?)</p>", html, re.S)
@@ -710,11 +711,13 @@ def test_the_chinese_confirmation_marks_an_english_study_title_and_reads_as_one_
 
     title = trial.patient_title_en if not translated else trial.patient_title_zh_hans
     shown = f'<span lang="en">{title}</span>' if not translated else title
-    site_named = '<span lang="en">Shanghai Pulmonary Hospital</span>，<span>上海</span>，<span>中国</span>'
-    assert sentence.startswith(f"我们已保留您发给负责“{shown}”的研究团队（{site_named}）的请求，")
+    site_named = '<span lang="en">Shanghai Pulmonary Hospital</span>（中国上海）'
+    assert sentence.startswith(f"我们已保留您发给负责“{shown}”这项研究的 {site_named}团队的请求，")
     assert "registry-note" not in sentence
-    words = re.sub(r"<[^>]+>", "", sentence)  # no space beside a Chinese character or mark, as English would put
-    assert not re.search(r"[\u3000-\u9fff\uff00-\uffef“”] | [\u3000-\u9fff\uff00-\uffef“”]", words), words
+    # no space beside a Chinese character or mark, as English would put, but where a Latin name meets one (0106)
+    words = re.sub(r"<[^>]+>", "", sentence)
+    chinese = "[\u3000-\u9fff\uff00-\uffef“”]"
+    assert not re.search(rf"{chinese} (?![A-Za-z])|(?<![A-Za-z]) {chinese}", words), words
 
 
 def test_the_english_confirmation_names_the_study_and_site_unmarked(seed_trials, client):
@@ -729,7 +732,8 @@ def test_the_english_confirmation_names_the_study_and_site_unmarked(seed_trials,
     page = client.get(response["Location"]).content.decode()
     [sentence] = re.findall(r"<p data-site-unstaffed>(.*?)</p>", page, re.S)
     assert sentence.startswith(
-        f"We have kept your request for the team running “{trial.patient_title_en}” at Shanghai Pulmonary Hospital, "
+        f"We have kept your request for the team running “{trial.patient_title_en}” at Shanghai Pulmonary Hospital "
+        "(<span>Shanghai</span>, <span>China</span>), but "
     )
     assert "lang=" not in sentence
 
@@ -739,12 +743,12 @@ def test_the_english_confirmation_names_the_study_and_site_unmarked(seed_trials,
     [
         (
             "zh-hans",
-            '<span lang="en">Shanghai Pulmonary Hospital</span>，<span>上海</span>，<span>中国</span>',
+            '<span lang="en">Shanghai Pulmonary Hospital</span>（中国上海）',
             "Shanghai Pulmonary Hospital，上海，中国",
         ),
         (
             "en",
-            "Shanghai Pulmonary Hospital, <span>Shanghai</span>, <span>China</span>",
+            "Shanghai Pulmonary Hospital (<span>Shanghai</span>, <span>China</span>)",
             "Shanghai Pulmonary Hospital, Shanghai, China",
         ),
     ],

@@ -128,19 +128,32 @@ def site_name(site) -> str:
 
 @register.simple_tag
 def site_in_sentence(site):
-    """A site named inside a sentence in the page's language ("<span lang="en">Facility</span>，上海，中国"): its
-    facility as an admin translated it, else the registry's English marked `lang="en"` (no note, which would break
-    the sentence), then its place as `site_place` names it. Never `Site.__str__`, the registry's English unmarked."""
-    from django.utils.html import format_html
-    from django.utils.translation import gettext
+    """A site named inside a sentence in the page's language, its place in brackets after it, as the consent names
+    it (decision 0111): "<span lang="en">Facility</span> (Shanghai, China)", "上海市肺科医院（中国上海）", so a
+    facility's own commas ("… Hospital, Capital Medical University, Beijing") never run into its place's. The facility
+    as an admin translated it, else the registry's English marked `lang="en"` (no note, which would break the
+    sentence); the place as `site_place` names it, a Chinese place from the country down when every part of it is
+    Chinese. A Chinese sentence holds it with `|spaced_in_chinese` (a space only where it meets Latin letters). Never
+    `Site.__str__`, the registry's English unmarked."""
+    from django.utils.html import escape, format_html
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import get_language, gettext
 
-    place = site_place(site)
+    parts = _place_parts(site)
+    if (get_language() or "").startswith("zh") and parts and all(not lang and _is_chinese(v) for lang, v in parts):
+        place = format_html("{}", "".join(v for _lang, v in reversed(parts)))
+    else:
+        place = site_place(site)
     if not site.facility:
         return place
     facility = _in_sentence(site, "facility", site.facility)
-    if not place:
+    if not parts:
         return facility
-    return format_html("{}{}{}", facility, gettext(", "), place)
+    return mark_safe(escape(gettext("%(site)s (%(place)s)")) % {"site": facility, "place": place})  # noqa: S308
+
+
+def _is_chinese(name: str) -> bool:
+    return bool(name) and all("\u4e00" <= ch <= "\u9fff" for ch in name)
 
 
 @register.simple_tag

@@ -227,3 +227,31 @@ def test_an_admin_giving_a_member_an_address_on_their_user_page_tells_them_in_th
     assert email.subject == "Hospital B 有1个请求在等您处理"
     waiting.refresh_from_db()
     assert not waiting.waits_for_staff
+
+
+def test_each_member_reads_the_sites_name_in_their_own_language_whatever_the_patient_read(
+    client, site_b, django_user_model, django_capture_on_commit_callbacks, patient
+):
+    """A patient reading Chinese sends the request; the English-reading member gets the English name, the
+    Chinese-reading member the Chinese one (the name is looked up under each reader's language)."""
+    from screener.preferences.models import LanguagePreference
+
+    site_b.facility_zh_hans = "乙医院"
+    site_b.save()
+    reader_en = django_user_model.objects.create_user("nurse_en", "en@hospital.example", "a-long-test-password")
+    reader_zh = django_user_model.objects.create_user("nurse_zh", "zh@hospital.example", "a-long-test-password")
+    LanguagePreference.objects.create(user=reader_zh, language="zh-hans")
+    for user in (reader_en, reader_zh):
+        StaffMembership.objects.create(user=user, site=site_b)
+    OutgoingEmail.objects.all().delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = patient.post(
+            reverse("referrals:refer", args=[patient.screening_id, site_b.public_id]),
+            CONTACT,
+            HTTP_ACCEPT_LANGUAGE="zh-hans",
+        )
+    assert response.status_code == 302
+    by_reader = {tuple(email.recipients): email for email in OutgoingEmail.objects.all()}
+    english, chinese = by_reader[("en@hospital.example",)], by_reader[("zh@hospital.example",)]
+    assert "Hospital B" in english.body and "乙医院" not in english.body + english.subject
+    assert "乙医院" in chinese.body + chinese.subject and "Hospital B" not in chinese.body + chinese.subject

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .model import Clause
 from .prefilter import may_match, required_words, required_words_folded
@@ -82,10 +83,12 @@ _INCLUSION_SENTENCE = re.compile(
 )
 _EXCLUSION_SENTENCE = re.compile(
     r"^(?:(?:the\s+)?(?:patients?|subjects?|participants?|individuals?|candidates?|volunteers?|anyone|those|women|men"
-    r"|persons?|people|children|adults?)\b[^.]{0,60}?\s+(?:will|shall"
+    r"|persons?|people|children|adults?)\b[^.]{0,60}?\s+(?:(?:will|shall"
     r"|may|must|should|are|is|cannot|can not|can't)\s+(?:not\s+be\s+(?:eligible|included|enrolled)"
-    r"|(?:to\s+)?be\s+(?:excluded|ineligible)|not\s+eligible|excluded|ineligible|enrol+|be enrolled|participate"
-    r"|take part|join)|(?:any|presence|one or more) of the following[^.]{0,40}(?:exclu|not eligible|ineligible)"
+    r"|(?:to\s+)?be\s+(?:excluded|ineligible)|not\s+eligible|excluded|ineligible)"
+    # "Patients who … cannot participate"; "Subjects with Gilbert's syndrome may be enrolled if" lets people in
+    r"|(?:cannot|can not|can't)\s+(?:enrol+|be enrolled|participate|take part|join))"
+    r"|(?:any|presence|one or more) of the following[^.]{0,40}(?:exclu|not eligible|ineligible)"
     r"|the following\b[^.]{0,60}(?:exclu|not eligible|ineligible|not be (?:included|enrolled))"
     r"|you\s+(?:cannot|can not|can't|may not|should not|will not be able to)\s+(?:take part|participate|join|be included)"
     r"|(?:do not|don't)\s+(?:take part|participate|join|enrol+)\s+if)"
@@ -1079,6 +1082,25 @@ _RECORD_SECTION = re.compile(r"(?<=\S)\s+(?=(?:" + (TABLES.record_sections or r"
 _RECORD_FIELD = re.compile(r"(?<=\S)\s+(?=(?:" + (TABLES.record_fields or r"(?!x)x") + r")\s*:)")
 
 
+# "* Measurable disease. Not eligible: patients with only one lesion …": a label with no list marker after it, inside an
+# item of a text that has an exclusion heading of its own, is a note of that item, not the exclusion list's heading
+_INLINE_LABEL_NO_MARKER = re.compile(
+    r"\s*(?:not\s+eligible|ineligible)(?:\s+if)?\s*:(?!\s*(?:[-–*•]|\d{1,2}[.)]\s))", re.I
+)
+_EXCLUSION_HEADING_LINE = re.compile(
+    r"^[ \t>#*_|]*(?:\d+\s*[.)]\s*)?(?:key\s+|main\s+)?(?:exclusion|non[- ]?inclusion)\s+criteri(?:a|on)\b", re.I | re.M
+)
+
+
+@lru_cache(maxsize=4)
+def _has_exclusion_heading_line(text: str) -> bool:
+    return _EXCLUSION_HEADING_LINE.search(text) is not None
+
+
+def _a_note_of_its_item(text: str, line: str, at: int) -> bool:
+    return bool(_INLINE_LABEL_NO_MARKER.match(line, at)) and _has_exclusion_heading_line(text)
+
+
 def _pieces(text: str, line_start: int, line_end: int, opened: list | None = None) -> list[tuple[int, int]]:
     """Cut one line where its lost line breaks were: inline bullets, numbered items in sequence, headings."""
     line = text[line_start:line_end]
@@ -1098,6 +1120,8 @@ def _pieces(text: str, line_start: int, line_end: int, opened: list | None = Non
         if not line.isascii() or may_match(_INLINE_HEADING_WORDS, line.lower())  # most lines name no heading
         else []
     )
+    if headings and may_match(("eligible",), line.lower()):
+        headings = [at for at in headings if not _a_note_of_its_item(text, line, at)]
     cuts.update(headings)
     tail_heading = (
         _LINE_END_HEADING.search(line) if line.rstrip(" \t:：").lower().endswith(("criteria", "criterion")) else None

@@ -1064,9 +1064,10 @@ def _lab_list_gap(gap: str) -> bool:
 
 
 # Between the last lab asked about and a bound in x ULN, one to three more short lab names, each after a list break:
-# "ALT, AST, bilirubin, BUN > 1.25 x ULN", "…、总胆红素、血尿素氮>…正常上限的1.25倍" (the bound is each lab's)
+# "ALT, AST, bilirubin, BUN > 1.25 x ULN", "…、总胆红素、血尿素氮>…正常上限的1.25倍" (the bound is each lab's); the last lab
+# asked about may end in its abbreviation's bracket: "aspartate aminotransferase (AST) or alkaline phosphatase (ALP) > 3 x ULN"
 _OTHER_LABS_AFTER = re.compile(
-    r"(?:\s*(?:,|、|/|and|or|或|和|及|与)\s*(?:(?<![a-z])[a-z][a-z0-9-]{1,5}(?![a-z])|[\u4e00-\u9fff]{2,6}"
+    r"\)?(?:\s*(?:,|、|/|and|or|或|和|及|与)\s*(?:(?<![a-z])[a-z][a-z0-9-]{1,5}(?![a-z])|[\u4e00-\u9fff]{2,6}"
     + _OTHER_LAB
     + r")(?:\s*\([a-z]{2,5}\))?){1,3}\s*"
 )
@@ -1275,7 +1276,9 @@ def _find_comparisons(n: str) -> list[_Comparison]:
         if found:
             comparisons.append(found)
             taken_until = found.end
-    if "上限" in n or "uln" in n or "upper limit" in n:
+    if (
+        "上限" in n or "uln" in n or "upper limit" in n or "normal r" in n
+    ):  # "> normal reference value", "upper normal range"
         comparisons = _with_wordless_uln(n, comparisons)
         comparisons = _with_bracketed_subgroup_bound(n, comparisons)
     if "month" in n and ("age" in n or "old" in n):
@@ -1392,11 +1395,18 @@ def _with_bracketed_subgroup_bound(n: str, comparisons: list[_Comparison]) -> li
         if c.unit != "x ULN" or (c.lower is None) == (c.upper is None):
             continue
         number = _BRACKETED_NUMBER.match(n, c.end)
+        named = None if number else _SUBGROUP_THEN_BRACKET.match(n, c.end)
+        if named:  # "≤ 2.5 x ULN except in case of liver metastases (5 x ULN)": the subgroup named before the bracket
+            number = _BRACKETED_NUMBER.match(n, named.end())
         if not number or any(o.start < number.end() and number.start(1) < o.end for o in comparisons):
             continue
         unit, raw, after = _unit_at(n, number.end())
         value = _to_decimal(number.group(1))
-        if unit != "x ULN" or value is None or not _SUBGROUP_AFTER.match(n, after):
+        if (
+            unit != "x ULN"
+            or value is None
+            or not (named and _BRACKET_CLOSES.match(n, after) or _SUBGROUP_AFTER.match(n, after))
+        ):
             continue
         bound = _Comparison(number.start(1), after, unit=unit, raw_unit=raw, number_start=number.start(1))
         if c.lower is not None:
@@ -1436,7 +1446,9 @@ def _bare_count_at(n: str, match: re.Match) -> _Comparison | None:
 # "ALT、AST高于参考值上限" (a number after it, "高于正常值上限3倍", is read as a number)
 _ZH_WORDLESS_ULN = re.compile(
     r"(" + "|".join(p for p, _b, _i in PREFIX_OPERATORS) + r")\s*(?:(?:正常值|正常|参考值)(?:范围)?上限"
-    r"(?:\s*[(（]\s*uln\s*[)）])?|(?:the\s+)?(?:uln|upper limit of (?:the\s+)?normal(?:\s*\(uln\))?)(?![a-z]))"
+    r"(?:\s*[(（]\s*uln\s*[)）])?|(?:the\s+)?(?:uln|upper limit of (?:the\s+)?normal(?:\s*\(uln\))?)(?![a-z])"
+    + (r"|(?:" + TABLES.upper_limit_itself + r")(?![a-z])" if TABLES.upper_limit_itself else "")
+    + r")"
     r"(?!\s*(?:的|之)?\s*[\d.一二两三四五六七八九十]+\s*(?:倍|x|times)(?![a-z]))"
 )  # also "ALT>ULN", "total bilirubin above the ULN": the upper limit itself, 1 x ULN
 
@@ -1835,6 +1847,8 @@ _SUBGROUP_BETWEEN = re.compile(
 )
 # The same in English: "…, except patients with Gilbert's syndrome (≤ 3 x ULN)", "(patients with liver metastases: ≤ 5 x
 # ULN)"; or a bare second bound followed by its subgroup: "≤ 2.5 x ULN; ≤ 5 x ULN for subjects with liver involvement"
+# the conditions a second bound of the same labs is for, from the lexicons ("liver metastases", "Gilbert's syndrome")
+_LAB_SUBGROUP = r"(?:(?:known|documented|confirmed|demonstrable)\s+)?(?:" + (TABLES.lab_subgroups or r"(?!x)x") + r")"
 _PEOPLE_WITH = (
     r"(?:patients|subjects|participants|those|individuals|cases?)\s+(?:with|who\s+have|having|who|that)(?![a-z])"
 )
@@ -1846,12 +1860,38 @@ _SUBGROUP_BETWEEN_EN = re.compile(
     # same labs' other bound
     r"|[\s,;(]*(?:unless|except\s+(?:if|when)|if|when)\s+[^()\d;.<>≤≥]{0,60}?[\s,]*(?:in\s+which\s+case|then)\s+"
     r"(?:(?:it|they|the\s+(?:values?|levels?|limits?))\s+)?(?:(?:must|should|may|can|is|are|will)\s+)?(?:be\s+)?"
+    # "ALT > 3 x ULN (tumour liver metastasis ≥ 5 x ULN)": a bracket that opens with the subgroup, then its bound
+    r"|[\s,;]*[(\[]\s*(?:(?:in|for|with)\s+)?"
+    + _LAB_SUBGROUP
+    + r"(?:\s+(?:patients|subjects|participants))?\s*[:,]?\s*"
 )
 # "≤ 2.5 x ULN; NOTE: ≤ 5 x ULN is acceptable if …": a note may open the second bound
-_BARE_GAP = re.compile(r"[\s,;(]*(?:(?:or|and|but)(?![a-z]))?[\s,;(]*(?:\.?\s*note\s*:\s*)?")
+# The first bound may first name those it is for, by the subgroup's absence: "≤ 2.5 x ULN if no demonstrable liver
+# metastases or ≤ 5 x ULN in the presence of liver metastases", "> 1.5 x ULN for the institution if no liver metastases (> 2
+# x ULN in patients with liver metastases)"
+_BARE_GAP = re.compile(
+    r"(?:\s*(?:for|of)\s+(?:the|each|your)\s+(?:institution|site|laboratory|lab)(?![a-z]))?"
+    r"(?:[\s,]*(?:if|when|in\s+(?:the\s+)?absence\s+of|without|in\s+(?:patients|subjects|participants)\s+without)\s+"
+    r"(?:there\s+(?:is|are)\s+)?(?:no\s+)?" + _LAB_SUBGROUP + r")?"
+    r"[\s,;(]*(?:(?:or|and|but)(?![a-z]))?[\s,;(]*(?:\.?\s*note\s*:\s*)?"
+)
+# "≤ 2.5 x ULN except in case of liver metastases (5 x ULN)", "< 3 x ULN in patients with Gilbert's syndrome (5 x ULN)"
+_SUBGROUP_THEN_BRACKET = re.compile(
+    r"[\s,;]*(?:(?:except|unless|but)\s+)?(?:(?:in|for)\s+(?:the\s+)?(?:case|presence)\s+of|(?:in|for|with)"
+    r"|(?:in|for)\s+" + _PEOPLE_WITH + r")\s+(?:the\s+)?" + _LAB_SUBGROUP + r"(?=\s*[(（])"
+)
+_SUBGROUP_THEN_BRACKET_GAP = re.compile(_SUBGROUP_THEN_BRACKET.pattern + r"\s*[(（]\s*")
+_LAB_SUBGROUP_RIGHT_BEFORE = re.compile(_LAB_SUBGROUP + r"\s*[(（:：,]?\s*$")
+_BRACKET_CLOSES = re.compile(r"\s*[)）]")
+_SUBGROUP_ABSENT_OR = re.compile(
+    r"(?<![a-z])(?:if|when)\s+(?:there\s+(?:is|are)\s+)?no\s+" + _LAB_SUBGROUP + r"[\s,]*or\s*$"
+)
 _SUBGROUP_AFTER = re.compile(
     r"\s*[),]?\s*(?:(?:for|in|among)\s+"
     + _PEOPLE_WITH
+    # "≤ 3 x ULN for Gilbert's syndrome", "≤ 5 x ULN with liver metastases"
+    + r"|(?:for|in|with)\s+(?:the\s+)?"
+    + _LAB_SUBGROUP
     + r"|in (?:the )?(?:case|presence) of|if (?:there (?:is|are) )?"
     + r"|(?:is|are|will be|may be)\s+(?:acceptable|allowed|permitted|accepted)\s+(?:if|when|for|in)(?![a-z]))"
 )
@@ -2175,11 +2215,19 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
             EXAMPLE_BEFORE.search(n[max(0, c.start - 25) : c.start])
             and not _ADULT_EXAMPLE_BEFORE.search(n, max(0, c.start - 60), c.start)
         )
-        and not CONDITION_BEFORE.search(n[max(0, c.start - 40) : c.start])
+        and not (
+            CONDITION_BEFORE.search(n[max(0, c.start - 40) : c.start])
+            # "≤ 2.5 x ULN if no liver metastases or ≤ 5 x ULN …": the "or" ends that condition, the bound is the other's
+            and not (c.unit == "x ULN" and _SUBGROUP_ABSENT_OR.search(n, max(0, c.start - 80), c.start))
+        )
         and not _STAGE_DEFINITION.search(n[max(0, c.start - 50) : c.start])  # "(stage 3: 30% ≤ FEV1 < 50%)"
         and not NOT_A_BOUND_BEFORE.search(n[max(0, c.start - 40) : c.start])
         and not _STRATIFIED_BEFORE.search(n, max(0, c.start - 60), c.start)  # groups of a randomisation
-        and not _EXCEPTION_BEFORE.search(n, max(0, c.start - 45), c.start)  # "不包括2岁以下发烧性癫痫"
+        and not (
+            _EXCEPTION_BEFORE.search(n, max(0, c.start - 45), c.start)  # "不包括2岁以下发烧性癫痫"
+            # "≤ 2.5 x ULN except in case of liver metastases (5 x ULN)": the excepted subgroup's own bound
+            and not (c.unit == "x ULN" and _LAB_SUBGROUP_RIGHT_BEFORE.search(n, max(0, c.start - 60), c.start))
+        )
         and not _THEN_AFTER.match(n, c.end)
         and not _QUOTA_BEFORE.search(n, max(0, c.start - 70), c.start)  # "(8 to 10 children aged 5-8 years)"
         and not (  # "(8 to 10 children in the age range …)": how many ("aged 18-65 patients" are their ages)
@@ -2230,6 +2278,7 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
             and (
                 _SUBGROUP_BETWEEN.fullmatch(n, previous[0].end, comparison.start)
                 or _SUBGROUP_BETWEEN_EN.fullmatch(n, previous[0].end, comparison.start)
+                or _SUBGROUP_THEN_BRACKET_GAP.fullmatch(n, previous[0].end, comparison.start)
                 or (
                     _BARE_GAP.fullmatch(n, previous[0].end, comparison.start)
                     and _SUBGROUP_AFTER.match(n, comparison.end)
@@ -3001,6 +3050,11 @@ def _count_period(n: str, c: _Comparison, windows: list) -> int | None:
             return index
     for index, (_a, _b, value, unit, _ref) in enumerate(windows):
         if (str(value.normalize()), unit) in TWELVE_MONTHS:
+            return index
+    following = [(a, index) for index, (a, _b, _value, _unit, _ref) in enumerate(windows) if a >= c.end]
+    if following:  # "2 exacerbations per year within the 2 years prior": so many in each year of the next period
+        a, index = min(following)
+        if a - c.end <= 200 and PER_YEAR.search(n, c.end, a):
             return index
     if windows:
         return None  # another period (2 years, 6 months): not the question's 12 months

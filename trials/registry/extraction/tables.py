@@ -128,6 +128,8 @@ class Tables:
     # labs no question asks about ("alkaline phosphatase (ALP)", "GGT", "碱性磷酸酶"), named among those one x ULN bound
     # holds for: "ALT, AST, alkaline phosphatase or bilirubin ≥ 3 x ULN" is still ALT's, AST's and bilirubin's bound
     other_lab_names: str = ""
+    lab_subgroups: str = ""
+    upper_limit_itself: str = ""  # "> normal reference value": the limit itself, 1 x ULN  # the conditions a second x ULN bound of the same labs is for (liver metastases, Gilbert's)
 
     @property
     def question_units(self) -> dict[str, str]:
@@ -449,6 +451,15 @@ def load(directory: Path = DIRECTORY) -> Tables:
             _words("lexicon_en.json record_sections", {"en": lexicons["en"].get("record_sections", [])})
         ),
         record_fields=_join(_words("lexicon_en.json record_fields", {"en": lexicons["en"].get("record_fields", [])})),
+        upper_limit_itself=_join(
+            _words(
+                "lexicon upper_limit_itself",
+                {lang: lexicons[lang].get("upper_limit_itself", []) for lang in LANGUAGES},
+            )
+        ),
+        lab_subgroups=_join(
+            _words("lexicon lab_subgroups", {lang: lexicons[lang].get("lab_subgroups", []) for lang in LANGUAGES})
+        ),
         other_lab_names=_join(
             _words("lexicon other_lab_names", {lang: lexicons[lang].get("other_lab_names", []) for lang in LANGUAGES})
         ),

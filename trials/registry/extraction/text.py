@@ -144,10 +144,17 @@ def _unwrap(original: str, text: str, where: list[int]) -> tuple[str, list[int]]
 _REVERSED_OPERATOR = re.compile(r"=([<>])(?=\s?\d)")
 
 
+# 'Body Mass Index ranged from "18.5" to "24.9"': a number in quotes reads as the number (each quote a blank, so the map
+# back to the original is unchanged)
+_QUOTED_NUMBER = re.compile(r'"(\d+(?:[.,]\d+)?)"')
+
+
 def _normalise(original: str, start: int, end: int) -> tuple[str, list[int]]:
     text, where = _normalise_characters(original, start, end)
     if "=" in text:
         text = _REVERSED_OPERATOR.sub(r"\1=", text)
+    if '"' in text:
+        text = _QUOTED_NUMBER.sub(r" \1 ", text)
     if "\n" in text:
         text, where = _unwrap(original, text, where)
     glued = [m.end() for m in _GLUED_NUMBER.finditer(text)]
