@@ -301,6 +301,7 @@ def _patterns() -> dict:
         "event_after": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["study_event"]["after"].items()},
         "event_before": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["study_event"]["before"].items()},
         "event_planned": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["study_event"]["planned"].items()},
+        "plan_in_study": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["plan_in_study"].items()},
         "explanation": {lang: re.compile(p, re.IGNORECASE) for lang, p in lex["explanation_bracket"].items()},
         "planned_procedure": {
             side: {lang: re.compile(p, re.IGNORECASE) for lang, p in by_language.items()}
@@ -1153,6 +1154,10 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
     unmet |= {context[key]["same_as"] for key in unmet if "same_as" in context.get(key, {})}
     # "allergies including drug allergies, or other significant allergies": any allergy, not only to medicines
     matches = [match for match in matches if match.concept.key not in unmet]
+    plan = _patterns()["plan_in_study"].get(_language(text)) if kind == "exclusion" else None
+    plans = [found.span() for found in plan.finditer(text[:before])] if plan is not None else []
+    # "献血…,或计划在研究期间献血": in an exclusion a plan for the study's time gives no rule; the past event keeps its own
+    matches = [match for match in matches if not any(start <= match.start < end for start, end in plans)]
     to_come = {match.concept.key for match in matches if match.to_come}
     matches = [match for match in matches if match.concept.key not in to_come]
     # "恶性肿瘤:现有恶性肿瘤或…": a label opening the clause is its topic when the clause names the question again
@@ -1195,6 +1200,8 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
     if matches:  # an organ list's words without an item ("endocrine", "内分泌") are the list's, not other words
         for start, end, _severe in _organ_lists(counted, _patterns()):
             counted = counted[:start] + " " * (end - start) + counted[end:]
+    for start, end in plans:  # "献血…,或计划在研究期间或研究结束后3个月内献血": the plan's words are not other words
+        counted = counted[:start] + " " * (max(start, min(end, len(counted))) - start) + counted[end:]
     for start, end in explained:  # "酗酒史(每周饮酒超过14个单位…)": a bracket that explains or defines, not other words
         end = min(end, len(counted))
         if start < end:
