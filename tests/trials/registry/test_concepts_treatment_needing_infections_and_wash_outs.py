@@ -8,8 +8,8 @@ so no new screen.
 - A class on the medicines-taken-now list used within a month ("systemic immunosuppressants within 14 days",
   "首次给药前4周内使用免疫抑制剂", benzodiazepines within 30 days) is the item taken now in an exclusion, as decision
   record 0105 reads a prescription medicine: whoever takes it now took it within the month. A longer time, a past use
-  with no time, a wash-out in hours and an inclusion ("treated with biologics within 4 weeks": one who stopped last
-  week ticks none) give no draft.
+  with no time, a wash-out in hours and an inclusion that requires the use ("treated with biologics within 4 weeks": one
+  who stopped last week ticks none) give no draft; an inclusion of no use within the month is the exclusion's rule.
 - An allergy to a food, latex, pollen, an insect sting or a metal, an allergic constitution (过敏体质) and a drug or
   food allergy named together are the new any-allergy question ("Have you ever had an allergy or an allergic reaction
   to anything …?", on the allergies part of the screen the medicine-allergy question is on), yes for the study team:
@@ -118,6 +118,13 @@ def test_a_class_used_within_a_month_is_the_item_taken_now(words, item):
 )
 def test_a_longer_time_a_past_use_a_wash_out_in_hours_or_an_inclusion_gives_no_item(words, kind):
     assert all(question != "medicines_now" for question, *_ in rules(words, kind))
+
+
+def test_no_use_of_a_class_within_a_month_as_an_inclusion_is_the_item_negated():
+    """The same as an exclusion of a use within the month: a patient on it now is out, one not on it is in."""
+    assert rules("Beta-blockers naive or with no beta-blocker use during the last 1 month.", "inclusion") == [
+        ("medicines_now", ["beta_blocker"], [], True)
+    ]
 
 
 @pytest.mark.django_db
