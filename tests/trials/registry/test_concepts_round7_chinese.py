@@ -35,8 +35,11 @@ def test_allergies_named_after_including_are_examples_of_the_medicine_allergy_be
 
 @pytest.mark.parametrize("words", ["有过敏史,包括对青霉素过敏", "对试验药物过敏,包括对花粉过敏"])
 def test_examples_after_including_do_not_make_any_allergy_a_medicine_allergy(words):
-    """A history of any allergy, or one to pollen, is no question's answer: the clause stays with the study team."""
-    assert rules(words) == []
+    """A history of any allergy, or one to pollen, is no medicine allergy. An allergy to pollen is the any-allergy
+    question's answer for the study team (decision record 0115); a bare history of allergy stays with the study team."""
+    assert all(question != "medicine_allergy" for question, *_ in rules(words))
+    assert rules(words) in ([], [("any_allergy", [], ["yes"], False)])
+    assert (rules(words) == []) == ("花粉" not in words)
 
 
 # 2. A viral load is a lab value
@@ -233,7 +236,9 @@ def test_an_allergy_to_a_medicine_named_by_its_chinese_stem_is_a_medicine_allerg
 
 @pytest.mark.parametrize("words", ["对猫毛过敏者", "对海鲜过敏"])
 def test_an_allergy_to_something_without_a_medicine_stem_is_not_a_medicine_allergy(words):
-    assert rules(words) == []
+    """Seafood is a food: the any-allergy question's, for the study team (decision record 0115), never a medicine's."""
+    assert all(question != "medicine_allergy" for question, *_ in rules(words))
+    assert rules(words) == ([("any_allergy", [], ["yes"], False)] if "海鲜" in words else [])
 
 
 # 10. A time before a head dates the examples after it, and is read whole

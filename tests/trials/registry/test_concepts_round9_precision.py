@@ -250,11 +250,16 @@ def test_a_cancer_treatment_with_a_bound_is_a_past_one_for_the_study_team(words)
     assert rules(words) == [("cancer_history", [], ["within_5y", "minor_within_5y", "over_5y"], False)]
 
 
-@pytest.mark.parametrize(
-    "words", ["Anticoagulants < 2 weeks before the first dose", "抗凝药物 ＜2周"], ids=not_ascii_ids
-)
-def test_a_medicine_with_a_bound_is_not_taken_now(words):
-    assert [r for r in rules(words) if r[0] == "medicines_now"] == []
+def test_a_medicine_with_a_bound_in_english_is_not_taken_now():
+    assert [r for r in rules("Anticoagulants < 2 weeks before the first dose") if r[0] == "medicines_now"] == []
+
+
+def test_a_class_with_a_bound_of_a_month_or_less_is_a_use_in_that_time_so_the_item_taken_now():
+    """Decision record 0115: a use within a month of a class patients tick is the item (whoever takes it now took it)."""
+    assert [r for r in rules("抗凝药物 ＜2周") if r[0] == "medicines_now"] == [
+        ("medicines_now", ["anticoagulant"], [], False)
+    ]
+    assert [r for r in rules("抗凝药物 ＜8周") if r[0] == "medicines_now"] == []
 
 
 @pytest.mark.parametrize("words", ["正在接受化疗", "抗凝药物", "Anticoagulants"], ids=not_ascii_ids)

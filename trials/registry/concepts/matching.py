@@ -1242,6 +1242,8 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
             match = replace(match, narrowed=True)
         if (match.needed and kind == "inclusion") or match.concept.key in to_come:
             continue  # "requiring chemotherapy": a patient not yet on it would fail; for the study team
+        if kind == "inclusion" and not match.negated and match.concept.window.startswith("medicines_now:"):
+            continue  # "used a biologic within 4 weeks" required: one who stopped last week ticks none (decision 0115)
         rule = None if (match.start, match.end) in trials_own else _rule_for(match)
         if rule is None:
             continue
