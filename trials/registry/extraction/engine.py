@@ -3849,6 +3849,7 @@ _FREQUENCY_AFTER = re.compile(
 )
 _DURATION_NOT_AFTER = re.compile(
     r"\s*(?:after|following|post(?!-?bronchodilator|-?partum)|from (?:the )?(?:last|end|start)|(?:or|and) (?:over|older)|of age"
+    r"|apart(?![a-z])"  # "two rising PSA values more than 1 month apart": the spacing of two tests, no time since
     r"|\s*(?:prior to|before|preceding)\s+(?:and|or)\s+(?:during|throughout)(?![a-z])"
     r"|(?:of\s+)?gestation|孕|\s*(?:/|per\s|a\s)(?:day|week|month|year)(?![a-z])"
     # "NIV discontinuation for at least 1 week during the screening phase": a span inside a period of the study's own
@@ -4017,6 +4018,8 @@ def _hit_within(hits: list[tuple[int, int]], start: int, end: int) -> tuple[int,
 # stroke": a comparison, then since (or after) a past event. After "after", only an event the tables name; the study's
 # own points ("after the last dose of study drug", "after randomisation") are still to come.
 _SINCE_PHRASE = re.compile(
+    # "at least 30 days or 5 half-lives (whichever is longer) since …": the half-lives are the drug's other measure
+    r"(?:\s*,?\s*or\s+(?:\d+|[a-z]+)\s+half[- ]?li(?:fe|ves)(?:\s*,?\s*\(?whichever\s+is\s+(?:longer|greater)\)?)?\s*,?)?"
     r"\s*(?:(?P<since>since|from\s+(?:the\s+)?(?:time|date|day)\s+of)|(?:later\s+)?(?:after|following)|beyond|from)\s+"
     r"(?P<event>[a-z][a-z0-9/'-]*(?:\s+[a-z][a-z0-9/'-]*){0,4})"
 )
@@ -4059,7 +4062,7 @@ class _EventWords:
 
 
 _SINCE_ARTICLE = re.compile(r"(?:the|their|his|her|its|a|an)\s+")
-_SINCE_EVENT_END = re.compile(r"\s+(?:and|or|but|with|who|that|while|in|at|on|to|such)\s+|[,;()]")
+_SINCE_EVENT_END = re.compile(r"\s+(?:and|or|but|with|who|that|while|in|at|on|to|such|for)\s+|[,;()]")
 
 
 def _since_past_event(n: str, end: int) -> _EventWords | None:
@@ -4357,12 +4360,26 @@ _NO_RECURRENCE_FOR = re.compile(
 )
 
 
+# "(6 weeks for nitrosoureas or mitomycin)", "(3 days for hydroxyurea)" right after "at least 4 weeks since prior
+# chemotherapy": the agents named after "for" inside the bracket, up to its close
+_BRACKET_OPEN_BEFORE = re.compile(r"[(\[]\s*$")
+_FOR_OTHER_AGENTS_AFTER = re.compile(r"\s+for\s+([a-z][^()\[\];.]{0,60}?)\s*[)\]]")
+_AGENTS_GAP = 40  # characters between the event of "since prior chemotherapy" and the bracket
+
+
+def _another_agents_span(n: str, since_end: int, start: int) -> bool:
+    """Whether the bracket holding n[start:] opens right after the past event a duration was read up to."""
+    bracket = max(n.rfind("(", since_end, start), n.rfind("[", since_end, start))
+    return 0 <= bracket - since_end <= _AGENTS_GAP and not _BOUNDARY.search(n, since_end, bracket)
+
+
 def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]) -> list[Proposal]:
     """Lower bounds on time since something began, stopped or was last changed: "stable dose for at least 8 weeks",
     "asthma diagnosed at least 6 months before", "quit smoking ≥ 6 months ago", "戒烟≥6个月". Only with an event of
     the durations table named in the same sentence; look-back windows, future periods and ages are not durations."""
     proposals: list[Proposal] = []
     row_hits: list[tuple[list[tuple[int, int]], str]] | None = None
+    last_since: tuple[int, bool] | None = None  # where the last "at least N weeks since prior X" ended, inclusive
     covered = bytearray(len(n) + 1)  # the characters a window or a measured bound already reads
     for a, b in taken:
         covered[a:b] = b"\x01" * max(0, b - a)
@@ -4416,6 +4433,30 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         said_as_duration = (
             said_as_duration or history_before or zh_between_start
         )  # "吸烟史≥10年", "从末次化疗到随机至少间隔3周"
+        other_agents = (
+            _FOR_OTHER_AGENTS_AFTER.match(n, match.end())
+            if not op and not post and last_since and _BRACKET_OPEN_BEFORE.search(before)
+            else None
+        )
+        if other_agents and _another_agents_span(n, last_since[0], match.start()):
+            # "At least 4 weeks since prior chemotherapy (6 weeks for nitrosoureas or mitomycin)": the same bound, a
+            # longer span for the agents the bracket names
+            amount = _to_decimal(match.group("num"))
+            unit = _TIME_UNIT_WORD.get(match.group("unit").replace(" ", ""))
+            if amount and unit and amount > 0:
+                proposals.append(
+                    Proposal(
+                        kind=kind,
+                        variable="duration",
+                        lower=amount,
+                        lower_inclusive=last_since[1],
+                        unit=unit,
+                        event=other_agents.group(1),
+                        quote=span.quote(match.start(), other_agents.end(1)),
+                        confidence=0.5,
+                    )
+                )
+            continue
         if not op and not post and not said_as_duration and not _DURATION_FOR.search(before):
             continue
         if op and op.strip() == ">" and n[max(0, match.start() - 1) : match.start()] in ("-", "="):
@@ -4496,8 +4537,9 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             continue  # "除外宫颈原位癌…且完全缓解期超过10年": inside what an exclusion leaves out, no bound of its own
         if _recurrence_pattern(n, sentence_start, match.start(), match.end()):
             continue  # "sputum on most days for 3 months of the year for 2 years": how chronic bronchitis is defined
-        if _intends_before(n, sentence_start, match.start(), match.end()):
-            continue  # "planning to stay in care there for at least 12 months": a period still to come
+        if _intends_before(n, sentence_start, match.start(), match.end()) and not (op and since):
+            continue  # "planning to stay in care there for at least 12 months": a period still to come ("… to
+            # maintain motility At least 30 days since other prior investigational drugs": a time since a past one)
         if _FUTURE_BEFORE.search(n, max(0, match.start() - 45), match.start()) or _EXPECTED_LENGTH_BEFORE.search(
             n, max(0, match.start() - 70), match.start()
         ):
@@ -4552,8 +4594,21 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             row_hits = [
                 ([(m.start(), m.end()) for m in pattern.finditer(n)], label) for pattern, label in _DURATION_EVENTS
             ]
-        for hits, label in row_hits:  # in table order: the more specific first
-            found = _hit_within(hits, look_from, match.start()) or _hit_within(
+        rows_from = look_from
+        if since is not None and ":" in n[look_from : match.start()]:
+            # "PRIOR CONCURRENT THERAPY: At least 4 weeks since prior chemotherapy": the event the since-phrase
+            # names (the earliest), else one after the label's colon, never the label's own words
+            rows_from = n.rfind(":", look_from, match.start()) + 1
+            hits_in_since = [
+                (hit, index, label)
+                for index, (hits, label) in enumerate(row_hits)
+                if (hit := _hit_within(hits, since.start(1), since.end(1)))
+            ]
+            if hits_in_since:
+                hit, _index, label = min(hits_in_since)
+                event = (label, *hit)
+        for hits, label in row_hits if event is None else ():  # in table order: the more specific first
+            found = _hit_within(hits, rows_from, match.start()) or _hit_within(
                 hits, match.end(), min(sentence_end, match.end() + 40)
             )
             if found:
@@ -4644,6 +4699,8 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
                 confidence=confidence,
             )
         )
+        if op and since is not None:
+            last_since = (max(quote_end, since.end(1)), inclusive)
     if "for" in n:
         for match in _FOR_THE_PAST_UNIT.finditer(n):  # "taking ginseng for the past year": as "for the past 12 months"
             if covered[match.start()] or len(proposals) >= MAX_WINDOWS:
@@ -4783,6 +4840,8 @@ _PRE_BD = re.compile(
     # "after withholding β2-agonists for 4 h", "with bronchodilators withheld": measured off the bronchodilator
     r"|(?:withhold\w*|withheld|washout of|wash-out of) (?:\w+ ){0,2}(?:(?:β|beta)?[- ]?2[- ]?agonists?|bronchodilat\w*"
     r"|salbutamol|albuterol)|(?:bronchodilat\w*|(?:β|beta)?[- ]?2[- ]?agonists?) (?:\w+ ){0,2}withheld"
+    # "when off inhaled beta-agonist for more than 4 hrs, FEV1 less than 65% predicted": measured off it
+    r"|(?<![a-z])off (?:[\w-]+ ){0,2}[\w-]*?(?:agonists?|bronchodilat\w*|salbutamol|albuterol)(?![a-z])"
     r"|支气管(?:舒张|扩张)剂(?:使用|吸入)?前|舒张(?:试验)?前"
 )
 
