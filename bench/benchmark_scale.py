@@ -53,6 +53,13 @@ def p(values, percentile):
     return ordered[min(len(ordered) - 1, round(percentile / 100 * (len(ordered) - 1)))] if ordered else float("nan")
 
 
+def latencies(values) -> str:
+    """The p95 and the longest of some request times, or a plain line when none finished (a loaded machine)."""
+    if not values:
+        return "no request finished in this part of the run"
+    return f"p95 {p(values, 95):.0f} ms, longest {max(values):.0f} ms"
+
+
 class Patient:
     def __init__(self, base, record, seed):
         self.base, self.record, self.answers = base, record, synthetic_patient(seed)
@@ -269,8 +276,8 @@ def measure(size, args):
                 f"{len(everything)} requests, {flows} flows, {errors} errors",
             )
         )
-        rows.append(("  before the edit", f"p95 {p(before, 95):.0f} ms, longest {max(before):.0f} ms"))
-        rows.append(("  from the edit on", f"p95 {p(after, 95):.0f} ms, longest {max(after):.0f} ms"))
+        rows.append(("  before the edit", latencies(before)))
+        rows.append(("  from the edit on", latencies(after)))
         new = [r for r in records["question (GET)"] if r[3] > edit["at"] and r[4] and int(r[4]) >= edit["version"]]
         rows.append((
             "  old rule still served after the edit",
@@ -279,7 +286,7 @@ def measure(size, args):
         ))  # fmt: skip
         for kind in ("question (GET)", "answer (POST)", "results (GET)", "start page (GET)"):
             values = [r[0] for r in records[kind]]
-            rows.append((f"  {kind} under load", f"p95 {p(values, 95):.0f} ms, longest {max(values):.0f} ms"))
+            rows.append((f"  {kind} under load", latencies(values)))
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(30)
