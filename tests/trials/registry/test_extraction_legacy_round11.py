@@ -7,7 +7,7 @@ dev records."""
 
 from decimal import Decimal
 
-from tests.trials.registry.extraction_readings import bounds, durations, proposals, quotes_are_exact
+from tests.trials.registry.extraction_readings import bounds, durations, proposals, quotes_are_exact, windows
 
 D = Decimal
 
@@ -109,3 +109,38 @@ def test_desaturating_below_a_level_is_an_oxygen_saturation_bound_and_a_fall_of_
         ("exclusion", None, None, D(84), False)
     ]
     assert bounds("Exclusion Criteria:\n- Desaturation of more than 4% during the walk test", "spo2_pct") == []
+
+
+# --- spans that are no look-back: a match's tolerance, a commitment over the study, a specimen's timing ----------
+
+
+def test_controls_matched_for_age_within_some_years_is_a_tolerance_and_no_window():
+    assert windows("Healthy volunteers matched for age (within 3 years) and sex") == []
+    assert windows("Healthy volunteers with no pneumonia within 3 years") == [("inclusion", D(3), True, "years")]
+
+
+def test_contraception_used_for_months_before_and_during_the_study_is_a_commitment_and_no_window():
+    assert windows("Fertile patients must use adequate contraception for 2 months prior to and during study") == []
+    assert windows("Exclusion Criteria:\n- Use of hormonal contraception within 2 months prior to screening") == [
+        ("exclusion", D(2), True, "months")
+    ]
+
+
+def test_a_specimen_to_be_submitted_within_some_time_of_surgery_is_the_studys_step_but_submitted_to_a_therapy_is_not():
+    assert windows("Centres must submit a representative tumour block within 6 weeks of surgery") == []
+    assert windows("Exclusion Criteria:\n- Submitted to previous speech therapy in the past year") == [
+        ("exclusion", D(1), True, "years")
+    ]
+
+
+def test_long_runs_of_the_new_wordings_never_raise_and_quote_exactly():
+    texts = [
+        "At least 3 weeks since prior chemotherapy (8 weeks for carmustine) " * 3_000,
+        "At least 21 days or 5 half-lives since other prior agents " * 3_000,
+        "volunteers matched for age (within 3 years " * 3_000,
+        "must use contraception for 2 months prior to and during study " * 3_000,
+        "When off inhaled beta-agonist for 6 hrs, FEV1 less than 55% predicted; " * 3_000,
+        "(" * 100_000 + " for " * 20_000,
+    ]
+    for text in texts:
+        assert quotes_are_exact(text)

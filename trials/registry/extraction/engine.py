@@ -3294,12 +3294,23 @@ _CLAUSE_OPENING = re.compile(r"[\s\-*•·.:;)(\d]*")
 _MAIN_CLAUSE_AFTER = re.compile(r",\s*(?:then\s+)?[a-z]")
 
 
+# "controls matched for age (within 5 years)": a tolerance of a match; "must use effective contraception for 3 months
+# prior to and during study": a commitment that spans the study. Neither is a look-back on something that happened.
+_TOLERANCE_OR_COMMITMENT_BEFORE = re.compile(
+    r"(?<![a-z])(?:age[- ]matched|matched\s+(?:for|by|on|in|to)\s+age)\s*[(\[]?\s*(?:within\s*)?$"
+    r"|(?<![a-z])(?:use|using|practi[cs]e|practi[cs]ing)\s+(?:[a-z-]+\s+){0,3}(?:contracept\w*|birth control)"
+    r"(?:\s+methods?)?\s+(?:for\s*)?$"
+)
+
+
 def _not_a_window_before(n: str, start: int) -> bool:
     """Whether the words before a span make it no look-back (WINDOW_NOT_BEFORE). An "if" that opens the clause ("if
     the patient is taking antidepressants during the last 6 months") is the criterion itself, not the condition of
     another rule, unless a main clause follows it after a comma ("if surgery is needed within 1 year, the patient is
     excluded")."""
     before = n[max(0, start - 90) : start]
+    if _TOLERANCE_OR_COMMITMENT_BEFORE.search(before):
+        return True
     found = WINDOW_NOT_BEFORE.search(before)
     if (
         found
@@ -4369,6 +4380,8 @@ _AGENTS_GAP = 40  # characters between the event of "since prior chemotherapy" a
 
 def _another_agents_span(n: str, since_end: int, start: int) -> bool:
     """Whether the bracket holding n[start:] opens right after the past event a duration was read up to."""
+    if not 0 <= start - since_end <= _AGENTS_GAP + 8:
+        return False
     bracket = max(n.rfind("(", since_end, start), n.rfind("[", since_end, start))
     return 0 <= bracket - since_end <= _AGENTS_GAP and not _BOUNDARY.search(n, since_end, bracket)
 
