@@ -119,6 +119,17 @@ def _criterion(
             uncertain = [*uncertain, *(code for code in values if code in mine and code not in uncertain)]
             values = [code for code in values if code not in mine]
             data["own_condition"] = True
+        elif flipped and kind == "inclusion" and not kin.intersection(proposal.concepts):
+            # "No insomnia", "Patients must not be taking vitamin A supplements" in an EXCLUSION list: read literally
+            # a requirement of the item, which closes the trial to nearly every patient. Unless the item is the
+            # trial's own ("No OSA (AHI <5/h)" in an OSA trial's exclusions: its patients have it), the author wrote
+            # the exclusion as "no X" meaning "X excludes"; which of the two only the study team can tell, so the
+            # items are an exclusion left to it (decision 0121)
+            mine = _own_codes(own, question.key)
+            if not set([*values, *uncertain]) & mine:
+                kind = "exclusion"
+                uncertain, values = [*values, *(code for code in uncertain if code not in values)], []
+                data["negated_exclusion"] = True
         criterion.uncertain_values = uncertain
         criterion.kind, criterion.values = kind, values
         data["rule_kind"] = kind

@@ -813,6 +813,8 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         return None  # "albumin < 30 without liver or renal dysfunction": which causes a finding is not explained by
     if negated and patterns["contrary"][language].match(text, end):
         return None  # "否认结核病史但…试验阳性", "denies asthma but …": the negation sets up its contrary
+    if negated and _negation_not_of_the_item(text, end, before_text, language):
+        return None  # "permitted in the absence of active autoimmune disease", "Absence of expression of STAT3 on …"
     days, window_words = _window_after(text, end, language, patterns, concept.question in NOW_QUESTIONS)
     if days is None:  # "近6个月内发生心肌梗死", "in the past 6 months, a heart attack"
         days, window_words = _window_before(before_text, language, patterns)
@@ -855,10 +857,31 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
     )
 
 
+def _negation_not_of_the_item(text: str, end: int, before_text: str, language: str) -> bool:
+    """Whether the negation before a concept is the condition of a permission ("… are permitted in the absence of
+    active autoimmune disease", "在无…的情况下，允许…") or a marker's absence in a tissue the concept names ("Absence of
+    expression of STAT3 on … brain metastases"): about something else, so no rule of the concept (decision 0121)."""
+    words = lexicon()["negation_not_of_the_item"]
+    before = words["before"].get(language)
+    if before is not None and re.search(before, before_text[-200:], re.IGNORECASE):
+        return True
+    around = words["around"].get(language)
+    return (
+        around is not None
+        and re.search(around["before"], before_text[-200:], re.IGNORECASE) is not None
+        and re.match(around["after"], text[end : end + 200], re.IGNORECASE) is not None
+    )
+
+
 def _negation_before(before_text: str, language: str, patterns) -> tuple[bool, str]:
     """Whether a negation cue before a concept reaches it ("no history of", "无", a weak cue up to a comma unless it
     opens the clause), and the cue's words."""
     reach = lexicon()["negation_reach"][language]
+    # "包括癫痫（药物可稳定控制的除外）、痴呆": an exception bracket closed by its cue negates nothing after it, and a
+    # cue before it reaches past it ("无高血压（控制良好者除外）、糖尿病") as if it were not there (decision 0121)
+    closing = lexicon()["negation_not_of_the_item"]["closing_exception"].get(language)
+    if closing is not None:
+        before_text = re.sub(closing, "", before_text)
     window = before_text[-reach:]
     negated, cue = False, ""
     negation, pseudo, breaker = (
