@@ -8,6 +8,9 @@ them, and clauses that are no check on a patient.
   hereditary problems of milk sugar a medicine's label names (galactose intolerance, total lactase deficiency,
   glucose-galactose malabsorption) are the lactose item for the study team. Lactose named alone (a capsule's filler,
   a component one may be allergic to) and a G6PD test are not the items.
+- A valve prosthesis, a valvulopathy and the valve's own names of a stenosis or a regurgitation ("valvular
+  prosthesis", "cardiac valvulopathy", "mitral valve stenosis", 人工瓣膜, 心脏瓣膜置换术后) are the valve-disease concept:
+  the heart-disease item for the study team.
 - A patient's opposition or refusal said as a state ("Opposition of the patient", "no refusal of the person",
   "opposition to use the data") is consent, procedural; an oppositional disorder or a refusal of a treatment is not.
 - Missing or not attending the study's own sessions ("fail to participate in the established intervention and
@@ -115,6 +118,33 @@ def test_not_lactose_intolerant_in_an_inclusion_is_negated():
 def test_lactose_named_alone_or_a_g6pd_test_is_not_the_item(words):
     codes = {code for _q, values, uncertain, _n in rules(words) for code in [*values, *uncertain]}
     assert not codes & {"lactose_intolerance", "g6pd_deficiency"}
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Presence of valvular prosthesis",
+        "Presence of cardiac valvulopathy",
+        "moderate or severe mitral valve stenosis",
+        "有人工瓣膜者",
+        "心脏瓣膜置换术后患者",
+    ],
+    ids=not_ascii_ids,
+)
+def test_a_valve_prosthesis_or_a_valvulopathy_is_the_heart_disease_item_for_the_study_team(words):
+    assert rules(words) == [("other_conditions", [], ["heart_disease"], False)]
+
+
+def test_no_valvular_prosthesis_in_an_inclusion_is_negated():
+    assert rules("Patients without valvular prosthesis", "inclusion") == [
+        ("other_conditions", [], ["heart_disease"], True)
+    ]
+
+
+@pytest.mark.parametrize("words", ["Prosthesis of the hip", "Valve of the CPAP mask leaks"])
+def test_a_prosthesis_or_a_valve_that_is_not_the_hearts_is_not_the_item(words):
+    codes = {code for _q, values, uncertain, _n in rules(words) for code in [*values, *uncertain]}
+    assert "heart_disease" not in codes
 
 
 # 3. Opposition or refusal said as a state
