@@ -214,6 +214,23 @@ def _not_a_criterion(table: dict) -> dict:
     }
 
 
+def _spelling_variants(by_name: dict[str, Concept]) -> dict[str, Concept]:
+    """Each Latin name with one of its words written as a page misspells it (lexicon `spelling_variant`: a table of
+    whole words, "desease" for "disease", "neurologi" for "neurologic"), read as the name: bounded (one word of a name
+    at a time, only the table's words), never fuzzy, so no spelling the table does not hold is taken for a name."""
+    table = {
+        word.lower(): tuple(v.lower() for v in variants)
+        for word, variants in lexicon()["spelling_variant"]["en"].items()
+    }
+    found: dict[str, Concept] = {}
+    for name, concept in by_name.items():
+        words = name.split(" ")
+        for index, word in enumerate(words):
+            for variant in table.get(word, ()):
+                found.setdefault(" ".join([*words[:index], variant, *words[index + 1 :]]), concept)
+    return found
+
+
 def _alternation(patterns) -> re.Pattern | None:
     patterns = [p for p in patterns if p]
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
@@ -234,6 +251,8 @@ def _patterns() -> dict:
                 acronyms.setdefault(name, concept)
             else:
                 by_name.setdefault(name.lower(), concept)
+    for name, concept in _spelling_variants(by_name).items():
+        by_name.setdefault(name, concept)  # a real name another concept holds keeps its concept
 
     def latin(names, flags):
         if not names:
@@ -387,6 +406,10 @@ def procedural_at(text: str) -> tuple[str, int]:
     found = patterns["not_a_criterion"].search(words)
     if found is not None:  # "Not specified", "Hepatic: Not specified", "Patient Characteristics", "/L;"
         return "heading", found.start()
+    stripped = words.strip()
+    named = _precision_patterns()["group_name"][_language(stripped)].match(stripped)
+    if named and not re.search(r"\barms?\W*$", stripped, re.IGNORECASE):  # "Fracture of the arm" is no group
+        return "heading", words.index(stripped[0])  # "Control group", "COPD Group", "哮喘组": a group's sub-heading
     heading = patterns["heading_unless_concept"]
     found = heading.search(words) if heading is not None else None
     if found is not None and not find(words):  # "… one of the following:" introduces a list
