@@ -463,3 +463,21 @@ def test_someone_who_has_never_smoked_is_not_asked_pack_years_or_when_they_stopp
     assert steps == asked
     if verdicts:
         assert {r.trial.id: str(r.verdict) for r in evaluate([heavy, quitters], answers, infos)} == verdicts
+
+
+def test_the_other_illnesses_page_counts_problems_a_patient_knows_of_without_a_doctors_diagnosis():
+    """Fainting at needles or difficulty swallowing is often never diagnosed: "only what a doctor has told you" made
+    a patient who faints at blood tests answer "None of these" (found walking the screener, round 11)."""
+    health = screens.screen("health")
+    assert "even if no doctor has named them" in health.intro("en") and "Only what a doctor" not in health.intro("en")
+    assert "没有经医生诊断的问题也算" in health.intro("zh-hans") and "只填医生告诉过您" not in health.intro("zh-hans")
+
+
+@pytest.mark.parametrize(
+    "language, trials_words, allergy_words",
+    [("en", "other trials", "allergic reaction"), ("zh-hans", "其他临床试验", "过敏反应")],
+)
+def test_a_page_asking_about_other_studies_and_an_allergy_is_introduced_by_both(language, trials_words, allergy_words):
+    """The page of other trials and the any-allergy question said why it asks about trials only (round 11's walk)."""
+    page = screens.screen("other_studies").showing(["other_trial_recent", "any_allergy"])
+    assert trials_words in page.intro(language) and allergy_words in page.intro(language)

@@ -39,6 +39,8 @@ def test_a_computed_answer_reaches_the_referral_snapshot_and_the_staff_detail(cl
     detail_row = html.split('data-answer="fvc_pct_pred"')[1].split("</tr>")[0]
     assert "Worked out by the screener, not typed by the patient." in detail_row
     assert "FVC 1.9 L, height 165 cm, age 60, female" in detail_row
+    # Stored in the words of the patient's language, marked so for a screen reader on a page in another language.
+    assert '<span lang="en">From FVC 1.9 L, height 165 cm, age 60, female' in detail_row
 
 
 def seed_trials_trial_id():
