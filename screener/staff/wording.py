@@ -88,7 +88,7 @@ def outcome_sentence(row: dict) -> str:
             return _("Not excluded by this: %(condition)s.") % {"condition": text}
         if outcome == "not_met":
             return _("Excluded by this: %(condition)s.") % {"condition": text}
-        return _("Not known yet whether this excludes: %(condition)s.") % {"condition": text}
+        return _("Not known yet whether the patient has what this excludes: %(condition)s.") % {"condition": text}
     rule = row.get("rule")
     if outcome == "met":
         return _("Meets: %(rule)s.") % {"rule": rule}

@@ -551,3 +551,16 @@ def test_a_returning_patient_is_asked_only_the_unanswered_questions_and_the_coun
     assert counts == [2, 1]
     assert banners == ["few", "one"]
     assert url == reverse("questionnaire:results", args=[screening_id])
+
+
+def test_an_exclusion_not_known_yet_names_the_condition_as_what_it_excludes_not_as_the_patients_answer():
+    """A nurse reading "not known yet" must not take the exclusion's "Yes" for the patient's answer (walk11)."""
+    from django.utils import translation
+
+    from screener.staff.wording import outcome_sentence
+
+    row = {"kind": "exclusion", "outcome": "unknown", "rule": "excluded if infection now is “Yes”"}
+    assert outcome_sentence(row) == "Not known yet whether the patient has what this excludes: infection now is “Yes”."
+    with translation.override("zh-hans"):
+        sentence = outcome_sentence({**row, "rule": "排除：目前有感染为“是”"})
+    assert sentence.startswith("尚不清楚患者是否有此条所排除的情况：")
