@@ -95,7 +95,12 @@ def test_a_negated_exclusion_on_a_yes_no_question_never_closes_a_patient_without
     """Read literally, "Not pregnant" among the exclusions excludes every woman who is not pregnant: as for a list
     question, "yes" is for the study team and "no" is settled."""
     [draft] = drafted(words, own=frozenset({"asthma"}))
-    assert (draft.kind, draft.question.key, draft.values, draft.uncertain_values) == ("exclusion", question, [], ["yes"])
+    assert (draft.kind, draft.question.key, draft.values, draft.uncertain_values) == (
+        "exclusion",
+        question,
+        [],
+        ["yes"],
+    )
 
 
 @pytest.mark.django_db

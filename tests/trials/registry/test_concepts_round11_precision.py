@@ -298,7 +298,9 @@ def test_an_illness_an_if_opens_is_the_condition_of_another_requirement(words):
 
 
 def test_an_illness_an_inverted_should_opens_is_the_condition_of_another_requirement():
-    assert rules("Should an acute myocardial infarction have occurred, successful reperfusion has to be documented") == []
+    assert (
+        rules("Should an acute myocardial infarction have occurred, successful reperfusion has to be documented") == []
+    )
 
 
 @pytest.mark.parametrize(
