@@ -78,6 +78,46 @@ def test_a_plain_exclusion_keeps_its_firm_item(words):
     assert draft.kind == "exclusion" and draft.values == ["blood_clot"]
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "words, question",
+    [
+        ("Not pregnant", "pregnant_or_breastfeeding"),
+        ("No history of food allergies", "any_allergy"),
+        ("No known drug allergy", "medicine_allergy"),
+        ("未怀孕", "pregnant_or_breastfeeding"),
+        ("无食物过敏史", "any_allergy"),
+        ("无药物过敏史", "medicine_allergy"),
+    ],
+    ids=not_ascii_ids,
+)
+def test_a_negated_exclusion_on_a_yes_no_question_never_closes_a_patient_without_the_item(words, question):
+    """Read literally, "Not pregnant" among the exclusions excludes every woman who is not pregnant: as for a list
+    question, "yes" is for the study team and "no" is settled."""
+    [draft] = drafted(words, own=frozenset({"asthma"}))
+    assert (draft.kind, draft.question.key, draft.values, draft.uncertain_values) == (
+        "exclusion",
+        question,
+        [],
+        ["yes"],
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("words", ["No known drug allergy", "无药物过敏史"], ids=not_ascii_ids)
+def test_a_negated_exclusion_on_a_yes_no_question_about_the_trial_s_own_condition_stays_literal(words):
+    """A trial of drug allergy ("medicine_allergy" its own) that excludes those without one means what it says."""
+    [draft] = drafted(words, own=frozenset({"medicine_allergy"}))
+    assert (draft.kind, draft.values) == ("exclusion", ["no"])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("words", ["No history of food allergies", "无食物过敏史"], ids=not_ascii_ids)
+def test_a_negated_inclusion_on_a_yes_no_question_still_requires_the_other_answer(words):
+    [draft] = drafted(words, kind="inclusion")
+    assert (draft.kind, draft.values, draft.uncertain_values) == ("inclusion", ["no"], ["yes"])
+
+
 # 2. A negation that is not of the item: no rule from it
 
 

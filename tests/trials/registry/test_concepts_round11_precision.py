@@ -297,6 +297,25 @@ def test_an_illness_an_if_opens_is_the_condition_of_another_requirement(words):
     assert rules(words) == []
 
 
+def test_an_illness_an_inverted_should_opens_is_the_condition_of_another_requirement():
+    assert (
+        rules("Should an acute myocardial infarction have occurred, successful reperfusion has to be documented") == []
+    )
+
+
+@pytest.mark.parametrize(
+    "words, kind, question",
+    [
+        ("Should have a diagnosis of asthma", "inclusion", "diagnoses"),
+        ("Should be diagnosed with asthma", "inclusion", "diagnoses"),
+        ("Should not have diabetes", "inclusion", "other_conditions"),
+    ],
+)
+def test_a_should_that_states_a_requirement_is_no_condition(words, kind, question):
+    """Criteria written "Should have …" ask for the item: the "if" reading is only for "Should an MI have occurred"."""
+    assert questions(words, kind) == [question]
+
+
 @pytest.mark.parametrize(
     "words", ["Acute myocardial infarction in the past 6 months", "近6个月内发生过心肌梗死"], ids=not_ascii_ids
 )

@@ -89,6 +89,7 @@ def _criterion(
         if not values and not uncertain:
             return None
         flipped = False  # "No prior diagnosis of lung cancer" in an inclusion: an exclusion of the items
+        stated = None  # a negated yes/no or single-choice clause: the answers it names (values, uncertain)
         if proposal.negated:
             if question.kind == Question.Kind.MULTIPLE:
                 flipped = True
@@ -96,6 +97,7 @@ def _criterion(
                 # "none of HIV" is the other list's rule on the same items (the list the text states is kept).
                 kind = "exclusion" if kind == "inclusion" else "inclusion"
             else:  # yes/no and single choice: the other answers
+                stated = (values, uncertain)  # the answers the clause names, before its negation
                 values = [code for code in codes if code not in values and code not in uncertain]
         if question.kind != Question.Kind.MULTIPLE and set(codes) <= set(values):
             return None  # every answer ("pregnant … negative pregnancy test" read as yes and no): says nothing
@@ -129,6 +131,15 @@ def _criterion(
             if not set([*values, *uncertain]) & mine:
                 kind = "exclusion"
                 uncertain, values = [*values, *(code for code in uncertain if code not in values)], []
+                data["negated_exclusion"] = True
+        elif stated is not None and kind == "exclusion" and not kin.intersection(proposal.concepts):
+            # "Not pregnant", "No history of food allergies" in an EXCLUSION list, on a yes/no or single-choice
+            # question: read literally the other answers exclude, which closes the trial to every patient without
+            # the item. As for a list question above (decision 0121), unless the item is the trial's own the answers
+            # the clause names are an exclusion left to the study team, and a patient without them is settled
+            named, unsure = stated
+            if not set([*named, *unsure]) & _own_codes(own, question.key):
+                uncertain, values = [*named, *(code for code in unsure if code not in named)], []
                 data["negated_exclusion"] = True
         criterion.uncertain_values = uncertain
         criterion.kind, criterion.values = kind, values
