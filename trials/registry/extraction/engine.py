@@ -1596,27 +1596,41 @@ _RANGE_UPPER_OPERATOR = re.compile(
 _HYPHENED_AGE = re.compile(r"-(?:years?|yrs?)-old(?![a-z])|-(?=(?:years?|yrs?)(?![a-z-]))")  # "65-years"
 
 
+# the patterns _range_at reads at every number, compiled once ("1-1-1-…" is one range every three characters)
+_AGED_AFTER = re.compile(r"\s*(?:old|of age)(?![a-z])")
+_BETWEEN_BEFORE = re.compile(r"(between|from)\s+(?:\(?[a-z]+\)?\s+){0,4}$|(介于|在)\s*$")  # "between (and including)"
+_AGED_BEFORE = re.compile(r"(?<![a-z])aged?\s+$")
+_BETWEEN_JOIN = re.compile(
+    r"-\s*and\s*|"
+    + RANGE_JOIN
+    + r"|\s*and\s*|\s+an\s+(?=\d+\s*(?:years?|months?)(?![a-z]))"  # "between 50 an 65 years": a typo;
+    # "between 18- and 65-years": a hyphen left from "18-year-olds"
+)
+_CN_BETWEEN_JOIN = re.compile(RANGE_JOIN + r"|\s*(?:与|和)\s*")  # "年龄介于18岁与65岁之间"
+_PLAIN_JOIN = re.compile(RANGE_JOIN)
+_LOWER_OPERATOR_BEFORE = re.compile(r"(≥|>=|>)\s*$")
+_AGED_TAIL = re.compile(r"\s*(?:years?\s+)?(?:old|of age)(?![a-z])")
+_NOT_BEFORE = re.compile(r"(?<![a-z])not\s+(?:be\s+)?$")
+_BRACKETED_AFTER = re.compile(r"\s*[(（\[][^)）\]]{0,60}[)）\]]")
+_BARE_INCLUSIVE_AFTER = re.compile(r"\s*,?\s*(?:inclusive|exclusive|inclusively)")
+
+
 def _range_at(n: str, match: re.Match) -> _Comparison | None:
     first = _to_decimal(match.group())
     unit1, raw1, after1 = _unit_at(n, match.end())
     if unit1 in ("years", "months"):  # "18 months old to 21 years old"
-        aged = re.compile(r"\s*(?:old|of age)(?![a-z])").match(n, after1)
+        aged = _AGED_AFTER.match(n, after1)
         after1 = aged.end() if aged else after1
     before = n[max(0, match.start() - 40) : match.start()]
-    between = re.search(
-        r"(between|from)\s+(?:\(?[a-z]+\)?\s+){0,4}$|(介于|在)\s*$", before
-    )  # "between (and including)"
+    between = _BETWEEN_BEFORE.search(before)
     # "aged 20 and 75 years", "18 and 65 years old for healthy volunteers": the "between" left out
-    aged = re.search(r"(?<![a-z])aged?\s+$", before) or _AND_AGE_AHEAD.match(n, after1)
-    join = re.compile(
-        r"-\s*and\s*|"
-        + RANGE_JOIN
-        + r"|\s*and\s*|\s+an\s+(?=\d+\s*(?:years?|months?)(?![a-z]))"  # "between 50 an 65 years": a typo;
-        # "between 18- and 65-years": a hyphen left from "18-year-olds"
+    aged = _AGED_BEFORE.search(before) or _AND_AGE_AHEAD.match(n, after1)
+    join = (
+        _BETWEEN_JOIN
         if (between and between.group(1) == "between") or aged
-        else RANGE_JOIN + r"|\s*(?:与|和)\s*"  # "年龄介于18岁与65岁之间"
+        else _CN_BETWEEN_JOIN
         if between and between.group(2)
-        else RANGE_JOIN
+        else _PLAIN_JOIN
     )
     included = _INCLUDED_MARK.match(n, after1)
     after1 = included.end() if included else after1  # "18岁(含)至65岁(含)": the first end itself counts
@@ -1624,7 +1638,7 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
     if not joined:
         return None
     operator_before = _PREFIX_ANY.search(n[max(0, match.start() - 30) : match.start()])
-    lower_operator = re.search(r"(≥|>=|>)\s*$", n[max(0, match.start() - 4) : match.start()])
+    lower_operator = _LOWER_OPERATOR_BEFORE.search(n[max(0, match.start() - 4) : match.start()])
     reaching = _REACHING_BEFORE.search(n, max(0, match.start() - 4), match.start())  # "年满18-75周岁": aged 18-75
     if (
         operator_before
@@ -1660,19 +1674,16 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
     # Plain "X to Y", "X-Y" and "between X and Y" count both ends (the usual reading of registry text), unless the
     # text says "(excluding ...)" or writes "18 to < 65".
     lower_inclusive = upper_inclusive = True
-    aged_tail = (
-        re.compile(r"\s*(?:years?\s+)?(?:old|of age)(?![a-z])").match(n, after2)
-        if (unit2 or unit1) == "years"
-        else None
-    )
-    tail = n[aged_tail.end() if aged_tail else after2 :][:40]  # "between 18 and 65 years old, exclusive"
+    aged_tail = _AGED_TAIL.match(n, after2) if (unit2 or unit1) == "years" else None
+    tail_start = aged_tail.end() if aged_tail else after2
+    tail = n[tail_start : tail_start + 40]  # "between 18 and 65 years old, exclusive"
     if EXCLUSIVE_AFTER.match(tail):  # "18 to 65 (exclusive)"; "18(含)至75(不含)岁": the first end said its own
         lower_inclusive, upper_inclusive = bool(included), False
     if upper_operator:  # "18 to < 65", "18 years to less than 65 years": the upper end itself is left out
         upper_inclusive = upper_operator.group(1) in ("<=", "=<", "≤") or "equal" in upper_operator.group(1)
     if lower_operator and not between:  # "≥3 - 18 years"
         lower_inclusive = lower_operator.group(1) != ">"
-    negated = re.search(r"(?<![a-z])not\s+(?:be\s+)?$", before[: between.start()]) if between else None
+    negated = _NOT_BEFORE.search(before[: between.start()]) if between else None
     outside = bool(negated)
     start = between.start() + max(0, match.start() - 40) if between else match.start()
     if negated:
@@ -1682,13 +1693,13 @@ def _range_at(n: str, match: re.Match) -> _Comparison | None:
     if reaching and not between:
         start = reaching.start()
     end = after2
-    qualifier = re.match(r"\s*[(（\[][^)）\]]{0,60}[)）\]]", n[after2:])
+    qualifier = _BRACKETED_AFTER.match(n, after2)  # read in place: no copy of the rest of the clause per number
     if qualifier and (INCLUSIVE_AFTER.match(qualifier.group()) or EXCLUSIVE_AFTER.match(qualifier.group())):
-        end = after2 + qualifier.end()
+        end = qualifier.end()
     else:
-        bare = re.match(r"\s*,?\s*(?:inclusive|exclusive|inclusively)", n[after2:])
+        bare = _BARE_INCLUSIVE_AFTER.match(n, after2)
         if bare:
-            end = after2 + bare.end()
+            end = bare.end()
     return _Comparison(
         start,
         end,
@@ -2357,7 +2368,8 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
     if parent and (_SEVERAL_OF.search(parent_n) or _DONOR.search(parent_n)):
         comparisons = []  # a bullet under "One or more of the following risk factors:" is one point, not a rule;
         # under "a graft from a donor with one of the following:" it describes the donor, not the patient
-    comparisons = [c for c in comparisons if not _SEVERAL_OF.search(n, max(0, c.start - 200), c.start)]
+    if _SEVERAL_OF_WORDS.search(n):  # no "more", "least" or "following" in the clause: none of it can match
+        comparisons = [c for c in comparisons if not _SEVERAL_OF.search(n, max(0, c.start - 200), c.start)]
     if kind == "exclusion" and ("xcept" in n or "unless" in n):
         comparisons = _without_excepted_ages(n, comparisons)
     parent_variable = ""
@@ -2606,6 +2618,8 @@ _SEVERAL_OF = re.compile(
     r"|(?:(?:(?<![\d.])\d|one|two|three|four)\s+or\s+more|at\s+least\s+(?:(?<![\d.])\d|one|two|three|four))\s+"
     r"(?:[a-z]+\s+){0,2}risk\s+factors?"
 )
+# a word every reading of _SEVERAL_OF contains: one search of the clause instead of one per number ("1-1-1-…")
+_SEVERAL_OF_WORDS = re.compile(r"more|least|following")
 
 
 # Having had the event, said with a verb of experience and no number: "must have experienced a severe asthma attack
