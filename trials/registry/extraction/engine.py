@@ -2321,23 +2321,31 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
     comparisons = _find_comparisons(n)
     windows = _find_windows(n, _under_washout_lead(n, original, start))
     window_spans = [(w[0], w[1]) for w in windows]
+    example, condition, not_a_bound = (may_match(w, n) for w in (_EXAMPLE_WORDS, _CONDITION_WORDS, _NOT_A_BOUND_WORDS))
+    stratified, exception = may_match(_STRATIFIED_WORDS, n), may_match(_EXCEPTION_WORDS, n)
+    target, state_definition = may_match(_TARGET_WORDS, n), may_match(_STATE_DEFINITION_WORDS, n)
     comparisons = [
         c
         for c in comparisons
         if not (
-            EXAMPLE_BEFORE.search(n[max(0, c.start - 25) : c.start])
+            example
+            and EXAMPLE_BEFORE.search(n[max(0, c.start - 25) : c.start])
             and not _ADULT_EXAMPLE_BEFORE.search(n, max(0, c.start - 60), c.start)
         )
         and not (
-            CONDITION_BEFORE.search(n[max(0, c.start - 40) : c.start])
+            condition
+            and CONDITION_BEFORE.search(n[max(0, c.start - 40) : c.start])
             # "≤ 2.5 x ULN if no liver metastases or ≤ 5 x ULN …": the "or" ends that condition, the bound is the other's
             and not (c.unit == "x ULN" and _SUBGROUP_ABSENT_OR.search(n, max(0, c.start - 80), c.start))
         )
         and not _STAGE_DEFINITION.search(n[max(0, c.start - 50) : c.start])  # "(stage 3: 30% ≤ FEV1 < 50%)"
-        and not NOT_A_BOUND_BEFORE.search(n[max(0, c.start - 40) : c.start])
-        and not _STRATIFIED_BEFORE.search(n, max(0, c.start - 60), c.start)  # groups of a randomisation
+        and not (not_a_bound and NOT_A_BOUND_BEFORE.search(n[max(0, c.start - 40) : c.start]))
         and not (
-            _EXCEPTION_BEFORE.search(n, max(0, c.start - 45), c.start)  # "不包括2岁以下发烧性癫痫"
+            stratified and _STRATIFIED_BEFORE.search(n, max(0, c.start - 60), c.start)
+        )  # groups of a randomisation
+        and not (
+            exception
+            and _EXCEPTION_BEFORE.search(n, max(0, c.start - 45), c.start)  # "不包括2岁以下发烧性癫痫"
             # "≤ 2.5 x ULN except in case of liver metastases (5 x ULN)": the excepted subgroup's own bound
             and not (c.unit == "x ULN" and _LAB_SUBGROUP_RIGHT_BEFORE.search(n, max(0, c.start - 60), c.start))
         )
@@ -2348,10 +2356,10 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
             and _HEADCOUNT_AFTER.match(n, c.end)
             and not _AGE_RIGHT_BEFORE.search(n, max(0, c.start - 12), c.start)
         )
-        and not _TARGET_BEFORE.search(
-            n, max(0, c.start - 40), c.start
-        )  # "如果服用他莫昔芬,且年龄<60岁,则…": the condition of another rule
-        and not _STATE_DEFINITION_BEFORE.search(n, max(0, c.start - 120), c.start)  # "绝经后状态定义为:…年龄≥60岁"
+        and not (target and _TARGET_BEFORE.search(n, max(0, c.start - 40), c.start))
+        # "如果服用他莫昔芬,且年龄<60岁,则…": the condition of another rule
+        and not (state_definition and _STATE_DEFINITION_BEFORE.search(n, max(0, c.start - 120), c.start))
+        # "绝经后状态定义为:…年龄≥60岁"
         and not NOT_A_BOUND_AFTER.match(n, c.end)
     ]
     in_window = bytearray(len(n) + 1)  # the characters a window reads: one lookup per number, not one per window
@@ -2368,7 +2376,7 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
     if parent and (_SEVERAL_OF.search(parent_n) or _DONOR.search(parent_n)):
         comparisons = []  # a bullet under "One or more of the following risk factors:" is one point, not a rule;
         # under "a graft from a donor with one of the following:" it describes the donor, not the patient
-    if _SEVERAL_OF_WORDS.search(n):  # no "more", "least" or "following" in the clause: none of it can match
+    if may_match(_SEVERAL_OF_WORDS, n):  # "following", "least", …: without them no window of the chunk matches
         comparisons = [c for c in comparisons if not _SEVERAL_OF.search(n, max(0, c.start - 200), c.start)]
     if kind == "exclusion" and ("xcept" in n or "unless" in n):
         comparisons = _without_excepted_ages(n, comparisons)
@@ -2618,8 +2626,17 @@ _SEVERAL_OF = re.compile(
     r"|(?:(?:(?<![\d.])\d|one|two|three|four)\s+or\s+more|at\s+least\s+(?:(?<![\d.])\d|one|two|three|four))\s+"
     r"(?:[a-z]+\s+){0,2}risk\s+factors?"
 )
-# a word every reading of _SEVERAL_OF contains: one search of the clause instead of one per number ("1-1-1-…")
-_SEVERAL_OF_WORDS = re.compile(r"more|least|following")
+# The words one of which each match of these patterns holds, looked for once in a chunk: a pattern whose words the
+# chunk lacks matches no window of it, so it is not tried before each of its numbers ("1-1-1-…" is a range every three
+# characters, and each search of a window tries the pattern at every character of it)
+_SEVERAL_OF_WORDS = required_words(_SEVERAL_OF)
+_EXAMPLE_WORDS = required_words(EXAMPLE_BEFORE)
+_CONDITION_WORDS = required_words(CONDITION_BEFORE)
+_NOT_A_BOUND_WORDS = required_words(NOT_A_BOUND_BEFORE)
+_STRATIFIED_WORDS = required_words(_STRATIFIED_BEFORE)
+_EXCEPTION_WORDS = required_words(_EXCEPTION_BEFORE)
+_TARGET_WORDS = required_words(_TARGET_BEFORE)
+_STATE_DEFINITION_WORDS = required_words(_STATE_DEFINITION_BEFORE)
 
 
 # Having had the event, said with a verb of experience and no number: "must have experienced a severe asthma attack
