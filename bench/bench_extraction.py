@@ -33,6 +33,8 @@ def pathological() -> dict[str, str]:
     words = "patients with FEV1 between 30 and 80 percent of predicted, age 40 to 75 years, within 4 weeks "
     return {
         '"1. " repeated': ("1. " * (MEGABYTE // 3 + 1))[:MEGABYTE],
+        # a range at every number ("1-1", "1-1", …): each number's filters were the cost (perf11)
+        '"1-" repeated': "1-" * (MEGABYTE // 2),
         "one line of ordinary words": (words * (MEGABYTE // len(words) + 1))[:MEGABYTE],
         '"1. a 2. b" counting up': "".join(f"{i % 99 + 1}. item " for i in range(MEGABYTE // 8))[:MEGABYTE],
         "digits only": ("1234567890" * (MEGABYTE // 10))[:MEGABYTE],

@@ -1331,6 +1331,7 @@ def test_the_module_loads_no_django():
     "text",
     [
         "1. " * 350_000,
+        "1-" * 500_000,
         "patients with FEV1 between 30 and 80 percent of predicted, age 40 to 75 years, within 4 weeks " * 11_000,
         "".join(f"{i % 99 + 1}. item " for i in range(120_000)),
         "1234567890" * 100_000,
@@ -1338,7 +1339,7 @@ def test_the_module_loads_no_django():
         "* FEV1 < 50%\n" * 77_000,
         "试验前3个月曾有下列:药:8周" * 70_000,
     ],
-    ids=["numbers", "words", "counting", "digits", "chinese", "lines", "chinese-windows"],
+    ids=["numbers", "ranges", "words", "counting", "digits", "chinese", "lines", "chinese-windows"],
 )
 def test_a_megabyte_of_hostile_text_is_read_to_its_caps_with_quotes_from_the_text(text):
     found = extract(text)
@@ -1348,3 +1349,13 @@ def test_a_megabyte_of_hostile_text_is_read_to_its_caps_with_quotes_from_the_tex
     assert all(p.lower is None or p.upper is None or p.lower <= p.upper for p in found)
     if "FEV1 < 50%" in text:
         assert {(p.variable, p.upper) for p in found} == {("fev1_pct_pred", D(50))}
+
+
+def test_a_megabyte_line_of_1_dash_1_is_read_from_its_first_100_kb_with_exact_quotes():
+    # "1-1-1-…" is a range at every other number; the extractor reads only the record's first 100 kB of it
+    text = "1-" * 500_000
+    found = extract(text)
+    assert found == extract(text[:100_000])
+    assert all(p.quote in text for p in found)
+    assert all(p.lower is None or p.upper is None or p.lower <= p.upper for p in found)
+
