@@ -1358,4 +1358,3 @@ def test_a_megabyte_line_of_1_dash_1_is_read_from_its_first_100_kb_with_exact_qu
     assert found == extract(text[:100_000])
     assert all(p.quote in text for p in found)
     assert all(p.lower is None or p.upper is None or p.lower <= p.upper for p in found)
-
