@@ -1,6 +1,7 @@
 """What the concept matcher reads from a clause, in the short forms the concept tests assert on."""
 
 import dataclasses
+from pathlib import Path
 
 from trials import eligibility
 from trials.registry import extraction
@@ -34,3 +35,19 @@ def study_excluding(name, *clauses):
         for draft in drafted_exclusions(words)
     ]
     return eligibility.TrialRules(name, tuple(rules))
+
+
+GLOSSARY = Path(__file__).resolve().parents[3] / "docs" / "glossary-zh.md"
+
+
+def assert_items_labelled_and_in_the_glossary(new_items, glossary_words):
+    """Each new list item (`{question: [codes]}`) has an English and a Chinese label, and each new Chinese term a row
+    in the glossary the translators keep (needs the database)."""
+    questions = ensure_questions()
+    for key, codes in new_items.items():
+        choices = {choice["code"]: choice for choice in questions[key].choices}
+        for code in codes:
+            assert choices[code]["label"] and choices[code]["label_zh_hans"], (key, code)
+    glossary = GLOSSARY.read_text(encoding="utf-8")
+    for words in glossary_words:
+        assert words in glossary, words

@@ -21,11 +21,15 @@ lists the questionnaire already shows, so no new screen.
 
 The words are our own, in the registry's manner."""
 
-from pathlib import Path
-
 import pytest
 
-from tests.trials.registry.concept_readings import drafted_exclusions, not_ascii_ids, rules, study_excluding
+from tests.trials.registry.concept_readings import (
+    assert_items_labelled_and_in_the_glossary,
+    drafted_exclusions,
+    not_ascii_ids,
+    rules,
+    study_excluding,
+)
 from trials import eligibility
 from trials.eligibility import Verdict
 from trials.registry.importing import ensure_questions
@@ -292,11 +296,6 @@ def test_a_drafted_exclusion_lands_on_the_list_question():
 
 @pytest.mark.django_db
 def test_every_new_item_has_an_english_and_a_chinese_label_and_a_glossary_row():
-    questions = ensure_questions()
-    glossary = (Path(__file__).resolve().parents[3] / "docs" / "glossary-zh.md").read_text(encoding="utf-8")
-    for key, codes in NEW_ITEMS.items():
-        choices = {choice["code"]: choice for choice in questions[key].choices}
-        for code in codes:
-            assert choices[code]["label"] and choices[code]["label_zh_hans"]
-    for words in ("外周血管疾病", "骨质疏松症", "智力障碍", "处方药", "中草药", "膳食补充剂", "输血", "献血", "发热"):
-        assert words in glossary
+    assert_items_labelled_and_in_the_glossary(
+        NEW_ITEMS, ("外周血管疾病", "骨质疏松症", "智力障碍", "处方药", "中草药", "膳食补充剂", "输血", "献血", "发热")
+    )

@@ -22,11 +22,15 @@ the standard lines of phase 1 and vaccine pages, reach questions the screener al
 
 The words are our own, in the registry's manner."""
 
-from pathlib import Path
-
 import pytest
 
-from tests.trials.registry.concept_readings import drafted_exclusions, not_ascii_ids, rules, study_excluding
+from tests.trials.registry.concept_readings import (
+    assert_items_labelled_and_in_the_glossary,
+    drafted_exclusions,
+    not_ascii_ids,
+    rules,
+    study_excluding,
+)
 from trials import eligibility
 from trials.eligibility import Verdict
 from trials.registry.concepts import matching
@@ -247,11 +251,4 @@ def test_a_drafted_exclusion_lands_on_the_list_question():
 
 @pytest.mark.django_db
 def test_every_new_item_has_an_english_and_a_chinese_label_and_a_glossary_row():
-    questions = ensure_questions()
-    glossary = (Path(__file__).resolve().parents[3] / "docs" / "glossary-zh.md").read_text(encoding="utf-8")
-    for key, codes in NEW_ITEMS.items():
-        choices = {choice["code"]: choice for choice in questions[key].choices}
-        for code in codes:
-            assert choices[code]["label"] and choices[code]["label_zh_hans"]
-    for words in ("晕针", "晕血", "采血困难", "无脾", "脾切除", "吞咽困难"):
-        assert words in glossary
+    assert_items_labelled_and_in_the_glossary(NEW_ITEMS, ("晕针", "晕血", "采血困难", "无脾", "脾切除", "吞咽困难"))

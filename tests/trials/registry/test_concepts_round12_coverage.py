@@ -27,11 +27,15 @@ them, and clauses that are no check on a patient.
 
 The words are our own or the registry's standard lines."""
 
-from pathlib import Path
-
 import pytest
 
-from tests.trials.registry.concept_readings import drafted_exclusions, not_ascii_ids, rules, study_excluding
+from tests.trials.registry.concept_readings import (
+    assert_items_labelled_and_in_the_glossary,
+    drafted_exclusions,
+    not_ascii_ids,
+    rules,
+    study_excluding,
+)
 from trials import eligibility
 from trials.eligibility import Verdict
 from trials.registry.concepts import matching
@@ -279,11 +283,4 @@ def test_a_drafted_exclusion_lands_on_the_list_question():
 
 @pytest.mark.django_db
 def test_every_new_item_has_an_english_and_a_chinese_label_and_a_glossary_row():
-    questions = ensure_questions()
-    glossary = (Path(__file__).resolve().parents[3] / "docs" / "glossary-zh.md").read_text(encoding="utf-8")
-    for key, codes in NEW_ITEMS.items():
-        choices = {choice["code"]: choice for choice in questions[key].choices}
-        for code in codes:
-            assert choices[code]["label"] and choices[code]["label_zh_hans"]
-    for words in ("乳糖不耐受", "半乳糖", "G6PD缺乏症", "蚕豆病"):
-        assert words in glossary
+    assert_items_labelled_and_in_the_glossary(NEW_ITEMS, ("乳糖不耐受", "半乳糖", "G6PD缺乏症", "蚕豆病"))
