@@ -340,6 +340,44 @@ def reason(criterion) -> str:
     return text
 
 
+def reason_for_answer(criterion, stored) -> str:
+    """What a patient reads about a criterion their answer did not meet: a choice rule names the answer they gave,
+    not every answer it excludes ("You cannot take part because your answer to “…” was “Fainting at injections”."
+    rather than a list of eleven illnesses). Any other rule reads as `reason()`."""
+    question = criterion.question if criterion.question_id else None
+    if question is None or question.kind == NUMBER or stored is None:
+        return reason(criterion)
+    if len(criterion.values or []) < 2:  # "… is “Yes”" already names the one answer that rules out
+        return reason(criterion)
+    if isinstance(stored, ItemsAnswer):
+        stored = stored.stored()
+    if isinstance(stored, dict):
+        given = list(stored.get("ticked") or [])
+    elif isinstance(stored, list):
+        given = list(stored)
+    else:
+        given = [stored]
+    if criterion.kind == EXCLUSION:
+        given = [code for code in given if code in (criterion.values or [])]
+    elif criterion.uncertain_values:  # a requirement the team may judge met: its own sentence says so
+        return reason(criterion)
+    codes = [code for code in question.choice_codes() if code in given] or given
+    if not codes or not all(isinstance(code, str) for code in codes):
+        return reason(criterion)
+    answers = _(" or ").join(f"“{question.label_for(code)}”" for code in criterion.values)
+    your_answers = _(" and ").join(f"“{question.label_for(code)}”" for code in codes)
+    if criterion.kind == EXCLUSION:
+        return _("You cannot take part because your answer to “%(question)s” was %(given)s.") % {
+            "question": question.prompt,
+            "given": your_answers,
+        }
+    return _("This study is for people whose answer to “%(question)s” is %(answers)s; yours was %(given)s.") % {
+        "question": question.prompt,
+        "answers": answers,
+        "given": your_answers,
+    }
+
+
 # A number rule's range as one phrase per shape, so each language words it whole ("at least 150 m and less
 # than 600 m" / "不少于150米且少于600米"), never two phrases joined by a word for "and".
 RANGES = {

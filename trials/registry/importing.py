@@ -11,6 +11,7 @@ still the trial's (SQLite has one write lock for the whole database: patients' a
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from dataclasses import dataclass
@@ -58,6 +59,7 @@ def _ensure_questions(keys=None) -> dict[str, Question]:
         if definition["key"] in existing:
             _add_missing_choices(existing[definition["key"]], definition.get("choices") or [])
             fill_missing_translations(existing[definition["key"]], definition)
+            _replace_retired_wordings(existing[definition["key"]], definition)
             continue
         fields = dict(definition)
         gate_key = fields.pop("asked_only_if", None)
@@ -90,6 +92,40 @@ def fill_missing_translations(question: Question, definition: dict) -> None:
             changed.append("choices")
     if changed:
         question.save(update_fields=changed)
+
+
+RETIRED_WORDINGS = VOCABULARY.parent / "retired_question_wordings.json"
+
+
+@functools.cache
+def _retired_wordings() -> dict[str, list[dict]]:
+    """Earlier vocabulary wordings, by question key: `{"field", "old"}` and, for a choice's label, `"choice"`."""
+    rows: dict[str, list[dict]] = {}
+    for row in json.loads(RETIRED_WORDINGS.read_text(encoding="utf-8")):
+        rows.setdefault(row["key"], []).append(row)
+    return rows
+
+
+def _replace_retired_wordings(question: Question, definition: dict) -> None:
+    """A wording the vocabulary has since improved is replaced where the database still holds the old one word for
+    word: nobody has changed it, so the better wording reaches databases loaded before it (walkthrough 11 met "Has
+    a doctor ever told you…" above fainting at injections). Anything an admin wrote stays."""
+    changed = set()
+    for row in _retired_wordings().get(question.key, []):
+        field = row["field"]
+        stored_name = field if field.endswith(tuple(f"_{s}" for s in OTHER_LANGUAGES)) else f"{field}_en"
+        if "choice" in row:
+            current = next((c for c in definition.get("choices") or [] if c["code"] == row["choice"]), None)
+            for choice in question.choices or []:
+                if isinstance(choice, dict) and current and choice.get("code") == row["choice"]:
+                    if choice.get(field) == row["old"] and current.get(field) and current[field] != row["old"]:
+                        choice[field] = current[field]
+                        changed.add("choices")
+        elif getattr(question, stored_name, None) == row["old"] and definition.get(field) not in (None, row["old"]):
+            setattr(question, stored_name, definition[field])
+            changed.add(stored_name)
+    if changed:
+        question.save(update_fields=sorted(changed))
 
 
 def _add_missing_choices(question: Question, choices: list[dict]) -> None:
