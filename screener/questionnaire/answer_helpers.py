@@ -393,6 +393,25 @@ def form_for(question: Question, *args, **kwargs) -> HelperForm | None:
     return FORMS[kind](question, *args, **kwargs) if kind else None
 
 
+def summary_of(question: Question, source: dict) -> str:
+    """How a kept answer was worked out, in the active language, from what the screening kept beside it
+    (`Computed.as_source`): staff read it in their own language, whatever language the patient used. "" when the
+    kept inputs cannot be read (an older or damaged record): the words written at the time then stand."""
+    form = form_for(question)
+    if form is None or not isinstance(source, dict) or not isinstance(source.get("inputs"), dict):
+        return ""
+    form.computed = measurements.Computed(
+        stored="",
+        method=str(source.get("method", "")),
+        inputs=source["inputs"],
+        equation=str(source.get("equation", "")),
+    )
+    try:
+        return form.summary()
+    except (KeyError, ValueError, TypeError):
+        return ""
+
+
 def prefill(stored_answers: dict) -> dict:
     """What the questionnaire already knows that a helper asks again (age, sex)."""
     initial = {}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.utils import translation
 
+from screener.questionnaire import answer_helpers
 from trials.models import Criterion, Question
 
 
@@ -44,6 +45,15 @@ def answer_rows(rows: list[dict], language: str) -> list[dict]:
                 languages, row["answer"], lambda q=question, s=stored: q.display_answer(s)
             ):
                 row.update(answer=question.display_answer(stored), answer_translated=True)
+            source = row.get("source")
+            if (
+                isinstance(source, dict)
+                and source.get("summary")
+                and _same_in_some_language(
+                    languages, source["summary"], lambda q=question, s=source: answer_helpers.summary_of(q, s)
+                )
+            ):
+                row["source"] = {**source, "summary": answer_helpers.summary_of(question, source), "translated": True}
         shown.append(row)
     return shown
 

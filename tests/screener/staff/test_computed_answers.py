@@ -39,8 +39,35 @@ def test_a_computed_answer_reaches_the_referral_snapshot_and_the_staff_detail(cl
     detail_row = html.split('data-answer="fvc_pct_pred"')[1].split("</tr>")[0]
     assert "Worked out by the screener, not typed by the patient." in detail_row
     assert "FVC 1.9 L, height 165 cm, age 60, female" in detail_row
-    # Stored in the words of the patient's language, marked so for a screen reader on a page in another language.
-    assert '<span lang="en">From FVC 1.9 L, height 165 cm, age 60, female' in detail_row
+    # Rebuilt from what was kept in the reader's own language (an English patient, an English page): no mark.
+    assert "From FVC 1.9 L, height 165 cm, age 60, female" in detail_row and '<span lang="en">From' not in detail_row
+    # A nurse reading in Chinese reads how it was worked out in Chinese, not the patient's English.
+    html = nurse.get(reverse("staff:detail", args=[Referral.objects.get().id]), HTTP_ACCEPT_LANGUAGE="zh-hans")
+    detail_row = html.content.decode().split('data-answer="fvc_pct_pred"')[1].split("</tr>")[0]
+    assert "根据 FVC 1.9 L、身高165厘米、年龄60岁" in detail_row and "From FVC" not in detail_row
+
+
+def test_a_note_nobody_can_rebuild_stays_as_written_and_marked_with_its_language(
+    client, seed_trials, django_user_model
+):
+    from screener.staff import snapshots
+
+    rows = [
+        {
+            "key": "fvc_pct_pred",
+            "question": "x",
+            "answer": "55%",
+            "stored": "55",
+            "source": {
+                "computed": True,
+                "method": "pct_pred",
+                "inputs": {"value": "1.9"},
+                "summary": "From FVC 1.9 L.",
+            },
+        }
+    ]
+    (row,) = snapshots.answer_rows(rows, "en")
+    assert row["source"]["summary"] == "From FVC 1.9 L." and "translated" not in row["source"]
 
 
 def seed_trials_trial_id():
