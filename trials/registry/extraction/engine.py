@@ -204,9 +204,10 @@ _RANGE_LOWER_SINCE = re.compile(
     r"(?![a-z])[\s-]*(?P<rel>ago|post|after|since|following|of|from)(?![a-z])" + _NOT_A_PAST_EVENT_AHEAD
 )
 # "根治性手术术后 4-12 周进行随机", "术后4~10周内": time since a past event between two spans, a duration (the lower end)
-# and a window (the upper end); "给药后2-4周" is a time still to come
+# and a window (the upper end); "给药后2-4周" is a time still to come. A bracket may say what the event held, and 的 may
+# join the span ("放化疗(至少含2个周期含铂化疗)后的1-42天")
 _ZH_RANGE_SINCE = re.compile(
-    r"(?P<event>术|手术|切除|放疗|化疗|治疗结束|诊断|确诊|发病|移植|分娩)后\s*(?P<lo>\d+)\s*(?:个月|月|周|星期|天|日|年)?\s*[-~～至到]\s*"
+    r"(?P<event>术|手术|切除|放疗|化疗|治疗结束|诊断|确诊|发病|移植|分娩)\s*(?:[(（][^()（）]{1,30}[)）]\s*)?后的?\s*(?P<lo>\d+)\s*(?:个月|月|周|星期|天|日|年)?\s*[-~～至到]\s*"
     r"(?P<hi>\d+)\s*(?P<hi_unit>个\s?月|月|周|星期|天|日|年)(?!\s*(?:内|以内)?\s*(?:可|允许))"  # "术后4-6周可选择…": an option
 )
 # "病程<5年", "病程不超过5年": how long the disease has lasted, bounded above (strict as written); the window starts at
@@ -308,10 +309,11 @@ WINDOW_RES = [
     # "postpartum up to six months": a look-back on the delivery
     re.compile(rf"(?<![a-z])post-?partum\s+(?:up to|within|less than|<|≤)\s*({ANY_NUM})[\s-]*{TIME_UNIT}"),
     # "之前28天或5个半衰期(以时间长的为准)内": the stated days of a look-back that may be longer by half-lives
-    # ("2周或者5倍消除半衰期内", "14天和/或5个药物半衰期内": the same, with other words for "or" and the half-lives)
+    # ("2周或者5倍消除半衰期内", "14天和/或5个药物半衰期内": the same, with other words for "or" and the half-lives;
+    # "1周或（CYP3A4强抑制剂的）5个半衰期内": a bracket naming whose half-lives)
     re.compile(
         r"(?<!\d)(" + CN_NUM + r")\s*(天|日|周|个月)\s*(?:或者?|和\s*/\s*或|和\s*[(（]\s*或\s*[)）]|或\s*/\s*和)\s*"
-        r"(?:" + CN_NUM + r")\s*(?:个|倍)?\s*(?:药物)?\s*(?:消除)?\s*半衰期"
+        r"(?:[(（][^()（）]{1,30}[)）]\s*)?(?:" + CN_NUM + r")\s*(?:个|倍)?\s*(?:药物)?\s*(?:消除)?\s*半衰期"
         r"\s*(?:[(（][^()（）]{0,20}[)）]\s*)?(?:内|以内|之内)"
     ),
     # "massage therapy for 30 days prior to and during the study": not having it over a period that began before
@@ -3956,6 +3958,9 @@ _ZH_DEFINED_SPAN_BEFORE = re.compile(
     # "长期应用全身皮质类固醇治疗(2周以上)": what "long-term" means, said in the bracket after it
     r"|长期[^()（）,，;；。]{0,20}[(（]\s*$"
 )
+# "连续5天出席研究访视并接受研究眼药水": a span with no bound, then the study's own visits or product (lexicon
+# study_schedule_after): what the study will ask, no time since anything
+_ZH_STUDY_SCHEDULE_AFTER = re.compile(r"\s*(?:" + (TABLES.study_schedule_after or r"(?!x)x") + r")")
 # How often or how fast, not how long since: "3 months of the year" (part of each year), "for 2 consecutive years"
 # after it, "60 ml/year for 2 years" (a rate's period)
 # "3 months of the year", "three months in each of the two years", "≥3 months of cough and phlegm in a year": months
@@ -4628,6 +4633,8 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             continue  # "(e.g., 1 pack/day for 10 years)": how pack-years are counted, not a criterion
         if _ZH_DEFINED_SPAN_BEFORE.search(n, max(0, match.start() - 24), match.start()):
             continue  # "长期(连续2周以上…)", "(≤连续14天)", "如每天1包20支连续10年": what a word means, no criterion
+        if not op and not post and _ZH_STUDY_SCHEDULE_AFTER.match(n, match.end()):
+            continue  # "连续5天出席研究访视": the study's own schedule, no criterion
         if _ZH_NOT_A_CRITERION_BEFORE.search(n, max(0, match.start() - 80), match.start()) or (
             _STATE_DEFINITION_BEFORE.search(n, max(0, match.start() - 120), match.start())
         ):

@@ -121,6 +121,8 @@ class Tables:
     list_item_separators: str = ""
     list_item_filler_words: str = ""
     not_a_plain_list: str = ""
+    # the study's own schedule right after a span ("连续5天出席研究访视"): what the study will ask, no time since anything
+    study_schedule_after: str = ""
     # an old NCI (PDQ) record's section headings in capitals ("PATIENT CHARACTERISTICS") and the field labels under
     # them ("Hepatic", "Performance status"): where a record run into one line is cut
     record_sections: str = ""
@@ -455,6 +457,12 @@ def load(directory: Path = DIRECTORY) -> Tables:
             _words(
                 "lexicon upper_limit_itself",
                 {lang: lexicons[lang].get("upper_limit_itself", []) for lang in LANGUAGES},
+            )
+        ),
+        study_schedule_after=_join(
+            _words(
+                "lexicon study_schedule_after",
+                {lang: lexicons[lang].get("study_schedule_after", []) for lang in LANGUAGES},
             )
         ),
         lab_subgroups=_join(

@@ -1,0 +1,69 @@
+"""Chinese time wordings the dev split's Chinese cases (drug-register records and recruitment pages) read wrong in the
+twelfth round (decision 0131): each family read on both sides of its boundary. Every wording here is written for
+these tests, with other numbers and words than the records."""
+
+from decimal import Decimal
+
+from .extraction_readings import quotes_are_exact, timed
+
+D = Decimal
+
+
+def inclusion(item):
+    return "入选标准：\n1. " + item + "\n"
+
+
+def exclusion(item):
+    return "排除标准：\n1. " + item + "\n"
+
+
+# A span between two ends after a past event: a bracket on the event, 的 after 后 --------------------------------
+
+
+def test_a_range_after_a_past_treatment_with_a_bracket_on_it_is_a_duration_and_a_window():
+    text = inclusion("在完成序贯放化疗(至少含3个周期含铂化疗)后的2-35天接受首次给药")
+    assert sorted(timed(text)) == [("inclusion", "duration", D(2), "days"), ("inclusion", "window", D(35), "days")]
+    assert quotes_are_exact(text)
+
+
+def test_a_range_after_surgery_joined_by_de_is_a_duration_and_a_window():
+    assert sorted(timed(inclusion("根治性切除术后的3-8周内进行随机"))) == [
+        ("inclusion", "duration", D(3), "weeks"),
+        ("inclusion", "window", D(8), "weeks"),
+    ]
+
+
+def test_a_range_after_the_study_s_own_dose_is_still_no_duration():
+    # "给药" is the study's own step, no past event: the days after it are still to come
+    assert [t for t in timed(inclusion("首次给药(第1天)后的2-35天内完成访视")) if t[1] == "duration"] == []
+
+
+# The half-lives alternative of a look-back, with a bracket naming whose half-lives -----------------------------
+
+
+def test_a_look_back_or_bracketed_drugs_half_lives_is_a_window_of_the_stated_span():
+    text = exclusion("首次给药前2周或（CYP2C8强抑制剂的）5个半衰期内（以较长者为准）使用CYP2C8强抑制剂")
+    assert timed(text) == [("exclusion", "window", D(2), "weeks")]
+    assert quotes_are_exact(text)
+
+
+def test_a_span_after_the_dose_or_bracketed_half_lives_is_still_no_look_back():
+    assert timed(exclusion("首次给药后2周或（CYP2C8强抑制剂的）5个半衰期内使用CYP2C8强抑制剂")) == []
+
+
+# The study's own schedule after a span with no bound -----------------------------------------------------------
+
+
+def test_consecutive_days_of_the_study_s_own_visits_or_product_are_no_duration():
+    assert timed(inclusion("连续4天出席研究访视并接受研究滴眼液")) == []
+    assert timed(inclusion("連續6天出席研究訪視")) == []  # traditional characters read as simplified
+    assert timed(inclusion("连续3天服用研究药物")) == []
+
+
+def test_consecutive_months_of_a_named_past_treatment_stay_a_duration():
+    assert timed(inclusion("连续4个月接受二甲双胍治疗")) == [("inclusion", "duration", D(4), "months")]
+
+
+def test_a_bounded_span_before_the_study_product_stays_a_duration():
+    # an operator bounds the time since the washout: the study's product after it is when the span ends
+    assert timed(inclusion("停用其他降糖药至少3周接受研究药物")) == [("inclusion", "duration", D(3), "weeks")]
