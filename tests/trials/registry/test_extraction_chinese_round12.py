@@ -67,3 +67,17 @@ def test_consecutive_months_of_a_named_past_treatment_stay_a_duration():
 def test_a_bounded_span_before_the_study_product_stays_a_duration():
     # an operator bounds the time since the washout: the study's product after it is when the span ends
     assert timed(inclusion("停用其他降糖药至少3周接受研究药物")) == [("inclusion", "duration", D(3), "weeks")]
+
+
+# A past treatment to have been completed inside a look-back ------------------------------------------------------
+
+
+def test_a_past_treatment_that_must_be_completed_inside_a_look_back_is_a_window():
+    assert timed(inclusion("戒烟治疗必须在筛选访视前4个月内完成")) == [("inclusion", "window", D(4), "months")]
+    assert timed(inclusion("既往辅助化疗须在随机前9个月内完成")) == [("inclusion", "window", D(9), "months")]
+
+
+def test_an_assessment_or_the_study_s_treatment_to_be_done_before_dosing_is_still_the_study_s_step():
+    assert timed(inclusion("基线影像学评估须在首次给药前21天内完成")) == []
+    assert timed(inclusion("研究治疗须在随机前5天内完成")) == []
+    assert timed(inclusion("局部治疗应在首次给药前3周内进行")) == []  # to be done, not completed in the past

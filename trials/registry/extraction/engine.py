@@ -3235,6 +3235,11 @@ _ZH_SCREENING_OR_BEFORE = re.compile(
 # "评估应在研究药物首次给药前28天内进行", "须于随机前14天内完成": when the study must do something, not a look-back
 _ZH_TO_BE_DONE_BEFORE = re.compile(r"(?:应|须|需|必须|需要)\s*(?:在|于)[^,，;；。]{0,16}$")
 _ZH_DONE_AFTER = re.compile(r"\s*(?:进行|完成)")
+# "戒烟治疗必须在筛选访视前6个月内完成": a past treatment (not the study's) to have been completed inside the look-back,
+# a window as "在筛选前6个月内完成戒烟治疗" is; an assessment to be done ("评估应在…内进行") stays the study's step
+_ZH_PAST_TREATMENT_DUE_BEFORE = re.compile(
+    r"(?<!研究)(?<!试验)(?:治疗|疗法|手术|放疗|化疗)\s*(?:应|须|需|必须|需要)\s*(?:在|于)[^,，;；。]{0,16}$"
+)
 _ZH_EVENT_AFTER = re.compile(
     r"[^;；。|\n]{0,40}?(?:曾|(?!超)[\u4e00-\u9fff]过|使用|服用|接受|发生|参加|接种|献血|住院|手术|感染|发热)"
 )
@@ -3451,8 +3456,13 @@ def _find_windows(n: str, washout_lead: bool = False) -> list[tuple[int, int, De
                 continue  # "治疗完成6个月内疾病进展": progression within a period after treatment, two past events
             if _CJK_CHAR.search(match.group()) and _zh_times_a_test(n, match.end()):
                 continue  # "入组前1周内ECOG评分", "前6个月内,经福尔马林固定的肿瘤组织样本": when a test is done
-            if _ZH_TO_BE_DONE_BEFORE.search(n, max(0, match.start() - 24), match.start()) and _ZH_DONE_AFTER.match(
-                n, match.end()
+            if (
+                _ZH_TO_BE_DONE_BEFORE.search(n, max(0, match.start() - 24), match.start())
+                and _ZH_DONE_AFTER.match(n, match.end())
+                and not (
+                    _ZH_PAST_TREATMENT_DUE_BEFORE.search(n, max(0, match.start() - 30), match.start())
+                    and "完成" in _ZH_DONE_AFTER.match(n, match.end()).group()
+                )
             ):
                 continue  # "基线影像学评估应在首次给药前28天内进行": a step the study takes before dosing, no look-back
             if _ZH_SCREENING_OR_BEFORE.search(
