@@ -81,3 +81,22 @@ def test_an_assessment_or_the_study_s_treatment_to_be_done_before_dosing_is_stil
     assert timed(inclusion("基线影像学评估须在首次给药前21天内完成")) == []
     assert timed(inclusion("研究治疗须在随机前5天内完成")) == []
     assert timed(inclusion("局部治疗应在首次给药前3周内进行")) == []  # to be done, not completed in the past
+
+
+# Drugs taken before the study's point, no longer ago than a span (the half-lives may come first) ----------------
+
+
+def test_drugs_taken_before_dosing_no_longer_ago_than_a_span_are_a_window():
+    assert timed(exclusion("首次给药前曾使用过的药物未超过21天,包括处方药")) == [("exclusion", "window", D(21), "days")]
+
+
+def test_half_lives_said_before_the_span_leave_the_span_the_window():
+    text = exclusion("试验给药前曾接受过的药物未超过5个半衰期和(或)10天,包括任何处方药")
+    assert timed(text) == [("exclusion", "window", D(10), "days")]
+    assert quotes_are_exact(text)
+    assert timed(exclusion("距末次放疗未超过5个半衰期或3周")) == [("exclusion", "window", D(3), "weeks")]
+
+
+def test_drugs_short_of_a_span_with_no_point_counted_from_are_still_no_window():
+    assert timed(exclusion("受试者使用的药物未超过5个半衰期和(或)10天")) == []
+    assert timed(exclusion("受试者使用的药物未超过10天")) == []

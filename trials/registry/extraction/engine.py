@@ -363,7 +363,11 @@ _ZH_WASHOUT_ITEM = re.compile(
 WINDOW_RES.append(_ZH_WASHOUT_ITEM)
 # "打疫苗后未超过两个星期", "参加完一个项目未满3个月", "戒烟不足 6 个月": time since an event, still short of a span
 _ZH_SHORT_OF = re.compile(
-    r"(?:未满|不满|不足|不到|少于|小于|<|未超过|不超过|≤|<=|不大于|不长于)\s*("
+    r"(?:未满|不满|不足|不到|少于|小于|<|未超过|不超过|≤|<=|不大于|不长于)\s*"
+    # "未超过5个半衰期和(或)14天": the drug's half-lives stated first, the span after them
+    r"(?:(?:"
+    + CN_NUM
+    + r")\s*(?:个|倍)?\s*(?:消除)?半衰期\s*(?:或者?|和\s*/\s*或|和\s*[(（]\s*或\s*[)）]|或\s*/\s*和)\s*)?("
     + CN_NUM
     + r")\s*("
     + ZH_TIME_UNIT
@@ -379,6 +383,8 @@ _ZH_SHORT_OF_LEAD = re.compile(
     r"|(?:入组|入选|随机|筛选|首次给药|给药|用药|服药|首剂|签署知情同意书?|基线|研究开始|试验开始)\s*(?:之)?前\s*$"
     r"|距离?\s*(?:首次|第一次)?(?:入组|入选|随机|筛选|给药|用药|签署知情同意书?|基线|本研究|研究开始|试验开始)(?:的?时间)?\s*$"
     r"|至今\s*$"  # "发病至今不超过3个月": since it began, up to now
+    # "试验给药前曾接受过的药物未超过14天": what was taken before the study's point, no longer ago than that
+    r"|(?:入组|入选|随机|筛选|首次给药|给药|用药|服药|首剂|基线)\s*(?:之)?前\s*曾(?:接受|使用|服用|用)过?的?[^,，;；。]{0,8}$"
 )
 WINDOW_RES.append(_ZH_SHORT_OF)
 _ZH_WASHOUT_LEAD = re.compile(r"前[^。;；:：]{0,40}(?:下列|以下|如下)[^。;；:：]{0,20}[:：]")
