@@ -4,6 +4,8 @@ these tests, with other numbers and words than the records."""
 
 from decimal import Decimal
 
+from trials.registry.extraction import extract
+
 from .extraction_readings import quotes_are_exact, timed
 
 D = Decimal
@@ -100,3 +102,25 @@ def test_half_lives_said_before_the_span_leave_the_span_the_window():
 def test_drugs_short_of_a_span_with_no_point_counted_from_are_still_no_window():
     assert timed(exclusion("受试者使用的药物未超过5个半衰期和(或)10天")) == []
     assert timed(exclusion("受试者使用的药物未超过10天")) == []
+
+
+# A washout row's bracket giving a subset its own span after 则 ----------------------------------------------------
+
+
+WASHOUT_TABLE = (
+    "排除标准：\n1. 首次服用胶囊前接受了以下治疗：\n治疗类型\t末次治疗时间距首次服药时间\n"
+    "放射治疗\t＜3周（如放射治疗为不涉及胸腹盆的姑息立体定向放疗，则＜1周）\n2. 妊娠\n"
+)
+
+
+def test_a_washout_row_s_bracketed_subset_span_after_ze_is_a_second_strict_window():
+    assert sorted(timed(WASHOUT_TABLE)) == [
+        ("exclusion", "window", D(1), "weeks"),
+        ("exclusion", "window", D(3), "weeks"),
+    ]
+    assert all(p.upper_inclusive is False for p in extract(WASHOUT_TABLE) if p.variable == "window")
+    assert quotes_are_exact(WASHOUT_TABLE)
+
+
+def test_a_span_after_ze_with_no_washout_lead_in_above_is_still_no_window():
+    assert timed("排除标准：\n1. 末次放疗距首次服药时间：如为姑息放疗，则＜2周\n2. 妊娠\n") == []

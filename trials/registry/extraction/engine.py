@@ -352,9 +352,10 @@ WINDOW_RES.append(
 # Chinese washout lists: "研究开始的一定时限前接受过下列生物制剂的治疗: 英夫利昔单抗:8周 依那西普:2周": each drug's span after
 # its colon is a look-back window when a lead-in before them says "前…下列…:" (see _ZH_WASHOUT_LEAD)
 # A washout table under such a lead-in ("…前接受了以下治疗：" then rows "放射治疗<TAB>＜4周", "铂类：＜2周") gives each row's
-# span after its tab or colon, "<" keeping it short of that span
+# span after its tab or colon, "<" keeping it short of that span; a row's bracket may give a subset its own span after
+# 则 ("放射治疗<TAB>＜4周（如为姑息立体定向放疗，则＜2周）")
 _ZH_WASHOUT_ITEM = re.compile(
-    r"(?<=[:：\t])\s*(?:<(?!=)|≤|<=)?\s*("
+    r"(?<=[:：\t则])\s*(?:<(?!=)|≤|<=)?\s*("
     + CN_NUM
     + r")\s*("
     + ZH_TIME_UNIT
