@@ -256,3 +256,27 @@ def test_when_a_study_rules_the_patient_out_the_results_still_point_at_the_answe
     assert "No study matches all of your answers." in html
     assert "the answers that ruled you out could change" in html and "If an answer was a guess" in html
     assert "No study has a hospital within the distance you can travel." not in html
+
+
+@pytest.mark.parametrize(
+    "where, marker, end",
+    [
+        ({"place": "杭州", "travel": "300"}, 'class="nearest-site"', "</p>"),  # a near study, among the results
+        (HANGZHOU, f'data-not-near="{COPD}"', "</li>"),  # a study out of reach, listed apart
+    ],
+)
+def test_in_chinese_the_nearest_hospital_follows_its_full_width_colon_with_no_space(client, where, marker, end):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "zh-hans"
+    screening_id = start_from(client, where)
+    answer_everything(client, screening_id, MATCHES_COPD)
+    line = text_of(results_html(client, screening_id).split(marker)[1].split(end)[0])
+    assert "公里）：浙江大学医学院附属第四医院" in line
+    assert "： " not in line
+
+
+def test_in_english_the_nearest_hospital_follows_its_colon_after_a_space(client):
+    screening_id = start_from(client, {"place": "杭州", "travel": "300"})
+    answer_everything(client, screening_id, MATCHES_COPD)
+    html = results_html(client, screening_id)
+    line = text_of(html.split('class="nearest-site"')[1].split("</p>")[0])
+    assert "Nearest hospital, about 109 km from you: The Fourth Hospital" in line
