@@ -271,3 +271,15 @@ def test_contraception_still_to_come_or_an_option_of_a_definition_is_no_duration
         "Visit)\n"
     )
     assert timed(text) == []
+
+
+def test_no_recurrence_for_a_span_after_treatment_is_a_remission_duration():
+    text = exclusion(
+        "Other cancers effectively treated with no evidence of disease recurrence for 4 years after treatment"
+    )
+    proposals = [p for p in extract(text) if p.variable in ("window", "duration")]
+    assert [(p.variable, p.lower, p.event) for p in proposals] == [("duration", D(4), "remission")]
+
+
+def test_no_recurrence_for_a_span_after_the_studys_own_point_is_no_duration():
+    assert timed(exclusion("No evidence of disease recurrence for 4 years after randomization")) == []

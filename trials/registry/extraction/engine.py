@@ -4651,7 +4651,13 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             # month prior to …)": an option of a definition, not a criterion of its own
             and not _methods_lead_before(span, match.start())
         )
-        if (_DURATION_NOT_AFTER.match(n, match.end()) and not since) or (
+        # "no evidence of disease recurrence for 5 years after treatment": free of it that long since the treatment
+        free_since_treatment = bool(
+            not op
+            and _NO_RECURRENCE_FOR.search(n, max(0, match.start() - 80), match.start())
+            and _AFTER_TREATMENT.match(n, match.end())
+        )
+        if (_DURATION_NOT_AFTER.match(n, match.end()) and not since and not free_since_treatment) or (
             _DURATION_NOT_BEFORE.search(n, max(0, match.start() - 40), match.start())
             and not (ranged and within_range)
             and not used_up_to_start
@@ -4847,6 +4853,8 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
                 continue
             event, confidence = (words, words_start, match.start()), 0.5
         label, event_start, event_end = event
+        if free_since_treatment:
+            label = "remission"  # whatever treatment is named, the time since it is disease-free (as 0120's row)
         bare_op = re.sub(r"^已经?\s*", "", op.strip()) if op else ""
         inclusive = not (bare_op and any(words.fullmatch(bare_op) for words in _DURATION_EXCLUSIVE))
         quote_start = min(event_start, match.start())
