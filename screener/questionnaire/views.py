@@ -243,7 +243,7 @@ def question(request: HttpRequest, screening_id: UUID, key: str) -> HttpResponse
         "said_never": the_question.allow_never and screening.answers.get(key) == NEVER,
         "more_needed": more_needed(request) and key in walk.next_screen,
         "helper_link": answer_helpers.link_text(the_question),
-        "source": (screening.answer_sources or {}).get(key),
+        "source": in_page_language(the_question, (screening.answer_sources or {}).get(key)),
         "keeps_answer_form": True,  # the language switch sends this page's answer form (see drafts)
     }
     response = render_page(request, "questionnaire/question.html", context)
@@ -446,10 +446,18 @@ def answer_rows(screening: Screening, loaded, keys) -> list[dict]:
         {
             "question": loaded.questions[key],
             "answer": loaded.questions[key].display_answer(screening.answers[key]),
-            "source": sources.get(key),
+            "source": in_page_language(loaded.questions[key], sources.get(key)),
         }
         for key in keys
     ]
+
+
+def in_page_language(question, source: dict | None) -> dict | None:
+    """How the screener worked an answer out, in the page's language: a patient who switches language reads it
+    rebuilt from its kept inputs, not in the language it was first written in."""
+    if not source:
+        return source
+    return {**source, "summary": answer_helpers.summary_of(question, source) or source.get("summary", "")}
 
 
 @require_GET

@@ -44,7 +44,6 @@ from screener.staff.wording import because, plain_rows, to_check_first, verdict_
 from trials.models import Question, fallback_language
 
 PAGE_SIZE = 25
-VERDICT_LABELS = {"match": _("may match"), "possible": _("might match"), "no_match": _("not a match")}
 
 OUTCOME_LABELS = {
     "met": _("met"),
@@ -189,7 +188,6 @@ def detail_context(request, referral, **forms_) -> dict:
         # Answers and rules were written down in the patient's language when they sent the request.
         "snapshot_lang": snapshot_lang,
         "consent_language_name": language_name(referral.consent_language or referral.language),
-        "verdict_label": VERDICT_LABELS.get(referral.verdict, referral.verdict),
         "answers": answers,
         "outcomes": to_check_first(plain_rows(snapshots.outcome_rows(referral.outcomes_snapshot, referral.language))),
         "sent_verdict": verdict_words(referral.verdict),

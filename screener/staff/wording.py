@@ -13,9 +13,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+# "may match" and "might match" (可能符合, 或许符合) read alike to a nurse scanning a list (walkthrough 12): each
+# result says what it means for the work left.
 VERDICTS = {
-    "match": gettext_lazy("may match"),
-    "possible": gettext_lazy("might match"),
+    "match": gettext_lazy("every answer fits"),
+    "possible": gettext_lazy("some answers still to check"),
     "no_match": gettext_lazy("not a match"),
 }
 EXCLUDED_IF = "excluded if "

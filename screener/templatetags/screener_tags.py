@@ -56,6 +56,15 @@ def in_english(value) -> str:
     return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, value)
 
 
+@register.filter
+def unbroken(value) -> str:
+    """A short value kept on one line, such as a date whose hyphens a 360 px screen would otherwise break at
+    ("2026-12-" / "07")."""
+    from django.utils.html import format_html
+
+    return format_html('<span class="nowrap">{}</span>', value)
+
+
 @register.simple_tag
 def between_sentences() -> str:
     """What goes between two sentences: a space in English, nothing after a Chinese full stop."""

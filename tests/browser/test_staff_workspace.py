@@ -117,3 +117,16 @@ def test_a_patient_reads_on_a_phone_that_a_protocol_change_affects_their_request
     assert_accessible(patient, "request status after a protocol change")
     screenshot(patient, "request-status-criteria-changed-360")
     close_page(patient)
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_on_a_wide_screen_the_staff_header_lines_up_with_the_workspace_under_it(live_server, browser, width):
+    # The workspace is wider than the questionnaire's column; its header and footer were not, so at 1280 px the
+    # header's name and links began some 230 px right of the page's heading and wrapped onto two lines.
+    page = open_page(browser, width=width)
+    page.goto(live_server.url + "/staff/login/")
+    header = page.locator(".site-header .width").bounding_box()
+    content = page.locator("body > .width").bounding_box()
+    footer = page.locator(".site-footer .width").bounding_box()
+    assert abs(header["x"] - content["x"]) <= 1 and abs(footer["x"] - content["x"]) <= 1, (header, content, footer)
+    close_page(page)

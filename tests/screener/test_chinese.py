@@ -528,7 +528,7 @@ def test_the_staff_list_shows_the_language_each_patient_used(zh_patient, site_a,
     zh_patient.post(reverse("referrals:refer", args=[zh_patient.screening_id, site_a.public_id]), CONTACT)
     staff = log_in_with_second_factor(BrowserClient(HTTP_ACCEPT_LANGUAGE="en"), staff_a)
     html = staff.get(reverse("staff:list")).content.decode()
-    assert "Patient's language" in html and 'data-language="zh-hans">Simplified Chinese</dd>' in html
+    assert "Patient’s language" in html and 'data-language="zh-hans">Simplified Chinese</dd>' in html
 
 
 def test_a_question_not_yet_translated_shows_english_marked_as_english(zh_client):

@@ -306,3 +306,15 @@ def test_a_day_month_date_is_read_day_first_and_confirmed_in_words(client, infec
         pytest.skip("the date must be in the past")
     html = helper_post(client, infection_question, {"date": "3/11/2026"}, language)
     assert shown in html and "2026-11-03" not in html.split("data-computed")[1].split("</form>")[0]
+
+
+def test_a_patient_who_switches_language_reads_how_the_answer_was_worked_out_in_the_new_one(client, alt_question):
+    screening_id = start(client)
+    walk_to(client, screening_id, "alt_x_uln")
+    url = reverse("questionnaire:helper", args=[screening_id, "alt_x_uln"])
+    assert client.post(url, {"value": "100", "upper_limit": "40", "confirm": "1"}).status_code == 302
+    client.cookies["django_language"] = "zh-hans"
+    question = client.get(reverse("questionnaire:question", args=[screening_id, "alt_x_uln"]), follow=True)
+    for html in (question.content.decode(),):
+        assert "From a result of 100" not in html
+        assert "根据结果100和正常值上限40计算。" in html

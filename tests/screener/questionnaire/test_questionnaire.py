@@ -104,7 +104,7 @@ def test_answering_moves_to_the_next_question_and_keeps_the_answer(client):
     "number, remaining, caption",
     [
         (1, 7, "Step 1 · up to 7 steps left"),
-        (3, 1, "Step 3 · about 1 step left"),
+        (3, 1, "Step 3 · up to 1 step left"),  # an upper bound, said the same way for one step as for seven
         (4, 0, "Step 4"),
     ],
 )

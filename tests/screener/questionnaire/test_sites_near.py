@@ -216,3 +216,67 @@ def test_in_chinese_a_study_that_lists_no_hospital_is_not_near_and_says_why(clie
     no_site = html.split(f'data-not-near="{ILD}"')[1].split("</li>")[0]
     assert "登记资料中还没有列出医院。" in no_site
     assert "或者还没有列出医院，所以我们没有询问这些研究的问题" in html
+
+
+@pytest.mark.parametrize(
+    "language, distance_said, answers_blamed",
+    [
+        (
+            "en",
+            "No study has a hospital within the distance you can travel.",
+            ("No study matches all of your answers.", "the answers that ruled you out", "If an answer was a guess"),
+        ),
+        (
+            "zh-hans",
+            "在您能去的距离内，没有一项研究设有医院。",
+            ("没有一项研究与您的全部回答都相符。", "让您不符合的那些回答", "如果某个回答是估计的"),
+        ),
+    ],
+)
+def test_when_every_study_is_out_of_reach_the_results_blame_the_distance_not_the_answers(
+    client, language, distance_said, answers_blamed
+):
+    # From Hangzhou within 50 km nothing is near (the COPD study's hospital is 109 km away, the ILD study lists
+    # none), so no question is asked and no answer rules anything out: saying none "matches your answers" is wrong.
+    client.cookies["django_language"] = language
+    html = results_html(client, start_from(client, HANGZHOU))
+    lead = html.split("data-no-match-yet>")[1].split("</p>")[0]
+    assert lead == distance_said
+    for blame in answers_blamed:
+        assert blame not in html
+
+
+def test_when_a_study_rules_the_patient_out_the_results_still_point_at_the_answers(client):
+    # Within 300 km the COPD study is near and rules out a patient with ILD; the ILD study, listing no
+    # hospital, is not near.
+    screening_id = start_from(client, {"place": "杭州", "travel": "300"})
+    answer_everything(client, screening_id, {"diagnoses": ["ild"]})
+    html = results_html(client, screening_id)
+    assert f'data-not-near="{ILD}"' in html and f'data-nct-id="{COPD}" data-verdict="no_match"' in html
+    assert "No study matches all of your answers." in html
+    assert "the answers that ruled you out could change" in html and "If an answer was a guess" in html
+    assert "No study has a hospital within the distance you can travel." not in html
+
+
+@pytest.mark.parametrize(
+    "where, marker, end",
+    [
+        ({"place": "杭州", "travel": "300"}, 'class="nearest-site"', "</p>"),  # a near study, among the results
+        (HANGZHOU, f'data-not-near="{COPD}"', "</li>"),  # a study out of reach, listed apart
+    ],
+)
+def test_in_chinese_the_nearest_hospital_follows_its_full_width_colon_with_no_space(client, where, marker, end):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "zh-hans"
+    screening_id = start_from(client, where)
+    answer_everything(client, screening_id, MATCHES_COPD)
+    line = text_of(results_html(client, screening_id).split(marker)[1].split(end)[0])
+    assert "公里）：浙江大学医学院附属第四医院" in line
+    assert "： " not in line
+
+
+def test_in_english_the_nearest_hospital_follows_its_colon_after_a_space(client):
+    screening_id = start_from(client, {"place": "杭州", "travel": "300"})
+    answer_everything(client, screening_id, MATCHES_COPD)
+    html = results_html(client, screening_id)
+    line = text_of(html.split('class="nearest-site"')[1].split("</p>")[0])
+    assert "Nearest hospital, about 109 km from you: The Fourth Hospital" in line

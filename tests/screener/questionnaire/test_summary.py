@@ -220,3 +220,32 @@ def test_a_summary_with_every_answer_known_says_nothing_is_missing(client, langu
     ask = html.split('id="ask-title"')[1].split("</section>")[0]
     assert nothing_missing in ask
     assert "data-give=" not in ask and "data-ask=" not in ask
+
+
+@pytest.mark.parametrize(
+    "language, lead_starts",
+    [
+        ("en", "Answers given to the lung disease study finder, "),
+        ("zh-hans", "在“肺病临床研究查找”中填写的回答，"),  # the service's name as its header gives it
+    ],
+)
+def test_the_summary_dates_the_answers_on_one_line_and_names_the_service_as_its_header_does(
+    client, ild_patient_who_does_not_know_dlco, language, lead_starts
+):
+    from django.utils import timezone
+
+    client.cookies["django_language"] = language
+    html = client.get(summary_url(ild_patient_who_does_not_know_dlco)).content.decode()
+    lead = html.split('<p class="lead">')[1].split("</p>")[0]
+    assert lead.startswith(lead_starts)
+    # the date's hyphens are where a 360 px screen broke it ("2026-12-" / "07"): the date is kept whole
+    assert f'<span class="nowrap">{timezone.localdate():%Y-%m-%d}</span>' in lead
+
+
+def test_what_is_kept_on_one_line_is_styled_so():
+    from pathlib import Path
+
+    from django.conf import settings
+
+    css = (Path(settings.BASE_DIR) / "static" / "screener.css").read_text()
+    assert ".nowrap { white-space: nowrap; }" in css

@@ -204,10 +204,10 @@ _RANGE_LOWER_SINCE = re.compile(
     r"(?![a-z])[\s-]*(?P<rel>ago|post|after|since|following|of|from)(?![a-z])" + _NOT_A_PAST_EVENT_AHEAD
 )
 # "根治性手术术后 4-12 周进行随机", "术后4~10周内": time since a past event between two spans, a duration (the lower end)
-# and a window (the upper end); "给药后2-4周" is a time still to come. A bracket may say what the event held, and 的 may
-# join the span ("放化疗(至少含2个周期含铂化疗)后的1-42天")
+# and a window (the upper end); "给药后2-4周" is a time still to come
 _ZH_RANGE_SINCE = re.compile(
-    r"(?P<event>术|手术|切除|放疗|化疗|治疗结束|诊断|确诊|发病|移植|分娩)\s*(?:[(（][^()（）]{1,30}[)）]\s*)?后的?\s*(?P<lo>\d+)\s*(?:个月|月|周|星期|天|日|年)?\s*[-~～至到]\s*"
+    # "放化疗(至少含2个周期含铂化疗)后的1-42天": a bracket on the treatment and 的 after 后 may stand between
+    r"(?P<event>术|手术|切除|放疗|化疗|治疗结束|诊断|确诊|发病|移植|分娩)(?:\s*[(（][^()（）]{0,30}[)）])?后的?\s*(?P<lo>\d+)\s*(?:个月|月|周|星期|天|日|年)?\s*[-~～至到]\s*"
     r"(?P<hi>\d+)\s*(?P<hi_unit>个\s?月|月|周|星期|天|日|年)(?!\s*(?:内|以内)?\s*(?:可|允许))"  # "术后4-6周可选择…": an option
 )
 # "病程<5年", "病程不超过5年": how long the disease has lasted, bounded above (strict as written); the window starts at
@@ -254,6 +254,9 @@ _EVENT_LESS_THAN_OLD = re.compile(
 # bounding it ("within 2-4 weeks of randomisation", "within 3-24 months post injury" are read by the range rules)
 _WITHIN_A_RANGE_ALONE = re.compile(
     rf"(?<![a-z])within\s+(?:the\s+)?(?:{ANY_NUM})\s*(?:-|–|to)\s*({ANY_NUM})[\s-]*{TIME_UNIT}(?=\s*(?:[;,.)]|$))"
+)
+_NEGATED_PRIOR_AND_DURING = re.compile(
+    rf"(?<![a-z])({ANY_NUM})[\s-]*{TIME_UNIT}\s+(?:prior to|before|preceding)\s+(?:and|or)\s+(?:during|throughout)(?![a-z])"
 )
 WINDOW_RES = [
     re.compile(
@@ -321,6 +324,9 @@ WINDOW_RES = [
         rf"(?<![a-z])for\s+(?:the\s+)?({ANY_NUM})[\s-]*{TIME_UNIT}\s+(?:prior to|before|preceding)\s+"
         r"(?:and|or)\s+(?:during|throughout)(?![a-z])"
     ),
+    # "No smoking 1 month prior to and during study": free of it over a period that began before (only after a
+    # negation: "abstain from alcohol 1 week prior to and during the study" is a commitment)
+    _NEGATED_PRIOR_AND_DURING,
     # "N-acetyl cysteine 7 days prior to CC": before any named point; "90 days before or after the index date" is a
     # period around it, not a look-back (tried after the known reference points)
     re.compile(
@@ -952,6 +958,12 @@ TEST_BEFORE = re.compile(
 _MONTHS_OVER_YEARS_BEFORE = re.compile(
     r"(?<![a-z])(?:months?|weeks?)\s+[^.;,()]{0,30}?in\s+(?:(?:a|each|every)\s+year\s+(?:(?:in|over|during)\s+(?:the\s+)?)?"
     r"|each\s+of\s+(?:the\s+)?)$"
+    # "at least 1 hospitalization in each of the 2 years prior to entry": a count in every one of those years
+    r"|(?<![a-z])in\s+each\s+of\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+|preceding\s+)?$"
+    # "FEV1 within 20% of maximum values obtained in 12 months prior to entry": the period of a reference value
+    r"|(?<![a-z])(?:maximum|minimum|best|highest|lowest|peak)\s+(?:[a-z0-9]+\s+)?(?:values?|measurements?|readings?"
+    r"|results?)\s+(?:(?:obtained|measured|recorded|achieved|seen)\s+)?(?:in|within|during|over)\s+(?:the\s+)?"
+    r"(?:last\s+|past\s+|previous\s+|preceding\s+)?$"
 )
 AVERAGE_BEFORE = re.compile(r"(?<![a-z])(?:average|averaged|mean)(?![a-z])[^.;,()]*$|平均[^,，;；。]{0,4}$")
 VALUE_TIMING_BEFORE = re.compile(
@@ -2573,10 +2585,7 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
     for index, window in enumerate(windows):
         if index in used_periods or _counts_several(n, window[0], window[1], window[2], window[3]):
             continue  # a count's period: "more than 3 episodes of anaphylaxis within the past year", "一周内出现≥3次"
-        if any(
-            0 <= window[0] - b <= 12 and not re.search(r"[;,]|(?<![a-z])(?:and|or)(?![a-z])", n[b : window[0]])
-            for _a, b in valued
-        ):
+        if any(0 <= window[0] - b <= 12 and not _NEW_ITEM_BETWEEN.search(n, b, window[0]) for _a, b in valued):
             continue  # "HbA1c ≥ 6.5% within 90 days": when a value was measured, not a look-back of its own
         previous_end = windows[index - 1][1] if index else 0
         stable = _stable_over(n, kind, window, span, previous_end)
@@ -2611,6 +2620,9 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         ):
             seen_windows[(*said, proposal.quote)] = sentence  # the very same words again: one rule
             proposals.append(proposal)
+            other = _AGENTS_SPAN_AFTER.match(n, window[1]) if proposal.upper_inclusive else None
+            if other:  # "chemotherapy within 4 weeks (6 weeks for nitrosoureas or mitomycin C) prior to entering"
+                proposals.extend(_other_agents_window(kind, span, other))
     taken = window_spans + [(c.start, c.end) for _v, c, _a, _b in measured]
     proposals.extend(_find_durations(n, kind, span, taken))
     proposals.extend(_dated_thing_ages(n, kind, span, window_spans))  # its ages are no person's: measured bounds
@@ -3276,7 +3288,9 @@ _ZH_NOT_A_CRITERION_BEFORE = re.compile(
 
 _ZH_AT_LEAST_BEFORE = re.compile(r"(?:至少|不少于|最少)\s*$")
 _ZH_AFTER_TREATMENT_BEFORE = re.compile(r"(?:完成|结束|之后|后)\s*$")
-_ZH_PROGRESSION_AFTER = re.compile(r"\s*(?:内|以内|之内)?\s*(?:出现|发生)?\s*(?:疾病)?(?:进展|复发|转移)")
+_ZH_PROGRESSION_AFTER = re.compile(
+    r"\s*(?:内|以内|之内)?\s*(?:无|未|没有)?(?:出现|发生)?\s*(?:疾病)?(?:进展|复发|转移)"
+)
 _FIRST_PERIOD = re.compile(r"within\s+(?:the\s+)?first\s")
 # a study step timed after a past event ("Randomization between 28 and 40 days after surgery", "Baseline study visit
 # falls between 1 and 8 weeks after initiation of …"): when the study acts, no look-back and no duration
@@ -3382,10 +3396,13 @@ def _find_windows(n: str, washout_lead: bool = False) -> list[tuple[int, int, De
                 continue
             if pattern is _ZH_SHORT_OF and not _ZH_SHORT_OF_LEAD.search(n, max(0, match.start() - 24), match.start()):
                 continue
-            if pattern in (TIME_RANGE_SINCE, _WITHIN_RANGE_SINCE) and _STUDY_STEP_BEFORE.search(
-                n, max(0, match.start() - 40), match.start()
+            if pattern is _NEGATED_PRIOR_AND_DURING and not _NO_ITEM_BEFORE.search(
+                n, max(0, match.start() - 50), match.start()
             ):
-                continue  # "Randomization between 28 and 40 days after surgery": when a study step is taken
+                continue  # "abstain from alcohol 1 week prior to and during the study": a commitment, no look-back
+            if pattern is TIME_RANGE_SINCE and _STUDY_STEP_BEFORE.search(n, max(0, match.start() - 40), match.start()):
+                continue  # "Randomization between 28 and 40 days after surgery": when a study step is taken ("must
+                # be randomized within 4 to 8 weeks from the date of resection" is read as "within 8 weeks of" is)
             if _PROGRESSION_BEFORE.search(n, max(0, match.start() - 40), match.start()) and _AFTER_TREATMENT.match(
                 n, _span_end_words(n, match)
             ):
@@ -3572,8 +3589,18 @@ def _times_a_measurement(n: str, window, measured_spans) -> bool:
         if (0 <= start - b <= 80 or 0 <= a - end <= 60) and not re.search(
             r"(?<![a-z])(?:and/or|or|and)(?![a-z])|[;,]|\.\s|或|及|。|[)）](?=[^(（]*$)", between
         ):  # a window closed in brackets before the value is an aside of its own: "(no transfusion within 14 days) Hb"
+            if b <= start and _NEW_ITEM_BETWEEN.search(between):
+                continue  # "ANC ≥ 1500/μL without the use of growth factors within the last 2 weeks": an event's own
+            if a >= end and ":" in between:
+                continue  # "lung disease within prior 3 months as evidenced by: TLC ≤ 70%": the evidence, after a colon
             return True
     return False
+
+
+# Between a measured bound and a window after it: a negated event ("No MI", "without the use of growth factors") or a
+# topic label ("Other: No acute illness") starts what the window is about, in a run-on PDQ list as in a lab row
+_NO_ITEM_BEFORE = re.compile(r"(?<![a-z])(?:no|not|never|without)\s+[a-z][a-z -]{0,40}$")
+_NEW_ITEM_BETWEEN = re.compile(r"[;,:]|(?<![a-z])(?:and|or|no|not|without)(?![a-z])")
 
 
 _PAST_TEST = re.compile(TABLES.past_tests or r"(?!x)x")
@@ -3921,7 +3948,8 @@ _DURATION_NOT_AFTER = re.compile(
 _DURATION_NOT_BEFORE = re.compile(
     # ("one or more of the following findings for at least 6 months": a list's lead-in, nothing still to come)
     r"(?:next|(?<!of the )(?<!by the )following|coming|upcoming|future|expect\w*|likely|plann\w*|plans? to|intend\w*"
-    r"|survival|life expectancy|follow(?:-|\s)?up"
+    r"|survival|life expectancy|(?<!in regular )(?<!in routine )(?<!under )(?<!in )follow(?:-|\s)?up"  # "in regular
+    # follow-up for at least 6 weeks" has been followed up that long
     # ("weight stable within 5% for 3 months": a tolerance, no look-back)
     r"|contracept\w*|(?<![a-z])within(?!\s*(?:±|\+/-)?\s*\d+(?:\.\d+)?\s*(?:%|percent|kg|lbs?)(?![a-z]))"
     r"|(?:in|during|over) the (?:past|last|previous|preceding)|(?<![a-z])ages?d?(?![a-z])"  # not "agents", "agency"
@@ -4017,6 +4045,46 @@ _NEGATED_BEFORE = re.compile(
     r"(?<![a-z])(?:no|not|never|without|free of|none)(?![a-z])(?:(?!(?<![a-z])(?:and|but|or)(?![a-z]))[^.;,])*$"
     r"|n't(?![a-z])(?:(?!(?<![a-z])(?:and|but|or)(?![a-z]))[^.;,])*$"
 )
+
+
+def _negated_for(n: str, look_from: int, start: int) -> bool:
+    """Whether a negation runs up to "for" before ``start`` ("no rehabilitation for 6 months prior"), not from inside
+    a bracket closed before it ("neurologically stable (with no requirement for steroids) for 7 days prior": stable)."""
+    found = _NONE_FOR_BEFORE.search(n, look_from, start)
+    if not found:
+        return False
+    opened = n.rfind("(", look_from, found.start())
+    return not (opened > n.rfind(")", look_from, found.start()) and ")" in n[found.start() : start])
+
+
+_METHODS_LEAD = re.compile(
+    r"(?<![a-z])(?:acceptable|following|approved|effective)\s+(?:[a-z]+\s+){0,3}(?:means|methods|forms)\s+of\s+"
+    r"(?:birth control|contracept\w*)"
+)
+
+
+def _methods_lead_before(span: _Span, start: int) -> bool:
+    """Whether a lead-in listing methods of birth control stands a few hundred characters before n[start] in the
+    original text (its bullets are clauses of their own)."""
+    if not span.where or start >= len(span.where):
+        return False
+    at = span.where[start]
+    return bool(_METHODS_LEAD.search(span.original[max(0, at - 500) : at].lower()))
+
+
+_UP_TO_THE_START_AFTER = re.compile(
+    r"\s*(?:before|prior\s+to)\s+(?!and\s|or\s|,)(?:the\s+)?(?:date\s+of\s+)?(?:the\s+)?(?:first\s+)?"
+    r"(?:dos\w*|receiving|starting|start|randomi[sz]\w*|enrol\w*|screening|baseline|study|trial|entry|inclusion|day\s*1)"
+    r"(?![a-z])"
+)
+_TOXICITY_OF_AGENTS_BEFORE = re.compile(
+    r"(?<![a-z])(?:recover\w*|toxicit\w*|adverse\s+(?:events?|effects?|reactions?)|side\s+effects?)(?![a-z])[^.;]{0,70}"
+    r"(?<![a-z])(?:administered|given|received|taken)\s+$"
+)
+_USED_FOR_BEFORE = re.compile(
+    r"(?<![a-z])(?:us(?:e|es|ed|ing)|tak(?:e|es|en|ing)|receiv(?:e|es|ed|ing)|treat(?:ed|ment)\s+with)(?![a-z])"
+    r"(?:(?!(?<![a-z])(?:stable|unchanged|constant|steady|maintain\w*|no|not|never|without)(?![a-z]))[^.;()])*(?<![a-z])for\s+$"
+)
 _NOT_RESOLVED_BEFORE = re.compile(r"(?:not\s+(?:been\s+|yet\s+)?|un)resolved\s+$")
 # "A距B": an event before 距 and, after it, another event rather than the study's own point in time (随机, 入组, 筛选)
 _ZH_EVENT_TO_EVENT = re.compile(
@@ -4041,19 +4109,27 @@ _STABLE_BEFORE = re.compile(
 )
 
 
+_BARE_SPAN_BEFORE = re.compile(r"\d[^a-z]*[a-z]+\s+(?:before|prior)(?![a-z])")
+
+
 def _stable_over(n: str, kind: str, window, span: _Span, previous_end: int) -> Proposal | None:
     start, end, amount, unit, reference = window
-    if not re.match(r"(?:within|during|in|over|for)\s", reference) and not re.search(
-        r"(?<![a-z])(?:within|during|in|over|for)\s+$", n[max(0, start - 8) : start]
+    # "in a stable condition 21 days before screening": stable since that point, said with no preposition
+    bare = bool(_BARE_SPAN_BEFORE.match(reference) and _STABLE_BEFORE.search(n, max(previous_end, start - 50), start))
+    if (
+        not bare
+        and not re.match(r"(?:within|during|in|over|for)\s", reference)
+        and not re.search(r"(?<![a-z])(?:within|during|in|over|for)\s+$", n[max(0, start - 8) : start])
     ):  # "stable symptoms in 28 days before enrollment": the preposition before a span read without it
         return None
     sentence_start = max([m.end() for m in _BOUNDARY.finditer(n, max(previous_end, start - 120), start)] + [0])
     stable = _STABLE_BEFORE.search(n, max(sentence_start, previous_end, start - 100), start)
     if not stable or unit not in _TIME_UNIT_WORD.values():
         return None
-    if re.match(
-        r"\w+\s+(?:[a-z-]+\s+)?(?:disease|condition|status|health)(?![a-z])", n[stable.start() : start]
-    ) or re.search(r"clinically\s+$", n[max(0, stable.start() - 12) : stable.start()]):
+    if not bare and (
+        re.match(r"\w+\s+(?:[a-z-]+\s+)?(?:disease|condition|status|health)(?![a-z])", n[stable.start() : start])
+        or re.search(r"clinically\s+$", n[max(0, stable.start() - 12) : stable.start()])
+    ):
         return None  # "clinically stable respiratory disease within 3 weeks": free of events, a window
     label = next((label for pattern, label in _DURATION_EVENTS if pattern.search(n, stable.start(), start)), "stable")
     return Proposal(
@@ -4125,6 +4201,12 @@ class _EventWords:
         return self.at + len(self.words)
 
 
+# "At least 4 weeks since investigational drugs", "since any investigational drug therapies": time since one taken
+# before the study (the study's own drug is given after its start, never "since")
+_PAST_INVESTIGATIONAL = re.compile(
+    r"(?:any\s+|all\s+)?investigational\s+(?:drugs?|agents?|therap(?:y|ies)|medications?|products?|treatments?)"
+    r"(?:\s+therap(?:y|ies))?$"
+)
 _SINCE_ARTICLE = re.compile(r"(?:the|their|his|her|its|a|an)\s+")
 _SINCE_EVENT_END = re.compile(r"\s+(?:and|or|but|with|who|that|while|in|at|on|to|such|for)\s+|[,;()]")
 
@@ -4139,7 +4221,13 @@ def _since_past_event(n: str, end: int) -> _EventWords | None:
     article = _SINCE_ARTICLE.match(phrase)
     cut = _SINCE_EVENT_END.search(phrase)
     words = phrase[article.end() if article else 0 : cut.start() if cut else len(phrase)]
-    if not words or (_STUDY_POINT.search(words) and not _ANOTHER.search(phrase)):
+    if not words or (
+        _STUDY_POINT.search(words)
+        and not _ANOTHER.search(phrase)
+        and not (
+            match.group("since") and not article and _PAST_INVESTIGATIONAL.match(words)
+        )  # "the" one is the study's
+    ):
         return None  # "since randomisation"; "since enrolment in another study" is a past event
     if not match.group("since") and not any(pattern.search(words) for pattern in _KNOWN_EVENT_RES):
         return None
@@ -4424,11 +4512,44 @@ _NO_RECURRENCE_FOR = re.compile(
 )
 
 
+_DISEASE_FREE_AFTER = re.compile(
+    r"\s*(?:of\s+)?(?:being\s+)?(?:disease|cancer|tumou?r|relapse|recurrence|progression)[- ]free(?![a-z])"
+)
+# Free of recurrence since a past treatment, said with "within": "(cancers treated curatively that) have not recurred
+# within 5 years after the start of treatment", "根治性治疗后5年内未复发": at least that long disease-free, a duration
+# (where "治疗完成6个月内疾病进展", progression within a span, is no bound and "no relapse within 6 months" a look-back)
+_NOT_RECURRED_WITHIN = re.compile(
+    r"(?<![a-z])(?:not|no|never|without)\s+(?:been\s+|had\s+(?:a\s+|any\s+)?|any\s+|evidence\s+of\s+)?"
+    r"(?:recurr\w*|relaps\w*|progress\w*)(?:\s+of\s+(?:the\s+)?(?:disease|cancer|tumou?r))?\s+within\s+"
+    rf"(?P<num>{NUM}|{NUM_WORD})[\s-]*(?P<unit>days?|weeks?|months?|years?)(?![a-z])"
+    r"|(?:治疗|手术|术|切除|放疗|化疗)(?:结束|完成)?后\s*(?P<zh>(?P<zh_num>"
+    + CN_NUM
+    + r")\s*(?P<zh_unit>个\s?月|年)\s*(?:内|以内|之内)\s*(?:无|未|没有)(?:疾病)?(?:复发|进展|转移))"
+)
+_ZH_EXCEPTED_AFTER = re.compile(r"[^。;；,，]{0,6}除外")
+
+
 # "(6 weeks for nitrosoureas or mitomycin)", "(3 days for hydroxyurea)" right after "at least 4 weeks since prior
 # chemotherapy": the agents named after "for" inside the bracket, up to its close
 _BRACKET_OPEN_BEFORE = re.compile(r"[(\[]\s*$")
-_FOR_OTHER_AGENTS_AFTER = re.compile(r"\s+for\s+([a-z][^()\[\];.]{0,60}?)\s*[)\]]")
+_FOR_OTHER_AGENTS_AFTER = re.compile(r"\s+(?:for|since)\s+([a-z][^()\[\];.]{0,60}?)\s*[)\]]")
 _AGENTS_GAP = 40  # characters between the event of "since prior chemotherapy" and the bracket
+
+
+# A bracket right after a look-back window giving a longer one for other agents: "No chemotherapy within 4 weeks (6
+# weeks for nitrosoureas or mitomycin C) prior to entering the study" (as the durations' brackets are read above)
+_AGENTS_SPAN_AFTER = re.compile(
+    rf"\s*[(\[]\s*(?P<num>{NUM}|{NUM_WORD})[\s-]*{TIME_UNIT}\s+for\s+(?P<agents>[a-z][^()\[\];.]{{0,60}}?)\s*[)\]]"
+)
+
+
+def _other_agents_window(kind: str, span: _Span, match: re.Match) -> list[Proposal]:
+    amount = _to_decimal(match.group("num"))
+    unit = WINDOW_UNITS.get(match.group(2).rstrip("s")) or WINDOW_UNITS.get(match.group(2))
+    if not amount or amount <= 0 or not unit or PEOPLE.search(match.group("agents")):
+        return []  # "fever within 2 weeks (3 days for infants)": a subgroup of people, not other agents
+    quote = span.quote(match.start("num"), match.end("agents"))
+    return [_window(kind, amount, unit, match.group("agents"), quote, confidence=0.5)]
 
 
 def _another_agents_span(n: str, since_end: int, start: int) -> bool:
@@ -4495,6 +4616,8 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         if op and _EN_EVENT_TO_EVENT.search(n, max(0, match.start() - 80), match.start()):
             continue  # "from the end of treatment to recurrence > 6 months": between two past events
         said_as_duration = noun or ranged or minimum or bracketed or match.group("consecutive") or since_cn
+        # "cured through surgery and survived 5 years of disease-free", "4 years cancer-free": free of it that long
+        said_as_duration = said_as_duration or _DISEASE_FREE_AFTER.match(n, match.end())
         said_as_duration = said_as_duration or _ZH_UNCHANGED_AFTER.match(n, match.end())  # "3 个月内未改变日剂量"
         said_as_duration = (
             said_as_duration or history_before or zh_between_start
@@ -4539,8 +4662,26 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
                 n, match.end()
             )  # "… between prior radiotherapy and the first dose"
             since = _EventWords(between.group("event"), between.start("event")) if between else None
-        if (_DURATION_NOT_AFTER.match(n, match.end()) and not since) or (
-            _DURATION_NOT_BEFORE.search(n, max(0, match.start() - 40), match.start()) and not (ranged and within_range)
+        # "using contraception a minimum of 28 days before dosing": a method used at least that long up to the study's
+        # start, a duration (contraception "for 3 months after the last dose" or "prior to and during" is still to come)
+        used_up_to_start = bool(
+            op
+            and _CONTRACEPTION.search(n, max(0, match.start() - 60), match.start())
+            and _UP_TO_THE_START_AFTER.match(n, match.end())
+            # "one of the following acceptable means of birth control: * Oral contraceptives (taken for at least one
+            # month prior to …)": an option of a definition, not a criterion of its own
+            and not _methods_lead_before(span, match.start())
+        )
+        # "no evidence of disease recurrence for 5 years after treatment": free of it that long since the treatment
+        free_since_treatment = bool(
+            not op
+            and _NO_RECURRENCE_FOR.search(n, max(0, match.start() - 80), match.start())
+            and _AFTER_TREATMENT.match(n, match.end())
+        )
+        if (_DURATION_NOT_AFTER.match(n, match.end()) and not since and not free_since_treatment) or (
+            _DURATION_NOT_BEFORE.search(n, max(0, match.start() - 40), match.start())
+            and not (ranged and within_range)
+            and not used_up_to_start
         ):
             continue
         frequency = _FREQUENCY_AFTER.match(n, match.end())
@@ -4606,9 +4747,13 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         if _intends_before(n, sentence_start, match.start(), match.end()) and not (op and since):
             continue  # "planning to stay in care there for at least 12 months": a period still to come ("… to
             # maintain motility At least 30 days since other prior investigational drugs": a time since a past one)
-        if _FUTURE_BEFORE.search(n, max(0, match.start() - 45), match.start()) or _EXPECTED_LENGTH_BEFORE.search(
-            n, max(0, match.start() - 70), match.start()
-        ):
+        if (
+            _FUTURE_BEFORE.search(n, max(0, match.start() - 45), match.start())
+            and not (op and since and not _CONTRACEPTION.search(n, max(0, match.start() - 60), match.start()))
+            and not used_up_to_start
+        ) or _EXPECTED_LENGTH_BEFORE.search(n, max(0, match.start() - 70), match.start()):
+            # ("resection required as primary therapy At least 6 weeks since resection": a run-on PDQ list's earlier
+            # item is no plan for a time said since a past event)
             continue  # "willing to take EGCG for a minimum of 2 weeks": what the study will ask, not a past duration
         if _DURATION_NOT_AFTER.match(n, match.end()) and _CONTRACEPTION.search(n, sentence_start, match.start()):
             continue  # "birth control … for at least 6 months after treatment with silibinin has ended": to come
@@ -4629,6 +4774,9 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             or _ZH_RATE_BEFORE.search(n, max(sentence_start, match.start() - 16), match.start())
         ):
             continue  # "pain (>3 days pain/week)", "at least 4 days a week", "每周疼痛>3天": how often, not how long
+        if op and _TOXICITY_OF_AGENTS_BEFORE.search(n, max(sentence_start, match.start() - 100), match.start()):
+            continue  # "not recovered from adverse events due to agents administered more than 4 weeks earlier": which
+            # agents' toxicity counts, no bound on time since them
         if _DIAGNOSTIC_DEFINITION_AFTER.match(n, match.end()):
             continue  # "fever for at least five days plus four of the following": a diagnosis's definition
         per_day_from = max(0, match.start() - 30)
@@ -4714,7 +4862,8 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
                     op
                     and (
                         _PRIOR_AFTER.match(n, match.end())
-                        or _DURATION_WORD.search(before)
+                        # "Time since last date of menses should be at least 12 months": the words may reach past 40
+                        or _DURATION_WORD.search(n, max(0, match.start() - 70), match.start())
                         or _ZH_TAKING_BEFORE.search(before)  # "服用二甲双胍已超过3个月": on it that long
                         or _state_right_before(n, op, look_from, match.start())  # "tinnitus ≥ 6 months"
                         or _WAIT_BEFORE.search(before)  # "should wait a minimum of 2 weeks, if recently vaccinated"
@@ -4727,23 +4876,27 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
                 continue
             event, confidence = (words, words_start, match.start()), 0.5
         label, event_start, event_end = event
+        if free_since_treatment:
+            label = "remission"  # whatever treatment is named, the time since it is disease-free (as 0120's row)
         bare_op = re.sub(r"^已经?\s*", "", op.strip()) if op else ""
         inclusive = not (bare_op and any(words.fullmatch(bare_op) for words in _DURATION_EXCLUSIVE))
         quote_start = min(event_start, match.start())
         quote_end = max(event_end, match.end())
         prior = _PRIOR_AFTER.match(n, match.end())
         free_of = prior and (
-            (
-                not op
-                and not post
-                and _NONE_FOR_BEFORE.search(n, max(sentence_start, match.start() - 120), match.start())
-            )
+            (not op and not post and _negated_for(n, max(sentence_start, match.start() - 120), match.start()))
             or (op and _NOT_RESOLVED_BEFORE.search(n, max(sentence_start, match.start() - 40), match.start()))
         )  # "no pulmonary rehabilitation for 6 months prior to enrolment", "not resolved at least 4 weeks prior"
         if free_of and _NO_RECURRENCE_FOR.search(n, max(sentence_start, match.start() - 80), match.start()):
             free_of, label = False, "remission"  # "no evidence of recurrence of the disease for 3 years prior":
             # disease-free that long (the remission row's event, whatever treatment is named before it)
         look_back = not op and not post and _LOOK_BACK_FOR.search(before)
+        if prior and kind == "exclusion" and not op and not post:
+            # "using full-dose anticoagulants for 2 weeks prior to enrollment" in an exclusion list: any use in that
+            # look-back excludes, a window (a stable dose kept that long stays a duration)
+            look_back = look_back or bool(
+                _USED_FOR_BEFORE.search(n, max(sentence_start, match.start() - 100), match.start())
+            )
         if free_of or (
             look_back
             and (
@@ -4833,6 +4986,30 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
                 confidence=0.5,
             )
         )
+    if "recur" in n or "relaps" in n or "复发" in n or "进展" in n:
+        for match in _NOT_RECURRED_WITHIN.finditer(n):  # "have not recurred within 5 years after the treatment"
+            number = "num" if match.group("num") else "zh_num"
+            if covered[match.start(number)] or len(proposals) >= MAX_WINDOWS:
+                continue
+            if _CJK_CHAR.match(match.group()) and _ZH_EXCEPTED_AFTER.match(n, match.end()):
+                continue  # "…5年内无复发者除外": what an exclusion leaves out, no bound (as _ZH_EXCEPTED_BEFORE)
+            if not _CJK_CHAR.match(match.group()) and not _AFTER_TREATMENT.match(n, match.end()):
+                continue  # "no relapse within 6 months" alone is a look-back, read as a window
+            amount = _to_decimal(match.group(number))
+            unit = _TIME_UNIT_WORD.get((match.group("unit") or match.group("zh_unit")).replace(" ", ""))
+            if amount and unit and amount > 0:
+                proposals.append(
+                    Proposal(
+                        kind=kind,
+                        variable="duration",
+                        lower=amount,
+                        lower_inclusive=True,
+                        unit=unit,
+                        event="remission",
+                        quote=span.quote(match.start(), match.end()),
+                        confidence=0.5,
+                    )
+                )
     if "后" in n:
         for match in _ZH_RANGE_SINCE.finditer(n):  # "术后 4-12 周": at least the lower end since the event
             unit = _TIME_UNIT_WORD.get(match.group("hi_unit").replace(" ", ""))
