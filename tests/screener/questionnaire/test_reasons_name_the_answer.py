@@ -3,7 +3,7 @@
 import pytest
 
 from tests.screener.questionnaire.test_results import results_for, section
-from tests.trials.profiles import COPD, ILD, MATCHES_COPD
+from tests.trials.profiles import COPD, MATCHES_COPD
 from trials.models import Question
 
 pytestmark = pytest.mark.usefixtures("seed_trials")
@@ -61,4 +61,18 @@ def test_the_study_page_still_lists_every_answer_a_rule_excludes(client):
     study = plain(client.get(reverse("questionnaire:study", args=[COPD])).content.decode())
     (cancer, _prompt) = labels("cancer_history")
     assert cancer["within_5y"] in study and cancer["minor_within_5y"] in study
-    assert ILD  # both seed studies are loaded
+
+
+@pytest.mark.parametrize(
+    "language, joined",
+    [
+        ("en", "yours was “{copd}” and “{asthma}”."),
+        ("zh-hans", "您的回答是“{copd}”和“{asthma}”。"),  # no space around 和 between full-width quotes
+    ],
+)
+def test_two_answers_the_patient_gave_are_joined_as_the_page_s_language_joins_them(client, language, joined):
+    client.cookies["django_language"] = language
+    html = plain(results_for(client, {**MATCHES_COPD, "diagnoses": ["copd", "asthma"]}))
+    no_matches = section(html, "no-matches-title")
+    (diagnoses, _prompt) = labels("diagnoses")
+    assert joined.format(copd=diagnoses["copd"], asthma=diagnoses["asthma"]) in no_matches
