@@ -437,6 +437,20 @@ def _window(kind: str, upper, unit: str, event: str, quote: str, *, inclusive=Tr
     )
 
 
+def _duration(kind: str, lower, unit: str, event: str, quote: str, *, confidence=0.5) -> Proposal:
+    """A duration: the event at least `lower` `unit` ago (or lasting at least that long)."""
+    return Proposal(
+        kind=kind,
+        variable="duration",
+        lower=lower,
+        lower_inclusive=True,
+        unit=unit,
+        event=event,
+        quote=quote,
+        confidence=confidence,
+    )
+
+
 def _dated_thing_ages(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]) -> list[Proposal]:
     """Windows and durations on how old a dated thing is (see _OLDER_THAN_SPAN); spans another reading took are
     left to it."""
@@ -4998,34 +5012,14 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             amount = _to_decimal(match.group(number))
             unit = _TIME_UNIT_WORD.get((match.group("unit") or match.group("zh_unit")).replace(" ", ""))
             if amount and unit and amount > 0:
-                proposals.append(
-                    Proposal(
-                        kind=kind,
-                        variable="duration",
-                        lower=amount,
-                        lower_inclusive=True,
-                        unit=unit,
-                        event="remission",
-                        quote=span.quote(match.start(), match.end()),
-                        confidence=0.5,
-                    )
-                )
+                proposals.append(_duration(kind, amount, unit, "remission", span.quote(match.start(), match.end())))
     if "后" in n:
         for match in _ZH_RANGE_SINCE.finditer(n):  # "术后 4-12 周": at least the lower end since the event
             unit = _TIME_UNIT_WORD.get(match.group("hi_unit").replace(" ", ""))
             amount = _to_decimal(match.group("lo"))
             if unit and amount and amount > 0 and len(proposals) < MAX_WINDOWS:
                 proposals.append(
-                    Proposal(
-                        kind=kind,
-                        variable="duration",
-                        lower=amount,
-                        lower_inclusive=True,
-                        unit=unit,
-                        event=match.group("event"),
-                        quote=span.quote(match.start(), match.end()),
-                        confidence=0.5,
-                    )
+                    _duration(kind, amount, unit, match.group("event"), span.quote(match.start(), match.end()))
                 )
     return proposals
 
