@@ -179,10 +179,19 @@ def test_free_of_recurrence_within_a_span_after_treatment_is_a_remission_duratio
     assert timed(exclusion("既往恶性肿瘤，根治性手术后3年内未复发")) == [("exclusion", "duration", D(3), "years")]
 
 
+def test_free_of_progression_or_spread_within_a_span_after_treatment_is_a_remission_duration_too():
+    # the pattern reads "progressed" and 转移 beside "recurred" and 复发; a text with only those words was never read
+    text = exclusion("Prior cancer that has not progressed within 4 years after the end of treatment")
+    assert timed(text) == [("exclusion", "duration", D(4), "years")]
+    assert timed(exclusion("既往恶性肿瘤，根治性手术后3年内无转移")) == [("exclusion", "duration", D(3), "years")]
+
+
 def test_progression_within_a_span_after_treatment_or_a_plain_relapse_look_back_is_no_duration():
     assert timed(exclusion("Disease progression within 4 months of treatment completion")) == []
     assert timed(exclusion("No relapse within 4 months")) == [("exclusion", "window", D(4), "months")]
     assert timed(exclusion("放化疗完成4个月内疾病进展")) == []
+    assert timed(exclusion("No progression within 4 months")) == [("exclusion", "window", D(4), "months")]
+    assert timed(exclusion("放化疗完成4个月内出现转移")) == []
 
 
 def test_a_chinese_exception_for_a_recurrence_free_span_stays_no_bound():

@@ -4541,6 +4541,8 @@ _NOT_RECURRED_WITHIN = re.compile(
     + r")\s*(?P<zh_unit>个\s?月|年)\s*(?:内|以内|之内)\s*(?:无|未|没有)(?:疾病)?(?:复发|进展|转移))"
 )
 _ZH_EXCEPTED_AFTER = re.compile(r"[^。;；,，]{0,6}除外")
+# every word _NOT_RECURRED_WITHIN reads: a text with none of them is not searched ("progressed" and 转移 too)
+_NOT_RECURRED_WORDS = ("recur", "relaps", "progress", "复发", "进展", "转移")
 
 
 # "(6 weeks for nitrosoureas or mitomycin)", "(3 days for hydroxyurea)" right after "at least 4 weeks since prior
@@ -5000,7 +5002,7 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
                 confidence=0.5,
             )
         )
-    if "recur" in n or "relaps" in n or "复发" in n or "进展" in n:
+    if any(word in n for word in _NOT_RECURRED_WORDS):
         for match in _NOT_RECURRED_WITHIN.finditer(n):  # "have not recurred within 5 years after the treatment"
             number = "num" if match.group("num") else "zh_num"
             if covered[match.start(number)] or len(proposals) >= MAX_WINDOWS:
