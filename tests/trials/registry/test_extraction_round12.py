@@ -3,8 +3,8 @@ records that joined dev/: the site's own upper limit of normal bounded with no n
 with an Oxford comma before a lab no question asks about, a subgroup's second bound named right after "in" or "except
 for", "twice normal", a filler between an operator and its number, a sign lost between a number and ULN, the FEV1/FVC
 ratio and the six-minute walk in other words, a misspelt FEV1 read from a table of misspellings, a clearance named as
-the GFR's alternative, and record ages in months or weeks in years to four decimals. Every text here is written for
-the test, with other words and numbers than the dev records."""
+the GFR's alternative, each subgroup of an NCI "Age:" field, and record ages in months or weeks in years to four
+decimals. Every text here is written for the test, with other words and numbers than the dev records."""
 
 import shutil
 from decimal import Decimal
@@ -168,6 +168,23 @@ def test_a_clearance_named_as_the_gfrs_alternative_under_one_bound_is_the_gfrs_b
 def test_a_clearance_alone_or_a_gfr_by_cockcroft_gault_is_no_egfr_bound():
     assert bounds("Creatinine clearance more than 55 mL/min", "egfr") == []
     assert bounds("Creatinine clearance or GFR more than 55 mL/min (Cockcroft-Gault)", "egfr") == []
+
+
+# --- an NCI "Age:" field giving each subgroup its own years -------------------------------------------------------
+
+
+def test_each_subgroup_of_an_age_field_gets_its_own_years():
+    assert bounds("Age: Patients with asthma: 12 and over; Healthy controls: 21 to 60", "age") == [
+        ("inclusion", D(12), True, None, None),
+        ("inclusion", D(21), True, D(60), True),
+    ]
+
+
+def test_a_labelled_number_outside_an_age_field_or_before_other_words_is_no_age():
+    assert bounds("Hematopoietic: ANC: 1500 and over; Platelets: 100 and over", "age") == []
+    assert bounds("Age: asthma: 12 and over; controls: 21 and over at least 3 times", "age") == [
+        ("inclusion", D(12), True, None, None)
+    ]
 
 
 # --- record ages in months or weeks ---------------------------------------------------------------------------------

@@ -2808,6 +2808,11 @@ def _without_excepted_ages(n: str, comparisons: list[_Comparison]) -> list[_Comp
 
 # what may stand around a bound that is a whole list item: the bullet, blanks, a full stop or semicolon
 _BARE_ITEM_EDGE = re.compile(r"[\s\-*•·.;,:)(\d]{0,6}?\s*|\s*[.;,]?\s*")
+# An NCI record's "Age:" field that gives each subgroup its own years ("Age: Patients with CF: 5 and over; Healthy
+# volunteers: 18 and over"): a later subgroup's label after the ";", then a bound with no unit, is that subgroup's age
+_AGE_FIELD_LEAD = re.compile(r"^\W*age\s*[:：]")
+_LABELLED_ITEM_BEFORE = re.compile(r";\s*[a-z][^;:\d<>≤≥()]{0,40}:\s*$")
+_LABELLED_ITEM_END = re.compile(r"\s*(?:;|$)")
 
 
 def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> str:
@@ -2855,6 +2860,16 @@ def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> 
         and max(v for v in (comparison.lower, comparison.upper) if v is not None) >= 15
     ):  # an NCI record's item "18 and over", "Under 70", "18 to 65" (its "Age:" heading lost): a whole item of
         # years alone; "at least 3", "2 to 3" say too little
+        return "age"
+    if (
+        not comparison.unit
+        and _AGE_FIELD_LEAD.match(n)
+        and _LABELLED_ITEM_BEFORE.search(n, max(0, comparison.start - 60), comparison.start)
+        and _LABELLED_ITEM_END.match(n, comparison.end)
+        and all(
+            v is None or (v == v.to_integral_value() and 1 <= v <= 120) for v in (comparison.lower, comparison.upper)
+        )
+    ):  # "Age: Patients with CF: 5 and over; Healthy volunteers: 18 and over": the second subgroup's years
         return "age"
     if comparison.unit == "kg/m2":
         return "bmi"
