@@ -125,10 +125,10 @@ PREFIX_OPERATORS: list[tuple[str, str, bool]] = TABLES.prefix_operators
 WORD_START = r"(?:(?<![a-z])(?=[a-z])|(?![a-z]))"
 OPERATOR_TAIL = (
     r"\s*(?:\(\s*(?:>=|<=|>|<|≥|≤)\s*\)\s*)?(?:(?:of\s+|than\s+)?the\s+|of\s+|than\s+|(?:正常)?预计值的?\s*"
-    r"|(?:检测|本院|本中心|研究中心)?(?:实验室)?(?:正常值?|正常范围)上限(?:\s*\(uln\))?\s*的?\s*|(?:the\s+)?(?:reference|normal)\s+(?:range|values?)\s+"
+    r"|(?:检测|本院|本中心|研究中心)?(?:实验室)?(?:正常值?|正常范围)上限(?:\s*\(uln\))?\s*的?\s*|(?:the\s+)?(?:reference|normal)\s+(?:range|values?)\s+(?:of\s+)?"
     r"|(?:发生|出现|有|患)过?\s*)?$"
 )  # "(>=) ", "预计值的", "超过正常值上限2倍", "≥正常值上限(ULN) 的2.5倍", "> reference range 3 times upper limit",
-# ">检测实验室正常上限的1.25倍" (the testing laboratory's upper limit)
+# ">检测实验室正常上限的1.25倍" (the testing laboratory's upper limit), "<= the normal value of 1.5 times the ULN"
 _PREFIX_RES = [(re.compile(WORD_START + r"(?:" + p + r")" + OPERATOR_TAIL), b, inc) for p, b, inc in PREFIX_OPERATORS]
 _PREFIX_ANY = re.compile(WORD_START + r"(?:" + "|".join(p for p, _b, _i in PREFIX_OPERATORS) + r")" + OPERATOR_TAIL)
 
@@ -1202,9 +1202,10 @@ def _lab_list_gap(gap: str) -> bool:
 
 # Between the last lab asked about and a bound in x ULN, one to three more short lab names, each after a list break:
 # "ALT, AST, bilirubin, BUN > 1.25 x ULN", "…、总胆红素、血尿素氮>…正常上限的1.25倍" (the bound is each lab's); the last lab
-# asked about may end in its abbreviation's bracket: "aspartate aminotransferase (AST) or alkaline phosphatase (ALP) > 3 x ULN"
+# asked about may end in its abbreviation's bracket: "aspartate aminotransferase (AST) or alkaline phosphatase (ALP) > 3 x ULN";
+# an Oxford comma may stand before the last: "SGOT, SGPT, and alkaline phosphatase < 2 times ULN"
 _OTHER_LABS_AFTER = re.compile(
-    r"\)?(?:\s*(?:,|、|/|and|or|或|和|及|与)\s*(?:(?<![a-z])[a-z][a-z0-9-]{1,5}(?![a-z])|[\u4e00-\u9fff]{2,6}"
+    r"\)?(?:\s*(?:(?:,\s*)?(?:and/or|and|or)(?![a-z])|,|、|/|或|和|及|与)\s*(?:(?<![a-z])[a-z][a-z0-9-]{1,5}(?![a-z])|[\u4e00-\u9fff]{2,6}"
     + _OTHER_LAB
     + r")(?:\s*\([a-z]{2,5}\))?){1,3}\s*"
 )
@@ -2010,6 +2011,12 @@ _SUBGROUP_BETWEEN_EN = re.compile(
     r"(?:(?:it|they|the\s+(?:values?|levels?|limits?))\s+)?(?:(?:must|should|may|can|is|are|will)\s+)?(?:be\s+)?"
     # "ALT > 3 x ULN (tumour liver metastasis ≥ 5 x ULN)": a bracket that opens with the subgroup, then its bound
     r"|[\s,;]*[(\[]\s*(?:(?:in|for|with)\s+)?"
+    + _LAB_SUBGROUP
+    + r"(?:\s+(?:patients|subjects|participants))?\s*[:,]?\s*"
+    # "≤ 2.5 x ULN, and in liver metastasis ≤ 5 x ULN", "≤ 1.5 x ULN (except for Gilbert syndrome ≤ 3 x ULN)": the
+    # subgroup itself after "in", "for" or "except for", no people named
+    r"|[\s,;(]*(?:(?:or|and|but)\s+)?(?:(?:except|unless|excluding|other than)\s+(?:for\s+|in\s+)?|(?:in|for|with)\s+)"
+    r"(?:(?:the\s+)?(?:case|presence)\s+of\s+)?(?:the\s+)?"
     + _LAB_SUBGROUP
     + r"(?:\s+(?:patients|subjects|participants))?\s*[:,]?\s*"
 )
@@ -2836,6 +2843,11 @@ def _without_excepted_ages(n: str, comparisons: list[_Comparison]) -> list[_Comp
 
 # what may stand around a bound that is a whole list item: the bullet, blanks, a full stop or semicolon
 _BARE_ITEM_EDGE = re.compile(r"[\s\-*•·.;,:)(\d]{0,6}?\s*|\s*[.;,]?\s*")
+# An NCI record's "Age:" field that gives each subgroup its own years ("Age: Patients with CF: 5 and over; Healthy
+# volunteers: 18 and over"): a later subgroup's label after the ";", then a bound with no unit, is that subgroup's age
+_AGE_FIELD_LEAD = re.compile(r"^\W*age\s*[:：]")
+_LABELLED_ITEM_BEFORE = re.compile(r";\s*[a-z][^;:\d<>≤≥()]{0,40}:\s*$")
+_LABELLED_ITEM_END = re.compile(r"\s*(?:;|$)")
 
 
 def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> str:
@@ -2883,6 +2895,16 @@ def _implied_variable(n: str, comparison: _Comparison, parent_variable: str) -> 
         and max(v for v in (comparison.lower, comparison.upper) if v is not None) >= 15
     ):  # an NCI record's item "18 and over", "Under 70", "18 to 65" (its "Age:" heading lost): a whole item of
         # years alone; "at least 3", "2 to 3" say too little
+        return "age"
+    if (
+        not comparison.unit
+        and _AGE_FIELD_LEAD.match(n)
+        and _LABELLED_ITEM_BEFORE.search(n, max(0, comparison.start - 60), comparison.start)
+        and _LABELLED_ITEM_END.match(n, comparison.end)
+        and all(
+            v is None or (v == v.to_integral_value() and 1 <= v <= 120) for v in (comparison.lower, comparison.upper)
+        )
+    ):  # "Age: Patients with CF: 5 and over; Healthy volunteers: 18 and over": the second subgroup's years
         return "age"
     if comparison.unit == "kg/m2":
         return "bmi"
@@ -3130,7 +3152,7 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
             return None
         return lower, upper, "x ULN", clean
     if variable == "egfr":
-        if _CLEARANCE_FORMULA.search(near) and "1.73" not in c.raw_unit:
+        if _CLEARANCE_FORMULA.search(_CLEARANCE_OR_GFR.sub(" ", near)) and "1.73" not in c.raw_unit:
             return None  # "GFR ≤ 50 ml/min (estimated by the Cockcroft and Gault formula)": a creatinine clearance
         if unit == "mL/min/1.73m2":
             confidence = clean if re.search(r"e?gfr|glomerular|肾小球", near) else 0.6
@@ -3209,6 +3231,9 @@ def _converted(value: Decimal | None, conversion: tuple[float, float, int | None
 _CIGARETTE_INDEX = re.compile(r"吸烟指数|smoking index")
 _PREDICTED_POSTOPERATIVE = re.compile(r"(?<![a-z])ppo(?![a-z])|predicted post-?\s?operative")
 _CLEARANCE_FORMULA = re.compile(r"cockcroft|creatinine clearance|(?<![a-z])crcl(?![a-z])")
+# "creatinine clearance or GFR > 65 mL/min": the clearance named as the GFR's alternative under one bound, which is
+# still the GFR's bound (a GFR "by Cockcroft-Gault", or a clearance alone, is not)
+_CLEARANCE_OR_GFR = re.compile(r"creatinine clearance(?:\s*\(crcl\))?\s*(?:or|and/or|/)\s*(?:the\s+)?e?gfr(?![a-z])")
 
 
 def _count_period(n: str, c: _Comparison, windows: list) -> int | None:
@@ -3776,9 +3801,9 @@ def _record_years(value: str | None) -> Decimal | None:
         return None
     unit = match.group(2).lower().rstrip("s")
     years = Decimal(match.group(1)) / _PER_YEAR[unit]
-    if unit == "year":
-        return years.normalize() if years != years.to_integral_value() else years.quantize(Decimal(1))
-    return years.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    if unit != "year":  # in years to four decimals, as the importer stores it and the guideline annotates it
+        years = years.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)  # ("4 Months" is 0.3333)
+    return years.normalize() if years != years.to_integral_value() else years.quantize(Decimal(1))
 
 
 def extract(text: str, *, minimum_age: str | None = None, maximum_age: str | None = None) -> list[Proposal]:

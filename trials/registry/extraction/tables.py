@@ -8,6 +8,9 @@
   timing is never a look-back window.
 * ``traditional_characters.csv``: one row per traditional character and the simplified one it reads as ("歲,岁"), so
   pages in traditional characters read with the same words; one character each, so quotes keep their offsets.
+* ``misspellings.csv``: one row per misspelt word registry text is known to carry and the word it reads as
+  ("fevi,fev1": a letter I for the digit 1); whole words, looked up as written (never a guess at a near word), each
+  as long as its reading, so quotes keep their offsets.
 * ``lexicon_en.json``, ``lexicon_zh.json``: operators ("at least", "不低于"), range joins and number words; the
   Chinese lexicon also holds the weak cues of an exclusion item in a list without headings ("病史", "阳性").
 
@@ -94,6 +97,7 @@ class Tables:
     menopause_words: str = ""
     menopause_defined_by: str = ""
     traditional_characters: dict[str, str] = field(default_factory=dict)  # 歲 -> 岁, one character each
+    misspellings: dict[str, str] = field(default_factory=dict)  # fevi -> fev1: whole words, each as long as its reading
     # words that make an item of a Chinese list without headings read as an exclusion unless it also reads as an
     # inclusion ("病史", "阳性": "有哮喘病史≥1年" in an inclusion list stays one)
     exclusion_item_words_weak: str = ""
@@ -130,8 +134,8 @@ class Tables:
     # labs no question asks about ("alkaline phosphatase (ALP)", "GGT", "碱性磷酸酶"), named among those one x ULN bound
     # holds for: "ALT, AST, alkaline phosphatase or bilirubin ≥ 3 x ULN" is still ALT's, AST's and bilirubin's bound
     other_lab_names: str = ""
-    lab_subgroups: str = ""
-    upper_limit_itself: str = ""  # "> normal reference value": the limit itself, 1 x ULN  # the conditions a second x ULN bound of the same labs is for (liver metastases, Gilbert's)
+    lab_subgroups: str = ""  # the conditions a second x ULN bound of the same labs is for (liver metastases, Gilbert's)
+    upper_limit_itself: str = ""  # "> normal reference value", "≤ institutional ULN": the limit itself, 1 x ULN
 
     @property
     def question_units(self) -> dict[str, str]:
@@ -240,6 +244,35 @@ def _operators(name: str, rows_by_language: dict[str, list]) -> list[tuple[str, 
             words = _words(where, {language: row.get("words")})[language]
             groups.setdefault((row["bound"], row["inclusive"]), []).extend(words)
     return [("|".join(words), bound, inclusive) for (bound, inclusive), words in groups.items()]
+
+
+_MISSPELT_WORD = re.compile(r"[a-z][a-z0-9]*")
+
+
+def _misspellings(directory: Path) -> dict[str, str]:
+    """misspellings.csv: one row per misspelt word and the word it reads as, lower case, as long as each other, so a
+    normalised text keeps its map back to the original; words only, never patterns."""
+    path = directory / "misspellings.csv"
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.reader(handle))
+    except OSError as error:
+        raise TableError(f"misspellings.csv: cannot be read ({error})") from None
+    if not rows or rows[0] != ["written", "reads"]:
+        raise TableError("misspellings.csv: the header must be written,reads")
+    mapping: dict[str, str] = {}
+    for number, row in enumerate(rows[1:], start=2):
+        if (
+            len(row) != 2
+            or not all(_MISSPELT_WORD.fullmatch(word) for word in row)
+            or len(row[0]) != len(row[1])
+            or row[0] == row[1]
+        ):
+            raise TableError(f"misspellings.csv line {number}: one lower-case word for another of the same length")
+        if row[0] in mapping:
+            raise TableError(f"misspellings.csv line {number}: {row[0]} is listed twice")
+        mapping[row[0]] = row[1]
+    return mapping
 
 
 def _traditional_characters(directory: Path) -> dict[str, str]:
@@ -372,6 +405,7 @@ def load(directory: Path = DIRECTORY) -> Tables:
 
     lexicons = {language: _read(directory, f"lexicon_{language}.json") for language in LANGUAGES}
     traditional = _traditional_characters(directory)
+    misspellings = _misspellings(directory)
     prefix = _operators("prefix_operators", {lang: lexicons[lang].get("prefix_operators", []) for lang in LANGUAGES})
     postfix = _operators("postfix_operators", {lang: lexicons[lang].get("postfix_operators", []) for lang in LANGUAGES})
     joins = [j for lang in LANGUAGES for j in lexicons[lang].get("range_joins", [])]
@@ -411,6 +445,7 @@ def load(directory: Path = DIRECTORY) -> Tables:
         menopause_words=menopause_words,
         menopause_defined_by=menopause_defined_by,
         traditional_characters=traditional,
+        misspellings=misspellings,
         exclusion_item_words_weak=_join(weak),
         exclusion_item_words=_join(
             _words("lexicon_en.json exclusion_item_words", {"en": lexicons["en"].get("exclusion_item_words", [])})

@@ -149,8 +149,29 @@ _REVERSED_OPERATOR = re.compile(r"=([<>])(?=\s?\d)")
 _QUOTED_NUMBER = re.compile(r'"(\d+(?:[.,]\d+)?)"')
 
 
+# Misspelt words registry text is known to carry, each read as the word it stands for ("FEVI" is FEV1): whole words
+# from the misspellings table, as long as their readings, so the map back to the original is unchanged
+# (the words first, then the check of the character before: a scan for the words' first letters, not a lookbehind at
+# every character)
+_MISSPELT = (
+    re.compile(r"(?:" + "|".join(map(re.escape, TABLES.misspellings)) + r")(?![a-z0-9])")
+    if TABLES.misspellings
+    else None
+)
+_WORD_CHARACTER = re.compile(r"[a-z0-9]")
+
+
+def _spelt(match: re.Match) -> str:
+    at = match.start()
+    if at and _WORD_CHARACTER.match(match.string, at - 1):
+        return match.group()  # the end of a longer word ("xfevi"), no misspelling the table holds
+    return TABLES.misspellings[match.group()]
+
+
 def _normalise(original: str, start: int, end: int) -> tuple[str, list[int]]:
     text, where = _normalise_characters(original, start, end)
+    if _MISSPELT is not None:
+        text = _MISSPELT.sub(_spelt, text)
     if "=" in text:
         text = _REVERSED_OPERATOR.sub(r"\1=", text)
     if '"' in text:
