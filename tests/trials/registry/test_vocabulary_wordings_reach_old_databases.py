@@ -14,7 +14,12 @@ NEW_PROMPT = "Have you ever had any of these, or has a doctor told you that you 
 
 def loaded_before_the_change():
     ensure_questions(["other_conditions", "ecog_ps", "fev1_pct_pred"])
-    Question.objects.filter(key="other_conditions").update(prompt_en=OLD_PROMPT, prompt_zh_hans=OLD_PROMPT_ZH)
+    Question.objects.filter(key="other_conditions").update(
+        prompt_en=OLD_PROMPT,
+        prompt_zh_hans=OLD_PROMPT_ZH,
+        short_label_en="other illnesses diagnosed",
+        short_label_zh_hans="医生诊断过的其他疾病",
+    )
     ecog = Question.objects.get(key="ecog_ps")
     for choice in ecog.choices:
         choice["label"] = choice["label"].replace("’", "'")
@@ -30,6 +35,18 @@ def test_the_illness_list_no_longer_asks_only_what_a_doctor_said_in_either_langu
     question = Question.objects.get(key="other_conditions")
     assert question.prompt_en == NEW_PROMPT
     assert question.prompt_zh_hans == "您是否有过以下任何一种情况，或者医生是否告诉过您患有其中任何一种？"
+
+
+def test_the_illness_list_s_short_name_no_longer_says_only_diagnosed_in_either_language():
+    # staff pages and the doctor's summary name the answer by it ("Other illnesses, now or in the past: Fainting at
+    # injections"): "diagnosed" said of fainting read as the doctor-only question the prompt no longer asks
+    loaded_before_the_change()
+    ensure_questions()
+    question = Question.objects.get(key="other_conditions")
+    assert (question.short_label_en, question.short_label_zh_hans) == (
+        "other illnesses, now or in the past",
+        "现在或过去的其他疾病",
+    )
 
 
 def test_straight_apostrophes_in_old_help_texts_and_labels_become_typographic():
