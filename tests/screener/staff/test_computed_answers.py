@@ -47,9 +47,7 @@ def test_a_computed_answer_reaches_the_referral_snapshot_and_the_staff_detail(cl
     assert "根据 FVC 1.9 L、身高165厘米、年龄60岁" in detail_row and "From FVC" not in detail_row
 
 
-def test_a_note_nobody_can_rebuild_stays_as_written_and_marked_with_its_language(
-    client, seed_trials, django_user_model
-):
+def test_a_note_nobody_can_rebuild_stays_as_written_and_marked_with_its_language(seed_trials):
     from screener.staff import snapshots
 
     rows = [
