@@ -76,7 +76,7 @@ def test_a_nurse_sets_up_their_app_and_works_on_a_phone(seeded_live_server, brow
     nurse.locator(".referral-card a").first.click()
     nurse.wait_for_url(re.compile(r"/staff/referrals/[0-9a-f-]{36}/$"))
     change = nurse.locator("[data-criteria-change]").inner_text()
-    assert re.search(r"Sent under version \d+: may match; under version \d+: not a match, because", change)
+    assert re.search(r"Sent under version \d+: every answer fits; under version \d+: not a match, because", change)
     outcomes = nurse.locator(".outcome").all_text_contents()  # the criteria already met are folded away
     assert any("Not excluded by this:" in text for text in outcomes)
     assert not any(re.search(r"\bmet\b", text) for text in outcomes)
