@@ -123,6 +123,24 @@ def test_staff_see_and_can_filter_the_referrals_whose_criteria_changed(
     assert f"under version {version}: not a match, because" in detail
 
 
+@pytest.mark.parametrize(
+    "language, sentence_end",
+    [
+        ("en", r"under version \d+: not a match, because [^<]+\.</p>"),
+        ("zh-hans", r"按第\d+版：不符合，原因：[^<]+。</p>"),  # one Chinese sentence: no ", " and "." glued on
+    ],
+)
+def test_the_criteria_change_and_why_read_as_one_sentence_in_the_page_s_language(
+    referral_a, staff_a_client, django_capture_on_commit_callbacks, language, sentence_end
+):
+    import re
+
+    change_criteria(django_capture_on_commit_callbacks, raise_walk_minimum_to_350)
+    detail = staff_a_client.get(reverse("staff:detail", args=[referral_a.id]), HTTP_ACCEPT_LANGUAGE=language)
+    change = detail.content.decode().split("data-criteria-change>")[1].split("</div>")[0]
+    assert re.search(sentence_end, change), change
+
+
 def test_the_patient_reads_in_plain_words_that_a_change_affects_their_request(
     referral_a, patient, django_capture_on_commit_callbacks
 ):
