@@ -226,6 +226,23 @@ def test_whole_body_treatment_of_another_illness_is_no_cancer_treatment_name(wor
 
 
 @pytest.mark.parametrize(
+    "words",
+    [
+        "TRACK II AT REGISTRATION: No prior chemotherapy for NSCLC",
+        "TRACK I: No prior chemotherapy for lung cancer",
+        "Cohort 2 at randomization: no prior immunotherapy",
+    ],
+)
+def test_a_clause_labelled_for_one_track_or_cohort_is_that_groups(words):
+    assert rules(words, "inclusion", own=LUNG_CANCER) == []
+
+
+@pytest.mark.parametrize("words", ["Fast-track surgery patients with asthma", "No prior chemotherapy for NSCLC"])
+def test_a_track_that_is_no_groups_label_leaves_the_clause_to_be_read(words):
+    assert rules(words, "inclusion", own=LUNG_CANCER) != []
+
+
+@pytest.mark.parametrize(
     "words", ["Patients with any concurrent systemic anticancer therapy.", "正在接受系统抗肿瘤治疗"], ids=not_ascii_ids
 )
 def test_systemic_cancer_treatment_now_stays_the_cancer_treatment_item(words):
