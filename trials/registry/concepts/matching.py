@@ -1224,6 +1224,7 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
     matches = _bracket_windows(text, matches)
     matches = _examples_windows(text, matches)
     matches = _heading_windows(heading, matches)
+    matches = _lung_cancer_treatments(text, kind, matches, own)
     unexcepted = [match for match in matches if match.concept.other_than and match.excepted is None]
     if unexcepted:  # "any other lung disease": other than the trial's own condition, which the clause does not name
         examples = _patterns()["examples_after"]
@@ -2089,3 +2090,41 @@ def _allergen_immunotherapy(text: str, match: Match, own: frozenset[str]) -> boo
         and match.words.strip().lower() in spec["words"]
         and re.search(spec["cancer_before"], text[max(0, match.start - 20) : match.start], re.IGNORECASE) is None
     )
+
+
+def _lung_cancer_treatments(text: str, kind: str, matches: list[Match], own: frozenset[str]) -> list[Match]:
+    """In a lung-cancer trial, cancer treatment had in the past ("Prior EGFR TKI therapy", "No prior systemic therapy",
+    "treatment-naive", "既往接受过免疫检查点抑制剂治疗") is the lung-cancer treatment question's item the words name
+    (lexicon `lung_cancer_treatment`, decision record 0126). A timed mention (a wash-out), a clause about another
+    illness (named, or an illness word before the treatment) and a negated exclusion keep their reading; narrowed words leave the items to the study team, and keep
+    the reading of an inclusion that requires the treatment (it may be for advanced disease only, or a condition)."""
+    spec = lexicon()["lung_cancer_treatment"]
+    if not own & set(spec["own"]) or not any(m.concept.key in spec["from"] for m in matches):
+        return matches
+    if any(m.concept.cls == "condition" and m.concept.key not in spec["conditions_kept"] for m in matches):
+        return matches  # "autoimmune disease that received systemic therapy": what treated another illness
+    language = _language(text)
+    narrowed = re.search(spec["narrowed"][language], text, re.IGNORECASE) is not None
+    past = _patterns()["past_medicine"][language]
+    read = []
+    for match in matches:
+        target = spec["from"].get(match.concept.key)
+        if target is None or match.window_days is not None:
+            read.append(match)
+            continue
+        if re.search(spec["illness_before"][language], text[: match.start], re.IGNORECASE):
+            read.append(match)  # "ILD that has received systemic treatment": what treated another illness
+            continue
+        if match.concept.key in spec["past_cue"] and not past.search(text[max(0, match.start - 60) : match.start]):
+            read.append(match)  # "Active disease requiring systemic therapy": not a treatment had
+            continue
+        negated = match.negated != (match.concept.key in spec["flip"])  # "treatment-naive": none had
+        if (kind == "exclusion" and negated) or (kind == "inclusion" and not negated and narrowed):
+            read.append(match)
+            continue
+        for item in spec["items"]:
+            if re.search(item[language], match.words, re.IGNORECASE):
+                target = item["concept"]
+                break
+        read.append(replace(match, concept=by_key()[target], negated=negated, narrowed=match.narrowed or narrowed))
+    return read
