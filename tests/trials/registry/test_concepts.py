@@ -154,7 +154,6 @@ def test_look_alikes_of_the_new_kinds_are_not_drafted_on_them(words):
     "words",
     [
         "每天注射胰岛素≥2次",
-        "3 | 曾接受抗PD-1 或PD-L1、CTLA-4 单抗等治疗的患者; |",
         "radiation pneumonia requiring hormonal therapy",
         "筛选期与哮喘有关的血嗜酸性粒细胞≥150个细胞/μL;",
     ],

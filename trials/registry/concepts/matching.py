@@ -1122,6 +1122,7 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
     "other criteria apply" or an instruction has none. `own`: the concepts the trial's own conditions name
     (`concepts_named`); "other respiratory diseases" in an exclusion of a COPD trial are those other than COPD."""
     grouped: dict[tuple, ConceptProposal] = {}
+    doubted: dict[tuple, set[str]] = {}  # per proposal, the codes an exception leaves to the study team
     original = (text or "")[:MAX_CLAUSE]
     text = _simplified(original)
     context, preceding = list_context(before), before
@@ -1206,6 +1207,8 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
     matches = [match for match in matches if not any(start <= match.start < end for start, end in plans)]
     to_come = {match.concept.key for match in matches if match.to_come}
     matches = [match for match in matches if match.concept.key not in to_come]
+    # a course had in an inclusion, a treatment's toxicity, a cancer biologic: no use of the item now (decision 0128)
+    matches = [match for match in matches if not _not_the_item_now(text, kind, match)]
     # "恶性肿瘤:现有恶性肿瘤或…": a label opening the clause is its topic when the clause names the question again
     matches = [
         match
@@ -1218,8 +1221,10 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
     ]
     matches = [_implied_exception(text, kind, match, own) for match in matches]
     matches = _shared_windows(text, matches)
+    matches = _bracket_windows(text, matches)
     matches = _examples_windows(text, matches)
     matches = _heading_windows(heading, matches)
+    matches = _lung_cancer_treatments(text, kind, matches, own)
     unexcepted = [match for match in matches if match.concept.other_than and match.excepted is None]
     if unexcepted:  # "any other lung disease": other than the trial's own condition, which the clause does not name
         examples = _patterns()["examples_after"]
@@ -1310,6 +1315,9 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
         if question != "cancer_history" and not match.excepted:
             doubtful = _exception_not_carried(text, match, values, matches)  # "active infection (unless due to …)"
             values = [f"?{code.lstrip('?')}" if code.lstrip("?") in doubtful else code for code in values]
+            # "psychiatric illness (…, schizophrenia or psychotic disorders), except for anxiety disorder": the
+            # exception after a list's last item is the list's, so the item is the study team's for every mention
+            doubted.setdefault((question, match.negated, *_rule_bounds(rule)), set()).update(doubtful)
         if match.concept.cls in ("medicine", "state") and match.narrowed:
             # "steroids at unstable doses", "women of childbearing potential not using contraception": the study team
             values = [f"?{code.lstrip('?')}" for code in values]
@@ -1346,7 +1354,18 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
         first = proposal.words_at or (match.start, match.end)
         proposal.words_at = (min(first[0], match.start), max(first[1], match.end))
         proposal.quote = original[proposal.words_at[0] : proposal.words_at[1]]
+    for key, codes in doubted.items():
+        proposal = grouped.get(key)
+        for code in [code for code in proposal.values if code in codes] if proposal is not None else ():
+            proposal.values.remove(code)
+            if code not in proposal.uncertain:
+                proposal.uncertain.append(code)
     return list(grouped.values())
+
+
+def _rule_bounds(rule: tuple) -> tuple:
+    """A rule's (lower, upper), the rest of its proposal's key after the question and the polarity."""
+    return rule[2], rule[3]
 
 
 def _whole_clause(text: str, kind: str, own: frozenset[str]) -> list[ConceptProposal]:
@@ -1414,6 +1433,9 @@ def _shared_windows(text: str, matches: list[Match]) -> list[Match]:
     a time can date: "pregnant, or planning a pregnancy within a year" keeps the pregnancy now)."""
     shared: list[Match] = []
     following = None
+    # "angina pectoris, symptomatic pericarditis, myocardial infarction in the previous 12 months": a severity word
+    # opening the next item is part of it (lexicon `list_item_qualifier`, decision 0128)
+    joined = f"(?:{lexicon()['list_item_qualifier'][_language(text)]})?\\s*"
     for match in reversed(matches):
         if (
             following is not None
@@ -1422,7 +1444,7 @@ def _shared_windows(text: str, matches: list[Match]) -> list[Match]:
             and (match.concept.window.startswith("days_since_") or "@" in match.concept.window)
             and not match.negated
             and re.fullmatch(
-                r"\s*(?:,|/|、|或|和|及|\bor\b|\band\b|\band/or\b|,\s*or\b|,\s*and\b)\s*",
+                r"\s*(?:,|/|、|或|和|及|\bor\b|\band\b|\band/or\b|,\s*or\b|,\s*and\b)\s*" + joined,
                 text[match.end : following.start],
                 re.IGNORECASE,
             )
@@ -1431,6 +1453,27 @@ def _shared_windows(text: str, matches: list[Match]) -> list[Match]:
         shared.append(match)
         following = match
     return shared[::-1]
+
+
+def _bracket_windows(text: str, matches: list[Match]) -> list[Match]:
+    """ "psychiatric diseases (episode or any form of psychosis, diagnosed in the last year)", "精神疾病（近1年内诊断的精神病）":
+    a time read with the last concept of a bracket right after a concept dates that concept too, each that a time can
+    date (decision 0128)."""
+    shared = []
+    for match in matches:
+        bracket = re.match(r"\s*[(（]([^()（）]{1,200})[)）]", text[match.end :])
+        if (
+            bracket is not None
+            and match.window_days is None
+            and not match.negated
+            and (match.concept.window.startswith("days_since_") or "@" in match.concept.window)
+        ):
+            start, end = match.end + bracket.start(1), match.end + bracket.end(1)
+            inside = [other for other in matches if start <= other.start < end]
+            if inside and inside[-1].window_days is not None and not inside[-1].negated:
+                match = replace(match, window_days=inside[-1].window_days, window_words=inside[-1].window_words)
+        shared.append(match)
+    return shared
 
 
 def _examples_windows(text: str, matches: list[Match]) -> list[Match]:
@@ -1907,6 +1950,46 @@ def _exception_not_carried(text: str, match: Match, values: list[str], matches: 
     return mine & named if named else mine
 
 
+def _sentence_before(text: str, start: int) -> str:
+    """The words of a clause before `start` back to the last stop ("e.g." and "i.e." are no stop)."""
+    before = re.sub(r"\b(?:e\.\s?g|i\.\s?e)\.", lambda m: " " * len(m.group()), text[:start], flags=re.IGNORECASE)
+    stop = max(before.rfind(mark) for mark in ".;。；")
+    return text[stop + 1 : start]
+
+
+def _not_the_item_now(text: str, kind: str, match: Match) -> bool:
+    """Whether a medicine's mention says nothing of its use now or ever (decision 0128; lexicon `course_had`,
+    `treatment_toxicity`, `cancer_biologic`): in an inclusion, a course had ("progression after platinum-based
+    chemotherapy", "化疗后进展"), which a patient whose course has ended would fail; anywhere, the treatment a toxicity
+    is from ("unresolved toxicities from prior chemotherapy", "免疫治疗相关的不良反应"); a biologic named by no drug in
+    a clause about cancer ("anti-cancer therapy including chemotherapy, biologic therapy"), which is no asthma biologic."""
+    if match.concept.cls != "medicine" or match.negated:
+        return False
+    lex = lexicon()
+    words = text[match.start : match.end]
+    language = _language(words) if _CJK.search(words) else _language(text)
+    sentence, after = _sentence_before(text, match.start), text[match.end : match.end + 80]
+
+    def said(entry: dict) -> bool:
+        before, following = entry["before"].get(language), entry["after"].get(language)
+        return bool(
+            (before is not None and re.search(before, sentence, re.IGNORECASE))
+            or (following is not None and re.match(following, after, re.IGNORECASE))
+        )
+
+    if said(lex["treatment_toxicity"]):
+        return True
+    if kind == "inclusion" and match.concept.question == "medicines_now" and said(lex["course_had"]):
+        return True
+    biologic = lex["cancer_biologic"]
+    return (
+        match.concept.key in biologic["concepts"]
+        and re.match(biologic["generic"], words, re.IGNORECASE) is not None
+        and re.search(biologic["clause"][language], text, re.IGNORECASE) is not None
+        and re.search(biologic["kept"][language], text, re.IGNORECASE) is None
+    )
+
+
 def _treatment_label(text: str, match: Match, matches: list[Match]) -> bool:
     """Whether a medicine or an operation is a field's label ("Radiotherapy: No prior thoracic irradiation", "Biologic
     therapy: Not specified"; lexicon `treatment_field`): capitalised and followed by a colon
@@ -2007,3 +2090,41 @@ def _allergen_immunotherapy(text: str, match: Match, own: frozenset[str]) -> boo
         and match.words.strip().lower() in spec["words"]
         and re.search(spec["cancer_before"], text[max(0, match.start - 20) : match.start], re.IGNORECASE) is None
     )
+
+
+def _lung_cancer_treatments(text: str, kind: str, matches: list[Match], own: frozenset[str]) -> list[Match]:
+    """In a lung-cancer trial, cancer treatment had in the past ("Prior EGFR TKI therapy", "No prior systemic therapy",
+    "treatment-naive", "既往接受过免疫检查点抑制剂治疗") is the lung-cancer treatment question's item the words name
+    (lexicon `lung_cancer_treatment`, decision record 0126). A timed mention (a wash-out), a clause about another
+    illness (named, or an illness word before the treatment) and a negated exclusion keep their reading; narrowed words leave the items to the study team, and keep
+    the reading of an inclusion that requires the treatment (it may be for advanced disease only, or a condition)."""
+    spec = lexicon()["lung_cancer_treatment"]
+    if not own & set(spec["own"]) or not any(m.concept.key in spec["from"] for m in matches):
+        return matches
+    if any(m.concept.cls == "condition" and m.concept.key not in spec["conditions_kept"] for m in matches):
+        return matches  # "autoimmune disease that received systemic therapy": what treated another illness
+    language = _language(text)
+    narrowed = re.search(spec["narrowed"][language], text, re.IGNORECASE) is not None
+    past = _patterns()["past_medicine"][language]
+    read = []
+    for match in matches:
+        target = spec["from"].get(match.concept.key)
+        if target is None or match.window_days is not None:
+            read.append(match)
+            continue
+        if re.search(spec["illness_before"][language], text[: match.start], re.IGNORECASE):
+            read.append(match)  # "ILD that has received systemic treatment": what treated another illness
+            continue
+        if match.concept.key in spec["past_cue"] and not past.search(text[max(0, match.start - 60) : match.start]):
+            read.append(match)  # "Active disease requiring systemic therapy": not a treatment had
+            continue
+        negated = match.negated != (match.concept.key in spec["flip"])  # "treatment-naive": none had
+        if (kind == "exclusion" and negated) or (kind == "inclusion" and not negated and narrowed):
+            read.append(match)
+            continue
+        for item in spec["items"]:
+            if re.search(item[language], match.words, re.IGNORECASE):
+                target = item["concept"]
+                break
+        read.append(replace(match, concept=by_key()[target], negated=negated, narrowed=match.narrowed or narrowed))
+    return read
