@@ -249,50 +249,50 @@ def _operators(name: str, rows_by_language: dict[str, list]) -> list[tuple[str, 
 _MISSPELT_WORD = re.compile(r"[a-z][a-z0-9]*")
 
 
-def _misspellings(directory: Path) -> dict[str, str]:
-    """misspellings.csv: one row per misspelt word and the word it reads as, lower case, as long as each other, so a
-    normalised text keeps its map back to the original; words only, never patterns."""
-    path = directory / "misspellings.csv"
+def _one_for_one(directory: Path, name: str, header: list[str], fits, rule: str) -> dict[str, str]:
+    """A two-column table read as a mapping, each row one written form and what it reads as; `fits(written, reads)`
+    says whether a row keeps `rule` (the text's map back to the original depends on it)."""
+    path = directory / name
     try:
         with path.open(encoding="utf-8", newline="") as handle:
             rows = list(csv.reader(handle))
     except OSError as error:
-        raise TableError(f"misspellings.csv: cannot be read ({error})") from None
-    if not rows or rows[0] != ["written", "reads"]:
-        raise TableError("misspellings.csv: the header must be written,reads")
+        raise TableError(f"{name}: cannot be read ({error})") from None
+    if not rows or rows[0] != header:
+        raise TableError(f"{name}: the header must be {','.join(header)}")
     mapping: dict[str, str] = {}
     for number, row in enumerate(rows[1:], start=2):
-        if (
-            len(row) != 2
-            or not all(_MISSPELT_WORD.fullmatch(word) for word in row)
-            or len(row[0]) != len(row[1])
-            or row[0] == row[1]
-        ):
-            raise TableError(f"misspellings.csv line {number}: one lower-case word for another of the same length")
+        if len(row) != 2 or row[0] == row[1] or not fits(*row):
+            raise TableError(f"{name} line {number}: {rule}")
         if row[0] in mapping:
-            raise TableError(f"misspellings.csv line {number}: {row[0]} is listed twice")
+            raise TableError(f"{name} line {number}: {row[0]} is listed twice")
         mapping[row[0]] = row[1]
     return mapping
+
+
+def _misspellings(directory: Path) -> dict[str, str]:
+    """misspellings.csv: one row per misspelt word and the word it reads as, lower case, as long as each other, so a
+    normalised text keeps its map back to the original; words only, never patterns."""
+    return _one_for_one(
+        directory,
+        "misspellings.csv",
+        ["written", "reads"],
+        lambda written, reads: bool(_MISSPELT_WORD.fullmatch(written) and _MISSPELT_WORD.fullmatch(reads))
+        and len(written) == len(reads),
+        "one lower-case word for another of the same length",
+    )
 
 
 def _traditional_characters(directory: Path) -> dict[str, str]:
     """traditional_characters.csv: one row per character, a traditional character and the simplified one it reads as.
     One character for one character, so a normalised text keeps its map back to the original (quotes stay exact)."""
-    path = directory / "traditional_characters.csv"
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.reader(handle))
-    except OSError as error:
-        raise TableError(f"traditional_characters.csv: cannot be read ({error})") from None
-    if not rows or rows[0] != ["traditional", "simplified"]:
-        raise TableError("traditional_characters.csv: the header must be traditional,simplified")
-    mapping: dict[str, str] = {}
-    for number, row in enumerate(rows[1:], start=2):
-        if len(row) != 2 or len(row[0]) != 1 or len(row[1]) != 1 or row[0] == row[1]:
-            raise TableError(f"traditional_characters.csv line {number}: one character for another single character")
-        if row[0] in mapping:
-            raise TableError(f"traditional_characters.csv line {number}: {row[0]} is listed twice")
-        mapping[row[0]] = row[1]
+    mapping = _one_for_one(
+        directory,
+        "traditional_characters.csv",
+        ["traditional", "simplified"],
+        lambda traditional, simplified: len(traditional) == 1 and len(simplified) == 1,
+        "one character for another single character",
+    )
     if set(mapping.values()) & set(mapping):
         raise TableError("traditional_characters.csv: a simplified character is also listed as a traditional one")
     return mapping
