@@ -70,8 +70,20 @@ def referrals_csv(referrals, by, filters: str) -> StreamingHttpResponse:
     response = StreamingHttpResponse(
         in_language(get_language(), rows(referrals)), content_type="text/csv; charset=utf-8"
     )
-    response["Content-Disposition"] = f'attachment; filename="referrals-{timezone.localdate():%Y-%m-%d}.csv"'
+    response["Content-Disposition"] = f'attachment; filename="referrals-{export_day(by):%Y-%m-%d}.csv"'
     return response
+
+
+def export_day(user):
+    """The day the file is named after, as the reader's sites count it (the rows show their times in the site's
+    zone: a file made at 01:00 in Shanghai was named after yesterday's UTC date); the server's day when the reader's
+    sites are in more than one zone, or none."""
+    zones = {str(m.site.zone()) for m in user.site_memberships.select_related("site")}
+    if len(zones) == 1:
+        from zoneinfo import ZoneInfo
+
+        return timezone.localdate(timezone=ZoneInfo(zones.pop()))
+    return timezone.localdate()
 
 
 def in_language(language, lines):

@@ -10,7 +10,7 @@ from screener.referrals.models import OutgoingEmail, Referral
 from tests.conftest import CONTACT
 from trials.models import StaffMembership
 
-WAITS = "Your request is waiting for the hospital's team to be set up on this service"
+WAITS = "Your request is waiting for the hospital’s team to be set up on this service"
 WAITS_ZH = "您的请求正在等待医院的团队在本服务上开通"
 
 
