@@ -110,8 +110,9 @@ def copies(referral, count):
 
 # The request's own (session, user, device; the access log in a savepoint, the session saved), the sites, then four
 # for the checks (the checks, their questions, the referrals with a recorded value, their trials' criteria), the
-# catalogue's version, and the list itself: none per row.
-QUERIES = 14
+# catalogue's version, the reader's sites once more for the file's day (their time zone), and the list itself: none
+# per row.
+QUERIES = 15
 
 
 @pytest.mark.parametrize("count", [1, 20])
