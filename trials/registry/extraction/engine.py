@@ -437,13 +437,13 @@ def _window(kind: str, upper, unit: str, event: str, quote: str, *, inclusive=Tr
     )
 
 
-def _duration(kind: str, lower, unit: str, event: str, quote: str, *, confidence=0.5) -> Proposal:
-    """A duration: the event at least `lower` `unit` ago (or lasting at least that long)."""
+def _duration(kind: str, lower, unit: str, event: str, quote: str, *, inclusive=True, confidence=0.5) -> Proposal:
+    """A duration: the event at least (or, not `inclusive`, more than) `lower` `unit` ago, or lasting that long."""
     return Proposal(
         kind=kind,
         variable="duration",
         lower=lower,
-        lower_inclusive=True,
+        lower_inclusive=inclusive,
         unit=unit,
         event=event,
         quote=quote,
@@ -474,18 +474,7 @@ def _dated_thing_ages(n: str, kind: str, span: _Span, taken: list[tuple[int, int
         if match.group("neg") or _NEGATION_ENDS.search(n, thing.start(), match.start()):
             proposals.append(_window(kind, amount, unit, event, quote))
         else:
-            proposals.append(
-                Proposal(
-                    kind=kind,
-                    variable="duration",
-                    lower=amount,
-                    lower_inclusive=False,
-                    unit=unit,
-                    event=event,
-                    quote=quote,
-                    confidence=0.6,
-                )
-            )
+            proposals.append(_duration(kind, amount, unit, event, quote, inclusive=False, confidence=0.6))
     return proposals
 
 
@@ -4171,16 +4160,7 @@ def _stable_over(n: str, kind: str, window, span: _Span, previous_end: int) -> P
     ):
         return None  # "clinically stable respiratory disease within 3 weeks": free of events, a window
     label = next((label for pattern, label in _DURATION_EVENTS if pattern.search(n, stable.start(), start)), "stable")
-    return Proposal(
-        kind=kind,
-        variable="duration",
-        lower=amount,
-        lower_inclusive=True,
-        unit=unit,
-        event=label,
-        quote=span.quote(stable.start(), end),
-        confidence=0.6,
-    )
+    return _duration(kind, amount, unit, label, span.quote(stable.start(), end), confidence=0.6)
 
 
 def _hit_within(hits: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
@@ -4381,16 +4361,7 @@ def _washout_proposal(n: str, kind: str, span: _Span, match: re.Match) -> Propos
     label = next(
         (label for pattern, label in _DURATION_EVENTS if pattern.search(n, look_from, quote_end)), "end of treatment"
     )
-    return Proposal(
-        kind=kind,
-        variable="duration",
-        lower=amount,
-        lower_inclusive=True,
-        unit=unit,
-        event=label,
-        quote=span.quote(quote_start, quote_end),
-        confidence=0.6,
-    )
+    return _duration(kind, amount, unit, label, span.quote(quote_start, quote_end), confidence=0.6)
 
 
 # "minimum duration of symptoms of 3 weeks": the comparison and the word duration stand before what it is of
@@ -4675,14 +4646,13 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             unit = _TIME_UNIT_WORD.get(match.group("unit").replace(" ", ""))
             if amount and unit and amount > 0:
                 proposals.append(
-                    Proposal(
-                        kind=kind,
-                        variable="duration",
-                        lower=amount,
-                        lower_inclusive=last_since[1],
-                        unit=unit,
-                        event=other_agents.group(1),
-                        quote=span.quote(match.start(), other_agents.end(1)),
+                    _duration(
+                        kind,
+                        amount,
+                        unit,
+                        other_agents.group(1),
+                        span.quote(match.start(), other_agents.end(1)),
+                        inclusive=last_since[1],
                         confidence=0.5,
                     )
                 )
@@ -4950,14 +4920,13 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             proposals.append(_window(kind, amount, unit, label, span.quote(quote_start, quote_end)))
             continue
         proposals.append(
-            Proposal(
-                kind=kind,
-                variable="duration",
-                lower=amount,
-                lower_inclusive=inclusive,
-                unit=unit,
-                event=label,
-                quote=span.quote(quote_start, quote_end),
+            _duration(
+                kind,
+                amount,
+                unit,
+                label,
+                span.quote(quote_start, quote_end),
+                inclusive=inclusive,
                 confidence=confidence,
             )
         )
@@ -5016,14 +4985,12 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
         if since:  # "within 3-24 months post spinal cord injury diagnosis": the event follows
             words, words_start, words_end = since.group(1), match.start(), since.end(1)
         proposals.append(
-            Proposal(
-                kind=kind,
-                variable="duration",
-                lower=lo,
-                lower_inclusive=True,
-                unit=unit,
-                event=words or "time since the event",
-                quote=span.quote(words_start if words else match.start(), words_end),
+            _duration(
+                kind,
+                lo,
+                unit,
+                words or "time since the event",
+                span.quote(words_start if words else match.start(), words_end),
                 confidence=0.5,
             )
         )
@@ -5080,16 +5047,7 @@ def _duration_range(n: str, kind: str, span: _Span, match: re.Match) -> list[Pro
     quote = span.quote(match.start(), match.end())
     words = match.group().split(match.group("lo"))[0].strip() or "duration"
     return [
-        Proposal(
-            kind=kind,
-            variable="duration",
-            lower=lo,
-            lower_inclusive=True,
-            unit=lo_unit,
-            event=words,
-            quote=quote,
-            confidence=0.5,
-        ),
+        _duration(kind, lo, lo_unit, words, quote, confidence=0.5),
         _window(kind, hi, hi_unit, words, quote, confidence=0.5),
     ]
 
