@@ -1161,8 +1161,8 @@ PERIOD = re.compile(
 
 # Words that may stand between a variable and its number, or around disease names, without changing the item.
 _CONNECTOR = re.compile(
-    r"^(?:\s|and/or|and|or|/|,|、|或|和|及|与|血清|serum|\(|\)|\[|\]|[a-z]{2,5}[)\]]|\(\w{2,6}\)|\[\w{2,6}\])*$"
-)  # "ALT)或AST", "[ALT]或天门冬氨酸氨基转移酶[AST]", "丙氨酸转氨酶或血清谷丙转氨酶"
+    r"^(?:\s|and/or|and|or|/|&|,|、|或|和|及|与|血清|serum|\(|\)|\[|\]|[a-z]{2,5}[)\]]|\(\w{2,6}\)|\[\w{2,6}\])*$"
+)  # "ALT)或AST", "[ALT]或天门冬氨酸氨基转移酶[AST]", "丙氨酸转氨酶或血清谷丙转氨酶", "AST & ALT"
 # Between two labs named under one bound, other short lab names may stand, or labs the lexicons name that no question
 # asks about: "ALT, AST, ALP, GGT or bilirubin > 2 x ULN", "ALT, AST, alkaline phosphatase (ALP), or bilirubin ≥ 3 x ULN"
 _OTHER_LAB = r"|(?:" + TABLES.other_lab_names + r")" if TABLES.other_lab_names else ""
@@ -1178,7 +1178,7 @@ _OTHER_LAB_BEFORE = (
 # What may stand between two labs of one list: marks, joining words and short names, each token one way only (the
 # possessive star never tries another split, so a long run of "or or or …" costs its length, not 2 to its power),
 # after the labs no question asks about are taken out as whole words.
-_LAB_LIST_GAP_TOKENS = re.compile(r"(?:\s|,|、|/|或|和|及|与|\(|\)|(?<![a-z])[a-z]{2,5}(?![a-z]))*+")
+_LAB_LIST_GAP_TOKENS = re.compile(r"(?:\s|,|、|/|&|或|和|及|与|\(|\)|(?<![a-z])[a-z]{2,5}(?![a-z]))*+")
 _OTHER_LAB_WORDS = re.compile(r"(?<![a-z])(?:" + TABLES.other_lab_names + r")(?![a-z])") if _OTHER_LAB else None
 
 
