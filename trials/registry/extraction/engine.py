@@ -2684,9 +2684,7 @@ _STATE_DEFINITION_WORDS = required_words(_STATE_DEFINITION_BEFORE)
 
 # Having had the event, said with a verb of experience and no number: "must have experienced a severe asthma attack
 # in the past year", "筛选前一年内必须经历过重度哮喘发作事件"
-_HAD_EVENT = re.compile(
-    r"经历过|发生过|出现过|有过|(?<![a-z])(?:experienc(?:ed|ing)|had|suffer(?:ed|ing))(?![a-z])"
-)
+_HAD_EVENT = re.compile(r"经历过|发生过|出现过|有过|(?<![a-z])(?:experienc(?:ed|ing)|had|suffer(?:ed|ing))(?![a-z])")
 # An item that is itself the event, with "a"/"an" and a few describing words: "A CF pulmonary exacerbation within the
 # last year" (having had one is what it asks)
 _AN_EVENT_ITEM = re.compile(r"[\s*•-]*an?\s+(?:[a-z-]+\s+){0,3}")
