@@ -1161,8 +1161,8 @@ PERIOD = re.compile(
 
 # Words that may stand between a variable and its number, or around disease names, without changing the item.
 _CONNECTOR = re.compile(
-    r"^(?:\s|and/or|and|or|/|,|、|或|和|及|与|血清|serum|\(|\)|\[|\]|[a-z]{2,5}[)\]]|\(\w{2,6}\)|\[\w{2,6}\])*$"
-)  # "ALT)或AST", "[ALT]或天门冬氨酸氨基转移酶[AST]", "丙氨酸转氨酶或血清谷丙转氨酶"
+    r"^(?:\s|and/or|and|or|/|&|,|、|或|和|及|与|血清|serum|\(|\)|\[|\]|[a-z]{2,5}[)\]]|\(\w{2,6}\)|\[\w{2,6}\])*$"
+)  # "ALT)或AST", "[ALT]或天门冬氨酸氨基转移酶[AST]", "丙氨酸转氨酶或血清谷丙转氨酶", "AST & ALT"
 # Between two labs named under one bound, other short lab names may stand, or labs the lexicons name that no question
 # asks about: "ALT, AST, ALP, GGT or bilirubin > 2 x ULN", "ALT, AST, alkaline phosphatase (ALP), or bilirubin ≥ 3 x ULN"
 _OTHER_LAB = r"|(?:" + TABLES.other_lab_names + r")" if TABLES.other_lab_names else ""
@@ -1178,7 +1178,7 @@ _OTHER_LAB_BEFORE = (
 # What may stand between two labs of one list: marks, joining words and short names, each token one way only (the
 # possessive star never tries another split, so a long run of "or or or …" costs its length, not 2 to its power),
 # after the labs no question asks about are taken out as whole words.
-_LAB_LIST_GAP_TOKENS = re.compile(r"(?:\s|,|、|/|或|和|及|与|\(|\)|(?<![a-z])[a-z]{2,5}(?![a-z]))*+")
+_LAB_LIST_GAP_TOKENS = re.compile(r"(?:\s|,|、|/|&|或|和|及|与|\(|\)|(?<![a-z])[a-z]{2,5}(?![a-z]))*+")
 _OTHER_LAB_WORDS = re.compile(r"(?<![a-z])(?:" + TABLES.other_lab_names + r")(?![a-z])") if _OTHER_LAB else None
 
 
@@ -1929,6 +1929,11 @@ def _find_mentions(n: str) -> list[tuple[int, int, str]]:
     return sorted(mentions)
 
 
+_OTHER_LUNG_FUNCTION = (
+    re.compile(r"(?:" + TABLES.other_lung_function_names + r")") if TABLES.other_lung_function_names else None
+)
+
+
 def _another_item(gap: str) -> bool:
     """After a list break (",", "or", "and", "或", "，") a new noun starts another item: "FEV1 < 30%, or HbA1c > 9%"
     does not give 9% to FEV1; a second bound ("≥ 150 m and < 600 m") is not a new item."""
@@ -1936,6 +1941,8 @@ def _another_item(gap: str) -> bool:
     if len(parts) < 2:
         return False
     tail = parts[-1]
+    if _OTHER_LUNG_FUNCTION is not None and re.search(r"(?:(?<![a-z])or|或)\s*$", gap[: len(gap) - len(tail)]):
+        tail = _OTHER_LUNG_FUNCTION.sub(" ", tail)  # "FEV1 or PEFR ≥ 80%": an alternative measure, the same bound
     words = re.findall(r"[a-z][a-z0-9-]+", tail)
     if any(w not in _GAP_WORDS and not w.startswith(("bronchodilat", "screen", "predict")) for w in words):
         return True
@@ -2071,9 +2078,14 @@ def _list_gap(gap: str) -> bool:
     found = _LIST_GAP.search(gap)
     return (
         bool(found)
-        and not re.search(r"\d|" + NUM_WORD, gap[found.end() :])
+        and (not re.search(r"\d|" + NUM_WORD, gap[found.end() :]) or _OWN_COUNTED_NOUN.fullmatch(gap, 0, found.start()))
         and not (len(gap) <= 60 and _QUALIFIERS_ONLY.fullmatch(gap) and _QUALIFIER.search(gap))
     )
+
+
+# A number's own counted noun before the list word: in "≥ 2 ED visits or 1 hospitalization" the 2 counts visits and
+# the 1 hospitalisations ("≥2 moderate or ≥1 severe exacerbations": a qualifier, no noun of its own)
+_OWN_COUNTED_NOUN = re.compile(r"\s*(?:[a-z][a-z'-]*\s+){0,2}[a-z][a-z'-]*s\s*")
 
 
 # Between a number with no unit and the word age after it: nothing, or the other end of the age range ("≥40 and ≤70
@@ -2672,7 +2684,10 @@ _STATE_DEFINITION_WORDS = required_words(_STATE_DEFINITION_BEFORE)
 
 # Having had the event, said with a verb of experience and no number: "must have experienced a severe asthma attack
 # in the past year", "筛选前一年内必须经历过重度哮喘发作事件"
-_HAD_EVENT = re.compile(r"经历过|发生过|出现过|有过|(?<![a-z])(?:experienced|had|suffered)(?![a-z])")
+_HAD_EVENT = re.compile(r"经历过|发生过|出现过|有过|(?<![a-z])(?:experienc(?:ed|ing)|had|suffer(?:ed|ing))(?![a-z])")
+# An item that is itself the event, with "a"/"an" and a few describing words: "A CF pulmonary exacerbation within the
+# last year" (having had one is what it asks)
+_AN_EVENT_ITEM = re.compile(r"[\s*•-]*an?\s+(?:[a-z-]+\s+){0,3}")
 _NO_EVENT = re.compile(r"(?<![a-z])(?:no|not|never|without|free of|none)(?![a-z])|无|未|没有|不")
 
 
@@ -2696,7 +2711,8 @@ def _had_one_in_twelve_months(n: str, kind: str, window, mentions, proposals, sp
     mention = counted[0]
     if n[mention[1] - 1] == "s":
         return None  # "a history of exacerbations during the last year": how many is not said
-    if not _HAD_EVENT.search(n, sentence_start, mention[0]) or _NO_EVENT.search(n, sentence_start, mention[0]):
+    had = _HAD_EVENT.search(n, sentence_start, mention[0]) or _AN_EVENT_ITEM.fullmatch(n, sentence_start, mention[0])
+    if not had or _NO_EVENT.search(n, sentence_start, mention[0]):
         return None
     variable = _refine_variable(n, mention[2], _Comparison(start, end))
     a, b = min(start, mention[0]), max(end, mention[1])
@@ -3131,6 +3147,8 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
             if value is not None and value != value.to_integral_value():
                 return None
         period = _count_period(n, c, windows)
+        if period is None and _times_over_twelve_months(n, variable, c):
+            period = -1
         if period is None:
             return None
         if period >= 0:
@@ -3223,6 +3241,40 @@ _CLEARANCE_FORMULA = re.compile(r"cockcroft|creatinine clearance|(?<![a-z])crcl(
 # "creatinine clearance or GFR > 65 mL/min": the clearance named as the GFR's alternative under one bound, which is
 # still the GFR's bound (a GFR "by Cockcroft-Gault", or a clearance alone, is not)
 _CLEARANCE_OR_GFR = re.compile(r"creatinine clearance(?:\s*\(crcl\))?\s*(?:or|and/or|/)\s*(?:the\s+)?e?gfr(?![a-z])")
+
+
+# A count said after its noun in times, over the 12 months right after it: "hospitalization for asthma more than three
+# times within one year", "exacerbations more than 2 times in the last 12 months" (a frequency, so no window holds the
+# period). A hospital stay counted this way is a respiratory one only when the text says what it was for ("for asthma",
+# "due to COPD exacerbations"); "hospitalized more than 2 times in past 12 months" may be for anything.
+_TIMES_OVER = re.compile(
+    rf"\s*(?:in|within|during|over)\s+(?:the\s+)?(?:(?:past|last|previous|preceding|prior)\s+)?(?:({ANY_NUM})[\s-]*)?"
+    + TIME_UNIT
+)
+_STAY_FOR_BEFORE = re.compile(
+    r"(?:hospitali[sz]\w*|admissions?|admitted)\s+(?:for|due\s+to|because\s+of|with)\s+(?:an?\s+|the\s+)?"
+    r"((?:[a-z-]+\s+){1,3})$"
+)
+_EXACERBATION_WORDS = re.compile(r"(?<![a-z])(?:exacerbations?|attacks?|flare[- ]?ups?)(?![a-z])")
+
+
+def _times_over_twelve_months(n: str, variable: str, c: _Comparison) -> bool:
+    if not c.raw_unit.startswith("time"):
+        return False
+    period = _TIMES_OVER.match(n, c.end)
+    if not period:
+        return False
+    amount = _to_decimal(period.group(1)) if period.group(1) else Decimal(1)
+    unit = TABLES.time_units.get(period.group(2))
+    if amount is None or (str(amount.normalize()), unit) not in TWELVE_MONTHS:
+        return False
+    if variable != "respiratory_hospitalisations_12m":
+        return True
+    stay = _STAY_FOR_BEFORE.search(n, max(0, c.start - 80), c.start)
+    if not stay:
+        return False
+    what = _EXACERBATION_WORDS.sub(" ", stay.group(1))
+    return bool(_QUALIFIERS_ONLY.fullmatch(what) and _QUALIFIER.search(what))
 
 
 def _count_period(n: str, c: _Comparison, windows: list) -> int | None:
@@ -5062,7 +5114,8 @@ _PRE_BD = re.compile(
     r"pre[- ]?(?:bronchodilat\w*|bd)(?![a-z])|(?:before|prior to|without) (?:\w+ ){0,5}(?:bronchodilat\w*|salbutamol"
     r"|albuterol)"
     # "after withholding β2-agonists for 4 h", "with bronchodilators withheld": measured off the bronchodilator
-    r"|(?:withhold\w*|withheld|washout of|wash-out of) (?:\w+ ){0,2}(?:(?:β|beta)?[- ]?2[- ]?agonists?|bronchodilat\w*"
+    # ("withholding long-acting β2-agonists": a hyphenated word among the two)
+    r"|(?:withhold\w*|withheld|washout of|wash-out of) (?:[\w-]+ ){0,2}(?:(?:β|beta)?[- ]?2[- ]?agonists?|bronchodilat\w*"
     r"|salbutamol|albuterol)|(?:bronchodilat\w*|(?:β|beta)?[- ]?2[- ]?agonists?) (?:\w+ ){0,2}withheld"
     # "when off inhaled beta-agonist for more than 4 hrs, FEV1 less than 65% predicted": measured off it
     r"|(?<![a-z])off (?:[\w-]+ ){0,2}[\w-]*?(?:agonists?|bronchodilat\w*|salbutamol|albuterol)(?![a-z])"
