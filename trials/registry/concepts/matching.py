@@ -1084,13 +1084,22 @@ def _window_days(match: re.Match) -> tuple[Decimal | None, str]:
 
 def concepts_named(names: list[str]) -> frozenset[str]:
     """The concepts a record's own conditions name ("Stroke", "Chronic Obstructive Pulmonary Disease"), not
-    negated and not an "other than" concept: what the trial studies."""
-    return frozenset(
+    negated and not an "other than" concept: what the trial studies. The names read only here ("NSCLC",
+    "Carcinoma, Non-Small-Cell Lung": lexicon `lung_cancer_treatment` `own_names`, decision record 0138) count too."""
+    read = {
         match.concept.key
         for name in names
         for match in find(name)
         if not match.negated and not match.concept.other_than
-    )
+    }
+    for key, spec in lexicon()["lung_cancer_treatment"]["own_names"].items():
+        for name in names:
+            words = _simplified(name or "")
+            if re.search(spec[_language(words)], words, re.IGNORECASE) and not re.search(
+                spec["blocked"], words, re.IGNORECASE
+            ):
+                read.add(key)
+    return frozenset(read)
 
 
 def list_context(before: str) -> str:
