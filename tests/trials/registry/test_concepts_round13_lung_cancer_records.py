@@ -17,7 +17,10 @@ The words are our own or the registry's standard lines."""
 import pytest
 
 from tests.trials.registry.concept_readings import not_ascii_ids, rules
+from trials.registry import extraction
 from trials.registry.concepts import matching
+from trials.registry.drafting import drafts_for
+from trials.registry.importing import ensure_questions
 
 
 @pytest.mark.parametrize(
@@ -65,7 +68,7 @@ def test_the_abbreviation_is_read_only_in_the_conditions_never_in_a_clause():
 
 NSCLC = matching.concepts_named(["advanced NSCLC"])
 COPD = matching.concepts_named(["COPD"])
-EVERY_CANCER_ANSWER = ["within_5y", "minor_within_5y", "over_5y"]
+Q_TREATMENT = "lung_cancer_treatment"
 
 
 def test_an_nsclc_trial_reads_earlier_treatment_on_the_lung_cancer_treatment_question():
@@ -116,3 +119,99 @@ def test_brain_metastases_in_the_registry_s_bracketed_form_are_the_item(words, v
 )
 def test_the_bracketed_name_without_metastases_is_not_the_item(words):
     assert not [r for r in rules(words, own=NSCLC) if "brain_metastases" in r[1] + r[2]]
+
+
+# Checkpoint inhibitors in their spelled-out names and the registry's catch-all for the class
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Prior therapy with anti-Programmed death-1 (PD-1), anti-Programmed cell death ligand 1 (PD-L1), "
+        "anti-Programmed cell death ligand 2 (PD-L2), anti-CD137, or anti-Cytotoxic T lymphocyte-associated "
+        "antigen-4 (CTLA-4) antibody",
+        "Prior treatment with anti-PD-1, anti-PD-L1, anti-PD-L2, anti-CTLA-4 antibody, or any other antibody or drug "
+        "targeting T cell co-stimulation or checkpoint pathways.",
+    ],
+)
+def test_a_long_list_of_checkpoint_inhibitors_had_is_the_immunotherapy_item(words):
+    [rule] = [r for r in rules(words, own=NSCLC) if r[0] == Q_TREATMENT]
+    assert "immunotherapy" in rule[1] + rule[2] and rule[3] is False
+
+
+def test_an_antibody_to_another_target_is_no_checkpoint_inhibitor():
+    assert not [r for r in rules("Prior treatment with an anti-CEACAM5 antibody", own=NSCLC) if r[0] == Q_TREATMENT]
+
+
+def test_t_cell_words_without_the_checkpoint_pathways_are_not_the_class():
+    assert not [
+        r for r in rules("Prior treatment with an antibody or drug targeting T cells", own=NSCLC) if r[0] == Q_TREATMENT
+    ]
+
+
+# How active a patient is day to day: the WHO's and the registry's other names of the ECOG scale (the extractor's
+# variables table); the question (ecog_ps) and its Karnofsky bands are as they were
+
+
+def ecog_bounds(words):
+    return [(p.variable, p.lower, p.upper) for p in extraction.extract(f"Inclusion Criteria:\n\n* {words}\n")]
+
+
+@pytest.mark.parametrize(
+    "words, low, high",
+    [
+        ("WHO performance 0-1", 0, 1),
+        ("Zubrod performance 0-2", 0, 2),
+        ("ECOG performance score (PS) 0-2", 0, 2),
+        ("WHO performance status 0-1", 0, 1),
+    ],
+)
+def test_the_who_performance_scale_and_a_bracketed_ps_are_the_ecog_scale(words, low, high):
+    assert ecog_bounds(words) == [("ecog_ps", low, high)]
+
+
+@pytest.mark.parametrize("words", ["WHO performance of the device is verified", "WHO grade 2 tumour"])
+def test_who_without_a_performance_score_is_no_ecog_bound(words):
+    assert ecog_bounds(words) == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "karnofsky, codes",
+    [("Karnofsky ≥ 70", {"0", "1"}), ("Karnofsky ≥ 80", None), ("Karnofsky ≥ 90", {"0"}), ("Karnofsky ≥ 60", None)],
+)
+def test_karnofsky_bands_stay_the_ecog_answers_wholly_inside_the_bound(karnofsky, codes):
+    text = f"Inclusion Criteria:\n\n* {karnofsky}\n"
+    [clause] = extraction.split_clauses(text)
+    drafts = [d for d in drafts_for(clause, text, ensure_questions()) if d.question_id]
+    if codes is None:  # the bound cuts a band: no answer is settled by it
+        assert not [d for d in drafts if d.values]
+    else:
+        assert [set(d.values) for d in drafts] == [codes]
+
+
+# "TKI treatment-naïve" is naïve of the item named just before it; a trial of several cancers keeps the old reading
+
+
+@pytest.mark.parametrize(
+    "words, required_none_of",
+    [
+        ("Tyrosine Kinase Inhibitor (TKI) treatment naïve.", ["targeted_therapy"]),
+        ("Chemotherapy-naive", ["chemotherapy"]),
+        ("Treatment-naive patients", ["chemotherapy", "immunotherapy", "targeted_therapy"]),
+        (
+            "Treatment-naive, although prior TKI use elsewhere was documented",
+            ["chemotherapy", "immunotherapy", "targeted_therapy"],
+        ),
+    ],
+)
+def test_treatment_naive_is_naive_of_the_item_named_just_before_it(words, required_none_of):
+    [rule] = [r for r in rules(words, "inclusion", own=NSCLC) if r[0] == Q_TREATMENT]
+    assert sorted(rule[1] + rule[2]) == sorted(required_none_of) and rule[3] is True
+
+
+def test_a_trial_of_several_cancers_keeps_the_cancer_question_for_earlier_treatment():
+    own = matching.concepts_named(["brain metastases of melanoma, renal cell, non-small cell lung or breast cancer"])
+    assert "lung_cancer" in own
+    assert [r[0] for r in rules("Prior whole brain radiation therapy.", own=own)] == ["cancer_history"]
+    assert [r[0] for r in rules("Prior whole brain radiation therapy.", own=NSCLC)] == [Q_TREATMENT]
