@@ -1001,9 +1001,12 @@ VALUE_TIMING_BEFORE = re.compile(
 )
 # a test the text requires to be done by then ("These measurements must be performed within one week before the first
 # infusion", "All laboratory tests must be obtained less than 4 weeks from study entry"): a screening step timed before
-# the study's start, no look-back (a past test on record, "CT chest performed within 12 months", stays a window)
+# the study's start, no look-back (a past test on record, "CT chest performed within 12 months", stays a window). Only
+# a modal makes it a step required of the study: a bare infinitive ("All screening labs to be obtained within 30 days
+# prior to registration", "laboratory tests to be conducted within 14 days before the first dose") dates the tests the
+# criterion reads, a look-back as guideline v2 reads a dated test
 _STUDY_STEP_TIMING_BEFORE = re.compile(
-    r"(?<![a-z])(?:must|should|shall|will|need\s+to|needs\s+to|to)\s+be\s+(?:performed|obtained|done|drawn|collected"
+    r"(?<![a-z])(?:must|should|shall|will|need\s+to|needs\s+to)\s+be\s+(?:performed|obtained|done|drawn|collected"
     r"|conducted|repeated|measured|assessed|evaluated)(?![a-z])[^.;,()]{0,12}$"
 )
 STUDY_PROCEDURE_BEFORE = re.compile(r"(?:" + (TABLES.study_procedures or r"(?!x)x") + r")[^.;。；]{0,40}$")
@@ -1054,7 +1057,7 @@ _STATE_DEFINITION_BEFORE = re.compile(
 _ADULT_EXAMPLE_BEFORE = re.compile(r"(?:成人|成年|(?<![a-z])adults?(?![a-z])|legal age|age of majority)[^;；。]*$")
 EXAMPLE_BEFORE = re.compile(r"(?:e\.g\.|for example|for instance|such as|例如|如:)[^;)]*$")
 WINDOW_NOT_BEFORE = re.compile(
-    r"(?:planning|plans? to|intend\w* to|(?<![a-z])intention|(?<![a-z])expect(?:ed|s|ing)?(?![a-z])|likely to|anticipated"
+    r"(?:planning|plans? (?:to|for)|(?:pregnancy|conception) (?:projects?|plans?)|intend\w* to|(?<![a-z])intention|(?<![a-z])expect(?:ed|s|ing)?(?![a-z])|likely to|anticipated"
     r"|life expectancy|surviv\w*|prognosis|(?<![a-z])(?:desire|wish|want)(?:s|ed|ing)?(?![a-z])"
     r"|(?<![a-z])(?<!prior or )(?<!previous or )(?<!past or )(?:scheduled|planned)(?![a-z])(?!\s+or\s+(?:prior|previous|past|recent)(?![a-z]))|(?<![a-z])due to (?:stop|start|begin|undergo|have)|during (?:the )?study"
     r"|require\w* [a-z ]{0,30}(?:transplant|surgery)|unless |如果|若|倘若)(?:[^.;。；]|(?<![a-z])(?:i\.e|e\.g)\.)*$"
@@ -2639,6 +2642,8 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         ):
             continue  # "HbA1c ≥ 6.5% within 90 days": when a value was measured, not a look-back of its own
         previous_end = windows[index - 1][1] if index else 0
+        if _state_required_by(n, window, previous_end):
+            continue  # "a stable regimen should be in place within 1 week before the first dose": a deadline
         stable = _stable_over(n, kind, window, span, previous_end)
         if stable:  # "stable maintenance therapy during the last 2 months": on it at least that long
             proposals.append(stable)
@@ -4062,7 +4067,10 @@ _DURATION_NOT_AFTER = re.compile(
     r"|old(?![a-z])|of (?:the )?(?:study|trial"
     r"|treatment period)|后|之后|以后)"
 )
+# "clinical benefit (PFS ≥ 3 months)": how long a response to an earlier drug lasted (events table, outcome_lengths)
+_OUTCOME_LENGTH = TABLES.outcome_lengths or r"(?!x)x"
 _DURATION_NOT_BEFORE = re.compile(
+    r"(?:" + _OUTCOME_LENGTH + r")[^.;。；()（）]{0,12}$|"
     # ("one or more of the following findings for at least 6 months": a list's lead-in, nothing still to come)
     r"(?:next|(?<!of the )(?<!by the )following|coming|upcoming|future|expect\w*|likely|plann\w*|plans? to|intend\w*"
     r"|survival|life expectancy|(?<!in regular )(?<!in routine )(?<!under )(?<!in )follow(?:-|\s)?up"  # "in regular
@@ -4191,9 +4199,20 @@ def _methods_lead_before(span: _Span, start: int) -> bool:
 
 _UP_TO_THE_START_AFTER = re.compile(
     r"\s*(?:before|prior\s+to)\s+(?!and\s|or\s|,)(?:the\s+)?(?:date\s+of\s+)?(?:the\s+)?(?:first\s+)?"
-    r"(?:dos\w*|receiving|starting|start|randomi[sz]\w*|enrol\w*|screening|baseline|study|trial|entry|inclusion|day\s*1)"
-    r"(?![a-z])"
+    r"(?:dos\w*|receiving|starting|start|initiat\w*|randomi[sz]\w*|enrol\w*|screening|baseline|study|trial|entry|inclusion"
+    r"|day\s*1)(?![a-z])"
 )
+# "At least 2 weeks prior to initiation of the study drug, female subjects should be using highly effective
+# contraceptive methods": the span opens its item and the method is named after it, in the same sentence
+_SPAN_OPENS_ITEM_BEFORE = re.compile(r"(?:^|[\n.;:]|(?<![\d.])\d{1,2}[.)、])[\s\-*•·]*$")
+_METHOD_LATER_IN_SENTENCE = re.compile(r"[^.;。；]{0,120}?(?:contracept|birth control|避孕)")
+
+
+def _method_named_after(n: str, match: re.Match) -> re.Match | None:
+    """The contraceptive method named later in the sentence of a span that opens its item, or None."""
+    if not _SPAN_OPENS_ITEM_BEFORE.search(n, max(0, match.start() - 12), match.start()):
+        return None
+    return _METHOD_LATER_IN_SENTENCE.match(n, match.end())
 _TOXICITY_OF_AGENTS_BEFORE = re.compile(
     r"(?<![a-z])(?:recover\w*|toxicit\w*|adverse\s+(?:events?|effects?|reactions?)|side\s+effects?)(?![a-z])[^.;]{0,70}"
     r"(?<![a-z])(?:administered|given|received|taken)\s+$"
@@ -4228,7 +4247,20 @@ _STABLE_BEFORE = re.compile(
 )
 
 
+# "should be in place within", "must be achieved within": a state required by a deadline, no time it has lasted
+_REQUIRED_BY = re.compile(r"(?<![a-z])(?:must|should|shall|will|needs?\s+to|has\s+to|have\s+to)\s+be\s+[^.;。；]*$")
 _BARE_SPAN_BEFORE = re.compile(r"\d[^a-z]*[a-z]+\s+(?:before|prior)(?![a-z])")
+
+
+def _state_required_by(n: str, window, previous_end: int) -> bool:
+    """Whether a steady state is required to be reached within the span ("a stable antihypertensive regimen should be
+    in place within 1 week before the first dose"): a deadline the study sets, neither how long it has lasted nor a
+    look-back."""
+    start, _end, _amount, _unit, reference = window
+    if not reference.startswith("within"):
+        return False
+    stable = _STABLE_BEFORE.search(n, max(previous_end, start - 100), start)
+    return bool(stable and _REQUIRED_BY.search(n, stable.start(), start))
 
 
 def _stable_over(n: str, kind: str, window, span: _Span, previous_end: int) -> Proposal | None:
@@ -4768,9 +4800,13 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             since = _EventWords(between.group("event"), between.start("event")) if between else None
         # "using contraception a minimum of 28 days before dosing": a method used at least that long up to the study's
         # start, a duration (contraception "for 3 months after the last dose" or "prior to and during" is still to come)
+        method_after = None
         used_up_to_start = bool(
             op
-            and _CONTRACEPTION.search(n, max(0, match.start() - 60), match.start())
+            and (
+                _CONTRACEPTION.search(n, max(0, match.start() - 60), match.start())
+                or (method_after := _method_named_after(n, match))
+            )
             and _UP_TO_THE_START_AFTER.match(n, match.end())
             # "one of the following acceptable means of birth control: * Oral contraceptives (taken for at least one
             # month prior to …)": an option of a definition, not a criterion of its own
@@ -4934,6 +4970,10 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             if found:
                 event = (label, *found)
                 break
+        if event is None and method_after:  # "At least 2 weeks prior to …, … using … contraceptive methods"
+            method = _CONTRACEPTION.search(n, match.end(), method_after.end() + 20)
+            if method:
+                event = (method.group(), method.start(), method.end())
         confidence = 0.7
         history = _HISTORY_OF.match(n, match.end())
         if event is None and history:  # "a 2-year history of seasonal allergic rhinitis": what it is a history of
