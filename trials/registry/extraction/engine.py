@@ -299,7 +299,7 @@ WINDOW_RES = [
     ),
     re.compile(
         rf"(?<![a-z])({ANY_NUM})[\s-]*(?:\(\d+\)\s*)?{TIME_UNIT}\s+(?:or (?:less|fewer)\s+)?(?:immediately\s+|just\s+)?"
-        r"(?:before|prior ti?o|preceding)\s+"  # "30 days prior tio randomization": a typo of "to"
+        r"(?:before|prior ti?o|preceding|previous\s+to)\s+"  # "30 days prior tio randomization": a typo of "to"
         r"(?:the\s+)?(?:date of\s+)?"
         r"(?:screening|randomi[sz]ation|enrol?l?ment|baseline|visit|(?:informed )?consent|study|inclusion|"
         r"first|day 1|dosing|signing|entry)" + REFERENCE_TAIL
@@ -337,7 +337,7 @@ WINDOW_RES = [
     # period around it, not a look-back (tried after the known reference points)
     re.compile(
         rf"(?<![a-z])({ANY_NUM})[\s-]*{TIME_UNIT}\s+(?:or (?:less|fewer)\s+)?(?:immediately\s+|just\s+)?"
-        rf"(?:before|prior to|preceding|{_PRIOR_NO_TO})\s+"
+        rf"(?:before|prior to|preceding|previous\s+to|{_PRIOR_NO_TO})\s+"
         r"(?!or\s|and\s|during\s)(?:the\s+)?[a-z][a-z0-9-]*"
     ),
     re.compile(
@@ -350,11 +350,13 @@ WINDOW_RES = [
         r"前\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")\s*[,，]?\s*"
         # "筛选前2个月不得使用三联疗法": free of it over the look-back, a window as "前2个月内未使用" is
         r"(?=中|期间|曾|有(?!效)|(?:不得|不能|不可|不应|未曾?|没有)?\s*(?:使用|服用|用过|参加|参与|接受|接种)"
-        r"|发生|患|罹患|摄取|摄入|吸烟|饮酒|每日|每天|平均|献血|失血|进行过|做过|出现|发热|发烧)"  # "入组前3天发热"
+        r"|发生|患|罹患|摄取|摄入|吸烟|饮酒|每日|每天|每周|每月|平均|献血|失血|进行过|做过|出现|发热|发烧)"  # "入组前3天发热"
     ),
     re.compile(
         r"(?:近|过去|最近)\s*的?\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")"
     ),  # "最近的6个月中", "过去的半年里"
+    # "近期（3个月）接受过…": recently, the bracket saying how recent, a look-back
+    re.compile(r"(?:近期|最近)\s*[(（]\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")\s*(?:内|以内|之内)?\s*[)）]"),
     # "戒烟不足6个月": quit less than 6 months ago, the strict look-back "stopped smoking less than 6 months ago" is
     re.compile(r"(?<=戒烟)\s*(?:不足|不到|未满|少于|小于|<)\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")"),
 ]
@@ -396,6 +398,8 @@ _ZH_SHORT_OF_LEAD = re.compile(
     r"|(?:入组|入选|随机|筛选|首次给药|给药|用药|服药|首剂|签署知情同意书?|基线|研究开始|试验开始)\s*(?:之)?前\s*$"
     r"|距离?\s*(?:首次|第一次)?(?:入组|入选|随机|筛选|给药|用药|签署知情同意书?|基线|本研究|研究开始|试验开始)(?:的?时间)?\s*$"
     r"|至今\s*$"  # "发病至今不超过3个月": since it began, up to now
+    # "首次输注时间距离前一项临床试验结束（末次治疗）时间少于28天": since a past thing ended, up to the study's point
+    r"|距离?[^,，;；。]{0,30}(?:结束|完成)(?:\s*[(（][^()（）]{0,12}[)）])?\s*(?:的?时间)?\s*$"
     # "试验给药前曾接受过的药物未超过14天": what was taken before the study's point, no longer ago than that
     r"|(?:入组|入选|随机|筛选|首次给药|给药|用药|服药|首剂|基线)\s*(?:之)?前\s*曾(?:接受|使用|服用|用)过?的?[^,，;；。]{0,8}$"
 )
@@ -533,6 +537,58 @@ def _intervals_to_the_study(n: str, kind: str, span: _Span, taken: list[tuple[in
         strict = bool(re.fullmatch(r"less than|fewer than|shorter than|<|少于|小于|短于|不足|不到", match.group("op")))
         quote_start = max(0, match.start() - len(event)) if "point" not in match.groupdict() else match.start()
         proposals.append(_window(kind, amount, unit, event, span.quote(quote_start, match.end()), inclusive=not strict))
+    return proposals
+
+
+# A span given with both its minimum and its maximum ("(at least 3 to 9 months)", "3 weeks at minimum up to 8 weeks at
+# maximum", "a minimum of 4 and a maximum of 12 weeks"), said of the time since a past event ("response after initiation
+# of brigatinib (at least 3 to 9 months)") or of the period up to the study's point ("The period up to the post-operative
+# randomization can be …"): at least the lower end since it (a duration) and at most the upper end (a window), as a
+# range before "ago" or "after" is read (guideline v2). Without such a lead-in ("treatment for at least 3 to 9 months")
+# nothing says what the span counts from, and a plan or a requirement still to come is no bound.
+_SPAN_UNIT = r"(?:days?|weeks?|months?|years?)(?![a-z])"
+_MINIMUM_TO_MAXIMUM = re.compile(
+    rf"(?<![a-z])(?:at\s+least|a\s+minimum\s+of|minimum(?:\s+of)?)\s+(?P<lo>{ANY_NUM})\s*(?:(?P<lo_unit>{_SPAN_UNIT})\s*)?"
+    rf"(?:to|-|–|and\s+a\s+maximum\s+of|up\s+to)\s*(?P<hi>{ANY_NUM})[\s-]*(?P<hi_unit>{_SPAN_UNIT})"
+    rf"|(?<![a-z0-9.])(?P<lo2>{ANY_NUM})[\s-]*(?P<lo2_unit>{_SPAN_UNIT})\s+(?:at\s+(?:the\s+)?)?minimum\s*,?\s*"
+    rf"(?:and\s+)?(?:up\s+)?to\s+(?P<hi2>{ANY_NUM})[\s-]*(?P<hi2_unit>{_SPAN_UNIT})"
+)
+_SINCE_A_PAST_EVENT_LEAD = re.compile(
+    r"(?<![a-z])(?:after|since|following|post)\s+(?!(?:the\s+)?(?:study|trial|randomi|enrol|screening|inclusion|entry"
+    r"|first dose|consent))(?P<event>[a-z][^.;:()\[\]]{0,60}?)\s*[(\[]\s*$"
+    r"|(?<![a-z])(?P<period>period|interval|time)\s+(?:up\s+to|until|before|to)\s+(?P<point>[^.;:]{1,60}?)"
+    r"\s+(?:can|must|should|may|shall|is|will)\s+(?:\w+\s+){0,2}$"
+)
+
+
+def _minimum_to_maximum_spans(
+    n: str, kind: str, span: _Span, taken: list[tuple[int, int]], read: list[tuple[int, int]]
+) -> list[Proposal]:
+    """The duration and the window of a span given with its minimum and its maximum (see _MINIMUM_TO_MAXIMUM); the
+    spans read are added to ``read``."""
+    proposals: list[Proposal] = []
+    if "minimum" not in n and "least" not in n:
+        return proposals
+    for match in _MINIMUM_TO_MAXIMUM.finditer(n):
+        if len(proposals) >= MAX_WINDOWS or any(a <= match.start() < b for a, b in taken):
+            continue
+        two = match.group("lo2") is not None
+        lo = _to_decimal(match.group("lo2" if two else "lo"))
+        hi = _to_decimal(match.group("hi2" if two else "hi"))
+        hi_unit = _TIME_UNIT_WORD.get(match.group("hi2_unit" if two else "hi_unit"))
+        lo_unit = _TIME_UNIT_WORD.get(match.group("lo2_unit" if two else "lo_unit") or match.group("hi_unit") or "")
+        if not (lo and hi and lo_unit and hi_unit) or lo <= 0 or (lo_unit == hi_unit and lo >= hi):
+            continue
+        sentence_start = max([m.end() for m in _BOUNDARY.finditer(n, max(0, match.start() - 160), match.start())] + [0])
+        lead = _SINCE_A_PAST_EVENT_LEAD.search(n, max(sentence_start, match.start() - 120), match.start())
+        if not lead or _intends_before(n, sentence_start, match.start(), match.end()):
+            continue
+        event = lead.group("event") or lead.group("point")
+        event = " ".join(event.split())
+        quote = span.quote(lead.start(), match.end())
+        proposals.append(_duration(kind, lo, lo_unit, event, quote, confidence=0.5))
+        proposals.append(_window(kind, hi, hi_unit, event, quote, confidence=0.5))
+        read.append((match.start(), match.end()))
     return proposals
 
 
@@ -1060,7 +1116,10 @@ WINDOW_NOT_BEFORE = re.compile(
     r"(?:planning|plans? (?:to|for)|(?:pregnancy|conception) (?:projects?|plans?)|intend\w* to|(?<![a-z])intention|(?<![a-z])expect(?:ed|s|ing)?(?![a-z])|likely to|anticipated"
     r"|life expectancy|surviv\w*|prognosis|(?<![a-z])(?:desire|wish|want)(?:s|ed|ing)?(?![a-z])"
     r"|(?<![a-z])(?<!prior or )(?<!previous or )(?<!past or )(?:scheduled|planned)(?![a-z])(?!\s+or\s+(?:prior|previous|past|recent)(?![a-z]))|(?<![a-z])due to (?:stop|start|begin|undergo|have)|during (?:the )?study"
-    r"|require\w* [a-z ]{0,30}(?:transplant|surgery)|unless |如果|若|倘若)(?:[^.;。；]|(?<![a-z])(?:i\.e|e\.g)\.)*$"
+    r"|require\w* [a-z ]{0,30}(?:transplant|surgery)|unless )(?:[^.;。；]|(?<![a-z])(?:i\.e|e\.g)\.)*$"
+    # "如果…则…": a condition for another rule; one opened inside a bracket ends with it ("（如果使用化疗，则为…）10筛选前
+    # 12个月内…": a glued list's next item stands after the bracket)
+    r"|(?:如果|若|倘若)(?:[^.;。；()（）]|[(（][^()（）]*[)）])*$"
     # "if planned within a year" is a condition, "if received within the last year" a past event; the condition
     # ends at its comma ("if a former smoker, have quit in the past 15 years")
     # ("excluded if they had …", "ineligible if …": the criterion itself, as for bounds)
@@ -2680,7 +2739,9 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
             if other:  # "chemotherapy within 4 weeks (6 weeks for nitrosoureas or mitomycin C) prior to entering"
                 proposals.extend(_other_agents_window(kind, span, other))
     taken = window_spans + [(c.start, c.end) for _v, c, _a, _b in measured]
-    proposals.extend(_find_durations(n, kind, span, taken))
+    ranged: list[tuple[int, int]] = []  # the spans a minimum-to-maximum range reads, which durations leave alone
+    proposals.extend(_minimum_to_maximum_spans(n, kind, span, taken, ranged))
+    proposals.extend(_find_durations(n, kind, span, taken + ranged))
     proposals.extend(_dated_thing_ages(n, kind, span, window_spans))  # its ages are no person's: measured bounds
     # on them are dropped later, so only windows take its spans
     proposals.extend(_intervals_to_the_study(n, kind, span, taken))
