@@ -1064,6 +1064,9 @@ VALUE_TIMING_BEFORE = re.compile(
 _STUDY_STEP_TIMING_BEFORE = re.compile(
     r"(?<![a-z])(?:must|should|shall|will|need\s+to|needs\s+to)\s+be\s+(?:performed|obtained|done|drawn|collected"
     r"|conducted|repeated|measured|assessed|evaluated)(?![a-z])[^.;,()]{0,12}$"
+    # "it is necessary to review the stool routine within 1 week": a test the text requires to be done (again)
+    r"|(?<![a-z])(?:necessary|required|mandatory)\s+to\s+(?:review|re-?check|repeat|re-?test|re-?examine|perform|conduct"
+    r"|obtain)(?![a-z])[^.;,()]{0,30}$"
 )
 STUDY_PROCEDURE_BEFORE = re.compile(r"(?:" + (TABLES.study_procedures or r"(?!x)x") + r")[^.;。；]{0,40}$")
 # "if under 18 years, a parent", "如果受试者的年龄<20岁,则…", "对于…年龄<20岁的受试者,应…": a condition for another rule
@@ -1108,6 +1111,12 @@ _EXCEPTION_BEFORE = re.compile(r"(?:不包括|不包含|除了|(?<![a-z])except(
 # amenorrhoea"): what the state means, not who may enter
 _STATE_DEFINITION_BEFORE = re.compile(
     r"(?:menopaus\w*|绝经|闭经|amenorrh\w*)[^.。]{0,20}(?:定义为?|defined as|definition)[^。|\n]*$"
+)
+# "lesions in a previously irradiated area were considered measurable only if disease progression occurred more than 6
+# months after the end of treatment": which lesion counts as a target (RECIST), no bound on the participant
+_LESION_COUNTS_IF_BEFORE = re.compile(
+    r"(?<![a-z])(?:considered|deemed|regarded|counted|qualif(?:y|ies))\s+(?:as\s+)?(?:measurable|evaluable|target)"
+    r"(?:\s+(?:lesions?|disease))?\s+(?:\([^()]{0,60}\)\s+)?(?:only\s+)?(?:if|when|provided)(?![a-z])[^.;]*$"
 )
 # "considered an adult under local law (e.g. in the USA, aged ≥ 18)": the example is the age of adulthood asked for
 _ADULT_EXAMPLE_BEFORE = re.compile(r"(?:成人|成年|(?<![a-z])adults?(?![a-z])|legal age|age of majority)[^;；。]*$")
@@ -5003,7 +5012,7 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             continue  # "连续5天出席研究访视": the study's own schedule, no criterion
         if _ZH_NOT_A_CRITERION_BEFORE.search(n, max(0, match.start() - 80), match.start()) or (
             _STATE_DEFINITION_BEFORE.search(n, max(0, match.start() - 120), match.start())
-        ):
+        ) or _LESION_COUNTS_IF_BEFORE.search(n, max(0, match.start() - 120), match.start()):
             continue  # "治疗失败的定义:…必须≥14天", "以下情况除外-…首次给药前≥5年无…": a definition, an exception
         event = None
         look_from = max(sentence_start, match.start() - 150)
