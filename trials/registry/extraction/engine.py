@@ -4640,6 +4640,7 @@ def _zh_event_right_before(n: str, start: int, end: int) -> tuple[str, int, int]
 _ZH_EXCEPTED_BEFORE = re.compile(
     r"除外(?![^。;；]{0,80}?(?:可以|可|允许)(?:入选|入组|纳入))[^。;；]{0,80}$"
     r"|[(（]\s*除非[^()（）。;；]{0,40}$"  # "(除非患者至少已接受稳定治疗2个月)": what an exclusion lets pass
+    r"|不适用于[^。;；]{0,40}$"  # "然而，这不适用于5年或5年以上无复发的患者": whom the exclusion leaves out
 )
 # "…超过 24 个月,与申办方沟通后决定是否接受": an exception left to the sponsor, no bound
 _SPONSOR_DECISION_AFTER = re.compile(
