@@ -4,6 +4,10 @@ with other numbers and words than the records."""
 
 from decimal import Decimal
 
+import pytest
+
+from trials.registry.extraction import extract
+
 from .extraction_readings import durations, timed, windows
 
 D = Decimal
@@ -29,7 +33,9 @@ def test_at_least_one_span_to_another_after_a_past_event_is_a_duration_and_a_win
 
 
 def test_a_minimum_up_to_a_maximum_of_the_period_up_to_the_studys_point_is_a_duration_and_a_window():
-    text = inclusion("The period up to the post-operative enrolment can be 5 weeks at minimum up to 11 weeks at maximum.")
+    text = inclusion(
+        "The period up to the post-operative enrolment can be 5 weeks at minimum up to 11 weeks at maximum."
+    )
     assert sorted(timed(text)) == [
         ("inclusion", "duration", D(5), "weeks"),
         ("inclusion", "window", D(11), "weeks"),
@@ -52,7 +58,9 @@ def test_a_span_opening_the_item_before_the_method_is_named_is_a_duration():
 
 
 def test_a_span_opening_the_item_with_no_method_named_is_no_duration():
-    assert timed(inclusion("At least 3 weeks prior to initiation of the study drug, subjects should fast overnight")) == []
+    assert (
+        timed(inclusion("At least 3 weeks prior to initiation of the study drug, subjects should fast overnight")) == []
+    )
 
 
 # Look-backs in words --------------------------------------------------------------------------------------------
@@ -93,13 +101,18 @@ def test_a_test_the_text_says_is_necessary_to_repeat_within_a_span_is_a_study_st
 
 
 def test_a_plan_or_project_of_pregnancy_within_a_span_is_still_to_come():
-    assert timed(inclusion("Women must use contraception with no plans for pregnancy within four months of the study")) == []
+    assert (
+        timed(inclusion("Women must use contraception with no plans for pregnancy within four months of the study"))
+        == []
+    )
     assert timed(exclusion("Pregnancy project within 3 months, or breastfeeding")) == []
     assert windows(exclusion("Pregnancy within 3 months")) == [("exclusion", D(3), True, "months")]
 
 
 def test_a_stable_state_required_within_a_deadline_is_no_length():
-    text = exclusion("Hypertension (Note: a stable antihypertensive regimen should be in place within 2 weeks before dosing)")
+    text = exclusion(
+        "Hypertension (Note: a stable antihypertensive regimen should be in place within 2 weeks before dosing)"
+    )
     assert timed(text) == []
     assert durations(inclusion("Stable dose of inhaled steroids within the last 3 months")) == [
         ("inclusion", D(3), True, "months")
@@ -120,9 +133,9 @@ def test_which_lesion_counts_as_measurable_is_no_bound():
         "than 4 months after the end of treatment."
     )
     assert timed(text) == []
-    assert durations(inclusion("Progressive disease must have occurred more than 4 months after the end of treatment.")) == [
-        ("inclusion", D(4), False, "months")
-    ]
+    assert durations(
+        inclusion("Progressive disease must have occurred more than 4 months after the end of treatment.")
+    ) == [("inclusion", D(4), False, "months")]
 
 
 # Chinese -----------------------------------------------------------------------------------------------------------
@@ -150,10 +163,33 @@ def test_short_of_a_span_since_a_past_trial_ended_is_a_strict_window():
 
 
 def test_a_weekly_habit_over_a_look_back_is_a_window():
-    assert windows(exclusion("有饮酒习惯（筛选前6个月每周饮酒超过14单位酒精）者")) == [("exclusion", D(6), True, "months")]
+    assert windows(exclusion("有饮酒习惯（筛选前6个月每周饮酒超过14单位酒精）者")) == [
+        ("exclusion", D(6), True, "months")
+    ]
 
 
 def test_whom_an_exclusion_does_not_apply_to_is_no_bound():
     text = "排除标准：\n1已知患有恶性肿瘤。然而，这不适用于3年或3年以上无复发的患者\n"
     assert timed(text) == []
     assert timed("排除标准：\n1恶性肿瘤治愈后无复发不足3年\n") == [("exclusion", "window", D(3), "years")]
+
+
+# Hostile text: the new readings stay linear and never raise ----------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "response after initiation of x (at least 3 to 9 months) " * 18_000,
+        "The period up to randomization can be 3 weeks at minimum up to " * 16_000,  # no maximum ever follows
+        "At least 2 weeks prior to initiation of the drug, a " * 20_000,  # no method ever named
+        "如果（如果（如果" * 120_000,  # conditions whose brackets never close
+        "a stable regimen should be in place within " * 24_000,
+        "considered measurable only if " * 35_000,
+    ],
+    ids=["minimum-to-maximum", "minimum-no-maximum", "no-method", "zh-if-brackets", "stable-required", "measurable"],
+)
+def test_the_families_readings_never_raise_on_a_megabyte(text):
+    text = text[:1_000_000]
+    assert all(p.quote in text for p in extract(text))

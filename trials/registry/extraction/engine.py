@@ -4283,6 +4283,8 @@ def _method_named_after(n: str, match: re.Match) -> re.Match | None:
     if not _SPAN_OPENS_ITEM_BEFORE.search(n, max(0, match.start() - 12), match.start()):
         return None
     return _METHOD_LATER_IN_SENTENCE.match(n, match.end())
+
+
 _TOXICITY_OF_AGENTS_BEFORE = re.compile(
     r"(?<![a-z])(?:recover\w*|toxicit\w*|adverse\s+(?:events?|effects?|reactions?)|side\s+effects?)(?![a-z])[^.;]{0,70}"
     r"(?<![a-z])(?:administered|given|received|taken)\s+$"
@@ -5011,9 +5013,11 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             continue  # "长期(连续2周以上…)", "(≤连续14天)", "如每天1包20支连续10年": what a word means, no criterion
         if not op and not post and _ZH_STUDY_SCHEDULE_AFTER.match(n, match.end()):
             continue  # "连续5天出席研究访视": the study's own schedule, no criterion
-        if _ZH_NOT_A_CRITERION_BEFORE.search(n, max(0, match.start() - 80), match.start()) or (
-            _STATE_DEFINITION_BEFORE.search(n, max(0, match.start() - 120), match.start())
-        ) or _LESION_COUNTS_IF_BEFORE.search(n, max(0, match.start() - 120), match.start()):
+        if (
+            _ZH_NOT_A_CRITERION_BEFORE.search(n, max(0, match.start() - 80), match.start())
+            or (_STATE_DEFINITION_BEFORE.search(n, max(0, match.start() - 120), match.start()))
+            or _LESION_COUNTS_IF_BEFORE.search(n, max(0, match.start() - 120), match.start())
+        ):
             continue  # "治疗失败的定义:…必须≥14天", "以下情况除外-…首次给药前≥5年无…": a definition, an exception
         event = None
         look_from = max(sentence_start, match.start() - 150)
