@@ -108,6 +108,8 @@ def display_answer(question, stored) -> str:
         stored = stored.stored()
     if question.kind == NUMBER and question.unit == "days":
         return answered_days_in_words(Decimal(stored))
+    if question.kind == NUMBER and question.unit == "ratio":
+        return ratio_in_words(Decimal(stored))
     if question.kind == NUMBER:
         return format_number(question, Decimal(stored))
     if isinstance(stored, list):
@@ -122,6 +124,13 @@ def display_answer(question, stored) -> str:
         # patient's illnesses at a glance
         return str(_("None (asked about: %(items)s)")) % {"items": items}
     return question.label_for(stored)
+
+
+def ratio_in_words(value: Decimal) -> str:
+    """A ratio answered as the patient may have typed it: reports print FEV1/FVC as 0.85 or as 85%, and the question
+    takes either, so the answer shows both ("0.85 (85%)" / "0.85（85%）"), not only the 0.85 a patient who typed 85
+    does not recognise (walkthrough 13)."""
+    return _("%(ratio)s (%(percent)s%%)") % {"ratio": plain(value), "percent": plain(value * 100)}
 
 
 def format_number(question, value: Decimal) -> str:
