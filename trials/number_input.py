@@ -103,11 +103,15 @@ CHINESE_TEN = NUMBER_WORDS_TABLE["chinese_numerals"]["tens"]
 CHINESE_HUNDRED = NUMBER_WORDS_TABLE["chinese_numerals"]["hundreds"]
 ENGLISH_NUMERALS = NUMBER_WORDS_TABLE["english_numerals"]
 ENGLISH_UNITS, ENGLISH_TENS = ENGLISH_NUMERALS["units"], ENGLISH_NUMERALS["tens"]
-ENGLISH_NUMERAL_WORDS = frozenset(ENGLISH_UNITS) | frozenset(ENGLISH_TENS) | {
-    ENGLISH_NUMERALS["hundred"],
-    ENGLISH_NUMERALS["a"],
-    ENGLISH_NUMERALS["and"],
-}
+ENGLISH_NUMERAL_WORDS = (
+    frozenset(ENGLISH_UNITS)
+    | frozenset(ENGLISH_TENS)
+    | {
+        ENGLISH_NUMERALS["hundred"],
+        ENGLISH_NUMERALS["a"],
+        ENGLISH_NUMERALS["and"],
+    }
+)
 # "没有", "none": the answer 0, only to questions counting something (their units)
 NONE_WORDS = frozenset(word.lower() for words in NUMBER_WORDS_TABLE["none"]["words"].values() for word in words)
 NONE_UNITS = frozenset(NUMBER_WORDS_TABLE["none"]["units"])

@@ -3,9 +3,11 @@ admin edited its choices after the patient answered) is told in a polite sentenc
 (walkthrough 13 read "yours was “copd”")."""
 
 import pytest
+from django.urls import reverse
 
+from tests.screener.questionnaire.flow import answer_everything, start
 from tests.screener.questionnaire.test_reasons_name_the_answer import plain, study_block
-from tests.screener.questionnaire.test_results import results_for, section
+from tests.screener.questionnaire.test_results import section
 from tests.trials.profiles import COPD, ILD, MATCHES_COPD
 from trials.models import Question
 
@@ -21,13 +23,9 @@ def retire(key: str, code: str) -> Question:
 
 
 def results_after_retiring(client, profile, key, code) -> str:
-    from tests.screener.questionnaire.flow import answer_everything, start
-
     screening_id = start(client)
     answer_everything(client, screening_id, profile)
     retire(key, code)
-    from django.urls import reverse
-
     return plain(client.get(reverse("questionnaire:results", args=[screening_id])).content.decode())
 
 
