@@ -425,7 +425,7 @@ def test_a_remembered_question_never_shows_one_patient_s_answer_or_error_to_anot
         assert re.search(r'value="ild" id="id_answer_\d+" checked', their_page)
         assert f"/screening/{mine}/" in my_page and f"/screening/{theirs}/" not in my_page
     answer(client, mine, "age", "61")
-    answer(django_app_client, theirs, "age", "sixty")  # refused
+    answer(django_app_client, theirs, "age", "sixty-odd")  # refused
     assert 'value="61"' in page(client.get(question_url(mine, "age")))
     their_age = page(django_app_client.get(question_url(theirs, "age")))
     assert 'value="61"' not in their_age and "Enter a number" not in their_age and "aria-invalid" not in their_age
