@@ -35,6 +35,10 @@ Contract
   ticked). An item not shown is not answered: a rule naming one stays unknown, and the question comes back
   with only the items still needed. Ticking none of the shown items ("none of these") answers every rule
   whose items were all shown.
+- An item may apply to some sexes only (`QuestionInfo.item_sexes`: carcinoma in situ of the cervix, an enlarged
+  prostate). Once the patient has given her sex, an item that cannot apply to it counts as shown and not
+  ticked: it is never offered, a rule naming it is decided as for an item she did not tick, and the question
+  is not asked for it alone. Without an answer to the sex question (or with "I don't know") every item stays.
 - `Catalogue.only(trial_ids)` is the same catalogue narrowed to those trials (the ones with a site the
   patient can reach): its walk asks only what they need. Which trials those are is the caller's business.
 - Every function returns an explicit value for every input; nothing here raises on odd answers.
@@ -367,6 +371,7 @@ class AskedOnlyIf:
 
 
 AGE = "age"
+SEX = "sex"
 
 
 @dataclass(frozen=True)
@@ -381,6 +386,8 @@ class QuestionInfo:
     screen: str | None = None
     screen_order: int = 0
     items: tuple[str, ...] = ()
+    # (item, the answers to the sex question it can apply to), for the items that apply to some sexes only
+    item_sexes: tuple[tuple[str, frozenset[str]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -446,6 +453,17 @@ def with_implied_answers(answers: Mapping[str, Any], questions: Mapping[str, Que
         gate = info.asked_only_if
         if gate is not None and _gate_state(gate, effective) is False:
             effective[info.key] = gate.otherwise
+    sex = effective.get(SEX)
+    if isinstance(sex, str):
+        for info in questions.values():
+            ruled_out = frozenset(item for item, sexes in info.item_sexes if sex not in sexes)
+            if not ruled_out or not info.items:
+                continue
+            given = effective.get(info.key)
+            if info.key not in effective:  # items that cannot apply: shown, as it were, and not ticked
+                effective[info.key] = ItemsAnswer(frozenset(), ruled_out)
+            elif isinstance(given, ItemsAnswer):
+                effective[info.key] = ItemsAnswer(given.ticked - ruled_out, given.shown | ruled_out)
     return effective
 
 

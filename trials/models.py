@@ -577,6 +577,10 @@ class Question(models.Model):
                 errors["choices"] = _("A translated label (such as “label_zh_hans”) must be text.")
             elif len({c["code"] for c in choices}) != len(choices):
                 errors["choices"] = _("Each choice needs its own code.")
+            elif not all(self._sexes_valid(c.get("sexes")) for c in choices):
+                errors["choices"] = _(
+                    "A choice’s “sexes” lists the answers to the sex question it can apply to, such as [“female”]."
+                )
         if self.kind == self.Kind.NUMBER and self.min_value is not None and self.max_value is not None:
             if self.min_value > self.max_value:
                 errors["max_value"] = _("The highest plausible answer is below the lowest.")
@@ -753,6 +757,10 @@ class Question(models.Model):
         items = ()
         if self.kind == self.Kind.MULTIPLE and screens.items_needed_only(self.key):
             items = tuple(code for code in self.choice_codes() if code != eligibility.NONE_CODE)
+        # an item that applies to some sexes only (a column of the choices: "sexes": ["female"])
+        item_sexes = tuple(
+            (c["code"], frozenset(c["sexes"])) for c in self.choices or [] if c.get("code") in items and c.get("sexes")
+        )
         return eligibility.QuestionInfo(
             key=self.key,
             priority=self.priority,
@@ -760,7 +768,18 @@ class Question(models.Model):
             screen=placed[0] if placed else None,
             screen_order=placed[1] if placed else 0,
             items=items,
+            item_sexes=item_sexes,
         )
+
+    @staticmethod
+    def _sexes_valid(sexes) -> bool:
+        """None, or a list of answers to the sex question (`eligibility.SEX`) as its choices name them."""
+        if sexes is None:
+            return True
+        if not isinstance(sexes, list) or not sexes or not all(isinstance(code, str) for code in sexes):
+            return False
+        sex = Question.objects.filter(key=eligibility.SEX).only("choices").first()
+        return sex is None or set(sexes) <= set(sex.choice_codes())
 
     def format_number(self, value: Decimal) -> str:
         return wording.format_number(self, value)

@@ -101,12 +101,26 @@ APPROXIMATELY_AFTER = sorted(
 CHINESE_DIGITS = NUMBER_WORDS_TABLE["chinese_numerals"]["digits"]
 CHINESE_TEN = NUMBER_WORDS_TABLE["chinese_numerals"]["tens"]
 CHINESE_HUNDRED = NUMBER_WORDS_TABLE["chinese_numerals"]["hundreds"]
+ENGLISH_NUMERALS = NUMBER_WORDS_TABLE["english_numerals"]
+ENGLISH_UNITS, ENGLISH_TENS = ENGLISH_NUMERALS["units"], ENGLISH_NUMERALS["tens"]
+ENGLISH_NUMERAL_WORDS = (
+    frozenset(ENGLISH_UNITS)
+    | frozenset(ENGLISH_TENS)
+    | {
+        ENGLISH_NUMERALS["hundred"],
+        ENGLISH_NUMERALS["a"],
+        ENGLISH_NUMERALS["and"],
+    }
+)
+# "没有", "none": the answer 0, only to questions counting something (their units)
+NONE_WORDS = frozenset(word.lower() for words in NUMBER_WORDS_TABLE["none"]["words"].values() for word in words)
+NONE_UNITS = frozenset(NUMBER_WORDS_TABLE["none"]["units"])
 # What may follow a ratio's number to say it is a percentage ("68%", "68 percent"): 0.68
 RATIO_PERCENT_WORDS = tuple(word for words in NUMBER_WORDS_TABLE["ratio_percent"].values() for word in words)
 
 
-# Numbers written in words, which the screener does not read (decision 0091): Chinese numerals, and English number
-# words; an answer holding one is asked again in digits.
+# Numbers written in words: those up to 999 are read (Chinese numerals since decision 0108, English words since
+# 0136, both from the table); any other answer holding one of these words is asked again in digits (0091).
 NUMBER_WORD_CHARACTERS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
 NUMBER_WORDS = frozenset(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -168,6 +182,72 @@ def _chinese_numeral(text: str) -> int | None:
     return total + (CHINESE_DIGITS[rest] if rest else 0)
 
 
+def _english_numeral(words: list[str]) -> int | None:
+    """A number up to 999 in English words, as tokens ("sixty", "eight"; "two", "hundred", "and", "fifty"; "a",
+    "hundred"), or None when they do not make one."""
+    hundred, conjunction = ENGLISH_NUMERALS["hundred"], ENGLISH_NUMERALS["and"]
+    total = 0
+    if hundred in words:
+        at = words.index(hundred)
+        head, words = words[:at], words[at + 1 :]
+        if head == [ENGLISH_NUMERALS["a"]]:
+            total = 100
+        elif len(head) == 1 and 0 < ENGLISH_UNITS.get(head[0], 0) < 10:
+            total = ENGLISH_UNITS[head[0]] * 100
+        else:
+            return None
+        if words[:1] == [conjunction]:
+            words = words[1:]
+            if not words:
+                return None
+        if not words:
+            return total
+    if not words or conjunction in words or ENGLISH_NUMERALS["a"] in words or hundred in words:
+        return None
+    if len(words) == 1:
+        value = ENGLISH_UNITS.get(words[0], ENGLISH_TENS.get(words[0]))
+        return None if value is None or (total and value == 0) else total + value
+    if len(words) == 2 and words[0] in ENGLISH_TENS and 0 < ENGLISH_UNITS.get(words[1], 0) < 10:
+        return total + ENGLISH_TENS[words[0]] + ENGLISH_UNITS[words[1]]
+    return None
+
+
+def _english_numerals_as_digits(cleaned: str) -> str:
+    """`cleaned` with a number in English words at its start written in digits ("sixty-eight years" → "68 years",
+    "two hundred and fifty m" → "250 m"); unchanged when its words make no number up to 999."""
+    tokens = list(re.finditer(r"[a-z]+", cleaned))
+    run = []
+    for token in tokens:
+        between = cleaned[run[-1].end() : token.start()] if run else cleaned[: token.start()]
+        if token.group() not in ENGLISH_NUMERAL_WORDS or between.strip(" -") or (not run and between):
+            break
+        run.append(token)
+    for end in range(len(run), 0, -1):  # the longest run of words that makes a number ("ten" of "ten a day")
+        value = _english_numeral([token.group() for token in run[:end]])
+        if value is not None:
+            rest = cleaned[run[end - 1].end() :]
+            if rest[:1].isalpha():
+                return cleaned
+            return f"{value}{rest}"
+    return cleaned
+
+
+def read_as_none(text: str, unit: str = "") -> bool:
+    """Whether `text` is a word for none ("没有", "none") taken as 0 for a question counting something: the next
+    page says so, as it does for a number said to be about right. A number in words is read without a note, as
+    digits are ("六十八" since decision 0108, "sixty-eight" since 0136)."""
+    return _none_answer(_cleaned(text), unit)
+
+
+def _none_answer(cleaned: str, unit: str) -> bool:
+    return unit in NONE_UNITS and cleaned in NONE_WORDS
+
+
+def _cleaned(text: str) -> str:
+    cleaned = " ".join(normalise_chinese_input(text).replace("\u00a0", " ").replace("\u202f", " ").split()).lower()
+    return normalise_chinese_input(_without_approximation(cleaned)[0])  # "大约百分之68": a prefix after the word
+
+
 def written_in_words(text: str) -> bool:
     """Whether `text` holds a number written in words ("六十八", "两次", "sixty-eight", "two")."""
     cleaned = normalise_chinese_input(text).lower()
@@ -205,8 +285,10 @@ def readings(text: str, unit: str = "") -> list[Decimal]:
     or "68") becomes 0.68. A leading minus gives a negative number:
     whether that is allowed is the question's business.
     """
-    cleaned = " ".join(normalise_chinese_input(text).replace("\u00a0", " ").replace("\u202f", " ").split()).lower()
-    cleaned = normalise_chinese_input(_without_approximation(cleaned)[0])  # "大约百分之68": a prefix after the word
+    cleaned = _cleaned(text)
+    if _none_answer(cleaned, unit):
+        return [Decimal(0)]
+    cleaned = _english_numerals_as_digits(cleaned)
     percent, conversion = False, None
     own = UNIT_WORDS.get(unit, ()) + (RATIO_PERCENT_WORDS if unit == "ratio" else ())
     suffixes = [(word, None) for word in own] + [

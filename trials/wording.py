@@ -108,6 +108,8 @@ def display_answer(question, stored) -> str:
         stored = stored.stored()
     if question.kind == NUMBER and question.unit == "days":
         return answered_days_in_words(Decimal(stored))
+    if question.kind == NUMBER and question.unit == "ratio":
+        return ratio_in_words(Decimal(stored))
     if question.kind == NUMBER:
         return format_number(question, Decimal(stored))
     if isinstance(stored, list):
@@ -122,6 +124,13 @@ def display_answer(question, stored) -> str:
         # patient's illnesses at a glance
         return str(_("None (asked about: %(items)s)")) % {"items": items}
     return question.label_for(stored)
+
+
+def ratio_in_words(value: Decimal) -> str:
+    """A ratio answered as the patient may have typed it: reports print FEV1/FVC as 0.85 or as 85%, and the question
+    takes either, so the answer shows both ("0.85 (85%)" / "0.85（85%）"), not only the 0.85 a patient who typed 85
+    does not recognise (walkthrough 13)."""
+    return _("%(ratio)s (%(percent)s%%)") % {"ratio": plain(value), "percent": plain(value * 100)}
 
 
 def format_number(question, value: Decimal) -> str:
@@ -361,10 +370,24 @@ def reason_for_answer(criterion, stored) -> str:
         given = [code for code in given if code in (criterion.values or [])]
     elif criterion.uncertain_values:  # a requirement the team may judge met: its own sentence says so
         return reason(criterion)
-    codes = [code for code in question.choice_codes() if code in given] or given
-    if not codes or not all(isinstance(code, str) for code in codes):
+    if not given or not all(isinstance(code, str) for code in given):
         return reason(criterion)
-    answers = _(" or ").join(f"“{question.label_for(code)}”" for code in criterion.values)
+    offered = question.choice_codes()
+    codes = [code for code in offered if code in given]
+    named = [code for code in criterion.values if code in offered]
+    if not named:
+        return reason(criterion)
+    answers = _(" or ").join(f"“{question.label_for(code)}”" for code in named)
+    if not codes:  # an answer the question no longer offers (its choices were edited since): never its raw code
+        if criterion.kind == EXCLUSION:
+            return _(
+                "You cannot take part because of your answer to “%(question)s”. That answer is no longer one of its "
+                "choices, so you may want to answer it again."
+            ) % {"question": question.prompt}
+        return _(
+            "This study is for people whose answer to “%(question)s” is %(answers)s; yours is no longer one of its "
+            "choices, so you may want to answer it again."
+        ) % {"question": question.prompt, "answers": answers}
     your_answers = _(" and ").join(f"“{question.label_for(code)}”" for code in codes)
     if criterion.kind == EXCLUSION:
         return _("You cannot take part because your answer to “%(question)s” was %(given)s.") % {

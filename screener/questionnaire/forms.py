@@ -9,7 +9,7 @@ from screener.questionnaire import answer_helpers
 from trials import places, screens
 from trials.eligibility import NEVER, ItemsAnswer
 from trials.models import Question, fallback_language
-from trials.number_input import approximately
+from trials.number_input import approximately, read_as_none
 
 EXCLUSIVE_CODE = "none"
 # "I don't know" is one of each question's answers, on a page of its own as on a screen: the last of a list's
@@ -142,7 +142,8 @@ class AnswerForm(forms.Form):
             ticked = frozenset(value) - {EXCLUSIVE_CODE}
             return ItemsAnswer(ticked, frozenset(self.items)).stored()
         stored = self.question.clean_answer(value)
-        if kind == Question.Kind.NUMBER and approximately(value):
+        # a number said to be about right, or "没有" / "none" taken as 0 for a count: the next page says which
+        if kind == Question.Kind.NUMBER and (approximately(value) or read_as_none(value, self.question.unit)):
             self.taken_as = taken_as_sentence(value.strip(), self.question.display_answer(stored))
         return stored
 

@@ -135,9 +135,10 @@ def because(verdict: str, rows: list[dict]) -> str:
         deciding = [r for r in rows if r.get("outcome") == "unknown"]
     else:
         return _("every criterion that the answers can decide is met")
-    return "; ".join(
+    # joined and bracketed as the language writes them: "…; …" and "… (does not meet)", "…；…" and "…（不符合）"
+    return _("; ").join(
         outcome_words(r)
         if r.get("kind") == "exclusion"
-        else f"{r.get('rule') or r.get('words', '')} ({outcome_words(r)})"
+        else _("%(rule)s (%(outcome)s)") % {"rule": r.get("rule") or r.get("words", ""), "outcome": outcome_words(r)}
         for r in deciding
     )

@@ -70,7 +70,7 @@ def test_on_a_phone_a_nurse_checks_each_answer_in_three_short_rows(seeded_live_s
     assert re.fullmatch(r"\d+ criteria the answers already satisfy", folded.locator("summary").inner_text())
     assert not folded.locator(".outcome").first.is_visible()
     team = nurse.locator("[data-outcomes-study-team] summary")
-    assert re.fullmatch(r"\d+ criteria for you to check at screening, in the registry's words", team.inner_text())
+    assert re.fullmatch(r"\d+ criteria for you to check at screening, in the registry’s words", team.inner_text())
     height = nurse.evaluate("document.documentElement.scrollHeight")
     assert height < 9500, f"the referral page is {height} px tall at 360 px"
     screenshot(nurse, "staff-detail-compact-360")

@@ -1,5 +1,5 @@
-"""Simple Chinese numerals up to 999 are read ("两次", "三百米": decision 0108); other numbers written in words are
-not (decision 0091): the patient is asked, politely and in her language, to type digits, and what she typed stays in
+"""Simple Chinese numerals up to 999 are read ("两次", "三百米": decision 0108), and English ones ("sixty-eight":
+decision 0136); other numbers written in words are not (decision 0091): the patient is asked, politely and in her language, to type digits, and what she typed stays in
 the box."""
 
 import pytest
@@ -26,13 +26,14 @@ def test_digits_or_other_words_are_not_a_number_in_words(text):
 @pytest.mark.parametrize(
     "key, text, language, message",
     [
-        ("age", "sixty-eight", "en", "Please use digits, like 68."),
+        ("age", "sixty-odd", "en", "Please use digits, like 68."),
         ("age", "六十多", "zh-hans", "请用阿拉伯数字填写，例如68。"),  # sixty-odd
         ("respiratory_hospitalisations_12m", "十几次", "zh-hans", "请用阿拉伯数字填写，例如2。"),  # ten-odd
         ("sixmwd_m", "一千五百米", "zh-hans", "请用阿拉伯数字填写，例如350。"),  # thousands are not read
         ("sixmwd_m", "三百多米", "zh-hans", "请用阿拉伯数字填写，例如350。"),  # three hundred-odd
         ("sixmwd_m", "3百米", "zh-hans", "请用阿拉伯数字填写，例如350。"),
-        ("respiratory_hospitalisations_12m", "two", "en", "Please use digits, like 2."),
+        ("respiratory_hospitalisations_12m", "twice", "en", "Please use digits, like 2."),
+        ("sixmwd_m", "fifteen hundred", "en", "Please use digits, like 350."),  # thousands are not read
     ],
 )
 def test_a_number_in_words_is_refused_with_a_request_for_digits(key, text, language, message):
@@ -57,6 +58,8 @@ def test_a_number_in_words_is_refused_with_a_request_for_digits(key, text, langu
         ("sixmwd_m", "两百米", "200"),
         ("age", "六十八岁", "68"),
         ("age", "六十八", "68"),
+        ("age", "sixty-eight", "68"),
+        ("respiratory_hospitalisations_12m", "two", "2"),
     ],
 )
 def test_simple_chinese_numerals_are_read(key, text, stored):

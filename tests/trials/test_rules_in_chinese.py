@@ -66,7 +66,7 @@ def test_a_rule_reads_naturally_in_each_language(seed_trials, key, source, engli
         ("sixmwd_m", "350.5 m", "350.5米"),
         ("dlco_pct_pred", "68%", "68%"),
         ("oxygen_hours_per_day", "12 hours a day", "12小时/天"),
-        ("fev1_fvc_ratio", "0.68", "0.68"),
+        ("fev1_fvc_ratio", "0.68 (68%)", "0.68（68%）"),  # the ratio as reports print it either way
         # a weight in a Chinese sentence is in 公斤, an eosinophil count is of cells (docs/glossary-zh.md)
         ("body_weight_kg", "62 kg", "62公斤"),
         ("eosinophils_per_ul", "150 cells/µL", "150个/µL"),

@@ -154,7 +154,7 @@ def test_an_htmx_form_error_does_not_push_a_new_url(client):
     "key, typed, message",
     [
         ("age", "", "Enter a number."),
-        ("age", "sixty", "Please use digits, like 68."),
+        ("age", "sixty-odd", "Please use digits, like 68."),  # "sixty" is read (decision 0136)
         ("age", "lots", "Enter a number, like 68."),
         ("age", "121", "Enter a value from 0 years to 120 years."),
         ("age", "-1", "Enter a value from 0 years to 120 years."),
@@ -425,7 +425,7 @@ def test_a_remembered_question_never_shows_one_patient_s_answer_or_error_to_anot
         assert re.search(r'value="ild" id="id_answer_\d+" checked', their_page)
         assert f"/screening/{mine}/" in my_page and f"/screening/{theirs}/" not in my_page
     answer(client, mine, "age", "61")
-    answer(django_app_client, theirs, "age", "sixty")  # refused
+    answer(django_app_client, theirs, "age", "sixty-odd")  # refused
     assert 'value="61"' in page(client.get(question_url(mine, "age")))
     their_age = page(django_app_client.get(question_url(theirs, "age")))
     assert 'value="61"' not in their_age and "Enter a number" not in their_age and "aria-invalid" not in their_age

@@ -273,7 +273,7 @@ def test_what_the_answers_left_open_comes_first_and_the_protocol_checks_and_sati
     count = {
         kind: sum(row["outcome"] == kind for row in referral_a.outcomes_snapshot) for kind in ("study_team", "met")
     }
-    assert f"{count['study_team']} criteria for you to check at screening, in the registry's words</summary>" in team
+    assert f"{count['study_team']} criteria for you to check at screening, in the registry’s words</summary>" in team
     assert team.count('data-outcome="study_team"') == count["study_team"]
     assert f"{count['met']} criteria the answers already satisfy</summary>" in met
     assert met.count('data-outcome="met"') == count["met"]
