@@ -336,7 +336,9 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
             glued_lists.append(len(clauses))
         if not seen_heading and not english and kind == "inclusion":
             glued = _glued_numbers(line)
-            if glued and glued[0] == 1 and glued_highest >= 2 and clauses and not opened:
+            # (a first cell whose own numbers the sequence could not prove, "…不限2至少…1cm3ECOG…", is still the
+            # inclusion list when this line's glued list is the first one proven)
+            if glued and glued[0] == 1 and glued_highest >= 2 and clauses and (not opened or len(glued_lists) == 1):
                 # No headings, a second paragraph whose glued numbers start at 1 again (a registry's two cells,
                 # inclusion then exclusion, with their line breaks and blanks removed): the exclusion list, its
                 # words deciding whether an admin is to check it (as for any restart, below); lists whose glued numbers
@@ -367,6 +369,9 @@ def _split(text: str, original: str | None = None) -> list[Clause]:
             ):  # "Inclusion criteria" then "Exclusion criteria", no colon and nothing between: the columns' headings
                 columns = (len(clauses), False, False)
                 kind, under_inclusion, last_heading = "inclusion", None, None
+                continue
+            if heading_kind is None and english and _RECORD_SECTION_ALONE.fullmatch(piece):
+                seen_heading, under_inclusion, bare_item = True, None, 0  # a PDQ topic: its items are still entry rules
                 continue
             if heading_kind is not None:
                 last_heading = (heading_kind, len(clauses)) if not re.search(r"[:：]\s*$", piece) else None
@@ -1079,6 +1084,9 @@ _OPEN_END = re.compile(  # lower case: "vitamin A", "Group B" end a line
 
 # an old NCI record run into one line: its section headings in capitals and the field labels under them, after a blank
 _RECORD_SECTION = re.compile(r"(?<=\S)\s+(?=(?:" + (TABLES.record_sections or r"(?!x)x") + r")\s*:)")
+# such a heading standing alone ("PATIENT CHARACTERISTICS:"): a topic, not a list; the numbered list under it counts
+# from 1 again without being an exclusion list whose heading was lost
+_RECORD_SECTION_ALONE = re.compile(r"\s*(?:" + (TABLES.record_sections or r"(?!x)x") + r")\s*:\s*")
 _RECORD_FIELD = re.compile(r"(?<=\S)\s+(?=(?:" + (TABLES.record_fields or r"(?!x)x") + r")\s*:)")
 
 
@@ -1379,6 +1387,7 @@ _RUN_ITEM_WORD = re.compile(
     r"|[A-Z][A-Za-z]|[.．、](?=[\u4e00-\u9fffA-Za-z])"
 )
 _RUN_COUNT_UNIT = re.compile(r"(?:个?月|周|天|日|年(?!龄)|岁|周岁|小时|次|[%％倍])|[.．、](?=[\u4e00-\u9fff])")
+_LATIN_WORD = re.compile(r"[A-Z][A-Za-z]")
 _RUN_EXPONENT = re.compile(r"(?<![A-Za-z])(?:m|kg/m|/m|mm|cm|dm)$")  # "kg/m2", "mm3": a unit whose power is a digit
 
 
@@ -1440,6 +1449,8 @@ def _candidate(line: str, run: tuple[int, int], number: int) -> tuple[int, int, 
         return None  # "（4）": a sub-item's number, "(2)" a reference
     latin_before = bool(re.search(r"[A-Za-z]$", before))
     if digits == wanted:
+        if latin_before and _RUN_EXPONENT.search(before) and _LATIN_WORD.match(line, end):
+            return start, end, False  # "病灶最长径>1cm3ECOG评分": "1cm", item 3 (no unit has a power before a word)
         if latin_before or not _RUN_ITEM_WORD.match(line, end):
             return None
         return start, end, True

@@ -216,11 +216,17 @@ _ZH_DISEASE_DURATION = re.compile(
     r"(?:病程|患病时间|发病时间|确诊时间|诊断时间)[^,，;；。\d]{0,6}?(?P<op>(?:<(?!=)|≤|<=|不超过|不大于|不长于|少于|小于|短于|不足|不到|未满)"
     r"\s*(?P<hi>" + CN_NUM + r")\s*(?P<hi_unit>个\s?月|月|周|星期|天|日|年))"
 )
+# "3 weeks has elapsed since …", "28 days have passed by the time of randomisation since …": the span said to have
+# gone by since a past event, as "3 weeks since …" is
+_ELAPSED = r"(?:(?:has|have)\s+(?:already\s+)?(?:elapsed|passed|gone\s+by)\s+(?:by\s+the\s+time\s+of\s+[a-z]+\s+)?)?"
 # "major surgery ≤ 3 weeks of starting the study", "diagnosed no more than 6 months before enrolment", "no longer
 # than 5 years since diagnosis", "investigational agent ≤ 30 days before": a time before a point, bounded above
 _UPPER_BEFORE_A_POINT = re.compile(
     rf"(?<![a-z])(?:≤|<=|<(?!=)|less than|fewer than|no more than|not more than|no longer than|not longer than"
-    rf"|up to|at most)\s*({ANY_NUM})[\s-]*(?:calendar\s+)?{TIME_UNIT}\s+(?:(?:before|prior|preceding|since)(?![a-z])"
+    rf"|up to|at most)\s*({ANY_NUM})[\s-]*(?:calendar\s+)?{TIME_UNIT}\s+(?:(?:before|prior|preceding|"
+    # "less than 3 weeks has elapsed since hospitalisation": the time said to have passed since the event
+    + _ELAPSED
+    + r"since)(?![a-z])"
     r"|of\s+(?:the\s+)?(?:start\w*|beginning|initiat\w*|screening|randomi[sz]\w*|enrol\w*|baseline|inclusion|entry"
     r"|study entry|day\s*1|(?:the\s+)?first dose|(?:informed\s+)?consent)(?![a-z]))"
 )
@@ -534,22 +540,27 @@ def _intervals_to_the_study(n: str, kind: str, span: _Span, taken: list[tuple[in
 # seizure < 2 years", "hemodynamic assessment <6 months"): how long ago it was, a strict look-back window. Only a window
 # event of the events table or a past test, right before the span; a person's age, a life expectancy or a stay has no
 # such word there.
+# ("exacerbation/respiratory infection ≤ 4 weeks", "oral/parenteral/depot corticosteroids ≤ 6 months": the same row
+# with an inclusive bound, inclusive as written)
 _SHORT_OF_SPAN_AT_END = re.compile(
-    rf"(?:<(?!=)|less than|under)\s*({ANY_NUM})[\s-]*{TIME_UNIT}(?=\s*(?:$|[.;,)\]]|\s(?:and|or)\s))"
+    rf"(?P<op><(?!=)|less than|under|≤|<=)\s*({ANY_NUM})[\s-]*{TIME_UNIT}(?=\s*(?:$|[.;,)\]]|\s(?:and|or)\s))"
 )
+# "symptoms in ≤2 days and use of rescue medication ≤2 days per week": days counted in a week (how often), said once
+# for the whole sentence; no look-back
+_DAYS_A_WEEK_AHEAD = re.compile(r"[^.;]{0,60}?(?<![a-z])days?\s*(?:/\s*|per\s+|an?\s+|each\s+)(?:week|wk)(?![a-z])")
 _EVENT_END_BEFORE = re.compile(r"[a-z\u4e00-\u9fff)]\s*(?:(?:is|was|of|for)\s+)?$")
 _LENGTH_WORDS_BEFORE = re.compile(r"(?<![a-z])(?:duration|length|lasting|lasted|stay\w*|for|during|age[sd]?)(?![a-z])")
 
 
 def _events_short_of_a_span(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]) -> list[Proposal]:
     """Strict look-back windows on an event named right before "less than N" (see _SHORT_OF_SPAN_AT_END)."""
-    if "<" not in n and "less than" not in n and "under" not in n:
+    if "<" not in n and "less than" not in n and "under" not in n and "≤" not in n:
         return []
     proposals: list[Proposal] = []
     for match in _SHORT_OF_SPAN_AT_END.finditer(n):
         if len(proposals) >= MAX_WINDOWS:
             break
-        if any(a <= match.start(1) < b for a, b in taken):
+        if any(a <= match.start(2) < b for a, b in taken):
             continue
         phrase_start = max(
             [m.end() for m in re.finditer(r"[.;,:(\[]|\s-\s", n[max(0, match.start() - 60) : match.start()])] + [0]
@@ -558,15 +569,25 @@ def _events_short_of_a_span(n: str, kind: str, span: _Span, taken: list[tuple[in
         phrase = n[phrase_start : match.start()]
         if not _EVENT_END_BEFORE.search(phrase) or _LENGTH_WORDS_BEFORE.search(phrase):
             continue
-        found = [(m, label) for pattern, label in _EVENT_RES if label for m in [pattern.search(phrase)] if m]
+        found = [  # each event's last words in the phrase ("LABA/oral β2 agonist/ theophylline": the last one named)
+            (m, label)
+            for pattern, label in _EVENT_RES
+            if label
+            for m in [max(pattern.finditer(phrase), key=lambda hit: hit.end(), default=None)]
+            if m
+        ]
         found += [(m, m.group()) for m in [_PAST_TEST.search(phrase)] if m]
         last, label = max(found, key=lambda hit: hit[0].end(), default=(None, ""))
         if last is None or len(phrase) - last.end() > 4:
             continue  # the event's words must end the phrase: "Acute ankle sprain less than …"
-        amount = _to_decimal(match.group(1))
-        unit = WINDOW_UNITS.get(match.group(2).rstrip("s")) or WINDOW_UNITS.get(match.group(2))
+        amount = _to_decimal(match.group(2))
+        unit = WINDOW_UNITS.get(match.group(3).rstrip("s")) or WINDOW_UNITS.get(match.group(3))
         if amount is None or amount <= 0 or unit is None:
             continue
+        if unit == "days" and _DAYS_A_WEEK_AHEAD.match(n, match.start(3)):
+            continue  # "symptoms ≤2 days and rescue use ≤2 days per week": how often
+        if match.group("op") in ("≤", "<=") and label == "treatment":
+            continue  # "use of rescue medication ≤2 days": with an inclusive sign, only a named event's row is read
         proposals.append(
             _window(
                 kind,
@@ -574,7 +595,7 @@ def _events_short_of_a_span(n: str, kind: str, span: _Span, taken: list[tuple[in
                 unit,
                 label,
                 span.quote(phrase_start + len(phrase) - len(phrase.lstrip()), match.end()),
-                inclusive=False,
+                inclusive=match.group("op") in ("≤", "<="),
                 confidence=0.5,
             )
         )
@@ -885,6 +906,10 @@ COUNT_BEFORE = re.compile(
 COUNT_AFTER_CN = re.compile(
     r"\s*[\u4e00-\u9fff]{0,4}?\s*(?P<op>≥|>|大于|超过|多于|至少|)\s*(?P<count>\d+|[一两二三四五六七八九十])\s*次"
 )
+# "Platelets ≥ 100 000/uL (collected within 10 days prior to the start of study treatment)": the value's sample said,
+# in its own bracket, to have been taken in a look-back is a past test dated by it, a window (guideline v2); a value
+# followed by a bare "within 10 days" stays the value's timing, and "must be collected within" a step of the study
+_SAMPLE_TAKEN_BEFORE = re.compile(r"[(（\[]\s*(?:collected|obtained|drawn|taken|measured|assessed)\s+$")
 # "≤ 200/μL within 10 days", "2.0 mg/dL (via clinical record within the past 6 months": a lab value's timing
 LAB_UNIT_BEFORE = re.compile(
     r"(?:mg/dl|g/dl|g/l|mmol/l|[µμu]mol/l|/[µμu]l|/mm3|/l(?![a-z])|ml/min|mmhg|iu/ml|ng/ml|pg/ml)"
@@ -934,6 +959,7 @@ DURATION_OF_BEFORE = re.compile(
 )
 WINDOW_RES.append(DURATION_LESS_THAN)
 STRICT_WINDOW = re.compile(r"(?<![a-z=])(?:<(?!=)|less than|fewer than)|不足|不到|未满|不满|少于|小于")
+STRICT_OR_AT_MOST = re.compile(r"≤|<=|<|less than|no more than|at most")  # a span said with a comparison
 STRICT_BEFORE = re.compile(r"(?<![a-z=])(?:<(?!=)|less than|fewer than)\s*$")
 WINDOW_NOT_AFTER = re.compile(
     r"^\s*(?:after|following|post|of (?:the )?(?:last|final)|from (?:the )?(?:last"
@@ -1161,8 +1187,8 @@ PERIOD = re.compile(
 
 # Words that may stand between a variable and its number, or around disease names, without changing the item.
 _CONNECTOR = re.compile(
-    r"^(?:\s|and/or|and|or|/|,|、|或|和|及|与|血清|serum|\(|\)|\[|\]|[a-z]{2,5}[)\]]|\(\w{2,6}\)|\[\w{2,6}\])*$"
-)  # "ALT)或AST", "[ALT]或天门冬氨酸氨基转移酶[AST]", "丙氨酸转氨酶或血清谷丙转氨酶"
+    r"^(?:\s|and/or|and|or|/|&|,|、|或|和|及|与|血清|serum|\(|\)|\[|\]|[a-z]{2,5}[)\]]|\(\w{2,6}\)|\[\w{2,6}\])*$"
+)  # "ALT)或AST", "[ALT]或天门冬氨酸氨基转移酶[AST]", "丙氨酸转氨酶或血清谷丙转氨酶", "AST & ALT"
 # Between two labs named under one bound, other short lab names may stand, or labs the lexicons name that no question
 # asks about: "ALT, AST, ALP, GGT or bilirubin > 2 x ULN", "ALT, AST, alkaline phosphatase (ALP), or bilirubin ≥ 3 x ULN"
 _OTHER_LAB = r"|(?:" + TABLES.other_lab_names + r")" if TABLES.other_lab_names else ""
@@ -1178,7 +1204,7 @@ _OTHER_LAB_BEFORE = (
 # What may stand between two labs of one list: marks, joining words and short names, each token one way only (the
 # possessive star never tries another split, so a long run of "or or or …" costs its length, not 2 to its power),
 # after the labs no question asks about are taken out as whole words.
-_LAB_LIST_GAP_TOKENS = re.compile(r"(?:\s|,|、|/|或|和|及|与|\(|\)|(?<![a-z])[a-z]{2,5}(?![a-z]))*+")
+_LAB_LIST_GAP_TOKENS = re.compile(r"(?:\s|,|、|/|&|或|和|及|与|\(|\)|(?<![a-z])[a-z]{2,5}(?![a-z]))*+")
 _OTHER_LAB_WORDS = re.compile(r"(?<![a-z])(?:" + TABLES.other_lab_names + r")(?![a-z])") if _OTHER_LAB else None
 
 
@@ -1929,6 +1955,11 @@ def _find_mentions(n: str) -> list[tuple[int, int, str]]:
     return sorted(mentions)
 
 
+_OTHER_LUNG_FUNCTION = (
+    re.compile(r"(?:" + TABLES.other_lung_function_names + r")") if TABLES.other_lung_function_names else None
+)
+
+
 def _another_item(gap: str) -> bool:
     """After a list break (",", "or", "and", "或", "，") a new noun starts another item: "FEV1 < 30%, or HbA1c > 9%"
     does not give 9% to FEV1; a second bound ("≥ 150 m and < 600 m") is not a new item."""
@@ -1936,6 +1967,8 @@ def _another_item(gap: str) -> bool:
     if len(parts) < 2:
         return False
     tail = parts[-1]
+    if _OTHER_LUNG_FUNCTION is not None and re.search(r"(?:(?<![a-z])or|或)\s*$", gap[: len(gap) - len(tail)]):
+        tail = _OTHER_LUNG_FUNCTION.sub(" ", tail)  # "FEV1 or PEFR ≥ 80%": an alternative measure, the same bound
     words = re.findall(r"[a-z][a-z0-9-]+", tail)
     if any(w not in _GAP_WORDS and not w.startswith(("bronchodilat", "screen", "predict")) for w in words):
         return True
@@ -2071,9 +2104,14 @@ def _list_gap(gap: str) -> bool:
     found = _LIST_GAP.search(gap)
     return (
         bool(found)
-        and not re.search(r"\d|" + NUM_WORD, gap[found.end() :])
+        and (not re.search(r"\d|" + NUM_WORD, gap[found.end() :]) or _OWN_COUNTED_NOUN.fullmatch(gap, 0, found.start()))
         and not (len(gap) <= 60 and _QUALIFIERS_ONLY.fullmatch(gap) and _QUALIFIER.search(gap))
     )
+
+
+# A number's own counted noun before the list word: in "≥ 2 ED visits or 1 hospitalization" the 2 counts visits and
+# the 1 hospitalisations ("≥2 moderate or ≥1 severe exacerbations": a qualifier, no noun of its own)
+_OWN_COUNTED_NOUN = re.compile(r"\s*(?:[a-z][a-z'-]*\s+){0,2}[a-z][a-z'-]*s\s*")
 
 
 # Between a number with no unit and the word age after it: nothing, or the other end of the age range ("≥40 and ≤70
@@ -2595,7 +2633,10 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
     for index, window in enumerate(windows):
         if index in used_periods or _counts_several(n, window[0], window[1], window[2], window[3]):
             continue  # a count's period: "more than 3 episodes of anaphylaxis within the past year", "一周内出现≥3次"
-        if any(0 <= window[0] - b <= 12 and not _NEW_ITEM_BETWEEN.search(n, b, window[0]) for _a, b in valued):
+        sample_taken = bool(_SAMPLE_TAKEN_BEFORE.search(n, max(0, window[0] - 20), window[0]))
+        if not sample_taken and any(
+            0 <= window[0] - b <= 12 and not _NEW_ITEM_BETWEEN.search(n, b, window[0]) for _a, b in valued
+        ):
             continue  # "HbA1c ≥ 6.5% within 90 days": when a value was measured, not a look-back of its own
         previous_end = windows[index - 1][1] if index else 0
         stable = _stable_over(n, kind, window, span, previous_end)
@@ -2612,7 +2653,7 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
             kind,
             window,
             span,
-            _times_a_measurement(n, window, measured_spans),
+            not sample_taken and _times_a_measurement(n, window, measured_spans),
             previous_end,
             events_cache,
             next_start,
@@ -2672,7 +2713,10 @@ _STATE_DEFINITION_WORDS = required_words(_STATE_DEFINITION_BEFORE)
 
 # Having had the event, said with a verb of experience and no number: "must have experienced a severe asthma attack
 # in the past year", "筛选前一年内必须经历过重度哮喘发作事件"
-_HAD_EVENT = re.compile(r"经历过|发生过|出现过|有过|(?<![a-z])(?:experienced|had|suffered)(?![a-z])")
+_HAD_EVENT = re.compile(r"经历过|发生过|出现过|有过|(?<![a-z])(?:experienc(?:ed|ing)|had|suffer(?:ed|ing))(?![a-z])")
+# An item that is itself the event, with "a"/"an" and a few describing words: "A CF pulmonary exacerbation within the
+# last year" (having had one is what it asks)
+_AN_EVENT_ITEM = re.compile(r"[\s*•-]*an?\s+(?:[a-z-]+\s+){0,3}")
 _NO_EVENT = re.compile(r"(?<![a-z])(?:no|not|never|without|free of|none)(?![a-z])|无|未|没有|不")
 
 
@@ -2696,7 +2740,8 @@ def _had_one_in_twelve_months(n: str, kind: str, window, mentions, proposals, sp
     mention = counted[0]
     if n[mention[1] - 1] == "s":
         return None  # "a history of exacerbations during the last year": how many is not said
-    if not _HAD_EVENT.search(n, sentence_start, mention[0]) or _NO_EVENT.search(n, sentence_start, mention[0]):
+    had = _HAD_EVENT.search(n, sentence_start, mention[0]) or _AN_EVENT_ITEM.fullmatch(n, sentence_start, mention[0])
+    if not had or _NO_EVENT.search(n, sentence_start, mention[0]):
         return None
     variable = _refine_variable(n, mention[2], _Comparison(start, end))
     a, b = min(start, mention[0]), max(end, mention[1])
@@ -3131,6 +3176,8 @@ def _check(n: str, variable: str, c: _Comparison, windows: list, used_periods: s
             if value is not None and value != value.to_integral_value():
                 return None
         period = _count_period(n, c, windows)
+        if period is None and _times_over_twelve_months(n, variable, c):
+            period = -1
         if period is None:
             return None
         if period >= 0:
@@ -3223,6 +3270,40 @@ _CLEARANCE_FORMULA = re.compile(r"cockcroft|creatinine clearance|(?<![a-z])crcl(
 # "creatinine clearance or GFR > 65 mL/min": the clearance named as the GFR's alternative under one bound, which is
 # still the GFR's bound (a GFR "by Cockcroft-Gault", or a clearance alone, is not)
 _CLEARANCE_OR_GFR = re.compile(r"creatinine clearance(?:\s*\(crcl\))?\s*(?:or|and/or|/)\s*(?:the\s+)?e?gfr(?![a-z])")
+
+
+# A count said after its noun in times, over the 12 months right after it: "hospitalization for asthma more than three
+# times within one year", "exacerbations more than 2 times in the last 12 months" (a frequency, so no window holds the
+# period). A hospital stay counted this way is a respiratory one only when the text says what it was for ("for asthma",
+# "due to COPD exacerbations"); "hospitalized more than 2 times in past 12 months" may be for anything.
+_TIMES_OVER = re.compile(
+    rf"\s*(?:in|within|during|over)\s+(?:the\s+)?(?:(?:past|last|previous|preceding|prior)\s+)?(?:({ANY_NUM})[\s-]*)?"
+    + TIME_UNIT
+)
+_STAY_FOR_BEFORE = re.compile(
+    r"(?:hospitali[sz]\w*|admissions?|admitted)\s+(?:for|due\s+to|because\s+of|with)\s+(?:an?\s+|the\s+)?"
+    r"((?:[a-z-]+\s+){1,3})$"
+)
+_EXACERBATION_WORDS = re.compile(r"(?<![a-z])(?:exacerbations?|attacks?|flare[- ]?ups?)(?![a-z])")
+
+
+def _times_over_twelve_months(n: str, variable: str, c: _Comparison) -> bool:
+    if not c.raw_unit.startswith("time"):
+        return False
+    period = _TIMES_OVER.match(n, c.end)
+    if not period:
+        return False
+    amount = _to_decimal(period.group(1)) if period.group(1) else Decimal(1)
+    unit = TABLES.time_units.get(period.group(2))
+    if amount is None or (str(amount.normalize()), unit) not in TWELVE_MONTHS:
+        return False
+    if variable != "respiratory_hospitalisations_12m":
+        return True
+    stay = _STAY_FOR_BEFORE.search(n, max(0, c.start - 80), c.start)
+    if not stay:
+        return False
+    what = _EXACERBATION_WORDS.sub(" ", stay.group(1))
+    return bool(_QUALIFIERS_ONLY.fullmatch(what) and _QUALIFIER.search(what))
 
 
 def _count_period(n: str, c: _Comparison, windows: list) -> int | None:
@@ -3558,7 +3639,15 @@ def _find_windows(n: str, washout_lead: bool = False) -> list[tuple[int, int, De
                 and (str(amount.normalize()), unit) not in TWELVE_MONTHS
             ):  # "at least 3 episodes within the 3 months prior to inclusion": events in a look-back, a window
                 continue  # "for 2 days or more during the last 7 days": how often, not how long ago
-            if LAB_UNIT_BEFORE.search(n, max(0, match.start() - 45), match.start()):
+            if (
+                unit == "days"
+                and _DAYS_A_WEEK_AHEAD.match(n, match.end() - 5)
+                and STRICT_OR_AT_MOST.search(match.group())
+            ):
+                continue  # "symptoms in ≤2 days and use of rescue medication ≤2 days per week": how often
+            if LAB_UNIT_BEFORE.search(n, max(0, match.start() - 45), match.start()) and not _SAMPLE_TAKEN_BEFORE.search(
+                n, max(0, match.start() - 20), match.start()
+            ):
                 continue  # "blast count ≤ 200/μL within 10 days": when a lab value was measured
             if TEST_RESULT_AFTER.match(n, match.end()) or (
                 RESULT_AFTER.match(n, match.end()) and TEST_BEFORE.search(n, max(0, match.start() - 40), match.start())
@@ -4111,7 +4200,9 @@ _TOXICITY_OF_AGENTS_BEFORE = re.compile(
 )
 _USED_FOR_BEFORE = re.compile(
     r"(?<![a-z])(?:us(?:e|es|ed|ing)|tak(?:e|es|en|ing)|receiv(?:e|es|ed|ing)|treat(?:ed|ment)\s+with)(?![a-z])"
-    r"(?:(?!(?<![a-z])(?:stable|unchanged|constant|steady|maintain\w*|no|not|never|without)(?![a-z]))[^.;()])*(?<![a-z])for\s+$"
+    r"(?:(?!(?<![a-z])(?:stable|unchanged|constant|steady|maintain\w*|no|not|never|without)(?![a-z]))[^.;()]|\([^().;]*\))*"
+    # "treatment with additional antibiotics (beyond standard treatment) for a period of 14 days before study entry"
+    r"(?<![a-z])for\s+(?:(?:a|the)\s+(?:period|duration)\s+of\s+)?$"
 )
 _NOT_RESOLVED_BEFORE = re.compile(r"(?:not\s+(?:been\s+|yet\s+)?|un)resolved\s+$")
 # "A距B": an event before 距 and, after it, another event rather than the study's own point in time (随机, 入组, 筛选)
@@ -4179,7 +4270,9 @@ def _hit_within(hits: list[tuple[int, int]], start: int, end: int) -> tuple[int,
 _SINCE_PHRASE = re.compile(
     # "at least 30 days or 5 half-lives (whichever is longer) since …": the half-lives are the drug's other measure
     r"(?:\s*,?\s*or\s+(?:\d+|[a-z]+)\s+half[- ]?li(?:fe|ves)(?:\s*,?\s*\(?whichever\s+is\s+(?:longer|greater)\)?)?\s*,?)?"
-    r"\s*(?:(?P<since>since|from\s+(?:the\s+)?(?:time|date|day)\s+of)|(?:later\s+)?(?:after|following)|beyond|from)\s+"
+    r"\s*"
+    + _ELAPSED
+    + r"(?:(?P<since>since|from\s+(?:the\s+)?(?:time|date|day)\s+of)|(?:later\s+)?(?:after|following)|beyond|from)\s+"
     r"(?P<event>[a-z][a-z0-9/'-]*(?:\s+[a-z][a-z0-9/'-]*){0,4})"
 )
 _STUDY_POINT = re.compile(
@@ -4264,8 +4357,8 @@ _WASHOUT_VERB_BEFORE = re.compile(
 )
 _WASHOUT_AFTER = (
     r"\s*(?:or\s+(?:more|longer)\s+)?(?:before|prior\s+to|preceding)\s+(?:the\s+)?(?:date\s+of\s+)?(?:the\s+)?"
-    r"(?:start|beginning|first|screening|randomi[sz]\w*|enrol\w*|baseline|study|trial|visit|inclusion|entry|day\s*1"
-    r"|dosing|(?:informed\s+)?consent|signing)(?![a-z])"
+    r"(?:start|beginning|first|screening|randomi[sz]\w*|enrol\w*|registration|baseline|study|trial|visit|inclusion|entry"
+    r"|day\s*1|dosing|(?:informed\s+)?consent|signing)(?![a-z])"  # registration: a legacy PDQ record's point of entry
 )
 _WASHOUT_AFTER_RE = re.compile(_WASHOUT_AFTER)
 _WASHOUT_WINDOW = re.compile(rf"\(?{ANY_NUM}\)?[\s-]*(?:\(\d+\)\s*)?{TIME_UNIT}" + _WASHOUT_AFTER)
@@ -5062,7 +5155,8 @@ _PRE_BD = re.compile(
     r"pre[- ]?(?:bronchodilat\w*|bd)(?![a-z])|(?:before|prior to|without) (?:\w+ ){0,5}(?:bronchodilat\w*|salbutamol"
     r"|albuterol)"
     # "after withholding β2-agonists for 4 h", "with bronchodilators withheld": measured off the bronchodilator
-    r"|(?:withhold\w*|withheld|washout of|wash-out of) (?:\w+ ){0,2}(?:(?:β|beta)?[- ]?2[- ]?agonists?|bronchodilat\w*"
+    # ("withholding long-acting β2-agonists": a hyphenated word among the two)
+    r"|(?:withhold\w*|withheld|washout of|wash-out of) (?:[\w-]+ ){0,2}(?:(?:β|beta)?[- ]?2[- ]?agonists?|bronchodilat\w*"
     r"|salbutamol|albuterol)|(?:bronchodilat\w*|(?:β|beta)?[- ]?2[- ]?agonists?) (?:\w+ ){0,2}withheld"
     # "when off inhaled beta-agonist for more than 4 hrs, FEV1 less than 65% predicted": measured off it
     r"|(?<![a-z])off (?:[\w-]+ ){0,2}[\w-]*?(?:agonists?|bronchodilat\w*|salbutamol|albuterol)(?![a-z])"

@@ -134,6 +134,9 @@ class Tables:
     # labs no question asks about ("alkaline phosphatase (ALP)", "GGT", "碱性磷酸酶"), named among those one x ULN bound
     # holds for: "ALT, AST, alkaline phosphatase or bilirubin ≥ 3 x ULN" is still ALT's, AST's and bilirubin's bound
     other_lab_names: str = ""
+    # lung-function measures no question asks about ("PEFR", "peak expiratory flow"), an alternative that shares FEV1's
+    # % predicted bound: "FEV1 or PEFR ≥ 80% of predicted" is still FEV1's bound
+    other_lung_function_names: str = ""
     lab_subgroups: str = ""  # the conditions a second x ULN bound of the same labs is for (liver metastases, Gilbert's)
     upper_limit_itself: str = ""  # "> normal reference value", "≤ institutional ULN": the limit itself, 1 x ULN
 
@@ -505,6 +508,12 @@ def load(directory: Path = DIRECTORY) -> Tables:
         ),
         other_lab_names=_join(
             _words("lexicon other_lab_names", {lang: lexicons[lang].get("other_lab_names", []) for lang in LANGUAGES})
+        ),
+        other_lung_function_names=_join(
+            _words(
+                "lexicon other_lung_function_names",
+                {lang: lexicons[lang].get("other_lung_function_names", []) for lang in LANGUAGES},
+            )
         ),
     )
 

@@ -214,6 +214,9 @@ def _normalise_characters(original: str, start: int, end: int) -> tuple[str, lis
             i += 1
             continue
         char = original[i]
+        if char == "\\" and original.startswith("&", i + 1) and _HTML_ENTITY.match(original, i + 1, end):
+            i += 1  # "\&lt;6 months": an entity whose ampersand a markdown writer escaped reads as the entity
+            char = "&"
         if char == "&":
             entity = _HTML_ENTITY.match(original, i, end)
             if entity:
