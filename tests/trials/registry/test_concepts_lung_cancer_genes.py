@@ -92,6 +92,13 @@ def test_the_criteria_opening_lines_naming_lung_cancer_count_as_the_trials_own()
     assert rules("Confirmed EGFR mutation", "inclusion", before="Inclusion Criteria:\n1. Diagnosis of COPD\n") == []
 
 
+def test_a_trial_whose_conditions_name_an_egfr_mutation_is_a_lung_cancer_trial_but_not_one_naming_kras_or_alk():
+    egfr = matching.concepts_named(["EGFR-mutant lung adenocarcinoma"])
+    assert genes("The tumour harbours an EGFR mutation", own=egfr) == [(["egfr"], [], False)]
+    assert genes("KRAS mutation", own=matching.concepts_named(["KRAS mutation"])) == []
+    assert genes("ALK rearrangement", own=matching.concepts_named(["ALK-positive lymphoma"])) == []
+
+
 def test_outside_a_lung_cancer_trial_a_gene_change_is_not_the_question():
     colorectal = matching.concepts_named(["Colorectal Cancer"])
     assert genes("KRAS mutation", own=colorectal) == []

@@ -2150,7 +2150,9 @@ def _own_only(text: str, matches: list[Match], own: frozenset[str], preceding: s
     kept = [
         match
         for match in matches
-        if match.concept.question not in spec["questions"] or named & set(spec["questions"][match.concept.question])
+        if match.concept.question not in spec["questions"]
+        or named & set(spec["questions"][match.concept.question])
+        or own & set(spec["own_also"].get(match.concept.question, ()))  # "EGFR-mutant lung adenocarcinoma"
     ]
     language = _language(text)
     treatment = {side: re.compile(spec["treatment"][side][language], re.IGNORECASE) for side in ("before", "after")}
