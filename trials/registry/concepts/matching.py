@@ -1084,13 +1084,22 @@ def _window_days(match: re.Match) -> tuple[Decimal | None, str]:
 
 def concepts_named(names: list[str]) -> frozenset[str]:
     """The concepts a record's own conditions name ("Stroke", "Chronic Obstructive Pulmonary Disease"), not
-    negated and not an "other than" concept: what the trial studies."""
-    return frozenset(
+    negated and not an "other than" concept: what the trial studies. The names read only here ("NSCLC",
+    "Carcinoma, Non-Small-Cell Lung": lexicon `lung_cancer_treatment` `own_names`, decision record 0138) count too."""
+    read = {
         match.concept.key
         for name in names
         for match in find(name)
         if not match.negated and not match.concept.other_than
-    )
+    }
+    for key, spec in lexicon()["lung_cancer_treatment"]["own_names"].items():
+        for name in names:
+            words = _simplified(name or "")
+            if re.search(spec[_language(words)], words, re.IGNORECASE) and not re.search(
+                spec["blocked"], words, re.IGNORECASE
+            ):
+                read.add(key)
+    return frozenset(read)
 
 
 def list_context(before: str) -> str:
@@ -2102,6 +2111,10 @@ def _lung_cancer_treatments(text: str, kind: str, matches: list[Match], own: fro
     spec = lexicon()["lung_cancer_treatment"]
     if not own & set(spec["own"]) or not any(m.concept.key in spec["from"] for m in matches):
         return matches
+    if own & set(spec["own_other_cancer"]):
+        return (
+            matches  # "melanoma, renal cell, non-small cell lung or breast cancer": not every patient's is lung cancer
+        )
     if any(m.concept.cls == "condition" and m.concept.key not in spec["conditions_kept"] for m in matches):
         return matches  # "autoimmune disease that received systemic therapy": what treated another illness
     language = _language(text)
@@ -2123,9 +2136,12 @@ def _lung_cancer_treatments(text: str, kind: str, matches: list[Match], own: fro
         if (kind == "exclusion" and negated) or (kind == "inclusion" and not negated and narrowed):
             read.append(match)
             continue
-        for item in spec["items"]:
-            if re.search(item[language], match.words, re.IGNORECASE):
-                target = item["concept"]
+        # the item the words name; "EGFR TKI treatment-naïve", "(TKI) treatment naïve": the one named just before
+        before = text[max(0, match.start - 40) : match.start] if match.concept.key in spec["flip"] else ""
+        for pattern, words in (("(?:{})[\\w-]*\\W{{0,3}}$", before), ("{}", match.words)):
+            found = [i for i in spec["items"] if re.search(pattern.format(i[language]), words, re.IGNORECASE)]
+            if found:
+                target = found[0]["concept"]
                 break
         read.append(replace(match, concept=by_key()[target], negated=negated, narrowed=match.narrowed or narrowed))
     return read

@@ -299,7 +299,7 @@ WINDOW_RES = [
     ),
     re.compile(
         rf"(?<![a-z])({ANY_NUM})[\s-]*(?:\(\d+\)\s*)?{TIME_UNIT}\s+(?:or (?:less|fewer)\s+)?(?:immediately\s+|just\s+)?"
-        r"(?:before|prior ti?o|preceding)\s+"  # "30 days prior tio randomization": a typo of "to"
+        r"(?:before|prior ti?o|preceding|previous\s+to)\s+"  # "30 days prior tio randomization": a typo of "to"
         r"(?:the\s+)?(?:date of\s+)?"
         r"(?:screening|randomi[sz]ation|enrol?l?ment|baseline|visit|(?:informed )?consent|study|inclusion|"
         r"first|day 1|dosing|signing|entry)" + REFERENCE_TAIL
@@ -337,7 +337,7 @@ WINDOW_RES = [
     # period around it, not a look-back (tried after the known reference points)
     re.compile(
         rf"(?<![a-z])({ANY_NUM})[\s-]*{TIME_UNIT}\s+(?:or (?:less|fewer)\s+)?(?:immediately\s+|just\s+)?"
-        rf"(?:before|prior to|preceding|{_PRIOR_NO_TO})\s+"
+        rf"(?:before|prior to|preceding|previous\s+to|{_PRIOR_NO_TO})\s+"
         r"(?!or\s|and\s|during\s)(?:the\s+)?[a-z][a-z0-9-]*"
     ),
     re.compile(
@@ -350,11 +350,13 @@ WINDOW_RES = [
         r"前\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")\s*[,，]?\s*"
         # "筛选前2个月不得使用三联疗法": free of it over the look-back, a window as "前2个月内未使用" is
         r"(?=中|期间|曾|有(?!效)|(?:不得|不能|不可|不应|未曾?|没有)?\s*(?:使用|服用|用过|参加|参与|接受|接种)"
-        r"|发生|患|罹患|摄取|摄入|吸烟|饮酒|每日|每天|平均|献血|失血|进行过|做过|出现|发热|发烧)"  # "入组前3天发热"
+        r"|发生|患|罹患|摄取|摄入|吸烟|饮酒|每日|每天|每周|每月|平均|献血|失血|进行过|做过|出现|发热|发烧)"  # "入组前3天发热"
     ),
     re.compile(
         r"(?:近|过去|最近)\s*的?\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")"
     ),  # "最近的6个月中", "过去的半年里"
+    # "近期（3个月）接受过…": recently, the bracket saying how recent, a look-back
+    re.compile(r"(?:近期|最近)\s*[(（]\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")\s*(?:内|以内|之内)?\s*[)）]"),
     # "戒烟不足6个月": quit less than 6 months ago, the strict look-back "stopped smoking less than 6 months ago" is
     re.compile(r"(?<=戒烟)\s*(?:不足|不到|未满|少于|小于|<)\s*(" + CN_NUM + r")\s*(" + ZH_TIME_UNIT + r")"),
 ]
@@ -396,6 +398,8 @@ _ZH_SHORT_OF_LEAD = re.compile(
     r"|(?:入组|入选|随机|筛选|首次给药|给药|用药|服药|首剂|签署知情同意书?|基线|研究开始|试验开始)\s*(?:之)?前\s*$"
     r"|距离?\s*(?:首次|第一次)?(?:入组|入选|随机|筛选|给药|用药|签署知情同意书?|基线|本研究|研究开始|试验开始)(?:的?时间)?\s*$"
     r"|至今\s*$"  # "发病至今不超过3个月": since it began, up to now
+    # "首次输注时间距离前一项临床试验结束（末次治疗）时间少于28天": since a past thing ended, up to the study's point
+    r"|距离?[^,，;；。]{0,30}(?:结束|完成)(?:\s*[(（][^()（）]{0,12}[)）])?\s*(?:的?时间)?\s*$"
     # "试验给药前曾接受过的药物未超过14天": what was taken before the study's point, no longer ago than that
     r"|(?:入组|入选|随机|筛选|首次给药|给药|用药|服药|首剂|基线)\s*(?:之)?前\s*曾(?:接受|使用|服用|用)过?的?[^,，;；。]{0,8}$"
 )
@@ -533,6 +537,58 @@ def _intervals_to_the_study(n: str, kind: str, span: _Span, taken: list[tuple[in
         strict = bool(re.fullmatch(r"less than|fewer than|shorter than|<|少于|小于|短于|不足|不到", match.group("op")))
         quote_start = max(0, match.start() - len(event)) if "point" not in match.groupdict() else match.start()
         proposals.append(_window(kind, amount, unit, event, span.quote(quote_start, match.end()), inclusive=not strict))
+    return proposals
+
+
+# A span given with both its minimum and its maximum ("(at least 3 to 9 months)", "3 weeks at minimum up to 8 weeks at
+# maximum", "a minimum of 4 and a maximum of 12 weeks"), said of the time since a past event ("response after initiation
+# of brigatinib (at least 3 to 9 months)") or of the period up to the study's point ("The period up to the post-operative
+# randomization can be …"): at least the lower end since it (a duration) and at most the upper end (a window), as a
+# range before "ago" or "after" is read (guideline v2). Without such a lead-in ("treatment for at least 3 to 9 months")
+# nothing says what the span counts from, and a plan or a requirement still to come is no bound.
+_SPAN_UNIT = r"(?:days?|weeks?|months?|years?)(?![a-z])"
+_MINIMUM_TO_MAXIMUM = re.compile(
+    rf"(?<![a-z])(?:at\s+least|a\s+minimum\s+of|minimum(?:\s+of)?)\s+(?P<lo>{ANY_NUM})\s*(?:(?P<lo_unit>{_SPAN_UNIT})\s*)?"
+    rf"(?:to|-|–|and\s+a\s+maximum\s+of|up\s+to)\s*(?P<hi>{ANY_NUM})[\s-]*(?P<hi_unit>{_SPAN_UNIT})"
+    rf"|(?<![a-z0-9.])(?P<lo2>{ANY_NUM})[\s-]*(?P<lo2_unit>{_SPAN_UNIT})\s+(?:at\s+(?:the\s+)?)?minimum\s*,?\s*"
+    rf"(?:and\s+)?(?:up\s+)?to\s+(?P<hi2>{ANY_NUM})[\s-]*(?P<hi2_unit>{_SPAN_UNIT})"
+)
+_SINCE_A_PAST_EVENT_LEAD = re.compile(
+    r"(?<![a-z])(?:after|since|following|post)\s+(?!(?:the\s+)?(?:study|trial|randomi|enrol|screening|inclusion|entry"
+    r"|first dose|consent))(?P<event>[a-z][^.;:()\[\]]{0,60}?)\s*[(\[]\s*$"
+    r"|(?<![a-z])(?P<period>period|interval|time)\s+(?:up\s+to|until|before|to)\s+(?P<point>[^.;:]{1,60}?)"
+    r"\s+(?:can|must|should|may|shall|is|will)\s+(?:\w+\s+){0,2}$"
+)
+
+
+def _minimum_to_maximum_spans(
+    n: str, kind: str, span: _Span, taken: list[tuple[int, int]], read: list[tuple[int, int]]
+) -> list[Proposal]:
+    """The duration and the window of a span given with its minimum and its maximum (see _MINIMUM_TO_MAXIMUM); the
+    spans read are added to ``read``."""
+    proposals: list[Proposal] = []
+    if "minimum" not in n and "least" not in n:
+        return proposals
+    for match in _MINIMUM_TO_MAXIMUM.finditer(n):
+        if len(proposals) >= MAX_WINDOWS or any(a <= match.start() < b for a, b in taken):
+            continue
+        two = match.group("lo2") is not None
+        lo = _to_decimal(match.group("lo2" if two else "lo"))
+        hi = _to_decimal(match.group("hi2" if two else "hi"))
+        hi_unit = _TIME_UNIT_WORD.get(match.group("hi2_unit" if two else "hi_unit"))
+        lo_unit = _TIME_UNIT_WORD.get(match.group("lo2_unit" if two else "lo_unit") or match.group("hi_unit") or "")
+        if not (lo and hi and lo_unit and hi_unit) or lo <= 0 or (lo_unit == hi_unit and lo >= hi):
+            continue
+        sentence_start = max([m.end() for m in _BOUNDARY.finditer(n, max(0, match.start() - 160), match.start())] + [0])
+        lead = _SINCE_A_PAST_EVENT_LEAD.search(n, max(sentence_start, match.start() - 120), match.start())
+        if not lead or _intends_before(n, sentence_start, match.start(), match.end()):
+            continue
+        event = lead.group("event") or lead.group("point")
+        event = " ".join(event.split())
+        quote = span.quote(lead.start(), match.end())
+        proposals.append(_duration(kind, lo, lo_unit, event, quote, confidence=0.5))
+        proposals.append(_window(kind, hi, hi_unit, event, quote, confidence=0.5))
+        read.append((match.start(), match.end()))
     return proposals
 
 
@@ -1001,10 +1057,16 @@ VALUE_TIMING_BEFORE = re.compile(
 )
 # a test the text requires to be done by then ("These measurements must be performed within one week before the first
 # infusion", "All laboratory tests must be obtained less than 4 weeks from study entry"): a screening step timed before
-# the study's start, no look-back (a past test on record, "CT chest performed within 12 months", stays a window)
+# the study's start, no look-back (a past test on record, "CT chest performed within 12 months", stays a window). Only
+# a modal makes it a step required of the study: a bare infinitive ("All screening labs to be obtained within 30 days
+# prior to registration", "laboratory tests to be conducted within 14 days before the first dose") dates the tests the
+# criterion reads, a look-back as guideline v2 reads a dated test
 _STUDY_STEP_TIMING_BEFORE = re.compile(
-    r"(?<![a-z])(?:must|should|shall|will|need\s+to|needs\s+to|to)\s+be\s+(?:performed|obtained|done|drawn|collected"
+    r"(?<![a-z])(?:must|should|shall|will|need\s+to|needs\s+to)\s+be\s+(?:performed|obtained|done|drawn|collected"
     r"|conducted|repeated|measured|assessed|evaluated)(?![a-z])[^.;,()]{0,12}$"
+    # "it is necessary to review the stool routine within 1 week": a test the text requires to be done (again)
+    r"|(?<![a-z])(?:necessary|required|mandatory)\s+to\s+(?:review|re-?check|repeat|re-?test|re-?examine|perform|conduct"
+    r"|obtain)(?![a-z])[^.;,()]{0,30}$"
 )
 STUDY_PROCEDURE_BEFORE = re.compile(r"(?:" + (TABLES.study_procedures or r"(?!x)x") + r")[^.;。；]{0,40}$")
 # "if under 18 years, a parent", "如果受试者的年龄<20岁,则…", "对于…年龄<20岁的受试者,应…": a condition for another rule
@@ -1050,14 +1112,23 @@ _EXCEPTION_BEFORE = re.compile(r"(?:不包括|不包含|除了|(?<![a-z])except(
 _STATE_DEFINITION_BEFORE = re.compile(
     r"(?:menopaus\w*|绝经|闭经|amenorrh\w*)[^.。]{0,20}(?:定义为?|defined as|definition)[^。|\n]*$"
 )
+# "lesions in a previously irradiated area were considered measurable only if disease progression occurred more than 6
+# months after the end of treatment": which lesion counts as a target (RECIST), no bound on the participant
+_LESION_COUNTS_IF_BEFORE = re.compile(
+    r"(?<![a-z])(?:considered|deemed|regarded|counted|qualif(?:y|ies))\s+(?:as\s+)?(?:measurable|evaluable|target)"
+    r"(?:\s+(?:lesions?|disease))?\s+(?:\([^()]{0,60}\)\s+)?(?:only\s+)?(?:if|when|provided)(?![a-z])[^.;]*$"
+)
 # "considered an adult under local law (e.g. in the USA, aged ≥ 18)": the example is the age of adulthood asked for
 _ADULT_EXAMPLE_BEFORE = re.compile(r"(?:成人|成年|(?<![a-z])adults?(?![a-z])|legal age|age of majority)[^;；。]*$")
 EXAMPLE_BEFORE = re.compile(r"(?:e\.g\.|for example|for instance|such as|例如|如:)[^;)]*$")
 WINDOW_NOT_BEFORE = re.compile(
-    r"(?:planning|plans? to|intend\w* to|(?<![a-z])intention|(?<![a-z])expect(?:ed|s|ing)?(?![a-z])|likely to|anticipated"
+    r"(?:planning|plans? (?:to|for)|(?:pregnancy|conception) (?:projects?|plans?)|intend\w* to|(?<![a-z])intention|(?<![a-z])expect(?:ed|s|ing)?(?![a-z])|likely to|anticipated"
     r"|life expectancy|surviv\w*|prognosis|(?<![a-z])(?:desire|wish|want)(?:s|ed|ing)?(?![a-z])"
     r"|(?<![a-z])(?<!prior or )(?<!previous or )(?<!past or )(?:scheduled|planned)(?![a-z])(?!\s+or\s+(?:prior|previous|past|recent)(?![a-z]))|(?<![a-z])due to (?:stop|start|begin|undergo|have)|during (?:the )?study"
-    r"|require\w* [a-z ]{0,30}(?:transplant|surgery)|unless |如果|若|倘若)(?:[^.;。；]|(?<![a-z])(?:i\.e|e\.g)\.)*$"
+    r"|require\w* [a-z ]{0,30}(?:transplant|surgery)|unless )(?:[^.;。；]|(?<![a-z])(?:i\.e|e\.g)\.)*$"
+    # "如果…则…": a condition for another rule; one opened inside a bracket ends with it ("（如果使用化疗，则为…）10筛选前
+    # 12个月内…": a glued list's next item stands after the bracket)
+    r"|(?:如果|若|倘若)(?:[^.;。；()（）]|[(（][^()（）]*[)）])*$"
     # "if planned within a year" is a condition, "if received within the last year" a past event; the condition
     # ends at its comma ("if a former smoker, have quit in the past 15 years")
     # ("excluded if they had …", "ineligible if …": the criterion itself, as for bounds)
@@ -2639,6 +2710,8 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
         ):
             continue  # "HbA1c ≥ 6.5% within 90 days": when a value was measured, not a look-back of its own
         previous_end = windows[index - 1][1] if index else 0
+        if _state_required_by(n, window, previous_end):
+            continue  # "a stable regimen should be in place within 1 week before the first dose": a deadline
         stable = _stable_over(n, kind, window, span, previous_end)
         if stable:  # "stable maintenance therapy during the last 2 months": on it at least that long
             proposals.append(stable)
@@ -2675,7 +2748,9 @@ def _propose(clause: Clause, original: str, start: int, end: int) -> list[Propos
             if other:  # "chemotherapy within 4 weeks (6 weeks for nitrosoureas or mitomycin C) prior to entering"
                 proposals.extend(_other_agents_window(kind, span, other))
     taken = window_spans + [(c.start, c.end) for _v, c, _a, _b in measured]
-    proposals.extend(_find_durations(n, kind, span, taken))
+    ranged: list[tuple[int, int]] = []  # the spans a minimum-to-maximum range reads, which durations leave alone
+    proposals.extend(_minimum_to_maximum_spans(n, kind, span, taken, ranged))
+    proposals.extend(_find_durations(n, kind, span, taken + ranged))
     proposals.extend(_dated_thing_ages(n, kind, span, window_spans))  # its ages are no person's: measured bounds
     # on them are dropped later, so only windows take its spans
     proposals.extend(_intervals_to_the_study(n, kind, span, taken))
@@ -4062,7 +4137,10 @@ _DURATION_NOT_AFTER = re.compile(
     r"|old(?![a-z])|of (?:the )?(?:study|trial"
     r"|treatment period)|后|之后|以后)"
 )
+# "clinical benefit (PFS ≥ 3 months)": how long a response to an earlier drug lasted (events table, outcome_lengths)
+_OUTCOME_LENGTH = TABLES.outcome_lengths or r"(?!x)x"
 _DURATION_NOT_BEFORE = re.compile(
+    r"(?:" + _OUTCOME_LENGTH + r")[^.;。；()（）]{0,12}$|"
     # ("one or more of the following findings for at least 6 months": a list's lead-in, nothing still to come)
     r"(?:next|(?<!of the )(?<!by the )following|coming|upcoming|future|expect\w*|likely|plann\w*|plans? to|intend\w*"
     r"|survival|life expectancy|(?<!in regular )(?<!in routine )(?<!under )(?<!in )follow(?:-|\s)?up"  # "in regular
@@ -4191,9 +4269,22 @@ def _methods_lead_before(span: _Span, start: int) -> bool:
 
 _UP_TO_THE_START_AFTER = re.compile(
     r"\s*(?:before|prior\s+to)\s+(?!and\s|or\s|,)(?:the\s+)?(?:date\s+of\s+)?(?:the\s+)?(?:first\s+)?"
-    r"(?:dos\w*|receiving|starting|start|randomi[sz]\w*|enrol\w*|screening|baseline|study|trial|entry|inclusion|day\s*1)"
-    r"(?![a-z])"
+    r"(?:dos\w*|receiving|starting|start|initiat\w*|randomi[sz]\w*|enrol\w*|screening|baseline|study|trial|entry|inclusion"
+    r"|day\s*1)(?![a-z])"
 )
+# "At least 2 weeks prior to initiation of the study drug, female subjects should be using highly effective
+# contraceptive methods": the span opens its item and the method is named after it, in the same sentence
+_SPAN_OPENS_ITEM_BEFORE = re.compile(r"(?:^|[\n.;:]|(?<![\d.])\d{1,2}[.)、])[\s\-*•·]*$")
+_METHOD_LATER_IN_SENTENCE = re.compile(r"[^.;。；]{0,120}?(?:contracept|birth control|避孕)")
+
+
+def _method_named_after(n: str, match: re.Match) -> re.Match | None:
+    """The contraceptive method named later in the sentence of a span that opens its item, or None."""
+    if not _SPAN_OPENS_ITEM_BEFORE.search(n, max(0, match.start() - 12), match.start()):
+        return None
+    return _METHOD_LATER_IN_SENTENCE.match(n, match.end())
+
+
 _TOXICITY_OF_AGENTS_BEFORE = re.compile(
     r"(?<![a-z])(?:recover\w*|toxicit\w*|adverse\s+(?:events?|effects?|reactions?)|side\s+effects?)(?![a-z])[^.;]{0,70}"
     r"(?<![a-z])(?:administered|given|received|taken)\s+$"
@@ -4228,7 +4319,20 @@ _STABLE_BEFORE = re.compile(
 )
 
 
+# "should be in place within", "must be achieved within": a state required by a deadline, no time it has lasted
+_REQUIRED_BY = re.compile(r"(?<![a-z])(?:must|should|shall|will|needs?\s+to|has\s+to|have\s+to)\s+be\s+[^.;。；]*$")
 _BARE_SPAN_BEFORE = re.compile(r"\d[^a-z]*[a-z]+\s+(?:before|prior)(?![a-z])")
+
+
+def _state_required_by(n: str, window, previous_end: int) -> bool:
+    """Whether a steady state is required to be reached within the span ("a stable antihypertensive regimen should be
+    in place within 1 week before the first dose"): a deadline the study sets, neither how long it has lasted nor a
+    look-back."""
+    start, _end, _amount, _unit, reference = window
+    if not reference.startswith("within"):
+        return False
+    stable = _STABLE_BEFORE.search(n, max(previous_end, start - 100), start)
+    return bool(stable and _REQUIRED_BY.search(n, stable.start(), start))
 
 
 def _stable_over(n: str, kind: str, window, span: _Span, previous_end: int) -> Proposal | None:
@@ -4538,6 +4642,7 @@ def _zh_event_right_before(n: str, start: int, end: int) -> tuple[str, int, int]
 _ZH_EXCEPTED_BEFORE = re.compile(
     r"除外(?![^。;；]{0,80}?(?:可以|可|允许)(?:入选|入组|纳入))[^。;；]{0,80}$"
     r"|[(（]\s*除非[^()（）。;；]{0,40}$"  # "(除非患者至少已接受稳定治疗2个月)": what an exclusion lets pass
+    r"|不适用于[^。;；]{0,40}$"  # "然而，这不适用于5年或5年以上无复发的患者": whom the exclusion leaves out
 )
 # "…超过 24 个月,与申办方沟通后决定是否接受": an exception left to the sponsor, no bound
 _SPONSOR_DECISION_AFTER = re.compile(
@@ -4768,9 +4873,13 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             since = _EventWords(between.group("event"), between.start("event")) if between else None
         # "using contraception a minimum of 28 days before dosing": a method used at least that long up to the study's
         # start, a duration (contraception "for 3 months after the last dose" or "prior to and during" is still to come)
+        method_after = None
         used_up_to_start = bool(
             op
-            and _CONTRACEPTION.search(n, max(0, match.start() - 60), match.start())
+            and (
+                _CONTRACEPTION.search(n, max(0, match.start() - 60), match.start())
+                or (method_after := _method_named_after(n, match))
+            )
             and _UP_TO_THE_START_AFTER.match(n, match.end())
             # "one of the following acceptable means of birth control: * Oral contraceptives (taken for at least one
             # month prior to …)": an option of a definition, not a criterion of its own
@@ -4904,8 +5013,10 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             continue  # "长期(连续2周以上…)", "(≤连续14天)", "如每天1包20支连续10年": what a word means, no criterion
         if not op and not post and _ZH_STUDY_SCHEDULE_AFTER.match(n, match.end()):
             continue  # "连续5天出席研究访视": the study's own schedule, no criterion
-        if _ZH_NOT_A_CRITERION_BEFORE.search(n, max(0, match.start() - 80), match.start()) or (
-            _STATE_DEFINITION_BEFORE.search(n, max(0, match.start() - 120), match.start())
+        if (
+            _ZH_NOT_A_CRITERION_BEFORE.search(n, max(0, match.start() - 80), match.start())
+            or (_STATE_DEFINITION_BEFORE.search(n, max(0, match.start() - 120), match.start()))
+            or _LESION_COUNTS_IF_BEFORE.search(n, max(0, match.start() - 120), match.start())
         ):
             continue  # "治疗失败的定义:…必须≥14天", "以下情况除外-…首次给药前≥5年无…": a definition, an exception
         event = None
@@ -4934,6 +5045,10 @@ def _find_durations(n: str, kind: str, span: _Span, taken: list[tuple[int, int]]
             if found:
                 event = (label, *found)
                 break
+        if event is None and method_after:  # "At least 2 weeks prior to …, … using … contraceptive methods"
+            method = _CONTRACEPTION.search(n, match.end(), method_after.end() + 20)
+            if method:
+                event = (method.group(), method.start(), method.end())
         confidence = 0.7
         history = _HISTORY_OF.match(n, match.end())
         if event is None and history:  # "a 2-year history of seasonal allergic rhinitis": what it is a history of

@@ -84,6 +84,7 @@ class Tables:
     cn_digits: dict[str, float] = field(default_factory=dict)
     study_procedures: str = ""  # tests the study does: a window right after one times it, not a look-back
     consumed_at_a_rate: str = ""  # smoked or drunk at a rate: that rate over a past/last look-back is a window
+    outcome_lengths: str = ""  # how long a response to an earlier drug lasted ("PFS ≥ 3 months"): no time since
     past_tests: str = ""  # tests on record a look-back dates: a window even beside a bound on the test's value
     # a number of days counted, how often, not how long since: the words right before it ("on 8 or more days")
     day_counts_before: str = ""
@@ -397,6 +398,7 @@ def load(directory: Path = DIRECTORY) -> Tables:
     study_procedures = _join(_words("events.json study_procedures", events_data.get("study_procedures", {})))
     consumed_at_a_rate = _join(_words("events.json consumed_at_a_rate", events_data.get("consumed_at_a_rate", {})))
     past_tests = _join(_words("events.json past_tests", events_data.get("past_tests", {})))
+    outcome_lengths = _join(_words("events.json outcome_lengths", events_data.get("outcome_lengths", {})))
     day_counts_before = _join(_words("events.json day_counts_before", events_data.get("day_counts_before", {})))
     course_before = _join(_words("events.json course_before", events_data.get("course_before", {})))
     courses = _join(_words("events.json courses", events_data.get("courses", {})))
@@ -441,6 +443,7 @@ def load(directory: Path = DIRECTORY) -> Tables:
         study_procedures=study_procedures,
         consumed_at_a_rate=consumed_at_a_rate,
         past_tests=past_tests,
+        outcome_lengths=outcome_lengths,
         day_counts_before=day_counts_before,
         course_before=course_before,
         courses=courses,
