@@ -174,3 +174,15 @@ def test_every_new_item_has_an_english_and_a_chinese_label_and_a_glossary_row():
         {Q: ["egfr", "alk", "ros1", "kras", "other_driver", "none"]},
         ("肺癌基因检测发现的改变", "EGFR突变", "ALK阳性（ALK融合或重排）", "KRAS突变", "其他有靶向药可治疗的基因改变"),
     )
+
+
+# 4. "Negative … testing for" negates what it names
+
+
+def test_negative_test_results_for_infections_negate_them():
+    words = "Negative test results for Hepatitis B, Hepatitis C, and Human Immunodeficiency Virus (HIV)"
+    assert rules(words, "inclusion") == [("other_conditions", ["hepatitis_b", "hepatitis_c", "hiv"], [], True)]
+
+
+def test_a_negative_test_that_names_no_for_is_read_as_before():
+    assert rules("Negative pregnancy test", "inclusion") == [("pregnant_or_breastfeeding", ["no"], [], False)]
