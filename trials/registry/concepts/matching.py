@@ -1234,6 +1234,7 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
     matches = _examples_windows(text, matches)
     matches = _heading_windows(heading, matches)
     matches = _lung_cancer_treatments(text, kind, matches, own)
+    matches = _own_only(text, matches, own, preceding)
     unexcepted = [match for match in matches if match.concept.other_than and match.excepted is None]
     if unexcepted:  # "any other lung disease": other than the trial's own condition, which the clause does not name
         examples = _patterns()["examples_after"]
@@ -2144,3 +2145,74 @@ def _lung_cancer_treatments(text: str, kind: str, matches: list[Match], own: fro
                 break
         read.append(replace(match, concept=by_key()[target], negated=negated, narrowed=match.narrowed or narrowed))
     return read
+
+
+def _own_only(text: str, matches: list[Match], own: frozenset[str], preceding: str = "") -> list[Match]:
+    """Mentions on a question read only in a trial about one illness (lexicon `own_only`, decision record 0135): kept
+    where the trial's own conditions or the clause itself name that illness ("EGFR mutation" in a lung-cancer trial,
+    "NSCLC which harbours an EGFR mutation") or the criteria's opening lines name ("Histologically confirmed NSCLC", a
+    bounded prefix, so reading stays linear); elsewhere ("KRAS mutation" in a bowel cancer's trial) dropped. On a
+    question of `one_polarity`, mentions that disagree in polarity, a clause that opens with a condition ("In the
+    presence of an EGFR mutation, …", "Cohort A, …"), a negation that is of a treatment ("Treatment-naïve for
+    EGFR-mutated NSCLC") and a list that runs on past a name in symbols it does not read ("mutations of EGFR, ALK,
+    ROS1 and RET") give no draft, and a gene a medicine targets ("HER2 exon 20 insertion-selective TKI") is no result; a kind named beside the whole ("EGFR mutations (exon 19 deletion, L858R)")
+    leaves the whole to the study team."""
+    spec = lexicon()["own_only"]
+    named = own | {match.concept.key for match in matches}
+    if any(match.concept.question in spec["questions"] for match in matches):
+        # the criteria's opening lines name the trial's illness where its conditions say it in other words
+        opening = _simplified(preceding[: spec["opening_characters"]]) + "\n" + text
+        named |= {key for key, pattern in _own_only_names().items() if pattern.search(opening)}
+    kept = [
+        match
+        for match in matches
+        if match.concept.question not in spec["questions"]
+        or named & set(spec["questions"][match.concept.question])
+        or own & set(spec["own_also"].get(match.concept.question, ()))  # "EGFR-mutant lung adenocarcinoma"
+    ]
+    language = _language(text)
+    treatment = {side: re.compile(spec["treatment"][side][language], re.IGNORECASE) for side in ("before", "after")}
+    kept = [  # "EGFR or HER2 exon 20 insertion mutation-selective TKI", "EGFR-TKI for T790M": what a medicine targets
+        match
+        for match in kept
+        if match.concept.question not in spec["questions"]
+        or not (treatment["after"].match(text, match.end) or treatment["before"].search(text[: match.start][-40:]))
+    ]
+    dropped = set()
+    for question in spec["one_polarity"]:
+        mine = [match for match in kept if match.concept.question == question]
+        if not mine:
+            continue
+        tail = re.compile(spec["list_tail"][language], re.IGNORECASE)
+        if (
+            len({match.negated for match in mine}) > 1  # "EGFR mutation or ALK mutation was negative"
+            or re.match(spec["conditional_opening"][language], text, re.IGNORECASE)  # also a cohort's label
+            or any(
+                re.search(spec["not_of_the_gene"][language], match.cue, re.IGNORECASE)
+                for match in mine
+                if match.negated
+            )
+            or tail.match(text, max(match.end for match in mine))  # the last item read is not the list's last
+        ):
+            dropped.add(question)
+        elif any(all(code.startswith("?") for code in match.concept.codes) for match in mine):
+            kept = [replace(m, narrowed=True) if m in mine and not m.negated else m for m in kept]
+    return [match for match in kept if match.concept.question not in dropped]
+
+
+@cache
+def _own_only_names() -> dict[str, re.Pattern]:
+    """Per concept an `own_only` question needs, one pattern of its names (Latin whole words, acronyms by case) and the
+    kinds of it the lexicon adds (`own_only.also_named`: "NSCLC", "肺腺癌")."""
+    patterns = {}
+    for keys in lexicon()["own_only"]["questions"].values():
+        for key in keys:
+            concept = by_key()[key]
+            latin = [re.escape(n) for n in concept.en if not (n.isupper() and len(n) <= 6)]
+            acronyms = [re.escape(n) for n in concept.en if n.isupper() and len(n) <= 6]
+            parts = [rf"(?i:(?<![A-Za-z0-9])(?:{'|'.join(latin)})(?![A-Za-z0-9]))"] if latin else []
+            parts += [rf"(?<![A-Za-z0-9])(?:{'|'.join(acronyms)})(?![A-Za-z0-9])"] if acronyms else []
+            parts += ["|".join(re.escape(n) for n in concept.zh)] if concept.zh else []
+            parts += [f"(?i:{words})" for words in lexicon()["own_only"]["also_named"].get(key, {}).values()]
+            patterns[key] = re.compile("|".join(parts))
+    return patterns
