@@ -232,3 +232,39 @@ def test_a_mental_illness_now_leaves_the_ever_item_to_the_study_team(words):
 )
 def test_a_mental_illness_past_or_present_is_the_ever_item(words):
     assert rules(words) == [("other_conditions", ["mental_illness"], [], False)]
+
+
+def test_an_illness_said_to_be_poorly_controlled_after_it_is_for_the_study_team():
+    assert rules("Diabetes is poorly controlled") == [("other_conditions", [], ["diabetes"], False)]
+    assert rules("Diabetes") == [("other_conditions", ["diabetes"], [], False)]
+
+
+# 9. What else the dev samples of this round found
+
+
+def test_a_sign_and_a_time_after_an_event_at_the_clause_s_end_is_a_look_back():
+    assert rules("Respiratory infection ≤ 4 weeks") == [("days_since_respiratory_infection", [], [], False)]
+    assert rules("Respiratory infection") == [("infection_now", ["yes"], [], False)]
+    assert rules("< 25 weeks pregnant", "inclusion") == [("pregnant_or_breastfeeding", ["yes"], [], False)]
+
+
+@pytest.mark.parametrize(
+    "words", ["Previous immunotherapy (5 years) with mites", "Allergen immunotherapy within the last 2 years"]
+)
+def test_immunotherapy_with_an_allergen_is_no_cancer_treatment_in_any_trial(words):
+    assert rules(words) == []
+
+
+def test_immunotherapy_alone_outside_an_allergy_trial_is_still_a_cancer_treatment():
+    assert rules("Previous immunotherapy") == [("cancer_history", [], EVERY_CANCER, False)]
+
+
+@pytest.mark.parametrize(
+    "words", ["Regular consumer of soft drug (cannabis) or hard drug (opioid)", "Use of illicit drugs such as opioids"]
+)
+def test_a_medicine_named_as_a_recreational_drug_is_no_medicine_taken(words):
+    assert "medicines_now" not in [question for question, *_ in rules(words)]
+
+
+def test_a_medicine_taken_is_still_one():
+    assert rules("Regular use of opioids") == [("medicines_now", ["opioid"], [], False)]

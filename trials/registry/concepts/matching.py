@@ -466,6 +466,7 @@ def find(text: str) -> list[Match]:
     matches = _operation_reasons(_treated_illnesses([m for m in matches if m is not None], text), text)
     matches = _lesion_bleeding(text, matches)
     matches = _examples_of_past_use(text, matches)
+    matches = [_recreational_drug(text, match) for match in matches]
     if heads:  # a word that shares a name's head stands or falls with the name, and is negated as the word is
         named = {match.start: index for index, match in enumerate(matches)}
         for word, name in heads.items():
@@ -576,6 +577,20 @@ def _lesion_bleeding(text: str, matches: list[Match]) -> list[Match]:
         if before is not None:  # "肿瘤有明显出血倾向": the tumour named is the one that bleeds
             quiet |= {at for at, other in enumerate(matches) if start + before.start() <= other.start < match.start}
     return [replace(match, allowed=True) if index in quiet else match for index, match in enumerate(matches)]
+
+
+def _recreational_drug(text: str, match: Match) -> Match:
+    """A medicine named as a recreational or illicit drug's example ("hard drug (opioid)"; lexicon `recreational_drug`)
+    is drug use, not a medicine taken: named (so not other words), but no rule on the medicines-now question."""
+    if match.concept.cls != "medicine" or match.concept.question != "medicines_now":
+        return match
+    language = "zh" if _CJK.search(match.words) else "en"
+    pattern = lexicon()["recreational_drug"][language]
+    return (
+        replace(match, allowed=True)
+        if re.search(pattern, text[max(0, match.start - 80) : match.start], re.I)
+        else match
+    )
 
 
 def _examples_of_past_use(text: str, matches: list[Match]) -> list[Match]:
@@ -1135,7 +1150,7 @@ def _window_before(before_text: str, language: str, patterns) -> tuple[Decimal |
     near = len(before_text) - (40 if language == "en" else 20)
     while 0 < near < len(before_text) and (before_text[near - 1].isdigit() or before_text[near - 1] == "."):
         near -= 1  # "过去12个月内": never "2个月内" from the middle of a number
-    return _window_in(before_text[max(0, near) :], language, patterns)
+    return _window_in(before_text[max(0, near) :], language, patterns, after=False)
 
 
 def _past_examples(before_text: str, language: str) -> bool:
@@ -1161,20 +1176,24 @@ def _past_use_list(before_text: str, language: str) -> int | None:
     return stop + 1 + found.end("cue") if found is not None else None
 
 
-def _window_in(words: str, language: str, patterns) -> tuple[Decimal | None, str]:
-    match = patterns["window"][language].search(words)
-    if match is None:
-        return None, ""
-    return _window_days(match)
+def _window_in(words: str, language: str, patterns, after: bool = True) -> tuple[Decimal | None, str]:
+    """The first time window in `words`; a sign and a time with no word of time ("≤ 4 weeks") counts only after the
+    concept ("< 25 weeks pregnant" is no window)."""
+    for match in patterns["window"][language].finditer(words):
+        if after or not match.groupdict().get("number4"):
+            return _window_days(match)
+    return None, ""
 
 
 def _window_days(match: re.Match) -> tuple[Decimal | None, str]:
-    """A time window's match (groups number…number3, unit…unit3) in days, with its words."""
+    """A time window's match (groups number…number4, unit…unit4) in days, with its words."""
     lex = lexicon()
     language = "zh" if _CJK.search(match.group()) else "en"
     found = match.groupdict()
-    raw = next((found[name] for name in ("number", "number2", "number3") if found.get(name)), "1")  # "past year"
-    unit_words = next(found[name] for name in ("unit", "unit2", "unit3") if found.get(name))
+    raw = next(
+        (found[name] for name in ("number", "number2", "number3", "number4") if found.get(name)), "1"
+    )  # "past year"
+    unit_words = next(found[name] for name in ("unit", "unit2", "unit3", "unit4") if found.get(name))
     number = lex["number_words"].get(raw.lower())
     try:
         amount = Decimal(number if number is not None else raw)
@@ -2223,9 +2242,19 @@ def _own_operation(text: str, kind: str, match: Match, own: frozenset[str]) -> b
 
 
 def _allergen_immunotherapy(text: str, match: Match, own: frozenset[str]) -> bool:
-    """In a trial of an allergy, whether a match is "immunotherapy" alone, with no cancer word before it: allergen
+    """In a trial of an allergy, whether a match is "immunotherapy" alone, with no cancer word before it, or in any trial
+    immunotherapy said to be with an allergen ("immunotherapy with mites", "allergen immunotherapy"): allergen
     immunotherapy, not a cancer treatment."""
     spec = lexicon()["allergy_trial_immunotherapy"]
+    if (
+        match.concept.key in [*spec["concepts"], *spec["concepts_past"]]
+        and match.words.strip().lower() in spec["words"]
+        and (
+            re.match(spec["allergen_after"], text[match.end : match.end + 80], re.IGNORECASE)
+            or re.search(spec["allergen_before"], text[max(0, match.start - 30) : match.start], re.IGNORECASE)
+        )
+    ):
+        return True  # "immunotherapy (5 years) with mites": allergen immunotherapy in any trial
     return (
         bool(own & set(spec["own"]))
         and match.concept.key in spec["concepts"]
