@@ -268,3 +268,31 @@ def test_a_medicine_named_as_a_recreational_drug_is_no_medicine_taken(words):
 
 def test_a_medicine_taken_is_still_one():
     assert rules("Regular use of opioids") == [("medicines_now", ["opioid"], [], False)]
+
+
+def test_an_illness_that_dates_another_is_no_criterion():
+    assert rules("Major depressive disorder before onset of stroke") == [
+        ("other_conditions", ["mental_illness"], [], False)
+    ]
+    assert rules("Major depressive disorder or stroke") == [
+        ("other_conditions", ["mental_illness", "stroke"], [], False)
+    ]
+
+
+def test_the_illness_of_someone_cared_for_is_not_the_carers():
+    assert rules("Any person who has provided care to a cancer patient", "inclusion") == []
+    assert rules("Any person who has had cancer", "inclusion") != []
+
+
+def test_an_illness_a_treatment_word_is_for_gives_no_rule_even_when_the_treatment_gives_none():
+    assert "diagnoses" not in [
+        q for q, *_ in rules("No prior biologic therapy for non-small cell lung cancer", "inclusion")
+    ]
+    assert rules("Previous treatment for asthma") == []
+    assert rules("Not receiving treatment for tuberculosis", "inclusion") != []
+    assert rules("History of asthma") == [("diagnoses", ["asthma"], [], False)]
+
+
+def test_a_treatment_offered_is_no_use():
+    assert rules("Patient has been offered CPAP and has refused or failed to continue it", "inclusion") == []
+    assert rules("Patients on CPAP treatment", "inclusion") == [("medicines_now", ["home_ventilation"], [], False)]

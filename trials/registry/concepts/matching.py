@@ -467,6 +467,13 @@ def find(text: str) -> list[Match]:
     matches = _lesion_bleeding(text, matches)
     matches = _examples_of_past_use(text, matches)
     matches = [_recreational_drug(text, match) for match in matches]
+    anchor = lexicon()["anchor_event"]["en"]  # "Major depressive disorder before onset of stroke": the stroke dates it
+    matches = [
+        replace(match, allowed=True)
+        if match.concept.cls == "condition" and re.search(anchor, text[max(0, match.start - 50) : match.start], re.I)
+        else match
+        for match in matches
+    ]
     if heads:  # a word that shares a name's head stands or falls with the name, and is negated as the word is
         named = {match.start: index for index, match in enumerate(matches)}
         for word, name in heads.items():
@@ -551,6 +558,11 @@ def _operation_reasons(matches: list[Match], text: str) -> list[Match]:
                     for at in listed_too:
                         reasons.setdefault(matches[at].concept.key, operation.end)
                 break
+    for index, match in enumerate(matches):  # "No prior biologic therapy for non-small cell lung cancer"
+        before = text[max(0, match.start - 80) : match.start]
+        if match.concept.cls == "condition" and not _CJK.search(match.words):
+            if re.search(spec["en_words_before"], before, re.IGNORECASE):
+                dropped.add(index)
     for index, match in enumerate(matches):  # the reason's examples later in the sentence
         end = reasons.get(match.concept.key)
         if end is not None and match.start >= end and not re.search(r"[.;。；]", text[end : match.start]):
