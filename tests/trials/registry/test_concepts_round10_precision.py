@@ -192,13 +192,20 @@ def test_a_permission_in_a_bracket_is_the_bracket_s_own():
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "words",
-    ["No prior diagnosis of lung cancer", "Radiotherapy: No prior chest irradiation for lung cancer."],
+    ["No prior diagnosis of lung cancer"],
 )
 def test_a_negated_inclusion_of_the_trial_s_own_illness_never_closes_the_trial_to_its_patients(words):
     """In a lung cancer trial "no prior diagnosis of lung cancer" means an earlier one: a patient with lung cancer is
     for the study team, not ruled out."""
     [draft] = [d for d in drafted(words, own=frozenset({"lung_cancer"})) if d.question.key == "diagnoses"]
     assert draft.kind == "exclusion" and draft.values == [] and draft.uncertain_values == ["lung_cancer"]
+
+
+@pytest.mark.django_db
+def test_the_illness_an_irradiation_was_for_gives_no_rule_on_the_diagnosis():
+    """The illness an operation was for is not asked of the patient (decision 0134): no diagnosis draft at all."""
+    words = "Radiotherapy: No prior chest irradiation for lung cancer."
+    assert [d for d in drafted(words, own=frozenset({"lung_cancer"})) if d.question.key == "diagnoses"] == []
 
 
 @pytest.mark.django_db

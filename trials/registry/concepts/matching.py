@@ -463,7 +463,17 @@ def find(text: str) -> list[Match]:
         if match is not None and start in qualified:
             match = replace(match, narrowed=True)  # "clinically significant cardiac, hepatic or renal disease"
         matches.append(match)
-    matches = _treated_illnesses([m for m in matches if m is not None], text)
+    matches = _operation_reasons(_treated_illnesses([m for m in matches if m is not None], text), text)
+    matches = _lesion_bleeding(text, matches)
+    matches = _examples_of_past_use(text, matches)
+    matches = [_recreational_drug(text, match) for match in matches]
+    anchor = lexicon()["anchor_event"]["en"]  # "Major depressive disorder before onset of stroke": the stroke dates it
+    matches = [
+        replace(match, allowed=True)
+        if match.concept.cls == "condition" and re.search(anchor, text[max(0, match.start - 50) : match.start], re.I)
+        else match
+        for match in matches
+    ]
     if heads:  # a word that shares a name's head stands or falls with the name, and is negated as the word is
         named = {match.start: index for index, match in enumerate(matches)}
         for word, name in heads.items():
@@ -503,6 +513,117 @@ def _treated_illnesses(matches: list[Match], text: str) -> list[Match]:
         treated, treated_illness = (match.end, False) if match.concept.cls == "medicine" else (None, False)
         kept.append(match)
     return kept
+
+
+def _operation_reasons(matches: list[Match], text: str) -> list[Match]:
+    """An illness named as what an operation was for ("abdominal surgery for Crohn's disease", "针对炎性肠病接受过…腹部手术",
+    lexicon `operation_reason`) is not itself asked of the patient: that mention, the illnesses listed with it and later
+    mentions of the same illness in the sentence ("…手术，包括但不限于炎性肠病、克罗恩病": its examples) give no rule (they
+    are named, so not other words). The operation keeps its own reading; a mention of the illness before the operation's
+    stretch still counts."""
+    spec, words = lexicon()["operation_reason"], lexicon()["treatment_for"]
+    reasons: dict[str, int] = {}  # an illness that is an operation's reason: where that operation ends
+    dropped: set[int] = set()
+    operated, operated_end, listed = None, 0, False  # where the last operation (or its listed reason) ends, and it
+    for index, match in enumerate(matches):  # English: "surgery for X, Y or Z"
+        if _CJK.search(match.words):
+            operated, listed = None, False
+            continue
+        between = text[operated : match.start] if operated is not None else ""
+        joined = re.fullmatch(words["joined"], between, re.IGNORECASE)
+        if (
+            match.concept.cls == "condition"
+            and operated is not None
+            and ((joined and listed) or re.fullmatch(words["en"], between, re.IGNORECASE))
+        ):
+            dropped.add(index)
+            reasons.setdefault(match.concept.key, operated_end)
+            operated, listed = match.end, True
+            continue
+        if match.concept.cls == "procedure":
+            operated, operated_end, listed = match.end, match.end, False
+        else:
+            operated, listed = None, False
+    for index, match in enumerate(matches):  # Chinese: "针对X(、Y)接受过…手术", "因X行…切除术"
+        if match.concept.cls != "condition" or not _CJK.search(match.words) or index in dropped:
+            continue
+        if not re.search(spec["zh_before"], text[max(0, match.start - 6) : match.start]):
+            continue
+        for later in range(index + 1, len(matches)):
+            operation = matches[later]
+            if operation.concept.cls == "procedure":
+                if re.fullmatch(spec["zh_between"], text[match.end : operation.start]):
+                    listed_too = {at for at in range(index, later) if matches[at].concept.cls == "condition"}
+                    dropped |= listed_too
+                    for at in listed_too:
+                        reasons.setdefault(matches[at].concept.key, operation.end)
+                break
+    for index, match in enumerate(matches):  # "No prior biologic therapy for non-small cell lung cancer"
+        before = text[max(0, match.start - 80) : match.start]
+        if match.concept.cls == "condition" and not _CJK.search(match.words):
+            if re.search(spec["en_words_before"], before, re.IGNORECASE):
+                dropped.add(index)
+    for index, match in enumerate(matches):  # the reason's examples later in the sentence
+        end = reasons.get(match.concept.key)
+        if end is not None and match.start >= end and not re.search(r"[.;。；]", text[end : match.start]):
+            dropped.add(index)
+    # named (so not other words), but no rule
+    return [replace(match, allowed=True) if index in dropped else match for index, match in enumerate(matches)]
+
+
+def _lesion_bleeding(text: str, matches: list[Match]) -> list[Match]:
+    """Bleeding of a tumour or a lesion ("a significant bleeding tendency in the primary lesion", "肿瘤有明显出血倾向";
+    lexicon `lesion_bleeding`) is no bleeding disorder: the mention, and a cancer named as the tumour that bleeds, are
+    named (so not other words) but give no rule."""
+    spec = lexicon()["lesion_bleeding"]
+    quiet: set[int] = set()
+    for index, match in enumerate(matches):
+        if match.concept.key not in spec["concepts"] or match.negated:
+            continue
+        language = "zh" if _CJK.search(match.words) else "en"
+        start = max(0, match.start - 30)
+        before = re.search(spec["before"][language], text[start : match.start], re.IGNORECASE)
+        if before is None and not re.match(spec["after"][language], text[match.end : match.end + 60], re.IGNORECASE):
+            continue
+        quiet.add(index)
+        if before is not None:  # "肿瘤有明显出血倾向": the tumour named is the one that bleeds
+            quiet |= {at for at, other in enumerate(matches) if start + before.start() <= other.start < match.start}
+    return [replace(match, allowed=True) if index in quiet else match for index, match in enumerate(matches)]
+
+
+def _recreational_drug(text: str, match: Match) -> Match:
+    """A medicine named as a recreational or illicit drug's example ("hard drug (opioid)"; lexicon `recreational_drug`)
+    is drug use, not a medicine taken: named (so not other words), but no rule on the medicines-now question."""
+    if match.concept.cls != "medicine" or match.concept.question != "medicines_now":
+        return match
+    language = "zh" if _CJK.search(match.words) else "en"
+    pattern = lexicon()["recreational_drug"][language]
+    return (
+        replace(match, allowed=True)
+        if re.search(pattern, text[max(0, match.start - 80) : match.start], re.I)
+        else match
+    )
+
+
+def _examples_of_past_use(text: str, matches: list[Match]) -> list[Match]:
+    """A medicine named as an example ("including", "such as", "e.g.", "包括", "如"; lexicon `past_examples`
+    `examples_cue`) of a treatment read as past use earlier in its sentence ("Prior treatment with immune checkpoint
+    blockade therapies, including anti-CTLA-4, anti-PD-1 …") is past use too: its item asked now or ever, or no rule."""
+    spec = lexicon()["past_examples"]
+    past_keys = set(lexicon()["past_use"].values())
+    read, head = [], None  # head: the end of the last medicine read as past use in this sentence
+    for match in matches:
+        if head is not None and re.search(r"[.;。；]", text[head : match.start]):
+            head = None
+        if match.concept.key in past_keys:
+            head = match.end
+        elif head is not None and match.concept.cls == "medicine" and match.concept.question == "medicines_now":
+            language = "zh" if _CJK.search(match.words) else "en"
+            if re.search(spec["examples_cue"][language], text[head : match.start], re.IGNORECASE):
+                ever = by_key().get(lexicon()["past_use"].get(match.concept.key, ""))
+                match = replace(match, concept=ever) if ever is not None else replace(match, allowed=True)
+        read.append(match)
+    return read
 
 
 def _list_index(lists: list[tuple[int, int, bool]], at: int) -> int | None:
@@ -757,7 +878,7 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         if anchored:
             return None
         listed = _past_use_list(before_text, language)  # "14天内使用过处方药、中草药、保健品": the cue heads its list
-        if past.search(before_text[-60:]) or listed is not None:
+        if past.search(before_text[-60:]) or listed is not None or _past_examples(before_text, language):
             ever = by_key().get(lexicon()["past_use"].get(concept.key, ""))
             if ever is None:
                 return None  # "history of chemotherapy": not what the patient takes now
@@ -792,9 +913,15 @@ def _read_around(text: str, start: int, end: int, concept: Concept, patterns) ->
         return None  # "If an acute MI has ensued in the past 6 months, reperfusion has to be documented": a condition
     now = lexicon()["now_on_ever_item"]
     result_now = re.match(now["after"][language], text[end : end + 60], re.IGNORECASE)
-    if concept.key in now["concepts"] and (
-        re.search(now["before"][language], before_text[-60:], re.IGNORECASE)
-        or (result_now is not None and not re.search(now["antibody"], result_now.group(), re.IGNORECASE))
+    # "past or present psychiatric disease": ever, as the item asks
+    ever = concept.key in now["ever"]["concepts"] and re.search(now["ever"][language], before_text[-60:], re.IGNORECASE)
+    if (
+        concept.key in now["concepts"]
+        and not ever
+        and (
+            re.search(now["before"][language], before_text[-60:], re.IGNORECASE)
+            or (result_now is not None and not re.search(now["antibody"], result_now.group(), re.IGNORECASE))
+        )
     ):
         narrowed = True  # "chronic hepatitis B", "HBsAg positive": now, and the item asks about ever (the study team)
     if concept.cls == "medicine" and concept.question not in NOW_QUESTIONS:
@@ -1035,7 +1162,18 @@ def _window_before(before_text: str, language: str, patterns) -> tuple[Decimal |
     near = len(before_text) - (40 if language == "en" else 20)
     while 0 < near < len(before_text) and (before_text[near - 1].isdigit() or before_text[near - 1] == "."):
         near -= 1  # "过去12个月内": never "2个月内" from the middle of a number
-    return _window_in(before_text[max(0, near) :], language, patterns)
+    return _window_in(before_text[max(0, near) :], language, patterns, after=False)
+
+
+def _past_examples(before_text: str, language: str) -> bool:
+    """Whether a medicine is an example in a bracket ("(e.g. erlotinib", "（如吉非替尼") of a sentence that a past-use cue
+    opens ("Previous treatment to inhibit the EGFR (e.g. erlotinib, …)"; lexicon `past_examples`), however far it stands."""
+    spec = lexicon()["past_examples"]
+    bracket = re.search(spec["bracket"][language], before_text, re.IGNORECASE)
+    if bracket is None:
+        return False
+    head = _sentence_before(before_text, bracket.start())
+    return re.match(spec["opening"][language], head, re.IGNORECASE) is not None
 
 
 def _past_use_list(before_text: str, language: str) -> int | None:
@@ -1050,20 +1188,24 @@ def _past_use_list(before_text: str, language: str) -> int | None:
     return stop + 1 + found.end("cue") if found is not None else None
 
 
-def _window_in(words: str, language: str, patterns) -> tuple[Decimal | None, str]:
-    match = patterns["window"][language].search(words)
-    if match is None:
-        return None, ""
-    return _window_days(match)
+def _window_in(words: str, language: str, patterns, after: bool = True) -> tuple[Decimal | None, str]:
+    """The first time window in `words`; a sign and a time with no word of time ("≤ 4 weeks") counts only after the
+    concept ("< 25 weeks pregnant" is no window)."""
+    for match in patterns["window"][language].finditer(words):
+        if after or not match.groupdict().get("number4"):
+            return _window_days(match)
+    return None, ""
 
 
 def _window_days(match: re.Match) -> tuple[Decimal | None, str]:
-    """A time window's match (groups number…number3, unit…unit3) in days, with its words."""
+    """A time window's match (groups number…number4, unit…unit4) in days, with its words."""
     lex = lexicon()
     language = "zh" if _CJK.search(match.group()) else "en"
     found = match.groupdict()
-    raw = next((found[name] for name in ("number", "number2", "number3") if found.get(name)), "1")  # "past year"
-    unit_words = next(found[name] for name in ("unit", "unit2", "unit3") if found.get(name))
+    raw = next(
+        (found[name] for name in ("number", "number2", "number3", "number4") if found.get(name)), "1"
+    )  # "past year"
+    unit_words = next(found[name] for name in ("unit", "unit2", "unit3", "unit4") if found.get(name))
     number = lex["number_words"].get(raw.lower())
     try:
         amount = Decimal(number if number is not None else raw)
@@ -1085,7 +1227,8 @@ def _window_days(match: re.Match) -> tuple[Decimal | None, str]:
 def concepts_named(names: list[str]) -> frozenset[str]:
     """The concepts a record's own conditions name ("Stroke", "Chronic Obstructive Pulmonary Disease"), not
     negated and not an "other than" concept: what the trial studies. The names read only here ("NSCLC",
-    "Carcinoma, Non-Small-Cell Lung": lexicon `lung_cancer_treatment` `own_names`, decision record 0138) count too."""
+    "Carcinoma, Non-Small-Cell Lung": lexicon `lung_cancer_treatment` `own_names`, decision record 0138; and lexicon
+    `own_condition_short_names`, decision record 0134) count too."""
     read = {
         match.concept.key
         for name in names
@@ -1099,6 +1242,8 @@ def concepts_named(names: list[str]) -> frozenset[str]:
                 spec["blocked"], words, re.IGNORECASE
             ):
                 read.add(key)
+    short = lexicon()["own_condition_short_names"]
+    read.update(key for key, pattern in short.items() for name in names if re.search(pattern, name or ""))
     return frozenset(read)
 
 
@@ -1158,6 +1303,15 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
     whole = _whole_clause(text, kind, own)
     if whole:  # "Female", "Healthy volunteers", "Nursing": the clause is nothing but the state
         return whole
+    # "Severe OSA (AHI>=30/hr) age, sex, BMI match control subject": two groups' criteria in one clause; in an exclusion
+    # a patient with the item is for the study team (as under a group's heading)
+    # "For patients with asthma: no oral steroids …": one group's criterion, as under a group's heading
+    two_groups = bool(
+        re.search(lexicon()["control_group_in_clause"][_language(text)], text, re.IGNORECASE)
+        or re.match(lexicon()["subgroup_opening"][_language(text)], text, re.IGNORECASE)
+    )
+    if two_groups and kind == "inclusion":
+        return []
     keeps = frozenset(lexicon()["procedural_keeps"]) if found == "willingness" else frozenset()
     # "Willing and able to perform spirometry", "能够配合完成肺功能检查": an ability counts wherever it stands
     matches = [match for match in find(original) if match.end <= before or match.concept.key in keeps]
@@ -1191,6 +1345,17 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
     }
     if kind == "inclusion":  # "Stable controlled arterial hypertension": a condition on it if present, not a need
         matches = [m for m in matches if not _if_present(text, m, own, language)]
+        # "curative therapy for all prior malignancies": a condition on earlier cancers, if any, not a need of one
+        prior = lexicon()["condition_on_prior_cancers"][language]
+        matches = [
+            m
+            for m in matches
+            if not (
+                m.concept.question == "cancer_history"
+                and not m.negated
+                and re.search(prior, text[max(0, m.start - 60) : m.start], re.IGNORECASE)
+            )
+        ]
     # a sign of an item ("fever" for an infection now) gives a draft only where the rule excludes the item, as a broader one
     broader = set(lexicon()["broader_than_item"]) | set(lexicon()["sign_of_item"]["concepts"])
     # "prenatal depression" as an inclusion: a patient with it may rightly answer no to the serious mental illness item
@@ -1287,6 +1452,8 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
     if kind == "inclusion" and _undrafted_alternative(text, matches):
         return []  # "ischaemic stroke or TIA": a patient with the alternative no question asks about would fail
     subset = _patterns()["subset"]
+    # "Other co-existing malignancies or malignancies diagnosed within 5 years": "other" before one is every one's
+    another_cancer = any(_another_cancer(text, m) for m in matches if m.concept.question == "cancer_history")
     # "On biologics or will start biologics": a patient about to start answers "no" now, so no mention of it is a need
     to_come = (
         {m.concept.key for m in matches if m.needed and m.concept.cls != "condition"} if kind == "inclusion" else set()
@@ -1334,7 +1501,7 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
         if (
             question == "cancer_history"
             and (kind == "exclusion") != match.negated
-            and (own & set(lexicon()["own_cancer"]) or (_another_cancer(text, match) and not _own_illness(own)))
+            and (own & set(lexicon()["own_cancer"]) or (another_cancer and not _own_illness(own)))
         ):
             # "other malignancies" in a cancer trial: another cancer than the one every patient of it has
             values = [f"?{code.lstrip('?')}" for code in values]
@@ -1370,6 +1537,8 @@ def proposals(text: str, kind: str, before: str = "", own: frozenset[str] = froz
             proposal.values.remove(code)
             if code not in proposal.uncertain:
                 proposal.uncertain.append(code)
+    if two_groups:
+        return [_for_the_team(p) for p in grouped.values() if not p.negated and p.lower is None and p.upper is None]
     return list(grouped.values())
 
 
@@ -1938,18 +2107,24 @@ def _major_cancer_excepted(words: str, language: str) -> bool:
 
 
 def _exception_not_carried(text: str, match: Match, values: list[str], matches: list[Match]) -> set[str]:
-    """The codes of a match's rule that an exception after it in its sentence leaves to the study team (lexicon
-    `exception_not_carried`): all of them when it names no item of the question ("unless due to obstructed bronchus"),
-    those it names ("neurological disease other than PD": the item PD is part of), none when it names only other
+    """The codes of a match's rule that an exception after it in its sentence, or one opening the clause before it (lexicon
+    `exception_not_carried`, `exception_opening`: "除外本次手术，…"), leaves to the study team: all of them when it names
+    no item of the question ("unless due to obstructed bronchus"), those it names ("neurological disease other than PD": the item PD is part of), none when it names only other
     items ("anticoagulants (except antiplatelet agents)") or belongs to a concept named after this one."""
     language = _language(text[match.start : match.end]) if _CJK.search(text[match.start : match.end]) else "en"
     found = re.match(lexicon()["exception_not_carried"][language], text[match.end :], re.IGNORECASE)
-    if found is None:
+    opening = re.match(lexicon()["exception_opening"][language], text, re.IGNORECASE)
+    if found is not None:
+        cue = match.end + found.start(0) + len(found.group(0)) - len(next((g for g in found.groups() if g), ""))
+        if any(match.end <= other.start < cue for other in matches if other is not match):
+            return set()  # "coagulation abnormalities or anticoagulants other than aspirin": the later concept's
+        rest = next((group for group in found.groups() if group), "")
+    elif opening is not None and match.start >= opening.end():
+        rest = opening.group(
+            "rest"
+        )  # "除外本次手术，既往…腹部手术": an exception opening the clause, before the concept
+    else:
         return set()
-    cue = match.end + found.start(0) + len(found.group(0)) - len(next((g for g in found.groups() if g), ""))
-    if any(match.end <= other.start < cue for other in matches if other is not match):
-        return set()  # "coagulation abnormalities or anticoagulants other than aspirin": the later concept's
-    rest = next((group for group in found.groups() if group), "")
     mine = {code.lstrip("?") for code in values}
     named = {
         code.lstrip("?")
@@ -2091,9 +2266,19 @@ def _own_operation(text: str, kind: str, match: Match, own: frozenset[str]) -> b
 
 
 def _allergen_immunotherapy(text: str, match: Match, own: frozenset[str]) -> bool:
-    """In a trial of an allergy, whether a match is "immunotherapy" alone, with no cancer word before it: allergen
+    """In a trial of an allergy, whether a match is "immunotherapy" alone, with no cancer word before it, or in any trial
+    immunotherapy said to be with an allergen ("immunotherapy with mites", "allergen immunotherapy"): allergen
     immunotherapy, not a cancer treatment."""
     spec = lexicon()["allergy_trial_immunotherapy"]
+    if (
+        match.concept.key in [*spec["concepts"], *spec["concepts_past"]]
+        and match.words.strip().lower() in spec["words"]
+        and (
+            re.match(spec["allergen_after"], text[match.end : match.end + 80], re.IGNORECASE)
+            or re.search(spec["allergen_before"], text[max(0, match.start - 30) : match.start], re.IGNORECASE)
+        )
+    ):
+        return True  # "immunotherapy (5 years) with mites": allergen immunotherapy in any trial
     return (
         bool(own & set(spec["own"]))
         and match.concept.key in spec["concepts"]
