@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from trials import eligibility, screens, wording
-from trials.number_input import NotANumber, plain, readings, written_in_words
+from trials.number_input import NotANumber, plain, read_as_none, readings, written_in_words
 from trials.wording import PHASE_WORDS
 
 NCT_ID_PATTERN = r"^NCT\d{8}$"
@@ -637,6 +637,8 @@ class Question(models.Model):
                 raise ValidationError(_("“I don’t know” is not an answer to this question."), code="dont_know")
             return None
         if value == eligibility.NEVER and self.kind == self.Kind.NUMBER:  # a choice may have a code "never"
+            if not self.allow_never and read_as_none(value, self.unit):
+                return self._clean_number(value)  # "never" typed for how many times: 0, as "Never" or "none" is
             if not self.allow_never:
                 raise ValidationError(_("“Never” is not an answer to this question."), code="never")
             return eligibility.NEVER

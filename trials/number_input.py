@@ -112,6 +112,8 @@ ENGLISH_NUMERAL_WORDS = (
         ENGLISH_NUMERALS["and"],
     }
 )
+# the most words a number up to 999 takes: "two hundred and fifty eight"
+ENGLISH_NUMERAL_MOST_WORDS = 5
 # "没有", "none": the answer 0, only to questions counting something (their units)
 NONE_WORDS = frozenset(word.lower() for words in NUMBER_WORDS_TABLE["none"]["words"].values() for word in words)
 NONE_UNITS = frozenset(NUMBER_WORDS_TABLE["none"]["units"])
@@ -222,6 +224,8 @@ def _english_numerals_as_digits(cleaned: str) -> str:
         if token.group() not in ENGLISH_NUMERAL_WORDS or between.strip(" -") or (not run and between):
             break
         run.append(token)
+        if len(run) == ENGLISH_NUMERAL_MOST_WORDS:  # no longer run makes a number: "one one one …" stays linear
+            break
     for end in range(len(run), 0, -1):  # the longest run of words that makes a number ("ten" of "ten a day")
         value = _english_numeral([token.group() for token in run[:end]])
         if value is not None:

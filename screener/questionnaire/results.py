@@ -215,8 +215,8 @@ def _study(
                 if eligibility.ruled_out_by_age(questions[key].to_info().asked_only_if, answers):
                     study.not_asked_for_age = True
                 continue
-            if key not in answers:  # implied, never asked: an item that cannot apply to the patient's sex
-                continue
+            if key not in stored and questions[key].to_info().item_sexes:
+                continue  # implied, never asked: items that cannot apply to the patient's sex (`answers` holds them)
             given = answers.get(key)
             study.met.append(
                 Fit(criterion, questions[key].display_answer(None if given is eligibility.DONT_KNOW else given))

@@ -1,5 +1,6 @@
 """What people type, read as the number they mean; what cannot be read, refused politely."""
 
+import time
 from decimal import Decimal
 
 import pytest
@@ -203,3 +204,21 @@ def test_a_heart_rate_typed_as_the_monitor_shows_it_is_kept_in_beats_a_minute():
     pulse = Question(key="heart_rate_bpm", kind="number", unit="bpm", min_value=20, max_value=250)
     assert pulse.clean_answer("72次/分") == "72"
     assert pulse.clean_answer("７２ bpm") == "72"
+
+
+@pytest.mark.parametrize("words", ["one ", "sixty ", "a hundred and ", "two-"])
+def test_100_kb_of_number_words_is_refused_in_linear_time(words):
+    # a number up to 999 takes at most five words, so a longer run is never tried word by word (it was: 100 kB of
+    # "one one …" took about a minute, each shorter run tried again from its start)
+    text = (words * 100_000)[:100_000]
+    started = time.perf_counter()
+    with pytest.raises(NotANumber):
+        readings(text, "times")
+    assert time.perf_counter() - started < 2
+
+
+@pytest.mark.parametrize(
+    "text, number", [("two hundred and fifty eight", 258), ("nine hundred ninety-nine", 999), ("a hundred", 100)]
+)
+def test_the_longest_numbers_in_english_words_are_still_read(text, number):
+    assert readings(text, "m") == [Decimal(number)]

@@ -121,3 +121,16 @@ def test_an_admin_cannot_name_a_sex_the_sex_question_does_not_have():
     with pytest.raises(ValidationError) as refused:
         question.full_clean()
     assert "sexes" in str(refused.value)
+
+
+def test_the_answer_implied_for_a_man_is_not_listed_among_the_answers_that_fit(client):
+    """Decision 0136: he was never asked, so the results page names no answer of his for it."""
+    with_item(CERVIX)
+    excluding(["cervical_cis"])
+    screening_id = start(client)
+    profile = {**MATCHES_ILD, "sex": "male"}
+    html = finish(client, screening_id, profile)
+    study = html.split(f'data-nct-id="{ILD}"')[1].split("data-nct-id=")[0]
+    met = re.search(r'<ul class="list list-met">(.*?)</ul>', study, re.S)
+    short_label = Question.objects.get(key="other_conditions").short_label
+    assert met and short_label.capitalize() not in met.group(1) and short_label not in met.group(1)

@@ -53,6 +53,9 @@ def test_a_number_in_two_english_words_is_read(typed):
         ("zh-hans", "没有", "您填写的是“没有”，我们按0次计算。如果不对，可以返回修改。"),
         ("zh-hans", "一次也没有", "您填写的是“一次也没有”，我们按0次计算。如果不对，可以返回修改。"),
         ("en", "none", "You wrote “none”, so we took it as 0 times. If that is not right, go back and change it."),
+        # typed in lower case, the word is also the code of a "Never" box this question does not have
+        ("en", "never", "You wrote “never”, so we took it as 0 times. If that is not right, go back and change it."),
+        ("en", "Never", "You wrote “Never”, so we took it as 0 times. If that is not right, go back and change it."),
     ],
 )
 def test_none_for_how_many_hospital_stays_is_taken_as_0_and_the_next_page_says_so(language, typed, told):
