@@ -4275,7 +4275,7 @@ _UP_TO_THE_START_AFTER = re.compile(
 # "At least 2 weeks prior to initiation of the study drug, female subjects should be using highly effective
 # contraceptive methods": the span opens its item and the method is named after it, in the same sentence
 _SPAN_OPENS_ITEM_BEFORE = re.compile(r"(?:^|[\n.;:]|(?<![\d.])\d{1,2}[.)、])[\s\-*•·]*$")
-_METHOD_LATER_IN_SENTENCE = re.compile(r"[^.;。；]{0,120}?(?:contracept|birth control|避孕)")
+_METHOD_LATER_IN_SENTENCE = re.compile(r"[^.;。；]{0,120}?(?:" + (TABLES.contraception_words or r"(?!x)x") + ")")
 
 
 def _method_named_after(n: str, match: re.Match) -> re.Match | None:
@@ -4307,7 +4307,7 @@ _EN_EVENT_TO_EVENT = re.compile(
     r"(?:the\s+)?(?:first\s+)?(?:recurrence|relapse|progression|metastas[ie]s|death)(?![a-z])[^.;,]{0,12}$"
 )
 # "practice birth control … for at least 6 months after treatment with silibinin has ended": a time still to come
-_CONTRACEPTION = re.compile(r"contracept\w*|birth control|避孕")
+_CONTRACEPTION = re.compile(TABLES.contraception_words or r"(?!x)x")
 _ZH_BETWEEN_TWO_EVENTS = re.compile(r"(?:从|自)[^。;；]{0,40}(?:到|至)[^。;；到至]{0,30}$")
 _DURATION_EXCLUSIVE = [re.compile(words) for words, inclusive in TABLES.duration_operators if not inclusive]
 

@@ -128,6 +128,9 @@ class Tables:
     not_a_plain_list: str = ""
     # the study's own schedule right after a span ("连续5天出席研究访视"): what the study will ask, no time since anything
     study_schedule_after: str = ""
+    # the words of a contraceptive method ("contraception", "birth control", "避孕"): a span before it or naming it
+    # later in the sentence is how long the method was used up to the study's start
+    contraception_words: str = ""
     # an old NCI (PDQ) record's section headings in capitals ("PATIENT CHARACTERISTICS") and the field labels under
     # them ("Hepatic", "Performance status"): where a record run into one line is cut
     record_sections: str = ""
@@ -504,6 +507,12 @@ def load(directory: Path = DIRECTORY) -> Tables:
             _words(
                 "lexicon study_schedule_after",
                 {lang: lexicons[lang].get("study_schedule_after", []) for lang in LANGUAGES},
+            )
+        ),
+        contraception_words=_join(
+            _words(
+                "lexicon contraception_words",
+                {lang: lexicons[lang].get("contraception_words", []) for lang in LANGUAGES},
             )
         ),
         lab_subgroups=_join(
