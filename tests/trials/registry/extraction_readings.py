@@ -59,3 +59,13 @@ def kinds(text):
 
 def quotes_are_exact(text):
     return all(p.quote in text for p in extract(text) if p.quote)
+
+
+def inclusion(item):
+    """`item` as the one item of a registry text's inclusion list, as the API lays it out."""
+    return "Inclusion Criteria:\n\n  -  " + item + "\n"
+
+
+def exclusion(item):
+    """`item` as the one item of a registry text's exclusion list."""
+    return "Exclusion Criteria:\n\n  -  " + item + "\n"

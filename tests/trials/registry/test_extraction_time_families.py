@@ -8,17 +8,9 @@ import pytest
 
 from trials.registry.extraction import extract
 
-from .extraction_readings import durations, timed, windows
+from .extraction_readings import durations, exclusion, inclusion, timed, windows
 
 D = Decimal
-
-
-def exclusion(item):
-    return "Exclusion Criteria:\n\n  -  " + item + "\n"
-
-
-def inclusion(item):
-    return "Inclusion Criteria:\n\n  -  " + item + "\n"
 
 
 # A span given with its minimum and its maximum, after a past event or up to the study's point ----------------------

@@ -5,17 +5,9 @@ records."""
 
 from decimal import Decimal
 
-from .extraction_readings import named, timed
+from .extraction_readings import exclusion, inclusion, named, timed
 
 D = Decimal
-
-
-def exclusion(item):
-    return "Exclusion Criteria:\n\n  -  " + item + "\n"
-
-
-def inclusion(item):
-    return "Inclusion Criteria:\n\n  -  " + item + "\n"
 
 
 # Look-back windows said in more ways ----------------------------------------------------------------------------

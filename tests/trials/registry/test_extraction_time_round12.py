@@ -7,17 +7,9 @@ from decimal import Decimal
 
 from trials.registry.extraction import extract
 
-from .extraction_readings import timed
+from .extraction_readings import exclusion, inclusion, timed
 
 D = Decimal
-
-
-def exclusion(item):
-    return "Exclusion Criteria:\n\n  -  " + item + "\n"
-
-
-def inclusion(item):
-    return "Inclusion Criteria:\n\n  -  " + item + "\n"
 
 
 def pdq(*lines):

@@ -4,17 +4,9 @@ these tests, with other numbers and words than the records."""
 
 from decimal import Decimal
 
-from .extraction_readings import timed, windows
+from .extraction_readings import exclusion, inclusion, timed, windows
 
 D = Decimal
-
-
-def exclusion(item):
-    return "Exclusion Criteria:\n\n  -  " + item + "\n"
-
-
-def inclusion(item):
-    return "Inclusion Criteria:\n\n  -  " + item + "\n"
 
 
 # "has elapsed since": the span said to have gone by since a past event --------------------------------------------
