@@ -214,6 +214,15 @@ def _english_numeral(words: list[str]) -> int | None:
     return None
 
 
+def numeral_value(words: str) -> int | None:
+    """The number up to 999 that `words` (normalised, lower case) writes in Chinese numerals ("五", "三百五十") or
+    in English words ("five", "sixty-eight"), read as an answer's are; None when they make no such number."""
+    value = _chinese_numeral(words)
+    if value is not None:
+        return value
+    return _english_numeral(re.findall(r"[a-z]+", words)) if re.fullmatch(r"[a-z]+(?:[\s-]+[a-z]+)*", words) else None
+
+
 def _english_numerals_as_digits(cleaned: str) -> str:
     """`cleaned` with a number in English words at its start written in digits ("sixty-eight years" → "68 years",
     "two hundred and fifty m" → "250 m"); unchanged when its words make no number up to 999."""
