@@ -117,6 +117,10 @@ ENGLISH_NUMERAL_MOST_WORDS = 5
 # "没有", "none": the answer 0, only to questions counting something (their units)
 NONE_WORDS = frozenset(word.lower() for words in NUMBER_WORDS_TABLE["none"]["words"].values() for word in words)
 NONE_UNITS = frozenset(NUMBER_WORDS_TABLE["none"]["units"])
+# "不知道", "I don't know" typed into a number's box: the question's "I don't know", when it offers one
+DONT_KNOW_WORDS = frozenset(
+    word.lower() for words in NUMBER_WORDS_TABLE["dont_know"]["words"].values() for word in words
+)
 # What may follow a ratio's number to say it is a percentage ("68%", "68 percent"): 0.68
 RATIO_PERCENT_WORDS = tuple(word for words in NUMBER_WORDS_TABLE["ratio_percent"].values() for word in words)
 
@@ -250,6 +254,12 @@ def read_as_none(text: str, unit: str = "") -> bool:
     page says so, as it does for a number said to be about right. A number in words is read without a note, as
     digits are ("六十八" since decision 0108, "sixty-eight" since 0136)."""
     return _none_answer(_cleaned(text), unit)
+
+
+def says_dont_know(text: str) -> bool:
+    """Whether `text` is the whole of a "don't know" typed into a number's box ("不知道", "I don’t know.")."""
+    cleaned = " ".join(normalise_chinese_input(text).replace("\u2019", "'").lower().split())
+    return cleaned.rstrip(".!。！ ") in DONT_KNOW_WORDS
 
 
 def _none_answer(cleaned: str, unit: str) -> bool:
