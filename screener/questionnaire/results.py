@@ -217,16 +217,30 @@ def _study(
                 continue
             if key not in stored and questions[key].to_info().item_sexes:
                 continue  # implied, never asked: items that cannot apply to the patient's sex (`answers` holds them)
-            given = answers.get(key)
+            given = _as_given(questions[key], answers)
             study.met.append(
                 Fit(criterion, questions[key].display_answer(None if given is eligibility.DONT_KNOW else given))
             )
         elif outcome.outcome is Outcome.UNKNOWN and eligibility.left_to_study_team(outcome.criterion, answers):
             key = outcome.criterion.question_key
-            study.judged.append(Fit(criterion, questions[key].display_answer(answers.get(key))))
+            study.judged.append(Fit(criterion, questions[key].display_answer(_as_given(questions[key], answers))))
         else:
             lists[outcome.outcome].append(criterion)
     return study
+
+
+def _as_given(question, answers: dict):
+    """The patient's answer to `question` as the page lists it: an item list without the items that cannot apply
+    to the sex the patient gave (decision 0136: the engine counts them as asked and not ticked, but nobody asked a
+    man about the cervix, so "asked about" does not name it)."""
+    given = answers.get(question.key)
+    sex = answers.get(eligibility.SEX)
+    if not isinstance(given, eligibility.ItemsAnswer) or not isinstance(sex, str):
+        return given
+    ruled_out = frozenset(item for item, sexes in question.to_info().item_sexes if sex not in sexes)
+    if not ruled_out & given.shown:
+        return given
+    return eligibility.ItemsAnswer(given.ticked - ruled_out, given.shown - ruled_out)
 
 
 @dataclass
