@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.utils import timezone
 from django.utils.translation import get_language, gettext
 
 from trials import eligibility, places
@@ -116,6 +117,15 @@ def grouped(
         "no_match_count": len(assessment.ruled_out),
         "more_no_matches": len(assessment.ruled_out) - len(shown_out),
     }
+
+
+def summary_day(groups: dict):
+    """The day the doctor's summary is dated, as the sites of the studies it lists count it (walkthrough 13: one
+    asked for at 07:11 in Shanghai was dated the day before, in UTC); the server's day when those sites are in more
+    than one zone, or there are none. As the staff's export names its file (`staff.export.export_day`)."""
+    studies = [study for name in ("matches", "possibles", "not_near", "no_matches") for study in groups[name]]
+    zones = {site.zone() for study in studies for site in study.trial.sites.all()}
+    return timezone.localdate(timezone=zones.pop()) if len(zones) == 1 else timezone.localdate()
 
 
 def _distances(loaded: LoadedCatalogue, place: dict | None):
