@@ -51,10 +51,12 @@ UNIT_WORDS = {
     "cigarettes/day": ("cigarettes", "cigarette", "cigarettes a day", "a day", "支", "根", "支/天", "支/日"),
     "pack-years": ("pack-years", "pack years", "pack-year", "pack year", "py", "包年"),
     "days": ("days ago", "day ago", "days", "day", "d", "天前", "日前", "天", "日"),
+    "g/L": ("g/l", "克/升", "g/升"),  # haemoglobin as Chinese reports print it
 }
 # Other units people type after a number, converted into the question's unit: (the words, the factor, the decimal
 # places kept, or None for exact). 1 斤 is half a kilogram; a pound is 0.45359237 kg exactly, kept to 0.1 kg; a blood
-# count in × 10⁹/L (G/L), as many lab reports print it, times 1000 is per µL. Spaces inside the words may be left out.
+# count in × 10⁹/L (G/L), as many lab reports print it, times 1000 is per µL; 1 g/dL of haemoglobin is 10 g/L. Spaces
+# inside the words may be left out.
 UNIT_CONVERSIONS = {
     "kg": (
         (("斤", "市斤"), Decimal("0.5"), None),
@@ -71,6 +73,8 @@ UNIT_CONVERSIONS = {
         (("months ago", "month ago", "months", "month", "个月前", "月前", "个月", "月"), "months", 0),
         (("years ago", "year ago", "years", "year", "yrs", "yr", "年前", "年"), "years", 0),
     ),
+    # haemoglobin in g/dL, as reports in some countries print it (walkthrough 13: "13.5 g/dL" was refused): × 10
+    "g/L": ((("g/dl", "g/dL", "克/分升", "g/100ml"), Decimal(10), None),),
     "cells/uL": (
         (
             ("×10^9/l", "x10^9/l", "*10^9/l", "10^9/l", "×10⁹/l", "x10⁹/l", "*10⁹/l", "10⁹/l", "g/l"),
