@@ -183,7 +183,7 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
             ),
             path(
                 "<path:object_id>/review/act/",
-                self.admin_site.admin_view(require_POST(self.review_action)),
+                self.admin_site.admin_view(self.review_action_or_back),
                 name="trials_trial_review_action",
             ),
         ]
@@ -222,6 +222,21 @@ class TrialAdmin(TranslationAdmin, SimpleHistoryAdmin):
             "reviewed": _shown_here(request.GET.get("reviewed", ""), page.clauses, loose),
         }
         return TemplateResponse(request, "admin/trials/trial/review.html", context)
+
+    def review_action_or_back(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """The review page's buttons post here; the address opened again (the address bar, a new tab, a reload of
+        the publish confirmation) is sent back to the review page, saying nothing was changed, not a bare 405."""
+        if request.method in ("GET", "HEAD"):
+            trial = self.reviewable_trial(request, object_id)
+            self.message_user(
+                request,
+                _(
+                    "Nothing was changed: that address only acts on a button pressed on the review page. Choose again below."
+                ),
+                messages.INFO,
+            )
+            return HttpResponseRedirect(reverse("admin:trials_trial_review", args=[trial.pk]))
+        return require_POST(self.review_action)(request, object_id)
 
     def review_action(self, request: HttpRequest, object_id: str) -> HttpResponse:
         """Approve, reject or approve-all for a clause; publish. A redirect back to the review page; for htmx, an

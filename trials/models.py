@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models, transaction
-from django.utils.translation import get_language, gettext, gettext_noop
+from django.utils.translation import get_language, gettext, gettext_noop, ngettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -227,14 +227,20 @@ class Trial(models.Model):
             return None  # already published: a re-import's new drafts wait, unused, for review
         waiting = self.criteria_to_review().count()
         if waiting and on_review_page:
-            return _(
+            return ngettext(
+                "This trial cannot be published while %(count)s criterion is still to review: approve, edit or "
+                "reject it below.",
                 "This trial cannot be published while %(count)s criteria are still to review: approve, edit or "
-                "reject each of them below."
+                "reject each of them below.",
+                waiting,
             ) % {"count": waiting}
         if waiting:
-            return _(
+            return ngettext(
+                "This trial cannot be published while %(count)s criterion is still to review: approve, edit or "
+                "reject it on the trial's review page first.",
                 "This trial cannot be published while %(count)s criteria are still to review: approve, edit or "
-                "reject each of them on the trial's review page first."
+                "reject each of them on the trial's review page first.",
+                waiting,
             ) % {"count": waiting}
         return None
 

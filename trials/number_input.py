@@ -51,10 +51,12 @@ UNIT_WORDS = {
     "cigarettes/day": ("cigarettes", "cigarette", "cigarettes a day", "a day", "支", "根", "支/天", "支/日"),
     "pack-years": ("pack-years", "pack years", "pack-year", "pack year", "py", "包年"),
     "days": ("days ago", "day ago", "days", "day", "d", "天前", "日前", "天", "日"),
+    "g/L": ("g/l", "克/升", "g/升"),  # haemoglobin as Chinese reports print it
 }
 # Other units people type after a number, converted into the question's unit: (the words, the factor, the decimal
 # places kept, or None for exact). 1 斤 is half a kilogram; a pound is 0.45359237 kg exactly, kept to 0.1 kg; a blood
-# count in × 10⁹/L (G/L), as many lab reports print it, times 1000 is per µL. Spaces inside the words may be left out.
+# count in × 10⁹/L (G/L), as many lab reports print it, times 1000 is per µL; 1 g/dL of haemoglobin is 10 g/L. Spaces
+# inside the words may be left out.
 UNIT_CONVERSIONS = {
     "kg": (
         (("斤", "市斤"), Decimal("0.5"), None),
@@ -71,6 +73,8 @@ UNIT_CONVERSIONS = {
         (("months ago", "month ago", "months", "month", "个月前", "月前", "个月", "月"), "months", 0),
         (("years ago", "year ago", "years", "year", "yrs", "yr", "年前", "年"), "years", 0),
     ),
+    # haemoglobin in g/dL, as reports in some countries print it (walkthrough 13: "13.5 g/dL" was refused): × 10
+    "g/L": ((("g/dl", "g/dL", "克/分升", "g/100ml"), Decimal(10), None),),
     "cells/uL": (
         (
             ("×10^9/l", "x10^9/l", "*10^9/l", "10^9/l", "×10⁹/l", "x10⁹/l", "*10⁹/l", "10⁹/l", "g/l"),
@@ -117,6 +121,10 @@ ENGLISH_NUMERAL_MOST_WORDS = 5
 # "没有", "none": the answer 0, only to questions counting something (their units)
 NONE_WORDS = frozenset(word.lower() for words in NUMBER_WORDS_TABLE["none"]["words"].values() for word in words)
 NONE_UNITS = frozenset(NUMBER_WORDS_TABLE["none"]["units"])
+# "不知道", "I don't know" typed into a number's box: the question's "I don't know", when it offers one
+DONT_KNOW_WORDS = frozenset(
+    word.lower() for words in NUMBER_WORDS_TABLE["dont_know"]["words"].values() for word in words
+)
 # What may follow a ratio's number to say it is a percentage ("68%", "68 percent"): 0.68
 RATIO_PERCENT_WORDS = tuple(word for words in NUMBER_WORDS_TABLE["ratio_percent"].values() for word in words)
 
@@ -214,6 +222,15 @@ def _english_numeral(words: list[str]) -> int | None:
     return None
 
 
+def numeral_value(words: str) -> int | None:
+    """The number up to 999 that `words` (normalised, lower case) writes in Chinese numerals ("五", "三百五十") or
+    in English words ("five", "sixty-eight"), read as an answer's are; None when they make no such number."""
+    value = _chinese_numeral(words)
+    if value is not None:
+        return value
+    return _english_numeral(re.findall(r"[a-z]+", words)) if re.fullmatch(r"[a-z]+(?:[\s-]+[a-z]+)*", words) else None
+
+
 def _english_numerals_as_digits(cleaned: str) -> str:
     """`cleaned` with a number in English words at its start written in digits ("sixty-eight years" → "68 years",
     "two hundred and fifty m" → "250 m"); unchanged when its words make no number up to 999."""
@@ -241,6 +258,12 @@ def read_as_none(text: str, unit: str = "") -> bool:
     page says so, as it does for a number said to be about right. A number in words is read without a note, as
     digits are ("六十八" since decision 0108, "sixty-eight" since 0136)."""
     return _none_answer(_cleaned(text), unit)
+
+
+def says_dont_know(text: str) -> bool:
+    """Whether `text` is the whole of a "don't know" typed into a number's box ("不知道", "I don’t know.")."""
+    cleaned = " ".join(normalise_chinese_input(text).replace("\u2019", "'").lower().split())
+    return cleaned.rstrip(".!。！ ") in DONT_KNOW_WORDS
 
 
 def _none_answer(cleaned: str, unit: str) -> bool:

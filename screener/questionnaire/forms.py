@@ -9,7 +9,7 @@ from screener.questionnaire import answer_helpers
 from trials import places, screens
 from trials.eligibility import NEVER, ItemsAnswer
 from trials.models import Question, fallback_language
-from trials.number_input import approximately, read_as_none
+from trials.number_input import approximately, read_as_none, says_dont_know
 
 EXCLUSIVE_CODE = "none"
 # "I don't know" is one of each question's answers, on a page of its own as on a screen: the last of a list's
@@ -135,6 +135,9 @@ class AnswerForm(forms.Form):
             return self.question.clean_answer(None if said == DONT_KNOW_CODE else said)
         if kind == Question.Kind.NUMBER and not value:
             raise ValidationError(self.required_message(), code="required")
+        if kind == Question.Kind.NUMBER and "dont_know" in self.fields and says_dont_know(value):
+            self.taken_as = dont_know_sentence(value.strip())  # "不知道" typed: the tick box below, as meant
+            return self.question.clean_answer(None)
         if kind == Question.Kind.MULTIPLE and EXCLUSIVE_CODE in value and len(value) > 1:
             raise ValidationError(_("Choose “None of these” on its own, or untick it."), code="exclusive")
         if kind == Question.Kind.MULTIPLE and self.items is not None:
@@ -183,6 +186,14 @@ def taken_as_sentence(typed: str, value: str) -> str:
         "typed": typed,
         "value": value,
     }
+
+
+def dont_know_sentence(typed: str) -> str:
+    """What the patient reads on the next page after typing "不知道" or "I don't know" into a number's box that has
+    an "I don't know" tick box: that answer was taken, and how to give the number instead."""
+    return gettext(
+        "You wrote “%(typed)s”, so we took your answer as “I don’t know”. If you find the number, go back and enter it."
+    ) % {"typed": typed}
 
 
 def initial_for(question: Question, stored, items=None) -> dict:

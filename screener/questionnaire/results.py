@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.utils import timezone
 from django.utils.translation import get_language, gettext
 
 from trials import eligibility, places
@@ -118,6 +119,15 @@ def grouped(
     }
 
 
+def summary_day(groups: dict):
+    """The day the doctor's summary is dated, as the sites of the studies it lists count it (walkthrough 13: one
+    asked for at 07:11 in Shanghai was dated the day before, in UTC); the server's day when those sites are in more
+    than one zone, or there are none. As the staff's export names its file (`staff.export.export_day`)."""
+    studies = [study for name in ("matches", "possibles", "not_near", "no_matches") for study in groups[name]]
+    zones = {site.zone() for study in studies for site in study.trial.sites.all()}
+    return timezone.localdate(timezone=zones.pop()) if len(zones) == 1 else timezone.localdate()
+
+
 def _distances(loaded: LoadedCatalogue, place: dict | None):
     """id -> km to the trial's nearest recruiting site with coordinates (None without one, or without a place)."""
     if not place or "latitude" not in place:
@@ -217,16 +227,30 @@ def _study(
                 continue
             if key not in stored and questions[key].to_info().item_sexes:
                 continue  # implied, never asked: items that cannot apply to the patient's sex (`answers` holds them)
-            given = answers.get(key)
+            given = _as_given(questions[key], answers)
             study.met.append(
                 Fit(criterion, questions[key].display_answer(None if given is eligibility.DONT_KNOW else given))
             )
         elif outcome.outcome is Outcome.UNKNOWN and eligibility.left_to_study_team(outcome.criterion, answers):
             key = outcome.criterion.question_key
-            study.judged.append(Fit(criterion, questions[key].display_answer(answers.get(key))))
+            study.judged.append(Fit(criterion, questions[key].display_answer(_as_given(questions[key], answers))))
         else:
             lists[outcome.outcome].append(criterion)
     return study
+
+
+def _as_given(question, answers: dict):
+    """The patient's answer to `question` as the page lists it: an item list without the items that cannot apply
+    to the sex the patient gave (decision 0136: the engine counts them as asked and not ticked, but nobody asked a
+    man about the cervix, so "asked about" does not name it)."""
+    given = answers.get(question.key)
+    sex = answers.get(eligibility.SEX)
+    if not isinstance(given, eligibility.ItemsAnswer) or not isinstance(sex, str):
+        return given
+    ruled_out = frozenset(item for item, sexes in question.to_info().item_sexes if sex not in sexes)
+    if not ruled_out & given.shown:
+        return given
+    return eligibility.ItemsAnswer(given.ticked - ruled_out, given.shown - ruled_out)
 
 
 @dataclass

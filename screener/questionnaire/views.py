@@ -510,7 +510,7 @@ def summary(request: HttpRequest, screening_id: UUID) -> HttpResponse:
         "rows": rows,
         "to_ask": study_results.values_to_ask(groups["matches"] + groups["possibles"]),
         "patient_to_give": study_results.answers_only_the_patient_can_give(groups["matches"] + groups["possibles"]),
-        "today": timezone.localdate(),
+        "today": study_results.summary_day(groups),
         "back_url": reverse("questionnaire:results", args=[screening.id]),
         **groups,
     }

@@ -16,11 +16,17 @@ from decimal import Decimal
 from trials import catalogue, eligibility
 from trials.models import Criterion, Question
 from trials.number_input import (
+    CHINESE_DIGITS,
+    CHINESE_HUNDRED,
+    CHINESE_TEN,
+    ENGLISH_NUMERAL_WORDS,
+    NONE_WORDS,
     NUMBER_WORDS_TABLE,
     RATIO_PERCENT_WORDS,
     UNIT_CONVERSIONS,
     UNIT_WORDS,
     NotANumber,
+    numeral_value,
     readings,
 )
 
@@ -40,6 +46,13 @@ DATES = re.compile(
     rf"|\d+\s*{_YEAR}(?:\s*\d+\s*{_MONTH}(?:\s*\d+\s*{_DAY})?)?|\d+\s*{_MONTH}\s*\d+\s*{_DAY}"
 )
 LATIN = re.compile(r"[A-Za-z]")
+# A number written in words, as answers read them (`trials/data/number_words.json`): a run of Chinese numerals
+# ("五", "三百五十"), or of English number words ("five", "sixty-eight")
+_ENGLISH_WORD = "(?:" + "|".join(sorted(map(re.escape, ENGLISH_NUMERAL_WORDS), key=len, reverse=True)) + ")"
+NUMBER_IN_WORDS = re.compile(
+    "[" + re.escape("".join(CHINESE_DIGITS) + CHINESE_TEN + CHINESE_HUNDRED) + "]+"
+    rf"|(?<![a-z]){_ENGLISH_WORD}(?:[\s-]+{_ENGLISH_WORD})*(?![a-z])"
+)
 
 
 @dataclass(frozen=True)
@@ -75,11 +88,28 @@ def _read(text: str, unit: str) -> frozenset[Decimal]:
         return frozenset()
 
 
+def _numbers_in_words_as_digits(text: str, words: list[str]) -> str:
+    """`text` with each number written in words ("五次", "five times") in digits, as an answer's is read, when the
+    question's unit follows it or it is the whole note: "一般" or "one of" stay words. "一次也没有" is none, not one."""
+
+    def digits(found: re.Match) -> str:
+        value = numeral_value(found.group().strip())
+        rest = text[found.end() :]
+        if value is None or any(text.startswith(word, found.start()) for word in NONE_WORDS):
+            return found.group()
+        if (text[: found.start()] + rest).strip(" ,.;:，。；：") and _unit_after(rest, words) is None:
+            return found.group()
+        return f" {value} "
+
+    return NUMBER_IN_WORDS.sub(digits, text)
+
+
 def recorded_value(note: str, unit: str = "") -> RecordedValue:
     """The value a check's note records, in the question's unit (see the module's docstring)."""
     text = unicodedata.normalize("NFKC", note or "").lower()
-    text = DATES.sub(lambda found: " " * len(found.group()), text)
     words = _unit_words(unit)
+    text = _numbers_in_words_as_digits(text, words)
+    text = DATES.sub(lambda found: " " * len(found.group()), text)
     with_unit: list[frozenset[Decimal]] = []
     bare: list[frozenset[Decimal]] = []
     for found in NUMBER.finditer(text):
@@ -108,7 +138,8 @@ def checked_questions(checks: dict) -> dict[str, Question]:
 
 def unclear_value(check, question: Question | None) -> str:
     """Why a measured or contradicted check's note on a number question was not judged: "several" values in it,
-    or "none" (said of a measured check only: a contradiction's note may be a remark); "" when it was judged."""
+    "none" of a measured check, or "remark" for a contradiction's note with no number (it may be only a remark: its
+    page says politely that nothing was judged, the list and the export do not flag it); "" when it was judged."""
     if check is None or check.state not in ("measured", "contradicted"):
         return ""
     if question is None or question.kind != Question.Kind.NUMBER:
@@ -116,8 +147,8 @@ def unclear_value(check, question: Question | None) -> str:
     reading = recorded_value(check.note, question.unit)
     if reading.candidates > 1:
         return "several"
-    if reading.candidates == 0 and check.state == "measured":
-        return "none"
+    if reading.candidates == 0:
+        return "none" if check.state == "measured" else "remark"
     return ""
 
 
@@ -161,6 +192,9 @@ def criteria_not_met(
         if ids:
             not_met[key] = [criterion for criterion in criteria if criterion.pk in ids]
     return not_met
+
+
+FLAGGED = ("several", "none")  # what the list and the export flag; a contradiction's remark is not
 
 
 @dataclass(frozen=True)
@@ -227,7 +261,7 @@ def answers_to_check(referrals) -> dict:
             for key, check in checks.items()
             if key in questions
         ]
-        rows = sorted((row for row in rows if row.not_met or row.unclear), key=_question_order)
+        rows = sorted((row for row in rows if row.not_met or row.unclear in FLAGGED), key=_question_order)
         if rows:
             flagged[referral_id] = rows
     return flagged

@@ -868,3 +868,23 @@ def test_admin_shows_the_projects_own_labels_actions_and_messages_in_the_admins_
     if language == "zh-hans":
         english = {name: [w for w in words[1] if w in pages[name]] for name, words in ADMIN_WORDS.items()}
         assert {name: words for name, words in english.items() if words} == {}
+
+
+def test_registry_words_of_a_criterion_nobody_translated_are_marked_as_english_on_chinese_results(zh_client):
+    """Walkthrough 13: "研究团队还会核对另外7项内容" listed untranslated criteria in bare English, while the title and
+    site beside them carried "（登记信息英文原文）"."""
+    from trials.models import Criterion
+
+    Criterion.objects.create(
+        trial=Trial.objects.get(nct_id=COPD),
+        kind="inclusion",
+        source_text="Documented EGFR exon 19 deletion or L858R mutation.",
+        status=Criterion.Status.APPROVED,
+    )
+    zh_client.screening_id = start(zh_client)
+    answer_everything(zh_client, zh_client.screening_id, MATCHES_COPD)
+    html = zh_client.get(reverse("questionnaire:results", args=[zh_client.screening_id])).content.decode()
+    assert (
+        '<li><span lang="en">Documented EGFR exon 19 deletion or L858R mutation.</span>'
+        ' <span class="registry-note">（登记信息英文原文）</span></li>'
+    ) in html

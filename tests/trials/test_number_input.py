@@ -222,3 +222,33 @@ def test_100_kb_of_number_words_is_refused_in_linear_time(words):
 )
 def test_the_longest_numbers_in_english_words_are_still_read(text, number):
     assert readings(text, "m") == [Decimal(number)]
+
+
+def haemoglobin_question():
+    return Question(key="haemoglobin_g_l", kind="number", unit="g/L", whole_number=False, min_value=30, max_value=250)
+
+
+@pytest.mark.parametrize(
+    "typed, stored",
+    [
+        ("13.5 g/dL", "135"),  # walkthrough 13: typed from the report, refused with "Enter a number, like 130."
+        ("13.5g/dl", "135"),
+        ("13.5 克/分升", "135"),
+        ("135 g/L", "135"),  # the question's own unit, either way it is written
+        ("135克/升", "135"),
+        ("135", "135"),
+    ],
+)
+def test_haemoglobin_typed_in_g_dl_is_kept_in_g_l(typed, stored):
+    assert haemoglobin_question().clean_answer(typed) == stored
+
+
+@pytest.mark.parametrize("typed", ["13.5", "30 g/dL"])
+def test_haemoglobin_outside_what_people_have_is_refused_with_the_range_whatever_the_unit(typed):
+    with pytest.raises(ValidationError, match="Enter a value from 30 g/L to 250 g/L."):
+        haemoglobin_question().clean_answer(typed)
+
+
+def test_g_dl_is_read_only_for_haemoglobin():
+    with pytest.raises(NotANumber):
+        parse_number("13.5 g/dL", "kg")

@@ -107,7 +107,7 @@ def test_publishing_several_from_the_list_asks_the_same_question_once_for_all(ad
     html = page.content.decode()
     assert page.status_code == 200 and "Publish 2 trials without all their translations?" in html
     assert "Patients reading Simplified Chinese will see these in English" in html
-    assert "cannot be published while 1 criteria are still to review" in html
+    assert "cannot be published while 1 criterion is still to review: approve, edit or reject it" in html
     assert f'<input type="hidden" name="_selected_action" value="{reviewed.pk}">' in html
     assert not Trial.objects.filter(pk__in=[reviewed.pk, waiting.pk], is_published=True).exists()
 

@@ -305,9 +305,26 @@ def test_actions_need_a_post_with_a_csrf_token(client, admin_user, imported):
     strict = log_in_with_second_factor(BrowserClient(enforce_csrf_checks=True), admin_user)
     draft = imported.criteria.filter(status=Criterion.Status.DRAFT).first()
     assert act(strict, imported, action="approve", criterion=draft.pk).status_code == 403
-    assert strict.get(reverse("admin:trials_trial_review_action", args=[imported.pk])).status_code == 405
     draft.refresh_from_db()
     assert draft.status == Criterion.Status.DRAFT
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "Nothing was changed: that address only acts on a button pressed on the review page."),
+        ("zh-hans", "没有做任何更改：这个地址只响应审核页面上按下的按钮。请在下面重新选择。"),
+    ],
+)
+def test_opening_the_action_address_again_goes_back_to_the_review_page_and_says_nothing_changed(
+    admin_client, imported, language, said
+):
+    """Walkthrough 13: reopening the publish confirmation's address gave a bare 405 "Method Not Allowed"."""
+    admin_client.cookies["django_language"] = language
+    response = admin_client.get(reverse("admin:trials_trial_review_action", args=[imported.pk]))
+    assert response.status_code == 302 and response["Location"] == review_url(imported)
+    assert said in admin_client.get(response["Location"]).content.decode()
+    assert not Trial.objects.get(pk=imported.pk).is_published
 
 
 def test_a_criterion_of_another_trial_cannot_be_acted_on(admin_client, imported, seed_trials):

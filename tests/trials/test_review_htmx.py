@@ -23,7 +23,7 @@ def act_with_htmx(client, trial, headers=None, **data):
 
 
 def problem_count(html: str) -> int:
-    found = re.search(r"while (\d+) criteria are still to review|还有(\d+)条标准待审核", html)
+    found = re.search(r"while (\d+) criteri(?:a are|on is) still to review|还有(\d+)条标准待审核", html)
     return int(found.group(1) or found.group(2))
 
 

@@ -42,6 +42,30 @@ def registry_words(obj, field: str, shown: str = ""):
 
 
 @register.simple_tag
+def criterion_words(criterion):
+    """A criterion no question covers, as a patient reads it: the admin's note for patients (its English marked
+    `lang="en"` where it has no translation for the page), else the registry's words, marked `lang="en"` and, on a
+    page in another language, followed by the same short note as an untranslated title (walkthrough 13: on Chinese
+    pages they stood in bare English)."""
+    from django.conf import settings
+    from django.utils.html import format_html
+    from django.utils.translation import gettext
+
+    if criterion.explanation:
+        if _untranslated(criterion, "explanation"):
+            return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, criterion.explanation)
+        return criterion.explanation
+    if not _untranslated(criterion, "explanation"):  # an English page
+        return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, criterion.source_text)
+    return format_html(
+        '<span lang="{}">{}</span> <span class="registry-note">{}</span>',
+        settings.LANGUAGE_CODE,
+        criterion.source_text,
+        gettext("(the registry’s English)"),
+    )
+
+
+@register.simple_tag
 def site_place(site):
     """A site's city, province and country in the page's language and punctuation ("义乌，浙江，中国"). A name an
     admin did not translate is named from a table where one knows it (a common city: `places.city_name`; a Chinese

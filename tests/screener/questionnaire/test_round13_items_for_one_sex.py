@@ -134,3 +134,17 @@ def test_the_answer_implied_for_a_man_is_not_listed_among_the_answers_that_fit(c
     met = re.search(r'<ul class="list list-met">(.*?)</ul>', study, re.S)
     short_label = Question.objects.get(key="other_conditions").short_label
     assert met and short_label.capitalize() not in met.group(1) and short_label not in met.group(1)
+
+
+def test_a_man_s_answer_lists_only_the_items_he_was_asked_about(client):
+    """Walkthrough 13: "None (asked about: HIV; Carcinoma in situ of the cervix)" named an item he was never offered."""
+    with_item(CERVIX)
+    excluding(["hiv", "cervical_cis"])
+    screening_id, location, _offered = offered_to(client, "male")
+    html = client.get(location).content.decode()
+    client.post(location, {**screen_data(html, {"cancer_history": "never"}), "other_conditions-answer": "none"})
+    results = finish(client, screening_id, {**MATCHES_ILD, "sex": "male"})
+    study = results.split(f'data-nct-id="{ILD}"')[1].split("data-nct-id=")[0]
+    met = re.search(r'<ul class="list list-met">(.*?)</ul>', study, re.S).group(1)
+    assert "HIV" in met  # his answer is listed, with what he was asked about
+    assert "Carcinoma in situ of the cervix" not in met

@@ -232,6 +232,8 @@ def test_a_summary_with_every_answer_known_says_nothing_is_missing(client, langu
 def test_the_summary_dates_the_answers_on_one_line_and_names_the_service_as_its_header_does(
     client, ild_patient_who_does_not_know_dlco, language, lead_starts
 ):
+    from zoneinfo import ZoneInfo
+
     from django.utils import timezone
 
     client.cookies["django_language"] = language
@@ -239,7 +241,8 @@ def test_the_summary_dates_the_answers_on_one_line_and_names_the_service_as_its_
     lead = html.split('<p class="lead">')[1].split("</p>")[0]
     assert lead.startswith(lead_starts)
     # the date's hyphens are where a 360 px screen broke it ("2026-12-" / "07"): the date is kept whole
-    assert f'<span class="nowrap">{timezone.localdate():%Y-%m-%d}</span>' in lead
+    day = timezone.localdate(timezone=ZoneInfo("Asia/Shanghai"))  # the ILD study's sites count the day there
+    assert f'<span class="nowrap">{day:%Y-%m-%d}</span>' in lead
 
 
 def test_what_is_kept_on_one_line_is_styled_so():
@@ -249,3 +252,12 @@ def test_what_is_kept_on_one_line_is_styled_so():
 
     css = (Path(settings.BASE_DIR) / "static" / "screener.css").read_text()
     assert ".nowrap { white-space: nowrap; }" in css
+
+
+def test_the_summary_is_dated_as_the_studies_sites_count_the_day_not_in_utc(client, time_machine):
+    """Walkthrough 13: asked for at 07:11 on 8 December in China (23:11 UTC the day before), it said 2026-12-07."""
+    screening_id = start(client)
+    answer_everything(client, screening_id, MATCHES_COPD)  # the COPD study's sites are in China
+    time_machine.move_to("2026-12-07 23:11:00+00:00", tick=False)
+    html = client.get(summary_url(screening_id)).content.decode()
+    assert 'Answers given to the lung disease study finder, <span class="nowrap">2026-12-08</span>.' in html

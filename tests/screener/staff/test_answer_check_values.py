@@ -206,6 +206,34 @@ def test_a_contradiction_without_a_number_is_a_remark_not_an_unread_value(staff_
 
 
 @pytest.mark.parametrize(
+    ("note", "headers", "said"),
+    [
+        ("walked with a stick", {}, "This note has no number the study’s criteria can use, so it was not checked"),
+        ("病历记录不同", ZH, "这条备注里没有可供研究标准使用的数字，因此没有按标准核对。"),
+    ],
+)
+def test_a_contradiction_without_a_number_says_politely_that_nothing_was_checked(
+    staff_a_client, referral_a, note, headers, said
+):
+    check(staff_a_client, referral_a, "contradicted", note, **headers)
+    html = detail(staff_a_client, referral_a, **headers)
+    assert said in html and "data-check-no-number" in html
+
+
+@pytest.mark.parametrize(
+    ("note", "headers", "said"),
+    [
+        ("去年住院五次", ZH, "这个数值不符合以下标准："),  # as "5" is: more than 4 stays rules the patient out
+        ("admitted five times last year", {}, "This value would not meet the criterion:"),
+    ],
+)
+def test_a_number_in_words_in_a_note_is_judged_as_its_digits_are(staff_a_client, referral_a, note, headers, said):
+    check(staff_a_client, referral_a, "contradicted", note, key="respiratory_hospitalisations_12m", **headers)
+    html = detail(staff_a_client, referral_a, **headers)
+    assert said in html and "data-check-no-number" not in html
+
+
+@pytest.mark.parametrize(
     ("note", "unit", "value"),
     [
         ("FEV1 42%", "%", "42"),  # FEV1, SpO2, DLCO are names
@@ -226,6 +254,13 @@ def test_a_contradiction_without_a_number_is_a_remark_not_an_unread_value(staff_
         ("2026年12月7日 320", "m", "320"),
         ("12月 320", "m", None),  # a month with no day is no date: two numbers
         ("FEV1/FVC 65 percent", "ratio", "0.65"),  # a ratio written as a percentage, in words
+        ("去年住院五次", "times", "5"),  # a number in words, before the question's unit
+        ("住院两次", "times", "2"),
+        ("6分钟步行三百五十米", "m", "350"),
+        ("五", "times", "5"),  # the whole note
+        ("一般走320米", "m", "320"),  # 一 of 一般 is a word, not a number
+        ("一次也没有", "times", None),  # none, never one
+        ("one of two walks", "m", None),  # words with no unit after them are not a value
     ],
 )
 def test_a_note_is_read_for_the_one_value_in_the_questions_unit(note, unit, value):
