@@ -352,3 +352,29 @@ def test_with_only_possible_studies_the_results_do_not_open_by_saying_nothing_fi
     assert possible.index(may_suit) < possible.index('id="possibles-title"')
     nothing = results_for(client, {"diagnoses": ["other"]})
     assert nothing_fits in nothing and may_suit not in nothing
+
+
+def _note_on_the_cancer_rule(english: str, chinese: str = "") -> None:
+    from trials.models import Criterion
+
+    criterion = Criterion.objects.filter(trial__nct_id=COPD, question__key="cancer_history").exclude(uncertain_values=[]).get()
+    criterion.explanation_en = english
+    criterion.explanation_zh_hans = chinese
+    criterion.save()
+
+
+@pytest.mark.parametrize(
+    "language, chinese, shown",
+    [
+        ("en", "", "The study team will judge what this means for this study. A skin cancer removed long ago is fine."),
+        ("zh-hans", "很久以前切除的皮肤癌没有关系。", "由研究团队判断。很久以前切除的皮肤癌没有关系。"),
+        ("zh-hans", "", '由研究团队判断。<span lang="en">A skin cancer removed long ago is fine.</span>'),
+    ],
+)
+def test_the_admins_note_follows_an_answer_left_to_the_study_team(client, language, chinese, shown):
+    # Walkthrough 13, finding 6: the review page showed the admin's note under "What a patient reads", but the
+    # patient's results said only that the team would judge, dropping the one sentence the patient needed.
+    _note_on_the_cancer_rule("A skin cancer removed long ago is fine.", chinese)
+    client.cookies["django_language"] = language
+    possibles = section(results_for(client, {**MATCHES_COPD, "cancer_history": "over_5y"}), "possibles-title")
+    assert shown in possibles
