@@ -220,12 +220,22 @@ def try_profile(trial: Trial, answers_json: str) -> Tried:
     criteria = list(trial.criteria.approved().select_related("question").order_by("order", "pk"))
     trial.approved_criteria = criteria
     infos = {key: q.to_info() for key, q in questions.items()}
-    [result] = eligibility.evaluate([trial.to_rules()], eligibility.from_storage(cleaned), infos)
+    answers = eligibility.from_storage(cleaned)
+    [result] = eligibility.evaluate([trial.to_rules()], answers, infos)
     by_id = {c.pk: c for c in criteria}
     tried.verdict = str(result.verdict)
     tried.verdict_sentence = verdict_in_words(result.verdict)
     tried.outcomes = [
-        (by_id[r.criterion.id], str(r.outcome), outcome_in_words(by_id[r.criterion.id], r.outcome))
+        (
+            by_id[r.criterion.id],
+            str(r.outcome),
+            outcome_in_words(
+                by_id[r.criterion.id],
+                r.outcome,
+                judged=r.outcome is eligibility.Outcome.UNKNOWN
+                and eligibility.left_to_study_team(r.criterion, answers),
+            ),
+        )
         for r in result.results
     ]
     return tried
@@ -247,9 +257,13 @@ def verdict_in_words(verdict: str) -> str:
     }[eligibility.Verdict(verdict)]
 
 
-def outcome_in_words(criterion: Criterion, outcome: str) -> str:
+def outcome_in_words(criterion: Criterion, outcome: str, judged: bool = False) -> str:
     """What a criterion's outcome means for the tried profile, in the reviewer's language. The engine's codes read
-    backwards for an exclusion ("met" means the patient is not excluded by it), so each kind has its own labels."""
+    backwards for an exclusion ("met" means the patient is not excluded by it), so each kind has its own labels.
+    `judged`: the profile answered, with an answer the rule leaves to the study team; it reads as the patient's
+    results say it, not as "not known yet" (walkthrough 13, finding 9)."""
+    if judged:
+        return _("The study team will judge what this means for this study.")
     if criterion.kind == Criterion.Kind.EXCLUSION:
         words = {
             eligibility.Outcome.MET: _("Not excluded by it"),

@@ -619,3 +619,35 @@ def test_a_clauses_words_are_shortened_at_a_whole_word(words, shortened):
     from trials.wording import words_shortened
 
     assert words_shortened(words) == shortened
+
+
+@pytest.mark.parametrize(
+    "language, judged",
+    [
+        ("en", "The study team will judge what this means for this study."),
+        ("zh-hans", "这对本研究意味着什么，由研究团队判断。"),
+    ],
+)
+def test_a_tried_answer_the_rule_leaves_to_the_study_team_reads_as_the_patients_results_say_it(
+    admin_client, seed_trials, language, judged
+):
+    """Walkthrough 13, finding 9: an answer the rule leaves to the study team (a cancer that ended more than five
+    years ago, for the COPD study) is known; "Not known yet" told the reviewer otherwise. The row reads as the
+    patient's results do, and an unanswered question still reads "Not known yet"."""
+    trial = Trial.objects.get(nct_id="NCT07355868")
+    cancer = trial.criteria.filter(question__key="cancer_history").exclude(uncertain_values=[]).get()
+    admin_client.cookies["django_language"] = language
+
+    from django.utils.html import escape
+    from django.utils.translation import override
+
+    with override(language):
+        rule = escape(cancer.rule_in_words())
+
+    def outcome(answers):
+        page = admin_client.get(review_url(trial), {"answers": json.dumps(answers)}).content.decode()
+        [row] = re.findall(rf'<tr class="outcome-[a-z_]+"><td>[^<]*</td><td>{re.escape(rule)}</td>.*?</tr>', page)
+        return re.findall(r"<td>(.*?)</td>", row)[-1]
+
+    assert outcome({"cancer_history": "over_5y"}) == judged
+    assert outcome({"cancer_history": None}) == ("Not known yet" if language == "en" else "尚不清楚")
