@@ -357,7 +357,9 @@ def test_with_only_possible_studies_the_results_do_not_open_by_saying_nothing_fi
 def _note_on_the_cancer_rule(english: str, chinese: str = "") -> None:
     from trials.models import Criterion
 
-    criterion = Criterion.objects.filter(trial__nct_id=COPD, question__key="cancer_history").exclude(uncertain_values=[]).get()
+    criterion = (
+        Criterion.objects.filter(trial__nct_id=COPD, question__key="cancer_history").exclude(uncertain_values=[]).get()
+    )
     criterion.explanation_en = english
     criterion.explanation_zh_hans = chinese
     criterion.save()
