@@ -38,13 +38,11 @@ def test_each_blood_pressure_box_says_which_number_of_a_reading_to_type_so_nobod
     assert "130/80，填80" in hint_on_screen("diastolic_bp_mmhg", "zh-hans")
 
 
-def test_the_blood_test_screen_names_its_tests_in_the_order_it_asks_them():
-    screen = screens.screen("blood_tests")
-    keys = list(screen.questions)
-    assert keys.index("creatinine_x_uln") < keys.index("haemoglobin_g_l")  # kidney before the blood count
-    english, chinese = screen.intro("en"), screen.intro("zh-hans")
-    assert english.index("liver and kidney") < english.index("blood count")
-    assert chinese.index("肝肾功能") < chinese.index("血常规")
+def test_the_blood_test_screen_asks_the_kidney_tests_before_the_blood_count():
+    # its introduction names no test (the page shows only the tests some open study needs: fix14,
+    # test_round14_blood_test_intro.py); the order of the questions is the report's
+    keys = list(screens.screen("blood_tests").questions)
+    assert keys.index("creatinine_x_uln") < keys.index("haemoglobin_g_l")
 
 
 @pytest.mark.parametrize("key", ["creatinine_x_uln", "bilirubin_x_uln"])
