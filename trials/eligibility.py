@@ -442,6 +442,11 @@ def evaluate_trial(trial: TrialRules, answers: Mapping[str, Any]) -> TrialResult
     return TrialResult(trial, verdict, results)
 
 
+def items_not_for(info: QuestionInfo, sex: str) -> frozenset[str]:
+    """The items of `info` that cannot apply to a patient who gave `sex` as the answer to the sex question."""
+    return frozenset(item for item, sexes in info.item_sexes if sex not in sexes)
+
+
 def with_implied_answers(answers: Mapping[str, Any], questions: Mapping[str, QuestionInfo]) -> dict[str, Any]:
     """The answers, with the implied answer for every question that another answer rules out.
 
@@ -456,7 +461,7 @@ def with_implied_answers(answers: Mapping[str, Any], questions: Mapping[str, Que
     sex = effective.get(SEX)
     if isinstance(sex, str):
         for info in questions.values():
-            ruled_out = frozenset(item for item, sexes in info.item_sexes if sex not in sexes)
+            ruled_out = items_not_for(info, sex)
             if not ruled_out or not info.items:
                 continue
             given = effective.get(info.key)

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import get_language, gettext, gettext_noop, ngettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -431,6 +432,14 @@ class Site(models.Model):
 
 
 @functools.cache
+def day_at_sites(sites):
+    """Today as these sites count it: in their time zone when they share one, else (several zones, or no site) the
+    server's. A file a nurse exports at 01:00 in Shanghai, or a summary a patient prints there at 07:00, is dated
+    that day, not the day before in UTC."""
+    zones = {str(site.zone()): site.zone() for site in sites}
+    return timezone.localdate(timezone=zones.popitem()[1]) if len(zones) == 1 else timezone.localdate()
+
+
 def _country_time_zones() -> dict[str, str]:
     """A country's time zone where it has one (trials/data/country_time_zones.csv), by ISO code."""
     import csv

@@ -8,12 +8,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.utils import timezone
 from django.utils.translation import get_language, gettext
 
 from trials import eligibility, places
 from trials.catalogue import LoadedCatalogue
-from trials.models import Criterion, Site, Trial
+from trials.models import Criterion, Site, Trial, day_at_sites
 
 SHOWN = 10  # studies shown in full in each of the first two groups
 NO_MATCH_SHOWN = 5
@@ -124,8 +123,7 @@ def summary_day(groups: dict):
     asked for at 07:11 in Shanghai was dated the day before, in UTC); the server's day when those sites are in more
     than one zone, or there are none. As the staff's export names its file (`staff.export.export_day`)."""
     studies = [study for name in ("matches", "possibles", "not_near", "no_matches") for study in groups[name]]
-    zones = {site.zone() for study in studies for site in study.trial.sites.all()}
-    return timezone.localdate(timezone=zones.pop()) if len(zones) == 1 else timezone.localdate()
+    return day_at_sites(site for study in studies for site in study.trial.sites.all())
 
 
 def _distances(loaded: LoadedCatalogue, place: dict | None):
@@ -247,7 +245,7 @@ def _as_given(question, answers: dict):
     sex = answers.get(eligibility.SEX)
     if not isinstance(given, eligibility.ItemsAnswer) or not isinstance(sex, str):
         return given
-    ruled_out = frozenset(item for item, sexes in question.to_info().item_sexes if sex not in sexes)
+    ruled_out = eligibility.items_not_for(question.to_info(), sex)
     if not ruled_out & given.shown:
         return given
     return eligibility.ItemsAnswer(given.ticked - ruled_out, given.shown - ruled_out)

@@ -7,7 +7,7 @@ import re
 
 from django.conf import settings
 from django.http import StreamingHttpResponse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +17,7 @@ from screener.referrals.models import AccessLog, Referral, display_reference
 from screener.referrals.templatetags.staff_notes import phone_shown
 from screener.staff.checks import answers_to_check
 from screener.staff.wording import verdict_words
-from trials.models import Site
+from trials.models import Site, day_at_sites
 
 # In the language of the staff member who exports (their preference, or the page's).
 HEADER = [
@@ -78,12 +78,7 @@ def export_day(user):
     """The day the file is named after, as the reader's sites count it (the rows show their times in the site's
     zone: a file made at 01:00 in Shanghai was named after yesterday's UTC date); the server's day when the reader's
     sites are in more than one zone, or none."""
-    zones = {str(m.site.zone()) for m in user.site_memberships.select_related("site")}
-    if len(zones) == 1:
-        from zoneinfo import ZoneInfo
-
-        return timezone.localdate(timezone=ZoneInfo(zones.pop()))
-    return timezone.localdate()
+    return day_at_sites(m.site for m in user.site_memberships.select_related("site"))
 
 
 def in_language(language, lines):

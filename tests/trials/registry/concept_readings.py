@@ -51,3 +51,11 @@ def assert_items_labelled_and_in_the_glossary(new_items, glossary_words):
     glossary = GLOSSARY.read_text(encoding="utf-8")
     for words in glossary_words:
         assert words in glossary, words
+
+
+def drafted(words, kind, own):
+    """The drafts on questions an import makes of `words` standing alone in a `kind` list of a trial whose own
+    conditions are the concepts `own` (needs the database)."""
+    text = f"{kind.capitalize()} Criteria:\n\n* {words}\n"
+    [clause] = extraction.split_clauses(text)
+    return [d for d in drafts_for(clause, text, ensure_questions(), own_concepts=own) if d.question_id]

@@ -23,14 +23,13 @@ import pytest
 
 from tests.trials.registry.concept_readings import (
     assert_items_labelled_and_in_the_glossary,
+    drafted,
     not_ascii_ids,
     rules,
 )
 from trials import eligibility, screens
 from trials.eligibility import Verdict
-from trials.registry import extraction
 from trials.registry.concepts import matching
-from trials.registry.drafting import drafts_for
 from trials.registry.importing import IMPORT_QUESTION_KEYS, ensure_questions
 
 LUNG_CANCER = matching.concepts_named(["Non-small Cell Lung Cancer"])
@@ -134,12 +133,6 @@ def test_the_kidneys_egfr_is_no_gene():
 
 
 # 3. The question and the walk
-
-
-def drafted(words, kind, own):
-    text = f"{kind.capitalize()} Criteria:\n\n* {words}\n"
-    [clause] = extraction.split_clauses(text)
-    return [d for d in drafts_for(clause, text, ensure_questions(), own_concepts=own) if d.question_id]
 
 
 @pytest.mark.django_db

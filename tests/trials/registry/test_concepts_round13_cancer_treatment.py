@@ -24,14 +24,13 @@ import pytest
 
 from tests.trials.registry.concept_readings import (
     assert_items_labelled_and_in_the_glossary,
+    drafted,
     not_ascii_ids,
     rules,
 )
 from trials import eligibility, screens
 from trials.eligibility import Verdict
-from trials.registry import extraction
 from trials.registry.concepts import matching
-from trials.registry.drafting import drafts_for
 from trials.registry.importing import IMPORT_QUESTION_KEYS, ensure_questions
 
 LUNG_CANCER = matching.concepts_named(["Non-small Cell Lung Cancer"])
@@ -254,12 +253,6 @@ def test_an_untreated_illness_that_is_not_named_so_is_no_treatment_naivety():
 
 
 # 4. The question, its screen and the engine
-
-
-def drafted(words, kind, own):
-    text = f"{kind.capitalize()} Criteria:\n\n* {words}\n"
-    [clause] = extraction.split_clauses(text)
-    return [d for d in drafts_for(clause, text, ensure_questions(), own_concepts=own) if d.question_id]
 
 
 @pytest.mark.django_db
